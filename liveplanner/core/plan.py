@@ -1,0 +1,164 @@
+"""A show's plan as plain, immutable objects: what storage returns and what core/ computes on.
+
+References between objects are ids. A plan built in memory (a template, the demo, an imported
+file) uses its own local ids; storage maps them to database ids when it saves the plan.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from liveplanner.core.enums import (
+    Platform,
+    PromoKind,
+    Role,
+    SegmentKind,
+    ShowStatus,
+)
+
+DEFAULT_TIME_ZONE = "Asia/Shanghai"
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """What the show aims for; None where no target was set."""
+
+    gmv_fen: int | None = None
+    viewers: int | None = None
+    conversion_bp: int | None = None  # buyers / viewers
+    new_followers: int | None = None
+    interaction_bp: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    name: str
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMember:
+    """A person's role on one show's team."""
+
+    id: int
+    person_id: int
+    role: Role
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    id: int
+    sku: str
+    name: str
+    list_price_fen: int | None = None
+    live_price_fen: int | None = None
+    unit_cost_fen: int | None = None
+    stock: int | None = None  # units set aside for this show
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Promo:
+    """A coupon, flash sale, lucky draw or gift with its limits.
+
+    face_value_fen is a coupon's value or a prize's worth; special_price_fen a flash sale's price.
+    """
+
+    id: int
+    kind: PromoKind
+    name: str
+    product_id: int | None = None
+    quantity: int | None = None
+    face_value_fen: int | None = None
+    special_price_fen: int | None = None
+    threshold_fen: int | None = None
+    per_user_limit: int | None = None
+    budget_fen: int | None = None
+    notes: str = ""
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """Part of a promo put out during a segment, `offset_s` seconds into it."""
+
+    id: int
+    promo_id: int
+    segment_id: int
+    offset_s: int
+    quantity: int
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """A cue for a role (or one person) at an offset in a segment: "release 500 coupons"."""
+
+    id: int
+    segment_id: int
+    offset_s: int
+    cue: str
+    role: Role | None = None
+    person_id: int | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    id: int
+    kind: SegmentKind
+    title: str
+    duration_s: int
+    product_id: int | None = None
+    talking_points: str = ""
+    notes: str = ""
+    roles: dict[Role, int] = field(default_factory=dict)  # role -> person id for this segment
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    """The show's own fields. `planned_start` and the stops are aware datetimes."""
+
+    id: int
+    title: str
+    planned_start: datetime
+    platform: Platform = Platform.DOUYIN
+    room: str = ""
+    time_zone: str = DEFAULT_TIME_ZONE
+    status: ShowStatus = ShowStatus.DRAFT
+    targets: Targets = field(default_factory=Targets)
+    max_discount_bp: int | None = None  # largest allowed cut from the list price
+    min_margin_bp: int | None = None  # price floor = unit cost x (1 + min margin)
+    planned_end: datetime | None = None  # end of the booked slot
+    hard_stop: datetime | None = None  # the stream must be off by then
+    notes: str = ""
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ShowPlan:
+    """A whole show: its fields, team, products, promos and ordered segments."""
+
+    show: Show
+    segments: tuple[Segment, ...] = ()
+    people: tuple[Person, ...] = ()
+    team: tuple[TeamMember, ...] = ()
+    products: tuple[Product, ...] = ()
+    promos: tuple[Promo, ...] = ()
+    releases: tuple[Release, ...] = ()
+    duties: tuple[Duty, ...] = ()
+
+    def person(self, person_id: int | None) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def product(self, product_id: int | None) -> Product | None:
+        return next((p for p in self.products if p.id == product_id), None)
+
+    def promo(self, promo_id: int | None) -> Promo | None:
+        return next((p for p in self.promos if p.id == promo_id), None)
+
+    def team_people(self, role: Role) -> list[Person]:
+        ids = [m.person_id for m in self.team if m.role is role]
+        return [p for p in self.people if p.id in ids]

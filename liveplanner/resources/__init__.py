@@ -1,0 +1,1 @@
+"""Files the package ships (translations; later icons, templates), found via importlib.resources."""

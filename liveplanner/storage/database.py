@@ -1,0 +1,177 @@
+"""Opening a database: URL to engine, SQLite pragmas, refusals, backup and migration to head."""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from liveplanner import settings
+from liveplanner.storage import schema
+from liveplanner.storage.backup import backup_sqlite
+from liveplanner.storage.errors import (
+    DamagedDatabaseError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    StaleEditError,
+    StorageError,
+)
+
+# Marks a SQLite file as liveplanner's (PRAGMA application_id; "LvPl").
+APPLICATION_ID = 0x4C76506C
+
+
+@dataclass
+class Database:
+    """An open database. `session()` is one unit of work: committed at the end, or rolled back."""
+
+    url: URL
+    engine: Engine
+    backup_dir: Path | None
+    _sessions: sessionmaker[Session]
+    migrated_from: str | None = None  # the revision it was at, when opening upgraded it
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            # Two writers raced between reading a row and writing it; the later one loses.
+            raise StaleEditError("row", 0, "someone else changed this just now; reload") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def parse_url(text: str) -> URL:
+    """A database URL; plain postgresql:// means psycopg 3, the driver liveplanner ships for."""
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        raise StorageError(
+            f"not a database URL: {text!r}; expected sqlite:///PATH or "
+            "postgresql://USER@HOST/DATABASE"
+        ) from None
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise StorageError(
+            f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
+        )
+    if url.get_backend_name() == "sqlite" and not url.database:
+        raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Autocommit at the driver; SQLAlchemy's "begin" hook below issues BEGIN itself, so DDL in a
+    # migration is transactional and PRAGMAs that must run outside a transaction can.
+    dbapi_connection.isolation_level = None
+    mode = dbapi_connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise StorageError(f"SQLite refused write-ahead logging (journal mode is {mode!r})")
+    dbapi_connection.execute("PRAGMA synchronous=FULL")
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    dbapi_connection.execute("PRAGMA busy_timeout=5000")
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return engine
+
+
+def _inspect_sqlite_file(path: Path) -> str | None:
+    """Refuse a file that is not ours, damaged, or newer; return its schema revision.
+
+    Read-only, before any engine touches the file, so a refused file is left exactly as it was.
+    """
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(f"{path} is not a liveplanner database ({exc})") from exc
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and revision is None):
+        raise NotADatabaseError(f"{path} belongs to another program; liveplanner left it untouched")
+    if check != "ok":
+        raise DamagedDatabaseError(
+            f"{path} is damaged ({check}); liveplanner left it untouched: restore a backup"
+        )
+    return revision
+
+
+def _refuse_newer(revision: str | None, where: str) -> None:
+    if revision is not None and not schema.is_known_revision(revision):
+        raise NewerDatabaseError(
+            f"{where} was written by a newer liveplanner (schema {revision}); "
+            "update liveplanner to open it. The database was left untouched."
+        )
+
+
+def open_database(
+    url: str | None = None, *, backup_dir: Path | None = None, migrate: bool = True
+) -> Database:
+    """Open the database at `url` (default: settings.database_url()) and bring it to head.
+
+    An existing SQLite database behind head is backed up before it is migrated. A database written
+    by a newer liveplanner, a damaged file or another program's file is refused untouched.
+    """
+    parsed = parse_url(settings.database_url(url))
+    sqlite = parsed.get_backend_name() == "sqlite"
+    if sqlite:
+        backup_dir = backup_dir or settings.backup_dir()
+        path = Path(parsed.database or "")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        existing = path.exists() and path.stat().st_size > 0
+        revision = _inspect_sqlite_file(path) if existing else None
+        _refuse_newer(revision, str(path))
+        if migrate and existing and revision != schema.head_revision():
+            backup_sqlite(path, backup_dir, f"before-upgrade-from-{revision or 'empty'}")
+    engine = make_engine(parsed)
+    migrated_from = None
+    try:
+        with engine.connect() as conn:
+            revision = schema.current_revision(conn)
+            _refuse_newer(revision, parsed.render_as_string(hide_password=True))
+            if migrate and revision != schema.head_revision():
+                schema.upgrade(conn)
+                conn.commit()
+                migrated_from = revision or "empty"
+            if sqlite:
+                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.commit()
+    except OperationalError as exc:
+        engine.dispose()
+        where = parsed.render_as_string(hide_password=True)
+        raise StorageError(f"could not open the database {where}: {exc.orig}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(parsed, engine, backup_dir, sessions, migrated_from)

@@ -1,0 +1,30 @@
+"""Errors a user can meet when opening or writing the database; each message says what to do."""
+
+
+class StorageError(Exception):
+    """A problem with the database the user can act on; str() is the message to show."""
+
+
+class NewerDatabaseError(StorageError):
+    """Written by a newer liveplanner: refused untouched."""
+
+
+class NotADatabaseError(StorageError):
+    """Not a liveplanner database (another program's file, or not SQLite at all)."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The file fails SQLite's integrity check."""
+
+
+class NotFoundError(StorageError):
+    """A show, segment or other row that does not exist (any more)."""
+
+
+class StaleEditError(StorageError):
+    """Someone else changed the row since it was read; nothing was written."""
+
+    def __init__(self, entity: str, entity_id: int, message: str) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.entity_id = entity_id

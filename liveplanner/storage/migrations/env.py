@@ -1,0 +1,44 @@
+"""Alembic environment: runs on the connection liveplanner (or pytest-alembic) hands over."""
+
+from alembic import context
+from sqlalchemy import Connection, create_engine
+
+from liveplanner.storage.models import Base
+
+config = context.config
+
+
+def _run(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite and not connection.in_transaction():
+        # Rebuilding a table in batch mode drops and recreates it: with foreign keys on, SQLite
+        # would delete its children. PRAGMA foreign_keys is ignored inside a transaction.
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=sqlite,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration would break foreign keys: {broken[:5]}")
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
+    with engine.connect() as conn:
+        _run(conn)
+        conn.commit()
+
+
+if context.is_offline_mode():
+    raise SystemExit("liveplanner's migrations run online only")
+run_migrations_online()

@@ -1,0 +1,343 @@
+"""The database tables, in SQLAlchemy 2 declarative style.
+
+Money is integer fen, shares integer basis points, durations integer seconds; instants are UTC.
+Editable rows carry a version (optimistic concurrency: a stale write raises StaleDataError) and
+created/updated stamps.
+"""
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Double,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from liveplanner.core.enums import (
+    NoteCategory,
+    Platform,
+    PromoKind,
+    Role,
+    RunEventKind,
+    RunKind,
+    SegmentKind,
+    ShowStatus,
+)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as naive UTC, the same on SQLite and PostgreSQL."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: liveplanner stores aware times only")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _enum(kind: type[StrEnum]) -> Enum:
+    # Stored as plain strings (no native enum, no CHECK) so adding a value needs no migration.
+    return Enum(
+        kind,
+        native_enum=False,
+        create_constraint=False,
+        length=24,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Editable:
+    """Columns of every row a user edits."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, default=utcnow, onupdate=utcnow, nullable=False
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:
+        return {"version_id_col": cls.version}
+
+
+class ShowRow(Editable, Base):
+    __tablename__ = "shows"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    platform: Mapped[Platform] = mapped_column(_enum(Platform))
+    room: Mapped[str] = mapped_column(String(200), default="")
+    planned_start: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    time_zone: Mapped[str] = mapped_column(String(64))
+    status: Mapped[ShowStatus] = mapped_column(_enum(ShowStatus), default=ShowStatus.DRAFT)
+    target_gmv_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_viewers: Mapped[int | None] = mapped_column(BigInteger)
+    target_conversion_bp: Mapped[int | None] = mapped_column(Integer)
+    target_new_followers: Mapped[int | None] = mapped_column(BigInteger)
+    target_interaction_bp: Mapped[int | None] = mapped_column(Integer)
+    max_discount_bp: Mapped[int | None] = mapped_column(Integer)
+    min_margin_bp: Mapped[int | None] = mapped_column(Integer)
+    planned_end: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hard_stop: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    segments: Mapped[list["SegmentRow"]] = relationship(
+        back_populates="show",
+        order_by="SegmentRow.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    team: Mapped[list["TeamMemberRow"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    products: Mapped[list["ProductRow"]] = relationship(
+        order_by="ProductRow.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+    promos: Mapped[list["PromoRow"]] = relationship(
+        order_by="PromoRow.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PersonRow(Editable, Base):
+    """Someone who works on shows; shared across shows."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class TeamMemberRow(Editable, Base):
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("show_id", "person_id", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(_enum(Role))
+
+
+class ProductRow(Editable, Base):
+    __tablename__ = "products"
+    __table_args__ = (CheckConstraint("stock IS NULL OR stock >= 0", name="stock_not_negative"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    sku: Mapped[str] = mapped_column(String(100), default="")
+    name: Mapped[str] = mapped_column(String(200))
+    list_price_fen: Mapped[int | None] = mapped_column(BigInteger)
+    live_price_fen: Mapped[int | None] = mapped_column(BigInteger)
+    unit_cost_fen: Mapped[int | None] = mapped_column(BigInteger)
+    stock: Mapped[int | None] = mapped_column(Integer)
+
+
+class SegmentRow(Editable, Base):
+    __tablename__ = "segments"
+    __table_args__ = (
+        CheckConstraint("duration_s >= 0", name="duration_not_negative"),
+        Index("ix_segments_show_position", "show_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)  # 0-based order within the show
+    kind: Mapped[SegmentKind] = mapped_column(_enum(SegmentKind))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    duration_s: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int | None] = mapped_column(
+        ForeignKey("products.id", ondelete="SET NULL"), index=True
+    )
+    talking_points: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    show: Mapped[ShowRow] = relationship(back_populates="segments")
+    roles: Mapped[list["SegmentRoleRow"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    duties: Mapped[list["DutyRow"]] = relationship(
+        order_by="DutyRow.offset_s", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class SegmentRoleRow(Editable, Base):
+    """Who plays a role in one segment (the segment table's host, co-host, floor control...)."""
+
+    __tablename__ = "segment_roles"
+    __table_args__ = (UniqueConstraint("segment_id", "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+
+
+class DutyRow(Editable, Base):
+    __tablename__ = "duties"
+    __table_args__ = (CheckConstraint("offset_s >= 0", name="offset_not_negative"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[Role | None] = mapped_column(_enum(Role))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    offset_s: Mapped[int] = mapped_column(Integer, default=0)
+    cue: Mapped[str] = mapped_column(Text)
+
+
+class PromoRow(Editable, Base):
+    __tablename__ = "promos"
+    __table_args__ = (
+        CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[PromoKind] = mapped_column(_enum(PromoKind))
+    name: Mapped[str] = mapped_column(String(200))
+    product_id: Mapped[int | None] = mapped_column(
+        ForeignKey("products.id", ondelete="SET NULL"), index=True
+    )
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    face_value_fen: Mapped[int | None] = mapped_column(BigInteger)
+    special_price_fen: Mapped[int | None] = mapped_column(BigInteger)
+    threshold_fen: Mapped[int | None] = mapped_column(BigInteger)
+    per_user_limit: Mapped[int | None] = mapped_column(Integer)
+    budget_fen: Mapped[int | None] = mapped_column(BigInteger)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    releases: Mapped[list["ReleaseRow"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ReleaseRow(Editable, Base):
+    """Part of a promo put out in a segment."""
+
+    __tablename__ = "promo_releases"
+    __table_args__ = (
+        CheckConstraint("offset_s >= 0", name="offset_not_negative"),
+        CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    promo_id: Mapped[int] = mapped_column(ForeignKey("promos.id", ondelete="CASCADE"), index=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    offset_s: Mapped[int] = mapped_column(Integer, default=0)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class RunRow(Base):
+    """One rehearsal take or the live show, as run on the timer. Appended to, never edited."""
+
+    __tablename__ = "runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[RunKind] = mapped_column(_enum(RunKind))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    events: Mapped[list["RunEventRow"]] = relationship(
+        order_by="RunEventRow.seq", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class RunEventRow(Base):
+    """What the timer did, when: by the wall clock (for people) and the monotonic clock (exact)."""
+
+    __tablename__ = "run_events"
+    __table_args__ = (UniqueConstraint("run_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # order within the run
+    kind: Mapped[RunEventKind] = mapped_column(_enum(RunEventKind))
+    segment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("segments.id", ondelete="SET NULL"), index=True
+    )
+    segment_position: Mapped[int | None] = mapped_column(Integer)
+    wall_time: Mapped[datetime] = mapped_column(UTCDateTime)
+    monotonic_s: Mapped[float] = mapped_column(Double)
+    seconds: Mapped[int | None] = mapped_column(Integer)  # time added or removed
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class MetricImportRow(Base):
+    """Where a show's metric samples came from."""
+
+    __tablename__ = "metric_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    preset: Mapped[str] = mapped_column(String(64), default="")
+    encoding: Mapped[str] = mapped_column(String(32), default="")
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MetricSampleRow(Base):
+    """One metric in one minute; money in fen. Written in bulk, not one ORM object per row."""
+
+    __tablename__ = "metric_samples"
+
+    show_id: Mapped[int] = mapped_column(
+        ForeignKey("shows.id", ondelete="CASCADE"), primary_key=True
+    )
+    metric: Mapped[str] = mapped_column(String(32), primary_key=True)
+    minute: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReviewNoteRow(Editable, Base):
+    __tablename__ = "review_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    segment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("segments.id", ondelete="SET NULL"), index=True
+    )
+    minute: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    category: Mapped[NoteCategory] = mapped_column(_enum(NoteCategory))
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(100), default="")

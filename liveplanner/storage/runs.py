@@ -1,0 +1,108 @@
+"""The run log: every timer event written the moment it happens, one short transaction each."""
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.core.runlog import Run, RunEvent
+from liveplanner.storage.database import Database
+from liveplanner.storage.errors import NotFoundError, StorageError
+from liveplanner.storage.models import RunEventRow, RunRow, ShowRow
+
+
+def start_run(db: Database, show_id: int, kind: RunKind, wall: datetime, monotonic_s: float) -> int:
+    """Open a run (and log its `started` event); returns the run's id."""
+    with db.session() as session:
+        if session.get(ShowRow, show_id) is None:
+            raise NotFoundError(f"there is no show {show_id}")
+        run = RunRow(show_id=show_id, kind=kind, started_at=wall)
+        run.events.append(
+            RunEventRow(
+                seq=0, kind=RunEventKind.STARTED, wall_time=wall, monotonic_s=monotonic_s, text=""
+            )
+        )
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def log_event(
+    db: Database,
+    run_id: int,
+    kind: RunEventKind,
+    wall: datetime,
+    monotonic_s: float,
+    *,
+    segment_id: int | None = None,
+    segment_position: int | None = None,
+    seconds: int | None = None,
+    text: str = "",
+) -> int:
+    """Append one event to a run and commit it; returns its sequence number in the run."""
+    with db.session() as session:
+        run = session.get(RunRow, run_id)
+        if run is None:
+            raise NotFoundError(f"there is no run {run_id}")
+        if run.ended_at is not None:
+            raise StorageError(f"run {run_id} has ended; it takes no more events")
+        seq = session.scalar(
+            select(func.coalesce(func.max(RunEventRow.seq), -1) + 1).where(
+                RunEventRow.run_id == run_id
+            )
+        )
+        session.add(
+            RunEventRow(
+                run_id=run_id,
+                seq=seq,
+                kind=kind,
+                wall_time=wall,
+                monotonic_s=monotonic_s,
+                segment_id=segment_id,
+                segment_position=segment_position,
+                seconds=seconds,
+                text=text,
+            )
+        )
+        if kind is RunEventKind.ENDED:
+            run.ended_at = wall
+        return int(seq or 0)
+
+
+def end_run(db: Database, run_id: int, wall: datetime, monotonic_s: float) -> None:
+    log_event(db, run_id, RunEventKind.ENDED, wall, monotonic_s)
+
+
+def list_runs(db: Database, show_id: int) -> list[Run]:
+    """A show's runs, oldest first, each with its events in order."""
+    with db.session() as session:
+        rows = session.scalars(
+            select(RunRow)
+            .where(RunRow.show_id == show_id)
+            .order_by(RunRow.started_at, RunRow.id)
+            .options(selectinload(RunRow.events))
+        ).all()
+        return [
+            Run(
+                id=r.id,
+                show_id=r.show_id,
+                kind=r.kind,
+                started_at=r.started_at,
+                ended_at=r.ended_at,
+                events=tuple(
+                    RunEvent(
+                        seq=e.seq,
+                        kind=e.kind,
+                        wall_time=e.wall_time,
+                        monotonic_s=e.monotonic_s,
+                        segment_id=e.segment_id,
+                        segment_position=e.segment_position,
+                        seconds=e.seconds,
+                        text=e.text,
+                    )
+                    for e in r.events
+                ),
+            )
+            for r in rows
+        ]

@@ -1,0 +1,286 @@
+"""Shows as wholes: create, list, load a plan, save a plan built in memory, update, delete."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from liveplanner.core.enums import Platform, ShowStatus
+from liveplanner.core.plan import DEFAULT_TIME_ZONE, Show, ShowPlan
+from liveplanner.storage import convert
+from liveplanner.storage.database import Database
+from liveplanner.storage.errors import NotFoundError
+from liveplanner.storage.guard import check_version
+from liveplanner.storage.models import (
+    DutyRow,
+    PersonRow,
+    ProductRow,
+    PromoRow,
+    ReleaseRow,
+    SegmentRoleRow,
+    SegmentRow,
+    ShowRow,
+    TeamMemberRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ShowSummary:
+    """One line of the show list."""
+
+    id: int
+    title: str
+    platform: Platform
+    planned_start: datetime  # in the show's time zone
+    status: ShowStatus
+    segments: int
+    total_s: int
+    version: int
+
+
+def create_show(
+    db: Database,
+    title: str,
+    planned_start: datetime,
+    platform: Platform = Platform.DOUYIN,
+    time_zone: str = DEFAULT_TIME_ZONE,
+) -> int:
+    """A new, empty draft show; returns its id. `planned_start` must be aware."""
+    ZoneInfo(time_zone)  # an unknown zone fails here, before anything is written
+    with db.session() as session:
+        row = ShowRow(
+            title=title,
+            planned_start=planned_start,
+            platform=platform,
+            time_zone=time_zone,
+            status=ShowStatus.DRAFT,
+            room="",
+            notes="",
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def list_shows(
+    db: Database,
+    search: str = "",
+    platform: Platform | None = None,
+    status: ShowStatus | None = None,
+) -> list[ShowSummary]:
+    """Shows, newest planned start first, filtered by title/room text, platform and status."""
+    totals = (
+        select(
+            SegmentRow.show_id,
+            func.count(SegmentRow.id).label("n"),
+            func.coalesce(func.sum(SegmentRow.duration_s), 0).label("total"),
+        )
+        .group_by(SegmentRow.show_id)
+        .subquery()
+    )
+    query = (
+        select(ShowRow, totals.c.n, totals.c.total)
+        .outerjoin(totals, totals.c.show_id == ShowRow.id)
+        .order_by(ShowRow.planned_start.desc(), ShowRow.id.desc())
+    )
+    if search:
+        pattern = f"%{search}%"
+        query = query.where(or_(ShowRow.title.ilike(pattern), ShowRow.room.ilike(pattern)))
+    if platform is not None:
+        query = query.where(ShowRow.platform == platform)
+    if status is not None:
+        query = query.where(ShowRow.status == status)
+    with db.session() as session:
+        return [
+            ShowSummary(
+                id=row.id,
+                title=row.title,
+                platform=row.platform,
+                planned_start=row.planned_start.astimezone(ZoneInfo(row.time_zone)),
+                status=row.status,
+                segments=n or 0,
+                total_s=int(total or 0),
+                version=row.version,
+            )
+            for row, n, total in session.execute(query)
+        ]
+
+
+def _show_row(session: Session, show_id: int) -> ShowRow:
+    row = session.get(ShowRow, show_id)
+    if row is None:
+        raise NotFoundError(f"there is no show {show_id}")
+    return row
+
+
+def load_plan(db: Database, show_id: int) -> ShowPlan:
+    """The whole show as plain objects, segments in order."""
+    with db.session() as session:
+        row = session.scalars(
+            select(ShowRow)
+            .where(ShowRow.id == show_id)
+            .options(
+                selectinload(ShowRow.segments).selectinload(SegmentRow.roles),
+                selectinload(ShowRow.segments).selectinload(SegmentRow.duties),
+                selectinload(ShowRow.team),
+                selectinload(ShowRow.products),
+                selectinload(ShowRow.promos).selectinload(PromoRow.releases),
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFoundError(f"there is no show {show_id}")
+        person_ids = {m.person_id for m in row.team}
+        for seg in row.segments:
+            person_ids.update(r.person_id for r in seg.roles)
+            person_ids.update(d.person_id for d in seg.duties if d.person_id is not None)
+        people = session.scalars(
+            select(PersonRow).where(PersonRow.id.in_(person_ids)).order_by(PersonRow.id)
+        ).all()
+        return ShowPlan(
+            show=convert.show(row),
+            segments=tuple(convert.segment(s) for s in row.segments),
+            people=tuple(convert.person(p) for p in people),
+            team=tuple(convert.team_member(m) for m in sorted(row.team, key=lambda m: m.id)),
+            products=tuple(convert.product(p) for p in row.products),
+            promos=tuple(convert.promo(p) for p in row.promos),
+            releases=tuple(
+                convert.release(r)
+                for p in row.promos
+                for r in sorted(p.releases, key=lambda r: r.id)
+            ),
+            duties=tuple(convert.duty(d) for s in row.segments for d in s.duties),
+        )
+
+
+def person_ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
+    """Ids of the people with these names, creating those not yet known."""
+    known = dict(
+        session.execute(select(PersonRow.name, PersonRow.id).where(PersonRow.name.in_(names))).all()
+    )
+    for name in dict.fromkeys(names):
+        if name not in known:
+            row = PersonRow(name=name)
+            session.add(row)
+            session.flush()
+            known[name] = row.id
+    return known
+
+
+def save_plan(db: Database, plan: ShowPlan) -> int:
+    """Store a plan built in memory (template, demo, imported file) as a new show; return its id.
+
+    The plan's own ids are local: they only tie its parts together. People are matched by name.
+    """
+    with db.session() as session:
+        show_row = ShowRow(**convert.show_columns(plan.show))
+        session.add(show_row)
+        session.flush()
+        people = person_ids_by_name(session, [p.name for p in plan.people])
+        person_id = {p.id: people[p.name] for p in plan.people}
+        for member in plan.team:
+            session.add(
+                TeamMemberRow(
+                    show_id=show_row.id, person_id=person_id[member.person_id], role=member.role
+                )
+            )
+        product_id: dict[int, int] = {}
+        for product in plan.products:
+            row = ProductRow(
+                show_id=show_row.id,
+                sku=product.sku,
+                name=product.name,
+                list_price_fen=product.list_price_fen,
+                live_price_fen=product.live_price_fen,
+                unit_cost_fen=product.unit_cost_fen,
+                stock=product.stock,
+            )
+            session.add(row)
+            session.flush()
+            product_id[product.id] = row.id
+        segment_id: dict[int, int] = {}
+        for position, segment in enumerate(plan.segments):
+            row = SegmentRow(
+                show_id=show_row.id,
+                position=position,
+                kind=segment.kind,
+                title=segment.title,
+                duration_s=segment.duration_s,
+                product_id=product_id.get(segment.product_id) if segment.product_id else None,
+                talking_points=segment.talking_points,
+                notes=segment.notes,
+                roles=[
+                    SegmentRoleRow(role=role, person_id=person_id[pid])
+                    for role, pid in segment.roles.items()
+                ],
+            )
+            session.add(row)
+            session.flush()
+            segment_id[segment.id] = row.id
+        for duty in plan.duties:
+            session.add(
+                DutyRow(
+                    segment_id=segment_id[duty.segment_id],
+                    role=duty.role,
+                    person_id=person_id.get(duty.person_id) if duty.person_id else None,
+                    offset_s=duty.offset_s,
+                    cue=duty.cue,
+                )
+            )
+        promo_id: dict[int, int] = {}
+        for promo in plan.promos:
+            row = PromoRow(
+                show_id=show_row.id,
+                kind=promo.kind,
+                name=promo.name,
+                product_id=product_id.get(promo.product_id) if promo.product_id else None,
+                quantity=promo.quantity,
+                face_value_fen=promo.face_value_fen,
+                special_price_fen=promo.special_price_fen,
+                threshold_fen=promo.threshold_fen,
+                per_user_limit=promo.per_user_limit,
+                budget_fen=promo.budget_fen,
+                notes=promo.notes,
+            )
+            session.add(row)
+            session.flush()
+            promo_id[promo.id] = row.id
+        for release in plan.releases:
+            session.add(
+                ReleaseRow(
+                    promo_id=promo_id[release.promo_id],
+                    segment_id=segment_id[release.segment_id],
+                    offset_s=release.offset_s,
+                    quantity=release.quantity,
+                )
+            )
+        return show_row.id
+
+
+_SHOW_FIELDS = frozenset(ShowRow.__table__.columns.keys()) - {
+    "id",
+    "version",
+    "created_at",
+    "updated_at",
+}
+
+
+def update_show(db: Database, show_id: int, expected_version: int, **changes: object) -> Show:
+    """Change a show's own fields, refusing if someone changed it since `expected_version`."""
+    unknown = set(changes) - _SHOW_FIELDS
+    if unknown:
+        raise TypeError(f"not show fields: {sorted(unknown)}")
+    with db.session() as session:
+        row = _show_row(session, show_id)
+        check_version("show", show_id, row.version, expected_version)
+        for name, value in changes.items():
+            setattr(row, name, value)
+        session.flush()
+        return convert.show(row)
+
+
+def delete_show(db: Database, show_id: int) -> None:
+    """Delete a show with everything in it (segments, products, promos, runs, metrics, notes)."""
+    with db.session() as session:
+        session.delete(_show_row(session, show_id))

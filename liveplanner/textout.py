@@ -1,0 +1,140 @@
+"""What the command line prints: plans, show lists and findings as text tables and JSON data."""
+
+import unicodedata
+from collections.abc import Sequence
+
+from liveplanner.core.money import format_yuan
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.rules import Finding, Severity
+from liveplanner.core.schedule import content_mix, format_duration, schedule
+from liveplanner.storage.shows import ShowSummary
+
+
+def _width(text: str) -> int:
+    # Chinese characters take two terminal columns.
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut with an ellipsis to `width` columns, then padded to it."""
+    if _width(text) > width:
+        while _width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (width - _width(text))
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:
+    widths = [
+        min(limit, max([_width(h)] + [_width(r[i]) for r in rows]))
+        for i, (h, limit) in enumerate(zip(headers, limits, strict=True))
+    ]
+    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def show_list(shows: Sequence[ShowSummary]) -> str:
+    if not shows:
+        return "no shows yet: `liveplanner demo` adds one to look at"
+    rows = [
+        [
+            str(s.id),
+            s.planned_start.strftime("%Y-%m-%d %H:%M"),
+            s.platform.value,
+            s.status.value,
+            str(s.segments),
+            format_duration(s.total_s),
+            s.title,
+        ]
+        for s in shows
+    ]
+    headers = ["id", "start", "platform", "status", "segments", "length", "title"]
+    return _table(headers, rows, [6, 16, 8, 8, 8, 8, 60])
+
+
+def plan_json(plan: ShowPlan) -> dict[str, object]:
+    """The plan as the `show ID --json` contract; times are ISO local times of the show's zone."""
+    times = schedule(plan)
+    names = {p.id: p.name for p in plan.people}
+
+    def local(moment: object) -> str:
+        return moment.replace(tzinfo=None).isoformat()  # type: ignore[attr-defined]
+
+    segments = []
+    for slot, segment in zip(times.slots, plan.segments, strict=True):
+        product = plan.product(segment.product_id)
+        segments.append(
+            {
+                "position": slot.position,
+                "kind": segment.kind.value,
+                "title": segment.title,
+                "start": local(slot.start),
+                "end": local(slot.end),
+                "duration_s": segment.duration_s,
+                "product": product.name if product else None,
+                "roles": {role.value: names.get(pid) for role, pid in segment.roles.items()},
+            }
+        )
+    return {
+        "id": plan.show.id,
+        "title": plan.show.title,
+        "platform": plan.show.platform.value,
+        "status": plan.show.status.value,
+        "time_zone": plan.show.time_zone,
+        "planned_start": local(times.start),
+        "planned_end": local(times.end),
+        "total_s": times.total_s,
+        "content_mix": {k.value: round(v, 4) for k, v in content_mix(plan.segments).items()},
+        "segments": segments,
+    }
+
+
+def plan_text(plan: ShowPlan) -> str:
+    show = plan.show
+    times = schedule(plan)
+    names = {p.id: p.name for p in plan.people}
+    header = [
+        f"{show.title}  (#{show.id}, {show.platform.value}, {show.status.value})",
+        f"{times.start:%Y-%m-%d %H:%M} – {times.end:%H:%M} {show.time_zone}, "
+        f"{format_duration(times.total_s)}, {len(plan.segments)} segments",
+        "",
+    ]
+    rows = []
+    for slot, segment in zip(times.slots, plan.segments, strict=True):
+        product = plan.product(segment.product_id)
+        price = (
+            format_yuan(product.live_price_fen)
+            if product and product.live_price_fen is not None
+            else ""
+        )
+        host = names.get(segment.roles.get("host"), "")  # type: ignore[call-overload]
+        rows.append(
+            [
+                str(slot.position),
+                f"{slot.start:%H:%M}",
+                f"{slot.end:%H:%M}",
+                format_duration(segment.duration_s),
+                segment.kind.value,
+                segment.title,
+                product.name if product else "",
+                price,
+                host,
+            ]
+        )
+    table = _table(
+        ["#", "start", "end", "length", "kind", "title", "product", "price", "host"],
+        rows,
+        [4, 5, 5, 7, 13, 30, 24, 8, 10],
+    )
+    mix = ", ".join(f"{k.value} {v:.0%}" for k, v in content_mix(plan.segments).items())
+    return "\n".join([*header, table, "", f"content mix: {mix}"])
+
+
+def findings_text(findings: Sequence[Finding]) -> str:
+    if not findings:
+        return "no findings: every limit holds"
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    lines = [f"{f.severity.value:<8}{f.message}" for f in findings]
+    lines.append(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    return "\n".join(lines)

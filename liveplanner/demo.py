@@ -125,7 +125,7 @@ SEGMENTS: tuple[tuple[SegmentKind, str, int, int | None, str], ...] = (
     (K.FLASH_SALE, "手机壳24.9元秒杀", 5, 4, "限量600件，拍完即止"),
     (K.LUCKY_DRAW, "点赞10万抽降噪耳机", 7, 3, "点赞达标解锁福利，报点赞进度"),
     (K.PRODUCT_INTRO, "桌面折叠手机支架", 6, 6, "追剧、网课场景演示"),
-    (K.QA, "互动：连麦粉丝晒单", 10, None, "连麦老粉，讲使用体验"),
+    (K.QA, "互动：连麦粉丝晒单", 8, None, "连麦老粉，讲使用体验"),
     (K.OTHER, "中场整点播报·主播补水", 3, None, "助播播报福利时间表，主播休息"),
     (K.PRODUCT_INTRO, "编织快充数据线（两条装）", 6, 5, "拉力测试，1.5米长度"),
     (K.COUPON_DROP, "满99减15券", 3, None, "数据线+支架凑单过99"),
@@ -139,7 +139,7 @@ SEGMENTS: tuple[tuple[SegmentKind, str, int, int | None, str], ...] = (
     (K.PRODUCT_INTRO, "充电宝返场", 8, 1, "秒杀后原价款再讲一次，强调库存"),
     (K.COUPON_DROP, "全场满199减30券·最后一轮", 3, None, "最后一轮，倒计时逼单"),
     (K.PRODUCT_INTRO, "快充头返场·组合推荐", 7, 2, "充电宝+快充头+数据线组合"),
-    (K.CLOSING, "收尾·下场预告", 12, None, "感谢，预告下一场黑五专场\n引导关注、加粉丝团"),
+    (K.CLOSING, "收尾·下场预告", 14, None, "感谢，预告下一场黑五专场\n引导关注、加粉丝团"),
 )
 
 # segment number (1-based), promo, offset seconds, quantity

@@ -53,6 +53,15 @@ class Database:
         except StaleDataError as exc:
             # Two writers raced between reading a row and writing it; the later one loses.
             raise StaleEditError("row", 0, "someone else changed this just now; reload") from exc
+        except OperationalError as exc:
+            if self.is_sqlite and "locked" in str(exc.orig):
+                # SQLite refuses a write from a transaction whose snapshot another writer has
+                # since changed, or when a writer holds the file past busy_timeout.
+                raise StorageError(
+                    "the database was being changed by another liveplanner; nothing was "
+                    "written: reload and try again"
+                ) from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection liveplanner (or pytest-alembic) hands over."""
 
 from alembic import context
-from sqlalchemy import Connection, create_engine
+from sqlalchemy import Connection, Engine, create_engine
 
 from liveplanner.storage.models import Base
 
@@ -29,11 +29,16 @@ def _run(connection: Connection) -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _run(connection)
+    # liveplanner hands over a Connection; pytest-alembic an Engine; the alembic CLI a URL.
+    given = config.attributes.get("connection")
+    if isinstance(given, Connection):
+        _run(given)
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
+    engine = (
+        given
+        if isinstance(given, Engine)
+        else create_engine(config.get_main_option("sqlalchemy.url") or "")
+    )
     with engine.connect() as conn:
         _run(conn)
         conn.commit()

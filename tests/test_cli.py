@@ -1,0 +1,193 @@
+"""The `liveplanner` command, run as a user runs it: in a subprocess."""
+
+import itertools
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from liveplanner.core.enums import SegmentKind
+from liveplanner.storage import segments
+from liveplanner.storage.database import open_database
+
+
+def run(*args: str, db: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "liveplanner", "--database", db, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def ok_json(*args: str, db: str) -> dict:
+    result = run(*args, "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_demo_then_show_prints_the_script_with_clock_times(db_url: str) -> None:
+    show_id = ok_json("demo", db=db_url)["show_id"]
+    data = ok_json("show", str(show_id), db=db_url)
+    assert data["id"] == show_id and data["platform"] == "douyin"
+    assert data["planned_start"] == "2026-11-11T19:30:00"
+    assert data["total_s"] == 3 * 3600
+    segments = data["segments"]
+    assert len(segments) >= 20
+    assert {s["kind"] for s in segments} == {k.value for k in SegmentKind}
+    assert segments[0]["start"] == "2026-11-11T19:30:00" and segments[0]["position"] == 1
+    assert all(a["end"] == b["start"] for a, b in itertools.pairwise(segments))
+    assert segments[-1]["end"] == "2026-11-11T22:30:00"
+    assert segments[2]["product"] == "磁吸无线充电宝 10000mAh"
+    assert segments[2]["roles"]["host"] == "林晓"
+    assert abs(sum(data["content_mix"].values()) - 1) < 1e-3
+
+    text = run("show", str(show_id), db=db_url).stdout
+    assert "19:30  19:38" in text and "双11数码配件专场" in text and "content mix:" in text
+
+
+def test_check_reports_the_demos_warning_and_exits_zero(db_url: str) -> None:
+    show_id = ok_json("demo", db=db_url)["show_id"]
+    data = ok_json("check", str(show_id), db=db_url)
+    assert data["errors"] == 0
+    assert [f["code"] for f in data["findings"]] == ["discount_over_maximum"]
+    text = run("check", str(show_id), db=db_url)
+    assert text.returncode == 0
+    assert text.stdout.startswith("warning ") and "0 error(s), 1 warning(s)" in text.stdout
+
+
+def test_check_exits_one_when_a_finding_is_an_error(sqlite_url: str) -> None:
+    show_id = ok_json("new-show", "--title", "t", "--start", "2026-12-12 20:00", db=sqlite_url)[
+        "show_id"
+    ]
+
+    db = open_database(sqlite_url)
+    segments.add_segment(db, show_id, SegmentKind.PRODUCT_INTRO, "no product", 60)
+    db.close()
+    result = run("check", str(show_id), db=sqlite_url)
+    assert result.returncode == 1
+    assert "error   segment 1 'no product': a product intro with no product" in result.stdout
+
+
+def test_new_show_and_shows(sqlite_url: str) -> None:
+    created = ok_json(
+        "new-show",
+        "--title",
+        "黑五专场",
+        "--start",
+        "2026-11-27 20:00",
+        "--platform",
+        "kuaishou",
+        db=sqlite_url,
+    )
+    listed = ok_json("shows", db=sqlite_url)["shows"]
+    assert listed == [
+        {
+            "id": created["show_id"],
+            "title": "黑五专场",
+            "platform": "kuaishou",
+            "planned_start": "2026-11-27T20:00:00",
+            "status": "draft",
+            "segments": 0,
+            "total_s": 0,
+        }
+    ]
+    assert "黑五专场" in run("shows", db=sqlite_url).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["new-show", "--title", "x", "--start", "tomorrow"],
+            "--start 'tomorrow' is not a time; expected YYYY-MM-DD HH:MM",
+        ),
+        (
+            ["new-show", "--title", "x", "--start", "2026-12-12 20:00", "--tz", "Mars/Base"],
+            "unknown time zone 'Mars/Base'",
+        ),
+        (["new-show", "--title", " ", "--start", "2026-12-12 20:00"], "--title is empty"),
+        (["show", "42"], "there is no show 42"),
+        (["check", "42"], "there is no show 42"),
+        (["show", "abc"], "invalid int value: 'abc'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_user_errors_are_one_line_on_stderr_with_exit_two(
+    sqlite_url: str, args: list[str], message: str
+) -> None:
+    result = run(*args, db=sqlite_url)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert message in result.stderr
+
+
+def test_a_bad_database_url_is_a_user_error() -> None:
+    result = run("shows", db="mysql://root@localhost/shows")
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == "liveplanner: unsupported database 'mysql': use SQLite or PostgreSQL"
+    )
+
+
+def test_a_newer_database_is_refused_untouched(sqlite_url: str) -> None:
+
+    ok_json("shows", db=sqlite_url)
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num='9999'")
+        conn.commit()
+    before = path.read_bytes()
+    result = run("shows", db=sqlite_url)
+    assert result.returncode == 2
+    assert "written by a newer liveplanner" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_db_upgrade_check_and_backup(sqlite_url: str, tmp_path: Path) -> None:
+    first = ok_json("db", "upgrade", db=sqlite_url)
+    assert first == {"from": "empty", "to": first["to"]}
+    assert ok_json("db", "upgrade", db=sqlite_url) == {"from": first["to"], "to": first["to"]}
+    assert ok_json("db", "check", db=sqlite_url) == {"ok": True, "problems": []}
+    backup = Path(ok_json("db", "backup", db=sqlite_url)["backup"])
+    assert backup.exists() and backup.name.endswith("-manual.sqlite3")
+
+
+def test_db_check_finds_broken_references(sqlite_url: str) -> None:
+
+    ok_json("demo", db=sqlite_url)
+    with closing(sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))) as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("UPDATE segments SET show_id = 777 WHERE id = 1")
+        conn.commit()
+    result = run("db", "check", db=sqlite_url)
+    assert result.returncode == 1
+    assert "foreign key: segments row 1 points to a missing shows row" in result.stdout
+
+
+def test_db_backup_on_postgresql_is_refused_with_advice(postgres_url: str) -> None:
+    result = run("db", "backup", db=postgres_url)
+    assert result.returncode == 2
+    assert "backed up by its server (pg_dump)" in result.stderr
+
+
+def test_the_environment_variable_names_the_database(sqlite_url: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "liveplanner", "demo", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LIVEPLANNER_DATABASE_URL": sqlite_url},
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(result.stdout) == {"show_id": 1}
+    assert Path(sqlite_url.removeprefix("sqlite:///")).exists()

@@ -1,0 +1,111 @@
+"""The show list window: its model passes Qt's model checks; the window lists, searches, adds."""
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from liveplanner.core.enums import Platform
+from liveplanner.demo import create_demo
+from liveplanner.storage import shows
+from liveplanner.storage.database import Database, open_database
+from liveplanner.ui.app import install_translators
+from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.show_list_model import ShowListModel
+
+
+@pytest.fixture
+def sqlite_db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
+    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+    yield database
+    database.close()
+
+
+def test_the_show_list_model_passes_qts_checks(
+    qtmodeltester: ModelTester, sqlite_db: Database
+) -> None:
+    create_demo(sqlite_db)
+    shows.create_show(
+        sqlite_db,
+        "blank",
+        datetime(2026, 12, 1, 20, tzinfo=ZoneInfo("Asia/Shanghai")),
+        Platform.KUAISHOU,
+    )
+    model = ShowListModel()
+    model.set_shows(shows.list_shows(sqlite_db))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    assert model.index(1, ShowListModel.TITLE).data() == "双11数码配件专场"
+    assert model.index(1, ShowListModel.LENGTH).data() == "3:00:00"
+    assert model.index(0, ShowListModel.PLATFORM).data() == "Kuaishou"
+    assert model.index(1, ShowListModel.START).data(Qt.ItemDataRole.UserRole) == model.show_at(1).id
+
+
+def test_an_empty_database_shows_how_to_begin_and_the_demo_fills_it(
+    qtbot, sqlite_db: Database
+) -> None:
+    window = MainWindow(sqlite_db)
+    qtbot.addWidget(window)
+    assert window.stack.currentWidget() is window.empty
+    with qtbot.waitSignal(window.shows_changed):
+        window.demo_action.trigger()
+    assert window.stack.currentWidget() is window.table
+    assert window.model.rowCount() == 1
+    assert window.statusBar().currentMessage() == "1 show(s)"
+
+
+def test_search_narrows_the_list(qtbot: QtBot, sqlite_db: Database) -> None:
+    create_demo(sqlite_db)
+    shows.create_show(
+        sqlite_db, "黑五专场", datetime(2026, 11, 27, 20, tzinfo=ZoneInfo("Asia/Shanghai"))
+    )
+    window = MainWindow(sqlite_db)
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == 2
+    window.search.setText("黑五")  # Chinese arrives through an input method, not key clicks
+    assert [window.model.show_at(r).title for r in range(window.model.rowCount())] == ["黑五专场"]
+    window.search.clear()
+    assert window.model.rowCount() == 2
+
+
+def test_chinese_translations_load_and_cover_the_window(qtbot: QtBot, sqlite_db: Database) -> None:
+    app = QApplication.instance()
+    translators = install_translators(app, QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    try:
+        assert translators, "the zh_CN translation must ship with the package"
+        window = MainWindow(sqlite_db)
+        qtbot.addWidget(window)
+        assert window.search.placeholderText() == "搜索标题或直播间"
+        assert window.model.headerData(ShowListModel.TITLE, Qt.Orientation.Horizontal) == "标题"
+        assert window.statusBar().currentMessage() == "共 0 场"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def test_the_app_starts_and_paints_its_window(sqlite_url: str) -> None:
+    """The whole app in its own process (a second QApplication in this one would abort)."""
+    subprocess.run(
+        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "demo"],
+        check=True,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "--exit-when-shown"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "liveplanner window shown: 1 shows" in result.stdout

@@ -2,7 +2,9 @@
 
 import unicodedata
 from collections.abc import Sequence
+from datetime import datetime
 
+from liveplanner.core.enums import Role
 from liveplanner.core.money import format_yuan
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.rules import Finding, Severity
@@ -58,8 +60,8 @@ def plan_json(plan: ShowPlan) -> dict[str, object]:
     times = schedule(plan)
     names = {p.id: p.name for p in plan.people}
 
-    def local(moment: object) -> str:
-        return moment.replace(tzinfo=None).isoformat()  # type: ignore[attr-defined]
+    def local(moment: datetime) -> str:
+        return moment.replace(tzinfo=None).isoformat()
 
     segments = []
     for slot, segment in zip(times.slots, plan.segments, strict=True):
@@ -108,7 +110,7 @@ def plan_text(plan: ShowPlan) -> str:
             if product and product.live_price_fen is not None
             else ""
         )
-        host = names.get(segment.roles.get("host"), "")  # type: ignore[call-overload]
+        host = names.get(segment.roles.get(Role.HOST, 0), "")
         rows.append(
             [
                 str(slot.position),

@@ -32,7 +32,10 @@ def add_segment(
     title: str,
     duration_s: int,
     position: int | None = None,
-    **fields: object,
+    *,
+    product_id: int | None = None,
+    talking_points: str = "",
+    notes: str = "",
 ) -> Segment:
     """Insert a segment at `position` (default: the end); later segments move down one."""
     if duration_s < 0:
@@ -54,9 +57,9 @@ def add_segment(
             kind=kind,
             title=title,
             duration_s=duration_s,
-            talking_points=str(fields.pop("talking_points", "")),
-            notes=str(fields.pop("notes", "")),
-            **fields,
+            product_id=product_id,
+            talking_points=talking_points,
+            notes=notes,
         )
         session.add(row)
         session.flush()

@@ -207,7 +207,7 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
                 kind=segment.kind,
                 title=segment.title,
                 duration_s=segment.duration_s,
-                product_id=product_id.get(segment.product_id) if segment.product_id else None,
+                product_id=product_id[segment.product_id] if segment.product_id else None,
                 talking_points=segment.talking_points,
                 notes=segment.notes,
                 roles=[
@@ -223,7 +223,7 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
                 DutyRow(
                     segment_id=segment_id[duty.segment_id],
                     role=duty.role,
-                    person_id=person_id.get(duty.person_id) if duty.person_id else None,
+                    person_id=person_id[duty.person_id] if duty.person_id else None,
                     offset_s=duty.offset_s,
                     cue=duty.cue,
                 )
@@ -234,7 +234,7 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
                 show_id=show_row.id,
                 kind=promo.kind,
                 name=promo.name,
-                product_id=product_id.get(promo.product_id) if promo.product_id else None,
+                product_id=product_id[promo.product_id] if promo.product_id else None,
                 quantity=promo.quantity,
                 face_value_fen=promo.face_value_fen,
                 special_price_fen=promo.special_price_fen,

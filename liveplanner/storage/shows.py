@@ -8,7 +8,17 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from liveplanner.core.enums import Platform, ShowStatus
-from liveplanner.core.plan import DEFAULT_TIME_ZONE, Show, ShowPlan
+from liveplanner.core.plan import (
+    DEFAULT_TIME_ZONE,
+    Duty,
+    Person,
+    Product,
+    Promo,
+    Release,
+    Show,
+    ShowPlan,
+    TeamMember,
+)
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError
@@ -141,16 +151,16 @@ def load_plan(db: Database, show_id: int) -> ShowPlan:
         return ShowPlan(
             show=convert.show(row),
             segments=tuple(convert.segment(s) for s in row.segments),
-            people=tuple(convert.person(p) for p in people),
-            team=tuple(convert.team_member(m) for m in sorted(row.team, key=lambda m: m.id)),
-            products=tuple(convert.product(p) for p in row.products),
-            promos=tuple(convert.promo(p) for p in row.promos),
+            people=tuple(convert.plain(Person, p) for p in people),
+            team=tuple(convert.plain(TeamMember, m) for m in sorted(row.team, key=lambda m: m.id)),
+            products=tuple(convert.plain(Product, p) for p in row.products),
+            promos=tuple(convert.plain(Promo, p) for p in row.promos),
             releases=tuple(
-                convert.release(r)
+                convert.plain(Release, r)
                 for p in row.promos
                 for r in sorted(p.releases, key=lambda r: r.id)
             ),
-            duties=tuple(convert.duty(d) for s in row.segments for d in s.duties),
+            duties=tuple(convert.plain(Duty, d) for s in row.segments for d in s.duties),
         )
 
 
@@ -178,38 +188,29 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
         session.add(show_row)
         session.flush()
         people = person_ids_by_name(session, [p.name for p in plan.people])
-        person_id = {p.id: people[p.name] for p in plan.people}
+        person_id: dict[int | None, int | None] = {None: None}
+        person_id |= {p.id: people[p.name] for p in plan.people}
         for member in plan.team:
             session.add(
                 TeamMemberRow(
                     show_id=show_row.id, person_id=person_id[member.person_id], role=member.role
                 )
             )
-        product_id: dict[int, int] = {}
+        product_id: dict[int | None, int | None] = {None: None}
         for product in plan.products:
-            row = ProductRow(
-                show_id=show_row.id,
-                sku=product.sku,
-                name=product.name,
-                list_price_fen=product.list_price_fen,
-                live_price_fen=product.live_price_fen,
-                unit_cost_fen=product.unit_cost_fen,
-                stock=product.stock,
-            )
+            row = ProductRow(**convert.columns(product, show_id=show_row.id))
             session.add(row)
             session.flush()
             product_id[product.id] = row.id
         segment_id: dict[int, int] = {}
         for position, segment in enumerate(plan.segments):
             row = SegmentRow(
-                show_id=show_row.id,
-                position=position,
-                kind=segment.kind,
-                title=segment.title,
-                duration_s=segment.duration_s,
-                product_id=product_id[segment.product_id] if segment.product_id else None,
-                talking_points=segment.talking_points,
-                notes=segment.notes,
+                **convert.columns(
+                    segment,
+                    show_id=show_row.id,
+                    position=position,
+                    product_id=product_id[segment.product_id],
+                ),
                 roles=[
                     SegmentRoleRow(role=role, person_id=person_id[pid])
                     for role, pid in segment.roles.items()
@@ -221,27 +222,19 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
         for duty in plan.duties:
             session.add(
                 DutyRow(
-                    segment_id=segment_id[duty.segment_id],
-                    role=duty.role,
-                    person_id=person_id[duty.person_id] if duty.person_id else None,
-                    offset_s=duty.offset_s,
-                    cue=duty.cue,
+                    **convert.columns(
+                        duty,
+                        segment_id=segment_id[duty.segment_id],
+                        person_id=person_id[duty.person_id],
+                    )
                 )
             )
         promo_id: dict[int, int] = {}
         for promo in plan.promos:
             row = PromoRow(
-                show_id=show_row.id,
-                kind=promo.kind,
-                name=promo.name,
-                product_id=product_id[promo.product_id] if promo.product_id else None,
-                quantity=promo.quantity,
-                face_value_fen=promo.face_value_fen,
-                special_price_fen=promo.special_price_fen,
-                threshold_fen=promo.threshold_fen,
-                per_user_limit=promo.per_user_limit,
-                budget_fen=promo.budget_fen,
-                notes=promo.notes,
+                **convert.columns(
+                    promo, show_id=show_row.id, product_id=product_id[promo.product_id]
+                )
             )
             session.add(row)
             session.flush()
@@ -249,10 +242,11 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
         for release in plan.releases:
             session.add(
                 ReleaseRow(
-                    promo_id=promo_id[release.promo_id],
-                    segment_id=segment_id[release.segment_id],
-                    offset_s=release.offset_s,
-                    quantity=release.quantity,
+                    **convert.columns(
+                        release,
+                        promo_id=promo_id[release.promo_id],
+                        segment_id=segment_id[release.segment_id],
+                    )
                 )
             )
         return show_row.id

@@ -94,7 +94,7 @@ def test_segments_added_moved_and_deleted_keep_a_gapless_order(db: Database) -> 
     assert titles() == ["b", "c", "a"]
     segments.move_segment(db, a.id, -5)  # clamped to the top
     assert titles() == ["a", "b", "c"]
-    segments.delete_segment(db, b.id)
+    segments.remove_segments(db, [b.id])
     assert titles() == ["a", "c"]
     d = segments.add_segment(db, show_id, SegmentKind.OTHER, "d", 60, position=1)
     assert titles() == ["a", "d", "c"]
@@ -129,9 +129,11 @@ def test_roles_are_set_and_cleared(db: Database) -> None:
     plan = shows.load_plan(db, show_id)
     first = plan.segments[0]
     other = next(p for p in plan.people if p.id != first.roles[Role.HOST])
-    changed = segments.set_role(db, first.id, Role.HOST, other.id)
+    changed = segments.set_role(db, first.id, first.version, Role.HOST, other.id)
     assert changed.roles[Role.HOST] == other.id
-    cleared = segments.set_role(db, first.id, Role.CO_HOST, None)
+    cleared = segments.set_role(db, first.id, changed.version, Role.CO_HOST, None)
+    with pytest.raises(StaleEditError):
+        segments.set_role(db, first.id, first.version, Role.OPS, other.id)
     assert Role.CO_HOST not in cleared.roles
     assert cleared.version > first.version
 
@@ -141,7 +143,7 @@ def test_deleting_a_show_removes_everything_in_it(db: Database) -> None:
     gone = shows.save_plan(db, demo_plan())
     run_id = runs.start_run(db, gone, RunKind.REHEARSAL, datetime.now(UTC), 1.0)
     samples.replace_metrics(db, gone, [Sample(START, "gmv", 100)], ImportSource("x.csv"))
-    shows.delete_show(db, gone)
+    shows.purge_show(db, gone)
     with pytest.raises(NotFoundError):
         shows.load_plan(db, gone)
     assert runs.list_runs(db, gone) == []

@@ -45,6 +45,11 @@ NAMING = {
 }
 
 
+# Ids are never reused (SQLite would reuse the highest one after a delete), so an undone delete
+# can put rows back under their old ids without meeting a newer row.
+AUTOINCREMENT = {"sqlite_autoincrement": True}
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -97,6 +102,7 @@ class Editable:
 
 class ShowRow(Editable, Base):
     __tablename__ = "shows"
+    __table_args__ = (AUTOINCREMENT,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -115,6 +121,7 @@ class ShowRow(Editable, Base):
     planned_end: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hard_stop: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # in the bin, undoable
 
     segments: Mapped[list["SegmentRow"]] = relationship(
         back_populates="show",
@@ -137,6 +144,7 @@ class PersonRow(Editable, Base):
     """Someone who works on shows; shared across shows."""
 
     __tablename__ = "people"
+    __table_args__ = (AUTOINCREMENT,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -144,7 +152,7 @@ class PersonRow(Editable, Base):
 
 class TeamMemberRow(Editable, Base):
     __tablename__ = "team_members"
-    __table_args__ = (UniqueConstraint("show_id", "person_id", "role"),)
+    __table_args__ = (UniqueConstraint("show_id", "person_id", "role"), AUTOINCREMENT)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
@@ -154,7 +162,10 @@ class TeamMemberRow(Editable, Base):
 
 class ProductRow(Editable, Base):
     __tablename__ = "products"
-    __table_args__ = (CheckConstraint("stock IS NULL OR stock >= 0", name="stock_not_negative"),)
+    __table_args__ = (
+        CheckConstraint("stock IS NULL OR stock >= 0", name="stock_not_negative"),
+        AUTOINCREMENT,
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
@@ -171,6 +182,7 @@ class SegmentRow(Editable, Base):
     __table_args__ = (
         CheckConstraint("duration_s >= 0", name="duration_not_negative"),
         Index("ix_segments_show_position", "show_id", "position"),
+        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -198,7 +210,7 @@ class SegmentRoleRow(Editable, Base):
     """Who plays a role in one segment (the segment table's host, co-host, floor control...)."""
 
     __tablename__ = "segment_roles"
-    __table_args__ = (UniqueConstraint("segment_id", "role"),)
+    __table_args__ = (UniqueConstraint("segment_id", "role"), AUTOINCREMENT)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     segment_id: Mapped[int] = mapped_column(ForeignKey("segments.id", ondelete="CASCADE"))
@@ -208,7 +220,7 @@ class SegmentRoleRow(Editable, Base):
 
 class DutyRow(Editable, Base):
     __tablename__ = "duties"
-    __table_args__ = (CheckConstraint("offset_s >= 0", name="offset_not_negative"),)
+    __table_args__ = (CheckConstraint("offset_s >= 0", name="offset_not_negative"), AUTOINCREMENT)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     segment_id: Mapped[int] = mapped_column(
@@ -226,6 +238,7 @@ class PromoRow(Editable, Base):
     __tablename__ = "promos"
     __table_args__ = (
         CheckConstraint("quantity IS NULL OR quantity >= 0", name="quantity_not_negative"),
+        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -255,6 +268,7 @@ class ReleaseRow(Editable, Base):
     __table_args__ = (
         CheckConstraint("offset_s >= 0", name="offset_not_negative"),
         CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+        AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -270,6 +284,7 @@ class RunRow(Base):
     """One rehearsal take or the live show, as run on the timer. Appended to, never edited."""
 
     __tablename__ = "runs"
+    __table_args__ = (AUTOINCREMENT,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
@@ -286,7 +301,7 @@ class RunEventRow(Base):
     """What the timer did, when: by the wall clock (for people) and the monotonic clock (exact)."""
 
     __tablename__ = "run_events"
-    __table_args__ = (UniqueConstraint("run_id", "seq"),)
+    __table_args__ = (UniqueConstraint("run_id", "seq"), AUTOINCREMENT)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"))
@@ -306,6 +321,7 @@ class MetricImportRow(Base):
     """Where a show's metric samples came from."""
 
     __tablename__ = "metric_imports"
+    __table_args__ = (AUTOINCREMENT,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
@@ -331,6 +347,7 @@ class MetricSampleRow(Base):
 
 class ReviewNoteRow(Editable, Base):
     __tablename__ = "review_notes"
+    __table_args__ = (AUTOINCREMENT,)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)

@@ -1,17 +1,41 @@
-"""Segments of a show: add, change, move and delete, keeping positions 0..n-1 without gaps."""
+"""Segments of a show: insert, change, reorder, remove and restore, positions kept 0..n-1.
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+A segment's version covers its content (kind, title, duration, product, texts, roles); its
+position is the show's order, so moving segments does not count as editing them.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session, selectinload
 
 from liveplanner.core.enums import Role, SegmentKind
-from liveplanner.core.plan import Segment
+from liveplanner.core.plan import Duty, Release, Segment
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError
 from liveplanner.storage.guard import check_version
-from liveplanner.storage.models import SegmentRoleRow, SegmentRow, ShowRow
+from liveplanner.storage.models import (
+    DutyRow,
+    ReleaseRow,
+    SegmentRoleRow,
+    SegmentRow,
+    ShowRow,
+)
 
-_FIELDS = frozenset({"kind", "title", "duration_s", "product_id", "talking_points", "notes"})
+FIELDS = frozenset({"kind", "title", "duration_s", "product_id", "talking_points", "notes"})
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentsRemoval:
+    """What `remove_segments` took out, so `restore_segments` can put it back as it was."""
+
+    show_id: int
+    positions: tuple[int, ...]  # ascending; where each segment stood
+    segments: tuple[Segment, ...]
+    duties: tuple[Duty, ...]
+    releases: tuple[Release, ...]
 
 
 def _segment_row(session: Session, segment_id: int) -> SegmentRow:
@@ -21,8 +45,65 @@ def _segment_row(session: Session, segment_id: int) -> SegmentRow:
     return row
 
 
-def _count(session: Session, show_id: int) -> int:
-    return session.scalar(select(func.count()).where(SegmentRow.show_id == show_id)) or 0
+def _order(session: Session, show_id: int) -> list[int]:
+    query = select(SegmentRow.id).where(SegmentRow.show_id == show_id).order_by(SegmentRow.position)
+    return list(session.scalars(query))
+
+
+def _write_order(session: Session, show_id: int, ordered: Sequence[int]) -> None:
+    """Give each segment its index in `ordered` as position, writing only those that moved."""
+    session.flush()
+    current = dict(
+        session.execute(
+            select(SegmentRow.id, SegmentRow.position).where(SegmentRow.show_id == show_id)
+        ).all()
+    )
+    moved = [
+        {"row_id": segment_id, "new_position": position}
+        for position, segment_id in enumerate(ordered)
+        if current.get(segment_id) != position
+    ]
+    if moved:
+        table = SegmentRow.__table__
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(position=bindparam("new_position")),
+            moved,
+        )
+    session.expire_all()
+
+
+def _check_duration(duration_s: int) -> None:
+    if duration_s < 0:
+        raise ValueError("a segment's duration cannot be negative")
+
+
+def _new_row(show_id: int, position: int, segment: Segment, keep_id: bool) -> SegmentRow:
+    _check_duration(segment.duration_s)
+    row = SegmentRow(
+        **convert.columns(segment, show_id=show_id, position=position),
+        roles=[SegmentRoleRow(role=role, person_id=pid) for role, pid in segment.roles.items()],
+    )
+    if keep_id:
+        row.id = segment.id
+    return row
+
+
+def insert_segments(
+    db: Database, show_id: int, position: int | None, segments: Sequence[Segment]
+) -> tuple[Segment, ...]:
+    """Insert new segments (their ids are ignored) as a block at `position` (default: the end)."""
+    with db.session() as session:
+        if session.get(ShowRow, show_id) is None:
+            raise NotFoundError(f"there is no show {show_id}")
+        order = _order(session, show_id)
+        at = len(order) if position is None else max(0, min(position, len(order)))
+        rows = [_new_row(show_id, len(order) + i, s, keep_id=False) for i, s in enumerate(segments)]
+        session.add_all(rows)
+        session.flush()
+        _write_order(session, show_id, order[:at] + [r.id for r in rows] + order[at:])
+        return tuple(convert.segment(session.get(SegmentRow, r.id)) for r in rows)
 
 
 def add_segment(
@@ -37,44 +118,45 @@ def add_segment(
     talking_points: str = "",
     notes: str = "",
 ) -> Segment:
-    """Insert a segment at `position` (default: the end); later segments move down one."""
-    if duration_s < 0:
-        raise ValueError("a segment's duration cannot be negative")
+    """Insert one segment at `position` (default: the end)."""
+    segment = Segment(0, kind, title, duration_s, product_id, talking_points, notes)
+    return insert_segments(db, show_id, position, [segment])[0]
+
+
+def duplicate_segments(db: Database, segment_ids: Sequence[int]) -> tuple[Segment, ...]:
+    """Copies of the segments, with their roles and duties, as a block after the last of them.
+
+    Promo releases are not copied: a copy would put the same coupons out twice.
+    """
     with db.session() as session:
-        if session.get(ShowRow, show_id) is None:
-            raise NotFoundError(f"there is no show {show_id}")
-        count = _count(session, show_id)
-        at = count if position is None else max(0, min(position, count))
-        session.execute(
-            update(SegmentRow)
-            .where(SegmentRow.show_id == show_id, SegmentRow.position >= at)
-            .values(position=SegmentRow.position + 1, version=SegmentRow.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        row = SegmentRow(
-            show_id=show_id,
-            position=at,
-            kind=kind,
-            title=title,
-            duration_s=duration_s,
-            product_id=product_id,
-            talking_points=talking_points,
-            notes=notes,
-        )
-        session.add(row)
+        rows = [_segment_row(session, i) for i in segment_ids]
+        show_id = rows[0].show_id
+        rows.sort(key=lambda r: r.position)
+        order = _order(session, show_id)
+        copies = []
+        for row in rows:
+            copy = _new_row(show_id, len(order) + len(copies), convert.segment(row), keep_id=False)
+            copy.duties = [
+                DutyRow(**convert.columns(convert.plain(Duty, d), segment_id=None))
+                for d in row.duties
+            ]
+            copies.append(copy)
+        session.add_all(copies)
         session.flush()
-        return convert.segment(row)
+        at = rows[-1].position + 1
+        _write_order(session, show_id, order[:at] + [c.id for c in copies] + order[at:])
+        return tuple(convert.segment(session.get(SegmentRow, c.id)) for c in copies)
 
 
 def update_segment(
     db: Database, segment_id: int, expected_version: int, **changes: object
 ) -> Segment:
     """Change a segment's fields, refusing a write against an old version."""
-    unknown = set(changes) - _FIELDS
+    unknown = set(changes) - FIELDS
     if unknown:
         raise TypeError(f"not segment fields: {sorted(unknown)}")
-    if "duration_s" in changes and int(changes["duration_s"]) < 0:  # type: ignore[call-overload]
-        raise ValueError("a segment's duration cannot be negative")
+    if "duration_s" in changes:
+        _check_duration(int(changes["duration_s"]))  # type: ignore[call-overload]
     with db.session() as session:
         row = _segment_row(session, segment_id)
         check_version("segment", segment_id, row.version, expected_version)
@@ -84,10 +166,13 @@ def update_segment(
         return convert.segment(row)
 
 
-def set_role(db: Database, segment_id: int, role: Role, person_id: int | None) -> Segment:
+def set_role(
+    db: Database, segment_id: int, expected_version: int, role: Role, person_id: int | None
+) -> Segment:
     """Who plays `role` in the segment; None clears the role."""
     with db.session() as session:
         row = _segment_row(session, segment_id)
+        check_version("segment", segment_id, row.version, expected_version)
         current = next((r for r in row.roles if r.role is role), None)
         if current is not None and person_id is None:
             row.roles.remove(current)
@@ -95,39 +180,77 @@ def set_role(db: Database, segment_id: int, role: Role, person_id: int | None) -
             current.person_id = person_id
         elif person_id is not None:
             row.roles.append(SegmentRoleRow(role=role, person_id=person_id))
-        row.version += 1  # the segment as a whole changed: a concurrent editor must see it
+        row.version += 1  # the roles are part of the segment: a concurrent editor must see it
         session.flush()
         return convert.segment(row)
+
+
+def reorder_segments(db: Database, show_id: int, ordered_ids: Sequence[int]) -> None:
+    """Put the show's segments in exactly this order."""
+    with db.session() as session:
+        current = _order(session, show_id)
+        if sorted(current) != sorted(ordered_ids):
+            raise NotFoundError(
+                "the show's segments changed meanwhile (added or removed elsewhere); reload"
+            )
+        _write_order(session, show_id, ordered_ids)
 
 
 def move_segment(db: Database, segment_id: int, to_position: int) -> None:
     """Move a segment to `to_position` (0-based, clamped); the others close up around it."""
     with db.session() as session:
-        row = _segment_row(session, segment_id)
-        ordered = list(
-            session.scalars(
-                select(SegmentRow)
-                .where(SegmentRow.show_id == row.show_id)
-                .order_by(SegmentRow.position)
-            )
-        )
-        ordered.remove(row)
-        ordered.insert(max(0, min(to_position, len(ordered))), row)
-        for position, segment in enumerate(ordered):
-            if segment.position != position:
-                segment.position = position
+        show_id = _segment_row(session, segment_id).show_id
+        order = _order(session, show_id)
+    order.remove(segment_id)
+    order.insert(max(0, min(to_position, len(order))), segment_id)
+    reorder_segments(db, show_id, order)
 
 
-def delete_segment(db: Database, segment_id: int) -> None:
-    """Delete a segment with its roles, duties and releases; later segments move up one."""
+def remove_segments(db: Database, segment_ids: Iterable[int]) -> SegmentsRemoval:
+    """Delete segments with their roles, duties and releases; return what restores them."""
     with db.session() as session:
-        row = _segment_row(session, segment_id)
-        show_id, position = row.show_id, row.position
-        session.delete(row)
-        session.flush()
-        session.execute(
-            update(SegmentRow)
-            .where(SegmentRow.show_id == show_id, SegmentRow.position > position)
-            .values(position=SegmentRow.position - 1, version=SegmentRow.version + 1)
-            .execution_options(synchronize_session=False)
+        rows = session.scalars(
+            select(SegmentRow)
+            .where(SegmentRow.id.in_(list(segment_ids)))
+            .order_by(SegmentRow.position)
+            .options(selectinload(SegmentRow.roles), selectinload(SegmentRow.duties))
+        ).all()
+        if not rows:
+            raise NotFoundError("those segments no longer exist")
+        show_id = rows[0].show_id
+        ids = [r.id for r in rows]
+        releases = session.scalars(
+            select(ReleaseRow).where(ReleaseRow.segment_id.in_(ids)).order_by(ReleaseRow.id)
+        ).all()
+        removal = SegmentsRemoval(
+            show_id=show_id,
+            positions=tuple(r.position for r in rows),
+            segments=tuple(convert.segment(r) for r in rows),
+            duties=tuple(convert.plain(Duty, d) for r in rows for d in r.duties),
+            releases=tuple(convert.plain(Release, r) for r in releases),
         )
+        for row in rows:
+            session.delete(row)
+        session.flush()
+        _write_order(session, show_id, _order(session, show_id))
+        return removal
+
+
+def restore_segments(db: Database, removal: SegmentsRemoval) -> tuple[Segment, ...]:
+    """Put removed segments back where they stood, under their old ids, with all they held."""
+    with db.session() as session:
+        order = _order(session, removal.show_id)
+        rows = [
+            _new_row(removal.show_id, len(order) + i, s, keep_id=True)
+            for i, s in enumerate(removal.segments)
+        ]
+        session.add_all(rows)
+        session.flush()
+        for duty in removal.duties:
+            session.add(DutyRow(id=duty.id, **convert.columns(duty)))
+        for release in removal.releases:
+            session.add(ReleaseRow(id=release.id, **convert.columns(release)))
+        for position, row in zip(removal.positions, rows, strict=True):
+            order.insert(min(position, len(order)), row.id)
+        _write_order(session, removal.show_id, order)
+        return tuple(convert.segment(session.get(SegmentRow, r.id)) for r in rows)

@@ -1,6 +1,6 @@
 """Shows as wholes: create, list, load a plan, save a plan built in memory, update, delete."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -33,6 +33,7 @@ from liveplanner.storage.models import (
     SegmentRow,
     ShowRow,
     TeamMemberRow,
+    utcnow,
 )
 
 
@@ -79,8 +80,11 @@ def list_shows(
     search: str = "",
     platform: Platform | None = None,
     status: ShowStatus | None = None,
+    starts_from: datetime | None = None,
+    starts_before: datetime | None = None,
 ) -> list[ShowSummary]:
-    """Shows, newest planned start first, filtered by title/room text, platform and status."""
+    """Shows not deleted, newest planned start first, filtered by title or room text, platform,
+    status and a range of planned starts."""
     totals = (
         select(
             SegmentRow.show_id,
@@ -93,6 +97,7 @@ def list_shows(
     query = (
         select(ShowRow, totals.c.n, totals.c.total)
         .outerjoin(totals, totals.c.show_id == ShowRow.id)
+        .where(ShowRow.deleted_at.is_(None))
         .order_by(ShowRow.planned_start.desc(), ShowRow.id.desc())
     )
     if search:
@@ -102,6 +107,10 @@ def list_shows(
         query = query.where(ShowRow.platform == platform)
     if status is not None:
         query = query.where(ShowRow.status == status)
+    if starts_from is not None:
+        query = query.where(ShowRow.planned_start >= starts_from)
+    if starts_before is not None:
+        query = query.where(ShowRow.planned_start < starts_before)
     with db.session() as session:
         return [
             ShowSummary(
@@ -257,6 +266,7 @@ _SHOW_FIELDS = frozenset(ShowRow.__table__.columns.keys()) - {
     "version",
     "created_at",
     "updated_at",
+    "deleted_at",
 }
 
 
@@ -275,6 +285,24 @@ def update_show(db: Database, show_id: int, expected_version: int, **changes: ob
 
 
 def delete_show(db: Database, show_id: int) -> None:
-    """Delete a show with everything in it (segments, products, promos, runs, metrics, notes)."""
+    """Move a show to the bin: it leaves the list but keeps everything, for `restore_show`."""
+    with db.session() as session:
+        _show_row(session, show_id).deleted_at = utcnow()
+
+
+def restore_show(db: Database, show_id: int) -> None:
+    with db.session() as session:
+        _show_row(session, show_id).deleted_at = None
+
+
+def purge_show(db: Database, show_id: int) -> None:
+    """Delete a show for good, with everything in it (segments, runs, metrics, notes)."""
     with db.session() as session:
         session.delete(_show_row(session, show_id))
+
+
+def duplicate_show(db: Database, show_id: int, title: str) -> int:
+    """A new draft show with a copy of the whole plan; returns its id."""
+    plan = load_plan(db, show_id)
+    show = replace(plan.show, title=title, status=ShowStatus.DRAFT)
+    return save_plan(db, replace(plan, show=show))

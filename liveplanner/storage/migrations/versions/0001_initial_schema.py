@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-22 01:48:58.170289
+Create Date: 2026-11-22 02:02:57.892173
 """
 
 from collections.abc import Sequence
@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
         sa.UniqueConstraint("name", name=op.f("uq_people_name")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "shows",
@@ -73,10 +74,12 @@ def upgrade() -> None:
         sa.Column("planned_end", sa.DateTime(), nullable=True),
         sa.Column("hard_stop", sa.DateTime(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(), nullable=True),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_shows")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("shows", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_shows_planned_start"), ["planned_start"], unique=False)
@@ -97,6 +100,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_metric_imports")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("metric_imports", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_metric_imports_show_id"), ["show_id"], unique=False)
@@ -135,6 +139,7 @@ def upgrade() -> None:
             ["show_id"], ["shows.id"], name=op.f("fk_products_show_id_shows"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_products")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("products", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_products_show_id"), ["show_id"], unique=False)
@@ -154,6 +159,7 @@ def upgrade() -> None:
             ["show_id"], ["shows.id"], name=op.f("fk_runs_show_id_shows"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_runs")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("runs", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_runs_show_id"), ["show_id"], unique=False)
@@ -195,6 +201,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_team_members")),
         sa.UniqueConstraint("show_id", "person_id", "role", name=op.f("uq_team_members_show_id")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("team_members", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_team_members_person_id"), ["person_id"], unique=False)
@@ -242,6 +249,7 @@ def upgrade() -> None:
             ["show_id"], ["shows.id"], name=op.f("fk_promos_show_id_shows"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_promos")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("promos", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_promos_product_id"), ["product_id"], unique=False)
@@ -288,6 +296,7 @@ def upgrade() -> None:
             ["show_id"], ["shows.id"], name=op.f("fk_segments_show_id_shows"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_segments")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("segments", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_segments_product_id"), ["product_id"], unique=False)
@@ -332,6 +341,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_duties")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("duties", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_duties_person_id"), ["person_id"], unique=False)
@@ -362,6 +372,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_promo_releases")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("promo_releases", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_promo_releases_promo_id"), ["promo_id"], unique=False)
@@ -406,6 +417,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_notes")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("review_notes", schema=None) as batch_op:
         batch_op.create_index(
@@ -453,6 +465,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_run_events")),
         sa.UniqueConstraint("run_id", "seq", name=op.f("uq_run_events_run_id")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("run_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_run_events_segment_id"), ["segment_id"], unique=False)
@@ -494,6 +507,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_segment_roles")),
         sa.UniqueConstraint("segment_id", "role", name=op.f("uq_segment_roles_segment_id")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("segment_roles", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_segment_roles_person_id"), ["person_id"], unique=False)

@@ -7,13 +7,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NoReturn
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from liveplanner import __version__, textout
 from liveplanner.core.enums import Platform
-from liveplanner.core.plan import DEFAULT_TIME_ZONE
+from liveplanner.core.plan import DEFAULT_TIME_ZONE, MAX_TITLE, time_zone
 from liveplanner.core.rules import Severity, check
 from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
@@ -26,8 +25,18 @@ EXIT_FINDINGS = 1  # `check` found an error-level finding
 EXIT_USAGE = 2  # the user asked for something that cannot be done
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
+
+
 class UserError(Exception):
     """Something the user can correct; the message says what."""
+
+
+def _show_id(text: str) -> int:
+    """argparse type for a show id: a whole number the database can hold."""
+    if not text.isdecimal() or not 1 <= int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"not a show id: {text!r} (see `liveplanner shows`)")
+    return int(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,11 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(shows)
 
     show = commands.add_parser("show", help="print a show's script with clock times")
-    show.add_argument("show_id", type=int, metavar="ID")
+    show.add_argument("show_id", type=_show_id, metavar="ID")
     _add_json(show)
 
     check = commands.add_parser("check", help="check a show's limits (exit 1 on an error)")
-    check.add_argument("show_id", type=int, metavar="ID")
+    check.add_argument("show_id", type=_show_id, metavar="ID")
     _add_json(check)
 
     db = commands.add_parser("db", help="database upkeep")
@@ -104,16 +113,19 @@ def _emit(args: argparse.Namespace, data: object, text: str) -> None:
 
 def _parse_start(text: str, zone_name: str) -> datetime:
     try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(
-            f"unknown time zone {zone_name!r}; expected a name like Asia/Shanghai"
-        ) from None
-    try:
+        zone = time_zone(zone_name)
         naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
-    except ValueError:
+        start = naive.replace(tzinfo=zone)
+        start.astimezone(UTC)  # a year at the calendar's edge cannot be placed in time
+    except ValueError as exc:
+        if "zone" in str(exc):
+            raise UserError(str(exc)) from None
         raise UserError(f"--start {text!r} is not a time; expected YYYY-MM-DD HH:MM") from None
-    return naive.replace(tzinfo=zone)
+    except OverflowError:
+        raise UserError(f"--start {text!r} is out of range") from None
+    if start.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        raise UserError(f"--start {text!r} does not exist in {zone_name}: the clocks skip it")
+    return start
 
 
 def _cmd_demo(args: argparse.Namespace, db: Database) -> int:
@@ -126,6 +138,8 @@ def _cmd_new_show(args: argparse.Namespace, db: Database) -> int:
     title = args.title.strip()
     if not title:
         raise UserError("--title is empty; give the show a name")
+    if len(title) > MAX_TITLE:
+        raise UserError(f"--title is {len(title)} characters long; at most {MAX_TITLE} fit")
     start = _parse_start(args.start, args.tz)
     show_id = create_show(db, title, start, Platform(args.platform), args.tz)
     _emit(args, {"show_id": show_id}, str(show_id))
@@ -148,7 +162,7 @@ def _cmd_shows(args: argparse.Namespace, db: Database) -> int:
             for s in summaries
         ]
     }
-    _emit(args, data, textout.show_list(summaries))
+    _emit(args, data, textout.show_list(summaries, args.search))
     return 0
 
 
@@ -217,7 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(args.database, exit_when_shown=args.exit_when_shown)
 
     try:
-        db = open_database(args.database)
+        # `db check` looks at the database as it is; everything else brings it up to date.
+        checking = args.command == "db" and args.db_command == "check"
+        db = open_database(args.database, migrate=not checking)
         try:
             return COMMANDS[args.command](args, db)
         finally:

@@ -36,7 +36,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequen
     return "\n".join(lines)
 
 
-def show_list(shows: Sequence[ShowSummary]) -> str:
+def show_list(shows: Sequence[ShowSummary], search: str = "") -> str:
+    if not shows and search:
+        return f"no show matches {search!r}"
     if not shows:
         return "no shows yet: `liveplanner demo` adds one to look at"
     rows = [

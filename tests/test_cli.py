@@ -116,7 +116,19 @@ def test_new_show_and_shows(sqlite_url: str) -> None:
         (["new-show", "--title", " ", "--start", "2026-12-12 20:00"], "--title is empty"),
         (["show", "42"], "there is no show 42"),
         (["check", "42"], "there is no show 42"),
-        (["show", "abc"], "invalid int value: 'abc'"),
+        (["show", "abc"], "not a show id: 'abc'"),
+        (["show", "99999999999999999999"], "not a show id"),
+        (["check", "0"], "not a show id"),
+        (["new-show", "--title", "x", "--start", "0001-01-01 00:00"], "out of range"),
+        (
+            ["new-show", "--title", "x", "--start", "2026-03-08 02:30", "--tz", "America/New_York"],
+            "does not exist in America/New_York",
+        ),
+        (
+            ["new-show", "--title", "x", "--start", "2026-12-12 20:00", "--tz", "localtime"],
+            "unknown time zone 'localtime'",
+        ),
+        (["new-show", "--title", "x" * 201, "--start", "2026-12-12 20:00"], "at most 200 fit"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
 )
@@ -151,6 +163,24 @@ def test_a_newer_database_is_refused_untouched(sqlite_url: str) -> None:
     assert result.returncode == 2
     assert "written by a newer liveplanner" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_db_check_reports_an_old_schema_instead_of_upgrading_it(sqlite_url: str) -> None:
+    ok_json("db", "upgrade", db=sqlite_url)
+    with closing(sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))) as conn:
+        conn.execute("DELETE FROM alembic_version")
+        conn.commit()
+    result = run("db", "check", "--json", db=sqlite_url)
+    assert result.returncode == 1
+    assert "expected 0001: run db upgrade" in json.loads(result.stdout)["problems"][0]
+
+
+def test_search_that_finds_nothing_says_so(sqlite_url: str) -> None:
+    ok_json("demo", db=sqlite_url)
+    assert (
+        run("shows", "--search", "100%", db=sqlite_url).stdout.strip() == "no show matches '100%'"
+    )
+    assert "双11" in run("shows", "--search", "双11", db=sqlite_url).stdout
 
 
 def test_db_upgrade_check_and_backup(sqlite_url: str, tmp_path: Path) -> None:
@@ -191,3 +221,16 @@ def test_the_environment_variable_names_the_database(sqlite_url: str) -> None:
     )
     assert json.loads(result.stdout) == {"show_id": 1}
     assert Path(sqlite_url.removeprefix("sqlite:///")).exists()
+
+
+def test_two_first_opens_of_an_empty_database_at_once_both_succeed(db_url: str) -> None:
+    """A team starting the app together on a new database: one migrates, the other waits."""
+    command = [sys.executable, "-m", "liveplanner", "--database", db_url, "shows", "--json"]
+    first, second = (
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    )
+    results = [(*p.communicate(timeout=120), p.returncode) for p in (first, second)]
+    assert [(code, json.loads(out)) for out, _, code in results] == [(0, {"shows": []})] * 2, (
+        results
+    )

@@ -1,5 +1,6 @@
 """Opening a database: SQLite set-up, refusals that leave the file untouched, backups, URLs."""
 
+import shutil
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -16,6 +17,7 @@ from liveplanner.storage import schema, segments, shows
 from liveplanner.storage.backup import backup_sqlite
 from liveplanner.storage.database import APPLICATION_ID, open_database, parse_url
 from liveplanner.storage.errors import (
+    DamagedDatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
     StaleEditError,
@@ -153,9 +155,15 @@ def test_a_backup_is_a_checked_whole_copy(sqlite_url: str, tmp_path: Path) -> No
 
 
 def test_a_failed_backup_leaves_no_partial_file(tmp_path: Path) -> None:
-    with pytest.raises(StorageError, match="could not back up"):
+    with pytest.raises(StorageError, match=r"could not back up .*no such file"):
         backup_sqlite(tmp_path / "missing.sqlite3", tmp_path / "b", "manual")
-    assert list((tmp_path / "b").iterdir()) == []
+    assert not (tmp_path / "b").exists()
+    source = tmp_path / "a.sqlite3"
+    with closing(sqlite3.connect(source)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    (tmp_path / "blocked").write_text("a file where the backup folder should go")
+    with pytest.raises(StorageError, match="could not back up"):
+        backup_sqlite(source, tmp_path / "blocked", "manual")
 
 
 @pytest.mark.parametrize(
@@ -175,20 +183,13 @@ def test_plain_postgresql_urls_use_psycopg3() -> None:
     assert parse_url("postgresql://me@db/shows").drivername == "postgresql+psycopg"
 
 
-def test_two_writers_racing_on_one_row_the_later_one_is_refused(
-    db_url: str, tmp_path: Path
-) -> None:
-    db = open_database(db_url, backup_dir=tmp_path / "b")
+def test_two_writers_racing_on_one_row_the_later_one_is_refused(postgres_url: str) -> None:
+    # SQLite serialises writers (BEGIN IMMEDIATE), so this race can only happen on PostgreSQL.
+    db = open_database(postgres_url)
     try:
         show_id = shows.create_show(db, "race", START)
         seg = segments.add_segment(db, show_id, SegmentKind.OPENING, "x", 60)
-        # PostgreSQL sees the stale version; SQLite refuses the stale snapshot's write outright.
-        with (
-            pytest.raises(
-                StaleEditError if db.url.get_backend_name() == "postgresql" else StorageError
-            ),
-            db.session() as first,
-        ):
+        with pytest.raises(StaleEditError), db.session() as first:
             row = first.get(SegmentRow, seg.id)
             # Someone else commits in between our read and our write.
             segments.update_segment(db, seg.id, seg.version, title="theirs")
@@ -196,6 +197,97 @@ def test_two_writers_racing_on_one_row_the_later_one_is_refused(
         assert shows.load_plan(db, show_id).segments[0].title == "theirs"
     finally:
         db.close()
+
+
+def test_a_path_with_a_hash_is_opened_and_backed_up(tmp_path: Path) -> None:
+    folder = tmp_path / "shows #1"
+    url = f"sqlite:///{folder / 'x.sqlite3'}"
+    db = open_database(url, backup_dir=tmp_path / "b")
+    shows.create_show(db, "kept", START)
+    copy = backup_sqlite(db.sqlite_path, tmp_path / "b", "manual")
+    db.close()
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == []  # no stray file beside
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT title FROM shows").fetchall() == [("kept",)]
+    reopened = open_database(url, backup_dir=tmp_path / "b")
+    reopened.close()
+
+
+def test_a_damaged_file_is_refused_as_damaged_untouched(sqlite_url: str, tmp_path: Path) -> None:
+    db = open_database(sqlite_url, backup_dir=tmp_path / "b")
+    from liveplanner.demo import create_demo
+
+    create_demo(db)
+    path = db.sqlite_path
+    db.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[3 * page : 6 * page] = b"\xff" * (3 * page)  # scribble over pages of table data
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDatabaseError, match=r"damaged.*left it untouched"):
+        open_database(sqlite_url, backup_dir=tmp_path / "b")
+    assert path.read_bytes() == bytes(data)
+
+
+PROBE = """
+from alembic import op
+
+revision = "9000_probe"
+down_revision = "{head}"
+
+
+def upgrade():
+    # Rebuild the parent of almost every table, as a real change of its columns would.
+    with op.batch_alter_table("shows", recreate="always"):
+        pass
+
+
+def downgrade():
+    pass
+"""
+
+
+def test_a_migration_that_rebuilds_a_parent_table_keeps_every_child_row(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liveplanner.demo import create_demo
+
+    db = open_database(sqlite_url, backup_dir=tmp_path / "b")
+    show_id = create_demo(db)
+    before = shows.load_plan(db, show_id)
+    db.close()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(schema.MIGRATIONS, migrations)
+    (migrations / "versions" / "9000_probe.py").write_text(
+        PROBE.format(head=schema.head_revision())
+    )
+    monkeypatch.setattr(schema, "MIGRATIONS", migrations)
+    migrated = open_database(sqlite_url, backup_dir=tmp_path / "b")
+    try:
+        assert migrated.migrated_from == before_head(migrations)
+        after = shows.load_plan(migrated, show_id)
+        assert (
+            len(after.segments),
+            len(after.products),
+            len(after.promos),
+            len(after.releases),
+        ) == (
+            len(before.segments),
+            len(before.products),
+            len(before.promos),
+            len(before.releases),
+        )
+        assert after.duties == before.duties and after.team == before.team
+        with migrated.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        migrated.close()
+
+
+def before_head(migrations: Path) -> str:
+    """The revision the probe sits on: the package's own head."""
+    text_ = (migrations / "versions" / "9000_probe.py").read_text()
+    return text_.split('down_revision = "')[1].split('"')[0]
 
 
 def test_a_newer_postgresql_database_is_refused(postgres_url: str) -> None:

@@ -248,3 +248,25 @@ def test_errors_come_before_warnings() -> None:
 def test_promos_without_limits_raise_nothing(kind: PromoKind) -> None:
     plan = replace(clean_plan(), promos=(Promo(99, kind, "bare"),), releases=())
     assert check(plan) == []
+
+
+def test_the_hard_stop_is_compared_in_real_time_across_a_clock_change() -> None:
+    # Berlin leaves summer time at 03:00 CEST on 2026-10-25 (clocks go back to 02:00 CET).
+    berlin = ZoneInfo("Europe/Berlin")
+    start = datetime(2026, 10, 25, 1, 15, tzinfo=berlin)
+    hard_stop = datetime(2026, 10, 25, 2, 30, tzinfo=berlin)  # 02:30 CEST, the first 02:30
+    plan = replace(
+        clean_plan(),
+        show=replace(
+            clean_plan().show,
+            planned_start=start,
+            time_zone="Europe/Berlin",
+            planned_end=None,
+            hard_stop=hard_stop,
+        ),
+    )
+    # 20 minutes of segments plus 100 more: the show ends 03:15 CEST = 02:15 CET, which reads
+    # earlier than 02:30 on the wall clock but is 45 minutes past the hard stop.
+    longer = with_segment(plan, SALE, duration_s=300 + 100 * 60)
+    finding = only(longer)
+    assert (finding.code, finding.params["over_s"]) == ("past_hard_stop", 45 * 60)

@@ -6,6 +6,8 @@ file) uses its own local ids; storage maps them to database ids when it saves th
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from liveplanner.core.enums import (
     Platform,
@@ -16,6 +18,19 @@ from liveplanner.core.enums import (
 )
 
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
+MAX_TITLE = 200  # characters in a show's or segment's title
+
+
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})  # files in the tz folder, not places
+
+
+@cache
+def time_zone(name: str) -> ZoneInfo:
+    """The IANA zone called `name`; ValueError for anything else (also 'localtime', which would
+    mean whatever machine the show happens to be opened on)."""
+    if name in _NOT_ZONES or name not in available_timezones():
+        raise ValueError(f"unknown time zone {name!r}; expected a name like Asia/Shanghai")
+    return ZoneInfo(name)
 
 
 @dataclass(frozen=True, slots=True)

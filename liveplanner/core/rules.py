@@ -7,7 +7,7 @@ English for the CLI; `code` and `params` let the UI show them in the user's lang
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from liveplanner.core.enums import PromoKind, Role, SegmentKind
@@ -309,13 +309,14 @@ def offsets_inside_segments(plan: ShowPlan) -> Iterator[Finding]:
 
 
 def _overrun(end: datetime, limit: datetime) -> int:
-    return int((end - limit).total_seconds())
+    # In UTC: two times of one zone compare as wall-clock readings, wrong across a DST change.
+    return int((end.astimezone(UTC) - limit.astimezone(UTC)).total_seconds())
 
 
 def show_past_its_end(plan: ShowPlan) -> Iterator[Finding]:
     end = schedule(plan).end
     show = plan.show
-    if show.hard_stop is not None and end > show.hard_stop:
+    if show.hard_stop is not None and _overrun(end, show.hard_stop) > 0:
         over = _overrun(end, show.hard_stop)
         yield Finding(
             Severity.ERROR,
@@ -326,7 +327,7 @@ def show_past_its_end(plan: ShowPlan) -> Iterator[Finding]:
             f"the script runs {format_duration(over)} past the hard stop",
             {"over_s": over},
         )
-    elif show.planned_end is not None and end > show.planned_end:
+    elif show.planned_end is not None and _overrun(end, show.planned_end) > 0:
         over = _overrun(end, show.planned_end)
         yield Finding(
             Severity.WARNING,

@@ -1,14 +1,15 @@
 """Opening a database: URL to engine, SQLite pragmas, refusals, backup and migration to head."""
 
+import importlib.util
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -67,6 +68,11 @@ class Database:
         self.engine.dispose()
 
 
+SUPPORTED_DRIVERS = {"sqlite", "sqlite+pysqlite", "postgresql+psycopg"}
+# Serialises the first open (the schema migration) of a shared PostgreSQL database.
+MIGRATION_LOCK = 0x4C76506C
+
+
 def parse_url(text: str) -> URL:
     """A database URL; plain postgresql:// means psycopg 3, the driver liveplanner ships for."""
     try:
@@ -82,9 +88,22 @@ def parse_url(text: str) -> URL:
         raise StorageError(
             f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
         )
+    if url.drivername not in SUPPORTED_DRIVERS:
+        raise StorageError(
+            f"unsupported driver {url.drivername!r}: use sqlite:///PATH or postgresql://..."
+        )
     if url.get_backend_name() == "sqlite" and not url.database:
         raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
+    if url.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
+        raise StorageError(
+            "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'"
+        )
     return url
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI; as_uri() escapes '#' and '?', which would end a raw URI early."""
+    return path.resolve().as_uri() + "?mode=ro"
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -104,7 +123,9 @@ def make_engine(url: URL) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    # IMMEDIATE takes the write lock at the start: a second writer waits (busy_timeout) instead
+    # of failing when its read snapshot turns out stale at its first write.
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     return engine
 
 
@@ -114,7 +135,7 @@ def _inspect_sqlite_file(path: Path) -> str | None:
     Read-only, before any engine touches the file, so a refused file is left exactly as it was.
     """
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -125,6 +146,10 @@ def _inspect_sqlite_file(path: Path) -> str | None:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise DamagedDatabaseError(
+                f"{path} is damaged ({exc}); liveplanner left it untouched: restore a backup"
+            ) from exc
         raise NotADatabaseError(f"{path} is not a liveplanner database ({exc})") from exc
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and revision is None):
         raise NotADatabaseError(f"{path} belongs to another program; liveplanner left it untouched")
@@ -150,8 +175,19 @@ def open_database(
 
     An existing SQLite database behind head is backed up before it is migrated. A database written
     by a newer liveplanner, a damaged file or another program's file is refused untouched.
+    `migrate=False` opens it as it is (for `db check`).
     """
     parsed = parse_url(settings.database_url(url))
+    where = parsed.render_as_string(hide_password=True)
+    try:
+        return _open(parsed, where, backup_dir, migrate)
+    except OSError as exc:
+        raise StorageError(f"could not open the database {where}: {exc}") from exc
+    except DBAPIError as exc:
+        raise StorageError(f"could not open the database {where}: {exc.orig}") from exc
+
+
+def _open(parsed: URL, where: str, backup_dir: Path | None, migrate: bool) -> Database:
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite:
         backup_dir = backup_dir or settings.backup_dir()
@@ -163,24 +199,35 @@ def open_database(
         if migrate and existing and revision != schema.head_revision():
             backup_sqlite(path, backup_dir, f"before-upgrade-from-{revision or 'empty'}")
     engine = make_engine(parsed)
-    migrated_from = None
     try:
         with engine.connect() as conn:
-            revision = schema.current_revision(conn)
-            _refuse_newer(revision, parsed.render_as_string(hide_password=True))
-            if migrate and revision != schema.head_revision():
-                schema.upgrade(conn)
-                conn.commit()
-                migrated_from = revision or "empty"
-            if sqlite:
-                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-                conn.commit()
-    except OperationalError as exc:
-        engine.dispose()
-        where = parsed.render_as_string(hide_password=True)
-        raise StorageError(f"could not open the database {where}: {exc.orig}") from exc
+            migrated_from = _migrate(conn, where, migrate)
     except BaseException:
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(parsed, engine, backup_dir, sessions, migrated_from)
+
+
+def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
+    """Bring the schema to head in one transaction; return the revision it was at, if it moved."""
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        # Off before the transaction (SQLite ignores it inside one): rebuilding a table in batch
+        # mode would otherwise cascade-delete every row that points at it.
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with conn.begin():
+            if not sqlite:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            revision = schema.current_revision(conn)
+            _refuse_newer(revision, where)
+            if not migrate or revision == schema.head_revision():
+                return None
+            schema.upgrade(conn)
+            if sqlite:
+                conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            return revision or "empty"
+    finally:
+        if sqlite:
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")

@@ -17,6 +17,10 @@ class DamagedDatabaseError(StorageError):
     """The file fails SQLite's integrity check."""
 
 
+class InvalidValueError(StorageError, ValueError):
+    """A value the database must not take (a negative stock, an unknown time zone...)."""
+
+
 class NotFoundError(StorageError):
     """A show, segment or other row that does not exist (any more)."""
 

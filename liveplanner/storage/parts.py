@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from liveplanner.core.plan import Duty, Person, Product, Promo, Release, TeamMember
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError
+from liveplanner.storage.errors import InvalidValueError, NotFoundError
 from liveplanner.storage.guard import check_version
 from liveplanner.storage.models import (
     Base,
@@ -68,7 +68,7 @@ def _check_values(kind: type, values: dict[str, Any]) -> None:
     for name, value in values.items():
         # Prices, quantities, stock, limits and offsets are all counts or amounts: never negative.
         if isinstance(value, int) and not isinstance(value, bool) and value < 0:
-            raise ValueError(f"{name.replace('_', ' ')} cannot be negative (got {value})")
+            raise InvalidValueError(f"{name.replace('_', ' ')} cannot be negative (got {value})")
 
 
 def _row(session: Session, kind: type, part_id: int) -> Any:
@@ -158,7 +158,7 @@ def person_named(db: Database, name: str) -> Person:
     """The person called `name`, created if nobody is yet."""
     name = name.strip()
     if not name:
-        raise ValueError("a person needs a name")
+        raise InvalidValueError("a person needs a name")
     with db.session() as session:
         row = session.scalars(select(PersonRow).where(PersonRow.name == name)).one_or_none()
         if row is None:

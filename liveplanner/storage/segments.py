@@ -14,7 +14,7 @@ from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.plan import Duty, Release, Segment
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError
+from liveplanner.storage.errors import InvalidValueError, NotFoundError
 from liveplanner.storage.guard import check_version
 from liveplanner.storage.models import (
     DutyRow,
@@ -76,7 +76,7 @@ def _write_order(session: Session, show_id: int, ordered: Sequence[int]) -> None
 
 def _check_duration(duration_s: int) -> None:
     if duration_s < 0:
-        raise ValueError("a segment's duration cannot be negative")
+        raise InvalidValueError("a segment's duration cannot be negative")
 
 
 def _new_row(show_id: int, position: int, segment: Segment, keep_id: bool) -> SegmentRow:

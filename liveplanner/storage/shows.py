@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from liveplanner.core.enums import Platform, ShowStatus
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
+    MAX_TITLE,
     Duty,
     Person,
     Product,
@@ -18,10 +19,11 @@ from liveplanner.core.plan import (
     Show,
     ShowPlan,
     TeamMember,
+    time_zone,
 )
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError
+from liveplanner.storage.errors import InvalidValueError, NotFoundError
 from liveplanner.storage.guard import check_version
 from liveplanner.storage.models import (
     DutyRow,
@@ -59,7 +61,7 @@ def create_show(
     time_zone: str = DEFAULT_TIME_ZONE,
 ) -> int:
     """A new, empty draft show; returns its id. `planned_start` must be aware."""
-    ZoneInfo(time_zone)  # an unknown zone fails here, before anything is written
+    _check_show_values({"title": title, "time_zone": time_zone})
     with db.session() as session:
         row = ShowRow(
             title=title,
@@ -73,6 +75,19 @@ def create_show(
         session.add(row)
         session.flush()
         return row.id
+
+
+def _check_show_values(values: dict[str, object]) -> None:
+    """Refuse, before anything is written, what would break the show list for everyone."""
+    if "title" in values:
+        title = str(values["title"]).strip()
+        if not title or len(title) > MAX_TITLE:
+            raise InvalidValueError(f"a show's title needs 1 to {MAX_TITLE} characters")
+    if "time_zone" in values:
+        try:
+            time_zone(str(values["time_zone"]))
+        except ValueError as exc:
+            raise InvalidValueError(str(exc)) from None
 
 
 def list_shows(
@@ -101,8 +116,14 @@ def list_shows(
         .order_by(ShowRow.planned_start.desc(), ShowRow.id.desc())
     )
     if search:
-        pattern = f"%{search}%"
-        query = query.where(or_(ShowRow.title.ilike(pattern), ShowRow.room.ilike(pattern)))
+        # contains(autoescape) keeps a typed % or _ literal; lower() makes it case-blind.
+        text = search.lower()
+        query = query.where(
+            or_(
+                func.lower(ShowRow.title).contains(text, autoescape=True),
+                func.lower(ShowRow.room).contains(text, autoescape=True),
+            )
+        )
     if platform is not None:
         query = query.where(ShowRow.platform == platform)
     if status is not None:
@@ -192,6 +213,7 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
 
     The plan's own ids are local: they only tie its parts together. People are matched by name.
     """
+    _check_show_values({"title": plan.show.title, "time_zone": plan.show.time_zone})
     with db.session() as session:
         show_row = ShowRow(**convert.show_columns(plan.show))
         session.add(show_row)
@@ -275,6 +297,7 @@ def update_show(db: Database, show_id: int, expected_version: int, **changes: ob
     unknown = set(changes) - _SHOW_FIELDS
     if unknown:
         raise TypeError(f"not show fields: {sorted(unknown)}")
+    _check_show_values(changes)
     with db.session() as session:
         row = _show_row(session, show_id)
         check_version("show", show_id, row.version, expected_version)

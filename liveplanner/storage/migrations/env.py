@@ -14,6 +14,8 @@ def _run(connection: Connection) -> None:
         # Rebuilding a table in batch mode drops and recreates it: with foreign keys on, SQLite
         # would delete its children. PRAGMA foreign_keys is ignored inside a transaction.
         connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+    if sqlite and connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
+        raise RuntimeError("SQLite migrations must run with foreign keys off (see database.py)")
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,

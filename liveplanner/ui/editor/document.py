@@ -1,0 +1,207 @@
+"""One open show: its plan in memory, kept in step with the database, announcing each change.
+
+Every edit goes to storage first (one transaction) and only then changes the plan held here, so
+what the screen shows is what is saved. Field edits patch the plan in place; edits that add,
+remove or reorder rows reload it and announce the difference row by row, so views keep their
+selection and scroll position.
+"""
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from liveplanner.core.enums import Role
+from liveplanner.core.plan import Person, Segment, Show, ShowPlan
+from liveplanner.core.rules import Finding, check
+from liveplanner.core.schedule import Schedule, schedule
+from liveplanner.storage import parts, segments, shows
+from liveplanner.storage.database import Database
+from liveplanner.storage.parts import Part, PartRemoval
+from liveplanner.storage.segments import SegmentsRemoval
+
+
+class ShowDocument(QObject):
+    segments_inserted = Signal(int, int)
+    """Rows (first, count) were inserted into plan.segments."""
+    segments_removed = Signal(int, int)
+    """Rows (first, count) were removed from plan.segments."""
+    segments_reordered = Signal()
+    """plan.segments holds the same segments in another order."""
+    segment_changed = Signal(int)
+    """The segment at this row changed its fields or roles."""
+    parts_changed = Signal()
+    """Team, products, promos, duties or releases changed."""
+    show_changed = Signal()
+    """The show's own fields changed."""
+    plan_changed = Signal()
+    """After any change: derived figures (times, findings, mix) are recomputed."""
+
+    def __init__(self, db: Database, show_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.show_id = show_id
+        self.undo_stack = QUndoStack(self)
+        self.plan: ShowPlan = shows.load_plan(db, show_id)
+        self.people: list[Person] = parts.list_people(db)
+        self.schedule: Schedule = schedule(self.plan)
+        self.findings: list[Finding] = check(self.plan)
+
+    # Reading
+
+    def row_of(self, segment_id: int) -> int:
+        return next(i for i, s in enumerate(self.plan.segments) if s.id == segment_id)
+
+    def segment(self, segment_id: int) -> Segment:
+        return self.plan.segments[self.row_of(segment_id)]
+
+    def person_name(self, person_id: int | None) -> str:
+        return next((p.name for p in self.people if p.id == person_id), "")
+
+    # Announcing
+
+    def _derive(self) -> None:
+        self.schedule = schedule(self.plan)
+        self.findings = check(self.plan)
+        self.plan_changed.emit()
+
+    def reload(self) -> None:
+        """Read the show again and announce, row by row, how it differs from what views hold."""
+        new_plan = shows.load_plan(self.db, self.show_id)
+        self.people = parts.list_people(self.db)
+        old_plan = self.plan
+        new_ids = [s.id for s in new_plan.segments]
+        working = list(old_plan.segments)
+
+        def announce(signal: Any, *args: int) -> None:
+            # Views read plan.segments when told: it must hold the state the signal describes.
+            self.plan = replace(old_plan, segments=tuple(working))
+            signal.emit(*args)
+
+        kept = set(new_ids)
+        for row in range(len(working) - 1, -1, -1):
+            if working[row].id not in kept:
+                del working[row]
+                announce(self.segments_removed, row, 1)
+        remaining = {s.id for s in working}
+        order = [i for i in new_ids if i in remaining]
+        if [s.id for s in working] != order:
+            by_id = {s.id: s for s in working}
+            working = [by_id[i] for i in order]
+            announce(self.segments_reordered)
+        new_by_id = {s.id: s for s in new_plan.segments}
+        for row, segment_id in enumerate(new_ids):
+            if row >= len(working) or working[row].id != segment_id:
+                working.insert(row, new_by_id[segment_id])
+                announce(self.segments_inserted, row, 1)
+        changed = [row for row, s in enumerate(new_plan.segments) if working[row] != s]
+        self.plan = new_plan
+        for row in changed:
+            self.segment_changed.emit(row)
+        part_fields = ("team", "products", "promos", "releases", "duties")
+        if any(getattr(old_plan, f) != getattr(new_plan, f) for f in part_fields):
+            self.parts_changed.emit()
+        if old_plan.show != new_plan.show:
+            self.show_changed.emit()
+        self._derive()
+
+    # Segment edits
+
+    def update_segment(self, segment_id: int, **changes: Any) -> dict[str, Any]:
+        """Change fields; returns their previous values (for undo)."""
+        row = self.row_of(segment_id)
+        before = self.plan.segments[row]
+        old = {name: getattr(before, name) for name in changes}
+        after = segments.update_segment(self.db, segment_id, before.version, **changes)
+        self._replace_segment(row, after)
+        return old
+
+    def set_role(self, segment_id: int, role: Role, person_id: int | None) -> int | None:
+        """Assign a role in the segment; returns who had it before."""
+        row = self.row_of(segment_id)
+        before = self.plan.segments[row]
+        after = segments.set_role(self.db, segment_id, before.version, role, person_id)
+        self._replace_segment(row, after)
+        return before.roles.get(role)
+
+    def _replace_segment(self, row: int, segment: Segment) -> None:
+        segs = list(self.plan.segments)
+        segs[row] = segment
+        self.plan = replace(self.plan, segments=tuple(segs))
+        self.segment_changed.emit(row)
+        self._derive()
+
+    def insert_segments(self, position: int, new: Sequence[Segment]) -> list[int]:
+        inserted = segments.insert_segments(self.db, self.show_id, position, new)
+        self.reload()
+        return [s.id for s in inserted]
+
+    def duplicate_segments(self, segment_ids: Sequence[int]) -> list[int]:
+        copies = segments.duplicate_segments(self.db, segment_ids)
+        self.reload()
+        return [s.id for s in copies]
+
+    def remove_segments(self, segment_ids: Sequence[int]) -> SegmentsRemoval:
+        removal = segments.remove_segments(self.db, segment_ids)
+        self.reload()
+        return removal
+
+    def restore_segments(self, removal: SegmentsRemoval) -> None:
+        segments.restore_segments(self.db, removal)
+        self.reload()
+
+    def reorder_segments(self, ordered_ids: Sequence[int]) -> None:
+        segments.reorder_segments(self.db, self.show_id, ordered_ids)
+        by_id = {s.id: s for s in self.plan.segments}
+        self.plan = replace(self.plan, segments=tuple(by_id[i] for i in ordered_ids))
+        self.segments_reordered.emit()
+        self._derive()
+
+    # Parts and the show
+
+    def add_part(self, part: Part) -> Part:
+        added = parts.add_part(self.db, self.show_id, part)
+        self.reload()
+        return added
+
+    def update_part(self, kind: type, part_id: int, **changes: Any) -> dict[str, Any]:
+        current = self._part(kind, part_id)
+        old = {name: getattr(current, name) for name in changes}
+        parts.update_part(self.db, kind, part_id, current.version, **changes)
+        self.reload()
+        return old
+
+    def remove_part(self, kind: type, part_id: int) -> PartRemoval:
+        removal = parts.remove_part(self.db, kind, part_id)
+        self.reload()
+        return removal
+
+    def restore_part(self, removal: PartRemoval) -> None:
+        parts.restore_part(self.db, removal)
+        self.reload()
+
+    def person_named(self, name: str) -> Person:
+        person = parts.person_named(self.db, name)
+        if person not in self.people:
+            self.people = parts.list_people(self.db)
+        return person
+
+    def update_show(self, **changes: Any) -> dict[str, Any]:
+        old = {name: getattr(self.plan.show, name) for name in changes}
+        show: Show = shows.update_show(self.db, self.show_id, self.plan.show.version, **changes)
+        self.plan = replace(self.plan, show=show)
+        self.show_changed.emit()
+        self._derive()
+        return old
+
+    def _part(self, kind: type, part_id: int) -> Any:
+        pool = {
+            "TeamMember": self.plan.team,
+            "Product": self.plan.products,
+            "Promo": self.plan.promos,
+            "Duty": self.plan.duties,
+            "Release": self.plan.releases,
+        }[kind.__name__]
+        return next(p for p in pool if p.id == part_id)

@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: LIVEPLANNER_DATABASE_URL, else a file in the user data folder)",
     )
     parser.add_argument(
+        "--open", type=_show_id, metavar="ID", help="open the window on this show's script"
+    )
+    parser.add_argument(
         "--exit-when-shown",
         action="store_true",
         help=argparse.SUPPRESS,  # for start-up benchmarks and smoke tests: quit once painted
@@ -228,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from liveplanner.ui.app import run_app
 
-        return run_app(args.database, exit_when_shown=args.exit_when_shown)
+        return run_app(args.database, open_show=args.open, exit_when_shown=args.exit_when_shown)
 
     try:
         # `db check` looks at the database as it is; everything else brings it up to date.

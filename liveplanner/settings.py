@@ -1,6 +1,8 @@
 """Where liveplanner keeps its files, with an environment override for tests and portable use."""
 
+import json
 import os
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import platformdirs
@@ -30,3 +32,45 @@ def database_url(explicit: str | None = None) -> str:
     if env := os.environ.get(DATABASE_URL_ENV):
         return env
     return f"sqlite:///{default_database_path()}"
+
+
+PREFERENCES_VERSION = 1
+LANGUAGES = ("system", "zh_CN", "en")
+THEMES = ("light", "dark")
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """What the user chose in the app; typed defaults, read leniently, written whole."""
+
+    language: str = "system"  # system, zh_CN or en
+    theme: str = "light"  # light or dark
+    version: int = PREFERENCES_VERSION
+
+
+def preferences_path() -> Path:
+    return data_dir() / "settings.json"
+
+
+def load_preferences() -> Preferences:
+    """The saved preferences; defaults for anything missing, unknown or unreadable."""
+    try:
+        raw = json.loads(preferences_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Preferences()
+    if not isinstance(raw, dict):
+        return Preferences()
+    language = raw.get("language")
+    theme = raw.get("theme")
+    return Preferences(
+        language=language if language in LANGUAGES else "system",
+        theme=theme if theme in THEMES else "light",
+    )
+
+
+def save_preferences(preferences: Preferences) -> None:
+    path = preferences_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(asdict(preferences), indent=2), encoding="utf-8")
+    partial.replace(path)  # never a half-written settings file

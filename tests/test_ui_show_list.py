@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -19,7 +19,9 @@ from liveplanner.demo import create_demo
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import install_translators
+from liveplanner.settings import Preferences
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.show_list_page import ShowListPage
 from liveplanner.ui.show_list_model import ShowListModel
 
 
@@ -53,13 +55,14 @@ def test_the_show_list_model_passes_qts_checks(
 def test_an_empty_database_shows_how_to_begin_and_the_demo_fills_it(
     qtbot, sqlite_db: Database
 ) -> None:
-    window = MainWindow(sqlite_db)
+    window = MainWindow(sqlite_db, Preferences())
     qtbot.addWidget(window)
-    assert window.stack.currentWidget() is window.empty
-    with qtbot.waitSignal(window.shows_changed):
+    page = window.list_page
+    assert page.stack.currentWidget() is page.empty
+    with qtbot.waitSignal(page.reloaded):
         window.demo_action.trigger()
-    assert window.stack.currentWidget() is window.table
-    assert window.model.rowCount() == 1
+    assert page.stack.currentWidget() is page.table
+    assert page.model.rowCount() == 1
     assert window.statusBar().currentMessage() == "1 show(s)"
 
 
@@ -68,13 +71,33 @@ def test_search_narrows_the_list(qtbot: QtBot, sqlite_db: Database) -> None:
     shows.create_show(
         sqlite_db, "黑五专场", datetime(2026, 11, 27, 20, tzinfo=ZoneInfo("Asia/Shanghai"))
     )
-    window = MainWindow(sqlite_db)
-    qtbot.addWidget(window)
-    assert window.model.rowCount() == 2
-    window.search.setText("黑五")  # Chinese arrives through an input method, not key clicks
-    assert [window.model.show_at(r).title for r in range(window.model.rowCount())] == ["黑五专场"]
-    window.search.clear()
-    assert window.model.rowCount() == 2
+    page = ShowListPage(sqlite_db)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 2
+    page.search.setText("黑五")  # Chinese arrives through an input method, not key clicks
+    assert [page.model.show_at(r).title for r in range(page.model.rowCount())] == ["黑五专场"]
+    page.search.clear()
+    page.platform.setCurrentIndex(page.platform.findData("taobao"))
+    assert page.model.rowCount() == 0
+    assert page.stack.currentWidget() is page.table  # filtered to nothing is not "no shows yet"
+    page.platform.setCurrentIndex(0)
+
+
+def test_the_date_filter_splits_upcoming_from_past_shows(qtbot: QtBot, sqlite_db: Database) -> None:
+    now = datetime.now(ZoneInfo("Asia/Shanghai"))
+    shows.create_show(sqlite_db, "last week", now - timedelta(days=7))
+    shows.create_show(sqlite_db, "next week", now + timedelta(days=7))
+    page = ShowListPage(sqlite_db)
+    qtbot.addWidget(page)
+
+    def listed() -> list[str]:
+        return [page.model.show_at(r).title for r in range(page.model.rowCount())]
+
+    assert listed() == ["next week", "last week"]
+    page.when.setCurrentIndex(1)  # upcoming
+    assert listed() == ["next week"]
+    page.when.setCurrentIndex(2)  # past
+    assert listed() == ["last week"]
 
 
 def test_chinese_translations_load_and_cover_the_window(qtbot: QtBot, sqlite_db: Database) -> None:
@@ -82,10 +105,11 @@ def test_chinese_translations_load_and_cover_the_window(qtbot: QtBot, sqlite_db:
     translators = install_translators(app, QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
         assert translators, "the zh_CN translation must ship with the package"
-        window = MainWindow(sqlite_db)
+        window = MainWindow(sqlite_db, Preferences())
         qtbot.addWidget(window)
-        assert window.search.placeholderText() == "搜索标题或直播间"
-        assert window.model.headerData(ShowListModel.TITLE, Qt.Orientation.Horizontal) == "标题"
+        page = window.list_page
+        assert page.search.placeholderText() == "搜索标题或直播间"
+        assert page.model.headerData(ShowListModel.TITLE, Qt.Orientation.Horizontal) == "标题"
         assert window.statusBar().currentMessage() == "共 0 场"
     finally:
         for translator in translators:

@@ -1,103 +1,270 @@
-"""The main window: for now the list of shows, with search and the demo show one click away."""
+"""The main window: the show list, and the editor of the show that is open."""
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
+from liveplanner import settings
+from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
+from liveplanner.core.templates import template_plan
 from liveplanner.demo import create_demo
+from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
-from liveplanner.storage.shows import list_shows
-from liveplanner.ui.show_list_model import ShowListModel
+from liveplanner.ui.editor.show_editor import ShowEditor
+from liveplanner.ui.new_show_dialog import NewShowDialog
+from liveplanner.ui.show_list_page import ShowListPage
+from liveplanner.ui.theme import apply_theme
 
 
 class MainWindow(QMainWindow):
-    shows_changed = Signal()
-    """Emitted after the list was reloaded from the database."""
+    editor_opened = Signal(int)
+    """A show's editor is now the window's page; carries the show id."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, preferences: settings.Preferences | None = None) -> None:
         super().__init__()
-        self._db = db
+        self.db = db
+        self.preferences = preferences or settings.load_preferences()
         self.setWindowTitle("liveplanner")
-        self.resize(1000, 640)
-
-        self.model = ShowListModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ShowListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-
-        self.empty = QLabel(
-            self.tr("No shows yet.\nAdd the demo show (File ▸ Add demo show) to see a full plan.")
+        screen = QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen else None
+        # Most of a laptop screen, capped on a large monitor.
+        self.resize(
+            min(1500, int(room.width() * 0.92)) if room else 1400,
+            min(940, int(room.height() * 0.92)) if room else 860,
         )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.undo_group = QUndoGroup(self)
+        self.list_page = ShowListPage(db)
+        self.list_page.open_requested.connect(self.open_show)
+        self.list_page.refused.connect(self.show_refusal)
+        self.list_page.reloaded.connect(self._on_list_reloaded)
+        self.undo_group.addStack(self.list_page.undo_stack)
+        self.editor: ShowEditor | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list_page)
+        self.setCentralWidget(self.pages)
+        self._build_menus()
+        self.show_list()
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search titles and rooms"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.reload)
+    # Menus
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.stack)
-        self.setCentralWidget(central)
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
 
-        self._build_actions()
-        self.reload()
-
-    def _build_actions(self) -> None:
-        self.demo_action = QAction(self.tr("Add &demo show"), self)
-        self.demo_action.triggered.connect(self.add_demo)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        find_action = QAction(self.tr("&Find"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self.search.setFocus)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.demo_action)
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(
+            self.tr("&New show…"), self.new_show, QKeySequence.StandardKey.New
+        )
+        self.demo_action = self._action(self.tr("Add &demo show"), self.add_demo)
+        self.open_action = self._action(self.tr("&Open show"), self.open_selected, "Ctrl+O")
+        self.duplicate_show_action = self._action(self.tr("D&uplicate show"), self.duplicate_show)
+        self.delete_show_action = self._action(
+            self.tr("De&lete show"), self.list_page.delete_selected
+        )
+        self.back_action = self._action(self.tr("&Back to shows"), self.show_list, "Ctrl+L")
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (
+            self.new_action,
+            self.demo_action,
+            self.open_action,
+            self.duplicate_show_action,
+        ):
+            file_menu.addAction(action)
+        file_menu.addAction(self.delete_show_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.back_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(find_action)
-        toolbar = QToolBar(self.tr("Shows"))
-        toolbar.setObjectName("shows_toolbar")
-        toolbar.addAction(self.demo_action)
-        self.addToolBar(toolbar)
 
-    def reload(self) -> None:
-        self.model.set_shows(list_shows(self._db, search=self.search.text().strip()))
-        searching = bool(self.search.text().strip())
-        self.stack.setCurrentWidget(
-            self.table if self.model.rowCount() or searching else self.empty
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(self.tr("&Find shows"), self._find, QKeySequence.StandardKey.Find)
         )
-        count = self.model.rowCount()
-        self.statusBar().showMessage(self.tr("%n show(s)", "", count))
-        self.shows_changed.emit()
+
+        self.segment_menu = bar.addMenu(self.tr("&Segment"))
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        themes = QActionGroup(self)
+        for name, label in (("light", self.tr("&Light")), ("dark", self.tr("&Dark"))):
+            action = self._action(label, lambda _c=False, n=name: self.set_theme(n))
+            action.setCheckable(True)
+            action.setChecked(self.preferences.theme == name)
+            themes.addAction(action)
+            theme_menu.addAction(action)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self)
+        for code, label in (
+            ("system", self.tr("&System")),
+            ("zh_CN", "简体中文"),
+            ("en", "English"),
+        ):
+            action = self._action(label, lambda _c=False, c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(self.preferences.language == code)
+            languages.addAction(action)
+            language_menu.addAction(action)
+
+    def _find(self) -> None:
+        self.show_list()
+        self.list_page.search.setFocus()
+        self.list_page.search.selectAll()
+
+    # Pages
+
+    def show_list(self) -> None:
+        self._commit_editor()
+        self.pages.setCurrentWidget(self.list_page)
+        self.undo_group.setActiveStack(self.list_page.undo_stack)
+        self.list_page.reload()
+        self.segment_menu.setEnabled(False)
+        self.setWindowTitle("liveplanner")
+        self.list_page.table.setFocus()
+
+    def open_selected(self) -> None:
+        show_id = self.list_page.selected_show_id()
+        if show_id is not None:
+            self.open_show(show_id)
+
+    def open_show(self, show_id: int) -> None:
+        self._commit_editor()
+        try:
+            editor = ShowEditor(self.db, show_id)
+        except StorageError as exc:
+            self.show_refusal(str(exc))
+            return
+        if self.editor is not None:
+            self.undo_group.removeStack(self.editor.doc.undo_stack)
+            self.pages.removeWidget(self.editor)
+            self.editor.deleteLater()
+        self.editor = editor
+        self.pages.addWidget(editor)
+        self.pages.setCurrentWidget(editor)
+        self.undo_group.addStack(editor.doc.undo_stack)
+        self.undo_group.setActiveStack(editor.doc.undo_stack)
+        editor.summary_changed.connect(self.statusBar().showMessage)
+        editor.doc.show_changed.connect(self._title_from_editor)
+        self.segment_menu.clear()
+        for action in editor.segment_actions:
+            self.segment_menu.addAction(action)
+        self.segment_menu.setEnabled(True)
+        self._title_from_editor()
+        editor.refresh_summary()
+        editor.table.setFocus()
+        self.editor_opened.emit(show_id)
+
+    def _title_from_editor(self) -> None:
+        if self.editor is not None:
+            self.setWindowTitle(f"{self.editor.doc.plan.show.title} — liveplanner")
+
+    def _commit_editor(self) -> None:
+        """Save what is typed but not yet committed (a text box that still has focus)."""
+        if self.editor is not None:
+            self.editor.commit_pending()
+
+    def _on_list_reloaded(self, count: int) -> None:
+        if self.pages.currentWidget() is self.list_page:
+            self.statusBar().showMessage(self.tr("%n show(s)", "", count))
+
+    # Whole shows
+
+    def template_language(self) -> str:
+        chosen = self.preferences.language
+        if chosen == "system":
+            return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+        return "zh" if chosen.startswith("zh") else "en"
+
+    def new_show(self) -> None:
+        dialog = NewShowDialog(self)
+        if dialog.exec() != NewShowDialog.DialogCode.Accepted:
+            return
+        title = dialog.title.text().strip()
+        start = dialog.chosen_start().replace(tzinfo=time_zone(DEFAULT_TIME_ZONE))
+        template = dialog.chosen_template()
+        try:
+            if template is None:
+                show_id = shows.create_show(self.db, title, start, dialog.chosen_platform())
+            else:
+                plan = template_plan(
+                    template,
+                    title,
+                    start,
+                    dialog.chosen_platform(),
+                    language=self.template_language(),
+                )
+                show_id = shows.save_plan(self.db, plan)
+        except StorageError as exc:
+            self.show_refusal(str(exc))
+            return
+        self.show_list()
+        self.list_page.record_new_show(show_id, QCoreApplication.translate("commands", "New show"))
+        self.open_show(show_id)
 
     def add_demo(self) -> None:
         try:
-            create_demo(self._db)
+            show_id = create_demo(self.db)
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Could not add the demo show"), str(exc))
+            self.show_refusal(str(exc))
             return
-        self.reload()
+        self.show_list()
+        self.list_page.record_new_show(
+            show_id, QCoreApplication.translate("commands", "Add demo show")
+        )
+
+    def duplicate_show(self) -> None:
+        if self.pages.currentWidget() is not self.list_page and self.editor is not None:
+            show_id = self.editor.doc.show_id
+            self.show_list()
+        else:
+            show_id = self.list_page.selected_show_id()
+        if show_id is None:
+            return
+        title = shows.load_plan(self.db, show_id).show.title
+        copy_title = self.tr("%1 (copy)").replace("%1", title)[:200]
+        try:
+            copy_id = shows.duplicate_show(self.db, show_id, copy_title)
+        except StorageError as exc:
+            self.show_refusal(str(exc))
+            return
+        self.list_page.reload()
+        self.list_page.record_new_show(
+            copy_id, QCoreApplication.translate("commands", "Duplicate show")
+        )
+
+    # Preferences
+
+    def set_theme(self, name: str) -> None:
+        self.preferences = settings.Preferences(self.preferences.language, name)
+        settings.save_preferences(self.preferences)
+        apply_theme(QApplication.instance(), name)  # type: ignore[arg-type]
+
+    def set_language(self, code: str) -> None:
+        self.preferences = settings.Preferences(code, self.preferences.theme)
+        settings.save_preferences(self.preferences)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language takes effect when liveplanner starts next."),
+        )
+
+    def show_refusal(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not done"), message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_editor()
+        super().closeEvent(event)

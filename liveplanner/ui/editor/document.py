@@ -17,7 +17,7 @@ from liveplanner.core.enums import Role
 from liveplanner.core.plan import Person, Segment, Show, ShowPlan
 from liveplanner.core.rules import Finding, check
 from liveplanner.core.schedule import Schedule, schedule
-from liveplanner.storage import parts, segments, shows
+from liveplanner.storage import convert, parts, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.parts import Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
@@ -38,6 +38,8 @@ class ShowDocument(QObject):
     """The show's own fields changed."""
     plan_changed = Signal()
     """After any change: derived figures (times, findings, mix) are recomputed."""
+    edit_refused = Signal(str)
+    """An edit was not made; the message says why (bad input, a stale or refused write)."""
 
     def __init__(self, db: Database, show_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -167,7 +169,7 @@ class ShowDocument(QObject):
         return added
 
     def update_part(self, kind: type, part_id: int, **changes: Any) -> dict[str, Any]:
-        current = self._part(kind, part_id)
+        current = self.part(kind, part_id)
         old = {name: getattr(current, name) for name in changes}
         parts.update_part(self.db, kind, part_id, current.version, **changes)
         self.reload()
@@ -188,15 +190,19 @@ class ShowDocument(QObject):
             self.people = parts.list_people(self.db)
         return person
 
+    def show_value(self, column: str) -> Any:
+        """A show field by its column name (targets are columns of their own)."""
+        return convert.show_columns(self.plan.show)[column]
+
     def update_show(self, **changes: Any) -> dict[str, Any]:
-        old = {name: getattr(self.plan.show, name) for name in changes}
+        old = {name: self.show_value(name) for name in changes}
         show: Show = shows.update_show(self.db, self.show_id, self.plan.show.version, **changes)
         self.plan = replace(self.plan, show=show)
         self.show_changed.emit()
         self._derive()
         return old
 
-    def _part(self, kind: type, part_id: int) -> Any:
+    def part(self, kind: type, part_id: int) -> Any:
         pool = {
             "TeamMember": self.plan.team,
             "Product": self.plan.products,

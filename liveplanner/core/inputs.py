@@ -1,0 +1,61 @@
+"""What a producer types into a cell, read strictly: a clear message for anything unclear."""
+
+import unicodedata
+
+from liveplanner.core.money import yuan_to_fen
+from liveplanner.core.schedule import parse_duration
+
+MAX_DURATION_S = 24 * 3600  # no segment of a show runs a day
+
+
+def _normalise(text: str) -> str:
+    # Full-width digits and punctuation (１９.９, ：) as typed with a Chinese input method.
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_money(text: str) -> int | None:
+    """'19.9', '¥1,299', '' -> fen, or None for an empty cell."""
+    cleaned = _normalise(text).lstrip("¥￥").replace(",", "").strip()
+    if not cleaned:
+        return None
+    try:
+        fen = yuan_to_fen(cleaned)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not an amount in yuan; expected a number such as 19.9"
+        ) from None
+    if fen < 0:
+        raise ValueError(f"{text!r}: an amount cannot be negative")
+    return fen
+
+
+def parse_count(text: str) -> int | None:
+    """'500', '1,000', '' -> a whole number of at least 0, or None for an empty cell."""
+    cleaned = _normalise(text).replace(",", "")
+    if not cleaned:
+        return None
+    if not cleaned.isdecimal():
+        raise ValueError(f"{text!r} is not a whole number; expected a count such as 500")
+    return int(cleaned)
+
+
+def parse_percent(text: str) -> int | None:
+    """'60', '12.5%' -> basis points, or None for an empty cell."""
+    cleaned = _normalise(text).rstrip("%").strip()
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a percentage; expected a number such as 60") from None
+    if not 0 <= value <= 100:
+        raise ValueError(f"{text!r}: a percentage is between 0 and 100")
+    return round(value * 100)
+
+
+def parse_segment_duration(text: str) -> int:
+    """'5' (minutes), '5:30', '1:02:00' -> seconds, at most a day."""
+    seconds = parse_duration(_normalise(text))
+    if seconds > MAX_DURATION_S:
+        raise ValueError(f"{text!r} is longer than a day; expected minutes, m:ss or h:mm:ss")
+    return seconds

@@ -1,0 +1,75 @@
+"""Findings in the user's language: core/rules gives a code and its figures, this says them."""
+
+from PySide6.QtCore import QCoreApplication
+
+from liveplanner.core.enums import Role
+from liveplanner.core.money import format_percent, format_yuan
+from liveplanner.core.rules import Finding
+from liveplanner.core.schedule import format_duration
+from liveplanner.ui import labels
+
+
+def _templates() -> dict[str, str]:
+    t = QCoreApplication.translate
+    return {
+        "releases_over_quantity": t(
+            "findings", "Promo “{promo}”: segments release {released}, only {quantity} available"
+        ),
+        "flash_sales_over_stock": t(
+            "findings",
+            "Product “{product}”: flash sales need {units} units, stock for the show is {stock}",
+        ),
+        "budget_exceeded": t(
+            "findings", "Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}"
+        ),
+        "price_under_floor": t(
+            "findings", "“{product}” at {price} yuan is under its price floor of {floor}"
+        ),
+        "discount_over_maximum": t(
+            "findings",
+            "“{product}” is {discount} off its list price, over the maximum discount of {maximum}",
+        ),
+        "coupon_under_floor": t(
+            "findings",
+            "Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}",
+        ),
+        "coupon_face_over_threshold": t(
+            "findings", "Coupon “{promo}” is worth as much as its threshold"
+        ),
+        "intro_without_product": t(
+            "findings", "Segment {position} “{title}”: a product intro with no product"
+        ),
+        "intro_without_host": t(
+            "findings", "Segment {position} “{title}”: no host, and the team has none"
+        ),
+        "person_in_two_roles": t("findings", "Segment {position}: {person} is both {roles}"),
+        "zero_length": t("findings", "Segment {position} “{title}” has no length"),
+        "offset_after_segment_end": t(
+            "findings",
+            "Segment {position}: a cue at {offset} comes after the segment ends at {length}",
+        ),
+        "past_hard_stop": t("findings", "The script runs {over} past the hard stop"),
+        "past_planned_end": t("findings", "The script runs {over} past the planned end"),
+    }
+
+
+def describe(finding: Finding) -> str:
+    p = dict(finding.params)
+    values = {
+        **p,
+        "exposure": format_yuan(int(p.get("exposure_fen", 0))),
+        "budget": format_yuan(int(p.get("budget_fen", 0))),
+        "price": format_yuan(int(p.get("price_fen", 0))),
+        "floor": format_yuan(int(p.get("floor_fen", 0))),
+        "discount": format_percent(int(p.get("discount_bp", 0))),
+        "maximum": format_percent(int(p.get("max_bp", 0))),
+        "offset": format_duration(int(p.get("offset_s", 0))),
+        "length": format_duration(int(p.get("duration_s", 0))),
+        "over": format_duration(int(p.get("over_s", 0))),
+        "roles": QCoreApplication.translate("findings", " and ").join(
+            labels.role(Role(r))
+            for r in p.get("roles", [])  # type: ignore[union-attr]
+        ),
+    }
+    template = _templates().get(finding.code)
+    return template.format(**values) if template else finding.message

@@ -1,0 +1,177 @@
+"""The editor's side panels: a table of parts with Add and Delete, the selected segment's
+details, the findings list and the show's own settings."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liveplanner.core.rules import Severity
+from liveplanner.ui.editor import commands, roles
+from liveplanner.ui.editor.delegate import CellDelegate
+from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.finding_texts import describe
+from liveplanner.ui.editor.part_models import PartTableModel
+
+
+def make_table(model: PartTableModel | None = None) -> QTableView:
+    table = QTableView()
+    if model is not None:
+        table.setModel(model)
+    table.setItemDelegate(CellDelegate(table))
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class PartPanel(QWidget):
+    """A table of one kind of part with buttons to add a row and delete the selected ones."""
+
+    def __init__(
+        self,
+        document: ShowDocument,
+        model: PartTableModel,
+        add_label: str,
+        new_part: Callable[[], object | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._doc, self.model, self._new_part = document, model, new_part
+        self.table = make_table(model)
+        self.add_button = QPushButton(add_label)
+        self.add_button.clicked.connect(self.add)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        delete = QAction(self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def add(self) -> None:
+        part = self._new_part()
+        if part is None:
+            return
+        command = commands.AddPart(self._doc, part)  # type: ignore[arg-type]
+        self._doc.undo_stack.push(command)
+        if command.added is not None and (row := self.model.row_of(command.added.id)) is not None:
+            index = self.model.index(row, self.model.column_of_field("name") if row >= 0 else 0)
+            self.table.setCurrentIndex(index)
+            self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()}, reverse=True)
+        if not rows:
+            return
+        stack = self._doc.undo_stack
+        if len(rows) > 1:
+            stack.beginMacro(self.tr("Delete %n row(s)", "", len(rows)))
+        for part_id in [self.model.part_at(r).id for r in rows]:
+            stack.push(commands.RemovePart(self._doc, self.model.kind, part_id))
+        if len(rows) > 1:
+            stack.endMacro()
+
+    def select_part(self, part_id: int, field: str | None) -> None:
+        row = self.model.row_of(part_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, self.model.column_of_field(field)))
+            self.table.setFocus()
+
+
+class CommitOnLeaveText(QPlainTextEdit):
+    """Multi-line text saved as one edit when the user leaves it, not at every keystroke."""
+
+    editing_finished = Signal()
+
+    def focusOutEvent(self, event: object) -> None:  # type: ignore[override]
+        self.editing_finished.emit()
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+
+
+class FindingsPanel(QListWidget):
+    """Every broken limit; activating one jumps to the cell it is about."""
+
+    finding_activated = Signal(object)
+    """Carries the Finding the user chose."""
+
+    def __init__(self, document: ShowDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = document
+        self.setWordWrap(True)
+        self.itemActivated.connect(
+            lambda item: self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.itemClicked.connect(
+            lambda item: self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        document.plan_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.clear()
+        icons = {
+            Severity.ERROR: self.style().standardIcon(
+                self.style().StandardPixmap.SP_MessageBoxCritical
+            ),
+            Severity.WARNING: self.style().standardIcon(
+                self.style().StandardPixmap.SP_MessageBoxWarning
+            ),
+        }
+        for finding in self._doc.findings:
+            item = QListWidgetItem(icons[finding.severity], describe(finding))
+            item.setData(Qt.ItemDataRole.UserRole, finding)
+            self.addItem(item)
+        if not self._doc.findings:
+            item = QListWidgetItem(self.tr("Every limit holds."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+
+
+def first_selected_row(view: QTableView) -> int | None:
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    current: QModelIndex = view.currentIndex()
+    if rows:
+        return min(r.row() for r in rows)
+    return current.row() if current.isValid() else None
+
+
+def selected_ids(view: QTableView) -> list[int]:
+    model = view.model()
+    rows = sorted({i.row() for i in view.selectionModel().selectedIndexes()})
+    return [model.index(r, 0).data(roles.ID) for r in rows]
+
+
+class EmptyHint(QLabel):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)

@@ -1,0 +1,375 @@
+"""The segment table: one row per segment, its clock times, product, promos and roles.
+
+The model mirrors ShowDocument.plan.segments, following the document's row signals; an edit in
+a cell becomes an undo command on the document's stack, never a direct write.
+"""
+
+import json
+from collections.abc import Sequence
+from typing import ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from liveplanner.core.enums import Role, SegmentKind
+from liveplanner.core.inputs import parse_count, parse_money, parse_segment_duration
+from liveplanner.core.money import format_yuan
+from liveplanner.core.plan import Product, Segment
+from liveplanner.core.rules import Finding, Severity
+from liveplanner.core.schedule import format_duration
+from liveplanner.ui import labels
+from liveplanner.ui.editor import commands, roles
+from liveplanner.ui.editor.document import ShowDocument
+
+Index = QModelIndex | QPersistentModelIndex
+MIME = "application/x-liveplanner-segment-ids"
+
+ERROR_TINT = QColor(220, 50, 47, 90)
+WARNING_TINT = QColor(230, 160, 0, 80)
+
+
+class SegmentTableModel(QAbstractTableModel):
+    (
+        POSITION,
+        START,
+        DURATION,
+        KIND,
+        TITLE,
+        PRODUCT,
+        PRICE,
+        STOCK,
+        PROMO,
+        HOST,
+        CO_HOST,
+        FLOOR,
+        NOTES,
+    ) = range(13)
+    ROLE_COLUMNS: ClassVar[dict[int, Role]] = {
+        HOST: Role.HOST,
+        CO_HOST: Role.CO_HOST,
+        FLOOR: Role.FLOOR_CONTROL,
+    }
+    # Which column shows a finding about a segment's field.
+    FIELD_COLUMNS: ClassVar[dict[str, int]] = {
+        "duration_s": DURATION,
+        "product_id": PRODUCT,
+        "host": HOST,
+        "co_host": CO_HOST,
+        "floor_control": FLOOR,
+    }
+
+    def __init__(self, document: ShowDocument) -> None:
+        super().__init__(document)
+        self._doc = document
+        self._rows: list[Segment] = list(document.plan.segments)
+        self._marks: dict[tuple[int, int], list[Finding]] = {}
+        document.segments_inserted.connect(self._on_inserted)
+        document.segments_removed.connect(self._on_removed)
+        document.segments_reordered.connect(self._on_reordered)
+        document.segment_changed.connect(self._on_changed)
+        document.plan_changed.connect(self._on_plan_changed)
+        self._index_findings()
+
+    # Following the document
+
+    def _on_inserted(self, first: int, count: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+        self._rows[first:first] = self._doc.plan.segments[first : first + count]
+        self.endInsertRows()
+
+    def _on_removed(self, first: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+        del self._rows[first : first + count]
+        self.endRemoveRows()
+
+    def _on_reordered(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {s.id: row for row, s in enumerate(self._rows)}
+        self._rows = list(self._doc.plan.segments)
+        new_rows = {s.id: row for row, s in enumerate(self._rows)}
+        moved_from = {row: new_rows[sid] for sid, row in old_rows.items()}
+        for index in self.persistentIndexList():
+            if index.row() in moved_from:
+                self.changePersistentIndex(
+                    index, self.index(moved_from[index.row()], index.column())
+                )
+        self.layoutChanged.emit()
+
+    def _on_changed(self, row: int) -> None:
+        self._rows[row] = self._doc.plan.segments[row]
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _on_plan_changed(self) -> None:
+        # Start times, products, promos, names and findings can change for every row.
+        self._index_findings()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
+
+    def _index_findings(self) -> None:
+        marks: dict[tuple[int, int], list[Finding]] = {}
+        for finding in self._doc.findings:
+            if finding.entity != "segment":
+                continue
+            column = self.FIELD_COLUMNS.get(finding.field or "", self.TITLE)
+            marks.setdefault((finding.entity_id, column), []).append(finding)
+        self._marks = marks
+
+    # Reading
+
+    def segment_at(self, row: int) -> Segment:
+        return self._rows[row]
+
+    def column_of_field(self, field: str | None) -> int:
+        return self.FIELD_COLUMNS.get(field or "", self.TITLE)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 13
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation is Qt.Orientation.Vertical:
+            return None
+        titles = (
+            self.tr("#"),
+            self.tr("Start"),
+            self.tr("Length"),
+            self.tr("Kind"),
+            self.tr("Title"),
+            self.tr("Product"),
+            self.tr("Live price"),
+            self.tr("Stock"),
+            self.tr("Promo"),
+            self.tr("Host"),
+            self.tr("Co-host"),
+            self.tr("Floor control"),
+            self.tr("Notes"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def _product(self, segment: Segment) -> Product | None:
+        return self._doc.plan.product(segment.product_id)
+
+    def _promos(self, segment: Segment) -> str:
+        plan = self._doc.plan
+        parts = []
+        for release in plan.releases:
+            if release.segment_id == segment.id:
+                promo = plan.promo(release.promo_id)
+                if promo is not None:
+                    parts.append(f"{promo.name} ×{release.quantity}")
+        return ", ".join(parts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = index.row(), index.column()
+        segment = self._rows[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column, segment)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(column, segment)
+        if role == roles.CHOICES:
+            return self._choices(column)
+        if role == roles.ID:
+            return segment.id
+        if role == Qt.ItemDataRole.BackgroundRole:
+            found = self._marks.get((segment.id, column))
+            if found:
+                errors = any(f.severity is Severity.ERROR for f in found)
+                return ERROR_TINT if errors else WARNING_TINT
+            if column == self.KIND:
+                return labels.KIND_COLORS[segment.kind]
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.KIND:
+            return QColor("#111111")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            found = self._marks.get((segment.id, column))
+            return "\n".join(f.message for f in found) if found else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.POSITION,
+            self.START,
+            self.DURATION,
+            self.PRICE,
+            self.STOCK,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: int, column: int, segment: Segment) -> object:
+        product = self._product(segment)
+        if column == self.POSITION:
+            return str(row + 1)
+        if column == self.START:
+            slots = self._doc.schedule.slots
+            return slots[row].start.strftime("%H:%M:%S") if row < len(slots) else ""
+        if column == self.DURATION:
+            return format_duration(segment.duration_s)
+        if column == self.KIND:
+            return labels.segment_kind(segment.kind)
+        if column == self.TITLE:
+            return segment.title
+        if column == self.PRODUCT:
+            return product.name if product else ""
+        if column == self.PRICE:
+            return (
+                format_yuan(product.live_price_fen)
+                if product and product.live_price_fen is not None
+                else ""
+            )
+        if column == self.STOCK:
+            return str(product.stock) if product and product.stock is not None else ""
+        if column == self.PROMO:
+            return self._promos(segment)
+        if column in self.ROLE_COLUMNS:
+            return self._doc.person_name(segment.roles.get(self.ROLE_COLUMNS[column]))
+        if column == self.NOTES:
+            return segment.notes.replace("\n", " ")
+        return None
+
+    def _edit_value(self, column: int, segment: Segment) -> object:
+        product = self._product(segment)
+        if column == self.DURATION:
+            return format_duration(segment.duration_s)
+        if column == self.KIND:
+            return segment.kind.value
+        if column == self.TITLE:
+            return segment.title
+        if column == self.PRODUCT:
+            return segment.product_id
+        if column == self.PRICE:
+            return (
+                format_yuan(product.live_price_fen)
+                if product and product.live_price_fen is not None
+                else ""
+            )
+        if column == self.STOCK:
+            return str(product.stock) if product and product.stock is not None else ""
+        if column in self.ROLE_COLUMNS:
+            return segment.roles.get(self.ROLE_COLUMNS[column])
+        if column == self.NOTES:
+            return segment.notes
+        return None
+
+    def _choices(self, column: int) -> list[tuple[str, object]] | None:
+        plan = self._doc.plan
+        if column == self.KIND:
+            return [(labels.segment_kind(k), k.value) for k in SegmentKind]
+        if column == self.PRODUCT:
+            return [(QCoreApplication.translate("SegmentTableModel", "(none)"), None)] + [
+                (p.name, p.id) for p in plan.products
+            ]
+        if column in self.ROLE_COLUMNS:
+            team_ids = list(dict.fromkeys(m.person_id for m in plan.team))
+            return [(QCoreApplication.translate("SegmentTableModel", "(none)"), None)] + [
+                (self._doc.person_name(pid), pid) for pid in team_ids
+            ]
+        return None
+
+    # Editing
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        column = index.column()
+        has_product = self._rows[index.row()].product_id is not None
+        if (
+            column in (self.DURATION, self.KIND, self.TITLE, self.PRODUCT, self.NOTES)
+            or column in self.ROLE_COLUMNS
+        ):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if column in (self.PRICE, self.STOCK) and has_product:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        segment = self._rows[index.row()]
+        column = index.column()
+        try:
+            command = self._command_for(segment, column, value)
+        except ValueError as exc:
+            self._doc.edit_refused.emit(str(exc))
+            return False
+        if command is None:
+            return False
+        self._doc.undo_stack.push(command)
+        return not command.isObsolete()
+
+    def _command_for(self, segment: Segment, column: int, value: object) -> commands.Command | None:
+        doc = self._doc
+        if column in self.ROLE_COLUMNS:
+            person = value if isinstance(value, int) else None
+            role = self.ROLE_COLUMNS[column]
+            if segment.roles.get(role) == person:
+                return None
+            return commands.SetRole(doc, segment.id, role, person)
+        if column in (self.PRICE, self.STOCK):
+            product = self._product(segment)
+            if product is None:
+                return None
+            if column == self.PRICE:
+                change = {"live_price_fen": parse_money(str(value))}
+            else:
+                change = {"stock": parse_count(str(value))}
+            return commands.EditPart.if_changed(doc, Product, product.id, change)
+        if column == self.DURATION:
+            change = {"duration_s": parse_segment_duration(str(value))}
+        elif column == self.KIND:
+            change = {"kind": SegmentKind(str(value))}
+        elif column == self.TITLE:
+            change = {"title": str(value).strip()}
+        elif column == self.PRODUCT:
+            change = {"product_id": value if isinstance(value, int) else None}
+        elif column == self.NOTES:
+            change = {"notes": str(value)}
+        else:
+            return None
+        return commands.EditSegment.if_changed(doc, segment.id, change)
+
+    # Dragging rows to reorder
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = sorted({self._rows[i.row()].id for i in indexes if i.isValid()}, key=self._row_of_id)
+        data = QMimeData()
+        data.setData(MIME, json.dumps(ids).encode())
+        return data
+
+    def _row_of_id(self, segment_id: int) -> int:
+        return next(r for r, s in enumerate(self._rows) if s.id == segment_id)
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
+            return False
+        ids = json.loads(bytes(data.data(MIME)).decode())
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._rows))
+        command = commands.MoveSegments.to_row(self._doc, ids, target)
+        if command is not None:
+            self._doc.undo_stack.push(command)
+        # The move is done through the document; the view must not remove the dragged rows.
+        return False

@@ -1,0 +1,402 @@
+"""The editor for one show: overview strip, segment table, and the panels beside it."""
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liveplanner.core.enums import PromoKind, Role, SegmentKind
+from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMember
+from liveplanner.core.rules import Finding, Severity
+from liveplanner.core.schedule import format_duration
+from liveplanner.storage.database import Database
+from liveplanner.ui import labels
+from liveplanner.ui.editor import commands, part_models
+from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.overview_strip import OverviewStrip
+from liveplanner.ui.editor.panels import (
+    CommitOnLeaveText,
+    FindingsPanel,
+    PartPanel,
+    make_table,
+    selected_ids,
+)
+from liveplanner.ui.editor.segment_model import SegmentTableModel
+from liveplanner.ui.editor.show_form import ShowForm
+
+NEW_SEGMENT_S = 5 * 60
+
+
+class ShowEditor(QWidget):
+    summary_changed = Signal(str)
+    """The one-line summary for the status bar: times, length, findings."""
+
+    def __init__(self, db: Database, show_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown_segment: int | None = None  # whose talking points the text box holds
+        self._finding_cursor = -1  # F8 walks the findings
+        self.doc = ShowDocument(db, show_id, self)
+        self.model = SegmentTableModel(self.doc)
+        self.table = make_table()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setDropIndicatorShown(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, 36), (1, 72), (2, 64), (3, 96), (4, 220), (5, 160), (8, 160)):
+            header.resizeSection(column, width)
+
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: white; background: #c0392b; padding: 4px;")
+        self.notice.hide()
+        self.summary = QLabel()
+        self.overview = OverviewStrip(self.doc)
+        self.overview.segment_clicked.connect(self.select_segment)
+
+        self._build_panels()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.overview)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+        self._build_actions()
+        self.doc.plan_changed.connect(self.refresh_summary)
+        self.doc.edit_refused.connect(self.show_notice)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.refresh_summary()
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, SegmentTableModel.TITLE))
+
+    # Building
+
+    def _build_panels(self) -> None:
+        doc = self.doc
+        current = self.current_segment_id
+        self.talking_points = CommitOnLeaveText()
+        self.talking_points.setPlaceholderText(self.tr("Talking points for the host, one per line"))
+        self.talking_points.editing_finished.connect(self._commit_talking_points)
+        self.segment_caption = QLabel()
+        self.duties = PartPanel(
+            doc, part_models.duty_model(doc, current), self.tr("Add cue"), self._new_duty
+        )
+        self.releases = PartPanel(
+            doc,
+            part_models.release_model(doc, current),
+            self.tr("Add promo release"),
+            self._new_release,
+        )
+        details = QWidget()
+        box = QVBoxLayout(details)
+        box.addWidget(self.segment_caption)
+        box.addWidget(QLabel(self.tr("Talking points")))
+        box.addWidget(self.talking_points, 2)
+        box.addWidget(QLabel(self.tr("Cues for the team")))
+        box.addWidget(self.duties, 2)
+        box.addWidget(QLabel(self.tr("Promo releases")))
+        box.addWidget(self.releases, 1)
+
+        self.team = PartPanel(
+            doc, part_models.team_model(doc), self.tr("Add team member"), self._new_member
+        )
+        self.products = PartPanel(
+            doc, part_models.product_model(doc), self.tr("Add product"), self._new_product
+        )
+        self.promos = PartPanel(
+            doc, part_models.promo_model(doc), self.tr("Add promo"), self._new_promo
+        )
+        self.findings = FindingsPanel(doc)
+        self.findings.finding_activated.connect(self.go_to_finding)
+        self.show_form = ShowForm(doc)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(details, self.tr("Segment"))
+        self.tabs.addTab(self.team, self.tr("Team"))
+        self.tabs.addTab(self.products, self.tr("Products"))
+        self.tabs.addTab(self.promos, self.tr("Promos"))
+        self.tabs.addTab(self.findings, self.tr("Findings"))
+        self.tabs.addTab(self.show_form, self.tr("Show"))
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.insert_action = action(self.tr("&Insert segment"), "Ctrl+I", self.insert_segment)
+        self.duplicate_action = action(
+            self.tr("D&uplicate segments"), "Ctrl+D", self.duplicate_segments
+        )
+        self.delete_action = action(self.tr("&Delete segments"), "Ctrl+Del", self.delete_segments)
+        self.move_up_action = action(self.tr("Move &up"), "Alt+Up", lambda: self.move_segments(-1))
+        self.move_down_action = action(
+            self.tr("Move do&wn"), "Alt+Down", lambda: self.move_segments(1)
+        )
+        self.next_finding_action = action(self.tr("&Next finding"), "F8", self.next_finding)
+        # Delete in the table itself deletes the chosen segments too.
+        delete_here = QAction(self.table)
+        delete_here.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_here.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_here.triggered.connect(self.delete_segments)
+        self.table.addAction(delete_here)
+        self.segment_actions = [
+            self.insert_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.next_finding_action,
+        ]
+
+    # Reading the selection
+
+    def current_segment_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.segment_at(index.row()).id
+
+    def chosen_ids(self) -> list[int]:
+        ids = selected_ids(self.table)
+        if not ids and (current := self.current_segment_id()) is not None:
+            ids = [current]
+        return ids
+
+    # Segment actions
+
+    def insert_segment(self) -> None:
+        index = self.table.currentIndex()
+        position = index.row() + 1 if index.isValid() else self.model.rowCount()
+        segment = Segment(0, SegmentKind.OTHER, self.tr("New segment"), NEW_SEGMENT_S)
+        command = commands.CreateSegments(
+            self.doc,
+            QCoreApplication.translate("commands", "Insert segment"),
+            lambda: self.doc.insert_segments(position, [segment]),
+        )
+        self.doc.undo_stack.push(command)
+        if command.ids:
+            self.select_segment(command.ids[0], SegmentTableModel.TITLE)
+            self.table.edit(self.table.currentIndex())
+
+    def duplicate_segments(self) -> None:
+        ids = self.chosen_ids()
+        if not ids:
+            return
+        command = commands.CreateSegments(
+            self.doc,
+            QCoreApplication.translate("commands", "Duplicate %n segment(s)", None, len(ids)),
+            lambda: self.doc.duplicate_segments(ids),
+        )
+        self.doc.undo_stack.push(command)
+        if command.ids:
+            self.select_segment(command.ids[0])
+
+    def delete_segments(self) -> None:
+        ids = self.chosen_ids()
+        if ids:
+            self.doc.undo_stack.push(commands.RemoveSegments(self.doc, ids))
+
+    def move_segments(self, step: int) -> None:
+        ids = self.chosen_ids()
+        column = max(self.table.currentIndex().column(), 0)
+        command = commands.MoveSegments.by(self.doc, ids, step)
+        if command is None:
+            return
+        self.doc.undo_stack.push(command)
+        # Keep the same segments chosen where they now stand, so Alt+Down can be held.
+        rows = sorted(self.doc.row_of(i) for i in ids)
+        self.table.setCurrentIndex(self.model.index(rows[0], column))
+        for row in rows[1:]:
+            self.table.selectionModel().select(
+                self.model.index(row, column), QItemSelectionModel.SelectionFlag.Select
+            )
+
+    def select_segment(self, segment_id: int, column: int = SegmentTableModel.TITLE) -> None:
+        row = self.doc.row_of(segment_id)
+        index = self.model.index(row, column)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+
+    # Parts
+
+    def _new_member(self) -> TeamMember | None:
+        names = sorted({p.name for p in self.doc.people})
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Add team member"), self.tr("Name"), names, 0, True
+        )
+        if not ok or not name.strip():
+            return None
+        roles_ = [labels.role(r) for r in Role]
+        role_label, ok = QInputDialog.getItem(
+            self, self.tr("Add team member"), self.tr("Role"), roles_, 0, False
+        )
+        if not ok:
+            return None
+        person = self.doc.person_named(name)
+        return TeamMember(0, person.id, list(Role)[roles_.index(role_label)])
+
+    def _new_product(self) -> Product:
+        return Product(0, "", self.tr("New product"))
+
+    def _new_promo(self) -> Promo:
+        return Promo(0, PromoKind.COUPON, self.tr("New promo"))
+
+    def _new_duty(self) -> Duty | None:
+        segment_id = self.current_segment_id()
+        if segment_id is None:
+            return None
+        return Duty(0, segment_id, 0, self.tr("New cue"), Role.FLOOR_CONTROL)
+
+    def _new_release(self) -> Release | None:
+        segment_id = self.current_segment_id()
+        if segment_id is None:
+            return None
+        if not self.doc.plan.promos:
+            QMessageBox.information(
+                self, self.tr("Add promo release"), self.tr("Add a promo on the Promos tab first.")
+            )
+            return None
+        return Release(0, self.doc.plan.promos[0].id, segment_id, 0, 0)
+
+    # Following changes
+
+    def commit_pending(self) -> None:
+        """Save text still being typed (a text box keeps it until it loses focus)."""
+        self._commit_talking_points()
+        self.show_form.commit_notes()
+
+    def _commit_talking_points(self) -> None:
+        segment_id = self.current_segment_id()
+        if segment_id is None:
+            return
+        command = commands.EditSegment.if_changed(
+            self.doc, segment_id, {"talking_points": self.talking_points.toPlainText()}
+        )
+        if command is not None:
+            self.doc.undo_stack.push(command)
+
+    def _on_current_changed(self) -> None:
+        self._commit_talking_points_of_previous()
+        segment_id = self.current_segment_id()
+        self.duties.model.refresh()
+        self.releases.model.refresh()
+        self._show_segment_details(segment_id)
+
+    def _commit_talking_points_of_previous(self) -> None:
+        # Leaving a segment commits its talking points even if the text box kept focus.
+        if self._shown_segment is not None and self._shown_segment in {
+            s.id for s in self.doc.plan.segments
+        }:
+            text = self.talking_points.toPlainText()
+            if text != self.doc.segment(self._shown_segment).talking_points:
+                command = commands.EditSegment.if_changed(
+                    self.doc, self._shown_segment, {"talking_points": text}
+                )
+                if command is not None:
+                    self.doc.undo_stack.push(command)
+
+    def _show_segment_details(self, segment_id: int | None) -> None:
+        self._shown_segment = segment_id
+        enabled = segment_id is not None
+        for widget in (self.talking_points, self.duties, self.releases):
+            widget.setEnabled(enabled)
+        if segment_id is None:
+            self.segment_caption.setText(self.tr("No segment chosen"))
+            self.talking_points.clear()
+            return
+        row = self.doc.row_of(segment_id)
+        segment = self.doc.plan.segments[row]
+        self.segment_caption.setText(
+            self.tr("Segment %1: %2").replace("%1", str(row + 1)).replace("%2", segment.title)
+        )
+        if self.talking_points.toPlainText() != segment.talking_points:
+            self.talking_points.setPlainText(segment.talking_points)
+
+    def _on_selection_changed(self) -> None:
+        self.overview.set_selected(set(self.chosen_ids()))
+
+    def refresh_summary(self) -> None:
+        self.notice.hide()
+        times = self.doc.schedule
+        errors = sum(f.severity is Severity.ERROR for f in self.doc.findings)
+        warnings = len(self.doc.findings) - errors
+        self.summary.setText(
+            self.tr("%1 – %2 · %3 · %4 segments")
+            .replace("%1", times.start.strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", times.end.strftime("%H:%M"))
+            .replace("%3", format_duration(times.total_s))
+            .replace("%4", str(len(self.doc.plan.segments)))
+        )
+        findings = (
+            self.tr("%1 error(s), %2 warning(s)")
+            .replace("%1", str(errors))
+            .replace("%2", str(warnings))
+        )
+        self.tabs.setTabText(4, self.tr("Findings (%1)").replace("%1", str(errors + warnings)))
+        self.summary_changed.emit(f"{self.summary.text()} · {findings}")
+        current = self.current_segment_id()
+        if current is not None and current == self._shown_segment:
+            self._show_segment_details(current)
+        elif current is None:
+            self._show_segment_details(None)
+        self.duties.model.refresh()
+        self.releases.model.refresh()
+
+    def show_notice(self, message: str) -> None:
+        self.notice.setText(message)
+        self.notice.show()
+
+    # Findings
+
+    def go_to_finding(self, finding: Finding) -> None:
+        plan = self.doc.plan
+        if finding.entity == "segment":
+            self.select_segment(finding.entity_id, self.model.column_of_field(finding.field))
+        elif finding.entity in ("duty", "release"):
+            parts = plan.duties if finding.entity == "duty" else plan.releases
+            part = next(p for p in parts if p.id == finding.entity_id)
+            self.select_segment(part.segment_id)
+            self.tabs.setCurrentIndex(0)
+            panel = self.duties if finding.entity == "duty" else self.releases
+            panel.select_part(part.id, finding.field)
+        elif finding.entity == "product":
+            self.tabs.setCurrentWidget(self.products)
+            self.products.select_part(finding.entity_id, finding.field)
+        elif finding.entity == "promo":
+            self.tabs.setCurrentWidget(self.promos)
+            self.promos.select_part(finding.entity_id, finding.field)
+        else:
+            self.tabs.setCurrentWidget(self.show_form)
+
+    def next_finding(self) -> None:
+        findings = self.doc.findings
+        if not findings:
+            return
+        self._finding_cursor = (self._finding_cursor + 1) % len(findings)
+        self.findings.setCurrentRow(self._finding_cursor)
+        self.go_to_finding(findings[self._finding_cursor])

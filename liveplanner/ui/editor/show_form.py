@@ -1,0 +1,180 @@
+"""The show's own settings: title, start, platform, limits and targets, each saved on Enter or
+when the field is left, as one undoable edit."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+
+from liveplanner.core.enums import Platform, ShowStatus
+from liveplanner.core.inputs import parse_count, parse_money, parse_percent
+from liveplanner.core.money import format_percent, format_yuan
+from liveplanner.core.plan import Show, time_zone
+from liveplanner.ui import labels
+from liveplanner.ui.editor import commands
+from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.panels import CommitOnLeaveText
+
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def _yuan(fen: int | None) -> str:
+    return "" if fen is None else format_yuan(fen)
+
+
+def _pct(bp: int | None) -> str:
+    return "" if bp is None else format_percent(bp).rstrip("%")
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _moment(show: Show, value: datetime | None) -> str:
+    return (
+        "" if value is None else value.astimezone(time_zone(show.time_zone)).strftime(TIME_FORMAT)
+    )
+
+
+def parse_moment(text: str, show: Show) -> datetime | None:
+    """'2026-11-11 22:30', or '22:30' for the start's day (the next day if earlier than the
+    start), in the show's zone; empty for none."""
+    text = text.strip()
+    if not text:
+        return None
+    zone = time_zone(show.time_zone)
+    start = show.planned_start.astimezone(zone)
+    try:
+        if len(text) <= 5:
+            clock = datetime.strptime(text, "%H:%M")
+            moment = start.replace(hour=clock.hour, minute=clock.minute, second=0)
+            if moment < start:
+                moment = (moment.astimezone(UTC) + timedelta(days=1)).astimezone(zone)
+            return moment
+        return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=zone)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time; expected YYYY-MM-DD HH:MM or HH:MM") from None
+
+
+class ShowForm(QWidget):
+    def __init__(self, document: ShowDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = document
+        self._fields: list[
+            tuple[QLineEdit, Callable[[Show], str], Callable[[str], dict[str, Any]]]
+        ] = []
+        form = QFormLayout(self)
+        show = lambda: self._doc.plan.show  # noqa: E731 (read at the moment of the edit)
+
+        def text_field(
+            label: str, read: Callable[[Show], str], parse: Callable[[str], dict[str, Any]]
+        ) -> QLineEdit:
+            edit = QLineEdit()
+            edit.editingFinished.connect(lambda e=edit, p=parse: self._commit(e, p))
+            form.addRow(label, edit)
+            self._fields.append((edit, read, parse))
+            return edit
+
+        self.title = text_field(self.tr("Title"), lambda s: s.title, lambda t: {"title": t.strip()})
+        self.start = text_field(
+            self.tr("Start"),
+            lambda s: _moment(s, s.planned_start),
+            lambda t: {"planned_start": parse_moment(t, show()) or show().planned_start},
+        )
+        self.platform = QComboBox()
+        for p in Platform:
+            self.platform.addItem(labels.platform(p), p.value)
+        self.platform.activated.connect(
+            lambda _i: self._push({"platform": Platform(self.platform.currentData())})
+        )
+        form.addRow(self.tr("Platform"), self.platform)
+        self.status = QComboBox()
+        for st in ShowStatus:
+            self.status.addItem(labels.status(st), st.value)
+        self.status.activated.connect(
+            lambda _i: self._push({"status": ShowStatus(self.status.currentData())})
+        )
+        form.addRow(self.tr("Status"), self.status)
+        text_field(self.tr("Room / account"), lambda s: s.room, lambda t: {"room": t.strip()})
+        text_field(self.tr("Time zone"), lambda s: s.time_zone, lambda t: {"time_zone": t.strip()})
+        text_field(
+            self.tr("Planned end"),
+            lambda s: _moment(s, s.planned_end),
+            lambda t: {"planned_end": parse_moment(t, show())},
+        )
+        text_field(
+            self.tr("Hard stop"),
+            lambda s: _moment(s, s.hard_stop),
+            lambda t: {"hard_stop": parse_moment(t, show())},
+        )
+        text_field(
+            self.tr("Maximum discount (%)"),
+            lambda s: _pct(s.max_discount_bp),
+            lambda t: {"max_discount_bp": parse_percent(t)},
+        )
+        text_field(
+            self.tr("Minimum margin on cost (%)"),
+            lambda s: _pct(s.min_margin_bp),
+            lambda t: {"min_margin_bp": parse_percent(t)},
+        )
+        text_field(
+            self.tr("Target GMV (yuan)"),
+            lambda s: _yuan(s.targets.gmv_fen),
+            lambda t: {"target_gmv_fen": parse_money(t)},
+        )
+        text_field(
+            self.tr("Target viewers"),
+            lambda s: _count(s.targets.viewers),
+            lambda t: {"target_viewers": parse_count(t)},
+        )
+        text_field(
+            self.tr("Target conversion (%)"),
+            lambda s: _pct(s.targets.conversion_bp),
+            lambda t: {"target_conversion_bp": parse_percent(t)},
+        )
+        text_field(
+            self.tr("Target new followers"),
+            lambda s: _count(s.targets.new_followers),
+            lambda t: {"target_new_followers": parse_count(t)},
+        )
+        text_field(
+            self.tr("Target interaction (%)"),
+            lambda s: _pct(s.targets.interaction_bp),
+            lambda t: {"target_interaction_bp": parse_percent(t)},
+        )
+        self.notes = CommitOnLeaveText()
+        self.notes.setMaximumHeight(80)
+        self.notes.editing_finished.connect(self.commit_notes)
+        form.addRow(self.tr("Notes"), self.notes)
+        document.show_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        show = self._doc.plan.show
+        for edit, read, _parse in self._fields:
+            edit.setText(read(show))
+            edit.setStyleSheet("")
+        self.platform.setCurrentIndex(self.platform.findData(show.platform.value))
+        self.status.setCurrentIndex(self.status.findData(show.status.value))
+        if not self.notes.hasFocus():
+            self.notes.setPlainText(show.notes)
+
+    def commit_notes(self) -> None:
+        if self.notes.toPlainText() != self._doc.plan.show.notes:
+            self._push({"notes": self.notes.toPlainText()})
+
+    def _commit(self, edit: QLineEdit, parse: Callable[[str], dict[str, Any]]) -> None:
+        try:
+            changes = parse(edit.text())
+        except ValueError as exc:
+            edit.setStyleSheet("background: rgba(220, 50, 47, 60);")
+            self._doc.edit_refused.emit(str(exc))
+            return
+        self._push(changes)
+
+    def _push(self, changes: dict[str, Any]) -> None:
+        command = commands.EditShow.if_changed(self._doc, changes)
+        if command is not None:
+            self._doc.undo_stack.push(command)
+        self.refresh()

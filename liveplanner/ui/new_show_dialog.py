@@ -1,0 +1,67 @@
+"""Asking for a new show: title, start, platform, and a template to start from."""
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from liveplanner.core.enums import Platform
+from liveplanner.core.templates import Template
+from liveplanner.ui import labels
+
+
+class NewShowDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New show"))
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. 双12 beauty special"))
+        self.start = QDateTimeEdit()
+        self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.start.setCalendarPopup(True)
+        tomorrow = (datetime.now() + timedelta(days=1)).replace(
+            hour=20, minute=0, second=0, microsecond=0
+        )
+        self.start.setDateTime(QDateTime(tomorrow))
+        self.platform = QComboBox()
+        for p in Platform:
+            self.platform.addItem(labels.platform(p), p.value)
+        self.template = QComboBox()
+        self.template.addItem(self.tr("Blank"), None)
+        self.template.addItem(self.tr("1-hour flash show"), Template.FLASH_1H.value)
+        self.template.addItem(self.tr("Standard 2-hour show"), Template.STANDARD_2H.value)
+        self.template.addItem(self.tr("3-hour big-promo show"), Template.BIG_PROMO_3H.value)
+        self.template.setCurrentIndex(2)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Start"), self.start)
+        form.addRow(self.tr("Platform"), self.platform)
+        form.addRow(self.tr("Start from"), self.template)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
+        self.title.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+
+    def chosen_template(self) -> Template | None:
+        value = self.template.currentData()
+        return Template(value) if value else None
+
+    def chosen_platform(self) -> Platform:
+        return Platform(self.platform.currentData())
+
+    def chosen_start(self) -> datetime:
+        """The start as typed, naive: the show's zone gives it its meaning."""
+        return self.start.dateTime().toPython()

@@ -16,13 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from liveplanner.core.enums import Platform
 from liveplanner.demo import create_demo
+from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import install_translators
-from liveplanner.settings import Preferences
 from liveplanner.ui.main_window import MainWindow
-from liveplanner.ui.show_list_page import ShowListPage
 from liveplanner.ui.show_list_model import ShowListModel
+from liveplanner.ui.show_list_page import ShowListPage
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
 """The main window: the show list, and the editor of the show that is open."""
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
 
 from liveplanner import settings
+from liveplanner.core.enums import Platform
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
-from liveplanner.core.templates import template_plan
+from liveplanner.core.templates import Template, template_plan
 from liveplanner.demo import create_demo
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
@@ -193,27 +196,29 @@ class MainWindow(QMainWindow):
         dialog = NewShowDialog(self)
         if dialog.exec() != NewShowDialog.DialogCode.Accepted:
             return
-        title = dialog.title.text().strip()
         start = dialog.chosen_start().replace(tzinfo=time_zone(DEFAULT_TIME_ZONE))
-        template = dialog.chosen_template()
+        self.create_show(
+            dialog.title.text(), start, dialog.chosen_platform(), dialog.chosen_template()
+        )
+
+    def create_show(
+        self, title: str, start: datetime, platform: Platform, template: Template | None
+    ) -> int | None:
+        """Make a show (blank or from a template), undoably, and open it in the editor."""
         try:
             if template is None:
-                show_id = shows.create_show(self.db, title, start, dialog.chosen_platform())
+                show_id = shows.create_show(self.db, title.strip(), start, platform)
             else:
-                plan = template_plan(
-                    template,
-                    title,
-                    start,
-                    dialog.chosen_platform(),
-                    language=self.template_language(),
-                )
+                language = self.template_language()
+                plan = template_plan(template, title.strip(), start, platform, language=language)
                 show_id = shows.save_plan(self.db, plan)
         except StorageError as exc:
             self.show_refusal(str(exc))
-            return
+            return None
         self.show_list()
         self.list_page.record_new_show(show_id, QCoreApplication.translate("commands", "New show"))
         self.open_show(show_id)
+        return show_id
 
     def add_demo(self) -> None:
         try:

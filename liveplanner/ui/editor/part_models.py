@@ -137,8 +137,10 @@ class PartTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self._columns[index.column()].read is not None:
+        if self._columns[index.column()].read is not None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -37,7 +37,6 @@ WARNING_TINT = QColor(230, 160, 0, 80)
 
 class SegmentTableModel(QAbstractTableModel):
     (
-        POSITION,
         START,
         DURATION,
         KIND,
@@ -50,7 +49,7 @@ class SegmentTableModel(QAbstractTableModel):
         CO_HOST,
         FLOOR,
         NOTES,
-    ) = range(13)
+    ) = range(12)
     ROLE_COLUMNS: ClassVar[dict[int, Role]] = {
         HOST: Role.HOST,
         CO_HOST: Role.CO_HOST,
@@ -69,6 +68,9 @@ class SegmentTableModel(QAbstractTableModel):
         super().__init__(document)
         self._doc = document
         self._rows: list[Segment] = list(document.plan.segments)
+        # Clock times as last announced: a row keeps its time until the document re-times the
+        # show (plan_changed), so rows never change under the views in mid-insert or removal.
+        self._starts: list[str] = self._clock_times()
         self._marks: dict[tuple[int, int], list[Finding]] = {}
         document.segments_inserted.connect(self._on_inserted)
         document.segments_removed.connect(self._on_removed)
@@ -82,17 +84,21 @@ class SegmentTableModel(QAbstractTableModel):
     def _on_inserted(self, first: int, count: int) -> None:
         self.beginInsertRows(QModelIndex(), first, first + count - 1)
         self._rows[first:first] = self._doc.plan.segments[first : first + count]
+        self._starts[first:first] = [""] * count
         self.endInsertRows()
 
     def _on_removed(self, first: int, count: int) -> None:
         self.beginRemoveRows(QModelIndex(), first, first + count - 1)
         del self._rows[first : first + count]
+        del self._starts[first : first + count]
         self.endRemoveRows()
 
     def _on_reordered(self) -> None:
         self.layoutAboutToBeChanged.emit()
         old_rows = {s.id: row for row, s in enumerate(self._rows)}
+        old_starts = {s.id: start for s, start in zip(self._rows, self._starts, strict=True)}
         self._rows = list(self._doc.plan.segments)
+        self._starts = [old_starts[s.id] for s in self._rows]
         new_rows = {s.id: row for row, s in enumerate(self._rows)}
         moved_from = {row: new_rows[sid] for sid, row in old_rows.items()}
         for index in self.persistentIndexList():
@@ -106,8 +112,12 @@ class SegmentTableModel(QAbstractTableModel):
         self._rows[row] = self._doc.plan.segments[row]
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
+    def _clock_times(self) -> list[str]:
+        return [slot.start.strftime("%H:%M:%S") for slot in self._doc.schedule.slots]
+
     def _on_plan_changed(self) -> None:
         # Start times, products, promos, names and findings can change for every row.
+        self._starts = self._clock_times()
         self._index_findings()
         if self._rows:
             self.dataChanged.emit(
@@ -135,17 +145,16 @@ class SegmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 13
+        return 0 if parent.isValid() else 12
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
+        if orientation is Qt.Orientation.Vertical:
+            return super().headerData(section, orientation, role)  # the running number
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation is Qt.Orientation.Vertical:
-            return None
         titles = (
-            self.tr("#"),
             self.tr("Start"),
             self.tr("Length"),
             self.tr("Kind"),
@@ -200,7 +209,6 @@ class SegmentTableModel(QAbstractTableModel):
             found = self._marks.get((segment.id, column))
             return "\n".join(f.message for f in found) if found else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.POSITION,
             self.START,
             self.DURATION,
             self.PRICE,
@@ -211,11 +219,8 @@ class SegmentTableModel(QAbstractTableModel):
 
     def _display(self, row: int, column: int, segment: Segment) -> object:
         product = self._product(segment)
-        if column == self.POSITION:
-            return str(row + 1)
         if column == self.START:
-            slots = self._doc.schedule.slots
-            return slots[row].start.strftime("%H:%M:%S") if row < len(slots) else ""
+            return self._starts[row]
         if column == self.DURATION:
             return format_duration(segment.duration_s)
         if column == self.KIND:

@@ -48,6 +48,7 @@ class ShowEditor(QWidget):
         self.model = SegmentTableModel(self.doc)
         self.table = make_table()
         self.table.setModel(self.model)
+        self.table.verticalHeader().show()  # the running number of each segment
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -56,7 +57,7 @@ class ShowEditor(QWidget):
         self.table.setDropIndicatorShown(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 36), (1, 72), (2, 64), (3, 96), (4, 220), (5, 160), (8, 160)):
+        for column, width in ((0, 72), (1, 60), (2, 100), (3, 230), (4, 170), (7, 170)):
             header.resizeSection(column, width)
 
         self.notice = QLabel()

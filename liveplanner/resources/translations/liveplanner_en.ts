@@ -2,59 +2,695 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="154"/>
+        <source>Every limit holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
-        <source>No shows yet.
-Add the demo show (File ▸ Add demo show) to see a full plan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="54"/>
-        <source>Search titles and rooms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Add &amp;demo show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="67"/>
+        <source>&amp;New show…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="70"/>
+        <source>&amp;Open show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>D&amp;uplicate show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <source>De&amp;lete show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>&amp;Back to shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
-        <source>Shows</source>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99"/>
+        <source>&amp;Find shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>&amp;Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243"/>
+        <source>%1 (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>The new language takes effect when liveplanner starts next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform>
             <numerusform>%n shows</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <source>Could not add the demo show</source>
+        <location filename="../../ui/new_show_dialog.py" line="24"/>
+        <source>New show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="26"/>
+        <source>e.g. 双12 beauty special</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="38"/>
+        <source>Blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="39"/>
+        <source>1-hour flash show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="40"/>
+        <source>Standard 2-hour show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="41"/>
+        <source>3-hour big-promo show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="44"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="45"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="46"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="47"/>
+        <source>Start from</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewStrip</name>
+    <message>
+        <location filename="../../ui/editor/overview_strip.py" line="30"/>
+        <source>Click a block to select its segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/overview_strip.py" line="82"/>
+        <source>No segments yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/overview_strip.py" line="100"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/overview_strip.py" line="100"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartPanel</name>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="64"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/panels.py" line="97"/>
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>Delete %n row</numerusform>
+            <numerusform>Delete %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartTableModel</name>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="164"/>
+        <source>cannot be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="182"/>
+        <location filename="../../ui/editor/part_models.py" line="217"/>
+        <location filename="../../ui/editor/part_models.py" line="290"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="189"/>
+        <location filename="../../ui/editor/part_models.py" line="368"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="211"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="223"/>
+        <source>List price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="230"/>
+        <source>Live price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="237"/>
+        <source>Unit cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="244"/>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="251"/>
+        <source>Price floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="254"/>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="262"/>
+        <location filename="../../ui/editor/part_models.py" line="271"/>
+        <source>(all products)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="282"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="296"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="304"/>
+        <location filename="../../ui/editor/part_models.py" line="427"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="310"/>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="313"/>
+        <source>Face value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="319"/>
+        <source>Special price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="325"/>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="331"/>
+        <source>Per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="337"/>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="343"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="355"/>
+        <source>(anyone in the role)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="361"/>
+        <location filename="../../ui/editor/part_models.py" line="420"/>
+        <source>At</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="374"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="379"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="387"/>
+        <source>Cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/part_models.py" line="412"/>
+        <source>Promo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTableModel</name>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="158"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="159"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="160"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="161"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="162"/>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="163"/>
+        <source>Live price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="164"/>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="165"/>
+        <source>Promo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="166"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="167"/>
+        <source>Co-host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="168"/>
+        <source>Floor control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="169"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="277"/>
+        <location filename="../../ui/editor/segment_model.py" line="282"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShowEditor</name>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="99"/>
+        <source>Talking points for the host, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="103"/>
+        <source>Add cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="108"/>
+        <location filename="../../ui/editor/show_editor.py" line="282"/>
+        <source>Add promo release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="114"/>
+        <source>Talking points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="116"/>
+        <source>Cues for the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="118"/>
+        <source>Promo releases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="122"/>
+        <location filename="../../ui/editor/show_editor.py" line="251"/>
+        <location filename="../../ui/editor/show_editor.py" line="257"/>
+        <source>Add team member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="125"/>
+        <source>Add product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="128"/>
+        <source>Add promo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="135"/>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="136"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="137"/>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="138"/>
+        <source>Promos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="139"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="140"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="151"/>
+        <source>&amp;Insert segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="153"/>
+        <source>D&amp;uplicate segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="155"/>
+        <source>&amp;Delete segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="156"/>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="158"/>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="160"/>
+        <source>&amp;Next finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="195"/>
+        <source>New segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="251"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="257"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="265"/>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="268"/>
+        <source>New promo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="274"/>
+        <source>New cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="282"/>
+        <source>Add a promo on the Promos tab first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="330"/>
+        <source>No segment chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="336"/>
+        <source>Segment %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="350"/>
+        <source>%1 – %2 · %3 · %4 segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="357"/>
+        <source>%1 error(s), %2 warning(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="361"/>
+        <source>Findings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShowForm</name>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="79"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="81"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="91"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="98"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="99"/>
+        <source>Room / account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="100"/>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="102"/>
+        <source>Planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="107"/>
+        <source>Hard stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="112"/>
+        <source>Maximum discount (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="117"/>
+        <source>Minimum margin on cost (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="122"/>
+        <source>Target GMV (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="127"/>
+        <source>Target viewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="132"/>
+        <source>Target conversion (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="137"/>
+        <source>Target new followers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="142"/>
+        <source>Target interaction (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="149"/>
+        <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -92,60 +728,385 @@ Add the demo show (File ▸ Add demo show) to see a full plan.</source>
     </message>
 </context>
 <context>
+    <name>ShowListPage</name>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="28"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="29"/>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="30"/>
+        <source>Past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="31"/>
+        <source>Next 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="32"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="91"/>
+        <source>No shows yet.
+File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="100"/>
+        <source>Search titles and rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="103"/>
+        <source>All platforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="107"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="25"/>
+        <source>team member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="26"/>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="27"/>
+        <source>promo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="28"/>
+        <source>cue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="29"/>
+        <source>release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="66"/>
+        <source>Edit segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="91"/>
+        <source>Set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="128"/>
+        <source>Delete %n segment(s)</source>
+        <translation>
+            <numerusform>Delete %n segment</numerusform>
+            <numerusform>Delete %n segments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="143"/>
+        <source>Move segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="182"/>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="205"/>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="225"/>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="240"/>
+        <source>Edit show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="198"/>
+        <source>Insert segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/show_editor.py" line="212"/>
+        <source>Duplicate %n segment(s)</source>
+        <translation>
+            <numerusform>Duplicate %n segment</numerusform>
+            <numerusform>Duplicate %n segments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>New show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231"/>
+        <source>Add demo show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Duplicate show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/show_list_page.py" line="174"/>
+        <source>Delete show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>findings</name>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="14"/>
+        <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="17"/>
+        <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="21"/>
+        <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="24"/>
+        <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="27"/>
+        <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="31"/>
+        <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="35"/>
+        <source>Coupon “{promo}” is worth as much as its threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="38"/>
+        <source>Segment {position} “{title}”: a product intro with no product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="41"/>
+        <source>Segment {position} “{title}”: no host, and the team has none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="44"/>
+        <source>Segment {position}: {person} is both {roles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="47"/>
+        <source>Segment {position} “{title}” has no length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="50"/>
+        <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="54"/>
+        <source>The script runs {over} past the hard stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="57"/>
+        <source>The script runs {over} past the planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="76"/>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="10"/>
+        <location filename="../../ui/labels.py" line="18"/>
         <source>Douyin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="11"/>
+        <location filename="../../ui/labels.py" line="19"/>
         <source>Taobao Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="12"/>
+        <location filename="../../ui/labels.py" line="20"/>
         <source>Kuaishou</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="13"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>TikTok Shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="14"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>WeChat Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="15"/>
+        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <source>Opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
+        <source>Product intro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <source>Coupon drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="64"/>
+        <source>Flash sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>Lucky draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44"/>
+        <source>Q&amp;A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="45"/>
+        <source>Closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="52"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="53"/>
+        <source>Co-host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="54"/>
+        <source>Floor control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="55"/>
+        <source>Customer service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="56"/>
+        <source>Operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="57"/>
+        <source>Tech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="63"/>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>Gift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72"/>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
+        <source>Promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74"/>
+        <source>Interaction</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,10 +20,6 @@ from liveplanner.ui import labels
 from liveplanner.ui.editor.document import ShowDocument
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("commands", text, None, n)
-
-
 def part_name(kind: type) -> str:
     return {
         TeamMember: QCoreApplication.translate("commands", "team member"),
@@ -127,7 +123,10 @@ class CreateSegments(Command):
 
 class RemoveSegments(Command):
     def __init__(self, doc: ShowDocument, segment_ids: Sequence[int]) -> None:
-        super().__init__(doc, _tr("Delete %n segment(s)", len(segment_ids)))
+        super().__init__(
+            doc,
+            QCoreApplication.translate("commands", "Delete %n segment(s)", None, len(segment_ids)),
+        )
         self.ids = list(segment_ids)
         self.removal: SegmentsRemoval | None = None
 

@@ -10,46 +10,53 @@ from liveplanner.ui import labels
 
 
 def _templates() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "releases_over_quantity": t(
+        "releases_over_quantity": QCoreApplication.translate(
             "findings", "Promo “{promo}”: segments release {released}, only {quantity} available"
         ),
-        "flash_sales_over_stock": t(
+        "flash_sales_over_stock": QCoreApplication.translate(
             "findings",
             "Product “{product}”: flash sales need {units} units, stock for the show is {stock}",
         ),
-        "budget_exceeded": t(
+        "budget_exceeded": QCoreApplication.translate(
             "findings", "Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}"
         ),
-        "price_under_floor": t(
+        "price_under_floor": QCoreApplication.translate(
             "findings", "“{product}” at {price} yuan is under its price floor of {floor}"
         ),
-        "discount_over_maximum": t(
+        "discount_over_maximum": QCoreApplication.translate(
             "findings",
             "“{product}” is {discount} off its list price, over the maximum discount of {maximum}",
         ),
-        "coupon_under_floor": t(
+        "coupon_under_floor": QCoreApplication.translate(
             "findings",
             "Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}",
         ),
-        "coupon_face_over_threshold": t(
+        "coupon_face_over_threshold": QCoreApplication.translate(
             "findings", "Coupon “{promo}” is worth as much as its threshold"
         ),
-        "intro_without_product": t(
+        "intro_without_product": QCoreApplication.translate(
             "findings", "Segment {position} “{title}”: a product intro with no product"
         ),
-        "intro_without_host": t(
+        "intro_without_host": QCoreApplication.translate(
             "findings", "Segment {position} “{title}”: no host, and the team has none"
         ),
-        "person_in_two_roles": t("findings", "Segment {position}: {person} is both {roles}"),
-        "zero_length": t("findings", "Segment {position} “{title}” has no length"),
-        "offset_after_segment_end": t(
+        "person_in_two_roles": QCoreApplication.translate(
+            "findings", "Segment {position}: {person} is both {roles}"
+        ),
+        "zero_length": QCoreApplication.translate(
+            "findings", "Segment {position} “{title}” has no length"
+        ),
+        "offset_after_segment_end": QCoreApplication.translate(
             "findings",
             "Segment {position}: a cue at {offset} comes after the segment ends at {length}",
         ),
-        "past_hard_stop": t("findings", "The script runs {over} past the hard stop"),
-        "past_planned_end": t("findings", "The script runs {over} past the planned end"),
+        "past_hard_stop": QCoreApplication.translate(
+            "findings", "The script runs {over} past the hard stop"
+        ),
+        "past_planned_end": QCoreApplication.translate(
+            "findings", "The script runs {over} past the planned end"
+        ),
     }
 
 

@@ -31,10 +31,6 @@ Index = QModelIndex | QPersistentModelIndex
 Choices = list[tuple[str, object]]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PartTableModel", text)
-
-
 def _yuan(fen: int | None) -> str:
     return "" if fen is None else format_yuan(fen)
 
@@ -165,7 +161,7 @@ class PartTableModel(QAbstractTableModel):
 def _text(value: object) -> str:
     text = str(value).strip()
     if not text:
-        raise ValueError(_tr("cannot be empty"))
+        raise ValueError(QCoreApplication.translate("PartTableModel", "cannot be empty"))
     return text
 
 
@@ -183,14 +179,14 @@ def team_model(doc: ShowDocument) -> PartTableModel:
 
     columns = [
         Column(
-            lambda: _tr("Name"),
+            lambda: QCoreApplication.translate("PartTableModel", "Name"),
             lambda m: doc.person_name(m.person_id),
             "person_id",
             edit=lambda m: doc.person_name(m.person_id),
             read=person,
         ),
         Column(
-            lambda: _tr("Role"),
+            lambda: QCoreApplication.translate("PartTableModel", "Role"),
             lambda m: labels.role(m.role),
             "role",
             edit=lambda m: m.role.value,
@@ -211,49 +207,69 @@ def product_model(doc: ShowDocument) -> PartTableModel:
         return format_percent((p.list_price_fen - p.live_price_fen) * 10_000 // p.list_price_fen)
 
     columns = [
-        Column(lambda: _tr("SKU"), lambda p: p.sku, "sku", read=lambda v: str(v).strip()),
-        Column(lambda: _tr("Name"), lambda p: p.name, "name", read=_text),
         Column(
-            lambda: _tr("List price"),
+            lambda: QCoreApplication.translate("PartTableModel", "SKU"),
+            lambda p: p.sku,
+            "sku",
+            read=lambda v: str(v).strip(),
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Name"),
+            lambda p: p.name,
+            "name",
+            read=_text,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "List price"),
             lambda p: _yuan(p.list_price_fen),
             "list_price_fen",
             read=lambda v: parse_money(str(v)),
             numeric=True,
         ),
         Column(
-            lambda: _tr("Live price"),
+            lambda: QCoreApplication.translate("PartTableModel", "Live price"),
             lambda p: _yuan(p.live_price_fen),
             "live_price_fen",
             read=lambda v: parse_money(str(v)),
             numeric=True,
         ),
         Column(
-            lambda: _tr("Unit cost"),
+            lambda: QCoreApplication.translate("PartTableModel", "Unit cost"),
             lambda p: _yuan(p.unit_cost_fen),
             "unit_cost_fen",
             read=lambda v: parse_money(str(v)),
             numeric=True,
         ),
         Column(
-            lambda: _tr("Stock"),
+            lambda: QCoreApplication.translate("PartTableModel", "Stock"),
             lambda p: _count(p.stock),
             "stock",
             read=lambda v: parse_count(str(v)),
             numeric=True,
         ),
-        Column(lambda: _tr("Price floor"), floor, numeric=True),
-        Column(lambda: _tr("Discount"), discount, numeric=True),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Price floor"), floor, numeric=True
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Discount"), discount, numeric=True
+        ),
     ]
     return PartTableModel(doc, Product, "product", columns, lambda: doc.plan.products)
 
 
 def promo_model(doc: ShowDocument) -> PartTableModel:
     def products() -> Choices:
-        return [(_tr("(all products)"), None)] + [(p.name, p.id) for p in doc.plan.products]
+        return [(QCoreApplication.translate("PartTableModel", "(all products)"), None)] + [
+            (p.name, p.id) for p in doc.plan.products
+        ]
 
     def product_name(p: Promo) -> str:
         product = doc.plan.product(p.product_id)
-        return product.name if product else _tr("(all products)")
+        return (
+            product.name
+            if product
+            else QCoreApplication.translate("PartTableModel", "(all products)")
+        )
 
     def released(p: Promo) -> str:
         total = sum(r.quantity for r in doc.plan.releases if r.promo_id == p.id)
@@ -263,41 +279,72 @@ def promo_model(doc: ShowDocument) -> PartTableModel:
     count = {"read": lambda v: parse_count(str(v)), "numeric": True}
     columns = [
         Column(
-            lambda: _tr("Kind"),
+            lambda: QCoreApplication.translate("PartTableModel", "Kind"),
             lambda p: labels.promo_kind(p.kind),
             "kind",
             edit=lambda p: p.kind.value,
             read=lambda v: PromoKind(str(v)),
             choices=lambda: [(labels.promo_kind(k), k.value) for k in PromoKind],
         ),
-        Column(lambda: _tr("Name"), lambda p: p.name, "name", read=_text),
         Column(
-            lambda: _tr("Product"),
+            lambda: QCoreApplication.translate("PartTableModel", "Name"),
+            lambda p: p.name,
+            "name",
+            read=_text,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Product"),
             product_name,
             "product_id",
             edit=lambda p: p.product_id,
             read=_optional_id,
             choices=products,
         ),
-        Column(lambda: _tr("Quantity"), lambda p: _count(p.quantity), "quantity", **count),
-        Column(lambda: _tr("Released"), released, numeric=True),
         Column(
-            lambda: _tr("Face value"), lambda p: _yuan(p.face_value_fen), "face_value_fen", **money
+            lambda: QCoreApplication.translate("PartTableModel", "Quantity"),
+            lambda p: _count(p.quantity),
+            "quantity",
+            **count,
         ),
         Column(
-            lambda: _tr("Special price"),
+            lambda: QCoreApplication.translate("PartTableModel", "Released"), released, numeric=True
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Face value"),
+            lambda p: _yuan(p.face_value_fen),
+            "face_value_fen",
+            **money,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Special price"),
             lambda p: _yuan(p.special_price_fen),
             "special_price_fen",
             **money,
         ),
         Column(
-            lambda: _tr("Threshold"), lambda p: _yuan(p.threshold_fen), "threshold_fen", **money
+            lambda: QCoreApplication.translate("PartTableModel", "Threshold"),
+            lambda p: _yuan(p.threshold_fen),
+            "threshold_fen",
+            **money,
         ),
         Column(
-            lambda: _tr("Per user"), lambda p: _count(p.per_user_limit), "per_user_limit", **count
+            lambda: QCoreApplication.translate("PartTableModel", "Per user"),
+            lambda p: _count(p.per_user_limit),
+            "per_user_limit",
+            **count,
         ),
-        Column(lambda: _tr("Budget"), lambda p: _yuan(p.budget_fen), "budget_fen", **money),
-        Column(lambda: _tr("Notes"), lambda p: p.notes, "notes", read=lambda v: str(v)),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Budget"),
+            lambda p: _yuan(p.budget_fen),
+            "budget_fen",
+            **money,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Notes"),
+            lambda p: p.notes,
+            "notes",
+            read=lambda v: str(v),
+        ),
     ]
     return PartTableModel(doc, Promo, "promo", columns, lambda: doc.plan.promos)
 
@@ -305,33 +352,43 @@ def promo_model(doc: ShowDocument) -> PartTableModel:
 def duty_model(doc: ShowDocument, segment_id: Callable[[], int | None]) -> PartTableModel:
     def people() -> Choices:
         ids = list(dict.fromkeys(m.person_id for m in doc.plan.team))
-        return [(_tr("(anyone in the role)"), None)] + [(doc.person_name(i), i) for i in ids]
+        return [(QCoreApplication.translate("PartTableModel", "(anyone in the role)"), None)] + [
+            (doc.person_name(i), i) for i in ids
+        ]
 
     columns = [
         Column(
-            lambda: _tr("At"),
+            lambda: QCoreApplication.translate("PartTableModel", "At"),
             lambda d: format_duration(d.offset_s),
             "offset_s",
             read=_offset,
             numeric=True,
         ),
         Column(
-            lambda: _tr("Role"),
+            lambda: QCoreApplication.translate("PartTableModel", "Role"),
             lambda d: labels.role(d.role) if d.role else "",
             "role",
             edit=lambda d: d.role.value if d.role else None,
             read=lambda v: Role(str(v)) if v else None,
-            choices=lambda: [(_tr("(none)"), None)] + [(labels.role(r), r.value) for r in Role],
+            choices=lambda: (
+                [(QCoreApplication.translate("PartTableModel", "(none)"), None)]
+                + [(labels.role(r), r.value) for r in Role]
+            ),
         ),
         Column(
-            lambda: _tr("Person"),
+            lambda: QCoreApplication.translate("PartTableModel", "Person"),
             lambda d: doc.person_name(d.person_id),
             "person_id",
             edit=lambda d: d.person_id,
             read=_optional_id,
             choices=people,
         ),
-        Column(lambda: _tr("Cue"), lambda d: d.cue, "cue", read=_text),
+        Column(
+            lambda: QCoreApplication.translate("PartTableModel", "Cue"),
+            lambda d: d.cue,
+            "cue",
+            read=_text,
+        ),
     ]
     return PartTableModel(
         doc,
@@ -352,7 +409,7 @@ def release_model(doc: ShowDocument, segment_id: Callable[[], int | None]) -> Pa
 
     columns = [
         Column(
-            lambda: _tr("Promo"),
+            lambda: QCoreApplication.translate("PartTableModel", "Promo"),
             promo_name,
             "promo_id",
             edit=lambda r: r.promo_id,
@@ -360,14 +417,14 @@ def release_model(doc: ShowDocument, segment_id: Callable[[], int | None]) -> Pa
             choices=lambda: [(p.name, p.id) for p in doc.plan.promos],
         ),
         Column(
-            lambda: _tr("At"),
+            lambda: QCoreApplication.translate("PartTableModel", "At"),
             lambda r: format_duration(r.offset_s),
             "offset_s",
             read=_offset,
             numeric=True,
         ),
         Column(
-            lambda: _tr("Quantity"),
+            lambda: QCoreApplication.translate("PartTableModel", "Quantity"),
             lambda r: str(r.quantity),
             "quantity",
             read=lambda v: parse_count(str(v)) or 0,

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of sentences: one per line reads best)
 """Helper kept for translators: fills untranslated strings of a .ts file from this glossary.
 
 Usage: python scripts/glossary.py liveplanner/resources/translations/liveplanner_zh_CN.ts

@@ -4,32 +4,18 @@ Errors a user can cause print one line on stderr and exit with status 2.
 """
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from typing import NoReturn
 
-from liveplanner import __version__, textout
+from liveplanner import __version__
 from liveplanner.core.enums import Platform
-from liveplanner.core.plan import DEFAULT_TIME_ZONE, MAX_TITLE, time_zone
-from liveplanner.core.rules import Severity, check
-from liveplanner.demo import create_demo
-from liveplanner.storage import health, schema
-from liveplanner.storage.backup import backup_sqlite
-from liveplanner.storage.database import Database, open_database
-from liveplanner.storage.errors import StorageError
-from liveplanner.storage.shows import create_show, list_shows, load_plan
+from liveplanner.core.plan import DEFAULT_TIME_ZONE
 
-EXIT_FINDINGS = 1  # `check` found an error-level finding
 EXIT_USAGE = 2  # the user asked for something that cannot be done
 
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
-
-
-class UserError(Exception):
-    """Something the user can correct; the message says what."""
 
 
 def _show_id(text: str) -> int:
@@ -65,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--open", type=_show_id, metavar="ID", help="open the window on this show's script"
     )
     parser.add_argument(
-        "--exit-when-shown",
-        action="store_true",
-        help=argparse.SUPPRESS,  # for start-up benchmarks and smoke tests: quit once painted
+        "--exit-when",
+        choices=["shown", "ready"],
+        help=argparse.SUPPRESS,  # start-up benchmarks and smoke tests: quit once painted or loaded
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -107,140 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _emit(args: argparse.Namespace, data: object, text: str) -> None:
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print(text)
-
-
-def _parse_start(text: str, zone_name: str) -> datetime:
-    try:
-        zone = time_zone(zone_name)
-        naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
-        start = naive.replace(tzinfo=zone)
-        start.astimezone(UTC)  # a year at the calendar's edge cannot be placed in time
-    except ValueError as exc:
-        if "zone" in str(exc):
-            raise UserError(str(exc)) from None
-        raise UserError(f"--start {text!r} is not a time; expected YYYY-MM-DD HH:MM") from None
-    except OverflowError:
-        raise UserError(f"--start {text!r} is out of range") from None
-    if start.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
-        raise UserError(f"--start {text!r} does not exist in {zone_name}: the clocks skip it")
-    return start
-
-
-def _cmd_demo(args: argparse.Namespace, db: Database) -> int:
-    show_id = create_demo(db)
-    _emit(args, {"show_id": show_id}, f"added the demo show {show_id}")
-    return 0
-
-
-def _cmd_new_show(args: argparse.Namespace, db: Database) -> int:
-    title = args.title.strip()
-    if not title:
-        raise UserError("--title is empty; give the show a name")
-    if len(title) > MAX_TITLE:
-        raise UserError(f"--title is {len(title)} characters long; at most {MAX_TITLE} fit")
-    start = _parse_start(args.start, args.tz)
-    show_id = create_show(db, title, start, Platform(args.platform), args.tz)
-    _emit(args, {"show_id": show_id}, str(show_id))
-    return 0
-
-
-def _cmd_shows(args: argparse.Namespace, db: Database) -> int:
-    summaries = list_shows(db, search=args.search)
-    data = {
-        "shows": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "platform": s.platform.value,
-                "planned_start": s.planned_start.replace(tzinfo=None).isoformat(),
-                "status": s.status.value,
-                "segments": s.segments,
-                "total_s": s.total_s,
-            }
-            for s in summaries
-        ]
-    }
-    _emit(args, data, textout.show_list(summaries, args.search))
-    return 0
-
-
-def _cmd_show(args: argparse.Namespace, db: Database) -> int:
-    plan = load_plan(db, args.show_id)
-    _emit(args, textout.plan_json(plan), textout.plan_text(plan))
-    return 0
-
-
-def _cmd_check(args: argparse.Namespace, db: Database) -> int:
-    plan = load_plan(db, args.show_id)
-    findings = check(plan)
-    data = {
-        "show_id": plan.show.id,
-        "errors": sum(f.severity is Severity.ERROR for f in findings),
-        "warnings": sum(f.severity is Severity.WARNING for f in findings),
-        "findings": [
-            {
-                "severity": f.severity.value,
-                "code": f.code,
-                "entity": f.entity,
-                "entity_id": f.entity_id,
-                "field": f.field,
-                "message": f.message,
-            }
-            for f in findings
-        ],
-    }
-    _emit(args, data, textout.findings_text(findings))
-    return EXIT_FINDINGS if data["errors"] else 0
-
-
-def _cmd_db(args: argparse.Namespace, db: Database) -> int:
-    if args.db_command == "upgrade":
-        head = schema.head_revision()
-        before = db.migrated_from or head
-        text = f"upgraded from {before} to {head}" if db.migrated_from else f"already at {head}"
-        _emit(args, {"from": before, "to": head}, text)
-        return 0
-    if args.db_command == "check":
-        found = health.problems(db)
-        _emit(args, {"ok": not found, "problems": found}, "\n".join(found) or "ok")
-        return EXIT_FINDINGS if found else 0
-    if db.sqlite_path is None:
-        raise UserError("a PostgreSQL database is backed up by its server (pg_dump), not here")
-    path = backup_sqlite(db.sqlite_path, db.backup_dir, "manual")
-    _emit(args, {"backup": str(path)}, str(path))
-    return 0
-
-
-COMMANDS: dict[str, Callable[..., int]] = {
-    "demo": _cmd_demo,
-    "new-show": _cmd_new_show,
-    "shows": _cmd_shows,
-    "show": _cmd_show,
-    "check": _cmd_check,
-    "db": _cmd_db,
-}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from liveplanner.ui.app import run_app
 
-        return run_app(args.database, open_show=args.open, exit_when_shown=args.exit_when_shown)
+        return run_app(args.database, open_show=args.open, exit_when=args.exit_when)
+
+    from liveplanner import commands
+    from liveplanner.storage.errors import StorageError
 
     try:
-        # `db check` looks at the database as it is; everything else brings it up to date.
-        checking = args.command == "db" and args.db_command == "check"
-        db = open_database(args.database, migrate=not checking)
-        try:
-            return COMMANDS[args.command](args, db)
-        finally:
-            db.close()
-    except (UserError, StorageError) as exc:
+        return commands.run(args)
+    except (commands.UserError, StorageError) as exc:
         print(f"liveplanner: {exc}", file=sys.stderr)
         return EXIT_USAGE

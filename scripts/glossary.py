@@ -47,6 +47,7 @@ ZH = {
     "Language": "语言",
     "The new language takes effect when liveplanner starts next.": "新语言将在下次启动 liveplanner 时生效。",
     "Not done": "未完成",
+    "Opening the database…": "正在打开数据库…",
     "Shows": "场次",
     "Could not add the demo show": "无法添加演示场次",
     # New show dialog

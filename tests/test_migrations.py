@@ -40,3 +40,14 @@ def alembic_engine(db_url: str) -> Iterator[Engine]:
     engine = make_engine(parse_url(db_url))
     yield engine
     engine.dispose()
+
+
+def test_the_quick_revision_reading_agrees_with_alembic() -> None:
+    """schema reads revision ids from the files without importing Alembic; it must agree."""
+    from alembic.script import ScriptDirectory
+
+    from liveplanner.storage import schema
+
+    scripts = ScriptDirectory.from_config(liveplanner_alembic_config())
+    assert schema.head_revision() == scripts.get_current_head()
+    assert schema.known_revisions() == {s.revision for s in scripts.walk_revisions()}

@@ -124,7 +124,7 @@ def test_the_app_starts_and_paints_its_window(sqlite_url: str) -> None:
         capture_output=True,
     )
     result = subprocess.run(
-        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "--exit-when-shown"],
+        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "--exit-when", "ready"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -132,4 +132,4 @@ def test_the_app_starts_and_paints_its_window(sqlite_url: str) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "liveplanner window shown: 1 shows" in result.stdout
+    assert "liveplanner window ready: 1 shows" in result.stdout

@@ -4,11 +4,9 @@ import sys
 from importlib.resources import files
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from liveplanner import resources, settings
-from liveplanner.storage.database import open_database
-from liveplanner.storage.errors import StorageError
 from liveplanner.ui.theme import apply_theme
 
 
@@ -28,8 +26,15 @@ def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]
 
 
 def run_app(
-    database_url: str | None, open_show: int | None = None, exit_when_shown: bool = False
+    database_url: str | None,
+    open_show: int | None = None,
+    exit_when: str | None = None,
 ) -> int:
+    """Show the window, then open the database in the first turn of the event loop.
+
+    exit_when ("shown" or "ready") quits once the window is painted, or once the list (and the
+    show asked for) is loaded, printing a line to say so: for start-up benchmarks and smoke tests.
+    """
     from liveplanner.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -39,25 +44,29 @@ def run_app(
     language = preferences.language
     install_translators(app, QLocale.system() if language == "system" else QLocale(language))
     apply_theme(app, preferences.theme)
-    try:
-        db = open_database(database_url)
-    except StorageError as exc:
-        QMessageBox.critical(None, "liveplanner", str(exc))
-        return 2
-    window = MainWindow(db, preferences)
-    if open_show is not None:
-        window.open_show(open_show)
+    window = MainWindow(preferences=preferences)
     window.show()
-    if exit_when_shown:
-        # Once the event loop has painted the window: report and quit (benchmarks, smoke tests).
-        def report() -> None:
-            print(
-                f"liveplanner window shown: {window.list_page.model.rowCount()} shows", flush=True
-            )
-            app.quit()
 
-        QTimer.singleShot(0, report)
+    def report(what: str) -> None:
+        count = window.list_page.model.rowCount() if window.list_page else 0
+        print(f"liveplanner window {what}: {count} shows", flush=True)
+        app.quit()
+
+    def start() -> None:
+        if exit_when == "shown":
+            report("shown")
+            return
+        if not window.connect_database(database_url):
+            app.exit(2)
+            return
+        if open_show is not None:
+            window.open_show(open_show)
+        if exit_when == "ready":
+            report("ready")
+
+    QTimer.singleShot(0, start)
     try:
         return app.exec()
     finally:
-        db.close()
+        if window.db is not None:
+            window.db.close()

@@ -1,32 +1,44 @@
-"""The main window: the show list, and the editor of the show that is open."""
+"""The main window: the show list, and the editor of the show that is open.
+
+The window paints before the database layer is even imported: SQLAlchemy, Alembic and the
+storage code load in the first turn of the event loop (connect_database), so the user sees the
+window at once and the list a moment later.
+"""
+
+from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from liveplanner import settings
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
-from liveplanner.demo import create_demo
-from liveplanner.storage import shows
-from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
-from liveplanner.ui.editor.show_editor import ShowEditor
 from liveplanner.ui.new_show_dialog import NewShowDialog
-from liveplanner.ui.show_list_page import ShowListPage
 from liveplanner.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from liveplanner.storage.database import Database
+    from liveplanner.ui.editor.show_editor import ShowEditor
+    from liveplanner.ui.show_list_page import ShowListPage
 
 
 class MainWindow(QMainWindow):
+    database_ready = Signal()
+    """The database is open and the show list is filled."""
     editor_opened = Signal(int)
     """A show's editor is now the window's page; carries the show id."""
 
-    def __init__(self, db: Database, preferences: settings.Preferences | None = None) -> None:
+    def __init__(
+        self, db: Database | None = None, preferences: settings.Preferences | None = None
+    ) -> None:
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.preferences = preferences or settings.load_preferences()
         self.setWindowTitle("liveplanner")
         screen = QApplication.primaryScreen()
@@ -37,17 +49,47 @@ class MainWindow(QMainWindow):
             min(940, int(room.height() * 0.92)) if room else 860,
         )
         self.undo_group = QUndoGroup(self)
+        self.list_page: ShowListPage | None = None
+        self.editor: ShowEditor | None = None
+        self.pages = QStackedWidget()
+        self.opening = QLabel(self.tr("Opening the database…"))
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.opening)
+        self.setCentralWidget(self.pages)
+        self._build_menus()
+        self._set_shows_enabled(False)
+        if db is not None:
+            self.attach_database(db)
+
+    def connect_database(self, url: str | None) -> bool:
+        """Open the database at `url` and fill the list; False (after saying why) if it can't."""
+        from liveplanner.storage.database import open_database
+
+        try:
+            db = open_database(url)
+        except StorageError as exc:
+            QMessageBox.critical(self, "liveplanner", str(exc))
+            return False
+        self.attach_database(db)
+        return True
+
+    def attach_database(self, db: Database) -> None:
+        from liveplanner.ui.show_list_page import ShowListPage
+
+        self.db = db
         self.list_page = ShowListPage(db)
         self.list_page.open_requested.connect(self.open_show)
         self.list_page.refused.connect(self.show_refusal)
         self.list_page.reloaded.connect(self._on_list_reloaded)
         self.undo_group.addStack(self.list_page.undo_stack)
-        self.editor: ShowEditor | None = None
-        self.pages = QStackedWidget()
         self.pages.addWidget(self.list_page)
-        self.setCentralWidget(self.pages)
-        self._build_menus()
+        self._set_shows_enabled(True)
         self.show_list()
+        self.database_ready.emit()
+
+    def _set_shows_enabled(self, enabled: bool) -> None:
+        for action in self.show_actions:
+            action.setEnabled(enabled)
 
     # Menus
 
@@ -69,19 +111,19 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(self.tr("Add &demo show"), self.add_demo)
         self.open_action = self._action(self.tr("&Open show"), self.open_selected, "Ctrl+O")
         self.duplicate_show_action = self._action(self.tr("D&uplicate show"), self.duplicate_show)
-        self.delete_show_action = self._action(
-            self.tr("De&lete show"), self.list_page.delete_selected
-        )
+        self.delete_show_action = self._action(self.tr("De&lete show"), self.delete_show)
         self.back_action = self._action(self.tr("&Back to shows"), self.show_list, "Ctrl+L")
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (
+        self.show_actions = [
             self.new_action,
             self.demo_action,
             self.open_action,
             self.duplicate_show_action,
-        ):
+            self.delete_show_action,
+            self.back_action,
+        ]
+        for action in self.show_actions[:-1]:
             file_menu.addAction(action)
-        file_menu.addAction(self.delete_show_action)
         file_menu.addSeparator()
         file_menu.addAction(self.back_action)
         file_menu.addSeparator()
@@ -123,7 +165,14 @@ class MainWindow(QMainWindow):
             languages.addAction(action)
             language_menu.addAction(action)
 
+    def delete_show(self) -> None:
+        if self.list_page is not None:
+            self.show_list()
+            self.list_page.delete_selected()
+
     def _find(self) -> None:
+        if self.list_page is None:
+            return
         self.show_list()
         self.list_page.search.setFocus()
         self.list_page.search.selectAll()
@@ -131,6 +180,8 @@ class MainWindow(QMainWindow):
     # Pages
 
     def show_list(self) -> None:
+        if self.list_page is None:
+            return
         self._commit_editor()
         self.pages.setCurrentWidget(self.list_page)
         self.undo_group.setActiveStack(self.list_page.undo_stack)
@@ -140,11 +191,16 @@ class MainWindow(QMainWindow):
         self.list_page.table.setFocus()
 
     def open_selected(self) -> None:
+        if self.list_page is None:
+            return
         show_id = self.list_page.selected_show_id()
         if show_id is not None:
             self.open_show(show_id)
 
     def open_show(self, show_id: int) -> None:
+        from liveplanner.ui.editor.show_editor import ShowEditor
+
+        assert self.db is not None, "shows open once the database is"
         self._commit_editor()
         try:
             editor = ShowEditor(self.db, show_id)
@@ -205,6 +261,9 @@ class MainWindow(QMainWindow):
         self, title: str, start: datetime, platform: Platform, template: Template | None
     ) -> int | None:
         """Make a show (blank or from a template), undoably, and open it in the editor."""
+        from liveplanner.storage import shows
+
+        assert self.db is not None and self.list_page is not None
         try:
             if template is None:
                 show_id = shows.create_show(self.db, title.strip(), start, platform)
@@ -221,6 +280,9 @@ class MainWindow(QMainWindow):
         return show_id
 
     def add_demo(self) -> None:
+        from liveplanner.demo import create_demo
+
+        assert self.db is not None and self.list_page is not None
         try:
             show_id = create_demo(self.db)
         except StorageError as exc:
@@ -232,6 +294,9 @@ class MainWindow(QMainWindow):
         )
 
     def duplicate_show(self) -> None:
+        from liveplanner.storage import shows
+
+        assert self.db is not None and self.list_page is not None
         if self.pages.currentWidget() is not self.list_page and self.editor is not None:
             show_id = self.editor.doc.show_id
             self.show_list()

@@ -1,1113 +1,1109 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="154"/>
+        <location filename="../../ui/editor/panels.py" line="155" />
         <source>Every limit holds.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Add &amp;demo show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="116" />
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="107" />
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="55" />
+        <source>Opening the database…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109" />
         <source>&amp;New show…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="112" />
         <source>&amp;Open show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="113" />
         <source>D&amp;uplicate show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="114" />
         <source>De&amp;lete show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;Back to shows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Find shows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Segment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;System</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="308" />
         <source>%1 (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="332" />
         <source>The new language takes effect when liveplanner starts next.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="241" />
         <source>%n show(s)</source>
         <translation>
-            <numerusform>%n show</numerusform>
-            <numerusform>%n shows</numerusform>
-        </translation>
+            <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
     </message>
 </context>
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="24"/>
+        <location filename="../../ui/new_show_dialog.py" line="24" />
         <source>New show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="26"/>
+        <location filename="../../ui/new_show_dialog.py" line="26" />
         <source>e.g. 双12 beauty special</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="38"/>
+        <location filename="../../ui/new_show_dialog.py" line="38" />
         <source>Blank</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="39"/>
+        <location filename="../../ui/new_show_dialog.py" line="39" />
         <source>1-hour flash show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="40"/>
+        <location filename="../../ui/new_show_dialog.py" line="40" />
         <source>Standard 2-hour show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41"/>
+        <location filename="../../ui/new_show_dialog.py" line="41" />
         <source>3-hour big-promo show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="44"/>
+        <location filename="../../ui/new_show_dialog.py" line="44" />
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="45"/>
+        <location filename="../../ui/new_show_dialog.py" line="45" />
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="46"/>
+        <location filename="../../ui/new_show_dialog.py" line="46" />
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47"/>
+        <location filename="../../ui/new_show_dialog.py" line="47" />
         <source>Start from</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="30"/>
+        <location filename="../../ui/editor/overview_strip.py" line="30" />
         <source>Click a block to select its segment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="82"/>
+        <location filename="../../ui/editor/overview_strip.py" line="82" />
         <source>No segments yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="100"/>
+        <location filename="../../ui/editor/overview_strip.py" line="100" />
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="100"/>
+        <location filename="../../ui/editor/overview_strip.py" line="100" />
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PartPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="64"/>
+        <location filename="../../ui/editor/panels.py" line="65" />
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="97"/>
+        <location filename="../../ui/editor/panels.py" line="98" />
         <source>Delete %n row(s)</source>
         <translation>
-            <numerusform>Delete %n row</numerusform>
-            <numerusform>Delete %n rows</numerusform>
-        </translation>
+            <numerusform>Delete %n row</numerusform><numerusform>Delete %n rows</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PartTableModel</name>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="164"/>
+        <location filename="../../ui/editor/part_models.py" line="164" />
         <source>cannot be empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="182"/>
-        <location filename="../../ui/editor/part_models.py" line="217"/>
-        <location filename="../../ui/editor/part_models.py" line="290"/>
+        <location filename="../../ui/editor/part_models.py" line="182" />
+        <location filename="../../ui/editor/part_models.py" line="217" />
+        <location filename="../../ui/editor/part_models.py" line="290" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="189"/>
-        <location filename="../../ui/editor/part_models.py" line="368"/>
+        <location filename="../../ui/editor/part_models.py" line="189" />
+        <location filename="../../ui/editor/part_models.py" line="368" />
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="211"/>
+        <location filename="../../ui/editor/part_models.py" line="211" />
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="223"/>
+        <location filename="../../ui/editor/part_models.py" line="223" />
         <source>List price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="230"/>
+        <location filename="../../ui/editor/part_models.py" line="230" />
         <source>Live price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="237"/>
+        <location filename="../../ui/editor/part_models.py" line="237" />
         <source>Unit cost</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="244"/>
+        <location filename="../../ui/editor/part_models.py" line="244" />
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="251"/>
+        <location filename="../../ui/editor/part_models.py" line="251" />
         <source>Price floor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="254"/>
+        <location filename="../../ui/editor/part_models.py" line="254" />
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="262"/>
-        <location filename="../../ui/editor/part_models.py" line="271"/>
+        <location filename="../../ui/editor/part_models.py" line="262" />
+        <location filename="../../ui/editor/part_models.py" line="271" />
         <source>(all products)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="282"/>
+        <location filename="../../ui/editor/part_models.py" line="282" />
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="296"/>
+        <location filename="../../ui/editor/part_models.py" line="296" />
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="304"/>
-        <location filename="../../ui/editor/part_models.py" line="427"/>
+        <location filename="../../ui/editor/part_models.py" line="304" />
+        <location filename="../../ui/editor/part_models.py" line="427" />
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="310"/>
+        <location filename="../../ui/editor/part_models.py" line="310" />
         <source>Released</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="313"/>
+        <location filename="../../ui/editor/part_models.py" line="313" />
         <source>Face value</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="319"/>
+        <location filename="../../ui/editor/part_models.py" line="319" />
         <source>Special price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="325"/>
+        <location filename="../../ui/editor/part_models.py" line="325" />
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="331"/>
+        <location filename="../../ui/editor/part_models.py" line="331" />
         <source>Per user</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="337"/>
+        <location filename="../../ui/editor/part_models.py" line="337" />
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="343"/>
+        <location filename="../../ui/editor/part_models.py" line="343" />
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="355"/>
+        <location filename="../../ui/editor/part_models.py" line="355" />
         <source>(anyone in the role)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="361"/>
-        <location filename="../../ui/editor/part_models.py" line="420"/>
+        <location filename="../../ui/editor/part_models.py" line="361" />
+        <location filename="../../ui/editor/part_models.py" line="420" />
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="374"/>
+        <location filename="../../ui/editor/part_models.py" line="374" />
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="379"/>
+        <location filename="../../ui/editor/part_models.py" line="379" />
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="387"/>
+        <location filename="../../ui/editor/part_models.py" line="387" />
         <source>Cue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="412"/>
+        <location filename="../../ui/editor/part_models.py" line="412" />
         <source>Promo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="158"/>
+        <location filename="../../ui/editor/segment_model.py" line="161" />
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="159"/>
+        <location filename="../../ui/editor/segment_model.py" line="162" />
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="160"/>
+        <location filename="../../ui/editor/segment_model.py" line="163" />
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="161"/>
+        <location filename="../../ui/editor/segment_model.py" line="164" />
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="162"/>
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="163"/>
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <source>Live price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164"/>
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165"/>
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <source>Promo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166"/>
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167"/>
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Co-host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168"/>
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Floor control</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169"/>
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="277"/>
-        <location filename="../../ui/editor/segment_model.py" line="282"/>
+        <location filename="../../ui/editor/segment_model.py" line="280" />
+        <location filename="../../ui/editor/segment_model.py" line="285" />
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="99"/>
+        <location filename="../../ui/editor/show_editor.py" line="110" />
         <source>Talking points for the host, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="103"/>
+        <location filename="../../ui/editor/show_editor.py" line="114" />
         <source>Add cue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="108"/>
-        <location filename="../../ui/editor/show_editor.py" line="282"/>
+        <location filename="../../ui/editor/show_editor.py" line="119" />
+        <location filename="../../ui/editor/show_editor.py" line="293" />
         <source>Add promo release</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="114"/>
+        <location filename="../../ui/editor/show_editor.py" line="125" />
         <source>Talking points</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="116"/>
+        <location filename="../../ui/editor/show_editor.py" line="127" />
         <source>Cues for the team</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="118"/>
+        <location filename="../../ui/editor/show_editor.py" line="129" />
         <source>Promo releases</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="122"/>
-        <location filename="../../ui/editor/show_editor.py" line="251"/>
-        <location filename="../../ui/editor/show_editor.py" line="257"/>
+        <location filename="../../ui/editor/show_editor.py" line="133" />
+        <location filename="../../ui/editor/show_editor.py" line="262" />
+        <location filename="../../ui/editor/show_editor.py" line="268" />
         <source>Add team member</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="125"/>
+        <location filename="../../ui/editor/show_editor.py" line="136" />
         <source>Add product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="128"/>
+        <location filename="../../ui/editor/show_editor.py" line="139" />
         <source>Add promo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="135"/>
+        <location filename="../../ui/editor/show_editor.py" line="146" />
         <source>Segment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="136"/>
+        <location filename="../../ui/editor/show_editor.py" line="147" />
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="137"/>
+        <location filename="../../ui/editor/show_editor.py" line="148" />
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="138"/>
+        <location filename="../../ui/editor/show_editor.py" line="149" />
         <source>Promos</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="139"/>
+        <location filename="../../ui/editor/show_editor.py" line="150" />
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="140"/>
+        <location filename="../../ui/editor/show_editor.py" line="151" />
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151"/>
+        <location filename="../../ui/editor/show_editor.py" line="162" />
         <source>&amp;Insert segment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="153"/>
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>D&amp;uplicate segments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="155"/>
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>&amp;Delete segments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="156"/>
+        <location filename="../../ui/editor/show_editor.py" line="167" />
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="158"/>
+        <location filename="../../ui/editor/show_editor.py" line="169" />
         <source>Move do&amp;wn</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="160"/>
+        <location filename="../../ui/editor/show_editor.py" line="171" />
         <source>&amp;Next finding</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="195"/>
+        <location filename="../../ui/editor/show_editor.py" line="206" />
         <source>New segment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="251"/>
+        <location filename="../../ui/editor/show_editor.py" line="262" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="257"/>
+        <location filename="../../ui/editor/show_editor.py" line="268" />
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="265"/>
+        <location filename="../../ui/editor/show_editor.py" line="276" />
         <source>New product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="268"/>
+        <location filename="../../ui/editor/show_editor.py" line="279" />
         <source>New promo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="274"/>
+        <location filename="../../ui/editor/show_editor.py" line="285" />
         <source>New cue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="282"/>
+        <location filename="../../ui/editor/show_editor.py" line="293" />
         <source>Add a promo on the Promos tab first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="330"/>
+        <location filename="../../ui/editor/show_editor.py" line="341" />
         <source>No segment chosen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="336"/>
+        <location filename="../../ui/editor/show_editor.py" line="347" />
         <source>Segment %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="350"/>
+        <location filename="../../ui/editor/show_editor.py" line="362" />
         <source>%1 – %2 · %3 · %4 segments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="357"/>
+        <location filename="../../ui/editor/show_editor.py" line="369" />
         <source>%1 error(s), %2 warning(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="361"/>
+        <location filename="../../ui/editor/show_editor.py" line="373" />
         <source>Findings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="79"/>
+        <location filename="../../ui/editor/show_form.py" line="79" />
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="81"/>
+        <location filename="../../ui/editor/show_form.py" line="81" />
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="91"/>
+        <location filename="../../ui/editor/show_form.py" line="91" />
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="98"/>
+        <location filename="../../ui/editor/show_form.py" line="98" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="99"/>
+        <location filename="../../ui/editor/show_form.py" line="99" />
         <source>Room / account</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="100"/>
+        <location filename="../../ui/editor/show_form.py" line="100" />
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="102"/>
+        <location filename="../../ui/editor/show_form.py" line="102" />
         <source>Planned end</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="107"/>
+        <location filename="../../ui/editor/show_form.py" line="107" />
         <source>Hard stop</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="112"/>
+        <location filename="../../ui/editor/show_form.py" line="112" />
         <source>Maximum discount (%)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117"/>
+        <location filename="../../ui/editor/show_form.py" line="117" />
         <source>Minimum margin on cost (%)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122"/>
+        <location filename="../../ui/editor/show_form.py" line="122" />
         <source>Target GMV (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="127"/>
+        <location filename="../../ui/editor/show_form.py" line="127" />
         <source>Target viewers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="132"/>
+        <location filename="../../ui/editor/show_form.py" line="132" />
         <source>Target conversion (%)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="137"/>
+        <location filename="../../ui/editor/show_form.py" line="137" />
         <source>Target new followers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="142"/>
+        <location filename="../../ui/editor/show_form.py" line="142" />
         <source>Target interaction (%)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="149"/>
+        <location filename="../../ui/editor/show_form.py" line="149" />
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ShowListModel</name>
     <message>
-        <location filename="../../ui/show_list_model.py" line="41"/>
+        <location filename="../../ui/show_list_model.py" line="41" />
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_model.py" line="42"/>
+        <location filename="../../ui/show_list_model.py" line="42" />
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_model.py" line="43"/>
+        <location filename="../../ui/show_list_model.py" line="43" />
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_model.py" line="44"/>
+        <location filename="../../ui/show_list_model.py" line="44" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_model.py" line="45"/>
+        <location filename="../../ui/show_list_model.py" line="45" />
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_model.py" line="46"/>
+        <location filename="../../ui/show_list_model.py" line="46" />
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ShowListPage</name>
     <message>
-        <location filename="../../ui/show_list_page.py" line="28"/>
+        <location filename="../../ui/show_list_page.py" line="28" />
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="29"/>
+        <location filename="../../ui/show_list_page.py" line="29" />
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="30"/>
+        <location filename="../../ui/show_list_page.py" line="30" />
         <source>Past</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="31"/>
+        <location filename="../../ui/show_list_page.py" line="31" />
         <source>Next 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="32"/>
+        <location filename="../../ui/show_list_page.py" line="32" />
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="91"/>
+        <location filename="../../ui/show_list_page.py" line="91" />
         <source>No shows yet.
 File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="100"/>
+        <location filename="../../ui/show_list_page.py" line="100" />
         <source>Search titles and rooms</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="103"/>
+        <location filename="../../ui/show_list_page.py" line="103" />
         <source>All platforms</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="107"/>
+        <location filename="../../ui/show_list_page.py" line="107" />
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="25"/>
+        <location filename="../../ui/editor/commands.py" line="25" />
         <source>team member</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="26"/>
+        <location filename="../../ui/editor/commands.py" line="26" />
         <source>product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="27"/>
+        <location filename="../../ui/editor/commands.py" line="27" />
         <source>promo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="28"/>
+        <location filename="../../ui/editor/commands.py" line="28" />
         <source>cue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="29"/>
+        <location filename="../../ui/editor/commands.py" line="29" />
         <source>release</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="66"/>
+        <location filename="../../ui/editor/commands.py" line="66" />
         <source>Edit segment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="91"/>
+        <location filename="../../ui/editor/commands.py" line="91" />
         <source>Set %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/commands.py" line="128"/>
+        <location filename="../../ui/editor/commands.py" line="128" />
         <source>Delete %n segment(s)</source>
         <translation>
-            <numerusform>Delete %n segment</numerusform>
-            <numerusform>Delete %n segments</numerusform>
-        </translation>
+            <numerusform>Delete %n segment</numerusform><numerusform>Delete %n segments</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="143"/>
+        <location filename="../../ui/editor/commands.py" line="143" />
         <source>Move segments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="182"/>
+        <location filename="../../ui/editor/commands.py" line="182" />
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="205"/>
+        <location filename="../../ui/editor/commands.py" line="205" />
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="225"/>
+        <location filename="../../ui/editor/commands.py" line="225" />
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="240"/>
+        <location filename="../../ui/editor/commands.py" line="240" />
         <source>Edit show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="198"/>
+        <location filename="../../ui/editor/show_editor.py" line="209" />
         <source>Insert segment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="212"/>
+        <location filename="../../ui/editor/show_editor.py" line="223" />
         <source>Duplicate %n segment(s)</source>
         <translation>
-            <numerusform>Duplicate %n segment</numerusform>
-            <numerusform>Duplicate %n segments</numerusform>
-        </translation>
+            <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="278" />
         <source>New show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="293" />
         <source>Add demo show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Duplicate show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="174"/>
+        <location filename="../../ui/show_list_page.py" line="174" />
         <source>Delete show</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>findings</name>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="14"/>
+        <location filename="../../ui/editor/finding_texts.py" line="14" />
         <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="17"/>
+        <location filename="../../ui/editor/finding_texts.py" line="17" />
         <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="21"/>
+        <location filename="../../ui/editor/finding_texts.py" line="21" />
         <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="24"/>
+        <location filename="../../ui/editor/finding_texts.py" line="24" />
         <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="27"/>
+        <location filename="../../ui/editor/finding_texts.py" line="27" />
         <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="31"/>
+        <location filename="../../ui/editor/finding_texts.py" line="31" />
         <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="35"/>
+        <location filename="../../ui/editor/finding_texts.py" line="35" />
         <source>Coupon “{promo}” is worth as much as its threshold</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="38"/>
+        <location filename="../../ui/editor/finding_texts.py" line="38" />
         <source>Segment {position} “{title}”: a product intro with no product</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="41"/>
+        <location filename="../../ui/editor/finding_texts.py" line="41" />
         <source>Segment {position} “{title}”: no host, and the team has none</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="44"/>
+        <location filename="../../ui/editor/finding_texts.py" line="44" />
         <source>Segment {position}: {person} is both {roles}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="47"/>
+        <location filename="../../ui/editor/finding_texts.py" line="47" />
         <source>Segment {position} “{title}” has no length</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="50"/>
+        <location filename="../../ui/editor/finding_texts.py" line="50" />
         <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="54"/>
+        <location filename="../../ui/editor/finding_texts.py" line="54" />
         <source>The script runs {over} past the hard stop</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="57"/>
+        <location filename="../../ui/editor/finding_texts.py" line="57" />
         <source>The script runs {over} past the planned end</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="76"/>
+        <location filename="../../ui/editor/finding_texts.py" line="76" />
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="18" />
         <source>Douyin</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="19" />
         <source>Taobao Live</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="20" />
         <source>Kuaishou</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="21" />
         <source>TikTok Shop</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="22" />
         <source>WeChat Channels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
-        <location filename="../../ui/labels.py" line="46"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="23" />
+        <location filename="../../ui/labels.py" line="46" />
+        <location filename="../../ui/labels.py" line="75" />
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="29" />
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="30" />
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="31" />
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="32" />
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="33" />
         <source>Reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="39" />
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="40" />
         <source>Product intro</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="41" />
         <source>Coupon drop</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="64" />
         <source>Flash sale</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="65" />
         <source>Lucky draw</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="44" />
         <source>Q&amp;A</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="45" />
         <source>Closing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="52" />
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="53" />
         <source>Co-host</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="54" />
         <source>Floor control</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="55" />
         <source>Customer service</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="56" />
         <source>Operations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="57" />
         <source>Tech</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="63" />
         <source>Coupon</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="66" />
         <source>Gift</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="72" />
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="73" />
         <source>Promotions</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="74" />
         <source>Interaction</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -39,7 +39,8 @@ def make_table(model: PartTableModel | None = None) -> QTableView:
         | QAbstractItemView.EditTrigger.AnyKeyPressed
     )
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Part tables are short: columns fit their contents (names are what people look for).
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     table.setAlternatingRowColors(True)
     return table

@@ -113,7 +113,10 @@ class SegmentTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _clock_times(self) -> list[str]:
-        return [slot.start.strftime("%H:%M:%S") for slot in self._doc.schedule.slots]
+        return [
+            f"{s.start.hour:02d}:{s.start.minute:02d}:{s.start.second:02d}"
+            for s in self._doc.schedule.slots
+        ]
 
     def _on_plan_changed(self) -> None:
         # Start times, products, promos, names and findings can change for every row.

@@ -1,5 +1,7 @@
 """The editor for one show: overview strip, segment table, and the panels beside it."""
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -57,7 +59,16 @@ class ShowEditor(QWidget):
         self.table.setDropIndicatorShown(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 72), (1, 60), (2, 100), (3, 230), (4, 170), (7, 170)):
+        for column, width in (
+            (0, 72),
+            (1, 56),
+            (2, 96),
+            (3, 230),
+            (4, 170),
+            (5, 70),
+            (6, 60),
+            (7, 170),
+        ):
             header.resizeSection(column, width)
 
         self.notice = QLabel()
@@ -347,7 +358,8 @@ class ShowEditor(QWidget):
         errors = sum(f.severity is Severity.ERROR for f in self.doc.findings)
         warnings = len(self.doc.findings) - errors
         self.summary.setText(
-            self.tr("%1 – %2 · %3 · %4 segments")
+            f"<b>{html.escape(self.doc.plan.show.title)}</b> · "
+            + self.tr("%1 – %2 · %3 · %4 segments")
             .replace("%1", times.start.strftime("%Y-%m-%d %H:%M"))
             .replace("%2", times.end.strftime("%H:%M"))
             .replace("%3", format_duration(times.total_s))
@@ -359,7 +371,9 @@ class ShowEditor(QWidget):
             .replace("%2", str(warnings))
         )
         self.tabs.setTabText(4, self.tr("Findings (%1)").replace("%1", str(errors + warnings)))
-        self.summary_changed.emit(f"{self.summary.text()} · {findings}")
+        self.summary_changed.emit(
+            f"{self.doc.plan.show.title} · {times.start:%H:%M} – {times.end:%H:%M} · {findings}"
+        )
         current = self.current_segment_id()
         if current is not None and current == self._shown_segment:
             self._show_segment_details(current)

@@ -100,7 +100,7 @@ def test_clicking_the_overview_selects_the_segment(
     window.show()
     editor = window.editor
     strip = editor.overview
-    blocks = strip._blocks()  # noqa: SLF001 (where the strip drew each segment)
+    blocks = strip.blocks()
     segment_id, rect = blocks[10]
     qtbot.mouseClick(
         strip, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y()))
@@ -163,3 +163,33 @@ def test_a_blank_new_show_opens_empty(window: MainWindow, db: Database) -> None:
     show_id = window.create_show("空白场", START, Platform.KUAISHOU, None)
     assert window.editor is not None and window.editor.model.rowCount() == 0
     assert shows.load_plan(db, show_id).show.platform is Platform.KUAISHOU
+
+
+def test_the_delete_key_deletes_segments_only_in_the_table(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    show_id = create_demo(db)
+    window.open_show(show_id)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # keys reach the focused widget of the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    editor = window.editor
+    editor.table.setFocus()
+    editor.table.setCurrentIndex(editor.model.index(0, SegmentTableModel.TITLE))
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    assert len(editor.doc.plan.segments) == 27
+    editor.talking_points.setFocus()
+    editor.talking_points.setPlainText("abc")
+    qtbot.keyClick(editor.talking_points, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor.talking_points, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(editor.doc.plan.segments) == 27
+    # Leaving the text box saved its text as one edit; the keys act on the table again.
+    editor.table.setFocus()
+    assert window.undo_action.text() == "&Undo Edit segment"
+    first = editor.doc.plan.segments[0].id
+    editor.table.setCurrentIndex(editor.model.index(0, SegmentTableModel.TITLE))
+    qtbot.keyClick(editor.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert editor.doc.row_of(first) == 1
+    qtbot.keyClick(editor.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.doc.row_of(first) == 0

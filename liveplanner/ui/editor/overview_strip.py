@@ -39,7 +39,7 @@ class OverviewStrip(QWidget):
     def _bar_rect(self) -> QRectF:
         return QRectF(MARGIN, MARGIN + 12, self.width() - 2 * MARGIN, BAR_HEIGHT)
 
-    def _blocks(self) -> list[tuple[int, QRectF]]:
+    def blocks(self) -> list[tuple[int, QRectF]]:
         total = self._doc.schedule.total_s
         bar = self._bar_rect()
         if total <= 0:
@@ -63,7 +63,7 @@ class OverviewStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().color(QPalette.ColorRole.WindowText)
         kinds = {s.id: s.kind for s in self._doc.plan.segments}
-        for segment_id, rect in self._blocks():
+        for segment_id, rect in self.blocks():
             painter.fillRect(rect, labels.KIND_COLORS[kinds[segment_id]])
             painter.setPen(QColor(0, 0, 0, 60))
             painter.drawLine(rect.topRight(), rect.bottomRight())
@@ -120,7 +120,7 @@ class OverviewStrip(QWidget):
                 x += share * span
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        for segment_id, rect in self._blocks():
+        for segment_id, rect in self.blocks():
             if rect.contains(event.position()):
                 self.segment_clicked.emit(segment_id)
                 return

@@ -151,30 +151,43 @@ class ShowEditor(QWidget):
         self.tabs.addTab(self.show_form, self.tr("Show"))
 
     def _build_actions(self) -> None:
-        def action(text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+        def action(
+            text: str, shortcut: QKeySequence | str, slot: object, owner: QWidget
+        ) -> QAction:
             act = QAction(text, self)
             act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Segment keys work where segments are chosen (the table), so Delete or Ctrl+D in
+            # a text box edits the text, never the script.
+            context = (
+                Qt.ShortcutContext.WidgetShortcut
+                if owner is self.table
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            act.setShortcutContext(context)
             act.triggered.connect(slot)
-            self.addAction(act)
+            owner.addAction(act)
             return act
 
-        self.insert_action = action(self.tr("&Insert segment"), "Ctrl+I", self.insert_segment)
+        table = self.table
+        self.insert_action = action(
+            self.tr("&Insert segment"), "Ctrl+I", self.insert_segment, table
+        )
         self.duplicate_action = action(
-            self.tr("D&uplicate segments"), "Ctrl+D", self.duplicate_segments
+            self.tr("D&uplicate segments"), "Ctrl+D", self.duplicate_segments, table
         )
-        self.delete_action = action(self.tr("&Delete segments"), "Ctrl+Del", self.delete_segments)
-        self.move_up_action = action(self.tr("Move &up"), "Alt+Up", lambda: self.move_segments(-1))
+        self.delete_action = action(
+            self.tr("&Delete segments"),
+            QKeySequence.StandardKey.Delete,
+            self.delete_segments,
+            table,
+        )
+        self.move_up_action = action(
+            self.tr("Move &up"), "Alt+Up", lambda: self.move_segments(-1), table
+        )
         self.move_down_action = action(
-            self.tr("Move do&wn"), "Alt+Down", lambda: self.move_segments(1)
+            self.tr("Move do&wn"), "Alt+Down", lambda: self.move_segments(1), table
         )
-        self.next_finding_action = action(self.tr("&Next finding"), "F8", self.next_finding)
-        # Delete in the table itself deletes the chosen segments too.
-        delete_here = QAction(self.table)
-        delete_here.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_here.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_here.triggered.connect(self.delete_segments)
-        self.table.addAction(delete_here)
+        self.next_finding_action = action(self.tr("&Next finding"), "F8", self.next_finding, self)
         self.segment_actions = [
             self.insert_action,
             self.duplicate_action,

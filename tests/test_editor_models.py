@@ -124,7 +124,7 @@ def test_a_value_that_cannot_be_read_is_refused_with_a_message_and_changes_nothi
     assert "not a duration: 'ten minutes'" in refused.args[0]
     with qtbot.waitSignal(demo_doc.edit_refused) as refused:
         assert not model.setData(model.index(2, SegmentTableModel.PRICE), "12.345")
-    assert "not an amount in yuan" in refused.args[0]
+    assert "'12.345' has more than two decimals" in refused.args[0]
     assert demo_doc.undo_stack.count() == 0
     assert shows.load_plan(demo_doc.db, demo_doc.show_id) == demo_doc.plan
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from liveplanner import settings
@@ -165,7 +165,7 @@ def test_a_blank_new_show_opens_empty(window: MainWindow, db: Database) -> None:
     assert shows.load_plan(db, show_id).show.platform is Platform.KUAISHOU
 
 
-def test_the_delete_key_deletes_segments_only_in_the_table(
+def test_delete_clears_cells_deletes_whole_rows_and_leaves_text_boxes_alone(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
     show_id = create_demo(db)
@@ -175,21 +175,60 @@ def test_the_delete_key_deletes_segments_only_in_the_table(
     window.windowHandle().requestActivate()  # keys reach the focused widget of the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     editor = window.editor
-    editor.table.setFocus()
-    editor.table.setCurrentIndex(editor.model.index(0, SegmentTableModel.TITLE))
-    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
-    assert len(editor.doc.plan.segments) == 27
+    doc, table, model = editor.doc, editor.table, editor.model
+    table.setFocus()
+    # A cell chosen: Delete empties it (as a spreadsheet would), one undoable edit.
+    table.setCurrentIndex(model.index(0, SegmentTableModel.NOTES))
+    set_notes = model.setData(model.index(0, SegmentTableModel.NOTES), "备用机")
+    assert set_notes and doc.plan.segments[0].notes == "备用机"
+    table.setCurrentIndex(model.index(0, SegmentTableModel.NOTES))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(doc.plan.segments) == 28 and doc.plan.segments[0].notes == ""
+    assert window.undo_action.text() == "&Undo Clear cells"
+    # A whole row chosen: Delete deletes the segment; Ctrl+Del deletes the current cell's segment.
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(doc.plan.segments) == 27
+    table.setCurrentIndex(model.index(0, SegmentTableModel.TITLE))
+    qtbot.keyClick(table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert len(doc.plan.segments) == 26
+    # In a text box, Delete and Ctrl+D edit the text, never the script.
     editor.talking_points.setFocus()
     editor.talking_points.setPlainText("abc")
     qtbot.keyClick(editor.talking_points, Qt.Key.Key_Delete)
     qtbot.keyClick(editor.talking_points, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert len(editor.doc.plan.segments) == 27
+    assert len(doc.plan.segments) == 26
     # Leaving the text box saved its text as one edit; the keys act on the table again.
-    editor.table.setFocus()
+    table.setFocus()
     assert window.undo_action.text() == "&Undo Edit segment"
-    first = editor.doc.plan.segments[0].id
-    editor.table.setCurrentIndex(editor.model.index(0, SegmentTableModel.TITLE))
-    qtbot.keyClick(editor.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert editor.doc.row_of(first) == 1
-    qtbot.keyClick(editor.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert editor.doc.row_of(first) == 0
+    first = doc.plan.segments[0].id
+    table.setCurrentIndex(model.index(0, SegmentTableModel.TITLE))
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert doc.row_of(first) == 1
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc.row_of(first) == 0
+
+
+def test_a_cue_being_typed_is_saved_when_another_segment_is_chosen(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    show_id = create_demo(db)
+    window.open_show(show_id)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    editor = window.editor
+    drop = editor.doc.plan.segments[3]
+    editor.select_segment(drop.id)
+    duties = editor.duties
+    cue = duties.model.index(0, 3)
+    duties.table.setCurrentIndex(cue)
+    duties.table.edit(cue)
+    typing = QApplication.focusWidget()
+    assert isinstance(typing, QLineEdit)
+    typing.setText("置顶券的使用规则")
+    editor.overview.segment_clicked.emit(editor.doc.plan.segments[0].id)  # a click on the strip
+    assert editor.current_segment_id() == editor.doc.plan.segments[0].id
+    stored = shows.load_plan(db, show_id)
+    assert "置顶券的使用规则" in [d.cue for d in stored.duties if d.segment_id == drop.id]

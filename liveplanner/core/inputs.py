@@ -1,11 +1,16 @@
 """What a producer types into a cell, read strictly: a clear message for anything unclear."""
 
+import re
 import unicodedata
 
 from liveplanner.core.money import yuan_to_fen
 from liveplanner.core.schedule import parse_duration
 
 MAX_DURATION_S = 24 * 3600  # no segment of a show runs a day
+# Digits with optional thousands separators in their right places: 1234, 1,234, 12,345,678.
+_WHOLE = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_AMOUNT = re.compile(rf"{_WHOLE}(?:\.\d+)?")
+_COUNT = re.compile(_WHOLE)
 
 
 def _normalise(text: str) -> str:
@@ -15,28 +20,25 @@ def _normalise(text: str) -> str:
 
 def parse_money(text: str) -> int | None:
     """'19.9', '¥1,299', '' -> fen, or None for an empty cell."""
-    cleaned = _normalise(text).lstrip("¥￥").replace(",", "").strip()
+    cleaned = _normalise(text).lstrip("¥").strip()  # NFKC has made ￥ into ¥
     if not cleaned:
         return None
+    if not _AMOUNT.fullmatch(cleaned):
+        raise ValueError(f"{text!r} is not an amount in yuan; expected a number such as 19.9")
     try:
-        fen = yuan_to_fen(cleaned)
+        return yuan_to_fen(cleaned.replace(",", ""))
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not an amount in yuan; expected a number such as 19.9"
-        ) from None
-    if fen < 0:
-        raise ValueError(f"{text!r}: an amount cannot be negative")
-    return fen
+        raise ValueError(f"{text!r} has more than two decimals; expected such as 19.99") from None
 
 
 def parse_count(text: str) -> int | None:
     """'500', '1,000', '' -> a whole number of at least 0, or None for an empty cell."""
-    cleaned = _normalise(text).replace(",", "")
+    cleaned = _normalise(text)
     if not cleaned:
         return None
-    if not cleaned.isdecimal():
+    if not _COUNT.fullmatch(cleaned):
         raise ValueError(f"{text!r} is not a whole number; expected a count such as 500")
-    return int(cleaned)
+    return int(cleaned.replace(",", ""))
 
 
 def parse_percent(text: str) -> int | None:
@@ -58,4 +60,15 @@ def parse_segment_duration(text: str) -> int:
     seconds = parse_duration(_normalise(text))
     if seconds > MAX_DURATION_S:
         raise ValueError(f"{text!r} is longer than a day; expected minutes, m:ss or h:mm:ss")
+    return seconds
+
+
+def parse_offset(text: str) -> int:
+    """When in a segment a cue or release comes: '0:30', '1:15:00', or plain seconds ('45')."""
+    cleaned = _normalise(text) or "0"
+    if cleaned.isdecimal():
+        return int(cleaned)
+    seconds = parse_duration(cleaned)
+    if ":" not in cleaned:
+        raise ValueError(f"{text!r} is not a time in the segment; expected m:ss such as 0:30")
     return seconds

@@ -9,7 +9,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -54,6 +60,10 @@ class Database:
         except StaleDataError as exc:
             # Two writers raced between reading a row and writing it; the later one loses.
             raise StaleEditError("row", 0, "someone else changed this just now; reload") from exc
+        except (IntegrityError, DataError) as exc:
+            # Checks before each write should make this unreachable; if one slips through, the
+            # user still gets a message and the transaction is rolled back whole.
+            raise StorageError(f"the database refused the change: {exc.orig}") from exc
         except OperationalError as exc:
             if self.is_sqlite and "locked" in str(exc.orig):
                 # SQLite refuses a write from a transaction whose snapshot another writer has

@@ -15,6 +15,7 @@ from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError
 from liveplanner.storage.guard import check_version
+from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
     Base,
     DutyRow,
@@ -69,6 +70,25 @@ def _check_values(kind: type, values: dict[str, Any]) -> None:
         # Prices, quantities, stock, limits and offsets are all counts or amounts: never negative.
         if isinstance(value, int) and not isinstance(value, bool) and value < 0:
             raise InvalidValueError(f"{name.replace('_', ' ')} cannot be negative (got {value})")
+    check_columns(ROWS[kind].__table__, values)
+
+
+def _check_team_member(
+    session: Session, show_id: int, member: dict[str, Any], own_id: int | None
+) -> None:
+    """One person holds one role on a show's team once."""
+    clash = session.scalars(
+        select(TeamMemberRow).where(
+            TeamMemberRow.show_id == show_id,
+            TeamMemberRow.person_id == member["person_id"],
+            TeamMemberRow.role == member["role"],
+            TeamMemberRow.id != (own_id or 0),
+        )
+    ).first()
+    if clash is not None:
+        name = session.get(PersonRow, member["person_id"])
+        who = name.name if name else "that person"
+        raise InvalidValueError(f"{who} is already on the team as {member['role'].value}")
 
 
 def _row(session: Session, kind: type, part_id: int) -> Any:
@@ -86,6 +106,8 @@ def add_part(db: Database, show_id: int | None, part: P) -> P:
     if isinstance(part, _OWNED_BY_SHOW):
         columns["show_id"] = show_id
     with db.session() as session:
+        if kind is TeamMember:
+            _check_team_member(session, show_id or 0, columns, None)
         row = ROWS[kind](**columns)
         session.add(row)
         session.flush()
@@ -99,6 +121,9 @@ def update_part(
     with db.session() as session:
         row = _row(session, kind, part_id)
         check_version(NAMES[kind], part_id, row.version, expected_version)
+        if kind is TeamMember:
+            member = {"person_id": row.person_id, "role": row.role, **changes}
+            _check_team_member(session, row.show_id, member, row.id)
         for name, value in changes.items():
             setattr(row, name, value)
         session.flush()
@@ -159,6 +184,7 @@ def person_named(db: Database, name: str) -> Person:
     name = name.strip()
     if not name:
         raise InvalidValueError("a person needs a name")
+    check_columns(PersonRow.__table__, {"name": name})
     with db.session() as session:
         row = session.scalars(select(PersonRow).where(PersonRow.name == name)).one_or_none()
         if row is None:

@@ -16,6 +16,7 @@ from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError
 from liveplanner.storage.guard import check_version
+from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
     DutyRow,
     ReleaseRow,
@@ -79,8 +80,14 @@ def _check_duration(duration_s: int) -> None:
         raise InvalidValueError("a segment's duration cannot be negative")
 
 
+def _check(values: dict[str, object]) -> None:
+    if "duration_s" in values:
+        _check_duration(int(values["duration_s"]))  # type: ignore[call-overload]
+    check_columns(SegmentRow.__table__, values)
+
+
 def _new_row(show_id: int, position: int, segment: Segment, keep_id: bool) -> SegmentRow:
-    _check_duration(segment.duration_s)
+    _check(convert.columns(segment))
     row = SegmentRow(
         **convert.columns(segment, show_id=show_id, position=position),
         roles=[SegmentRoleRow(role=role, person_id=pid) for role, pid in segment.roles.items()],
@@ -155,8 +162,7 @@ def update_segment(
     unknown = set(changes) - FIELDS
     if unknown:
         raise TypeError(f"not segment fields: {sorted(unknown)}")
-    if "duration_s" in changes:
-        _check_duration(int(changes["duration_s"]))  # type: ignore[call-overload]
+    _check(changes)
     with db.session() as session:
         row = _segment_row(session, segment_id)
         check_version("segment", segment_id, row.version, expected_version)

@@ -25,6 +25,7 @@ from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError
 from liveplanner.storage.guard import check_version
+from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
     DutyRow,
     PersonRow,
@@ -88,6 +89,7 @@ def _check_show_values(values: dict[str, object]) -> None:
             time_zone(str(values["time_zone"]))
         except ValueError as exc:
             raise InvalidValueError(str(exc)) from None
+    check_columns(ShowRow.__table__, values)
 
 
 def list_shows(
@@ -213,7 +215,7 @@ def save_plan(db: Database, plan: ShowPlan) -> int:
 
     The plan's own ids are local: they only tie its parts together. People are matched by name.
     """
-    _check_show_values({"title": plan.show.title, "time_zone": plan.show.time_zone})
+    _check_show_values(convert.show_columns(plan.show))
     with db.session() as session:
         show_row = ShowRow(**convert.show_columns(plan.show))
         session.add(show_row)

@@ -166,9 +166,14 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
     def delete_show(self) -> None:
-        if self.list_page is not None:
-            self.show_list()
-            self.list_page.delete_selected()
+        """Delete the open show, or on the list the chosen one (to the bin: Undo brings it back)."""
+        if self.list_page is None:
+            return
+        open_show = self.editor.doc.show_id if self.pages.currentWidget() is self.editor else None
+        self.show_list()
+        if open_show is not None:
+            self.list_page.select_show(open_show)
+        self.list_page.delete_selected()
 
     def _find(self) -> None:
         if self.list_page is None:

@@ -111,27 +111,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -198,17 +198,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="82" />
+        <location filename="../../ui/editor/overview_strip.py" line="83" />
         <source>No segments yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="100" />
+        <location filename="../../ui/editor/overview_strip.py" line="101" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="100" />
+        <location filename="../../ui/editor/overview_strip.py" line="101" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
@@ -230,143 +230,143 @@
 <context>
     <name>PartTableModel</name>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="164" />
+        <location filename="../../ui/editor/part_models.py" line="190" />
         <source>cannot be empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="182" />
-        <location filename="../../ui/editor/part_models.py" line="217" />
-        <location filename="../../ui/editor/part_models.py" line="290" />
+        <location filename="../../ui/editor/part_models.py" line="208" />
+        <location filename="../../ui/editor/part_models.py" line="243" />
+        <location filename="../../ui/editor/part_models.py" line="316" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="189" />
-        <location filename="../../ui/editor/part_models.py" line="368" />
+        <location filename="../../ui/editor/part_models.py" line="215" />
+        <location filename="../../ui/editor/part_models.py" line="394" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="211" />
+        <location filename="../../ui/editor/part_models.py" line="237" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="223" />
+        <location filename="../../ui/editor/part_models.py" line="249" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="230" />
+        <location filename="../../ui/editor/part_models.py" line="256" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="263" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="244" />
+        <location filename="../../ui/editor/part_models.py" line="270" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="251" />
+        <location filename="../../ui/editor/part_models.py" line="277" />
         <source>Price floor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="254" />
+        <location filename="../../ui/editor/part_models.py" line="280" />
         <source>Discount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="262" />
-        <location filename="../../ui/editor/part_models.py" line="271" />
+        <location filename="../../ui/editor/part_models.py" line="288" />
+        <location filename="../../ui/editor/part_models.py" line="297" />
         <source>(all products)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="282" />
+        <location filename="../../ui/editor/part_models.py" line="308" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="296" />
+        <location filename="../../ui/editor/part_models.py" line="322" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="304" />
-        <location filename="../../ui/editor/part_models.py" line="427" />
+        <location filename="../../ui/editor/part_models.py" line="330" />
+        <location filename="../../ui/editor/part_models.py" line="453" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="310" />
+        <location filename="../../ui/editor/part_models.py" line="336" />
         <source>Released</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="313" />
+        <location filename="../../ui/editor/part_models.py" line="339" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="319" />
+        <location filename="../../ui/editor/part_models.py" line="345" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="325" />
+        <location filename="../../ui/editor/part_models.py" line="351" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="331" />
+        <location filename="../../ui/editor/part_models.py" line="357" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="337" />
+        <location filename="../../ui/editor/part_models.py" line="363" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="343" />
+        <location filename="../../ui/editor/part_models.py" line="369" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="355" />
+        <location filename="../../ui/editor/part_models.py" line="381" />
         <source>(anyone in the role)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="361" />
-        <location filename="../../ui/editor/part_models.py" line="420" />
-        <source>At</source>
+        <location filename="../../ui/editor/part_models.py" line="387" />
+        <location filename="../../ui/editor/part_models.py" line="446" />
+        <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="374" />
+        <location filename="../../ui/editor/part_models.py" line="400" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="379" />
+        <location filename="../../ui/editor/part_models.py" line="405" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="387" />
+        <location filename="../../ui/editor/part_models.py" line="413" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="412" />
+        <location filename="../../ui/editor/part_models.py" line="438" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -374,68 +374,68 @@
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="161" />
+        <location filename="../../ui/editor/segment_model.py" line="163" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="162" />
+        <location filename="../../ui/editor/segment_model.py" line="164" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="163" />
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="280" />
-        <location filename="../../ui/editor/segment_model.py" line="285" />
+        <location filename="../../ui/editor/segment_model.py" line="282" />
+        <location filename="../../ui/editor/segment_model.py" line="287" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
@@ -443,170 +443,180 @@
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="110" />
+        <location filename="../../ui/editor/show_editor.py" line="111" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="114" />
+        <location filename="../../ui/editor/show_editor.py" line="115" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="119" />
-        <location filename="../../ui/editor/show_editor.py" line="293" />
+        <location filename="../../ui/editor/show_editor.py" line="120" />
+        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="125" />
+        <location filename="../../ui/editor/show_editor.py" line="126" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="127" />
+        <location filename="../../ui/editor/show_editor.py" line="128" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="129" />
+        <location filename="../../ui/editor/show_editor.py" line="130" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="133" />
-        <location filename="../../ui/editor/show_editor.py" line="262" />
-        <location filename="../../ui/editor/show_editor.py" line="268" />
+        <location filename="../../ui/editor/show_editor.py" line="134" />
+        <location filename="../../ui/editor/show_editor.py" line="295" />
+        <location filename="../../ui/editor/show_editor.py" line="301" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="136" />
+        <location filename="../../ui/editor/show_editor.py" line="137" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="139" />
+        <location filename="../../ui/editor/show_editor.py" line="140" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="146" />
+        <location filename="../../ui/editor/show_editor.py" line="147" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="147" />
+        <location filename="../../ui/editor/show_editor.py" line="148" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="148" />
+        <location filename="../../ui/editor/show_editor.py" line="149" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="149" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="151" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="152" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="162" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="177" />
         <source>D&amp;uplicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="166" />
+        <location filename="../../ui/editor/show_editor.py" line="180" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="185" />
+        <source>&amp;Clear cells</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="188" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="169" />
+        <location filename="../../ui/editor/show_editor.py" line="191" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="171" />
+        <location filename="../../ui/editor/show_editor.py" line="193" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="206" />
+        <location filename="../../ui/editor/show_editor.py" line="223" />
         <source>New segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="262" />
+        <location filename="../../ui/editor/show_editor.py" line="258" />
+        <source>Clear cells</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="295" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="268" />
+        <location filename="../../ui/editor/show_editor.py" line="301" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="276" />
+        <location filename="../../ui/editor/show_editor.py" line="309" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="279" />
+        <location filename="../../ui/editor/show_editor.py" line="312" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="285" />
+        <location filename="../../ui/editor/show_editor.py" line="318" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="293" />
+        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="341" />
+        <location filename="../../ui/editor/show_editor.py" line="386" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="347" />
+        <location filename="../../ui/editor/show_editor.py" line="392" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="362" />
+        <location filename="../../ui/editor/show_editor.py" line="420" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="369" />
+        <location filename="../../ui/editor/show_editor.py" line="427" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="373" />
+        <location filename="../../ui/editor/show_editor.py" line="431" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -614,82 +624,82 @@
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="79" />
+        <location filename="../../ui/editor/show_form.py" line="103" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="81" />
+        <location filename="../../ui/editor/show_form.py" line="105" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="91" />
+        <location filename="../../ui/editor/show_form.py" line="115" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="98" />
+        <location filename="../../ui/editor/show_form.py" line="122" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="99" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="100" />
+        <location filename="../../ui/editor/show_form.py" line="124" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="102" />
+        <location filename="../../ui/editor/show_form.py" line="126" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="107" />
+        <location filename="../../ui/editor/show_form.py" line="131" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="112" />
+        <location filename="../../ui/editor/show_form.py" line="136" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117" />
+        <location filename="../../ui/editor/show_form.py" line="141" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
+        <location filename="../../ui/editor/show_form.py" line="146" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="127" />
+        <location filename="../../ui/editor/show_form.py" line="151" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/editor/show_form.py" line="156" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="137" />
+        <location filename="../../ui/editor/show_form.py" line="161" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="142" />
+        <location filename="../../ui/editor/show_form.py" line="166" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="149" />
+        <location filename="../../ui/editor/show_form.py" line="173" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -804,69 +814,69 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="66" />
+        <location filename="../../ui/editor/commands.py" line="77" />
         <source>Edit segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="91" />
+        <location filename="../../ui/editor/commands.py" line="102" />
         <source>Set %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/commands.py" line="128" />
+        <location filename="../../ui/editor/commands.py" line="139" />
         <source>Delete %n segment(s)</source>
         <translation>
             <numerusform>Delete %n segment</numerusform><numerusform>Delete %n segments</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="143" />
+        <location filename="../../ui/editor/commands.py" line="154" />
         <source>Move segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="182" />
+        <location filename="../../ui/editor/commands.py" line="193" />
         <source>Edit %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="205" />
+        <location filename="../../ui/editor/commands.py" line="216" />
         <source>Add %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="225" />
+        <location filename="../../ui/editor/commands.py" line="236" />
         <source>Delete %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="240" />
+        <location filename="../../ui/editor/commands.py" line="251" />
         <source>Edit show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="209" />
+        <location filename="../../ui/editor/show_editor.py" line="226" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="223" />
+        <location filename="../../ui/editor/show_editor.py" line="240" />
         <source>Duplicate %n segment(s)</source>
         <translation>
             <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

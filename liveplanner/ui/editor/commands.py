@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Duty, Product, Promo, Release, TeamMember
-from liveplanner.storage.errors import StorageError
+from liveplanner.storage.errors import NotFoundError, StaleEditError, StorageError
 from liveplanner.storage.parts import Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
 from liveplanner.ui import labels
@@ -35,6 +35,8 @@ class Command(QUndoCommand):
         super().__init__(text)
         self.doc = doc
         self._done_once = False
+        # Kept on the Python side: the stack deletes a refused command's C++ half in push().
+        self.failed = False
 
     def redo(self) -> None:
         first = not self._done_once
@@ -48,8 +50,17 @@ class Command(QUndoCommand):
         try:
             step()
         except StorageError as exc:
-            self.doc.edit_refused.emit(str(exc))
+            self.failed = True
             self.setObsolete(True)
+            if isinstance(exc, StaleEditError | NotFoundError):
+                # Someone else changed the show: show their version, then say what happened.
+                self.doc.reload()
+            self.doc.edit_refused.emit(str(exc))
+        except Exception:
+            # A bug, not the user's doing: no half-done entry may stay on the stack.
+            self.failed = True
+            self.setObsolete(True)
+            raise
 
     def apply(self) -> None:
         raise NotImplementedError

@@ -21,6 +21,7 @@ from liveplanner.storage import convert, parts, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.parts import Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
+from liveplanner.ui.editor.row_diff import Remove, Reorder, row_steps
 
 
 class ShowDocument(QObject):
@@ -82,22 +83,18 @@ class ShowDocument(QObject):
             self.plan = replace(old_plan, segments=tuple(working))
             signal.emit(*args)
 
-        kept = set(new_ids)
-        for row in range(len(working) - 1, -1, -1):
-            if working[row].id not in kept:
-                del working[row]
-                announce(self.segments_removed, row, 1)
-        remaining = {s.id for s in working}
-        order = [i for i in new_ids if i in remaining]
-        if [s.id for s in working] != order:
-            by_id = {s.id: s for s in working}
-            working = [by_id[i] for i in order]
-            announce(self.segments_reordered)
         new_by_id = {s.id: s for s in new_plan.segments}
-        for row, segment_id in enumerate(new_ids):
-            if row >= len(working) or working[row].id != segment_id:
-                working.insert(row, new_by_id[segment_id])
-                announce(self.segments_inserted, row, 1)
+        for step in row_steps([s.id for s in working], new_ids):
+            if isinstance(step, Remove):
+                del working[step.row]
+                announce(self.segments_removed, step.row, 1)
+            elif isinstance(step, Reorder):
+                by_id = {s.id: s for s in working}
+                working = [by_id[i] for i in step.order]
+                announce(self.segments_reordered)
+            else:
+                working.insert(step.row, new_by_id[step.key])
+                announce(self.segments_inserted, step.row, 1)
         changed = [row for row, s in enumerate(new_plan.segments) if working[row] != s]
         self.plan = new_plan
         for row in changed:

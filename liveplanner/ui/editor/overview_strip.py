@@ -45,13 +45,14 @@ class OverviewStrip(QWidget):
         if total <= 0:
             return []
         scale = bar.width() / total
+        # A zero-length segment still gets a sliver, to be seen and clicked.
         return [
             (
                 slot.segment_id,
                 QRectF(
                     bar.left() + slot.offset_s * scale,
                     bar.top(),
-                    slot.duration_s * scale,
+                    max(slot.duration_s * scale, 3.0),
                     bar.height(),
                 ),
             )

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from liveplanner.core.enums import PromoKind, Role
-from liveplanner.core.inputs import parse_count, parse_money, parse_segment_duration
+from liveplanner.core.inputs import parse_count, parse_money, parse_offset
 from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Duty, Product, Promo, Release, TeamMember
 from liveplanner.core.rules import Severity, price_floor
@@ -25,6 +25,7 @@ from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, roles
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.row_diff import Remove, Reorder, row_steps
 from liveplanner.ui.editor.segment_model import ERROR_TINT, WARNING_TINT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,9 +70,34 @@ class PartTableModel(QAbstractTableModel):
         document.plan_changed.connect(self._repaint)
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self._rows = list(self._select())
-        self.endResetModel()
+        """Follow the plan row by row, so views keep their current cell, selection and editor."""
+        new = list(self._select())
+        by_id = {p.id: p for p in new}
+        for step in row_steps([p.id for p in self._rows], [p.id for p in new]):
+            if isinstance(step, Remove):
+                self.beginRemoveRows(QModelIndex(), step.row, step.row)
+                del self._rows[step.row]
+                self.endRemoveRows()
+            elif isinstance(step, Reorder):
+                self.layoutAboutToBeChanged.emit()
+                old_rows = {p.id: row for row, p in enumerate(self._rows)}
+                kept = {p.id: p for p in self._rows}
+                self._rows = [kept[i] for i in step.order]
+                new_rows = {p.id: row for row, p in enumerate(self._rows)}
+                moved = {old_rows[i]: new_rows[i] for i in old_rows}
+                for index in self.persistentIndexList():
+                    self.changePersistentIndex(
+                        index, self.index(moved[index.row()], index.column())
+                    )
+                self.layoutChanged.emit()
+            else:
+                self.beginInsertRows(QModelIndex(), step.row, step.row)
+                self._rows.insert(step.row, by_id[step.key])
+                self.endInsertRows()
+        for row, part in enumerate(new):
+            if self._rows[row] != part:
+                self._rows[row] = part
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     def _repaint(self) -> None:
         # Names, floors and findings can change with any edit of the plan.
@@ -155,7 +181,7 @@ class PartTableModel(QAbstractTableModel):
         if command is None:
             return False
         self._doc.undo_stack.push(command)
-        return not command.isObsolete()
+        return not command.failed
 
 
 def _text(value: object) -> str:
@@ -170,7 +196,7 @@ def _optional_id(value: object) -> int | None:
 
 
 def _offset(value: object) -> int:
-    return parse_segment_duration(str(value) or "0")
+    return parse_offset("" if value is None else str(value))
 
 
 def team_model(doc: ShowDocument) -> PartTableModel:
@@ -358,7 +384,7 @@ def duty_model(doc: ShowDocument, segment_id: Callable[[], int | None]) -> PartT
 
     columns = [
         Column(
-            lambda: QCoreApplication.translate("PartTableModel", "At"),
+            lambda: QCoreApplication.translate("PartTableModel", "At (m:ss)"),
             lambda d: format_duration(d.offset_s),
             "offset_s",
             read=_offset,
@@ -417,7 +443,7 @@ def release_model(doc: ShowDocument, segment_id: Callable[[], int | None]) -> Pa
             choices=lambda: [(p.name, p.id) for p in doc.plan.promos],
         ),
         Column(
-            lambda: QCoreApplication.translate("PartTableModel", "At"),
+            lambda: QCoreApplication.translate("PartTableModel", "At (m:ss)"),
             lambda r: format_duration(r.offset_s),
             "offset_s",
             read=_offset,

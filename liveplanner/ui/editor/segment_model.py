@@ -50,6 +50,8 @@ class SegmentTableModel(QAbstractTableModel):
         FLOOR,
         NOTES,
     ) = range(12)
+    # Cells Delete can empty; a length or a kind cannot be "nothing".
+    CLEARABLE: ClassVar[frozenset[int]] = frozenset({TITLE, PRODUCT, HOST, CO_HOST, FLOOR, NOTES})
     ROLE_COLUMNS: ClassVar[dict[int, Role]] = {
         HOST: Role.HOST,
         CO_HOST: Role.CO_HOST,
@@ -319,7 +321,7 @@ class SegmentTableModel(QAbstractTableModel):
         if command is None:
             return False
         self._doc.undo_stack.push(command)
-        return not command.isObsolete()
+        return not command.failed
 
     def _command_for(self, segment: Segment, column: int, value: object) -> commands.Command | None:
         doc = self._doc
@@ -343,11 +345,11 @@ class SegmentTableModel(QAbstractTableModel):
         elif column == self.KIND:
             change = {"kind": SegmentKind(str(value))}
         elif column == self.TITLE:
-            change = {"title": str(value).strip()}
+            change = {"title": "" if value is None else str(value).strip()}
         elif column == self.PRODUCT:
             change = {"product_id": value if isinstance(value, int) else None}
         elif column == self.NOTES:
-            change = {"notes": str(value)}
+            change = {"notes": "" if value is None else str(value)}
         else:
             return None
         return commands.EditSegment.if_changed(doc, segment.id, change)

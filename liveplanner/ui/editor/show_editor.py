@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -176,10 +177,12 @@ class ShowEditor(QWidget):
             self.tr("D&uplicate segments"), "Ctrl+D", self.duplicate_segments, table
         )
         self.delete_action = action(
-            self.tr("&Delete segments"),
-            QKeySequence.StandardKey.Delete,
-            self.delete_segments,
-            table,
+            self.tr("&Delete segments"), "Ctrl+Del", self.delete_segments, table
+        )
+        # Delete is a spreadsheet's Delete: it clears the chosen cells, or deletes whole rows
+        # when whole rows are chosen (by their number on the left).
+        self.clear_action = action(
+            self.tr("&Clear cells"), QKeySequence.StandardKey.Delete, self.clear_or_delete, table
         )
         self.move_up_action = action(
             self.tr("Move &up"), "Alt+Up", lambda: self.move_segments(-1), table
@@ -192,6 +195,7 @@ class ShowEditor(QWidget):
             self.insert_action,
             self.duplicate_action,
             self.delete_action,
+            self.clear_action,
             self.move_up_action,
             self.move_down_action,
             self.next_finding_action,
@@ -239,6 +243,22 @@ class ShowEditor(QWidget):
         self.doc.undo_stack.push(command)
         if command.ids:
             self.select_segment(command.ids[0])
+
+    def clear_or_delete(self) -> None:
+        selection = self.table.selectionModel()
+        if selection.selectedRows():
+            self.delete_segments()
+            return
+        cells = [
+            i for i in selection.selectedIndexes() if i.column() in SegmentTableModel.CLEARABLE
+        ]
+        if not cells:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Clear cells"))
+        for index in cells:
+            self.model.setData(index, None)
+        stack.endMacro()
 
     def delete_segments(self) -> None:
         ids = self.chosen_ids()
@@ -327,10 +347,22 @@ class ShowEditor(QWidget):
 
     def _on_current_changed(self) -> None:
         self._commit_talking_points_of_previous()
+        self._commit_open_cell_editors()
         segment_id = self.current_segment_id()
         self.duties.model.refresh()
         self.releases.model.refresh()
         self._show_segment_details(segment_id)
+
+    def _commit_open_cell_editors(self) -> None:
+        """A cue or release being typed belongs to the segment being left: save it first."""
+        focused = QApplication.focusWidget()
+        for panel in (self.duties, self.releases):
+            if (
+                focused is not None
+                and focused is not panel.table
+                and panel.table.isAncestorOf(focused)
+            ):
+                focused.clearFocus()  # its delegate commits what was typed on losing focus
 
     def _commit_talking_points_of_previous(self) -> None:
         # Leaving a segment commits its talking points even if the text box kept focus.
@@ -364,9 +396,22 @@ class ShowEditor(QWidget):
 
     def _on_selection_changed(self) -> None:
         self.overview.set_selected(set(self.chosen_ids()))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        """Offer only what can be done with the segments chosen now."""
+        rows = sorted(self.doc.row_of(i) for i in self.chosen_ids())
+        chosen = bool(rows)
+        self.duplicate_action.setEnabled(chosen)
+        self.delete_action.setEnabled(chosen)
+        self.clear_action.setEnabled(chosen)
+        self.move_up_action.setEnabled(chosen and rows[0] > 0)
+        self.move_down_action.setEnabled(chosen and rows[-1] < len(self.doc.plan.segments) - 1)
+        self.next_finding_action.setEnabled(bool(self.doc.findings))
 
     def refresh_summary(self) -> None:
         self.notice.hide()
+        self._update_actions()
         times = self.doc.schedule
         errors = sum(f.severity is Severity.ERROR for f in self.doc.findings)
         warnings = len(self.doc.findings) - errors

@@ -17,6 +17,7 @@ from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.panels import CommitOnLeaveText
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
+REFUSED_STYLE = "background: rgba(220, 50, 47, 60);"
 
 
 def _yuan(fen: int | None) -> str:
@@ -37,9 +38,11 @@ def _moment(show: Show, value: datetime | None) -> str:
     )
 
 
-def parse_moment(text: str, show: Show) -> datetime | None:
-    """'2026-11-11 22:30', or '22:30' for the start's day (the next day if earlier than the
-    start), in the show's zone; empty for none."""
+def parse_moment(text: str, show: Show, after_start: bool = True) -> datetime | None:
+    """'2026-11-11 22:30', or '22:30' on the start's day, in the show's zone; empty for none.
+
+    With after_start (an end or a stop), a bare time earlier than the start is the next day's.
+    """
     text = text.strip()
     if not text:
         return None
@@ -49,12 +52,33 @@ def parse_moment(text: str, show: Show) -> datetime | None:
         if len(text) <= 5:
             clock = datetime.strptime(text, "%H:%M")
             moment = start.replace(hour=clock.hour, minute=clock.minute, second=0)
-            if moment < start:
+            if after_start and moment < start:
                 moment = (moment.astimezone(UTC) + timedelta(days=1)).astimezone(zone)
             return moment
         return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=zone)
     except ValueError:
         raise ValueError(f"{text!r} is not a time; expected YYYY-MM-DD HH:MM or HH:MM") from None
+
+
+def _required() -> datetime:
+    raise ValueError("a show needs a start; expected YYYY-MM-DD HH:MM")
+
+
+def move_to_zone(show: Show, name: str) -> dict[str, Any]:
+    """A new time zone keeps the clock times the producer typed: 20:00 stays 20:00, there."""
+    zone = time_zone(name.strip())  # ValueError names the zone it does not know
+
+    def same_clock(moment: datetime | None) -> datetime | None:
+        if moment is None:
+            return None
+        return moment.astimezone(time_zone(show.time_zone)).replace(tzinfo=zone)
+
+    return {
+        "time_zone": name.strip(),
+        "planned_start": same_clock(show.planned_start),
+        "planned_end": same_clock(show.planned_end),
+        "hard_stop": same_clock(show.hard_stop),
+    }
 
 
 class ShowForm(QWidget):
@@ -80,7 +104,7 @@ class ShowForm(QWidget):
         self.start = text_field(
             self.tr("Start"),
             lambda s: _moment(s, s.planned_start),
-            lambda t: {"planned_start": parse_moment(t, show()) or show().planned_start},
+            lambda t: {"planned_start": parse_moment(t, show(), after_start=False) or _required()},
         )
         self.platform = QComboBox()
         for p in Platform:
@@ -97,7 +121,7 @@ class ShowForm(QWidget):
         )
         form.addRow(self.tr("Status"), self.status)
         text_field(self.tr("Room / account"), lambda s: s.room, lambda t: {"room": t.strip()})
-        text_field(self.tr("Time zone"), lambda s: s.time_zone, lambda t: {"time_zone": t.strip()})
+        text_field(self.tr("Time zone"), lambda s: s.time_zone, lambda t: move_to_zone(show(), t))
         text_field(
             self.tr("Planned end"),
             lambda s: _moment(s, s.planned_end),
@@ -168,13 +192,17 @@ class ShowForm(QWidget):
         try:
             changes = parse(edit.text())
         except ValueError as exc:
-            edit.setStyleSheet("background: rgba(220, 50, 47, 60);")
+            edit.setStyleSheet(REFUSED_STYLE)
             self._doc.edit_refused.emit(str(exc))
             return
-        self._push(changes)
+        self._push(changes, edit)
 
-    def _push(self, changes: dict[str, Any]) -> None:
+    def _push(self, changes: dict[str, Any], edit: QLineEdit | None = None) -> None:
         command = commands.EditShow.if_changed(self._doc, changes)
         if command is not None:
             self._doc.undo_stack.push(command)
+            if command.failed and edit is not None:
+                # Refused (too long, unknown...): keep what was typed, marked, with the notice.
+                edit.setStyleSheet(REFUSED_STYLE)
+                return
         self.refresh()

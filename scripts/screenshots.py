@@ -53,6 +53,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     grab(app, window, f"editor-{suffix}")
     if tabs is not None:
         for tab, name in (
+            (editor.team, "team"),
             (editor.products, "products"),
             (editor.promos, "promos"),
             (editor.findings, "findings"),

@@ -3,7 +3,7 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="155" />
+        <location filename="../../ui/editor/panels.py" line="162" />
         <source>Every limit holds.</source>
         <translation type="unfinished" />
     </message>
@@ -216,12 +216,12 @@
 <context>
     <name>PartPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="65" />
+        <location filename="../../ui/editor/panels.py" line="72" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="98" />
+        <location filename="../../ui/editor/panels.py" line="105" />
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>Delete %n row</numerusform><numerusform>Delete %n rows</numerusform></translation>
@@ -235,7 +235,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="208" />
         <location filename="../../ui/editor/part_models.py" line="243" />
         <location filename="../../ui/editor/part_models.py" line="316" />
         <source>Name</source>
@@ -356,6 +355,7 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/editor/part_models.py" line="208" />
         <location filename="../../ui/editor/part_models.py" line="405" />
         <source>Person</source>
         <translation type="unfinished" />

@@ -3,7 +3,7 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="155" />
+        <location filename="../../ui/editor/panels.py" line="162" />
         <source>Every limit holds.</source>
         <translation>所有限制均满足。</translation>
     </message>
@@ -217,12 +217,12 @@
 <context>
     <name>PartPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="65" />
+        <location filename="../../ui/editor/panels.py" line="72" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="98" />
+        <location filename="../../ui/editor/panels.py" line="105" />
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>
@@ -237,7 +237,6 @@
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="208" />
         <location filename="../../ui/editor/part_models.py" line="243" />
         <location filename="../../ui/editor/part_models.py" line="316" />
         <source>Name</source>
@@ -358,6 +357,7 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/part_models.py" line="208" />
         <location filename="../../ui/editor/part_models.py" line="405" />
         <source>Person</source>
         <translation>人员</translation>

@@ -39,8 +39,15 @@ def make_table(model: PartTableModel | None = None) -> QTableView:
         | QAbstractItemView.EditTrigger.AnyKeyPressed
     )
     table.verticalHeader().hide()
-    # Part tables are short: columns fit their contents (names are what people look for).
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Part tables are short: columns fit their contents (names are what people look for), the
+    # last one takes the room that is left.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if model is not None and model.columnCount():
+        header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        # The header refits on a reset but not when rows come in one by one: ask it to.
+        for signal in (model.rowsInserted, model.dataChanged):
+            signal.connect(lambda *_args, h=header: h.resizeSections())
     table.horizontalHeader().setStretchLastSection(True)
     table.setAlternatingRowColors(True)
     return table

@@ -205,7 +205,7 @@ def team_model(doc: ShowDocument) -> PartTableModel:
 
     columns = [
         Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Name"),
+            lambda: QCoreApplication.translate("PartTableModel", "Person"),
             lambda m: doc.person_name(m.person_id),
             "person_id",
             edit=lambda m: doc.person_name(m.person_id),

@@ -4,7 +4,7 @@ details, the findings list and the show's own settings."""
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,9 +45,10 @@ def make_table(model: PartTableModel | None = None) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if model is not None and model.columnCount():
         header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
-        # The header refits on a reset but not when rows come in one by one: ask it to.
+        # The header refits on a reset but not when rows come in one by one: ask it to, for
+        # the table on screen (a hidden one refits when shown: see PartPanel.showEvent).
         for signal in (model.rowsInserted, model.dataChanged):
-            signal.connect(lambda *_args, h=header: h.resizeSections())
+            signal.connect(lambda *_args, h=header: h.resizeSections() if h.isVisible() else None)
     table.horizontalHeader().setStretchLastSection(True)
     table.setAlternatingRowColors(True)
     return table
@@ -84,6 +85,10 @@ class PartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.table.horizontalHeader().resizeSections()
+        super().showEvent(event)
 
     def add(self) -> None:
         part = self._new_part()

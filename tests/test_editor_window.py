@@ -39,6 +39,14 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
     return main
 
 
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Show the window and make it active: keys go to the focused widget of the active window."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
 def titles(db: Database) -> list[str]:
     return [s.title for s in shows.list_shows(db)]
 
@@ -170,10 +178,7 @@ def test_delete_clears_cells_deletes_whole_rows_and_leaves_text_boxes_alone(
 ) -> None:
     show_id = create_demo(db)
     window.open_show(show_id)
-    window.show()
-    qtbot.waitExposed(window)
-    window.windowHandle().requestActivate()  # keys reach the focused widget of the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    activate(qtbot, window)
     editor = window.editor
     doc, table, model = editor.doc, editor.table, editor.model
     table.setFocus()
@@ -214,10 +219,7 @@ def test_a_cue_being_typed_is_saved_when_another_segment_is_chosen(
 ) -> None:
     show_id = create_demo(db)
     window.open_show(show_id)
-    window.show()
-    qtbot.waitExposed(window)
-    window.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    activate(qtbot, window)
     editor = window.editor
     drop = editor.doc.plan.segments[3]
     editor.select_segment(drop.id)

@@ -184,6 +184,26 @@ class PartTableModel(QAbstractTableModel):
         return not command.failed
 
 
+def _money_column(title: Callable[[], str], field: str) -> Column:
+    return Column(
+        title,
+        lambda part: _yuan(getattr(part, field)),
+        field,
+        read=lambda value: parse_money("" if value is None else str(value)),
+        numeric=True,
+    )
+
+
+def _count_column(title: Callable[[], str], field: str) -> Column:
+    return Column(
+        title,
+        lambda part: _count(getattr(part, field)),
+        field,
+        read=lambda value: parse_count("" if value is None else str(value)),
+        numeric=True,
+    )
+
+
 def _text(value: object) -> str:
     text = str(value).strip()
     if not text:
@@ -245,34 +265,16 @@ def product_model(doc: ShowDocument) -> PartTableModel:
             "name",
             read=_text,
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "List price"),
-            lambda p: _yuan(p.list_price_fen),
-            "list_price_fen",
-            read=lambda v: parse_money(str(v)),
-            numeric=True,
+        _money_column(
+            lambda: QCoreApplication.translate("PartTableModel", "List price"), "list_price_fen"
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Live price"),
-            lambda p: _yuan(p.live_price_fen),
-            "live_price_fen",
-            read=lambda v: parse_money(str(v)),
-            numeric=True,
+        _money_column(
+            lambda: QCoreApplication.translate("PartTableModel", "Live price"), "live_price_fen"
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Unit cost"),
-            lambda p: _yuan(p.unit_cost_fen),
-            "unit_cost_fen",
-            read=lambda v: parse_money(str(v)),
-            numeric=True,
+        _money_column(
+            lambda: QCoreApplication.translate("PartTableModel", "Unit cost"), "unit_cost_fen"
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Stock"),
-            lambda p: _count(p.stock),
-            "stock",
-            read=lambda v: parse_count(str(v)),
-            numeric=True,
-        ),
+        _count_column(lambda: QCoreApplication.translate("PartTableModel", "Stock"), "stock"),
         Column(
             lambda: QCoreApplication.translate("PartTableModel", "Price floor"), floor, numeric=True
         ),
@@ -301,8 +303,6 @@ def promo_model(doc: ShowDocument) -> PartTableModel:
         total = sum(r.quantity for r in doc.plan.releases if r.promo_id == p.id)
         return str(total) if total else ""
 
-    money = {"read": lambda v: parse_money(str(v)), "numeric": True}
-    count = {"read": lambda v: parse_count(str(v)), "numeric": True}
     columns = [
         Column(
             lambda: QCoreApplication.translate("PartTableModel", "Kind"),
@@ -326,45 +326,24 @@ def promo_model(doc: ShowDocument) -> PartTableModel:
             read=_optional_id,
             choices=products,
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Quantity"),
-            lambda p: _count(p.quantity),
-            "quantity",
-            **count,
-        ),
+        _count_column(lambda: QCoreApplication.translate("PartTableModel", "Quantity"), "quantity"),
         Column(
             lambda: QCoreApplication.translate("PartTableModel", "Released"), released, numeric=True
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Face value"),
-            lambda p: _yuan(p.face_value_fen),
-            "face_value_fen",
-            **money,
+        _money_column(
+            lambda: QCoreApplication.translate("PartTableModel", "Face value"), "face_value_fen"
         ),
-        Column(
+        _money_column(
             lambda: QCoreApplication.translate("PartTableModel", "Special price"),
-            lambda p: _yuan(p.special_price_fen),
             "special_price_fen",
-            **money,
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Threshold"),
-            lambda p: _yuan(p.threshold_fen),
-            "threshold_fen",
-            **money,
+        _money_column(
+            lambda: QCoreApplication.translate("PartTableModel", "Threshold"), "threshold_fen"
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Per user"),
-            lambda p: _count(p.per_user_limit),
-            "per_user_limit",
-            **count,
+        _count_column(
+            lambda: QCoreApplication.translate("PartTableModel", "Per user"), "per_user_limit"
         ),
-        Column(
-            lambda: QCoreApplication.translate("PartTableModel", "Budget"),
-            lambda p: _yuan(p.budget_fen),
-            "budget_fen",
-            **money,
-        ),
+        _money_column(lambda: QCoreApplication.translate("PartTableModel", "Budget"), "budget_fen"),
         Column(
             lambda: QCoreApplication.translate("PartTableModel", "Notes"),
             lambda p: p.notes,

@@ -3,13 +3,12 @@ details, the findings list and the show's own settings."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -169,22 +168,7 @@ class FindingsPanel(QListWidget):
             self.addItem(item)
 
 
-def first_selected_row(view: QTableView) -> int | None:
-    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
-    current: QModelIndex = view.currentIndex()
-    if rows:
-        return min(r.row() for r in rows)
-    return current.row() if current.isValid() else None
-
-
 def selected_ids(view: QTableView) -> list[int]:
     model = view.model()
     rows = sorted({i.row() for i in view.selectionModel().selectedIndexes()})
     return [model.index(r, 0).data(roles.ID) for r in rows]
-
-
-class EmptyHint(QLabel):
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)

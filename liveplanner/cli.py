@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("show_id", type=_show_id, metavar="ID")
     _add_json(check)
 
+    runs = commands.add_parser("runs", help="a show's rehearsals and live runs, planned vs actual")
+    runs.add_argument("show_id", type=_show_id, metavar="SHOW")
+    _add_json(runs)
+
     db = commands.add_parser("db", help="database upkeep")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
     db_commands.required = True

@@ -16,6 +16,7 @@ from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite
 from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
 
 EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
@@ -134,7 +135,15 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_runs(args: argparse.Namespace, db: Database) -> int:
+    plan = load_plan(db, args.show_id)
+    data = textout.runs_json(plan, list_runs(db, plan.show.id))
+    _emit(args, data, textout.runs_text(plan, data))
+    return 0
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
+    "runs": _cmd_runs,
     "demo": _cmd_demo,
     "new-show": _cmd_new_show,
     "shows": _cmd_shows,

@@ -2,13 +2,15 @@
 
 It exercises every part of a plan (every segment kind, a five-person team, stock, coupons, flash
 sales, lucky draws, a gift, targets) and carries one deliberate warning: the 9.9-yuan cable flash
-sale cuts deeper than the show's maximum discount, for a new user to find and fix.
+sale cuts deeper than the show's maximum discount, for a new user to find and fix. It comes with
+a rehearsal take and the live run, with the over- and under-runs shows really have.
 """
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind, ShowStatus
+from liveplanner.core.clock import SegmentTimer, timer_segments
+from liveplanner.core.enums import Platform, PromoKind, Role, RunKind, SegmentKind, ShowStatus
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
     Duty,
@@ -23,7 +25,8 @@ from liveplanner.core.plan import (
     TeamMember,
 )
 from liveplanner.storage.database import Database
-from liveplanner.storage.shows import save_plan
+from liveplanner.storage.runs import log_clock_events, start_run
+from liveplanner.storage.shows import load_plan, save_plan
 
 K = SegmentKind
 HOST, CO, FLOOR, CS, OPS = 1, 2, 3, 4, 5  # local person ids
@@ -240,6 +243,40 @@ def demo_plan(start: datetime | None = None) -> ShowPlan:
     )
 
 
+# How each segment ran against its plan, as real shows go: intros run long, benefits short.
+REHEARSAL_PACE = {K.PRODUCT_INTRO: 1.15, K.QA: 0.85, K.OPENING: 1.25, K.CLOSING: 0.9}
+LIVE_PACE = {K.PRODUCT_INTRO: 1.08, K.QA: 1.1, K.FLASH_SALE: 0.8, K.LUCKY_DRAW: 1.2}
+WOBBLE = (1.0, 1.04, 0.96, 1.02, 0.98)
+
+
+def _run_demo(db: Database, plan: ShowPlan, kind: RunKind, start: datetime, pace: dict) -> None:
+    """Run the plan on a timer driven by a made-up clock, logging it like a real run."""
+    clock = {"at": 0.0}
+    timer = SegmentTimer(
+        timer_segments(plan),
+        lambda: clock["at"],
+        lambda: start + timedelta(seconds=clock["at"]),
+    )
+    events = timer.start()
+    run_id = start_run(db, plan.show.id, kind, start, 0.0)
+    log_clock_events(db, run_id, events[1:])  # start_run logged the run's own start
+    for index, segment in enumerate(plan.segments):
+        factor = pace.get(segment.kind, 1.0) * WOBBLE[index % len(WOBBLE)]
+        length = round(segment.duration_s * factor)
+        if kind is RunKind.LIVE and index == 9:
+            clock["at"] += 40
+            log_clock_events(db, run_id, timer.note("推流卡顿，已切备用线路"))
+            log_clock_events(db, run_id, timer.add(60))
+            length -= 40
+        clock["at"] += length
+        log_clock_events(db, run_id, timer.next())
+
+
 def create_demo(db: Database) -> int:
-    """Store the demo show and return its id."""
-    return save_plan(db, demo_plan())
+    """Store the demo show with a rehearsal and the live run; return the show's id."""
+    show_id = save_plan(db, demo_plan())
+    plan = load_plan(db, show_id)
+    start = plan.show.planned_start
+    _run_demo(db, plan, RunKind.REHEARSAL, start - timedelta(days=1, hours=4), REHEARSAL_PACE)
+    _run_demo(db, plan, RunKind.LIVE, start, LIVE_PACE)
+    return show_id

@@ -4,10 +4,12 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 
+from liveplanner.core.clock import actual_segments, as_positions_of, timer_segments
 from liveplanner.core.enums import Role
 from liveplanner.core.money import format_yuan
-from liveplanner.core.plan import ShowPlan
+from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.core.rules import Finding, Severity
+from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import content_mix, format_duration, schedule
 from liveplanner.storage.shows import ShowSummary
 
@@ -142,3 +144,62 @@ def findings_text(findings: Sequence[Finding]) -> str:
     lines = [f"{f.severity.value:<8}{f.message}" for f in findings]
     lines.append(f"{errors} error(s), {len(findings) - errors} warning(s)")
     return "\n".join(lines)
+
+
+def runs_json(plan: ShowPlan, runs: Sequence[Run]) -> dict[str, object]:
+    """The `runs SHOW --json` contract: each run's segments, planned against actual."""
+    zone = time_zone(plan.show.time_zone)
+    slots = schedule(plan).slots
+
+    def local(moment: datetime | None) -> str | None:
+        return None if moment is None else moment.astimezone(zone).replace(tzinfo=None).isoformat()
+
+    result = []
+    for run in runs:
+        actual = actual_segments(timer_segments(plan), as_positions_of(plan, run.events))
+        result.append(
+            {
+                "id": run.id,
+                "kind": run.kind.value,
+                "started": local(run.started_at),
+                "ended": local(run.ended_at),
+                "segments": [
+                    {
+                        "position": slot.position,
+                        "title": segment.title,
+                        "planned_start": local(slot.start),
+                        "planned_s": segment.duration_s,
+                        "actual_start": local(done.first_start),
+                        "actual_s": round(done.running_s) if done.first_start else None,
+                    }
+                    for slot, segment, done in zip(slots, plan.segments, actual, strict=True)
+                ],
+            }
+        )
+    return {"runs": result}
+
+
+def runs_text(plan: ShowPlan, data: dict[str, object]) -> str:
+    runs = data["runs"]
+    if not runs:
+        return f"no runs of {plan.show.title!r} yet"
+    blocks = []
+    for run in runs:  # type: ignore[attr-defined]
+        ended = run["ended"] or "not ended"
+        head = f"run {run['id']} ({run['kind']}), {run['started']} – {ended}"
+        rows = []
+        for s in run["segments"]:
+            actual = s["actual_s"]
+            diff = "" if actual is None else f"{actual - s['planned_s']:+d}"
+            rows.append(
+                [
+                    str(s["position"]),
+                    s["title"],
+                    format_duration(s["planned_s"]),
+                    "" if actual is None else format_duration(actual),
+                    diff,
+                ]
+            )
+        table = _table(["#", "title", "planned", "actual", "+/- s"], rows, [4, 30, 8, 8, 7])
+        blocks.append(f"{head}\n{table}")
+    return "\n\n".join(blocks)

@@ -7,11 +7,12 @@ it happens and replayed after a crash.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from liveplanner.core.enums import RunEventKind
+from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import RunEvent as LoggedEvent
 
 DEFAULT_WARNING_S = 30
@@ -390,3 +391,21 @@ def resume(
         timer.show_started += shift
     timer.now, timer.wall = now, wall
     return timer
+
+
+def timer_segments(plan: ShowPlan) -> list[TimerSegment]:
+    return [TimerSegment(s.id, s.title, s.duration_s) for s in plan.segments]
+
+
+def as_positions_of(plan: ShowPlan, events: Sequence[LoggedEvent]) -> list[LoggedEvent]:
+    """A run's events with each segment's position as it stands in the plan now (segments may
+    have moved since the run); events about segments deleted since are left out."""
+    rows = {s.id: row for row, s in enumerate(plan.segments)}
+    moved = []
+    for event in events:
+        if event.segment_id is not None:
+            if event.segment_id not in rows:
+                continue
+            event = replace(event, segment_position=rows[event.segment_id])
+        moved.append(event)
+    return moved

@@ -1,10 +1,12 @@
 """The run log: every timer event written the moment it happens, one short transaction each."""
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from liveplanner.core.clock import ClockEvent
 from liveplanner.core.enums import RunEventKind, RunKind
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage.database import Database
@@ -83,26 +85,66 @@ def list_runs(db: Database, show_id: int) -> list[Run]:
             .order_by(RunRow.started_at, RunRow.id)
             .options(selectinload(RunRow.events))
         ).all()
-        return [
-            Run(
-                id=r.id,
-                show_id=r.show_id,
-                kind=r.kind,
-                started_at=r.started_at,
-                ended_at=r.ended_at,
-                events=tuple(
-                    RunEvent(
-                        seq=e.seq,
-                        kind=e.kind,
-                        wall_time=e.wall_time,
-                        monotonic_s=e.monotonic_s,
-                        segment_id=e.segment_id,
-                        segment_position=e.segment_position,
-                        seconds=e.seconds,
-                        text=e.text,
-                    )
-                    for e in r.events
-                ),
+        return [_run(r) for r in rows]
+
+
+def interrupted_run(db: Database, show_id: int) -> Run | None:
+    """The show's latest run if it never ended (the app closed or crashed mid-run)."""
+    runs = list_runs(db, show_id)
+    return runs[-1] if runs and runs[-1].ended_at is None else None
+
+
+def _run(r: RunRow) -> Run:
+    return Run(
+        id=r.id,
+        show_id=r.show_id,
+        kind=r.kind,
+        started_at=r.started_at,
+        ended_at=r.ended_at,
+        events=tuple(
+            RunEvent(
+                seq=e.seq,
+                kind=e.kind,
+                wall_time=e.wall_time,
+                monotonic_s=e.monotonic_s,
+                segment_id=e.segment_id,
+                segment_position=e.segment_position,
+                seconds=e.seconds,
+                text=e.text,
             )
-            for r in rows
-        ]
+            for e in r.events
+        ),
+    )
+
+
+def log_clock_events(db: Database, run_id: int, events: Sequence[ClockEvent]) -> None:
+    """Write what the timer just did, in one transaction: a crash loses none of it."""
+    if not events:
+        return
+    with db.session() as session:
+        run = session.get(RunRow, run_id)
+        if run is None:
+            raise NotFoundError(f"there is no run {run_id}")
+        if run.ended_at is not None:
+            raise StorageError(f"run {run_id} has ended; it takes no more events")
+        seq = session.scalar(
+            select(func.coalesce(func.max(RunEventRow.seq), -1) + 1).where(
+                RunEventRow.run_id == run_id
+            )
+        )
+        for offset, event in enumerate(events):
+            session.add(
+                RunEventRow(
+                    run_id=run_id,
+                    seq=int(seq or 0) + offset,
+                    kind=event.kind,
+                    wall_time=event.wall,
+                    monotonic_s=event.monotonic_s,
+                    segment_id=event.segment_id,
+                    segment_position=event.segment_index,
+                    seconds=event.seconds,
+                    text=event.text,
+                )
+            )
+            if event.kind is RunEventKind.ENDED:
+                run.ended_at = event.wall

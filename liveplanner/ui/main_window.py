@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from liveplanner import settings
 from liveplanner.core.enums import Platform
@@ -51,6 +58,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.list_page: ShowListPage | None = None
         self.editor: ShowEditor | None = None
+        self.host_view: QWidget | None = None
         self.pages = QStackedWidget()
         self.opening = QLabel(self.tr("Opening the database…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -143,6 +151,17 @@ class MainWindow(QMainWindow):
 
         self.segment_menu = bar.addMenu(self.tr("&Segment"))
 
+        run_menu = bar.addMenu(self.tr("&Run"))
+        self.run_action = self._action(self.tr("&Rehearse or run…"), self.start_run, "F5")
+        self.results_action = self._action(
+            self.tr("Rehearsal &results…"), self.rehearsal_results, "F6"
+        )
+        run_menu.addAction(self.run_action)
+        run_menu.addAction(self.results_action)
+        self.editor_actions = [self.run_action, self.results_action]
+        for action in self.editor_actions:
+            action.setEnabled(False)  # until a show is open
+
         view_menu = bar.addMenu(self.tr("&View"))
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         themes = QActionGroup(self)
@@ -192,6 +211,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.list_page.undo_stack)
         self.list_page.reload()
         self.segment_menu.setEnabled(False)
+        for action in self.editor_actions:
+            action.setEnabled(False)
         self.setWindowTitle("liveplanner")
         self.list_page.table.setFocus()
 
@@ -227,6 +248,8 @@ class MainWindow(QMainWindow):
         for action in editor.segment_actions:
             self.segment_menu.addAction(action)
         self.segment_menu.setEnabled(True)
+        for action in self.editor_actions:
+            action.setEnabled(True)
         self._title_from_editor()
         editor.refresh_summary()
         editor.table.setFocus()
@@ -244,6 +267,39 @@ class MainWindow(QMainWindow):
     def _on_list_reloaded(self, count: int) -> None:
         if self.pages.currentWidget() is self.list_page:
             self.statusBar().showMessage(self.tr("%n show(s)", "", count))
+
+    # Running the show
+
+    def start_run(self) -> None:
+        """Ask rehearsal or live (or resume), then open the host's timer on the open show."""
+        from liveplanner.storage import runs
+        from liveplanner.ui.rehearsal.host_view import HostView
+        from liveplanner.ui.rehearsal.run_controller import RunController
+        from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
+
+        if self.editor is None or self.db is None:
+            return
+        self._commit_editor()
+        plan = self.editor.doc.plan
+        dialog = StartRunDialog(runs.interrupted_run(self.db, plan.show.id), self)
+        if dialog.exec() != StartRunDialog.DialogCode.Accepted:
+            return
+        kind, interrupted = dialog.choice()
+        controller = RunController(self.db, plan, kind, interrupted=interrupted)
+        self.host_view = HostView(controller)
+        controller.setParent(self.host_view)
+        self.host_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.host_view.showMaximized()
+        self.host_view.activateWindow()
+
+    def rehearsal_results(self) -> None:
+        from liveplanner.storage import runs
+        from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
+
+        if self.editor is None or self.db is None:
+            return
+        doc = self.editor.doc
+        RehearsalResults(doc, runs.list_runs(self.db, doc.show_id), self).exec()
 
     # Whole shows
 

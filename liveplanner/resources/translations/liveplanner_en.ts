@@ -3,135 +3,283 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="162" />
+        <location filename="../../ui/editor/panels.py" line="166" />
         <source>Every limit holds.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HostView</name>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <source>LIVE: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <source>Rehearsal: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <source>LIVE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <source>REHEARSAL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="101" />
+        <source>A note for the log (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="104" />
+        <source>Message to the presenter screen, e.g. wrap up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="106" />
+        <source>Flash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <source>Sound at warning and zero</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <source>Presenter screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="113" />
+        <source>Space start/pause · → next · ← previous · + / − 30 s · Esc leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="121" />
+        <source>Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="123" />
+        <source>Cues due soon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="125" />
+        <source>Product and promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="211" />
+        <source>%1 · over/under %2 · ends about %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <source>The run is over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="226" />
+        <source>press Space to start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <source>paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="244" />
+        <source>the end of the show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="246" />
+        <source>none in the next minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="260" />
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <source>in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="278" />
+        <source>%1: ¥%2, stock %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="286" />
+        <source>%1 ×%2 at %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <source>no product or promo in this segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="335" />
+        <source>Leave the timer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="336" />
+        <source>End this run now? Choose No to leave it open and resume it later.</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="147" />
-        <source>&amp;Theme</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="149" />
-        <source>&amp;Light</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="149" />
-        <source>&amp;Dark</source>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="155" />
+        <source>&amp;Rehearse or run…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>Rehearsal &amp;results…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>&amp;Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>&amp;Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>&amp;Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -221,7 +369,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="105" />
+        <location filename="../../ui/editor/panels.py" line="109" />
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>Delete %n row</numerusform><numerusform>Delete %n rows</numerusform></translation>
@@ -230,60 +378,60 @@
 <context>
     <name>PartTableModel</name>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="190" />
+        <location filename="../../ui/editor/part_models.py" line="210" />
         <source>cannot be empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="243" />
+        <location filename="../../ui/editor/part_models.py" line="263" />
         <location filename="../../ui/editor/part_models.py" line="316" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="215" />
-        <location filename="../../ui/editor/part_models.py" line="394" />
+        <location filename="../../ui/editor/part_models.py" line="235" />
+        <location filename="../../ui/editor/part_models.py" line="373" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="257" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="249" />
+        <location filename="../../ui/editor/part_models.py" line="269" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="256" />
+        <location filename="../../ui/editor/part_models.py" line="272" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="263" />
+        <location filename="../../ui/editor/part_models.py" line="275" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="270" />
+        <location filename="../../ui/editor/part_models.py" line="277" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="277" />
+        <location filename="../../ui/editor/part_models.py" line="279" />
         <source>Price floor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="280" />
+        <location filename="../../ui/editor/part_models.py" line="282" />
         <source>Discount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="288" />
-        <location filename="../../ui/editor/part_models.py" line="297" />
+        <location filename="../../ui/editor/part_models.py" line="290" />
+        <location filename="../../ui/editor/part_models.py" line="299" />
         <source>(all products)</source>
         <translation type="unfinished" />
     </message>
@@ -298,76 +446,132 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="330" />
-        <location filename="../../ui/editor/part_models.py" line="453" />
+        <location filename="../../ui/editor/part_models.py" line="329" />
+        <location filename="../../ui/editor/part_models.py" line="432" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="336" />
+        <location filename="../../ui/editor/part_models.py" line="331" />
         <source>Released</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="339" />
+        <location filename="../../ui/editor/part_models.py" line="334" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="345" />
+        <location filename="../../ui/editor/part_models.py" line="337" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="351" />
+        <location filename="../../ui/editor/part_models.py" line="341" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="357" />
+        <location filename="../../ui/editor/part_models.py" line="344" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="363" />
+        <location filename="../../ui/editor/part_models.py" line="346" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="369" />
+        <location filename="../../ui/editor/part_models.py" line="348" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="381" />
+        <location filename="../../ui/editor/part_models.py" line="360" />
         <source>(anyone in the role)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="387" />
-        <location filename="../../ui/editor/part_models.py" line="446" />
+        <location filename="../../ui/editor/part_models.py" line="366" />
+        <location filename="../../ui/editor/part_models.py" line="425" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="400" />
+        <location filename="../../ui/editor/part_models.py" line="379" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="208" />
-        <location filename="../../ui/editor/part_models.py" line="405" />
+        <location filename="../../ui/editor/part_models.py" line="228" />
+        <location filename="../../ui/editor/part_models.py" line="384" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="413" />
+        <location filename="../../ui/editor/part_models.py" line="392" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="438" />
+        <location filename="../../ui/editor/part_models.py" line="417" />
         <source>Promo</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="40" />
+        <source>liveplanner presenter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="77" />
+        <source>Next: %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="81" />
+        <source>Next: the end</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RehearsalResults</name>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="41" />
+        <source>Rehearsal results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="45" />
+        <source>Apply this take's lengths to the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
+        <source>Take</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="60" />
+        <source>Take %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="119" />
+        <source>Apply rehearsed lengths</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -787,6 +991,44 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>StartRunDialog</name>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="12" />
+        <source>Run the show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="14" />
+        <source>&amp;Rehearsal: a take to compare with the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="15" />
+        <source>&amp;Live show: the run the review will use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="18" />
+        <source>What are you running?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="21" />
+        <source>live show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="21" />
+        <source>rehearsal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="24" />
+        <source>Resume the interrupted %1 where the show is now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="25" />
@@ -866,17 +1108,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
             <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

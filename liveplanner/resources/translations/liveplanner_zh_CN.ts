@@ -3,135 +3,283 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="162" />
+        <location filename="../../ui/editor/panels.py" line="166" />
         <source>Every limit holds.</source>
         <translation>所有限制均满足。</translation>
     </message>
 </context>
 <context>
+    <name>HostView</name>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <source>LIVE: %1</source>
+        <translation>直播：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <source>Rehearsal: %1</source>
+        <translation>彩排：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <source>REHEARSAL</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="101" />
+        <source>A note for the log (Enter)</source>
+        <translation>记一笔到运行日志（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="104" />
+        <source>Message to the presenter screen, e.g. wrap up</source>
+        <translation>发给提词屏的消息，例如：准备收尾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="106" />
+        <source>Flash</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <source>Sound at warning and zero</source>
+        <translation>警告和归零时提示音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <source>Presenter screen</source>
+        <translation>提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="113" />
+        <source>Space start/pause · → next · ← previous · + / − 30 s · Esc leave</source>
+        <translation>空格 开始/暂停 · → 下一环节 · ← 上一环节 · + / − 30 秒 · Esc 离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="121" />
+        <source>Next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="123" />
+        <source>Cues due soon</source>
+        <translation>即将到来的提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="125" />
+        <source>Product and promos</source>
+        <translation>商品与优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="211" />
+        <source>%1 · over/under %2 · ends about %3</source>
+        <translation>%1 · 超时/提前 %2 · 预计 %3 结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <source>The run is over</source>
+        <translation>本次运行已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="226" />
+        <source>press Space to start</source>
+        <translation>按空格开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="244" />
+        <source>the end of the show</source>
+        <translation>直播结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="246" />
+        <source>none in the next minute</source>
+        <translation>一分钟内没有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="260" />
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="278" />
+        <source>%1: ¥%2, stock %3</source>
+        <translation>%1：¥%2，库存 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="286" />
+        <source>%1 ×%2 at %3</source>
+        <translation>%1 ×%2，于 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <source>no product or promo in this segment</source>
+        <translation>本环节没有商品或优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="335" />
+        <source>Leave the timer</source>
+        <translation>离开计时器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="336" />
+        <source>End this run now? Choose No to leave it open and resume it later.</source>
+        <translation>现在结束本次运行吗？选“否”则保持未结束，之后可继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
+        <source>&amp;Rehearse or run…</source>
+        <translation>彩排或直播(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157" />
+        <source>Rehearsal &amp;results…</source>
+        <translation>彩排结果(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -222,7 +370,7 @@
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="105" />
+        <location filename="../../ui/editor/panels.py" line="109" />
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>
@@ -232,60 +380,60 @@
 <context>
     <name>PartTableModel</name>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="190" />
+        <location filename="../../ui/editor/part_models.py" line="210" />
         <source>cannot be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="243" />
+        <location filename="../../ui/editor/part_models.py" line="263" />
         <location filename="../../ui/editor/part_models.py" line="316" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="215" />
-        <location filename="../../ui/editor/part_models.py" line="394" />
+        <location filename="../../ui/editor/part_models.py" line="235" />
+        <location filename="../../ui/editor/part_models.py" line="373" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="257" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="249" />
+        <location filename="../../ui/editor/part_models.py" line="269" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="256" />
+        <location filename="../../ui/editor/part_models.py" line="272" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="263" />
+        <location filename="../../ui/editor/part_models.py" line="275" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="270" />
+        <location filename="../../ui/editor/part_models.py" line="277" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="277" />
+        <location filename="../../ui/editor/part_models.py" line="279" />
         <source>Price floor</source>
         <translation>价格底线</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="280" />
+        <location filename="../../ui/editor/part_models.py" line="282" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="288" />
-        <location filename="../../ui/editor/part_models.py" line="297" />
+        <location filename="../../ui/editor/part_models.py" line="290" />
+        <location filename="../../ui/editor/part_models.py" line="299" />
         <source>(all products)</source>
         <translation>（全场）</translation>
     </message>
@@ -300,77 +448,133 @@
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="330" />
-        <location filename="../../ui/editor/part_models.py" line="453" />
+        <location filename="../../ui/editor/part_models.py" line="329" />
+        <location filename="../../ui/editor/part_models.py" line="432" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="336" />
+        <location filename="../../ui/editor/part_models.py" line="331" />
         <source>Released</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="339" />
+        <location filename="../../ui/editor/part_models.py" line="334" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="345" />
+        <location filename="../../ui/editor/part_models.py" line="337" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="351" />
+        <location filename="../../ui/editor/part_models.py" line="341" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="357" />
+        <location filename="../../ui/editor/part_models.py" line="344" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="363" />
+        <location filename="../../ui/editor/part_models.py" line="346" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="369" />
+        <location filename="../../ui/editor/part_models.py" line="348" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="381" />
+        <location filename="../../ui/editor/part_models.py" line="360" />
         <source>(anyone in the role)</source>
         <translation>（该角色任何人）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="387" />
-        <location filename="../../ui/editor/part_models.py" line="446" />
+        <location filename="../../ui/editor/part_models.py" line="366" />
+        <location filename="../../ui/editor/part_models.py" line="425" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="400" />
+        <location filename="../../ui/editor/part_models.py" line="379" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="208" />
-        <location filename="../../ui/editor/part_models.py" line="405" />
+        <location filename="../../ui/editor/part_models.py" line="228" />
+        <location filename="../../ui/editor/part_models.py" line="384" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="413" />
+        <location filename="../../ui/editor/part_models.py" line="392" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="438" />
+        <location filename="../../ui/editor/part_models.py" line="417" />
         <source>Promo</source>
         <translation>优惠</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterWindow</name>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="40" />
+        <source>liveplanner presenter</source>
+        <translation>liveplanner 提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="77" />
+        <source>Next: %1 (%2)</source>
+        <translation>下一环节：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="81" />
+        <source>Next: the end</source>
+        <translation>下一环节：结束</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalResults</name>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="41" />
+        <source>Rehearsal results</source>
+        <translation>彩排结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="45" />
+        <source>Apply this take's lengths to the plan</source>
+        <translation>把这次彩排的时长用到方案里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
+        <source>Take</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="60" />
+        <source>Take %1 (%2)</source>
+        <translation>第 %1 次彩排（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="119" />
+        <source>Apply rehearsed lengths</source>
+        <translation>应用彩排时长</translation>
     </message>
 </context>
 <context>
@@ -790,6 +994,44 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>StartRunDialog</name>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="12" />
+        <source>Run the show</source>
+        <translation>运行直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="14" />
+        <source>&amp;Rehearsal: a take to compare with the plan</source>
+        <translation>彩排(&amp;R)：与方案对比的一次演练</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="15" />
+        <source>&amp;Live show: the run the review will use</source>
+        <translation>正式直播(&amp;L)：复盘将使用这次运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="18" />
+        <source>What are you running?</source>
+        <translation>这次是？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="21" />
+        <source>live show</source>
+        <translation>正式直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="21" />
+        <source>rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/start_dialog.py" line="24" />
+        <source>Resume the interrupted %1 where the show is now</source>
+        <translation>从当前进度继续被中断的%1</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="25" />
@@ -871,17 +1113,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>

@@ -1,0 +1,1 @@
+"""The host's timer window, the presenter screen, and rehearsal results."""

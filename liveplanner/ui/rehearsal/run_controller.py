@@ -1,0 +1,96 @@
+"""One run on the timer: the SegmentTimer on the real clocks, every event written as it happens."""
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from liveplanner.core.clock import (
+    ClockEvent,
+    Level,
+    Reading,
+    SegmentTimer,
+    as_positions_of,
+    resume,
+    timer_segments,
+)
+from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.runlog import Run
+from liveplanner.storage import runs
+from liveplanner.storage.database import Database
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class RunController(QObject):
+    changed = Signal()
+    """The timer's state changed (not merely time passing)."""
+    alarm = Signal(str)
+    """The current segment reached its warning ("warning") or its end ("zero")."""
+
+    def __init__(
+        self,
+        db: Database,
+        plan: ShowPlan,
+        kind: RunKind,
+        *,
+        interrupted: Run | None = None,
+        now: Callable[[], float] = time.monotonic,
+        wall: Callable[[], datetime] = utc_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.plan, self.kind = db, plan, kind
+        segments = timer_segments(plan)
+        if interrupted is not None:
+            events = as_positions_of(plan, interrupted.events)
+            self.timer = resume(segments, events, now, wall)
+            self.run_id: int | None = interrupted.id
+        else:
+            self.timer = SegmentTimer(segments, now, wall)
+            self.run_id = None
+        self._last_level: tuple[int, Level] | None = None
+
+    def read(self) -> Reading:
+        """The timer now; also notices wall-clock jumps and the warning and zero moments."""
+        self._log(self.timer.check_clocks())
+        reading = self.timer.read()
+        key = (reading.index, reading.level)
+        if (
+            self._last_level is not None
+            and key != self._last_level
+            and key[0] == self._last_level[0]
+        ):
+            if reading.level is Level.WARNING:
+                self.alarm.emit("warning")
+            elif reading.level is Level.OVERTIME:
+                self.alarm.emit("zero")
+        self._last_level = key
+        return reading
+
+    def act(self, action: str, *args: object) -> None:
+        """Do a timer action (toggle, next, previous, skip, add, note, end) and log it at once."""
+        events: list[ClockEvent] = getattr(self.timer, action)(*args)
+        self._log(events)
+        if events:
+            self.changed.emit()
+
+    def _log(self, events: list[ClockEvent]) -> None:
+        if not events:
+            return
+        if self.run_id is None:
+            started = events[0]
+            assert started.kind is RunEventKind.STARTED
+            self.run_id = runs.start_run(
+                self.db, self.plan.show.id, self.kind, started.wall, started.monotonic_s
+            )
+            events = events[1:]
+        runs.log_clock_events(self.db, self.run_id, events)
+
+    @property
+    def finished(self) -> bool:
+        return self.timer.read().phase.value == "finished"

@@ -1,0 +1,332 @@
+"""Rehearsing and running on the timer: the run log as it happens, resuming after a crash, the
+host's keys, the presenter screen, and rehearsal results back into the plan."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from liveplanner.core.clock import Phase
+from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.demo import create_demo
+from liveplanner.storage import runs, shows
+from liveplanner.storage.database import Database, open_database
+from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.rehearsal.host_view import HostView
+from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
+from liveplanner.ui.rehearsal.run_controller import RunController
+
+T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = 0.0
+
+    def now(self) -> float:
+        return self.at
+
+    def wall(self) -> datetime:
+        return T0 + timedelta(seconds=self.at)
+
+
+@pytest.fixture(autouse=True)
+def _leave_runs_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a host view mid-run asks whether to end the run: answer No unless a test says."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+
+
+@pytest.fixture
+def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
+    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+    yield database
+    database.close()
+
+
+def test_every_action_is_in_the_database_the_moment_it_happens(db: Database) -> None:
+    show_id = create_demo(db)
+    plan = shows.load_plan(db, show_id)
+    clock = Clock()
+    controller = RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
+    controller.act("toggle")
+    run_id = controller.run_id
+    clock.at = 100
+    controller.act("add", 30)
+    controller.act("note", "主播口误，重来")
+    clock.at = 130
+    controller.act("toggle")
+    stored = next(r for r in runs.list_runs(db, show_id) if r.id == run_id)
+    assert [e.kind for e in stored.events] == [
+        RunEventKind.STARTED,
+        RunEventKind.SEGMENT_STARTED,
+        RunEventKind.TIME_ADDED,
+        RunEventKind.NOTE,
+        RunEventKind.PAUSED,
+    ]
+    assert stored.events[3].text == "主播口误，重来"
+    assert stored.events[4].wall_time == T0 + timedelta(seconds=130)
+    assert runs.interrupted_run(db, show_id).id == run_id
+
+
+def test_a_killed_process_resumes_at_the_right_point(db: Database, tmp_path: Path) -> None:
+    """The timer runs in another process that is killed (SIGKILL) mid-segment; reopening
+    resumes the same run in the segment the show is in, with the time since counted."""
+    show_id = create_demo(db)
+    url = db.url.render_as_string(hide_password=False)
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from datetime import datetime, timedelta, timezone
+        from liveplanner.core.enums import RunKind
+        from liveplanner.storage.database import open_database
+        from liveplanner.storage.shows import load_plan
+        from liveplanner.ui.rehearsal.run_controller import RunController
+        t0 = datetime(2026, 11, 11, 11, 30, tzinfo=timezone.utc)
+        clock = {{"at": 0.0}}
+        db = open_database({url!r})
+        wall = lambda: t0 + timedelta(seconds=clock["at"])
+        controller = RunController(db, load_plan(db, {show_id}), RunKind.LIVE,
+                                   now=lambda: clock["at"], wall=wall)
+        controller.act("toggle")
+        clock["at"] = 480
+        controller.act("next")
+        clock["at"] = 500
+        controller.act("add", 30)
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == -9, result.stderr
+    interrupted = runs.interrupted_run(db, show_id)
+    assert interrupted is not None and interrupted.kind is RunKind.LIVE
+    later = Clock()
+    later.at = 7.0  # a new process: its monotonic clock starts elsewhere...
+    wall_now = T0 + timedelta(seconds=560)  # ...and the show went on for 60 s after the crash
+    controller = RunController(
+        db,
+        shows.load_plan(db, show_id),
+        RunKind.LIVE,
+        interrupted=interrupted,
+        now=later.now,
+        wall=lambda: wall_now,
+    )
+    reading = controller.read()
+    assert (reading.index, reading.phase) == (1, Phase.RUNNING)
+    assert reading.elapsed_s == pytest.approx(80)
+    assert reading.allowed_s == 300 + 30
+    controller.act("next")
+    assert runs.list_runs(db, show_id)[-1].events[-1].segment_position == 2  # the same run goes on
+
+
+def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show_id = create_demo(db)
+    plan = shows.load_plan(db, show_id)
+    clock = Clock()
+    controller = RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
+    view = HostView(controller)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    assert "press Space to start" in view.kind_label.text()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    clock.at = 470
+    view.refresh()
+    assert view.countdown.text() == "0:10"
+    assert "#d0021b" in view.countdown.styleSheet()  # danger red: 10 s left
+    clock.at = 485
+    view.refresh()
+    assert view.countdown.text() == "+0:05"  # overtime counts up
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    view.refresh()
+    assert view.countdown.text() == "0:25"
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    for _ in plan.segments:
+        clock.at += 60
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert controller.timer.read().phase is Phase.FINISHED
+    assert view.title_label.text() == "The run is over"
+    stored = runs.list_runs(db, show_id)[-1]
+    assert stored.ended_at is not None and stored.kind is RunKind.REHEARSAL
+    assert sum(e.kind is RunEventKind.SEGMENT_STARTED for e in stored.events) == len(plan.segments)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: pytest.fail("a finished run needs no question")
+    )
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+
+
+def test_leaving_mid_run_asks_and_can_end_the_run(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show_id = create_demo(db)
+    clock = Clock()
+    controller = RunController(
+        db, shows.load_plan(db, show_id), RunKind.LIVE, now=clock.now, wall=clock.wall
+    )
+    view = HostView(controller)
+    qtbot.addWidget(view)
+    controller.act("toggle")
+    clock.at = 30
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.close()
+    assert runs.interrupted_run(db, show_id) is None
+    assert runs.list_runs(db, show_id)[-1].ended_at == T0 + timedelta(seconds=30)
+
+
+def test_cues_due_soon_and_the_product_are_shown(qtbot: QtBot, db: Database) -> None:
+    show_id = create_demo(db)
+    plan = shows.load_plan(db, show_id)
+    clock = Clock()
+    controller = RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
+    view = HostView(controller)
+    qtbot.addWidget(view)
+    controller.act("toggle")
+    controller.act("jump", 3)  # the first coupon drop: a floor-control cue at 0:30
+    clock.at = 15
+    view.refresh()
+    assert "Floor control: 上架全场满199减30，1000张 — in 0:15" in view.cues.text()
+    assert "全场满199减30 ×1000 at 0:30" in view.product.text()
+    controller.act("jump", 2)
+    view.refresh()
+    assert "磁吸无线充电宝 10000mAh: ¥129, stock 3000" in view.product.text()
+
+
+def test_the_presenter_screen_follows_and_flashes_the_message(qtbot: QtBot, db: Database) -> None:
+    show_id = create_demo(db)
+    clock = Clock()
+    controller = RunController(
+        db, shows.load_plan(db, show_id), RunKind.REHEARSAL, now=clock.now, wall=clock.wall
+    )
+    view = HostView(controller)
+    qtbot.addWidget(view)
+    controller.act("toggle")
+    view.message.setText("准备收尾")
+    view.flash.setChecked(True)
+    view.send_message()
+    presenter = view.presenter
+    qtbot.addWidget(presenter)
+    assert presenter.isVisible() and presenter.message.text() == "准备收尾"
+    assert presenter.flasher.isActive()
+    clock.at = 100
+    view.refresh()
+    assert presenter.countdown.text() == "6:20"
+    assert presenter.next.text().startswith("Next: 开场福袋")
+
+
+def test_applying_a_rehearsal_take_is_one_undoable_edit(qtbot: QtBot, db: Database) -> None:
+    show_id = create_demo(db)
+    doc = ShowDocument(db, show_id)
+    before = [s.duration_s for s in doc.plan.segments]
+    dialog = RehearsalResults(doc, runs.list_runs(db, show_id))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 28 and dialog.table.columnCount() == 3  # one rehearsal take
+    assert dialog.table.item(0, 2).text() == "10:00 (+120 s)"
+    changed = dialog.apply_take(dialog.takes[0])
+    assert changed > 20
+    assert doc.plan.segments[0].duration_s == 600
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Apply rehearsed lengths"
+    doc.undo_stack.undo()
+    assert [s.duration_s for s in shows.load_plan(db, show_id).segments] == before
+
+
+def test_runs_from_the_command_line(sqlite_url: str) -> None:
+    env = {**os.environ}
+    subprocess.run(
+        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "demo"],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "runs", "1", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    data = json.loads(result.stdout)
+    assert [r["kind"] for r in data["runs"]] == ["rehearsal", "live"]
+    live = data["runs"][1]
+    assert live["started"] == "2026-11-11T19:30:00"
+    first = live["segments"][0]
+    assert set(first) == {
+        "position",
+        "title",
+        "planned_start",
+        "planned_s",
+        "actual_start",
+        "actual_s",
+    }
+    assert (
+        first["position"],
+        first["planned_start"],
+        first["planned_s"],
+        first["actual_start"],
+    ) == (
+        1,
+        "2026-11-11T19:30:00",
+        480,
+        "2026-11-11T19:30:00",
+    )
+    assert sum(s["actual_s"] for s in live["segments"]) > 3 * 3600 - 600
+    text = subprocess.run(
+        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "runs", "1"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
+    assert "run 2 (live)" in text and "+/- s" in text
+
+
+def test_the_editor_opens_the_timer_on_its_show(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liveplanner.settings import Preferences
+    from liveplanner.ui.main_window import MainWindow
+    from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
+
+    show_id = create_demo(db)
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    assert not window.run_action.isEnabled()  # no show open yet
+    window.open_show(show_id)
+    assert window.run_action.isEnabled() and window.run_action.shortcut().toString() == "F5"
+    monkeypatch.setattr(StartRunDialog, "exec", lambda self: StartRunDialog.DialogCode.Accepted)
+    window.run_action.trigger()
+    view = window.host_view
+    assert isinstance(view, HostView) and view.controller.kind is RunKind.REHEARSAL
+    qtbot.addWidget(view)
+    assert view.windowTitle() == "Rehearsal: 双11数码配件专场"
+
+
+def test_an_interrupted_run_is_offered_first(qtbot: QtBot, db: Database) -> None:
+    from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
+
+    show_id = create_demo(db)
+    clock = Clock()
+    RunController(
+        db, shows.load_plan(db, show_id), RunKind.LIVE, now=clock.now, wall=clock.wall
+    ).act("toggle")
+    interrupted = runs.interrupted_run(db, show_id)
+    dialog = StartRunDialog(interrupted)
+    qtbot.addWidget(dialog)
+    assert dialog.resume.isChecked() and "live show" in dialog.resume.text()
+    assert dialog.choice() == (RunKind.LIVE, interrupted)
+    dialog.rehearsal.setChecked(True)
+    assert dialog.choice() == (RunKind.REHEARSAL, None)

@@ -167,6 +167,7 @@ ZH = {
     "Leave the timer": "离开计时器",
     "End this run now? Choose No to leave it open and resume it later.": "现在结束本次运行吗？选“否”则保持未结束，之后可继续。",
     "&Run": "运行(&R)",
+    "This show has no segments yet: there is nothing to run.": "这场还没有环节，没有可运行的内容。",
     "&Rehearse or run…": "彩排或直播(&R)…",
     "Rehearsal &results…": "彩排结果(&E)…",
     "liveplanner presenter": "liveplanner 提词屏",

@@ -330,3 +330,24 @@ def test_an_interrupted_run_is_offered_first(qtbot: QtBot, db: Database) -> None
     assert dialog.choice() == (RunKind.LIVE, interrupted)
     dialog.rehearsal.setChecked(True)
     assert dialog.choice() == (RunKind.REHEARSAL, None)
+
+
+def test_a_show_without_segments_is_not_run(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from liveplanner.settings import Preferences
+    from liveplanner.ui.main_window import MainWindow
+
+    show_id = shows.create_show(
+        db, "空", datetime(2026, 12, 1, 20, tzinfo=ZoneInfo("Asia/Shanghai"))
+    )
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    window.open_show(show_id)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
+    window.run_action.trigger()
+    assert window.host_view is None
+    assert said == ["This show has no segments yet: there is nothing to run."]

@@ -281,6 +281,9 @@ class MainWindow(QMainWindow):
             return
         self._commit_editor()
         plan = self.editor.doc.plan
+        if not plan.segments:
+            self.show_refusal(self.tr("This show has no segments yet: there is nothing to run."))
+            return
         dialog = StartRunDialog(runs.interrupted_run(self.db, plan.show.id), self)
         if dialog.exec() != StartRunDialog.DialogCode.Accepted:
             return

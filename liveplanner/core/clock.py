@@ -93,6 +93,7 @@ class SegmentTimer:
     phase: Phase = Phase.IDLE
     index: int = 0
     show_started: float | None = None
+    show_ended: float | None = None
     _state: list[_Segment] = field(default_factory=list)
     _wall_offset: float | None = None  # wall minus monotonic when last checked
 
@@ -117,7 +118,8 @@ class SegmentTimer:
     def read(self) -> Reading:
         at = self.now()
         planned_total = sum(s.planned_s for s in self.segments)
-        show_elapsed = 0.0 if self.show_started is None else at - self.show_started
+        until = at if self.show_ended is None else self.show_ended  # a finished run stays put
+        show_elapsed = 0.0 if self.show_started is None else until - self.show_started
         if self.phase is Phase.FINISHED or not self.segments:
             return Reading(
                 Phase.FINISHED if self.segments else self.phase,
@@ -145,7 +147,13 @@ class SegmentTimer:
             level = Level.WARNING
         else:
             level = Level.NORMAL
-        future = sum(s.planned_s for s in self.segments[self.index + 1 :])
+        # Later segments still need what is left of their time (some may have run already).
+        future = sum(
+            max(s.planned_s + state.added_s - state.run_before_s, 0.0)
+            for s, state in zip(
+                self.segments[self.index + 1 :], self._state[self.index + 1 :], strict=True
+            )
+        )
         still_to_run = max(remaining, 0.0) + future
         if self.phase is Phase.IDLE:
             projected_end, over_under = None, 0.0
@@ -186,6 +194,8 @@ class SegmentTimer:
         at, wall = self.now(), self.wall().timestamp()
         offset = wall - at
         previous, self._wall_offset = self._wall_offset, offset
+        if self.phase in (Phase.IDLE, Phase.FINISHED):
+            return []  # no run to log it in: the new offset is simply taken
         if previous is None or abs(offset - previous) <= CLOCK_JUMP_S:
             return []
         return [
@@ -271,7 +281,12 @@ class SegmentTimer:
         """+/-: give the current segment more time, or take some away."""
         if self.phase in (Phase.IDLE, Phase.FINISHED) or seconds == 0:
             return []
-        self._state[self.index].added_s += seconds
+        state = self._state[self.index]
+        # Taking time away stops at nothing left to allow, never below.
+        seconds = max(seconds, -(self.segments[self.index].planned_s + state.added_s))
+        if seconds == 0:
+            return []
+        state.added_s += seconds
         return [self._event(RunEventKind.TIME_ADDED, self.now(), seconds)]
 
     def note(self, text: str) -> list[ClockEvent]:
@@ -288,6 +303,7 @@ class SegmentTimer:
         state.started = None
         events = [self._event(RunEventKind.ENDED, at)]
         self.phase = Phase.FINISHED
+        self.show_ended = at
         self.index = len(self.segments)
         return events
 
@@ -301,6 +317,7 @@ class ActualSegment:
     first_start: datetime | None
     running_s: float
     added_s: int
+    completed: bool  # the run moved on from it (not where a take stopped partway)
 
 
 class _ReplayClock:
@@ -356,7 +373,16 @@ def actual_segments(
 ) -> list[ActualSegment]:
     """Per segment of the plan as it was run: when it started and how long it ran."""
     timer, first_start = replay(segments, events)
-    end = events[-1].wall_time.timestamp() if events else 0.0
+    end = timer.now()  # the replay clock: wall time with clock jumps taken out
+    left: set[int] = set()
+    current: int | None = None
+    for event in events:
+        if event.kind is RunEventKind.SEGMENT_STARTED and event.segment_position is not None:
+            if current is not None and current != event.segment_position:
+                left.add(current)
+            current = event.segment_position
+    if timer.phase is Phase.FINISHED and current == len(segments) - 1:
+        left.add(current)  # the last segment, finished by moving on past it
     return [
         ActualSegment(
             index,
@@ -366,6 +392,7 @@ def actual_segments(
             if index == timer.index
             else timer._state[index].run_before_s,
             timer._state[index].added_s,
+            index in left,
         )
         for index, segment in enumerate(segments)
     ]
@@ -390,6 +417,7 @@ def resume(
     if timer.show_started is not None:
         timer.show_started += shift
     timer.now, timer.wall = now, wall
+    timer._wall_offset = None  # the replay's clock is not the real one: take the offset afresh
     return timer
 
 
@@ -399,13 +427,36 @@ def timer_segments(plan: ShowPlan) -> list[TimerSegment]:
 
 def as_positions_of(plan: ShowPlan, events: Sequence[LoggedEvent]) -> list[LoggedEvent]:
     """A run's events with each segment's position as it stands in the plan now (segments may
-    have moved since the run); events about segments deleted since are left out."""
+    have moved since the run). Time spent in a segment deleted since is credited to no segment:
+    the timer is paused for it in the replay, and resumed at the next segment that still is."""
     rows = {s.id: row for row, s in enumerate(plan.segments)}
-    moved = []
+    moved: list[LoggedEvent] = []
+    in_deleted = False
     for event in events:
+        deleted = event.segment_position is not None and event.segment_id not in rows
+        if event.kind in (
+            RunEventKind.STARTED,
+            RunEventKind.ENDED,
+            RunEventKind.CLOCK_JUMP,
+            RunEventKind.NOTE,
+        ):
+            if event.segment_id in rows:
+                event = replace(event, segment_position=rows[event.segment_id])
+            elif deleted:
+                event = replace(event, segment_position=None, segment_id=None)
+            moved.append(event)
+            continue
+        if deleted:
+            if event.kind is RunEventKind.SEGMENT_STARTED and not in_deleted:
+                moved.append(
+                    replace(event, kind=RunEventKind.PAUSED, segment_position=None, segment_id=None)
+                )
+                in_deleted = True
+            continue  # pauses or added time in a deleted segment carry no plan time
         if event.segment_id is not None:
-            if event.segment_id not in rows:
-                continue
             event = replace(event, segment_position=rows[event.segment_id])
         moved.append(event)
+        if in_deleted and event.kind is RunEventKind.SEGMENT_STARTED:
+            moved.append(replace(event, kind=RunEventKind.RESUMED))
+            in_deleted = False
     return moved

@@ -155,10 +155,17 @@ def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
     view.refresh()
     assert view.countdown.text() == "0:25"
     qtbot.keyClick(view, Qt.Key.Key_Minus)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
+    )
     for _ in plan.segments:
         clock.at += 60
         qtbot.keyClick(view, Qt.Key.Key_Right)
     assert controller.timer.read().phase is Phase.FINISHED
+    assert asked == ["This is the last segment. End the run now?"]  # past the last, only once
     assert view.title_label.text() == "The run is over"
     stored = runs.list_runs(db, show_id)[-1]
     assert stored.ended_at is not None and stored.kind is RunKind.REHEARSAL
@@ -351,3 +358,157 @@ def test_a_show_without_segments_is_not_run(
     window.run_action.trigger()
     assert window.host_view is None
     assert said == ["This show has no segments yet: there is nothing to run."]
+
+
+def test_a_resumed_run_logs_no_false_clock_jump_and_keeps_true_times(db: Database) -> None:
+    show_id = create_demo(db)
+    plan = shows.load_plan(db, show_id)
+    clock = Clock()
+    RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall).act("toggle")
+    # "Reboot": the new process's monotonic clock is far from the old one's.
+    later = Clock()
+    later.at = 90_000.0
+    wall_now = T0 + timedelta(seconds=120)
+    resumed = RunController(
+        db,
+        plan,
+        RunKind.REHEARSAL,
+        interrupted=runs.interrupted_run(db, show_id),
+        now=later.now,
+        wall=lambda: wall_now,
+    )
+    resumed.read()
+    resumed.act("next")
+    events = runs.list_runs(db, show_id)[-1].events
+    assert RunEventKind.CLOCK_JUMP not in [e.kind for e in events]
+    from liveplanner.core.clock import actual_segments, as_positions_of, timer_segments
+
+    first = actual_segments(timer_segments(plan), as_positions_of(plan, events))[0]
+    assert first.running_s == pytest.approx(120) and first.completed
+
+
+def test_a_clock_jump_before_the_start_and_a_failed_write_do_not_stop_the_timer(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show_id = create_demo(db)
+    clock = Clock()
+    shift = {"s": 0.0}
+    controller = RunController(
+        db,
+        shows.load_plan(db, show_id),
+        RunKind.LIVE,
+        now=clock.now,
+        wall=lambda: clock.wall() + timedelta(seconds=shift["s"]),
+    )
+    view = HostView(controller)
+    qtbot.addWidget(view)
+    shift["s"] = 3600  # the computer's clock changes while the window waits for Space
+    view.refresh()
+    controller.act("toggle")
+    assert controller.run_id is not None
+    real = runs.log_clock_events
+    failing = {"on": True}
+
+    def flaky(*args: object, **kwargs: object) -> None:
+        if failing["on"]:
+            from liveplanner.storage.errors import StorageError
+
+            raise StorageError("the disk is full")
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(runs, "log_clock_events", flaky)
+    clock.at = 10
+    controller.act("add", 30)  # refused by the database: kept, retried at every refresh
+    assert view.problem.isVisibleTo(view) and "the disk is full" in view.problem.text()
+    assert controller.unsaved == 1
+    assert view.ticker.isActive()  # the countdown goes on regardless
+    failing["on"] = False
+    clock.at = 20
+    controller.act("next")  # written now, after the kept one, in order
+    assert controller.unsaved == 0 and not view.problem.isVisibleTo(view)
+    kinds = [e.kind for e in runs.list_runs(db, show_id)[-1].events]
+    assert kinds[-2:] == [RunEventKind.TIME_ADDED, RunEventKind.SEGMENT_STARTED]
+
+
+def test_time_in_a_segment_deleted_since_goes_to_no_segment_and_undo_gives_it_back(
+    db: Database,
+) -> None:
+    from liveplanner.core.clock import actual_segments, as_positions_of, timer_segments
+    from liveplanner.storage import segments
+
+    show_id = create_demo(db)
+    deleted = shows.load_plan(db, show_id).segments[2]
+    removal = segments.remove_segments(db, [deleted.id])
+    plan = shows.load_plan(db, show_id)
+    live = runs.list_runs(db, show_id)[1]
+    done = actual_segments(timer_segments(plan), as_positions_of(plan, live.events))
+    by_id = {a.segment_id: a for a in done}
+    neighbour = plan.segments[2]  # the segment that now stands where the deleted one stood
+    ran_before = actual_segments(
+        timer_segments(shows.load_plan(db, show_id)), as_positions_of(plan, live.events)
+    )
+    assert (
+        by_id[neighbour.id].running_s < neighbour.duration_s * 1.5
+    )  # not the deleted one's time too
+    assert len(ran_before) == len(plan.segments)
+    segments.restore_segments(db, removal)
+    restored = runs.list_runs(db, show_id)[1]
+    assert any(e.segment_id == deleted.id for e in restored.events)
+
+
+def test_a_take_that_stopped_partway_gives_only_the_segments_it_ran(
+    qtbot: QtBot, db: Database
+) -> None:
+    show_id = create_demo(db)
+    doc = ShowDocument(db, show_id)
+    clock = Clock()
+    controller = RunController(db, doc.plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
+    controller.act("toggle")
+    clock.at = 400
+    controller.act("next")
+    clock.at = 400.3  # passed straight through the second segment
+    controller.act("next")
+    clock.at = 460
+    controller.act("end")  # stopped 60 s into the third
+    take = runs.list_runs(db, show_id)[-1]
+    from liveplanner.ui.rehearsal.results_dialog import take_lengths
+
+    assert take_lengths(doc, take) == {doc.plan.segments[0].id: 400}
+
+
+def test_esc_in_a_text_box_clears_it_and_keeps_the_window(qtbot: QtBot, db: Database) -> None:
+    show_id = create_demo(db)
+    clock = Clock()
+    controller = RunController(
+        db, shows.load_plan(db, show_id), RunKind.LIVE, now=clock.now, wall=clock.wall
+    )
+    view = HostView(controller)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    controller.act("toggle")
+    view.note.setFocus()
+    view.note.setText("half a note")
+    qtbot.keyClick(view.note, Qt.Key.Key_Escape)
+    assert view.isVisible() and view.note.text() == ""
+
+
+def test_f5_with_the_timer_open_brings_it_back_instead_of_a_second_one(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liveplanner.settings import Preferences
+    from liveplanner.ui.main_window import MainWindow
+    from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
+
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    window.open_show(create_demo(db))
+    monkeypatch.setattr(StartRunDialog, "exec", lambda self: StartRunDialog.DialogCode.Accepted)
+    window.run_action.trigger()
+    first = window.host_view
+    qtbot.addWidget(first)
+    monkeypatch.setattr(StartRunDialog, "exec", lambda self: pytest.fail("no second timer"))
+    window.run_action.trigger()
+    assert window.host_view is first

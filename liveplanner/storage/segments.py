@@ -20,6 +20,7 @@ from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
     DutyRow,
     ReleaseRow,
+    RunEventRow,
     SegmentRoleRow,
     SegmentRow,
     ShowRow,
@@ -37,6 +38,7 @@ class SegmentsRemoval:
     segments: tuple[Segment, ...]
     duties: tuple[Duty, ...]
     releases: tuple[Release, ...]
+    run_events: tuple[tuple[int, int], ...] = ()  # (run event id, segment id) the delete unlinked
 
 
 def _segment_row(session: Session, segment_id: int) -> SegmentRow:
@@ -228,12 +230,18 @@ def remove_segments(db: Database, segment_ids: Iterable[int]) -> SegmentsRemoval
         releases = session.scalars(
             select(ReleaseRow).where(ReleaseRow.segment_id.in_(ids)).order_by(ReleaseRow.id)
         ).all()
+        # The run log's links to these segments are cut by the delete (SET NULL); remember them
+        # so an undo gives the runs their segments back.
+        logged = session.execute(
+            select(RunEventRow.id, RunEventRow.segment_id).where(RunEventRow.segment_id.in_(ids))
+        ).all()
         removal = SegmentsRemoval(
             show_id=show_id,
             positions=tuple(r.position for r in rows),
             segments=tuple(convert.segment(r) for r in rows),
             duties=tuple(convert.plain(Duty, d) for r in rows for d in r.duties),
             releases=tuple(convert.plain(Release, r) for r in releases),
+            run_events=tuple((event_id, segment_id) for event_id, segment_id in logged),
         )
         for row in rows:
             session.delete(row)
@@ -256,6 +264,10 @@ def restore_segments(db: Database, removal: SegmentsRemoval) -> tuple[Segment, .
             session.add(DutyRow(id=duty.id, **convert.columns(duty)))
         for release in removal.releases:
             session.add(ReleaseRow(id=release.id, **convert.columns(release)))
+        for event_id, segment_id in removal.run_events:
+            session.execute(
+                update(RunEventRow).where(RunEventRow.id == event_id).values(segment_id=segment_id)
+            )
         for position, row in zip(removal.positions, rows, strict=True):
             order.insert(min(position, len(order)), row.id)
         _write_order(session, removal.show_id, order)

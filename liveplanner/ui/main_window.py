@@ -279,6 +279,11 @@ class MainWindow(QMainWindow):
 
         if self.editor is None or self.db is None:
             return
+        if self.host_view is not None and self.host_view.isVisible():
+            # One timer at a time: a second one would write into the same run.
+            self.host_view.raise_()
+            self.host_view.activateWindow()
+            return
         self._commit_editor()
         plan = self.editor.doc.plan
         if not plan.segments:

@@ -76,67 +76,82 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="211" />
+        <location filename="../../ui/rehearsal/host_view.py" line="224" />
         <source>%1 · over/under %2 · ends about %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <location filename="../../ui/rehearsal/host_view.py" line="230" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="226" />
+        <location filename="../../ui/rehearsal/host_view.py" line="239" />
         <source>press Space to start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <location filename="../../ui/rehearsal/host_view.py" line="240" />
         <source>paused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="244" />
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
         <source>the end of the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="246" />
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
         <source>none in the next minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="260" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <location filename="../../ui/rehearsal/host_view.py" line="275" />
         <source>in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="278" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="286" />
+        <location filename="../../ui/rehearsal/host_view.py" line="299" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="304" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="335" />
+        <location filename="../../ui/rehearsal/host_view.py" line="316" />
+        <source>Not saved yet, kept and retried with the next action: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="340" />
+        <source>End the run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="341" />
+        <source>This is the last segment. End the run now?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="383" />
         <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="336" />
+        <location filename="../../ui/rehearsal/host_view.py" line="384" />
         <source>End this run now? Choose No to leave it open and resume it later.</source>
         <translation type="unfinished" />
     </message>
@@ -259,27 +274,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -545,37 +560,42 @@
 <context>
     <name>RehearsalResults</name>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="41" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="47" />
         <source>Rehearsal results</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="45" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="51" />
         <source>Apply this take's lengths to the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="54" />
         <source>Take</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="60" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="66" />
         <source>Take %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="70" />
+        <source>%1, unfinished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="119" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="126" />
         <source>Apply rehearsed lengths</source>
         <translation type="unfinished" />
     </message>
@@ -1113,17 +1133,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
             <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

@@ -76,67 +76,82 @@
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="211" />
+        <location filename="../../ui/rehearsal/host_view.py" line="224" />
         <source>%1 · over/under %2 · ends about %3</source>
         <translation>%1 · 超时/提前 %2 · 预计 %3 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <location filename="../../ui/rehearsal/host_view.py" line="230" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="226" />
+        <location filename="../../ui/rehearsal/host_view.py" line="239" />
         <source>press Space to start</source>
         <translation>按空格开始</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <location filename="../../ui/rehearsal/host_view.py" line="240" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="244" />
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="246" />
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="260" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <location filename="../../ui/rehearsal/host_view.py" line="275" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="278" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="286" />
+        <location filename="../../ui/rehearsal/host_view.py" line="299" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="304" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="335" />
+        <location filename="../../ui/rehearsal/host_view.py" line="316" />
+        <source>Not saved yet, kept and retried with the next action: %1</source>
+        <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="340" />
+        <source>End the run</source>
+        <translation>结束运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="341" />
+        <source>This is the last segment. End the run now?</source>
+        <translation>这是最后一个环节。现在结束运行吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="383" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="336" />
+        <location filename="../../ui/rehearsal/host_view.py" line="384" />
         <source>End this run now? Choose No to leave it open and resume it later.</source>
         <translation>现在结束本次运行吗？选“否”则保持未结束，之后可继续。</translation>
     </message>
@@ -259,27 +274,27 @@
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -547,37 +562,42 @@
 <context>
     <name>RehearsalResults</name>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="41" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="47" />
         <source>Rehearsal results</source>
         <translation>彩排结果</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="45" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="51" />
         <source>Apply this take's lengths to the plan</source>
         <translation>把这次彩排的时长用到方案里</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="54" />
         <source>Take</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="60" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="66" />
         <source>Take %1 (%2)</source>
         <translation>第 %1 次彩排（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="70" />
+        <source>%1, unfinished</source>
+        <translation>%1，未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="68" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="119" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="126" />
         <source>Apply rehearsed lengths</source>
         <translation>应用彩排时长</translation>
     </message>
@@ -1118,17 +1138,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>

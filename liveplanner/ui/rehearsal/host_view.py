@@ -1,6 +1,6 @@
 """The host's timer window: a huge countdown, what to say, what comes next, who does what soon."""
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -149,8 +149,17 @@ class HostView(QWidget):
         layout.addWidget(self.keys)
 
         self._keys()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: white; background: #c0392b; padding: 4px;")
+        self.problem.hide()
+        layout.insertWidget(1, self.problem)
         controller.changed.connect(self.refresh)
+        controller.changed.connect(lambda: self.problem.setVisible(bool(controller.unsaved)))
         controller.alarm.connect(self._alarm)
+        controller.log_failed.connect(self._log_failed)
+        for box in (self.note, self.message):
+            box.installEventFilter(self)
         # One refresh at each moment the clock's text changes, not a fixed tick: the display
         # is late by the timer's latency only (benchmarks/timer_lateness.py measures it).
         self.ticker = QTimer(self)
@@ -172,7 +181,7 @@ class HostView(QWidget):
         # Window-wide keys; a text box keeps the keys it types with (Space, arrows).
         bindings = (
             (Qt.Key.Key_Space, lambda: self.controller.act("toggle")),
-            (Qt.Key.Key_Right, lambda: self.controller.act("next")),
+            (Qt.Key.Key_Right, self.next_segment),
             (Qt.Key.Key_Left, lambda: self.controller.act("previous")),
             (Qt.Key.Key_Plus, lambda: self.controller.act("add", 30)),
             (Qt.Key.Key_Equal, lambda: self.controller.act("add", 30)),
@@ -188,12 +197,16 @@ class HostView(QWidget):
     # Showing
 
     def refresh(self) -> None:
-        reading = self.controller.read()
-        self._show(reading)
-        if self.presenter is not None:
-            self.presenter.show_reading(reading, self.plan)
-        if reading.phase is not Phase.FINISHED:
-            self.ticker.start(next_change_ms(reading))
+        reading = self.controller.timer.read()
+        try:
+            reading = self.controller.read()
+            self._show(reading)
+            if self.presenter is not None:
+                self.presenter.show_reading(reading, self.plan)
+        finally:
+            # Whatever happened above, the clock keeps going on screen.
+            if reading.phase is not Phase.FINISHED:
+                self.ticker.start(next_change_ms(reading))
 
     def _show(self, reading: Reading) -> None:
         plan = self.plan
@@ -298,6 +311,45 @@ class HostView(QWidget):
         self.countdown.setFont(font)
         super().resizeEvent(event)
 
+    def _log_failed(self, message: str) -> None:
+        self.problem.setText(
+            self.tr("Not saved yet, kept and retried with the next action: %1").replace(
+                "%1", message
+            )
+        )
+        self.problem.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Esc in a text box clears it and gives the keys back to the timer; it never closes.
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if (
+            watched in (self.note, self.message)
+            and event.type() in kinds
+            and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # the text box takes Esc: the window's Esc shortcut stays quiet
+                return True
+            watched.clear()  # type: ignore[attr-defined]
+            self.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    def next_segment(self) -> None:
+        """Right: the next segment; past the last one, end the run once the host confirms."""
+        timer = self.controller.timer
+        if timer.phase is not Phase.IDLE and timer.index == len(self.plan.segments) - 1:
+            answer = QMessageBox.question(
+                self,
+                self.tr("End the run"),
+                self.tr("This is the last segment. End the run now?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.controller.act("next")
+
     def _alarm(self, _moment: str) -> None:
         if self.sound.isChecked():
             QApplication.beep()
@@ -337,6 +389,7 @@ class HostView(QWidget):
                 QMessageBox.StandardButton.Yes
                 | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,  # Esc then Enter must never end a live run
             )
             if answer == QMessageBox.StandardButton.Cancel:
                 event.ignore()

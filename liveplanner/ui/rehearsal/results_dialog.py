@@ -26,11 +26,17 @@ LONG = QColor(220, 50, 47, 70)
 SHORT = QColor(38, 139, 210, 60)
 
 
+MIN_TAKE_S = 10  # shorter than this, a segment was only passed through, not rehearsed
+
+
 def take_lengths(doc: ShowDocument, run: Run) -> dict[int, int]:
-    """Segment id -> whole seconds it ran in the take (segments it did not reach are left out)."""
+    """Segment id -> whole seconds it ran in the take, for the segments the take really ran:
+    left by moving on (not where the take stopped partway) and run for at least MIN_TAKE_S."""
     plan = doc.plan
     done = actual_segments(timer_segments(plan), as_positions_of(plan, run.events))
-    return {a.segment_id: round(a.running_s) for a in done if a.first_start is not None}
+    return {
+        a.segment_id: round(a.running_s) for a in done if a.completed and a.running_s >= MIN_TAKE_S
+    }
 
 
 class RehearsalResults(QDialog):
@@ -56,11 +62,12 @@ class RehearsalResults(QDialog):
 
     def _take_name(self, number: int, run: Run) -> str:
         zone = self.doc.plan.show.planned_start.tzinfo
-        return (
+        name = (
             self.tr("Take %1 (%2)")
             .replace("%1", str(number))
             .replace("%2", run.started_at.astimezone(zone).strftime("%m-%d %H:%M"))
         )
+        return name if run.ended_at is not None else self.tr("%1, unfinished").replace("%1", name)
 
     def fill(self) -> None:
         plan = self.doc.plan

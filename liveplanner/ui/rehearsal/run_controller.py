@@ -20,6 +20,7 @@ from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import Run
 from liveplanner.storage import runs
 from liveplanner.storage.database import Database
+from liveplanner.storage.errors import StorageError
 
 
 def utc_now() -> datetime:
@@ -31,6 +32,8 @@ class RunController(QObject):
     """The timer's state changed (not merely time passing)."""
     alarm = Signal(str)
     """The current segment reached its warning ("warning") or its end ("zero")."""
+    log_failed = Signal(str)
+    """Events could not be written yet; they are kept and written with the next ones."""
 
     def __init__(
         self,
@@ -54,6 +57,7 @@ class RunController(QObject):
             self.timer = SegmentTimer(segments, now, wall)
             self.run_id = None
         self._last_level: tuple[int, Level] | None = None
+        self._pending: list[ClockEvent] = []  # not yet written (the database refused for now)
 
     def read(self) -> Reading:
         """The timer now; also notices wall-clock jumps and the warning and zero moments."""
@@ -80,16 +84,29 @@ class RunController(QObject):
             self.changed.emit()
 
     def _log(self, events: list[ClockEvent]) -> None:
-        if not events:
+        """Write events now; if the database refuses, keep them (in order) and say so. The timer
+        itself never stops for the database."""
+        self._pending.extend(events)
+        if not self._pending:
             return
-        if self.run_id is None:
-            started = events[0]
-            assert started.kind is RunEventKind.STARTED
-            self.run_id = runs.start_run(
-                self.db, self.plan.show.id, self.kind, started.wall, started.monotonic_s
-            )
-            events = events[1:]
-        runs.log_clock_events(self.db, self.run_id, events)
+        try:
+            if self.run_id is None:
+                started = self._pending[0]
+                if started.kind is not RunEventKind.STARTED:
+                    return  # nothing to write before the run exists
+                self.run_id = runs.start_run(
+                    self.db, self.plan.show.id, self.kind, started.wall, started.monotonic_s
+                )
+                self._pending.pop(0)
+            runs.log_clock_events(self.db, self.run_id, self._pending)
+            self._pending = []
+        except StorageError as exc:
+            self.log_failed.emit(str(exc))
+
+    @property
+    def unsaved(self) -> int:
+        """How many events wait to be written (after the database refused them)."""
+        return len(self._pending)
 
     @property
     def finished(self) -> bool:

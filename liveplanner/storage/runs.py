@@ -41,35 +41,10 @@ def log_event(
     segment_position: int | None = None,
     seconds: int | None = None,
     text: str = "",
-) -> int:
-    """Append one event to a run and commit it; returns its sequence number in the run."""
-    with db.session() as session:
-        run = session.get(RunRow, run_id)
-        if run is None:
-            raise NotFoundError(f"there is no run {run_id}")
-        if run.ended_at is not None:
-            raise StorageError(f"run {run_id} has ended; it takes no more events")
-        seq = session.scalar(
-            select(func.coalesce(func.max(RunEventRow.seq), -1) + 1).where(
-                RunEventRow.run_id == run_id
-            )
-        )
-        session.add(
-            RunEventRow(
-                run_id=run_id,
-                seq=seq,
-                kind=kind,
-                wall_time=wall,
-                monotonic_s=monotonic_s,
-                segment_id=segment_id,
-                segment_position=segment_position,
-                seconds=seconds,
-                text=text,
-            )
-        )
-        if kind is RunEventKind.ENDED:
-            run.ended_at = wall
-        return int(seq or 0)
+) -> None:
+    """Append one event to a run and commit it."""
+    event = ClockEvent(kind, monotonic_s, wall, segment_position, segment_id, seconds, text)
+    log_clock_events(db, run_id, [event])
 
 
 def end_run(db: Database, run_id: int, wall: datetime, monotonic_s: float) -> None:

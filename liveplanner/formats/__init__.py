@@ -1,0 +1,1 @@
+"""Files people bring or take away: platform metric exports, run sheets, reports, show files."""

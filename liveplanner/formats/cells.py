@@ -1,0 +1,66 @@
+"""What one cell of a people-made spreadsheet says: numbers as platforms write them.
+
+1.2万 = 12,000; 3.5亿 = 350,000,000; 1.2w; 12.5%; ¥1,234 and $5.50; full-width digits; "-",
+"--" and blanks are missing (None), never zero. Anything else is refused with what was expected,
+so the importer can name the file, row and column.
+"""
+
+import math
+import re
+import unicodedata
+from decimal import Decimal
+
+MISSING = frozenset({"", "-", "--", "—", "/", "N/A", "n/a", "NA", "null", "None"})
+_UNITS = {
+    "万": Decimal(10_000),
+    "w": Decimal(10_000),
+    "W": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+}
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+
+
+class CellError(ValueError):
+    """The cell is not a number; str() says what it holds and what was expected."""
+
+
+def parse_number(raw: object) -> Decimal | None:
+    """A cell as an exact number, or None when it is empty or marked missing."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise CellError(f"{raw!r} is not a number")
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        if math.isnan(raw):
+            return None
+        if math.isinf(raw):
+            raise CellError(f"{raw!r} is not a number")
+        return Decimal(repr(raw))
+    if isinstance(raw, Decimal):
+        return raw
+    text = unicodedata.normalize("NFKC", str(raw)).strip()  # full-width digits, ％, ￥
+    if text in MISSING:
+        return None
+    body = text.replace(" ", "").removeprefix("¥").removeprefix("$").removesuffix("元")
+    scale = Decimal(1)
+    if body.endswith("%"):
+        body, scale = body[:-1], Decimal("0.01")
+    elif body and body[-1] in _UNITS:
+        body, scale = body[:-1], _UNITS[body[-1]]
+    if not _NUMBER.fullmatch(body):
+        raise CellError(
+            f"{text!r} is not a number; expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99"
+        )
+    return Decimal(body.replace(",", "")) * scale
+
+
+def to_fen(amount: Decimal) -> int:
+    """Yuan to whole fen, rounding half up (exports round amounts for display)."""
+    return int((amount * 100).to_integral_value(rounding="ROUND_HALF_UP"))
+
+
+def to_count(amount: Decimal) -> int:
+    """A count; 1.2万 comes out as 12000, and an exported '3.0' as 3."""
+    return int(amount.to_integral_value(rounding="ROUND_HALF_UP"))

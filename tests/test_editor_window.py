@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from liveplanner import settings
 from liveplanner.core.enums import Platform
@@ -37,14 +38,6 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
     main = MainWindow(db, Preferences(language="en"))
     qtbot.addWidget(main)
     return main
-
-
-def activate(qtbot: QtBot, window: MainWindow) -> None:
-    """Show the window and make it active: keys go to the focused widget of the active window."""
-    window.show()
-    qtbot.waitExposed(window)
-    window.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def titles(db: Database) -> list[str]:
@@ -178,7 +171,7 @@ def test_delete_clears_cells_deletes_whole_rows_and_leaves_text_boxes_alone(
 ) -> None:
     show_id = create_demo(db)
     window.open_show(show_id)
-    activate(qtbot, window)
+    show_active(qtbot, window)
     editor = window.editor
     doc, table, model = editor.doc, editor.table, editor.model
     table.setFocus()
@@ -219,7 +212,7 @@ def test_a_cue_being_typed_is_saved_when_another_segment_is_chosen(
 ) -> None:
     show_id = create_demo(db)
     window.open_show(show_id)
-    activate(qtbot, window)
+    show_active(qtbot, window)
     editor = window.editor
     drop = editor.doc.plan.segments[3]
     editor.select_segment(drop.id)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
@@ -138,10 +139,7 @@ def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
     controller = RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
     view = HostView(controller)
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    show_active(qtbot, view)
     assert "press Space to start" in view.kind_label.text()
     qtbot.keyClick(view, Qt.Key.Key_Space)
     clock.at = 470
@@ -484,10 +482,7 @@ def test_esc_in_a_text_box_clears_it_and_keeps_the_window(qtbot: QtBot, db: Data
     )
     view = HostView(controller)
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    show_active(qtbot, view)
     controller.act("toggle")
     view.note.setFocus()
     view.note.setText("half a note")

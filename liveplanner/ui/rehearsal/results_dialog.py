@@ -79,7 +79,7 @@ class RehearsalResults(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(plan.segments))
         for row, segment in enumerate(plan.segments):
-            self.table.setItem(row, 0, QTableWidgetItem(f"{row + 1}. {segment.title}"))
+            self.table.setItem(row, 0, QTableWidgetItem(segment.title))  # numbered by the header
             self.table.setItem(row, 1, QTableWidgetItem(format_duration(segment.duration_s)))
             for column, take in enumerate(lengths, start=2):
                 ran = take.get(segment.id)

@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pandas as pd
 import pytest
 
 from liveplanner.core.enums import Platform, Role, RunEventKind, RunKind, SegmentKind, ShowStatus
@@ -12,9 +13,15 @@ from liveplanner.demo import demo_plan
 from liveplanner.storage import runs, samples, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError, StaleEditError, StorageError
-from liveplanner.storage.samples import ImportSource, Sample
+from liveplanner.storage.samples import ImportSource
 
 START = datetime(2026, 11, 11, 19, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def _samples(rows: list[tuple[datetime, str, int]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["minute", "metric", "value"])
+    frame["minute"] = pd.to_datetime(frame["minute"], utc=True)
+    return frame
 
 
 def _without_ids(plan):
@@ -142,12 +149,12 @@ def test_deleting_a_show_removes_everything_in_it(db: Database) -> None:
     keep = shows.save_plan(db, demo_plan())
     gone = shows.save_plan(db, demo_plan())
     run_id = runs.start_run(db, gone, RunKind.REHEARSAL, datetime.now(UTC), 1.0)
-    samples.replace_metrics(db, gone, [Sample(START, "gmv", 100)], ImportSource("x.csv"))
+    samples.replace_metrics(db, gone, _samples([(START, "gmv", 100)]), ImportSource("x.csv"))
     shows.purge_show(db, gone)
     with pytest.raises(NotFoundError):
         shows.load_plan(db, gone)
     assert runs.list_runs(db, gone) == []
-    assert samples.load_metrics(db, gone) == []
+    assert samples.load_metrics(db, gone).empty
     assert len(shows.load_plan(db, keep).segments) == 28
     with pytest.raises(NotFoundError):
         runs.log_event(db, run_id, RunEventKind.NOTE, datetime.now(UTC), 2.0)
@@ -200,25 +207,44 @@ def test_an_ended_run_takes_no_more_events(db: Database) -> None:
 def test_metrics_are_replaced_whole_and_a_bad_batch_changes_nothing(db: Database) -> None:
     show_id = shows.create_show(db, "m", START)
     minutes = [START + timedelta(minutes=i) for i in range(3)]
-    first = [Sample(m, "gmv", 1000 * i) for i, m in enumerate(minutes)] + [
-        Sample(minutes[0], "online_viewers", 50)
+    first = [(m, "gmv", 1000 * i) for i, m in enumerate(minutes)] + [
+        (minutes[0], "online_viewers", 50)
     ]
-    assert samples.replace_metrics(db, show_id, first, ImportSource("a.csv")) == 4
+    assert samples.replace_metrics(db, show_id, _samples(first), ImportSource("a.csv")) == 4
     with pytest.raises(ValueError, match="unknown metric 'gvm'"):
-        samples.replace_metrics(db, show_id, [Sample(minutes[0], "gvm", 1)], ImportSource("b.csv"))
+        samples.replace_metrics(
+            db, show_id, _samples([(minutes[0], "gvm", 1)]), ImportSource("b.csv")
+        )
     stored = samples.load_metrics(db, show_id)
-    assert [(s.metric, s.minute, s.value) for s in stored] == [
+    assert list(stored[["metric", "minute", "value"]].itertuples(index=False, name=None)) == [
         ("gmv", minutes[0], 0),
         ("gmv", minutes[1], 1000),
         ("gmv", minutes[2], 2000),
         ("online_viewers", minutes[0], 50),
     ]
-    samples.replace_metrics(db, show_id, first[:1], ImportSource("c.csv"))
+    samples.replace_metrics(db, show_id, _samples(first[:1]), ImportSource("c.csv"))
     assert len(samples.load_metrics(db, show_id)) == 1
+    assert samples.import_source(db, show_id) == ImportSource("c.csv")
 
 
 def test_metrics_are_written_in_bulk_batches(db: Database) -> None:
     show_id = shows.create_show(db, "bulk", START)
-    many = (Sample(START + timedelta(minutes=i), "likes", i) for i in range(12_001))
-    assert samples.replace_metrics(db, show_id, many, ImportSource("big.csv")) == 12_001
-    assert len(samples.load_metrics(db, show_id)) == 12_001
+    many = _samples([(START + timedelta(minutes=i), "likes", i) for i in range(42_001)])
+    assert samples.replace_metrics(db, show_id, many, ImportSource("big.csv")) == 42_001
+    assert len(samples.load_metrics(db, show_id)) == 42_001
+
+
+def test_a_cancelled_import_keeps_the_metrics_the_show_had(db: Database) -> None:
+    show_id = shows.create_show(db, "cancel", START)
+    samples.replace_metrics(db, show_id, _samples([(START, "gmv", 5)]), ImportSource("old.csv"))
+    many = _samples([(START + timedelta(minutes=i), "likes", i) for i in range(42_001)])
+
+    def cancel(fraction: float) -> None:
+        if fraction > 0.4:
+            raise KeyboardInterrupt  # anything raised from progress aborts the transaction
+
+    with pytest.raises(KeyboardInterrupt):
+        samples.replace_metrics(db, show_id, many, ImportSource("new.csv"), progress=cancel)
+    stored = samples.load_metrics(db, show_id)
+    assert stored[["metric", "value"]].values.tolist() == [["gmv", 5]]
+    assert samples.import_source(db, show_id) == ImportSource("old.csv")

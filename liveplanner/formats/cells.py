@@ -10,6 +10,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
+import numpy as np
+import pandas as pd
+
 MISSING = frozenset({"", "-", "--", "—", "/", "N/A", "n/a", "NA", "null", "None"})
 _UNITS = {
     "万": Decimal(10_000),
@@ -21,7 +24,12 @@ _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 
 
 class CellError(ValueError):
-    """The cell is not a number; str() says what it holds and what was expected."""
+    """The cell is not a number; str() says what it holds and what was expected.
+
+    `row` and `value` are set when the cell came from a column (numbers)."""
+
+    row: object = None
+    value: object = None
 
 
 def parse_number(raw: object) -> Decimal | None:
@@ -64,3 +72,40 @@ def to_fen(amount: Decimal) -> int:
 def to_count(amount: Decimal) -> int:
     """A count; 1.2万 comes out as 12000, and an exported '3.0' as 3."""
     return int(amount.to_integral_value(rounding="ROUND_HALF_UP"))
+
+
+_GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+
+
+def numbers(cells: pd.Series) -> pd.Series:
+    """A column of cells as float64, NaN where missing; index kept.
+
+    Plain numbers and 1,234-style groups are read by pandas; what is left (万, %, ¥, full-width
+    digits) goes through parse_number once per distinct value. The first cell that is not a
+    number raises CellError with its row label and value.
+    """
+    if pd.api.types.is_bool_dtype(cells):
+        pending = cells.notna()
+        values = pd.Series(np.nan, index=cells.index)
+    elif pd.api.types.is_numeric_dtype(cells):
+        values = cells.astype("float64")
+        pending = pd.Series(np.isinf(values.to_numpy()), index=cells.index)
+    else:
+        text = cells.where(cells.isna(), cells.astype(str).str.strip())
+        grouped = text.str.fullmatch(_GROUPED, na=False)
+        text = text.where(~grouped, text.str.replace(",", "", regex=False))
+        values = pd.to_numeric(text, errors="coerce").astype("float64")
+        pending = (values.isna() & cells.notna()) | np.isinf(values.to_numpy())
+    if pending.any():
+        left = cells[pending]
+        parsed: dict[object, float] = {}
+        for raw in pd.unique(left):
+            try:
+                number = parse_number(raw)
+            except CellError as error:
+                error.row, error.value = left.index[(left == raw).to_numpy()][0], raw
+                raise
+            parsed[raw] = np.nan if number is None else float(number)
+        values = values.copy()
+        values[pending] = left.map(parsed).astype("float64")
+    return values

@@ -16,6 +16,7 @@ class DecodingError(ValueError):
 class Decoded:
     text: str
     encoding: str  # the name reported to the user
+    codec: str  # Python's name for it, to read the same bytes again (pandas)
 
 
 _BOMS = (
@@ -43,16 +44,16 @@ def decode(data: bytes) -> Decoded:
     """The text of an export file, and the encoding it was in."""
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            return Decoded(_strict(data, codec, name), name)
+            return Decoded(_strict(data, codec, name), name, codec)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         name = "UTF-16 LE" if utf16.endswith("le") else "UTF-16 BE"
-        return Decoded(_strict(data, utf16, name), name)
+        return Decoded(_strict(data, utf16, name), name, utf16)
     if b"\x00" in data:
         raise DecodingError("the file holds binary data, not text: is it really a CSV export?")
     for codec, name in (("utf-8", "UTF-8"), ("gb18030", "GB18030 (GBK)")):
         try:
-            return Decoded(data.decode(codec, errors="strict"), name)
+            return Decoded(data.decode(codec, errors="strict"), name, codec)
         except UnicodeDecodeError:
             continue
     raise DecodingError(

@@ -1,0 +1,517 @@
+"""A platform's minute-by-minute export made into tidy samples (minute, metric, value), or a
+refusal that names the file, row, column and value.
+
+The steps: read the table (tables.py), choose each column's metric (presets.py, or the user's
+mapping), drop total rows and check them against the sums, read the times (times.py) and the
+numbers (cells.py), refuse time running backwards and conflicting rows, then make one value per
+minute: increments added up, running totals turned into increments, and instantaneous readings
+(online viewers) kept by the highest or the last reading. Nothing is stored here.
+"""
+
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+
+from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
+from liveplanner.core.money import format_yuan
+from liveplanner.formats.cells import CellError, numbers
+from liveplanner.formats.presets import (
+    PRESETS,
+    ColumnRule,
+    InstantRule,
+    Preset,
+    detect_preset,
+    is_date_name,
+    is_time_name,
+    normalise,
+    rule_by_name,
+)
+from liveplanner.formats.problems import RULE_WORDS, ImportRefused, Problem
+from liveplanner.formats.tables import Table, read_table
+from liveplanner.formats.times import TimeCellError, TimeContext, local_times, looks_like_time
+
+TOTAL_WORDS = ("合计", "总计", "汇总", "小计", "total", "sum")
+TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum by rounding, not by more
+PREVIEW_ROWS = 200
+_TOTAL_SCAN = 5  # rows at each end looked at for a total row
+_LISTED = 5  # missing minutes named in the warning; the rest are counted
+
+Progress = Callable[[float], None]  # told the fraction done; raises to cancel
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    zone: ZoneInfo  # the zone the file's clock times are in (the show's, or --tz)
+    day: date | None = None  # given by the user (--date): wins over the file and the show
+    default_day: date | None = None  # the show's date, when neither the user nor file gives one
+    preset: str | None = None  # a PRESETS name; None: recognised from the headers
+    columns: Mapping[int, ColumnRule | None] | None = None  # the user's mapping by position
+    instant_rule: InstantRule | None = None  # None: the preset's, else the highest reading
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    position: int
+    header: str
+    rule: ColumnRule | None
+    source: str  # "preset", "name", "user", or "" when the column is not imported
+
+
+@dataclass(frozen=True, slots=True)
+class MetricSummary:
+    total: int | None  # None for instantaneous metrics, which are never added up
+    peak: int
+    peak_at: datetime  # local minute
+
+
+@dataclass(frozen=True)
+class MetricsImport:
+    file_name: str
+    encoding: str
+    preset: Preset | None
+    header_row: int
+    time_column: int
+    columns: tuple[Column, ...]
+    instant_rule: InstantRule
+    rows_read: int
+    samples: pd.DataFrame  # minute (aware UTC), metric, value (int64: counts or fen)
+    summaries: dict[str, MetricSummary]
+    start: datetime | None  # first and last local minute
+    end: datetime | None
+    minutes: int  # minutes with at least one row
+    missing_minutes: tuple[datetime, ...]
+    warnings: tuple[Problem, ...]
+    preview: pd.DataFrame  # the first rows as read: row, time, then one column per metric
+
+
+def read_metrics(
+    data: bytes, file_name: str, options: ImportOptions, progress: Progress | None = None
+) -> MetricsImport:
+    """The samples in an export file; ImportRefused when it cannot be read as it is."""
+    step = progress or (lambda _fraction: None)
+    step(0.0)
+    table = read_table(data, file_name)
+    step(0.35)
+    preset = _preset(options, table)
+    time_column = _time_column(table, preset)
+    columns = _columns(table, preset, options, time_column)
+    mapped = [column for column in columns if column.rule is not None]
+    _refuse_unmapped(table, mapped)
+    rows = table.rows
+    totals = rows.loc[_total_rows(rows, time_column)]
+    rows = rows.drop(totals.index)
+    if rows.empty:
+        raise ImportRefused("header_only", file=table.file_name)
+    day = options.day or _file_day(table, preset) or options.default_day
+    times = _times(table, rows[time_column], TimeContext(options.zone, day))
+    step(0.45)
+    values: dict[str, pd.Series] = {}
+    for index, column in enumerate(mapped):
+        values[column.rule.metric] = _values(table, rows[column.position], column)  # type: ignore[union-attr]
+        step(0.45 + 0.35 * (index + 1) / len(mapped))
+    frame = pd.DataFrame(values, index=rows.index)
+    warnings: list[Problem] = []
+    frame, times = _drop_duplicates(table, frame, times, mapped, warnings)
+    _refuse_falling_totals(table, frame, mapped)
+    warnings += _missing_values(frame, mapped)
+    rule = options.instant_rule or (preset.instant_rule if preset else InstantRule.MAX)
+    per_minute = _per_minute(frame, times, mapped, rule)
+    warnings += _sub_minute(len(frame), per_minute, mapped, rule)
+    warnings += _total_differences(table, totals, frame, mapped)
+    missing = _missing_minutes(per_minute.index)
+    if missing:
+        warnings.append(_missing_minutes_warning(missing))
+    unread = [c.header for c in columns if c.rule is None and c.position != time_column]
+    unread = [header for header in unread if header and not is_date_name(header)]
+    if unread:
+        warnings.append(Problem("unread_columns", {"columns": ", ".join(unread)}))
+    step(0.9)
+    result = MetricsImport(
+        file_name=table.file_name,
+        encoding=table.encoding,
+        preset=preset,
+        header_row=table.header_row,
+        time_column=time_column,
+        columns=tuple(columns),
+        instant_rule=rule,
+        rows_read=len(rows),
+        samples=_samples(per_minute, options.zone),
+        summaries=_summaries(per_minute),
+        start=per_minute.index[0].to_pydatetime() if len(per_minute) else None,
+        end=per_minute.index[-1].to_pydatetime() if len(per_minute) else None,
+        minutes=len(per_minute),
+        missing_minutes=tuple(m.to_pydatetime() for m in missing),
+        warnings=tuple(warnings),
+        preview=_preview(frame, times),
+    )
+    step(1.0)
+    return result
+
+
+def _preset(options: ImportOptions, table: Table) -> Preset | None:
+    if options.preset:
+        return PRESETS[options.preset]
+    return detect_preset(table.headers)
+
+
+def _time_column(table: Table, preset: Preset | None) -> int:
+    names = [normalise(header)[0] for header in table.headers]
+    if preset is not None and preset.time_column in names:
+        return names.index(preset.time_column)
+    for position, header in enumerate(table.headers):
+        if is_time_name(header):
+            return position
+    first = table.rows.iloc[0] if len(table.rows) else pd.Series(dtype=object)
+    for position in range(len(table.headers)):
+        if position < len(first) and looks_like_time(first.iloc[position]):
+            return position
+    raise ImportRefused("no_header", file=table.file_name, rows=30)
+
+
+def _columns(
+    table: Table, preset: Preset | None, options: ImportOptions, time_column: int
+) -> list[Column]:
+    columns = []
+    for position, header in enumerate(table.headers):
+        name = normalise(header)[0]
+        rule, source = None, ""
+        if position == time_column:
+            pass
+        elif options.columns is not None and position in options.columns:
+            rule, source = options.columns[position], "user"
+        elif preset is not None and name in preset.columns:
+            rule, source = _with_unit(preset.columns[name], header), "preset"
+        elif (by_name := rule_by_name(header)) is not None:
+            rule, source = by_name, "name"
+        columns.append(Column(position, header, rule, source if rule else ""))
+    return columns
+
+
+def _with_unit(rule: ColumnRule, header: str) -> ColumnRule:
+    """A preset's rule, with the scale the header's own unit gives ("成交金额(万元)")."""
+    by_name = rule_by_name(header)
+    if normalise(header)[1] and by_name is not None and by_name.metric == rule.metric:
+        return ColumnRule(rule.metric, rule.kind, by_name.scale)
+    return rule
+
+
+def _refuse_unmapped(table: Table, mapped: list[Column]) -> None:
+    if not mapped:
+        headers = ", ".join(h for h in table.headers if h) or "none"
+        raise ImportRefused("no_metrics", file=table.file_name, columns=headers)
+    seen: dict[str, str] = {}
+    for column in mapped:
+        metric = column.rule.metric  # type: ignore[union-attr]
+        if metric in seen:
+            raise ImportRefused(
+                "two_columns_one_metric",
+                file=table.file_name,
+                first=seen[metric],
+                second=column.header,
+                metric=metric,
+            )
+        seen[metric] = column.header
+
+
+def _total_rows(rows: pd.DataFrame, time_column: int) -> pd.Index:
+    """Rows whose time cell or first cell says 合计, 总计, 汇总 or Total.
+
+    Only the first and last few rows are looked at: that is where exports put totals, and
+    reading a million cells for the word costs seconds. A total in the middle of the data is
+    still caught, as a time cell that is not a time.
+    """
+
+    def is_total(cell: object) -> bool:
+        if not isinstance(cell, str):
+            return False
+        text = unicodedata.normalize("NFKC", cell).strip().lower().replace(" ", "")
+        return text.startswith(TOTAL_WORDS)
+
+    ends = (
+        rows.iloc[:_TOTAL_SCAN]
+        if len(rows) <= 2 * _TOTAL_SCAN
+        else pd.concat([rows.iloc[:_TOTAL_SCAN], rows.iloc[-_TOTAL_SCAN:]])
+    )
+    columns = {time_column, 0} & set(rows.columns)
+    return pd.Index(
+        [row for row, cells in ends.iterrows() if any(is_total(cells[c]) for c in columns)]
+    )
+
+
+def _file_day(table: Table, preset: Preset | None) -> date | None:
+    """The date a date column gives (session_date, 日期), for times without one."""
+    for position, header in enumerate(table.headers):
+        wanted = preset is not None and normalise(header)[0] == preset.date_column
+        if not (wanted or is_date_name(header)):
+            continue
+        cells = table.rows[position].dropna()
+        if cells.empty:
+            continue
+        first = cells.iloc[0]
+        if isinstance(first, datetime):
+            return first.date()
+        text = unicodedata.normalize("NFKC", str(first)).strip().replace("/", "-")
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            continue
+    return None
+
+
+def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
+    try:
+        return local_times(cells, context)
+    except TimeCellError as error:
+        column = table.headers[cells.name]  # type: ignore[index]
+        where = {"file": table.file_name, "row": error.row, "column": column}
+        if error.value is None:
+            raise ImportRefused("no_time", **where) from None
+        code = "no_date" if error.missing_date else "not_a_time"
+        raise ImportRefused(code, **where, value=error.value) from None
+
+
+def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
+    """A metric column in stored units (counts, fen): whole numbers held as float64, NaN where
+    missing. Sums of whole floats are exact far beyond any show's GMV in fen (2**53)."""
+    try:
+        read = numbers(cells)
+    except CellError as error:
+        raise ImportRefused(
+            "not_a_number",
+            file=table.file_name,
+            row=error.row,
+            column=column.header,
+            value=error.value,
+        ) from None
+    scaled = read * float(column.rule.scale)  # type: ignore[union-attr]
+    # Half up, as to_fen does: exports round amounts for display, never below a fen.
+    return np.floor(scaled + 0.5)
+
+
+def _time_text(moment: pd.Timestamp) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S").removesuffix(":00")
+
+
+def _drop_duplicates(
+    table: Table,
+    frame: pd.DataFrame,
+    times: pd.Series,
+    mapped: list[Column],
+    warnings: list[Problem],
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows at one time: exact repeats are dropped with a warning, different ones refused."""
+    backwards = times.diff() < pd.Timedelta(0)
+    if backwards.any():
+        at = int(np.argmax(backwards.to_numpy()))
+        raise ImportRefused(
+            "time_backwards",
+            file=table.file_name,
+            row=times.index[at],
+            time=_time_text(times.iloc[at]),
+            previous=_time_text(times.iloc[at - 1]),
+            previous_row=times.index[at - 1],
+        )
+    # Times no longer run backwards, so rows at one time are neighbours.
+    repeated = (times.diff() == pd.Timedelta(0)).to_numpy()
+    if not repeated.any():
+        return frame, times
+    same_time = pd.Series(repeated | np.roll(repeated, -1), index=times.index)
+    keyed = frame.assign(_time=times)
+    repeats = keyed.duplicated(keep="first")
+    conflicts = keyed[same_time & ~repeats]
+    clashing = conflicts["_time"].duplicated(keep=False)
+    if clashing.any():
+        group = conflicts[conflicts["_time"] == conflicts["_time"][clashing].iloc[0]]
+        first, second = group.iloc[0], group.iloc[1]
+        for column in mapped:
+            metric = column.rule.metric  # type: ignore[union-attr]
+            if not (pd.isna(first[metric]) and pd.isna(second[metric])) and not (
+                first[metric] == second[metric]
+            ):
+                raise ImportRefused(
+                    "conflicting_rows",
+                    file=table.file_name,
+                    first_row=group.index[0],
+                    row=group.index[1],
+                    time=_time_text(first["_time"]),
+                    column=column.header,
+                    first_value=_cell_text(table, group.index[0], column),
+                    value=_cell_text(table, group.index[1], column),
+                )
+    if repeats.any():
+        warnings.append(
+            Problem(
+                "duplicates_dropped",
+                {"count": int(repeats.sum()), "row": int(frame.index[repeats.to_numpy()][0])},
+            )
+        )
+    return frame[~repeats], times[~repeats]
+
+
+def _cell_text(table: Table, row: object, column: Column) -> str:
+    cell = table.rows.at[row, column.position]
+    return "" if pd.isna(cell) else str(cell)
+
+
+def _refuse_falling_totals(table: Table, frame: pd.DataFrame, mapped: list[Column]) -> None:
+    for column in mapped:
+        if column.rule.kind is not MetricKind.CUMULATIVE:  # type: ignore[union-attr]
+            continue
+        series = frame[column.rule.metric].dropna()  # type: ignore[union-attr]
+        falls = series.diff() < 0
+        if falls.any():
+            at = int(np.argmax(falls.to_numpy()))
+            raise ImportRefused(
+                "running_total_falls",
+                file=table.file_name,
+                row=series.index[at],
+                column=column.header,
+                previous=_cell_text(table, series.index[at - 1], column),
+                value=_cell_text(table, series.index[at], column),
+            )
+
+
+def _missing_values(frame: pd.DataFrame, mapped: list[Column]) -> list[Problem]:
+    warnings = []
+    for column in mapped:
+        count = int(frame[column.rule.metric].isna().sum())  # type: ignore[union-attr]
+        if count:
+            warnings.append(Problem("missing_values", {"column": column.header, "count": count}))
+    return warnings
+
+
+def _per_minute(
+    frame: pd.DataFrame, times: pd.Series, mapped: list[Column], rule: InstantRule
+) -> pd.DataFrame:
+    """One row per minute (local, naive): increments added, instants kept by `rule`, running
+    totals as the increase since the minute before (the first minute: the total so far)."""
+    minute = times.dt.floor("min")
+    groups = frame.groupby(minute.to_numpy(), sort=True)
+    out: dict[str, pd.Series] = {}
+    for column in mapped:
+        metric = column.rule.metric  # type: ignore[union-attr]
+        kind = column.rule.kind  # type: ignore[union-attr]
+        if kind is MetricKind.INCREMENT:
+            out[metric] = groups[metric].sum(min_count=1)
+        elif kind is MetricKind.INSTANT:
+            out[metric] = groups[metric].max() if rule is InstantRule.MAX else groups[metric].last()
+        else:
+            last = groups[metric].last().dropna()
+            out[metric] = last.diff().fillna(last)
+    per_minute = pd.DataFrame(out)
+    per_minute.index = pd.DatetimeIndex(per_minute.index)
+    return per_minute
+
+
+def _sub_minute(rows: int, per_minute: pd.DataFrame, mapped: list[Column], rule: InstantRule):
+    if rows == len(per_minute):
+        return []
+    instants = [c.header for c in mapped if c.rule.kind is MetricKind.INSTANT]  # type: ignore[union-attr]
+    return [
+        Problem(
+            "sub_minute",
+            {
+                "rows": rows,
+                "minutes": len(per_minute),
+                "instants": ", ".join(instants) or "—",
+                "rule": RULE_WORDS[rule.value],
+            },
+        )
+    ]
+
+
+def _amount(metric: str, value: int) -> str:
+    if METRICS[metric].unit is MetricUnit.FEN:
+        return format_yuan(value)
+    return str(value)
+
+
+def _total_differences(
+    table: Table, totals: pd.DataFrame, frame: pd.DataFrame, mapped: list[Column]
+) -> list[Problem]:
+    """Total rows against the column sums, for columns that add up (not instants, not running
+    totals): a difference beyond rounding means rows are missing or the file was edited."""
+    warnings = []
+    for row in totals.index:
+        for column in mapped:
+            if column.rule.kind is not MetricKind.INCREMENT:  # type: ignore[union-attr]
+                continue
+            try:
+                stated = _values(table, totals.loc[[row], column.position], column).iloc[0]
+            except ImportRefused:
+                continue  # a total cell that is not a number is left unchecked, not refused
+            if pd.isna(stated):
+                continue
+            metric = column.rule.metric  # type: ignore[union-attr]
+            summed = int(frame[metric].sum())
+            apart = abs(int(stated) - summed) / max(abs(summed), abs(int(stated)), 1)
+            if apart > TOTAL_TOLERANCE:
+                warnings.append(
+                    Problem(
+                        "total_row_differs",
+                        {
+                            "row": int(row),
+                            "column": column.header,
+                            "total": _amount(metric, int(stated)),
+                            "sum": _amount(metric, summed),
+                            "percent": f"{apart:.1%}",
+                        },
+                    )
+                )
+    return warnings
+
+
+def _missing_minutes(minutes: pd.DatetimeIndex) -> list[pd.Timestamp]:
+    if len(minutes) < 2:
+        return []
+    every = pd.date_range(minutes[0], minutes[-1], freq="min")
+    return list(every.difference(minutes))
+
+
+def _missing_minutes_warning(missing: list[pd.Timestamp]) -> Problem:
+    listed = ", ".join(m.strftime("%H:%M") for m in missing[:_LISTED])
+    if len(missing) > _LISTED:
+        listed += f" … (+{len(missing) - _LISTED})"
+    return Problem("missing_minutes", {"count": len(missing), "minutes": listed})
+
+
+def _samples(per_minute: pd.DataFrame, zone: ZoneInfo) -> pd.DataFrame:
+    # Repeated clock times when clocks fall back were refused as time running backwards, so a
+    # minute that is still ambiguous occurs once: it is taken as the first (summer) one.
+    local = per_minute.index.tz_localize(
+        zone, ambiguous=np.ones(len(per_minute), dtype=bool), nonexistent="shift_forward"
+    )
+    utc = per_minute.set_axis(local.tz_convert(UTC))
+    long = (
+        utc.rename_axis("minute")
+        .reset_index()
+        .melt(id_vars="minute", var_name="metric", value_name="value")
+    )
+    long = long.dropna(subset=["value"])
+    return long.astype({"value": "int64"}).reset_index(drop=True)
+
+
+def _summaries(per_minute: pd.DataFrame) -> dict[str, MetricSummary]:
+    summaries = {}
+    for metric in per_minute.columns:
+        series = per_minute[metric].dropna()
+        if series.empty:
+            continue
+        instant = METRICS[metric].kind is MetricKind.INSTANT
+        peak_at = series.idxmax()
+        summaries[metric] = MetricSummary(
+            total=None if instant else int(series.sum()),
+            peak=int(series.max()),
+            peak_at=peak_at.to_pydatetime(),
+        )
+    return summaries
+
+
+def _preview(frame: pd.DataFrame, times: pd.Series) -> pd.DataFrame:
+    head = frame.head(PREVIEW_ROWS).astype("Int64")
+    return head.assign(time=times.head(PREVIEW_ROWS)).rename_axis("row").reset_index()

@@ -1,0 +1,194 @@
+"""An export's bytes as a table: its header row found under any title rows, and its data rows
+numbered as a spreadsheet numbers them, so every message can point at the row the user sees.
+
+CSV (comma, tab or semicolon; the encodings of decoding.py), XLSX (openpyxl) and the JSON that
+platforms' data APIs return (a list of per-minute records). Content decides the reader; a file
+whose name says otherwise is refused rather than guessed at.
+"""
+
+import csv
+import io
+import itertools
+import json
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import pandas as pd
+
+from liveplanner.formats.cells import MISSING
+from liveplanner.formats.decoding import DecodingError, decode
+from liveplanner.formats.presets import is_time_name
+from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.times import looks_like_time
+
+MAX_BYTES = 256 * 1024 * 1024
+SCAN_ROWS = 30  # the header is looked for this far down
+_SCAN_CHARS = 256 * 1024
+_DELIMITERS = (",", "\t", ";")
+_NA = sorted(MISSING - {""})
+_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    file_name: str
+    encoding: str  # as reported to the user: "UTF-8", "GB18030 (GBK)", "XLSX" …
+    headers: list[str]
+    header_row: int  # the header's row number as the user sees it (1-based)
+    rows: pd.DataFrame  # data rows; columns are positions, the index is the user's row number
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, float) and cell != cell) or str(cell).strip() == ""
+
+
+def _clean(cell: object) -> object:
+    """A cell, or None when it is blank or a missing marker such as "-"."""
+    if _blank(cell) or (isinstance(cell, str) and cell.strip() in MISSING):
+        return None
+    return cell
+
+
+def find_header(rows: list[list[object]]) -> int | None:
+    """Which of the first rows is the header: the first that names a time column, else the
+    first row of text above a row that starts with a time."""
+    scanned = rows[:SCAN_ROWS]
+    for index, row in enumerate(scanned):
+        filled = [cell for cell in row if not _blank(cell)]
+        if len(filled) >= 2 and any(is_time_name(cell) for cell in filled):
+            return index
+    for index, (row, below) in enumerate(itertools.pairwise(scanned)):
+        filled = [cell for cell in row if not _blank(cell)]
+        if len(filled) < 2 or any(looks_like_time(cell) for cell in filled):
+            continue
+        for column, cell in enumerate(below):
+            if looks_like_time(cell) and column < len(row) and not _blank(row[column]):
+                return index
+    return None
+
+
+def read_table(data: bytes, file_name: str) -> Table:
+    """The table in an export file, or ImportRefused saying what is wrong with it."""
+    name = PurePath(file_name).name
+    extension = PurePath(file_name).suffix.lower().lstrip(".")
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(
+            "too_large", file=name, size_mb=len(data) // 2**20, limit_mb=MAX_BYTES // 2**20
+        )
+    if not data.strip():
+        raise ImportRefused("empty", file=name)
+    if data.startswith(b"PK\x03\x04"):
+        if extension in {"csv", "tsv", "txt", "json"}:
+            raise ImportRefused("named_text_is_workbook", file=name, extension=extension)
+        return _read_xlsx(data, name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRefused("old_xls", file=name)
+    try:
+        decoded = decode(data)
+    except DecodingError as exc:
+        code = "binary" if "binary" in str(exc) else "not_text"
+        raise ImportRefused(code, file=name, detail=str(exc)) from None
+    start = decoded.text.lstrip("\ufeff \t\r\n")[:200].lower()
+    if start.startswith(("<!doctype html", "<html", "<table", "<?xml")):
+        raise ImportRefused("html", file=name)
+    if extension in {"xlsx", "xlsm"}:
+        raise ImportRefused("named_xlsx_not_workbook", file=name)
+    if start.startswith(("{", "[")):
+        return _read_json(decoded.text, name, decoded.encoding)
+    return _read_csv(data, decoded.text, decoded.codec, decoded.encoding, name)
+
+
+def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> Table:
+    best: tuple[int, str, list[list[str]]] | None = None
+    for delimiter in _DELIMITERS:
+        rows = list(csv.reader(io.StringIO(text[:_SCAN_CHARS]), delimiter=delimiter))[:SCAN_ROWS]
+        header = find_header(rows)  # type: ignore[arg-type]
+        if header is not None and (best is None or len(rows[header]) > len(best[2][best[0]])):
+            best = (header, delimiter, rows)
+    if best is None:
+        raise ImportRefused("no_header", file=name, rows=SCAN_ROWS)
+    header, delimiter, rows = best
+    headers = [cell.strip() for cell in rows[header]]
+    try:
+        with warnings.catch_warnings():
+            # Columns of mixed content (numbers and "-") are expected; the importer reads them.
+            warnings.simplefilter("ignore", pd.errors.DtypeWarning)
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                encoding=codec,
+                sep=delimiter,
+                skiprows=header,
+                header=0,
+                skip_blank_lines=False,  # keeps the row numbers the user sees
+                na_values=_NA,
+            )
+    except pd.errors.ParserError as exc:
+        if match := _LINE.search(str(exc)):
+            expected, line, cells = match.groups()
+            raise ImportRefused(
+                "bad_row", file=name, row=line, cells=cells, expected=expected
+            ) from None
+        raise ImportRefused("not_text", file=name, detail=str(exc)) from None
+    except pd.errors.EmptyDataError:
+        raise ImportRefused("header_only", file=name) from None
+    frame.columns = range(frame.shape[1])
+    frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
+    return Table(name, encoding, headers, header + 1, frame.dropna(how="all"))
+
+
+def _read_xlsx(data: bytes, name: str) -> Table:
+    import openpyxl  # a workbook is the rarer case; its import costs a tenth of a second
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        detail = str(exc) or type(exc).__name__
+        raise ImportRefused("bad_workbook", file=name, detail=detail) from None
+    try:
+        for sheet in book.worksheets:
+            rows = [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)]
+            header = find_header(rows)
+            if header is None:
+                continue
+            width = len(rows[header])
+            headers = ["" if _blank(cell) else str(cell).strip() for cell in rows[header]]
+            body = [(row + [None] * width)[:width] for row in rows[header + 1 :]]
+            frame = pd.DataFrame(body, columns=range(width), dtype=object)
+            frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
+            frame = frame.map(_clean)
+            return Table(name, "XLSX", headers, header + 1, frame.dropna(how="all"))
+    finally:
+        book.close()
+    raise ImportRefused("no_header", file=name, rows=SCAN_ROWS)
+
+
+def _records(payload: object, depth: int = 0) -> list[dict[str, object]] | None:
+    """The first list of objects in a JSON payload ({"data": {"series": [...]}} and the like)."""
+    if isinstance(payload, list) and payload and all(isinstance(r, dict) for r in payload):
+        return payload
+    if isinstance(payload, dict) and depth < 4:
+        for value in payload.values():
+            if (found := _records(value, depth + 1)) is not None:
+                return found
+    return None
+
+
+def _read_json(text: str, name: str, encoding: str) -> Table:
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(
+            "bad_json", file=name, line=exc.lineno, column=exc.colno, detail=exc.msg
+        ) from None
+    records = _records(payload)
+    if records is None:
+        raise ImportRefused("json_no_records", file=name)
+    headers = list(dict.fromkeys(key for record in records for key in record))
+    frame = pd.DataFrame.from_records(records, columns=headers)
+    frame.columns = range(len(headers))
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    frame = frame.map(_clean)
+    return Table(name, f"JSON ({encoding})", headers, 0, frame.dropna(how="all"))

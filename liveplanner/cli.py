@@ -12,6 +12,18 @@ from liveplanner import __version__
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import DEFAULT_TIME_ZONE
 
+# The presets' names, kept here so that `--help` needs neither pandas nor the formats package;
+# a test checks they match formats.presets.PRESETS.
+PRESET_NAMES = [
+    "douyin-compass",
+    "douyin-screen",
+    "douyin-gmv-minute",
+    "douyin-minute-trend",
+    "taobao-live",
+    "kuaishou",
+    "tiktok-shop",
+    "screen-logger",
+]
 EXIT_USAGE = 2  # the user asked for something that cannot be done
 
 
@@ -84,6 +96,26 @@ def build_parser() -> argparse.ArgumentParser:
     runs = commands.add_parser("runs", help="a show's rehearsals and live runs, planned vs actual")
     runs.add_argument("show_id", type=_show_id, metavar="SHOW")
     _add_json(runs)
+
+    metrics = commands.add_parser(
+        "import-metrics",
+        help="bring a platform's minute-by-minute export (CSV, XLSX, JSON) into a show",
+        description="Read the export, map its columns to liveplanner's metrics and replace the "
+        "show's minute metrics with it. A file that cannot be read is refused and changes nothing.",
+    )
+    metrics.add_argument("file", metavar="FILE")
+    metrics.add_argument("--show", type=_show_id, required=True, metavar="ID")
+    metrics.add_argument(
+        "--preset", choices=PRESET_NAMES, help="the export's layout (default: recognised)"
+    )
+    metrics.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the date for times without one (default: the show's)"
+    )
+    metrics.add_argument(
+        "--tz", metavar="ZONE", help="the zone of the file's clock times (default: the show's)"
+    )
+    metrics.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
+    _add_json(metrics)
 
     db = commands.add_parser("db", help="database upkeep")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)

@@ -6,12 +6,14 @@ Kept apart from cli.py so that opening the window does not import the database l
 import argparse
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 from liveplanner import textout
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import MAX_TITLE, time_zone
 from liveplanner.core.rules import Severity, check
+from liveplanner.core.schedule import schedule
 from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite
@@ -142,7 +144,55 @@ def _cmd_runs(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(f"--date {text!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
+    # pandas loads here, not for every command
+    from liveplanner.formats.metrics_import import ImportOptions, read_metrics
+    from liveplanner.formats.problems import ImportRefused
+    from liveplanner.storage.samples import ImportSource, replace_metrics
+
+    plan = load_plan(db, args.show)
+    zone_name = args.tz or plan.show.time_zone
+    try:
+        zone = time_zone(zone_name)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    times = schedule(plan)
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    options = ImportOptions(
+        zone=zone,
+        day=_parse_date(args.date),
+        default_day=plan.show.planned_start.astimezone(zone).date(),
+        preset=args.preset,
+        planned=(times.start, times.end),
+    )
+    try:
+        result = read_metrics(data, path.name, options)
+    except ImportRefused as exc:
+        raise UserError(str(exc)) from None
+    if not args.dry_run:
+        preset = result.preset.name if result.preset else ""
+        source = ImportSource(path.name, preset, result.encoding, result.rows_read)
+        replace_metrics(db, plan.show.id, result.samples, source)
+    data_out = textout.metrics_import_json(plan.show.id, result)
+    _emit(args, data_out, textout.metrics_import_text(data_out, stored=not args.dry_run))
+    return 0
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
+    "import-metrics": _cmd_import_metrics,
     "runs": _cmd_runs,
     "demo": _cmd_demo,
     "new-show": _cmd_new_show,

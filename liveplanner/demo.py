@@ -24,8 +24,10 @@ from liveplanner.core.plan import (
     Targets,
     TeamMember,
 )
+from liveplanner.demo_metrics import RanSegment, demo_metrics
 from liveplanner.storage.database import Database
 from liveplanner.storage.runs import log_clock_events, start_run
+from liveplanner.storage.samples import ImportSource, replace_metrics
 from liveplanner.storage.shows import load_plan, save_plan
 
 K = SegmentKind
@@ -249,8 +251,13 @@ LIVE_PACE = {K.PRODUCT_INTRO: 1.08, K.QA: 1.1, K.FLASH_SALE: 0.8, K.LUCKY_DRAW: 
 WOBBLE = (1.0, 1.04, 0.96, 1.02, 0.98)
 
 
-def _run_demo(db: Database, plan: ShowPlan, kind: RunKind, start: datetime, pace: dict) -> None:
-    """Run the plan on a timer driven by a made-up clock, logging it like a real run."""
+def _run_demo(
+    db: Database, plan: ShowPlan, kind: RunKind, start: datetime, pace: dict
+) -> tuple[list[RanSegment], datetime]:
+    """Run the plan on a timer driven by a made-up clock, logging it like a real run; returns
+    how each segment ran and when the stream hiccuped."""
+    ran: list[RanSegment] = []
+    hiccup = start
     clock = {"at": 0.0}
     timer = SegmentTimer(
         timer_segments(plan),
@@ -263,20 +270,27 @@ def _run_demo(db: Database, plan: ShowPlan, kind: RunKind, start: datetime, pace
     for index, segment in enumerate(plan.segments):
         factor = pace.get(segment.kind, 1.0) * WOBBLE[index % len(WOBBLE)]
         length = round(segment.duration_s * factor)
+        segment_start = start + timedelta(seconds=clock["at"])
         if kind is RunKind.LIVE and index == 9:
             clock["at"] += 40
+            hiccup = start + timedelta(seconds=clock["at"])
             log_clock_events(db, run_id, timer.note("推流卡顿，已切备用线路"))
             log_clock_events(db, run_id, timer.add(60))
             length -= 40
         clock["at"] += length
         log_clock_events(db, run_id, timer.next())
+        ran.append(RanSegment(segment, segment_start, round(segment.duration_s * factor)))
+    return ran, hiccup
 
 
 def create_demo(db: Database) -> int:
-    """Store the demo show with a rehearsal and the live run; return the show's id."""
+    """Store the demo show with a rehearsal, the live run and the live run's minute metrics;
+    return the show's id."""
     show_id = save_plan(db, demo_plan())
     plan = load_plan(db, show_id)
     start = plan.show.planned_start
     _run_demo(db, plan, RunKind.REHEARSAL, start - timedelta(days=1, hours=4), REHEARSAL_PACE)
-    _run_demo(db, plan, RunKind.LIVE, start, LIVE_PACE)
+    ran, hiccup = _run_demo(db, plan, RunKind.LIVE, start, LIVE_PACE)
+    samples = demo_metrics(plan, ran, hiccup)
+    replace_metrics(db, show_id, samples, ImportSource("demo", rows_read=len(samples)))
     return show_id

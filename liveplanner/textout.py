@@ -3,6 +3,7 @@
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from liveplanner.core.clock import actual_segments, as_positions_of, timer_segments
 from liveplanner.core.enums import Role
@@ -12,6 +13,9 @@ from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import content_mix, format_duration, schedule
 from liveplanner.storage.shows import ShowSummary
+
+if TYPE_CHECKING:
+    from liveplanner.formats.metrics_import import MetricsImport
 
 
 def _width(text: str) -> int:
@@ -203,3 +207,62 @@ def runs_text(plan: ShowPlan, data: dict[str, object]) -> str:
         table = _table(["#", "title", "planned", "actual", "+/- s"], rows, [4, 30, 8, 8, 7])
         blocks.append(f"{head}\n{table}")
     return "\n\n".join(blocks)
+
+
+def _minute(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def metrics_import_json(show_id: int, result: "MetricsImport") -> dict[str, object]:
+    """What an import read: the figures of `liveplanner import-metrics --json`.
+
+    Money totals are in yuan (the show's currency unit), counts as counts; an instantaneous
+    metric such as online viewers has no total (it is never added up).
+    """
+    from liveplanner.core.metrics import METRICS, MetricUnit
+
+    def amount(metric: str, value: int | None) -> float | int | None:
+        if value is None or METRICS[metric].unit is not MetricUnit.FEN:
+            return value
+        return value / 100 if value % 100 else value // 100
+
+    return {
+        "show_id": show_id,
+        "rows_read": result.rows_read,
+        "minutes": result.minutes,
+        "start": _minute(result.start),
+        "end": _minute(result.end),
+        "encoding": result.encoding,
+        "preset": result.preset.name if result.preset else None,
+        "metrics": {
+            name: {
+                "total": amount(name, summary.total),
+                "max": amount(name, summary.peak),
+                "max_at": _minute(summary.peak_at),
+            }
+            for name, summary in result.summaries.items()
+        },
+        "warnings": [warning.message for warning in result.warnings],
+    }
+
+
+def metrics_import_text(data: dict[str, object], stored: bool) -> str:
+    metrics: dict[str, dict[str, object]] = data["metrics"]  # type: ignore[assignment]
+    preset = data["preset"] or "by header names"
+    lines = [
+        f"{data['rows_read']} rows, {data['minutes']} minutes from {data['start']} to "
+        f"{data['end']}; {data['encoding']}; layout: {preset}",
+    ]
+    rows = [
+        (
+            name,
+            "" if figures["total"] is None else f"{figures['total']:,}",
+            f"{figures['max']:,}",
+            str(figures["max_at"])[11:],
+        )
+        for name, figures in metrics.items()
+    ]
+    lines.append(_table(("metric", "total", "max", "at"), rows, (16, 14, 12, 5)))
+    lines += [f"warning: {text}" for text in data["warnings"]]  # type: ignore[union-attr]
+    lines.append("stored" if stored else "not stored (--dry-run)")
+    return "\n".join(lines)

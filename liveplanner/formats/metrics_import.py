@@ -52,6 +52,8 @@ class ImportOptions:
     preset: str | None = None  # a PRESETS name; None: recognised from the headers
     columns: Mapping[int, ColumnRule | None] | None = None  # the user's mapping by position
     instant_rule: InstantRule | None = None  # None: the preset's, else the highest reading
+    # The show's planned start and end (aware): a file entirely outside them is questioned.
+    planned: tuple[datetime, datetime] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,8 @@ def read_metrics(
     missing = _missing_minutes(per_minute.index)
     if missing:
         warnings.append(_missing_minutes_warning(missing))
+    if options.planned is not None and len(per_minute):
+        warnings += _outside_show(per_minute.index, options.planned, options.zone)
     unread = [c.header for c in columns if c.rule is None and c.position != time_column]
     unread = [header for header in unread if header and not is_date_name(header)]
     if unread:
@@ -355,6 +359,8 @@ def _drop_duplicates(
 
 def _cell_text(table: Table, row: object, column: Column) -> str:
     cell = table.rows.at[row, column.position]
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))  # pandas read "999" as 999.0
     return "" if pd.isna(cell) else str(cell)
 
 
@@ -478,6 +484,29 @@ def _missing_minutes_warning(missing: list[pd.Timestamp]) -> Problem:
     if len(missing) > _LISTED:
         listed += f" … (+{len(missing) - _LISTED})"
     return Problem("missing_minutes", {"count": len(missing), "minutes": listed})
+
+
+def _outside_show(
+    minutes: pd.DatetimeIndex, planned: tuple[datetime, datetime], zone: ZoneInfo
+) -> list[Problem]:
+    """A file that does not touch the planned slot (a day's margin either side) is probably
+    another show's: said before anything is stored, not refused (shows do move)."""
+    start, end = (moment.astimezone(zone).replace(tzinfo=None) for moment in planned)
+    margin = pd.Timedelta(days=1)
+    if minutes[-1] >= pd.Timestamp(start) - margin and minutes[0] <= pd.Timestamp(end) + margin:
+        return []
+    shown = "%Y-%m-%d %H:%M"
+    return [
+        Problem(
+            "outside_show",
+            {
+                "start": minutes[0].strftime(shown),
+                "end": minutes[-1].strftime(shown),
+                "planned_start": start.strftime(shown),
+                "planned_end": end.strftime(shown),
+            },
+        )
+    ]
 
 
 def _samples(per_minute: pd.DataFrame, zone: ZoneInfo) -> pd.DataFrame:

@@ -61,6 +61,10 @@ MESSAGES = {
     "missing_minutes": "no rows for {count} minutes between the first and the last: {minutes}",
     "missing_values": "column “{column}”: {count} cells are empty or “-”, left empty (not zero)",
     "unread_columns": "columns not imported: {columns}",
+    "outside_show": (
+        "the file runs from {start} to {end}, outside the show's planned {planned_start} to "
+        "{planned_end}: is it this show's export?"
+    ),
     "sub_minute": (
         "{rows} rows for {minutes} minutes: per minute, counts and money are added up and "
         "{instants} keeps the {rule} reading"

@@ -104,7 +104,11 @@ def read_table(data: bytes, file_name: str) -> Table:
 def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> Table:
     best: tuple[int, str, list[list[str]]] | None = None
     for delimiter in _DELIMITERS:
-        rows = list(csv.reader(io.StringIO(text[:_SCAN_CHARS]), delimiter=delimiter))[:SCAN_ROWS]
+        scan = io.StringIO(text[:_SCAN_CHARS], newline="")
+        try:
+            rows = list(itertools.islice(csv.reader(scan, delimiter=delimiter), SCAN_ROWS))
+        except csv.Error as exc:
+            raise ImportRefused("not_text", file=name, detail=str(exc)) from None
         header = find_header(rows)  # type: ignore[arg-type]
         if header is not None and (best is None or len(rows[header]) > len(best[2][best[0]])):
             best = (header, delimiter, rows)
@@ -141,27 +145,34 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
 
 def _read_xlsx(data: bytes, name: str) -> Table:
     import openpyxl  # a workbook is the rarer case; its import costs a tenth of a second
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    # A damaged workbook fails in zipfile, in the XML parser (a SyntaxError) or in openpyxl,
+    # while opening or, read-only, while its rows are read.
+    damaged = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        try:
+            sheets = [
+                [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)]
+                for sheet in book.worksheets
+            ]
+        finally:
+            book.close()
+    except (*damaged, InvalidFileException) as exc:
         detail = str(exc) or type(exc).__name__
         raise ImportRefused("bad_workbook", file=name, detail=detail) from None
-    try:
-        for sheet in book.worksheets:
-            rows = [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)]
-            header = find_header(rows)
-            if header is None:
-                continue
-            width = len(rows[header])
-            headers = ["" if _blank(cell) else str(cell).strip() for cell in rows[header]]
-            body = [(row + [None] * width)[:width] for row in rows[header + 1 :]]
-            frame = pd.DataFrame(body, columns=range(width), dtype=object)
-            frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
-            frame = frame.map(_clean)
-            return Table(name, "XLSX", headers, header + 1, frame.dropna(how="all"))
-    finally:
-        book.close()
+    for rows in sheets:
+        header = find_header(rows)
+        if header is None:
+            continue
+        width = len(rows[header])
+        headers = ["" if _blank(cell) else str(cell).strip() for cell in rows[header]]
+        body = [(row + [None] * width)[:width] for row in rows[header + 1 :]]
+        frame = pd.DataFrame(body, columns=range(width), dtype=object)
+        frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
+        frame = frame.map(_clean)
+        return Table(name, "XLSX", headers, header + 1, frame.dropna(how="all"))
     raise ImportRefused("no_header", file=name, rows=SCAN_ROWS)
 
 

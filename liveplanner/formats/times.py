@@ -42,6 +42,12 @@ class TimeContext:
     day: date | None  # the show's date, for cells without one
 
 
+def _serial(days: float) -> datetime:
+    """An Excel serial date-time. Excel keeps times as fractions of a day, so 20:01 is stored as
+    0.834027777…; rounding to the second gives back the time the sheet shows."""
+    return _EXCEL_EPOCH + timedelta(seconds=round(days * 86_400))
+
+
 def _naive(cell: object, context: TimeContext) -> tuple[datetime, bool]:
     """The cell as a naive local time, and whether it carried its own date."""
     if isinstance(cell, datetime):
@@ -49,7 +55,7 @@ def _naive(cell: object, context: TimeContext) -> tuple[datetime, bool]:
             context.zone
         ).replace(tzinfo=None), True
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return _EXCEL_EPOCH + timedelta(days=float(cell)), True
+        return _serial(float(cell)), True
     text = unicodedata.normalize("NFKC", str(cell)).strip()
     expected = "expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date"
     try:
@@ -71,7 +77,7 @@ def _naive(cell: object, context: TimeContext) -> tuple[datetime, bool]:
             h, mi, s = match.groups()
             return datetime.combine(context.day, time(int(h), int(mi), int(s or 0))), False
         if _SERIAL.fullmatch(text):
-            return _EXCEL_EPOCH + timedelta(days=float(text)), True
+            return _serial(float(text)), True
     except ValueError as exc:
         if isinstance(exc, TimeCellError):
             raise

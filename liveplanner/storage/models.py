@@ -337,7 +337,7 @@ class MetricSampleRow(Base):
 
     __tablename__ = "metric_samples"
     # Clustered by (show, metric, minute) on SQLite: bulk writes and range reads (0002).
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
     show_id: Mapped[int] = mapped_column(
         ForeignKey("shows.id", ondelete="CASCADE"), primary_key=True

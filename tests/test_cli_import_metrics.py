@@ -1,0 +1,99 @@
+"""`liveplanner import-metrics`, run as a user runs it."""
+
+import json
+from contextlib import closing
+from pathlib import Path
+
+from test_cli import ok_json, run
+
+from liveplanner.cli import PRESET_NAMES
+from liveplanner.formats.presets import PRESETS
+from liveplanner.storage.database import open_database
+from liveplanner.storage.samples import load_metrics
+
+SAMPLES = Path(__file__).parents[2] / "shared" / "samples" / "external"
+GMV_FILE = SAMPLES / "douyin-live-gmv-export_m2_reference_final.csv"
+
+
+def test_the_public_gmv_export_is_imported_and_reported_as_json(db_url: str) -> None:
+    show_id = ok_json("new-show", "--title", "7·1", "--start", "2025-07-01 19:00", db=db_url)[
+        "show_id"
+    ]
+    data = ok_json("import-metrics", str(GMV_FILE), "--show", str(show_id), db=db_url)
+    assert data == {
+        "show_id": show_id,
+        "rows_read": 61,
+        "minutes": 61,
+        "start": "2025-07-01T19:00",
+        "end": "2025-07-01T20:00",
+        "encoding": "UTF-8",
+        "preset": "douyin-gmv-minute",
+        "metrics": {"gmv": {"total": 2001, "max": 69, "max_at": "2025-07-01T19:24"}},
+        "warnings": ["columns not imported: room_id"],
+    }
+    with closing(open_database(db_url)) as db:
+        stored = load_metrics(db, show_id)
+    assert int(stored["value"].sum()) == 2001_00 and len(stored) == 61
+
+
+def test_a_dry_run_stores_nothing_and_an_other_days_file_is_questioned(db_url: str) -> None:
+    show_id = ok_json("demo", db=db_url)["show_id"]
+    with closing(open_database(db_url)) as db:
+        before = load_metrics(db, show_id)
+    result = run("import-metrics", str(GMV_FILE), "--show", str(show_id), "--dry-run", db=db_url)
+    assert result.returncode == 0, result.stderr
+    assert "outside the show's planned 2026-11-11 19:30 to 2026-11-11 22:30" in result.stdout
+    assert result.stdout.strip().endswith("not stored (--dry-run)")
+    with closing(open_database(db_url)) as db:
+        assert load_metrics(db, show_id).equals(before)
+
+
+def test_a_refused_file_prints_the_message_exits_two_and_changes_nothing(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    show_id = ok_json("demo", db=sqlite_url)["show_id"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("时间,成交金额\n2026-11-11 20:00,100\n2026-11-11 20:01,abc\n", encoding="gbk")
+    result = run("import-metrics", str(bad), "--show", str(show_id), db=sqlite_url)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "liveplanner: bad.csv, row 3, column “成交金额”: “abc” is not a number; expected such "
+        "as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99\n"
+    )
+    with closing(open_database(sqlite_url)) as db:
+        assert len(load_metrics(db, show_id)) > 1000  # the demo's metrics are still there
+
+
+def test_date_time_zone_and_preset_options(sqlite_url: str, tmp_path: Path) -> None:
+    show_id = ok_json("new-show", "--title", "t", "--start", "2025-11-11 20:00", db=sqlite_url)[
+        "show_id"
+    ]
+    export = tmp_path / "times.csv"
+    export.write_text("时间,成交订单数\n20:00,3\n20:01,4\n", encoding="utf-8")
+    args = ("import-metrics", str(export), "--show", str(show_id), "--json")
+    data = json.loads(run(*args, "--date", "2025-11-12", db=sqlite_url).stdout)
+    assert data["start"] == "2025-11-12T20:00"
+    with closing(open_database(sqlite_url)) as db:
+        first = load_metrics(db, show_id)["minute"].iloc[0]
+    assert first.isoformat() == "2025-11-12T12:00:00+00:00"  # Shanghai is UTC+8
+    run(*args, "--tz", "Europe/London", db=sqlite_url)
+    with closing(open_database(sqlite_url)) as db:
+        assert load_metrics(db, show_id)["minute"].iloc[0].isoformat() == (
+            "2025-11-11T20:00:00+00:00"
+        )
+    bad = [
+        (("--date", "11/12"), "--date '11/12' is not a date; expected YYYY-MM-DD"),
+        (("--tz", "Mars/Base"), "Mars/Base"),
+        (("--preset", "weibo"), "invalid choice: 'weibo'"),
+    ]
+    for extra, message in bad:
+        result = run(*args, *extra, db=sqlite_url)
+        assert result.returncode == 2 and message in result.stderr
+    missing = run(
+        "import-metrics", str(tmp_path / "none.csv"), "--show", str(show_id), db=sqlite_url
+    )
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_the_command_line_offers_every_preset() -> None:
+    assert list(PRESETS) == PRESET_NAMES

@@ -7,6 +7,7 @@ also shot into DIR, for checking. Look at each picture before committing it.
 
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,11 +18,13 @@ from liveplanner.core.enums import RunKind
 from liveplanner.demo import create_demo
 from liveplanner.settings import Preferences
 from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.app import install_translators
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
+from liveplanner.ui.review.import_dialog import MetricsImportDialog
 from liveplanner.ui.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -68,6 +71,8 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
             settle(app)
             window.grab().save(str(tabs / f"editor-{name}-{suffix}.png"))
     shoot_timer(app, db, show_id, suffix, theme)
+    if theme == "light":
+        shoot_import(app, window, db, show_id, suffix, folder)
     window.close()
     window.deleteLater()  # gone before the next language's window, and before Python exits
     settle(app)
@@ -111,6 +116,58 @@ def shoot_timer(app: QApplication, db: Database, show_id: int, suffix: str, them
     view.ticker.stop()
     presenter.close()
     view.deleteLater()
+    settle(app)
+
+
+COMPASS = {  # the demo's metrics under the headers of a Douyin compass minute export
+    "online_viewers": "实时在线人数",
+    "entries": "进入直播间人数",
+    "exits": "离开直播间人数",
+    "gmv": "成交金额(元)",
+    "orders": "成交订单数",
+    "buyers": "成交人数",
+    "product_clicks": "商品点击次数",
+    "comments": "评论次数",
+    "likes": "点赞次数",
+    "new_followers": "新增粉丝数",
+}
+
+
+def compass_export(db: Database, show_id: int, path: Path) -> None:
+    """The demo show's metrics written as the platform writes them: GB18030, title rows above
+    the header, 1.2万-style counts, a conversion column liveplanner does not import, a total."""
+    wide = load_metrics(db, show_id).pivot(index="minute", columns="metric", values="value")
+    wide.index = wide.index.tz_convert(load_plan(db, show_id).show.time_zone)
+    lines = ["直播间分钟级数据", "导出时间：2026-11-12 09:30", ""]
+    lines.append(",".join(["时间", *COMPASS.values(), "转化率"]))
+    for minute, row in wide.iterrows():
+        viewers = row["online_viewers"]
+        online = f"{viewers / 10_000:.2f}万" if viewers >= 10_000 else str(viewers)
+        cells = [minute.strftime("%Y-%m-%d %H:%M"), online]
+        cells += [f'"{row[m] / 100:,.2f}"' if m == "gmv" else str(row[m]) for m in COMPASS][1:]
+        cells.append(f"{row['buyers'] / max(row['entries'], 1):.1%}")
+        lines.append(",".join(cells))
+    total = ["合计", "-", *[str(int(wide[m].sum())) for m in list(COMPASS)[1:]], "-"]
+    total[list(COMPASS).index("gmv") + 1] = f"{wide['gmv'].sum() / 100:.2f}"
+    lines.append(",".join(total))
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+
+
+def shoot_import(
+    app: QApplication, window: MainWindow, db: Database, show_id: int, suffix: str, folder: Path
+) -> None:
+    """The import dialog having read a compass export of the demo's own minutes."""
+    export = folder / "直播间分钟数据-双11.csv"
+    compass_export(db, show_id, export)
+    dialog = MetricsImportDialog(db, load_plan(db, show_id), window, str(export))
+    dialog.resize(1300, 820)
+    dialog.show()
+    while dialog.job is not None:
+        app.processEvents()
+        time.sleep(0.01)
+    grab(app, dialog, f"import-metrics-{suffix}")
+    dialog.reject()
+    dialog.deleteLater()
     settle(app)
 
 

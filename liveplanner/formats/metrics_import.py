@@ -102,6 +102,21 @@ def read_metrics(
     preset = _preset(options, table)
     time_column = _time_column(table, preset)
     columns = _columns(table, preset, options, time_column)
+    try:
+        return _read_rows(table, preset, time_column, columns, options, step)
+    except ImportRefused as refusal:
+        refusal.columns, refusal.time_column = tuple(columns), time_column
+        raise
+
+
+def _read_rows(
+    table: Table,
+    preset: Preset | None,
+    time_column: int,
+    columns: list[Column],
+    options: ImportOptions,
+    step: Progress,
+) -> MetricsImport:
     mapped = [column for column in columns if column.rule is not None]
     _refuse_unmapped(table, mapped)
     rows = table.rows

@@ -141,6 +141,13 @@ def rule_by_name(header: object) -> ColumnRule | None:
     return ColumnRule(metric_name, kind, scale)
 
 
+def rule_for(metric_name: str, kind: MetricKind, header: object) -> ColumnRule:
+    """The rule for a column the user says holds `metric_name`: the scale from the header's unit
+    when it names one ("(万元)", "(分)"), else the metric's usual unit (yuan, counts)."""
+    scale = _scale(metric_name, normalise(header)[1]) or _scale(metric_name, "")
+    return ColumnRule(metric_name, kind, scale)  # type: ignore[arg-type]
+
+
 def is_time_name(header: object) -> bool:
     return normalise(header)[0] in TIME_NAMES
 

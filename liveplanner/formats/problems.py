@@ -89,4 +89,8 @@ class ImportRefused(Exception):
 
     def __init__(self, code: str, **params: object) -> None:
         self.problem = Problem(code, params)
+        # Set when the header was read: the columns as mapped, so a window can let the user
+        # map them differently (an unreadable column can be left out) and try again.
+        self.columns: tuple = ()
+        self.time_column = -1
         super().__init__(self.problem.message)

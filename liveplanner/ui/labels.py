@@ -93,3 +93,24 @@ CATEGORY_COLORS: dict[ContentCategory, QColor] = {
     ContentCategory.INTERACTION: KIND_COLORS[SegmentKind.QA],
     ContentCategory.OTHER: KIND_COLORS[SegmentKind.OTHER],
 }
+
+
+def metric(name: str) -> str:
+    """A canonical metric name (core.metrics) as the user's platform calls it."""
+    return {
+        "online_viewers": QCoreApplication.translate("labels", "Online viewers"),
+        "entries": QCoreApplication.translate("labels", "Entries"),
+        "exits": QCoreApplication.translate("labels", "Exits"),
+        "views": QCoreApplication.translate("labels", "Views"),
+        "unique_viewers": QCoreApplication.translate("labels", "Unique viewers"),
+        "gmv": QCoreApplication.translate("labels", "GMV"),
+        "orders": QCoreApplication.translate("labels", "Orders"),
+        "buyers": QCoreApplication.translate("labels", "Buyers"),
+        "items_sold": QCoreApplication.translate("labels", "Items sold"),
+        "product_clicks": QCoreApplication.translate("labels", "Product clicks"),
+        "comments": QCoreApplication.translate("labels", "Comments"),
+        "likes": QCoreApplication.translate("labels", "Likes"),
+        "shares": QCoreApplication.translate("labels", "Shares"),
+        "new_followers": QCoreApplication.translate("labels", "New followers"),
+        "ad_spend": QCoreApplication.translate("labels", "Ad spend"),
+    }[name]

@@ -158,7 +158,13 @@ class MainWindow(QMainWindow):
         )
         run_menu.addAction(self.run_action)
         run_menu.addAction(self.results_action)
-        self.editor_actions = [self.run_action, self.results_action]
+
+        review_menu = bar.addMenu(self.tr("Re&view"))
+        self.import_metrics_action = self._action(
+            self.tr("&Import metrics…"), self.import_metrics, "Ctrl+I"
+        )
+        review_menu.addAction(self.import_metrics_action)
+        self.editor_actions = [self.run_action, self.results_action, self.import_metrics_action]
         for action in self.editor_actions:
             action.setEnabled(False)  # until a show is open
 
@@ -308,6 +314,21 @@ class MainWindow(QMainWindow):
             return
         doc = self.editor.doc
         RehearsalResults(doc, runs.list_runs(self.db, doc.show_id), self).exec()
+
+    def import_metrics(self) -> None:
+        """Bring the platform's minute export into the open show (pandas loads here)."""
+        from liveplanner.ui.review.import_dialog import MetricsImportDialog
+
+        if self.editor is None or self.db is None:
+            return
+        self._commit_editor()
+        dialog = MetricsImportDialog(self.db, self.editor.doc.plan, self)
+        dialog.imported.connect(self._metrics_imported)
+        dialog.exec()
+
+    def _metrics_imported(self, count: int, file_name: str) -> None:
+        text = self.tr("Imported %n minute values from %1", "", count).replace("%1", file_name)
+        self.statusBar().showMessage(text, 10_000)
 
     # Whole shows
 

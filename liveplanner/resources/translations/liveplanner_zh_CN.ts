@@ -136,22 +136,22 @@
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="340" />
+        <location filename="../../ui/rehearsal/host_view.py" line="344" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="341" />
+        <location filename="../../ui/rehearsal/host_view.py" line="345" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="383" />
+        <location filename="../../ui/rehearsal/host_view.py" line="387" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="384" />
+        <location filename="../../ui/rehearsal/host_view.py" line="388" />
         <source>End this run now? Choose No to leave it open and resume it later.</source>
         <translation>现在结束本次运行吗？选“否”则保持未结束，之后可继续。</translation>
     </message>
@@ -244,66 +244,291 @@
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="162" />
+        <source>Re&amp;view</source>
+        <translation>复盘(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>&amp;Import metrics…</source>
+        <translation>导入分钟数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="330" />
+        <source>Imported %n minute values from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="426" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MetricsImportDialog</name>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="135" />
+        <source>Import metrics — %1</source>
+        <translation>导入分钟数据 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="148" />
+        <source>A CSV, XLSX or JSON export from the platform</source>
+        <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="149" />
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="156" />
+        <source>Recognise from the headers</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="166" />
+        <source>As the layout says</source>
+        <translation>按模板规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="167" />
+        <source>Highest reading of the minute</source>
+        <translation>取每分钟最高值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="168" />
+        <source>Last reading of the minute</source>
+        <translation>取每分钟最后一次读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="175" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <source>Layout:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="177" />
+        <source>Date for times without one:</source>
+        <translation>无日期时间的日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="178" />
+        <source>Time zone of the file:</source>
+        <translation>文件时区：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="179" />
+        <source>Online viewers per minute:</source>
+        <translation>每分钟在线人数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <source>Read as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <source>Preview: the first rows as read</source>
+        <translation>预览：读取到的前几行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="214" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="225" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="236" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="255" />
+        <source>Choose the platform's export</source>
+        <translation>选择平台导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="257" />
+        <source>Exports (%1);;All files (*)</source>
+        <translation>导出文件 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="267" />
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="286" />
+        <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
+        <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="316" />
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="329" />
+        <source>None: every row was read as it is.</source>
+        <translation>无：每一行都已按原样读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="333" />
+        <source>by header names</source>
+        <translation>按表头名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="335" />
+        <source>header on row %1</source>
+        <translation>表头在第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="337" />
+        <source>JSON records</source>
+        <translation>JSON 记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="341" />
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="343" />
+        <source>%1 rows, %2 minutes with data (%3)</source>
+        <translation>%1 行，%2 分钟有数据（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="352" />
+        <source>peak %1</source>
+        <translation>%1峰值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="357" />
+        <source>Encoding: %1</source>
+        <translation>编码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="358" />
+        <source>Layout: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="368" />
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="372" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="388" />
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="392" />
+        <source>%1 (running total)</source>
+        <translation>%1（累计值）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="424" />
+        <source>Storing the metrics…</source>
+        <translation>正在保存数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="458" />
+        <source>Cancelled: nothing was stored.</source>
+        <translation>已取消：未保存任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="465" />
+        <source>Nothing was stored: %1</source>
+        <translation>未保存任何数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="468" />
+        <source>Nothing was stored: an unexpected error (%1)</source>
+        <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
 </context>
 <context>
@@ -557,6 +782,19 @@
         <location filename="../../ui/rehearsal/presenter.py" line="81" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="112" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="114" />
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
 </context>
 <context>
@@ -1138,17 +1376,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -1234,6 +1472,179 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/editor/finding_texts.py" line="76" />
         <source> and </source>
         <translation>和</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="11" />
+        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
+        <translation>应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="14" />
+        <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
+        <translation>应为 2025-11-11 20:05、11-11 20:05、20:05 或 Excel 日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="18" />
+        <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
+        <translation>{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="21" />
+        <source>{file} is empty</source>
+        <translation>{file} 是空文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="22" />
+        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
+        <translation>{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="25" />
+        <source>{file} is neither UTF-8 nor GBK/GB18030 nor UTF-16 text; save it from the platform again as CSV or XLSX</source>
+        <translation>{file} 不是 UTF-8、GBK/GB18030 或 UTF-16 文本；请从平台重新导出为 CSV 或 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="30" />
+        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
+        <translation>{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="33" />
+        <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
+        <translation>{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="37" />
+        <source>{file} is named .xlsx but holds text; rename it .csv</source>
+        <translation>{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="40" />
+        <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
+        <translation>{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="43" />
+        <source>{file} cannot be opened as an Excel workbook ({detail})</source>
+        <translation>{file} 无法作为 Excel 工作簿打开（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="46" />
+        <source>{file} is not valid JSON (line {line}, column {column})</source>
+        <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="49" />
+        <source>{file} holds no list of per-minute records</source>
+        <translation>{file} 中没有按分钟的记录列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="52" />
+        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
+        <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="55" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
+        <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="60" />
+        <source>{file} has a header but no data rows</source>
+        <translation>{file} 只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="61" />
+        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
+        <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="66" />
+        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="69" />
+        <source>{file}, row {row}, column “{column}”: the time is empty</source>
+        <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="72" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="76" />
+        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="81" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="85" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="90" />
+        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="95" />
+        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="100" />
+        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
+        <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="104" />
+        <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
+        <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="109" />
+        <source>No rows for {count} minutes between the first and the last: {minutes}</source>
+        <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="112" />
+        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
+        <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="115" />
+        <source>Columns not imported: {columns}</source>
+        <translation>未导入的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="116" />
+        <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
+        <translation>文件时间为 {start} 至 {end}，不在本场计划的 {planned_start} 至 {planned_end} 之内：确定是这一场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="121" />
+        <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
+        <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="136" />
+        <source>highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="138" />
+        <source>last</source>
+        <translation>最后一次</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1797,81 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/labels.py" line="74" />
         <source>Interaction</source>
         <translation>互动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="101" />
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="102" />
+        <source>Entries</source>
+        <translation>进入人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="103" />
+        <source>Exits</source>
+        <translation>离开人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="104" />
+        <source>Views</source>
+        <translation>观看人次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="105" />
+        <source>Unique viewers</source>
+        <translation>观看人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="106" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="107" />
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="108" />
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="109" />
+        <source>Items sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110" />
+        <source>Product clicks</source>
+        <translation>商品点击</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="111" />
+        <source>Comments</source>
+        <translation>评论数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="112" />
+        <source>Likes</source>
+        <translation>点赞数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113" />
+        <source>Shares</source>
+        <translation>分享数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="114" />
+        <source>New followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="115" />
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
     </message>
 </context>
 </TS>

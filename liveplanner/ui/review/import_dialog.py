@@ -1,0 +1,488 @@
+"""Import metrics: a platform export read, shown and checked before anything is stored.
+
+The file is read off the GUI thread; the dialog then shows what was found (encoding, layout,
+header row, the minutes covered), the column mapping (editable), a preview of the rows as read,
+and every warning. Import stores the samples, also off the GUI thread, in one transaction:
+Cancel, or any failure, leaves the show's metrics as they were.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
+from liveplanner.core.plan import ShowPlan, time_zone
+from liveplanner.core.schedule import schedule
+from liveplanner.formats.metrics_import import Column, ImportOptions, MetricsImport, read_metrics
+from liveplanner.formats.presets import PRESETS, ColumnRule, InstantRule, rule_for
+from liveplanner.formats.problems import ImportRefused
+from liveplanner.storage.database import Database
+from liveplanner.storage.errors import StorageError
+from liveplanner.storage.samples import ImportSource, replace_metrics
+from liveplanner.ui import labels
+from liveplanner.ui.review.import_texts import problem_text
+from liveplanner.ui.review.jobs import Cancelled, Job, Progress
+
+EXPORT_FILTER = "*.csv *.txt *.tsv *.xlsx *.json"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _display(metric: str, value: object) -> str:
+    if value is None or value != value:  # None or pandas' missing value
+        return ""
+    amount = int(value)  # type: ignore[call-overload]
+    if METRICS[metric].unit is MetricUnit.FEN:
+        whole, cents = divmod(abs(amount), 100)
+        sign = "-" if amount < 0 else ""
+        return f"{sign}{whole:,}" + (f".{cents:02d}" if cents else "")
+    return f"{amount:,}"
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first rows of the file as liveplanner read them: row number, time, then metrics."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[object, ...]] = []
+        self._metrics: list[str] = []
+
+    def set_result(self, result: MetricsImport | None) -> None:
+        self.beginResetModel()
+        if result is None:
+            self._rows, self._metrics = [], []
+        else:
+            preview = result.preview
+            self._metrics = [c for c in preview.columns if c in METRICS]
+            columns = ["row", "time", *self._metrics]
+            self._rows = list(preview[columns].itertuples(index=False, name=None))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else (2 + len(self._metrics) if self._rows else 0)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        if index.column() == 0:
+            return str(row[0])
+        if index.column() == 1:
+            return row[1].strftime("%m-%d %H:%M:%S")  # type: ignore[attr-defined]
+        return _display(self._metrics[index.column() - 2], row[index.column()])
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return self.tr("Row")
+        if section == 1:
+            return self.tr("Time")
+        if 0 <= section - 2 < len(self._metrics):
+            return labels.metric(self._metrics[section - 2])
+        return None
+
+
+class MetricsImportDialog(QDialog):
+    imported = QtSignal(int, str)  # samples stored, file name
+
+    def __init__(
+        self, db: Database, plan: ShowPlan, parent: QWidget | None = None, path: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.plan = plan
+        self.data: bytes | None = None
+        self.result: MetricsImport | None = None
+        self.mapping: dict[int, ColumnRule | None] = {}
+        self.job: Job | None = None
+        self.shown_columns: tuple[Column, ...] = ()
+        self._again = False  # options changed while a read was running
+        self.setWindowTitle(self.tr("Import metrics — %1").replace("%1", plan.show.title))
+        self.resize(1100, 760)
+        self._build()
+        if path:
+            self.open_file(path)
+
+    # Layout
+
+    def _build(self) -> None:
+        show = self.plan.show
+        zone = time_zone(show.time_zone)
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("A CSV, XLSX or JSON export from the platform"))
+        choose = QPushButton(self.tr("&Choose file…"))
+        choose.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(choose)
+
+        self.preset_box = QComboBox()
+        self.preset_box.addItem(self.tr("Recognise from the headers"), None)
+        for preset in PRESETS.values():
+            self.preset_box.addItem(preset.label, preset.name)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        local = show.planned_start.astimezone(zone).date()
+        self.date_edit.setDate(QDate(local.year, local.month, local.day))
+        self.zone_edit = QLineEdit(show.time_zone)
+        self.instant_box = QComboBox()
+        self.instant_box.addItem(self.tr("As the layout says"), None)
+        self.instant_box.addItem(self.tr("Highest reading of the minute"), InstantRule.MAX)
+        self.instant_box.addItem(self.tr("Last reading of the minute"), InstantRule.LAST)
+        for box in (self.preset_box, self.instant_box):
+            box.currentIndexChanged.connect(self._options_changed)
+        self.date_edit.dateChanged.connect(self._options_changed)
+        self.zone_edit.editingFinished.connect(self._options_changed)
+
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Layout:"), self.preset_box)
+        form.addRow(self.tr("Date for times without one:"), self.date_edit)
+        form.addRow(self.tr("Time zone of the file:"), self.zone_edit)
+        form.addRow(self.tr("Online viewers per minute:"), self.instant_box)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setObjectName("importError")
+        self.error.setStyleSheet("QLabel#importError { color: #c0392b; font-weight: 600; }")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+
+        self.columns = QTableWidget(0, 2)
+        self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Read as")])
+        self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.verticalHeader().hide()
+        self.preview_model = PreviewModel(self)
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.verticalHeader().hide()
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        tables = QSplitter()
+        tables.addWidget(self._titled(self.tr("Columns"), self.columns))
+        tables.addWidget(self._titled(self.tr("Preview: the first rows as read"), self.preview))
+        tables.setSizes([380, 720])
+
+        self.warnings = QListWidget()
+        self.warnings.setWordWrap(True)
+        self.warnings.setMaximumHeight(110)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_job)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_box = QWidget()
+        self.progress_box.setLayout(progress_row)
+        self.progress_box.hide()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.store)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(tables, 1)
+        layout.addWidget(self._titled(self.tr("Warnings"), self.warnings))
+        layout.addWidget(self.progress_box)
+        layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(f"<b>{title}</b>")
+        column.addWidget(heading)
+        column.addWidget(widget)
+        return box
+
+    # Reading
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the platform's export"),
+            "",
+            self.tr("Exports (%1);;All files (*)").replace("%1", EXPORT_FILTER),
+        )
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        try:
+            self.data = Path(path).read_bytes()
+        except OSError as exc:
+            self._show_error(
+                self.tr("Cannot read %1: %2")
+                .replace("%1", path)
+                .replace("%2", exc.strerror or str(exc))
+            )
+            return
+        self.file_edit.setText(path)
+        self.mapping = {}
+        self.read()
+
+    def _options_changed(self) -> None:
+        if self.data is not None:
+            self.read()
+
+    def options(self) -> ImportOptions | None:
+        """The options as the form gives them; None (and a message) when the zone is unknown."""
+        try:
+            zone = time_zone(self.zone_edit.text().strip())
+        except ValueError:
+            self._show_error(
+                self.tr("“%1” is not a time zone; expected such as Asia/Shanghai").replace(
+                    "%1", self.zone_edit.text()
+                )
+            )
+            return None
+        chosen = self.date_edit.date()
+        times = schedule(self.plan)
+        return ImportOptions(
+            zone=zone,
+            day=date(chosen.year(), chosen.month(), chosen.day()),
+            preset=self.preset_box.currentData(),
+            columns=self.mapping or None,
+            instant_rule=self.instant_box.currentData(),
+            planned=(times.start, times.end),
+        )
+
+    def read(self) -> None:
+        """Read the file with the current options, off the GUI thread."""
+        if self.job is not None:
+            self._again = True
+            self.job.cancel()
+            return
+        options = self.options()
+        if options is None or self.data is None:
+            return
+        data, name = self.data, Path(self.file_edit.text()).name
+
+        def work(progress: Progress) -> MetricsImport:
+            return read_metrics(data, name, options, progress)
+
+        self._run(work, self._read_done, self.tr("Reading the file…"))
+
+    def _read_done(self, result: MetricsImport) -> None:
+        self.result = result
+        self.error.hide()
+        self.summary.setText(self._summary_text(result))
+        self._fill_columns(result.columns, result.time_column)
+        self.preview_model.set_result(result)
+        self.warnings.clear()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for warning in result.warnings:
+            self.warnings.addItem(QListWidgetItem(icon, problem_text(warning)))
+        if not result.warnings:
+            self.warnings.addItem(self.tr("None: every row was read as it is."))
+        self.import_button.setEnabled(True)
+
+    def _summary_text(self, result: MetricsImport) -> str:
+        layout = result.preset.label if result.preset else self.tr("by header names")
+        header = (
+            self.tr("header on row %1").replace("%1", str(result.header_row))
+            if result.header_row
+            else self.tr("JSON records")
+        )
+        span = ""
+        if result.start is not None and result.end is not None:
+            span = self.tr("%1 to %2").replace("%1", result.start.strftime("%m-%d %H:%M"))
+            span = span.replace("%2", result.end.strftime("%m-%d %H:%M"))
+        figures = self.tr("%1 rows, %2 minutes with data (%3)")
+        figures = figures.replace("%1", f"{result.rows_read:,}")
+        figures = figures.replace("%2", f"{result.minutes:,}").replace("%3", span)
+        totals = []
+        for metric in ("gmv", "orders", "online_viewers"):
+            summary = result.summaries.get(metric)
+            if summary is None:
+                continue
+            if summary.total is None:
+                name = self.tr("peak %1").replace("%1", labels.metric(metric))
+                totals.append(f"{name} {_display(metric, summary.peak)}")
+            else:
+                totals.append(f"{labels.metric(metric)} {_display(metric, summary.total)}")
+        parts = [
+            self.tr("Encoding: %1").replace("%1", result.encoding),
+            self.tr("Layout: %1").replace("%1", layout),
+            header,
+            figures,
+        ]
+        return " · ".join(parts) + ("<br>" + " · ".join(totals) if totals else "")
+
+    def _fill_columns(self, columns: tuple[Column, ...], time_column: int) -> None:
+        self.shown_columns = columns
+        self.columns.setRowCount(len(columns))
+        for row, column in enumerate(columns):
+            name = QTableWidgetItem(column.header or self.tr("(no header)"))
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.columns.setItem(row, 0, name)
+            if column.position == time_column:
+                time_item = QTableWidgetItem(self.tr("Time"))
+                time_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                time_item.setForeground(QColor("#2b7a4b"))
+                self.columns.setCellWidget(row, 1, None)
+                self.columns.setItem(row, 1, time_item)
+                continue
+            box = self._metric_box(column.rule)
+            box.currentIndexChanged.connect(
+                lambda _i, position=column.position, header=column.header, combo=box: (
+                    self._mapping_changed(position, header, combo)
+                )
+            )
+            self.columns.setCellWidget(row, 1, box)
+
+    def _metric_box(self, rule: ColumnRule | None) -> QComboBox:
+        box = QComboBox()
+        box.addItem(self.tr("Not imported"), None)
+        for name, metric in METRICS.items():
+            box.addItem(labels.metric(name), f"{name}:{metric.kind.value}")
+            if metric.kind is not MetricKind.INSTANT:
+                running = self.tr("%1 (running total)").replace("%1", labels.metric(name))
+                box.addItem(running, f"{name}:{MetricKind.CUMULATIVE.value}")
+        if rule is not None:
+            box.setCurrentIndex(max(0, box.findData(f"{rule.metric}:{rule.kind.value}")))
+        return box
+
+    def _mapping_changed(self, position: int, header: str, box: QComboBox) -> None:
+        choice = box.currentData()  # "metric:kind", or None for a column left out
+        if choice is None:
+            self.mapping[position] = None
+        else:
+            name, kind = choice.split(":")
+            self.mapping[position] = rule_for(name, MetricKind(kind), header)
+        # Every other column keeps what it was read as, so one change moves one column.
+        for column in self.shown_columns:
+            if column.position not in self.mapping and column.position != position:
+                self.mapping[column.position] = column.rule
+        self.read()
+
+    # Storing
+
+    def store(self) -> None:
+        result = self.result
+        if result is None or self.job is not None:
+            return
+        show_id = self.plan.show.id
+        preset = result.preset.name if result.preset else ""
+        source = ImportSource(result.file_name, preset, result.encoding, result.rows_read)
+
+        def work(progress: Progress) -> int:
+            return replace_metrics(self.db, show_id, result.samples, source, progress)
+
+        self._run(work, self._stored, self.tr("Storing the metrics…"))
+
+    def _stored(self, count: int) -> None:
+        self.imported.emit(count, self.result.file_name if self.result else "")
+        self.accept()
+
+    # Jobs
+
+    def _run(self, work, on_success, label: str) -> None:  # type: ignore[no-untyped-def]
+        self.job = Job(work)
+        self.job.progress.connect(self.progress.setValue)
+        self.job.succeeded.connect(on_success)
+        self.job.failed.connect(self._failed)
+        self.job.succeeded.connect(self._job_ended)
+        self.job.failed.connect(self._job_ended)
+        self.progress.setValue(0)
+        self.progress.setFormat(label + " %p%")
+        self.progress_box.show()
+        self.import_button.setEnabled(False)
+        self.job.start()
+
+    def _job_ended(self, _outcome: object) -> None:
+        if self.job is not None:
+            self.job.wait()
+        self.job = None
+        self.progress_box.hide()
+        self.import_button.setEnabled(self.result is not None and self.error.isHidden())
+        if self._again:
+            self._again = False
+            self.read()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            if not self._again:
+                self.summary.setText(self.tr("Cancelled: nothing was stored."))
+            return
+        if isinstance(exc, ImportRefused):
+            self._show_error(problem_text(exc.problem))
+            if exc.columns:  # the file was read far enough to map its columns: let them be fixed
+                self._fill_columns(exc.columns, exc.time_column)
+        elif isinstance(exc, StorageError):
+            self._show_error(self.tr("Nothing was stored: %1").replace("%1", str(exc)))
+        else:
+            self._show_error(
+                self.tr("Nothing was stored: an unexpected error (%1)").replace("%1", repr(exc))
+            )
+
+    def _show_error(self, message: str) -> None:
+        self.result = None
+        self.error.setText(message)
+        self.error.show()
+        self.import_button.setEnabled(False)
+        self.preview_model.set_result(None)
+        self.warnings.clear()
+
+    def cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def done(self, code: int) -> None:
+        # Closing while a job runs: stop it and wait, so no thread outlives its window.
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+        super().done(code)

@@ -1,0 +1,143 @@
+"""The importer's refusals and warnings in the user's language (formats/problems.py gives the
+code and figures; the English there is what the command line prints)."""
+
+from PySide6.QtCore import QCoreApplication
+
+from liveplanner.formats.problems import Problem
+from liveplanner.ui import labels
+
+
+def _templates() -> dict[str, str]:
+    number = QCoreApplication.translate(
+        "import", "expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99"
+    )
+    time = QCoreApplication.translate(
+        "import", "expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date"
+    )
+    return {
+        "too_large": QCoreApplication.translate(
+            "import", "{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported"
+        ),
+        "empty": QCoreApplication.translate("import", "{file} is empty"),
+        "binary": QCoreApplication.translate(
+            "import", "{file} holds binary data, not a CSV, XLSX or JSON export"
+        ),
+        "not_text": QCoreApplication.translate(
+            "import",
+            "{file} is neither UTF-8 nor GBK/GB18030 nor UTF-16 text; save it from the platform "
+            "again as CSV or XLSX",
+        ),
+        "old_xls": QCoreApplication.translate(
+            "import", "{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV"
+        ),
+        "html": QCoreApplication.translate(
+            "import",
+            "{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx",
+        ),
+        "named_xlsx_not_workbook": QCoreApplication.translate(
+            "import", "{file} is named .xlsx but holds text; rename it .csv"
+        ),
+        "named_text_is_workbook": QCoreApplication.translate(
+            "import", "{file} is an Excel workbook named .{extension}; rename it .xlsx"
+        ),
+        "bad_workbook": QCoreApplication.translate(
+            "import", "{file} cannot be opened as an Excel workbook ({detail})"
+        ),
+        "bad_json": QCoreApplication.translate(
+            "import", "{file} is not valid JSON (line {line}, column {column})"
+        ),
+        "json_no_records": QCoreApplication.translate(
+            "import", "{file} holds no list of per-minute records"
+        ),
+        "bad_row": QCoreApplication.translate(
+            "import", "{file}, row {row}: {cells} cells where the header has {expected}"
+        ),
+        "no_header": QCoreApplication.translate(
+            "import",
+            "{file}: no header row in its first {rows} rows; expected a row naming a time column "
+            "(时间, Time …) above rows of times",
+        ),
+        "header_only": QCoreApplication.translate("import", "{file} has a header but no data rows"),
+        "no_metrics": QCoreApplication.translate(
+            "import",
+            "{file}: none of the columns is a metric liveplanner knows ({columns}); choose what "
+            "each column holds below",
+        ),
+        "two_columns_one_metric": QCoreApplication.translate(
+            "import", "{file}: columns “{first}” and “{second}” are both {metric}"
+        ),
+        "no_time": QCoreApplication.translate(
+            "import", "{file}, row {row}, column “{column}”: the time is empty"
+        ),
+        "not_a_time": QCoreApplication.translate(
+            "import", "{file}, row {row}, column “{column}”: “{value}” is not a time; "
+        )
+        + time,
+        "no_date": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date "
+            "above",
+        ),
+        "not_a_number": QCoreApplication.translate(
+            "import", "{file}, row {row}, column “{column}”: “{value}” is not a number; "
+        )
+        + number,
+        "time_backwards": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time "
+            "runs backwards",
+        ),
+        "conflicting_rows": QCoreApplication.translate(
+            "import",
+            "{file}, rows {first_row} and {row}: two different rows for {time} (column "
+            "“{column}”: {first_value} and {value})",
+        ),
+        "running_total_falls": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: the running total falls from {previous} to "
+            "{value}",
+        ),
+        "duplicates_dropped": QCoreApplication.translate(
+            "import",
+            "{count} rows repeat an earlier row exactly and were left out (first: row {row})",
+        ),
+        "total_row_differs": QCoreApplication.translate(
+            "import",
+            "Total row {row}, column “{column}”: {total}, but the rows add up to {sum} "
+            "({percent} apart)",
+        ),
+        "missing_minutes": QCoreApplication.translate(
+            "import", "No rows for {count} minutes between the first and the last: {minutes}"
+        ),
+        "missing_values": QCoreApplication.translate(
+            "import", "Column “{column}”: {count} cells are empty or “-”, left empty (not zero)"
+        ),
+        "unread_columns": QCoreApplication.translate("import", "Columns not imported: {columns}"),
+        "outside_show": QCoreApplication.translate(
+            "import",
+            "The file runs from {start} to {end}, outside the show's planned {planned_start} to "
+            "{planned_end}: is it this show's export?",
+        ),
+        "sub_minute": QCoreApplication.translate(
+            "import",
+            "{rows} rows for {minutes} minutes: per minute, counts and money are added up and "
+            "{instants} keeps the {rule} reading",
+        ),
+    }
+
+
+def problem_text(problem: Problem) -> str:
+    """The problem in the user's language, with its figures filled in."""
+    params = dict(problem.params)
+    if "metric" in params:
+        params["metric"] = labels.metric(str(params["metric"]))
+    if "rule" in params:
+        params["rule"] = (
+            QCoreApplication.translate("import", "highest")
+            if params["rule"] == "highest"
+            else QCoreApplication.translate("import", "last")
+        )
+    template = _templates().get(problem.code)
+    if template is None:
+        return problem.message  # a code without a translation still says something true
+    return template.format(**params)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from liveplanner.core.enums import SegmentKind
-from liveplanner.storage import segments
+from liveplanner.storage import schema, segments
 from liveplanner.storage.database import open_database
 
 
@@ -172,7 +172,8 @@ def test_db_check_reports_an_old_schema_instead_of_upgrading_it(sqlite_url: str)
         conn.commit()
     result = run("db", "check", "--json", db=sqlite_url)
     assert result.returncode == 1
-    assert "expected 0001: run db upgrade" in json.loads(result.stdout)["problems"][0]
+    expected = f"expected {schema.head_revision()}: run db upgrade"
+    assert expected in json.loads(result.stdout)["problems"][0]
 
 
 def test_search_that_finds_nothing_says_so(sqlite_url: str) -> None:

@@ -9,6 +9,7 @@ Cancel, or any failure, leaves the show's metrics as they were.
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor
@@ -54,7 +55,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _display(metric: str, value: object) -> str:
-    if value is None or value != value:  # None or pandas' missing value
+    if value is None or pd.isna(value):
         return ""
     amount = int(value)  # type: ignore[call-overload]
     if METRICS[metric].unit is MetricUnit.FEN:

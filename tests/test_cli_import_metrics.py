@@ -11,7 +11,7 @@ from liveplanner.formats.presets import PRESETS
 from liveplanner.storage.database import open_database
 from liveplanner.storage.samples import load_metrics
 
-SAMPLES = Path(__file__).parents[2] / "shared" / "samples" / "external"
+SAMPLES = Path(__file__).resolve().parent / "fixtures" / "external"
 GMV_FILE = SAMPLES / "douyin-live-gmv-export_m2_reference_final.csv"
 
 

@@ -23,7 +23,7 @@ from liveplanner.formats.tables import MAX_BYTES
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 OPTIONS_FIELDS = {"zone": SHANGHAI, "default_day": date(2025, 11, 11)}
-SAMPLES = Path(__file__).parents[2] / "shared" / "samples" / "external"
+SAMPLES = Path(__file__).resolve().parent / "fixtures" / "external"
 
 HEADER = "时间,实时在线人数,进入直播间人数,成交金额(元),成交订单数,评论次数"
 ROWS = [

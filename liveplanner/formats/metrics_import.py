@@ -32,7 +32,7 @@ from liveplanner.formats.presets import (
     rule_by_name,
 )
 from liveplanner.formats.problems import RULE_WORDS, ImportRefused, Problem
-from liveplanner.formats.tables import Table, read_table
+from liveplanner.formats.tables import SCAN_ROWS, Table, read_table
 from liveplanner.formats.times import TimeCellError, TimeContext, local_times, looks_like_time
 
 TOTAL_WORDS = ("合计", "总计", "汇总", "小计", "total", "sum")
@@ -189,7 +189,7 @@ def _time_column(table: Table, preset: Preset | None) -> int:
     for position in range(len(table.headers)):
         if position < len(first) and looks_like_time(first.iloc[position]):
             return position
-    raise ImportRefused("no_header", file=table.file_name, rows=30)
+    raise ImportRefused("no_header", file=table.file_name, rows=SCAN_ROWS)
 
 
 def _columns(

@@ -453,7 +453,7 @@ class MetricsImportDialog(QDialog):
             self._again = False
             self.read()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: Exception) -> None:
         if isinstance(exc, Cancelled):
             if not self._again:
                 self.summary.setText(self.tr("Cancelled: nothing was stored."))

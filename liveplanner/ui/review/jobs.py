@@ -48,7 +48,7 @@ class Job(QObject):
     def _run(self) -> None:
         try:
             result = self._work(self._report)
-        except BaseException as exc:  # handed to the GUI thread, which says what happened
+        except Exception as exc:  # handed to the GUI thread, which says what happened
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)

@@ -313,7 +313,7 @@ ZH = {
     "{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported": "{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB",
     "{file} is empty": "{file} 是空文件",
     "{file} holds binary data, not a CSV, XLSX or JSON export": "{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件",
-    "{file} is neither UTF-8 nor GBK/GB18030 nor UTF-16 text; save it from the platform again as CSV or XLSX": "{file} 不是 UTF-8、GBK/GB18030 或 UTF-16 文本；请从平台重新导出为 CSV 或 XLSX",
+    "{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX": "{file} 无法作为 CSV 文本读取（{detail}）；请重新保存为 CSV 或 XLSX",
     "{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV": "{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV",
     "{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx": "{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx",
     "{file} is named .xlsx but holds text; rename it .csv": "{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv",

@@ -429,7 +429,9 @@ def _per_minute(
     return per_minute
 
 
-def _sub_minute(rows: int, per_minute: pd.DataFrame, mapped: list[Column], rule: InstantRule):
+def _sub_minute(
+    rows: int, per_minute: pd.DataFrame, mapped: list[Column], rule: InstantRule
+) -> list[Problem]:
     if rows == len(per_minute):
         return []
     instants = [c.header for c in mapped if c.rule.kind is MetricKind.INSTANT]  # type: ignore[union-attr]

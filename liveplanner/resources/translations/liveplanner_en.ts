@@ -324,207 +324,207 @@
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="135" />
+        <location filename="../../ui/review/import_dialog.py" line="136" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="148" />
+        <location filename="../../ui/review/import_dialog.py" line="149" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="149" />
+        <location filename="../../ui/review/import_dialog.py" line="150" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="156" />
+        <location filename="../../ui/review/import_dialog.py" line="157" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="166" />
+        <location filename="../../ui/review/import_dialog.py" line="167" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="167" />
+        <location filename="../../ui/review/import_dialog.py" line="168" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="168" />
+        <location filename="../../ui/review/import_dialog.py" line="169" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="175" />
+        <location filename="../../ui/review/import_dialog.py" line="176" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <location filename="../../ui/review/import_dialog.py" line="177" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="177" />
+        <location filename="../../ui/review/import_dialog.py" line="178" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="178" />
+        <location filename="../../ui/review/import_dialog.py" line="179" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="179" />
+        <location filename="../../ui/review/import_dialog.py" line="180" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="206" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="214" />
+        <location filename="../../ui/review/import_dialog.py" line="215" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="225" />
+        <location filename="../../ui/review/import_dialog.py" line="226" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="236" />
+        <location filename="../../ui/review/import_dialog.py" line="237" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="255" />
+        <location filename="../../ui/review/import_dialog.py" line="256" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="257" />
+        <location filename="../../ui/review/import_dialog.py" line="258" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="267" />
+        <location filename="../../ui/review/import_dialog.py" line="268" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="286" />
+        <location filename="../../ui/review/import_dialog.py" line="287" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="316" />
+        <location filename="../../ui/review/import_dialog.py" line="317" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="329" />
+        <location filename="../../ui/review/import_dialog.py" line="330" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="333" />
+        <location filename="../../ui/review/import_dialog.py" line="334" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="335" />
+        <location filename="../../ui/review/import_dialog.py" line="336" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="337" />
+        <location filename="../../ui/review/import_dialog.py" line="338" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="341" />
+        <location filename="../../ui/review/import_dialog.py" line="342" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="343" />
+        <location filename="../../ui/review/import_dialog.py" line="344" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="352" />
+        <location filename="../../ui/review/import_dialog.py" line="353" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="357" />
+        <location filename="../../ui/review/import_dialog.py" line="358" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="358" />
+        <location filename="../../ui/review/import_dialog.py" line="359" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="368" />
+        <location filename="../../ui/review/import_dialog.py" line="369" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="372" />
+        <location filename="../../ui/review/import_dialog.py" line="373" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="388" />
+        <location filename="../../ui/review/import_dialog.py" line="389" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="392" />
+        <location filename="../../ui/review/import_dialog.py" line="393" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="424" />
+        <location filename="../../ui/review/import_dialog.py" line="425" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="458" />
+        <location filename="../../ui/review/import_dialog.py" line="459" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="465" />
+        <location filename="../../ui/review/import_dialog.py" line="466" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="468" />
+        <location filename="../../ui/review/import_dialog.py" line="469" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -784,12 +784,12 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="112" />
+        <location filename="../../ui/review/import_dialog.py" line="113" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="114" />
+        <location filename="../../ui/review/import_dialog.py" line="115" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -1497,146 +1497,146 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="25" />
-        <source>{file} is neither UTF-8 nor GBK/GB18030 nor UTF-16 text; save it from the platform again as CSV or XLSX</source>
+        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="30" />
+        <location filename="../../ui/review/import_texts.py" line="28" />
         <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="33" />
+        <location filename="../../ui/review/import_texts.py" line="31" />
         <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="37" />
+        <location filename="../../ui/review/import_texts.py" line="35" />
         <source>{file} is named .xlsx but holds text; rename it .csv</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="40" />
+        <location filename="../../ui/review/import_texts.py" line="38" />
         <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="43" />
+        <location filename="../../ui/review/import_texts.py" line="41" />
         <source>{file} cannot be opened as an Excel workbook ({detail})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="46" />
+        <location filename="../../ui/review/import_texts.py" line="44" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="49" />
+        <location filename="../../ui/review/import_texts.py" line="47" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="52" />
+        <location filename="../../ui/review/import_texts.py" line="50" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="55" />
+        <location filename="../../ui/review/import_texts.py" line="53" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="60" />
+        <location filename="../../ui/review/import_texts.py" line="58" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="61" />
+        <location filename="../../ui/review/import_texts.py" line="59" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="66" />
+        <location filename="../../ui/review/import_texts.py" line="64" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="69" />
+        <location filename="../../ui/review/import_texts.py" line="67" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="72" />
+        <location filename="../../ui/review/import_texts.py" line="70" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="76" />
+        <location filename="../../ui/review/import_texts.py" line="74" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="81" />
+        <location filename="../../ui/review/import_texts.py" line="79" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="85" />
+        <location filename="../../ui/review/import_texts.py" line="83" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="90" />
+        <location filename="../../ui/review/import_texts.py" line="88" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="95" />
+        <location filename="../../ui/review/import_texts.py" line="93" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="100" />
+        <location filename="../../ui/review/import_texts.py" line="98" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="104" />
+        <location filename="../../ui/review/import_texts.py" line="102" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="109" />
+        <location filename="../../ui/review/import_texts.py" line="107" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="112" />
+        <location filename="../../ui/review/import_texts.py" line="110" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="115" />
+        <location filename="../../ui/review/import_texts.py" line="113" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="116" />
+        <location filename="../../ui/review/import_texts.py" line="114" />
         <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="121" />
+        <location filename="../../ui/review/import_texts.py" line="119" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="136" />
+        <location filename="../../ui/review/import_texts.py" line="134" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="138" />
+        <location filename="../../ui/review/import_texts.py" line="136" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

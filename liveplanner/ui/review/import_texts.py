@@ -23,9 +23,7 @@ def _templates() -> dict[str, str]:
             "import", "{file} holds binary data, not a CSV, XLSX or JSON export"
         ),
         "not_text": QCoreApplication.translate(
-            "import",
-            "{file} is neither UTF-8 nor GBK/GB18030 nor UTF-16 text; save it from the platform "
-            "again as CSV or XLSX",
+            "import", "{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX"
         ),
         "old_xls": QCoreApplication.translate(
             "import", "{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV"

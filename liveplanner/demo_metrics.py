@@ -74,6 +74,7 @@ def demo_metrics(plan: ShowPlan, ran: Sequence[RanSegment], gap_at: datetime) ->
             (at, "entries", entries),
             (at, "exits", exits),
             (at, "views", round(entries * 1.3)),
+            (at, "unique_viewers", round(entries * 0.82)),
             (at, "orders", orders),
             (at, "buyers", round(orders * 0.93)),
             (at, "items_sold", round(orders * 1.15)),

@@ -5,11 +5,11 @@ name from core.metrics) and `value` (int: counts, or fen for money). A six-hour 
 gives some 100,000 samples, so they are written as plain rows, not one ORM object each.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, DateTime, Integer, String, column, delete, select, table
+from sqlalchemy import BigInteger, Integer, String, column, delete, select, table
 
 from liveplanner.core.metrics import METRICS
 from liveplanner.storage.database import Database
@@ -23,12 +23,14 @@ _BATCH = 20_000
 COLUMNS = ["minute", "metric", "value"]
 _INSERT = "INSERT INTO metric_samples (show_id, metric, minute, value) VALUES ({marks})"
 
-# The same table seen as plain columns, for reading whole columns at once.
-_PLAIN = table(
+# The same table seen as plain columns, for reading whole columns at once. The minute is read
+# as the driver gives it (text on SQLite, a naive UTC datetime on PostgreSQL) and converted for
+# the whole column by minutes_frame: parsing a million times one by one costs seconds.
+PLAIN = table(
     "metric_samples",
     column("show_id", Integer),
     column("metric", String),
-    column("minute", DateTime),
+    column("minute", String),
     column("value", BigInteger),
 )
 
@@ -110,16 +112,24 @@ def replace_metrics(
 
 def load_metrics(db: Database, show_id: int) -> "pd.DataFrame":
     """A show's samples ordered by metric, then minute (aware UTC)."""
-    import pandas as pd
-
     with db.session() as session:
         rows = session.execute(
-            select(_PLAIN.c.minute, _PLAIN.c.metric, _PLAIN.c.value)
-            .where(_PLAIN.c.show_id == show_id)
-            .order_by(_PLAIN.c.metric, _PLAIN.c.minute)
+            select(PLAIN.c.minute, PLAIN.c.metric, PLAIN.c.value)
+            .where(PLAIN.c.show_id == show_id)
+            .order_by(PLAIN.c.metric, PLAIN.c.minute)
         ).all()
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["minute"] = pd.to_datetime(frame["minute"]).dt.tz_localize("UTC")
+        return minutes_frame(rows, COLUMNS, session.connection().dialect.name)
+
+
+def minutes_frame(rows: Sequence[object], columns: list[str], dialect: str) -> "pd.DataFrame":
+    """Rows read through PLAIN as a frame with `minute` aware UTC and `value` int64."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=columns)
+    minute = frame["minute"]
+    if dialect == "sqlite":
+        minute = pd.to_datetime(minute, format="ISO8601")
+    frame["minute"] = pd.to_datetime(minute).dt.tz_localize("UTC")
     return frame.astype({"metric": str, "value": "int64"})
 
 

@@ -1,0 +1,226 @@
+"""core.review on a show small enough to work out by hand.
+
+The show starts 20:00 in Shanghai (12:00 UTC) with three segments: A opening 5 min (20:00-20:05),
+B flash sale 3 min (20:05-20:08), C product 2 min (20:08-20:10). Twelve minutes of data, 20:00 to
+20:11: GMV (i+1) x 100 fen in minute i, one order a minute, ten views a minute, online viewers
+100, 200, ... 1,200.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
+from liveplanner.core.plan import Promo, Release, Segment, Show, ShowPlan, Targets, time_zone
+from liveplanner.core.review import (
+    MarkerKind,
+    Source,
+    TargetName,
+    actual_spans,
+    review,
+    wide,
+)
+from liveplanner.core.runlog import Run, RunEvent
+
+ZONE = time_zone("Asia/Shanghai")
+START = datetime(2026, 11, 11, 20, 0, tzinfo=ZONE)
+A, B, C = 1, 2, 3
+
+
+def plan(**show: object) -> ShowPlan:
+    return ShowPlan(
+        show=Show(1, "Hand show", START, **show),  # type: ignore[arg-type]
+        segments=(
+            Segment(A, SegmentKind.OPENING, "A", 300),
+            Segment(B, SegmentKind.FLASH_SALE, "B", 180, product_id=7),
+            Segment(C, SegmentKind.PRODUCT_INTRO, "C", 120, product_id=7),
+        ),
+    )
+
+
+def at(minutes: float) -> datetime:
+    return (START + timedelta(minutes=minutes)).astimezone(UTC)
+
+
+def samples(skip: tuple[int, ...] = ()) -> pd.DataFrame:
+    rows = []
+    for i in range(12):
+        if i in skip:
+            continue
+        minute = at(i)
+        rows += [
+            (minute, "gmv", (i + 1) * 100),
+            (minute, "orders", 1),
+            (minute, "views", 10),
+            (minute, "online_viewers", (i + 1) * 100),
+        ]
+    frame = pd.DataFrame(rows, columns=["minute", "metric", "value"])
+    frame["minute"] = pd.to_datetime(frame["minute"], utc=True)
+    return frame
+
+
+def event(seq: int, kind: RunEventKind, minutes: float, segment: int | None = None) -> RunEvent:
+    position = None if segment is None else segment - 1
+    return RunEvent(seq, kind, at(minutes), minutes * 60, segment, position)
+
+
+def run(*changes: tuple[float, int], end: float | None, kind: RunKind = RunKind.LIVE) -> Run:
+    events = [event(0, RunEventKind.STARTED, changes[0][0])]
+    for seq, (minute, segment) in enumerate(changes, start=1):
+        events.append(event(seq, RunEventKind.SEGMENT_STARTED, minute, segment))
+    if end is not None:
+        events.append(event(len(events), RunEventKind.ENDED, end))
+    return Run(9, 1, kind, at(changes[0][0]), None if end is None else at(end), tuple(events))
+
+
+def gmv(result) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {f.title: f.gmv_fen for f in result.segments}
+
+
+def test_planned_times_credit_sales_two_minutes_late_and_add_up() -> None:
+    result = review(plan(), [], samples())
+    assert result.source is Source.PLANNED and result.run_id is None
+    # A takes minutes 0-6 (the first two clamp to it), B 7-9, C 10-11.
+    assert gmv(result) == {"A": 2800, "B": 2700, "C": 2300}
+    assert [f.orders for f in result.segments] == [7, 3, 2]
+    assert result.totals.gmv_fen == 7800 == sum(gmv(result).values())
+    assert result.totals.orders == 12
+
+
+def test_no_lag_credits_each_minute_to_its_own_segment() -> None:
+    result = review(plan(), [], samples(), lag=0)
+    # A 0-4, B 5-7, C 8-9 and the two minutes after the end.
+    assert gmv(result) == {"A": 1500, "B": 2100, "C": 4200}
+    assert sum(gmv(result).values()) == 7800
+
+
+def test_viewers_and_rates_use_the_minutes_inside_each_segment() -> None:
+    a, b, c = review(plan(), [], samples()).segments
+    assert (a.minutes, b.minutes, c.minutes) == (5, 3, 2)
+    assert (a.avg_viewers, a.peak_viewers) == (300, 500)
+    assert (b.avg_viewers, b.peak_viewers) == (700, 800)
+    assert (c.avg_viewers, c.peak_viewers) == (950, 1000)
+    assert a.gmv_per_min_fen == 2800 / 5
+    assert a.gpm_fen == 2800 * 1000 / 50  # 50 views in A's own five minutes
+    assert a.net_entries is None  # the data has no entries and exits
+    assert a.comments_per_min is None
+
+
+def test_live_run_times_replace_the_plan_and_rehearsals_are_ignored() -> None:
+    rehearsal = run((0, A), (1, B), (2, C), end=3, kind=RunKind.REHEARSAL)
+    live = run((0, A), (6, B), (8, C), end=11)  # A ran a minute over, B one short
+    result = review(plan(), [rehearsal, live], samples())
+    assert result.source is Source.ACTUAL and result.run_id == live.id
+    assert gmv(result) == {"A": 3600, "B": 1900, "C": 2300}
+    a, b, c = result.segments
+    assert (a.actual_s, b.actual_s, c.actual_s) == (360, 120, 180)
+    assert (a.planned_s, b.planned_s, c.planned_s) == (300, 180, 120)
+    assert b.actual_start == START + timedelta(minutes=6)
+    assert b.planned_start == START + timedelta(minutes=5)
+    assert len(result.actual) == 3 and len(result.planned) == 3
+
+
+def test_a_run_that_never_reached_a_segment_leaves_planned_times() -> None:
+    empty = Run(3, 1, RunKind.LIVE, at(0), at(1), (event(0, RunEventKind.STARTED, 0),))
+    assert review(plan(), [empty], samples()).source is Source.PLANNED
+
+
+def test_a_segment_gone_back_to_gets_both_stretches() -> None:
+    live = run((0, A), (5, B), (6, A), (7, B), (8, C), end=10)
+    spans = actual_spans(plan(), live.events)
+    assert [s.segment_id for s in spans] == [A, B, A, B, C]
+    result = review(plan(), [live], samples())
+    assert result.segments[0].actual_s == 360 and result.segments[1].actual_s == 120
+    assert sum(gmv(result).values()) == 7800
+
+
+def test_time_in_a_deleted_segment_goes_to_the_segment_before_it() -> None:
+    live = run((0, A), (5, 99), (8, C), end=10)  # segment 99 has since been deleted
+    result = review(plan(), [live], samples())
+    assert result.segments[1].actual_start is None  # B never ran
+    assert result.segments[1].gmv_fen == 0
+    assert sum(gmv(result).values()) == 7800
+
+
+def test_an_unended_run_lasts_until_its_last_event() -> None:
+    live = run((0, A), (5, B), (8, C), end=None)
+    spans = actual_spans(plan(), live.events)
+    assert spans[-1].segment_id == B  # C started last: no time known after it
+    assert spans[-1].end == at(8)
+
+
+def test_missing_minutes_are_gaps_not_zeros() -> None:
+    result = review(plan(), [], samples(skip=(3,)))
+    assert result.totals.missing_minutes == 1 and result.totals.minutes == 11
+    assert result.minutes["gmv"].isna().sum() == 1
+    assert result.totals.gmv_fen == 7800 - 400
+
+
+def test_summary_against_targets_says_met_or_how_far_short() -> None:
+    targets = Targets(gmv_fen=10_000, viewers=None, new_followers=5)
+    result = review(plan(targets=targets), [], samples())
+    by_name = {t.name: t for t in result.targets}
+    assert set(by_name) == {TargetName.GMV, TargetName.NEW_FOLLOWERS}
+    assert by_name[TargetName.GMV].met is False
+    assert by_name[TargetName.GMV].short_by == 2_200
+    assert by_name[TargetName.NEW_FOLLOWERS].actual is None  # no followers in the export
+    assert by_name[TargetName.NEW_FOLLOWERS].met is None
+    assert result.totals.peak_viewers == 1200
+    assert result.totals.avg_viewers == 650
+    assert result.totals.gpm_fen == 7800 * 1000 / 120
+    assert result.totals.conversion is None  # no unique viewers: no rate made up
+
+
+def test_totals_by_kind_and_product_add_up() -> None:
+    result = review(plan(), [], samples())
+    kinds = {g.key: (g.segments, g.seconds, g.gmv_fen) for g in result.by_kind}
+    assert kinds == {
+        "opening": (1, 300, 2800),
+        "flash_sale": (1, 180, 2700),
+        "product_intro": (1, 120, 2300),
+    }
+    assert [(g.key, g.segments, g.gmv_fen) for g in result.by_product] == [("7", 2, 5000)]
+
+
+def test_markers_sit_at_releases_and_at_promo_segments_without_one() -> None:
+    base = plan()
+    coupon = Promo(5, PromoKind.COUPON, "满99减20")
+    with_release = ShowPlan(
+        show=base.show,
+        segments=base.segments,
+        promos=(coupon,),
+        releases=(Release(1, coupon.id, C, 30, 100),),
+    )
+    markers = review(with_release, [], samples()).markers
+    assert [(m.kind, m.at, m.segment_id) for m in markers] == [
+        (MarkerKind.FLASH_SALE, at(5), B),
+        (MarkerKind.COUPON_DROP, at(8.5), C),
+    ]
+
+
+def test_a_show_without_metrics_or_segments_still_reviews() -> None:
+    empty = samples().iloc[0:0]
+    result = review(plan(), [], empty)
+    assert result.totals.gmv_fen == 0 and result.totals.peak_viewers is None
+    assert all(f.avg_viewers is None for f in result.segments)
+    bare = ShowPlan(show=plan().show)
+    assert review(bare, [], samples()).segments == ()
+
+
+def test_segment_at_uses_the_reviewed_times() -> None:
+    live = run((0, A), (6, B), (8, C), end=11)
+    result = review(plan(), [live], samples())
+    assert result.segment_at(at(5.5)) == A
+    assert result.segment_at(at(20)) is None
+
+
+def test_a_lag_out_of_range_is_refused() -> None:
+    with pytest.raises(ValueError, match="0 to 30"):
+        review(plan(), [], samples(), lag=31)
+
+
+def test_wide_keeps_every_minute_between_first_and_last() -> None:
+    table = wide(samples(skip=(2, 3)))
+    assert len(table) == 12
+    assert table.loc[at(2)].isna().all()

@@ -117,6 +117,20 @@ def build_parser() -> argparse.ArgumentParser:
     metrics.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
     _add_json(metrics)
 
+    review = commands.add_parser(
+        "review",
+        help="a show's review: its minute metrics over its segments, against its targets",
+        description="Credit each minute's sales to the segment running LAG minutes earlier (on "
+        "the live run's times when the show ran on the timer, else the plan's) and print the "
+        "figures, or write the report (.pdf, .html or .xlsx).",
+    )
+    review.add_argument("show_id", type=_show_id, metavar="ID")
+    review.add_argument(
+        "--lag", type=int, metavar="MIN", help="minutes from pitch to order (default: setting, 2)"
+    )
+    review.add_argument("--out", metavar="FILE", help="write the report: .pdf, .html or .xlsx")
+    _add_json(review)
+
     db = commands.add_parser("db", help="database upkeep")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
     db_commands.required = True

@@ -8,11 +8,14 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from liveplanner import textout
+from liveplanner import settings, textout
 from liveplanner.core.enums import Platform
-from liveplanner.core.plan import MAX_TITLE, time_zone
+from liveplanner.core.notes import ReviewNote
+from liveplanner.core.plan import MAX_TITLE, ShowPlan, time_zone
 from liveplanner.core.rules import Severity, check
+from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import schedule
 from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
@@ -20,6 +23,9 @@ from liveplanner.storage.backup import backup_sqlite
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
+
+if TYPE_CHECKING:
+    from liveplanner.core.review import Review
 
 EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
 
@@ -191,7 +197,61 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+def _cmd_review(args: argparse.Namespace, db: Database) -> int:
+    # pandas loads here, and Qt only to draw a report
+    from liveplanner.core.review import MAX_LAG, review
+    from liveplanner.storage.notes import list_notes
+    from liveplanner.storage.samples import load_metrics
+
+    lag = settings.load_preferences().attribution_lag if args.lag is None else args.lag
+    if not 0 <= lag <= MAX_LAG:
+        raise UserError(f"--lag must be 0 to {MAX_LAG} minutes, not {lag}")
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".pdf", ".html", ".xlsx"):
+        raise UserError(f"{out.name}: a report is written as .pdf, .html or .xlsx")
+    plan = load_plan(db, args.show_id)
+    show_runs = list_runs(db, plan.show.id)
+    notes = list_notes(db, plan.show.id)
+    result = review(plan, show_runs, load_metrics(db, plan.show.id), lag)
+    if out is not None:
+        _write_report(out, plan, result, show_runs, notes)
+    data = textout.review_json(plan, result, notes)
+    if out is not None:
+        data["report"] = str(out)
+    if args.json or out is None:
+        _emit(args, data, textout.review_text(data))
+    else:
+        print(f"wrote {out}")
+    return 0
+
+
+def _write_report(
+    out: Path, plan: ShowPlan, result: "Review", show_runs: list[Run], notes: list[ReviewNote]
+) -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs no screen
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from liveplanner.ui.app import install_translators
+    from liveplanner.ui.review.report import ReportInput, write_report
+
+    app = QApplication.instance() or QApplication([])
+    language = settings.load_preferences().language
+    locale = QLocale.system() if language == "system" else QLocale(language)
+    install_translators(app, locale)  # type: ignore[arg-type]
+    run = next((r for r in show_runs if r.id == result.run_id), None)
+    zone = time_zone(plan.show.time_zone)
+    started = run.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if run else ""
+    try:
+        write_report(out, ReportInput(plan, result, notes, started))
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
 COMMANDS: dict[str, Callable[..., int]] = {
+    "review": _cmd_review,
     "import-metrics": _cmd_import_metrics,
     "runs": _cmd_runs,
     "demo": _cmd_demo,

@@ -10,7 +10,15 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from liveplanner.core.clock import SegmentTimer, timer_segments
-from liveplanner.core.enums import Platform, PromoKind, Role, RunKind, SegmentKind, ShowStatus
+from liveplanner.core.enums import (
+    NoteCategory,
+    Platform,
+    PromoKind,
+    Role,
+    RunKind,
+    SegmentKind,
+    ShowStatus,
+)
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
     Duty,
@@ -26,6 +34,7 @@ from liveplanner.core.plan import (
 )
 from liveplanner.demo_metrics import RanSegment, demo_metrics
 from liveplanner.storage.database import Database
+from liveplanner.storage.notes import add_note
 from liveplanner.storage.runs import log_clock_events, start_run
 from liveplanner.storage.samples import ImportSource, replace_metrics
 from liveplanner.storage.shows import load_plan, save_plan
@@ -293,4 +302,41 @@ def create_demo(db: Database) -> int:
     ran, hiccup = _run_demo(db, plan, RunKind.LIVE, start, LIVE_PACE)
     samples = demo_metrics(plan, ran, hiccup)
     replace_metrics(db, show_id, samples, ImportSource("demo", rows_read=len(samples)))
+    _review_notes(db, plan, hiccup)
     return show_id
+
+
+def _review_notes(db: Database, plan: ShowPlan, hiccup: datetime) -> None:
+    """What a lead writes after this show: a stream problem, a winner, and actions."""
+    by_title = {s.title: s.id for s in plan.segments}
+    minute = hiccup.replace(second=0, microsecond=0)
+    add_note(
+        db,
+        plan.show.id,
+        NoteCategory.PROBLEM,
+        "推流卡顿约 3 分钟，切备用线路后恢复；耳机券这一轮几乎没有成交",
+        segment_id=by_title["耳机专享券 满269减40"],
+        minute=minute,
+    )
+    add_note(
+        db,
+        plan.show.id,
+        NoteCategory.ACTION,
+        "开播前演练备用线路切换，30 秒内完成",
+        owner="小李（技术）",
+        minute=minute + timedelta(minutes=1),
+    )
+    add_note(
+        db,
+        plan.show.id,
+        NoteCategory.WORKED,
+        "充电宝 99 元秒杀每分钟成交最高：下场提前到开播后 40 分钟",
+        segment_id=by_title["充电宝99元秒杀"],
+    )
+    add_note(
+        db,
+        plan.show.id,
+        NoteCategory.ACTION,
+        "GMV 差目标约 52 万：加一轮秒杀，答疑压缩到 6 分钟",
+        owner="阿敏（运营）",
+    )

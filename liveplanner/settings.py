@@ -35,6 +35,7 @@ def database_url(explicit: str | None = None) -> str:
 
 
 PREFERENCES_VERSION = 1
+MAX_LAG = 30  # core.review.MAX_LAG; not imported, so settings stay free of pandas
 LANGUAGES = ("system", "zh_CN", "en")
 THEMES = ("light", "dark")
 
@@ -45,6 +46,7 @@ class Preferences:
 
     language: str = "system"  # system, zh_CN or en
     theme: str = "light"  # light or dark
+    attribution_lag: int = 2  # minutes from a pitch to its orders, in the review
     version: int = PREFERENCES_VERSION
 
 
@@ -62,9 +64,11 @@ def load_preferences() -> Preferences:
         return Preferences()
     language = raw.get("language")
     theme = raw.get("theme")
+    lag = raw.get("attribution_lag")
     return Preferences(
         language=language if language in LANGUAGES else "system",
         theme=theme if theme in THEMES else "light",
+        attribution_lag=lag if type(lag) is int and 0 <= lag <= MAX_LAG else 2,
     )
 
 

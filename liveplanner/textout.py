@@ -4,6 +4,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from liveplanner.core.clock import actual_segments, as_positions_of, timer_segments
 from liveplanner.core.enums import Role
@@ -15,6 +16,8 @@ from liveplanner.core.schedule import content_mix, format_duration, schedule
 from liveplanner.storage.shows import ShowSummary
 
 if TYPE_CHECKING:
+    from liveplanner.core.notes import ReviewNote
+    from liveplanner.core.review import GroupFigures, Review
     from liveplanner.formats.metrics_import import MetricsImport
 
 
@@ -266,3 +269,144 @@ def metrics_import_text(data: dict[str, object], stored: bool) -> str:
     lines += [f"warning: {text}" for text in data["warnings"]]  # type: ignore[union-attr]
     lines.append("stored" if stored else "not stored (--dry-run)")
     return "\n".join(lines)
+
+
+def _yuan(fen: float | None) -> float | None:
+    """Fen as yuan, to the fen (money figures of the review JSON)."""
+    return None if fen is None else round(fen / 100, 2)
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def review_json(
+    plan: ShowPlan, review: "Review", notes: "Sequence[ReviewNote]"
+) -> dict[str, object]:
+    """The figures of `liveplanner review ID --json`: money in yuan, times in the show's zone,
+    rates as fractions (0.0545 = 5.45 %), null where the export had no data for a figure."""
+    from liveplanner.core.review import TargetName
+
+    zone = ZoneInfo(plan.show.time_zone)
+    totals = review.totals
+    products = {p.id: p.name for p in plan.products}
+    rates = {TargetName.CONVERSION, TargetName.INTERACTION}
+
+    def figure(name: TargetName, value: float | None) -> float | int | None:
+        if value is None:
+            return None
+        if name is TargetName.GMV:
+            return _yuan(value)
+        return round(value, 4) if name in rates else round(value)
+
+    return {
+        "show_id": plan.show.id,
+        "title": plan.show.title,
+        "source": review.source.value,
+        "run_id": review.run_id,
+        "lag_minutes": review.lag,
+        "totals": {
+            "gmv": _yuan(totals.gmv_fen),
+            "orders": totals.orders,
+            "buyers": totals.buyers,
+            "peak_viewers": totals.peak_viewers,
+            "avg_viewers": _round(totals.avg_viewers),
+            "viewers": totals.viewers,
+            "views": totals.views,
+            "conversion": _round(totals.conversion, 4),
+            "interaction": _round(totals.interaction, 4),
+            "gpm": _yuan(totals.gpm_fen),
+            "new_followers": totals.new_followers,
+            "minutes": totals.minutes,
+            "missing_minutes": totals.missing_minutes,
+        },
+        "targets": {
+            t.name.value: {
+                "target": figure(t.name, t.target),
+                "actual": figure(t.name, t.actual),
+                "met": t.met,
+                "short_by": figure(t.name, t.short_by),
+            }
+            for t in review.targets
+        },
+        "segments": [
+            {
+                "position": f.position,
+                "segment_id": f.segment_id,
+                "title": f.title,
+                "kind": f.kind.value,
+                "product": products.get(f.product_id) if f.product_id else None,
+                "planned_start": _iso(f.planned_start.astimezone(zone)),
+                "planned_seconds": f.planned_s,
+                "actual_start": _iso(f.actual_start.astimezone(zone) if f.actual_start else None),
+                "actual_seconds": f.actual_s,
+                "gmv": _yuan(f.gmv_fen),
+                "orders": f.orders,
+                "buyers": f.buyers,
+                "gmv_per_minute": _yuan(f.gmv_per_min_fen),
+                "avg_viewers": _round(f.avg_viewers),
+                "peak_viewers": f.peak_viewers,
+                "net_entries": f.net_entries,
+                "comments_per_minute": _round(f.comments_per_min),
+                "likes_per_minute": _round(f.likes_per_min),
+                "gpm": _yuan(f.gpm_fen),
+            }
+            for f in review.segments
+        ],
+        "by_kind": [_group("kind", g.key, g) for g in review.by_kind],
+        "by_product": [_group("product", products.get(int(g.key)), g) for g in review.by_product],
+        "notes": [
+            {
+                "category": n.category.value,
+                "text": n.text,
+                "owner": n.owner,
+                "segment_id": n.segment_id,
+                "minute": _iso(n.minute.astimezone(zone) if n.minute else None),
+            }
+            for n in notes
+        ],
+    }
+
+
+def _group(name: str, key: object, g: "GroupFigures") -> dict[str, object]:
+    return {
+        name: key,
+        "segments": g.segments,
+        "seconds": g.seconds,
+        "gmv": _yuan(g.gmv_fen),
+        "orders": g.orders,
+    }
+
+
+def review_text(data: dict) -> str:  # type: ignore[type-arg]
+    """The review for a terminal: the totals, then a line per segment."""
+    totals = data["totals"]
+    source = "as they ran (live run)" if data["source"] == "actual" else "as planned"
+    lines = [
+        f"{data['title']} (show {data['show_id']}): segment times {source}, "
+        f"sales credited {data['lag_minutes']} min after the pitch",
+        f"GMV {_money(totals['gmv'])}  orders {totals['orders']}  "
+        f"peak viewers {totals['peak_viewers'] or '-'}  minutes {totals['minutes']} "
+        f"({totals['missing_minutes']} missing)",
+    ]
+    for name, target in data["targets"].items():
+        state = "no data" if target["met"] is None else "met" if target["met"] else "missed"
+        lines.append(f"  target {name}: {target['target']} -> {target['actual']} ({state})")
+    lines.append(
+        f"{'#':>3}  {'start':<8}  {'kind':<14}{'GMV':>12}{'orders':>8}{'GMV/min':>10}  title"
+    )
+    for s in data["segments"]:
+        start = (s["actual_start"] or s["planned_start"])[11:19]
+        lines.append(
+            f"{s['position']:>3}  {start:<8}  {s['kind']:<14}{_money(s['gmv']):>12}"
+            f"{s['orders']:>8}{_money(s['gmv_per_minute']):>10}  {s['title']}"
+        )
+    return "\n".join(lines)
+
+
+def _money(yuan: float | None) -> str:
+    return "-" if yuan is None else f"{yuan:,.0f}"

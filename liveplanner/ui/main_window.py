@@ -7,6 +7,7 @@ window at once and the list a moment later.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from liveplanner.ui.theme import apply_theme
 if TYPE_CHECKING:
     from liveplanner.storage.database import Database
     from liveplanner.ui.editor.show_editor import ShowEditor
+    from liveplanner.ui.review.review_page import ReviewPage
     from liveplanner.ui.show_list_page import ShowListPage
 
 
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.list_page: ShowListPage | None = None
         self.editor: ShowEditor | None = None
         self.host_view: QWidget | None = None
+        self.review_page: ReviewPage | None = None
         self.pages = QStackedWidget()
         self.opening = QLabel(self.tr("Opening the database…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -160,11 +163,31 @@ class MainWindow(QMainWindow):
         run_menu.addAction(self.results_action)
 
         review_menu = bar.addMenu(self.tr("Re&view"))
+        self.review_action = self._action(self.tr("&Review show"), self.open_review, "Ctrl+R")
+        self.script_action = self._action(
+            self.tr("Back to the &script"), self.back_to_script, "Ctrl+E"
+        )
         self.import_metrics_action = self._action(
             self.tr("&Import metrics…"), self.import_metrics, "Ctrl+I"
         )
-        review_menu.addAction(self.import_metrics_action)
-        self.editor_actions = [self.run_action, self.results_action, self.import_metrics_action]
+        self.export_report_action = self._action(
+            self.tr("&Export report…"), self.export_report, "Ctrl+Shift+E"
+        )
+        self.compare_action = self._action(self.tr("&Compare shows…"), self.compare_shows)
+        self.show_actions.append(self.compare_action)
+        for action in (self.review_action, self.script_action):
+            review_menu.addAction(action)
+        review_menu.addSeparator()
+        for action in (self.import_metrics_action, self.export_report_action, self.compare_action):
+            review_menu.addAction(action)
+        self.editor_actions = [
+            self.run_action,
+            self.results_action,
+            self.review_action,
+            self.script_action,
+            self.import_metrics_action,
+            self.export_report_action,
+        ]
         for action in self.editor_actions:
             action.setEnabled(False)  # until a show is open
 
@@ -329,6 +352,60 @@ class MainWindow(QMainWindow):
     def _metrics_imported(self, count: int, file_name: str) -> None:
         text = self.tr("Imported %n minute values from %1", "", count).replace("%1", file_name)
         self.statusBar().showMessage(text, 10_000)
+        if self.review_page is not None and self.pages.currentWidget() is self.review_page:
+            self.open_review()
+
+    # Reviewing the show
+
+    def open_review(self) -> None:
+        """The open show's review (pandas and pyqtgraph load here, the first time)."""
+        from liveplanner.ui.review.review_page import ReviewPage
+
+        if self.editor is None or self.db is None:
+            return
+        self._commit_editor()
+        if self.review_page is None:
+            self.review_page = ReviewPage(self.db, self.preferences.attribution_lag)
+            self.review_page.import_requested.connect(self.import_metrics)
+            self.review_page.compare_requested.connect(self.compare_shows)
+            self.review_page.export_requested.connect(self.export_report)
+            self.review_page.lag_changed.connect(self._save_lag)
+            self.pages.addWidget(self.review_page)
+        try:
+            self.review_page.set_show(self.editor.doc.show_id)
+        except StorageError as exc:
+            self.show_refusal(str(exc))
+            return
+        self.pages.setCurrentWidget(self.review_page)
+        title = self.editor.doc.plan.show.title
+        self.setWindowTitle(self.tr("%1 — review — liveplanner").replace("%1", title))
+
+    def back_to_script(self) -> None:
+        if self.editor is not None:
+            self.pages.setCurrentWidget(self.editor)
+            self._title_from_editor()
+            self.editor.table.setFocus()
+
+    def _save_lag(self, lag: int) -> None:
+        self.preferences = replace(self.preferences, attribution_lag=lag)
+        settings.save_preferences(self.preferences)
+
+    def export_report(self) -> None:
+        from liveplanner.ui.review.report_dialog import export_report
+
+        if self.editor is None or self.db is None:
+            return
+        if self.review_page is None or self.pages.currentWidget() is not self.review_page:
+            self.open_review()
+        if self.review_page is not None and self.review_page.review is not None:
+            export_report(self.review_page, self)
+
+    def compare_shows(self) -> None:
+        from liveplanner.ui.review.compare_dialog import CompareDialog
+
+        if self.db is None:
+            return
+        CompareDialog(self.db, self.preferences.attribution_lag, self).exec()
 
     # Whole shows
 
@@ -409,12 +486,12 @@ class MainWindow(QMainWindow):
     # Preferences
 
     def set_theme(self, name: str) -> None:
-        self.preferences = settings.Preferences(self.preferences.language, name)
+        self.preferences = replace(self.preferences, theme=name)
         settings.save_preferences(self.preferences)
         apply_theme(QApplication.instance(), name)  # type: ignore[arg-type]
 
     def set_language(self, code: str) -> None:
-        self.preferences = settings.Preferences(code, self.preferences.theme)
+        self.preferences = replace(self.preferences, language=code)
         settings.save_preferences(self.preferences)
         QMessageBox.information(
             self,

@@ -1,0 +1,58 @@
+"""Tables written as an XLSX workbook: one sheet per table, a bold frozen header, widths that fit,
+and text that would start a formula kept as text (see sheet_cells)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from liveplanner.formats.sheet_cells import starts_formula
+
+MAX_WIDTH = 60  # characters; long notes wrap instead
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    title: str  # at most 31 characters, without []:*?/\ (Excel's rules)
+    header: Sequence[str]
+    rows: Sequence[Sequence[object]]
+    number_formats: dict[int, str] = field(default_factory=dict)  # column index -> format
+
+
+_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
+    """Write the sheets to `path` through a temporary file, so a failed write leaves any older
+    file there whole."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet in sheets:
+        page = book.create_sheet(sheet.title.translate(_FORBIDDEN)[:31])
+        page.append(list(sheet.header))
+        for cell in page[1]:
+            cell.font = Font(bold=True)
+        widths = [len(str(h)) for h in sheet.header]
+        for row in sheet.rows:
+            page.append(list(row))
+            for i, value in enumerate(row):
+                if i < len(widths):
+                    widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
+        for row in page.iter_rows(min_row=2):
+            for cell in row:
+                if starts_formula(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+                if cell.column - 1 in sheet.number_formats:
+                    cell.number_format = sheet.number_formats[cell.column - 1]
+                if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for i, width in enumerate(widths, start=1):
+            letter = page.cell(1, i).column_letter
+            page.column_dimensions[letter].width = min(MAX_WIDTH, max(8, width * 1.2 + 2))
+        page.freeze_panes = "A2"
+    partial = path.with_name(path.name + ".partial")
+    book.save(partial)
+    partial.replace(path)

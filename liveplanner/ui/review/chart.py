@@ -1,0 +1,546 @@
+"""The review chart: the show's clock across, a strip of planned and actual segment bands on top,
+and a lane per metric below, all panned and zoomed together.
+
+Every plot item is made once, when the chart is; showing another show only gives the items new
+data (setData / set_bands), so switching shows neither leaks items nor slows down over a season.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from liveplanner.core.notes import ReviewNote
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.review import MarkerKind, Review, Span
+from liveplanner.ui import labels
+
+AXIS_WIDTH = 64  # the left axes line up only if they are all as wide
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    metric: str
+    color: str
+    fill: bool = False
+    scale: float = 1.0  # fen -> yuan is 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    name: str
+    title: Callable[[], str]
+    curves: tuple[Curve, ...]
+
+
+LANES = (
+    Lane(
+        "viewers",
+        lambda: QCoreApplication.translate("ReviewChart", "Viewers online"),
+        (Curve("online_viewers", "#3d7fd1", fill=True),),
+    ),
+    Lane(
+        "gmv",
+        lambda: QCoreApplication.translate("ReviewChart", "GMV ¥/min"),
+        (Curve("gmv", "#d9822b", fill=True, scale=0.01),),
+    ),
+    Lane(
+        "orders",
+        lambda: QCoreApplication.translate("ReviewChart", "Orders/min"),
+        (Curve("orders", "#c0392b"),),
+    ),
+    Lane(
+        "interaction",
+        lambda: QCoreApplication.translate("ReviewChart", "Comments, likes"),
+        (Curve("likes", "#9b7fd1"), Curve("comments", "#2e9e6b")),
+    ),
+    Lane(
+        "followers",
+        lambda: QCoreApplication.translate("ReviewChart", "Followers/min"),
+        (Curve("new_followers", "#1f9bb5"),),
+    ),
+)
+
+_MARKER_GLYPHS = {
+    MarkerKind.COUPON_DROP: "券",
+    MarkerKind.FLASH_SALE: "秒",
+    MarkerKind.LUCKY_DRAW: "抽",
+}
+_MARKER_COLORS = {
+    MarkerKind.COUPON_DROP: QColor("#b7791f"),
+    MarkerKind.FLASH_SALE: QColor("#c0392b"),
+    MarkerKind.LUCKY_DRAW: QColor("#8e44ad"),
+}
+NOTE_COLOR = QColor("#2c7be5")
+
+
+def _fill(color: str) -> QColor:
+    fill = QColor(color)
+    fill.setAlpha(70)
+    return fill
+
+
+def seconds(at: datetime) -> float:
+    return at.timestamp()
+
+
+class ClockAxis(pg.AxisItem):
+    """Epoch seconds shown as the show's own clock time (not the machine's)."""
+
+    STEPS = (60, 300, 600, 900, 1800, 3600, 7200, 14400)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("bottom", **kwargs)
+        self.zone: ZoneInfo = ZoneInfo("Asia/Shanghai")
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        if maxVal <= minVal:
+            return []
+        room = max(1, int(size / 70))  # a label needs about 70 pixels
+        step = next((s for s in self.STEPS if (maxVal - minVal) / s <= room), self.STEPS[-1])
+        # Ticks on the show's round minutes: shift by the zone's offset from UTC.
+        offset = datetime.fromtimestamp(minVal, UTC).astimezone(self.zone).utcoffset()
+        shift = offset.total_seconds() if offset else 0
+        first = np.ceil((minVal + shift) / step) * step - shift
+        return [(step, list(np.arange(first, maxVal, step)))]
+
+    def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        return [
+            datetime.fromtimestamp(v, UTC).astimezone(self.zone).strftime("%H:%M") for v in values
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    x0: float
+    x1: float
+    row: int  # 0 the top row
+    color: QColor
+    label: str
+    segment_id: int | None
+
+
+class BandsItem(pg.GraphicsObject):
+    """Coloured segment bands, labelled where the label fits. With `rows` None they fill the
+    view's whole height, behind a lane's curves; their text is drawn in screen pixels."""
+
+    def __init__(self, rows: int | None, alpha: int = 255) -> None:
+        super().__init__()
+        self.rows = rows
+        self.alpha = alpha
+        self.bands: list[Band] = []
+        self._bounds = QRectF()
+
+    def set_bands(self, bands: Sequence[Band]) -> None:
+        self.prepareGeometryChange()
+        self.bands = list(bands)
+        if self.bands:
+            x0 = min(b.x0 for b in self.bands)
+            x1 = max(b.x1 for b in self.bands)
+            self._bounds = QRectF(x0, 0, x1 - x0, self.rows or 1)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def viewRangeChanged(self) -> None:
+        if self.rows is None:
+            self.prepareGeometryChange()
+            self.update()
+
+    def _y_extent(self) -> tuple[float, float]:
+        if self.rows is not None:
+            return 0.0, float(self.rows)
+        view = self.getViewBox()
+        if view is None:
+            return 0.0, 1.0
+        rect = view.viewRect()
+        return rect.top(), rect.bottom()
+
+    def boundingRect(self) -> QRectF:
+        top, bottom = self._y_extent()
+        return QRectF(self._bounds.left(), top, self._bounds.width(), bottom - top)
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        top, bottom = self._y_extent()
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        font = QFont(painter.font())
+        font.setPointSizeF(8.5)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        for band in self.bands:
+            if self.rows is None:
+                y0, y1 = top, bottom
+            else:
+                y0, y1 = band.row + 0.08, band.row + 0.92
+            rect = transform.mapRect(QRectF(band.x0, y0, band.x1 - band.x0, y1 - y0))
+            color = QColor(band.color)
+            color.setAlpha(self.alpha)
+            painter.fillRect(rect, color)
+            if self.rows is not None:
+                painter.setPen(QPen(QColor(255, 255, 255, 200), 1))
+                painter.drawLine(rect.topLeft(), rect.bottomLeft())
+                text = metrics.elidedText(
+                    band.label, Qt.TextElideMode.ElideRight, int(rect.width()) - 4
+                )
+                if rect.width() > 18 and text:
+                    painter.setPen(QColor("#1d1f22"))
+                    painter.drawText(
+                        rect.adjusted(3, 0, -1, 0), Qt.AlignmentFlag.AlignVCenter, text
+                    )
+        painter.restore()
+
+    def band_at(self, x: float, y: float | None = None) -> Band | None:
+        for band in self.bands:
+            if band.x0 <= x < band.x1 and (y is None or band.row <= y < band.row + 1):
+                return band
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    x: float
+    color: QColor
+    glyph: str
+    label: str
+
+
+class MarksItem(pg.GraphicsObject):
+    """Thin full-height lines with a glyph at the top: promos and notes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[Mark] = []
+
+    def set_marks(self, marks: Sequence[Mark]) -> None:
+        self.prepareGeometryChange()
+        self.marks = list(marks)
+        self.update()
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        view = self.getViewBox()
+        if view is None or not self.marks:
+            return QRectF()
+        rect = view.viewRect()
+        xs = [m.x for m in self.marks]
+        return QRectF(
+            min(xs) - rect.width() * 0.02,
+            rect.top(),
+            max(xs) - min(xs) + rect.width() * 0.04,
+            rect.height(),
+        )
+
+    def paint(self, painter: QPainter, *_: object) -> None:
+        view = self.getViewBox()
+        if view is None:
+            return
+        rect = view.viewRect()
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        painter.setFont(font)
+        for mark in self.marks:
+            top = transform.map(QPointF(mark.x, rect.bottom()))
+            bottom = transform.map(QPointF(mark.x, rect.top()))
+            y_top, y_bottom = min(top.y(), bottom.y()), max(top.y(), bottom.y())
+            painter.setPen(QPen(mark.color, 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(top.x(), y_top + 14), QPointF(top.x(), y_bottom))
+            badge = QRectF(top.x() - 7, y_top + 1, 14, 13)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(mark.color)
+            painter.drawRoundedRect(badge, 3, 3)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, mark.glyph)
+        painter.restore()
+
+
+class ReviewChart(QWidget):
+    segment_clicked = Signal(int)
+    minute_clicked = Signal(object)  # aware UTC datetime of the minute
+    minute_double_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.review: Review | None = None
+        self.plan: ShowPlan | None = None
+        self.zone = ZoneInfo("Asia/Shanghai")
+        self.hidden: set[str] = set()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.strip = self._plot(bottom_axis=False)
+        self.strip.setFixedHeight(66)
+        self.strip.getPlotItem().setYRange(0, 2, padding=0)
+        strip_axis = self.strip.getPlotItem().getAxis("left")
+        strip_axis.setTicks(
+            [
+                [
+                    (0.5, QCoreApplication.translate("ReviewChart", "Plan")),
+                    (1.5, QCoreApplication.translate("ReviewChart", "Actual")),
+                ]
+            ]
+        )
+        self.strip.getPlotItem().invertY(True)
+        self.strip_bands = BandsItem(rows=2)
+        self.strip.addItem(self.strip_bands)
+        layout.addWidget(self.strip)
+
+        self.lanes: dict[str, pg.PlotWidget] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.lane_bands: dict[str, BandsItem] = {}
+        self.lane_marks: dict[str, MarksItem] = {}
+        self.crosshairs: list[pg.InfiniteLine] = []
+        for index, lane in enumerate(LANES):
+            widget = self._plot(bottom_axis=index == len(LANES) - 1)
+            plot = widget.getPlotItem()
+            plot.setXLink(self.strip.getPlotItem())
+            plot.setLabel("left", lane.title())
+            plot.getAxis("left").label.setFont(QFont(self.font().family(), 8))
+            bands = BandsItem(rows=None, alpha=46)
+            bands.setZValue(-20)
+            plot.addItem(bands, ignoreBounds=True)
+            self.lane_bands[lane.name] = bands
+            if len(lane.curves) > 1:
+                plot.addLegend(offset=(-8, 4), labelTextSize="8pt")
+            for curve in lane.curves:
+                pen = pg.mkPen(curve.color, width=1.6)
+                item = plot.plot(
+                    [],
+                    [],
+                    pen=pen,
+                    connect="finite",
+                    name=labels.metric(curve.metric),
+                    fillLevel=0 if curve.fill else None,
+                    brush=_fill(curve.color) if curve.fill else None,
+                )
+                self.curves[curve.metric] = item
+            marks = MarksItem()
+            marks.setZValue(10)
+            plot.addItem(marks, ignoreBounds=True)
+            self.lane_marks[lane.name] = marks
+            self.lanes[lane.name] = widget
+            layout.addWidget(widget, 1)
+        for widget in [self.strip, *self.lanes.values()]:
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", width=1))
+            line.setVisible(False)
+            widget.addItem(line, ignoreBounds=True)
+            self.crosshairs.append(line)
+            widget.scene().sigMouseMoved.connect(lambda pos, w=widget: self._moved(w, pos))
+            widget.scene().sigMouseClicked.connect(lambda ev, w=widget: self._clicked(w, ev))
+
+    def _plot(self, bottom_axis: bool) -> pg.PlotWidget:
+        axis = ClockAxis()
+        widget = pg.PlotWidget(axisItems={"bottom": axis})
+        widget.setBackground(None)
+        plot = widget.getPlotItem()
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.getAxis("left").setWidth(AXIS_WIDTH)
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        if not bottom_axis:
+            plot.getAxis("bottom").setStyle(showValues=False)
+            plot.getAxis("bottom").setHeight(4)
+        # Zoom and pan along the clock; each lane fits its own values to what is in view.
+        widget.setMouseEnabled(x=True, y=False)
+        plot.getViewBox().setAutoVisible(y=True)
+        plot.enableAutoRange(axis="y")
+        plot.setContentsMargins(0, 0, 6, 0)
+        return widget
+
+    def _axes(self) -> list[ClockAxis]:
+        return [w.getPlotItem().getAxis("bottom") for w in [self.strip, *self.lanes.values()]]
+
+    # Data
+
+    def set_review(self, review: Review, plan: ShowPlan, notes: Sequence[ReviewNote]) -> None:
+        """Show this review: every item gets new data, none is added or removed."""
+        self.review, self.plan = review, plan
+        self.zone = ZoneInfo(plan.show.time_zone)
+        for axis in self._axes():
+            axis.zone = self.zone
+        kinds = {s.id: s.kind for s in plan.segments}
+        positions = {f.segment_id: f.position for f in review.segments}
+        titles = {f.segment_id: f.title for f in review.segments}
+
+        def bands(spans: Sequence[Span], row: int) -> list[Band]:
+            return [
+                Band(
+                    seconds(s.start),
+                    seconds(s.end),
+                    row,
+                    labels.KIND_COLORS[kinds[s.segment_id]]
+                    if s.segment_id in kinds
+                    else QColor("#cccccc"),
+                    f"{positions.get(s.segment_id, '')} {titles.get(s.segment_id, '')}".strip(),
+                    s.segment_id,
+                )
+                for s in spans
+            ]
+
+        self.strip_bands.set_bands(bands(review.planned, 0) + bands(review.actual, 1))
+        behind = bands(review.spans, 0)
+        for item in self.lane_bands.values():
+            item.set_bands(behind)
+        table = review.minutes
+        xs = table.index.as_unit("s").asi8.astype("float64")
+        for lane in LANES:
+            for curve in lane.curves:
+                if curve.metric in table.columns:
+                    ys = table[curve.metric].to_numpy(dtype="float64") * curve.scale
+                    self.curves[curve.metric].setData(xs, ys)
+                else:
+                    self.curves[curve.metric].setData([], [])
+        marks = [
+            Mark(seconds(m.at), _MARKER_COLORS[m.kind], _MARKER_GLYPHS[m.kind], m.label)
+            for m in review.markers
+        ]
+        marks += [
+            Mark(seconds(n.minute), NOTE_COLOR, "✎", n.text) for n in notes if n.minute is not None
+        ]
+        for item in self.lane_marks.values():
+            item.set_marks(marks)
+        self._apply_visibility()
+        self.reset_zoom()
+
+    def lanes_with_data(self) -> set[str]:
+        if self.review is None:
+            return set()
+        columns = set(self.review.minutes.columns)
+        return {
+            lane.name
+            for lane in LANES
+            if any(
+                c.metric in columns and self.review.minutes[c.metric].notna().any()
+                for c in lane.curves
+            )
+        }
+
+    def set_lane_visible(self, name: str, visible: bool) -> None:
+        if visible:
+            self.hidden.discard(name)
+        else:
+            self.hidden.add(name)
+        self._apply_visibility()
+
+    def _apply_visibility(self) -> None:
+        with_data = self.lanes_with_data()
+        shown = [n for n in self.lanes if n in with_data and n not in self.hidden]
+        for name, widget in self.lanes.items():
+            widget.setVisible(name in shown)
+            # Only the lowest lane shown carries the clock labels.
+            axis = widget.getPlotItem().getAxis("bottom")
+            last = bool(shown) and name == shown[-1]
+            axis.setStyle(showValues=last)
+            axis.setHeight(28 if last else 4)
+
+    def reset_zoom(self) -> None:
+        if self.review is None:
+            return
+        spans = list(self.review.planned) + list(self.review.actual)
+        starts = [seconds(s.start) for s in spans]
+        ends = [seconds(s.end) for s in spans]
+        if len(self.review.minutes):
+            xs = self.review.minutes.index.as_unit("s").asi8
+            starts.append(float(xs[0]))
+            ends.append(float(xs[-1]) + 60)
+        if starts:
+            self.strip.getPlotItem().setXRange(min(starts), max(ends), padding=0.01)
+
+    def item_count(self) -> int:
+        """Items in all the chart's scenes (tests check it stays put)."""
+        return sum(len(w.scene().items()) for w in [self.strip, *self.lanes.values()])
+
+    # Mouse
+
+    def _x_at(self, widget: pg.PlotWidget, pos: QPointF) -> QPointF | None:
+        view = widget.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(pos):
+            return None
+        return view.mapSceneToView(pos)
+
+    def minute_of(self, x: float) -> datetime:
+        at = datetime.fromtimestamp(x, UTC)
+        return at.replace(second=0, microsecond=0)
+
+    def describe(self, x: float) -> str:
+        """The crosshair's tooltip: the minute, the segment and each value in it."""
+        if self.review is None:
+            return ""
+        minute = self.minute_of(x)
+        lines = [minute.astimezone(self.zone).strftime("%H:%M")]
+        segment = self.review.segment_at(minute + timedelta(seconds=30))
+        figures = next((f for f in self.review.segments if f.segment_id == segment), None)
+        if figures is not None:
+            lines[0] += f"  ·  {figures.position}. {figures.title}"
+        table = self.review.minutes
+        key = np.datetime64(minute.replace(tzinfo=None), "ns")
+        row = table.index.as_unit("ns").tz_localize(None).get_indexer([key])[0]
+        if row < 0:
+            return lines[0]
+        shown = self.lanes_with_data() - self.hidden
+        for lane in LANES:
+            if lane.name not in shown:
+                continue
+            for curve in lane.curves:
+                if curve.metric not in table.columns:
+                    continue
+                value = table[curve.metric].iloc[row]
+                text = (
+                    QCoreApplication.translate("ReviewChart", "no data")
+                    if np.isnan(value)
+                    else f"{value * curve.scale:,.0f}"
+                )
+                lines.append(f"{labels.metric(curve.metric)}: {text}")
+        return "\n".join(lines)
+
+    def _moved(self, widget: pg.PlotWidget, pos: QPointF) -> None:
+        point = self._x_at(widget, pos)
+        for line in self.crosshairs:
+            line.setVisible(point is not None)
+            if point is not None:
+                line.setPos(point.x())
+        if point is not None and self.review is not None:
+            QToolTip.showText(
+                widget.mapToGlobal(widget.mapFromScene(pos).toPoint()),
+                self.describe(point.x()),
+                widget,
+            )
+
+    def _clicked(self, widget: pg.PlotWidget, event: object) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return
+        point = self._x_at(widget, event.scenePos())  # type: ignore[attr-defined]
+        if point is None or self.review is None:
+            return
+        self.click_at(point.x(), point.y() if widget is self.strip else None, event.double())  # type: ignore[attr-defined]
+
+    def click_at(self, x: float, strip_y: float | None = None, double: bool = False) -> None:
+        """A click at clock position x: select the segment there (on the strip, the row's band)
+        and, in a lane, the minute; a double click in a lane asks for a note at that minute."""
+        assert self.review is not None
+        if strip_y is not None:
+            band = self.strip_bands.band_at(x, strip_y)
+            if band is not None and band.segment_id is not None:
+                self.segment_clicked.emit(band.segment_id)
+            return
+        minute = self.minute_of(x)
+        segment = self.review.segment_at(minute + timedelta(seconds=30))
+        if segment is not None:
+            self.segment_clicked.emit(segment)
+        (self.minute_double_clicked if double else self.minute_clicked).emit(minute)

@@ -1,0 +1,136 @@
+"""Compare shows: choose a platform and a date range; see each show's KPIs side by side (with
+each segment kind's GMV per minute), the trend over time, and which kinds and time slots earn."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import pyqtgraph as pg
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liveplanner.core.comparison import COMPARED_METRICS, Comparison, compare
+from liveplanner.core.enums import Platform, SegmentKind
+from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
+from liveplanner.storage.comparison import load_comparison
+from liveplanner.storage.database import Database
+from liveplanner.ui import labels
+from liveplanner.ui.review.review_page import sorted_model, table_view
+from liveplanner.ui.review.tables import (
+    FiguresModel,
+    earning_columns,
+    show_columns,
+    slot_name,
+)
+
+
+class CompareDialog(QDialog):
+    def __init__(self, db: Database, lag: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.lag = db, lag
+        self.comparison: Comparison | None = None
+        self.setWindowTitle(self.tr("Compare shows"))
+        self.platform = QComboBox()
+        self.platform.addItem(self.tr("All platforms"), None)
+        for value in Platform:
+            self.platform.addItem(labels.platform(value), value)
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addMonths(-3))
+        self.until = QDateEdit(today.addMonths(1))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        refresh = QPushButton(self.tr("Compare"))
+        refresh.clicked.connect(self.reload)
+        self.status = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Platform")))
+        filters.addWidget(self.platform)
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.until)
+        filters.addWidget(refresh)
+        filters.addSpacing(12)
+        filters.addWidget(self.status, 1)
+
+        self.shows = FiguresModel(show_columns({}), lambda k: k.gmv_per_min_fen, self)
+        self.kinds = FiguresModel(
+            earning_columns(
+                lambda: self.tr("Segment kind"), lambda e: labels.segment_kind(SegmentKind(e.key))
+            ),
+            parent=self,
+        )
+        self.slots = FiguresModel(
+            earning_columns(lambda: self.tr("Time slot"), lambda e: slot_name(e.key)), parent=self
+        )
+        self.show_view = table_view(sorted_model(self.shows))
+        self.show_view.setSortingEnabled(True)
+        self.trend = pg.GraphicsLayoutWidget()
+        self.trend.setBackground(None)
+        gmv_plot = self.trend.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        rate_plot = self.trend.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        rate_plot.setXLink(gmv_plot)
+        gmv_plot.setLabel("left", self.tr("GMV (yuan)"))
+        rate_plot.setLabel("left", self.tr("GMV per minute (yuan)"))
+        for plot in (gmv_plot, rate_plot):
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.getAxis("left").setWidth(70)
+            plot.setMouseEnabled(x=True, y=False)
+            plot.setMenuEnabled(False)
+        self.trend_plots = (gmv_plot, rate_plot)
+        self.trend_gmv = pg.BarGraphItem(x=[], height=[], width=1, brush="#d9822b")
+        gmv_plot.addItem(self.trend_gmv)
+        self.trend_per_min = rate_plot.plot(
+            [], [], pen=pg.mkPen("#3d7fd1", width=2), symbol="o", symbolSize=6
+        )
+        earnings = QSplitter(Qt.Orientation.Horizontal)
+        earnings.addWidget(table_view(sorted_model(self.kinds)))
+        earnings.addWidget(table_view(sorted_model(self.slots)))
+        tabs = QTabWidget()
+        tabs.addTab(self.show_view, self.tr("Shows"))
+        tabs.addTab(self.trend, self.tr("Trend"))
+        tabs.addTab(earnings, self.tr("What earns"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(tabs, 1)
+        self.resize(1300, 760)
+        self.reload()
+
+    def reload(self) -> None:
+        zone = time_zone(DEFAULT_TIME_ZONE)
+        since = datetime.combine(self.since.date().toPython(), time(), zone)
+        until = datetime.combine(self.until.date().toPython(), time(), zone)
+        inputs = load_comparison(
+            self.db, COMPARED_METRICS, self.platform.currentData(), since, until
+        )
+        result = compare(inputs.plans, inputs.live_runs, inputs.samples, self.lag)
+        self.comparison = result
+        self.shows.set_rows(result.shows, show_columns(result.kind_per_show))
+        self.kinds.set_rows(result.kinds)
+        self.slots.set_rows(result.slots)
+        with_data = [k for k in result.shows if k.has_metrics]
+        days = [k.start.timestamp() for k in with_data]
+        self.trend_gmv.setOpts(
+            x=days, height=[k.gmv_fen / 100 for k in with_data], width=0.6 * 86_400
+        )
+        self.trend_per_min.setData(days, [(k.gmv_per_min_fen or 0) / 100 for k in with_data])
+        for plot in self.trend_plots:
+            plot.enableAutoRange()
+        self.status.setText(
+            self.tr("%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.")
+            .replace("%1", str(len(result.shows)))
+            .replace("%2", str(len(with_data)))
+            .replace("%3", str(self.lag))
+        )

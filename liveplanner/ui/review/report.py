@@ -1,0 +1,375 @@
+"""The review report: the chart, the summary against targets, the per-segment table and the notes,
+as PDF (A4 landscape), as one self-contained HTML file, or as an XLSX of the tables.
+
+The figures come from the same Review and the same table columns the window shows, so the paper
+says what the screen says. PDF and HTML need the chart drawn, hence a QApplication (the CLI makes
+an offscreen one).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from liveplanner.core.notes import ReviewNote
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.review import Review, Source, TargetName
+from liveplanner.formats.workbook import Sheet, write_workbook
+from liveplanner.ui import labels
+from liveplanner.ui.review import figures as fmt
+from liveplanner.ui.review.notes_panel import category_label, note_place
+from liveplanner.ui.review.tables import (
+    Column,
+    kind_columns,
+    product_columns,
+    segment_columns,
+    segment_rank,
+)
+
+CHART_SIZE = (1800, 900)
+CHART_WIDTH = 1580  # the page's width at the PDF's 150 dpi  # pixels: sharp at A4 landscape width
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInput:
+    plan: ShowPlan
+    review: Review
+    notes: Sequence[ReviewNote]
+    run_started: str  # the live run's start as text, "" for a planned-only review
+
+
+def chart_image(content: ReportInput) -> QImage:
+    """The review chart drawn offscreen at report size."""
+    from liveplanner.ui.review.chart import ReviewChart
+
+    chart = ReviewChart()
+    chart.resize(*CHART_SIZE)
+    chart.set_review(content.review, content.plan, content.notes)
+    chart.ensurePolished()
+    image = chart.grab().toImage()
+    chart.deleteLater()
+    return image
+
+
+def _png(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def summary_rows(content: ReportInput) -> list[tuple[str, str, str]]:
+    """(figure, value, against target) lines of the summary."""
+    return [row[:3] for row in _summary(content)]
+
+
+def _summary(content: ReportInput) -> list[tuple[str, str, str, bool | None]]:
+    """Summary lines with whether the target was met (None: no target, or no data)."""
+    totals = content.review.totals
+    targets = {t.name: t for t in content.review.targets}
+
+    def against(name: TargetName, show: Callable[[float | None], str]) -> tuple[str, bool | None]:
+        result = targets.get(name)
+        if result is None:
+            return "", None
+        target = QCoreApplication.translate("Report", "target %1").replace(
+            "%1", show(result.target)
+        )
+        if result.actual is None:
+            return target, None
+        if result.met:
+            return target + " · " + QCoreApplication.translate("Report", "met"), True
+        short = QCoreApplication.translate("Report", "short by %1").replace(
+            "%1", show(result.short_by)
+        )
+        return f"{target} · {short}", False
+
+    return [
+        (
+            QCoreApplication.translate("Report", "GMV"),
+            fmt.yuan(totals.gmv_fen),
+            *against(TargetName.GMV, fmt.yuan),
+        ),
+        (QCoreApplication.translate("Report", "Orders"), fmt.count(totals.orders), "", None),
+        (QCoreApplication.translate("Report", "Buyers"), fmt.count(totals.buyers), "", None),
+        (
+            QCoreApplication.translate("Report", "Peak viewers"),
+            fmt.count(totals.peak_viewers),
+            "",
+            None,
+        ),
+        (
+            QCoreApplication.translate("Report", "Average viewers"),
+            fmt.count(totals.avg_viewers),
+            "",
+            None,
+        ),
+        (
+            QCoreApplication.translate("Report", "Viewers"),
+            fmt.count(totals.viewers),
+            *against(TargetName.VIEWERS, fmt.count),
+        ),
+        (
+            QCoreApplication.translate("Report", "Conversion"),
+            fmt.rate(totals.conversion),
+            *against(TargetName.CONVERSION, fmt.rate),
+        ),
+        (QCoreApplication.translate("Report", "GPM"), fmt.yuan(totals.gpm_fen), "", None),
+        (
+            QCoreApplication.translate("Report", "New followers"),
+            fmt.count(totals.new_followers),
+            *against(TargetName.NEW_FOLLOWERS, fmt.count),
+        ),
+        (
+            QCoreApplication.translate("Report", "Interaction"),
+            fmt.rate(totals.interaction),
+            *against(TargetName.INTERACTION, fmt.rate),
+        ),
+    ]
+
+
+def source_line(content: ReportInput) -> str:
+    review = content.review
+    if review.source is Source.ACTUAL:
+        text = QCoreApplication.translate(
+            "Report", "Segment times as they ran (live run of %1)."
+        ).replace("%1", content.run_started)
+    else:
+        text = QCoreApplication.translate(
+            "Report", "Segment times as planned (no live run on the timer)."
+        )
+    lag = QCoreApplication.translate(
+        "Report", "Sales credited to the segment running %1 min earlier."
+    ).replace("%1", str(review.lag))
+    return f"{text} {lag}"
+
+
+def _table(
+    columns: Sequence[Column],
+    rows: Sequence[object],
+    best: int | None = None,
+    worst: int | None = None,
+) -> str:
+    head = "".join(f"<th>{html.escape(c.title())}</th>" for c in columns)
+    body = []
+    for i, row in enumerate(rows):
+        tint = ' bgcolor="#dff1e5"' if i == best else ' bgcolor="#f8ddd7"' if i == worst else ""
+        cells = "".join(
+            f"<td{' align=right' if c.numeric else ''}>{html.escape(c.text(row))}</td>"
+            for c in columns
+        )
+        body.append(f"<tr{tint}>{cells}</tr>")
+    return (
+        '<table class="grid" cellspacing="0" cellpadding="3" width="100%">'
+        f"<tr>{head}</tr>{''.join(body)}</table>"
+    )
+
+
+def _best_worst(content: ReportInput) -> tuple[int | None, int | None]:
+    ranked = [(v, i) for i, f in enumerate(content.review.segments) if (v := segment_rank(f))]
+    if len(ranked) < 2:
+        return None, None
+    return max(ranked)[1], min(ranked)[1]
+
+
+def report_html(content: ReportInput, chart_src: str | None) -> str:
+    """The report as HTML. `chart_src` is the chart image's address (a data: URI for the HTML
+    file, a resource name for the PDF), None to leave the chart out."""
+    plan, review = content.plan, content.review
+    zone = ZoneInfo(plan.show.time_zone)
+    start = plan.show.planned_start.strftime("%Y-%m-%d %H:%M")
+    cells = [
+        f'<td width="20%"><span class="meta">{html.escape(a)}</span><br>'
+        f'<span class="big">{html.escape(b)}</span><br>'
+        f'<span class="{"met" if good else "missed" if good is False else "meta"}">'
+        f"{html.escape(c) or '&nbsp;'}</span></td>"
+        for a, b, c, good in _summary(content)
+    ]
+    summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
+    best, worst = _best_worst(content)
+    notes = "".join(
+        f"<tr><td>{html.escape(note_place(n, plan, zone))}</td>"
+        f"<td>{html.escape(category_label(n.category))}</td>"
+        f"<td>{html.escape(n.text)}</td><td>{html.escape(n.owner)}</td></tr>"
+        for n in content.notes
+    )
+    sections = [
+        f"<h1>{html.escape(plan.show.title)}</h1>",
+        f'<p class="meta">{html.escape(labels.platform(plan.show.platform))} · {start} · '
+        f"{html.escape(source_line(content))}</p>",
+        f'<table class="summary" cellspacing="0" cellpadding="4" width="100%">{summary}</table>',
+    ]
+    if chart_src is not None:
+        sections.append(f'<p><img src="{chart_src}" width="{CHART_WIDTH}"></p>')
+    t = {
+        "segments": QCoreApplication.translate("Report", "Segments"),
+        "legend": QCoreApplication.translate("Report", "Green: best GMV per minute; red: lowest."),
+        "kinds": QCoreApplication.translate("Report", "By kind"),
+        "products": QCoreApplication.translate("Report", "By product"),
+        "notes": QCoreApplication.translate("Report", "Notes"),
+        "place": QCoreApplication.translate("Report", "When / where"),
+        "kind": QCoreApplication.translate("Report", "Kind"),
+        "note": QCoreApplication.translate("Report", "Note"),
+        "owner": QCoreApplication.translate("Report", "Owner"),
+        "none": QCoreApplication.translate("Report", "No notes."),
+    }
+    t = {key: html.escape(value) for key, value in t.items()}
+    notes_table = (
+        '<table class="grid" cellspacing="0" cellpadding="3" width="100%">'
+        f"<tr><th>{t['place']}</th><th>{t['kind']}</th><th>{t['note']}</th>"
+        f"<th>{t['owner']}</th></tr>{notes}</table>"
+    )
+    sections += [
+        f'<h2 style="page-break-before: always">{t["segments"]}</h2>',
+        f'<p class="meta">{t["legend"]}</p>',
+        _table(segment_columns(plan, review.source), review.segments, best, worst),
+        f'<h2 style="page-break-before: always">{t["kinds"]}</h2>',
+        _table(kind_columns(), sorted(review.by_kind, key=lambda g: -g.gmv_fen)),
+        f"<h2>{t['products']}</h2>",
+        _table(product_columns(plan), sorted(review.by_product, key=lambda g: -g.gmv_fen)),
+        f"<h2>{t['notes']}</h2>",
+        notes_table if content.notes else f"<p>{t['none']}</p>",
+    ]
+    style = (
+        "body { font-family: 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif;"
+        " font-size: 9pt; color: #1d1f22; }"
+        "h1 { font-size: 18pt; margin-bottom: 2px; } h2 { font-size: 12pt; margin-top: 14px; }"
+        ".meta { color: #555; } .missed { color: #c0392b; } .met { color: #2e8b57; }"
+        "table.grid { border-collapse: collapse; } table.grid th { background: #e9edf2;"
+        " text-align: left; border-bottom: 1px solid #9aa3ad; }"
+        " table.grid td { border-bottom: 1px solid #dde1e6; }"
+        "table.summary td { border-left: 3px solid #d9822b; padding-left: 6px; }"
+        ".big { font-size: 14pt; font-weight: bold; }"
+    )
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(plan.show.title)}'
+        f"</title><style>{style}</style></head><body>{''.join(sections)}</body></html>"
+    )
+
+
+def write_pdf(path: Path, content: ReportInput) -> None:
+    document = QTextDocument()
+    document.addResource(
+        QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart_image(content)
+    )
+    document.setHtml(report_html(content, "chart.png"))
+    partial = path.with_name(path.name + ".partial")
+    writer = QPdfWriter(str(partial))
+    writer.setTitle(content.plan.show.title)
+    writer.setCreator("liveplanner")
+    writer.setResolution(150)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(12, 12, 12, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(page.width(), page.height()))
+    document.print_(writer)
+    del writer  # closes the file
+    partial.replace(path)
+
+
+def write_html(path: Path, content: ReportInput) -> None:
+    chart = base64.b64encode(_png(chart_image(content))).decode("ascii")
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(report_html(content, f"data:image/png;base64,{chart}"), encoding="utf-8")
+    partial.replace(path)
+
+
+def _sheet(title: str, columns: Sequence[Column], rows: Sequence[object]) -> Sheet:
+    return Sheet(title, [c.title() for c in columns], [[c.value(r) for c in columns] for r in rows])
+
+
+def write_xlsx(path: Path, content: ReportInput) -> None:
+    plan, review = content.plan, content.review
+    zone = ZoneInfo(plan.show.time_zone)
+    summary = Sheet(
+        QCoreApplication.translate("Report", "Summary"),
+        [
+            QCoreApplication.translate("Report", "Figure"),
+            QCoreApplication.translate("Report", "Value"),
+            QCoreApplication.translate("Report", "Against target"),
+        ],
+        [
+            [QCoreApplication.translate("Report", "Show"), plan.show.title, ""],
+            [QCoreApplication.translate("Report", "Times"), source_line(content), ""],
+            *[list(row) for row in summary_rows(content)],
+        ],
+    )
+    minutes = review.minutes.drop(columns=["segment", "credited_to"])
+    titles = {f.segment_id: f"{f.position}. {f.title}" for f in review.segments}
+    minute_rows = [
+        [
+            minute.tz_convert(zone).strftime("%Y-%m-%d %H:%M"),
+            titles.get(int(review.minutes["segment"].iloc[i]), ""),
+            titles.get(int(review.minutes["credited_to"].iloc[i]), ""),
+            *[
+                None if value != value else (value / 100 if name in ("gmv", "ad_spend") else value)
+                for name, value in zip(minutes.columns, minutes.iloc[i].tolist(), strict=True)
+            ],
+        ]
+        for i, minute in enumerate(minutes.index)
+    ]
+    write_workbook(
+        path,
+        [
+            summary,
+            _sheet(
+                QCoreApplication.translate("Report", "Segments"),
+                segment_columns(plan, review.source),
+                review.segments,
+            ),
+            _sheet(QCoreApplication.translate("Report", "By kind"), kind_columns(), review.by_kind),
+            _sheet(
+                QCoreApplication.translate("Report", "By product"),
+                product_columns(plan),
+                review.by_product,
+            ),
+            Sheet(
+                QCoreApplication.translate("Report", "Notes"),
+                [
+                    QCoreApplication.translate("Report", "When / where"),
+                    QCoreApplication.translate("Report", "Kind"),
+                    QCoreApplication.translate("Report", "Note"),
+                    QCoreApplication.translate("Report", "Owner"),
+                ],
+                [
+                    [note_place(n, plan, zone), category_label(n.category), n.text, n.owner]
+                    for n in content.notes
+                ],
+            ),
+            Sheet(
+                QCoreApplication.translate("Report", "Minutes"),
+                [
+                    QCoreApplication.translate("Report", "Minute"),
+                    QCoreApplication.translate("Report", "Segment"),
+                    QCoreApplication.translate("Report", "Sales credited to"),
+                ]
+                + [labels.metric(name) for name in minutes.columns],
+                minute_rows,
+            ),
+        ],
+    )
+
+
+def write_report(path: Path, content: ReportInput) -> None:
+    """Write the report in the format the file name asks for (.pdf, .html or .xlsx)."""
+    suffix = path.suffix.lower()
+    writers = {".pdf": write_pdf, ".html": write_html, ".xlsx": write_xlsx}
+    if suffix not in writers:
+        raise ValueError(
+            f"{path.name}: a report is written as .pdf, .html or .xlsx, not {suffix or 'no type'}"
+        )
+    writers[suffix](path, content)

@@ -1,0 +1,62 @@
+"""Export the review on screen as a report: choose a file, write it, say where it went."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from liveplanner.ui.review.report import ReportInput, write_report
+from liveplanner.ui.review.review_page import ReviewPage
+
+
+def report_input(page: ReviewPage) -> ReportInput:
+    assert page.plan is not None and page.review is not None
+    zone = page.plan.show.planned_start.tzinfo
+    run = next((r for r in page.runs if r.id == page.review.run_id), None)
+    started = run.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if run else ""
+    return ReportInput(page.plan, page.review, page.notes, started)
+
+
+def export_report(page: ReviewPage, parent: QWidget) -> Path | None:
+    """Ask where, then write the report of the review on `page`; the written path, or None."""
+    content = report_input(page)
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    name = f"{content.plan.show.title} {content.plan.show.planned_start:%Y-%m-%d}.pdf"
+    for bad in '\\/:*?"<>|':
+        name = name.replace(bad, " ")
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ReportDialog", "Export report"),
+        str(Path(folder) / name),
+        QCoreApplication.translate(
+            "ReportDialog", "PDF report (*.pdf);;Web page (*.html);;Spreadsheet (*.xlsx)"
+        ),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() not in (".pdf", ".html", ".xlsx"):
+        path = path.with_suffix(".pdf")
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        write_report(path, content)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("ReportDialog", "Not done"),
+            QCoreApplication.translate("ReportDialog", "Could not write %1: %2")
+            .replace("%1", str(path))
+            .replace("%2", exc.strerror or str(exc)),
+        )
+        return None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if hasattr(parent, "statusBar"):
+        parent.statusBar().showMessage(
+            QCoreApplication.translate("ReportDialog", "Report written to %1").replace(
+                "%1", str(path)
+            ),
+            10_000,
+        )
+    return path

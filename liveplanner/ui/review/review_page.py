@@ -1,0 +1,490 @@
+"""The lead's review of one show: summary against targets, the chart, and the tables and notes.
+
+The page is made once and shown show after show (set_show): its chart and models are refilled,
+never rebuilt, so flicking through a season's shows stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liveplanner.core.enums import NoteCategory
+from liveplanner.core.notes import ReviewNote
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.review import MAX_LAG, Review, Source, TargetName, TargetResult, review
+from liveplanner.core.runlog import Run
+from liveplanner.storage import notes as note_store
+from liveplanner.storage.database import Database
+from liveplanner.storage.errors import StorageError
+from liveplanner.storage.runs import list_runs
+from liveplanner.storage.samples import load_metrics
+from liveplanner.storage.shows import load_plan
+from liveplanner.ui.review import figures as fmt
+from liveplanner.ui.review.chart import LANES, ReviewChart
+from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
+from liveplanner.ui.review.tables import (
+    SORT_ROLE,
+    FiguresModel,
+    kind_columns,
+    product_columns,
+    segment_columns,
+    segment_rank,
+)
+
+GOOD, BAD = "#2e8b57", "#c0392b"
+
+
+def table_view(model: QSortFilterProxyModel | NotesModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+def sorted_model(model: FiguresModel) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy
+
+
+class Card(QFrame):
+    """One summary figure, with its target under it when the show has one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(1)
+        self.caption = QLabel()
+        self.value = QLabel()
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.target = QLabel()
+        for label in (self.caption, self.value, self.target):
+            layout.addWidget(label)
+
+    def set(self, caption: str, value: str, target: str = "", good: bool | None = None) -> None:
+        self.caption.setText(caption)
+        self.value.setText(value)
+        self.target.setText(target)
+        color = "" if good is None else GOOD if good else BAD
+        self.target.setStyleSheet(f"color: {color}" if color else "")
+
+
+def target_text(
+    result: TargetResult | None, show: Callable[[float | None], str]
+) -> tuple[str, bool | None]:
+    """'target ¥1,500,000 · met' or '… · short by ¥515,313' (and whether it was met)."""
+    if result is None:
+        return "", None
+    target = QCoreApplication.translate("ReviewPage", "target %1").replace(
+        "%1", show(result.target)
+    )
+    if result.actual is None:
+        return target + " · " + QCoreApplication.translate("ReviewPage", "no data"), None
+    if result.met:
+        return target + " · " + QCoreApplication.translate("ReviewPage", "met ✓"), True
+    short = QCoreApplication.translate("ReviewPage", "short by %1").replace(
+        "%1", show(result.short_by)
+    )
+    return f"{target} · {short}", False
+
+
+class ReviewPage(QWidget):
+    import_requested = Signal()
+    compare_requested = Signal()
+    export_requested = Signal()
+    lag_changed = Signal(int)
+
+    def __init__(self, db: Database, lag: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.plan: ShowPlan | None = None
+        self.runs: list[Run] = []
+        self.samples = None
+        self.notes: list[ReviewNote] = []
+        self.review: Review | None = None
+        self.clicked_minute: datetime | None = None
+
+        self.title = QLabel()
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.lag = QSpinBox()
+        self.lag.setRange(0, MAX_LAG)
+        self.lag.setValue(lag)
+        self.lag.setSuffix(self.tr(" min"))
+        self.lag.setToolTip(
+            self.tr(
+                "Orders come in a minute or two after the pitch: each minute's sales are "
+                "credited to the segment running this many minutes earlier."
+            )
+        )
+        self.lag.valueChanged.connect(self._lag_changed)
+        self.import_button = QPushButton(self.tr("Import metrics…"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.note_button = QPushButton(self.tr("Add note…"))
+        self.note_button.clicked.connect(self.add_note)
+        self.compare_button = QPushButton(self.tr("Compare shows…"))
+        self.compare_button.clicked.connect(self.compare_requested)
+        self.export_button = QPushButton(self.tr("Export report…"))
+        self.export_button.clicked.connect(self.export_requested)
+
+        header = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.source)
+        header.addLayout(heading, 1)
+        header.addWidget(QLabel(self.tr("Sales credited")))
+        header.addWidget(self.lag)
+        header.addWidget(QLabel(self.tr("after the pitch")))
+        header.addSpacing(16)
+        for button in (
+            self.import_button,
+            self.note_button,
+            self.compare_button,
+            self.export_button,
+        ):
+            header.addWidget(button)
+
+        self.cards = {name: Card() for name in self.CARD_NAMES}
+        cards = QGridLayout()
+        cards.setSpacing(6)
+        for column, card in enumerate(self.cards.values()):
+            cards.addWidget(card, 0, column)
+
+        self.lane_boxes: dict[str, QCheckBox] = {}
+        lanes = QHBoxLayout()
+        lanes.addWidget(QLabel(self.tr("Lanes:")))
+        for lane in LANES:
+            box = QCheckBox(lane.title().replace("&", "&&"))
+            box.setChecked(True)
+            box.toggled.connect(lambda on, n=lane.name: self.chart.set_lane_visible(n, on))
+            self.lane_boxes[lane.name] = box
+            lanes.addWidget(box)
+        lanes.addStretch(1)
+        self.legend = QLabel(
+            self.tr(
+                "券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · "
+                "drag to pan, wheel to zoom"
+            )
+        )
+        self.legend.setStyleSheet("color: palette(mid)")
+        lanes.addWidget(self.legend)
+
+        self.chart = ReviewChart()
+        self.chart.segment_clicked.connect(self.select_segment)
+        self.chart.minute_clicked.connect(self._minute_clicked)
+        self.chart.minute_double_clicked.connect(self._minute_double_clicked)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.chart_stack = QStackedWidget()
+        self.chart_stack.addWidget(self.chart)
+        self.chart_stack.addWidget(self.empty)
+
+        self.segments = FiguresModel([], segment_rank, self)
+        self.kinds = FiguresModel([], parent=self)
+        self.products = FiguresModel([], parent=self)
+        self.segment_view = table_view(sorted_model(self.segments))
+        self.segment_view.setSortingEnabled(True)
+        self.segment_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.segment_view.doubleClicked.connect(lambda _i: self.add_note())
+        self.kind_view = table_view(sorted_model(self.kinds))
+        self.kind_view.setSortingEnabled(True)
+        self.product_view = table_view(sorted_model(self.products))
+        self.product_view.setSortingEnabled(True)
+        self.notes_model = NotesModel(self)
+        self.notes_view = table_view(self.notes_model)
+        self.notes_view.horizontalHeader().setSectionResizeMode(
+            NotesModel.TEXT, QHeaderView.ResizeMode.Stretch
+        )
+        self.notes_view.doubleClicked.connect(lambda _i: self.edit_note())
+        notes_tab = QWidget()
+        notes_layout = QVBoxLayout(notes_tab)
+        notes_layout.setContentsMargins(0, 4, 0, 0)
+        notes_buttons = QHBoxLayout()
+        self.edit_note_button = QPushButton(self.tr("Change…"))
+        self.edit_note_button.clicked.connect(self.edit_note)
+        self.delete_note_button = QPushButton(self.tr("Delete"))
+        self.delete_note_button.clicked.connect(self.delete_note)
+        add = QPushButton(self.tr("Add note…"))
+        add.clicked.connect(self.add_note)
+        for button in (add, self.edit_note_button, self.delete_note_button):
+            notes_buttons.addWidget(button)
+        notes_buttons.addStretch(1)
+        notes_layout.addLayout(notes_buttons)
+        notes_layout.addWidget(self.notes_view)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.segment_view, self.tr("Segments"))
+        self.tabs.addTab(self.kind_view, self.tr("By kind"))
+        self.tabs.addTab(self.product_view, self.tr("By product"))
+        self.tabs.addTab(notes_tab, self.tr("Notes"))
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart_stack)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([560, 360])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(header)
+        layout.addLayout(cards)
+        layout.addLayout(lanes)
+        layout.addWidget(splitter, 1)
+
+    CARD_NAMES = (
+        "gmv",
+        "orders",
+        "peak",
+        "average",
+        "viewers",
+        "conversion",
+        "gpm",
+        "followers",
+        "interaction",
+    )
+
+    # Loading
+
+    def set_show(self, show_id: int) -> None:
+        """Load a show's plan, runs, metrics and notes and show its review. StorageError passes
+        up to the caller, which says why; the page then keeps the show it had."""
+        plan = load_plan(self.db, show_id)
+        runs = list_runs(self.db, show_id)
+        samples = load_metrics(self.db, show_id)
+        notes = note_store.list_notes(self.db, show_id)
+        self.plan, self.runs, self.samples, self.notes = plan, runs, samples, notes
+        self.recompute()
+
+    def recompute(self) -> None:
+        assert self.plan is not None
+        self.review = review(self.plan, self.runs, self.samples, self.lag.value())
+        self._fill()
+
+    def _lag_changed(self, value: int) -> None:
+        if self.plan is not None:
+            self.recompute()
+        self.lag_changed.emit(value)
+
+    def _fill(self) -> None:
+        assert self.plan is not None and self.review is not None
+        result, plan = self.review, self.plan
+        zone = ZoneInfo(plan.show.time_zone)
+        self.title.setText(plan.show.title)
+        self.source.setText(self.source_text(result, zone))
+        has_data = len(result.minutes) > 0
+        self.empty.setText(
+            self.tr(
+                "No minute metrics for this show yet.\n\nImport the platform's minute-by-minute "
+                "export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan."
+            )
+        )
+        self.chart.set_review(result, plan, self.notes)
+        self.chart_stack.setCurrentWidget(self.chart if has_data else self.empty)
+        with_data = self.chart.lanes_with_data()
+        for name, box in self.lane_boxes.items():
+            box.setEnabled(name in with_data)
+            box.setToolTip("" if name in with_data else self.tr("Not in this show's export"))
+        self._fill_cards()
+        self.segments.set_rows(result.segments, segment_columns(plan, result.source))
+        self.kinds.set_rows(sorted(result.by_kind, key=lambda g: -g.gmv_fen), kind_columns())
+        self.products.set_rows(
+            sorted(result.by_product, key=lambda g: -g.gmv_fen), product_columns(plan)
+        )
+        self.notes_model.set_notes(self.notes, plan)
+        self.tabs.setTabText(3, self.tr("Notes (%1)").replace("%1", str(len(self.notes))))
+        self.segment_view.resizeColumnsToContents()
+
+    def source_text(self, result: Review, zone: ZoneInfo) -> str:
+        if result.source is Source.ACTUAL:
+            run = next(r for r in self.runs if r.id == result.run_id)
+            text = self.tr("Segment times as they ran: the live run of %1.").replace(
+                "%1", run.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            )
+        else:
+            text = self.tr("Segment times as planned: the show has no live run on the timer.")
+        minutes = result.totals.minutes
+        if minutes:
+            text += " " + self.tr("%1 minutes of data, %2 missing.").replace(
+                "%1", str(minutes)
+            ).replace("%2", str(result.totals.missing_minutes))
+        return text
+
+    def _fill_cards(self) -> None:
+        assert self.review is not None
+        totals = self.review.totals
+        targets = {t.name: t for t in self.review.targets}
+        tr = self.tr
+
+        def card(
+            name: str,
+            caption: str,
+            value: str,
+            target: TargetName | None = None,
+            show: Callable[[float | None], str] = fmt.count,
+        ) -> None:
+            text, good = target_text(targets.get(target) if target else None, show)
+            self.cards[name].set(caption, value, text, good)
+
+        money = totals.minutes > 0
+        card(
+            "gmv", tr("GMV"), fmt.yuan(totals.gmv_fen if money else None), TargetName.GMV, fmt.yuan
+        )
+        card("orders", tr("Orders"), fmt.count(totals.orders if money else None))
+        card("peak", tr("Peak viewers"), fmt.count(totals.peak_viewers))
+        card("average", tr("Average viewers"), fmt.count(totals.avg_viewers))
+        card("viewers", tr("Viewers"), fmt.count(totals.viewers), TargetName.VIEWERS)
+        card(
+            "conversion",
+            tr("Conversion"),
+            fmt.rate(totals.conversion),
+            TargetName.CONVERSION,
+            fmt.rate,
+        )
+        card("gpm", tr("GPM"), fmt.yuan(totals.gpm_fen))
+        card(
+            "followers",
+            tr("New followers"),
+            fmt.count(totals.new_followers),
+            TargetName.NEW_FOLLOWERS,
+        )
+        card(
+            "interaction",
+            tr("Interaction"),
+            fmt.rate(totals.interaction),
+            TargetName.INTERACTION,
+            fmt.rate,
+        )
+
+    # Selection
+
+    def select_segment(self, segment_id: int) -> None:
+        """Select the segment's row (whatever the table's sort) and bring the table to front."""
+        self.tabs.setCurrentWidget(self.segment_view)
+        proxy = self.segment_view.model()
+        for row, figures in enumerate(self.segments.rows):
+            if figures.segment_id == segment_id:
+                index = proxy.mapFromSource(self.segments.index(row, 0))
+                self.segment_view.selectRow(index.row())
+                self.segment_view.scrollTo(index)
+                return
+
+    def selected_segment(self) -> int | None:
+        rows = self.segment_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.segment_view.model().mapToSource(rows[0])
+        return self.segments.rows[source.row()].segment_id
+
+    def _minute_clicked(self, minute: datetime) -> None:
+        self.clicked_minute = minute
+
+    def _minute_double_clicked(self, minute: datetime) -> None:
+        self.clicked_minute = minute
+        self.add_note()
+
+    # Notes
+
+    def add_note(self) -> None:
+        """A note on the minute last clicked on the chart (and its segment), else on the
+        segment selected in the table, else on the whole show."""
+        if self.plan is None:
+            return
+        segment = self.selected_segment()
+        minute = self.clicked_minute
+        if minute is not None and self.review is not None:
+            at_minute = self.review.segment_at(minute.replace(second=30))
+            segment = at_minute if at_minute is not None else segment
+        draft = ReviewNote(0, self.plan.show.id, NoteCategory.OTHER, "", "", segment, minute)
+        zone = ZoneInfo(self.plan.show.time_zone)
+        dialog = NoteDialog(note_place(draft, self.plan, zone), parent=self)
+        if dialog.exec() != NoteDialog.DialogCode.Accepted:
+            return
+        category, text, owner = dialog.values()
+        self._store(
+            lambda: note_store.add_note(
+                self.db, self.plan.show.id, category, text, owner, segment, minute
+            )
+        )
+        self.clicked_minute = None
+
+    def _selected_note(self) -> ReviewNote | None:
+        rows = self.notes_view.selectionModel().selectedRows()
+        return self.notes_model.notes[rows[0].row()] if rows else None
+
+    def edit_note(self) -> None:
+        note = self._selected_note()
+        if note is None or self.plan is None:
+            return
+        zone = ZoneInfo(self.plan.show.time_zone)
+        dialog = NoteDialog(note_place(note, self.plan, zone), note, self)
+        if dialog.exec() != NoteDialog.DialogCode.Accepted:
+            return
+        category, text, owner = dialog.values()
+        self._store(
+            lambda: note_store.update_note(
+                self.db, note.id, note.version, category=category, text=text, owner=owner
+            )
+        )
+
+    def delete_note(self) -> None:
+        note = self._selected_note()
+        if note is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete note"),
+            self.tr("Delete this note?\n\n%1").replace("%1", note.text),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._store(lambda: note_store.delete_note(self.db, note.id))
+
+    def _store(self, write: Callable[[], object]) -> None:
+        assert self.plan is not None
+        try:
+            write()
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("Not done"), str(exc))
+        self.notes = note_store.list_notes(self.db, self.plan.show.id)
+        self._fill()

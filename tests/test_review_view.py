@@ -1,0 +1,171 @@
+"""The review page, the compare dialog and the report, driven as a lead uses them."""
+
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from liveplanner.core.enums import NoteCategory
+from liveplanner.core.plan import time_zone
+from liveplanner.core.review import Source
+from liveplanner.demo import create_demo
+from liveplanner.storage import notes, segments, shows
+from liveplanner.storage.database import Database
+from liveplanner.ui.review.compare_dialog import CompareDialog
+from liveplanner.ui.review.notes_panel import NotesModel
+from liveplanner.ui.review.report import write_report
+from liveplanner.ui.review.report_dialog import report_input
+from liveplanner.ui.review.review_page import ReviewPage
+from liveplanner.ui.review.tables import FiguresModel, segment_columns, segment_rank
+
+
+@pytest.fixture
+def db_url(sqlite_url: str) -> str:
+    """The view reads through storage, tested on both databases elsewhere: SQLite will do."""
+    return sqlite_url
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Database) -> ReviewPage:
+    widget = ReviewPage(db, lag=2)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    return widget
+
+
+def test_switching_shows_refills_the_chart_without_adding_items(
+    page: ReviewPage, db: Database
+) -> None:
+    first = create_demo(db)
+    second = create_demo(db)
+    planned_only = shows.create_show(
+        db, "No data", datetime(2026, 12, 1, 20, tzinfo=time_zone("Asia/Shanghai"))
+    )
+    page.set_show(first)
+    count = page.chart.item_count()
+    curve = page.chart.curves["gmv"]
+    assert len(curve.xData) == 188  # 185 minutes of data and the 3 missing, as gaps
+    page.set_show(second)
+    assert page.chart.item_count() == count
+    page.set_show(planned_only)
+    assert page.chart.item_count() == count
+    assert page.chart_stack.currentWidget() is page.empty
+    assert page.review.source is Source.PLANNED
+    assert len(page.chart.curves["gmv"].xData or []) == 0
+    page.set_show(first)
+    assert page.chart.item_count() == count
+    assert page.chart_stack.currentWidget() is page.chart
+
+
+def test_the_header_says_which_times_and_the_lag_recomputes(page: ReviewPage, db: Database) -> None:
+    page.set_show(create_demo(db))
+    assert "live run" in page.source.text()
+    before = [f.gmv_fen for f in page.review.segments]
+    page.lag.setValue(0)
+    assert page.review.lag == 0
+    after = [f.gmv_fen for f in page.review.segments]
+    assert after != before and sum(after) == sum(before)
+    assert page.cards["gmv"].target.text().startswith("target ¥1,500,000")
+    assert "short by" in page.cards["gmv"].target.text()
+
+
+def test_clicking_a_band_selects_its_segment(page: ReviewPage, db: Database) -> None:
+    page.set_show(create_demo(db))
+    chosen = page.review.segments[5]
+    span = next(s for s in page.review.actual if s.segment_id == chosen.segment_id)
+    middle = (span.start.timestamp() + span.end.timestamp()) / 2
+    page.segment_view.sortByColumn(9, page.segment_view.horizontalHeader().sortIndicatorOrder())
+    page.chart.click_at(middle, strip_y=1.5)  # the actual row
+    assert page.selected_segment() == chosen.segment_id
+
+
+def test_a_note_on_a_minute_is_stored_and_marked(
+    page: ReviewPage, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show = create_demo(db)
+    page.set_show(show)
+    marks = len(page.chart.lane_marks["gmv"].marks)
+    minute = page.review.minutes.index[60].to_pydatetime()
+    from liveplanner.ui.review import review_page
+
+    monkeypatch.setattr(review_page.NoteDialog, "exec", lambda self: self.DialogCode.Accepted)
+    monkeypatch.setattr(
+        review_page.NoteDialog,
+        "values",
+        lambda self: (NoteCategory.ACTION, "Slower pitch here", "Ann"),
+    )
+    page.chart.click_at(minute.timestamp() + 10)
+    page.add_note()
+    stored = [n for n in notes.list_notes(db, show) if n.text == "Slower pitch here"]
+    assert len(stored) == 1 and stored[0].minute == minute and stored[0].owner == "Ann"
+    assert stored[0].segment_id == page.review.segment_at(minute.replace(second=30))
+    assert len(page.chart.lane_marks["gmv"].marks) == marks + 1
+
+
+def test_the_models_pass_the_model_tester(page: ReviewPage, db: Database, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    page.set_show(create_demo(db))
+    model = FiguresModel(segment_columns(page.plan, page.review.source), segment_rank)
+    model.set_rows(page.review.segments)
+    qtmodeltester.check(model)
+    assert model.best is not None and model.worst is not None
+    best = page.review.segments[model.best]
+    assert best.gmv_per_min_fen == max(f.gmv_per_min_fen for f in page.review.segments)
+    notes_model = NotesModel()
+    notes_model.set_notes(page.notes, page.plan)
+    qtmodeltester.check(notes_model)
+    assert notes_model.rowCount() == 4
+
+
+def test_the_compare_dialog_lists_shows_and_kinds(qtbot: QtBot, db: Database) -> None:
+    show = create_demo(db)
+    start = shows.load_plan(db, show).show.planned_start
+    dialog = CompareDialog(db, 2)
+    qtbot.addWidget(dialog)
+    dialog.since.setDate(start.date().replace(day=1))
+    dialog.until.setDate(start.date().replace(day=28))
+    dialog.reload()
+    assert [k.show_id for k in dialog.shows.rows] == [show]
+    assert {e.key for e in dialog.kinds.rows} >= {"flash_sale", "coupon_drop"}
+    titles = [
+        dialog.shows.headerData(i, Qt.Orientation.Horizontal)
+        for i in range(dialog.shows.columnCount())
+    ]
+    assert "Flash sale / min" in titles
+
+
+def test_reports_are_written_in_each_format(page: ReviewPage, db: Database, tmp_path: Path) -> None:
+    show = create_demo(db)
+    plan = shows.load_plan(db, show)
+    segments.update_segment(
+        db, plan.segments[0].id, plan.segments[0].version, title='=HYPERLINK("x")'
+    )
+    page.set_show(show)
+    content = report_input(page)
+    for suffix in (".pdf", ".html", ".xlsx"):
+        write_report(tmp_path / f"report{suffix}", content)
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert plan.show.title in html and "data:image/png;base64," in html
+    book = openpyxl.load_workbook(tmp_path / "report.xlsx")
+    assert book.sheetnames == ["Summary", "Segments", "By kind", "By product", "Notes", "Minutes"]
+    title_cell = book["Segments"]["B2"]
+    assert title_cell.value == '=HYPERLINK("x")'
+    assert title_cell.data_type == "s" and title_cell.quotePrefix
+    assert book["Minutes"].max_row == 1 + len(page.review.minutes)
+    with pytest.raises(ValueError, match=r"\.pdf, \.html or \.xlsx"):
+        write_report(tmp_path / "report.doc", content)
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_pandas_and_pyqtgraph_wait_for_the_review() -> None:
+    code = (
+        "import sys; from liveplanner.ui.main_window import MainWindow; "
+        "print('pandas' in sys.modules, 'pyqtgraph' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -5,6 +5,7 @@ The README's pictures go to docs/screenshots/; with --tabs DIR, every tab of the
 also shot into DIR, for checking. Look at each picture before committing it.
 """
 
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +26,8 @@ from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.review.import_dialog import MetricsImportDialog
+from liveplanner.ui.review.report import write_report
+from liveplanner.ui.review.report_dialog import report_input
 from liveplanner.ui.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -73,6 +76,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     shoot_timer(app, db, show_id, suffix, theme)
     if theme == "light":
         shoot_import(app, window, db, show_id, suffix, folder)
+        shoot_review(app, window, suffix, folder)
     window.close()
     window.deleteLater()  # gone before the next language's window, and before Python exits
     settle(app)
@@ -169,6 +173,23 @@ def shoot_import(
     dialog.reject()
     dialog.deleteLater()
     settle(app)
+
+
+def shoot_review(app: QApplication, window: MainWindow, suffix: str, folder: Path) -> None:
+    """The demo show's review, and the first page of its PDF report (rendered by pdftoppm)."""
+    window.open_review()
+    page = window.review_page
+    assert page is not None and page.review is not None
+    page.select_segment(page.review.segments[17].segment_id)  # the best flash sale
+    grab(app, window, f"review-{suffix}")
+    report = folder / f"report-{suffix}.pdf"
+    write_report(report, report_input(page))
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(report),
+         str(OUT / f"report-{suffix}")],
+        check=True,
+    )  # fmt: skip
+    print(OUT / f"report-{suffix}.png")
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ import pandas as pd
 from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import Run, RunEvent
-from liveplanner.core.schedule import schedule
+from liveplanner.core.schedule import Schedule, schedule
 
 if TYPE_CHECKING:
     from liveplanner.core.plan import Targets
@@ -51,10 +51,10 @@ class Span:
     end: datetime
 
 
-def planned_spans(plan: ShowPlan) -> list[Span]:
+def planned_spans(plan: ShowPlan, planned: Schedule | None = None) -> list[Span]:
     return [
         Span(slot.segment_id, slot.start.astimezone(UTC), slot.end.astimezone(UTC))
-        for slot in schedule(plan).slots
+        for slot in (planned or schedule(plan)).slots
     ]
 
 
@@ -119,7 +119,8 @@ def wide(samples: pd.DataFrame) -> pd.DataFrame:
     minutes are NaN rows) and one float column per metric present."""
     if samples.empty:
         return pd.DataFrame(index=pd.DatetimeIndex([], tz=UTC, name="minute"))
-    table = samples.pivot_table(index="minute", columns="metric", values="value", aggfunc="sum")
+    # (minute, metric) is the stored key, so a plain pivot (no aggregation) is enough.
+    table = samples.pivot(index="minute", columns="metric", values="value")
     full = pd.date_range(table.index.min(), table.index.max(), freq="min", name="minute")
     table = table.reindex(full).astype("float64")
     table.columns.name = None
@@ -290,7 +291,8 @@ def review(
     """The whole review of one show. `samples` is the tidy (minute, metric, value) frame."""
     if not 0 <= lag <= MAX_LAG:
         raise ValueError(f"the attribution lag must be 0 to {MAX_LAG} minutes, not {lag}")
-    planned = planned_spans(plan)
+    times = schedule(plan)
+    planned = planned_spans(plan, times)
     run = live_run(runs)
     actual = actual_spans(plan, run.events) if run is not None else []
     source = Source.ACTUAL if actual else Source.PLANNED
@@ -309,7 +311,7 @@ def review(
         segment=np.where(inside >= 0, owners[inside], -1) if len(owners) else inside,
         credited_to=owners[credit] if len(owners) else credit,
     )
-    figures = _segment_figures(plan, spans, source, table)
+    figures = _segment_figures(plan, times, spans, source, table)
     return Review(
         show_id=plan.show.id,
         source=source,
@@ -330,25 +332,25 @@ def review(
 
 
 def _segment_figures(
-    plan: ShowPlan, spans: Sequence[Span], source: Source, table: pd.DataFrame
+    plan: ShowPlan, times: Schedule, spans: Sequence[Span], source: Source, table: pd.DataFrame
 ) -> tuple[SegmentFigures, ...]:
-    slots = {slot.segment_id: slot for slot in schedule(plan).slots}
+    slots = {slot.segment_id: slot for slot in times.slots}
     zone = plan.show.planned_start.tzinfo
     ran: dict[int, list[Span]] = {}
     for span in spans:
         if span.segment_id is not None:
             ran.setdefault(span.segment_id, []).append(span)
     # Group minutes by the plan's segment ids through a dense index, for bincount.
-    index_of = {s.id: i for i, s in enumerate(plan.segments)}
+    ids = pd.Index([s.id for s in plan.segments])
     n = len(plan.segments)
-    own = np.array([index_of.get(int(s), -1) for s in table["segment"]], dtype="int64")
-    sold = np.array([index_of.get(int(s), -1) for s in table["credited_to"]], dtype="int64")
+    own = ids.get_indexer(table["segment"].to_numpy())
+    sold = ids.get_indexer(table["credited_to"].to_numpy())
     sums = {name: _per_span_sum(_column(table, name), sold, n) for name in SALES}
     own_sums = {
         name: _per_span_sum(_column(table, name), own, n)
         for name in ("entries", "exits", "comments", "likes", "views")
     }
-    viewers = _column(table, "online_viewers")
+    viewer_figures = _viewer_figures(_column(table, "online_viewers"), own, n)
     minutes = np.bincount(own[own >= 0], minlength=n)
     figures = []
     for i, segment in enumerate(plan.segments):
@@ -377,7 +379,8 @@ def _segment_figures(
                 orders=_int(sums["orders"], i),
                 buyers=_int(sums["buyers"], i),
                 gmv_per_min_fen=gmv * 60 / seconds if seconds else None,
-                **_viewer_figures(viewers, own == i),
+                avg_viewers=viewer_figures[0][i],
+                peak_viewers=viewer_figures[1][i],
                 net_entries=(
                     _int(own_sums["entries"], i) - _int(own_sums["exits"], i)
                     if own_sums["entries"] is not None and own_sums["exits"] is not None
@@ -405,14 +408,22 @@ def _gpm(gmv_fen: int, views: np.ndarray | None, i: int) -> float | None:
     return gmv_fen * 1000 / float(views[i])
 
 
-def _viewer_figures(viewers: np.ndarray | None, mask: np.ndarray) -> dict[str, float | None]:
+def _viewer_figures(
+    viewers: np.ndarray | None, own: np.ndarray, n: int
+) -> tuple[list[float | None], list[int | None]]:
+    """Each segment's average and peak online viewers over its own minutes with data."""
     if viewers is None:
-        return {"avg_viewers": None, "peak_viewers": None}
-    values = viewers[mask]
-    values = values[~np.isnan(values)]
-    if not len(values):
-        return {"avg_viewers": None, "peak_viewers": None}
-    return {"avg_viewers": float(values.mean()), "peak_viewers": int(values.max())}
+        return [None] * n, [None] * n
+    keep = (own >= 0) & ~np.isnan(viewers)
+    index, values = own[keep], viewers[keep]
+    counts = np.bincount(index, minlength=n)
+    sums = np.bincount(index, weights=values, minlength=n)
+    peaks = np.full(n, -np.inf)
+    np.maximum.at(peaks, index, values)
+    return (
+        [float(sums[i] / counts[i]) if counts[i] else None for i in range(n)],
+        [int(peaks[i]) if counts[i] else None for i in range(n)],
+    )
 
 
 def _total(table: pd.DataFrame, name: str) -> int | None:

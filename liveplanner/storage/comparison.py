@@ -14,7 +14,7 @@ from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.models import RunEventRow, RunRow, SegmentRow, ShowRow
-from liveplanner.storage.samples import PLAIN, minutes_frame
+from liveplanner.storage.samples import PLAIN, read_plain
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,10 +80,8 @@ def load_comparison(
                 Segment(row.id, row.kind, row.title, row.duration_s, row.product_id)
             )
         live_runs = _live_runs(session, ids)
-        frame = minutes_frame(
-            session.execute(samples_query(shows, metrics)).all(),
-            ["show_id", "minute", "metric", "value"],
-            session.connection().dialect.name,
+        frame = read_plain(
+            session, samples_query(shows, metrics), ["show_id", "minute", "metric", "value"]
         )
     return ComparisonInputs(
         plans=[replace(plan, segments=tuple(segments[i])) for i, plan in plans.items()],

@@ -5,11 +5,12 @@ name from core.metrics) and `value` (int: counts, or fen for money). A six-hour 
 gives some 100,000 samples, so they are written as plain rows, not one ORM object each.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, Integer, String, column, delete, select, table
+from sqlalchemy import BigInteger, Integer, Select, String, column, delete, select, table
+from sqlalchemy.orm import Session
 
 from liveplanner.core.metrics import METRICS
 from liveplanner.storage.database import Database
@@ -113,19 +114,27 @@ def replace_metrics(
 def load_metrics(db: Database, show_id: int) -> "pd.DataFrame":
     """A show's samples ordered by metric, then minute (aware UTC)."""
     with db.session() as session:
-        rows = session.execute(
+        return read_plain(
+            session,
             select(PLAIN.c.minute, PLAIN.c.metric, PLAIN.c.value)
             .where(PLAIN.c.show_id == show_id)
-            .order_by(PLAIN.c.metric, PLAIN.c.minute)
-        ).all()
-        return minutes_frame(rows, COLUMNS, session.connection().dialect.name)
+            .order_by(PLAIN.c.metric, PLAIN.c.minute),
+            COLUMNS,
+        )
 
 
-def minutes_frame(rows: Sequence[object], columns: list[str], dialect: str) -> "pd.DataFrame":
-    """Rows read through PLAIN as a frame with `minute` aware UTC and `value` int64."""
+def read_plain(session: Session, query: Select, columns: list[str]) -> "pd.DataFrame":  # type: ignore[type-arg]
+    """A query over PLAIN as a frame with `minute` aware UTC and `value` int64.
+
+    The rows come straight from the driver's cursor: PLAIN's columns need no conversion, and
+    SQLAlchemy's Row objects would cost more than the database does for a season of samples.
+    """
     import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=columns)
+    result = session.connection().execute(query)  # Core: a cursor result, also for ORM tables
+    frame = pd.DataFrame.from_records(result.cursor.fetchall(), columns=columns)
+    result.close()
+    dialect = session.connection().dialect.name
     minute = frame["minute"]
     if dialect == "sqlite":
         minute = pd.to_datetime(minute, format="ISO8601")

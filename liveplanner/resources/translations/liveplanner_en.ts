@@ -1,6 +1,79 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="43" />
+        <source>Compare shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="45" />
+        <source>All platforms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="54" />
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="58" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="60" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="62" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="71" />
+        <source>Segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="76" />
+        <source>Time slot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="85" />
+        <source>GMV (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="86" />
+        <source>GMV per minute (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="102" />
+        <source>Shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="103" />
+        <source>Trend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="104" />
+        <source>What earns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/compare_dialog.py" line="132" />
+        <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="166" />
@@ -159,163 +232,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>Rehearsal &amp;results…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>Re&amp;view</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
-        <source>&amp;Import metrics…</source>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>&amp;Review show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168" />
+        <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="171" />
+        <source>&amp;Import metrics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174" />
+        <source>&amp;Export report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>&amp;Compare shows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="381" />
+        <source>%1 — review — liveplanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="475" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="498" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="499" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="503" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -583,6 +681,77 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="106" />
+        <source>Review note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="106" />
+        <source>Change note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="108" />
+        <source>For</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="114" />
+        <source>What worked, what went wrong, what to change next time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="118" />
+        <source>Who acts on it (for an action)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="119" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="120" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="121" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="137" />
+        <source>A note needs some text</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="79" />
+        <source>When / where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="79" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="79" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="79" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OverviewStrip</name>
     <message>
         <location filename="../../ui/editor/overview_strip.py" line="30" />
@@ -834,6 +1003,706 @@
     <message>
         <location filename="../../ui/rehearsal/results_dialog.py" line="126" />
         <source>Apply rehearsed lengths</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../ui/review/report.py" line="83" />
+        <source>target %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="89" />
+        <source>met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="90" />
+        <source>short by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="97" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="101" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="102" />
+        <source>Buyers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="104" />
+        <source>Peak viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="110" />
+        <source>Average viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="116" />
+        <source>Viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="121" />
+        <source>Conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="125" />
+        <source>GPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="127" />
+        <source>New followers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="132" />
+        <source>Interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="142" />
+        <source>Segment times as they ran (live run of %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="146" />
+        <source>Segment times as planned (no live run on the timer).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="149" />
+        <source>Sales credited to the segment running %1 min earlier.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="213" />
+        <location filename="../../ui/review/report.py" line="330" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="214" />
+        <source>Green: best GMV per minute; red: lowest.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="215" />
+        <location filename="../../ui/review/report.py" line="334" />
+        <source>By kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="216" />
+        <location filename="../../ui/review/report.py" line="336" />
+        <source>By product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="217" />
+        <location filename="../../ui/review/report.py" line="341" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="218" />
+        <location filename="../../ui/review/report.py" line="343" />
+        <source>When / where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="219" />
+        <location filename="../../ui/review/report.py" line="344" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="220" />
+        <location filename="../../ui/review/report.py" line="345" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="221" />
+        <location filename="../../ui/review/report.py" line="346" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="222" />
+        <source>No notes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="299" />
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="301" />
+        <source>Figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="302" />
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="303" />
+        <source>Against target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="306" />
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="307" />
+        <source>Times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="354" />
+        <source>Minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="356" />
+        <source>Minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="357" />
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="358" />
+        <source>Sales credited to</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/review/report_dialog.py" line="30" />
+        <source>Export report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report_dialog.py" line="32" />
+        <source>PDF report (*.pdf);;Web page (*.html);;Spreadsheet (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report_dialog.py" line="47" />
+        <source>Not done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report_dialog.py" line="48" />
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report_dialog.py" line="57" />
+        <source>Report written to %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewChart</name>
+    <message>
+        <location filename="../../ui/review/chart.py" line="47" />
+        <source>Viewers online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="52" />
+        <source>GMV ¥/min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="57" />
+        <source>Orders/min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="62" />
+        <source>Comments, likes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="67" />
+        <source>Followers/min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="294" />
+        <source>Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="295" />
+        <source>Actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="505" />
+        <source>no data</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewNotes</name>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="35" />
+        <source>Worked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="36" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="37" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="38" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/notes_panel.py" line="50" />
+        <source>whole show</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="113" />
+        <source>target %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="117" />
+        <source>no data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="119" />
+        <source>met ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="120" />
+        <source>short by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="152" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="155" />
+        <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="160" />
+        <source>Import metrics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="162" />
+        <location filename="../../ui/review/review_page.py" line="247" />
+        <source>Add note…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="164" />
+        <source>Compare shows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="166" />
+        <source>Export report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="174" />
+        <source>Sales credited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="176" />
+        <source>after the pitch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="194" />
+        <source>Lanes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="204" />
+        <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="243" />
+        <source>Change…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="245" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="256" />
+        <source>By segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="257" />
+        <source>By kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="258" />
+        <source>By product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="259" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="319" />
+        <source>No minute metrics for this show yet.
+
+Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="328" />
+        <source>Not in this show's export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="336" />
+        <source>Notes (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="342" />
+        <source>Segment times as they ran: the live run of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="346" />
+        <source>Segment times as planned: the show has no live run on the timer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="349" />
+        <source>%1 minutes of data, %2 missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="371" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="373" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="374" />
+        <source>Peak viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="375" />
+        <source>Average viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="376" />
+        <source>Viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="379" />
+        <source>Conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="384" />
+        <source>GPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="387" />
+        <source>New followers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="393" />
+        <source>Interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="476" />
+        <source>Delete note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="477" />
+        <source>Delete this note?
+
+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="487" />
+        <source>Not done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewTables</name>
+    <message>
+        <location filename="../../ui/review/tables.py" line="115" />
+        <source>Best GMV per minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="116" />
+        <source>Lowest GMV per minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="131" />
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="136" />
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="142" />
+        <location filename="../../ui/review/tables.py" line="283" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="148" />
+        <location filename="../../ui/review/tables.py" line="291" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="154" />
+        <source>Planned start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="159" />
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="167" />
+        <source>Actual start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="172" />
+        <source>Actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="177" />
+        <source>Over / under</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="189" />
+        <location filename="../../ui/review/tables.py" line="264" />
+        <location filename="../../ui/review/tables.py" line="327" />
+        <location filename="../../ui/review/tables.py" line="417" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="194" />
+        <location filename="../../ui/review/tables.py" line="269" />
+        <location filename="../../ui/review/tables.py" line="337" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="199" />
+        <source>Buyers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="204" />
+        <location filename="../../ui/review/tables.py" line="274" />
+        <location filename="../../ui/review/tables.py" line="332" />
+        <location filename="../../ui/review/tables.py" line="422" />
+        <source>GMV / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="209" />
+        <location filename="../../ui/review/tables.py" line="347" />
+        <source>Avg viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="214" />
+        <location filename="../../ui/review/tables.py" line="342" />
+        <source>Peak viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="219" />
+        <source>Entries − exits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="224" />
+        <source>Comments / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="229" />
+        <source>Likes / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="234" />
+        <location filename="../../ui/review/tables.py" line="357" />
+        <source>GPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="254" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="259" />
+        <location filename="../../ui/review/tables.py" line="412" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="299" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="304" />
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="310" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="316" />
+        <source>Times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="322" />
+        <source>On air</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="352" />
+        <source>Conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="362" />
+        <source>New followers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="373" />
+        <source>%1 / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="389" />
+        <source>actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="390" />
+        <source>planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="395" />
+        <source>Morning 06–12</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="396" />
+        <source>Afternoon 12–18</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="397" />
+        <source>Prime time 18–21</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="398" />
+        <source>Late 21–24</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="399" />
+        <source>Night 00–06</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="407" />
+        <source>Shows</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1370,17 +2239,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
             <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="445" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="460" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="483" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

@@ -253,7 +253,7 @@ class ReviewPage(QWidget):
         notes_layout.addWidget(self.notes_view)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.segment_view, self.tr("Segments"))
+        self.tabs.addTab(self.segment_view, self.tr("By segment"))
         self.tabs.addTab(self.kind_view, self.tr("By kind"))
         self.tabs.addTab(self.product_view, self.tr("By product"))
         self.tabs.addTab(notes_tab, self.tr("Notes"))
@@ -355,7 +355,6 @@ class ReviewPage(QWidget):
         assert self.review is not None
         totals = self.review.totals
         targets = {t.name: t for t in self.review.targets}
-        tr = self.tr
 
         def card(
             name: str,
@@ -368,30 +367,29 @@ class ReviewPage(QWidget):
             self.cards[name].set(caption, value, text, good)
 
         money = totals.minutes > 0
-        card(
-            "gmv", tr("GMV"), fmt.yuan(totals.gmv_fen if money else None), TargetName.GMV, fmt.yuan
-        )
-        card("orders", tr("Orders"), fmt.count(totals.orders if money else None))
-        card("peak", tr("Peak viewers"), fmt.count(totals.peak_viewers))
-        card("average", tr("Average viewers"), fmt.count(totals.avg_viewers))
-        card("viewers", tr("Viewers"), fmt.count(totals.viewers), TargetName.VIEWERS)
+        gmv = fmt.yuan(totals.gmv_fen if money else None)
+        card("gmv", self.tr("GMV"), gmv, TargetName.GMV, fmt.yuan)
+        card("orders", self.tr("Orders"), fmt.count(totals.orders if money else None))
+        card("peak", self.tr("Peak viewers"), fmt.count(totals.peak_viewers))
+        card("average", self.tr("Average viewers"), fmt.count(totals.avg_viewers))
+        card("viewers", self.tr("Viewers"), fmt.count(totals.viewers), TargetName.VIEWERS)
         card(
             "conversion",
-            tr("Conversion"),
+            self.tr("Conversion"),
             fmt.rate(totals.conversion),
             TargetName.CONVERSION,
             fmt.rate,
         )
-        card("gpm", tr("GPM"), fmt.yuan(totals.gpm_fen))
+        card("gpm", self.tr("GPM"), fmt.yuan(totals.gpm_fen))
         card(
             "followers",
-            tr("New followers"),
+            self.tr("New followers"),
             fmt.count(totals.new_followers),
             TargetName.NEW_FOLLOWERS,
         )
         card(
             "interaction",
-            tr("Interaction"),
+            self.tr("Interaction"),
             fmt.rate(totals.interaction),
             TargetName.INTERACTION,
             fmt.rate,

@@ -116,6 +116,10 @@ def readonly_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
+BUSY_TIMEOUT_MS = 5_000  # an edit waits this long for another writer
+MIGRATION_WAIT_MS = 300_000  # opening waits this long for another process's migration
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # Autocommit at the driver; SQLAlchemy's "begin" hook below issues BEGIN itself, so DDL in a
     # migration is transactional and PRAGMAs that must run outside a transaction can.
@@ -125,7 +129,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
         raise StorageError(f"SQLite refused write-ahead logging (journal mode is {mode!r})")
     dbapi_connection.execute("PRAGMA synchronous=FULL")
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
-    dbapi_connection.execute("PRAGMA busy_timeout=5000")
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def make_engine(url: URL) -> Engine:
@@ -223,9 +227,13 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
     """Bring the schema to head in one transaction; return the revision it was at, if it moved."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
+        driver = conn.connection.driver_connection
         # Off before the transaction (SQLite ignores it inside one): rebuilding a table in batch
         # mode would otherwise cascade-delete every row that points at it.
-        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        driver.execute("PRAGMA foreign_keys=OFF")
+        # Another process may be migrating this file (rebuilding a season of samples takes
+        # a while): wait for it to finish rather than give up after the usual five seconds.
+        driver.execute(f"PRAGMA busy_timeout={MIGRATION_WAIT_MS}")
     try:
         with conn.begin():
             if not sqlite:
@@ -240,4 +248,5 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
             return revision or "empty"
     finally:
         if sqlite:
-            conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+            driver.execute("PRAGMA foreign_keys=ON")
+            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -21,7 +21,12 @@ from liveplanner.ui.review.notes_panel import NotesModel
 from liveplanner.ui.review.report import write_report
 from liveplanner.ui.review.report_dialog import report_input
 from liveplanner.ui.review.review_page import ReviewPage
-from liveplanner.ui.review.tables import FiguresModel, segment_columns, segment_rank
+from liveplanner.ui.review.tables import (
+    FiguresModel,
+    best_and_worst,
+    segment_columns,
+    segment_rank,
+)
 
 
 @pytest.fixture
@@ -70,8 +75,9 @@ def test_the_header_says_which_times_and_the_lag_recomputes(page: ReviewPage, db
     assert page.review.lag == 0
     after = [f.gmv_fen for f in page.review.segments]
     assert after != before and sum(after) == sum(before)
-    assert page.cards["gmv"].target.text().startswith("target ¥1,500,000")
-    assert "short by" in page.cards["gmv"].target.text()
+    # cards[0] is GMV, the first of tables.summary_figures
+    assert page.cards[0].target.text().startswith("target ¥1,500,000")
+    assert "short by" in page.cards[0].target.text()
 
 
 def test_clicking_a_band_selects_its_segment(page: ReviewPage, db: Database) -> None:
@@ -79,7 +85,8 @@ def test_clicking_a_band_selects_its_segment(page: ReviewPage, db: Database) -> 
     chosen = page.review.segments[5]
     span = next(s for s in page.review.actual if s.segment_id == chosen.segment_id)
     middle = (span.start.timestamp() + span.end.timestamp()) / 2
-    page.segment_view.sortByColumn(9, page.segment_view.horizontalHeader().sortIndicatorOrder())
+    # Sorted by GMV, highest first: the row on screen is not the segment's position.
+    page.segment_view.sortByColumn(9, Qt.SortOrder.DescendingOrder)
     page.chart.click_at(middle, strip_y=1.5)  # the actual row
     assert page.selected_segment() == chosen.segment_id
 
@@ -169,3 +176,31 @@ def test_pandas_and_pyqtgraph_wait_for_the_review() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_crosshair_tooltip_names_the_minute_segment_and_values(
+    page: ReviewPage, db: Database
+) -> None:
+    page.set_show(create_demo(db))
+    minute = page.review.minutes.index[40].to_pydatetime()
+    figures = next(
+        f
+        for f in page.review.segments
+        if f.segment_id == page.review.segment_at(minute.replace(second=30))
+    )
+    lines = page.chart.describe(minute.timestamp() + 20).splitlines()
+    zone = time_zone("Asia/Shanghai")
+    assert lines[0] == f"{minute.astimezone(zone):%H:%M}  ·  {figures.position}. {figures.title}"
+    viewers = int(page.review.minutes["online_viewers"].iloc[40])
+    assert f"Online viewers: {viewers:,}" in lines
+    page.chart.set_lane_visible("viewers", False)
+    assert not any(
+        line.startswith("Online viewers")
+        for line in page.chart.describe(minute.timestamp()).splitlines()
+    )
+
+
+def test_only_rows_that_differ_are_tinted_best_and_worst() -> None:
+    assert best_and_worst([3.0, 9.0, 1.0], lambda v: v) == (1, 2)
+    assert best_and_worst([5.0, 5.0], lambda v: v) == (None, None)  # a tie: nothing stands out
+    assert best_and_worst([5.0, None], lambda v: v) == (None, None)

@@ -3,72 +3,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="43" />
+        <location filename="../../ui/review/compare_dialog.py" line="44" />
         <source>Compare shows</source>
         <translation>多场对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="45" />
+        <location filename="../../ui/review/compare_dialog.py" line="46" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="54" />
+        <location filename="../../ui/review/compare_dialog.py" line="55" />
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="58" />
+        <location filename="../../ui/review/compare_dialog.py" line="59" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="60" />
+        <location filename="../../ui/review/compare_dialog.py" line="61" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="62" />
+        <location filename="../../ui/review/compare_dialog.py" line="63" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="71" />
+        <location filename="../../ui/review/compare_dialog.py" line="72" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="76" />
+        <location filename="../../ui/review/compare_dialog.py" line="77" />
         <source>Time slot</source>
         <translation>开播时段</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="85" />
+        <location filename="../../ui/review/compare_dialog.py" line="90" />
         <source>GMV (yuan)</source>
         <translation>成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="86" />
+        <location filename="../../ui/review/compare_dialog.py" line="91" />
         <source>GMV per minute (yuan)</source>
         <translation>每分钟成交（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="102" />
+        <location filename="../../ui/review/compare_dialog.py" line="107" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="103" />
+        <location filename="../../ui/review/compare_dialog.py" line="108" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="104" />
+        <location filename="../../ui/review/compare_dialog.py" line="109" />
         <source>What earns</source>
         <translation>什么最赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="132" />
+        <location filename="../../ui/review/compare_dialog.py" line="140" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation>共 %1 场，%2 场有分钟数据；成交计入 %3 分钟前的环节。</translation>
     </message>
@@ -1012,190 +1012,125 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="83" />
-        <source>target %1</source>
-        <translation>目标 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="89" />
-        <source>met</source>
-        <translation>达成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="90" />
-        <source>short by %1</source>
-        <translation>差 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="97" />
-        <source>GMV</source>
-        <translation>成交金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="101" />
-        <source>Orders</source>
-        <translation>订单数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="102" />
-        <source>Buyers</source>
-        <translation>成交人数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="104" />
-        <source>Peak viewers</source>
-        <translation>峰值在线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="110" />
-        <source>Average viewers</source>
-        <translation>平均在线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="116" />
-        <source>Viewers</source>
-        <translation>观看人数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="121" />
-        <source>Conversion</source>
-        <translation>转化率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="125" />
-        <source>GPM</source>
-        <translation>千次观看成交</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="127" />
-        <source>New followers</source>
-        <translation>新增粉丝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="132" />
-        <source>Interaction</source>
-        <translation>互动</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="142" />
+        <location filename="../../ui/review/report.py" line="73" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="146" />
+        <location filename="../../ui/review/report.py" line="77" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="149" />
+        <location filename="../../ui/review/report.py" line="80" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="213" />
-        <location filename="../../ui/review/report.py" line="330" />
+        <location filename="../../ui/review/report.py" line="138" />
+        <location filename="../../ui/review/report.py" line="255" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="214" />
+        <location filename="../../ui/review/report.py" line="139" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="215" />
-        <location filename="../../ui/review/report.py" line="334" />
+        <location filename="../../ui/review/report.py" line="140" />
+        <location filename="../../ui/review/report.py" line="259" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="216" />
-        <location filename="../../ui/review/report.py" line="336" />
+        <location filename="../../ui/review/report.py" line="141" />
+        <location filename="../../ui/review/report.py" line="261" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="217" />
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="142" />
+        <location filename="../../ui/review/report.py" line="266" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="218" />
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="143" />
+        <location filename="../../ui/review/report.py" line="268" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="219" />
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="144" />
+        <location filename="../../ui/review/report.py" line="269" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="220" />
-        <location filename="../../ui/review/report.py" line="345" />
+        <location filename="../../ui/review/report.py" line="145" />
+        <location filename="../../ui/review/report.py" line="270" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="221" />
-        <location filename="../../ui/review/report.py" line="346" />
+        <location filename="../../ui/review/report.py" line="146" />
+        <location filename="../../ui/review/report.py" line="271" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="222" />
+        <location filename="../../ui/review/report.py" line="147" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="299" />
+        <location filename="../../ui/review/report.py" line="224" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="301" />
+        <location filename="../../ui/review/report.py" line="226" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="302" />
+        <location filename="../../ui/review/report.py" line="227" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="303" />
+        <location filename="../../ui/review/report.py" line="228" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="306" />
+        <location filename="../../ui/review/report.py" line="231" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="307" />
+        <location filename="../../ui/review/report.py" line="232" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="279" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="356" />
+        <location filename="../../ui/review/report.py" line="281" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="357" />
+        <location filename="../../ui/review/report.py" line="282" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="358" />
+        <location filename="../../ui/review/report.py" line="283" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -1231,42 +1166,42 @@
 <context>
     <name>ReviewChart</name>
     <message>
-        <location filename="../../ui/review/chart.py" line="47" />
-        <source>Viewers online</source>
-        <translation>在线人数</translation>
-    </message>
-    <message>
         <location filename="../../ui/review/chart.py" line="52" />
         <source>GMV ¥/min</source>
         <translation>成交 元/分</translation>
     </message>
     <message>
+        <location filename="../../ui/review/chart.py" line="47" />
+        <source>Viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
         <location filename="../../ui/review/chart.py" line="57" />
-        <source>Orders/min</source>
+        <source>Orders</source>
         <translation>订单/分</translation>
     </message>
     <message>
         <location filename="../../ui/review/chart.py" line="62" />
-        <source>Comments, likes</source>
+        <source>Interaction</source>
         <translation>评论、点赞</translation>
     </message>
     <message>
         <location filename="../../ui/review/chart.py" line="67" />
-        <source>Followers/min</source>
+        <source>Followers</source>
         <translation>涨粉/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="294" />
+        <location filename="../../ui/review/chart.py" line="305" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="295" />
+        <location filename="../../ui/review/chart.py" line="306" />
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="505" />
+        <location filename="../../ui/review/chart.py" line="515" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -1302,108 +1237,88 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="113" />
-        <source>target %1</source>
-        <translation>目标 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="117" />
-        <source>no data</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="119" />
-        <source>met ✓</source>
-        <translation>已达成 ✓</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="120" />
-        <source>short by %1</source>
-        <translation>差 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="152" />
+        <location filename="../../ui/review/review_page.py" line="133" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="155" />
+        <location filename="../../ui/review/review_page.py" line="136" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="160" />
+        <location filename="../../ui/review/review_page.py" line="141" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="162" />
-        <location filename="../../ui/review/review_page.py" line="247" />
+        <location filename="../../ui/review/review_page.py" line="143" />
+        <location filename="../../ui/review/review_page.py" line="233" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="145" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="147" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="174" />
+        <location filename="../../ui/review/review_page.py" line="155" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="157" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="194" />
+        <location filename="../../ui/review/review_page.py" line="175" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="204" />
+        <location filename="../../ui/review/review_page.py" line="185" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="243" />
+        <location filename="../../ui/review/review_page.py" line="229" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="245" />
+        <location filename="../../ui/review/review_page.py" line="231" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="256" />
+        <location filename="../../ui/review/review_page.py" line="242" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="257" />
+        <location filename="../../ui/review/review_page.py" line="243" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="258" />
+        <location filename="../../ui/review/review_page.py" line="244" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="245" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="319" />
+        <location filename="../../ui/review/review_page.py" line="198" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
@@ -1412,82 +1327,37 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="328" />
+        <location filename="../../ui/review/review_page.py" line="296" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="336" />
+        <location filename="../../ui/review/review_page.py" line="304" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="342" />
+        <location filename="../../ui/review/review_page.py" line="310" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="346" />
+        <location filename="../../ui/review/review_page.py" line="314" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="349" />
+        <location filename="../../ui/review/review_page.py" line="317" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
-        <source>GMV</source>
-        <translation>成交金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="373" />
-        <source>Orders</source>
-        <translation>订单数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="374" />
-        <source>Peak viewers</source>
-        <translation>峰值在线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="375" />
-        <source>Average viewers</source>
-        <translation>平均在线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
-        <source>Viewers</source>
-        <translation>观看人数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="379" />
-        <source>Conversion</source>
-        <translation>转化率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
-        <source>GPM</source>
-        <translation>千次观看成交</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="387" />
-        <source>New followers</source>
-        <translation>新增粉丝</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
-        <source>Interaction</source>
-        <translation>互动率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="476" />
+        <location filename="../../ui/review/review_page.py" line="404" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="477" />
+        <location filename="../../ui/review/review_page.py" line="405" />
         <source>Delete this note?
 
 %1</source>
@@ -1496,7 +1366,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="487" />
+        <location filename="../../ui/review/review_page.py" line="415" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -1504,213 +1374,254 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ReviewTables</name>
     <message>
-        <location filename="../../ui/review/tables.py" line="115" />
+        <location filename="../../ui/review/tables.py" line="130" />
         <source>Best GMV per minute</source>
         <translation>每分钟成交最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="116" />
+        <location filename="../../ui/review/tables.py" line="131" />
         <source>Lowest GMV per minute</source>
         <translation>每分钟成交最低</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="131" />
+        <location filename="../../ui/review/tables.py" line="195" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="136" />
+        <location filename="../../ui/review/tables.py" line="196" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="142" />
-        <location filename="../../ui/review/tables.py" line="283" />
+        <location filename="../../ui/review/tables.py" line="198" />
+        <location filename="../../ui/review/tables.py" line="254" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="148" />
-        <location filename="../../ui/review/tables.py" line="291" />
+        <location filename="../../ui/review/tables.py" line="203" />
+        <location filename="../../ui/review/tables.py" line="262" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="154" />
+        <location filename="../../ui/review/tables.py" line="205" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="159" />
+        <location filename="../../ui/review/tables.py" line="206" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="167" />
+        <location filename="../../ui/review/tables.py" line="210" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="172" />
+        <location filename="../../ui/review/tables.py" line="211" />
         <source>Actual</source>
         <translation>实际时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="177" />
+        <location filename="../../ui/review/tables.py" line="213" />
         <source>Over / under</source>
         <translation>超时 / 提前</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="189" />
-        <location filename="../../ui/review/tables.py" line="264" />
-        <location filename="../../ui/review/tables.py" line="327" />
-        <location filename="../../ui/review/tables.py" line="417" />
+        <location filename="../../ui/review/tables.py" line="219" />
+        <location filename="../../ui/review/tables.py" line="246" />
+        <location filename="../../ui/review/tables.py" line="288" />
+        <location filename="../../ui/review/tables.py" line="341" />
+        <location filename="../../ui/review/tables.py" line="393" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="194" />
-        <location filename="../../ui/review/tables.py" line="269" />
-        <location filename="../../ui/review/tables.py" line="337" />
+        <location filename="../../ui/review/tables.py" line="220" />
+        <location filename="../../ui/review/tables.py" line="247" />
+        <location filename="../../ui/review/tables.py" line="293" />
+        <location filename="../../ui/review/tables.py" line="399" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="199" />
+        <location filename="../../ui/review/tables.py" line="221" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="204" />
-        <location filename="../../ui/review/tables.py" line="274" />
-        <location filename="../../ui/review/tables.py" line="332" />
-        <location filename="../../ui/review/tables.py" line="422" />
+        <location filename="../../ui/review/tables.py" line="222" />
+        <location filename="../../ui/review/tables.py" line="248" />
+        <location filename="../../ui/review/tables.py" line="291" />
+        <location filename="../../ui/review/tables.py" line="342" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="209" />
-        <location filename="../../ui/review/tables.py" line="347" />
+        <location filename="../../ui/review/tables.py" line="223" />
+        <location filename="../../ui/review/tables.py" line="297" />
         <source>Avg viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="214" />
-        <location filename="../../ui/review/tables.py" line="342" />
+        <location filename="../../ui/review/tables.py" line="224" />
+        <location filename="../../ui/review/tables.py" line="296" />
+        <location filename="../../ui/review/tables.py" line="403" />
         <source>Peak viewers</source>
         <translation>峰值在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="219" />
+        <location filename="../../ui/review/tables.py" line="226" />
         <source>Entries − exits</source>
         <translation>进入 − 离开</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="224" />
+        <location filename="../../ui/review/tables.py" line="230" />
         <source>Comments / min</source>
         <translation>评论/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="229" />
+        <location filename="../../ui/review/tables.py" line="231" />
         <source>Likes / min</source>
         <translation>点赞/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="234" />
-        <location filename="../../ui/review/tables.py" line="357" />
+        <location filename="../../ui/review/tables.py" line="232" />
+        <location filename="../../ui/review/tables.py" line="299" />
+        <location filename="../../ui/review/tables.py" line="420" />
         <source>GPM</source>
         <translation>千次观看成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="254" />
+        <location filename="../../ui/review/tables.py" line="244" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="259" />
-        <location filename="../../ui/review/tables.py" line="412" />
+        <location filename="../../ui/review/tables.py" line="245" />
+        <location filename="../../ui/review/tables.py" line="340" />
         <source>Time</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="299" />
+        <location filename="../../ui/review/tables.py" line="271" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="304" />
+        <location filename="../../ui/review/tables.py" line="275" />
         <source>Show</source>
-        <translation>场次设置</translation>
+        <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="310" />
+        <location filename="../../ui/review/tables.py" line="277" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="316" />
+        <location filename="../../ui/review/tables.py" line="282" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="322" />
+        <location filename="../../ui/review/tables.py" line="286" />
         <source>On air</source>
         <translation>直播时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="352" />
+        <location filename="../../ui/review/tables.py" line="298" />
+        <location filename="../../ui/review/tables.py" line="415" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="362" />
+        <location filename="../../ui/review/tables.py" line="300" />
+        <location filename="../../ui/review/tables.py" line="422" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="373" />
+        <location filename="../../ui/review/tables.py" line="306" />
         <source>%1 / min</source>
         <translation>%1 每分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="389" />
+        <location filename="../../ui/review/tables.py" line="322" />
         <source>actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="390" />
+        <location filename="../../ui/review/tables.py" line="323" />
         <source>planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="395" />
+        <location filename="../../ui/review/tables.py" line="328" />
         <source>Morning 06–12</source>
         <translation>上午 06–12</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="396" />
+        <location filename="../../ui/review/tables.py" line="329" />
         <source>Afternoon 12–18</source>
         <translation>下午 12–18</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="397" />
+        <location filename="../../ui/review/tables.py" line="330" />
         <source>Prime time 18–21</source>
         <translation>黄金档 18–21</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="398" />
+        <location filename="../../ui/review/tables.py" line="331" />
         <source>Late 21–24</source>
         <translation>夜间 21–24</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="399" />
+        <location filename="../../ui/review/tables.py" line="332" />
         <source>Night 00–06</source>
         <translation>凌晨 00–06</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="407" />
+        <location filename="../../ui/review/tables.py" line="339" />
         <source>Shows</source>
         <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="360" />
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="364" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="366" />
+        <source>met ✓</source>
+        <translation>已达成 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="367" />
+        <source>short by %1</source>
+        <translation>差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="406" />
+        <source>Average viewers</source>
+        <translation>平均在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="410" />
+        <source>Viewers</source>
+        <translation>观看人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="427" />
+        <source>Interaction</source>
+        <translation>互动率</translation>
     </message>
 </context>
 <context>

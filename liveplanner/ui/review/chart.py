@@ -44,7 +44,7 @@ class Lane:
 LANES = (
     Lane(
         "viewers",
-        lambda: QCoreApplication.translate("ReviewChart", "Viewers online"),
+        lambda: QCoreApplication.translate("ReviewChart", "Viewers"),
         (Curve("online_viewers", "#3d7fd1", fill=True),),
     ),
     Lane(
@@ -54,17 +54,17 @@ LANES = (
     ),
     Lane(
         "orders",
-        lambda: QCoreApplication.translate("ReviewChart", "Orders/min"),
+        lambda: QCoreApplication.translate("ReviewChart", "Orders"),
         (Curve("orders", "#c0392b"),),
     ),
     Lane(
         "interaction",
-        lambda: QCoreApplication.translate("ReviewChart", "Comments, likes"),
+        lambda: QCoreApplication.translate("ReviewChart", "Interaction"),
         (Curve("likes", "#9b7fd1"), Curve("comments", "#2e9e6b")),
     ),
     Lane(
         "followers",
-        lambda: QCoreApplication.translate("ReviewChart", "Followers/min"),
+        lambda: QCoreApplication.translate("ReviewChart", "Followers"),
         (Curve("new_followers", "#1f9bb5"),),
     ),
 )
@@ -90,6 +90,17 @@ def _fill(color: str) -> QColor:
 
 def seconds(at: datetime) -> float:
     return at.timestamp()
+
+
+class CountAxis(pg.AxisItem):
+    """Counts and yuan with thousands separators (15,000), never 1.5e+04."""
+
+    def __init__(self, orientation: str = "left", **kwargs: object) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+
+    def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        return [f"{v:,.0f}" if spacing >= 1 else f"{v:,.1f}" for v in values]
 
 
 class ClockAxis(pg.AxisItem):
@@ -346,7 +357,7 @@ class ReviewChart(QWidget):
 
     def _plot(self, bottom_axis: bool) -> pg.PlotWidget:
         axis = ClockAxis()
-        widget = pg.PlotWidget(axisItems={"bottom": axis})
+        widget = pg.PlotWidget(axisItems={"bottom": axis, "left": CountAxis()})
         widget.setBackground(None)
         plot = widget.getPlotItem()
         plot.setMenuEnabled(False)
@@ -489,8 +500,7 @@ class ReviewChart(QWidget):
         if figures is not None:
             lines[0] += f"  ·  {figures.position}. {figures.title}"
         table = self.review.minutes
-        key = np.datetime64(minute.replace(tzinfo=None), "ns")
-        row = table.index.as_unit("ns").tz_localize(None).get_indexer([key])[0]
+        row = table.index.get_indexer([minute])[0]
         if row < 0:
             return lines[0]
         shown = self.lanes_with_data() - self.hidden

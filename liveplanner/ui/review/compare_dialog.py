@@ -26,6 +26,7 @@ from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.storage.comparison import load_comparison
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels
+from liveplanner.ui.review.chart import CountAxis
 from liveplanner.ui.review.review_page import sorted_model, table_view
 from liveplanner.ui.review.tables import (
     FiguresModel,
@@ -79,8 +80,12 @@ class CompareDialog(QDialog):
         self.show_view.setSortingEnabled(True)
         self.trend = pg.GraphicsLayoutWidget()
         self.trend.setBackground(None)
-        gmv_plot = self.trend.addPlot(row=0, col=0, axisItems={"bottom": pg.DateAxisItem()})
-        rate_plot = self.trend.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        gmv_plot = self.trend.addPlot(
+            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(), "left": CountAxis()}
+        )
+        rate_plot = self.trend.addPlot(
+            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(), "left": CountAxis()}
+        )
         rate_plot.setXLink(gmv_plot)
         gmv_plot.setLabel("left", self.tr("GMV (yuan)"))
         rate_plot.setLabel("left", self.tr("GMV per minute (yuan)"))
@@ -125,9 +130,14 @@ class CompareDialog(QDialog):
         self.trend_gmv.setOpts(
             x=days, height=[k.gmv_fen / 100 for k in with_data], width=0.6 * 86_400
         )
-        self.trend_per_min.setData(days, [(k.gmv_per_min_fen or 0) / 100 for k in with_data])
-        for plot in self.trend_plots:
-            plot.enableAutoRange()
+        per_min = [(k.gmv_per_min_fen or 0) / 100 for k in with_data]
+        self.trend_per_min.setData(days, per_min)
+        # From zero, so a small change does not look like a cliff.
+        self.trend_plots[0].enableAutoRange(axis="y")
+        self.trend_plots[1].setYRange(0, max(per_min, default=0) * 1.15 or 1, padding=0)
+        if days:
+            # At least a day either side, so one evening's shows read as bars, not a wall.
+            self.trend_plots[0].setXRange(min(days) - 86_400, max(days) + 86_400)
         self.status.setText(
             self.tr("%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.")
             .replace("%1", str(len(result.shows)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,17 +20,18 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import Review, Source, TargetName
+from liveplanner.core.review import Review, Source
 from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
-from liveplanner.ui.review import figures as fmt
 from liveplanner.ui.review.notes_panel import category_label, note_place
 from liveplanner.ui.review.tables import (
     Column,
+    best_and_worst,
     kind_columns,
     product_columns,
     segment_columns,
     segment_rank,
+    summary_figures,
 )
 
 CHART_SIZE = (1800, 900)
@@ -64,76 +65,6 @@ def _png(image: QImage) -> bytes:
     buffer.open(QBuffer.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(data.data())
-
-
-def summary_rows(content: ReportInput) -> list[tuple[str, str, str]]:
-    """(figure, value, against target) lines of the summary."""
-    return [row[:3] for row in _summary(content)]
-
-
-def _summary(content: ReportInput) -> list[tuple[str, str, str, bool | None]]:
-    """Summary lines with whether the target was met (None: no target, or no data)."""
-    totals = content.review.totals
-    targets = {t.name: t for t in content.review.targets}
-
-    def against(name: TargetName, show: Callable[[float | None], str]) -> tuple[str, bool | None]:
-        result = targets.get(name)
-        if result is None:
-            return "", None
-        target = QCoreApplication.translate("Report", "target %1").replace(
-            "%1", show(result.target)
-        )
-        if result.actual is None:
-            return target, None
-        if result.met:
-            return target + " · " + QCoreApplication.translate("Report", "met"), True
-        short = QCoreApplication.translate("Report", "short by %1").replace(
-            "%1", show(result.short_by)
-        )
-        return f"{target} · {short}", False
-
-    return [
-        (
-            QCoreApplication.translate("Report", "GMV"),
-            fmt.yuan(totals.gmv_fen),
-            *against(TargetName.GMV, fmt.yuan),
-        ),
-        (QCoreApplication.translate("Report", "Orders"), fmt.count(totals.orders), "", None),
-        (QCoreApplication.translate("Report", "Buyers"), fmt.count(totals.buyers), "", None),
-        (
-            QCoreApplication.translate("Report", "Peak viewers"),
-            fmt.count(totals.peak_viewers),
-            "",
-            None,
-        ),
-        (
-            QCoreApplication.translate("Report", "Average viewers"),
-            fmt.count(totals.avg_viewers),
-            "",
-            None,
-        ),
-        (
-            QCoreApplication.translate("Report", "Viewers"),
-            fmt.count(totals.viewers),
-            *against(TargetName.VIEWERS, fmt.count),
-        ),
-        (
-            QCoreApplication.translate("Report", "Conversion"),
-            fmt.rate(totals.conversion),
-            *against(TargetName.CONVERSION, fmt.rate),
-        ),
-        (QCoreApplication.translate("Report", "GPM"), fmt.yuan(totals.gpm_fen), "", None),
-        (
-            QCoreApplication.translate("Report", "New followers"),
-            fmt.count(totals.new_followers),
-            *against(TargetName.NEW_FOLLOWERS, fmt.count),
-        ),
-        (
-            QCoreApplication.translate("Report", "Interaction"),
-            fmt.rate(totals.interaction),
-            *against(TargetName.INTERACTION, fmt.rate),
-        ),
-    ]
 
 
 def source_line(content: ReportInput) -> str:
@@ -173,13 +104,6 @@ def _table(
     )
 
 
-def _best_worst(content: ReportInput) -> tuple[int | None, int | None]:
-    ranked = [(v, i) for i, f in enumerate(content.review.segments) if (v := segment_rank(f))]
-    if len(ranked) < 2:
-        return None, None
-    return max(ranked)[1], min(ranked)[1]
-
-
 def report_html(content: ReportInput, chart_src: str | None) -> str:
     """The report as HTML. `chart_src` is the chart image's address (a data: URI for the HTML
     file, a resource name for the PDF), None to leave the chart out."""
@@ -187,14 +111,15 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
     zone = ZoneInfo(plan.show.time_zone)
     start = plan.show.planned_start.strftime("%Y-%m-%d %H:%M")
     cells = [
-        f'<td width="20%"><span class="meta">{html.escape(a)}</span><br>'
-        f'<span class="big">{html.escape(b)}</span><br>'
-        f'<span class="{"met" if good else "missed" if good is False else "meta"}">'
-        f"{html.escape(c) or '&nbsp;'}</span></td>"
-        for a, b, c, good in _summary(content)
+        f'<td width="20%"><span class="meta">{html.escape(f.caption)}</span><br>'
+        f'<span class="big">{html.escape(f.value)}</span><br>'
+        f'<span class="{"met" if f.met else "missed" if f.met is False else "meta"}">'
+        f"{html.escape(f.target) or '&nbsp;'}</span></td>"
+        for f in summary_figures(content.review)
     ]
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
-    best, worst = _best_worst(content)
+    # The same rows the window tints: one rule for the screen and the paper.
+    best, worst = best_and_worst(review.segments, segment_rank)
     notes = "".join(
         f"<tr><td>{html.escape(note_place(n, plan, zone))}</td>"
         f"<td>{html.escape(category_label(n.category))}</td>"
@@ -305,7 +230,7 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
         [
             [QCoreApplication.translate("Report", "Show"), plan.show.title, ""],
             [QCoreApplication.translate("Report", "Times"), source_line(content), ""],
-            *[list(row) for row in summary_rows(content)],
+            *[[f.caption, f.value, f.target] for f in summary_figures(content.review)],
         ],
     )
     minutes = review.minutes.drop(columns=["segment", "credited_to"])

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import MAX_LAG, Review, Source, TargetName, TargetResult, review
+from liveplanner.core.review import MAX_LAG, Review, Source, review
 from liveplanner.core.runlog import Run
 from liveplanner.storage import notes as note_store
 from liveplanner.storage.database import Database
@@ -42,7 +42,6 @@ from liveplanner.storage.errors import StorageError
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
-from liveplanner.ui.review import figures as fmt
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
 from liveplanner.ui.review.tables import (
@@ -52,6 +51,7 @@ from liveplanner.ui.review.tables import (
     product_columns,
     segment_columns,
     segment_rank,
+    summary_figures,
 )
 
 GOOD, BAD = "#2e8b57", "#c0392b"
@@ -102,25 +102,6 @@ class Card(QFrame):
         self.target.setText(target)
         color = "" if good is None else GOOD if good else BAD
         self.target.setStyleSheet(f"color: {color}" if color else "")
-
-
-def target_text(
-    result: TargetResult | None, show: Callable[[float | None], str]
-) -> tuple[str, bool | None]:
-    """'target ¥1,500,000 · met' or '… · short by ¥515,313' (and whether it was met)."""
-    if result is None:
-        return "", None
-    target = QCoreApplication.translate("ReviewPage", "target %1").replace(
-        "%1", show(result.target)
-    )
-    if result.actual is None:
-        return target + " · " + QCoreApplication.translate("ReviewPage", "no data"), None
-    if result.met:
-        return target + " · " + QCoreApplication.translate("ReviewPage", "met ✓"), True
-    short = QCoreApplication.translate("ReviewPage", "short by %1").replace(
-        "%1", show(result.short_by)
-    )
-    return f"{target} · {short}", False
 
 
 class ReviewPage(QWidget):
@@ -183,10 +164,10 @@ class ReviewPage(QWidget):
         ):
             header.addWidget(button)
 
-        self.cards = {name: Card() for name in self.CARD_NAMES}
+        self.cards = [Card() for _ in range(9)]  # tables.summary_figures
         cards = QGridLayout()
         cards.setSpacing(6)
-        for column, card in enumerate(self.cards.values()):
+        for column, card in enumerate(self.cards):
             cards.addWidget(card, 0, column)
 
         self.lane_boxes: dict[str, QCheckBox] = {}
@@ -212,7 +193,12 @@ class ReviewPage(QWidget):
         self.chart.segment_clicked.connect(self.select_segment)
         self.chart.minute_clicked.connect(self._minute_clicked)
         self.chart.minute_double_clicked.connect(self._minute_double_clicked)
-        self.empty = QLabel()
+        self.empty = QLabel(
+            self.tr(
+                "No minute metrics for this show yet.\n\nImport the platform's minute-by-minute "
+                "export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan."
+            )
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.chart_stack = QStackedWidget()
@@ -273,18 +259,6 @@ class ReviewPage(QWidget):
         layout.addLayout(lanes)
         layout.addWidget(splitter, 1)
 
-    CARD_NAMES = (
-        "gmv",
-        "orders",
-        "peak",
-        "average",
-        "viewers",
-        "conversion",
-        "gpm",
-        "followers",
-        "interaction",
-    )
-
     # Loading
 
     def set_show(self, show_id: int) -> None:
@@ -314,12 +288,6 @@ class ReviewPage(QWidget):
         self.title.setText(plan.show.title)
         self.source.setText(self.source_text(result, zone))
         has_data = len(result.minutes) > 0
-        self.empty.setText(
-            self.tr(
-                "No minute metrics for this show yet.\n\nImport the platform's minute-by-minute "
-                "export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan."
-            )
-        )
         self.chart.set_review(result, plan, self.notes)
         self.chart_stack.setCurrentWidget(self.chart if has_data else self.empty)
         with_data = self.chart.lanes_with_data()
@@ -353,47 +321,8 @@ class ReviewPage(QWidget):
 
     def _fill_cards(self) -> None:
         assert self.review is not None
-        totals = self.review.totals
-        targets = {t.name: t for t in self.review.targets}
-
-        def card(
-            name: str,
-            caption: str,
-            value: str,
-            target: TargetName | None = None,
-            show: Callable[[float | None], str] = fmt.count,
-        ) -> None:
-            text, good = target_text(targets.get(target) if target else None, show)
-            self.cards[name].set(caption, value, text, good)
-
-        money = totals.minutes > 0
-        gmv = fmt.yuan(totals.gmv_fen if money else None)
-        card("gmv", self.tr("GMV"), gmv, TargetName.GMV, fmt.yuan)
-        card("orders", self.tr("Orders"), fmt.count(totals.orders if money else None))
-        card("peak", self.tr("Peak viewers"), fmt.count(totals.peak_viewers))
-        card("average", self.tr("Average viewers"), fmt.count(totals.avg_viewers))
-        card("viewers", self.tr("Viewers"), fmt.count(totals.viewers), TargetName.VIEWERS)
-        card(
-            "conversion",
-            self.tr("Conversion"),
-            fmt.rate(totals.conversion),
-            TargetName.CONVERSION,
-            fmt.rate,
-        )
-        card("gpm", self.tr("GPM"), fmt.yuan(totals.gpm_fen))
-        card(
-            "followers",
-            self.tr("New followers"),
-            fmt.count(totals.new_followers),
-            TargetName.NEW_FOLLOWERS,
-        )
-        card(
-            "interaction",
-            self.tr("Interaction"),
-            fmt.rate(totals.interaction),
-            TargetName.INTERACTION,
-            fmt.rate,
-        )
+        for card, figure in zip(self.cards, summary_figures(self.review), strict=True):
+            card.set(figure.caption, figure.value, figure.target, figure.met)
 
     # Selection
 

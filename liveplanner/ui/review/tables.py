@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,10 +22,17 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from liveplanner.core.comparison import Earning, ShowKpis, TimeSlot
+from liveplanner.core.comparison import Earning, TimeSlot
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import GroupFigures, SegmentFigures, Source
+from liveplanner.core.review import (
+    GroupFigures,
+    Review,
+    SegmentFigures,
+    Source,
+    TargetName,
+    TargetResult,
+)
 from liveplanner.ui import labels
 from liveplanner.ui.review import figures as fmt
 
@@ -45,6 +53,18 @@ class Column:
 def _key(value: object) -> object:
     # None sorts below every number; texts compare among themselves.
     return float("-inf") if value is None else value
+
+
+def best_and_worst(
+    rows: Sequence[Any], rank: Callable[[Any], float | None] | None
+) -> tuple[int | None, int | None]:
+    """The rows ranking highest and lowest; none unless two rows rank differently."""
+    if rank is None:
+        return None, None
+    ranked = [(v, i) for i, row in enumerate(rows) if (v := rank(row)) is not None]
+    if len(ranked) < 2 or max(ranked)[0] == min(ranked)[0]:
+        return None, None  # all equal: nothing stands out
+    return max(ranked)[1], min(ranked)[1]
 
 
 class FiguresModel(QAbstractTableModel):
@@ -68,12 +88,7 @@ class FiguresModel(QAbstractTableModel):
         if columns is not None:
             self.columns = list(columns)
         self.rows = list(rows)
-        self.best = self.worst = None
-        if self.rank is not None:
-            ranked = [(v, i) for i, r in enumerate(self.rows) if (v := self.rank(r)) is not None]
-            if len(ranked) >= 2:
-                self.best = max(ranked)[1]
-                self.worst = min(ranked)[1]
+        self.best, self.worst = best_and_worst(self.rows, self.rank)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
@@ -123,124 +138,100 @@ def _t(text: str) -> Callable[[], str]:
     return lambda: QCoreApplication.translate("ReviewTables", text)
 
 
+def _text(
+    title: str, text: Callable[[Any], str], value: Callable[[Any], str] | None = None
+) -> Column:
+    return Column(_t(title), text, value or text, numeric=False)
+
+
+def _money(title: str, fen: Callable[[Any], float | None]) -> Column:
+    """Yuan on screen; yuan to the fen in a spreadsheet."""
+    return Column(
+        _t(title),
+        lambda row: fmt.yuan(fen(row)),
+        lambda row: None if (value := fen(row)) is None else round(value / 100, 2),
+    )
+
+
+def _count(title: str, get: Callable[[Any], float | None]) -> Column:
+    return Column(_t(title), lambda row: fmt.count(get(row)), lambda row: _round(get(row)))
+
+
+def _per_min(title: str, get: Callable[[Any], float | None]) -> Column:
+    return Column(_t(title), lambda row: fmt.per_min(get(row)), lambda row: _round(get(row), 1))
+
+
+def _rate(title: str, get: Callable[[Any], float | None]) -> Column:
+    return Column(_t(title), lambda row: fmt.rate(get(row)), lambda row: _round(get(row), 4))
+
+
+def _length(title: str, seconds: Callable[[Any], int | None]) -> Column:
+    return Column(_t(title), lambda row: fmt.duration(seconds(row)), seconds)
+
+
+def _clock(title: str, at: Callable[[Any], datetime | None]) -> Column:
+    # Sorted (and written) as ISO text, which orders as time does; "" when it never happened.
+    return Column(
+        _t(title),
+        lambda row: fmt.clock(at(row)),
+        lambda row: "" if (moment := at(row)) is None else moment.isoformat(),
+    )
+
+
+def _round(value: float | None, digits: int = 0) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _over_under(f: SegmentFigures) -> str:
+    if f.actual_s is None:
+        return ""
+    sign = "+" if f.actual_s >= f.planned_s else "-"
+    return sign + fmt.duration(abs(f.actual_s - f.planned_s))
+
+
 def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
     products = {p.id: p.name for p in plan.products}
-    actual = source is Source.ACTUAL
     columns = [
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "#")),
-            lambda f: str(f.position),
-            lambda f: f.position,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Segment")),
-            lambda f: f.title,
-            lambda f: f.title,
-            numeric=False,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Kind")),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "#"), lambda f: f.position),
+        _text(QT_TRANSLATE_NOOP("ReviewTables", "Segment"), lambda f: f.title),
+        _text(
+            QT_TRANSLATE_NOOP("ReviewTables", "Kind"),
             lambda f: labels.segment_kind(f.kind),
             lambda f: f.kind.value,
-            False,
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Product")),
-            lambda f: products.get(f.product_id, ""),
-            lambda f: products.get(f.product_id, ""),
-            False,
+        _text(
+            QT_TRANSLATE_NOOP("ReviewTables", "Product"), lambda f: products.get(f.product_id, "")
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Planned start")),
-            lambda f: fmt.clock(f.planned_start),
-            lambda f: f.planned_start.isoformat(),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Planned")),
-            lambda f: fmt.duration(f.planned_s),
-            lambda f: f.planned_s,
-        ),
+        _clock(QT_TRANSLATE_NOOP("ReviewTables", "Planned start"), lambda f: f.planned_start),
+        _length(QT_TRANSLATE_NOOP("ReviewTables", "Planned"), lambda f: f.planned_s),
     ]
-    if actual:
+    if source is Source.ACTUAL:
         columns += [
-            Column(
-                _t(QT_TRANSLATE_NOOP("ReviewTables", "Actual start")),
-                lambda f: fmt.clock(f.actual_start),
-                lambda f: f.actual_start.isoformat() if f.actual_start else None,
-            ),
-            Column(
-                _t(QT_TRANSLATE_NOOP("ReviewTables", "Actual")),
-                lambda f: fmt.duration(f.actual_s),
-                lambda f: f.actual_s,
-            ),
+            _clock(QT_TRANSLATE_NOOP("ReviewTables", "Actual start"), lambda f: f.actual_start),
+            _length(QT_TRANSLATE_NOOP("ReviewTables", "Actual"), lambda f: f.actual_s),
             Column(
                 _t(QT_TRANSLATE_NOOP("ReviewTables", "Over / under")),
-                lambda f: (
-                    ""
-                    if f.actual_s is None
-                    else ("+" if f.actual_s >= f.planned_s else "-")
-                    + fmt.duration(abs(f.actual_s - f.planned_s))
-                ),
+                _over_under,
                 lambda f: None if f.actual_s is None else f.actual_s - f.planned_s,
             ),
         ]
     columns += [
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV")),
-            lambda f: fmt.yuan(f.gmv_fen),
-            lambda f: f.gmv_fen / 100,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Orders")),
-            lambda f: fmt.count(f.orders),
-            lambda f: f.orders,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Buyers")),
-            lambda f: fmt.count(f.buyers),
-            lambda f: f.buyers,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min")),
-            lambda f: fmt.yuan(f.gmv_per_min_fen),
-            lambda f: None if f.gmv_per_min_fen is None else round(f.gmv_per_min_fen / 100, 2),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Avg viewers")),
-            lambda f: fmt.count(f.avg_viewers),
-            lambda f: _round(f.avg_viewers),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Peak viewers")),
-            lambda f: fmt.count(f.peak_viewers),
-            lambda f: f.peak_viewers,
-        ),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV"), lambda f: f.gmv_fen),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Orders"), lambda f: f.orders),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Buyers"), lambda f: f.buyers),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min"), lambda f: f.gmv_per_min_fen),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Avg viewers"), lambda f: f.avg_viewers),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Peak viewers"), lambda f: f.peak_viewers),
         Column(
             _t(QT_TRANSLATE_NOOP("ReviewTables", "Entries − exits")),
             lambda f: fmt.signed(f.net_entries),
             lambda f: f.net_entries,
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Comments / min")),
-            lambda f: fmt.per_min(f.comments_per_min),
-            lambda f: _round(f.comments_per_min, 1),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Likes / min")),
-            lambda f: fmt.per_min(f.likes_per_min),
-            lambda f: _round(f.likes_per_min, 1),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GPM")),
-            lambda f: fmt.yuan(f.gpm_fen),
-            lambda f: None if f.gpm_fen is None else round(f.gpm_fen / 100, 2),
-        ),
+        _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Comments / min"), lambda f: f.comments_per_min),
+        _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Likes / min"), lambda f: f.likes_per_min),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GPM"), lambda f: f.gpm_fen),
     ]
     return columns
-
-
-def _round(value: float | None, digits: int = 0) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 def segment_rank(f: SegmentFigures) -> float | None:
@@ -250,31 +241,11 @@ def segment_rank(f: SegmentFigures) -> float | None:
 def group_columns(name_title: str, name: Callable[[GroupFigures], str]) -> list[Column]:
     return [
         Column(lambda: name_title, name, name, numeric=False),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Segments")),
-            lambda g: str(g.segments),
-            lambda g: g.segments,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Time")),
-            lambda g: fmt.duration(g.seconds),
-            lambda g: g.seconds,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV")),
-            lambda g: fmt.yuan(g.gmv_fen),
-            lambda g: g.gmv_fen / 100,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Orders")),
-            lambda g: fmt.count(g.orders),
-            lambda g: g.orders,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min")),
-            lambda g: fmt.yuan(g.gmv_per_min_fen),
-            lambda g: None if g.gmv_per_min_fen is None else round(g.gmv_per_min_fen / 100, 2),
-        ),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Segments"), lambda g: g.segments),
+        _length(QT_TRANSLATE_NOOP("ReviewTables", "Time"), lambda g: g.seconds),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV"), lambda g: g.gmv_fen),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Orders"), lambda g: g.orders),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min"), lambda g: g.gmv_per_min_fen),
     ]
 
 
@@ -293,95 +264,57 @@ def product_columns(plan: ShowPlan) -> list[Column]:
 
 
 def show_columns(kinds: dict[SegmentKind, dict[int, float]]) -> list[Column]:
-    """KPIs of compared shows, then each segment kind's GMV per minute in each show."""
+    """KPIs of compared shows, then each segment kind's GMV per minute in each show. A show
+    without minute metrics shows dashes, not zero sales."""
     columns = [
         Column(
             _t(QT_TRANSLATE_NOOP("ReviewTables", "Date")),
             lambda k: k.start.strftime("%Y-%m-%d %H:%M"),
             lambda k: k.start.isoformat(),
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Show")),
-            lambda k: k.title,
-            lambda k: k.title,
-            numeric=False,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Platform")),
+        _text(QT_TRANSLATE_NOOP("ReviewTables", "Show"), lambda k: k.title),
+        _text(
+            QT_TRANSLATE_NOOP("ReviewTables", "Platform"),
             lambda k: labels.platform(k.platform),
             lambda k: k.platform.value,
-            False,
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Times")),
+        _text(
+            QT_TRANSLATE_NOOP("ReviewTables", "Times"),
             lambda k: source_text(k.source),
             lambda k: k.source.value,
-            False,
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "On air")),
-            lambda k: fmt.duration(k.seconds),
-            lambda k: k.seconds,
+        _length(QT_TRANSLATE_NOOP("ReviewTables", "On air"), lambda k: k.seconds),
+        _money(
+            QT_TRANSLATE_NOOP("ReviewTables", "GMV"),
+            lambda k: k.gmv_fen if k.has_metrics else None,
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV")),
-            lambda k: _if(k, fmt.yuan(k.gmv_fen)),
-            lambda k: k.gmv_fen / 100 if k.has_metrics else None,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min")),
-            lambda k: fmt.yuan(k.gmv_per_min_fen),
-            lambda k: None if k.gmv_per_min_fen is None else round(k.gmv_per_min_fen / 100, 2),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Orders")),
-            lambda k: _if(k, fmt.count(k.orders)),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min"), lambda k: k.gmv_per_min_fen),
+        _count(
+            QT_TRANSLATE_NOOP("ReviewTables", "Orders"),
             lambda k: k.orders if k.has_metrics else None,
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Peak viewers")),
-            lambda k: fmt.count(k.peak_viewers),
-            lambda k: k.peak_viewers,
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Avg viewers")),
-            lambda k: fmt.count(k.avg_viewers),
-            lambda k: _round(k.avg_viewers),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Conversion")),
-            lambda k: fmt.rate(k.conversion),
-            lambda k: _round(k.conversion, 4),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GPM")),
-            lambda k: fmt.yuan(k.gpm_fen),
-            lambda k: None if k.gpm_fen is None else round(k.gpm_fen / 100, 2),
-        ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "New followers")),
-            lambda k: fmt.count(k.new_followers),
-            lambda k: k.new_followers,
-        ),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Peak viewers"), lambda k: k.peak_viewers),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Avg viewers"), lambda k: k.avg_viewers),
+        _rate(QT_TRANSLATE_NOOP("ReviewTables", "Conversion"), lambda k: k.conversion),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GPM"), lambda k: k.gpm_fen),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "New followers"), lambda k: k.new_followers),
     ]
     for kind in SegmentKind:
-        if kind not in kinds:
-            continue
-        per_show = kinds[kind]
-        columns.append(
-            Column(
-                lambda kind=kind: QCoreApplication.translate("ReviewTables", "%1 / min").replace(
-                    "%1", labels.segment_kind(kind)
-                ),
-                lambda k, p=per_show: fmt.yuan(p.get(k.show_id)),
-                lambda k, p=per_show: None if k.show_id not in p else round(p[k.show_id] / 100, 2),
+        if kind in kinds:
+            columns.append(
+                Column(
+                    lambda kind=kind: QCoreApplication.translate(
+                        "ReviewTables", "%1 / min"
+                    ).replace("%1", labels.segment_kind(kind)),
+                    lambda k, p=kinds[kind]: fmt.yuan(p.get(k.show_id)),
+                    lambda k, p=kinds[kind]: _round(_yuan(p.get(k.show_id)), 2),
+                )
             )
-        )
     return columns
 
 
-def _if(kpis: ShowKpis, text: str) -> str:
-    return text if kpis.has_metrics else fmt.NONE
+def _yuan(fen: float | None) -> float | None:
+    return None if fen is None else fen / 100
 
 
 def source_text(source: Source) -> str:
@@ -403,24 +336,97 @@ def slot_name(key: str) -> str:
 def earning_columns(name_title: Callable[[], str], name: Callable[[Earning], str]) -> list[Column]:
     return [
         Column(name_title, name, name, numeric=False),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Shows")),
-            lambda e: str(e.shows),
-            lambda e: e.shows,
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Shows"), lambda e: e.shows),
+        _length(QT_TRANSLATE_NOOP("ReviewTables", "Time"), lambda e: e.seconds),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV"), lambda e: e.gmv_fen),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min"), lambda e: e.gmv_per_min_fen),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryFigure:
+    caption: str
+    value: str
+    target: str  # "target ¥1,500,000 · short by ¥515,313"; "" without a target
+    met: bool | None  # None: no target, or no data to judge it by
+
+
+def _against(
+    result: TargetResult | None, show: Callable[[float | None], str]
+) -> tuple[str, bool | None]:
+    """'target ¥1,500,000 · met ✓' or '… · short by ¥515,313', and whether it was met."""
+    if result is None:
+        return "", None
+    target = QCoreApplication.translate("ReviewTables", "target %1").replace(
+        "%1", show(result.target)
+    )
+    if result.actual is None:
+        return target + " · " + QCoreApplication.translate("ReviewTables", "no data"), None
+    if result.met:
+        return target + " · " + QCoreApplication.translate("ReviewTables", "met ✓"), True
+    short = QCoreApplication.translate("ReviewTables", "short by %1").replace(
+        "%1", show(result.short_by)
+    )
+    return f"{target} · {short}", False
+
+
+def summary_figures(review: Review) -> list[SummaryFigure]:
+    """The show's headline figures, each against its target: the cards and the report's top."""
+    totals = review.totals
+    targets = {t.name: t for t in review.targets}
+    measured = totals.minutes > 0  # no data: a dash, not ¥0
+
+    def figure(
+        caption: str,
+        value: str,
+        target: TargetName | None = None,
+        show: Callable[[float | None], str] = fmt.count,
+    ) -> SummaryFigure:
+        text, met = _against(targets.get(target) if target else None, show)
+        return SummaryFigure(caption, value, text, met)
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReviewTables", text)
+
+    return [
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "GMV")),
+            fmt.yuan(totals.gmv_fen if measured else None),
+            TargetName.GMV,
+            fmt.yuan,
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "Time")),
-            lambda e: fmt.duration(e.seconds),
-            lambda e: e.seconds,
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "Orders")),
+            fmt.count(totals.orders if measured else None),
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV")),
-            lambda e: fmt.yuan(e.gmv_fen),
-            lambda e: e.gmv_fen / 100,
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "Peak viewers")), fmt.count(totals.peak_viewers)
         ),
-        Column(
-            _t(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min")),
-            lambda e: fmt.yuan(e.gmv_per_min_fen),
-            lambda e: None if e.gmv_per_min_fen is None else round(e.gmv_per_min_fen / 100, 2),
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "Average viewers")),
+            fmt.count(totals.avg_viewers),
+        ),
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "Viewers")),
+            fmt.count(totals.viewers),
+            TargetName.VIEWERS,
+        ),
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "Conversion")),
+            fmt.rate(totals.conversion),
+            TargetName.CONVERSION,
+            fmt.rate,
+        ),
+        figure(tr(QT_TRANSLATE_NOOP("ReviewTables", "GPM")), fmt.yuan(totals.gpm_fen)),
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "New followers")),
+            fmt.count(totals.new_followers),
+            TargetName.NEW_FOLLOWERS,
+        ),
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "Interaction")),
+            fmt.rate(totals.interaction),
+            TargetName.INTERACTION,
+            fmt.rate,
         ),
     ]

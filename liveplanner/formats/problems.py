@@ -51,6 +51,67 @@ MESSAGES = {
     "running_total_falls": (
         "{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}"
     ),
+    # run sheets (script_sheet.py): refusals
+    "no_script_header": (
+        "{file}: no header row in its first {rows} rows; expected a row naming columns such as "
+        "序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)"
+    ),
+    "no_timing_column": (
+        "{file}: no length (时长) and no start time (时间) column; one of them is needed to time "
+        "the segments"
+    ),
+    "no_segments": "{file}: the header is in row {row}, but no row under it holds a segment",
+    "bad_cell": "{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}",
+    "no_length": (
+        "{file}, row {row}, column “{column}”: the length is empty and no start time follows "
+        "to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss"
+    ),
+    "no_start": (
+        "{file}, row {row}, column “{column}”: the start time is empty; without a length column "
+        "every row needs its start time"
+    ),
+    "mapping_width": "the mapping has {given} columns, the sheet has {columns}",
+    # run sheets: what was assumed or set aside, told after reading
+    "sheet_without_date": (
+        "no date in the sheet: the show is put on {date}; change it if that is wrong"
+    ),
+    "no_start_time": "no start time in the sheet: the show starts at {time}",
+    "excel_time_length": (
+        "row {row}, column “{column}”: Excel had turned the length into the time of day "
+        "{value}; read as {length}"
+    ),
+    "last_without_end": (
+        "row {row}: the last segment has a start time but no end or length; its length is "
+        "0:00 until you set it"
+    ),
+    "times_disagree": (
+        "row {row}, column “{column}”: the sheet says {value}, the lengths above make it "
+        "{planned}; the lengths are kept"
+    ),
+    "unknown_kind": "row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}",
+    "several_people": (
+        "row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of "
+        "them join the team"
+    ),
+    "value_differs": (
+        "row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as "
+        "{first}; the first is kept"
+    ),
+    "flash_sale_product": (
+        "row {row}: the flash sale names no product; it is tied to “{product}”, the product "
+        "before it"
+    ),
+    "offer_text_ignored": (
+        "row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, "
+        "which differs from them, was not read"
+    ),
+    "unknown_segment": (
+        "sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out"
+    ),
+    "title_cut": (
+        "row {row}, column “{column}”: the title is longer than {limit} characters; the rest is "
+        "in the segment's notes"
+    ),
     # warnings
     "duplicates_dropped": "{count} rows repeat an earlier row exactly and were left out "
     "(first: row {row})",

@@ -19,7 +19,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from liveplanner.formats.cells import MISSING
-from liveplanner.formats.decoding import DecodingError, decode
+from liveplanner.formats.decoding import Decoded, DecodingError, decode
 from liveplanner.formats.presets import is_time_name
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.times import looks_like_time
@@ -70,10 +70,9 @@ def find_header(rows: list[list[object]]) -> int | None:
     return None
 
 
-def read_table(data: bytes, file_name: str) -> Table:
-    """The table in an export file, or ImportRefused saying what is wrong with it."""
-    name = PurePath(file_name).name
-    extension = PurePath(file_name).suffix.lower().lstrip(".")
+def _decoded(data: bytes, name: str) -> Decoded | None:
+    """Refuse what is no table at all; the text of a text file, None for a workbook."""
+    extension = PurePath(name).suffix.lower().lstrip(".")
     if len(data) > MAX_BYTES:
         raise ImportRefused(
             "too_large", file=name, size_mb=len(data) // 2**20, limit_mb=MAX_BYTES // 2**20
@@ -83,7 +82,7 @@ def read_table(data: bytes, file_name: str) -> Table:
     if data.startswith(b"PK\x03\x04"):
         if extension in {"csv", "tsv", "txt", "json"}:
             raise ImportRefused("named_text_is_workbook", file=name, extension=extension)
-        return _read_xlsx(data, name)
+        return None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused("old_xls", file=name)
     try:
@@ -96,9 +95,50 @@ def read_table(data: bytes, file_name: str) -> Table:
         raise ImportRefused("html", file=name)
     if extension in {"xlsx", "xlsm"}:
         raise ImportRefused("named_xlsx_not_workbook", file=name)
-    if start.startswith(("{", "[")):
+    return decoded
+
+
+def read_table(data: bytes, file_name: str) -> Table:
+    """The table in an export file, or ImportRefused saying what is wrong with it."""
+    name = PurePath(file_name).name
+    decoded = _decoded(data, name)
+    if decoded is None:
+        return _read_xlsx(data, name)
+    if decoded.text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
         return _read_json(decoded.text, name, decoded.encoding)
     return _read_csv(data, decoded.text, decoded.codec, decoded.encoding, name)
+
+
+@dataclass(frozen=True, slots=True)
+class RawSheet:
+    """A sheet's cells as read, for small tables a person laid out (a run sheet): no pandas,
+    text kept as text ("001" stays "001"), workbook cells as openpyxl gives them."""
+
+    name: str
+    rows: list[list[object]]
+
+
+def read_sheets(data: bytes, file_name: str) -> tuple[str, list[RawSheet]]:
+    """The encoding (as told to the user) and every sheet of a CSV or XLSX file, or
+    ImportRefused. A CSV is one sheet; its delimiter is the one that splits its rows most
+    evenly."""
+    name = PurePath(file_name).name
+    decoded = _decoded(data, name)
+    if decoded is None:
+        return "XLSX", [RawSheet(title, rows) for title, rows in _workbook_rows(data, name)]
+    text = decoded.text.lstrip("\ufeff")
+
+    def width_spread(delimiter: str) -> tuple[int, int]:
+        rows = list(csv.reader(io.StringIO(text[:_SCAN_CHARS], newline=""), delimiter=delimiter))
+        widths = [len(row) for row in rows[:SCAN_ROWS] if any(cell.strip() for cell in row)]
+        return (max(widths, default=1) > 1, -len(set(widths)))
+
+    delimiter = max(_DELIMITERS, key=width_spread)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ImportRefused("not_text", file=name, detail=str(exc)) from None
+    return decoded.encoding, [RawSheet(PurePath(name).stem, [list(row) for row in rows])]
 
 
 def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> Table:
@@ -143,7 +183,7 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
     return Table(name, encoding, headers, header + 1, frame.dropna(how="all"))
 
 
-def _read_xlsx(data: bytes, name: str) -> Table:
+def _workbook_rows(data: bytes, name: str) -> list[tuple[str, list[list[object]]]]:
     import openpyxl  # a workbook is the rarer case; its import costs a tenth of a second
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -153,8 +193,8 @@ def _read_xlsx(data: bytes, name: str) -> Table:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            sheets = [
-                [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)]
+            return [
+                (sheet.title, [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)])
                 for sheet in book.worksheets
             ]
         finally:
@@ -162,6 +202,10 @@ def _read_xlsx(data: bytes, name: str) -> Table:
     except (*damaged, InvalidFileException) as exc:
         detail = str(exc) or type(exc).__name__
         raise ImportRefused("bad_workbook", file=name, detail=detail) from None
+
+
+def _read_xlsx(data: bytes, name: str) -> Table:
+    sheets = [rows for _title, rows in _workbook_rows(data, name)]
     for rows in sheets:
         header = find_header(rows)
         if header is None:

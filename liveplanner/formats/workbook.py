@@ -16,6 +16,7 @@ class Sheet:
     header: Sequence[str]
     rows: Sequence[Sequence[object]]
     number_formats: dict[int, str] = field(default_factory=dict)  # column index -> format
+    preface: Sequence[str] = ()  # title lines above the header, the first one large
 
 
 _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -31,8 +32,14 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
     book.remove(book.active)
     for sheet in sheets:
         page = book.create_sheet(sheet.title.translate(_FORBIDDEN)[:31])
+        for line in sheet.preface:
+            page.append([line])
+        if sheet.preface:
+            page.cell(1, 1).font = Font(bold=True, size=14)
+            page.append([])
+        header_row = page.max_row + 1 if sheet.preface else 1
         page.append(list(sheet.header))
-        for cell in page[1]:
+        for cell in page[header_row]:
             cell.font = Font(bold=True)
         widths = [len(str(h)) for h in sheet.header]
         for row in sheet.rows:
@@ -40,11 +47,13 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
             for i, value in enumerate(row):
                 if i < len(widths):
                     widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
-        for row in page.iter_rows(min_row=2):
+        for row in page.iter_rows():
             for cell in row:
                 if starts_formula(cell.value):
                     cell.data_type = "s"
                     cell.quotePrefix = True
+                if cell.row <= header_row:
+                    continue
                 if cell.column - 1 in sheet.number_formats:
                     cell.number_format = sheet.number_formats[cell.column - 1]
                 if isinstance(cell.value, str) and len(cell.value) > MAX_WIDTH:
@@ -52,7 +61,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
         for i, width in enumerate(widths, start=1):
             letter = page.cell(1, i).column_letter
             page.column_dimensions[letter].width = min(MAX_WIDTH, max(8, width * 1.2 + 2))
-        page.freeze_panes = "A2"
+        page.freeze_panes = f"A{header_row + 1}"
     partial = path.with_name(path.name + ".partial")
     book.save(partial)
     partial.replace(path)

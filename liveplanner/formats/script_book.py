@@ -1,0 +1,267 @@
+"""The sheets liveplanner writes beside an exported run sheet (script_parts), read back: the
+show's settings, the team, products with their cost, promos with every limit, releases and cues.
+Releases and cues name segments by the run sheet's 序号, so rows can be moved or deleted there."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from liveplanner.core.enums import Role
+from liveplanner.core.money import percent_to_bp
+from liveplanner.core.plan import Duty, Product, Promo, Release, ShowPlan, Targets, time_zone
+from liveplanner.formats.offer_text import offer_text
+from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.script_cells import (
+    EXPECTED_COUNT,
+    EXPECTED_DURATION,
+    EXPECTED_PRICE,
+    read_count,
+    read_duration,
+    read_price,
+    text_of,
+)
+from liveplanner.formats.script_parts import (
+    CUES,
+    PART_BY_KEY,
+    PLATFORM_WORDS,
+    PRODUCTS,
+    PROMO_WORDS,
+    PROMOS,
+    RELEASES,
+    ROLE_WORDS,
+    SHOW,
+    SHOW_FIELDS,
+    STATUS_WORDS,
+    TEAM,
+    value_of,
+)
+from liveplanner.formats.tables import RawSheet
+
+_EXPECTED_WHEN = "expected a date and time such as 2026-11-11 20:00"
+_EXPECTED_PERCENT = "expected a percentage such as 12.5"
+_EXPECTED_ZONE = "expected an IANA time zone such as Asia/Shanghai"
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    """What the companion sheets hold; None where the workbook has no such sheet."""
+
+    show: dict[str, object]  # Show fields by name, "targets" a Targets
+    team: tuple[tuple[str, Role], ...] | None = None
+    products: tuple[Product, ...] | None = None
+    promos: tuple[Promo, ...] | None = None
+    releases: tuple[tuple[str, int, Release], ...] = ()  # (segment 序号, sheet row, release)
+    cues: tuple[tuple[str, int, str, Duty], ...] = ()  # (segment 序号, sheet row, person, cue)
+    promo_sheet: str = ""
+    cue_sheet: str = ""
+    read: tuple[str, ...] = ()
+
+
+class _Sheet:
+    """One companion sheet's rows as {key: cell}, with refusals naming its cells."""
+
+    def __init__(self, sheet: RawSheet, key: str, file_name: str) -> None:
+        self.name = sheet.name
+        self.where = f"{file_name} ▸ {sheet.name}"
+        part = PART_BY_KEY[key]
+        zh = [str(c).strip() for c in sheet.rows[0] if c is not None] == part.header("zh")
+        self.headers = dict(
+            zip((c[0] for c in part.columns), part.header("zh" if zh else "en"), strict=True)
+        )
+        self.rows = [
+            (number, dict(zip(self.headers, row, strict=False)))
+            for number, row in enumerate(sheet.rows[1:], start=2)
+            if any(text_of(c) for c in row)
+        ]
+
+    def refuse(self, number: int, cells: dict, key: str, what: tuple[str, str]) -> ImportRefused:
+        return ImportRefused(
+            "bad_cell",
+            file=self.where,
+            row=number,
+            column=self.headers[key],
+            value=text_of(cells.get(key)),
+            what=what[0],
+            expected=what[1],
+        )
+
+    def read(
+        self, number: int, cells: dict, key: str, reader: Callable, what: tuple[str, str]
+    ) -> object:
+        try:
+            return reader(cells.get(key))
+        except ValueError:  # CellValueError and the percent and time readers' errors
+            raise self.refuse(number, cells, key, what) from None
+
+    def word(self, number: int, cells: dict, key: str, words: dict, what: str) -> object:
+        """An enum value named in either language or by its code."""
+        found = value_of(words, text_of(cells.get(key)))
+        if found is None:
+            expected = "expected one of " + ", ".join(w[0] for w in words.values())
+            raise self.refuse(number, cells, key, (what, expected))
+        return found
+
+
+_PRICE = ("a price", EXPECTED_PRICE)
+_COUNT = ("a count", EXPECTED_COUNT)
+_TIME = ("a time in the segment", EXPECTED_DURATION)
+
+
+def _percent(cell: object) -> int | None:
+    text = text_of(cell)
+    return percent_to_bp(text) if text else None
+
+
+def _zone(cell: object) -> object:
+    return time_zone(text_of(cell))
+
+
+def _offset(cell: object) -> int:
+    length = read_duration(cell if not isinstance(cell, (int, float)) else str(cell))
+    return 0 if length is None else length.seconds
+
+
+def _show(sheet: _Sheet) -> dict[str, object]:
+    labels = {label: key for key, zh, en in SHOW_FIELDS for label in (zh, en)}
+    cells = {labels.get(text_of(c.get("field"))): (n, c) for n, c in sheet.rows}
+    fields: dict[str, object] = {}
+
+    def get(key: str, reader: Callable, what: tuple) -> object:
+        if key not in cells:
+            return None
+        number, row = cells[key]
+        return sheet.read(number, row, "value", reader, what)
+
+    zone = None
+    if "time_zone" in cells and text_of(cells["time_zone"][1].get("value")):
+        zone = sheet.read(*cells["time_zone"], "value", _zone, ("a time zone", _EXPECTED_ZONE))
+        fields["time_zone"] = zone.key  # type: ignore[union-attr]
+
+    def when(cell: object) -> datetime | None:
+        if isinstance(cell, datetime):
+            moment = cell
+        elif not (text := text_of(cell)):
+            return None
+        else:
+            moment = datetime.fromisoformat(text)
+        return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+
+    for key in ("title", "room", "notes"):
+        if key in cells:
+            fields[key] = text_of(cells[key][1].get("value"))
+    for key in ("planned_start", "planned_end", "hard_stop"):
+        fields[key] = get(key, when, ("a date and time", _EXPECTED_WHEN))
+    for key, words in (("platform", PLATFORM_WORDS), ("status", STATUS_WORDS)):
+        if key in cells and text_of(cells[key][1].get("value")):
+            fields[key] = sheet.word(*cells[key], "value", words, f"a {key}")
+    fields["max_discount_bp"] = get("max_discount", _percent, ("a percentage", _EXPECTED_PERCENT))
+    fields["min_margin_bp"] = get("min_margin", _percent, ("a percentage", _EXPECTED_PERCENT))
+    fields["targets"] = Targets(
+        gmv_fen=get("target_gmv", read_price, _PRICE),  # type: ignore[arg-type]
+        viewers=get("target_viewers", read_count, _COUNT),  # type: ignore[arg-type]
+        conversion_bp=get("target_conversion", _percent, ("a percentage", _EXPECTED_PERCENT)),  # type: ignore[arg-type]
+        new_followers=get("target_followers", read_count, _COUNT),  # type: ignore[arg-type]
+        interaction_bp=get("target_interaction", _percent, ("a percentage", _EXPECTED_PERCENT)),  # type: ignore[arg-type]
+    )
+    return {k: v for k, v in fields.items() if v is not None or k in {"planned_end", "hard_stop"}}
+
+
+def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
+    """Read the companion sheets found beside a run sheet, refusing a cell it cannot read."""
+    sheets = {key: _Sheet(raw, key, file_name) for key, raw in parts.items()}
+    book = Book(show=_show(sheets[SHOW]) if SHOW in sheets else {}, read=tuple(sheets))
+    if TEAM in sheets:
+        s = sheets[TEAM]
+        team = tuple(
+            (text_of(c.get("name")), s.word(n, c, "role", ROLE_WORDS, "a role"))
+            for n, c in s.rows
+            if text_of(c.get("name"))
+        )
+        book = replace(book, team=team)  # type: ignore[arg-type]
+    if PRODUCTS in sheets:
+        s = sheets[PRODUCTS]
+        products = tuple(
+            Product(
+                int(s.read(n, c, "id", read_count, _COUNT) or 0),  # type: ignore[arg-type]
+                sku=text_of(c.get("sku")),
+                name=text_of(c.get("name")) or text_of(c.get("sku")),
+                list_price_fen=s.read(n, c, "list_price", read_price, _PRICE),  # type: ignore[arg-type]
+                live_price_fen=s.read(n, c, "live_price", read_price, _PRICE),  # type: ignore[arg-type]
+                unit_cost_fen=s.read(n, c, "unit_cost", read_price, _PRICE),  # type: ignore[arg-type]
+                stock=s.read(n, c, "stock", read_count, _COUNT),  # type: ignore[arg-type]
+            )
+            for n, c in s.rows
+        )
+        book = replace(book, products=products)
+    if PROMOS in sheets:
+        s = sheets[PROMOS]
+        promos = tuple(
+            Promo(
+                int(s.read(n, c, "id", read_count, _COUNT) or 0),  # type: ignore[arg-type]
+                s.word(n, c, "kind", PROMO_WORDS, "a promo kind"),  # type: ignore[arg-type]
+                text_of(c.get("name")),
+                product_id=s.read(n, c, "product", read_count, _COUNT),  # type: ignore[arg-type]
+                quantity=s.read(n, c, "quantity", read_count, _COUNT),  # type: ignore[arg-type]
+                face_value_fen=s.read(n, c, "face_value", read_price, _PRICE),  # type: ignore[arg-type]
+                special_price_fen=s.read(n, c, "special_price", read_price, _PRICE),  # type: ignore[arg-type]
+                threshold_fen=s.read(n, c, "threshold", read_price, _PRICE),  # type: ignore[arg-type]
+                per_user_limit=s.read(n, c, "per_user_limit", read_count, _COUNT),  # type: ignore[arg-type]
+                budget_fen=s.read(n, c, "budget", read_price, _PRICE),  # type: ignore[arg-type]
+                notes=text_of(c.get("notes")),
+            )
+            for n, c in s.rows
+        )
+        book = replace(book, promos=promos, promo_sheet=s.name)
+    if RELEASES in sheets:
+        s = sheets[RELEASES]
+        releases = tuple(
+            (
+                text_of(c.get("segment")),
+                n,
+                Release(
+                    i,
+                    int(s.read(n, c, "promo", read_count, _COUNT) or 0),  # type: ignore[arg-type]
+                    0,
+                    s.read(n, c, "offset", _offset, _TIME),  # type: ignore[arg-type]
+                    int(s.read(n, c, "quantity", read_count, _COUNT) or 0),  # type: ignore[arg-type]
+                ),
+            )
+            for i, (n, c) in enumerate(s.rows, start=1)
+        )
+        book = replace(book, releases=releases, promo_sheet=book.promo_sheet or s.name)
+    if CUES in sheets:
+        s = sheets[CUES]
+        cues = tuple(
+            (
+                text_of(c.get("segment")),
+                n,
+                text_of(c.get("person")),
+                Duty(
+                    i,
+                    0,
+                    s.read(n, c, "offset", _offset, _TIME),  # type: ignore[arg-type]
+                    text_of(c.get("cue")),
+                    role=s.word(n, c, "role", ROLE_WORDS, "a role")
+                    if text_of(c.get("role"))
+                    else None,  # type: ignore[arg-type]
+                ),
+            )
+            for i, (n, c) in enumerate(s.rows, start=1)
+        )
+        book = replace(book, cues=cues, cue_sheet=s.name)
+    return book
+
+
+def release_texts(plan: ShowPlan, segment_id: int) -> set[str]:
+    """What the exporter writes in a segment's offer cell, in either language."""
+    from liveplanner.formats.script_export import release_offer
+
+    texts = set()
+    for language, joiner in (("zh", "；"), ("en", "; ")):
+        offers = [
+            offer_text(release_offer(promo, r.quantity), language)
+            for r in plan.releases
+            if r.segment_id == segment_id and (promo := plan.promo(r.promo_id))
+        ]
+        texts.add(joiner.join(offers))
+    return texts

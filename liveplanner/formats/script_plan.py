@@ -1,0 +1,394 @@
+"""The rows of a run sheet made into a plan: segments, products and people matched by name,
+promos from clear offer text, cues from role cells that hold actions instead of names."""
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from liveplanner.core.enums import Platform, PromoKind, SegmentKind
+from liveplanner.core.plan import (
+    MAX_TITLE,
+    Duty,
+    Person,
+    Product,
+    Promo,
+    Release,
+    Segment,
+    Show,
+    ShowPlan,
+    TeamMember,
+)
+from liveplanner.formats.offer_text import Offer, offer_text, read_offers
+from liveplanner.formats.script_book import Book, release_texts
+from liveplanner.formats.script_cells import (
+    CellValueError,
+    names_or_cue,
+    read_count,
+    read_price,
+    text_of,
+)
+from liveplanner.formats.script_columns import ROLE_OF_FIELD, Field, kind_of
+
+if TYPE_CHECKING:
+    from liveplanner.formats.script_sheet import _Reader, _Row
+
+_PROMO_OF_KIND = {
+    SegmentKind.COUPON_DROP: PromoKind.COUPON,
+    SegmentKind.FLASH_SALE: PromoKind.FLASH_SALE,
+    SegmentKind.LUCKY_DRAW: PromoKind.LUCKY_DRAW,
+}
+_PRODUCT_VALUES = (
+    (Field.LIST_PRICE, "list_price_fen"),
+    (Field.LIVE_PRICE, "live_price_fen"),
+    (Field.STOCK, "stock"),
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A cell the importer did not read into a field."""
+
+    row: int
+    column: str
+    value: str
+    kept: bool  # True: in the segment's notes; False: on a row that is no segment, left out
+
+
+class PlanParts:
+    """Collects a plan row by row. Ids are local: 1, 2, 3 … in order of appearance."""
+
+    def __init__(self, reader: "_Reader", products: tuple[Product, ...] = ()) -> None:
+        self.reader = reader
+        self.language = "zh" if any(_CJK.search(h) for h in reader.headers) else "en"
+        self.people: dict[str, Person] = {}
+        self.team: list[TeamMember] = []
+        self.products: list[Product] = list(products)
+        self.first_row: dict[tuple[int, str], int] = {}  # (product, field) -> row that set it
+        self.promos: list[Promo] = []
+        self.promo_keys: dict[tuple[object, ...], int] = {}
+        self.released: dict[int, list[int | None]] = {}  # promo -> quantities released
+        self.releases: list[Release] = []
+        self.duties: list[Duty] = []
+        self.segments: list[Segment] = []
+        self.offer_cells: dict[int, tuple[int, str]] = {}  # segment -> (row, offer text)
+        self.last_product: int | None = None
+
+    # people -------------------------------------------------------------------------------
+    def person(self, name: str) -> Person:
+        if name not in self.people:
+            self.people[name] = Person(len(self.people) + 1, name)
+        return self.people[name]
+
+    def join_team(self, person: Person, role: object) -> None:
+        if not any(m.person_id == person.id and m.role == role for m in self.team):
+            self.team.append(TeamMember(len(self.team) + 1, person.id, role))  # type: ignore[arg-type]
+
+    # products -----------------------------------------------------------------------------
+    def _values(self, row: "_Row") -> dict[Field, int | None]:
+        values: dict[Field, int | None] = {}
+        for key, _name in _PRODUCT_VALUES:
+            reader = read_count if key is Field.STOCK else read_price
+            try:
+                values[key] = reader(row.cells.get(key))
+            except CellValueError as exc:
+                raise self.reader.refuse(row.number, key, exc.value) from None
+        return values
+
+    def _find_product(self, name: str, sku: str) -> Product | None:
+        for test in (
+            lambda p: p.name == name and p.sku == sku,
+            lambda p: bool(name) and p.name == name,
+            lambda p: bool(sku) and p.sku == sku,
+        ):
+            if found := next((p for p in self.products if test(p)), None):
+                return found
+        return None
+
+    def product(self, row: "_Row", kind: SegmentKind) -> tuple[int | None, dict[str, int]]:
+        """The row's product (matched or new), and what a flash-sale row's own price and stock
+        say about the sale: {"special_price_fen": …, "quantity": …}."""
+        values = self._values(row)
+        name, sku = row.text(Field.PRODUCT), row.text(Field.SKU)
+        if not name and not sku:
+            return None, {}
+        found = self._find_product(name, sku)
+        if found is None:
+            found = Product(
+                max((p.id for p in self.products), default=0) + 1,
+                sku=sku,
+                name=name or sku,
+                list_price_fen=values[Field.LIST_PRICE],
+                live_price_fen=values[Field.LIVE_PRICE],
+                stock=values[Field.STOCK],
+            )
+            self.products.append(found)
+            for _key, attr in _PRODUCT_VALUES:
+                if getattr(found, attr) is not None:
+                    self.first_row[(found.id, attr)] = row.number
+            return found.id, {}
+        sale: dict[str, int] = {}
+        changes: dict[str, int] = {}
+        for key, attr in _PRODUCT_VALUES:
+            value, known = values[key], getattr(found, attr)
+            if value is None or value == known:
+                continue
+            if known is None:
+                changes[attr] = value
+                self.first_row[(found.id, attr)] = row.number
+            elif kind is SegmentKind.FLASH_SALE and key is not Field.LIST_PRICE:
+                # A flash-sale row's own price and stock are the sale's, not the product's.
+                sale["special_price_fen" if key is Field.LIVE_PRICE else "quantity"] = value
+            else:
+                first = self.first_row.get((found.id, attr))
+                self.reader.notice(
+                    "value_differs",
+                    row=row.number,
+                    column=self.reader.column[key],
+                    value=text_of(row.cells[key]),
+                    product=found.name,
+                    first_row=first if first is not None else "—",
+                    first=str(known if key is Field.STOCK else f"{known / 100:g}"),
+                )
+        if changes:
+            updated = replace(found, **changes)
+            self.products[self.products.index(found)] = updated
+        return found.id, sale
+
+    # promos -------------------------------------------------------------------------------
+    def promo(self, offer: Offer, product_id: int | None) -> int:
+        tied = product_id if offer.kind in (PromoKind.FLASH_SALE, PromoKind.GIFT) else None
+        key = (
+            offer.kind,
+            tied,
+            offer.threshold_fen,
+            offer.face_value_fen,
+            offer.special_price_fen,
+            offer.per_user_limit,
+        )
+        if key not in self.promo_keys:
+            name = offer_text(replace(offer, quantity=None, per_user_limit=None), self.language)
+            product = next((p for p in self.products if p.id == tied), None)
+            if product is not None:
+                name = f"{product.name} {name}"
+            promo = Promo(
+                len(self.promos) + 1,
+                offer.kind,
+                name[:MAX_TITLE],
+                product_id=tied,
+                face_value_fen=offer.face_value_fen,
+                special_price_fen=offer.special_price_fen,
+                threshold_fen=offer.threshold_fen,
+                per_user_limit=offer.per_user_limit,
+            )
+            self.promos.append(promo)
+            self.promo_keys[key] = promo.id
+        return self.promo_keys[key]
+
+    def _offers(
+        self, row: "_Row", kind: SegmentKind, sale: dict[str, int], notes: list[str]
+    ) -> list[Offer]:
+        text = row.text(Field.OFFER)
+        offers: list[Offer] = []
+        if text:
+            reading = read_offers(text, _PROMO_OF_KIND.get(kind))
+            if reading.unclear:
+                notes.append(f"{self.reader.column[Field.OFFER]}: {text}")
+                self.reader.unread.append(
+                    Unread(row.number, self.reader.column[Field.OFFER], text, True)
+                )
+            else:
+                offers = list(reading.offers)
+        if sale:
+            index = next((i for i, o in enumerate(offers) if o.kind is PromoKind.FLASH_SALE), None)
+            if index is None:
+                offers.append(Offer(PromoKind.FLASH_SALE, **sale))  # type: ignore[arg-type]
+            else:
+                known = offers[index]
+                filled = {k: v for k, v in sale.items() if getattr(known, k) is None}
+                offers[index] = replace(known, **filled)  # type: ignore[arg-type]
+        return offers
+
+    # rows ---------------------------------------------------------------------------------
+    def add_row(self, row: "_Row", length: int, sheet_promos: bool = False) -> None:
+        reader = self.reader
+        segment_id = len(self.segments) + 1
+        notes: list[str] = []
+        kind_text, title_text = row.text(Field.KIND), row.text(Field.TITLE)
+        kind = kind_of(kind_text) or kind_of(title_text)
+        product_id, sale = self.product(row, kind or SegmentKind.OTHER)
+        title = title_text if Field.TITLE in reader.column else kind_text
+        if kind is None:
+            kind = SegmentKind.PRODUCT_INTRO if product_id else SegmentKind.OTHER
+            if kind_text or title_text:
+                column = Field.KIND if kind_text else Field.TITLE
+                reader.notice(
+                    "unknown_kind",
+                    row=row.number,
+                    column=reader.column[column],
+                    value=kind_text or title_text,
+                    kind=str(kind),
+                )
+            if kind_text and title_text and kind_text != title_text:
+                notes.append(f"{reader.column[Field.KIND]}: {kind_text}")
+            elif kind_text and not title:
+                title = kind_text
+        if len(title) > MAX_TITLE:
+            column = reader.column[Field.TITLE if Field.TITLE in reader.column else Field.KIND]
+            reader.notice("title_cut", row=row.number, column=column, limit=MAX_TITLE)
+            notes.append(title)
+            title = title[:MAX_TITLE]
+        if product_id is not None:
+            self.last_product = product_id
+        roles = {}
+        for key, role in ROLE_OF_FIELD.items():
+            text = row.text(key)
+            if not text:
+                continue
+            names, cue = names_or_cue(text)
+            if cue:
+                self.duties.append(Duty(len(self.duties) + 1, segment_id, 0, cue, role=role))
+                continue
+            people = [self.person(n) for n in names]
+            roles[role] = people[0].id
+            for person in people:
+                self.join_team(person, role)
+            if len(people) > 1:
+                reader.notice(
+                    "several_people",
+                    row=row.number,
+                    column=reader.column[key],
+                    names="、".join(names),
+                    first=names[0],
+                )
+        if sheet_promos:
+            if text := row.text(Field.OFFER):
+                self.offer_cells[segment_id] = (row.number, text)
+        else:
+            offers = self._offers(row, kind, sale, notes)
+            for offer in offers:
+                tied = product_id
+                if offer.kind is PromoKind.FLASH_SALE and tied is None and self.last_product:
+                    tied = self.last_product
+                    name = next(p.name for p in self.products if p.id == tied)
+                    reader.notice("flash_sale_product", row=row.number, product=name)
+                promo_id = self.promo(offer, tied)
+                self.released.setdefault(promo_id, []).append(offer.quantity)
+                self.releases.append(
+                    Release(len(self.releases) + 1, promo_id, segment_id, 0, offer.quantity or 0)
+                )
+        for header, text in row.extra:
+            notes.append(f"{header}: {text}")
+            reader.unread.append(Unread(row.number, header, text, True))
+        own_notes = row.text(Field.NOTES)
+        self.segments.append(
+            Segment(
+                segment_id,
+                kind,
+                title,
+                length,
+                product_id=product_id,
+                talking_points=row.text(Field.TALKING_POINTS),
+                notes="\n".join([own_notes, *notes] if own_notes else notes),
+                roles=roles,
+            )
+        )
+
+    def plan(self, show: Show, book: Book, positions: dict[str, int]) -> ShowPlan:
+        """The plan, with what the workbook's own sheets say over what the rows implied."""
+        promos = []
+        for promo in self.promos:
+            released = self.released.get(promo.id, [])
+            total = None if None in released or not released else sum(released)  # type: ignore[arg-type]
+            promos.append(replace(promo, quantity=total))
+        if book.team is not None:
+            self.team = []
+            for name, role in book.team:
+                self.join_team(self.person(name), role)
+        if book.promos is not None:
+            promos = list(book.promos)
+            self.releases = []
+            for position, number, release in book.releases:
+                if segment_id := self._segment(position, number, book.promo_sheet, positions):
+                    self.releases.append(
+                        replace(release, id=len(self.releases) + 1, segment_id=segment_id)
+                    )
+        for position, number, name, duty in book.cues:
+            if segment_id := self._segment(position, number, book.cue_sheet, positions):
+                person_id = self.person(name).id if name else None
+                self.duties.append(
+                    replace(
+                        duty, id=len(self.duties) + 1, segment_id=segment_id, person_id=person_id
+                    )
+                )
+        plan = ShowPlan(
+            show=show,
+            segments=tuple(self.segments),
+            people=tuple(self.people.values()),
+            team=tuple(self.team),
+            products=tuple(self.products),
+            promos=tuple(promos),
+            releases=tuple(self.releases),
+            duties=tuple(self.duties),
+        )
+        for segment_id, (number, text) in self.offer_cells.items():
+            if " ".join(text.split()) not in release_texts(plan, segment_id):
+                self.reader.notice(
+                    "offer_text_ignored",
+                    row=number,
+                    column=self.reader.column[Field.OFFER],
+                    sheet=book.promo_sheet,
+                )
+        return plan
+
+    def _segment(self, position: str, number: int, sheet: str, positions: dict[str, int]) -> int:
+        """The segment a companion row names by its 序号; 0 (told) when the run sheet has none."""
+        if position in positions:
+            return positions[position]
+        self.reader.notice("unknown_segment", sheet=sheet, row=number, position=position)
+        return 0
+
+
+_DATE = re.compile(r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_BRACKETED = re.compile(r"《(.+?)》")
+_PLATFORMS = (
+    (Platform.DOUYIN, ("抖音", "douyin")),
+    (Platform.TAOBAO, ("淘宝", "taobao", "点淘")),
+    (Platform.KUAISHOU, ("快手", "kuaishou")),
+    (Platform.TIKTOK, ("tiktok",)),
+    (Platform.CHANNELS, ("视频号", "wechat channels")),
+)
+
+
+def _lines(above: list[list[object]]) -> list[str]:
+    return [
+        " ".join(t for c in row if (t := text_of(c))) for row in above if any(map(text_of, row))
+    ]
+
+
+def title_and_day(above: list[list[object]], file_name: str, year: int) -> tuple[str, date | None]:
+    """The show's title (the first title row, or the file's name) and a date written above
+    the header (2026-11-11, 2026年11月11日, 11月11日 in `year`)."""
+    lines = _lines(above)
+    title = PurePath(file_name).stem
+    if lines:
+        bracketed = _BRACKETED.search(lines[0])
+        title = bracketed.group(1) if bracketed else lines[0]
+    for line in lines:
+        if match := _DATE.search(line):
+            found, month, day = match.groups()
+            try:
+                return title, date(int(found) if found else year, int(month), int(day))
+            except ValueError:
+                continue
+    return title, None
+
+
+def guess_platform(above: list[list[object]], file_name: str) -> Platform:
+    text = " ".join([*_lines(above), file_name]).lower()
+    for platform, words in _PLATFORMS:
+        if any(word in text for word in words):
+            return platform
+    return Platform.DOUYIN

@@ -1,0 +1,410 @@
+"""A run sheet (整场脚本, CSV or XLSX) read into a new show's plan, or refused naming the row and
+column it could not read.
+
+The header is looked for under any title rows; columns are mapped by name (script_columns) or by
+the caller's mapping. Each row under it with a start time, a length, a segment or a product is a
+segment; lengths come from the length column, a time range (20:00-20:05) or the next row's
+start. Products and people are matched by name; promos are read from the offer text where its
+words are clear (offer_text), and kept in the segment's notes where they are not. Whatever the
+sheet holds that has no field (an unmapped column, an unclear offer) goes into the notes and is
+listed in `unread`, so nothing typed is lost and the user is told.
+
+A workbook that liveplanner exported carries sheets that hold the rest (script_parts); they are
+read with it, so an exported script imports again without loss.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import PurePath
+
+from liveplanner.core.enums import Platform, PromoKind, SegmentKind
+from liveplanner.core.plan import (
+    DEFAULT_TIME_ZONE,
+    MAX_TITLE,
+    Show,
+    ShowPlan,
+    time_zone,
+)
+from liveplanner.core.schedule import format_duration
+from liveplanner.formats.problems import ImportRefused, Problem
+from liveplanner.formats.script_book import read_book
+from liveplanner.formats.script_cells import (
+    EXPECTED_CLOCK,
+    EXPECTED_COUNT,
+    EXPECTED_DURATION,
+    EXPECTED_PRICE,
+    CellValueError,
+    Clock,
+    Duration,
+    read_clock,
+    read_duration,
+    text_of,
+)
+from liveplanner.formats.script_columns import (
+    SEGMENT_FIELDS,
+    Field,
+    field_of,
+    header_unit,
+    is_end_marker,
+)
+from liveplanner.formats.script_parts import part_of
+from liveplanner.formats.script_plan import PlanParts, Unread, guess_platform, title_and_day
+from liveplanner.formats.tables import SCAN_ROWS, RawSheet, read_sheets
+
+DEFAULT_START = time(20, 0)  # prime time, when a sheet gives no start at all
+_MAX_DISAGREEMENTS = 5
+_WHAT = {
+    Field.DURATION: ("a length", EXPECTED_DURATION),
+    Field.START: ("a clock time", EXPECTED_CLOCK),
+    Field.LIST_PRICE: ("a price", EXPECTED_PRICE),
+    Field.LIVE_PRICE: ("a price", EXPECTED_PRICE),
+    Field.STOCK: ("a count", EXPECTED_COUNT),
+}
+_PROMO_OF_KIND = {
+    SegmentKind.COUPON_DROP: PromoKind.COUPON,
+    SegmentKind.FLASH_SALE: PromoKind.FLASH_SALE,
+    SegmentKind.LUCKY_DRAW: PromoKind.LUCKY_DRAW,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptOptions:
+    """What the user decided over what the sheet says; None and "" leave it to the sheet."""
+
+    mapping: tuple[Field | None, ...] | None = None  # one entry per sheet column
+    title: str = ""
+    start: datetime | None = None  # aware
+    platform: Platform | None = None
+    time_zone: str = ""  # "" : the workbook's, or Asia/Shanghai
+    today: date | None = None  # the date a sheet without one is put on (default: today)
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptReading:
+    file_name: str
+    encoding: str
+    sheet: str
+    header_row: int  # 1-based, as the spreadsheet numbers it
+    headers: tuple[str, ...]
+    mapping: tuple[Field | None, ...]
+    plan: ShowPlan  # local ids; not stored
+    segment_rows: tuple[int, ...]  # the sheet row of each segment
+    unread: tuple[Unread, ...] = ()
+    notices: tuple[Problem, ...] = ()
+    parts: tuple[str, ...] = ()  # the companion sheets read (script_parts keys)
+
+
+@dataclass(slots=True)
+class _Row:
+    number: int
+    cells: dict[Field, object]
+    extra: list[tuple[str, str]] = field(default_factory=list)  # unmapped (header, text)
+
+    def text(self, key: Field) -> str:
+        return text_of(self.cells.get(key))
+
+
+def find_script_header(rows: Sequence[Sequence[object]]) -> int | None:
+    """The first row naming at least two run-sheet columns, one of them a segment's."""
+    for index, row in enumerate(rows[:SCAN_ROWS]):
+        fields = {field_of(cell) for cell in row if text_of(cell)} - {None}
+        if len(fields) >= 2 and fields & SEGMENT_FIELDS:
+            return index
+    return None
+
+
+def default_mapping(headers: Sequence[str]) -> tuple[Field | None, ...]:
+    """Each column's field by its name; a field named twice keeps its first column."""
+    seen: set[Field] = set()
+    mapping: list[Field | None] = []
+    for header in headers:
+        found = field_of(header) if header else None
+        mapping.append(None if found in seen else found)
+        if found is not None:
+            seen.add(found)
+    return tuple(mapping)
+
+
+class _Reader:
+    """One reading of one sheet; collects what it assumed and what it left unread."""
+
+    def __init__(self, where: str, headers: tuple[str, ...], mapping: tuple[Field | None, ...]):
+        self.where = where
+        self.headers = headers
+        self.mapping = mapping
+        self.column = {f: headers[i] for i, f in enumerate(mapping) if f is not None}
+        self.unread: list[Unread] = []
+        self.notices: list[Problem] = []
+
+    def refuse(self, row: int, key: Field, value: object) -> ImportRefused:
+        what, expected = _WHAT[key]
+        return ImportRefused(
+            "bad_cell",
+            file=self.where,
+            row=row,
+            column=self.column[key],
+            value=value,
+            what=what,
+            expected=expected,
+        )
+
+    def notice(self, code: str, **params: object) -> None:
+        self.notices.append(Problem(code, params))
+
+    def rows(self, raw: Sequence[Sequence[object]], header: int) -> list[_Row]:
+        rows = []
+        for index in range(header + 1, len(raw)):
+            cells: dict[Field, object] = {}
+            extra = []
+            for column, value in enumerate(raw[index]):
+                if column >= len(self.mapping) or not text_of(value):
+                    continue
+                key = self.mapping[column]
+                if key is None:
+                    extra.append((self.headers[column] or f"#{column + 1}", text_of(value)))
+                else:
+                    cells[key] = value
+            if cells or extra:
+                rows.append(_Row(index + 1, cells, extra))
+        return rows
+
+
+def _is_segment(row: _Row) -> bool:
+    if any(row.text(k) in {"合计", "总计", "汇总", "total", "Total"} for k in row.cells):
+        return False
+    return any(row.text(k) for k in (*SEGMENT_FIELDS, Field.PRODUCT))
+
+
+def _lengths(
+    reader: _Reader, rows: list[_Row], year: int, end_marker: bool
+) -> tuple[list[int], Clock | None]:
+    """Each segment's length in seconds, and the first row's start time (if any). With
+    `end_marker`, the last row is the end of the show ("下播 22:00"), not a segment."""
+    clocks: list[Clock | None] = []
+    durations: list[Duration | None] = []
+    unit = header_unit(reader.column.get(Field.DURATION, ""))
+    for row in rows:
+        try:
+            clocks.append(read_clock(row.cells.get(Field.START), year))
+        except CellValueError as exc:
+            raise reader.refuse(row.number, Field.START, exc.value) from None
+        try:
+            durations.append(read_duration(row.cells.get(Field.DURATION), unit))
+        except CellValueError as exc:
+            raise reader.refuse(row.number, Field.DURATION, exc.value) from None
+    starts = _absolute(reader, rows, clocks)
+    lengths: list[int] = []
+    for i, row in enumerate(rows):
+        if end_marker and i == len(rows) - 1:
+            lengths.append(0)
+            continue
+        if (length := durations[i]) is not None:
+            if length.from_excel_time:
+                reader.notice(
+                    "excel_time_length",
+                    row=row.number,
+                    column=reader.column[Field.DURATION],
+                    value=str(row.cells[Field.DURATION]),
+                    length=format_duration(length.seconds),
+                )
+            lengths.append(length.seconds)
+            continue
+        clock, start = clocks[i], starts[i]
+        if start is not None and clock is not None and clock.end_s is not None:
+            lengths.append((clock.end_s - clock.start_s) % (24 * 3600))
+        elif start is not None and i + 1 < len(rows) and starts[i + 1] is not None:
+            lengths.append(starts[i + 1] - start)  # type: ignore[operator]
+        elif Field.DURATION in reader.column and (start is None or i + 1 < len(rows)):
+            raise ImportRefused(
+                "no_length", file=reader.where, row=row.number, column=reader.column[Field.DURATION]
+            )
+        elif start is None:
+            raise ImportRefused(
+                "no_start", file=reader.where, row=row.number, column=reader.column[Field.START]
+            )
+        else:
+            reader.notice("last_without_end", row=row.number)
+            lengths.append(0)
+    _check_agreement(reader, rows, starts, lengths)
+    first = next((c for c in clocks if c is not None), None)
+    return lengths, first
+
+
+def _absolute(reader: _Reader, rows: list[_Row], clocks: list[Clock | None]) -> list[int | None]:
+    """Start times as seconds from the first row's midnight: a time that runs backwards by
+    more than half a day is on the next day (a show past midnight); by less, it is refused."""
+    result: list[int | None] = []
+    first_day = next((c.day for c in clocks if c is not None and c.day is not None), None)
+    day_offset = 0
+    previous: tuple[int, int, str] | None = None  # (seconds, row, text)
+    for row, clock in zip(rows, clocks, strict=True):
+        if clock is None:
+            result.append(None)
+            continue
+        if clock.day is not None and first_day is not None:
+            seconds = (clock.day - first_day).days * 86_400 + clock.start_s
+        else:
+            seconds = clock.start_s + day_offset
+            if previous is not None and seconds < previous[0] - 12 * 3600:
+                day_offset += 86_400
+                seconds += 86_400
+        if previous is not None and seconds < previous[0]:
+            raise ImportRefused(
+                "time_backwards",
+                file=reader.where,
+                row=row.number,
+                time=row.text(Field.START),
+                previous=previous[2],
+                previous_row=previous[1],
+            )
+        previous = (seconds, row.number, row.text(Field.START))
+        result.append(seconds)
+    return result
+
+
+def _check_agreement(
+    reader: _Reader, rows: list[_Row], starts: list[int | None], lengths: list[int]
+) -> None:
+    """Tell where the sheet's start times and its lengths disagree (a gap, an overlap)."""
+    first = next((s for s in starts if s is not None), None)
+    if first is None or starts[0] is None:
+        return
+    told = 0
+    elapsed = 0
+    for row, start, length in zip(rows, starts, lengths, strict=True):
+        if start is not None and start != first + elapsed and told < _MAX_DISAGREEMENTS:
+            planned = (first + elapsed) % 86_400
+            reader.notice(
+                "times_disagree",
+                row=row.number,
+                column=reader.column[Field.START],
+                value=row.text(Field.START),
+                planned=f"{planned // 3600:02d}:{planned % 3600 // 60:02d}",
+            )
+            told += 1
+        elapsed += length
+
+
+def _first_sheet(
+    sheets: list[RawSheet],
+) -> tuple[RawSheet, int, dict[str, RawSheet], list[list[object]]]:
+    """The run sheet, its header row, our companion sheets, and the rows above the header."""
+    parts: dict[str, RawSheet] = {}
+    found: tuple[RawSheet, int] | None = None
+    for sheet in sheets:
+        if sheet.rows and (part := part_of(sheet.rows[0])) is not None:
+            parts.setdefault(part.key, sheet)
+        elif found is None and (header := find_script_header(sheet.rows)) is not None:
+            found = (sheet, header)
+    if found is None:
+        raise LookupError
+    sheet, header = found
+    return sheet, header, parts, [list(r) for r in sheet.rows[:header]]
+
+
+def read_script(data: bytes, file_name: str, options: ScriptOptions | None = None) -> ScriptReading:
+    """The plan a run sheet describes, with what was assumed and what was left unread; or
+    ImportRefused naming the file, row, column and value it could not read."""
+    options = options or ScriptOptions()
+    name = PurePath(file_name).name
+    encoding, sheets = read_sheets(data, name)
+    try:
+        sheet, header, parts, above = _first_sheet(sheets)
+    except LookupError:
+        raise ImportRefused("no_script_header", file=name, rows=SCAN_ROWS) from None
+    where = name if len(sheets) == 1 else f"{name} ▸ {sheet.name}"
+    width = max(len(r) for r in sheet.rows[header:])
+    headers = tuple(text_of(c) for c in (list(sheet.rows[header]) + [None] * width)[:width])
+    mapping = options.mapping or default_mapping(headers)
+    if len(mapping) != len(headers):
+        raise ImportRefused("mapping_width", given=len(mapping), columns=len(headers))
+    if not {Field.DURATION, Field.START} & set(mapping):
+        raise ImportRefused("no_timing_column", file=where)
+    reader = _Reader(where, headers, mapping)
+    rows = reader.rows(sheet.rows, header)
+    segment_rows = []
+    end_marker: _Row | None = None
+    for row in rows:
+        if end_marker is None and _is_segment(row) and not _ends_show(row):
+            segment_rows.append(row)
+        elif _ends_show(row) and end_marker is None:
+            end_marker = row
+        else:
+            value = " | ".join(
+                [text_of(v) for v in row.cells.values() if text_of(v)] + [t for _, t in row.extra]
+            )
+            reader.unread.append(Unread(row.number, _first_header(reader, row), value, False))
+    if not segment_rows:
+        raise ImportRefused("no_segments", file=where, row=header + 1)
+    book = read_book(parts, name)
+    today = options.today or date.today()
+    title, sheet_day = title_and_day(above, name, today.year)
+    year = sheet_day.year if sheet_day else today.year
+    timed_end = end_marker is not None and bool(end_marker.text(Field.START))
+    if timed_end:
+        segment_rows.append(end_marker)  # type: ignore[arg-type]
+    lengths, first_clock = _lengths(reader, segment_rows, year, timed_end)
+    if timed_end:
+        segment_rows.pop()
+        lengths.pop()
+    zone_name = options.time_zone or str(book.show.get("time_zone") or DEFAULT_TIME_ZONE)
+    start = (
+        options.start
+        or book.show.get("planned_start")
+        or _start(reader, first_clock, sheet_day, today, zone_name)
+    )
+    builder = PlanParts(reader, book.products or ())
+    positions: dict[str, int] = {}
+    for index, (row, length) in enumerate(zip(segment_rows, lengths, strict=True), start=1):
+        builder.add_row(row, length, sheet_promos=book.promos is not None)
+        positions.setdefault(row.text(Field.POSITION) or str(index), index)
+    show_fields = {
+        **book.show,
+        "title": (options.title or str(book.show.get("title") or title))[:MAX_TITLE],
+        "planned_start": start,
+        "platform": options.platform or book.show.get("platform") or guess_platform(above, name),
+        "time_zone": zone_name,
+    }
+    plan = builder.plan(Show(id=1, **show_fields), book, positions)  # type: ignore[arg-type]
+    return ScriptReading(
+        file_name=name,
+        encoding=encoding,
+        sheet=sheet.name,
+        header_row=header + 1,
+        headers=headers,
+        mapping=mapping,
+        plan=plan,
+        segment_rows=tuple(row.number for row in segment_rows),
+        unread=tuple(reader.unread),
+        notices=tuple(reader.notices),
+        parts=book.read,
+    )
+
+
+def _ends_show(row: _Row) -> bool:
+    words = row.text(Field.KIND) or row.text(Field.TITLE)
+    return is_end_marker(words) and not row.text(Field.DURATION)
+
+
+def _first_header(reader: _Reader, row: _Row) -> str:
+    for key in reader.mapping:
+        if key is not None and key in row.cells:
+            return reader.column[key]
+    return row.extra[0][0] if row.extra else ""
+
+
+def _start(
+    reader: _Reader, clock: Clock | None, day: date | None, today: date, zone_name: str
+) -> datetime:
+    if clock is not None and clock.day is not None:
+        day = clock.day
+    if day is None:
+        day = today
+        reader.notice("sheet_without_date", date=day.isoformat())
+    if clock is None:
+        at = DEFAULT_START
+        reader.notice("no_start_time", time=at.strftime("%H:%M"))
+    else:
+        at = (datetime.min + timedelta(seconds=clock.start_s)).time()
+    return datetime.combine(day, at, tzinfo=time_zone(zone_name))

@@ -1,0 +1,307 @@
+"""Run sheets in and out: reading teams' 整场脚本 layouts, refusals that name the cell, and the
+XLSX round trip."""
+
+from dataclasses import replace
+from datetime import date, datetime, time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from liveplanner.core.enums import PromoKind, Role, SegmentKind
+from liveplanner.core.plan import Segment, ShowPlan, time_zone
+from liveplanner.demo import demo_plan
+from liveplanner.formats.offer_text import Offer, offer_text, read_offers
+from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.script_columns import Field
+from liveplanner.formats.script_export import write_script_xlsx
+from liveplanner.formats.script_sheet import ScriptOptions, read_script
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scripts" / "team-run-sheet.csv"
+TODAY = ScriptOptions(today=date(2026, 1, 5))
+
+
+def _csv(text: str, options: ScriptOptions = TODAY):
+    return read_script(text.encode(), "sheet.csv", options)
+
+
+def _xlsx(tmp_path: Path, rows: list[list[object]], options: ScriptOptions = TODAY):
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "sheet.xlsx"
+    book.save(path)
+    return read_script(path.read_bytes(), path.name, options)
+
+
+def comparable(plan: ShowPlan) -> dict:
+    """A plan with names in place of its local ids, to compare plans built apart."""
+    person = {p.id: p.name for p in plan.people}
+    product = {p.id: (p.name, p.sku) for p in plan.products}
+    promo = {p.id: p.name for p in plan.promos}
+    position = {s.id: n for n, s in enumerate(plan.segments)}
+    return {
+        "show": replace(plan.show, id=0, version=0),
+        "segments": [
+            (
+                replace(s, id=0, version=0, product_id=None, roles={}),
+                product.get(s.product_id),
+                {role: person[pid] for role, pid in s.roles.items()},
+            )
+            for s in plan.segments
+        ],
+        "people": sorted(person.values()),
+        "team": sorted((person[m.person_id], m.role) for m in plan.team),
+        "products": [replace(p, id=0, version=0) for p in plan.products],
+        "promos": [
+            (replace(p, id=0, version=0, product_id=None), product.get(p.product_id))
+            for p in plan.promos
+        ],
+        "releases": [
+            (promo[r.promo_id], position[r.segment_id], r.offset_s, r.quantity)
+            for r in plan.releases
+        ],
+        "duties": [
+            (position[d.segment_id], d.offset_s, d.cue, d.role, person.get(d.person_id))
+            for d in plan.duties
+        ],
+    }
+
+
+def test_a_teams_sheet_becomes_a_show() -> None:
+    reading = read_script(FIXTURE.read_bytes(), FIXTURE.name, TODAY)
+    plan = reading.plan
+    assert reading.header_row == 3  # under two title rows
+    assert plan.show.planned_start == datetime(
+        2026, 11, 11, 20, 0, tzinfo=time_zone("Asia/Shanghai")
+    )
+    kinds = [s.kind for s in plan.segments]
+    assert kinds == [
+        SegmentKind.OPENING,
+        SegmentKind.LUCKY_DRAW,
+        SegmentKind.PRODUCT_INTRO,
+        SegmentKind.COUPON_DROP,
+        SegmentKind.FLASH_SALE,
+        SegmentKind.PRODUCT_INTRO,
+        SegmentKind.QA,
+        SegmentKind.CLOSING,
+    ]
+    assert [s.duration_s // 60 for s in plan.segments] == [10, 5, 10, 3, 5, 10, 7, 10]
+    serum, cleanser = plan.products
+    assert (serum.name, serum.sku, serum.list_price_fen, serum.live_price_fen, serum.stock) == (
+        "玻尿酸精华 30ml",
+        "1",
+        29900,
+        19900,
+        2000,
+    )
+    assert cleanser.live_price_fen == 5900
+    draw, coupon, flash = plan.promos
+    assert (draw.kind, draw.quantity, draw.face_value_fen) == (PromoKind.LUCKY_DRAW, 20, 5000)
+    assert (coupon.threshold_fen, coupon.face_value_fen, coupon.quantity) == (19900, 3000, 500)
+    assert coupon.per_user_limit == 1
+    # The flash-sale row's own live price is the sale's price; the product keeps its own.
+    assert (flash.special_price_fen, flash.quantity, flash.product_id) == (14900, 300, serum.id)
+    # Names in the role columns are people; actions there are cues for that role.
+    assert {p.name for p in plan.people} == {"小美", "阿杰", "老王", "小丽"}
+    cues = [(d.segment_id, d.role, d.cue) for d in plan.duties]
+    assert (2, Role.FLOOR_CONTROL, "发福袋") in cues
+    assert (2, Role.CUSTOMER_SERVICE, "置顶规则") in cues
+    # The unclear offer is kept in the notes and reported; the total row is left out.
+    assert "前100名下单送小样" in plan.segments[5].notes
+    assert [(u.row, u.column, u.kept) for u in reading.unread] == [
+        (12, "序号", False),
+        (9, "优惠/福利", True),
+    ]
+    assert [n.code for n in reading.notices] == ["several_people"]
+
+
+def test_the_same_sheet_as_a_workbook_with_excel_cells(tmp_path: Path) -> None:
+    rows = [
+        ["双11美妆专场 整场脚本"],
+        [],
+        ["序号", "时间", "时长(分钟)", "环节", "商品", "直播价"],
+        [1, time(20, 0), 10, "开场", None, None],
+        [2, time(20, 10), time(5, 30), "产品讲解", "精华", 199],  # Excel made "5:30" 5 h 30 min
+        [3, time(20, 15, 30), 4.5, "收尾", None, None],
+    ]
+    reading = _xlsx(tmp_path, rows)
+    assert [s.duration_s for s in reading.plan.segments] == [600, 330, 270]
+    assert reading.plan.products[0].live_price_fen == 19900
+    assert [n.code for n in reading.notices] == ["excel_time_length", "sheet_without_date"]
+    assert reading.plan.show.planned_start.date() == date(2026, 1, 5)
+
+
+def test_start_times_without_lengths() -> None:
+    reading = _csv("环节,时间\n开场,23:40\n产品讲解,23:50\n秒杀,00:05\n收尾,00:10\n下播,00:20\n")
+    assert [s.duration_s // 60 for s in reading.plan.segments] == [10, 15, 5, 10]
+    assert reading.notices[-1].code == "sheet_without_date"
+
+
+def test_the_last_start_time_without_an_end_is_zero_and_told() -> None:
+    reading = _csv("时间,环节\n20:00-20:10,开场\n20:10,讲解\n20:30,收尾\n")
+    assert [s.duration_s // 60 for s in reading.plan.segments] == [10, 20, 0]
+    assert "last_without_end" in [n.code for n in reading.notices]
+
+
+def test_ranges_give_the_last_length() -> None:
+    reading = _csv("时间,环节\n20:00-20:10,开场\n20:10-20:25,讲解\n")
+    assert [s.duration_s // 60 for s in reading.plan.segments] == [10, 15]
+
+
+def test_english_headers_and_kinds() -> None:
+    reading = _csv(
+        "No.,Duration,Segment,Product,Live price,Offer,Host\n"
+        "1,5,Opening,,,,Amy\n2,8,Product intro,Serum,19.9,,Amy\n"
+        '3,3,Coupon drop,,,"¥20 off ¥99, 500 coupons, limit 1 per user",Amy\n'
+    )
+    plan = reading.plan
+    assert [s.kind for s in plan.segments] == [
+        SegmentKind.OPENING,
+        SegmentKind.PRODUCT_INTRO,
+        SegmentKind.COUPON_DROP,
+    ]
+    (coupon,) = plan.promos
+    assert (coupon.face_value_fen, coupon.threshold_fen, coupon.quantity) == (2000, 9900, 500)
+
+
+def test_no_recognisable_header_is_refused() -> None:
+    with pytest.raises(ImportRefused) as refused:
+        _csv("a,b,c\n1,2,3\n")
+    assert refused.value.problem.code == "no_script_header"
+    assert "sheet.csv" in str(refused.value) and "30 rows" in str(refused.value)
+
+
+def test_a_length_that_is_no_time_names_row_and_column() -> None:
+    with pytest.raises(ImportRefused) as refused:
+        _csv("标题行\n序号,时长,环节\n1,5,开场\n2,半小时,讲解\n")
+    assert str(refused.value) == (
+        "sheet.csv, row 4, column “时长”: “半小时” is not a length; expected minutes (5), "
+        "m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "row"),
+    [
+        ("时间,环节\n20:00,开场\n8点半,讲解\n", "bad_cell", 3),
+        ("时间,环节\n20:00,开场\n19:50,讲解\n", "time_backwards", 3),
+        ("时长,环节\n5,开场\n,讲解\n6,收尾\n", "no_length", 3),
+        ("时长,环节,直播价\n5,讲解,abc\n", "bad_cell", 2),
+    ],
+)
+def test_unreadable_cells_are_refused(text: str, code: str, row: int) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        _csv(text)
+    assert refused.value.problem.code == code
+    assert refused.value.problem.params["row"] == row
+
+
+def test_a_mapping_the_user_changed() -> None:
+    text = "序号,时长,环节,主持\n1,5,开场,小美\n"
+    assert _csv(text).plan.segments[0].roles == {}
+    assert _csv(text).unread[0].column == "主持"
+    mapping = (Field.POSITION, Field.DURATION, Field.KIND, Field.HOST)
+    plan = _csv(text, replace(TODAY, mapping=mapping)).plan
+    assert plan.people[0].name == "小美" and Role.HOST in plan.segments[0].roles
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_xlsx_round_trip_is_equal(tmp_path: Path, language: str) -> None:
+    plan = demo_plan()
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan, path, language)
+    reading = read_script(path.read_bytes(), path.name)
+    assert comparable(reading.plan) == comparable(plan)
+    assert reading.unread == () and reading.notices == ()
+
+
+def test_formula_text_is_neutralised_and_kept(tmp_path: Path) -> None:
+    plan = demo_plan()
+    risky = ['=HYPERLINK("http://x")', "+86 138", "-1 讲解", "@host"]
+    segments = list(plan.segments)
+    segments[0] = replace(segments[0], title=risky[0], talking_points=risky[1], notes=risky[2])
+    segments[1] = replace(segments[1], title=risky[3])
+    plan = replace(plan, segments=tuple(segments), show=replace(plan.show, title="=1+1"))
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan, path)
+    book = openpyxl.load_workbook(path)
+    cells = [c for s in book for row in s.iter_rows() for c in row if isinstance(c.value, str)]
+    risky_cells = [c for c in cells if c.value.startswith(("=", "+", "-", "@"))]
+    assert len(risky_cells) == 5  # the four texts, and the title on the show's sheet
+    assert all(c.data_type == "s" and c.quotePrefix for c in risky_cells)
+    assert comparable(read_script(path.read_bytes(), path.name).plan) == comparable(plan)
+
+
+def test_a_deleted_row_leaves_its_releases_out_and_says_so(tmp_path: Path) -> None:
+    plan = demo_plan()
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan, path)
+    book = openpyxl.load_workbook(path)
+    run_sheet = book.worksheets[0]
+    position_4 = next(r for r in range(1, run_sheet.max_row + 1) if run_sheet.cell(r, 1).value == 4)
+    run_sheet.delete_rows(position_4)
+    book.save(path)
+    reading = read_script(path.read_bytes(), path.name)
+    assert len(reading.plan.segments) == len(plan.segments) - 1
+    assert "unknown_segment" in {n.code for n in reading.notices}
+
+
+@pytest.mark.parametrize(
+    ("text", "offers"),
+    [
+        ("满99减20券 500张 每人限1张", [Offer(PromoKind.COUPON, 500, 9900, 2000, None, 1)]),
+        ("满99减20，500张，每人限领1张", [Offer(PromoKind.COUPON, 500, 9900, 2000, None, 1)]),
+        ("20元无门槛券1万张", [Offer(PromoKind.COUPON, 10000, 0, 2000)]),
+        ("秒杀价59元 限量800件", [Offer(PromoKind.FLASH_SALE, 800, special_price_fen=5900)]),
+        ("福袋 20个 价值50元", [Offer(PromoKind.LUCKY_DRAW, 20, face_value_fen=5000)]),
+        (
+            "满199减30券500张+福袋10个",
+            [Offer(PromoKind.COUPON, 500, 19900, 3000), Offer(PromoKind.LUCKY_DRAW, 10)],
+        ),
+        (
+            "flash sale ¥59 ×300 limit 2 per user",
+            [Offer(PromoKind.FLASH_SALE, 300, None, None, 5900, 2)],
+        ),
+    ],
+)
+def test_clear_offer_text(text: str, offers: list[Offer]) -> None:
+    reading = read_offers(text)
+    assert list(reading.offers) == offers and reading.unclear == ""
+
+
+@pytest.mark.parametrize("text", ["前100名下单送小样", "买一送一", "秒杀+福袋同时"])
+def test_unclear_offer_text_is_not_guessed(text: str) -> None:
+    assert read_offers(text).unclear
+
+
+amounts = st.one_of(st.none(), st.integers(1, 99_999).map(lambda yuan: yuan * 100))
+
+
+@given(
+    st.sampled_from(list(PromoKind)),
+    st.one_of(st.none(), st.integers(0, 50_000)),
+    amounts,
+    amounts,
+    st.one_of(st.none(), st.integers(1, 9)),
+    st.sampled_from(["zh", "en"]),
+)
+def test_offer_text_reads_back(kind, quantity, money, other, limit, language) -> None:
+    offer = Offer(
+        kind,
+        quantity,
+        threshold_fen=other if kind is PromoKind.COUPON else None,
+        face_value_fen=money if kind is not PromoKind.FLASH_SALE else None,
+        special_price_fen=money if kind is PromoKind.FLASH_SALE else None,
+        per_user_limit=limit,
+    )
+    if kind is PromoKind.COUPON and offer.face_value_fen is None:
+        offer = replace(offer, threshold_fen=None)
+    assert read_offers(offer_text(offer, language)).offers == (offer,)
+
+
+def test_a_segment_kind_nobody_knows_is_told() -> None:
+    reading = _csv("时长,环节\n5,连麦PK\n")
+    assert reading.plan.segments[0] == Segment(1, SegmentKind.QA, "连麦PK", 300)

@@ -131,6 +131,35 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--out", metavar="FILE", help="write the report: .pdf, .html or .xlsx")
     _add_json(review)
 
+    script_in = commands.add_parser(
+        "import-script",
+        help="a run sheet (XLSX, CSV) or a show file (JSON) as a new show",
+        description="Read a run sheet (整场脚本): its header is found under any title rows and "
+        "its columns mapped by name; or a liveplanner show file. The show is stored as a new "
+        "show; a file that cannot be read is refused, naming the row and column, and changes "
+        "nothing.",
+    )
+    script_in.add_argument("file", metavar="FILE")
+    script_in.add_argument("--title", help="the show's title (default: the sheet's)")
+    script_in.add_argument(
+        "--start", metavar='"YYYY-MM-DD HH:MM"', help="the show's start (default: the sheet's)"
+    )
+    script_in.add_argument("--platform", choices=[p.value for p in Platform])
+    script_in.add_argument("--tz", metavar="ZONE", help="the show's time zone (Asia/Shanghai)")
+    script_in.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
+    _add_json(script_in)
+
+    script_out = commands.add_parser(
+        "export-script",
+        help="write a show's script: .xlsx run sheet, .pdf run sheet and cue cards, .json file",
+    )
+    script_out.add_argument("show_id", type=_show_id, metavar="ID")
+    script_out.add_argument("--out", required=True, metavar="FILE")
+    script_out.add_argument(
+        "--language", choices=["zh", "en"], help="the run sheet's headers (default: the app's)"
+    )
+    _add_json(script_out)
+
     db = commands.add_parser("db", help="database upkeep")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
     db_commands.required = True

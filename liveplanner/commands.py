@@ -34,14 +34,14 @@ class UserError(Exception):
     """Something the user can correct; the message says what."""
 
 
-def _emit(args: argparse.Namespace, data: object, text: str) -> None:
+def emit(args: argparse.Namespace, data: object, text: str) -> None:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(text)
 
 
-def _parse_start(text: str, zone_name: str) -> datetime:
+def parse_start(text: str, zone_name: str) -> datetime:
     try:
         zone = time_zone(zone_name)
         naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
@@ -60,7 +60,7 @@ def _parse_start(text: str, zone_name: str) -> datetime:
 
 def _cmd_demo(args: argparse.Namespace, db: Database) -> int:
     show_id = create_demo(db)
-    _emit(args, {"show_id": show_id}, f"added the demo show {show_id}")
+    emit(args, {"show_id": show_id}, f"added the demo show {show_id}")
     return 0
 
 
@@ -70,9 +70,9 @@ def _cmd_new_show(args: argparse.Namespace, db: Database) -> int:
         raise UserError("--title is empty; give the show a name")
     if len(title) > MAX_TITLE:
         raise UserError(f"--title is {len(title)} characters long; at most {MAX_TITLE} fit")
-    start = _parse_start(args.start, args.tz)
+    start = parse_start(args.start, args.tz)
     show_id = create_show(db, title, start, Platform(args.platform), args.tz)
-    _emit(args, {"show_id": show_id}, str(show_id))
+    emit(args, {"show_id": show_id}, str(show_id))
     return 0
 
 
@@ -92,13 +92,13 @@ def _cmd_shows(args: argparse.Namespace, db: Database) -> int:
             for s in summaries
         ]
     }
-    _emit(args, data, textout.show_list(summaries, args.search))
+    emit(args, data, textout.show_list(summaries, args.search))
     return 0
 
 
 def _cmd_show(args: argparse.Namespace, db: Database) -> int:
     plan = load_plan(db, args.show_id)
-    _emit(args, textout.plan_json(plan), textout.plan_text(plan))
+    emit(args, textout.plan_json(plan), textout.plan_text(plan))
     return 0
 
 
@@ -121,7 +121,7 @@ def _cmd_check(args: argparse.Namespace, db: Database) -> int:
             for f in findings
         ],
     }
-    _emit(args, data, textout.findings_text(findings))
+    emit(args, data, textout.findings_text(findings))
     return EXIT_FINDINGS if data["errors"] else 0
 
 
@@ -130,23 +130,23 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
         head = schema.head_revision()
         before = db.migrated_from or head
         text = f"upgraded from {before} to {head}" if db.migrated_from else f"already at {head}"
-        _emit(args, {"from": before, "to": head}, text)
+        emit(args, {"from": before, "to": head}, text)
         return 0
     if args.db_command == "check":
         found = health.problems(db)
-        _emit(args, {"ok": not found, "problems": found}, "\n".join(found) or "ok")
+        emit(args, {"ok": not found, "problems": found}, "\n".join(found) or "ok")
         return EXIT_FINDINGS if found else 0
     if db.sqlite_path is None:
         raise UserError("a PostgreSQL database is backed up by its server (pg_dump), not here")
     path = backup_sqlite(db.sqlite_path, db.backup_dir, "manual")
-    _emit(args, {"backup": str(path)}, str(path))
+    emit(args, {"backup": str(path)}, str(path))
     return 0
 
 
 def _cmd_runs(args: argparse.Namespace, db: Database) -> int:
     plan = load_plan(db, args.show_id)
     data = textout.runs_json(plan, list_runs(db, plan.show.id))
-    _emit(args, data, textout.runs_text(plan, data))
+    emit(args, data, textout.runs_text(plan, data))
     return 0
 
 
@@ -193,7 +193,7 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
         source = ImportSource(path.name, preset, result.encoding, result.rows_read)
         replace_metrics(db, plan.show.id, result.samples, source)
     data_out = textout.metrics_import_json(plan.show.id, result)
-    _emit(args, data_out, textout.metrics_import_text(data_out, stored=not args.dry_run))
+    emit(args, data_out, textout.metrics_import_text(data_out, stored=not args.dry_run))
     return 0
 
 
@@ -219,15 +219,14 @@ def _cmd_review(args: argparse.Namespace, db: Database) -> int:
     if out is not None:
         data["report"] = str(out)
     if args.json or out is None:
-        _emit(args, data, textout.review_text(data))
+        emit(args, data, textout.review_text(data))
     else:
         print(f"wrote {out}")
     return 0
 
 
-def _write_report(
-    out: Path, plan: ShowPlan, result: "Review", show_runs: list[Run], notes: list[ReviewNote]
-) -> None:
+def offscreen_app() -> None:
+    """A QApplication without a screen, in the user's language, for writing a PDF."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs no screen
@@ -235,12 +234,31 @@ def _write_report(
     from PySide6.QtWidgets import QApplication
 
     from liveplanner.ui.app import install_translators
-    from liveplanner.ui.review.report import ReportInput, write_report
 
     app = QApplication.instance() or QApplication([])
     language = settings.load_preferences().language
     locale = QLocale.system() if language == "system" else QLocale(language)
     install_translators(app, locale)  # type: ignore[arg-type]
+
+
+def _cmd_import_script(args: argparse.Namespace, db: Database) -> int:
+    from liveplanner.script_commands import cmd_import_script
+
+    return cmd_import_script(args, db)
+
+
+def _cmd_export_script(args: argparse.Namespace, db: Database) -> int:
+    from liveplanner.script_commands import cmd_export_script
+
+    return cmd_export_script(args, db)
+
+
+def _write_report(
+    out: Path, plan: ShowPlan, result: "Review", show_runs: list[Run], notes: list[ReviewNote]
+) -> None:
+    offscreen_app()
+    from liveplanner.ui.review.report import ReportInput, write_report
+
     run = next((r for r in show_runs if r.id == result.run_id), None)
     zone = time_zone(plan.show.time_zone)
     started = run.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if run else ""
@@ -251,6 +269,8 @@ def _write_report(
 
 
 COMMANDS: dict[str, Callable[..., int]] = {
+    "import-script": _cmd_import_script,
+    "export-script": _cmd_export_script,
     "review": _cmd_review,
     "import-metrics": _cmd_import_metrics,
     "runs": _cmd_runs,

@@ -129,8 +129,11 @@ def default_mapping(headers: Sequence[str]) -> tuple[Field | None, ...]:
 class _Reader:
     """One reading of one sheet; collects what it assumed and what it left unread."""
 
-    def __init__(self, where: str, headers: tuple[str, ...], mapping: tuple[Field | None, ...]):
-        self.where = where
+    def __init__(
+        self, name: str, where: str, headers: tuple[str, ...], mapping: tuple[Field | None, ...]
+    ):
+        self.name = name  # the file's
+        self.where = where  # the file's and, in a workbook, the sheet's
         self.headers = headers
         self.mapping = mapping
         self.column = {f: headers[i] for i, f in enumerate(mapping) if f is not None}
@@ -319,9 +322,28 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
     mapping = options.mapping or default_mapping(headers)
     if len(mapping) != len(headers):
         raise ImportRefused("mapping_width", given=len(mapping), columns=len(headers))
-    if not {Field.DURATION, Field.START} & set(mapping):
+    reader = _Reader(name, where, headers, mapping)
+    try:
+        return _read_rows(reader, sheet, header, parts, above, encoding, options)
+    except ImportRefused as exc:
+        # The header was found: a window can let the user map the columns otherwise (or leave
+        # an unreadable one out) and try again.
+        exc.columns = tuple(zip(headers, mapping, strict=True))
+        raise
+
+
+def _read_rows(
+    reader: _Reader,
+    sheet: RawSheet,
+    header: int,
+    parts: dict[str, RawSheet],
+    above: list[list[object]],
+    encoding: str,
+    options: ScriptOptions,
+) -> ScriptReading:
+    where, name = reader.where, reader.name
+    if not {Field.DURATION, Field.START} & set(reader.mapping):
         raise ImportRefused("no_timing_column", file=where)
-    reader = _Reader(where, headers, mapping)
     rows = reader.rows(sheet.rows, header)
     segment_rows = []
     end_marker: _Row | None = None
@@ -372,8 +394,8 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
         encoding=encoding,
         sheet=sheet.name,
         header_row=header + 1,
-        headers=headers,
-        mapping=mapping,
+        headers=reader.headers,
+        mapping=reader.mapping,
         plan=plan,
         segment_rows=tuple(row.number for row in segment_rows),
         unread=tuple(reader.unread),

@@ -133,7 +133,28 @@ class MainWindow(QMainWindow):
             self.delete_show_action,
             self.back_action,
         ]
+        self.import_script_action = self._action(
+            self.tr("&Import script…"), self.import_script, "Ctrl+Shift+O"
+        )
+        self.show_actions.insert(2, self.import_script_action)
         for action in self.show_actions[:-1]:
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.export_script_action = self._action(
+            self.tr("&Export script…"), self.export_script, "Ctrl+Shift+S"
+        )
+        self.print_sheet_action = self._action(
+            self.tr("&Print run sheet…"), self.print_run_sheet, QKeySequence.StandardKey.Print
+        )
+        self.print_cards_action = self._action(
+            self.tr("Print &cue cards…"), self.print_cue_cards, "Ctrl+Shift+P"
+        )
+        self.script_file_actions = [
+            self.export_script_action,
+            self.print_sheet_action,
+            self.print_cards_action,
+        ]
+        for action in self.script_file_actions:
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.back_action)
@@ -181,6 +202,7 @@ class MainWindow(QMainWindow):
         for action in (self.import_metrics_action, self.export_report_action, self.compare_action):
             review_menu.addAction(action)
         self.editor_actions = [
+            *self.script_file_actions,
             self.run_action,
             self.results_action,
             self.review_action,
@@ -235,7 +257,7 @@ class MainWindow(QMainWindow):
     def show_list(self) -> None:
         if self.list_page is None:
             return
-        self._commit_editor()
+        self.commit_editor()
         self.pages.setCurrentWidget(self.list_page)
         self.undo_group.setActiveStack(self.list_page.undo_stack)
         self.list_page.reload()
@@ -256,7 +278,7 @@ class MainWindow(QMainWindow):
         from liveplanner.ui.editor.show_editor import ShowEditor
 
         assert self.db is not None, "shows open once the database is"
-        self._commit_editor()
+        self.commit_editor()
         try:
             editor = ShowEditor(self.db, show_id)
         except StorageError as exc:
@@ -288,7 +310,7 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.setWindowTitle(f"{self.editor.doc.plan.show.title} — liveplanner")
 
-    def _commit_editor(self) -> None:
+    def commit_editor(self) -> None:
         """Save what is typed but not yet committed (a text box that still has focus)."""
         if self.editor is not None:
             self.editor.commit_pending()
@@ -313,7 +335,7 @@ class MainWindow(QMainWindow):
             self.host_view.raise_()
             self.host_view.activateWindow()
             return
-        self._commit_editor()
+        self.commit_editor()
         plan = self.editor.doc.plan
         if not plan.segments:
             self.show_refusal(self.tr("This show has no segments yet: there is nothing to run."))
@@ -344,7 +366,7 @@ class MainWindow(QMainWindow):
 
         if self.editor is None or self.db is None:
             return
-        self._commit_editor()
+        self.commit_editor()
         dialog = MetricsImportDialog(self.db, self.editor.doc.plan, self)
         dialog.imported.connect(self._metrics_imported)
         dialog.exec()
@@ -355,6 +377,30 @@ class MainWindow(QMainWindow):
         if self.review_page is not None and self.pages.currentWidget() is self.review_page:
             self.open_review()
 
+    # Scripts in and out (ui/script/actions.py)
+
+    def import_script(self) -> None:
+        from liveplanner.ui.script.actions import import_script
+
+        if self.db is not None and self.list_page is not None:
+            import_script(self)
+
+    def export_script(self) -> None:
+        from liveplanner.ui.script.actions import export_script
+
+        self.commit_editor()
+        export_script(self)
+
+    def print_run_sheet(self) -> None:
+        from liveplanner.ui.script.actions import print_preview
+
+        print_preview(self, "run_sheet")
+
+    def print_cue_cards(self) -> None:
+        from liveplanner.ui.script.actions import print_preview
+
+        print_preview(self, "cue_cards")
+
     # Reviewing the show
 
     def open_review(self) -> None:
@@ -363,7 +409,7 @@ class MainWindow(QMainWindow):
 
         if self.editor is None or self.db is None:
             return
-        self._commit_editor()
+        self.commit_editor()
         if self.review_page is None:
             self.review_page = ReviewPage(self.db, self.preferences.attribution_lag)
             self.review_page.import_requested.connect(self.import_metrics)
@@ -503,5 +549,5 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Not done"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._commit_editor()
+        self.commit_editor()
         super().closeEvent(event)

@@ -1,0 +1,174 @@
+"""The run-sheet importer's words in the user's language: column fields, refusals and what it
+assumed (formats/problems.py holds the English the command line prints)."""
+
+from PySide6.QtCore import QCoreApplication
+
+from liveplanner.core.enums import SegmentKind
+from liveplanner.formats.problems import Problem
+from liveplanner.formats.script_cells import (
+    EXPECTED_CLOCK,
+    EXPECTED_COUNT,
+    EXPECTED_DURATION,
+    EXPECTED_PRICE,
+)
+from liveplanner.formats.script_columns import ROLE_OF_FIELD, Field
+from liveplanner.formats.script_plan import Unread
+from liveplanner.ui import labels
+from liveplanner.ui.review.import_texts import problem_text as file_problem_text
+
+
+def field_label(field: Field | None) -> str:
+    if field is None:
+        return QCoreApplication.translate("script", "— not read —")
+    return {
+        Field.POSITION: QCoreApplication.translate("script", "No."),
+        Field.START: QCoreApplication.translate("script", "Start time"),
+        Field.DURATION: QCoreApplication.translate("script", "Length"),
+        Field.KIND: QCoreApplication.translate("script", "Segment kind"),
+        Field.TITLE: QCoreApplication.translate("script", "Segment title"),
+        Field.PRODUCT: QCoreApplication.translate("script", "Product"),
+        Field.SKU: QCoreApplication.translate("script", "Link no. / SKU"),
+        Field.LIST_PRICE: QCoreApplication.translate("script", "List price"),
+        Field.LIVE_PRICE: QCoreApplication.translate("script", "Live price"),
+        Field.STOCK: QCoreApplication.translate("script", "Stock"),
+        Field.OFFER: QCoreApplication.translate("script", "Offers"),
+        Field.TALKING_POINTS: QCoreApplication.translate("script", "Talking points"),
+        Field.NOTES: QCoreApplication.translate("script", "Notes"),
+    }.get(field) or labels.role(ROLE_OF_FIELD[field])
+
+
+def _templates() -> dict[str, str]:
+    return {
+        "no_script_header": QCoreApplication.translate(
+            "script",
+            "{file}: no header row in its first {rows} rows; expected a row naming columns such "
+            "as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)",
+        ),
+        "no_timing_column": QCoreApplication.translate(
+            "script",
+            "{file}: no length (时长) and no start time (时间) column; map one of them to time "
+            "the segments",
+        ),
+        "no_segments": QCoreApplication.translate(
+            "script", "{file}: the header is in row {row}, but no row under it holds a segment"
+        ),
+        "bad_cell": QCoreApplication.translate(
+            "script", "{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}"
+        ),
+        "no_length": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}, column “{column}”: the length is empty and no start time follows "
+            "to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss",
+        ),
+        "no_start": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}, column “{column}”: the start time is empty; without a length "
+            "column every row needs its start time",
+        ),
+        "time_backwards": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time "
+            "runs backwards",
+        ),
+        "sheet_without_date": QCoreApplication.translate(
+            "script", "No date in the sheet: the show is put on {date}; change it if that is wrong"
+        ),
+        "no_start_time": QCoreApplication.translate(
+            "script", "No start time in the sheet: the show starts at {time}"
+        ),
+        "excel_time_length": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: Excel had turned the length into the time of day "
+            "{value}; read as {length}",
+        ),
+        "last_without_end": QCoreApplication.translate(
+            "script",
+            "Row {row}: the last segment has a start time but no end or length; its length is "
+            "0:00 until you set it",
+        ),
+        "times_disagree": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: the sheet says {value}, the lengths above make it "
+            "{planned}; the lengths are kept",
+        ),
+        "unknown_kind": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}",
+        ),
+        "several_people": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all "
+            "of them join the team",
+        ),
+        "value_differs": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as "
+            "{first}; the first is kept",
+        ),
+        "flash_sale_product": QCoreApplication.translate(
+            "script",
+            "Row {row}: the flash sale names no product; it is tied to “{product}”, the product "
+            "before it",
+        ),
+        "offer_text_ignored": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, "
+            "which differs from them, was not read",
+        ),
+        "unknown_segment": QCoreApplication.translate(
+            "script",
+            "Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out",
+        ),
+        "title_cut": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: the title is longer than {limit} characters; the rest "
+            "is in the segment's notes",
+        ),
+    }
+
+
+def _cell_words() -> dict[str, str]:
+    """The English of bad_cell's `what` and `expected`, translated."""
+    return {
+        "a length": QCoreApplication.translate("script", "a length"),
+        "a clock time": QCoreApplication.translate("script", "a clock time"),
+        "a price": QCoreApplication.translate("script", "a price"),
+        "a count": QCoreApplication.translate("script", "a count"),
+        EXPECTED_DURATION: QCoreApplication.translate(
+            "script", "expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒"
+        ),
+        EXPECTED_CLOCK: QCoreApplication.translate(
+            "script", "expected a clock time such as 20:05 or 20:00-20:05"
+        ),
+        EXPECTED_PRICE: QCoreApplication.translate(
+            "script", "expected an amount in yuan such as 59 or ¥59.90"
+        ),
+        EXPECTED_COUNT: QCoreApplication.translate("script", "expected a whole number such as 300"),
+    }
+
+
+def problem_text(problem: Problem) -> str:
+    """A refusal or a notice in the user's language."""
+    template = _templates().get(problem.code)
+    if template is None:
+        return file_problem_text(problem)  # the file-level refusals the metrics import shares
+    params = dict(problem.params)
+    words = _cell_words()
+    for key in ("what", "expected"):
+        if key in params:
+            params[key] = words.get(str(params[key]), params[key])
+    if "kind" in params:
+        params["kind"] = labels.segment_kind(SegmentKind(str(params["kind"])))
+    return template.format(**params)
+
+
+def unread_text(item: Unread) -> str:
+    if item.kept:
+        text = QCoreApplication.translate(
+            "script", "Row {row}, column “{column}”: “{value}” is kept in the segment's notes"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "script", "Row {row}: “{value}” is no segment and was left out"
+        )
+    return text.format(row=item.row, column=item.column, value=item.value)

@@ -1,0 +1,128 @@
+"""Importing a run sheet as a producer does: check what was read, fix the mapping, import; and
+the script's way back out (XLSX) from the window."""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from liveplanner.core.enums import Role
+from liveplanner.formats.script_columns import Field
+from liveplanner.settings import Preferences
+from liveplanner.storage import shows
+from liveplanner.storage.database import Database, open_database
+from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.script import actions
+from liveplanner.ui.script.import_dialog import ScriptImportDialog
+
+FIXTURE = Path(__file__).parent / "fixtures" / "scripts" / "team-run-sheet.csv"
+
+
+@pytest.fixture
+def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
+    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+    yield database
+    database.close()
+
+
+def _dialog(qtbot: QtBot, db: Database, data: bytes, name: str = "sheet.csv") -> ScriptImportDialog:
+    dialog = ScriptImportDialog(db, name, data, today=date(2026, 1, 5))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _column(dialog: ScriptImportDialog, header: str) -> QComboBox:
+    row = next(
+        r for r in range(dialog.mapping.rowCount()) if dialog.mapping.item(r, 0).text() == header
+    )
+    combo = dialog.mapping.cellWidget(row, 1)
+    assert isinstance(combo, QComboBox)
+    return combo
+
+
+def test_a_teams_sheet_is_shown_before_anything_is_stored(qtbot: QtBot, db: Database) -> None:
+    dialog = _dialog(qtbot, db, FIXTURE.read_bytes(), FIXTURE.name)
+    assert "header in row 3" in dialog.found.text()
+    assert dialog.mapping.rowCount() == 16
+    assert dialog.preview.rowCount() == 8
+    assert dialog.preview.item(4, 0).text() == "20:28"  # the flash sale's planned start
+    assert "8 segments, 1:00:00 long" in dialog.totals.text()
+    messages = [dialog.messages.item(i).text() for i in range(dialog.messages.count())]
+    assert any("前100名下单送小样" in m and "notes" in m for m in messages)
+    assert dialog.title.text().startswith("【抖音】")
+    assert shows.list_shows(db) == []
+
+
+def test_import_stores_what_the_preview_showed(qtbot: QtBot, db: Database) -> None:
+    dialog = _dialog(qtbot, db, FIXTURE.read_bytes(), FIXTURE.name)
+    dialog.title.setText("双11美妆专场")
+    dialog.title.editingFinished.emit()
+    dialog.import_button.click()
+    assert dialog.show_id is not None
+    plan = shows.load_plan(db, dialog.show_id)
+    assert plan.show.title == "双11美妆专场"
+    assert len(plan.segments) == 8 and len(plan.promos) == 3
+    assert plan.person(plan.segments[0].roles[Role.HOST]).name == "小美"
+
+
+def test_a_column_mapped_otherwise_is_read_again(qtbot: QtBot, db: Database) -> None:
+    dialog = _dialog(qtbot, db, "序号,时长,环节,主持\n1,5,开场,小美\n".encode())
+    combo = _column(dialog, "主持")
+    assert combo.currentData() is None
+    combo.setCurrentIndex(combo.findData(Field.HOST.value))
+    assert dialog.reading is not None
+    assert Role.HOST in dialog.reading.plan.segments[0].roles
+    assert dialog.preview.item(0, 6).text() == "小美"
+
+
+def test_a_refused_sheet_names_the_cell_and_can_be_mapped_around(
+    qtbot: QtBot, db: Database
+) -> None:
+    data = "时间,时长,环节\n20:00,5,开场\n20:05,半小时,讲解\n20:35,5,收尾\n".encode()
+    dialog = _dialog(qtbot, db, data)
+    assert not dialog.import_button.isEnabled()
+    assert "row 3, column “时长”" in dialog.messages.item(0).text()
+    combo = _column(dialog, "时长")
+    combo.setCurrentIndex(combo.findData(None))  # read the lengths from the start times
+    assert dialog.import_button.isEnabled()
+    assert dialog.reading is not None
+    assert [s.duration_s // 60 for s in dialog.reading.plan.segments] == [5, 30, 0]
+
+
+def test_the_window_imports_a_sheet_and_opens_it(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+
+    def accept(dialog: ScriptImportDialog) -> int:
+        dialog.store()
+        return ScriptImportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ScriptImportDialog, "exec", accept)
+    show_id = actions.import_file(window, FIXTURE)
+    assert show_id is not None
+    assert window.editor is not None and window.editor.doc.show_id == show_id
+    # Undo on the list takes the imported show away again.
+    window.show_list()
+    window.list_page.undo_stack.undo()
+    assert shows.list_shows(db) == []
+
+
+def test_the_window_writes_the_script_back_out(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    from liveplanner.demo import create_demo
+    from liveplanner.formats.script_sheet import read_script
+
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    show_id = create_demo(db)
+    window.open_show(show_id)
+    assert window.export_script_action.isEnabled()
+    out = tmp_path / "script.xlsx"
+    actions.write_script(window, window.editor.doc.plan, out)
+    reading = read_script(out.read_bytes(), out.name)
+    assert len(reading.plan.segments) == len(window.editor.doc.plan.segments)
+    assert reading.notices == ()

@@ -302,6 +302,33 @@ def test_offer_text_reads_back(kind, quantity, money, other, limit, language) ->
     assert read_offers(offer_text(offer, language)).offers == (offer,)
 
 
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("开场", SegmentKind.OPENING),
+        ("暖场互动", SegmentKind.OPENING),
+        ("产品讲解：精华", SegmentKind.PRODUCT_INTRO),
+        ("过款", SegmentKind.PRODUCT_INTRO),
+        ("发券", SegmentKind.COUPON_DROP),
+        ("福利", SegmentKind.COUPON_DROP),
+        ("限时秒杀", SegmentKind.FLASH_SALE),
+        ("福利秒杀", SegmentKind.FLASH_SALE),
+        ("抽奖", SegmentKind.LUCKY_DRAW),
+        ("福袋", SegmentKind.LUCKY_DRAW),
+        ("答疑", SegmentKind.QA),
+        ("互动", SegmentKind.QA),
+        ("连麦PK", SegmentKind.QA),
+        ("收尾", SegmentKind.CLOSING),
+        ("Flash sale #2", SegmentKind.FLASH_SALE),
+        ("Q&A", SegmentKind.QA),
+        ("Product introduction", SegmentKind.PRODUCT_INTRO),
+    ],
+)
+def test_segment_kinds_from_their_words(words: str, kind: SegmentKind) -> None:
+    assert _csv(f"时长,环节\n5,{words}\n").plan.segments[0].kind is kind
+
+
 def test_a_segment_kind_nobody_knows_is_told() -> None:
-    reading = _csv("时长,环节\n5,连麦PK\n")
-    assert reading.plan.segments[0] == Segment(1, SegmentKind.QA, "连麦PK", 300)
+    reading = _csv("时长,环节\n5,才艺表演\n")
+    assert reading.plan.segments[0] == Segment(1, SegmentKind.OTHER, "才艺表演", 300)
+    assert [n.code for n in reading.notices] == ["sheet_without_date", "unknown_kind"]

@@ -126,3 +126,32 @@ def test_the_window_writes_the_script_back_out(qtbot: QtBot, db: Database, tmp_p
     reading = read_script(out.read_bytes(), out.name)
     assert len(reading.plan.segments) == len(window.editor.doc.plan.segments)
     assert reading.notices == ()
+
+
+def test_a_show_file_goes_out_and_comes_back_as_a_new_show(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    from liveplanner.demo import create_demo
+
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    window.open_show(create_demo(db))
+    out = tmp_path / "show.json"
+    actions.write_script(window, window.editor.doc.plan, out)
+    show_id = actions.import_file(window, out)
+    assert show_id is not None and window.editor.doc.show_id == show_id
+    assert len(shows.list_shows(db)) == 2
+
+
+def test_a_broken_show_file_is_refused_in_the_users_words(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    told: list[str] = []
+    monkeypatch.setattr(window, "show_refusal", told.append)
+    bad = tmp_path / "show.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    assert actions.import_file(window, bad) is None
+    assert told and "show.json is not a liveplanner show file" in told[0]
+    assert shows.list_shows(db) == []

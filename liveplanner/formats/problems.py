@@ -112,6 +112,24 @@ MESSAGES = {
         "row {row}, column “{column}”: the title is longer than {limit} characters; the rest is "
         "in the segment's notes"
     ),
+    # show files (showfile.py): refusals; a path counts list entries from 0, as JSON paths do
+    "not_a_show_file": (
+        '{file} is not a liveplanner show file; expected a JSON object with "format": '
+        '"liveplanner.show"'
+    ),
+    "newer_show_file": (
+        "{file} was written by a newer liveplanner: schema version {version}; this version "
+        "reads up to {supported}"
+    ),
+    "show_file_invalid": "{file}, {path}: got {value}, expected {expected}",
+    "show_file_missing": "{file}, {path}: this field is missing",
+    "show_file_unknown_field": (
+        "{file}, {path}: not a field of a show file (schema version {version})"
+    ),
+    "show_file_repeat": "{file}, {path}: repeats {first}; each must be given once",
+    "show_file_dangling": (
+        "{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id"
+    ),
     # warnings
     "duplicates_dropped": "{count} rows repeat an earlier row exactly and were left out "
     "(first: row {row})",

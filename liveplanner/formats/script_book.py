@@ -4,19 +4,18 @@ Releases and cues name segments by the run sheet's 序号, so rows can be moved 
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, time
 
 from liveplanner.core.enums import Role
+from liveplanner.core.inputs import parse_offset
 from liveplanner.core.money import percent_to_bp
 from liveplanner.core.plan import Duty, Product, Promo, Release, ShowPlan, Targets, time_zone
 from liveplanner.formats.offer_text import offer_text
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.script_cells import (
     EXPECTED_COUNT,
-    EXPECTED_DURATION,
     EXPECTED_PRICE,
     read_count,
-    read_duration,
     read_price,
     text_of,
 )
@@ -38,7 +37,6 @@ from liveplanner.formats.script_parts import (
 from liveplanner.formats.tables import RawSheet
 
 _EXPECTED_WHEN = "expected a date and time such as 2026-11-11 20:00"
-_EXPECTED_PERCENT = "expected a percentage such as 12.5"
 _EXPECTED_ZONE = "expected an IANA time zone such as Asia/Shanghai"
 
 
@@ -104,7 +102,8 @@ class _Sheet:
 
 _PRICE = ("a price", EXPECTED_PRICE)
 _COUNT = ("a count", EXPECTED_COUNT)
-_TIME = ("a time in the segment", EXPECTED_DURATION)
+_TIME = ("a time in the segment", "expected m:ss such as 0:30, or seconds")
+_PERCENT = ("a percentage", "expected a percentage such as 12.5")
 
 
 def _percent(cell: object) -> int | None:
@@ -117,8 +116,18 @@ def _zone(cell: object) -> object:
 
 
 def _offset(cell: object) -> int:
-    length = read_duration(cell if not isinstance(cell, (int, float)) else str(cell))
-    return 0 if length is None else length.seconds
+    """When in its segment a release or cue comes: "0:30" (m:ss), or seconds. Excel keeps a
+    typed 0:30 as the time of day 00:30, which here still means 30 seconds."""
+    if isinstance(cell, time):
+        return (
+            cell.hour * 60 + cell.minute
+            if not cell.second
+            else cell.hour * 3600 + cell.minute * 60 + cell.second
+        )
+    text = text_of(cell)
+    if not text:
+        return 0
+    return parse_offset(text)
 
 
 def _show(sheet: _Sheet) -> dict[str, object]:
@@ -154,16 +163,16 @@ def _show(sheet: _Sheet) -> dict[str, object]:
     for key, words in (("platform", PLATFORM_WORDS), ("status", STATUS_WORDS)):
         if key in cells and text_of(cells[key][1].get("value")):
             fields[key] = sheet.word(*cells[key], "value", words, f"a {key}")
-    fields["max_discount_bp"] = get("max_discount", _percent, ("a percentage", _EXPECTED_PERCENT))
-    fields["min_margin_bp"] = get("min_margin", _percent, ("a percentage", _EXPECTED_PERCENT))
+    fields["max_discount_bp"] = get("max_discount", _percent, _PERCENT)
+    fields["min_margin_bp"] = get("min_margin", _percent, _PERCENT)
     fields["targets"] = Targets(
         gmv_fen=get("target_gmv", read_price, _PRICE),  # type: ignore[arg-type]
         viewers=get("target_viewers", read_count, _COUNT),  # type: ignore[arg-type]
-        conversion_bp=get("target_conversion", _percent, ("a percentage", _EXPECTED_PERCENT)),  # type: ignore[arg-type]
+        conversion_bp=get("target_conversion", _percent, _PERCENT),  # type: ignore[arg-type]
         new_followers=get("target_followers", read_count, _COUNT),  # type: ignore[arg-type]
-        interaction_bp=get("target_interaction", _percent, ("a percentage", _EXPECTED_PERCENT)),  # type: ignore[arg-type]
+        interaction_bp=get("target_interaction", _percent, _PERCENT),  # type: ignore[arg-type]
     )
-    return {k: v for k, v in fields.items() if v is not None or k in {"planned_end", "hard_stop"}}
+    return fields
 
 
 def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:

@@ -210,79 +210,92 @@ def person_ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
     return known
 
 
+@dataclass(frozen=True, slots=True)
+class SavedPlan:
+    """A plan stored as a new show: the show's id and, for each of the plan's own segment ids,
+    the stored segment's id (what runs and notes refer to)."""
+
+    show_id: int
+    segment_ids: dict[int, int]
+
+
 def save_plan(db: Database, plan: ShowPlan) -> int:
     """Store a plan built in memory (template, demo, imported file) as a new show; return its id.
 
     The plan's own ids are local: they only tie its parts together. People are matched by name.
     """
-    _check_show_values(convert.show_columns(plan.show))
     with db.session() as session:
-        show_row = ShowRow(**convert.show_columns(plan.show))
-        session.add(show_row)
+        return add_plan(session, plan).show_id
+
+
+def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
+    """save_plan's work in the caller's session, so that more can join its transaction (a show
+    file's runs and metrics)."""
+    _check_show_values(convert.show_columns(plan.show))
+    show_row = ShowRow(**convert.show_columns(plan.show))
+    session.add(show_row)
+    session.flush()
+    people = person_ids_by_name(session, [p.name for p in plan.people])
+    person_id: dict[int | None, int | None] = {None: None}
+    person_id |= {p.id: people[p.name] for p in plan.people}
+    for member in plan.team:
+        session.add(
+            TeamMemberRow(
+                show_id=show_row.id, person_id=person_id[member.person_id], role=member.role
+            )
+        )
+    product_id: dict[int | None, int | None] = {None: None}
+    for product in plan.products:
+        row = ProductRow(**convert.columns(product, show_id=show_row.id))
+        session.add(row)
         session.flush()
-        people = person_ids_by_name(session, [p.name for p in plan.people])
-        person_id: dict[int | None, int | None] = {None: None}
-        person_id |= {p.id: people[p.name] for p in plan.people}
-        for member in plan.team:
-            session.add(
-                TeamMemberRow(
-                    show_id=show_row.id, person_id=person_id[member.person_id], role=member.role
-                )
-            )
-        product_id: dict[int | None, int | None] = {None: None}
-        for product in plan.products:
-            row = ProductRow(**convert.columns(product, show_id=show_row.id))
-            session.add(row)
-            session.flush()
-            product_id[product.id] = row.id
-        segment_id: dict[int, int] = {}
-        for position, segment in enumerate(plan.segments):
-            row = SegmentRow(
+        product_id[product.id] = row.id
+    segment_id: dict[int, int] = {}
+    for position, segment in enumerate(plan.segments):
+        row = SegmentRow(
+            **convert.columns(
+                segment,
+                show_id=show_row.id,
+                position=position,
+                product_id=product_id[segment.product_id],
+            ),
+            roles=[
+                SegmentRoleRow(role=role, person_id=person_id[pid])
+                for role, pid in segment.roles.items()
+            ],
+        )
+        session.add(row)
+        session.flush()
+        segment_id[segment.id] = row.id
+    for duty in plan.duties:
+        session.add(
+            DutyRow(
                 **convert.columns(
-                    segment,
-                    show_id=show_row.id,
-                    position=position,
-                    product_id=product_id[segment.product_id],
-                ),
-                roles=[
-                    SegmentRoleRow(role=role, person_id=person_id[pid])
-                    for role, pid in segment.roles.items()
-                ],
-            )
-            session.add(row)
-            session.flush()
-            segment_id[segment.id] = row.id
-        for duty in plan.duties:
-            session.add(
-                DutyRow(
-                    **convert.columns(
-                        duty,
-                        segment_id=segment_id[duty.segment_id],
-                        person_id=person_id[duty.person_id],
-                    )
+                    duty,
+                    segment_id=segment_id[duty.segment_id],
+                    person_id=person_id[duty.person_id],
                 )
             )
-        promo_id: dict[int, int] = {}
-        for promo in plan.promos:
-            row = PromoRow(
+        )
+    promo_id: dict[int, int] = {}
+    for promo in plan.promos:
+        row = PromoRow(
+            **convert.columns(promo, show_id=show_row.id, product_id=product_id[promo.product_id])
+        )
+        session.add(row)
+        session.flush()
+        promo_id[promo.id] = row.id
+    for release in plan.releases:
+        session.add(
+            ReleaseRow(
                 **convert.columns(
-                    promo, show_id=show_row.id, product_id=product_id[promo.product_id]
+                    release,
+                    promo_id=promo_id[release.promo_id],
+                    segment_id=segment_id[release.segment_id],
                 )
             )
-            session.add(row)
-            session.flush()
-            promo_id[promo.id] = row.id
-        for release in plan.releases:
-            session.add(
-                ReleaseRow(
-                    **convert.columns(
-                        release,
-                        promo_id=promo_id[release.promo_id],
-                        segment_id=segment_id[release.segment_id],
-                    )
-                )
-            )
-        return show_row.id
+        )
+    return SavedPlan(show_row.id, segment_id)
 
 
 _SHOW_FIELDS = frozenset(ShowRow.__table__.columns.keys()) - {

@@ -119,6 +119,32 @@ def _templates() -> dict[str, str]:
             "script",
             "Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out",
         ),
+        "not_a_show_file": QCoreApplication.translate(
+            "script",
+            '{file} is not a liveplanner show file; expected a JSON object with "format": '
+            '"liveplanner.show"',
+        ),
+        "newer_show_file": QCoreApplication.translate(
+            "script",
+            "{file} was written by a newer liveplanner: schema version {version}; this version "
+            "reads up to {supported}",
+        ),
+        "show_file_invalid": QCoreApplication.translate(
+            "script", "{file}, {path}: got {value}, expected {expected}"
+        ),
+        "show_file_missing": QCoreApplication.translate(
+            "script", "{file}, {path}: this field is missing"
+        ),
+        "show_file_unknown_field": QCoreApplication.translate(
+            "script", "{file}, {path}: not a field of a show file (schema version {version})"
+        ),
+        "show_file_repeat": QCoreApplication.translate(
+            "script", "{file}, {path}: repeats {first}; each must be given once"
+        ),
+        "show_file_dangling": QCoreApplication.translate(
+            "script",
+            "{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id",
+        ),
         "title_cut": QCoreApplication.translate(
             "script",
             "Row {row}, column “{column}”: the title is longer than {limit} characters; the rest "

@@ -332,3 +332,15 @@ def test_a_segment_kind_nobody_knows_is_told() -> None:
     reading = _csv("时长,环节\n5,才艺表演\n")
     assert reading.plan.segments[0] == Segment(1, SegmentKind.OTHER, "才艺表演", 300)
     assert [n.code for n in reading.notices][-1] == "unknown_kind"
+
+
+def test_a_cue_time_excel_made_a_time_of_day_is_still_mss(tmp_path: Path) -> None:
+    plan = demo_plan()
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan, path)
+    book = openpyxl.load_workbook(path)
+    cues = book["分工"]
+    cues.cell(2, 2).value = time(0, 30)  # "0:30" typed in Excel is stored as 00:30:00
+    book.save(path)
+    reading = read_script(path.read_bytes(), path.name)
+    assert reading.plan.duties[0].offset_s == 30

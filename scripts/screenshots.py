@@ -9,13 +9,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 from liveplanner.core.enums import RunKind
+from liveplanner.core.plan import ShowPlan
 from liveplanner.demo import create_demo
 from liveplanner.settings import Preferences
 from liveplanner.storage.database import Database, open_database
@@ -23,11 +24,13 @@ from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.app import install_translators
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.printing.documents import write_script_pdf
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.review.import_dialog import MetricsImportDialog
 from liveplanner.ui.review.report import write_report
 from liveplanner.ui.review.report_dialog import report_input
+from liveplanner.ui.script.import_dialog import ScriptImportDialog
 from liveplanner.ui.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -77,6 +80,8 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     if theme == "light":
         shoot_import(app, window, db, show_id, suffix, folder)
         shoot_review(app, window, suffix, folder)
+        shoot_script(load_plan(db, show_id), suffix, folder)
+        shoot_script_import(app, db, suffix)
     window.close()
     window.deleteLater()  # gone before the next language's window, and before Python exits
     settle(app)
@@ -190,6 +195,28 @@ def shoot_review(app: QApplication, window: MainWindow, suffix: str, folder: Pat
         check=True,
     )  # fmt: skip
     print(OUT / f"report-{suffix}.png")
+
+
+def shoot_script(plan: ShowPlan, suffix: str, folder: Path) -> None:
+    """Page 1 of the printed run sheet and the first cue card (rendered by pdftoppm)."""
+    for name, sheet in (("run-sheet", True), ("cue-card", False)):
+        pdf = folder / f"{name}-{suffix}.pdf"
+        write_script_pdf(plan, pdf, run_sheet=sheet, cue_cards=not sheet)
+        subprocess.run(
+            ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+             str(OUT / f"{name}-{suffix}")],
+            check=True,
+        )  # fmt: skip
+        print(OUT / f"{name}-{suffix}.png")
+
+
+def shoot_script_import(app: QApplication, db: Database, suffix: str) -> None:
+    """The run-sheet import dialog on the team sheet the tests read."""
+    sheet = Path(__file__).resolve().parent.parent / "tests/fixtures/scripts/team-run-sheet.csv"
+    dialog = ScriptImportDialog(db, sheet.name, sheet.read_bytes(), today=date(2026, 11, 1))
+    dialog.show()
+    grab(app, dialog, f"script-import-{suffix}")
+    dialog.close()
 
 
 def main() -> None:

@@ -83,11 +83,11 @@ def test_a_refused_sheet_names_the_cell_and_can_be_mapped_around(
 ) -> None:
     data = "时间,时长,环节\n20:00,5,开场\n20:05,半小时,讲解\n20:35,5,收尾\n".encode()
     dialog = _dialog(qtbot, db, data)
-    assert not dialog.import_button.isEnabled()
+    assert not dialog.import_button.isEnabled() and not dialog.start.isEnabled()
     assert "row 3, column “时长”" in dialog.messages.item(0).text()
     combo = _column(dialog, "时长")
     combo.setCurrentIndex(combo.findData(None))  # read the lengths from the start times
-    assert dialog.import_button.isEnabled()
+    assert dialog.import_button.isEnabled() and dialog.start.isEnabled()
     assert dialog.reading is not None
     assert [s.duration_s // 60 for s in dialog.reading.plan.segments] == [5, 30, 0]
 

@@ -68,8 +68,61 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="140" />
+        <location filename="../../ui/review/compare_dialog.py" line="142" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CueCards</name>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="48" />
+        <source>(everyone)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="68" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="69" />
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="70" />
+        <source>Your cues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="93" />
+        <source>No one on the team has this role: give this card to whoever does it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="106" />
+        <source>Segments: %1 · Cues: %2 · First: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="116" />
+        <source>Nothing in this script is for %1 yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="130" />
+        <source>Cue card: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="138" />
+        <source>Cue cards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="139" />
+        <source>No one is on the team yet: add people under Team to print their cue cards.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -277,143 +330,163 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
-        <source>&amp;Edit</source>
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="144" />
-        <source>&amp;Undo</source>
+        <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
-        <source>&amp;Redo</source>
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
-        <source>&amp;Find shows</source>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
-        <source>&amp;Segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="157" />
-        <source>&amp;Run</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="158" />
-        <source>&amp;Rehearse or run…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="160" />
-        <source>Rehearsal &amp;results…</source>
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="165" />
-        <source>Re&amp;view</source>
+        <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
-        <source>&amp;Review show</source>
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
-        <source>Back to the &amp;script</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="171" />
-        <source>&amp;Import metrics…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="174" />
-        <source>&amp;Export report…</source>
+        <location filename="../../ui/main_window.py" line="173" />
+        <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="176" />
-        <source>&amp;Compare shows…</source>
+        <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
-        <source>&amp;View</source>
+        <location filename="../../ui/main_window.py" line="178" />
+        <source>&amp;Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
+        <source>&amp;Rehearse or run…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181" />
+        <source>Rehearsal &amp;results…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186" />
+        <source>Re&amp;view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187" />
+        <source>&amp;Review show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189" />
+        <source>Back to the &amp;script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192" />
+        <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="195" />
+        <source>&amp;Export report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>&amp;Compare shows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475" />
+        <location filename="../../ui/main_window.py" line="521" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -1618,6 +1691,305 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>RunSheet</name>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="36" />
+        <source>¥%2 off ¥%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="42" />
+        <source>¥%1 off, no minimum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="46" />
+        <source>flash price %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="52" />
+        <source>worth %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="58" />
+        <source>limit %1 per person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="95" />
+        <source>SKU %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="151" />
+        <source>Everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="171" />
+        <source>Note:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="186" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="187" />
+        <source>Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="188" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="189" />
+        <source>Price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="190" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="191" />
+        <source>Promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="193" />
+        <source>Talking points and cues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="248" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="249" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="250" />
+        <source>Room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="252" />
+        <source>On air</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="255" />
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="256" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="261" />
+        <source>Slot ends</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="268" />
+        <source>Hard stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="282" />
+        <source>This show has no segments yet: add them in the script editor.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="295" />
+        <source>Run sheet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScriptFiles</name>
+    <message>
+        <location filename="../../ui/script/actions.py" line="35" />
+        <source>Import script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="37" />
+        <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="51" />
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="81" />
+        <source>Imported %1 as a new show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="96" />
+        <source>Export script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="98" />
+        <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="117" />
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="125" />
+        <source>Script written to %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScriptImportDialog</name>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <source>Import run sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="84" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="85" />
+        <location filename="../../ui/script/import_dialog.py" line="98" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="89" />
+        <source>Column in the sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="89" />
+        <source>Read as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="99" />
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <source>Promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="119" />
+        <source>Columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="140" />
+        <source>Import as a new show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="172" />
+        <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="177" />
+        <source>%1 · %2 · sheet “%3”, header in row %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="193" />
+        <source>Every cell was read into a field.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="203" />
+        <source>Change how a column is read, or set it to “not read”, to try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="290" />
+        <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScriptPrint</name>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="97" />
+        <source>Page %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="140" />
+        <source>Printed %1 · liveplanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="205" />
+        <source>Run sheet — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="207" />
+        <source>Cue cards — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/markup.py" line="97" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="163" />
@@ -2107,12 +2479,6 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <source>Set %1</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/editor/commands.py" line="139" />
-        <source>Delete %n segment(s)</source>
-        <translation>
-            <numerusform>Delete %n segment</numerusform><numerusform>Delete %n segments</numerusform></translation>
-    </message>
     <message>
         <location filename="../../ui/editor/commands.py" line="154" />
         <source>Move segments</source>
@@ -2143,30 +2509,29 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="240" />
-        <source>Duplicate %n segment(s)</source>
-        <translation>
-            <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
-    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/show_list_page.py" line="174" />
         <source>Delete show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="77" />
+        <source>Import script</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2645,6 +3010,259 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../ui/labels.py" line="115" />
         <source>Ad spend</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>script</name>
+    <message>
+        <location filename="../../ui/script/texts.py" line="22" />
+        <source>— not read —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="24" />
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="25" />
+        <source>Start time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="26" />
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="27" />
+        <source>Segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="28" />
+        <source>Segment title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="29" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="30" />
+        <source>Link no. / SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="31" />
+        <source>List price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="32" />
+        <source>Live price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="33" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="34" />
+        <source>Offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="35" />
+        <source>Talking points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="36" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="42" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="47" />
+        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="52" />
+        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="55" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="58" />
+        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="63" />
+        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="68" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="73" />
+        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="76" />
+        <source>No start time in the sheet: the show starts at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="79" />
+        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="84" />
+        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="89" />
+        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="94" />
+        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="98" />
+        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="103" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="108" />
+        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="113" />
+        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="118" />
+        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="122" />
+        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="127" />
+        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="132" />
+        <source>{file}, {path}: got {value}, expected {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="135" />
+        <source>{file}, {path}: this field is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="138" />
+        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="141" />
+        <source>{file}, {path}: repeats {first}; each must be given once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="144" />
+        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="148" />
+        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="159" />
+        <source>a length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="160" />
+        <source>a clock time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="161" />
+        <source>a price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="162" />
+        <source>a count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="163" />
+        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="166" />
+        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="169" />
+        <source>expected an amount in yuan such as 59 or ¥59.90</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="172" />
+        <source>expected a whole number such as 300</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="193" />
+        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="197" />
+        <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation type="unfinished" />
     </message>
 </context>

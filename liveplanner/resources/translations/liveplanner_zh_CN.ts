@@ -68,9 +68,62 @@
         <translation>什么最赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="140" />
+        <location filename="../../ui/review/compare_dialog.py" line="142" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation>共 %1 场，%2 场有分钟数据；成交计入 %3 分钟前的环节。</translation>
+    </message>
+</context>
+<context>
+    <name>CueCards</name>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="48" />
+        <source>(everyone)</source>
+        <translation>（全体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="68" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="69" />
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="70" />
+        <source>Your cues</source>
+        <translation>你的提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="93" />
+        <source>No one on the team has this role: give this card to whoever does it.</source>
+        <translation>团队里没有人担任这个角色：请把这张手卡交给负责的人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="106" />
+        <source>Segments: %1 · Cues: %2 · First: %3</source>
+        <translation>环节 %1 个 · 提示 %2 条 · 最早 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="116" />
+        <source>Nothing in this script is for %1 yet.</source>
+        <translation>脚本里还没有%1的安排。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="130" />
+        <source>Cue card: %1</source>
+        <translation>手卡：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="138" />
+        <source>Cue cards</source>
+        <translation>手卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/cue_cards.py" line="139" />
+        <source>No one is on the team yet: add people under Team to print their cue cards.</source>
+        <translation>团队里还没有人：请先在“团队”中添加成员，再打印手卡。</translation>
     </message>
 </context>
 <context>
@@ -277,144 +330,164 @@
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="137" />
+        <source>&amp;Import script…</source>
+        <translation>导入脚本(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>&amp;Export script…</source>
+        <translation>导出脚本(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>&amp;Print run sheet…</source>
+        <translation>打印直播流程表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="150" />
+        <source>Print &amp;cue cards…</source>
+        <translation>打印手卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>Rehearsal &amp;results…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>Re&amp;view</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475" />
+        <location filename="../../ui/main_window.py" line="521" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498" />
+        <location filename="../../ui/main_window.py" line="544" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="549" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -1625,6 +1698,305 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>RunSheet</name>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="36" />
+        <source>¥%2 off ¥%1</source>
+        <translation>满%1减%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="42" />
+        <source>¥%1 off, no minimum</source>
+        <translation>无门槛减%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="46" />
+        <source>flash price %1</source>
+        <translation>秒杀价 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="52" />
+        <source>worth %1</source>
+        <translation>价值 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="58" />
+        <source>limit %1 per person</source>
+        <translation>每人限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="95" />
+        <source>SKU %1</source>
+        <translation>SKU %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="151" />
+        <source>Everyone</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="171" />
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="186" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="187" />
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="188" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="189" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="190" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="191" />
+        <source>Promos</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="193" />
+        <source>Talking points and cues</source>
+        <translation>话术与提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="248" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="249" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="250" />
+        <source>Room</source>
+        <translation>直播间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="252" />
+        <source>On air</source>
+        <translation>直播时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="255" />
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="256" />
+        <source>Segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="261" />
+        <source>Slot ends</source>
+        <translation>时段结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="268" />
+        <source>Hard stop</source>
+        <translation>最晚结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="282" />
+        <source>This show has no segments yet: add them in the script editor.</source>
+        <translation>本场还没有环节：请先在脚本编辑器中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="295" />
+        <source>Run sheet</source>
+        <translation>直播流程表</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptFiles</name>
+    <message>
+        <location filename="../../ui/script/actions.py" line="35" />
+        <source>Import script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="37" />
+        <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
+        <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="51" />
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="81" />
+        <source>Imported %1 as a new show</source>
+        <translation>已将 %1 导入为新场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="96" />
+        <source>Export script</source>
+        <translation>导出脚本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="98" />
+        <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
+        <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="117" />
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="125" />
+        <source>Script written to %1</source>
+        <translation>脚本已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptImportDialog</name>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <source>Import run sheet</source>
+        <translation>导入直播脚本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="84" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="85" />
+        <location filename="../../ui/script/import_dialog.py" line="98" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="89" />
+        <source>Column in the sheet</source>
+        <translation>表格中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="89" />
+        <source>Read as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="99" />
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <source>Promos</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="119" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="140" />
+        <source>Import as a new show</source>
+        <translation>导入为新场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="172" />
+        <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
+        <translation>；含 liveplanner 导出的附表（场次设置、团队、商品、优惠、分工）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="177" />
+        <source>%1 · %2 · sheet “%3”, header in row %4</source>
+        <translation>%1 · %2 · 工作表“%3”，表头在第 %4 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="193" />
+        <source>Every cell was read into a field.</source>
+        <translation>所有单元格都已读入对应字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="203" />
+        <source>Change how a column is read, or set it to “not read”, to try again.</source>
+        <translation>可以修改某列的读取方式，或设为“不读取”，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/import_dialog.py" line="290" />
+        <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
+        <translation>%1 个环节，共 %2 · %3 个商品 · %4 人 · %5 项优惠</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPrint</name>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="97" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="140" />
+        <source>Printed %1 · liveplanner</source>
+        <translation>打印于 %1 · liveplanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="205" />
+        <source>Run sheet — %1</source>
+        <translation>直播流程表 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/documents.py" line="207" />
+        <source>Cue cards — %1</source>
+        <translation>手卡 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/markup.py" line="97" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="163" />
@@ -2115,13 +2487,6 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <source>Set %1</source>
         <translation>设置%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/editor/commands.py" line="139" />
-        <source>Delete %n segment(s)</source>
-        <translation>
-            <numerusform>删除 %n 个环节</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../ui/editor/commands.py" line="154" />
         <source>Move segments</source>
@@ -2152,25 +2517,18 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="240" />
-        <source>Duplicate %n segment(s)</source>
-        <translation>
-            <numerusform>复制 %n 个环节</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -2178,6 +2536,11 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/show_list_page.py" line="174" />
         <source>Delete show</source>
         <translation>删除场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/actions.py" line="77" />
+        <source>Import script</source>
+        <translation>导入脚本</translation>
     </message>
 </context>
 <context>
@@ -2656,6 +3019,259 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/labels.py" line="115" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
+    </message>
+</context>
+<context>
+    <name>script</name>
+    <message>
+        <location filename="../../ui/script/texts.py" line="22" />
+        <source>— not read —</source>
+        <translation>— 不读取 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="24" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="25" />
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="26" />
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="27" />
+        <source>Segment kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="28" />
+        <source>Segment title</source>
+        <translation>环节内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="29" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="30" />
+        <source>Link no. / SKU</source>
+        <translation>链接号 / 货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="31" />
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="32" />
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="33" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="34" />
+        <source>Offers</source>
+        <translation>优惠/福利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="35" />
+        <source>Talking points</source>
+        <translation>话术要点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="36" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="42" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
+        <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="47" />
+        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
+        <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="52" />
+        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
+        <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="55" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="58" />
+        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
+        <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="63" />
+        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
+        <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="68" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="73" />
+        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
+        <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="76" />
+        <source>No start time in the sheet: the show starts at {time}</source>
+        <translation>表格中没有开始时间：场次从 {time} 开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="79" />
+        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
+        <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="84" />
+        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
+        <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="89" />
+        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
+        <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="94" />
+        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
+        <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="98" />
+        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
+        <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="103" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
+        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="108" />
+        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
+        <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="113" />
+        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
+        <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="118" />
+        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
+        <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="122" />
+        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
+        <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="127" />
+        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
+        <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="132" />
+        <source>{file}, {path}: got {value}, expected {expected}</source>
+        <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="135" />
+        <source>{file}, {path}: this field is missing</source>
+        <translation>{file}，{path}：缺少此字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="138" />
+        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
+        <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="141" />
+        <source>{file}, {path}: repeats {first}; each must be given once</source>
+        <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="144" />
+        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
+        <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="148" />
+        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
+        <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="159" />
+        <source>a length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="160" />
+        <source>a clock time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="161" />
+        <source>a price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="162" />
+        <source>a count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="163" />
+        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
+        <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="166" />
+        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
+        <translation>应为时间，如 20:05 或 20:00-20:05</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="169" />
+        <source>expected an amount in yuan such as 59 or ¥59.90</source>
+        <translation>应为金额（元），如 59 或 ¥59.90</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="172" />
+        <source>expected a whole number such as 300</source>
+        <translation>应为整数，如 300</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="193" />
+        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="197" />
+        <source>Row {row}: “{value}” is no segment and was left out</source>
+        <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>
 </context>
 </TS>

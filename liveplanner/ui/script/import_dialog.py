@@ -207,6 +207,8 @@ class ScriptImportDialog(QDialog):
         self.totals.setText("")
         self.found.setText(self.file_name)
         self.import_button.setEnabled(False)
+        for widget in (self.title, self.start, self.platform):
+            widget.setEnabled(False)  # nothing read to name or place
 
     def _fill_mapping(self, columns: tuple) -> None:
         self.mapping.setRowCount(len(columns))
@@ -237,6 +239,7 @@ class ScriptImportDialog(QDialog):
         self.platform.setCurrentIndex(self.platform.findData(show.platform.value))
         for widget in (self.title, self.start, self.platform):
             widget.blockSignals(False)
+            widget.setEnabled(True)
 
     def _fill_preview(self) -> None:
         assert self.reading is not None

@@ -344,3 +344,28 @@ def test_a_cue_time_excel_made_a_time_of_day_is_still_mss(tmp_path: Path) -> Non
     book.save(path)
     reading = read_script(path.read_bytes(), path.name)
     assert reading.plan.duties[0].offset_s == 30
+
+
+def test_rows_under_a_segment_carry_on_its_talking_points_and_cues(tmp_path: Path) -> None:
+    rows = [
+        ["整场脚本"],
+        ["序号", "时长", "环节", "话术要点", "场控", "优惠/福利"],
+        [1, 10, "产品讲解", "核心卖点", "老王", None],
+        [None, None, None, "演示试用", "上架1号链接", None],  # the segment's cells merged over
+        [None, None, None, None, None, "福袋 10个"],
+        ["第二部分：福利"],  # a heading for what follows, not part of segment 1
+        [2, 5, "抽奖", None, None, None],
+    ]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active.merge_cells("A3:A5")
+    path = tmp_path / "sheet.xlsx"
+    book.save(path)
+    reading = read_script(path.read_bytes(), path.name, TODAY)
+    first, second = reading.plan.segments
+    assert first.talking_points == "核心卖点\n演示试用"
+    assert first.roles and reading.plan.duties[0].cue == "上架1号链接"
+    assert reading.plan.promos[0].kind is PromoKind.LUCKY_DRAW
+    assert second.kind is SegmentKind.LUCKY_DRAW
+    assert [(u.row, u.kept) for u in reading.unread] == [(6, False)]

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from liveplanner.core.enums import Platform, PromoKind, SegmentKind
+from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
 from liveplanner.core.plan import (
     MAX_TITLE,
     Duty,
@@ -212,6 +212,29 @@ class PlanParts:
         return offers
 
     # rows ---------------------------------------------------------------------------------
+    def _role_cell(
+        self, row: "_Row", key: Field, text: str, segment_id: int, roles: dict[Role, int]
+    ) -> None:
+        """People in a role cell take the role (the first, if the segment has none yet) and
+        join the team; an action there is a cue for the role."""
+        role = ROLE_OF_FIELD[key]
+        names, cue = names_or_cue(text)
+        if cue:
+            self.duties.append(Duty(len(self.duties) + 1, segment_id, 0, cue, role=role))
+            return
+        people = [self.person(n) for n in names]
+        roles.setdefault(role, people[0].id)
+        for person in people:
+            self.join_team(person, role)
+        if len(people) > 1:
+            self.reader.notice(
+                "several_people",
+                row=row.number,
+                column=self.reader.column[key],
+                names="、".join(names),
+                first=names[0],
+            )
+
     def add_row(self, row: "_Row", length: int, sheet_promos: bool = False) -> None:
         reader = self.reader
         segment_id = len(self.segments) + 1
@@ -242,27 +265,11 @@ class PlanParts:
             title = title[:MAX_TITLE]
         if product_id is not None:
             self.last_product = product_id
-        roles = {}
-        for key, role in ROLE_OF_FIELD.items():
-            text = row.text(key)
-            if not text:
-                continue
-            names, cue = names_or_cue(text)
-            if cue:
-                self.duties.append(Duty(len(self.duties) + 1, segment_id, 0, cue, role=role))
-                continue
-            people = [self.person(n) for n in names]
-            roles[role] = people[0].id
-            for person in people:
-                self.join_team(person, role)
-            if len(people) > 1:
-                reader.notice(
-                    "several_people",
-                    row=row.number,
-                    column=reader.column[key],
-                    names="、".join(names),
-                    first=names[0],
-                )
+        roles: dict[Role, int] = {}
+        cells = [(key, row.text(key)) for key in ROLE_OF_FIELD] + row.more_roles
+        for key, text in cells:
+            if text:
+                self._role_cell(row, key, text, segment_id, roles)
         if sheet_promos:
             if text := row.text(Field.OFFER):
                 self.offer_cells[segment_id] = (row.number, text)

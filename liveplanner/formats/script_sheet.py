@@ -42,6 +42,7 @@ from liveplanner.formats.script_cells import (
     text_of,
 )
 from liveplanner.formats.script_columns import (
+    ROLE_OF_FIELD,
     SEGMENT_FIELDS,
     Field,
     field_of,
@@ -100,6 +101,7 @@ class _Row:
     number: int
     cells: dict[Field, object]
     extra: list[tuple[str, str]] = field(default_factory=list)  # unmapped (header, text)
+    more_roles: list[tuple[Field, str]] = field(default_factory=list)  # from rows under it
 
     def text(self, key: Field) -> str:
         return text_of(self.cells.get(key))
@@ -173,10 +175,38 @@ class _Reader:
         return rows
 
 
+def _is_total(row: _Row) -> bool:
+    return any(row.text(k) in {"合计", "总计", "汇总", "total", "Total"} for k in row.cells)
+
+
 def _is_segment(row: _Row) -> bool:
-    if any(row.text(k) in {"合计", "总计", "汇总", "total", "Total"} for k in row.cells):
-        return False
-    return any(row.text(k) for k in (*SEGMENT_FIELDS, Field.PRODUCT))
+    return not _is_total(row) and any(row.text(k) for k in (*SEGMENT_FIELDS, Field.PRODUCT))
+
+
+# A row with only these belongs to the segment above it: sheets often give a segment's talking
+# points or cues a row each, with the segment's own cells merged over them.
+_CONTINUED = frozenset({Field.TALKING_POINTS, Field.NOTES, Field.OFFER, *ROLE_OF_FIELD})
+_JOINERS = {Field.TALKING_POINTS: "\n", Field.NOTES: "\n", Field.OFFER: "；"}
+
+
+def _continues(row: _Row) -> bool:
+    return not _is_total(row) and bool(row.cells) and set(row.cells) <= _CONTINUED
+
+
+def _continue(reader: _Reader, segment: _Row, row: _Row) -> None:
+    """Add a continuation row's cells to its segment's row: text joined on, a role cell taken
+    where the segment has none and kept as more for that role where it has one."""
+    for key, value in row.cells.items():
+        text = text_of(value)
+        if key in _JOINERS and key in segment.cells:
+            segment.cells[key] = f"{text_of(segment.cells[key])}{_JOINERS[key]}{text}"
+        elif key not in segment.cells:
+            segment.cells[key] = value
+        elif key in ROLE_OF_FIELD:
+            segment.more_roles.append((key, text))
+        else:
+            segment.extra.append((reader.column[key], text))
+    segment.extra.extend(row.extra)
 
 
 def _lengths(
@@ -350,6 +380,8 @@ def _read_rows(
     for row in rows:
         if end_marker is None and _is_segment(row) and not _ends_show(row):
             segment_rows.append(row)
+        elif end_marker is None and segment_rows and _continues(row):
+            _continue(reader, segment_rows[-1], row)
         elif _ends_show(row) and end_marker is None:
             end_marker = row
         else:

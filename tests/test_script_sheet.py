@@ -369,3 +369,10 @@ def test_rows_under_a_segment_carry_on_its_talking_points_and_cues(tmp_path: Pat
     assert reading.plan.promos[0].kind is PromoKind.LUCKY_DRAW
     assert second.kind is SegmentKind.LUCKY_DRAW
     assert [(u.row, u.kept) for u in reading.unread] == [(6, False)]
+
+
+def test_a_gbk_csv_reads_as_its_utf8_twin() -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    gbk = read_script(text.encode("gb18030"), "sheet.csv", TODAY)
+    assert gbk.encoding == "GB18030 (GBK)"
+    assert comparable(gbk.plan) == comparable(read_script(text.encode(), "sheet.csv", TODAY).plan)

@@ -11,7 +11,6 @@ from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage.database import Database
 from liveplanner.storage.shows import load_plan, save_plan
 
-SHEET_TYPES = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
 EXPORT_TYPES = (".xlsx", ".pdf", ".json")
 
 
@@ -74,6 +73,11 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
     path = Path(args.file)
     data = _read(path)
     if path.suffix.lower() == ".json":
+        if args.title or args.start or args.platform or args.tz:
+            raise UserError(
+                f"{path.name}: a show file keeps its own title, start, platform and time zone; "
+                "--title, --start, --platform and --tz are for run sheets"
+            )
         from liveplanner.formats.showfile import read_show_file
         from liveplanner.storage.show_transfer import import_show
 
@@ -88,6 +92,11 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
     from liveplanner.formats.script_sheet import ScriptOptions, read_script
 
     zone = args.tz or ""
+    if zone:
+        try:
+            time_zone(zone)
+        except ValueError as exc:
+            raise UserError(f"--tz: {exc}") from None
     options = ScriptOptions(
         title=args.title or "",
         start=parse_start(args.start, zone or "Asia/Shanghai") if args.start else None,

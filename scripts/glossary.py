@@ -557,6 +557,8 @@ ZH = {
     "{file}, {path}: repeats {first}; each must be given once": "{file}，{path}：与 {first} 重复；每项只能出现一次",
     "{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id": "{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}",
     "Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes": "第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注",
+    "The sheet's date has no year: the show is put on {date}": "表格中的日期没有年份：场次日期设为 {date}",
+    "Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept": "第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准",
     "a length": "时长",
     "a clock time": "时间",
     "a price": "价格",

@@ -61,3 +61,12 @@ def test_export_script_refuses_an_unknown_type(sqlite_url: str, tmp_path: Path) 
     result = run("export-script", str(show_id), "--out", str(tmp_path / "s.docx"), db=sqlite_url)
     assert result.returncode == 2 and ".xlsx, .pdf or .json" in result.stderr
     assert not (tmp_path / "s.docx").exists()
+
+
+def test_import_script_refuses_options_it_cannot_use(sqlite_url: str, tmp_path: Path) -> None:
+    result = run("import-script", str(FIXTURE), "--tz", "Mars/Base", db=sqlite_url)
+    assert result.returncode == 2 and "--tz" in result.stderr and "Traceback" not in result.stderr
+    show_file = tmp_path / "show.json"
+    show_file.write_text("{}", encoding="utf-8")
+    result = run("import-script", str(show_file), "--title", "x", db=sqlite_url)
+    assert result.returncode == 2 and "show file keeps its own title" in result.stderr

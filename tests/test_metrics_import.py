@@ -19,7 +19,7 @@ from liveplanner.core.metrics import METRICS, MetricKind
 from liveplanner.formats.metrics_import import ImportOptions, MetricsImport, read_metrics
 from liveplanner.formats.presets import ColumnRule, InstantRule
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.tables import MAX_BYTES
+from liveplanner.formats.sheets import MAX_BYTES
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 OPTIONS_FIELDS = {"zone": SHANGHAI, "default_day": date(2025, 11, 11)}

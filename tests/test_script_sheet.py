@@ -186,7 +186,7 @@ def test_a_length_that_is_no_time_names_row_and_column() -> None:
 @pytest.mark.parametrize(
     ("text", "code", "row"),
     [
-        ("时间,环节\n20:00,开场\n8点半,讲解\n", "bad_cell", 3),
+        ("时间,环节\n20:00,开场\n晚上八点,讲解\n", "bad_cell", 3),
         ("时间,环节\n20:00,开场\n19:50,讲解\n", "time_backwards", 3),
         ("时长,环节\n5,开场\n,讲解\n6,收尾\n", "no_length", 3),
         ("时长,环节,直播价\n5,讲解,abc\n", "bad_cell", 2),
@@ -376,3 +376,233 @@ def test_a_gbk_csv_reads_as_its_utf8_twin() -> None:
     gbk = read_script(text.encode("gb18030"), "sheet.csv", TODAY)
     assert gbk.encoding == "GB18030 (GBK)"
     assert comparable(gbk.plan) == comparable(read_script(text.encode(), "sheet.csv", TODAY).plan)
+
+
+def _exported(tmp_path: Path, plan: ShowPlan | None = None) -> tuple[Path, openpyxl.Workbook]:
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan or demo_plan(), path)
+    return path, openpyxl.load_workbook(path)
+
+
+@pytest.mark.parametrize(
+    ("cells", "column"),
+    [
+        ([1, time(20), True, "开场"], "时长"),  # a TRUE that Excel kept in the length column
+        ([1, time(20), 5, "开场", "精华", 1e20], "直播价"),  # no price a show has
+        ([1, time(20), 5, "开场", "精华", 99, 10**20], "库存"),
+    ],
+)
+def test_cells_no_sheet_means_are_refused(tmp_path: Path, cells: list, column: str) -> None:
+    rows = [["序号", "时间", "时长", "环节", "商品", "直播价", "库存"], cells]
+    with pytest.raises(ImportRefused) as refused:
+        _xlsx(tmp_path, rows)
+    assert refused.value.problem.params["column"] == column
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value", "column"),
+    [
+        ("商品", "A3", None, "商品编号"),  # a product without its number
+        ("商品", "A3", 1, "商品编号"),  # two products with one number
+        ("优惠", "D2", 99, "商品编号"),  # a promo of a product the workbook lacks
+        ("发放", "B2", 99, "优惠编号"),  # a release of a promo the workbook lacks
+    ],
+)
+def test_broken_references_in_the_workbooks_own_sheets_are_refused(
+    tmp_path: Path, sheet: str, cell: str, value: object, column: str
+) -> None:
+    path, book = _exported(tmp_path)
+    book[sheet][cell] = value
+    book.save(path)
+    with pytest.raises(ImportRefused) as refused:
+        read_script(path.read_bytes(), path.name)
+    assert refused.value.problem.params["column"] == column
+    assert sheet in str(refused.value.problem.params["file"])
+
+
+def test_a_row_added_without_a_number_takes_no_ones_promos(tmp_path: Path) -> None:
+    path, book = _exported(tmp_path)
+    run_sheet = book.worksheets[0]
+    run_sheet.insert_rows(6)  # after segment 1 (the header is row 4)
+    run_sheet["C6"], run_sheet["D6"], run_sheet["E6"] = "3:00", "答疑", "新加的互动"
+    book.save(path)
+    plan = read_script(path.read_bytes(), path.name).plan
+    draw = plan.segments[2]  # the lucky draw, moved down by the new row
+    assert draw.id in [r.segment_id for r in plan.releases if r.promo_id == 8]
+    assert not [r for r in plan.releases if r.segment_id == plan.segments[1].id]
+
+
+def test_a_run_sheet_edit_that_the_products_sheet_overrides_is_told(tmp_path: Path) -> None:
+    path, book = _exported(tmp_path)
+    book.worksheets[0]["I7"] = 119  # 直播价 of segment 3's product, 129 in the products sheet
+    book.save(path)
+    reading = read_script(path.read_bytes(), path.name)
+    (notice,) = reading.notices
+    assert notice.code == "value_differs_sheet" and notice.params["first"] == "129"
+
+
+def test_names_that_look_like_cues_stay_people_when_the_team_sheet_knows_them(
+    tmp_path: Path,
+) -> None:
+    plan = demo_plan()
+    people = tuple(replace(p, name="Host 2" if p.name == "林晓" else p.name) for p in plan.people)
+    plan = replace(plan, people=people)
+    path, _book = _exported(tmp_path, plan)
+    assert comparable(read_script(path.read_bytes(), path.name).plan) == comparable(plan)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("关晓彤", (["关晓彤"], "")),
+        ("上官婉儿", (["上官婉儿"], "")),
+        ("Jessica", (["Jessica"], "")),
+        ("Anna-Maria", (["Anna-Maria"], "")),
+        ("小美/阿杰", (["小美", "阿杰"], "")),
+        ("上架1号链接", ([], "上架1号链接")),
+        ("改价", ([], "改价")),
+        ("Change price", ([], "Change price")),
+    ],
+)
+def test_role_cells_tell_names_from_actions(text: str, expected: tuple) -> None:
+    from liveplanner.formats.script_cells import names_or_cue
+
+    assert names_or_cue(text) == expected
+
+
+def test_same_as_above_and_undecided_in_role_cells() -> None:
+    plan = _csv("时长,环节,主播\n5,开场,小美\n5,讲解,同上\n5,收尾,待定\n").plan
+    host = [plan.person(s.roles.get(Role.HOST)) for s in plan.segments]
+    assert [p.name if p else None for p in host] == ["小美", "小美", None]
+    assert "待定" in plan.segments[2].notes
+
+
+def test_products_are_told_apart_by_name_and_link_number() -> None:
+    plan = _csv(
+        "时长,环节,商品,链接号,直播价\n5,讲解,精华,1,199\n5,讲解,面霜,1,299\n5,讲解,精华,2,399\n"
+    ).plan
+    assert [(p.name, p.sku, p.live_price_fen) for p in plan.products] == [
+        ("精华", "1", 19900),
+        ("面霜", "1", 29900),
+        ("精华", "2", 39900),
+    ]
+
+
+@pytest.mark.parametrize("total", ["合计：", "小计", "总时长", "合 计", "Total:"])
+def test_total_rows_in_their_many_spellings_are_no_segment(total: str) -> None:
+    reading = _csv(f"序号,时长,环节\n1,5,开场\n{total},15,\n")
+    assert len(reading.plan.segments) == 1 and reading.unread[0].kept is False
+
+
+def test_headings_between_segments_are_left_out_and_told() -> None:
+    reading = _csv("时长,环节\n5,开场\n,【第二部分 产品】\n10,讲解\n")
+    assert [s.title for s in reading.plan.segments] == ["开场", "讲解"]
+    assert [(u.row, u.kept) for u in reading.unread] == [(3, False)]
+
+
+@pytest.mark.parametrize("title", ["美妆专场 直播脚本 V1.2", "目标GMV：1.5万"])
+def test_numbers_in_title_rows_are_no_date(title: str) -> None:
+    reading = _csv(f"{title}\n时长,环节\n5,开场\n")
+    assert reading.plan.show.planned_start.date() == date(2026, 1, 5)  # today, and said so
+    assert "sheet_without_date" in {n.code for n in reading.notices}
+
+
+def test_a_date_without_a_year_is_the_nearest_one_and_told() -> None:
+    options = replace(TODAY, today=date(2026, 12, 20))
+    reading = _csv("1月5日 专场\n时长,环节\n5,开场\n", options)
+    assert reading.plan.show.planned_start.date() == date(2027, 1, 5)
+    assert "year_assumed" in {n.code for n in reading.notices}
+
+
+def test_a_flash_sale_before_its_products_intro_keeps_the_products_own_price() -> None:
+    plan = _csv("时长,环节,商品,直播价,库存\n3,秒杀,精华,99,100\n10,产品讲解,精华,199,2000\n").plan
+    (serum,) = plan.products
+    (flash,) = plan.promos
+    assert (serum.live_price_fen, serum.stock) == (19900, 2000)
+    assert (flash.special_price_fen, flash.quantity) == (9900, 100)
+
+
+def test_lengths_in_hours_and_a_midnight_start() -> None:
+    reading = _csv("时间,时长(小时),环节\n24:00,1.5,开场\n", replace(TODAY, today=date(2026, 5, 1)))
+    assert reading.plan.segments[0].duration_s == 5400
+    assert reading.plan.show.planned_start.isoformat() == "2026-05-02T00:00:00+08:00"
+
+
+def test_a_label_beside_a_value_above_the_table_is_no_header() -> None:
+    reading = _csv("时间：,2026-11-11 20:00,主播：,小美\n序号,时长,环节\n1,5,开场\n")
+    assert reading.header_row == 2
+
+
+def test_an_empty_exported_show_imports_again(tmp_path: Path) -> None:
+    plan = replace(demo_plan(), segments=(), releases=(), duties=())
+    path, _book = _exported(tmp_path, plan)
+    assert comparable(read_script(path.read_bytes(), path.name).plan) == comparable(plan)
+
+
+def test_a_coupon_without_a_threshold_in_english() -> None:
+    (coupon,) = read_offers("¥20 off, 500 coupons").offers
+    assert (coupon.face_value_fen, coupon.threshold_fen, coupon.quantity) == (2000, None, 500)
+    assert read_offers("秒杀价59.999元").unclear  # no price has three decimals
+
+
+_CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["20:00", "20:00-20:05", "5", "5:30", "满99减20券 500张", "秒杀", "¥19.9", "小美", "-",
+         "合计", "同上", "1e20", "24:00", "8:00 PM", "【第二部分】", "下播", "0", "TRUE"]
+    ),
+    st.integers(-10, 10**6).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+)  # fmt: skip
+
+
+@given(st.lists(st.lists(_CELLS, min_size=7, max_size=7), max_size=8))
+def test_any_sheet_is_read_or_refused_never_a_crash(rows: list[list[str]]) -> None:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["序号", "时间", "时长", "环节", "商品", "直播价", "主播"])
+    writer.writerows(rows)
+    try:
+        reading = read_script(out.getvalue().encode(), "fuzz.csv", TODAY)
+    except ImportRefused as refused:
+        assert refused.problem.message  # says what and where
+        return
+    assert all(s.duration_s >= 0 for s in reading.plan.segments)
+
+
+_ANY_CELL = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.floats(),
+    st.integers(-(10**25), 10**25),
+    st.datetimes(),
+    st.times(),
+    st.timedeltas(),
+    st.text(max_size=15),
+    st.decimals(),
+)
+
+
+@given(_ANY_CELL, st.sampled_from(["", "秒", "小时"]))
+def test_a_cell_of_any_kind_is_read_in_range_or_refused(cell: object, unit: str) -> None:
+    from liveplanner.formats.script_cells import (
+        CellValueError,
+        read_clock,
+        read_count,
+        read_duration,
+        read_price,
+    )
+
+    readers = (lambda c: read_duration(c, unit), lambda c: read_clock(c, 2026))
+    for read in (*readers, read_price, read_count):
+        try:
+            value = read(cell)
+        except CellValueError:
+            continue
+        if isinstance(value, int):
+            assert value >= 0
+        elif value is not None:  # a length or a clock time
+            assert 0 <= getattr(value, "seconds", getattr(value, "start_s", 0)) <= 24 * 3600

@@ -9,9 +9,10 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 MISSING = frozenset({"", "-", "--", "—", "/", "N/A", "n/a", "NA", "null", "None"})
 _UNITS = {
@@ -77,13 +78,17 @@ def to_count(amount: Decimal) -> int:
 _GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
 
-def numbers(cells: pd.Series) -> pd.Series:
+def numbers(cells: "pd.Series") -> "pd.Series":
     """A column of cells as float64, NaN where missing; index kept.
 
     Plain numbers and 1,234-style groups are read by pandas; what is left (万, %, ¥, full-width
     digits) goes through parse_number once per distinct value. The first cell that is not a
     number raises CellError with its row label and value.
     """
+    # Loaded here, not above: single cells (a run sheet's) are read without pandas.
+    import numpy as np
+    import pandas as pd
+
     if pd.api.types.is_bool_dtype(cells):
         pending = cells.notna()
         values = pd.Series(np.nan, index=cells.index)

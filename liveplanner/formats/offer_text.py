@@ -18,7 +18,7 @@ from liveplanner.core.money import format_yuan
 _NUM = r"(\d+(?:\.\d+)?)(万)?"  # 500, 59.9, 1万
 _MONEY = r"[¥$]?\s*(\d+(?:\.\d+)?)\s*(?:元|块|yuan|rmb)?"
 
-# Each pattern: the field it fills, and the regex (group 1 the number, group 2 an optional 万).
+# The words that say which kind of promo a clause is about.
 _KIND_WORDS: tuple[tuple[PromoKind, re.Pattern[str]], ...] = (
     (PromoKind.FLASH_SALE, re.compile(r"限时秒杀|秒杀|flash\s*sale|flash")),
     (PromoKind.LUCKY_DRAW, re.compile(r"福袋|抽奖|lucky\s*draw|giveaway")),
@@ -32,7 +32,10 @@ _THRESHOLD_FACE = (
     re.compile(rf"满\s*{_MONEY}\s*[-减]\s*{_MONEY}"),  # 满99减20, 满99-20
     re.compile(rf"spend\s*{_MONEY}\s*save\s*{_MONEY}"),
 )
-_FACE_OVER = re.compile(rf"{_MONEY}\s*off\s*(?:orders?\s*)?(?:over|on|above|from)?\s*{_MONEY}")
+# "¥20 off ¥99", "20 off orders over 99"; "¥20 off, 500 coupons" has no threshold.
+_FACE_OVER = re.compile(
+    rf"{_MONEY}\s*off\s*(?:orders?\s*)?(?:(?:over|on|above|from)\s*[¥$]?|[¥$])\s*(\d+(?:\.\d+)?)"
+)
 _NO_THRESHOLD = (
     re.compile(rf"{_MONEY}\s*无门槛"),
     re.compile(rf"无门槛\s*{_MONEY}"),
@@ -91,7 +94,11 @@ class OfferReading:
 
 
 def _fen(number: str) -> int:
-    return int(Decimal(number) * 100)
+    """Fen of a yuan amount; more than two decimals is no price a sheet means (ValueError)."""
+    fen = Decimal(number) * 100
+    if fen != fen.to_integral_value():
+        raise ValueError(number)
+    return int(fen)
 
 
 def _count(number: str, wan: str | None) -> int:

@@ -76,6 +76,11 @@ MESSAGES = {
         "no date in the sheet: the show is put on {date}; change it if that is wrong"
     ),
     "no_start_time": "no start time in the sheet: the show starts at {time}",
+    "year_assumed": "the sheet's date has no year: the show is put on {date}",
+    "value_differs_sheet": (
+        "row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives "
+        "as {first}; the products sheet is kept"
+    ),
     "excel_time_length": (
         "row {row}, column “{column}”: Excel had turned the length into the time of day "
         "{value}; read as {length}"

@@ -9,8 +9,7 @@ from datetime import datetime, time
 from liveplanner.core.enums import Role
 from liveplanner.core.inputs import parse_offset
 from liveplanner.core.money import percent_to_bp
-from liveplanner.core.plan import Duty, Product, Promo, Release, ShowPlan, Targets, time_zone
-from liveplanner.formats.offer_text import offer_text
+from liveplanner.core.plan import Duty, Product, Promo, Release, Targets, time_zone
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.script_cells import (
     EXPECTED_COUNT,
@@ -34,7 +33,7 @@ from liveplanner.formats.script_parts import (
     TEAM,
     value_of,
 )
-from liveplanner.formats.tables import RawSheet
+from liveplanner.formats.sheets import RawSheet
 
 _EXPECTED_WHEN = "expected a date and time such as 2026-11-11 20:00"
 _EXPECTED_ZONE = "expected an IANA time zone such as Asia/Shanghai"
@@ -51,6 +50,7 @@ class Book:
     releases: tuple[tuple[str, int, Release], ...] = ()  # (segment 序号, sheet row, release)
     cues: tuple[tuple[str, int, str, Duty], ...] = ()  # (segment 序号, sheet row, person, cue)
     promo_sheet: str = ""
+    release_sheet: str = ""
     cue_sheet: str = ""
     read: tuple[str, ...] = ()
 
@@ -175,6 +175,25 @@ def _show(sheet: _Sheet) -> dict[str, object]:
     return fields
 
 
+_ONCE = "expected a number given once in this column, such as 3"
+
+
+def _unique(sheet: _Sheet, ids: list[int], what: str) -> None:
+    """Refuse an id that is missing (0) or given twice: the other sheets refer to them."""
+    seen: set[int] = set()
+    for (number, cells), given in zip(sheet.rows, ids, strict=True):
+        if given < 1 or given in seen:
+            raise sheet.refuse(number, cells, "id", (what, _ONCE))
+        seen.add(given)
+
+
+def _known(sheet: _Sheet, key: str, refs: list[int | None], known: set[int], what: str) -> None:
+    """Refuse a reference to a product or promo the workbook does not have."""
+    for (number, cells), ref in zip(sheet.rows, refs, strict=True):
+        if ref is not None and ref not in known:
+            raise sheet.refuse(number, cells, key, (what, "expected a number its sheet gives"))
+
+
 def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
     """Read the companion sheets found beside a run sheet, refusing a cell it cannot read."""
     sheets = {key: _Sheet(raw, key, file_name) for key, raw in parts.items()}
@@ -201,6 +220,7 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
             )
             for n, c in s.rows
         )
+        _unique(s, [p.id for p in products], "a product no.")
         book = replace(book, products=products)
     if PROMOS in sheets:
         s = sheets[PROMOS]
@@ -220,6 +240,10 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
             )
             for n, c in s.rows
         )
+        _unique(s, [p.id for p in promos], "a promo no.")
+        if book.products is not None:
+            known = {p.id for p in book.products}
+            _known(s, "product", [p.product_id for p in promos], known, "a product no.")
         book = replace(book, promos=promos, promo_sheet=s.name)
     if RELEASES in sheets:
         s = sheets[RELEASES]
@@ -237,7 +261,10 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
             )
             for i, (n, c) in enumerate(s.rows, start=1)
         )
-        book = replace(book, releases=releases, promo_sheet=book.promo_sheet or s.name)
+        if book.promos is not None:
+            known = {p.id for p in book.promos}
+            _known(s, "promo", [r.promo_id for _p, _n, r in releases], known, "a promo no.")
+        book = replace(book, releases=releases, release_sheet=s.name)
     if CUES in sheets:
         s = sheets[CUES]
         cues = tuple(
@@ -259,18 +286,3 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
         )
         book = replace(book, cues=cues, cue_sheet=s.name)
     return book
-
-
-def release_texts(plan: ShowPlan, segment_id: int) -> set[str]:
-    """What the exporter writes in a segment's offer cell, in either language."""
-    from liveplanner.formats.script_export import release_offer
-
-    texts = set()
-    for language, joiner in (("zh", "；"), ("en", "; ")):
-        offers = [
-            offer_text(release_offer(promo, r.quantity), language)
-            for r in plan.releases
-            if r.segment_id == segment_id and (promo := plan.promo(r.promo_id))
-        ]
-        texts.add(joiner.join(offers))
-    return texts

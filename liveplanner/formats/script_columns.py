@@ -5,6 +5,7 @@ Header names are compared as presets.normalise compares them (NFKC, lower case, 
 unit in brackets set apart), so "时长(分钟)" is the duration column with its unit "分钟".
 """
 
+import re
 import unicodedata
 from enum import StrEnum
 
@@ -128,29 +129,38 @@ def field_of(header: object) -> Field | None:
     if header is None:
         return None
     name, _unit = normalise(header)
-    return _BY_NAME.get(name) or _BY_NAME.get(name.rstrip(":："))
+    if name in _BY_NAME:  # "时间：" is a label beside a value, not a column's header
+        return _BY_NAME[name]
+    before, _slash, _unit = name.partition("/")  # 时长/分钟
+    return _BY_NAME.get(before) if _slash else None
 
 
 def header_unit(header: object) -> str:
-    """The unit in a header's brackets: "时长(秒)" -> "秒"."""
-    return normalise(header)[1]
+    """The unit in a header's brackets or after a slash: "时长(秒)", "时长/秒" -> "秒"."""
+    name, unit = normalise(header)
+    if not unit and name not in _BY_NAME and "/" in name:
+        unit = name.partition("/")[2]
+    return unit
 
 
-# Kind words, most specific first: 秒杀 before 福利 ("福利秒杀" is a flash sale), 福袋 before 福利.
-_KIND_WORDS: tuple[tuple[SegmentKind, tuple[str, ...]], ...] = (
-    (SegmentKind.FLASH_SALE, ("秒杀", "限时秒杀", "限时抢购", "抢购", "flashsale", "flash")),
-    (SegmentKind.LUCKY_DRAW, ("抽奖", "福袋", "抽福袋", "红包", "luckydraw", "giveaway", "draw")),
-    (SegmentKind.COUPON_DROP, ("发券", "优惠券", "领券", "福利", "coupon", "voucher")),
-    (SegmentKind.OPENING, ("开场", "暖场", "开播", "预热", "opening", "warm-up", "warmup")),
-    (SegmentKind.CLOSING, ("收尾", "结尾", "下播", "预告", "总结", "closing", "wrap", "outro")),
+# Kind words, most specific first: a 秒杀款讲解 is a product intro, 开场福袋 a lucky draw and
+# 开场福利 an opening. Chinese words are found inside the cell; English ones as whole words.
+_KIND_WORDS: tuple[tuple[SegmentKind, tuple[str, ...], str], ...] = (
+    (SegmentKind.PRODUCT_INTRO, ("产品讲解", "讲解", "过款"), r"product intro\w*"),
+    (SegmentKind.FLASH_SALE, ("秒杀", "抢购"), r"flash ?sales?|flash"),
+    (SegmentKind.LUCKY_DRAW, ("抽奖", "福袋", "红包"), r"lucky ?draws?|giveaways?|draws?"),
+    (SegmentKind.OPENING, ("开场", "暖场", "开播", "预热"), r"opening|warm-?up"),
+    (SegmentKind.COUPON_DROP, ("发券", "优惠券", "领券", "福利"), r"coupons?|vouchers?"),
+    (SegmentKind.CLOSING, ("收尾", "结尾", "下播", "预告", "总结"), r"closing|wrap(?:-?up)?|outro"),
     (
         SegmentKind.QA,
-        ("答疑", "互动", "连麦", "问答", "聊天", "q&a", "qa", "questions", "interaction", "chat"),
+        ("答疑", "互动", "连麦", "问答", "聊天"),
+        r"q ?& ?a|qa|questions?|interaction|chat",
     ),
-    (
-        SegmentKind.PRODUCT_INTRO,
-        ("产品讲解", "讲解", "过款", "介绍", "试用", "展示", "产品", "product", "pitch", "demo"),
-    ),
+    (SegmentKind.PRODUCT_INTRO, ("介绍", "试用", "展示", "产品"), r"products?|pitch|demo"),
+)
+_KIND_PATTERNS = tuple(
+    (kind, words, re.compile(rf"\b(?:{english})\b")) for kind, words, english in _KIND_WORDS
 )
 # The exporter's words, one per kind; the importer knows them all.
 KIND_LABELS: dict[str, dict[SegmentKind, str]] = {
@@ -182,7 +192,7 @@ _EXACT_KIND = {
 }
 
 # A row whose segment cell says only this marks the end of the show, not a segment.
-END_WORDS = frozenset({"下播", "结束", "直播结束", "end", "endofshow", "offair", "end of show"})
+_END_WORDS = frozenset({"下播", "结束", "直播结束", "end", "endofshow", "offair"})
 
 
 def _key(text: str) -> str:
@@ -198,11 +208,12 @@ def kind_of(text: object) -> SegmentKind | None:
         return None
     if key in _EXACT_KIND:
         return _EXACT_KIND[key]
-    for kind, words in _KIND_WORDS:
-        if any(word in key for word in words):
+    spaced = unicodedata.normalize("NFKC", str(text)).lower()
+    for kind, words, english in _KIND_PATTERNS:
+        if any(word in key for word in words) or english.search(spaced):
             return kind
     return None
 
 
 def is_end_marker(text: object) -> bool:
-    return text is not None and _key(str(text)) in {_key(w) for w in END_WORDS}
+    return text is not None and _key(str(text)) in _END_WORDS

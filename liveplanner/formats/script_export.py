@@ -61,6 +61,19 @@ def release_offer(promo: Promo, quantity: int) -> Offer:
     )
 
 
+def release_texts(plan: ShowPlan, segment_id: int) -> set[str]:
+    """What the exporter writes in a segment's offer cell, in either language."""
+    texts = set()
+    for language, joiner in (("zh", "；"), ("en", "; ")):
+        offers = [
+            offer_text(release_offer(promo, r.quantity), language)
+            for r in plan.releases
+            if r.segment_id == segment_id and (promo := plan.promo(r.promo_id))
+        ]
+        texts.add(joiner.join(offers))
+    return texts
+
+
 def run_sheet_fields(plan: ShowPlan) -> list[Field]:
     """The run sheet's columns: the common layout, plus ops and tech when anyone has them."""
     roles = [*_MAIN_ROLES]

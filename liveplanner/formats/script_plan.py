@@ -1,6 +1,7 @@
 """The rows of a run sheet made into a plan: segments, products and people matched by name,
 promos from clear offer text, cues from role cells that hold actions instead of names."""
 
+import contextlib
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -21,8 +22,10 @@ from liveplanner.core.plan import (
     TeamMember,
 )
 from liveplanner.formats.offer_text import Offer, offer_text, read_offers
-from liveplanner.formats.script_book import Book, release_texts
+from liveplanner.formats.script_book import Book
 from liveplanner.formats.script_cells import (
+    DITTO,
+    UNDECIDED,
     CellValueError,
     names_or_cue,
     read_count,
@@ -30,9 +33,10 @@ from liveplanner.formats.script_cells import (
     text_of,
 )
 from liveplanner.formats.script_columns import ROLE_OF_FIELD, Field, kind_of
+from liveplanner.formats.script_export import release_texts
 
 if TYPE_CHECKING:
-    from liveplanner.formats.script_sheet import _Reader, _Row
+    from liveplanner.formats.script_sheet import SheetReader, SheetRow
 
 _PROMO_OF_KIND = {
     SegmentKind.COUPON_DROP: PromoKind.COUPON,
@@ -60,8 +64,17 @@ class Unread:
 class PlanParts:
     """Collects a plan row by row. Ids are local: 1, 2, 3 … in order of appearance."""
 
-    def __init__(self, reader: "_Reader", products: tuple[Product, ...] = ()) -> None:
+    def __init__(
+        self,
+        reader: "SheetReader",
+        products: tuple[Product, ...] = (),
+        known: frozenset[str] = frozenset(),
+        exported: bool = False,
+    ) -> None:
         self.reader = reader
+        self.known = known  # names the workbook's team sheet gives: people, whatever they look like
+        self.exported = exported  # liveplanner wrote the sheet: an empty title stays empty
+        self.above: dict[Field, str] = {}  # each role cell of the row above, for 同上
         self.language = "zh" if any(_CJK.search(h) for h in reader.headers) else "en"
         self.people: dict[str, Person] = {}
         self.team: list[TeamMember] = []
@@ -87,7 +100,7 @@ class PlanParts:
             self.team.append(TeamMember(len(self.team) + 1, person.id, role))  # type: ignore[arg-type]
 
     # products -----------------------------------------------------------------------------
-    def _values(self, row: "_Row") -> dict[Field, int | None]:
+    def _values(self, row: "SheetRow") -> dict[Field, int | None]:
         values: dict[Field, int | None] = {}
         for key, _name in _PRODUCT_VALUES:
             reader = read_count if key is Field.STOCK else read_price
@@ -98,16 +111,16 @@ class PlanParts:
         return values
 
     def _find_product(self, name: str, sku: str) -> Product | None:
-        for test in (
-            lambda p: p.name == name and p.sku == sku,
-            lambda p: bool(name) and p.name == name,
-            lambda p: bool(sku) and p.sku == sku,
-        ):
-            if found := next((p for p in self.products if test(p)), None):
-                return found
-        return None
+        """The product a row names: by name and link number when it gives both (teams reuse a
+        link slot for the next product, and sell sizes under one name with different links),
+        else by whichever it gives."""
+        if name and sku:
+            return next((p for p in self.products if p.name == name and p.sku == sku), None)
+        if name:
+            return next((p for p in self.products if p.name == name), None)
+        return next((p for p in self.products if p.sku == sku), None)
 
-    def product(self, row: "_Row", kind: SegmentKind) -> tuple[int | None, dict[str, int]]:
+    def product(self, row: "SheetRow", kind: SegmentKind) -> tuple[int | None, dict[str, int]]:
         """The row's product (matched or new), and what a flash-sale row's own price and stock
         say about the sale: {"special_price_fen": …, "quantity": …}."""
         values = self._values(row)
@@ -116,19 +129,29 @@ class PlanParts:
             return None, {}
         found = self._find_product(name, sku)
         if found is None:
+            flash = kind is SegmentKind.FLASH_SALE
+            # A flash sale's own price and stock are the sale's, even on the product's first row.
+            sale = {
+                key: value
+                for key, value in (
+                    ("special_price_fen", values[Field.LIVE_PRICE]),
+                    ("quantity", values[Field.STOCK]),
+                )
+                if flash and value is not None
+            }
             found = Product(
                 max((p.id for p in self.products), default=0) + 1,
                 sku=sku,
                 name=name or sku,
                 list_price_fen=values[Field.LIST_PRICE],
-                live_price_fen=values[Field.LIVE_PRICE],
-                stock=values[Field.STOCK],
+                live_price_fen=None if flash else values[Field.LIVE_PRICE],
+                stock=None if flash else values[Field.STOCK],
             )
             self.products.append(found)
             for _key, attr in _PRODUCT_VALUES:
                 if getattr(found, attr) is not None:
                     self.first_row[(found.id, attr)] = row.number
-            return found.id, {}
+            return found.id, sale
         sale: dict[str, int] = {}
         changes: dict[str, int] = {}
         for key, attr in _PRODUCT_VALUES:
@@ -143,15 +166,18 @@ class PlanParts:
                 sale["special_price_fen" if key is Field.LIVE_PRICE else "quantity"] = value
             else:
                 first = self.first_row.get((found.id, attr))
-                self.reader.notice(
-                    "value_differs",
-                    row=row.number,
-                    column=self.reader.column[key],
-                    value=text_of(row.cells[key]),
-                    product=found.name,
-                    first_row=first if first is not None else "—",
-                    first=str(known if key is Field.STOCK else f"{known / 100:g}"),
-                )
+                shown = str(known if key is Field.STOCK else f"{known / 100:g}")
+                params = {
+                    "row": row.number,
+                    "column": self.reader.column[key],
+                    "value": text_of(row.cells[key]),
+                    "product": found.name,
+                    "first": shown,
+                }
+                if first is None:  # the workbook's products sheet gave it
+                    self.reader.notice("value_differs_sheet", **params)
+                else:
+                    self.reader.notice("value_differs", first_row=first, **params)
         if changes:
             updated = replace(found, **changes)
             self.products[self.products.index(found)] = updated
@@ -188,7 +214,7 @@ class PlanParts:
         return self.promo_keys[key]
 
     def _offers(
-        self, row: "_Row", kind: SegmentKind, sale: dict[str, int], notes: list[str]
+        self, row: "SheetRow", kind: SegmentKind, sale: dict[str, int], notes: list[str]
     ) -> list[Offer]:
         text = row.text(Field.OFFER)
         offers: list[Offer] = []
@@ -213,12 +239,16 @@ class PlanParts:
 
     # rows ---------------------------------------------------------------------------------
     def _role_cell(
-        self, row: "_Row", key: Field, text: str, segment_id: int, roles: dict[Role, int]
+        self, row: "SheetRow", key: Field, text: str, segment_id: int, roles: dict[Role, int]
     ) -> None:
         """People in a role cell take the role (the first, if the segment has none yet) and
         join the team; an action there is a cue for the role."""
         role = ROLE_OF_FIELD[key]
-        names, cue = names_or_cue(text)
+        if text.lower() in DITTO:
+            text = self.above.get(key, "")
+        if not text or text.lower() in UNDECIDED:
+            return
+        names, cue = names_or_cue(text, self.known)
         if cue:
             self.duties.append(Duty(len(self.duties) + 1, segment_id, 0, cue, role=role))
             return
@@ -235,14 +265,16 @@ class PlanParts:
                 first=names[0],
             )
 
-    def add_row(self, row: "_Row", length: int, sheet_promos: bool = False) -> None:
+    def add_row(self, row: "SheetRow", length: int, sheet_promos: bool = False) -> None:
         reader = self.reader
         segment_id = len(self.segments) + 1
         notes: list[str] = []
         kind_text, title_text = row.text(Field.KIND), row.text(Field.TITLE)
         kind = kind_of(kind_text) or kind_of(title_text)
         product_id, sale = self.product(row, kind or SegmentKind.OTHER)
-        title = title_text if Field.TITLE in reader.column else kind_text
+        # A team's sheet with an empty 内容 cell means the 环节 text says it all; a sheet
+        # liveplanner wrote keeps an empty title empty.
+        title = title_text or ("" if self.exported and Field.TITLE in reader.column else kind_text)
         if kind is None:
             kind = SegmentKind.PRODUCT_INTRO if product_id else SegmentKind.OTHER
             if kind_text or title_text:
@@ -270,6 +302,12 @@ class PlanParts:
         for key, text in cells:
             if text:
                 self._role_cell(row, key, text, segment_id, roles)
+        for key in ROLE_OF_FIELD:
+            if (text := row.text(key)) and text.lower() not in DITTO:
+                self.above[key] = text
+        for key in ROLE_OF_FIELD:
+            if row.text(key).lower() in UNDECIDED and row.text(key):
+                notes.append(f"{reader.column[key]}: {row.text(key)}")
         if sheet_promos:
             if text := row.text(Field.OFFER):
                 self.offer_cells[segment_id] = (row.number, text)
@@ -318,7 +356,7 @@ class PlanParts:
             promos = list(book.promos)
             self.releases = []
             for position, number, release in book.releases:
-                if segment_id := self._segment(position, number, book.promo_sheet, positions):
+                if segment_id := self._segment(position, number, book.release_sheet, positions):
                     self.releases.append(
                         replace(release, id=len(self.releases) + 1, segment_id=segment_id)
                     )
@@ -358,7 +396,12 @@ class PlanParts:
         return 0
 
 
-_DATE = re.compile(r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+# Dates as title rows write them: with a year (2026-11-11, 2026/11/11, 2026年11月11日) or as
+# 11月11日; a bare "1.2" is a version or an amount, not a date.
+_DATE = re.compile(
+    r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)|(?<!\d)(\d{1,2})月(\d{1,2})[日号]"
+)
+_SUFFIX = re.compile(r"\s*[:：]\s*run sheet$|\s*(?:整场)?(?:直播)?脚本$", re.IGNORECASE)
 _BRACKETED = re.compile(r"《(.+?)》")
 _PLATFORMS = (
     (Platform.DOUYIN, ("抖音", "douyin")),
@@ -375,22 +418,28 @@ def _lines(above: list[list[object]]) -> list[str]:
     ]
 
 
-def title_and_day(above: list[list[object]], file_name: str, year: int) -> tuple[str, date | None]:
-    """The show's title (the first title row, or the file's name) and a date written above
-    the header (2026-11-11, 2026年11月11日, 11月11日 in `year`)."""
+def title_and_day(
+    above: list[list[object]], file_name: str, today: date
+) -> tuple[str, date | None, bool]:
+    """The show's title (the first title row, or the file's name), a date written above the
+    header, and whether its year was assumed: a date without one is taken in the year that puts
+    it nearest to `today`."""
     lines = _lines(above)
     title = PurePath(file_name).stem
     if lines:
         bracketed = _BRACKETED.search(lines[0])
-        title = bracketed.group(1) if bracketed else lines[0]
-    for line in lines:
-        if match := _DATE.search(line):
-            found, month, day = match.groups()
-            try:
-                return title, date(int(found) if found else year, int(month), int(day))
-            except ValueError:
-                continue
-    return title, None
+        title = bracketed.group(1) if bracketed else _SUFFIX.sub("", lines[0]) or lines[0]
+    found = [match.groups() for line in lines for match in _DATE.finditer(line)]
+    for year, month, day, _m, _d in found:  # a date with its year first, wherever it is
+        if year:
+            with contextlib.suppress(ValueError):
+                return title, date(int(year), int(month), int(day)), False
+    for _y, _mo, _da, month, day in found:
+        if month:
+            with contextlib.suppress(ValueError):
+                near = [date(today.year + shift, int(month), int(day)) for shift in (-1, 0, 1)]
+                return title, min(near, key=lambda d: abs(d - today)), True
+    return title, None, False
 
 
 def guess_platform(above: list[list[object]], file_name: str) -> Platform:

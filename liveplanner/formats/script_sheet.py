@@ -13,12 +13,13 @@ A workbook that liveplanner exported carries sheets that hold the rest (script_p
 read with it, so an exported script imports again without loss.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
 
-from liveplanner.core.enums import Platform, PromoKind, SegmentKind
+from liveplanner.core.enums import Platform
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
     MAX_TITLE,
@@ -49,9 +50,9 @@ from liveplanner.formats.script_columns import (
     header_unit,
     is_end_marker,
 )
-from liveplanner.formats.script_parts import part_of
+from liveplanner.formats.script_parts import SHOW, part_of
 from liveplanner.formats.script_plan import PlanParts, Unread, guess_platform, title_and_day
-from liveplanner.formats.tables import SCAN_ROWS, RawSheet, read_sheets
+from liveplanner.formats.sheets import SCAN_ROWS, RawSheet, read_sheets
 
 DEFAULT_START = time(20, 0)  # prime time, when a sheet gives no start at all
 _MAX_DISAGREEMENTS = 5
@@ -61,11 +62,6 @@ _WHAT = {
     Field.LIST_PRICE: ("a price", EXPECTED_PRICE),
     Field.LIVE_PRICE: ("a price", EXPECTED_PRICE),
     Field.STOCK: ("a count", EXPECTED_COUNT),
-}
-_PROMO_OF_KIND = {
-    SegmentKind.COUPON_DROP: PromoKind.COUPON,
-    SegmentKind.FLASH_SALE: PromoKind.FLASH_SALE,
-    SegmentKind.LUCKY_DRAW: PromoKind.LUCKY_DRAW,
 }
 
 
@@ -97,7 +93,7 @@ class ScriptReading:
 
 
 @dataclass(slots=True)
-class _Row:
+class SheetRow:
     number: int
     cells: dict[Field, object]
     extra: list[tuple[str, str]] = field(default_factory=list)  # unmapped (header, text)
@@ -116,6 +112,13 @@ def find_script_header(rows: Sequence[Sequence[object]]) -> int | None:
     return None
 
 
+def _header_score(rows: Sequence[Sequence[object]]) -> int:
+    """How many run-sheet columns a CSV's header names, split one way: the delimiter that
+    names most is the file's."""
+    index = find_script_header(rows)
+    return 0 if index is None else len({field_of(c) for c in rows[index]} - {None})
+
+
 def default_mapping(headers: Sequence[str]) -> tuple[Field | None, ...]:
     """Each column's field by its name; a field named twice keeps its first column."""
     seen: set[Field] = set()
@@ -128,7 +131,7 @@ def default_mapping(headers: Sequence[str]) -> tuple[Field | None, ...]:
     return tuple(mapping)
 
 
-class _Reader:
+class SheetReader:
     """One reading of one sheet; collects what it assumed and what it left unread."""
 
     def __init__(
@@ -157,7 +160,7 @@ class _Reader:
     def notice(self, code: str, **params: object) -> None:
         self.notices.append(Problem(code, params))
 
-    def rows(self, raw: Sequence[Sequence[object]], header: int) -> list[_Row]:
+    def rows(self, raw: Sequence[Sequence[object]], header: int) -> list[SheetRow]:
         rows = []
         for index in range(header + 1, len(raw)):
             cells: dict[Field, object] = {}
@@ -166,21 +169,42 @@ class _Reader:
                 if column >= len(self.mapping) or not text_of(value):
                     continue
                 key = self.mapping[column]
+                header = self.headers[column] or f"#{column + 1}"
                 if key is None:
-                    extra.append((self.headers[column] or f"#{column + 1}", text_of(value)))
-                else:
+                    extra.append((header, text_of(value)))
+                elif key not in cells:
                     cells[key] = value
+                elif key in _JOINERS:  # two columns read as one field: both kept
+                    cells[key] = f"{text_of(cells[key])}{_JOINERS[key]}{text_of(value)}"
+                else:
+                    extra.append((header, text_of(value)))
             if cells or extra:
-                rows.append(_Row(index + 1, cells, extra))
+                rows.append(SheetRow(index + 1, cells, extra))
         return rows
 
 
-def _is_total(row: _Row) -> bool:
-    return any(row.text(k) in {"合计", "总计", "汇总", "total", "Total"} for k in row.cells)
+_TOTAL = re.compile(r"(?:合计|总计|汇总|小计|总时长|共计|total|sum|subtotal)\W*", re.IGNORECASE)
+# A heading over the segments that follow: 【第二部分 产品】, 第二部分：福利, Part 2
+_HEADING = re.compile(
+    r"[【\[].*[】\]]|第[一二三四五六七八九十\d]+(?:部分|篇|阶段|节)\W*.*|part\s*\d+\W*.*",
+    re.IGNORECASE,
+)
 
 
-def _is_segment(row: _Row) -> bool:
-    return not _is_total(row) and any(row.text(k) for k in (*SEGMENT_FIELDS, Field.PRODUCT))
+def _is_total(row: SheetRow) -> bool:
+    return any(_TOTAL.fullmatch(row.text(k).replace(" ", "")) for k in row.cells)
+
+
+def _is_heading(row: SheetRow) -> bool:
+    """A row with only a heading in it, and no time, length or product."""
+    texts = [row.text(k) for k in row.cells if row.text(k)]
+    return len(texts) == 1 and not row.extra and bool(_HEADING.fullmatch(texts[0]))
+
+
+def _is_segment(row: SheetRow) -> bool:
+    if _is_total(row) or _is_heading(row):
+        return False
+    return any(row.text(k) for k in (*SEGMENT_FIELDS, Field.PRODUCT))
 
 
 # A row with only these belongs to the segment above it: sheets often give a segment's talking
@@ -189,11 +213,11 @@ _CONTINUED = frozenset({Field.TALKING_POINTS, Field.NOTES, Field.OFFER, *ROLE_OF
 _JOINERS = {Field.TALKING_POINTS: "\n", Field.NOTES: "\n", Field.OFFER: "；"}
 
 
-def _continues(row: _Row) -> bool:
+def _continues(row: SheetRow) -> bool:
     return not _is_total(row) and bool(row.cells) and set(row.cells) <= _CONTINUED
 
 
-def _continue(reader: _Reader, segment: _Row, row: _Row) -> None:
+def _continue(reader: SheetReader, segment: SheetRow, row: SheetRow) -> None:
     """Add a continuation row's cells to its segment's row: text joined on, a role cell taken
     where the segment has none and kept as more for that role where it has one."""
     for key, value in row.cells.items():
@@ -210,7 +234,7 @@ def _continue(reader: _Reader, segment: _Row, row: _Row) -> None:
 
 
 def _lengths(
-    reader: _Reader, rows: list[_Row], year: int, end_marker: bool
+    reader: SheetReader, rows: list[SheetRow], year: int, end_marker: bool
 ) -> tuple[list[int], Clock | None]:
     """Each segment's length in seconds, and the first row's start time (if any). With
     `end_marker`, the last row is the end of the show ("下播 22:00"), not a segment."""
@@ -264,7 +288,9 @@ def _lengths(
     return lengths, first
 
 
-def _absolute(reader: _Reader, rows: list[_Row], clocks: list[Clock | None]) -> list[int | None]:
+def _absolute(
+    reader: SheetReader, rows: list[SheetRow], clocks: list[Clock | None]
+) -> list[int | None]:
     """Start times as seconds from the first row's midnight: a time that runs backwards by
     more than half a day is on the next day (a show past midnight); by less, it is refused."""
     result: list[int | None] = []
@@ -297,7 +323,7 @@ def _absolute(reader: _Reader, rows: list[_Row], clocks: list[Clock | None]) -> 
 
 
 def _check_agreement(
-    reader: _Reader, rows: list[_Row], starts: list[int | None], lengths: list[int]
+    reader: SheetReader, rows: list[SheetRow], starts: list[int | None], lengths: list[int]
 ) -> None:
     """Tell where the sheet's start times and its lengths disagree (a gap, an overlap)."""
     first = next((s for s in starts if s is not None), None)
@@ -341,7 +367,7 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
     ImportRefused naming the file, row, column and value it could not read."""
     options = options or ScriptOptions()
     name = PurePath(file_name).name
-    encoding, sheets = read_sheets(data, name)
+    encoding, sheets = read_sheets(data, name, _header_score)
     try:
         sheet, header, parts, above = _first_sheet(sheets)
     except LookupError:
@@ -352,7 +378,7 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
     mapping = options.mapping or default_mapping(headers)
     if len(mapping) != len(headers):
         raise ImportRefused("mapping_width", given=len(mapping), columns=len(headers))
-    reader = _Reader(name, where, headers, mapping)
+    reader = SheetReader(name, where, headers, mapping)
     try:
         return _read_rows(reader, sheet, header, parts, above, encoding, options)
     except ImportRefused as exc:
@@ -363,7 +389,7 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
 
 
 def _read_rows(
-    reader: _Reader,
+    reader: SheetReader,
     sheet: RawSheet,
     header: int,
     parts: dict[str, RawSheet],
@@ -376,7 +402,7 @@ def _read_rows(
         raise ImportRefused("no_timing_column", file=where)
     rows = reader.rows(sheet.rows, header)
     segment_rows = []
-    end_marker: _Row | None = None
+    end_marker: SheetRow | None = None
     for row in rows:
         if end_marker is None and _is_segment(row) and not _ends_show(row):
             segment_rows.append(row)
@@ -389,11 +415,11 @@ def _read_rows(
                 [text_of(v) for v in row.cells.values() if text_of(v)] + [t for _, t in row.extra]
             )
             reader.unread.append(Unread(row.number, _first_header(reader, row), value, False))
-    if not segment_rows:
-        raise ImportRefused("no_segments", file=where, row=header + 1)
     book = read_book(parts, name)
+    if not segment_rows and SHOW not in book.read:  # a show exported before it had segments
+        raise ImportRefused("no_segments", file=where, row=header + 1)
     today = options.today or date.today()
-    title, sheet_day = title_and_day(above, name, today.year)
+    title, sheet_day, year_assumed = title_and_day(above, name, today)
     year = sheet_day.year if sheet_day else today.year
     timed_end = end_marker is not None and bool(end_marker.text(Field.START))
     if timed_end:
@@ -403,16 +429,22 @@ def _read_rows(
         segment_rows.pop()
         lengths.pop()
     zone_name = options.time_zone or str(book.show.get("time_zone") or DEFAULT_TIME_ZONE)
+    if year_assumed and sheet_day and not options.start and not book.show.get("planned_start"):
+        reader.notice("year_assumed", date=sheet_day.isoformat())
     start = (
         options.start
         or book.show.get("planned_start")
         or _start(reader, first_clock, sheet_day, today, zone_name)
     )
-    builder = PlanParts(reader, book.products or ())
-    positions: dict[str, int] = {}
+    known = frozenset(name for name, _role in book.team or ())
+    builder = PlanParts(reader, book.products or (), known, exported=bool(book.read))
+    numbered = Field.POSITION in reader.column
+    positions: dict[str, int] = {}  # 序号 -> segment, for the workbook's releases and cues
     for index, (row, length) in enumerate(zip(segment_rows, lengths, strict=True), start=1):
         builder.add_row(row, length, sheet_promos=book.promos is not None)
-        positions.setdefault(row.text(Field.POSITION) or str(index), index)
+        # A row added without a 序号 is nobody's target: it must not take another's promos.
+        if key := row.text(Field.POSITION) if numbered else str(index):
+            positions.setdefault(key, index)
     show_fields = {
         **book.show,
         "title": (options.title or str(book.show.get("title") or title))[:MAX_TITLE],
@@ -436,12 +468,12 @@ def _read_rows(
     )
 
 
-def _ends_show(row: _Row) -> bool:
+def _ends_show(row: SheetRow) -> bool:
     words = row.text(Field.KIND) or row.text(Field.TITLE)
     return is_end_marker(words) and not row.text(Field.DURATION)
 
 
-def _first_header(reader: _Reader, row: _Row) -> str:
+def _first_header(reader: SheetReader, row: SheetRow) -> str:
     for key in reader.mapping:
         if key is not None and key in row.cells:
             return reader.column[key]
@@ -449,7 +481,7 @@ def _first_header(reader: _Reader, row: _Row) -> str:
 
 
 def _start(
-    reader: _Reader, clock: Clock | None, day: date | None, today: date, zone_name: str
+    reader: SheetReader, clock: Clock | None, day: date | None, today: date, zone_name: str
 ) -> datetime:
     if clock is not None and clock.day is not None:
         day = clock.day
@@ -459,6 +491,6 @@ def _start(
     if clock is None:
         at = DEFAULT_START
         reader.notice("no_start_time", time=at.strftime("%H:%M"))
-    else:
-        at = (datetime.min + timedelta(seconds=clock.start_s)).time()
-    return datetime.combine(day, at, tzinfo=time_zone(zone_name))
+        return datetime.combine(day, at, tzinfo=time_zone(zone_name))
+    midnight = datetime.combine(day, time(0), tzinfo=time_zone(zone_name))
+    return midnight + timedelta(seconds=clock.start_s)  # 24:00 is the next day's midnight

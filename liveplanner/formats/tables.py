@@ -12,22 +12,23 @@ import itertools
 import json
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
 import pandas as pd
 
 from liveplanner.formats.cells import MISSING
-from liveplanner.formats.decoding import Decoded, DecodingError, decode
 from liveplanner.formats.presets import is_time_name
 from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.sheets import (
+    DELIMITERS,
+    SCAN_CHARS,
+    SCAN_ROWS,
+    checked_text,
+    workbook_rows,
+)
 from liveplanner.formats.times import looks_like_time
 
-MAX_BYTES = 256 * 1024 * 1024
-SCAN_ROWS = 30  # the header is looked for this far down
-_SCAN_CHARS = 256 * 1024
-_DELIMITERS = (",", "\t", ";")
 _NA = sorted(MISSING - {""})
 _LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
@@ -70,38 +71,10 @@ def find_header(rows: list[list[object]]) -> int | None:
     return None
 
 
-def _decoded(data: bytes, name: str) -> Decoded | None:
-    """Refuse what is no table at all; the text of a text file, None for a workbook."""
-    extension = PurePath(name).suffix.lower().lstrip(".")
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(
-            "too_large", file=name, size_mb=len(data) // 2**20, limit_mb=MAX_BYTES // 2**20
-        )
-    if not data.strip():
-        raise ImportRefused("empty", file=name)
-    if data.startswith(b"PK\x03\x04"):
-        if extension in {"csv", "tsv", "txt", "json"}:
-            raise ImportRefused("named_text_is_workbook", file=name, extension=extension)
-        return None
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportRefused("old_xls", file=name)
-    try:
-        decoded = decode(data)
-    except DecodingError as exc:
-        code = "binary" if "binary" in str(exc) else "not_text"
-        raise ImportRefused(code, file=name, detail=str(exc)) from None
-    start = decoded.text.lstrip("\ufeff \t\r\n")[:200].lower()
-    if start.startswith(("<!doctype html", "<html", "<table", "<?xml")):
-        raise ImportRefused("html", file=name)
-    if extension in {"xlsx", "xlsm"}:
-        raise ImportRefused("named_xlsx_not_workbook", file=name)
-    return decoded
-
-
 def read_table(data: bytes, file_name: str) -> Table:
     """The table in an export file, or ImportRefused saying what is wrong with it."""
     name = PurePath(file_name).name
-    decoded = _decoded(data, name)
+    decoded = checked_text(data, name)
     if decoded is None:
         return _read_xlsx(data, name)
     if decoded.text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
@@ -109,42 +82,10 @@ def read_table(data: bytes, file_name: str) -> Table:
     return _read_csv(data, decoded.text, decoded.codec, decoded.encoding, name)
 
 
-@dataclass(frozen=True, slots=True)
-class RawSheet:
-    """A sheet's cells as read, for small tables a person laid out (a run sheet): no pandas,
-    text kept as text ("001" stays "001"), workbook cells as openpyxl gives them."""
-
-    name: str
-    rows: list[list[object]]
-
-
-def read_sheets(data: bytes, file_name: str) -> tuple[str, list[RawSheet]]:
-    """The encoding (as told to the user) and every sheet of a CSV or XLSX file, or
-    ImportRefused. A CSV is one sheet; its delimiter is the one that splits its rows most
-    evenly."""
-    name = PurePath(file_name).name
-    decoded = _decoded(data, name)
-    if decoded is None:
-        return "XLSX", [RawSheet(title, rows) for title, rows in _workbook_rows(data, name)]
-    text = decoded.text.lstrip("\ufeff")
-
-    def width_spread(delimiter: str) -> tuple[int, int]:
-        rows = list(csv.reader(io.StringIO(text[:_SCAN_CHARS], newline=""), delimiter=delimiter))
-        widths = [len(row) for row in rows[:SCAN_ROWS] if any(cell.strip() for cell in row)]
-        return (max(widths, default=1) > 1, -len(set(widths)))
-
-    delimiter = max(_DELIMITERS, key=width_spread)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise ImportRefused("not_text", file=name, detail=str(exc)) from None
-    return decoded.encoding, [RawSheet(PurePath(name).stem, [list(row) for row in rows])]
-
-
 def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> Table:
     best: tuple[int, str, list[list[str]]] | None = None
-    for delimiter in _DELIMITERS:
-        scan = io.StringIO(text[:_SCAN_CHARS], newline="")
+    for delimiter in DELIMITERS:
+        scan = io.StringIO(text[:SCAN_CHARS], newline="")
         try:
             rows = list(itertools.islice(csv.reader(scan, delimiter=delimiter), SCAN_ROWS))
         except csv.Error as exc:
@@ -183,29 +124,8 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
     return Table(name, encoding, headers, header + 1, frame.dropna(how="all"))
 
 
-def _workbook_rows(data: bytes, name: str) -> list[tuple[str, list[list[object]]]]:
-    import openpyxl  # a workbook is the rarer case; its import costs a tenth of a second
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    # A damaged workbook fails in zipfile, in the XML parser (a SyntaxError) or in openpyxl,
-    # while opening or, read-only, while its rows are read.
-    damaged = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError)
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            return [
-                (sheet.title, [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)])
-                for sheet in book.worksheets
-            ]
-        finally:
-            book.close()
-    except (*damaged, InvalidFileException) as exc:
-        detail = str(exc) or type(exc).__name__
-        raise ImportRefused("bad_workbook", file=name, detail=detail) from None
-
-
 def _read_xlsx(data: bytes, name: str) -> Table:
-    sheets = [rows for _title, rows in _workbook_rows(data, name)]
+    sheets = [rows for _title, rows in workbook_rows(data, name)]
     for rows in sheets:
         header = find_header(rows)
         if header is None:

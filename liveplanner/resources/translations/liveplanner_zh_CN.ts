@@ -1871,99 +1871,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <location filename="../../ui/script/import_dialog.py" line="70" />
         <source>Import run sheet</source>
         <translation>导入直播脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="84" />
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="83" />
+        <location filename="../../ui/script/import_dialog.py" line="100" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="85" />
-        <location filename="../../ui/script/import_dialog.py" line="98" />
+        <location filename="../../ui/script/import_dialog.py" line="84" />
+        <location filename="../../ui/script/import_dialog.py" line="97" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <location filename="../../ui/script/import_dialog.py" line="85" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="89" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
         <source>Column in the sheet</source>
         <translation>表格中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="89" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="99" />
+        <location filename="../../ui/script/import_dialog.py" line="98" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="99" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="119" />
+        <location filename="../../ui/script/import_dialog.py" line="118" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="140" />
+        <location filename="../../ui/script/import_dialog.py" line="139" />
         <source>Import as a new show</source>
         <translation>导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="172" />
+        <location filename="../../ui/script/import_dialog.py" line="171" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation>；含 liveplanner 导出的附表（场次设置、团队、商品、优惠、分工）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="177" />
+        <location filename="../../ui/script/import_dialog.py" line="176" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation>%1 · %2 · 工作表“%3”，表头在第 %4 行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="193" />
+        <location filename="../../ui/script/import_dialog.py" line="192" />
         <source>Every cell was read into a field.</source>
         <translation>所有单元格都已读入对应字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="203" />
+        <location filename="../../ui/script/import_dialog.py" line="202" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation>可以修改某列的读取方式，或设为“不读取”，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="290" />
+        <location filename="../../ui/script/import_dialog.py" line="289" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation>%1 个环节，共 %2 · %3 个商品 · %4 人 · %5 项优惠</translation>
     </message>
@@ -3135,141 +3135,151 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="76" />
+        <source>The sheet's date has no year: the show is put on {date}</source>
+        <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="79" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
+        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="84" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation>表格中没有开始时间：场次从 {time} 开始</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="79" />
+        <location filename="../../ui/script/texts.py" line="87" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="84" />
+        <location filename="../../ui/script/texts.py" line="92" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="89" />
+        <location filename="../../ui/script/texts.py" line="97" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="94" />
+        <location filename="../../ui/script/texts.py" line="102" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="98" />
+        <location filename="../../ui/script/texts.py" line="106" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="103" />
+        <location filename="../../ui/script/texts.py" line="111" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="108" />
+        <location filename="../../ui/script/texts.py" line="116" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="113" />
+        <location filename="../../ui/script/texts.py" line="121" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="118" />
+        <location filename="../../ui/script/texts.py" line="126" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="122" />
+        <location filename="../../ui/script/texts.py" line="130" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="127" />
+        <location filename="../../ui/script/texts.py" line="135" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="132" />
+        <location filename="../../ui/script/texts.py" line="140" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="135" />
+        <location filename="../../ui/script/texts.py" line="143" />
         <source>{file}, {path}: this field is missing</source>
         <translation>{file}，{path}：缺少此字段</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="138" />
+        <location filename="../../ui/script/texts.py" line="146" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="141" />
+        <location filename="../../ui/script/texts.py" line="149" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="144" />
+        <location filename="../../ui/script/texts.py" line="152" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="148" />
+        <location filename="../../ui/script/texts.py" line="156" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="159" />
+        <location filename="../../ui/script/texts.py" line="167" />
         <source>a length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="160" />
+        <location filename="../../ui/script/texts.py" line="168" />
         <source>a clock time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="161" />
+        <location filename="../../ui/script/texts.py" line="169" />
         <source>a price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="162" />
+        <location filename="../../ui/script/texts.py" line="170" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="163" />
+        <location filename="../../ui/script/texts.py" line="171" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="166" />
+        <location filename="../../ui/script/texts.py" line="174" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation>应为时间，如 20:05 或 20:00-20:05</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="169" />
+        <location filename="../../ui/script/texts.py" line="177" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation>应为金额（元），如 59 或 ¥59.90</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="172" />
+        <location filename="../../ui/script/texts.py" line="180" />
         <source>expected a whole number such as 300</source>
         <translation>应为整数，如 300</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="193" />
+        <location filename="../../ui/script/texts.py" line="201" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="197" />
+        <location filename="../../ui/script/texts.py" line="205" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>

@@ -45,7 +45,6 @@ from liveplanner.storage.shows import save_plan
 from liveplanner.ui import labels
 from liveplanner.ui.script.texts import field_label, problem_text, unread_text
 
-SHEET_FILTER = "*.xlsx *.xlsm *.csv *.tsv *.txt"
 _WARN = QColor("#b36b00")
 _FLAGGED = QColor(255, 193, 7, 60)  # a row the messages below speak of
 
@@ -149,7 +148,7 @@ class ScriptImportDialog(QDialog):
         layout.addLayout(bottom)
 
         self.title.editingFinished.connect(self._title_changed)
-        self.start.dateTimeChanged.connect(self._start_changed)
+        self.start.editingFinished.connect(self._start_changed)  # not on every step of a spin
         self.platform.currentIndexChanged.connect(self._platform_changed)
         self.read()
 
@@ -310,10 +309,14 @@ class ScriptImportDialog(QDialog):
             self._set(title=self.title.text().strip())
 
     def _start_changed(self) -> None:
-        zone = time_zone(self.reading.plan.show.time_zone if self.reading else "Asia/Shanghai")
+        if self.reading is None:
+            return
+        zone = time_zone(self.reading.plan.show.time_zone)
         naive = self.start.dateTime().toPython()
         assert isinstance(naive, datetime)
-        self._set(start=naive.replace(tzinfo=zone))
+        start = naive.replace(tzinfo=zone)
+        if start != self.reading.plan.show.planned_start:
+            self._set(start=start)
 
     def _platform_changed(self) -> None:
         self._set(platform=Platform(self.platform.currentData()))

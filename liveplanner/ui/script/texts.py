@@ -73,6 +73,14 @@ def _templates() -> dict[str, str]:
         "sheet_without_date": QCoreApplication.translate(
             "script", "No date in the sheet: the show is put on {date}; change it if that is wrong"
         ),
+        "year_assumed": QCoreApplication.translate(
+            "script", "The sheet's date has no year: the show is put on {date}"
+        ),
+        "value_differs_sheet": QCoreApplication.translate(
+            "script",
+            "Row {row}, column “{column}”: {value} for “{product}”, which the products sheet "
+            "gives as {first}; the products sheet is kept",
+        ),
         "no_start_time": QCoreApplication.translate(
             "script", "No start time in the sheet: the show starts at {time}"
         ),

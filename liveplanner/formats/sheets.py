@@ -1,0 +1,104 @@
+"""The checks every imported file gets (size, emptiness, HTML or old .xls in disguise, strict
+text decoding) and the plain reading of small tables a person laid out: every sheet of a
+workbook, or a CSV's rows, as the cells say them. No pandas, so a run sheet opens quickly."""
+
+import csv
+import io
+import itertools
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from liveplanner.formats.decoding import Decoded, DecodingError, decode
+from liveplanner.formats.problems import ImportRefused
+
+MAX_BYTES = 256 * 1024 * 1024
+SCAN_ROWS = 30  # a header is looked for this far down
+SCAN_CHARS = 256 * 1024
+DELIMITERS = (",", "\t", ";")
+
+
+def checked_text(data: bytes, name: str) -> Decoded | None:
+    """Refuse what is no table at all; the text of a text file, None for a workbook."""
+    extension = PurePath(name).suffix.lower().lstrip(".")
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(
+            "too_large", file=name, size_mb=len(data) // 2**20, limit_mb=MAX_BYTES // 2**20
+        )
+    if not data.strip():
+        raise ImportRefused("empty", file=name)
+    if data.startswith(b"PK\x03\x04"):
+        if extension in {"csv", "tsv", "txt", "json"}:
+            raise ImportRefused("named_text_is_workbook", file=name, extension=extension)
+        return None
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRefused("old_xls", file=name)
+    try:
+        decoded = decode(data)
+    except DecodingError as exc:
+        code = "binary" if "binary" in str(exc) else "not_text"
+        raise ImportRefused(code, file=name, detail=str(exc)) from None
+    start = decoded.text.lstrip("\ufeff \t\r\n")[:200].lower()
+    if start.startswith(("<!doctype html", "<html", "<table", "<?xml")):
+        raise ImportRefused("html", file=name)
+    if extension in {"xlsx", "xlsm"}:
+        raise ImportRefused("named_xlsx_not_workbook", file=name)
+    return decoded
+
+
+def workbook_rows(data: bytes, name: str) -> list[tuple[str, list[list[object]]]]:
+    import openpyxl  # a workbook is the rarer case; its import costs a tenth of a second
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # A damaged workbook fails in zipfile, in the XML parser (a SyntaxError) or in openpyxl,
+    # while opening or, read-only, while its rows are read.
+    damaged = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return [
+                (sheet.title, [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)])
+                for sheet in book.worksheets
+            ]
+        finally:
+            book.close()
+    except (*damaged, InvalidFileException) as exc:
+        detail = str(exc) or type(exc).__name__
+        raise ImportRefused("bad_workbook", file=name, detail=detail) from None
+
+
+@dataclass(frozen=True, slots=True)
+class RawSheet:
+    """A sheet's cells as read, for small tables a person laid out (a run sheet): no pandas,
+    text kept as text ("001" stays "001"), workbook cells as openpyxl gives them."""
+
+    name: str
+    rows: list[list[object]]
+
+
+def read_sheets(
+    data: bytes, file_name: str, score: Callable[[list[list[str]]], int] | None = None
+) -> tuple[str, list[RawSheet]]:
+    """The encoding (as told to the user) and every sheet of a CSV or XLSX file, or
+    ImportRefused. A CSV is one sheet; its delimiter is the one whose rows `score` best (how
+    well a header is found in them), then the one that splits its rows most evenly."""
+    name = PurePath(file_name).name
+    decoded = checked_text(data, name)
+    if decoded is None:
+        return "XLSX", [RawSheet(title, rows) for title, rows in workbook_rows(data, name)]
+    text = decoded.text.lstrip("\ufeff")
+
+    def fit(delimiter: str) -> tuple[int, bool, int]:
+        scan = io.StringIO(text[:SCAN_CHARS], newline="")
+        rows = list(itertools.islice(csv.reader(scan, delimiter=delimiter), SCAN_ROWS))
+        widths = [len(row) for row in rows if any(cell.strip() for cell in row)]
+        found = score(rows) if score else 0
+        return (found, max(widths, default=1) > 1, -len(set(widths)))
+
+    delimiter = max(DELIMITERS, key=fit)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ImportRefused("not_text", file=name, detail=str(exc)) from None
+    return decoded.encoding, [RawSheet(PurePath(name).stem, [list(row) for row in rows])]

@@ -1,20 +1,32 @@
 """Backup copies of a SQLite database, made so that a failed backup never harms anything."""
 
+import re
 import sqlite3
 from contextlib import closing, suppress
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
+from liveplanner.core.backups import backups_to_keep
 from liveplanner.storage.errors import StorageError
 
+_STAMP = "%Y%m%d-%H%M%S"
 
-def backup_sqlite(source: Path, folder: Path, reason: str, now: datetime | None = None) -> Path:
+
+def backup_sqlite(
+    source: Path,
+    folder: Path,
+    reason: str,
+    now: datetime | None = None,
+    zone: tzinfo | None = None,
+) -> Path:
     """Copy `source` into `folder` with SQLite's backup API and return the new file.
 
     The copy goes to a temporary name, is integrity-checked, and only then renamed into place, so
-    a half-written or damaged copy is never taken for a backup.
+    a half-written or damaged copy is never taken for a backup. Older backups are then thinned
+    by the days of `zone` (the computer's when None).
     """
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    now = now or datetime.now(UTC)
+    stamp = now.strftime(_STAMP)
     final = folder / f"{source.stem}-{stamp}-{reason}.sqlite3"
     partial = final.with_suffix(".partial")
     if not source.is_file():
@@ -37,4 +49,34 @@ def backup_sqlite(source: Path, folder: Path, reason: str, now: datetime | None 
     finally:
         with suppress(OSError):  # nothing to clean up where the folder could not be made
             partial.unlink(missing_ok=True)
+    # Only now, with the new copy checked and in place: a failed backup never removes an older.
+    thin_backups(folder, source.stem, now.astimezone(zone))
     return final
+
+
+def list_backups(folder: Path, stem: str) -> dict[Path, datetime]:
+    """The backups of the database named `stem` in `folder`, with when each was made (UTC)."""
+    pattern = re.compile(rf"{re.escape(stem)}-(\d{{8}}-\d{{6}})-.+\.sqlite3")
+    found = {}
+    for path in folder.glob(f"{stem}-*.sqlite3") if folder.is_dir() else ():
+        if match := pattern.fullmatch(path.name):
+            with suppress(ValueError):
+                found[path] = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+    return found
+
+
+def thin_backups(folder: Path, stem: str, now: datetime) -> list[Path]:
+    """Delete the backups core.backups says are no longer needed; return what was deleted.
+
+    Days are those of `now`'s zone. A file that cannot be deleted stays, quietly: thinning is
+    housekeeping and must not fail the backup that triggered it.
+    """
+    backups = list_backups(folder, stem)
+    kept = backups_to_keep(backups.values(), now)
+    removed = []
+    for path, made in backups.items():
+        if made not in kept:
+            with suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed

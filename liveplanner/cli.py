@@ -167,8 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
         ("upgrade", "migrate the database to this version's schema"),
         ("check", "check integrity, foreign keys and schema version"),
         ("backup", "write a backup copy of the SQLite database"),
+        ("backups", "list the SQLite database's backups, newest first"),
     ):
         _add_json(db_commands.add_parser(name, help=text))
+    restore = db_commands.add_parser(
+        "restore",
+        help="put a backup in place of the SQLite database (backing up the current file first)",
+    )
+    restore.add_argument("file", metavar="BACKUP")
+    _add_json(restore)
     return parser
 
 

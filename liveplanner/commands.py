@@ -19,8 +19,8 @@ from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import schedule
 from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
-from liveplanner.storage.backup import backup_sqlite
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.backup import backup_sqlite, list_backups
+from liveplanner.storage.database import Database, open_database, restore_backup
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
 
@@ -136,8 +136,25 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
         found = health.problems(db)
         emit(args, {"ok": not found, "problems": found}, "\n".join(found) or "ok")
         return EXIT_FINDINGS if found else 0
-    if db.sqlite_path is None:
+    if db.sqlite_path is None or db.backup_dir is None:
         raise UserError("a PostgreSQL database is backed up by its server (pg_dump), not here")
+    if args.db_command == "backups":
+        backups = list_backups(db.backup_dir, db.sqlite_path.stem)
+        found = sorted(backups.items(), key=lambda item: item[1], reverse=True)
+        data = {"backups": [{"file": str(p), "made": made.isoformat()} for p, made in found]}
+        emit(args, data, "\n".join(f"{made.astimezone():%Y-%m-%d %H:%M}  {p}" for p, made in found))
+        return 0
+    if args.db_command == "restore":
+        chosen = Path(args.file)
+        if not chosen.is_file():
+            raise UserError(f"{chosen}: there is no such backup file")
+        before = restore_backup(db, chosen)
+        emit(
+            args,
+            {"restored": str(chosen), "previous": str(before)},
+            f"restored {chosen}; the database as it was is in {before}",
+        )
+        return 0
     path = backup_sqlite(db.sqlite_path, db.backup_dir, "manual")
     emit(args, {"backup": str(path)}, str(path))
     return 0

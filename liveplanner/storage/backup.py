@@ -33,18 +33,9 @@ def backup_sqlite(
         raise StorageError(f"could not back up {source}: there is no such file")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with (
-            closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src,
-            closing(sqlite3.connect(partial)) as dst,
-        ):
-            src.backup(dst)
-            (result,) = dst.execute("PRAGMA integrity_check").fetchone()
-            # The copy is a single file: no WAL to carry beside it.
-            dst.execute("PRAGMA journal_mode=DELETE")
-        if result != "ok":
-            raise StorageError(f"the backup copy of {source} failed its integrity check: {result}")
+        copy_checked(source, partial)
         partial.replace(final)
-    except (sqlite3.Error, OSError) as exc:
+    except (OSError, StorageError) as exc:
         raise StorageError(f"could not back up {source} to {folder}: {exc}") from exc
     finally:
         with suppress(OSError):  # nothing to clean up where the folder could not be made
@@ -52,6 +43,25 @@ def backup_sqlite(
     # Only now, with the new copy checked and in place: a failed backup never removes an older.
     thin_backups(folder, source.stem, now.astimezone(zone))
     return final
+
+
+def copy_checked(source: Path, target: Path) -> None:
+    """Copy a SQLite database into `target` with SQLite's backup API (one step, under SQLite's
+    own locks, so readers of `target` see the old or the new, never a mix) and check the result;
+    StorageError if the copy is not whole."""
+    try:
+        with (
+            closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(target)) as dst,
+        ):
+            src.backup(dst)
+            (result,) = dst.execute("PRAGMA integrity_check").fetchone()
+            # The copy is a single file: no WAL to carry beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.Error as exc:
+        raise StorageError(f"could not copy {source} to {target}: {exc}") from exc
+    if result != "ok":
+        raise StorageError(f"the copy of {source} failed its integrity check: {result}")
 
 
 def list_backups(folder: Path, stem: str) -> dict[Path, datetime]:

@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from liveplanner import settings
 from liveplanner.storage import schema
-from liveplanner.storage.backup import backup_sqlite
+from liveplanner.storage.backup import backup_sqlite, copy_checked
 from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,
@@ -250,3 +250,27 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
         if sqlite:
             driver.execute("PRAGMA foreign_keys=ON")
             driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def restore_backup(db: Database, chosen: Path) -> Path:
+    """Put the backup `chosen` in place of the SQLite database `db`; return the backup of the
+    file as it was, made first. `db` is closed: open the database again to go on (a restored
+    file from an older liveplanner is then migrated, after its own backup).
+
+    A backup that is damaged, not liveplanner's, or from a newer version is refused before
+    anything changes.
+    """
+    target = db.sqlite_path
+    if target is None or db.backup_dir is None:
+        raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
+    _refuse_newer(_inspect_sqlite_file(chosen), str(chosen))
+    # A copy first: the backup made next thins the folder, and `chosen` may be among the old.
+    staged = target.with_name(target.name + ".restoring")
+    copy_checked(chosen, staged)
+    try:
+        before = backup_sqlite(target, db.backup_dir, "before-restore")
+        db.close()
+        copy_checked(staged, target)
+    finally:
+        staged.unlink(missing_ok=True)
+    return before

@@ -569,6 +569,23 @@ ZH = {
     "expected a whole number such as 300": "应为整数，如 300",
     "Row {row}, column “{column}”: “{value}” is kept in the segment's notes": "第 {row} 行，“{column}”列：“{value}”已放入环节备注",
     "Row {row}: “{value}” is no segment and was left out": "第 {row} 行：“{value}”不是环节，已略过",
+    # backups (ui/backups_dialog.py)
+    "BackupsDialog|Backups": "备份",
+    "Backups of %1, kept in %2": "%1 的备份，保存在 %2",
+    "BackupsDialog|Made": "时间",
+    "BackupsDialog|Why": "原因",
+    "BackupsDialog|Size": "大小",
+    "All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.": "今天和昨天的备份全部保留，此前每天、每周、每月各保留最新一份，分别保留最近 12 天、10 周和 9 个月。",
+    "Back up now": "立即备份",
+    "Restore…": "恢复…",
+    "Made by hand": "手动备份",
+    "Before a restore": "恢复前自动备份",
+    "Before an upgrade of the database": "数据库升级前自动备份",
+    "BackupsDialog|Restore": "恢复备份",
+    "Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.": "用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。",
+    "Bac&kups…": "备份(&K)…",
+    "A team database on PostgreSQL is backed up by its server, not here.": "团队的 PostgreSQL 数据库由其服务器备份，不在这里。",
+    "End the run on the timer before restoring a backup.": "请先结束计时器上的直播或彩排，再恢复备份。",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

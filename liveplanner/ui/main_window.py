@@ -84,6 +84,24 @@ class MainWindow(QMainWindow):
         self.attach_database(db)
         return True
 
+    def replace_database(self, db: Database) -> None:
+        """Go on with `db` (the same file opened again after a restore): every page on the old
+        one goes, and the old one is closed."""
+        self.commit_editor()
+        if self.editor is not None:
+            self.undo_group.removeStack(self.editor.doc.undo_stack)
+        if self.list_page is not None:
+            self.undo_group.removeStack(self.list_page.undo_stack)
+        for page in (self.editor, self.review_page, self.list_page):
+            if page is not None:
+                self.pages.removeWidget(page)
+                page.deleteLater()
+        self.editor = self.review_page = self.list_page = None
+        self.segment_menu.clear()
+        if self.db is not None and self.db is not db:
+            self.db.close()
+        self.attach_database(db)
+
     def attach_database(self, db: Database) -> None:
         from liveplanner.ui.show_list_page import ShowListPage
 
@@ -124,6 +142,7 @@ class MainWindow(QMainWindow):
         self.duplicate_show_action = self._action(self.tr("D&uplicate show"), self.duplicate_show)
         self.delete_show_action = self._action(self.tr("De&lete show"), self.delete_show)
         self.back_action = self._action(self.tr("&Back to shows"), self.show_list, "Ctrl+L")
+        self.backups_action = self._action(self.tr("Bac&kups…"), self.open_backups)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.show_actions = [
             self.new_action,
@@ -157,6 +176,8 @@ class MainWindow(QMainWindow):
         for action in self.script_file_actions:
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.backups_action)
+        self.show_actions.append(self.backups_action)
         file_menu.addAction(self.back_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -376,6 +397,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10_000)
         if self.review_page is not None and self.pages.currentWidget() is self.review_page:
             self.open_review()
+
+    def open_backups(self) -> None:
+        from liveplanner.ui.backups_dialog import BackupsDialog
+
+        if self.db is None or self.db.sqlite_path is None:
+            self.show_refusal(
+                self.tr("A team database on PostgreSQL is backed up by its server, not here.")
+            )
+            return
+        if self.host_view is not None:
+            self.show_refusal(self.tr("End the run on the timer before restoring a backup."))
+            return
+        dialog = BackupsDialog(self.db, self)
+        dialog.restored.connect(self.replace_database)
+        dialog.exec()
 
     # Scripts in and out (ui/script/actions.py)
 

@@ -1,0 +1,141 @@
+"""File ▸ Backups…: the SQLite database's backups, newest first; back up now, or put one back
+(the database as it is is backed up first, so a restore can itself be undone by a restore)."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal as QtSignal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liveplanner.storage.backup import backup_sqlite, list_backups
+from liveplanner.storage.database import Database, open_database, restore_backup
+from liveplanner.storage.errors import StorageError
+
+
+class BackupsDialog(QDialog):
+    restored = QtSignal(object)
+    """A backup was put back; carries the database opened again (the old one is closed)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert db.sqlite_path is not None and db.backup_dir is not None
+        self.db = db
+        self.setWindowTitle(self.tr("Backups"))
+        self.resize(760, 460)
+        self.folder = QLabel(
+            self.tr("Backups of %1, kept in %2")
+            .replace("%1", str(db.sqlite_path))
+            .replace("%2", str(db.backup_dir))
+        )
+        self.folder.setWordWrap(True)
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Why"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        kept = QLabel(
+            self.tr(
+                "All of today's and yesterday's backups are kept, then the newest of each of "
+                "the last 12 days, 10 weeks and 9 months."
+            )
+        )
+        kept.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.folder)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(kept)
+        layout.addWidget(buttons)
+        self.paths: list[Path] = []
+        self.refresh()
+
+    def _why(self, path: Path) -> str:
+        reason = path.stem.split("-", 3)[-1] if path.stem.count("-") >= 3 else ""
+        if reason == "manual":
+            return self.tr("Made by hand")
+        if reason == "before-restore":
+            return self.tr("Before a restore")
+        if reason.startswith("before-upgrade"):
+            return self.tr("Before an upgrade of the database")
+        return reason
+
+    def refresh(self) -> None:
+        assert self.db.sqlite_path is not None and self.db.backup_dir is not None
+        found = list_backups(self.db.backup_dir, self.db.sqlite_path.stem)
+        ordered = sorted(found.items(), key=lambda item: item[1], reverse=True)
+        self.paths = [path for path, _made in ordered]
+        self.table.setRowCount(len(ordered))
+        for row, (path, made) in enumerate(ordered):
+            size = f"{path.stat().st_size / 2**20:.1f} MB" if path.exists() else ""
+            cells = [made.astimezone().strftime("%Y-%m-%d %H:%M:%S"), self._why(path), size]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(path))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnToContents(0)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(bool(self.table.selectedItems()))
+
+    def back_up(self) -> None:
+        assert self.db.sqlite_path is not None and self.db.backup_dir is not None
+        try:
+            backup_sqlite(self.db.sqlite_path, self.db.backup_dir, "manual")
+        except StorageError as exc:
+            QMessageBox.warning(self, self.tr("Not done"), str(exc))
+        self.refresh()
+
+    def restore(self) -> None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if not rows:
+            return
+        chosen = self.paths[min(rows)]
+        when = self.table.item(min(rows), 0).text()
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Put the backup of %1 in place of the database? Everything since then is "
+                "replaced; the database as it is now is backed up first."
+            ).replace("%1", when),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        url = self.db.url.render_as_string(hide_password=False)
+        backup_dir = self.db.backup_dir
+        failed: StorageError | None = None
+        try:
+            restore_backup(self.db, chosen)
+        except StorageError as exc:
+            failed = exc
+        # restore_backup closes the database once it starts to replace it; whatever happened,
+        # the window gets it opened afresh.
+        self.db = open_database(url, backup_dir=backup_dir)
+        self.restored.emit(self.db)
+        self.refresh()
+        if failed is not None:
+            QMessageBox.warning(self, self.tr("Not done"), str(failed))

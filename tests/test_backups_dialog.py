@@ -1,0 +1,72 @@
+"""File ▸ Backups…: back up now, put a backup back, and the window goes on with what it holds."""
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from liveplanner.settings import Preferences
+from liveplanner.storage import shows
+from liveplanner.storage.database import Database, open_database
+from liveplanner.ui.backups_dialog import BackupsDialog
+from liveplanner.ui.main_window import MainWindow
+
+START = datetime(2026, 12, 1, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(f"sqlite:///{tmp_path / 'lp.sqlite3'}", backup_dir=tmp_path / "b")
+    yield database
+    database.close()
+
+
+def test_a_backup_put_back_replaces_the_windows_data(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    shows.create_show(db, "A", START)
+    dialog = BackupsDialog(db, window)
+    qtbot.addWidget(dialog)
+    dialog.restored.connect(window.replace_database)
+    assert dialog.table.rowCount() == 0 and not dialog.restore_button.isEnabled()
+    dialog.back_up()
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "Made by hand"
+
+    show_b = shows.create_show(db, "B", START)
+    window.open_show(show_b)
+    dialog.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    dialog.restore()
+
+    assert window.db is dialog.db and window.db is not db
+    assert [s.title for s in shows.list_shows(window.db)] == ["A"]
+    assert window.editor is None and window.pages.currentWidget() is window.list_page
+    reasons = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert sorted(reasons) == ["Before a restore", "Made by hand"]  # made in the same second
+
+
+def test_a_restore_that_is_refused_keeps_everything(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    shows.create_show(db, "A", START)
+    dialog = BackupsDialog(db, window)
+    qtbot.addWidget(dialog)
+    dialog.restored.connect(window.replace_database)
+    dialog.back_up()
+    dialog.paths[0].write_bytes(b"damaged" * 1000)  # the backup went bad on disk
+    dialog.table.selectRow(0)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    dialog.restore()
+    assert warned and "lp-" in warned[0]
+    assert [s.title for s in shows.list_shows(window.db)] == ["A"]

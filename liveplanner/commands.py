@@ -20,7 +20,7 @@ from liveplanner.core.schedule import schedule
 from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
-from liveplanner.storage.database import Database, open_database, restore_backup
+from liveplanner.storage.database import Database, open_database, parse_url, restore_file
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
 
@@ -143,17 +143,6 @@ def _cmd_db(args: argparse.Namespace, db: Database) -> int:
         found = sorted(backups.items(), key=lambda item: item[1], reverse=True)
         data = {"backups": [{"file": str(p), "made": made.isoformat()} for p, made in found]}
         emit(args, data, "\n".join(f"{made.astimezone():%Y-%m-%d %H:%M}  {p}" for p, made in found))
-        return 0
-    if args.db_command == "restore":
-        chosen = Path(args.file)
-        if not chosen.is_file():
-            raise UserError(f"{chosen}: there is no such backup file")
-        before = restore_backup(db, chosen)
-        emit(
-            args,
-            {"restored": str(chosen), "previous": str(before)},
-            f"restored {chosen}; the database as it was is in {before}",
-        )
         return 0
     path = backup_sqlite(db.sqlite_path, db.backup_dir, "manual")
     emit(args, {"backup": str(path)}, str(path))
@@ -300,8 +289,27 @@ COMMANDS: dict[str, Callable[..., int]] = {
 }
 
 
+def _restore(args: argparse.Namespace) -> int:
+    """`db restore` works on the file, without opening it first: it must mend a damaged one."""
+    url = parse_url(settings.database_url(args.database))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise UserError("a PostgreSQL database is restored by its server, not here")
+    chosen = Path(args.file)
+    if not chosen.is_file():
+        raise UserError(f"{chosen}: there is no such backup file")
+    before = restore_file(Path(url.database), settings.backup_dir(), chosen)
+    emit(
+        args,
+        {"restored": str(chosen), "previous": str(before)},
+        f"restored {chosen}; the database as it was is now {before}",
+    )
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the sub-command; a UserError or StorageError propagates for cli.main to print."""
+    if args.command == "db" and args.db_command == "restore":
+        return _restore(args)
     # `db check` looks at the database as it is; everything else brings it up to date.
     checking = args.command == "db" and args.db_command == "check"
     db = open_database(args.database, migrate=not checking)

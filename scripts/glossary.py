@@ -586,6 +586,10 @@ ZH = {
     "Bac&kups…": "备份(&K)…",
     "A team database on PostgreSQL is backed up by its server, not here.": "团队的 PostgreSQL 数据库由其服务器备份，不在这里。",
     "End the run on the timer before restoring a backup.": "请先结束计时器上的直播或彩排，再恢复备份。",
+    "There is no good backup of it.": "没有可用的完好备份。",
+    "The database %1 is damaged (%2).": "数据库 %1 已损坏（%2）。",
+    "Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?": "把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？",
+    "The damaged file was set aside as %1": "损坏的文件已移到一旁，保存为 %1",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

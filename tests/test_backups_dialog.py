@@ -70,3 +70,36 @@ def test_a_restore_that_is_refused_keeps_everything(
     dialog.restore()
     assert warned and "lp-" in warned[0]
     assert [s.title for s in shows.list_shows(window.db)] == ["A"]
+
+
+def test_a_damaged_database_at_start_is_offered_its_newest_good_backup(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liveplanner import settings
+    from liveplanner.storage.backup import backup_sqlite
+
+    monkeypatch.setenv("LIVEPLANNER_DATA_DIR", str(tmp_path))
+    path = tmp_path / "lp.sqlite3"
+    url = f"sqlite:///{path}"
+    first = open_database(url)
+    shows.create_show(first, "A", START)
+    first.close()
+    backup_sqlite(path, settings.backup_dir(), "manual")
+    data = bytearray(path.read_bytes())
+    data[5000:9000] = b"\xff" * 4000
+    path.write_bytes(bytes(data))
+
+    asked: list[str] = []
+
+    def agree(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", agree)
+    window = MainWindow(None, Preferences(language="en"))
+    qtbot.addWidget(window)
+    assert window.connect_database(url)
+    assert "damaged" in asked[0] and "lp-" in asked[0]
+    assert [s.title for s in shows.list_shows(window.db)] == ["A"]
+    assert [p.name for p in tmp_path.glob("lp.sqlite3.damaged-*")]
+    window.db.close()

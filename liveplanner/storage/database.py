@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
@@ -253,24 +254,66 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
 
 
 def restore_backup(db: Database, chosen: Path) -> Path:
-    """Put the backup `chosen` in place of the SQLite database `db`; return the backup of the
-    file as it was, made first. `db` is closed: open the database again to go on (a restored
-    file from an older liveplanner is then migrated, after its own backup).
+    """Put the backup `chosen` in place of the open SQLite database `db` (which is closed: open
+    it again to go on); see restore_file."""
+    if db.sqlite_path is None or db.backup_dir is None:
+        raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
+    db.close()
+    return restore_file(db.sqlite_path, db.backup_dir, chosen)
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged database, with its WAL and shared-memory files, out of the way under a
+    new name (never writing to it); return where it went."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    moved = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(moved.with_name(moved.name + suffix))
+    path.replace(moved)
+    return moved
+
+
+def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
+    """Put the backup `chosen` in place of the SQLite file `target`; return where the file as
+    it was went: a backup of it, or, when it is damaged, the name it was set aside under. A
+    restored file from an older liveplanner is migrated when it is next opened.
 
     A backup that is damaged, not liveplanner's, or from a newer version is refused before
-    anything changes.
+    anything changes, and so is a target that is another program's file.
     """
-    target = db.sqlite_path
-    if target is None or db.backup_dir is None:
-        raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
     _refuse_newer(_inspect_sqlite_file(chosen), str(chosen))
+    damaged = False
+    if target.exists() and target.stat().st_size:
+        try:
+            _inspect_sqlite_file(target)
+        except DamagedDatabaseError:
+            damaged = True
     # A copy first: the backup made next thins the folder, and `chosen` may be among the old.
     staged = target.with_name(target.name + ".restoring")
     copy_checked(chosen, staged)
     try:
-        before = backup_sqlite(target, db.backup_dir, "before-restore")
-        db.close()
+        if damaged:
+            before = set_aside(target)
+        elif target.exists() and target.stat().st_size:
+            before = backup_sqlite(target, backup_dir, "before-restore")
+        else:
+            before = target  # nothing was there to keep
         copy_checked(staged, target)
     finally:
         staged.unlink(missing_ok=True)
     return before
+
+
+def newest_good_backup(backup_dir: Path, stem: str) -> Path | None:
+    """The newest backup of the database named `stem` that this liveplanner can open."""
+    from liveplanner.storage.backup import list_backups
+
+    for path, _made in sorted(list_backups(backup_dir, stem).items(), key=lambda i: i[1])[::-1]:
+        try:
+            _refuse_newer(_inspect_sqlite_file(path), str(path))
+        except StorageError:
+            continue
+        return path
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
@@ -26,7 +27,7 @@ from liveplanner import settings
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
-from liveplanner.storage.errors import StorageError
+from liveplanner.storage.errors import DamagedDatabaseError, StorageError
 from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
 
@@ -73,15 +74,59 @@ class MainWindow(QMainWindow):
             self.attach_database(db)
 
     def connect_database(self, url: str | None) -> bool:
-        """Open the database at `url` and fill the list; False (after saying why) if it can't."""
+        """Open the database at `url` and fill the list; False (after saying why) if it can't.
+        A damaged SQLite file is offered its newest good backup in its place."""
         from liveplanner.storage.database import open_database
 
         try:
             db = open_database(url)
+        except DamagedDatabaseError as exc:
+            if not self._offer_backup(url, str(exc)):
+                return False
+            return self.connect_database(url)
         except StorageError as exc:
             QMessageBox.critical(self, "liveplanner", str(exc))
             return False
         self.attach_database(db)
+        return True
+
+    def _offer_backup(self, url: str | None, problem: str) -> bool:
+        """Set a damaged database aside and put its newest good backup in place, if the user
+        agrees; True when that was done."""
+        from liveplanner.storage.database import newest_good_backup, parse_url, restore_file
+
+        path = Path(parse_url(settings.database_url(url)).database or "")
+        chosen = newest_good_backup(settings.backup_dir(), path.stem)
+        problem = (
+            self.tr("The database %1 is damaged (%2).")
+            .replace("%1", str(path))
+            .replace("%2", problem.split("(", 1)[-1].split(")", 1)[0])
+        )
+        if chosen is None:
+            QMessageBox.critical(
+                self, "liveplanner", problem + "\n\n" + self.tr("There is no good backup of it.")
+            )
+            return False
+        answer = QMessageBox.question(
+            self,
+            "liveplanner",
+            problem
+            + "\n\n"
+            + self.tr(
+                "Set the damaged file aside (it is kept, untouched) and go on with the newest "
+                "good backup, %1?"
+            ).replace("%1", chosen.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            aside = restore_file(path, settings.backup_dir(), chosen)
+        except StorageError as exc:
+            QMessageBox.critical(self, "liveplanner", str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("The damaged file was set aside as %1").replace("%1", aside.name), 30_000
+        )
         return True
 
     def replace_database(self, db: Database) -> None:

@@ -359,224 +359,244 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="181" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="101" />
+        <source>The database %1 is damaged (%2).</source>
+        <translation>数据库 %1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
+        <source>There is no good backup of it.</source>
+        <translation>没有可用的完好备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116" />
+        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
+        <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128" />
+        <source>The damaged file was set aside as %1</source>
+        <translation>损坏的文件已移到一旁，保存为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="188" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="211" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Rehearsal &amp;results…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Re&amp;view</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="508" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557" />
+        <location filename="../../ui/main_window.py" line="602" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="625" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581" />
+        <location filename="../../ui/main_window.py" line="626" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585" />
+        <location filename="../../ui/main_window.py" line="630" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -2607,17 +2627,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="572" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542" />
+        <location filename="../../ui/main_window.py" line="587" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565" />
+        <location filename="../../ui/main_window.py" line="610" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>

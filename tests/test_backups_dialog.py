@@ -1,7 +1,7 @@
 """File ▸ Backups…: back up now, put a backup back, and the window goes on with what it holds."""
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -103,3 +103,27 @@ def test_a_damaged_database_at_start_is_offered_its_newest_good_backup(
     assert [s.title for s in shows.list_shows(window.db)] == ["A"]
     assert [p.name for p in tmp_path.glob("lp.sqlite3.damaged-*")]
     window.db.close()
+
+
+def test_backups_come_while_working_only_after_a_change_and_on_closing(
+    qtbot: QtBot, db: Database
+) -> None:
+    from liveplanner.storage.backup import list_backups
+
+    assert db.sqlite_path is not None and db.backup_dir is not None
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    assert window.backups is not None and window.backups.timer.isActive()
+
+    def reasons() -> list[str]:
+        found = list_backups(db.backup_dir, db.sqlite_path.stem)  # type: ignore[arg-type]
+        return sorted(path.stem.split("-", 3)[-1] for path in found)
+
+    assert window.backups.back_up_if_changed("auto")  # never backed up: a first one
+    assert not window.backups.back_up_if_changed("auto")  # nothing changed since
+    shows.create_show(db, "A", START)
+    later = datetime.now(ZoneInfo("UTC")) + timedelta(seconds=2)  # a name of its own
+    assert window.backups.back_up_if_changed("auto", later)
+    shows.create_show(db, "B", START)
+    window.close()
+    assert reasons() == ["auto", "auto", "on-exit"]

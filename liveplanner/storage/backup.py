@@ -90,3 +90,16 @@ def thin_backups(folder: Path, stem: str, now: datetime) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     return removed
+
+
+def changed_since_backup(path: Path, folder: Path) -> bool:
+    """Whether the database file (or its WAL) was written after its newest backup was."""
+    backups = list_backups(folder, path.stem)
+    if not backups:
+        return path.exists()
+    newest = max(backups, key=lambda p: (backups[p], p.stat().st_mtime_ns))
+    written = max(
+        (p.stat().st_mtime_ns for p in (path, path.with_name(path.name + "-wal")) if p.exists()),
+        default=0,
+    )
+    return written > newest.stat().st_mtime_ns

@@ -78,6 +78,10 @@ class BackupsDialog(QDialog):
             return self.tr("Made by hand")
         if reason == "before-restore":
             return self.tr("Before a restore")
+        if reason == "auto":
+            return self.tr("While you worked (every 30 minutes after a change)")
+        if reason == "on-exit":
+            return self.tr("On closing liveplanner")
         if reason.startswith("before-upgrade"):
             return self.tr("Before an upgrade of the database")
         return reason

@@ -33,6 +33,7 @@ from liveplanner.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from liveplanner.storage.database import Database
+    from liveplanner.ui.backup_schedule import BackupSchedule
     from liveplanner.ui.editor.show_editor import ShowEditor
     from liveplanner.ui.review.review_page import ReviewPage
     from liveplanner.ui.show_list_page import ShowListPage
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
             min(1500, int(room.width() * 0.92)) if room else 1400,
             min(940, int(room.height() * 0.92)) if room else 860,
         )
+        self.backups: BackupSchedule | None = None  # SQLite: every 30 min if changed, on exit
         self.undo_group = QUndoGroup(self)
         self.list_page: ShowListPage | None = None
         self.editor: ShowEditor | None = None
@@ -148,9 +150,13 @@ class MainWindow(QMainWindow):
         self.attach_database(db)
 
     def attach_database(self, db: Database) -> None:
+        from liveplanner.ui.backup_schedule import BackupSchedule
         from liveplanner.ui.show_list_page import ShowListPage
 
         self.db = db
+        if self.backups is not None:
+            self.backups.stop()
+        self.backups = BackupSchedule(db, self.statusBar().showMessage, self)
         self.list_page = ShowListPage(db)
         self.list_page.open_requested.connect(self.open_show)
         self.list_page.refused.connect(self.show_refusal)
@@ -631,4 +637,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.commit_editor()
+        if self.backups is not None:
+            self.backups.stop()
+            self.backups.back_up_if_changed("on-exit")
         super().closeEvent(event)

@@ -1,0 +1,43 @@
+"""Backups while the app runs: every 30 minutes while something changed, and on closing.
+
+A backup that fails is said in the status bar and changes nothing; the next attempt comes at
+the next turn of the timer.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QTimer
+
+from liveplanner.storage.backup import backup_sqlite, changed_since_backup
+from liveplanner.storage.database import Database
+from liveplanner.storage.errors import StorageError
+
+INTERVAL_MS = 30 * 60 * 1000
+
+
+class BackupSchedule(QObject):
+    def __init__(self, db: Database, tell: Callable[[str], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tell = tell  # where a failure is said (the status bar)
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(lambda: self.back_up_if_changed("auto"))
+        if db.sqlite_path is not None:
+            self.timer.start()
+
+    def back_up_if_changed(self, reason: str, now: datetime | None = None) -> bool:
+        """Back up the SQLite file if it changed since its newest backup; True if it did."""
+        path, folder = self.db.sqlite_path, self.db.backup_dir
+        if path is None or folder is None or not changed_since_backup(path, folder):
+            return False
+        try:
+            backup_sqlite(path, folder, reason, now or datetime.now(UTC))
+        except StorageError as exc:
+            self.tell(self.tr("Backup failed: %1").replace("%1", str(exc)))
+            return False
+        return True
+
+    def stop(self) -> None:
+        self.timer.stop()

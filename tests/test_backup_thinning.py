@@ -87,3 +87,14 @@ def test_a_backup_thins_the_folder_and_a_failed_one_removes_nothing(tmp_path: Pa
     left = set(backup.list_backups(folder, "liveplanner"))
     assert new in left and len(left) == 34 + 1  # the year thinned as above, and the new one
     assert (folder / "notes.txt").exists()
+
+
+def test_why_a_backup_was_made_is_read_from_its_name_whatever_the_database_is_called(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "my-team-shows.sqlite3"
+    with sqlite3.connect(source) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    made = backup.backup_sqlite(source, tmp_path / "b", "before-upgrade-from-0001", NOW, ZONE)
+    assert backup.backup_reason(made, "my-team-shows") == "before-upgrade-from-0001"
+    assert list(backup.list_backups(tmp_path / "b", "my-team-shows")) == [made]

@@ -75,6 +75,12 @@ def list_backups(folder: Path, stem: str) -> dict[Path, datetime]:
     return found
 
 
+def backup_reason(path: Path, stem: str) -> str:
+    """Why a backup of the database named `stem` was made, from its name: "manual",
+    "before-restore", "before-upgrade-from-0001" …"""
+    return path.stem.removeprefix(f"{stem}-")[len("YYYYmmdd-HHMMSS-") :]
+
+
 def thin_backups(folder: Path, stem: str, now: datetime) -> list[Path]:
     """Delete the backups core.backups says are no longer needed; return what was deleted.
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from liveplanner import settings
 from liveplanner.storage import schema
-from liveplanner.storage.backup import backup_sqlite, copy_checked
+from liveplanner.storage.backup import backup_sqlite, copy_checked, list_backups
 from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,
@@ -163,14 +163,18 @@ def _inspect_sqlite_file(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc):
             raise DamagedDatabaseError(
-                f"{path} is damaged ({exc}); liveplanner left it untouched: restore a backup"
+                f"{path} is damaged ({exc}); liveplanner left it untouched: restore a backup",
+                path,
+                str(exc),
             ) from exc
         raise NotADatabaseError(f"{path} is not a liveplanner database ({exc})") from exc
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and revision is None):
         raise NotADatabaseError(f"{path} belongs to another program; liveplanner left it untouched")
     if check != "ok":
         raise DamagedDatabaseError(
-            f"{path} is damaged ({check}); liveplanner left it untouched: restore a backup"
+            f"{path} is damaged ({check}); liveplanner left it untouched: restore a backup",
+            path,
+            check,
         )
     return revision
 
@@ -258,6 +262,7 @@ def restore_backup(db: Database, chosen: Path) -> Path:
     it again to go on); see restore_file."""
     if db.sqlite_path is None or db.backup_dir is None:
         raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
+    _refuse_newer(_inspect_sqlite_file(chosen), str(chosen))  # refused while `db` is still open
     db.close()
     return restore_file(db.sqlite_path, db.backup_dir, chosen)
 
@@ -296,11 +301,18 @@ def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
     try:
         if damaged:
             before = set_aside(target)
-        elif target.exists() and target.stat().st_size:
-            before = backup_sqlite(target, backup_dir, "before-restore")
+            try:
+                copy_checked(staged, target)
+            except StorageError:
+                target.unlink(missing_ok=True)
+                before.replace(target)  # the damaged file back where it was, still untouched
+                raise
         else:
-            before = target  # nothing was there to keep
-        copy_checked(staged, target)
+            if target.exists() and target.stat().st_size:
+                before = backup_sqlite(target, backup_dir, "before-restore")
+            else:
+                before = target  # nothing was there to keep
+            copy_checked(staged, target)
     finally:
         staged.unlink(missing_ok=True)
     return before
@@ -308,8 +320,6 @@ def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
 
 def newest_good_backup(backup_dir: Path, stem: str) -> Path | None:
     """The newest backup of the database named `stem` that this liveplanner can open."""
-    from liveplanner.storage.backup import list_backups
-
     for path, _made in sorted(list_backups(backup_dir, stem).items(), key=lambda i: i[1])[::-1]:
         try:
             _refuse_newer(_inspect_sqlite_file(path), str(path))

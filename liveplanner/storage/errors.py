@@ -14,7 +14,12 @@ class NotADatabaseError(StorageError):
 
 
 class DamagedDatabaseError(StorageError):
-    """The file fails SQLite's integrity check."""
+    """The file fails SQLite's integrity check; `path` is the file, `detail` what SQLite said."""
+
+    def __init__(self, message: str, path: object = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.detail = detail
 
 
 class InvalidValueError(StorageError, ValueError):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner.storage.backup import backup_sqlite, list_backups
+from liveplanner.storage.backup import backup_reason, backup_sqlite, list_backups
 from liveplanner.storage.database import Database, open_database, restore_backup
 from liveplanner.storage.errors import StorageError
 
@@ -73,7 +73,8 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def _why(self, path: Path) -> str:
-        reason = path.stem.split("-", 3)[-1] if path.stem.count("-") >= 3 else ""
+        assert self.db.sqlite_path is not None
+        reason = backup_reason(path, self.db.sqlite_path.stem)
         if reason == "manual":
             return self.tr("Made by hand")
         if reason == "before-restore":

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         try:
             db = open_database(url)
         except DamagedDatabaseError as exc:
-            if not self._offer_backup(url, str(exc)):
+            if not self._offer_backup(url, exc.detail):
                 return False
             return self.connect_database(url)
         except StorageError as exc:
@@ -92,9 +92,9 @@ class MainWindow(QMainWindow):
         self.attach_database(db)
         return True
 
-    def _offer_backup(self, url: str | None, problem: str) -> bool:
+    def _offer_backup(self, url: str | None, detail: str) -> bool:
         """Set a damaged database aside and put its newest good backup in place, if the user
-        agrees; True when that was done."""
+        agrees; True when that was done. `detail` is what SQLite said of the file."""
         from liveplanner.storage.database import newest_good_backup, parse_url, restore_file
 
         path = Path(parse_url(settings.database_url(url)).database or "")
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         problem = (
             self.tr("The database %1 is damaged (%2).")
             .replace("%1", str(path))
-            .replace("%2", problem.split("(", 1)[-1].split(")", 1)[0])
+            .replace("%2", detail)
         )
         if chosen is None:
             QMessageBox.critical(

@@ -51,43 +51,43 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="78" />
+        <location filename="../../ui/backups_dialog.py" line="79" />
         <source>Made by hand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="80" />
+        <location filename="../../ui/backups_dialog.py" line="81" />
         <source>Before a restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="82" />
+        <location filename="../../ui/backups_dialog.py" line="83" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="84" />
+        <location filename="../../ui/backups_dialog.py" line="85" />
         <source>On closing liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="86" />
+        <location filename="../../ui/backups_dialog.py" line="87" />
         <source>Before an upgrade of the database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="113" />
-        <location filename="../../ui/backups_dialog.py" line="145" />
+        <location filename="../../ui/backups_dialog.py" line="114" />
+        <location filename="../../ui/backups_dialog.py" line="146" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="124" />
+        <location filename="../../ui/backups_dialog.py" line="125" />
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="126" />
+        <location filename="../../ui/backups_dialog.py" line="127" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>

@@ -51,43 +51,43 @@
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="78" />
+        <location filename="../../ui/backups_dialog.py" line="79" />
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="80" />
+        <location filename="../../ui/backups_dialog.py" line="81" />
         <source>Before a restore</source>
         <translation>恢复前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="82" />
+        <location filename="../../ui/backups_dialog.py" line="83" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation>工作期间自动备份（有改动时每 30 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="84" />
+        <location filename="../../ui/backups_dialog.py" line="85" />
         <source>On closing liveplanner</source>
         <translation>关闭 liveplanner 时备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="86" />
+        <location filename="../../ui/backups_dialog.py" line="87" />
         <source>Before an upgrade of the database</source>
         <translation>数据库升级前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="113" />
-        <location filename="../../ui/backups_dialog.py" line="145" />
+        <location filename="../../ui/backups_dialog.py" line="114" />
+        <location filename="../../ui/backups_dialog.py" line="146" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="124" />
+        <location filename="../../ui/backups_dialog.py" line="125" />
         <source>Restore</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="126" />
+        <location filename="../../ui/backups_dialog.py" line="127" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>

@@ -4,13 +4,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import Product
-from liveplanner.demo import create_demo
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor import commands, part_models
@@ -21,7 +21,7 @@ from liveplanner.ui.editor.segment_model import SegmentTableModel
 @pytest.fixture
 def demo_doc(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> Iterator[ShowDocument]:
     db: Database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     yield ShowDocument(db, show_id)
     db.close()
 

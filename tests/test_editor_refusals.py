@@ -5,11 +5,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from demo_helpers import editable_demo
 from pytestqt.qtbot import QtBot
 
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Product, TeamMember
-from liveplanner.demo import create_demo
 from liveplanner.storage import segments, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor import commands, part_models
@@ -21,7 +21,7 @@ from liveplanner.ui.editor.show_form import ShowForm, move_to_zone
 @pytest.fixture
 def doc(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> Iterator[ShowDocument]:
     db: Database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield ShowDocument(db, create_demo(db))
+    yield ShowDocument(db, editable_demo(db))
     db.close()
 
 

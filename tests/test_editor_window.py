@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from demo_helpers import editable_demo
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -15,7 +16,6 @@ from qt_helpers import show_active
 
 from liveplanner import settings
 from liveplanner.core.enums import Platform
-from liveplanner.demo import create_demo
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
@@ -45,7 +45,7 @@ def titles(db: Database) -> list[str]:
 
 
 def test_delete_duplicate_and_undo_on_the_show_list(window: MainWindow, db: Database) -> None:
-    create_demo(db)
+    editable_demo(db)
     window.list_page.reload()
     window.list_page.select_show(shows.list_shows(db)[0].id)
     window.duplicate_show_action.trigger()
@@ -66,7 +66,7 @@ def test_delete_duplicate_and_undo_on_the_show_list(window: MainWindow, db: Data
 def test_opening_a_show_from_the_list_and_going_back(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window.list_page.reload()
     window.list_page.select_show(show_id)
     with qtbot.waitSignal(window.editor_opened):
@@ -81,7 +81,7 @@ def test_opening_a_show_from_the_list_and_going_back(
 
 
 def test_quitting_saves_text_still_being_typed(window: MainWindow, db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window.open_show(show_id)
     editor = window.editor
     editor.select_segment(editor.doc.plan.segments[1].id)
@@ -96,7 +96,7 @@ def test_quitting_saves_text_still_being_typed(window: MainWindow, db: Database)
 def test_clicking_the_overview_selects_the_segment(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window.open_show(show_id)
     window.show()
     editor = window.editor
@@ -110,7 +110,7 @@ def test_clicking_the_overview_selects_the_segment(
 
 
 def test_choosing_a_finding_jumps_to_its_cell(window: MainWindow, db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window.open_show(show_id)
     editor = window.editor
     item = editor.findings.item(0)
@@ -122,7 +122,7 @@ def test_choosing_a_finding_jumps_to_its_cell(window: MainWindow, db: Database) 
 
 
 def test_a_refused_edit_is_shown_in_the_editor(window: MainWindow, db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window.open_show(show_id)
     editor = window.editor
     model = editor.model
@@ -169,7 +169,7 @@ def test_a_blank_new_show_opens_empty(window: MainWindow, db: Database) -> None:
 def test_delete_clears_cells_deletes_whole_rows_and_leaves_text_boxes_alone(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window.open_show(show_id)
     show_active(qtbot, window)
     editor = window.editor
@@ -210,7 +210,7 @@ def test_delete_clears_cells_deletes_whole_rows_and_leaves_text_boxes_alone(
 def test_a_cue_being_typed_is_saved_when_another_segment_is_chosen(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window.open_show(show_id)
     show_active(qtbot, window)
     editor = window.editor

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -146,7 +147,7 @@ def test_the_compare_dialog_lists_shows_and_kinds(qtbot: QtBot, db: Database) ->
 
 
 def test_reports_are_written_in_each_format(page: ReviewPage, db: Database, tmp_path: Path) -> None:
-    show = create_demo(db)
+    show = editable_demo(db)
     plan = shows.load_plan(db, show)
     segments.update_segment(
         db, plan.segments[0].id, plan.segments[0].version, title='=HYPERLINK("x")'

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,7 +19,6 @@ from qt_helpers import show_active
 
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
-from liveplanner.demo import create_demo
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor.document import ShowDocument
@@ -54,7 +54,7 @@ def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
 
 
 def test_every_action_is_in_the_database_the_moment_it_happens(db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     plan = shows.load_plan(db, show_id)
     clock = Clock()
     controller = RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
@@ -81,7 +81,7 @@ def test_every_action_is_in_the_database_the_moment_it_happens(db: Database) -> 
 def test_a_killed_process_resumes_at_the_right_point(db: Database, tmp_path: Path) -> None:
     """The timer runs in another process that is killed (SIGKILL) mid-segment; reopening
     resumes the same run in the segment the show is in, with the time since counted."""
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     url = db.url.render_as_string(hide_password=False)
     script = textwrap.dedent(
         f"""
@@ -133,7 +133,7 @@ def test_a_killed_process_resumes_at_the_right_point(db: Database, tmp_path: Pat
 def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     plan = shows.load_plan(db, show_id)
     clock = Clock()
     controller = RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
@@ -178,7 +178,7 @@ def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
 def test_leaving_mid_run_asks_and_can_end_the_run(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     clock = Clock()
     controller = RunController(
         db, shows.load_plan(db, show_id), RunKind.LIVE, now=clock.now, wall=clock.wall
@@ -194,7 +194,7 @@ def test_leaving_mid_run_asks_and_can_end_the_run(
 
 
 def test_cues_due_soon_and_the_product_are_shown(qtbot: QtBot, db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     plan = shows.load_plan(db, show_id)
     clock = Clock()
     controller = RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
@@ -212,7 +212,7 @@ def test_cues_due_soon_and_the_product_are_shown(qtbot: QtBot, db: Database) -> 
 
 
 def test_the_presenter_screen_follows_and_flashes_the_message(qtbot: QtBot, db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     clock = Clock()
     controller = RunController(
         db, shows.load_plan(db, show_id), RunKind.REHEARSAL, now=clock.now, wall=clock.wall
@@ -234,7 +234,7 @@ def test_the_presenter_screen_follows_and_flashes_the_message(qtbot: QtBot, db: 
 
 
 def test_applying_a_rehearsal_take_is_one_undoable_edit(qtbot: QtBot, db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     doc = ShowDocument(db, show_id)
     before = [s.duration_s for s in doc.plan.segments]
     dialog = RehearsalResults(doc, runs.list_runs(db, show_id))
@@ -306,7 +306,7 @@ def test_the_editor_opens_the_timer_on_its_show(
     from liveplanner.ui.main_window import MainWindow
     from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     window = MainWindow(db, Preferences(language="en"))
     qtbot.addWidget(window)
     assert not window.run_action.isEnabled()  # no show open yet
@@ -323,7 +323,7 @@ def test_the_editor_opens_the_timer_on_its_show(
 def test_an_interrupted_run_is_offered_first(qtbot: QtBot, db: Database) -> None:
     from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     clock = Clock()
     RunController(
         db, shows.load_plan(db, show_id), RunKind.LIVE, now=clock.now, wall=clock.wall
@@ -359,7 +359,7 @@ def test_a_show_without_segments_is_not_run(
 
 
 def test_a_resumed_run_logs_no_false_clock_jump_and_keeps_true_times(db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     plan = shows.load_plan(db, show_id)
     clock = Clock()
     RunController(db, plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall).act("toggle")
@@ -388,7 +388,7 @@ def test_a_resumed_run_logs_no_false_clock_jump_and_keeps_true_times(db: Databas
 def test_a_clock_jump_before_the_start_and_a_failed_write_do_not_stop_the_timer(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     clock = Clock()
     shift = {"s": 0.0}
     controller = RunController(
@@ -434,7 +434,7 @@ def test_time_in_a_segment_deleted_since_goes_to_no_segment_and_undo_gives_it_ba
     from liveplanner.core.clock import actual_segments, as_positions_of, timer_segments
     from liveplanner.storage import segments
 
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     deleted = shows.load_plan(db, show_id).segments[2]
     removal = segments.remove_segments(db, [deleted.id])
     plan = shows.load_plan(db, show_id)
@@ -457,7 +457,7 @@ def test_time_in_a_segment_deleted_since_goes_to_no_segment_and_undo_gives_it_ba
 def test_a_take_that_stopped_partway_gives_only_the_segments_it_ran(
     qtbot: QtBot, db: Database
 ) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     doc = ShowDocument(db, show_id)
     clock = Clock()
     controller = RunController(db, doc.plan, RunKind.REHEARSAL, now=clock.now, wall=clock.wall)
@@ -475,7 +475,7 @@ def test_a_take_that_stopped_partway_gives_only_the_segments_it_ran(
 
 
 def test_esc_in_a_text_box_clears_it_and_keeps_the_window(qtbot: QtBot, db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     clock = Clock()
     controller = RunController(
         db, shows.load_plan(db, show_id), RunKind.LIVE, now=clock.now, wall=clock.wall
@@ -499,7 +499,7 @@ def test_f5_with_the_timer_open_brings_it_back_instead_of_a_second_one(
 
     window = MainWindow(db, Preferences(language="en"))
     qtbot.addWidget(window)
-    window.open_show(create_demo(db))
+    window.open_show(editable_demo(db))
     monkeypatch.setattr(StartRunDialog, "exec", lambda self: StartRunDialog.DialogCode.Accepted)
     window.run_action.trigger()
     first = window.host_view

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from demo_helpers import editable_demo
 from jsonschema import Draft202012Validator
 
 from liveplanner.core import enums
@@ -132,7 +133,7 @@ def test_the_runs_metrics_and_notes_come_back_whole(db: Database) -> None:
 
 
 def test_a_deleted_segments_events_keep_their_position_without_a_segment(db: Database) -> None:
-    show_id = create_demo(db)
+    show_id = editable_demo(db)
     gone = shows.load_plan(db, show_id).segments[3]
     segments.remove_segments(db, [gone.id])
     document = show_document(export_show(db, show_id))

@@ -150,6 +150,13 @@ class Show:
     hard_stop: datetime | None = None  # the stream must be off by then
     notes: str = ""
     version: int = 1
+    unlocked: bool = False  # someone unlocked the approved script on purpose
+
+    @property
+    def locked(self) -> bool:
+        """Past draft the script is locked, so nobody changes an approved or live show by
+        accident; an explicit unlock opens it until the status next changes."""
+        return self.status is not ShowStatus.DRAFT and not self.unlocked
 
 
 @dataclass(frozen=True, slots=True)

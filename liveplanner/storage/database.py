@@ -2,9 +2,10 @@
 
 import importlib.util
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,13 +21,14 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from liveplanner import settings
-from liveplanner.storage import schema
+from liveplanner import credentials, settings
+from liveplanner.storage import history, schema
 from liveplanner.storage.backup import backup_sqlite, copy_checked, list_backups
 from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
+    ReadOnlyError,
     StaleEditError,
     StorageError,
 )
@@ -37,13 +39,20 @@ APPLICATION_ID = 0x4C76506C
 
 @dataclass
 class Database:
-    """An open database. `session()` is one unit of work: committed at the end, or rolled back."""
+    """An open database. `session()` is one unit of work: committed at the end, or rolled back.
+
+    `user` is who the change history names; `origin` tells this open database's changes from
+    everyone else's. A read-only database (another liveplanner writes the file) refuses writes.
+    """
 
     url: URL
     engine: Engine
     backup_dir: Path | None
     _sessions: sessionmaker[Session]
     migrated_from: str | None = None  # the revision it was at, when opening upgraded it
+    read_only: bool = False
+    user: str = field(default_factory=settings.user_name)
+    origin: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def is_sqlite(self) -> bool:
@@ -57,6 +66,8 @@ class Database:
     def session(self) -> Iterator[Session]:
         try:
             with self._sessions.begin() as session:
+                session.info["who"] = self.user
+                session.info["origin"] = self.origin
                 yield session
         except StaleDataError as exc:
             # Two writers raced between reading a row and writing it; the later one loses.
@@ -66,6 +77,11 @@ class Database:
             # user still gets a message and the transaction is rolled back whole.
             raise StorageError(f"the database refused the change: {exc.orig}") from exc
         except OperationalError as exc:
+            if self.read_only and "readonly" in str(exc.orig):
+                raise ReadOnlyError(
+                    "this window opened the database read-only, because another liveplanner "
+                    "has it open; nothing was written"
+                ) from exc
             if self.is_sqlite and "locked" in str(exc.orig):
                 # SQLite refuses a write from a transaction whose snapshot another writer has
                 # since changed, or when a writer holds the file past busy_timeout.
@@ -73,7 +89,16 @@ class Database:
                     "the database was being changed by another liveplanner; nothing was "
                     "written: reload and try again"
                 ) from exc
-            raise
+            # The server went away, the disk is full...: said, never a traceback; rolled back.
+            where = self.url.render_as_string(hide_password=True)
+            raise StorageError(f"the database {where} failed: {exc.orig}") from exc
+
+    def backup(self, reason: str) -> Path | None:
+        """A backup of the SQLite file before something that cannot be undone (a bulk delete);
+        None for PostgreSQL, which the server backs up."""
+        if self.sqlite_path is None or self.backup_dir is None or self.read_only:
+            return None
+        return backup_sqlite(self.sqlite_path, self.backup_dir, reason)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -133,11 +158,23 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
-def make_engine(url: URL) -> Engine:
+def _query_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def make_engine(url: URL, read_only: bool = False) -> Engine:
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # A server that does not answer is said in seconds, not after the system's TCP timeout.
+        timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
+        return create_engine(url, pool_pre_ping=True, connect_args=timeout)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
+    if read_only:
+        # SQLite itself refuses every write; a plain BEGIN never takes the write lock the
+        # other app needs.
+        event.listen(engine, "connect", _query_only)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return engine
     # IMMEDIATE takes the write lock at the start: a second writer waits (busy_timeout) instead
     # of failing when its read snapshot turns out stale at its first write.
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
@@ -188,26 +225,48 @@ def _refuse_newer(revision: str | None, where: str) -> None:
 
 
 def open_database(
-    url: str | None = None, *, backup_dir: Path | None = None, migrate: bool = True
+    url: str | None = None,
+    *,
+    backup_dir: Path | None = None,
+    migrate: bool = True,
+    read_only: bool = False,
 ) -> Database:
     """Open the database at `url` (default: settings.database_url()) and bring it to head.
 
     An existing SQLite database behind head is backed up before it is migrated. A database written
     by a newer liveplanner, a damaged file or another program's file is refused untouched.
-    `migrate=False` opens it as it is (for `db check`).
+    `migrate=False` opens it as it is (for `db check`). `read_only` opens a SQLite file that
+    another liveplanner is writing: every write is refused, and it must already be at head.
     """
     parsed = parse_url(settings.database_url(url))
+    parsed = credentials.fill_password(parsed)
     where = parsed.render_as_string(hide_password=True)
     try:
-        return _open(parsed, where, backup_dir, migrate)
+        return _open(parsed, where, backup_dir, migrate, read_only)
     except OSError as exc:
         raise StorageError(f"could not open the database {where}: {exc}") from exc
     except DBAPIError as exc:
         raise StorageError(f"could not open the database {where}: {exc.orig}") from exc
 
 
-def _open(parsed: URL, where: str, backup_dir: Path | None, migrate: bool) -> Database:
+def _open(
+    parsed: URL, where: str, backup_dir: Path | None, migrate: bool, read_only: bool
+) -> Database:
     sqlite = parsed.get_backend_name() == "sqlite"
+    if read_only and not sqlite:
+        raise StorageError("only a SQLite file is opened read-only")
+    if read_only:
+        path = Path(parsed.database or "")
+        revision = _inspect_sqlite_file(path) if path.exists() else None
+        _refuse_newer(revision, str(path))
+        if revision != schema.head_revision():
+            raise StorageError(
+                f"{path} needs upgrading to this liveplanner's schema, which the liveplanner "
+                "that has it open cannot allow: close that one first"
+            )
+        engine = make_engine(parsed, read_only=True)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        return Database(parsed, engine, backup_dir or settings.backup_dir(), sessions, None, True)
     if sqlite:
         backup_dir = backup_dir or settings.backup_dir()
         path = Path(parsed.database or "")
@@ -225,6 +284,7 @@ def _open(parsed: URL, where: str, backup_dir: Path | None, migrate: bool) -> Da
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
+    history.watch(sessions)
     return Database(parsed, engine, backup_dir, sessions, migrated_from)
 
 

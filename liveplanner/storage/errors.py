@@ -37,3 +37,19 @@ class StaleEditError(StorageError):
         super().__init__(message)
         self.entity = entity
         self.entity_id = entity_id
+
+
+class ScriptLockedError(StorageError):
+    """The show is past draft and its script locked; nothing was written."""
+
+    def __init__(self, show_id: int, title: str, status: object) -> None:
+        super().__init__(
+            f"the script of {title!r} is locked (the show is {status}): unlock it on purpose "
+            "to change it"
+        )
+        self.show_id = show_id
+        self.status = status
+
+
+class ReadOnlyError(StorageError):
+    """The database was opened read-only (another liveplanner writes it); nothing was written."""

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     Double,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -111,6 +113,8 @@ class ShowRow(Editable, Base):
     planned_start: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     time_zone: Mapped[str] = mapped_column(String(64))
     status: Mapped[ShowStatus] = mapped_column(_enum(ShowStatus), default=ShowStatus.DRAFT)
+    # Past draft the script is locked; an explicit, logged unlock opens it until the next status.
+    unlocked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     target_gmv_fen: Mapped[int | None] = mapped_column(BigInteger)
     target_viewers: Mapped[int | None] = mapped_column(BigInteger)
     target_conversion_bp: Mapped[int | None] = mapped_column(Integer)
@@ -360,3 +364,22 @@ class ReviewNoteRow(Editable, Base):
     category: Mapped[NoteCategory] = mapped_column(_enum(NoteCategory))
     text: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ShowChangeRow(Base):
+    """One change to a show, for its history: when, who, what. Written by storage.history."""
+
+    __tablename__ = "show_changes"
+    __table_args__ = (Index("ix_show_changes_show_id_id", "show_id", "id"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    who: Mapped[str] = mapped_column(String(100))
+    # Which open database wrote it, so a window is not told of its own changes.
+    origin: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(24))  # show, segment, product, promo...
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(24))  # added, changed, removed, reordered
+    label: Mapped[str] = mapped_column(String(200), default="")  # its name at the time
+    detail: Mapped[str] = mapped_column(Text, default="")  # JSON {field: [before, after]}

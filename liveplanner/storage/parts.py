@@ -92,7 +92,9 @@ def _check_team_member(
 
 
 def _row(session: Session, kind: type, part_id: int) -> Any:
-    row = session.get(ROWS[kind], part_id)
+    # Locked until the transaction ends: a writer racing this one waits, then sees the new
+    # version and is refused by name (PostgreSQL; SQLite writers take turns anyway).
+    row = session.get(ROWS[kind], part_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"there is no {NAMES[kind]} {part_id}")
     return row

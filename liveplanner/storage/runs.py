@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from liveplanner.core.clock import ClockEvent
-from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.core.enums import RunEventKind, RunKind, ShowStatus
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError, StorageError
@@ -15,10 +15,17 @@ from liveplanner.storage.models import RunEventRow, RunRow, ShowRow
 
 
 def start_run(db: Database, show_id: int, kind: RunKind, wall: datetime, monotonic_s: float) -> int:
-    """Open a run (and log its `started` event); returns the run's id."""
+    """Open a run (and log its `started` event); returns the run's id.
+
+    Going live puts a draft or approved show in the live status, which locks its script: nothing
+    in it changes by accident mid-show.
+    """
     with db.session() as session:
-        if session.get(ShowRow, show_id) is None:
+        show = session.get(ShowRow, show_id)
+        if show is None:
             raise NotFoundError(f"there is no show {show_id}")
+        if kind is RunKind.LIVE and show.status in (ShowStatus.DRAFT, ShowStatus.APPROVED):
+            show.status, show.unlocked = ShowStatus.LIVE, False
         run = RunRow(show_id=show_id, kind=kind, started_at=wall)
         run.events.append(
             RunEventRow(
@@ -123,3 +130,6 @@ def log_clock_events(db: Database, run_id: int, events: Sequence[ClockEvent]) ->
             )
             if event.kind is RunEventKind.ENDED:
                 run.ended_at = event.wall
+                show = session.get(ShowRow, run.show_id)
+                if run.kind is RunKind.LIVE and show and show.status is ShowStatus.LIVE:
+                    show.status, show.unlocked = ShowStatus.DONE, False

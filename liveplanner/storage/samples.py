@@ -13,6 +13,7 @@ from sqlalchemy import BigInteger, Integer, Select, String, column, delete, sele
 from sqlalchemy.orm import Session
 
 from liveplanner.core.metrics import METRICS
+from liveplanner.storage import history
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError
 from liveplanner.storage.models import MetricImportRow, MetricSampleRow, ShowRow
@@ -70,14 +71,17 @@ def replace_metrics(
     """Replace all of a show's samples; returns how many were stored.
 
     One transaction: if anything fails, or `progress` raises to cancel, the show keeps the
-    metrics it had.
+    metrics it had. Metrics it had are backed up first (SQLite): a replace cannot be undone.
     """
     unknown = sorted(set(samples["metric"]) - set(METRICS))
     if unknown:
         raise ValueError(f"unknown metric {unknown[0]!r}; expected one of: {', '.join(METRICS)}")
+    if import_source(db, show_id) is not None:
+        db.backup("before-replacing-metrics")
     with db.session() as session:
         if session.get(ShowRow, show_id) is None:
             raise NotFoundError(f"there is no show {show_id}")
+        history.record(session, show_id, "metrics", "imported", source.file_name)
         session.execute(delete(MetricSampleRow).where(MetricSampleRow.show_id == show_id))
         session.execute(delete(MetricImportRow).where(MetricImportRow.show_id == show_id))
         session.add(

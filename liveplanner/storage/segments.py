@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.plan import Duty, Release, Segment
-from liveplanner.storage import convert
+from liveplanner.storage import convert, history
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError
 from liveplanner.storage.guard import check_version
@@ -42,7 +42,7 @@ class SegmentsRemoval:
 
 
 def _segment_row(session: Session, segment_id: int) -> SegmentRow:
-    row = session.get(SegmentRow, segment_id)
+    row = session.get(SegmentRow, segment_id, with_for_update=True)  # see parts._row
     if row is None:
         raise NotFoundError(f"there is no segment {segment_id}")
     return row
@@ -201,6 +201,11 @@ def reorder_segments(db: Database, show_id: int, ordered_ids: Sequence[int]) -> 
             raise NotFoundError(
                 "the show's segments changed meanwhile (added or removed elsewhere); reload"
             )
+        if list(ordered_ids) == current:
+            return
+        # Positions are written without the ORM, so the history hook does not see them.
+        history.check_unlocked(session, show_id)
+        history.record(session, show_id, "segment", "reordered")
         _write_order(session, show_id, ordered_ids)
 
 

@@ -151,7 +151,7 @@ def list_shows(
 
 
 def _show_row(session: Session, show_id: int) -> ShowRow:
-    row = session.get(ShowRow, show_id)
+    row = session.get(ShowRow, show_id, with_for_update=True)  # see parts._row
     if row is None:
         raise NotFoundError(f"there is no show {show_id}")
     return row
@@ -304,6 +304,7 @@ _SHOW_FIELDS = frozenset(ShowRow.__table__.columns.keys()) - {
     "created_at",
     "updated_at",
     "deleted_at",
+    "unlocked",  # only unlock_script and lock_script: an unlock is always on purpose
 }
 
 
@@ -316,8 +317,38 @@ def update_show(db: Database, show_id: int, expected_version: int, **changes: ob
     with db.session() as session:
         row = _show_row(session, show_id)
         check_version("show", show_id, row.version, expected_version)
+        if "status" in changes and changes["status"] != row.status:
+            row.unlocked = False  # a new status locks the script again
         for name, value in changes.items():
             setattr(row, name, value)
+        session.flush()
+        return convert.show(row)
+
+
+def set_status(db: Database, show_id: int, status: ShowStatus) -> Show:
+    """Move the show to `status`; past draft that locks its script (again)."""
+    with db.session() as session:
+        row = _show_row(session, show_id)
+        if row.status != status:
+            row.status = status
+            row.unlocked = False
+        session.flush()
+        return convert.show(row)
+
+
+def unlock_script(db: Database, show_id: int) -> Show:
+    """Open an approved or live show's script for editing, on purpose; the history says who."""
+    return _set_unlocked(db, show_id, True)
+
+
+def lock_script(db: Database, show_id: int) -> Show:
+    return _set_unlocked(db, show_id, False)
+
+
+def _set_unlocked(db: Database, show_id: int, unlocked: bool) -> Show:
+    with db.session() as session:
+        row = _show_row(session, show_id)
+        row.unlocked = unlocked
         session.flush()
         return convert.show(row)
 
@@ -334,7 +365,9 @@ def restore_show(db: Database, show_id: int) -> None:
 
 
 def purge_show(db: Database, show_id: int) -> None:
-    """Delete a show for good, with everything in it (segments, runs, metrics, notes)."""
+    """Delete a show for good, with everything in it (segments, runs, metrics, notes), after a
+    backup of the SQLite file: this cannot be undone."""
+    db.backup("before-delete")
     with db.session() as session:
         session.delete(_show_row(session, show_id))
 

@@ -85,6 +85,10 @@ class BackupsDialog(QDialog):
             return self.tr("On closing liveplanner")
         if reason.startswith("before-upgrade"):
             return self.tr("Before an upgrade of the database")
+        if reason == "before-delete":
+            return self.tr("Before a show was deleted for good")
+        if reason == "before-replacing-metrics":
+            return self.tr("Before a show's metrics were imported again")
         return reason
 
     def refresh(self) -> None:

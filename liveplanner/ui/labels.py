@@ -1,4 +1,9 @@
-"""People's names for the stored identifiers, in the user's language, and the colours of kinds."""
+"""People's names for the stored identifiers, in the user's language, and the colours of kinds;
+stored values (money, durations, times, kinds) as a person reads them, and fields' names."""
+
+from collections.abc import Callable
+from datetime import datetime
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -11,6 +16,11 @@ from liveplanner.core.enums import (
     SegmentKind,
     ShowStatus,
 )
+from liveplanner.core.money import format_percent, format_yuan
+from liveplanner.core.schedule import format_duration
+
+EMPTY = "—"  # a field with no value, where a blank could be mistaken for a missing cell
+TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def platform(value: Platform) -> str:
@@ -114,3 +124,127 @@ def metric(name: str) -> str:
         "new_followers": QCoreApplication.translate("labels", "New followers"),
         "ad_spend": QCoreApplication.translate("labels", "Ad spend"),
     }[name]
+
+
+# Values as a person reads them, outside a table whose column already says what they are.
+
+
+def money(fen: int | None) -> str:
+    """1250 -> '¥12.50'."""
+    return EMPTY if fen is None else f"¥{format_yuan(fen)}"
+
+
+def duration(seconds: int | None) -> str:
+    """270 -> '4:30'."""
+    return EMPTY if seconds is None else format_duration(seconds)
+
+
+def percent(bp: int | None) -> str:
+    """1250 -> '12.5%'."""
+    return EMPTY if bp is None else format_percent(bp)
+
+
+def moment(value: datetime | None) -> str:
+    """An aware time in its own zone (a show's times are in the show's zone)."""
+    return EMPTY if value is None else value.strftime(TIME_FORMAT)
+
+
+def value(value: object) -> str:
+    """Any stored value with no unit of its own: kinds by their names, empty as '—'."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, Enum):
+        named = {
+            Platform: platform,
+            ShowStatus: status,
+            SegmentKind: segment_kind,
+            Role: role,
+            PromoKind: promo_kind,
+            ContentCategory: category,
+        }.get(type(value))
+        return named(value) if named else str(value.value)  # type: ignore[operator]
+    if isinstance(value, datetime):
+        return moment(value)
+    return str(value)
+
+
+def field_value(field: str, stored: object, name_of: Callable[[str, int], str | None]) -> str:
+    """A stored field's value as a person reads it: ¥ for fen, % for basis points, m:ss for
+    seconds, and for an id (or a role's person) the name `name_of(field, id)` gives."""
+    if stored is None or stored == "":
+        return EMPTY
+    if field.endswith("_fen"):
+        return money(int(stored))  # type: ignore[call-overload]
+    if field.endswith("_bp"):
+        return percent(int(stored))  # type: ignore[call-overload]
+    if field.endswith("_s"):
+        return duration(int(stored))  # type: ignore[call-overload]
+    if field.endswith("_id") or field in {r.value for r in Role}:
+        # An id no longer in the show (a product since deleted) is still shown as something.
+        return name_of(field, int(stored)) or f"#{stored}"  # type: ignore[call-overload]
+    return value(stored)
+
+
+# Fields by the names the editor shows them under: the same words (and translations) as the
+# segment table's headers, the show form's labels and the part tables' headers.
+
+
+def segment_field(name: str) -> str:
+    """A segment field, or a role (its value, e.g. 'host') for who plays it in the segment."""
+    if name in {r.value for r in Role}:
+        return role(Role(name))
+    return {
+        "kind": QCoreApplication.translate("SegmentTableModel", "Kind"),
+        "title": QCoreApplication.translate("SegmentTableModel", "Title"),
+        "duration_s": QCoreApplication.translate("SegmentTableModel", "Length"),
+        "product_id": QCoreApplication.translate("SegmentTableModel", "Product"),
+        "notes": QCoreApplication.translate("SegmentTableModel", "Notes"),
+        "talking_points": QCoreApplication.translate("ShowEditor", "Talking points"),
+    }.get(name, name)
+
+
+def show_field(name: str) -> str:
+    return {
+        "title": QCoreApplication.translate("ShowForm", "Title"),
+        "planned_start": QCoreApplication.translate("ShowForm", "Start"),
+        "platform": QCoreApplication.translate("ShowForm", "Platform"),
+        "status": QCoreApplication.translate("ShowForm", "Status"),
+        "room": QCoreApplication.translate("ShowForm", "Room / account"),
+        "time_zone": QCoreApplication.translate("ShowForm", "Time zone"),
+        "planned_end": QCoreApplication.translate("ShowForm", "Planned end"),
+        "hard_stop": QCoreApplication.translate("ShowForm", "Hard stop"),
+        "max_discount_bp": QCoreApplication.translate("ShowForm", "Maximum discount (%)"),
+        "min_margin_bp": QCoreApplication.translate("ShowForm", "Minimum margin on cost (%)"),
+        "target_gmv_fen": QCoreApplication.translate("ShowForm", "Target GMV (yuan)"),
+        "target_viewers": QCoreApplication.translate("ShowForm", "Target viewers"),
+        "target_conversion_bp": QCoreApplication.translate("ShowForm", "Target conversion (%)"),
+        "target_new_followers": QCoreApplication.translate("ShowForm", "Target new followers"),
+        "target_interaction_bp": QCoreApplication.translate("ShowForm", "Target interaction (%)"),
+        "notes": QCoreApplication.translate("ShowForm", "Notes"),
+    }.get(name, name)
+
+
+def part_field(name: str) -> str:
+    """A field of a team member, product, promo, cue or release (one name means one thing)."""
+    return {
+        "person_id": QCoreApplication.translate("PartTableModel", "Person"),
+        "role": QCoreApplication.translate("PartTableModel", "Role"),
+        "sku": QCoreApplication.translate("PartTableModel", "SKU"),
+        "name": QCoreApplication.translate("PartTableModel", "Name"),
+        "list_price_fen": QCoreApplication.translate("PartTableModel", "List price"),
+        "live_price_fen": QCoreApplication.translate("PartTableModel", "Live price"),
+        "unit_cost_fen": QCoreApplication.translate("PartTableModel", "Unit cost"),
+        "stock": QCoreApplication.translate("PartTableModel", "Stock"),
+        "kind": QCoreApplication.translate("PartTableModel", "Kind"),
+        "product_id": QCoreApplication.translate("PartTableModel", "Product"),
+        "quantity": QCoreApplication.translate("PartTableModel", "Quantity"),
+        "face_value_fen": QCoreApplication.translate("PartTableModel", "Face value"),
+        "special_price_fen": QCoreApplication.translate("PartTableModel", "Special price"),
+        "threshold_fen": QCoreApplication.translate("PartTableModel", "Threshold"),
+        "per_user_limit": QCoreApplication.translate("PartTableModel", "Per user"),
+        "budget_fen": QCoreApplication.translate("PartTableModel", "Budget"),
+        "notes": QCoreApplication.translate("PartTableModel", "Notes"),
+        "offset_s": QCoreApplication.translate("PartTableModel", "At (m:ss)"),
+        "cue": QCoreApplication.translate("PartTableModel", "Cue"),
+        "promo_id": QCoreApplication.translate("PartTableModel", "Promo"),
+    }.get(name, name)

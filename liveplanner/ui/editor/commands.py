@@ -3,6 +3,10 @@
 A command does its work in redo(), the first time when pushed. If the database refuses (a stale
 version, a broken limit of the schema), the document says why and the command marks itself
 obsolete, so the stack drops it and nothing half-done stays behind.
+
+A field edit (FieldEdit) that finds the row changed by someone else is settled instead, when the
+document has a resolver: the user chooses, field by field, whose value stands; the command then
+holds only what it wrote, and its undo goes back to their values.
 """
 
 from collections.abc import Callable, Sequence
@@ -12,12 +16,20 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from liveplanner.core.enums import Role
-from liveplanner.core.plan import Duty, Product, Promo, Release, TeamMember
-from liveplanner.storage.errors import NotFoundError, StaleEditError, StorageError
+from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMember
+from liveplanner.storage.errors import (
+    NotFoundError,
+    ReadOnlyError,
+    ScriptLockedError,
+    StaleEditError,
+    StorageError,
+)
 from liveplanner.storage.parts import Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
 from liveplanner.ui import labels
-from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.document import Conflict, ConflictField, ShowDocument
+
+SETTLING_ROUNDS = 3  # conflicts settled in a row before an edit is refused as before
 
 
 def part_name(kind: type) -> str:
@@ -28,6 +40,22 @@ def part_name(kind: type) -> str:
         Duty: QCoreApplication.translate("commands", "cue"),
         Release: QCoreApplication.translate("commands", "release"),
     }[kind]
+
+
+def refusal(exc: StorageError) -> str:
+    """Why an edit was not made, in the user's language where the reason is a common one."""
+    if isinstance(exc, ScriptLockedError):
+        return QCoreApplication.translate(
+            "commands",
+            "The script is locked (%1), so nothing was changed: unlock it for editing first.",
+        ).replace("%1", labels.status(exc.status))  # type: ignore[arg-type]
+    if isinstance(exc, ReadOnlyError):
+        return QCoreApplication.translate(
+            "commands",
+            "This window is read-only (another liveplanner has the database open), so nothing "
+            "was changed.",
+        )
+    return str(exc)
 
 
 class Command(QUndoCommand):
@@ -47,15 +75,21 @@ class Command(QUndoCommand):
         self._guard(self.revert)
 
     def _guard(self, step: Callable[[], None]) -> None:
+        if self.doc.settling:
+            # Committed again while a conflict is being settled (an editor losing focus to the
+            # dialog): the question covers this value; writing it now would answer for the user.
+            self.setObsolete(True)
+            return
         try:
             step()
         except StorageError as exc:
             self.failed = True
             self.setObsolete(True)
-            if isinstance(exc, StaleEditError | NotFoundError):
-                # Someone else changed the show: show their version, then say what happened.
+            if isinstance(exc, StaleEditError | NotFoundError | ScriptLockedError):
+                # Someone else changed (or approved) the show: show their version, then say
+                # what happened.
                 self.doc.reload()
-            self.doc.edit_refused.emit(str(exc))
+            self.doc.edit_refused.emit(refusal(exc))
         except Exception:
             # A bug, not the user's doing: no half-done entry may stay on the stack.
             self.failed = True
@@ -72,12 +106,148 @@ class Command(QUndoCommand):
         raise NotImplementedError
 
 
-class EditSegment(Command):
-    def __init__(self, doc: ShowDocument, segment_id: int, changes: dict[str, Any]) -> None:
-        super().__init__(doc, QCoreApplication.translate("commands", "Edit segment"))
-        self.segment_id = segment_id
-        self.changes = changes
+class FieldEdit(Command):
+    """Changes some fields of one row; `changes` and `old` name the same fields.
+
+    On a stale write with a resolver on the document, the edit is settled against the version
+    now stored (see `_write`); without one it is refused, as any other command.
+    """
+
+    def __init__(self, doc: ShowDocument, text: str, changes: dict[str, Any]) -> None:
+        super().__init__(doc, text)
+        self.changes = dict(changes)
         self.old: dict[str, Any] = {}
+
+    # What each kind of row tells
+
+    def read(self) -> dict[str, Any]:
+        """The edited fields' values in the document's plan now."""
+        raise NotImplementedError
+
+    def write(self, values: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def subject(self) -> tuple[str, str]:
+        """What the row is and which one, for people: ("segment", its title)."""
+        raise NotImplementedError
+
+    def field_label(self, name: str) -> str:
+        raise NotImplementedError
+
+    # Doing and undoing
+
+    def apply(self) -> None:
+        settled = self._write(self.changes)
+        if settled is None:
+            self._keep_theirs()
+            return
+        self.changes, self.old = settled
+
+    def revert(self) -> None:
+        settled = self._write(self.old)
+        if settled is None:
+            self._keep_theirs()
+            return
+        self.old = settled[0]
+        self.changes = {name: self.changes[name] for name in self.old}
+
+    def _write(self, mine: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """Write `mine`; returns what was written and the values it replaced, or None when
+        someone else's version stands as it is.
+
+        A stale write reloads the document and asks its resolver which of my fields go over
+        theirs; those are written against their version, and if that is stale again the user is
+        asked again about what changed since, SETTLING_ROUNDS times at most.
+        """
+        was = self.read()
+        for round_ in range(SETTLING_ROUNDS + 1):
+            try:
+                self.write(mine)
+            except StaleEditError as exc:
+                if self.doc.resolve_conflict is None or round_ == SETTLING_ROUNDS:
+                    raise
+                self.doc.reload()
+                try:
+                    theirs = self.read()
+                except (LookupError, StopIteration):
+                    raise exc from None  # gone meanwhile: refused as stale
+                mine = self._settle(exc, was, theirs, mine)
+                if not mine:
+                    return None
+                was = theirs
+            else:
+                return mine, {name: was[name] for name in mine}
+        raise AssertionError("unreachable: the last round re-raises")
+
+    def _settle(
+        self,
+        exc: StaleEditError,
+        was: dict[str, Any],
+        theirs: dict[str, Any],
+        mine: dict[str, Any],
+    ) -> dict[str, Any]:
+        """The fields of mine to write over their version."""
+        # Fields they set to my value need nothing; fields they left alone take mine unasked.
+        open_ = {name: value for name, value in mine.items() if theirs[name] != value}
+        if not any(theirs[name] != was[name] for name in open_):
+            return open_
+        what, name = self.subject()
+        conflict = Conflict(
+            exc.entity,
+            exc.entity_id,
+            what,
+            name,
+            tuple(
+                ConflictField(
+                    field,
+                    self.field_label(field),
+                    was[field],
+                    theirs[field],
+                    value,
+                    lambda v, f=field: self.doc.value_text(f, v),
+                )
+                for field, value in open_.items()
+            ),
+        )
+        chosen = self.doc.settle(conflict)
+        return {k: v for k, v in chosen.items() if k in open_ and v != theirs[k]}
+
+    def _keep_theirs(self) -> None:
+        # Not a failure: the user chose their version, or it already held mine.
+        self.setObsolete(True)
+        what, name = self.subject()
+        self.doc.edit_refused.emit(
+            QCoreApplication.translate(
+                "commands", "Someone else changed the %1 “%2” meanwhile; their version was kept."
+            )
+            .replace("%1", what)
+            .replace("%2", name)
+        )
+
+
+class SegmentFieldEdit(FieldEdit):
+    """A field edit of one segment: its fields, or who plays a role in it."""
+
+    def __init__(
+        self, doc: ShowDocument, text: str, segment_id: int, changes: dict[str, Any]
+    ) -> None:
+        super().__init__(doc, text, changes)
+        self.segment_id = segment_id
+
+    def segment(self) -> Segment:
+        return self.doc.segment(self.segment_id)
+
+    def subject(self) -> tuple[str, str]:
+        return QCoreApplication.translate("commands", "segment"), self.segment().title
+
+    def field_label(self, name: str) -> str:
+        return labels.segment_field(name)
+
+
+class EditSegment(SegmentFieldEdit):
+    def __init__(self, doc: ShowDocument, segment_id: int, changes: dict[str, Any]) -> None:
+        text = QCoreApplication.translate("commands", "Edit segment")
+        super().__init__(doc, text, segment_id, changes)
 
     @classmethod
     def if_changed(
@@ -88,27 +258,29 @@ class EditSegment(Command):
             return None
         return cls(doc, segment_id, changes)
 
-    def apply(self) -> None:
-        self.old = self.doc.update_segment(self.segment_id, **self.changes)
+    def read(self) -> dict[str, Any]:
+        segment = self.segment()
+        return {name: getattr(segment, name) for name in self.changes}
 
-    def revert(self) -> None:
-        self.doc.update_segment(self.segment_id, **self.old)
+    def write(self, values: dict[str, Any]) -> None:
+        self.doc.update_segment(self.segment_id, **values)
 
 
-class SetRole(Command):
+class SetRole(SegmentFieldEdit):
+    """Who plays a role in a segment; as a field edit, the field is named by the role's value."""
+
     def __init__(
         self, doc: ShowDocument, segment_id: int, role: Role, person_id: int | None
     ) -> None:
         text = QCoreApplication.translate("commands", "Set %1").replace("%1", labels.role(role))
-        super().__init__(doc, text)
-        self.segment_id, self.role, self.person_id = segment_id, role, person_id
-        self.before: int | None = None
+        super().__init__(doc, text, segment_id, {role.value: person_id})
+        self.role, self.person_id = role, person_id
 
-    def apply(self) -> None:
-        self.before = self.doc.set_role(self.segment_id, self.role, self.person_id)
+    def read(self) -> dict[str, Any]:
+        return {self.role.value: self.segment().roles.get(self.role)}
 
-    def revert(self) -> None:
-        self.doc.set_role(self.segment_id, self.role, self.before)
+    def write(self, values: dict[str, Any]) -> None:
+        self.doc.set_role(self.segment_id, self.role, values[self.role.value])
 
 
 class CreateSegments(Command):
@@ -186,14 +358,13 @@ class MoveSegments(Command):
         self.doc.reorder_segments(self.before)
 
 
-class EditPart(Command):
+class EditPart(FieldEdit):
     def __init__(
         self, doc: ShowDocument, kind: type, part_id: int, changes: dict[str, Any]
     ) -> None:
         text = QCoreApplication.translate("commands", "Edit %1").replace("%1", part_name(kind))
-        super().__init__(doc, text)
-        self.kind, self.part_id, self.changes = kind, part_id, changes
-        self.old: dict[str, Any] = {}
+        super().__init__(doc, text, changes)
+        self.kind, self.part_id = kind, part_id
 
     @classmethod
     def if_changed(
@@ -204,11 +375,28 @@ class EditPart(Command):
             return None
         return cls(doc, kind, part_id, changes)
 
-    def apply(self) -> None:
-        self.old = self.doc.update_part(self.kind, self.part_id, **self.changes)
+    def read(self) -> dict[str, Any]:
+        part = self.doc.part(self.kind, self.part_id)
+        return {name: getattr(part, name) for name in self.changes}
 
-    def revert(self) -> None:
-        self.doc.update_part(self.kind, self.part_id, **self.old)
+    def write(self, values: dict[str, Any]) -> None:
+        self.doc.update_part(self.kind, self.part_id, **values)
+
+    def subject(self) -> tuple[str, str]:
+        part = self.doc.part(self.kind, self.part_id)
+        if isinstance(part, TeamMember):
+            name = f"{self.doc.person_name(part.person_id)} · {labels.role(part.role)}"
+        elif isinstance(part, Duty):
+            name = part.cue
+        elif isinstance(part, Release):
+            promo = self.doc.plan.promo(part.promo_id)
+            name = promo.name if promo else ""
+        else:
+            name = part.name
+        return part_name(self.kind), name
+
+    def field_label(self, name: str) -> str:
+        return labels.part_field(name)
 
 
 class AddPart(Command):
@@ -246,11 +434,9 @@ class RemovePart(Command):
         self.doc.restore_part(self.removal)
 
 
-class EditShow(Command):
+class EditShow(FieldEdit):
     def __init__(self, doc: ShowDocument, changes: dict[str, Any]) -> None:
-        super().__init__(doc, QCoreApplication.translate("commands", "Edit show"))
-        self.changes = changes
-        self.old: dict[str, Any] = {}
+        super().__init__(doc, QCoreApplication.translate("commands", "Edit show"), changes)
 
     @classmethod
     def if_changed(cls, doc: ShowDocument, changes: dict[str, Any]) -> "EditShow | None":
@@ -258,8 +444,14 @@ class EditShow(Command):
             return None
         return cls(doc, changes)
 
-    def apply(self) -> None:
-        self.old = self.doc.update_show(**self.changes)
+    def read(self) -> dict[str, Any]:
+        return {name: self.doc.show_value(name) for name in self.changes}
 
-    def revert(self) -> None:
-        self.doc.update_show(**self.old)
+    def write(self, values: dict[str, Any]) -> None:
+        self.doc.update_show(**values)
+
+    def subject(self) -> tuple[str, str]:
+        return QCoreApplication.translate("commands", "show"), self.doc.plan.show.title
+
+    def field_label(self, name: str) -> str:
+        return labels.show_field(name)

@@ -4,10 +4,13 @@ Every edit goes to storage first (one transaction) and only then changes the pla
 what the screen shows is what is saved. Field edits patch the plan in place; edits that add,
 remove or reorder rows reload it and announce the difference row by row, so views keep their
 selection and scroll position.
+
+When a write is stale (someone else saved the row meanwhile) the document reloads their version;
+an edit command may then ask `resolve_conflict` which of its values to write over theirs.
 """
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -21,7 +24,48 @@ from liveplanner.storage import convert, parts, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.parts import Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
+from liveplanner.ui import labels
 from liveplanner.ui.editor.row_diff import Remove, Reorder, row_steps
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictField:
+    """One field of my edit that someone else's saved version holds differently."""
+
+    name: str  # as written: a column name, or a role's value for who plays it in a segment
+    label: str  # as the editor names it
+    was: Any  # what my edit started from
+    theirs: Any  # what is stored now
+    mine: Any  # what my edit writes
+    show: Callable[[Any], str] = field(default=labels.value, compare=False)
+    """A value of this field as a person reads it."""
+
+    @property
+    def they_changed(self) -> bool:
+        return self.theirs != self.was
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """My edit of a row someone else saved meanwhile: what the row is, and the fields at stake."""
+
+    entity: str  # as storage names it: "segment", "show", "product"...
+    entity_id: int
+    what: str  # the kind of row, for people ("segment")
+    name: str  # which one, for people: the segment's title, the product's name
+    fields: tuple[ConflictField, ...]
+
+    def mine(self) -> dict[str, Any]:
+        """Every field my way ("keep mine")."""
+        return {f.name: f.mine for f in self.fields}
+
+    def defaults(self) -> dict[str, Any]:
+        """Mine where they left the field as it was; theirs where they changed it too."""
+        return {f.name: f.mine for f in self.fields if not f.they_changed}
+
+
+Resolver = Callable[[Conflict], dict[str, Any] | None]
+"""Given a conflict, the fields to write with their values; empty or None keeps theirs."""
 
 
 class ShowDocument(QObject):
@@ -51,8 +95,22 @@ class ShowDocument(QObject):
         self.people: list[Person] = parts.list_people(db)
         self.schedule: Schedule = schedule(self.plan)
         self.findings: list[Finding] = check(self.plan)
+        self.resolve_conflict: Resolver | None = None
+        """Asked which of my values go over someone else's; None: a stale edit is refused."""
+        self.settling = False  # a resolver is deciding: edits made meanwhile are not written
 
     # Reading
+
+    @property
+    def editable(self) -> bool:
+        """Whether the script may be changed here: not a read-only window, not a locked script
+        (an approved or live show's, until someone unlocks it on purpose)."""
+        return not self.db.read_only and not self.plan.show.locked
+
+    def set_unlocked(self, unlocked: bool) -> None:
+        """Unlock the approved script for editing, or lock it again; the history says who."""
+        (shows.unlock_script if unlocked else shows.lock_script)(self.db, self.show_id)
+        self.reload()
 
     def row_of(self, segment_id: int) -> int:
         return next(i for i, s in enumerate(self.plan.segments) if s.id == segment_id)
@@ -62,6 +120,33 @@ class ShowDocument(QObject):
 
     def person_name(self, person_id: int | None) -> str:
         return next((p.name for p in self.people if p.id == person_id), "")
+
+    def value_text(self, name: str, value: Any) -> str:
+        """A field's value as a person reads it: names for ids, units for amounts."""
+        return labels.field_value(name, value, self._name_of)
+
+    def _name_of(self, field: str, id_: int) -> str | None:
+        if field == "product_id":
+            product = self.plan.product(id_)
+            return product.name if product else None
+        if field == "promo_id":
+            promo = self.plan.promo(id_)
+            return promo.name if promo else None
+        return self.person_name(id_) or None  # a person, or who plays a role
+
+    # Conflicts
+
+    def settle(self, conflict: Conflict) -> dict[str, Any]:
+        """Ask the resolver which of my values to write over theirs; {} keeps theirs."""
+        if self.resolve_conflict is None:
+            return {}
+        # A dialog's event loop can commit an editor again (focus leaves it): that edit must
+        # not go past the question being asked.
+        self.settling = True
+        try:
+            return dict(self.resolve_conflict(conflict) or {})
+        finally:
+            self.settling = False
 
     # Announcing
 

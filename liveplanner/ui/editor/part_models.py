@@ -162,7 +162,7 @@ class PartTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._columns[index.column()].read is not None:
+        if self._columns[index.column()].read is not None and self._doc.editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

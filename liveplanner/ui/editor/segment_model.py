@@ -293,10 +293,11 @@ class SegmentTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
+            return Qt.ItemFlag.ItemIsDropEnabled if self._doc.editable else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self._doc.editable:
+            return flags  # a locked script or a read-only window: look, copy, print
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
         column = index.column()
         has_product = self._rows[index.row()].product_id is not None
         if (

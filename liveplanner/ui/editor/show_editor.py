@@ -22,9 +22,12 @@ from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMe
 from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.schedule import format_duration
 from liveplanner.storage.database import Database
+from liveplanner.storage.history import Change
 from liveplanner.ui import labels
-from liveplanner.ui.editor import commands, part_models
+from liveplanner.ui.editor import commands, conflict_dialog, part_models
+from liveplanner.ui.editor.change_watcher import ChangeWatcher
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.lock_bar import LockBar
 from liveplanner.ui.editor.overview_strip import OverviewStrip
 from liveplanner.ui.editor.panels import (
     CommitOnLeaveText,
@@ -35,6 +38,11 @@ from liveplanner.ui.editor.panels import (
 )
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_form import ShowForm
+from liveplanner.ui.history_dialog import names_for
+from liveplanner.ui.history_texts import describe
+
+REFUSED_NOTICE = "color: white; background: #c0392b; padding: 4px;"
+INFO_NOTICE = "color: white; background: #2c6fb7; padding: 4px;"
 
 NEW_SEGMENT_S = 5 * 60
 
@@ -48,6 +56,8 @@ class ShowEditor(QWidget):
         self._shown_segment: int | None = None  # whose talking points the text box holds
         self._finding_cursor = -1  # F8 walks the findings
         self.doc = ShowDocument(db, show_id, self)
+        # A stale edit asks, field by field, whose value stands (theirs or mine).
+        self.doc.resolve_conflict = lambda conflict: conflict_dialog.ask(conflict, self)
         self.model = SegmentTableModel(self.doc)
         self.table = make_table()
         self.table.setModel(self.model)
@@ -74,9 +84,9 @@ class ShowEditor(QWidget):
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: white; background: #c0392b; padding: 4px;")
         self.notice.hide()
         self.summary = QLabel()
+        self.lock_bar = LockBar(self.doc)
         self.overview = OverviewStrip(self.doc)
         self.overview.segment_clicked.connect(self.select_segment)
 
@@ -89,6 +99,7 @@ class ShowEditor(QWidget):
         splitter.setSizes([900, 560])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.lock_bar)
         layout.addWidget(self.overview)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
@@ -96,8 +107,13 @@ class ShowEditor(QWidget):
         self._build_actions()
         self.doc.plan_changed.connect(self.refresh_summary)
         self.doc.edit_refused.connect(self.show_notice)
+        self.doc.show_changed.connect(self._follow_lock)
+        # Changes made elsewhere (a teammate, another window) are reloaded and said.
+        self.watcher = ChangeWatcher(self.doc, self)
+        self.watcher.changed_elsewhere.connect(self._changed_elsewhere)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self._follow_lock()
         self.refresh_summary()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, SegmentTableModel.TITLE))
@@ -401,7 +417,9 @@ class ShowEditor(QWidget):
     def _update_actions(self) -> None:
         """Offer only what can be done with the segments chosen now."""
         rows = sorted(self.doc.row_of(i) for i in self.chosen_ids())
-        chosen = bool(rows)
+        editable = self.doc.editable
+        self.insert_action.setEnabled(editable)
+        chosen = bool(rows) and editable
         self.duplicate_action.setEnabled(chosen)
         self.delete_action.setEnabled(chosen)
         self.clear_action.setEnabled(chosen)
@@ -441,8 +459,31 @@ class ShowEditor(QWidget):
         self.releases.model.refresh()
 
     def show_notice(self, message: str) -> None:
+        self.notice.setStyleSheet(REFUSED_NOTICE)
         self.notice.setText(message)
         self.notice.show()
+
+    def _changed_elsewhere(self, changes: list[Change]) -> None:
+        names = names_for(self.doc.db, self.doc.plan)
+        said = [f"{c.who}: {describe(c, names)}" for c in changes[-3:]]
+        if len(changes) > 3:
+            said.insert(0, self.tr("%n more change(s)…", None, len(changes) - 3))
+        self.notice.setStyleSheet(INFO_NOTICE)
+        self.notice.setText(
+            self.tr("Changed elsewhere, and shown here now:") + "\n" + "\n".join(said)
+        )
+        self.notice.show()
+
+    def _follow_lock(self) -> None:
+        """A locked script (or a read-only window) takes no typing and offers no edits."""
+        editable = self.doc.editable
+        self.table.setDragEnabled(editable)
+        self.talking_points.setReadOnly(not editable)
+        for panel in (self.duties, self.releases, self.team, self.products, self.promos):
+            panel.add_button.setEnabled(editable)
+            panel.delete_button.setEnabled(editable)
+        self.show_form.set_editable(editable)
+        self._update_actions()
 
     # Findings
 

@@ -174,6 +174,13 @@ class ShowForm(QWidget):
         document.show_changed.connect(self.refresh)
         self.refresh()
 
+    def set_editable(self, editable: bool) -> None:
+        """A locked script's show fields are read, not typed in; its status stays choosable."""
+        for edit, _read, _parse in self._fields:
+            edit.setReadOnly(not editable)
+        self.platform.setEnabled(editable)
+        self.notes.setReadOnly(not editable)
+
     def refresh(self) -> None:
         show = self._doc.plan.show
         for edit, read, _parse in self._fields:

@@ -32,6 +32,8 @@ from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
+
     from liveplanner.storage.database import Database
     from liveplanner.ui.backup_schedule import BackupSchedule
     from liveplanner.ui.editor.show_editor import ShowEditor
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
             min(940, int(room.height() * 0.92)) if room else 860,
         )
         self.backups: BackupSchedule | None = None  # SQLite: every 30 min if changed, on exit
+        self.file_lock: QLockFile | None = None  # this app writes the SQLite file; no other
         self.undo_group = QUndoGroup(self)
         self.list_page: ShowListPage | None = None
         self.editor: ShowEditor | None = None
@@ -78,10 +81,8 @@ class MainWindow(QMainWindow):
     def connect_database(self, url: str | None) -> bool:
         """Open the database at `url` and fill the list; False (after saying why) if it can't.
         A damaged SQLite file is offered its newest good backup in its place."""
-        from liveplanner.storage.database import open_database
-
         try:
-            db = open_database(url)
+            db = self.open_claimed(url)
         except DamagedDatabaseError as exc:
             if not self._offer_backup(url, exc.detail):
                 return False
@@ -91,6 +92,57 @@ class MainWindow(QMainWindow):
             return False
         self.attach_database(db)
         return True
+
+    def open_claimed(self, url: str | None) -> Database:
+        """Open the database at `url`. One liveplanner writes a SQLite file at a time: if another
+        has this one open, the user is told, and it opens read-only."""
+        from PySide6.QtCore import QLockFile
+
+        from liveplanner.storage.database import open_database, parse_url
+
+        parsed = parse_url(settings.database_url(url))
+        lock: QLockFile | None = None
+        if parsed.get_backend_name() == "sqlite":
+            path = Path(parsed.database or "")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = QLockFile(str(path) + ".lock")
+            # Held while the app runs, however long; a crashed app's lock is known stale by its
+            # process id, and taken over.
+            lock.setStaleLockTime(0)
+            if not lock.tryLock(0):
+                self._tell_read_only(path, lock)
+                lock = None
+        try:
+            db = open_database(
+                url, read_only=lock is None and parsed.get_backend_name() == "sqlite"
+            )
+        except BaseException:
+            if lock is not None:
+                lock.unlock()
+            raise
+        if self.file_lock is not None:
+            self.file_lock.unlock()  # the file this window had is free for another app
+        self.file_lock = lock
+        return db
+
+    def _tell_read_only(self, path: Path, lock: object) -> None:
+        info = lock.getLockInfo()  # type: ignore[attr-defined]
+        holder = (
+            self.tr("process %1 on %2").replace("%1", str(info[0])).replace("%2", info[1])
+            if len(info) == 3
+            else self.tr("another process")
+        )
+        QMessageBox.information(
+            self,
+            "liveplanner",
+            self.tr(
+                "Another liveplanner (%1) has the database %2 open.\n\nThis window opens it "
+                "read-only: you can look, print and export, but not change anything. To edit "
+                "here, close the other one and start liveplanner again."
+            )
+            .replace("%1", holder)
+            .replace("%2", str(path)),
+        )
 
     def _offer_backup(self, url: str | None, detail: str) -> bool:
         """Set a damaged database aside and put its newest good backup in place, if the user
@@ -156,7 +208,11 @@ class MainWindow(QMainWindow):
         self.db = db
         if self.backups is not None:
             self.backups.stop()
-        self.backups = BackupSchedule(db, self.statusBar().showMessage, self)
+        # A read-only window leaves the backups to the app that writes the file.
+        self.backups = (
+            None if db.read_only else BackupSchedule(db, self.statusBar().showMessage, self)
+        )
+        self._set_title("")
         self.list_page = ShowListPage(db)
         self.list_page.open_requested.connect(self.open_show)
         self.list_page.refused.connect(self.show_refusal)
@@ -194,6 +250,7 @@ class MainWindow(QMainWindow):
         self.delete_show_action = self._action(self.tr("De&lete show"), self.delete_show)
         self.back_action = self._action(self.tr("&Back to shows"), self.show_list, "Ctrl+L")
         self.backups_action = self._action(self.tr("Bac&kups…"), self.open_backups)
+        self.database_action = self._action(self.tr("D&atabase…"), self.open_database_settings)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.show_actions = [
             self.new_action,
@@ -229,6 +286,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.backups_action)
         self.show_actions.append(self.backups_action)
+        file_menu.addAction(self.database_action)
+        self.show_actions.append(self.database_action)
         file_menu.addAction(self.back_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -244,6 +303,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(
             self._action(self.tr("&Find shows"), self._find, QKeySequence.StandardKey.Find)
         )
+        self.history_action = self._action(self.tr("Show &history…"), self.show_history, "Ctrl+H")
+        edit_menu.addAction(self.history_action)
 
         self.segment_menu = bar.addMenu(self.tr("&Segment"))
 
@@ -281,6 +342,7 @@ class MainWindow(QMainWindow):
             self.script_action,
             self.import_metrics_action,
             self.export_report_action,
+            self.history_action,
         ]
         for action in self.editor_actions:
             action.setEnabled(False)  # until a show is open
@@ -336,7 +398,7 @@ class MainWindow(QMainWindow):
         self.segment_menu.setEnabled(False)
         for action in self.editor_actions:
             action.setEnabled(False)
-        self.setWindowTitle("liveplanner")
+        self._set_title("")
         self.list_page.table.setFocus()
 
     def open_selected(self) -> None:
@@ -380,7 +442,14 @@ class MainWindow(QMainWindow):
 
     def _title_from_editor(self) -> None:
         if self.editor is not None:
-            self.setWindowTitle(f"{self.editor.doc.plan.show.title} — liveplanner")
+            self._set_title(self.editor.doc.plan.show.title)
+
+    def _set_title(self, show_title: str) -> None:
+        parts = [show_title] if show_title else []
+        parts.append("liveplanner")
+        if self.db is not None and self.db.read_only:
+            parts.append(self.tr("read-only"))
+        self.setWindowTitle(" — ".join(parts))
 
     def commit_editor(self) -> None:
         """Save what is typed but not yet committed (a text box that still has focus)."""
@@ -463,6 +532,63 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(self.db, self)
         dialog.restored.connect(self.replace_database)
         dialog.exec()
+
+    def show_history(self) -> None:
+        """Edit ▸ Show history…: who changed what in the open show, and when."""
+        from liveplanner.ui.history_dialog import HistoryDialog
+
+        if self.editor is None:
+            return
+        self.commit_editor()
+        try:
+            dialog = HistoryDialog(self.editor.doc.db, self.editor.doc.plan, self)
+        except StorageError as exc:
+            self.show_refusal(str(exc))
+            return
+        dialog.exec()
+
+    def open_database_settings(self) -> None:
+        """File ▸ Database…: a new choice is opened at once; one that cannot be opened is not
+        kept, and the window goes on with the database it had."""
+        from liveplanner.storage.database import parse_url
+        from liveplanner.ui.database_dialog import DatabaseDialog
+
+        if self.host_view is not None:
+            self.show_refusal(self.tr("End the run on the timer before changing the database."))
+            return
+        before = self.preferences
+        dialog = DatabaseDialog(self.preferences, self)
+        if dialog.exec() != DatabaseDialog.DialogCode.Accepted:
+            return
+        self.preferences = dialog.preferences
+        url = dialog.connection_url()
+        try:
+            unchanged = dialog.database_url() == before.database_url or (
+                self.db is not None
+                and parse_url(url).set(password=None) == self.db.url.set(password=None)
+            )
+            if unchanged:
+                if self.db is not None:
+                    self.db.user = settings.user_name(self.preferences)
+                return
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                db = self.open_claimed(url)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except StorageError as exc:
+            if self.db is not None:  # the next start should open what works now
+                self.preferences = replace(self.preferences, database_url=before.database_url)
+                settings.save_preferences(self.preferences)
+            QMessageBox.critical(
+                self,
+                "liveplanner",
+                str(exc) + "\n\n" + self.tr("liveplanner goes on with the database it had open."),
+            )
+            return
+        self.replace_database(db)
+        where = str(db.sqlite_path or db.url.set(password=None).render_as_string())
+        self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where), 10_000)
 
     # Scripts in and out (ui/script/actions.py)
 
@@ -640,4 +766,7 @@ class MainWindow(QMainWindow):
         if self.backups is not None:
             self.backups.stop()
             self.backups.back_up_if_changed("on-exit")
+        if self.file_lock is not None:
+            self.file_lock.unlock()
+            self.file_lock = None
         super().closeEvent(event)

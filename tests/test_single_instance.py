@@ -1,0 +1,85 @@
+"""One liveplanner writes a SQLite file at a time: a second one is told, and opens it read-only;
+when the first one has crashed, its lock is stale and the next one writes."""
+
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from liveplanner.settings import Preferences
+from liveplanner.storage import shows
+from liveplanner.storage.database import open_database
+from liveplanner.storage.errors import ReadOnlyError
+from liveplanner.ui.main_window import MainWindow
+
+# Another app holding the file's lock: takes it, says so, and waits to be killed.
+HOLDER = """
+import sys
+from PySide6.QtCore import QLockFile
+lock = QLockFile(sys.argv[1] + ".lock")
+lock.setStaleLockTime(0)
+print("locked" if lock.tryLock(0) else "refused", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: messages.append(text))
+    return messages
+
+
+def window(qtbot: QtBot, url: str) -> MainWindow:
+    main = MainWindow(None, Preferences(language="en"))
+    qtbot.addWidget(main)
+    assert main.connect_database(url)
+    return main
+
+
+def test_a_second_window_is_told_and_reads_without_writing(
+    qtbot: QtBot, sqlite_url: str, told: list[str]
+) -> None:
+    first = window(qtbot, sqlite_url)
+    assert first.db is not None and not first.db.read_only and told == []
+    second = window(qtbot, sqlite_url)
+    assert second.db is not None and second.db.read_only
+    (message,) = told
+    assert "read-only" in message and "shows.sqlite3" in message
+    assert second.windowTitle() == "liveplanner — read-only"
+    assert second.backups is None  # the writing app makes the backups
+    with pytest.raises(ReadOnlyError):
+        shows.create_show(second.db, "x", datetime.now(UTC))
+    # Once the first one is closed, the next window writes again.
+    first.close()
+    third = window(qtbot, sqlite_url)
+    assert third.db is not None and not third.db.read_only and len(told) == 1
+
+
+def test_a_crashed_apps_lock_does_not_keep_the_file_read_only(
+    qtbot: QtBot, sqlite_url: str, tmp_path: Path, told: list[str]
+) -> None:
+    path = tmp_path / "shows.sqlite3"
+    open_database(sqlite_url).close()  # the other app made the file
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        while_held = window(qtbot, sqlite_url)
+        assert while_held.db is not None and while_held.db.read_only
+        while_held.close()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    after_crash = window(qtbot, sqlite_url)
+    assert after_crash.db is not None and not after_crash.db.read_only
+    assert len(told) == 1

@@ -9,20 +9,27 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
-from liveplanner.core.enums import RunKind
+from liveplanner.core.enums import RunKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.demo import create_demo
 from liveplanner.settings import Preferences
+from liveplanner.storage import segments, shows
+from liveplanner.storage.backup import backup_sqlite
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.app import install_translators
+from liveplanner.ui.backups_dialog import BackupsDialog
+from liveplanner.ui.editor import commands
+from liveplanner.ui.editor.conflict_dialog import ConflictDialog
+from liveplanner.ui.editor.document import Conflict
+from liveplanner.ui.history_dialog import HistoryDialog
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.printing.documents import write_script_pdf
 from liveplanner.ui.rehearsal.host_view import HostView
@@ -53,6 +60,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     translators = install_translators(app, QLocale(language))
     apply_theme(app, theme)
     db = open_database(f"sqlite:///{folder / f'{language}-{theme}.sqlite3'}", backup_dir=folder)
+    db.user = "陈婷" if language.startswith("zh") else "Chen Ting"  # the producer, in the history
     show_id = create_demo(db)
     window = MainWindow(db, Preferences(language=language, theme=theme))
     window.resize(*SIZE)
@@ -82,6 +90,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
         shoot_review(app, window, suffix, folder)
         shoot_script(load_plan(db, show_id), suffix, folder)
         shoot_script_import(app, db, suffix)
+        shoot_team(app, window, db, show_id, suffix)
     window.close()
     window.deleteLater()  # gone before the next language's window, and before Python exits
     settle(app)
@@ -217,6 +226,47 @@ def shoot_script_import(app: QApplication, db: Database, suffix: str) -> None:
     dialog.show()
     grab(app, dialog, f"script-import-{suffix}")
     dialog.close()
+
+
+def shoot_team(
+    app: QApplication, window: MainWindow, db: Database, show_id: int, suffix: str
+) -> None:
+    """Backups; a teammate's change meeting yours on the same segment; the show's history."""
+    assert db.sqlite_path is not None and db.backup_dir is not None
+    today = datetime.now(UTC).replace(hour=1, minute=0, second=0, microsecond=0)
+    for hours, reason in ((-50, "on-exit"), (-26, "auto"), (-3, "before-delete"), (0, "manual")):
+        backup_sqlite(db.sqlite_path, db.backup_dir, reason, now=today + timedelta(hours=hours))
+    dialog = BackupsDialog(db, window)
+    dialog.show()
+    grab(app, dialog, f"backups-{suffix}")
+    dialog.close()
+
+    shows.unlock_script(db, show_id)
+    window.open_show(show_id)
+    assert window.editor is not None
+    doc = window.editor.doc
+    flash_sale = next(s for s in doc.plan.segments if s.kind is SegmentKind.FLASH_SALE)
+    teammate = open_database(str(db.url))
+    teammate.user = "王小明" if suffix.startswith("zh") else "Wang Xiaoming"
+    segments.update_segment(
+        teammate, flash_sale.id, flash_sale.version, duration_s=flash_sale.duration_s + 60
+    )
+    teammate.close()
+
+    def grab_conflict(conflict: Conflict) -> dict[str, object]:
+        shown = ConflictDialog(conflict, window)
+        shown.show()
+        grab(app, shown, f"conflict-{suffix}")
+        shown.close()
+        return conflict.defaults()
+
+    doc.resolve_conflict = grab_conflict
+    mine = {"title": flash_sale.title + " · 加赠", "duration_s": flash_sale.duration_s - 30}
+    doc.undo_stack.push(commands.EditSegment(doc, flash_sale.id, mine))
+    history = HistoryDialog(db, doc.plan, window)
+    history.show()
+    grab(app, history, f"history-{suffix}")
+    history.close()
 
 
 def main() -> None:

@@ -76,18 +76,28 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="114" />
-        <location filename="../../ui/backups_dialog.py" line="146" />
+        <location filename="../../ui/backups_dialog.py" line="89" />
+        <source>Before a show was deleted for good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="91" />
+        <source>Before a show's metrics were imported again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="118" />
+        <location filename="../../ui/backups_dialog.py" line="150" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="125" />
+        <location filename="../../ui/backups_dialog.py" line="129" />
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="127" />
+        <location filename="../../ui/backups_dialog.py" line="131" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
@@ -166,6 +176,59 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="49" />
+        <source>Changed by someone else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="54" />
+        <source>Someone else changed the %1 “%2” while you were editing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="61" />
+        <source>Choose whose value to keep for each field. Where they changed a field too, theirs is chosen; where they did not, yours is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Was</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Theirs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Yours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="104" />
+        <source>Keep theirs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="105" />
+        <source>Keep mine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="106" />
+        <source>Use my choices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CueCards</name>
     <message>
         <location filename="../../ui/printing/cue_cards.py" line="48" />
@@ -219,11 +282,173 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="73" />
+        <source>Database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="79" />
+        <source>This computer (SQLite file, no server)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="80" />
+        <source>Team server (PostgreSQL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="90" />
+        <source>e.g. db.example.com or 192.168.1.20</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="100" />
+        <source>saved in the system keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="101" />
+        <source>Save password in the system keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="109" />
+        <source>This computer has no system keyring: a password typed here serves until liveplanner closes. To connect at start without typing it, put it in ~/.pgpass or LIVEPLANNER_DATABASE_URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="115" />
+        <source>Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="129" />
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="130" />
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="131" />
+        <source>Database name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="132" />
+        <source>User name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="133" />
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="143" />
+        <source>Your name in the change history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="162" />
+        <source>LIVEPLANNER_DATABASE_URL is set: when liveplanner starts, it opens that database instead of the one chosen here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="247" />
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="267" />
+        <source>Connected to PostgreSQL %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="270" />
+        <source>The database has no liveplanner tables yet: they will be set up on first connect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="274" />
+        <source>The database has no liveplanner tables yet, and this user may not create them: ask the server's administrator to grant CREATE on its schema.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="278" />
+        <source>The database holds liveplanner's shows and is ready.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="281" />
+        <source>The database was written by an older liveplanner: it will be upgraded on first connect (everyone on the team then needs this version).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="286" />
+        <source>The database was written by a newer liveplanner (schema %1): update liveplanner before using it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="296" />
+        <source>Could not connect: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="313" />
+        <source>Password not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="317" />
+        <source>Untick “Save password in the system keyring” to go on without saving it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="166" />
         <source>Every limit holds.</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="35" />
+        <source>History of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="44" />
+        <source>Find a person, a segment, a field…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="48" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="48" />
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="48" />
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/history_dialog.py" line="62" />
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform><numerusform>%n changes</numerusform></translation>
     </message>
 </context>
 <context>
@@ -375,245 +600,345 @@
     </message>
 </context>
 <context>
+    <name>LockBar</name>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="40" />
+        <source>Read-only: another liveplanner has this database open. You can look, print and export here, but not change anything.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="49" />
+        <source>%1: the script is locked, so nothing in it changes by accident. Unlock it to make a change; the unlock is recorded in the show's history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="53" />
+        <source>Unlock for editing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="59" />
+        <source>%1, unlocked for editing: changes reach the host's cards and cues at once. It locks again at the next status change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="63" />
+        <source>Lock again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="79" />
+        <source>Unlock the script of “%1” for editing?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="82" />
+        <source>The show is live. A change to a segment moves the timer's times and the host's cues while the show runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="86" />
+        <source>The show is %1: it was signed off as it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="91" />
+        <source>Unlock the script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="93" />
+        <source>Your name and the time are recorded in the show's history.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>process %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133" />
+        <source>another process</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
+        <source>Another liveplanner (%1) has the database %2 open.
+
+This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
         <source>The database %1 is damaged (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>There is no good backup of it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>The damaged file was set aside as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
-        <source>&amp;Import script…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="214" />
-        <source>&amp;Export script…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="217" />
-        <source>&amp;Print run sheet…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="220" />
-        <source>Print &amp;cue cards…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="236" />
-        <source>&amp;Edit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="237" />
-        <source>&amp;Undo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="239" />
-        <source>&amp;Redo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="245" />
-        <source>&amp;Find shows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="248" />
-        <source>&amp;Segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="250" />
-        <source>&amp;Run</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="251" />
-        <source>&amp;Rehearse or run…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="253" />
-        <source>Rehearsal &amp;results…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="258" />
-        <source>Re&amp;view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="259" />
-        <source>&amp;Review show</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="261" />
-        <source>Back to the &amp;script</source>
+        <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="264" />
+        <source>&amp;Import script…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271" />
+        <source>&amp;Export script…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274" />
+        <source>&amp;Print run sheet…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="277" />
+        <source>Print &amp;cue cards…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295" />
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296" />
+        <source>&amp;Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="298" />
+        <source>&amp;Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304" />
+        <source>&amp;Find shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="306" />
+        <source>Show &amp;history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="309" />
+        <source>&amp;Segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="311" />
+        <source>&amp;Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="312" />
+        <source>&amp;Rehearse or run…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314" />
+        <source>Rehearsal &amp;results…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319" />
+        <source>Re&amp;view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320" />
+        <source>&amp;Review show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322" />
+        <source>Back to the &amp;script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="325" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="451" />
+        <source>read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="482" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="516" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="526" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461" />
+        <location filename="../../ui/main_window.py" line="530" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514" />
+        <location filename="../../ui/main_window.py" line="557" />
+        <source>End the run on the timer before changing the database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="586" />
+        <source>liveplanner goes on with the database it had open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="591" />
+        <source>Now using %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="640" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608" />
+        <location filename="../../ui/main_window.py" line="734" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631" />
+        <location filename="../../ui/main_window.py" line="757" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632" />
+        <location filename="../../ui/main_window.py" line="758" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636" />
+        <location filename="../../ui/main_window.py" line="762" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="461" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -998,37 +1323,44 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="263" />
         <location filename="../../ui/editor/part_models.py" line="316" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="235" />
         <location filename="../../ui/editor/part_models.py" line="373" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="257" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="269" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="272" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="275" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
@@ -1050,17 +1382,20 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="308" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="322" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="329" />
         <location filename="../../ui/editor/part_models.py" line="432" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
@@ -1071,31 +1406,37 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="334" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="337" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="341" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="344" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -1107,6 +1448,7 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="366" />
         <location filename="../../ui/editor/part_models.py" line="425" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
@@ -1118,16 +1460,19 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="228" />
         <location filename="../../ui/editor/part_models.py" line="384" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="392" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="417" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -2125,21 +2470,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
@@ -2175,6 +2524,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -2188,181 +2538,193 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="111" />
+        <location filename="../../ui/editor/show_editor.py" line="127" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="115" />
+        <location filename="../../ui/editor/show_editor.py" line="131" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="120" />
-        <location filename="../../ui/editor/show_editor.py" line="326" />
+        <location filename="../../ui/editor/show_editor.py" line="136" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="126" />
+        <location filename="../../ui/editor/show_editor.py" line="142" />
+        <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="128" />
+        <location filename="../../ui/editor/show_editor.py" line="144" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="130" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="134" />
-        <location filename="../../ui/editor/show_editor.py" line="295" />
-        <location filename="../../ui/editor/show_editor.py" line="301" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="311" />
+        <location filename="../../ui/editor/show_editor.py" line="317" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="137" />
+        <location filename="../../ui/editor/show_editor.py" line="153" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="140" />
+        <location filename="../../ui/editor/show_editor.py" line="156" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="147" />
+        <location filename="../../ui/editor/show_editor.py" line="163" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="148" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="149" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="167" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="152" />
+        <location filename="../../ui/editor/show_editor.py" line="168" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="174" />
+        <location filename="../../ui/editor/show_editor.py" line="190" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="177" />
+        <location filename="../../ui/editor/show_editor.py" line="193" />
         <source>D&amp;uplicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="180" />
+        <location filename="../../ui/editor/show_editor.py" line="196" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="185" />
+        <location filename="../../ui/editor/show_editor.py" line="201" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="188" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="191" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="193" />
+        <location filename="../../ui/editor/show_editor.py" line="209" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="223" />
+        <location filename="../../ui/editor/show_editor.py" line="239" />
         <source>New segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="258" />
+        <location filename="../../ui/editor/show_editor.py" line="274" />
         <source>Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="295" />
+        <location filename="../../ui/editor/show_editor.py" line="311" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="301" />
+        <location filename="../../ui/editor/show_editor.py" line="317" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="309" />
+        <location filename="../../ui/editor/show_editor.py" line="325" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="312" />
+        <location filename="../../ui/editor/show_editor.py" line="328" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/show_editor.py" line="334" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="326" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="386" />
+        <location filename="../../ui/editor/show_editor.py" line="402" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="392" />
+        <location filename="../../ui/editor/show_editor.py" line="408" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="420" />
+        <location filename="../../ui/editor/show_editor.py" line="438" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="427" />
+        <location filename="../../ui/editor/show_editor.py" line="445" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="431" />
+        <location filename="../../ui/editor/show_editor.py" line="449" />
         <source>Findings (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/show_editor.py" line="470" />
+        <source>%n more change(s)…</source>
+        <translation>
+            <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="473" />
+        <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2370,81 +2732,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="103" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="105" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/labels.py" line="210" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="122" />
+        <location filename="../../ui/labels.py" line="211" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/labels.py" line="212" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="124" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="126" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="131" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="141" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="146" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="151" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="156" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="161" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="166" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -2572,82 +2950,107 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="25" />
+        <location filename="../../ui/editor/commands.py" line="37" />
         <source>team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="26" />
+        <location filename="../../ui/editor/commands.py" line="38" />
         <source>product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="27" />
+        <location filename="../../ui/editor/commands.py" line="39" />
         <source>promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="28" />
+        <location filename="../../ui/editor/commands.py" line="40" />
         <source>cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="29" />
+        <location filename="../../ui/editor/commands.py" line="41" />
         <source>release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="77" />
+        <location filename="../../ui/editor/commands.py" line="48" />
+        <source>The script is locked (%1), so nothing was changed: unlock it for editing first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="53" />
+        <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="220" />
+        <source>Someone else changed the %1 “%2” meanwhile; their version was kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="241" />
+        <source>segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="249" />
         <source>Edit segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="102" />
+        <location filename="../../ui/editor/commands.py" line="275" />
         <source>Set %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="154" />
+        <location filename="../../ui/editor/commands.py" line="326" />
         <source>Move segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="193" />
+        <location filename="../../ui/editor/commands.py" line="365" />
         <source>Edit %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="216" />
+        <location filename="../../ui/editor/commands.py" line="404" />
         <source>Add %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="236" />
+        <location filename="../../ui/editor/commands.py" line="424" />
         <source>Delete %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="251" />
+        <location filename="../../ui/editor/commands.py" line="439" />
         <source>Edit show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="226" />
+        <location filename="../../ui/editor/commands.py" line="454" />
+        <source>show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="242" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578" />
+        <location filename="../../ui/main_window.py" line="704" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593" />
+        <location filename="../../ui/main_window.py" line="719" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616" />
+        <location filename="../../ui/main_window.py" line="742" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -2737,6 +3140,104 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../ui/editor/finding_texts.py" line="76" />
         <source> and </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <location filename="../../ui/history_texts.py" line="22" />
+        <source>show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="23" />
+        <source>segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="24" />
+        <source>cue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="25" />
+        <source>product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="26" />
+        <source>promo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="27" />
+        <source>release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="28" />
+        <source>team member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="29" />
+        <source>note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="93" />
+        <source>Reordered the segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="95" />
+        <source>Imported metrics from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="99" />
+        <source>Created the show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="104" />
+        <source>Added %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="106" />
+        <source>Removed %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="114" />
+        <source>Changed %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="126" />
+        <source>Status: %1 → %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="132" />
+        <source>Unlocked the script for editing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="134" />
+        <source>Locked the script again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="138" />
+        <source>Moved the show to the bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="140" />
+        <source>Took the show back out of the bin</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2916,226 +3417,226 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="28" />
         <source>Douyin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="29" />
         <source>Taobao Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Kuaishou</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>TikTok Shop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>WeChat Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
-        <location filename="../../ui/labels.py" line="46" />
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="85" />
         <source>Other</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="39" />
         <source>Draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="40" />
         <source>Approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="49" />
         <source>Opening</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="50" />
         <source>Product intro</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="51" />
         <source>Coupon drop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="74" />
         <source>Flash sale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="75" />
         <source>Lucky draw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="54" />
         <source>Q&amp;A</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="55" />
         <source>Closing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="63" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="64" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="65" />
         <source>Customer service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="66" />
         <source>Operations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="67" />
         <source>Tech</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="73" />
         <source>Coupon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="76" />
         <source>Gift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="82" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="83" />
         <source>Promotions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="84" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="111" />
         <source>Online viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102" />
+        <location filename="../../ui/labels.py" line="112" />
         <source>Entries</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103" />
+        <location filename="../../ui/labels.py" line="113" />
         <source>Exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../ui/labels.py" line="114" />
         <source>Views</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105" />
+        <location filename="../../ui/labels.py" line="115" />
         <source>Unique viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="116" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="117" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108" />
+        <location filename="../../ui/labels.py" line="118" />
         <source>Buyers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="119" />
         <source>Items sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="120" />
         <source>Product clicks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="121" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="122" />
         <source>Likes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="123" />
         <source>Shares</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="124" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="125" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>

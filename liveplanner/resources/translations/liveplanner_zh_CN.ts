@@ -76,18 +76,28 @@
         <translation>数据库升级前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="114" />
-        <location filename="../../ui/backups_dialog.py" line="146" />
+        <location filename="../../ui/backups_dialog.py" line="89" />
+        <source>Before a show was deleted for good</source>
+        <translation>彻底删除一场直播前自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="91" />
+        <source>Before a show's metrics were imported again</source>
+        <translation>重新导入一场直播的数据前自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="118" />
+        <location filename="../../ui/backups_dialog.py" line="150" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="125" />
+        <location filename="../../ui/backups_dialog.py" line="129" />
         <source>Restore</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="127" />
+        <location filename="../../ui/backups_dialog.py" line="131" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
@@ -166,6 +176,59 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="49" />
+        <source>Changed by someone else</source>
+        <translation>他人已修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="54" />
+        <source>Someone else changed the %1 “%2” while you were editing it.</source>
+        <translation>你编辑时，他人修改了%1“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="61" />
+        <source>Choose whose value to keep for each field. Where they changed a field too, theirs is chosen; where they did not, yours is.</source>
+        <translation>请逐项选择保留谁的值。对方也改过的项默认选对方的，对方没改的项默认选你的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Was</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="71" />
+        <source>Yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="104" />
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="105" />
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/conflict_dialog.py" line="106" />
+        <source>Use my choices</source>
+        <translation>按我的选择</translation>
+    </message>
+</context>
+<context>
     <name>CueCards</name>
     <message>
         <location filename="../../ui/printing/cue_cards.py" line="48" />
@@ -219,11 +282,174 @@
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="73" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="79" />
+        <source>This computer (SQLite file, no server)</source>
+        <translation>本机（SQLite 文件，无需服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="80" />
+        <source>Team server (PostgreSQL)</source>
+        <translation>团队服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="90" />
+        <source>e.g. db.example.com or 192.168.1.20</source>
+        <translation>例如 db.example.com 或 192.168.1.20</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="100" />
+        <source>saved in the system keyring</source>
+        <translation>已存入系统钥匙串</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="101" />
+        <source>Save password in the system keyring</source>
+        <translation>将密码存入系统钥匙串</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="109" />
+        <source>This computer has no system keyring: a password typed here serves until liveplanner closes. To connect at start without typing it, put it in ~/.pgpass or LIVEPLANNER_DATABASE_URL.</source>
+        <translation>本机没有系统钥匙串：在此输入的密码只在 liveplanner 关闭前有效。若想启动时无需输入即可连接，请把密码写入 ~/.pgpass 或 LIVEPLANNER_DATABASE_URL。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="115" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="129" />
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="130" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="131" />
+        <source>Database name</source>
+        <translation>数据库名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="132" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="133" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="143" />
+        <source>Your name in the change history</source>
+        <translation>你在修改记录中的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="162" />
+        <source>LIVEPLANNER_DATABASE_URL is set: when liveplanner starts, it opens that database instead of the one chosen here.</source>
+        <translation>已设置 LIVEPLANNER_DATABASE_URL：liveplanner 启动时会打开它指定的数据库，而不是这里选的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="247" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="267" />
+        <source>Connected to PostgreSQL %1.</source>
+        <translation>已连接到 PostgreSQL %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="270" />
+        <source>The database has no liveplanner tables yet: they will be set up on first connect.</source>
+        <translation>该数据库还没有 liveplanner 的表：首次连接时会自动建好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="274" />
+        <source>The database has no liveplanner tables yet, and this user may not create them: ask the server's administrator to grant CREATE on its schema.</source>
+        <translation>该数据库还没有 liveplanner 的表，而此用户无权建表：请服务器管理员授予该 schema 的 CREATE 权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="278" />
+        <source>The database holds liveplanner's shows and is ready.</source>
+        <translation>该数据库已有 liveplanner 的场次，可以使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="281" />
+        <source>The database was written by an older liveplanner: it will be upgraded on first connect (everyone on the team then needs this version).</source>
+        <translation>该数据库由旧版 liveplanner 写入：首次连接时会升级（之后团队所有人都需要使用此版本）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="286" />
+        <source>The database was written by a newer liveplanner (schema %1): update liveplanner before using it.</source>
+        <translation>该数据库由新版 liveplanner 写入（schema %1）：请先升级 liveplanner 再使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="296" />
+        <source>Could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="313" />
+        <source>Password not saved</source>
+        <translation>密码未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/database_dialog.py" line="317" />
+        <source>Untick “Save password in the system keyring” to go on without saving it.</source>
+        <translation>取消勾选“将密码存入系统钥匙串”即可不保存密码继续。</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="166" />
         <source>Every limit holds.</source>
         <translation>所有限制均满足。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="35" />
+        <source>History of %1</source>
+        <translation>%1 的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="44" />
+        <source>Find a person, a segment, a field…</source>
+        <translation>查找人名、环节、字段…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="48" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="48" />
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_dialog.py" line="48" />
+        <source>What</source>
+        <translation>改了什么</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/history_dialog.py" line="62" />
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>共 %n 条修改</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -375,246 +601,348 @@
     </message>
 </context>
 <context>
+    <name>LockBar</name>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="40" />
+        <source>Read-only: another liveplanner has this database open. You can look, print and export here, but not change anything.</source>
+        <translation>只读：另一个 liveplanner 已打开此数据库。这里可以查看、打印和导出，但不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="49" />
+        <source>%1: the script is locked, so nothing in it changes by accident. Unlock it to make a change; the unlock is recorded in the show's history.</source>
+        <translation>%1：脚本已锁定，不会被误改。要修改请先解锁；解锁会记入本场的修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="53" />
+        <source>Unlock for editing…</source>
+        <translation>解锁编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="59" />
+        <source>%1, unlocked for editing: changes reach the host's cards and cues at once. It locks again at the next status change.</source>
+        <translation>%1，已解锁编辑：改动会立刻进入主播手卡和提示。下次状态变更时会重新锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="63" />
+        <source>Lock again</source>
+        <translation>重新锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="79" />
+        <source>Unlock the script of “%1” for editing?</source>
+        <translation>解锁“%1”的脚本进行编辑吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="82" />
+        <source>The show is live. A change to a segment moves the timer's times and the host's cues while the show runs.</source>
+        <translation>本场正在直播。修改环节会在直播中改变计时器的时间和主播的提示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="86" />
+        <source>The show is %1: it was signed off as it is.</source>
+        <translation>本场状态为%1：脚本已按现状确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="91" />
+        <source>Unlock the script</source>
+        <translation>解锁脚本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/lock_bar.py" line="93" />
+        <source>Your name and the time are recorded in the show's history.</source>
+        <translation>你的名字和时间会记入本场的修改记录。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="72" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="131" />
+        <source>process %1 on %2</source>
+        <translation>%2 上的进程 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133" />
+        <source>another process</source>
+        <translation>另一个进程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
+        <source>Another liveplanner (%1) has the database %2 open.
+
+This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
+        <translation>另一个 liveplanner（%1）已打开数据库 %2。
+
+本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155" />
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>There is no good backup of it.</source>
         <translation>没有可用的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>The damaged file was set aside as %1</source>
         <translation>损坏的文件已移到一旁，保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="253" />
+        <source>D&amp;atabase…</source>
+        <translation>数据库(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="306" />
+        <source>Show &amp;history…</source>
+        <translation>修改记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="309" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Rehearsal &amp;results…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Re&amp;view</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413" />
+        <location filename="../../ui/main_window.py" line="451" />
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="482" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="447" />
+        <location filename="../../ui/main_window.py" line="516" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="526" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461" />
+        <location filename="../../ui/main_window.py" line="530" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514" />
+        <location filename="../../ui/main_window.py" line="557" />
+        <source>End the run on the timer before changing the database.</source>
+        <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="586" />
+        <source>liveplanner goes on with the database it had open.</source>
+        <translation>liveplanner 继续使用原来打开的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="591" />
+        <source>Now using %1</source>
+        <translation>正在使用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="640" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608" />
+        <location filename="../../ui/main_window.py" line="734" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631" />
+        <location filename="../../ui/main_window.py" line="757" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632" />
+        <location filename="../../ui/main_window.py" line="758" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636" />
+        <location filename="../../ui/main_window.py" line="762" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="461" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -1001,37 +1329,44 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="263" />
         <location filename="../../ui/editor/part_models.py" line="316" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="235" />
         <location filename="../../ui/editor/part_models.py" line="373" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="257" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="269" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="272" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="275" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -1053,17 +1388,20 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="308" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="322" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="329" />
         <location filename="../../ui/editor/part_models.py" line="432" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -1074,31 +1412,37 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="334" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="337" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="341" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="344" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1110,6 +1454,7 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="366" />
         <location filename="../../ui/editor/part_models.py" line="425" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
@@ -1121,16 +1466,19 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="228" />
         <location filename="../../ui/editor/part_models.py" line="384" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="392" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="417" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
@@ -2132,21 +2480,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -2182,6 +2534,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2195,263 +2548,292 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="111" />
+        <location filename="../../ui/editor/show_editor.py" line="127" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="115" />
+        <location filename="../../ui/editor/show_editor.py" line="131" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="120" />
-        <location filename="../../ui/editor/show_editor.py" line="326" />
+        <location filename="../../ui/editor/show_editor.py" line="136" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="126" />
+        <location filename="../../ui/editor/show_editor.py" line="142" />
+        <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="128" />
+        <location filename="../../ui/editor/show_editor.py" line="144" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="130" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="134" />
-        <location filename="../../ui/editor/show_editor.py" line="295" />
-        <location filename="../../ui/editor/show_editor.py" line="301" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="311" />
+        <location filename="../../ui/editor/show_editor.py" line="317" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="137" />
+        <location filename="../../ui/editor/show_editor.py" line="153" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="140" />
+        <location filename="../../ui/editor/show_editor.py" line="156" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="147" />
+        <location filename="../../ui/editor/show_editor.py" line="163" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="148" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="149" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="167" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="152" />
+        <location filename="../../ui/editor/show_editor.py" line="168" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="174" />
+        <location filename="../../ui/editor/show_editor.py" line="190" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="177" />
+        <location filename="../../ui/editor/show_editor.py" line="193" />
         <source>D&amp;uplicate segments</source>
         <translation>复制环节(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="180" />
+        <location filename="../../ui/editor/show_editor.py" line="196" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="185" />
+        <location filename="../../ui/editor/show_editor.py" line="201" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="188" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="191" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="193" />
+        <location filename="../../ui/editor/show_editor.py" line="209" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="223" />
+        <location filename="../../ui/editor/show_editor.py" line="239" />
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="258" />
+        <location filename="../../ui/editor/show_editor.py" line="274" />
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="295" />
+        <location filename="../../ui/editor/show_editor.py" line="311" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="301" />
+        <location filename="../../ui/editor/show_editor.py" line="317" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="309" />
+        <location filename="../../ui/editor/show_editor.py" line="325" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="312" />
+        <location filename="../../ui/editor/show_editor.py" line="328" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/show_editor.py" line="334" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="326" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="386" />
+        <location filename="../../ui/editor/show_editor.py" line="402" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="392" />
+        <location filename="../../ui/editor/show_editor.py" line="408" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="420" />
+        <location filename="../../ui/editor/show_editor.py" line="438" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="427" />
+        <location filename="../../ui/editor/show_editor.py" line="445" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="431" />
+        <location filename="../../ui/editor/show_editor.py" line="449" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/show_editor.py" line="470" />
+        <source>%n more change(s)…</source>
+        <translation>
+            <numerusform>另有 %n 条修改…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="473" />
+        <source>Changed elsewhere, and shown here now:</source>
+        <translation>他处已修改，现已同步显示：</translation>
     </message>
 </context>
 <context>
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="103" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="105" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/labels.py" line="210" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="122" />
+        <location filename="../../ui/labels.py" line="211" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/labels.py" line="212" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="124" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="126" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="131" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="141" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="146" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="151" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="156" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="161" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="166" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2580,82 +2962,107 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="25" />
+        <location filename="../../ui/editor/commands.py" line="37" />
         <source>team member</source>
         <translation>团队成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="26" />
+        <location filename="../../ui/editor/commands.py" line="38" />
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="27" />
+        <location filename="../../ui/editor/commands.py" line="39" />
         <source>promo</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="28" />
+        <location filename="../../ui/editor/commands.py" line="40" />
         <source>cue</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="29" />
+        <location filename="../../ui/editor/commands.py" line="41" />
         <source>release</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="77" />
+        <location filename="../../ui/editor/commands.py" line="48" />
+        <source>The script is locked (%1), so nothing was changed: unlock it for editing first.</source>
+        <translation>脚本已锁定（%1），未做任何修改：请先解锁编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="53" />
+        <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
+        <translation>本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="220" />
+        <source>Someone else changed the %1 “%2” meanwhile; their version was kept.</source>
+        <translation>其间他人修改了%1“%2”；已保留对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="241" />
+        <source>segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="249" />
         <source>Edit segment</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="102" />
+        <location filename="../../ui/editor/commands.py" line="275" />
         <source>Set %1</source>
         <translation>设置%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="154" />
+        <location filename="../../ui/editor/commands.py" line="326" />
         <source>Move segments</source>
         <translation>移动环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="193" />
+        <location filename="../../ui/editor/commands.py" line="365" />
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="216" />
+        <location filename="../../ui/editor/commands.py" line="404" />
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="236" />
+        <location filename="../../ui/editor/commands.py" line="424" />
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="251" />
+        <location filename="../../ui/editor/commands.py" line="439" />
         <source>Edit show</source>
         <translation>编辑场次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="226" />
+        <location filename="../../ui/editor/commands.py" line="454" />
+        <source>show</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="242" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578" />
+        <location filename="../../ui/main_window.py" line="704" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593" />
+        <location filename="../../ui/main_window.py" line="719" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616" />
+        <location filename="../../ui/main_window.py" line="742" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -2746,6 +3153,104 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/editor/finding_texts.py" line="76" />
         <source> and </source>
         <translation>和</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <location filename="../../ui/history_texts.py" line="22" />
+        <source>show</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="23" />
+        <source>segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="24" />
+        <source>cue</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="25" />
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="26" />
+        <source>promo</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="27" />
+        <source>release</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="28" />
+        <source>team member</source>
+        <translation>团队成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="29" />
+        <source>note</source>
+        <translation>复盘笔记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="93" />
+        <source>Reordered the segments</source>
+        <translation>调整了环节顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="95" />
+        <source>Imported metrics from %1</source>
+        <translation>从 %1 导入了数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="99" />
+        <source>Created the show</source>
+        <translation>创建了这场直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="104" />
+        <source>Added %1</source>
+        <translation>添加了%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="106" />
+        <source>Removed %1</source>
+        <translation>删除了%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="114" />
+        <source>Changed %1: %2</source>
+        <translation>修改了%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="126" />
+        <source>Status: %1 → %2</source>
+        <translation>状态：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="132" />
+        <source>Unlocked the script for editing</source>
+        <translation>解锁了脚本以便编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="134" />
+        <source>Locked the script again</source>
+        <translation>重新锁定了脚本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="138" />
+        <source>Moved the show to the bin</source>
+        <translation>把这场直播移入了回收站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="140" />
+        <source>Took the show back out of the bin</source>
+        <translation>把这场直播从回收站移回</translation>
     </message>
 </context>
 <context>
@@ -2924,226 +3429,226 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18" />
+        <location filename="../../ui/labels.py" line="28" />
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19" />
+        <location filename="../../ui/labels.py" line="29" />
         <source>Taobao Live</source>
         <translation>淘宝直播</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>TikTok Shop</source>
         <translation>TikTok Shop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>WeChat Channels</source>
         <translation>视频号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23" />
-        <location filename="../../ui/labels.py" line="46" />
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="85" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="39" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="40" />
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Done</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Reviewed</source>
         <translation>已复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="49" />
         <source>Opening</source>
         <translation>开场</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="50" />
         <source>Product intro</source>
         <translation>产品讲解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="51" />
         <source>Coupon drop</source>
         <translation>发券</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="74" />
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="75" />
         <source>Lucky draw</source>
         <translation>抽奖</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="54" />
         <source>Q&amp;A</source>
         <translation>答疑互动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45" />
+        <location filename="../../ui/labels.py" line="55" />
         <source>Closing</source>
         <translation>收尾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="63" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="64" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="65" />
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../ui/labels.py" line="66" />
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="67" />
         <source>Tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../ui/labels.py" line="73" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../ui/labels.py" line="76" />
         <source>Gift</source>
         <translation>赠品</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72" />
+        <location filename="../../ui/labels.py" line="82" />
         <source>Products</source>
         <translation>商品讲解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="83" />
         <source>Promotions</source>
         <translation>促销福利</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="84" />
         <source>Interaction</source>
         <translation>互动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="111" />
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102" />
+        <location filename="../../ui/labels.py" line="112" />
         <source>Entries</source>
         <translation>进入人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103" />
+        <location filename="../../ui/labels.py" line="113" />
         <source>Exits</source>
         <translation>离开人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../ui/labels.py" line="114" />
         <source>Views</source>
         <translation>观看人次</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105" />
+        <location filename="../../ui/labels.py" line="115" />
         <source>Unique viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="116" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="117" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108" />
+        <location filename="../../ui/labels.py" line="118" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="119" />
         <source>Items sold</source>
         <translation>成交件数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="120" />
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="121" />
         <source>Comments</source>
         <translation>评论数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="122" />
         <source>Likes</source>
         <translation>点赞数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="123" />
         <source>Shares</source>
         <translation>分享数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="124" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="125" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>

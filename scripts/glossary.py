@@ -674,6 +674,10 @@ ZH = {
     "Took the show back out of the bin": "把这场直播从回收站移回",
     "The script is locked (%1), so nothing was changed: unlock it for editing first.": "脚本已锁定（%1），未做任何修改：请先解锁编辑。",
     "This window is read-only (another liveplanner has the database open), so nothing was changed.": "本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。",
+    "Open the database on this computer instead? File ▸ Database… switches back to the team server.": "改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。",
+    "This window is read-only: the liveplanner that has the database open makes and restores its backups.": "本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。",
+    "That was deleted meanwhile (by someone else, or in another window), so nothing was changed.": "其间它已被删除（他人或另一个窗口所删），未做任何修改。",
+    "Someone else changed the %1 “%2” since; nothing was changed over it.": "此后他人修改了%1“%2”；未覆盖对方的修改。",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

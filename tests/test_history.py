@@ -1,6 +1,7 @@
 """A show's history and the lock on its script, on SQLite and PostgreSQL: every change says who
 made it and what it changed; past draft the script refuses changes until unlocked on purpose."""
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from liveplanner.storage import history, parts, runs, samples, segments, shows
 from liveplanner.storage.backup import backup_reason, list_backups
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.errors import ReadOnlyError, ScriptLockedError
+from liveplanner.storage.models import ShowRow
 
 START = datetime(2026, 11, 11, 19, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -163,3 +165,51 @@ def test_a_second_app_on_the_same_file_reads_but_cannot_write(
     finally:
         reader.close()
         writer.close()
+
+
+def test_clearing_a_role_is_recorded_and_refused_on_a_locked_script(db: Database) -> None:
+    show_id, segment_id = new_show(db)
+    host = parts.person_named(db, "李娜")
+    segment = segments.set_role(db, segment_id, 1, Role.HOST, host.id)
+    segment = segments.set_role(db, segment_id, segment.version, Role.HOST, None)
+    assert history.list_changes(db, show_id)[-1].fields == {"role:host": [host.id, None]}
+    segment = segments.set_role(db, segment_id, segment.version, Role.HOST, host.id)
+    shows.set_status(db, show_id, ShowStatus.APPROVED)
+    with pytest.raises(ScriptLockedError):
+        segments.set_role(db, segment_id, segment.version, Role.HOST, None)
+    assert shows.load_plan(db, show_id).segments[0].roles == {Role.HOST: host.id}
+
+
+def test_an_edit_racing_an_approval_waits_for_it_and_is_refused(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """PostgreSQL: the approval holds the show row; the edit's lock check waits for it."""
+    approver = open_database(postgres_url)
+    editor = open_database(postgres_url)
+    try:
+        show_id, segment_id = new_show(approver)
+        with approver.session() as session:
+            session.get(ShowRow, show_id).status = ShowStatus.APPROVED
+            session.flush()  # approved, not yet committed, the row held
+            outcome: list[object] = []
+            thread = threading.Thread(
+                target=lambda: outcome.append(
+                    _try(lambda: segments.update_segment(editor, segment_id, 1, title="x"))
+                )
+            )
+            thread.start()
+            thread.join(timeout=1)
+            assert thread.is_alive()  # waiting for the approval to commit, not past it
+        thread.join(timeout=30)
+        assert isinstance(outcome[0], ScriptLockedError)
+        assert shows.load_plan(approver, show_id).segments[0].title == "开场"
+    finally:
+        editor.close()
+        approver.close()
+
+
+def _try(action: object) -> object:
+    try:
+        return action()  # type: ignore[operator]
+    except Exception as exc:  # the outcome is what is checked
+        return exc

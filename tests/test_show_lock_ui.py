@@ -2,6 +2,7 @@
 no edits until unlocked on purpose; changes made elsewhere are reloaded and said; the history
 dialog lists who changed what."""
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,11 +11,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from liveplanner.core.enums import SegmentKind, ShowStatus
+from liveplanner.core.enums import RunKind, SegmentKind, ShowStatus
 from liveplanner.settings import Preferences
-from liveplanner.storage import history, segments, shows
+from liveplanner.storage import history, runs, segments, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.history import Change
+from liveplanner.ui.editor import commands
+from liveplanner.ui.editor.document import Conflict
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_editor import ShowEditor
 from liveplanner.ui.history_dialog import HistoryDialog
@@ -197,3 +200,101 @@ def test_an_edit_on_a_show_approved_elsewhere_meanwhile_is_refused_and_the_lock_
         "The script is locked (Approved), so nothing was changed: unlock it for editing first."
     )
     assert shows.load_plan(doc.db, doc.show_id).segments[0].title == "开场"
+
+
+@pytest.fixture
+def two(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> Iterator[tuple[ShowEditor, Database]]:
+    """An editor on one open database, and a teammate's session on the same file."""
+    mine = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+    theirs = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+    widget = ShowEditor(mine, a_show(mine))
+    qtbot.addWidget(widget)
+    widget.watcher.stop()
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    yield widget, theirs
+    theirs.close()
+    mine.close()
+
+
+def test_text_being_typed_holds_a_reload_until_it_is_saved(
+    two: tuple[ShowEditor, Database],
+) -> None:
+    widget, theirs = two
+    widget.table.setCurrentIndex(title_cell(widget))
+    widget.talking_points.setFocus()
+    widget.talking_points.setPlainText("我正在写的要点")
+    other = widget.doc.plan.segments[1]
+    segments.update_segment(theirs, other.id, other.version, duration_s=180)
+    widget.watcher.poll()
+    assert widget.talking_points.toPlainText() == "我正在写的要点"
+    assert widget.doc.plan.segments[1].duration_s == 120  # not reloaded yet
+    widget.table.setFocus()  # leaving the box saves it
+    widget.watcher.poll()
+    assert widget.doc.plan.segments[1].duration_s == 180
+    assert widget.doc.plan.segments[0].talking_points == "我正在写的要点"
+
+
+def test_an_undo_over_a_change_reloaded_from_elsewhere_asks_first(
+    two: tuple[ShowEditor, Database],
+) -> None:
+    widget, theirs = two
+    doc = widget.doc
+    asked: list[Conflict] = []
+    doc.resolve_conflict = lambda conflict: asked.append(conflict) or {}
+    first = doc.plan.segments[0]
+    doc.undo_stack.push(commands.EditSegment(doc, first.id, {"title": "我的标题"}))
+    segments.update_segment(theirs, first.id, first.version + 1, title="他们的标题")
+    widget.watcher.poll()
+    assert doc.plan.segments[0].title == "他们的标题"
+    doc.undo_stack.undo()
+    (conflict,) = asked
+    assert [(f.was, f.theirs, f.mine) for f in conflict.fields] == [
+        ("我的标题", "他们的标题", "开场")
+    ]
+    assert shows.load_plan(theirs, doc.show_id).segments[0].title == "他们的标题"
+
+
+def test_an_undo_of_a_segment_deleted_elsewhere_is_refused_with_a_message(
+    two: tuple[ShowEditor, Database],
+) -> None:
+    widget, theirs = two
+    doc = widget.doc
+    first = doc.plan.segments[0]
+    doc.undo_stack.push(commands.EditSegment(doc, first.id, {"title": "我的标题"}))
+    segments.remove_segments(theirs, [first.id])
+    widget.watcher.poll()
+    doc.undo_stack.undo()
+    assert widget.notice.isVisible() and "deleted" in widget.notice.text()
+
+
+def test_going_live_in_this_same_app_shows_the_lock(two: tuple[ShowEditor, Database]) -> None:
+    widget, _theirs = two
+    runs.start_run(widget.doc.db, widget.doc.show_id, RunKind.LIVE, START, 0.0)
+    widget.watcher.poll()
+    assert widget.doc.plan.show.status is ShowStatus.LIVE
+    assert not widget.lock_bar.isHidden() and widget.notice.isHidden()
+
+
+def test_choosing_draft_for_a_locked_show_asks_as_an_unlock_does(
+    editor: ShowEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shows.set_status(editor.doc.db, editor.doc.show_id, ShowStatus.APPROVED)
+    editor.doc.reload()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    form = editor.show_form
+    form.status.setCurrentIndex(form.status.findData(ShowStatus.DRAFT.value))
+    form.status.activated.emit(form.status.currentIndex())
+    assert editor.doc.plan.show.status is ShowStatus.APPROVED
+    assert form.status.currentData() == ShowStatus.APPROVED.value
+
+
+def test_a_status_change_and_a_field_in_one_line_are_both_said() -> None:
+    change = Change(
+        1, START, "me", "o", "show", 1, "changed", "x",
+        {"status": ["draft", "approved"], "room": ["A", "B"]},
+    )  # fmt: skip
+    assert describe(change, Names({}, {}, {})) == (
+        "Status: Draft → Approved; Changed show “x”: Room / account A → B"
+    )

@@ -8,9 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from liveplanner import settings
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import open_database
@@ -83,3 +85,48 @@ def test_a_crashed_apps_lock_does_not_keep_the_file_read_only(
     after_crash = window(qtbot, sqlite_url)
     assert after_crash.db is not None and not after_crash.db.read_only
     assert len(told) == 1
+
+
+def test_a_read_only_window_neither_restores_backups_nor_runs_the_timer(
+    qtbot: QtBot, sqlite_url: str, told: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = window(qtbot, sqlite_url)
+    assert first.db is not None
+    show_id = shows.create_show(first.db, "秋冬上新", datetime.now(UTC))
+    second = window(qtbot, sqlite_url)
+    refused: list[str] = []
+    monkeypatch.setattr(second, "show_refusal", refused.append)
+    second.open_backups()
+    assert refused and "read-only" in refused[0]
+    second.open_show(show_id)
+    assert not second.run_action.isEnabled() and not second.import_metrics_action.isEnabled()
+    assert second.editor is not None and not second.editor.doc.editable
+
+
+def test_closing_the_timer_frees_the_menus_it_held(qtbot: QtBot, sqlite_url: str) -> None:
+    main = window(qtbot, sqlite_url)
+    timer = QWidget()
+    timer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    main.host_view = timer
+    timer.destroyed.connect(main._timer_closed)
+    timer.close()
+    qtbot.waitUntil(lambda: main.host_view is None)
+
+
+def test_a_team_server_away_at_start_offers_the_local_file(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preferences = Preferences(language="en", database_url="postgresql://nobody@127.0.0.1:1/x")
+    settings.save_preferences(preferences)
+    asked: list[str] = []
+
+    def agree(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", agree)
+    main = MainWindow(None, preferences)
+    qtbot.addWidget(main)
+    assert main.connect_database(None)
+    assert main.db is not None and main.db.is_sqlite
+    assert "127.0.0.1" in asked[0] and "this computer" in asked[0]

@@ -162,11 +162,22 @@ def _query_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.execute("PRAGMA query_only=ON")
 
 
+SERVER_WAITS = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
+
+
 def make_engine(url: URL, read_only: bool = False) -> Engine:
     if url.get_backend_name() != "sqlite":
-        # A server that does not answer is said in seconds, not after the system's TCP timeout.
-        timeout = {} if "connect_timeout" in url.query else {"connect_timeout": 10}
-        return create_engine(url, pool_pre_ping=True, connect_args=timeout)
+        # A server that does not answer is said in seconds, not after the system's TCP timeout;
+        # keepalives notice one that went silent on an open connection within half a minute.
+        given = set(url.query)
+        waits = {k: v for k, v in SERVER_WAITS.items() if k not in given}
+        return create_engine(url, pool_pre_ping=True, connect_args=waits)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
     if read_only:

@@ -203,8 +203,12 @@ def _role_change(row: SegmentRoleRow, action: str) -> list[Any]:
 
 def check_unlocked(session: Session, show_id: int) -> None:
     """Refuse (and so roll back) a change to the script of an approved or live show."""
+    # FOR SHARE (PostgreSQL): a status change another session is committing is waited for,
+    # so an edit cannot land on a script approved meanwhile. SQLite writers take turns anyway.
     found = session.connection().execute(
-        select(ShowRow.title, ShowRow.status, ShowRow.unlocked).where(ShowRow.id == show_id)
+        select(ShowRow.title, ShowRow.status, ShowRow.unlocked)
+        .where(ShowRow.id == show_id)
+        .with_for_update(read=True)
     )
     row = found.one_or_none()
     if row is not None and row.status is not ShowStatus.DRAFT and not row.unlocked:

@@ -183,7 +183,10 @@ def set_role(
         check_version("segment", segment_id, row.version, expected_version)
         current = next((r for r in row.roles if r.role is role), None)
         if current is not None and person_id is None:
+            # Deleted by name, not dropped from the list: an orphan deleted in the flush is not
+            # in session.deleted, where the history (and the lock) look for it.
             row.roles.remove(current)
+            session.delete(current)
         elif current is not None:
             current.person_id = person_id
         elif person_id is not None:

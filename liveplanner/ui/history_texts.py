@@ -82,13 +82,16 @@ def field_name(entity: str, field: str) -> str:
     return labels.part_field(field)
 
 
+# Show fields said as events of their own ("Status: Draft → Approved"), not as values.
+SHOW_EVENTS = frozenset({"status", "unlocked", "deleted_at"})
+
+
 def describe(change: Change, names: Names) -> str:
     """What the change did, e.g. 'Changed segment “Opening”: Length 5:00 → 6:00'."""
     fields = change.fields
-    if change.entity == "show" and change.action == "changed":
-        special = _show_event(fields, names)
-        if special:
-            return special
+    events = _show_event(fields, names) if change.entity == "show" else ""
+    if events and not set(fields) - SHOW_EVENTS:
+        return events
     if change.entity == "segment" and change.action == "reordered":
         return QCoreApplication.translate("history", "Reordered the segments")
     if change.entity == "metrics":
@@ -108,13 +111,14 @@ def describe(change: Change, names: Names) -> str:
         f"{field_name(change.entity, f)} {show_value(change.entity, f, before, names)} → "
         f"{show_value(change.entity, f, after, names)}"
         for f, (before, after) in fields.items()
-        if f not in {"status", "unlocked", "deleted_at"}
+        if f not in SHOW_EVENTS
     ]
-    return (
+    changed = (
         QCoreApplication.translate("history", "Changed %1: %2")
         .replace("%1", what)
         .replace("%2", "; ".join(parts))
     )
+    return f"{events}; {changed}" if events else changed
 
 
 def _show_event(fields: dict[str, list[Any]], names: Names) -> str:
@@ -139,9 +143,6 @@ def _show_event(fields: dict[str, list[Any]], names: Names) -> str:
             if fields["deleted_at"][1]
             else QCoreApplication.translate("history", "Took the show back out of the bin")
         )
-    rest = set(fields) - {"status", "unlocked", "deleted_at"}
-    if not said or rest:
-        return ""
     return "; ".join(said)
 
 

@@ -7,6 +7,8 @@ window at once and the list a moment later.
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -88,10 +90,38 @@ class MainWindow(QMainWindow):
                 return False
             return self.connect_database(url)
         except StorageError as exc:
+            if self._saved_server_failed(url):
+                return self._offer_local(str(exc))
             QMessageBox.critical(self, "liveplanner", str(exc))
             return False
         self.attach_database(db)
         return True
+
+    def _saved_server_failed(self, url: str | None) -> bool:
+        """Whether what failed is the team server chosen in File ▸ Database…, and not a URL
+        given for this start."""
+        return (
+            url is None
+            and not os.environ.get(settings.DATABASE_URL_ENV)
+            and bool(self.preferences.database_url)
+        )
+
+    def _offer_local(self, problem: str) -> bool:
+        """The team server is away: the local file instead, so the app still opens (and File ▸
+        Database… can go back to the server)."""
+        answer = QMessageBox.question(
+            self,
+            "liveplanner",
+            problem
+            + "\n\n"
+            + self.tr(
+                "Open the database on this computer instead? File ▸ Database… switches back to "
+                "the team server."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.connect_database(settings.local_database_url())
 
     def open_claimed(self, url: str | None) -> Database:
         """Open the database at `url`. One liveplanner writes a SQLite file at a time: if another
@@ -112,10 +142,15 @@ class MainWindow(QMainWindow):
             if not lock.tryLock(0):
                 self._tell_read_only(path, lock)
                 lock = None
+        read_only = lock is None and parsed.get_backend_name() == "sqlite"
         try:
-            db = open_database(
-                url, read_only=lock is None and parsed.get_backend_name() == "sqlite"
-            )
+            db = open_database(url, read_only=read_only)
+        except DamagedDatabaseError as exc:
+            if lock is not None:
+                lock.unlock()
+            if read_only:  # never set aside a file another app has open
+                raise StorageError(str(exc)) from exc
+            raise
         except BaseException:
             if lock is not None:
                 lock.unlock()
@@ -435,6 +470,10 @@ class MainWindow(QMainWindow):
         self.segment_menu.setEnabled(True)
         for action in self.editor_actions:
             action.setEnabled(True)
+        # A read-only window could not log the run: every timer event would be refused.
+        read_only = self.db.read_only
+        for action in (self.run_action, self.import_metrics_action, self.import_script_action):
+            action.setEnabled(not read_only)
         self._title_from_editor()
         editor.refresh_summary()
         editor.table.setFocus()
@@ -489,8 +528,15 @@ class MainWindow(QMainWindow):
         self.host_view = HostView(controller)
         controller.setParent(self.host_view)
         self.host_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.host_view.destroyed.connect(self._timer_closed)
         self.host_view.showMaximized()
         self.host_view.activateWindow()
+
+    def _timer_closed(self) -> None:
+        self.host_view = None
+        if self.editor is not None:
+            with suppress(StorageError):
+                self.editor.doc.reload()  # a live run left the show done: its lock shows
 
     def rehearsal_results(self) -> None:
         from liveplanner.storage import runs
@@ -529,6 +575,14 @@ class MainWindow(QMainWindow):
         if self.host_view is not None:
             self.show_refusal(self.tr("End the run on the timer before restoring a backup."))
             return
+        if self.db.read_only:
+            self.show_refusal(
+                self.tr(
+                    "This window is read-only: the liveplanner that has the database open makes "
+                    "and restores its backups."
+                )
+            )
+            return
         dialog = BackupsDialog(self.db, self)
         dialog.restored.connect(self.replace_database)
         dialog.exec()
@@ -556,6 +610,7 @@ class MainWindow(QMainWindow):
         if self.host_view is not None:
             self.show_refusal(self.tr("End the run on the timer before changing the database."))
             return
+        self.commit_editor()  # what is typed goes into the database it was typed for
         before = self.preferences
         dialog = DatabaseDialog(self.preferences, self)
         if dialog.exec() != DatabaseDialog.DialogCode.Accepted:

@@ -21,6 +21,7 @@ from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui import labels
+from liveplanner.ui.refusals import refusal
 from liveplanner.ui.show_list_model import ShowListModel
 
 # (label, days from now to the range's start, to its end); None is open-ended.
@@ -56,7 +57,7 @@ class ShowCommand(QUndoCommand):
         try:
             action(self.page.db, self.show_id)  # type: ignore[operator]
         except StorageError as exc:
-            self.page.refused.emit(str(exc))
+            self.page.refused.emit(refusal(exc))
             self.setObsolete(True)
 
 

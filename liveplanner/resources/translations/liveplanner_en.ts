@@ -602,52 +602,52 @@
 <context>
     <name>LockBar</name>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="40" />
+        <location filename="../../ui/editor/lock_bar.py" line="43" />
         <source>Read-only: another liveplanner has this database open. You can look, print and export here, but not change anything.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="49" />
+        <location filename="../../ui/editor/lock_bar.py" line="52" />
         <source>%1: the script is locked, so nothing in it changes by accident. Unlock it to make a change; the unlock is recorded in the show's history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="53" />
+        <location filename="../../ui/editor/lock_bar.py" line="56" />
         <source>Unlock for editing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="59" />
+        <location filename="../../ui/editor/lock_bar.py" line="62" />
         <source>%1, unlocked for editing: changes reach the host's cards and cues at once. It locks again at the next status change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="63" />
+        <location filename="../../ui/editor/lock_bar.py" line="66" />
         <source>Lock again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="79" />
+        <location filename="../../ui/editor/lock_bar.py" line="83" />
         <source>Unlock the script of “%1” for editing?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="82" />
+        <location filename="../../ui/editor/lock_bar.py" line="85" />
         <source>The show is live. A change to a segment moves the timer's times and the host's cues while the show runs.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="86" />
+        <location filename="../../ui/editor/lock_bar.py" line="91" />
         <source>The show is %1: it was signed off as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="91" />
+        <location filename="../../ui/editor/lock_bar.py" line="96" />
         <source>Unlock the script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/lock_bar.py" line="93" />
+        <location filename="../../ui/editor/lock_bar.py" line="99" />
         <source>Your name and the time are recorded in the show's history.</source>
         <translation type="unfinished" />
     </message>
@@ -655,290 +655,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
         <source>process %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>another process</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>The database %1 is damaged (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>There is no good backup of it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="217" />
         <source>The damaged file was set aside as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="280" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Rehearsal &amp;results…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Re&amp;view</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="388" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="397" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451" />
+        <location filename="../../ui/main_window.py" line="490" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="521" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="562" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="572" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530" />
+        <location filename="../../ui/main_window.py" line="576" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557" />
+        <location filename="../../ui/main_window.py" line="581" />
+        <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="611" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586" />
+        <location filename="../../ui/main_window.py" line="641" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591" />
+        <location filename="../../ui/main_window.py" line="646" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640" />
+        <location filename="../../ui/main_window.py" line="695" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="734" />
+        <location filename="../../ui/main_window.py" line="789" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="757" />
+        <location filename="../../ui/main_window.py" line="812" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="758" />
+        <location filename="../../ui/main_window.py" line="813" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762" />
+        <location filename="../../ui/main_window.py" line="817" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="461" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -2538,192 +2548,192 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="127" />
+        <location filename="../../ui/editor/show_editor.py" line="128" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="131" />
+        <location filename="../../ui/editor/show_editor.py" line="132" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="136" />
-        <location filename="../../ui/editor/show_editor.py" line="342" />
+        <location filename="../../ui/editor/show_editor.py" line="137" />
+        <location filename="../../ui/editor/show_editor.py" line="343" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="142" />
+        <location filename="../../ui/editor/show_editor.py" line="143" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="144" />
+        <location filename="../../ui/editor/show_editor.py" line="145" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="146" />
+        <location filename="../../ui/editor/show_editor.py" line="147" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
-        <location filename="../../ui/editor/show_editor.py" line="311" />
-        <location filename="../../ui/editor/show_editor.py" line="317" />
+        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="312" />
+        <location filename="../../ui/editor/show_editor.py" line="318" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="153" />
+        <location filename="../../ui/editor/show_editor.py" line="154" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="156" />
+        <location filename="../../ui/editor/show_editor.py" line="157" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="163" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="166" />
+        <location filename="../../ui/editor/show_editor.py" line="167" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="168" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="168" />
+        <location filename="../../ui/editor/show_editor.py" line="169" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="190" />
+        <location filename="../../ui/editor/show_editor.py" line="191" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="193" />
+        <location filename="../../ui/editor/show_editor.py" line="194" />
         <source>D&amp;uplicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="196" />
+        <location filename="../../ui/editor/show_editor.py" line="197" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="201" />
+        <location filename="../../ui/editor/show_editor.py" line="202" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="204" />
+        <location filename="../../ui/editor/show_editor.py" line="205" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="207" />
+        <location filename="../../ui/editor/show_editor.py" line="208" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="209" />
+        <location filename="../../ui/editor/show_editor.py" line="210" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="239" />
+        <location filename="../../ui/editor/show_editor.py" line="240" />
         <source>New segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="274" />
+        <location filename="../../ui/editor/show_editor.py" line="275" />
         <source>Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="311" />
+        <location filename="../../ui/editor/show_editor.py" line="312" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="317" />
+        <location filename="../../ui/editor/show_editor.py" line="318" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="325" />
+        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="328" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="334" />
+        <location filename="../../ui/editor/show_editor.py" line="335" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="342" />
+        <location filename="../../ui/editor/show_editor.py" line="343" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="402" />
+        <location filename="../../ui/editor/show_editor.py" line="403" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="408" />
+        <location filename="../../ui/editor/show_editor.py" line="409" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="438" />
+        <location filename="../../ui/editor/show_editor.py" line="439" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="445" />
+        <location filename="../../ui/editor/show_editor.py" line="446" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="449" />
+        <location filename="../../ui/editor/show_editor.py" line="450" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="470" />
+        <location filename="../../ui/editor/show_editor.py" line="471" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="473" />
+        <location filename="../../ui/editor/show_editor.py" line="474" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -2731,97 +2741,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="103" />
+        <location filename="../../ui/editor/show_form.py" line="104" />
         <location filename="../../ui/labels.py" line="208" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="105" />
+        <location filename="../../ui/editor/show_form.py" line="106" />
         <location filename="../../ui/labels.py" line="209" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/editor/show_form.py" line="116" />
         <location filename="../../ui/labels.py" line="210" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
+        <location filename="../../ui/editor/show_form.py" line="121" />
         <location filename="../../ui/labels.py" line="211" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/editor/show_form.py" line="122" />
         <location filename="../../ui/labels.py" line="212" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="124" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
         <location filename="../../ui/labels.py" line="213" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="126" />
+        <location filename="../../ui/editor/show_form.py" line="125" />
         <location filename="../../ui/labels.py" line="214" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="131" />
+        <location filename="../../ui/editor/show_form.py" line="130" />
         <location filename="../../ui/labels.py" line="215" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/editor/show_form.py" line="135" />
         <location filename="../../ui/labels.py" line="216" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="141" />
+        <location filename="../../ui/editor/show_form.py" line="140" />
         <location filename="../../ui/labels.py" line="217" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="146" />
+        <location filename="../../ui/editor/show_form.py" line="145" />
         <location filename="../../ui/labels.py" line="218" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="151" />
+        <location filename="../../ui/editor/show_form.py" line="150" />
         <location filename="../../ui/labels.py" line="219" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="156" />
+        <location filename="../../ui/editor/show_form.py" line="155" />
         <location filename="../../ui/labels.py" line="220" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="161" />
+        <location filename="../../ui/editor/show_form.py" line="160" />
         <location filename="../../ui/labels.py" line="221" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="166" />
+        <location filename="../../ui/editor/show_form.py" line="165" />
         <location filename="../../ui/labels.py" line="222" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/editor/show_form.py" line="172" />
         <location filename="../../ui/labels.py" line="223" />
         <source>Notes</source>
         <translation type="unfinished" />
@@ -2863,48 +2873,48 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowListPage</name>
     <message>
-        <location filename="../../ui/show_list_page.py" line="28" />
+        <location filename="../../ui/show_list_page.py" line="29" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="29" />
+        <location filename="../../ui/show_list_page.py" line="30" />
         <source>Upcoming</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="30" />
+        <location filename="../../ui/show_list_page.py" line="31" />
         <source>Past</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="31" />
+        <location filename="../../ui/show_list_page.py" line="32" />
         <source>Next 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="32" />
+        <location filename="../../ui/show_list_page.py" line="33" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="91" />
+        <location filename="../../ui/show_list_page.py" line="92" />
         <source>No shows yet.
 File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="100" />
+        <location filename="../../ui/show_list_page.py" line="101" />
         <source>Search titles and rooms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="103" />
+        <location filename="../../ui/show_list_page.py" line="104" />
         <source>All platforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="107" />
+        <location filename="../../ui/show_list_page.py" line="108" />
         <source>Any status</source>
         <translation type="unfinished" />
     </message>
@@ -2950,112 +2960,122 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="37" />
+        <location filename="../../ui/editor/commands.py" line="38" />
         <source>team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="38" />
+        <location filename="../../ui/editor/commands.py" line="39" />
         <source>product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="39" />
+        <location filename="../../ui/editor/commands.py" line="40" />
         <source>promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="40" />
+        <location filename="../../ui/editor/commands.py" line="41" />
         <source>cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="41" />
+        <location filename="../../ui/editor/commands.py" line="42" />
         <source>release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="48" />
+        <location filename="../../ui/refusals.py" line="18" />
         <source>The script is locked (%1), so nothing was changed: unlock it for editing first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="53" />
+        <location filename="../../ui/refusals.py" line="23" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="220" />
+        <location filename="../../ui/refusals.py" line="29" />
+        <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="161" />
+        <source>Someone else changed the %1 “%2” since; nothing was changed over it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="230" />
         <source>Someone else changed the %1 “%2” meanwhile; their version was kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="241" />
+        <location filename="../../ui/editor/commands.py" line="251" />
         <source>segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="249" />
+        <location filename="../../ui/editor/commands.py" line="259" />
         <source>Edit segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="275" />
+        <location filename="../../ui/editor/commands.py" line="285" />
         <source>Set %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="326" />
+        <location filename="../../ui/editor/commands.py" line="336" />
         <source>Move segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="365" />
+        <location filename="../../ui/editor/commands.py" line="375" />
         <source>Edit %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="404" />
+        <location filename="../../ui/editor/commands.py" line="414" />
         <source>Add %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="424" />
+        <location filename="../../ui/editor/commands.py" line="434" />
         <source>Delete %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="439" />
+        <location filename="../../ui/editor/commands.py" line="449" />
         <source>Edit show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="454" />
+        <location filename="../../ui/editor/commands.py" line="464" />
         <source>show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="242" />
+        <location filename="../../ui/editor/show_editor.py" line="243" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704" />
+        <location filename="../../ui/main_window.py" line="759" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="774" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="742" />
+        <location filename="../../ui/main_window.py" line="797" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="174" />
+        <location filename="../../ui/show_list_page.py" line="175" />
         <source>Delete show</source>
         <translation type="unfinished" />
     </message>
@@ -3186,57 +3206,57 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="93" />
+        <location filename="../../ui/history_texts.py" line="96" />
         <source>Reordered the segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="95" />
+        <location filename="../../ui/history_texts.py" line="98" />
         <source>Imported metrics from %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="99" />
+        <location filename="../../ui/history_texts.py" line="102" />
         <source>Created the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="104" />
+        <location filename="../../ui/history_texts.py" line="107" />
         <source>Added %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="106" />
+        <location filename="../../ui/history_texts.py" line="109" />
         <source>Removed %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="114" />
+        <location filename="../../ui/history_texts.py" line="117" />
         <source>Changed %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="126" />
+        <location filename="../../ui/history_texts.py" line="130" />
         <source>Status: %1 → %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="132" />
+        <location filename="../../ui/history_texts.py" line="136" />
         <source>Unlocked the script for editing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="134" />
+        <location filename="../../ui/history_texts.py" line="138" />
         <source>Locked the script again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="138" />
+        <location filename="../../ui/history_texts.py" line="142" />
         <source>Moved the show to the bin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="140" />
+        <location filename="../../ui/history_texts.py" line="144" />
         <source>Took the show back out of the bin</source>
         <translation type="unfinished" />
     </message>

@@ -5,10 +5,12 @@ It reads the show's history every few seconds: one indexed query for the lines a
 saw. Its own database's lines (this window's edits) are passed over.
 """
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from liveplanner.storage import history
+from liveplanner.storage import history, shows
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui.editor.document import ShowDocument
 
@@ -19,9 +21,15 @@ class ChangeWatcher(QObject):
     changed_elsewhere = Signal(list)
     """The show was changed elsewhere and reloaded; carries the history's new lines (Change)."""
 
-    def __init__(self, doc: ShowDocument, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        doc: ShowDocument,
+        typing: Callable[[], bool] = lambda: False,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
+        self.typing = typing  # whether the user has typed something not yet saved
         self.seen = history.last_change_id(doc.db, doc.show_id)
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
@@ -29,19 +37,28 @@ class ChangeWatcher(QObject):
         self.timer.start()
 
     def poll(self) -> None:
-        if QApplication.activeModalWidget() is not None:
-            return  # not under a dialog the user is answering (a conflict, a confirmation)
+        # Not under a dialog the user is answering (a conflict, a confirmation), and not while
+        # they type: a reload would put the stored text over theirs. What they type is saved
+        # (and, if a teammate changed the same thing, settled) first; the next poll reloads.
+        if QApplication.activeModalWidget() is not None or self.typing():
+            return
         try:
             news = history.list_changes(self.doc.db, self.doc.show_id, self.seen)
+            theirs = [c for c in news if c.origin != self.doc.db.origin]
+            # The timer in this same app moves the show to live, and then to done: the lock
+            # must show here too, though no teammate made the change.
+            status = any(c.entity == "show" and "status" in c.fields for c in news)
+            if theirs or (status and self.doc.plan.show.status != self._stored_status()):
+                self.doc.reload()
         except StorageError:
             return  # the server is away for a moment: the next poll tries again
-        if not news:
-            return
-        self.seen = news[-1].id
-        theirs = [c for c in news if c.origin != self.doc.db.origin]
+        if news:
+            self.seen = news[-1].id
         if theirs:
-            self.doc.reload()
             self.changed_elsewhere.emit(theirs)
+
+    def _stored_status(self) -> object:
+        return shows.load_plan(self.doc.db, self.doc.show_id).show.status
 
     def stop(self) -> None:
         self.timer.stop()

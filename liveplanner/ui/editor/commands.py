@@ -10,6 +10,7 @@ holds only what it wrote, and its undo goes back to their values.
 """
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,7 +20,6 @@ from liveplanner.core.enums import Role
 from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMember
 from liveplanner.storage.errors import (
     NotFoundError,
-    ReadOnlyError,
     ScriptLockedError,
     StaleEditError,
     StorageError,
@@ -28,6 +28,7 @@ from liveplanner.storage.parts import Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
 from liveplanner.ui import labels
 from liveplanner.ui.editor.document import Conflict, ConflictField, ShowDocument
+from liveplanner.ui.refusals import refusal
 
 SETTLING_ROUNDS = 3  # conflicts settled in a row before an edit is refused as before
 
@@ -40,22 +41,6 @@ def part_name(kind: type) -> str:
         Duty: QCoreApplication.translate("commands", "cue"),
         Release: QCoreApplication.translate("commands", "release"),
     }[kind]
-
-
-def refusal(exc: StorageError) -> str:
-    """Why an edit was not made, in the user's language where the reason is a common one."""
-    if isinstance(exc, ScriptLockedError):
-        return QCoreApplication.translate(
-            "commands",
-            "The script is locked (%1), so nothing was changed: unlock it for editing first.",
-        ).replace("%1", labels.status(exc.status))  # type: ignore[arg-type]
-    if isinstance(exc, ReadOnlyError):
-        return QCoreApplication.translate(
-            "commands",
-            "This window is read-only (another liveplanner has the database open), so nothing "
-            "was changed.",
-        )
-    return str(exc)
 
 
 class Command(QUndoCommand):
@@ -87,8 +72,9 @@ class Command(QUndoCommand):
             self.setObsolete(True)
             if isinstance(exc, StaleEditError | NotFoundError | ScriptLockedError):
                 # Someone else changed (or approved) the show: show their version, then say
-                # what happened.
-                self.doc.reload()
+                # what happened. A show deleted for good elsewhere cannot be shown again.
+                with suppress(StorageError):
+                    self.doc.reload()
             self.doc.edit_refused.emit(refusal(exc))
         except Exception:
             # A bug, not the user's doing: no half-done entry may stay on the stack.
@@ -117,6 +103,7 @@ class FieldEdit(Command):
         super().__init__(doc, text)
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
+        self._done_before = False  # written once: a redo then expects what the undo left
 
     # What each kind of row tells
 
@@ -137,29 +124,52 @@ class FieldEdit(Command):
     # Doing and undoing
 
     def apply(self) -> None:
-        settled = self._write(self.changes)
+        # A redo expects the values the undo wrote; the first time, whatever is there.
+        settled = self._write(self.changes, self.old if self._done_before else None)
         if settled is None:
             self._keep_theirs()
             return
         self.changes, self.old = settled
+        self._done_before = True
 
     def revert(self) -> None:
-        settled = self._write(self.old)
+        settled = self._write(self.old, self.changes)
         if settled is None:
             self._keep_theirs()
             return
         self.old = settled[0]
         self.changes = {name: self.changes[name] for name in self.old}
 
-    def _write(self, mine: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    def _write(
+        self, mine: dict[str, Any], expected: dict[str, Any] | None
+    ) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """Write `mine`; returns what was written and the values it replaced, or None when
         someone else's version stands as it is.
 
         A stale write reloads the document and asks its resolver which of my fields go over
         theirs; those are written against their version, and if that is stale again the user is
-        asked again about what changed since, SETTLING_ROUNDS times at most.
+        asked again about what changed since, SETTLING_ROUNDS times at most. An undo or redo
+        (`expected`: what this command last wrote) over values changed elsewhere since, already
+        reloaded here, asks the same question: it never overwrites theirs unseen.
         """
         was = self.read()
+        if expected is not None and any(was[name] != expected[name] for name in mine):
+            what, name = self.subject()
+            changed = StaleEditError(
+                what,
+                0,
+                QCoreApplication.translate(
+                    "commands",
+                    "Someone else changed the %1 “%2” since; nothing was changed over it.",
+                )
+                .replace("%1", what)
+                .replace("%2", name),
+            )
+            if self.doc.resolve_conflict is None:
+                raise changed
+            mine = self._settle(changed, expected, was, mine)
+            if not mine:
+                return None
         for round_ in range(SETTLING_ROUNDS + 1):
             try:
                 self.write(mine)
@@ -169,7 +179,7 @@ class FieldEdit(Command):
                 self.doc.reload()
                 try:
                     theirs = self.read()
-                except (LookupError, StopIteration):
+                except (LookupError, NotFoundError):
                     raise exc from None  # gone meanwhile: refused as stale
                 mine = self._settle(exc, was, theirs, mine)
                 if not mine:

@@ -22,6 +22,7 @@ from liveplanner.core.rules import Finding, check
 from liveplanner.core.schedule import Schedule, schedule
 from liveplanner.storage import convert, parts, segments, shows
 from liveplanner.storage.database import Database
+from liveplanner.storage.errors import NotFoundError
 from liveplanner.storage.parts import Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
 from liveplanner.ui import labels
@@ -113,7 +114,10 @@ class ShowDocument(QObject):
         self.reload()
 
     def row_of(self, segment_id: int) -> int:
-        return next(i for i, s in enumerate(self.plan.segments) if s.id == segment_id)
+        for row, segment in enumerate(self.plan.segments):
+            if segment.id == segment_id:
+                return row
+        raise NotFoundError("that segment was deleted meanwhile")
 
     def segment(self, segment_id: int) -> Segment:
         return self.plan.segments[self.row_of(segment_id)]
@@ -292,4 +296,7 @@ class ShowDocument(QObject):
             "Duty": self.plan.duties,
             "Release": self.plan.releases,
         }[kind.__name__]
-        return next(p for p in pool if p.id == part_id)
+        for found in pool:
+            if found.id == part_id:
+                return found
+        raise NotFoundError("that row was deleted meanwhile")

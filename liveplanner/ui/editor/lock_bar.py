@@ -2,12 +2,15 @@
 and the one deliberate way to change it (unlock, with a question first; recorded in the history).
 """
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from liveplanner.core.enums import ShowStatus
+from liveplanner.core.plan import Show
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui import labels
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.refusals import refusal
 
 LOCKED_STYLE = "QFrame#lockBar { background: #fdf2d0; border: 1px solid #e0c36a; }"
 UNLOCKED_STYLE = "QFrame#lockBar { background: #fde2dd; border: 1px solid #e08a7a; }"
@@ -67,29 +70,34 @@ class LockBar(QFrame):
 
     def toggle(self) -> None:
         show = self.doc.plan.show
-        if show.locked and not self.ask_unlock():
+        if show.locked and not ask_unlock(self, show):
             return
         try:
             self.doc.set_unlocked(show.locked)
         except StorageError as exc:
-            self.doc.edit_refused.emit(str(exc))
+            self.doc.edit_refused.emit(refusal(exc))
 
-    def ask_unlock(self) -> bool:
-        show = self.doc.plan.show
-        question = self.tr("Unlock the script of “%1” for editing?").replace("%1", show.title)
-        if show.status is ShowStatus.LIVE:
-            warning = self.tr(
-                "The show is live. A change to a segment moves the timer's times and the "
-                "host's cues while the show runs."
-            )
-        else:
-            warning = self.tr("The show is %1: it was signed off as it is.").replace(
-                "%1", labels.status(show.status)
-            )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unlock the script"),
-            f"{question}\n\n{warning}\n\n"
-            + self.tr("Your name and the time are recorded in the show's history."),
+
+def ask_unlock(parent: QWidget, show: Show) -> bool:
+    """Whether the user, asked, unlocks the script of an approved or live show."""
+    question = QCoreApplication.translate("LockBar", "Unlock the script of “%1” for editing?")
+    if show.status is ShowStatus.LIVE:
+        warning = QCoreApplication.translate(
+            "LockBar",
+            "The show is live. A change to a segment moves the timer's times and the host's "
+            "cues while the show runs.",
         )
-        return answer == QMessageBox.StandardButton.Yes
+    else:
+        warning = QCoreApplication.translate(
+            "LockBar", "The show is %1: it was signed off as it is."
+        ).replace("%1", labels.status(show.status))
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("LockBar", "Unlock the script"),
+        question.replace("%1", show.title)
+        + f"\n\n{warning}\n\n"
+        + QCoreApplication.translate(
+            "LockBar", "Your name and the time are recorded in the show's history."
+        ),
+    )
+    return answer == QMessageBox.StandardButton.Yes

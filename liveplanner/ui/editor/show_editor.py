@@ -22,6 +22,7 @@ from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMe
 from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.schedule import format_duration
 from liveplanner.storage.database import Database
+from liveplanner.storage.errors import StorageError
 from liveplanner.storage.history import Change
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, conflict_dialog, part_models
@@ -109,7 +110,7 @@ class ShowEditor(QWidget):
         self.doc.edit_refused.connect(self.show_notice)
         self.doc.show_changed.connect(self._follow_lock)
         # Changes made elsewhere (a teammate, another window) are reloaded and said.
-        self.watcher = ChangeWatcher(self.doc, self)
+        self.watcher = ChangeWatcher(self.doc, self.is_typing, self)
         self.watcher.changed_elsewhere.connect(self._changed_elsewhere)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
@@ -473,6 +474,23 @@ class ShowEditor(QWidget):
             self.tr("Changed elsewhere, and shown here now:") + "\n" + "\n".join(said)
         )
         self.notice.show()
+
+    def is_typing(self) -> bool:
+        """Whether something typed here is not saved yet: a cell being edited, or a text box
+        with the focus whose text differs from what is stored."""
+        tables = [self.table] + [
+            p.table for p in (self.duties, self.releases, self.team, self.products, self.promos)
+        ]
+        if any(t.state() == QAbstractItemView.State.EditingState for t in tables):
+            return True
+        if self.talking_points.hasFocus() and self._shown_segment is not None:
+            try:
+                stored = self.doc.segment(self._shown_segment).talking_points
+            except StorageError:
+                return False
+            if self.talking_points.toPlainText() != stored:
+                return True
+        return self.show_form.is_typing()
 
     def _follow_lock(self) -> None:
         """A locked script (or a read-only window) takes no typing and offers no edits."""

@@ -14,6 +14,7 @@ from liveplanner.core.plan import Show, time_zone
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.lock_bar import ask_unlock
 from liveplanner.ui.editor.panels import CommitOnLeaveText
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -116,9 +117,7 @@ class ShowForm(QWidget):
         self.status = QComboBox()
         for st in ShowStatus:
             self.status.addItem(labels.status(st), st.value)
-        self.status.activated.connect(
-            lambda _i: self._push({"status": ShowStatus(self.status.currentData())})
-        )
+        self.status.activated.connect(self._status_chosen)
         form.addRow(self.tr("Status"), self.status)
         text_field(self.tr("Room / account"), lambda s: s.room, lambda t: {"room": t.strip()})
         text_field(self.tr("Time zone"), lambda s: s.time_zone, lambda t: move_to_zone(show(), t))
@@ -173,6 +172,22 @@ class ShowForm(QWidget):
         form.addRow(self.tr("Notes"), self.notes)
         document.show_changed.connect(self.refresh)
         self.refresh()
+
+    def _status_chosen(self, _index: int) -> None:
+        chosen = ShowStatus(self.status.currentData())
+        show = self._doc.plan.show
+        # Back to draft opens the script: asked as an unlock is, never by a slip of the list.
+        if chosen is ShowStatus.DRAFT and show.locked and not ask_unlock(self, show):
+            self.refresh()
+            return
+        self._push({"status": chosen})
+
+    def is_typing(self) -> bool:
+        """Whether a field with the focus holds text not yet saved."""
+        show = self._doc.plan.show
+        if self.notes.hasFocus() and self.notes.toPlainText() != show.notes:
+            return True
+        return any(edit.hasFocus() and edit.text() != read(show) for edit, read, _ in self._fields)
 
     def set_editable(self, editable: bool) -> None:
         """A locked script's show fields are read, not typed in; its status stays choosable."""

@@ -5,12 +5,11 @@ The import is the whole job the command and the dialog do: read the bytes, decod
 the header, map the columns, read times and numbers, make minutes, and replace the show's samples
 in the SQLite database (a first import, then a re-import that replaces it).
 
-Run: python benchmarks/metrics_import.py [--quick]   (--quick: 200,000 rows, 3 repeats)
+Run: python benchmarks/metrics_import.py [--quick | --smoke] [--json]
+(--quick: 200,000 rows, 3 repeats; --smoke: 2,000 rows, once)
 """
 
 import statistics
-import sys
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+from figures import Figure, arguments, note, report, scratch_folder
 
 from liveplanner.formats.metrics_import import ImportOptions, read_metrics
 from liveplanner.storage.database import open_database
@@ -26,6 +26,7 @@ from liveplanner.storage.shows import create_show
 
 ZONE = ZoneInfo("Asia/Shanghai")
 TARGET = 3.0
+SIZES = {"full": (1_000_000, 5), "quick": (200_000, 3), "smoke": (2_000, 1)}  # rows, repeats
 
 
 def write_export(path: Path, rows: int) -> None:
@@ -47,10 +48,8 @@ def write_export(path: Path, rows: int) -> None:
     frame.to_csv(path, index=False)
 
 
-def main() -> None:
-    quick = "--quick" in sys.argv
-    rows, repeats = (200_000, 3) if quick else (1_000_000, 5)
-    folder = Path(tempfile.mkdtemp())
+def measure(size: str, folder: Path) -> list[Figure]:
+    rows, repeats = SIZES[size]
     export = folder / "per-second.csv"
     write_export(export, rows)
     db = open_database(f"sqlite:///{folder / 'bench.sqlite3'}", backup_dir=folder)
@@ -73,19 +72,43 @@ def main() -> None:
         result = read_metrics(export.read_bytes(), export.name, options)
         replace_metrics(db, show_id, result.samples, ImportSource(export.name))
         again.append(time.perf_counter() - start)
+    db.close()
     baseline = statistics.median(bare)
     size_mb = export.stat().st_size / 2**20
-    print(f"{rows:,} rows, {size_mb:.0f} MB, {len(result.samples):,} samples; medians of {repeats}")
-    print(f"{'baseline: bare pandas.read_csv':<46} {baseline:7.2f} s")
-    for name, samples in (
-        ("read and make minutes (no database)", parse),
-        ("import into a show (first import)", first),
-        ("import again (replaces the samples)", again),
-    ):
-        median = statistics.median(samples)
-        ratio = median / baseline
-        mark = "" if name.startswith("read") else f"  (target {TARGET:.0f}x)"
-        print(f"{name:<46} {median:7.2f} s  {ratio:5.2f}x{mark}")
+    note(
+        f"metrics import: {rows:,} rows, {size_mb:.0f} MB, {len(result.samples):,} samples; "
+        f"medians of {repeats}; baseline: bare pandas.read_csv"
+    )
+    what = f"metrics import, {rows:,} rows"
+    return [
+        Figure(
+            f"{what}: read and make minutes (no database), vs pandas.read_csv",
+            statistics.median(parse),
+            "s",
+            baseline,
+        ),
+        Figure(
+            f"{what}: import into a show (first import), vs pandas.read_csv",
+            statistics.median(first),
+            "s",
+            baseline,
+            TARGET,
+        ),
+        Figure(
+            f"{what}: import again (replaces the samples), vs pandas.read_csv",
+            statistics.median(again),
+            "s",
+            baseline,
+            TARGET,
+        ),
+    ]
+
+
+def main() -> None:
+    args = arguments()
+    with scratch_folder() as folder:
+        figures = measure(args.size, folder)
+    report(figures, args.json)
 
 
 if __name__ == "__main__":

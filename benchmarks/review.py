@@ -6,12 +6,11 @@ from the same SQLite database in the same run (target: 2x or less).
 credit the minutes to segments and work out every figure. "The comparison" loads the chosen
 shows' segments, live runs and compared metrics, and computes every KPI and earning.
 
-Run: python benchmarks/review.py [--quick]   (--quick: 200 shows, 3 repeats)
+Run: python benchmarks/review.py [--quick | --smoke] [--json]
+(--quick: 200 shows, 3 repeats; --smoke: 5 shows, once)
 """
 
 import statistics
-import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+from figures import Figure, arguments, note, report, scratch_folder
 
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.comparison import COMPARED_METRICS, compare
@@ -34,6 +34,7 @@ from liveplanner.storage.shows import load_plan, save_plan
 
 ZONE = ZoneInfo("Asia/Shanghai")
 TARGET = 2.0
+SIZES = {"full": (1_000, 5), "quick": (200, 3), "smoke": (5, 1)}  # shows, repeats
 KINDS = list(SegmentKind)
 
 
@@ -82,12 +83,10 @@ def median_of(repeats: int, job) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
-def main() -> None:
-    quick = "--quick" in sys.argv
-    shows, repeats = (200, 3) if quick else (1_000, 5)
-    folder = Path(tempfile.mkdtemp())
+def measure(size: str, folder: Path) -> list[Figure]:
+    shows, repeats = SIZES[size]
     db = open_database(f"sqlite:///{folder / 'bench.sqlite3'}", backup_dir=folder)
-    print("storing the shows…", file=sys.stderr)
+    note("review: storing the shows…")
     big = store_show(db, datetime(2026, 1, 1, 12, tzinfo=ZONE), 100, 360, 0)
     first = datetime(2025, 1, 1, 19, 30, tzinfo=ZONE)
     for i in range(shows - 1):
@@ -117,17 +116,39 @@ def main() -> None:
     one_review()  # warm the caches and imports before timing either side
     rows = len(load_metrics(db, big))
     base, ours = median_of(repeats * 3, one_baseline), median_of(repeats * 3, one_review)
-    print(f"review of a 6-hour show, 100 segments, {rows:,} samples (median of {repeats * 3})")
-    print(f"  pandas read_sql of its rows:  {base * 1000:8.1f} ms")
-    print(f"  liveplanner review:           {ours * 1000:8.1f} ms")
-    print(f"  ratio {ours / base:.2f}x (target {TARGET:.0f}x)")
+    note(
+        f"review: a 6-hour show, 100 segments, {rows:,} samples (median of {repeats * 3}); "
+        "baseline: pandas read_sql of its rows"
+    )
+    figures = [
+        Figure(
+            "review: a 6-hour show (100 segments, 15 metrics, a live run), vs pandas.read_sql",
+            ours * 1000,
+            "ms",
+            base * 1000,
+            TARGET,
+        ),
+    ]
     comparison()
     base, ours = median_of(repeats, comparison_baseline), median_of(repeats, comparison)
-    print(f"comparison of {shows:,} shows, {len(COMPARED_METRICS)} metrics (median of {repeats})")
-    print(f"  pandas read_sql of their rows: {base:8.2f} s")
-    print(f"  liveplanner comparison:        {ours:8.2f} s")
-    print(f"  ratio {ours / base:.2f}x (target {TARGET:.0f}x)")
+    note(
+        f"review: comparison of {shows:,} shows, {len(COMPARED_METRICS)} metrics "
+        f"(median of {repeats}); baseline: pandas read_sql of their rows"
+    )
+    figures.append(
+        Figure(
+            f"review: compare {shows:,} stored shows, vs pandas.read_sql", ours, "s", base, TARGET
+        )
+    )
     db.close()
+    return figures
+
+
+def main() -> None:
+    args = arguments()
+    with scratch_folder() as folder:
+        figures = measure(args.size, folder)
+    report(figures, args.json)
 
 
 if __name__ == "__main__":

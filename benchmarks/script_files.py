@@ -6,24 +6,26 @@ loading the same workbook; the export of that plan to XLSX against openpyxl writ
 cells; and the printed PDF (run sheet and cue cards) of the demo show. The dialog reads on the
 GUI thread, so the read must stay well under the half second a person notices.
 
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/script_files.py [--quick]
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/script_files.py [--quick | --smoke] [--json]
 """
 
 import io
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+from figures import Figure, arguments, note, report
 
 from liveplanner.demo import demo_plan
 from liveplanner.formats.script_export import write_script_xlsx
 from liveplanner.formats.script_sheet import read_script
 
 KINDS = ("产品讲解", "秒杀", "发券", "福袋", "答疑")
+REPEATS = {"full": 7, "quick": 3, "smoke": 1}
+SEGMENTS = {"full": 500, "quick": 500, "smoke": 20}
 OFFERS = {
     "秒杀": "秒杀价59元 限量300件",
     "发券": "满199减30券 500张 每人限1张",
@@ -58,17 +60,23 @@ def median_ms(job: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    quick = "--quick" in sys.argv
-    repeats = 3 if quick else 7
-    data = team_sheet(500)
+def measure(size: str) -> list[Figure]:
+    repeats, segments = REPEATS[size], SEGMENTS[size]
+    note(f"script files: medians of {repeats}")
+    data = team_sheet(segments)
     read = median_ms(lambda: read_script(data, "sheet.xlsx"), repeats)
     bare = median_ms(
         lambda: [list(r) for r in openpyxl.load_workbook(io.BytesIO(data)).active.values],
         repeats,
     )
-    print(f"read a 500-segment run sheet: {read:.0f} ms; openpyxl loading it: {bare:.0f} ms; "
-          f"ratio {read / bare:.2f}x")  # fmt: skip
+    figures = [
+        Figure(
+            f"script files: read a {segments}-segment run sheet, vs openpyxl loading it",
+            read,
+            "ms",
+            bare,
+        ),
+    ]
     plan = read_script(data, "sheet.xlsx").plan
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "out.xlsx"
@@ -82,8 +90,14 @@ def main() -> None:
             book.save(Path(folder) / "bare.xlsx")
 
         baseline = median_ms(bare_write, repeats)
-        print(f"export it to XLSX: {written:.0f} ms; openpyxl writing its run sheet's cells: "
-              f"{baseline:.0f} ms; ratio {written / baseline:.2f}x")  # fmt: skip
+        figures.append(
+            Figure(
+                "script files: export it to XLSX, vs openpyxl writing its run sheet's cells",
+                written,
+                "ms",
+                baseline,
+            )
+        )
 
         from PySide6.QtWidgets import QApplication
 
@@ -92,8 +106,14 @@ def main() -> None:
         app = QApplication.instance() or QApplication([])
         demo = demo_plan()
         pdf = median_ms(lambda: write_script_pdf(demo, Path(folder) / "demo.pdf"), repeats)
-        print(f"print the demo (28 segments, 5 people) to PDF: {pdf:.0f} ms")
+        figures.append(Figure("script files: print the demo show to PDF", pdf, "ms"))
         del app
+    return figures
+
+
+def main() -> None:
+    args = arguments()
+    report(measure(args.size), args.json)
 
 
 if __name__ == "__main__":

@@ -4,16 +4,17 @@ bare PySide6 window started the same way, in the same run. Target: 2x the bare w
 "First painted window" is the window on screen (the database layer loads right after it);
 "list ready" adds opening the database and filling the show list, for the whole story.
 
-Run: python benchmarks/startup.py [--quick]
+Run: python benchmarks/startup.py [--quick | --smoke] [--json]
 """
 
 import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from figures import Figure, arguments, note, report, scratch_folder
 
 BARE = """
 import sys
@@ -27,6 +28,7 @@ QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
 app.exec()
 """
 TARGET = 2.0
+RUNS = {"full": 9, "quick": 3, "smoke": 1}
 
 
 def launch(command: list[str], env: dict[str, str]) -> float:
@@ -39,9 +41,8 @@ def launch(command: list[str], env: dict[str, str]) -> float:
     return elapsed * 1000
 
 
-def main() -> None:
-    runs = 3 if "--quick" in sys.argv else 9
-    folder = Path(tempfile.mkdtemp())
+def measure(size: str, folder: Path) -> list[Figure]:
+    runs = RUNS[size]
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     env["LIVEPLANNER_DATA_DIR"] = str(folder)
     database = f"sqlite:///{folder / 'start.sqlite3'}"
@@ -55,12 +56,6 @@ def main() -> None:
     bare_ms = statistics.median(launch(bare, env) for _ in range(runs))
     shown_ms = statistics.median(launch(shown, env) for _ in range(runs))
     ready_ms = statistics.median(launch(ready, env) for _ in range(runs))
-    print(f"{runs} runs each, medians; baseline: a bare PySide6 window started the same way")
-    print(f"bare PySide6 window             {bare_ms:6.0f} ms")
-    ratio = shown_ms / bare_ms
-    verdict = "within" if ratio <= TARGET else "OVER"
-    print(f"liveplanner, first painted      {shown_ms:6.0f} ms  {ratio:4.2f}x  {verdict} {TARGET}x")
-    print(f"liveplanner, show list ready    {ready_ms:6.0f} ms  {ready_ms / bare_ms:4.2f}x")
     loaded = subprocess.run(
         [
             sys.executable,
@@ -73,7 +68,27 @@ def main() -> None:
         env=env,
         check=True,
     ).stdout.strip()
-    print(f"heavy modules loaded at start: {loaded}")
+    note(
+        f"start-up: {runs} runs each, medians; baseline: a bare PySide6 window started the same way"
+    )
+    note(f"start-up: heavy modules loaded at start: {loaded}")
+    return [
+        Figure(
+            "start-up: first painted window, vs a bare PySide6 window",
+            shown_ms,
+            "ms",
+            bare_ms,
+            TARGET,
+        ),
+        Figure("start-up: show list filled, vs a bare PySide6 window", ready_ms, "ms", bare_ms),
+    ]
+
+
+def main() -> None:
+    args = arguments()
+    with scratch_folder() as folder:
+        figures = measure(args.size, folder)
+    report(figures, args.json)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,22 @@ def default_database_path() -> Path:
     return data_dir() / "liveplanner.sqlite3"
 
 
-def backup_dir() -> Path:
+def backup_dir(preferences: "Preferences | None" = None) -> Path:
+    """Where backups of the local database file go: the folder chosen in File ▸ Preferences…,
+    else backups/ in the data folder."""
+    chosen = (preferences if preferences is not None else load_preferences()).backup_dir
+    return Path(chosen) if chosen else default_backup_dir()
+
+
+def default_backup_dir() -> Path:
     return data_dir() / "backups"
+
+
+def log_dir() -> Path:
+    """The log folder: the user log folder, or logs/ in LIVEPLANNER_DATA_DIR when that is set
+    (tests and portable installs keep everything in one place)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) / "logs" if override else Path(platformdirs.user_log_dir(APP_NAME, False))
 
 
 def local_database_url() -> str:
@@ -43,10 +57,16 @@ def database_url(explicit: str | None = None) -> str:
     return load_preferences().database_url or local_database_url()
 
 
-PREFERENCES_VERSION = 2  # 2: database_url and user_name; older files load with their defaults
+# 2: database_url and user_name; 3: the timer's thresholds, the backup folder and welcomed.
+# Older files load with the defaults for what they lack.
+PREFERENCES_VERSION = 3
 MAX_LAG = 30  # core.review.MAX_LAG; not imported, so settings stay free of pandas
 MAX_URL = 2000
 MAX_USER_NAME = 100
+MAX_PATH = 1000
+MAX_TIMER_THRESHOLD_S = 600  # a warning earlier than 10 minutes before the end says nothing
+DEFAULT_TIMER_WARNING_S = 30  # core.clock.DEFAULT_WARNING_S, kept equal by a test
+DEFAULT_TIMER_DANGER_S = 10  # core.clock.DEFAULT_DANGER_S
 LANGUAGES = ("system", "zh_CN", "en")
 THEMES = ("light", "dark")
 
@@ -60,6 +80,10 @@ class Preferences:
     attribution_lag: int = 2  # minutes from a pitch to its orders, in the review
     database_url: str = ""  # a team server's URL, never with its password; "" = the local file
     user_name: str = ""  # the name written to the change history; "" = the login name
+    timer_warning_s: int = DEFAULT_TIMER_WARNING_S  # the countdown turns amber this long before
+    timer_danger_s: int = DEFAULT_TIMER_DANGER_S  # ...and red this long before a segment's end
+    backup_dir: str = ""  # an absolute folder for the local file's backups; "" = backups/ there
+    welcomed: bool = False  # the welcome screen was answered: it does not open by itself again
     version: int = PREFERENCES_VERSION
 
 
@@ -78,13 +102,26 @@ def load_preferences() -> Preferences:
     language = raw.get("language")
     theme = raw.get("theme")
     lag = raw.get("attribution_lag")
+    warning = _whole(raw.get("timer_warning_s"), MAX_TIMER_THRESHOLD_S, DEFAULT_TIMER_WARNING_S)
+    danger = _whole(raw.get("timer_danger_s"), MAX_TIMER_THRESHOLD_S, DEFAULT_TIMER_DANGER_S)
+    folder = _text(raw.get("backup_dir"), MAX_PATH)
     return Preferences(
         language=language if language in LANGUAGES else "system",
         theme=theme if theme in THEMES else "light",
         attribution_lag=lag if type(lag) is int and 0 <= lag <= MAX_LAG else 2,
         database_url=without_password(_text(raw.get("database_url"), MAX_URL)),
         user_name=_text(raw.get("user_name"), MAX_USER_NAME),
+        timer_warning_s=warning,
+        # Red after amber: a red threshold above the amber one would hide the amber.
+        timer_danger_s=danger if danger <= warning else min(DEFAULT_TIMER_DANGER_S, warning),
+        backup_dir=folder if Path(folder).is_absolute() else "",
+        welcomed=raw.get("welcomed") is True,
     )
+
+
+def _whole(value: object, limit: int, default: int) -> int:
+    """A number of seconds from 0 to `limit`; anything else is `default`."""
+    return value if type(value) is int and 0 <= value <= limit else default
 
 
 def _text(value: object, limit: int) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
+from liveplanner import settings
 from liveplanner.core.enums import RunKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.demo import create_demo
@@ -24,6 +25,7 @@ from liveplanner.storage.backup import backup_sqlite
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
+from liveplanner.ui.about_dialog import AboutDialog
 from liveplanner.ui.app import install_translators
 from liveplanner.ui.backups_dialog import BackupsDialog
 from liveplanner.ui.editor import commands
@@ -59,6 +61,8 @@ def grab(app: QApplication, widget: QWidget, name: str) -> None:
 def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path | None) -> None:
     translators = install_translators(app, QLocale(language))
     apply_theme(app, theme)
+    if theme == "light":
+        shoot_first_run(app, language, folder)
     db = open_database(f"sqlite:///{folder / f'{language}-{theme}.sqlite3'}", backup_dir=folder)
     db.user = "陈婷" if language.startswith("zh") else "Chen Ting"  # the producer, in the history
     show_id = create_demo(db)
@@ -97,6 +101,32 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     db.close()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def shoot_first_run(app: QApplication, language: str, folder: Path) -> None:
+    """The welcome page on an empty database, and (in English) Help ▸ About liveplanner. Both
+    name the usual places of the files, not this script's temporary folder."""
+    db = open_database(f"sqlite:///{folder / f'first-{language}.sqlite3'}", backup_dir=folder)
+    window = MainWindow(db, Preferences(language=language))
+    window.resize(*SIZE)
+    window.show()
+    assert window.welcome_if_first_run() and window.welcome_page is not None
+    where = window.welcome_page.where
+    where.setText(where.text().replace(str(db.sqlite_path), str(settings.default_database_path())))
+    window.statusBar().clearMessage()
+    suffix = language.split("_")[0]
+    grab(app, window, f"welcome-{suffix}")
+    if suffix == "en":
+        about = AboutDialog(
+            str(settings.default_database_path()), str(settings.default_backup_dir()), window
+        )
+        about.show()
+        grab(app, about, f"about-{suffix}")
+        about.close()
+    window.close()
+    window.deleteLater()
+    settle(app)
+    db.close()
 
 
 def shoot_timer(app: QApplication, db: Database, show_id: int, suffix: str, theme: str) -> None:

@@ -141,15 +141,19 @@ def test_the_theme_changes_now_and_is_remembered(window: MainWindow) -> None:
         apply_theme(app, "light")
 
 
-def test_the_language_is_saved_for_the_next_start(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_with_a_show_open_the_language_is_saved_for_the_next_start(
+    window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    window.open_show(editable_demo(db))  # rebuilding the window now would drop its undo
     window.set_language("zh_CN")
     assert json.loads(settings.preferences_path().read_text())["language"] == "zh_CN"
     assert settings.load_preferences() == Preferences(language="zh_CN")
+    assert said == ["The new language takes effect when liveplanner starts next."]
+    assert window.menuBar().actions()[0].text() == "&File"
 
 
 def test_bad_preferences_fall_back_to_defaults(tmp_path: Path) -> None:

@@ -421,8 +421,12 @@ def resume(
     return timer
 
 
-def timer_segments(plan: ShowPlan) -> list[TimerSegment]:
-    return [TimerSegment(s.id, s.title, s.duration_s) for s in plan.segments]
+def timer_segments(
+    plan: ShowPlan, warning_s: int = DEFAULT_WARNING_S, danger_s: int = DEFAULT_DANGER_S
+) -> list[TimerSegment]:
+    """The plan's segments for the timer, amber `warning_s` and red `danger_s` before each end
+    (the user's settings; the caller passes them, so core/ reads no settings)."""
+    return [TimerSegment(s.id, s.title, s.duration_s, warning_s, danger_s) for s in plan.segments]
 
 
 def as_positions_of(plan: ShowPlan, events: Sequence[LoggedEvent]) -> list[LoggedEvent]:

@@ -1,13 +1,22 @@
-"""The QApplication: translations, the database, and the main window."""
+"""The QApplication: translations, the log and the error dialog, the database, and the main
+window (with the welcome page the first time)."""
 
+import logging
 import sys
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication
 
 from liveplanner import resources, settings
 from liveplanner.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from liveplanner.ui.crash_dialog import CrashReporter
+
+logger = logging.getLogger("liveplanner.app")
+_in_use: list[QTranslator] = []  # the translators use_language installed
 
 
 def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]:
@@ -25,6 +34,28 @@ def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]
     return installed
 
 
+def locale_for(language: str) -> QLocale:
+    """The locale for a language setting: "system", "zh_CN" or "en"."""
+    return QLocale.system() if language == "system" else QLocale(language)
+
+
+def use_language(language: str) -> None:
+    """Put the translators of `language` in place of those this function installed before."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    drop_language()
+    _in_use.extend(install_translators(app, locale_for(language)))
+
+
+def drop_language() -> None:
+    """Remove the translators use_language installed: the source text (English) shows."""
+    app = QApplication.instance()
+    for translator in _in_use:
+        if app is not None:
+            app.removeTranslator(translator)
+    _in_use.clear()
+
+
 def run_app(
     database_url: str | None,
     open_show: int | None = None,
@@ -35,17 +66,22 @@ def run_app(
     exit_when ("shown" or "ready") quits once the window is painted, or once the list (and the
     show asked for) is loaded, printing a line to say so: for start-up benchmarks and smoke tests.
     """
+    import PySide6
+
     from liveplanner.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("liveplanner")
     app.setOrganizationName("liveplanner")
     preferences = settings.load_preferences()
-    language = preferences.language
-    install_translators(app, QLocale.system() if language == "system" else QLocale(language))
+    use_language(preferences.language)
     apply_theme(app, preferences.theme)
     window = MainWindow(preferences=preferences)
     window.show()
+    # The log and the error hook are set up in the first turn of the event loop, after the
+    # window is painted (their imports cost a tenth of the start-up), and before the database.
+    log: logging.Handler | None = None
+    reporter: CrashReporter | None = None
 
     def report(what: str) -> None:
         count = window.list_page.model.rowCount() if window.list_page else 0
@@ -53,20 +89,45 @@ def run_app(
         app.quit()
 
     def start() -> None:
+        nonlocal log, reporter
         if exit_when == "shown":
             report("shown")
             return
+        from liveplanner import logs
+        from liveplanner.ui.crash_dialog import CrashReporter
+
+        log = logs.setup_logging()
+        logs.log_start(
+            settings.database_url(database_url), f"PySide6 {PySide6.__version__}, Qt {qVersion()}"
+        )
+        # An unexpected error is logged and said, and what is typed saved; the app runs on.
+        reporter = CrashReporter(logs.log_path(), window.commit_editor, app)
+        reporter.install()
         if not window.connect_database(database_url):
+            logger.info("no database opened: quitting")
             app.exit(2)
             return
+        if window.db is not None:
+            where = window.db.url.render_as_string(hide_password=True)
+            logger.info("database open: %s%s", where, " (read-only)" if window.db.read_only else "")
         if open_show is not None:
             window.open_show(open_show)
+        elif window.welcome_if_first_run():
+            logger.info("first run: the welcome page is shown")
         if exit_when == "ready":
             report("ready")
 
     QTimer.singleShot(0, start)
     try:
-        return app.exec()
+        code = app.exec()
+        logger.info("liveplanner closed (exit status %d)", code)
+        return code
     finally:
+        if reporter is not None:
+            reporter.uninstall()
         if window.db is not None:
             window.db.close()
+        if log is not None:
+            from liveplanner import logs
+
+            logs.remove_logging(log)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from liveplanner.ui.editor.show_editor import ShowEditor
     from liveplanner.ui.review.review_page import ReviewPage
     from liveplanner.ui.show_list_page import ShowListPage
+    from liveplanner.ui.welcome_page import WelcomePage
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.editor: ShowEditor | None = None
         self.host_view: QWidget | None = None
         self.review_page: ReviewPage | None = None
+        self.welcome_page: WelcomePage | None = None
         self.pages = QStackedWidget()
         self.opening = QLabel(self.tr("Opening the database…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -277,7 +280,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.new_action = self._action(
-            self.tr("&New show…"), self.new_show, QKeySequence.StandardKey.New
+            self.tr("&New show…"), lambda: self.new_show(), QKeySequence.StandardKey.New
         )
         self.demo_action = self._action(self.tr("Add &demo show"), self.add_demo)
         self.open_action = self._action(self.tr("&Open show"), self.open_selected, "Ctrl+O")
@@ -325,6 +328,11 @@ class MainWindow(QMainWindow):
         self.show_actions.append(self.database_action)
         file_menu.addAction(self.back_action)
         file_menu.addSeparator()
+        self.preferences_action = self._action(
+            self.tr("P&references…"), self.open_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addAction(self.preferences_action)
         file_menu.addAction(quit_action)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -403,6 +411,15 @@ class MainWindow(QMainWindow):
             action.setChecked(self.preferences.language == code)
             languages.addAction(action)
             language_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.welcome_action = self._action(self.tr("&Welcome…"), self.show_welcome)
+        self.show_actions.append(self.welcome_action)
+        self.about_action = self._action(self.tr("&About liveplanner"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.welcome_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     def delete_show(self) -> None:
         """Delete the open show, or on the list the chosen one (to the bin: Undo brings it back)."""
@@ -524,7 +541,14 @@ class MainWindow(QMainWindow):
         if dialog.exec() != StartRunDialog.DialogCode.Accepted:
             return
         kind, interrupted = dialog.choice()
-        controller = RunController(self.db, plan, kind, interrupted=interrupted)
+        controller = RunController(
+            self.db,
+            plan,
+            kind,
+            interrupted=interrupted,
+            warning_s=self.preferences.timer_warning_s,
+            danger_s=self.preferences.timer_danger_s,
+        )
         self.host_view = HostView(controller)
         controller.setParent(self.host_view)
         self.host_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -729,12 +753,14 @@ class MainWindow(QMainWindow):
             return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
         return "zh" if chosen.startswith("zh") else "en"
 
-    def new_show(self) -> None:
-        dialog = NewShowDialog(self)
+    def new_show(self, template: Template | None = Template.STANDARD_2H) -> int | None:
+        """Ask for a new show's title, start, platform and starting point (`template` chosen at
+        first), make it and open it; its id, or None if the user cancelled."""
+        dialog = NewShowDialog(self, template)
         if dialog.exec() != NewShowDialog.DialogCode.Accepted:
-            return
+            return None
         start = dialog.chosen_start().replace(tzinfo=time_zone(DEFAULT_TIME_ZONE))
-        self.create_show(
+        return self.create_show(
             dialog.title.text(), start, dialog.chosen_platform(), dialog.chosen_template()
         )
 
@@ -760,7 +786,8 @@ class MainWindow(QMainWindow):
         self.open_show(show_id)
         return show_id
 
-    def add_demo(self) -> None:
+    def add_demo(self) -> int | None:
+        """Add the demo show to the list (undoably) and select it; its id, or None if refused."""
         from liveplanner.demo import create_demo
 
         assert self.db is not None and self.list_page is not None
@@ -768,11 +795,12 @@ class MainWindow(QMainWindow):
             show_id = create_demo(self.db)
         except StorageError as exc:
             self.show_refusal(str(exc))
-            return
+            return None
         self.show_list()
         self.list_page.record_new_show(
             show_id, QCoreApplication.translate("commands", "Add demo show")
         )
+        return show_id
 
     def duplicate_show(self) -> None:
         from liveplanner.storage import shows
@@ -805,13 +833,169 @@ class MainWindow(QMainWindow):
         apply_theme(QApplication.instance(), name)  # type: ignore[arg-type]
 
     def set_language(self, code: str) -> None:
+        """View ▸ Language: at once where nothing would be lost by rebuilding the window, else
+        at the next start."""
         self.preferences = replace(self.preferences, language=code)
         settings.save_preferences(self.preferences)
+        if self.can_retranslate_now():
+            self.retranslate()
+            return
         QMessageBox.information(
             self,
             self.tr("Language"),
             self.tr("The new language takes effect when liveplanner starts next."),
         )
+
+    def can_retranslate_now(self) -> bool:
+        """Whether the window can be made again in another language now: no show is open (its
+        undo history would go) and nothing on the show list can still be undone."""
+        return (
+            self.editor is None
+            and self.host_view is None
+            and (self.list_page is None or self.list_page.undo_stack.count() == 0)
+        )
+
+    def retranslate(self) -> None:
+        """Load the chosen language and make the menus and pages again in it (every label is
+        set when its widget is made, so making them again is what translates them)."""
+        from liveplanner.ui.app import use_language
+
+        use_language(self.preferences.language)
+        welcoming = self.welcome_page is not None and (
+            self.pages.currentWidget() is self.welcome_page
+        )
+        for child in self.children():
+            if isinstance(child, (QAction, QActionGroup)):
+                child.deleteLater()  # the old menus' actions, shortcuts and all
+        self.setMenuBar(QMenuBar())  # the old bar goes, with its menus
+        self._build_menus()
+        self._set_shows_enabled(False)
+        self.opening.setText(self.tr("Opening the database…"))
+        if self.welcome_page is not None:
+            self.pages.removeWidget(self.welcome_page)
+            self.welcome_page.deleteLater()
+            self.welcome_page = None
+        if self.db is not None:
+            self.replace_database(self.db)  # a new show list, in the new language
+        if welcoming:
+            self.show_welcome()
+
+    def open_preferences(self) -> None:
+        """File ▸ Preferences…: the timer's warnings and the backup folder."""
+        from liveplanner.ui.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        self.preferences = dialog.preferences
+        settings.save_preferences(self.preferences)
+        if self.db is not None and self.db.sqlite_path is not None:
+            self.db.backup_dir = settings.backup_dir(self.preferences)
+
+    # Help
+
+    def show_welcome(self) -> None:
+        """The welcome page: the demo, a blank show or a template, and the language."""
+        from liveplanner.ui.welcome_page import WelcomePage
+
+        if self.db is None or self.list_page is None:
+            return
+        self.commit_editor()
+        if self.welcome_page is None:
+            self.welcome_page = WelcomePage(self.preferences.language, self._where_shows_are())
+            self.welcome_page.demo_requested.connect(self._welcome_demo)
+            self.welcome_page.blank_requested.connect(lambda: self._welcome_new_show(None))
+            self.welcome_page.template_requested.connect(
+                lambda: self._welcome_new_show(Template.STANDARD_2H)
+            )
+            self.welcome_page.list_requested.connect(self._welcome_list)
+            self.welcome_page.language_chosen.connect(self._welcome_language)
+            self.pages.addWidget(self.welcome_page)
+        self.pages.setCurrentWidget(self.welcome_page)
+        self.segment_menu.setEnabled(False)
+        for action in self.editor_actions:
+            action.setEnabled(False)
+        self._set_title("")
+        self.statusBar().clearMessage()
+        self.welcome_page.demo.setFocus()
+
+    def welcome_if_first_run(self) -> bool:
+        """Open the welcome page the first time: no show in the database, and the welcome never
+        answered. True if it opened."""
+        if (
+            self.preferences.welcomed
+            or self.db is None
+            or self.db.read_only  # the app that writes the file has been started before
+            or self.list_page is None
+            or self.list_page.model.rowCount() > 0
+        ):
+            return False
+        self.show_welcome()
+        return True
+
+    def _where_shows_are(self) -> str:
+        assert self.db is not None
+        if self.db.sqlite_path is not None:
+            return self.tr(
+                "Your shows are kept on this computer, in %1. File ▸ Database… connects to a "
+                "team's server instead."
+            ).replace("%1", str(self.db.sqlite_path))
+        return self.tr("Your shows are kept in the team's database %1.").replace(
+            "%1", self._server_name()
+        )
+
+    def _welcomed(self) -> None:
+        if not self.preferences.welcomed:
+            self.preferences = replace(self.preferences, welcomed=True)
+            settings.save_preferences(self.preferences)
+
+    def _welcome_demo(self) -> None:
+        show_id = self.add_demo()
+        if show_id is not None:
+            self._welcomed()
+            self.open_show(show_id)
+
+    def _welcome_new_show(self, template: Template | None) -> None:
+        if self.new_show(template) is not None:
+            self._welcomed()
+
+    def _welcome_list(self) -> None:
+        self._welcomed()
+        self.show_list()
+
+    def _welcome_language(self, code: str) -> None:
+        if code == self.preferences.language:
+            return
+        self.preferences = replace(self.preferences, language=code)
+        settings.save_preferences(self.preferences)
+        if self.can_retranslate_now():
+            self.retranslate()
+        elif self.welcome_page is not None:
+            self.welcome_page.set_language_note(
+                self.tr("Takes effect when liveplanner starts next.")
+            )
+
+    def show_about(self) -> None:
+        from liveplanner.ui.about_dialog import AboutDialog
+
+        AboutDialog(*self._database_in_use(), self).exec()
+
+    def _database_in_use(self) -> tuple[str, str]:
+        """The database (a file, or a server without its password) and where its backups go."""
+        if self.db is None:
+            return self.tr("not open"), str(settings.backup_dir(self.preferences))
+        read_only = f" ({self.tr('read-only')})" if self.db.read_only else ""
+        if self.db.sqlite_path is not None:
+            backups = str(self.db.backup_dir or settings.backup_dir(self.preferences))
+            return str(self.db.sqlite_path) + read_only, backups
+        return self._server_name() + read_only, self.tr("by the team's server")
+
+    def _server_name(self) -> str:
+        """The team server's URL without its password (not even as ***)."""
+        from liveplanner.credentials import without_password
+
+        assert self.db is not None
+        return without_password(self.db.url.render_as_string(hide_password=False))
 
     def show_refusal(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Not done"), message)

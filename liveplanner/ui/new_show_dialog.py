@@ -19,7 +19,10 @@ from liveplanner.ui import labels
 
 
 class NewShowDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, template: Template | None = Template.STANDARD_2H
+    ) -> None:
+        """`template` is the starting point chosen at first (None: blank)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New show"))
         self.title = QLineEdit()
@@ -39,7 +42,7 @@ class NewShowDialog(QDialog):
         self.template.addItem(self.tr("1-hour flash show"), Template.FLASH_1H.value)
         self.template.addItem(self.tr("Standard 2-hour show"), Template.STANDARD_2H.value)
         self.template.addItem(self.tr("3-hour big-promo show"), Template.BIG_PROMO_3H.value)
-        self.template.setCurrentIndex(2)
+        self.template.setCurrentIndex(self.template.findData(template.value if template else None))
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Start"), self.start)

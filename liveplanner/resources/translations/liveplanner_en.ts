@@ -1,6 +1,74 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="28" />
+        <source>About liveplanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="35" />
+        <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="40" />
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="41" />
+        <source>Qt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="42" />
+        <source>Python</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="43" />
+        <source>Data folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="44" />
+        <source>Database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="45" />
+        <source>Backups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="46" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="47" />
+        <source>Log file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="56" />
+        <source>Free software under the MIT licence. Your shows stay in your own database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="62" />
+        <source>&amp;Copy details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="65" />
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
         <location filename="../../ui/backup_schedule.py" line="38" />
@@ -225,6 +293,39 @@
     <message>
         <location filename="../../ui/editor/conflict_dialog.py" line="106" />
         <source>Use my choices</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="32" />
+        <source>liveplanner: unexpected problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="34" />
+        <source>liveplanner hit an unexpected problem and stopped what it was doing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="37" />
+        <source>Your work is saved: every change is written to the database when you make it. liveplanner keeps running; if a screen looks wrong, go back to the show list and open the show again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="42" />
+        <source>What you were typing in the open box may not have been kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="44" />
+        <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="51" />
+        <source>Open the log &amp;folder</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -655,300 +756,346 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="873" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>process %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>another process</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>The database %1 is damaged (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>There is no good backup of it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>The damaged file was set aside as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
+        <source>P&amp;references…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Rehearsal &amp;results…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Re&amp;view</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="415" />
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="416" />
+        <source>&amp;Welcome…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="418" />
+        <source>&amp;About liveplanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="507" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521" />
+        <location filename="../../ui/main_window.py" line="538" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="586" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572" />
+        <location filename="../../ui/main_window.py" line="596" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576" />
+        <location filename="../../ui/main_window.py" line="600" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611" />
+        <location filename="../../ui/main_window.py" line="635" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641" />
+        <location filename="../../ui/main_window.py" line="665" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646" />
+        <location filename="../../ui/main_window.py" line="670" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695" />
+        <location filename="../../ui/main_window.py" line="719" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="789" />
+        <location filename="../../ui/main_window.py" line="817" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="812" />
+        <location filename="../../ui/main_window.py" line="845" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="813" />
+        <location filename="../../ui/main_window.py" line="846" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="940" />
+        <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="943" />
+        <source>Your shows are kept in the team's database %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="975" />
+        <source>Takes effect when liveplanner starts next.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="986" />
+        <source>not open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="991" />
+        <source>by the team's server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1001" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="500" />
+        <location filename="../../ui/main_window.py" line="517" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -1165,52 +1312,52 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="24" />
+        <location filename="../../ui/new_show_dialog.py" line="27" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="26" />
+        <location filename="../../ui/new_show_dialog.py" line="29" />
         <source>e.g. 双12 beauty special</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="38" />
+        <location filename="../../ui/new_show_dialog.py" line="41" />
         <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="39" />
+        <location filename="../../ui/new_show_dialog.py" line="42" />
         <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="40" />
+        <location filename="../../ui/new_show_dialog.py" line="43" />
         <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="44" />
         <source>3-hour big-promo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="44" />
+        <location filename="../../ui/new_show_dialog.py" line="47" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="45" />
+        <location filename="../../ui/new_show_dialog.py" line="48" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="46" />
+        <location filename="../../ui/new_show_dialog.py" line="49" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47" />
+        <location filename="../../ui/new_show_dialog.py" line="50" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -1484,6 +1631,75 @@ This window opens it read-only: you can look, print and export, but not change a
         <location filename="../../ui/editor/part_models.py" line="417" />
         <location filename="../../ui/labels.py" line="249" />
         <source>Promo</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="32" />
+        <source>Preferences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="42" />
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="49" />
+        <source>How long before the end of a segment the host's countdown turns amber, then red. 0 turns a colour off. Applies to the next run you start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="54" />
+        <source>Run timer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="57" />
+        <source>&amp;Amber before the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="58" />
+        <source>&amp;Red before the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="64" />
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="71" />
+        <source>Copies of the database file on this computer are written here (every 30 minutes while something changed, and on quitting). Empty: the backups folder beside the database. Backups made before stay where they are. A team server backs itself up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="78" />
+        <source>Backups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="80" />
+        <source>&amp;Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="98" />
+        <location filename="../../ui/preferences_dialog.py" line="124" />
+        <source>Backup folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="111" />
+        <source>Give the whole path of the folder, such as %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="119" />
+        <source>The folder %1 cannot be made: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2958,6 +3174,74 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="84" />
+        <source>Welcome to liveplanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="91" />
+        <source>Plan a live-stream shopping show, rehearse and run it on a segment timer, and review it against the platform's minute-by-minute data.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="96" />
+        <source>How would you like to start?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="102" />
+        <source>Explore the demo show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="104" />
+        <source>A complete 3-hour Double-11 show on Douyin: a team, products, coupons and flash sales, a rehearsal, a live run and its minute data to review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="109" />
+        <source>Start a blank show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="110" />
+        <source>Give it a title, a start and a platform, then add the segments yourself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="113" />
+        <source>Start from a template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="115" />
+        <source>A 1-hour flash show, a standard 2-hour show or a 3-hour big-promo show, with a benefit every 15 to 30 minutes, ready to adjust.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="128" />
+        <source>Same as the system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="140" />
+        <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="152" />
+        <source>Help ▸ Welcome… brings this page back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="155" />
+        <source>Go to the &amp;show list</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="38" />
@@ -3060,17 +3344,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="759" />
+        <location filename="../../ui/main_window.py" line="785" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774" />
+        <location filename="../../ui/main_window.py" line="801" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="797" />
+        <location filename="../../ui/main_window.py" line="825" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

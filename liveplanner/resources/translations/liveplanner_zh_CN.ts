@@ -1,6 +1,74 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="28" />
+        <source>About liveplanner</source>
+        <translation>关于 liveplanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="35" />
+        <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
+        <translation>策划、彩排、执行和复盘直播带货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="40" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="41" />
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="42" />
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="43" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="44" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="45" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="46" />
+        <source>Settings</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="47" />
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="56" />
+        <source>Free software under the MIT licence. Your shows stay in your own database.</source>
+        <translation>采用 MIT 许可证的自由软件。你的直播场次只保存在你自己的数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="62" />
+        <source>&amp;Copy details</source>
+        <translation>复制详情(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about_dialog.py" line="65" />
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
         <location filename="../../ui/backup_schedule.py" line="38" />
@@ -226,6 +294,39 @@
         <location filename="../../ui/editor/conflict_dialog.py" line="106" />
         <source>Use my choices</source>
         <translation>按我的选择</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="32" />
+        <source>liveplanner: unexpected problem</source>
+        <translation>liveplanner：意外问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="34" />
+        <source>liveplanner hit an unexpected problem and stopped what it was doing.</source>
+        <translation>liveplanner 遇到了意外问题，已停止刚才的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="37" />
+        <source>Your work is saved: every change is written to the database when you make it. liveplanner keeps running; if a screen looks wrong, go back to the show list and open the show again.</source>
+        <translation>你的工作已保存：每次修改都在做出时写入了数据库。liveplanner 会继续运行；如果某个界面显示不对，请返回场次列表，重新打开这场直播。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="42" />
+        <source>What you were typing in the open box may not have been kept.</source>
+        <translation>正在输入框中输入的内容可能没有保存下来。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="44" />
+        <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
+        <translation>详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_dialog.py" line="51" />
+        <source>Open the log &amp;folder</source>
+        <translation>打开日志文件夹(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -656,42 +757,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="873" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>process %1 on %2</source>
         <translation>%2 上的进程 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>another process</source>
         <translation>另一个进程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
@@ -700,259 +802,304 @@ This window opens it read-only: you can look, print and export, but not change a
 本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="199" />
         <source>There is no good backup of it.</source>
         <translation>没有可用的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="208" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217" />
+        <location filename="../../ui/main_window.py" line="220" />
         <source>The damaged file was set aside as %1</source>
         <translation>损坏的文件已移到一旁，保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>D&amp;atabase…</source>
         <translation>数据库(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
+        <source>P&amp;references…</source>
+        <translation>偏好设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="338" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Show &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Rehearsal &amp;results…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Re&amp;view</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="415" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="416" />
+        <source>&amp;Welcome…</source>
+        <translation>欢迎页(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="418" />
+        <source>&amp;About liveplanner</source>
+        <translation>关于 liveplanner(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="507" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521" />
+        <location filename="../../ui/main_window.py" line="538" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="562" />
+        <location filename="../../ui/main_window.py" line="586" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572" />
+        <location filename="../../ui/main_window.py" line="596" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576" />
+        <location filename="../../ui/main_window.py" line="600" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611" />
+        <location filename="../../ui/main_window.py" line="635" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="641" />
+        <location filename="../../ui/main_window.py" line="665" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646" />
+        <location filename="../../ui/main_window.py" line="670" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695" />
+        <location filename="../../ui/main_window.py" line="719" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="789" />
+        <location filename="../../ui/main_window.py" line="817" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="812" />
+        <location filename="../../ui/main_window.py" line="845" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="813" />
+        <location filename="../../ui/main_window.py" line="846" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="940" />
+        <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
+        <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="943" />
+        <source>Your shows are kept in the team's database %1.</source>
+        <translation>你的直播场次保存在团队数据库 %1 中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="975" />
+        <source>Takes effect when liveplanner starts next.</source>
+        <translation>下次启动 liveplanner 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="986" />
+        <source>not open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="991" />
+        <source>by the team's server</source>
+        <translation>由团队服务器负责</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1001" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="500" />
+        <location filename="../../ui/main_window.py" line="517" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -1170,52 +1317,52 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="24" />
+        <location filename="../../ui/new_show_dialog.py" line="27" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="26" />
+        <location filename="../../ui/new_show_dialog.py" line="29" />
         <source>e.g. 双12 beauty special</source>
         <translation>例如：双12美妆专场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="38" />
+        <location filename="../../ui/new_show_dialog.py" line="41" />
         <source>Blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="39" />
+        <location filename="../../ui/new_show_dialog.py" line="42" />
         <source>1-hour flash show</source>
         <translation>1 小时快闪场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="40" />
+        <location filename="../../ui/new_show_dialog.py" line="43" />
         <source>Standard 2-hour show</source>
         <translation>标准 2 小时场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="44" />
         <source>3-hour big-promo show</source>
         <translation>3 小时大促场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="44" />
+        <location filename="../../ui/new_show_dialog.py" line="47" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="45" />
+        <location filename="../../ui/new_show_dialog.py" line="48" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="46" />
+        <location filename="../../ui/new_show_dialog.py" line="49" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47" />
+        <location filename="../../ui/new_show_dialog.py" line="50" />
         <source>Start from</source>
         <translation>模板</translation>
     </message>
@@ -1491,6 +1638,75 @@ This window opens it read-only: you can look, print and export, but not change a
         <location filename="../../ui/labels.py" line="249" />
         <source>Promo</source>
         <translation>优惠</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="32" />
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="42" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="49" />
+        <source>How long before the end of a segment the host's countdown turns amber, then red. 0 turns a colour off. Applies to the next run you start.</source>
+        <translation>环节结束前多久，主播的倒计时先变为琥珀色，再变为红色。设为 0 则不显示该颜色。从下一次开始的彩排或直播起生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="54" />
+        <source>Run timer</source>
+        <translation>计时器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="57" />
+        <source>&amp;Amber before the end</source>
+        <translation>结束前变琥珀色(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="58" />
+        <source>&amp;Red before the end</source>
+        <translation>结束前变红色(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="64" />
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="71" />
+        <source>Copies of the database file on this computer are written here (every 30 minutes while something changed, and on quitting). Empty: the backups folder beside the database. Backups made before stay where they are. A team server backs itself up.</source>
+        <translation>本机数据库文件的备份写在这里（有改动时每 30 分钟一次，以及退出时）。留空则使用数据库旁的 backups 文件夹。之前的备份留在原处。团队服务器自行备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="78" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="80" />
+        <source>&amp;Folder</source>
+        <translation>文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="98" />
+        <location filename="../../ui/preferences_dialog.py" line="124" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="111" />
+        <source>Give the whole path of the folder, such as %1.</source>
+        <translation>请填写文件夹的完整路径，例如 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences_dialog.py" line="119" />
+        <source>The folder %1 cannot be made: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3186,74 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="84" />
+        <source>Welcome to liveplanner</source>
+        <translation>欢迎使用 liveplanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="91" />
+        <source>Plan a live-stream shopping show, rehearse and run it on a segment timer, and review it against the platform's minute-by-minute data.</source>
+        <translation>策划一场直播带货，用环节计时器彩排和直播，再对照平台的分钟级数据复盘。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="96" />
+        <source>How would you like to start?</source>
+        <translation>想从哪里开始？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="102" />
+        <source>Explore the demo show</source>
+        <translation>看看演示场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="104" />
+        <source>A complete 3-hour Double-11 show on Douyin: a team, products, coupons and flash sales, a rehearsal, a live run and its minute data to review.</source>
+        <translation>一场完整的 3 小时抖音双11专场：团队、商品、优惠券和秒杀，一次彩排、一次正式直播及其分钟数据，可直接复盘。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="109" />
+        <source>Start a blank show</source>
+        <translation>新建空白场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="110" />
+        <source>Give it a title, a start and a platform, then add the segments yourself.</source>
+        <translation>填写标题、开播时间和平台，然后自己添加环节。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="113" />
+        <source>Start from a template</source>
+        <translation>从模板开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="115" />
+        <source>A 1-hour flash show, a standard 2-hour show or a 3-hour big-promo show, with a benefit every 15 to 30 minutes, ready to adjust.</source>
+        <translation>1 小时快闪场、标准 2 小时场或 3 小时大促场，每 15 到 30 分钟一次福利，按需调整即可。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="128" />
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="140" />
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="152" />
+        <source>Help ▸ Welcome… brings this page back.</source>
+        <translation>随时可通过“帮助 ▸ 欢迎页…”回到此页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="155" />
+        <source>Go to the &amp;show list</source>
+        <translation>前往场次列表(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="38" />
@@ -3072,17 +3356,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="759" />
+        <location filename="../../ui/main_window.py" line="785" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774" />
+        <location filename="../../ui/main_window.py" line="801" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="797" />
+        <location filename="../../ui/main_window.py" line="825" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 
 from liveplanner.core.clock import (
+    DEFAULT_DANGER_S,
+    DEFAULT_WARNING_S,
     ClockEvent,
     Level,
     Reading,
@@ -44,11 +46,15 @@ class RunController(QObject):
         interrupted: Run | None = None,
         now: Callable[[], float] = time.monotonic,
         wall: Callable[[], datetime] = utc_now,
+        warning_s: int = DEFAULT_WARNING_S,
+        danger_s: int = DEFAULT_DANGER_S,
         parent: QObject | None = None,
     ) -> None:
+        """`warning_s` and `danger_s`: how long before a segment's end the countdown turns
+        amber and red (File ▸ Preferences…)."""
         super().__init__(parent)
         self.db, self.plan, self.kind = db, plan, kind
-        segments = timer_segments(plan)
+        segments = timer_segments(plan, warning_s, danger_s)
         if interrupted is not None:
             events = as_positions_of(plan, interrupted.events)
             self.timer = resume(segments, events, now, wall)

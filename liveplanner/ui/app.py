@@ -3,10 +3,12 @@ window (with the welcome page the first time)."""
 
 import logging
 import sys
+import traceback
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from liveplanner import resources, settings
@@ -73,6 +75,7 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("liveplanner")
     app.setOrganizationName("liveplanner")
+    app.setWindowIcon(QIcon(str(files(resources) / "icons" / "liveplanner.png")))
     preferences = settings.load_preferences()
     use_language(preferences.language)
     apply_theme(app, preferences.theme)
@@ -103,7 +106,16 @@ def run_app(
         # An unexpected error is logged and said, and what is typed saved; the app runs on.
         reporter = CrashReporter(logs.log_path(), window.commit_editor, app)
         reporter.install()
-        if not window.connect_database(database_url):
+        try:
+            opened = window.connect_database(database_url)
+        except Exception:
+            # A bug, not the user's doing: logged, said, and the app does not hang without a
+            # database it cannot work without.
+            logger.exception("opening the database failed")
+            if exit_when is None:
+                reporter.tell("opening the database", traceback.format_exc())
+            opened = False
+        if not opened:
             logger.info("no database opened: quitting")
             app.exit(2)
             return

@@ -644,7 +644,9 @@ class MainWindow(QMainWindow):
         try:
             unchanged = dialog.database_url() == before.database_url or (
                 self.db is not None
-                and parse_url(url).set(password=None) == self.db.url.set(password=None)
+                # URL.set(password=None) keeps the password (None means unchanged): a URL
+                # is a named tuple, and _replace sets it.
+                and parse_url(url)._replace(password=None) == self.db.url._replace(password=None)
             )
             if unchanged:
                 if self.db is not None:
@@ -666,7 +668,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.replace_database(db)
-        where = str(db.sqlite_path or db.url.set(password=None).render_as_string())
+        where = str(db.sqlite_path or db.url._replace(password=None).render_as_string())
         self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where), 10_000)
 
     # Scripts in and out (ui/script/actions.py)

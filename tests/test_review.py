@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Promo, Release, Segment, Show, ShowPlan, Targets, time_zone
@@ -224,3 +226,36 @@ def test_wide_keeps_every_minute_between_first_and_last() -> None:
     table = wide(samples(skip=(2, 3)))
     assert len(table) == 12
     assert table.loc[at(2)].isna().all()
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 90), st.sampled_from(["gmv", "orders", "online_viewers"])),
+        unique=True,
+        min_size=1,
+        max_size=60,
+    ),
+    st.integers(0, 10**9),
+)
+def test_wide_places_each_sample_as_a_pivot_would(keys: list[tuple[int, str]], seed: int) -> None:
+    """The grid placed by hand equals pandas's pivot over every minute, gaps as NaN rows."""
+    start = pd.Timestamp("2026-11-11 11:30", tz="UTC")
+    samples = pd.DataFrame(
+        {
+            "minute": [start + pd.Timedelta(minutes=m) for m, _ in keys],
+            "metric": [metric for _, metric in keys],
+            "value": [(seed + i * 7919) % 100_000 for i in range(len(keys))],
+        }
+    )
+    expected = samples.pivot(index="minute", columns="metric", values="value")
+    full = pd.date_range(expected.index.min(), expected.index.max(), freq="min", name="minute")
+    expected = expected.reindex(full).astype("float64")
+    expected.columns.name = None
+    pd.testing.assert_frame_equal(wide(samples), expected)
+
+
+def test_wide_refuses_a_minute_given_twice_as_pivot_does() -> None:
+    minute = pd.Timestamp("2026-11-11 11:30", tz="UTC")
+    twice = pd.DataFrame({"minute": [minute, minute], "metric": ["gmv"] * 2, "value": [1, 2]})
+    with pytest.raises(ValueError, match="duplicate"):
+        wide(twice)

@@ -35,6 +35,7 @@ MAX_LAG = 30
 SALES = ("gmv", "orders", "buyers", "items_sold")  # credited with the lag
 _NS_PER_MIN = 60_000_000_000
 _HALF_MIN = 30_000_000_000
+_MINUTE_NS = 60_000_000_000
 
 
 class Source(StrEnum):
@@ -119,12 +120,25 @@ def wide(samples: pd.DataFrame) -> pd.DataFrame:
     minutes are NaN rows) and one float column per metric present."""
     if samples.empty:
         return pd.DataFrame(index=pd.DatetimeIndex([], tz=UTC, name="minute"))
-    # (minute, metric) is the stored key, so a plain pivot (no aggregation) is enough.
-    table = samples.pivot(index="minute", columns="metric", values="value")
-    full = pd.date_range(table.index.min(), table.index.max(), freq="min", name="minute")
-    table = table.reindex(full).astype("float64")
-    table.columns.name = None
-    return table
+    minutes = pd.DatetimeIndex(samples["minute"])
+    full = pd.date_range(minutes.min(), minutes.max(), freq="min", name="minute")
+    ns = minutes.as_unit("ns").asi8
+    offsets = ns - ns.min()
+    rows = offsets // _MINUTE_NS
+    codes, names = pd.factorize(samples["metric"], sort=True)
+    cells = rows * len(names) + codes
+    whole = not (offsets % _MINUTE_NS).any()
+    if not whole or np.bincount(cells).max() > 1:
+        # Not whole minutes, or a key given twice (never so when stored): pandas's pivot says so.
+        table = samples.pivot(index="minute", columns="metric", values="value")
+        table = table.reindex(full).astype("float64")
+        table.columns.name = None
+        return table
+    # (minute, metric) is the stored key and every minute whole: each value has one cell of the
+    # grid, placed directly (a pivot's MultiIndex costs as much again as reading the rows).
+    grid = np.full((len(full), len(names)), np.nan)
+    grid[rows, codes] = samples["value"].to_numpy(dtype="float64")
+    return pd.DataFrame(grid, index=full, columns=list(names))
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,3 +98,14 @@ def test_why_a_backup_was_made_is_read_from_its_name_whatever_the_database_is_ca
     made = backup.backup_sqlite(source, tmp_path / "b", "before-upgrade-from-0001", NOW, ZONE)
     assert backup.backup_reason(made, "my-team-shows") == "before-upgrade-from-0001"
     assert list(backup.list_backups(tmp_path / "b", "my-team-shows")) == [made]
+
+
+def test_two_backups_in_the_same_second_are_both_kept(tmp_path: Path) -> None:
+    source = tmp_path / "liveplanner.sqlite3"
+    with sqlite3.connect(source) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    first = backup.backup_sqlite(source, tmp_path / "b", "before-restore", NOW, ZONE)
+    second = backup.backup_sqlite(source, tmp_path / "b", "before-restore", NOW, ZONE)
+    made = backup.list_backups(tmp_path / "b", "liveplanner")
+    assert first != second and set(made) == {first, second}
+    assert made[second] - made[first] == timedelta(seconds=1)

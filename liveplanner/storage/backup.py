@@ -3,7 +3,7 @@
 import re
 import sqlite3
 from contextlib import closing, suppress
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from liveplanner.core.backups import backups_to_keep
@@ -26,8 +26,12 @@ def backup_sqlite(
     by the days of `zone` (the computer's when None).
     """
     now = now or datetime.now(UTC)
-    stamp = now.strftime(_STAMP)
-    final = folder / f"{source.stem}-{stamp}-{reason}.sqlite3"
+    final = folder / f"{source.stem}-{now.strftime(_STAMP)}-{reason}.sqlite3"
+    while final.exists():
+        # Named to the second: a second backup within the same second (two restores in a row)
+        # takes the next free second rather than replace the first.
+        now += timedelta(seconds=1)
+        final = folder / f"{source.stem}-{now.strftime(_STAMP)}-{reason}.sqlite3"
     partial = final.with_suffix(".partial")
     if not source.is_file():
         raise StorageError(f"could not back up {source}: there is no such file")

@@ -8,16 +8,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from liveplanner import settings
+from liveplanner.core.enums import SegmentKind
 from liveplanner.settings import Preferences
-from liveplanner.storage import shows
+from liveplanner.storage import segments, shows
 from liveplanner.storage.database import open_database
 from liveplanner.storage.errors import ReadOnlyError
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
 # Another app holding the file's lock: takes it, says so, and waits to be killed.
 HOLDER = """
@@ -103,14 +104,27 @@ def test_a_read_only_window_neither_restores_backups_nor_runs_the_timer(
     assert second.editor is not None and not second.editor.doc.editable
 
 
-def test_closing_the_timer_frees_the_menus_it_held(qtbot: QtBot, sqlite_url: str) -> None:
+def test_closing_the_timer_frees_the_menus_it_held(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     main = window(qtbot, sqlite_url)
-    timer = QWidget()
-    timer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    main.host_view = timer
-    timer.destroyed.connect(main._timer_closed)
-    timer.close()
+    assert main.db is not None
+    show_id = shows.create_show(main.db, "秋冬上新", datetime.now(UTC))
+    segments.add_segment(main.db, show_id, SegmentKind.OPENING, "开场", 300)
+    main.open_show(show_id)
+    monkeypatch.setattr(StartRunDialog, "exec", lambda _self: StartRunDialog.DialogCode.Accepted)
+    main.run_action.trigger()
+    timer = main.host_view
+    assert timer is not None
+    refused: list[str] = []
+    monkeypatch.setattr(main, "show_refusal", refused.append)
+    main.open_backups()
+    assert refused == ["End the run on the timer before restoring a backup."]
+    timer.close()  # not started: it leaves without asking
     qtbot.waitUntil(lambda: main.host_view is None)
+    monkeypatch.setattr("liveplanner.ui.database_dialog.DatabaseDialog.exec", lambda _s: 0)
+    main.open_database_settings()
+    assert len(refused) == 1  # File ▸ Database… is no longer refused
 
 
 def test_a_team_server_away_at_start_offers_the_local_file(

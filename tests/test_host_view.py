@@ -2,6 +2,11 @@
 moment it opens, typing is deliberate, the presenter screen, and what it looks like at laptop
 and studio sizes."""
 
+import json
+import os
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,10 +20,13 @@ from qt_helpers import show_active
 
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.settings import Preferences
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database, open_database
+from liveplanner.ui.rehearsal import run_controller
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
+from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
 T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)
 
@@ -185,3 +193,221 @@ def test_leaving_names_the_choices_and_esc_on_them_changes_nothing(
     show_id = view.plan.show.id
     assert runs.interrupted_run(db, show_id) is None
     assert runs.list_runs(db, show_id)[-1].ended_at == T0 + timedelta(seconds=30)
+
+
+def test_the_hosts_journey_by_keys_only(
+    qtbot: QtBot, db: Database, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F5, Enter, Space, →, +, Space, Esc, Enter (leave it open), F5, Enter: the run resumes."""
+    from liveplanner.ui.main_window import MainWindow
+
+    monkeypatch.setattr(run_controller, "monotonic", clock.now)
+    monkeypatch.setattr(run_controller, "utc_now", clock.wall)
+    show_id = editable_demo(db)
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    window.open_show(show_id)
+    show_active(qtbot, window)
+    second = window.editor.doc.plan.segments[1]
+
+    def start_dialog() -> StartRunDialog:
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), StartRunDialog))
+        dialog = QApplication.activeModalWidget()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        assert isinstance(dialog, StartRunDialog)
+        return dialog
+
+    def timer_window() -> HostView:
+        qtbot.waitUntil(
+            lambda: window.host_view is not None and QApplication.activeWindow() is window.host_view
+        )
+        assert isinstance(window.host_view, HostView)
+        return window.host_view
+
+    press(qtbot, Qt.Key.Key_F5)
+    assert start_dialog().rehearsal.isChecked()
+    press(qtbot, Qt.Key.Key_Return)
+    view = timer_window()
+    assert QApplication.focusWidget() is view
+    assert phase(view) is Phase.IDLE
+    press(qtbot, Qt.Key.Key_Space)
+    assert (phase(view), view.controller.timer.index) == (Phase.RUNNING, 0)
+    clock.at = 120
+    press(qtbot, Qt.Key.Key_Right)
+    assert (phase(view), view.controller.timer.index) == (Phase.RUNNING, 1)
+    clock.at = 150
+    press(qtbot, Qt.Key.Key_Plus)
+    assert view.controller.read().allowed_s == second.duration_s + 30
+    clock.at = 180
+    press(qtbot, Qt.Key.Key_Space)
+    reading = view.controller.read()
+    assert (reading.phase, reading.elapsed_s) == (Phase.PAUSED, 60)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert answer_box(qtbot).defaultButton().text() == "Leave it open to resume"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.host_view is None)
+    assert not view.isVisible()
+    assert runs.interrupted_run(db, show_id) is not None  # left open, not ended
+
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    clock.at = 900
+    press(qtbot, Qt.Key.Key_F5)
+    dialog = start_dialog()
+    assert dialog.resume.isChecked()
+    press(qtbot, Qt.Key.Key_Return)
+    resumed = timer_window()
+    qtbot.addWidget(resumed)
+    assert resumed is not view
+    reading = resumed.controller.read()
+    assert (reading.phase, reading.index) == (Phase.PAUSED, 1)
+    assert (reading.elapsed_s, reading.allowed_s) == (60, second.duration_s + 30)
+    press(qtbot, Qt.Key.Key_Space)
+    assert phase(resumed) is Phase.RUNNING
+    assert resumed.controller.run_id == runs.list_runs(db, show_id)[-1].id  # the same run
+
+
+def test_p_opens_the_presenter_beside_the_host_view_and_it_takes_the_keys(
+    qtbot: QtBot, view: HostView
+) -> None:
+    view.showMaximized()
+    qtbot.waitUntil(view.isMaximized)
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_P)
+    presenter = view.presenter
+    assert presenter is not None and presenter.isVisible()
+    assert not presenter.isFullScreen()  # one screen: a window (where: the test below)
+    assert QApplication.activeWindow() is view  # the keys stay with the host
+    show_active(qtbot, presenter)  # the presenter in front
+    press(qtbot, Qt.Key.Key_Space)
+    assert phase(view) is Phase.PAUSED
+    assert presenter.state.isVisible()  # PAUSED, large, on the presenter too
+    press(qtbot, Qt.Key.Key_Right)
+    assert view.controller.timer.index == 1
+    press(qtbot, Qt.Key.Key_Escape)  # closes the presenter, not the timer
+    assert not presenter.isVisible() and view.isVisible()
+    qtbot.waitUntil(view.isMaximized)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    press(qtbot, Qt.Key.Key_Space)
+    assert phase(view) is Phase.RUNNING
+
+
+SCREENS = {
+    "laptop": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 705}],
+    "two screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 705},
+        {"name": "studio", "x": 1366, "y": 0, "width": 1920, "height": 1080},
+    ],
+}
+
+PRESENTER_SCRIPT = textwrap.dedent(
+    """
+    import json, sys, tempfile
+    from pathlib import Path
+    sys.path.insert(0, "tests")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from demo_helpers import editable_demo
+    from liveplanner.core.enums import RunKind
+    from liveplanner.storage import shows
+    from liveplanner.storage.database import open_database
+    from liveplanner.ui.rehearsal.host_view import HostView
+    from liveplanner.ui.rehearsal.run_controller import RunController
+    folder = Path(tempfile.mkdtemp())
+    db = open_database(f"sqlite:///{folder / 's.sqlite3'}", backup_dir=folder / "b")
+    plan = shows.load_plan(db, editable_demo(db))
+    view = HostView(RunController(db, plan, RunKind.LIVE, now=lambda: 0.0))
+    view.showMaximized()
+    QTest.qWaitForWindowExposed(view)
+    QTest.keyClick(view, Qt.Key.Key_P)
+    QTest.qWait(50)
+    p = view.presenter
+    rect = lambda r: [r.x(), r.y(), r.width(), r.height()]
+    print(json.dumps({
+        "full_screen": p.isFullScreen(),
+        "presenter_screen": p.screen().name(),
+        "presenter": rect(p.frameGeometry()),
+        "host": rect(view.frameGeometry()),
+        "host_screen": view.screen().name(),
+        "area": rect(view.screen().availableGeometry()),
+        "combo_shown": not view.screens.isHidden(),
+    }))
+    """
+)
+
+
+@pytest.mark.parametrize("screens", list(SCREENS))
+def test_the_presenter_fills_another_screen_or_shares_the_only_one(
+    screens: str, tmp_path: Path
+) -> None:
+    """One screen: a window beside the host view; two: full screen on the other one. (One
+    QApplication per process has one set of screens: each layout runs in its own process.)"""
+    config = tmp_path / "screens.json"
+    config.write_text(
+        json.dumps(
+            {
+                "synchronousWindowSystemEvents": True,
+                "windowFrameMargins": True,
+                "screens": [
+                    {**s, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+                    for s in SCREENS[screens]
+                ],
+            }
+        )
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    result = subprocess.run(
+        [sys.executable, "-c", PRESENTER_SCRIPT],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=Path(__file__).parent.parent,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["host_screen"] == "laptop"
+    if screens == "laptop":
+        x, y, w, h = seen["area"]
+        assert not seen["full_screen"] and not seen["combo_shown"]
+        presenter_left, host_left, host_width = seen["presenter"][0], *seen["host"][::2]
+        assert presenter_left >= host_left + host_width  # side by side: frames do not overlap
+        for left, top, width, height in (seen["presenter"], seen["host"]):
+            assert x <= left and y <= top and left + width <= x + w and top + height <= y + h
+    else:
+        assert seen["full_screen"] and seen["presenter_screen"] == "studio"
+        assert seen["combo_shown"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_host_view_fits_a_laptop_and_its_text_grows_with_the_window(
+    qtbot: QtBot, db: Database, clock: Clock, language: str
+) -> None:
+    from liveplanner.ui.app import drop_language, use_language
+
+    use_language(language)
+    try:
+        plan = shows.load_plan(db, editable_demo(db))
+        controller = RunController(db, plan, RunKind.LIVE, now=clock.now, wall=clock.wall)
+        host = HostView(controller)
+        qtbot.addWidget(host)
+        controller.act("toggle")
+        controller.act("jump", 3)  # a segment with cues, a promo and talking points
+        host.refresh()
+        hint = host.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 705 - 30  # a title bar above it
+        sizes = {}
+        for width, height in ((1366, 675), (1920, 1050)):
+            host.resize(width, height)
+            host.show()
+            qtbot.waitUntil(lambda w=width, h=height: (host.width(), host.height()) == (w, h))
+            sizes[width] = {
+                name: getattr(host, name).font().pixelSize()
+                for name in ("countdown", "title_label", "next_label", "cues", "product")
+            } | {"over/under": host.over_label.font().pixelSize()}
+        assert min(sizes[1366].values()) >= 22  # about 6 mm on a laptop: read from 3 m
+        assert sizes[1366]["countdown"] >= 150
+        for name, small in sizes[1366].items():
+            assert sizes[1920][name] >= small * 1.4, name  # grows with the window
+    finally:
+        drop_language()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
@@ -270,6 +270,24 @@ def test_applying_a_rehearsal_take_is_one_undoable_edit(qtbot: QtBot, db: Databa
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Apply rehearsed lengths"
     doc.undo_stack.undo()
     assert [s.duration_s for s in shows.load_plan(db, show_id).segments] == before
+
+
+def test_rehearsal_results_close_with_a_button_and_enter_applies_nothing(
+    qtbot: QtBot, db: Database
+) -> None:
+    show_id = editable_demo(db)
+    doc = ShowDocument(db, show_id)
+    dialog = RehearsalResults(doc, runs.list_runs(db, show_id))
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_Return)  # Enter closes; applying takes its own click
+    assert not dialog.isVisible() and doc.undo_stack.count() == 0
+    show_active(qtbot, dialog)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert close.isVisible() and close.text() == "Close"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
 
 
 def test_runs_from_the_command_line(sqlite_url: str) -> None:

@@ -571,6 +571,8 @@ class MainWindow(QMainWindow):
     def _timer_closed(self, view: QWidget) -> None:
         if self.host_view is view:
             self.host_view = None
+            if self.isVisible():
+                self.activateWindow()  # back to the show, where F5 resumes a run left open
         if self.editor is not None:
             with suppress(StorageError):
                 self.editor.doc.reload()  # a live run left the show done: its lock shows

@@ -94,6 +94,8 @@ class HostView(QWidget):
             % ("#c0392b" if live else "#2c7be5")
         )
         self.show_label = QLabel()
+        # A long show title gives way to the figures beside it.
+        self.show_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.over_label = QLabel()
         self.end_label = QLabel()
         self.kind_label = QLabel()

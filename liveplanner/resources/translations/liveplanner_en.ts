@@ -605,7 +605,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="345" />
+        <location filename="../../ui/rehearsal/host_view.py" line="375" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
@@ -625,195 +625,195 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="244" />
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
         <source>Start or pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="245" />
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
         <source>Next segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="246" />
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
         <source>Previous segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
         <source>%1 s more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="254" />
+        <location filename="../../ui/rehearsal/host_view.py" line="271" />
         <source>%1 s less</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
+        <location filename="../../ui/rehearsal/host_view.py" line="277" />
         <source>Type a note for the log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="258" />
+        <location filename="../../ui/rehearsal/host_view.py" line="283" />
         <source>Type a message to the presenter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="289" />
         <source>Open the presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="276" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>Space</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="276" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>start/pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="277" />
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
         <source>next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="278" />
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
         <source>previous</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
+        <location filename="../../ui/rehearsal/host_view.py" line="267" />
         <source>%1 s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="280" />
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
         <source>note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="281" />
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
         <source>message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="282" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
         <source>Esc</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
         <source>leave</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="293" />
+        <location filename="../../ui/rehearsal/host_view.py" line="323" />
         <source>Screen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="323" />
+        <location filename="../../ui/rehearsal/host_view.py" line="353" />
         <source>over/under %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="332" />
+        <location filename="../../ui/rehearsal/host_view.py" line="362" />
         <source>ends about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="337" />
+        <location filename="../../ui/rehearsal/host_view.py" line="367" />
         <source>READY · Space starts the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="338" />
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
         <source>PAUSED · Space resumes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="366" />
+        <location filename="../../ui/rehearsal/host_view.py" line="396" />
         <source>the end of the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="398" />
         <source>none in the next minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="382" />
+        <location filename="../../ui/rehearsal/host_view.py" line="412" />
         <source>now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="384" />
+        <location filename="../../ui/rehearsal/host_view.py" line="414" />
         <source>in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="400" />
+        <location filename="../../ui/rehearsal/host_view.py" line="430" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="408" />
+        <location filename="../../ui/rehearsal/host_view.py" line="438" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="413" />
+        <location filename="../../ui/rehearsal/host_view.py" line="443" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="439" />
+        <location filename="../../ui/rehearsal/host_view.py" line="469" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="497" />
-        <location filename="../../ui/rehearsal/host_view.py" line="500" />
-        <location filename="../../ui/rehearsal/host_view.py" line="604" />
+        <location filename="../../ui/rehearsal/host_view.py" line="527" />
+        <location filename="../../ui/rehearsal/host_view.py" line="530" />
+        <location filename="../../ui/rehearsal/host_view.py" line="634" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="498" />
+        <location filename="../../ui/rehearsal/host_view.py" line="528" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="501" />
+        <location filename="../../ui/rehearsal/host_view.py" line="531" />
         <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="600" />
+        <location filename="../../ui/rehearsal/host_view.py" line="630" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="605" />
+        <location filename="../../ui/rehearsal/host_view.py" line="635" />
         <source>Leave it open to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="606" />
+        <location filename="../../ui/rehearsal/host_view.py" line="636" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="271" />
-        <location filename="../../ui/rehearsal/host_view.py" line="598" />
+        <location filename="../../ui/rehearsal/host_view.py" line="295" />
+        <location filename="../../ui/rehearsal/host_view.py" line="628" />
         <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>

@@ -237,52 +237,82 @@ class HostView(QWidget):
         return label
 
     def _keys(self) -> None:
-        """The timer's keys, as actions of this window and of the presenter screen, and the
+        """The timer's keys, as actions of this window (and of the presenter screen), and the
         line that lists them: made from one table, so the list says what the keys do."""
         step = str(STEP_S)
-        table: tuple[tuple[tuple[Qt.Key, ...], str, Callable[[], object]], ...] = (
-            ((Qt.Key.Key_Space,), self.tr("Start or pause"), lambda: self.controller.act("toggle")),
-            ((Qt.Key.Key_Right,), self.tr("Next segment"), self.next_segment),
-            ((Qt.Key.Key_Left,), self.tr("Previous segment"), self.previous_segment),
+        Row = tuple[tuple[Qt.Key, ...], str, Callable[[], object], tuple[str, str] | None]
+        table: tuple[Row, ...] = (
+            (
+                (Qt.Key.Key_Space,),
+                self.tr("Start or pause"),
+                lambda: self.controller.act("toggle"),
+                (self.tr("Space"), self.tr("start/pause")),
+            ),
+            (
+                (Qt.Key.Key_Right,),
+                self.tr("Next segment"),
+                self.next_segment,
+                ("→", self.tr("next")),
+            ),
+            (
+                (Qt.Key.Key_Left,),
+                self.tr("Previous segment"),
+                self.previous_segment,
+                ("←", self.tr("previous")),
+            ),
             (
                 (Qt.Key.Key_Plus, Qt.Key.Key_Equal),
                 self.tr("%1 s more").replace("%1", step),
                 lambda: self.controller.act("add", STEP_S),
+                ("+ / −", self.tr("%1 s").replace("%1", step)),
             ),
             (
                 (Qt.Key.Key_Minus,),
                 self.tr("%1 s less").replace("%1", step),
                 lambda: self.controller.act("add", -STEP_S),
+                None,  # listed with +
             ),
-            ((Qt.Key.Key_N,), self.tr("Type a note for the log"), self.start_note),
-            ((Qt.Key.Key_M,), self.tr("Type a message to the presenter"), self.start_message),
-            ((Qt.Key.Key_P,), self.tr("Open the presenter screen"), self.open_presenter),
+            (
+                (Qt.Key.Key_N,),
+                self.tr("Type a note for the log"),
+                self.start_note,
+                ("N", self.tr("note")),
+            ),
+            (
+                (Qt.Key.Key_M,),
+                self.tr("Type a message to the presenter"),
+                self.start_message,
+                ("M", self.tr("message")),
+            ),
+            (
+                (Qt.Key.Key_P,),
+                self.tr("Open the presenter screen"),
+                self.open_presenter,
+                ("P", self.tr("presenter screen")),
+            ),
+            (
+                (Qt.Key.Key_Escape,),
+                self.tr("Leave the timer"),
+                self.close,
+                (self.tr("Esc"), self.tr("leave")),
+            ),
         )
-        self.timer_actions: list[QAction] = []
-        for keys, text, slot in table:
+        actions: list[QAction] = []
+        for keys, text, slot, _listing in table:
             action = QAction(text, self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(slot)
             self.addAction(action)
-            self.timer_actions.append(action)
+            actions.append(action)
+        *self.timer_actions, self.leave_action = actions  # Esc on the presenter closes it alone
         self.start_action, self.next_action, self.previous_action = self.timer_actions[:3]
         self.more_action, self.less_action = self.timer_actions[3:5]
         self.note_action, self.message_action, self.presenter_action = self.timer_actions[5:]
-        self.leave_action = QAction(self.tr("Leave the timer"), self)
-        self.leave_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.leave_action.triggered.connect(self.close)
-        self.addAction(self.leave_action)
-        listed = (
-            (self.tr("Space"), self.tr("start/pause")),
-            ("→", self.tr("next")),
-            ("←", self.tr("previous")),
-            ("+ / −", self.tr("%1 s").replace("%1", step)),
-            ("N", self.tr("note")),
-            ("M", self.tr("message")),
-            ("P", self.tr("presenter screen")),
-            (self.tr("Esc"), self.tr("leave")),
+        self.keys.setText(
+            "  ·  ".join(
+                f"<b>{listing[0]}</b> {listing[1]}" for *_, listing in table if listing is not None
+            )
         )
-        self.keys.setText("  ·  ".join(f"<b>{key}</b> {what}" for key, what in listed))
 
     def _list_screens(self) -> None:
         """The screens the presenter can fill; with one, there is nothing to choose."""

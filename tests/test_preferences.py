@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from demo_helpers import editable_demo
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -196,8 +197,9 @@ def test_the_run_timer_takes_the_thresholds_from_the_preferences(
     assert saved.backup_dir == str(elsewhere) and elsewhere.is_dir()
     assert db.backup_dir == elsewhere  # the open database's backups go there from now on
 
-    monkeypatch.setattr(StartRunDialog, "exec", lambda self: StartRunDialog.DialogCode.Accepted)
     window.run_action.trigger()
+    start = next(d for d in window.findChildren(StartRunDialog) if d.isVisible())
+    qtbot.keyClick(start, Qt.Key.Key_Return)  # the dialog's default: start
     view = window.host_view
     assert view is not None
     qtbot.addWidget(view)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
@@ -25,6 +25,7 @@ from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
 from liveplanner.ui.rehearsal.run_controller import RunController
+from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
 T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)
 
@@ -40,10 +41,26 @@ class Clock:
         return T0 + timedelta(seconds=self.at)
 
 
-@pytest.fixture(autouse=True)
-def _leave_runs_open(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Closing a host view mid-run asks whether to end the run: answer No unless a test says."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    """A key as a person presses it: it goes to the focused widget of the active window."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    assert target is not None, "no window has the keys"
+    qtbot.keyClick(target, key)
+
+
+def answer_box(qtbot: QtBot) -> QMessageBox:
+    """The question on screen, once it has the keys."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+    assert isinstance(box, QMessageBox)
+    return box
+
+
+def accept_start_dialog(qtbot: QtBot, window: QWidget) -> None:
+    """Enter in Run ▸ Rehearse or run…'s dialog: the choice as offered."""
+    dialog = next(d for d in window.findChildren(StartRunDialog) if d.isVisible())
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
 
 
 @pytest.fixture
@@ -130,9 +147,7 @@ def test_a_killed_process_resumes_at_the_right_point(db: Database, tmp_path: Pat
     assert runs.list_runs(db, show_id)[-1].events[-1].segment_position == 2  # the same run goes on
 
 
-def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
-    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_host_rehearses_the_whole_demo_with_the_keyboard(qtbot: QtBot, db: Database) -> None:
     show_id = editable_demo(db)
     plan = shows.load_plan(db, show_id)
     clock = Clock()
@@ -140,8 +155,8 @@ def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
     view = HostView(controller)
     qtbot.addWidget(view)
     show_active(qtbot, view)
-    assert "press Space to start" in view.kind_label.text()
-    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert "Space starts" in view.state_banner.text()
+    press(qtbot, Qt.Key.Key_Space)
     clock.at = 470
     view.refresh()
     assert view.countdown.text() == "0:10"
@@ -149,35 +164,36 @@ def test_a_host_rehearses_the_whole_demo_with_the_keyboard(
     clock.at = 485
     view.refresh()
     assert view.countdown.text() == "+0:05"  # overtime counts up
-    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    press(qtbot, Qt.Key.Key_Plus)
     view.refresh()
     assert view.countdown.text() == "0:25"
-    qtbot.keyClick(view, Qt.Key.Key_Minus)
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
-    )
-    for _ in plan.segments:
+    press(qtbot, Qt.Key.Key_Minus)
+    for _ in plan.segments[1:]:
         clock.at += 60
-        qtbot.keyClick(view, Qt.Key.Key_Right)
+        press(qtbot, Qt.Key.Key_Right)
+    assert controller.timer.index == len(plan.segments) - 1
+    clock.at += 60
+    press(qtbot, Qt.Key.Key_Right)  # past the last: asked, and Enter keeps running
+    box = answer_box(qtbot)
+    assert box.text() == "This is the last segment. End the run now?"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    assert controller.timer.read().phase is Phase.RUNNING
+    press(qtbot, Qt.Key.Key_Right)
+    box = answer_box(qtbot)
+    end = next(b for b in box.buttons() if b.text() == "End the run")
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
     assert controller.timer.read().phase is Phase.FINISHED
-    assert asked == ["This is the last segment. End the run now?"]  # past the last, only once
     assert view.title_label.text() == "The run is over"
     stored = runs.list_runs(db, show_id)[-1]
     assert stored.ended_at is not None and stored.kind is RunKind.REHEARSAL
     assert sum(e.kind is RunEventKind.SEGMENT_STARTED for e in stored.events) == len(plan.segments)
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: pytest.fail("a finished run needs no question")
-    )
-    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    press(qtbot, Qt.Key.Key_Escape)  # a finished run needs no question
     assert not view.isVisible()
 
 
-def test_leaving_mid_run_asks_and_can_end_the_run(
-    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_leaving_mid_run_asks_and_can_end_the_run(qtbot: QtBot, db: Database) -> None:
     show_id = editable_demo(db)
     clock = Clock()
     controller = RunController(
@@ -185,10 +201,14 @@ def test_leaving_mid_run_asks_and_can_end_the_run(
     )
     view = HostView(controller)
     qtbot.addWidget(view)
-    controller.act("toggle")
+    show_active(qtbot, view)
+    press(qtbot, Qt.Key.Key_Space)
     clock.at = 30
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view.close()
+    press(qtbot, Qt.Key.Key_Escape)
+    box = answer_box(qtbot)
+    end = next(b for b in box.buttons() if b.text() == "End the run")
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    assert not view.isVisible()
     assert runs.interrupted_run(db, show_id) is None
     assert runs.list_runs(db, show_id)[-1].ended_at == T0 + timedelta(seconds=30)
 
@@ -219,13 +239,16 @@ def test_the_presenter_screen_follows_and_flashes_the_message(qtbot: QtBot, db: 
     )
     view = HostView(controller)
     qtbot.addWidget(view)
-    controller.act("toggle")
-    view.message.setText("准备收尾")
-    view.flash.setChecked(True)
-    view.send_message()
+    show_active(qtbot, view)
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.mouseClick(view.flash, Qt.MouseButton.LeftButton)
+    assert view.flash.isChecked() and QApplication.focusWidget() is view
+    press(qtbot, Qt.Key.Key_M)
+    qtbot.keyClicks(QApplication.focusWidget(), "wrap up")
+    press(qtbot, Qt.Key.Key_Return)
     presenter = view.presenter
-    qtbot.addWidget(presenter)
-    assert presenter.isVisible() and presenter.message.text() == "准备收尾"
+    assert presenter is not None
+    assert presenter.isVisible() and presenter.message.text() == "wrap up"
     assert presenter.flasher.isActive()
     clock.at = 100
     view.refresh()
@@ -247,6 +270,24 @@ def test_applying_a_rehearsal_take_is_one_undoable_edit(qtbot: QtBot, db: Databa
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Apply rehearsed lengths"
     doc.undo_stack.undo()
     assert [s.duration_s for s in shows.load_plan(db, show_id).segments] == before
+
+
+def test_rehearsal_results_close_with_a_button_and_enter_applies_nothing(
+    qtbot: QtBot, db: Database
+) -> None:
+    show_id = editable_demo(db)
+    doc = ShowDocument(db, show_id)
+    dialog = RehearsalResults(doc, runs.list_runs(db, show_id))
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_Return)  # Enter closes; applying takes its own click
+    assert not dialog.isVisible() and doc.undo_stack.count() == 0
+    show_active(qtbot, dialog)
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert close.isVisible() and close.text() == "Close"
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
 
 
 def test_runs_from_the_command_line(sqlite_url: str) -> None:
@@ -299,12 +340,9 @@ def test_runs_from_the_command_line(sqlite_url: str) -> None:
     assert "run 2 (live)" in text and "+/- s" in text
 
 
-def test_the_editor_opens_the_timer_on_its_show(
-    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_editor_opens_the_timer_on_its_show(qtbot: QtBot, db: Database) -> None:
     from liveplanner.settings import Preferences
     from liveplanner.ui.main_window import MainWindow
-    from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
     show_id = editable_demo(db)
     window = MainWindow(db, Preferences(language="en"))
@@ -312,8 +350,8 @@ def test_the_editor_opens_the_timer_on_its_show(
     assert not window.run_action.isEnabled()  # no show open yet
     window.open_show(show_id)
     assert window.run_action.isEnabled() and window.run_action.shortcut().toString() == "F5"
-    monkeypatch.setattr(StartRunDialog, "exec", lambda self: StartRunDialog.DialogCode.Accepted)
     window.run_action.trigger()
+    accept_start_dialog(qtbot, window)
     view = window.host_view
     assert isinstance(view, HostView) and view.controller.kind is RunKind.REHEARSAL
     qtbot.addWidget(view)
@@ -321,7 +359,6 @@ def test_the_editor_opens_the_timer_on_its_show(
 
 
 def test_an_interrupted_run_is_offered_first(qtbot: QtBot, db: Database) -> None:
-    from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
     show_id = editable_demo(db)
     clock = Clock()
@@ -495,15 +532,14 @@ def test_f5_with_the_timer_open_brings_it_back_instead_of_a_second_one(
 ) -> None:
     from liveplanner.settings import Preferences
     from liveplanner.ui.main_window import MainWindow
-    from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
     window = MainWindow(db, Preferences(language="en"))
     qtbot.addWidget(window)
     window.open_show(editable_demo(db))
-    monkeypatch.setattr(StartRunDialog, "exec", lambda self: StartRunDialog.DialogCode.Accepted)
     window.run_action.trigger()
+    accept_start_dialog(qtbot, window)
     first = window.host_view
     qtbot.addWidget(first)
-    monkeypatch.setattr(StartRunDialog, "exec", lambda self: pytest.fail("no second timer"))
+    monkeypatch.setattr(StartRunDialog, "open", lambda self: pytest.fail("no second timer"))
     window.run_action.trigger()
     assert window.host_view is first

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -112,8 +113,9 @@ def test_closing_the_timer_frees_the_menus_it_held(
     show_id = shows.create_show(main.db, "秋冬上新", datetime.now(UTC))
     segments.add_segment(main.db, show_id, SegmentKind.OPENING, "开场", 300)
     main.open_show(show_id)
-    monkeypatch.setattr(StartRunDialog, "exec", lambda _self: StartRunDialog.DialogCode.Accepted)
     main.run_action.trigger()
+    start = next(d for d in main.findChildren(StartRunDialog) if d.isVisible())
+    qtbot.keyClick(start, Qt.Key.Key_Return)  # the dialog's default: start
     timer = main.host_view
     assert timer is not None
     refused: list[str] = []

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner import settings
-from liveplanner.core.enums import Platform
+from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
 from liveplanner.storage.errors import DamagedDatabaseError, StorageError
@@ -37,6 +37,8 @@ from liveplanner.ui.theme import apply_theme
 if TYPE_CHECKING:
     from PySide6.QtCore import QLockFile
 
+    from liveplanner.core.plan import ShowPlan
+    from liveplanner.core.runlog import Run
     from liveplanner.storage.database import Database
     from liveplanner.ui.backup_schedule import BackupSchedule
     from liveplanner.ui.editor.show_editor import ShowEditor
@@ -521,8 +523,6 @@ class MainWindow(QMainWindow):
     def start_run(self) -> None:
         """Ask rehearsal or live (or resume), then open the host's timer on the open show."""
         from liveplanner.storage import runs
-        from liveplanner.ui.rehearsal.host_view import HostView
-        from liveplanner.ui.rehearsal.run_controller import RunController
         from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
         if self.editor is None or self.db is None:
@@ -538,9 +538,18 @@ class MainWindow(QMainWindow):
             self.show_refusal(self.tr("This show has no segments yet: there is nothing to run."))
             return
         dialog = StartRunDialog(runs.interrupted_run(self.db, plan.show.id), self)
-        if dialog.exec() != StartRunDialog.DialogCode.Accepted:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Not exec(): the window's own loop goes on, so keys reach the dialog as they do any
+        # window (Enter starts), and the timer opens when it is accepted.
+        dialog.accepted.connect(lambda: self._open_timer(plan, *dialog.choice()))
+        dialog.open()
+
+    def _open_timer(self, plan: ShowPlan, kind: RunKind, interrupted: Run | None) -> None:
+        from liveplanner.ui.rehearsal.host_view import HostView
+        from liveplanner.ui.rehearsal.run_controller import RunController
+
+        if self.db is None:
             return
-        kind, interrupted = dialog.choice()
         controller = RunController(
             self.db,
             plan,
@@ -549,15 +558,21 @@ class MainWindow(QMainWindow):
             warning_s=self.preferences.timer_warning_s,
             danger_s=self.preferences.timer_danger_s,
         )
-        self.host_view = HostView(controller)
-        controller.setParent(self.host_view)
-        self.host_view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.host_view.destroyed.connect(self._timer_closed)
-        self.host_view.showMaximized()
-        self.host_view.activateWindow()
+        view = HostView(controller)
+        self.host_view = view
+        controller.setParent(view)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # On leaving, not on deletion: F5 right after leaving opens a new timer, and the old
+        # one's later deletion must not forget the new one.
+        view.left.connect(lambda: self._timer_closed(view))
+        view.showMaximized()
+        view.activateWindow()
 
-    def _timer_closed(self) -> None:
-        self.host_view = None
+    def _timer_closed(self, view: QWidget) -> None:
+        if self.host_view is view:
+            self.host_view = None
+            if self.isVisible():
+                self.activateWindow()  # back to the show, where F5 resumes a run left open
         if self.editor is not None:
             with suppress(StorageError):
                 self.editor.doc.reload()  # a live run left the show done: its lock shows

@@ -314,17 +314,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation type="unfinished" />
     </message>
@@ -555,148 +555,266 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <location filename="../../ui/rehearsal/host_view.py" line="82" />
         <source>LIVE: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <location filename="../../ui/rehearsal/host_view.py" line="82" />
         <source>Rehearsal: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="91" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="91" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="101" />
-        <source>A note for the log (Enter)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="104" />
-        <source>Message to the presenter screen, e.g. wrap up</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="106" />
+        <location filename="../../ui/rehearsal/host_view.py" line="146" />
         <source>Flash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <location filename="../../ui/rehearsal/host_view.py" line="147" />
         <source>Sound at warning and zero</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <location filename="../../ui/rehearsal/host_view.py" line="150" />
         <source>Presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="113" />
-        <source>Space start/pause · → next · ← previous · + / − 30 s · Esc leave</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="121" />
+        <location filename="../../ui/rehearsal/host_view.py" line="132" />
         <source>Next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="123" />
+        <location filename="../../ui/rehearsal/host_view.py" line="133" />
         <source>Cues due soon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="125" />
+        <location filename="../../ui/rehearsal/host_view.py" line="134" />
         <source>Product and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="224" />
-        <source>%1 · over/under %2 · ends about %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="230" />
+        <location filename="../../ui/rehearsal/host_view.py" line="375" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="239" />
-        <source>press Space to start</source>
+        <location filename="../../ui/rehearsal/host_view.py" line="139" />
+        <source>A note for the log (N; Enter logs it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="240" />
-        <source>paused</source>
+        <location filename="../../ui/rehearsal/host_view.py" line="143" />
+        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
-        <source>the end of the show</source>
+        <location filename="../../ui/rehearsal/host_view.py" line="149" />
+        <source>The screen the presenter screen fills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <source>Start or pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <source>Next segment</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/rehearsal/host_view.py" line="259" />
-        <source>none in the next minute</source>
+        <source>Previous segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="273" />
-        <source>now</source>
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <source>%1 s more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="275" />
-        <source>in %1</source>
+        <location filename="../../ui/rehearsal/host_view.py" line="271" />
+        <source>%1 s less</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="277" />
+        <source>Type a note for the log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <source>Type a message to the presenter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="289" />
+        <source>Open the presenter screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <source>Space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <source>start/pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
+        <source>next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
+        <source>previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="267" />
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
+        <source>note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
+        <source>message</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <source>presenter screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <source>Esc</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <source>leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="323" />
+        <source>Screen %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="353" />
+        <source>over/under %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="362" />
+        <source>ends about %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="367" />
+        <source>READY · Space starts the run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <source>PAUSED · Space resumes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="396" />
+        <source>the end of the show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="398" />
+        <source>none in the next minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="412" />
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="414" />
+        <source>in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="430" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
+        <location filename="../../ui/rehearsal/host_view.py" line="438" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="304" />
+        <location filename="../../ui/rehearsal/host_view.py" line="443" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="316" />
+        <location filename="../../ui/rehearsal/host_view.py" line="469" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="344" />
+        <location filename="../../ui/rehearsal/host_view.py" line="527" />
+        <location filename="../../ui/rehearsal/host_view.py" line="530" />
+        <location filename="../../ui/rehearsal/host_view.py" line="634" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="345" />
+        <location filename="../../ui/rehearsal/host_view.py" line="528" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="387" />
-        <source>Leave the timer</source>
+        <location filename="../../ui/rehearsal/host_view.py" line="531" />
+        <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="388" />
-        <source>End this run now? Choose No to leave it open and resume it later.</source>
+        <location filename="../../ui/rehearsal/host_view.py" line="630" />
+        <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="635" />
+        <source>Leave it open to resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="636" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="295" />
+        <location filename="../../ui/rehearsal/host_view.py" line="628" />
+        <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -756,250 +874,250 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="890" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>process %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>another process</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>The database %1 is damaged (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>There is no good backup of it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>The damaged file was set aside as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Rehearsal &amp;results…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Re&amp;view</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="509" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -1009,93 +1127,93 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="586" />
+        <location filename="../../ui/main_window.py" line="601" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596" />
+        <location filename="../../ui/main_window.py" line="611" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600" />
+        <location filename="../../ui/main_window.py" line="615" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605" />
+        <location filename="../../ui/main_window.py" line="620" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635" />
+        <location filename="../../ui/main_window.py" line="650" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="682" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="687" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="736" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="834" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="862" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="863" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="957" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="960" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="992" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="1003" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="1008" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1018" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="519" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -1706,17 +1824,27 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="40" />
+        <location filename="../../ui/rehearsal/presenter.py" line="60" />
         <source>liveplanner presenter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="77" />
+        <location filename="../../ui/rehearsal/presenter.py" line="65" />
+        <source>PAUSED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="93" />
+        <source>Close the presenter screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="112" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="81" />
+        <location filename="../../ui/rehearsal/presenter.py" line="116" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
@@ -1737,42 +1865,42 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>RehearsalResults</name>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="47" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
         <source>Rehearsal results</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="51" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="52" />
         <source>Apply this take's lengths to the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="54" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="59" />
         <source>Take</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="66" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="72" />
         <source>Take %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="70" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="76" />
         <source>%1, unfinished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="81" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="81" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="126" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="132" />
         <source>Apply rehearsed lengths</source>
         <translation type="unfinished" />
     </message>
@@ -3344,17 +3472,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="802" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="818" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="842" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

@@ -314,17 +314,17 @@
         <translation>你的工作已保存：每次修改都在做出时写入了数据库。liveplanner 会继续运行；如果某个界面显示不对，请返回场次列表，重新打开这场直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation>正在输入框中输入的内容可能没有保存下来。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation>详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation>打开日志文件夹(&amp;F)</translation>
     </message>
@@ -556,149 +556,267 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <location filename="../../ui/rehearsal/host_view.py" line="82" />
         <source>LIVE: %1</source>
         <translation>直播：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <location filename="../../ui/rehearsal/host_view.py" line="82" />
         <source>Rehearsal: %1</source>
         <translation>彩排：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="91" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="91" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="101" />
-        <source>A note for the log (Enter)</source>
-        <translation>记一笔到运行日志（回车）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="104" />
-        <source>Message to the presenter screen, e.g. wrap up</source>
-        <translation>发给提词屏的消息，例如：准备收尾</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="106" />
+        <location filename="../../ui/rehearsal/host_view.py" line="146" />
         <source>Flash</source>
         <translation>闪烁</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <location filename="../../ui/rehearsal/host_view.py" line="147" />
         <source>Sound at warning and zero</source>
         <translation>警告和归零时提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <location filename="../../ui/rehearsal/host_view.py" line="150" />
         <source>Presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="113" />
-        <source>Space start/pause · → next · ← previous · + / − 30 s · Esc leave</source>
-        <translation>空格 开始/暂停 · → 下一环节 · ← 上一环节 · + / − 30 秒 · Esc 离开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="121" />
+        <location filename="../../ui/rehearsal/host_view.py" line="132" />
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="123" />
+        <location filename="../../ui/rehearsal/host_view.py" line="133" />
         <source>Cues due soon</source>
         <translation>即将到来的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="125" />
+        <location filename="../../ui/rehearsal/host_view.py" line="134" />
         <source>Product and promos</source>
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="224" />
-        <source>%1 · over/under %2 · ends about %3</source>
-        <translation>%1 · 超时/提前 %2 · 预计 %3 结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="230" />
+        <location filename="../../ui/rehearsal/host_view.py" line="375" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="239" />
-        <source>press Space to start</source>
-        <translation>按空格开始</translation>
+        <location filename="../../ui/rehearsal/host_view.py" line="139" />
+        <source>A note for the log (N; Enter logs it)</source>
+        <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="240" />
-        <source>paused</source>
-        <translation>已暂停</translation>
+        <location filename="../../ui/rehearsal/host_view.py" line="143" />
+        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
+        <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
+        <location filename="../../ui/rehearsal/host_view.py" line="149" />
+        <source>The screen the presenter screen fills</source>
+        <translation>提词屏全屏显示在哪块屏幕上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <source>Start or pause</source>
+        <translation>开始或暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <source>Next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <source>Previous segment</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <source>%1 s more</source>
+        <translation>加 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="271" />
+        <source>%1 s less</source>
+        <translation>减 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="277" />
+        <source>Type a note for the log</source>
+        <translation>输入一条运行日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <source>Type a message to the presenter</source>
+        <translation>输入发给提词屏的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="289" />
+        <source>Open the presenter screen</source>
+        <translation>打开提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <source>start/pause</source>
+        <translation>开始/暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
+        <source>next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
+        <source>previous</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="267" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
+        <source>note</source>
+        <translation>记日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
+        <source>message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <source>presenter screen</source>
+        <translation>提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <source>leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="323" />
+        <source>Screen %1</source>
+        <translation>屏幕 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="353" />
+        <source>over/under %1</source>
+        <translation>超时/提前 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="362" />
+        <source>ends about %1</source>
+        <translation>预计 %1 结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="367" />
+        <source>READY · Space starts the run</source>
+        <translation>就绪 · 按空格开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <source>PAUSED · Space resumes</source>
+        <translation>已暂停 · 按空格继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="396" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="398" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="273" />
+        <location filename="../../ui/rehearsal/host_view.py" line="412" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="275" />
+        <location filename="../../ui/rehearsal/host_view.py" line="414" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="430" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
+        <location filename="../../ui/rehearsal/host_view.py" line="438" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="304" />
+        <location filename="../../ui/rehearsal/host_view.py" line="443" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="316" />
+        <location filename="../../ui/rehearsal/host_view.py" line="469" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="344" />
+        <location filename="../../ui/rehearsal/host_view.py" line="527" />
+        <location filename="../../ui/rehearsal/host_view.py" line="530" />
+        <location filename="../../ui/rehearsal/host_view.py" line="634" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="345" />
+        <location filename="../../ui/rehearsal/host_view.py" line="528" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="387" />
-        <source>Leave the timer</source>
-        <translation>离开计时器</translation>
+        <location filename="../../ui/rehearsal/host_view.py" line="531" />
+        <source>Keep running</source>
+        <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="388" />
-        <source>End this run now? Choose No to leave it open and resume it later.</source>
-        <translation>现在结束本次运行吗？选“否”则保持未结束，之后可继续。</translation>
+        <location filename="../../ui/rehearsal/host_view.py" line="630" />
+        <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
+        <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="635" />
+        <source>Leave it open to resume</source>
+        <translation>保持未结束，之后继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="636" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="295" />
+        <location filename="../../ui/rehearsal/host_view.py" line="628" />
+        <source>Leave the timer</source>
+        <translation>离开计时器</translation>
     </message>
 </context>
 <context>
@@ -757,43 +875,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="890" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>process %1 on %2</source>
         <translation>%2 上的进程 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>another process</source>
         <translation>另一个进程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
@@ -802,207 +920,207 @@ This window opens it read-only: you can look, print and export, but not change a
 本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>There is no good backup of it.</source>
         <translation>没有可用的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>The damaged file was set aside as %1</source>
         <translation>损坏的文件已移到一旁，保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>D&amp;atabase…</source>
         <translation>数据库(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>P&amp;references…</source>
         <translation>偏好设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Show &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Rehearsal &amp;results…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Re&amp;view</source>
         <translation>复盘(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="367" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="370" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="373" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507" />
+        <location filename="../../ui/main_window.py" line="509" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -1012,94 +1130,94 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="586" />
+        <location filename="../../ui/main_window.py" line="601" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596" />
+        <location filename="../../ui/main_window.py" line="611" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600" />
+        <location filename="../../ui/main_window.py" line="615" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="605" />
+        <location filename="../../ui/main_window.py" line="620" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635" />
+        <location filename="../../ui/main_window.py" line="650" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="682" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="687" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="736" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="834" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="862" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="863" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="957" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="960" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="992" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="1003" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="1008" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1018" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="517" />
+        <location filename="../../ui/main_window.py" line="519" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -1712,17 +1830,27 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="40" />
+        <location filename="../../ui/rehearsal/presenter.py" line="60" />
         <source>liveplanner presenter</source>
         <translation>liveplanner 提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="77" />
+        <location filename="../../ui/rehearsal/presenter.py" line="65" />
+        <source>PAUSED</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="93" />
+        <source>Close the presenter screen</source>
+        <translation>关闭提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/presenter.py" line="112" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="81" />
+        <location filename="../../ui/rehearsal/presenter.py" line="116" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
@@ -1743,42 +1871,42 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>RehearsalResults</name>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="47" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
         <source>Rehearsal results</source>
         <translation>彩排结果</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="51" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="52" />
         <source>Apply this take's lengths to the plan</source>
         <translation>把这次彩排的时长用到方案里</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="54" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="59" />
         <source>Take</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="66" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="72" />
         <source>Take %1 (%2)</source>
         <translation>第 %1 次彩排（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="70" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="76" />
         <source>%1, unfinished</source>
         <translation>%1，未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="81" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="75" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="81" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="126" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="132" />
         <source>Apply rehearsed lengths</source>
         <translation>应用彩排时长</translation>
     </message>
@@ -3356,17 +3484,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="802" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="818" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="842" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>

@@ -1,7 +1,17 @@
 """The host's timer window: a huge countdown, what to say, what comes next, who does what soon."""
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeySequence, QResizeEvent, QShortcut
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -13,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,11 +33,23 @@ from liveplanner.core.enums import RunKind
 from liveplanner.core.money import format_yuan
 from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
-from liveplanner.ui.rehearsal.presenter import PresenterWindow, countdown_text, level_style
+from liveplanner.ui.rehearsal.presenter import (
+    PAUSED_STYLE,
+    PresenterWindow,
+    countdown_text,
+    keep_space,
+    level_style,
+    scaled_px,
+)
 from liveplanner.ui.rehearsal.run_controller import RunController
 
 IDLE_REFRESH_MS = 1000  # paused or idle: only the show's over/under moves, once a second
 CUE_HORIZON_S = 60  # cues due within a minute are shown
+STEP_S = 30  # what + and − add or take away
+PRESENTER_SHARE = 0.33  # with one screen, the presenter window takes this much of its width
+PRESENTER_MIN_WIDTH = 380
+READY_STYLE = "background: #2c7be5; color: white; font-weight: bold;"
+LONG_COLOUR, SHORT_COLOUR = "#c0392b", "#2c7be5"
 
 
 def next_change_ms(reading: Reading) -> int:
@@ -44,13 +67,16 @@ def signed(seconds: float) -> str:
 
 class HostView(QWidget):
     left = Signal()
-    """The host left the timer (Esc)."""
+    """The host left the timer (Esc, and the run ended or left open to resume)."""
 
     def __init__(self, controller: RunController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.plan = controller.plan
         self.presenter: PresenterWindow | None = None
+        self.question: QMessageBox | None = None  # the question on screen, if any
+        self._leaving = False  # the host chose to leave: the next close goes through
+        self._maximize_again = False  # made room for the presenter: maximise when it closes
         live = controller.kind is RunKind.LIVE
         self.setWindowTitle(
             (self.tr("LIVE: %1") if live else self.tr("Rehearsal: %1")).replace(
@@ -58,6 +84,9 @@ class HostView(QWidget):
             )
         )
         self.resize(1280, 800)
+        # The window itself holds the keys: it has the focus from the moment it opens, takes it
+        # back on a click anywhere but a text box, and the other controls never take it.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.run_label = QLabel(self.tr("LIVE") if live else self.tr("REHEARSAL"))
         self.run_label.setStyleSheet(
@@ -65,13 +94,16 @@ class HostView(QWidget):
             % ("#c0392b" if live else "#2c7be5")
         )
         self.show_label = QLabel()
+        # A long show title gives way to the figures beside it.
+        self.show_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.over_label = QLabel()
+        self.end_label = QLabel()
         self.kind_label = QLabel()
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
-        big = QFont()
-        big.setPointSize(22)
-        big.setBold(True)
-        self.title_label.setFont(big)
+        self.state_banner = QLabel()
+        self.state_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        keep_space(self.state_banner)
         self.countdown = QLabel("0:00")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown.setObjectName("countdown")
@@ -81,9 +113,6 @@ class HostView(QWidget):
         self.points = QLabel()
         self.points.setWordWrap(True)
         self.points.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        points_font = QFont()
-        points_font.setPointSize(16)
-        self.points.setFont(points_font)
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
         self.cues = QLabel()
@@ -92,49 +121,76 @@ class HostView(QWidget):
         self.product = QLabel()
         self.product.setWordWrap(True)
         self.product.setAlignment(Qt.AlignmentFlag.AlignTop)
-        side_font = QFont()
-        side_font.setPointSize(13)
         for label in (self.next_label, self.cues, self.product):
-            label.setFont(side_font)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        for label in (self.points, self.title_label):
+            # However long the text, it never makes the window taller than the screen.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            label.setMinimumHeight(1)
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.captions = [
+            self._caption(self.tr("Next")),
+            self._caption(self.tr("Cues due soon")),
+            self._caption(self.tr("Product and promos")),
+        ]
 
+        # Typing is a deliberate act (a click, N or M); Enter or Esc hands the keys back.
         self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("A note for the log (Enter)"))
+        self.note.setPlaceholderText(self.tr("A note for the log (N; Enter logs it)"))
         self.note.returnPressed.connect(self._log_note)
         self.message = QLineEdit()
-        self.message.setPlaceholderText(self.tr("Message to the presenter screen, e.g. wrap up"))
+        self.message.setPlaceholderText(
+            self.tr("Message to the presenter screen, e.g. wrap up (M; Enter sends it)")
+        )
         self.message.returnPressed.connect(self.send_message)
         self.flash = QCheckBox(self.tr("Flash"))
         self.sound = QCheckBox(self.tr("Sound at warning and zero"))
         self.screens = QComboBox()
-        for screen in QGuiApplication.screens():
-            self.screens.addItem(screen.name(), screen.name())
+        self.screens.setToolTip(self.tr("The screen the presenter screen fills"))
         self.presenter_button = QPushButton(self.tr("Presenter screen"))
         self.presenter_button.clicked.connect(self.open_presenter)
-        help_text = self.tr("Space start/pause · → next · ← previous · + / − 30 s · Esc leave")
-        self.keys = QLabel(help_text)
+        for box in (self.note, self.message):
+            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # not on Tab
+        for control in (self.flash, self.sound, self.screens, self.presenter_button):
+            control.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab and Space stay the timer's
+        self.keys = QLabel()
+        self.keys.setWordWrap(True)
 
         header = QHBoxLayout()
         header.addWidget(self.run_label)
         header.addWidget(self.show_label, 1)
-        header.addWidget(self.kind_label)
-        side = QVBoxLayout()
-        side.addWidget(self._caption(self.tr("Next")))
-        side.addWidget(self.next_label)
-        side.addWidget(self._caption(self.tr("Cues due soon")))
-        side.addWidget(self.cues)
-        side.addWidget(self._caption(self.tr("Product and promos")))
-        side.addWidget(self.product)
+        header.addWidget(self.over_label)
+        header.addSpacing(16)
+        header.addWidget(self.end_label)
+        side_panel = QWidget()
+        # Its text never makes the window taller than the screen: what does not fit is cut.
+        side_panel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        side_panel.setMinimumSize(1, 1)
+        side = QVBoxLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
+        for caption, label in zip(
+            self.captions, (self.next_label, self.cues, self.product), strict=True
+        ):
+            side.addWidget(caption)
+            side.addWidget(label)
+            side.addSpacing(12)
         side.addStretch()
+        heading = QHBoxLayout()
+        heading.addWidget(self.title_label, 1)
+        heading.addWidget(self.kind_label, 0, Qt.AlignmentFlag.AlignTop)
         main = QGridLayout()
-        main.addWidget(self.title_label, 0, 0)
-        main.addWidget(self.countdown, 1, 0)
-        main.addWidget(self.progress, 2, 0)
-        main.addWidget(self.points, 3, 0)
-        main.addLayout(side, 0, 1, 4, 1)
+        main.addLayout(heading, 0, 0)
+        main.addWidget(self.state_banner, 1, 0)
+        main.addWidget(self.countdown, 2, 0)
+        main.addWidget(self.progress, 3, 0)
+        main.addWidget(self.points, 4, 0)
+        main.addWidget(side_panel, 0, 1, 5, 1)
+        main.setHorizontalSpacing(32)
         main.setColumnStretch(0, 3)
-        main.setColumnStretch(1, 1)
-        main.setRowStretch(1, 3)
-        main.setRowStretch(3, 2)
+        main.setColumnStretch(1, 2)
+        main.setRowStretch(0, 1)
+        main.setRowStretch(2, 4)
+        main.setRowStretch(4, 2)
         tools = QHBoxLayout()
         tools.addWidget(self.note, 2)
         tools.addWidget(self.message, 2)
@@ -149,6 +205,9 @@ class HostView(QWidget):
         layout.addWidget(self.keys)
 
         self._keys()
+        self._list_screens()
+        QGuiApplication.instance().screenAdded.connect(self._list_screens)  # type: ignore[attr-defined]
+        QGuiApplication.instance().screenRemoved.connect(self._list_screens)  # type: ignore[attr-defined]
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: white; background: #c0392b; padding: 4px;")
@@ -166,33 +225,109 @@ class HostView(QWidget):
         self.ticker.setSingleShot(True)
         self.ticker.setTimerType(Qt.TimerType.PreciseTimer)
         self.ticker.timeout.connect(self.refresh)
+        self.setFocus()
         self.refresh()
 
-    @staticmethod
-    def _caption(text: str) -> QLabel:
+    def _caption(self, text: str) -> QLabel:
         label = QLabel(text)
         font = label.font()
         font.setBold(True)
-        font.setPointSize(14)
         label.setFont(font)
+        label.setStyleSheet("color: #555;")
         return label
 
     def _keys(self) -> None:
-        # Window-wide keys; a text box keeps the keys it types with (Space, arrows).
-        bindings = (
-            (Qt.Key.Key_Space, lambda: self.controller.act("toggle")),
-            (Qt.Key.Key_Right, self.next_segment),
-            (Qt.Key.Key_Left, lambda: self.controller.act("previous")),
-            (Qt.Key.Key_Plus, lambda: self.controller.act("add", 30)),
-            (Qt.Key.Key_Equal, lambda: self.controller.act("add", 30)),
-            (Qt.Key.Key_Minus, lambda: self.controller.act("add", -30)),
-            (Qt.Key.Key_Escape, self.close),
+        """The timer's keys, as actions of this window (and of the presenter screen), and the
+        line that lists them: made from one table, so the list says what the keys do."""
+        step = str(STEP_S)
+        Row = tuple[tuple[Qt.Key, ...], str, Callable[[], object], tuple[str, str] | None]
+        table: tuple[Row, ...] = (
+            (
+                (Qt.Key.Key_Space,),
+                self.tr("Start or pause"),
+                lambda: self.controller.act("toggle"),
+                (self.tr("Space"), self.tr("start/pause")),
+            ),
+            (
+                (Qt.Key.Key_Right,),
+                self.tr("Next segment"),
+                self.next_segment,
+                ("→", self.tr("next")),
+            ),
+            (
+                (Qt.Key.Key_Left,),
+                self.tr("Previous segment"),
+                self.previous_segment,
+                ("←", self.tr("previous")),
+            ),
+            (
+                (Qt.Key.Key_Plus, Qt.Key.Key_Equal),
+                self.tr("%1 s more").replace("%1", step),
+                lambda: self.controller.act("add", STEP_S),
+                ("+ / −", self.tr("%1 s").replace("%1", step)),
+            ),
+            (
+                (Qt.Key.Key_Minus,),
+                self.tr("%1 s less").replace("%1", step),
+                lambda: self.controller.act("add", -STEP_S),
+                None,  # listed with +
+            ),
+            (
+                (Qt.Key.Key_N,),
+                self.tr("Type a note for the log"),
+                self.start_note,
+                ("N", self.tr("note")),
+            ),
+            (
+                (Qt.Key.Key_M,),
+                self.tr("Type a message to the presenter"),
+                self.start_message,
+                ("M", self.tr("message")),
+            ),
+            (
+                (Qt.Key.Key_P,),
+                self.tr("Open the presenter screen"),
+                self.open_presenter,
+                ("P", self.tr("presenter screen")),
+            ),
+            (
+                (Qt.Key.Key_Escape,),
+                self.tr("Leave the timer"),
+                self.close,
+                (self.tr("Esc"), self.tr("leave")),
+            ),
         )
-        self.shortcuts = []
-        for key, slot in bindings:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+        actions: list[QAction] = []
+        for keys, text, slot, _listing in table:
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions.append(action)
+        *self.timer_actions, self.leave_action = actions  # Esc on the presenter closes it alone
+        self.start_action, self.next_action, self.previous_action = self.timer_actions[:3]
+        self.more_action, self.less_action = self.timer_actions[3:5]
+        self.note_action, self.message_action, self.presenter_action = self.timer_actions[5:]
+        self.keys.setText(
+            "  ·  ".join(
+                f"<b>{listing[0]}</b> {listing[1]}" for *_, listing in table if listing is not None
+            )
+        )
+
+    def _list_screens(self) -> None:
+        """The screens the presenter can fill; with one, there is nothing to choose."""
+        chosen = self.screens.currentData()
+        self.screens.clear()
+        screens = QGuiApplication.screens()
+        for number, screen in enumerate(screens, start=1):
+            name = screen.name() or self.tr("Screen %1").replace("%1", str(number))
+            self.screens.addItem(name, number - 1)
+        others = [i for i, s in enumerate(screens) if s is not self.screen()]
+        index = chosen if chosen is not None and chosen < len(screens) else None
+        if index is None and others:
+            index = others[0]  # the presenter goes to a screen other than the host's
+        self.screens.setCurrentIndex(index or 0)
+        self.screens.setVisible(len(screens) > 1)
 
     # Showing
 
@@ -214,18 +349,28 @@ class HostView(QWidget):
         self.countdown.setText(countdown_text(reading))
         self.countdown.setStyleSheet(level_style(reading.level, reading.phase))
         self.progress.setValue(int(reading.progress * 1000))
-        over = signed(reading.over_under_s)
+        whole = round(reading.over_under_s)
+        self.over_label.setText(self.tr("over/under %1").replace("%1", signed(whole)))
+        colour = LONG_COLOUR if whole > 0 else SHORT_COLOUR if whole < 0 else "palette(text)"
+        self.over_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         end = (
             reading.projected_end.astimezone(plan.show.planned_start.tzinfo).strftime("%H:%M")
             if reading.projected_end
             else "—"
         )
-        self.show_label.setText(
-            self.tr("%1 · over/under %2 · ends about %3")
-            .replace("%1", plan.show.title)
-            .replace("%2", over)
-            .replace("%3", end)
-        )
+        self.show_label.setText(plan.show.title)
+        self.end_label.setText(self.tr("ends about %1").replace("%1", end))
+        running = reading.phase not in (Phase.IDLE, Phase.FINISHED)
+        self.note.setEnabled(running)  # the log takes notes once the run exists
+        self.note_action.setEnabled(running)
+        banner = {
+            Phase.IDLE: (self.tr("READY · Space starts the run"), READY_STYLE),
+            Phase.PAUSED: (self.tr("PAUSED · Space resumes"), PAUSED_STYLE),
+        }.get(reading.phase)
+        self.state_banner.setVisible(banner is not None)
+        if banner is not None:
+            self.state_banner.setText(banner[0])
+            self.state_banner.setStyleSheet(banner[1])
         if finished:
             self.title_label.setText(self.tr("The run is over"))
             self.kind_label.setText("")
@@ -235,14 +380,8 @@ class HostView(QWidget):
             self.product.setText("")
             return
         segment = plan.segments[reading.index]
-        state = {
-            Phase.IDLE: self.tr("press Space to start"),
-            Phase.PAUSED: self.tr("paused"),
-        }.get(reading.phase, "")
         self.title_label.setText(f"{reading.index + 1}. {segment.title}")
-        self.kind_label.setText(
-            " · ".join(t for t in (labels.segment_kind(segment.kind), state) if t)
-        )
+        self.kind_label.setText(labels.segment_kind(segment.kind))
         self.points.setText(
             segment.talking_points.replace("\n", "\n• ").join(("• ", ""))
             if segment.talking_points
@@ -304,11 +443,25 @@ class HostView(QWidget):
         return "\n".join(lines) or self.tr("no product or promo in this segment")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # The countdown takes what the window gives it: readable across the studio.
-        font = QFont(self.countdown.font())
-        font.setPixelSize(max(48, int(self.height() * 0.26)))
-        font.setBold(True)
-        self.countdown.setFont(font)
+        # Everything the host reads grows with the window, as the countdown does: readable
+        # across the studio on a big screen, and still fitting a laptop's.
+        width, height = self.width(), self.height()
+        for widgets, of_height, of_width, bold in (
+            ((self.countdown,), 0.26, 0.15, True),
+            ((self.title_label,), 0.045, 0.026, True),
+            ((self.state_banner,), 0.055, 0.032, True),
+            ((self.points,), 0.038, 0.022, False),
+            ((self.next_label, self.cues, self.product), 0.036, 0.02, False),
+            (tuple(self.captions), 0.026, 0.015, True),
+            ((self.show_label, self.end_label, self.kind_label), 0.03, 0.017, False),
+            ((self.over_label, self.run_label), 0.034, 0.019, True),
+            ((self.keys,), 0.023, 0.013, False),
+        ):
+            for widget in widgets:
+                font = QFont(widget.font())
+                font.setPixelSize(scaled_px(width, height, of_height, of_width))
+                font.setBold(bold)
+                widget.setFont(font)
         super().resizeEvent(event)
 
     def _log_failed(self, message: str) -> None:
@@ -328,27 +481,63 @@ class HostView(QWidget):
             and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
         ):
             if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()  # the text box takes Esc: the window's Esc shortcut stays quiet
+                event.accept()  # the text box takes Esc: the window's Esc stays quiet
                 return True
             watched.clear()  # type: ignore[attr-defined]
             self.setFocus()
             return True
         return super().eventFilter(watched, event)
 
+    def _ask(
+        self,
+        title: str,
+        text: str,
+        choices: list[tuple[str, QMessageBox.ButtonRole]],
+        default: int,
+        answered: Callable[[int | None], None],
+    ) -> QMessageBox:
+        """Ask with buttons that say what they do, without blocking: the clock keeps going
+        and `answered` gets the chosen button's index (None for Esc, which changes nothing)."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        buttons = [box.addButton(label, role) for label, role in choices]
+        box.setDefaultButton(buttons[default])
+        box.setEscapeButton(buttons[-1])
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finish() -> None:
+            self.question = None
+            clicked = box.clickedButton()
+            index = next((i for i, b in enumerate(buttons) if b is clicked), None)
+            answered(None if index == len(buttons) - 1 else index)
+            if self.isVisible():
+                self.activateWindow()
+                self.setFocus()
+
+        box.finished.connect(finish)
+        self.question = box
+        box.open()
+        return box
+
     def next_segment(self) -> None:
-        """Right: the next segment; past the last one, end the run once the host confirms."""
+        """→: the next segment; past the last one, end the run once the host confirms."""
         timer = self.controller.timer
         if timer.phase is not Phase.IDLE and timer.index == len(self.plan.segments) - 1:
-            answer = QMessageBox.question(
-                self,
+            self._ask(
                 self.tr("End the run"),
                 self.tr("This is the last segment. End the run now?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                [
+                    (self.tr("End the run"), QMessageBox.ButtonRole.DestructiveRole),
+                    (self.tr("Keep running"), QMessageBox.ButtonRole.RejectRole),
+                ],
+                1,
+                lambda answer: self.controller.act("end") if answer == 0 else None,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+            return
         self.controller.act("next")
+
+    def previous_segment(self) -> None:
+        self.controller.act("previous")
 
     def _alarm(self, _moment: str) -> None:
         if self.sound.isChecked():
@@ -356,48 +545,111 @@ class HostView(QWidget):
 
     # Tools
 
+    def start_note(self) -> None:
+        """N: type a note for the log (Enter logs it, Esc drops it; both give the keys back)."""
+        self.activateWindow()
+        self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def start_message(self) -> None:
+        """M: type a message for the presenter screen (Enter sends it)."""
+        self.activateWindow()
+        self.message.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _log_note(self) -> None:
         self.controller.act("note", self.note.text())
         self.note.clear()
         self.setFocus()
 
     def send_message(self) -> None:
-        if self.presenter is None:
+        if self.presenter is None or not self.presenter.isVisible():
             self.open_presenter()
         assert self.presenter is not None
         self.presenter.set_message(self.message.text(), self.flash.isChecked())
         self.setFocus()
 
     def open_presenter(self) -> None:
+        """P: the presenter screen, full screen on the chosen other screen; with one screen (or
+        the host's own chosen), a window beside the host view instead of over it."""
         if self.presenter is None:
-            self.presenter = PresenterWindow()
-        screens = {s.name(): s for s in QGuiApplication.screens()}
-        screen = screens.get(self.screens.currentData())
-        if screen is not None:
-            self.presenter.setScreen(screen)
-            self.presenter.setGeometry(screen.geometry())
-        self.presenter.showFullScreen()
+            self.presenter = PresenterWindow(self)
+            self.presenter.addActions(self.timer_actions)  # the same keys when it is in front
+            self.presenter.closed.connect(self._presenter_closed)
+        presenter = self.presenter
+        screens = QGuiApplication.screens()
+        index = self.screens.currentData()
+        own = self.screen()
+        chosen = screens[index] if isinstance(index, int) and index < len(screens) else own
+        if chosen is not own:
+            presenter.setScreen(chosen)
+            presenter.setGeometry(chosen.geometry())
+            presenter.showFullScreen()
+        else:
+            self._side_by_side(presenter, own)
         self.refresh()
+        presenter.raise_()
+        self.activateWindow()  # the keys stay with the host; a click brings the presenter forward
+        self.setFocus()
+
+    def _side_by_side(self, presenter: PresenterWindow, screen: QScreen) -> None:
+        """Share one screen: the host view on the left, the presenter window on the right."""
+        area = screen.availableGeometry()
+        frame, inside = self.frameGeometry(), self.geometry()
+        # The window manager's frame around each window, so the frames do not overlap.
+        left, top = inside.left() - frame.left(), inside.top() - frame.top()
+        right, bottom = frame.right() - inside.right(), frame.bottom() - inside.bottom()
+        width = max(PRESENTER_MIN_WIDTH, int(area.width() * PRESENTER_SHARE))
+        host = QRect(area.left(), area.top(), area.width() - width, area.height())
+        beside = QRect(host.right() + 1, area.top(), width, area.height())
+        if self.isMaximized() or self.isFullScreen():
+            self._maximize_again = True
+            self.showNormal()
+        self.setGeometry(host.adjusted(left, top, -right, -bottom))
+        if presenter.isFullScreen():
+            presenter.showNormal()
+        presenter.setScreen(screen)
+        presenter.setGeometry(beside.adjusted(left, top, -right, -bottom))
+        presenter.show()
+
+    def _presenter_closed(self) -> None:
+        if self._leaving:
+            return
+        if self._maximize_again:
+            self._maximize_again = False
+            self.showMaximized()
+        self.activateWindow()
+        self.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         timer = self.controller.timer
-        if timer.phase not in (Phase.IDLE, Phase.FINISHED):
-            answer = QMessageBox.question(
-                self,
-                self.tr("Leave the timer"),
-                self.tr("End this run now? Choose No to leave it open and resume it later."),
-                QMessageBox.StandardButton.Yes
-                | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,  # Esc then Enter must never end a live run
-            )
-            if answer == QMessageBox.StandardButton.Cancel:
-                event.ignore()
-                return
-            if answer == QMessageBox.StandardButton.Yes:
-                self.controller.act("end")
+        if not self._leaving and timer.phase not in (Phase.IDLE, Phase.FINISHED):
+            event.ignore()
+            if self.question is None:
+                self._ask(
+                    self.tr("Leave the timer"),
+                    self.tr(
+                        "The run is still open. End it now, or leave it open and resume it "
+                        "later with Run ▸ Rehearse or run (F5)."
+                    ),
+                    [
+                        (self.tr("End the run"), QMessageBox.ButtonRole.DestructiveRole),
+                        (self.tr("Leave it open to resume"), QMessageBox.ButtonRole.AcceptRole),
+                        (self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole),
+                    ],
+                    1,  # Esc then Enter must never end a live run
+                    self._leave,
+                )
+            return
+        self._leaving = True
         self.ticker.stop()
         if self.presenter is not None:
             self.presenter.close()
         self.left.emit()
         super().closeEvent(event)
+
+    def _leave(self, answer: int | None) -> None:
+        if answer is None:
+            return
+        if answer == 0:
+            self.controller.act("end")
+        self._leaving = True
+        self.close()

@@ -1,9 +1,9 @@
 """The presenter screen: the countdown, now and next, and a message from the operator, for a
 second monitor the host can read from across the studio."""
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from liveplanner.core.clock import Level, Phase, Reading
 from liveplanner.core.plan import ShowPlan
@@ -34,14 +34,39 @@ def level_style(level: Level, phase: Phase) -> str:
     return style
 
 
+PAUSED_STYLE = "background: #f5a623; color: #111; font-weight: bold;"
+
+
+def scaled_px(width: int, height: int, of_height: float, of_width: float, least: int = 12) -> int:
+    """A font's pixel size as a share of the window: the smaller of a share of its height and a
+    share of its width, so text grows with the window and never outgrows a narrow one."""
+    return max(least, int(min(height * of_height, width * of_width)))
+
+
+def keep_space(label: QLabel) -> None:
+    """Hiding the label keeps its room, so the countdown does not jump when a state shows."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+
+
 class PresenterWindow(QWidget):
+    closed = Signal()
+    """The presenter screen was closed (Esc, or its window's close button)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # A window of its own even with a parent: the host view owns it and closes it.
+        super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("liveplanner presenter"))
         self.setStyleSheet("background: black; color: white;")
         self.current = QLabel()
         self.current.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.current.setWordWrap(True)
+        self.state = QLabel(self.tr("PAUSED"))
+        self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state.setStyleSheet(PAUSED_STYLE)
+        keep_space(self.state)
+        self.state.hide()
         self.countdown = QLabel("0:00")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next = QLabel()
@@ -50,8 +75,13 @@ class PresenterWindow(QWidget):
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        for label in (self.current, self.next, self.message):
+            # Long words wrap or clip; they never make the window larger than its screen.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)
+        layout.addWidget(self.state)
         layout.addWidget(self.countdown, 3)
         layout.addWidget(self.next)
         layout.addWidget(self.message)
@@ -60,10 +90,15 @@ class PresenterWindow(QWidget):
         self.flasher = QTimer(self)
         self.flasher.timeout.connect(self._flash)
         self.resize(1280, 720)
+        close = QAction(self.tr("Close the presenter screen"), self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.triggered.connect(self.close)
+        self.addAction(close)
 
     def show_reading(self, reading: Reading, plan: ShowPlan) -> None:
         self.countdown.setText(countdown_text(reading))
         self.countdown.setStyleSheet(level_style(reading.level, reading.phase))
+        self.state.setVisible(reading.phase is Phase.PAUSED)
         if reading.phase is Phase.FINISHED:
             self.current.setText("")
             self.next.setText("")
@@ -96,16 +131,22 @@ class PresenterWindow(QWidget):
             "background: #ffd24d; color: black;" if self._flash_on else "color: #ffd24d;"
         )
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        height = self.height()
-        for label, share in (
-            (self.countdown, 0.38),
-            (self.current, 0.07),
-            (self.next, 0.05),
-            (self.message, 0.07),
+        # Shares of the height, held to shares of the width: "+12:34" fits a narrow window.
+        width, height = self.width(), self.height()
+        for label, of_height, of_width in (
+            (self.countdown, 0.38, 0.25),
+            (self.current, 0.07, 0.05),
+            (self.state, 0.08, 0.06),
+            (self.next, 0.05, 0.04),
+            (self.message, 0.07, 0.05),
         ):
             font = QFont(label.font())
-            font.setPixelSize(max(14, int(height * share)))
-            font.setBold(label is self.countdown or label is self.message)
+            font.setPixelSize(scaled_px(width, height, of_height, of_width, 14))
+            font.setBold(label in (self.countdown, self.message, self.state))
             label.setFont(font)
         super().resizeEvent(event)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -50,11 +51,16 @@ class RehearsalResults(QDialog):
         self.take_choice = QComboBox()
         self.apply_button = QPushButton(self.tr("Apply this take's lengths to the plan"))
         self.apply_button.clicked.connect(self.apply)
+        self.apply_button.setAutoDefault(False)  # Enter closes; applying is a deliberate click
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(self.tr("Take")))
         bottom.addWidget(self.take_choice)
         bottom.addWidget(self.apply_button)
         bottom.addStretch()
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(bottom)

@@ -29,6 +29,10 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def monotonic() -> float:
+    return time.monotonic()
+
+
 class RunController(QObject):
     changed = Signal()
     """The timer's state changed (not merely time passing)."""
@@ -44,15 +48,19 @@ class RunController(QObject):
         kind: RunKind,
         *,
         interrupted: Run | None = None,
-        now: Callable[[], float] = time.monotonic,
-        wall: Callable[[], datetime] = utc_now,
+        now: Callable[[], float] | None = None,
+        wall: Callable[[], datetime] | None = None,
         warning_s: int = DEFAULT_WARNING_S,
         danger_s: int = DEFAULT_DANGER_S,
         parent: QObject | None = None,
     ) -> None:
         """`warning_s` and `danger_s`: how long before a segment's end the countdown turns
-        amber and red (File ▸ Preferences…)."""
+        amber and red (File ▸ Preferences…). `now` and `wall` default to this module's
+        `monotonic` and `utc_now`, looked up here, so a test can put a fake clock in their place
+        for a timer the window opens."""
         super().__init__(parent)
+        now = now or monotonic
+        wall = wall or utc_now
         self.db, self.plan, self.kind = db, plan, kind
         segments = timer_segments(plan, warning_s, danger_s)
         if interrupted is not None:

@@ -761,13 +761,19 @@ class MainWindow(QMainWindow):
         dialog = NewShowDialog(self, template)
         if dialog.exec() != NewShowDialog.DialogCode.Accepted:
             return None
-        start = dialog.chosen_start().replace(tzinfo=time_zone(DEFAULT_TIME_ZONE))
+        zone = dialog.chosen_zone()
+        start = dialog.chosen_start().replace(tzinfo=time_zone(zone))
         return self.create_show(
-            dialog.title.text(), start, dialog.chosen_platform(), dialog.chosen_template()
+            dialog.title.text(), start, dialog.chosen_platform(), dialog.chosen_template(), zone
         )
 
     def create_show(
-        self, title: str, start: datetime, platform: Platform, template: Template | None
+        self,
+        title: str,
+        start: datetime,
+        platform: Platform,
+        template: Template | None,
+        zone: str = DEFAULT_TIME_ZONE,
     ) -> int | None:
         """Make a show (blank or from a template), undoably, and open it in the editor."""
         from liveplanner.storage import shows
@@ -775,10 +781,12 @@ class MainWindow(QMainWindow):
         assert self.db is not None and self.list_page is not None
         try:
             if template is None:
-                show_id = shows.create_show(self.db, title.strip(), start, platform)
+                show_id = shows.create_show(self.db, title.strip(), start, platform, zone)
             else:
                 language = self.template_language()
-                plan = template_plan(template, title.strip(), start, platform, language=language)
+                plan = template_plan(
+                    template, title.strip(), start, platform, zone, language=language
+                )
                 show_id = shows.save_plan(self.db, plan)
         except StorageError as exc:
             self.show_refusal(str(exc))

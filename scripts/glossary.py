@@ -732,6 +732,23 @@ ZH = {
     "What you were typing in the open box may not have been kept.": "正在输入框中输入的内容可能没有保存下来。",
     "The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.": "详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。",
     "Open the log &folder": "打开日志文件夹(&F)",
+    # issue 16: producer
+    "&Assign a host…": "指定主播(&A)…",
+    "Choose one person as host of every product intro that has none": "为所有没有主播的产品讲解环节指定同一位主播",
+    "Assign a host": "指定主播",
+    "A name, or someone from the list": "输入姓名，或从列表中选人",
+    "PersonDialog|&Name": "姓名(&N)",
+    "PersonDialog|&Role": "角色(&R)",
+    "Type part of a place's name to find its zone, e.g. Shanghai": "输入地名的一部分即可找到时区，例如 Shanghai",
+    "No time zone's name holds “%1”.": "没有名称包含“%1”的时区。",
+    "Import my run sheet": "导入我的直播脚本",
+    "The script you already have, as a spreadsheet (XLSX or CSV) or a show file: check how its columns were read, then plan on from there.": "导入已有的脚本（XLSX 或 CSV 表格，或场次文件）：先核对各列的读取方式，再在此基础上继续策划。",
+    "{items} and {last}": "{items}和{last}",
+    "findings|, ": "、",
+    "{position} “{title}”": "{position}“{title}”",
+    "{items} and {more} more": "{items}等（另有 {more} 个）",
+    "Segments {segments}: no host, and the team has none": "环节 {segments}：没有主播，团队里也没有主播",
+    "{count} product intros have no host, and the team has none: segments {segments}": "{count} 个产品讲解环节没有主播，团队里也没有主播：环节 {segments}",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",
@@ -741,6 +758,9 @@ NUMERUS = {
     "Imported %n minute values from %1": "已从 %1 导入 %n 个分钟数据",
     "%n change(s)": "共 %n 条修改",
     "%n more change(s)…": "另有 %n 条修改…",
+    # issue 16: producer
+    "Host of %n product intro(s): segments %1.": "担任 %n 个产品讲解环节的主播：环节 %1。",
+    "Assign %1 as host of %n segment(s)": "指定 %1 为 %n 个环节的主播",
 }
 
 
@@ -756,6 +776,15 @@ NUMERUS_EN = {
     ),
     "%n change(s)": ("%n change", "%n changes"),
     "%n more change(s)…": ("%n more change…", "%n more changes…"),
+    # issue 16: producer
+    "Host of %n product intro(s): segments %1.": (
+        "Host of %n product intro: segment %1.",
+        "Host of %n product intros: segments %1.",
+    ),
+    "Assign %1 as host of %n segment(s)": (
+        "Assign %1 as host of %n segment",
+        "Assign %1 as host of %n segments",
+    ),
 }
 
 

@@ -905,7 +905,8 @@ class MainWindow(QMainWindow):
     # Help
 
     def show_welcome(self) -> None:
-        """The welcome page: the demo, a blank show or a template, and the language."""
+        """The welcome page: the demo, a blank show, a template or an import, and the
+        language."""
         from liveplanner.ui.welcome_page import WelcomePage
 
         if self.db is None or self.list_page is None:
@@ -918,6 +919,7 @@ class MainWindow(QMainWindow):
             self.welcome_page.template_requested.connect(
                 lambda: self._welcome_new_show(Template.STANDARD_2H)
             )
+            self.welcome_page.import_requested.connect(self._welcome_import)
             self.welcome_page.list_requested.connect(self._welcome_list)
             self.welcome_page.language_chosen.connect(self._welcome_language)
             self.pages.addWidget(self.welcome_page)
@@ -967,6 +969,12 @@ class MainWindow(QMainWindow):
 
     def _welcome_new_show(self, template: Template | None) -> None:
         if self.new_show(template) is not None:
+            self._welcomed()
+
+    def _welcome_import(self) -> None:
+        from liveplanner.ui.script.actions import import_script
+
+        if import_script(self) is not None:  # it opens the imported show
             self._welcomed()
 
     def _welcome_list(self) -> None:

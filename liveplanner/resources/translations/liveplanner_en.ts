@@ -314,17 +314,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation type="unfinished" />
     </message>
@@ -513,9 +513,36 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="166" />
+        <location filename="../../ui/editor/panels.py" line="148" />
+        <source>&amp;Assign a host…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="150" />
+        <source>Choose one person as host of every product intro that has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="186" />
         <source>Every limit holds.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/panels.py" line="206" />
+        <source>Host of %n product intro(s): segments %1.</source>
+        <translation>
+            <numerusform>Host of %n product intro: segment %1.</numerusform><numerusform>Host of %n product intros: segments %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="209" />
+        <source>Assign a host</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/panels.py" line="214" />
+        <source>Assign %1 as host of %n segment(s)</source>
+        <translation>
+            <numerusform>Assign %1 as host of %n segment</numerusform><numerusform>Assign %1 as host of %n segments</numerusform></translation>
     </message>
 </context>
 <context>
@@ -772,7 +799,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="883" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1035,62 +1062,62 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="827" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="855" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="856" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="952" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="955" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="993" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="1004" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="1009" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1019" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -1312,52 +1339,57 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="27" />
+        <location filename="../../ui/new_show_dialog.py" line="29" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="29" />
+        <location filename="../../ui/new_show_dialog.py" line="31" />
         <source>e.g. 双12 beauty special</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="45" />
         <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="42" />
+        <location filename="../../ui/new_show_dialog.py" line="46" />
         <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="43" />
+        <location filename="../../ui/new_show_dialog.py" line="47" />
         <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="44" />
+        <location filename="../../ui/new_show_dialog.py" line="48" />
         <source>3-hour big-promo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47" />
+        <location filename="../../ui/new_show_dialog.py" line="51" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="48" />
+        <location filename="../../ui/new_show_dialog.py" line="52" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="49" />
+        <location filename="../../ui/new_show_dialog.py" line="53" />
+        <source>Time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="54" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="50" />
+        <location filename="../../ui/new_show_dialog.py" line="55" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -1459,12 +1491,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PartPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="72" />
+        <location filename="../../ui/editor/panels.py" line="74" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="109" />
+        <location filename="../../ui/editor/panels.py" line="111" />
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>Delete %n row</numerusform><numerusform>Delete %n rows</numerusform></translation>
@@ -1631,6 +1663,24 @@ This window opens it read-only: you can look, print and export, but not change a
         <location filename="../../ui/editor/part_models.py" line="417" />
         <location filename="../../ui/labels.py" line="249" />
         <source>Promo</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="47" />
+        <source>A name, or someone from the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="49" />
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="55" />
+        <source>&amp;Role</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2690,73 +2740,73 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="163" />
+        <location filename="../../ui/editor/segment_model.py" line="164" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="282" />
-        <location filename="../../ui/editor/segment_model.py" line="287" />
+        <location filename="../../ui/editor/segment_model.py" line="283" />
+        <location filename="../../ui/editor/segment_model.py" line="288" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
@@ -2764,192 +2814,181 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="128" />
+        <location filename="../../ui/editor/show_editor.py" line="127" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="132" />
+        <location filename="../../ui/editor/show_editor.py" line="131" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="137" />
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="136" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="143" />
+        <location filename="../../ui/editor/show_editor.py" line="142" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="144" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="147" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/editor/show_editor.py" line="312" />
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/person_dialog.py" line="110" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="154" />
+        <location filename="../../ui/editor/show_editor.py" line="153" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="157" />
+        <location filename="../../ui/editor/show_editor.py" line="156" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="163" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="166" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="168" />
+        <location filename="../../ui/editor/show_editor.py" line="167" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="169" />
+        <location filename="../../ui/editor/show_editor.py" line="168" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="191" />
+        <location filename="../../ui/editor/show_editor.py" line="190" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="194" />
+        <location filename="../../ui/editor/show_editor.py" line="193" />
         <source>D&amp;uplicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="197" />
+        <location filename="../../ui/editor/show_editor.py" line="196" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="202" />
+        <location filename="../../ui/editor/show_editor.py" line="201" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="205" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="208" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="210" />
+        <location filename="../../ui/editor/show_editor.py" line="209" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="240" />
+        <location filename="../../ui/editor/show_editor.py" line="239" />
         <source>New segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="275" />
+        <location filename="../../ui/editor/show_editor.py" line="274" />
         <source>Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="312" />
-        <source>Name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
-        <source>Role</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="329" />
+        <location filename="../../ui/editor/show_editor.py" line="315" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="335" />
+        <location filename="../../ui/editor/show_editor.py" line="321" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="403" />
+        <location filename="../../ui/editor/show_editor.py" line="389" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="409" />
+        <location filename="../../ui/editor/show_editor.py" line="395" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="439" />
+        <location filename="../../ui/editor/show_editor.py" line="425" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="446" />
+        <location filename="../../ui/editor/show_editor.py" line="432" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="450" />
+        <location filename="../../ui/editor/show_editor.py" line="436" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="471" />
+        <location filename="../../ui/editor/show_editor.py" line="457" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="474" />
+        <location filename="../../ui/editor/show_editor.py" line="460" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -2957,97 +2996,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="104" />
+        <location filename="../../ui/editor/show_form.py" line="105" />
         <location filename="../../ui/labels.py" line="208" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="106" />
+        <location filename="../../ui/editor/show_form.py" line="107" />
         <location filename="../../ui/labels.py" line="209" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="116" />
+        <location filename="../../ui/editor/show_form.py" line="117" />
         <location filename="../../ui/labels.py" line="210" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="121" />
+        <location filename="../../ui/editor/show_form.py" line="122" />
         <location filename="../../ui/labels.py" line="211" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
         <location filename="../../ui/labels.py" line="212" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/editor/show_form.py" line="126" />
         <location filename="../../ui/labels.py" line="213" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="125" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
         <location filename="../../ui/labels.py" line="214" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="130" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
         <location filename="../../ui/labels.py" line="215" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="135" />
+        <location filename="../../ui/editor/show_form.py" line="138" />
         <location filename="../../ui/labels.py" line="216" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="140" />
+        <location filename="../../ui/editor/show_form.py" line="143" />
         <location filename="../../ui/labels.py" line="217" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="145" />
+        <location filename="../../ui/editor/show_form.py" line="148" />
         <location filename="../../ui/labels.py" line="218" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="150" />
+        <location filename="../../ui/editor/show_form.py" line="153" />
         <location filename="../../ui/labels.py" line="219" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="155" />
+        <location filename="../../ui/editor/show_form.py" line="158" />
         <location filename="../../ui/labels.py" line="220" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="160" />
+        <location filename="../../ui/editor/show_form.py" line="163" />
         <location filename="../../ui/labels.py" line="221" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="165" />
+        <location filename="../../ui/editor/show_form.py" line="168" />
         <location filename="../../ui/labels.py" line="222" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="172" />
+        <location filename="../../ui/editor/show_form.py" line="175" />
         <location filename="../../ui/labels.py" line="223" />
         <source>Notes</source>
         <translation type="unfinished" />
@@ -3174,69 +3213,92 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>TimeZoneBox</name>
+    <message>
+        <location filename="../../ui/widgets/search_combo.py" line="66" />
+        <source>Type part of a place's name to find its zone, e.g. Shanghai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_combo.py" line="102" />
+        <source>No time zone's name holds “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome_page.py" line="84" />
+        <location filename="../../ui/welcome_page.py" line="87" />
         <source>Welcome to liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="91" />
+        <location filename="../../ui/welcome_page.py" line="94" />
         <source>Plan a live-stream shopping show, rehearse and run it on a segment timer, and review it against the platform's minute-by-minute data.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="96" />
+        <location filename="../../ui/welcome_page.py" line="99" />
         <source>How would you like to start?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="102" />
+        <location filename="../../ui/welcome_page.py" line="105" />
         <source>Explore the demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="104" />
+        <location filename="../../ui/welcome_page.py" line="107" />
         <source>A complete 3-hour Double-11 show on Douyin: a team, products, coupons and flash sales, a rehearsal, a live run and its minute data to review.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="109" />
+        <location filename="../../ui/welcome_page.py" line="112" />
         <source>Start a blank show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="110" />
+        <location filename="../../ui/welcome_page.py" line="113" />
         <source>Give it a title, a start and a platform, then add the segments yourself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="113" />
+        <location filename="../../ui/welcome_page.py" line="116" />
         <source>Start from a template</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="115" />
+        <location filename="../../ui/welcome_page.py" line="118" />
         <source>A 1-hour flash show, a standard 2-hour show or a 3-hour big-promo show, with a benefit every 15 to 30 minutes, ready to adjust.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="128" />
+        <location filename="../../ui/welcome_page.py" line="123" />
+        <source>Import my run sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="125" />
+        <source>The script you already have, as a spreadsheet (XLSX or CSV) or a show file: check how its columns were read, then plan on from there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="139" />
         <source>Same as the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="140" />
+        <location filename="../../ui/welcome_page.py" line="151" />
         <source>&amp;Language:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="152" />
+        <location filename="../../ui/welcome_page.py" line="163" />
         <source>Help ▸ Welcome… brings this page back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="155" />
+        <location filename="../../ui/welcome_page.py" line="166" />
         <source>Go to the &amp;show list</source>
         <translation type="unfinished" />
     </message>
@@ -3339,22 +3401,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="243" />
+        <location filename="../../ui/editor/show_editor.py" line="242" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="795" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="811" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="835" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -3442,7 +3504,38 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="76" />
+        <location filename="../../ui/editor/finding_texts.py" line="66" />
+        <source>{items} and {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="67" />
+        <location filename="../../ui/editor/finding_texts.py" line="87" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="72" />
+        <source>{position} “{title}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="86" />
+        <source>{items} and {more} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="104" />
+        <source>Segments {segments}: no host, and the team has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="108" />
+        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="130" />
         <source> and </source>
         <translation type="unfinished" />
     </message>

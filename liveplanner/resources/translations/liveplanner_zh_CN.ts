@@ -314,17 +314,17 @@
         <translation>你的工作已保存：每次修改都在做出时写入了数据库。liveplanner 会继续运行；如果某个界面显示不对，请返回场次列表，重新打开这场直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation>正在输入框中输入的内容可能没有保存下来。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation>详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation>打开日志文件夹(&amp;F)</translation>
     </message>
@@ -513,9 +513,36 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="166" />
+        <location filename="../../ui/editor/panels.py" line="148" />
+        <source>&amp;Assign a host…</source>
+        <translation>指定主播(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="150" />
+        <source>Choose one person as host of every product intro that has none</source>
+        <translation>为所有没有主播的产品讲解环节指定同一位主播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="186" />
         <source>Every limit holds.</source>
         <translation>所有限制均满足。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/panels.py" line="206" />
+        <source>Host of %n product intro(s): segments %1.</source>
+        <translation>
+            <numerusform>担任 %n 个产品讲解环节的主播：环节 %1。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="209" />
+        <source>Assign a host</source>
+        <translation>指定主播</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/panels.py" line="214" />
+        <source>Assign %1 as host of %n segment(s)</source>
+        <translation>
+            <numerusform>指定 %1 为 %n 个环节的主播</numerusform></translation>
     </message>
 </context>
 <context>
@@ -773,7 +800,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="883" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1039,62 +1066,62 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="827" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="855" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="856" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="952" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="955" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="993" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="1004" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="1009" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1019" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -1317,52 +1344,57 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="27" />
+        <location filename="../../ui/new_show_dialog.py" line="29" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="29" />
+        <location filename="../../ui/new_show_dialog.py" line="31" />
         <source>e.g. 双12 beauty special</source>
         <translation>例如：双12美妆专场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="45" />
         <source>Blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="42" />
+        <location filename="../../ui/new_show_dialog.py" line="46" />
         <source>1-hour flash show</source>
         <translation>1 小时快闪场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="43" />
+        <location filename="../../ui/new_show_dialog.py" line="47" />
         <source>Standard 2-hour show</source>
         <translation>标准 2 小时场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="44" />
+        <location filename="../../ui/new_show_dialog.py" line="48" />
         <source>3-hour big-promo show</source>
         <translation>3 小时大促场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47" />
+        <location filename="../../ui/new_show_dialog.py" line="51" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="48" />
+        <location filename="../../ui/new_show_dialog.py" line="52" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="49" />
+        <location filename="../../ui/new_show_dialog.py" line="53" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="54" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="50" />
+        <location filename="../../ui/new_show_dialog.py" line="55" />
         <source>Start from</source>
         <translation>模板</translation>
     </message>
@@ -1464,12 +1496,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PartPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="72" />
+        <location filename="../../ui/editor/panels.py" line="74" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="109" />
+        <location filename="../../ui/editor/panels.py" line="111" />
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>删除 %n 行</numerusform>
@@ -1638,6 +1670,24 @@ This window opens it read-only: you can look, print and export, but not change a
         <location filename="../../ui/labels.py" line="249" />
         <source>Promo</source>
         <translation>优惠</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="47" />
+        <source>A name, or someone from the list</source>
+        <translation>输入姓名，或从列表中选人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="49" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="55" />
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2700,73 +2750,73 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="163" />
+        <location filename="../../ui/editor/segment_model.py" line="164" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="282" />
-        <location filename="../../ui/editor/segment_model.py" line="287" />
+        <location filename="../../ui/editor/segment_model.py" line="283" />
+        <location filename="../../ui/editor/segment_model.py" line="288" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2774,193 +2824,182 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="128" />
+        <location filename="../../ui/editor/show_editor.py" line="127" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="132" />
+        <location filename="../../ui/editor/show_editor.py" line="131" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="137" />
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="136" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="143" />
+        <location filename="../../ui/editor/show_editor.py" line="142" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="144" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="147" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/editor/show_editor.py" line="312" />
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/person_dialog.py" line="110" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="154" />
+        <location filename="../../ui/editor/show_editor.py" line="153" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="157" />
+        <location filename="../../ui/editor/show_editor.py" line="156" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="163" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="166" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="168" />
+        <location filename="../../ui/editor/show_editor.py" line="167" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="169" />
+        <location filename="../../ui/editor/show_editor.py" line="168" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="191" />
+        <location filename="../../ui/editor/show_editor.py" line="190" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="194" />
+        <location filename="../../ui/editor/show_editor.py" line="193" />
         <source>D&amp;uplicate segments</source>
         <translation>复制环节(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="197" />
+        <location filename="../../ui/editor/show_editor.py" line="196" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="202" />
+        <location filename="../../ui/editor/show_editor.py" line="201" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="205" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="208" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="210" />
+        <location filename="../../ui/editor/show_editor.py" line="209" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="240" />
+        <location filename="../../ui/editor/show_editor.py" line="239" />
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="275" />
+        <location filename="../../ui/editor/show_editor.py" line="274" />
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="312" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="329" />
+        <location filename="../../ui/editor/show_editor.py" line="315" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="335" />
+        <location filename="../../ui/editor/show_editor.py" line="321" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="403" />
+        <location filename="../../ui/editor/show_editor.py" line="389" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="409" />
+        <location filename="../../ui/editor/show_editor.py" line="395" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="439" />
+        <location filename="../../ui/editor/show_editor.py" line="425" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="446" />
+        <location filename="../../ui/editor/show_editor.py" line="432" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="450" />
+        <location filename="../../ui/editor/show_editor.py" line="436" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="471" />
+        <location filename="../../ui/editor/show_editor.py" line="457" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="474" />
+        <location filename="../../ui/editor/show_editor.py" line="460" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -2968,97 +3007,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="104" />
+        <location filename="../../ui/editor/show_form.py" line="105" />
         <location filename="../../ui/labels.py" line="208" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="106" />
+        <location filename="../../ui/editor/show_form.py" line="107" />
         <location filename="../../ui/labels.py" line="209" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="116" />
+        <location filename="../../ui/editor/show_form.py" line="117" />
         <location filename="../../ui/labels.py" line="210" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="121" />
+        <location filename="../../ui/editor/show_form.py" line="122" />
         <location filename="../../ui/labels.py" line="211" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
         <location filename="../../ui/labels.py" line="212" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/editor/show_form.py" line="126" />
         <location filename="../../ui/labels.py" line="213" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="125" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
         <location filename="../../ui/labels.py" line="214" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="130" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
         <location filename="../../ui/labels.py" line="215" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="135" />
+        <location filename="../../ui/editor/show_form.py" line="138" />
         <location filename="../../ui/labels.py" line="216" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="140" />
+        <location filename="../../ui/editor/show_form.py" line="143" />
         <location filename="../../ui/labels.py" line="217" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="145" />
+        <location filename="../../ui/editor/show_form.py" line="148" />
         <location filename="../../ui/labels.py" line="218" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="150" />
+        <location filename="../../ui/editor/show_form.py" line="153" />
         <location filename="../../ui/labels.py" line="219" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="155" />
+        <location filename="../../ui/editor/show_form.py" line="158" />
         <location filename="../../ui/labels.py" line="220" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="160" />
+        <location filename="../../ui/editor/show_form.py" line="163" />
         <location filename="../../ui/labels.py" line="221" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="165" />
+        <location filename="../../ui/editor/show_form.py" line="168" />
         <location filename="../../ui/labels.py" line="222" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="172" />
+        <location filename="../../ui/editor/show_form.py" line="175" />
         <location filename="../../ui/labels.py" line="223" />
         <source>Notes</source>
         <translation>备注</translation>
@@ -3186,69 +3225,92 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>TimeZoneBox</name>
+    <message>
+        <location filename="../../ui/widgets/search_combo.py" line="66" />
+        <source>Type part of a place's name to find its zone, e.g. Shanghai</source>
+        <translation>输入地名的一部分即可找到时区，例如 Shanghai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_combo.py" line="102" />
+        <source>No time zone's name holds “%1”.</source>
+        <translation>没有名称包含“%1”的时区。</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome_page.py" line="84" />
+        <location filename="../../ui/welcome_page.py" line="87" />
         <source>Welcome to liveplanner</source>
         <translation>欢迎使用 liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="91" />
+        <location filename="../../ui/welcome_page.py" line="94" />
         <source>Plan a live-stream shopping show, rehearse and run it on a segment timer, and review it against the platform's minute-by-minute data.</source>
         <translation>策划一场直播带货，用环节计时器彩排和直播，再对照平台的分钟级数据复盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="96" />
+        <location filename="../../ui/welcome_page.py" line="99" />
         <source>How would you like to start?</source>
         <translation>想从哪里开始？</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="102" />
+        <location filename="../../ui/welcome_page.py" line="105" />
         <source>Explore the demo show</source>
         <translation>看看演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="104" />
+        <location filename="../../ui/welcome_page.py" line="107" />
         <source>A complete 3-hour Double-11 show on Douyin: a team, products, coupons and flash sales, a rehearsal, a live run and its minute data to review.</source>
         <translation>一场完整的 3 小时抖音双11专场：团队、商品、优惠券和秒杀，一次彩排、一次正式直播及其分钟数据，可直接复盘。</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="109" />
+        <location filename="../../ui/welcome_page.py" line="112" />
         <source>Start a blank show</source>
         <translation>新建空白场次</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="110" />
+        <location filename="../../ui/welcome_page.py" line="113" />
         <source>Give it a title, a start and a platform, then add the segments yourself.</source>
         <translation>填写标题、开播时间和平台，然后自己添加环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="113" />
+        <location filename="../../ui/welcome_page.py" line="116" />
         <source>Start from a template</source>
         <translation>从模板开始</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="115" />
+        <location filename="../../ui/welcome_page.py" line="118" />
         <source>A 1-hour flash show, a standard 2-hour show or a 3-hour big-promo show, with a benefit every 15 to 30 minutes, ready to adjust.</source>
         <translation>1 小时快闪场、标准 2 小时场或 3 小时大促场，每 15 到 30 分钟一次福利，按需调整即可。</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="128" />
+        <location filename="../../ui/welcome_page.py" line="123" />
+        <source>Import my run sheet</source>
+        <translation>导入我的直播脚本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="125" />
+        <source>The script you already have, as a spreadsheet (XLSX or CSV) or a show file: check how its columns were read, then plan on from there.</source>
+        <translation>导入已有的脚本（XLSX 或 CSV 表格，或场次文件）：先核对各列的读取方式，再在此基础上继续策划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="139" />
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="140" />
+        <location filename="../../ui/welcome_page.py" line="151" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="152" />
+        <location filename="../../ui/welcome_page.py" line="163" />
         <source>Help ▸ Welcome… brings this page back.</source>
         <translation>随时可通过“帮助 ▸ 欢迎页…”回到此页。</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="155" />
+        <location filename="../../ui/welcome_page.py" line="166" />
         <source>Go to the &amp;show list</source>
         <translation>前往场次列表(&amp;S)</translation>
     </message>
@@ -3351,22 +3413,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="243" />
+        <location filename="../../ui/editor/show_editor.py" line="242" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="795" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="811" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="835" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -3454,7 +3516,38 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>脚本超出计划结束时间 {over}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="76" />
+        <location filename="../../ui/editor/finding_texts.py" line="66" />
+        <source>{items} and {last}</source>
+        <translation>{items}和{last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="67" />
+        <location filename="../../ui/editor/finding_texts.py" line="87" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="72" />
+        <source>{position} “{title}”</source>
+        <translation>{position}“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="86" />
+        <source>{items} and {more} more</source>
+        <translation>{items}等（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="104" />
+        <source>Segments {segments}: no host, and the team has none</source>
+        <translation>环节 {segments}：没有主播，团队里也没有主播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="108" />
+        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
+        <translation>{count} 个产品讲解环节没有主播，团队里也没有主播：环节 {segments}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="130" />
         <source> and </source>
         <translation>和</translation>
     </message>

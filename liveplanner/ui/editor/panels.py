@@ -218,6 +218,7 @@ class FindingsPanel(QWidget):
         for segment_id in segment_ids:
             stack.push(commands.SetRole(self._doc, segment_id, Role.HOST, person.id))
         stack.endMacro()
+        self.list.setFocus()  # the button goes with the finding: keep the keyboard here
 
 
 def selected_ids(view: QTableView) -> list[int]:

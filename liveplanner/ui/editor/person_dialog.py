@@ -35,10 +35,10 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
+        self.note = QLabel(note)
+        self.note.setWordWrap(True)
         if note:
-            said = QLabel(note)
-            said.setWordWrap(True)
-            form.addRow(said)
+            form.addRow(self.note)
         self.name = QComboBox()
         self.name.addItems(people)
         make_searchable(self.name)

@@ -8,9 +8,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
@@ -413,3 +420,25 @@ def test_a_cancelled_import_leaves_the_welcome_page_unanswered(
     assert shows.list_shows(db) == []
     assert window.pages.currentWidget() is window.welcome_page
     assert not settings.load_preferences().welcomed
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_four_choices_fit_a_laptop_screen_without_scrolling(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    use_language(language)
+    try:
+        main = MainWindow(db, Preferences(language=language))
+        qtbot.addWidget(main)
+        main.resize(1366, 705)
+        main.welcome_if_first_run()
+        show_active(qtbot, main)
+        page = main.welcome_page
+        scroll = page.findChild(QScrollArea)
+        assert scroll.verticalScrollBar().maximum() == 0
+        choices = (page.demo, page.blank, page.template, page.import_sheet)
+        view = scroll.viewport()
+        for button in choices:
+            assert view.rect().contains(QRect(button.mapTo(view, QPoint(0, 0)), button.size()))
+    finally:
+        drop_language()

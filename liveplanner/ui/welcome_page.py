@@ -197,6 +197,9 @@ class WelcomePage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        # The page is as tall as its width needs (height for width), not as tall as every
+        # wrapped text at its narrowest would be: that is what kept a scroll bar on a laptop.
+        centred.setMinimumHeight(1)
         scroll = QScrollArea()  # a small window still reaches every choice
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -34,6 +34,7 @@ class PersonDialog(QDialog):
         """`role`: the role offered first, or None to ask for no role."""
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(440)  # room for a name and the list's placeholder, in Chinese too
         form = QFormLayout(self)
         self.note = QLabel(note)
         self.note.setWordWrap(True)

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner import settings
-from liveplanner.core.enums import Platform, Role, SegmentKind
+from liveplanner.core.enums import Platform, Role, SegmentKind, ShowStatus
 from liveplanner.core.templates import Template
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
@@ -218,6 +218,19 @@ def test_cancelling_assign_a_host_changes_nothing(qtbot: QtBot, window: MainWind
 
     answer_next_dialog(qtbot, type_then_cancel)
     qtbot.mouseClick(editor.findings.assign_host_button, LEFT)
+    assert hosts(editor) == {""} and editor.doc.undo_stack.count() == 0
+
+
+def test_a_locked_script_offers_assign_a_host_but_not_to_click(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    editor = template_show(qtbot, window)
+    shows.set_status(db, editor.doc.show_id, ShowStatus.APPROVED)  # approved: the script locks
+    editor.doc.reload()
+    click_tab(qtbot, editor.tabs, editor.findings)
+    button = editor.findings.assign_host_button
+    assert button.isVisible() and not button.isEnabled()
+    qtbot.mouseClick(button, LEFT)  # no dialog opens, nothing changes
     assert hosts(editor) == {""} and editor.doc.undo_stack.count() == 0
 
 

@@ -115,6 +115,7 @@ def _cmd_check(args: argparse.Namespace, db: Database) -> int:
                 "code": f.code,
                 "entity": f.entity,
                 "entity_id": f.entity_id,
+                "entity_ids": list(f.about()),
                 "field": f.field,
                 "message": f.message,
             }

@@ -765,6 +765,23 @@ ZH = {
     "HostView|Cancel": "取消",
     "PresenterWindow|PAUSED": "已暂停",
     "Close the presenter screen": "关闭提词屏",
+    # issue 16: producer
+    "&Assign a host…": "指定主播(&A)…",
+    "Choose one person as host of every product intro that has none": "为所有没有主播的产品讲解环节指定同一位主播",
+    "Assign a host": "指定主播",
+    "A name, or someone from the list": "输入姓名，或从列表中选人",
+    "PersonDialog|&Name": "姓名(&N)",
+    "PersonDialog|&Role": "角色(&R)",
+    "Type part of a place's name to find its zone, e.g. Shanghai": "输入地名的一部分即可找到时区，例如 Shanghai",
+    "No time zone's name holds “%1”.": "没有名称包含“%1”的时区。",
+    "Import my run sheet": "导入我的直播脚本",
+    "The script you already have, as a spreadsheet (XLSX or CSV) or a show file: check how its columns were read, then plan on from there.": "导入已有的脚本（XLSX 或 CSV 表格，或场次文件）：先核对各列的读取方式，再在此基础上继续策划。",
+    "{items} and {last}": "{items}和{last}",
+    "findings|, ": "、",
+    "{position} “{title}”": "{position}“{title}”",
+    "{items} and {more} more": "{items}等（另有 {more} 个）",
+    "Segments {segments}: no host, and the team has none": "环节 {segments}：没有主播，团队里也没有主播",
+    "{count} product intros have no host, and the team has none: segments {segments}": "{count} 个产品讲解环节没有主播，团队里也没有主播：环节 {segments}",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",
@@ -774,6 +791,9 @@ NUMERUS = {
     "Imported %n minute values from %1": "已从 %1 导入 %n 个分钟数据",
     "%n change(s)": "共 %n 条修改",
     "%n more change(s)…": "另有 %n 条修改…",
+    # issue 16: producer
+    "Host of %n product intro(s): segments %1.": "担任 %n 个产品讲解环节的主播：环节 %1。",
+    "Assign %1 as host of %n segment(s)": "指定 %1 为 %n 个环节的主播",
 }
 
 
@@ -789,6 +809,15 @@ NUMERUS_EN = {
     ),
     "%n change(s)": ("%n change", "%n changes"),
     "%n more change(s)…": ("%n more change…", "%n more changes…"),
+    # issue 16: producer
+    "Host of %n product intro(s): segments %1.": (
+        "Host of %n product intro: segment %1.",
+        "Host of %n product intros: segments %1.",
+    ),
+    "Assign %1 as host of %n segment(s)": (
+        "Assign %1 as host of %n segment",
+        "Assign %1 as host of %n segments",
+    ),
 }
 
 

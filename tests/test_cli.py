@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from liveplanner.core.enums import SegmentKind
-from liveplanner.storage import schema, segments
+from liveplanner.core.plan import Product
+from liveplanner.storage import parts, schema, segments, shows
 from liveplanner.storage.database import open_database
 
 
@@ -74,6 +75,30 @@ def test_check_exits_one_when_a_finding_is_an_error(sqlite_url: str) -> None:
     result = run("check", str(show_id), db=sqlite_url)
     assert result.returncode == 1
     assert "error   segment 1 'no product': a product intro with no product" in result.stdout
+
+
+def test_check_names_every_hostless_intro_in_one_finding(sqlite_url: str) -> None:
+    show_id = ok_json("new-show", "--title", "t", "--start", "2026-12-12 20:00", db=sqlite_url)[
+        "show_id"
+    ]
+    db = open_database(sqlite_url)
+    products = [parts.add_part(db, show_id, Product(0, f"P{n}", f"p{n}")) for n in (1, 2, 3)]
+    ids = [
+        segments.add_segment(db, show_id, SegmentKind.PRODUCT_INTRO, f"intro {n}", 60).id
+        for n in (1, 2, 3)
+    ]
+    for segment, product in zip(shows.load_plan(db, show_id).segments, products, strict=True):
+        segments.update_segment(db, segment.id, segment.version, product_id=product.id)
+    db.close()
+    data = json.loads(run("check", str(show_id), "--json", db=sqlite_url).stdout)
+    [finding] = data["findings"]
+    assert finding["code"] == "intro_without_host" and finding["entity_ids"] == ids
+    text = run("check", str(show_id), db=sqlite_url).stdout
+    assert (
+        "error   3 product intros have no host, and the team has none: "
+        "segments 1 'intro 1', 2 'intro 2' and 3 'intro 3'" in text
+    )
+    assert "1 error(s), 0 warning(s)" in text
 
 
 def test_new_show_and_shows(sqlite_url: str) -> None:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
@@ -15,6 +15,7 @@ from liveplanner.core.templates import Template
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
+from liveplanner.ui.editor.person_dialog import PersonDialog
 from liveplanner.ui.editor.segment_model import SegmentTableModel as S
 from liveplanner.ui.main_window import MainWindow
 
@@ -46,9 +47,16 @@ def test_a_full_drafting_session(
     assert model.rowCount() == 15 and doc.schedule.total_s == 3600
     assert {f.code for f in doc.findings} == {"intro_without_host"}
 
-    # The team: a host and a floor controller (the name and role dialogs answered).
-    answers = iter([("Anna", True), ("Host", True), ("Bo", True), ("Floor control", True)])
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: next(answers))
+    # The team: a host and a floor controller (the person dialog answered).
+    answers = iter([("Anna", Role.HOST), ("Bo", Role.FLOOR_CONTROL)])
+
+    def answer(dialog: PersonDialog) -> QDialog.DialogCode:
+        name, role = next(answers)
+        dialog.name.setEditText(name)
+        dialog.role.setCurrentIndex(dialog.role.findData(role.value))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PersonDialog, "exec", answer)
     editor.team.add()
     editor.team.add()
     assert sorted((doc.person_name(m.person_id), m.role) for m in doc.plan.team) == [

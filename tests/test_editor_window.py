@@ -113,8 +113,8 @@ def test_choosing_a_finding_jumps_to_its_cell(window: MainWindow, db: Database) 
     show_id = editable_demo(db)
     window.open_show(show_id)
     editor = window.editor
-    item = editor.findings.item(0)
-    editor.findings.itemClicked.emit(item)
+    item = editor.findings.list.item(0)
+    editor.findings.list.itemClicked.emit(item)
     assert editor.tabs.currentWidget() is editor.promos
     index = editor.promos.table.currentIndex()
     assert editor.promos.model.part_at(index.row()).name == "9.9元数据线秒杀"

@@ -18,7 +18,8 @@ from liveplanner.core.plan import (
     ShowPlan,
     TeamMember,
 )
-from liveplanner.core.rules import Finding, Severity, check, price_floor
+from liveplanner.core.rules import Finding, Severity, check, price_floor, shortened
+from liveplanner.core.templates import Template, template_plan
 
 START = datetime(2026, 11, 11, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 ANNA, BO = 1, 2
@@ -201,6 +202,54 @@ def test_a_product_intro_without_a_host_is_an_error_only_if_the_team_has_none() 
     assert check(no_segment_host) == []  # the team's host covers it
     no_host_anywhere = replace(no_segment_host, team=no_segment_host.team[1:])
     assert only(no_host_anywhere).code == "intro_without_host"
+
+
+def hostless_intros(count: int) -> ShowPlan:
+    """The clean plan with `count` product intros after it, none with a host, and no team host."""
+    plan = clean_plan()
+    intros = tuple(
+        Segment(100 + n, SegmentKind.PRODUCT_INTRO, f"intro {n}", 60, CABLE)
+        for n in range(1, count + 1)
+    )
+    return replace(plan, team=plan.team[1:], segments=(plan.segments[0], *intros))
+
+
+def test_product_intros_without_a_host_are_one_finding_naming_every_segment() -> None:
+    finding = only(hostless_intros(2))
+    assert (finding.code, finding.field) == ("intro_without_host", "host")
+    assert finding.about() == (101, 102) and finding.entity_id == 101
+    assert finding.params["positions"] == [2, 3]
+    assert finding.message == (
+        "2 product intros have no host, and the team has none: segments 2 'intro 1' and 3 'intro 2'"
+    )
+
+
+def test_many_hostless_intros_are_named_by_number_and_cut_short() -> None:
+    finding = only(hostless_intros(14))
+    assert len(finding.about()) == 14
+    assert finding.message.endswith("segments 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 4 more")
+    assert only(hostless_intros(5)).message.endswith("segments 2, 3, 4, 5 and 6")
+
+
+def test_one_hostless_intro_keeps_its_own_finding() -> None:
+    finding = only(hostless_intros(1))
+    assert finding.about() == (101,) and finding.entity_ids == ()
+    assert finding.message == "segment 2 'intro 1': no host, and the team has none"
+
+
+@pytest.mark.parametrize("template", list(Template))
+def test_a_template_opens_with_one_host_finding_for_all_its_intros(template: Template) -> None:
+    plan = template_plan(template, "t", START)
+    intros = [s.id for s in plan.segments if s.kind is SegmentKind.PRODUCT_INTRO]
+    [finding] = check(plan)
+    assert finding.code == "intro_without_host" and finding.about() == tuple(intros)
+    assert len(intros) > 1
+
+
+def test_shortening_a_list_never_leaves_just_one_out() -> None:
+    assert shortened([1, 2, 3], 2) == ([1, 2, 3], 0)
+    assert shortened([1, 2, 3, 4], 2) == ([1, 2], 2)
+    assert shortened([], 2) == ([], 0)
 
 
 def test_one_person_in_two_roles_in_a_segment_is_a_warning() -> None:

@@ -5,14 +5,15 @@ English for the CLI; `code` and `params` let the UI show them in the user's lang
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 from liveplanner.core.enums import PromoKind, Role, SegmentKind
 from liveplanner.core.money import BP_PER_WHOLE, format_percent, format_yuan
-from liveplanner.core.plan import Product, Promo, ShowPlan
+from liveplanner.core.plan import Product, Promo, Segment, ShowPlan
 from liveplanner.core.schedule import format_duration
 
 
@@ -30,9 +31,16 @@ class Finding:
     field: str | None  # the offending field, for a marker on its cell
     message: str
     params: dict[str, object] = field(default_factory=dict, compare=False)
+    entity_ids: tuple[int, ...] = ()
+    """Every entity one finding groups (the same fix for all); empty when it is about one."""
+
+    def about(self) -> tuple[int, ...]:
+        """The ids of every entity the finding is about, entity_id first."""
+        return self.entity_ids or (self.entity_id,)
 
 
 Check = Callable[[ShowPlan], Iterator[Finding]]
+T = TypeVar("T")
 
 
 def check(plan: ShowPlan) -> list[Finding]:
@@ -226,8 +234,34 @@ def coupon_thresholds(plan: ShowPlan) -> Iterator[Finding]:
             )
 
 
+NAMED_WITH_TITLES = 3  # up to this many segments are named with their titles
+NAMED_BY_NUMBER = 10  # more are named by number only, this many, then "and N more"
+
+
+def shortened(items: Sequence[T], limit: int) -> tuple[list[T], int]:
+    """The first `limit` items and how many more there are; all of them if one more would do
+    (", and 1 more" is no shorter than naming it)."""
+    if len(items) <= limit + 1:
+        return list(items), 0
+    return list(items[:limit]), len(items) - limit
+
+
+def _segment_list(named: Sequence[tuple[int, str]]) -> str:
+    """Segments for the CLI: '3 'Intro', 5 'Q&A'' when few, '3, 5, 7, ... and 4 more' when many."""
+    if len(named) <= NAMED_WITH_TITLES:
+        parts = [f"{position} {title!r}" for position, title in named]
+        more = 0
+    else:
+        shown, more = shortened(named, NAMED_BY_NUMBER)
+        parts = [str(position) for position, _ in shown]
+    if more:
+        return f"{', '.join(parts)} and {more} more"
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+
+
 def product_intros_complete(plan: ShowPlan) -> Iterator[Finding]:
     team_has_host = any(m.role is Role.HOST for m in plan.team)
+    hostless: list[tuple[int, Segment]] = []
     for position, segment in enumerate(plan.segments, start=1):
         if segment.kind is not SegmentKind.PRODUCT_INTRO:
             continue
@@ -242,15 +276,39 @@ def product_intros_complete(plan: ShowPlan) -> Iterator[Finding]:
                 {"position": position, "title": segment.title},
             )
         if Role.HOST not in segment.roles and not team_has_host:
-            yield Finding(
-                Severity.ERROR,
-                "intro_without_host",
-                "segment",
-                segment.id,
-                "host",
-                f"segment {position} {segment.title!r}: no host, and the team has none",
-                {"position": position, "title": segment.title},
-            )
+            hostless.append((position, segment))
+    if hostless:
+        yield _intros_without_host(hostless)
+
+
+def _intros_without_host(hostless: Sequence[tuple[int, Segment]]) -> Finding:
+    """One finding for every product intro with no host: a template opens with many of them,
+    and one person assigned as host fixes them all."""
+    named = [(position, segment.title) for position, segment in hostless]
+    if len(hostless) == 1:
+        [(position, title)] = named
+        message = f"segment {position} {title!r}: no host, and the team has none"
+    else:
+        message = (
+            f"{len(hostless)} product intros have no host, and the team has none: "
+            f"segments {_segment_list(named)}"
+        )
+    first = hostless[0][1]
+    return Finding(
+        Severity.ERROR,
+        "intro_without_host",
+        "segment",
+        first.id,
+        "host",
+        message,
+        {
+            "position": named[0][0],
+            "title": named[0][1],
+            "positions": [position for position, _ in named],
+            "titles": [title for _, title in named],
+        },
+        tuple(segment.id for _, segment in hostless) if len(hostless) > 1 else (),
+    )
 
 
 def people_in_two_roles(plan: ShowPlan) -> Iterator[Finding]:

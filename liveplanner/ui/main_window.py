@@ -785,13 +785,19 @@ class MainWindow(QMainWindow):
         dialog = NewShowDialog(self, template)
         if dialog.exec() != NewShowDialog.DialogCode.Accepted:
             return None
-        start = dialog.chosen_start().replace(tzinfo=time_zone(DEFAULT_TIME_ZONE))
+        zone = dialog.chosen_zone()
+        start = dialog.chosen_start().replace(tzinfo=time_zone(zone))
         return self.create_show(
-            dialog.title.text(), start, dialog.chosen_platform(), dialog.chosen_template()
+            dialog.title.text(), start, dialog.chosen_platform(), dialog.chosen_template(), zone
         )
 
     def create_show(
-        self, title: str, start: datetime, platform: Platform, template: Template | None
+        self,
+        title: str,
+        start: datetime,
+        platform: Platform,
+        template: Template | None,
+        zone: str = DEFAULT_TIME_ZONE,
     ) -> int | None:
         """Make a show (blank or from a template), undoably, and open it in the editor."""
         from liveplanner.storage import shows
@@ -799,10 +805,12 @@ class MainWindow(QMainWindow):
         assert self.db is not None and self.list_page is not None
         try:
             if template is None:
-                show_id = shows.create_show(self.db, title.strip(), start, platform)
+                show_id = shows.create_show(self.db, title.strip(), start, platform, zone)
             else:
                 language = self.template_language()
-                plan = template_plan(template, title.strip(), start, platform, language=language)
+                plan = template_plan(
+                    template, title.strip(), start, platform, zone, language=language
+                )
                 show_id = shows.save_plan(self.db, plan)
         except StorageError as exc:
             self.show_refusal(str(exc))
@@ -921,7 +929,8 @@ class MainWindow(QMainWindow):
     # Help
 
     def show_welcome(self) -> None:
-        """The welcome page: the demo, a blank show or a template, and the language."""
+        """The welcome page: the demo, a blank show, a template or an import, and the
+        language."""
         from liveplanner.ui.welcome_page import WelcomePage
 
         if self.db is None or self.list_page is None:
@@ -934,6 +943,7 @@ class MainWindow(QMainWindow):
             self.welcome_page.template_requested.connect(
                 lambda: self._welcome_new_show(Template.STANDARD_2H)
             )
+            self.welcome_page.import_requested.connect(self._welcome_import)
             self.welcome_page.list_requested.connect(self._welcome_list)
             self.welcome_page.language_chosen.connect(self._welcome_language)
             self.pages.addWidget(self.welcome_page)
@@ -983,6 +993,12 @@ class MainWindow(QMainWindow):
 
     def _welcome_new_show(self, template: Template | None) -> None:
         if self.new_show(template) is not None:
+            self._welcomed()
+
+    def _welcome_import(self) -> None:
+        from liveplanner.ui.script.actions import import_script
+
+        if import_script(self) is not None:  # it opens the imported show
             self._welcomed()
 
     def _welcome_list(self) -> None:

@@ -1,4 +1,4 @@
-"""Asking for a new show: title, start, platform, and a template to start from."""
+"""Asking for a new show: title, start, time zone, platform, and a template to start from."""
 
 from datetime import datetime, timedelta
 
@@ -14,8 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.core.enums import Platform
+from liveplanner.core.plan import DEFAULT_TIME_ZONE
 from liveplanner.core.templates import Template
 from liveplanner.ui import labels
+from liveplanner.ui.widgets.search_combo import TimeZoneBox
 
 
 class NewShowDialog(QDialog):
@@ -34,6 +36,8 @@ class NewShowDialog(QDialog):
             hour=20, minute=0, second=0, microsecond=0
         )
         self.start.setDateTime(QDateTime(tomorrow))
+        self.time_zone = TimeZoneBox()
+        self.time_zone.set_zone(DEFAULT_TIME_ZONE)
         self.platform = QComboBox()
         for p in Platform:
             self.platform.addItem(labels.platform(p), p.value)
@@ -46,6 +50,7 @@ class NewShowDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Start"), self.start)
+        form.addRow(self.tr("Time zone"), self.time_zone)
         form.addRow(self.tr("Platform"), self.platform)
         form.addRow(self.tr("Start from"), self.template)
         buttons = QDialogButtonBox(
@@ -68,3 +73,7 @@ class NewShowDialog(QDialog):
     def chosen_start(self) -> datetime:
         """The start as typed, naive: the show's zone gives it its meaning."""
         return self.start.dateTime().toPython()
+
+    def chosen_zone(self) -> str:
+        """The show's time zone: the one picked, or the last whole name typed."""
+        return self.time_zone.zone()

@@ -1,5 +1,6 @@
-"""The welcome page: the first time the app opens on an empty database, three ways to start
-(the demo show, a blank show, a template) and the language; Help ▸ Welcome… brings it back."""
+"""The welcome page: the first time the app opens on an empty database, four ways to start
+(the demo show, a blank show, a template, the team's own run sheet) and the language;
+Help ▸ Welcome… brings it back."""
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -73,6 +74,8 @@ class WelcomePage(QWidget):
     """Start a blank show."""
     template_requested = Signal()
     """Start a show from a template."""
+    import_requested = Signal()
+    """Import a run sheet the team already has as a new show."""
     list_requested = Signal()
     """Go to the show list without starting anything."""
     language_chosen = Signal(str)
@@ -116,10 +119,18 @@ class WelcomePage(QWidget):
                 "benefit every 15 to 30 minutes, ready to adjust."
             ),
         )
+        self.import_sheet = ChoiceButton(
+            self.tr("Import my run sheet"),
+            self.tr(
+                "The script you already have, as a spreadsheet (XLSX or CSV) or a show file: "
+                "check how its columns were read, then plan on from there."
+            ),
+        )
         for button, signal in (
             (self.demo, self.demo_requested),
             (self.blank, self.blank_requested),
             (self.template, self.template_requested),
+            (self.import_sheet, self.import_requested),
         ):
             button.clicked.connect(signal)
 
@@ -167,7 +178,7 @@ class WelcomePage(QWidget):
         layout.addWidget(intro)
         layout.addSpacing(18)
         layout.addWidget(ask)
-        for button in (self.demo, self.blank, self.template):
+        for button in (self.demo, self.blank, self.template, self.import_sheet):
             layout.addWidget(button)
             layout.addSpacing(4)
         layout.addSpacing(18)
@@ -186,6 +197,9 @@ class WelcomePage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        # The page is as tall as its width needs (height for width), not as tall as every
+        # wrapped text at its narrowest would be: that is what kept a scroll bar on a laptop.
+        centred.setMinimumHeight(1)
         scroll = QScrollArea()  # a small window still reaches every choice
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -173,72 +173,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="44" />
+        <location filename="../../ui/review/compare_dialog.py" line="46" />
         <source>Compare shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="46" />
+        <location filename="../../ui/review/compare_dialog.py" line="48" />
         <source>All platforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="55" />
+        <location filename="../../ui/review/compare_dialog.py" line="57" />
         <source>Compare</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="59" />
+        <location filename="../../ui/review/compare_dialog.py" line="61" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="61" />
+        <location filename="../../ui/review/compare_dialog.py" line="63" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="63" />
+        <location filename="../../ui/review/compare_dialog.py" line="65" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="72" />
+        <location filename="../../ui/review/compare_dialog.py" line="74" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="77" />
+        <location filename="../../ui/review/compare_dialog.py" line="79" />
         <source>Time slot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="90" />
+        <location filename="../../ui/review/compare_dialog.py" line="92" />
         <source>GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="91" />
+        <location filename="../../ui/review/compare_dialog.py" line="93" />
         <source>GMV per minute (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="107" />
+        <location filename="../../ui/review/compare_dialog.py" line="109" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="108" />
+        <location filename="../../ui/review/compare_dialog.py" line="110" />
         <source>Trend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="109" />
+        <location filename="../../ui/review/compare_dialog.py" line="111" />
         <source>What earns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="142" />
+        <location filename="../../ui/review/compare_dialog.py" line="147" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation type="unfinished" />
     </message>
@@ -513,9 +513,36 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="166" />
+        <location filename="../../ui/editor/panels.py" line="148" />
+        <source>&amp;Assign a host…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="150" />
+        <source>Choose one person as host of every product intro that has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="186" />
         <source>Every limit holds.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/panels.py" line="206" />
+        <source>Host of %n product intro(s): segments %1.</source>
+        <translation>
+            <numerusform>Host of %n product intro: segment %1.</numerusform><numerusform>Host of %n product intros: segments %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="209" />
+        <source>Assign a host</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/panels.py" line="214" />
+        <source>Assign %1 as host of %n segment(s)</source>
+        <translation>
+            <numerusform>Assign %1 as host of %n segment</numerusform><numerusform>Assign %1 as host of %n segments</numerusform></translation>
     </message>
 </context>
 <context>
@@ -890,7 +917,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="79" />
-        <location filename="../../ui/main_window.py" line="890" />
+        <location filename="../../ui/main_window.py" line="907" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1163,52 +1190,52 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="736" />
+        <location filename="../../ui/main_window.py" line="741" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="834" />
+        <location filename="../../ui/main_window.py" line="851" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="862" />
+        <location filename="../../ui/main_window.py" line="879" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="863" />
+        <location filename="../../ui/main_window.py" line="880" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="957" />
+        <location filename="../../ui/main_window.py" line="976" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="960" />
+        <location filename="../../ui/main_window.py" line="979" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="992" />
+        <location filename="../../ui/main_window.py" line="1017" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1003" />
+        <location filename="../../ui/main_window.py" line="1028" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1008" />
+        <location filename="../../ui/main_window.py" line="1033" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1018" />
+        <location filename="../../ui/main_window.py" line="1043" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -1222,207 +1249,207 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="136" />
+        <location filename="../../ui/review/import_dialog.py" line="144" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="149" />
+        <location filename="../../ui/review/import_dialog.py" line="157" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="150" />
+        <location filename="../../ui/review/import_dialog.py" line="158" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="157" />
+        <location filename="../../ui/review/import_dialog.py" line="165" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="167" />
+        <location filename="../../ui/review/import_dialog.py" line="175" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="168" />
+        <location filename="../../ui/review/import_dialog.py" line="176" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="169" />
+        <location filename="../../ui/review/import_dialog.py" line="177" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <location filename="../../ui/review/import_dialog.py" line="184" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="177" />
+        <location filename="../../ui/review/import_dialog.py" line="185" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="178" />
+        <location filename="../../ui/review/import_dialog.py" line="186" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="179" />
+        <location filename="../../ui/review/import_dialog.py" line="187" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="180" />
+        <location filename="../../ui/review/import_dialog.py" line="188" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="201" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="201" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="213" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="214" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="215" />
+        <location filename="../../ui/review/import_dialog.py" line="223" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="226" />
+        <location filename="../../ui/review/import_dialog.py" line="234" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="237" />
+        <location filename="../../ui/review/import_dialog.py" line="245" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="256" />
+        <location filename="../../ui/review/import_dialog.py" line="264" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="258" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="268" />
+        <location filename="../../ui/review/import_dialog.py" line="276" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="287" />
+        <location filename="../../ui/review/import_dialog.py" line="295" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="317" />
+        <location filename="../../ui/review/import_dialog.py" line="325" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="330" />
+        <location filename="../../ui/review/import_dialog.py" line="338" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="334" />
+        <location filename="../../ui/review/import_dialog.py" line="342" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="336" />
+        <location filename="../../ui/review/import_dialog.py" line="344" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="338" />
+        <location filename="../../ui/review/import_dialog.py" line="346" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="342" />
+        <location filename="../../ui/review/import_dialog.py" line="350" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="344" />
+        <location filename="../../ui/review/import_dialog.py" line="352" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="353" />
+        <location filename="../../ui/review/import_dialog.py" line="361" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="358" />
+        <location filename="../../ui/review/import_dialog.py" line="366" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="359" />
+        <location filename="../../ui/review/import_dialog.py" line="367" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="369" />
+        <location filename="../../ui/review/import_dialog.py" line="377" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="373" />
+        <location filename="../../ui/review/import_dialog.py" line="381" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="389" />
+        <location filename="../../ui/review/import_dialog.py" line="397" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="393" />
+        <location filename="../../ui/review/import_dialog.py" line="401" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="425" />
+        <location filename="../../ui/review/import_dialog.py" line="433" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="459" />
+        <location filename="../../ui/review/import_dialog.py" line="467" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="466" />
+        <location filename="../../ui/review/import_dialog.py" line="474" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="469" />
+        <location filename="../../ui/review/import_dialog.py" line="477" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1430,52 +1457,57 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="27" />
+        <location filename="../../ui/new_show_dialog.py" line="29" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="29" />
+        <location filename="../../ui/new_show_dialog.py" line="31" />
         <source>e.g. 双12 beauty special</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="45" />
         <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="42" />
+        <location filename="../../ui/new_show_dialog.py" line="46" />
         <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="43" />
+        <location filename="../../ui/new_show_dialog.py" line="47" />
         <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="44" />
+        <location filename="../../ui/new_show_dialog.py" line="48" />
         <source>3-hour big-promo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47" />
+        <location filename="../../ui/new_show_dialog.py" line="51" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="48" />
+        <location filename="../../ui/new_show_dialog.py" line="52" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="49" />
+        <location filename="../../ui/new_show_dialog.py" line="53" />
+        <source>Time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="54" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="50" />
+        <location filename="../../ui/new_show_dialog.py" line="55" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -1577,12 +1609,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PartPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="72" />
+        <location filename="../../ui/editor/panels.py" line="74" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/panels.py" line="109" />
+        <location filename="../../ui/editor/panels.py" line="111" />
         <source>Delete %n row(s)</source>
         <translation>
             <numerusform>Delete %n row</numerusform><numerusform>Delete %n rows</numerusform></translation>
@@ -1753,6 +1785,24 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
 </context>
 <context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="48" />
+        <source>A name, or someone from the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="50" />
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/person_dialog.py" line="56" />
+        <source>&amp;Role</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../ui/preferences_dialog.py" line="32" />
@@ -1852,12 +1902,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="113" />
+        <location filename="../../ui/review/import_dialog.py" line="121" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="115" />
+        <location filename="../../ui/review/import_dialog.py" line="123" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -2133,132 +2183,132 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="133" />
+        <location filename="../../ui/review/review_page.py" line="144" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="136" />
+        <location filename="../../ui/review/review_page.py" line="147" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="141" />
+        <location filename="../../ui/review/review_page.py" line="152" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="143" />
-        <location filename="../../ui/review/review_page.py" line="233" />
+        <location filename="../../ui/review/review_page.py" line="154" />
+        <location filename="../../ui/review/review_page.py" line="247" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="145" />
+        <location filename="../../ui/review/review_page.py" line="156" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="147" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="155" />
+        <location filename="../../ui/review/review_page.py" line="166" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="175" />
+        <location filename="../../ui/review/review_page.py" line="187" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="185" />
+        <location filename="../../ui/review/review_page.py" line="197" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="229" />
+        <location filename="../../ui/review/review_page.py" line="243" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="231" />
+        <location filename="../../ui/review/review_page.py" line="245" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="242" />
+        <location filename="../../ui/review/review_page.py" line="256" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="243" />
+        <location filename="../../ui/review/review_page.py" line="257" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="244" />
+        <location filename="../../ui/review/review_page.py" line="258" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="245" />
+        <location filename="../../ui/review/review_page.py" line="259" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="198" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="296" />
+        <location filename="../../ui/review/review_page.py" line="332" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="304" />
+        <location filename="../../ui/review/review_page.py" line="340" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="310" />
+        <location filename="../../ui/review/review_page.py" line="346" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="314" />
+        <location filename="../../ui/review/review_page.py" line="350" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="317" />
+        <location filename="../../ui/review/review_page.py" line="353" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="404" />
+        <location filename="../../ui/review/review_page.py" line="440" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="405" />
+        <location filename="../../ui/review/review_page.py" line="441" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="415" />
+        <location filename="../../ui/review/review_page.py" line="451" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2690,7 +2740,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="70" />
+        <location filename="../../ui/script/import_dialog.py" line="71" />
         <source>Import run sheet</source>
         <translation type="unfinished" />
     </message>
@@ -2762,27 +2812,27 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="171" />
+        <location filename="../../ui/script/import_dialog.py" line="172" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="176" />
+        <location filename="../../ui/script/import_dialog.py" line="177" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="192" />
+        <location filename="../../ui/script/import_dialog.py" line="193" />
         <source>Every cell was read into a field.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="202" />
+        <location filename="../../ui/script/import_dialog.py" line="203" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="289" />
+        <location filename="../../ui/script/import_dialog.py" line="290" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation type="unfinished" />
     </message>
@@ -2818,73 +2868,73 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="163" />
+        <location filename="../../ui/editor/segment_model.py" line="164" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="282" />
-        <location filename="../../ui/editor/segment_model.py" line="287" />
+        <location filename="../../ui/editor/segment_model.py" line="283" />
+        <location filename="../../ui/editor/segment_model.py" line="288" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
@@ -2903,7 +2953,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="137" />
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="332" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
@@ -2924,9 +2974,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/editor/person_dialog.py" line="111" />
         <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/editor/show_editor.py" line="312" />
-        <location filename="../../ui/editor/show_editor.py" line="318" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
@@ -2966,118 +3015,108 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="169" />
+        <location filename="../../ui/editor/show_editor.py" line="171" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="191" />
+        <location filename="../../ui/editor/show_editor.py" line="193" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="194" />
+        <location filename="../../ui/editor/show_editor.py" line="196" />
         <source>D&amp;uplicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="197" />
+        <location filename="../../ui/editor/show_editor.py" line="199" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="202" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="205" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="208" />
+        <location filename="../../ui/editor/show_editor.py" line="210" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="210" />
+        <location filename="../../ui/editor/show_editor.py" line="212" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="240" />
+        <location filename="../../ui/editor/show_editor.py" line="242" />
         <source>New segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="275" />
+        <location filename="../../ui/editor/show_editor.py" line="277" />
         <source>Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="312" />
-        <source>Name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
-        <source>Role</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="326" />
+        <location filename="../../ui/editor/show_editor.py" line="315" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="329" />
+        <location filename="../../ui/editor/show_editor.py" line="318" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="335" />
+        <location filename="../../ui/editor/show_editor.py" line="324" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="332" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="403" />
+        <location filename="../../ui/editor/show_editor.py" line="392" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="409" />
+        <location filename="../../ui/editor/show_editor.py" line="398" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="439" />
+        <location filename="../../ui/editor/show_editor.py" line="428" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="446" />
+        <location filename="../../ui/editor/show_editor.py" line="435" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="450" />
+        <location filename="../../ui/editor/show_editor.py" line="439" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="471" />
+        <location filename="../../ui/editor/show_editor.py" line="460" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="474" />
+        <location filename="../../ui/editor/show_editor.py" line="463" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -3085,97 +3124,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="104" />
+        <location filename="../../ui/editor/show_form.py" line="105" />
         <location filename="../../ui/labels.py" line="208" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="106" />
+        <location filename="../../ui/editor/show_form.py" line="107" />
         <location filename="../../ui/labels.py" line="209" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="116" />
+        <location filename="../../ui/editor/show_form.py" line="117" />
         <location filename="../../ui/labels.py" line="210" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="121" />
+        <location filename="../../ui/editor/show_form.py" line="122" />
         <location filename="../../ui/labels.py" line="211" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
         <location filename="../../ui/labels.py" line="212" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/editor/show_form.py" line="126" />
         <location filename="../../ui/labels.py" line="213" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="125" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
         <location filename="../../ui/labels.py" line="214" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="130" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
         <location filename="../../ui/labels.py" line="215" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="135" />
+        <location filename="../../ui/editor/show_form.py" line="138" />
         <location filename="../../ui/labels.py" line="216" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="140" />
+        <location filename="../../ui/editor/show_form.py" line="143" />
         <location filename="../../ui/labels.py" line="217" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="145" />
+        <location filename="../../ui/editor/show_form.py" line="148" />
         <location filename="../../ui/labels.py" line="218" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="150" />
+        <location filename="../../ui/editor/show_form.py" line="153" />
         <location filename="../../ui/labels.py" line="219" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="155" />
+        <location filename="../../ui/editor/show_form.py" line="158" />
         <location filename="../../ui/labels.py" line="220" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="160" />
+        <location filename="../../ui/editor/show_form.py" line="163" />
         <location filename="../../ui/labels.py" line="221" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="165" />
+        <location filename="../../ui/editor/show_form.py" line="168" />
         <location filename="../../ui/labels.py" line="222" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="172" />
+        <location filename="../../ui/editor/show_form.py" line="175" />
         <location filename="../../ui/labels.py" line="223" />
         <source>Notes</source>
         <translation type="unfinished" />
@@ -3302,69 +3341,92 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>TimeZoneBox</name>
+    <message>
+        <location filename="../../ui/widgets/search_combo.py" line="66" />
+        <source>Type part of a place's name to find its zone, e.g. Shanghai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/widgets/search_combo.py" line="102" />
+        <source>No time zone's name holds “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome_page.py" line="84" />
+        <location filename="../../ui/welcome_page.py" line="87" />
         <source>Welcome to liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="91" />
+        <location filename="../../ui/welcome_page.py" line="94" />
         <source>Plan a live-stream shopping show, rehearse and run it on a segment timer, and review it against the platform's minute-by-minute data.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="96" />
+        <location filename="../../ui/welcome_page.py" line="99" />
         <source>How would you like to start?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="102" />
+        <location filename="../../ui/welcome_page.py" line="105" />
         <source>Explore the demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="104" />
+        <location filename="../../ui/welcome_page.py" line="107" />
         <source>A complete 3-hour Double-11 show on Douyin: a team, products, coupons and flash sales, a rehearsal, a live run and its minute data to review.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="109" />
+        <location filename="../../ui/welcome_page.py" line="112" />
         <source>Start a blank show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="110" />
+        <location filename="../../ui/welcome_page.py" line="113" />
         <source>Give it a title, a start and a platform, then add the segments yourself.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="113" />
+        <location filename="../../ui/welcome_page.py" line="116" />
         <source>Start from a template</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="115" />
+        <location filename="../../ui/welcome_page.py" line="118" />
         <source>A 1-hour flash show, a standard 2-hour show or a 3-hour big-promo show, with a benefit every 15 to 30 minutes, ready to adjust.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="128" />
+        <location filename="../../ui/welcome_page.py" line="123" />
+        <source>Import my run sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="125" />
+        <source>The script you already have, as a spreadsheet (XLSX or CSV) or a show file: check how its columns were read, then plan on from there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/welcome_page.py" line="139" />
         <source>Same as the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="140" />
+        <location filename="../../ui/welcome_page.py" line="151" />
         <source>&amp;Language:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="152" />
+        <location filename="../../ui/welcome_page.py" line="163" />
         <source>Help ▸ Welcome… brings this page back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/welcome_page.py" line="155" />
+        <location filename="../../ui/welcome_page.py" line="166" />
         <source>Go to the &amp;show list</source>
         <translation type="unfinished" />
     </message>
@@ -3467,22 +3529,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="243" />
+        <location filename="../../ui/editor/show_editor.py" line="245" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802" />
+        <location filename="../../ui/main_window.py" line="819" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="818" />
+        <location filename="../../ui/main_window.py" line="835" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="842" />
+        <location filename="../../ui/main_window.py" line="859" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -3570,7 +3632,38 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/finding_texts.py" line="76" />
+        <location filename="../../ui/editor/finding_texts.py" line="66" />
+        <source>{items} and {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="67" />
+        <location filename="../../ui/editor/finding_texts.py" line="87" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="72" />
+        <source>{position} “{title}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="86" />
+        <source>{items} and {more} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="104" />
+        <source>Segments {segments}: no host, and the team has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="108" />
+        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/finding_texts.py" line="130" />
         <source> and </source>
         <translation type="unfinished" />
     </message>

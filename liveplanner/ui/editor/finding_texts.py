@@ -4,7 +4,7 @@ from PySide6.QtCore import QCoreApplication
 
 from liveplanner.core.enums import Role
 from liveplanner.core.money import format_percent, format_yuan
-from liveplanner.core.rules import Finding
+from liveplanner.core.rules import NAMED_BY_NUMBER, NAMED_WITH_TITLES, Finding, shortened
 from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
 
@@ -60,7 +60,61 @@ def _templates() -> dict[str, str]:
     }
 
 
+def _and(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return QCoreApplication.translate("findings", "{items} and {last}").format(
+        items=QCoreApplication.translate("findings", ", ").join(parts[:-1]), last=parts[-1]
+    )
+
+
+def _titled(position: int, title: str) -> str:
+    return QCoreApplication.translate("findings", "{position} “{title}”").format(
+        position=position, title=title
+    )
+
+
+def segment_names(positions: list[int], titles: list[str]) -> str:
+    """Segments as a finding names them: with their titles when few, by number when many, the
+    list cut short after NAMED_BY_NUMBER."""
+    if len(positions) <= NAMED_WITH_TITLES:
+        return _and([_titled(p, t) for p, t in zip(positions, titles, strict=True)])
+    shown, more = shortened(positions, NAMED_BY_NUMBER)
+    numbers = [str(p) for p in shown]
+    if not more:
+        return _and(numbers)
+    return QCoreApplication.translate("findings", "{items} and {more} more").format(
+        items=QCoreApplication.translate("findings", ", ").join(numbers), more=more
+    )
+
+
+def segments_in_full(finding: Finding) -> str:
+    """Every segment a grouped finding is about, one per line with its title (for a tooltip)."""
+    positions = list(finding.params.get("positions", []))  # type: ignore[call-overload]
+    titles = list(finding.params.get("titles", []))  # type: ignore[call-overload]
+    return "\n".join(_titled(p, t) for p, t in zip(positions, titles, strict=True))
+
+
+def _hostless(finding: Finding) -> str:
+    positions = list(finding.params.get("positions", []))  # type: ignore[call-overload]
+    titles = list(finding.params.get("titles", []))  # type: ignore[call-overload]
+    if len(positions) <= 1:
+        return _templates()["intro_without_host"].format(**finding.params)
+    if len(positions) <= NAMED_WITH_TITLES:
+        template = QCoreApplication.translate(
+            "findings", "Segments {segments}: no host, and the team has none"
+        )
+    else:
+        template = QCoreApplication.translate(
+            "findings",
+            "{count} product intros have no host, and the team has none: segments {segments}",
+        )
+    return template.format(count=len(positions), segments=segment_names(positions, titles))
+
+
 def describe(finding: Finding) -> str:
+    if finding.code == "intro_without_host":
+        return _hostless(finding)
     p = dict(finding.params)
     values = {
         **p,

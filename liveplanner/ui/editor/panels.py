@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner.core.rules import Severity
+from liveplanner.core.enums import Role
+from liveplanner.core.rules import Finding, Severity
 from liveplanner.ui.editor import commands, roles
 from liveplanner.ui.editor.delegate import CellDelegate
 from liveplanner.ui.editor.document import ShowDocument
-from liveplanner.ui.editor.finding_texts import describe
+from liveplanner.ui.editor.finding_texts import describe, segment_names, segments_in_full
 from liveplanner.ui.editor.part_models import PartTableModel
+from liveplanner.ui.editor.person_dialog import ask_person
 
 
 def make_table(model: PartTableModel | None = None) -> QTableView:
@@ -129,8 +131,9 @@ class CommitOnLeaveText(QPlainTextEdit):
         super().focusOutEvent(event)  # type: ignore[arg-type]
 
 
-class FindingsPanel(QListWidget):
-    """Every broken limit; activating one jumps to the cell it is about."""
+class FindingsPanel(QWidget):
+    """Every broken limit; activating one jumps to the cell it is about. A finding with a
+    fix at hand offers it under the list: product intros with no host, "Assign a host…"."""
 
     finding_activated = Signal(object)
     """Carries the Finding the user chose."""
@@ -138,18 +141,33 @@ class FindingsPanel(QListWidget):
     def __init__(self, document: ShowDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._doc = document
-        self.setWordWrap(True)
-        self.itemActivated.connect(
-            lambda item: self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.assign_host_button = QPushButton(self.tr("&Assign a host…"))
+        self.assign_host_button.setToolTip(
+            self.tr("Choose one person as host of every product intro that has none")
         )
-        self.itemClicked.connect(
-            lambda item: self.finding_activated.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.assign_host_button.clicked.connect(self.assign_host)
+        fixes = QHBoxLayout()
+        fixes.addWidget(self.assign_host_button)
+        fixes.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(fixes)
         document.plan_changed.connect(self.refresh)
+        document.show_changed.connect(self._offer_fixes)  # a lock comes and goes with the status
         self.refresh()
 
+    def _activated(self, item: QListWidgetItem) -> None:
+        finding = item.data(Qt.ItemDataRole.UserRole)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+
     def refresh(self) -> None:
-        self.clear()
+        self.list.clear()
         icons = {
             Severity.ERROR: self.style().standardIcon(
                 self.style().StandardPixmap.SP_MessageBoxCritical
@@ -161,11 +179,46 @@ class FindingsPanel(QListWidget):
         for finding in self._doc.findings:
             item = QListWidgetItem(icons[finding.severity], describe(finding))
             item.setData(Qt.ItemDataRole.UserRole, finding)
-            self.addItem(item)
+            if len(finding.about()) > 1:
+                item.setToolTip(segments_in_full(finding))
+            self.list.addItem(item)
         if not self._doc.findings:
             item = QListWidgetItem(self.tr("Every limit holds."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.addItem(item)
+            self.list.addItem(item)
+        self._offer_fixes()
+
+    def _hostless(self) -> Finding | None:
+        return next((f for f in self._doc.findings if f.code == "intro_without_host"), None)
+
+    def _offer_fixes(self) -> None:
+        self.assign_host_button.setVisible(self._hostless() is not None)
+        self.assign_host_button.setEnabled(self._doc.editable)
+
+    def assign_host(self) -> None:
+        """Ask for a person and make them host of every intro without one, as one edit."""
+        finding = self._hostless()
+        if finding is None or not self._doc.editable:
+            return
+        segment_ids = finding.about()
+        positions = list(finding.params["positions"])  # type: ignore[call-overload]
+        titles = list(finding.params["titles"])  # type: ignore[call-overload]
+        note = self.tr("Host of %n product intro(s): segments %1.", "", len(segment_ids)).replace(
+            "%1", segment_names(positions, titles)
+        )
+        person = ask_person(self._doc, self.tr("Assign a host"), note, self)
+        if person is None:
+            return
+        stack = self._doc.undo_stack
+        stack.beginMacro(
+            self.tr("Assign %1 as host of %n segment(s)", "", len(segment_ids)).replace(
+                "%1", person.name
+            )
+        )
+        for segment_id in segment_ids:
+            stack.push(commands.SetRole(self._doc, segment_id, Role.HOST, person.id))
+        stack.endMacro()
+        self.list.setFocus()  # the button goes with the finding: keep the keyboard here
 
 
 def selected_ids(view: QTableView) -> list[int]:

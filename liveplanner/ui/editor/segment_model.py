@@ -135,7 +135,8 @@ class SegmentTableModel(QAbstractTableModel):
             if finding.entity != "segment":
                 continue
             column = self.FIELD_COLUMNS.get(finding.field or "", self.TITLE)
-            marks.setdefault((finding.entity_id, column), []).append(finding)
+            for segment_id in finding.about():
+                marks.setdefault((segment_id, column), []).append(finding)
         self._marks = marks
 
     # Reading

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -24,7 +23,6 @@ from liveplanner.core.schedule import format_duration
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.history import Change
-from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, conflict_dialog, part_models
 from liveplanner.ui.editor.change_watcher import ChangeWatcher
 from liveplanner.ui.editor.document import ShowDocument
@@ -37,6 +35,7 @@ from liveplanner.ui.editor.panels import (
     make_table,
     selected_ids,
 )
+from liveplanner.ui.editor.person_dialog import ask_team_member
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_form import ShowForm
 from liveplanner.ui.history_dialog import names_for
@@ -310,20 +309,7 @@ class ShowEditor(QWidget):
     # Parts
 
     def _new_member(self) -> TeamMember | None:
-        names = sorted({p.name for p in self.doc.people})
-        name, ok = QInputDialog.getItem(
-            self, self.tr("Add team member"), self.tr("Name"), names, 0, True
-        )
-        if not ok or not name.strip():
-            return None
-        roles_ = [labels.role(r) for r in Role]
-        role_label, ok = QInputDialog.getItem(
-            self, self.tr("Add team member"), self.tr("Role"), roles_, 0, False
-        )
-        if not ok:
-            return None
-        person = self.doc.person_named(name)
-        return TeamMember(0, person.id, list(Role)[roles_.index(role_label)])
+        return ask_team_member(self.doc, self)
 
     def _new_product(self) -> Product:
         return Product(0, "", self.tr("New product"))
@@ -511,7 +497,13 @@ class ShowEditor(QWidget):
     def go_to_finding(self, finding: Finding) -> None:
         plan = self.doc.plan
         if finding.entity == "segment":
-            self.select_segment(finding.entity_id, self.model.column_of_field(finding.field))
+            column = self.model.column_of_field(finding.field)
+            self.select_segment(finding.entity_id, column)
+            for other in finding.about()[1:]:  # a grouped finding: all its cells chosen
+                self.table.selectionModel().select(
+                    self.model.index(self.doc.row_of(other), column),
+                    QItemSelectionModel.SelectionFlag.Select,
+                )
         elif finding.entity in ("duty", "release"):
             parts = plan.duties if finding.entity == "duty" else plan.releases
             part = next(p for p in parts if p.id == finding.entity_id)
@@ -533,5 +525,5 @@ class ShowEditor(QWidget):
         if not findings:
             return
         self._finding_cursor = (self._finding_cursor + 1) % len(findings)
-        self.findings.setCurrentRow(self._finding_cursor)
+        self.findings.list.setCurrentRow(self._finding_cursor)
         self.go_to_finding(findings[self._finding_cursor])

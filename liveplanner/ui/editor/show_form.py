@@ -16,6 +16,7 @@ from liveplanner.ui.editor import commands
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.lock_bar import ask_unlock
 from liveplanner.ui.editor.panels import CommitOnLeaveText
+from liveplanner.ui.widgets.search_combo import TimeZoneBox
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 REFUSED_STYLE = "background: rgba(220, 50, 47, 60);"
@@ -120,7 +121,9 @@ class ShowForm(QWidget):
         self.status.activated.connect(self._status_chosen)
         form.addRow(self.tr("Status"), self.status)
         text_field(self.tr("Room / account"), lambda s: s.room, lambda t: {"room": t.strip()})
-        text_field(self.tr("Time zone"), lambda s: s.time_zone, lambda t: move_to_zone(show(), t))
+        self.time_zone = TimeZoneBox()
+        self.time_zone.zone_chosen.connect(lambda name: self._push(move_to_zone(show(), name)))
+        form.addRow(self.tr("Time zone"), self.time_zone)
         text_field(
             self.tr("Planned end"),
             lambda s: _moment(s, s.planned_end),
@@ -187,6 +190,8 @@ class ShowForm(QWidget):
         show = self._doc.plan.show
         if self.notes.hasFocus() and self.notes.toPlainText() != show.notes:
             return True
+        if self.time_zone.hasFocus() and self.time_zone.currentText() != show.time_zone:
+            return True
         return any(edit.hasFocus() and edit.text() != read(show) for edit, read, _ in self._fields)
 
     def set_editable(self, editable: bool) -> None:
@@ -194,6 +199,7 @@ class ShowForm(QWidget):
         for edit, _read, _parse in self._fields:
             edit.setReadOnly(not editable)
         self.platform.setEnabled(editable)
+        self.time_zone.setEnabled(editable)
         self.notes.setReadOnly(not editable)
 
     def refresh(self) -> None:
@@ -202,6 +208,7 @@ class ShowForm(QWidget):
             edit.setText(read(show))
             edit.setStyleSheet("")
         self.platform.setCurrentIndex(self.platform.findData(show.platform.value))
+        self.time_zone.set_zone(show.time_zone)
         self.status.setCurrentIndex(self.status.findData(show.status.value))
         if not self.notes.hasFocus():
             self.notes.setPlainText(show.notes)

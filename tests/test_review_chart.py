@@ -1,7 +1,7 @@
 """The review chart driven with the mouse as a lead uses it: the crosshair readout over every
 lane, clicking a band, hovering bands and markers, and the theme switched from the View menu."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
@@ -49,20 +49,25 @@ def test_moving_the_mouse_over_every_lane_reads_out_its_minute(
     chart = page.chart
     review = page.review
     zone = time_zone("Asia/Shanghai")
+    items = chart.item_count()
     for index, lane in enumerate(LANES):
         widget = chart.lanes[lane.name]
         minute = review.minutes.index[20 + 30 * index].to_pydatetime()
         low, high = widget.getPlotItem().getViewBox().viewRange()[1]
         pos = viewport_point(chart, widget, minute.timestamp() + 30, (low + high) / 2)
         qtbot.mouseMove(widget.viewport(), pos)
-        qtbot.waitUntil(QToolTip.isVisible)
+        said = f"{minute.astimezone(zone):%H:%M}  ·  "
+        qtbot.waitUntil(lambda s=said: QToolTip.isVisible() and QToolTip.text().startswith(s))
         lines = QToolTip.text().splitlines()
-        assert lines[0].startswith(f"{minute.astimezone(zone):%H:%M}  ·  ")
+        segment = review.segment_at(minute + timedelta(seconds=30))
+        figures = next(f for f in review.segments if f.segment_id == segment)
+        assert lines[0] == f"{said}{figures.position}. {figures.title}"
         for curve in lane.curves:
             value = review.minutes[curve.metric].iloc[20 + 30 * index] * curve.scale
             assert any(line.endswith(f": {value:,.0f}") for line in lines[1:])
         assert all(line.isVisible() for line in chart.crosshairs)
         assert abs(chart.crosshairs[0].value() - (minute.timestamp() + 30)) < 60
+    assert chart.item_count() == items  # the crosshair and readout only move, nothing is added
 
 
 def pixel(widget, at: QPoint):  # type: ignore[no-untyped-def]
@@ -244,3 +249,12 @@ def test_the_chart_follows_the_theme_chosen_in_the_view_menu(qtbot: QtBot, db: D
     finally:
         app.setStyle(style)
         app.setPalette(palette)
+
+
+def test_unticking_a_lane_hides_its_title_with_it(page: ReviewPage, qtbot: QtBot) -> None:
+    box = page.lane_boxes["orders"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(4, box.height() // 2))
+    assert not page.chart.lanes["orders"].isVisible()
+    assert not page.chart.titles["orders"].isVisible()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(4, box.height() // 2))
+    assert page.chart.titles["orders"].isVisible()

@@ -1969,12 +1969,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="511" />
+        <location filename="../../ui/review/chart.py" line="512" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="615" />
+        <location filename="../../ui/review/chart.py" line="616" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>

@@ -1975,12 +1975,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="511" />
+        <location filename="../../ui/review/chart.py" line="512" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="615" />
+        <location filename="../../ui/review/chart.py" line="616" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>

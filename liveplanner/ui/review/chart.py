@@ -372,6 +372,7 @@ class ReviewChart(QWidget):
             title = QLabel(self._title_html(lane))
             title.setTextFormat(Qt.TextFormat.RichText)
             title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            title.setContentsMargins(6, 0, 0, 0)
             self.titles[lane.name] = title
             bands = BandsItem(rows=None, alpha=46)
             bands.setZValue(-20)

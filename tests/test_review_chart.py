@@ -3,6 +3,7 @@ lane, clicking a band, hovering bands and markers, and the theme switched from t
 
 from datetime import datetime, timedelta
 
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPalette
@@ -17,7 +18,7 @@ from liveplanner.storage.database import Database
 from liveplanner.ui import labels
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow
-from liveplanner.ui.review.chart import LANES, MARK_ROW, MarksItem, ReviewChart
+from liveplanner.ui.review.chart import LANES, MARK_ROW, CountAxis, MarksItem, ReviewChart
 from liveplanner.ui.review.review_page import ReviewPage
 from liveplanner.ui.theme import apply_theme
 
@@ -258,3 +259,16 @@ def test_unticking_a_lane_hides_its_title_with_it(page: ReviewPage, qtbot: QtBot
     assert not page.chart.titles["orders"].isVisible()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(4, box.height() // 2))
     assert page.chart.titles["orders"].isVisible()
+
+
+def test_a_short_lane_keeps_its_count_labels_apart(qtbot: QtBot) -> None:
+    axis = CountAxis()
+    # (value range, lane height in pixels) as the demo show's Followers, Viewers and
+    # Interaction lanes have them in a 1366x705 window.
+    for low, high, pixels in ((-7.6, 91.6, 38), (0, 16_950, 62), (-640, 6_040, 62)):
+        step, values = axis.tickValues(low, high, pixels)[0]
+        assert len(values) >= 1
+        assert step * pixels / (high - low) >= CountAxis.LABEL_ROOM
+        assert f"{step:g}"[0] in "125" and set(f"{step:g}"[1:]) <= {"0"}  # still round steps
+    # A tall lane keeps pyqtgraph's own finer steps.
+    assert axis.tickSpacing(0, 100, 400) == pg.AxisItem("left").tickSpacing(0, 100, 400)

@@ -1959,22 +1959,22 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="350" />
+        <location filename="../../ui/review/chart.py" line="364" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="351" />
+        <location filename="../../ui/review/chart.py" line="365" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="512" />
+        <location filename="../../ui/review/chart.py" line="526" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="616" />
+        <location filename="../../ui/review/chart.py" line="630" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>

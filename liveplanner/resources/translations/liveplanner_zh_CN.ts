@@ -1965,22 +1965,22 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>涨粉/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="350" />
+        <location filename="../../ui/review/chart.py" line="364" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="351" />
+        <location filename="../../ui/review/chart.py" line="365" />
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="512" />
+        <location filename="../../ui/review/chart.py" line="526" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="616" />
+        <location filename="../../ui/review/chart.py" line="630" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>

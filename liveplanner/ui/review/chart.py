@@ -108,6 +108,20 @@ class CountAxis(pg.AxisItem):
     def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
         return [f"{v:,.0f}" if spacing >= 1 else f"{v:,.1f}" for v in values]
 
+    LABEL_ROOM = 17  # pixels of height a count's label needs, so labels never run together
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation not in ("left", "right") or not levels or size <= 0:
+            return levels
+        least = abs(maxVal - minVal) * self.LABEL_ROOM / size
+        if levels[0][0] >= least:
+            return levels
+        # A short lane: fewer, rounder steps (1, 2 or 5 times a power of ten), one level only.
+        power = 10.0 ** np.floor(np.log10(least))
+        step = next(f * power for f in (1, 2, 5, 10) if f * power >= least)
+        return [(step, 0)]
+
 
 class ClockAxis(pg.AxisItem):
     """Epoch seconds shown as the show's own clock time (not the machine's)."""

@@ -38,7 +38,7 @@ def page(qtbot: QtBot, db: Database) -> ReviewPage:
     return widget
 
 
-def viewport_point(chart: ReviewChart, widget, x: float, y: float) -> QPoint:  # type: ignore[no-untyped-def]
+def viewport_point(widget, x: float, y: float) -> QPoint:  # type: ignore[no-untyped-def]
     """Where (clock x, value y) of a plot is on its viewport, in pixels."""
     view = widget.getPlotItem().getViewBox()
     return widget.mapFromScene(view.mapViewToScene(QPointF(x, y)))
@@ -55,7 +55,7 @@ def test_moving_the_mouse_over_every_lane_reads_out_its_minute(
         widget = chart.lanes[lane.name]
         minute = review.minutes.index[20 + 30 * index].to_pydatetime()
         low, high = widget.getPlotItem().getViewBox().viewRange()[1]
-        pos = viewport_point(chart, widget, minute.timestamp() + 30, (low + high) / 2)
+        pos = viewport_point(widget, minute.timestamp() + 30, (low + high) / 2)
         qtbot.mouseMove(widget.viewport(), pos)
         said = f"{minute.astimezone(zone):%H:%M}  ·  "
         qtbot.waitUntil(lambda s=said: QToolTip.isVisible() and QToolTip.text().startswith(s))
@@ -65,7 +65,7 @@ def test_moving_the_mouse_over_every_lane_reads_out_its_minute(
         assert lines[0] == f"{said}{figures.position}. {figures.title}"
         for curve in lane.curves:
             value = review.minutes[curve.metric].iloc[20 + 30 * index] * curve.scale
-            assert any(line.endswith(f": {value:,.0f}") for line in lines[1:])
+            assert f"{labels.metric(curve.metric)}: {value:,.0f}" in lines[1:]
         assert all(line.isVisible() for line in chart.crosshairs)
         assert abs(chart.crosshairs[0].value() - (minute.timestamp() + 30)) < 60
     assert chart.item_count() == items  # the crosshair and readout only move, nothing is added
@@ -89,13 +89,13 @@ def test_clicking_a_band_chooses_its_segment_in_the_table_and_on_the_chart(
 
     lane = chart.lanes["orders"]
     top = lane.getPlotItem().getViewBox().viewRange()[1][1]
-    behind = viewport_point(chart, lane, middle(chosen.segment_id), top) + QPoint(0, 3)
-    elsewhere = viewport_point(chart, lane, middle(other.segment_id), top) + QPoint(0, 3)
+    behind = viewport_point(lane, middle(chosen.segment_id), top) + QPoint(0, 3)
+    elsewhere = viewport_point(lane, middle(other.segment_id), top) + QPoint(0, 3)
 
     def on_strip(segment_id: int) -> QImage:
         band = chart.strip_bands.band_at(middle(segment_id), 1.5)
-        corner = viewport_point(chart, chart.strip, band.x0, 1)
-        end = viewport_point(chart, chart.strip, band.x1, 2)
+        corner = viewport_point(chart.strip, band.x0, 1)
+        end = viewport_point(chart.strip, band.x1, 2)
         return chart.strip.grab().toImage().copy(QRect(corner, end))
 
     def seen() -> tuple[QColor, QColor, QImage, QImage]:
@@ -110,7 +110,7 @@ def test_clicking_a_band_chooses_its_segment_in_the_table_and_on_the_chart(
     qtbot.mouseClick(
         chart.strip.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=viewport_point(chart, chart.strip, middle(chosen.segment_id), 1.5),  # the actual row
+        pos=viewport_point(chart.strip, middle(chosen.segment_id), 1.5),  # the actual row
     )
     assert page.selected_segment() == chosen.segment_id
     assert chart.selected_segment == chosen.segment_id
@@ -143,7 +143,7 @@ def test_hovering_a_narrow_band_shows_its_label_in_full(page: ReviewPage, qtbot:
         for b in chart.strip_bands.bands
         if b.row == 1 and (b.x1 - b.x0) / to_px < metrics.horizontalAdvance(b.label)
     )  # its label is cut short on the strip
-    at = viewport_point(chart, strip, (band.x0 + band.x1) / 2, 1.5)
+    at = viewport_point(strip, (band.x0 + band.x1) / 2, 1.5)
     qtbot.mouseMove(strip.viewport(), at)
     qtbot.waitUntil(lambda: QToolTip.isVisible() and band.label in QToolTip.text())
     zone = time_zone("Asia/Shanghai")
@@ -162,7 +162,7 @@ def test_markers_are_drawn_once_on_the_strip_and_named_on_hover(
     with_minute = [n for n in page.notes if n.minute is not None]
     assert len(marks.marks) == len(page.review.markers) + len(with_minute)
     marker = page.review.markers[0]
-    at = viewport_point(chart, chart.strip, marker.at.timestamp(), -MARK_ROW / 2)
+    at = viewport_point(chart.strip, marker.at.timestamp(), -MARK_ROW / 2)
     qtbot.mouseMove(chart.strip.viewport(), at)
     qtbot.waitUntil(lambda: QToolTip.isVisible() and marker.label in QToolTip.text())
     zone = time_zone("Asia/Shanghai")

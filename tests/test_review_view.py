@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from demo_helpers import editable_demo
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
 from liveplanner.core.enums import NoteCategory
@@ -81,23 +81,12 @@ def test_the_header_says_which_times_and_the_lag_recomputes(page: ReviewPage, db
     assert "short by" in page.cards[0].target.text()
 
 
-def test_clicking_a_band_selects_its_segment(page: ReviewPage, db: Database) -> None:
-    page.set_show(create_demo(db))
-    chosen = page.review.segments[5]
-    span = next(s for s in page.review.actual if s.segment_id == chosen.segment_id)
-    middle = (span.start.timestamp() + span.end.timestamp()) / 2
-    # Sorted by GMV, highest first: the row on screen is not the segment's position.
-    page.segment_view.sortByColumn(9, Qt.SortOrder.DescendingOrder)
-    page.chart.click_at(middle, strip_y=1.5)  # the actual row
-    assert page.selected_segment() == chosen.segment_id
-
-
 def test_a_note_on_a_minute_is_stored_and_marked(
     page: ReviewPage, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     show = create_demo(db)
     page.set_show(show)
-    marks = len(page.chart.lane_marks["gmv"].marks)
+    marks = len(page.chart.marks.marks)
     minute = page.review.minutes.index[60].to_pydatetime()
     from liveplanner.ui.review import review_page
 
@@ -107,12 +96,14 @@ def test_a_note_on_a_minute_is_stored_and_marked(
         "values",
         lambda self: (NoteCategory.ACTION, "Slower pitch here", "Ann"),
     )
-    page.chart.click_at(minute.timestamp() + 10)
-    page.add_note()
+    lane = page.chart.lanes["gmv"]
+    in_view = lane.getPlotItem().getViewBox().mapViewToScene(QPointF(minute.timestamp() + 30, 0))
+    qtbot.mouseClick(lane.viewport(), Qt.MouseButton.LeftButton, pos=lane.mapFromScene(in_view))
+    qtbot.mouseClick(page.note_button, Qt.MouseButton.LeftButton)
     stored = [n for n in notes.list_notes(db, show) if n.text == "Slower pitch here"]
     assert len(stored) == 1 and stored[0].minute == minute and stored[0].owner == "Ann"
     assert stored[0].segment_id == page.review.segment_at(minute.replace(second=30))
-    assert len(page.chart.lane_marks["gmv"].marks) == marks + 1
+    assert len(page.chart.marks.marks) == marks + 1
 
 
 def test_the_models_pass_the_model_tester(page: ReviewPage, db: Database, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -2112,42 +2112,47 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewChart</name>
     <message>
-        <location filename="../../ui/review/chart.py" line="52" />
+        <location filename="../../ui/review/chart.py" line="58" />
         <source>GMV ¥/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="47" />
+        <location filename="../../ui/review/chart.py" line="53" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="57" />
+        <location filename="../../ui/review/chart.py" line="63" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="62" />
+        <location filename="../../ui/review/chart.py" line="68" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="67" />
+        <location filename="../../ui/review/chart.py" line="73" />
         <source>Followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="305" />
+        <location filename="../../ui/review/chart.py" line="364" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="306" />
+        <location filename="../../ui/review/chart.py" line="365" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="515" />
+        <location filename="../../ui/review/chart.py" line="526" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="630" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
@@ -2199,7 +2204,7 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/review/review_page.py" line="154" />
-        <location filename="../../ui/review/review_page.py" line="247" />
+        <location filename="../../ui/review/review_page.py" line="251" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
@@ -2234,32 +2239,32 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="243" />
+        <location filename="../../ui/review/review_page.py" line="247" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="245" />
+        <location filename="../../ui/review/review_page.py" line="249" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="256" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="257" />
+        <location filename="../../ui/review/review_page.py" line="261" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="258" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="263" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -2271,44 +2276,44 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="332" />
+        <location filename="../../ui/review/review_page.py" line="336" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="340" />
+        <location filename="../../ui/review/review_page.py" line="344" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="346" />
+        <location filename="../../ui/review/review_page.py" line="350" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="350" />
+        <location filename="../../ui/review/review_page.py" line="354" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="353" />
+        <location filename="../../ui/review/review_page.py" line="357" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="440" />
+        <location filename="../../ui/review/review_page.py" line="444" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="441" />
+        <location filename="../../ui/review/review_page.py" line="445" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="451" />
+        <location filename="../../ui/review/review_page.py" line="455" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>

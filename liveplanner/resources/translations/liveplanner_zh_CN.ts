@@ -531,7 +531,8 @@
         <location filename="../../ui/editor/panels.py" line="206" />
         <source>Host of %n product intro(s): segments %1.</source>
         <translation>
-            <numerusform>担任 %n 个产品讲解环节的主播：环节 %1。</numerusform></translation>
+            <numerusform>担任 %n 个产品讲解环节的主播：环节 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/panels.py" line="209" />
@@ -542,7 +543,8 @@
         <location filename="../../ui/editor/panels.py" line="214" />
         <source>Assign %1 as host of %n segment(s)</source>
         <translation>
-            <numerusform>指定 %1 为 %n 个环节的主播</numerusform></translation>
+            <numerusform>指定 %1 为 %n 个环节的主播</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2118,42 +2120,47 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewChart</name>
     <message>
-        <location filename="../../ui/review/chart.py" line="52" />
+        <location filename="../../ui/review/chart.py" line="58" />
         <source>GMV ¥/min</source>
         <translation>成交 元/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="47" />
+        <location filename="../../ui/review/chart.py" line="53" />
         <source>Viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="57" />
+        <location filename="../../ui/review/chart.py" line="63" />
         <source>Orders</source>
         <translation>订单/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="62" />
+        <location filename="../../ui/review/chart.py" line="68" />
         <source>Interaction</source>
         <translation>评论、点赞</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="67" />
+        <location filename="../../ui/review/chart.py" line="73" />
         <source>Followers</source>
         <translation>涨粉/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="305" />
+        <location filename="../../ui/review/chart.py" line="364" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="306" />
+        <location filename="../../ui/review/chart.py" line="365" />
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="515" />
+        <location filename="../../ui/review/chart.py" line="526" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/chart.py" line="630" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -2205,7 +2212,7 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/review/review_page.py" line="154" />
-        <location filename="../../ui/review/review_page.py" line="247" />
+        <location filename="../../ui/review/review_page.py" line="251" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
@@ -2240,32 +2247,32 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="243" />
+        <location filename="../../ui/review/review_page.py" line="247" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="245" />
+        <location filename="../../ui/review/review_page.py" line="249" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="256" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="257" />
+        <location filename="../../ui/review/review_page.py" line="261" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="258" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="263" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2279,37 +2286,37 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="332" />
+        <location filename="../../ui/review/review_page.py" line="336" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="340" />
+        <location filename="../../ui/review/review_page.py" line="344" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="346" />
+        <location filename="../../ui/review/review_page.py" line="350" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="350" />
+        <location filename="../../ui/review/review_page.py" line="354" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="353" />
+        <location filename="../../ui/review/review_page.py" line="357" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="440" />
+        <location filename="../../ui/review/review_page.py" line="444" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="441" />
+        <location filename="../../ui/review/review_page.py" line="445" />
         <source>Delete this note?
 
 %1</source>
@@ -2318,7 +2325,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="451" />
+        <location filename="../../ui/review/review_page.py" line="455" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>

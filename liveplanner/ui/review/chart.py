@@ -1,12 +1,15 @@
-"""The review chart: the show's clock across, a strip of planned and actual segment bands on top,
-and a lane per metric below, all panned and zoomed together.
+"""The review chart: the show's clock across, a strip on top with the promo and note markers and
+the planned and actual segment bands, and a lane per metric below, all panned and zoomed together.
 
 Every plot item is made once, when the chart is; showing another show only gives the items new
 data (setData / set_bands), so switching shows neither leaks items nor slows down over a season.
+Colours of the axes and the background come from the widget's palette, so the chart follows the
+theme the moment it changes.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -14,16 +17,19 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QWidget
 
+from liveplanner.core.enums import SegmentKind
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review import MarkerKind, Review, Span
 from liveplanner.ui import labels
 
 AXIS_WIDTH = 64  # the left axes line up only if they are all as wide
+MARK_ROW = 0.62  # the markers' row above Plan and Actual, in the strip's row heights
+MARK_REACH = 8  # pixels either side of a marker where hovering names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,20 @@ class CountAxis(pg.AxisItem):
     def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
         return [f"{v:,.0f}" if spacing >= 1 else f"{v:,.1f}" for v in values]
 
+    LABEL_ROOM = 17  # pixels of height a count's label needs, so labels never run together
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation not in ("left", "right") or not levels or size <= 0:
+            return levels
+        least = abs(maxVal - minVal) * self.LABEL_ROOM / size
+        if levels[0][0] >= least:
+            return levels
+        # A short lane: fewer, rounder steps (1, 2 or 5 times a power of ten), one level only.
+        power = 10.0 ** np.floor(np.log10(least))
+        step = next(f * power for f in (1, 2, 5, 10) if f * power >= least)
+        return [(step, 0)]
+
 
 class ClockAxis(pg.AxisItem):
     """Epoch seconds shown as the show's own clock time (not the machine's)."""
@@ -129,6 +149,15 @@ class ClockAxis(pg.AxisItem):
         ]
 
 
+def _mix(one: QColor, other: QColor, share: float) -> QColor:
+    """`share` of `one` and the rest of `other`."""
+    return QColor.fromRgbF(
+        one.redF() * share + other.redF() * (1 - share),
+        one.greenF() * share + other.greenF() * (1 - share),
+        one.blueF() * share + other.blueF() * (1 - share),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Band:
     x0: float
@@ -140,14 +169,17 @@ class Band:
 
 
 class BandsItem(pg.GraphicsObject):
-    """Coloured segment bands, labelled where the label fits. With `rows` None they fill the
-    view's whole height, behind a lane's curves; their text is drawn in screen pixels."""
+    """Coloured segment bands, labelled where the label fits (elided where it does not). With
+    `rows` None they fill the view's whole height, behind a lane's curves; their text is drawn in
+    screen pixels. The chosen segment's bands are outlined (strip) or deepened (lanes)."""
 
     def __init__(self, rows: int | None, alpha: int = 255) -> None:
         super().__init__()
         self.rows = rows
         self.alpha = alpha
         self.bands: list[Band] = []
+        self.selected: int | None = None
+        self.outline = QColor("#1d1f22")  # the palette's text colour, set by the chart
         self._bounds = QRectF()
 
     def set_bands(self, bands: Sequence[Band]) -> None:
@@ -159,6 +191,14 @@ class BandsItem(pg.GraphicsObject):
             self._bounds = QRectF(x0, 0, x1 - x0, self.rows or 1)
         else:
             self._bounds = QRectF()
+        self.update()
+
+    def set_selected(self, segment_id: int | None) -> None:
+        self.selected = segment_id
+        self.update()
+
+    def set_outline(self, color: QColor) -> None:
+        self.outline = QColor(color)
         self.update()
 
     def viewRangeChanged(self) -> None:
@@ -179,6 +219,9 @@ class BandsItem(pg.GraphicsObject):
         top, bottom = self._y_extent()
         return QRectF(self._bounds.left(), top, self._bounds.width(), bottom - top)
 
+    def _chosen(self, band: Band) -> bool:
+        return self.selected is not None and band.segment_id == self.selected
+
     def paint(self, painter: QPainter, *_: object) -> None:
         top, bottom = self._y_extent()
         transform = painter.transform()
@@ -186,8 +229,9 @@ class BandsItem(pg.GraphicsObject):
         painter.resetTransform()
         font = QFont(painter.font())
         font.setPointSizeF(8.5)
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        chosen_rects: list[QRectF] = []
         for band in self.bands:
             if self.rows is None:
                 y0, y1 = top, bottom
@@ -195,12 +239,16 @@ class BandsItem(pg.GraphicsObject):
                 y0, y1 = band.row + 0.08, band.row + 0.92
             rect = transform.mapRect(QRectF(band.x0, y0, band.x1 - band.x0, y1 - y0))
             color = QColor(band.color)
-            color.setAlpha(self.alpha)
+            chosen = self._chosen(band)
+            color.setAlpha(min(255, self.alpha * 3) if chosen and self.rows is None else self.alpha)
             painter.fillRect(rect, color)
+            if chosen:
+                chosen_rects.append(rect)
             if self.rows is not None:
                 painter.setPen(QPen(QColor(255, 255, 255, 200), 1))
                 painter.drawLine(rect.topLeft(), rect.bottomLeft())
-                text = metrics.elidedText(
+                painter.setFont(bold if chosen else font)
+                text = painter.fontMetrics().elidedText(
                     band.label, Qt.TextElideMode.ElideRight, int(rect.width()) - 4
                 )
                 if rect.width() > 18 and text:
@@ -208,6 +256,18 @@ class BandsItem(pg.GraphicsObject):
                     painter.drawText(
                         rect.adjusted(3, 0, -1, 0), Qt.AlignmentFlag.AlignVCenter, text
                     )
+        # Outlines last, so a neighbour's fill never paints over them.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in chosen_rects:
+            if self.rows is None:
+                edge = QColor(self.outline)
+                edge.setAlpha(150)
+                painter.setPen(QPen(edge, 1.5))
+                painter.drawLine(rect.topLeft(), rect.bottomLeft())
+                painter.drawLine(rect.topRight(), rect.bottomRight())
+            else:
+                painter.setPen(QPen(self.outline, 2))
+                painter.drawRect(rect.adjusted(1, 0, -1, 0))
         painter.restore()
 
     def band_at(self, x: float, y: float | None = None) -> Band | None:
@@ -222,11 +282,12 @@ class Mark:
     x: float
     color: QColor
     glyph: str
-    label: str
+    text: str  # what hovering it says: the time, what it is and its name or note
 
 
 class MarksItem(pg.GraphicsObject):
-    """Thin full-height lines with a glyph at the top: promos and notes."""
+    """Promo and note badges along the strip's top row (-MARK_ROW to 0), once for all lanes:
+    hovering one names it, and the crosshair carries its time down through the lanes."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -234,7 +295,7 @@ class MarksItem(pg.GraphicsObject):
 
     def set_marks(self, marks: Sequence[Mark]) -> None:
         self.prepareGeometryChange()
-        self.marks = list(marks)
+        self.marks = sorted(marks, key=lambda m: m.x)
         self.update()
 
     def viewRangeChanged(self) -> None:
@@ -245,20 +306,14 @@ class MarksItem(pg.GraphicsObject):
         view = self.getViewBox()
         if view is None or not self.marks:
             return QRectF()
-        rect = view.viewRect()
-        xs = [m.x for m in self.marks]
-        return QRectF(
-            min(xs) - rect.width() * 0.02,
-            rect.top(),
-            max(xs) - min(xs) + rect.width() * 0.04,
-            rect.height(),
-        )
+        pad = view.viewPixelSize()[0] * MARK_REACH
+        x0, x1 = self.marks[0].x - pad, self.marks[-1].x + pad
+        return QRectF(x0, -MARK_ROW, x1 - x0, MARK_ROW)
+
+    def near(self, x: float, reach: float) -> list[Mark]:
+        return [m for m in self.marks if abs(m.x - x) <= reach]
 
     def paint(self, painter: QPainter, *_: object) -> None:
-        view = self.getViewBox()
-        if view is None:
-            return
-        rect = view.viewRect()
         transform = painter.transform()
         painter.save()
         painter.resetTransform()
@@ -267,12 +322,12 @@ class MarksItem(pg.GraphicsObject):
         font.setBold(True)
         painter.setFont(font)
         for mark in self.marks:
-            top = transform.map(QPointF(mark.x, rect.bottom()))
-            bottom = transform.map(QPointF(mark.x, rect.top()))
+            top = transform.map(QPointF(mark.x, -MARK_ROW))
+            bottom = transform.map(QPointF(mark.x, 0))
             y_top, y_bottom = min(top.y(), bottom.y()), max(top.y(), bottom.y())
-            painter.setPen(QPen(mark.color, 1, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(top.x(), y_top + 14), QPointF(top.x(), y_bottom))
             badge = QRectF(top.x() - 7, y_top + 1, 14, 13)
+            painter.setPen(QPen(mark.color, 1))
+            painter.drawLine(QPointF(top.x(), badge.bottom()), QPointF(top.x(), y_bottom))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(mark.color)
             painter.drawRoundedRect(badge, 3, 3)
@@ -282,7 +337,11 @@ class MarksItem(pg.GraphicsObject):
 
 
 class ReviewChart(QWidget):
-    segment_clicked = Signal(int)
+    """The strip and the lanes in a grid: lane titles in a column of their own at the left (as
+    wide as the longest, so none is clipped, with the key of a lane with two curves under its
+    title), the plots to their right with their left axes all as wide, so the clocks line up."""
+
+    segment_clicked = Signal(int)  # a band, or a lane's minute, was clicked: that segment's id
     minute_clicked = Signal(object)  # aware UTC datetime of the minute
     minute_double_clicked = Signal(object)
 
@@ -292,73 +351,85 @@ class ReviewChart(QWidget):
         self.plan: ShowPlan | None = None
         self.zone = ZoneInfo("Asia/Shanghai")
         self.hidden: set[str] = set()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        self.selected_segment: int | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(0)
+        grid.setColumnStretch(1, 1)
         self.strip = self._plot(bottom_axis=False)
-        self.strip.setFixedHeight(66)
-        self.strip.getPlotItem().setYRange(0, 2, padding=0)
-        strip_axis = self.strip.getPlotItem().getAxis("left")
-        strip_axis.setTicks(
-            [
-                [
-                    (0.5, QCoreApplication.translate("ReviewChart", "Plan")),
-                    (1.5, QCoreApplication.translate("ReviewChart", "Actual")),
-                ]
-            ]
+        self.strip.setFixedHeight(84)
+        self.strip.getPlotItem().setYRange(-MARK_ROW, 2, padding=0)
+        self.row_names = (
+            QCoreApplication.translate("ReviewChart", "Plan"),
+            QCoreApplication.translate("ReviewChart", "Actual"),
         )
+        strip_axis = self.strip.getPlotItem().getAxis("left")
+        strip_axis.setTicks([[(0.5, self.row_names[0]), (1.5, self.row_names[1])]])
         self.strip.getPlotItem().invertY(True)
         self.strip_bands = BandsItem(rows=2)
         self.strip.addItem(self.strip_bands)
-        layout.addWidget(self.strip)
+        self.marks = MarksItem()
+        self.marks.setZValue(10)
+        self.strip.addItem(self.marks, ignoreBounds=True)
+        grid.addWidget(self.strip, 0, 1)
 
         self.lanes: dict[str, pg.PlotWidget] = {}
+        self.titles: dict[str, QLabel] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.lane_bands: dict[str, BandsItem] = {}
-        self.lane_marks: dict[str, MarksItem] = {}
         self.crosshairs: list[pg.InfiniteLine] = []
-        for index, lane in enumerate(LANES):
-            widget = self._plot(bottom_axis=index == len(LANES) - 1)
+        for row, lane in enumerate(LANES, start=1):
+            widget = self._plot(bottom_axis=row == len(LANES))
             plot = widget.getPlotItem()
             plot.setXLink(self.strip.getPlotItem())
-            plot.setLabel("left", lane.title())
-            plot.getAxis("left").label.setFont(QFont(self.font().family(), 8))
+            title = QLabel(self._title_html(lane))
+            title.setTextFormat(Qt.TextFormat.RichText)
+            title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            title.setContentsMargins(6, 0, 0, 0)
+            self.titles[lane.name] = title
             bands = BandsItem(rows=None, alpha=46)
             bands.setZValue(-20)
             plot.addItem(bands, ignoreBounds=True)
             self.lane_bands[lane.name] = bands
-            if len(lane.curves) > 1:
-                plot.addLegend(offset=(-8, 4), labelTextSize="8pt")
             for curve in lane.curves:
-                pen = pg.mkPen(curve.color, width=1.6)
                 item = plot.plot(
                     [],
                     [],
-                    pen=pen,
+                    pen=pg.mkPen(curve.color, width=1.6),
                     connect="finite",
-                    name=labels.metric(curve.metric),
                     fillLevel=0 if curve.fill else None,
                     brush=_fill(curve.color) if curve.fill else None,
                 )
                 self.curves[curve.metric] = item
-            marks = MarksItem()
-            marks.setZValue(10)
-            plot.addItem(marks, ignoreBounds=True)
-            self.lane_marks[lane.name] = marks
             self.lanes[lane.name] = widget
-            layout.addWidget(widget, 1)
-        for widget in [self.strip, *self.lanes.values()]:
-            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", width=1))
+            grid.addWidget(title, row, 0)
+            grid.addWidget(widget, row, 1)
+            grid.setRowStretch(row, 1)
+        for widget in self._plots():
+            line = pg.InfiniteLine(angle=90, movable=False)
             line.setVisible(False)
             widget.addItem(line, ignoreBounds=True)
             self.crosshairs.append(line)
             widget.scene().sigMouseMoved.connect(lambda pos, w=widget: self._moved(w, pos))
             widget.scene().sigMouseClicked.connect(lambda ev, w=widget: self._clicked(w, ev))
+            widget.viewport().installEventFilter(self)
+        # One background under the titles and the plots, the palette's (so the theme's) own.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self._follow_palette()
+
+    def _title_html(self, lane: Lane) -> str:
+        text = html.escape(lane.title())
+        if len(lane.curves) > 1:  # the key sits under the title, off the curves
+            for curve in lane.curves:
+                name = html.escape(labels.metric(curve.metric))
+                text += f"<br><small><span style='color:{curve.color}'>━━</span> {name}</small>"
+        return text
 
     def _plot(self, bottom_axis: bool) -> pg.PlotWidget:
         axis = ClockAxis()
         widget = pg.PlotWidget(axisItems={"bottom": axis, "left": CountAxis()})
-        widget.setBackground(None)
         plot = widget.getPlotItem()
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -374,8 +445,34 @@ class ReviewChart(QWidget):
         plot.setContentsMargins(0, 0, 6, 0)
         return widget
 
+    def _plots(self) -> list[pg.PlotWidget]:
+        return [self.strip, *self.lanes.values()]
+
     def _axes(self) -> list[ClockAxis]:
-        return [w.getPlotItem().getAxis("bottom") for w in [self.strip, *self.lanes.values()]]
+        return [w.getPlotItem().getAxis("bottom") for w in self._plots()]
+
+    # Theme
+
+    def changeEvent(self, event: QEvent) -> None:
+        # View ▸ Theme sets the application's palette; every widget hears of it here.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        super().changeEvent(event)
+
+    def _follow_palette(self) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        for widget in self._plots():
+            widget.setBackground(base)
+            for name in ("left", "bottom"):
+                axis = widget.getPlotItem().getAxis(name)
+                axis.setPen(_mix(text, base, 0.45))
+                axis.setTextPen(text)
+        for line in self.crosshairs:
+            line.setPen(pg.mkPen(_mix(text, base, 0.6), width=1))
+        for bands in [self.strip_bands, *self.lane_bands.values()]:
+            bands.set_outline(text)
 
     # Data
 
@@ -418,16 +515,27 @@ class ReviewChart(QWidget):
                 else:
                     self.curves[curve.metric].setData([], [])
         marks = [
-            Mark(seconds(m.at), _MARKER_COLORS[m.kind], _MARKER_GLYPHS[m.kind], m.label)
+            Mark(
+                seconds(m.at),
+                _MARKER_COLORS[m.kind],
+                _MARKER_GLYPHS[m.kind],
+                f"{self._clock(m.at)}  {labels.segment_kind(SegmentKind(m.kind.value))}: {m.label}",
+            )
             for m in review.markers
         ]
+        note = QCoreApplication.translate("ReviewChart", "Note")
         marks += [
-            Mark(seconds(n.minute), NOTE_COLOR, "✎", n.text) for n in notes if n.minute is not None
+            Mark(seconds(n.minute), NOTE_COLOR, "✎", f"{self._clock(n.minute)}  {note}: {n.text}")
+            for n in notes
+            if n.minute is not None
         ]
-        for item in self.lane_marks.values():
-            item.set_marks(marks)
+        self.marks.set_marks(marks)
+        self.select_segment(None)  # the segment table is refilled without a selection too
         self._apply_visibility()
         self.reset_zoom()
+
+    def _clock(self, at: datetime) -> str:
+        return at.astimezone(self.zone).strftime("%H:%M")
 
     def lanes_with_data(self) -> set[str]:
         if self.review is None:
@@ -454,11 +562,18 @@ class ReviewChart(QWidget):
         shown = [n for n in self.lanes if n in with_data and n not in self.hidden]
         for name, widget in self.lanes.items():
             widget.setVisible(name in shown)
+            self.titles[name].setVisible(name in shown)
             # Only the lowest lane shown carries the clock labels.
             axis = widget.getPlotItem().getAxis("bottom")
             last = bool(shown) and name == shown[-1]
             axis.setStyle(showValues=last)
             axis.setHeight(28 if last else 4)
+
+    def select_segment(self, segment_id: int | None) -> None:
+        """Highlight this segment's bands, on the strip and behind the lanes (None: none)."""
+        self.selected_segment = segment_id
+        for bands in [self.strip_bands, *self.lane_bands.values()]:
+            bands.set_selected(segment_id)
 
     def reset_zoom(self) -> None:
         if self.review is None:
@@ -475,7 +590,7 @@ class ReviewChart(QWidget):
 
     def item_count(self) -> int:
         """Items in all the chart's scenes (tests check it stays put)."""
-        return sum(len(w.scene().items()) for w in [self.strip, *self.lanes.values()])
+        return sum(len(w.scene().items()) for w in self._plots())
 
     # Mouse
 
@@ -490,7 +605,7 @@ class ReviewChart(QWidget):
         return at.replace(second=0, microsecond=0)
 
     def describe(self, x: float) -> str:
-        """The crosshair's tooltip: the minute, the segment and each value in it."""
+        """The crosshair's tooltip in a lane: the minute, the segment and each value in it."""
         if self.review is None:
             return ""
         minute = self.minute_of(x)
@@ -519,18 +634,45 @@ class ReviewChart(QWidget):
                 lines.append(f"{labels.metric(curve.metric)}: {text}")
         return "\n".join(lines)
 
+    def describe_strip(self, x: float, y: float) -> str:
+        """The strip's tooltip: the markers near the pointer, or the band under it in full."""
+        if y < 0:
+            reach = self.strip.getPlotItem().getViewBox().viewPixelSize()[0] * MARK_REACH
+            return "\n".join(m.text for m in self.marks.near(x, reach))
+        band = self.strip_bands.band_at(x, y)
+        if band is None:
+            return ""
+        start = self._clock(datetime.fromtimestamp(band.x0, UTC))
+        end = self._clock(datetime.fromtimestamp(band.x1, UTC))
+        length = labels.duration(round(band.x1 - band.x0))
+        return f"{self.row_names[band.row]}: {band.label}\n{start}–{end}  ({length})"
+
     def _moved(self, widget: pg.PlotWidget, pos: QPointF) -> None:
         point = self._x_at(widget, pos)
         for line in self.crosshairs:
             line.setVisible(point is not None)
             if point is not None:
                 line.setPos(point.x())
-        if point is not None and self.review is not None:
-            QToolTip.showText(
-                widget.mapToGlobal(widget.mapFromScene(pos).toPoint()),
-                self.describe(point.x()),
-                widget,
-            )
+        if point is None or self.review is None:
+            QToolTip.hideText()
+            return
+        if widget is self.strip:
+            text = self.describe_strip(point.x(), point.y())
+        else:
+            text = self.describe(point.x())
+        viewport = widget.viewport()
+        # mapFromScene gives the viewport's pixel (a QPoint already).
+        at = viewport.mapToGlobal(widget.mapFromScene(pos))
+        if text:
+            QToolTip.showText(at, text, viewport)
+        else:
+            QToolTip.hideText()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:  # the pointer left a plot: no crosshair
+            for line in self.crosshairs:
+                line.setVisible(False)
+        return super().eventFilter(watched, event)
 
     def _clicked(self, widget: pg.PlotWidget, event: object) -> None:
         if event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
@@ -541,16 +683,18 @@ class ReviewChart(QWidget):
         self.click_at(point.x(), point.y() if widget is self.strip else None, event.double())  # type: ignore[attr-defined]
 
     def click_at(self, x: float, strip_y: float | None = None, double: bool = False) -> None:
-        """A click at clock position x: select the segment there (on the strip, the row's band)
+        """A click at clock position x: choose the segment there (on the strip, the row's band)
         and, in a lane, the minute; a double click in a lane asks for a note at that minute."""
         assert self.review is not None
         if strip_y is not None:
             band = self.strip_bands.band_at(x, strip_y)
             if band is not None and band.segment_id is not None:
+                self.select_segment(band.segment_id)
                 self.segment_clicked.emit(band.segment_id)
             return
         minute = self.minute_of(x)
         segment = self.review.segment_at(minute + timedelta(seconds=30))
         if segment is not None:
+            self.select_segment(segment)
             self.segment_clicked.emit(segment)
         (self.minute_double_clicked if double else self.minute_clicked).emit(minute)

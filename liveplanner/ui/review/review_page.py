@@ -226,6 +226,10 @@ class ReviewPage(QWidget):
         self.segment_view.setSortingEnabled(True)
         self.segment_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.segment_view.doubleClicked.connect(lambda _i: self.add_note())
+        # The segment chosen in the table is the one highlighted on the chart, and vice versa.
+        self.segment_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.chart.select_segment(self.selected_segment())
+        )
         self.kind_view = table_view(sorted_model(self.kinds))
         self.kind_view.setSortingEnabled(True)
         self.product_view = table_view(sorted_model(self.products))

@@ -126,7 +126,7 @@ ZH = {
     "ReviewChart|Followers": "涨粉/分",
     "ReviewTables|Show": "场次",
     "ReviewTables|Interaction": "互动率",
-    "Report|Segments": "分环节",
+    "Report|Segments": "各环节",
     "ReviewTables|Segments": "环节数",
     "ReviewPage|Notes": "备注",
     # Shows and the main window
@@ -732,6 +732,11 @@ ZH = {
     "What you were typing in the open box may not have been kept.": "正在输入框中输入的内容可能没有保存下来。",
     "The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.": "详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。",
     "Open the log &folder": "打开日志文件夹(&F)",
+    # issue 16: printing
+    # (also "Report|Segments" above now reads 各环节: the per-segment table's title, not a count)
+    "RunSheet|Talking points": "话术要点",
+    "RunSheet|Cues": "提示",
+    "CueCards|%1 · %2 · first at %3": "%1 · %2 · 最早 %3",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",
@@ -741,6 +746,9 @@ NUMERUS = {
     "Imported %n minute values from %1": "已从 %1 导入 %n 个分钟数据",
     "%n change(s)": "共 %n 条修改",
     "%n more change(s)…": "另有 %n 条修改…",
+    # issue 16: printing
+    "%n segment(s)": "%n 个环节",
+    "%n cue(s)": "%n 条提示",
 }
 
 
@@ -756,6 +764,9 @@ NUMERUS_EN = {
     ),
     "%n change(s)": ("%n change", "%n changes"),
     "%n more change(s)…": ("%n more change…", "%n more changes…"),
+    # issue 16: printing
+    "%n segment(s)": ("%n segment", "%n segments"),
+    "%n cue(s)": ("%n cue", "%n cues"),
 }
 
 

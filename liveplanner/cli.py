@@ -158,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     script_out.add_argument("show_id", type=_show_id, metavar="ID")
     script_out.add_argument("--out", required=True, metavar="FILE")
     script_out.add_argument(
-        "--language", choices=["zh", "en"], help="the run sheet's headers (default: the app's)"
+        "--language",
+        choices=["zh", "en"],
+        help="the .xlsx run sheet's headers (default: the app's; a .pdf is in the app's language)",
     )
     _add_json(script_out)
 

@@ -93,6 +93,8 @@ def test_every_header_sits_as_its_columns_values_do(content: ReportInput) -> Non
     assert alignment(by_kind, 0, 0) == Align.AlignLeft  # Kind: text
     assert all(alignment(by_kind, 0, c) == Align.AlignRight for c in range(1, by_kind.columns()))
     assert right > 20
+    # The HTML file says the same to a browser: no style rule overrides the cells' align.
+    assert "text-align" not in report_html(content, None)
 
 
 def test_the_segments_page_is_titled_as_a_table_not_a_count(

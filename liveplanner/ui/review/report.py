@@ -180,7 +180,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         "h1 { font-size: 18pt; margin-bottom: 2px; } h2 { font-size: 12pt; margin-top: 14px; }"
         ".meta { color: #555; } .missed { color: #c0392b; } .met { color: #2e8b57; }"
         "table.grid { border-collapse: collapse; } table.grid th { background: #e9edf2;"
-        " text-align: left; border-bottom: 1px solid #9aa3ad; }"
+        " border-bottom: 1px solid #9aa3ad; }"
         " table.grid td { border-bottom: 1px solid #dde1e6; }"
         "table.summary td { border-left: 3px solid #d9822b; padding-left: 6px; }"
         ".big { font-size: 14pt; font-weight: bold; }"

@@ -360,13 +360,15 @@
         <location filename="../../ui/printing/cue_cards.py" line="31" />
         <source>%n segment(s)</source>
         <translation>
-            <numerusform>%n 个环节</numerusform></translation>
+            <numerusform>%n 个环节</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/printing/cue_cards.py" line="31" />
         <source>%n cue(s)</source>
         <translation>
-            <numerusform>%n 条提示</numerusform></translation>
+            <numerusform>%n 条提示</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/printing/cue_cards.py" line="133" />

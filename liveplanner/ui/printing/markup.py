@@ -49,7 +49,7 @@ table.sheet th {{ background-color: {HEAD_FILL}; text-align: left; font-size: 7.
   border-bottom: 1px solid #9aa3ad; }}
 table.sheet td {{ vertical-align: top; border-bottom: 1px solid {RULE}; font-size: 8pt;
   line-height: 85%; }}
-table.sheet .small, table.sheet .who {{ font-size: 7pt; }}
+table.sheet .small {{ font-size: 7pt; }}
 .time {{ font-size: 9pt; font-weight: bold; }}
 .price {{ font-size: 8.5pt; font-weight: bold; }}
 .title {{ font-size: 8.5pt; font-weight: bold; }}

@@ -54,6 +54,14 @@ def run_one(name: str, size: str, postgres: str | None) -> list[Figure] | None:
     return [Figure.from_json(entry) for entry in json.loads(result.stdout)]
 
 
+def closing_lines(figures: list[Figure], failed: list[str]) -> list[str]:
+    """What follows the table: which targets were missed, and which benchmarks failed to run."""
+    lines = summary(figures).splitlines()
+    if failed:
+        lines.append(f"failed to run: {', '.join(failed)}")
+    return lines
+
+
 def main() -> None:
     args = arguments(options)
     figures: list[Figure] = []
@@ -66,10 +74,7 @@ def main() -> None:
         else:
             figures += measured
     report(figures, args.json)
-    lines = [summary(figures)]
-    if failed:
-        lines.append(f"failed to run: {', '.join(failed)}")
-    for line in lines:
+    for line in closing_lines(figures, failed):
         # With --json, stdout holds the JSON list only.
         print(line, file=sys.stderr if args.json else sys.stdout)
     sys.exit(1 if failed else 0)

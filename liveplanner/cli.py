@@ -4,6 +4,7 @@ Errors a user can cause print one line on stderr and exit with status 2.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -25,6 +26,7 @@ PRESET_NAMES = [
     "screen-logger",
 ]
 EXIT_USAGE = 2  # the user asked for something that cannot be done
+EXIT_BROKEN_PIPE = 1  # what Python's own recipe exits with when the reader has gone
 
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
@@ -156,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     script_out.add_argument("show_id", type=_show_id, metavar="ID")
     script_out.add_argument("--out", required=True, metavar="FILE")
     script_out.add_argument(
-        "--language", choices=["zh", "en"], help="the run sheet's headers (default: the app's)"
+        "--language",
+        choices=["zh", "en"],
+        help="the .xlsx run sheet's headers (default: the app's; a .pdf is in the app's language)",
     )
     _add_json(script_out)
 
@@ -180,12 +184,40 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        from liveplanner.ui.app import run_app
+    """Open the window, or run a command. When whoever reads a command's output stops early
+    (`liveplanner runs 1 | head`), the command stops quietly, as other command-line tools do."""
+    try:
+        try:
+            args = build_parser().parse_args(argv)  # --help and --version print and exit here
+            if args.command is not None:
+                return _run_command(args)
+        finally:
+            # Inside the try: output still buffered would otherwise meet the closed pipe at
+            # interpreter exit, where no handler can catch it.
+            if sys.stdout is not None:  # None in a windowed build
+                sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        return EXIT_BROKEN_PIPE
 
-        return run_app(args.database, open_show=args.open, exit_when=args.exit_when)
+    from liveplanner.ui.app import run_app
 
+    return run_app(args.database, open_show=args.open, exit_when=args.exit_when)
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout's file descriptor at the null device, so that what is left in Python's
+    buffer is dropped at exit instead of raising BrokenPipeError there."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will flush into the closed pipe
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _run_command(args: argparse.Namespace) -> int:
     from liveplanner import commands
     from liveplanner.storage.errors import StorageError
 

@@ -126,7 +126,7 @@ ZH = {
     "ReviewChart|Followers": "涨粉/分",
     "ReviewTables|Show": "场次",
     "ReviewTables|Interaction": "互动率",
-    "Report|Segments": "分环节",
+    "Report|Segments": "各环节",
     "ReviewTables|Segments": "环节数",
     "ReviewPage|Notes": "备注",
     # Shows and the main window
@@ -782,6 +782,11 @@ ZH = {
     "{items} and {more} more": "{items}等（另有 {more} 个）",
     "Segments {segments}: no host, and the team has none": "环节 {segments}：没有主播，团队里也没有主播",
     "{count} product intros have no host, and the team has none: segments {segments}": "{count} 个产品讲解环节没有主播，团队里也没有主播：环节 {segments}",
+    # issue 16: printing
+    # (also "Report|Segments" above now reads 各环节: the per-segment table's title, not a count)
+    "RunSheet|Talking points": "话术要点",
+    "RunSheet|Cues": "提示",
+    "CueCards|%1 · %2 · first at %3": "%1 · %2 · 最早 %3",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",
@@ -794,6 +799,9 @@ NUMERUS = {
     # issue 16: producer
     "Host of %n product intro(s): segments %1.": "担任 %n 个产品讲解环节的主播：环节 %1。",
     "Assign %1 as host of %n segment(s)": "指定 %1 为 %n 个环节的主播",
+    # issue 16: printing
+    "%n segment(s)": "%n 个环节",
+    "%n cue(s)": "%n 条提示",
 }
 
 
@@ -818,6 +826,9 @@ NUMERUS_EN = {
         "Assign %1 as host of %n segment",
         "Assign %1 as host of %n segments",
     ),
+    # issue 16: printing
+    "%n segment(s)": ("%n segment", "%n segments"),
+    "%n cue(s)": ("%n cue", "%n cues"),
 }
 
 

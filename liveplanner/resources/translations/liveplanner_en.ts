@@ -331,53 +331,65 @@
 </context>
 <context>
     <name>CueCards</name>
+    <message numerus="yes">
+        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n cue</numerusform><numerusform>%n cues</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="48" />
+        <location filename="../../ui/printing/cue_cards.py" line="67" />
         <source>(everyone)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="68" />
+        <location filename="../../ui/printing/cue_cards.py" line="87" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="69" />
+        <location filename="../../ui/printing/cue_cards.py" line="88" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="70" />
+        <location filename="../../ui/printing/cue_cards.py" line="89" />
         <source>Your cues</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="93" />
+        <location filename="../../ui/printing/cue_cards.py" line="118" />
         <source>No one on the team has this role: give this card to whoever does it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="106" />
-        <source>Segments: %1 · Cues: %2 · First: %3</source>
+        <location filename="../../ui/printing/cue_cards.py" line="133" />
+        <source>%1 · %2 · first at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="116" />
+        <location filename="../../ui/printing/cue_cards.py" line="143" />
         <source>Nothing in this script is for %1 yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="130" />
+        <location filename="../../ui/printing/cue_cards.py" line="157" />
         <source>Cue card: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="138" />
+        <location filename="../../ui/printing/cue_cards.py" line="165" />
         <source>Cue cards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="139" />
+        <location filename="../../ui/printing/cue_cards.py" line="166" />
         <source>No one is on the team yet: add people under Team to print their cue cards.</source>
         <translation type="unfinished" />
     </message>
@@ -1958,125 +1970,125 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="73" />
+        <location filename="../../ui/review/report.py" line="79" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="77" />
+        <location filename="../../ui/review/report.py" line="83" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="80" />
+        <location filename="../../ui/review/report.py" line="86" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="138" />
-        <location filename="../../ui/review/report.py" line="255" />
+        <location filename="../../ui/review/report.py" line="73" />
         <source>Segments</source>
+        <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="139" />
+        <location filename="../../ui/review/report.py" line="150" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="140" />
-        <location filename="../../ui/review/report.py" line="259" />
+        <location filename="../../ui/review/report.py" line="151" />
+        <location filename="../../ui/review/report.py" line="270" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="141" />
-        <location filename="../../ui/review/report.py" line="261" />
+        <location filename="../../ui/review/report.py" line="152" />
+        <location filename="../../ui/review/report.py" line="272" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="142" />
-        <location filename="../../ui/review/report.py" line="266" />
+        <location filename="../../ui/review/report.py" line="153" />
+        <location filename="../../ui/review/report.py" line="277" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="143" />
-        <location filename="../../ui/review/report.py" line="268" />
+        <location filename="../../ui/review/report.py" line="154" />
+        <location filename="../../ui/review/report.py" line="279" />
         <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="144" />
-        <location filename="../../ui/review/report.py" line="269" />
+        <location filename="../../ui/review/report.py" line="155" />
+        <location filename="../../ui/review/report.py" line="280" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="145" />
-        <location filename="../../ui/review/report.py" line="270" />
+        <location filename="../../ui/review/report.py" line="156" />
+        <location filename="../../ui/review/report.py" line="281" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="146" />
-        <location filename="../../ui/review/report.py" line="271" />
+        <location filename="../../ui/review/report.py" line="157" />
+        <location filename="../../ui/review/report.py" line="282" />
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="147" />
+        <location filename="../../ui/review/report.py" line="158" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="224" />
+        <location filename="../../ui/review/report.py" line="235" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="226" />
+        <location filename="../../ui/review/report.py" line="237" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="227" />
+        <location filename="../../ui/review/report.py" line="238" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="228" />
+        <location filename="../../ui/review/report.py" line="239" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="231" />
+        <location filename="../../ui/review/report.py" line="242" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="232" />
+        <location filename="../../ui/review/report.py" line="243" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="279" />
+        <location filename="../../ui/review/report.py" line="290" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="281" />
+        <location filename="../../ui/review/report.py" line="292" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="282" />
+        <location filename="../../ui/review/report.py" line="293" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="283" />
+        <location filename="../../ui/review/report.py" line="294" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -2574,127 +2586,132 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="36" />
+        <location filename="../../ui/printing/run_sheet.py" line="40" />
         <source>¥%2 off ¥%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="42" />
+        <location filename="../../ui/printing/run_sheet.py" line="46" />
         <source>¥%1 off, no minimum</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="46" />
+        <location filename="../../ui/printing/run_sheet.py" line="50" />
         <source>flash price %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="52" />
+        <location filename="../../ui/printing/run_sheet.py" line="56" />
         <source>worth %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="58" />
+        <location filename="../../ui/printing/run_sheet.py" line="62" />
         <source>limit %1 per person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="95" />
+        <location filename="../../ui/printing/run_sheet.py" line="99" />
         <source>SKU %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="151" />
+        <location filename="../../ui/printing/run_sheet.py" line="162" />
         <source>Everyone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="171" />
+        <location filename="../../ui/printing/run_sheet.py" line="180" />
         <source>Note:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="186" />
+        <location filename="../../ui/printing/run_sheet.py" line="211" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="187" />
+        <location filename="../../ui/printing/run_sheet.py" line="212" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="188" />
+        <location filename="../../ui/printing/run_sheet.py" line="213" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="189" />
+        <location filename="../../ui/printing/run_sheet.py" line="214" />
         <source>Price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="190" />
+        <location filename="../../ui/printing/run_sheet.py" line="215" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="191" />
+        <location filename="../../ui/printing/run_sheet.py" line="216" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="193" />
-        <source>Talking points and cues</source>
+        <location filename="../../ui/printing/run_sheet.py" line="218" />
+        <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="248" />
+        <location filename="../../ui/printing/run_sheet.py" line="220" />
+        <source>Cues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="278" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="249" />
+        <location filename="../../ui/printing/run_sheet.py" line="279" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="250" />
+        <location filename="../../ui/printing/run_sheet.py" line="280" />
         <source>Room</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="252" />
+        <location filename="../../ui/printing/run_sheet.py" line="282" />
         <source>On air</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="255" />
+        <location filename="../../ui/printing/run_sheet.py" line="285" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="256" />
+        <location filename="../../ui/printing/run_sheet.py" line="286" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="261" />
+        <location filename="../../ui/printing/run_sheet.py" line="291" />
         <source>Slot ends</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="268" />
+        <location filename="../../ui/printing/run_sheet.py" line="298" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="282" />
+        <location filename="../../ui/printing/run_sheet.py" line="312" />
         <source>This show has no segments yet: add them in the script editor.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="295" />
+        <location filename="../../ui/printing/run_sheet.py" line="325" />
         <source>Run sheet</source>
         <translation type="unfinished" />
     </message>
@@ -2865,7 +2882,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/markup.py" line="97" />
+        <location filename="../../ui/printing/markup.py" line="103" />
         <source>, </source>
         <translation type="unfinished" />
     </message>

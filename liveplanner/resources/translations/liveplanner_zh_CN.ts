@@ -331,53 +331,65 @@
 </context>
 <context>
     <name>CueCards</name>
+    <message numerus="yes">
+        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个环节</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <source>%n cue(s)</source>
+        <translation>
+            <numerusform>%n 条提示</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="48" />
+        <location filename="../../ui/printing/cue_cards.py" line="67" />
         <source>(everyone)</source>
         <translation>（全体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="68" />
+        <location filename="../../ui/printing/cue_cards.py" line="87" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="69" />
+        <location filename="../../ui/printing/cue_cards.py" line="88" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="70" />
+        <location filename="../../ui/printing/cue_cards.py" line="89" />
         <source>Your cues</source>
         <translation>你的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="93" />
+        <location filename="../../ui/printing/cue_cards.py" line="118" />
         <source>No one on the team has this role: give this card to whoever does it.</source>
         <translation>团队里没有人担任这个角色：请把这张手卡交给负责的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="106" />
-        <source>Segments: %1 · Cues: %2 · First: %3</source>
-        <translation>环节 %1 个 · 提示 %2 条 · 最早 %3</translation>
+        <location filename="../../ui/printing/cue_cards.py" line="133" />
+        <source>%1 · %2 · first at %3</source>
+        <translation>%1 · %2 · 最早 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="116" />
+        <location filename="../../ui/printing/cue_cards.py" line="143" />
         <source>Nothing in this script is for %1 yet.</source>
         <translation>脚本里还没有%1的安排。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="130" />
+        <location filename="../../ui/printing/cue_cards.py" line="157" />
         <source>Cue card: %1</source>
         <translation>手卡：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="138" />
+        <location filename="../../ui/printing/cue_cards.py" line="165" />
         <source>Cue cards</source>
         <translation>手卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="139" />
+        <location filename="../../ui/printing/cue_cards.py" line="166" />
         <source>No one is on the team yet: add people under Team to print their cue cards.</source>
         <translation>团队里还没有人：请先在“团队”中添加成员，再打印手卡。</translation>
     </message>
@@ -1966,125 +1978,125 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="73" />
+        <location filename="../../ui/review/report.py" line="79" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="77" />
+        <location filename="../../ui/review/report.py" line="83" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="80" />
+        <location filename="../../ui/review/report.py" line="86" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="138" />
-        <location filename="../../ui/review/report.py" line="255" />
+        <location filename="../../ui/review/report.py" line="73" />
         <source>Segments</source>
-        <translation>环节数</translation>
+        <comment>title of the table of every segment</comment>
+        <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="139" />
+        <location filename="../../ui/review/report.py" line="150" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="140" />
-        <location filename="../../ui/review/report.py" line="259" />
+        <location filename="../../ui/review/report.py" line="151" />
+        <location filename="../../ui/review/report.py" line="270" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="141" />
-        <location filename="../../ui/review/report.py" line="261" />
+        <location filename="../../ui/review/report.py" line="152" />
+        <location filename="../../ui/review/report.py" line="272" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="142" />
-        <location filename="../../ui/review/report.py" line="266" />
+        <location filename="../../ui/review/report.py" line="153" />
+        <location filename="../../ui/review/report.py" line="277" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="143" />
-        <location filename="../../ui/review/report.py" line="268" />
+        <location filename="../../ui/review/report.py" line="154" />
+        <location filename="../../ui/review/report.py" line="279" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="144" />
-        <location filename="../../ui/review/report.py" line="269" />
+        <location filename="../../ui/review/report.py" line="155" />
+        <location filename="../../ui/review/report.py" line="280" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="145" />
-        <location filename="../../ui/review/report.py" line="270" />
+        <location filename="../../ui/review/report.py" line="156" />
+        <location filename="../../ui/review/report.py" line="281" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="146" />
-        <location filename="../../ui/review/report.py" line="271" />
+        <location filename="../../ui/review/report.py" line="157" />
+        <location filename="../../ui/review/report.py" line="282" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="147" />
+        <location filename="../../ui/review/report.py" line="158" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="224" />
+        <location filename="../../ui/review/report.py" line="235" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="226" />
+        <location filename="../../ui/review/report.py" line="237" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="227" />
+        <location filename="../../ui/review/report.py" line="238" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="228" />
+        <location filename="../../ui/review/report.py" line="239" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="231" />
+        <location filename="../../ui/review/report.py" line="242" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="232" />
+        <location filename="../../ui/review/report.py" line="243" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="279" />
+        <location filename="../../ui/review/report.py" line="290" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="281" />
+        <location filename="../../ui/review/report.py" line="292" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="282" />
+        <location filename="../../ui/review/report.py" line="293" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="283" />
+        <location filename="../../ui/review/report.py" line="294" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -2586,127 +2598,132 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="36" />
+        <location filename="../../ui/printing/run_sheet.py" line="40" />
         <source>¥%2 off ¥%1</source>
         <translation>满%1减%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="42" />
+        <location filename="../../ui/printing/run_sheet.py" line="46" />
         <source>¥%1 off, no minimum</source>
         <translation>无门槛减%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="46" />
+        <location filename="../../ui/printing/run_sheet.py" line="50" />
         <source>flash price %1</source>
         <translation>秒杀价 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="52" />
+        <location filename="../../ui/printing/run_sheet.py" line="56" />
         <source>worth %1</source>
         <translation>价值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="58" />
+        <location filename="../../ui/printing/run_sheet.py" line="62" />
         <source>limit %1 per person</source>
         <translation>每人限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="95" />
+        <location filename="../../ui/printing/run_sheet.py" line="99" />
         <source>SKU %1</source>
         <translation>SKU %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="151" />
+        <location filename="../../ui/printing/run_sheet.py" line="162" />
         <source>Everyone</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="171" />
+        <location filename="../../ui/printing/run_sheet.py" line="180" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="186" />
+        <location filename="../../ui/printing/run_sheet.py" line="211" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="187" />
+        <location filename="../../ui/printing/run_sheet.py" line="212" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="188" />
+        <location filename="../../ui/printing/run_sheet.py" line="213" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="189" />
+        <location filename="../../ui/printing/run_sheet.py" line="214" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="190" />
+        <location filename="../../ui/printing/run_sheet.py" line="215" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="191" />
+        <location filename="../../ui/printing/run_sheet.py" line="216" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="193" />
-        <source>Talking points and cues</source>
-        <translation>话术与提示</translation>
+        <location filename="../../ui/printing/run_sheet.py" line="218" />
+        <source>Talking points</source>
+        <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="248" />
+        <location filename="../../ui/printing/run_sheet.py" line="220" />
+        <source>Cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/run_sheet.py" line="278" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="249" />
+        <location filename="../../ui/printing/run_sheet.py" line="279" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="250" />
+        <location filename="../../ui/printing/run_sheet.py" line="280" />
         <source>Room</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="252" />
+        <location filename="../../ui/printing/run_sheet.py" line="282" />
         <source>On air</source>
         <translation>直播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="255" />
+        <location filename="../../ui/printing/run_sheet.py" line="285" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="256" />
+        <location filename="../../ui/printing/run_sheet.py" line="286" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="261" />
+        <location filename="../../ui/printing/run_sheet.py" line="291" />
         <source>Slot ends</source>
         <translation>时段结束</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="268" />
+        <location filename="../../ui/printing/run_sheet.py" line="298" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="282" />
+        <location filename="../../ui/printing/run_sheet.py" line="312" />
         <source>This show has no segments yet: add them in the script editor.</source>
         <translation>本场还没有环节：请先在脚本编辑器中添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="295" />
+        <location filename="../../ui/printing/run_sheet.py" line="325" />
         <source>Run sheet</source>
         <translation>直播流程表</translation>
     </message>
@@ -2877,7 +2894,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>手卡 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/markup.py" line="97" />
+        <location filename="../../ui/printing/markup.py" line="103" />
         <source>, </source>
         <translation>、</translation>
     </message>

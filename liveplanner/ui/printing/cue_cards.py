@@ -1,15 +1,34 @@
 """Cue cards: one per person, each on its own page, with only that person's segments and cues at
 their clock times, in type big enough to read at arm's length during the show."""
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.schedule import Schedule, schedule
 from liveplanner.ui import labels
 from liveplanner.ui.printing.assignments import Card, CardRow, cards
-from liveplanner.ui.printing.markup import STRIPE, clock, esc, lines, name_list, swatch, yuan
+from liveplanner.ui.printing.markup import (
+    NOWRAP,
+    STRIPE,
+    clock,
+    esc,
+    lines,
+    name_list,
+    swatch,
+    yuan,
+)
 from liveplanner.ui.printing.pagination import Section, Table
+
+
+class CueCards(QObject):
+    """The cards' counted phrases, in the language's plural forms ("1 cue", "5 cues").
+
+    A class for the sake of lupdate, which marks a message as plural only in self.tr(..., n)
+    with a variable n; the class's name is the messages' context, as for the other strings."""
+
+    def counts(self, segments: int, cues: int) -> tuple[str, str]:
+        return self.tr("%n segment(s)", "", segments), self.tr("%n cue(s)", "", cues)
 
 
 def _holder(card: Card) -> str:
@@ -47,7 +66,7 @@ def _segment(plan: ShowPlan, row: CardRow, show_roles: bool) -> str:
 def _cues(row: CardRow) -> str:
     everyone = QCoreApplication.translate("CueCards", "(everyone)")
     return "<br>".join(
-        f'<span class="card-cue-time">{clock(cue.at)}</span>&nbsp; {esc(cue.duty.cue)}'
+        f'<span class="card-cue-time">{clock(cue.at)}</span>&nbsp;&nbsp;{esc(cue.duty.cue)}'
         + (
             f' <span class="card-detail">{esc(everyone)}</span>'
             if cue.duty.person_id is None and cue.duty.role is None
@@ -61,7 +80,7 @@ def _table(plan: ShowPlan, card: Card) -> Table | None:
     if not card.rows:
         return None
     with_cues = any(row.cues for row in card.rows)
-    widths = ("11%", "41%", "48%") if with_cues else ("11%", "89%")
+    widths = ("13%", "40%", "47%") if with_cues else ("13%", "87%")
     # A host who is host throughout need not read "host" on every row.
     show_roles = len(card.roles) > 1
     titles = [
@@ -69,7 +88,9 @@ def _table(plan: ShowPlan, card: Card) -> Table | None:
         QCoreApplication.translate("CueCards", "Segment"),
         QCoreApplication.translate("CueCards", "Your cues"),
     ]
-    head = "".join(f'<th width="{w}">{esc(t)}</th>' for w, t in zip(widths, titles, strict=False))
+    head = "".join(
+        f'<th width="{w}" align="left">{esc(t)}</th>' for w, t in zip(widths, titles, strict=False)
+    )
     rows = []
     for i, row in enumerate(card.rows):
         stripe = f' bgcolor="{STRIPE}"' if i % 2 else ""
@@ -77,8 +98,12 @@ def _table(plan: ShowPlan, card: Card) -> Table | None:
             f'<span class="card-time">{clock(row.slot.start)}</span><br>'
             f'<span class="card-detail">–{clock(row.slot.end)}</span>'
         )
-        cells = [time, _segment(plan, row, show_roles)] + ([_cues(row)] if with_cues else [])
-        rows.append(f"<tr{stripe}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        cells = [_segment(plan, row, show_roles)] + ([_cues(row)] if with_cues else [])
+        rows.append(
+            f"<tr{stripe}><td{NOWRAP}>{time}</td>"
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr>"
+        )
     return Table(f"<tr>{head}</tr>", tuple(rows), css_class="card", cellpadding=6)
 
 
@@ -102,10 +127,12 @@ def _intro(plan: ShowPlan, times: Schedule, card: Card) -> str:
     if card.rows:
         cues = [cue for row in card.rows for cue in row.cues]
         first = min([row.slot.start for row in card.rows if row.roles] + [cue.at for cue in cues])
+        # Counts what the card lists: a segment the holder is only cued in counts too.
+        segments, cue_count = CueCards().counts(len(card.rows), len(cues))
         summary = (
-            QCoreApplication.translate("CueCards", "Segments: %1 · Cues: %2 · First: %3")
-            .replace("%1", str(sum(1 for row in card.rows if row.roles)))
-            .replace("%2", str(len(cues)))
+            QCoreApplication.translate("CueCards", "%1 · %2 · first at %3")
+            .replace("%1", segments)
+            .replace("%2", cue_count)
             .replace("%3", clock(first))
         )
         parts.append(f'<p class="card-summary">{esc(summary)}</p>')

@@ -30,24 +30,30 @@ RULE = "#d5dae0"
 HEAD_FILL = "#e9edf2"
 STRIPE = "#f5f7f9"
 
+# A table cell's attribute for text never broken over lines, such as a clock time: Qt widens the
+# column to fit it instead of breaking 20:23:30 into 20:23:3 and 0.
+NOWRAP = ' style="white-space: nowrap"'
+
 # No paragraph has a top margin: Qt drops it at the top of a document but keeps it after a page
 # break, and the pagination measures sections at the top of a document.
 STYLE = f"""
 p {{ margin-top: 0; }}
-h1 {{ font-size: 18pt; font-weight: bold; margin-top: 0; margin-bottom: 2px; }}
+h1 {{ font-size: 15pt; font-weight: bold; margin-top: 0; margin-bottom: 2px; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 8pt; color: {MUTED}; }}
-.value {{ font-size: 11pt; font-weight: bold; }}
+.value {{ font-size: 10pt; font-weight: bold; }}
 .strike {{ font-size: 8pt; color: {MUTED}; text-decoration: line-through; }}
 table.facts td {{ padding: 2px 14px 2px 0; }}
 table.sheet {{ border-collapse: collapse; margin-top: 6px; }}
-table.sheet th {{ background-color: {HEAD_FILL}; text-align: left; font-size: 8pt;
+table.sheet th {{ background-color: {HEAD_FILL}; text-align: left; font-size: 7.5pt;
   border-bottom: 1px solid #9aa3ad; }}
-table.sheet td {{ vertical-align: top; border-bottom: 1px solid {RULE}; }}
-.time {{ font-size: 11pt; font-weight: bold; }}
-.price {{ font-size: 10pt; font-weight: bold; }}
-.title {{ font-size: 10pt; font-weight: bold; }}
-.number {{ font-size: 11pt; font-weight: bold; }}
+table.sheet td {{ vertical-align: top; border-bottom: 1px solid {RULE}; font-size: 8pt;
+  line-height: 85%; }}
+table.sheet .small {{ font-size: 7pt; }}
+.time {{ font-size: 9pt; font-weight: bold; }}
+.price {{ font-size: 8.5pt; font-weight: bold; }}
+.title {{ font-size: 8.5pt; font-weight: bold; }}
+.number {{ font-size: 9pt; font-weight: bold; }}
 .who {{ color: {MUTED}; }}
 table.card {{ border-collapse: collapse; margin-top: 6px; }}
 table.card th {{ background-color: {HEAD_FILL}; text-align: left; font-size: 10pt;

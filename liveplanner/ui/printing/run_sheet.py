@@ -1,5 +1,8 @@
 """The run sheet: the show at a glance, then one row per segment with its clock times, people,
-product, prices, stock, promos, talking points and cues, as the studio works from it on paper."""
+product, prices, stock, promos, talking points and cues, as the studio works from it on paper.
+
+Dense like a team's own printout: small type, each row a couple of lines, talking points and cues
+side by side rather than one under the other, so that a page holds some twenty segments."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +16,7 @@ from liveplanner.core.schedule import Schedule, Slot, format_duration, schedule
 from liveplanner.ui import labels
 from liveplanner.ui.printing.assignments import clock_time, cue_people
 from liveplanner.ui.printing.markup import (
+    NOWRAP,
     STRIPE,
     clock,
     count,
@@ -72,7 +76,7 @@ class _Row:
 def _time(row: _Row) -> str:
     return (
         f'<span class="time">{clock(row.slot.start)}</span><br>'
-        f'<span class="small">–{clock(row.slot.end)}&nbsp;·&nbsp;'
+        f'<span class="small">–{clock(row.slot.end)} · '
         f"{format_duration(row.segment.duration_s)}</span>"
     )
 
@@ -80,8 +84,8 @@ def _time(row: _Row) -> str:
 def _segment(row: _Row) -> str:
     kind = row.segment.kind
     return (
-        f"{swatch(labels.KIND_COLORS[kind].name())} "
-        f'<span class="small">{esc(labels.segment_kind(kind))}</span><br>'
+        f"{swatch(labels.KIND_COLORS[kind].name())}"
+        f'<span class="small">{esc(labels.segment_kind(kind))}</span> '
         f'<span class="title">{esc(row.segment.title)}</span>'
     )
 
@@ -91,7 +95,7 @@ def _product(row: _Row) -> str:
     if product is None:
         return ""
     sku = (
-        '<br><span class="small">'
+        ' <span class="small">'
         + esc(QCoreApplication.translate("RunSheet", "SKU %1").replace("%1", product.sku))
         + "</span>"
         if product.sku
@@ -130,10 +134,17 @@ def _promos(row: _Row) -> str:
         when = clock(clock_time(row.slot, release.offset_s))
         terms = " · ".join([labels.promo_kind(promo.kind), *_promo_terms(promo)])
         parts.append(
-            f"<b>{when}</b> {esc(promo.name)} <b>×{count(release.quantity)}</b><br>"
+            f"<b>{when}</b> {esc(promo.name)} <b>×{count(release.quantity)}</b> "
             f'<span class="small">{esc(terms)}</span>'
         )
     return "<br>".join(parts)
+
+
+def _as_team(plan: ShowPlan, role: Role) -> bool:
+    """Whether every segment gives `role` to the one person the team has in it: the intro's
+    team line then says who it is, and a column repeating the name on every row is left out."""
+    team = [p.id for p in plan.team_people(role)]
+    return len(team) == 1 and all(s.roles.get(role) == team[0] for s in plan.segments)
 
 
 def _person(role: Role) -> Callable[[_Row], str]:
@@ -154,11 +165,26 @@ def _who(plan: ShowPlan, duty: Duty, segment: Segment) -> str:
     return " ".join(part for part in (role, name_list(names)) if part)
 
 
-def _script(row: _Row) -> str:
+_RUN_ON = ' <span class="small">/</span> '
+
+
+def _points(row: _Row) -> str:
+    """The talking points, then the segment's note."""
+    segment = row.segment
+    parts = []
+    points = [line.strip() for line in segment.talking_points.splitlines() if line.strip()]
+    if points:
+        # Run on, not one a line: a point rarely fills the column's width.
+        parts.append(_RUN_ON.join(esc(point) for point in points))
+    if segment.notes.strip():
+        note = esc(QCoreApplication.translate("RunSheet", "Note:"))
+        parts.append(f'<span class="small">{note}</span> <i>{lines(segment.notes)}</i>')
+    return "<br>".join(parts)
+
+
+def _cues(row: _Row) -> str:
     plan, segment = row.plan, row.segment
     parts = []
-    if segment.talking_points.strip():
-        parts.append(lines(segment.talking_points))
     duties = sorted(
         (d for d in plan.duties if d.segment_id == segment.id), key=lambda d: (d.offset_s, d.id)
     )
@@ -167,9 +193,6 @@ def _script(row: _Row) -> str:
             f"<b>{clock(clock_time(row.slot, duty.offset_s))}</b> "
             f'<span class="who">{esc(_who(plan, duty, segment))}</span> {esc(duty.cue)}'
         )
-    if segment.notes.strip():
-        note = esc(QCoreApplication.translate("RunSheet", "Note:"))
-        parts.append(f'<span class="small">{note}</span> <i>{lines(segment.notes)}</i>')
     return "<br>".join(parts)
 
 
@@ -179,22 +202,26 @@ class _Column:
     weight: int  # share of the width before empty columns are dropped
     cell: Callable[[_Row], str]
     keep: bool = False  # shown even when every cell is empty
+    nowrap: bool = False  # never broken over lines: clock times
+    role: Role | None = None  # the column of the people in this role
 
 
 def _columns() -> list[_Column]:
     return [
-        _Column(QCoreApplication.translate("RunSheet", "Time"), 10, _time, keep=True),
-        _Column(QCoreApplication.translate("RunSheet", "Segment"), 16, _segment, keep=True),
-        _Column(QCoreApplication.translate("RunSheet", "Product"), 12, _product),
-        _Column(QCoreApplication.translate("RunSheet", "Price"), 7, _price),
-        _Column(QCoreApplication.translate("RunSheet", "Stock"), 6, _stock),
-        _Column(QCoreApplication.translate("RunSheet", "Promos"), 14, _promos),
-        *(_Column(labels.role(role), 6, _person(role)) for role in Role),
-        _Column(QCoreApplication.translate("RunSheet", "Talking points and cues"), 26, _script),
+        _Column(QCoreApplication.translate("RunSheet", "Time"), 6, _time, keep=True, nowrap=True),
+        _Column(QCoreApplication.translate("RunSheet", "Segment"), 12, _segment, keep=True),
+        _Column(QCoreApplication.translate("RunSheet", "Product"), 10, _product),
+        _Column(QCoreApplication.translate("RunSheet", "Price"), 5, _price, nowrap=True),
+        _Column(QCoreApplication.translate("RunSheet", "Stock"), 4, _stock, nowrap=True),
+        _Column(QCoreApplication.translate("RunSheet", "Promos"), 17, _promos),
+        *(_Column(labels.role(role), 4, _person(role), role=role) for role in Role),
+        _Column(QCoreApplication.translate("RunSheet", "Talking points"), 13, _points),
+        # Wide enough for most cues to take one line each.
+        _Column(QCoreApplication.translate("RunSheet", "Cues"), 27, _cues),
     ]
 
 
-NUMBER_WEIGHT = 3  # the position column, tinted with the segment kind's colour
+NUMBER_WEIGHT = 2  # the position column, tinted with the segment kind's colour
 
 
 def _table(plan: ShowPlan, times: Schedule) -> Table | None:
@@ -203,7 +230,7 @@ def _table(plan: ShowPlan, times: Schedule) -> Table | None:
     ]
     if not rows:
         return None
-    columns = _columns()
+    columns = [c for c in _columns() if c.role is None or not _as_team(plan, c.role)]
     cells = [[column.cell(row) for row in rows] for column in columns]
     shown = [i for i, column in enumerate(columns) if column.keep or any(cells[i])]
     total = NUMBER_WEIGHT + sum(columns[i].weight for i in shown)
@@ -212,9 +239,10 @@ def _table(plan: ShowPlan, times: Schedule) -> Table | None:
         return f"{100 * weight / total:.1f}%"
 
     head = (
-        f'<tr><th width="{width(NUMBER_WEIGHT)}">#</th>'
+        f'<tr><th width="{width(NUMBER_WEIGHT)}" align="center">#</th>'
         + "".join(
-            f'<th width="{width(columns[i].weight)}">{esc(columns[i].title)}</th>' for i in shown
+            f'<th width="{width(columns[i].weight)}" align="left">{esc(columns[i].title)}</th>'
+            for i in shown
         )
         + "</tr>"
     )
@@ -223,13 +251,15 @@ def _table(plan: ShowPlan, times: Schedule) -> Table | None:
         stripe = f' bgcolor="{STRIPE}"' if r % 2 else ""
         color = labels.KIND_COLORS[row.segment.kind].name()
         number = (
-            f'<td bgcolor="{color}" align="center">'
+            f'<td bgcolor="{color}" align="center"{NOWRAP}>'
             f'<span class="number">{row.slot.position}</span></td>'
         )
         body.append(
-            f"<tr{stripe}>{number}" + "".join(f"<td>{cells[i][r]}</td>" for i in shown) + "</tr>"
+            f"<tr{stripe}>{number}"
+            + "".join(f"<td{NOWRAP if columns[i].nowrap else ''}>{cells[i][r]}</td>" for i in shown)
+            + "</tr>"
         )
-    return Table(head, tuple(body), css_class="sheet", cellpadding=4)
+    return Table(head, tuple(body), css_class="sheet", cellpadding=2)
 
 
 def _facts(pairs: list[tuple[str, str]]) -> str:

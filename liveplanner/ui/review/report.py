@@ -67,6 +67,12 @@ def _png(image: QImage) -> bytes:
     return bytes(data.data())
 
 
+def segments_title() -> str:
+    """The per-segment table's title, as a heading and as a sheet's name: not the "Segments"
+    that heads a column of counts, which Chinese words differently (环节数)."""
+    return QCoreApplication.translate("Report", "Segments", "title of the table of every segment")
+
+
 def source_line(content: ReportInput) -> str:
     review = content.review
     if review.source is Source.ACTUAL:
@@ -89,13 +95,18 @@ def _table(
     best: int | None = None,
     worst: int | None = None,
 ) -> str:
-    head = "".join(f"<th>{html.escape(c.title())}</th>" for c in columns)
+    # Each header sits as its column's values do: numbers right, text left (Qt centres a <th>).
+    aligns = ["right" if c.numeric else "left" for c in columns]
+    head = "".join(
+        f'<th align="{a}">{html.escape(c.title())}</th>'
+        for a, c in zip(aligns, columns, strict=True)
+    )
     body = []
     for i, row in enumerate(rows):
         tint = ' bgcolor="#dff1e5"' if i == best else ' bgcolor="#f8ddd7"' if i == worst else ""
         cells = "".join(
-            f"<td{' align=right' if c.numeric else ''}>{html.escape(c.text(row))}</td>"
-            for c in columns
+            f'<td align="{a}">{html.escape(c.text(row))}</td>'
+            for a, c in zip(aligns, columns, strict=True)
         )
         body.append(f"<tr{tint}>{cells}</tr>")
     return (
@@ -135,7 +146,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
     if chart_src is not None:
         sections.append(f'<p><img src="{chart_src}" width="{CHART_WIDTH}"></p>')
     t = {
-        "segments": QCoreApplication.translate("Report", "Segments"),
+        "segments": segments_title(),
         "legend": QCoreApplication.translate("Report", "Green: best GMV per minute; red: lowest."),
         "kinds": QCoreApplication.translate("Report", "By kind"),
         "products": QCoreApplication.translate("Report", "By product"),
@@ -149,8 +160,8 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
     t = {key: html.escape(value) for key, value in t.items()}
     notes_table = (
         '<table class="grid" cellspacing="0" cellpadding="3" width="100%">'
-        f"<tr><th>{t['place']}</th><th>{t['kind']}</th><th>{t['note']}</th>"
-        f"<th>{t['owner']}</th></tr>{notes}</table>"
+        f'<tr><th align="left">{t["place"]}</th><th align="left">{t["kind"]}</th>'
+        f'<th align="left">{t["note"]}</th><th align="left">{t["owner"]}</th></tr>{notes}</table>'
     )
     sections += [
         f'<h2 style="page-break-before: always">{t["segments"]}</h2>',
@@ -169,7 +180,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         "h1 { font-size: 18pt; margin-bottom: 2px; } h2 { font-size: 12pt; margin-top: 14px; }"
         ".meta { color: #555; } .missed { color: #c0392b; } .met { color: #2e8b57; }"
         "table.grid { border-collapse: collapse; } table.grid th { background: #e9edf2;"
-        " text-align: left; border-bottom: 1px solid #9aa3ad; }"
+        " border-bottom: 1px solid #9aa3ad; }"
         " table.grid td { border-bottom: 1px solid #dde1e6; }"
         "table.summary td { border-left: 3px solid #d9822b; padding-left: 6px; }"
         ".big { font-size: 14pt; font-weight: bold; }"
@@ -252,7 +263,7 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
         [
             summary,
             _sheet(
-                QCoreApplication.translate("Report", "Segments"),
+                segments_title(),
                 segment_columns(plan, review.source),
                 review.segments,
             ),

@@ -732,6 +732,8 @@ ZH = {
     "What you were typing in the open box may not have been kept.": "正在输入框中输入的内容可能没有保存下来。",
     "The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.": "详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。",
     "Open the log &folder": "打开日志文件夹(&F)",
+    # issue 16: editor
+    "No minute metrics for this show yet.\n\nImport the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.": "本场还没有分钟级数据。\n\n导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

@@ -227,8 +227,10 @@ class ShowEditor(QWidget):
         return self.model.segment_at(index.row()).id
 
     def chosen_ids(self) -> list[int]:
-        ids = selected_ids(self.table)
-        if not ids and (current := self.current_segment_id()) is not None:
+        # While rows go, the selection still names them for a moment: only segments still there.
+        present = {s.id for s in self.doc.plan.segments}
+        ids = [i for i in selected_ids(self.table) if i in present]
+        if not ids and (current := self.current_segment_id()) in present:
             ids = [current]
         return ids
 
@@ -291,7 +293,9 @@ class ShowEditor(QWidget):
         self.doc.undo_stack.push(command)
         # Keep the same segments chosen where they now stand, so Alt+Down can be held.
         rows = sorted(self.doc.row_of(i) for i in ids)
-        self.table.setCurrentIndex(self.model.index(rows[0], column))
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(rows[0], column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         for row in rows[1:]:
             self.table.selectionModel().select(
                 self.model.index(row, column), QItemSelectionModel.SelectionFlag.Select
@@ -300,7 +304,11 @@ class ShowEditor(QWidget):
     def select_segment(self, segment_id: int, column: int = SegmentTableModel.TITLE) -> None:
         row = self.doc.row_of(segment_id)
         index = self.model.index(row, column)
-        self.table.setCurrentIndex(index)
+        # This segment alone, whatever modifier is still held (Ctrl of Ctrl+I would add it to
+        # the chosen ones, and a delete would then take the one before too).
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self.table.scrollTo(index)
         self.table.setFocus()
 

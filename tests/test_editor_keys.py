@@ -19,6 +19,7 @@ from liveplanner.core.enums import RunKind
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
+from liveplanner.ui.editor.segment_model import SegmentTableModel as S
 from liveplanner.ui.main_window import MainWindow
 
 START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -47,11 +48,15 @@ def press(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> N
     target = QApplication.activePopupWidget() or QApplication.focusWidget()
     assert target is not None, "no widget has the keyboard"
     qtbot.keyClick(target, key, modifiers)
+    # What a key starts later in the same turn of the event loop (Enter in a cell commits it
+    # there) is done before the next key, as it is for a person typing.
+    QApplication.processEvents()
 
 
 def type_text(qtbot: QtBot, text: str) -> None:
     for char in text:
         qtbot.keyClicks(QApplication.focusWidget(), char)
+        QApplication.processEvents()
 
 
 # Shortcuts: no key may mean two things where it can be pressed
@@ -222,3 +227,37 @@ def test_ctrl_del_while_a_title_is_typed_edits_the_text_and_after_esc_deletes_th
     assert QApplication.focusWidget() is editor.table
     press(qtbot, Qt.Key.Key_Delete, CTRL)
     assert [s.id for s in doc.plan.segments] == before
+
+
+# A flash-sale row sells at the sale's price
+
+
+def test_a_flash_sale_row_shows_and_takes_the_sales_price_and_units(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    show_id = editable_demo(db)
+    window.open_show(show_id)
+    show_active(qtbot, window)
+    editor = window.editor
+    doc, model, table = editor.doc, editor.model, editor.table
+    row = next(r for r, s in enumerate(doc.plan.segments) if s.title == "9.9元数据线秒杀·第一波")
+    segment = doc.plan.segments[row]
+    product = doc.plan.product(segment.product_id)
+    assert model.index(row, S.PRICE).data() == "9.90"
+    assert model.index(row, S.STOCK).data() == "1000"
+    assert "9.9元数据线秒杀" in model.index(row, S.PRICE).data(Qt.ItemDataRole.ToolTipRole)
+
+    table.setCurrentIndex(model.index(row, S.PRICE))
+    type_text(qtbot, "8.8")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Right)
+    type_text(qtbot, "1200")
+    press(qtbot, Qt.Key.Key_Return)
+
+    stored = shows.load_plan(db, show_id)
+    sale = next(p for p in stored.promos if p.name == "9.9元数据线秒杀")
+    release = next(r for r in stored.releases if r.segment_id == segment.id)
+    assert (sale.special_price_fen, release.quantity) == (880, 1200)
+    assert stored.product(product.id) == product  # the product's own price and stock stay
+    assert model.index(row, S.PRICE).data() == "8.80"
+    assert model.index(row, S.STOCK).data() == "1200"

@@ -314,17 +314,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation type="unfinished" />
     </message>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="875" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1035,62 +1035,62 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="819" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="847" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="848" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="942" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="945" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="977" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="988" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="993" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1003" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2056,6 +2056,13 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/review_page.py" line="198" />
+        <source>No minute metrics for this show yet.
+
+Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ui/review/review_page.py" line="229" />
         <source>Change…</source>
         <translation type="unfinished" />
@@ -2083,13 +2090,6 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/review/review_page.py" line="245" />
         <source>Notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="198" />
-        <source>No minute metrics for this show yet.
-
-Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2690,73 +2690,93 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="163" />
+        <location filename="../../ui/editor/segment_model.py" line="164" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="282" />
+        <location filename="../../ui/editor/segment_model.py" line="280" />
+        <source>Two flash sales are released in this segment: see Promo releases.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="283" />
+        <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ui/editor/segment_model.py" line="287" />
+        <source>Flash-sale price of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="288" />
+        <source>Units of %1 put out in this segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="295" />
+        <location filename="../../ui/editor/segment_model.py" line="300" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
@@ -2775,7 +2795,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="137" />
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="351" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
@@ -2797,8 +2817,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/editor/show_editor.py" line="312" />
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/show_editor.py" line="320" />
+        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
@@ -2878,78 +2898,78 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="240" />
+        <location filename="../../ui/editor/show_editor.py" line="242" />
         <source>New segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="275" />
+        <location filename="../../ui/editor/show_editor.py" line="277" />
         <source>Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="312" />
+        <location filename="../../ui/editor/show_editor.py" line="320" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="326" />
+        <location filename="../../ui/editor/show_editor.py" line="334" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="329" />
+        <location filename="../../ui/editor/show_editor.py" line="337" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="335" />
+        <location filename="../../ui/editor/show_editor.py" line="343" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="351" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="403" />
+        <location filename="../../ui/editor/show_editor.py" line="411" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="409" />
+        <location filename="../../ui/editor/show_editor.py" line="417" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="439" />
+        <location filename="../../ui/editor/show_editor.py" line="447" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="446" />
+        <location filename="../../ui/editor/show_editor.py" line="454" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="450" />
+        <location filename="../../ui/editor/show_editor.py" line="458" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="471" />
+        <location filename="../../ui/editor/show_editor.py" line="479" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="474" />
+        <location filename="../../ui/editor/show_editor.py" line="482" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -3339,22 +3359,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="243" />
+        <location filename="../../ui/editor/show_editor.py" line="245" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="787" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="803" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="827" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

@@ -314,17 +314,17 @@
         <translation>你的工作已保存：每次修改都在做出时写入了数据库。liveplanner 会继续运行；如果某个界面显示不对，请返回场次列表，重新打开这场直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation>正在输入框中输入的内容可能没有保存下来。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation>详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation>打开日志文件夹(&amp;F)</translation>
     </message>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="875" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1039,62 +1039,62 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="819" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="847" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="848" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="942" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="945" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="977" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="988" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="993" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1003" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2062,6 +2062,15 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
+        <location filename="../../ui/review/review_page.py" line="198" />
+        <source>No minute metrics for this show yet.
+
+Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
+        <translation>本场还没有分钟级数据。
+
+导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
+    </message>
+    <message>
         <location filename="../../ui/review/review_page.py" line="229" />
         <source>Change…</source>
         <translation>修改…</translation>
@@ -2090,15 +2099,6 @@ This window opens it read-only: you can look, print and export, but not change a
         <location filename="../../ui/review/review_page.py" line="245" />
         <source>Notes</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="198" />
-        <source>No minute metrics for this show yet.
-
-Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
-        <translation>本场还没有分钟级数据。
-
-导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+I），即可与脚本对照查看。</translation>
     </message>
     <message>
         <location filename="../../ui/review/review_page.py" line="296" />
@@ -2700,73 +2700,93 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="163" />
+        <location filename="../../ui/editor/segment_model.py" line="164" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="282" />
+        <location filename="../../ui/editor/segment_model.py" line="280" />
+        <source>Two flash sales are released in this segment: see Promo releases.</source>
+        <translation>本环节放出了两个秒杀：请看“优惠发放”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="283" />
+        <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
+        <translation>秒杀环节：在“优惠”页为本环节的商品添加秒杀后，这里显示秒杀价和件数。</translation>
+    </message>
+    <message>
         <location filename="../../ui/editor/segment_model.py" line="287" />
+        <source>Flash-sale price of %1</source>
+        <translation>%1 的秒杀价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="288" />
+        <source>Units of %1 put out in this segment</source>
+        <translation>%1 在本环节放出的件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="295" />
+        <location filename="../../ui/editor/segment_model.py" line="300" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2785,7 +2805,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="137" />
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="351" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
@@ -2807,8 +2827,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/editor/show_editor.py" line="312" />
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/show_editor.py" line="320" />
+        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
@@ -2888,79 +2908,79 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="240" />
+        <location filename="../../ui/editor/show_editor.py" line="242" />
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="275" />
+        <location filename="../../ui/editor/show_editor.py" line="277" />
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="312" />
+        <location filename="../../ui/editor/show_editor.py" line="320" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/show_editor.py" line="326" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="326" />
+        <location filename="../../ui/editor/show_editor.py" line="334" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="329" />
+        <location filename="../../ui/editor/show_editor.py" line="337" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="335" />
+        <location filename="../../ui/editor/show_editor.py" line="343" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="343" />
+        <location filename="../../ui/editor/show_editor.py" line="351" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="403" />
+        <location filename="../../ui/editor/show_editor.py" line="411" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="409" />
+        <location filename="../../ui/editor/show_editor.py" line="417" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="439" />
+        <location filename="../../ui/editor/show_editor.py" line="447" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="446" />
+        <location filename="../../ui/editor/show_editor.py" line="454" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="450" />
+        <location filename="../../ui/editor/show_editor.py" line="458" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="471" />
+        <location filename="../../ui/editor/show_editor.py" line="479" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="474" />
+        <location filename="../../ui/editor/show_editor.py" line="482" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -3351,22 +3371,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="243" />
+        <location filename="../../ui/editor/show_editor.py" line="245" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="787" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="803" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="827" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>

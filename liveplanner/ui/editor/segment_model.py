@@ -335,6 +335,10 @@ class SegmentTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         segment = self._rows[index.row()]
+        if all(s.id != segment.id for s in self._doc.plan.segments):
+            # Deleted while one of its cells was being typed in: the row is on its way out, and
+            # what was typed goes with it.
+            return False
         column = index.column()
         try:
             command = self._command_for(segment, column, value)

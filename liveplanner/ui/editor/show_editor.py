@@ -27,14 +27,15 @@ from liveplanner.storage.history import Change
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, conflict_dialog, part_models
 from liveplanner.ui.editor.change_watcher import ChangeWatcher
+from liveplanner.ui.editor.delegate import CellDelegate
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.frozen_table import FrozenColumnsTable
 from liveplanner.ui.editor.lock_bar import LockBar
 from liveplanner.ui.editor.overview_strip import OverviewStrip
 from liveplanner.ui.editor.panels import (
     CommitOnLeaveText,
     FindingsPanel,
     PartPanel,
-    make_table,
     selected_ids,
 )
 from liveplanner.ui.editor.segment_model import SegmentTableModel
@@ -60,7 +61,16 @@ class ShowEditor(QWidget):
         # A stale edit asks, field by field, whose value stands (theirs or mine).
         self.doc.resolve_conflict = lambda conflict: conflict_dialog.ask(conflict, self)
         self.model = SegmentTableModel(self.doc)
-        self.table = make_table()
+        # Number, start, length, kind and title stay in place while the rest scroll sideways.
+        self.table = FrozenColumnsTable(SegmentTableModel.TITLE + 1)
+        self.table.setItemDelegate(CellDelegate(self.table))
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
         self.table.setModel(self.model)
         self.table.verticalHeader().show()  # the running number of each segment
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -82,6 +92,7 @@ class ShowEditor(QWidget):
             (7, 170),
         ):
             header.resizeSection(column, width)
+        self.table.mirror_settings()
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -486,10 +497,12 @@ class ShowEditor(QWidget):
     def is_typing(self) -> bool:
         """Whether something typed here is not saved yet: a cell being edited, or a text box
         with the focus whose text differs from what is stored."""
-        tables = [self.table] + [
+        tables = [
             p.table for p in (self.duties, self.releases, self.team, self.products, self.promos)
         ]
-        if any(t.state() == QAbstractItemView.State.EditingState for t in tables):
+        if self.table.is_editing() or any(
+            t.state() == QAbstractItemView.State.EditingState for t in tables
+        ):
             return True
         if self.talking_points.hasFocus() and self._shown_segment is not None:
             try:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
-from liveplanner.core.enums import RunKind
+from liveplanner.core.enums import Platform, RunKind
+from liveplanner.core.templates import Template
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
@@ -261,3 +262,172 @@ def test_a_flash_sale_row_shows_and_takes_the_sales_price_and_units(
     assert stored.product(product.id) == product  # the product's own price and stock stay
     assert model.index(row, S.PRICE).data() == "8.80"
     assert model.index(row, S.STOCK).data() == "1200"
+
+
+# Frozen columns
+
+
+def frozen_width(table: object) -> int:
+    return sum(table.columnWidth(c) for c in range(S.TITLE + 1))  # type: ignore[attr-defined]
+
+
+def test_tab_from_the_title_goes_on_into_the_scrolling_columns_and_edits_there(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    show_id = editable_demo(db)
+    window.open_show(show_id)
+    show_active(qtbot, window)
+    editor = window.editor
+    doc, table = editor.doc, editor.table
+    row = next(r for r, s in enumerate(doc.plan.segments) if s.title == "磁吸充电宝讲解")
+    editor.select_segment(doc.plan.segments[row].id, S.TITLE)
+    segment_id = doc.plan.segments[row].id
+
+    # The title is typed in the frozen columns, where it can be seen; Tab saves it and goes on
+    # to the product, the first column that scrolls, and opens its list there.
+    press(qtbot, Qt.Key.Key_F2)
+    assert table.frozen.isAncestorOf(QApplication.focusWidget())
+    press(qtbot, Qt.Key.Key_End)
+    type_text(qtbot, " Pro")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert doc.segment(segment_id).title == "磁吸充电宝讲解 Pro"
+    assert table.currentIndex().column() == S.PRODUCT
+    choosing = QApplication.focusWidget()
+    assert table.viewport().isAncestorOf(choosing)  # the scrolling part of the table
+    assert table.columnViewportPosition(S.PRODUCT) >= frozen_width(table)
+    before = doc.segment(segment_id).product_id
+    press(qtbot, Qt.Key.Key_Down)  # the next product in the list
+    press(qtbot, Qt.Key.Key_Return)
+    assert doc.segment(segment_id).product_id not in (before, None)
+    assert QApplication.focusWidget() is table
+
+    # Back with Shift+Tab into the frozen title, and Right again into the product.
+    press(qtbot, Qt.Key.Key_Backtab, SHIFT)
+    assert table.currentIndex().column() == S.TITLE
+    press(qtbot, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == S.PRODUCT
+    assert shows.load_plan(db, show_id).segments[row] == doc.segment(segment_id)
+
+
+def test_scrolling_right_keeps_the_frozen_columns_in_sight(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    window.open_show(editable_demo(db))
+    window.resize(1366, 705)
+    show_active(qtbot, window)
+    editor = window.editor
+    model, table = editor.model, editor.table
+    bar = table.horizontalScrollBar()
+    title = model.index(0, S.TITLE)
+    seen_at = table.frozen.visualRect(title)
+    assert bar.value() == 0 and bar.maximum() > 0  # the laptop screen does not show it all
+    press(qtbot, Qt.Key.Key_End)  # the last column: notes
+    assert table.currentIndex().column() == S.NOTES
+    assert bar.value() == bar.maximum()
+    # The table's own start-to-title columns have scrolled away under the frozen ones...
+    assert table.columnViewportPosition(S.TITLE) < 0
+    # ...and what is on screen there is still the title, in the same place.
+    assert table.frozen.isVisible()
+    assert table.frozen.visualRect(title) == seen_at
+    centre = table.frozen.viewport().mapTo(table, seen_at.center())
+    assert table.childAt(centre) is table.frozen.viewport()
+    assert table.frozen.geometry().left() == table.viewport().geometry().left()
+    # Home goes to the first column, frozen, without scrolling back; Left from the first
+    # scrolling column reaches the title and scrolls only if that column was under them.
+    press(qtbot, Qt.Key.Key_Home)
+    assert table.currentIndex().column() == S.START and bar.value() == bar.maximum()
+    for _ in range(S.PRODUCT):
+        press(qtbot, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == S.PRODUCT
+    assert table.columnViewportPosition(S.PRODUCT) >= frozen_width(table)
+
+
+def test_a_click_in_the_frozen_columns_chooses_there_and_a_double_click_edits(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    window.open_show(editable_demo(db))
+    show_active(qtbot, window)
+    editor = window.editor
+    doc, model, table = editor.doc, editor.model, editor.table
+    frozen = table.frozen
+    cell = frozen.visualRect(model.index(2, S.DURATION)).center()
+    qtbot.mouseClick(frozen.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert table.currentIndex() == model.index(2, S.DURATION)
+    assert QApplication.focusWidget() is table  # keys still go to the table
+    qtbot.mouseDClick(frozen.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert frozen.isAncestorOf(QApplication.focusWidget())
+    QApplication.focusWidget().selectAll()
+    type_text(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Return)
+    assert doc.plan.segments[2].duration_s == 12 * 60
+
+
+def test_dropping_rows_on_the_frozen_columns_moves_the_segments(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    window.open_show(editable_demo(db))
+    show_active(qtbot, window)
+    editor = window.editor
+    doc, model, table = editor.doc, editor.model, editor.table
+    frozen = table.frozen
+    assert (frozen.dragEnabled() and frozen.acceptDrops()) or frozen.viewport().acceptDrops()
+    moving = doc.plan.segments[5].id
+    data = model.mimeData([model.index(5, S.TITLE)])
+    top = frozen.visualRect(model.index(1, S.TITLE))
+    at = QPointF(top.center().x(), top.top() + 2)  # just under the line between rows 0 and 1
+    action = Qt.DropAction.MoveAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    viewport = frozen.viewport()
+    enter = QDragEnterEvent(at.toPoint(), action, data, buttons, keys)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(viewport, QDragMoveEvent(at.toPoint(), action, data, buttons, keys))
+    QApplication.sendEvent(viewport, QDropEvent(at, action, data, buttons, keys))
+    assert doc.row_of(moving) == 1
+    assert model.rowCount() == len(doc.plan.segments) == 28  # moved, not removed
+
+
+# The producer's journey on a template show, by keys only
+
+
+def test_a_template_show_is_shaped_with_the_keyboard_from_the_table(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    show_id = window.create_show("双12 evening", START, Platform.DOUYIN, Template.STANDARD_2H)
+    show_active(qtbot, window)
+    editor = window.editor
+    doc, table = editor.doc, editor.table
+    assert QApplication.focusWidget() is table
+    first, second = doc.plan.segments[0].id, doc.plan.segments[1].id
+    count = len(doc.plan.segments)
+
+    press(qtbot, Qt.Key.Key_Left)  # from the title to the kind
+    press(qtbot, Qt.Key.Key_Left)  # ...and the length
+    assert table.currentIndex().column() == S.DURATION
+    qtbot.keyClicks(QApplication.focusWidget(), "5")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Down)
+    qtbot.keyClicks(QApplication.focusWidget(), "5:30")  # all of it sent to the table
+    press(qtbot, Qt.Key.Key_Return)
+    assert [doc.segment(first).duration_s, doc.segment(second).duration_s] == [300, 330]
+
+    press(qtbot, Qt.Key.Key_Down, ALT)
+    assert doc.row_of(second) == 2
+    press(qtbot, Qt.Key.Key_I, CTRL)
+    assert len(doc.plan.segments) == count + 1 and doc.plan.segments[3].title == "New segment"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert shows.load_plan(db, show_id) == doc.plan
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # the insert
+    assert len(doc.plan.segments) == count
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # the move
+    assert doc.row_of(second) == 1
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # 5:30
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # 5
+    stored = shows.load_plan(db, show_id)
+    assert stored == doc.plan
+    assert [s.duration_s for s in stored.segments[:2]] != [300, 330]
+    assert not doc.undo_stack.canUndo()

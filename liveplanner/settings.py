@@ -57,9 +57,9 @@ def database_url(explicit: str | None = None) -> str:
     return load_preferences().database_url or local_database_url()
 
 
-# 2: database_url and user_name; 3: the timer's thresholds, the backup folder and welcomed.
-# Older files load with the defaults for what they lack.
-PREFERENCES_VERSION = 3
+# 2: database_url and user_name; 3: the timer's thresholds, the backup folder and welcomed;
+# 4: review_chart_share. Older files load with the defaults for what they lack.
+PREFERENCES_VERSION = 4
 MAX_LAG = 30  # core.review.MAX_LAG; not imported, so settings stay free of pandas
 MAX_URL = 2000
 MAX_USER_NAME = 100
@@ -67,6 +67,8 @@ MAX_PATH = 1000
 MAX_TIMER_THRESHOLD_S = 600  # a warning earlier than 10 minutes before the end says nothing
 DEFAULT_TIMER_WARNING_S = 30  # core.clock.DEFAULT_WARNING_S, kept equal by a test
 DEFAULT_TIMER_DANGER_S = 10  # core.clock.DEFAULT_DANGER_S
+DEFAULT_CHART_SHARE = 0.55  # the review chart's part of the height it shares with the tables
+MIN_CHART_SHARE, MAX_CHART_SHARE = 0.15, 0.85  # neither part dragged out of sight
 LANGUAGES = ("system", "zh_CN", "en")
 THEMES = ("light", "dark")
 
@@ -84,6 +86,7 @@ class Preferences:
     timer_danger_s: int = DEFAULT_TIMER_DANGER_S  # ...and red this long before a segment's end
     backup_dir: str = ""  # an absolute folder for the local file's backups; "" = backups/ there
     welcomed: bool = False  # the welcome screen was answered: it does not open by itself again
+    review_chart_share: float = DEFAULT_CHART_SHARE  # as the review's splitter was last left
     version: int = PREFERENCES_VERSION
 
 
@@ -116,7 +119,19 @@ def load_preferences() -> Preferences:
         timer_danger_s=danger if danger <= warning else min(DEFAULT_TIMER_DANGER_S, warning),
         backup_dir=folder if Path(folder).is_absolute() else "",
         welcomed=raw.get("welcomed") is True,
+        review_chart_share=chart_share(raw.get("review_chart_share")),
     )
+
+
+def chart_share(value: object) -> float:
+    """The review chart's share of the height, kept to where both parts stay usable; anything
+    but a number is the default."""
+    if type(value) not in (int, float):
+        return DEFAULT_CHART_SHARE
+    share = float(value)  # type: ignore[arg-type]
+    if share != share:  # NaN
+        return DEFAULT_CHART_SHARE
+    return min(MAX_CHART_SHARE, max(MIN_CHART_SHARE, share))
 
 
 def _whole(value: object, limit: int, default: int) -> int:

@@ -32,9 +32,10 @@ def write_settings(values: object) -> None:
 
 def test_the_defaults_and_the_version() -> None:
     defaults = Preferences()
-    assert settings.PREFERENCES_VERSION == 3 and defaults.version == 3
+    assert settings.PREFERENCES_VERSION == 4 and defaults.version == 4
     assert (defaults.timer_warning_s, defaults.timer_danger_s) == (30, 10)
     assert defaults.backup_dir == "" and defaults.welcomed is False
+    assert defaults.review_chart_share == 0.55
     # The settings' defaults are the timer's own (settings may not import core's clock).
     assert (clock.DEFAULT_WARNING_S, clock.DEFAULT_DANGER_S) == (
         settings.DEFAULT_TIMER_WARNING_S,
@@ -57,8 +58,26 @@ def test_a_version_2_file_loads_with_the_new_defaults_and_is_written_whole() -> 
     assert loaded == Preferences(language="en", theme="dark", attribution_lag=3, user_name="Maria")
     settings.save_preferences(loaded)
     saved = json.loads(settings.preferences_path().read_text(encoding="utf-8"))
-    assert saved["version"] == 3
+    assert saved["version"] == 4
     assert saved["timer_warning_s"] == 30 and saved["welcomed"] is False
+    assert saved["review_chart_share"] == 0.55
+
+
+@pytest.mark.parametrize(
+    ("stored", "share"),
+    [
+        (0.45, 0.45),
+        (1, 0.85),
+        (0.01, 0.15),
+        ("0.5", 0.55),
+        (None, 0.55),
+        (True, 0.55),
+        (1e400, 0.85),
+    ],
+)
+def test_the_review_chart_share_is_read_leniently(stored: object, share: float) -> None:
+    write_settings({"review_chart_share": stored})
+    assert settings.load_preferences().review_chart_share == share
 
 
 @pytest.mark.parametrize(

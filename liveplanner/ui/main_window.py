@@ -705,11 +705,16 @@ class MainWindow(QMainWindow):
             return
         self.commit_editor()
         if self.review_page is None:
-            self.review_page = ReviewPage(self.db, self.preferences.attribution_lag)
+            self.review_page = ReviewPage(
+                self.db,
+                self.preferences.attribution_lag,
+                chart_share=self.preferences.review_chart_share,
+            )
             self.review_page.import_requested.connect(self.import_metrics)
             self.review_page.compare_requested.connect(self.compare_shows)
             self.review_page.export_requested.connect(self.export_report)
             self.review_page.lag_changed.connect(self._save_lag)
+            self.review_page.chart_share_changed.connect(self._save_chart_share)
             self.pages.addWidget(self.review_page)
         try:
             self.review_page.set_show(self.editor.doc.show_id)
@@ -728,6 +733,10 @@ class MainWindow(QMainWindow):
 
     def _save_lag(self, lag: int) -> None:
         self.preferences = replace(self.preferences, attribution_lag=lag)
+        settings.save_preferences(self.preferences)
+
+    def _save_chart_share(self, share: float) -> None:
+        self.preferences = replace(self.preferences, review_chart_share=share)
         settings.save_preferences(self.preferences)
 
     def export_report(self) -> None:

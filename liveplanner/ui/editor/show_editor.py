@@ -42,6 +42,7 @@ from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_form import ShowForm
 from liveplanner.ui.history_dialog import names_for
 from liveplanner.ui.history_texts import describe
+from liveplanner.ui.screen_fit import scrolling
 
 REFUSED_NOTICE = "color: white; background: #c0392b; padding: 4px;"
 INFO_NOTICE = "color: white; background: #2c6fb7; padding: 4px;"
@@ -172,12 +173,14 @@ class ShowEditor(QWidget):
         self.show_form = ShowForm(doc)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(details, self.tr("Segment"))
+        self.tabs.addTab(scrolling(details), self.tr("Segment"))
         self.tabs.addTab(self.team, self.tr("Team"))
         self.tabs.addTab(self.products, self.tr("Products"))
         self.tabs.addTab(self.promos, self.tr("Promos"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
-        self.tabs.addTab(self.show_form, self.tr("Show"))
+        # Scrolls in a short window rather than making the window as tall as the form.
+        self.show_tab = scrolling(self.show_form)
+        self.tabs.addTab(self.show_tab, self.tr("Show"))
 
     def _build_actions(self) -> None:
         def action(
@@ -544,7 +547,7 @@ class ShowEditor(QWidget):
             self.tabs.setCurrentWidget(self.promos)
             self.promos.select_part(finding.entity_id, finding.field)
         else:
-            self.tabs.setCurrentWidget(self.show_form)
+            self.tabs.setCurrentWidget(self.show_tab)
 
     def next_finding(self) -> None:
         findings = self.doc.findings

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import datetime, time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,6 +35,7 @@ from liveplanner.ui.review.tables import (
     show_columns,
     slot_name,
 )
+from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
 
 
 class CompareDialog(QDialog):
@@ -107,10 +109,13 @@ class CompareDialog(QDialog):
         tabs.addTab(self.show_view, self.tr("Shows"))
         tabs.addTab(self.trend, self.tr("Trend"))
         tabs.addTab(earnings, self.tr("What earns"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(tabs, 1)
-        self.resize(1300, 760)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)  # Close, and Esc, close the dialog
+        body = QVBoxLayout()
+        body.addLayout(filters)
+        body.addWidget(tabs, 1)
+        scrolling_body(self, body, self.buttons)
+        fit_to_screen(self, QSize(1300, 760))
         self.reload()
 
     def reload(self) -> None:

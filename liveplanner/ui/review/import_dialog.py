@@ -10,7 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -49,6 +56,7 @@ from liveplanner.storage.samples import ImportSource, replace_metrics
 from liveplanner.ui import labels
 from liveplanner.ui.review.import_texts import problem_text
 from liveplanner.ui.review.jobs import Cancelled, Job, Progress
+from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
 
 EXPORT_FILTER = "*.csv *.txt *.tsv *.xlsx *.json"
 Index = QModelIndex | QPersistentModelIndex
@@ -134,8 +142,8 @@ class MetricsImportDialog(QDialog):
         self.shown_columns: tuple[Column, ...] = ()
         self._again = False  # options changed while a read was running
         self.setWindowTitle(self.tr("Import metrics — %1").replace("%1", plan.show.title))
-        self.resize(1100, 760)
         self._build()
+        fit_to_screen(self, QSize(1100, 760))
         if path:
             self.open_file(path)
 
@@ -229,14 +237,14 @@ class MetricsImportDialog(QDialog):
         self.buttons.accepted.connect(self.store)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addWidget(tables, 1)
-        layout.addWidget(self._titled(self.tr("Warnings"), self.warnings))
-        layout.addWidget(self.progress_box)
-        layout.addWidget(self.buttons)
+        body = QVBoxLayout()
+        body.addLayout(form)
+        body.addWidget(self.summary)
+        body.addWidget(self.error)
+        body.addWidget(tables, 1)
+        body.addWidget(self._titled(self.tr("Warnings"), self.warnings))
+        # The progress and the buttons stay in view on a short screen; the rest scrolls.
+        scrolling_body(self, body, self.progress_box, self.buttons)
 
     @staticmethod
     def _titled(title: str, widget: QWidget) -> QWidget:

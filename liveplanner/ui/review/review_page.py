@@ -10,13 +10,12 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,12 +35,14 @@ from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review import MAX_LAG, Review, Source, review
 from liveplanner.core.runlog import Run
+from liveplanner.settings import DEFAULT_CHART_SHARE
 from liveplanner.storage import notes as note_store
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
+from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
 from liveplanner.ui.review.tables import (
@@ -55,6 +56,7 @@ from liveplanner.ui.review.tables import (
 )
 
 GOOD, BAD = "#2e8b57", "#c0392b"
+CHART_MIN_HEIGHT = 150  # the strip and five lanes, squeezed but readable
 
 
 def table_view(model: QSortFilterProxyModel | NotesModel) -> QTableView:
@@ -84,7 +86,7 @@ class Card(QFrame):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(7, 4, 7, 4)  # nine of them fit a laptop's width in a row
         layout.setSpacing(1)
         self.caption = QLabel()
         self.value = QLabel()
@@ -109,8 +111,17 @@ class ReviewPage(QWidget):
     compare_requested = Signal()
     export_requested = Signal()
     lag_changed = Signal(int)
+    chart_share_changed = Signal(float)
+    """The splitter between the chart and the tables was dragged; the chart's share of the
+    height it left, to be remembered."""
 
-    def __init__(self, db: Database, lag: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        lag: int,
+        parent: QWidget | None = None,
+        chart_share: float = DEFAULT_CHART_SHARE,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.plan: ShowPlan | None = None
@@ -165,10 +176,11 @@ class ReviewPage(QWidget):
             header.addWidget(button)
 
         self.cards = [Card() for _ in range(9)]  # tables.summary_figures
-        cards = QGridLayout()
-        cards.setSpacing(6)
-        for column, card in enumerate(self.cards):
-            cards.addWidget(card, 0, column)
+        # The cards wrap onto a second row in a narrow window instead of widening it.
+        self.card_row = QWidget()
+        cards = FlowLayout(self.card_row, spacing=5)
+        for card in self.cards:
+            cards.addWidget(card)
 
         self.lane_boxes: dict[str, QCheckBox] = {}
         lanes = QHBoxLayout()
@@ -204,6 +216,8 @@ class ReviewPage(QWidget):
         self.chart_stack = QStackedWidget()
         self.chart_stack.addWidget(self.chart)
         self.chart_stack.addWidget(self.empty)
+        # The lanes squeeze rather than make the window taller than a laptop's screen.
+        self.chart_stack.setMinimumHeight(CHART_MIN_HEIGHT)
 
         self.segments = FiguresModel([], segment_rank, self)
         self.kinds = FiguresModel([], parent=self)
@@ -244,20 +258,42 @@ class ReviewPage(QWidget):
         self.tabs.addTab(self.product_view, self.tr("By product"))
         self.tabs.addTab(notes_tab, self.tr("Notes"))
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.chart_stack)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([560, 360])
-        splitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.chart_stack)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setChildrenCollapsible(False)
+        self.set_chart_share(chart_share)
+        self.splitter.handle(1).installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(header)
-        layout.addLayout(cards)
+        layout.addWidget(self.card_row)
         layout.addLayout(lanes)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
+
+    # The split between chart and tables
+
+    def chart_share(self) -> float:
+        """The chart's part of the height the splitter shares between it and the tables."""
+        chart, tables = self.splitter.sizes()
+        return chart / (chart + tables) if chart + tables else DEFAULT_CHART_SHARE
+
+    def set_chart_share(self, share: float) -> None:
+        # Sizes are weights until the splitter has its height, then pixels: the same share.
+        whole = max(1000, self.splitter.height())
+        self.splitter.setSizes([round(whole * share), whole - round(whole * share)])
+        # A taller or shorter window keeps the proportion.
+        self.splitter.setStretchFactor(0, round(share * 100))
+        self.splitter.setStretchFactor(1, 100 - round(share * 100))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter.handle(1) and event.type() == QEvent.Type.MouseButtonRelease:
+            # Once the drag ends, not at every pixel of it.
+            share = self.chart_share()
+            self.set_chart_share(share)
+            self.chart_share_changed.emit(share)
+        return super().eventFilter(watched, event)
 
     # Loading
 

@@ -9,7 +9,7 @@ or could not read into a field. Import stores it as a new show in one transactio
 from dataclasses import replace
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.shows import save_plan
 from liveplanner.ui import labels
+from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
 from liveplanner.ui.script.texts import field_label, problem_text, unread_text
 
 _WARN = QColor("#b36b00")
@@ -68,7 +69,6 @@ class ScriptImportDialog(QDialog):
         self.reading: ScriptReading | None = None
         self.show_id: int | None = None
         self.setWindowTitle(self.tr("Import run sheet"))
-        self.resize(1200, 760)
 
         self.found = QLabel()
         self.found.setWordWrap(True)
@@ -139,13 +139,14 @@ class ScriptImportDialog(QDialog):
         self.import_button.setText(self.tr("Import as a new show"))
         self.buttons.accepted.connect(self.store)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.found)
-        layout.addWidget(split, 1)
+        body = QVBoxLayout()
+        body.addWidget(self.found)
+        body.addWidget(split, 1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
+        scrolling_body(self, body, bottom)  # the buttons stay in view on a short screen
+        fit_to_screen(self, QSize(1200, 760))
 
         self.title.editingFinished.connect(self._title_changed)
         self.start.editingFinished.connect(self._start_changed)  # not on every step of a spin

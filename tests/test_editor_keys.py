@@ -157,10 +157,20 @@ def test_ctrl_i_in_the_segment_table_inserts_a_segment_and_ctrl_shift_i_imports_
 ) -> None:
     from liveplanner.ui.review.import_dialog import MetricsImportDialog
 
-    window.open_show(editable_demo(db))
+    opened: list[MetricsImportDialog] = []
+    monkeypatch.setattr(MetricsImportDialog, "exec", lambda self: opened.append(self) or 0)
+    show_id = editable_demo(db)
+    window.list_page.reload()
     show_active(qtbot, window)
+    press(qtbot, Qt.Key.Key_I, CTRL | SHIFT)  # on the show list: no show to import into
+    assert opened == [] and not window.import_metrics_action.isEnabled()  # greyed in the menu
+
+    window.list_page.select_show(show_id)
+    press(qtbot, Qt.Key.Key_O, CTRL)  # open it
     editor = window.editor
     doc = editor.doc
+    # The show was on air: its lock bar shows, and the keyboard is still in the table.
+    assert editor.lock_bar.isVisible() and QApplication.activeWindow() is window
     assert QApplication.focusWidget() is editor.table
     before = len(doc.plan.segments)
     press(qtbot, Qt.Key.Key_I, CTRL)
@@ -169,8 +179,6 @@ def test_ctrl_i_in_the_segment_table_inserts_a_segment_and_ctrl_shift_i_imports_
     press(qtbot, Qt.Key.Key_Escape)  # leave the new title as it is
     assert QApplication.focusWidget() is editor.table
 
-    opened: list[MetricsImportDialog] = []
-    monkeypatch.setattr(MetricsImportDialog, "exec", lambda self: opened.append(self) or 0)
     press(qtbot, Qt.Key.Key_I, CTRL | SHIFT)
     assert len(opened) == 1 and opened[0].parent() is window
     assert len(doc.plan.segments) == before + 1  # and no second insert

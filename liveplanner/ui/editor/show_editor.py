@@ -99,7 +99,9 @@ class ShowEditor(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.summary = QLabel()
-        self.lock_bar = LockBar(self.doc)
+        # Parented from the start: a bar shown while it had no parent would be a window of its
+        # own for a moment, and take the keyboard from the main window.
+        self.lock_bar = LockBar(self.doc, self)
         self.overview = OverviewStrip(self.doc)
         self.overview.segment_clicked.connect(self.select_segment)
 

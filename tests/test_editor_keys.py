@@ -134,7 +134,8 @@ def test_no_key_of_the_main_window_or_the_timer_window_runs_two_actions(
     monkeypatch.setattr(
         "PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: a[0].StandardButton.No
     )
-    window.run_action.trigger()
+    show_active(qtbot, window)
+    press(qtbot, Qt.Key.Key_F5)  # Run ▸ Rehearse or run…
     timer = window.host_view
     qtbot.addWidget(timer)
     assert timer.controller.kind is RunKind.REHEARSAL
@@ -297,6 +298,7 @@ def test_tab_from_the_title_goes_on_into_the_scrolling_columns_and_edits_there(
     assert table.frozen.isAncestorOf(QApplication.focusWidget())
     press(qtbot, Qt.Key.Key_End)
     type_text(qtbot, " Pro")
+    assert editor.is_typing()  # a teammate's change waits until the title is saved
     press(qtbot, Qt.Key.Key_Tab)
     assert doc.segment(segment_id).title == "磁吸充电宝讲解 Pro"
     assert table.currentIndex().column() == S.PRODUCT

@@ -2784,192 +2784,192 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="140" />
+        <location filename="../../ui/editor/show_editor.py" line="142" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="144" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="149" />
-        <location filename="../../ui/editor/show_editor.py" line="365" />
+        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="367" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="155" />
+        <location filename="../../ui/editor/show_editor.py" line="157" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="157" />
+        <location filename="../../ui/editor/show_editor.py" line="159" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="159" />
+        <location filename="../../ui/editor/show_editor.py" line="161" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="163" />
-        <location filename="../../ui/editor/show_editor.py" line="334" />
-        <location filename="../../ui/editor/show_editor.py" line="340" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="336" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="166" />
+        <location filename="../../ui/editor/show_editor.py" line="168" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="169" />
+        <location filename="../../ui/editor/show_editor.py" line="171" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="176" />
+        <location filename="../../ui/editor/show_editor.py" line="178" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="177" />
+        <location filename="../../ui/editor/show_editor.py" line="179" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="178" />
+        <location filename="../../ui/editor/show_editor.py" line="180" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="179" />
+        <location filename="../../ui/editor/show_editor.py" line="181" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="180" />
+        <location filename="../../ui/editor/show_editor.py" line="182" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="183" />
+        <location filename="../../ui/editor/show_editor.py" line="185" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="205" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="208" />
+        <location filename="../../ui/editor/show_editor.py" line="210" />
         <source>D&amp;uplicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="211" />
+        <location filename="../../ui/editor/show_editor.py" line="213" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="216" />
+        <location filename="../../ui/editor/show_editor.py" line="218" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="219" />
+        <location filename="../../ui/editor/show_editor.py" line="221" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="222" />
+        <location filename="../../ui/editor/show_editor.py" line="224" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="224" />
+        <location filename="../../ui/editor/show_editor.py" line="226" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="256" />
+        <location filename="../../ui/editor/show_editor.py" line="258" />
         <source>New segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="291" />
+        <location filename="../../ui/editor/show_editor.py" line="293" />
         <source>Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="334" />
+        <location filename="../../ui/editor/show_editor.py" line="336" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="340" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="348" />
+        <location filename="../../ui/editor/show_editor.py" line="350" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="351" />
+        <location filename="../../ui/editor/show_editor.py" line="353" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="357" />
+        <location filename="../../ui/editor/show_editor.py" line="359" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="365" />
+        <location filename="../../ui/editor/show_editor.py" line="367" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="425" />
+        <location filename="../../ui/editor/show_editor.py" line="427" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="431" />
+        <location filename="../../ui/editor/show_editor.py" line="433" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="461" />
+        <location filename="../../ui/editor/show_editor.py" line="463" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="468" />
+        <location filename="../../ui/editor/show_editor.py" line="470" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="472" />
+        <location filename="../../ui/editor/show_editor.py" line="474" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="493" />
+        <location filename="../../ui/editor/show_editor.py" line="495" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="496" />
+        <location filename="../../ui/editor/show_editor.py" line="498" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -3359,7 +3359,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="259" />
+        <location filename="../../ui/editor/show_editor.py" line="261" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>

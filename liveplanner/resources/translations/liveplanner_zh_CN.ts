@@ -2794,193 +2794,193 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="140" />
+        <location filename="../../ui/editor/show_editor.py" line="142" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="144" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="149" />
-        <location filename="../../ui/editor/show_editor.py" line="365" />
+        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="367" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="155" />
+        <location filename="../../ui/editor/show_editor.py" line="157" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="157" />
+        <location filename="../../ui/editor/show_editor.py" line="159" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="159" />
+        <location filename="../../ui/editor/show_editor.py" line="161" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="163" />
-        <location filename="../../ui/editor/show_editor.py" line="334" />
-        <location filename="../../ui/editor/show_editor.py" line="340" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="336" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="166" />
+        <location filename="../../ui/editor/show_editor.py" line="168" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="169" />
+        <location filename="../../ui/editor/show_editor.py" line="171" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="176" />
+        <location filename="../../ui/editor/show_editor.py" line="178" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="177" />
+        <location filename="../../ui/editor/show_editor.py" line="179" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="178" />
+        <location filename="../../ui/editor/show_editor.py" line="180" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="179" />
+        <location filename="../../ui/editor/show_editor.py" line="181" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="180" />
+        <location filename="../../ui/editor/show_editor.py" line="182" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="183" />
+        <location filename="../../ui/editor/show_editor.py" line="185" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="205" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="208" />
+        <location filename="../../ui/editor/show_editor.py" line="210" />
         <source>D&amp;uplicate segments</source>
         <translation>复制环节(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="211" />
+        <location filename="../../ui/editor/show_editor.py" line="213" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="216" />
+        <location filename="../../ui/editor/show_editor.py" line="218" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="219" />
+        <location filename="../../ui/editor/show_editor.py" line="221" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="222" />
+        <location filename="../../ui/editor/show_editor.py" line="224" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="224" />
+        <location filename="../../ui/editor/show_editor.py" line="226" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="256" />
+        <location filename="../../ui/editor/show_editor.py" line="258" />
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="291" />
+        <location filename="../../ui/editor/show_editor.py" line="293" />
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="334" />
+        <location filename="../../ui/editor/show_editor.py" line="336" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="340" />
+        <location filename="../../ui/editor/show_editor.py" line="342" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="348" />
+        <location filename="../../ui/editor/show_editor.py" line="350" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="351" />
+        <location filename="../../ui/editor/show_editor.py" line="353" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="357" />
+        <location filename="../../ui/editor/show_editor.py" line="359" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="365" />
+        <location filename="../../ui/editor/show_editor.py" line="367" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="425" />
+        <location filename="../../ui/editor/show_editor.py" line="427" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="431" />
+        <location filename="../../ui/editor/show_editor.py" line="433" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="461" />
+        <location filename="../../ui/editor/show_editor.py" line="463" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="468" />
+        <location filename="../../ui/editor/show_editor.py" line="470" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="472" />
+        <location filename="../../ui/editor/show_editor.py" line="474" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="493" />
+        <location filename="../../ui/editor/show_editor.py" line="495" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="496" />
+        <location filename="../../ui/editor/show_editor.py" line="498" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -3371,7 +3371,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="259" />
+        <location filename="../../ui/editor/show_editor.py" line="261" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>

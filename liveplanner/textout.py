@@ -10,6 +10,7 @@ from liveplanner.core.clock import actual_segments, as_positions_of, timer_segme
 from liveplanner.core.enums import Role
 from liveplanner.core.money import format_yuan
 from liveplanner.core.plan import ShowPlan, time_zone
+from liveplanner.core.row_offer import row_offer
 from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import content_mix, format_duration, schedule
@@ -77,6 +78,7 @@ def plan_json(plan: ShowPlan) -> dict[str, object]:
     segments = []
     for slot, segment in zip(times.slots, plan.segments, strict=True):
         product = plan.product(segment.product_id)
+        offer = row_offer(plan, segment)
         segments.append(
             {
                 "position": slot.position,
@@ -86,6 +88,10 @@ def plan_json(plan: ShowPlan) -> dict[str, object]:
                 "end": local(slot.end),
                 "duration_s": segment.duration_s,
                 "product": product.name if product else None,
+                # A flash-sale row's price and stock are its sale's price and units.
+                "price_fen": offer.price_fen,
+                "stock": offer.units,
+                "flash_sale": offer.sale.name if offer.sale else None,
                 "roles": {role.value: names.get(pid) for role, pid in segment.roles.items()},
             }
         )
@@ -116,11 +122,9 @@ def plan_text(plan: ShowPlan) -> str:
     rows = []
     for slot, segment in zip(times.slots, plan.segments, strict=True):
         product = plan.product(segment.product_id)
-        price = (
-            format_yuan(product.live_price_fen)
-            if product and product.live_price_fen is not None
-            else ""
-        )
+        offer = row_offer(plan, segment)  # a flash-sale row: the sale's price and units
+        price = "" if offer.price_fen is None else format_yuan(offer.price_fen)
+        stock = "" if offer.units is None else str(offer.units)
         host = names.get(segment.roles.get(Role.HOST, 0), "")
         rows.append(
             [
@@ -132,13 +136,14 @@ def plan_text(plan: ShowPlan) -> str:
                 segment.title,
                 product.name if product else "",
                 price,
+                stock,
                 host,
             ]
         )
     table = _table(
-        ["#", "start", "end", "length", "kind", "title", "product", "price", "host"],
+        ["#", "start", "end", "length", "kind", "title", "product", "price", "stock", "host"],
         rows,
-        [4, 5, 5, 7, 13, 30, 24, 8, 10],
+        [4, 5, 5, 7, 13, 30, 24, 8, 6, 10],
     )
     mix = ", ".join(f"{k.value} {v:.0%}" for k, v in content_mix(plan.segments).items())
     return "\n".join([*header, table, "", f"content mix: {mix}"])

@@ -787,6 +787,12 @@ ZH = {
     "RunSheet|Talking points": "话术要点",
     "RunSheet|Cues": "提示",
     "CueCards|%1 · %2 · first at %3": "%1 · %2 · 最早 %3",
+    # issue 16: editor
+    "No minute metrics for this show yet.\n\nImport the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.": "本场还没有分钟级数据。\n\n导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。",
+    "Two flash sales are released in this segment: see Promo releases.": "本环节放出了两个秒杀：请看“优惠发放”。",
+    "A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.": "秒杀环节：在“优惠”页为本环节的商品添加秒杀后，这里显示秒杀价和件数。",
+    "Flash-sale price of %1": "%1 的秒杀价",
+    "Units of %1 put out in this segment": "%1 在本环节放出的件数",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

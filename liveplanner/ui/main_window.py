@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
             self.tr("Back to the &script"), self.back_to_script, "Ctrl+E"
         )
         self.import_metrics_action = self._action(
-            self.tr("&Import metrics…"), self.import_metrics, "Ctrl+I"
+            self.tr("&Import metrics…"), self.import_metrics, "Ctrl+Shift+I"
         )
         self.export_report_action = self._action(
             self.tr("&Export report…"), self.export_report, "Ctrl+Shift+E"

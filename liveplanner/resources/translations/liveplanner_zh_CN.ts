@@ -335,13 +335,15 @@
         <location filename="../../ui/printing/cue_cards.py" line="31" />
         <source>%n segment(s)</source>
         <translation>
-            <numerusform>%n 个环节</numerusform></translation>
+            <numerusform>%n 个环节</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/printing/cue_cards.py" line="31" />
         <source>%n cue(s)</source>
         <translation>
-            <numerusform>%n 条提示</numerusform></translation>
+            <numerusform>%n 条提示</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/printing/cue_cards.py" line="67" />
@@ -2259,6 +2261,15 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
+        <location filename="../../ui/review/review_page.py" line="210" />
+        <source>No minute metrics for this show yet.
+
+Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
+        <translation>本场还没有分钟级数据。
+
+导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
+    </message>
+    <message>
         <location filename="../../ui/review/review_page.py" line="247" />
         <source>Change…</source>
         <translation>修改…</translation>
@@ -2287,15 +2298,6 @@ This window opens it read-only: you can look, print and export, but not change a
         <location filename="../../ui/review/review_page.py" line="263" />
         <source>Notes</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/review_page.py" line="210" />
-        <source>No minute metrics for this show yet.
-
-Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
-        <translation>本场还没有分钟级数据。
-
-导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+I），即可与脚本对照查看。</translation>
     </message>
     <message>
         <location filename="../../ui/review/review_page.py" line="336" />
@@ -2902,73 +2904,93 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="164" />
+        <location filename="../../ui/editor/segment_model.py" line="165" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="166" />
         <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="167" />
         <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="168" />
         <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/editor/segment_model.py" line="176" />
         <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="283" />
+        <location filename="../../ui/editor/segment_model.py" line="281" />
+        <source>Two flash sales are released in this segment: see Promo releases.</source>
+        <translation>本环节放出了两个秒杀：请看“优惠发放”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="284" />
+        <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
+        <translation>秒杀环节：在“优惠”页为本环节的商品添加秒杀后，这里显示秒杀价和件数。</translation>
+    </message>
+    <message>
         <location filename="../../ui/editor/segment_model.py" line="288" />
+        <source>Flash-sale price of %1</source>
+        <translation>%1 的秒杀价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="289" />
+        <source>Units of %1 put out in this segment</source>
+        <translation>%1 在本环节放出的件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="296" />
+        <location filename="../../ui/editor/segment_model.py" line="301" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2976,182 +2998,182 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="128" />
+        <location filename="../../ui/editor/show_editor.py" line="141" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="132" />
+        <location filename="../../ui/editor/show_editor.py" line="145" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="137" />
-        <location filename="../../ui/editor/show_editor.py" line="332" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="353" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="143" />
+        <location filename="../../ui/editor/show_editor.py" line="156" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="158" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="147" />
+        <location filename="../../ui/editor/show_editor.py" line="160" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="111" />
-        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="154" />
+        <location filename="../../ui/editor/show_editor.py" line="167" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="157" />
+        <location filename="../../ui/editor/show_editor.py" line="170" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="177" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="178" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="166" />
+        <location filename="../../ui/editor/show_editor.py" line="179" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="180" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="168" />
+        <location filename="../../ui/editor/show_editor.py" line="181" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="171" />
+        <location filename="../../ui/editor/show_editor.py" line="184" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="193" />
+        <location filename="../../ui/editor/show_editor.py" line="206" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="196" />
+        <location filename="../../ui/editor/show_editor.py" line="209" />
         <source>D&amp;uplicate segments</source>
         <translation>复制环节(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="199" />
+        <location filename="../../ui/editor/show_editor.py" line="212" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="204" />
+        <location filename="../../ui/editor/show_editor.py" line="217" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="207" />
+        <location filename="../../ui/editor/show_editor.py" line="220" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="210" />
+        <location filename="../../ui/editor/show_editor.py" line="223" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="212" />
+        <location filename="../../ui/editor/show_editor.py" line="225" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="242" />
+        <location filename="../../ui/editor/show_editor.py" line="257" />
         <source>New segment</source>
         <translation>新环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="277" />
+        <location filename="../../ui/editor/show_editor.py" line="292" />
         <source>Clear cells</source>
         <translation>清空单元格</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="315" />
+        <location filename="../../ui/editor/show_editor.py" line="336" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="318" />
+        <location filename="../../ui/editor/show_editor.py" line="339" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="324" />
+        <location filename="../../ui/editor/show_editor.py" line="345" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="332" />
+        <location filename="../../ui/editor/show_editor.py" line="353" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="392" />
+        <location filename="../../ui/editor/show_editor.py" line="413" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="398" />
+        <location filename="../../ui/editor/show_editor.py" line="419" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="428" />
+        <location filename="../../ui/editor/show_editor.py" line="449" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="435" />
+        <location filename="../../ui/editor/show_editor.py" line="456" />
         <source>%1 error(s), %2 warning(s)</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="439" />
+        <location filename="../../ui/editor/show_editor.py" line="460" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="460" />
+        <location filename="../../ui/editor/show_editor.py" line="481" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="463" />
+        <location filename="../../ui/editor/show_editor.py" line="484" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -3565,7 +3587,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="245" />
+        <location filename="../../ui/editor/show_editor.py" line="260" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>

@@ -21,7 +21,8 @@ from PySide6.QtGui import QColor
 from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.inputs import parse_count, parse_money, parse_segment_duration
 from liveplanner.core.money import format_yuan
-from liveplanner.core.plan import Product, Segment
+from liveplanner.core.plan import Product, Promo, Release, Segment
+from liveplanner.core.row_offer import RowOffer, row_offer
 from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
@@ -213,7 +214,11 @@ class SegmentTableModel(QAbstractTableModel):
             return QColor("#111111")
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self._marks.get((segment.id, column))
-            return "\n".join(f.message for f in found) if found else None
+            if found:
+                return "\n".join(f.message for f in found)
+            if column in (self.PRICE, self.STOCK):
+                return self._offer_tip(column, row_offer(self._doc.plan, segment))
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.START,
             self.DURATION,
@@ -235,14 +240,8 @@ class SegmentTableModel(QAbstractTableModel):
             return segment.title
         if column == self.PRODUCT:
             return product.name if product else ""
-        if column == self.PRICE:
-            return (
-                format_yuan(product.live_price_fen)
-                if product and product.live_price_fen is not None
-                else ""
-            )
-        if column == self.STOCK:
-            return str(product.stock) if product and product.stock is not None else ""
+        if column in (self.PRICE, self.STOCK):
+            return self._offer_text(column, segment)
         if column == self.PROMO:
             return self._promos(segment)
         if column in self.ROLE_COLUMNS:
@@ -252,7 +251,6 @@ class SegmentTableModel(QAbstractTableModel):
         return None
 
     def _edit_value(self, column: int, segment: Segment) -> object:
-        product = self._product(segment)
         if column == self.DURATION:
             return format_duration(segment.duration_s)
         if column == self.KIND:
@@ -261,19 +259,34 @@ class SegmentTableModel(QAbstractTableModel):
             return segment.title
         if column == self.PRODUCT:
             return segment.product_id
-        if column == self.PRICE:
-            return (
-                format_yuan(product.live_price_fen)
-                if product and product.live_price_fen is not None
-                else ""
-            )
-        if column == self.STOCK:
-            return str(product.stock) if product and product.stock is not None else ""
+        if column in (self.PRICE, self.STOCK):
+            return self._offer_text(column, segment)
         if column in self.ROLE_COLUMNS:
             return segment.roles.get(self.ROLE_COLUMNS[column])
         if column == self.NOTES:
             return segment.notes
         return None
+
+    def _offer_text(self, column: int, segment: Segment) -> str:
+        """The price or stock cell: a flash-sale row's are its sale's (RowOffer)."""
+        offer = row_offer(self._doc.plan, segment)
+        if column == self.PRICE:
+            return "" if offer.price_fen is None else format_yuan(offer.price_fen)
+        return "" if offer.units is None else str(offer.units)
+
+    def _offer_tip(self, column: int, offer: RowOffer) -> str | None:
+        if not offer.flash:
+            return None
+        if offer.sale is None and offer.releases:
+            return self.tr("Two flash sales are released in this segment: see Promo releases.")
+        if offer.sale is None:
+            return self.tr(
+                "A flash sale: its price and units show here once the Promos tab has a flash "
+                "sale of this segment's product."
+            )
+        if column == self.PRICE:
+            return self.tr("Flash-sale price of %1").replace("%1", offer.sale.name)
+        return self.tr("Units of %1 put out in this segment").replace("%1", offer.sale.name)
 
     def _choices(self, column: int) -> list[tuple[str, object]] | None:
         plan = self._doc.plan
@@ -306,14 +319,27 @@ class SegmentTableModel(QAbstractTableModel):
             or column in self.ROLE_COLUMNS
         ):
             flags |= Qt.ItemFlag.ItemIsEditable
-        if column in (self.PRICE, self.STOCK) and has_product:
-            flags |= Qt.ItemFlag.ItemIsEditable
+        if column in (self.PRICE, self.STOCK):
+            offer = row_offer(self._doc.plan, self._rows[index.row()])
+            if offer.flash:
+                # The sale's price, and its units here (one release, or the first one).
+                editable = offer.sale is not None and (
+                    column == self.PRICE or len(offer.releases) <= 1
+                )
+            else:
+                editable = has_product
+            if editable:
+                flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         segment = self._rows[index.row()]
+        if all(s.id != segment.id for s in self._doc.plan.segments):
+            # Deleted while one of its cells was being typed in: the row is on its way out, and
+            # what was typed goes with it.
+            return False
         column = index.column()
         try:
             command = self._command_for(segment, column, value)
@@ -334,6 +360,9 @@ class SegmentTableModel(QAbstractTableModel):
                 return None
             return commands.SetRole(doc, segment.id, role, person)
         if column in (self.PRICE, self.STOCK):
+            offer = row_offer(doc.plan, segment)
+            if offer.flash:
+                return self._sale_command(offer, segment, column, str(value))
             product = self._product(segment)
             if product is None:
                 return None
@@ -355,6 +384,25 @@ class SegmentTableModel(QAbstractTableModel):
         else:
             return None
         return commands.EditSegment.if_changed(doc, segment.id, change)
+
+    def _sale_command(
+        self, offer: RowOffer, segment: Segment, column: int, text: str
+    ) -> commands.Command | None:
+        """A flash-sale row's price is the sale's price; its stock the units the sale puts out
+        in this segment (a first release of the sale when it has none here yet)."""
+        sale = offer.sale
+        if sale is None:
+            return None
+        if column == self.PRICE:
+            change = {"special_price_fen": parse_money(text)}
+            return commands.EditPart.if_changed(self._doc, Promo, sale.id, change)
+        units = parse_count(text)
+        if units is None or len(offer.releases) > 1:
+            return None
+        if offer.releases:
+            change = {"quantity": units}
+            return commands.EditPart.if_changed(self._doc, Release, offer.releases[0].id, change)
+        return commands.AddPart(self._doc, Release(0, sale.id, segment.id, 0, units))
 
     # Dragging rows to reorder
 

@@ -25,14 +25,15 @@ from liveplanner.storage.errors import StorageError
 from liveplanner.storage.history import Change
 from liveplanner.ui.editor import commands, conflict_dialog, part_models
 from liveplanner.ui.editor.change_watcher import ChangeWatcher
+from liveplanner.ui.editor.delegate import CellDelegate
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.frozen_table import FrozenColumnsTable
 from liveplanner.ui.editor.lock_bar import LockBar
 from liveplanner.ui.editor.overview_strip import OverviewStrip
 from liveplanner.ui.editor.panels import (
     CommitOnLeaveText,
     FindingsPanel,
     PartPanel,
-    make_table,
     selected_ids,
 )
 from liveplanner.ui.editor.person_dialog import ask_team_member
@@ -60,7 +61,16 @@ class ShowEditor(QWidget):
         # A stale edit asks, field by field, whose value stands (theirs or mine).
         self.doc.resolve_conflict = lambda conflict: conflict_dialog.ask(conflict, self)
         self.model = SegmentTableModel(self.doc)
-        self.table = make_table()
+        # Number, start, length, kind and title stay in place while the rest scroll sideways.
+        self.table = FrozenColumnsTable(SegmentTableModel.TITLE + 1)
+        self.table.setItemDelegate(CellDelegate(self.table))
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
         self.table.setModel(self.model)
         self.table.verticalHeader().show()  # the running number of each segment
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -82,12 +92,15 @@ class ShowEditor(QWidget):
             (7, 170),
         ):
             header.resizeSection(column, width)
+        self.table.mirror_settings()
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.summary = QLabel()
-        self.lock_bar = LockBar(self.doc)
+        # Parented from the start: a bar shown while it had no parent would be a window of its
+        # own for a moment, and take the keyboard from the main window.
+        self.lock_bar = LockBar(self.doc, self)
         self.overview = OverviewStrip(self.doc)
         self.overview.segment_clicked.connect(self.select_segment)
 
@@ -229,8 +242,10 @@ class ShowEditor(QWidget):
         return self.model.segment_at(index.row()).id
 
     def chosen_ids(self) -> list[int]:
-        ids = selected_ids(self.table)
-        if not ids and (current := self.current_segment_id()) is not None:
+        # While rows go, the selection still names them for a moment: only segments still there.
+        present = {s.id for s in self.doc.plan.segments}
+        ids = [i for i in selected_ids(self.table) if i in present]
+        if not ids and (current := self.current_segment_id()) in present:
             ids = [current]
         return ids
 
@@ -293,7 +308,9 @@ class ShowEditor(QWidget):
         self.doc.undo_stack.push(command)
         # Keep the same segments chosen where they now stand, so Alt+Down can be held.
         rows = sorted(self.doc.row_of(i) for i in ids)
-        self.table.setCurrentIndex(self.model.index(rows[0], column))
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(rows[0], column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         for row in rows[1:]:
             self.table.selectionModel().select(
                 self.model.index(row, column), QItemSelectionModel.SelectionFlag.Select
@@ -302,7 +319,11 @@ class ShowEditor(QWidget):
     def select_segment(self, segment_id: int, column: int = SegmentTableModel.TITLE) -> None:
         row = self.doc.row_of(segment_id)
         index = self.model.index(row, column)
-        self.table.setCurrentIndex(index)
+        # This segment alone, whatever modifier is still held (Ctrl of Ctrl+I would add it to
+        # the chosen ones, and a delete would then take the one before too).
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self.table.scrollTo(index)
         self.table.setFocus()
 
@@ -467,10 +488,12 @@ class ShowEditor(QWidget):
     def is_typing(self) -> bool:
         """Whether something typed here is not saved yet: a cell being edited, or a text box
         with the focus whose text differs from what is stored."""
-        tables = [self.table] + [
+        tables = [
             p.table for p in (self.duties, self.releases, self.team, self.products, self.promos)
         ]
-        if any(t.state() == QAbstractItemView.State.EditingState for t in tables):
+        if self.table.is_editing() or any(
+            t.state() == QAbstractItemView.State.EditingState for t in tables
+        ):
             return True
         if self.talking_points.hasFocus() and self._shown_segment is not None:
             try:

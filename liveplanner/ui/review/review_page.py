@@ -208,7 +208,7 @@ class ReviewPage(QWidget):
         self.empty = QLabel(
             self.tr(
                 "No minute metrics for this show yet.\n\nImport the platform's minute-by-minute "
-                "export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan."
+                "export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan."
             )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

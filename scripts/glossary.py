@@ -732,6 +732,14 @@ ZH = {
     "What you were typing in the open box may not have been kept.": "正在输入框中输入的内容可能没有保存下来。",
     "The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.": "详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。",
     "Open the log &folder": "打开日志文件夹(&F)",
+    # issue 16: reviewdata
+    "Before the script: %1": "脚本开始前：%1",
+    "After the script: %1": "脚本结束后：%1",
+    "Outside the script": "脚本时段之外",
+    "%1 of them lie outside the script: see the rows before or after it.": "其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。",
+    "Import it as it is (its minutes fall outside every segment)": "按原样导入（其中的分钟都不属于任何环节）",
+    "Move it onto the show's date (%1)": "移到本场的日期（%1）",
+    "The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:": "文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

@@ -223,22 +223,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="107" />
+        <location filename="../../ui/review/compare_dialog.py" line="112" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="108" />
+        <location filename="../../ui/review/compare_dialog.py" line="113" />
         <source>Trend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="109" />
+        <location filename="../../ui/review/compare_dialog.py" line="114" />
         <source>What earns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="142" />
+        <location filename="../../ui/review/compare_dialog.py" line="148" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation type="unfinished" />
     </message>
@@ -314,17 +314,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation type="unfinished" />
     </message>
@@ -772,7 +772,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="875" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1035,62 +1035,62 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="819" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="847" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="848" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="942" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="945" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="977" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="988" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="993" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1003" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -1104,207 +1104,222 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="136" />
+        <location filename="../../ui/review/import_dialog.py" line="159" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="149" />
+        <location filename="../../ui/review/import_dialog.py" line="172" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="150" />
+        <location filename="../../ui/review/import_dialog.py" line="173" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="157" />
+        <location filename="../../ui/review/import_dialog.py" line="180" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="167" />
+        <location filename="../../ui/review/import_dialog.py" line="190" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="168" />
+        <location filename="../../ui/review/import_dialog.py" line="191" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="169" />
+        <location filename="../../ui/review/import_dialog.py" line="192" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <location filename="../../ui/review/import_dialog.py" line="199" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="177" />
+        <location filename="../../ui/review/import_dialog.py" line="200" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="178" />
+        <location filename="../../ui/review/import_dialog.py" line="201" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="179" />
+        <location filename="../../ui/review/import_dialog.py" line="202" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="180" />
+        <location filename="../../ui/review/import_dialog.py" line="203" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="224" />
+        <source>Import it as it is (its minutes fall outside every segment)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="243" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="243" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="255" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="256" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="215" />
+        <location filename="../../ui/review/import_dialog.py" line="265" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="226" />
+        <location filename="../../ui/review/import_dialog.py" line="276" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="237" />
+        <location filename="../../ui/review/import_dialog.py" line="288" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="256" />
+        <location filename="../../ui/review/import_dialog.py" line="307" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="258" />
+        <location filename="../../ui/review/import_dialog.py" line="309" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="268" />
+        <location filename="../../ui/review/import_dialog.py" line="319" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="287" />
+        <location filename="../../ui/review/import_dialog.py" line="340" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="317" />
+        <location filename="../../ui/review/import_dialog.py" line="372" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="330" />
+        <location filename="../../ui/review/import_dialog.py" line="385" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="334" />
+        <location filename="../../ui/review/import_dialog.py" line="403" />
+        <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="413" />
+        <source>Move it onto the show's date (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="465" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="336" />
+        <location filename="../../ui/review/import_dialog.py" line="467" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="338" />
+        <location filename="../../ui/review/import_dialog.py" line="469" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="342" />
+        <location filename="../../ui/review/import_dialog.py" line="473" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="344" />
+        <location filename="../../ui/review/import_dialog.py" line="475" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="353" />
+        <location filename="../../ui/review/import_dialog.py" line="484" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="358" />
+        <location filename="../../ui/review/import_dialog.py" line="489" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="359" />
+        <location filename="../../ui/review/import_dialog.py" line="490" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="369" />
+        <location filename="../../ui/review/import_dialog.py" line="500" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="373" />
+        <location filename="../../ui/review/import_dialog.py" line="504" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="389" />
+        <location filename="../../ui/review/import_dialog.py" line="520" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="393" />
+        <location filename="../../ui/review/import_dialog.py" line="524" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="425" />
+        <location filename="../../ui/review/import_dialog.py" line="556" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="459" />
+        <location filename="../../ui/review/import_dialog.py" line="590" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="466" />
+        <location filename="../../ui/review/import_dialog.py" line="597" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="469" />
+        <location filename="../../ui/review/import_dialog.py" line="600" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1724,12 +1739,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="113" />
+        <location filename="../../ui/review/import_dialog.py" line="131" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="115" />
+        <location filename="../../ui/review/import_dialog.py" line="133" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -1780,125 +1795,125 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="73" />
+        <location filename="../../ui/review/report.py" line="75" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="77" />
+        <location filename="../../ui/review/report.py" line="79" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="80" />
+        <location filename="../../ui/review/report.py" line="82" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="138" />
-        <location filename="../../ui/review/report.py" line="255" />
+        <location filename="../../ui/review/report.py" line="141" />
+        <location filename="../../ui/review/report.py" line="263" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="139" />
-        <source>Green: best GMV per minute; red: lowest.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="140" />
-        <location filename="../../ui/review/report.py" line="259" />
-        <source>By kind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="141" />
-        <location filename="../../ui/review/report.py" line="261" />
-        <source>By product</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/review/report.py" line="142" />
-        <location filename="../../ui/review/report.py" line="266" />
-        <source>Notes</source>
+        <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="143" />
         <location filename="../../ui/review/report.py" line="268" />
-        <source>When / where</source>
+        <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="144" />
-        <location filename="../../ui/review/report.py" line="269" />
-        <source>Kind</source>
+        <location filename="../../ui/review/report.py" line="273" />
+        <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="145" />
-        <location filename="../../ui/review/report.py" line="270" />
-        <source>Note</source>
+        <location filename="../../ui/review/report.py" line="278" />
+        <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="146" />
-        <location filename="../../ui/review/report.py" line="271" />
-        <source>Owner</source>
+        <location filename="../../ui/review/report.py" line="280" />
+        <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="147" />
+        <location filename="../../ui/review/report.py" line="281" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="148" />
+        <location filename="../../ui/review/report.py" line="282" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="149" />
+        <location filename="../../ui/review/report.py" line="283" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="150" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="224" />
+        <location filename="../../ui/review/report.py" line="232" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="226" />
+        <location filename="../../ui/review/report.py" line="234" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="227" />
+        <location filename="../../ui/review/report.py" line="235" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="228" />
+        <location filename="../../ui/review/report.py" line="236" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="231" />
+        <location filename="../../ui/review/report.py" line="239" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="232" />
+        <location filename="../../ui/review/report.py" line="240" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="279" />
+        <location filename="../../ui/review/report.py" line="291" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="281" />
+        <location filename="../../ui/review/report.py" line="293" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="282" />
+        <location filename="../../ui/review/report.py" line="294" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="283" />
+        <location filename="../../ui/review/report.py" line="295" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -2005,132 +2020,137 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="133" />
+        <location filename="../../ui/review/review_page.py" line="146" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="136" />
+        <location filename="../../ui/review/review_page.py" line="149" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="141" />
+        <location filename="../../ui/review/review_page.py" line="154" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="143" />
-        <location filename="../../ui/review/review_page.py" line="233" />
+        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="246" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="145" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="147" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="155" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="175" />
+        <location filename="../../ui/review/review_page.py" line="188" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="185" />
+        <location filename="../../ui/review/review_page.py" line="198" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="229" />
+        <location filename="../../ui/review/review_page.py" line="242" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="231" />
+        <location filename="../../ui/review/review_page.py" line="244" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="242" />
+        <location filename="../../ui/review/review_page.py" line="255" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="243" />
+        <location filename="../../ui/review/review_page.py" line="256" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="244" />
+        <location filename="../../ui/review/review_page.py" line="257" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="245" />
+        <location filename="../../ui/review/review_page.py" line="258" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="198" />
+        <location filename="../../ui/review/review_page.py" line="211" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="296" />
+        <location filename="../../ui/review/review_page.py" line="309" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="304" />
+        <location filename="../../ui/review/review_page.py" line="315" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="310" />
+        <location filename="../../ui/review/review_page.py" line="321" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="314" />
+        <location filename="../../ui/review/review_page.py" line="325" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="317" />
+        <location filename="../../ui/review/review_page.py" line="328" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="404" />
+        <location filename="../../ui/review/review_page.py" line="334" />
+        <source>%1 of them lie outside the script: see the rows before or after it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="420" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="405" />
+        <location filename="../../ui/review/review_page.py" line="421" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="415" />
+        <location filename="../../ui/review/review_page.py" line="431" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2138,252 +2158,267 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ReviewTables</name>
     <message>
-        <location filename="../../ui/review/tables.py" line="130" />
+        <location filename="../../ui/review/tables.py" line="148" />
         <source>Best GMV per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="131" />
+        <location filename="../../ui/review/tables.py" line="149" />
         <source>Lowest GMV per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="195" />
+        <location filename="../../ui/review/tables.py" line="234" />
+        <source>Before the script: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="236" />
+        <source>After the script: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="265" />
         <source>#</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="196" />
+        <location filename="../../ui/review/tables.py" line="270" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="198" />
-        <location filename="../../ui/review/tables.py" line="254" />
+        <location filename="../../ui/review/tables.py" line="272" />
+        <location filename="../../ui/review/tables.py" line="336" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="203" />
-        <location filename="../../ui/review/tables.py" line="262" />
+        <location filename="../../ui/review/tables.py" line="279" />
+        <location filename="../../ui/review/tables.py" line="342" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="205" />
+        <location filename="../../ui/review/tables.py" line="281" />
         <source>Planned start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="206" />
+        <location filename="../../ui/review/tables.py" line="282" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="210" />
+        <location filename="../../ui/review/tables.py" line="286" />
         <source>Actual start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="211" />
+        <location filename="../../ui/review/tables.py" line="287" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="213" />
+        <location filename="../../ui/review/tables.py" line="289" />
         <source>Over / under</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="219" />
-        <location filename="../../ui/review/tables.py" line="246" />
-        <location filename="../../ui/review/tables.py" line="288" />
-        <location filename="../../ui/review/tables.py" line="341" />
-        <location filename="../../ui/review/tables.py" line="393" />
+        <location filename="../../ui/review/tables.py" line="296" />
+        <location filename="../../ui/review/tables.py" line="324" />
+        <location filename="../../ui/review/tables.py" line="368" />
+        <location filename="../../ui/review/tables.py" line="417" />
+        <location filename="../../ui/review/tables.py" line="468" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="220" />
-        <location filename="../../ui/review/tables.py" line="247" />
-        <location filename="../../ui/review/tables.py" line="293" />
-        <location filename="../../ui/review/tables.py" line="399" />
+        <location filename="../../ui/review/tables.py" line="297" />
+        <location filename="../../ui/review/tables.py" line="325" />
+        <location filename="../../ui/review/tables.py" line="370" />
+        <location filename="../../ui/review/tables.py" line="474" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="221" />
+        <location filename="../../ui/review/tables.py" line="298" />
         <source>Buyers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="222" />
-        <location filename="../../ui/review/tables.py" line="248" />
-        <location filename="../../ui/review/tables.py" line="291" />
-        <location filename="../../ui/review/tables.py" line="342" />
+        <location filename="../../ui/review/tables.py" line="299" />
+        <location filename="../../ui/review/tables.py" line="326" />
+        <location filename="../../ui/review/tables.py" line="369" />
+        <location filename="../../ui/review/tables.py" line="418" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="223" />
-        <location filename="../../ui/review/tables.py" line="297" />
+        <location filename="../../ui/review/tables.py" line="300" />
+        <location filename="../../ui/review/tables.py" line="372" />
         <source>Avg viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="224" />
-        <location filename="../../ui/review/tables.py" line="296" />
-        <location filename="../../ui/review/tables.py" line="403" />
+        <location filename="../../ui/review/tables.py" line="301" />
+        <location filename="../../ui/review/tables.py" line="371" />
+        <location filename="../../ui/review/tables.py" line="478" />
         <source>Peak viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="226" />
+        <location filename="../../ui/review/tables.py" line="303" />
         <source>Entries − exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="230" />
+        <location filename="../../ui/review/tables.py" line="308" />
         <source>Comments / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="231" />
+        <location filename="../../ui/review/tables.py" line="309" />
         <source>Likes / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="232" />
-        <location filename="../../ui/review/tables.py" line="299" />
-        <location filename="../../ui/review/tables.py" line="420" />
+        <location filename="../../ui/review/tables.py" line="310" />
+        <location filename="../../ui/review/tables.py" line="374" />
+        <location filename="../../ui/review/tables.py" line="495" />
         <source>GPM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="244" />
+        <location filename="../../ui/review/tables.py" line="322" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="245" />
-        <location filename="../../ui/review/tables.py" line="340" />
+        <location filename="../../ui/review/tables.py" line="323" />
+        <location filename="../../ui/review/tables.py" line="416" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="271" />
+        <location filename="../../ui/review/tables.py" line="333" />
+        <source>Outside the script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="351" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="275" />
+        <location filename="../../ui/review/tables.py" line="356" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="277" />
+        <location filename="../../ui/review/tables.py" line="358" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="282" />
+        <location filename="../../ui/review/tables.py" line="363" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="286" />
+        <location filename="../../ui/review/tables.py" line="367" />
         <source>On air</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="298" />
-        <location filename="../../ui/review/tables.py" line="415" />
+        <location filename="../../ui/review/tables.py" line="373" />
+        <location filename="../../ui/review/tables.py" line="490" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="300" />
-        <location filename="../../ui/review/tables.py" line="422" />
+        <location filename="../../ui/review/tables.py" line="375" />
+        <location filename="../../ui/review/tables.py" line="497" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="306" />
+        <location filename="../../ui/review/tables.py" line="381" />
         <source>%1 / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="322" />
+        <location filename="../../ui/review/tables.py" line="398" />
         <source>actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="323" />
+        <location filename="../../ui/review/tables.py" line="399" />
         <source>planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="328" />
+        <location filename="../../ui/review/tables.py" line="404" />
         <source>Morning 06–12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="329" />
+        <location filename="../../ui/review/tables.py" line="405" />
         <source>Afternoon 12–18</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="330" />
+        <location filename="../../ui/review/tables.py" line="406" />
         <source>Prime time 18–21</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="331" />
+        <location filename="../../ui/review/tables.py" line="407" />
         <source>Late 21–24</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="332" />
+        <location filename="../../ui/review/tables.py" line="408" />
         <source>Night 00–06</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="339" />
+        <location filename="../../ui/review/tables.py" line="415" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="360" />
+        <location filename="../../ui/review/tables.py" line="436" />
         <source>target %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="364" />
+        <location filename="../../ui/review/tables.py" line="440" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="366" />
+        <location filename="../../ui/review/tables.py" line="442" />
         <source>met ✓</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="367" />
+        <location filename="../../ui/review/tables.py" line="443" />
         <source>short by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="406" />
+        <location filename="../../ui/review/tables.py" line="481" />
         <source>Average viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="410" />
+        <location filename="../../ui/review/tables.py" line="485" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="427" />
+        <location filename="../../ui/review/tables.py" line="502" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
@@ -3344,17 +3379,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="787" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="803" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="827" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>

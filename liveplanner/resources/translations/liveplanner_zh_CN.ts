@@ -223,22 +223,22 @@
         <translation>每分钟成交（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="107" />
+        <location filename="../../ui/review/compare_dialog.py" line="112" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="108" />
+        <location filename="../../ui/review/compare_dialog.py" line="113" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="109" />
+        <location filename="../../ui/review/compare_dialog.py" line="114" />
         <source>What earns</source>
         <translation>什么最赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="142" />
+        <location filename="../../ui/review/compare_dialog.py" line="148" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation>共 %1 场，%2 场有分钟数据；成交计入 %3 分钟前的环节。</translation>
     </message>
@@ -314,17 +314,17 @@
         <translation>你的工作已保存：每次修改都在做出时写入了数据库。liveplanner 会继续运行；如果某个界面显示不对，请返回场次列表，重新打开这场直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="42" />
+        <location filename="../../ui/crash_dialog.py" line="43" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation>正在输入框中输入的内容可能没有保存下来。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="44" />
+        <location filename="../../ui/crash_dialog.py" line="46" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation>详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="51" />
+        <location filename="../../ui/crash_dialog.py" line="53" />
         <source>Open the log &amp;folder</source>
         <translation>打开日志文件夹(&amp;F)</translation>
     </message>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="77" />
-        <location filename="../../ui/main_window.py" line="873" />
+        <location filename="../../ui/main_window.py" line="875" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1039,62 +1039,62 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670" />
+        <location filename="../../ui/main_window.py" line="672" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719" />
+        <location filename="../../ui/main_window.py" line="721" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817" />
+        <location filename="../../ui/main_window.py" line="819" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845" />
+        <location filename="../../ui/main_window.py" line="847" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="848" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="940" />
+        <location filename="../../ui/main_window.py" line="942" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="943" />
+        <location filename="../../ui/main_window.py" line="945" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="975" />
+        <location filename="../../ui/main_window.py" line="977" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="986" />
+        <location filename="../../ui/main_window.py" line="988" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991" />
+        <location filename="../../ui/main_window.py" line="993" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1001" />
+        <location filename="../../ui/main_window.py" line="1003" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -1109,207 +1109,222 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="136" />
+        <location filename="../../ui/review/import_dialog.py" line="159" />
         <source>Import metrics — %1</source>
         <translation>导入分钟数据 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="149" />
+        <location filename="../../ui/review/import_dialog.py" line="172" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="150" />
+        <location filename="../../ui/review/import_dialog.py" line="173" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="157" />
+        <location filename="../../ui/review/import_dialog.py" line="180" />
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="167" />
+        <location filename="../../ui/review/import_dialog.py" line="190" />
         <source>As the layout says</source>
         <translation>按模板规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="168" />
+        <location filename="../../ui/review/import_dialog.py" line="191" />
         <source>Highest reading of the minute</source>
         <translation>取每分钟最高值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="169" />
+        <location filename="../../ui/review/import_dialog.py" line="192" />
         <source>Last reading of the minute</source>
         <translation>取每分钟最后一次读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <location filename="../../ui/review/import_dialog.py" line="199" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="177" />
+        <location filename="../../ui/review/import_dialog.py" line="200" />
         <source>Layout:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="178" />
+        <location filename="../../ui/review/import_dialog.py" line="201" />
         <source>Date for times without one:</source>
         <translation>无日期时间的日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="179" />
+        <location filename="../../ui/review/import_dialog.py" line="202" />
         <source>Time zone of the file:</source>
         <translation>文件时区：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="180" />
+        <location filename="../../ui/review/import_dialog.py" line="203" />
         <source>Online viewers per minute:</source>
         <translation>每分钟在线人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="224" />
+        <source>Import it as it is (its minutes fall outside every segment)</source>
+        <translation>按原样导入（其中的分钟都不属于任何环节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="243" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="243" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="255" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="256" />
         <source>Preview: the first rows as read</source>
         <translation>预览：读取到的前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="215" />
+        <location filename="../../ui/review/import_dialog.py" line="265" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="226" />
+        <location filename="../../ui/review/import_dialog.py" line="276" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="237" />
+        <location filename="../../ui/review/import_dialog.py" line="288" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="256" />
+        <location filename="../../ui/review/import_dialog.py" line="307" />
         <source>Choose the platform's export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="258" />
+        <location filename="../../ui/review/import_dialog.py" line="309" />
         <source>Exports (%1);;All files (*)</source>
         <translation>导出文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="268" />
+        <location filename="../../ui/review/import_dialog.py" line="319" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="287" />
+        <location filename="../../ui/review/import_dialog.py" line="340" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="317" />
+        <location filename="../../ui/review/import_dialog.py" line="372" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="330" />
+        <location filename="../../ui/review/import_dialog.py" line="385" />
         <source>None: every row was read as it is.</source>
         <translation>无：每一行都已按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="334" />
+        <location filename="../../ui/review/import_dialog.py" line="403" />
+        <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
+        <translation>文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="413" />
+        <source>Move it onto the show's date (%1)</source>
+        <translation>移到本场的日期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="465" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="336" />
+        <location filename="../../ui/review/import_dialog.py" line="467" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="338" />
+        <location filename="../../ui/review/import_dialog.py" line="469" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="342" />
+        <location filename="../../ui/review/import_dialog.py" line="473" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="344" />
+        <location filename="../../ui/review/import_dialog.py" line="475" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="353" />
+        <location filename="../../ui/review/import_dialog.py" line="484" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="358" />
+        <location filename="../../ui/review/import_dialog.py" line="489" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="359" />
+        <location filename="../../ui/review/import_dialog.py" line="490" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="369" />
+        <location filename="../../ui/review/import_dialog.py" line="500" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="373" />
+        <location filename="../../ui/review/import_dialog.py" line="504" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="389" />
+        <location filename="../../ui/review/import_dialog.py" line="520" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="393" />
+        <location filename="../../ui/review/import_dialog.py" line="524" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="425" />
+        <location filename="../../ui/review/import_dialog.py" line="556" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="459" />
+        <location filename="../../ui/review/import_dialog.py" line="590" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="466" />
+        <location filename="../../ui/review/import_dialog.py" line="597" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="469" />
+        <location filename="../../ui/review/import_dialog.py" line="600" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -1730,12 +1745,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="113" />
+        <location filename="../../ui/review/import_dialog.py" line="131" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="115" />
+        <location filename="../../ui/review/import_dialog.py" line="133" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1786,125 +1801,125 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="73" />
+        <location filename="../../ui/review/report.py" line="75" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="77" />
+        <location filename="../../ui/review/report.py" line="79" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="80" />
+        <location filename="../../ui/review/report.py" line="82" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="138" />
-        <location filename="../../ui/review/report.py" line="255" />
+        <location filename="../../ui/review/report.py" line="141" />
+        <location filename="../../ui/review/report.py" line="263" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="139" />
+        <location filename="../../ui/review/report.py" line="142" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="140" />
-        <location filename="../../ui/review/report.py" line="259" />
+        <location filename="../../ui/review/report.py" line="143" />
+        <location filename="../../ui/review/report.py" line="268" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="141" />
-        <location filename="../../ui/review/report.py" line="261" />
+        <location filename="../../ui/review/report.py" line="144" />
+        <location filename="../../ui/review/report.py" line="273" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="142" />
-        <location filename="../../ui/review/report.py" line="266" />
+        <location filename="../../ui/review/report.py" line="145" />
+        <location filename="../../ui/review/report.py" line="278" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="143" />
-        <location filename="../../ui/review/report.py" line="268" />
+        <location filename="../../ui/review/report.py" line="146" />
+        <location filename="../../ui/review/report.py" line="280" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="144" />
-        <location filename="../../ui/review/report.py" line="269" />
+        <location filename="../../ui/review/report.py" line="147" />
+        <location filename="../../ui/review/report.py" line="281" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="145" />
-        <location filename="../../ui/review/report.py" line="270" />
+        <location filename="../../ui/review/report.py" line="148" />
+        <location filename="../../ui/review/report.py" line="282" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="146" />
-        <location filename="../../ui/review/report.py" line="271" />
+        <location filename="../../ui/review/report.py" line="149" />
+        <location filename="../../ui/review/report.py" line="283" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="147" />
+        <location filename="../../ui/review/report.py" line="150" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="224" />
+        <location filename="../../ui/review/report.py" line="232" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="226" />
+        <location filename="../../ui/review/report.py" line="234" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="227" />
+        <location filename="../../ui/review/report.py" line="235" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="228" />
+        <location filename="../../ui/review/report.py" line="236" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="231" />
+        <location filename="../../ui/review/report.py" line="239" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="232" />
+        <location filename="../../ui/review/report.py" line="240" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="279" />
+        <location filename="../../ui/review/report.py" line="291" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="281" />
+        <location filename="../../ui/review/report.py" line="293" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="282" />
+        <location filename="../../ui/review/report.py" line="294" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="283" />
+        <location filename="../../ui/review/report.py" line="295" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -2011,88 +2026,88 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="133" />
+        <location filename="../../ui/review/review_page.py" line="146" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="136" />
+        <location filename="../../ui/review/review_page.py" line="149" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="141" />
+        <location filename="../../ui/review/review_page.py" line="154" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="143" />
-        <location filename="../../ui/review/review_page.py" line="233" />
+        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="246" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="145" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="147" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="155" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="175" />
+        <location filename="../../ui/review/review_page.py" line="188" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="185" />
+        <location filename="../../ui/review/review_page.py" line="198" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="229" />
+        <location filename="../../ui/review/review_page.py" line="242" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="231" />
+        <location filename="../../ui/review/review_page.py" line="244" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="242" />
+        <location filename="../../ui/review/review_page.py" line="255" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="243" />
+        <location filename="../../ui/review/review_page.py" line="256" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="244" />
+        <location filename="../../ui/review/review_page.py" line="257" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="245" />
+        <location filename="../../ui/review/review_page.py" line="258" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="198" />
+        <location filename="../../ui/review/review_page.py" line="211" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+I) to see it over the plan.</source>
@@ -2101,37 +2116,42 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="296" />
+        <location filename="../../ui/review/review_page.py" line="309" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="304" />
+        <location filename="../../ui/review/review_page.py" line="315" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="310" />
+        <location filename="../../ui/review/review_page.py" line="321" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="314" />
+        <location filename="../../ui/review/review_page.py" line="325" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="317" />
+        <location filename="../../ui/review/review_page.py" line="328" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="404" />
+        <location filename="../../ui/review/review_page.py" line="334" />
+        <source>%1 of them lie outside the script: see the rows before or after it.</source>
+        <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="420" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="405" />
+        <location filename="../../ui/review/review_page.py" line="421" />
         <source>Delete this note?
 
 %1</source>
@@ -2140,7 +2160,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="415" />
+        <location filename="../../ui/review/review_page.py" line="431" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2148,252 +2168,267 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ReviewTables</name>
     <message>
-        <location filename="../../ui/review/tables.py" line="130" />
+        <location filename="../../ui/review/tables.py" line="148" />
         <source>Best GMV per minute</source>
         <translation>每分钟成交最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="131" />
+        <location filename="../../ui/review/tables.py" line="149" />
         <source>Lowest GMV per minute</source>
         <translation>每分钟成交最低</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="195" />
+        <location filename="../../ui/review/tables.py" line="234" />
+        <source>Before the script: %1</source>
+        <translation>脚本开始前：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="236" />
+        <source>After the script: %1</source>
+        <translation>脚本结束后：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="265" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="196" />
+        <location filename="../../ui/review/tables.py" line="270" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="198" />
-        <location filename="../../ui/review/tables.py" line="254" />
+        <location filename="../../ui/review/tables.py" line="272" />
+        <location filename="../../ui/review/tables.py" line="336" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="203" />
-        <location filename="../../ui/review/tables.py" line="262" />
+        <location filename="../../ui/review/tables.py" line="279" />
+        <location filename="../../ui/review/tables.py" line="342" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="205" />
+        <location filename="../../ui/review/tables.py" line="281" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="206" />
+        <location filename="../../ui/review/tables.py" line="282" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="210" />
+        <location filename="../../ui/review/tables.py" line="286" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="211" />
+        <location filename="../../ui/review/tables.py" line="287" />
         <source>Actual</source>
         <translation>实际时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="213" />
+        <location filename="../../ui/review/tables.py" line="289" />
         <source>Over / under</source>
         <translation>超时 / 提前</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="219" />
-        <location filename="../../ui/review/tables.py" line="246" />
-        <location filename="../../ui/review/tables.py" line="288" />
-        <location filename="../../ui/review/tables.py" line="341" />
-        <location filename="../../ui/review/tables.py" line="393" />
+        <location filename="../../ui/review/tables.py" line="296" />
+        <location filename="../../ui/review/tables.py" line="324" />
+        <location filename="../../ui/review/tables.py" line="368" />
+        <location filename="../../ui/review/tables.py" line="417" />
+        <location filename="../../ui/review/tables.py" line="468" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="220" />
-        <location filename="../../ui/review/tables.py" line="247" />
-        <location filename="../../ui/review/tables.py" line="293" />
-        <location filename="../../ui/review/tables.py" line="399" />
+        <location filename="../../ui/review/tables.py" line="297" />
+        <location filename="../../ui/review/tables.py" line="325" />
+        <location filename="../../ui/review/tables.py" line="370" />
+        <location filename="../../ui/review/tables.py" line="474" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="221" />
+        <location filename="../../ui/review/tables.py" line="298" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="222" />
-        <location filename="../../ui/review/tables.py" line="248" />
-        <location filename="../../ui/review/tables.py" line="291" />
-        <location filename="../../ui/review/tables.py" line="342" />
+        <location filename="../../ui/review/tables.py" line="299" />
+        <location filename="../../ui/review/tables.py" line="326" />
+        <location filename="../../ui/review/tables.py" line="369" />
+        <location filename="../../ui/review/tables.py" line="418" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="223" />
-        <location filename="../../ui/review/tables.py" line="297" />
+        <location filename="../../ui/review/tables.py" line="300" />
+        <location filename="../../ui/review/tables.py" line="372" />
         <source>Avg viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="224" />
-        <location filename="../../ui/review/tables.py" line="296" />
-        <location filename="../../ui/review/tables.py" line="403" />
+        <location filename="../../ui/review/tables.py" line="301" />
+        <location filename="../../ui/review/tables.py" line="371" />
+        <location filename="../../ui/review/tables.py" line="478" />
         <source>Peak viewers</source>
         <translation>峰值在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="226" />
+        <location filename="../../ui/review/tables.py" line="303" />
         <source>Entries − exits</source>
         <translation>进入 − 离开</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="230" />
+        <location filename="../../ui/review/tables.py" line="308" />
         <source>Comments / min</source>
         <translation>评论/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="231" />
+        <location filename="../../ui/review/tables.py" line="309" />
         <source>Likes / min</source>
         <translation>点赞/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="232" />
-        <location filename="../../ui/review/tables.py" line="299" />
-        <location filename="../../ui/review/tables.py" line="420" />
+        <location filename="../../ui/review/tables.py" line="310" />
+        <location filename="../../ui/review/tables.py" line="374" />
+        <location filename="../../ui/review/tables.py" line="495" />
         <source>GPM</source>
         <translation>千次观看成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="244" />
+        <location filename="../../ui/review/tables.py" line="322" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="245" />
-        <location filename="../../ui/review/tables.py" line="340" />
+        <location filename="../../ui/review/tables.py" line="323" />
+        <location filename="../../ui/review/tables.py" line="416" />
         <source>Time</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="271" />
+        <location filename="../../ui/review/tables.py" line="333" />
+        <source>Outside the script</source>
+        <translation>脚本时段之外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="351" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="275" />
+        <location filename="../../ui/review/tables.py" line="356" />
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="277" />
+        <location filename="../../ui/review/tables.py" line="358" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="282" />
+        <location filename="../../ui/review/tables.py" line="363" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="286" />
+        <location filename="../../ui/review/tables.py" line="367" />
         <source>On air</source>
         <translation>直播时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="298" />
-        <location filename="../../ui/review/tables.py" line="415" />
+        <location filename="../../ui/review/tables.py" line="373" />
+        <location filename="../../ui/review/tables.py" line="490" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="300" />
-        <location filename="../../ui/review/tables.py" line="422" />
+        <location filename="../../ui/review/tables.py" line="375" />
+        <location filename="../../ui/review/tables.py" line="497" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="306" />
+        <location filename="../../ui/review/tables.py" line="381" />
         <source>%1 / min</source>
         <translation>%1 每分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="322" />
+        <location filename="../../ui/review/tables.py" line="398" />
         <source>actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="323" />
+        <location filename="../../ui/review/tables.py" line="399" />
         <source>planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="328" />
+        <location filename="../../ui/review/tables.py" line="404" />
         <source>Morning 06–12</source>
         <translation>上午 06–12</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="329" />
+        <location filename="../../ui/review/tables.py" line="405" />
         <source>Afternoon 12–18</source>
         <translation>下午 12–18</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="330" />
+        <location filename="../../ui/review/tables.py" line="406" />
         <source>Prime time 18–21</source>
         <translation>黄金档 18–21</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="331" />
+        <location filename="../../ui/review/tables.py" line="407" />
         <source>Late 21–24</source>
         <translation>夜间 21–24</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="332" />
+        <location filename="../../ui/review/tables.py" line="408" />
         <source>Night 00–06</source>
         <translation>凌晨 00–06</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="339" />
+        <location filename="../../ui/review/tables.py" line="415" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="360" />
+        <location filename="../../ui/review/tables.py" line="436" />
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="364" />
+        <location filename="../../ui/review/tables.py" line="440" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="366" />
+        <location filename="../../ui/review/tables.py" line="442" />
         <source>met ✓</source>
         <translation>已达成 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="367" />
+        <location filename="../../ui/review/tables.py" line="443" />
         <source>short by %1</source>
         <translation>差 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="406" />
+        <location filename="../../ui/review/tables.py" line="481" />
         <source>Average viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="410" />
+        <location filename="../../ui/review/tables.py" line="485" />
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="427" />
+        <location filename="../../ui/review/tables.py" line="502" />
         <source>Interaction</source>
         <translation>互动率</translation>
     </message>
@@ -3356,17 +3391,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785" />
+        <location filename="../../ui/main_window.py" line="787" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="801" />
+        <location filename="../../ui/main_window.py" line="803" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="825" />
+        <location filename="../../ui/main_window.py" line="827" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>

@@ -508,24 +508,29 @@ def _row_figures(
             measured = minutes_ns[~np.isnan(values)]
             reach[name] = (int(measured[0]), int(measured[-1]) + _MINUTE_NS)
     lag_ns = lag * _NS_PER_MIN
-    times_of: list[list[tuple[int, int]]] = []
-    for segment in plan.segments:
-        stretches = (
-            [(s.start, s.end) for s in ran.get(segment.id, [])]
-            if source is Source.ACTUAL
-            else [(slots[segment.id].start, slots[segment.id].end)]
-        )
-        times_of.append([(_ns([a])[0], _ns([b])[0] + lag_ns) for a, b in stretches])
+    stretch_rows: list[int] = []
+    stretches: list[tuple[datetime, datetime]] = []
+    for i, segment in enumerate(plan.segments):
+        if source is Source.ACTUAL:
+            its = [(s.start, s.end) for s in ran.get(segment.id, [])]
+        else:
+            its = [(slots[segment.id].start, slots[segment.id].end)]
+        stretch_rows += [i] * len(its)
+        stretches += its
+    stretch_of = np.asarray(stretch_rows, dtype="int64")
+    starts_ns = _ns([a for a, _ in stretches])
+    ends_ns = _ns([b for _, b in stretches]) + lag_ns
+    reached: dict[str, np.ndarray] = {}
+    for name, (first, end) in reach.items():
+        overlap = (starts_ns < end) & (ends_ns > first)
+        reached[name] = np.bincount(stretch_of[overlap], minlength=n) > 0
 
     def sale(name: str, i: int) -> int | None:
         found = sums[name]
         if found is None:
             return None
         if i < n and not found.counts[i]:
-            first, end = reach.get(name, (0, 0))
-            if not any(a < end and b > first for a, b in times_of[i]):
-                return None
-            return 0
+            return 0 if name in reached and reached[name][i] else None
         return found.value(i)
 
     def own_rate(name: str, i: int) -> float | None:

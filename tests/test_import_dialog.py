@@ -258,6 +258,19 @@ def test_moving_another_days_export_onto_the_show_date_imports_it_there(
     assert minutes.min().isoformat() == "2025-11-11T12:00:00+00:00"
 
 
+def test_the_files_own_date_is_kept_until_the_user_sets_one(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    # A date column says 2025-06-01; the times give only the clock.
+    export = "session_date,time,成交金额\n2025-06-01,20:00,10\n2025-06-01,20:01,12\n"
+    dialog = _dialog(qtbot, db, _export(tmp_path, export, "utf-8"))
+    assert dialog.mismatch is not None
+    assert dialog.mismatch.start == datetime(2025, 6, 1, 20, 0)  # not the show's date
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(1))  # the user's own date wins
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.result is not None, timeout=10_000)
+    assert dialog.result is not None and dialog.result.start == datetime(2025, 11, 12, 20, 0)
+
+
 def test_an_export_of_the_show_time_asks_nothing(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:

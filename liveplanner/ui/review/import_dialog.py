@@ -192,6 +192,10 @@ class MetricsImportDialog(QDialog):
         self.instant_box.addItem(self.tr("Last reading of the minute"), InstantRule.LAST)
         for box in (self.preset_box, self.instant_box):
             box.currentIndexChanged.connect(self._options_changed)
+        # The show's date stands in for a date the file does not give (as the command line's
+        # default); a date the user sets is theirs, and wins over the file's, as --date does.
+        self.day_chosen = False
+        self.date_edit.dateChanged.connect(self._day_chosen)
         self.date_edit.dateChanged.connect(self._options_changed)
         self.zone_edit.editingFinished.connect(self._options_changed)
 
@@ -326,6 +330,9 @@ class MetricsImportDialog(QDialog):
         self._forget_date_choice()
         self.read()
 
+    def _day_chosen(self) -> None:
+        self.day_chosen = True
+
     def _options_changed(self) -> None:
         if self.data is not None:
             self._forget_date_choice()  # other dates or zone: the file is checked again
@@ -346,7 +353,8 @@ class MetricsImportDialog(QDialog):
         times = schedule(self.plan)
         return ImportOptions(
             zone=zone,
-            day=date(chosen.year(), chosen.month(), chosen.day()),
+            day=date(chosen.year(), chosen.month(), chosen.day()) if self.day_chosen else None,
+            default_day=date(chosen.year(), chosen.month(), chosen.day()),
             preset=self.preset_box.currentData(),
             columns=self.mapping or None,
             instant_rule=self.instant_box.currentData(),

@@ -103,7 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
         "import-metrics",
         help="bring a platform's minute-by-minute export (CSV, XLSX, JSON) into a show",
         description="Read the export, map its columns to liveplanner's metrics and replace the "
-        "show's minute metrics with it. A file that cannot be read is refused and changes nothing.",
+        "show's minute metrics with it. A file that cannot be read is refused and changes nothing; "
+        "so is a file whose minutes miss the show's planned and live times, unless "
+        "--shift-to-show-date or --keep-dates says what to do with it.",
     )
     metrics.add_argument("file", metavar="FILE")
     metrics.add_argument("--show", type=_show_id, required=True, metavar="ID")
@@ -115,6 +117,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     metrics.add_argument(
         "--tz", metavar="ZONE", help="the zone of the file's clock times (default: the show's)"
+    )
+    dates = metrics.add_mutually_exclusive_group()
+    dates.add_argument(
+        "--shift-to-show-date",
+        action="store_true",
+        help="a file whose minutes miss the show's time: move its dates onto the show's date",
+    )
+    dates.add_argument(
+        "--keep-dates",
+        action="store_true",
+        help="a file whose minutes miss the show's time: import it as it is (its minutes fall "
+        "outside every segment)",
     )
     metrics.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
     _add_json(metrics)

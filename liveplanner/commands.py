@@ -6,6 +6,7 @@ Kept apart from cli.py so that opening the window does not import the database l
 import argparse
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -168,6 +169,7 @@ def _parse_date(text: str | None) -> date | None:
 
 def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     # pandas loads here, not for every command
+    from liveplanner.core.review import on_air
     from liveplanner.formats.metrics_import import ImportOptions, read_metrics
     from liveplanner.formats.problems import ImportRefused
     from liveplanner.storage.samples import ImportSource, replace_metrics
@@ -190,11 +192,25 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
         default_day=plan.show.planned_start.astimezone(zone).date(),
         preset=args.preset,
         planned=(times.start, times.end),
+        ran=on_air(plan, list_runs(db, plan.show.id)),
     )
     try:
         result = read_metrics(data, path.name, options)
+        if result.mismatch is not None and args.shift_to_show_date:
+            result = read_metrics(
+                data, path.name, replace(options, shift_days=result.mismatch.shift_days)
+            )
     except ImportRefused as exc:
         raise UserError(str(exc)) from None
+    mismatch = result.mismatch if not result.shift_days else None
+    if mismatch is not None and not (args.keep_dates or args.dry_run):
+        shown = "%Y-%m-%d %H:%M"
+        raise UserError(
+            f"{path.name} runs from {mismatch.start:{shown}} to {mismatch.end:{shown}}, not "
+            f"during the show ({mismatch.show_start:{shown}} to {mismatch.show_end:{shown}}); "
+            f"give --shift-to-show-date to move it onto {mismatch.show_day}, or --keep-dates "
+            "to import it as it is"
+        )
     if not args.dry_run:
         preset = result.preset.name if result.preset else ""
         source = ImportSource(path.name, preset, result.encoding, result.rows_read)

@@ -242,6 +242,7 @@ def metrics_import_json(show_id: int, result: "MetricsImport") -> dict[str, obje
         "end": _minute(result.end),
         "encoding": result.encoding,
         "preset": result.preset.name if result.preset else None,
+        "shifted_days": result.shift_days,
         "metrics": {
             name: {
                 "total": amount(name, summary.total),
@@ -271,6 +272,8 @@ def metrics_import_text(data: dict[str, object], stored: bool) -> str:
         for name, figures in metrics.items()
     ]
     lines.append(_table(("metric", "total", "max", "at"), rows, (16, 14, 12, 5)))
+    if data["shifted_days"]:
+        lines.append(f"dates moved by {data['shifted_days']:+d} days onto the show's date")
     lines += [f"warning: {text}" for text in data["warnings"]]  # type: ignore[union-attr]
     lines.append("stored" if stored else "not stored (--dry-run)")
     return "\n".join(lines)
@@ -293,7 +296,9 @@ def review_json(
     plan: ShowPlan, review: "Review", notes: "Sequence[ReviewNote]"
 ) -> dict[str, object]:
     """The figures of `liveplanner review ID --json`: money in yuan, times in the show's zone,
-    rates as fractions (0.0545 = 5.45 %), null where the export had no data for a figure."""
+    rates as fractions (0.0545 = 5.45 %), null where the export had no data for a figure.
+    `outside` holds the minutes before and after the script: with the segments they add up to
+    the totals."""
     from liveplanner.core.review import TargetName
 
     zone = ZoneInfo(plan.show.time_zone)
@@ -362,6 +367,24 @@ def review_json(
             }
             for f in review.segments
         ],
+        "outside": [
+            {
+                "where": o.where.value,
+                "first_minute": _iso(o.first_minute.astimezone(zone)),
+                "last_minute": _iso(o.last_minute.astimezone(zone)),
+                "minutes": o.minutes,
+                "gmv": _yuan(o.gmv_fen),
+                "orders": o.orders,
+                "buyers": o.buyers,
+                "avg_viewers": _round(o.avg_viewers),
+                "peak_viewers": o.peak_viewers,
+                "net_entries": o.net_entries,
+                "comments_per_minute": _round(o.comments_per_min),
+                "likes_per_minute": _round(o.likes_per_min),
+                "gpm": _yuan(o.gpm_fen),
+            }
+            for o in review.outside
+        ],
         "by_kind": [_group("kind", g.key, g) for g in review.by_kind],
         "by_product": [_group("product", products.get(int(g.key)), g) for g in review.by_product],
         "notes": [
@@ -388,30 +411,56 @@ def _group(name: str, key: object, g: "GroupFigures") -> dict[str, object]:
 
 
 def review_text(data: dict) -> str:  # type: ignore[type-arg]
-    """The review for a terminal: the totals, then a line per segment."""
+    """The review for a terminal: the totals, then a line per segment and per stretch of data
+    outside the script; a figure the export has no data for is a dash, never 0."""
     totals = data["totals"]
     source = "as they ran (live run)" if data["source"] == "actual" else "as planned"
     lines = [
         f"{data['title']} (show {data['show_id']}): segment times {source}, "
         f"sales credited {data['lag_minutes']} min after the pitch",
-        f"GMV {_money(totals['gmv'])}  orders {totals['orders']}  "
-        f"peak viewers {totals['peak_viewers'] or '-'}  minutes {totals['minutes']} "
+        f"GMV {_money(totals['gmv'])}  orders {_count(totals['orders'])}  "
+        f"peak viewers {_count(totals['peak_viewers'])}  minutes {totals['minutes']} "
         f"({totals['missing_minutes']} missing)",
     ]
     for name, target in data["targets"].items():
         state = "no data" if target["met"] is None else "met" if target["met"] else "missed"
-        lines.append(f"  target {name}: {target['target']} -> {target['actual']} ({state})")
+        actual = MISSING if target["actual"] is None else target["actual"]
+        lines.append(f"  target {name}: {target['target']} -> {actual} ({state})")
     lines.append(
         f"{'#':>3}  {'start':<8}  {'kind':<14}{'GMV':>12}{'orders':>8}{'GMV/min':>10}  title"
     )
+    outside = {o["where"]: o for o in data.get("outside", [])}
+
+    def outside_line(where: str) -> str:
+        o = outside[where]
+        first, last = o["first_minute"], o["last_minute"]
+        stretch = f"{first[:16].replace('T', ' ')} – {last[11:16]}"
+        if first[:10] != last[:10]:
+            stretch = f"{first[:16].replace('T', ' ')} – {last[:16].replace('T', ' ')}"
+        return (
+            f"{'':>3}  {first[11:19]:<8}  {where + ' script':<14}{_money(o['gmv']):>12}"
+            f"{_count(o['orders']):>8}{MISSING:>10}  {o['minutes']} min of data, {stretch}"
+        )
+
+    if "before" in outside:
+        lines.append(outside_line("before"))
     for s in data["segments"]:
         start = (s["actual_start"] or s["planned_start"])[11:19]
         lines.append(
             f"{s['position']:>3}  {start:<8}  {s['kind']:<14}{_money(s['gmv']):>12}"
-            f"{s['orders']:>8}{_money(s['gmv_per_minute']):>10}  {s['title']}"
+            f"{_count(s['orders']):>8}{_money(s['gmv_per_minute']):>10}  {s['title']}"
         )
+    if "after" in outside:
+        lines.append(outside_line("after"))
     return "\n".join(lines)
 
 
+MISSING = "—"  # a figure the export has no data for
+
+
 def _money(yuan: float | None) -> str:
-    return "-" if yuan is None else f"{yuan:,.0f}"
+    return MISSING if yuan is None else f"{yuan:,.0f}"
+
+
+def _count(value: int | None) -> str:
+    return MISSING if value is None else f"{value:,}"

@@ -793,6 +793,14 @@ ZH = {
     "A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.": "秒杀环节：在“优惠”页为本环节的商品添加秒杀后，这里显示秒杀价和件数。",
     "Flash-sale price of %1": "%1 的秒杀价",
     "Units of %1 put out in this segment": "%1 在本环节放出的件数",
+    # issue 16: reviewdata
+    "Before the script: %1": "脚本开始前：%1",
+    "After the script: %1": "脚本结束后：%1",
+    "Outside the script": "脚本时段之外",
+    "%1 of them lie outside the script: see the rows before or after it.": "其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。",
+    "Import it as it is (its minutes fall outside every segment)": "按原样导入（其中的分钟都不属于任何环节）",
+    "Move it onto the show's date (%1)": "移到本场的日期（%1）",
+    "The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:": "文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

@@ -28,6 +28,7 @@ def test_the_public_gmv_export_is_imported_and_reported_as_json(db_url: str) -> 
         "end": "2025-07-01T20:00",
         "encoding": "UTF-8",
         "preset": "douyin-gmv-minute",
+        "shifted_days": 0,
         "metrics": {"gmv": {"total": 2001, "max": 69, "max_at": "2025-07-01T19:24"}},
         "warnings": ["columns not imported: room_id"],
     }
@@ -46,6 +47,48 @@ def test_a_dry_run_stores_nothing_and_an_other_days_file_is_questioned(db_url: s
     assert result.stdout.strip().endswith("not stored (--dry-run)")
     with closing(open_database(db_url)) as db:
         assert load_metrics(db, show_id).equals(before)
+
+
+def test_another_days_export_is_refused_unless_the_user_says_shift_or_keep(
+    sqlite_url: str,
+) -> None:
+    show_id = str(ok_json("demo", db=sqlite_url)["show_id"])
+    with closing(open_database(sqlite_url)) as db:
+        before = load_metrics(db, int(show_id))
+    refused = run("import-metrics", str(GMV_FILE), "--show", show_id, db=sqlite_url)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1  # one line
+    assert refused.stderr.startswith(
+        f"liveplanner: {GMV_FILE.name} runs from 2025-07-01 19:00 to 2025-07-01 20:00, not "
+        "during the show (2026-11-11 19:30 to 2026-11-11 22:"
+    )
+    assert "--shift-to-show-date to move it onto 2026-11-11" in refused.stderr
+    assert "--keep-dates" in refused.stderr
+    with closing(open_database(sqlite_url)) as db:
+        assert load_metrics(db, int(show_id)).equals(before)
+
+    shifted = ok_json(
+        "import-metrics", str(GMV_FILE), "--show", show_id, "--shift-to-show-date", db=sqlite_url
+    )
+    assert (shifted["start"], shifted["end"]) == ("2026-11-11T19:00", "2026-11-11T20:00")
+    assert shifted["shifted_days"] == 498 and shifted["warnings"] == [
+        "columns not imported: room_id"
+    ]
+    review = ok_json("review", show_id, db=sqlite_url)
+    assert review["outside"][0]["where"] == "before"  # 19:00-19:29, before the 19:30 opening
+
+    kept = ok_json(
+        "import-metrics", str(GMV_FILE), "--show", show_id, "--keep-dates", db=sqlite_url
+    )
+    assert kept["start"] == "2025-07-01T19:00" and kept["shifted_days"] == 0
+    with closing(open_database(sqlite_url)) as db:
+        stored = load_metrics(db, int(show_id))
+    assert stored["minute"].iloc[0].isoformat() == "2025-07-01T11:00:00+00:00"
+    both = run(
+        "import-metrics", str(GMV_FILE), "--show", show_id, "--keep-dates",
+        "--shift-to-show-date", db=sqlite_url,
+    )  # fmt: skip
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr
 
 
 def test_a_refused_file_prints_the_message_exits_two_and_changes_nothing(
@@ -70,7 +113,8 @@ def test_date_time_zone_and_preset_options(sqlite_url: str, tmp_path: Path) -> N
     ]
     export = tmp_path / "times.csv"
     export.write_text("时间,成交订单数\n20:00,3\n20:01,4\n", encoding="utf-8")
-    args = ("import-metrics", str(export), "--show", str(show_id), "--json")
+    # Another day's or zone's minutes than the show's: --keep-dates says they are meant so.
+    args = ("import-metrics", str(export), "--show", str(show_id), "--json", "--keep-dates")
     data = json.loads(run(*args, "--date", "2025-11-12", db=sqlite_url).stdout)
     assert data["start"] == "2025-11-12T20:00"
     with closing(open_database(sqlite_url)) as db:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from test_cli import ok_json, run
+from test_cli_import_metrics import GMV_FILE
 
 
 def test_review_json_has_the_specified_fields_and_adds_up(db_url: str) -> None:
@@ -45,3 +46,27 @@ def test_a_bad_lag_or_report_type_is_refused(db_url: str, tmp_path: Path) -> Non
     kind = run("review", show_id, "--out", str(tmp_path / "r.docx"), db=db_url)
     assert kind.returncode == 2 and "r.docx" in kind.stderr
     assert not (tmp_path / "r.docx").exists()
+
+
+def test_a_metric_the_export_lacks_is_null_and_other_days_minutes_are_their_own_row(
+    sqlite_url: str,
+) -> None:
+    show_id = str(ok_json("demo", db=sqlite_url)["show_id"])
+    ok_json("import-metrics", str(GMV_FILE), "--show", show_id, "--keep-dates", db=sqlite_url)
+    data = ok_json("review", show_id, db=sqlite_url)
+    totals = data["totals"]
+    assert totals["gmv"] == 2001  # the export has GMV only
+    assert totals["orders"] is None and totals["buyers"] is None
+    assert totals["gpm"] is None and totals["conversion"] is None
+    assert data["targets"]["gmv"]["actual"] == 2001
+    assert data["targets"]["conversion"]["actual"] is None
+    # Every minute is of another day: no segment has data, the row before the script has it all.
+    assert all(s["gmv"] is None and s["orders"] is None for s in data["segments"])
+    assert all(s["gmv_per_minute"] is None for s in data["segments"])
+    (before,) = data["outside"]
+    assert before["where"] == "before" and before["minutes"] == 61
+    assert before["first_minute"] == "2025-07-01T19:00:00+08:00"
+    assert before["gmv"] == totals["gmv"] and before["orders"] is None
+    text = run("review", show_id, db=sqlite_url).stdout
+    assert "orders —" in text
+    assert "before script" in text and "61 min of data, 2025-07-01 19:00 – 20:00" in text

@@ -2,13 +2,15 @@
 import; and a refused file or a cancelled import leaves the stored metrics as they were."""
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QRadioButton
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
@@ -198,3 +200,80 @@ def test_the_review_menu_opens_the_dialog_on_the_open_show(qtbot: QtBot, db: Dat
     window.import_metrics_action.trigger()
     timer.stop()
     assert opened and opened[0].plan.show.id == show_id
+
+
+OTHER_DAY = EXPORT.replace("2025-11-11", "2025-06-01")  # the show is on 2025-11-11 at 20:00
+
+
+def _tick(qtbot: QtBot, choice: QRadioButton) -> None:
+    qtbot.mouseClick(choice, Qt.MouseButton.LeftButton, pos=QPoint(8, choice.height() // 2))
+
+
+def _enter(qtbot: QtBot) -> None:
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def test_enter_on_another_days_export_does_not_import_until_the_user_chooses(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, db, _export(tmp_path, OTHER_DAY))
+    show_active(qtbot, dialog)
+    stored: list[tuple[int, str]] = []
+    dialog.imported.connect(lambda count, name: stored.append((count, name)))
+    assert dialog.mismatch_box.isVisible()
+    assert dialog.mismatch_text.text().startswith(
+        "The file runs from 2025-06-01 20:00 to 2025-06-01 20:02, but the show is on "
+        "2025-11-11 20:00 to 2025-11-11 20:00"
+    )
+    assert dialog.shift_choice.text() == "Move it onto the show's date (2025-11-11)"
+    assert not dialog.import_button.isEnabled() and not dialog.import_button.isDefault()
+
+    _enter(qtbot)
+    assert dialog.isVisible() and dialog.job is None and stored == []
+    assert load_metrics(db, dialog.plan.show.id).empty
+
+    _tick(qtbot, dialog.keep_choice)
+    assert dialog.keep_choice.isChecked()
+    assert dialog.import_button.isEnabled() and dialog.import_button.isDefault()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        _enter(qtbot)
+    first = load_metrics(db, dialog.plan.show.id)["minute"].min()
+    assert first.isoformat() == "2025-06-01T12:00:00+00:00"  # as it is: 20:00 in Shanghai
+
+
+def test_moving_another_days_export_onto_the_show_date_imports_it_there(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, db, _export(tmp_path, OTHER_DAY))
+    show_active(qtbot, dialog)
+    _tick(qtbot, dialog.shift_choice)
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.import_button.isEnabled(), timeout=10_000)
+    assert dialog.shift_days == (START.date() - date(2025, 6, 1)).days
+    assert dialog.result is not None and dialog.result.mismatch is None
+    assert "11-11 20:00 to 11-11 20:02" in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        _enter(qtbot)
+    minutes = load_metrics(db, dialog.plan.show.id)["minute"]
+    assert minutes.min().isoformat() == "2025-11-11T12:00:00+00:00"
+
+
+def test_the_files_own_date_is_kept_until_the_user_sets_one(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    # A date column says 2025-06-01; the times give only the clock.
+    export = "session_date,time,成交金额\n2025-06-01,20:00,10\n2025-06-01,20:01,12\n"
+    dialog = _dialog(qtbot, db, _export(tmp_path, export, "utf-8"))
+    assert dialog.mismatch is not None
+    assert dialog.mismatch.start == datetime(2025, 6, 1, 20, 0)  # not the show's date
+    dialog.date_edit.setDate(dialog.date_edit.date().addDays(1))  # the user's own date wins
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.result is not None, timeout=10_000)
+    assert dialog.result is not None and dialog.result.start == datetime(2025, 11, 12, 20, 0)
+
+
+def test_an_export_of_the_show_time_asks_nothing(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, db, _export(tmp_path))
+    assert dialog.mismatch is None and dialog.mismatch_box.isHidden()
+    assert dialog.import_button.isEnabled()

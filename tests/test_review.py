@@ -17,6 +17,7 @@ from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Promo, Release, Segment, Show, ShowPlan, Targets, time_zone
 from liveplanner.core.review import (
     MarkerKind,
+    Outside,
     Source,
     TargetName,
     actual_spans,
@@ -92,9 +93,11 @@ def test_planned_times_credit_sales_two_minutes_late_and_add_up() -> None:
 
 def test_no_lag_credits_each_minute_to_its_own_segment() -> None:
     result = review(plan(), [], samples(), lag=0)
-    # A 0-4, B 5-7, C 8-9 and the two minutes after the end.
-    assert gmv(result) == {"A": 1500, "B": 2100, "C": 4200}
-    assert sum(gmv(result).values()) == 7800
+    # A 0-4, B 5-7, C 8-9; the two minutes after the end are after the script.
+    assert gmv(result) == {"A": 1500, "B": 2100, "C": 1900}
+    (after,) = result.outside
+    assert (after.where, after.minutes, after.gmv_fen, after.orders) == (Outside.AFTER, 2, 2300, 2)
+    assert sum(gmv(result).values()) + after.gmv_fen == 7800 == result.totals.gmv_fen
 
 
 def test_viewers_and_rates_use_the_minutes_inside_each_segment() -> None:
@@ -141,8 +144,8 @@ def test_time_in_a_deleted_segment_goes_to_the_segment_before_it() -> None:
     live = run((0, A), (5, 99), (8, C), end=10)  # segment 99 has since been deleted
     result = review(plan(), [live], samples())
     assert result.segments[1].actual_start is None  # B never ran
-    assert result.segments[1].gmv_fen == 0
-    assert sum(gmv(result).values()) == 7800
+    assert result.segments[1].gmv_fen is None  # no minute was credited to it: not ¥0
+    assert sum(v for v in gmv(result).values() if v is not None) == 7800
 
 
 def test_an_unended_run_lasts_until_its_last_event() -> None:
@@ -204,10 +207,98 @@ def test_markers_sit_at_releases_and_at_promo_segments_without_one() -> None:
 def test_a_show_without_metrics_or_segments_still_reviews() -> None:
     empty = samples().iloc[0:0]
     result = review(plan(), [], empty)
-    assert result.totals.gmv_fen == 0 and result.totals.peak_viewers is None
+    assert result.totals.gmv_fen is None and result.totals.peak_viewers is None
     assert all(f.avg_viewers is None for f in result.segments)
     bare = ShowPlan(show=plan().show)
     assert review(bare, [], samples()).segments == ()
+
+
+def test_a_metric_the_export_does_not_have_is_none_and_so_is_what_is_made_from_it() -> None:
+    only_viewers = samples()[samples()["metric"] == "online_viewers"]
+    result = review(plan(targets=Targets(gmv_fen=10_000)), [], only_viewers)
+    totals = result.totals
+    assert (totals.gmv_fen, totals.orders, totals.buyers) == (None, None, None)
+    assert (totals.gpm_fen, totals.conversion, totals.views) == (None, None, None)
+    assert totals.peak_viewers == 1200  # what the export does have is still there
+    for f in result.segments:
+        assert (f.gmv_fen, f.orders, f.buyers, f.gmv_per_min_fen, f.gpm_fen) == (None,) * 5
+        assert f.avg_viewers is not None
+    assert all(g.gmv_fen is None and g.gmv_per_min_fen is None for g in result.by_kind)
+    (gmv_target,) = result.targets
+    assert gmv_target.actual is None and gmv_target.met is None
+
+
+def test_a_segment_the_export_does_not_reach_has_no_sales_figure_not_zero() -> None:
+    first_five = samples(skip=tuple(range(5, 12)))  # the export stops after A's five minutes
+    a, b, c = review(plan(), [], first_five).segments
+    assert (a.gmv_fen, a.orders) == (1500, 5)
+    assert (b.gmv_fen, b.orders, c.gmv_fen, c.gmv_per_min_fen) == (None, None, None, None)
+    # Data all around a segment too short to be credited a minute: it sold nothing.
+    short = ShowPlan(
+        show=plan().show,
+        segments=(
+            Segment(A, SegmentKind.OPENING, "A", 300),
+            Segment(B, SegmentKind.COUPON_DROP, "B", 20),
+            Segment(C, SegmentKind.PRODUCT_INTRO, "C", 280),
+        ),
+    )
+    assert review(short, [], samples()).segments[1].gmv_fen == 0
+
+
+def test_another_days_export_falls_before_the_script_not_on_its_first_segment() -> None:
+    earlier = samples().assign(minute=lambda f: f["minute"] - pd.Timedelta(days=150))
+    result = review(plan(), [], earlier)
+    assert [f.gmv_fen for f in result.segments] == [None, None, None]
+    (before,) = result.outside
+    assert before.where is Outside.BEFORE
+    assert (before.minutes, before.gmv_fen, before.orders) == (12, 7800, 12)
+    assert before.first_minute == START - timedelta(days=150)
+    assert before.last_minute == START - timedelta(days=150) + timedelta(minutes=11)
+    assert result.totals.gmv_fen == 7800
+    group = result.outside_group()
+    assert group is not None and (group.gmv_fen, group.seconds) == (7800, None)
+
+
+@given(
+    durations=st.lists(st.integers(60, 900), min_size=1, max_size=5),
+    first=st.integers(-20, 40),
+    length=st.integers(1, 60),
+    gaps=st.sets(st.integers(0, 59), max_size=10),
+    lag=st.integers(0, 5),
+    metrics=st.sets(st.sampled_from(["gmv", "orders", "buyers", "online_viewers"]), min_size=1),
+    live=st.booleans(),
+)
+def test_segments_and_the_outside_rows_add_up_to_the_totals(
+    durations: list[int],
+    first: int,
+    length: int,
+    gaps: set[int],
+    lag: int,
+    metrics: set[str],
+    live: bool,
+) -> None:
+    segments = tuple(
+        Segment(i + 1, SegmentKind.PRODUCT_INTRO, f"S{i + 1}", d) for i, d in enumerate(durations)
+    )
+    show = ShowPlan(show=Show(1, "Any", START), segments=segments)
+    runs = []
+    if live:  # each segment ran a minute longer than planned, from 3 minutes late
+        changes = [(3 + i + sum(durations[:i]) / 60, s.id) for i, s in enumerate(segments)]
+        runs = [run(*changes, end=changes[-1][0] + durations[-1] / 60 + 1)]
+    minutes = [m for m in range(first, first + length) if m - first not in gaps] or [first]
+    rows = [(at(m), name, (m * 37) % 500) for m in minutes for name in sorted(metrics)]
+    frame = pd.DataFrame(rows, columns=["minute", "metric", "value"])
+    frame["minute"] = pd.to_datetime(frame["minute"], utc=True)
+    result = review(show, runs, frame, lag=lag)
+    rows_of = [*result.segments, *result.outside]
+    for name in ("gmv_fen", "orders", "buyers"):
+        total = getattr(result.totals, name)
+        values = [getattr(r, name) for r in rows_of]
+        if name.removesuffix("_fen") not in metrics:
+            assert total is None and all(v is None for v in values)
+        else:
+            assert sum(v for v in values if v is not None) == total
+    assert sum(r.minutes for r in rows_of) == len(result.minutes)
 
 
 def test_segment_at_uses_the_reviewed_times() -> None:

@@ -2,14 +2,17 @@
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from demo_helpers import editable_demo
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.plan import time_zone
@@ -17,6 +20,7 @@ from liveplanner.core.review import Source
 from liveplanner.demo import create_demo
 from liveplanner.storage import notes, segments, shows
 from liveplanner.storage.database import Database
+from liveplanner.storage.samples import ImportSource, replace_metrics
 from liveplanner.ui.review.compare_dialog import CompareDialog
 from liveplanner.ui.review.notes_panel import NotesModel
 from liveplanner.ui.review.report import write_report
@@ -196,3 +200,126 @@ def test_only_rows_that_differ_are_tinted_best_and_worst() -> None:
     assert best_and_worst([3.0, 9.0, 1.0], lambda v: v) == (1, 2)
     assert best_and_worst([5.0, 5.0], lambda v: v) == (None, None)  # a tie: nothing stands out
     assert best_and_worst([5.0, None], lambda v: v) == (None, None)
+
+
+def _gmv_only_of_another_day(db: Database, show: int) -> None:
+    """An export with GMV and nothing else, of a day months before the show."""
+    start = pd.Timestamp("2026-07-01 11:00", tz="UTC")
+    samples = pd.DataFrame(
+        {
+            "minute": [start + pd.Timedelta(minutes=i) for i in range(61)],
+            "metric": ["gmv"] * 61,
+            "value": [i * 100 for i in range(61)],  # ¥1,830 in all
+        }
+    )
+    replace_metrics(db, show, samples, ImportSource("gmv.csv", "", "UTF-8", 61))
+
+
+def _column(view: QTableView, column: int) -> list[str]:
+    model = view.model()
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_cards_and_tables_show_a_dash_for_what_the_export_lacks_and_add_up(
+    page: ReviewPage, db: Database, qtmodeltester
+) -> None:
+    show = create_demo(db)
+    _gmv_only_of_another_day(db, show)
+    page.set_show(show)
+    cards = {card.caption.text(): card for card in page.cards}
+    assert cards["GMV"].value.text() == "¥1,830"
+    for caption in ("Orders", "Peak viewers", "Conversion", "GPM", "New followers"):
+        assert cards[caption].value.text() == "—", caption
+    assert cards["Conversion"].target.text() == "target 8.00% · no data"
+    # The minutes are all before the script: their own row holds the ¥1,830, no segment ¥0.
+    titles = _column(page.segment_view, 1)
+    assert titles[0] == "Before the script: 2026-07-01 19:00–20:00"
+    gmv = _column(page.segment_view, segment_columns_index(page, "GMV"))
+    orders = _column(page.segment_view, segment_columns_index(page, "Orders"))
+    assert gmv[0] == "¥1,830" and set(gmv[1:]) == {"—"} and set(orders) == {"—"}
+    kinds = dict(zip(_column(page.kind_view, 0), _column(page.kind_view, 3), strict=True))
+    assert kinds["Outside the script"] == "¥1,830" and kinds["Opening"] == "—"
+    assert "61 of them lie outside the script" in page.source.text()
+    qtmodeltester.check(page.segments)  # with the row before the script
+    qtmodeltester.check(page.kinds)
+
+
+def segment_columns_index(page: ReviewPage, title: str) -> int:
+    model = page.segment_view.model()
+    titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    return titles.index(title)
+
+
+def _click_header(qtbot: QtBot, view: QTableView, column: int) -> None:
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+
+
+def _indicator(view: QTableView) -> tuple[int, Qt.SortOrder]:
+    header = view.horizontalHeader()
+    return header.sortIndicatorSection(), header.sortIndicatorOrder()
+
+
+def _money(texts: list[str]) -> list[float]:
+    return [float(t.strip("¥").replace(",", "")) for t in texts]
+
+
+def test_the_by_kind_arrow_names_the_order_of_its_rows_and_a_click_resorts(
+    page: ReviewPage, db: Database, qtbot: QtBot
+) -> None:
+    page.set_show(create_demo(db))
+    show_active(qtbot, page)
+    page.tabs.setCurrentWidget(page.kind_view)
+    view = page.kind_view
+    # Opens highest GMV first, and the arrow sits on GMV, descending.
+    assert _indicator(view) == (3, Qt.SortOrder.DescendingOrder)
+    gmv = _money(_column(view, 3))
+    assert gmv == sorted(gmv, reverse=True)
+    _click_header(qtbot, view, 0)  # Kind: A to Z, as the text reads
+    assert _indicator(view) == (0, Qt.SortOrder.AscendingOrder)
+    names = _column(view, 0)
+    assert names == sorted(names) and names[0] == "Closing"
+    _click_header(qtbot, view, 0)
+    assert _indicator(view) == (0, Qt.SortOrder.DescendingOrder)
+    assert _column(view, 0) == sorted(names, reverse=True)
+    _click_header(qtbot, view, 4)  # Orders: a figure, highest first on the first click
+    assert _indicator(view) == (4, Qt.SortOrder.DescendingOrder)
+    orders = [int(t.replace(",", "")) for t in _column(view, 4)]
+    assert orders == sorted(orders, reverse=True)
+    page.set_show(page.plan.show.id)  # refilled: the order the user chose stays, and is shown
+    assert _indicator(view) == (4, Qt.SortOrder.DescendingOrder)
+    assert [int(t.replace(",", "")) for t in _column(view, 4)] == orders
+
+
+def test_the_compare_arrows_name_the_order_of_their_rows_and_a_click_resorts(
+    qtbot: QtBot, db: Database
+) -> None:
+    demo = create_demo(db)
+    start = shows.load_plan(db, demo).show.planned_start
+    earlier = shows.create_show(db, "No data yet", start - timedelta(days=3))
+    dialog = CompareDialog(db, 2)
+    qtbot.addWidget(dialog)
+    dialog.since.setDate(start.date().replace(day=1))
+    dialog.until.setDate(start.date().replace(day=28))
+    dialog.reload()
+    show_active(qtbot, dialog)
+    view = dialog.show_view
+    assert _indicator(view) == (0, Qt.SortOrder.AscendingOrder)  # oldest first, by date
+    assert _column(view, 1) == ["No data yet", shows.load_plan(db, demo).show.title]
+    gmv_column = 5
+    assert dialog.shows.headerData(gmv_column, Qt.Orientation.Horizontal) == "GMV"
+    _click_header(qtbot, view, gmv_column)  # a figure: highest first on the first click
+    assert _indicator(view) == (gmv_column, Qt.SortOrder.DescendingOrder)
+    assert _column(view, gmv_column)[-1] == "—"  # no data sorts below every figure
+    _click_header(qtbot, view, 1)
+    assert _indicator(view) == (1, Qt.SortOrder.AscendingOrder)
+    assert _column(view, 1) == sorted(_column(view, 1))
+    assert earlier in {k.show_id for k in dialog.shows.rows}
+    # What earns: best GMV per minute first, and the arrows say so.
+    for earnings in (dialog.kind_view, dialog.slot_view):
+        assert _indicator(earnings) == (4, Qt.SortOrder.DescendingOrder)
+        per_min = _money(_column(earnings, 4))
+        assert per_min == sorted(per_min, reverse=True)

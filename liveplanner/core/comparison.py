@@ -68,9 +68,9 @@ class ShowKpis:
     start: datetime  # planned start, the show's zone
     source: Source
     seconds: int  # on air (actual) or planned length
-    gmv_fen: int
-    orders: int
-    buyers: int
+    gmv_fen: int | None  # None: the show's export has no such series (or it has none)
+    orders: int | None
+    buyers: int | None
     peak_viewers: int | None
     avg_viewers: float | None
     viewers: int | None
@@ -81,7 +81,9 @@ class ShowKpis:
 
     @property
     def gmv_per_min_fen(self) -> float | None:
-        return self.gmv_fen * 60 / self.seconds if self.seconds and self.has_metrics else None
+        if self.gmv_fen is None or not self.seconds:
+            return None
+        return self.gmv_fen * 60 / self.seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +148,12 @@ def compare(
         per_segment: dict[int, float] = {}
         if spans and hi > lo:
             starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
-            owners = span_owners(spans)[credited(gmv_minute[lo:hi], starts, lag)]
+            ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
+            index = credited(gmv_minute[lo:hi], starts, ends, lag)
+            owners = np.where(index >= 0, span_owners(spans)[np.clip(index, 0, None)], -1)
             for owner, value in zip(owners.tolist(), gmv_value[lo:hi].tolist(), strict=True):
-                per_segment[owner] = per_segment.get(owner, 0.0) + value
+                if owner >= 0:  # outside the script, or a deleted segment's time: no kind
+                    per_segment[owner] = per_segment.get(owner, 0.0) + value
         kinds = {s.id: s.kind for s in plan.segments}
         kind_seconds: dict[SegmentKind, int] = {}
         kind_gmv: dict[SegmentKind, float] = {}
@@ -161,7 +166,7 @@ def compare(
             kind_gmv[kinds[segment_id]] = kind_gmv.get(kinds[segment_id], 0.0) + value
         has_metrics = show.id in with_data
         unique, buyers = total(show.id, "unique_viewers"), total(show.id, "buyers")
-        views, show_gmv = total(show.id, "views"), total(show.id, "gmv") or 0
+        views, show_gmv = total(show.id, "views"), total(show.id, "gmv")
         kpis.append(
             ShowKpis(
                 show_id=show.id,
@@ -171,19 +176,19 @@ def compare(
                 source=source,
                 seconds=seconds,
                 gmv_fen=show_gmv,
-                orders=total(show.id, "orders") or 0,
-                buyers=buyers or 0,
+                orders=total(show.id, "orders"),
+                buyers=buyers,
                 peak_viewers=int(peaks[show.id]) if show.id in peaks.index else None,
                 avg_viewers=float(means[show.id]) if show.id in means.index else None,
                 viewers=unique,
                 conversion=buyers / unique if buyers is not None and unique else None,
-                gpm_fen=show_gmv * 1000 / views if views else None,
+                gpm_fen=show_gmv * 1000 / views if show_gmv is not None and views else None,
                 new_followers=total(show.id, "new_followers"),
                 has_metrics=has_metrics,
             )
         )
-        if not has_metrics:
-            continue  # a show without an import says nothing about what earns
+        if show_gmv is None:
+            continue  # a show without GMV in its export says nothing about what earns
         for kind, length in kind_seconds.items():
             earned = kind_gmv.get(kind, 0.0)
             if length:

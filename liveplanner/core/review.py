@@ -8,9 +8,12 @@ segment, so the segments' figures add up to the show's totals:
   people pay a minute or two after the pitch;
 - everything else (viewers, comments, likes, followers) to the segment running in that minute.
 
-A minute is "in" a segment when its middle (hh:mm:30) is. Sales before the first segment's start
-plus the lag are credited to the first segment, and sales after the last segment to the last one
-(orders still come in during the goodbye), so no sale is left uncounted. Money stays integer fen.
+A minute is "in" a segment when its middle (hh:mm:30) is. Sales in the show's first `lag` minutes
+are credited to the first segment (no pitch came before it). Minutes before the script or after it
+(another day's export, a stream left running) are credited to no segment: they are the review's
+`outside` rows, so the segments plus those rows add up to the show's totals and no sale is left
+uncounted or put on a segment it did not follow. A metric the export does not have is None in
+every figure made from it, never 0. Money stays integer fen.
 """
 
 from collections.abc import Callable, Sequence
@@ -36,6 +39,8 @@ SALES = ("gmv", "orders", "buyers", "items_sold")  # credited with the lag
 _NS_PER_MIN = 60_000_000_000
 _HALF_MIN = 30_000_000_000
 _MINUTE_NS = 60_000_000_000
+# In the minutes' `segment` and `credited_to` columns, and as span indices: outside the script.
+BEFORE, AFTER = -1, -2
 
 
 class Source(StrEnum):
@@ -92,20 +97,32 @@ def actual_spans(plan: ShowPlan, events: Sequence[RunEvent]) -> list[Span]:
     return spans
 
 
-def credited(minutes_ns: np.ndarray, starts_ns: np.ndarray, lag: int) -> np.ndarray:
+def on_air(plan: ShowPlan, runs: Sequence[Run]) -> tuple[datetime, datetime] | None:
+    """When the show's live run had it on air (its first segment's start to the end), or None
+    when it has not run live on the timer."""
+    run = live_run(runs)
+    spans = actual_spans(plan, run.events) if run is not None else []
+    return (spans[0].start, spans[-1].end) if spans else None
+
+
+def credited(
+    minutes_ns: np.ndarray, starts_ns: np.ndarray, ends_ns: np.ndarray, lag: int
+) -> np.ndarray:
     """For each minute (epoch ns of its start), the index of the span running at its middle
-    `lag` minutes earlier; minutes before the first span go to it, after the last to the last."""
-    moment = minutes_ns + _HALF_MIN - lag * _NS_PER_MIN
+    `lag` minutes earlier (a gap between spans counts to the span before it). A minute of the
+    show's first `lag` minutes goes to the first span; BEFORE or AFTER when that moment is
+    outside the script."""
+    middle = minutes_ns + _HALF_MIN
+    moment = middle - lag * _NS_PER_MIN
     index = np.searchsorted(starts_ns, moment, side="right") - 1
-    return np.clip(index, 0, len(starts_ns) - 1)
+    index = np.where((index < 0) & (middle >= starts_ns[0]), 0, index)
+    index = np.where(index < 0, BEFORE, index)
+    return np.where(moment >= ends_ns[-1], AFTER, index)
 
 
 def within(minutes_ns: np.ndarray, starts_ns: np.ndarray, ends_ns: np.ndarray) -> np.ndarray:
-    """For each minute, the span its middle falls in, or -1 outside every span."""
-    moment = minutes_ns + _HALF_MIN
-    index = np.searchsorted(starts_ns, moment, side="right") - 1
-    inside = (index >= 0) & (moment < ends_ns[np.clip(index, 0, None)])
-    return np.where(inside, index, -1)
+    """For each minute, the span its middle falls in, or BEFORE or AFTER the script."""
+    return credited(minutes_ns, starts_ns, ends_ns, 0)
 
 
 def span_owners(spans: Sequence[Span]) -> np.ndarray:
@@ -153,9 +170,11 @@ class SegmentFigures:
     actual_start: datetime | None  # None: planned-only review, or never run
     actual_s: int | None
     minutes: int  # minutes of data whose middle fell in it
-    gmv_fen: int
-    orders: int
-    buyers: int
+    # Sales credited to it; None where the export has no such series, or no minute of it
+    # was credited here (a segment the data does not reach, or one that never ran).
+    gmv_fen: int | None
+    orders: int | None
+    buyers: int | None
     gmv_per_min_fen: float | None
     avg_viewers: float | None
     peak_viewers: int | None
@@ -173,11 +192,57 @@ class SegmentFigures:
         return self.planned_s if self.actual_s is None else self.actual_s
 
 
+class Outside(StrEnum):
+    BEFORE = "before"  # minutes before the script's first segment
+    AFTER = "after"  # minutes after its last one
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideFigures:
+    """The minutes before or after the script, and the sales credited there: with the segments'
+    figures they add up to the show's totals. Figures as SegmentFigures, None where they are
+    not measured or have no meaning outside a segment."""
+
+    where: Outside
+    first_minute: datetime  # aware, the show's zone: the stretch of data it covers
+    last_minute: datetime
+    minutes: int
+    gmv_fen: int | None
+    orders: int | None
+    buyers: int | None
+    avg_viewers: float | None
+    peak_viewers: int | None
+    net_entries: int | None
+    comments_per_min: float | None
+    likes_per_min: float | None
+    gpm_fen: float | None
+
+    # What a segment row has and this one has not, so both can share a table's columns.
+    segment_id = None
+    title = ""
+    kind = None
+    product_id = None
+    planned_start = None
+    planned_s = None
+    actual_start = None
+    actual_s = None
+    gmv_per_min_fen = None
+
+    @property
+    def position(self) -> int:
+        """Where it sorts by position: before the first segment, or after every one."""
+        return 0 if self.where is Outside.BEFORE else 1_000_000
+
+    @property
+    def seconds(self) -> int | None:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Totals:
-    gmv_fen: int
-    orders: int
-    buyers: int
+    gmv_fen: int | None  # None: the export has no such series
+    orders: int | None
+    buyers: int | None
     new_followers: int | None
     peak_viewers: int | None
     avg_viewers: float | None
@@ -218,15 +283,20 @@ class TargetResult:
 class GroupFigures:
     """Totals of the segments of one kind, or of one product."""
 
-    key: str  # a SegmentKind value, or a product id as text ("" for none)
+    key: str  # a SegmentKind value, a product id as text ("" for none), or OUTSIDE_KEY
     segments: int
-    seconds: int
-    gmv_fen: int
-    orders: int
+    seconds: int | None  # None for the minutes outside the script, which have no length
+    gmv_fen: int | None  # None: no data for it (see SegmentFigures)
+    orders: int | None
 
     @property
     def gmv_per_min_fen(self) -> float | None:
-        return self.gmv_fen * 60 / self.seconds if self.seconds else None
+        if self.gmv_fen is None or not self.seconds:
+            return None
+        return self.gmv_fen * 60 / self.seconds
+
+
+OUTSIDE_KEY = "outside"  # GroupFigures of the minutes outside the script
 
 
 class MarkerKind(StrEnum):
@@ -265,6 +335,7 @@ class Review:
     actual: tuple[Span, ...]  # empty for a planned-only review
     minutes: pd.DataFrame  # wide(): per minute, per metric, plus `segment` and `credited_to`
     segments: tuple[SegmentFigures, ...]
+    outside: tuple[OutsideFigures, ...]  # before and after the script, where there is data
     totals: Totals
     targets: tuple[TargetResult, ...]
     by_kind: tuple[GroupFigures, ...]
@@ -275,6 +346,18 @@ class Review:
     def spans(self) -> tuple[Span, ...]:
         """The spans the figures were computed on."""
         return self.actual if self.source is Source.ACTUAL else self.planned
+
+    def outside_group(self) -> GroupFigures | None:
+        """The outside rows as one group, for tables by kind; None when there are none."""
+        if not self.outside:
+            return None
+        return GroupFigures(
+            OUTSIDE_KEY,
+            0,
+            None,
+            _sum_known([o.gmv_fen for o in self.outside]),
+            _sum_known([o.orders for o in self.outside]),
+        )
 
     def segment_at(self, at: datetime) -> int | None:
         """The segment running at `at` (aware), by the review's own times."""
@@ -292,11 +375,34 @@ def _column(table: pd.DataFrame, name: str) -> np.ndarray | None:
     return table[name].to_numpy() if name in table.columns else None
 
 
-def _per_span_sum(values: np.ndarray | None, index: np.ndarray, n: int) -> np.ndarray | None:
+@dataclass(frozen=True, slots=True)
+class _Sums:
+    """A metric's sum over each row (the segments, then before and after the script), and how
+    many minutes of it each row had: a row with none has no figure, not 0."""
+
+    sums: np.ndarray
+    counts: np.ndarray
+
+    def value(self, i: int) -> int | None:
+        return round(float(self.sums[i])) if self.counts[i] else None
+
+    def rate(self, i: int, minutes: int) -> float | None:
+        return float(self.sums[i]) / minutes if self.counts[i] and minutes else None
+
+
+def _per_row_sum(values: np.ndarray | None, rows: np.ndarray, n: int) -> _Sums | None:
     if values is None:
         return None
-    keep = (index >= 0) & ~np.isnan(values)
-    return np.bincount(index[keep], weights=values[keep], minlength=n)
+    keep = ~np.isnan(values)
+    return _Sums(
+        np.bincount(rows[keep], weights=values[keep], minlength=n),
+        np.bincount(rows[keep], minlength=n),
+    )
+
+
+def _sum_known(values: Sequence[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
 
 
 def review(
@@ -313,19 +419,19 @@ def review(
     spans = actual if actual else planned
     table = wide(samples)
     minutes_ns = table.index.as_unit("ns").asi8
-    starts = _ns([s.start for s in spans])
-    ends = _ns([s.end for s in spans])
-    owners = span_owners(spans) if spans else np.zeros(0, "int64")
-    if spans and len(table):
-        credit = credited(minutes_ns, starts, lag)
+    if spans:
+        starts = _ns([s.start for s in spans])
+        ends = _ns([s.end for s in spans])
+        credit = credited(minutes_ns, starts, ends, lag)
         inside = within(minutes_ns, starts, ends)
+        owners = span_owners(spans)
     else:
-        credit = inside = np.full(len(table), -1)
-    table = table.assign(
-        segment=np.where(inside >= 0, owners[inside], -1) if len(owners) else inside,
-        credited_to=owners[credit] if len(owners) else credit,
-    )
-    figures = _segment_figures(plan, times, spans, source, table)
+        # No segment at all: every minute is outside, before or after the planned start.
+        start = _ns([plan.show.planned_start])[0]
+        inside = credit = np.where(minutes_ns + _HALF_MIN < start, BEFORE, AFTER)
+        owners = np.zeros(0, "int64")
+    table = table.assign(segment=_owner_of(inside, owners), credited_to=_owner_of(credit, owners))
+    figures, outside = _row_figures(plan, times, spans, source, table, lag)
     return Review(
         show_id=plan.show.id,
         source=source,
@@ -335,6 +441,7 @@ def review(
         actual=tuple(actual),
         minutes=table,
         segments=figures,
+        outside=outside,
         totals=(totals := _totals(table)),
         targets=_targets(plan.show.targets, totals),
         by_kind=_groups(figures, lambda f: f.kind.value),
@@ -345,27 +452,104 @@ def review(
     )
 
 
-def _segment_figures(
-    plan: ShowPlan, times: Schedule, spans: Sequence[Span], source: Source, table: pd.DataFrame
-) -> tuple[SegmentFigures, ...]:
+def _owner_of(index: np.ndarray, owners: np.ndarray) -> np.ndarray:
+    """Span indices as segment ids; BEFORE and AFTER stay. A span whose segment is gone, with
+    no neighbour to take it (every segment it ran is deleted), counts as after the script."""
+    if not len(owners):
+        return index
+    ids = np.where(index >= 0, owners[np.clip(index, 0, None)], index)
+    return np.where((index >= 0) & (ids < 0), AFTER, ids)
+
+
+def _row_figures(
+    plan: ShowPlan,
+    times: Schedule,
+    spans: Sequence[Span],
+    source: Source,
+    table: pd.DataFrame,
+    lag: int,
+) -> tuple[tuple[SegmentFigures, ...], tuple[OutsideFigures, ...]]:
+    """Each segment's figures, and those of the minutes before and after the script."""
     slots = {slot.segment_id: slot for slot in times.slots}
     zone = plan.show.planned_start.tzinfo
     ran: dict[int, list[Span]] = {}
     for span in spans:
         if span.segment_id is not None:
             ran.setdefault(span.segment_id, []).append(span)
-    # Group minutes by the plan's segment ids through a dense index, for bincount.
-    ids = pd.Index([s.id for s in plan.segments])
+    # Rows 0..n-1 are the plan's segments, n is before the script and n+1 after it: one dense
+    # index for bincount, so every minute lands on exactly one row.
     n = len(plan.segments)
-    own = ids.get_indexer(table["segment"].to_numpy())
-    sold = ids.get_indexer(table["credited_to"].to_numpy())
-    sums = {name: _per_span_sum(_column(table, name), sold, n) for name in SALES}
+    ids = pd.Index([s.id for s in plan.segments])
+
+    def rows_of(segment_ids: np.ndarray) -> np.ndarray:
+        rows = ids.get_indexer(segment_ids)
+        rows = np.where(segment_ids == BEFORE, n, rows)
+        return np.where((segment_ids == AFTER) | (rows < 0), n + 1, rows)
+
+    own = rows_of(table["segment"].to_numpy())
+    sold = rows_of(table["credited_to"].to_numpy())
+    width = n + 2
+    sums = {name: _per_row_sum(_column(table, name), sold, width) for name in SALES}
     own_sums = {
-        name: _per_span_sum(_column(table, name), own, n)
+        name: _per_row_sum(_column(table, name), own, width)
         for name in ("entries", "exits", "comments", "likes", "views")
     }
-    viewer_figures = _viewer_figures(_column(table, "online_viewers"), own, n)
-    minutes = np.bincount(own[own >= 0], minlength=n)
+    avg_viewers, peak_viewers = _viewer_figures(_column(table, "online_viewers"), own, width)
+    minutes = np.bincount(own, minlength=width)
+
+    # A segment's sales are measured when the series has data over its time (or its lag after
+    # it): a short segment no minute was credited to made ¥0, but one the export does not
+    # reach, or one that never ran, has no figure.
+    minutes_ns = table.index.as_unit("ns").asi8
+    reach: dict[str, tuple[int, int]] = {}
+    for name in SALES:
+        values = _column(table, name)
+        if values is not None and (~np.isnan(values)).any():
+            measured = minutes_ns[~np.isnan(values)]
+            reach[name] = (int(measured[0]), int(measured[-1]) + _MINUTE_NS)
+    lag_ns = lag * _NS_PER_MIN
+    stretch_rows: list[int] = []
+    stretches: list[tuple[datetime, datetime]] = []
+    for i, segment in enumerate(plan.segments):
+        if source is Source.ACTUAL:
+            its = [(s.start, s.end) for s in ran.get(segment.id, [])]
+        else:
+            its = [(slots[segment.id].start, slots[segment.id].end)]
+        stretch_rows += [i] * len(its)
+        stretches += its
+    stretch_of = np.asarray(stretch_rows, dtype="int64")
+    starts_ns = _ns([a for a, _ in stretches])
+    ends_ns = _ns([b for _, b in stretches]) + lag_ns
+    reached: dict[str, np.ndarray] = {}
+    for name, (first, end) in reach.items():
+        overlap = (starts_ns < end) & (ends_ns > first)
+        reached[name] = np.bincount(stretch_of[overlap], minlength=n) > 0
+
+    def sale(name: str, i: int) -> int | None:
+        found = sums[name]
+        if found is None:
+            return None
+        if i < n and not found.counts[i]:
+            return 0 if name in reached and reached[name][i] else None
+        return found.value(i)
+
+    def own_rate(name: str, i: int) -> float | None:
+        found = own_sums[name]
+        return None if found is None else found.rate(i, int(minutes[i]))
+
+    def net_entries(i: int) -> int | None:
+        entries, exits = own_sums["entries"], own_sums["exits"]
+        if entries is None or exits is None:
+            return None
+        went_in, went_out = entries.value(i), exits.value(i)
+        return None if went_in is None or went_out is None else went_in - went_out
+
+    def gpm(i: int) -> float | None:
+        gmv, views = sale("gmv", i), own_sums["views"]
+        if gmv is None or views is None or not views.counts[i] or not views.sums[i]:
+            return None
+        return gmv * 1000 / float(views.sums[i])
+
     figures = []
     for i, segment in enumerate(plan.segments):
         slot = slots[segment.id]
@@ -376,7 +560,7 @@ def _segment_figures(
             else None
         )
         seconds = slot.duration_s if actual_s is None else actual_s
-        gmv = _int(sums["gmv"], i)
+        gmv = sale("gmv", i)
         figures.append(
             SegmentFigures(
                 segment_id=segment.id,
@@ -390,45 +574,49 @@ def _segment_figures(
                 actual_s=actual_s,
                 minutes=int(minutes[i]),
                 gmv_fen=gmv,
-                orders=_int(sums["orders"], i),
-                buyers=_int(sums["buyers"], i),
-                gmv_per_min_fen=gmv * 60 / seconds if seconds else None,
-                avg_viewers=viewer_figures[0][i],
-                peak_viewers=viewer_figures[1][i],
-                net_entries=(
-                    _int(own_sums["entries"], i) - _int(own_sums["exits"], i)
-                    if own_sums["entries"] is not None and own_sums["exits"] is not None
-                    else None
-                ),
-                comments_per_min=_rate(own_sums["comments"], i, minutes[i]),
-                likes_per_min=_rate(own_sums["likes"], i, minutes[i]),
-                gpm_fen=_gpm(gmv, own_sums["views"], i),
+                orders=sale("orders", i),
+                buyers=sale("buyers", i),
+                gmv_per_min_fen=gmv * 60 / seconds if gmv is not None and seconds else None,
+                avg_viewers=avg_viewers[i],
+                peak_viewers=peak_viewers[i],
+                net_entries=net_entries(i),
+                comments_per_min=own_rate("comments", i),
+                likes_per_min=own_rate("likes", i),
+                gpm_fen=gpm(i),
             )
         )
-    return tuple(figures)
-
-
-def _int(sums: np.ndarray | None, i: int) -> int:
-    return 0 if sums is None else round(float(sums[i]))
-
-
-def _rate(sums: np.ndarray | None, i: int, minutes: int) -> float | None:
-    return None if sums is None or not minutes else float(sums[i]) / minutes
-
-
-def _gpm(gmv_fen: int, views: np.ndarray | None, i: int) -> float | None:
-    if views is None or not views[i]:
-        return None
-    return gmv_fen * 1000 / float(views[i])
+    outside = []
+    for i, where in ((n, Outside.BEFORE), (n + 1, Outside.AFTER)):
+        if not minutes[i]:
+            continue
+        stretch = table.index[own == i]
+        outside.append(
+            OutsideFigures(
+                where=where,
+                first_minute=stretch[0].to_pydatetime().astimezone(zone),
+                last_minute=stretch[-1].to_pydatetime().astimezone(zone),
+                minutes=int(minutes[i]),
+                gmv_fen=sale("gmv", i),
+                orders=sale("orders", i),
+                buyers=sale("buyers", i),
+                avg_viewers=avg_viewers[i],
+                peak_viewers=peak_viewers[i],
+                net_entries=net_entries(i),
+                comments_per_min=own_rate("comments", i),
+                likes_per_min=own_rate("likes", i),
+                gpm_fen=gpm(i),
+            )
+        )
+    return tuple(figures), tuple(outside)
 
 
 def _viewer_figures(
     viewers: np.ndarray | None, own: np.ndarray, n: int
 ) -> tuple[list[float | None], list[int | None]]:
-    """Each segment's average and peak online viewers over its own minutes with data."""
+    """Each row's average and peak online viewers over its own minutes with data."""
     if viewers is None:
         return [None] * n, [None] * n
-    keep = (own >= 0) & ~np.isnan(viewers)
+    keep = ~np.isnan(viewers)
     index, values = own[keep], viewers[keep]
     counts = np.bincount(index, minlength=n)
     sums = np.bincount(index, weights=values, minlength=n)
@@ -452,11 +640,11 @@ def _totals(table: pd.DataFrame) -> Totals:
     views = _total(metrics, "views")
     buyers = _total(metrics, "buyers")
     comments = _total(metrics, "comments")
-    gmv = _total(metrics, "gmv") or 0
+    gmv = _total(metrics, "gmv")
     return Totals(
         gmv_fen=gmv,
-        orders=_total(metrics, "orders") or 0,
-        buyers=buyers or 0,
+        orders=_total(metrics, "orders"),
+        buyers=buyers,
         new_followers=_total(metrics, "new_followers"),
         peak_viewers=int(viewers.max()) if viewers is not None and len(viewers) else None,
         avg_viewers=float(viewers.mean()) if viewers is not None and len(viewers) else None,
@@ -464,7 +652,7 @@ def _totals(table: pd.DataFrame) -> Totals:
         views=views,
         conversion=buyers / unique if buyers is not None and unique else None,
         interaction=comments / unique if comments is not None and unique else None,
-        gpm_fen=gmv * 1000 / views if views else None,
+        gpm_fen=gmv * 1000 / views if gmv is not None and views else None,
         minutes=int(with_data.sum()),
         missing_minutes=int((~with_data).sum()),
     )
@@ -506,8 +694,8 @@ def _groups(
             key=name,
             segments=len(members),
             seconds=sum(f.seconds for f in members),
-            gmv_fen=sum(f.gmv_fen for f in members),
-            orders=sum(f.orders for f in members),
+            gmv_fen=_sum_known([f.gmv_fen for f in members]),
+            orders=_sum_known([f.orders for f in members]),
         )
         for name, members in groups.items()
         if not (only_set and name == "")

@@ -11,7 +11,7 @@ minute: increments added up, running totals turned into increments, and instanta
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -52,8 +52,13 @@ class ImportOptions:
     preset: str | None = None  # a PRESETS name; None: recognised from the headers
     columns: Mapping[int, ColumnRule | None] | None = None  # the user's mapping by position
     instant_rule: InstantRule | None = None  # None: the preset's, else the highest reading
-    # The show's planned start and end (aware): a file entirely outside them is questioned.
+    # The show's planned start and end, and its live run's (aware): a file that overlaps
+    # neither is another day's or another show's, and is questioned (MetricsImport.mismatch).
     planned: tuple[datetime, datetime] | None = None
+    ran: tuple[datetime, datetime] | None = None
+    # Days added to every time in the file: the user's choice to move another day's export
+    # onto the show's date (DateMismatch.shift_days).
+    shift_days: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,22 @@ class MetricSummary:
     total: int | None  # None for instantaneous metrics, which are never added up
     peak: int
     peak_at: datetime  # local minute
+
+
+@dataclass(frozen=True, slots=True)
+class DateMismatch:
+    """The file's minutes do not overlap the show's time: imported as it is, none of them would
+    fall in a segment. Times are local (the file's zone), naive."""
+
+    start: datetime  # the file's first and last minute
+    end: datetime
+    show_start: datetime  # the show's time: its live run's where it ran, else its plan's
+    show_end: datetime
+    shift_days: int  # the days that move the file's first day onto the show's day
+
+    @property
+    def show_day(self) -> date:
+        return self.show_start.date()
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,8 @@ class MetricsImport:
     missing_minutes: tuple[datetime, ...]
     warnings: tuple[Problem, ...]
     preview: pd.DataFrame  # the first rows as read: row, time, then one column per metric
+    mismatch: DateMismatch | None = None  # the file is not of the show's time
+    shift_days: int = 0  # days its times were moved by (ImportOptions.shift_days)
 
 
 def read_metrics(
@@ -126,6 +149,8 @@ def _read_rows(
         raise ImportRefused("header_only", file=table.file_name)
     day = options.day or _file_day(table, preset) or options.default_day
     times = _times(table, rows[time_column], TimeContext(options.zone, day))
+    if options.shift_days:
+        times = times + pd.Timedelta(days=options.shift_days)
     step(0.45)
     values: dict[str, pd.Series] = {}
     for index, column in enumerate(mapped):
@@ -143,8 +168,11 @@ def _read_rows(
     missing = _missing_minutes(per_minute.index)
     if missing:
         warnings.append(_missing_minutes_warning(missing))
+    mismatch = None
     if options.planned is not None and len(per_minute):
-        warnings += _outside_show(per_minute.index, options.planned, options.zone)
+        mismatch = _mismatch(per_minute.index, options)
+        if mismatch is not None:
+            warnings.append(_outside_show(mismatch, options))
     unread = [c.header for c in columns if c.rule is None and c.position != time_column]
     unread = [header for header in unread if header and not is_date_name(header)]
     if unread:
@@ -167,6 +195,8 @@ def _read_rows(
         missing_minutes=tuple(m.to_pydatetime() for m in missing),
         warnings=tuple(warnings),
         preview=_preview(frame, times),
+        mismatch=mismatch,
+        shift_days=options.shift_days,
     )
     step(1.0)
     return result
@@ -503,27 +533,40 @@ def _missing_minutes_warning(missing: list[pd.Timestamp]) -> Problem:
     return Problem("missing_minutes", {"count": len(missing), "minutes": listed})
 
 
-def _outside_show(
-    minutes: pd.DatetimeIndex, planned: tuple[datetime, datetime], zone: ZoneInfo
-) -> list[Problem]:
-    """A file that does not touch the planned slot (a day's margin either side) is probably
-    another show's: said before anything is stored, not refused (shows do move)."""
-    start, end = (moment.astimezone(zone).replace(tzinfo=None) for moment in planned)
-    margin = pd.Timedelta(days=1)
-    if minutes[-1] >= pd.Timestamp(start) - margin and minutes[0] <= pd.Timestamp(end) + margin:
-        return []
+def _mismatch(minutes: pd.DatetimeIndex, options: ImportOptions) -> DateMismatch | None:
+    """The file against the show: None when its minutes overlap the planned time or the live
+    run's, else what the user is asked to choose between (the export moved onto the show's day,
+    or imported as it is). Not refused: shows do move, and a stream can be left running."""
+    assert options.planned is not None
+
+    def local(moment: datetime) -> datetime:
+        return moment.astimezone(options.zone).replace(tzinfo=None)
+
+    first = minutes[0].to_pydatetime()
+    last = minutes[-1].to_pydatetime()
+    shows = [options.planned] + ([options.ran] if options.ran is not None else [])
+    for start, end in shows:
+        if end <= start:  # no script yet, so no time: only its day can be checked
+            if first.date() <= local(start).date() <= last.date():
+                return None
+        elif first < local(end) and last + timedelta(minutes=1) > local(start):
+            return None
+    show_start, show_end = (local(m) for m in options.ran or options.planned)
+    return DateMismatch(first, last, show_start, show_end, (show_start.date() - first.date()).days)
+
+
+def _outside_show(mismatch: DateMismatch, options: ImportOptions) -> Problem:
     shown = "%Y-%m-%d %H:%M"
-    return [
-        Problem(
-            "outside_show",
-            {
-                "start": minutes[0].strftime(shown),
-                "end": minutes[-1].strftime(shown),
-                "planned_start": start.strftime(shown),
-                "planned_end": end.strftime(shown),
-            },
-        )
-    ]
+    start, end = (m.astimezone(options.zone) for m in options.planned)  # type: ignore[union-attr]
+    return Problem(
+        "outside_show",
+        {
+            "start": mismatch.start.strftime(shown),
+            "end": mismatch.end.strftime(shown),
+            "planned_start": start.strftime(shown),
+            "planned_end": end.strftime(shown),
+        },
+    )
 
 
 def _samples(per_minute: pd.DataFrame, zone: ZoneInfo) -> pd.DataFrame:

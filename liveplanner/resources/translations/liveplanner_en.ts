@@ -223,22 +223,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="109" />
+        <location filename="../../ui/review/compare_dialog.py" line="114" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="110" />
+        <location filename="../../ui/review/compare_dialog.py" line="115" />
         <source>Trend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="111" />
+        <location filename="../../ui/review/compare_dialog.py" line="116" />
         <source>What earns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="147" />
+        <location filename="../../ui/review/compare_dialog.py" line="153" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation type="unfinished" />
     </message>
@@ -1261,207 +1261,222 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="144" />
+        <location filename="../../ui/review/import_dialog.py" line="161" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="157" />
+        <location filename="../../ui/review/import_dialog.py" line="174" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="158" />
+        <location filename="../../ui/review/import_dialog.py" line="175" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="165" />
+        <location filename="../../ui/review/import_dialog.py" line="182" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="175" />
+        <location filename="../../ui/review/import_dialog.py" line="192" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="177" />
+        <location filename="../../ui/review/import_dialog.py" line="194" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="184" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="185" />
+        <location filename="../../ui/review/import_dialog.py" line="206" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="186" />
+        <location filename="../../ui/review/import_dialog.py" line="207" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="187" />
+        <location filename="../../ui/review/import_dialog.py" line="208" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="188" />
+        <location filename="../../ui/review/import_dialog.py" line="209" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="201" />
+        <location filename="../../ui/review/import_dialog.py" line="230" />
+        <source>Import it as it is (its minutes fall outside every segment)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="249" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="201" />
+        <location filename="../../ui/review/import_dialog.py" line="249" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="213" />
+        <location filename="../../ui/review/import_dialog.py" line="261" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="214" />
+        <location filename="../../ui/review/import_dialog.py" line="262" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="223" />
+        <location filename="../../ui/review/import_dialog.py" line="271" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="234" />
+        <location filename="../../ui/review/import_dialog.py" line="282" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="245" />
+        <location filename="../../ui/review/import_dialog.py" line="294" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="264" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="315" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="276" />
+        <location filename="../../ui/review/import_dialog.py" line="325" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="295" />
+        <location filename="../../ui/review/import_dialog.py" line="349" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="325" />
+        <location filename="../../ui/review/import_dialog.py" line="382" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="338" />
+        <location filename="../../ui/review/import_dialog.py" line="395" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="342" />
+        <location filename="../../ui/review/import_dialog.py" line="413" />
+        <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="423" />
+        <source>Move it onto the show's date (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="475" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="344" />
+        <location filename="../../ui/review/import_dialog.py" line="477" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="346" />
+        <location filename="../../ui/review/import_dialog.py" line="479" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="350" />
+        <location filename="../../ui/review/import_dialog.py" line="483" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="352" />
+        <location filename="../../ui/review/import_dialog.py" line="485" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="361" />
+        <location filename="../../ui/review/import_dialog.py" line="494" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="366" />
+        <location filename="../../ui/review/import_dialog.py" line="499" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="367" />
+        <location filename="../../ui/review/import_dialog.py" line="500" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="377" />
+        <location filename="../../ui/review/import_dialog.py" line="510" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="381" />
+        <location filename="../../ui/review/import_dialog.py" line="514" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="397" />
+        <location filename="../../ui/review/import_dialog.py" line="530" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="401" />
+        <location filename="../../ui/review/import_dialog.py" line="534" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="433" />
+        <location filename="../../ui/review/import_dialog.py" line="566" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="467" />
+        <location filename="../../ui/review/import_dialog.py" line="600" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="474" />
+        <location filename="../../ui/review/import_dialog.py" line="607" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="477" />
+        <location filename="../../ui/review/import_dialog.py" line="610" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1914,12 +1929,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="121" />
+        <location filename="../../ui/review/import_dialog.py" line="133" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="123" />
+        <location filename="../../ui/review/import_dialog.py" line="135" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -1970,125 +1985,125 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="79" />
+        <location filename="../../ui/review/report.py" line="81" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="83" />
+        <location filename="../../ui/review/report.py" line="85" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="86" />
+        <location filename="../../ui/review/report.py" line="88" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="73" />
+        <location filename="../../ui/review/report.py" line="75" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="150" />
-        <source>Green: best GMV per minute; red: lowest.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="151" />
-        <location filename="../../ui/review/report.py" line="270" />
-        <source>By kind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="152" />
-        <location filename="../../ui/review/report.py" line="272" />
-        <source>By product</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/review/report.py" line="153" />
-        <location filename="../../ui/review/report.py" line="277" />
-        <source>Notes</source>
+        <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="154" />
         <location filename="../../ui/review/report.py" line="279" />
-        <source>When / where</source>
+        <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="155" />
-        <location filename="../../ui/review/report.py" line="280" />
-        <source>Kind</source>
+        <location filename="../../ui/review/report.py" line="284" />
+        <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="156" />
-        <location filename="../../ui/review/report.py" line="281" />
-        <source>Note</source>
+        <location filename="../../ui/review/report.py" line="289" />
+        <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="157" />
-        <location filename="../../ui/review/report.py" line="282" />
-        <source>Owner</source>
+        <location filename="../../ui/review/report.py" line="291" />
+        <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="158" />
+        <location filename="../../ui/review/report.py" line="292" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="159" />
+        <location filename="../../ui/review/report.py" line="293" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="160" />
+        <location filename="../../ui/review/report.py" line="294" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="161" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="235" />
+        <location filename="../../ui/review/report.py" line="243" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="237" />
+        <location filename="../../ui/review/report.py" line="245" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="238" />
+        <location filename="../../ui/review/report.py" line="246" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="239" />
+        <location filename="../../ui/review/report.py" line="247" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="242" />
+        <location filename="../../ui/review/report.py" line="250" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="243" />
+        <location filename="../../ui/review/report.py" line="251" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="290" />
+        <location filename="../../ui/review/report.py" line="302" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="292" />
+        <location filename="../../ui/review/report.py" line="304" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="293" />
+        <location filename="../../ui/review/report.py" line="305" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="294" />
+        <location filename="../../ui/review/report.py" line="306" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -2200,132 +2215,137 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="144" />
+        <location filename="../../ui/review/review_page.py" line="157" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="147" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="152" />
+        <location filename="../../ui/review/review_page.py" line="165" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="154" />
-        <location filename="../../ui/review/review_page.py" line="251" />
+        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="158" />
+        <location filename="../../ui/review/review_page.py" line="171" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="181" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="187" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="197" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="210" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="247" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="249" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="260" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="262" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="336" />
+        <location filename="../../ui/review/review_page.py" line="349" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="344" />
+        <location filename="../../ui/review/review_page.py" line="355" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="350" />
+        <location filename="../../ui/review/review_page.py" line="361" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="365" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="357" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="444" />
+        <location filename="../../ui/review/review_page.py" line="374" />
+        <source>%1 of them lie outside the script: see the rows before or after it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="460" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="445" />
+        <location filename="../../ui/review/review_page.py" line="461" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="455" />
+        <location filename="../../ui/review/review_page.py" line="471" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2333,252 +2353,267 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ReviewTables</name>
     <message>
-        <location filename="../../ui/review/tables.py" line="130" />
+        <location filename="../../ui/review/tables.py" line="148" />
         <source>Best GMV per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="131" />
+        <location filename="../../ui/review/tables.py" line="149" />
         <source>Lowest GMV per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="195" />
+        <location filename="../../ui/review/tables.py" line="234" />
+        <source>Before the script: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="236" />
+        <source>After the script: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="265" />
         <source>#</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="196" />
+        <location filename="../../ui/review/tables.py" line="270" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="198" />
-        <location filename="../../ui/review/tables.py" line="254" />
+        <location filename="../../ui/review/tables.py" line="272" />
+        <location filename="../../ui/review/tables.py" line="336" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="203" />
-        <location filename="../../ui/review/tables.py" line="262" />
+        <location filename="../../ui/review/tables.py" line="279" />
+        <location filename="../../ui/review/tables.py" line="342" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="205" />
+        <location filename="../../ui/review/tables.py" line="281" />
         <source>Planned start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="206" />
+        <location filename="../../ui/review/tables.py" line="282" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="210" />
+        <location filename="../../ui/review/tables.py" line="286" />
         <source>Actual start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="211" />
+        <location filename="../../ui/review/tables.py" line="287" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="213" />
+        <location filename="../../ui/review/tables.py" line="289" />
         <source>Over / under</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="219" />
-        <location filename="../../ui/review/tables.py" line="246" />
-        <location filename="../../ui/review/tables.py" line="288" />
-        <location filename="../../ui/review/tables.py" line="341" />
-        <location filename="../../ui/review/tables.py" line="393" />
+        <location filename="../../ui/review/tables.py" line="296" />
+        <location filename="../../ui/review/tables.py" line="324" />
+        <location filename="../../ui/review/tables.py" line="368" />
+        <location filename="../../ui/review/tables.py" line="417" />
+        <location filename="../../ui/review/tables.py" line="468" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="220" />
-        <location filename="../../ui/review/tables.py" line="247" />
-        <location filename="../../ui/review/tables.py" line="293" />
-        <location filename="../../ui/review/tables.py" line="399" />
+        <location filename="../../ui/review/tables.py" line="297" />
+        <location filename="../../ui/review/tables.py" line="325" />
+        <location filename="../../ui/review/tables.py" line="370" />
+        <location filename="../../ui/review/tables.py" line="474" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="221" />
+        <location filename="../../ui/review/tables.py" line="298" />
         <source>Buyers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="222" />
-        <location filename="../../ui/review/tables.py" line="248" />
-        <location filename="../../ui/review/tables.py" line="291" />
-        <location filename="../../ui/review/tables.py" line="342" />
+        <location filename="../../ui/review/tables.py" line="299" />
+        <location filename="../../ui/review/tables.py" line="326" />
+        <location filename="../../ui/review/tables.py" line="369" />
+        <location filename="../../ui/review/tables.py" line="418" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="223" />
-        <location filename="../../ui/review/tables.py" line="297" />
+        <location filename="../../ui/review/tables.py" line="300" />
+        <location filename="../../ui/review/tables.py" line="372" />
         <source>Avg viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="224" />
-        <location filename="../../ui/review/tables.py" line="296" />
-        <location filename="../../ui/review/tables.py" line="403" />
+        <location filename="../../ui/review/tables.py" line="301" />
+        <location filename="../../ui/review/tables.py" line="371" />
+        <location filename="../../ui/review/tables.py" line="478" />
         <source>Peak viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="226" />
+        <location filename="../../ui/review/tables.py" line="303" />
         <source>Entries − exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="230" />
+        <location filename="../../ui/review/tables.py" line="308" />
         <source>Comments / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="231" />
+        <location filename="../../ui/review/tables.py" line="309" />
         <source>Likes / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="232" />
-        <location filename="../../ui/review/tables.py" line="299" />
-        <location filename="../../ui/review/tables.py" line="420" />
+        <location filename="../../ui/review/tables.py" line="310" />
+        <location filename="../../ui/review/tables.py" line="374" />
+        <location filename="../../ui/review/tables.py" line="495" />
         <source>GPM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="244" />
+        <location filename="../../ui/review/tables.py" line="322" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="245" />
-        <location filename="../../ui/review/tables.py" line="340" />
+        <location filename="../../ui/review/tables.py" line="323" />
+        <location filename="../../ui/review/tables.py" line="416" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="271" />
+        <location filename="../../ui/review/tables.py" line="333" />
+        <source>Outside the script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/tables.py" line="351" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="275" />
+        <location filename="../../ui/review/tables.py" line="356" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="277" />
+        <location filename="../../ui/review/tables.py" line="358" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="282" />
+        <location filename="../../ui/review/tables.py" line="363" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="286" />
+        <location filename="../../ui/review/tables.py" line="367" />
         <source>On air</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="298" />
-        <location filename="../../ui/review/tables.py" line="415" />
+        <location filename="../../ui/review/tables.py" line="373" />
+        <location filename="../../ui/review/tables.py" line="490" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="300" />
-        <location filename="../../ui/review/tables.py" line="422" />
+        <location filename="../../ui/review/tables.py" line="375" />
+        <location filename="../../ui/review/tables.py" line="497" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="306" />
+        <location filename="../../ui/review/tables.py" line="381" />
         <source>%1 / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="322" />
+        <location filename="../../ui/review/tables.py" line="398" />
         <source>actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="323" />
+        <location filename="../../ui/review/tables.py" line="399" />
         <source>planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="328" />
+        <location filename="../../ui/review/tables.py" line="404" />
         <source>Morning 06–12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="329" />
+        <location filename="../../ui/review/tables.py" line="405" />
         <source>Afternoon 12–18</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="330" />
+        <location filename="../../ui/review/tables.py" line="406" />
         <source>Prime time 18–21</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="331" />
+        <location filename="../../ui/review/tables.py" line="407" />
         <source>Late 21–24</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="332" />
+        <location filename="../../ui/review/tables.py" line="408" />
         <source>Night 00–06</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="339" />
+        <location filename="../../ui/review/tables.py" line="415" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="360" />
+        <location filename="../../ui/review/tables.py" line="436" />
         <source>target %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="364" />
+        <location filename="../../ui/review/tables.py" line="440" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="366" />
+        <location filename="../../ui/review/tables.py" line="442" />
         <source>met ✓</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="367" />
+        <location filename="../../ui/review/tables.py" line="443" />
         <source>short by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="406" />
+        <location filename="../../ui/review/tables.py" line="481" />
         <source>Average viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="410" />
+        <location filename="../../ui/review/tables.py" line="485" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="427" />
+        <location filename="../../ui/review/tables.py" line="502" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>

@@ -28,7 +28,7 @@ from liveplanner.storage.comparison import load_comparison
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels
 from liveplanner.ui.review.chart import CountAxis
-from liveplanner.ui.review.review_page import sorted_model, table_view
+from liveplanner.ui.review.review_page import sort_by, sorted_model, table_view
 from liveplanner.ui.review.tables import (
     FiguresModel,
     earning_columns,
@@ -79,7 +79,7 @@ class CompareDialog(QDialog):
             earning_columns(lambda: self.tr("Time slot"), lambda e: slot_name(e.key)), parent=self
         )
         self.show_view = table_view(sorted_model(self.shows))
-        self.show_view.setSortingEnabled(True)
+        sort_by(self.show_view, 0, Qt.SortOrder.AscendingOrder)  # oldest first, by date
         self.trend = pg.GraphicsLayoutWidget()
         self.trend.setBackground(None)
         gmv_plot = self.trend.addPlot(
@@ -102,9 +102,14 @@ class CompareDialog(QDialog):
         self.trend_per_min = rate_plot.plot(
             [], [], pen=pg.mkPen("#3d7fd1", width=2), symbol="o", symbolSize=6
         )
+        # Best earning per minute first (tables.earning_columns: GMV / min is the fifth).
+        self.kind_view = table_view(sorted_model(self.kinds))
+        sort_by(self.kind_view, 4, Qt.SortOrder.DescendingOrder)
+        self.slot_view = table_view(sorted_model(self.slots))
+        sort_by(self.slot_view, 4, Qt.SortOrder.DescendingOrder)
         earnings = QSplitter(Qt.Orientation.Horizontal)
-        earnings.addWidget(table_view(sorted_model(self.kinds)))
-        earnings.addWidget(table_view(sorted_model(self.slots)))
+        earnings.addWidget(self.kind_view)
+        earnings.addWidget(self.slot_view)
         tabs = QTabWidget()
         tabs.addTab(self.show_view, self.tr("Shows"))
         tabs.addTab(self.trend, self.tr("Trend"))
@@ -131,11 +136,12 @@ class CompareDialog(QDialog):
         self.kinds.set_rows(result.kinds)
         self.slots.set_rows(result.slots)
         with_data = [k for k in result.shows if k.has_metrics]
-        days = [k.start.timestamp() for k in with_data]
+        with_gmv = [k for k in with_data if k.gmv_fen is not None]  # no GMV: no bar, not 0
+        days = [k.start.timestamp() for k in with_gmv]
         self.trend_gmv.setOpts(
-            x=days, height=[k.gmv_fen / 100 for k in with_data], width=0.6 * 86_400
+            x=days, height=[(k.gmv_fen or 0) / 100 for k in with_gmv], width=0.6 * 86_400
         )
-        per_min = [(k.gmv_per_min_fen or 0) / 100 for k in with_data]
+        per_min = [(k.gmv_per_min_fen or 0) / 100 for k in with_gmv]
         self.trend_per_min.setData(days, per_min)
         # From zero, so a small change does not look like a cliff.
         self.trend_plots[0].enableAutoRange(axis="y")

@@ -2,11 +2,13 @@
 
 The file is read off the GUI thread; the dialog then shows what was found (encoding, layout,
 header row, the minutes covered), the column mapping (editable), a preview of the rows as read,
-and every warning. Import stores the samples, also off the GUI thread, in one transaction:
-Cancel, or any failure, leaves the show's metrics as they were.
+and every warning. A file whose minutes miss the show's time asks for a choice first (move it onto
+the show's date, or import it as it is); until one is made Import is off and Enter does nothing.
+Import stores the samples, also off the GUI thread, in one transaction: Cancel, or any failure,
+leaves the show's metrics as they were.
 """
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -19,8 +21,9 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QSplitter,
     QStyle,
     QTableView,
@@ -46,12 +50,20 @@ from PySide6.QtWidgets import (
 
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.plan import ShowPlan, time_zone
+from liveplanner.core.review import on_air
 from liveplanner.core.schedule import schedule
-from liveplanner.formats.metrics_import import Column, ImportOptions, MetricsImport, read_metrics
+from liveplanner.formats.metrics_import import (
+    Column,
+    DateMismatch,
+    ImportOptions,
+    MetricsImport,
+    read_metrics,
+)
 from liveplanner.formats.presets import PRESETS, ColumnRule, InstantRule, rule_for
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
+from liveplanner.storage.runs import list_runs
 from liveplanner.storage.samples import ImportSource, replace_metrics
 from liveplanner.ui import labels
 from liveplanner.ui.review.import_texts import problem_text
@@ -141,6 +153,11 @@ class MetricsImportDialog(QDialog):
         self.job: Job | None = None
         self.shown_columns: tuple[Column, ...] = ()
         self._again = False  # options changed while a read was running
+        # The file's minutes against the show's time (from the read without a shift), and the
+        # days the user chose to move them by.
+        self.mismatch: DateMismatch | None = None
+        self.shift_days = 0
+        self.ran = on_air(plan, list_runs(db, plan.show.id))
         self.setWindowTitle(self.tr("Import metrics — %1").replace("%1", plan.show.title))
         self._build()
         fit_to_screen(self, QSize(1100, 760))
@@ -177,6 +194,10 @@ class MetricsImportDialog(QDialog):
         self.instant_box.addItem(self.tr("Last reading of the minute"), InstantRule.LAST)
         for box in (self.preset_box, self.instant_box):
             box.currentIndexChanged.connect(self._options_changed)
+        # The show's date stands in for a date the file does not give (as the command line's
+        # default); a date the user sets is theirs, and wins over the file's, as --date does.
+        self.day_chosen = False
+        self.date_edit.dateChanged.connect(self._day_chosen)
         self.date_edit.dateChanged.connect(self._options_changed)
         self.zone_edit.editingFinished.connect(self._options_changed)
 
@@ -196,6 +217,33 @@ class MetricsImportDialog(QDialog):
         self.error.setStyleSheet("QLabel#importError { color: #c0392b; font-weight: 600; }")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
+
+        # Another day's export: a choice to make, not a warning to click past.
+        self.mismatch_text = QLabel()
+        self.mismatch_text.setWordWrap(True)
+        self.mismatch_text.setObjectName("importMismatch")
+        self.mismatch_text.setStyleSheet(
+            "QLabel#importMismatch { color: #b35c00; font-weight: 600; }"
+        )
+        self.shift_choice = QRadioButton()
+        self.keep_choice = QRadioButton(
+            self.tr("Import it as it is (its minutes fall outside every segment)")
+        )
+        self.date_choice = QButtonGroup(self)
+        self.date_choice.addButton(self.shift_choice)
+        self.date_choice.addButton(self.keep_choice)
+        self.date_choice.buttonToggled.connect(self._date_chosen)
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        choices.addWidget(self.shift_choice)
+        choices.addWidget(self.keep_choice)
+        choices.addStretch(1)
+        self.mismatch_box = QWidget()
+        mismatch_layout = QVBoxLayout(self.mismatch_box)
+        mismatch_layout.setContentsMargins(0, 0, 0, 0)
+        mismatch_layout.addWidget(self.mismatch_text)
+        mismatch_layout.addLayout(choices)
+        self.mismatch_box.hide()
 
         self.columns = QTableWidget(0, 2)
         self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Read as")])
@@ -241,6 +289,7 @@ class MetricsImportDialog(QDialog):
         body.addLayout(form)
         body.addWidget(self.summary)
         body.addWidget(self.error)
+        body.addWidget(self.mismatch_box)
         body.addWidget(tables, 1)
         body.addWidget(self._titled(self.tr("Warnings"), self.warnings))
         # The progress and the buttons stay in view on a short screen; the rest scrolls.
@@ -280,10 +329,15 @@ class MetricsImportDialog(QDialog):
             return
         self.file_edit.setText(path)
         self.mapping = {}
+        self._forget_date_choice()
         self.read()
+
+    def _day_chosen(self) -> None:
+        self.day_chosen = True
 
     def _options_changed(self) -> None:
         if self.data is not None:
+            self._forget_date_choice()  # other dates or zone: the file is checked again
             self.read()
 
     def options(self) -> ImportOptions | None:
@@ -301,11 +355,14 @@ class MetricsImportDialog(QDialog):
         times = schedule(self.plan)
         return ImportOptions(
             zone=zone,
-            day=date(chosen.year(), chosen.month(), chosen.day()),
+            day=date(chosen.year(), chosen.month(), chosen.day()) if self.day_chosen else None,
+            default_day=date(chosen.year(), chosen.month(), chosen.day()),
             preset=self.preset_box.currentData(),
             columns=self.mapping or None,
             instant_rule=self.instant_box.currentData(),
             planned=(times.start, times.end),
+            ran=self.ran,
+            shift_days=self.shift_days,
         )
 
     def read(self) -> None:
@@ -336,7 +393,83 @@ class MetricsImportDialog(QDialog):
             self.warnings.addItem(QListWidgetItem(icon, problem_text(warning)))
         if not result.warnings:
             self.warnings.addItem(self.tr("None: every row was read as it is."))
-        self.import_button.setEnabled(True)
+        if not result.shift_days:
+            self._show_mismatch(result.mismatch)
+        self._update_import_button()
+
+    # The file's dates against the show's
+
+    def _show_mismatch(self, mismatch: DateMismatch | None) -> None:
+        self.mismatch = mismatch
+        self.mismatch_box.setVisible(mismatch is not None)
+        if mismatch is None:
+            return
+
+        def when(moment: datetime) -> str:
+            return moment.strftime("%Y-%m-%d %H:%M")
+
+        self.mismatch_text.setText(
+            self.tr(
+                "The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes "
+                "falls in the show. Is it another day's export? Choose what to do before "
+                "importing:"
+            )
+            .replace("%1", when(mismatch.start))
+            .replace("%2", when(mismatch.end))
+            .replace("%3", when(mismatch.show_start))
+            .replace("%4", when(mismatch.show_end))
+        )
+        self.shift_choice.setText(
+            self.tr("Move it onto the show's date (%1)").replace(
+                "%1", mismatch.show_day.isoformat()
+            )
+        )
+
+    def _date_chosen(self, _button: object, checked: bool) -> None:
+        if not checked or self.mismatch is None:
+            return
+        shift = self.mismatch.shift_days if self.shift_choice.isChecked() else 0
+        if shift != self.shift_days:
+            self.shift_days = shift
+            self.read()
+        self._update_import_button()
+
+    def _forget_date_choice(self) -> None:
+        self.mismatch = None
+        self.shift_days = 0
+        self.date_choice.setExclusive(False)  # so that neither can be ticked again
+        for button in (self.shift_choice, self.keep_choice):
+            button.setChecked(False)
+        self.date_choice.setExclusive(True)
+        self.mismatch_box.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_import_button()  # the button box made Import the default as it showed
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # With the dates' choice open, Enter presses no button the dialog happens to default to.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not self.dates_settled():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def dates_settled(self) -> bool:
+        """The file is of the show's time, or the user chose what to do with it."""
+        return self.mismatch is None or self.date_choice.checkedButton() is not None
+
+    def _update_import_button(self) -> None:
+        ready = (
+            self.result is not None
+            and self.error.isHidden()
+            and self.job is None
+            and self.dates_settled()
+        )
+        self.import_button.setEnabled(ready)
+        # Enter imports only what the user has settled: with a choice open, no default button.
+        self.import_button.setDefault(self.dates_settled())
+        self.import_button.setAutoDefault(self.dates_settled())
 
     def _summary_text(self, result: MetricsImport) -> str:
         layout = result.preset.label if result.preset else self.tr("by header names")
@@ -421,7 +554,7 @@ class MetricsImportDialog(QDialog):
 
     def store(self) -> None:
         result = self.result
-        if result is None or self.job is not None:
+        if result is None or self.job is not None or not self.dates_settled():
             return
         show_id = self.plan.show.id
         preset = result.preset.name if result.preset else ""
@@ -456,7 +589,7 @@ class MetricsImportDialog(QDialog):
             self.job.wait()
         self.job = None
         self.progress_box.hide()
-        self.import_button.setEnabled(self.result is not None and self.error.isHidden())
+        self._update_import_button()
         if self._again:
             self._again = False
             self.read()

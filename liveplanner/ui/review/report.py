@@ -20,17 +20,19 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import Review, Source
+from liveplanner.core.review import GroupFigures, Review, Source
 from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
 from liveplanner.ui.review.tables import (
     Column,
     best_and_worst,
+    by_kind_rows,
     kind_columns,
     product_columns,
     segment_columns,
     segment_rank,
+    segment_rows,
     summary_figures,
 )
 
@@ -129,8 +131,9 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         for f in summary_figures(content.review)
     ]
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
-    # The same rows the window tints: one rule for the screen and the paper.
-    best, worst = best_and_worst(review.segments, segment_rank)
+    # The same rows the window shows and tints: one rule for the screen and the paper.
+    rows = segment_rows(review)
+    best, worst = best_and_worst(rows, segment_rank)
     notes = "".join(
         f"<tr><td>{html.escape(note_place(n, plan, zone))}</td>"
         f"<td>{html.escape(category_label(n.category))}</td>"
@@ -166,11 +169,11 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
     sections += [
         f'<h2 style="page-break-before: always">{t["segments"]}</h2>',
         f'<p class="meta">{t["legend"]}</p>',
-        _table(segment_columns(plan, review.source), review.segments, best, worst),
+        _table(segment_columns(plan, review.source), rows, best, worst),
         f'<h2 style="page-break-before: always">{t["kinds"]}</h2>',
-        _table(kind_columns(), sorted(review.by_kind, key=lambda g: -g.gmv_fen)),
+        _table(kind_columns(), _by_gmv(by_kind_rows(review))),
         f"<h2>{t['products']}</h2>",
-        _table(product_columns(plan), sorted(review.by_product, key=lambda g: -g.gmv_fen)),
+        _table(product_columns(plan), _by_gmv(review.by_product)),
         f"<h2>{t['notes']}</h2>",
         notes_table if content.notes else f"<p>{t['none']}</p>",
     ]
@@ -189,6 +192,11 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(plan.show.title)}'
         f"</title><style>{style}</style></head><body>{''.join(sections)}</body></html>"
     )
+
+
+def _by_gmv(groups: Sequence[GroupFigures]) -> list[GroupFigures]:
+    """Highest GMV first, as the window opens; a group without GMV data last."""
+    return sorted(groups, key=lambda g: -1 if g.gmv_fen is None else -g.gmv_fen)
 
 
 def write_pdf(path: Path, content: ReportInput) -> None:
@@ -265,9 +273,13 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
             _sheet(
                 segments_title(),
                 segment_columns(plan, review.source),
-                review.segments,
+                segment_rows(review),
             ),
-            _sheet(QCoreApplication.translate("Report", "By kind"), kind_columns(), review.by_kind),
+            _sheet(
+                QCoreApplication.translate("Report", "By kind"),
+                kind_columns(),
+                by_kind_rows(review),
+            ),
             _sheet(
                 QCoreApplication.translate("Report", "By product"),
                 product_columns(plan),

@@ -48,10 +48,12 @@ from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
 from liveplanner.ui.review.tables import (
     SORT_ROLE,
     FiguresModel,
+    by_kind_rows,
     kind_columns,
     product_columns,
     segment_columns,
     segment_rank,
+    segment_rows,
     summary_figures,
 )
 
@@ -76,7 +78,18 @@ def sorted_model(model: FiguresModel) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
+    proxy.setSortLocaleAware(True)  # names in the user's language's order (pinyin for Chinese)
     return proxy
+
+
+def sort_by(view: QTableView, column: int, order: Qt.SortOrder) -> None:
+    """Rows in this order, sorted by the proxy, so the header's arrow names the order the rows
+    are in; a click on a header sorts by that column (highest first for figures)."""
+    view.setSortingEnabled(True)
+    view.sortByColumn(column, order)
+
+
+GMV_COLUMN = 3  # in the by-kind and by-product tables (tables.group_columns)
 
 
 class Card(QFrame):
@@ -223,17 +236,17 @@ class ReviewPage(QWidget):
         self.kinds = FiguresModel([], parent=self)
         self.products = FiguresModel([], parent=self)
         self.segment_view = table_view(sorted_model(self.segments))
-        self.segment_view.setSortingEnabled(True)
-        self.segment_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        sort_by(self.segment_view, 0, Qt.SortOrder.AscendingOrder)
         self.segment_view.doubleClicked.connect(lambda _i: self.add_note())
         # The segment chosen in the table is the one highlighted on the chart, and vice versa.
         self.segment_view.selectionModel().selectionChanged.connect(
             lambda *_: self.chart.select_segment(self.selected_segment())
         )
+        # The kinds and products that earned most first, and the header says so.
         self.kind_view = table_view(sorted_model(self.kinds))
-        self.kind_view.setSortingEnabled(True)
+        sort_by(self.kind_view, GMV_COLUMN, Qt.SortOrder.DescendingOrder)
         self.product_view = table_view(sorted_model(self.products))
-        self.product_view.setSortingEnabled(True)
+        sort_by(self.product_view, GMV_COLUMN, Qt.SortOrder.DescendingOrder)
         self.notes_model = NotesModel(self)
         self.notes_view = table_view(self.notes_model)
         self.notes_view.horizontalHeader().setSectionResizeMode(
@@ -335,11 +348,9 @@ class ReviewPage(QWidget):
             box.setEnabled(name in with_data)
             box.setToolTip("" if name in with_data else self.tr("Not in this show's export"))
         self._fill_cards()
-        self.segments.set_rows(result.segments, segment_columns(plan, result.source))
-        self.kinds.set_rows(sorted(result.by_kind, key=lambda g: -g.gmv_fen), kind_columns())
-        self.products.set_rows(
-            sorted(result.by_product, key=lambda g: -g.gmv_fen), product_columns(plan)
-        )
+        self.segments.set_rows(segment_rows(result), segment_columns(plan, result.source))
+        self.kinds.set_rows(by_kind_rows(result), kind_columns())
+        self.products.set_rows(result.by_product, product_columns(plan))
         self.notes_model.set_notes(self.notes, plan)
         self.tabs.setTabText(3, self.tr("Notes (%1)").replace("%1", str(len(self.notes))))
         self.segment_view.resizeColumnsToContents()
@@ -357,6 +368,11 @@ class ReviewPage(QWidget):
             text += " " + self.tr("%1 minutes of data, %2 missing.").replace(
                 "%1", str(minutes)
             ).replace("%2", str(result.totals.missing_minutes))
+        outside = sum(o.minutes for o in result.outside)
+        if outside:
+            text += " " + self.tr(
+                "%1 of them lie outside the script: see the rows before or after it."
+            ).replace("%1", str(outside))
         return text
 
     def _fill_cards(self) -> None:

@@ -2,7 +2,9 @@
 
 A column knows its title, the text of a cell and the value it sorts by (the raw number, so
 "¥9,600" sorts after "¥17,193" correctly). The report writes the same columns, so the screen
-and the paper cannot disagree.
+and the paper cannot disagree. The minutes outside the script are rows of their own (before the
+first segment, after the last, and "outside the script" by kind), so every table's rows add up
+to the cards.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from liveplanner.core.comparison import Earning, TimeSlot
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review import (
+    OUTSIDE_KEY,
     GroupFigures,
+    Outside,
+    OutsideFigures,
     Review,
     SegmentFigures,
     Source,
@@ -46,8 +51,14 @@ WORST = QColor(224, 115, 95, 90)
 class Column:
     title: Callable[[], str]
     text: Callable[[Any], str]
-    value: Callable[[Any], object]  # what it sorts by, and what a spreadsheet cell holds
+    value: Callable[[Any], object]  # what a spreadsheet cell holds, and what it sorts by
     numeric: bool = True
+    sort: Callable[[Any], object] | None = None  # sorts by this instead of value
+    # A first click on the header puts the highest first (money, counts); else A to Z.
+    descending_first: bool = False
+
+    def sort_key(self, row: Any) -> object:
+        return _key((self.sort or self.value)(row))
 
 
 def _key(value: object) -> object:
@@ -106,6 +117,13 @@ class FiguresModel(QAbstractTableModel):
             and 0 <= section < len(self.columns)
         ):
             return self.columns[section].title()
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.InitialSortOrderRole
+            and 0 <= section < len(self.columns)
+        ):
+            descending = self.columns[section].descending_first
+            return Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -117,7 +135,7 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == SORT_ROLE:
-            return _key(column.value(row))
+            return column.sort_key(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -141,7 +159,8 @@ def _t(text: str) -> Callable[[], str]:
 def _text(
     title: str, text: Callable[[Any], str], value: Callable[[Any], str] | None = None
 ) -> Column:
-    return Column(_t(title), text, value or text, numeric=False)
+    # Sorted by the text shown, so the rows follow the header's arrow in either language.
+    return Column(_t(title), text, value or text, numeric=False, sort=text)
 
 
 def _money(title: str, fen: Callable[[Any], float | None]) -> Column:
@@ -150,23 +169,39 @@ def _money(title: str, fen: Callable[[Any], float | None]) -> Column:
         _t(title),
         lambda row: fmt.yuan(fen(row)),
         lambda row: None if (value := fen(row)) is None else round(value / 100, 2),
+        descending_first=True,
     )
 
 
 def _count(title: str, get: Callable[[Any], float | None]) -> Column:
-    return Column(_t(title), lambda row: fmt.count(get(row)), lambda row: _round(get(row)))
+    return Column(
+        _t(title),
+        lambda row: fmt.count(get(row)),
+        lambda row: _round(get(row)),
+        descending_first=True,
+    )
 
 
 def _per_min(title: str, get: Callable[[Any], float | None]) -> Column:
-    return Column(_t(title), lambda row: fmt.per_min(get(row)), lambda row: _round(get(row), 1))
+    return Column(
+        _t(title),
+        lambda row: fmt.per_min(get(row)),
+        lambda row: _round(get(row), 1),
+        descending_first=True,
+    )
 
 
 def _rate(title: str, get: Callable[[Any], float | None]) -> Column:
-    return Column(_t(title), lambda row: fmt.rate(get(row)), lambda row: _round(get(row), 4))
+    return Column(
+        _t(title),
+        lambda row: fmt.rate(get(row)),
+        lambda row: _round(get(row), 4),
+        descending_first=True,
+    )
 
 
 def _length(title: str, seconds: Callable[[Any], int | None]) -> Column:
-    return Column(_t(title), lambda row: fmt.duration(seconds(row)), seconds)
+    return Column(_t(title), lambda row: fmt.duration(seconds(row)), seconds, descending_first=True)
 
 
 def _clock(title: str, at: Callable[[Any], datetime | None]) -> Column:
@@ -189,15 +224,56 @@ def _over_under(f: SegmentFigures) -> str:
     return sign + fmt.duration(abs(f.actual_s - f.planned_s))
 
 
+def outside_title(row: OutsideFigures, plan: ShowPlan) -> str:
+    """'Before the script: 19:00–19:29', with the date when it is not the show's."""
+    first, last = row.first_minute, row.last_minute
+    day = plan.show.planned_start.date()
+    start = first.strftime("%H:%M" if first.date() == day else "%Y-%m-%d %H:%M")
+    end = last.strftime("%H:%M" if last.date() == first.date() else "%Y-%m-%d %H:%M")
+    if row.where is Outside.BEFORE:
+        text = QCoreApplication.translate("ReviewTables", "Before the script: %1")
+    else:
+        text = QCoreApplication.translate("ReviewTables", "After the script: %1")
+    return text.replace("%1", f"{start}–{end}")
+
+
+def segment_rows(review: Review) -> list[SegmentFigures | OutsideFigures]:
+    """The segments in order, with the minutes before and after the script where there are
+    some: together they add up to the show's totals."""
+    before = [o for o in review.outside if o.where is Outside.BEFORE]
+    after = [o for o in review.outside if o.where is Outside.AFTER]
+    return [*before, *review.segments, *after]
+
+
+def by_kind_rows(review: Review) -> list[GroupFigures]:
+    """Each segment kind's totals, and the minutes outside the script as one more row."""
+    outside = review.outside_group()
+    return [*review.by_kind, *([outside] if outside is not None else [])]
+
+
 def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
     products = {p.id: p.name for p in plan.products}
+
+    def title(f: SegmentFigures | OutsideFigures) -> str:
+        return outside_title(f, plan) if isinstance(f, OutsideFigures) else f.title
+
+    def kind(f: SegmentFigures | OutsideFigures) -> str:
+        return "" if f.kind is None else labels.segment_kind(f.kind)
+
     columns = [
-        _count(QT_TRANSLATE_NOOP("ReviewTables", "#"), lambda f: f.position),
-        _text(QT_TRANSLATE_NOOP("ReviewTables", "Segment"), lambda f: f.title),
-        _text(
-            QT_TRANSLATE_NOOP("ReviewTables", "Kind"),
-            lambda f: labels.segment_kind(f.kind),
-            lambda f: f.kind.value,
+        Column(
+            _t(QT_TRANSLATE_NOOP("ReviewTables", "#")),
+            lambda f: "" if isinstance(f, OutsideFigures) else str(f.position),
+            lambda f: None if isinstance(f, OutsideFigures) else f.position,
+            sort=lambda f: f.position,  # before the script first, after it last
+        ),
+        _text(QT_TRANSLATE_NOOP("ReviewTables", "Segment"), title),
+        Column(
+            _t(QT_TRANSLATE_NOOP("ReviewTables", "Kind")),
+            kind,
+            lambda f: "" if f.kind is None else f.kind.value,
+            numeric=False,
+            sort=kind,
         ),
         _text(
             QT_TRANSLATE_NOOP("ReviewTables", "Product"), lambda f: products.get(f.product_id, "")
@@ -213,6 +289,7 @@ def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
                 _t(QT_TRANSLATE_NOOP("ReviewTables", "Over / under")),
                 _over_under,
                 lambda f: None if f.actual_s is None else f.actual_s - f.planned_s,
+                descending_first=True,
             ),
         ]
     columns += [
@@ -226,6 +303,7 @@ def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
             _t(QT_TRANSLATE_NOOP("ReviewTables", "Entries − exits")),
             lambda f: fmt.signed(f.net_entries),
             lambda f: f.net_entries,
+            descending_first=True,
         ),
         _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Comments / min"), lambda f: f.comments_per_min),
         _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Likes / min"), lambda f: f.likes_per_min),
@@ -234,13 +312,13 @@ def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
     return columns
 
 
-def segment_rank(f: SegmentFigures) -> float | None:
+def segment_rank(f: SegmentFigures | OutsideFigures) -> float | None:
     return f.gmv_per_min_fen if f.seconds else None
 
 
 def group_columns(name_title: str, name: Callable[[GroupFigures], str]) -> list[Column]:
     return [
-        Column(lambda: name_title, name, name, numeric=False),
+        Column(lambda: name_title, name, name, numeric=False, sort=name),
         _count(QT_TRANSLATE_NOOP("ReviewTables", "Segments"), lambda g: g.segments),
         _length(QT_TRANSLATE_NOOP("ReviewTables", "Time"), lambda g: g.seconds),
         _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV"), lambda g: g.gmv_fen),
@@ -250,10 +328,12 @@ def group_columns(name_title: str, name: Callable[[GroupFigures], str]) -> list[
 
 
 def kind_columns() -> list[Column]:
-    return group_columns(
-        QCoreApplication.translate("ReviewTables", "Kind"),
-        lambda g: labels.segment_kind(SegmentKind(g.key)),
-    )
+    def name(g: GroupFigures) -> str:
+        if g.key == OUTSIDE_KEY:
+            return QCoreApplication.translate("ReviewTables", "Outside the script")
+        return labels.segment_kind(SegmentKind(g.key))
+
+    return group_columns(QCoreApplication.translate("ReviewTables", "Kind"), name)
 
 
 def product_columns(plan: ShowPlan) -> list[Column]:
@@ -271,6 +351,7 @@ def show_columns(kinds: dict[SegmentKind, dict[int, float]]) -> list[Column]:
             _t(QT_TRANSLATE_NOOP("ReviewTables", "Date")),
             lambda k: k.start.strftime("%Y-%m-%d %H:%M"),
             lambda k: k.start.isoformat(),
+            sort=lambda k: k.start.timestamp(),  # shows in different zones in time order
         ),
         _text(QT_TRANSLATE_NOOP("ReviewTables", "Show"), lambda k: k.title),
         _text(
@@ -284,15 +365,9 @@ def show_columns(kinds: dict[SegmentKind, dict[int, float]]) -> list[Column]:
             lambda k: k.source.value,
         ),
         _length(QT_TRANSLATE_NOOP("ReviewTables", "On air"), lambda k: k.seconds),
-        _money(
-            QT_TRANSLATE_NOOP("ReviewTables", "GMV"),
-            lambda k: k.gmv_fen if k.has_metrics else None,
-        ),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV"), lambda k: k.gmv_fen),
         _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV / min"), lambda k: k.gmv_per_min_fen),
-        _count(
-            QT_TRANSLATE_NOOP("ReviewTables", "Orders"),
-            lambda k: k.orders if k.has_metrics else None,
-        ),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Orders"), lambda k: k.orders),
         _count(QT_TRANSLATE_NOOP("ReviewTables", "Peak viewers"), lambda k: k.peak_viewers),
         _count(QT_TRANSLATE_NOOP("ReviewTables", "Avg viewers"), lambda k: k.avg_viewers),
         _rate(QT_TRANSLATE_NOOP("ReviewTables", "Conversion"), lambda k: k.conversion),
@@ -308,6 +383,7 @@ def show_columns(kinds: dict[SegmentKind, dict[int, float]]) -> list[Column]:
                     ).replace("%1", labels.segment_kind(kind)),
                     lambda k, p=kinds[kind]: fmt.yuan(p.get(k.show_id)),
                     lambda k, p=kinds[kind]: _round(_yuan(p.get(k.show_id)), 2),
+                    descending_first=True,
                 )
             )
     return columns
@@ -335,7 +411,7 @@ def slot_name(key: str) -> str:
 
 def earning_columns(name_title: Callable[[], str], name: Callable[[Earning], str]) -> list[Column]:
     return [
-        Column(name_title, name, name, numeric=False),
+        Column(name_title, name, name, numeric=False, sort=name),
         _count(QT_TRANSLATE_NOOP("ReviewTables", "Shows"), lambda e: e.shows),
         _length(QT_TRANSLATE_NOOP("ReviewTables", "Time"), lambda e: e.seconds),
         _money(QT_TRANSLATE_NOOP("ReviewTables", "GMV"), lambda e: e.gmv_fen),
@@ -372,9 +448,8 @@ def _against(
 
 def summary_figures(review: Review) -> list[SummaryFigure]:
     """The show's headline figures, each against its target: the cards and the report's top."""
-    totals = review.totals
+    totals = review.totals  # a figure the export has no data for is None: a dash, not ¥0
     targets = {t.name: t for t in review.targets}
-    measured = totals.minutes > 0  # no data: a dash, not ¥0
 
     def figure(
         caption: str,
@@ -391,13 +466,13 @@ def summary_figures(review: Review) -> list[SummaryFigure]:
     return [
         figure(
             tr(QT_TRANSLATE_NOOP("ReviewTables", "GMV")),
-            fmt.yuan(totals.gmv_fen if measured else None),
+            fmt.yuan(totals.gmv_fen),
             TargetName.GMV,
             fmt.yuan,
         ),
         figure(
             tr(QT_TRANSLATE_NOOP("ReviewTables", "Orders")),
-            fmt.count(totals.orders if measured else None),
+            fmt.count(totals.orders),
         ),
         figure(
             tr(QT_TRANSLATE_NOOP("ReviewTables", "Peak viewers")), fmt.count(totals.peak_viewers)

@@ -88,6 +88,9 @@ _MARKER_COLORS = {
 NOTE_COLOR = QColor("#2c7be5")
 
 
+LANE_MIN_HEIGHT = 28  # a lane squeezed this far still shows its curve and one count
+
+
 def _fill(color: str) -> QColor:
     fill = QColor(color)
     fill.setAlpha(70)
@@ -379,6 +382,7 @@ class ReviewChart(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.lane_bands: dict[str, BandsItem] = {}
         self.crosshairs: list[pg.InfiniteLine] = []
+        self._plot_of: dict[QObject, pg.PlotWidget] = {}  # viewport -> its plot
         for row, lane in enumerate(LANES, start=1):
             widget = self._plot(bottom_axis=row == len(LANES))
             plot = widget.getPlotItem()
@@ -411,9 +415,9 @@ class ReviewChart(QWidget):
             line.setVisible(False)
             widget.addItem(line, ignoreBounds=True)
             self.crosshairs.append(line)
-            widget.scene().sigMouseMoved.connect(lambda pos, w=widget: self._moved(w, pos))
             widget.scene().sigMouseClicked.connect(lambda ev, w=widget: self._clicked(w, ev))
             widget.viewport().installEventFilter(self)
+            self._plot_of[widget.viewport()] = widget
         # One background under the titles and the plots, the palette's (so the theme's) own.
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
@@ -443,6 +447,9 @@ class ReviewChart(QWidget):
         plot.getViewBox().setAutoVisible(y=True)
         plot.enableAutoRange(axis="y")
         plot.setContentsMargins(0, 0, 6, 0)
+        # A view's own minimum (about 70 px) is more than five lanes get on a laptop; below
+        # what the layout can give, Qt would lay the lanes over the strip instead.
+        widget.setMinimumHeight(LANE_MIN_HEIGHT)
         return widget
 
     def _plots(self) -> list[pg.PlotWidget]:
@@ -672,6 +679,13 @@ class ReviewChart(QWidget):
         if event.type() == QEvent.Type.Leave:  # the pointer left a plot: no crosshair
             for line in self.crosshairs:
                 line.setVisible(False)
+        elif event.type() == QEvent.Type.MouseMove:
+            # Read from the viewport's own moves, not the scene's sigMouseMoved: pyqtgraph drops
+            # moves closer than 10 ms apart, so the minute where the pointer came to rest was
+            # often never read out.
+            plot = self._plot_of.get(watched)
+            if plot is not None:
+                self._moved(plot, plot.mapToScene(event.position().toPoint()))  # type: ignore[attr-defined]
         return super().eventFilter(watched, event)
 
     def _clicked(self, widget: pg.PlotWidget, event: object) -> None:

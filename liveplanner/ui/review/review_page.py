@@ -58,7 +58,6 @@ from liveplanner.ui.review.tables import (
 )
 
 GOOD, BAD = "#2e8b57", "#c0392b"
-CHART_MIN_HEIGHT = 150  # the strip and five lanes, squeezed but readable
 
 
 def table_view(model: QSortFilterProxyModel | NotesModel) -> QTableView:
@@ -229,8 +228,8 @@ class ReviewPage(QWidget):
         self.chart_stack = QStackedWidget()
         self.chart_stack.addWidget(self.chart)
         self.chart_stack.addWidget(self.empty)
-        # The lanes squeeze rather than make the window taller than a laptop's screen.
-        self.chart_stack.setMinimumHeight(CHART_MIN_HEIGHT)
+        # The lanes squeeze (to the chart's own minimum, never over each other) rather than
+        # make the window taller than a laptop's screen.
 
         self.segments = FiguresModel([], segment_rank, self)
         self.kinds = FiguresModel([], parent=self)

@@ -122,7 +122,7 @@ def key_clashes(window: QWidget) -> list[str]:
 
 
 def test_no_key_of_the_main_window_or_the_timer_window_runs_two_actions(
-    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
     from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
@@ -130,12 +130,11 @@ def test_no_key_of_the_main_window_or_the_timer_window_runs_two_actions(
     window.open_show(editable_demo(db))
     assert window.editor.table.actions(), "the editor's table keys are part of the walk"
     assert key_clashes(window) == []  # the editor, with its table's and panels' keys
-    monkeypatch.setattr(StartRunDialog, "exec", lambda self: StartRunDialog.DialogCode.Accepted)
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QMessageBox.question", lambda *a, **k: a[0].StandardButton.No
-    )
     show_active(qtbot, window)
-    press(qtbot, Qt.Key.Key_F5)  # Run ▸ Rehearse or run…
+    press(qtbot, Qt.Key.Key_F5)  # Run ▸ Rehearse or run… asks rehearsal or live first
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), StartRunDialog))
+    press(qtbot, Qt.Key.Key_Return)  # a rehearsal, the dialog's first choice
+    qtbot.waitUntil(lambda: window.host_view is not None)
     timer = window.host_view
     qtbot.addWidget(timer)
     assert timer.controller.kind is RunKind.REHEARSAL

@@ -1,6 +1,7 @@
 """The producer's script editor driven by keys and the mouse, as a person drives it: shortcuts
 that never collide, inserting and deleting while typing, the frozen first columns."""
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime
@@ -21,6 +22,7 @@ from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor.segment_model import SegmentTableModel as S
+from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow
 
 START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -139,6 +141,35 @@ def test_no_key_of_the_main_window_or_the_timer_window_runs_two_actions(
     qtbot.addWidget(timer)
     assert timer.controller.kind is RunKind.REHEARSAL
     assert key_clashes(timer) == []
+
+
+def _alt_letter(text: str) -> str | None:
+    """The letter Alt opens an item with: the one after a single &."""
+    found = re.search(r"&([^&])", text)
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_items_of_a_menu_open_with_the_same_alt_letter(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    use_language(language)
+    try:
+        window = MainWindow(db, Preferences(language=language))
+        qtbot.addWidget(window)
+        window.open_show(editable_demo(db))  # the Segment menu fills with the editor's items
+        clashes = []
+        for menu in [window.menuBar(), *window.menuBar().findChildren(QMenu)]:
+            by_letter: dict[str, list[str]] = defaultdict(list)
+            for action in menu.actions():
+                letter = _alt_letter(action.text())
+                if letter is not None and action.isVisible():
+                    by_letter[letter].append(action.text())
+            where = menu.title() if isinstance(menu, QMenu) else "menu bar"
+            clashes += [f"{where}: {t}" for t in by_letter.values() if len(t) > 1]
+        assert clashes == []
+    finally:
+        drop_language()
 
 
 def test_the_walk_finds_a_key_given_twice(qtbot: QtBot) -> None:

@@ -356,12 +356,12 @@ class MainWindow(QMainWindow):
         run_menu = bar.addMenu(self.tr("&Run"))
         self.run_action = self._action(self.tr("&Rehearse or run…"), self.start_run, "F5")
         self.results_action = self._action(
-            self.tr("Rehearsal &results…"), self.rehearsal_results, "F6"
+            self.tr("Rehearsal re&sults…"), self.rehearsal_results, "F6"
         )
         run_menu.addAction(self.run_action)
         run_menu.addAction(self.results_action)
 
-        review_menu = bar.addMenu(self.tr("Re&view"))
+        review_menu = bar.addMenu(self.tr("Revie&w"))
         self.review_action = self._action(self.tr("&Review show"), self.open_review, "Ctrl+R")
         self.script_action = self._action(
             self.tr("Back to the &script"), self.back_to_script, "Ctrl+E"

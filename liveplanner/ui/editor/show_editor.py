@@ -206,7 +206,7 @@ class ShowEditor(QWidget):
             self.tr("&Insert segment"), "Ctrl+I", self.insert_segment, table
         )
         self.duplicate_action = action(
-            self.tr("D&uplicate segments"), "Ctrl+D", self.duplicate_segments, table
+            self.tr("Du&plicate segments"), "Ctrl+D", self.duplicate_segments, table
         )
         self.delete_action = action(
             self.tr("&Delete segments"), "Ctrl+Del", self.delete_segments, table

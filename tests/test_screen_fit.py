@@ -153,7 +153,8 @@ def test_the_split_is_fair_on_a_laptop_and_remembered_as_dragged(
     page = window.review_page
     assert page is not None
     qtbot.waitUntil(lambda: page.segment_view.viewport().height() > 0)
-    assert page.chart_share() == pytest.approx(settings.DEFAULT_CHART_SHARE, abs=0.02)
+    # The chart's share, or a little more where five lanes need it to stay apart.
+    assert settings.DEFAULT_CHART_SHARE - 0.02 <= page.chart_share() <= 0.62
     assert rows_in_view(window) >= 5  # the issue saw 3
     assert page.chart.height() >= 240
 

@@ -89,6 +89,7 @@ NOTE_COLOR = QColor("#2c7be5")
 
 
 LANE_MIN_HEIGHT = 28  # a lane squeezed this far still shows its curve and one count
+CLOCK_AXIS_HEIGHT = 28  # the clock labels under the lowest lane
 
 
 def _fill(color: str) -> QColor:
@@ -574,7 +575,9 @@ class ReviewChart(QWidget):
             axis = widget.getPlotItem().getAxis("bottom")
             last = bool(shown) and name == shown[-1]
             axis.setStyle(showValues=last)
-            axis.setHeight(28 if last else 4)
+            axis.setHeight(CLOCK_AXIS_HEIGHT if last else 4)
+            # The clock labels come out of the lowest lane's own height, not its curve's.
+            widget.setMinimumHeight(LANE_MIN_HEIGHT + (CLOCK_AXIS_HEIGHT if last else 0))
 
     def select_segment(self, segment_id: int | None) -> None:
         """Highlight this segment's bands, on the strip and behind the lanes (None: none)."""

@@ -21,8 +21,8 @@ from liveplanner.core.templates import Template
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
-from liveplanner.ui.editor.segment_model import SegmentTableModel as S
 from liveplanner.ui.app import drop_language, use_language
+from liveplanner.ui.editor.segment_model import SegmentTableModel as S
 from liveplanner.ui.main_window import MainWindow
 
 START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))

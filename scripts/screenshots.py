@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots from the demo show, in Chinese and English.
 
-On a screen, or a virtual one:  xvfb-run -s "-screen 0 1600x1000x24" python scripts/screenshots.py
+On a screen, or a virtual one:  xvfb-run -s "-screen 0 1366x768x24" python scripts/screenshots.py
 The README's pictures go to docs/screenshots/; with --tabs DIR, every tab of the editor is
 also shot into DIR, for checking. Look at each picture before committing it.
 """
@@ -43,7 +43,7 @@ from liveplanner.ui.script.import_dialog import ScriptImportDialog
 from liveplanner.ui.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SIZE = (1500, 900)
+SIZE = (1366, 705)  # a 1366×768 laptop, maximised: what a producer has
 
 
 def settle(app: QApplication) -> None:
@@ -208,7 +208,6 @@ def shoot_import(
     export = folder / "直播间分钟数据-双11.csv"
     compass_export(db, show_id, export)
     dialog = MetricsImportDialog(db, load_plan(db, show_id), window, str(export))
-    dialog.resize(1300, 820)
     dialog.show()
     while dialog.job is not None:
         app.processEvents()

@@ -12,8 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QLocale
-from PySide6.QtGui import QPdfWriter, QTextDocument, QTextTable
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QLocale
+from PySide6.QtGui import QPdfWriter, QTextCursor, QTextDocument, QTextTable
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -74,6 +74,29 @@ def section_text(section: Section) -> str:
     rows = "" if table is None else f"<table>{table.head}{''.join(table.rows)}</table>"
     document.setHtml(section.intro + rows)
     return compact(document.toPlainText())
+
+
+def table_rows(section: Section) -> list[dict[str, str]]:
+    """The section's table as laid out, one {column title: compact text} a row."""
+    assert section.table is not None
+    document = QTextDocument()
+    document.setDefaultStyleSheet(STYLE)
+    document.setHtml(f"<table>{section.table.head}{''.join(section.table.rows)}</table>")
+    (table,) = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+    def text(row: int, column: int) -> str:
+        cell = table.cellAt(row, column)
+        cursor = cell.firstCursorPosition()
+        cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        return compact(cursor.selectedText())
+
+    titles = [text(0, c) for c in range(table.columns())]
+    return [{title: text(r, c) for c, title in enumerate(titles)} for r in range(1, table.rows())]
+
+
+def card_section(plan: ShowPlan, name: str) -> Section:
+    (found,) = [s for s in cue_cards(plan) if s.label.endswith(name)]
+    return found
 
 
 def card(plan: ShowPlan, name: str) -> str:
@@ -369,3 +392,36 @@ def test_a_cards_summary_says_one_cue_and_two_segments_in_english() -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_flash_sale_row_prints_the_sales_price_and_units_not_the_products(
+    request: pytest.FixtureRequest, language: str
+) -> None:
+    if language == "zh":
+        request.getfixturevalue("chinese")
+    segment, price, stock = (
+        QCoreApplication.translate("RunSheet", text) for text in ("Segment", "Price", "Stock")
+    )
+    assert (price != "Price") is (language == "zh")
+    rows = table_rows(run_sheet(demo_plan()))
+
+    def price_and_stock(title: str) -> tuple[str, str]:
+        (found,) = [r for r in rows if r[segment].endswith(compact(title))]
+        return found[price], found[stock]
+
+    # The cable sells at ¥19.90 with 10,000 in stock; its flash sale puts out 1,000 at ¥9.90.
+    # Under either price, struck through, the cable's list price.
+    assert price_and_stock("9.9元数据线秒杀·第一波") == ("¥9.90¥49", "1,000")
+    assert price_and_stock("编织快充数据线（两条装）") == ("¥19.90¥49", "10,000")
+    assert price_and_stock("手机壳24.9元秒杀") == ("¥24.90¥59", "600")
+
+
+def test_a_hosts_card_gives_a_flash_sale_row_the_sales_price() -> None:
+    segment = QCoreApplication.translate("CueCards", "Segment")
+    rows = table_rows(card_section(demo_plan(), "林晓"))
+    (sale,) = [r for r in rows if r[segment].startswith(compact("9.9元数据线秒杀·第一波"))]
+    (intro,) = [r for r in rows if r[segment].startswith(compact("编织快充数据线（两条装）"))]
+    # The line under the title: kind · product · price; then the talking points.
+    assert "编织快充数据线（两条装）·¥9.90" in sale[segment] and "¥19.90" not in sale[segment]
+    assert "编织快充数据线（两条装）·¥19.90" in intro[segment]

@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from liveplanner.core.enums import PromoKind, Role, SegmentKind
-from liveplanner.core.plan import Segment, ShowPlan, time_zone
+from liveplanner.core.plan import Release, Segment, ShowPlan, time_zone
 from liveplanner.demo import demo_plan
 from liveplanner.formats.offer_text import Offer, offer_text, read_offers
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.script_columns import Field
+from liveplanner.formats.script_columns import HEADERS, Field
 from liveplanner.formats.script_export import write_script_xlsx
 from liveplanner.formats.script_sheet import ScriptOptions, read_script
 
@@ -520,6 +520,88 @@ def test_a_flash_sale_before_its_products_intro_keeps_the_products_own_price() -
     (flash,) = plan.promos
     assert (serum.live_price_fen, serum.stock) == (19900, 2000)
     assert (flash.special_price_fen, flash.quantity) == (9900, 100)
+
+
+def _run_sheet_rows(path: Path, language: str) -> dict[str, dict[Field, object]]:
+    """The exported run sheet's rows by their title (内容), each as {field: cell value}."""
+    rows = list(openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True))
+    field = {text: key for key, text in HEADERS[language].items()}
+    header = next(i for i, row in enumerate(rows) if row[0] == HEADERS[language][Field.POSITION])
+    fields = [field.get(text) for text in rows[header]]  # type: ignore[arg-type]
+    cells = [dict(zip(fields, row, strict=True)) for row in rows[header + 1 :]]
+    return {str(row[Field.TITLE]): row for row in cells}
+
+
+def _flash_sales(plan: dict) -> list:
+    return [promo for promo in plan["promos"] if promo[0].kind is PromoKind.FLASH_SALE]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_an_exported_flash_sale_row_holds_the_sales_price_and_units_and_reads_back(
+    tmp_path: Path, language: str
+) -> None:
+    plan = demo_plan()
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan, path, language)
+    rows = _run_sheet_rows(path, language)
+    cells = (Field.LIVE_PRICE, Field.STOCK, Field.LIST_PRICE)
+    # The cable sells at ¥19.90 with 10,000 in stock; its flash sale puts out 1,000 at ¥9.90.
+    assert [rows["9.9元数据线秒杀·第一波"][f] for f in cells] == [9.9, 1000, 49]
+    assert [rows["编织快充数据线（两条装）"][f] for f in cells] == [19.9, 10000, 49]
+    assert [rows["手机壳24.9元秒杀"][f] for f in cells] == [24.9, 600, 59]
+    assert [rows["充电宝99元秒杀"][f] for f in cells] == [99, 500, 199]
+
+    reading = read_script(path.read_bytes(), path.name)
+    assert reading.notices == ()
+    got, want = comparable(reading.plan), comparable(plan)
+    assert got["products"] == want["products"]  # each its regular price and stock
+    assert _flash_sales(got) == _flash_sales(want)  # each its own price and quantity
+    assert got["releases"] == want["releases"]
+
+
+def test_a_row_that_releases_a_flash_sale_is_a_flash_sale_row_in_and_out(tmp_path: Path) -> None:
+    """Whatever its kind; and an unpriced product does not take its sale's price on import."""
+    plan = demo_plan()
+    title = {s.title: s for s in plan.segments}
+    promo = {p.name: p for p in plan.promos}
+    case = next(p for p in plan.products if p.sku == "CASE-17")
+    more = (
+        # The cable's intro puts out 200 of its ¥9.90 sale a minute in.
+        Release(90, promo["9.9元数据线秒杀"].id, title["编织快充数据线（两条装）"].id, 60, 200),
+        # Two sales in one segment: no one price for the row, the units of both.
+        Release(91, promo["充电宝99元秒杀"].id, title["9.9元数据线秒杀·第二波"].id, 60, 50),
+    )
+    plan = replace(
+        plan,
+        releases=(*plan.releases, *more),
+        products=tuple(
+            replace(p, live_price_fen=None, stock=None) if p.id == case.id else p
+            for p in plan.products
+        ),
+    )
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan, path)
+    rows = _run_sheet_rows(path, "zh")
+    cells = (Field.LIVE_PRICE, Field.STOCK)
+    assert [rows["编织快充数据线（两条装）"][f] for f in cells] == [9.9, 200]
+    assert [rows["9.9元数据线秒杀·第二波"][f] for f in cells] == [None, 1050]
+    assert [rows["手机壳24.9元秒杀"][f] for f in cells] == [24.9, 600]
+    assert [rows["iPhone 17 磁吸手机壳"][f] for f in cells] == [None, None]
+
+    reading = read_script(path.read_bytes(), path.name)
+    assert reading.notices == ()
+    assert comparable(reading.plan) == comparable(plan)
+
+
+def test_a_flash_sale_rows_price_and_stock_never_become_its_products() -> None:
+    """Not even where the product has none of its own yet: they are the sale's."""
+    text = "时长,环节,商品,直播价,库存\n10,产品讲解,精华,,\n3,秒杀,精华,99,100\n"
+    reading = _csv(text)
+    (serum,) = reading.plan.products
+    (flash,) = reading.plan.promos
+    assert (serum.live_price_fen, serum.stock) == (None, None)
+    assert (flash.special_price_fen, flash.quantity) == (9900, 100)
+    assert not {"value_differs", "value_differs_sheet"} & {n.code for n in reading.notices}
 
 
 def test_lengths_in_hours_and_a_midnight_start() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 
-from liveplanner.core.enums import Role
+from liveplanner.core.enums import PromoKind, Role
 from liveplanner.core.inputs import parse_offset
 from liveplanner.core.money import percent_to_bp
 from liveplanner.core.plan import Duty, Product, Promo, Release, Targets, time_zone
@@ -53,6 +53,12 @@ class Book:
     release_sheet: str = ""
     cue_sheet: str = ""
     read: tuple[str, ...] = ()
+
+    def flash_positions(self) -> frozenset[str]:
+        """The 序号 of the run-sheet rows this workbook gives a flash-sale release: their
+        price and stock cells are the sale's (core/row_offer), whatever the row's kind."""
+        flash = {p.id for p in self.promos or () if p.kind is PromoKind.FLASH_SALE}
+        return frozenset(position for position, _n, r in self.releases if r.promo_id in flash)
 
 
 class _Sheet:

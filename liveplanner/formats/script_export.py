@@ -9,6 +9,7 @@ from pathlib import Path
 from liveplanner.core.enums import Role
 from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Promo, ShowPlan, time_zone
+from liveplanner.core.row_offer import row_offer
 from liveplanner.core.schedule import format_duration, schedule
 from liveplanner.formats.offer_text import Offer, offer_text
 from liveplanner.formats.script_columns import FIELD_OF_ROLE, HEADERS, KIND_LABELS, Field
@@ -105,6 +106,9 @@ def _run_sheet(plan: ShowPlan, language: str) -> Sheet:
     rows = []
     for segment, slot in zip(plan.segments, times.slots, strict=True):
         product = plan.product(segment.product_id)
+        # A flash-sale row's live price and stock are the sale's price and the units it puts
+        # out in this segment, as the editor shows them; the list price stays the product's.
+        offer = row_offer(plan, segment)
         offers = [
             offer_text(release_offer(promo, release.quantity), language)
             for release in plan.releases
@@ -120,8 +124,8 @@ def _run_sheet(plan: ShowPlan, language: str) -> Sheet:
             Field.PRODUCT: product.name if product else None,
             Field.SKU: product.sku if product else None,
             Field.LIST_PRICE: _yuan(product.list_price_fen) if product else None,
-            Field.LIVE_PRICE: _yuan(product.live_price_fen) if product else None,
-            Field.STOCK: product.stock if product else None,
+            Field.LIVE_PRICE: _yuan(offer.price_fen),
+            Field.STOCK: offer.units,
             Field.OFFER: "；".join(offers) if zh else "; ".join(offers),
             Field.TALKING_POINTS: segment.talking_points,
             Field.NOTES: segment.notes,

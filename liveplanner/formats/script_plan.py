@@ -120,25 +120,25 @@ class PlanParts:
             return next((p for p in self.products if p.name == name), None)
         return next((p for p in self.products if p.sku == sku), None)
 
-    def product(self, row: "SheetRow", kind: SegmentKind) -> tuple[int | None, dict[str, int]]:
+    def product(self, row: "SheetRow", flash: bool) -> tuple[int | None, dict[str, int]]:
         """The row's product (matched or new), and what a flash-sale row's own price and stock
-        say about the sale: {"special_price_fen": …, "quantity": …}."""
+        say about the sale: {"special_price_fen": …, "quantity": …}. A flash-sale row's live
+        price and stock are the sale's, never the product's: the rule the editor and the
+        exporter follow (core/row_offer)."""
         values = self._values(row)
         name, sku = row.text(Field.PRODUCT), row.text(Field.SKU)
         if not name and not sku:
             return None, {}
+        sale = {
+            key: value
+            for key, value in (
+                ("special_price_fen", values[Field.LIVE_PRICE]),
+                ("quantity", values[Field.STOCK]),
+            )
+            if flash and value is not None
+        }
         found = self._find_product(name, sku)
         if found is None:
-            flash = kind is SegmentKind.FLASH_SALE
-            # A flash sale's own price and stock are the sale's, even on the product's first row.
-            sale = {
-                key: value
-                for key, value in (
-                    ("special_price_fen", values[Field.LIVE_PRICE]),
-                    ("quantity", values[Field.STOCK]),
-                )
-                if flash and value is not None
-            }
             found = Product(
                 max((p.id for p in self.products), default=0) + 1,
                 sku=sku,
@@ -152,18 +152,14 @@ class PlanParts:
                 if getattr(found, attr) is not None:
                     self.first_row[(found.id, attr)] = row.number
             return found.id, sale
-        sale: dict[str, int] = {}
         changes: dict[str, int] = {}
         for key, attr in _PRODUCT_VALUES:
             value, known = values[key], getattr(found, attr)
-            if value is None or value == known:
+            if value is None or value == known or (flash and key is not Field.LIST_PRICE):
                 continue
             if known is None:
                 changes[attr] = value
                 self.first_row[(found.id, attr)] = row.number
-            elif kind is SegmentKind.FLASH_SALE and key is not Field.LIST_PRICE:
-                # A flash-sale row's own price and stock are the sale's, not the product's.
-                sale["special_price_fen" if key is Field.LIVE_PRICE else "quantity"] = value
             else:
                 first = self.first_row.get((found.id, attr))
                 shown = str(known if key is Field.STOCK else f"{known / 100:g}")
@@ -265,13 +261,22 @@ class PlanParts:
                 first=names[0],
             )
 
-    def add_row(self, row: "SheetRow", length: int, sheet_promos: bool = False) -> None:
+    def add_row(
+        self,
+        row: "SheetRow",
+        length: int,
+        sheet_promos: bool = False,
+        releases_flash: bool = False,
+    ) -> None:
+        """`releases_flash`: the workbook's own sheets release a flash sale in this row, which
+        makes it a flash-sale row whatever its kind."""
         reader = self.reader
         segment_id = len(self.segments) + 1
         notes: list[str] = []
         kind_text, title_text = row.text(Field.KIND), row.text(Field.TITLE)
         kind = kind_of(kind_text) or kind_of(title_text)
-        product_id, sale = self.product(row, kind or SegmentKind.OTHER)
+        flash = kind is SegmentKind.FLASH_SALE or releases_flash
+        product_id, sale = self.product(row, flash)
         # A team's sheet with an empty 内容 cell means the 环节 text says it all; a sheet
         # liveplanner wrote keeps an empty title empty.
         title = title_text or ("" if self.exported and Field.TITLE in reader.column else kind_text)

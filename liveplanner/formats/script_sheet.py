@@ -440,10 +440,14 @@ def _read_rows(
     builder = PlanParts(reader, book.products or (), known, exported=bool(book.read))
     numbered = Field.POSITION in reader.column
     positions: dict[str, int] = {}  # 序号 -> segment, for the workbook's releases and cues
+    flash_rows = book.flash_positions()
     for index, (row, length) in enumerate(zip(segment_rows, lengths, strict=True), start=1):
-        builder.add_row(row, length, sheet_promos=book.promos is not None)
+        key = row.text(Field.POSITION) if numbered else str(index)
+        # Only the first row of a 序号 takes the workbook's releases (positions.setdefault).
+        flash = bool(key) and key not in positions and key in flash_rows
+        builder.add_row(row, length, sheet_promos=book.promos is not None, releases_flash=flash)
         # A row added without a 序号 is nobody's target: it must not take another's promos.
-        if key := row.text(Field.POSITION) if numbered else str(index):
+        if key:
             positions.setdefault(key, index)
     show_fields = {
         **book.show,

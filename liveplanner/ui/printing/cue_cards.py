@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.row_offer import row_offer
 from liveplanner.core.schedule import Schedule, schedule
 from liveplanner.ui import labels
 from liveplanner.ui.printing.assignments import Card, CardRow, cards
@@ -51,8 +52,10 @@ def _segment(plan: ShowPlan, row: CardRow, show_roles: bool) -> str:
     product = plan.product(row.segment.product_id)
     if product is not None:
         detail.append(product.name)
-        if product.live_price_fen is not None:
-            detail.append(yuan(product.live_price_fen))
+    # On a flash-sale row, the sale's price: the one the host says on air (core/row_offer).
+    price = row_offer(plan, row.segment).price_fen
+    if price is not None:
+        detail.append(yuan(price))
     points = ""
     if _ON_CAMERA.intersection(row.roles) and row.segment.talking_points.strip():
         points = f'<br><span class="card-points">{lines(row.segment.talking_points.strip())}</span>'

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from liveplanner.core.enums import PromoKind, Role
 from liveplanner.core.money import format_yuan
 from liveplanner.core.plan import Duty, Promo, Segment, ShowPlan
+from liveplanner.core.row_offer import row_offer
 from liveplanner.core.schedule import Schedule, Slot, format_duration, schedule
 from liveplanner.ui import labels
 from liveplanner.ui.printing.assignments import clock_time, cue_people
@@ -105,20 +106,23 @@ def _product(row: _Row) -> str:
 
 
 def _price(row: _Row) -> str:
+    """The live price, or on a flash-sale row the sale's (core/row_offer, as the editor shows
+    it); under it the product's list price struck through, the price the deal is measured by."""
+    offer = row_offer(row.plan, row.segment)
     product = row.plan.product(row.segment.product_id)
-    if product is None:
-        return ""
     parts = []
-    if product.live_price_fen is not None:
-        parts.append(f'<span class="price">{yuan(product.live_price_fen)}</span>')
-    if product.list_price_fen is not None and product.list_price_fen != product.live_price_fen:
-        parts.append(f'<span class="strike">{yuan(product.list_price_fen)}</span>')
+    if offer.price_fen is not None:
+        parts.append(f'<span class="price">{yuan(offer.price_fen)}</span>')
+    listed = product.list_price_fen if product is not None else None
+    if listed is not None and listed != offer.price_fen:
+        parts.append(f'<span class="strike">{yuan(listed)}</span>')
     return "<br>".join(parts)
 
 
 def _stock(row: _Row) -> str:
-    product = row.plan.product(row.segment.product_id)
-    return count(product.stock) if product is not None and product.stock is not None else ""
+    """The product's stock, or on a flash-sale row the units the sale puts out in it."""
+    units = row_offer(row.plan, row.segment).units
+    return "" if units is None else count(units)
 
 
 def _promos(row: _Row) -> str:

@@ -801,6 +801,8 @@ ZH = {
     "Import it as it is (its minutes fall outside every segment)": "按原样导入（其中的分钟都不属于任何环节）",
     "Move it onto the show's date (%1)": "移到本场的日期（%1）",
     "The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:": "文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：",
+    # issue 16: the host view on a flash-sale row
+    "%1: flash sale ¥%2, %3 units": "%1：秒杀价 ¥%2，%3 件",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

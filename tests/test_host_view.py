@@ -411,3 +411,18 @@ def test_the_host_view_fits_a_laptop_and_its_text_grows_with_the_window(
             assert sizes[1920][name] >= small * 1.4, name  # grows with the window
     finally:
         drop_language()
+
+
+def test_a_flash_sale_segment_gives_the_host_the_sales_price_and_units(
+    qtbot: QtBot, view: HostView, clock: Clock
+) -> None:
+    plan = view.controller.plan
+    flash = next(i for i, s in enumerate(plan.segments) if s.title.startswith("9.9元数据线秒杀"))
+    press(qtbot, Qt.Key.Key_Space)
+    for _ in range(flash):
+        clock.at += 10
+        press(qtbot, Qt.Key.Key_Right)
+    assert view.controller.timer.index == flash
+    first = view.product.text().splitlines()[0]
+    # The sale's ¥9.90 and the 1,000 cables it puts out, not the shelf's ¥19.90 and 10,000.
+    assert first == "编织快充数据线（两条装）: flash sale ¥9.90, 1000 units"

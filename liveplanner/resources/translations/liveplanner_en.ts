@@ -332,64 +332,64 @@
 <context>
     <name>CueCards</name>
     <message numerus="yes">
-        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <location filename="../../ui/printing/cue_cards.py" line="32" />
         <source>%n segment(s)</source>
         <translation>
             <numerusform>%n segment</numerusform><numerusform>%n segments</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <location filename="../../ui/printing/cue_cards.py" line="32" />
         <source>%n cue(s)</source>
         <translation>
             <numerusform>%n cue</numerusform><numerusform>%n cues</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="67" />
+        <location filename="../../ui/printing/cue_cards.py" line="70" />
         <source>(everyone)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="87" />
+        <location filename="../../ui/printing/cue_cards.py" line="90" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="88" />
+        <location filename="../../ui/printing/cue_cards.py" line="91" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="89" />
+        <location filename="../../ui/printing/cue_cards.py" line="92" />
         <source>Your cues</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="118" />
+        <location filename="../../ui/printing/cue_cards.py" line="121" />
         <source>No one on the team has this role: give this card to whoever does it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="133" />
+        <location filename="../../ui/printing/cue_cards.py" line="136" />
         <source>%1 · %2 · first at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="143" />
+        <location filename="../../ui/printing/cue_cards.py" line="146" />
         <source>Nothing in this script is for %1 yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="157" />
+        <location filename="../../ui/printing/cue_cards.py" line="160" />
         <source>Cue card: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="165" />
+        <location filename="../../ui/printing/cue_cards.py" line="168" />
         <source>Cue cards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="166" />
+        <location filename="../../ui/printing/cue_cards.py" line="169" />
         <source>No one is on the team yet: add people under Team to print their cue cards.</source>
         <translation type="unfinished" />
     </message>
@@ -594,265 +594,270 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="82" />
+        <location filename="../../ui/rehearsal/host_view.py" line="83" />
         <source>LIVE: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="82" />
+        <location filename="../../ui/rehearsal/host_view.py" line="83" />
         <source>Rehearsal: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="91" />
+        <location filename="../../ui/rehearsal/host_view.py" line="92" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="91" />
+        <location filename="../../ui/rehearsal/host_view.py" line="92" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="146" />
+        <location filename="../../ui/rehearsal/host_view.py" line="147" />
         <source>Flash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="147" />
+        <location filename="../../ui/rehearsal/host_view.py" line="148" />
         <source>Sound at warning and zero</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="150" />
+        <location filename="../../ui/rehearsal/host_view.py" line="151" />
         <source>Presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="132" />
+        <location filename="../../ui/rehearsal/host_view.py" line="133" />
         <source>Next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="133" />
+        <location filename="../../ui/rehearsal/host_view.py" line="134" />
         <source>Cues due soon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="134" />
+        <location filename="../../ui/rehearsal/host_view.py" line="135" />
         <source>Product and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="375" />
+        <location filename="../../ui/rehearsal/host_view.py" line="376" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="139" />
+        <location filename="../../ui/rehearsal/host_view.py" line="140" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="143" />
+        <location filename="../../ui/rehearsal/host_view.py" line="144" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="149" />
+        <location filename="../../ui/rehearsal/host_view.py" line="150" />
         <source>The screen the presenter screen fills</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <location filename="../../ui/rehearsal/host_view.py" line="248" />
         <source>Start or pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <location filename="../../ui/rehearsal/host_view.py" line="254" />
         <source>Next segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="260" />
         <source>Previous segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="266" />
         <source>%1 s more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="271" />
+        <location filename="../../ui/rehearsal/host_view.py" line="272" />
         <source>%1 s less</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="277" />
+        <location filename="../../ui/rehearsal/host_view.py" line="278" />
         <source>Type a note for the log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <location filename="../../ui/rehearsal/host_view.py" line="284" />
         <source>Type a message to the presenter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="289" />
+        <location filename="../../ui/rehearsal/host_view.py" line="290" />
         <source>Open the presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <location filename="../../ui/rehearsal/host_view.py" line="250" />
         <source>Space</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <location filename="../../ui/rehearsal/host_view.py" line="250" />
         <source>start/pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="255" />
+        <location filename="../../ui/rehearsal/host_view.py" line="256" />
         <source>next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="261" />
+        <location filename="../../ui/rehearsal/host_view.py" line="262" />
         <source>previous</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="267" />
+        <location filename="../../ui/rehearsal/host_view.py" line="268" />
         <source>%1 s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
+        <location filename="../../ui/rehearsal/host_view.py" line="280" />
         <source>note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="285" />
+        <location filename="../../ui/rehearsal/host_view.py" line="286" />
         <source>message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="292" />
         <source>presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <location filename="../../ui/rehearsal/host_view.py" line="298" />
         <source>Esc</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <location filename="../../ui/rehearsal/host_view.py" line="298" />
         <source>leave</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="323" />
+        <location filename="../../ui/rehearsal/host_view.py" line="324" />
         <source>Screen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="353" />
+        <location filename="../../ui/rehearsal/host_view.py" line="354" />
         <source>over/under %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="362" />
+        <location filename="../../ui/rehearsal/host_view.py" line="363" />
         <source>ends about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="367" />
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
         <source>READY · Space starts the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="369" />
         <source>PAUSED · Space resumes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="396" />
+        <location filename="../../ui/rehearsal/host_view.py" line="397" />
         <source>the end of the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="398" />
+        <location filename="../../ui/rehearsal/host_view.py" line="399" />
         <source>none in the next minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="412" />
+        <location filename="../../ui/rehearsal/host_view.py" line="413" />
         <source>now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="414" />
+        <location filename="../../ui/rehearsal/host_view.py" line="415" />
         <source>in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="430" />
+        <location filename="../../ui/rehearsal/host_view.py" line="431" />
+        <source>%1: flash sale ¥%2, %3 units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="433" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="438" />
+        <location filename="../../ui/rehearsal/host_view.py" line="439" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="443" />
+        <location filename="../../ui/rehearsal/host_view.py" line="444" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="469" />
+        <location filename="../../ui/rehearsal/host_view.py" line="470" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="527" />
-        <location filename="../../ui/rehearsal/host_view.py" line="530" />
-        <location filename="../../ui/rehearsal/host_view.py" line="634" />
+        <location filename="../../ui/rehearsal/host_view.py" line="528" />
+        <location filename="../../ui/rehearsal/host_view.py" line="531" />
+        <location filename="../../ui/rehearsal/host_view.py" line="635" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="528" />
+        <location filename="../../ui/rehearsal/host_view.py" line="529" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="531" />
+        <location filename="../../ui/rehearsal/host_view.py" line="532" />
         <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="630" />
+        <location filename="../../ui/rehearsal/host_view.py" line="631" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="635" />
+        <location filename="../../ui/rehearsal/host_view.py" line="636" />
         <source>Leave it open to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="636" />
+        <location filename="../../ui/rehearsal/host_view.py" line="637" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="295" />
-        <location filename="../../ui/rehearsal/host_view.py" line="628" />
+        <location filename="../../ui/rehearsal/host_view.py" line="296" />
+        <location filename="../../ui/rehearsal/host_view.py" line="629" />
         <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>
@@ -2164,22 +2169,22 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="367" />
+        <location filename="../../ui/review/chart.py" line="368" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="368" />
+        <location filename="../../ui/review/chart.py" line="369" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="533" />
+        <location filename="../../ui/review/chart.py" line="534" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="637" />
+        <location filename="../../ui/review/chart.py" line="640" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
@@ -2621,132 +2626,132 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="40" />
+        <location filename="../../ui/printing/run_sheet.py" line="41" />
         <source>¥%2 off ¥%1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="46" />
+        <location filename="../../ui/printing/run_sheet.py" line="47" />
         <source>¥%1 off, no minimum</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="50" />
+        <location filename="../../ui/printing/run_sheet.py" line="51" />
         <source>flash price %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="56" />
+        <location filename="../../ui/printing/run_sheet.py" line="57" />
         <source>worth %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="62" />
+        <location filename="../../ui/printing/run_sheet.py" line="63" />
         <source>limit %1 per person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="99" />
+        <location filename="../../ui/printing/run_sheet.py" line="100" />
         <source>SKU %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="162" />
+        <location filename="../../ui/printing/run_sheet.py" line="166" />
         <source>Everyone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="180" />
+        <location filename="../../ui/printing/run_sheet.py" line="184" />
         <source>Note:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="211" />
+        <location filename="../../ui/printing/run_sheet.py" line="215" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="212" />
+        <location filename="../../ui/printing/run_sheet.py" line="216" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="213" />
+        <location filename="../../ui/printing/run_sheet.py" line="217" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="214" />
+        <location filename="../../ui/printing/run_sheet.py" line="218" />
         <source>Price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="215" />
+        <location filename="../../ui/printing/run_sheet.py" line="219" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="216" />
+        <location filename="../../ui/printing/run_sheet.py" line="220" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="218" />
+        <location filename="../../ui/printing/run_sheet.py" line="222" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="220" />
+        <location filename="../../ui/printing/run_sheet.py" line="224" />
         <source>Cues</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="278" />
+        <location filename="../../ui/printing/run_sheet.py" line="282" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="279" />
+        <location filename="../../ui/printing/run_sheet.py" line="283" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="280" />
+        <location filename="../../ui/printing/run_sheet.py" line="284" />
         <source>Room</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="282" />
+        <location filename="../../ui/printing/run_sheet.py" line="286" />
         <source>On air</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="285" />
+        <location filename="../../ui/printing/run_sheet.py" line="289" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="286" />
+        <location filename="../../ui/printing/run_sheet.py" line="290" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="291" />
+        <location filename="../../ui/printing/run_sheet.py" line="295" />
         <source>Slot ends</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="298" />
+        <location filename="../../ui/printing/run_sheet.py" line="302" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="312" />
+        <location filename="../../ui/printing/run_sheet.py" line="316" />
         <source>This show has no segments yet: add them in the script editor.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="325" />
+        <location filename="../../ui/printing/run_sheet.py" line="329" />
         <source>Run sheet</source>
         <translation type="unfinished" />
     </message>

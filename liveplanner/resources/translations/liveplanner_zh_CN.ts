@@ -332,66 +332,66 @@
 <context>
     <name>CueCards</name>
     <message numerus="yes">
-        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <location filename="../../ui/printing/cue_cards.py" line="32" />
         <source>%n segment(s)</source>
         <translation>
             <numerusform>%n 个环节</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printing/cue_cards.py" line="31" />
+        <location filename="../../ui/printing/cue_cards.py" line="32" />
         <source>%n cue(s)</source>
         <translation>
             <numerusform>%n 条提示</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="67" />
+        <location filename="../../ui/printing/cue_cards.py" line="70" />
         <source>(everyone)</source>
         <translation>（全体）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="87" />
+        <location filename="../../ui/printing/cue_cards.py" line="90" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="88" />
+        <location filename="../../ui/printing/cue_cards.py" line="91" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="89" />
+        <location filename="../../ui/printing/cue_cards.py" line="92" />
         <source>Your cues</source>
         <translation>你的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="118" />
+        <location filename="../../ui/printing/cue_cards.py" line="121" />
         <source>No one on the team has this role: give this card to whoever does it.</source>
         <translation>团队里没有人担任这个角色：请把这张手卡交给负责的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="133" />
+        <location filename="../../ui/printing/cue_cards.py" line="136" />
         <source>%1 · %2 · first at %3</source>
         <translation>%1 · %2 · 最早 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="143" />
+        <location filename="../../ui/printing/cue_cards.py" line="146" />
         <source>Nothing in this script is for %1 yet.</source>
         <translation>脚本里还没有%1的安排。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="157" />
+        <location filename="../../ui/printing/cue_cards.py" line="160" />
         <source>Cue card: %1</source>
         <translation>手卡：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="165" />
+        <location filename="../../ui/printing/cue_cards.py" line="168" />
         <source>Cue cards</source>
         <translation>手卡</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/cue_cards.py" line="166" />
+        <location filename="../../ui/printing/cue_cards.py" line="169" />
         <source>No one is on the team yet: add people under Team to print their cue cards.</source>
         <translation>团队里还没有人：请先在“团队”中添加成员，再打印手卡。</translation>
     </message>
@@ -599,265 +599,270 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="82" />
+        <location filename="../../ui/rehearsal/host_view.py" line="83" />
         <source>LIVE: %1</source>
         <translation>直播：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="82" />
+        <location filename="../../ui/rehearsal/host_view.py" line="83" />
         <source>Rehearsal: %1</source>
         <translation>彩排：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="91" />
+        <location filename="../../ui/rehearsal/host_view.py" line="92" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="91" />
+        <location filename="../../ui/rehearsal/host_view.py" line="92" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="146" />
+        <location filename="../../ui/rehearsal/host_view.py" line="147" />
         <source>Flash</source>
         <translation>闪烁</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="147" />
+        <location filename="../../ui/rehearsal/host_view.py" line="148" />
         <source>Sound at warning and zero</source>
         <translation>警告和归零时提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="150" />
+        <location filename="../../ui/rehearsal/host_view.py" line="151" />
         <source>Presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="132" />
+        <location filename="../../ui/rehearsal/host_view.py" line="133" />
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="133" />
+        <location filename="../../ui/rehearsal/host_view.py" line="134" />
         <source>Cues due soon</source>
         <translation>即将到来的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="134" />
+        <location filename="../../ui/rehearsal/host_view.py" line="135" />
         <source>Product and promos</source>
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="375" />
+        <location filename="../../ui/rehearsal/host_view.py" line="376" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="139" />
+        <location filename="../../ui/rehearsal/host_view.py" line="140" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="143" />
+        <location filename="../../ui/rehearsal/host_view.py" line="144" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="149" />
+        <location filename="../../ui/rehearsal/host_view.py" line="150" />
         <source>The screen the presenter screen fills</source>
         <translation>提词屏全屏显示在哪块屏幕上</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <location filename="../../ui/rehearsal/host_view.py" line="248" />
         <source>Start or pause</source>
         <translation>开始或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <location filename="../../ui/rehearsal/host_view.py" line="254" />
         <source>Next segment</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="260" />
         <source>Previous segment</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="266" />
         <source>%1 s more</source>
         <translation>加 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="271" />
+        <location filename="../../ui/rehearsal/host_view.py" line="272" />
         <source>%1 s less</source>
         <translation>减 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="277" />
+        <location filename="../../ui/rehearsal/host_view.py" line="278" />
         <source>Type a note for the log</source>
         <translation>输入一条运行日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <location filename="../../ui/rehearsal/host_view.py" line="284" />
         <source>Type a message to the presenter</source>
         <translation>输入发给提词屏的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="289" />
+        <location filename="../../ui/rehearsal/host_view.py" line="290" />
         <source>Open the presenter screen</source>
         <translation>打开提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <location filename="../../ui/rehearsal/host_view.py" line="250" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <location filename="../../ui/rehearsal/host_view.py" line="250" />
         <source>start/pause</source>
         <translation>开始/暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="255" />
+        <location filename="../../ui/rehearsal/host_view.py" line="256" />
         <source>next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="261" />
+        <location filename="../../ui/rehearsal/host_view.py" line="262" />
         <source>previous</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="267" />
+        <location filename="../../ui/rehearsal/host_view.py" line="268" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
+        <location filename="../../ui/rehearsal/host_view.py" line="280" />
         <source>note</source>
         <translation>记日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="285" />
+        <location filename="../../ui/rehearsal/host_view.py" line="286" />
         <source>message</source>
         <translation>发消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="292" />
         <source>presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <location filename="../../ui/rehearsal/host_view.py" line="298" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <location filename="../../ui/rehearsal/host_view.py" line="298" />
         <source>leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="323" />
+        <location filename="../../ui/rehearsal/host_view.py" line="324" />
         <source>Screen %1</source>
         <translation>屏幕 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="353" />
+        <location filename="../../ui/rehearsal/host_view.py" line="354" />
         <source>over/under %1</source>
         <translation>超时/提前 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="362" />
+        <location filename="../../ui/rehearsal/host_view.py" line="363" />
         <source>ends about %1</source>
         <translation>预计 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="367" />
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
         <source>READY · Space starts the run</source>
         <translation>就绪 · 按空格开始</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="369" />
         <source>PAUSED · Space resumes</source>
         <translation>已暂停 · 按空格继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="396" />
+        <location filename="../../ui/rehearsal/host_view.py" line="397" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="398" />
+        <location filename="../../ui/rehearsal/host_view.py" line="399" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="412" />
+        <location filename="../../ui/rehearsal/host_view.py" line="413" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="414" />
+        <location filename="../../ui/rehearsal/host_view.py" line="415" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="430" />
+        <location filename="../../ui/rehearsal/host_view.py" line="431" />
+        <source>%1: flash sale ¥%2, %3 units</source>
+        <translation>%1：秒杀价 ¥%2，%3 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="433" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="438" />
+        <location filename="../../ui/rehearsal/host_view.py" line="439" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="443" />
+        <location filename="../../ui/rehearsal/host_view.py" line="444" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="469" />
+        <location filename="../../ui/rehearsal/host_view.py" line="470" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="527" />
-        <location filename="../../ui/rehearsal/host_view.py" line="530" />
-        <location filename="../../ui/rehearsal/host_view.py" line="634" />
+        <location filename="../../ui/rehearsal/host_view.py" line="528" />
+        <location filename="../../ui/rehearsal/host_view.py" line="531" />
+        <location filename="../../ui/rehearsal/host_view.py" line="635" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="528" />
+        <location filename="../../ui/rehearsal/host_view.py" line="529" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="531" />
+        <location filename="../../ui/rehearsal/host_view.py" line="532" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="630" />
+        <location filename="../../ui/rehearsal/host_view.py" line="631" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="635" />
+        <location filename="../../ui/rehearsal/host_view.py" line="636" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="636" />
+        <location filename="../../ui/rehearsal/host_view.py" line="637" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="295" />
-        <location filename="../../ui/rehearsal/host_view.py" line="628" />
+        <location filename="../../ui/rehearsal/host_view.py" line="296" />
+        <location filename="../../ui/rehearsal/host_view.py" line="629" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
@@ -2174,22 +2179,22 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>涨粉/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="367" />
+        <location filename="../../ui/review/chart.py" line="368" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="368" />
+        <location filename="../../ui/review/chart.py" line="369" />
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="533" />
+        <location filename="../../ui/review/chart.py" line="534" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="637" />
+        <location filename="../../ui/review/chart.py" line="640" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -2635,132 +2640,132 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="40" />
+        <location filename="../../ui/printing/run_sheet.py" line="41" />
         <source>¥%2 off ¥%1</source>
         <translation>满%1减%2</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="46" />
+        <location filename="../../ui/printing/run_sheet.py" line="47" />
         <source>¥%1 off, no minimum</source>
         <translation>无门槛减%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="50" />
+        <location filename="../../ui/printing/run_sheet.py" line="51" />
         <source>flash price %1</source>
         <translation>秒杀价 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="56" />
+        <location filename="../../ui/printing/run_sheet.py" line="57" />
         <source>worth %1</source>
         <translation>价值 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="62" />
+        <location filename="../../ui/printing/run_sheet.py" line="63" />
         <source>limit %1 per person</source>
         <translation>每人限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="99" />
+        <location filename="../../ui/printing/run_sheet.py" line="100" />
         <source>SKU %1</source>
         <translation>SKU %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="162" />
+        <location filename="../../ui/printing/run_sheet.py" line="166" />
         <source>Everyone</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="180" />
+        <location filename="../../ui/printing/run_sheet.py" line="184" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="211" />
+        <location filename="../../ui/printing/run_sheet.py" line="215" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="212" />
+        <location filename="../../ui/printing/run_sheet.py" line="216" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="213" />
+        <location filename="../../ui/printing/run_sheet.py" line="217" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="214" />
+        <location filename="../../ui/printing/run_sheet.py" line="218" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="215" />
+        <location filename="../../ui/printing/run_sheet.py" line="219" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="216" />
+        <location filename="../../ui/printing/run_sheet.py" line="220" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="218" />
+        <location filename="../../ui/printing/run_sheet.py" line="222" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="220" />
+        <location filename="../../ui/printing/run_sheet.py" line="224" />
         <source>Cues</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="278" />
+        <location filename="../../ui/printing/run_sheet.py" line="282" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="279" />
+        <location filename="../../ui/printing/run_sheet.py" line="283" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="280" />
+        <location filename="../../ui/printing/run_sheet.py" line="284" />
         <source>Room</source>
         <translation>直播间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="282" />
+        <location filename="../../ui/printing/run_sheet.py" line="286" />
         <source>On air</source>
         <translation>直播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="285" />
+        <location filename="../../ui/printing/run_sheet.py" line="289" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="286" />
+        <location filename="../../ui/printing/run_sheet.py" line="290" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="291" />
+        <location filename="../../ui/printing/run_sheet.py" line="295" />
         <source>Slot ends</source>
         <translation>时段结束</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="298" />
+        <location filename="../../ui/printing/run_sheet.py" line="302" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="312" />
+        <location filename="../../ui/printing/run_sheet.py" line="316" />
         <source>This show has no segments yet: add them in the script editor.</source>
         <translation>本场还没有环节：请先在脚本编辑器中添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/run_sheet.py" line="325" />
+        <location filename="../../ui/printing/run_sheet.py" line="329" />
         <source>Run sheet</source>
         <translation>直播流程表</translation>
     </message>

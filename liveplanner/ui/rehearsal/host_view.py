@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from liveplanner.core.clock import Phase, Reading
 from liveplanner.core.enums import RunKind
 from liveplanner.core.money import format_yuan
+from liveplanner.core.row_offer import row_offer
 from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
 from liveplanner.ui.rehearsal.presenter import (
@@ -422,16 +423,16 @@ class HostView(QWidget):
         lines = []
         product = plan.product(segment.product_id)
         if product is not None:
-            price = (
-                format_yuan(product.live_price_fen) if product.live_price_fen is not None else "—"
+            # On a flash-sale row the host calls out the sale's price and units, not the shelf's.
+            offer = row_offer(plan, segment)
+            price = format_yuan(offer.price_fen) if offer.price_fen is not None else "—"
+            units = str(offer.units) if offer.units is not None else "—"
+            line = (
+                self.tr("%1: flash sale ¥%2, %3 units")
+                if offer.flash
+                else self.tr("%1: ¥%2, stock %3")
             )
-            stock = str(product.stock) if product.stock is not None else "—"
-            lines.append(
-                self.tr("%1: ¥%2, stock %3")
-                .replace("%1", product.name)
-                .replace("%2", price)
-                .replace("%3", stock)
-            )
+            lines.append(line.replace("%1", product.name).replace("%2", price).replace("%3", units))
         for release in plan.releases:
             if release.segment_id == segment.id and (promo := plan.promo(release.promo_id)):
                 lines.append(

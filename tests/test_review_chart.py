@@ -5,8 +5,8 @@ from datetime import datetime, timedelta
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPalette
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
@@ -259,6 +259,33 @@ def test_unticking_a_lane_hides_its_title_with_it(page: ReviewPage, qtbot: QtBot
     assert not page.chart.titles["orders"].isVisible()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(4, box.height() // 2))
     assert page.chart.titles["orders"].isVisible()
+
+
+def test_an_unticked_lane_leaves_no_empty_band_between_the_others(
+    page: ReviewPage, qtbot: QtBot
+) -> None:
+    chart = page.chart
+    box = page.lane_boxes["interaction"]
+    orders, followers = chart.lanes["orders"], chart.lanes["followers"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(4, box.height() // 2))
+    # The lanes left close up: Followers starts where Orders ends.
+    qtbot.waitUntil(lambda: followers.geometry().top() - orders.geometry().bottom() <= 1)
+    assert not chart.lanes["interaction"].isVisible()
+
+
+def test_the_readout_stays_while_the_pointer_rests(page: ReviewPage, qtbot: QtBot) -> None:
+    lane = page.chart.lanes["gmv"]
+    minute = page.review.minutes.index[40].to_pydatetime()
+    low, high = lane.getPlotItem().getViewBox().viewRange()[1]
+    at = viewport_point(lane, minute.timestamp() + 30, (low + high) / 2)
+    qtbot.mouseMove(lane.viewport(), at)
+    qtbot.waitUntil(QToolTip.isVisible)
+    said = QToolTip.text()
+    # What Qt sends once the pointer has rested a moment (no waiting for it in a test).
+    rest = QHelpEvent(QEvent.Type.ToolTip, at, lane.viewport().mapToGlobal(at))
+    QApplication.sendEvent(lane.viewport(), rest)
+    QApplication.processEvents()
+    assert QToolTip.isVisible() and QToolTip.text() == said
 
 
 def test_a_short_lane_keeps_its_count_labels_apart(qtbot: QtBot) -> None:

@@ -356,7 +356,7 @@ class ReviewChart(QWidget):
         self.zone = ZoneInfo("Asia/Shanghai")
         self.hidden: set[str] = set()
         self.selected_segment: int | None = None
-        grid = QGridLayout(self)
+        self.grid = grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(0)
@@ -568,8 +568,10 @@ class ReviewChart(QWidget):
     def _apply_visibility(self) -> None:
         with_data = self.lanes_with_data()
         shown = [n for n in self.lanes if n in with_data and n not in self.hidden]
-        for name, widget in self.lanes.items():
+        for row, (name, widget) in enumerate(self.lanes.items(), start=1):
             widget.setVisible(name in shown)
+            # A hidden lane's row takes no share of the height, or it would stand empty.
+            self.grid.setRowStretch(row, 1 if name in shown else 0)
             self.titles[name].setVisible(name in shown)
             # Only the lowest lane shown carries the clock labels.
             axis = widget.getPlotItem().getAxis("bottom")
@@ -682,6 +684,11 @@ class ReviewChart(QWidget):
         if event.type() == QEvent.Type.Leave:  # the pointer left a plot: no crosshair
             for line in self.crosshairs:
                 line.setVisible(False)
+        elif event.type() == QEvent.Type.ToolTip and watched in self._plot_of:
+            # The crosshair's readout is this chart's own tooltip. Left to the view, the help
+            # event Qt sends once the pointer rests asks the scene for an item's tooltip, finds
+            # none and hides the readout just as the lead stops to read it.
+            return True
         elif event.type() == QEvent.Type.MouseMove:
             # Read from the viewport's own moves, not the scene's sigMouseMoved: pyqtgraph drops
             # moves closer than 10 ms apart, so the minute where the pointer came to rest was

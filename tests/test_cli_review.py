@@ -24,8 +24,11 @@ def test_review_json_has_the_specified_fields_and_adds_up(db_url: str) -> None:
         first
     )
     assert first["planned_start"] == "2026-11-11T19:30:00+08:00"
-    assert round(sum(s["gmv"] for s in data["segments"]), 2) == data["totals"]["gmv"]
-    assert sum(s["orders"] for s in data["segments"]) == data["totals"]["orders"]
+    # Segment 9's credited minutes fell in the stream's three-minute gap: null, not 0.
+    assert [s["position"] for s in data["segments"] if s["gmv"] is None] == [9]
+    known = [s for s in data["segments"] if s["gmv"] is not None]
+    assert round(sum(s["gmv"] for s in known), 2) == data["totals"]["gmv"]
+    assert sum(s["orders"] for s in known) == data["totals"]["orders"]
     lagless = ok_json("review", str(show_id), "--lag", "0", db=db_url)
     assert lagless["lag_minutes"] == 0 and lagless["segments"] != data["segments"]
 

@@ -245,6 +245,16 @@ def test_a_segment_the_export_does_not_reach_has_no_sales_figure_not_zero() -> N
     assert review(short, [], samples()).segments[1].gmv_fen == 0
 
 
+def test_a_segment_whose_minutes_are_all_missing_has_no_sales_figure_not_zero() -> None:
+    # Minutes 7-9 (B's, sales credited two minutes after the pitch) are missing from an export
+    # that has minutes on both sides: a stream that dropped, not a segment that sold nothing.
+    gap = samples(skip=(7, 8, 9))
+    result = review(plan(), [], gap)
+    b = result.segments[1]
+    assert (b.gmv_fen, b.orders, b.gmv_per_min_fen) == (None, None, None)
+    assert result.segments[0].gmv_fen is not None and result.segments[2].gmv_fen is not None
+
+
 def test_another_days_export_falls_before_the_script_not_on_its_first_segment() -> None:
     earlier = samples().assign(minute=lambda f: f["minute"] - pd.Timedelta(days=150))
     result = review(plan(), [], earlier)

@@ -496,6 +496,7 @@ def _row_figures(
     }
     avg_viewers, peak_viewers = _viewer_figures(_column(table, "online_viewers"), own, width)
     minutes = np.bincount(own, minlength=width)
+    credited_minutes = np.bincount(sold, minlength=width)  # with or without data
 
     # A segment's sales are measured when the series has data over its time (or its lag after
     # it): a short segment no minute was credited to made ¥0, but one the export does not
@@ -530,7 +531,10 @@ def _row_figures(
         if found is None:
             return None
         if i < n and not found.counts[i]:
-            return 0 if name in reached and reached[name][i] else None
+            # No minute credited at all (too short a segment) made ¥0; minutes credited but
+            # missing from the export are unknown, not ¥0.
+            unknown = credited_minutes[i] > 0 or name not in reached or not reached[name][i]
+            return None if unknown else 0
         return found.value(i)
 
     def own_rate(name: str, i: int) -> float | None:

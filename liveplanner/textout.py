@@ -154,7 +154,8 @@ def findings_text(findings: Sequence[Finding]) -> str:
         return "no findings: every limit holds"
     errors = sum(f.severity is Severity.ERROR for f in findings)
     lines = [f"{f.severity.value:<8}{f.message}" for f in findings]
-    lines.append(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    warnings = len(findings) - errors
+    lines.append(f"{_counted(errors, 'error')}, {_counted(warnings, 'warning')}")
     return "\n".join(lines)
 
 
@@ -464,3 +465,8 @@ def _money(yuan: float | None) -> str:
 
 def _count(value: int | None) -> str:
     return MISSING if value is None else f"{value:,}"
+
+
+def _counted(count: int, noun: str) -> str:
+    """3 errors, 1 warning, 0 warnings."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -803,6 +803,7 @@ ZH = {
     "The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:": "文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：",
     # issue 16: the host view on a flash-sale row
     "%1: flash sale ¥%2, %3 units": "%1：秒杀价 ¥%2，%3 件",
+    "ShowEditor|%1, %2": "%1，%2",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",
@@ -818,6 +819,8 @@ NUMERUS = {
     # issue 16: printing
     "%n segment(s)": "%n 个环节",
     "%n cue(s)": "%n 条提示",
+    "%n error(s)": "%n 个错误",
+    "%n warning(s)": "%n 个警告",
 }
 
 
@@ -845,6 +848,8 @@ NUMERUS_EN = {
     # issue 16: printing
     "%n segment(s)": ("%n segment", "%n segments"),
     "%n cue(s)": ("%n cue", "%n cues"),
+    "%n error(s)": ("%n error", "%n errors"),
+    "%n warning(s)": ("%n warning", "%n warnings"),
 }
 
 

@@ -61,7 +61,7 @@ def test_check_reports_the_demos_warning_and_exits_zero(db_url: str) -> None:
     assert [f["code"] for f in data["findings"]] == ["discount_over_maximum"]
     text = run("check", str(show_id), db=db_url)
     assert text.returncode == 0
-    assert text.stdout.startswith("warning ") and "0 error(s), 1 warning(s)" in text.stdout
+    assert text.stdout.startswith("warning ") and "0 errors, 1 warning" in text.stdout
 
 
 def test_check_exits_one_when_a_finding_is_an_error(sqlite_url: str) -> None:
@@ -98,7 +98,7 @@ def test_check_names_every_hostless_intro_in_one_finding(sqlite_url: str) -> Non
         "error   3 product intros have no host, and the team has none: "
         "segments 1 'intro 1', 2 'intro 2' and 3 'intro 3'" in text
     )
-    assert "1 error(s), 0 warning(s)" in text
+    assert "1 error, 0 warnings" in text
 
 
 def test_new_show_and_shows(sqlite_url: str) -> None:

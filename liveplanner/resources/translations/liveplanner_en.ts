@@ -2184,7 +2184,7 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="640" />
+        <location filename="../../ui/review/chart.py" line="642" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
@@ -3183,8 +3183,20 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="456" />
-        <source>%1 error(s), %2 warning(s)</source>
+        <source>%1, %2</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/show_editor.py" line="457" />
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/show_editor.py" line="458" />
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="460" />

@@ -2194,7 +2194,7 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="640" />
+        <location filename="../../ui/review/chart.py" line="642" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -3197,8 +3197,20 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="456" />
-        <source>%1 error(s), %2 warning(s)</source>
-        <translation>%1 个错误，%2 个警告</translation>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/show_editor.py" line="457" />
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/show_editor.py" line="458" />
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="460" />

@@ -453,9 +453,9 @@ class ShowEditor(QWidget):
             .replace("%4", str(len(self.doc.plan.segments)))
         )
         findings = (
-            self.tr("%1 error(s), %2 warning(s)")
-            .replace("%1", str(errors))
-            .replace("%2", str(warnings))
+            self.tr("%1, %2")
+            .replace("%1", self.tr("%n error(s)", "", errors))
+            .replace("%2", self.tr("%n warning(s)", "", warnings))
         )
         self.tabs.setTabText(4, self.tr("Findings (%1)").replace("%1", str(errors + warnings)))
         self.summary_changed.emit(

@@ -8,9 +8,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDir, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDir, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
@@ -326,3 +334,71 @@ def test_remembering_without_a_window_writes_the_settings_file(tmp_path: Path) -
     file_dialogs.remember_folder(FileKind.REPORT, tmp_path)
     assert settings.load_preferences().reports_dir == str(tmp_path)
     assert file_dialogs.start_folder(FileKind.REPORT) == tmp_path
+
+
+# Printing to PDF (no printer installed: Print writes a PDF)
+
+
+@pytest.mark.usefixtures("english")
+def test_printing_the_run_sheet_to_pdf_proposes_the_remembered_folder_and_remembers_the_new_one(
+    qtbot: QtBot, db: Database, home: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo, QPrintPreviewDialog
+
+    if QPrinterInfo.availablePrinters():
+        pytest.skip("a printer is installed: Print goes to it, not to a PDF")
+    last_time = tmp_path / "scripts"
+    last_time.mkdir()
+    this_time = tmp_path / "打印"
+    this_time.mkdir()
+    window = make_window(qtbot, db, Preferences(language="en", scripts_dir=str(last_time)))
+    open_template_show(qtbot, window)
+    proposed: list[str] = []
+
+    def print_it(preview: QWidget) -> None:
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is preview)
+
+        def write_the_pdf() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QPrintDialog):
+                QTimer.singleShot(10, write_the_pdf)
+                return
+            try:
+                qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+                name = dialog.findChild(QLineEdit, "filename")
+                assert name is not None and name.isEnabled()
+                proposed.append(name.text())
+                qtbot.mouseClick(name, LEFT)
+                qtbot.keyClick(name, Qt.Key.Key_A, CTRL)
+                type_text(qtbot, name, str(this_time / "run sheet.pdf"))
+                qtbot.keyClick(name, Qt.Key.Key_Return)
+            finally:
+                if dialog.isVisible():
+                    dialog.reject()
+
+        QTimer.singleShot(0, write_the_pdf)
+        label = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+        toolbar_print = next(
+            b
+            for b in preview.findChildren(QToolButton)
+            if b.defaultAction() is not None and b.defaultAction().text() == label
+        )
+        qtbot.mouseClick(toolbar_print, LEFT)
+
+    def answer() -> None:
+        preview = QApplication.activeModalWidget()
+        if not isinstance(preview, QPrintPreviewDialog):
+            QTimer.singleShot(10, answer)
+            return
+        try:
+            print_it(preview)
+        finally:
+            if preview.isVisible():
+                preview.reject()
+
+    QTimer.singleShot(0, answer)
+    press(qtbot, Qt.Key.Key_P, CTRL)
+    assert proposed == [str(last_time / "双12 美妆 专场 2026-12-12.pdf")]
+    assert (this_time / "run sheet.pdf").read_bytes().startswith(b"%PDF")
+    assert window.preferences.scripts_dir == str(this_time)
+    assert settings.load_preferences().scripts_dir == str(this_time)

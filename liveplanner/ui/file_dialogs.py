@@ -6,6 +6,7 @@ from contextlib import suppress
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
+from typing import Protocol, cast
 
 from PySide6.QtCore import QDir, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -50,18 +51,23 @@ def show_file_name(plan: ShowPlan, suffix: str) -> str:
     return " ".join(name.split()) + suffix
 
 
-def _window_of(widget: QWidget | None) -> object | None:
-    """The window holding the preferences in use (the main window), if `widget` is in one."""
+class _HoldsPreferences(Protocol):
+    preferences: settings.Preferences
+
+
+def _window_of(widget: QWidget | None) -> _HoldsPreferences | None:
+    """The window holding the preferences in use (the main window, which writes them whole), if
+    `widget` is in one."""
     while widget is not None:
         if isinstance(getattr(widget, "preferences", None), settings.Preferences):
-            return widget
+            return cast(_HoldsPreferences, widget)
         widget = widget.parentWidget()
     return None
 
 
 def _preferences(parent: QWidget | None) -> settings.Preferences:
     holder = _window_of(parent)
-    return holder.preferences if holder is not None else settings.load_preferences()  # type: ignore[attr-defined]
+    return holder.preferences if holder is not None else settings.load_preferences()
 
 
 def start_folder(kind: FileKind, parent: QWidget | None = None) -> Path:
@@ -73,12 +79,12 @@ def remember_folder(kind: FileKind, folder: Path, parent: QWidget | None = None)
     """Keep `folder` as where the next dialog for `kind` opens, in the window's preferences (which
     it writes whole) and in the settings file."""
     holder = _window_of(parent)
-    current = holder.preferences if holder is not None else settings.load_preferences()  # type: ignore[attr-defined]
+    current = _preferences(parent)
     if getattr(current, kind.value) == str(folder):
         return
     chosen = replace(current, **{kind.value: str(folder)})
     if holder is not None:
-        holder.preferences = chosen  # type: ignore[attr-defined]
+        holder.preferences = chosen
     # Unwritable settings: the next dialog starts elsewhere, never a reason to fail the file's job.
     with suppress(OSError):
         settings.save_preferences(chosen)

@@ -58,8 +58,9 @@ def database_url(explicit: str | None = None) -> str:
 
 
 # 2: database_url and user_name; 3: the timer's thresholds, the backup folder and welcomed;
-# 4: review_chart_share. Older files load with the defaults for what they lack.
-PREFERENCES_VERSION = 4
+# 4: review_chart_share; 5: the folders last used for reports, metrics exports and scripts.
+# Older files load with the defaults for what they lack.
+PREFERENCES_VERSION = 5
 MAX_LAG = 30  # core.review.MAX_LAG; not imported, so settings stay free of pandas
 MAX_URL = 2000
 MAX_USER_NAME = 100
@@ -87,6 +88,10 @@ class Preferences:
     backup_dir: str = ""  # an absolute folder for the local file's backups; "" = backups/ there
     welcomed: bool = False  # the welcome screen was answered: it does not open by itself again
     review_chart_share: float = DEFAULT_CHART_SHARE  # as the review's splitter was last left
+    # The folders a file of each kind was last chosen in, absolute; "" = the Documents folder.
+    reports_dir: str = ""  # review reports exported
+    metrics_dir: str = ""  # platform metrics exports imported
+    scripts_dir: str = ""  # run sheets and show files imported or exported, scripts printed to PDF
     version: int = PREFERENCES_VERSION
 
 
@@ -107,7 +112,6 @@ def load_preferences() -> Preferences:
     lag = raw.get("attribution_lag")
     warning = _whole(raw.get("timer_warning_s"), MAX_TIMER_THRESHOLD_S, DEFAULT_TIMER_WARNING_S)
     danger = _whole(raw.get("timer_danger_s"), MAX_TIMER_THRESHOLD_S, DEFAULT_TIMER_DANGER_S)
-    folder = _text(raw.get("backup_dir"), MAX_PATH)
     return Preferences(
         language=language if language in LANGUAGES else "system",
         theme=theme if theme in THEMES else "light",
@@ -117,9 +121,12 @@ def load_preferences() -> Preferences:
         timer_warning_s=warning,
         # Red after amber: a red threshold above the amber one would hide the amber.
         timer_danger_s=danger if danger <= warning else min(DEFAULT_TIMER_DANGER_S, warning),
-        backup_dir=folder if Path(folder).is_absolute() else "",
+        backup_dir=_folder(raw.get("backup_dir")),
         welcomed=raw.get("welcomed") is True,
         review_chart_share=chart_share(raw.get("review_chart_share")),
+        reports_dir=_folder(raw.get("reports_dir")),
+        metrics_dir=_folder(raw.get("metrics_dir")),
+        scripts_dir=_folder(raw.get("scripts_dir")),
     )
 
 
@@ -144,6 +151,12 @@ def _text(value: object, limit: int) -> str:
     if not isinstance(value, str) or len(value.strip()) > limit:
         return ""
     return value.strip()
+
+
+def _folder(value: object) -> str:
+    """An absolute folder's path; anything else (relative, too long, no string) is ""."""
+    folder = _text(value, MAX_PATH)
+    return folder if folder and Path(folder).is_absolute() else ""
 
 
 def save_preferences(preferences: Preferences) -> None:

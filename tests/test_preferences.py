@@ -33,10 +33,11 @@ def write_settings(values: object) -> None:
 
 def test_the_defaults_and_the_version() -> None:
     defaults = Preferences()
-    assert settings.PREFERENCES_VERSION == 4 and defaults.version == 4
+    assert settings.PREFERENCES_VERSION == 5 and defaults.version == 5
     assert (defaults.timer_warning_s, defaults.timer_danger_s) == (30, 10)
     assert defaults.backup_dir == "" and defaults.welcomed is False
     assert defaults.review_chart_share == 0.55
+    assert (defaults.reports_dir, defaults.metrics_dir, defaults.scripts_dir) == ("", "", "")
     # The settings' defaults are the timer's own (settings may not import core's clock).
     assert (clock.DEFAULT_WARNING_S, clock.DEFAULT_DANGER_S) == (
         settings.DEFAULT_TIMER_WARNING_S,
@@ -59,9 +60,10 @@ def test_a_version_2_file_loads_with_the_new_defaults_and_is_written_whole() -> 
     assert loaded == Preferences(language="en", theme="dark", attribution_lag=3, user_name="Maria")
     settings.save_preferences(loaded)
     saved = json.loads(settings.preferences_path().read_text(encoding="utf-8"))
-    assert saved["version"] == 4
+    assert saved["version"] == 5
     assert saved["timer_warning_s"] == 30 and saved["welcomed"] is False
     assert saved["review_chart_share"] == 0.55
+    assert saved["reports_dir"] == saved["metrics_dir"] == saved["scripts_dir"] == ""
 
 
 @pytest.mark.parametrize(
@@ -120,6 +122,26 @@ def test_the_backup_folder_and_welcomed_are_read_leniently(
     write_settings(stored)
     loaded = settings.load_preferences()
     assert (loaded.backup_dir, loaded.welcomed) == (backup_dir, welcomed)
+
+
+@pytest.mark.parametrize(
+    ("stored", "kept"),
+    [
+        ("/home/maria/复盘", "/home/maria/复盘"),
+        ("  /srv/shows  ", "/srv/shows"),
+        ("reports", ""),  # relative: it would name a folder under wherever the app was started
+        ("", ""),
+        (5, ""),
+        (None, ""),
+        ("/" + "x" * 1000, ""),
+    ],
+)
+def test_the_last_used_folders_are_read_leniently(stored: object, kept: str) -> None:
+    write_settings(
+        {"version": 5, "reports_dir": stored, "metrics_dir": stored, "scripts_dir": stored}
+    )
+    loaded = settings.load_preferences()
+    assert (loaded.reports_dir, loaded.metrics_dir, loaded.scripts_dir) == (kept, kept, kept)
 
 
 def test_a_chosen_backup_folder_is_where_backups_go(tmp_path: Path) -> None:

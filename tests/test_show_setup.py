@@ -359,7 +359,6 @@ def test_a_name_that_is_no_zone_cannot_be_typed_and_leaving_puts_the_zone_back(
     editor, box = zone_box_of_show_form(qtbot, window)
     type_text(qtbot, "Asia/Zzz")
     assert box.currentText() == "Asia/"  # no zone's name holds "Asia/Z": the keys are refused
-    press(qtbot, Qt.Key.Key_Escape)
     press(qtbot, Qt.Key.Key_Return)  # many zones hold "Asia/": nothing is saved
     assert editor.doc.plan.show.time_zone == "Asia/Shanghai"
     table = editor.table  # leave the box for the script
@@ -369,6 +368,57 @@ def test_a_name_that_is_no_zone_cannot_be_typed_and_leaving_puts_the_zone_back(
     assert QApplication.focusWidget() is table
     assert box.currentText() == "Asia/Shanghai"
     assert editor.doc.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("highlighted", [False, True], ids=["typed", "match-highlighted"])
+def test_esc_while_searching_the_zone_puts_it_back_and_saves_nothing(
+    qtbot: QtBot, window: MainWindow, highlighted: bool
+) -> None:
+    editor, box = zone_box_of_show_form(qtbot, window)
+    type_text(qtbot, "singap")  # only Asia/Singapore holds it: leaving would complete it
+    popup = box.completer().popup()
+    assert popup.isVisible()
+    if highlighted:
+        press(qtbot, Qt.Key.Key_Down)
+        assert box.currentText() == "Asia/Singapore"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not popup.isVisible(), "Esc closes the list of matches"
+    assert box.currentText() == "Asia/Shanghai", "and puts the zone back"
+    assert QApplication.focusWidget() is box
+    table = editor.table  # leave the box for the script
+    qtbot.mouseClick(
+        table.viewport(), LEFT, pos=table.visualRect(table.model().index(0, 3)).center()
+    )
+    assert QApplication.focusWidget() is table
+    assert editor.doc.plan.show.time_zone == "Asia/Shanghai"
+    assert box.currentText() == "Asia/Shanghai"
+    assert editor.doc.undo_stack.count() == 0
+
+
+def test_esc_in_the_new_show_dialog_cancels_the_zone_search_then_the_dialog(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    window.welcome_if_first_run()
+    show_active(qtbot, window)
+    after_first_esc: list[tuple[bool, str]] = []
+
+    def search_then_escape(dialog: QDialog) -> None:
+        type_text(qtbot, "Singapore launch")  # the title has the focus
+        zone = dialog.time_zone  # type: ignore[attr-defined]
+        qtbot.mouseClick(zone.lineEdit(), LEFT)
+        press(qtbot, Qt.Key.Key_A, CTRL)
+        type_text(qtbot, "singap")
+        assert zone.completer().popup().isVisible()
+        press(qtbot, Qt.Key.Key_Escape)  # cancels the search, not the dialog
+        after_first_esc.append((dialog.isVisible(), zone.currentText()))
+        press(qtbot, Qt.Key.Key_Escape)  # nothing left to cancel in the box: the dialog closes
+        assert not dialog.isVisible()
+        assert dialog.result() == QDialog.DialogCode.Rejected
+
+    answer_next_dialog(qtbot, search_then_escape)
+    qtbot.mouseClick(window.welcome_page.blank, LEFT)
+    assert after_first_esc == [(True, "Asia/Shanghai")]
+    assert shows.list_shows(db) == []
 
 
 def test_a_new_show_gets_the_zone_chosen_in_the_new_show_dialog(

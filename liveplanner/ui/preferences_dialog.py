@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner import settings
 from liveplanner.settings import Preferences
+from liveplanner.ui.file_dialogs import choose_folder
 
 
 class PreferencesDialog(QDialog):
@@ -94,10 +94,17 @@ class PreferencesDialog(QDialog):
         self.setMinimumWidth(560)
 
     def choose_backup_dir(self) -> None:
-        start = self.backup_dir.text().strip() or str(settings.default_backup_dir())
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), start)
-        if chosen:
-            self.backup_dir.setText(chosen)
+        # The folder typed (or in use), else where the default one is, made at the first backup.
+        typed = self.backup_dir.text().strip()
+        chosen = choose_folder(
+            self,
+            self.tr("Backup folder"),
+            Path(typed).expanduser() if typed else None,
+            settings.default_backup_dir(),
+            settings.data_dir(),
+        )
+        if chosen is not None:
+            self.backup_dir.setText(str(chosen))
 
     def chosen_backup_dir(self) -> str | None:
         """The folder typed, made ready ("" for the default); None, after saying why, when it

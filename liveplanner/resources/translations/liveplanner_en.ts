@@ -1266,102 +1266,102 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="161" />
+        <location filename="../../ui/review/import_dialog.py" line="160" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="174" />
+        <location filename="../../ui/review/import_dialog.py" line="173" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="175" />
+        <location filename="../../ui/review/import_dialog.py" line="174" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="182" />
+        <location filename="../../ui/review/import_dialog.py" line="181" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="191" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="192" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="194" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="207" />
+        <location filename="../../ui/review/import_dialog.py" line="206" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="208" />
+        <location filename="../../ui/review/import_dialog.py" line="207" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="209" />
+        <location filename="../../ui/review/import_dialog.py" line="208" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="230" />
+        <location filename="../../ui/review/import_dialog.py" line="229" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="249" />
+        <location filename="../../ui/review/import_dialog.py" line="248" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="249" />
+        <location filename="../../ui/review/import_dialog.py" line="248" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="261" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="262" />
+        <location filename="../../ui/review/import_dialog.py" line="261" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="271" />
+        <location filename="../../ui/review/import_dialog.py" line="270" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="282" />
+        <location filename="../../ui/review/import_dialog.py" line="281" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="294" />
+        <location filename="../../ui/review/import_dialog.py" line="293" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
@@ -1371,117 +1371,117 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="315" />
+        <location filename="../../ui/review/import_dialog.py" line="314" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="325" />
+        <location filename="../../ui/review/import_dialog.py" line="324" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="349" />
+        <location filename="../../ui/review/import_dialog.py" line="348" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="382" />
+        <location filename="../../ui/review/import_dialog.py" line="381" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="395" />
+        <location filename="../../ui/review/import_dialog.py" line="394" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="413" />
+        <location filename="../../ui/review/import_dialog.py" line="412" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="423" />
+        <location filename="../../ui/review/import_dialog.py" line="422" />
         <source>Move it onto the show's date (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="475" />
+        <location filename="../../ui/review/import_dialog.py" line="474" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="477" />
+        <location filename="../../ui/review/import_dialog.py" line="476" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="479" />
+        <location filename="../../ui/review/import_dialog.py" line="478" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="483" />
+        <location filename="../../ui/review/import_dialog.py" line="482" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="485" />
+        <location filename="../../ui/review/import_dialog.py" line="484" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="494" />
+        <location filename="../../ui/review/import_dialog.py" line="493" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="499" />
+        <location filename="../../ui/review/import_dialog.py" line="498" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="500" />
+        <location filename="../../ui/review/import_dialog.py" line="499" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="510" />
+        <location filename="../../ui/review/import_dialog.py" line="509" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="514" />
+        <location filename="../../ui/review/import_dialog.py" line="513" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="530" />
+        <location filename="../../ui/review/import_dialog.py" line="529" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="534" />
+        <location filename="../../ui/review/import_dialog.py" line="533" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="566" />
+        <location filename="../../ui/review/import_dialog.py" line="565" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="600" />
+        <location filename="../../ui/review/import_dialog.py" line="599" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <location filename="../../ui/review/import_dialog.py" line="606" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="610" />
+        <location filename="../../ui/review/import_dialog.py" line="609" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1887,18 +1887,18 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="98" />
-        <location filename="../../ui/preferences_dialog.py" line="124" />
+        <location filename="../../ui/preferences_dialog.py" line="101" />
+        <location filename="../../ui/preferences_dialog.py" line="131" />
         <source>Backup folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="111" />
+        <location filename="../../ui/preferences_dialog.py" line="118" />
         <source>Give the whole path of the folder, such as %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="119" />
+        <location filename="../../ui/preferences_dialog.py" line="126" />
         <source>The folder %1 cannot be made: %2</source>
         <translation type="unfinished" />
     </message>
@@ -1934,12 +1934,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="133" />
+        <location filename="../../ui/review/import_dialog.py" line="132" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="135" />
+        <location filename="../../ui/review/import_dialog.py" line="134" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -2116,27 +2116,27 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="30" />
+        <location filename="../../ui/review/report_dialog.py" line="28" />
         <source>Export report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="32" />
+        <location filename="../../ui/review/report_dialog.py" line="30" />
         <source>PDF report (*.pdf);;Web page (*.html);;Spreadsheet (*.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="47" />
+        <location filename="../../ui/review/report_dialog.py" line="44" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="48" />
+        <location filename="../../ui/review/report_dialog.py" line="45" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="57" />
+        <location filename="../../ui/review/report_dialog.py" line="54" />
         <source>Report written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -2759,42 +2759,42 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptFiles</name>
     <message>
-        <location filename="../../ui/script/actions.py" line="35" />
+        <location filename="../../ui/script/actions.py" line="25" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="37" />
+        <location filename="../../ui/script/actions.py" line="26" />
         <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="51" />
+        <location filename="../../ui/script/actions.py" line="40" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="81" />
+        <location filename="../../ui/script/actions.py" line="70" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="86" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="98" />
+        <location filename="../../ui/script/actions.py" line="88" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="117" />
+        <location filename="../../ui/script/actions.py" line="106" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="125" />
+        <location filename="../../ui/script/actions.py" line="114" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -2902,22 +2902,22 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptPrint</name>
     <message>
-        <location filename="../../ui/printing/documents.py" line="97" />
+        <location filename="../../ui/printing/documents.py" line="98" />
         <source>Page %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/documents.py" line="140" />
+        <location filename="../../ui/printing/documents.py" line="141" />
         <source>Printed %1 · liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/documents.py" line="205" />
+        <location filename="../../ui/printing/documents.py" line="206" />
         <source>Run sheet — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/printing/documents.py" line="207" />
+        <location filename="../../ui/printing/documents.py" line="208" />
         <source>Cue cards — %1</source>
         <translation type="unfinished" />
     </message>
@@ -3437,12 +3437,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>TimeZoneBox</name>
     <message>
-        <location filename="../../ui/widgets/search_combo.py" line="66" />
+        <location filename="../../ui/widgets/search_combo.py" line="71" />
         <source>Type part of a place's name to find its zone, e.g. Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/widgets/search_combo.py" line="102" />
+        <location filename="../../ui/widgets/search_combo.py" line="135" />
         <source>No time zone's name holds “%1”.</source>
         <translation type="unfinished" />
     </message>
@@ -3648,7 +3648,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="77" />
+        <location filename="../../ui/script/actions.py" line="66" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

@@ -1275,102 +1275,102 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="161" />
+        <location filename="../../ui/review/import_dialog.py" line="160" />
         <source>Import metrics — %1</source>
         <translation>导入分钟数据 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="174" />
+        <location filename="../../ui/review/import_dialog.py" line="173" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="175" />
+        <location filename="../../ui/review/import_dialog.py" line="174" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="182" />
+        <location filename="../../ui/review/import_dialog.py" line="181" />
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="191" />
         <source>As the layout says</source>
         <translation>按模板规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="192" />
         <source>Highest reading of the minute</source>
         <translation>取每分钟最高值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="194" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Last reading of the minute</source>
         <translation>取每分钟最后一次读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Layout:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="207" />
+        <location filename="../../ui/review/import_dialog.py" line="206" />
         <source>Date for times without one:</source>
         <translation>无日期时间的日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="208" />
+        <location filename="../../ui/review/import_dialog.py" line="207" />
         <source>Time zone of the file:</source>
         <translation>文件时区：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="209" />
+        <location filename="../../ui/review/import_dialog.py" line="208" />
         <source>Online viewers per minute:</source>
         <translation>每分钟在线人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="230" />
+        <location filename="../../ui/review/import_dialog.py" line="229" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation>按原样导入（其中的分钟都不属于任何环节）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="249" />
+        <location filename="../../ui/review/import_dialog.py" line="248" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="249" />
+        <location filename="../../ui/review/import_dialog.py" line="248" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="261" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="262" />
+        <location filename="../../ui/review/import_dialog.py" line="261" />
         <source>Preview: the first rows as read</source>
         <translation>预览：读取到的前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="271" />
+        <location filename="../../ui/review/import_dialog.py" line="270" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="282" />
+        <location filename="../../ui/review/import_dialog.py" line="281" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="294" />
+        <location filename="../../ui/review/import_dialog.py" line="293" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1380,117 +1380,117 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="315" />
+        <location filename="../../ui/review/import_dialog.py" line="314" />
         <source>Exports (%1);;All files (*)</source>
         <translation>导出文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="325" />
+        <location filename="../../ui/review/import_dialog.py" line="324" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="349" />
+        <location filename="../../ui/review/import_dialog.py" line="348" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="382" />
+        <location filename="../../ui/review/import_dialog.py" line="381" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="395" />
+        <location filename="../../ui/review/import_dialog.py" line="394" />
         <source>None: every row was read as it is.</source>
         <translation>无：每一行都已按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="413" />
+        <location filename="../../ui/review/import_dialog.py" line="412" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation>文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="423" />
+        <location filename="../../ui/review/import_dialog.py" line="422" />
         <source>Move it onto the show's date (%1)</source>
         <translation>移到本场的日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="475" />
+        <location filename="../../ui/review/import_dialog.py" line="474" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="477" />
+        <location filename="../../ui/review/import_dialog.py" line="476" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="479" />
+        <location filename="../../ui/review/import_dialog.py" line="478" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="483" />
+        <location filename="../../ui/review/import_dialog.py" line="482" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="485" />
+        <location filename="../../ui/review/import_dialog.py" line="484" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="494" />
+        <location filename="../../ui/review/import_dialog.py" line="493" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="499" />
+        <location filename="../../ui/review/import_dialog.py" line="498" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="500" />
+        <location filename="../../ui/review/import_dialog.py" line="499" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="510" />
+        <location filename="../../ui/review/import_dialog.py" line="509" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="514" />
+        <location filename="../../ui/review/import_dialog.py" line="513" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="530" />
+        <location filename="../../ui/review/import_dialog.py" line="529" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="534" />
+        <location filename="../../ui/review/import_dialog.py" line="533" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="566" />
+        <location filename="../../ui/review/import_dialog.py" line="565" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="600" />
+        <location filename="../../ui/review/import_dialog.py" line="599" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <location filename="../../ui/review/import_dialog.py" line="606" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="610" />
+        <location filename="../../ui/review/import_dialog.py" line="609" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -1897,18 +1897,18 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="98" />
-        <location filename="../../ui/preferences_dialog.py" line="124" />
+        <location filename="../../ui/preferences_dialog.py" line="101" />
+        <location filename="../../ui/preferences_dialog.py" line="131" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="111" />
+        <location filename="../../ui/preferences_dialog.py" line="118" />
         <source>Give the whole path of the folder, such as %1.</source>
         <translation>请填写文件夹的完整路径，例如 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="119" />
+        <location filename="../../ui/preferences_dialog.py" line="126" />
         <source>The folder %1 cannot be made: %2</source>
         <translation>无法创建文件夹 %1：%2</translation>
     </message>
@@ -1944,12 +1944,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="133" />
+        <location filename="../../ui/review/import_dialog.py" line="132" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="135" />
+        <location filename="../../ui/review/import_dialog.py" line="134" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2126,27 +2126,27 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="30" />
+        <location filename="../../ui/review/report_dialog.py" line="28" />
         <source>Export report</source>
         <translation>导出复盘报告</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="32" />
+        <location filename="../../ui/review/report_dialog.py" line="30" />
         <source>PDF report (*.pdf);;Web page (*.html);;Spreadsheet (*.xlsx)</source>
         <translation>PDF 报告 (*.pdf);;网页 (*.html);;表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="47" />
+        <location filename="../../ui/review/report_dialog.py" line="44" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="48" />
+        <location filename="../../ui/review/report_dialog.py" line="45" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report_dialog.py" line="57" />
+        <location filename="../../ui/review/report_dialog.py" line="54" />
         <source>Report written to %1</source>
         <translation>报告已保存到 %1</translation>
     </message>
@@ -2773,42 +2773,42 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptFiles</name>
     <message>
-        <location filename="../../ui/script/actions.py" line="35" />
+        <location filename="../../ui/script/actions.py" line="25" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="37" />
+        <location filename="../../ui/script/actions.py" line="26" />
         <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
         <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="51" />
+        <location filename="../../ui/script/actions.py" line="40" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="81" />
+        <location filename="../../ui/script/actions.py" line="70" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="86" />
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="98" />
+        <location filename="../../ui/script/actions.py" line="88" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="117" />
+        <location filename="../../ui/script/actions.py" line="106" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="125" />
+        <location filename="../../ui/script/actions.py" line="114" />
         <source>Script written to %1</source>
         <translation>脚本已写入 %1</translation>
     </message>
@@ -2916,22 +2916,22 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptPrint</name>
     <message>
-        <location filename="../../ui/printing/documents.py" line="97" />
+        <location filename="../../ui/printing/documents.py" line="98" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/documents.py" line="140" />
+        <location filename="../../ui/printing/documents.py" line="141" />
         <source>Printed %1 · liveplanner</source>
         <translation>打印于 %1 · liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/documents.py" line="205" />
+        <location filename="../../ui/printing/documents.py" line="206" />
         <source>Run sheet — %1</source>
         <translation>直播流程表 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/documents.py" line="207" />
+        <location filename="../../ui/printing/documents.py" line="208" />
         <source>Cue cards — %1</source>
         <translation>手卡 — %1</translation>
     </message>
@@ -3453,12 +3453,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>TimeZoneBox</name>
     <message>
-        <location filename="../../ui/widgets/search_combo.py" line="66" />
+        <location filename="../../ui/widgets/search_combo.py" line="71" />
         <source>Type part of a place's name to find its zone, e.g. Shanghai</source>
         <translation>输入地名的一部分即可找到时区，例如 Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/search_combo.py" line="102" />
+        <location filename="../../ui/widgets/search_combo.py" line="135" />
         <source>No time zone's name holds “%1”.</source>
         <translation>没有名称包含“%1”的时区。</translation>
     </message>
@@ -3664,7 +3664,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="77" />
+        <location filename="../../ui/script/actions.py" line="66" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

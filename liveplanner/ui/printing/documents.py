@@ -30,9 +30,10 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from liveplanner.core.plan import ShowPlan
+from liveplanner.ui.file_dialogs import FileKind, remember_folder, show_file_name, start_folder
 from liveplanner.ui.printing.cue_cards import cue_cards as cue_card_sections
 from liveplanner.ui.printing.markup import INK, MUTED, RULE, STYLE, font
 from liveplanner.ui.printing.pagination import LAYOUT_DPI, Look, Pages, Section, paginate
@@ -208,6 +209,17 @@ class ScriptPreview(QPrintPreviewDialog):
         )
         self.setWindowTitle(name.replace("%1", plan.show.title))
         self.paintRequested.connect(self._paint)
+        if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat:
+            # No printer: Print writes a PDF. Qt's print dialog would propose one in the folder
+            # the program was started from; propose the show's name where scripts last went.
+            folder = start_folder(FileKind.SCRIPT, parent)
+            printer.setOutputFileName(str(folder / show_file_name(plan, ".pdf")))
+
+    def done(self, result: int) -> None:
+        written = self._printer.outputFileName()
+        if result == QDialog.DialogCode.Accepted and written:
+            remember_folder(FileKind.SCRIPT, Path(written).parent, self.parentWidget())
+        super().done(result)
 
     def _paint(self, printer: QPrinter) -> None:
         print_script(printer, self.title, self.sections, datetime.now().astimezone())

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -65,7 +64,7 @@ from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.samples import ImportSource, replace_metrics
-from liveplanner.ui import labels
+from liveplanner.ui import file_dialogs, labels
 from liveplanner.ui.review.import_texts import problem_text
 from liveplanner.ui.review.jobs import Cancelled, Job, Progress
 from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
@@ -308,14 +307,14 @@ class MetricsImportDialog(QDialog):
     # Reading
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self,
+            file_dialogs.FileKind.METRICS,
             self.tr("Choose the platform's export"),
-            "",
             self.tr("Exports (%1);;All files (*)").replace("%1", EXPORT_FILTER),
         )
-        if path:
-            self.open_file(path)
+        if path is not None:
+            self.open_file(str(path))
 
     def open_file(self, path: str) -> None:
         try:

@@ -2,10 +2,11 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from liveplanner.ui.file_dialogs import FileKind, save_file, show_file_name
 from liveplanner.ui.review.report import ReportInput, write_report
 from liveplanner.ui.review.review_page import ReviewPage
 
@@ -21,21 +22,17 @@ def report_input(page: ReviewPage) -> ReportInput:
 def export_report(page: ReviewPage, parent: QWidget) -> Path | None:
     """Ask where, then write the report of the review on `page`; the written path, or None."""
     content = report_input(page)
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    name = f"{content.plan.show.title} {content.plan.show.planned_start:%Y-%m-%d}.pdf"
-    for bad in '\\/:*?"<>|':
-        name = name.replace(bad, " ")
-    chosen, _ = QFileDialog.getSaveFileName(
+    path, _ = save_file(
         parent,
+        FileKind.REPORT,
         QCoreApplication.translate("ReportDialog", "Export report"),
-        str(Path(folder) / name),
+        show_file_name(content.plan, ".pdf"),
         QCoreApplication.translate(
             "ReportDialog", "PDF report (*.pdf);;Web page (*.html);;Spreadsheet (*.xlsx)"
         ),
     )
-    if not chosen:
+    if path is None:
         return None
-    path = Path(chosen)
     if path.suffix.lower() not in (".pdf", ".html", ".xlsx"):
         path = path.with_suffix(".pdf")
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -4,42 +4,31 @@ happened. The reading and writing is done by formats/ (sheets, show files) and u
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
 
 from liveplanner.core.plan import ShowPlan
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage.errors import StorageError
+from liveplanner.ui.file_dialogs import FileKind, open_file, save_file, show_file_name
 from liveplanner.ui.script.texts import problem_text
 
 if TYPE_CHECKING:
     from liveplanner.ui.main_window import MainWindow
 
 
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-
-
-def _safe_name(plan: ShowPlan, suffix: str) -> str:
-    name = f"{plan.show.title} {plan.show.planned_start:%Y-%m-%d}{suffix}"
-    for bad in '\\/:*?"<>|':
-        name = name.replace(bad, " ")
-    return name
-
-
 def import_script(window: "MainWindow") -> int | None:
     """Ask for a run sheet or a show file and import it as a new show; its id, or None."""
-    chosen, _ = QFileDialog.getOpenFileName(
+    chosen = open_file(
         window,
+        FileKind.SCRIPT,
         QCoreApplication.translate("ScriptFiles", "Import script"),
-        str(_documents()),
         QCoreApplication.translate(
             "ScriptFiles",
             "Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)",
         ),
     )
-    return import_file(window, Path(chosen)) if chosen else None
+    return import_file(window, chosen) if chosen else None
 
 
 def import_file(window: "MainWindow", path: Path) -> int | None:
@@ -91,19 +80,19 @@ def export_script(window: "MainWindow") -> Path | None:
     if window.editor is None or window.db is None:
         return None
     plan = window.editor.doc.plan
-    chosen, picked = QFileDialog.getSaveFileName(
+    path, picked = save_file(
         window,
+        FileKind.SCRIPT,
         QCoreApplication.translate("ScriptFiles", "Export script"),
-        str(_documents() / _safe_name(plan, ".xlsx")),
+        show_file_name(plan, ".xlsx"),
         QCoreApplication.translate(
             "ScriptFiles",
             "Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;"
             "Show file, to hand on (*.json)",
         ),
     )
-    if not chosen:
+    if path is None:
         return None
-    path = Path(chosen)
     if path.suffix.lower() not in (".xlsx", ".pdf", ".json"):
         path = path.with_suffix(
             ".pdf" if "pdf" in picked else ".json" if "json" in picked else ".xlsx"

@@ -1,8 +1,8 @@
 """Combo boxes one types into to find an entry: what is typed filters the list, matched
 anywhere in an entry and in any case."""
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QValidator
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import QComboBox, QCompleter, QToolTip, QWidget
 
 from liveplanner.core.zones import COMMON_ZONES, other_zones, zones_matching
@@ -51,7 +51,9 @@ class ZoneValidator(QValidator):
 class TimeZoneBox(QComboBox):
     """A time zone, picked from the list or found by typing part of its name; the zones of
     Chinese-market shows come first. A typed name that is no zone is never accepted: leaving the
-    box with one puts the last accepted zone back."""
+    box with one puts the last accepted zone back. Esc while searching closes the list of matches
+    and puts the zone back too, saving nothing; an Esc with nothing to cancel goes on to the
+    dialog, which may close."""
 
     zone_chosen = Signal(str)
     """The user picked or typed a whole zone's name, other than the one shown before."""
@@ -61,7 +63,10 @@ class TimeZoneBox(QComboBox):
         self.addItems(list(COMMON_ZONES))
         self.insertSeparator(self.count())
         self.addItems(list(other_zones()))
-        make_searchable(self)
+        completer = make_searchable(self)
+        # Filters installed later run first: Esc is seen here before the completer hides the list
+        # and leaves the search's text in the box, to be completed and saved on leaving it.
+        completer.popup().installEventFilter(self)
         self.setValidator(ZoneValidator(self))
         self.setToolTip(self.tr("Type part of a place's name to find its zone, e.g. Shanghai"))
         self.setMinimumContentsLength(20)
@@ -94,6 +99,34 @@ class TimeZoneBox(QComboBox):
             return
         self._accepted = name
         self.zone_chosen.emit(name)
+
+    def cancel_search(self) -> bool:
+        """Close the list of matches and show the last accepted zone again; whether there was
+        a search to cancel."""
+        popup = self.completer().popup()
+        searching = popup.isVisible() or self.currentText() != self._accepted
+        if searching:
+            popup.hide()
+            self.setEditText(self._accepted)
+            self.lineEdit().selectAll()
+        return searching
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.completer().popup()
+            and event.type() is QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Cancel)
+        ):
+            self.cancel_search()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Cancel) and self.cancel_search():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _refused(self) -> None:
         # A key that would make the text no zone's name is not taken: say why, where it happened.

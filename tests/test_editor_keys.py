@@ -5,14 +5,22 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from demo_helpers import editable_demo
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMenu,
+    QScrollBar,
+    QStyle,
+    QStyleOptionSlider,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
@@ -22,6 +30,7 @@ from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import drop_language, use_language
+from liveplanner.ui.editor.frozen_table import FrozenColumnsTable
 from liveplanner.ui.editor.segment_model import SegmentTableModel as S
 from liveplanner.ui.main_window import MainWindow
 
@@ -380,6 +389,155 @@ def test_scrolling_right_keeps_the_frozen_columns_in_sight(
         press(qtbot, Qt.Key.Key_Right)
     assert table.currentIndex().column() == S.PRODUCT
     assert table.columnViewportPosition(S.PRODUCT) >= frozen_width(table)
+
+
+# The sideways scroll bar measured against what scrolls
+
+
+def bar_part(bar: QScrollBar, part: QStyle.SubControl) -> QRect:
+    """Where the style draws the handle (or the groove) of the scroll bar now."""
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    return bar.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, part, bar)
+
+
+def handle_of(bar: QScrollBar) -> QRect:
+    return bar_part(bar, QStyle.SubControl.SC_ScrollBarSlider)
+
+
+def groove_of(bar: QScrollBar) -> QRect:
+    return bar_part(bar, QStyle.SubControl.SC_ScrollBarGroove)
+
+
+def seen_from(table: FrozenColumnsTable) -> int:
+    """Where, in the table's viewport, the scrolling columns come out from under the frozen
+    ones: what the frozen view covers is not seen of them."""
+    return table.frozen.geometry().right() + 1 - table.viewport().geometry().left()
+
+
+def fully_seen(table: FrozenColumnsTable, column: int) -> bool:
+    left = table.columnViewportPosition(column)
+    return seen_from(table) <= left and left + table.columnWidth(column) <= (
+        table.viewport().width()
+    )
+
+
+def laptop_editor(qtbot: QtBot, window: MainWindow, db: Database) -> FrozenColumnsTable:
+    window.open_show(editable_demo(db))
+    window.resize(1366, 705)
+    show_active(qtbot, window)
+    table = window.editor.table
+    assert table.horizontalScrollBar().maximum() > 0  # the laptop screen does not show it all
+    return table
+
+
+def test_dragging_the_handle_to_the_far_right_shows_every_column_and_the_handle_stays_right(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    table = laptop_editor(qtbot, window, db)
+    bar = table.horizontalScrollBar()
+    frozen_at = table.frozen.geometry()
+    title_at = table.frozen.visualRect(table.model().index(0, S.TITLE))
+    scrolling = range(S.PRODUCT, S.NOTES + 1)
+    # The handle is as long beside its groove as the part that is seen is beside all there is
+    # to scroll through, and it starts where the first scrolling column is seen in full.
+    shown = table.viewport().width() - seen_from(table)
+    everything = table.horizontalHeader().length() - frozen_width(table)
+    assert handle_of(bar).width() / groove_of(bar).width() == pytest.approx(
+        shown / everything, abs=0.01
+    )
+    assert handle_of(bar).left() == groove_of(bar).left()
+    assert fully_seen(table, S.PRODUCT)
+
+    # Drag the handle by the mouse, a little at a time, past the right end of the bar.
+    grab = handle_of(bar).center()
+    qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=grab)
+    seen = {c for c in scrolling if fully_seen(table, c)}
+    for x in range(grab.x(), bar.width() + 40, 4):
+        qtbot.mouseMove(bar, QPoint(x, grab.y()))
+        seen |= {c for c in scrolling if fully_seen(table, c)}
+        assert table.frozen.geometry() == frozen_at  # the frozen part stays put
+    qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() + 40, grab.y()))
+    QApplication.processEvents()
+
+    assert seen == set(scrolling)  # Host too: every column was in sight whole on the way
+    assert bar.value() == bar.maximum()
+    assert handle_of(bar).right() == groove_of(bar).right()  # the handle stays at the far right
+    assert handle_of(bar).width() / groove_of(bar).width() == pytest.approx(
+        shown / everything, abs=0.01
+    )
+    right_edge = table.columnViewportPosition(S.NOTES) + table.columnWidth(S.NOTES)
+    assert right_edge == table.viewport().width()  # the last column, to its end
+    assert table.frozen.geometry() == frozen_at
+    assert table.frozen.visualRect(table.model().index(0, S.TITLE)) == title_at
+    assert table.frozen.horizontalScrollBar().value() == 0
+
+
+def test_clicking_beside_the_handle_pages_by_what_is_seen_and_skips_nothing(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    table = laptop_editor(qtbot, window, db)
+    bar = table.horizontalScrollBar()
+    shown = table.viewport().width() - seen_from(table)
+    values = [bar.value()]
+    while bar.value() < bar.maximum():
+        beside = QPoint(handle_of(bar).right() + 3, handle_of(bar).center().y())
+        assert groove_of(bar).contains(beside)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=beside)
+        assert bar.value() > values[-1]
+        values.append(bar.value())
+    # Each page starts where the one before ended: no column is passed over unseen.
+    assert all(0 < b - a <= shown for a, b in pairwise(values))
+    assert len(values) - 1 == -(-bar.maximum() // shown)  # as many pages as the width needs
+
+
+def test_walking_right_and_back_shows_each_cell_whole_and_moves_the_bar_once_a_key(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    table = laptop_editor(qtbot, window, db)
+    bar = table.horizontalScrollBar()
+    moves: list[int] = []
+    bar.valueChanged.connect(moves.append)
+    frozen_at = table.frozen.geometry()
+    press(qtbot, Qt.Key.Key_Home)
+    for key, columns in (
+        (Qt.Key.Key_Right, range(S.DURATION, S.NOTES + 1)),
+        (Qt.Key.Key_Left, range(S.FLOOR, S.START - 1, -1)),
+        (Qt.Key.Key_Right, range(S.DURATION, S.PRODUCT + 1)),
+    ):
+        for column in columns:
+            moves.clear()
+            press(qtbot, key)
+            index = table.currentIndex()
+            assert index.column() == column
+            if table.is_frozen(column):
+                # In the frozen part, in its place, and the table does not scroll sideways.
+                cell = table.frozen.visualRect(index)
+                cell.moveTopLeft(table.frozen.viewport().mapTo(table, cell.topLeft()))
+                assert frozen_at.contains(cell)
+                assert moves == []
+            else:
+                assert fully_seen(table, column), column
+                assert len(moves) <= 1  # straight there, no jump back and forth
+            assert table.frozen.geometry() == frozen_at
+    assert bar.value() == 0  # back at the product, the first scrolling column, in full
+
+
+def test_a_click_in_the_frozen_columns_when_scrolled_right_leaves_the_scroll_bar_alone(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    table = laptop_editor(qtbot, window, db)
+    bar = table.horizontalScrollBar()
+    press(qtbot, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    moves: list[int] = []
+    bar.valueChanged.connect(moves.append)
+    frozen = table.frozen
+    cell = frozen.visualRect(table.model().index(2, S.TITLE)).center()
+    qtbot.mouseClick(frozen.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert table.currentIndex() == table.model().index(2, S.TITLE)
+    assert moves == []  # not even for a moment
+    assert bar.value() == bar.maximum()
 
 
 def test_a_click_in_the_frozen_columns_chooses_there_and_a_double_click_edits(

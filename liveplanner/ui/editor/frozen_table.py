@@ -6,6 +6,11 @@ the table's left edge and shows only the frozen columns; the table underneath st
 column, so the keyboard, the selection and the row numbers work across all of them as one. The
 table keeps the keyboard (the frozen view hands focus to it); a cell of a frozen column is edited
 in the frozen view, where it can be seen, and Tab, Enter and the arrows move between the two.
+
+Only the part of the table's viewport right of the frozen view shows scrolling columns, so the
+sideways scroll bar is measured against that part: its page is that part's width (the handle's
+size, and how far a click beside the handle goes), and scrolling to a cell brings it into that
+part, never under the frozen columns.
 """
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -52,9 +57,14 @@ class _FrozenView(QTableView):
         # Tab out of the last frozen cell goes on into the scrolling columns, as in the table.
         return self._table.moveCursor(action, modifiers)
 
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        # The frozen columns never scroll sideways, not even by the width of the edge line.
+        self.horizontalScrollBar().setRange(0, 0)
+
     def scrollTo(self, index: Index, hint: Hint = Hint.EnsureVisible) -> None:
-        super().scrollTo(index, hint)
-        self.horizontalScrollBar().setValue(0)  # the frozen columns never scroll sideways
+        # Up or down as the table goes (the two vertical scroll bars are tied).
+        self._table.scrollTo(index, hint)
 
 
 class FrozenColumnsTable(QTableView):
@@ -138,18 +148,28 @@ class FrozenColumnsTable(QTableView):
             self.setColumnWidth(column, size)  # widening a frozen column from its header
         self._place_frozen()
 
-    def _place_frozen(self) -> None:
+    def frozen_width(self) -> int:
+        """How much of the viewport's left the frozen columns cover."""
         model = self.model()
         count = min(self._count, model.columnCount()) if model is not None else 0
-        width = sum(self.columnWidth(c) for c in range(count) if not self.isColumnHidden(c))
+        return sum(self.columnWidth(c) for c in range(count) if not self.isColumnHidden(c))
+
+    def _place_frozen(self) -> None:
+        width = self.frozen_width()
         header = self.horizontalHeader()
         self.frozen.horizontalHeader().setFixedHeight(header.height())
+        # Exactly over the table's own frozen columns: the line that marks the edge is drawn
+        # over the title's own grid line at its end, so it hides nothing of a scrolling column.
         self.frozen.setGeometry(
             self.verticalHeader().width() + self.frameWidth(),
             self.frameWidth(),
-            width + 2,  # and the line that marks the edge
+            width,
             self.viewport().height() + header.height(),
         )
+        # Qt measures a page by the whole viewport; what scrolls is seen only right of the
+        # frozen columns. The range is right as it is: at its end the last column ends at the
+        # viewport's right edge, at its start the first scrolling one begins at the frozen edge.
+        self.horizontalScrollBar().setPageStep(max(1, self.viewport().width() - width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -190,15 +210,43 @@ class FrozenColumnsTable(QTableView):
     # Scrolling so that the chosen cell is never under the frozen columns
 
     def scrollTo(self, index: Index, hint: Hint = Hint.EnsureVisible) -> None:
+        """Bring the cell into sight: a frozen one is always in sight sideways, a scrolling one
+        comes into the part right of the frozen columns. Each scroll bar moves once, straight
+        to where it ends up."""
         if not index.isValid():
             return
-        bar = self.horizontalScrollBar()
-        if self.is_frozen(index.column()):
-            keep = bar.value()  # a frozen cell is always in sight: scroll up or down only
-            super().scrollTo(index, hint)
-            bar.setValue(keep)
+        viewport = self.viewport()
+        row, column = index.row(), index.column()
+        down = _shift(
+            self.rowViewportPosition(row), self.rowHeight(row), 0, viewport.height(), hint
+        )
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + down)
+        if self.is_frozen(column):
             return
-        super().scrollTo(index, hint)
-        covered = self.frozen.width() - self.columnViewportPosition(index.column())
-        if covered > 0:
-            bar.setValue(bar.value() - covered)
+        # Sideways, top and bottom mean nothing: those hints only make sure it is seen.
+        sideways = hint if hint == Hint.PositionAtCenter else Hint.EnsureVisible
+        right = _shift(
+            self.columnViewportPosition(column),
+            self.columnWidth(column),
+            self.frozen_width(),
+            viewport.width(),
+            sideways,
+        )
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + right)
+
+
+def _shift(start: int, size: int, low: int, high: int, hint: Hint) -> int:
+    """How far to scroll so that [start, start + size) sits in [low, high) as `hint` asks; a
+    cell larger than the room shows its beginning."""
+    room = high - low
+    if hint == Hint.PositionAtTop:
+        return start - low
+    if hint == Hint.PositionAtBottom:
+        return start + size - high
+    if hint == Hint.PositionAtCenter:
+        return start + size // 2 - (low + room // 2)
+    if start < low or size > room:
+        return start - low
+    if start + size > high:
+        return start + size - high
+    return 0

@@ -1266,222 +1266,267 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="161" />
+        <location filename="../../ui/review/import_dialog.py" line="172" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="174" />
+        <location filename="../../ui/review/import_dialog.py" line="185" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="175" />
+        <location filename="../../ui/review/import_dialog.py" line="186" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="182" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="203" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="194" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="216" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="217" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="207" />
+        <location filename="../../ui/review/import_dialog.py" line="218" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="208" />
+        <location filename="../../ui/review/import_dialog.py" line="219" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="209" />
+        <location filename="../../ui/review/import_dialog.py" line="220" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="230" />
+        <location filename="../../ui/review/import_dialog.py" line="248" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="249" />
+        <location filename="../../ui/review/import_dialog.py" line="267" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="249" />
+        <location filename="../../ui/review/import_dialog.py" line="267" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="261" />
+        <location filename="../../ui/review/import_dialog.py" line="279" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="262" />
+        <location filename="../../ui/review/import_dialog.py" line="280" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="271" />
+        <location filename="../../ui/review/import_dialog.py" line="289" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="282" />
+        <location filename="../../ui/review/import_dialog.py" line="300" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="294" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="313" />
+        <location filename="../../ui/review/import_dialog.py" line="332" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="315" />
+        <location filename="../../ui/review/import_dialog.py" line="334" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="325" />
+        <location filename="../../ui/review/import_dialog.py" line="350" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="349" />
+        <location filename="../../ui/review/import_dialog.py" line="371" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="382" />
+        <location filename="../../ui/review/import_dialog.py" line="404" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="395" />
+        <location filename="../../ui/review/import_dialog.py" line="417" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="413" />
+        <location filename="../../ui/review/import_dialog.py" line="435" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="423" />
+        <location filename="../../ui/review/import_dialog.py" line="445" />
         <source>Move it onto the show's date (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="475" />
+        <location filename="../../ui/review/import_dialog.py" line="497" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="477" />
+        <location filename="../../ui/review/import_dialog.py" line="499" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="479" />
+        <location filename="../../ui/review/import_dialog.py" line="501" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="483" />
+        <location filename="../../ui/review/import_dialog.py" line="505" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="485" />
+        <location filename="../../ui/review/import_dialog.py" line="507" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="494" />
+        <location filename="../../ui/review/import_dialog.py" line="516" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="499" />
+        <location filename="../../ui/review/import_dialog.py" line="521" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="500" />
+        <location filename="../../ui/review/import_dialog.py" line="522" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="510" />
+        <location filename="../../ui/review/import_dialog.py" line="532" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="514" />
+        <location filename="../../ui/review/import_dialog.py" line="536" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="530" />
+        <location filename="../../ui/review/import_dialog.py" line="552" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="534" />
+        <location filename="../../ui/review/import_dialog.py" line="556" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="566" />
+        <location filename="../../ui/review/import_dialog.py" line="595" />
+        <source>This show has metrics already: %1. Importing a file replaces them all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="601" />
+        <source>%1 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="603" />
+        <source>%1 from “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="608" />
+        <source>%1, imported %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="615" />
+        <source>Replace the show's metrics?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="617" />
+        <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="625" />
+        <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="632" />
+        <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="636" />
+        <source>&amp;Replace metrics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="661" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="600" />
+        <location filename="../../ui/review/import_dialog.py" line="695" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <location filename="../../ui/review/import_dialog.py" line="702" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="610" />
+        <location filename="../../ui/review/import_dialog.py" line="705" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1934,12 +1979,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="133" />
+        <location filename="../../ui/review/import_dialog.py" line="141" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="135" />
+        <location filename="../../ui/review/import_dialog.py" line="143" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -2328,29 +2373,39 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="367" />
+        <location filename="../../ui/review/review_page.py" line="369" />
+        <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="371" />
+        <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="373" />
+        <location filename="../../ui/review/review_page.py" line="382" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="459" />
+        <location filename="../../ui/review/review_page.py" line="468" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="460" />
+        <location filename="../../ui/review/review_page.py" line="469" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="470" />
+        <location filename="../../ui/review/review_page.py" line="479" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>

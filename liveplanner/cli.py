@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read the export, map its columns to liveplanner's metrics and replace the "
         "show's minute metrics with it. A file that cannot be read is refused and changes nothing; "
         "so is a file whose minutes miss the show's planned and live times, unless "
-        "--shift-to-show-date or --keep-dates says what to do with it.",
+        "--shift-to-show-date or --keep-dates says what to do with it, and any file for a show "
+        "that has metrics already, unless --replace is given.",
     )
     metrics.add_argument("file", metavar="FILE")
     metrics.add_argument("--show", type=_show_id, required=True, metavar="ID")
@@ -129,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a file whose minutes miss the show's time: import it as it is (its minutes fall "
         "outside every segment)",
+    )
+    metrics.add_argument(
+        "--replace",
+        action="store_true",
+        help="the show has metrics already: replace them (a SQLite database is backed up first)",
     )
     metrics.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
     _add_json(metrics)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from liveplanner import settings, textout
 from liveplanner.core.enums import Platform
@@ -27,6 +28,7 @@ from liveplanner.storage.shows import create_show, list_shows, load_plan
 
 if TYPE_CHECKING:
     from liveplanner.core.review import Review
+    from liveplanner.storage.samples import StoredMetrics
 
 EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
 
@@ -172,7 +174,7 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     from liveplanner.core.review import on_air
     from liveplanner.formats.metrics_import import ImportOptions, read_metrics
     from liveplanner.formats.problems import ImportRefused
-    from liveplanner.storage.samples import ImportSource, replace_metrics
+    from liveplanner.storage.samples import ImportSource, replace_metrics, stored_metrics
 
     plan = load_plan(db, args.show)
     zone_name = args.tz or plan.show.time_zone
@@ -211,6 +213,9 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
             f"give --shift-to-show-date to move it onto {mismatch.show_day}, or --keep-dates "
             "to import it as it is"
         )
+    stored = stored_metrics(db, plan.show.id)
+    if stored is not None and not (args.replace or args.dry_run):
+        raise UserError(_replace_refusal(db, plan.show.id, stored, zone))
     if not args.dry_run:
         preset = result.preset.name if result.preset else ""
         source = ImportSource(path.name, preset, result.encoding, result.rows_read)
@@ -218,6 +223,18 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     data_out = textout.metrics_import_json(plan.show.id, result)
     emit(args, data_out, textout.metrics_import_text(data_out, stored=not args.dry_run))
     return 0
+
+
+def _replace_refusal(db: Database, show_id: int, stored: "StoredMetrics", zone: ZoneInfo) -> str:
+    """One line: what the show has, and how to replace it."""
+    origin = f" from {stored.source.file_name}" if stored.source.file_name else ""
+    if stored.imported_at is not None:
+        origin += f" (imported {stored.imported_at.astimezone(zone):%Y-%m-%d %H:%M})"
+    backup = "; a backup of the database is made first" if db.makes_backups else ""
+    return (
+        f"show {show_id} has {stored.minutes} minutes of metrics already{origin}; give "
+        f"--replace to replace them with this file{backup}"
+    )
 
 
 def _cmd_review(args: argparse.Namespace, db: Database) -> int:

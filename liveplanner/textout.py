@@ -333,7 +333,8 @@ def review_json(
             "gpm": _yuan(totals.gpm_fen),
             "new_followers": totals.new_followers,
             "minutes": totals.minutes,
-            "missing_minutes": totals.missing_minutes,
+            "missing_minutes": totals.missing_minutes,  # of the show's minutes
+            "show_minutes": totals.show_minutes,
         },
         "targets": {
             t.name.value: {
@@ -416,12 +417,15 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
     outside the script; a figure the export has no data for is a dash, never 0."""
     totals = data["totals"]
     source = "as they ran (live run)" if data["source"] == "actual" else "as planned"
+    missing = f"{totals['missing_minutes']} missing"
+    if totals["show_minutes"]:
+        missing = f"{totals['missing_minutes']} of the show's {totals['show_minutes']} missing"
     lines = [
         f"{data['title']} (show {data['show_id']}): segment times {source}, "
         f"sales credited {data['lag_minutes']} min after the pitch",
         f"GMV {_money(totals['gmv'])}  orders {_count(totals['orders'])}  "
         f"peak viewers {_count(totals['peak_viewers'])}  minutes {totals['minutes']} "
-        f"({totals['missing_minutes']} missing)",
+        f"({missing})",
     ]
     for name, target in data["targets"].items():
         state = "no data" if target["met"] is None else "met" if target["met"] else "missed"

@@ -804,6 +804,18 @@ ZH = {
     # issue 16: the host view on a flash-sale row
     "%1: flash sale ¥%2, %3 units": "%1：秒杀价 ¥%2，%3 件",
     "ShowEditor|%1, %2": "%1，%2",
+    # issue 16: importer
+    "%1 minutes of data; %2 of the show's %3 minutes have none.": "共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。",
+    "%1 minutes of data, covering all of the show's %3 minutes.": "共 %1 分钟数据，覆盖本场全部 %3 分钟。",
+    "This show has metrics already: %1. Importing a file replaces them all.": "本场已有数据：%1。导入文件会把它们全部替换。",
+    "%1 minutes": "%1 分钟",
+    "%1 from “%2”": "%1，来自“%2”",
+    "%1, imported %2": "%1，导入于 %2",
+    "Replace the show's metrics?": "替换本场的数据吗？",
+    "Replace the show's metrics (%1) with the %2 minutes in “%3”?": "用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？",
+    "A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.": "替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。",
+    "The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.": "团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。",
+    "&Replace metrics": "替换数据(&R)",
 }
 NUMERUS = {
     "%n show(s)": "共 %n 场",

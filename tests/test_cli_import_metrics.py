@@ -1,13 +1,16 @@
 """`liveplanner import-metrics`, run as a user runs it."""
 
 import json
+import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 from test_cli import ok_json, run
 
+from liveplanner import settings
 from liveplanner.cli import PRESET_NAMES
 from liveplanner.formats.presets import PRESETS
+from liveplanner.storage.backup import list_backups
 from liveplanner.storage.database import open_database
 from liveplanner.storage.samples import load_metrics
 
@@ -68,8 +71,9 @@ def test_another_days_export_is_refused_unless_the_user_says_shift_or_keep(
         assert load_metrics(db, int(show_id)).equals(before)
 
     shifted = ok_json(
-        "import-metrics", str(GMV_FILE), "--show", show_id, "--shift-to-show-date", db=sqlite_url
-    )
+        "import-metrics", str(GMV_FILE), "--show", show_id, "--shift-to-show-date", "--replace",
+        db=sqlite_url,
+    )  # fmt: skip
     assert (shifted["start"], shifted["end"]) == ("2026-11-11T19:00", "2026-11-11T20:00")
     assert shifted["shifted_days"] == 498 and shifted["warnings"] == [
         "columns not imported: room_id"
@@ -78,8 +82,9 @@ def test_another_days_export_is_refused_unless_the_user_says_shift_or_keep(
     assert review["outside"][0]["where"] == "before"  # 19:00-19:29, before the 19:30 opening
 
     kept = ok_json(
-        "import-metrics", str(GMV_FILE), "--show", show_id, "--keep-dates", db=sqlite_url
-    )
+        "import-metrics", str(GMV_FILE), "--show", show_id, "--keep-dates", "--replace",
+        db=sqlite_url,
+    )  # fmt: skip
     assert kept["start"] == "2025-07-01T19:00" and kept["shifted_days"] == 0
     with closing(open_database(sqlite_url)) as db:
         stored = load_metrics(db, int(show_id))
@@ -114,7 +119,10 @@ def test_date_time_zone_and_preset_options(sqlite_url: str, tmp_path: Path) -> N
     export = tmp_path / "times.csv"
     export.write_text("时间,成交订单数\n20:00,3\n20:01,4\n", encoding="utf-8")
     # Another day's or zone's minutes than the show's: --keep-dates says they are meant so.
-    args = ("import-metrics", str(export), "--show", str(show_id), "--json", "--keep-dates")
+    args = (
+        "import-metrics", str(export), "--show", str(show_id), "--json", "--keep-dates",
+        "--replace",
+    )  # fmt: skip
     data = json.loads(run(*args, "--date", "2025-11-12", db=sqlite_url).stdout)
     assert data["start"] == "2025-11-12T20:00"
     with closing(open_database(sqlite_url)) as db:
@@ -137,6 +145,48 @@ def test_date_time_zone_and_preset_options(sqlite_url: str, tmp_path: Path) -> N
         "import-metrics", str(tmp_path / "none.csv"), "--show", str(show_id), db=sqlite_url
     )
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_a_show_with_metrics_is_refused_unless_replace_is_given(sqlite_url: str) -> None:
+    show_id = str(ok_json("demo", db=sqlite_url)["show_id"])
+    with closing(open_database(sqlite_url)) as db:
+        before = load_metrics(db, int(show_id))
+        stem = db.sqlite_path.stem if db.sqlite_path else ""
+    args = ("import-metrics", str(GMV_FILE), "--show", show_id, "--shift-to-show-date")
+    refused = run(*args, db=sqlite_url)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.count("\n") == 1  # one line
+    assert refused.stderr.startswith(
+        f"liveplanner: show {show_id} has 185 minutes of metrics already from demo (imported "
+    )
+    assert refused.stderr.endswith(
+        "); give --replace to replace them with this file; a backup of the database is made first\n"
+    )
+    with closing(open_database(sqlite_url)) as db:
+        assert load_metrics(db, int(show_id)).equals(before)
+    assert not [p for p in list_backups(settings.backup_dir(), stem) if "metrics" in p.name]
+
+    dry = run(*args, "--dry-run", db=sqlite_url)  # reading and reporting replaces nothing
+    assert dry.returncode == 0 and dry.stdout.strip().endswith("not stored (--dry-run)")
+
+    replaced = ok_json(*args, "--replace", db=sqlite_url)
+    assert replaced["minutes"] == 61
+    with closing(open_database(sqlite_url)) as db:
+        assert len(load_metrics(db, int(show_id))) == 61
+    (backup,) = [p for p in list_backups(settings.backup_dir(), stem) if "metrics" in p.name]
+    with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as old:
+        (kept,) = old.execute(
+            "SELECT count(*) FROM metric_samples WHERE show_id = ?", (int(show_id),)
+        ).fetchone()
+    assert kept == len(before)  # the replaced samples are in the backup
+
+
+def test_a_show_without_metrics_needs_no_replace(sqlite_url: str) -> None:
+    show_id = ok_json("new-show", "--title", "7·1", "--start", "2025-07-01 19:00", db=sqlite_url)[
+        "show_id"
+    ]
+    data = ok_json("import-metrics", str(GMV_FILE), "--show", str(show_id), db=sqlite_url)
+    assert data["minutes"] == 61
 
 
 def test_the_command_line_offers_every_preset() -> None:

@@ -55,7 +55,10 @@ def test_a_metric_the_export_lacks_is_null_and_other_days_minutes_are_their_own_
     sqlite_url: str,
 ) -> None:
     show_id = str(ok_json("demo", db=sqlite_url)["show_id"])
-    ok_json("import-metrics", str(GMV_FILE), "--show", show_id, "--keep-dates", db=sqlite_url)
+    ok_json(
+        "import-metrics", str(GMV_FILE), "--show", show_id, "--keep-dates", "--replace",
+        db=sqlite_url,
+    )  # fmt: skip
     data = ok_json("review", show_id, db=sqlite_url)
     totals = data["totals"]
     assert totals["gmv"] == 2001  # the export has GMV only

@@ -1,21 +1,38 @@
 """The import dialog as a lead uses it: pick the export, check what was read, fix the mapping,
 import; and a refused file or a cancelled import leaves the stored metrics as they were."""
 
-from collections.abc import Iterator
-from datetime import date, datetime
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pandas as pd
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QRadioButton
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.settings import Preferences
 from liveplanner.storage import shows
+from liveplanner.storage.backup import list_backups
 from liveplanner.storage.database import Database, open_database
-from liveplanner.storage.samples import load_metrics, replace_metrics
+from liveplanner.storage.samples import (
+    ImportSource,
+    load_metrics,
+    replace_metrics,
+    stored_metrics,
+)
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review import import_dialog
 from liveplanner.ui.review.import_dialog import MetricsImportDialog, PreviewModel
@@ -146,7 +163,10 @@ def test_a_cancelled_import_keeps_what_was_stored(
         return replace_metrics(db, show_id, samples, source, press_cancel_then_report)
 
     monkeypatch.setattr(import_dialog, "replace_metrics", cancelled_midway)
-    again.store()
+    show_active(qtbot, again)
+    _click(qtbot, again.import_button)
+    assert again.question is not None  # the show has metrics: replace them?
+    _click(qtbot, _button(again.question, "&Replace metrics"))
     qtbot.waitUntil(lambda: again.job is None, timeout=10_000)
     assert again.summary.text() == "Cancelled: nothing was stored."
     assert again.result is not None and again.import_button.isEnabled()  # can import later
@@ -277,3 +297,221 @@ def test_an_export_of_the_show_time_asks_nothing(
     dialog = _dialog(qtbot, db, _export(tmp_path))
     assert dialog.mismatch is None and dialog.mismatch_box.isHidden()
     assert dialog.import_button.isEnabled()
+
+
+def _click(qtbot: QtBot, button: QAbstractButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _button(window: QWidget, text: str) -> QAbstractButton:
+    (button,) = [b for b in window.findChildren(QAbstractButton) if b.text() == text]
+    return button
+
+
+def _metrics_backups(db: Database) -> list[Path]:
+    assert db.sqlite_path is not None and db.backup_dir is not None
+    found = list_backups(db.backup_dir, db.sqlite_path.stem)
+    return [path for path in found if "before-replacing-metrics" in path.name]
+
+
+def _with_metrics(db: Database) -> int:
+    """A show on the export's day with three minutes stored from “earlier.csv”."""
+    show_id = shows.create_show(db, "双11", START)
+    earlier = [
+        (START + timedelta(minutes=i), metric, 100 * i) for i in range(3) for metric in ("gmv",)
+    ]
+    frame = pd.DataFrame(earlier, columns=["minute", "metric", "value"])
+    frame["minute"] = pd.to_datetime(frame["minute"], utc=True)
+    replace_metrics(db, show_id, frame, ImportSource("earlier.csv", "", "UTF-8", 3))
+    return show_id
+
+
+def _opened(qtbot: QtBot, db: Database, show_id: int, path: Path | None) -> MetricsImportDialog:
+    dialog = MetricsImportDialog(
+        db, shows.load_plan(db, show_id), path="" if path is None else str(path)
+    )
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    return dialog
+
+
+def test_a_show_with_metrics_says_what_an_import_replaces_before_a_file_is_chosen(
+    qtbot: QtBot, db: Database
+) -> None:
+    show_id = _with_metrics(db)
+    stored = stored_metrics(db, show_id)
+    assert stored is not None and stored.imported_at is not None
+    when = stored.imported_at.astimezone(START.tzinfo).strftime("%Y-%m-%d %H:%M")
+    dialog = _opened(qtbot, db, show_id, None)
+    show_active(qtbot, dialog)
+    assert dialog.replace_note.isVisible()
+    assert dialog.replace_note.text() == (
+        f"This show has metrics already: 3 minutes from “earlier.csv”, imported {when}. "
+        "Importing a file replaces them all."
+    )
+    empty = MetricsImportDialog(db, shows.load_plan(db, shows.create_show(db, "新", START)))
+    qtbot.addWidget(empty)
+    show_active(qtbot, empty)
+    assert empty.replace_note.isHidden()
+
+
+def test_import_asks_before_replacing_and_a_stray_enter_keeps_the_metrics(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    show_id = _with_metrics(db)
+    before = load_metrics(db, show_id)
+    dialog = _opened(qtbot, db, show_id, _export(tmp_path))
+    show_active(qtbot, dialog)
+    stored: list[int] = []
+    dialog.imported.connect(lambda count, _name: stored.append(count))
+    assert dialog.import_button.isEnabled() and dialog.import_button.isDefault()
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter: Import
+    question = dialog.question
+    assert question is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is question)
+    assert question.text().startswith(
+        "Replace the show's metrics (3 minutes from “earlier.csv”, imported "
+    )
+    assert question.text().endswith(") with the 3 minutes in “export.csv”?")
+    assert question.informativeText() == (
+        "A backup of the database is made first: File ▸ Backups… can put the metrics back. "
+        "Edit ▸ Undo cannot."
+    )
+    assert question.defaultButton() is _button(question, "Cancel")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # a second Enter: Cancel
+    qtbot.waitUntil(lambda: dialog.question is None)
+    assert dialog.isVisible() and dialog.job is None and stored == []
+    assert load_metrics(db, show_id).equals(before) and _metrics_backups(db) == []
+
+    show_active(qtbot, dialog)  # as a window manager gives the focus back to the dialog
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    question = dialog.question
+    assert question is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is question)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # Escape: Cancel too
+    qtbot.waitUntil(lambda: dialog.question is None)
+    assert stored == [] and load_metrics(db, show_id).equals(before)
+
+    _click(qtbot, dialog.import_button)
+    assert dialog.question is not None
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        _click(qtbot, _button(dialog.question, "&Replace metrics"))
+    assert stored == [8]
+    gmv = load_metrics(db, show_id).query("metric == 'gmv'")["value"].tolist()
+    assert gmv == [123450, 9900]
+    (backup,) = _metrics_backups(db)
+    with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as old:
+        (kept,) = old.execute(
+            "SELECT count(*) FROM metric_samples WHERE show_id = ?", (show_id,)
+        ).fetchone()
+    assert kept == len(before)  # what was replaced is in the backup
+
+
+def test_a_show_without_metrics_imports_without_a_question(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, db, _export(tmp_path))
+    show_active(qtbot, dialog)
+    assert dialog.replace_note.isHidden()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.question is None and _metrics_backups(db) == []
+
+
+def _choose_file(
+    qtbot: QtBot,
+    dialog: MetricsImportDialog,
+    path: Path,
+    as_it_closes: Callable[[], None] = lambda: None,
+) -> None:
+    """Click Choose file…, type the path into the file dialog's name box and press Enter
+    (`as_it_closes` runs between that Enter and the import dialog reading the file)."""
+    answered: list[Path] = []
+
+    def answer(tries: int = 0) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            if tries < 500:
+                QTimer.singleShot(10, lambda: answer(tries + 1))
+            return
+        try:
+            box.activateWindow()  # as a window manager makes a new dialog the active window
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+            name = box.findChild(QLineEdit, "fileNameEdit")
+            assert name is not None and QApplication.focusWidget() is name
+            name.selectAll()
+            for char in str(path):  # each key to whatever has the focus by then
+                qtbot.keyClicks(QApplication.focusWidget(), char)
+            assert name.text() == str(path)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+            answered.append(path)
+            as_it_closes()
+        finally:
+            if box.isVisible():  # a failed answer must not leave the test waiting on it
+                box.reject()
+
+    QTimer.singleShot(0, answer)
+    _click(qtbot, _button(dialog, "&Choose file…"))
+    assert answered == [path]
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=10_000)
+    show_active(qtbot, dialog)  # the file dialog gone, the import dialog is active again
+
+
+def _warnings(dialog: MetricsImportDialog) -> list[str]:
+    return [dialog.warnings.item(i).text() for i in range(dialog.warnings.count())]
+
+
+def test_a_refused_file_chosen_after_a_good_one_shows_nothing_of_the_good_one(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    good = _export(tmp_path)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    other = tmp_path / "other.csv"  # other columns, and a cell that is no number
+    other.write_text("时间,点赞数\n2025-11-11 20:00,5\n2025-11-11 20:01,many\n", encoding="utf-8")
+    dialog = MetricsImportDialog(db, shows.load_plan(db, shows.create_show(db, "双11", START)))
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+
+    _choose_file(qtbot, dialog, good)
+    assert "GB18030 (GBK)" in dialog.summary.text() and dialog.import_button.isEnabled()
+    assert dialog.preview_model.rowCount() == 3 and dialog.columns.rowCount() == 5
+    assert len(_warnings(dialog)) == 2
+
+    _choose_file(qtbot, dialog, empty)  # refused before its columns are known
+    assert dialog.error.isVisible() and dialog.error.text() == "empty.csv is empty"
+    assert dialog.summary.text() == ""
+    assert dialog.columns.rowCount() == 0 and dialog.preview_model.rowCount() == 0
+    assert _warnings(dialog) == [] and not dialog.import_button.isEnabled()
+    assert dialog.file_edit.text() == str(empty)
+
+    _choose_file(qtbot, dialog, good)
+    assert dialog.error.isHidden() and "GB18030 (GBK)" in dialog.summary.text()
+
+    _choose_file(qtbot, dialog, other)  # refused with its own columns, to be mapped
+    assert dialog.error.text().startswith("other.csv, row 3, column “点赞数”: “many” is not")
+    assert dialog.summary.text() == "" and dialog.preview_model.rowCount() == 0
+    assert [dialog.columns.item(r, 0).text() for r in range(dialog.columns.rowCount())] == [
+        "时间",
+        "点赞数",
+    ]
+    assert _warnings(dialog) == [] and not dialog.import_button.isEnabled()
+
+
+def test_a_file_gone_as_it_is_chosen_clears_the_last_ones_summary(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    dialog = MetricsImportDialog(db, shows.load_plan(db, shows.create_show(db, "双11", START)))
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)
+    _choose_file(qtbot, dialog, _export(tmp_path))
+    assert dialog.summary.text() != "" and dialog.import_button.isEnabled()
+    gone = tmp_path / "gone.csv"
+    gone.write_bytes(EXPORT.encode("gb18030"))
+    _choose_file(qtbot, dialog, gone, as_it_closes=gone.unlink)  # on a share, moved away
+    assert dialog.error.text().startswith(f"Cannot read {gone}: ")
+    assert dialog.summary.text() == "" and dialog.preview_model.rowCount() == 0
+    assert dialog.columns.rowCount() == 0 and _warnings(dialog) == []
+    assert dialog.file_edit.text() == str(gone)
+    assert not dialog.import_button.isEnabled()

@@ -162,6 +162,44 @@ def test_missing_minutes_are_gaps_not_zeros() -> None:
     assert result.totals.gmv_fen == 7800 - 400
 
 
+def test_an_export_of_part_of_the_planned_show_leaves_the_rest_missing() -> None:
+    # The plan runs 20:00-20:10 (ten minutes); the export covers 20:00-20:02 only.
+    result = review(plan(), [], samples(skip=tuple(range(3, 12))))
+    assert result.totals.minutes == 3
+    assert result.totals.show_minutes == 10
+    assert result.totals.missing_minutes == 7
+
+
+def test_an_export_of_part_of_the_live_run_counts_the_runs_minutes_not_the_plans() -> None:
+    # Run live 19:55-20:25 (30 minutes, longer than the ten planned); data for 20:00-20:11.
+    live = run((-5, A), (5, B), (8, C), end=25)
+    result = review(plan(), [live], samples(skip=(3,)))
+    assert result.totals.show_minutes == 30
+    assert result.totals.minutes == 11
+    assert result.totals.missing_minutes == 30 - 11  # 19:55-19:59, 20:03 and 20:12-20:24
+
+
+def test_minutes_outside_the_show_neither_cover_it_nor_count_as_missing() -> None:
+    # Another day's export, with a gap of its own: none of the show's ten minutes is covered.
+    earlier = samples(skip=(3,)).assign(minute=lambda f: f["minute"] - pd.Timedelta(days=150))
+    totals = review(plan(), [], earlier).totals
+    assert (totals.minutes, totals.show_minutes, totals.missing_minutes) == (11, 10, 10)
+
+
+def test_a_show_minute_is_one_whose_middle_falls_in_the_show() -> None:
+    # A live run from 20:00:40 to 20:03:20: 20:01 and 20:02 are its minutes, 20:00 and 20:03
+    # (middles 20:00:30 and 20:03:30) are not.
+    live = run((40 / 60, A), end=3 + 20 / 60)
+    totals = review(plan(), [live], samples(skip=(1,))).totals
+    assert (totals.show_minutes, totals.missing_minutes) == (2, 1)
+
+
+def test_without_segments_missing_minutes_are_the_gaps_in_the_data() -> None:
+    bare = ShowPlan(show=plan().show)
+    totals = review(bare, [], samples(skip=(3, 4))).totals
+    assert (totals.show_minutes, totals.missing_minutes) == (0, 2)
+
+
 def test_summary_against_targets_says_met_or_how_far_short() -> None:
     targets = Targets(gmv_fen=10_000, viewers=None, new_followers=5)
     result = review(plan(targets=targets), [], samples())

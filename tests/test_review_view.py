@@ -220,6 +220,18 @@ def _gmv_only_of_another_day(db: Database, show: int) -> None:
     replace_metrics(db, show, samples, ImportSource("gmv.csv", "", "UTF-8", 61))
 
 
+def test_the_header_counts_the_shows_minutes_the_export_misses(
+    page: ReviewPage, db: Database
+) -> None:
+    show = create_demo(db)  # run live for 188 minutes; 185 of them have data
+    page.set_show(show)
+    assert "185 minutes of data; 3 of the show's 188 minutes have none." in page.source.text()
+    # An hour's export of another day covers none of the show, however whole it is itself.
+    _gmv_only_of_another_day(db, show)
+    page.set_show(show)
+    assert "61 minutes of data; 188 of the show's 188 minutes have none." in page.source.text()
+
+
 def _column(view: QTableView, column: int) -> list[str]:
     model = view.model()
     return [model.index(row, column).data() for row in range(model.rowCount())]

@@ -227,6 +227,23 @@ def test_metrics_are_replaced_whole_and_a_bad_batch_changes_nothing(db: Database
     assert samples.import_source(db, show_id) == ImportSource("c.csv")
 
 
+def test_stored_metrics_say_how_many_minutes_from_which_file_and_when(db: Database) -> None:
+    show_id = shows.create_show(db, "m", START)
+    assert samples.stored_metrics(db, show_id) is None
+    assert not samples.has_metrics(db, show_id)
+    before = datetime.now(UTC).replace(microsecond=0)
+    rows = [
+        (START + timedelta(minutes=i), metric, i) for i in range(3) for metric in ("gmv", "likes")
+    ]
+    samples.replace_metrics(db, show_id, _samples(rows), ImportSource("a.csv", "", "UTF-8", 3))
+    stored = samples.stored_metrics(db, show_id)
+    assert stored is not None and samples.has_metrics(db, show_id)
+    assert stored.minutes == 3  # minutes, not values: two metrics a minute
+    assert stored.source == ImportSource("a.csv", "", "UTF-8", 3)
+    assert stored.imported_at is not None
+    assert before <= stored.imported_at <= datetime.now(UTC)
+
+
 def test_metrics_are_written_in_bulk_batches(db: Database) -> None:
     show_id = shows.create_show(db, "bulk", START)
     many = _samples([(START + timedelta(minutes=i), "likes", i) for i in range(42_001)])

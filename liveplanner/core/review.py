@@ -252,7 +252,11 @@ class Totals:
     interaction: float | None  # comments / unique viewers
     gpm_fen: float | None
     minutes: int  # minutes with data
-    missing_minutes: int  # minutes without any sample between the first and the last
+    # Minutes of the show's time (the live run's, else the plan's: first segment's start to the
+    # last one's end) without any sample; with no segment, the gaps between the data's first
+    # and last minute. An export of half the show leaves the other half missing.
+    missing_minutes: int
+    show_minutes: int  # minutes of the show's time (0: no segment, no time to cover)
 
 
 class TargetName(StrEnum):
@@ -442,7 +446,7 @@ def review(
         minutes=table,
         segments=figures,
         outside=outside,
-        totals=(totals := _totals(table)),
+        totals=(totals := _totals(table, spans)),
         targets=_targets(plan.show.targets, totals),
         by_kind=_groups(figures, lambda f: f.kind.value),
         by_product=_groups(
@@ -636,9 +640,30 @@ def _total(table: pd.DataFrame, name: str) -> int | None:
     return round(float(table[name].sum())) if name in table.columns else None
 
 
-def _totals(table: pd.DataFrame) -> Totals:
+def show_minutes(spans: Sequence[Span]) -> np.ndarray:
+    """The whole minutes (epoch ns of their starts) of the show's time, from the first span's
+    start to the last one's end: those whose middle falls in it, as a minute is in a segment."""
+    if not spans:
+        return np.zeros(0, "int64")
+    start, end = _ns([spans[0].start, spans[-1].end])
+    first = -(-(start - _HALF_MIN) // _MINUTE_NS) * _MINUTE_NS  # the first middle at or after
+    return np.arange(first, end - _HALF_MIN, _MINUTE_NS, dtype="int64")
+
+
+def _missing(table: pd.DataFrame, with_data: pd.Series, spans: Sequence[Span]) -> tuple[int, int]:
+    """The show's minutes without data, and the show's minutes (see Totals.missing_minutes)."""
+    show = show_minutes(spans)
+    if not len(show):
+        return int((~with_data).sum()), 0
+    data_ns = table.index.as_unit("ns").asi8[with_data.to_numpy()]
+    covered = np.isin(show, data_ns // _MINUTE_NS * _MINUTE_NS)
+    return int((~covered).sum()), len(show)
+
+
+def _totals(table: pd.DataFrame, spans: Sequence[Span]) -> Totals:
     metrics = table.drop(columns=["segment", "credited_to"])
     with_data = metrics.notna().any(axis=1)
+    missing, of_show = _missing(table, with_data, spans)
     viewers = metrics["online_viewers"].dropna() if "online_viewers" in metrics else None
     unique = _total(metrics, "unique_viewers")
     views = _total(metrics, "views")
@@ -658,7 +683,8 @@ def _totals(table: pd.DataFrame) -> Totals:
         interaction=comments / unique if comments is not None and unique else None,
         gpm_fen=gmv * 1000 / views if gmv is not None and views else None,
         minutes=int(with_data.sum()),
-        missing_minutes=int((~with_data).sum()),
+        missing_minutes=missing,
+        show_minutes=of_show,
     )
 
 

@@ -93,6 +93,12 @@ class Database:
             where = self.url.render_as_string(hide_password=True)
             raise StorageError(f"the database {where} failed: {exc.orig}") from exc
 
+    @property
+    def makes_backups(self) -> bool:
+        """Whether backup() makes one: a writable SQLite file with a backup folder (PostgreSQL
+        is backed up by its server)."""
+        return self.sqlite_path is not None and self.backup_dir is not None and not self.read_only
+
     def backup(self, reason: str) -> Path | None:
         """A backup of the SQLite file before something that cannot be undone (a bulk delete);
         None for PostgreSQL, which the server backs up."""

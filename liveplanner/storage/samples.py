@@ -7,9 +7,21 @@ gives some 100,000 samples, so they are written as plain rows, not one ORM objec
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, Integer, Select, String, column, delete, select, table
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    Select,
+    String,
+    column,
+    delete,
+    distinct,
+    func,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from liveplanner.core.metrics import METRICS
@@ -76,7 +88,7 @@ def replace_metrics(
     unknown = sorted(set(samples["metric"]) - set(METRICS))
     if unknown:
         raise ValueError(f"unknown metric {unknown[0]!r}; expected one of: {', '.join(METRICS)}")
-    if import_source(db, show_id) is not None:
+    if has_metrics(db, show_id):
         db.backup("before-replacing-metrics")
     with db.session() as session:
         if session.get(ShowRow, show_id) is None:
@@ -155,3 +167,37 @@ def import_source(db: Database, show_id: int) -> ImportSource | None:
         if row is None:
             return None
         return ImportSource(row.file_name, row.preset, row.encoding, row.rows_read)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMetrics:
+    """What an import would replace: the show's minutes with data, and where they came from."""
+
+    source: ImportSource
+    imported_at: datetime | None  # aware UTC; None when no import is on record
+    minutes: int
+
+
+def has_metrics(db: Database, show_id: int) -> bool:
+    """Whether the show has any metric samples stored (an import would replace them)."""
+    with db.session() as session:
+        found = session.execute(select(PLAIN.c.minute).where(PLAIN.c.show_id == show_id).limit(1))
+        return found.first() is not None
+
+
+def stored_metrics(db: Database, show_id: int) -> StoredMetrics | None:
+    """The show's stored metrics in brief, or None when it has none (an import replaces
+    nothing)."""
+    with db.session() as session:
+        row = session.scalars(
+            select(MetricImportRow).where(MetricImportRow.show_id == show_id)
+        ).first()
+        minutes = session.scalar(
+            select(func.count(distinct(PLAIN.c.minute))).where(PLAIN.c.show_id == show_id)
+        )
+        if not minutes:
+            return None
+        if row is None:  # samples without a record of their file: not written by replace_metrics
+            return StoredMetrics(ImportSource(""), None, minutes)
+        source = ImportSource(row.file_name, row.preset, row.encoding, row.rows_read)
+        return StoredMetrics(source, row.imported_at, minutes)

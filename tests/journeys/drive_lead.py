@@ -79,6 +79,12 @@ def test_lead(person: Person, window: MainWindow, tmp_path: Path) -> None:
         person.wait_for(lambda: getattr(dialog, "job", None) is None, "the export is read")
         person.shot("import-read")
         person.click(dialog.import_button)  # type: ignore[attr-defined]
+        # The demo show has its minutes already: Import asks before replacing them.
+        question = dialog.question  # type: ignore[attr-defined]
+        assert question is not None, "Import asks before replacing the show's metrics"
+        person.wait_for(question.isActiveWindow, "the question is in front")
+        person.shot("replace-question")
+        person.click_button(question, dialog.tr("&Replace metrics"))
 
     person.when_dialog_opens(import_it)
     person.press(KEY.Key_I, CTRL | SHIFT)

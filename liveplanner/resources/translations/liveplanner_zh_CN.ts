@@ -1275,222 +1275,267 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="160" />
+        <location filename="../../ui/review/import_dialog.py" line="171" />
         <source>Import metrics — %1</source>
         <translation>导入分钟数据 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="173" />
+        <location filename="../../ui/review/import_dialog.py" line="184" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="174" />
+        <location filename="../../ui/review/import_dialog.py" line="185" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="181" />
+        <location filename="../../ui/review/import_dialog.py" line="192" />
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="191" />
+        <location filename="../../ui/review/import_dialog.py" line="202" />
         <source>As the layout says</source>
         <translation>按模板规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="203" />
         <source>Highest reading of the minute</source>
         <translation>取每分钟最高值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>Last reading of the minute</source>
         <translation>取每分钟最后一次读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <location filename="../../ui/review/import_dialog.py" line="215" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="216" />
         <source>Layout:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="217" />
         <source>Date for times without one:</source>
         <translation>无日期时间的日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="207" />
+        <location filename="../../ui/review/import_dialog.py" line="218" />
         <source>Time zone of the file:</source>
         <translation>文件时区：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="208" />
+        <location filename="../../ui/review/import_dialog.py" line="219" />
         <source>Online viewers per minute:</source>
         <translation>每分钟在线人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="229" />
+        <location filename="../../ui/review/import_dialog.py" line="247" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation>按原样导入（其中的分钟都不属于任何环节）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="248" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="248" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="260" />
+        <location filename="../../ui/review/import_dialog.py" line="278" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="261" />
+        <location filename="../../ui/review/import_dialog.py" line="279" />
         <source>Preview: the first rows as read</source>
         <translation>预览：读取到的前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="270" />
+        <location filename="../../ui/review/import_dialog.py" line="288" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="281" />
+        <location filename="../../ui/review/import_dialog.py" line="299" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="293" />
+        <location filename="../../ui/review/import_dialog.py" line="312" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="313" />
+        <location filename="../../ui/review/import_dialog.py" line="332" />
         <source>Choose the platform's export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="314" />
+        <location filename="../../ui/review/import_dialog.py" line="333" />
         <source>Exports (%1);;All files (*)</source>
         <translation>导出文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="324" />
+        <location filename="../../ui/review/import_dialog.py" line="349" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="348" />
+        <location filename="../../ui/review/import_dialog.py" line="370" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="381" />
+        <location filename="../../ui/review/import_dialog.py" line="403" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="394" />
+        <location filename="../../ui/review/import_dialog.py" line="416" />
         <source>None: every row was read as it is.</source>
         <translation>无：每一行都已按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="412" />
+        <location filename="../../ui/review/import_dialog.py" line="434" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation>文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="422" />
+        <location filename="../../ui/review/import_dialog.py" line="444" />
         <source>Move it onto the show's date (%1)</source>
         <translation>移到本场的日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="474" />
+        <location filename="../../ui/review/import_dialog.py" line="496" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="476" />
+        <location filename="../../ui/review/import_dialog.py" line="498" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="478" />
+        <location filename="../../ui/review/import_dialog.py" line="500" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="482" />
+        <location filename="../../ui/review/import_dialog.py" line="504" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="484" />
+        <location filename="../../ui/review/import_dialog.py" line="506" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="493" />
+        <location filename="../../ui/review/import_dialog.py" line="515" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="498" />
+        <location filename="../../ui/review/import_dialog.py" line="520" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="499" />
+        <location filename="../../ui/review/import_dialog.py" line="521" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="509" />
+        <location filename="../../ui/review/import_dialog.py" line="531" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="513" />
+        <location filename="../../ui/review/import_dialog.py" line="535" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="529" />
+        <location filename="../../ui/review/import_dialog.py" line="551" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="533" />
+        <location filename="../../ui/review/import_dialog.py" line="555" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="565" />
+        <location filename="../../ui/review/import_dialog.py" line="594" />
+        <source>This show has metrics already: %1. Importing a file replaces them all.</source>
+        <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="600" />
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="602" />
+        <source>%1 from “%2”</source>
+        <translation>%1，来自“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <source>%1, imported %2</source>
+        <translation>%1，导入于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="614" />
+        <source>Replace the show's metrics?</source>
+        <translation>替换本场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="616" />
+        <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
+        <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="624" />
+        <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
+        <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="631" />
+        <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
+        <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="635" />
+        <source>&amp;Replace metrics</source>
+        <translation>替换数据(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_dialog.py" line="660" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="599" />
+        <location filename="../../ui/review/import_dialog.py" line="694" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="606" />
+        <location filename="../../ui/review/import_dialog.py" line="701" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="609" />
+        <location filename="../../ui/review/import_dialog.py" line="704" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -1944,12 +1989,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="132" />
+        <location filename="../../ui/review/import_dialog.py" line="140" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="134" />
+        <location filename="../../ui/review/import_dialog.py" line="142" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2340,22 +2385,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="367" />
+        <location filename="../../ui/review/review_page.py" line="369" />
+        <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
+        <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="371" />
+        <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
+        <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="373" />
+        <location filename="../../ui/review/review_page.py" line="382" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="459" />
+        <location filename="../../ui/review/review_page.py" line="468" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="460" />
+        <location filename="../../ui/review/review_page.py" line="469" />
         <source>Delete this note?
 
 %1</source>
@@ -2364,7 +2419,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="470" />
+        <location filename="../../ui/review/review_page.py" line="479" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -3204,13 +3259,15 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <location filename="../../ui/editor/show_editor.py" line="457" />
         <source>%n error(s)</source>
         <translation>
-            <numerusform>%n 个错误</numerusform></translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/editor/show_editor.py" line="458" />
         <source>%n warning(s)</source>
         <translation>
-            <numerusform>%n 个警告</numerusform></translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="460" />

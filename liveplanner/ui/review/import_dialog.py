@@ -4,6 +4,8 @@ The file is read off the GUI thread; the dialog then shows what was found (encod
 header row, the minutes covered), the column mapping (editable), a preview of the rows as read,
 and every warning. A file whose minutes miss the show's time asks for a choice first (move it onto
 the show's date, or import it as it is); until one is made Import is off and Enter does nothing.
+A show that has metrics already says so from the start, and Import asks before replacing them
+(Cancel is the default: a stray Enter replaces nothing; SQLite is backed up first).
 Import stores the samples, also off the GUI thread, in one transaction: Cancel, or any failure,
 leaves the show's metrics as they were.
 """
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -63,7 +66,12 @@ from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.runs import list_runs
-from liveplanner.storage.samples import ImportSource, replace_metrics
+from liveplanner.storage.samples import (
+    ImportSource,
+    StoredMetrics,
+    replace_metrics,
+    stored_metrics,
+)
 from liveplanner.ui import file_dialogs, labels
 from liveplanner.ui.review.import_texts import problem_text
 from liveplanner.ui.review.jobs import Cancelled, Job, Progress
@@ -157,6 +165,9 @@ class MetricsImportDialog(QDialog):
         self.mismatch: DateMismatch | None = None
         self.shift_days = 0
         self.ran = on_air(plan, list_runs(db, plan.show.id))
+        # What Import would replace; read again when Import is pressed.
+        self.stored = stored_metrics(db, plan.show.id)
+        self.question: QMessageBox | None = None  # "replace them?", while it is open
         self.setWindowTitle(self.tr("Import metrics — %1").replace("%1", plan.show.title))
         self._build()
         fit_to_screen(self, QSize(1100, 760))
@@ -206,6 +217,13 @@ class MetricsImportDialog(QDialog):
         form.addRow(self.tr("Date for times without one:"), self.date_edit)
         form.addRow(self.tr("Time zone of the file:"), self.zone_edit)
         form.addRow(self.tr("Online viewers per minute:"), self.instant_box)
+
+        # The show's metrics already stored: said before anything is chosen, not after Import.
+        self.replace_note = QLabel()
+        self.replace_note.setWordWrap(True)
+        self.replace_note.setObjectName("importReplaces")
+        self.replace_note.setStyleSheet("QLabel#importReplaces { color: #b35c00; }")
+        self._show_stored(self.stored)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -285,6 +303,7 @@ class MetricsImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         body = QVBoxLayout()
+        body.addWidget(self.replace_note)
         body.addLayout(form)
         body.addWidget(self.summary)
         body.addWidget(self.error)
@@ -317,18 +336,21 @@ class MetricsImportDialog(QDialog):
             self.open_file(str(path))
 
     def open_file(self, path: str) -> None:
+        # Nothing of the file read before stays on show: this one is read, or refused, afresh.
+        self.file_edit.setText(path)
+        self.mapping = {}
+        self._forget_date_choice()
+        self._clear_read()
         try:
             self.data = Path(path).read_bytes()
         except OSError as exc:
+            self.data = None
             self._show_error(
                 self.tr("Cannot read %1: %2")
                 .replace("%1", path)
                 .replace("%2", exc.strerror or str(exc))
             )
             return
-        self.file_edit.setText(path)
-        self.mapping = {}
-        self._forget_date_choice()
         self.read()
 
     def _day_chosen(self) -> None:
@@ -552,8 +574,81 @@ class MetricsImportDialog(QDialog):
     # Storing
 
     def store(self) -> None:
+        """Import: straight away into a show without metrics, else after asking to replace."""
         result = self.result
         if result is None or self.job is not None or not self.dates_settled():
+            return
+        # As stored now, not when the dialog opened: a team database may have changed since.
+        self.stored = stored_metrics(self.db, self.plan.show.id)
+        self._show_stored(self.stored)
+        if self.stored is None:
+            self._store()
+        else:
+            self._ask_to_replace(self.stored, result)
+
+    def _show_stored(self, stored: StoredMetrics | None) -> None:
+        self.replace_note.setVisible(stored is not None)
+        if stored is not None:
+            self.replace_note.setText(
+                self.tr(
+                    "This show has metrics already: %1. Importing a file replaces them all."
+                ).replace("%1", self._stored_text(stored))
+            )
+
+    def _stored_text(self, stored: StoredMetrics) -> str:
+        """Such as: 185 minutes from “demo.csv”, imported 2026-11-11 23:10."""
+        text = self.tr("%1 minutes").replace("%1", f"{stored.minutes:,}")
+        if stored.source.file_name:
+            text = self.tr("%1 from “%2”").replace("%1", text)
+            text = text.replace("%2", stored.source.file_name)
+        if stored.imported_at is not None:
+            zone = time_zone(self.plan.show.time_zone)
+            when = stored.imported_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            text = self.tr("%1, imported %2").replace("%1", text).replace("%2", when)
+        return text
+
+    def _ask_to_replace(self, stored: StoredMetrics, result: MetricsImport) -> None:
+        """Replace or not: a question whose default, and Escape, is Cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Replace the show's metrics?"))
+        box.setText(
+            self.tr("Replace the show's metrics (%1) with the %2 minutes in “%3”?")
+            .replace("%1", self._stored_text(stored))
+            .replace("%2", f"{result.minutes:,}")
+            .replace("%3", result.file_name)
+        )
+        if self.db.makes_backups:
+            box.setInformativeText(
+                self.tr(
+                    "A backup of the database is made first: File ▸ Backups… can put the "
+                    "metrics back. Edit ▸ Undo cannot."
+                )
+            )
+        else:
+            box.setInformativeText(
+                self.tr(
+                    "The team database is backed up by its server, not by liveplanner; "
+                    "Edit ▸ Undo cannot put the metrics back."
+                )
+            )
+        replace = box.addButton(self.tr("&Replace metrics"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.finished.connect(lambda _code: self._replace_answered(box, replace))
+        self.question = box
+        box.open()
+
+    def _replace_answered(self, box: QMessageBox, replace: object) -> None:
+        self.question = None
+        box.deleteLater()
+        if box.clickedButton() is replace:
+            self._store()
+
+    def _store(self) -> None:
+        result = self.result
+        if result is None or self.job is not None:
             return
         show_id = self.plan.show.id
         preset = result.preset.name if result.preset else ""
@@ -610,12 +705,22 @@ class MetricsImportDialog(QDialog):
             )
 
     def _show_error(self, message: str) -> None:
-        self.result = None
+        self._clear_read()
         self.error.setText(message)
         self.error.show()
         self.import_button.setEnabled(False)
+
+    def _clear_read(self) -> None:
+        """Forget what the last read showed (summary, columns, preview, warnings, error)."""
+        self.result = None
+        self.summary.clear()
+        self.error.clear()
+        self.error.hide()
+        self.shown_columns = ()
+        self.columns.setRowCount(0)
         self.preview_model.set_result(None)
         self.warnings.clear()
+        self.import_button.setEnabled(False)
 
     def cancel_job(self) -> None:
         if self.job is not None:

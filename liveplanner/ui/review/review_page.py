@@ -362,11 +362,20 @@ class ReviewPage(QWidget):
             )
         else:
             text = self.tr("Segment times as planned: the show has no live run on the timer.")
-        minutes = result.totals.minutes
-        if minutes:
+        totals = result.totals
+        if totals.minutes and totals.show_minutes:
+            # What the lead needs to know: how much of the show the export covers.
+            if totals.missing_minutes:
+                covered = self.tr("%1 minutes of data; %2 of the show's %3 minutes have none.")
+            else:
+                covered = self.tr("%1 minutes of data, covering all of the show's %3 minutes.")
+            text += " " + covered.replace("%1", str(totals.minutes)).replace(
+                "%2", str(totals.missing_minutes)
+            ).replace("%3", str(totals.show_minutes))
+        elif totals.minutes:
             text += " " + self.tr("%1 minutes of data, %2 missing.").replace(
-                "%1", str(minutes)
-            ).replace("%2", str(result.totals.missing_minutes))
+                "%1", str(totals.minutes)
+            ).replace("%2", str(totals.missing_minutes))
         outside = sum(o.minutes for o in result.outside)
         if outside:
             text += " " + self.tr(

@@ -158,7 +158,7 @@ def test_the_split_is_fair_on_a_laptop_and_remembered_as_dragged(
     assert rows_in_view(window) >= 5  # the issue saw 3
     assert page.chart.height() >= 240
 
-    # More room for the chart (it is at its smallest already: five lanes of 28 px and the strip)
+    # More room for the chart (it is at its smallest already: five lanes of 24 px and the strip)
     drag_splitter(qtbot, window, by=60)
     dragged = page.chart_share()
     assert dragged > settings.DEFAULT_CHART_SHARE + 0.05

@@ -88,7 +88,7 @@ _MARKER_COLORS = {
 NOTE_COLOR = QColor("#2c7be5")
 
 
-LANE_MIN_HEIGHT = 28  # a lane squeezed this far still shows its curve and one count
+LANE_MIN_HEIGHT = 24  # a lane squeezed this far still shows its curve and one count
 CLOCK_AXIS_HEIGHT = 28  # the clock labels under the lowest lane
 
 

@@ -804,6 +804,7 @@ ZH = {
     # issue 16: the host view on a flash-sale row
     "%1: flash sale ¥%2, %3 units": "%1：秒杀价 ¥%2，%3 件",
     "ShowEditor|%1, %2": "%1，%2",
+    "labels|%1: %2": "%1：%2",
     # issue 16: importer
     "%1 minutes of data; %2 of the show's %3 minutes have none.": "共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。",
     "%1 minutes of data, covering all of the show's %3 minutes.": "共 %1 分钟数据，覆盖本场全部 %3 分钟。",

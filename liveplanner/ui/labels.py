@@ -129,6 +129,11 @@ def metric(name: str) -> str:
 # Values as a person reads them, outside a table whose column already says what they are.
 
 
+def named(name: str, text: str) -> str:
+    """A name and what it says: "Orders: 12" in English, 订单数：12 with the full-width colon."""
+    return QCoreApplication.translate("labels", "%1: %2").replace("%1", name).replace("%2", text)
+
+
 def money(fen: int | None) -> str:
     """1250 -> '¥12.50'."""
     return EMPTY if fen is None else f"¥{format_yuan(fen)}"

@@ -1707,44 +1707,44 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="263" />
         <location filename="../../ui/editor/part_models.py" line="316" />
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="235" />
         <location filename="../../ui/editor/part_models.py" line="373" />
-        <location filename="../../ui/labels.py" line="231" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="257" />
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="269" />
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="272" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="275" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
@@ -1766,20 +1766,20 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="308" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="322" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="329" />
         <location filename="../../ui/editor/part_models.py" line="432" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
@@ -1790,37 +1790,37 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="334" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="337" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="341" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="344" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="250" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="251" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -1832,7 +1832,7 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="366" />
         <location filename="../../ui/editor/part_models.py" line="425" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="252" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
@@ -1844,19 +1844,19 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="228" />
         <location filename="../../ui/editor/part_models.py" line="384" />
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="392" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="253" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="417" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/labels.py" line="254" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -2991,25 +2991,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="166" />
-        <location filename="../../ui/labels.py" line="199" />
+        <location filename="../../ui/labels.py" line="204" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="167" />
-        <location filename="../../ui/labels.py" line="197" />
+        <location filename="../../ui/labels.py" line="202" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="168" />
-        <location filename="../../ui/labels.py" line="198" />
+        <location filename="../../ui/labels.py" line="203" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="169" />
-        <location filename="../../ui/labels.py" line="200" />
+        <location filename="../../ui/labels.py" line="205" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
@@ -3045,7 +3045,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="176" />
-        <location filename="../../ui/labels.py" line="201" />
+        <location filename="../../ui/labels.py" line="206" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -3096,7 +3096,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="156" />
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
@@ -3274,97 +3274,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="105" />
-        <location filename="../../ui/labels.py" line="208" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="107" />
-        <location filename="../../ui/labels.py" line="209" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="117" />
-        <location filename="../../ui/labels.py" line="210" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="122" />
-        <location filename="../../ui/labels.py" line="211" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="212" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="126" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="133" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="138" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="143" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="148" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="153" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="158" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="163" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="168" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/labels.py" line="227" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="175" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -4312,6 +4312,11 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../ui/labels.py" line="125" />
         <source>Ad spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="134" />
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -414,7 +414,7 @@ class HostView(QWidget):
                     if due <= 0
                     else self.tr("in %1").replace("%1", format_duration(round(due)))
                 )
-                lines.append(f"{who}: {duty.cue} — {when}")
+                lines.append(f"{labels.named(who, duty.cue)} — {when}")
         return "\n".join(lines)
 
     def _product(self, reading: Reading) -> str:

@@ -643,7 +643,7 @@ class ReviewChart(QWidget):
                     if np.isnan(value)
                     else f"{value * curve.scale:,.0f}"
                 )
-                lines.append(f"{labels.metric(curve.metric)}: {text}")
+                lines.append(labels.named(labels.metric(curve.metric), text))
         return "\n".join(lines)
 
     def describe_strip(self, x: float, y: float) -> str:
@@ -657,7 +657,7 @@ class ReviewChart(QWidget):
         start = self._clock(datetime.fromtimestamp(band.x0, UTC))
         end = self._clock(datetime.fromtimestamp(band.x1, UTC))
         length = labels.duration(round(band.x1 - band.x0))
-        return f"{self.row_names[band.row]}: {band.label}\n{start}–{end}  ({length})"
+        return f"{labels.named(self.row_names[band.row], band.label)}\n{start}–{end}  ({length})"
 
     def _moved(self, widget: pg.PlotWidget, pos: QPointF) -> None:
         point = self._x_at(widget, pos)

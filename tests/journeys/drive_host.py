@@ -52,7 +52,7 @@ def test_host(person: Person, window: MainWindow, clock: StudioClock) -> None:
     host = window.host_view
     assert host is not None
     timer = host.controller.timer
-    assert QApplication.activeWindow() is host
+    person.wait_for(lambda: QApplication.activeWindow() is host, "the timer comes to the front")
     assert not isinstance(QApplication.focusWidget(), QLineEdit), "keys go to the timer"
     person.shot("timer-ready")
 

@@ -123,5 +123,5 @@ def test_lead(person: Person, window: MainWindow, tmp_path: Path) -> None:
     person.press(KEY.Key_E, CTRL | SHIFT)
     person.wait_for(lambda: report.exists() and report.stat().st_size > 1000, "the report is saved")
     assert report.read_bytes().startswith(b"%PDF")
-    assert QApplication.activeWindow() is window
+    person.wait_for(lambda: QApplication.activeWindow() is window, "the window has the keys back")
     person.shot("exported")

@@ -39,7 +39,8 @@ class Person:
         self.step = 0
         self.shots = Path(os.environ[SHOTS_ENV]) if os.environ.get(SHOTS_ENV) else None
         self._answering: list[Callable[[QWidget], None]] = []
-        self._handled: set[int] = set()
+        # The dialogs answered, held (not their ids: a closed dialog's id is given to the next).
+        self._handled: list[QWidget] = []
 
     # What a person does
 
@@ -121,10 +122,18 @@ class Person:
 
     def _poll(self, tries: int) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None and dialog.isVisible() and id(dialog) not in self._handled:
-            self._handled.add(id(dialog))
+        if (
+            dialog is not None
+            and dialog.isVisible()
+            and not any(dialog is done for done in self._handled)
+        ):
+            self._handled.append(dialog)
             answer = self._answering.pop(0)
+            # A person answers once the dialog is on the screen, in its place, and has the keys.
             self.qtbot.waitExposed(dialog)
+            if not dialog.isActiveWindow():
+                dialog.activateWindow()
+            self.qtbot.waitUntil(dialog.isActiveWindow)
             self.settle()
             try:
                 answer(dialog)
@@ -149,7 +158,8 @@ class Person:
         self.wait_for(lambda: window.editor is not None, "the show opens")  # type: ignore[attr-defined]
 
     def wait_for(self, condition: Callable[[], bool], what: str) -> None:
-        self.qtbot.waitUntil(condition, timeout=10_000)
+        # A problem while waiting (an error, an answer that failed) ends the wait and is said.
+        self.qtbot.waitUntil(lambda: bool(self.problems) or condition(), timeout=10_000)
         self.settle()
         if not condition():
             raise JourneyFailed(f"{self.job}: {what}")

@@ -12,11 +12,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import screens
 from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
+from screens import offscreen_with
 
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
@@ -292,11 +294,8 @@ def test_p_opens_the_presenter_beside_the_host_view_and_it_takes_the_keys(
 
 
 SCREENS = {
-    "laptop": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 705}],
-    "two screens": [
-        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 705},
-        {"name": "studio", "x": 1366, "y": 0, "width": 1920, "height": 1080},
-    ],
+    "laptop": [screens.LAPTOP],
+    "two screens": [screens.LAPTOP, {**screens.DESKTOP, "name": "studio", "x": 1366}],
 }
 
 PRESENTER_SCRIPT = textwrap.dedent(
@@ -337,26 +336,14 @@ PRESENTER_SCRIPT = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("screens", list(SCREENS))
+@pytest.mark.parametrize("layout", list(SCREENS))
 def test_the_presenter_fills_another_screen_or_shares_the_only_one(
-    screens: str, tmp_path: Path
+    layout: str, tmp_path: Path
 ) -> None:
     """One screen: a window beside the host view; two: full screen on the other one. (One
     QApplication per process has one set of screens: each layout runs in its own process.)"""
-    config = tmp_path / "screens.json"
-    config.write_text(
-        json.dumps(
-            {
-                "synchronousWindowSystemEvents": True,
-                "windowFrameMargins": True,
-                "screens": [
-                    {**s, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-                    for s in SCREENS[screens]
-                ],
-            }
-        )
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    platform = offscreen_with(tmp_path, *SCREENS[layout], synchronous=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": platform}
     result = subprocess.run(
         [sys.executable, "-c", PRESENTER_SCRIPT],
         capture_output=True,
@@ -367,7 +354,7 @@ def test_the_presenter_fills_another_screen_or_shares_the_only_one(
     )
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["host_screen"] == "laptop"
-    if screens == "laptop":
+    if layout == "laptop":
         x, y, w, h = seen["area"]
         assert not seen["full_screen"] and not seen["combo_shown"]
         presenter_left, host_left, host_width = seen["presenter"][0], *seen["host"][::2]

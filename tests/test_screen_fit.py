@@ -2,7 +2,6 @@
 review's cards wrap, its chart and tables share the height as last left, and the dialogs fit it
 with their buttons in view (that one on a real 1366×705 screen, in a subprocess)."""
 
-import json
 import os
 import subprocess
 import sys
@@ -10,11 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import screens
 from demo_helpers import editable_demo
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
+from screens import offscreen_with
 
 from liveplanner import settings
 from liveplanner.storage.database import Database, open_database
@@ -25,22 +26,6 @@ from liveplanner.ui.screen_fit import TYPICAL_FRAME, fit_to_screen
 
 LAPTOP = QSize(1366, 705)
 CASES = "tests/on_a_laptop_screen.py"
-SCREEN = {
-    "synchronousWindowSystemEvents": False,
-    "windowFrameMargins": True,
-    "screens": [
-        {
-            "name": "laptop",
-            "x": 0,
-            "y": 0,
-            "width": 1366,
-            "height": 705,
-            "logicalDpi": 96,
-            "logicalBaseDpi": 96,
-            "dpr": 1,
-        }
-    ],
-}
 
 
 @pytest.fixture
@@ -202,12 +187,10 @@ def test_a_dialog_asks_for_its_size_and_gets_what_the_screen_allows(qtbot: QtBot
 
 def test_every_window_and_dialog_fits_a_laptop_screen(tmp_path: Path) -> None:
     """tests/on_a_laptop_screen.py, in a Qt whose only screen is 1366×705 with window frames."""
-    screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps(SCREEN), encoding="utf-8")
     root = Path(__file__).parent.parent
     env = {
         **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "QT_QPA_PLATFORM": offscreen_with(tmp_path, screens.LAPTOP),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
     }
     done = subprocess.run(

@@ -5,29 +5,21 @@ process has one QApplication and its screen is fixed when it starts.
 LIVEPLANNER_JOURNEY_SHOTS=folder keeps a picture of every window at every step, to look at.
 """
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import screens
+from screens import offscreen_with
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 # A 1366×768 laptop has about 1366×705 left for a maximised window (taskbar and title bar);
 # that is the screen the journey is given, so anything that fits it fits the laptop.
-SCREENS = {"laptop": (1366, 705), "desktop": (1920, 1080)}
+SCREENS = {"laptop": screens.LAPTOP, "desktop": screens.DESKTOP}
 JOBS = ["producer", "host", "lead"]
-
-
-def screen_config(folder: Path, size: tuple[int, int]) -> Path:
-    width, height = size
-    screen = {"name": "journey", "x": 0, "y": 0, "width": width, "height": height}
-    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
-    path = folder / "screen.json"
-    path.write_text(json.dumps({"windowFrameMargins": True, "screens": [screen]}))
-    return path
 
 
 @pytest.mark.parametrize("job", JOBS)
@@ -35,7 +27,7 @@ def screen_config(folder: Path, size: tuple[int, int]) -> Path:
 @pytest.mark.parametrize("screen", SCREENS)
 def test_journey(job: str, language: str, screen: str, tmp_path: Path) -> None:
     env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen_config(tmp_path, SCREENS[screen])}"
+    env["QT_QPA_PLATFORM"] = offscreen_with(tmp_path, SCREENS[screen])
     env["LIVEPLANNER_JOURNEY_LANGUAGE"] = language
     if env.get("LIVEPLANNER_JOURNEY_SHOTS"):
         env["LIVEPLANNER_JOURNEY_SHOTS"] = str(

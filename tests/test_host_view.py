@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import screens
 from demo_helpers import editable_demo
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
@@ -291,6 +291,27 @@ def test_p_opens_the_presenter_beside_the_host_view_and_it_takes_the_keys(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
     press(qtbot, Qt.Key.Key_Space)
     assert phase(view) is Phase.RUNNING
+
+
+def test_a_closed_presenter_is_left_alone(qtbot: QtBot, view: HostView, clock: Clock) -> None:
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.mouseClick(view.flash, Qt.MouseButton.LeftButton, pos=QPoint(4, view.flash.height() // 2))
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    press(qtbot, Qt.Key.Key_M)  # a message for the presenter screen, flashing
+    qtbot.keyClicks(QApplication.focusWidget(), "wrap up")
+    press(qtbot, Qt.Key.Key_Return)
+    presenter = view.presenter
+    assert presenter is not None and presenter.flasher.isActive()
+    show_active(qtbot, presenter)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert not presenter.isVisible()
+    assert not presenter.flasher.isActive()  # nothing flashes on a closed screen
+    shown = presenter.countdown.text()
+    clock.at += 75
+    view.refresh()
+    assert view.countdown.text() != shown  # the host's clock goes on...
+    assert presenter.countdown.text() == shown  # ...the closed screen is not redrawn
 
 
 SCREENS = {

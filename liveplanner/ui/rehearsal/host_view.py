@@ -40,6 +40,7 @@ from liveplanner.ui.rehearsal.presenter import (
     countdown_text,
     keep_space,
     level_style,
+    restyle,
     scaled_px,
 )
 from liveplanner.ui.rehearsal.run_controller import RunController
@@ -316,18 +317,20 @@ class HostView(QWidget):
         )
 
     def _list_screens(self) -> None:
-        """The screens the presenter can fill; with one, there is nothing to choose."""
+        """The screens the presenter can fill; with one, there is nothing to choose. A screen
+        is kept by its name, so a monitor plugged in or out does not swap the choice."""
         chosen = self.screens.currentData()
         self.screens.clear()
         screens = QGuiApplication.screens()
         for number, screen in enumerate(screens, start=1):
             name = screen.name() or self.tr("Screen %1").replace("%1", str(number))
-            self.screens.addItem(name, number - 1)
-        others = [i for i, s in enumerate(screens) if s is not self.screen()]
-        index = chosen if chosen is not None and chosen < len(screens) else None
-        if index is None and others:
-            index = others[0]  # the presenter goes to a screen other than the host's
-        self.screens.setCurrentIndex(index or 0)
+            self.screens.addItem(name, _screen_key(screen, number))
+        index = self.screens.findData(chosen) if chosen is not None else -1
+        if index < 0:
+            # The presenter goes to a screen other than the host's, where there is one.
+            others = [i for i, s in enumerate(screens) if s is not self.screen()]
+            index = others[0] if others else 0
+        self.screens.setCurrentIndex(index)
         self.screens.setVisible(len(screens) > 1)
 
     # Showing
@@ -337,7 +340,7 @@ class HostView(QWidget):
         try:
             reading = self.controller.read()
             self._show(reading)
-            if self.presenter is not None:
+            if self.presenter is not None and self.presenter.isVisible():
                 self.presenter.show_reading(reading, self.plan)
         finally:
             # Whatever happened above, the clock keeps going on screen.
@@ -348,12 +351,12 @@ class HostView(QWidget):
         plan = self.plan
         finished = reading.phase is Phase.FINISHED
         self.countdown.setText(countdown_text(reading))
-        self.countdown.setStyleSheet(level_style(reading.level, reading.phase))
+        restyle(self.countdown, level_style(reading.level, reading.phase))
         self.progress.setValue(int(reading.progress * 1000))
         whole = round(reading.over_under_s)
         self.over_label.setText(self.tr("over/under %1").replace("%1", signed(whole)))
         colour = LONG_COLOUR if whole > 0 else SHORT_COLOUR if whole < 0 else "palette(text)"
-        self.over_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        restyle(self.over_label, f"color: {colour}; font-weight: bold;")
         end = (
             reading.projected_end.astimezone(plan.show.planned_start.tzinfo).strftime("%H:%M")
             if reading.projected_end
@@ -371,7 +374,7 @@ class HostView(QWidget):
         self.state_banner.setVisible(banner is not None)
         if banner is not None:
             self.state_banner.setText(banner[0])
-            self.state_banner.setStyleSheet(banner[1])
+            restyle(self.state_banner, banner[1])
         if finished:
             self.title_label.setText(self.tr("The run is over"))
             self.kind_label.setText("")
@@ -576,10 +579,16 @@ class HostView(QWidget):
             self.presenter.addActions(self.timer_actions)  # the same keys when it is in front
             self.presenter.closed.connect(self._presenter_closed)
         presenter = self.presenter
-        screens = QGuiApplication.screens()
-        index = self.screens.currentData()
+        wanted = self.screens.currentData()
         own = self.screen()
-        chosen = screens[index] if isinstance(index, int) and index < len(screens) else own
+        chosen = next(
+            (
+                screen
+                for number, screen in enumerate(QGuiApplication.screens(), start=1)
+                if _screen_key(screen, number) == wanted
+            ),
+            own,
+        )
         if chosen is not own:
             presenter.setScreen(chosen)
             presenter.setGeometry(chosen.geometry())
@@ -654,3 +663,8 @@ class HostView(QWidget):
             self.controller.act("end")
         self._leaving = True
         self.close()
+
+
+def _screen_key(screen: QScreen, number: int) -> str:
+    """What the screen list keeps of a screen: its name, or its place where it has none."""
+    return screen.name() or f"#{number}"

@@ -43,6 +43,13 @@ def scaled_px(width: int, height: int, of_height: float, of_width: float, least:
     return max(least, int(min(height * of_height, width * of_width)))
 
 
+def restyle(widget: QWidget, css: str) -> None:
+    """Set a style sheet only when it changes: Qt re-polishes and re-lays out the widget on every
+    call, even with the same sheet, and the timer shows a reading every second."""
+    if widget.styleSheet() != css:
+        widget.setStyleSheet(css)
+
+
 def keep_space(label: QLabel) -> None:
     """Hiding the label keeps its room, so the countdown does not jump when a state shows."""
     policy = label.sizePolicy()
@@ -97,7 +104,7 @@ class PresenterWindow(QWidget):
 
     def show_reading(self, reading: Reading, plan: ShowPlan) -> None:
         self.countdown.setText(countdown_text(reading))
-        self.countdown.setStyleSheet(level_style(reading.level, reading.phase))
+        restyle(self.countdown, level_style(reading.level, reading.phase))
         self.state.setVisible(reading.phase is Phase.PAUSED)
         if reading.phase is Phase.FINISHED:
             self.current.setText("")
@@ -132,6 +139,7 @@ class PresenterWindow(QWidget):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.flasher.stop()  # a closed screen flashes nothing
         super().closeEvent(event)
         self.closed.emit()
 

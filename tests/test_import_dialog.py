@@ -27,6 +27,7 @@ from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.backup import list_backups
 from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.errors import StorageError
 from liveplanner.storage.samples import (
     ImportSource,
     load_metrics,
@@ -417,6 +418,22 @@ def test_a_show_without_metrics_imports_without_a_question(
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert dialog.question is None and _metrics_backups(db) == []
+
+
+def test_a_database_gone_when_import_is_pressed_is_said_in_the_dialog(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _dialog(qtbot, db, _export(tmp_path))
+    show_active(qtbot, dialog)
+
+    def gone(*_: object) -> None:
+        raise StorageError("the team's database server does not answer")
+
+    monkeypatch.setattr(import_dialog, "stored_metrics", gone)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == "Nothing was stored: the team's database server does not answer"
+    assert load_metrics(db, dialog.plan.show.id).empty
 
 
 def _choose_file(

@@ -593,7 +593,11 @@ class MainWindow(QMainWindow):
         if self.editor is None or self.db is None:
             return
         self.commit_editor()
-        dialog = MetricsImportDialog(self.db, self.editor.doc.plan, self)
+        try:  # the dialog reads the show's runs and stored minutes as it opens
+            dialog = MetricsImportDialog(self.db, self.editor.doc.plan, self)
+        except StorageError as exc:
+            self.show_refusal(str(exc))
+            return
         dialog.imported.connect(self._metrics_imported)
         dialog.exec()
 

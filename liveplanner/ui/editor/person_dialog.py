@@ -100,9 +100,12 @@ def ask_person(
     """Ask for one person by name; a new name becomes a new person. None if cancelled or
     refused (the refusal is said as an edit's is)."""
     dialog = PersonDialog(title, _known_names(doc), None, note, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return _person(doc, dialog.chosen_name())
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return _person(doc, dialog.chosen_name())
+    finally:
+        dialog.deleteLater()  # asked often: not one hidden dialog per question left behind
 
 
 def ask_team_member(doc: ShowDocument, parent: QWidget | None = None) -> TeamMember | None:
@@ -114,10 +117,13 @@ def ask_team_member(doc: ShowDocument, parent: QWidget | None = None) -> TeamMem
         "",
         parent,
     )
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    person = _person(doc, dialog.chosen_name())
-    return None if person is None else TeamMember(0, person.id, dialog.chosen_role())
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        person = _person(doc, dialog.chosen_name())
+        return None if person is None else TeamMember(0, person.id, dialog.chosen_role())
+    finally:
+        dialog.deleteLater()
 
 
 def _person(doc: ShowDocument, name: str) -> Person | None:

@@ -527,13 +527,19 @@ class ReviewChart(QWidget):
                 seconds(m.at),
                 _MARKER_COLORS[m.kind],
                 _MARKER_GLYPHS[m.kind],
-                f"{self._clock(m.at)}  {labels.segment_kind(SegmentKind(m.kind.value))}: {m.label}",
+                f"{self._clock(m.at)}  "
+                + labels.named(labels.segment_kind(SegmentKind(m.kind.value)), m.label),
             )
             for m in review.markers
         ]
         note = QCoreApplication.translate("ReviewChart", "Note")
         marks += [
-            Mark(seconds(n.minute), NOTE_COLOR, "✎", f"{self._clock(n.minute)}  {note}: {n.text}")
+            Mark(
+                seconds(n.minute),
+                NOTE_COLOR,
+                "✎",
+                f"{self._clock(n.minute)}  {labels.named(note, n.text)}",
+            )
             for n in notes
             if n.minute is not None
         ]

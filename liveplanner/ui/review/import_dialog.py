@@ -579,7 +579,12 @@ class MetricsImportDialog(QDialog):
         if result is None or self.job is not None or not self.dates_settled():
             return
         # As stored now, not when the dialog opened: a team database may have changed since.
-        self.stored = stored_metrics(self.db, self.plan.show.id)
+        try:
+            self.stored = stored_metrics(self.db, self.plan.show.id)
+        except StorageError as exc:  # a team server gone away: said here, nothing stored
+            self.error.setText(self.tr("Nothing was stored: %1").replace("%1", str(exc)))
+            self.error.show()
+            return
         self._show_stored(self.stored)
         if self.stored is None:
             self._store()

@@ -75,6 +75,10 @@ class SegmentTableModel(QAbstractTableModel):
         # show (plan_changed), so rows never change under the views in mid-insert or removal.
         self._starts: list[str] = self._clock_times()
         self._marks: dict[tuple[int, int], list[Finding]] = {}
+        # Each row's offer (price and units) for the plan it was worked out from: data() and
+        # flags() ask for it per cell per paint, and a plan is replaced, never changed, on edit.
+        self._offers: dict[int, RowOffer] = {}
+        self._offers_of: object = None
         document.segments_inserted.connect(self._on_inserted)
         document.segments_removed.connect(self._on_removed)
         document.segments_reordered.connect(self._on_reordered)
@@ -217,7 +221,7 @@ class SegmentTableModel(QAbstractTableModel):
             if found:
                 return "\n".join(f.message for f in found)
             if column in (self.PRICE, self.STOCK):
-                return self._offer_tip(column, row_offer(self._doc.plan, segment))
+                return self._offer_tip(column, self._offer(segment))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.START,
@@ -267,9 +271,18 @@ class SegmentTableModel(QAbstractTableModel):
             return segment.notes
         return None
 
+    def _offer(self, segment: Segment) -> RowOffer:
+        plan = self._doc.plan
+        if plan is not self._offers_of:
+            self._offers, self._offers_of = {}, plan
+        found = self._offers.get(segment.id)
+        if found is None:
+            found = self._offers[segment.id] = row_offer(plan, segment)
+        return found
+
     def _offer_text(self, column: int, segment: Segment) -> str:
         """The price or stock cell: a flash-sale row's are its sale's (RowOffer)."""
-        offer = row_offer(self._doc.plan, segment)
+        offer = self._offer(segment)
         if column == self.PRICE:
             return "" if offer.price_fen is None else format_yuan(offer.price_fen)
         return "" if offer.units is None else str(offer.units)
@@ -320,7 +333,7 @@ class SegmentTableModel(QAbstractTableModel):
         ):
             flags |= Qt.ItemFlag.ItemIsEditable
         if column in (self.PRICE, self.STOCK):
-            offer = row_offer(self._doc.plan, self._rows[index.row()])
+            offer = self._offer(self._rows[index.row()])
             if offer.flash:
                 # The sale's price, and its units here (one release, or the first one).
                 editable = offer.sale is not None and (

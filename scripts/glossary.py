@@ -805,6 +805,8 @@ ZH = {
     "%1: flash sale ¥%2, %3 units": "%1：秒杀价 ¥%2，%3 件",
     "ShowEditor|%1, %2": "%1，%2",
     "labels|%1: %2": "%1：%2",
+    "{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}": "{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间",
+    "{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute": "{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数",
     # issue 16: importer
     "%1 minutes of data; %2 of the show's %3 minutes have none.": "共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。",
     "%1 minutes of data, covering all of the show's %3 minutes.": "共 %1 分钟数据，覆盖本场全部 %3 分钟。",

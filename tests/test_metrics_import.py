@@ -219,6 +219,22 @@ def test_a_value_that_is_not_a_number_names_file_row_column_and_value() -> None:
     )
 
 
+def test_a_time_no_show_can_have_is_refused_with_its_cell() -> None:
+    data = csv_bytes(HEADER, ROWS[0], "9999-11-11 20:01,1500,280,12,12,22")
+    assert refused(data, "douyin.csv") == (
+        "douyin.csv, row 3, column “时间”: “9999-11-11 20:01” is not a time a show can have; "
+        "expected a time in the years 2000 to 2099"
+    )
+
+
+def test_a_number_beyond_any_shows_minute_is_refused_with_its_cell() -> None:
+    data = csv_bytes(HEADER, ROWS[0], "2025-11-11 20:01,1500,280,99999999999999999999,12,22")
+    assert refused(data, "douyin.csv") == (
+        "douyin.csv, row 3, column “成交金额(元)”: “99999999999999999999” is more than a show "
+        "can sell or count in a minute"
+    )
+
+
 def test_exact_duplicate_rows_are_dropped_with_a_warning() -> None:
     result = read(csv_bytes(HEADER, ROWS[0], ROWS[1], ROWS[1], ROWS[2]))
     assert values(result, "orders") == [0, 12, 8]

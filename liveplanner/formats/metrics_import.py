@@ -114,6 +114,13 @@ class MetricsImport:
     shift_days: int = 0  # days its times were moved by (ImportOptions.shift_days)
 
 
+# What a show's minute can hold: times within these years, and no count or amount (in fen) of
+# one minute beyond a trillion (¥10 billion a minute; the biggest shows sell that in a day).
+FIRST_SHOW_TIME = pd.Timestamp("2000-01-01")
+LAST_SHOW_TIME = pd.Timestamp("2100-01-01")
+MAX_MINUTE_VALUE = 1e12
+
+
 def read_metrics(
     data: bytes, file_name: str, options: ImportOptions, progress: Progress | None = None
 ) -> MetricsImport:
@@ -313,15 +320,29 @@ def _file_day(table: Table, preset: Preset | None) -> date | None:
 
 
 def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
+    column = table.headers[cells.name]  # type: ignore[index]
     try:
-        return local_times(cells, context)
+        times = local_times(cells, context)
     except TimeCellError as error:
-        column = table.headers[cells.name]  # type: ignore[index]
         where = {"file": table.file_name, "row": error.row, "column": column}
         if error.value is None:
             raise ImportRefused("no_time", **where) from None
         code = "no_date" if error.missing_date else "not_a_time"
         raise ImportRefused(code, **where, value=error.value) from None
+    # A year 9999 reads as a time but no show has it, and every figure after would fail on it.
+    outside = (times < FIRST_SHOW_TIME) | (times >= LAST_SHOW_TIME)
+    if outside.any():
+        row = outside.idxmax()
+        raise ImportRefused(
+            "time_out_of_range",
+            file=table.file_name,
+            row=row,
+            column=column,
+            value=str(cells.loc[row]),
+            first=FIRST_SHOW_TIME.year,
+            last=LAST_SHOW_TIME.year - 1,
+        )
+    return times
 
 
 def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
@@ -338,6 +359,18 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             value=error.value,
         ) from None
     scaled = read * float(column.rule.scale)  # type: ignore[union-attr]
+    # A minute's count or amount past this is no show's: refused with the cell, before it can
+    # overflow a sum or be stored as a figure no one can trust.
+    beyond = (scaled.abs() > MAX_MINUTE_VALUE).fillna(False)
+    if beyond.any():
+        row = beyond.idxmax()
+        raise ImportRefused(
+            "number_out_of_range",
+            file=table.file_name,
+            row=row,
+            column=column.header,
+            value=str(cells.loc[row]),
+        )
     # Half up, as to_fen does: exports round amounts for display, never below a fen.
     return np.floor(scaled + 0.5)
 

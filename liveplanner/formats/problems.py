@@ -40,6 +40,14 @@ MESSAGES = {
     ),
     "not_a_number": f"{{file}}, row {{row}}, column “{{column}}”: “{{value}}” is not a number; "
     f"{_EXPECTED_NUMBER}",
+    "time_out_of_range": (
+        "{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; "
+        "expected a time in the years {first} to {last}"
+    ),
+    "number_out_of_range": (
+        "{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count "
+        "in a minute"
+    ),
     "time_backwards": (
         "{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time "
         "runs backwards"

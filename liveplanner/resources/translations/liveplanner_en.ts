@@ -594,270 +594,270 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="83" />
+        <location filename="../../ui/rehearsal/host_view.py" line="84" />
         <source>LIVE: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="83" />
+        <location filename="../../ui/rehearsal/host_view.py" line="84" />
         <source>Rehearsal: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="92" />
+        <location filename="../../ui/rehearsal/host_view.py" line="93" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="92" />
+        <location filename="../../ui/rehearsal/host_view.py" line="93" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="147" />
+        <location filename="../../ui/rehearsal/host_view.py" line="148" />
         <source>Flash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="148" />
+        <location filename="../../ui/rehearsal/host_view.py" line="149" />
         <source>Sound at warning and zero</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="151" />
+        <location filename="../../ui/rehearsal/host_view.py" line="152" />
         <source>Presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="133" />
+        <location filename="../../ui/rehearsal/host_view.py" line="134" />
         <source>Next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="134" />
+        <location filename="../../ui/rehearsal/host_view.py" line="135" />
         <source>Cues due soon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="135" />
+        <location filename="../../ui/rehearsal/host_view.py" line="136" />
         <source>Product and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="376" />
+        <location filename="../../ui/rehearsal/host_view.py" line="379" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="140" />
+        <location filename="../../ui/rehearsal/host_view.py" line="141" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="144" />
+        <location filename="../../ui/rehearsal/host_view.py" line="145" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="150" />
+        <location filename="../../ui/rehearsal/host_view.py" line="151" />
         <source>The screen the presenter screen fills</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="248" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>Start or pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="254" />
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
         <source>Next segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="260" />
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
         <source>Previous segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="266" />
+        <location filename="../../ui/rehearsal/host_view.py" line="267" />
         <source>%1 s more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="272" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>%1 s less</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="278" />
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
         <source>Type a note for the log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="284" />
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
         <source>Type a message to the presenter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="290" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>Open the presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="250" />
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
         <source>Space</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="250" />
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
         <source>start/pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="256" />
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
         <source>next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <location filename="../../ui/rehearsal/host_view.py" line="263" />
         <source>previous</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="268" />
+        <location filename="../../ui/rehearsal/host_view.py" line="269" />
         <source>%1 s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="280" />
+        <location filename="../../ui/rehearsal/host_view.py" line="281" />
         <source>note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="286" />
+        <location filename="../../ui/rehearsal/host_view.py" line="287" />
         <source>message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="292" />
+        <location filename="../../ui/rehearsal/host_view.py" line="293" />
         <source>presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="298" />
+        <location filename="../../ui/rehearsal/host_view.py" line="299" />
         <source>Esc</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="298" />
+        <location filename="../../ui/rehearsal/host_view.py" line="299" />
         <source>leave</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="324" />
+        <location filename="../../ui/rehearsal/host_view.py" line="326" />
         <source>Screen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="354" />
+        <location filename="../../ui/rehearsal/host_view.py" line="357" />
         <source>over/under %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="363" />
+        <location filename="../../ui/rehearsal/host_view.py" line="366" />
         <source>ends about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="371" />
         <source>READY · Space starts the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="369" />
+        <location filename="../../ui/rehearsal/host_view.py" line="372" />
         <source>PAUSED · Space resumes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="397" />
+        <location filename="../../ui/rehearsal/host_view.py" line="400" />
         <source>the end of the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="399" />
+        <location filename="../../ui/rehearsal/host_view.py" line="402" />
         <source>none in the next minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="413" />
+        <location filename="../../ui/rehearsal/host_view.py" line="416" />
         <source>now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="415" />
+        <location filename="../../ui/rehearsal/host_view.py" line="418" />
         <source>in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="431" />
+        <location filename="../../ui/rehearsal/host_view.py" line="434" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="433" />
+        <location filename="../../ui/rehearsal/host_view.py" line="436" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="439" />
+        <location filename="../../ui/rehearsal/host_view.py" line="442" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="444" />
+        <location filename="../../ui/rehearsal/host_view.py" line="447" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="470" />
+        <location filename="../../ui/rehearsal/host_view.py" line="473" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="528" />
         <location filename="../../ui/rehearsal/host_view.py" line="531" />
-        <location filename="../../ui/rehearsal/host_view.py" line="635" />
+        <location filename="../../ui/rehearsal/host_view.py" line="534" />
+        <location filename="../../ui/rehearsal/host_view.py" line="644" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="529" />
+        <location filename="../../ui/rehearsal/host_view.py" line="532" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="532" />
+        <location filename="../../ui/rehearsal/host_view.py" line="535" />
         <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="631" />
+        <location filename="../../ui/rehearsal/host_view.py" line="640" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="636" />
+        <location filename="../../ui/rehearsal/host_view.py" line="645" />
         <source>Leave it open to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="637" />
+        <location filename="../../ui/rehearsal/host_view.py" line="646" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="296" />
-        <location filename="../../ui/rehearsal/host_view.py" line="629" />
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <location filename="../../ui/rehearsal/host_view.py" line="638" />
         <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>
@@ -934,7 +934,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="79" />
-        <location filename="../../ui/main_window.py" line="907" />
+        <location filename="../../ui/main_window.py" line="911" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1171,88 +1171,88 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="601" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611" />
+        <location filename="../../ui/main_window.py" line="615" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615" />
+        <location filename="../../ui/main_window.py" line="619" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620" />
+        <location filename="../../ui/main_window.py" line="624" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650" />
+        <location filename="../../ui/main_window.py" line="654" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682" />
+        <location filename="../../ui/main_window.py" line="686" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687" />
+        <location filename="../../ui/main_window.py" line="691" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741" />
+        <location filename="../../ui/main_window.py" line="745" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="851" />
+        <location filename="../../ui/main_window.py" line="855" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="879" />
+        <location filename="../../ui/main_window.py" line="883" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="880" />
+        <location filename="../../ui/main_window.py" line="884" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="976" />
+        <location filename="../../ui/main_window.py" line="980" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="979" />
+        <location filename="../../ui/main_window.py" line="983" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1017" />
+        <location filename="../../ui/main_window.py" line="1021" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1028" />
+        <location filename="../../ui/main_window.py" line="1032" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1033" />
+        <location filename="../../ui/main_window.py" line="1037" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1043" />
+        <location filename="../../ui/main_window.py" line="1047" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -1466,67 +1466,68 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="594" />
+        <location filename="../../ui/review/import_dialog.py" line="599" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="600" />
+        <location filename="../../ui/review/import_dialog.py" line="605" />
         <source>%1 minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="602" />
+        <location filename="../../ui/review/import_dialog.py" line="607" />
         <source>%1 from “%2”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <location filename="../../ui/review/import_dialog.py" line="612" />
         <source>%1, imported %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="614" />
+        <location filename="../../ui/review/import_dialog.py" line="619" />
         <source>Replace the show's metrics?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="616" />
+        <location filename="../../ui/review/import_dialog.py" line="621" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="624" />
+        <location filename="../../ui/review/import_dialog.py" line="629" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="631" />
+        <location filename="../../ui/review/import_dialog.py" line="636" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="635" />
+        <location filename="../../ui/review/import_dialog.py" line="640" />
         <source>&amp;Replace metrics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="660" />
+        <location filename="../../ui/review/import_dialog.py" line="665" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="694" />
+        <location filename="../../ui/review/import_dialog.py" line="699" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="701" />
+        <location filename="../../ui/review/import_dialog.py" line="585" />
+        <location filename="../../ui/review/import_dialog.py" line="706" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="704" />
+        <location filename="../../ui/review/import_dialog.py" line="709" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1951,27 +1952,27 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="60" />
+        <location filename="../../ui/rehearsal/presenter.py" line="67" />
         <source>liveplanner presenter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="65" />
+        <location filename="../../ui/rehearsal/presenter.py" line="72" />
         <source>PAUSED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="93" />
+        <location filename="../../ui/rehearsal/presenter.py" line="100" />
         <source>Close the presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="112" />
+        <location filename="../../ui/rehearsal/presenter.py" line="119" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="116" />
+        <location filename="../../ui/rehearsal/presenter.py" line="123" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
@@ -2224,12 +2225,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="534" />
+        <location filename="../../ui/review/chart.py" line="535" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="642" />
+        <location filename="../../ui/review/chart.py" line="648" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
@@ -2985,93 +2986,93 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <location filename="../../ui/labels.py" line="204" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <location filename="../../ui/labels.py" line="203" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <location filename="../../ui/labels.py" line="205" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="176" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="177" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="178" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/editor/segment_model.py" line="179" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="176" />
+        <location filename="../../ui/editor/segment_model.py" line="180" />
         <location filename="../../ui/labels.py" line="206" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="281" />
+        <location filename="../../ui/editor/segment_model.py" line="294" />
         <source>Two flash sales are released in this segment: see Promo releases.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="284" />
+        <location filename="../../ui/editor/segment_model.py" line="297" />
         <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="288" />
+        <location filename="../../ui/editor/segment_model.py" line="301" />
         <source>Flash-sale price of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="289" />
+        <location filename="../../ui/editor/segment_model.py" line="302" />
         <source>Units of %1 put out in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="296" />
-        <location filename="../../ui/editor/segment_model.py" line="301" />
+        <location filename="../../ui/editor/segment_model.py" line="309" />
+        <location filename="../../ui/editor/segment_model.py" line="314" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
@@ -3111,7 +3112,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/person_dialog.py" line="111" />
+        <location filename="../../ui/editor/person_dialog.py" line="114" />
         <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Add team member</source>
         <translation type="unfinished" />
@@ -3683,17 +3684,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="819" />
+        <location filename="../../ui/main_window.py" line="823" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835" />
+        <location filename="../../ui/main_window.py" line="839" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859" />
+        <location filename="../../ui/main_window.py" line="863" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -4029,61 +4030,71 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="83" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="88" />
-        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="93" />
-        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="98" />
+        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="103" />
+        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="108" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="102" />
+        <location filename="../../ui/review/import_texts.py" line="112" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="107" />
+        <location filename="../../ui/review/import_texts.py" line="117" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="110" />
+        <location filename="../../ui/review/import_texts.py" line="120" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="113" />
+        <location filename="../../ui/review/import_texts.py" line="123" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="114" />
+        <location filename="../../ui/review/import_texts.py" line="124" />
         <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="119" />
+        <location filename="../../ui/review/import_texts.py" line="129" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="134" />
+        <location filename="../../ui/review/import_texts.py" line="144" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="136" />
+        <location filename="../../ui/review/import_texts.py" line="146" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

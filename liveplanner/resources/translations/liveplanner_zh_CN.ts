@@ -599,270 +599,270 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="83" />
+        <location filename="../../ui/rehearsal/host_view.py" line="84" />
         <source>LIVE: %1</source>
         <translation>直播：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="83" />
+        <location filename="../../ui/rehearsal/host_view.py" line="84" />
         <source>Rehearsal: %1</source>
         <translation>彩排：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="92" />
+        <location filename="../../ui/rehearsal/host_view.py" line="93" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="92" />
+        <location filename="../../ui/rehearsal/host_view.py" line="93" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="147" />
+        <location filename="../../ui/rehearsal/host_view.py" line="148" />
         <source>Flash</source>
         <translation>闪烁</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="148" />
+        <location filename="../../ui/rehearsal/host_view.py" line="149" />
         <source>Sound at warning and zero</source>
         <translation>警告和归零时提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="151" />
+        <location filename="../../ui/rehearsal/host_view.py" line="152" />
         <source>Presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="133" />
+        <location filename="../../ui/rehearsal/host_view.py" line="134" />
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="134" />
+        <location filename="../../ui/rehearsal/host_view.py" line="135" />
         <source>Cues due soon</source>
         <translation>即将到来的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="135" />
+        <location filename="../../ui/rehearsal/host_view.py" line="136" />
         <source>Product and promos</source>
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="376" />
+        <location filename="../../ui/rehearsal/host_view.py" line="379" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="140" />
+        <location filename="../../ui/rehearsal/host_view.py" line="141" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="144" />
+        <location filename="../../ui/rehearsal/host_view.py" line="145" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="150" />
+        <location filename="../../ui/rehearsal/host_view.py" line="151" />
         <source>The screen the presenter screen fills</source>
         <translation>提词屏全屏显示在哪块屏幕上</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="248" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>Start or pause</source>
         <translation>开始或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="254" />
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
         <source>Next segment</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="260" />
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
         <source>Previous segment</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="266" />
+        <location filename="../../ui/rehearsal/host_view.py" line="267" />
         <source>%1 s more</source>
         <translation>加 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="272" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>%1 s less</source>
         <translation>减 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="278" />
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
         <source>Type a note for the log</source>
         <translation>输入一条运行日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="284" />
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
         <source>Type a message to the presenter</source>
         <translation>输入发给提词屏的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="290" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>Open the presenter screen</source>
         <translation>打开提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="250" />
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="250" />
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
         <source>start/pause</source>
         <translation>开始/暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="256" />
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
         <source>next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <location filename="../../ui/rehearsal/host_view.py" line="263" />
         <source>previous</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="268" />
+        <location filename="../../ui/rehearsal/host_view.py" line="269" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="280" />
+        <location filename="../../ui/rehearsal/host_view.py" line="281" />
         <source>note</source>
         <translation>记日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="286" />
+        <location filename="../../ui/rehearsal/host_view.py" line="287" />
         <source>message</source>
         <translation>发消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="292" />
+        <location filename="../../ui/rehearsal/host_view.py" line="293" />
         <source>presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="298" />
+        <location filename="../../ui/rehearsal/host_view.py" line="299" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="298" />
+        <location filename="../../ui/rehearsal/host_view.py" line="299" />
         <source>leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="324" />
+        <location filename="../../ui/rehearsal/host_view.py" line="326" />
         <source>Screen %1</source>
         <translation>屏幕 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="354" />
+        <location filename="../../ui/rehearsal/host_view.py" line="357" />
         <source>over/under %1</source>
         <translation>超时/提前 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="363" />
+        <location filename="../../ui/rehearsal/host_view.py" line="366" />
         <source>ends about %1</source>
         <translation>预计 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="371" />
         <source>READY · Space starts the run</source>
         <translation>就绪 · 按空格开始</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="369" />
+        <location filename="../../ui/rehearsal/host_view.py" line="372" />
         <source>PAUSED · Space resumes</source>
         <translation>已暂停 · 按空格继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="397" />
+        <location filename="../../ui/rehearsal/host_view.py" line="400" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="399" />
+        <location filename="../../ui/rehearsal/host_view.py" line="402" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="413" />
+        <location filename="../../ui/rehearsal/host_view.py" line="416" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="415" />
+        <location filename="../../ui/rehearsal/host_view.py" line="418" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="431" />
+        <location filename="../../ui/rehearsal/host_view.py" line="434" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation>%1：秒杀价 ¥%2，%3 件</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="433" />
+        <location filename="../../ui/rehearsal/host_view.py" line="436" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="439" />
+        <location filename="../../ui/rehearsal/host_view.py" line="442" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="444" />
+        <location filename="../../ui/rehearsal/host_view.py" line="447" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="470" />
+        <location filename="../../ui/rehearsal/host_view.py" line="473" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="528" />
         <location filename="../../ui/rehearsal/host_view.py" line="531" />
-        <location filename="../../ui/rehearsal/host_view.py" line="635" />
+        <location filename="../../ui/rehearsal/host_view.py" line="534" />
+        <location filename="../../ui/rehearsal/host_view.py" line="644" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="529" />
+        <location filename="../../ui/rehearsal/host_view.py" line="532" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="532" />
+        <location filename="../../ui/rehearsal/host_view.py" line="535" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="631" />
+        <location filename="../../ui/rehearsal/host_view.py" line="640" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="636" />
+        <location filename="../../ui/rehearsal/host_view.py" line="645" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="637" />
+        <location filename="../../ui/rehearsal/host_view.py" line="646" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="296" />
-        <location filename="../../ui/rehearsal/host_view.py" line="629" />
+        <location filename="../../ui/rehearsal/host_view.py" line="297" />
+        <location filename="../../ui/rehearsal/host_view.py" line="638" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
@@ -939,7 +939,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="79" />
-        <location filename="../../ui/main_window.py" line="907" />
+        <location filename="../../ui/main_window.py" line="911" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1178,89 +1178,89 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="601" />
+        <location filename="../../ui/main_window.py" line="605" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611" />
+        <location filename="../../ui/main_window.py" line="615" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615" />
+        <location filename="../../ui/main_window.py" line="619" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620" />
+        <location filename="../../ui/main_window.py" line="624" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650" />
+        <location filename="../../ui/main_window.py" line="654" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682" />
+        <location filename="../../ui/main_window.py" line="686" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687" />
+        <location filename="../../ui/main_window.py" line="691" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="741" />
+        <location filename="../../ui/main_window.py" line="745" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="851" />
+        <location filename="../../ui/main_window.py" line="855" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="879" />
+        <location filename="../../ui/main_window.py" line="883" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="880" />
+        <location filename="../../ui/main_window.py" line="884" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="976" />
+        <location filename="../../ui/main_window.py" line="980" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="979" />
+        <location filename="../../ui/main_window.py" line="983" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1017" />
+        <location filename="../../ui/main_window.py" line="1021" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1028" />
+        <location filename="../../ui/main_window.py" line="1032" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1033" />
+        <location filename="../../ui/main_window.py" line="1037" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1043" />
+        <location filename="../../ui/main_window.py" line="1047" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -1475,67 +1475,68 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="594" />
+        <location filename="../../ui/review/import_dialog.py" line="599" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="600" />
+        <location filename="../../ui/review/import_dialog.py" line="605" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="602" />
+        <location filename="../../ui/review/import_dialog.py" line="607" />
         <source>%1 from “%2”</source>
         <translation>%1，来自“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <location filename="../../ui/review/import_dialog.py" line="612" />
         <source>%1, imported %2</source>
         <translation>%1，导入于 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="614" />
+        <location filename="../../ui/review/import_dialog.py" line="619" />
         <source>Replace the show's metrics?</source>
         <translation>替换本场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="616" />
+        <location filename="../../ui/review/import_dialog.py" line="621" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="624" />
+        <location filename="../../ui/review/import_dialog.py" line="629" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="631" />
+        <location filename="../../ui/review/import_dialog.py" line="636" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="635" />
+        <location filename="../../ui/review/import_dialog.py" line="640" />
         <source>&amp;Replace metrics</source>
         <translation>替换数据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="660" />
+        <location filename="../../ui/review/import_dialog.py" line="665" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="694" />
+        <location filename="../../ui/review/import_dialog.py" line="699" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="701" />
+        <location filename="../../ui/review/import_dialog.py" line="585" />
+        <location filename="../../ui/review/import_dialog.py" line="706" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="704" />
+        <location filename="../../ui/review/import_dialog.py" line="709" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -1961,27 +1962,27 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PresenterWindow</name>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="60" />
+        <location filename="../../ui/rehearsal/presenter.py" line="67" />
         <source>liveplanner presenter</source>
         <translation>liveplanner 提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="65" />
+        <location filename="../../ui/rehearsal/presenter.py" line="72" />
         <source>PAUSED</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="93" />
+        <location filename="../../ui/rehearsal/presenter.py" line="100" />
         <source>Close the presenter screen</source>
         <translation>关闭提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="112" />
+        <location filename="../../ui/rehearsal/presenter.py" line="119" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/presenter.py" line="116" />
+        <location filename="../../ui/rehearsal/presenter.py" line="123" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
@@ -2234,12 +2235,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="534" />
+        <location filename="../../ui/review/chart.py" line="535" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="642" />
+        <location filename="../../ui/review/chart.py" line="648" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -2999,93 +3000,93 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="165" />
+        <location filename="../../ui/editor/segment_model.py" line="169" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="166" />
+        <location filename="../../ui/editor/segment_model.py" line="170" />
         <location filename="../../ui/labels.py" line="204" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="167" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <location filename="../../ui/labels.py" line="202" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="168" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
         <location filename="../../ui/labels.py" line="203" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
         <location filename="../../ui/labels.py" line="205" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/editor/segment_model.py" line="176" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/editor/segment_model.py" line="177" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="178" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/editor/segment_model.py" line="179" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="176" />
+        <location filename="../../ui/editor/segment_model.py" line="180" />
         <location filename="../../ui/labels.py" line="206" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="281" />
+        <location filename="../../ui/editor/segment_model.py" line="294" />
         <source>Two flash sales are released in this segment: see Promo releases.</source>
         <translation>本环节放出了两个秒杀：请看“优惠发放”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="284" />
+        <location filename="../../ui/editor/segment_model.py" line="297" />
         <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
         <translation>秒杀环节：在“优惠”页为本环节的商品添加秒杀后，这里显示秒杀价和件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="288" />
+        <location filename="../../ui/editor/segment_model.py" line="301" />
         <source>Flash-sale price of %1</source>
         <translation>%1 的秒杀价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="289" />
+        <location filename="../../ui/editor/segment_model.py" line="302" />
         <source>Units of %1 put out in this segment</source>
         <translation>%1 在本环节放出的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="296" />
-        <location filename="../../ui/editor/segment_model.py" line="301" />
+        <location filename="../../ui/editor/segment_model.py" line="309" />
+        <location filename="../../ui/editor/segment_model.py" line="314" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3125,7 +3126,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/person_dialog.py" line="111" />
+        <location filename="../../ui/editor/person_dialog.py" line="114" />
         <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Add team member</source>
         <translation>添加成员</translation>
@@ -3701,17 +3702,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="819" />
+        <location filename="../../ui/main_window.py" line="823" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835" />
+        <location filename="../../ui/main_window.py" line="839" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859" />
+        <location filename="../../ui/main_window.py" line="863" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -4047,61 +4048,71 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="83" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="88" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="93" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="88" />
+        <location filename="../../ui/review/import_texts.py" line="98" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="93" />
+        <location filename="../../ui/review/import_texts.py" line="103" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="98" />
+        <location filename="../../ui/review/import_texts.py" line="108" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="102" />
+        <location filename="../../ui/review/import_texts.py" line="112" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="107" />
+        <location filename="../../ui/review/import_texts.py" line="117" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="110" />
+        <location filename="../../ui/review/import_texts.py" line="120" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="113" />
+        <location filename="../../ui/review/import_texts.py" line="123" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="114" />
+        <location filename="../../ui/review/import_texts.py" line="124" />
         <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
         <translation>文件时间为 {start} 至 {end}，不在本场计划的 {planned_start} 至 {planned_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="119" />
+        <location filename="../../ui/review/import_texts.py" line="129" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="134" />
+        <location filename="../../ui/review/import_texts.py" line="144" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="136" />
+        <location filename="../../ui/review/import_texts.py" line="146" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>

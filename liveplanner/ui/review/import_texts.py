@@ -80,6 +80,16 @@ def _templates() -> dict[str, str]:
             "import", "{file}, row {row}, column “{column}”: “{value}” is not a number; "
         )
         + number,
+        "time_out_of_range": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; "
+            "expected a time in the years {first} to {last}",
+        ),
+        "number_out_of_range": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or "
+            "count in a minute",
+        ),
         "time_backwards": QCoreApplication.translate(
             "import",
             "{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time "

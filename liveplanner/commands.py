@@ -204,9 +204,17 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
             )
     except ImportRefused as exc:
         raise UserError(str(exc)) from None
-    mismatch = result.mismatch if not result.shift_days else None
+    # After a shift the file is judged where it was moved to: still outside the show, only
+    # --keep-dates takes it.
+    mismatch = result.mismatch
     if mismatch is not None and not (args.keep_dates or args.dry_run):
         shown = "%Y-%m-%d %H:%M"
+        if args.shift_to_show_date:
+            raise UserError(
+                f"{path.name}: even on the show's date it runs from {mismatch.start:{shown}} to "
+                f"{mismatch.end:{shown}}, not during the show ({mismatch.show_start:{shown}} to "
+                f"{mismatch.show_end:{shown}}); only --keep-dates imports it as it is"
+            )
         raise UserError(
             f"{path.name} runs from {mismatch.start:{shown}} to {mismatch.end:{shown}}, not "
             f"during the show ({mismatch.show_start:{shown}} to {mismatch.show_end:{shown}}); "

@@ -96,6 +96,28 @@ def test_another_days_export_is_refused_unless_the_user_says_shift_or_keep(
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
 
 
+def test_a_file_still_outside_the_show_once_moved_is_refused_even_with_the_shift(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    show_id = str(ok_json("demo", db=sqlite_url)["show_id"])
+    with closing(open_database(sqlite_url)) as db:
+        before = load_metrics(db, int(show_id))
+    morning = tmp_path / "morning.csv"  # the day before, and in the morning: no time of the show
+    morning.write_text("时间,成交金额\n2026-11-10 08:00,100\n2026-11-10 08:01,90\n", "utf-8")
+    result = run(
+        "import-metrics", str(morning), "--show", show_id, "--shift-to-show-date", "--replace",
+        db=sqlite_url,
+    )  # fmt: skip
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(
+        "liveplanner: morning.csv: even on the show's date it runs from 2026-11-11 08:00 to "
+        "2026-11-11 08:0"
+    )
+    assert result.stderr.endswith("only --keep-dates imports it as it is\n")
+    with closing(open_database(sqlite_url)) as db:
+        assert load_metrics(db, int(show_id)).equals(before)
+
+
 def test_a_refused_file_prints_the_message_exits_two_and_changes_nothing(
     sqlite_url: str, tmp_path: Path
 ) -> None:

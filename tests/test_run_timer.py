@@ -2,6 +2,7 @@
 host's keys, the presenter screen, and rehearsal results back into the plan."""
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -16,9 +17,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
+from sqlalchemy import text
 
+from liveplanner import cli
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.core.review import actual_spans
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor.document import ShowDocument
@@ -420,6 +424,72 @@ def test_a_resumed_run_logs_no_false_clock_jump_and_keeps_true_times(db: Databas
 
     first = actual_segments(timer_segments(plan), as_positions_of(plan, events))[0]
     assert first.running_s == pytest.approx(120) and first.completed
+
+
+def test_a_run_resumed_after_the_clock_was_set_back_while_down_has_the_same_figures_everywhere(
+    db: Database, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    show_id = editable_demo(db)
+    plan = shows.load_plan(db, show_id)
+    clock = Clock()
+    first = RunController(db, plan, RunKind.LIVE, now=clock.now, wall=clock.wall)
+    first.act("toggle")
+    clock.at = 100
+    first.act("next")
+    # The app dies at once; while it is down (10 s) the computer's clock is set back an hour.
+    later = Clock()
+    later.at = 50.0  # another process's monotonic clock
+    wall_now = T0 + timedelta(seconds=110 - 3600)
+    resumed = RunController(
+        db,
+        plan,
+        RunKind.LIVE,
+        interrupted=runs.interrupted_run(db, show_id),
+        now=later.now,
+        wall=lambda: wall_now + timedelta(seconds=later.at - 50.0),
+    )
+    reading = resumed.read()
+    # No time is counted for the gap the clock says went backwards: never -3,490 s.
+    assert (reading.index, reading.elapsed_s, reading.show_elapsed_s) == (1, 0, 100)
+    later.at += 30
+    resumed.act("next")
+    run = runs.list_runs(db, show_id)[-1]
+    assert [e.kind for e in run.events][-3:] == [
+        RunEventKind.SEGMENT_STARTED,
+        RunEventKind.STARTED,  # where the new process's clock took over
+        RunEventKind.SEGMENT_STARTED,
+    ]
+    assert cli.main(["--database", sqlite_url, "runs", str(show_id), "--json"]) == 0
+    segments = json.loads(capsys.readouterr().out)["runs"][-1]["segments"]
+    assert [s["actual_s"] for s in segments[:3]] == [100, 30, 0]
+    starts = [datetime.fromisoformat(s["actual_start"]) for s in segments[:3]]
+    assert starts[1] - starts[0] == timedelta(seconds=100)
+    spans = actual_spans(plan, run.events)  # the review's segments, on the same clock
+    assert [(s.end - s.start).total_seconds() for s in spans[:2]] == [100, 30]
+
+
+def test_damaged_run_log_rows_leave_runs_and_the_review_working(
+    db: Database, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    show_id = editable_demo(db)
+    run = runs.list_runs(db, show_id)[-1]
+    with db.engine.begin() as conn:
+        for sql in (
+            "UPDATE run_events SET kind = 'from_a_newer_version' WHERE run_id = :run AND seq = 3",
+            "UPDATE run_events SET monotonic_s = 'NaN' WHERE run_id = :run AND seq = 5",
+            "UPDATE run_events SET seconds = 100000000000000, kind = 'time_added'"
+            " WHERE run_id = :run AND seq = 7",
+            "UPDATE run_events SET segment_position = 'x' WHERE run_id = :run AND seq = 9",
+        ):
+            conn.execute(text(sql), {"run": run.id})
+    damaged = runs.list_runs(db, show_id)[-1]
+    assert len(damaged.events) == len(run.events) - 1  # the unknown kind is left out
+    assert math.isnan(damaged.events[4].monotonic_s)
+    assert cli.main(["--database", sqlite_url, "runs", str(show_id), "--json"]) == 0
+    actual = [s["actual_s"] for s in json.loads(capsys.readouterr().out)["runs"][-1]["segments"]]
+    assert all(0 <= s <= 2 * 86_400 for s in actual if s is not None)
+    assert cli.main(["--database", sqlite_url, "review", str(show_id), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["source"] == "actual"
 
 
 def test_a_clock_jump_before_the_start_and_a_failed_write_do_not_stop_the_timer(

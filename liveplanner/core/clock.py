@@ -3,7 +3,7 @@
 Remaining and elapsed time are computed from timestamps at every read, never by counting ticks,
 so a slow or stalled display loses no time and a 4-hour run does not drift. Every change of
 state returns the events to log, with monotonic and wall-clock time, so the run can be stored as
-it happens and replayed after a crash.
+it happens and replayed after a crash, on the run's own clock (see run_timeline).
 """
 
 from collections.abc import Callable, Sequence
@@ -13,11 +13,15 @@ from enum import StrEnum
 
 from liveplanner.core.enums import RunEventKind
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.run_timeline import MAX_RUN_S, resumed_at, run_moments, run_seconds
 from liveplanner.core.runlog import RunEvent as LoggedEvent
 
 DEFAULT_WARNING_S = 30
 DEFAULT_DANGER_S = 10
 CLOCK_JUMP_S = 2.0  # wall and monotonic clocks disagreeing by more than this is a jump
+# A segment's time with all that was added: a day's segment with as much again. Beyond any show,
+# and it keeps every sum and every moment the timer works out within the calendar.
+MAX_ALLOWED_S = 2 * 24 * 3600
 
 
 class Phase(StrEnum):
@@ -158,7 +162,10 @@ class SegmentTimer:
         if self.phase is Phase.IDLE:
             projected_end, over_under = None, 0.0
         else:
-            projected_end = self.wall() + timedelta(seconds=still_to_run)
+            # An end more than a run's longest time away is no projection (a damaged plan).
+            projected_end = (
+                None if still_to_run > MAX_RUN_S else self.wall() + timedelta(seconds=still_to_run)
+            )
             over_under = show_elapsed + still_to_run - planned_total
         return Reading(
             phase,
@@ -190,7 +197,8 @@ class SegmentTimer:
 
     def check_clocks(self) -> list[ClockEvent]:
         """Notice the wall clock jumping (NTP, a manual change, sleep): the timer keeps to the
-        monotonic clock, and the jump is logged so the wall times in the log can be trusted."""
+        monotonic clock, and the jump is logged for the record, to explain the wall times beside
+        it (a replay keeps to the monotonic times and needs none of it)."""
         at, wall = self.now(), self.wall().timestamp()
         offset = wall - at
         previous, self._wall_offset = self._wall_offset, offset
@@ -282,8 +290,10 @@ class SegmentTimer:
         if self.phase in (Phase.IDLE, Phase.FINISHED) or seconds == 0:
             return []
         state = self._state[self.index]
-        # Taking time away stops at nothing left to allow, never below.
-        seconds = max(seconds, -(self.segments[self.index].planned_s + state.added_s))
+        allowed = self.segments[self.index].planned_s + state.added_s
+        # Taking time away stops at nothing left to allow; adding, at MAX_ALLOWED_S in all (a
+        # replayed log may ask for anything).
+        seconds = min(max(seconds, -max(allowed, 0)), max(MAX_ALLOWED_S - allowed, 0))
         if seconds == 0:
             return []
         state.added_s += seconds
@@ -293,6 +303,13 @@ class SegmentTimer:
         if self.phase is Phase.IDLE or not text.strip():
             return []
         return [self._event(RunEventKind.NOTE, self.now(), text=text.strip())]
+
+    def reopen(self) -> list[ClockEvent]:
+        """A resumed run's first event in this process: it tells a replay that the monotonic
+        times after it are of another clock than those before (see run_timeline)."""
+        if self.phase in (Phase.IDLE, Phase.FINISHED):
+            return []
+        return [self._event(RunEventKind.STARTED, self.now(), text="timer reopened")]
 
     def end(self) -> list[ClockEvent]:
         if self.phase in (Phase.IDLE, Phase.FINISHED):
@@ -321,7 +338,7 @@ class ActualSegment:
 
 
 class _ReplayClock:
-    """Time for replaying a run log: wall times with any logged wall-clock jumps taken out."""
+    """Time for replaying a run log: the run's own seconds and moments (see run_timeline)."""
 
     def __init__(self) -> None:
         self.at = 0.0
@@ -343,12 +360,8 @@ def replay(
     clock = _ReplayClock()
     timer = SegmentTimer(segments, clock.now, clock.wall)
     first_start: dict[int, datetime] = {}
-    jumps = 0.0
-    for event in events:
-        if event.kind is RunEventKind.CLOCK_JUMP:
-            jumps += event.seconds or 0
-        clock.at = event.wall_time.timestamp() - jumps
-        clock.wall_at = event.wall_time
+    for event, at, moment in zip(events, run_seconds(events), run_moments(events), strict=True):
+        clock.at, clock.wall_at = at, moment
         if event.kind is RunEventKind.STARTED:
             timer.start()
         elif event.kind is RunEventKind.SEGMENT_STARTED and event.segment_position is not None:
@@ -364,7 +377,7 @@ def replay(
         elif event.kind is RunEventKind.ENDED:
             timer.end()
         if event.kind is RunEventKind.SEGMENT_STARTED and event.segment_position is not None:
-            first_start.setdefault(event.segment_position, event.wall_time)
+            first_start.setdefault(event.segment_position, clock.wall())
     return timer, first_start
 
 
@@ -373,7 +386,7 @@ def actual_segments(
 ) -> list[ActualSegment]:
     """Per segment of the plan as it was run: when it started and how long it ran."""
     timer, first_start = replay(segments, events)
-    end = timer.now()  # the replay clock: wall time with clock jumps taken out
+    end = timer.now()  # the replay clock: the run's seconds at its last event
     left: set[int] = set()
     current: int | None = None
     for event in events:
@@ -405,12 +418,10 @@ def resume(
     wall: Callable[[], datetime],
 ) -> SegmentTimer:
     """Rebuild an interrupted run's timer at this moment: the same segment, with the time that
-    passed while the app was down counted as it would have been."""
+    passed while the app was down counted as it would have been (a running segment ran on, a
+    paused one stayed paused). Log the timer's `reopen()` next: it begins the new session."""
     timer, _ = replay(segments, events)
-    replay_now = wall().timestamp() - sum(
-        e.seconds or 0 for e in events if e.kind is RunEventKind.CLOCK_JUMP
-    )
-    shift = now() - replay_now
+    shift = now() - resumed_at(events, timer.now(), wall())
     for state in timer._state:
         if state.started is not None:
             state.started += shift
@@ -437,7 +448,10 @@ def as_positions_of(plan: ShowPlan, events: Sequence[LoggedEvent]) -> list[Logge
     moved: list[LoggedEvent] = []
     in_deleted = False
     for event in events:
-        deleted = event.segment_position is not None and event.segment_id not in rows
+        # A deleted segment's events keep their position (the id was set to null) or, from a
+        # damaged log, an id the plan no longer has.
+        about_a_segment = (event.segment_id, event.segment_position) != (None, None)
+        deleted = about_a_segment and event.segment_id not in rows
         if event.kind in (
             RunEventKind.STARTED,
             RunEventKind.ENDED,

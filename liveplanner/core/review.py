@@ -27,6 +27,7 @@ import pandas as pd
 
 from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.run_timeline import run_moments
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.core.schedule import Schedule, schedule
 
@@ -77,13 +78,14 @@ def live_run(runs: Sequence[Run]) -> Run | None:
 def actual_spans(plan: ShowPlan, events: Sequence[RunEvent]) -> list[Span]:
     """Where each segment really was on the clock: from one segment's start to the next one's
     (pauses included: the stream stayed on), the last one to the run's end or its last event.
-    A segment gone back to gets a second span; time in a segment deleted since gets None."""
+    A segment gone back to gets a second span; time in a segment deleted since gets None.
+    Times are the run's own (run_timeline): a wall clock changed mid-show moves no span."""
     ids = {s.id for s in plan.segments}
     spans: list[Span] = []
     current: tuple[int | None, datetime] | None = None
     last = None
-    for event in events:
-        at = event.wall_time.astimezone(UTC)
+    for event, moment in zip(events, run_moments(events), strict=True):
+        at = moment.astimezone(UTC)
         last = at
         if event.kind is RunEventKind.SEGMENT_STARTED:
             if current is not None and at > current[1]:

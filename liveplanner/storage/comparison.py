@@ -91,15 +91,18 @@ def load_comparison(
 
 
 def _live_runs(session: Session, ids: object) -> dict[int, Run]:
-    """Each show's latest live run that reached a segment, with only its segment changes and
-    its end (all the review needs to place segments)."""
+    """Each show's latest live run that reached a segment, with only its segment changes, its
+    end and its `started` events (all the review needs to place segments: each `started`
+    begins a session of the run's clock, see core.run_timeline)."""
     rows = session.execute(
         select(RunRow.show_id, RunRow.id, RunRow.started_at, RunRow.ended_at, RunEventRow)
         .join(RunEventRow, RunEventRow.run_id == RunRow.id)
         .where(
             RunRow.show_id.in_(ids),
             RunRow.kind == RunKind.LIVE,
-            RunEventRow.kind.in_([RunEventKind.SEGMENT_STARTED, RunEventKind.ENDED]),
+            RunEventRow.kind.in_(
+                [RunEventKind.STARTED, RunEventKind.SEGMENT_STARTED, RunEventKind.ENDED]
+            ),
         )
         .order_by(RunRow.show_id, RunRow.started_at, RunRow.id, RunEventRow.seq)
     )

@@ -1,10 +1,12 @@
 """The run log: every timer event written the moment it happens, one short transaction each."""
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
+from sqlalchemy.orm import InstrumentedAttribute
 
 from liveplanner.core.clock import ClockEvent
 from liveplanner.core.enums import RunEventKind, RunKind, ShowStatus
@@ -59,15 +61,54 @@ def end_run(db: Database, run_id: int, wall: datetime, monotonic_s: float) -> No
 
 
 def list_runs(db: Database, show_id: int) -> list[Run]:
-    """A show's runs, oldest first, each with its events in order."""
+    """A show's runs, oldest first, each with its events in order.
+
+    Read column by column, so a damaged row (from a restored file, or a newer version) cannot
+    stop `runs`, the review or an export: a run or event of a kind this version does not know
+    is left out, and a number that is not one reads as missing (the replay copes with both).
+    """
     with db.session() as session:
-        rows = session.scalars(
-            select(RunRow)
+        heads = session.execute(
+            select(RunRow.id, _raw(RunRow.kind), RunRow.started_at, RunRow.ended_at)
             .where(RunRow.show_id == show_id)
             .order_by(RunRow.started_at, RunRow.id)
-            .options(selectinload(RunRow.events))
         ).all()
-        return [_run(r) for r in rows]
+        rows = session.execute(
+            select(
+                RunEventRow.run_id,
+                RunEventRow.seq,
+                _raw(RunEventRow.kind),
+                RunEventRow.wall_time,
+                RunEventRow.monotonic_s,
+                RunEventRow.segment_id,
+                RunEventRow.segment_position,
+                RunEventRow.seconds,
+                RunEventRow.text,
+            )
+            .join(RunRow, RunRow.id == RunEventRow.run_id)
+            .where(RunRow.show_id == show_id)
+            .order_by(RunEventRow.run_id, RunEventRow.seq)
+        ).all()
+    events: dict[int, list[RunEvent]] = {}
+    for run_id, seq, kind, wall, monotonic_s, segment_id, position, seconds, text in rows:
+        if kind in _EVENT_KINDS:
+            events.setdefault(run_id, []).append(
+                RunEvent(
+                    seq=seq,
+                    kind=RunEventKind(kind),
+                    wall_time=wall,
+                    monotonic_s=_float(monotonic_s),
+                    segment_id=_whole(segment_id),
+                    segment_position=_whole(position),
+                    seconds=_whole(seconds),
+                    text=text if isinstance(text, str) else "",
+                )
+            )
+    return [
+        Run(run_id, show_id, RunKind(kind), started, ended, tuple(events.get(run_id, ())))
+        for run_id, kind, started, ended in heads
+        if kind in _RUN_KINDS
+    ]
 
 
 def interrupted_run(db: Database, show_id: int) -> Run | None:
@@ -76,27 +117,24 @@ def interrupted_run(db: Database, show_id: int) -> Run | None:
     return runs[-1] if runs and runs[-1].ended_at is None else None
 
 
-def _run(r: RunRow) -> Run:
-    return Run(
-        id=r.id,
-        show_id=r.show_id,
-        kind=r.kind,
-        started_at=r.started_at,
-        ended_at=r.ended_at,
-        events=tuple(
-            RunEvent(
-                seq=e.seq,
-                kind=e.kind,
-                wall_time=e.wall_time,
-                monotonic_s=e.monotonic_s,
-                segment_id=e.segment_id,
-                segment_position=e.segment_position,
-                seconds=e.seconds,
-                text=e.text,
-            )
-            for e in r.events
-        ),
-    )
+_EVENT_KINDS = {k.value for k in RunEventKind}
+_RUN_KINDS = {k.value for k in RunKind}
+
+
+def _raw(column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
+    """A kind as the stored text (the Enum type raises on a value it does not know)."""
+    return type_coerce(column, String)
+
+
+def _float(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return math.nan
+
+
+def _whole(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def log_clock_events(db: Database, run_id: int, events: Sequence[ClockEvent]) -> None:

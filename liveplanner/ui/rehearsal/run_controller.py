@@ -72,6 +72,8 @@ class RunController(QObject):
             self.run_id = None
         self._last_level: tuple[int, Level] | None = None
         self._pending: list[ClockEvent] = []  # not yet written (the database refused for now)
+        if interrupted is not None:
+            self._log(self.timer.reopen())  # this process's monotonic clock takes over
 
     def read(self) -> Reading:
         """The timer now; also notices wall-clock jumps and the warning and zero moments."""

@@ -422,6 +422,8 @@ def _group(name: str, key: object, g: "GroupFigures") -> dict[str, object]:
         "seconds": g.seconds,
         "gmv": _yuan(g.gmv_fen),
         "orders": g.orders,
+        "gmv_seconds": g.gmv_seconds,  # of its segments with a GMV figure: the rate's time
+        "gmv_per_minute": _yuan(g.gmv_per_min_fen),
     }
 
 

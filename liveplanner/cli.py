@@ -4,12 +4,11 @@ Errors a user can cause print one line on stderr and exit with status 2.
 """
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from liveplanner import __version__
+from liveplanner import __version__, terminal
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import DEFAULT_TIME_ZONE
 
@@ -26,7 +25,6 @@ PRESET_NAMES = [
     "screen-logger",
 ]
 EXIT_USAGE = 2  # the user asked for something that cannot be done
-EXIT_BROKEN_PIPE = 1  # what Python's own recipe exits with when the reader has gone
 
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
@@ -41,7 +39,8 @@ def _show_id(text: str) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see --help)\n")
+        # argparse quotes some arguments as typed (unrecognized ones): escaped like any text.
+        self.exit(EXIT_USAGE, f"{self.prog}: {terminal.visible(message)} (see --help)\n")
 
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
@@ -205,44 +204,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window, or run a command. When whoever reads a command's output stops early
-    (`liveplanner runs 1 | head`), the command stops quietly, as other command-line tools do."""
+    (`liveplanner runs 1 | head`), the rest of the output is dropped without a word and the
+    command ends with its own status: 0, or 1 from `check` only for what it found."""
     try:
-        try:
-            args = build_parser().parse_args(argv)  # --help and --version print and exit here
-            if args.command is not None:
-                return _run_command(args)
-        finally:
-            # Inside the try: output still buffered would otherwise meet the closed pipe at
-            # interpreter exit, where no handler can catch it.
-            if sys.stdout is not None:  # None in a windowed build
-                sys.stdout.flush()
-    except BrokenPipeError:
-        _stdout_to_devnull()
-        return EXIT_BROKEN_PIPE
+        args = build_parser().parse_args(argv)  # --help and --version print and exit here
+        if args.command is not None:
+            return _run_command(args)
+    finally:
+        # Output still buffered would otherwise meet a closed pipe at interpreter exit, where
+        # no handler can catch it.
+        terminal.flush()
 
     from liveplanner.ui.app import run_app
 
     return run_app(args.database, open_show=args.open, exit_when=args.exit_when)
 
 
-def _stdout_to_devnull() -> None:
-    """Point stdout's file descriptor at the null device, so that what is left in Python's
-    buffer is dropped at exit instead of raising BrokenPipeError there."""
-    try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
-        return  # not a real file (a test's capture): nothing will flush into the closed pipe
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
-
-
 def _run_command(args: argparse.Namespace) -> int:
     from liveplanner import commands
     from liveplanner.storage.errors import StorageError
 
+    for stream in (sys.stdout, sys.stderr):
+        # A console or pipe in a narrower encoding than the text (an emoji title into GBK)
+        # shows the character as an escape instead of ending in a traceback.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return commands.run(args)
     except (commands.UserError, StorageError) as exc:
-        print(f"liveplanner: {exc}", file=sys.stderr)
+        # Messages quote file names, cells and titles: shown with their controls escaped.
+        terminal.write(f"liveplanner: {terminal.visible(str(exc))}", error=True)
         return EXIT_USAGE

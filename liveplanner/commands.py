@@ -4,7 +4,6 @@ Kept apart from cli.py so that opening the window does not import the database l
 """
 
 import argparse
-import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from liveplanner import settings, textout
+from liveplanner import settings, terminal, textout
 from liveplanner.core.enums import Platform
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import MAX_TITLE, ShowPlan, time_zone
@@ -38,10 +37,12 @@ class UserError(Exception):
 
 
 def emit(args: argparse.Namespace, data: object, text: str) -> None:
+    """Print the data as JSON or the text, with whatever control characters user text brought
+    shown as escapes (see terminal)."""
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        terminal.write(terminal.json_text(data))
     else:
-        print(text)
+        terminal.write(terminal.visible_lines(text))
 
 
 def parse_start(text: str, zone_name: str) -> datetime:
@@ -240,7 +241,8 @@ def _replace_refusal(db: Database, show_id: int, stored: "StoredMetrics", zone: 
         origin += f" (imported {stored.imported_at.astimezone(zone):%Y-%m-%d %H:%M})"
     backup = "; a backup of the database is made first" if db.makes_backups else ""
     return (
-        f"show {show_id} has {stored.minutes} minutes of metrics already{origin}; give "
+        f"show {show_id} has {textout.counted(stored.minutes, 'minute')} of metrics "
+        f"already{origin}; give "
         f"--replace to replace them with this file{backup}"
     )
 
@@ -269,7 +271,7 @@ def _cmd_review(args: argparse.Namespace, db: Database) -> int:
     if args.json or out is None:
         emit(args, data, textout.review_text(data))
     else:
-        print(f"wrote {out}")
+        terminal.write(terminal.visible(f"wrote {out}"))
     return 0
 
 

@@ -10,6 +10,8 @@ from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage.database import Database
 from liveplanner.storage.shows import load_plan, save_plan
+from liveplanner.terminal import visible
+from liveplanner.textout import counted
 
 EXPORT_TYPES = (".xlsx", ".pdf", ".json")
 
@@ -48,24 +50,27 @@ def import_json(plan: ShowPlan, show_id: int | None, unread: list, notices: list
 
 
 def _import_text(data: dict) -> str:
+    # Titles, notices and cells are one line each: their newlines and controls escaped.
+    title = visible(data["title"])
     head = (
-        f"imported “{data['title']}” as show {data['show_id']}"
+        f"imported “{title}” as show {data['show_id']}"
         if data["show_id"] is not None
-        else f"read “{data['title']}” (nothing stored)"
+        else f"read “{title}” (nothing stored)"
     )
     lines = [
-        f"{head}: {data['segments']} segments, {data['products']} products, "
-        f"{data['people']} people, {data['promos']} promos",
+        f"{head}: {counted(data['segments'], 'segment')}, "
+        f"{counted(data['products'], 'product')}, {counted(data['people'], 'person', 'people')}, "
+        f"{counted(data['promos'], 'promo')}",
         f"  starts {data['planned_start']} on {data['platform']}",
     ]
     if data["notices"]:
-        lines += ["notices:", *(f"  {text}" for text in data["notices"])]
+        lines += ["notices:", *(f"  {visible(text)}" for text in data["notices"])]
     if data["unread"]:
         lines.append("not read into fields:")
         for item in data["unread"]:
             where = "kept in the segment's notes" if item["kept"] == "notes" else "left out"
-            cell = f"row {item['row']}, column “{item['column']}”"
-            lines.append(f"  {cell}: {item['value']} ({where})")
+            cell = f"row {item['row']}, column “{visible(str(item['column']))}”"
+            lines.append(f"  {cell}: {visible(str(item['value']))} ({where})")
     return "\n".join(lines)
 
 

@@ -15,6 +15,7 @@ from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import content_mix, format_duration, schedule
 from liveplanner.storage.shows import ShowSummary
+from liveplanner.terminal import visible
 
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote
@@ -23,8 +24,16 @@ if TYPE_CHECKING:
 
 
 def _width(text: str) -> int:
-    # Chinese characters take two terminal columns.
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    # Chinese characters take two terminal columns; accents and other combining marks, and the
+    # emoji joiner, none.
+    return sum(
+        0
+        if unicodedata.combining(c) or c == "\u200d"
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
 
 
 def _fit(text: str, width: int) -> str:
@@ -37,6 +46,8 @@ def _fit(text: str, width: int) -> str:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:
+    # Cells escaped before they are measured, so a title's controls cannot skew the columns.
+    rows = [[visible(cell) for cell in row] for row in rows]
     widths = [
         min(limit, max([_width(h)] + [_width(r[i]) for r in rows]))
         for i, (h, limit) in enumerate(zip(headers, limits, strict=True))
@@ -114,9 +125,9 @@ def plan_text(plan: ShowPlan) -> str:
     times = schedule(plan)
     names = {p.id: p.name for p in plan.people}
     header = [
-        f"{show.title}  (#{show.id}, {show.platform.value}, {show.status.value})",
+        f"{visible(show.title)}  (#{show.id}, {show.platform.value}, {show.status.value})",
         f"{times.start:%Y-%m-%d %H:%M} – {times.end:%H:%M} {show.time_zone}, "
-        f"{format_duration(times.total_s)}, {len(plan.segments)} segments",
+        f"{format_duration(times.total_s)}, {counted(len(plan.segments), 'segment')}",
         "",
     ]
     rows = []
@@ -153,9 +164,9 @@ def findings_text(findings: Sequence[Finding]) -> str:
     if not findings:
         return "no findings: every limit holds"
     errors = sum(f.severity is Severity.ERROR for f in findings)
-    lines = [f"{f.severity.value:<8}{f.message}" for f in findings]
+    lines = [f"{f.severity.value:<8}{visible(f.message)}" for f in findings]
     warnings = len(findings) - errors
-    lines.append(f"{_counted(errors, 'error')}, {_counted(warnings, 'warning')}")
+    lines.append(f"{counted(errors, 'error')}, {counted(warnings, 'warning')}")
     return "\n".join(lines)
 
 
@@ -260,8 +271,8 @@ def metrics_import_text(data: dict[str, object], stored: bool) -> str:
     metrics: dict[str, dict[str, object]] = data["metrics"]  # type: ignore[assignment]
     preset = data["preset"] or "by header names"
     lines = [
-        f"{data['rows_read']} rows, {data['minutes']} minutes from {data['start']} to "
-        f"{data['end']}; {data['encoding']}; layout: {preset}",
+        f"{counted(data['rows_read'], 'row')}, {counted(data['minutes'], 'minute')} from "  # type: ignore[arg-type]
+        f"{data['start']} to {data['end']}; {data['encoding']}; layout: {preset}",
     ]
     rows = [
         (
@@ -274,8 +285,10 @@ def metrics_import_text(data: dict[str, object], stored: bool) -> str:
     ]
     lines.append(_table(("metric", "total", "max", "at"), rows, (16, 14, 12, 5)))
     if data["shifted_days"]:
-        lines.append(f"dates moved by {data['shifted_days']:+d} days onto the show's date")
-    lines += [f"warning: {text}" for text in data["warnings"]]  # type: ignore[union-attr]
+        days: int = data["shifted_days"]  # type: ignore[assignment]
+        moved = f"{days:+d} day" + ("" if abs(days) == 1 else "s")
+        lines.append(f"dates moved by {moved} onto the show's date")
+    lines += [f"warning: {visible(text)}" for text in data["warnings"]]  # type: ignore[union-attr]
     lines.append("stored" if stored else "not stored (--dry-run)")
     return "\n".join(lines)
 
@@ -409,6 +422,8 @@ def _group(name: str, key: object, g: "GroupFigures") -> dict[str, object]:
         "seconds": g.seconds,
         "gmv": _yuan(g.gmv_fen),
         "orders": g.orders,
+        "gmv_seconds": g.gmv_seconds,  # of its segments with a GMV figure: the rate's time
+        "gmv_per_minute": _yuan(g.gmv_per_min_fen),
     }
 
 
@@ -421,7 +436,7 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
     if totals["show_minutes"]:
         missing = f"{totals['missing_minutes']} of the show's {totals['show_minutes']} missing"
     lines = [
-        f"{data['title']} (show {data['show_id']}): segment times {source}, "
+        f"{visible(data['title'])} (show {data['show_id']}): segment times {source}, "
         f"sales credited {data['lag_minutes']} min after the pitch",
         f"GMV {_money(totals['gmv'])}  orders {_count(totals['orders'])}  "
         f"peak viewers {_count(totals['peak_viewers'])}  minutes {totals['minutes']} "
@@ -453,7 +468,7 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
         start = (s["actual_start"] or s["planned_start"])[11:19]
         lines.append(
             f"{s['position']:>3}  {start:<8}  {s['kind']:<14}{_money(s['gmv']):>12}"
-            f"{_count(s['orders']):>8}{_money(s['gmv_per_minute']):>10}  {s['title']}"
+            f"{_count(s['orders']):>8}{_money(s['gmv_per_minute']):>10}  {visible(s['title'])}"
         )
     if "after" in outside:
         lines.append(outside_line("after"))
@@ -471,6 +486,6 @@ def _count(value: int | None) -> str:
     return MISSING if value is None else f"{value:,}"
 
 
-def _counted(count: int, noun: str) -> str:
-    """3 errors, 1 warning, 0 warnings."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """3 errors, 1 warning, 0 warnings; 1 person, 2 people with `plural`."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -22,11 +22,14 @@ from liveplanner.core.review import (
     Span,
     actual_spans,
     credited,
+    holds_minutes,
     planned_spans,
+    segment_of,
     span_owners,
 )
 from liveplanner.core.runlog import Run
 
+_MINUTE_NS = 60_000_000_000
 # The metrics a comparison reads; loading only these keeps a season's comparison quick.
 COMPARED_METRICS = (
     "gmv",
@@ -78,21 +81,21 @@ class ShowKpis:
     gpm_fen: float | None
     new_followers: int | None
     has_metrics: bool
-
-    @property
-    def gmv_per_min_fen(self) -> float | None:
-        if self.gmv_fen is None or not self.seconds:
-            return None
-        return self.gmv_fen * 60 / self.seconds
+    # The seconds of its segments the GMV series covers, and the GMV credited to them per
+    # minute: an export of half the show says what that half earned, not half of it. None
+    # when the export has no GMV or covers no segment.
+    gmv_seconds: int
+    gmv_per_min_fen: float | None
 
 
 @dataclass(frozen=True, slots=True)
 class Earning:
-    """What a segment kind or a time slot earned over the shows that had it."""
+    """What a segment kind or a time slot earned over the shows that had it: the GMV credited
+    to its segments the shows' GMV series cover, over their seconds (see ShowKpis)."""
 
     key: str
     shows: int
-    seconds: int
+    seconds: int  # of covered segments: 0 (and no rate) when the exports cover none
     gmv_fen: int
 
     @property
@@ -145,25 +148,24 @@ def compare(
         spans, source = _spans(plan, live_runs.get(show.id))
         seconds = round(sum((s.end - s.start).total_seconds() for s in spans))
         lo, hi = np.searchsorted(gmv_show, [show.id, show.id + 1])
-        per_segment: dict[int, float] = {}
-        if spans and hi > lo:
-            starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
-            ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
-            index = credited(gmv_minute[lo:hi], starts, ends, lag)
-            owners = np.where(index >= 0, span_owners(spans)[np.clip(index, 0, None)], -1)
-            for owner, value in zip(owners.tolist(), gmv_value[lo:hi].tolist(), strict=True):
-                if owner >= 0:  # outside the script, or a deleted segment's time: no kind
-                    per_segment[owner] = per_segment.get(owner, 0.0) + value
+        per_segment, covered = (
+            _credited_gmv(spans, gmv_minute[lo:hi], gmv_value[lo:hi], lag)
+            if spans and hi > lo
+            else ({}, set())
+        )
         kinds = {s.id: s.kind for s in plan.segments}
         kind_seconds: dict[SegmentKind, int] = {}
         kind_gmv: dict[SegmentKind, float] = {}
         for span in spans:
             kind = kinds.get(span.segment_id)  # type: ignore[arg-type]
-            if kind is not None:
+            if kind is not None:  # a kind whose segments the export misses: 0 s, no figure
                 length = round((span.end - span.start).total_seconds())
-                kind_seconds[kind] = kind_seconds.get(kind, 0) + length
+                covers = span.segment_id in covered
+                kind_seconds[kind] = kind_seconds.get(kind, 0) + (length if covers else 0)
         for segment_id, value in per_segment.items():
             kind_gmv[kinds[segment_id]] = kind_gmv.get(kinds[segment_id], 0.0) + value
+        gmv_seconds = sum(kind_seconds.values())
+        earned = sum(kind_gmv.values())
         has_metrics = show.id in with_data
         unique, buyers = total(show.id, "unique_viewers"), total(show.id, "buyers")
         views, show_gmv = total(show.id, "views"), total(show.id, "gmv")
@@ -185,26 +187,33 @@ def compare(
                 gpm_fen=show_gmv * 1000 / views if show_gmv is not None and views else None,
                 new_followers=total(show.id, "new_followers"),
                 has_metrics=has_metrics,
+                gmv_seconds=gmv_seconds,
+                gmv_per_min_fen=(
+                    earned * 60 / gmv_seconds if show_gmv is not None and gmv_seconds else None
+                ),
             )
         )
         if show_gmv is None:
             continue  # a show without GMV in its export says nothing about what earns
         for kind, length in kind_seconds.items():
-            earned = kind_gmv.get(kind, 0.0)
+            kind_earned = kind_gmv.get(kind, 0.0)
             if length:
-                kind_per_show.setdefault(kind, {})[show.id] = earned * 60 / length
+                kind_per_show.setdefault(kind, {})[show.id] = kind_earned * 60 / length
             totals = kind_totals.setdefault(kind, [0, 0, 0])
             totals[0] += 1
             totals[1] += length
-            totals[2] += round(earned)
+            totals[2] += round(kind_earned)
         slot = slot_totals.setdefault(time_slot(show.planned_start), [0, 0, 0])
         slot[0] += 1
-        slot[1] += seconds
-        slot[2] += show_gmv
+        slot[1] += gmv_seconds
+        slot[2] += round(earned)
 
     def ranked(groups: Mapping[str, list[int]]) -> tuple[Earning, ...]:
         earnings = [Earning(str(k), *v) for k, v in groups.items()]
-        return tuple(sorted(earnings, key=lambda e: -(e.gmv_per_min_fen or 0)))
+        # No figure (nothing covered) after every figure, ¥0 included.
+        return tuple(
+            sorted(earnings, key=lambda e: (e.gmv_per_min_fen is None, -(e.gmv_per_min_fen or 0)))
+        )
 
     return Comparison(
         lag=lag,
@@ -213,3 +222,30 @@ def compare(
         kinds=ranked({k.value: v for k, v in kind_totals.items()}),
         slots=ranked(slot_totals),
     )
+
+
+def _credited_gmv(
+    spans: Sequence[Span], minutes_ns: np.ndarray, values: np.ndarray, lag: int
+) -> tuple[dict[int, float], set[int]]:
+    """Each segment's GMV by the single review's rule, and the segments the GMV series covers
+    (the review's segments with a GMV figure): those credited a minute of it, and those
+    credited no minute at all (too short to hold a minute's middle) within its reach, which
+    made ¥0. A segment whose minutes the export lacks is not covered: it has no figure."""
+    starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
+    ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
+    owners = span_owners(spans)
+    segments = segment_of(credited(minutes_ns, starts, ends, lag), owners)
+    mine = segments >= 0  # not outside the script, nor time of segments all deleted since
+    ids, which = np.unique(segments[mine], return_inverse=True)
+    sums = np.bincount(which, weights=values[mine], minlength=len(ids))
+    earned = dict(zip(ids.tolist(), sums.tolist(), strict=True))
+    lag_ns = lag * _MINUTE_NS
+    # The series reaches a span when it has minutes from `lag` after the span's start to `lag`
+    # after its end, where the span's sales come (as in the review).
+    reached = (starts + lag_ns < minutes_ns.max() + _MINUTE_NS) & (ends + lag_ns > minutes_ns.min())
+    # Whose minutes a span holds: its owner's (a deleted segment's neighbour's); whose time
+    # it is: its own segment's, as the review's stretches.
+    span_segments = segment_of(np.arange(len(spans)), owners)
+    holding = set(span_segments[holds_minutes(starts, ends, lag)].tolist())
+    near = {s.segment_id for s, reach in zip(spans, reached, strict=True) if reach}
+    return earned, set(earned) | (near - holding - {None})  # type: ignore[operator]

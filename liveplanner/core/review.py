@@ -122,6 +122,20 @@ def credited(
     return np.where(moment >= ends_ns[-1], AFTER, index)
 
 
+def holds_minutes(starts_ns: np.ndarray, ends_ns: np.ndarray, lag: int) -> np.ndarray:
+    """For each span, whether credited() would give it some whole minute, were that minute in
+    the data: one too short to hold a minute's middle gets none, and so made ¥0 where the data
+    reaches it, while one that holds minutes the data lacks has no figure."""
+    lag_ns = lag * _NS_PER_MIN
+    # The moments credited to each span: from its start (the first span's from `lag` before)
+    # to the next span's start, the last span's to its end.
+    first = np.concatenate([starts_ns[:1] - lag_ns, starts_ns[1:]])
+    last = np.concatenate([starts_ns[1:], ends_ns[-1:]])
+    # The first whole minute whose middle, `lag` minutes back, is at or after `first`.
+    minute = -((_HALF_MIN - lag_ns - first) // _MINUTE_NS) * _MINUTE_NS
+    return minute + _HALF_MIN - lag_ns < last
+
+
 def within(minutes_ns: np.ndarray, starts_ns: np.ndarray, ends_ns: np.ndarray) -> np.ndarray:
     """For each minute, the span its middle falls in, or BEFORE or AFTER the script."""
     return credited(minutes_ns, starts_ns, ends_ns, 0)
@@ -294,12 +308,16 @@ class GroupFigures:
     seconds: int | None  # None for the minutes outside the script, which have no length
     gmv_fen: int | None  # None: no data for it (see SegmentFigures)
     orders: int | None
+    # The seconds of the segments whose GMV is known: a show's export covering half of them
+    # says what that half earned per minute, not half of it.
+    gmv_seconds: int
 
     @property
     def gmv_per_min_fen(self) -> float | None:
-        if self.gmv_fen is None or not self.seconds:
+        """None when no segment of the group has a GMV figure (no data is not ¥0)."""
+        if self.gmv_fen is None or not self.gmv_seconds:
             return None
-        return self.gmv_fen * 60 / self.seconds
+        return self.gmv_fen * 60 / self.gmv_seconds
 
 
 OUTSIDE_KEY = "outside"  # GroupFigures of the minutes outside the script
@@ -363,6 +381,7 @@ class Review:
             None,
             _sum_known([o.gmv_fen for o in self.outside]),
             _sum_known([o.orders for o in self.outside]),
+            0,  # no length: no rate
         )
 
     def segment_at(self, at: datetime) -> int | None:
@@ -436,7 +455,7 @@ def review(
         start = _ns([plan.show.planned_start])[0]
         inside = credit = np.where(minutes_ns + _HALF_MIN < start, BEFORE, AFTER)
         owners = np.zeros(0, "int64")
-    table = table.assign(segment=_owner_of(inside, owners), credited_to=_owner_of(credit, owners))
+    table = table.assign(segment=segment_of(inside, owners), credited_to=segment_of(credit, owners))
     figures, outside = _row_figures(plan, times, spans, source, table, lag)
     return Review(
         show_id=plan.show.id,
@@ -458,7 +477,7 @@ def review(
     )
 
 
-def _owner_of(index: np.ndarray, owners: np.ndarray) -> np.ndarray:
+def segment_of(index: np.ndarray, owners: np.ndarray) -> np.ndarray:
     """Span indices as segment ids; BEFORE and AFTER stay. A span whose segment is gone, with
     no neighbour to take it (every segment it ran is deleted), counts as after the script."""
     if not len(owners):
@@ -502,11 +521,17 @@ def _row_figures(
     }
     avg_viewers, peak_viewers = _viewer_figures(_column(table, "online_viewers"), own, width)
     minutes = np.bincount(own, minlength=width)
-    credited_minutes = np.bincount(sold, minlength=width)  # with or without data
+    # The segments some minute's sales would be credited to, had the export every minute.
+    span_rows = rows_of(segment_of(np.arange(len(spans)), span_owners(spans)))
+    holding = np.zeros(width, dtype=bool)
+    if spans:
+        span_ns = _ns([s.start for s in spans]), _ns([s.end for s in spans])
+        holding[span_rows[holds_minutes(*span_ns, lag)]] = True
 
-    # A segment's sales are measured when the series has data over its time (or its lag after
-    # it): a short segment no minute was credited to made ¥0, but one the export does not
-    # reach, or one that never ran, has no figure.
+    # A segment's sales are measured when the series has data where they fall, its time
+    # `lag` minutes on: a short segment no minute was credited to made ¥0, but one the export
+    # does not reach (a 5-minute segment whose data stops before its sales), or one that never
+    # ran, has no figure.
     minutes_ns = table.index.as_unit("ns").asi8
     reach: dict[str, tuple[int, int]] = {}
     for name in SALES:
@@ -525,7 +550,7 @@ def _row_figures(
         stretch_rows += [i] * len(its)
         stretches += its
     stretch_of = np.asarray(stretch_rows, dtype="int64")
-    starts_ns = _ns([a for a, _ in stretches])
+    starts_ns = _ns([a for a, _ in stretches]) + lag_ns
     ends_ns = _ns([b for _, b in stretches]) + lag_ns
     reached: dict[str, np.ndarray] = {}
     for name, (first, end) in reach.items():
@@ -539,7 +564,7 @@ def _row_figures(
         if i < n and not found.counts[i]:
             # No minute credited at all (too short a segment) made ¥0; minutes credited but
             # missing from the export are unknown, not ¥0.
-            unknown = credited_minutes[i] > 0 or name not in reached or not reached[name][i]
+            unknown = holding[i] or name not in reached or not reached[name][i]
             return None if unknown else 0
         return found.value(i)
 
@@ -728,6 +753,7 @@ def _groups(
             seconds=sum(f.seconds for f in members),
             gmv_fen=_sum_known([f.gmv_fen for f in members]),
             orders=_sum_known([f.orders for f in members]),
+            gmv_seconds=sum(f.seconds for f in members if f.gmv_fen is not None),
         )
         for name, members in groups.items()
         if not (only_set and name == "")

@@ -141,8 +141,10 @@ class CompareDialog(QDialog):
         self.trend_gmv.setOpts(
             x=days, height=[(k.gmv_fen or 0) / 100 for k in with_gmv], width=0.6 * 86_400
         )
-        per_min = [(k.gmv_per_min_fen or 0) / 100 for k in with_gmv]
-        self.trend_per_min.setData(days, per_min)
+        # A show whose export covers none of its segments has no rate: no point, not 0.
+        rated = [k for k in with_gmv if k.gmv_per_min_fen is not None]
+        per_min = [k.gmv_per_min_fen / 100 for k in rated]
+        self.trend_per_min.setData([k.start.timestamp() for k in rated], per_min)
         # From zero, so a small change does not look like a cliff.
         self.trend_plots[0].enableAutoRange(axis="y")
         self.trend_plots[1].setYRange(0, max(per_min, default=0) * 1.15 or 1, padding=0)

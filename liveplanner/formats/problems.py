@@ -83,10 +83,6 @@ MESSAGES = {
         "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds "
         "at most {limit}"
     ),
-    "cell_too_long": (
-        "{file}, row {row}, column “{column}”: the cell holds {length} characters; a run "
-        "sheet's cell holds at most {limit}"
-    ),
     "too_many_rows": (
         "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
         "segments with their talking points)"

@@ -62,10 +62,10 @@ from liveplanner.formats.sheets import MAX_BYTES, SCAN_ROWS, RawSheet, read_shee
 
 DEFAULT_START = time(20, 0)  # prime time, when a sheet gives no start at all
 _MAX_DISAGREEMENTS = 5
-# A run sheet's size: its segments with a few rows each of talking points or cues under them,
-# and cells as long as a CSV's may be (csv's field limit): pages of talking points fit.
+# A run sheet's rows: its segments with a few rows each of talking points or cues under them.
+# (A cell is bounded by csv's field limit, and by openpyxl, which reads at most Excel's 32,767
+# characters of one.)
 MAX_SHEET_ROWS = 10 * MAX_SEGMENTS
-MAX_CELL = 131_072
 _YEARS = {"first": FIRST_SHOW_TIME.year, "last": LAST_SHOW_TIME.year - 1}
 _WHAT = {
     Field.DURATION: ("a length", EXPECTED_DURATION),
@@ -188,15 +188,6 @@ class SheetReader:
                     continue
                 key = self.mapping[column]
                 header = self.headers[column] or f"#{column + 1}"
-                if isinstance(value, str) and len(value) > MAX_CELL:
-                    raise ImportRefused(
-                        "cell_too_long",
-                        file=self.where,
-                        row=index + 1,
-                        column=header,
-                        length=len(value),
-                        limit=MAX_CELL,
-                    )
                 if key is None:
                     extra.append((header, text_of(value)))
                 elif key not in cells:

@@ -158,11 +158,6 @@ def _templates() -> dict[str, str]:
             "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell "
             "holds at most {limit}",
         ),
-        "cell_too_long": QCoreApplication.translate(
-            "script",
-            "{file}, row {row}, column “{column}”: the cell holds {length} characters; a run "
-            "sheet's cell holds at most {limit}",
-        ),
         "too_many_rows": QCoreApplication.translate(
             "script",
             "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "

@@ -13,6 +13,7 @@ from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.script_sheet import MAX_SHEET_ROWS, ScriptOptions, read_script
 from liveplanner.storage import shows
 from liveplanner.storage.database import open_database
+from liveplanner.ui.script.texts import problem_text
 
 TODAY = ScriptOptions(today=date(2026, 1, 5))
 
@@ -21,6 +22,8 @@ def _refused(data: bytes, name: str = "脚本.csv", options: ScriptOptions = TOD
     with pytest.raises(ImportRefused) as refused:
         read_script(data, name, options)
     assert "\n" not in str(refused.value)
+    # The window words each refusal from its code and figures (no translator here: English).
+    assert problem_text(refused.value.problem) == str(refused.value)
     return refused.value
 
 

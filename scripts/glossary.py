@@ -540,6 +540,7 @@ ZH = {
     "{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}": "{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}",
     "{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}": "{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期",
     "{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}": "{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间",
+    "{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns": "{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列",
     "{file}: the header is in row {row}, but no row under it holds a segment": "{file}：表头在第 {row} 行，但其下没有任何环节",
     "{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}": "{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}",
     "{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss": "{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒",

@@ -122,3 +122,17 @@ def test_the_command_refuses_a_hostile_sheet_in_one_line_and_stores_nothing(
         assert shows.list_shows(db) == []
     finally:
         db.close()
+
+
+def test_a_header_of_ten_million_empty_columns_is_read_as_its_filled_ones() -> None:
+    data = "序号,时长,环节".encode() + b"," * (10 * 2**20) + "\n1,5,开场\n".encode()
+    reading = read_script(data, "脚本.csv", TODAY)
+    assert reading.headers == ("序号", "时长", "环节") + ("",) * 197
+    assert [s.title for s in reading.plan.segments] == ["开场"]
+
+
+def test_a_cell_filled_past_the_columns_a_sheet_has_is_refused() -> None:
+    data = ("序号,时长,环节" + "," * 300 + "备注\n1,5,开场\n").encode()
+    assert str(_refused(data)) == (
+        "脚本.csv, row 1: a cell is filled in column 303; a run sheet has at most 200 columns"
+    )

@@ -87,6 +87,10 @@ MESSAGES = {
         "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
         "segments with their talking points)"
     ),
+    "too_many_columns": (
+        "{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} "
+        "columns"
+    ),
     "too_many_segments": (
         "{file}: {count} rows are segments (the last in row {row}); a show holds at most "
         "{limit} segments"

@@ -66,6 +66,7 @@ _MAX_DISAGREEMENTS = 5
 # (A cell is bounded by csv's field limit, and by openpyxl, which reads at most Excel's 32,767
 # characters of one.)
 MAX_SHEET_ROWS = 10 * MAX_SEGMENTS
+MAX_COLUMNS = 200  # a team's sheet has a few dozen; ours, 16
 _YEARS = {"first": FIRST_SHOW_TIME.year, "last": LAST_SHOW_TIME.year - 1}
 _WHAT = {
     Field.DURATION: ("a length", EXPECTED_DURATION),
@@ -413,6 +414,8 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
     options = options or ScriptOptions()
     name = PurePath(file_name).name
     encoding, sheets = read_sheets(data, name, _header_score, MAX_SHEET_ROWS)
+    for sheet in sheets:
+        _trim(sheet, name if len(sheets) == 1 else f"{name} ▸ {sheet.name}")
     try:
         sheet, header, parts, above = _first_sheet(sheets)
     except LookupError:
@@ -537,6 +540,23 @@ def _read_rows(
         notices=tuple(reader.notices),
         parts=book.read,
     )
+
+
+def _trim(sheet: RawSheet, where: str) -> None:
+    """Cut rows to MAX_COLUMNS, refusing a cell filled past it: a CSV of 10 MB of commas made a
+    header of ten million empty columns, each of them read and mapped."""
+    for number, row in enumerate(sheet.rows, start=1):
+        if len(row) > MAX_COLUMNS:
+            beyond = next((i for i, c in enumerate(row[MAX_COLUMNS:]) if text_of(c)), None)
+            if beyond is not None:
+                raise ImportRefused(
+                    "too_many_columns",
+                    file=where,
+                    row=number,
+                    column=MAX_COLUMNS + beyond + 1,
+                    limit=MAX_COLUMNS,
+                )
+            del row[MAX_COLUMNS:]
 
 
 def _row_with(rows: list[list[object]], text: str) -> int:

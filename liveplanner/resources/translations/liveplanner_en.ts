@@ -4550,76 +4550,81 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="166" />
-        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="171" />
-        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
+        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="176" />
-        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
+        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="181" />
-        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="186" />
+        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="191" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="197" />
+        <location filename="../../ui/script/texts.py" line="202" />
         <source>a length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="198" />
+        <location filename="../../ui/script/texts.py" line="203" />
         <source>a clock time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="199" />
+        <location filename="../../ui/script/texts.py" line="204" />
         <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="200" />
+        <location filename="../../ui/script/texts.py" line="205" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="201" />
+        <location filename="../../ui/script/texts.py" line="206" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="204" />
+        <location filename="../../ui/script/texts.py" line="209" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="207" />
+        <location filename="../../ui/script/texts.py" line="212" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="210" />
+        <location filename="../../ui/script/texts.py" line="215" />
         <source>expected a whole number such as 300</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="231" />
+        <location filename="../../ui/script/texts.py" line="236" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="235" />
+        <location filename="../../ui/script/texts.py" line="240" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation type="unfinished" />
     </message>

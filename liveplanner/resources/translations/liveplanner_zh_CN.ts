@@ -4568,76 +4568,81 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="166" />
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
+        <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="171" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="171" />
+        <location filename="../../ui/script/texts.py" line="176" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="176" />
+        <location filename="../../ui/script/texts.py" line="181" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="181" />
+        <location filename="../../ui/script/texts.py" line="186" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="186" />
+        <location filename="../../ui/script/texts.py" line="191" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="197" />
+        <location filename="../../ui/script/texts.py" line="202" />
         <source>a length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="198" />
+        <location filename="../../ui/script/texts.py" line="203" />
         <source>a clock time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="199" />
+        <location filename="../../ui/script/texts.py" line="204" />
         <source>a price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="200" />
+        <location filename="../../ui/script/texts.py" line="205" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="201" />
+        <location filename="../../ui/script/texts.py" line="206" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="204" />
+        <location filename="../../ui/script/texts.py" line="209" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation>应为时间，如 20:05 或 20:00-20:05</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="207" />
+        <location filename="../../ui/script/texts.py" line="212" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation>应为金额（元），如 59 或 ¥59.90</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="210" />
+        <location filename="../../ui/script/texts.py" line="215" />
         <source>expected a whole number such as 300</source>
         <translation>应为整数，如 300</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="231" />
+        <location filename="../../ui/script/texts.py" line="236" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="235" />
+        <location filename="../../ui/script/texts.py" line="240" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>

@@ -163,6 +163,11 @@ def _templates() -> dict[str, str]:
             "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
             "segments with their talking points)",
         ),
+        "too_many_columns": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}: a cell is filled in column {column}; a run sheet has at most "
+            "{limit} columns",
+        ),
         "too_many_segments": QCoreApplication.translate(
             "script",
             "{file}: {count} rows are segments (the last in row {row}); a show holds at most "

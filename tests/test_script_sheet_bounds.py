@@ -136,3 +136,22 @@ def test_a_cell_filled_past_the_columns_a_sheet_has_is_refused() -> None:
     assert str(_refused(data)) == (
         "脚本.csv, row 1: a cell is filled in column 303; a run sheet has at most 200 columns"
     )
+
+
+def test_an_exported_workbooks_end_outside_a_shows_years_is_refused_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    from liveplanner.demo import demo_plan
+    from liveplanner.formats.script_export import write_script_xlsx
+
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(demo_plan(), path, "en")
+    book = openpyxl.load_workbook(path)
+    book["Show"]["B8"] = "9999-12-31 22:30"  # Planned end
+    book.save(path)
+    assert str(_refused(path.read_bytes(), path.name)) == (
+        "script.xlsx ▸ Show, row 8, column “Value”: “9999-12-31 22:30” is not a date and time; "
+        "expected a date and time in the years 2000 to 2099, such as 2026-11-11 20:00"
+    )

@@ -27,6 +27,7 @@ BENCHMARKS = (
     "metrics_import",
     "review",
     "script_files",
+    "large_files",
     "edit_write",
 )
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from liveplanner import settings, terminal, textout
 from liveplanner.core.enums import Platform
+from liveplanner.core.inputs import check_show_time
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import MAX_TITLE, ShowPlan, time_zone
 from liveplanner.core.rules import Severity, check
@@ -49,14 +50,14 @@ def parse_start(text: str, zone_name: str) -> datetime:
     try:
         zone = time_zone(zone_name)
         naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
-        start = naive.replace(tzinfo=zone)
-        start.astimezone(UTC)  # a year at the calendar's edge cannot be placed in time
     except ValueError as exc:
         if "zone" in str(exc):
             raise UserError(str(exc)) from None
         raise UserError(f"--start {text!r} is not a time; expected YYYY-MM-DD HH:MM") from None
-    except OverflowError:
-        raise UserError(f"--start {text!r} is out of range") from None
+    try:
+        start = check_show_time(naive).replace(tzinfo=zone)
+    except ValueError as exc:  # a year 9999 or 0001: stored, it broke every command after
+        raise UserError(f"--start: {exc}") from None
     if start.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
         raise UserError(f"--start {text!r} does not exist in {zone_name}: the clocks skip it")
     return start

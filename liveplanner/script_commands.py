@@ -1,6 +1,7 @@
 """`liveplanner import-script` and `export-script`: run sheets and show files in and out."""
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from liveplanner import settings
@@ -16,11 +17,16 @@ from liveplanner.textout import counted
 EXPORT_TYPES = (".xlsx", ".pdf", ".json")
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, check_size: Callable[[int, str], None]) -> bytes:
+    """The file's bytes, once `check_size` has taken its size: a file too large is refused
+    before it is read (a 259 MB show file was read whole, then parsed)."""
     try:
+        check_size(path.stat().st_size, path.name)
         return path.read_bytes()
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ImportRefused as exc:
+        raise UserError(str(exc)) from None
 
 
 def export_language() -> str:
@@ -76,16 +82,16 @@ def _import_text(data: dict) -> str:
 
 def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
     path = Path(args.file)
-    data = _read(path)
     if path.suffix.lower() == ".json":
         if args.title or args.start or args.platform or args.tz:
             raise UserError(
                 f"{path.name}: a show file keeps its own title, start, platform and time zone; "
                 "--title, --start, --platform and --tz are for run sheets"
             )
-        from liveplanner.formats.showfile import read_show_file
+        from liveplanner.formats.showfile import check_size, read_show_file
         from liveplanner.storage.show_transfer import import_show
 
+        data = _read(path, check_size)
         try:
             bundle = read_show_file(data, path.name)
         except ImportRefused as exc:
@@ -94,8 +100,9 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
         out = import_json(bundle.plan, show_id, [], [])
         emit(args, out, _import_text(out))
         return 0
-    from liveplanner.formats.script_sheet import ScriptOptions, read_script
+    from liveplanner.formats.script_sheet import ScriptOptions, check_size, read_script
 
+    data = _read(path, check_size)
     zone = args.tz or ""
     if zone:
         try:

@@ -155,3 +155,29 @@ def test_a_broken_show_file_is_refused_in_the_users_words(
     assert actions.import_file(window, bad) is None
     assert told and "show.json is not a liveplanner show file" in told[0]
     assert shows.list_shows(db) == []
+
+
+def test_a_show_file_too_large_is_refused_in_the_window_before_it_is_read(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    told: list[str] = []
+    monkeypatch.setattr(window, "show_refusal", told.append)
+    big = tmp_path / "show.json"
+    with big.open("wb") as file:  # sparse: 259 MB on paper
+        file.truncate(259 * 2**20)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before its size"))
+    assert actions.import_file(window, big) is None
+    assert told == ["show.json is 259 MB; exports up to 20 MB can be imported"]
+    assert shows.list_shows(db) == []
+
+
+def test_a_run_sheet_no_show_can_be_is_refused_in_the_dialog(qtbot: QtBot, db: Database) -> None:
+    rows = "\n".join(["序号,时长,环节", *(f"{n},5,讲解" for n in range(1, 1_100))])
+    dialog = _dialog(qtbot, db, rows.encode())
+    assert dialog.reading is None and not dialog.import_button.isEnabled()
+    assert dialog.messages.item(0).text() == (
+        "sheet.csv: 1099 rows are segments (the last in row 1100); a show holds at most 1000 "
+        "segments"
+    )

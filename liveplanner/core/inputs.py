@@ -2,11 +2,19 @@
 
 import re
 import unicodedata
+from datetime import datetime
 
 from liveplanner.core.money import yuan_to_fen
+from liveplanner.core.plan import (
+    FIRST_SHOW_TIME,
+    LAST_SHOW_TIME,
+    MAX_SEGMENT_S,
+    MAX_SEGMENTS,
+    in_show_years,
+    shown_time,
+)
 from liveplanner.core.schedule import parse_duration
 
-MAX_DURATION_S = 24 * 3600  # no segment of a show runs a day
 # Digits with optional thousands separators in their right places: 1234, 1,234, 12,345,678.
 _WHOLE = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _AMOUNT = re.compile(rf"{_WHOLE}(?:\.\d+)?")
@@ -58,7 +66,7 @@ def parse_percent(text: str) -> int | None:
 def parse_segment_duration(text: str) -> int:
     """'5' (minutes), '5:30', '1:02:00' -> seconds, at most a day."""
     seconds = parse_duration(_normalise(text))
-    if seconds > MAX_DURATION_S:
+    if seconds > MAX_SEGMENT_S:
         raise ValueError(f"{text!r} is longer than a day; expected minutes, m:ss or h:mm:ss")
     return seconds
 
@@ -66,9 +74,41 @@ def parse_segment_duration(text: str) -> int:
 def parse_offset(text: str) -> int:
     """When in a segment a cue or release comes: '0:30', '1:15:00', or plain seconds ('45')."""
     cleaned = _normalise(text) or "0"
-    if cleaned.isdecimal():
+    if cleaned.isdecimal() and int(cleaned) <= MAX_SEGMENT_S:
         return int(cleaned)
+    if cleaned.isdecimal():
+        raise ValueError(f"{text!r} is more than a day into the segment; no segment runs a day")
     seconds = parse_duration(cleaned)
     if ":" not in cleaned:
         raise ValueError(f"{text!r} is not a time in the segment; expected m:ss such as 0:30")
+    if seconds > MAX_SEGMENT_S:
+        raise ValueError(f"{text!r} is more than a day into the segment; no segment runs a day")
     return seconds
+
+
+def check_show_time(moment: datetime) -> datetime:
+    """`moment` if a show can have it, else ValueError saying the years a show can have."""
+    if not in_show_years(moment):
+        raise ValueError(
+            f"{shown_time(moment)} is not a time a show can have; expected a time in the years "
+            f"{FIRST_SHOW_TIME.year} to {LAST_SHOW_TIME.year - 1}"
+        )
+    return moment
+
+
+def check_segment_length(seconds: int) -> int:
+    """A segment's length in seconds if a show can have it (0 to a day), else ValueError."""
+    if not 0 <= seconds <= MAX_SEGMENT_S:
+        raise ValueError(
+            f"a segment of {seconds} s: a segment lasts 0 to {MAX_SEGMENT_S} s (a day)"
+        )
+    return seconds
+
+
+def check_segment_count(count: int) -> int:
+    """How many segments a show would have, if it can, else ValueError."""
+    if count > MAX_SEGMENTS:
+        raise ValueError(
+            f"a show holds at most {MAX_SEGMENTS} segments; this one would have {count}"
+        )
+    return count

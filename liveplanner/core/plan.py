@@ -20,6 +20,34 @@ from liveplanner.core.enums import (
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
 MAX_TITLE = 200  # characters in a show's or segment's title
 
+# When a show can be: the one place that says so. A show starts, and its minutes fall, in the
+# years 2000 to 2099 (wall time in the show's zone, so naive here). Nothing of a show is older
+# than the trade, and a year 9999 or 0001 is a typing slip that broke every figure after it.
+FIRST_SHOW_TIME = datetime(2000, 1, 1)
+LAST_SHOW_TIME = datetime(2100, 1, 1)  # the first instant past the domain
+# How long and how big a show can be. No segment of a show runs a day; the trade's scripts run
+# to a few hundred segments (a 12-hour show of 43-second product intros is about 1,000). So a
+# show lasts at most MAX_SHOW_S (about 2.7 years): one that starts by 2099 ends before 2103,
+# far inside what datetime and pandas can count, and its seconds fit a 32-bit integer.
+MAX_SEGMENT_S = 24 * 3600
+MAX_SEGMENTS = 1_000
+MAX_SHOW_S = MAX_SEGMENTS * MAX_SEGMENT_S
+MAX_PRODUCTS = 1_000  # products of one show: one per segment, and a products sheet's spares
+
+
+def in_show_years(moment: datetime) -> bool:
+    """Whether a show can have this time: its wall time (an aware one's in its own offset)
+    within FIRST_SHOW_TIME and LAST_SHOW_TIME. Never converts, so year 1 or 9999 cannot overflow."""
+    return FIRST_SHOW_TIME <= moment.replace(tzinfo=None) < LAST_SHOW_TIME
+
+
+def shown_time(moment: datetime) -> str:
+    """YYYY-MM-DD HH:MM, zero-padded for any year (strftime writes year 1 as "1")."""
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} "
+        f"{moment.hour:02d}:{moment.minute:02d}"
+    )
+
 
 _NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})  # files in the tz folder, not places
 

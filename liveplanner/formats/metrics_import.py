@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from liveplanner.core import plan
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.money import format_yuan
 from liveplanner.formats.cells import CellError, numbers
@@ -114,10 +115,11 @@ class MetricsImport:
     shift_days: int = 0  # days its times were moved by (ImportOptions.shift_days)
 
 
-# What a show's minute can hold: times within these years, and no count or amount (in fen) of
-# one minute beyond a trillion (¥10 billion a minute; the biggest shows sell that in a day).
-FIRST_SHOW_TIME = pd.Timestamp("2000-01-01")
-LAST_SHOW_TIME = pd.Timestamp("2100-01-01")
+# What a show's minute can hold: times within a show's years (core.plan says which), and no
+# count or amount (in fen) of one minute beyond a trillion (¥10 billion a minute; the biggest
+# shows sell that in a day).
+FIRST_SHOW_TIME = pd.Timestamp(plan.FIRST_SHOW_TIME)
+LAST_SHOW_TIME = pd.Timestamp(plan.LAST_SHOW_TIME)
 MAX_MINUTE_VALUE = 1e12
 
 

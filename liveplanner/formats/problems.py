@@ -79,6 +79,34 @@ MESSAGES = {
         "every row needs its start time"
     ),
     "mapping_width": "the mapping has {given} columns, the sheet has {columns}",
+    "cell_too_long_csv": (
+        "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds "
+        "at most {limit}"
+    ),
+    "too_many_rows": (
+        "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
+        "segments with their talking points)"
+    ),
+    "too_many_columns": (
+        "{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} "
+        "columns"
+    ),
+    "too_many_segments": (
+        "{file}: {count} rows are segments (the last in row {row}); a show holds at most "
+        "{limit} segments"
+    ),
+    "segment_too_long": (
+        "{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is "
+        "{length}; a segment lasts at most {limit}"
+    ),
+    "sheet_date_out_of_range": (
+        "{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a "
+        "date in the years {first} to {last}"
+    ),
+    "start_out_of_range": (
+        "{file}: the show would start {start}, which no show can; expected a start in the "
+        "years {first} to {last}"
+    ),
     # run sheets: what was assumed or set aside, told after reading
     "sheet_without_date": (
         "no date in the sheet: the show is put on {date}; change it if that is wrong"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from liveplanner.core.enums import PromoKind, Role
-from liveplanner.core.inputs import parse_offset
+from liveplanner.core.inputs import check_show_time, parse_offset
 from liveplanner.core.money import percent_to_bp
 from liveplanner.core.plan import Duty, Product, Promo, Release, Targets, time_zone
 from liveplanner.formats.problems import ImportRefused
@@ -35,7 +35,7 @@ from liveplanner.formats.script_parts import (
 )
 from liveplanner.formats.sheets import RawSheet
 
-_EXPECTED_WHEN = "expected a date and time such as 2026-11-11 20:00"
+_EXPECTED_WHEN = "expected a date and time in the years 2000 to 2099, such as 2026-11-11 20:00"
 _EXPECTED_ZONE = "expected an IANA time zone such as Asia/Shanghai"
 
 
@@ -159,6 +159,7 @@ def _show(sheet: _Sheet) -> dict[str, object]:
             return None
         else:
             moment = datetime.fromisoformat(text)
+        check_show_time(moment)  # a year 9999 was stored, then broke every view of the show
         return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
     for key in ("title", "room", "notes"):

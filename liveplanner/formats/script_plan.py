@@ -78,7 +78,13 @@ class PlanParts:
         self.language = "zh" if any(_CJK.search(h) for h in reader.headers) else "en"
         self.people: dict[str, Person] = {}
         self.team: list[TeamMember] = []
-        self.products: list[Product] = list(products)
+        self.products: list[Product] = []
+        # Where in `products` the first product of a name, a link number or both is, and each
+        # id's: a sheet of many products looks each up at once instead of scanning them all.
+        self.product_at: dict[tuple[str, ...], int] = {}
+        self.next_product_id = 1
+        for product in products:
+            self._add_product(product)
         self.first_row: dict[tuple[int, str], int] = {}  # (product, field) -> row that set it
         self.promos: list[Promo] = []
         self.promo_keys: dict[tuple[object, ...], int] = {}
@@ -110,15 +116,26 @@ class PlanParts:
                 raise self.reader.refuse(row.number, key, exc.value) from None
         return values
 
+    def _add_product(self, product: Product) -> None:
+        at = len(self.products)
+        self.products.append(product)
+        for key in (("both", product.name, product.sku), ("name", product.name)):
+            self.product_at.setdefault(key, at)
+        self.product_at.setdefault(("sku", product.sku), at)
+        self.product_at[("id", str(product.id))] = at
+        self.next_product_id = max(self.next_product_id, product.id + 1)
+
+    def product_of(self, product_id: int | None) -> Product | None:
+        at = self.product_at.get(("id", str(product_id)))
+        return None if at is None else self.products[at]
+
     def _find_product(self, name: str, sku: str) -> Product | None:
         """The product a row names: by name and link number when it gives both (teams reuse a
         link slot for the next product, and sell sizes under one name with different links),
         else by whichever it gives."""
-        if name and sku:
-            return next((p for p in self.products if p.name == name and p.sku == sku), None)
-        if name:
-            return next((p for p in self.products if p.name == name), None)
-        return next((p for p in self.products if p.sku == sku), None)
+        key = ("both", name, sku) if name and sku else ("name", name) if name else ("sku", sku)
+        at = self.product_at.get(key)
+        return None if at is None else self.products[at]
 
     def product(self, row: "SheetRow", flash: bool) -> tuple[int | None, dict[str, int]]:
         """The row's product (matched or new), and what a flash-sale row's own price and stock
@@ -140,14 +157,14 @@ class PlanParts:
         found = self._find_product(name, sku)
         if found is None:
             found = Product(
-                max((p.id for p in self.products), default=0) + 1,
+                self.next_product_id,
                 sku=sku,
                 name=name or sku,
                 list_price_fen=values[Field.LIST_PRICE],
                 live_price_fen=None if flash else values[Field.LIVE_PRICE],
                 stock=None if flash else values[Field.STOCK],
             )
-            self.products.append(found)
+            self._add_product(found)
             for _key, attr in _PRODUCT_VALUES:
                 if getattr(found, attr) is not None:
                     self.first_row[(found.id, attr)] = row.number
@@ -176,7 +193,7 @@ class PlanParts:
                     self.reader.notice("value_differs", first_row=first, **params)
         if changes:
             updated = replace(found, **changes)
-            self.products[self.products.index(found)] = updated
+            self.products[self.product_at[("id", str(found.id))]] = updated
         return found.id, sale
 
     # promos -------------------------------------------------------------------------------
@@ -192,7 +209,7 @@ class PlanParts:
         )
         if key not in self.promo_keys:
             name = offer_text(replace(offer, quantity=None, per_user_limit=None), self.language)
-            product = next((p for p in self.products if p.id == tied), None)
+            product = self.product_of(tied)
             if product is not None:
                 name = f"{product.name} {name}"
             promo = Promo(
@@ -322,7 +339,7 @@ class PlanParts:
                 tied = product_id
                 if offer.kind is PromoKind.FLASH_SALE and tied is None and self.last_product:
                     tied = self.last_product
-                    name = next(p.name for p in self.products if p.id == tied)
+                    name = self.product_of(tied).name  # type: ignore[union-attr]
                     reader.notice("flash_sale_product", row=row.number, product=name)
                 promo_id = self.promo(offer, tied)
                 self.released.setdefault(promo_id, []).append(offer.quantity)

@@ -22,9 +22,15 @@ from pathlib import PurePath
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
+    FIRST_SHOW_TIME,
+    LAST_SHOW_TIME,
+    MAX_SEGMENT_S,
+    MAX_SEGMENTS,
     MAX_TITLE,
     Show,
     ShowPlan,
+    in_show_years,
+    shown_time,
     time_zone,
 )
 from liveplanner.core.schedule import format_duration
@@ -52,10 +58,16 @@ from liveplanner.formats.script_columns import (
 )
 from liveplanner.formats.script_parts import SHOW, part_of
 from liveplanner.formats.script_plan import PlanParts, Unread, guess_platform, title_and_day
-from liveplanner.formats.sheets import SCAN_ROWS, RawSheet, read_sheets
+from liveplanner.formats.sheets import MAX_BYTES, SCAN_ROWS, RawSheet, read_sheets
 
 DEFAULT_START = time(20, 0)  # prime time, when a sheet gives no start at all
 _MAX_DISAGREEMENTS = 5
+# A run sheet's rows: its segments with a few rows each of talking points or cues under them.
+# (A cell is bounded by csv's field limit, and by openpyxl, which reads at most Excel's 32,767
+# characters of one.)
+MAX_SHEET_ROWS = 10 * MAX_SEGMENTS
+MAX_COLUMNS = 200  # a team's sheet has a few dozen; ours, 16
+_YEARS = {"first": FIRST_SHOW_TIME.year, "last": LAST_SHOW_TIME.year - 1}
 _WHAT = {
     Field.DURATION: ("a length", EXPECTED_DURATION),
     Field.START: ("a clock time", EXPECTED_CLOCK),
@@ -101,6 +113,13 @@ class SheetRow:
 
     def text(self, key: Field) -> str:
         return text_of(self.cells.get(key))
+
+
+def check_size(size: int, file_name: str) -> None:
+    """Refuse a file too large to import, before it is read (read_sheets refuses it after)."""
+    if size > MAX_BYTES:
+        limit_mb = MAX_BYTES // 2**20
+        raise ImportRefused("too_large", file=file_name, size_mb=size // 2**20, limit_mb=limit_mb)
 
 
 def find_script_header(rows: Sequence[Sequence[object]]) -> int | None:
@@ -243,9 +262,23 @@ def _lengths(
     unit = header_unit(reader.column.get(Field.DURATION, ""))
     for row in rows:
         try:
-            clocks.append(read_clock(row.cells.get(Field.START), year))
+            clock = read_clock(row.cells.get(Field.START), year)
         except CellValueError as exc:
             raise reader.refuse(row.number, Field.START, exc.value) from None
+        if (
+            clock is not None
+            and clock.day is not None
+            and not in_show_years(datetime.combine(clock.day, time(0)))
+        ):
+            raise ImportRefused(
+                "time_out_of_range",
+                file=reader.where,
+                row=row.number,
+                column=reader.column[Field.START],
+                value=row.text(Field.START),
+                **_YEARS,
+            )
+        clocks.append(clock)
         try:
             durations.append(read_duration(row.cells.get(Field.DURATION), unit))
         except CellValueError as exc:
@@ -271,7 +304,20 @@ def _lengths(
         if start is not None and clock is not None and clock.end_s is not None:
             lengths.append((clock.end_s - clock.start_s) % (24 * 3600))
         elif start is not None and i + 1 < len(rows) and starts[i + 1] is not None:
-            lengths.append(starts[i + 1] - start)  # type: ignore[operator]
+            length = starts[i + 1] - start  # type: ignore[operator]
+            if length > MAX_SEGMENT_S:  # dates a year apart in two rows' start cells
+                raise ImportRefused(
+                    "segment_too_long",
+                    file=reader.where,
+                    row=row.number,
+                    next_row=rows[i + 1].number,
+                    column=reader.column[Field.START],
+                    value=row.text(Field.START),
+                    next_value=rows[i + 1].text(Field.START),
+                    length=format_duration(length),
+                    limit=format_duration(MAX_SEGMENT_S),
+                )
+            lengths.append(length)
         elif Field.DURATION in reader.column and (start is None or i + 1 < len(rows)):
             raise ImportRefused(
                 "no_length", file=reader.where, row=row.number, column=reader.column[Field.DURATION]
@@ -367,12 +413,18 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
     ImportRefused naming the file, row, column and value it could not read."""
     options = options or ScriptOptions()
     name = PurePath(file_name).name
-    encoding, sheets = read_sheets(data, name, _header_score)
+    encoding, sheets = read_sheets(data, name, _header_score, MAX_SHEET_ROWS)
+    for sheet in sheets:
+        _trim(sheet, name if len(sheets) == 1 else f"{name} ▸ {sheet.name}")
     try:
         sheet, header, parts, above = _first_sheet(sheets)
     except LookupError:
         raise ImportRefused("no_script_header", file=name, rows=SCAN_ROWS) from None
     where = name if len(sheets) == 1 else f"{name} ▸ {sheet.name}"
+    # Before any row is read into a segment: a workbook's rows are only counted here.
+    filled = sum(1 for row in sheet.rows if any(text_of(cell) for cell in row))
+    if filled > MAX_SHEET_ROWS:
+        raise ImportRefused("too_many_rows", file=where, rows=filled, limit=MAX_SHEET_ROWS)
     width = max(len(r) for r in sheet.rows[header:])
     headers = tuple(text_of(c) for c in (list(sheet.rows[header]) + [None] * width)[:width])
     mapping = options.mapping or default_mapping(headers)
@@ -415,11 +467,27 @@ def _read_rows(
                 [text_of(v) for v in row.cells.values() if text_of(v)] + [t for _, t in row.extra]
             )
             reader.unread.append(Unread(row.number, _first_header(reader, row), value, False))
+    if len(segment_rows) > MAX_SEGMENTS:
+        raise ImportRefused(
+            "too_many_segments",
+            file=where,
+            count=len(segment_rows),
+            row=segment_rows[-1].number,
+            limit=MAX_SEGMENTS,
+        )
     book = read_book(parts, name)
     if not segment_rows and SHOW not in book.read:  # a show exported before it had segments
         raise ImportRefused("no_segments", file=where, row=header + 1)
     today = options.today or date.today()
     title, sheet_day, year_assumed = title_and_day(above, name, today)
+    if sheet_day is not None and not in_show_years(datetime.combine(sheet_day, time(0))):
+        raise ImportRefused(
+            "sheet_date_out_of_range",
+            file=where,
+            row=_row_with(above, str(sheet_day.year)),
+            date=sheet_day.isoformat(),
+            **_YEARS,
+        )
     year = sheet_day.year if sheet_day else today.year
     timed_end = end_marker is not None and bool(end_marker.text(Field.START))
     if timed_end:
@@ -436,6 +504,8 @@ def _read_rows(
         or book.show.get("planned_start")
         or _start(reader, first_clock, sheet_day, today, zone_name)
     )
+    if not in_show_years(start):  # a first start of 24:00 on 2099-12-31, a --start of 9999
+        raise ImportRefused("start_out_of_range", file=where, start=shown_time(start), **_YEARS)
     known = frozenset(name for name, _role in book.team or ())
     builder = PlanParts(reader, book.products or (), known, exported=bool(book.read))
     numbered = Field.POSITION in reader.column
@@ -469,6 +539,30 @@ def _read_rows(
         unread=tuple(reader.unread),
         notices=tuple(reader.notices),
         parts=book.read,
+    )
+
+
+def _trim(sheet: RawSheet, where: str) -> None:
+    """Cut rows to MAX_COLUMNS, refusing a cell filled past it: a CSV of 10 MB of commas made a
+    header of ten million empty columns, each of them read and mapped."""
+    for number, row in enumerate(sheet.rows, start=1):
+        if len(row) > MAX_COLUMNS:
+            beyond = next((i for i, c in enumerate(row[MAX_COLUMNS:]) if text_of(c)), None)
+            if beyond is not None:
+                raise ImportRefused(
+                    "too_many_columns",
+                    file=where,
+                    row=number,
+                    column=MAX_COLUMNS + beyond + 1,
+                    limit=MAX_COLUMNS,
+                )
+            del row[MAX_COLUMNS:]
+
+
+def _row_with(rows: list[list[object]], text: str) -> int:
+    """The sheet row (1-based) of the first of `rows` with `text` in a cell."""
+    return next(
+        (n for n, row in enumerate(rows, start=1) if any(text in text_of(c) for c in row)), 1
     )
 
 

@@ -2,6 +2,7 @@
 text decoding) and the plain reading of small tables a person laid out: every sheet of a
 workbook, or a CSV's rows, as the cells say them. No pandas, so a run sheet opens quickly."""
 
+import contextlib
 import csv
 import io
 import itertools
@@ -78,11 +79,15 @@ class RawSheet:
 
 
 def read_sheets(
-    data: bytes, file_name: str, score: Callable[[list[list[str]]], int] | None = None
+    data: bytes,
+    file_name: str,
+    score: Callable[[list[list[str]]], int] | None = None,
+    max_rows: int | None = None,
 ) -> tuple[str, list[RawSheet]]:
     """The encoding (as told to the user) and every sheet of a CSV or XLSX file, or
     ImportRefused. A CSV is one sheet; its delimiter is the one whose rows `score` best (how
-    well a header is found in them), then the one that splits its rows most evenly."""
+    well a header is found in them), then the one that splits its rows most evenly. A CSV with
+    more than `max_rows` filled rows is refused once they are counted, before they are kept."""
     name = PurePath(file_name).name
     decoded = checked_text(data, name)
     if decoded is None:
@@ -90,15 +95,37 @@ def read_sheets(
     text = decoded.text.lstrip("\ufeff")
 
     def fit(delimiter: str) -> tuple[int, bool, int]:
-        scan = io.StringIO(text[:SCAN_CHARS], newline="")
-        rows = list(itertools.islice(csv.reader(scan, delimiter=delimiter), SCAN_ROWS))
+        scan = csv.reader(io.StringIO(text[:SCAN_CHARS], newline=""), delimiter=delimiter)
+        rows: list[list[str]] = []
+        # A cell past the field limit ends the scan here; reading the whole file says where.
+        with contextlib.suppress(csv.Error):
+            rows.extend(itertools.islice(scan, SCAN_ROWS))
         widths = [len(row) for row in rows if any(cell.strip() for cell in row)]
         found = score(rows) if score else 0
         return (found, max(widths, default=1) > 1, -len(set(widths)))
 
     delimiter = max(DELIMITERS, key=fit)
+    rows = _csv_rows(text, delimiter, name, max_rows)
+    return decoded.encoding, [RawSheet(PurePath(name).stem, rows)]
+
+
+def _csv_rows(text: str, delimiter: str, name: str, max_rows: int | None) -> list[list[object]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[object]] = []
+    read = filled = 0
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for row in reader:
+            read += 1
+            if any(cell.strip() for cell in row):
+                filled += 1
+            if max_rows is None or filled <= max_rows:
+                rows.append(list(row))
     except csv.Error as exc:
-        raise ImportRefused("not_text", file=name, detail=str(exc)) from None
-    return decoded.encoding, [RawSheet(PurePath(name).stem, [list(row) for row in rows])]
+        # csv's field limit (131,072 characters) bounds a cell: pages of talking points fit.
+        if "field limit" in str(exc):
+            limit = csv.field_size_limit()
+            raise ImportRefused("cell_too_long_csv", file=name, row=read + 1, limit=limit) from None
+        raise ImportRefused("not_text", file=name, detail=f"row {read + 1}: {exc}") from None
+    if max_rows is not None and filled > max_rows:
+        raise ImportRefused("too_many_rows", file=name, rows=filled, limit=max_rows)
+    return rows

@@ -8,7 +8,9 @@ their offset. showfile.schema.json (JSON Schema 2020-12) is the contract for eac
 """
 
 import json
-from collections.abc import Callable, Hashable, Sequence
+import math
+import re
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, tzinfo
 from functools import cache
@@ -29,6 +31,8 @@ from liveplanner.core.enums import (
 )
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import (
+    FIRST_SHOW_TIME,
+    LAST_SHOW_TIME,
     Duty,
     Person,
     Product,
@@ -39,6 +43,7 @@ from liveplanner.core.plan import (
     ShowPlan,
     Targets,
     TeamMember,
+    in_show_years,
     time_zone,
 )
 from liveplanner.core.runlog import Run, RunEvent
@@ -50,6 +55,13 @@ if TYPE_CHECKING:
 
 FORMAT = "liveplanner.show"
 SCHEMA_VERSION = 1  # the version this liveplanner writes, and the newest it reads
+# A show's file is a few MB at most (a day of 15 metrics each minute is 1.6 MB): 20 MB is far
+# past any show and still reads in seconds. Nothing in a show file nests deeper than 5 levels
+# (segments[2].cues[0].cue); past MAX_NESTING the file is refused before the schema is walked,
+# which would exhaust Python's stack on a file nested thousands deep.
+MAX_BYTES = 20 * 2**20
+MAX_NESTING = 8
+_YEARS = f"a time in the years {FIRST_SHOW_TIME.year} to {LAST_SHOW_TIME.year - 1}"
 
 Document = dict[str, Any]
 
@@ -256,12 +268,53 @@ def read_show_file(data: bytes, file_name: str) -> ShowBundle:
     ImportRefused, naming the JSON path, the value and what was expected."""
     from jsonschema.exceptions import best_match  # here: see _validator
 
+    check_size(len(data), file_name)
     document = _current(_parse(data, file_name), file_name)
-    error = best_match(_validator().iter_errors(document))
+    _check_shape(document, file_name)
+    # The minute samples are most of a large file; when each is plainly what the schema asks,
+    # the validator need not walk them one by one (it took seconds per 10,000).
+    plain = isinstance(document.get("metrics"), list) and all(
+        map(_plain_sample, document["metrics"])
+    )
+    checked = document | {"metrics": []} if plain else document
+    error = best_match(_validator().iter_errors(checked))
     if error is not None:
         raise _refusal(error, file_name)
+    _check_times(document, file_name)
     _check_ids(document, file_name)
     return _bundle(document)
+
+
+def check_size(size: int, file_name: str) -> None:
+    """Refuse a file too large to be a show's, before it is read (or parsed)."""
+    if size > MAX_BYTES:
+        size_mb = -(-size // 2**20)  # rounded up: 20.5 MB is not "20 MB, up to 20 MB"
+        raise ImportRefused(
+            "too_large", file=file_name, size_mb=size_mb, limit_mb=MAX_BYTES // 2**20
+        )
+
+
+_DIGITS = 19  # of the largest whole number any field takes (2**63 - 1)
+
+
+class _Literal:
+    """What JSON text holds but no show file can: NaN, Infinity, a number past any field's
+    range (an integer of thousands of digits, which int() refuses, or 1e400). Kept as written,
+    so that the schema refuses it at its path like any value of the wrong type."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _whole(text: str) -> int | _Literal:
+    return int(text) if len(text.lstrip("-")) <= _DIGITS else _Literal(text)
+
+
+def _real(text: str) -> float | _Literal:
+    value = float(text)
+    return value if math.isfinite(value) else _Literal(text)
 
 
 _BLANK = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 byte order mark and white space
@@ -269,8 +322,9 @@ _BLANK = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 byte order mark and white space
 
 def _parse(data: bytes, file_name: str) -> Document:
     try:
-        # NaN and Infinity stay text, so the schema refuses them where numbers belong.
-        document = json.loads(data, parse_constant=str)
+        document = json.loads(data, parse_constant=_Literal, parse_int=_whole, parse_float=_real)
+    except RecursionError:
+        raise _too_deep(file_name, "the file", "lists or objects nested hundreds deep") from None
     except ValueError as exc:  # JSONDecodeError, or UnicodeDecodeError for binary data
         # A broken JSON object gets its line and column; anything else (a workbook, a picture
         # picked by mistake) is simply not a show file.
@@ -282,6 +336,67 @@ def _parse(data: bytes, file_name: str) -> Document:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused("not_a_show_file", file=file_name)
     return document
+
+
+def _too_deep(file_name: str, path: str, value: str) -> ImportRefused:
+    return ImportRefused(
+        "show_file_invalid",
+        file=file_name,
+        path=path,
+        value=value,
+        expected=f"lists and objects nested at most {MAX_NESTING} deep",
+    )
+
+
+def _check_shape(document: Document, file_name: str) -> None:
+    """Refuse nesting past MAX_NESTING and lists longer than the schema's maxItems, walking the
+    document once without recursion, before the schema's validator walks it item by item."""
+    limits = _list_limits()
+    stack: list[tuple[object, tuple[str | int, ...], int]] = [(document, (), 1)]
+    while stack:
+        node, path, depth = stack.pop()
+        if depth > MAX_NESTING:
+            kind = "a list" if isinstance(node, list) else "an object"
+            raise _too_deep(file_name, _path(path), f"{kind} {depth} levels deep")
+        if isinstance(node, list):
+            limit = limits.get(tuple("[]" if isinstance(p, int) else p for p in path))
+            if limit is not None and len(node) > limit:
+                raise ImportRefused(
+                    "show_file_invalid",
+                    file=file_name,
+                    path=_path(path),
+                    value=f"{len(node)} entries",
+                    expected=f"at most {limit}",
+                )
+            children: Iterator[tuple[str | int, object]] = enumerate(node)
+        elif isinstance(node, dict):
+            children = iter(node.items())
+        else:
+            continue
+        for key, child in children:
+            if isinstance(child, list | dict):
+                stack.append((child, (*path, key), depth + 1))
+
+
+@cache
+def _list_limits() -> dict[tuple[str, ...], int]:
+    """The schema's maxItems of each list, by its path with [] for any entry: ("segments",),
+    ("segments", "[]", "cues"), ("runs", "[]", "events")."""
+    found: dict[tuple[str, ...], int] = {}
+    document = schema()
+
+    def walk(node: Document, path: tuple[str, ...]) -> None:
+        if "$ref" in node:
+            walk(document["$defs"][node["$ref"].removeprefix("#/$defs/")], path)
+        if "maxItems" in node:
+            found[path] = node["maxItems"]
+        for name, child in node.get("properties", {}).items():
+            walk(child, (*path, name))
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], (*path, "[]"))
+
+    walk(document, ())
+    return found
 
 
 def _current(document: Document, file_name: str) -> Document:
@@ -336,7 +451,65 @@ def _validator() -> "Validator":
         "integer", lambda _checker, value: type(value) is int
     )
     strict = validators.extend(Draft202012Validator, type_checker=types)
-    return strict(schema(), format_checker=formats)
+    return strict(_inlined(schema()), format_checker=formats)
+
+
+@cache
+def _sample_rule() -> tuple[frozenset[str], "re.Pattern[str]", frozenset[str], int, int]:
+    """What the schema asks of a sample, read from it: its fields, the minute's pattern, the
+    metric names, the least and greatest value."""
+    sample = schema()["$defs"]["sample"]
+    assert sample["additionalProperties"] is False and set(sample["required"]) == set(
+        sample["properties"]
+    )
+    when = schema()["$defs"]["when"]
+    value = sample["properties"]["value"]
+    return (
+        frozenset(sample["properties"]),
+        re.compile(when["pattern"]),
+        frozenset(sample["properties"]["metric"]["enum"]),
+        value["minimum"],
+        value["maximum"],
+    )
+
+
+def _plain_sample(sample: object) -> bool:
+    """Whether the schema takes this sample, checked the quick way; False (then the validator
+    says why) for anything it might not take."""
+    fields, pattern, metrics, least, greatest = _sample_rule()
+    if type(sample) is not dict or sample.keys() != fields:
+        return False
+    minute, metric, value = sample["minute"], sample["metric"], sample["value"]
+    if type(minute) is not str or not pattern.search(minute) or metric not in metrics:
+        return False
+    if type(value) is not int or not least <= value <= greatest:
+        return False
+    try:
+        return _date_time(minute)
+    except ValueError:
+        return False
+
+
+def _inlined(document: Document) -> Document:
+    """The schema with each $ref replaced by what it names (it has no cycles): the validator
+    then resolves no reference per value, which took over half of a large file's reading."""
+    definitions = document.get("$defs", {})
+
+    def inline(node: object) -> object:
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: inline(value) for key, value in node.items() if key != "$defs"}
+        if "$ref" not in node:
+            return node
+        target = inline(definitions[node.pop("$ref").removeprefix("#/$defs/")])
+        # Beside $ref, keywords apply as well as the definition's; merged where none clash.
+        if set(target) & set(node):  # type: ignore[arg-type]
+            return node | {"allOf": [target]}
+        return target | node  # type: ignore[operator]
+
+    return inline(document)  # type: ignore[return-value]
 
 
 def _path(parts: Sequence[str | int]) -> str:
@@ -348,7 +521,10 @@ def _path(parts: Sequence[str | int]) -> str:
 
 
 def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, _Literal):
+        text = value.text
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=lambda v: v.text)
     return text if len(text) <= 60 else text[:59] + "…"
 
 
@@ -367,13 +543,20 @@ def _expected(error: "ValidationError") -> str:
     want = error.validator_value
     match error.validator:
         case "type":
-            return " or ".join(_TYPES[t] for t in ([want] if isinstance(want, str) else want))
+            names = [want] if isinstance(want, str) else want
+            text = " or ".join(_TYPES[t] for t in names)
+            huge = (
+                isinstance(error.instance, _Literal) and error.instance.text.lstrip("-").isdigit()
+            )
+            return f"{text} of at most {_DIGITS} digits" if huge and "integer" in names else text
         case "minimum":
             return f"at least {want}"
         case "maximum":
             return f"at most {want}"
         case "maxLength":
             return f"at most {want} characters"
+        case "maxItems":
+            return f"at most {want} entries"
         case "enum":
             return "one of " + ", ".join(_shown(v).strip('"') for v in want)
         case "const":
@@ -412,6 +595,35 @@ def _at(text: str, zone: tzinfo = UTC) -> datetime:
 
 def _at_or_none(text: str | None, zone: tzinfo = UTC) -> datetime | None:
     return None if text is None else _at(text, zone)
+
+
+def _instants(document: Document) -> Iterator[tuple[str, str]]:
+    """Every time a document gives, with its path (null ones left out)."""
+    yield "exported_at", document["exported_at"]
+    for key in ("planned_start", "planned_end", "hard_stop"):
+        yield f"show.{key}", document["show"][key]
+    for i, run in enumerate(document.get("runs", [])):
+        yield f"runs[{i}].started_at", run["started_at"]
+        yield f"runs[{i}].ended_at", run["ended_at"]
+        for j, event in enumerate(run["events"]):
+            yield f"runs[{i}].events[{j}].wall_time", event["wall_time"]
+    if document.get("metrics_source") is not None:
+        yield "metrics_source.imported_at", document["metrics_source"]["imported_at"]
+    for i, sample in enumerate(document.get("metrics", [])):
+        yield f"metrics[{i}].minute", sample["minute"]
+    for i, note in enumerate(document.get("notes", [])):
+        yield f"notes[{i}].minute", note["minute"]
+
+
+def _check_times(document: Document, file_name: str) -> None:
+    """Refuse a time no show can have (a minute in year 9999 or 0001): stored, it broke every
+    figure after it. Its wall time as written is checked, never converted, so it cannot
+    overflow here either."""
+    for path, text in _instants(document):
+        if text is not None and not in_show_years(datetime.fromisoformat(text)):
+            raise ImportRefused(
+                "show_file_invalid", file=file_name, path=path, value=_shown(text), expected=_YEARS
+            )
 
 
 def _check_ids(document: Document, file_name: str) -> None:

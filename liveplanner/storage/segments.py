@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from liveplanner.core.enums import Role, SegmentKind
+from liveplanner.core.inputs import check_segment_count, check_segment_length
 from liveplanner.core.plan import Duty, Release, Segment
 from liveplanner.storage import convert, history
 from liveplanner.storage.database import Database
@@ -80,6 +81,17 @@ def _write_order(session: Session, show_id: int, ordered: Sequence[int]) -> None
 def _check_duration(duration_s: int) -> None:
     if duration_s < 0:
         raise InvalidValueError("a segment's duration cannot be negative")
+    try:
+        check_segment_length(duration_s)  # longer, a show's clock arithmetic could overflow
+    except ValueError as exc:
+        raise InvalidValueError(str(exc)) from None
+
+
+def _check_count(count: int) -> None:
+    try:
+        check_segment_count(count)
+    except ValueError as exc:
+        raise InvalidValueError(str(exc)) from None
 
 
 def _check(values: dict[str, object]) -> None:
@@ -107,6 +119,7 @@ def insert_segments(
         if session.get(ShowRow, show_id) is None:
             raise NotFoundError(f"there is no show {show_id}")
         order = _order(session, show_id)
+        _check_count(len(order) + len(segments))
         at = len(order) if position is None else max(0, min(position, len(order)))
         rows = [_new_row(show_id, len(order) + i, s, keep_id=False) for i, s in enumerate(segments)]
         session.add_all(rows)
@@ -142,6 +155,7 @@ def duplicate_segments(db: Database, segment_ids: Sequence[int]) -> tuple[Segmen
         show_id = rows[0].show_id
         rows.sort(key=lambda r: r.position)
         order = _order(session, show_id)
+        _check_count(len(order) + len(rows))
         copies = []
         for row in rows:
             copy = _new_row(show_id, len(order) + len(copies), convert.segment(row), keep_id=False)

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from liveplanner.core.enums import Platform, ShowStatus
+from liveplanner.core.inputs import check_segment_count, check_segment_length, check_show_time
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
     MAX_TITLE,
@@ -62,7 +63,7 @@ def create_show(
     time_zone: str = DEFAULT_TIME_ZONE,
 ) -> int:
     """A new, empty draft show; returns its id. `planned_start` must be aware."""
-    _check_show_values({"title": title, "time_zone": time_zone})
+    _check_show_values({"title": title, "time_zone": time_zone, "planned_start": planned_start})
     with db.session() as session:
         row = ShowRow(
             title=title,
@@ -84,12 +85,25 @@ def _check_show_values(values: dict[str, object]) -> None:
         title = str(values["title"]).strip()
         if not title or len(title) > MAX_TITLE:
             raise InvalidValueError(f"a show's title needs 1 to {MAX_TITLE} characters")
-    if "time_zone" in values:
-        try:
+    try:
+        if "time_zone" in values:
             time_zone(str(values["time_zone"]))
-        except ValueError as exc:
-            raise InvalidValueError(str(exc)) from None
+        # A year 9999 was stored, then every command and window on the show failed.
+        for key in ("planned_start", "planned_end", "hard_stop"):
+            if isinstance(moment := values.get(key), datetime):
+                check_show_time(moment)
+    except ValueError as exc:
+        raise InvalidValueError(str(exc)) from None
     check_columns(ShowRow.__table__, values)
+
+
+def _check_segments(plan: ShowPlan) -> None:
+    try:
+        check_segment_count(len(plan.segments))
+        for segment in plan.segments:
+            check_segment_length(segment.duration_s)
+    except ValueError as exc:
+        raise InvalidValueError(str(exc)) from None
 
 
 def list_shows(
@@ -232,6 +246,7 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
     """save_plan's work in the caller's session, so that more can join its transaction (a show
     file's runs and metrics)."""
     _check_show_values(convert.show_columns(plan.show))
+    _check_segments(plan)
     show_row = ShowRow(**convert.show_columns(plan.show))
     session.add(show_row)
     session.flush()

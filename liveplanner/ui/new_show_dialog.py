@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.core.enums import Platform
-from liveplanner.core.plan import DEFAULT_TIME_ZONE
+from liveplanner.core.plan import DEFAULT_TIME_ZONE, FIRST_SHOW_TIME, LAST_SHOW_TIME
 from liveplanner.core.templates import Template
 from liveplanner.ui import labels
 from liveplanner.ui.widgets.search_combo import TimeZoneBox
@@ -32,6 +32,10 @@ class NewShowDialog(QDialog):
         self.start = QDateTimeEdit()
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.start.setCalendarPopup(True)
+        # Only a time a show can have is typed or picked: a year 9999 broke every view after.
+        self.start.setDateTimeRange(
+            QDateTime(FIRST_SHOW_TIME), QDateTime(LAST_SHOW_TIME - timedelta(minutes=1))
+        )
         tomorrow = (datetime.now() + timedelta(days=1)).replace(
             hour=20, minute=0, second=0, microsecond=0
         )

@@ -1545,47 +1545,47 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="45" />
+        <location filename="../../ui/new_show_dialog.py" line="49" />
         <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="46" />
+        <location filename="../../ui/new_show_dialog.py" line="50" />
         <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47" />
+        <location filename="../../ui/new_show_dialog.py" line="51" />
         <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="48" />
+        <location filename="../../ui/new_show_dialog.py" line="52" />
         <source>3-hour big-promo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="51" />
+        <location filename="../../ui/new_show_dialog.py" line="55" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="52" />
+        <location filename="../../ui/new_show_dialog.py" line="56" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="53" />
+        <location filename="../../ui/new_show_dialog.py" line="57" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="54" />
+        <location filename="../../ui/new_show_dialog.py" line="58" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="55" />
+        <location filename="../../ui/new_show_dialog.py" line="59" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -2825,32 +2825,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="40" />
+        <location filename="../../ui/script/actions.py" line="45" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="70" />
+        <location filename="../../ui/script/actions.py" line="78" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="86" />
+        <location filename="../../ui/script/actions.py" line="94" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="88" />
+        <location filename="../../ui/script/actions.py" line="96" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="106" />
+        <location filename="../../ui/script/actions.py" line="114" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="122" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -2863,94 +2863,94 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="83" />
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="84" />
-        <location filename="../../ui/script/import_dialog.py" line="97" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="100" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="85" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Column in the sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="98" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="99" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="107" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="118" />
+        <location filename="../../ui/script/import_dialog.py" line="121" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="139" />
+        <location filename="../../ui/script/import_dialog.py" line="142" />
         <source>Import as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="172" />
+        <location filename="../../ui/script/import_dialog.py" line="175" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="177" />
+        <location filename="../../ui/script/import_dialog.py" line="180" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="193" />
+        <location filename="../../ui/script/import_dialog.py" line="196" />
         <source>Every cell was read into a field.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="203" />
+        <location filename="../../ui/script/import_dialog.py" line="206" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="290" />
+        <location filename="../../ui/script/import_dialog.py" line="293" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation type="unfinished" />
     </message>
@@ -3704,7 +3704,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="66" />
+        <location filename="../../ui/script/actions.py" line="74" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
@@ -4540,56 +4540,91 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="156" />
-        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
+        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="167" />
-        <source>a length</source>
+        <location filename="../../ui/script/texts.py" line="161" />
+        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="168" />
-        <source>a clock time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="169" />
-        <source>a price</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="170" />
-        <source>a count</source>
+        <location filename="../../ui/script/texts.py" line="166" />
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="171" />
-        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
+        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="174" />
-        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
+        <location filename="../../ui/script/texts.py" line="176" />
+        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="177" />
-        <source>expected an amount in yuan such as 59 or ¥59.90</source>
+        <location filename="../../ui/script/texts.py" line="181" />
+        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="180" />
-        <source>expected a whole number such as 300</source>
+        <location filename="../../ui/script/texts.py" line="186" />
+        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="201" />
-        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <location filename="../../ui/script/texts.py" line="191" />
+        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="202" />
+        <source>a length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="203" />
+        <source>a clock time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="204" />
+        <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="205" />
+        <source>a count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="206" />
+        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="209" />
+        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="212" />
+        <source>expected an amount in yuan such as 59 or ¥59.90</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="215" />
+        <source>expected a whole number such as 300</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="236" />
+        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="240" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation type="unfinished" />
     </message>

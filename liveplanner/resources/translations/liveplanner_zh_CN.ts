@@ -1554,47 +1554,47 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>例如：双12美妆专场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="45" />
+        <location filename="../../ui/new_show_dialog.py" line="49" />
         <source>Blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="46" />
+        <location filename="../../ui/new_show_dialog.py" line="50" />
         <source>1-hour flash show</source>
         <translation>1 小时快闪场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="47" />
+        <location filename="../../ui/new_show_dialog.py" line="51" />
         <source>Standard 2-hour show</source>
         <translation>标准 2 小时场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="48" />
+        <location filename="../../ui/new_show_dialog.py" line="52" />
         <source>3-hour big-promo show</source>
         <translation>3 小时大促场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="51" />
+        <location filename="../../ui/new_show_dialog.py" line="55" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="52" />
+        <location filename="../../ui/new_show_dialog.py" line="56" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="53" />
+        <location filename="../../ui/new_show_dialog.py" line="57" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="54" />
+        <location filename="../../ui/new_show_dialog.py" line="58" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="55" />
+        <location filename="../../ui/new_show_dialog.py" line="59" />
         <source>Start from</source>
         <translation>模板</translation>
     </message>
@@ -2839,32 +2839,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="40" />
+        <location filename="../../ui/script/actions.py" line="45" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="70" />
+        <location filename="../../ui/script/actions.py" line="78" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="86" />
+        <location filename="../../ui/script/actions.py" line="94" />
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="88" />
+        <location filename="../../ui/script/actions.py" line="96" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="106" />
+        <location filename="../../ui/script/actions.py" line="114" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="122" />
         <source>Script written to %1</source>
         <translation>脚本已写入 %1</translation>
     </message>
@@ -2877,94 +2877,94 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>导入直播脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="83" />
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="84" />
-        <location filename="../../ui/script/import_dialog.py" line="97" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="100" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="85" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Column in the sheet</source>
         <translation>表格中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="98" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="99" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="107" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="118" />
+        <location filename="../../ui/script/import_dialog.py" line="121" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="139" />
+        <location filename="../../ui/script/import_dialog.py" line="142" />
         <source>Import as a new show</source>
         <translation>导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="172" />
+        <location filename="../../ui/script/import_dialog.py" line="175" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation>；含 liveplanner 导出的附表（场次设置、团队、商品、优惠、分工）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="177" />
+        <location filename="../../ui/script/import_dialog.py" line="180" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation>%1 · %2 · 工作表“%3”，表头在第 %4 行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="193" />
+        <location filename="../../ui/script/import_dialog.py" line="196" />
         <source>Every cell was read into a field.</source>
         <translation>所有单元格都已读入对应字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="203" />
+        <location filename="../../ui/script/import_dialog.py" line="206" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation>可以修改某列的读取方式，或设为“不读取”，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="290" />
+        <location filename="../../ui/script/import_dialog.py" line="293" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation>%1 个环节，共 %2 · %3 个商品 · %4 人 · %5 项优惠</translation>
     </message>
@@ -3722,7 +3722,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="66" />
+        <location filename="../../ui/script/actions.py" line="74" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>
@@ -4558,56 +4558,91 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="156" />
+        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
+        <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="161" />
+        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
+        <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="166" />
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
+        <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="171" />
+        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
+        <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="176" />
+        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
+        <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="181" />
+        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
+        <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="186" />
+        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="191" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="167" />
+        <location filename="../../ui/script/texts.py" line="202" />
         <source>a length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="168" />
+        <location filename="../../ui/script/texts.py" line="203" />
         <source>a clock time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="169" />
+        <location filename="../../ui/script/texts.py" line="204" />
         <source>a price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="170" />
+        <location filename="../../ui/script/texts.py" line="205" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="171" />
+        <location filename="../../ui/script/texts.py" line="206" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="174" />
+        <location filename="../../ui/script/texts.py" line="209" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation>应为时间，如 20:05 或 20:00-20:05</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="177" />
+        <location filename="../../ui/script/texts.py" line="212" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation>应为金额（元），如 59 或 ¥59.90</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="180" />
+        <location filename="../../ui/script/texts.py" line="215" />
         <source>expected a whole number such as 300</source>
         <translation>应为整数，如 300</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="201" />
+        <location filename="../../ui/script/texts.py" line="236" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="205" />
+        <location filename="../../ui/script/texts.py" line="240" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>

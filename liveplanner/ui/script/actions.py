@@ -33,7 +33,12 @@ def import_script(window: "MainWindow") -> int | None:
 
 def import_file(window: "MainWindow", path: Path) -> int | None:
     assert window.db is not None and window.list_page is not None
+    from liveplanner.formats import script_sheet, showfile
+
+    is_show_file = path.suffix.lower() == ".json"
+    check_size = showfile.check_size if is_show_file else script_sheet.check_size
     try:
+        check_size(path.stat().st_size, path.name)  # before reading: a file of 259 MB was read
         data = path.read_bytes()
     except OSError as exc:
         window.show_refusal(
@@ -42,7 +47,10 @@ def import_file(window: "MainWindow", path: Path) -> int | None:
             .replace("%2", exc.strerror or str(exc))
         )
         return None
-    if path.suffix.lower() == ".json":
+    except ImportRefused as exc:
+        window.show_refusal(problem_text(exc.problem))
+        return None
+    if is_show_file:
         from liveplanner.formats.showfile import read_show_file
         from liveplanner.storage.show_transfer import import_show
 

@@ -7,7 +7,7 @@ or could not read into a field. Import stores it as a new show in one transactio
 """
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QColor
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner.core.enums import Platform, Role
 from liveplanner.core.money import format_yuan
-from liveplanner.core.plan import time_zone
+from liveplanner.core.plan import FIRST_SHOW_TIME, LAST_SHOW_TIME, time_zone
 from liveplanner.core.schedule import format_duration, schedule
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.script_columns import Field
@@ -76,6 +76,9 @@ class ScriptImportDialog(QDialog):
         self.start = QDateTimeEdit()
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.start.setCalendarPopup(True)
+        self.start.setDateTimeRange(  # only a time a show can have
+            QDateTime(FIRST_SHOW_TIME), QDateTime(LAST_SHOW_TIME - timedelta(minutes=1))
+        )
         self.platform = QComboBox()
         for platform in Platform:
             self.platform.addItem(labels.platform(platform), platform.value)

@@ -153,6 +153,41 @@ def _templates() -> dict[str, str]:
             "script",
             "{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id",
         ),
+        "cell_too_long_csv": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell "
+            "holds at most {limit}",
+        ),
+        "too_many_rows": QCoreApplication.translate(
+            "script",
+            "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
+            "segments with their talking points)",
+        ),
+        "too_many_columns": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}: a cell is filled in column {column}; a run sheet has at most "
+            "{limit} columns",
+        ),
+        "too_many_segments": QCoreApplication.translate(
+            "script",
+            "{file}: {count} rows are segments (the last in row {row}); a show holds at most "
+            "{limit} segments",
+        ),
+        "segment_too_long": QCoreApplication.translate(
+            "script",
+            "{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} "
+            "is {length}; a segment lasts at most {limit}",
+        ),
+        "sheet_date_out_of_range": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a "
+            "date in the years {first} to {last}",
+        ),
+        "start_out_of_range": QCoreApplication.translate(
+            "script",
+            "{file}: the show would start {start}, which no show can; expected a start in the "
+            "years {first} to {last}",
+        ),
         "title_cut": QCoreApplication.translate(
             "script",
             "Row {row}, column “{column}”: the title is longer than {limit} characters; the rest "

@@ -68,6 +68,22 @@ def copy_checked(source: Path, target: Path) -> None:
         raise StorageError(f"the copy of {source} failed its integrity check: {result}")
 
 
+def copy_into(source: Path, target: Path) -> None:
+    """Copy the checked SQLite file `source` over the database `target`, which others may have
+    open, in one step under SQLite's locks (waiting while another connection writes); `target`
+    keeps its journal mode. StorageError, with `target` unchanged, if it cannot be done."""
+    try:
+        with (
+            closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(target)) as dst,
+        ):
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        raise StorageError(
+            f"could not copy {source} to {target}: {exc}; nothing was changed"
+        ) from exc
+
+
 def list_backups(folder: Path, stem: str) -> dict[Path, datetime]:
     """The backups of the database named `stem` in `folder`, with when each was made (UTC)."""
     pattern = re.compile(rf"{re.escape(stem)}-(\d{{8}}-\d{{6}})-.+\.sqlite3")

@@ -4,7 +4,7 @@ import importlib.util
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from liveplanner import credentials, settings
 from liveplanner.storage import history, schema
-from liveplanner.storage.backup import backup_sqlite, copy_checked, list_backups
+from liveplanner.storage.backup import backup_sqlite, copy_checked, copy_into, list_backups
 from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,
@@ -35,6 +35,7 @@ from liveplanner.storage.errors import (
 
 # Marks a SQLite file as liveplanner's (PRAGMA application_id; "LvPl").
 APPLICATION_ID = 0x4C76506C
+RESTORING = ".restoring"  # the backup being restored, copied beside the database first
 
 
 @dataclass
@@ -339,9 +340,42 @@ def restore_backup(db: Database, chosen: Path) -> Path:
     it again to go on); see restore_file."""
     if db.sqlite_path is None or db.backup_dir is None:
         raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
-    _refuse_newer(_inspect_sqlite_file(chosen), str(chosen))  # refused while `db` is still open
+    refuse_unrestorable(chosen)  # refused while `db` is still open
     db.close()
     return restore_file(db.sqlite_path, db.backup_dir, chosen)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def refuse_unrestorable(path: Path) -> None:
+    """Refuse a file that is no backup of a liveplanner database, saying what it is: restoring
+    an empty file or another program's database would empty the shows without a word."""
+    nothing = "nothing was changed"
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}; {nothing}") from None
+    if not head:
+        raise NotADatabaseError(f"{path} is empty (0 bytes), not a liveplanner backup; {nothing}")
+    if head != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"{path} is not a SQLite database, so not a liveplanner backup; {nothing}"
+        )
+    revision = _inspect_sqlite_file(path)
+    with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        raise NotADatabaseError(
+            f"{path} is an empty SQLite database, not a liveplanner backup; {nothing}"
+        )
+    if revision is None or (app_id != APPLICATION_ID and "shows" not in tables):
+        raise NotADatabaseError(
+            f"{path} is a SQLite database of another program, not a liveplanner backup; {nothing}"
+        )
+    _refuse_newer(revision, str(path))
 
 
 def set_aside(path: Path) -> Path:
@@ -362,36 +396,39 @@ def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
     it was went: a backup of it, or, when it is damaged, the name it was set aside under. A
     restored file from an older liveplanner is migrated when it is next opened.
 
-    A backup that is damaged, not liveplanner's, or from a newer version is refused before
-    anything changes, and so is a target that is another program's file.
+    Everything that can refuse comes before `target` is touched: a backup that is empty,
+    damaged, not liveplanner's or from a newer version, a target that is another program's
+    file, a copy or a backup that cannot be made. The one step that changes `target` either
+    happens whole or not at all, and after it nothing can fail: a restore is never reported
+    failed once done, nor done when it failed.
     """
-    _refuse_newer(_inspect_sqlite_file(chosen), str(chosen))
+    refuse_unrestorable(chosen)
+    has_data = target.exists() and target.stat().st_size > 0
     damaged = False
-    if target.exists() and target.stat().st_size:
+    if has_data:
         try:
             _inspect_sqlite_file(target)
         except DamagedDatabaseError:
             damaged = True
     # A copy first: the backup made next thins the folder, and `chosen` may be among the old.
-    staged = target.with_name(target.name + ".restoring")
-    copy_checked(chosen, staged)
+    staged = target.with_name(target.name + RESTORING)
     try:
+        copy_checked(chosen, staged)
         if damaged:
             before = set_aside(target)
             try:
-                copy_checked(staged, target)
-            except StorageError:
-                target.unlink(missing_ok=True)
+                staged.replace(target)  # a rename within the folder: whole, or not at all
+            except OSError as exc:
                 before.replace(target)  # the damaged file back where it was, still untouched
-                raise
+                raise StorageError(f"could not restore {chosen} to {target}: {exc}") from exc
         else:
-            if target.exists() and target.stat().st_size:
-                before = backup_sqlite(target, backup_dir, "before-restore")
-            else:
-                before = target  # nothing was there to keep
-            copy_checked(staged, target)
+            before = backup_sqlite(target, backup_dir, "before-restore") if has_data else target
+            # Under SQLite's own locks, in one step: anyone reading `target` sees all the old
+            # or all the restored file.
+            copy_into(staged, target)
     finally:
-        staged.unlink(missing_ok=True)
+        with suppress(OSError):  # gone already when it was renamed into place
+            staged.unlink(missing_ok=True)
     return before
 
 

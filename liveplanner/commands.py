@@ -23,6 +23,7 @@ from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
 from liveplanner.storage.database import Database, open_database, parse_url, restore_file
+from liveplanner.storage.errors import DamagedDatabaseError
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
 
@@ -372,7 +373,14 @@ def run(args: argparse.Namespace) -> int:
         return _restore(args)
     # `db check` looks at the database as it is; everything else brings it up to date.
     checking = args.command == "db" and args.db_command == "check"
-    db = open_database(args.database, migrate=not checking)
+    try:
+        db = open_database(args.database, migrate=not checking)
+    except DamagedDatabaseError as exc:
+        if not checking:
+            raise
+        # A damaged file is what a check is for: a finding, not a mistake in the command.
+        emit(args, {"ok": False, "problems": [str(exc)]}, str(exc))
+        return EXIT_FINDINGS
     try:
         return COMMANDS[args.command](args, db)
     finally:

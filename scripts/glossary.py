@@ -647,6 +647,7 @@ ZH = {
     "Your name and the time are recorded in the show's history.": "你的名字和时间会记入本场的修改记录。",
     "process %1 on %2": "%2 上的进程 %1",
     "another process": "另一个进程",
+    "%1, so this window opens the database read-only: you can look, print and export, but not change anything.": "%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。",
     "Another liveplanner (%1) has the database %2 open.\n\nThis window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.": "另一个 liveplanner（%1）已打开数据库 %2。\n\n本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。",
     "D&atabase…": "数据库(&A)…",
     "Show &history…": "修改记录(&H)…",

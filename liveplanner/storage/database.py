@@ -1,6 +1,7 @@
 """Opening a database: URL to engine, SQLite pragmas, refusals, backup and migration to head."""
 
 import importlib.util
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -52,6 +53,8 @@ class Database:
     _sessions: sessionmaker[Session]
     migrated_from: str | None = None  # the revision it was at, when opening upgraded it
     read_only: bool = False
+    # Why a database opened read-only that no other liveplanner holds: "the folder … is read-only"
+    read_only_reason: str = ""
     user: str = field(default_factory=settings.user_name)
     origin: str = field(default_factory=lambda: uuid.uuid4().hex)
 
@@ -80,8 +83,11 @@ class Database:
         except OperationalError as exc:
             if self.read_only and "readonly" in str(exc.orig):
                 raise ReadOnlyError(
-                    "this window opened the database read-only, because another liveplanner "
-                    "has it open; nothing was written"
+                    f"{self.read_only_reason}, so liveplanner opened {self.sqlite_path} "
+                    "read-only; nothing was written"
+                    if self.read_only_reason
+                    else "this window opened the database read-only, because another "
+                    "liveplanner has it open; nothing was written"
                 ) from exc
             if self.is_sqlite and "locked" in str(exc.orig):
                 # SQLite refuses a write from a transaction whose snapshot another writer has
@@ -145,8 +151,26 @@ def parse_url(text: str) -> URL:
 
 
 def readonly_uri(path: Path) -> str:
-    """A read-only SQLite URI; as_uri() escapes '#' and '?', which would end a raw URI early."""
-    return path.resolve().as_uri() + "?mode=ro"
+    """A read-only SQLite URI; as_uri() escapes '#' and '?', which would end a raw URI early.
+
+    In a folder nobody can write, SQLite could not make the shared-memory file a reader of a
+    WAL database needs; nobody can write the file there either, so it is read as unchanging.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+    return uri
+
+
+def unwritable(path: Path) -> str:
+    """Why this process cannot write the SQLite file `path` ("" when it can): SQLite writes
+    its -wal and -shm files beside the file, so the folder must be writable too."""
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"the file {path} is read-only"
+    return ""
 
 
 BUSY_TIMEOUT_MS = 5_000  # an edit waits this long for another writer
@@ -165,8 +189,12 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
-def _query_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # The file's journal mode is whatever the writing app left (WAL): not set from here.
+    dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA query_only=ON")
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 SERVER_WAITS = {
@@ -179,20 +207,26 @@ SERVER_WAITS = {
 
 
 def make_engine(url: URL, read_only: bool = False) -> Engine:
+    """An engine for `url`; a read-only SQLite one opens the file through readonly_uri."""
     if url.get_backend_name() != "sqlite":
         # A server that does not answer is said in seconds, not after the system's TCP timeout;
         # keepalives notice one that went silent on an open connection within half a minute.
         given = set(url.query)
         waits = {k: v for k, v in SERVER_WAITS.items() if k not in given}
         return create_engine(url, pool_pre_ping=True, connect_args=waits)
-    engine = create_engine(url)
-    event.listen(engine, "connect", _sqlite_pragmas)
     if read_only:
         # SQLite itself refuses every write; a plain BEGIN never takes the write lock the
         # other app needs.
-        event.listen(engine, "connect", _query_only)
+        uri = readonly_uri(Path(url.database or ""))
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        )
+        event.listen(engine, "connect", _read_only_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
     # IMMEDIATE takes the write lock at the start: a second writer waits (busy_timeout) instead
     # of failing when its read snapshot turns out stale at its first write.
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
@@ -273,22 +307,27 @@ def _open(
     sqlite = parsed.get_backend_name() == "sqlite"
     if read_only and not sqlite:
         raise StorageError("only a SQLite file is opened read-only")
-    if read_only:
-        path = Path(parsed.database or "")
+    path = Path(parsed.database or "")
+    # A file this process cannot write is opened read-only, saying why, rather than refused.
+    why = unwritable(path) if sqlite and path.is_file() and path.stat().st_size else ""
+    if read_only or why:
         revision = _inspect_sqlite_file(path) if path.exists() else None
         _refuse_newer(revision, str(path))
-        if revision != schema.head_revision():
+        if migrate and revision != schema.head_revision():
+            holder = why or "the liveplanner that has it open cannot allow that"
             raise StorageError(
-                f"{path} needs upgrading to this liveplanner's schema, which the liveplanner "
-                "that has it open cannot allow: close that one first"
+                f"{path} needs upgrading to this liveplanner's schema, and {holder}: "
+                + ("make it writable first" if why else "close that one first")
             )
         engine = make_engine(parsed, read_only=True)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        return Database(parsed, engine, backup_dir or settings.backup_dir(), sessions, None, True)
+        backup_dir = backup_dir or settings.backup_dir()
+        return Database(parsed, engine, backup_dir, sessions, None, True, why)
     if sqlite:
         backup_dir = backup_dir or settings.backup_dir()
-        path = Path(parsed.database or "")
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() and (why := unwritable(path)):
+            raise StorageError(f"cannot create {path}: {why}")
         existing = path.exists() and path.stat().st_size > 0
         revision = _inspect_sqlite_file(path) if existing else None
         _refuse_newer(revision, str(path))

@@ -145,7 +145,9 @@ class MainWindow(QMainWindow):
             # process id, and taken over.
             lock.setStaleLockTime(0)
             if not lock.tryLock(0):
-                self._tell_read_only(path, lock)
+                # No lock can be made in a read-only folder: the database says why, below.
+                if lock.error() != QLockFile.LockError.PermissionError:
+                    self._tell_read_only(path, lock)
                 lock = None
         read_only = lock is None and parsed.get_backend_name() == "sqlite"
         try:
@@ -160,6 +162,15 @@ class MainWindow(QMainWindow):
             if lock is not None:
                 lock.unlock()
             raise
+        if db.read_only_reason:
+            QMessageBox.information(
+                self,
+                "liveplanner",
+                self.tr(
+                    "%1, so this window opens the database read-only: you can look, print and "
+                    "export, but not change anything."
+                ).replace("%1", db.read_only_reason),
+            )
         if self.file_lock is not None:
             self.file_lock.unlock()  # the file this window had is free for another app
         self.file_lock = lock

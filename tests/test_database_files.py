@@ -1,0 +1,119 @@
+"""The database's files on disk: a read-only folder, a damaged file under `db check`."""
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from liveplanner.cli import main
+from liveplanner.storage import shows
+from liveplanner.storage.database import open_database
+
+
+def _as_a_user(*argv: str) -> list[str]:
+    """A command run without root's power to write anywhere (as root, a read-only folder is
+    writable all the same)."""
+    if os.geteuid() != 0:
+        return list(argv)
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv to drop the override")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", *argv]
+
+
+def _cli(*args: str, env_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        _as_a_user(sys.executable, "-m", "liveplanner", *args),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LIVEPLANNER_DATA_DIR": str(env_dir)},
+        check=False,
+    )
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    folder = tmp_path / "shared"
+    path = folder / "team.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    shows.create_show(db, "秋冬上新", datetime(2026, 12, 1, 12, tzinfo=UTC))
+    db.close()
+    folder.chmod(0o555)
+    yield path, f"sqlite:///{path}"
+    folder.chmod(0o755)
+
+
+def test_a_database_in_a_read_only_folder_is_read_and_a_write_says_why(
+    read_only_folder: tuple[Path, str], tmp_path: Path
+) -> None:
+    path, url = read_only_folder
+    before = sorted(p.name for p in path.parent.iterdir())
+    listed = _cli("--database", url, "shows", env_dir=tmp_path / "data")
+    assert listed.returncode == 0, listed.stderr
+    assert "秋冬上新" in listed.stdout
+
+    refused = _cli(
+        "--database", url, "new-show", "--title", "x", "--start", "2026-12-02 20:00",
+        env_dir=tmp_path / "data",
+    )  # fmt: skip
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert f"the folder {path.parent} is read-only, so liveplanner opened {path} read-only" in (
+        refused.stderr
+    )
+    assert "not a liveplanner database" not in refused.stderr
+    assert sorted(p.name for p in path.parent.iterdir()) == before
+
+
+def test_a_new_database_in_a_read_only_folder_is_refused_saying_so(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o555)
+    result = _cli("--database", f"sqlite:///{folder / 'new.sqlite3'}", "shows", env_dir=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"liveplanner: cannot create {folder / 'new.sqlite3'}: the folder {folder} is read-only"
+    )
+
+
+def test_db_check_on_a_damaged_file_is_a_finding_exit_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "shows.sqlite3"
+    open_database(f"sqlite:///{path}").close()
+    data = bytearray(path.read_bytes())
+    data[5000:9000] = b"\xff" * 4000  # a page destroyed, as by a failing disk
+    path.write_bytes(bytes(data))
+    assert main(["--database", f"sqlite:///{path}", "db", "check"]) == 1
+    out, err = capsys.readouterr()
+    assert err == "" and f"{path} is damaged" in out
+    assert path.read_bytes() == bytes(data)  # a check never writes
+    assert main(["--database", f"sqlite:///{path}", "shows"]) == 2  # elsewhere: refused
+
+
+def test_the_window_says_why_it_opened_a_database_read_only(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from liveplanner.settings import Preferences
+    from liveplanner.storage import database
+    from liveplanner.ui.main_window import MainWindow
+
+    path = tmp_path / "shows.sqlite3"
+    open_database(f"sqlite:///{path}").close()
+    # As root every folder is writable: the folder's state is what unwritable() reports.
+    why = f"the folder {tmp_path} is read-only"
+    monkeypatch.setattr(database, "unwritable", lambda _path: why)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window = MainWindow(None, Preferences(language="en"))
+    qtbot.addWidget(window)
+    assert window.connect_database(f"sqlite:///{path}")
+    assert window.db is not None and window.db.read_only
+    assert told == [f"{why}, so this window opens the database read-only: you can look, print "
+                    "and export, but not change anything."]  # fmt: skip
+    assert window.backups is None

@@ -59,7 +59,7 @@ def remove_logging(handler: logging.Handler | None) -> None:
 
 def safe_url(url: str) -> str:
     """A database URL fit for the log: never its password."""
-    return without_password(url)
+    return without_password(url) or ("(not a database URL)" if url else "")
 
 
 def log_start(database_url: str, toolkit: str = "") -> None:

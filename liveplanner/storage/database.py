@@ -97,7 +97,7 @@ class Database:
                     "written: reload and try again"
                 ) from exc
             # The server went away, the disk is full...: said, never a traceback; rolled back.
-            where = self.url.render_as_string(hide_password=True)
+            where = credentials.shown_url(self.url)
             raise StorageError(f"the database {where} failed: {exc.orig}") from exc
 
     @property
@@ -128,7 +128,7 @@ def parse_url(text: str) -> URL:
         url = make_url(text)
     except ArgumentError:
         raise StorageError(
-            f"not a database URL: {text!r}; expected sqlite:///PATH or "
+            f"not a database URL: {credentials.unparsed(text)}; expected sqlite:///PATH or "
             "postgresql://USER@HOST/DATABASE"
         ) from None
     if url.drivername == "postgresql":
@@ -292,7 +292,7 @@ def open_database(
     """
     parsed = parse_url(settings.database_url(url))
     parsed = credentials.fill_password(parsed)
-    where = parsed.render_as_string(hide_password=True)
+    where = credentials.shown_url(parsed)
     try:
         return _open(parsed, where, backup_dir, migrate, read_only)
     except OSError as exc:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner import settings
+from liveplanner import credentials, settings
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
@@ -698,7 +698,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.replace_database(db)
-        where = str(db.sqlite_path or db.url._replace(password=None).render_as_string())
+        where = str(db.sqlite_path or credentials.without_password(db.url))
         self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where), 10_000)
 
     # Scripts in and out (ui/script/actions.py)
@@ -1049,10 +1049,8 @@ class MainWindow(QMainWindow):
 
     def _server_name(self) -> str:
         """The team server's URL without its password (not even as ***)."""
-        from liveplanner.credentials import without_password
-
         assert self.db is not None
-        return without_password(self.db.url.render_as_string(hide_password=False))
+        return credentials.without_password(self.db.url)
 
     def show_refusal(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Not done"), message)

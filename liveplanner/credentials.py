@@ -7,6 +7,7 @@ paints before either is imported; a local SQLite database never loads keyring at
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
 from liveplanner.storage.errors import StorageError
 
 if TYPE_CHECKING:

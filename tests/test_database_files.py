@@ -117,3 +117,34 @@ def test_the_window_says_why_it_opened_a_database_read_only(
     assert told == [f"{why}, so this window opens the database read-only: you can look, print "
                     "and export, but not change anything."]  # fmt: skip
     assert window.backups is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_database_its_backups_settings_and_log_are_for_the_user_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from liveplanner import logs, settings
+
+    old = os.umask(0o022)  # the usual: files readable by everyone unless made otherwise
+    try:
+        data = settings.data_dir()
+        assert main(["demo"]) == 0
+        assert main(["db", "backup"]) == 0
+        settings.save_preferences(settings.Preferences(user_name="林晓"))
+        handler = logs.setup_logging()
+        logs.log_start(settings.database_url())
+        logs.remove_logging(handler)
+        db = open_database()
+        db.backup("manual")  # with the database open: its -wal and -shm files are there
+        made = {p: p.stat().st_mode & 0o777 for p in data.rglob("*")}
+        db.close()
+    finally:
+        os.umask(old)
+    capsys.readouterr()
+    names = {p.name for p in made}
+    assert {"liveplanner.sqlite3", "settings.json", "app.log", "backups", "logs"} <= names
+    assert "liveplanner.sqlite3-wal" in names and "liveplanner.sqlite3-shm" in names
+    assert any(p.parent.name == "backups" for p in made)
+    for path, mode in made.items():
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
+    assert data.stat().st_mode & 0o777 == 0o700

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from liveplanner.core.backups import backups_to_keep
+from liveplanner.private_files import create_private, make_private_folder
 from liveplanner.storage.errors import StorageError
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -36,7 +37,7 @@ def backup_sqlite(
     if not source.is_file():
         raise StorageError(f"could not back up {source}: there is no such file")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         copy_checked(source, partial)
         partial.replace(final)
     except (OSError, StorageError) as exc:
@@ -53,6 +54,10 @@ def copy_checked(source: Path, target: Path) -> None:
     """Copy a SQLite database into `target` with SQLite's backup API (one step, under SQLite's
     own locks, so readers of `target` see the old or the new, never a mix) and check the result;
     StorageError if the copy is not whole."""
+    try:
+        create_private(target)
+    except OSError as exc:
+        raise StorageError(f"could not copy {source} to {target}: {exc}") from exc
     try:
         with (
             closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from liveplanner import credentials, settings
+from liveplanner.private_files import create_private, make_private_folder
 from liveplanner.storage import history, schema
 from liveplanner.storage.backup import backup_sqlite, copy_checked, copy_into, list_backups
 from liveplanner.storage.errors import (
@@ -325,9 +326,11 @@ def _open(
         return Database(parsed, engine, backup_dir, sessions, None, True, why)
     if sqlite:
         backup_dir = backup_dir or settings.backup_dir()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() and (why := unwritable(path)):
-            raise StorageError(f"cannot create {path}: {why}")
+        make_private_folder(path.parent)
+        if not path.exists():
+            if why := unwritable(path):
+                raise StorageError(f"cannot create {path}: {why}")
+            create_private(path)  # its -wal and -shm files take its permissions
         existing = path.exists() and path.stat().st_size > 0
         revision = _inspect_sqlite_file(path) if existing else None
         _refuse_newer(revision, str(path))

@@ -30,6 +30,7 @@ from liveplanner import credentials, settings
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
+from liveplanner.private_files import make_private_folder
 from liveplanner.storage.errors import DamagedDatabaseError, StorageError
 from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         lock: QLockFile | None = None
         if parsed.get_backend_name() == "sqlite":
             path = Path(parsed.database or "")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
             lock = QLockFile(str(path) + ".lock")
             # Held while the app runs, however long; a crashed app's lock is known stale by its
             # process id, and taken over.

@@ -148,3 +148,58 @@ def test_the_database_its_backups_settings_and_log_are_for_the_user_alone(
     for path, mode in made.items():
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
     assert data.stat().st_mode & 0o777 == 0o700
+
+
+def test_what_a_killed_backup_or_restore_left_is_removed_at_the_next_open(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    path = tmp_path / "shows.sqlite3"
+    backups = tmp_path / "backups"
+    open_database(f"sqlite:///{path}", backup_dir=backups).close()
+    backups.mkdir()
+    # As a backup killed while copying, and a restore killed before its copy went in place.
+    partial = backups / "shows-20261201-203000-manual.partial"
+    partial.write_bytes(path.read_bytes())
+    (backups / (partial.name + "-journal")).write_bytes(b"\0" * 512)
+    restoring = tmp_path / "shows.sqlite3.restoring"
+    restoring.write_bytes(path.read_bytes()[:3000])  # cut short
+    # A backup under way in another connection right now, and files that are not ours.
+    busy = backups / "shows-20261201-203001-manual.partial"
+    theirs = [
+        backups / "notes.partial",
+        backups / "shows-notes.partial",
+        tmp_path / "other.sqlite3.restoring",
+        tmp_path / "shows.sqlite3.restoring.txt",
+    ]
+    for other in theirs:
+        other.write_text("the user's")
+    with closing(sqlite3.connect(busy, isolation_level=None)) as writer:
+        writer.execute("BEGIN EXCLUSIVE")
+        writer.execute("CREATE TABLE t (x)")
+        open_database(f"sqlite:///{path}", backup_dir=backups).close()
+        assert busy.exists()  # never taken from under a backup being made
+    left = {p.name for p in backups.iterdir()} | {p.name for p in tmp_path.iterdir()}
+    assert partial.name not in left and partial.name + "-journal" not in left
+    assert restoring.name not in left
+    assert all(other.read_text() == "the user's" for other in theirs)
+
+
+def test_db_restore_removes_a_killed_restores_copy_before_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "liveplanner.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    shows.create_show(db, "A", datetime(2026, 12, 1, 12, tzinfo=UTC))
+    backup = db.backup("manual")
+    db.close()
+    assert backup is not None
+    stale = backup.with_name(backup.stem + ".partial")
+    stale.write_bytes(b"half a backup")
+    (tmp_path / "liveplanner.sqlite3.restoring").write_bytes(b"half a restore")
+    assert main(["--database", f"sqlite:///{path}", "db", "restore", str(backup)]) == 0
+    capsys.readouterr()
+    assert not stale.exists()
+    assert not (tmp_path / "liveplanner.sqlite3.restoring").exists()

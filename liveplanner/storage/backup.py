@@ -50,6 +50,57 @@ def backup_sqlite(
     return final
 
 
+# What a backup or a restore killed half-way leaves (the database's name, then its own part):
+# a backup's copy before it was checked and renamed, a restore's staged copy, and the journals
+# SQLite keeps beside either.
+_COMPANIONS = r"(-journal|-wal|-shm)?"
+RESTORING = ".restoring"
+
+
+def remove_leftovers(database: Path, folder: Path) -> list[Path]:
+    """Remove what a killed backup of `database` into `folder`, or a killed restore over it,
+    left behind; return what was removed. Only files named as liveplanner names them, and only
+    when no other process is writing them; a file that cannot be removed stays, quietly."""
+    own = {
+        database.parent: re.compile(rf"({re.escape(database.name + RESTORING)}){_COMPANIONS}"),
+        folder: re.compile(
+            rf"({re.escape(database.stem)}-\d{{8}}-\d{{6}}-[\w-]+\.partial){_COMPANIONS}"
+        ),
+    }
+    removed = []
+    for where, pattern in own.items():
+        found = [(p, m.group(1)) for p in _listed(where) if (m := pattern.fullmatch(p.name))]
+        for path, main in found:
+            if _being_written(where / main):
+                continue
+            with suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _listed(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _being_written(path: Path) -> bool:
+    """Whether another process holds a SQLite lock on `path` (a backup or restore under way)."""
+    if not path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as conn:
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.DatabaseError:
+        return False  # not a whole database: a copy cut short
+    return False
+
+
 def copy_checked(source: Path, target: Path) -> None:
     """Copy a SQLite database into `target` with SQLite's backup API (one step, under SQLite's
     own locks, so readers of `target` see the old or the new, never a mix) and check the result;

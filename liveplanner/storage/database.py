@@ -25,7 +25,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from liveplanner import credentials, settings
 from liveplanner.private_files import create_private, make_private_folder
 from liveplanner.storage import history, schema
-from liveplanner.storage.backup import backup_sqlite, copy_checked, copy_into, list_backups
+from liveplanner.storage.backup import (
+    RESTORING,
+    backup_sqlite,
+    copy_checked,
+    copy_into,
+    list_backups,
+    remove_leftovers,
+)
 from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,
@@ -37,7 +44,6 @@ from liveplanner.storage.errors import (
 
 # Marks a SQLite file as liveplanner's (PRAGMA application_id; "LvPl").
 APPLICATION_ID = 0x4C76506C
-RESTORING = ".restoring"  # the backup being restored, copied beside the database first
 
 
 @dataclass
@@ -343,6 +349,8 @@ def _open(
     except BaseException:
         engine.dispose()
         raise
+    if sqlite and backup_dir is not None:
+        remove_leftovers(path, backup_dir)  # what a backup or restore killed half-way left
     sessions = sessionmaker(engine, expire_on_commit=False)
     history.watch(sessions)
     return Database(parsed, engine, backup_dir, sessions, migrated_from)
@@ -445,6 +453,7 @@ def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
     failed once done, nor done when it failed.
     """
     refuse_unrestorable(chosen)
+    remove_leftovers(target, backup_dir)
     has_data = target.exists() and target.stat().st_size > 0
     damaged = False
     if has_data:

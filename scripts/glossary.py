@@ -822,6 +822,7 @@ ZH = {
     "&Replace metrics": "替换数据(&R)",
 }
 NUMERUS = {
+    "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",
     "%n show(s)": "共 %n 场",
     "Delete %n row(s)": "删除 %n 行",
     "Delete %n segment(s)": "删除 %n 个环节",
@@ -842,6 +843,10 @@ NUMERUS = {
 
 # English needs only its plurals; a string without a translation shows its source.
 NUMERUS_EN = {
+    "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": (
+        "The database %1 already holds %n table of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside it anyway?",
+        "The database %1 already holds %n tables of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?",
+    ),
     "%n show(s)": ("%n show", "%n shows"),
     "Delete %n row(s)": ("Delete %n row", "Delete %n rows"),
     "Delete %n segment(s)": ("Delete %n segment", "Delete %n segments"),

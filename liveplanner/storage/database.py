@@ -37,6 +37,7 @@ from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
+    OtherTablesError,
     ReadOnlyError,
     StaleEditError,
     StorageError,
@@ -150,6 +151,13 @@ def parse_url(text: str) -> URL:
         )
     if url.get_backend_name() == "sqlite" and not url.database:
         raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
+    if url.get_backend_name() == "postgresql" and not url.database:
+        # The server would take the user's default database, `postgres` or one named after
+        # the user: liveplanner's tables would go among whatever is kept there.
+        raise StorageError(
+            f"{credentials.shown_url(url)} names no database; give one: "
+            "postgresql://USER@HOST/DATABASE"
+        )
     if url.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
         raise StorageError(
             "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'"
@@ -289,6 +297,7 @@ def open_database(
     backup_dir: Path | None = None,
     migrate: bool = True,
     read_only: bool = False,
+    beside_other_tables: bool = False,
 ) -> Database:
     """Open the database at `url` (default: settings.database_url()) and bring it to head.
 
@@ -296,12 +305,14 @@ def open_database(
     by a newer liveplanner, a damaged file or another program's file is refused untouched.
     `migrate=False` opens it as it is (for `db check`). `read_only` opens a SQLite file that
     another liveplanner is writing: every write is refused, and it must already be at head.
+    A server's database that holds other tables and none of liveplanner's is refused
+    (OtherTablesError) unless `beside_other_tables`, which the user was asked for.
     """
     parsed = parse_url(settings.database_url(url))
     parsed = credentials.fill_password(parsed)
     where = credentials.shown_url(parsed)
     try:
-        return _open(parsed, where, backup_dir, migrate, read_only)
+        return _open(parsed, where, backup_dir, migrate, read_only, beside_other_tables)
     except OSError as exc:
         raise StorageError(f"could not open the database {where}: {exc}") from exc
     except DBAPIError as exc:
@@ -309,7 +320,12 @@ def open_database(
 
 
 def _open(
-    parsed: URL, where: str, backup_dir: Path | None, migrate: bool, read_only: bool
+    parsed: URL,
+    where: str,
+    backup_dir: Path | None,
+    migrate: bool,
+    read_only: bool,
+    beside_other_tables: bool,
 ) -> Database:
     sqlite = parsed.get_backend_name() == "sqlite"
     if read_only and not sqlite:
@@ -345,7 +361,7 @@ def _open(
     engine = make_engine(parsed)
     try:
         with engine.connect() as conn:
-            migrated_from = _migrate(conn, where, migrate)
+            migrated_from = _migrate(conn, where, migrate, beside_other_tables)
     except BaseException:
         engine.dispose()
         raise
@@ -356,7 +372,9 @@ def _open(
     return Database(parsed, engine, backup_dir, sessions, migrated_from)
 
 
-def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
+def _migrate(
+    conn: Connection, where: str, migrate: bool, beside_other_tables: bool = False
+) -> str | None:
     """Bring the schema to head in one transaction; return the revision it was at, if it moved."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
@@ -375,6 +393,8 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
             _refuse_newer(revision, where)
             if not migrate or revision == schema.head_revision():
                 return None
+            if revision is None and not sqlite and not beside_other_tables:
+                _refuse_other_tables(conn, where)
             schema.upgrade(conn)
             if sqlite:
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
@@ -383,6 +403,19 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
         if sqlite:
             driver.execute("PRAGMA foreign_keys=ON")
             driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def _refuse_other_tables(conn: Connection, where: str) -> None:
+    """Refuse to set liveplanner up in a server schema where another program keeps tables."""
+    found = conn.execute(
+        text(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name <> 'alembic_version' "
+            "ORDER BY table_name"
+        )
+    ).scalars()
+    if tables := list(found):
+        raise OtherTablesError(where, tables)
 
 
 def restore_backup(db: Database, chosen: Path) -> Path:

@@ -31,7 +31,7 @@ from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
 from liveplanner.private_files import make_private_folder
-from liveplanner.storage.errors import DamagedDatabaseError, StorageError
+from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
 from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
 
@@ -152,7 +152,12 @@ class MainWindow(QMainWindow):
                 lock = None
         read_only = lock is None and parsed.get_backend_name() == "sqlite"
         try:
-            db = open_database(url, read_only=read_only)
+            try:
+                db = open_database(url, read_only=read_only)
+            except OtherTablesError as exc:
+                if not self._ask_beside_other_tables(exc):
+                    raise
+                db = open_database(url, beside_other_tables=True)
         except DamagedDatabaseError as exc:
             if lock is not None:
                 lock.unlock()
@@ -176,6 +181,25 @@ class MainWindow(QMainWindow):
             self.file_lock.unlock()  # the file this window had is free for another app
         self.file_lock = lock
         return db
+
+    def _ask_beside_other_tables(self, refused: OtherTablesError) -> bool:
+        """Whether the user wants liveplanner's tables made among another program's."""
+        answer = QMessageBox.question(
+            self,
+            "liveplanner",
+            self.tr(
+                "The database %1 already holds %n table(s) of another program (%2). "
+                "liveplanner's tables are best kept in a database of their own.\n\nCreate "
+                "liveplanner's tables beside them anyway?",
+                "",
+                len(refused.tables),
+            )
+            .replace("%1", refused.where)
+            .replace("%2", ", ".join(refused.tables[:5])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _tell_read_only(self, path: Path, lock: object) -> None:
         info = lock.getLockInfo()  # type: ignore[attr-defined]

@@ -1,6 +1,7 @@
 """Opening a database: URL to engine, SQLite pragmas, refusals, backup and migration to head."""
 
 import importlib.util
+import logging
 import os
 import sqlite3
 import uuid
@@ -87,8 +88,16 @@ class Database:
         except (IntegrityError, DataError) as exc:
             # Checks before each write should make this unreachable; if one slips through, the
             # user still gets a message and the transaction is rolled back whole.
-            raise StorageError(f"the database refused the change: {exc.orig}") from exc
+            raise StorageError(f"the database refused the change: {first_line(exc.orig)}") from exc
         except OperationalError as exc:
+            if exc.connection_invalidated:
+                # The server went away or ended this connection (a restart, an administrator,
+                # the network): the transaction died with it.
+                raise StorageError(
+                    f"lost the connection to the database server "
+                    f"({credentials.shown_url(self.url)}); nothing was written: run it again "
+                    "once the server is back"
+                ) from exc
             if self.read_only and "readonly" in str(exc.orig):
                 raise ReadOnlyError(
                     f"{self.read_only_reason}, so liveplanner opened {self.sqlite_path} "
@@ -106,7 +115,7 @@ class Database:
                 ) from exc
             # The server went away, the disk is full...: said, never a traceback; rolled back.
             where = credentials.shown_url(self.url)
-            raise StorageError(f"the database {where} failed: {exc.orig}") from exc
+            raise StorageError(f"the database {where} failed: {first_line(exc.orig)}") from exc
 
     @property
     def makes_backups(self) -> bool:
@@ -123,6 +132,11 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def first_line(error: BaseException | None) -> str:
+    """What a driver said, first line only: PostgreSQL adds DETAIL and HINT lines."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 SUPPORTED_DRIVERS = {"sqlite", "sqlite+pysqlite", "postgresql+psycopg"}
@@ -212,6 +226,8 @@ def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) ->
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
+_QUIET = logging.NullHandler()
+
 SERVER_WAITS = {
     "connect_timeout": 10,
     "keepalives": 1,
@@ -228,6 +244,10 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
         # keepalives notice one that went silent on an open connection within half a minute.
         given = set(url.query)
         waits = {k: v for k, v in SERVER_WAITS.items() if k not in given}
+        # psycopg warns as it cleans up after a failed statement ("error ignored terminating
+        # <psycopg.Pipeline …>"): the failure itself is said, so its note goes to the log file
+        # (where one is set up), never to the terminal as Python's last-resort output.
+        logging.getLogger("psycopg").addHandler(_QUIET)
         return create_engine(url, pool_pre_ping=True, connect_args=waits)
     if read_only:
         # SQLite itself refuses every write; a plain BEGIN never takes the write lock the
@@ -316,7 +336,12 @@ def open_database(
     except OSError as exc:
         raise StorageError(f"could not open the database {where}: {exc}") from exc
     except DBAPIError as exc:
-        raise StorageError(f"could not open the database {where}: {exc.orig}") from exc
+        if exc.connection_invalidated:
+            raise StorageError(
+                f"lost the connection to the database server ({where}) while opening the "
+                "database; nothing was written: run it again once the server is back"
+            ) from exc
+        raise StorageError(f"could not open the database {where}: {first_line(exc.orig)}") from exc
 
 
 def _open(

@@ -69,6 +69,17 @@ def test_a_database_in_a_read_only_folder_is_read_and_a_write_says_why(
     assert sorted(p.name for p in path.parent.iterdir()) == before
 
 
+def test_a_database_in_a_read_only_folder_is_backed_up_elsewhere(
+    read_only_folder: tuple[Path, str], tmp_path: Path
+) -> None:
+    _, url = read_only_folder
+    (tmp_path / "data").mkdir()
+    result = _cli("--database", url, "db", "backup", env_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    made = Path(result.stdout.strip())
+    assert made.parent == tmp_path / "data" / "backups" and made.stat().st_size > 0
+
+
 def test_a_new_database_in_a_read_only_folder_is_refused_saying_so(tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o555)
@@ -203,3 +214,16 @@ def test_db_restore_removes_a_killed_restores_copy_before_its_own(
     capsys.readouterr()
     assert not stale.exists()
     assert not (tmp_path / "liveplanner.sqlite3.restoring").exists()
+
+
+def test_the_newest_good_backup_passes_over_an_empty_one(tmp_path: Path) -> None:
+    from liveplanner.storage.database import newest_good_backup
+
+    path = tmp_path / "shows.sqlite3"
+    db = open_database(f"sqlite:///{path}", backup_dir=tmp_path / "backups")
+    good = db.backup("manual")
+    db.close()
+    assert good is not None
+    emptied = tmp_path / "backups" / "shows-20991231-235959-manual.sqlite3"  # the newest
+    emptied.write_bytes(b"")
+    assert newest_good_backup(tmp_path / "backups", "shows") == good

@@ -1,5 +1,6 @@
 """Backup copies of a SQLite database, made so that a failed backup never harms anything."""
 
+import os
 import re
 import sqlite3
 from contextlib import closing, suppress
@@ -101,6 +102,19 @@ def _being_written(path: Path) -> bool:
     return False
 
 
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI; as_uri() escapes '#' and '?', which would end a raw URI early.
+
+    In a folder nobody can write, SQLite could not make the shared-memory file a reader of a
+    WAL database needs; nobody can write the file there either, so it is read as unchanging.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+    return uri
+
+
 def copy_checked(source: Path, target: Path) -> None:
     """Copy a SQLite database into `target` with SQLite's backup API (one step, under SQLite's
     own locks, so readers of `target` see the old or the new, never a mix) and check the result;
@@ -111,7 +125,7 @@ def copy_checked(source: Path, target: Path) -> None:
         raise StorageError(f"could not copy {source} to {target}: {exc}") from exc
     try:
         with (
-            closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(readonly_uri(source), uri=True)) as src,
             closing(sqlite3.connect(target)) as dst,
         ):
             src.backup(dst)
@@ -130,7 +144,7 @@ def copy_into(source: Path, target: Path) -> None:
     keeps its journal mode. StorageError, with `target` unchanged, if it cannot be done."""
     try:
         with (
-            closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(readonly_uri(source), uri=True)) as src,
             closing(sqlite3.connect(target)) as dst,
         ):
             src.backup(dst)

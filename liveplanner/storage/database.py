@@ -32,6 +32,7 @@ from liveplanner.storage.backup import (
     copy_checked,
     copy_into,
     list_backups,
+    readonly_uri,
     remove_leftovers,
 )
 from liveplanner.storage.errors import (
@@ -177,19 +178,6 @@ def parse_url(text: str) -> URL:
             "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'"
         )
     return url
-
-
-def readonly_uri(path: Path) -> str:
-    """A read-only SQLite URI; as_uri() escapes '#' and '?', which would end a raw URI early.
-
-    In a folder nobody can write, SQLite could not make the shared-memory file a reader of a
-    WAL database needs; nobody can write the file there either, so it is read as unchanging.
-    """
-    uri = path.resolve().as_uri() + "?mode=ro"
-    wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
-        uri += "&immutable=1"
-    return uri
 
 
 def unwritable(path: Path) -> str:
@@ -545,7 +533,7 @@ def newest_good_backup(backup_dir: Path, stem: str) -> Path | None:
     """The newest backup of the database named `stem` that this liveplanner can open."""
     for path, _made in sorted(list_backups(backup_dir, stem).items(), key=lambda i: i[1])[::-1]:
         try:
-            _refuse_newer(_inspect_sqlite_file(path), str(path))
+            refuse_unrestorable(path)
         except StorageError:
             continue
         return path

@@ -241,9 +241,9 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
         # SQLite itself refuses every write; a plain BEGIN never takes the write lock the
         # other app needs.
         uri = readonly_uri(Path(url.database or ""))
+        # The file's URL still picks SQLAlchemy's pool for a file (not the in-memory one).
         engine = create_engine(
-            "sqlite://",
-            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
         )
         event.listen(engine, "connect", _read_only_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))

@@ -23,6 +23,7 @@ from liveplanner.demo import create_demo
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
 from liveplanner.storage.database import Database, open_database, parse_url, restore_file
+from liveplanner.storage.errors import DamagedDatabaseError
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
 
@@ -336,13 +337,31 @@ COMMANDS: dict[str, Callable[..., int]] = {
 
 def _restore(args: argparse.Namespace) -> int:
     """`db restore` works on the file, without opening it first: it must mend a damaged one."""
+    # The window's lock file is a Qt one; QtCore alone loads no screen.
+    from PySide6.QtCore import QLockFile
+
     url = parse_url(settings.database_url(args.database))
     if url.get_backend_name() != "sqlite" or not url.database:
         raise UserError("a PostgreSQL database is restored by its server, not here")
     chosen = Path(args.file)
     if not chosen.is_file():
         raise UserError(f"{chosen}: there is no such backup file")
-    before = restore_file(Path(url.database), settings.backup_dir(), chosen)
+    target = Path(url.database)
+    # Held while restoring, as a window holds it while it runs: a window that has the file
+    # open would go on with a database replaced under it, and one started meanwhile waits.
+    lock = QLockFile(str(target) + ".lock")
+    lock.setStaleLockTime(0)  # a crashed app's lock is known stale by its process id
+    if target.parent.is_dir() and not lock.tryLock(0):
+        info = lock.getLockInfo()
+        holder = f" (process {info[0]} on {info[1]})" if len(info) == 3 else ""
+        raise UserError(
+            f"another liveplanner{holder} has {target} open: close it first, then restore; "
+            "nothing was changed"
+        )
+    try:
+        before = restore_file(target, settings.backup_dir(), chosen)
+    finally:
+        lock.unlock()
     emit(
         args,
         {"restored": str(chosen), "previous": str(before)},
@@ -357,7 +376,14 @@ def run(args: argparse.Namespace) -> int:
         return _restore(args)
     # `db check` looks at the database as it is; everything else brings it up to date.
     checking = args.command == "db" and args.db_command == "check"
-    db = open_database(args.database, migrate=not checking)
+    try:
+        db = open_database(args.database, migrate=not checking)
+    except DamagedDatabaseError as exc:
+        if not checking:
+            raise
+        # A damaged file is what a check is for: a finding, not a mistake in the command.
+        emit(args, {"ok": False, "problems": [str(exc)]}, str(exc))
+        return EXIT_FINDINGS
     try:
         return COMMANDS[args.command](args, db)
     finally:

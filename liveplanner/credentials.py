@@ -7,7 +7,6 @@ paints before either is imported; a local SQLite database never loads keyring at
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
 
 from liveplanner.storage.errors import StorageError
 
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
 
 SERVICE = "liveplanner"
 DEFAULT_PORT = 5432
+PASSWORD_PARAMETER = "password"  # libpq takes a password in the query too
 
 NO_KEYRING = (
     "the system keyring is not available{detail}, so the password cannot be kept there: "
@@ -24,14 +24,47 @@ NO_KEYRING = (
 )
 
 
-def without_password(url_text: str) -> str:
-    """`url_text` with any password taken out; everything else is left exactly as written."""
-    parts = urlsplit(url_text)
-    user_info, at, host = parts.netloc.rpartition("@")
-    if not at or ":" not in user_info:
-        return url_text
-    user = user_info.partition(":")[0]
-    return urlunsplit(parts._replace(netloc=f"{user}@{host}"))
+def without_password(url: URL | str) -> str:
+    """`url` as text with its password taken out, whether in the user part or given as
+    ?password=; parsed and written back by SQLAlchemy, so a password holding '#', '/', '?' or
+    '@' is found whole. A URL without one is returned as written; text that is no URL gives "",
+    since a password could be anywhere in it."""
+    parsed = _parse(url)
+    if parsed is None:
+        return ""
+    if parsed.password is None and PASSWORD_PARAMETER not in parsed.query:
+        return url if isinstance(url, str) else parsed.render_as_string(hide_password=False)
+    # set(password=None) would leave it: None there means "not given"
+    parsed = parsed._replace(password=None).difference_update_query([PASSWORD_PARAMETER])
+    return parsed.render_as_string(hide_password=False)
+
+
+def shown_url(url: URL | str) -> str:
+    """A database URL for people and the log: a password shown as ***, one given as
+    ?password= left out; text that is no URL is not shown at all (it may hold a password)."""
+    parsed = _parse(url)
+    if parsed is None:
+        return "(not a database URL)"
+    return parsed.difference_update_query([PASSWORD_PARAMETER]).render_as_string(hide_password=True)
+
+
+def _parse(url: URL | str) -> URL | None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if not isinstance(url, str):
+        return url
+    try:
+        return make_url(url)
+    except ArgumentError:
+        return None
+
+
+def unparsed(text: str) -> str:
+    """Text that failed to parse as a URL, quoted for a message unless it may hold a password."""
+    if "@" in text or PASSWORD_PARAMETER in text.lower():
+        return "(not shown: it may hold a password)"
+    return repr(text)
 
 
 def password_key(url_text: str) -> str:
@@ -42,7 +75,7 @@ def password_key(url_text: str) -> str:
     try:
         url = make_url(url_text)
     except ArgumentError:
-        raise StorageError(f"not a database URL: {without_password(url_text)!r}") from None
+        raise StorageError(f"not a database URL: {unparsed(url_text)}") from None
     if not url.username:
         raise StorageError("a password is kept for a user: the URL needs a user name")
     return _key(url)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from liveplanner import __version__, settings
 from liveplanner.credentials import without_password
+from liveplanner.private_files import create_private, make_private_folder
 
 LOG_NAME = "app.log"  # packaging/launcher.py's liveplanner.log (a windowed app's streams) is apart
 MAX_BYTES = 1_000_000
@@ -19,6 +20,15 @@ BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
 
 logger = logging.getLogger("liveplanner")
+
+
+class PrivateLogHandler(RotatingFileHandler):
+    """A rotating log whose every file (the first, and each new one after a rollover) is
+    created for the user alone: it names the database and what was typed."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        create_private(Path(self.baseFilename))
+        return super()._open()
 
 
 def log_path() -> Path:
@@ -33,8 +43,8 @@ def setup_logging() -> logging.Handler | None:
     """
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        make_private_folder(path.parent)
+        handler = PrivateLogHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError as exc:
@@ -59,7 +69,7 @@ def remove_logging(handler: logging.Handler | None) -> None:
 
 def safe_url(url: str) -> str:
     """A database URL fit for the log: never its password."""
-    return without_password(url)
+    return without_password(url) or ("(not a database URL)" if url else "")
 
 
 def log_start(database_url: str, toolkit: str = "") -> None:

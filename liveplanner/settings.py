@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from liveplanner.credentials import without_password
+from liveplanner.private_files import create_private, make_private_folder
 
 APP_NAME = "liveplanner"
 DATABASE_URL_ENV = "LIVEPLANNER_DATABASE_URL"
@@ -162,10 +163,11 @@ def _folder(value: object) -> str:
 def save_preferences(preferences: Preferences) -> None:
     """Write the preferences whole; a password in the database URL is never written."""
     path = preferences_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     saved = asdict(preferences)
     saved["database_url"] = without_password(preferences.database_url)
     partial = path.with_suffix(".partial")
+    create_private(partial)  # the file renamed into place keeps the mode
     partial.write_text(json.dumps(saved, indent=2), encoding="utf-8")
     partial.replace(path)  # never a half-written settings file
 

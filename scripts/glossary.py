@@ -654,6 +654,7 @@ ZH = {
     "Your name and the time are recorded in the show's history.": "你的名字和时间会记入本场的修改记录。",
     "process %1 on %2": "%2 上的进程 %1",
     "another process": "另一个进程",
+    "%1, so this window opens the database read-only: you can look, print and export, but not change anything.": "%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。",
     "Another liveplanner (%1) has the database %2 open.\n\nThis window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.": "另一个 liveplanner（%1）已打开数据库 %2。\n\n本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。",
     "D&atabase…": "数据库(&A)…",
     "Show &history…": "修改记录(&H)…",
@@ -828,6 +829,7 @@ ZH = {
     "&Replace metrics": "替换数据(&R)",
 }
 NUMERUS = {
+    "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",
     "%n show(s)": "共 %n 场",
     "Delete %n row(s)": "删除 %n 行",
     "Delete %n segment(s)": "删除 %n 个环节",
@@ -848,6 +850,10 @@ NUMERUS = {
 
 # English needs only its plurals; a string without a translation shows its source.
 NUMERUS_EN = {
+    "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": (
+        "The database %1 already holds %n table of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside it anyway?",
+        "The database %1 already holds %n tables of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?",
+    ),
     "%n show(s)": ("%n show", "%n shows"),
     "Delete %n row(s)": ("Delete %n row", "Delete %n rows"),
     "Delete %n segment(s)": ("Delete %n segment", "Delete %n segments"),

@@ -105,3 +105,16 @@ def test_the_segments_page_is_titled_as_a_table_not_a_count(
     assert headings(document)[:3] == ["各环节", "按环节类型", "按商品"]
     by_kind = tables(document)[2]
     assert cell_text(by_kind, 0, 1) == "环节数"  # a count
+
+
+@pytest.mark.parametrize("suffix", [".html", ".pdf"])
+def test_a_report_that_cannot_be_put_in_place_leaves_no_partial_file(
+    content: ReportInput, tmp_path: Path, suffix: str
+) -> None:
+    from liveplanner.ui.review.report import write_html, write_pdf
+
+    where = tmp_path / f"report{suffix}"
+    where.mkdir()  # a folder of that name: the finished file cannot be renamed onto it
+    with pytest.raises(OSError):
+        (write_html if suffix == ".html" else write_pdf)(where, content)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [where.name]

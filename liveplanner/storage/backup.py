@@ -1,5 +1,6 @@
 """Backup copies of a SQLite database, made so that a failed backup never harms anything."""
 
+import os
 import re
 import sqlite3
 from contextlib import closing, suppress
@@ -7,6 +8,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from liveplanner.core.backups import backups_to_keep
+from liveplanner.private_files import create_private, make_private_folder
 from liveplanner.storage.errors import StorageError
 
 _STAMP = "%Y%m%d-%H%M%S"
@@ -36,7 +38,7 @@ def backup_sqlite(
     if not source.is_file():
         raise StorageError(f"could not back up {source}: there is no such file")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         copy_checked(source, partial)
         partial.replace(final)
     except (OSError, StorageError) as exc:
@@ -49,13 +51,81 @@ def backup_sqlite(
     return final
 
 
+# What a backup or a restore killed half-way leaves (the database's name, then its own part):
+# a backup's copy before it was checked and renamed, a restore's staged copy, and the journals
+# SQLite keeps beside either.
+_COMPANIONS = r"(-journal|-wal|-shm)?"
+RESTORING = ".restoring"
+
+
+def remove_leftovers(database: Path, folder: Path) -> list[Path]:
+    """Remove what a killed backup of `database` into `folder`, or a killed restore over it,
+    left behind; return what was removed. Only files named as liveplanner names them, and only
+    when no other process is writing them; a file that cannot be removed stays, quietly."""
+    own = {
+        database.parent: re.compile(rf"({re.escape(database.name + RESTORING)}){_COMPANIONS}"),
+        folder: re.compile(
+            rf"({re.escape(database.stem)}-\d{{8}}-\d{{6}}-[\w-]+\.partial){_COMPANIONS}"
+        ),
+    }
+    removed = []
+    for where, pattern in own.items():
+        found = [(p, m.group(1)) for p in _listed(where) if (m := pattern.fullmatch(p.name))]
+        for path, main in found:
+            if _being_written(where / main):
+                continue
+            with suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _listed(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _being_written(path: Path) -> bool:
+    """Whether another process holds a SQLite lock on `path` (a backup or restore under way)."""
+    if not path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as conn:
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.DatabaseError:
+        return False  # not a whole database: a copy cut short
+    return False
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI; as_uri() escapes '#' and '?', which would end a raw URI early.
+
+    In a folder nobody can write, SQLite could not make the shared-memory file a reader of a
+    WAL database needs; nobody can write the file there either, so it is read as unchanging.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    if not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size):
+        uri += "&immutable=1"
+    return uri
+
+
 def copy_checked(source: Path, target: Path) -> None:
     """Copy a SQLite database into `target` with SQLite's backup API (one step, under SQLite's
     own locks, so readers of `target` see the old or the new, never a mix) and check the result;
     StorageError if the copy is not whole."""
     try:
+        create_private(target)
+    except OSError as exc:
+        raise StorageError(f"could not copy {source} to {target}: {exc}") from exc
+    try:
         with (
-            closing(sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(readonly_uri(source), uri=True)) as src,
             closing(sqlite3.connect(target)) as dst,
         ):
             src.backup(dst)
@@ -66,6 +136,22 @@ def copy_checked(source: Path, target: Path) -> None:
         raise StorageError(f"could not copy {source} to {target}: {exc}") from exc
     if result != "ok":
         raise StorageError(f"the copy of {source} failed its integrity check: {result}")
+
+
+def copy_into(source: Path, target: Path) -> None:
+    """Copy the checked SQLite file `source` over the database `target`, which others may have
+    open, in one step under SQLite's locks (waiting while another connection writes); `target`
+    keeps its journal mode. StorageError, with `target` unchanged, if it cannot be done."""
+    try:
+        with (
+            closing(sqlite3.connect(readonly_uri(source), uri=True)) as src,
+            closing(sqlite3.connect(target)) as dst,
+        ):
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        raise StorageError(
+            f"could not copy {source} to {target}: {exc}; nothing was changed"
+        ) from exc
 
 
 def list_backups(folder: Path, stem: str) -> dict[Path, datetime]:

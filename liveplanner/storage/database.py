@@ -1,10 +1,12 @@
 """Opening a database: URL to engine, SQLite pragmas, refusals, backup and migration to head."""
 
 import importlib.util
+import logging
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,12 +24,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from liveplanner import credentials, settings
+from liveplanner.private_files import create_private, make_private_folder
 from liveplanner.storage import history, schema
-from liveplanner.storage.backup import backup_sqlite, copy_checked, list_backups
+from liveplanner.storage.backup import (
+    RESTORING,
+    backup_sqlite,
+    copy_checked,
+    copy_into,
+    list_backups,
+    readonly_uri,
+    remove_leftovers,
+)
 from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,
     NotADatabaseError,
+    OtherTablesError,
     ReadOnlyError,
     StaleEditError,
     StorageError,
@@ -51,6 +63,8 @@ class Database:
     _sessions: sessionmaker[Session]
     migrated_from: str | None = None  # the revision it was at, when opening upgraded it
     read_only: bool = False
+    # Why a database opened read-only that no other liveplanner holds: "the folder … is read-only"
+    read_only_reason: str = ""
     user: str = field(default_factory=settings.user_name)
     origin: str = field(default_factory=lambda: uuid.uuid4().hex)
 
@@ -75,12 +89,23 @@ class Database:
         except (IntegrityError, DataError) as exc:
             # Checks before each write should make this unreachable; if one slips through, the
             # user still gets a message and the transaction is rolled back whole.
-            raise StorageError(f"the database refused the change: {exc.orig}") from exc
+            raise StorageError(f"the database refused the change: {first_line(exc.orig)}") from exc
         except OperationalError as exc:
+            if exc.connection_invalidated:
+                # The server went away or ended this connection (a restart, an administrator,
+                # the network): the transaction died with it.
+                raise StorageError(
+                    f"lost the connection to the database server "
+                    f"({credentials.shown_url(self.url)}); nothing was written: run it again "
+                    "once the server is back"
+                ) from exc
             if self.read_only and "readonly" in str(exc.orig):
                 raise ReadOnlyError(
-                    "this window opened the database read-only, because another liveplanner "
-                    "has it open; nothing was written"
+                    f"{self.read_only_reason}, so liveplanner opened {self.sqlite_path} "
+                    "read-only; nothing was written"
+                    if self.read_only_reason
+                    else "this window opened the database read-only, because another "
+                    "liveplanner has it open; nothing was written"
                 ) from exc
             if self.is_sqlite and "locked" in str(exc.orig):
                 # SQLite refuses a write from a transaction whose snapshot another writer has
@@ -90,8 +115,8 @@ class Database:
                     "written: reload and try again"
                 ) from exc
             # The server went away, the disk is full...: said, never a traceback; rolled back.
-            where = self.url.render_as_string(hide_password=True)
-            raise StorageError(f"the database {where} failed: {exc.orig}") from exc
+            where = credentials.shown_url(self.url)
+            raise StorageError(f"the database {where} failed: {first_line(exc.orig)}") from exc
 
     @property
     def makes_backups(self) -> bool:
@@ -110,6 +135,11 @@ class Database:
         self.engine.dispose()
 
 
+def first_line(error: BaseException | None) -> str:
+    """What a driver said, first line only: PostgreSQL adds DETAIL and HINT lines."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
 SUPPORTED_DRIVERS = {"sqlite", "sqlite+pysqlite", "postgresql+psycopg"}
 # Serialises the first open (the schema migration) of a shared PostgreSQL database.
 MIGRATION_LOCK = 0x4C76506C
@@ -121,7 +151,7 @@ def parse_url(text: str) -> URL:
         url = make_url(text)
     except ArgumentError:
         raise StorageError(
-            f"not a database URL: {text!r}; expected sqlite:///PATH or "
+            f"not a database URL: {credentials.unparsed(text)}; expected sqlite:///PATH or "
             "postgresql://USER@HOST/DATABASE"
         ) from None
     if url.drivername == "postgresql":
@@ -136,6 +166,13 @@ def parse_url(text: str) -> URL:
         )
     if url.get_backend_name() == "sqlite" and not url.database:
         raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
+    if url.get_backend_name() == "postgresql" and not url.database:
+        # The server would take the user's default database, `postgres` or one named after
+        # the user: liveplanner's tables would go among whatever is kept there.
+        raise StorageError(
+            f"{credentials.shown_url(url)} names no database; give one: "
+            "postgresql://USER@HOST/DATABASE"
+        )
     if url.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
         raise StorageError(
             "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'"
@@ -143,9 +180,14 @@ def parse_url(text: str) -> URL:
     return url
 
 
-def readonly_uri(path: Path) -> str:
-    """A read-only SQLite URI; as_uri() escapes '#' and '?', which would end a raw URI early."""
-    return path.resolve().as_uri() + "?mode=ro"
+def unwritable(path: Path) -> str:
+    """Why this process cannot write the SQLite file `path` ("" when it can): SQLite writes
+    its -wal and -shm files beside the file, so the folder must be writable too."""
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"the file {path} is read-only"
+    return ""
 
 
 BUSY_TIMEOUT_MS = 5_000  # an edit waits this long for another writer
@@ -164,9 +206,15 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
-def _query_only(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # The file's journal mode is whatever the writing app left (WAL): not set from here.
+    dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA query_only=ON")
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
+
+_QUIET = logging.NullHandler()
 
 SERVER_WAITS = {
     "connect_timeout": 10,
@@ -178,20 +226,30 @@ SERVER_WAITS = {
 
 
 def make_engine(url: URL, read_only: bool = False) -> Engine:
+    """An engine for `url`; a read-only SQLite one opens the file through readonly_uri."""
     if url.get_backend_name() != "sqlite":
         # A server that does not answer is said in seconds, not after the system's TCP timeout;
         # keepalives notice one that went silent on an open connection within half a minute.
         given = set(url.query)
         waits = {k: v for k, v in SERVER_WAITS.items() if k not in given}
+        # psycopg warns as it cleans up after a failed statement ("error ignored terminating
+        # <psycopg.Pipeline …>"): the failure itself is said, so its note goes to the log file
+        # (where one is set up), never to the terminal as Python's last-resort output.
+        logging.getLogger("psycopg").addHandler(_QUIET)
         return create_engine(url, pool_pre_ping=True, connect_args=waits)
-    engine = create_engine(url)
-    event.listen(engine, "connect", _sqlite_pragmas)
     if read_only:
         # SQLite itself refuses every write; a plain BEGIN never takes the write lock the
         # other app needs.
-        event.listen(engine, "connect", _query_only)
+        uri = readonly_uri(Path(url.database or ""))
+        # The file's URL still picks SQLAlchemy's pool for a file (not the in-memory one).
+        engine = create_engine(
+            url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+        event.listen(engine, "connect", _read_only_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_pragmas)
     # IMMEDIATE takes the write lock at the start: a second writer waits (busy_timeout) instead
     # of failing when its read snapshot turns out stale at its first write.
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
@@ -247,6 +305,7 @@ def open_database(
     backup_dir: Path | None = None,
     migrate: bool = True,
     read_only: bool = False,
+    beside_other_tables: bool = False,
 ) -> Database:
     """Open the database at `url` (default: settings.database_url()) and bring it to head.
 
@@ -254,40 +313,59 @@ def open_database(
     by a newer liveplanner, a damaged file or another program's file is refused untouched.
     `migrate=False` opens it as it is (for `db check`). `read_only` opens a SQLite file that
     another liveplanner is writing: every write is refused, and it must already be at head.
+    A server's database that holds other tables and none of liveplanner's is refused
+    (OtherTablesError) unless `beside_other_tables`, which the user was asked for.
     """
     parsed = parse_url(settings.database_url(url))
     parsed = credentials.fill_password(parsed)
-    where = parsed.render_as_string(hide_password=True)
+    where = credentials.shown_url(parsed)
     try:
-        return _open(parsed, where, backup_dir, migrate, read_only)
+        return _open(parsed, where, backup_dir, migrate, read_only, beside_other_tables)
     except OSError as exc:
         raise StorageError(f"could not open the database {where}: {exc}") from exc
     except DBAPIError as exc:
-        raise StorageError(f"could not open the database {where}: {exc.orig}") from exc
+        if exc.connection_invalidated:
+            raise StorageError(
+                f"lost the connection to the database server ({where}) while opening the "
+                "database; nothing was written: run it again once the server is back"
+            ) from exc
+        raise StorageError(f"could not open the database {where}: {first_line(exc.orig)}") from exc
 
 
 def _open(
-    parsed: URL, where: str, backup_dir: Path | None, migrate: bool, read_only: bool
+    parsed: URL,
+    where: str,
+    backup_dir: Path | None,
+    migrate: bool,
+    read_only: bool,
+    beside_other_tables: bool,
 ) -> Database:
     sqlite = parsed.get_backend_name() == "sqlite"
     if read_only and not sqlite:
         raise StorageError("only a SQLite file is opened read-only")
-    if read_only:
-        path = Path(parsed.database or "")
+    path = Path(parsed.database or "")
+    # A file this process cannot write is opened read-only, saying why, rather than refused.
+    why = unwritable(path) if sqlite and path.is_file() and path.stat().st_size else ""
+    if read_only or why:
         revision = _inspect_sqlite_file(path) if path.exists() else None
         _refuse_newer(revision, str(path))
-        if revision != schema.head_revision():
+        if migrate and revision != schema.head_revision():
+            holder = why or "the liveplanner that has it open cannot allow that"
             raise StorageError(
-                f"{path} needs upgrading to this liveplanner's schema, which the liveplanner "
-                "that has it open cannot allow: close that one first"
+                f"{path} needs upgrading to this liveplanner's schema, and {holder}: "
+                + ("make it writable first" if why else "close that one first")
             )
         engine = make_engine(parsed, read_only=True)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        return Database(parsed, engine, backup_dir or settings.backup_dir(), sessions, None, True)
+        backup_dir = backup_dir or settings.backup_dir()
+        return Database(parsed, engine, backup_dir, sessions, None, True, why)
     if sqlite:
         backup_dir = backup_dir or settings.backup_dir()
-        path = Path(parsed.database or "")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
+        if not path.exists():
+            if why := unwritable(path):
+                raise StorageError(f"cannot create {path}: {why}")
+            create_private(path)  # its -wal and -shm files take its permissions
         existing = path.exists() and path.stat().st_size > 0
         revision = _inspect_sqlite_file(path) if existing else None
         _refuse_newer(revision, str(path))
@@ -296,16 +374,20 @@ def _open(
     engine = make_engine(parsed)
     try:
         with engine.connect() as conn:
-            migrated_from = _migrate(conn, where, migrate)
+            migrated_from = _migrate(conn, where, migrate, beside_other_tables)
     except BaseException:
         engine.dispose()
         raise
+    if sqlite and backup_dir is not None:
+        remove_leftovers(path, backup_dir)  # what a backup or restore killed half-way left
     sessions = sessionmaker(engine, expire_on_commit=False)
     history.watch(sessions)
     return Database(parsed, engine, backup_dir, sessions, migrated_from)
 
 
-def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
+def _migrate(
+    conn: Connection, where: str, migrate: bool, beside_other_tables: bool = False
+) -> str | None:
     """Bring the schema to head in one transaction; return the revision it was at, if it moved."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
@@ -324,6 +406,8 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
             _refuse_newer(revision, where)
             if not migrate or revision == schema.head_revision():
                 return None
+            if revision is None and not sqlite and not beside_other_tables:
+                _refuse_other_tables(conn, where)
             schema.upgrade(conn)
             if sqlite:
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
@@ -334,14 +418,60 @@ def _migrate(conn: Connection, where: str, migrate: bool) -> str | None:
             driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
+def _refuse_other_tables(conn: Connection, where: str) -> None:
+    """Refuse to set liveplanner up in a server schema where another program keeps tables."""
+    found = conn.execute(
+        text(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name <> 'alembic_version' "
+            "ORDER BY table_name"
+        )
+    ).scalars()
+    if tables := list(found):
+        raise OtherTablesError(where, tables)
+
+
 def restore_backup(db: Database, chosen: Path) -> Path:
     """Put the backup `chosen` in place of the open SQLite database `db` (which is closed: open
     it again to go on); see restore_file."""
     if db.sqlite_path is None or db.backup_dir is None:
         raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
-    _refuse_newer(_inspect_sqlite_file(chosen), str(chosen))  # refused while `db` is still open
+    refuse_unrestorable(chosen)  # refused while `db` is still open
     db.close()
     return restore_file(db.sqlite_path, db.backup_dir, chosen)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def refuse_unrestorable(path: Path) -> None:
+    """Refuse a file that is no backup of a liveplanner database, saying what it is: restoring
+    an empty file or another program's database would empty the shows without a word."""
+    nothing = "nothing was changed"
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}; {nothing}") from None
+    if not head:
+        raise NotADatabaseError(f"{path} is empty (0 bytes), not a liveplanner backup; {nothing}")
+    if head != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"{path} is not a SQLite database, so not a liveplanner backup; {nothing}"
+        )
+    revision = _inspect_sqlite_file(path)
+    with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        raise NotADatabaseError(
+            f"{path} is an empty SQLite database, not a liveplanner backup; {nothing}"
+        )
+    if revision is None or (app_id != APPLICATION_ID and "shows" not in tables):
+        raise NotADatabaseError(
+            f"{path} is a SQLite database of another program, not a liveplanner backup; {nothing}"
+        )
+    _refuse_newer(revision, str(path))
 
 
 def set_aside(path: Path) -> Path:
@@ -362,36 +492,40 @@ def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
     it was went: a backup of it, or, when it is damaged, the name it was set aside under. A
     restored file from an older liveplanner is migrated when it is next opened.
 
-    A backup that is damaged, not liveplanner's, or from a newer version is refused before
-    anything changes, and so is a target that is another program's file.
+    Everything that can refuse comes before `target` is touched: a backup that is empty,
+    damaged, not liveplanner's or from a newer version, a target that is another program's
+    file, a copy or a backup that cannot be made. The one step that changes `target` either
+    happens whole or not at all, and after it nothing can fail: a restore is never reported
+    failed once done, nor done when it failed.
     """
-    _refuse_newer(_inspect_sqlite_file(chosen), str(chosen))
+    refuse_unrestorable(chosen)
+    remove_leftovers(target, backup_dir)
+    has_data = target.exists() and target.stat().st_size > 0
     damaged = False
-    if target.exists() and target.stat().st_size:
+    if has_data:
         try:
             _inspect_sqlite_file(target)
         except DamagedDatabaseError:
             damaged = True
     # A copy first: the backup made next thins the folder, and `chosen` may be among the old.
-    staged = target.with_name(target.name + ".restoring")
-    copy_checked(chosen, staged)
+    staged = target.with_name(target.name + RESTORING)
     try:
+        copy_checked(chosen, staged)
         if damaged:
             before = set_aside(target)
             try:
-                copy_checked(staged, target)
-            except StorageError:
-                target.unlink(missing_ok=True)
+                staged.replace(target)  # a rename within the folder: whole, or not at all
+            except OSError as exc:
                 before.replace(target)  # the damaged file back where it was, still untouched
-                raise
+                raise StorageError(f"could not restore {chosen} to {target}: {exc}") from exc
         else:
-            if target.exists() and target.stat().st_size:
-                before = backup_sqlite(target, backup_dir, "before-restore")
-            else:
-                before = target  # nothing was there to keep
-            copy_checked(staged, target)
+            before = backup_sqlite(target, backup_dir, "before-restore") if has_data else target
+            # Under SQLite's own locks, in one step: anyone reading `target` sees all the old
+            # or all the restored file.
+            copy_into(staged, target)
     finally:
-        staged.unlink(missing_ok=True)
+        with suppress(OSError):  # gone already when it was renamed into place
+            staged.unlink(missing_ok=True)
     return before
 
 
@@ -399,7 +533,7 @@ def newest_good_backup(backup_dir: Path, stem: str) -> Path | None:
     """The newest backup of the database named `stem` that this liveplanner can open."""
     for path, _made in sorted(list_backups(backup_dir, stem).items(), key=lambda i: i[1])[::-1]:
         try:
-            _refuse_newer(_inspect_sqlite_file(path), str(path))
+            refuse_unrestorable(path)
         except StorageError:
             continue
         return path

@@ -22,6 +22,22 @@ class DamagedDatabaseError(StorageError):
         self.detail = detail
 
 
+class OtherTablesError(StorageError):
+    """The server's database holds another program's tables and none of liveplanner's yet:
+    nothing was created. `tables` names them, `where` is the database (without password)."""
+
+    def __init__(self, where: str, tables: list[str]) -> None:
+        shown = ", ".join(tables[:3]) + (f" and {len(tables) - 3} more" if len(tables) > 3 else "")
+        super().__init__(
+            f"the database {where} holds {len(tables)} table{'s' * (len(tables) > 1)} of "
+            f"another program ({shown}); "
+            "liveplanner keeps its tables in a database of its own: create one (CREATE "
+            "DATABASE liveplanner) and give its URL. Nothing was created"
+        )
+        self.where = where
+        self.tables = tables
+
+
 class InvalidValueError(StorageError, ValueError):
     """A value the database must not take (a negative stock, an unknown time zone...)."""
 

@@ -27,13 +27,14 @@ from sqlalchemy.orm import Session
 from liveplanner.core.metrics import METRICS
 from liveplanner.storage import history
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError
+from liveplanner.storage.errors import NotFoundError, StorageError
 from liveplanner.storage.models import MetricImportRow, MetricSampleRow, ShowRow
 
 if TYPE_CHECKING:
     import pandas as pd
 
 _BATCH = 20_000
+UNIQUE_VIOLATION = "23505"  # PostgreSQL's SQLSTATE
 COLUMNS = ["minute", "metric", "value"]
 _INSERT = "INSERT INTO metric_samples (show_id, metric, minute, value) VALUES ({marks})"
 
@@ -90,6 +91,33 @@ def replace_metrics(
         raise ValueError(f"unknown metric {unknown[0]!r}; expected one of: {', '.join(METRICS)}")
     if has_metrics(db, show_id):
         db.backup("before-replacing-metrics")
+    try:
+        return _replace(db, show_id, samples, source, progress)
+    except StorageError as exc:
+        if _duplicate_key(exc.__cause__):
+            # Another import of this show committed its rows between ours being deleted and
+            # written: ours was rolled back whole.
+            raise StorageError(
+                f"someone else imported metrics for show {show_id} at the same time; nothing "
+                "was stored: run it again"
+            ) from exc
+        raise
+
+
+def _duplicate_key(error: BaseException | None) -> bool:
+    orig = getattr(error, "orig", None)
+    return getattr(orig, "sqlstate", None) == UNIQUE_VIOLATION or (
+        "UNIQUE constraint failed" in str(orig)
+    )
+
+
+def _replace(
+    db: Database,
+    show_id: int,
+    samples: "pd.DataFrame",
+    source: ImportSource,
+    progress: Callable[[float], None] | None,
+) -> int:
     with db.session() as session:
         if session.get(ShowRow, show_id) is None:
             raise NotFoundError(f"there is no show {show_id}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner import __version__, logs, settings
+from liveplanner.private_files import make_private_folder
 
 
 class AboutDialog(QDialog):
@@ -85,5 +86,5 @@ class AboutDialog(QDialog):
 
     def open_log_folder(self) -> None:
         folder: Path = logs.log_path().parent
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

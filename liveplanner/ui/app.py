@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from liveplanner import resources, settings
+from liveplanner.credentials import shown_url
 from liveplanner.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def run_app(
             app.exit(2)
             return
         if window.db is not None:
-            where = window.db.url.render_as_string(hide_password=True)
+            where = shown_url(window.db.url)
             logger.info("database open: %s%s", where, " (read-only)" if window.db.read_only else "")
         if open_show is not None:
             window.open_show(open_show)

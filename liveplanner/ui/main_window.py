@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner import settings
+from liveplanner import credentials, settings
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
-from liveplanner.storage.errors import DamagedDatabaseError, StorageError
+from liveplanner.private_files import make_private_folder
+from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
 from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
 
@@ -139,17 +140,24 @@ class MainWindow(QMainWindow):
         lock: QLockFile | None = None
         if parsed.get_backend_name() == "sqlite":
             path = Path(parsed.database or "")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
             lock = QLockFile(str(path) + ".lock")
             # Held while the app runs, however long; a crashed app's lock is known stale by its
             # process id, and taken over.
             lock.setStaleLockTime(0)
             if not lock.tryLock(0):
-                self._tell_read_only(path, lock)
+                # No lock can be made in a read-only folder: the database says why, below.
+                if lock.error() != QLockFile.LockError.PermissionError:
+                    self._tell_read_only(path, lock)
                 lock = None
         read_only = lock is None and parsed.get_backend_name() == "sqlite"
         try:
-            db = open_database(url, read_only=read_only)
+            try:
+                db = open_database(url, read_only=read_only)
+            except OtherTablesError as exc:
+                if not self._ask_beside_other_tables(exc):
+                    raise
+                db = open_database(url, beside_other_tables=True)
         except DamagedDatabaseError as exc:
             if lock is not None:
                 lock.unlock()
@@ -160,10 +168,38 @@ class MainWindow(QMainWindow):
             if lock is not None:
                 lock.unlock()
             raise
+        if db.read_only_reason:
+            QMessageBox.information(
+                self,
+                "liveplanner",
+                self.tr(
+                    "%1, so this window opens the database read-only: you can look, print and "
+                    "export, but not change anything."
+                ).replace("%1", db.read_only_reason),
+            )
         if self.file_lock is not None:
             self.file_lock.unlock()  # the file this window had is free for another app
         self.file_lock = lock
         return db
+
+    def _ask_beside_other_tables(self, refused: OtherTablesError) -> bool:
+        """Whether the user wants liveplanner's tables made among another program's."""
+        answer = QMessageBox.question(
+            self,
+            "liveplanner",
+            self.tr(
+                "The database %1 already holds %n table(s) of another program (%2). "
+                "liveplanner's tables are best kept in a database of their own.\n\nCreate "
+                "liveplanner's tables beside them anyway?",
+                "",
+                len(refused.tables),
+            )
+            .replace("%1", refused.where)
+            .replace("%2", ", ".join(refused.tables[:5])),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _tell_read_only(self, path: Path, lock: object) -> None:
         info = lock.getLockInfo()  # type: ignore[attr-defined]
@@ -687,7 +723,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.replace_database(db)
-        where = str(db.sqlite_path or db.url._replace(password=None).render_as_string())
+        where = str(db.sqlite_path or credentials.without_password(db.url))
         self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where), 10_000)
 
     # Scripts in and out (ui/script/actions.py)
@@ -1038,10 +1074,8 @@ class MainWindow(QMainWindow):
 
     def _server_name(self) -> str:
         """The team server's URL without its password (not even as ***)."""
-        from liveplanner.credentials import without_password
-
         assert self.db is not None
-        return without_password(self.db.url.render_as_string(hide_password=False))
+        return credentials.without_password(self.db.url)
 
     def show_refusal(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Not done"), message)

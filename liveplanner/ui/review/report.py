@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import base64
 import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -206,6 +207,12 @@ def write_pdf(path: Path, content: ReportInput) -> None:
     )
     document.setHtml(report_html(content, "chart.png"))
     partial = path.with_name(path.name + ".partial")
+    with _removed_if_failed(partial):
+        _print_pdf(partial, document, content)
+        partial.replace(path)
+
+
+def _print_pdf(partial: Path, document: QTextDocument, content: ReportInput) -> None:
     writer = QPdfWriter(str(partial))
     writer.setTitle(content.plan.show.title)
     writer.setCreator("liveplanner")
@@ -222,14 +229,26 @@ def write_pdf(path: Path, content: ReportInput) -> None:
     document.setPageSize(QSizeF(page.width(), page.height()))
     document.print_(writer)
     del writer  # closes the file
-    partial.replace(path)
 
 
 def write_html(path: Path, content: ReportInput) -> None:
     chart = base64.b64encode(_png(chart_image(content))).decode("ascii")
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(report_html(content, f"data:image/png;base64,{chart}"), encoding="utf-8")
-    partial.replace(path)
+    with _removed_if_failed(partial):
+        partial.write_text(report_html(content, f"data:image/png;base64,{chart}"), encoding="utf-8")
+        partial.replace(path)
+
+
+@contextmanager
+def _removed_if_failed(partial: Path) -> Iterator[None]:
+    """A report half-written when the disk filled (or the folder went) is not left beside
+    where it was to go."""
+    try:
+        yield
+    except BaseException:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
 
 
 def _sheet(title: str, columns: Sequence[Column], rows: Sequence[object]) -> Sheet:

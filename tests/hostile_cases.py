@@ -31,6 +31,7 @@ class Case:
     file: str = ""  # the input's file name (committed, or made by write_big)
     args: tuple[str, ...] = ()  # more arguments for the command
     big: bool = False  # made at test time (too big to commit, or slow to read)
+    shown: str = ""  # what a refusal must quote of the value, as the file writes it
 
 
 # --- the shapes the hostile files are variations of -------------------------------------------
@@ -527,16 +528,16 @@ BIG: dict[str, Callable[[Path], Path]] = {
 CASES: tuple[Case, ...] = (
     # Cells no show can hold: refused, naming the figure.
     Case("metrics_cell_1e308.csv", "metrics", REFUSED),
-    Case("metrics_cell_400_digits.csv", "metrics", REFUSED),
-    Case("metrics_cell_2pow63.csv", "metrics", REFUSED),
-    Case("metrics_cell_1e400.csv", "metrics", REFUSED),
+    Case("metrics_cell_400_digits.csv", "metrics", REFUSED, shown="999999999999"),
+    Case("metrics_cell_2pow63.csv", "metrics", REFUSED, shown=str(2**63)),
+    Case("metrics_cell_1e400.csv", "metrics", REFUSED, shown="1e400"),
     Case("metrics_cell_1e308.xlsx", "metrics", REFUSED),
-    Case("metrics_cell_400_digits.xlsx", "metrics", REFUSED),
+    Case("metrics_cell_400_digits.xlsx", "metrics", REFUSED, shown="999999999999"),
     Case("metrics_cell_2pow63.xlsx", "metrics", REFUSED),
     Case("metrics_cell_1e400.xlsx", "metrics", REFUSED),
     Case("metrics_sum_past_2pow63.csv", "metrics", REFUSED),
-    Case("metrics_json_int_4301_digits.json", "metrics", REFUSED),
-    Case("metrics_json_int_4300_digits.json", "metrics", REFUSED),
+    Case("metrics_json_int_4301_digits.json", "metrics", REFUSED, shown="777777777777"),
+    Case("metrics_json_int_4300_digits.json", "metrics", REFUSED, shown="777777777777"),
     # Odd but possible: refused in one line, or accepted with every figure in range.
     Case("metrics_all_dashes.csv", "metrics", EITHER),
     Case("metrics_negative_gmv.csv", "metrics", EITHER),
@@ -552,8 +553,8 @@ CASES: tuple[Case, ...] = (
     Case("runsheet_bitflipped.xlsx", "script", REFUSED),
     Case("runsheet_truncated.xlsx", "script", REFUSED),
     # Times no show can have; a mistyped year must stay cheap.
-    Case("metrics_minute_year_9999.csv", "metrics", REFUSED),
-    Case("metrics_minute_year_0001.csv", "metrics", REFUSED),
+    Case("metrics_minute_year_9999.csv", "metrics", REFUSED, shown="9999-12-31 23:59"),
+    Case("metrics_minute_year_0001.csv", "metrics", REFUSED, shown="0001-01-01 00:00"),
     Case("metrics_mistyped_year_2062_151_rows.csv", "metrics", EITHER),
     Case("showfile_minute_year_9999.json", "script", REFUSED),
     Case("showfile_minute_year_0001.json", "script", REFUSED),

@@ -13,15 +13,19 @@ import sys
 import time
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-MEMORY_CAP = 2**30  # bytes of address space
+# Bytes of address space, for the follow-up commands too: the heaviest, `review --out x.pdf`
+# with Qt offscreen, peaks at 0.65 GiB (VmPeak, measured on the demo show), inside the cap.
+MEMORY_CAP = 2**30
 TIME_LIMIT = 30.0  # seconds
 WEEK_S = 7 * 24 * 3600
 FIGURE_LIMIT = 1e13
 # Figures that may rightly be negative: a segment's net entries (entries minus exits).
 SIGNED = frozenset({"net_entries"})
-_MEMORY_WORDS = ("MemoryError", "bad_alloc", "Cannot allocate memory", "out of memory")
+# "lost sys.stderr": Python had no memory left even to print the error.
+_MEMORY_WORDS = ("MemoryError", "bad_alloc", "Cannot allocate memory", "lost sys.stderr")
 
 
 def _cap_memory() -> None:  # runs in the child, before it executes Python
@@ -115,8 +119,9 @@ def dump(database: Path) -> list[str]:
         return list(db.iterdump())
 
 
-def refusal_problems(ran: Ran, file_name: str) -> list[str]:
-    """What keeps a run from being a refusal in one line naming the file; [] when it is one."""
+def refusal_problems(ran: Ran, file_name: str, shown: str = "") -> list[str]:
+    """What keeps a run from being a refusal in one line naming the file (and the value as the
+    file gives it, when `shown`); [] when it is one."""
     problems = []
     if ran.returncode != 2:
         problems.append(ran.describe())
@@ -127,6 +132,8 @@ def refusal_problems(ran: Ran, file_name: str) -> list[str]:
         problems.append("a traceback on stderr")
     if file_name and file_name not in ran.err:
         problems.append(f"the refusal does not name the file {file_name!r}: {ran.last_line()}")
+    if shown not in ran.err.replace(file_name, ""):  # "1e400" is in metrics_cell_1e400.csv
+        problems.append(f"the refusal does not show the value {shown!r}: {ran.last_line()}")
     return problems
 
 
@@ -194,6 +201,24 @@ def follow_up_problems(runner: Runner, show_id: int, work: Path) -> list[str]:
     for name, path in outputs.items():
         if not path.is_file() or path.stat().st_size == 0:
             problems.append(f"no {name} was written")
+    return problems
+
+
+def stored_problems(database: Path, show_id: int) -> list[str]:
+    """The show's stored minute metrics: none negative or out of range, all within a week."""
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+        rows = db.execute(
+            "SELECT metric, min(value), max(value), min(minute), max(minute) FROM metric_samples"
+            " WHERE show_id = ? GROUP BY metric",
+            (show_id,),
+        ).fetchall()
+    problems = []
+    for metric, low, high, first, last in rows:
+        if low < 0 or high >= FIGURE_LIMIT:
+            problems.append(f"stored {metric} runs from {low} to {high}")
+        span = datetime.fromisoformat(last) - datetime.fromisoformat(first)
+        if span.total_seconds() >= WEEK_S:
+            problems.append(f"stored {metric} minutes span {first} to {last}")
     return problems
 
 

@@ -19,6 +19,7 @@ from hostile_run import (
     json_output,
     raw_control_problems,
     refusal_problems,
+    stored_problems,
 )
 
 DEMO_SHOW = 1
@@ -71,7 +72,7 @@ def _new_show(case: Case, ran: Ran, runner: Runner) -> tuple[int | None, list[st
         return DEMO_SHOW, []
     if case.expect == ACCEPTED:  # imported without --json: the newest show is it
         data, problems = json_output(runner.run("shows", "--json"))
-        shows = data if isinstance(data, list) else (data or {}).get("shows", [])
+        shows = (data or {}).get("shows", [])
         return max((show["id"] for show in shows), default=None), problems
     data, problems = json_output(ran)
     return (data or {}).get("show_id"), problems
@@ -89,7 +90,11 @@ def _printed_problems(runner: Runner, show_id: int, imported: Ran) -> list[str]:
     "case", [pytest.param(c, id=c.name, marks=[pytest.mark.slow] * c.big) for c in CASES]
 )
 def test_a_hostile_input_is_refused_in_one_line_or_everything_after_it_works(
-    case: Case, demo_database: Path, big_input: Callable[[str], Path], tmp_path: Path
+    case: Case,
+    demo_database: Path,
+    big_input: Callable[[str], Path],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
     database = tmp_path / "shows.sqlite3"
     shutil.copyfile(demo_database, database)
@@ -99,9 +104,12 @@ def test_a_hostile_input_is_refused_in_one_line_or_everything_after_it_works(
     before = dump(database)
 
     ran = runner.run(*_command(case, source))
+    # What the command did, for a table of the cases (-o junit_family=xunit1 --junitxml=...).
+    outcome = f"exit {ran.returncode} in {ran.seconds:.1f} s: {ran.last_line()}"
+    request.node.user_properties.append(("outcome", outcome))
 
     if ran.returncode == 2 or (case.expect == REFUSED and ran.returncode != 0):
-        problems = refusal_problems(ran, name)
+        problems = refusal_problems(ran, name, case.shown)
         after = dump(database)
         if after != before:
             changed = sorted(set(before) ^ set(after))
@@ -117,6 +125,7 @@ def test_a_hostile_input_is_refused_in_one_line_or_everything_after_it_works(
     else:
         if case.expect == ACCEPTED:
             problems += _printed_problems(runner, show_id, ran)
+        problems += stored_problems(database, show_id)
         problems += follow_up_problems(runner, show_id, tmp_path)
     verdict = "accepted, where the issue asks for a refusal" if case.expect == REFUSED else ""
     assert not (problems or verdict), (

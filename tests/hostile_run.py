@@ -206,12 +206,15 @@ def follow_up_problems(runner: Runner, show_id: int, work: Path) -> list[str]:
 
 def stored_problems(database: Path, show_id: int) -> list[str]:
     """The show's stored minute metrics: none negative or out of range, all within a week."""
-    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
-        rows = db.execute(
-            "SELECT metric, min(value), max(value), min(minute), max(minute) FROM metric_samples"
-            " WHERE show_id = ? GROUP BY metric",
-            (show_id,),
-        ).fetchall()
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            rows = db.execute(
+                "SELECT metric, min(value), max(value), min(minute), max(minute)"
+                " FROM metric_samples WHERE show_id = ? GROUP BY metric",
+                (show_id,),
+            ).fetchall()
+    except sqlite3.DatabaseError as exc:  # a restore that emptied the database, say
+        return [f"the database holds no liveplanner data: {exc}"]
     problems = []
     for metric, low, high, first, last in rows:
         if low < 0 or high >= FIGURE_LIMIT:

@@ -106,3 +106,38 @@ def test_the_public_douyin_sample_decodes() -> None:
     assert rows[0] == "room_id,session_date,time,gmv_min" and len(rows) == 62
     total = sum(parse_number(r.split(",")[3]) for r in rows[1:])
     assert total == Decimal("2001")
+
+
+def test_a_workbook_export_writes_control_characters_as_escapes(tmp_path):
+    """A title pasted with an ESC in it made openpyxl refuse the whole export."""
+    from openpyxl import load_workbook
+
+    from liveplanner.formats.workbook import Sheet, write_workbook
+
+    path = tmp_path / "out.xlsx"
+    write_workbook(
+        path,
+        [Sheet("a\x1bb", ["t\x07"], [["\x1b[2J直播", 3, "tab\tkept"]], preface=["\x00x"])],
+    )
+    sheet = load_workbook(path).active
+    assert sheet.title == "a x1bb"  # a sheet title holds no backslash
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0] == ["\\x00x", None, None]
+    assert values[2] == ["t\\x07", None, None]
+    assert values[3] == ["\\x1b[2J直播", 3, "tab\tkept"]
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_a_failed_workbook_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    from liveplanner.formats.workbook import Sheet, write_workbook
+
+    def full_disk(self, filename):
+        Path(filename).write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", full_disk)
+    with pytest.raises(OSError):
+        write_workbook(tmp_path / "out.xlsx", [Sheet("s", ["h"], [[1]])])
+    assert list(tmp_path.iterdir()) == []

@@ -256,8 +256,12 @@ def write_show_file(bundle: ShowBundle, path: Path) -> None:
     """Write the show file through a temporary file: a failed write leaves an older one whole."""
     text = json.dumps(show_document(bundle), ensure_ascii=False, indent=2)
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(text + "\n", encoding="utf-8")
-    partial.replace(path)
+    try:
+        partial.write_text(text + "\n", encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        partial.unlink(missing_ok=True)  # a full disk leaves nothing half-written beside it
+        raise
 
 
 # Reading

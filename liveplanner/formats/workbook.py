@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liveplanner.formats.sheet_cells import starts_formula
+from liveplanner.formats.sheet_cells import starts_formula, storable
 
 MAX_WIDTH = 60  # characters; long notes wrap instead
 
@@ -31,19 +31,19 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
     book = Workbook()
     book.remove(book.active)
     for sheet in sheets:
-        page = book.create_sheet(sheet.title.translate(_FORBIDDEN)[:31])
+        page = book.create_sheet(str(storable(sheet.title)).translate(_FORBIDDEN)[:31])
         for line in sheet.preface:
-            page.append([line])
+            page.append([storable(line)])
         if sheet.preface:
             page.cell(1, 1).font = Font(bold=True, size=14)
             page.append([])
         header_row = page.max_row + 1 if sheet.preface else 1
-        page.append(list(sheet.header))
+        page.append([storable(h) for h in sheet.header])
         for cell in page[header_row]:
             cell.font = Font(bold=True)
         widths = [len(str(h)) for h in sheet.header]
         for row in sheet.rows:
-            page.append(list(row))
+            page.append([storable(value) for value in row])
             for i, value in enumerate(row):
                 if i < len(widths):
                     widths[i] = max(widths[i], len(str(value)) if value is not None else 0)
@@ -63,5 +63,9 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
             page.column_dimensions[letter].width = min(MAX_WIDTH, max(8, width * 1.2 + 2))
         page.freeze_panes = f"A{header_row + 1}"
     partial = path.with_name(path.name + ".partial")
-    book.save(partial)
-    partial.replace(path)
+    try:
+        book.save(partial)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a full disk or a folder gone leaves nothing half-written
+        raise

@@ -59,6 +59,9 @@ class ImportOptions:
     # Days added to every time in the file: the user's choice to move another day's export
     # onto the show's date (DateMismatch.shift_days).
     shift_days: int = 0
+    # The user's --keep-dates: rows more than a day from the show are stored as they are (with
+    # a warning), not left out or refused.
+    keep_dates: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +119,15 @@ class MetricsImport:
 
 # What a show's minute can hold: times within these years, and no count or amount (in fen) of
 # one minute beyond a trillion (¥10 billion a minute; the biggest shows sell that in a day).
+# A minute's value is checked after its rows are added up, so a stored value never passes it,
+# and a show's sum over the minutes it is reviewed on (its days, core/review.py) stays below
+# 10**16: far inside int64 and exact in float64.
 FIRST_SHOW_TIME = pd.Timestamp("2000-01-01")
 LAST_SHOW_TIME = pd.Timestamp("2100-01-01")
 MAX_MINUTE_VALUE = 1e12
+# Rows this far before the show's start or after its end are no part of it (a mistyped year).
+SHOW_MARGIN = pd.Timedelta(days=1)
+_SHOWN_CHARS = 40  # a cell quoted in a message is cut after this many characters
 
 
 def read_metrics(
@@ -166,10 +175,13 @@ def _read_rows(
     frame = pd.DataFrame(values, index=rows.index)
     warnings: list[Problem] = []
     frame, times = _drop_duplicates(table, frame, times, mapped, warnings)
+    frame, times = _far_from_show(table, frame, times, options, warnings)
     _refuse_falling_totals(table, frame, mapped)
+    _refuse_no_figures(table, frame, mapped)
     warnings += _missing_values(frame, mapped)
     rule = options.instant_rule or (preset.instant_rule if preset else InstantRule.MAX)
     per_minute = _per_minute(frame, times, mapped, rule)
+    _refuse_big_minutes(table, per_minute, times, mapped)
     warnings += _sub_minute(len(frame), per_minute, mapped, rule)
     warnings += _total_differences(table, totals, frame, mapped)
     missing = _missing_minutes(per_minute.index)
@@ -369,10 +381,34 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column.header,
-            value=str(cells.loc[row]),
+            value=shown_cell(cells.loc[row]),
+            limit=_amount(column.rule.metric, int(MAX_MINUTE_VALUE)),  # type: ignore[union-attr]
+        )
+    # Every metric is a count (viewers, orders, likes …) or an amount paid or spent (GMV, ad
+    # spend): none is a net change that could fall below zero. Entries and exits are separate
+    # counts, new followers counts follows (not follows less unfollows), and refunds are not in a
+    # minute's GMV. So a negative cell is a wrong file, not a figure.
+    below = (scaled < 0).fillna(False)
+    if below.any():
+        row = below.idxmax()
+        raise ImportRefused(
+            "negative_number",
+            file=table.file_name,
+            row=row,
+            column=column.header,
+            value=shown_cell(cells.loc[row]),
+            metric=column.rule.metric,  # type: ignore[union-attr]
         )
     # Half up, as to_fen does: exports round amounts for display, never below a fen.
     return np.floor(scaled + 0.5)
+
+
+def shown_cell(cell: object) -> str:
+    """A cell as a message quotes it: as written, cut when it is long (400 digits)."""
+    text = cell if isinstance(cell, str) else str(cell)
+    if len(text) > _SHOWN_CHARS:
+        return f"{text[:_SHOWN_CHARS]}… ({len(text)} characters)"
+    return text
 
 
 def _time_text(moment: pd.Timestamp) -> str:
@@ -460,12 +496,94 @@ def _refuse_falling_totals(table: Table, frame: pd.DataFrame, mapped: list[Colum
             )
 
 
+def _far_from_show(
+    table: Table,
+    frame: pd.DataFrame,
+    times: pd.Series,
+    options: ImportOptions,
+    warnings: list[Problem],
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows more than a day from the show (one mistyped year would stretch the minutes over
+    decades): left out with a warning when they are a few, refused when they are most of a file
+    that is partly the show's. A file wholly of another time is DateMismatch's question."""
+    if options.planned is None or not len(times):
+        return frame, times
+    show_start, show_end = _show_span(options)
+    far = ((times < show_start - SHOW_MARGIN) | (times >= show_end + SHOW_MARGIN)).to_numpy()
+    count = int(far.sum())
+    if not count:
+        return frame, times
+    first = int(np.argmax(far))
+    shown = "%Y-%m-%d %H:%M"
+    params = {
+        "count": count,
+        "row": int(times.index[first]),
+        "time": _time_text(times.iloc[first]),
+        "show_start": show_start.strftime(shown),
+        "show_end": show_end.strftime(shown),
+    }
+    if options.keep_dates:
+        warnings.append(Problem("far_minutes_kept", params))
+        return frame, times
+    if count == len(times):
+        return frame, times
+    if count * 2 > len(times):
+        raise ImportRefused("far_from_show", file=table.file_name, rows=len(times), **params)
+    warnings.append(Problem("far_minutes_dropped", params))
+    return frame[~far], times[~far]
+
+
+def _show_span(options: ImportOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The show's local time from the earliest start to the latest end, planned or run."""
+    shows = [options.planned] + ([options.ran] if options.ran is not None else [])
+    local = [
+        pd.Timestamp(moment.astimezone(options.zone).replace(tzinfo=None))
+        for span in shows
+        for moment in span  # type: ignore[union-attr]
+    ]
+    return min(local), max(local)
+
+
+def _refuse_no_figures(table: Table, frame: pd.DataFrame, mapped: list[Column]) -> None:
+    """A file whose every metric cell is empty or "-" has nothing to import: storing it would
+    replace a show's metrics with nothing. (One column of figures beside empty ones is read.)"""
+    if not frame.notna().to_numpy().any():
+        headers = ", ".join(f"“{column.header}”" for column in mapped)
+        raise ImportRefused("no_figures", file=table.file_name, columns=headers)
+
+
+def _refuse_big_minutes(
+    table: Table, per_minute: pd.DataFrame, times: pd.Series, mapped: list[Column]
+) -> None:
+    """A minute whose rows add up past MAX_MINUTE_VALUE (each row within it); refused with the
+    sum and the rows, before an int64 could wrap around on it."""
+    for column in mapped:
+        metric = column.rule.metric  # type: ignore[union-attr]
+        beyond = (per_minute[metric].abs() > MAX_MINUTE_VALUE).fillna(False)
+        if not beyond.any():
+            continue
+        minute = per_minute.index[int(np.argmax(beyond.to_numpy()))]
+        rows = times.index[(times.dt.floor("min") == minute).to_numpy()]
+        raise ImportRefused(
+            "minute_out_of_range",
+            file=table.file_name,
+            time=_time_text(minute),
+            first_row=int(rows[0]),
+            row=int(rows[-1]),
+            column=column.header,
+            value=_amount(metric, round(float(per_minute[metric].loc[minute]))),
+            limit=_amount(metric, int(MAX_MINUTE_VALUE)),
+        )
+
+
 def _missing_values(frame: pd.DataFrame, mapped: list[Column]) -> list[Problem]:
     warnings = []
     for column in mapped:
         count = int(frame[column.rule.metric].isna().sum())  # type: ignore[union-attr]
         if count:
-            warnings.append(Problem("missing_values", {"column": column.header, "count": count}))
+            cells = "cell is" if count == 1 else "cells are"
+            params = {"column": column.header, "count": count, "cells": cells}
+            warnings.append(Problem("missing_values", params))
     return warnings
 
 

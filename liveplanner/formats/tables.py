@@ -10,7 +10,9 @@ import csv
 import io
 import itertools
 import json
+import math
 import re
+import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -30,6 +32,7 @@ from liveplanner.formats.sheets import (
 from liveplanner.formats.times import looks_like_time
 
 _NA = sorted(MISSING - {""})
+_LONG_NUMBER = 40  # digits: no count or amount has more
 _LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -109,6 +112,9 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
                 header=0,
                 skip_blank_lines=False,  # keeps the row numbers the user sees
                 na_values=_NA,
+                # Cells stay as written, so a refusal quotes "1e400" or 400 digits as the file
+                # has them (not "inf"), and a time or an amount is read by our own rules.
+                dtype=str,
             )
     except pd.errors.ParserError as exc:
         if match := _LINE.search(str(exc)):
@@ -151,19 +157,62 @@ def _records(payload: object, depth: int = 0) -> list[dict[str, object]] | None:
     return None
 
 
+class _NotANumber(ValueError):
+    """A NaN or Infinity literal: JSON has no such number (Python's parser takes them)."""
+
+
+def _constant(text: str) -> float:
+    raise _NotANumber(text)
+
+
+def _integer(text: str) -> int | str:
+    # A long integer is kept as written: its int() would cost time past a few thousand digits
+    # (and Python refuses past 4,300), and as text the importer quotes it in its refusal.
+    return int(text) if len(text) <= _LONG_NUMBER else text
+
+
+def _decimal(text: str) -> float | str:
+    number = float(text)
+    return number if math.isfinite(number) else text  # 1e400, as written
+
+
 def _read_json(text: str, name: str, encoding: str) -> Table:
     try:
-        payload = json.loads(text)
+        payload = json.loads(
+            text, parse_constant=_constant, parse_int=_integer, parse_float=_decimal
+        )
     except json.JSONDecodeError as exc:
         raise ImportRefused(
             "bad_json", file=name, line=exc.lineno, column=exc.colno, detail=exc.msg
         ) from None
+    except _NotANumber as exc:
+        where = _position(text, str(exc))
+        raise ImportRefused("json_not_a_number", file=name, value=exc, **where) from None
+    except RecursionError:
+        # The C parser counts its depth and gives up cleanly at Python's recursion limit; an
+        # export is a list of flat records, two or three levels deep.
+        raise ImportRefused("json_too_deep", file=name, limit=sys.getrecursionlimit()) from None
     records = _records(payload)
     if records is None:
         raise ImportRefused("json_no_records", file=name)
     headers = list(dict.fromkeys(key for record in records for key in record))
+    for row, record in enumerate(records, start=1):
+        for key, cell in record.items():
+            if isinstance(cell, (dict, list)):
+                kind = "an object {…}" if isinstance(cell, dict) else "a list […]"
+                raise ImportRefused("json_nested_cell", file=name, row=row, column=key, kind=kind)
     frame = pd.DataFrame.from_records(records, columns=headers)
     frame.columns = range(len(headers))
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     frame = frame.map(_clean)
     return Table(name, f"JSON ({encoding})", headers, 0, frame.dropna(how="all"))
+
+
+def _position(text: str, word: str) -> dict[str, int]:
+    """The line and column of the first `word` outside a string, as JSON errors give them."""
+    for match in re.finditer(rf'"(?:[^"\\]|\\.)*"|{re.escape(word)}', text):
+        if match.group() == word:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            return {"line": line, "column": column}
+    return {"line": 1, "column": 1}

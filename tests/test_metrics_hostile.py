@@ -165,7 +165,7 @@ def test_a_file_mostly_far_from_the_show_but_touching_it_is_refused() -> None:
         "2025-11-11 22:00), the first in row 2 (2025-11-08 20:00)"
     )
     kept = read(csv_of(*rows), planned=SHOW, keep_dates=True)
-    assert kept.minutes == 74 and kept.warnings[-1].code == "far_minutes_kept"
+    assert kept.minutes == 74 and "far_minutes_kept" in [w.code for w in kept.warnings]
 
 
 # --- XLSX on both import paths ---------------------------------------------------------------

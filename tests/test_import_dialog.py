@@ -95,7 +95,7 @@ def test_a_read_file_is_shown_with_its_encoding_columns_preview_and_warnings(
     ]
     warnings = [dialog.warnings.item(i).text() for i in range(dialog.warnings.count())]
     assert warnings == [
-        "Column “成交金额(元)”: 1 cells are empty or “-”, left empty (not zero)",
+        "Column “成交金额(元)”: 1 cell is empty or “-”, left empty (not zero)",
         "Columns not imported: 房间号",
     ]
     assert dialog.import_button.isEnabled()

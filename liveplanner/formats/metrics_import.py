@@ -191,7 +191,7 @@ def _read_rows(
     if options.planned is not None and len(per_minute):
         mismatch = _mismatch(per_minute.index, options)
         if mismatch is not None:
-            warnings.append(_outside_show(mismatch, options))
+            warnings.append(_outside_show(mismatch))
     unread = [c.header for c in columns if c.rule is None and c.position != time_column]
     unread = [header for header in unread if header and not is_date_name(header)]
     if unread:
@@ -522,10 +522,10 @@ def _far_from_show(
         "show_start": show_start.strftime(shown),
         "show_end": show_end.strftime(shown),
     }
+    if count == len(times):
+        return frame, times  # another time altogether: told as DateMismatch
     if options.keep_dates:
         warnings.append(Problem("far_minutes_kept", params))
-        return frame, times
-    if count == len(times):
         return frame, times
     if count * 2 > len(times):
         raise ImportRefused("far_from_show", file=table.file_name, rows=len(times), **params)
@@ -706,16 +706,17 @@ def _mismatch(minutes: pd.DatetimeIndex, options: ImportOptions) -> DateMismatch
     return DateMismatch(first, last, show_start, show_end, (show_start.date() - first.date()).days)
 
 
-def _outside_show(mismatch: DateMismatch, options: ImportOptions) -> Problem:
+def _outside_show(mismatch: DateMismatch) -> Problem:
+    """The warning for a file kept at its dates: the same show time as the refusal gives (the
+    live run's where it ran, else the plan's)."""
     shown = "%Y-%m-%d %H:%M"
-    start, end = (m.astimezone(options.zone) for m in options.planned)  # type: ignore[union-attr]
     return Problem(
         "outside_show",
         {
             "start": mismatch.start.strftime(shown),
             "end": mismatch.end.strftime(shown),
-            "planned_start": start.strftime(shown),
-            "planned_end": end.strftime(shown),
+            "show_start": mismatch.show_start.strftime(shown),
+            "show_end": mismatch.show_end.strftime(shown),
         },
     )
 

@@ -204,8 +204,8 @@ MESSAGES = {
     ),
     "unread_columns": "columns not imported: {columns}",
     "outside_show": (
-        "the file runs from {start} to {end}, outside the show's planned {planned_start} to "
-        "{planned_end}: is it this show's export?"
+        "the file runs from {start} to {end}, outside the show ({show_start} to {show_end}): "
+        "is it this show's export?"
     ),
     "sub_minute": (
         "{rows} rows for {minutes} minutes: per minute, counts and money are added up and "

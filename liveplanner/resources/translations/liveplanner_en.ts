@@ -4075,26 +4075,31 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="123" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="126" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="124" />
-        <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
+        <location filename="../../ui/review/import_texts.py" line="127" />
+        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
+        <location filename="../../ui/review/import_texts.py" line="132" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="144" />
+        <location filename="../../ui/review/import_texts.py" line="147" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
+        <location filename="../../ui/review/import_texts.py" line="149" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

@@ -4093,26 +4093,31 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="123" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="126" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="124" />
-        <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
-        <translation>文件时间为 {start} 至 {end}，不在本场计划的 {planned_start} 至 {planned_end} 之内：确定是这一场的数据吗？</translation>
+        <location filename="../../ui/review/import_texts.py" line="127" />
+        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
+        <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
+        <location filename="../../ui/review/import_texts.py" line="132" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="144" />
+        <location filename="../../ui/review/import_texts.py" line="147" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
+        <location filename="../../ui/review/import_texts.py" line="149" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>

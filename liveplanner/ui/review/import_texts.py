@@ -120,11 +120,14 @@ def _templates() -> dict[str, str]:
         "missing_values": QCoreApplication.translate(
             "import", "Column “{column}”: {count} cells are empty or “-”, left empty (not zero)"
         ),
+        "missing_value": QCoreApplication.translate(
+            "import", "Column “{column}”: 1 cell is empty or “-”, left empty (not zero)"
+        ),
         "unread_columns": QCoreApplication.translate("import", "Columns not imported: {columns}"),
         "outside_show": QCoreApplication.translate(
             "import",
-            "The file runs from {start} to {end}, outside the show's planned {planned_start} to "
-            "{planned_end}: is it this show's export?",
+            "The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): "
+            "is it this show's export?",
         ),
         "sub_minute": QCoreApplication.translate(
             "import",
@@ -145,7 +148,10 @@ def problem_text(problem: Problem) -> str:
             if params["rule"] == "highest"
             else QCoreApplication.translate("import", "last")
         )
-    template = _templates().get(problem.code)
+    code = problem.code
+    if code == "missing_values" and params.get("count") == 1:
+        code = "missing_value"
+    template = _templates().get(code)
     if template is None:
         return problem.message  # a code without a translation still says something true
     return template.format(**params)

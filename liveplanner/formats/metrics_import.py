@@ -8,6 +8,7 @@ minute: increments added up, running totals turned into increments, and instanta
 (online viewers) kept by the highest or the last reading. Nothing is stored here.
 """
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -128,6 +129,7 @@ MAX_MINUTE_VALUE = 1e12
 # Rows this far before the show's start or after its end are no part of it (a mistyped year).
 SHOW_MARGIN = pd.Timedelta(days=1)
 _SHOWN_CHARS = 40  # a cell quoted in a message is cut after this many characters
+_AS_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def read_metrics(
@@ -363,12 +365,16 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
     try:
         read = numbers(cells)
     except CellError as error:
+        value = _written(table, cells, error.row)
+        # pandas reads "1e400" (or 400 digits) as inf: a number, too big, not a word like "inf"
+        too_big = isinstance(error.value, float) and _AS_NUMBER.fullmatch(value)
         raise ImportRefused(
-            "not_a_number",
+            "number_out_of_range" if too_big else "not_a_number",
             file=table.file_name,
             row=error.row,
             column=column.header,
-            value=error.value,
+            value=value,
+            **({"limit": _amount(column.rule.metric, int(MAX_MINUTE_VALUE))} if too_big else {}),  # type: ignore[union-attr]
         ) from None
     scaled = read * float(column.rule.scale)  # type: ignore[union-attr]
     # A minute's count or amount past this is no show's: refused with the cell, before it can
@@ -381,7 +387,7 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column.header,
-            value=shown_cell(cells.loc[row]),
+            value=_written(table, cells, row),
             limit=_amount(column.rule.metric, int(MAX_MINUTE_VALUE)),  # type: ignore[union-attr]
         )
     # Every metric is a count (viewers, orders, likes …) or an amount paid or spent (GMV, ad
@@ -396,16 +402,20 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column.header,
-            value=shown_cell(cells.loc[row]),
+            value=_written(table, cells, row),
             metric=column.rule.metric,  # type: ignore[union-attr]
         )
     # Half up, as to_fen does: exports round amounts for display, never below a fen.
     return np.floor(scaled + 0.5)
 
 
-def shown_cell(cell: object) -> str:
-    """A cell as a message quotes it: as written, cut when it is long (400 digits)."""
-    text = cell if isinstance(cell, str) else str(cell)
+def _written(table: Table, cells: pd.Series, row: object) -> str:
+    """A cell as a message quotes it: as the file writes it, cut when it is long (400 digits)."""
+    if table.written is not None:
+        text = table.written(int(row), int(cells.name))  # type: ignore[call-overload]
+    else:
+        cell = cells.loc[row]
+        text = cell if isinstance(cell, str) else str(cell)
     if len(text) > _SHOWN_CHARS:
         return f"{text[:_SHOWN_CHARS]}… ({len(text)} characters)"
     return text
@@ -472,6 +482,8 @@ def _drop_duplicates(
 
 
 def _cell_text(table: Table, row: object, column: Column) -> str:
+    if table.written is not None:
+        return table.written(int(row), column.position)  # type: ignore[call-overload]
     cell = table.rows.at[row, column.position]
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))  # pandas read "999" as 999.0

@@ -14,6 +14,7 @@ import math
 import re
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -43,6 +44,9 @@ class Table:
     headers: list[str]
     header_row: int  # the header's row number as the user sees it (1-based)
     rows: pd.DataFrame  # data rows; columns are positions, the index is the user's row number
+    # A cell as the file writes it, by row number and column position, where pandas may have
+    # read it otherwise ("1e400" as inf, "1234.50" as 1234.5); None: the cells are as written.
+    written: Callable[[int, int], str] | None = None
 
 
 def _blank(cell: object) -> bool:
@@ -112,9 +116,6 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
                 header=0,
                 skip_blank_lines=False,  # keeps the row numbers the user sees
                 na_values=_NA,
-                # Cells stay as written, so a refusal quotes "1e400" or 400 digits as the file
-                # has them (not "inf"), and a time or an amount is read by our own rules.
-                dtype=str,
             )
     except pd.errors.ParserError as exc:
         if match := _LINE.search(str(exc)):
@@ -127,7 +128,15 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
         raise ImportRefused("header_only", file=name) from None
     frame.columns = range(frame.shape[1])
     frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
-    return Table(name, encoding, headers, header + 1, frame.dropna(how="all"))
+
+    def written(row: int, column: int) -> str:
+        # Read again only for a message: pandas parses numbers at C speed, and keeping every
+        # cell as text for the rare refusal would cost several times the whole import.
+        lines = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+        record = next(itertools.islice(lines, row - 1, None), [])
+        return record[column].strip() if column < len(record) else ""
+
+    return Table(name, encoding, headers, header + 1, frame.dropna(how="all"), written)
 
 
 def _read_xlsx(data: bytes, name: str) -> Table:

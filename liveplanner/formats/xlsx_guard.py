@@ -99,10 +99,8 @@ def sheet_rows(
     """Every sheet's title and rows (values as openpyxl gives them; trailing empty cells
     dropped), or ImportRefused: damaged, too large, or more rows or columns than allowed."""
     check_archive(data, name)
-    from openpyxl.reader.excel import ExcelReader  # a workbook is the rarer case; 0.1 s import
-
     try:
-        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader = _reader()(io.BytesIO(data), read_only=True, data_only=True)
         reader.archive = _GuardedZip(io.BytesIO(data))
         reader.read()
         book = reader.wb
@@ -125,9 +123,29 @@ def sheet_rows(
         raise _damaged(name, exc) from None
 
 
+def _reader() -> type:
+    """openpyxl's read-only reader, its sheets made without looking for a <dimension>: the
+    declared size is not trusted ("A1:XFD1048576" would pad every row to 16,384 cells), and in a
+    sheet that has none openpyxl's look for it parses the whole sheet once more."""
+    # a workbook is the rarer case: openpyxl loads here (a tenth of a second)
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class Sheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            pass
+
+    class Reader(ExcelReader):
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                    found = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                    self.wb._sheets.append(found)
+
+    return Reader
+
+
 def _rows(sheet: object, name: str, max_rows: int) -> list[list[object]]:
-    # The <dimension> a file declares is not trusted: "A1:XFD1048576" would pad every row.
-    sheet.reset_dimensions()  # type: ignore[attr-defined]
     rows: list[list[object]] = []
     rows_of = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
     for number, row in enumerate(rows_of, start=1):

@@ -151,8 +151,8 @@ def test_a_few_rows_far_from_the_show_are_left_out_with_the_count_and_first_row(
     result = read(csv_of(*rows), planned=SHOW)
     assert result.minutes == 59 and result.end == datetime(2025, 11, 11, 20, 58)
     assert [w.message for w in result.warnings] == [
-        "1 rows more than a day from the show (2025-11-11 20:00 to 2025-11-11 22:00) were left "
-        "out; the first is row 61 (2062-11-11 20:59)"
+        "rows more than a day from the show (2025-11-11 20:00 to 2025-11-11 22:00) left out: 1, "
+        "the first row 61 (2062-11-11 20:59)"
     ]
 
 
@@ -246,8 +246,8 @@ def test_a_sheet_of_more_rows_than_allowed_is_refused_saying_the_limit(monkeypat
     assert (
         _both(GOOD)
         == [
-            "export.xlsx, sheet “Sheet”: more than 50 rows; a show's minute export has a few "
-            "thousand, so split the file or remove the empty rows"
+            "export.xlsx, sheet “Sheet”: more than 50 rows; an export or a run sheet has a few "
+            "thousand at most: split the file or delete the empty rows below the data"
         ]
         * 2
     )
@@ -280,3 +280,12 @@ def test_a_value_beyond_the_widest_export_is_refused() -> None:
         assert message == (
             "export.xlsx, sheet “Sheet”, row 1: a value beyond column 1000; no export is that wide"
         )
+
+
+def test_rows_decades_apart_kept_as_they_are_count_their_gap_without_listing_it() -> None:
+    rows = [f"2025-11-11 20:{minute:02d},100,1" for minute in range(59)] + ["2062-11-11 22:30,1,1"]
+    result = read(csv_of(*rows), planned=SHOW, keep_dates=True)
+    gap = datetime(2062, 11, 11, 22, 30) - datetime(2025, 11, 11, 20, 58)
+    assert result.missing_count == gap // timedelta(minutes=1) - 1
+    assert len(result.missing_minutes) == 1_000
+    assert result.missing_minutes[0] == datetime(2025, 11, 11, 20, 59)

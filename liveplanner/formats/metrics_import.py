@@ -41,6 +41,8 @@ TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum by rounding, not 
 PREVIEW_ROWS = 200
 _TOTAL_SCAN = 5  # rows at each end looked at for a total row
 _LISTED = 5  # missing minutes named in the warning; the rest are counted
+MAX_MISSING_LISTED = 1_000  # missing minutes kept in MetricsImport.missing_minutes
+_MINUTE_NS = 60_000_000_000
 
 Progress = Callable[[float], None]  # told the fraction done; raises to cancel
 
@@ -111,11 +113,12 @@ class MetricsImport:
     start: datetime | None  # first and last local minute
     end: datetime | None
     minutes: int  # minutes with at least one row
-    missing_minutes: tuple[datetime, ...]
+    missing_minutes: tuple[datetime, ...]  # the first MAX_MISSING_LISTED of them
     warnings: tuple[Problem, ...]
     preview: pd.DataFrame  # the first rows as read: row, time, then one column per metric
     mismatch: DateMismatch | None = None  # the file is not of the show's time
     shift_days: int = 0  # days its times were moved by (ImportOptions.shift_days)
+    missing_count: int = 0  # minutes between the first and the last without a row
 
 
 # What a show's minute can hold: times within these years, and no count or amount (in fen) of
@@ -186,9 +189,9 @@ def _read_rows(
     _refuse_big_minutes(table, per_minute, times, mapped)
     warnings += _sub_minute(len(frame), per_minute, mapped, rule)
     warnings += _total_differences(table, totals, frame, mapped)
-    missing = _missing_minutes(per_minute.index)
-    if missing:
-        warnings.append(_missing_minutes_warning(missing))
+    missing_count, missing = _missing_minutes(per_minute.index)
+    if missing_count:
+        warnings.append(_missing_minutes_warning(missing_count, missing))
     mismatch = None
     if options.planned is not None and len(per_minute):
         mismatch = _mismatch(per_minute.index, options)
@@ -214,6 +217,7 @@ def _read_rows(
         end=per_minute.index[-1].to_pydatetime() if len(per_minute) else None,
         minutes=len(per_minute),
         missing_minutes=tuple(m.to_pydatetime() for m in missing),
+        missing_count=missing_count,
         warnings=tuple(warnings),
         preview=_preview(frame, times),
         mismatch=mismatch,
@@ -682,18 +686,28 @@ def _total_differences(
     return warnings
 
 
-def _missing_minutes(minutes: pd.DatetimeIndex) -> list[pd.Timestamp]:
+def _missing_minutes(minutes: pd.DatetimeIndex) -> tuple[int, list[pd.Timestamp]]:
+    """How many minutes between the first and the last have no row, and the first of them (up
+    to MAX_MISSING_LISTED). Counted from the gaps, never by listing every minute: rows kept
+    decades apart (--keep-dates) would make a list of millions."""
     if len(minutes) < 2:
-        return []
-    every = pd.date_range(minutes[0], minutes[-1], freq="min")
-    return list(every.difference(minutes))
+        return 0, []
+    steps = np.diff(minutes.as_unit("ns").asi8) // _MINUTE_NS - 1
+    count = int(steps.sum())
+    listed: list[pd.Timestamp] = []
+    for at in np.flatnonzero(steps):
+        gap = min(int(steps[at]), MAX_MISSING_LISTED - len(listed))
+        listed += [minutes[at] + pd.Timedelta(minutes=k) for k in range(1, gap + 1)]
+        if len(listed) >= MAX_MISSING_LISTED:
+            break
+    return count, listed
 
 
-def _missing_minutes_warning(missing: list[pd.Timestamp]) -> Problem:
+def _missing_minutes_warning(count: int, missing: list[pd.Timestamp]) -> Problem:
     listed = ", ".join(m.strftime("%H:%M") for m in missing[:_LISTED])
-    if len(missing) > _LISTED:
-        listed += f" … (+{len(missing) - _LISTED})"
-    return Problem("missing_minutes", {"count": len(missing), "minutes": listed})
+    if count > _LISTED:
+        listed += f" … (+{count - _LISTED})"
+    return Problem("missing_minutes", {"count": count, "minutes": listed})
 
 
 def _mismatch(minutes: pd.DatetimeIndex, options: ImportOptions) -> DateMismatch | None:

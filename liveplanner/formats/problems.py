@@ -30,8 +30,8 @@ MESSAGES = {
         "{ratio} to 1; a spreadsheet is at most {limit} to 1)"
     ),
     "too_many_rows": (
-        "{file}, sheet “{sheet}”: more than {limit} rows; a show's minute export has a few "
-        "thousand, so split the file or remove the empty rows"
+        "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
+        "thousand at most: split the file or delete the empty rows below the data"
     ),
     "too_many_columns": (
         "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide"
@@ -195,12 +195,13 @@ MESSAGES = {
     "missing_minutes": "no rows for {count} minutes between the first and the last: {minutes}",
     "missing_values": ("column “{column}”: {count} {cells} empty or “-”, left empty (not zero)"),
     "far_minutes_dropped": (
-        "{count} rows more than a day from the show ({show_start} to {show_end}) were left "
-        "out; the first is row {row} ({time})"
+        "rows more than a day from the show ({show_start} to {show_end}) left out: {count}, "
+        "the first row {row} ({time})"
     ),
     "far_minutes_kept": (
-        "{count} rows more than a day from the show ({show_start} to {show_end}) are stored "
-        "as they are (--keep-dates), the first row {row} ({time}); its review leaves them out"
+        "rows more than a day from the show ({show_start} to {show_end}) stored as they are "
+        "(--keep-dates): {count}, the first row {row} ({time}); the review counts them outside "
+        "the script"
     ),
     "unread_columns": "columns not imported: {columns}",
     "outside_show": (

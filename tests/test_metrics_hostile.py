@@ -289,3 +289,28 @@ def test_rows_decades_apart_kept_as_they_are_count_their_gap_without_listing_it(
     assert result.missing_count == gap // timedelta(minutes=1) - 1
     assert len(result.missing_minutes) == 1_000
     assert result.missing_minutes[0] == datetime(2025, 11, 11, 20, 59)
+
+
+def test_the_streamed_cells_are_the_values_openpyxl_gives(tmp_path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["时间", "成交金额(元)", "备注", None, "flag"])
+    sheet.append([datetime(2025, 11, 11, 20, 0), 12.5, "好", None, True])
+    sheet.append([datetime(2025, 11, 11, 20, 1), 7, None, 3, False])
+    sheet["C6"] = "=A2"  # a formula without a cached value, two rows skipped
+    sheet["B6"].number_format = "0.00"
+    sheet["B6"] = 1e-3
+    sheet["E7"] = date(2025, 11, 11)
+    second = book.create_sheet("第二")
+    second["B2"] = "只有一格"
+    out = io.BytesIO()
+    book.save(out)
+    data = out.getvalue()
+
+    _encoding, sheets = read_sheets(data, "book.xlsx")
+    expected = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    for got, want in zip(sheets, expected.worksheets, strict=True):
+        want.reset_dimensions()
+        rows = [list(row) for row in want.iter_rows(values_only=True)]
+        assert got.name == want.title
+        assert got.rows == rows

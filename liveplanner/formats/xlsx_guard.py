@@ -14,6 +14,7 @@ import zlib
 from typing import IO
 
 from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.xlsx_cells import Bounds, sheet_values
 
 # What a workbook may inflate to in all: a 100,000-row export of 30 columns is about 60 MB of XML.
 MAX_INFLATED = 256 * 2**20
@@ -96,17 +97,20 @@ def check_archive(data: bytes, name: str) -> None:
 def sheet_rows(
     data: bytes, name: str, max_rows: int | None = None
 ) -> list[tuple[str, list[list[object]]]]:
-    """Every sheet's title and rows (values as openpyxl gives them; trailing empty cells
-    dropped), or ImportRefused: damaged, too large, or more rows or columns than allowed."""
+    """Every sheet's title and rows (values as openpyxl gives them), or ImportRefused: damaged,
+    too large, or more rows or columns than allowed."""
     check_archive(data, name)
+    limit = MAX_ROWS if max_rows is None else max_rows
     try:
         reader = _reader()(io.BytesIO(data), read_only=True, data_only=True)
         reader.archive = _GuardedZip(io.BytesIO(data))
         reader.read()
         book = reader.wb
         try:
-            limit = MAX_ROWS if max_rows is None else max_rows
-            return [(sheet.title, _rows(sheet, name, limit)) for sheet in book.worksheets]
+            return [
+                (title, _rows(reader, book, path, name, title, limit))
+                for title, path in reader.sheets
+            ]
         finally:
             book.close()
     except ImportRefused:
@@ -124,52 +128,42 @@ def sheet_rows(
 
 
 def _reader() -> type:
-    """openpyxl's read-only reader, its sheets made without looking for a <dimension>: the
-    declared size is not trusted ("A1:XFD1048576" would pad every row to 16,384 cells), and in a
-    sheet that has none openpyxl's look for it parses the whole sheet once more."""
+    """openpyxl's read-only reader, noting each sheet's title and part instead of making its
+    worksheet: openpyxl's would look for a <dimension> (not trusted: "A1:XFD1048576" pads every
+    row to 16,384 cells), and in a sheet without one that look parses the whole sheet."""
     # a workbook is the rarer case: openpyxl loads here (a tenth of a second)
     from openpyxl.reader.excel import ExcelReader
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    class Sheet(ReadOnlyWorksheet):
-        def _get_size(self) -> None:
-            pass
 
     class Reader(ExcelReader):
+        sheets: list[tuple[str, str]]
+
         def read_worksheets(self) -> None:
-            for sheet, rel in self.parser.find_sheets():
-                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
-                    found = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
-                    self.wb._sheets.append(found)
+            self.sheets = [
+                (sheet.name, rel.target)
+                for sheet, rel in self.parser.find_sheets()
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type
+            ]
 
     return Reader
 
 
-def _rows(sheet: object, name: str, max_rows: int) -> list[list[object]]:
-    rows: list[list[object]] = []
-    rows_of = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
-    for number, row in enumerate(rows_of, start=1):
-        if number > max_rows:
-            raise ImportRefused(
-                "too_many_rows",
-                file=name,
-                sheet=sheet.title,
-                limit=max_rows,  # type: ignore[attr-defined]
-            )
-        cells = list(row)
-        if len(cells) > MAX_COLUMNS:
-            beyond = cells[MAX_COLUMNS:]
-            if beyond.count(None) != len(beyond):
-                raise ImportRefused(
-                    "too_many_columns",
-                    file=name,
-                    sheet=sheet.title,  # type: ignore[attr-defined]
-                    row=number,
-                    limit=MAX_COLUMNS,
-                )
-            cells = cells[:MAX_COLUMNS]
-        rows.append(cells)
-    return rows
+def _rows(
+    reader: object, book: object, path: str, name: str, title: str, max_rows: int
+) -> list[list[object]]:
+    def beyond(what: str, row: int) -> None:
+        if what == "rows":
+            raise ImportRefused("too_many_rows", file=name, sheet=title, limit=max_rows)
+        raise ImportRefused("too_many_columns", file=name, sheet=title, row=row, limit=MAX_COLUMNS)
+
+    with reader.archive.open(path) as source:  # type: ignore[attr-defined]
+        return sheet_values(
+            source,
+            reader.shared_strings,  # type: ignore[attr-defined]
+            book._date_formats,  # type: ignore[attr-defined]
+            book._timedelta_formats,  # type: ignore[attr-defined]
+            book.epoch,  # type: ignore[attr-defined]
+            Bounds(max_rows, MAX_COLUMNS, beyond),
+        )
 
 
 def _damaged(name: str, exc: BaseException) -> ImportRefused:

@@ -41,6 +41,65 @@ def _templates() -> dict[str, str]:
         "bad_workbook": QCoreApplication.translate(
             "import", "{file} cannot be opened as an Excel workbook ({detail})"
         ),
+        "workbook_too_large": QCoreApplication.translate(
+            "import",
+            "{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB "
+            "inflated can be imported",
+        ),
+        "workbook_bomb": QCoreApplication.translate(
+            "import",
+            "{file} cannot be opened as an Excel workbook (its part {member} is compressed "
+            "{ratio} to 1; a spreadsheet is at most {limit} to 1)",
+        ),
+        "too_many_rows": QCoreApplication.translate(
+            "import",
+            "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
+            "thousand at most: split the file or delete the empty rows below the data",
+        ),
+        "too_many_columns": QCoreApplication.translate(
+            "import",
+            "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is "
+            "that wide",
+        ),
+        "json_too_deep": QCoreApplication.translate(
+            "import",
+            "{file} is not a data export: its JSON is nested more than {limit} levels deep",
+        ),
+        "json_not_a_number": QCoreApplication.translate(
+            "import",
+            "{file}, line {line}, column {column}: {value} is not a number JSON can hold; "
+            "expected a number, text or null",
+        ),
+        "json_nested_cell": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, "
+            "text or null",
+        ),
+        "negative_number": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count "
+            "or an amount, expected 0 or more",
+        ),
+        "minute_out_of_range": QCoreApplication.translate(
+            "import",
+            "{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add "
+            "up to {value}, more than a show can sell or count in a minute; expected at most "
+            "{limit}",
+        ),
+        "no_figures": QCoreApplication.translate(
+            "import",
+            "{file}: every cell of {columns} is empty or “-”; there are no figures to import",
+        ),
+        "far_from_show": QCoreApplication.translate(
+            "import",
+            "{file}: {count} of {rows} rows are more than a day from the show ({show_start} to "
+            "{show_end}), the first in row {row} ({time}); is it this show's export?",
+        ),
+        "far_minutes_dropped": QCoreApplication.translate(
+            "import",
+            "Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, "
+            "the first row {row} ({time})",
+        ),
         "bad_json": QCoreApplication.translate(
             "import", "{file} is not valid JSON (line {line}, column {column})"
         ),

@@ -130,6 +130,18 @@ def test_json_nested_100000_levels_is_refused_not_a_recursion_error(opening: str
     assert "its JSON is nested more than" in refused(data, "deep.json")
 
 
+def test_json_records_of_a_hundred_thousand_fields_are_refused() -> None:
+    record = "{" + ",".join(f'"k{i}": 1' for i in range(100_000)) + "}"
+    assert refused(f"[{record}]".encode(), "wide.json") == (
+        "wide.json: its records have 100000 different fields; an export has at most 1000"
+    )
+
+
+def test_a_5000_digit_time_is_quoted_cut() -> None:
+    message = refused(('[{"时间": ' + "9" * 5000 + ', "成交金额(元)": 1}]').encode(), "a.json")
+    assert message.startswith(f"a.json, row 1, column “时间”: “{'9' * 40}… (5000 characters)”")
+
+
 def test_a_json_integer_of_5000_digits_is_refused_as_out_of_range() -> None:
     message = refused(_record("9" * 5000), "api.json")
     assert "(5000 characters)” is more than a show can sell or count in a minute" in message

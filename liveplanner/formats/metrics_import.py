@@ -346,7 +346,7 @@ def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
         if error.value is None:
             raise ImportRefused("no_time", **where) from None
         code = "no_date" if error.missing_date else "not_a_time"
-        raise ImportRefused(code, **where, value=error.value) from None
+        raise ImportRefused(code, **where, value=_cut(str(error.value))) from None
     # A year 9999 reads as a time but no show has it, and every figure after would fail on it.
     outside = (times < FIRST_SHOW_TIME) | (times >= LAST_SHOW_TIME)
     if outside.any():
@@ -356,7 +356,7 @@ def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column,
-            value=str(cells.loc[row]),
+            value=_cut(str(cells.loc[row])),
             first=FIRST_SHOW_TIME.year,
             last=LAST_SHOW_TIME.year - 1,
         )
@@ -420,6 +420,11 @@ def _written(table: Table, cells: pd.Series, row: object) -> str:
     else:
         cell = cells.loc[row]
         text = cell if isinstance(cell, str) else str(cell)
+    return _cut(text)
+
+
+def _cut(text: str) -> str:
+    """A long cell (400 digits) cut for a one-line message, saying how long it is."""
     if len(text) > _SHOWN_CHARS:
         return f"{text[:_SHOWN_CHARS]}… ({len(text)} characters)"
     return text

@@ -44,6 +44,9 @@ MESSAGES = {
         "{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected "
         "a number, text or null"
     ),
+    "json_too_wide": (
+        "{file}: its records have {count} different fields; an export has at most {limit}"
+    ),
     "json_nested_cell": (
         "{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text "
         "or null"

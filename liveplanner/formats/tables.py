@@ -31,6 +31,7 @@ from liveplanner.formats.sheets import (
     workbook_rows,
 )
 from liveplanner.formats.times import looks_like_time
+from liveplanner.formats.xlsx_guard import MAX_COLUMNS
 
 _NA = sorted(MISSING - {""})
 _WITH_TEXT = {"string", "mixed", "mixed-integer", "empty"}  # what .str takes
@@ -219,6 +220,8 @@ def _read_json(text: str, name: str, encoding: str) -> Table:
     if records is None:
         raise ImportRefused("json_no_records", file=name)
     headers = list(dict.fromkeys(key for record in records for key in record))
+    if len(headers) > MAX_COLUMNS:
+        raise ImportRefused("json_too_wide", file=name, count=len(headers), limit=MAX_COLUMNS)
     for row, record in enumerate(records, start=1):
         for key, cell in record.items():
             if isinstance(cell, (dict, list)):

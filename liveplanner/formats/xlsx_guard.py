@@ -72,7 +72,9 @@ def check_archive(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except Exception as exc:
+        # A damaged directory fails as BadZipFile, OSError, EOFError, ValueError, or as
+        # NotImplementedError for a version or method byte that was flipped: all are damage.
         raise _damaged(name, exc) from None
     declared = sum(member.file_size for member in members)
     if declared > MAX_INFLATED:

@@ -4035,131 +4035,136 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="103" />
+        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="107" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="106" />
+        <location filename="../../ui/review/import_texts.py" line="110" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="109" />
+        <location filename="../../ui/review/import_texts.py" line="113" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="112" />
+        <location filename="../../ui/review/import_texts.py" line="116" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="117" />
+        <location filename="../../ui/review/import_texts.py" line="121" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="118" />
+        <location filename="../../ui/review/import_texts.py" line="122" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
+        <location filename="../../ui/review/import_texts.py" line="127" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="126" />
+        <location filename="../../ui/review/import_texts.py" line="130" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
+        <location filename="../../ui/review/import_texts.py" line="133" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="133" />
+        <location filename="../../ui/review/import_texts.py" line="137" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="138" />
+        <location filename="../../ui/review/import_texts.py" line="142" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="142" />
+        <location filename="../../ui/review/import_texts.py" line="146" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="147" />
+        <location filename="../../ui/review/import_texts.py" line="151" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="152" />
+        <location filename="../../ui/review/import_texts.py" line="156" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="157" />
+        <location filename="../../ui/review/import_texts.py" line="161" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="162" />
+        <location filename="../../ui/review/import_texts.py" line="166" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="167" />
+        <location filename="../../ui/review/import_texts.py" line="171" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="171" />
+        <location filename="../../ui/review/import_texts.py" line="175" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="176" />
+        <location filename="../../ui/review/import_texts.py" line="180" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="179" />
+        <location filename="../../ui/review/import_texts.py" line="183" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="182" />
+        <location filename="../../ui/review/import_texts.py" line="186" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="185" />
+        <location filename="../../ui/review/import_texts.py" line="189" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="186" />
+        <location filename="../../ui/review/import_texts.py" line="190" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="191" />
+        <location filename="../../ui/review/import_texts.py" line="195" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="206" />
+        <location filename="../../ui/review/import_texts.py" line="210" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="208" />
+        <location filename="../../ui/review/import_texts.py" line="212" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

@@ -100,6 +100,10 @@ def _templates() -> dict[str, str]:
             "Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, "
             "the first row {row} ({time})",
         ),
+        "json_too_wide": QCoreApplication.translate(
+            "import",
+            "{file}: its records have {count} different fields; an export has at most {limit}",
+        ),
         "bad_json": QCoreApplication.translate(
             "import", "{file} is not valid JSON (line {line}, column {column})"
         ),

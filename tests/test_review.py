@@ -418,3 +418,16 @@ def test_targets_are_not_judged_on_an_export_with_no_minute_of_the_show() -> Non
     result = review(plan(targets=Targets(gmv_fen=5000)), [], earlier)
     assert result.totals.gmv_fen == 7800
     assert [(t.name.value, t.actual) for t in result.targets] == [("gmv", None)]
+
+
+def test_a_day_of_minutes_at_the_import_limit_adds_up_exactly_without_wrapping() -> None:
+    # 1,440 minutes of ¥10 billion (10**12 fen, the most a stored minute can hold): 1.44e15 fen,
+    # summed as floats (exact below 2**53), never through an int64 that could wrap.
+    minutes = pd.date_range(at(-600), periods=1_440, freq="min")
+    stored = pd.DataFrame({"minute": minutes, "metric": "gmv", "value": 10**12})
+    result = review(plan(), [], stored)
+    assert result.totals.gmv_fen == 1_440 * 10**12
+    assert (
+        sum(f.gmv_fen or 0 for f in result.segments) + sum(o.gmv_fen or 0 for o in result.outside)
+        == 1_440 * 10**12
+    )

@@ -436,6 +436,7 @@ ZH = {
     "{file} is named .xlsx but holds text; rename it .csv": "{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv",
     "{file} is an Excel workbook named .{extension}; rename it .xlsx": "{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx",
     "{file} cannot be opened as an Excel workbook ({detail})": "{file} 无法作为 Excel 工作簿打开（{detail}）",
+    "{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can": "{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多",
     "{file}: its records have {count} different fields; an export has at most {limit}": "{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个",
     "{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported": "{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB",
     "{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)": "{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）",

@@ -326,3 +326,13 @@ def test_the_streamed_cells_are_the_values_openpyxl_gives(tmp_path) -> None:
         rows = [list(row) for row in want.iter_rows(values_only=True)]
         assert got.name == want.title
         assert got.rows == rows
+
+
+def test_a_cell_longer_than_excel_allows_is_refused_on_both_paths() -> None:
+    long = b"x" * 40_000
+    row = b'<row r="2"><c r="B2" t="inlineStr"><is><t>' + long + b"</t></is></c></row>"
+    for message in _both(_with_sheet(_sheet(row))):
+        assert message == (
+            "export.xlsx, sheet “Sheet”, row 2, column B: the cell holds more than 32767 "
+            "characters, which no Excel cell can"
+        )

@@ -36,6 +36,10 @@ MESSAGES = {
     "too_many_columns": (
         "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide"
     ),
+    "cell_too_long": (
+        "{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than "
+        "{limit} characters, which no Excel cell can"
+    ),
     "bad_json": "{file} is not valid JSON (line {line}, column {column}: {detail})",
     "json_too_deep": (
         "{file} is not a data export: its JSON is nested more than {limit} levels deep"

@@ -20,10 +20,16 @@ class SheetError(ValueError):
     """The sheet's XML says something no worksheet says (a bad cell reference)."""
 
 
-class Bounds:
-    """Where a sheet's rows and columns stop; `beyond` is told what went past."""
+# Excel's own limit for a cell's text. A longer one is made by hand to cost memory: a 250 MB
+# cell took gigabytes once the run-sheet import split it into lines and titles.
+MAX_CELL_CHARS = 32_767
 
-    def __init__(self, rows: int, columns: int, beyond: Callable[[str, int], None]) -> None:
+
+class Bounds:
+    """Where a sheet's rows, columns and cells stop; `beyond` is told what went past (what,
+    row, column) and raises."""
+
+    def __init__(self, rows: int, columns: int, beyond: Callable[[str, int, int], None]) -> None:
         self.rows, self.columns, self.beyond = rows, columns, beyond
 
 
@@ -68,7 +74,7 @@ def sheet_values(
         given = row.get("r")
         at = int(given) if given else len(rows) + 1
         if at > bounds.rows:
-            bounds.beyond("rows", at)
+            bounds.beyond("rows", at, 0)
         while len(rows) < at - 1:
             rows.append([])
         cells: list[object] = []
@@ -99,8 +105,10 @@ def sheet_values(
                     value = text
             if column > bounds.columns:
                 if value is not None:
-                    bounds.beyond("columns", at)
+                    bounds.beyond("columns", at, column)
                 continue
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                bounds.beyond("text", at, column)
             if column > len(cells) + 1:
                 cells.extend([None] * (column - len(cells) - 1))
             if column == len(cells) + 1:

@@ -14,7 +14,7 @@ import zlib
 from typing import IO
 
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.xlsx_cells import Bounds, sheet_values
+from liveplanner.formats.xlsx_cells import MAX_CELL_CHARS, Bounds, sheet_values
 
 # What a workbook may inflate to in all: a 100,000-row export of 30 columns is about 60 MB of XML.
 MAX_INFLATED = 256 * 2**20
@@ -152,9 +152,20 @@ def _reader() -> type:
 def _rows(
     reader: object, book: object, path: str, name: str, title: str, max_rows: int
 ) -> list[list[object]]:
-    def beyond(what: str, row: int) -> None:
+    from openpyxl.utils.cell import get_column_letter
+
+    def beyond(what: str, row: int, column: int) -> None:
         if what == "rows":
             raise ImportRefused("too_many_rows", file=name, sheet=title, limit=max_rows)
+        if what == "text":
+            raise ImportRefused(
+                "cell_too_long",
+                file=name,
+                sheet=title,
+                row=row,
+                column=get_column_letter(column),
+                limit=MAX_CELL_CHARS,
+            )
         raise ImportRefused("too_many_columns", file=name, sheet=title, row=row, limit=MAX_COLUMNS)
 
     with reader.archive.open(path) as source:  # type: ignore[attr-defined]

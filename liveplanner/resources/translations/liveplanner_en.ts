@@ -4040,131 +4040,136 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="107" />
+        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="112" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="110" />
+        <location filename="../../ui/review/import_texts.py" line="115" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="113" />
+        <location filename="../../ui/review/import_texts.py" line="118" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="116" />
+        <location filename="../../ui/review/import_texts.py" line="121" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="121" />
+        <location filename="../../ui/review/import_texts.py" line="126" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="122" />
+        <location filename="../../ui/review/import_texts.py" line="127" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="127" />
+        <location filename="../../ui/review/import_texts.py" line="132" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="130" />
+        <location filename="../../ui/review/import_texts.py" line="135" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="133" />
+        <location filename="../../ui/review/import_texts.py" line="138" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="137" />
+        <location filename="../../ui/review/import_texts.py" line="142" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="142" />
+        <location filename="../../ui/review/import_texts.py" line="147" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
+        <location filename="../../ui/review/import_texts.py" line="151" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="151" />
+        <location filename="../../ui/review/import_texts.py" line="156" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="156" />
+        <location filename="../../ui/review/import_texts.py" line="161" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="161" />
+        <location filename="../../ui/review/import_texts.py" line="166" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="166" />
+        <location filename="../../ui/review/import_texts.py" line="171" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="171" />
+        <location filename="../../ui/review/import_texts.py" line="176" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="175" />
+        <location filename="../../ui/review/import_texts.py" line="180" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="180" />
+        <location filename="../../ui/review/import_texts.py" line="185" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="183" />
+        <location filename="../../ui/review/import_texts.py" line="188" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="186" />
+        <location filename="../../ui/review/import_texts.py" line="191" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="189" />
+        <location filename="../../ui/review/import_texts.py" line="194" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="190" />
+        <location filename="../../ui/review/import_texts.py" line="195" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="195" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="210" />
+        <location filename="../../ui/review/import_texts.py" line="215" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="212" />
+        <location filename="../../ui/review/import_texts.py" line="217" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

@@ -4058,131 +4058,136 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="107" />
+        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
+        <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="112" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="110" />
+        <location filename="../../ui/review/import_texts.py" line="115" />
         <source>{file} holds no list of per-minute records</source>
         <translation>{file} 中没有按分钟的记录列表</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="113" />
+        <location filename="../../ui/review/import_texts.py" line="118" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="116" />
+        <location filename="../../ui/review/import_texts.py" line="121" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="121" />
+        <location filename="../../ui/review/import_texts.py" line="126" />
         <source>{file} has a header but no data rows</source>
         <translation>{file} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="122" />
+        <location filename="../../ui/review/import_texts.py" line="127" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="127" />
+        <location filename="../../ui/review/import_texts.py" line="132" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="130" />
+        <location filename="../../ui/review/import_texts.py" line="135" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="133" />
+        <location filename="../../ui/review/import_texts.py" line="138" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="137" />
+        <location filename="../../ui/review/import_texts.py" line="142" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="142" />
+        <location filename="../../ui/review/import_texts.py" line="147" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
+        <location filename="../../ui/review/import_texts.py" line="151" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="151" />
+        <location filename="../../ui/review/import_texts.py" line="156" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="156" />
+        <location filename="../../ui/review/import_texts.py" line="161" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="161" />
+        <location filename="../../ui/review/import_texts.py" line="166" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="166" />
+        <location filename="../../ui/review/import_texts.py" line="171" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="171" />
+        <location filename="../../ui/review/import_texts.py" line="176" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="175" />
+        <location filename="../../ui/review/import_texts.py" line="180" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="180" />
+        <location filename="../../ui/review/import_texts.py" line="185" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="183" />
+        <location filename="../../ui/review/import_texts.py" line="188" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="186" />
+        <location filename="../../ui/review/import_texts.py" line="191" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="189" />
+        <location filename="../../ui/review/import_texts.py" line="194" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="190" />
+        <location filename="../../ui/review/import_texts.py" line="195" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="195" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="210" />
+        <location filename="../../ui/review/import_texts.py" line="215" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="212" />
+        <location filename="../../ui/review/import_texts.py" line="217" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>

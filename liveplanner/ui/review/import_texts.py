@@ -104,6 +104,11 @@ def _templates() -> dict[str, str]:
             "import",
             "{file}: its records have {count} different fields; an export has at most {limit}",
         ),
+        "cell_too_long": QCoreApplication.translate(
+            "import",
+            "{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than "
+            "{limit} characters, which no Excel cell can",
+        ),
         "bad_json": QCoreApplication.translate(
             "import", "{file} is not valid JSON (line {line}, column {column})"
         ),

@@ -25,6 +25,7 @@ BENCHMARKS = (
     "editor_retiming",
     "timer_lateness",
     "metrics_import",
+    "xlsx_import",
     "review",
     "script_files",
     "large_files",

@@ -29,6 +29,7 @@ from liveplanner.storage.shows import create_show, list_shows, load_plan
 
 if TYPE_CHECKING:
     from liveplanner.core.review import Review
+    from liveplanner.formats.metrics_import import DateMismatch
     from liveplanner.storage.samples import StoredMetrics
 
 EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
@@ -198,6 +199,7 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
         preset=args.preset,
         planned=(times.start, times.end),
         ran=on_air(plan, list_runs(db, plan.show.id)),
+        keep_dates=args.keep_dates,
     )
     try:
         result = read_metrics(data, path.name, options)
@@ -207,10 +209,11 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
             )
     except ImportRefused as exc:
         raise UserError(str(exc)) from None
-    # After a shift the file is judged where it was moved to: still outside the show, only
-    # --keep-dates takes it.
+    # A dry run says what the real run would do, refusals included: only the storing is left
+    # out. After a shift the file is judged where it was moved to: still outside the show,
+    # only --keep-dates takes it.
     mismatch = result.mismatch
-    if mismatch is not None and not (args.keep_dates or args.dry_run):
+    if mismatch is not None and not args.keep_dates:
         shown = "%Y-%m-%d %H:%M"
         if args.shift_to_show_date:
             raise UserError(
@@ -225,15 +228,29 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
             "to import it as it is"
         )
     stored = stored_metrics(db, plan.show.id)
-    if stored is not None and not (args.replace or args.dry_run):
+    if stored is not None and not args.replace:
         raise UserError(_replace_refusal(db, plan.show.id, stored, zone))
     if not args.dry_run:
         preset = result.preset.name if result.preset else ""
         source = ImportSource(path.name, preset, result.encoding, result.rows_read)
         replace_metrics(db, plan.show.id, result.samples, source)
     data_out = textout.metrics_import_json(plan.show.id, result)
+    data_out["mismatch"] = _mismatch_json(mismatch)
     emit(args, data_out, textout.metrics_import_text(data_out, stored=not args.dry_run))
     return 0
+
+
+def _mismatch_json(mismatch: "DateMismatch | None") -> dict[str, object] | None:
+    """The file's time against the show's, when they do not overlap (kept with --keep-dates)."""
+    if mismatch is None:
+        return None
+    return {
+        "start": mismatch.start.isoformat(timespec="minutes"),
+        "end": mismatch.end.isoformat(timespec="minutes"),
+        "show_start": mismatch.show_start.isoformat(timespec="minutes"),
+        "show_end": mismatch.show_end.isoformat(timespec="minutes"),
+        "shift_days": mismatch.shift_days,
+    }
 
 
 def _replace_refusal(db: Database, show_id: int, stored: "StoredMetrics", zone: ZoneInfo) -> str:

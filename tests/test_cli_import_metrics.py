@@ -34,20 +34,38 @@ def test_the_public_gmv_export_is_imported_and_reported_as_json(db_url: str) -> 
         "shifted_days": 0,
         "metrics": {"gmv": {"total": 2001, "max": 69, "max_at": "2025-07-01T19:24"}},
         "warnings": ["columns not imported: room_id"],
+        "mismatch": None,
     }
     with closing(open_database(db_url)) as db:
         stored = load_metrics(db, show_id)
     assert int(stored["value"].sum()) == 2001_00 and len(stored) == 61
 
 
-def test_a_dry_run_stores_nothing_and_an_other_days_file_is_questioned(db_url: str) -> None:
+def test_a_dry_run_stores_nothing_and_refuses_what_the_real_run_refuses(db_url: str) -> None:
     show_id = ok_json("demo", db=db_url)["show_id"]
     with closing(open_database(db_url)) as db:
         before = load_metrics(db, show_id)
-    result = run("import-metrics", str(GMV_FILE), "--show", str(show_id), "--dry-run", db=db_url)
-    assert result.returncode == 0, result.stderr
-    assert "outside the show's planned 2026-11-11 19:30 to 2026-11-11 22:30" in result.stdout
-    assert result.stdout.strip().endswith("not stored (--dry-run)")
+    args = ("import-metrics", str(GMV_FILE), "--show", str(show_id))
+    real = run(*args, db=db_url)
+    dry = run(*args, "--dry-run", db=db_url)
+    assert real.returncode == dry.returncode == 2 and dry.stdout == ""
+    assert dry.stderr == real.stderr and "not during the show" in dry.stderr
+    kept = run(*args, "--dry-run", "--keep-dates", "--json", db=db_url)  # the demo has metrics
+    assert kept.returncode == 2 and "give --replace to replace them" in kept.stderr
+    data = ok_json(*args, "--dry-run", "--keep-dates", "--replace", db=db_url)
+    assert data["mismatch"] == {
+        "start": "2025-07-01T19:00",
+        "end": "2025-07-01T20:00",
+        "show_start": "2026-11-11T19:30",
+        "show_end": "2026-11-11T22:37",  # the demo's live run, as the refusal says
+        "shift_days": 498,
+    }
+    assert data["warnings"][0] == (
+        "the file runs from 2025-07-01 19:00 to 2025-07-01 20:00, outside the show "
+        "(2026-11-11 19:30 to 2026-11-11 22:37): is it this show's export?"
+    )
+    text = run(*args, "--dry-run", "--keep-dates", "--replace", db=db_url).stdout
+    assert text.strip().endswith("not stored (--dry-run)")
     with closing(open_database(db_url)) as db:
         assert load_metrics(db, show_id).equals(before)
 
@@ -188,7 +206,11 @@ def test_a_show_with_metrics_is_refused_unless_replace_is_given(sqlite_url: str)
         assert load_metrics(db, int(show_id)).equals(before)
     assert not [p for p in list_backups(settings.backup_dir(), stem) if "metrics" in p.name]
 
-    dry = run(*args, "--dry-run", db=sqlite_url)  # reading and reporting replaces nothing
+    dry = run(*args, "--dry-run", db=sqlite_url)  # refused as the real run is
+    assert dry.returncode == 2 and dry.stderr == refused.stderr
+    dry = run(
+        *args, "--dry-run", "--replace", db=sqlite_url
+    )  # reading and reporting replaces nothing
     assert dry.returncode == 0 and dry.stdout.strip().endswith("not stored (--dry-run)")
 
     replaced = ok_json(*args, "--replace", db=sqlite_url)

@@ -95,7 +95,7 @@ def test_a_read_file_is_shown_with_its_encoding_columns_preview_and_warnings(
     ]
     warnings = [dialog.warnings.item(i).text() for i in range(dialog.warnings.count())]
     assert warnings == [
-        "Column “成交金额(元)”: 1 cells are empty or “-”, left empty (not zero)",
+        "Column “成交金额(元)”: 1 cell is empty or “-”, left empty (not zero)",
         "Columns not imported: 房间号",
     ]
     assert dialog.import_button.isEnabled()
@@ -531,4 +531,22 @@ def test_a_file_gone_as_it_is_chosen_clears_the_last_ones_summary(
     assert dialog.summary.text() == "" and dialog.preview_model.rowCount() == 0
     assert dialog.columns.rowCount() == 0 and _warnings(dialog) == []
     assert dialog.file_edit.text() == str(gone)
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_damaged_workbook_or_a_negative_amount_is_one_line_in_the_dialog(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    broken = tmp_path / "export.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # a zip's start, then nothing
+    dialog = _dialog(qtbot, db, broken)
+    assert dialog.error.text().startswith("export.xlsx cannot be opened as an Excel workbook (")
+    assert "\n" not in dialog.error.text() and not dialog.import_button.isEnabled()
+
+    negative = _export(tmp_path, EXPORT.replace('"1,234.50"', "-500"))
+    dialog = _dialog(qtbot, db, negative)
+    assert dialog.error.text() == (
+        "export.csv, row 4, column “成交金额(元)”: “-500” is below zero; GMV is a count or an "
+        "amount, expected 0 or more"
+    )
     assert not dialog.import_button.isEnabled()

@@ -166,7 +166,7 @@ def test_the_public_minute_trend_payload_maps_its_counts() -> None:
     assert values(result, "online_viewers") == [12, 12, 12]
     assert values(result, "new_followers") == [1, 1]  # absent in the first record
     assert [w.message for w in result.warnings] == [
-        "column “followUcnt”: 1 cells are empty or “-”, left empty (not zero)",
+        "column “followUcnt”: 1 cell is empty or “-”, left empty (not zero)",
         "columns not imported: showCnt",
     ]
 
@@ -231,7 +231,7 @@ def test_a_number_beyond_any_shows_minute_is_refused_with_its_cell() -> None:
     data = csv_bytes(HEADER, ROWS[0], "2025-11-11 20:01,1500,280,99999999999999999999,12,22")
     assert refused(data, "douyin.csv") == (
         "douyin.csv, row 3, column “成交金额(元)”: “99999999999999999999” is more than a show "
-        "can sell or count in a minute"
+        "can sell or count in a minute; expected at most 10000000000"
     )
 
 
@@ -246,7 +246,7 @@ def test_two_different_rows_for_one_minute_are_refused() -> None:
     data = csv_bytes(HEADER, ROWS[0], ROWS[1], "2025-11-11 20:01,1500,280,999,12,22")
     assert refused(data) == (
         "export.csv, rows 3 and 4: two different rows for 2025-11-11 20:01 "
-        "(column “成交金额(元)”: 1234.5 and 999)"
+        "(column “成交金额(元)”: 1234.50 and 999)"
     )
 
 

@@ -398,3 +398,36 @@ def test_wide_refuses_a_minute_given_twice_as_pivot_does() -> None:
     twice = pd.DataFrame({"minute": [minute, minute], "metric": ["gmv"] * 2, "value": [1, 2]})
     with pytest.raises(ValueError, match="duplicate"):
         wide(twice)
+
+
+def test_a_stored_minute_decades_away_is_its_own_row_not_a_grid_of_decades() -> None:
+    # A database that already holds a mistyped year 2062 (stored before imports left it out).
+    far = pd.DataFrame(
+        {"minute": [at(0) + timedelta(days=365 * 36)], "metric": ["gmv"], "value": [500]}
+    )
+    stored = pd.concat([samples(), far], ignore_index=True)
+    result = review(plan(), [], stored)
+    assert len(result.minutes) == 13  # the show's twelve minutes and the far one
+    (after,) = result.outside
+    assert (after.minutes, after.gmv_fen) == (3, 500)  # 20:10 and 20:11 sell for C (lag)
+    assert result.totals.gmv_fen == 7800 + 500
+
+
+def test_targets_are_not_judged_on_an_export_with_no_minute_of_the_show() -> None:
+    earlier = samples().assign(minute=lambda f: f["minute"] - pd.Timedelta(days=150))
+    result = review(plan(targets=Targets(gmv_fen=5000)), [], earlier)
+    assert result.totals.gmv_fen == 7800
+    assert [(t.name.value, t.actual) for t in result.targets] == [("gmv", None)]
+
+
+def test_a_day_of_minutes_at_the_import_limit_adds_up_exactly_without_wrapping() -> None:
+    # 1,440 minutes of ¥10 billion (10**12 fen, the most a stored minute can hold): 1.44e15 fen,
+    # summed as floats (exact below 2**53), never through an int64 that could wrap.
+    minutes = pd.date_range(at(-600), periods=1_440, freq="min")
+    stored = pd.DataFrame({"minute": minutes, "metric": "gmv", "value": 10**12})
+    result = review(plan(), [], stored)
+    assert result.totals.gmv_fen == 1_440 * 10**12
+    assert (
+        sum(f.gmv_fen or 0 for f in result.segments) + sum(o.gmv_fen or 0 for o in result.outside)
+        == 1_440 * 10**12
+    )

@@ -17,7 +17,7 @@ every figure made from it, never 0. Money stays integer fen.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -42,6 +42,11 @@ _HALF_MIN = 30_000_000_000
 _MINUTE_NS = 60_000_000_000
 # In the minutes' `segment` and `credited_to` columns, and as span indices: outside the script.
 BEFORE, AFTER = -1, -2
+# The minute grid has every minute only within this margin of the show (planned or run); a minute
+# further away is a row of its own, with no empty minutes filled in up to it. So the grid is
+# bounded by the show's span and the rows stored, never by the data's extremes: one stored minute
+# of a mistyped year 2062 made a grid of decades (gigabytes, tens of seconds).
+REVIEW_MARGIN = timedelta(days=1)
 
 
 class Source(StrEnum):
@@ -148,30 +153,45 @@ def span_owners(spans: Sequence[Span]) -> np.ndarray:
     return owners.ffill().bfill().to_numpy(dtype="int64", na_value=-1)
 
 
-def wide(samples: pd.DataFrame) -> pd.DataFrame:
-    """Tidy samples as one row per minute (every minute from the first to the last, so missing
-    minutes are NaN rows) and one float column per metric present."""
+def wide(
+    samples: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
+) -> pd.DataFrame:
+    """Tidy samples as one row per minute and one float column per metric present. Missing
+    minutes are NaN rows from the first minute to the last within `window` (all of them without
+    one); a minute outside it is a row of its own, with no empty rows filled in up to it."""
     if samples.empty:
         return pd.DataFrame(index=pd.DatetimeIndex([], tz=UTC, name="minute"))
     minutes = pd.DatetimeIndex(samples["minute"])
-    full = pd.date_range(minutes.min(), minutes.max(), freq="min", name="minute")
-    ns = minutes.as_unit("ns").asi8
-    offsets = ns - ns.min()
-    rows = offsets // _MINUTE_NS
+    full = _grid(minutes, window)
+    rows = full.get_indexer(minutes)
     codes, names = pd.factorize(samples["metric"], sort=True)
     cells = rows * len(names) + codes
-    whole = not (offsets % _MINUTE_NS).any()
-    if not whole or np.bincount(cells).max() > 1:
+    if (rows < 0).any() or np.bincount(cells).max() > 1:
         # Not whole minutes, or a key given twice (never so when stored): pandas's pivot says so.
         table = samples.pivot(index="minute", columns="metric", values="value")
-        table = table.reindex(full).astype("float64")
+        table = table.reindex(full.union(minutes.unique())).astype("float64")
         table.columns.name = None
-        return table
+        return table.rename_axis("minute")
     # (minute, metric) is the stored key and every minute whole: each value has one cell of the
     # grid, placed directly (a pivot's MultiIndex costs as much again as reading the rows).
     grid = np.full((len(full), len(names)), np.nan)
     grid[rows, codes] = samples["value"].to_numpy(dtype="float64")
     return pd.DataFrame(grid, index=full, columns=list(names))
+
+
+def _grid(
+    minutes: pd.DatetimeIndex, window: tuple[pd.Timestamp, pd.Timestamp] | None
+) -> pd.DatetimeIndex:
+    if window is None:
+        return pd.date_range(minutes.min(), minutes.max(), freq="min", name="minute")
+    low, high = window
+    near = (minutes >= low) & (minutes < high)
+    filled = (
+        pd.date_range(minutes[near].min(), minutes[near].max(), freq="min", name="minute")
+        if near.any()
+        else pd.DatetimeIndex([], tz=UTC, name="minute")
+    )
+    return filled.union(minutes[~near].unique()).rename("minute")
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,7 +462,7 @@ def review(
     actual = actual_spans(plan, run.events) if run is not None else []
     source = Source.ACTUAL if actual else Source.PLANNED
     spans = actual if actual else planned
-    table = wide(samples)
+    table = wide(samples, show_window([*planned, *actual], plan.show.planned_start))
     minutes_ns = table.index.as_unit("ns").asi8
     if spans:
         starts = _ns([s.start for s in spans])
@@ -468,13 +488,30 @@ def review(
         segments=figures,
         outside=outside,
         totals=(totals := _totals(table, spans)),
-        targets=_targets(plan.show.targets, totals),
+        targets=_targets(plan.show.targets, _judged(totals)),
         by_kind=_groups(figures, lambda f: f.kind.value),
         by_product=_groups(
             figures, lambda f: "" if f.product_id is None else str(f.product_id), only_set=True
         ),
         markers=_markers(plan, spans),
     )
+
+
+def show_window(spans: Sequence[Span], start: datetime) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From REVIEW_MARGIN before the show's earliest time (its spans, its planned start) to
+    REVIEW_MARGIN after its latest: where the review's minute grid is filled in."""
+    moments = [start, *(s.start for s in spans), *(s.end for s in spans)]
+    low, high = min(moments) - REVIEW_MARGIN, max(moments) + REVIEW_MARGIN
+    return pd.Timestamp(low).tz_convert(UTC), pd.Timestamp(high).tz_convert(UTC)
+
+
+def _judged(totals: Totals) -> Totals:
+    """The totals the targets are judged on: none when no minute of the show has data (a file
+    of another time kept as it is, --keep-dates, is not this show's result)."""
+    if not totals.show_minutes or totals.missing_minutes < totals.show_minutes:
+        return totals
+    return replace(totals, gmv_fen=None, viewers=None, conversion=None, new_followers=None,
+                   interaction=None)  # fmt: skip
 
 
 def segment_of(index: np.ndarray, owners: np.ndarray) -> np.ndarray:

@@ -76,6 +76,23 @@ def to_count(amount: Decimal) -> int:
 
 
 _GROUPED = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+# Written as a number, but too big for a float (1e400, 400 digits): kept as ±inf, so the importer
+# refuses it as out of range with the cell as written rather than as "not a number".
+_HUGE = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+
+
+def _bounded(cell: object) -> object:
+    """An int too big for a float as ±inf (to be refused as out of range), others as they are."""
+    if isinstance(cell, int) and not isinstance(cell, bool) and abs(cell) > 2**64:
+        return math.inf if cell > 0 else -math.inf
+    return cell
+
+
+def _numeral(cell: object) -> bool:
+    """Whether a cell is written as a number (an int, or text such as 1e400), not as "inf"."""
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return True
+    return isinstance(cell, str) and re.fullmatch(_HUGE, cell.strip()) is not None
 
 
 def numbers(cells: "pd.Series") -> "pd.Series":
@@ -96,11 +113,25 @@ def numbers(cells: "pd.Series") -> "pd.Series":
         values = cells.astype("float64")
         pending = pd.Series(np.isinf(values.to_numpy()), index=cells.index)
     else:
-        text = cells.where(cells.isna(), cells.astype(str).str.strip())
-        grouped = text.str.fullmatch(_GROUPED, na=False)
-        text = text.where(~grouped, text.str.replace(",", "", regex=False))
-        values = pd.to_numeric(text, errors="coerce").astype("float64")
-        pending = (values.isna() & cells.notna()) | np.isinf(values.to_numpy())
+        # Cells are text as written (the CSV reader keeps them so, for messages that quote
+        # them): pandas parses plain numbers at C speed; only what it cannot read is looked at.
+        try:
+            values = pd.to_numeric(cells, errors="coerce").astype("float64")
+        except OverflowError:  # a Python int past float64 (a CSV cell of 400 digits)
+            values = pd.to_numeric(cells.map(_bounded), errors="coerce").astype("float64")
+        # pandas reads True as 1; a yes/no cell is no count, so it goes on to be refused.
+        values[cells.map(type).eq(bool).to_numpy()] = np.nan
+        unread = values.isna() & cells.notna()
+        if unread.any():
+            text = cells[unread].astype(str).str.strip()
+            grouped = text.str.fullmatch(_GROUPED, na=False)
+            text = text.where(~grouped, text.str.replace(",", "", regex=False))
+            values = values.copy()
+            values[unread] = pd.to_numeric(text, errors="coerce").astype("float64")
+        infinite = np.isinf(values.to_numpy())
+        if infinite.any():
+            infinite &= ~cells.map(_numeral).to_numpy(dtype=bool)
+        pending = (values.isna() & cells.notna()) | pd.Series(infinite, index=cells.index)
     if pending.any():
         left = cells[pending]
         parsed: dict[object, float] = {}

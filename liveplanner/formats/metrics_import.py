@@ -8,6 +8,7 @@ minute: increments added up, running totals turned into increments, and instanta
 (online viewers) kept by the highest or the last reading. Nothing is stored here.
 """
 
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum by rounding, not 
 PREVIEW_ROWS = 200
 _TOTAL_SCAN = 5  # rows at each end looked at for a total row
 _LISTED = 5  # missing minutes named in the warning; the rest are counted
+MAX_MISSING_LISTED = 1_000  # missing minutes kept in MetricsImport.missing_minutes
+_MINUTE_NS = 60_000_000_000
 
 Progress = Callable[[float], None]  # told the fraction done; raises to cancel
 
@@ -60,6 +63,9 @@ class ImportOptions:
     # Days added to every time in the file: the user's choice to move another day's export
     # onto the show's date (DateMismatch.shift_days).
     shift_days: int = 0
+    # The user's --keep-dates: rows more than a day from the show are stored as they are (with
+    # a warning), not left out or refused.
+    keep_dates: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +114,26 @@ class MetricsImport:
     start: datetime | None  # first and last local minute
     end: datetime | None
     minutes: int  # minutes with at least one row
-    missing_minutes: tuple[datetime, ...]
+    missing_minutes: tuple[datetime, ...]  # the first MAX_MISSING_LISTED of them
     warnings: tuple[Problem, ...]
     preview: pd.DataFrame  # the first rows as read: row, time, then one column per metric
     mismatch: DateMismatch | None = None  # the file is not of the show's time
     shift_days: int = 0  # days its times were moved by (ImportOptions.shift_days)
+    missing_count: int = 0  # minutes between the first and the last without a row
 
 
 # What a show's minute can hold: times within a show's years (core.plan says which), and no
 # count or amount (in fen) of one minute beyond a trillion (¥10 billion a minute; the biggest
-# shows sell that in a day).
+# shows sell that in a day). A minute's value is checked after its rows are added up, so a stored
+# value never passes it, and a show's sum over the minutes it is reviewed on (its days,
+# core/review.py) stays below 10**16: far inside int64 and exact in float64.
 FIRST_SHOW_TIME = pd.Timestamp(plan.FIRST_SHOW_TIME)
 LAST_SHOW_TIME = pd.Timestamp(plan.LAST_SHOW_TIME)
 MAX_MINUTE_VALUE = 1e12
+# Rows this far before the show's start or after its end are no part of it (a mistyped year).
+SHOW_MARGIN = pd.Timedelta(days=1)
+_SHOWN_CHARS = 40  # a cell quoted in a message is cut after this many characters
+_AS_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def read_metrics(
@@ -168,20 +181,23 @@ def _read_rows(
     frame = pd.DataFrame(values, index=rows.index)
     warnings: list[Problem] = []
     frame, times = _drop_duplicates(table, frame, times, mapped, warnings)
+    frame, times = _far_from_show(table, frame, times, options, warnings)
     _refuse_falling_totals(table, frame, mapped)
+    _refuse_no_figures(table, frame, mapped)
     warnings += _missing_values(frame, mapped)
     rule = options.instant_rule or (preset.instant_rule if preset else InstantRule.MAX)
     per_minute = _per_minute(frame, times, mapped, rule)
+    _refuse_big_minutes(table, per_minute, times, mapped)
     warnings += _sub_minute(len(frame), per_minute, mapped, rule)
     warnings += _total_differences(table, totals, frame, mapped)
-    missing = _missing_minutes(per_minute.index)
-    if missing:
-        warnings.append(_missing_minutes_warning(missing))
+    missing_count, missing = _missing_minutes(per_minute.index)
+    if missing_count:
+        warnings.append(_missing_minutes_warning(missing_count, missing))
     mismatch = None
     if options.planned is not None and len(per_minute):
         mismatch = _mismatch(per_minute.index, options)
         if mismatch is not None:
-            warnings.append(_outside_show(mismatch, options))
+            warnings.append(_outside_show(mismatch))
     unread = [c.header for c in columns if c.rule is None and c.position != time_column]
     unread = [header for header in unread if header and not is_date_name(header)]
     if unread:
@@ -202,6 +218,7 @@ def _read_rows(
         end=per_minute.index[-1].to_pydatetime() if len(per_minute) else None,
         minutes=len(per_minute),
         missing_minutes=tuple(m.to_pydatetime() for m in missing),
+        missing_count=missing_count,
         warnings=tuple(warnings),
         preview=_preview(frame, times),
         mismatch=mismatch,
@@ -330,7 +347,7 @@ def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
         if error.value is None:
             raise ImportRefused("no_time", **where) from None
         code = "no_date" if error.missing_date else "not_a_time"
-        raise ImportRefused(code, **where, value=error.value) from None
+        raise ImportRefused(code, **where, value=_cut(str(error.value))) from None
     # A year 9999 reads as a time but no show has it, and every figure after would fail on it.
     outside = (times < FIRST_SHOW_TIME) | (times >= LAST_SHOW_TIME)
     if outside.any():
@@ -340,7 +357,7 @@ def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column,
-            value=str(cells.loc[row]),
+            value=_cut(str(cells.loc[row])),
             first=FIRST_SHOW_TIME.year,
             last=LAST_SHOW_TIME.year - 1,
         )
@@ -353,12 +370,16 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
     try:
         read = numbers(cells)
     except CellError as error:
+        value = _written(table, cells, error.row)
+        # pandas reads "1e400" (or 400 digits) as inf: a number, too big, not a word like "inf"
+        too_big = isinstance(error.value, float) and _AS_NUMBER.fullmatch(value)
         raise ImportRefused(
-            "not_a_number",
+            "number_out_of_range" if too_big else "not_a_number",
             file=table.file_name,
             row=error.row,
             column=column.header,
-            value=error.value,
+            value=value,
+            **({"limit": _amount(column.rule.metric, int(MAX_MINUTE_VALUE))} if too_big else {}),  # type: ignore[union-attr]
         ) from None
     scaled = read * float(column.rule.scale)  # type: ignore[union-attr]
     # A minute's count or amount past this is no show's: refused with the cell, before it can
@@ -371,10 +392,43 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column.header,
-            value=str(cells.loc[row]),
+            value=_written(table, cells, row),
+            limit=_amount(column.rule.metric, int(MAX_MINUTE_VALUE)),  # type: ignore[union-attr]
+        )
+    # Every metric is a count (viewers, orders, likes …) or an amount paid or spent (GMV, ad
+    # spend): none is a net change that could fall below zero. Entries and exits are separate
+    # counts, new followers counts follows (not follows less unfollows), and refunds are not in a
+    # minute's GMV. So a negative cell is a wrong file, not a figure.
+    below = (scaled < 0).fillna(False)
+    if below.any():
+        row = below.idxmax()
+        raise ImportRefused(
+            "negative_number",
+            file=table.file_name,
+            row=row,
+            column=column.header,
+            value=_written(table, cells, row),
+            metric=column.rule.metric,  # type: ignore[union-attr]
         )
     # Half up, as to_fen does: exports round amounts for display, never below a fen.
     return np.floor(scaled + 0.5)
+
+
+def _written(table: Table, cells: pd.Series, row: object) -> str:
+    """A cell as a message quotes it: as the file writes it, cut when it is long (400 digits)."""
+    if table.written is not None:
+        text = table.written(int(row), int(cells.name))  # type: ignore[call-overload]
+    else:
+        cell = cells.loc[row]
+        text = cell if isinstance(cell, str) else str(cell)
+    return _cut(text)
+
+
+def _cut(text: str) -> str:
+    """A long cell (400 digits) cut for a one-line message, saying how long it is."""
+    if len(text) > _SHOWN_CHARS:
+        return f"{text[:_SHOWN_CHARS]}… ({len(text)} characters)"
+    return text
 
 
 def _time_text(moment: pd.Timestamp) -> str:
@@ -438,6 +492,8 @@ def _drop_duplicates(
 
 
 def _cell_text(table: Table, row: object, column: Column) -> str:
+    if table.written is not None:
+        return table.written(int(row), column.position)  # type: ignore[call-overload]
     cell = table.rows.at[row, column.position]
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))  # pandas read "999" as 999.0
@@ -462,12 +518,94 @@ def _refuse_falling_totals(table: Table, frame: pd.DataFrame, mapped: list[Colum
             )
 
 
+def _far_from_show(
+    table: Table,
+    frame: pd.DataFrame,
+    times: pd.Series,
+    options: ImportOptions,
+    warnings: list[Problem],
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows more than a day from the show (one mistyped year would stretch the minutes over
+    decades): left out with a warning when they are a few, refused when they are most of a file
+    that is partly the show's. A file wholly of another time is DateMismatch's question."""
+    if options.planned is None or not len(times):
+        return frame, times
+    show_start, show_end = _show_span(options)
+    far = ((times < show_start - SHOW_MARGIN) | (times >= show_end + SHOW_MARGIN)).to_numpy()
+    count = int(far.sum())
+    if not count:
+        return frame, times
+    first = int(np.argmax(far))
+    shown = "%Y-%m-%d %H:%M"
+    params = {
+        "count": count,
+        "row": int(times.index[first]),
+        "time": _time_text(times.iloc[first]),
+        "show_start": show_start.strftime(shown),
+        "show_end": show_end.strftime(shown),
+    }
+    if count == len(times):
+        return frame, times  # another time altogether: told as DateMismatch
+    if options.keep_dates:
+        warnings.append(Problem("far_minutes_kept", params))
+        return frame, times
+    if count * 2 > len(times):
+        raise ImportRefused("far_from_show", file=table.file_name, rows=len(times), **params)
+    warnings.append(Problem("far_minutes_dropped", params))
+    return frame[~far], times[~far]
+
+
+def _show_span(options: ImportOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The show's local time from the earliest start to the latest end, planned or run."""
+    shows = [options.planned] + ([options.ran] if options.ran is not None else [])
+    local = [
+        pd.Timestamp(moment.astimezone(options.zone).replace(tzinfo=None))
+        for span in shows
+        for moment in span  # type: ignore[union-attr]
+    ]
+    return min(local), max(local)
+
+
+def _refuse_no_figures(table: Table, frame: pd.DataFrame, mapped: list[Column]) -> None:
+    """A file whose every metric cell is empty or "-" has nothing to import: storing it would
+    replace a show's metrics with nothing. (One column of figures beside empty ones is read.)"""
+    if not frame.notna().to_numpy().any():
+        headers = ", ".join(f"“{column.header}”" for column in mapped)
+        raise ImportRefused("no_figures", file=table.file_name, columns=headers)
+
+
+def _refuse_big_minutes(
+    table: Table, per_minute: pd.DataFrame, times: pd.Series, mapped: list[Column]
+) -> None:
+    """A minute whose rows add up past MAX_MINUTE_VALUE (each row within it); refused with the
+    sum and the rows, before an int64 could wrap around on it."""
+    for column in mapped:
+        metric = column.rule.metric  # type: ignore[union-attr]
+        beyond = (per_minute[metric].abs() > MAX_MINUTE_VALUE).fillna(False)
+        if not beyond.any():
+            continue
+        minute = per_minute.index[int(np.argmax(beyond.to_numpy()))]
+        rows = times.index[(times.dt.floor("min") == minute).to_numpy()]
+        raise ImportRefused(
+            "minute_out_of_range",
+            file=table.file_name,
+            time=_time_text(minute),
+            first_row=int(rows[0]),
+            row=int(rows[-1]),
+            column=column.header,
+            value=_amount(metric, round(float(per_minute[metric].loc[minute]))),
+            limit=_amount(metric, int(MAX_MINUTE_VALUE)),
+        )
+
+
 def _missing_values(frame: pd.DataFrame, mapped: list[Column]) -> list[Problem]:
     warnings = []
     for column in mapped:
         count = int(frame[column.rule.metric].isna().sum())  # type: ignore[union-attr]
         if count:
-            warnings.append(Problem("missing_values", {"column": column.header, "count": count}))
+            cells = "cell is" if count == 1 else "cells are"
+            params = {"column": column.header, "count": count, "cells": cells}
+            warnings.append(Problem("missing_values", params))
     return warnings
 
 
@@ -554,18 +692,28 @@ def _total_differences(
     return warnings
 
 
-def _missing_minutes(minutes: pd.DatetimeIndex) -> list[pd.Timestamp]:
+def _missing_minutes(minutes: pd.DatetimeIndex) -> tuple[int, list[pd.Timestamp]]:
+    """How many minutes between the first and the last have no row, and the first of them (up
+    to MAX_MISSING_LISTED). Counted from the gaps, never by listing every minute: rows kept
+    decades apart (--keep-dates) would make a list of millions."""
     if len(minutes) < 2:
-        return []
-    every = pd.date_range(minutes[0], minutes[-1], freq="min")
-    return list(every.difference(minutes))
+        return 0, []
+    steps = np.diff(minutes.as_unit("ns").asi8) // _MINUTE_NS - 1
+    count = int(steps.sum())
+    listed: list[pd.Timestamp] = []
+    for at in np.flatnonzero(steps):
+        gap = min(int(steps[at]), MAX_MISSING_LISTED - len(listed))
+        listed += [minutes[at] + pd.Timedelta(minutes=k) for k in range(1, gap + 1)]
+        if len(listed) >= MAX_MISSING_LISTED:
+            break
+    return count, listed
 
 
-def _missing_minutes_warning(missing: list[pd.Timestamp]) -> Problem:
+def _missing_minutes_warning(count: int, missing: list[pd.Timestamp]) -> Problem:
     listed = ", ".join(m.strftime("%H:%M") for m in missing[:_LISTED])
-    if len(missing) > _LISTED:
-        listed += f" … (+{len(missing) - _LISTED})"
-    return Problem("missing_minutes", {"count": len(missing), "minutes": listed})
+    if count > _LISTED:
+        listed += f" … (+{count - _LISTED})"
+    return Problem("missing_minutes", {"count": count, "minutes": listed})
 
 
 def _mismatch(minutes: pd.DatetimeIndex, options: ImportOptions) -> DateMismatch | None:
@@ -590,16 +738,17 @@ def _mismatch(minutes: pd.DatetimeIndex, options: ImportOptions) -> DateMismatch
     return DateMismatch(first, last, show_start, show_end, (show_start.date() - first.date()).days)
 
 
-def _outside_show(mismatch: DateMismatch, options: ImportOptions) -> Problem:
+def _outside_show(mismatch: DateMismatch) -> Problem:
+    """The warning for a file kept at its dates: the same show time as the refusal gives (the
+    live run's where it ran, else the plan's)."""
     shown = "%Y-%m-%d %H:%M"
-    start, end = (m.astimezone(options.zone) for m in options.planned)  # type: ignore[union-attr]
     return Problem(
         "outside_show",
         {
             "start": mismatch.start.strftime(shown),
             "end": mismatch.end.strftime(shown),
-            "planned_start": start.strftime(shown),
-            "planned_end": end.strftime(shown),
+            "show_start": mismatch.show_start.strftime(shown),
+            "show_end": mismatch.show_end.strftime(shown),
         },
     )
 

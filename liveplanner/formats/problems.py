@@ -21,7 +21,40 @@ MESSAGES = {
     "named_xlsx_not_workbook": "{file} is named .xlsx but holds text; rename it .csv",
     "named_text_is_workbook": "{file} is an Excel workbook named .{extension}; rename it .xlsx",
     "bad_workbook": "{file} cannot be opened as an Excel workbook ({detail})",
+    "workbook_too_large": (
+        "{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB "
+        "inflated can be imported"
+    ),
+    "workbook_bomb": (
+        "{file} cannot be opened as an Excel workbook (its part {member} is compressed "
+        "{ratio} to 1; a spreadsheet is at most {limit} to 1)"
+    ),
+    "too_many_rows": (
+        "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
+        "thousand at most: split the file or delete the empty rows below the data"
+    ),
+    "too_many_columns": (
+        "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide"
+    ),
+    "cell_too_long": (
+        "{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than "
+        "{limit} characters, which no Excel cell can"
+    ),
     "bad_json": "{file} is not valid JSON (line {line}, column {column}: {detail})",
+    "json_too_deep": (
+        "{file} is not a data export: its JSON is nested more than {limit} levels deep"
+    ),
+    "json_not_a_number": (
+        "{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected "
+        "a number, text or null"
+    ),
+    "json_too_wide": (
+        "{file}: its records have {count} different fields; an export has at most {limit}"
+    ),
+    "json_nested_cell": (
+        "{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text "
+        "or null"
+    ),
     "json_no_records": "{file} holds no list of per-minute records",
     "bad_row": "{file}, row {row}: {cells} cells where the header has {expected}",
     "no_header": (
@@ -46,7 +79,23 @@ MESSAGES = {
     ),
     "number_out_of_range": (
         "{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count "
-        "in a minute"
+        "in a minute; expected at most {limit}"
+    ),
+    "negative_number": (
+        "{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or "
+        "an amount, expected 0 or more"
+    ),
+    "minute_out_of_range": (
+        "{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up "
+        "to {value}, more than a show can sell or count in a minute; expected at most {limit}"
+    ),
+    "no_figures": (
+        "{file}: every cell of {columns} is empty or “-”; there are no figures to import"
+    ),
+    "far_from_show": (
+        "{file}: {count} of {rows} rows are more than a day from the show ({show_start} to "
+        "{show_end}), the first in row {row} ({time}); expected a file of the show's day "
+        "(--keep-dates imports it as it is)"
     ),
     "time_backwards": (
         "{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time "
@@ -179,11 +228,20 @@ MESSAGES = {
         "({percent} apart)"
     ),
     "missing_minutes": "no rows for {count} minutes between the first and the last: {minutes}",
-    "missing_values": "column “{column}”: {count} cells are empty or “-”, left empty (not zero)",
+    "missing_values": ("column “{column}”: {count} {cells} empty or “-”, left empty (not zero)"),
+    "far_minutes_dropped": (
+        "rows more than a day from the show ({show_start} to {show_end}) left out: {count}, "
+        "the first row {row} ({time})"
+    ),
+    "far_minutes_kept": (
+        "rows more than a day from the show ({show_start} to {show_end}) stored as they are "
+        "(--keep-dates): {count}, the first row {row} ({time}); the review counts them outside "
+        "the script"
+    ),
     "unread_columns": "columns not imported: {columns}",
     "outside_show": (
-        "the file runs from {start} to {end}, outside the show's planned {planned_start} to "
-        "{planned_end}: is it this show's export?"
+        "the file runs from {start} to {end}, outside the show ({show_start} to {show_end}): "
+        "is it this show's export?"
     ),
     "sub_minute": (
         "{rows} rows for {minutes} minutes: per minute, counts and money are added up and "

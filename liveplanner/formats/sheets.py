@@ -6,13 +6,13 @@ import contextlib
 import csv
 import io
 import itertools
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from liveplanner.formats.decoding import Decoded, DecodingError, decode
 from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.xlsx_guard import sheet_rows
 
 MAX_BYTES = 256 * 1024 * 1024
 SCAN_ROWS = 30  # a header is looked for this far down
@@ -49,24 +49,8 @@ def checked_text(data: bytes, name: str) -> Decoded | None:
 
 
 def workbook_rows(data: bytes, name: str) -> list[tuple[str, list[list[object]]]]:
-    import openpyxl  # a workbook is the rarer case; its import costs a tenth of a second
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    # A damaged workbook fails in zipfile, in the XML parser (a SyntaxError) or in openpyxl,
-    # while opening or, read-only, while its rows are read.
-    damaged = (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError)
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            return [
-                (sheet.title, [list(row) for row in sheet.iter_rows(min_row=1, values_only=True)])
-                for sheet in book.worksheets
-            ]
-        finally:
-            book.close()
-    except (*damaged, InvalidFileException) as exc:
-        detail = str(exc) or type(exc).__name__
-        raise ImportRefused("bad_workbook", file=name, detail=detail) from None
+    """Every sheet's title and rows, read within the bounds of xlsx_guard, or ImportRefused."""
+    return sheet_rows(data, name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,11 @@ import csv
 import io
 import itertools
 import json
+import math
 import re
+import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -28,8 +31,11 @@ from liveplanner.formats.sheets import (
     workbook_rows,
 )
 from liveplanner.formats.times import looks_like_time
+from liveplanner.formats.xlsx_guard import MAX_COLUMNS
 
 _NA = sorted(MISSING - {""})
+_WITH_TEXT = {"string", "mixed", "mixed-integer", "empty"}  # what .str takes
+_LONG_NUMBER = 40  # digits: no count or amount has more
 _LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
@@ -40,6 +46,9 @@ class Table:
     headers: list[str]
     header_row: int  # the header's row number as the user sees it (1-based)
     rows: pd.DataFrame  # data rows; columns are positions, the index is the user's row number
+    # A cell as the file writes it, by row number and column position, where pandas may have
+    # read it otherwise ("1e400" as inf, "1234.50" as 1234.5); None: the cells are as written.
+    written: Callable[[int, int], str] | None = None
 
 
 def _blank(cell: object) -> bool:
@@ -51,6 +60,19 @@ def _clean(cell: object) -> object:
     if _blank(cell) or (isinstance(cell, str) and cell.strip() in MISSING):
         return None
     return cell
+
+
+def _cleaned(frame: pd.DataFrame) -> pd.DataFrame:
+    """_clean over a frame, column by column at pandas's speed (a cell at a time costs more
+    than openpyxl's reading of a large sheet)."""
+    out = {}
+    for column in frame.columns:
+        cells = frame[column]
+        blank = cells.isna().to_numpy().copy()
+        if pd.api.types.infer_dtype(cells, skipna=True) in _WITH_TEXT:
+            blank |= cells.str.strip().isin(MISSING).to_numpy(dtype=bool)
+        out[column] = cells.mask(blank, None) if blank.any() else cells
+    return pd.DataFrame(out, index=frame.index, dtype=object)
 
 
 def find_header(rows: list[list[object]]) -> int | None:
@@ -121,7 +143,15 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
         raise ImportRefused("header_only", file=name) from None
     frame.columns = range(frame.shape[1])
     frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
-    return Table(name, encoding, headers, header + 1, frame.dropna(how="all"))
+
+    def written(row: int, column: int) -> str:
+        # Read again only for a message: pandas parses numbers at C speed, and keeping every
+        # cell as text for the rare refusal would cost several times the whole import.
+        lines = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+        record = next(itertools.islice(lines, row - 1, None), [])
+        return record[column].strip() if column < len(record) else ""
+
+    return Table(name, encoding, headers, header + 1, frame.dropna(how="all"), written)
 
 
 def _read_xlsx(data: bytes, name: str) -> Table:
@@ -135,7 +165,7 @@ def _read_xlsx(data: bytes, name: str) -> Table:
         body = [(row + [None] * width)[:width] for row in rows[header + 1 :]]
         frame = pd.DataFrame(body, columns=range(width), dtype=object)
         frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
-        frame = frame.map(_clean)
+        frame = _cleaned(frame)
         return Table(name, "XLSX", headers, header + 1, frame.dropna(how="all"))
     raise ImportRefused("no_header", file=name, rows=SCAN_ROWS)
 
@@ -151,19 +181,64 @@ def _records(payload: object, depth: int = 0) -> list[dict[str, object]] | None:
     return None
 
 
+class _NotANumber(ValueError):
+    """A NaN or Infinity literal: JSON has no such number (Python's parser takes them)."""
+
+
+def _constant(text: str) -> float:
+    raise _NotANumber(text)
+
+
+def _integer(text: str) -> int | str:
+    # A long integer is kept as written: its int() would cost time past a few thousand digits
+    # (and Python refuses past 4,300), and as text the importer quotes it in its refusal.
+    return int(text) if len(text) <= _LONG_NUMBER else text
+
+
+def _decimal(text: str) -> float | str:
+    number = float(text)
+    return number if math.isfinite(number) else text  # 1e400, as written
+
+
 def _read_json(text: str, name: str, encoding: str) -> Table:
     try:
-        payload = json.loads(text)
+        payload = json.loads(
+            text, parse_constant=_constant, parse_int=_integer, parse_float=_decimal
+        )
     except json.JSONDecodeError as exc:
         raise ImportRefused(
             "bad_json", file=name, line=exc.lineno, column=exc.colno, detail=exc.msg
         ) from None
+    except _NotANumber as exc:
+        where = _position(text, str(exc))
+        raise ImportRefused("json_not_a_number", file=name, value=exc, **where) from None
+    except RecursionError:
+        # The C parser counts its depth and gives up cleanly at Python's recursion limit; an
+        # export is a list of flat records, two or three levels deep.
+        raise ImportRefused("json_too_deep", file=name, limit=sys.getrecursionlimit()) from None
     records = _records(payload)
     if records is None:
         raise ImportRefused("json_no_records", file=name)
     headers = list(dict.fromkeys(key for record in records for key in record))
+    if len(headers) > MAX_COLUMNS:
+        raise ImportRefused("json_too_wide", file=name, count=len(headers), limit=MAX_COLUMNS)
+    for row, record in enumerate(records, start=1):
+        for key, cell in record.items():
+            if isinstance(cell, (dict, list)):
+                kind = "an object {…}" if isinstance(cell, dict) else "a list […]"
+                raise ImportRefused("json_nested_cell", file=name, row=row, column=key, kind=kind)
     frame = pd.DataFrame.from_records(records, columns=headers)
     frame.columns = range(len(headers))
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     frame = frame.map(_clean)
     return Table(name, f"JSON ({encoding})", headers, 0, frame.dropna(how="all"))
+
+
+def _position(text: str, word: str) -> dict[str, int]:
+    """The line and column of the first `word` outside a string, as JSON errors give them."""
+    for match in re.finditer(rf'"(?:[^"\\]|\\.)*"|{re.escape(word)}', text):
+        if match.group() == word:
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            return {"line": line, "column": column}
+    return {"line": 1, "column": 1}

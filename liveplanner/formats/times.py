@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year quirk)
+_LAST_SERIAL = 2_958_466  # the day after 9999-12-31, Excel's last date
 _FULL = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _MONTH_DAY = re.compile(r"(\d{1,2})[-/月](\d{1,2})日?[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?")
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
@@ -45,6 +46,8 @@ class TimeContext:
 def _serial(days: float) -> datetime:
     """An Excel serial date-time. Excel keeps times as fractions of a day, so 20:01 is stored as
     0.834027777…; rounding to the second gives back the time the sheet shows."""
+    if not 0 <= days < _LAST_SERIAL:  # 1e20 or inf would overflow timedelta
+        raise TimeCellError(f"{days!r} is not an Excel date (0 to {_LAST_SERIAL - 1})", days)
     return _EXCEL_EPOCH + timedelta(seconds=round(days * 86_400))
 
 

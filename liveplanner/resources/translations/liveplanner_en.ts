@@ -3992,126 +3992,201 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="44" />
-        <source>{file} is not valid JSON (line {line}, column {column})</source>
+        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="47" />
-        <source>{file} holds no list of per-minute records</source>
+        <location filename="../../ui/review/import_texts.py" line="49" />
+        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="50" />
-        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="53" />
-        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="58" />
-        <source>{file} has a header but no data rows</source>
+        <location filename="../../ui/review/import_texts.py" line="54" />
+        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="59" />
-        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
+        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="64" />
-        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
+        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="67" />
-        <source>{file}, row {row}, column “{column}”: the time is empty</source>
+        <location filename="../../ui/review/import_texts.py" line="68" />
+        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="70" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
+        <location filename="../../ui/review/import_texts.py" line="73" />
+        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="74" />
-        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="79" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
+        <location filename="../../ui/review/import_texts.py" line="78" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="83" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="88" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
+        <location filename="../../ui/review/import_texts.py" line="89" />
+        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="93" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="98" />
-        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="103" />
-        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="108" />
-        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
+        <location filename="../../ui/review/import_texts.py" line="107" />
+        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="112" />
+        <source>{file} is not valid JSON (line {line}, column {column})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="115" />
+        <source>{file} holds no list of per-minute records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="118" />
+        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="121" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="126" />
+        <source>{file} has a header but no data rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="127" />
+        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="132" />
+        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="135" />
+        <source>{file}, row {row}, column “{column}”: the time is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="138" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="142" />
+        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="147" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="151" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="156" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="161" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="166" />
+        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="171" />
+        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="176" />
+        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="180" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="117" />
+        <location filename="../../ui/review/import_texts.py" line="185" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="120" />
+        <location filename="../../ui/review/import_texts.py" line="188" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
+        <location filename="../../ui/review/import_texts.py" line="191" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="194" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="124" />
-        <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
+        <location filename="../../ui/review/import_texts.py" line="195" />
+        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="144" />
+        <location filename="../../ui/review/import_texts.py" line="215" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
+        <location filename="../../ui/review/import_texts.py" line="217" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

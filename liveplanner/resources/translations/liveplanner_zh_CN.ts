@@ -4009,126 +4009,201 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="44" />
+        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
+        <translation>{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="49" />
+        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
+        <translation>{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="54" />
+        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
+        <translation>{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="59" />
+        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
+        <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="64" />
+        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
+        <translation>{file} 不是数据导出：其 JSON 嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="68" />
+        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
+        <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 中的数字；应为数字、文本或 null</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="73" />
+        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
+        <translation>{file}，第 {row} 行，“{column}”列：单元格里是 {kind}；应为数字、文本或 null</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="78" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}是计数或金额，应为 0 或以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="83" />
+        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
+        <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="89" />
+        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
+        <translation>{file}：{columns} 的每个单元格都为空或“-”；没有可导入的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="93" />
+        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
+        <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="98" />
+        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
+        <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="103" />
+        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
+        <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="107" />
+        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
+        <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="112" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="47" />
+        <location filename="../../ui/review/import_texts.py" line="115" />
         <source>{file} holds no list of per-minute records</source>
         <translation>{file} 中没有按分钟的记录列表</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="50" />
+        <location filename="../../ui/review/import_texts.py" line="118" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="53" />
+        <location filename="../../ui/review/import_texts.py" line="121" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="58" />
+        <location filename="../../ui/review/import_texts.py" line="126" />
         <source>{file} has a header but no data rows</source>
         <translation>{file} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="59" />
+        <location filename="../../ui/review/import_texts.py" line="127" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="64" />
+        <location filename="../../ui/review/import_texts.py" line="132" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="67" />
+        <location filename="../../ui/review/import_texts.py" line="135" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="70" />
+        <location filename="../../ui/review/import_texts.py" line="138" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="74" />
+        <location filename="../../ui/review/import_texts.py" line="142" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="79" />
+        <location filename="../../ui/review/import_texts.py" line="147" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="83" />
+        <location filename="../../ui/review/import_texts.py" line="151" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="88" />
+        <location filename="../../ui/review/import_texts.py" line="156" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="93" />
+        <location filename="../../ui/review/import_texts.py" line="161" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="98" />
+        <location filename="../../ui/review/import_texts.py" line="166" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="103" />
+        <location filename="../../ui/review/import_texts.py" line="171" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="108" />
+        <location filename="../../ui/review/import_texts.py" line="176" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="112" />
+        <location filename="../../ui/review/import_texts.py" line="180" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="117" />
+        <location filename="../../ui/review/import_texts.py" line="185" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="120" />
+        <location filename="../../ui/review/import_texts.py" line="188" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
+        <location filename="../../ui/review/import_texts.py" line="191" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="194" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="124" />
-        <source>The file runs from {start} to {end}, outside the show's planned {planned_start} to {planned_end}: is it this show's export?</source>
-        <translation>文件时间为 {start} 至 {end}，不在本场计划的 {planned_start} 至 {planned_end} 之内：确定是这一场的数据吗？</translation>
+        <location filename="../../ui/review/import_texts.py" line="195" />
+        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
+        <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="144" />
+        <location filename="../../ui/review/import_texts.py" line="215" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
+        <location filename="../../ui/review/import_texts.py" line="217" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>

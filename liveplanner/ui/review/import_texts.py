@@ -41,6 +41,74 @@ def _templates() -> dict[str, str]:
         "bad_workbook": QCoreApplication.translate(
             "import", "{file} cannot be opened as an Excel workbook ({detail})"
         ),
+        "workbook_too_large": QCoreApplication.translate(
+            "import",
+            "{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB "
+            "inflated can be imported",
+        ),
+        "workbook_bomb": QCoreApplication.translate(
+            "import",
+            "{file} cannot be opened as an Excel workbook (its part {member} is compressed "
+            "{ratio} to 1; a spreadsheet is at most {limit} to 1)",
+        ),
+        "too_many_rows": QCoreApplication.translate(
+            "import",
+            "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
+            "thousand at most: split the file or delete the empty rows below the data",
+        ),
+        "too_many_columns": QCoreApplication.translate(
+            "import",
+            "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is "
+            "that wide",
+        ),
+        "json_too_deep": QCoreApplication.translate(
+            "import",
+            "{file} is not a data export: its JSON is nested more than {limit} levels deep",
+        ),
+        "json_not_a_number": QCoreApplication.translate(
+            "import",
+            "{file}, line {line}, column {column}: {value} is not a number JSON can hold; "
+            "expected a number, text or null",
+        ),
+        "json_nested_cell": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, "
+            "text or null",
+        ),
+        "negative_number": QCoreApplication.translate(
+            "import",
+            "{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count "
+            "or an amount, expected 0 or more",
+        ),
+        "minute_out_of_range": QCoreApplication.translate(
+            "import",
+            "{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add "
+            "up to {value}, more than a show can sell or count in a minute; expected at most "
+            "{limit}",
+        ),
+        "no_figures": QCoreApplication.translate(
+            "import",
+            "{file}: every cell of {columns} is empty or “-”; there are no figures to import",
+        ),
+        "far_from_show": QCoreApplication.translate(
+            "import",
+            "{file}: {count} of {rows} rows are more than a day from the show ({show_start} to "
+            "{show_end}), the first in row {row} ({time}); is it this show's export?",
+        ),
+        "far_minutes_dropped": QCoreApplication.translate(
+            "import",
+            "Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, "
+            "the first row {row} ({time})",
+        ),
+        "json_too_wide": QCoreApplication.translate(
+            "import",
+            "{file}: its records have {count} different fields; an export has at most {limit}",
+        ),
+        "cell_too_long": QCoreApplication.translate(
+            "import",
+            "{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than "
+            "{limit} characters, which no Excel cell can",
+        ),
         "bad_json": QCoreApplication.translate(
             "import", "{file} is not valid JSON (line {line}, column {column})"
         ),
@@ -120,11 +188,14 @@ def _templates() -> dict[str, str]:
         "missing_values": QCoreApplication.translate(
             "import", "Column “{column}”: {count} cells are empty or “-”, left empty (not zero)"
         ),
+        "missing_value": QCoreApplication.translate(
+            "import", "Column “{column}”: 1 cell is empty or “-”, left empty (not zero)"
+        ),
         "unread_columns": QCoreApplication.translate("import", "Columns not imported: {columns}"),
         "outside_show": QCoreApplication.translate(
             "import",
-            "The file runs from {start} to {end}, outside the show's planned {planned_start} to "
-            "{planned_end}: is it this show's export?",
+            "The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): "
+            "is it this show's export?",
         ),
         "sub_minute": QCoreApplication.translate(
             "import",
@@ -145,7 +216,10 @@ def problem_text(problem: Problem) -> str:
             if params["rule"] == "highest"
             else QCoreApplication.translate("import", "last")
         )
-    template = _templates().get(problem.code)
+    code = problem.code
+    if code == "missing_values" and params.get("count") == 1:
+        code = "missing_value"
+    template = _templates().get(code)
     if template is None:
         return problem.message  # a code without a translation still says something true
     return template.format(**params)

@@ -132,11 +132,11 @@ MESSAGES = {
         "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds "
         "at most {limit}"
     ),
-    "too_many_rows": (
+    "script_too_many_rows": (
         "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
         "segments with their talking points)"
     ),
-    "too_many_columns": (
+    "script_too_many_columns": (
         "{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} "
         "columns"
     ),

@@ -424,7 +424,7 @@ def read_script(data: bytes, file_name: str, options: ScriptOptions | None = Non
     # Before any row is read into a segment: a workbook's rows are only counted here.
     filled = sum(1 for row in sheet.rows if any(text_of(cell) for cell in row))
     if filled > MAX_SHEET_ROWS:
-        raise ImportRefused("too_many_rows", file=where, rows=filled, limit=MAX_SHEET_ROWS)
+        raise ImportRefused("script_too_many_rows", file=where, rows=filled, limit=MAX_SHEET_ROWS)
     width = max(len(r) for r in sheet.rows[header:])
     headers = tuple(text_of(c) for c in (list(sheet.rows[header]) + [None] * width)[:width])
     mapping = options.mapping or default_mapping(headers)
@@ -550,7 +550,7 @@ def _trim(sheet: RawSheet, where: str) -> None:
             beyond = next((i for i, c in enumerate(row[MAX_COLUMNS:]) if text_of(c)), None)
             if beyond is not None:
                 raise ImportRefused(
-                    "too_many_columns",
+                    "script_too_many_columns",
                     file=where,
                     row=number,
                     column=MAX_COLUMNS + beyond + 1,

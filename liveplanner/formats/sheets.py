@@ -111,5 +111,5 @@ def _csv_rows(text: str, delimiter: str, name: str, max_rows: int | None) -> lis
             raise ImportRefused("cell_too_long_csv", file=name, row=read + 1, limit=limit) from None
         raise ImportRefused("not_text", file=name, detail=f"row {read + 1}: {exc}") from None
     if max_rows is not None and filled > max_rows:
-        raise ImportRefused("too_many_rows", file=name, rows=filled, limit=max_rows)
+        raise ImportRefused("script_too_many_rows", file=name, rows=filled, limit=max_rows)
     return rows

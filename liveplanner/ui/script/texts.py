@@ -158,12 +158,12 @@ def _templates() -> dict[str, str]:
             "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell "
             "holds at most {limit}",
         ),
-        "too_many_rows": QCoreApplication.translate(
+        "script_too_many_rows": QCoreApplication.translate(
             "script",
             "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
             "segments with their talking points)",
         ),
-        "too_many_columns": QCoreApplication.translate(
+        "script_too_many_columns": QCoreApplication.translate(
             "script",
             "{file}, row {row}: a cell is filled in column {column}; a run sheet has at most "
             "{limit} columns",

@@ -32,6 +32,7 @@ class Case:
     args: tuple[str, ...] = ()  # more arguments for the command
     big: bool = False  # made at test time (too big to commit, or slow to read)
     shown: str = ""  # what a refusal must quote of the value, as the file writes it
+    named: str = ""  # what a refusal must name when the hostile input is an argument, not the file
 
 
 # --- the shapes the hostile files are variations of -------------------------------------------
@@ -566,6 +567,8 @@ CASES: tuple[Case, ...] = (
         REFUSED,
         file="runsheet_plain.csv",
         args=("--start", "9999-12-31 23:59"),
+        named="--start",
+        shown="9999-12-31 23:59",
     ),
     Case("new-show --start 9999-12-31", "new-show", REFUSED, args=("--start", "9999-12-31 23:59")),
     Case("new-show --start 0001-01-01", "new-show", REFUSED, args=("--start", "0001-01-01 00:00")),

@@ -109,7 +109,7 @@ def test_a_hostile_input_is_refused_in_one_line_or_everything_after_it_works(
     request.node.user_properties.append(("outcome", outcome))
 
     if ran.returncode == 2 or (case.expect == REFUSED and ran.returncode != 0):
-        problems = refusal_problems(ran, name, case.shown)
+        problems = refusal_problems(ran, case.named or name, case.shown)
         after = dump(database)
         if after != before:
             changed = sorted(set(before) ^ set(after))

@@ -48,6 +48,10 @@ def parse_number(raw: object) -> Decimal | None:
             raise CellError(f"{raw!r} is not a number")
         return Decimal(repr(raw))
     if isinstance(raw, Decimal):
+        if raw.is_nan():
+            return None
+        if not raw.is_finite():
+            raise CellError(f"{raw} is not a number")
         return raw
     text = unicodedata.normalize("NFKC", str(raw)).strip()  # full-width digits, ％, ￥
     if text in MISSING:

@@ -3936,257 +3936,288 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="11" />
+        <location filename="../../ui/review/import_texts.py" line="13" />
         <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="14" />
+        <location filename="../../ui/review/import_texts.py" line="16" />
         <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="18" />
+        <location filename="../../ui/review/import_texts.py" line="20" />
         <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="21" />
+        <location filename="../../ui/review/import_texts.py" line="23" />
         <source>{file} is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="22" />
+        <location filename="../../ui/review/import_texts.py" line="24" />
         <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="25" />
+        <location filename="../../ui/review/import_texts.py" line="27" />
         <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="28" />
+        <location filename="../../ui/review/import_texts.py" line="30" />
         <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="31" />
+        <location filename="../../ui/review/import_texts.py" line="33" />
         <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="35" />
+        <location filename="../../ui/review/import_texts.py" line="37" />
         <source>{file} is named .xlsx but holds text; rename it .csv</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="38" />
+        <location filename="../../ui/review/import_texts.py" line="40" />
         <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="41" />
+        <location filename="../../ui/review/import_texts.py" line="43" />
         <source>{file} cannot be opened as an Excel workbook ({detail})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="44" />
+        <location filename="../../ui/review/import_texts.py" line="46" />
         <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="49" />
+        <location filename="../../ui/review/import_texts.py" line="51" />
         <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="54" />
+        <location filename="../../ui/review/import_texts.py" line="56" />
         <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="59" />
+        <location filename="../../ui/review/import_texts.py" line="61" />
         <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="64" />
+        <location filename="../../ui/review/import_texts.py" line="66" />
         <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="68" />
+        <location filename="../../ui/review/import_texts.py" line="70" />
         <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="73" />
+        <location filename="../../ui/review/import_texts.py" line="75" />
         <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="78" />
+        <location filename="../../ui/review/import_texts.py" line="80" />
         <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="83" />
+        <location filename="../../ui/review/import_texts.py" line="85" />
         <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="89" />
+        <location filename="../../ui/review/import_texts.py" line="91" />
         <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="93" />
+        <location filename="../../ui/review/import_texts.py" line="95" />
         <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="98" />
+        <location filename="../../ui/review/import_texts.py" line="100" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="103" />
+        <location filename="../../ui/review/import_texts.py" line="105" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="107" />
+        <location filename="../../ui/review/import_texts.py" line="109" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="112" />
+        <location filename="../../ui/review/import_texts.py" line="114" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="115" />
+        <location filename="../../ui/review/import_texts.py" line="117" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="118" />
+        <location filename="../../ui/review/import_texts.py" line="120" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="121" />
+        <location filename="../../ui/review/import_texts.py" line="123" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="126" />
+        <location filename="../../ui/review/import_texts.py" line="128" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="127" />
+        <location filename="../../ui/review/import_texts.py" line="129" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="132" />
+        <location filename="../../ui/review/import_texts.py" line="134" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="135" />
+        <location filename="../../ui/review/import_texts.py" line="137" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="138" />
+        <location filename="../../ui/review/import_texts.py" line="140" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="142" />
+        <location filename="../../ui/review/import_texts.py" line="144" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="147" />
+        <location filename="../../ui/review/import_texts.py" line="149" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="151" />
+        <location filename="../../ui/review/import_texts.py" line="153" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="156" />
+        <location filename="../../ui/review/import_texts.py" line="158" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="161" />
+        <location filename="../../ui/review/import_texts.py" line="163" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="166" />
+        <location filename="../../ui/review/import_texts.py" line="168" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="171" />
+        <location filename="../../ui/review/import_texts.py" line="173" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="176" />
+        <location filename="../../ui/review/import_texts.py" line="178" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="180" />
+        <location filename="../../ui/review/import_texts.py" line="182" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="185" />
+        <location filename="../../ui/review/import_texts.py" line="187" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="188" />
+        <location filename="../../ui/review/import_texts.py" line="190" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="191" />
+        <location filename="../../ui/review/import_texts.py" line="193" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="194" />
+        <location filename="../../ui/review/import_texts.py" line="196" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="195" />
+        <location filename="../../ui/review/import_texts.py" line="197" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="200" />
+        <location filename="../../ui/review/import_texts.py" line="202" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="215" />
+        <location filename="../../ui/review/import_texts.py" line="217" />
+        <source>an object {…}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="218" />
+        <source>a list […]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="219" />
+        <source>its compressed data is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="223" />
+        <source>the file is incomplete or damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="236" />
+        <source>… ({count} characters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="243" />
+        <source>”, “</source>
+        <comment>between quoted column names</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="255" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="217" />
+        <location filename="../../ui/review/import_texts.py" line="257" />
         <source>last</source>
         <translation type="unfinished" />
     </message>
@@ -4426,297 +4457,332 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>script</name>
     <message>
-        <location filename="../../ui/script/texts.py" line="22" />
+        <location filename="../../ui/script/texts.py" line="24" />
         <source>— not read —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="24" />
+        <location filename="../../ui/script/texts.py" line="26" />
         <source>No.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="25" />
+        <location filename="../../ui/script/texts.py" line="27" />
         <source>Start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="26" />
+        <location filename="../../ui/script/texts.py" line="28" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="27" />
+        <location filename="../../ui/script/texts.py" line="29" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="28" />
+        <location filename="../../ui/script/texts.py" line="30" />
         <source>Segment title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="29" />
+        <location filename="../../ui/script/texts.py" line="31" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="30" />
+        <location filename="../../ui/script/texts.py" line="32" />
         <source>Link no. / SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="31" />
+        <location filename="../../ui/script/texts.py" line="33" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="32" />
+        <location filename="../../ui/script/texts.py" line="34" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="33" />
+        <location filename="../../ui/script/texts.py" line="35" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="34" />
+        <location filename="../../ui/script/texts.py" line="36" />
         <source>Offers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="35" />
+        <location filename="../../ui/script/texts.py" line="37" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="36" />
+        <location filename="../../ui/script/texts.py" line="38" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="42" />
+        <location filename="../../ui/script/texts.py" line="44" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="47" />
+        <location filename="../../ui/script/texts.py" line="49" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="52" />
+        <location filename="../../ui/script/texts.py" line="54" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="55" />
+        <location filename="../../ui/script/texts.py" line="57" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="58" />
+        <location filename="../../ui/script/texts.py" line="60" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="63" />
+        <location filename="../../ui/script/texts.py" line="65" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="68" />
+        <location filename="../../ui/script/texts.py" line="70" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="73" />
+        <location filename="../../ui/script/texts.py" line="75" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="76" />
+        <location filename="../../ui/script/texts.py" line="78" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="79" />
+        <location filename="../../ui/script/texts.py" line="81" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="84" />
+        <location filename="../../ui/script/texts.py" line="86" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="87" />
+        <location filename="../../ui/script/texts.py" line="89" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="92" />
+        <location filename="../../ui/script/texts.py" line="94" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="97" />
+        <location filename="../../ui/script/texts.py" line="99" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="102" />
+        <location filename="../../ui/script/texts.py" line="104" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="106" />
+        <location filename="../../ui/script/texts.py" line="108" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="111" />
+        <location filename="../../ui/script/texts.py" line="113" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="116" />
+        <location filename="../../ui/script/texts.py" line="118" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="121" />
+        <location filename="../../ui/script/texts.py" line="123" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="126" />
+        <location filename="../../ui/script/texts.py" line="128" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="130" />
+        <location filename="../../ui/script/texts.py" line="132" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="135" />
+        <location filename="../../ui/script/texts.py" line="137" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="140" />
+        <location filename="../../ui/script/texts.py" line="142" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="143" />
+        <location filename="../../ui/script/texts.py" line="145" />
         <source>{file}, {path}: this field is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="146" />
+        <location filename="../../ui/script/texts.py" line="148" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="149" />
+        <location filename="../../ui/script/texts.py" line="151" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="152" />
+        <location filename="../../ui/script/texts.py" line="154" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="156" />
+        <location filename="../../ui/script/texts.py" line="158" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="161" />
+        <location filename="../../ui/script/texts.py" line="163" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="166" />
+        <location filename="../../ui/script/texts.py" line="168" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="171" />
+        <location filename="../../ui/script/texts.py" line="173" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="176" />
+        <location filename="../../ui/script/texts.py" line="178" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="181" />
+        <location filename="../../ui/script/texts.py" line="183" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="186" />
+        <location filename="../../ui/script/texts.py" line="188" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="191" />
+        <location filename="../../ui/script/texts.py" line="193" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="202" />
+        <location filename="../../ui/script/texts.py" line="204" />
         <source>a length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="203" />
+        <location filename="../../ui/script/texts.py" line="205" />
         <source>a clock time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="204" />
+        <location filename="../../ui/script/texts.py" line="206" />
         <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="205" />
+        <location filename="../../ui/script/texts.py" line="207" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="206" />
+        <location filename="../../ui/script/texts.py" line="208" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="209" />
+        <location filename="../../ui/script/texts.py" line="211" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="212" />
+        <location filename="../../ui/script/texts.py" line="214" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="215" />
+        <location filename="../../ui/script/texts.py" line="217" />
         <source>expected a whole number such as 300</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/script/texts.py" line="225" />
+        <source>the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="228" />
+        <source>lists or objects nested hundreds deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="232" />
+        <source>a list {depth} levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ui/script/texts.py" line="236" />
-        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <source>an object {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="240" />
+        <source>lists and objects nested at most {limit} deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="244" />
+        <source>a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="260" />
+        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="282" />
+        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="286" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation type="unfinished" />
     </message>

@@ -710,6 +710,8 @@ ZH = {
     "Took the show back out of the bin": "把这场直播从回收站移回",
     "The script is locked (%1), so nothing was changed: unlock it for editing first.": "脚本已锁定（%1），未做任何修改：请先解锁编辑。",
     "This window is read-only (another liveplanner has the database open), so nothing was changed.": "本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。",
+    ", ": "、",
+    "Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…": "未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。",
     "Open the database on this computer instead? File ▸ Database… switches back to the team server.": "改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。",
     "This window is read-only: the liveplanner that has the database open makes and restores its backups.": "本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。",
     "That was deleted meanwhile (by someone else, or in another window), so nothing was changed.": "其间它已被删除（他人或另一个窗口所删），未做任何修改。",
@@ -858,6 +860,7 @@ ZH = {
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",
+    "%1 and %n more": "%1 以及另外 %n 张",
     "%n show(s)": "共 %n 场",
     "Delete %n row(s)": "删除 %n 行",
     "Delete %n segment(s)": "删除 %n 个环节",
@@ -882,6 +885,7 @@ NUMERUS_EN = {
         "The database %1 already holds %n table of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside it anyway?",
         "The database %1 already holds %n tables of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?",
     ),
+    "%1 and %n more": ("%1 and %n more", "%1 and %n more"),
     "%n show(s)": ("%n show", "%n shows"),
     "Delete %n row(s)": ("Delete %n row", "Delete %n rows"),
     "Delete %n segment(s)": ("Delete %n segment", "Delete %n segments"),

@@ -156,7 +156,15 @@ class MainWindow(QMainWindow):
                 db = open_database(url, read_only=read_only)
             except OtherTablesError as exc:
                 if not self._ask_beside_other_tables(exc):
-                    raise
+                    # The user said no to the question just asked: what to do instead, in their
+                    # language (storage's refusal says again what the question said).
+                    raise StorageError(
+                        self.tr(
+                            "Nothing was created in %1. Give liveplanner a database of its own: "
+                            "create one on the server (CREATE DATABASE liveplanner), then "
+                            "choose it in File ▸ Database…"
+                        ).replace("%1", exc.where)
+                    ) from exc
                 db = open_database(url, beside_other_tables=True)
         except DamagedDatabaseError as exc:
             if lock is not None:
@@ -195,11 +203,18 @@ class MainWindow(QMainWindow):
                 len(refused.tables),
             )
             .replace("%1", refused.where)
-            .replace("%2", ", ".join(refused.tables[:5])),
+            .replace("%2", self._some_names(refused.tables)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _some_names(self, names: list[str], shown: int = 5) -> str:
+        """The first few of `names`, and how many more there are."""
+        listed = self.tr(", ", "between the names in a list").join(names[:shown])
+        if len(names) <= shown:
+            return listed
+        return self.tr("%1 and %n more", "", len(names) - shown).replace("%1", listed)
 
     def _tell_read_only(self, path: Path, lock: object) -> None:
         info = lock.getLockInfo()  # type: ignore[attr-defined]

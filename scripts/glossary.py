@@ -710,6 +710,8 @@ ZH = {
     "Took the show back out of the bin": "把这场直播从回收站移回",
     "The script is locked (%1), so nothing was changed: unlock it for editing first.": "脚本已锁定（%1），未做任何修改：请先解锁编辑。",
     "This window is read-only (another liveplanner has the database open), so nothing was changed.": "本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。",
+    "The folder %1 is read-only": "文件夹 %1 是只读的",
+    "The file %1 is read-only": "文件 %1 是只读的",
     ", ": "、",
     "Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…": "未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。",
     "Open the database on this computer instead? File ▸ Database… switches back to the team server.": "改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。",

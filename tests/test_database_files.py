@@ -105,28 +105,46 @@ def test_db_check_on_a_damaged_file_is_a_finding_exit_one(
     assert main(["--database", f"sqlite:///{path}", "shows"]) == 2  # elsewhere: refused
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            "The folder {folder} is read-only, so this window opens the database read-only: you "
+            "can look, print and export, but not change anything.",
+        ),
+        (
+            "zh_CN",
+            "文件夹 {folder} 是只读的，因此本窗口以只读方式打开数据库："
+            "可以查看、打印和导出，但不能修改。",
+        ),
+    ],
+)
 def test_the_window_says_why_it_opened_a_database_read_only(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, said: str
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from liveplanner.settings import Preferences
     from liveplanner.storage import database
+    from liveplanner.ui.app import drop_language, use_language
     from liveplanner.ui.main_window import MainWindow
 
     path = tmp_path / "shows.sqlite3"
     open_database(f"sqlite:///{path}").close()
     # As root every folder is writable: the folder's state is what unwritable() reports.
-    why = f"the folder {tmp_path} is read-only"
-    monkeypatch.setattr(database, "unwritable", lambda _path: why)
+    monkeypatch.setattr(database, "unwritable", lambda _path: f"the folder {tmp_path} is read-only")
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
-    window = MainWindow(None, Preferences(language="en"))
-    qtbot.addWidget(window)
-    assert window.connect_database(f"sqlite:///{path}")
+    use_language(language)
+    try:
+        window = MainWindow(None, Preferences(language=language))
+        qtbot.addWidget(window)
+        assert window.connect_database(f"sqlite:///{path}")
+    finally:
+        drop_language()
     assert window.db is not None and window.db.read_only
-    assert told == [f"{why}, so this window opens the database read-only: you can look, print "
-                    "and export, but not change anything."]  # fmt: skip
+    assert told == [said.format(folder=tmp_path)]
     assert window.backups is None
 
 

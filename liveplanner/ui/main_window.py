@@ -183,12 +183,22 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "%1, so this window opens the database read-only: you can look, print and "
                     "export, but not change anything."
-                ).replace("%1", db.read_only_reason),
+                ).replace("%1", self._read_only_why(db)),
             )
         if self.file_lock is not None:
             self.file_lock.unlock()  # the file this window had is free for another app
         self.file_lock = lock
         return db
+
+    def _read_only_why(self, db: Database) -> str:
+        """Why nothing can be written to the database, in the user's language: storage says it
+        in the command line's English, of the file or of its folder."""
+        path, why = db.sqlite_path, db.read_only_reason
+        if path is not None and why == f"the folder {path.parent} is read-only":
+            return self.tr("The folder %1 is read-only").replace("%1", str(path.parent))
+        if path is not None and why == f"the file {path} is read-only":
+            return self.tr("The file %1 is read-only").replace("%1", str(path))
+        return why[:1].upper() + why[1:]
 
     def _ask_beside_other_tables(self, refused: OtherTablesError) -> bool:
         """Whether the user wants liveplanner's tables made among another program's."""

@@ -9,13 +9,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from demo_helpers import editable_demo
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile import read_show_file
+from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import drop_language, use_language
+from liveplanner.ui.editor.segment_model import SegmentTableModel
+from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.import_dialog import MetricsImportDialog
 from liveplanner.ui.script.texts import problem_text as script_problem_text
 
@@ -94,3 +101,27 @@ def test_a_hostile_show_file_is_refused_in_chinese_words(
     assert said in message
     path = str(problem.params["path"])  # a field's name, as the file writes it, or the file
     assert english_left(message, name, *([path] if "." in path else [])) == []
+
+
+def test_a_length_of_99999_minutes_typed_in_the_editor_is_refused_in_chinese(
+    qtbot: QtBot, db: Database, chinese: None
+) -> None:
+    window = MainWindow(db, Preferences(language="zh_CN", welcomed=True))
+    qtbot.addWidget(window)
+    window.open_show(editable_demo(db))
+    show_active(qtbot, window)
+    editor = window.editor
+    assert editor is not None
+    before = [s.duration_s for s in editor.doc.plan.segments]
+    editor.select_segment(editor.doc.plan.segments[2].id, SegmentTableModel.DURATION)
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
+    typing = QApplication.focusWidget()
+    qtbot.keyClick(typing, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(typing, "99999:00")
+    qtbot.keyClick(typing, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+    assert editor.notice.isVisible()
+    assert editor.notice.text() == "“99999:00”超过一天：没有环节会这么长"
+    assert [s.duration_s for s in editor.doc.plan.segments] == before

@@ -1589,47 +1589,52 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="49" />
-        <source>Blank</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/new_show_dialog.py" line="50" />
-        <source>1-hour flash show</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/new_show_dialog.py" line="51" />
-        <source>Standard 2-hour show</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/new_show_dialog.py" line="52" />
-        <source>3-hour big-promo show</source>
+        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <source>A show starts in the years %1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="55" />
-        <source>Title</source>
+        <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="56" />
-        <source>Start</source>
+        <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="57" />
-        <source>Time zone</source>
+        <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="58" />
+        <source>3-hour big-promo show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="61" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="62" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="63" />
+        <source>Time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="64" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="59" />
+        <location filename="../../ui/new_show_dialog.py" line="65" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -3118,6 +3123,16 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <location filename="../../ui/editor/segment_model.py" line="309" />
         <location filename="../../ui/editor/segment_model.py" line="314" />
         <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="413" />
+        <source>“%1” is longer than a day: no segment runs that long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="417" />
+        <source>“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1598,47 +1598,52 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>例如：双12美妆专场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="49" />
+        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <source>A show starts in the years %1 to %2</source>
+        <translation>开播时间须在 %1 至 %2 年之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="55" />
         <source>Blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="50" />
+        <location filename="../../ui/new_show_dialog.py" line="56" />
         <source>1-hour flash show</source>
         <translation>1 小时快闪场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="51" />
+        <location filename="../../ui/new_show_dialog.py" line="57" />
         <source>Standard 2-hour show</source>
         <translation>标准 2 小时场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="52" />
+        <location filename="../../ui/new_show_dialog.py" line="58" />
         <source>3-hour big-promo show</source>
         <translation>3 小时大促场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="55" />
+        <location filename="../../ui/new_show_dialog.py" line="61" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="56" />
+        <location filename="../../ui/new_show_dialog.py" line="62" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="57" />
+        <location filename="../../ui/new_show_dialog.py" line="63" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="58" />
+        <location filename="../../ui/new_show_dialog.py" line="64" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="59" />
+        <location filename="../../ui/new_show_dialog.py" line="65" />
         <source>Start from</source>
         <translation>模板</translation>
     </message>
@@ -3133,6 +3138,16 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <location filename="../../ui/editor/segment_model.py" line="314" />
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="413" />
+        <source>“%1” is longer than a day: no segment runs that long</source>
+        <translation>“%1”超过一天：没有环节会这么长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="417" />
+        <source>“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation>“%1”不是时长；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)</translation>
     </message>
 </context>
 <context>

@@ -713,6 +713,8 @@ ZH = {
     "“%1” is longer than a day: no segment runs that long": "“%1”超过一天：没有环节会这么长",
     "“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)": "“%1”不是时长；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)",
     "A show starts in the years %1 to %2": "开播时间须在 %1 至 %2 年之间",
+    "The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.": "%1 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。",
+    "The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.": "%1 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。",
     "The folder %1 is read-only": "文件夹 %1 是只读的",
     "The file %1 is read-only": "文件 %1 是只读的",
     ", ": "、",

@@ -169,6 +169,16 @@
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="159" />
+        <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="164" />
+        <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>

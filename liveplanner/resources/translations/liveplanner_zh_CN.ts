@@ -169,6 +169,16 @@
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="159" />
+        <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
+        <translation>%1 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="164" />
+        <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
+        <translation>%1 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>

@@ -709,6 +709,8 @@ ZH = {
     "Moved the show to the bin": "把这场直播移入了回收站",
     "Took the show back out of the bin": "把这场直播从回收站移回",
     "The script is locked (%1), so nothing was changed: unlock it for editing first.": "脚本已锁定（%1），未做任何修改：请先解锁编辑。",
+    "This window is read-only (the database file cannot be written), so nothing was changed.": "本窗口为只读（数据库文件不可写入），未做任何修改。",
+    "This window is read-only (the database's folder cannot be written), so nothing was changed.": "本窗口为只读（数据库所在的文件夹不可写入），未做任何修改。",
     "This window is read-only (another liveplanner has the database open), so nothing was changed.": "本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。",
     "“%1” is longer than a day: no segment runs that long": "“%1”超过一天：没有环节会这么长",
     "“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)": "“%1”不是时长；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)",

@@ -245,3 +245,35 @@ def test_the_newest_good_backup_passes_over_an_empty_one(tmp_path: Path) -> None
     emptied = tmp_path / "backups" / "shows-20991231-235959-manual.sqlite3"  # the newest
     emptied.write_bytes(b"")
     assert newest_good_backup(tmp_path / "backups", "shows") == good
+
+
+def test_an_edit_in_a_window_read_only_for_its_folder_gives_that_reason(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from demo_helpers import editable_demo
+    from PySide6.QtWidgets import QMessageBox
+
+    from liveplanner.settings import Preferences
+    from liveplanner.storage import database
+    from liveplanner.ui.app import drop_language, use_language
+    from liveplanner.ui.editor.segment_model import SegmentTableModel
+    from liveplanner.ui.main_window import MainWindow
+
+    path = tmp_path / "shows.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    show_id = editable_demo(db)
+    db.close()
+    monkeypatch.setattr(database, "unwritable", lambda _path: f"the folder {tmp_path} is read-only")
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    use_language("zh_CN")
+    try:
+        window = MainWindow(None, Preferences(language="zh_CN"))
+        qtbot.addWidget(window)
+        assert window.connect_database(f"sqlite:///{path}")
+        window.open_show(show_id)
+        model = window.editor.model
+        assert not model.setData(model.index(0, SegmentTableModel.TITLE), "暖场")
+        told = window.editor.notice.text()
+    finally:
+        drop_language()
+    assert told == "本窗口为只读（数据库所在的文件夹不可写入），未做任何修改。"

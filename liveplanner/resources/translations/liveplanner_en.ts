@@ -3683,12 +3683,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="23" />
+        <location filename="../../ui/refusals.py" line="26" />
+        <source>This window is read-only (the database file cannot be written), so nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="31" />
+        <source>This window is read-only (the database's folder cannot be written), so nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="29" />
+        <location filename="../../ui/refusals.py" line="43" />
         <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>

@@ -3701,12 +3701,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>脚本已锁定（%1），未做任何修改：请先解锁编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="23" />
+        <location filename="../../ui/refusals.py" line="26" />
+        <source>This window is read-only (the database file cannot be written), so nothing was changed.</source>
+        <translation>本窗口为只读（数据库文件不可写入），未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="31" />
+        <source>This window is read-only (the database's folder cannot be written), so nothing was changed.</source>
+        <translation>本窗口为只读（数据库所在的文件夹不可写入），未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation>本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="29" />
+        <location filename="../../ui/refusals.py" line="43" />
         <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
         <translation>其间它已被删除（他人或另一个窗口所删），未做任何修改。</translation>
     </message>

@@ -472,6 +472,7 @@ ZH = {
     "{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}": "{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}",
     "{count} rows repeat an earlier row exactly and were left out (first: row {row})": "有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）",
     "Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)": "合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）",
+    "No rows for 1 minute between the first and the last: {minutes}": "首尾之间有 1 分钟没有数据：{minutes}",
     "No rows for {count} minutes between the first and the last: {minutes}": "首尾之间有 {count} 分钟没有数据：{minutes}",
     "Column “{column}”: {count} cells are empty or “-”, left empty (not zero)": "“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）",
     "Column “{column}”: 1 cell is empty or “-”, left empty (not zero)": "“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）",

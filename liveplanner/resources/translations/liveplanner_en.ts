@@ -4219,67 +4219,72 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="190" />
-        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
+        <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="193" />
-        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="196" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="199" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="197" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="202" />
+        <location filename="../../ui/review/import_texts.py" line="205" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="217" />
+        <location filename="../../ui/review/import_texts.py" line="220" />
         <source>an object {…}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="218" />
+        <location filename="../../ui/review/import_texts.py" line="221" />
         <source>a list […]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="219" />
+        <location filename="../../ui/review/import_texts.py" line="222" />
         <source>its compressed data is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="223" />
+        <location filename="../../ui/review/import_texts.py" line="226" />
         <source>the file is incomplete or damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="236" />
+        <location filename="../../ui/review/import_texts.py" line="239" />
         <source>… ({count} characters)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="243" />
+        <location filename="../../ui/review/import_texts.py" line="246" />
         <source>”, “</source>
         <comment>between quoted column names</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="255" />
+        <location filename="../../ui/review/import_texts.py" line="258" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="257" />
+        <location filename="../../ui/review/import_texts.py" line="260" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

@@ -4237,67 +4237,72 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="190" />
+        <source>No rows for 1 minute between the first and the last: {minutes}</source>
+        <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="193" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="193" />
+        <location filename="../../ui/review/import_texts.py" line="196" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="196" />
+        <location filename="../../ui/review/import_texts.py" line="199" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="197" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="202" />
+        <location filename="../../ui/review/import_texts.py" line="205" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="217" />
+        <location filename="../../ui/review/import_texts.py" line="220" />
         <source>an object {…}</source>
         <translation>对象 {…}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="218" />
+        <location filename="../../ui/review/import_texts.py" line="221" />
         <source>a list […]</source>
         <translation>列表 […]</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="219" />
+        <location filename="../../ui/review/import_texts.py" line="222" />
         <source>its compressed data is damaged</source>
         <translation>压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="223" />
+        <location filename="../../ui/review/import_texts.py" line="226" />
         <source>the file is incomplete or damaged</source>
         <translation>文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="236" />
+        <location filename="../../ui/review/import_texts.py" line="239" />
         <source>… ({count} characters)</source>
         <translation>…（共 {count} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="243" />
+        <location filename="../../ui/review/import_texts.py" line="246" />
         <source>”, “</source>
         <comment>between quoted column names</comment>
         <translation>”、“</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="255" />
+        <location filename="../../ui/review/import_texts.py" line="258" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="257" />
+        <location filename="../../ui/review/import_texts.py" line="260" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>

@@ -187,6 +187,9 @@ def _templates() -> dict[str, str]:
         "missing_minutes": QCoreApplication.translate(
             "import", "No rows for {count} minutes between the first and the last: {minutes}"
         ),
+        "missing_minute": QCoreApplication.translate(
+            "import", "No rows for 1 minute between the first and the last: {minutes}"
+        ),
         "missing_values": QCoreApplication.translate(
             "import", "Column “{column}”: {count} cells are empty or “-”, left empty (not zero)"
         ),
@@ -257,8 +260,8 @@ def problem_text(problem: Problem) -> str:
             else QCoreApplication.translate("import", "last")
         )
     code = problem.code
-    if code == "missing_values" and params.get("count") == 1:
-        code = "missing_value"
+    if code in ("missing_values", "missing_minutes") and params.get("count") == 1:
+        code = code.removesuffix("s")
     template = _templates().get(code)
     if template is None:
         return problem.message  # a code without a translation still says something true

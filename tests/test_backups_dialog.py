@@ -127,3 +127,62 @@ def test_backups_come_while_working_only_after_a_change_and_on_closing(
     shows.create_show(db, "B", START)
     window.close()
     assert reasons() == ["auto", "auto", "on-exit"]
+
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+
+
+@pytest.mark.parametrize(
+    ("backup", "said"),
+    [
+        (
+            "restore_empty_0_bytes.sqlite3",
+            " 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。",
+        ),
+        (
+            "restore_not_liveplanner.sqlite3",
+            " 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。",
+        ),
+    ],
+)
+def test_a_backup_that_is_no_liveplanner_database_is_refused_in_the_users_language(
+    qtbot: QtBot, db: Database, backup: str, said: str
+) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from liveplanner.ui.app import drop_language, use_language
+
+    shows.create_show(db, "A", START)
+    use_language("zh_CN")
+    try:
+        window = MainWindow(db, Preferences(language="zh_CN"))
+        qtbot.addWidget(window)
+        dialog = BackupsDialog(db, window)
+        qtbot.addWidget(dialog)
+        dialog.restored.connect(window.replace_database)
+        dialog.back_up()
+        dialog.paths[0].write_bytes((HOSTILE / backup).read_bytes())
+        dialog.table.selectRow(0)
+        told: list[str] = []
+
+        def answer(button: QMessageBox.StandardButton) -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):  # not open yet
+                QTimer.singleShot(10, lambda: answer(button))
+                return
+            told.append(box.text())
+            qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+            if button == QMessageBox.StandardButton.Yes:  # then the refusal
+                QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Ok))
+
+        QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    finally:
+        drop_language()
+
+    question, refusal = told
+    when = dialog.table.item(0, 0).text()
+    assert question.startswith(f"用 {when} 的备份替换当前数据库吗？")
+    assert refusal == f"{when}{said}\n\n{dialog.paths[0]}"
+    assert [s.title for s in shows.list_shows(window.db)] == ["A"]

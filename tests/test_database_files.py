@@ -105,28 +105,46 @@ def test_db_check_on_a_damaged_file_is_a_finding_exit_one(
     assert main(["--database", f"sqlite:///{path}", "shows"]) == 2  # elsewhere: refused
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            "The folder {folder} is read-only, so this window opens the database read-only: you "
+            "can look, print and export, but not change anything.",
+        ),
+        (
+            "zh_CN",
+            "文件夹 {folder} 是只读的，因此本窗口以只读方式打开数据库："
+            "可以查看、打印和导出，但不能修改。",
+        ),
+    ],
+)
 def test_the_window_says_why_it_opened_a_database_read_only(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str, said: str
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from liveplanner.settings import Preferences
     from liveplanner.storage import database
+    from liveplanner.ui.app import drop_language, use_language
     from liveplanner.ui.main_window import MainWindow
 
     path = tmp_path / "shows.sqlite3"
     open_database(f"sqlite:///{path}").close()
     # As root every folder is writable: the folder's state is what unwritable() reports.
-    why = f"the folder {tmp_path} is read-only"
-    monkeypatch.setattr(database, "unwritable", lambda _path: why)
+    monkeypatch.setattr(database, "unwritable", lambda _path: f"the folder {tmp_path} is read-only")
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
-    window = MainWindow(None, Preferences(language="en"))
-    qtbot.addWidget(window)
-    assert window.connect_database(f"sqlite:///{path}")
+    use_language(language)
+    try:
+        window = MainWindow(None, Preferences(language=language))
+        qtbot.addWidget(window)
+        assert window.connect_database(f"sqlite:///{path}")
+    finally:
+        drop_language()
     assert window.db is not None and window.db.read_only
-    assert told == [f"{why}, so this window opens the database read-only: you can look, print "
-                    "and export, but not change anything."]  # fmt: skip
+    assert told == [said.format(folder=tmp_path)]
     assert window.backups is None
 
 
@@ -227,3 +245,35 @@ def test_the_newest_good_backup_passes_over_an_empty_one(tmp_path: Path) -> None
     emptied = tmp_path / "backups" / "shows-20991231-235959-manual.sqlite3"  # the newest
     emptied.write_bytes(b"")
     assert newest_good_backup(tmp_path / "backups", "shows") == good
+
+
+def test_an_edit_in_a_window_read_only_for_its_folder_gives_that_reason(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from demo_helpers import editable_demo
+    from PySide6.QtWidgets import QMessageBox
+
+    from liveplanner.settings import Preferences
+    from liveplanner.storage import database
+    from liveplanner.ui.app import drop_language, use_language
+    from liveplanner.ui.editor.segment_model import SegmentTableModel
+    from liveplanner.ui.main_window import MainWindow
+
+    path = tmp_path / "shows.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    show_id = editable_demo(db)
+    db.close()
+    monkeypatch.setattr(database, "unwritable", lambda _path: f"the folder {tmp_path} is read-only")
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    use_language("zh_CN")
+    try:
+        window = MainWindow(None, Preferences(language="zh_CN"))
+        qtbot.addWidget(window)
+        assert window.connect_database(f"sqlite:///{path}")
+        window.open_show(show_id)
+        model = window.editor.model
+        assert not model.setData(model.index(0, SegmentTableModel.TITLE), "暖场")
+        told = window.editor.notice.text()
+    finally:
+        drop_language()
+    assert told == "本窗口为只读（数据库所在的文件夹不可写入），未做任何修改。"

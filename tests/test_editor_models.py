@@ -121,7 +121,7 @@ def test_a_value_that_cannot_be_read_is_refused_with_a_message_and_changes_nothi
     model = SegmentTableModel(demo_doc)
     with qtbot.waitSignal(demo_doc.edit_refused) as refused:
         assert not model.setData(model.index(0, SegmentTableModel.DURATION), "ten minutes")
-    assert "not a duration: 'ten minutes'" in refused.args[0]
+    assert "“ten minutes” is not a length; expected minutes (5)" in refused.args[0]
     with qtbot.waitSignal(demo_doc.edit_refused) as refused:
         assert not model.setData(model.index(2, SegmentTableModel.PRICE), "12.345")
     assert "'12.345' has more than two decimals" in refused.args[0]

@@ -128,7 +128,7 @@ def test_a_refused_edit_is_shown_in_the_editor(window: MainWindow, db: Database)
     model = editor.model
     assert not model.setData(model.index(0, SegmentTableModel.DURATION), "soon")
     assert editor.notice.isVisibleTo(editor)
-    assert "not a duration" in editor.notice.text()
+    assert "“soon” is not a length" in editor.notice.text()
 
 
 def test_the_theme_changes_now_and_is_remembered(window: MainWindow) -> None:

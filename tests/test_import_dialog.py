@@ -550,3 +550,13 @@ def test_a_damaged_workbook_or_a_negative_amount_is_one_line_in_the_dialog(
         "amount, expected 0 or more"
     )
     assert not dialog.import_button.isEnabled()
+
+
+def test_one_missing_minute_is_one_minute(qapp: object) -> None:
+    from liveplanner.formats.problems import Problem
+    from liveplanner.ui.review.import_texts import problem_text
+
+    one = Problem("missing_minutes", {"count": 1, "minutes": "20:47"})
+    two = Problem("missing_minutes", {"count": 2, "minutes": "20:47, 20:48"})
+    assert problem_text(one) == "No rows for 1 minute between the first and the last: 20:47"
+    assert problem_text(two).startswith("No rows for 2 minutes between")

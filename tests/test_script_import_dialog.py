@@ -169,7 +169,7 @@ def test_a_show_file_too_large_is_refused_in_the_window_before_it_is_read(
         file.truncate(259 * 2**20)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before its size"))
     assert actions.import_file(window, big) is None
-    assert told == ["show.json is 259 MB; exports up to 20 MB can be imported"]
+    assert told == ["show.json is 259 MB; run sheets and show files up to 20 MB can be imported"]
     assert shows.list_shows(db) == []
 
 

@@ -121,3 +121,38 @@ def _ask_twice(qtbot, window, someone_elses: str, refused: list[str], asked: lis
 def test_an_empty_server_database_is_set_up_without_asking(postgres_url: str) -> None:
     open_database(postgres_url).close()
     assert "shows" in _tables(postgres_url)
+
+
+@pytest.mark.postgres
+def test_the_question_and_a_no_read_in_chinese_and_name_a_few_of_many_tables(
+    qtbot, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liveplanner.ui.app import drop_language, use_language
+    from liveplanner.ui.main_window import MainWindow
+
+    engine = create_engine(parse_url(postgres_url))
+    names = ["customers", "ingredients", "inventory", "invoices", "recipes", "stock", "vendors"]
+    with engine.begin() as conn:
+        for name in names:
+            conn.execute(text(f"CREATE TABLE {name} (id integer)"))
+    engine.dispose()
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, message: refused.append(message))
+    use_language("zh_CN")
+    try:
+        window = MainWindow(None, Preferences(language="zh_CN"))
+        qtbot.addWidget(window)
+        asked: list[str] = []
+        _answer(qtbot, QMessageBox.StandardButton.No, asked)
+        assert not window.connect_database(postgres_url)
+    finally:
+        drop_language()
+
+    (question,) = asked
+    assert (
+        "7 张表（customers、ingredients、inventory、invoices、recipes 以及另外 2 张）" in question
+    )
+    (told,) = refused
+    assert told.startswith("未在 postgresql+psycopg://")
+    assert "中创建任何表。请为 liveplanner 单独准备一个数据库" in told
+    assert _tables(postgres_url) == names

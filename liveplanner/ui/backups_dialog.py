@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner.storage.backup import backup_reason, backup_sqlite, list_backups
 from liveplanner.storage.database import Database, open_database, restore_backup
-from liveplanner.storage.errors import StorageError
+from liveplanner.storage.errors import NotADatabaseError, StorageError
 
 
 class BackupsDialog(QDialog):
@@ -147,4 +147,21 @@ class BackupsDialog(QDialog):
         self.restored.emit(self.db)
         self.refresh()
         if failed is not None:
-            QMessageBox.warning(self, self.tr("Not done"), str(failed))
+            QMessageBox.warning(self, self.tr("Not done"), self._refusal(failed, chosen, when))
+
+    def _refusal(self, failed: StorageError, chosen: Path, when: str) -> str:
+        """Why the backup was not put in place, in the user's language where it is no database
+        of liveplanner's (storage words it in the command line's English, by its path)."""
+        if not isinstance(failed, NotADatabaseError):
+            return str(failed)
+        if chosen.exists() and chosen.stat().st_size == 0:
+            said = self.tr(
+                "The backup of %1 is an empty file (0 bytes), not a liveplanner database. "
+                "Nothing was changed."
+            )
+        else:
+            said = self.tr(
+                "The backup of %1 is not a liveplanner database: it is empty, damaged or "
+                "another program's. Nothing was changed."
+            )
+        return said.replace("%1", when) + "\n\n" + str(chosen)

@@ -156,7 +156,15 @@ class MainWindow(QMainWindow):
                 db = open_database(url, read_only=read_only)
             except OtherTablesError as exc:
                 if not self._ask_beside_other_tables(exc):
-                    raise
+                    # The user said no to the question just asked: what to do instead, in their
+                    # language (storage's refusal says again what the question said).
+                    raise StorageError(
+                        self.tr(
+                            "Nothing was created in %1. Give liveplanner a database of its own: "
+                            "create one on the server (CREATE DATABASE liveplanner), then "
+                            "choose it in File ▸ Database…"
+                        ).replace("%1", exc.where)
+                    ) from exc
                 db = open_database(url, beside_other_tables=True)
         except DamagedDatabaseError as exc:
             if lock is not None:
@@ -175,12 +183,22 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "%1, so this window opens the database read-only: you can look, print and "
                     "export, but not change anything."
-                ).replace("%1", db.read_only_reason),
+                ).replace("%1", self._read_only_why(db)),
             )
         if self.file_lock is not None:
             self.file_lock.unlock()  # the file this window had is free for another app
         self.file_lock = lock
         return db
+
+    def _read_only_why(self, db: Database) -> str:
+        """Why nothing can be written to the database, in the user's language: storage says it
+        in the command line's English, of the file or of its folder."""
+        path, why = db.sqlite_path, db.read_only_reason
+        if path is not None and why == f"the folder {path.parent} is read-only":
+            return self.tr("The folder %1 is read-only").replace("%1", str(path.parent))
+        if path is not None and why == f"the file {path} is read-only":
+            return self.tr("The file %1 is read-only").replace("%1", str(path))
+        return why[:1].upper() + why[1:]
 
     def _ask_beside_other_tables(self, refused: OtherTablesError) -> bool:
         """Whether the user wants liveplanner's tables made among another program's."""
@@ -195,11 +213,18 @@ class MainWindow(QMainWindow):
                 len(refused.tables),
             )
             .replace("%1", refused.where)
-            .replace("%2", ", ".join(refused.tables[:5])),
+            .replace("%2", self._some_names(refused.tables)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _some_names(self, names: list[str], shown: int = 5) -> str:
+        """The first few of `names`, and how many more there are."""
+        listed = self.tr(", ", "between the names in a list").join(names[:shown])
+        if len(names) <= shown:
+            return listed
+        return self.tr("%1 and %n more", "", len(names) - shown).replace("%1", listed)
 
     def _tell_read_only(self, path: Path, lock: object) -> None:
         info = lock.getLockInfo()  # type: ignore[attr-defined]

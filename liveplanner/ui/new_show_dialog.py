@@ -36,6 +36,12 @@ class NewShowDialog(QDialog):
         self.start.setDateTimeRange(
             QDateTime(FIRST_SHOW_TIME), QDateTime(LAST_SHOW_TIME - timedelta(minutes=1))
         )
+        # A year past the range is not taken as it is typed: say which years are.
+        self.start.setToolTip(
+            self.tr("A show starts in the years %1 to %2")
+            .replace("%1", str(FIRST_SHOW_TIME.year))
+            .replace("%2", str(LAST_SHOW_TIME.year - 1))
+        )
         tomorrow = (datetime.now() + timedelta(days=1)).replace(
             hour=20, minute=0, second=0, microsecond=0
         )

@@ -19,6 +19,20 @@ def refusal(exc: StorageError) -> str:
             "commands",
             "The script is locked (%1), so nothing was changed: unlock it for editing first.",
         ).replace("%1", labels.status(exc.status))  # type: ignore[arg-type]
+    if isinstance(exc, ReadOnlyError) and "another liveplanner" not in str(exc):
+        # Opened read-only for its folder or file (storage's words begin with which), not for
+        # another app: that one could be closed, this one needs the folder made writable.
+        if str(exc).startswith("the file "):
+            return QCoreApplication.translate(
+                "commands",
+                "This window is read-only (the database file cannot be written), so nothing "
+                "was changed.",
+            )
+        return QCoreApplication.translate(
+            "commands",
+            "This window is read-only (the database's folder cannot be written), so nothing "
+            "was changed.",
+        )
     if isinstance(exc, ReadOnlyError):
         return QCoreApplication.translate(
             "commands",

@@ -169,6 +169,16 @@
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="159" />
+        <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="164" />
+        <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -918,23 +928,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="947" />
+        <location filename="../../ui/main_window.py" line="972" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -944,12 +954,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
         <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>The folder %1 is read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
+        <source>The file %1 is read-only</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
 
 Create liveplanner's tables beside them anyway?</source>
@@ -961,320 +986,332 @@ Create liveplanner's tables beside it anyway?</numerusform><numerusform>The data
 Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
         <source>process %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>another process</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>The database %1 is damaged (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>There is no good backup of it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>The damaged file was set aside as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>Rehearsal re&amp;sults…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="426" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="456" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="457" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="465" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="481" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="570" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574" />
+        <location filename="../../ui/main_window.py" line="599" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="641" />
+        <location filename="../../ui/main_window.py" line="666" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651" />
+        <location filename="../../ui/main_window.py" line="676" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655" />
+        <location filename="../../ui/main_window.py" line="680" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660" />
+        <location filename="../../ui/main_window.py" line="685" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690" />
+        <location filename="../../ui/main_window.py" line="715" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722" />
+        <location filename="../../ui/main_window.py" line="747" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="727" />
+        <location filename="../../ui/main_window.py" line="752" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="781" />
+        <location filename="../../ui/main_window.py" line="806" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="891" />
+        <location filename="../../ui/main_window.py" line="916" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="919" />
+        <location filename="../../ui/main_window.py" line="944" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="920" />
+        <location filename="../../ui/main_window.py" line="945" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1016" />
+        <location filename="../../ui/main_window.py" line="1041" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1019" />
+        <location filename="../../ui/main_window.py" line="1044" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1057" />
+        <location filename="../../ui/main_window.py" line="1082" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1068" />
+        <location filename="../../ui/main_window.py" line="1093" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1073" />
+        <location filename="../../ui/main_window.py" line="1098" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1081" />
+        <location filename="../../ui/main_window.py" line="1106" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/main_window.py" line="580" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -1562,47 +1599,52 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="49" />
-        <source>Blank</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/new_show_dialog.py" line="50" />
-        <source>1-hour flash show</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/new_show_dialog.py" line="51" />
-        <source>Standard 2-hour show</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/new_show_dialog.py" line="52" />
-        <source>3-hour big-promo show</source>
+        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <source>A show starts in the years %1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="55" />
-        <source>Title</source>
+        <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="56" />
-        <source>Start</source>
+        <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="57" />
-        <source>Time zone</source>
+        <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/new_show_dialog.py" line="58" />
+        <source>3-hour big-promo show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="61" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="62" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="63" />
+        <source>Time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="64" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="59" />
+        <location filename="../../ui/new_show_dialog.py" line="65" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -3093,6 +3135,16 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="413" />
+        <source>“%1” is longer than a day: no segment runs that long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="417" />
+        <source>“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ShowEditor</name>
@@ -3631,12 +3683,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="23" />
+        <location filename="../../ui/refusals.py" line="26" />
+        <source>This window is read-only (the database file cannot be written), so nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="31" />
+        <source>This window is read-only (the database's folder cannot be written), so nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="29" />
+        <location filename="../../ui/refusals.py" line="43" />
         <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -3701,17 +3763,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859" />
+        <location filename="../../ui/main_window.py" line="884" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="875" />
+        <location filename="../../ui/main_window.py" line="900" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="899" />
+        <location filename="../../ui/main_window.py" line="924" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -3936,257 +3998,293 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="11" />
+        <location filename="../../ui/review/import_texts.py" line="13" />
         <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="14" />
+        <location filename="../../ui/review/import_texts.py" line="16" />
         <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="18" />
+        <location filename="../../ui/review/import_texts.py" line="20" />
         <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="21" />
+        <location filename="../../ui/review/import_texts.py" line="23" />
         <source>{file} is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="22" />
+        <location filename="../../ui/review/import_texts.py" line="24" />
         <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="25" />
+        <location filename="../../ui/review/import_texts.py" line="27" />
         <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="28" />
+        <location filename="../../ui/review/import_texts.py" line="30" />
         <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="31" />
+        <location filename="../../ui/review/import_texts.py" line="33" />
         <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="35" />
+        <location filename="../../ui/review/import_texts.py" line="37" />
         <source>{file} is named .xlsx but holds text; rename it .csv</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="38" />
+        <location filename="../../ui/review/import_texts.py" line="40" />
         <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="41" />
+        <location filename="../../ui/review/import_texts.py" line="43" />
         <source>{file} cannot be opened as an Excel workbook ({detail})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="44" />
+        <location filename="../../ui/review/import_texts.py" line="46" />
         <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="49" />
+        <location filename="../../ui/review/import_texts.py" line="51" />
         <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="54" />
+        <location filename="../../ui/review/import_texts.py" line="56" />
         <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="59" />
+        <location filename="../../ui/review/import_texts.py" line="61" />
         <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="64" />
+        <location filename="../../ui/review/import_texts.py" line="66" />
         <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="68" />
+        <location filename="../../ui/review/import_texts.py" line="70" />
         <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="73" />
+        <location filename="../../ui/review/import_texts.py" line="75" />
         <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="78" />
+        <location filename="../../ui/review/import_texts.py" line="80" />
         <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="83" />
+        <location filename="../../ui/review/import_texts.py" line="85" />
         <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="89" />
+        <location filename="../../ui/review/import_texts.py" line="91" />
         <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="93" />
+        <location filename="../../ui/review/import_texts.py" line="95" />
         <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="98" />
+        <location filename="../../ui/review/import_texts.py" line="100" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="103" />
+        <location filename="../../ui/review/import_texts.py" line="105" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="107" />
+        <location filename="../../ui/review/import_texts.py" line="109" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="112" />
+        <location filename="../../ui/review/import_texts.py" line="114" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="115" />
+        <location filename="../../ui/review/import_texts.py" line="117" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="118" />
+        <location filename="../../ui/review/import_texts.py" line="120" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="121" />
+        <location filename="../../ui/review/import_texts.py" line="123" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="126" />
+        <location filename="../../ui/review/import_texts.py" line="128" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="127" />
+        <location filename="../../ui/review/import_texts.py" line="129" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="132" />
+        <location filename="../../ui/review/import_texts.py" line="134" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="135" />
+        <location filename="../../ui/review/import_texts.py" line="137" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="138" />
+        <location filename="../../ui/review/import_texts.py" line="140" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="142" />
+        <location filename="../../ui/review/import_texts.py" line="144" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="147" />
+        <location filename="../../ui/review/import_texts.py" line="149" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="151" />
+        <location filename="../../ui/review/import_texts.py" line="153" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="156" />
+        <location filename="../../ui/review/import_texts.py" line="158" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="161" />
+        <location filename="../../ui/review/import_texts.py" line="163" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="166" />
+        <location filename="../../ui/review/import_texts.py" line="168" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="171" />
+        <location filename="../../ui/review/import_texts.py" line="173" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="176" />
+        <location filename="../../ui/review/import_texts.py" line="178" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="180" />
+        <location filename="../../ui/review/import_texts.py" line="182" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="185" />
+        <location filename="../../ui/review/import_texts.py" line="187" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="188" />
+        <location filename="../../ui/review/import_texts.py" line="190" />
+        <source>No rows for 1 minute between the first and the last: {minutes}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="193" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="191" />
+        <location filename="../../ui/review/import_texts.py" line="196" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="194" />
+        <location filename="../../ui/review/import_texts.py" line="199" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="195" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="200" />
+        <location filename="../../ui/review/import_texts.py" line="205" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="215" />
+        <location filename="../../ui/review/import_texts.py" line="220" />
+        <source>an object {…}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="221" />
+        <source>a list […]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="222" />
+        <source>its compressed data is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="226" />
+        <source>the file is incomplete or damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="239" />
+        <source>… ({count} characters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="246" />
+        <source>”, “</source>
+        <comment>between quoted column names</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="258" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="217" />
+        <location filename="../../ui/review/import_texts.py" line="260" />
         <source>last</source>
         <translation type="unfinished" />
     </message>
@@ -4426,297 +4524,332 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>script</name>
     <message>
-        <location filename="../../ui/script/texts.py" line="22" />
+        <location filename="../../ui/script/texts.py" line="24" />
         <source>— not read —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="24" />
+        <location filename="../../ui/script/texts.py" line="26" />
         <source>No.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="25" />
+        <location filename="../../ui/script/texts.py" line="27" />
         <source>Start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="26" />
+        <location filename="../../ui/script/texts.py" line="28" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="27" />
+        <location filename="../../ui/script/texts.py" line="29" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="28" />
+        <location filename="../../ui/script/texts.py" line="30" />
         <source>Segment title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="29" />
+        <location filename="../../ui/script/texts.py" line="31" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="30" />
+        <location filename="../../ui/script/texts.py" line="32" />
         <source>Link no. / SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="31" />
+        <location filename="../../ui/script/texts.py" line="33" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="32" />
+        <location filename="../../ui/script/texts.py" line="34" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="33" />
+        <location filename="../../ui/script/texts.py" line="35" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="34" />
+        <location filename="../../ui/script/texts.py" line="36" />
         <source>Offers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="35" />
+        <location filename="../../ui/script/texts.py" line="37" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="36" />
+        <location filename="../../ui/script/texts.py" line="38" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="42" />
+        <location filename="../../ui/script/texts.py" line="44" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="47" />
+        <location filename="../../ui/script/texts.py" line="49" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="52" />
+        <location filename="../../ui/script/texts.py" line="54" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="55" />
+        <location filename="../../ui/script/texts.py" line="57" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="58" />
+        <location filename="../../ui/script/texts.py" line="60" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="63" />
+        <location filename="../../ui/script/texts.py" line="65" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="68" />
+        <location filename="../../ui/script/texts.py" line="70" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="73" />
+        <location filename="../../ui/script/texts.py" line="75" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="76" />
+        <location filename="../../ui/script/texts.py" line="78" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="79" />
+        <location filename="../../ui/script/texts.py" line="81" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="84" />
+        <location filename="../../ui/script/texts.py" line="86" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="87" />
+        <location filename="../../ui/script/texts.py" line="89" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="92" />
+        <location filename="../../ui/script/texts.py" line="94" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="97" />
+        <location filename="../../ui/script/texts.py" line="99" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="102" />
+        <location filename="../../ui/script/texts.py" line="104" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="106" />
+        <location filename="../../ui/script/texts.py" line="108" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="111" />
+        <location filename="../../ui/script/texts.py" line="113" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="116" />
+        <location filename="../../ui/script/texts.py" line="118" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="121" />
+        <location filename="../../ui/script/texts.py" line="123" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="126" />
+        <location filename="../../ui/script/texts.py" line="128" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="130" />
+        <location filename="../../ui/script/texts.py" line="132" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="135" />
+        <location filename="../../ui/script/texts.py" line="137" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="140" />
+        <location filename="../../ui/script/texts.py" line="142" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="143" />
+        <location filename="../../ui/script/texts.py" line="145" />
         <source>{file}, {path}: this field is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="146" />
+        <location filename="../../ui/script/texts.py" line="148" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="149" />
+        <location filename="../../ui/script/texts.py" line="151" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="152" />
+        <location filename="../../ui/script/texts.py" line="154" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="156" />
+        <location filename="../../ui/script/texts.py" line="158" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="161" />
+        <location filename="../../ui/script/texts.py" line="163" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="166" />
+        <location filename="../../ui/script/texts.py" line="168" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="171" />
+        <location filename="../../ui/script/texts.py" line="173" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="176" />
+        <location filename="../../ui/script/texts.py" line="178" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="181" />
+        <location filename="../../ui/script/texts.py" line="183" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="186" />
+        <location filename="../../ui/script/texts.py" line="188" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="191" />
+        <location filename="../../ui/script/texts.py" line="193" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="202" />
+        <location filename="../../ui/script/texts.py" line="204" />
         <source>a length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="203" />
+        <location filename="../../ui/script/texts.py" line="205" />
         <source>a clock time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="204" />
+        <location filename="../../ui/script/texts.py" line="206" />
         <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="205" />
+        <location filename="../../ui/script/texts.py" line="207" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="206" />
+        <location filename="../../ui/script/texts.py" line="208" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="209" />
+        <location filename="../../ui/script/texts.py" line="211" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="212" />
+        <location filename="../../ui/script/texts.py" line="214" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="215" />
+        <location filename="../../ui/script/texts.py" line="217" />
         <source>expected a whole number such as 300</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/script/texts.py" line="225" />
+        <source>the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="228" />
+        <source>lists or objects nested hundreds deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="232" />
+        <source>a list {depth} levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ui/script/texts.py" line="236" />
-        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <source>an object {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="240" />
+        <source>lists and objects nested at most {limit} deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="244" />
+        <source>a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="260" />
+        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="282" />
+        <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="286" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation type="unfinished" />
     </message>

@@ -169,6 +169,16 @@
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="159" />
+        <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
+        <translation>%1 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backups_dialog.py" line="164" />
+        <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
+        <translation>%1 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -923,23 +933,23 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="947" />
+        <location filename="../../ui/main_window.py" line="972" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -949,12 +959,27 @@
         <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="163" />
+        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
+        <translation>未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184" />
         <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
         <translation>%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="198" />
+        <source>The folder %1 is read-only</source>
+        <translation>文件夹 %1 是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
+        <source>The file %1 is read-only</source>
+        <translation>文件 %1 是只读的</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
 
 Create liveplanner's tables beside them anyway?</source>
@@ -965,17 +990,30 @@ Create liveplanner's tables beside them anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="224" />
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="227" />
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 张</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="232" />
         <source>process %1 on %2</source>
         <translation>%2 上的进程 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>another process</source>
         <translation>另一个进程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
@@ -984,304 +1022,304 @@ This window opens it read-only: you can look, print and export, but not change a
 本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>There is no good backup of it.</source>
         <translation>没有可用的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>The damaged file was set aside as %1</source>
         <translation>损坏的文件已移到一旁，保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="352" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="353" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>D&amp;atabase…</source>
         <translation>数据库(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="375" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370" />
+        <location filename="../../ui/main_window.py" line="395" />
         <source>P&amp;references…</source>
         <translation>偏好设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Show &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>Rehearsal re&amp;sults…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="426" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="456" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="457" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="459" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440" />
+        <location filename="../../ui/main_window.py" line="465" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454" />
+        <location filename="../../ui/main_window.py" line="479" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="481" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="570" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574" />
+        <location filename="../../ui/main_window.py" line="599" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="641" />
+        <location filename="../../ui/main_window.py" line="666" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651" />
+        <location filename="../../ui/main_window.py" line="676" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655" />
+        <location filename="../../ui/main_window.py" line="680" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660" />
+        <location filename="../../ui/main_window.py" line="685" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690" />
+        <location filename="../../ui/main_window.py" line="715" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722" />
+        <location filename="../../ui/main_window.py" line="747" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="727" />
+        <location filename="../../ui/main_window.py" line="752" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="781" />
+        <location filename="../../ui/main_window.py" line="806" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="891" />
+        <location filename="../../ui/main_window.py" line="916" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="919" />
+        <location filename="../../ui/main_window.py" line="944" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="920" />
+        <location filename="../../ui/main_window.py" line="945" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1016" />
+        <location filename="../../ui/main_window.py" line="1041" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1019" />
+        <location filename="../../ui/main_window.py" line="1044" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1057" />
+        <location filename="../../ui/main_window.py" line="1082" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1068" />
+        <location filename="../../ui/main_window.py" line="1093" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1073" />
+        <location filename="../../ui/main_window.py" line="1098" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1081" />
+        <location filename="../../ui/main_window.py" line="1106" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="555" />
+        <location filename="../../ui/main_window.py" line="580" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -1570,47 +1608,52 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>例如：双12美妆专场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="49" />
+        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <source>A show starts in the years %1 to %2</source>
+        <translation>开播时间须在 %1 至 %2 年之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="55" />
         <source>Blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="50" />
+        <location filename="../../ui/new_show_dialog.py" line="56" />
         <source>1-hour flash show</source>
         <translation>1 小时快闪场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="51" />
+        <location filename="../../ui/new_show_dialog.py" line="57" />
         <source>Standard 2-hour show</source>
         <translation>标准 2 小时场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="52" />
+        <location filename="../../ui/new_show_dialog.py" line="58" />
         <source>3-hour big-promo show</source>
         <translation>3 小时大促场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="55" />
+        <location filename="../../ui/new_show_dialog.py" line="61" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="56" />
+        <location filename="../../ui/new_show_dialog.py" line="62" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="57" />
+        <location filename="../../ui/new_show_dialog.py" line="63" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="58" />
+        <location filename="../../ui/new_show_dialog.py" line="64" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="59" />
+        <location filename="../../ui/new_show_dialog.py" line="65" />
         <source>Start from</source>
         <translation>模板</translation>
     </message>
@@ -3106,6 +3149,16 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="413" />
+        <source>“%1” is longer than a day: no segment runs that long</source>
+        <translation>“%1”超过一天：没有环节会这么长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_model.py" line="417" />
+        <source>“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation>“%1”不是时长；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)</translation>
+    </message>
 </context>
 <context>
     <name>ShowEditor</name>
@@ -3648,12 +3701,22 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>脚本已锁定（%1），未做任何修改：请先解锁编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="23" />
+        <location filename="../../ui/refusals.py" line="26" />
+        <source>This window is read-only (the database file cannot be written), so nothing was changed.</source>
+        <translation>本窗口为只读（数据库文件不可写入），未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="31" />
+        <source>This window is read-only (the database's folder cannot be written), so nothing was changed.</source>
+        <translation>本窗口为只读（数据库所在的文件夹不可写入），未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusals.py" line="37" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation>本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="29" />
+        <location filename="../../ui/refusals.py" line="43" />
         <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
         <translation>其间它已被删除（他人或另一个窗口所删），未做任何修改。</translation>
     </message>
@@ -3718,17 +3781,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859" />
+        <location filename="../../ui/main_window.py" line="884" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="875" />
+        <location filename="../../ui/main_window.py" line="900" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="899" />
+        <location filename="../../ui/main_window.py" line="924" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -3953,257 +4016,293 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="11" />
+        <location filename="../../ui/review/import_texts.py" line="13" />
         <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
         <translation>应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="14" />
+        <location filename="../../ui/review/import_texts.py" line="16" />
         <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
         <translation>应为 2025-11-11 20:05、11-11 20:05、20:05 或 Excel 日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="18" />
+        <location filename="../../ui/review/import_texts.py" line="20" />
         <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
         <translation>{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="21" />
+        <location filename="../../ui/review/import_texts.py" line="23" />
         <source>{file} is empty</source>
         <translation>{file} 是空文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="22" />
+        <location filename="../../ui/review/import_texts.py" line="24" />
         <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
         <translation>{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="25" />
+        <location filename="../../ui/review/import_texts.py" line="27" />
         <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
         <translation>{file} 无法作为 CSV 文本读取（{detail}）；请重新保存为 CSV 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="28" />
+        <location filename="../../ui/review/import_texts.py" line="30" />
         <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
         <translation>{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="31" />
+        <location filename="../../ui/review/import_texts.py" line="33" />
         <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
         <translation>{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="35" />
+        <location filename="../../ui/review/import_texts.py" line="37" />
         <source>{file} is named .xlsx but holds text; rename it .csv</source>
         <translation>{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="38" />
+        <location filename="../../ui/review/import_texts.py" line="40" />
         <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
         <translation>{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="41" />
+        <location filename="../../ui/review/import_texts.py" line="43" />
         <source>{file} cannot be opened as an Excel workbook ({detail})</source>
         <translation>{file} 无法作为 Excel 工作簿打开（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="44" />
+        <location filename="../../ui/review/import_texts.py" line="46" />
         <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
         <translation>{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="49" />
+        <location filename="../../ui/review/import_texts.py" line="51" />
         <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
         <translation>{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="54" />
+        <location filename="../../ui/review/import_texts.py" line="56" />
         <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
         <translation>{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="59" />
+        <location filename="../../ui/review/import_texts.py" line="61" />
         <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="64" />
+        <location filename="../../ui/review/import_texts.py" line="66" />
         <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
-        <translation>{file} 不是数据导出：其 JSON 嵌套超过 {limit} 层</translation>
+        <translation>{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="68" />
+        <location filename="../../ui/review/import_texts.py" line="70" />
         <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
-        <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 中的数字；应为数字、文本或 null</translation>
+        <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="73" />
+        <location filename="../../ui/review/import_texts.py" line="75" />
         <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
-        <translation>{file}，第 {row} 行，“{column}”列：单元格里是 {kind}；应为数字、文本或 null</translation>
+        <translation>{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="78" />
+        <location filename="../../ui/review/import_texts.py" line="80" />
         <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}是计数或金额，应为 0 或以上</translation>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}不会是负数，应为 0 或以上</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="83" />
+        <location filename="../../ui/review/import_texts.py" line="85" />
         <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="89" />
+        <location filename="../../ui/review/import_texts.py" line="91" />
         <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
-        <translation>{file}：{columns} 的每个单元格都为空或“-”；没有可导入的数据</translation>
+        <translation>{file}：{columns}列的每个单元格都为空或“-”；没有可导入的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="93" />
+        <location filename="../../ui/review/import_texts.py" line="95" />
         <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="98" />
+        <location filename="../../ui/review/import_texts.py" line="100" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="103" />
+        <location filename="../../ui/review/import_texts.py" line="105" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="107" />
+        <location filename="../../ui/review/import_texts.py" line="109" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="112" />
+        <location filename="../../ui/review/import_texts.py" line="114" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="115" />
+        <location filename="../../ui/review/import_texts.py" line="117" />
         <source>{file} holds no list of per-minute records</source>
         <translation>{file} 中没有按分钟的记录列表</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="118" />
+        <location filename="../../ui/review/import_texts.py" line="120" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="121" />
+        <location filename="../../ui/review/import_texts.py" line="123" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="126" />
+        <location filename="../../ui/review/import_texts.py" line="128" />
         <source>{file} has a header but no data rows</source>
         <translation>{file} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="127" />
+        <location filename="../../ui/review/import_texts.py" line="129" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="132" />
+        <location filename="../../ui/review/import_texts.py" line="134" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="135" />
+        <location filename="../../ui/review/import_texts.py" line="137" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="138" />
+        <location filename="../../ui/review/import_texts.py" line="140" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="142" />
+        <location filename="../../ui/review/import_texts.py" line="144" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="147" />
+        <location filename="../../ui/review/import_texts.py" line="149" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="151" />
+        <location filename="../../ui/review/import_texts.py" line="153" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="156" />
+        <location filename="../../ui/review/import_texts.py" line="158" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="161" />
+        <location filename="../../ui/review/import_texts.py" line="163" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="166" />
+        <location filename="../../ui/review/import_texts.py" line="168" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="171" />
+        <location filename="../../ui/review/import_texts.py" line="173" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="176" />
+        <location filename="../../ui/review/import_texts.py" line="178" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="180" />
+        <location filename="../../ui/review/import_texts.py" line="182" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="185" />
+        <location filename="../../ui/review/import_texts.py" line="187" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="188" />
+        <location filename="../../ui/review/import_texts.py" line="190" />
+        <source>No rows for 1 minute between the first and the last: {minutes}</source>
+        <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="193" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="191" />
+        <location filename="../../ui/review/import_texts.py" line="196" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="194" />
+        <location filename="../../ui/review/import_texts.py" line="199" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="195" />
+        <location filename="../../ui/review/import_texts.py" line="200" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="200" />
+        <location filename="../../ui/review/import_texts.py" line="205" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="215" />
+        <location filename="../../ui/review/import_texts.py" line="220" />
+        <source>an object {…}</source>
+        <translation>对象 {…}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="221" />
+        <source>a list […]</source>
+        <translation>列表 […]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="222" />
+        <source>its compressed data is damaged</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="226" />
+        <source>the file is incomplete or damaged</source>
+        <translation>文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="239" />
+        <source>… ({count} characters)</source>
+        <translation>…（共 {count} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="246" />
+        <source>”, “</source>
+        <comment>between quoted column names</comment>
+        <translation>”、“</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="258" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="217" />
+        <location filename="../../ui/review/import_texts.py" line="260" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>
@@ -4443,297 +4542,332 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>script</name>
     <message>
-        <location filename="../../ui/script/texts.py" line="22" />
+        <location filename="../../ui/script/texts.py" line="24" />
         <source>— not read —</source>
         <translation>— 不读取 —</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="24" />
+        <location filename="../../ui/script/texts.py" line="26" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="25" />
+        <location filename="../../ui/script/texts.py" line="27" />
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="26" />
+        <location filename="../../ui/script/texts.py" line="28" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="27" />
+        <location filename="../../ui/script/texts.py" line="29" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="28" />
+        <location filename="../../ui/script/texts.py" line="30" />
         <source>Segment title</source>
         <translation>环节内容</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="29" />
+        <location filename="../../ui/script/texts.py" line="31" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="30" />
+        <location filename="../../ui/script/texts.py" line="32" />
         <source>Link no. / SKU</source>
         <translation>链接号 / 货号</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="31" />
+        <location filename="../../ui/script/texts.py" line="33" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="32" />
+        <location filename="../../ui/script/texts.py" line="34" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="33" />
+        <location filename="../../ui/script/texts.py" line="35" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="34" />
+        <location filename="../../ui/script/texts.py" line="36" />
         <source>Offers</source>
         <translation>优惠/福利</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="35" />
+        <location filename="../../ui/script/texts.py" line="37" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="36" />
+        <location filename="../../ui/script/texts.py" line="38" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="42" />
+        <location filename="../../ui/script/texts.py" line="44" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="47" />
+        <location filename="../../ui/script/texts.py" line="49" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="52" />
+        <location filename="../../ui/script/texts.py" line="54" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="55" />
+        <location filename="../../ui/script/texts.py" line="57" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="58" />
+        <location filename="../../ui/script/texts.py" line="60" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="63" />
+        <location filename="../../ui/script/texts.py" line="65" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="68" />
+        <location filename="../../ui/script/texts.py" line="70" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="73" />
+        <location filename="../../ui/script/texts.py" line="75" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="76" />
+        <location filename="../../ui/script/texts.py" line="78" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="79" />
+        <location filename="../../ui/script/texts.py" line="81" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="84" />
+        <location filename="../../ui/script/texts.py" line="86" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation>表格中没有开始时间：场次从 {time} 开始</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="87" />
+        <location filename="../../ui/script/texts.py" line="89" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="92" />
+        <location filename="../../ui/script/texts.py" line="94" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="97" />
+        <location filename="../../ui/script/texts.py" line="99" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="102" />
+        <location filename="../../ui/script/texts.py" line="104" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="106" />
+        <location filename="../../ui/script/texts.py" line="108" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="111" />
+        <location filename="../../ui/script/texts.py" line="113" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="116" />
+        <location filename="../../ui/script/texts.py" line="118" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="121" />
+        <location filename="../../ui/script/texts.py" line="123" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="126" />
+        <location filename="../../ui/script/texts.py" line="128" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="130" />
+        <location filename="../../ui/script/texts.py" line="132" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="135" />
+        <location filename="../../ui/script/texts.py" line="137" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="140" />
+        <location filename="../../ui/script/texts.py" line="142" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="143" />
+        <location filename="../../ui/script/texts.py" line="145" />
         <source>{file}, {path}: this field is missing</source>
         <translation>{file}，{path}：缺少此字段</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="146" />
+        <location filename="../../ui/script/texts.py" line="148" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="149" />
+        <location filename="../../ui/script/texts.py" line="151" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="152" />
+        <location filename="../../ui/script/texts.py" line="154" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="156" />
+        <location filename="../../ui/script/texts.py" line="158" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="161" />
+        <location filename="../../ui/script/texts.py" line="163" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="166" />
+        <location filename="../../ui/script/texts.py" line="168" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="171" />
+        <location filename="../../ui/script/texts.py" line="173" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="176" />
+        <location filename="../../ui/script/texts.py" line="178" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="181" />
+        <location filename="../../ui/script/texts.py" line="183" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="186" />
+        <location filename="../../ui/script/texts.py" line="188" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="191" />
+        <location filename="../../ui/script/texts.py" line="193" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="202" />
+        <location filename="../../ui/script/texts.py" line="204" />
         <source>a length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="203" />
+        <location filename="../../ui/script/texts.py" line="205" />
         <source>a clock time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="204" />
+        <location filename="../../ui/script/texts.py" line="206" />
         <source>a price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="205" />
+        <location filename="../../ui/script/texts.py" line="207" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="206" />
+        <location filename="../../ui/script/texts.py" line="208" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="209" />
+        <location filename="../../ui/script/texts.py" line="211" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation>应为时间，如 20:05 或 20:00-20:05</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="212" />
+        <location filename="../../ui/script/texts.py" line="214" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation>应为金额（元），如 59 或 ¥59.90</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="215" />
+        <location filename="../../ui/script/texts.py" line="217" />
         <source>expected a whole number such as 300</source>
         <translation>应为整数，如 300</translation>
     </message>
     <message>
+        <location filename="../../ui/script/texts.py" line="225" />
+        <source>the file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="228" />
+        <source>lists or objects nested hundreds deep</source>
+        <translation>嵌套数百层的列表或对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="232" />
+        <source>a list {depth} levels deep</source>
+        <translation>嵌套 {depth} 层的列表</translation>
+    </message>
+    <message>
         <location filename="../../ui/script/texts.py" line="236" />
+        <source>an object {depth} levels deep</source>
+        <translation>嵌套 {depth} 层的对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="240" />
+        <source>lists and objects nested at most {limit} deep</source>
+        <translation>最多嵌套 {limit} 层的列表和对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="244" />
+        <source>a time in the years {first} to {last}</source>
+        <translation>{first} 至 {last} 年之间的时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="260" />
+        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
+        <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="282" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="240" />
+        <location filename="../../ui/script/texts.py" line="286" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>

@@ -1,6 +1,8 @@
 """The importer's refusals and warnings in the user's language (formats/problems.py gives the
 code and figures; the English there is what the command line prints)."""
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from liveplanner.formats.problems import Problem
@@ -185,6 +187,9 @@ def _templates() -> dict[str, str]:
         "missing_minutes": QCoreApplication.translate(
             "import", "No rows for {count} minutes between the first and the last: {minutes}"
         ),
+        "missing_minute": QCoreApplication.translate(
+            "import", "No rows for 1 minute between the first and the last: {minutes}"
+        ),
         "missing_values": QCoreApplication.translate(
             "import", "Column “{column}”: {count} cells are empty or “-”, left empty (not zero)"
         ),
@@ -205,9 +210,47 @@ def _templates() -> dict[str, str]:
     }
 
 
+# The English the importer puts inside its figures (a cell's kind, a damaged workbook's cause,
+# how long a cut value was), worded here so a Chinese message holds no English half-sentence.
+_CUT_VALUE = re.compile(r"… \((\d+) characters\)$")
+
+
+def _fragments() -> dict[str, str]:
+    return {
+        "an object {…}": QCoreApplication.translate("import", "an object {…}"),
+        "a list […]": QCoreApplication.translate("import", "a list […]"),
+        "its compressed data is damaged": QCoreApplication.translate(
+            "import", "its compressed data is damaged"
+        ),
+        # zipfile's words for a workbook cut short (or not a workbook at all)
+        "File is not a zip file": QCoreApplication.translate(
+            "import", "the file is incomplete or damaged"
+        ),
+    }
+
+
+def _worded(params: dict[str, object]) -> dict[str, object]:
+    fragments = _fragments()
+    for key in ("kind", "detail"):
+        if key in params:
+            params[key] = fragments.get(str(params[key]), params[key])
+    if "value" in params:
+        params["value"] = _CUT_VALUE.sub(
+            lambda cut: QCoreApplication.translate("import", "… ({count} characters)").format(
+                count=cut.group(1)
+            ),
+            str(params["value"]),
+        )
+    if "columns" in params:  # names the importer joined with ", "
+        params["columns"] = str(params["columns"]).replace(
+            "”, “", QCoreApplication.translate("import", "”, “", "between quoted column names")
+        )
+    return params
+
+
 def problem_text(problem: Problem) -> str:
     """The problem in the user's language, with its figures filled in."""
-    params = dict(problem.params)
+    params = _worded(dict(problem.params))
     if "metric" in params:
         params["metric"] = labels.metric(str(params["metric"]))
     if "rule" in params:
@@ -217,8 +260,8 @@ def problem_text(problem: Problem) -> str:
             else QCoreApplication.translate("import", "last")
         )
     code = problem.code
-    if code == "missing_values" and params.get("count") == 1:
-        code = "missing_value"
+    if code in ("missing_values", "missing_minutes") and params.get("count") == 1:
+        code = code.removesuffix("s")
     template = _templates().get(code)
     if template is None:
         return problem.message  # a code without a translation still says something true

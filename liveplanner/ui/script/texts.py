@@ -1,6 +1,8 @@
 """The run-sheet importer's words in the user's language: column fields, refusals and what it
 assumed (formats/problems.py holds the English the command line prints)."""
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from liveplanner.core.enums import SegmentKind
@@ -216,12 +218,56 @@ def _cell_words() -> dict[str, str]:
     }
 
 
+# The show file's own English inside a refusal's figures (the schema's words stay English, as
+# they name its fields and types): the limits a hostile file meets, worded for the user.
+def _show_file_words() -> list[tuple[str, str]]:
+    return [
+        (r"the file", QCoreApplication.translate("script", "the file")),
+        (
+            r"lists or objects nested hundreds deep",
+            QCoreApplication.translate("script", "lists or objects nested hundreds deep"),
+        ),
+        (
+            r"a list (?P<depth>\d+) levels deep",
+            QCoreApplication.translate("script", "a list {depth} levels deep"),
+        ),
+        (
+            r"an object (?P<depth>\d+) levels deep",
+            QCoreApplication.translate("script", "an object {depth} levels deep"),
+        ),
+        (
+            r"lists and objects nested at most (?P<limit>\d+) deep",
+            QCoreApplication.translate("script", "lists and objects nested at most {limit} deep"),
+        ),
+        (
+            r"a time in the years (?P<first>\d+) to (?P<last>\d+)",
+            QCoreApplication.translate("script", "a time in the years {first} to {last}"),
+        ),
+    ]
+
+
+def _show_file_worded(text: str) -> str:
+    for pattern, worded in _show_file_words():
+        found = re.fullmatch(pattern, text)
+        if found:
+            return worded.format(**found.groupdict())
+    return text
+
+
 def problem_text(problem: Problem) -> str:
     """A refusal or a notice in the user's language."""
+    if problem.code == "too_large":  # a run sheet or a show file: not "an export"
+        return QCoreApplication.translate(
+            "script",
+            "{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported",
+        ).format(**problem.params)
     template = _templates().get(problem.code)
     if template is None:
         return file_problem_text(problem)  # the file-level refusals the metrics import shares
     params = dict(problem.params)
+    if problem.code == "show_file_invalid":
+        for key in ("path", "value", "expected"):
+            params[key] = _show_file_worded(str(params[key]))
     words = _cell_words()
     for key in ("what", "expected"):
         if key in params:

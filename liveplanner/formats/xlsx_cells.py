@@ -96,7 +96,7 @@ def sheet_values(
                 elif kind == "n":
                     value = number(text, int(cell.get("s", 0)))
                 elif kind == "s":
-                    value = strings[int(text)]
+                    value = _shared(strings, text, reference or f"row {at}")
                 elif kind == "b":
                     value = bool(int(text))
                 elif kind == "d":
@@ -118,6 +118,17 @@ def sheet_values(
         rows.append(cells)
         row.clear()
     return rows
+
+
+def _shared(strings: list[object], text: str, reference: str) -> object:
+    """The shared string a cell points at: an index outside the table is a damaged sheet, not
+    the last string (Python's strings[-1]) or a traceback."""
+    index = int(text)
+    if not 0 <= index < len(strings):
+        raise SheetError(
+            f"cell {reference} points at shared string {text}, but the workbook has {len(strings)}"
+        )
+    return strings[index]
 
 
 def _rows(source: IO[bytes]) -> Iterator:  # type: ignore[type-arg]

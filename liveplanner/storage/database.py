@@ -164,7 +164,8 @@ def parse_url(text: str) -> URL:
         raise StorageError(
             f"unsupported driver {url.drivername!r}: use sqlite:///PATH or postgresql://..."
         )
-    if url.get_backend_name() == "sqlite" and not url.database:
+    # ":memory:" is SQLite's own name for it (a file of that name was made, then WAL refused)
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
         raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
     if url.get_backend_name() == "postgresql" and not url.database:
         # The server would take the user's default database, `postgres` or one named after
@@ -344,6 +345,11 @@ def _open(
     if read_only and not sqlite:
         raise StorageError("only a SQLite file is opened read-only")
     path = Path(parsed.database or "")
+    if sqlite and path.is_dir():  # SQLite says only "disk I/O error"
+        raise StorageError(
+            f"{path} is a folder; give a database file, such as sqlite:///"
+            f"{(path / 'liveplanner.sqlite3').as_posix()}"
+        )
     # A file this process cannot write is opened read-only, saying why, rather than refused.
     why = unwritable(path) if sqlite and path.is_file() and path.stat().st_size else ""
     if read_only or why:

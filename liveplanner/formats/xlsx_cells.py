@@ -70,9 +70,12 @@ def sheet_values(
 
     rows: list[list[object]] = []
     letters: dict[str, int] = {}
+    seen: set[int] = set()
     for row in _rows(source):
         given = row.get("r")
         at = int(given) if given else len(rows) + 1
+        if at < 1:
+            raise SheetError(f"row number {given} is not a row of a sheet")
         if at > bounds.rows:
             bounds.beyond("rows", at, 0)
         while len(rows) < at - 1:
@@ -115,7 +118,15 @@ def sheet_values(
                 cells.append(value)
             else:
                 cells[column - 1] = value  # a cell given twice: the last, as openpyxl keeps
-        rows.append(cells)
+        # Excel places a row by its number: one given out of order goes there, not after the
+        # rows read so far (a run sheet's segments came in the file's order, backwards)
+        if at in seen:
+            raise SheetError(f"row {at} is given twice")
+        seen.add(at)
+        if at <= len(rows):
+            rows[at - 1] = cells
+        else:
+            rows.append(cells)
         row.clear()
     return rows
 

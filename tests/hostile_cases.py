@@ -11,6 +11,9 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from liveplanner.storage.database import APPLICATION_ID
+from liveplanner.storage.schema import head_revision
+
 CORPUS = Path(__file__).parent / "fixtures" / "hostile"
 
 REFUSED, ACCEPTED, EITHER = "refused", "accepted", "either"
@@ -408,6 +411,15 @@ _SMALL_SQLITE: dict[str, tuple[str, ...]] = {
         "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
         "INSERT INTO recipes (name) VALUES ('番茄炒蛋'), ('red-cooked pork')",
     ),
+    # liveplanner's marks (its application id, this version's schema) over tables of its names
+    # with other columns: once restored, every command failed with "no such column".
+    "restore_wrong_columns.sqlite3": (
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",
+        f"INSERT INTO alembic_version VALUES ('{head_revision()}')",
+        "CREATE TABLE shows (id INTEGER PRIMARY KEY, name TEXT)",
+        "INSERT INTO shows (name) VALUES ('双11')",
+    ),
 }
 
 
@@ -586,6 +598,7 @@ CASES: tuple[Case, ...] = (
     Case("restore_empty_0_bytes.sqlite3", "restore", REFUSED),
     Case("restore_empty_sqlite.sqlite3", "restore", REFUSED),
     Case("restore_not_liveplanner.sqlite3", "restore", REFUSED),
+    Case("restore_wrong_columns.sqlite3", "restore", REFUSED),
     # Terminal escapes in titles: stored, and printed escaped.
     Case("runsheet_terminal_escapes.csv", "script", ACCEPTED),
 )

@@ -172,11 +172,22 @@ def test_a_failed_backup_leaves_no_partial_file(tmp_path: Path) -> None:
         ("not a url", "not a database URL"),
         ("mysql://root@localhost/x", "unsupported database 'mysql'"),
         ("sqlite://", "in-memory"),
+        ("sqlite:///:memory:", "in-memory"),
     ],
 )
 def test_bad_urls_are_refused_with_a_reason(url: str, message: str) -> None:
     with pytest.raises(StorageError, match=message):
         parse_url(url)
+
+
+def test_a_folder_given_as_the_database_is_refused_saying_so(tmp_path: Path) -> None:
+    with pytest.raises(StorageError) as refused:
+        open_database(f"sqlite:///{tmp_path}/", backup_dir=tmp_path / "backups")
+    assert str(refused.value) == (
+        f"{tmp_path} is a folder; give a database file, such as "
+        f"sqlite:///{tmp_path}/liveplanner.sqlite3"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_plain_postgresql_urls_use_psycopg3() -> None:

@@ -286,6 +286,44 @@ def test_a_declared_dimension_does_not_widen_every_row() -> None:
     assert max(len(row) for row in sheets[0].rows) == 1
 
 
+@pytest.mark.parametrize("index", ["-1", "99999"])
+def test_a_cell_pointing_past_the_shared_strings_is_refused_not_read_as_the_last(
+    index: str,
+) -> None:
+    # -1 read as Python's strings[-1] once stored the workbook's last string as the figure
+    text = b'<c r="%s" t="inlineStr"><is><t>%s</t></is></c>'
+    header = b"<row>" + text % (b"A1", "时间".encode()) + text % (b"B1", b"GMV") + b"</row>"
+    pointer = b'<c r="B2" t="s"><v>%s</v></c>' % index.encode()
+    row = b"<row>" + text % (b"A2", b"2025-11-11 20:00") + pointer + b"</row>"
+    for message in _both(_with_sheet(_sheet(header + row))):
+        assert message == (
+            f"export.xlsx cannot be opened as an Excel workbook (cell B2 points at shared "
+            f"string {index}, but the workbook has 0)"
+        )
+
+
+def _numbered_rows(*numbers: int) -> bytes:
+    return b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>row %d</t></is></c></row>' % (n, n, n)
+        for n in numbers
+    )
+
+
+def test_rows_given_out_of_order_are_read_where_their_numbers_put_them() -> None:
+    # read in the file's order, a run sheet's segments once came backwards
+    _encoding, sheets = read_sheets(_with_sheet(_sheet(_numbered_rows(3, 1, 2))), "plan.xlsx")
+    assert sheets[0].rows[:3] == [["row 1"], ["row 2"], ["row 3"]]
+
+
+def test_a_row_number_given_twice_or_below_one_is_refused_naming_it() -> None:
+    for rows, detail in (
+        (_numbered_rows(1, 2, 2), "row 2 is given twice"),
+        (_numbered_rows(0, 1), "row number 0 is not a row of a sheet"),
+    ):
+        for message in _both(_with_sheet(_sheet(rows))):
+            assert message == f"export.xlsx cannot be opened as an Excel workbook ({detail})"
+
+
 def test_a_value_beyond_the_widest_export_is_refused() -> None:
     cell = b'<row r="1"><c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>'
     for message in _both(_with_sheet(_sheet(cell))):

@@ -76,6 +76,8 @@ def test_a_nesting_past_the_limit_is_named_by_its_path(demo_text: str) -> None:
         ("9" * 4_301, "expected a whole number of at most 19 digits"),
         ("-" + "9" * 25, "got -9999999999999999999999999, expected a whole number of at most 19"),
         ("1000000000001", "got 1000000000001, expected at most 1000000000000"),
+        # every metric is a count or an amount, as an export's negative cell is refused
+        ("-1", "got -1, expected at least 0"),
         ('{"a": 1}', 'got {"a": 1}, expected a whole number'),
         ("[1]", "got [1], expected a whole number"),
     ],
@@ -165,7 +167,8 @@ def test_the_schema_bounds_are_the_domain_of_core_and_of_the_metrics_import() ->
     assert schema["properties"]["products"]["maxItems"] == plan.MAX_PRODUCTS
     assert schema["$defs"]["seconds"]["maximum"] == plan.MAX_SEGMENT_S
     value = schema["$defs"]["sample"]["properties"]["value"]
-    assert value["maximum"] == -value["minimum"] == metrics_import.MAX_MINUTE_VALUE
+    assert value["maximum"] == metrics_import.MAX_MINUTE_VALUE
+    assert value["minimum"] == 0  # the metrics import refuses a negative cell
     assert metrics_import.FIRST_SHOW_TIME.to_pydatetime() == plan.FIRST_SHOW_TIME
     assert metrics_import.LAST_SHOW_TIME.to_pydatetime() == plan.LAST_SHOW_TIME
 

@@ -70,9 +70,12 @@ def sheet_values(
 
     rows: list[list[object]] = []
     letters: dict[str, int] = {}
+    seen: set[int] = set()
     for row in _rows(source):
         given = row.get("r")
         at = int(given) if given else len(rows) + 1
+        if at < 1:
+            raise SheetError(f"row number {given} is not a row of a sheet")
         if at > bounds.rows:
             bounds.beyond("rows", at, 0)
         while len(rows) < at - 1:
@@ -96,7 +99,7 @@ def sheet_values(
                 elif kind == "n":
                     value = number(text, int(cell.get("s", 0)))
                 elif kind == "s":
-                    value = strings[int(text)]
+                    value = _shared(strings, text, reference or f"row {at}")
                 elif kind == "b":
                     value = bool(int(text))
                 elif kind == "d":
@@ -115,9 +118,28 @@ def sheet_values(
                 cells.append(value)
             else:
                 cells[column - 1] = value  # a cell given twice: the last, as openpyxl keeps
-        rows.append(cells)
+        # Excel places a row by its number: one given out of order goes there, not after the
+        # rows read so far (a run sheet's segments came in the file's order, backwards)
+        if at in seen:
+            raise SheetError(f"row {at} is given twice")
+        seen.add(at)
+        if at <= len(rows):
+            rows[at - 1] = cells
+        else:
+            rows.append(cells)
         row.clear()
     return rows
+
+
+def _shared(strings: list[object], text: str, reference: str) -> object:
+    """The shared string a cell points at: an index outside the table is a damaged sheet, not
+    the last string (Python's strings[-1]) or a traceback."""
+    index = int(text)
+    if not 0 <= index < len(strings):
+        raise SheetError(
+            f"cell {reference} points at shared string {text}, but the workbook has {len(strings)}"
+        )
+    return strings[index]
 
 
 def _rows(source: IO[bytes]) -> Iterator:  # type: ignore[type-arg]

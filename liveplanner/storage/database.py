@@ -25,7 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from liveplanner import credentials, settings
 from liveplanner.private_files import create_private, make_private_folder
-from liveplanner.storage import history, schema
+from liveplanner.storage import history, models, schema
 from liveplanner.storage.backup import (
     RESTORING,
     backup_sqlite,
@@ -164,7 +164,8 @@ def parse_url(text: str) -> URL:
         raise StorageError(
             f"unsupported driver {url.drivername!r}: use sqlite:///PATH or postgresql://..."
         )
-    if url.get_backend_name() == "sqlite" and not url.database:
+    # ":memory:" is SQLite's own name for it (a file of that name was made, then WAL refused)
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
         raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
     if url.get_backend_name() == "postgresql" and not url.database:
         # The server would take the user's default database, `postgres` or one named after
@@ -344,6 +345,11 @@ def _open(
     if read_only and not sqlite:
         raise StorageError("only a SQLite file is opened read-only")
     path = Path(parsed.database or "")
+    if sqlite and path.is_dir():  # SQLite says only "disk I/O error"
+        raise StorageError(
+            f"{path} is a folder; give a database file, such as sqlite:///"
+            f"{(path / 'liveplanner.sqlite3').as_posix()}"
+        )
     # A file this process cannot write is opened read-only, saying why, rather than refused.
     why = unwritable(path) if sqlite and path.is_file() and path.stat().st_size else ""
     if read_only or why:
@@ -472,6 +478,25 @@ def refuse_unrestorable(path: Path) -> None:
             f"{path} is a SQLite database of another program, not a liveplanner backup; {nothing}"
         )
     _refuse_newer(revision, str(path))
+    # A file claiming this version with other columns was restored, and then every command
+    # failed on it ("no such column: shows.notes"); an older version's are the migrations' to
+    # bring to head.
+    if revision == schema.head_revision() and (lacking := _lacking(path)):
+        raise NotADatabaseError(
+            f"{path} says it is a liveplanner backup of schema {revision}, but {lacking}; {nothing}"
+        )
+
+
+def _lacking(path: Path) -> str:
+    """What the SQLite file lacks of this version's tables and columns ("" when nothing)."""
+    with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
+        for table in models.Base.metadata.sorted_tables:
+            have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
+            if not have:
+                return f"it has no table {table.name}"
+            if missing := [c.name for c in table.columns if c.name not in have]:
+                return f"its table {table.name} has no column {missing[0]}"
+    return ""
 
 
 def set_aside(path: Path) -> Path:

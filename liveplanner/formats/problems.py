@@ -5,6 +5,7 @@ The code and figures let the window say it in the user's language (ui/ holds tho
 is one, the row as a spreadsheet numbers it, the column header and the value.
 """
 
+import re
 from dataclasses import dataclass, field
 
 _EXPECTED_NUMBER = "expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99"
@@ -259,7 +260,21 @@ class Problem:
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.code].format(**self.params)
+        """One line, whatever the file's header or cell holds: a newline in a column name would
+        split a refusal across lines, so control characters in a value are shown as escapes."""
+        shown = {
+            key: _CONTROLS.sub(_escaped, value) if isinstance(value, str) else value
+            for key, value in self.params.items()
+        }
+        return MESSAGES[self.code].format(**shown)
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 class ImportRefused(Exception):

@@ -52,6 +52,16 @@ def test_a_cell_longer_than_a_shows_text_is_refused_as_an_xlsx_cell_would_be() -
     assert MAX_CELL_CHARS == MAX_TEXT  # what an XLSX cell holds, refused as cell_too_long
 
 
+def test_cells_that_together_overfill_a_segments_notes_are_refused_naming_the_row() -> None:
+    # Each cell fits; an unknown column's cell is kept in the notes beside the notes cell.
+    half = "备" * 20_000
+    data = f"序号,时长,环节,备注,场控口播\n1,5,开场,,\n2,5,讲解,{half},{half}\n".encode()
+    assert str(_refused(data)) == (
+        "脚本.csv, row 3: the segment's notes, with the cells kept in them, come to 40007 "
+        "characters; a show's text holds at most 32767"
+    )
+
+
 def test_talking_points_as_long_as_a_shows_text_are_read_whole() -> None:
     data = "序号,时长,环节,讲解要点\n1,5,开场,".encode() + "话".encode() * MAX_TEXT
     reading = read_script(data, "脚本.csv", TODAY)

@@ -557,6 +557,7 @@ ZH = {
     "{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)": "{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品",
     "{file}: no length (时长) and no start time (时间) column; map one of them to time the segments": "{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间",
     "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}": "{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符",
+    "{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}": "{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符",
     "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)": "{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）",
     "{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments": "{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节",
     "{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}": "{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}",

@@ -347,6 +347,14 @@ def _start_9999(document: dict) -> None:
         metric["minute"] = metric["minute"].replace("2026-11-11T19", "9999-12-31T23")
 
 
+def _long_talking_points(document: dict) -> None:
+    # ASCII, so the committed file stays near 100 KB; a character is a character either way.
+    document["segments"][1] = {
+        **document["segments"][1],
+        "talking_points": ("Say the price twice. " * 5000)[:100_000],
+    }
+
+
 def _nested_show(depth: int) -> bytes:
     document = show_file(base_show())
     # The nesting sits in a field readers walk, the show's notes.
@@ -403,6 +411,7 @@ _SMALL: dict[str, Callable[[], bytes]] = {
         _metric_minute("0001-01-01T00:00:00+08:00")
     ),
     "showfile_starts_9999_12_31.json": lambda: _show_with(_start_9999),
+    "showfile_talking_points_100000.json": lambda: _show_with(_long_talking_points),
 }
 _SMALL_SQLITE: dict[str, tuple[str, ...]] = {
     # An SQLite file with a header and no table: what `sqlite3 x.db "VACUUM"` leaves.
@@ -586,6 +595,7 @@ CASES: tuple[Case, ...] = (
     Case("new-show --start 0001-01-01", "new-show", REFUSED, args=("--start", "0001-01-01 00:00")),
     # Deep nesting, long lines, many rows, bombs: bounded, in one line or fast.
     Case("showfile_nested_20000.json", "script", REFUSED),
+    Case("showfile_talking_points_100000.json", "script", REFUSED, shown="100000 characters"),
     Case("runsheet_10mb_line.csv", "script", EITHER, big=True),
     Case("runsheet_100000_rows.csv", "script", EITHER, big=True),
     Case("showfile_259mb.json", "script", REFUSED, big=True),

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from liveplanner.cli import main
-from liveplanner.core.plan import MAX_SEGMENTS
+from liveplanner.core.plan import MAX_SEGMENTS, MAX_TEXT
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.script_sheet import MAX_SHEET_ROWS, ScriptOptions, read_script
+from liveplanner.formats.xlsx_cells import MAX_CELL_CHARS
 from liveplanner.storage import shows
 from liveplanner.storage.database import open_database
 from liveplanner.ui.script.texts import problem_text
@@ -36,9 +37,35 @@ def test_a_cell_of_ten_megabytes_is_refused_naming_file_and_row() -> None:
     data = "序号,时长,环节\n1,5,开场\n2,5,".encode() + b"x" * (10 * 2**20) + b"\n"
     refused = _refused(data)
     assert str(refused) == (
-        "脚本.csv, row 3: a cell holds more than 131072 characters; a run sheet's cell holds at "
-        "most 131072"
+        "脚本.csv, row 3: a cell holds more than 32767 characters; a run sheet's cell holds at "
+        "most 32767"
     )
+
+
+def test_a_cell_longer_than_a_shows_text_is_refused_as_an_xlsx_cell_would_be() -> None:
+    data = "序号,时长,环节,讲解要点\n1,5,开场,\n2,5,讲解,".encode() + "话".encode() * (MAX_TEXT + 1)
+    refused = _refused(data)
+    assert str(refused) == (
+        "脚本.csv, row 3: a cell holds more than 32767 characters; a run sheet's cell holds at "
+        "most 32767"
+    )
+    assert MAX_CELL_CHARS == MAX_TEXT  # what an XLSX cell holds, refused as cell_too_long
+
+
+def test_cells_that_together_overfill_a_segments_notes_are_refused_naming_the_row() -> None:
+    # Each cell fits; an unknown column's cell is kept in the notes beside the notes cell.
+    half = "备" * 20_000
+    data = f"序号,时长,环节,备注,场控口播\n1,5,开场,,\n2,5,讲解,{half},{half}\n".encode()
+    assert str(_refused(data)) == (
+        "脚本.csv, row 3: the segment's notes, with the cells kept in them, come to 40007 "
+        "characters; a show's text holds at most 32767"
+    )
+
+
+def test_talking_points_as_long_as_a_shows_text_are_read_whole() -> None:
+    data = "序号,时长,环节,讲解要点\n1,5,开场,".encode() + "话".encode() * MAX_TEXT
+    reading = read_script(data, "脚本.csv", TODAY)
+    assert reading.plan.segments[0].talking_points == "话" * MAX_TEXT
 
 
 def test_a_sheet_of_a_hundred_thousand_rows_is_refused_by_its_count() -> None:
@@ -114,8 +141,8 @@ def test_the_command_refuses_a_hostile_sheet_in_one_line_and_stores_nothing(
     assert main(["--database", sqlite_url, "import-script", str(sheet)]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err == (
-        "liveplanner: big.csv, row 2: a cell holds more than 131072 characters; a run sheet's "
-        "cell holds at most 131072\n"
+        "liveplanner: big.csv, row 2: a cell holds more than 32767 characters; a run sheet's "
+        "cell holds at most 32767\n"
     )
     db = open_database(sqlite_url, backup_dir=None)
     try:

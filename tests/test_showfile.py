@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 from liveplanner.core import enums
 from liveplanner.core.metrics import METRICS
-from liveplanner.core.plan import ShowPlan
+from liveplanner.core.plan import MAX_TEXT, ShowPlan
 from liveplanner.demo import create_demo
 from liveplanner.formats import showfile
 from liveplanner.formats.problems import ImportRefused
@@ -201,6 +201,14 @@ def _unknown_role(doc: dict[str, Any]) -> None:
     doc["segments"][0]["roles"]["director"] = 1
 
 
+def _long_talking_points(doc: dict[str, Any]) -> None:
+    doc["segments"][3]["talking_points"] = "话" * 100_000
+
+
+def _long_show_notes(doc: dict[str, Any]) -> None:
+    doc["show"]["notes"] = "x" * (MAX_TEXT + 1)
+
+
 @pytest.mark.parametrize(
     ("change", "code", "message"),
     [
@@ -214,6 +222,12 @@ def _unknown_role(doc: dict[str, Any]) -> None:
         (_bad_zone, "show_file_invalid", "expected an IANA time zone name"),
         (_same_name, "show_file_repeat", "people[3].name: repeats people[1].name"),
         (_unknown_role, "show_file_invalid", 'segments[0].roles: got "director", expected one of'),
+        (
+            _long_talking_points,
+            "show_file_invalid",
+            "segments[3].talking_points: got 100000 characters, expected at most 32767 characters",
+        ),
+        (_long_show_notes, "show_file_invalid", "show.notes: got 32768 characters, expected at "),
     ],
 )
 def test_a_file_that_breaks_the_schema_is_refused_and_stores_nothing(
@@ -229,6 +243,12 @@ def test_a_file_that_breaks_the_schema_is_refused_and_stores_nothing(
     assert str(refused.value).startswith("show.json")
     assert message in str(refused.value)
     assert _stored(db) == before
+
+
+def test_the_schema_bounds_free_text_where_a_show_does() -> None:
+    defs = showfile.schema()["$defs"]
+
+    assert defs["text"]["maxLength"] == defs["filled"]["maxLength"] == MAX_TEXT
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,9 @@ from liveplanner.core.enums import (
 
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
 MAX_TITLE = 200  # characters in a show's or segment's title
+# Characters in any free text of a show (notes, talking points, a cue): an Excel cell's limit,
+# so every text a show holds survives an XLSX export and its re-import whole.
+MAX_TEXT = 32_767
 
 # When a show can be: the one place that says so. A show starts, and its minutes fall, in the
 # years 2000 to 2099 (wall time in the show's zone, so naive here). Nothing of a show is older

@@ -133,6 +133,10 @@ MESSAGES = {
         "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds "
         "at most {limit}"
     ),
+    "notes_too_long": (
+        "{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} "
+        "characters; a show's text holds at most {limit}"
+    ),
     "script_too_many_rows": (
         "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "
         "segments with their talking points)"

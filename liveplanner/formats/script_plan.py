@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
 from liveplanner.core.plan import (
+    MAX_TEXT,
     MAX_TITLE,
     Duty,
     Person,
@@ -22,6 +23,7 @@ from liveplanner.core.plan import (
     TeamMember,
 )
 from liveplanner.formats.offer_text import Offer, offer_text, read_offers
+from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.script_book import Book
 from liveplanner.formats.script_cells import (
     DITTO,
@@ -350,6 +352,16 @@ class PlanParts:
             notes.append(f"{header}: {text}")
             reader.unread.append(Unread(row.number, header, text, True))
         own_notes = row.text(Field.NOTES)
+        joined = "\n".join([own_notes, *notes] if own_notes else notes)
+        if len(joined) > MAX_TEXT:
+            # Each cell fits; the cells kept in the notes beside them may not (see MAX_TEXT).
+            raise ImportRefused(
+                "notes_too_long",
+                file=reader.where,
+                row=row.number,
+                length=len(joined),
+                limit=MAX_TEXT,
+            )
         self.segments.append(
             Segment(
                 segment_id,
@@ -358,7 +370,7 @@ class PlanParts:
                 length,
                 product_id=product_id,
                 talking_points=row.text(Field.TALKING_POINTS),
-                notes="\n".join([own_notes, *notes] if own_notes else notes),
+                notes=joined,
                 roles=roles,
             )
         )

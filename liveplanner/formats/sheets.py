@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from liveplanner.core.plan import MAX_TEXT
 from liveplanner.formats.decoding import Decoded, DecodingError, decode
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.xlsx_guard import sheet_rows
@@ -100,15 +101,19 @@ def _csv_rows(text: str, delimiter: str, name: str, max_rows: int | None) -> lis
     try:
         for row in reader:
             read += 1
+            if max(map(len, row), default=0) > MAX_TEXT:
+                raise ImportRefused("cell_too_long_csv", file=name, row=read, limit=MAX_TEXT)
             if any(cell.strip() for cell in row):
                 filled += 1
             if max_rows is None or filled <= max_rows:
                 rows.append(list(row))
     except csv.Error as exc:
-        # csv's field limit (131,072 characters) bounds a cell: pages of talking points fit.
+        # csv's field limit (131,072 characters) bounds what is read of a cell; a show's text
+        # holds MAX_TEXT, as an XLSX cell does, so a run sheet reads the same as CSV or XLSX.
         if "field limit" in str(exc):
-            limit = csv.field_size_limit()
-            raise ImportRefused("cell_too_long_csv", file=name, row=read + 1, limit=limit) from None
+            raise ImportRefused(
+                "cell_too_long_csv", file=name, row=read + 1, limit=MAX_TEXT
+            ) from None
         raise ImportRefused("not_text", file=name, detail=f"row {read + 1}: {exc}") from None
     if max_rows is not None and filled > max_rows:
         raise ImportRefused("script_too_many_rows", file=name, rows=filled, limit=max_rows)

@@ -584,11 +584,13 @@ def _refusal(error: "ValidationError", file_name: str) -> ImportRefused:
             path=_path([*path, extra]),
             version=SCHEMA_VERSION,
         )
+    # A text too long is told by its length: its first 60 characters would say nothing.
+    too_long = error.validator == "maxLength" and isinstance(error.instance, str)
     return ImportRefused(
         "show_file_invalid",
         file=file_name,
         path=_path(path) or "the file",
-        value=_shown(error.instance),
+        value=f"{len(error.instance)} characters" if too_long else _shown(error.instance),
         expected=_expected(error),
     )
 

@@ -3,8 +3,9 @@ a message instead of failing deep in the database (or, on SQLite, being kept as 
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, String, Table
+from sqlalchemy import BigInteger, Integer, String, Table, Text
 
+from liveplanner.core.plan import MAX_TEXT
 from liveplanner.storage.errors import InvalidValueError
 
 _MAX_INT = 2**31 - 1
@@ -17,10 +18,12 @@ def check_columns(table: Table, values: dict[str, Any]) -> None:
             continue
         column_type = table.c[name].type
         label = name.removesuffix("_fen").removesuffix("_bp").replace("_", " ")
-        if isinstance(value, str) and isinstance(column_type, String) and column_type.length:
-            if len(value) > column_type.length:
+        if isinstance(value, str) and isinstance(column_type, String):
+            # A Text column holds a show's free text: unbounded in the database, not in a show.
+            limit = column_type.length or (MAX_TEXT if isinstance(column_type, Text) else None)
+            if limit and len(value) > limit:
                 raise InvalidValueError(
-                    f"{label} is {len(value)} characters long; at most {column_type.length} fit"
+                    f"{label} is {len(value)} characters long; at most {limit} fit"
                 )
         elif isinstance(value, int) and not isinstance(value, bool):
             if isinstance(column_type, BigInteger):

@@ -104,6 +104,14 @@ def _check_segments(plan: ShowPlan) -> None:
             check_segment_length(segment.duration_s)
     except ValueError as exc:
         raise InvalidValueError(str(exc)) from None
+    # A plan's texts (talking points, cues, a promo's notes) fit what an edit would let in.
+    for table, parts in (
+        (SegmentRow.__table__, plan.segments),
+        (DutyRow.__table__, plan.duties),
+        (PromoRow.__table__, plan.promos),
+    ):
+        for part in parts:
+            check_columns(table, convert.columns(part))
 
 
 def list_shows(

@@ -4735,121 +4735,126 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="163" />
-        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
+        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="168" />
-        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
+        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="173" />
-        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="178" />
-        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
+        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="183" />
-        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
+        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="188" />
-        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="193" />
+        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="198" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="204" />
+        <location filename="../../ui/script/texts.py" line="209" />
         <source>a length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="205" />
+        <location filename="../../ui/script/texts.py" line="210" />
         <source>a clock time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="206" />
+        <location filename="../../ui/script/texts.py" line="211" />
         <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="207" />
+        <location filename="../../ui/script/texts.py" line="212" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="208" />
+        <location filename="../../ui/script/texts.py" line="213" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="211" />
+        <location filename="../../ui/script/texts.py" line="216" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="214" />
+        <location filename="../../ui/script/texts.py" line="219" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="217" />
+        <location filename="../../ui/script/texts.py" line="222" />
         <source>expected a whole number such as 300</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="225" />
+        <location filename="../../ui/script/texts.py" line="230" />
         <source>the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="228" />
+        <location filename="../../ui/script/texts.py" line="233" />
         <source>lists or objects nested hundreds deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="232" />
+        <location filename="../../ui/script/texts.py" line="237" />
         <source>a list {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="236" />
+        <location filename="../../ui/script/texts.py" line="241" />
         <source>an object {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="240" />
+        <location filename="../../ui/script/texts.py" line="245" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="244" />
+        <location filename="../../ui/script/texts.py" line="249" />
         <source>a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="260" />
+        <location filename="../../ui/script/texts.py" line="265" />
         <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="282" />
+        <location filename="../../ui/script/texts.py" line="287" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="286" />
+        <location filename="../../ui/script/texts.py" line="291" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation type="unfinished" />
     </message>

@@ -4753,121 +4753,126 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/script/texts.py" line="163" />
+        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
+        <translation>{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/script/texts.py" line="168" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="168" />
+        <location filename="../../ui/script/texts.py" line="173" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="173" />
+        <location filename="../../ui/script/texts.py" line="178" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="178" />
+        <location filename="../../ui/script/texts.py" line="183" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="183" />
+        <location filename="../../ui/script/texts.py" line="188" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="188" />
+        <location filename="../../ui/script/texts.py" line="193" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="193" />
+        <location filename="../../ui/script/texts.py" line="198" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="204" />
+        <location filename="../../ui/script/texts.py" line="209" />
         <source>a length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="205" />
+        <location filename="../../ui/script/texts.py" line="210" />
         <source>a clock time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="206" />
+        <location filename="../../ui/script/texts.py" line="211" />
         <source>a price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="207" />
+        <location filename="../../ui/script/texts.py" line="212" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="208" />
+        <location filename="../../ui/script/texts.py" line="213" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="211" />
+        <location filename="../../ui/script/texts.py" line="216" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation>应为时间，如 20:05 或 20:00-20:05</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="214" />
+        <location filename="../../ui/script/texts.py" line="219" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation>应为金额（元），如 59 或 ¥59.90</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="217" />
+        <location filename="../../ui/script/texts.py" line="222" />
         <source>expected a whole number such as 300</source>
         <translation>应为整数，如 300</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="225" />
+        <location filename="../../ui/script/texts.py" line="230" />
         <source>the file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="228" />
+        <location filename="../../ui/script/texts.py" line="233" />
         <source>lists or objects nested hundreds deep</source>
         <translation>嵌套数百层的列表或对象</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="232" />
+        <location filename="../../ui/script/texts.py" line="237" />
         <source>a list {depth} levels deep</source>
         <translation>嵌套 {depth} 层的列表</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="236" />
+        <location filename="../../ui/script/texts.py" line="241" />
         <source>an object {depth} levels deep</source>
         <translation>嵌套 {depth} 层的对象</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="240" />
+        <location filename="../../ui/script/texts.py" line="245" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation>最多嵌套 {limit} 层的列表和对象</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="244" />
+        <location filename="../../ui/script/texts.py" line="249" />
         <source>a time in the years {first} to {last}</source>
         <translation>{first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="260" />
+        <location filename="../../ui/script/texts.py" line="265" />
         <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
         <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="282" />
+        <location filename="../../ui/script/texts.py" line="287" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="286" />
+        <location filename="../../ui/script/texts.py" line="291" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>

@@ -160,6 +160,11 @@ def _templates() -> dict[str, str]:
             "{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell "
             "holds at most {limit}",
         ),
+        "notes_too_long": QCoreApplication.translate(
+            "script",
+            "{file}, row {row}: the segment's notes, with the cells kept in them, come to "
+            "{length} characters; a show's text holds at most {limit}",
+        ),
         "script_too_many_rows": QCoreApplication.translate(
             "script",
             "{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its "

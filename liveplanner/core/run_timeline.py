@@ -20,14 +20,15 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from liveplanner.core.enums import RunEventKind
+from liveplanner.core.plan import FIRST_SHOW_TIME, LAST_SHOW_TIME, in_show_years
 from liveplanner.core.runlog import RunEvent
 
 # However long a run is left open and resumed, its clock stops here: figures stay in range.
 MAX_RUN_S = 7 * 24 * 3600
-# The wall times a show can have, as for the minutes of imported metrics: a clock reading 1970 or
-# 9999 says nothing about when the show ran.
-EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
-LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+# The wall times a show can have (core.plan): a clock reading 1970 or 9999 says nothing about
+# when the show ran.
+EARLIEST = FIRST_SHOW_TIME.replace(tzinfo=UTC)
+LATEST = LAST_SHOW_TIME.replace(tzinfo=UTC)
 
 
 def run_seconds(events: Sequence[RunEvent]) -> list[float]:
@@ -76,10 +77,10 @@ def _apart(before: RunEvent, event: RunEvent) -> float:
 def _wall_gap(before: datetime, after: datetime) -> float:
     """Seconds from one wall time to a later one; none when the wall clock went back, or when
     either is a time no show can have."""
-    if not (EARLIEST <= before < LATEST and EARLIEST <= after < LATEST):
+    if not (in_show_years(before) and in_show_years(after)):
         return 0.0
     return max((after - before).total_seconds(), 0.0)
 
 
 def _plausible(event: RunEvent) -> bool:
-    return EARLIEST <= event.wall_time < LATEST
+    return in_show_years(event.wall_time)

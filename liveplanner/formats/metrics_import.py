@@ -382,34 +382,25 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             **({"limit": _amount(column.rule.metric, int(MAX_MINUTE_VALUE))} if too_big else {}),  # type: ignore[union-attr]
         ) from None
     scaled = read * float(column.rule.scale)  # type: ignore[union-attr]
-    # A minute's count or amount past this is no show's: refused with the cell, before it can
-    # overflow a sum or be stored as a figure no one can trust.
-    beyond = (scaled.abs() > MAX_MINUTE_VALUE).fillna(False)
-    if beyond.any():
-        row = beyond.idxmax()
-        raise ImportRefused(
-            "number_out_of_range",
-            file=table.file_name,
-            row=row,
-            column=column.header,
-            value=_written(table, cells, row),
-            limit=_amount(column.rule.metric, int(MAX_MINUTE_VALUE)),  # type: ignore[union-attr]
-        )
-    # Every metric is a count (viewers, orders, likes …) or an amount paid or spent (GMV, ad
-    # spend): none is a net change that could fall below zero. Entries and exits are separate
-    # counts, new followers counts follows (not follows less unfollows), and refunds are not in a
-    # minute's GMV. So a negative cell is a wrong file, not a figure.
-    below = (scaled < 0).fillna(False)
-    if below.any():
-        row = below.idxmax()
-        raise ImportRefused(
-            "negative_number",
-            file=table.file_name,
-            row=row,
-            column=column.header,
-            value=_written(table, cells, row),
-            metric=column.rule.metric,  # type: ignore[union-attr]
-        )
+    metric = column.rule.metric  # type: ignore[union-attr]
+    # A minute's count or amount past MAX_MINUTE_VALUE is no show's: refused with the cell,
+    # before it can overflow a sum or be stored as a figure no one can trust. And every metric
+    # is a count (viewers, orders, likes …) or an amount paid or spent (GMV, ad spend): none is
+    # a net change that could fall below zero. Entries and exits are separate counts, new
+    # followers counts follows (not follows less unfollows), and refunds are not in a minute's
+    # GMV. So a negative cell is a wrong file, not a figure.
+    for wrong, code, figures in (
+        (scaled.abs() > MAX_MINUTE_VALUE, "number_out_of_range",
+         {"limit": _amount(metric, int(MAX_MINUTE_VALUE))}),
+        (scaled < 0, "negative_number", {"metric": metric}),
+    ):  # fmt: skip
+        wrong = wrong.fillna(False)
+        if wrong.any():
+            row = wrong.idxmax()
+            value = _written(table, cells, row)
+            raise ImportRefused(
+                code, file=table.file_name, row=row, column=column.header, value=value, **figures
+            )
     # Half up, as to_fen does: exports round amounts for display, never below a fen.
     return np.floor(scaled + 0.5)
 

@@ -2,6 +2,8 @@
 timer's thresholds and the backup folder from File ▸ Preferences… to where they are used."""
 
 import json
+import os
+import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -257,3 +259,19 @@ def test_a_backup_folder_that_cannot_be_used_is_refused(
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.preferences.backup_dir == ""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_a_backup_folder_typed_in_is_made_for_the_user_alone(qtbot: QtBot, tmp_path: Path) -> None:
+    """Backups hold every show: a folder the dialog makes is not readable by others."""
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    folder = tmp_path / "team" / "backups"
+    dialog.backup_dir.setFocus()
+    dialog.backup_dir.clear()
+    qtbot.keyClicks(dialog.backup_dir, str(folder))
+    qtbot.keyClick(dialog.backup_dir, Qt.Key.Key_Return)  # the dialog's default button: OK
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.preferences.backup_dir == str(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner import settings
+from liveplanner.private_files import make_private_folder
 from liveplanner.settings import Preferences
 from liveplanner.ui.file_dialogs import choose_folder
 
@@ -120,7 +121,7 @@ class PreferencesDialog(QDialog):
             )
         else:
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_folder(folder)  # backups hold every show: for the user alone
             except OSError as exc:
                 problem = (
                     self.tr("The folder %1 cannot be made: %2")

@@ -293,7 +293,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused() -> None:
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read() -> None:
     big = b"x" * (MAX_BYTES + 1)
-    assert refused(big, "huge.csv") == "huge.csv is 256 MB; exports up to 256 MB can be imported"
+    assert refused(big, "huge.csv") == "huge.csv is 257 MB; files up to 256 MB can be imported"
 
 
 def test_missing_minutes_are_accepted_left_empty_and_reported() -> None:

@@ -46,7 +46,7 @@ def _changed(text: str, change) -> str:
 
 def test_a_file_over_the_size_limit_is_refused_by_its_size(demo_text: str) -> None:
     padded = demo_text.replace('"notes": ""', '"notes": "' + "x" * showfile.MAX_BYTES + '"', 1)
-    assert _refused(padded) == "show.json is 21 MB; exports up to 20 MB can be imported"
+    assert _refused(padded) == "show.json is 21 MB; files up to 20 MB can be imported"
 
 
 @pytest.mark.parametrize("depth", [100_000, 950])
@@ -220,7 +220,7 @@ def test_a_show_file_too_large_is_refused_before_it_is_read(
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before its size"))
     code, _out, err = _cli(capsys, "--database", sqlite_url, "import-script", str(big))
     assert code == 2
-    assert err == "liveplanner: big.json is 259 MB; exports up to 20 MB can be imported\n"
+    assert err == "liveplanner: big.json is 259 MB; files up to 20 MB can be imported\n"
 
 
 def test_a_show_at_the_edge_of_the_domain_is_taken_and_everything_after_works(

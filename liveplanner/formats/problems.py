@@ -13,7 +13,7 @@ _EXPECTED_TIME = "expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Ex
 
 MESSAGES = {
     # refusals
-    "too_large": "{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported",
+    "too_large": "{file} is {size_mb} MB; files up to {limit_mb} MB can be imported",
     "empty": "{file} is empty",
     "binary": "{file} holds binary data, not a CSV, XLSX or JSON export",
     "not_text": "{file}: {detail}",

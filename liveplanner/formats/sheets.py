@@ -26,7 +26,11 @@ def checked_text(data: bytes, name: str) -> Decoded | None:
     extension = PurePath(name).suffix.lower().lstrip(".")
     if len(data) > MAX_BYTES:
         raise ImportRefused(
-            "too_large", file=name, size_mb=len(data) // 2**20, limit_mb=MAX_BYTES // 2**20
+            # rounded up: 256 MB and a byte is not "256 MB, up to 256 MB"
+            "too_large",
+            file=name,
+            size_mb=-(-len(data) // 2**20),
+            limit_mb=MAX_BYTES // 2**20,
         )
     if not data.strip():
         raise ImportRefused("empty", file=name)

@@ -212,6 +212,8 @@ def test_a_show_with_metrics_is_refused_unless_replace_is_given(sqlite_url: str)
         *args, "--dry-run", "--replace", db=sqlite_url
     )  # reading and reporting replaces nothing
     assert dry.returncode == 0 and dry.stdout.strip().endswith("not stored (--dry-run)")
+    with closing(open_database(sqlite_url)) as db:
+        assert load_metrics(db, int(show_id)).equals(before)
 
     replaced = ok_json(*args, "--replace", db=sqlite_url)
     assert replaced["minutes"] == 61

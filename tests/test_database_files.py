@@ -53,6 +53,7 @@ def test_a_database_in_a_read_only_folder_is_read_and_a_write_says_why(
 ) -> None:
     path, url = read_only_folder
     before = sorted(p.name for p in path.parent.iterdir())
+    stored = path.read_bytes()  # the file itself stays writable in a read-only folder
     listed = _cli("--database", url, "shows", env_dir=tmp_path / "data")
     assert listed.returncode == 0, listed.stderr
     assert "秋冬上新" in listed.stdout
@@ -67,6 +68,7 @@ def test_a_database_in_a_read_only_folder_is_read_and_a_write_says_why(
     )
     assert "not a liveplanner database" not in refused.stderr
     assert sorted(p.name for p in path.parent.iterdir()) == before
+    assert path.read_bytes() == stored
 
 
 def test_a_database_in_a_read_only_folder_is_backed_up_elsewhere(

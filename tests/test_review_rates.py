@@ -132,6 +132,10 @@ def test_the_comparison_and_the_review_agree_on_every_rate(
     both = compare([plan], {1: runs[0]} if runs else {}, data.assign(show_id=1), lag)
 
     groups = {g.key: g for g in single.by_kind}
+    # Every kind the review has a rate for is compared too, not only those the comparison lists.
+    assert {g.key for g in single.by_kind if g.gmv_per_min_fen is not None} <= {
+        e.key for e in both.kinds
+    }
     for earning in both.kinds:
         group = groups[earning.key]
         assert earning.seconds == group.gmv_seconds

@@ -118,9 +118,21 @@ def _ask_twice(qtbot, window, someone_elses: str, refused: list[str], asked: lis
 
 
 @pytest.mark.postgres
-def test_an_empty_server_database_is_set_up_without_asking(postgres_url: str) -> None:
-    open_database(postgres_url).close()
+def test_an_empty_server_database_is_set_up_without_asking(
+    qtbot, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liveplanner.ui.main_window import MainWindow
+
+    said: list[str] = []  # any question or error the window would put to the user
+    for box in ("question", "critical", "warning"):
+        monkeypatch.setattr(QMessageBox, box, lambda _p, _t, message, *_a: said.append(message))
+    window = MainWindow(None, Preferences(language="en"))
+    qtbot.addWidget(window)
+    assert window.connect_database(postgres_url)
+    assert said == [] and window.db is not None
     assert "shows" in _tables(postgres_url)
+    window.close()
+    open_database(postgres_url).close()  # and storage opens it as liveplanner's
 
 
 @pytest.mark.postgres

@@ -106,6 +106,7 @@ def test_any_show_of_the_domain_is_scheduled_without_overflow(
     )
     planned = schedule(plan)
     assert planned.total_s == sum(durations) <= MAX_SHOW_S < 2**31
+    assert planned.end - planned.start == timedelta(seconds=planned.total_s)
     assert planned.end.year < 2103
 
 

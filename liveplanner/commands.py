@@ -4,6 +4,7 @@ Kept apart from cli.py so that opening the window does not import the database l
 """
 
 import argparse
+import stat
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -20,6 +21,7 @@ from liveplanner.core.rules import Severity, check
 from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import schedule
 from liveplanner.demo import create_demo
+from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
 from liveplanner.storage.database import Database, open_database, parse_url, restore_file
@@ -37,6 +39,23 @@ EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a probl
 
 class UserError(Exception):
     """Something the user can correct; the message says what."""
+
+
+def read_input(path: Path, check_size: Callable[[int, str], None]) -> bytes:
+    """An imported file's bytes, once it is known to be a file and `check_size` has taken its
+    size: a pipe would block the read for ever and /dev/zero would fill the memory."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe or device"
+            raise UserError(f"{path} is {kind}; expected a file to import")
+        check_size(info.st_size, path.name)
+        with path.open("rb") as file:
+            return file.read()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ImportRefused as exc:
+        raise UserError(str(exc)) from None
 
 
 def emit(args: argparse.Namespace, data: object, text: str) -> None:
@@ -177,7 +196,7 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     # pandas loads here, not for every command
     from liveplanner.core.review import on_air
     from liveplanner.formats.metrics_import import ImportOptions, read_metrics
-    from liveplanner.formats.problems import ImportRefused
+    from liveplanner.formats.script_sheet import check_size
     from liveplanner.storage.samples import ImportSource, replace_metrics, stored_metrics
 
     plan = load_plan(db, args.show)
@@ -188,10 +207,7 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
         raise UserError(str(exc)) from None
     times = schedule(plan)
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    data = read_input(path, check_size)
     options = ImportOptions(
         zone=zone,
         day=_parse_date(args.date),

@@ -1,11 +1,10 @@
 """`liveplanner import-script` and `export-script`: run sheets and show files in and out."""
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
 from liveplanner import settings
-from liveplanner.commands import UserError, emit, offscreen_app, parse_start
+from liveplanner.commands import UserError, emit, offscreen_app, parse_start, read_input
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.formats.problems import ImportRefused
@@ -15,18 +14,6 @@ from liveplanner.terminal import visible
 from liveplanner.textout import counted
 
 EXPORT_TYPES = (".xlsx", ".pdf", ".json")
-
-
-def _read(path: Path, check_size: Callable[[int, str], None]) -> bytes:
-    """The file's bytes, once `check_size` has taken its size: a file too large is refused
-    before it is read (a 259 MB show file was read whole, then parsed)."""
-    try:
-        check_size(path.stat().st_size, path.name)
-        return path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except ImportRefused as exc:
-        raise UserError(str(exc)) from None
 
 
 def export_language() -> str:
@@ -91,7 +78,7 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
         from liveplanner.formats.showfile import check_size, read_show_file
         from liveplanner.storage.show_transfer import import_show
 
-        data = _read(path, check_size)
+        data = read_input(path, check_size)
         try:
             bundle = read_show_file(data, path.name)
         except ImportRefused as exc:
@@ -102,7 +89,7 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
         return 0
     from liveplanner.formats.script_sheet import ScriptOptions, check_size, read_script
 
-    data = _read(path, check_size)
+    data = read_input(path, check_size)
     zone = args.tz or ""
     if zone:
         try:

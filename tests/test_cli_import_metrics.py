@@ -1,6 +1,7 @@
 """`liveplanner import-metrics`, run as a user runs it."""
 
 import json
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -237,3 +238,26 @@ def test_a_show_without_metrics_needs_no_replace(sqlite_url: str) -> None:
 
 def test_the_command_line_offers_every_preset() -> None:
     assert list(PRESETS) == PRESET_NAMES
+
+
+def test_a_pipe_a_device_or_a_folder_is_refused_before_it_is_read(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A FIFO blocked the import for ever and /dev/zero was read until memory ran out."""
+    show_id = ok_json("demo", db=db_url)["show_id"]
+    with closing(open_database(db_url)) as db:
+        before = load_metrics(db, show_id)
+    fifo = tmp_path / "metrics.csv"
+    os.mkfifo(fifo)
+    for path, kind in (
+        (fifo, "a pipe or device"),
+        (Path("/dev/zero"), "a pipe or device"),
+        (tmp_path, "a folder"),
+    ):
+        for args in (("import-metrics", "--show", str(show_id), "--replace"), ("import-script",)):
+            result = run(*args, str(path), db=db_url)
+            assert result.returncode == 2
+            assert result.stderr == f"liveplanner: {path} is {kind}; expected a file to import\n"
+    assert [s["id"] for s in ok_json("shows", db=db_url)["shows"]] == [show_id]
+    with closing(open_database(db_url)) as db:
+        assert load_metrics(db, show_id).equals(before)

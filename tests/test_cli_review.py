@@ -77,3 +77,21 @@ def test_a_metric_the_export_lacks_is_null_and_other_days_minutes_are_their_own_
     text = run("review", show_id, db=sqlite_url).stdout
     assert "orders —" in text
     assert "before script" in text and "61 min of data, 2025-07-01 19:00 – 20:00" in text
+
+
+def test_a_report_that_cannot_be_written_is_refused_in_one_line_with_its_reason(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The PDF writer printed a Qt warning, then said "No such file" whatever the reason."""
+    show_id = ok_json("demo", db=db_url)["show_id"]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "a-file").write_text("")
+    for out, reason in (
+        (folder / "missing" / "r.pdf", "No such file or directory"),
+        (folder / "a-file" / "r.pdf", "Not a directory"),
+    ):
+        result = run("review", str(show_id), "--out", str(out), db=db_url)
+        assert result.returncode == 2
+        assert result.stderr == f"liveplanner: cannot write {out}: {reason}\n"
+    assert [p.name for p in folder.iterdir()] == ["a-file"]

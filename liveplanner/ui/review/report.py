@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QSizeF,
+    QUrl,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from liveplanner.core.notes import ReviewNote
@@ -206,14 +214,24 @@ def write_pdf(path: Path, content: ReportInput) -> None:
         QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), chart_image(content)
     )
     document.setHtml(report_html(content, "chart.png"))
+    # Drawn in memory, then written by Python: a QPdfWriter on a bad path printed
+    # "QPainter::begin(): Returned false" and left only "No such file" to say, whatever the reason.
+    data = _printed_pdf(document, content)
     partial = path.with_name(path.name + ".partial")
     with _removed_if_failed(partial):
-        _print_pdf(partial, document, content)
+        partial.write_bytes(data)
         partial.replace(path)
 
 
-def _print_pdf(partial: Path, document: QTextDocument, content: ReportInput) -> None:
-    writer = QPdfWriter(str(partial))
+def _printed_pdf(document: QTextDocument, content: ReportInput) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    _print_pdf(buffer, document, content)
+    return bytes(buffer.data().data())
+
+
+def _print_pdf(buffer: QBuffer, document: QTextDocument, content: ReportInput) -> None:
+    writer = QPdfWriter(buffer)
     writer.setTitle(content.plan.show.title)
     writer.setCreator("liveplanner")
     writer.setResolution(150)
@@ -228,7 +246,7 @@ def _print_pdf(partial: Path, document: QTextDocument, content: ReportInput) -> 
     page = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(page.width(), page.height()))
     document.print_(writer)
-    del writer  # closes the file
+    del writer  # finishes the PDF, before the buffer it writes into is read or freed
 
 
 def write_html(path: Path, content: ReportInput) -> None:

@@ -4,7 +4,6 @@ Kept apart from cli.py so that opening the window does not import the database l
 """
 
 import argparse
-import stat
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -41,17 +40,12 @@ class UserError(Exception):
     """Something the user can correct; the message says what."""
 
 
-def read_input(path: Path, check_size: Callable[[int, str], None]) -> bytes:
-    """An imported file's bytes, once it is known to be a file and `check_size` has taken its
-    size: a pipe would block the read for ever and /dev/zero would fill the memory."""
+def read_input(path: Path, limit: int) -> bytes:
+    """An imported file's bytes, or one line saying why not (see formats.sheets.read_file)."""
+    from liveplanner.formats.sheets import read_file
+
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe or device"
-            raise UserError(f"{path} is {kind}; expected a file to import")
-        check_size(info.st_size, path.name)
-        with path.open("rb") as file:
-            return file.read()
+        return read_file(path, limit)
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
     except ImportRefused as exc:
@@ -196,7 +190,7 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     # pandas loads here, not for every command
     from liveplanner.core.review import on_air
     from liveplanner.formats.metrics_import import ImportOptions, read_metrics
-    from liveplanner.formats.script_sheet import check_size
+    from liveplanner.formats.sheets import MAX_BYTES
     from liveplanner.storage.samples import ImportSource, replace_metrics, stored_metrics
 
     plan = load_plan(db, args.show)
@@ -207,7 +201,7 @@ def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
         raise UserError(str(exc)) from None
     times = schedule(plan)
     path = Path(args.file)
-    data = read_input(path, check_size)
+    data = read_input(path, MAX_BYTES)
     options = ImportOptions(
         zone=zone,
         day=_parse_date(args.date),

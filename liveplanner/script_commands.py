@@ -75,10 +75,10 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
                 f"{path.name}: a show file keeps its own title, start, platform and time zone; "
                 "--title, --start, --platform and --tz are for run sheets"
             )
-        from liveplanner.formats.showfile import check_size, read_show_file
+        from liveplanner.formats.showfile import MAX_BYTES, read_show_file
         from liveplanner.storage.show_transfer import import_show
 
-        data = read_input(path, check_size)
+        data = read_input(path, MAX_BYTES)
         try:
             bundle = read_show_file(data, path.name)
         except ImportRefused as exc:
@@ -87,9 +87,10 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
         out = import_json(bundle.plan, show_id, [], [])
         emit(args, out, _import_text(out))
         return 0
-    from liveplanner.formats.script_sheet import ScriptOptions, check_size, read_script
+    from liveplanner.formats.script_sheet import ScriptOptions, read_script
+    from liveplanner.formats.sheets import MAX_BYTES as SHEET_BYTES
 
-    data = read_input(path, check_size)
+    data = read_input(path, SHEET_BYTES)
     zone = args.tz or ""
     if zone:
         try:

@@ -1,6 +1,7 @@
 """The import dialog as a lead uses it: pick the export, check what was read, fix the mapping,
 import; and a refused file or a cancelled import leaves the stored metrics as they were."""
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -560,3 +561,19 @@ def test_one_missing_minute_is_one_minute(qapp: object) -> None:
     two = Problem("missing_minutes", {"count": 2, "minutes": "20:47, 20:48"})
     assert problem_text(one) == "No rows for 1 minute between the first and the last: 20:47"
     assert problem_text(two).startswith("No rows for 2 minutes between")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_a_pipe_or_a_folder_given_as_the_file_is_refused_without_reading_it(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """Reading a named pipe waited for ever on the GUI thread: the window froze."""
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    for path, said in (
+        (fifo, f"{fifo} is a pipe or device; expected a file to import"),
+        (tmp_path, f"{tmp_path} is a folder; expected a file to import"),
+    ):
+        dialog = _dialog(qtbot, db, path)
+        assert dialog.error.text() == said
+        assert dialog.data is None and not dialog.import_button.isEnabled()

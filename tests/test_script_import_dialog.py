@@ -1,6 +1,7 @@
 """Importing a run sheet as a producer does: check what was read, fix the mapping, import; and
 the script's way back out (XLSX) from the window."""
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -167,6 +168,7 @@ def test_a_show_file_too_large_is_refused_in_the_window_before_it_is_read(
     big = tmp_path / "show.json"
     with big.open("wb") as file:  # sparse: 259 MB on paper
         file.truncate(259 * 2**20)
+    monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("read before its size"))
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before its size"))
     assert actions.import_file(window, big) is None
     assert told == ["show.json is 259 MB; run sheets and show files up to 20 MB can be imported"]
@@ -181,3 +183,20 @@ def test_a_run_sheet_no_show_can_be_is_refused_in_the_dialog(qtbot: QtBot, db: D
         "sheet.csv: 1099 rows are segments (the last in row 1100); a show holds at most 1000 "
         "segments"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_a_pipe_given_as_a_run_sheet_or_show_file_is_refused_without_reading_it(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a named pipe waited for ever on the GUI thread: the window froze."""
+    window = MainWindow(db, Preferences(language="en"))
+    qtbot.addWidget(window)
+    told: list[str] = []
+    monkeypatch.setattr(window, "show_refusal", told.append)
+    for name in ("脚本.csv", "show.json"):
+        fifo = tmp_path / name
+        os.mkfifo(fifo)
+        assert actions.import_file(window, fifo) is None
+        assert told[-1] == f"{fifo} is a pipe or device; expected a file to import"
+    assert shows.list_shows(db) == []

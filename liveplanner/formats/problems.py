@@ -15,6 +15,8 @@ MESSAGES = {
     # refusals
     "too_large": "{file} is {size_mb} MB; files up to {limit_mb} MB can be imported",
     "empty": "{file} is empty",
+    "is_folder": "{file} is a folder; expected a file to import",
+    "not_a_file": "{file} is a pipe or device; expected a file to import",
     "binary": "{file} holds binary data, not a CSV, XLSX or JSON export",
     "not_text": "{file}: {detail}",
     "old_xls": "{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV and try again",

@@ -58,7 +58,7 @@ from liveplanner.formats.script_columns import (
 )
 from liveplanner.formats.script_parts import SHOW, part_of
 from liveplanner.formats.script_plan import PlanParts, Unread, guess_platform, title_and_day
-from liveplanner.formats.sheets import MAX_BYTES, SCAN_ROWS, RawSheet, read_sheets
+from liveplanner.formats.sheets import SCAN_ROWS, RawSheet, read_sheets
 
 DEFAULT_START = time(20, 0)  # prime time, when a sheet gives no start at all
 _MAX_DISAGREEMENTS = 5
@@ -113,13 +113,6 @@ class SheetRow:
 
     def text(self, key: Field) -> str:
         return text_of(self.cells.get(key))
-
-
-def check_size(size: int, file_name: str) -> None:
-    """Refuse a file too large to import, before it is read (read_sheets refuses it after)."""
-    if size > MAX_BYTES:
-        limit_mb = MAX_BYTES // 2**20
-        raise ImportRefused("too_large", file=file_name, size_mb=size // 2**20, limit_mb=limit_mb)
 
 
 def find_script_header(rows: Sequence[Sequence[object]]) -> int | None:

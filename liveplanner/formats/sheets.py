@@ -6,9 +6,10 @@ import contextlib
 import csv
 import io
 import itertools
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from liveplanner.core.plan import MAX_TEXT
 from liveplanner.formats.decoding import Decoded, DecodingError, decode
@@ -21,17 +22,33 @@ SCAN_CHARS = 256 * 1024
 DELIMITERS = (",", "\t", ";")
 
 
+def check_size(size: int, name: str, limit: int = MAX_BYTES) -> None:
+    """Refuse a file too large to import, before it is read."""
+    if size > limit:
+        # rounded up: 256 MB and a byte is not "256 MB, up to 256 MB"
+        raise ImportRefused(
+            "too_large", file=name, size_mb=-(-size // 2**20), limit_mb=limit // 2**20
+        )
+
+
+def read_file(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """An imported file's bytes, refused before reading when it is no file or too large: a pipe
+    would block the read for ever and /dev/zero would fill the memory. OSError when it cannot
+    be read."""
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportRefused("is_folder", file=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportRefused("not_a_file", file=str(path))
+    check_size(info.st_size, path.name, limit)
+    with path.open("rb") as file:
+        return file.read(limit + 1)  # a file grown since is refused by its size below
+
+
 def checked_text(data: bytes, name: str) -> Decoded | None:
     """Refuse what is no table at all; the text of a text file, None for a workbook."""
     extension = PurePath(name).suffix.lower().lstrip(".")
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(
-            # rounded up: 256 MB and a byte is not "256 MB, up to 256 MB"
-            "too_large",
-            file=name,
-            size_mb=-(-len(data) // 2**20),
-            limit_mb=MAX_BYTES // 2**20,
-        )
+    check_size(len(data), name)
     if not data.strip():
         raise ImportRefused("empty", file=name)
     if data.startswith(b"PK\x03\x04"):

@@ -47,6 +47,7 @@ from liveplanner.core.plan import (
     time_zone,
 )
 from liveplanner.core.runlog import Run, RunEvent
+from liveplanner.formats import sheets
 from liveplanner.formats.problems import ImportRefused
 
 if TYPE_CHECKING:
@@ -291,11 +292,7 @@ def read_show_file(data: bytes, file_name: str) -> ShowBundle:
 
 def check_size(size: int, file_name: str) -> None:
     """Refuse a file too large to be a show's, before it is read (or parsed)."""
-    if size > MAX_BYTES:
-        size_mb = -(-size // 2**20)  # rounded up: 20.5 MB is not "20 MB, up to 20 MB"
-        raise ImportRefused(
-            "too_large", file=file_name, size_mb=size_mb, limit_mb=MAX_BYTES // 2**20
-        )
+    sheets.check_size(size, file_name, MAX_BYTES)
 
 
 _DIGITS = 19  # of the largest whole number any field takes (2**63 - 1)

@@ -1320,268 +1320,268 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="171" />
+        <location filename="../../ui/review/import_dialog.py" line="172" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="184" />
+        <location filename="../../ui/review/import_dialog.py" line="185" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="185" />
+        <location filename="../../ui/review/import_dialog.py" line="186" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="202" />
+        <location filename="../../ui/review/import_dialog.py" line="203" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="203" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="215" />
+        <location filename="../../ui/review/import_dialog.py" line="216" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="216" />
+        <location filename="../../ui/review/import_dialog.py" line="217" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="217" />
+        <location filename="../../ui/review/import_dialog.py" line="218" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="218" />
+        <location filename="../../ui/review/import_dialog.py" line="219" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="219" />
+        <location filename="../../ui/review/import_dialog.py" line="220" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="247" />
+        <location filename="../../ui/review/import_dialog.py" line="248" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="267" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="267" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="278" />
+        <location filename="../../ui/review/import_dialog.py" line="279" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="279" />
+        <location filename="../../ui/review/import_dialog.py" line="280" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="288" />
+        <location filename="../../ui/review/import_dialog.py" line="289" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="299" />
+        <location filename="../../ui/review/import_dialog.py" line="300" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="312" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="332" />
+        <location filename="../../ui/review/import_dialog.py" line="333" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="333" />
+        <location filename="../../ui/review/import_dialog.py" line="334" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="349" />
+        <location filename="../../ui/review/import_dialog.py" line="354" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="370" />
+        <location filename="../../ui/review/import_dialog.py" line="375" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="403" />
+        <location filename="../../ui/review/import_dialog.py" line="408" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="416" />
+        <location filename="../../ui/review/import_dialog.py" line="421" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="434" />
+        <location filename="../../ui/review/import_dialog.py" line="439" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="444" />
+        <location filename="../../ui/review/import_dialog.py" line="449" />
         <source>Move it onto the show's date (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="496" />
+        <location filename="../../ui/review/import_dialog.py" line="501" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="498" />
+        <location filename="../../ui/review/import_dialog.py" line="503" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="500" />
+        <location filename="../../ui/review/import_dialog.py" line="505" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="504" />
+        <location filename="../../ui/review/import_dialog.py" line="509" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="506" />
+        <location filename="../../ui/review/import_dialog.py" line="511" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="515" />
+        <location filename="../../ui/review/import_dialog.py" line="520" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="520" />
+        <location filename="../../ui/review/import_dialog.py" line="525" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="521" />
+        <location filename="../../ui/review/import_dialog.py" line="526" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="531" />
+        <location filename="../../ui/review/import_dialog.py" line="536" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="535" />
+        <location filename="../../ui/review/import_dialog.py" line="540" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="551" />
+        <location filename="../../ui/review/import_dialog.py" line="556" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="555" />
+        <location filename="../../ui/review/import_dialog.py" line="560" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="599" />
+        <location filename="../../ui/review/import_dialog.py" line="604" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="605" />
+        <location filename="../../ui/review/import_dialog.py" line="610" />
         <source>%1 minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <location filename="../../ui/review/import_dialog.py" line="612" />
         <source>%1 from “%2”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="612" />
+        <location filename="../../ui/review/import_dialog.py" line="617" />
         <source>%1, imported %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="619" />
+        <location filename="../../ui/review/import_dialog.py" line="624" />
         <source>Replace the show's metrics?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="621" />
+        <location filename="../../ui/review/import_dialog.py" line="626" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="629" />
+        <location filename="../../ui/review/import_dialog.py" line="634" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="636" />
+        <location filename="../../ui/review/import_dialog.py" line="641" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="640" />
+        <location filename="../../ui/review/import_dialog.py" line="645" />
         <source>&amp;Replace metrics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="665" />
+        <location filename="../../ui/review/import_dialog.py" line="670" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="699" />
+        <location filename="../../ui/review/import_dialog.py" line="704" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="585" />
-        <location filename="../../ui/review/import_dialog.py" line="706" />
+        <location filename="../../ui/review/import_dialog.py" line="590" />
+        <location filename="../../ui/review/import_dialog.py" line="711" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="709" />
+        <location filename="../../ui/review/import_dialog.py" line="714" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1942,68 +1942,68 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="32" />
+        <location filename="../../ui/preferences_dialog.py" line="33" />
         <source>Preferences</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="42" />
+        <location filename="../../ui/preferences_dialog.py" line="43" />
         <source> s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="49" />
+        <location filename="../../ui/preferences_dialog.py" line="50" />
         <source>How long before the end of a segment the host's countdown turns amber, then red. 0 turns a colour off. Applies to the next run you start.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="54" />
+        <location filename="../../ui/preferences_dialog.py" line="55" />
         <source>Run timer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="57" />
+        <location filename="../../ui/preferences_dialog.py" line="58" />
         <source>&amp;Amber before the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="58" />
+        <location filename="../../ui/preferences_dialog.py" line="59" />
         <source>&amp;Red before the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="64" />
+        <location filename="../../ui/preferences_dialog.py" line="65" />
         <source>C&amp;hoose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="71" />
+        <location filename="../../ui/preferences_dialog.py" line="72" />
         <source>Copies of the database file on this computer are written here (every 30 minutes while something changed, and on quitting). Empty: the backups folder beside the database. Backups made before stay where they are. A team server backs itself up.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="78" />
+        <location filename="../../ui/preferences_dialog.py" line="79" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="80" />
+        <location filename="../../ui/preferences_dialog.py" line="81" />
         <source>&amp;Folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="101" />
-        <location filename="../../ui/preferences_dialog.py" line="131" />
+        <location filename="../../ui/preferences_dialog.py" line="102" />
+        <location filename="../../ui/preferences_dialog.py" line="132" />
         <source>Backup folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="118" />
+        <location filename="../../ui/preferences_dialog.py" line="119" />
         <source>Give the whole path of the folder, such as %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="126" />
+        <location filename="../../ui/preferences_dialog.py" line="127" />
         <source>The folder %1 cannot be made: %2</source>
         <translation type="unfinished" />
     </message>
@@ -2039,12 +2039,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="140" />
+        <location filename="../../ui/review/import_dialog.py" line="141" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="142" />
+        <location filename="../../ui/review/import_dialog.py" line="143" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -2095,125 +2095,125 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="82" />
+        <location filename="../../ui/review/report.py" line="90" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="86" />
+        <location filename="../../ui/review/report.py" line="94" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="89" />
+        <location filename="../../ui/review/report.py" line="97" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="76" />
+        <location filename="../../ui/review/report.py" line="84" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="154" />
+        <location filename="../../ui/review/report.py" line="162" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="155" />
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="163" />
+        <location filename="../../ui/review/report.py" line="316" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="156" />
-        <location filename="../../ui/review/report.py" line="303" />
+        <location filename="../../ui/review/report.py" line="164" />
+        <location filename="../../ui/review/report.py" line="321" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="157" />
-        <location filename="../../ui/review/report.py" line="308" />
+        <location filename="../../ui/review/report.py" line="165" />
+        <location filename="../../ui/review/report.py" line="326" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="158" />
-        <location filename="../../ui/review/report.py" line="310" />
+        <location filename="../../ui/review/report.py" line="166" />
+        <location filename="../../ui/review/report.py" line="328" />
         <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="159" />
-        <location filename="../../ui/review/report.py" line="311" />
+        <location filename="../../ui/review/report.py" line="167" />
+        <location filename="../../ui/review/report.py" line="329" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="160" />
-        <location filename="../../ui/review/report.py" line="312" />
+        <location filename="../../ui/review/report.py" line="168" />
+        <location filename="../../ui/review/report.py" line="330" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="161" />
-        <location filename="../../ui/review/report.py" line="313" />
+        <location filename="../../ui/review/report.py" line="169" />
+        <location filename="../../ui/review/report.py" line="331" />
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="162" />
+        <location filename="../../ui/review/report.py" line="170" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="262" />
+        <location filename="../../ui/review/report.py" line="280" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="264" />
+        <location filename="../../ui/review/report.py" line="282" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="265" />
+        <location filename="../../ui/review/report.py" line="283" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="266" />
+        <location filename="../../ui/review/report.py" line="284" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="269" />
+        <location filename="../../ui/review/report.py" line="287" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="270" />
+        <location filename="../../ui/review/report.py" line="288" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="321" />
+        <location filename="../../ui/review/report.py" line="339" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="323" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="324" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="325" />
+        <location filename="../../ui/review/report.py" line="343" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -4019,272 +4019,282 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="24" />
-        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
+        <source>{file} is a folder; expected a file to import</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="27" />
-        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
+        <source>{file} is a pipe or device; expected a file to import</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="30" />
-        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
+        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="33" />
+        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="36" />
+        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="39" />
         <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="37" />
+        <location filename="../../ui/review/import_texts.py" line="43" />
         <source>{file} is named .xlsx but holds text; rename it .csv</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="40" />
+        <location filename="../../ui/review/import_texts.py" line="46" />
         <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="43" />
+        <location filename="../../ui/review/import_texts.py" line="49" />
         <source>{file} cannot be opened as an Excel workbook ({detail})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="46" />
+        <location filename="../../ui/review/import_texts.py" line="52" />
         <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="51" />
+        <location filename="../../ui/review/import_texts.py" line="57" />
         <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="56" />
+        <location filename="../../ui/review/import_texts.py" line="62" />
         <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="61" />
+        <location filename="../../ui/review/import_texts.py" line="67" />
         <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="66" />
+        <location filename="../../ui/review/import_texts.py" line="72" />
         <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="70" />
+        <location filename="../../ui/review/import_texts.py" line="76" />
         <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="75" />
+        <location filename="../../ui/review/import_texts.py" line="81" />
         <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="80" />
+        <location filename="../../ui/review/import_texts.py" line="86" />
         <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="85" />
+        <location filename="../../ui/review/import_texts.py" line="91" />
         <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="91" />
+        <location filename="../../ui/review/import_texts.py" line="97" />
         <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="95" />
+        <location filename="../../ui/review/import_texts.py" line="101" />
         <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="100" />
+        <location filename="../../ui/review/import_texts.py" line="106" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="105" />
+        <location filename="../../ui/review/import_texts.py" line="111" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="109" />
+        <location filename="../../ui/review/import_texts.py" line="115" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="114" />
+        <location filename="../../ui/review/import_texts.py" line="120" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="117" />
+        <location filename="../../ui/review/import_texts.py" line="123" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="120" />
+        <location filename="../../ui/review/import_texts.py" line="126" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
+        <location filename="../../ui/review/import_texts.py" line="129" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="128" />
+        <location filename="../../ui/review/import_texts.py" line="134" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
+        <location filename="../../ui/review/import_texts.py" line="135" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="134" />
+        <location filename="../../ui/review/import_texts.py" line="140" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="137" />
+        <location filename="../../ui/review/import_texts.py" line="143" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="140" />
+        <location filename="../../ui/review/import_texts.py" line="146" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="144" />
+        <location filename="../../ui/review/import_texts.py" line="150" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="149" />
+        <location filename="../../ui/review/import_texts.py" line="155" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="153" />
+        <location filename="../../ui/review/import_texts.py" line="159" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="158" />
+        <location filename="../../ui/review/import_texts.py" line="164" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="163" />
+        <location filename="../../ui/review/import_texts.py" line="169" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="168" />
+        <location filename="../../ui/review/import_texts.py" line="174" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="173" />
+        <location filename="../../ui/review/import_texts.py" line="179" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="178" />
+        <location filename="../../ui/review/import_texts.py" line="184" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="182" />
+        <location filename="../../ui/review/import_texts.py" line="188" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="187" />
+        <location filename="../../ui/review/import_texts.py" line="193" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="190" />
+        <location filename="../../ui/review/import_texts.py" line="196" />
         <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="193" />
+        <location filename="../../ui/review/import_texts.py" line="199" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="196" />
+        <location filename="../../ui/review/import_texts.py" line="202" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="199" />
+        <location filename="../../ui/review/import_texts.py" line="205" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="200" />
+        <location filename="../../ui/review/import_texts.py" line="206" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="205" />
+        <location filename="../../ui/review/import_texts.py" line="211" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="220" />
+        <location filename="../../ui/review/import_texts.py" line="226" />
         <source>an object {…}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="221" />
+        <location filename="../../ui/review/import_texts.py" line="227" />
         <source>a list […]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="222" />
+        <location filename="../../ui/review/import_texts.py" line="228" />
         <source>its compressed data is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="226" />
+        <location filename="../../ui/review/import_texts.py" line="232" />
         <source>the file is incomplete or damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="239" />
+        <location filename="../../ui/review/import_texts.py" line="245" />
         <source>… ({count} characters)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="246" />
+        <location filename="../../ui/review/import_texts.py" line="252" />
         <source>”, “</source>
         <comment>between quoted column names</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="258" />
+        <location filename="../../ui/review/import_texts.py" line="264" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="260" />
+        <location filename="../../ui/review/import_texts.py" line="266" />
         <source>last</source>
         <translation type="unfinished" />
     </message>

@@ -1329,268 +1329,268 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="171" />
+        <location filename="../../ui/review/import_dialog.py" line="172" />
         <source>Import metrics — %1</source>
         <translation>导入分钟数据 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="184" />
+        <location filename="../../ui/review/import_dialog.py" line="185" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="185" />
+        <location filename="../../ui/review/import_dialog.py" line="186" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="192" />
+        <location filename="../../ui/review/import_dialog.py" line="193" />
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="202" />
+        <location filename="../../ui/review/import_dialog.py" line="203" />
         <source>As the layout says</source>
         <translation>按模板规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="203" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>Highest reading of the minute</source>
         <translation>取每分钟最高值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Last reading of the minute</source>
         <translation>取每分钟最后一次读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="215" />
+        <location filename="../../ui/review/import_dialog.py" line="216" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="216" />
+        <location filename="../../ui/review/import_dialog.py" line="217" />
         <source>Layout:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="217" />
+        <location filename="../../ui/review/import_dialog.py" line="218" />
         <source>Date for times without one:</source>
         <translation>无日期时间的日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="218" />
+        <location filename="../../ui/review/import_dialog.py" line="219" />
         <source>Time zone of the file:</source>
         <translation>文件时区：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="219" />
+        <location filename="../../ui/review/import_dialog.py" line="220" />
         <source>Online viewers per minute:</source>
         <translation>每分钟在线人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="247" />
+        <location filename="../../ui/review/import_dialog.py" line="248" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation>按原样导入（其中的分钟都不属于任何环节）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="267" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="267" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="278" />
+        <location filename="../../ui/review/import_dialog.py" line="279" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="279" />
+        <location filename="../../ui/review/import_dialog.py" line="280" />
         <source>Preview: the first rows as read</source>
         <translation>预览：读取到的前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="288" />
+        <location filename="../../ui/review/import_dialog.py" line="289" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="299" />
+        <location filename="../../ui/review/import_dialog.py" line="300" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="312" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="332" />
+        <location filename="../../ui/review/import_dialog.py" line="333" />
         <source>Choose the platform's export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="333" />
+        <location filename="../../ui/review/import_dialog.py" line="334" />
         <source>Exports (%1);;All files (*)</source>
         <translation>导出文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="349" />
+        <location filename="../../ui/review/import_dialog.py" line="354" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="370" />
+        <location filename="../../ui/review/import_dialog.py" line="375" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="403" />
+        <location filename="../../ui/review/import_dialog.py" line="408" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="416" />
+        <location filename="../../ui/review/import_dialog.py" line="421" />
         <source>None: every row was read as it is.</source>
         <translation>无：每一行都已按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="434" />
+        <location filename="../../ui/review/import_dialog.py" line="439" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation>文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="444" />
+        <location filename="../../ui/review/import_dialog.py" line="449" />
         <source>Move it onto the show's date (%1)</source>
         <translation>移到本场的日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="496" />
+        <location filename="../../ui/review/import_dialog.py" line="501" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="498" />
+        <location filename="../../ui/review/import_dialog.py" line="503" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="500" />
+        <location filename="../../ui/review/import_dialog.py" line="505" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="504" />
+        <location filename="../../ui/review/import_dialog.py" line="509" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="506" />
+        <location filename="../../ui/review/import_dialog.py" line="511" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="515" />
+        <location filename="../../ui/review/import_dialog.py" line="520" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="520" />
+        <location filename="../../ui/review/import_dialog.py" line="525" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="521" />
+        <location filename="../../ui/review/import_dialog.py" line="526" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="531" />
+        <location filename="../../ui/review/import_dialog.py" line="536" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="535" />
+        <location filename="../../ui/review/import_dialog.py" line="540" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="551" />
+        <location filename="../../ui/review/import_dialog.py" line="556" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="555" />
+        <location filename="../../ui/review/import_dialog.py" line="560" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="599" />
+        <location filename="../../ui/review/import_dialog.py" line="604" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="605" />
+        <location filename="../../ui/review/import_dialog.py" line="610" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="607" />
+        <location filename="../../ui/review/import_dialog.py" line="612" />
         <source>%1 from “%2”</source>
         <translation>%1，来自“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="612" />
+        <location filename="../../ui/review/import_dialog.py" line="617" />
         <source>%1, imported %2</source>
         <translation>%1，导入于 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="619" />
+        <location filename="../../ui/review/import_dialog.py" line="624" />
         <source>Replace the show's metrics?</source>
         <translation>替换本场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="621" />
+        <location filename="../../ui/review/import_dialog.py" line="626" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="629" />
+        <location filename="../../ui/review/import_dialog.py" line="634" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="636" />
+        <location filename="../../ui/review/import_dialog.py" line="641" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="640" />
+        <location filename="../../ui/review/import_dialog.py" line="645" />
         <source>&amp;Replace metrics</source>
         <translation>替换数据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="665" />
+        <location filename="../../ui/review/import_dialog.py" line="670" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="699" />
+        <location filename="../../ui/review/import_dialog.py" line="704" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="585" />
-        <location filename="../../ui/review/import_dialog.py" line="706" />
+        <location filename="../../ui/review/import_dialog.py" line="590" />
+        <location filename="../../ui/review/import_dialog.py" line="711" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="709" />
+        <location filename="../../ui/review/import_dialog.py" line="714" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -1952,68 +1952,68 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="32" />
+        <location filename="../../ui/preferences_dialog.py" line="33" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="42" />
+        <location filename="../../ui/preferences_dialog.py" line="43" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="49" />
+        <location filename="../../ui/preferences_dialog.py" line="50" />
         <source>How long before the end of a segment the host's countdown turns amber, then red. 0 turns a colour off. Applies to the next run you start.</source>
         <translation>环节结束前多久，主播的倒计时先变为琥珀色，再变为红色。设为 0 则不显示该颜色。从下一次开始的彩排或直播起生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="54" />
+        <location filename="../../ui/preferences_dialog.py" line="55" />
         <source>Run timer</source>
         <translation>计时器</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="57" />
+        <location filename="../../ui/preferences_dialog.py" line="58" />
         <source>&amp;Amber before the end</source>
         <translation>结束前变琥珀色(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="58" />
+        <location filename="../../ui/preferences_dialog.py" line="59" />
         <source>&amp;Red before the end</source>
         <translation>结束前变红色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="64" />
+        <location filename="../../ui/preferences_dialog.py" line="65" />
         <source>C&amp;hoose…</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="71" />
+        <location filename="../../ui/preferences_dialog.py" line="72" />
         <source>Copies of the database file on this computer are written here (every 30 minutes while something changed, and on quitting). Empty: the backups folder beside the database. Backups made before stay where they are. A team server backs itself up.</source>
         <translation>本机数据库文件的备份写在这里（有改动时每 30 分钟一次，以及退出时）。留空则使用数据库旁的 backups 文件夹。之前的备份留在原处。团队服务器自行备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="78" />
+        <location filename="../../ui/preferences_dialog.py" line="79" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="80" />
+        <location filename="../../ui/preferences_dialog.py" line="81" />
         <source>&amp;Folder</source>
         <translation>文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="101" />
-        <location filename="../../ui/preferences_dialog.py" line="131" />
+        <location filename="../../ui/preferences_dialog.py" line="102" />
+        <location filename="../../ui/preferences_dialog.py" line="132" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="118" />
+        <location filename="../../ui/preferences_dialog.py" line="119" />
         <source>Give the whole path of the folder, such as %1.</source>
         <translation>请填写文件夹的完整路径，例如 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences_dialog.py" line="126" />
+        <location filename="../../ui/preferences_dialog.py" line="127" />
         <source>The folder %1 cannot be made: %2</source>
         <translation>无法创建文件夹 %1：%2</translation>
     </message>
@@ -2049,12 +2049,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="140" />
+        <location filename="../../ui/review/import_dialog.py" line="141" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="142" />
+        <location filename="../../ui/review/import_dialog.py" line="143" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2105,125 +2105,125 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="82" />
+        <location filename="../../ui/review/report.py" line="90" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="86" />
+        <location filename="../../ui/review/report.py" line="94" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="89" />
+        <location filename="../../ui/review/report.py" line="97" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="76" />
+        <location filename="../../ui/review/report.py" line="84" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="154" />
+        <location filename="../../ui/review/report.py" line="162" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="155" />
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="163" />
+        <location filename="../../ui/review/report.py" line="316" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="156" />
-        <location filename="../../ui/review/report.py" line="303" />
+        <location filename="../../ui/review/report.py" line="164" />
+        <location filename="../../ui/review/report.py" line="321" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="157" />
-        <location filename="../../ui/review/report.py" line="308" />
+        <location filename="../../ui/review/report.py" line="165" />
+        <location filename="../../ui/review/report.py" line="326" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="158" />
-        <location filename="../../ui/review/report.py" line="310" />
+        <location filename="../../ui/review/report.py" line="166" />
+        <location filename="../../ui/review/report.py" line="328" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="159" />
-        <location filename="../../ui/review/report.py" line="311" />
+        <location filename="../../ui/review/report.py" line="167" />
+        <location filename="../../ui/review/report.py" line="329" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="160" />
-        <location filename="../../ui/review/report.py" line="312" />
+        <location filename="../../ui/review/report.py" line="168" />
+        <location filename="../../ui/review/report.py" line="330" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="161" />
-        <location filename="../../ui/review/report.py" line="313" />
+        <location filename="../../ui/review/report.py" line="169" />
+        <location filename="../../ui/review/report.py" line="331" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="162" />
+        <location filename="../../ui/review/report.py" line="170" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="262" />
+        <location filename="../../ui/review/report.py" line="280" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="264" />
+        <location filename="../../ui/review/report.py" line="282" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="265" />
+        <location filename="../../ui/review/report.py" line="283" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="266" />
+        <location filename="../../ui/review/report.py" line="284" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="269" />
+        <location filename="../../ui/review/report.py" line="287" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="270" />
+        <location filename="../../ui/review/report.py" line="288" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="321" />
+        <location filename="../../ui/review/report.py" line="339" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="323" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="324" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="325" />
+        <location filename="../../ui/review/report.py" line="343" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -4037,272 +4037,282 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../ui/review/import_texts.py" line="24" />
+        <source>{file} is a folder; expected a file to import</source>
+        <translation>{file} 是文件夹；请选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="27" />
+        <source>{file} is a pipe or device; expected a file to import</source>
+        <translation>{file} 是管道或设备，不是普通文件；请选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_texts.py" line="30" />
         <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
         <translation>{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="27" />
+        <location filename="../../ui/review/import_texts.py" line="33" />
         <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
         <translation>{file} 无法作为 CSV 文本读取（{detail}）；请重新保存为 CSV 或 XLSX</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="30" />
+        <location filename="../../ui/review/import_texts.py" line="36" />
         <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
         <translation>{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="33" />
+        <location filename="../../ui/review/import_texts.py" line="39" />
         <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
         <translation>{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="37" />
+        <location filename="../../ui/review/import_texts.py" line="43" />
         <source>{file} is named .xlsx but holds text; rename it .csv</source>
         <translation>{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="40" />
+        <location filename="../../ui/review/import_texts.py" line="46" />
         <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
         <translation>{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="43" />
+        <location filename="../../ui/review/import_texts.py" line="49" />
         <source>{file} cannot be opened as an Excel workbook ({detail})</source>
         <translation>{file} 无法作为 Excel 工作簿打开（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="46" />
+        <location filename="../../ui/review/import_texts.py" line="52" />
         <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
         <translation>{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="51" />
+        <location filename="../../ui/review/import_texts.py" line="57" />
         <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
         <translation>{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="56" />
+        <location filename="../../ui/review/import_texts.py" line="62" />
         <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
         <translation>{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="61" />
+        <location filename="../../ui/review/import_texts.py" line="67" />
         <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="66" />
+        <location filename="../../ui/review/import_texts.py" line="72" />
         <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
         <translation>{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="70" />
+        <location filename="../../ui/review/import_texts.py" line="76" />
         <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
         <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="75" />
+        <location filename="../../ui/review/import_texts.py" line="81" />
         <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
         <translation>{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="80" />
+        <location filename="../../ui/review/import_texts.py" line="86" />
         <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}不会是负数，应为 0 或以上</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="85" />
+        <location filename="../../ui/review/import_texts.py" line="91" />
         <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="91" />
+        <location filename="../../ui/review/import_texts.py" line="97" />
         <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
         <translation>{file}：{columns}列的每个单元格都为空或“-”；没有可导入的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="95" />
+        <location filename="../../ui/review/import_texts.py" line="101" />
         <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="100" />
+        <location filename="../../ui/review/import_texts.py" line="106" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="105" />
+        <location filename="../../ui/review/import_texts.py" line="111" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="109" />
+        <location filename="../../ui/review/import_texts.py" line="115" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="114" />
+        <location filename="../../ui/review/import_texts.py" line="120" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="117" />
+        <location filename="../../ui/review/import_texts.py" line="123" />
         <source>{file} holds no list of per-minute records</source>
         <translation>{file} 中没有按分钟的记录列表</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="120" />
+        <location filename="../../ui/review/import_texts.py" line="126" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
+        <location filename="../../ui/review/import_texts.py" line="129" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="128" />
+        <location filename="../../ui/review/import_texts.py" line="134" />
         <source>{file} has a header but no data rows</source>
         <translation>{file} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
+        <location filename="../../ui/review/import_texts.py" line="135" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="134" />
+        <location filename="../../ui/review/import_texts.py" line="140" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="137" />
+        <location filename="../../ui/review/import_texts.py" line="143" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="140" />
+        <location filename="../../ui/review/import_texts.py" line="146" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="144" />
+        <location filename="../../ui/review/import_texts.py" line="150" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="149" />
+        <location filename="../../ui/review/import_texts.py" line="155" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="153" />
+        <location filename="../../ui/review/import_texts.py" line="159" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="158" />
+        <location filename="../../ui/review/import_texts.py" line="164" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="163" />
+        <location filename="../../ui/review/import_texts.py" line="169" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="168" />
+        <location filename="../../ui/review/import_texts.py" line="174" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="173" />
+        <location filename="../../ui/review/import_texts.py" line="179" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="178" />
+        <location filename="../../ui/review/import_texts.py" line="184" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="182" />
+        <location filename="../../ui/review/import_texts.py" line="188" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="187" />
+        <location filename="../../ui/review/import_texts.py" line="193" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="190" />
+        <location filename="../../ui/review/import_texts.py" line="196" />
         <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="193" />
+        <location filename="../../ui/review/import_texts.py" line="199" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="196" />
+        <location filename="../../ui/review/import_texts.py" line="202" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="199" />
+        <location filename="../../ui/review/import_texts.py" line="205" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="200" />
+        <location filename="../../ui/review/import_texts.py" line="206" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="205" />
+        <location filename="../../ui/review/import_texts.py" line="211" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="220" />
+        <location filename="../../ui/review/import_texts.py" line="226" />
         <source>an object {…}</source>
         <translation>对象 {…}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="221" />
+        <location filename="../../ui/review/import_texts.py" line="227" />
         <source>a list […]</source>
         <translation>列表 […]</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="222" />
+        <location filename="../../ui/review/import_texts.py" line="228" />
         <source>its compressed data is damaged</source>
         <translation>压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="226" />
+        <location filename="../../ui/review/import_texts.py" line="232" />
         <source>the file is incomplete or damaged</source>
         <translation>文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="239" />
+        <location filename="../../ui/review/import_texts.py" line="245" />
         <source>… ({count} characters)</source>
         <translation>…（共 {count} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="246" />
+        <location filename="../../ui/review/import_texts.py" line="252" />
         <source>”, “</source>
         <comment>between quoted column names</comment>
         <translation>”、“</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="258" />
+        <location filename="../../ui/review/import_texts.py" line="264" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_texts.py" line="260" />
+        <location filename="../../ui/review/import_texts.py" line="266" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>

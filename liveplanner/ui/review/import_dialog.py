@@ -63,6 +63,7 @@ from liveplanner.formats.metrics_import import (
 )
 from liveplanner.formats.presets import PRESETS, ColumnRule, InstantRule, rule_for
 from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.sheets import read_file
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.runs import list_runs
@@ -342,7 +343,11 @@ class MetricsImportDialog(QDialog):
         self._forget_date_choice()
         self._clear_read()
         try:
-            self.data = Path(path).read_bytes()
+            self.data = read_file(Path(path))
+        except ImportRefused as refused:
+            self.data = None
+            self._show_error(problem_text(refused.problem))
+            return
         except OSError as exc:
             self.data = None
             self._show_error(

@@ -21,6 +21,12 @@ def _templates() -> dict[str, str]:
             "import", "{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported"
         ),
         "empty": QCoreApplication.translate("import", "{file} is empty"),
+        "is_folder": QCoreApplication.translate(
+            "import", "{file} is a folder; expected a file to import"
+        ),
+        "not_a_file": QCoreApplication.translate(
+            "import", "{file} is a pipe or device; expected a file to import"
+        ),
         "binary": QCoreApplication.translate(
             "import", "{file} holds binary data, not a CSV, XLSX or JSON export"
         ),

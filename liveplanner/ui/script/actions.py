@@ -33,13 +33,13 @@ def import_script(window: "MainWindow") -> int | None:
 
 def import_file(window: "MainWindow", path: Path) -> int | None:
     assert window.db is not None and window.list_page is not None
-    from liveplanner.formats import script_sheet, showfile
+    from liveplanner.formats import sheets, showfile
 
     is_show_file = path.suffix.lower() == ".json"
-    check_size = showfile.check_size if is_show_file else script_sheet.check_size
+    limit = showfile.MAX_BYTES if is_show_file else sheets.MAX_BYTES
     try:
-        check_size(path.stat().st_size, path.name)  # before reading: a file of 259 MB was read
-        data = path.read_bytes()
+        # Refused before reading: a 259 MB file was read whole, a pipe hung the window.
+        data = sheets.read_file(path, limit)
     except OSError as exc:
         window.show_refusal(
             QCoreApplication.translate("ScriptFiles", "Could not read %1: %2")

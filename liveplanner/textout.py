@@ -444,8 +444,8 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
     ]
     for name, target in data["targets"].items():
         state = "no data" if target["met"] is None else "met" if target["met"] else "missed"
-        actual = MISSING if target["actual"] is None else target["actual"]
-        lines.append(f"  target {name}: {target['target']} -> {actual} ({state})")
+        target_figure, actual = _figure(target["target"]), _figure(target["actual"])
+        lines.append(f"  target {name}: {target_figure} -> {actual} ({state})")
     lines.append(
         f"{'#':>3}  {'start':<8}  {'kind':<14}{'GMV':>12}{'orders':>8}{'GMV/min':>10}  title"
     )
@@ -484,6 +484,14 @@ def _money(yuan: float | None) -> str:
 
 def _count(value: int | None) -> str:
     return MISSING if value is None else f"{value:,}"
+
+
+def _figure(value: float | None) -> str:
+    """A target or its result: yuan and counts whole (1,500,000, not 1500000.0), a rate as its
+    fraction (0.0545)."""
+    if value is None:
+        return MISSING
+    return f"{value:,.0f}" if abs(value) >= 1 else f"{value:.4g}"
 
 
 def counted(count: int, noun: str, plural: str = "") -> str:

@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+import pytest
 from test_cli import ok_json, run
 from test_cli_import_metrics import GMV_FILE
+
+from liveplanner import cli
 
 
 def test_review_json_has_the_specified_fields_and_adds_up(db_url: str) -> None:
@@ -95,3 +98,15 @@ def test_a_report_that_cannot_be_written_is_refused_in_one_line_with_its_reason(
         assert result.returncode == 2
         assert result.stderr == f"liveplanner: cannot write {out}: {reason}\n"
     assert [p.name for p in folder.iterdir()] == ["a-file"]
+
+
+def test_review_text_writes_targets_as_figures_people_read(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed the JSON's floats: 'target gmv: 1500000.0 -> 984687.3'."""
+    assert cli.main(["--database", sqlite_url, "demo"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--database", sqlite_url, "review", "1"]) == 0
+    targets = [line for line in capsys.readouterr().out.splitlines() if "target " in line]
+    assert targets[0].startswith("  target gmv: 1,500,000 -> ") and targets[0].endswith("(missed)")
+    assert "  target conversion: 0.08 -> " in targets[2] and ".0 " not in "\n".join(targets)

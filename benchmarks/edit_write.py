@@ -21,7 +21,7 @@ from figures import FRAME_MS, Figure, arguments, note, postgres_option, report, 
 from sqlalchemy import create_engine, event, text, update
 from sqlalchemy.engine import make_url
 
-from liveplanner.demo import demo_plan
+from liveplanner.app.demo import demo_plan
 from liveplanner.storage import history, segments, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.models import SegmentRow

@@ -18,8 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from figures import FRAME_MS, Figure, arguments, note, report, scratch_folder
 from PySide6.QtWidgets import QApplication
 
+from liveplanner.app.demo import demo_plan
 from liveplanner.core.schedule import schedule
-from liveplanner.demo import demo_plan
 from liveplanner.storage import shows
 from liveplanner.storage.database import open_database
 from liveplanner.ui.editor import commands

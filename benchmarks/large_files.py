@@ -20,10 +20,15 @@ from datetime import UTC, timedelta
 
 from figures import Figure, arguments, note, report
 
-from liveplanner.demo import demo_plan
+from liveplanner.app.demo import demo_plan
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.script_sheet import MAX_SHEET_ROWS, read_script
-from liveplanner.formats.showfile import MetricSample, ShowBundle, read_show_file, show_document
+from liveplanner.formats.runsheet.reader import MAX_SHEET_ROWS, read_script
+from liveplanner.formats.showfile.codec import (
+    MetricSample,
+    ShowBundle,
+    read_show_file,
+    show_document,
+)
 
 REPEATS = {"full": 5, "quick": 3, "smoke": 1}
 SEGMENTS = {"full": 1000, "quick": 1000, "smoke": 50}

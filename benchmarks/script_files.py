@@ -19,9 +19,9 @@ from pathlib import Path
 import openpyxl
 from figures import Figure, arguments, note, report
 
-from liveplanner.demo import demo_plan
-from liveplanner.formats.script_export import write_script_xlsx
-from liveplanner.formats.script_sheet import read_script
+from liveplanner.app.demo import demo_plan
+from liveplanner.formats.runsheet.reader import read_script
+from liveplanner.formats.runsheet.writer import write_script_xlsx
 
 KINDS = ("产品讲解", "秒杀", "发券", "福袋", "答疑")
 REPEATS = {"full": 7, "quick": 3, "smoke": 1}

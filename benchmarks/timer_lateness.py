@@ -18,8 +18,8 @@ from figures import FRAME_MS, Figure, arguments, note, report, scratch_folder
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from liveplanner.app.demo import create_demo
 from liveplanner.core.enums import RunKind
-from liveplanner.demo import create_demo
 from liveplanner.storage.database import open_database
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.rehearsal.host_view import HostView

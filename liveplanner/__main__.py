@@ -2,6 +2,6 @@
 
 import sys
 
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 
 sys.exit(main())

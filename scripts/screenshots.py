@@ -15,11 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
-from liveplanner import settings
+from liveplanner.app import settings
+from liveplanner.app.demo import create_demo
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import RunKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
-from liveplanner.demo import create_demo
-from liveplanner.settings import Preferences
 from liveplanner.storage import segments, shows
 from liveplanner.storage.backup import backup_sqlite
 from liveplanner.storage.database import Database, open_database

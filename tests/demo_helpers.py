@@ -1,6 +1,6 @@
 """The demo show, opened for editing: it was on air (done), so its script is locked."""
 
-from liveplanner.demo import create_demo
+from liveplanner.app.demo import create_demo
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 

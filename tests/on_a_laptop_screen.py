@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from liveplanner.settings import Preferences
+from liveplanner.app.settings import Preferences
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import drop_language, use_language

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from liveplanner.settings import Preferences
+from liveplanner.app.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.backups_dialog import BackupsDialog
@@ -75,7 +75,7 @@ def test_a_restore_that_is_refused_keeps_everything(
 def test_a_damaged_database_at_start_is_offered_its_newest_good_backup(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from liveplanner import settings
+    from liveplanner.app import settings
     from liveplanner.storage.backup import backup_sqlite
 
     monkeypatch.setenv("LIVEPLANNER_DATA_DIR", str(tmp_path))

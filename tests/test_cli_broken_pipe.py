@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from liveplanner.commands import EXIT_FINDINGS
+from liveplanner.app.demo import create_demo
+from liveplanner.cli.commands import EXIT_FINDINGS
 from liveplanner.core.enums import Platform, SegmentKind
-from liveplanner.demo import create_demo
 from liveplanner.storage import segments
 from liveplanner.storage.database import open_database
 from liveplanner.storage.shows import create_show

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from liveplanner import terminal
-from liveplanner.cli import main
-from liveplanner.demo import create_demo
+from liveplanner.app.demo import create_demo
+from liveplanner.cli import terminal
+from liveplanner.cli.main import main
+from liveplanner.cli.textout import _width
 from liveplanner.storage.database import open_database
 from liveplanner.storage.shows import load_plan, save_plan
-from liveplanner.textout import _width
 
 CLEAR = "\x1b[2J"
 RETITLE = "\x1b]0;pwned\x07"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from test_cli import ok_json, run
 
-from liveplanner import settings
-from liveplanner.cli import PRESET_NAMES
-from liveplanner.formats.presets import PRESETS
+from liveplanner.app import settings
+from liveplanner.cli.main import PRESET_NAMES
+from liveplanner.formats.metrics.presets import PRESETS
 from liveplanner.storage.backup import list_backups
 from liveplanner.storage.database import open_database
 from liveplanner.storage.samples import load_metrics

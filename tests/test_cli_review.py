@@ -6,7 +6,7 @@ import pytest
 from test_cli import ok_json, run
 from test_cli_import_metrics import GMV_FILE
 
-from liveplanner import cli
+from liveplanner.cli import main as cli
 
 
 def test_review_json_has_the_specified_fields_and_adds_up(db_url: str) -> None:

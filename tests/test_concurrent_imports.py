@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 from liveplanner.storage.database import parse_url
 
 pytestmark = pytest.mark.postgres
@@ -26,7 +26,7 @@ GMV_FILE = (
 MEDDLER = """
 import sys
 from sqlalchemy import Engine, create_engine, event, text
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 
 url, how, show_id, path = sys.argv[1:5]
 other = create_engine(url)

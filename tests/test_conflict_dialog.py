@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.demo import demo_plan
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Product
-from liveplanner.demo import demo_plan
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels

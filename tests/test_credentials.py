@@ -7,7 +7,7 @@ from keyring.backend import KeyringBackend
 from keyring_helpers import LockedKeyring, MemoryKeyring, installed, missing_keyring
 from sqlalchemy.engine import make_url
 
-from liveplanner import credentials
+from liveplanner.app import credentials
 from liveplanner.storage.errors import StorageError
 
 SERVER = "postgresql://maria@db.example.com:5433/shows"

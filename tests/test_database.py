@@ -11,7 +11,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from liveplanner import settings
+from liveplanner.app import settings
 from liveplanner.core.enums import SegmentKind
 from liveplanner.storage import schema, segments, shows
 from liveplanner.storage.backup import backup_sqlite
@@ -226,7 +226,7 @@ def test_a_path_with_a_hash_is_opened_and_backed_up(tmp_path: Path) -> None:
 
 def test_a_damaged_file_is_refused_as_damaged_untouched(sqlite_url: str, tmp_path: Path) -> None:
     db = open_database(sqlite_url, backup_dir=tmp_path / "b")
-    from liveplanner.demo import create_demo
+    from liveplanner.app.demo import create_demo
 
     create_demo(db)
     path = db.sqlite_path
@@ -261,7 +261,7 @@ def downgrade():
 def test_a_migration_that_rebuilds_a_parent_table_keeps_every_child_row(
     sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from liveplanner.demo import create_demo
+    from liveplanner.app.demo import create_demo
 
     db = open_database(sqlite_url, backup_dir=tmp_path / "b")
     show_id = create_demo(db)

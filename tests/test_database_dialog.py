@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
-from liveplanner import settings
-from liveplanner.settings import Preferences
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
 from liveplanner.storage import schema
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.database_dialog import DatabaseDialog, ServerCheck

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 from liveplanner.storage import shows
 from liveplanner.storage.database import open_database
 
@@ -127,7 +127,7 @@ def test_the_window_says_why_it_opened_a_database_read_only(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from liveplanner.settings import Preferences
+    from liveplanner.app.settings import Preferences
     from liveplanner.storage import database
     from liveplanner.ui.app import drop_language, use_language
     from liveplanner.ui.main_window import MainWindow
@@ -154,7 +154,7 @@ def test_the_window_says_why_it_opened_a_database_read_only(
 def test_the_database_its_backups_settings_and_log_are_for_the_user_alone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from liveplanner import logs, settings
+    from liveplanner.app import logs, settings
 
     old = os.umask(0o022)  # the usual: files readable by everyone unless made otherwise
     try:
@@ -255,7 +255,7 @@ def test_an_edit_in_a_window_read_only_for_its_folder_gives_that_reason(
     from demo_helpers import editable_demo
     from PySide6.QtWidgets import QMessageBox
 
-    from liveplanner.settings import Preferences
+    from liveplanner.app.settings import Preferences
     from liveplanner.storage import database
     from liveplanner.ui.app import drop_language, use_language
     from liveplanner.ui.editor.segment_model import SegmentTableModel

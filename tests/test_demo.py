@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from liveplanner.app.demo import create_demo, demo_plan
 from liveplanner.core.enums import PromoKind, Role, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.rules import Severity, check
 from liveplanner.core.schedule import schedule
-from liveplanner.demo import create_demo, demo_plan
 from liveplanner.storage.database import Database
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.samples import load_metrics

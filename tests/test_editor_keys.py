@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.templates import Template
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import drop_language, use_language

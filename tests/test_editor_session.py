@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
 from liveplanner.core.templates import Template
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor.person_dialog import PersonDialog

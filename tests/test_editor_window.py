@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
-from liveplanner import settings
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor.segment_model import SegmentTableModel

@@ -13,8 +13,9 @@ from demo_helpers import editable_demo
 from PySide6.QtCore import QCoreApplication, QTimer
 from pytestqt.qtbot import QtBot
 
-from liveplanner import __version__, logs, settings
-from liveplanner.settings import Preferences
+from liveplanner import __version__
+from liveplanner.app import logs, settings
+from liveplanner.app.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.crash_dialog import CrashDialog, CrashReporter

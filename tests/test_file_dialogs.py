@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
-from liveplanner import settings
+from liveplanner.app import settings
+from liveplanner.app.demo import create_demo
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform
 from liveplanner.core.templates import Template
-from liveplanner.demo import create_demo
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui import file_dialogs

@@ -12,9 +12,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from liveplanner import __version__, logs, settings
+from liveplanner import __version__
+from liveplanner.app import logs, settings
+from liveplanner.app.settings import Preferences
 from liveplanner.core.templates import Template
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.about_dialog import AboutDialog

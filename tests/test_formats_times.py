@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from liveplanner.formats.times import TimeCellError, TimeContext, read_times
+from liveplanner.formats.metrics.times import TimeCellError, TimeContext, read_times
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 CONTEXT = TimeContext(SHANGHAI, date(2025, 11, 11))

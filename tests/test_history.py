@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+from liveplanner.app.demo import demo_plan
 from liveplanner.core.enums import Role, RunEventKind, RunKind, SegmentKind, ShowStatus
 from liveplanner.core.plan import Product
-from liveplanner.demo import demo_plan
 from liveplanner.storage import history, parts, runs, samples, segments, shows
 from liveplanner.storage.backup import backup_reason, list_backups
 from liveplanner.storage.database import Database, open_database

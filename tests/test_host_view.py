@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 from screens import offscreen_with
 
+from liveplanner.app.settings import Preferences
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
-from liveplanner.settings import Preferences
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.rehearsal import run_controller

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from liveplanner.core.plan import FIRST_SHOW_TIME, LAST_SHOW_TIME
 from liveplanner.formats.cells import CellError, parse_number
-from liveplanner.formats.metrics_import import MAX_MINUTE_VALUE, ImportOptions, read_metrics
+from liveplanner.formats.metrics.reader import MAX_MINUTE_VALUE, ImportOptions, read_metrics
+from liveplanner.formats.metrics.tables import read_table
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.tables import read_table
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

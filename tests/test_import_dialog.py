@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
-from liveplanner.settings import Preferences
+from liveplanner.app.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.backup import list_backups
 from liveplanner.storage.database import Database, open_database

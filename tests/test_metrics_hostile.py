@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from liveplanner.formats import xlsx_guard
-from liveplanner.formats.metrics_import import (
+from liveplanner.formats.metrics.reader import (
     MAX_MINUTE_VALUE,
     ImportOptions,
     MetricsImport,

@@ -53,7 +53,7 @@ def test_the_bundle_holds_the_migrations_as_files_alembic_can_read(bundled: dict
 def test_the_bundle_holds_the_translations_and_the_show_file_schema(bundled: dict) -> None:
     compiled = sorted(PACKAGE.glob("resources/translations/*.qm"))
     assert {p.stem for p in compiled} >= {"liveplanner_zh_CN", "liveplanner_en"}
-    for path in [*compiled, PACKAGE / "formats" / "showfile.schema.json"]:
+    for path in [*compiled, PACKAGE / "formats" / "showfile" / "schema.json"]:
         assert "liveplanner/" + path.relative_to(PACKAGE).as_posix() in bundled
 
 
@@ -177,7 +177,7 @@ def test_a_windowed_apps_missing_streams_write_to_the_log(
 
 
 def test_the_log_goes_where_the_apps_own_log_goes(launcher: ModuleType) -> None:
-    from liveplanner import settings
+    from liveplanner.app import settings
 
     if not hasattr(settings, "log_dir"):
         pytest.skip("settings.log_dir() is not there yet")

@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from liveplanner import settings
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
 from liveplanner.core import clock
 from liveplanner.core.clock import Level
 from liveplanner.core.enums import RunKind
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.main_window import MainWindow

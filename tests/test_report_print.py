@@ -8,8 +8,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
+from liveplanner.app.demo import create_demo
 from liveplanner.core.review import review
-from liveplanner.demo import create_demo
 from liveplanner.storage.database import open_database
 from liveplanner.storage.notes import list_notes
 from liveplanner.storage.runs import list_runs

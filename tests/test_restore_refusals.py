@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 from liveplanner.storage import shows
 from liveplanner.storage.database import open_database, restore_backup
 from liveplanner.storage.errors import NotADatabaseError

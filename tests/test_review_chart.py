@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
+from liveplanner.app.demo import create_demo
+from liveplanner.app.settings import Preferences
 from liveplanner.core.plan import time_zone
-from liveplanner.demo import create_demo
-from liveplanner.settings import Preferences
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels
 from liveplanner.ui.app import drop_language, use_language

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 import pytest
 
+from liveplanner.app.demo import demo_plan
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import Release
 from liveplanner.core.row_offer import row_offer
-from liveplanner.demo import demo_plan
 
 
 def test_a_flash_sale_row_gives_the_sales_price_and_units_not_the_products() -> None:
@@ -52,7 +52,7 @@ def test_two_sales_in_one_segment_give_their_units_and_no_single_price() -> None
 def test_liveplanner_show_prints_a_flash_sale_rows_sale_price_and_units(
     sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from liveplanner.cli import main
+    from liveplanner.cli.main import main
 
     assert main(["--database", sqlite_url, "demo", "--json"]) == 0
     show_id = json.loads(capsys.readouterr().out)["show_id"]

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 from sqlalchemy import text
 
-from liveplanner import cli
+from liveplanner.cli import main as cli
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
 from liveplanner.core.review import actual_spans
@@ -345,7 +345,7 @@ def test_runs_from_the_command_line(sqlite_url: str) -> None:
 
 
 def test_the_editor_opens_the_timer_on_its_show(qtbot: QtBot, db: Database) -> None:
-    from liveplanner.settings import Preferences
+    from liveplanner.app.settings import Preferences
     from liveplanner.ui.main_window import MainWindow
 
     show_id = editable_demo(db)
@@ -383,7 +383,7 @@ def test_a_show_without_segments_is_not_run(
 ) -> None:
     from zoneinfo import ZoneInfo
 
-    from liveplanner.settings import Preferences
+    from liveplanner.app.settings import Preferences
     from liveplanner.ui.main_window import MainWindow
 
     show_id = shows.create_show(
@@ -600,7 +600,7 @@ def test_esc_in_a_text_box_clears_it_and_keeps_the_window(qtbot: QtBot, db: Data
 def test_f5_with_the_timer_open_brings_it_back_instead_of_a_second_one(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from liveplanner.settings import Preferences
+    from liveplanner.app.settings import Preferences
     from liveplanner.ui.main_window import MainWindow
 
     window = MainWindow(db, Preferences(language="en"))

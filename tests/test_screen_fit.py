@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 from screens import offscreen_with
 
-from liveplanner import settings
+from liveplanner.app import settings
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow

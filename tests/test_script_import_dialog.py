@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Role
-from liveplanner.formats.script_columns import Field
-from liveplanner.settings import Preferences
+from liveplanner.formats.runsheet.columns import Field
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.main_window import MainWindow
@@ -114,8 +114,8 @@ def test_the_window_imports_a_sheet_and_opens_it(
 
 
 def test_the_window_writes_the_script_back_out(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
-    from liveplanner.demo import create_demo
-    from liveplanner.formats.script_sheet import read_script
+    from liveplanner.app.demo import create_demo
+    from liveplanner.formats.runsheet.reader import read_script
 
     window = MainWindow(db, Preferences(language="en"))
     qtbot.addWidget(window)
@@ -132,7 +132,7 @@ def test_the_window_writes_the_script_back_out(qtbot: QtBot, db: Database, tmp_p
 def test_a_show_file_goes_out_and_comes_back_as_a_new_show(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
-    from liveplanner.demo import create_demo
+    from liveplanner.app.demo import create_demo
 
     window = MainWindow(db, Preferences(language="en"))
     qtbot.addWidget(window)

@@ -18,10 +18,10 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.demo import CO, CS, FLOOR, HOST, demo_plan
 from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.plan import Duty, Person, Segment, Show, ShowPlan, TeamMember
 from liveplanner.core.schedule import schedule
-from liveplanner.demo import CO, CS, FLOOR, HOST, demo_plan
 from liveplanner.ui.app import install_translators
 from liveplanner.ui.printing import documents
 from liveplanner.ui.printing.assignments import cards, cue_people

@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from liveplanner.app.demo import demo_plan
 from liveplanner.core.enums import PromoKind, Role, SegmentKind
 from liveplanner.core.plan import Release, Segment, ShowPlan, time_zone
-from liveplanner.demo import demo_plan
-from liveplanner.formats.offer_text import Offer, offer_text, read_offers
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.script_columns import HEADERS, Field
-from liveplanner.formats.script_export import write_script_xlsx
-from liveplanner.formats.script_sheet import ScriptOptions, read_script
+from liveplanner.formats.runsheet.columns import HEADERS, Field
+from liveplanner.formats.runsheet.offers import Offer, offer_text, read_offers
+from liveplanner.formats.runsheet.reader import ScriptOptions, read_script
+from liveplanner.formats.runsheet.writer import write_script_xlsx
 
 FIXTURE = Path(__file__).parent / "fixtures" / "scripts" / "team-run-sheet.csv"
 TODAY = ScriptOptions(today=date(2026, 1, 5))
@@ -465,7 +465,7 @@ def test_names_that_look_like_cues_stay_people_when_the_team_sheet_knows_them(
     ],
 )
 def test_role_cells_tell_names_from_actions(text: str, expected: tuple) -> None:
-    from liveplanner.formats.script_cells import names_or_cue
+    from liveplanner.formats.runsheet.cells import names_or_cue
 
     assert names_or_cue(text) == expected
 
@@ -670,7 +670,7 @@ _ANY_CELL = st.one_of(
 
 @given(_ANY_CELL, st.sampled_from(["", "秒", "小时"]))
 def test_a_cell_of_any_kind_is_read_in_range_or_refused(cell: object, unit: str) -> None:
-    from liveplanner.formats.script_cells import (
+    from liveplanner.formats.runsheet.cells import (
         CellValueError,
         read_clock,
         read_count,

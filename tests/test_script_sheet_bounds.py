@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 from liveplanner.core.plan import MAX_SEGMENTS, MAX_TEXT
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.script_sheet import MAX_SHEET_ROWS, ScriptOptions, read_script
+from liveplanner.formats.runsheet.reader import MAX_SHEET_ROWS, ScriptOptions, read_script
 from liveplanner.formats.xlsx_cells import MAX_CELL_CHARS
 from liveplanner.storage import shows
 from liveplanner.storage.database import open_database
@@ -170,8 +170,8 @@ def test_an_exported_workbooks_end_outside_a_shows_years_is_refused_at_its_cell(
 ) -> None:
     import openpyxl
 
-    from liveplanner.demo import demo_plan
-    from liveplanner.formats.script_export import write_script_xlsx
+    from liveplanner.app.demo import demo_plan
+    from liveplanner.formats.runsheet.writer import write_script_xlsx
 
     path = tmp_path / "script.xlsx"
     write_script_xlsx(demo_plan(), path, "en")

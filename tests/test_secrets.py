@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from liveplanner import credentials, logs
+from liveplanner.app import credentials, logs
 from liveplanner.storage.database import open_database
 from liveplanner.storage.errors import StorageError
 
@@ -73,7 +73,7 @@ def test_the_logs_start_line_shows_no_password(tmp_path: Path) -> None:
 def test_the_about_dialog_names_the_server_without_its_password(
     qtbot, postgres_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from liveplanner.settings import Preferences
+    from liveplanner.app.settings import Preferences
     from liveplanner.ui.main_window import MainWindow
 
     url = make_url(postgres_url)

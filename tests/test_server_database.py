@@ -6,8 +6,8 @@ from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import create_engine, text
 
-from liveplanner.cli import main
-from liveplanner.settings import Preferences
+from liveplanner.app.settings import Preferences
+from liveplanner.cli.main import main
 from liveplanner.storage.database import open_database, parse_url
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui.app import install_translators

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from liveplanner import settings
-from liveplanner.settings import Preferences
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
 
 SERVER = "postgresql://maria@db.example.com:5432/shows"
 

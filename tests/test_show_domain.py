@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.inputs import (
     check_segment_count,

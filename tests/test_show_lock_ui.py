@@ -11,8 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import RunKind, SegmentKind, ShowStatus
-from liveplanner.settings import Preferences
 from liveplanner.storage import history, runs, segments, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.history import Change

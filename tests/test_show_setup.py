@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
-from liveplanner import settings
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform, Role, SegmentKind, ShowStatus
 from liveplanner.core.templates import Template
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import drop_language, use_language

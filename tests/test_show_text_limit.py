@@ -10,7 +10,7 @@ import pytest
 from demo_helpers import editable_demo
 from pytestqt.qtbot import QtBot
 
-from liveplanner.cli import main
+from liveplanner.cli.main import main
 from liveplanner.core.plan import MAX_TEXT, Duty, Promo, Segment, ShowPlan
 from liveplanner.storage import parts, segments, shows
 from liveplanner.storage.database import Database, open_database

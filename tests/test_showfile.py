@@ -10,13 +10,13 @@ import pytest
 from demo_helpers import editable_demo
 from jsonschema import Draft202012Validator
 
+from liveplanner.app.demo import create_demo
 from liveplanner.core import enums
 from liveplanner.core.metrics import METRICS
 from liveplanner.core.plan import MAX_TEXT, ShowPlan
-from liveplanner.demo import create_demo
-from liveplanner.formats import showfile
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile import ShowBundle, read_show_file, show_document
+from liveplanner.formats.showfile import codec as showfile
+from liveplanner.formats.showfile.codec import ShowBundle, read_show_file, show_document
 from liveplanner.storage import parts, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError

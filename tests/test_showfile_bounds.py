@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
-from liveplanner.cli import main
+from liveplanner.app.demo import create_demo
+from liveplanner.cli.main import main
 from liveplanner.core import plan
-from liveplanner.demo import create_demo
-from liveplanner.formats import metrics_import, showfile
+from liveplanner.formats.metrics import reader as metrics_import
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile import read_show_file, show_document
+from liveplanner.formats.showfile import codec as showfile
+from liveplanner.formats.showfile.codec import read_show_file, show_document
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.show_transfer import export_show

@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from liveplanner import settings
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import SegmentKind
-from liveplanner.settings import Preferences
 from liveplanner.storage import segments, shows
 from liveplanner.storage.database import open_database
 from liveplanner.storage.errors import ReadOnlyError

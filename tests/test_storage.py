@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+from liveplanner.app.demo import demo_plan
 from liveplanner.core.enums import Platform, Role, RunEventKind, RunKind, SegmentKind, ShowStatus
-from liveplanner.demo import demo_plan
 from liveplanner.storage import runs, samples, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError, StaleEditError, StorageError

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from liveplanner.app.demo import demo_plan
 from liveplanner.core.enums import PromoKind, Role, SegmentKind
 from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMember
-from liveplanner.demo import demo_plan
 from liveplanner.storage import parts, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError, StaleEditError

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.demo import create_demo
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform
-from liveplanner.demo import create_demo
-from liveplanner.settings import Preferences
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import install_translators

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liveplanner.formats.sheet_cells import starts_formula, storable
+from liveplanner.formats.formula_text import starts_formula, storable
 
 MAX_WIDTH = 60  # characters; long notes wrap instead
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from liveplanner.core.backups import backups_to_keep
-from liveplanner.private_files import create_private, make_private_folder
 from liveplanner.storage.errors import StorageError
+from liveplanner.storage.private_files import create_private, make_private_folder
 
 _STAMP = "%Y%m%d-%H%M%S"
 

@@ -23,8 +23,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from liveplanner import credentials, settings
-from liveplanner.private_files import create_private, make_private_folder
+from liveplanner.app import credentials, settings
 from liveplanner.storage import history, models, schema
 from liveplanner.storage.backup import (
     RESTORING,
@@ -44,6 +43,7 @@ from liveplanner.storage.errors import (
     StaleEditError,
     StorageError,
 )
+from liveplanner.storage.private_files import create_private, make_private_folder
 
 # Marks a SQLite file as liveplanner's (PRAGMA application_id; "LvPl").
 APPLICATION_ID = 0x4C76506C

@@ -1,11 +1,11 @@
 """A show's whole stored record out of and into the database, as the show file carries it
-(formats/showfile.py): plan, runs with every event, minute metrics with their source, notes."""
+(formats/showfile/): plan, runs with every event, minute metrics with their source, notes."""
 
 from dataclasses import asdict
 
 from sqlalchemy import insert, select
 
-from liveplanner.formats.showfile import MetricSample, MetricsSource, ShowBundle
+from liveplanner.formats.showfile.codec import MetricSample, MetricsSource, ShowBundle
 from liveplanner.storage.database import Database
 from liveplanner.storage.models import (
     MetricImportRow,

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner import __version__, logs, settings
-from liveplanner.private_files import make_private_folder
+from liveplanner import __version__
+from liveplanner.app import logs, settings
+from liveplanner.storage.private_files import make_private_folder
 
 
 class AboutDialog(QDialog):

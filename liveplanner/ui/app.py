@@ -11,8 +11,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from liveplanner import resources, settings
-from liveplanner.credentials import shown_url
+from liveplanner import resources
+from liveplanner.app import settings
+from liveplanner.app.credentials import shown_url
 from liveplanner.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def run_app(
         if exit_when == "shown":
             report("shown")
             return
-        from liveplanner import logs
+        from liveplanner.app import logs
         from liveplanner.ui.crash_dialog import CrashReporter
 
         log = logs.setup_logging()
@@ -141,6 +142,6 @@ def run_app(
         if window.db is not None:
             window.db.close()
         if log is not None:
-            from liveplanner import logs
+            from liveplanner.app import logs
 
             logs.remove_logging(log)

@@ -28,7 +28,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
-from liveplanner import credentials, settings
+from liveplanner.app import credentials, settings
 from liveplanner.storage import schema
 from liveplanner.storage.database import parse_url
 from liveplanner.storage.errors import StorageError

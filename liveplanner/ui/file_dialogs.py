@@ -11,7 +11,7 @@ from typing import Protocol, cast
 from PySide6.QtCore import QDir, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from liveplanner import settings
+from liveplanner.app import settings
 from liveplanner.core.plan import ShowPlan
 
 UNSAFE_IN_NAMES = '\\/:*?"<>|'  # not allowed in a file name on one system or another

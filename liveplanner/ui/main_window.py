@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner import credentials, settings
+from liveplanner.app import credentials, settings
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
-from liveplanner.private_files import make_private_folder
 from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
+from liveplanner.storage.private_files import make_private_folder
 from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
 
@@ -887,7 +887,7 @@ class MainWindow(QMainWindow):
 
     def add_demo(self) -> int | None:
         """Add the demo show to the list (undoably) and select it; its id, or None if refused."""
-        from liveplanner.demo import create_demo
+        from liveplanner.app.demo import create_demo
 
         assert self.db is not None and self.list_page is not None
         try:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner import settings
-from liveplanner.private_files import make_private_folder
-from liveplanner.settings import Preferences
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
+from liveplanner.storage.private_files import make_private_folder
 from liveplanner.ui.file_dialogs import choose_folder
 
 

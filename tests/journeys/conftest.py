@@ -9,8 +9,8 @@ from person import Person, language
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from liveplanner import settings
-from liveplanner.settings import Preferences
+from liveplanner.app import settings
+from liveplanner.app.settings import Preferences
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.crash_dialog import CrashReporter
 from liveplanner.ui.main_window import MainWindow

@@ -7,7 +7,7 @@ from person import Person
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QToolTip, QWidget
 
-from liveplanner.demo import create_demo
+from liveplanner.app.demo import create_demo
 from liveplanner.storage import samples, shows
 from liveplanner.storage.database import Database
 from liveplanner.ui.main_window import MainWindow

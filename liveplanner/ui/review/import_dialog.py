@@ -54,14 +54,14 @@ from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.core.review import on_air
 from liveplanner.core.schedule import schedule
-from liveplanner.formats.metrics_import import (
+from liveplanner.formats.metrics.presets import PRESETS, ColumnRule, InstantRule, rule_for
+from liveplanner.formats.metrics.reader import (
     Column,
     DateMismatch,
     ImportOptions,
     MetricsImport,
     read_metrics,
 )
-from liveplanner.formats.presets import PRESETS, ColumnRule, InstantRule, rule_for
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.sheets import read_file
 from liveplanner.storage.database import Database

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app.settings import DEFAULT_CHART_SHARE
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review import MAX_LAG, Review, Source, review
 from liveplanner.core.runlog import Run
-from liveplanner.settings import DEFAULT_CHART_SHARE
 from liveplanner.storage import notes as note_store
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError

@@ -33,7 +33,8 @@ def import_script(window: "MainWindow") -> int | None:
 
 def import_file(window: "MainWindow", path: Path) -> int | None:
     assert window.db is not None and window.list_page is not None
-    from liveplanner.formats import sheets, showfile
+    from liveplanner.formats import sheets
+    from liveplanner.formats.showfile import codec as showfile
 
     is_show_file = path.suffix.lower() == ".json"
     limit = showfile.MAX_BYTES if is_show_file else sheets.MAX_BYTES
@@ -51,7 +52,7 @@ def import_file(window: "MainWindow", path: Path) -> int | None:
         window.show_refusal(problem_text(exc.problem))
         return None
     if is_show_file:
-        from liveplanner.formats.showfile import read_show_file
+        from liveplanner.formats.showfile.codec import read_show_file
         from liveplanner.storage.show_transfer import import_show
 
         try:
@@ -128,11 +129,11 @@ def export_script(window: "MainWindow") -> Path | None:
 def write_script(window: "MainWindow", plan: ShowPlan, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        from liveplanner.formats.script_export import write_script_xlsx
+        from liveplanner.formats.runsheet.writer import write_script_xlsx
 
         write_script_xlsx(plan, path, window.template_language())
     elif suffix == ".json":
-        from liveplanner.formats.showfile import write_show_file
+        from liveplanner.formats.showfile.codec import write_show_file
         from liveplanner.storage.show_transfer import export_show
 
         assert window.db is not None

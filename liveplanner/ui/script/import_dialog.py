@@ -37,8 +37,8 @@ from liveplanner.core.money import format_yuan
 from liveplanner.core.plan import FIRST_SHOW_TIME, LAST_SHOW_TIME, time_zone
 from liveplanner.core.schedule import format_duration, schedule
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.script_columns import Field
-from liveplanner.formats.script_sheet import ScriptOptions, ScriptReading, read_script
+from liveplanner.formats.runsheet.columns import Field
+from liveplanner.formats.runsheet.reader import ScriptOptions, ScriptReading, read_script
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.shows import save_plan

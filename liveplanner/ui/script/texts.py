@@ -7,14 +7,14 @@ from PySide6.QtCore import QCoreApplication
 
 from liveplanner.core.enums import SegmentKind
 from liveplanner.formats.problems import Problem
-from liveplanner.formats.script_cells import (
+from liveplanner.formats.runsheet.cells import (
     EXPECTED_CLOCK,
     EXPECTED_COUNT,
     EXPECTED_DURATION,
     EXPECTED_PRICE,
 )
-from liveplanner.formats.script_columns import ROLE_OF_FIELD, Field
-from liveplanner.formats.script_plan import Unread
+from liveplanner.formats.runsheet.columns import ROLE_OF_FIELD, Field
+from liveplanner.formats.runsheet.plan import Unread
 from liveplanner.ui import labels
 from liveplanner.ui.review.import_texts import problem_text as file_problem_text
 

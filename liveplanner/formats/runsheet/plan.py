@@ -22,10 +22,8 @@ from liveplanner.core.plan import (
     ShowPlan,
     TeamMember,
 )
-from liveplanner.formats.offer_text import Offer, offer_text, read_offers
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.script_book import Book
-from liveplanner.formats.script_cells import (
+from liveplanner.formats.runsheet.cells import (
     DITTO,
     UNDECIDED,
     CellValueError,
@@ -34,11 +32,13 @@ from liveplanner.formats.script_cells import (
     read_price,
     text_of,
 )
-from liveplanner.formats.script_columns import ROLE_OF_FIELD, Field, kind_of
-from liveplanner.formats.script_export import release_texts
+from liveplanner.formats.runsheet.columns import ROLE_OF_FIELD, Field, kind_of
+from liveplanner.formats.runsheet.offers import Offer, offer_text, read_offers
+from liveplanner.formats.runsheet.side_sheets_reader import Book
+from liveplanner.formats.runsheet.writer import release_texts
 
 if TYPE_CHECKING:
-    from liveplanner.formats.script_sheet import SheetReader, SheetRow
+    from liveplanner.formats.runsheet.reader import SheetReader, SheetRow
 
 _PROMO_OF_KIND = {
     SegmentKind.COUPON_DROP: PromoKind.COUPON,

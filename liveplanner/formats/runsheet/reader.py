@@ -35,8 +35,7 @@ from liveplanner.core.plan import (
 )
 from liveplanner.core.schedule import format_duration
 from liveplanner.formats.problems import ImportRefused, Problem
-from liveplanner.formats.script_book import read_book
-from liveplanner.formats.script_cells import (
+from liveplanner.formats.runsheet.cells import (
     EXPECTED_CLOCK,
     EXPECTED_COUNT,
     EXPECTED_DURATION,
@@ -48,7 +47,7 @@ from liveplanner.formats.script_cells import (
     read_duration,
     text_of,
 )
-from liveplanner.formats.script_columns import (
+from liveplanner.formats.runsheet.columns import (
     ROLE_OF_FIELD,
     SEGMENT_FIELDS,
     Field,
@@ -56,8 +55,9 @@ from liveplanner.formats.script_columns import (
     header_unit,
     is_end_marker,
 )
-from liveplanner.formats.script_parts import SHOW, part_of
-from liveplanner.formats.script_plan import PlanParts, Unread, guess_platform, title_and_day
+from liveplanner.formats.runsheet.plan import PlanParts, Unread, guess_platform, title_and_day
+from liveplanner.formats.runsheet.side_sheets import SHOW, part_of
+from liveplanner.formats.runsheet.side_sheets_reader import read_book
 from liveplanner.formats.sheets import SCAN_ROWS, RawSheet, read_sheets
 
 DEFAULT_START = time(20, 0)  # prime time, when a sheet gives no start at all

@@ -11,9 +11,9 @@ from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Promo, ShowPlan, time_zone
 from liveplanner.core.row_offer import row_offer
 from liveplanner.core.schedule import format_duration, schedule
-from liveplanner.formats.offer_text import Offer, offer_text
-from liveplanner.formats.script_columns import FIELD_OF_ROLE, HEADERS, KIND_LABELS, Field
-from liveplanner.formats.script_parts import (
+from liveplanner.formats.runsheet.columns import FIELD_OF_ROLE, HEADERS, KIND_LABELS, Field
+from liveplanner.formats.runsheet.offers import Offer, offer_text
+from liveplanner.formats.runsheet.side_sheets import (
     CUES,
     PART_BY_KEY,
     PLATFORM_WORDS,

@@ -10,9 +10,10 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from liveplanner import __version__, settings
-from liveplanner.credentials import without_password
-from liveplanner.private_files import create_private, make_private_folder
+from liveplanner import __version__
+from liveplanner.app import settings
+from liveplanner.app.credentials import without_password
+from liveplanner.storage.private_files import create_private, make_private_folder
 
 LOG_NAME = "app.log"  # packaging/launcher.py's liveplanner.log (a windowed app's streams) is apart
 MAX_BYTES = 1_000_000

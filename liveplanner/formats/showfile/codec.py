@@ -4,7 +4,7 @@ The file holds everything stored about the show: the plan, every run with every 
 minute metrics with their source, and the review notes. Its references are its own integer ids,
 numbered in the file's order, never database ids, so a show exported, imported elsewhere and
 exported again gives the same document. Instants are written in the show's time zone with
-their offset. showfile.schema.json (JSON Schema 2020-12) is the contract for each version.
+their offset. schema.json (JSON Schema 2020-12) is the contract for each version.
 """
 
 import json
@@ -422,7 +422,7 @@ def _current(document: Document, file_name: str) -> Document:
 
 def schema() -> Document:
     """The JSON Schema of the current version, as shipped in the package."""
-    return json.loads(files(__package__).joinpath("showfile.schema.json").read_text("utf-8"))
+    return json.loads(files(__package__).joinpath("schema.json").read_text("utf-8"))
 
 
 def _date_time(value: object) -> bool:

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from liveplanner.cli.terminal import visible
 from liveplanner.core.clock import actual_segments, as_positions_of, timer_segments
 from liveplanner.core.enums import Role
 from liveplanner.core.money import format_yuan
@@ -15,12 +16,11 @@ from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import content_mix, format_duration, schedule
 from liveplanner.storage.shows import ShowSummary
-from liveplanner.terminal import visible
 
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote
     from liveplanner.core.review import GroupFigures, Review
-    from liveplanner.formats.metrics_import import MetricsImport
+    from liveplanner.formats.metrics.reader import MetricsImport
 
 
 def _width(text: str) -> int:

@@ -9,6 +9,7 @@ a rehearsal take and the live run, with the over- and under-runs shows really ha
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from liveplanner.app.demo_metrics import RanSegment, demo_metrics
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.enums import (
     NoteCategory,
@@ -32,7 +33,6 @@ from liveplanner.core.plan import (
     Targets,
     TeamMember,
 )
-from liveplanner.demo_metrics import RanSegment, demo_metrics
 from liveplanner.storage.database import Database
 from liveplanner.storage.notes import add_note
 from liveplanner.storage.runs import log_clock_events, start_run

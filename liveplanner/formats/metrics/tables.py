@@ -21,7 +21,8 @@ from pathlib import PurePath
 import pandas as pd
 
 from liveplanner.formats.cells import MISSING
-from liveplanner.formats.presets import is_time_name
+from liveplanner.formats.metrics.presets import is_time_name
+from liveplanner.formats.metrics.times import looks_like_time
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.sheets import (
     DELIMITERS,
@@ -30,7 +31,6 @@ from liveplanner.formats.sheets import (
     checked_text,
     workbook_rows,
 )
-from liveplanner.formats.times import looks_like_time
 from liveplanner.formats.xlsx_guard import MAX_COLUMNS
 
 _NA = sorted(MISSING - {""})

@@ -3,15 +3,15 @@
 import argparse
 from pathlib import Path
 
-from liveplanner import settings
-from liveplanner.commands import UserError, emit, offscreen_app, parse_start, read_input
+from liveplanner.app import settings
+from liveplanner.cli.commands import UserError, emit, offscreen_app, parse_start, read_input
+from liveplanner.cli.terminal import visible
+from liveplanner.cli.textout import counted
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage.database import Database
 from liveplanner.storage.shows import load_plan, save_plan
-from liveplanner.terminal import visible
-from liveplanner.textout import counted
 
 EXPORT_TYPES = (".xlsx", ".pdf", ".json")
 
@@ -75,7 +75,7 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
                 f"{path.name}: a show file keeps its own title, start, platform and time zone; "
                 "--title, --start, --platform and --tz are for run sheets"
             )
-        from liveplanner.formats.showfile import MAX_BYTES, read_show_file
+        from liveplanner.formats.showfile.codec import MAX_BYTES, read_show_file
         from liveplanner.storage.show_transfer import import_show
 
         data = read_input(path, MAX_BYTES)
@@ -87,7 +87,7 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
         out = import_json(bundle.plan, show_id, [], [])
         emit(args, out, _import_text(out))
         return 0
-    from liveplanner.formats.script_sheet import ScriptOptions, read_script
+    from liveplanner.formats.runsheet.reader import ScriptOptions, read_script
     from liveplanner.formats.sheets import MAX_BYTES as SHEET_BYTES
 
     data = read_input(path, SHEET_BYTES)
@@ -130,11 +130,11 @@ def cmd_export_script(args: argparse.Namespace, db: Database) -> int:
     plan = load_plan(db, args.show_id)
     try:
         if suffix == ".xlsx":
-            from liveplanner.formats.script_export import write_script_xlsx
+            from liveplanner.formats.runsheet.writer import write_script_xlsx
 
             write_script_xlsx(plan, out, args.language or export_language())
         elif suffix == ".json":
-            from liveplanner.formats.showfile import write_show_file
+            from liveplanner.formats.showfile.codec import write_show_file
             from liveplanner.storage.show_transfer import export_show
 
             write_show_file(export_show(db, args.show_id), out)

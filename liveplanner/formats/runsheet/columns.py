@@ -10,7 +10,7 @@ import unicodedata
 from enum import StrEnum
 
 from liveplanner.core.enums import Role, SegmentKind
-from liveplanner.formats.presets import normalise
+from liveplanner.formats.metrics.presets import normalise
 
 
 class Field(StrEnum):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
-from liveplanner.credentials import without_password
-from liveplanner.private_files import create_private, make_private_folder
+from liveplanner.app.credentials import without_password
+from liveplanner.storage.private_files import create_private, make_private_folder
 
 APP_NAME = "liveplanner"
 DATABASE_URL_ENV = "LIVEPLANNER_DATABASE_URL"

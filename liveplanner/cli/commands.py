@@ -1,6 +1,6 @@
 """The headless sub-commands of `liveplanner`: each opens the database, does its job, prints.
 
-Kept apart from cli.py so that opening the window does not import the database layer first.
+Kept apart from cli/main.py so that opening the window does not import the database layer first.
 """
 
 import argparse
@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from liveplanner import settings, terminal, textout
+from liveplanner.app import settings
+from liveplanner.app.demo import create_demo
+from liveplanner.cli import terminal, textout
 from liveplanner.core.enums import Platform
 from liveplanner.core.inputs import check_show_time
 from liveplanner.core.notes import ReviewNote
@@ -19,7 +21,6 @@ from liveplanner.core.plan import MAX_TITLE, ShowPlan, time_zone
 from liveplanner.core.rules import Severity, check
 from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import schedule
-from liveplanner.demo import create_demo
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
@@ -30,7 +31,7 @@ from liveplanner.storage.shows import create_show, list_shows, load_plan
 
 if TYPE_CHECKING:
     from liveplanner.core.review import Review
-    from liveplanner.formats.metrics_import import DateMismatch
+    from liveplanner.formats.metrics.reader import DateMismatch
     from liveplanner.storage.samples import StoredMetrics
 
 EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
@@ -189,7 +190,7 @@ def _parse_date(text: str | None) -> date | None:
 def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     # pandas loads here, not for every command
     from liveplanner.core.review import on_air
-    from liveplanner.formats.metrics_import import ImportOptions, read_metrics
+    from liveplanner.formats.metrics.reader import ImportOptions, read_metrics
     from liveplanner.formats.sheets import MAX_BYTES
     from liveplanner.storage.samples import ImportSource, replace_metrics, stored_metrics
 
@@ -321,13 +322,13 @@ def offscreen_app() -> None:
 
 
 def _cmd_import_script(args: argparse.Namespace, db: Database) -> int:
-    from liveplanner.script_commands import cmd_import_script
+    from liveplanner.cli.script_commands import cmd_import_script
 
     return cmd_import_script(args, db)
 
 
 def _cmd_export_script(args: argparse.Namespace, db: Database) -> int:
-    from liveplanner.script_commands import cmd_export_script
+    from liveplanner.cli.script_commands import cmd_export_script
 
     return cmd_export_script(args, db)
 

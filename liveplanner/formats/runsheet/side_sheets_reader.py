@@ -11,14 +11,14 @@ from liveplanner.core.inputs import check_show_time, parse_offset
 from liveplanner.core.money import percent_to_bp
 from liveplanner.core.plan import Duty, Product, Promo, Release, Targets, time_zone
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.script_cells import (
+from liveplanner.formats.runsheet.cells import (
     EXPECTED_COUNT,
     EXPECTED_PRICE,
     read_count,
     read_price,
     text_of,
 )
-from liveplanner.formats.script_parts import (
+from liveplanner.formats.runsheet.side_sheets import (
     CUES,
     PART_BY_KEY,
     PLATFORM_WORDS,

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from liveplanner import __version__, terminal
+from liveplanner import __version__
+from liveplanner.cli import terminal
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import DEFAULT_TIME_ZONE
 
@@ -221,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from liveplanner import commands
+    from liveplanner.cli import commands
     from liveplanner.storage.errors import StorageError
 
     for stream in (sys.stdout, sys.stderr):

@@ -22,7 +22,7 @@ from liveplanner.core import plan
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.money import format_yuan
 from liveplanner.formats.cells import CellError, numbers
-from liveplanner.formats.presets import (
+from liveplanner.formats.metrics.presets import (
     PRESETS,
     ColumnRule,
     InstantRule,
@@ -33,9 +33,14 @@ from liveplanner.formats.presets import (
     normalise,
     rule_by_name,
 )
+from liveplanner.formats.metrics.tables import SCAN_ROWS, Table, read_table
+from liveplanner.formats.metrics.times import (
+    TimeCellError,
+    TimeContext,
+    local_times,
+    looks_like_time,
+)
 from liveplanner.formats.problems import RULE_WORDS, ImportRefused, Problem
-from liveplanner.formats.tables import SCAN_ROWS, Table, read_table
-from liveplanner.formats.times import TimeCellError, TimeContext, local_times, looks_like_time
 
 TOTAL_WORDS = ("合计", "总计", "汇总", "小计", "total", "sum")
 TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum by rounding, not by more

@@ -1,8 +1,19 @@
 """Errors a user can meet when opening or writing the database; each message says what to do."""
 
+from collections.abc import Mapping
+
 
 class StorageError(Exception):
-    """A problem with the database the user can act on; str() is the message to show."""
+    """A problem with the database the user can act on. `code` names its text in the catalogue
+    (app/messages/) and `figures` fill it, so each front-end words it in the user's language;
+    str() is the English, for logs."""
+
+    def __init__(
+        self, message: str = "", *, code: str = "", figures: Mapping[str, object] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.figures = dict(figures or {})
 
 
 class NewerDatabaseError(StorageError):

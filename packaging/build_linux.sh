@@ -7,8 +7,9 @@
 #   BUILD_VENV=.venv packaging/build_linux.sh            # build in an existing venv instead
 #
 # The build venv gets liveplanner from this checkout (not editable) each time, with the `package`
-# extra (PyInstaller, Pillow) and `postgres` (the team server's driver): the bundle holds what a
-# user's `pip install` would. An existing venv (BUILD_VENV) is used as it is, liveplanner and all,
+# extra (PyInstaller, Pillow) and `postgres` (the team server's driver), every package at the
+# version packaging/constraints.txt names (packaging/update_constraints.sh writes it), so a
+# release can be rebuilt exactly. An existing venv (BUILD_VENV) is used as it is, liveplanner and all,
 # with PyInstaller and Pillow added if missing. Then packaging/smoke_test.sh checks the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,7 @@ else
   cp -r pyproject.toml README.md liveplanner "$stage/"
   find "$stage" -name __pycache__ -prune -exec rm -rf {} +
   echo "== installing liveplanner[package,postgres] into $venv"
-  "$venv/bin/python" -m pip install -q "$stage[package,postgres]"
+  "$venv/bin/python" -m pip install -q -c packaging/constraints.txt "$stage[package,postgres]"
   # The code as it is now, even when the version number has not changed.
   "$venv/bin/python" -m pip install -q --no-deps --force-reinstall "$stage"
 fi

@@ -228,3 +228,35 @@ def test_the_built_bundle_passes_the_smoke_test() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.rstrip().endswith(" 0 failed")
+
+
+def test_the_constraints_pin_every_package_the_bundle_is_built_from() -> None:
+    """Every requirement of liveplanner[package,postgres] (for this Python) has an exact version
+    in packaging/constraints.txt, so build_linux.sh rebuilds a release from the same inputs."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"]
+    wanted = [
+        *project["dependencies"],
+        *project["optional-dependencies"]["package"],
+        *project["optional-dependencies"]["postgres"],
+    ]
+    pinned: dict[str, str] = {}
+    for line in (PACKAGING / "constraints.txt").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version, f"{line!r} is not pinned to one version"
+            pinned[canonicalize_name(name)] = version
+    for text in wanted:
+        requirement = Requirement(text)
+        if requirement.marker is not None and not requirement.marker.evaluate():
+            continue
+        name = canonicalize_name(requirement.name)
+        assert name in pinned, f"{requirement.name} is not in packaging/constraints.txt"
+        assert requirement.specifier.contains(pinned[name]), (
+            f"{requirement.name}=={pinned[name]} is outside pyproject's {requirement.specifier}"
+        )
+    assert "-c packaging/constraints.txt" in (PACKAGING / "build_linux.sh").read_text("utf-8")

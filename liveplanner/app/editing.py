@@ -28,7 +28,7 @@ from liveplanner.storage.errors import (
     StorageError,
 )
 from liveplanner.storage.history import Change
-from liveplanner.storage.parts import Part, PartRemoval
+from liveplanner.storage.parts import P, Part, PartRemoval
 from liveplanner.storage.segments import SegmentsRemoval
 
 __all__ = [
@@ -138,7 +138,7 @@ def show_value(plan: ShowPlan, column: str) -> Any:
 
 def find_part(plan: ShowPlan, kind: type, part_id: int) -> Any:
     """The team member, product, promo, duty or release of that id in the plan."""
-    pool = {
+    pool: tuple[Any, ...] = {
         "TeamMember": plan.team,
         "Product": plan.products,
         "Promo": plan.promos,
@@ -312,7 +312,7 @@ class ShowEditing:
 
     # Parts and the show
 
-    def add_part(self, part: Part) -> Edit[Part]:
+    def add_part(self, part: P) -> Edit[P]:
         added = parts.add_part(self.db, self.show_id, part)
         return Edit(added, self.reload())
 

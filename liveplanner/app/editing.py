@@ -170,12 +170,6 @@ class ShowEditing:
         """Opened read-only: another liveplanner has the database, or it cannot be written."""
         return self.db.read_only
 
-    @property
-    def editable(self) -> bool:
-        """Whether the script may be changed here: not a read-only window, not a locked script
-        (an approved or live show's, until someone unlocks it on purpose)."""
-        return not self.db.read_only and not self.plan.show.locked
-
     def row_of(self, segment_id: int) -> int:
         return row_of(self.plan, segment_id)
 

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from liveplanner.app.row_diff import Insert, Remove, Reorder, row_steps
 from liveplanner.core.inputs import (
     parse_count,
     parse_money,
@@ -12,7 +13,6 @@ from liveplanner.core.inputs import (
     parse_segment_duration,
 )
 from liveplanner.core.money import format_yuan
-from liveplanner.ui.editor.row_diff import Insert, Remove, Reorder, row_steps
 
 
 @pytest.mark.parametrize(

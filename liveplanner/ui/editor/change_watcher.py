@@ -10,8 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from liveplanner.storage import history, shows
-from liveplanner.storage.errors import StorageError
+from liveplanner.app.database import StorageError
 from liveplanner.ui.editor.document import ShowDocument
 
 INTERVAL_MS = 3_000
@@ -30,7 +29,7 @@ class ChangeWatcher(QObject):
         super().__init__(parent)
         self.doc = doc
         self.typing = typing  # whether the user has typed something not yet saved
-        self.seen = history.last_change_id(doc.db, doc.show_id)
+        self.seen = doc.editing.last_change_id()
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.poll)
@@ -43,8 +42,8 @@ class ChangeWatcher(QObject):
         if QApplication.activeModalWidget() is not None or self.typing():
             return
         try:
-            news = history.list_changes(self.doc.db, self.doc.show_id, self.seen)
-            theirs = [c for c in news if c.origin != self.doc.db.origin]
+            news = self.doc.editing.changes_after(self.seen)
+            theirs = [c for c in news if not self.doc.editing.made_here(c)]
             # The timer in this same app moves the show to live, and then to done: the lock
             # must show here too, though no teammate made the change.
             status = any(c.entity == "show" and "status" in c.fields for c in news)
@@ -58,7 +57,7 @@ class ChangeWatcher(QObject):
             self.changed_elsewhere.emit(theirs)
 
     def _stored_status(self) -> object:
-        return shows.load_plan(self.doc.db, self.doc.show_id).show.status
+        return self.doc.editing.stored_status()
 
     def stop(self) -> None:
         self.timer.stop()

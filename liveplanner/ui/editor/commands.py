@@ -10,25 +10,17 @@ holds only what it wrote, and its undo goes back to their values.
 """
 
 from collections.abc import Callable, Sequence
-from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from liveplanner.app.database import NotFoundError, StaleEditError, StorageError
+from liveplanner.app.editing import Part, PartRemoval, SegmentsRemoval
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMember
-from liveplanner.storage.errors import (
-    NotFoundError,
-    ScriptLockedError,
-    StaleEditError,
-    StorageError,
-)
-from liveplanner.storage.parts import Part, PartRemoval
-from liveplanner.storage.segments import SegmentsRemoval
 from liveplanner.ui import labels
 from liveplanner.ui.editor.document import Conflict, ConflictField, ShowDocument
-from liveplanner.ui.refusals import refusal
 
 SETTLING_ROUNDS = 3  # conflicts settled in a row before an edit is refused as before
 
@@ -70,12 +62,9 @@ class Command(QUndoCommand):
         except StorageError as exc:
             self.failed = True
             self.setObsolete(True)
-            if isinstance(exc, StaleEditError | NotFoundError | ScriptLockedError):
-                # Someone else changed (or approved) the show: show their version, then say
-                # what happened. A show deleted for good elsewhere cannot be shown again.
-                with suppress(StorageError):
-                    self.doc.reload()
-            self.doc.edit_refused.emit(refusal(exc))
+            # Someone else changed (or approved) the show: the document shows their version,
+            # then says what happened.
+            self.doc.refuse(exc)
         except Exception:
             # A bug, not the user's doing: no half-done entry may stay on the stack.
             self.failed = True

@@ -1,9 +1,10 @@
-"""One open show: its plan in memory, kept in step with the database, announcing each change.
+"""One open show in the window: the app layer's editing of it (app/editing.py), announced to
+views as item-model signals.
 
-Every edit goes to storage first (one transaction) and only then changes the plan held here, so
-what the screen shows is what is saved. Field edits patch the plan in place; edits that add,
-remove or reorder rows reload it and announce the difference row by row, so views keep their
-selection and scroll position.
+Every edit goes through `ShowEditing`, which writes it to storage and answers a change set; this
+adapter turns the change set's steps into the signals views follow (rows inserted, removed,
+reordered, changed), setting `plan` to what each signal describes, so views keep their selection
+and scroll position.
 
 When a write is stale (someone else saved the row meanwhile) the document reloads their version;
 an edit command may then ask `resolve_conflict` which of its values to write over theirs.
@@ -11,22 +12,31 @@ an edit command may then ask `resolve_conflict` which of its values to write ove
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from liveplanner.app.database import Database, StorageError
+from liveplanner.app.editing import (
+    ChangeSet,
+    Edit,
+    Part,
+    PartRemoval,
+    RowsInserted,
+    RowsRemoved,
+    SegmentsRemoval,
+    ShowEditing,
+    find_part,
+    row_of,
+    show_value,
+)
 from liveplanner.core.enums import Role
-from liveplanner.core.plan import Person, Segment, Show, ShowPlan
-from liveplanner.core.rules import Finding, check
-from liveplanner.core.schedule import Schedule, schedule
-from liveplanner.storage import convert, parts, segments, shows
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError
-from liveplanner.storage.parts import Part, PartRemoval
-from liveplanner.storage.segments import SegmentsRemoval
+from liveplanner.core.plan import Person, Segment, ShowPlan
+from liveplanner.core.rules import Finding
+from liveplanner.core.schedule import Schedule
 from liveplanner.ui import labels
-from liveplanner.ui.editor.row_diff import Remove, Reorder, row_steps
+from liveplanner.ui.refusals import refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +75,8 @@ class Conflict:
         return {f.name: f.mine for f in self.fields if not f.they_changed}
 
 
+T = TypeVar("T")
+
 Resolver = Callable[[Conflict], dict[str, Any] | None]
 """Given a conflict, the fields to write with their values; empty or None keeps theirs."""
 
@@ -89,13 +101,14 @@ class ShowDocument(QObject):
 
     def __init__(self, db: Database, show_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.editing = ShowEditing(db, show_id)
         self.show_id = show_id
         self.undo_stack = QUndoStack(self)
-        self.plan: ShowPlan = shows.load_plan(db, show_id)
-        self.people: list[Person] = parts.list_people(db)
-        self.schedule: Schedule = schedule(self.plan)
-        self.findings: list[Finding] = check(self.plan)
+        # What views read: the plan as the signal being sent describes it, and the figures
+        # derived from the whole change once it is announced.
+        self.plan: ShowPlan = self.editing.plan
+        self.schedule: Schedule = self.editing.schedule
+        self.findings: list[Finding] = self.editing.findings
         self.resolve_conflict: Resolver | None = None
         """Asked which of my values go over someone else's; None: a stale edit is refused."""
         self.settling = False  # a resolver is deciding: edits made meanwhile are not written
@@ -103,27 +116,37 @@ class ShowDocument(QObject):
     # Reading
 
     @property
+    def db(self) -> Database:
+        return self.editing.db
+
+    @property
+    def people(self) -> list[Person]:
+        return self.editing.people
+
+    @property
+    def read_only(self) -> bool:
+        return self.editing.read_only
+
+    @property
     def editable(self) -> bool:
         """Whether the script may be changed here: not a read-only window, not a locked script
         (an approved or live show's, until someone unlocks it on purpose)."""
-        return not self.db.read_only and not self.plan.show.locked
+        return not self.read_only and not self.plan.show.locked
 
     def set_unlocked(self, unlocked: bool) -> None:
         """Unlock the approved script for editing, or lock it again; the history says who."""
-        (shows.unlock_script if unlocked else shows.lock_script)(self.db, self.show_id)
-        self.reload()
+        self._announce(self.editing.set_unlocked(unlocked))
+
+    # Views ask while a change is being announced: they are answered from the plan they hold.
 
     def row_of(self, segment_id: int) -> int:
-        for row, segment in enumerate(self.plan.segments):
-            if segment.id == segment_id:
-                return row
-        raise NotFoundError("that segment was deleted meanwhile")
+        return row_of(self.plan, segment_id)
 
     def segment(self, segment_id: int) -> Segment:
-        return self.plan.segments[self.row_of(segment_id)]
+        return self.plan.segments[row_of(self.plan, segment_id)]
 
     def person_name(self, person_id: int | None) -> str:
-        return next((p.name for p in self.people if p.id == person_id), "")
+        return self.editing.person_name(person_id)
 
     def value_text(self, name: str, value: Any) -> str:
         """A field's value as a person reads it: names for ids, units for amounts."""
@@ -138,7 +161,14 @@ class ShowDocument(QObject):
             return promo.name if promo else None
         return self.person_name(id_) or None  # a person, or who plays a role
 
-    # Conflicts
+    def show_value(self, column: str) -> Any:
+        """A show field by its column name (targets are columns of their own)."""
+        return show_value(self.plan, column)
+
+    def part(self, kind: type, part_id: int) -> Any:
+        return find_part(self.plan, kind, part_id)
+
+    # Conflicts and refusals
 
     def settle(self, conflict: Conflict) -> dict[str, Any]:
         """Ask the resolver which of my values to write over theirs; {} keeps theirs."""
@@ -152,151 +182,87 @@ class ShowDocument(QObject):
         finally:
             self.settling = False
 
+    def refuse(self, exc: StorageError) -> None:
+        """Say why an edit was not made, after showing someone else's version if it was theirs
+        that refused it."""
+        refused = self.editing.refusal(exc)
+        if refused.changes is not None:
+            self._announce(refused.changes)
+        self.edit_refused.emit(refusal(exc))
+
     # Announcing
 
-    def _derive(self) -> None:
-        self.schedule = schedule(self.plan)
-        self.findings = check(self.plan)
+    def _announce(self, changes: ChangeSet) -> None:
+        old_plan = self.plan
+        for step in changes.segment_steps:
+            # Views read plan.segments when told: it must hold the state the signal describes.
+            self.plan = replace(old_plan, segments=step.rows)
+            if isinstance(step, RowsRemoved):
+                self.segments_removed.emit(step.first, step.count)
+            elif isinstance(step, RowsInserted):
+                self.segments_inserted.emit(step.first, step.count)
+            else:
+                self.segments_reordered.emit()
+        self.plan = changes.plan
+        for row in changes.segments_changed:
+            self.segment_changed.emit(row)
+        if changes.parts:
+            self.parts_changed.emit()
+        if changes.show_changed:
+            self.show_changed.emit()
+        self.schedule = self.editing.schedule
+        self.findings = self.editing.findings
         self.plan_changed.emit()
+
+    def _answer(self, edit: Edit[T]) -> T:
+        self._announce(edit.changes)
+        return edit.value
 
     def reload(self) -> None:
         """Read the show again and announce, row by row, how it differs from what views hold."""
-        new_plan = shows.load_plan(self.db, self.show_id)
-        self.people = parts.list_people(self.db)
-        old_plan = self.plan
-        new_ids = [s.id for s in new_plan.segments]
-        working = list(old_plan.segments)
-
-        def announce(signal: Any, *args: int) -> None:
-            # Views read plan.segments when told: it must hold the state the signal describes.
-            self.plan = replace(old_plan, segments=tuple(working))
-            signal.emit(*args)
-
-        new_by_id = {s.id: s for s in new_plan.segments}
-        for step in row_steps([s.id for s in working], new_ids):
-            if isinstance(step, Remove):
-                del working[step.row]
-                announce(self.segments_removed, step.row, 1)
-            elif isinstance(step, Reorder):
-                by_id = {s.id: s for s in working}
-                working = [by_id[i] for i in step.order]
-                announce(self.segments_reordered)
-            else:
-                working.insert(step.row, new_by_id[step.key])
-                announce(self.segments_inserted, step.row, 1)
-        changed = [row for row, s in enumerate(new_plan.segments) if working[row] != s]
-        self.plan = new_plan
-        for row in changed:
-            self.segment_changed.emit(row)
-        part_fields = ("team", "products", "promos", "releases", "duties")
-        if any(getattr(old_plan, f) != getattr(new_plan, f) for f in part_fields):
-            self.parts_changed.emit()
-        if old_plan.show != new_plan.show:
-            self.show_changed.emit()
-        self._derive()
+        self._announce(self.editing.reload())
 
     # Segment edits
 
     def update_segment(self, segment_id: int, **changes: Any) -> dict[str, Any]:
         """Change fields; returns their previous values (for undo)."""
-        row = self.row_of(segment_id)
-        before = self.plan.segments[row]
-        old = {name: getattr(before, name) for name in changes}
-        after = segments.update_segment(self.db, segment_id, before.version, **changes)
-        self._replace_segment(row, after)
-        return old
+        return self._answer(self.editing.update_segment(segment_id, **changes))
 
     def set_role(self, segment_id: int, role: Role, person_id: int | None) -> int | None:
         """Assign a role in the segment; returns who had it before."""
-        row = self.row_of(segment_id)
-        before = self.plan.segments[row]
-        after = segments.set_role(self.db, segment_id, before.version, role, person_id)
-        self._replace_segment(row, after)
-        return before.roles.get(role)
-
-    def _replace_segment(self, row: int, segment: Segment) -> None:
-        segs = list(self.plan.segments)
-        segs[row] = segment
-        self.plan = replace(self.plan, segments=tuple(segs))
-        self.segment_changed.emit(row)
-        self._derive()
+        return self._answer(self.editing.set_role(segment_id, role, person_id))
 
     def insert_segments(self, position: int, new: Sequence[Segment]) -> list[int]:
-        inserted = segments.insert_segments(self.db, self.show_id, position, new)
-        self.reload()
-        return [s.id for s in inserted]
+        return self._answer(self.editing.insert_segments(position, new))
 
     def duplicate_segments(self, segment_ids: Sequence[int]) -> list[int]:
-        copies = segments.duplicate_segments(self.db, segment_ids)
-        self.reload()
-        return [s.id for s in copies]
+        return self._answer(self.editing.duplicate_segments(segment_ids))
 
     def remove_segments(self, segment_ids: Sequence[int]) -> SegmentsRemoval:
-        removal = segments.remove_segments(self.db, segment_ids)
-        self.reload()
-        return removal
+        return self._answer(self.editing.remove_segments(segment_ids))
 
     def restore_segments(self, removal: SegmentsRemoval) -> None:
-        segments.restore_segments(self.db, removal)
-        self.reload()
+        self._announce(self.editing.restore_segments(removal))
 
     def reorder_segments(self, ordered_ids: Sequence[int]) -> None:
-        segments.reorder_segments(self.db, self.show_id, ordered_ids)
-        by_id = {s.id: s for s in self.plan.segments}
-        self.plan = replace(self.plan, segments=tuple(by_id[i] for i in ordered_ids))
-        self.segments_reordered.emit()
-        self._derive()
+        self._announce(self.editing.reorder_segments(ordered_ids))
 
     # Parts and the show
 
     def add_part(self, part: Part) -> Part:
-        added = parts.add_part(self.db, self.show_id, part)
-        self.reload()
-        return added
+        return self._answer(self.editing.add_part(part))
 
     def update_part(self, kind: type, part_id: int, **changes: Any) -> dict[str, Any]:
-        current = self.part(kind, part_id)
-        old = {name: getattr(current, name) for name in changes}
-        parts.update_part(self.db, kind, part_id, current.version, **changes)
-        self.reload()
-        return old
+        return self._answer(self.editing.update_part(kind, part_id, **changes))
 
     def remove_part(self, kind: type, part_id: int) -> PartRemoval:
-        removal = parts.remove_part(self.db, kind, part_id)
-        self.reload()
-        return removal
+        return self._answer(self.editing.remove_part(kind, part_id))
 
     def restore_part(self, removal: PartRemoval) -> None:
-        parts.restore_part(self.db, removal)
-        self.reload()
+        self._announce(self.editing.restore_part(removal))
 
     def person_named(self, name: str) -> Person:
-        person = parts.person_named(self.db, name)
-        if person not in self.people:
-            self.people = parts.list_people(self.db)
-        return person
-
-    def show_value(self, column: str) -> Any:
-        """A show field by its column name (targets are columns of their own)."""
-        return convert.show_columns(self.plan.show)[column]
+        return self.editing.person_named(name)
 
     def update_show(self, **changes: Any) -> dict[str, Any]:
-        old = {name: self.show_value(name) for name in changes}
-        show: Show = shows.update_show(self.db, self.show_id, self.plan.show.version, **changes)
-        self.plan = replace(self.plan, show=show)
-        self.show_changed.emit()
-        self._derive()
-        return old
-
-    def part(self, kind: type, part_id: int) -> Any:
-        pool = {
-            "TeamMember": self.plan.team,
-            "Product": self.plan.products,
-            "Promo": self.plan.promos,
-            "Duty": self.plan.duties,
-            "Release": self.plan.releases,
-        }[kind.__name__]
-        for found in pool:
-            if found.id == part_id:
-                return found
-        raise NotFoundError("that row was deleted meanwhile")
+        return self._answer(self.editing.update_show(**changes))

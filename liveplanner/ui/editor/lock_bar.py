@@ -5,9 +5,9 @@ and the one deliberate way to change it (unlock, with a question first; recorded
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from liveplanner.app.database import StorageError
 from liveplanner.core.enums import ShowStatus
 from liveplanner.core.plan import Show
-from liveplanner.storage.errors import StorageError
 from liveplanner.ui import labels
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.refusals import refusal
@@ -37,7 +37,7 @@ class LockBar(QFrame):
     def refresh(self) -> None:
         show = self.doc.plan.show
         status = labels.status(show.status)
-        if self.doc.db.read_only:
+        if self.doc.read_only:
             self.text.setText(
                 self.tr(
                     "Read-only: another liveplanner has this database open. You can look, "
@@ -66,7 +66,7 @@ class LockBar(QFrame):
             self.button.setText(self.tr("Lock again"))
             self.button.show()
             self.setStyleSheet(UNLOCKED_STYLE)
-        self.setVisible(self.doc.db.read_only or show.status is not ShowStatus.DRAFT)
+        self.setVisible(self.doc.read_only or show.status is not ShowStatus.DRAFT)
 
     def toggle(self) -> None:
         show = self.doc.plan.show

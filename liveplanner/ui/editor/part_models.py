@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from liveplanner.app.row_diff import Remove, Reorder, row_steps
 from liveplanner.core.enums import PromoKind, Role
 from liveplanner.core.inputs import parse_count, parse_money, parse_offset
 from liveplanner.core.money import format_percent, format_yuan
@@ -25,7 +26,6 @@ from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, roles
 from liveplanner.ui.editor.document import ShowDocument
-from liveplanner.ui.editor.row_diff import Remove, Reorder, row_steps
 from liveplanner.ui.editor.segment_model import ERROR_TINT, WARNING_TINT
 
 Index = QModelIndex | QPersistentModelIndex

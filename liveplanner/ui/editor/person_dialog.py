@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app.database import StorageError
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Person, TeamMember
-from liveplanner.storage.errors import StorageError
 from liveplanner.ui import labels
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.refusals import refusal

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app.database import Database, StorageError
+from liveplanner.app.editing import Change
 from liveplanner.core.enums import PromoKind, Role, SegmentKind
 from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMember
 from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.schedule import format_duration
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
-from liveplanner.storage.history import Change
 from liveplanner.ui.editor import commands, conflict_dialog, part_models
 from liveplanner.ui.editor.change_watcher import ChangeWatcher
 from liveplanner.ui.editor.delegate import CellDelegate

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from liveplanner.app.database import Database, StorageError
+from liveplanner.app.run_log import RunLog
 from liveplanner.core.clock import (
     DEFAULT_DANGER_S,
     DEFAULT_WARNING_S,
@@ -17,12 +19,9 @@ from liveplanner.core.clock import (
     resume,
     timer_segments,
 )
-from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.core.enums import RunKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import Run
-from liveplanner.storage import runs
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
 
 
 def utc_now() -> datetime:
@@ -66,12 +65,10 @@ class RunController(QObject):
         if interrupted is not None:
             events = as_positions_of(plan, interrupted.events)
             self.timer = resume(segments, events, now, wall)
-            self.run_id: int | None = interrupted.id
         else:
             self.timer = SegmentTimer(segments, now, wall)
-            self.run_id = None
+        self.log = RunLog(db, plan.show.id, kind, interrupted.id if interrupted else None)
         self._last_level: tuple[int, Level] | None = None
-        self._pending: list[ClockEvent] = []  # not yet written (the database refused for now)
         if interrupted is not None:
             self._log(self.timer.reopen())  # this process's monotonic clock takes over
 
@@ -102,27 +99,20 @@ class RunController(QObject):
     def _log(self, events: list[ClockEvent]) -> None:
         """Write events now; if the database refuses, keep them (in order) and say so. The timer
         itself never stops for the database."""
-        self._pending.extend(events)
-        if not self._pending:
-            return
         try:
-            if self.run_id is None:
-                started = self._pending[0]
-                if started.kind is not RunEventKind.STARTED:
-                    return  # nothing to write before the run exists
-                self.run_id = runs.start_run(
-                    self.db, self.plan.show.id, self.kind, started.wall, started.monotonic_s
-                )
-                self._pending.pop(0)
-            runs.log_clock_events(self.db, self.run_id, self._pending)
-            self._pending = []
+            self.log.write(events)
         except StorageError as exc:
             self.log_failed.emit(str(exc))
 
     @property
+    def run_id(self) -> int | None:
+        """The run in the database; None until its start is written."""
+        return self.log.run_id
+
+    @property
     def unsaved(self) -> int:
         """How many events wait to be written (after the database refused them)."""
-        return len(self._pending)
+        return len(self.log.pending)
 
     @property
     def finished(self) -> bool:

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner.core.comparison import COMPARED_METRICS, Comparison, compare
+from liveplanner.app.database import Database
+from liveplanner.app.review_data import compare_shows
+from liveplanner.core.comparison import Comparison
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
-from liveplanner.storage.comparison import load_comparison
-from liveplanner.storage.database import Database
 from liveplanner.ui import labels
 from liveplanner.ui.review.chart import CountAxis
 from liveplanner.ui.review.review_page import sort_by, sorted_model, table_view
@@ -127,10 +127,7 @@ class CompareDialog(QDialog):
         zone = time_zone(DEFAULT_TIME_ZONE)
         since = datetime.combine(self.since.date().toPython(), time(), zone)
         until = datetime.combine(self.until.date().toPython(), time(), zone)
-        inputs = load_comparison(
-            self.db, COMPARED_METRICS, self.platform.currentData(), since, until
-        )
-        result = compare(inputs.plans, inputs.live_runs, inputs.samples, self.lag)
+        result = compare_shows(self.db, self.platform.currentData(), since, until, self.lag)
         self.comparison = result
         self.shows.set_rows(result.shows, show_columns(result.kind_per_show))
         self.kinds.set_rows(result.kinds)

@@ -50,6 +50,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app.database import Database, StorageError
+from liveplanner.app.review_data import (
+    ImportSource,
+    StoredMetrics,
+    replace_metrics,
+    show_runs,
+    stored_metrics,
+)
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.core.review import on_air
@@ -64,15 +72,6 @@ from liveplanner.formats.metrics.reader import (
 )
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.sheets import read_file
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
-from liveplanner.storage.runs import list_runs
-from liveplanner.storage.samples import (
-    ImportSource,
-    StoredMetrics,
-    replace_metrics,
-    stored_metrics,
-)
 from liveplanner.ui import file_dialogs, labels
 from liveplanner.ui.review.import_texts import problem_text
 from liveplanner.ui.review.jobs import Cancelled, Job, Progress
@@ -165,7 +164,7 @@ class MetricsImportDialog(QDialog):
         # days the user chose to move them by.
         self.mismatch: DateMismatch | None = None
         self.shift_days = 0
-        self.ran = on_air(plan, list_runs(db, plan.show.id))
+        self.ran = on_air(plan, show_runs(db, plan.show.id))
         # What Import would replace; read again when Import is pressed.
         self.stored = stored_metrics(db, plan.show.id)
         self.question: QMessageBox | None = None  # "replace them?", while it is open

@@ -30,18 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app import review_data
+from liveplanner.app.database import Database, StorageError
 from liveplanner.app.settings import DEFAULT_CHART_SHARE
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review import MAX_LAG, Review, Source, review
 from liveplanner.core.runlog import Run
-from liveplanner.storage import notes as note_store
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
-from liveplanner.storage.runs import list_runs
-from liveplanner.storage.samples import load_metrics
-from liveplanner.storage.shows import load_plan
 from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
@@ -316,11 +312,13 @@ class ReviewPage(QWidget):
     def set_show(self, show_id: int) -> None:
         """Load a show's plan, runs, metrics and notes and show its review. StorageError passes
         up to the caller, which says why; the page then keeps the show it had."""
-        plan = load_plan(self.db, show_id)
-        runs = list_runs(self.db, show_id)
-        samples = load_metrics(self.db, show_id)
-        notes = note_store.list_notes(self.db, show_id)
-        self.plan, self.runs, self.samples, self.notes = plan, runs, samples, notes
+        read = review_data.review_inputs(self.db, show_id)
+        self.plan, self.runs, self.samples, self.notes = (
+            read.plan,
+            read.runs,
+            read.samples,
+            read.notes,
+        )
         self.recompute()
 
     def recompute(self) -> None:
@@ -434,7 +432,7 @@ class ReviewPage(QWidget):
             return
         category, text, owner = dialog.values()
         self._store(
-            lambda: note_store.add_note(
+            lambda: review_data.add_note(
                 self.db, self.plan.show.id, category, text, owner, segment, minute
             )
         )
@@ -454,7 +452,7 @@ class ReviewPage(QWidget):
             return
         category, text, owner = dialog.values()
         self._store(
-            lambda: note_store.update_note(
+            lambda: review_data.update_note(
                 self.db, note.id, note.version, category=category, text=text, owner=owner
             )
         )
@@ -469,7 +467,7 @@ class ReviewPage(QWidget):
             self.tr("Delete this note?\n\n%1").replace("%1", note.text),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._store(lambda: note_store.delete_note(self.db, note.id))
+            self._store(lambda: review_data.delete_note(self.db, note.id))
 
     def _store(self, write: Callable[[], object]) -> None:
         assert self.plan is not None
@@ -477,5 +475,5 @@ class ReviewPage(QWidget):
             write()
         except StorageError as exc:
             QMessageBox.warning(self, self.tr("Not done"), str(exc))
-        self.notes = note_store.list_notes(self.db, self.plan.show.id)
+        self.notes = review_data.show_notes(self.db, self.plan.show.id)
         self._fill()

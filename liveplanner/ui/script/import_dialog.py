@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app.database import Database, StorageError
+from liveplanner.app.plan_import import store_imported_plan
 from liveplanner.core.enums import Platform, Role
 from liveplanner.core.money import format_yuan
 from liveplanner.core.plan import FIRST_SHOW_TIME, LAST_SHOW_TIME, time_zone
@@ -39,9 +41,6 @@ from liveplanner.core.schedule import format_duration, schedule
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.runsheet.columns import Field
 from liveplanner.formats.runsheet.reader import ScriptOptions, ScriptReading, read_script
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
-from liveplanner.storage.shows import save_plan
 from liveplanner.ui import labels
 from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
 from liveplanner.ui.script.texts import field_label, problem_text, unread_text
@@ -335,7 +334,7 @@ class ScriptImportDialog(QDialog):
         if self.reading is None:
             return
         try:
-            self.show_id = save_plan(self.db, self.reading.plan)
+            self.show_id = store_imported_plan(self.db, self.reading.plan)
         except StorageError as exc:
             self.messages.insertItem(0, str(exc))
             return

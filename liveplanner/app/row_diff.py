@@ -3,6 +3,9 @@ removals from the bottom up, then one reorder of what is left, then insertions t
 
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,19 +14,17 @@ class Remove:
 
 
 @dataclass(frozen=True, slots=True)
-class Reorder:
-    order: tuple[Hashable, ...]  # the surviving ids in their new order
+class Reorder(Generic[K]):
+    order: tuple[K, ...]  # the surviving ids in their new order
 
 
 @dataclass(frozen=True, slots=True)
-class Insert:
+class Insert(Generic[K]):
     row: int
-    key: Hashable
+    key: K
 
 
-def row_steps(
-    old: Sequence[Hashable], new: Sequence[Hashable]
-) -> Iterator[Remove | Reorder | Insert]:
+def row_steps(old: Sequence[K], new: Sequence[K]) -> Iterator[Remove | Reorder[K] | Insert[K]]:
     """Each step applies to the list as the previous steps left it."""
     kept = set(new)
     current = list(old)

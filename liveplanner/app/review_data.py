@@ -1,0 +1,131 @@
+"""What the window's review pages read and write: a show's review inputs, its notes, the metrics
+stored for it, and shows compared over a season. Plain arguments in, plain results out.
+
+pandas loads with the functions that need it, not with this module.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from liveplanner.core.enums import NoteCategory, Platform
+from liveplanner.core.notes import ReviewNote
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.runlog import Run
+from liveplanner.storage import notes, runs, samples, shows
+from liveplanner.storage.database import Database
+from liveplanner.storage.samples import ImportSource, StoredMetrics
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from liveplanner.core.comparison import Comparison
+
+__all__ = [
+    "ImportSource",
+    "ReviewInputs",
+    "StoredMetrics",
+    "add_note",
+    "compare_shows",
+    "delete_note",
+    "replace_metrics",
+    "review_inputs",
+    "show_notes",
+    "show_runs",
+    "stored_metrics",
+    "update_note",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewInputs:
+    """All a show's review is computed from, read at once: the view recomputes it from these
+    when the attribution lag changes, without reading the database again."""
+
+    plan: ShowPlan
+    runs: list[Run]
+    samples: "pd.DataFrame"  # minute (UTC), metric, value
+    notes: list[ReviewNote]
+
+
+def review_inputs(db: Database, show_id: int) -> ReviewInputs:
+    plan = shows.load_plan(db, show_id)
+    return ReviewInputs(
+        plan,
+        runs.list_runs(db, show_id),
+        samples.load_metrics(db, show_id),
+        notes.list_notes(db, show_id),
+    )
+
+
+def show_runs(db: Database, show_id: int) -> list[Run]:
+    """The show's rehearsals and live runs, oldest first."""
+    return runs.list_runs(db, show_id)
+
+
+# Notes
+
+
+def show_notes(db: Database, show_id: int) -> list[ReviewNote]:
+    """By minute (notes without one last), then as they were written."""
+    return notes.list_notes(db, show_id)
+
+
+def add_note(
+    db: Database,
+    show_id: int,
+    category: NoteCategory,
+    text: str,
+    owner: str = "",
+    segment_id: int | None = None,
+    minute: datetime | None = None,
+) -> ReviewNote:
+    return notes.add_note(db, show_id, category, text, owner, segment_id, minute)
+
+
+def update_note(db: Database, note_id: int, expected_version: int, **changes: object) -> ReviewNote:
+    """Change a note's category, text, owner, segment or minute; a stale version is refused."""
+    return notes.update_note(db, note_id, expected_version, **changes)
+
+
+def delete_note(db: Database, note_id: int) -> ReviewNote:
+    return notes.delete_note(db, note_id)
+
+
+# Metrics
+
+
+def stored_metrics(db: Database, show_id: int) -> StoredMetrics | None:
+    """What an import would replace, in brief; None when the show has no metrics."""
+    return samples.stored_metrics(db, show_id)
+
+
+def replace_metrics(
+    db: Database,
+    show_id: int,
+    minute_samples: "pd.DataFrame",
+    source: ImportSource,
+    progress: Callable[[float], None] | None = None,
+) -> int:
+    """Replace all of a show's samples in one transaction (backed up first on SQLite); returns
+    how many were stored. `progress` may raise to cancel: the show then keeps what it had."""
+    return samples.replace_metrics(db, show_id, minute_samples, source, progress)
+
+
+# Shows compared
+
+
+def compare_shows(
+    db: Database,
+    platform: Platform | None,
+    starts_from: datetime | None,
+    starts_before: datetime | None,
+    lag: int,
+) -> "Comparison":
+    """The shows on a platform with a planned start in the range, compared with one another."""
+    from liveplanner.core.comparison import COMPARED_METRICS, compare
+    from liveplanner.storage.comparison import load_comparison
+
+    inputs = load_comparison(db, COMPARED_METRICS, platform, starts_from, starts_before)
+    return compare(inputs.plans, inputs.live_runs, inputs.samples, lag)

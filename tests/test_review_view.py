@@ -17,7 +17,7 @@ from qt_helpers import show_active
 from liveplanner.app.demo import create_demo
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.plan import time_zone
-from liveplanner.core.review import Source
+from liveplanner.core.review_spans import Source
 from liveplanner.storage import notes, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.samples import ImportSource, replace_metrics

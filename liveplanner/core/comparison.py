@@ -16,7 +16,7 @@ import pandas as pd
 
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import (
+from liveplanner.core.review_spans import (
     DEFAULT_LAG,
     Source,
     Span,

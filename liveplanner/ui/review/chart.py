@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QToolTip, QWidget
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import MarkerKind, Review, Span
+from liveplanner.core.review_figures import MarkerKind, Review
+from liveplanner.core.review_spans import Span
 from liveplanner.ui import labels
 
 AXIS_WIDTH = 64  # the left axes line up only if they are all as wide

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.plan import ShowPlan, time_zone
-from liveplanner.core.review import on_air
+from liveplanner.core.review_spans import on_air
 from liveplanner.core.schedule import schedule
 from liveplanner.formats.metrics.presets import PRESETS, ColumnRule, InstantRule, rule_for
 from liveplanner.formats.metrics.reader import (

@@ -34,7 +34,9 @@ from liveplanner.app.settings import DEFAULT_CHART_SHARE
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import MAX_LAG, Review, Source, review
+from liveplanner.core.review import review
+from liveplanner.core.review_figures import Review
+from liveplanner.core.review_spans import MAX_LAG, Source
 from liveplanner.core.runlog import Run
 from liveplanner.storage import notes as note_store
 from liveplanner.storage.database import Database

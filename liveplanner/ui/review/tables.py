@@ -27,17 +27,17 @@ from PySide6.QtGui import QColor
 from liveplanner.core.comparison import Earning, TimeSlot
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import (
+from liveplanner.core.review_figures import (
     OUTSIDE_KEY,
     GroupFigures,
     Outside,
     OutsideFigures,
     Review,
     SegmentFigures,
-    Source,
     TargetName,
     TargetResult,
 )
+from liveplanner.core.review_spans import Source
 from liveplanner.ui import labels
 from liveplanner.ui.review import figures as fmt
 

@@ -11,7 +11,7 @@ import pytest
 from liveplanner.app.demo import create_demo
 from liveplanner.cli.main import main
 from liveplanner.core import plan
-from liveplanner.formats.metrics import reader as metrics_import
+from liveplanner.formats.metrics import records as metrics_import
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile import validation
 from liveplanner.formats.showfile.bundle import MAX_BYTES, MAX_NESTING

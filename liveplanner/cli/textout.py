@@ -20,7 +20,7 @@ from liveplanner.storage.shows import ShowSummary
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote
     from liveplanner.core.review_figures import GroupFigures, Review
-    from liveplanner.formats.metrics.reader import MetricsImport
+    from liveplanner.formats.metrics.records import MetricsImport
 
 
 def _width(text: str) -> int:

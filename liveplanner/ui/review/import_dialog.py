@@ -55,13 +55,8 @@ from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.core.review_spans import on_air
 from liveplanner.core.schedule import schedule
 from liveplanner.formats.metrics.presets import PRESETS, ColumnRule, InstantRule, rule_for
-from liveplanner.formats.metrics.reader import (
-    Column,
-    DateMismatch,
-    ImportOptions,
-    MetricsImport,
-    read_metrics,
-)
+from liveplanner.formats.metrics.reader import read_metrics
+from liveplanner.formats.metrics.records import Column, DateMismatch, ImportOptions, MetricsImport
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.sheets import read_file
 from liveplanner.storage.database import Database

@@ -209,7 +209,7 @@ MESSAGES = {
         "row {row}, column “{column}”: the title is longer than {limit} characters; the rest is "
         "in the segment's notes"
     ),
-    # show files (showfile.py): refusals; a path counts list entries from 0, as JSON paths do
+    # show files (formats/showfile/): refusals; a path counts list entries from 0, as JSON paths do
     "not_a_show_file": (
         '{file} is not a liveplanner show file; expected a JSON object with "format": '
         '"liveplanner.show"'

@@ -47,17 +47,16 @@ from liveplanner.storage.shows import load_plan
 from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
-from liveplanner.ui.review.tables import (
-    SORT_ROLE,
-    FiguresModel,
+from liveplanner.ui.review.summary_figures import summary_figures
+from liveplanner.ui.review.table_columns import (
     by_kind_rows,
     kind_columns,
     product_columns,
     segment_columns,
     segment_rank,
     segment_rows,
-    summary_figures,
 )
+from liveplanner.ui.review.tables import SORT_ROLE, FiguresModel
 
 GOOD, BAD = "#2e8b57", "#c0392b"
 
@@ -90,7 +89,7 @@ def sort_by(view: QTableView, column: int, order: Qt.SortOrder) -> None:
     view.sortByColumn(column, order)
 
 
-GMV_COLUMN = 3  # in the by-kind and by-product tables (tables.group_columns)
+GMV_COLUMN = 3  # in the by-kind and by-product tables (table_columns.group_columns)
 
 
 class Card(QFrame):
@@ -189,7 +188,7 @@ class ReviewPage(QWidget):
         ):
             header.addWidget(button)
 
-        self.cards = [Card() for _ in range(9)]  # tables.summary_figures
+        self.cards = [Card() for _ in range(9)]  # summary_figures.summary_figures
         # The cards wrap onto a second row in a narrow window instead of widening it.
         self.card_row = QWidget()
         cards = FlowLayout(self.card_row, spacing=5)

@@ -27,7 +27,7 @@ from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.storage.comparison import load_comparison
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels
-from liveplanner.ui.review.chart import CountAxis
+from liveplanner.ui.review.chart_axes import CountAxis
 from liveplanner.ui.review.review_page import sort_by, sorted_model, table_view
 from liveplanner.ui.review.table_columns import earning_columns, show_columns, slot_name
 from liveplanner.ui.review.tables import FiguresModel

@@ -416,7 +416,7 @@ ZH = {
     "(no header)": "（无表头）",
     "PreviewModel|Time": "时间",
     "MetricsImportDialog|Time": "时间",
-    "MetricsImportDialog|Cancel": "取消",
+    "ImportDialogLayout|Cancel": "取消",
     "Row": "行",
     "Not imported": "不导入",
     "peak %1": "%1峰值",

@@ -803,7 +803,7 @@ ZH = {
     "HostView|presenter screen": "提词屏",
     "HostView|Esc": "Esc",
     "HostView|leave": "离开",
-    "HostView|Screen %1": "屏幕 %1",
+    "HostPresenter|Screen %1": "屏幕 %1",
     "over/under %1": "超时/提前 %1",
     "ends about %1": "预计 %1 结束",
     "READY · Space starts the run": "就绪 · 按空格开始",

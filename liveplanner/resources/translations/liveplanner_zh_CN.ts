@@ -607,272 +607,278 @@
     </message>
 </context>
 <context>
-    <name>HostView</name>
+    <name>HostDisplay</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="84" />
-        <source>LIVE: %1</source>
-        <translation>直播：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="84" />
-        <source>Rehearsal: %1</source>
-        <translation>彩排：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="93" />
-        <source>LIVE</source>
-        <translation>直播</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="93" />
-        <source>REHEARSAL</source>
-        <translation>彩排</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="148" />
-        <source>Flash</source>
-        <translation>闪烁</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="149" />
-        <source>Sound at warning and zero</source>
-        <translation>警告和归零时提示音</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="152" />
-        <source>Presenter screen</source>
-        <translation>提词屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="134" />
-        <source>Next</source>
-        <translation>下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="135" />
-        <source>Cues due soon</source>
-        <translation>即将到来的提示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="136" />
-        <source>Product and promos</source>
-        <translation>商品与优惠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="379" />
-        <source>The run is over</source>
-        <translation>本次运行已结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="141" />
-        <source>A note for the log (N; Enter logs it)</source>
-        <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="145" />
-        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
-        <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="151" />
-        <source>The screen the presenter screen fills</source>
-        <translation>提词屏全屏显示在哪块屏幕上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
-        <source>Start or pause</source>
-        <translation>开始或暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="255" />
-        <source>Next segment</source>
-        <translation>下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="261" />
-        <source>Previous segment</source>
-        <translation>上一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="267" />
-        <source>%1 s more</source>
-        <translation>加 %1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="273" />
-        <source>%1 s less</source>
-        <translation>减 %1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
-        <source>Type a note for the log</source>
-        <translation>输入一条运行日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="285" />
-        <source>Type a message to the presenter</source>
-        <translation>输入发给提词屏的消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
-        <source>Open the presenter screen</source>
-        <translation>打开提词屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
-        <source>Space</source>
-        <translation>空格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
-        <source>start/pause</source>
-        <translation>开始/暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
-        <source>next</source>
-        <translation>下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="263" />
-        <source>previous</source>
-        <translation>上一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="269" />
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="281" />
-        <source>note</source>
-        <translation>记日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="287" />
-        <source>message</source>
-        <translation>发消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="293" />
-        <source>presenter screen</source>
-        <translation>提词屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
-        <source>leave</source>
-        <translation>离开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="326" />
-        <source>Screen %1</source>
-        <translation>屏幕 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="357" />
+        <location filename="../../ui/rehearsal/host_display.py" line="53" />
         <source>over/under %1</source>
         <translation>超时/提前 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="366" />
+        <location filename="../../ui/rehearsal/host_display.py" line="62" />
         <source>ends about %1</source>
         <translation>预计 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="371" />
+        <location filename="../../ui/rehearsal/host_display.py" line="67" />
         <source>READY · Space starts the run</source>
         <translation>就绪 · 按空格开始</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="372" />
+        <location filename="../../ui/rehearsal/host_display.py" line="68" />
         <source>PAUSED · Space resumes</source>
         <translation>已暂停 · 按空格继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="400" />
+        <location filename="../../ui/rehearsal/host_display.py" line="75" />
+        <source>The run is over</source>
+        <translation>本次运行已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_display.py" line="96" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="402" />
+        <location filename="../../ui/rehearsal/host_display.py" line="98" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="416" />
+        <location filename="../../ui/rehearsal/host_display.py" line="112" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="418" />
+        <location filename="../../ui/rehearsal/host_display.py" line="114" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="434" />
+        <location filename="../../ui/rehearsal/host_display.py" line="130" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation>%1：秒杀价 ¥%2，%3 件</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="436" />
+        <location filename="../../ui/rehearsal/host_display.py" line="132" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="442" />
+        <location filename="../../ui/rehearsal/host_display.py" line="138" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="447" />
+        <location filename="../../ui/rehearsal/host_display.py" line="143" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
+</context>
+<context>
+    <name>HostPresenter</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="473" />
+        <location filename="../../ui/rehearsal/host_presenter.py" line="28" />
+        <source>Screen %1</source>
+        <translation>屏幕 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HostView</name>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="47" />
+        <source>LIVE: %1</source>
+        <translation>直播：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="47" />
+        <source>Rehearsal: %1</source>
+        <translation>彩排：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <source>REHEARSAL</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <source>Flash</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="112" />
+        <source>Sound at warning and zero</source>
+        <translation>警告和归零时提示音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="115" />
+        <source>Presenter screen</source>
+        <translation>提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="97" />
+        <source>Next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="98" />
+        <source>Cues due soon</source>
+        <translation>即将到来的提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="99" />
+        <source>Product and promos</source>
+        <translation>商品与优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="104" />
+        <source>A note for the log (N; Enter logs it)</source>
+        <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="108" />
+        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
+        <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <source>The screen the presenter screen fills</source>
+        <translation>提词屏全屏显示在哪块屏幕上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="212" />
+        <source>Start or pause</source>
+        <translation>开始或暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="218" />
+        <source>Next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="224" />
+        <source>Previous segment</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="230" />
+        <source>%1 s more</source>
+        <translation>加 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="236" />
+        <source>%1 s less</source>
+        <translation>减 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="242" />
+        <source>Type a note for the log</source>
+        <translation>输入一条运行日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="248" />
+        <source>Type a message to the presenter</source>
+        <translation>输入发给提词屏的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="254" />
+        <source>Open the presenter screen</source>
+        <translation>打开提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="214" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="214" />
+        <source>start/pause</source>
+        <translation>开始/暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="220" />
+        <source>next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="226" />
+        <source>previous</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="232" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="244" />
+        <source>note</source>
+        <translation>记日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="250" />
+        <source>message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="256" />
+        <source>presenter screen</source>
+        <translation>提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <source>leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="306" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="531" />
-        <location filename="../../ui/rehearsal/host_view.py" line="534" />
-        <location filename="../../ui/rehearsal/host_view.py" line="644" />
+        <location filename="../../ui/rehearsal/host_view.py" line="364" />
+        <location filename="../../ui/rehearsal/host_view.py" line="367" />
+        <location filename="../../ui/rehearsal/host_view.py" line="419" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="532" />
+        <location filename="../../ui/rehearsal/host_view.py" line="365" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="535" />
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="640" />
+        <location filename="../../ui/rehearsal/host_view.py" line="415" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="645" />
+        <location filename="../../ui/rehearsal/host_view.py" line="420" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="646" />
+        <location filename="../../ui/rehearsal/host_view.py" line="421" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="297" />
-        <location filename="../../ui/rehearsal/host_view.py" line="638" />
+        <location filename="../../ui/rehearsal/host_view.py" line="260" />
+        <location filename="../../ui/rehearsal/host_view.py" line="413" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>

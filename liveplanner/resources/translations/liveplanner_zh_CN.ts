@@ -685,200 +685,200 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="47" />
+        <location filename="../../ui/rehearsal/host_view.py" line="50" />
         <source>LIVE: %1</source>
         <translation>直播：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="47" />
+        <location filename="../../ui/rehearsal/host_view.py" line="50" />
         <source>Rehearsal: %1</source>
         <translation>彩排：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <location filename="../../ui/rehearsal/host_view.py" line="59" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="56" />
+        <location filename="../../ui/rehearsal/host_view.py" line="59" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <location filename="../../ui/rehearsal/host_view.py" line="114" />
         <source>Flash</source>
         <translation>闪烁</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="112" />
+        <location filename="../../ui/rehearsal/host_view.py" line="115" />
         <source>Sound at warning and zero</source>
         <translation>警告和归零时提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="115" />
+        <location filename="../../ui/rehearsal/host_view.py" line="118" />
         <source>Presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="97" />
+        <location filename="../../ui/rehearsal/host_view.py" line="100" />
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="98" />
+        <location filename="../../ui/rehearsal/host_view.py" line="101" />
         <source>Cues due soon</source>
         <translation>即将到来的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="99" />
+        <location filename="../../ui/rehearsal/host_view.py" line="102" />
         <source>Product and promos</source>
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="104" />
+        <location filename="../../ui/rehearsal/host_view.py" line="107" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="108" />
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <location filename="../../ui/rehearsal/host_view.py" line="117" />
         <source>The screen the presenter screen fills</source>
         <translation>提词屏全屏显示在哪块屏幕上</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="212" />
+        <location filename="../../ui/rehearsal/host_view.py" line="215" />
         <source>Start or pause</source>
         <translation>开始或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="218" />
+        <location filename="../../ui/rehearsal/host_view.py" line="221" />
         <source>Next segment</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="224" />
+        <location filename="../../ui/rehearsal/host_view.py" line="227" />
         <source>Previous segment</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="230" />
+        <location filename="../../ui/rehearsal/host_view.py" line="233" />
         <source>%1 s more</source>
         <translation>加 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="236" />
+        <location filename="../../ui/rehearsal/host_view.py" line="239" />
         <source>%1 s less</source>
         <translation>减 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="242" />
+        <location filename="../../ui/rehearsal/host_view.py" line="245" />
         <source>Type a note for the log</source>
         <translation>输入一条运行日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="248" />
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
         <source>Type a message to the presenter</source>
         <translation>输入发给提词屏的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="254" />
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
         <source>Open the presenter screen</source>
         <translation>打开提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="214" />
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="214" />
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
         <source>start/pause</source>
         <translation>开始/暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="220" />
+        <location filename="../../ui/rehearsal/host_view.py" line="223" />
         <source>next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="226" />
+        <location filename="../../ui/rehearsal/host_view.py" line="229" />
         <source>previous</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="232" />
+        <location filename="../../ui/rehearsal/host_view.py" line="235" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="244" />
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
         <source>note</source>
         <translation>记日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="250" />
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
         <source>message</source>
         <translation>发消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="256" />
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
         <source>presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="262" />
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
         <source>leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="306" />
+        <location filename="../../ui/rehearsal/host_view.py" line="309" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="364" />
         <location filename="../../ui/rehearsal/host_view.py" line="367" />
-        <location filename="../../ui/rehearsal/host_view.py" line="419" />
+        <location filename="../../ui/rehearsal/host_view.py" line="370" />
+        <location filename="../../ui/rehearsal/host_view.py" line="422" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="365" />
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="371" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="415" />
+        <location filename="../../ui/rehearsal/host_view.py" line="418" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="420" />
+        <location filename="../../ui/rehearsal/host_view.py" line="423" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="421" />
+        <location filename="../../ui/rehearsal/host_view.py" line="424" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="260" />
-        <location filename="../../ui/rehearsal/host_view.py" line="413" />
+        <location filename="../../ui/rehearsal/host_view.py" line="263" />
+        <location filename="../../ui/rehearsal/host_view.py" line="416" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
@@ -3073,6 +3073,19 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>SegmentActions</name>
+    <message>
+        <location filename="../../ui/editor/segment_actions.py" line="20" />
+        <source>New segment</source>
+        <translation>新环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_actions.py" line="55" />
+        <source>Clear cells</source>
+        <translation>清空单元格</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="169" />
@@ -3179,196 +3192,186 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="141" />
+        <location filename="../../ui/editor/show_editor.py" line="135" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="139" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
-        <location filename="../../ui/editor/show_editor.py" line="353" />
+        <location filename="../../ui/editor/show_editor.py" line="144" />
+        <location filename="../../ui/editor/show_editor.py" line="269" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="156" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
         <location filename="../../ui/labels.py" line="207" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="158" />
+        <location filename="../../ui/editor/show_editor.py" line="152" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="160" />
+        <location filename="../../ui/editor/show_editor.py" line="154" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="114" />
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="158" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="161" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="170" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="177" />
+        <location filename="../../ui/editor/show_editor.py" line="171" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="178" />
+        <location filename="../../ui/editor/show_editor.py" line="172" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="179" />
+        <location filename="../../ui/editor/show_editor.py" line="173" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="180" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="181" />
+        <location filename="../../ui/editor/show_editor.py" line="175" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="184" />
+        <location filename="../../ui/editor/show_editor.py" line="178" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="206" />
+        <location filename="../../ui/editor/show_editor.py" line="200" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="209" />
+        <location filename="../../ui/editor/show_editor.py" line="203" />
         <source>Du&amp;plicate segments</source>
         <translation>复制环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="212" />
+        <location filename="../../ui/editor/show_editor.py" line="206" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="217" />
+        <location filename="../../ui/editor/show_editor.py" line="211" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="220" />
+        <location filename="../../ui/editor/show_editor.py" line="214" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="223" />
+        <location filename="../../ui/editor/show_editor.py" line="217" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="225" />
+        <location filename="../../ui/editor/show_editor.py" line="219" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="257" />
-        <source>New segment</source>
-        <translation>新环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="292" />
-        <source>Clear cells</source>
-        <translation>清空单元格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="336" />
+        <location filename="../../ui/editor/show_editor.py" line="252" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="339" />
+        <location filename="../../ui/editor/show_editor.py" line="255" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="345" />
+        <location filename="../../ui/editor/show_editor.py" line="261" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="353" />
+        <location filename="../../ui/editor/show_editor.py" line="269" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="413" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="419" />
+        <location filename="../../ui/editor/show_editor.py" line="335" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="449" />
+        <location filename="../../ui/editor/show_editor.py" line="365" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="456" />
+        <location filename="../../ui/editor/show_editor.py" line="372" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="457" />
+        <location filename="../../ui/editor/show_editor.py" line="373" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="458" />
+        <location filename="../../ui/editor/show_editor.py" line="374" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="460" />
+        <location filename="../../ui/editor/show_editor.py" line="376" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="481" />
+        <location filename="../../ui/editor/show_editor.py" line="397" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="484" />
+        <location filename="../../ui/editor/show_editor.py" line="400" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -3792,7 +3795,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="260" />
+        <location filename="../../ui/editor/segment_actions.py" line="23" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>

@@ -111,7 +111,7 @@ MESSAGES = {
     "running_total_falls": (
         "{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}"
     ),
-    # run sheets (script_sheet.py): refusals
+    # run sheets (formats/runsheet/): refusals
     "no_script_header": (
         "{file}: no header row in its first {rows} rows; expected a row naming columns such as "
         "序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)"

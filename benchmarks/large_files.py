@@ -23,12 +23,9 @@ from figures import Figure, arguments, note, report
 from liveplanner.app.demo import demo_plan
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.runsheet.reader import MAX_SHEET_ROWS, read_script
-from liveplanner.formats.showfile.codec import (
-    MetricSample,
-    ShowBundle,
-    read_show_file,
-    show_document,
-)
+from liveplanner.formats.showfile.bundle import MetricSample, ShowBundle
+from liveplanner.formats.showfile.reader import read_show_file
+from liveplanner.formats.showfile.writer import show_document
 
 REPEATS = {"full": 5, "quick": 3, "smoke": 1}
 SEGMENTS = {"full": 1000, "quick": 1000, "smoke": 50}

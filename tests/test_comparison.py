@@ -8,7 +8,8 @@ from liveplanner.app.demo import create_demo
 from liveplanner.core.comparison import COMPARED_METRICS, TimeSlot, compare, time_slot
 from liveplanner.core.enums import NoteCategory, Platform
 from liveplanner.core.plan import time_zone
-from liveplanner.core.review import Source, review
+from liveplanner.core.review import review
+from liveplanner.core.review_spans import Source
 from liveplanner.storage import notes, shows
 from liveplanner.storage.comparison import load_comparison
 from liveplanner.storage.database import Database

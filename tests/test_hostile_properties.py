@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from liveplanner.core.plan import FIRST_SHOW_TIME, LAST_SHOW_TIME
 from liveplanner.formats.cells import CellError, parse_number
-from liveplanner.formats.metrics.reader import MAX_MINUTE_VALUE, ImportOptions, read_metrics
+from liveplanner.formats.metrics.reader import read_metrics
+from liveplanner.formats.metrics.records import MAX_MINUTE_VALUE, ImportOptions
 from liveplanner.formats.metrics.tables import read_table
 from liveplanner.formats.problems import ImportRefused
 

@@ -36,8 +36,9 @@ from liveplanner.storage.samples import (
     stored_metrics,
 )
 from liveplanner.ui.main_window import MainWindow
-from liveplanner.ui.review import import_dialog
-from liveplanner.ui.review.import_dialog import MetricsImportDialog, PreviewModel
+from liveplanner.ui.review import import_storing
+from liveplanner.ui.review.import_dialog import MetricsImportDialog
+from liveplanner.ui.review.import_preview import PreviewModel
 
 START = datetime(2025, 11, 11, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 EXPORT = (
@@ -164,7 +165,7 @@ def test_a_cancelled_import_keeps_what_was_stored(
 
         return replace_metrics(db, show_id, samples, source, press_cancel_then_report)
 
-    monkeypatch.setattr(import_dialog, "replace_metrics", cancelled_midway)
+    monkeypatch.setattr(import_storing, "replace_metrics", cancelled_midway)
     show_active(qtbot, again)
     _click(qtbot, again.import_button)
     assert again.question is not None  # the show has metrics: replace them?
@@ -430,7 +431,7 @@ def test_a_database_gone_when_import_is_pressed_is_said_in_the_dialog(
     def gone(*_: object) -> None:
         raise StorageError("the team's database server does not answer")
 
-    monkeypatch.setattr(import_dialog, "stored_metrics", gone)
+    monkeypatch.setattr(import_storing, "stored_metrics", gone)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.error.isVisible()
     assert dialog.error.text() == "Nothing was stored: the team's database server does not answer"

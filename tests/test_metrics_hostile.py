@@ -10,12 +10,8 @@ import openpyxl
 import pytest
 
 from liveplanner.formats import xlsx_guard
-from liveplanner.formats.metrics.reader import (
-    MAX_MINUTE_VALUE,
-    ImportOptions,
-    MetricsImport,
-    read_metrics,
-)
+from liveplanner.formats.metrics.reader import read_metrics
+from liveplanner.formats.metrics.records import MAX_MINUTE_VALUE, ImportOptions, MetricsImport
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.sheets import read_sheets
 

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from liveplanner.core.metrics import METRICS, MetricKind
 from liveplanner.formats.metrics.presets import ColumnRule, InstantRule
-from liveplanner.formats.metrics.reader import ImportOptions, MetricsImport, read_metrics
+from liveplanner.formats.metrics.reader import read_metrics
+from liveplanner.formats.metrics.records import ImportOptions, MetricsImport
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.sheets import MAX_BYTES
 

@@ -17,7 +17,7 @@ from qt_helpers import show_active
 
 from liveplanner.app.settings import Preferences
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile.codec import read_show_file
+from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.app import drop_language, use_language

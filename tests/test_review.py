@@ -15,15 +15,9 @@ from hypothesis import strategies as st
 
 from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Promo, Release, Segment, Show, ShowPlan, Targets, time_zone
-from liveplanner.core.review import (
-    MarkerKind,
-    Outside,
-    Source,
-    TargetName,
-    actual_spans,
-    review,
-    wide,
-)
+from liveplanner.core.review import review
+from liveplanner.core.review_figures import MarkerKind, Outside, TargetName
+from liveplanner.core.review_spans import Source, actual_spans, wide
 from liveplanner.core.runlog import Run, RunEvent
 
 ZONE = time_zone("Asia/Shanghai")

@@ -17,7 +17,7 @@ from qt_helpers import show_active
 from liveplanner.app.demo import create_demo
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.plan import time_zone
-from liveplanner.core.review import Source
+from liveplanner.core.review_spans import Source
 from liveplanner.storage import notes, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.samples import ImportSource, replace_metrics
@@ -26,12 +26,8 @@ from liveplanner.ui.review.notes_panel import NotesModel
 from liveplanner.ui.review.report import write_report
 from liveplanner.ui.review.report_dialog import report_input
 from liveplanner.ui.review.review_page import ReviewPage
-from liveplanner.ui.review.tables import (
-    FiguresModel,
-    best_and_worst,
-    segment_columns,
-    segment_rank,
-)
+from liveplanner.ui.review.table_columns import segment_columns, segment_rank
+from liveplanner.ui.review.tables import FiguresModel, best_and_worst
 
 
 @pytest.fixture
@@ -81,7 +77,7 @@ def test_the_header_says_which_times_and_the_lag_recomputes(page: ReviewPage, db
     after = [f.gmv_fen for f in page.review.segments]
     # Segments whose credited minutes the stream lost have no figure; the rest add up the same.
     assert after != before and sum(filter(None, after)) == sum(filter(None, before))
-    # cards[0] is GMV, the first of tables.summary_figures
+    # cards[0] is GMV, the first of summary_figures.summary_figures
     assert page.cards[0].target.text().startswith("target ¥1,500,000")
     assert "short by" in page.cards[0].target.text()
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from liveplanner.core.clock import MAX_ALLOWED_S, TimerSegment, actual_segments, as_positions_of
 from liveplanner.core.enums import RunEventKind, SegmentKind
 from liveplanner.core.plan import Segment, Show, ShowPlan
-from liveplanner.core.review import actual_spans
+from liveplanner.core.review_spans import actual_spans
 from liveplanner.core.run_timeline import EARLIEST, LATEST, MAX_RUN_S, run_moments, run_seconds
 from liveplanner.core.runlog import RunEvent
 

@@ -22,7 +22,7 @@ from sqlalchemy import text
 from liveplanner.cli import main as cli
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
-from liveplanner.core.review import actual_spans
+from liveplanner.core.review_spans import actual_spans
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.ui.editor.document import ShowDocument

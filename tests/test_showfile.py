@@ -15,8 +15,10 @@ from liveplanner.core import enums
 from liveplanner.core.metrics import METRICS
 from liveplanner.core.plan import MAX_TEXT, ShowPlan
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile import codec as showfile
-from liveplanner.formats.showfile.codec import ShowBundle, read_show_file, show_document
+from liveplanner.formats.showfile import validation, writer
+from liveplanner.formats.showfile.bundle import SCHEMA_VERSION, ShowBundle
+from liveplanner.formats.showfile.reader import read_show_file
+from liveplanner.formats.showfile.writer import show_document
 from liveplanner.storage import parts, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
@@ -100,7 +102,7 @@ def test_the_demo_goes_out_and_comes_back_as_an_equal_new_show(
     show_id = create_demo(db)
     original = export_show(db, show_id)
     path = tmp_path / "双11.json"
-    showfile.write_show_file(original, path)
+    writer.write_show_file(original, path)
 
     copy_id = import_show(db, read_show_file(path.read_bytes(), path.name))
 
@@ -246,7 +248,7 @@ def test_a_file_that_breaks_the_schema_is_refused_and_stores_nothing(
 
 
 def test_the_schema_bounds_free_text_where_a_show_does() -> None:
-    defs = showfile.schema()["$defs"]
+    defs = validation.schema()["$defs"]
 
     assert defs["text"]["maxLength"] == defs["filled"]["maxLength"] == MAX_TEXT
 
@@ -286,7 +288,7 @@ def test_an_import_that_fails_midway_stores_nothing(db: Database, demo_document)
 
 
 def test_the_schema_is_valid_and_names_every_value_the_app_knows() -> None:
-    schema = showfile.schema()
+    schema = validation.schema()
     Draft202012Validator.check_schema(schema)
     defs = schema["$defs"]
     assert defs["show"]["properties"]["platform"]["enum"] == list(enums.Platform)
@@ -299,7 +301,7 @@ def test_the_schema_is_valid_and_names_every_value_the_app_knows() -> None:
     assert defs["run_event"]["properties"]["kind"]["enum"] == list(enums.RunEventKind)
     assert defs["note"]["properties"]["category"]["enum"] == list(enums.NoteCategory)
     assert defs["sample"]["properties"]["metric"]["enum"] == list(METRICS)
-    assert schema["properties"]["schema_version"]["const"] == showfile.SCHEMA_VERSION
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
 
 
 def test_the_documented_example_is_a_show_file() -> None:

@@ -11,10 +11,12 @@ import pytest
 from liveplanner.app.demo import create_demo
 from liveplanner.cli.main import main
 from liveplanner.core import plan
-from liveplanner.formats.metrics import reader as metrics_import
+from liveplanner.formats.metrics import records as metrics_import
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile import codec as showfile
-from liveplanner.formats.showfile.codec import read_show_file, show_document
+from liveplanner.formats.showfile import validation
+from liveplanner.formats.showfile.bundle import MAX_BYTES, MAX_NESTING
+from liveplanner.formats.showfile.reader import read_show_file
+from liveplanner.formats.showfile.writer import show_document
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.show_transfer import export_show
@@ -46,7 +48,7 @@ def _changed(text: str, change) -> str:
 
 
 def test_a_file_over_the_size_limit_is_refused_by_its_size(demo_text: str) -> None:
-    padded = demo_text.replace('"notes": ""', '"notes": "' + "x" * showfile.MAX_BYTES + '"', 1)
+    padded = demo_text.replace('"notes": ""', '"notes": "' + "x" * MAX_BYTES + '"', 1)
     assert _refused(padded) == "show.json is 21 MB; files up to 20 MB can be imported"
 
 
@@ -54,9 +56,7 @@ def test_a_file_over_the_size_limit_is_refused_by_its_size(demo_text: str) -> No
 def test_a_file_nested_deep_is_refused_in_one_line(demo_text: str, depth: int) -> None:
     nested = demo_text.replace('"notes": ""', '"notes": ' + "[" * depth + "]" * depth, 1)
     message = _refused(nested)
-    assert message.endswith(
-        f"expected lists and objects nested at most {showfile.MAX_NESTING} deep"
-    )
+    assert message.endswith(f"expected lists and objects nested at most {MAX_NESTING} deep")
 
 
 def test_a_nesting_past_the_limit_is_named_by_its_path(demo_text: str) -> None:
@@ -163,7 +163,7 @@ def test_a_time_outside_a_shows_years_is_refused_at_its_path(
 
 
 def test_the_schema_bounds_are_the_domain_of_core_and_of_the_metrics_import() -> None:
-    schema = showfile.schema()
+    schema = validation.schema()
     assert schema["properties"]["segments"]["maxItems"] == plan.MAX_SEGMENTS
     assert schema["properties"]["products"]["maxItems"] == plan.MAX_PRODUCTS
     assert schema["$defs"]["seconds"]["maximum"] == plan.MAX_SEGMENT_S
@@ -181,9 +181,9 @@ def test_the_inlined_schema_refuses_what_the_schema_refuses(demo_text: str) -> N
     document["segments"][1]["title"] = 5
     document["people"][0]["name"] = " "
     as_written = sorted(
-        e.message for e in Draft202012Validator(showfile.schema()).iter_errors(document)
+        e.message for e in Draft202012Validator(validation.schema()).iter_errors(document)
     )
-    inlined = Draft202012Validator(showfile._inlined(showfile.schema()))
+    inlined = Draft202012Validator(validation._inlined(validation.schema()))
     assert sorted(e.message for e in inlined.iter_errors(document)) == as_written
     assert len(as_written) == 2
 
@@ -281,6 +281,6 @@ def test_a_store_refuses_a_start_no_show_can_have(db: Database) -> None:
     ],
 )
 def test_a_sample_passed_the_quick_way_is_one_the_schema_takes(sample: object) -> None:
-    rule = showfile._inlined(showfile.schema())["properties"]["metrics"]["items"]
-    takes = not list(showfile._validator().evolve(schema=rule).iter_errors(sample))
-    assert showfile._plain_sample(sample) == takes
+    rule = validation._inlined(validation.schema())["properties"]["metrics"]["items"]
+    takes = not list(validation._validator().evolve(schema=rule).iter_errors(sample))
+    assert validation._plain_sample(sample) == takes

@@ -62,7 +62,7 @@ def database_url(explicit: str | None = None) -> str:
 # 4: review_chart_share; 5: the folders last used for reports, metrics exports and scripts.
 # Older files load with the defaults for what they lack.
 PREFERENCES_VERSION = 5
-MAX_LAG = 30  # core.review.MAX_LAG; not imported, so settings stay free of pandas
+MAX_LAG = 30  # core.review_spans.MAX_LAG; not imported, so settings stay free of pandas
 MAX_URL = 2000
 MAX_USER_NAME = 100
 MAX_PATH = 1000

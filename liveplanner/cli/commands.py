@@ -30,8 +30,8 @@ from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
 
 if TYPE_CHECKING:
-    from liveplanner.core.review import Review
-    from liveplanner.formats.metrics.reader import DateMismatch
+    from liveplanner.core.review_figures import Review
+    from liveplanner.formats.metrics.records import DateMismatch
     from liveplanner.storage.samples import StoredMetrics
 
 EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
@@ -189,8 +189,9 @@ def _parse_date(text: str | None) -> date | None:
 
 def _cmd_import_metrics(args: argparse.Namespace, db: Database) -> int:
     # pandas loads here, not for every command
-    from liveplanner.core.review import on_air
-    from liveplanner.formats.metrics.reader import ImportOptions, read_metrics
+    from liveplanner.core.review_spans import on_air
+    from liveplanner.formats.metrics.reader import read_metrics
+    from liveplanner.formats.metrics.records import ImportOptions
     from liveplanner.formats.sheets import MAX_BYTES
     from liveplanner.storage.samples import ImportSource, replace_metrics, stored_metrics
 
@@ -279,7 +280,8 @@ def _replace_refusal(db: Database, show_id: int, stored: "StoredMetrics", zone: 
 
 def _cmd_review(args: argparse.Namespace, db: Database) -> int:
     # pandas loads here, and Qt only to draw a report
-    from liveplanner.core.review import MAX_LAG, review
+    from liveplanner.core.review import review
+    from liveplanner.core.review_spans import MAX_LAG
     from liveplanner.storage.notes import list_notes
     from liveplanner.storage.samples import load_metrics
 

@@ -75,7 +75,8 @@ def cmd_import_script(args: argparse.Namespace, db: Database) -> int:
                 f"{path.name}: a show file keeps its own title, start, platform and time zone; "
                 "--title, --start, --platform and --tz are for run sheets"
             )
-        from liveplanner.formats.showfile.codec import MAX_BYTES, read_show_file
+        from liveplanner.formats.showfile.bundle import MAX_BYTES
+        from liveplanner.formats.showfile.reader import read_show_file
         from liveplanner.storage.show_transfer import import_show
 
         data = read_input(path, MAX_BYTES)
@@ -134,7 +135,7 @@ def cmd_export_script(args: argparse.Namespace, db: Database) -> int:
 
             write_script_xlsx(plan, out, args.language or export_language())
         elif suffix == ".json":
-            from liveplanner.formats.showfile.codec import write_show_file
+            from liveplanner.formats.showfile.writer import write_show_file
             from liveplanner.storage.show_transfer import export_show
 
             write_show_file(export_show(db, args.show_id), out)

@@ -1,9 +1,10 @@
 """Shows side by side: each show's KPIs, what each segment kind earns per minute across shows, and
 which time slots earn most.
 
-Sales are credited to segments by the same rule as the single show's review (core.review), but
-over all shows at once: a season holds a thousand shows and a million samples, so the work is
-done on whole columns, and per show only on the small arrays of its segments.
+Sales are credited to segments by the same rule as the single show's review
+(core.review_spans), but over all shows at once: a season holds a thousand shows and a million
+samples, so the work is done on whole columns, and per show only on the small arrays of its
+segments.
 """
 
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ import pandas as pd
 
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import (
+from liveplanner.core.review_spans import (
     DEFAULT_LAG,
     Source,
     Span,
@@ -124,8 +125,8 @@ def compare(
     samples: pd.DataFrame,
     lag: int = DEFAULT_LAG,
 ) -> Comparison:
-    """`live_runs`: each show's live run (core.review.live_run); `samples`: tidy rows of all the
-    shows with a `show_id` column, at least COMPARED_METRICS where the exports had them."""
+    """`live_runs`: each show's live run (core.review_spans.live_run); `samples`: tidy rows of
+    all the shows with a `show_id` column, at least COMPARED_METRICS where the exports had them."""
     sums = samples.groupby(["show_id", "metric"], sort=False)["value"].sum()
     viewers = samples[samples["metric"] == "online_viewers"].groupby("show_id")["value"]
     peaks, means = viewers.max(), viewers.mean()

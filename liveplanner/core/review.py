@@ -18,335 +18,54 @@ every figure made from it, never 0. Money stays integer fen.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
-from enum import StrEnum
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
+from liveplanner.core.enums import PromoKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.run_timeline import run_moments
-from liveplanner.core.runlog import Run, RunEvent
+from liveplanner.core.review_figures import (
+    GroupFigures,
+    Marker,
+    MarkerKind,
+    Outside,
+    OutsideFigures,
+    Review,
+    SegmentFigures,
+    TargetName,
+    TargetResult,
+    Totals,
+    _sum_known,
+)
+from liveplanner.core.review_spans import (
+    _HALF_MIN,
+    _MINUTE_NS,
+    _NS_PER_MIN,
+    AFTER,
+    BEFORE,
+    DEFAULT_LAG,
+    MAX_LAG,
+    SALES,
+    Source,
+    Span,
+    actual_spans,
+    credited,
+    holds_minutes,
+    live_run,
+    planned_spans,
+    segment_of,
+    show_window,
+    span_owners,
+    wide,
+    within,
+)
+from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import Schedule, schedule
 
 if TYPE_CHECKING:
     from liveplanner.core.plan import Targets
-
-DEFAULT_LAG = 2  # minutes from the pitch to the paid order
-MAX_LAG = 30
-SALES = ("gmv", "orders", "buyers", "items_sold")  # credited with the lag
-_NS_PER_MIN = 60_000_000_000
-_HALF_MIN = 30_000_000_000
-_MINUTE_NS = 60_000_000_000
-# In the minutes' `segment` and `credited_to` columns, and as span indices: outside the script.
-BEFORE, AFTER = -1, -2
-# The minute grid has every minute only within this margin of the show (planned or run); a minute
-# further away is a row of its own, with no empty minutes filled in up to it. So the grid is
-# bounded by the show's span and the rows stored, never by the data's extremes: one stored minute
-# of a mistyped year 2062 made a grid of decades (gigabytes, tens of seconds).
-REVIEW_MARGIN = timedelta(days=1)
-
-
-class Source(StrEnum):
-    ACTUAL = "actual"  # segment times from the live run's log
-    PLANNED = "planned"  # no live run on the timer: the plan's times
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of wall time in one segment (None: a segment since deleted from the plan)."""
-
-    segment_id: int | None
-    start: datetime  # aware UTC
-    end: datetime
-
-
-def planned_spans(plan: ShowPlan, planned: Schedule | None = None) -> list[Span]:
-    return [
-        Span(slot.segment_id, slot.start.astimezone(UTC), slot.end.astimezone(UTC))
-        for slot in (planned or schedule(plan)).slots
-    ]
-
-
-def live_run(runs: Sequence[Run]) -> Run | None:
-    """The latest live run that reached a segment: the show as it went out."""
-    for run in reversed(runs):
-        if run.kind is RunKind.LIVE and any(
-            e.kind is RunEventKind.SEGMENT_STARTED for e in run.events
-        ):
-            return run
-    return None
-
-
-def actual_spans(plan: ShowPlan, events: Sequence[RunEvent]) -> list[Span]:
-    """Where each segment really was on the clock: from one segment's start to the next one's
-    (pauses included: the stream stayed on), the last one to the run's end or its last event.
-    A segment gone back to gets a second span; time in a segment deleted since gets None.
-    Times are the run's own (run_timeline): a wall clock changed mid-show moves no span."""
-    ids = {s.id for s in plan.segments}
-    spans: list[Span] = []
-    current: tuple[int | None, datetime] | None = None
-    last = None
-    for event, moment in zip(events, run_moments(events), strict=True):
-        at = moment.astimezone(UTC)
-        last = at
-        if event.kind is RunEventKind.SEGMENT_STARTED:
-            if current is not None and at > current[1]:
-                spans.append(Span(current[0], current[1], at))
-            segment = event.segment_id if event.segment_id in ids else None
-            current = (segment, at)
-        elif event.kind is RunEventKind.ENDED:
-            break
-    if current is not None and last is not None and last > current[1]:
-        spans.append(Span(current[0], current[1], last))
-    return spans
-
-
-def on_air(plan: ShowPlan, runs: Sequence[Run]) -> tuple[datetime, datetime] | None:
-    """When the show's live run had it on air (its first segment's start to the end), or None
-    when it has not run live on the timer."""
-    run = live_run(runs)
-    spans = actual_spans(plan, run.events) if run is not None else []
-    return (spans[0].start, spans[-1].end) if spans else None
-
-
-def credited(
-    minutes_ns: np.ndarray, starts_ns: np.ndarray, ends_ns: np.ndarray, lag: int
-) -> np.ndarray:
-    """For each minute (epoch ns of its start), the index of the span running at its middle
-    `lag` minutes earlier (a gap between spans counts to the span before it). A minute of the
-    show's first `lag` minutes goes to the first span; BEFORE or AFTER when that moment is
-    outside the script."""
-    middle = minutes_ns + _HALF_MIN
-    moment = middle - lag * _NS_PER_MIN
-    index = np.searchsorted(starts_ns, moment, side="right") - 1
-    index = np.where((index < 0) & (middle >= starts_ns[0]), 0, index)
-    index = np.where(index < 0, BEFORE, index)
-    return np.where(moment >= ends_ns[-1], AFTER, index)
-
-
-def holds_minutes(starts_ns: np.ndarray, ends_ns: np.ndarray, lag: int) -> np.ndarray:
-    """For each span, whether credited() would give it some whole minute, were that minute in
-    the data: one too short to hold a minute's middle gets none, and so made ¥0 where the data
-    reaches it, while one that holds minutes the data lacks has no figure."""
-    lag_ns = lag * _NS_PER_MIN
-    # The moments credited to each span: from its start (the first span's from `lag` before)
-    # to the next span's start, the last span's to its end.
-    first = np.concatenate([starts_ns[:1] - lag_ns, starts_ns[1:]])
-    last = np.concatenate([starts_ns[1:], ends_ns[-1:]])
-    # The first whole minute whose middle, `lag` minutes back, is at or after `first`.
-    minute = -((_HALF_MIN - lag_ns - first) // _MINUTE_NS) * _MINUTE_NS
-    return minute + _HALF_MIN - lag_ns < last
-
-
-def within(minutes_ns: np.ndarray, starts_ns: np.ndarray, ends_ns: np.ndarray) -> np.ndarray:
-    """For each minute, the span its middle falls in, or BEFORE or AFTER the script."""
-    return credited(minutes_ns, starts_ns, ends_ns, 0)
-
-
-def span_owners(spans: Sequence[Span]) -> np.ndarray:
-    """Each span's segment id, a deleted segment's span taking its neighbour's (the one before,
-    else the one after), so that its minutes and sales still land on a segment of the plan."""
-    owners = pd.Series([s.segment_id for s in spans], dtype="Int64")
-    return owners.ffill().bfill().to_numpy(dtype="int64", na_value=-1)
-
-
-def wide(
-    samples: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
-) -> pd.DataFrame:
-    """Tidy samples as one row per minute and one float column per metric present. Missing
-    minutes are NaN rows from the first minute to the last within `window` (all of them without
-    one); a minute outside it is a row of its own, with no empty rows filled in up to it."""
-    if samples.empty:
-        return pd.DataFrame(index=pd.DatetimeIndex([], tz=UTC, name="minute"))
-    minutes = pd.DatetimeIndex(samples["minute"])
-    full = _grid(minutes, window)
-    rows = full.get_indexer(minutes)
-    codes, names = pd.factorize(samples["metric"], sort=True)
-    cells = rows * len(names) + codes
-    if (rows < 0).any() or np.bincount(cells).max() > 1:
-        # Not whole minutes, or a key given twice (never so when stored): pandas's pivot says so.
-        table = samples.pivot(index="minute", columns="metric", values="value")
-        table = table.reindex(full.union(minutes.unique())).astype("float64")
-        table.columns.name = None
-        return table.rename_axis("minute")
-    # (minute, metric) is the stored key and every minute whole: each value has one cell of the
-    # grid, placed directly (a pivot's MultiIndex costs as much again as reading the rows).
-    grid = np.full((len(full), len(names)), np.nan)
-    grid[rows, codes] = samples["value"].to_numpy(dtype="float64")
-    return pd.DataFrame(grid, index=full, columns=list(names))
-
-
-def _grid(
-    minutes: pd.DatetimeIndex, window: tuple[pd.Timestamp, pd.Timestamp] | None
-) -> pd.DatetimeIndex:
-    if window is None:
-        return pd.date_range(minutes.min(), minutes.max(), freq="min", name="minute")
-    low, high = window
-    near = (minutes >= low) & (minutes < high)
-    filled = (
-        pd.date_range(minutes[near].min(), minutes[near].max(), freq="min", name="minute")
-        if near.any()
-        else pd.DatetimeIndex([], tz=UTC, name="minute")
-    )
-    return filled.union(minutes[~near].unique()).rename("minute")
-
-
-@dataclass(frozen=True, slots=True)
-class SegmentFigures:
-    segment_id: int
-    position: int  # 1-based
-    title: str
-    kind: SegmentKind
-    product_id: int | None
-    planned_start: datetime  # aware, the show's zone
-    planned_s: int
-    actual_start: datetime | None  # None: planned-only review, or never run
-    actual_s: int | None
-    minutes: int  # minutes of data whose middle fell in it
-    # Sales credited to it; None where the export has no such series, or no minute of it
-    # was credited here (a segment the data does not reach, or one that never ran).
-    gmv_fen: int | None
-    orders: int | None
-    buyers: int | None
-    gmv_per_min_fen: float | None
-    avg_viewers: float | None
-    peak_viewers: int | None
-    net_entries: int | None  # entries minus exits; None where the export has not both
-    comments_per_min: float | None
-    likes_per_min: float | None
-    gpm_fen: float | None  # GMV per 1,000 views (visits)
-
-    @property
-    def start(self) -> datetime:
-        return self.actual_start or self.planned_start
-
-    @property
-    def seconds(self) -> int:
-        return self.planned_s if self.actual_s is None else self.actual_s
-
-
-class Outside(StrEnum):
-    BEFORE = "before"  # minutes before the script's first segment
-    AFTER = "after"  # minutes after its last one
-
-
-@dataclass(frozen=True, slots=True)
-class OutsideFigures:
-    """The minutes before or after the script, and the sales credited there: with the segments'
-    figures they add up to the show's totals. Figures as SegmentFigures, None where they are
-    not measured or have no meaning outside a segment."""
-
-    where: Outside
-    first_minute: datetime  # aware, the show's zone: the stretch of data it covers
-    last_minute: datetime
-    minutes: int
-    gmv_fen: int | None
-    orders: int | None
-    buyers: int | None
-    avg_viewers: float | None
-    peak_viewers: int | None
-    net_entries: int | None
-    comments_per_min: float | None
-    likes_per_min: float | None
-    gpm_fen: float | None
-
-    # What a segment row has and this one has not, so both can share a table's columns.
-    segment_id = None
-    title = ""
-    kind = None
-    product_id = None
-    planned_start = None
-    planned_s = None
-    actual_start = None
-    actual_s = None
-    gmv_per_min_fen = None
-
-    @property
-    def position(self) -> int:
-        """Where it sorts by position: before the first segment, or after every one."""
-        return 0 if self.where is Outside.BEFORE else 1_000_000
-
-    @property
-    def seconds(self) -> int | None:
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class Totals:
-    gmv_fen: int | None  # None: the export has no such series
-    orders: int | None
-    buyers: int | None
-    new_followers: int | None
-    peak_viewers: int | None
-    avg_viewers: float | None
-    viewers: int | None  # unique viewers, summed over minutes (观看人数)
-    views: int | None
-    conversion: float | None  # buyers / unique viewers
-    interaction: float | None  # comments / unique viewers
-    gpm_fen: float | None
-    minutes: int  # minutes with data
-    # Minutes of the show's time (the live run's, else the plan's: first segment's start to the
-    # last one's end) without any sample; with no segment, the gaps between the data's first
-    # and last minute. An export of half the show leaves the other half missing.
-    missing_minutes: int
-    show_minutes: int  # minutes of the show's time (0: no segment, no time to cover)
-
-
-class TargetName(StrEnum):
-    GMV = "gmv"
-    VIEWERS = "viewers"
-    CONVERSION = "conversion"
-    NEW_FOLLOWERS = "new_followers"
-    INTERACTION = "interaction"
-
-
-@dataclass(frozen=True, slots=True)
-class TargetResult:
-    name: TargetName
-    target: float  # fen for GMV, a fraction for rates, else a count
-    actual: float | None  # None: the export has no data for it
-
-    @property
-    def met(self) -> bool | None:
-        return None if self.actual is None else self.actual >= self.target
-
-    @property
-    def short_by(self) -> float | None:
-        """How far under the target (0 when met); None when there is no actual."""
-        return None if self.actual is None else max(0.0, self.target - self.actual)
-
-
-@dataclass(frozen=True, slots=True)
-class GroupFigures:
-    """Totals of the segments of one kind, or of one product."""
-
-    key: str  # a SegmentKind value, a product id as text ("" for none), or OUTSIDE_KEY
-    segments: int
-    seconds: int | None  # None for the minutes outside the script, which have no length
-    gmv_fen: int | None  # None: no data for it (see SegmentFigures)
-    orders: int | None
-    # The seconds of the segments whose GMV is known: a show's export covering half of them
-    # says what that half earned per minute, not half of it.
-    gmv_seconds: int
-
-    @property
-    def gmv_per_min_fen(self) -> float | None:
-        """None when no segment of the group has a GMV figure (no data is not ¥0)."""
-        if self.gmv_fen is None or not self.gmv_seconds:
-            return None
-        return self.gmv_fen * 60 / self.gmv_seconds
-
-
-OUTSIDE_KEY = "outside"  # GroupFigures of the minutes outside the script
-
-
-class MarkerKind(StrEnum):
-    COUPON_DROP = "coupon_drop"
-    FLASH_SALE = "flash_sale"
-    LUCKY_DRAW = "lucky_draw"
 
 
 _MARKER_OF_PROMO = {
@@ -359,57 +78,6 @@ _MARKER_OF_SEGMENT = {
     SegmentKind.FLASH_SALE: MarkerKind.FLASH_SALE,
     SegmentKind.LUCKY_DRAW: MarkerKind.LUCKY_DRAW,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    at: datetime  # aware UTC
-    kind: MarkerKind
-    label: str  # the promo's name, or the segment's title
-    segment_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class Review:
-    show_id: int
-    source: Source
-    run_id: int | None
-    lag: int
-    planned: tuple[Span, ...]
-    actual: tuple[Span, ...]  # empty for a planned-only review
-    minutes: pd.DataFrame  # wide(): per minute, per metric, plus `segment` and `credited_to`
-    segments: tuple[SegmentFigures, ...]
-    outside: tuple[OutsideFigures, ...]  # before and after the script, where there is data
-    totals: Totals
-    targets: tuple[TargetResult, ...]
-    by_kind: tuple[GroupFigures, ...]
-    by_product: tuple[GroupFigures, ...]
-    markers: tuple[Marker, ...]
-
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        """The spans the figures were computed on."""
-        return self.actual if self.source is Source.ACTUAL else self.planned
-
-    def outside_group(self) -> GroupFigures | None:
-        """The outside rows as one group, for tables by kind; None when there are none."""
-        if not self.outside:
-            return None
-        return GroupFigures(
-            OUTSIDE_KEY,
-            0,
-            None,
-            _sum_known([o.gmv_fen for o in self.outside]),
-            _sum_known([o.orders for o in self.outside]),
-            0,  # no length: no rate
-        )
-
-    def segment_at(self, at: datetime) -> int | None:
-        """The segment running at `at` (aware), by the review's own times."""
-        for span in self.spans:
-            if span.start <= at < span.end:
-                return span.segment_id
-        return None
 
 
 def _ns(times: Sequence[datetime]) -> np.ndarray:
@@ -443,11 +111,6 @@ def _per_row_sum(values: np.ndarray | None, rows: np.ndarray, n: int) -> _Sums |
         np.bincount(rows[keep], weights=values[keep], minlength=n),
         np.bincount(rows[keep], minlength=n),
     )
-
-
-def _sum_known(values: Sequence[int | None]) -> int | None:
-    known = [v for v in values if v is not None]
-    return sum(known) if known else None
 
 
 def review(
@@ -497,14 +160,6 @@ def review(
     )
 
 
-def show_window(spans: Sequence[Span], start: datetime) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """From REVIEW_MARGIN before the show's earliest time (its spans, its planned start) to
-    REVIEW_MARGIN after its latest: where the review's minute grid is filled in."""
-    moments = [start, *(s.start for s in spans), *(s.end for s in spans)]
-    low, high = min(moments) - REVIEW_MARGIN, max(moments) + REVIEW_MARGIN
-    return pd.Timestamp(low).tz_convert(UTC), pd.Timestamp(high).tz_convert(UTC)
-
-
 def _judged(totals: Totals) -> Totals:
     """The totals the targets are judged on: none when no minute of the show has data (a file
     of another time kept as it is, --keep-dates, is not this show's result)."""
@@ -512,15 +167,6 @@ def _judged(totals: Totals) -> Totals:
         return totals
     return replace(totals, gmv_fen=None, viewers=None, conversion=None, new_followers=None,
                    interaction=None)  # fmt: skip
-
-
-def segment_of(index: np.ndarray, owners: np.ndarray) -> np.ndarray:
-    """Span indices as segment ids; BEFORE and AFTER stay. A span whose segment is gone, with
-    no neighbour to take it (every segment it ran is deleted), counts as after the script."""
-    if not len(owners):
-        return index
-    ids = np.where(index >= 0, owners[np.clip(index, 0, None)], index)
-    return np.where((index >= 0) & (ids < 0), AFTER, ids)
 
 
 def _row_figures(

@@ -111,7 +111,7 @@ MESSAGES = {
     "running_total_falls": (
         "{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}"
     ),
-    # run sheets (script_sheet.py): refusals
+    # run sheets (formats/runsheet/): refusals
     "no_script_header": (
         "{file}: no header row in its first {rows} rows; expected a row naming columns such as "
         "序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)"
@@ -209,7 +209,7 @@ MESSAGES = {
         "row {row}, column “{column}”: the title is longer than {limit} characters; the rest is "
         "in the segment's notes"
     ),
-    # show files (showfile.py): refusals; a path counts list entries from 0, as JSON paths do
+    # show files (formats/showfile/): refusals; a path counts list entries from 0, as JSON paths do
     "not_a_show_file": (
         '{file} is not a liveplanner show file; expected a JSON object with "format": '
         '"liveplanner.show"'

@@ -1,5 +1,5 @@
 """Tables written as an XLSX workbook: one sheet per table, a bold frozen header, widths that fit,
-and text that would start a formula kept as text (see sheet_cells)."""
+and text that would start a formula kept as text (see formula_text.py)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field

@@ -7,13 +7,12 @@ without a unit in brackets, so "成交金额（元）" and "成交金额(元)" a
 unit is read from the bracket ("元", "万元", "分").
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
+from liveplanner.formats.headers import normalise
 
 
 class InstantRule(StrEnum):
@@ -43,22 +42,10 @@ class Preset:
     instant_rule: InstantRule = InstantRule.MAX
 
 
-_UNIT = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]$")
 _MONEY_SCALES = {"": 100, "元": 100, "yuan": 100, "¥": 100, "$": 100, "usd": 100, "rmb": 100}
 _MONEY_SCALES |= {"万元": 1_000_000, "万": 1_000_000, "分": 1, "fen": 1, "cents": 1}
 _COUNT_SCALES = {"": 1, "人": 1, "次": 1, "个": 1, "单": 1, "件": 1, "笔": 1, "万": 10_000}
 _COUNT_SCALES |= {"万人": 10_000, "万次": 10_000}
-
-
-def normalise(header: object) -> tuple[str, str]:
-    """A header as (name, unit): "成交金额（元）" -> ("成交金额", "元")."""
-    text = unicodedata.normalize("NFKC", str(header)).strip().lower()
-    text = re.sub(r"\s+", "", text)
-    unit = ""
-    if match := _UNIT.search(text):
-        unit = match.group(1)
-        text = text[: match.start()]
-    return text, unit
 
 
 def _scale(metric_name: str, unit: str) -> Decimal | None:

@@ -1,7 +1,7 @@
 """The columns of a run sheet (整场脚本) and the words that name segment kinds, in Chinese and
 English: what the importer recognises and what the exporter writes.
 
-Header names are compared as presets.normalise compares them (NFKC, lower case, no spaces, a
+Header names are compared as formats.headers.normalise compares them (NFKC, lower case, no spaces, a
 unit in brackets set apart), so "时长(分钟)" is the duration column with its unit "分钟".
 """
 
@@ -10,7 +10,7 @@ import unicodedata
 from enum import StrEnum
 
 from liveplanner.core.enums import Role, SegmentKind
-from liveplanner.formats.metrics.presets import normalise
+from liveplanner.formats.headers import normalise
 
 
 class Field(StrEnum):

@@ -38,7 +38,7 @@ from liveplanner.formats.runsheet.side_sheets_reader import Book
 from liveplanner.formats.runsheet.writer import release_texts
 
 if TYPE_CHECKING:
-    from liveplanner.formats.runsheet.reader import SheetReader, SheetRow
+    from liveplanner.formats.runsheet.sheet_rows import SheetReader, SheetRow
 
 _PROMO_OF_KIND = {
     SegmentKind.COUPON_DROP: PromoKind.COUPON,

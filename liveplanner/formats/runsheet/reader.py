@@ -1,30 +1,26 @@
 """A run sheet (整场脚本, CSV or XLSX) read into a new show's plan, or refused naming the row and
 column it could not read.
 
-The header is looked for under any title rows; columns are mapped by name (script_columns) or by
+The header is looked for under any title rows; columns are mapped by name (columns.py) or by
 the caller's mapping. Each row under it with a start time, a length, a segment or a product is a
 segment; lengths come from the length column, a time range (20:00-20:05) or the next row's
 start. Products and people are matched by name; promos are read from the offer text where its
-words are clear (offer_text), and kept in the segment's notes where they are not. Whatever the
+words are clear (offers.py), and kept in the segment's notes where they are not. Whatever the
 sheet holds that has no field (an unmapped column, an unclear offer) goes into the notes and is
 listed in `unread`, so nothing typed is lost and the user is told.
 
-A workbook that liveplanner exported carries sheets that hold the rest (script_parts); they are
-read with it, so an exported script imports again without loss.
+A workbook that liveplanner exported carries sheets that hold the rest (side_sheets.py); they are
+read with it, so an exported script imports again without loss. sheet_rows.py finds the header
+and the segment rows, timing.py their lengths and starts.
 """
 
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
 
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
-    FIRST_SHOW_TIME,
-    LAST_SHOW_TIME,
-    MAX_SEGMENT_S,
     MAX_SEGMENTS,
     MAX_TITLE,
     Show,
@@ -33,48 +29,31 @@ from liveplanner.core.plan import (
     shown_time,
     time_zone,
 )
-from liveplanner.core.schedule import format_duration
 from liveplanner.formats.problems import ImportRefused, Problem
-from liveplanner.formats.runsheet.cells import (
-    EXPECTED_CLOCK,
-    EXPECTED_COUNT,
-    EXPECTED_DURATION,
-    EXPECTED_PRICE,
-    CellValueError,
-    Clock,
-    Duration,
-    read_clock,
-    read_duration,
-    text_of,
-)
-from liveplanner.formats.runsheet.columns import (
-    ROLE_OF_FIELD,
-    SEGMENT_FIELDS,
-    Field,
-    field_of,
-    header_unit,
-    is_end_marker,
-)
+from liveplanner.formats.runsheet.cells import Clock, text_of
+from liveplanner.formats.runsheet.columns import Field, is_end_marker
 from liveplanner.formats.runsheet.plan import PlanParts, Unread, guess_platform, title_and_day
+from liveplanner.formats.runsheet.sheet_rows import (
+    SheetReader,
+    SheetRow,
+    _continue,
+    _continues,
+    _header_score,
+    _is_segment,
+    default_mapping,
+    find_script_header,
+)
 from liveplanner.formats.runsheet.side_sheets import SHOW, part_of
 from liveplanner.formats.runsheet.side_sheets_reader import read_book
+from liveplanner.formats.runsheet.timing import _YEARS, _lengths
 from liveplanner.formats.sheets import SCAN_ROWS, RawSheet, read_sheets
 
 DEFAULT_START = time(20, 0)  # prime time, when a sheet gives no start at all
-_MAX_DISAGREEMENTS = 5
 # A run sheet's rows: its segments with a few rows each of talking points or cues under them.
 # (A cell is bounded by csv's field limit, and by openpyxl, which reads at most Excel's 32,767
 # characters of one.)
 MAX_SHEET_ROWS = 10 * MAX_SEGMENTS
 MAX_COLUMNS = 200  # a team's sheet has a few dozen; ours, 16
-_YEARS = {"first": FIRST_SHOW_TIME.year, "last": LAST_SHOW_TIME.year - 1}
-_WHAT = {
-    Field.DURATION: ("a length", EXPECTED_DURATION),
-    Field.START: ("a clock time", EXPECTED_CLOCK),
-    Field.LIST_PRICE: ("a price", EXPECTED_PRICE),
-    Field.LIVE_PRICE: ("a price", EXPECTED_PRICE),
-    Field.STOCK: ("a count", EXPECTED_COUNT),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,287 +80,7 @@ class ScriptReading:
     segment_rows: tuple[int, ...]  # the sheet row of each segment
     unread: tuple[Unread, ...] = ()
     notices: tuple[Problem, ...] = ()
-    parts: tuple[str, ...] = ()  # the companion sheets read (script_parts keys)
-
-
-@dataclass(slots=True)
-class SheetRow:
-    number: int
-    cells: dict[Field, object]
-    extra: list[tuple[str, str]] = field(default_factory=list)  # unmapped (header, text)
-    more_roles: list[tuple[Field, str]] = field(default_factory=list)  # from rows under it
-
-    def text(self, key: Field) -> str:
-        return text_of(self.cells.get(key))
-
-
-def find_script_header(rows: Sequence[Sequence[object]]) -> int | None:
-    """The first row naming at least two run-sheet columns, one of them a segment's."""
-    for index, row in enumerate(rows[:SCAN_ROWS]):
-        fields = {field_of(cell) for cell in row if text_of(cell)} - {None}
-        if len(fields) >= 2 and fields & SEGMENT_FIELDS:
-            return index
-    return None
-
-
-def _header_score(rows: Sequence[Sequence[object]]) -> int:
-    """How many run-sheet columns a CSV's header names, split one way: the delimiter that
-    names most is the file's."""
-    index = find_script_header(rows)
-    return 0 if index is None else len({field_of(c) for c in rows[index]} - {None})
-
-
-def default_mapping(headers: Sequence[str]) -> tuple[Field | None, ...]:
-    """Each column's field by its name; a field named twice keeps its first column."""
-    seen: set[Field] = set()
-    mapping: list[Field | None] = []
-    for header in headers:
-        found = field_of(header) if header else None
-        mapping.append(None if found in seen else found)
-        if found is not None:
-            seen.add(found)
-    return tuple(mapping)
-
-
-class SheetReader:
-    """One reading of one sheet; collects what it assumed and what it left unread."""
-
-    def __init__(
-        self, name: str, where: str, headers: tuple[str, ...], mapping: tuple[Field | None, ...]
-    ):
-        self.name = name  # the file's
-        self.where = where  # the file's and, in a workbook, the sheet's
-        self.headers = headers
-        self.mapping = mapping
-        self.column = {f: headers[i] for i, f in enumerate(mapping) if f is not None}
-        self.unread: list[Unread] = []
-        self.notices: list[Problem] = []
-
-    def refuse(self, row: int, key: Field, value: object) -> ImportRefused:
-        what, expected = _WHAT[key]
-        return ImportRefused(
-            "bad_cell",
-            file=self.where,
-            row=row,
-            column=self.column[key],
-            value=value,
-            what=what,
-            expected=expected,
-        )
-
-    def notice(self, code: str, **params: object) -> None:
-        self.notices.append(Problem(code, params))
-
-    def rows(self, raw: Sequence[Sequence[object]], header: int) -> list[SheetRow]:
-        rows = []
-        for index in range(header + 1, len(raw)):
-            cells: dict[Field, object] = {}
-            extra = []
-            for column, value in enumerate(raw[index]):
-                if column >= len(self.mapping) or not text_of(value):
-                    continue
-                key = self.mapping[column]
-                header = self.headers[column] or f"#{column + 1}"
-                if key is None:
-                    extra.append((header, text_of(value)))
-                elif key not in cells:
-                    cells[key] = value
-                elif key in _JOINERS:  # two columns read as one field: both kept
-                    cells[key] = f"{text_of(cells[key])}{_JOINERS[key]}{text_of(value)}"
-                else:
-                    extra.append((header, text_of(value)))
-            if cells or extra:
-                rows.append(SheetRow(index + 1, cells, extra))
-        return rows
-
-
-_TOTAL = re.compile(r"(?:合计|总计|汇总|小计|总时长|共计|total|sum|subtotal)\W*", re.IGNORECASE)
-# A heading over the segments that follow: 【第二部分 产品】, 第二部分：福利, Part 2
-_HEADING = re.compile(
-    r"[【\[].*[】\]]|第[一二三四五六七八九十\d]+(?:部分|篇|阶段|节)\W*.*|part\s*\d+\W*.*",
-    re.IGNORECASE,
-)
-
-
-def _is_total(row: SheetRow) -> bool:
-    return any(_TOTAL.fullmatch(row.text(k).replace(" ", "")) for k in row.cells)
-
-
-def _is_heading(row: SheetRow) -> bool:
-    """A row with only a heading in it, and no time, length or product."""
-    texts = [row.text(k) for k in row.cells if row.text(k)]
-    return len(texts) == 1 and not row.extra and bool(_HEADING.fullmatch(texts[0]))
-
-
-def _is_segment(row: SheetRow) -> bool:
-    if _is_total(row) or _is_heading(row):
-        return False
-    return any(row.text(k) for k in (*SEGMENT_FIELDS, Field.PRODUCT))
-
-
-# A row with only these belongs to the segment above it: sheets often give a segment's talking
-# points or cues a row each, with the segment's own cells merged over them.
-_CONTINUED = frozenset({Field.TALKING_POINTS, Field.NOTES, Field.OFFER, *ROLE_OF_FIELD})
-_JOINERS = {Field.TALKING_POINTS: "\n", Field.NOTES: "\n", Field.OFFER: "；"}
-
-
-def _continues(row: SheetRow) -> bool:
-    return not _is_total(row) and bool(row.cells) and set(row.cells) <= _CONTINUED
-
-
-def _continue(reader: SheetReader, segment: SheetRow, row: SheetRow) -> None:
-    """Add a continuation row's cells to its segment's row: text joined on, a role cell taken
-    where the segment has none and kept as more for that role where it has one."""
-    for key, value in row.cells.items():
-        text = text_of(value)
-        if key in _JOINERS and key in segment.cells:
-            segment.cells[key] = f"{text_of(segment.cells[key])}{_JOINERS[key]}{text}"
-        elif key not in segment.cells:
-            segment.cells[key] = value
-        elif key in ROLE_OF_FIELD:
-            segment.more_roles.append((key, text))
-        else:
-            segment.extra.append((reader.column[key], text))
-    segment.extra.extend(row.extra)
-
-
-def _lengths(
-    reader: SheetReader, rows: list[SheetRow], year: int, end_marker: bool
-) -> tuple[list[int], Clock | None]:
-    """Each segment's length in seconds, and the first row's start time (if any). With
-    `end_marker`, the last row is the end of the show ("下播 22:00"), not a segment."""
-    clocks: list[Clock | None] = []
-    durations: list[Duration | None] = []
-    unit = header_unit(reader.column.get(Field.DURATION, ""))
-    for row in rows:
-        try:
-            clock = read_clock(row.cells.get(Field.START), year)
-        except CellValueError as exc:
-            raise reader.refuse(row.number, Field.START, exc.value) from None
-        if (
-            clock is not None
-            and clock.day is not None
-            and not in_show_years(datetime.combine(clock.day, time(0)))
-        ):
-            raise ImportRefused(
-                "time_out_of_range",
-                file=reader.where,
-                row=row.number,
-                column=reader.column[Field.START],
-                value=row.text(Field.START),
-                **_YEARS,
-            )
-        clocks.append(clock)
-        try:
-            durations.append(read_duration(row.cells.get(Field.DURATION), unit))
-        except CellValueError as exc:
-            raise reader.refuse(row.number, Field.DURATION, exc.value) from None
-    starts = _absolute(reader, rows, clocks)
-    lengths: list[int] = []
-    for i, row in enumerate(rows):
-        if end_marker and i == len(rows) - 1:
-            lengths.append(0)
-            continue
-        if (length := durations[i]) is not None:
-            if length.from_excel_time:
-                reader.notice(
-                    "excel_time_length",
-                    row=row.number,
-                    column=reader.column[Field.DURATION],
-                    value=str(row.cells[Field.DURATION]),
-                    length=format_duration(length.seconds),
-                )
-            lengths.append(length.seconds)
-            continue
-        clock, start = clocks[i], starts[i]
-        if start is not None and clock is not None and clock.end_s is not None:
-            lengths.append((clock.end_s - clock.start_s) % (24 * 3600))
-        elif start is not None and i + 1 < len(rows) and starts[i + 1] is not None:
-            length = starts[i + 1] - start  # type: ignore[operator]
-            if length > MAX_SEGMENT_S:  # dates a year apart in two rows' start cells
-                raise ImportRefused(
-                    "segment_too_long",
-                    file=reader.where,
-                    row=row.number,
-                    next_row=rows[i + 1].number,
-                    column=reader.column[Field.START],
-                    value=row.text(Field.START),
-                    next_value=rows[i + 1].text(Field.START),
-                    length=format_duration(length),
-                    limit=format_duration(MAX_SEGMENT_S),
-                )
-            lengths.append(length)
-        elif Field.DURATION in reader.column and (start is None or i + 1 < len(rows)):
-            raise ImportRefused(
-                "no_length", file=reader.where, row=row.number, column=reader.column[Field.DURATION]
-            )
-        elif start is None:
-            raise ImportRefused(
-                "no_start", file=reader.where, row=row.number, column=reader.column[Field.START]
-            )
-        else:
-            reader.notice("last_without_end", row=row.number)
-            lengths.append(0)
-    _check_agreement(reader, rows, starts, lengths)
-    first = next((c for c in clocks if c is not None), None)
-    return lengths, first
-
-
-def _absolute(
-    reader: SheetReader, rows: list[SheetRow], clocks: list[Clock | None]
-) -> list[int | None]:
-    """Start times as seconds from the first row's midnight: a time that runs backwards by
-    more than half a day is on the next day (a show past midnight); by less, it is refused."""
-    result: list[int | None] = []
-    first_day = next((c.day for c in clocks if c is not None and c.day is not None), None)
-    day_offset = 0
-    previous: tuple[int, int, str] | None = None  # (seconds, row, text)
-    for row, clock in zip(rows, clocks, strict=True):
-        if clock is None:
-            result.append(None)
-            continue
-        if clock.day is not None and first_day is not None:
-            seconds = (clock.day - first_day).days * 86_400 + clock.start_s
-        else:
-            seconds = clock.start_s + day_offset
-            if previous is not None and seconds < previous[0] - 12 * 3600:
-                day_offset += 86_400
-                seconds += 86_400
-        if previous is not None and seconds < previous[0]:
-            raise ImportRefused(
-                "time_backwards",
-                file=reader.where,
-                row=row.number,
-                time=row.text(Field.START),
-                previous=previous[2],
-                previous_row=previous[1],
-            )
-        previous = (seconds, row.number, row.text(Field.START))
-        result.append(seconds)
-    return result
-
-
-def _check_agreement(
-    reader: SheetReader, rows: list[SheetRow], starts: list[int | None], lengths: list[int]
-) -> None:
-    """Tell where the sheet's start times and its lengths disagree (a gap, an overlap)."""
-    first = next((s for s in starts if s is not None), None)
-    if first is None or starts[0] is None:
-        return
-    told = 0
-    elapsed = 0
-    for row, start, length in zip(rows, starts, lengths, strict=True):
-        if start is not None and start != first + elapsed and told < _MAX_DISAGREEMENTS:
-            planned = (first + elapsed) % 86_400
-            reader.notice(
-                "times_disagree",
-                row=row.number,
-                column=reader.column[Field.START],
-                value=row.text(Field.START),
-                planned=f"{planned // 3600:02d}:{planned % 3600 // 60:02d}",
-            )
-            told += 1
-        elapsed += length
+    parts: tuple[str, ...] = ()  # the companion sheets read (side_sheets keys)
 
 
 def _first_sheet(

@@ -1,4 +1,4 @@
-"""The sheets liveplanner writes beside an exported run sheet (script_parts), read back: the
+"""The sheets liveplanner writes beside an exported run sheet (side_sheets.py), read back: the
 show's settings, the team, products with their cost, promos with every limit, releases and cues.
 Releases and cues name segments by the run sheet's 序号, so rows can be moved or deleted there."""
 

@@ -1,5 +1,5 @@
 """A show's script as an XLSX run sheet in the layout teams use (序号, 时间, 时长, 环节 …), with the
-sheets beside it that make it import again without loss (script_parts). Text that would start a
+sheets beside it that make it import again without loss (side_sheets.py). Text that would start a
 formula is written as text (workbook.py)."""
 
 from collections.abc import Sequence

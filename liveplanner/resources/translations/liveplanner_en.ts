@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Qt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Python</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="49" />
         <source>Log file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="57" />
+        <location filename="../../ui/about_dialog.py" line="58" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>&amp;Copy details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="66" />
+        <location filename="../../ui/about_dialog.py" line="67" />
         <source>Open &amp;log folder</source>
         <translation type="unfinished" />
     </message>
@@ -183,72 +183,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="46" />
+        <location filename="../../ui/review/compare_dialog.py" line="42" />
         <source>Compare shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="48" />
+        <location filename="../../ui/review/compare_dialog.py" line="44" />
         <source>All platforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="57" />
+        <location filename="../../ui/review/compare_dialog.py" line="53" />
         <source>Compare</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="61" />
+        <location filename="../../ui/review/compare_dialog.py" line="57" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="63" />
+        <location filename="../../ui/review/compare_dialog.py" line="59" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="65" />
+        <location filename="../../ui/review/compare_dialog.py" line="61" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="74" />
+        <location filename="../../ui/review/compare_dialog.py" line="70" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="79" />
+        <location filename="../../ui/review/compare_dialog.py" line="75" />
         <source>Time slot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="92" />
+        <location filename="../../ui/review/compare_dialog.py" line="88" />
         <source>GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="93" />
+        <location filename="../../ui/review/compare_dialog.py" line="89" />
         <source>GMV per minute (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="114" />
+        <location filename="../../ui/review/compare_dialog.py" line="110" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="115" />
+        <location filename="../../ui/review/compare_dialog.py" line="111" />
         <source>Trend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="116" />
+        <location filename="../../ui/review/compare_dialog.py" line="112" />
         <source>What earns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="155" />
+        <location filename="../../ui/review/compare_dialog.py" line="151" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation type="unfinished" />
     </message>
@@ -602,273 +602,377 @@
     </message>
 </context>
 <context>
-    <name>HostView</name>
+    <name>HostDisplay</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="84" />
-        <source>LIVE: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="84" />
-        <source>Rehearsal: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="93" />
-        <source>LIVE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="93" />
-        <source>REHEARSAL</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="148" />
-        <source>Flash</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="149" />
-        <source>Sound at warning and zero</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="152" />
-        <source>Presenter screen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="134" />
-        <source>Next</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="135" />
-        <source>Cues due soon</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="136" />
-        <source>Product and promos</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="379" />
-        <source>The run is over</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="141" />
-        <source>A note for the log (N; Enter logs it)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="145" />
-        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="151" />
-        <source>The screen the presenter screen fills</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
-        <source>Start or pause</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="255" />
-        <source>Next segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="261" />
-        <source>Previous segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="267" />
-        <source>%1 s more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="273" />
-        <source>%1 s less</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
-        <source>Type a note for the log</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="285" />
-        <source>Type a message to the presenter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
-        <source>Open the presenter screen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
-        <source>Space</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
-        <source>start/pause</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
-        <source>next</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="263" />
-        <source>previous</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="269" />
-        <source>%1 s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="281" />
-        <source>note</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="287" />
-        <source>message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="293" />
-        <source>presenter screen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
-        <source>Esc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
-        <source>leave</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="326" />
-        <source>Screen %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="357" />
+        <location filename="../../ui/rehearsal/host_display.py" line="53" />
         <source>over/under %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="366" />
+        <location filename="../../ui/rehearsal/host_display.py" line="62" />
         <source>ends about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="371" />
+        <location filename="../../ui/rehearsal/host_display.py" line="67" />
         <source>READY · Space starts the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="372" />
+        <location filename="../../ui/rehearsal/host_display.py" line="68" />
         <source>PAUSED · Space resumes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="400" />
+        <location filename="../../ui/rehearsal/host_display.py" line="75" />
+        <source>The run is over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_display.py" line="96" />
         <source>the end of the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="402" />
+        <location filename="../../ui/rehearsal/host_display.py" line="98" />
         <source>none in the next minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="416" />
+        <location filename="../../ui/rehearsal/host_display.py" line="112" />
         <source>now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="418" />
+        <location filename="../../ui/rehearsal/host_display.py" line="114" />
         <source>in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="434" />
+        <location filename="../../ui/rehearsal/host_display.py" line="130" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="436" />
+        <location filename="../../ui/rehearsal/host_display.py" line="132" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="442" />
+        <location filename="../../ui/rehearsal/host_display.py" line="138" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="447" />
+        <location filename="../../ui/rehearsal/host_display.py" line="143" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
+</context>
+<context>
+    <name>HostPresenter</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="473" />
+        <location filename="../../ui/rehearsal/host_presenter.py" line="28" />
+        <source>Screen %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HostView</name>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <source>LIVE: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <source>Rehearsal: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <source>LIVE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <source>REHEARSAL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <source>Flash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="115" />
+        <source>Sound at warning and zero</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="118" />
+        <source>Presenter screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="100" />
+        <source>Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="101" />
+        <source>Cues due soon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="102" />
+        <source>Product and promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <source>A note for the log (N; Enter logs it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="117" />
+        <source>The screen the presenter screen fills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="215" />
+        <source>Start or pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="221" />
+        <source>Next segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <source>Previous segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="233" />
+        <source>%1 s more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="239" />
+        <source>%1 s less</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="245" />
+        <source>Type a note for the log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
+        <source>Type a message to the presenter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
+        <source>Open the presenter screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <source>Space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <source>start/pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="223" />
+        <source>next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="229" />
+        <source>previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="235" />
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <source>note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <source>message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <source>presenter screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <source>Esc</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <source>leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="309" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="531" />
-        <location filename="../../ui/rehearsal/host_view.py" line="534" />
-        <location filename="../../ui/rehearsal/host_view.py" line="644" />
+        <location filename="../../ui/rehearsal/host_view.py" line="367" />
+        <location filename="../../ui/rehearsal/host_view.py" line="370" />
+        <location filename="../../ui/rehearsal/host_view.py" line="422" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="532" />
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="535" />
+        <location filename="../../ui/rehearsal/host_view.py" line="371" />
         <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="640" />
+        <location filename="../../ui/rehearsal/host_view.py" line="418" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="645" />
+        <location filename="../../ui/rehearsal/host_view.py" line="423" />
         <source>Leave it open to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="646" />
+        <location filename="../../ui/rehearsal/host_view.py" line="424" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="297" />
-        <location filename="../../ui/rehearsal/host_view.py" line="638" />
+        <location filename="../../ui/rehearsal/host_view.py" line="263" />
+        <location filename="../../ui/rehearsal/host_view.py" line="416" />
         <source>Leave the timer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportDialogLayout</name>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="41" />
+        <source>A CSV, XLSX or JSON export from the platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="42" />
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="49" />
+        <source>Recognise from the headers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="59" />
+        <source>As the layout says</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="60" />
+        <source>Highest reading of the minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="61" />
+        <source>Last reading of the minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="72" />
+        <source>File:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="73" />
+        <source>Layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="74" />
+        <source>Date for times without one:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="75" />
+        <source>Time zone of the file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="76" />
+        <source>Online viewers per minute:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="104" />
+        <source>Import it as it is (its minutes fall outside every segment)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="123" />
+        <source>Column in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="123" />
+        <source>Read as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="135" />
+        <source>Columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="136" />
+        <source>Preview: the first rows as read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="145" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="156" />
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="169" />
+        <source>Warnings</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1320,269 +1424,181 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="172" />
+        <location filename="../../ui/review/import_dialog.py" line="78" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="185" />
-        <source>A CSV, XLSX or JSON export from the platform</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="186" />
-        <source>&amp;Choose file…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
-        <source>Recognise from the headers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="203" />
-        <source>As the layout says</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
-        <source>Highest reading of the minute</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
-        <source>Last reading of the minute</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="216" />
-        <source>File:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="217" />
-        <source>Layout:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="218" />
-        <source>Date for times without one:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="219" />
-        <source>Time zone of the file:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="220" />
-        <source>Online viewers per minute:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="248" />
-        <source>Import it as it is (its minutes fall outside every segment)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="267" />
-        <source>Column in the file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="267" />
-        <source>Read as</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="279" />
-        <source>Columns</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="280" />
-        <source>Preview: the first rows as read</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="289" />
-        <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="300" />
-        <source>&amp;Import</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="313" />
-        <source>Warnings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="333" />
+        <location filename="../../ui/review/import_dialog.py" line="90" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="334" />
+        <location filename="../../ui/review/import_dialog.py" line="91" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="354" />
+        <location filename="../../ui/review/import_dialog.py" line="111" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="375" />
+        <location filename="../../ui/review/import_dialog.py" line="132" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="408" />
+        <location filename="../../ui/review/import_dialog.py" line="165" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="421" />
+        <location filename="../../ui/review/import_dialog.py" line="178" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="439" />
+        <location filename="../../ui/review/import_dialog.py" line="196" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="449" />
+        <location filename="../../ui/review/import_dialog.py" line="206" />
         <source>Move it onto the show's date (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="501" />
+        <location filename="../../ui/review/import_dialog.py" line="258" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="503" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="505" />
+        <location filename="../../ui/review/import_dialog.py" line="262" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="509" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="511" />
+        <location filename="../../ui/review/import_dialog.py" line="268" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="520" />
+        <location filename="../../ui/review/import_dialog.py" line="277" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="525" />
+        <location filename="../../ui/review/import_dialog.py" line="282" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="526" />
+        <location filename="../../ui/review/import_dialog.py" line="283" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="536" />
+        <location filename="../../ui/review/import_dialog.py" line="293" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="540" />
+        <location filename="../../ui/review/import_dialog.py" line="297" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="556" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="560" />
+        <location filename="../../ui/review/import_dialog.py" line="317" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="604" />
-        <source>This show has metrics already: %1. Importing a file replaces them all.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="610" />
-        <source>%1 minutes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="612" />
-        <source>%1 from “%2”</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="617" />
-        <source>%1, imported %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="624" />
-        <source>Replace the show's metrics?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="626" />
-        <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="634" />
-        <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="641" />
-        <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="645" />
-        <source>&amp;Replace metrics</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="670" />
-        <source>Storing the metrics…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="704" />
+        <location filename="../../ui/review/import_dialog.py" line="364" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="590" />
-        <location filename="../../ui/review/import_dialog.py" line="711" />
+        <location filename="../../ui/review/import_dialog.py" line="371" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="714" />
+        <location filename="../../ui/review/import_dialog.py" line="374" />
         <source>Nothing was stored: an unexpected error (%1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MetricsStoring</name>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="25" />
+        <source>Nothing was stored: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="39" />
+        <source>This show has metrics already: %1. Importing a file replaces them all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="45" />
+        <source>%1 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="47" />
+        <source>%1 from “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="52" />
+        <source>%1, imported %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="59" />
+        <source>Replace the show's metrics?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="61" />
+        <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="69" />
+        <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="76" />
+        <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="80" />
+        <source>&amp;Replace metrics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="105" />
+        <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2039,12 +2055,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="141" />
+        <location filename="../../ui/review/import_preview.py" line="71" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="143" />
+        <location filename="../../ui/review/import_preview.py" line="73" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -2249,47 +2265,47 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewChart</name>
     <message>
-        <location filename="../../ui/review/chart.py" line="58" />
+        <location filename="../../ui/review/chart.py" line="69" />
         <source>GMV ¥/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="53" />
+        <location filename="../../ui/review/chart.py" line="64" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="63" />
+        <location filename="../../ui/review/chart.py" line="74" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="68" />
+        <location filename="../../ui/review/chart.py" line="79" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="73" />
+        <location filename="../../ui/review/chart.py" line="84" />
         <source>Followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="368" />
+        <location filename="../../ui/review/chart.py" line="119" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="369" />
+        <location filename="../../ui/review/chart.py" line="120" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="535" />
+        <location filename="../../ui/review/chart.py" line="286" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="648" />
+        <location filename="../../ui/review/chart.py" line="399" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
@@ -2325,147 +2341,147 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="157" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="159" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="165" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="171" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="180" />
+        <location filename="../../ui/review/review_page.py" line="181" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="199" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="209" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="222" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="348" />
+        <location filename="../../ui/review/review_page.py" line="349" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="355" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="360" />
+        <location filename="../../ui/review/review_page.py" line="361" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="365" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="370" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="372" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="377" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="382" />
+        <location filename="../../ui/review/review_page.py" line="383" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="469" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="470" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="479" />
+        <location filename="../../ui/review/review_page.py" line="480" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2473,267 +2489,267 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ReviewTables</name>
     <message>
-        <location filename="../../ui/review/tables.py" line="148" />
+        <location filename="../../ui/review/tables.py" line="133" />
         <source>Best GMV per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="149" />
+        <location filename="../../ui/review/tables.py" line="134" />
         <source>Lowest GMV per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="234" />
+        <location filename="../../ui/review/table_columns.py" line="46" />
         <source>Before the script: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="236" />
+        <location filename="../../ui/review/table_columns.py" line="48" />
         <source>After the script: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="265" />
+        <location filename="../../ui/review/table_columns.py" line="77" />
         <source>#</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="270" />
+        <location filename="../../ui/review/table_columns.py" line="82" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="272" />
-        <location filename="../../ui/review/tables.py" line="336" />
+        <location filename="../../ui/review/table_columns.py" line="84" />
+        <location filename="../../ui/review/table_columns.py" line="148" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="279" />
-        <location filename="../../ui/review/tables.py" line="342" />
+        <location filename="../../ui/review/table_columns.py" line="91" />
+        <location filename="../../ui/review/table_columns.py" line="154" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="281" />
+        <location filename="../../ui/review/table_columns.py" line="93" />
         <source>Planned start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="282" />
+        <location filename="../../ui/review/table_columns.py" line="94" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="286" />
+        <location filename="../../ui/review/table_columns.py" line="98" />
         <source>Actual start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="287" />
+        <location filename="../../ui/review/table_columns.py" line="99" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="289" />
+        <location filename="../../ui/review/table_columns.py" line="101" />
         <source>Over / under</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="296" />
-        <location filename="../../ui/review/tables.py" line="324" />
-        <location filename="../../ui/review/tables.py" line="368" />
-        <location filename="../../ui/review/tables.py" line="417" />
-        <location filename="../../ui/review/tables.py" line="468" />
+        <location filename="../../ui/review/summary_figures.py" line="61" />
+        <location filename="../../ui/review/table_columns.py" line="108" />
+        <location filename="../../ui/review/table_columns.py" line="136" />
+        <location filename="../../ui/review/table_columns.py" line="180" />
+        <location filename="../../ui/review/table_columns.py" line="229" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="297" />
-        <location filename="../../ui/review/tables.py" line="325" />
-        <location filename="../../ui/review/tables.py" line="370" />
-        <location filename="../../ui/review/tables.py" line="474" />
+        <location filename="../../ui/review/summary_figures.py" line="67" />
+        <location filename="../../ui/review/table_columns.py" line="109" />
+        <location filename="../../ui/review/table_columns.py" line="137" />
+        <location filename="../../ui/review/table_columns.py" line="182" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="298" />
+        <location filename="../../ui/review/table_columns.py" line="110" />
         <source>Buyers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="299" />
-        <location filename="../../ui/review/tables.py" line="326" />
-        <location filename="../../ui/review/tables.py" line="369" />
-        <location filename="../../ui/review/tables.py" line="418" />
+        <location filename="../../ui/review/table_columns.py" line="111" />
+        <location filename="../../ui/review/table_columns.py" line="138" />
+        <location filename="../../ui/review/table_columns.py" line="181" />
+        <location filename="../../ui/review/table_columns.py" line="230" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="300" />
-        <location filename="../../ui/review/tables.py" line="372" />
+        <location filename="../../ui/review/table_columns.py" line="112" />
+        <location filename="../../ui/review/table_columns.py" line="184" />
         <source>Avg viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="301" />
-        <location filename="../../ui/review/tables.py" line="371" />
-        <location filename="../../ui/review/tables.py" line="478" />
+        <location filename="../../ui/review/summary_figures.py" line="71" />
+        <location filename="../../ui/review/table_columns.py" line="113" />
+        <location filename="../../ui/review/table_columns.py" line="183" />
         <source>Peak viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="303" />
+        <location filename="../../ui/review/table_columns.py" line="115" />
         <source>Entries − exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="308" />
+        <location filename="../../ui/review/table_columns.py" line="120" />
         <source>Comments / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="309" />
+        <location filename="../../ui/review/table_columns.py" line="121" />
         <source>Likes / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="310" />
-        <location filename="../../ui/review/tables.py" line="374" />
-        <location filename="../../ui/review/tables.py" line="495" />
+        <location filename="../../ui/review/summary_figures.py" line="88" />
+        <location filename="../../ui/review/table_columns.py" line="122" />
+        <location filename="../../ui/review/table_columns.py" line="186" />
         <source>GPM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="322" />
+        <location filename="../../ui/review/table_columns.py" line="134" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="323" />
-        <location filename="../../ui/review/tables.py" line="416" />
+        <location filename="../../ui/review/table_columns.py" line="135" />
+        <location filename="../../ui/review/table_columns.py" line="228" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="333" />
+        <location filename="../../ui/review/table_columns.py" line="145" />
         <source>Outside the script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="351" />
+        <location filename="../../ui/review/table_columns.py" line="163" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="356" />
+        <location filename="../../ui/review/table_columns.py" line="168" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="358" />
+        <location filename="../../ui/review/table_columns.py" line="170" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="363" />
+        <location filename="../../ui/review/table_columns.py" line="175" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="367" />
+        <location filename="../../ui/review/table_columns.py" line="179" />
         <source>On air</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="373" />
-        <location filename="../../ui/review/tables.py" line="490" />
+        <location filename="../../ui/review/summary_figures.py" line="83" />
+        <location filename="../../ui/review/table_columns.py" line="185" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="375" />
-        <location filename="../../ui/review/tables.py" line="497" />
+        <location filename="../../ui/review/summary_figures.py" line="90" />
+        <location filename="../../ui/review/table_columns.py" line="187" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="381" />
+        <location filename="../../ui/review/table_columns.py" line="193" />
         <source>%1 / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="398" />
+        <location filename="../../ui/review/table_columns.py" line="210" />
         <source>actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="399" />
+        <location filename="../../ui/review/table_columns.py" line="211" />
         <source>planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="404" />
+        <location filename="../../ui/review/table_columns.py" line="216" />
         <source>Morning 06–12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="405" />
+        <location filename="../../ui/review/table_columns.py" line="217" />
         <source>Afternoon 12–18</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="406" />
+        <location filename="../../ui/review/table_columns.py" line="218" />
         <source>Prime time 18–21</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="407" />
+        <location filename="../../ui/review/table_columns.py" line="219" />
         <source>Late 21–24</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="408" />
+        <location filename="../../ui/review/table_columns.py" line="220" />
         <source>Night 00–06</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="415" />
+        <location filename="../../ui/review/table_columns.py" line="227" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="436" />
+        <location filename="../../ui/review/summary_figures.py" line="29" />
         <source>target %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="440" />
+        <location filename="../../ui/review/summary_figures.py" line="33" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="442" />
+        <location filename="../../ui/review/summary_figures.py" line="35" />
         <source>met ✓</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="443" />
+        <location filename="../../ui/review/summary_figures.py" line="36" />
         <source>short by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="481" />
+        <location filename="../../ui/review/summary_figures.py" line="74" />
         <source>Average viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="485" />
+        <location filename="../../ui/review/summary_figures.py" line="78" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="502" />
+        <location filename="../../ui/review/summary_figures.py" line="95" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
@@ -2884,32 +2900,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="45" />
+        <location filename="../../ui/script/actions.py" line="46" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="78" />
+        <location filename="../../ui/script/actions.py" line="79" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="94" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="97" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="115" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="122" />
+        <location filename="../../ui/script/actions.py" line="123" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -3043,6 +3059,19 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>SegmentActions</name>
+    <message>
+        <location filename="../../ui/editor/segment_actions.py" line="20" />
+        <source>New segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_actions.py" line="55" />
+        <source>Clear cells</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="169" />
@@ -3149,193 +3178,183 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="141" />
+        <location filename="../../ui/editor/show_editor.py" line="135" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="139" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
-        <location filename="../../ui/editor/show_editor.py" line="353" />
+        <location filename="../../ui/editor/show_editor.py" line="144" />
+        <location filename="../../ui/editor/show_editor.py" line="269" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="156" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
         <location filename="../../ui/labels.py" line="207" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="158" />
+        <location filename="../../ui/editor/show_editor.py" line="152" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="160" />
+        <location filename="../../ui/editor/show_editor.py" line="154" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="114" />
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="158" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="161" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="170" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="177" />
+        <location filename="../../ui/editor/show_editor.py" line="171" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="178" />
+        <location filename="../../ui/editor/show_editor.py" line="172" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="179" />
+        <location filename="../../ui/editor/show_editor.py" line="173" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="180" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="181" />
+        <location filename="../../ui/editor/show_editor.py" line="175" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="184" />
+        <location filename="../../ui/editor/show_editor.py" line="178" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="206" />
+        <location filename="../../ui/editor/show_editor.py" line="200" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="209" />
+        <location filename="../../ui/editor/show_editor.py" line="203" />
         <source>Du&amp;plicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="212" />
+        <location filename="../../ui/editor/show_editor.py" line="206" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="217" />
+        <location filename="../../ui/editor/show_editor.py" line="211" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="220" />
+        <location filename="../../ui/editor/show_editor.py" line="214" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="223" />
+        <location filename="../../ui/editor/show_editor.py" line="217" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="225" />
+        <location filename="../../ui/editor/show_editor.py" line="219" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="257" />
-        <source>New segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="292" />
-        <source>Clear cells</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="336" />
+        <location filename="../../ui/editor/show_editor.py" line="252" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="339" />
+        <location filename="../../ui/editor/show_editor.py" line="255" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="345" />
+        <location filename="../../ui/editor/show_editor.py" line="261" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="353" />
+        <location filename="../../ui/editor/show_editor.py" line="269" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="413" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="419" />
+        <location filename="../../ui/editor/show_editor.py" line="335" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="449" />
+        <location filename="../../ui/editor/show_editor.py" line="365" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="456" />
+        <location filename="../../ui/editor/show_editor.py" line="372" />
         <source>%1, %2</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="457" />
+        <location filename="../../ui/editor/show_editor.py" line="373" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="458" />
+        <location filename="../../ui/editor/show_editor.py" line="374" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="460" />
+        <location filename="../../ui/editor/show_editor.py" line="376" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="481" />
+        <location filename="../../ui/editor/show_editor.py" line="397" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="484" />
+        <location filename="../../ui/editor/show_editor.py" line="400" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -3758,7 +3777,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="260" />
+        <location filename="../../ui/editor/segment_actions.py" line="23" />
         <source>Insert segment</source>
         <translation type="unfinished" />
     </message>
@@ -3783,7 +3802,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="74" />
+        <location filename="../../ui/script/actions.py" line="75" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

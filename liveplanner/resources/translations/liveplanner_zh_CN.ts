@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About liveplanner</source>
         <translation>关于 liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation>策划、彩排、执行和复盘直播带货。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Settings</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="49" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="57" />
+        <location filename="../../ui/about_dialog.py" line="58" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation>采用 MIT 许可证的自由软件。你的直播场次只保存在你自己的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="66" />
+        <location filename="../../ui/about_dialog.py" line="67" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
@@ -183,72 +183,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="46" />
+        <location filename="../../ui/review/compare_dialog.py" line="42" />
         <source>Compare shows</source>
         <translation>多场对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="48" />
+        <location filename="../../ui/review/compare_dialog.py" line="44" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="57" />
+        <location filename="../../ui/review/compare_dialog.py" line="53" />
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="61" />
+        <location filename="../../ui/review/compare_dialog.py" line="57" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="63" />
+        <location filename="../../ui/review/compare_dialog.py" line="59" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="65" />
+        <location filename="../../ui/review/compare_dialog.py" line="61" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="74" />
+        <location filename="../../ui/review/compare_dialog.py" line="70" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="79" />
+        <location filename="../../ui/review/compare_dialog.py" line="75" />
         <source>Time slot</source>
         <translation>开播时段</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="92" />
+        <location filename="../../ui/review/compare_dialog.py" line="88" />
         <source>GMV (yuan)</source>
         <translation>成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="93" />
+        <location filename="../../ui/review/compare_dialog.py" line="89" />
         <source>GMV per minute (yuan)</source>
         <translation>每分钟成交（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="114" />
+        <location filename="../../ui/review/compare_dialog.py" line="110" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="115" />
+        <location filename="../../ui/review/compare_dialog.py" line="111" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="116" />
+        <location filename="../../ui/review/compare_dialog.py" line="112" />
         <source>What earns</source>
         <translation>什么最赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="155" />
+        <location filename="../../ui/review/compare_dialog.py" line="151" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation>共 %1 场，%2 场有分钟数据；成交计入 %3 分钟前的环节。</translation>
     </message>
@@ -607,274 +607,378 @@
     </message>
 </context>
 <context>
-    <name>HostView</name>
+    <name>HostDisplay</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="84" />
-        <source>LIVE: %1</source>
-        <translation>直播：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="84" />
-        <source>Rehearsal: %1</source>
-        <translation>彩排：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="93" />
-        <source>LIVE</source>
-        <translation>直播</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="93" />
-        <source>REHEARSAL</source>
-        <translation>彩排</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="148" />
-        <source>Flash</source>
-        <translation>闪烁</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="149" />
-        <source>Sound at warning and zero</source>
-        <translation>警告和归零时提示音</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="152" />
-        <source>Presenter screen</source>
-        <translation>提词屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="134" />
-        <source>Next</source>
-        <translation>下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="135" />
-        <source>Cues due soon</source>
-        <translation>即将到来的提示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="136" />
-        <source>Product and promos</source>
-        <translation>商品与优惠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="379" />
-        <source>The run is over</source>
-        <translation>本次运行已结束</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="141" />
-        <source>A note for the log (N; Enter logs it)</source>
-        <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="145" />
-        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
-        <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="151" />
-        <source>The screen the presenter screen fills</source>
-        <translation>提词屏全屏显示在哪块屏幕上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
-        <source>Start or pause</source>
-        <translation>开始或暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="255" />
-        <source>Next segment</source>
-        <translation>下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="261" />
-        <source>Previous segment</source>
-        <translation>上一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="267" />
-        <source>%1 s more</source>
-        <translation>加 %1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="273" />
-        <source>%1 s less</source>
-        <translation>减 %1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
-        <source>Type a note for the log</source>
-        <translation>输入一条运行日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="285" />
-        <source>Type a message to the presenter</source>
-        <translation>输入发给提词屏的消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
-        <source>Open the presenter screen</source>
-        <translation>打开提词屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
-        <source>Space</source>
-        <translation>空格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
-        <source>start/pause</source>
-        <translation>开始/暂停</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
-        <source>next</source>
-        <translation>下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="263" />
-        <source>previous</source>
-        <translation>上一环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="269" />
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="281" />
-        <source>note</source>
-        <translation>记日志</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="287" />
-        <source>message</source>
-        <translation>发消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="293" />
-        <source>presenter screen</source>
-        <translation>提词屏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="299" />
-        <source>leave</source>
-        <translation>离开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="326" />
-        <source>Screen %1</source>
-        <translation>屏幕 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="357" />
+        <location filename="../../ui/rehearsal/host_display.py" line="53" />
         <source>over/under %1</source>
         <translation>超时/提前 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="366" />
+        <location filename="../../ui/rehearsal/host_display.py" line="62" />
         <source>ends about %1</source>
         <translation>预计 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="371" />
+        <location filename="../../ui/rehearsal/host_display.py" line="67" />
         <source>READY · Space starts the run</source>
         <translation>就绪 · 按空格开始</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="372" />
+        <location filename="../../ui/rehearsal/host_display.py" line="68" />
         <source>PAUSED · Space resumes</source>
         <translation>已暂停 · 按空格继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="400" />
+        <location filename="../../ui/rehearsal/host_display.py" line="75" />
+        <source>The run is over</source>
+        <translation>本次运行已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_display.py" line="96" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="402" />
+        <location filename="../../ui/rehearsal/host_display.py" line="98" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="416" />
+        <location filename="../../ui/rehearsal/host_display.py" line="112" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="418" />
+        <location filename="../../ui/rehearsal/host_display.py" line="114" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="434" />
+        <location filename="../../ui/rehearsal/host_display.py" line="130" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation>%1：秒杀价 ¥%2，%3 件</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="436" />
+        <location filename="../../ui/rehearsal/host_display.py" line="132" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="442" />
+        <location filename="../../ui/rehearsal/host_display.py" line="138" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="447" />
+        <location filename="../../ui/rehearsal/host_display.py" line="143" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
+</context>
+<context>
+    <name>HostPresenter</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="473" />
+        <location filename="../../ui/rehearsal/host_presenter.py" line="28" />
+        <source>Screen %1</source>
+        <translation>屏幕 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HostView</name>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <source>LIVE: %1</source>
+        <translation>直播：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <source>Rehearsal: %1</source>
+        <translation>彩排：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <source>REHEARSAL</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <source>Flash</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="115" />
+        <source>Sound at warning and zero</source>
+        <translation>警告和归零时提示音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="118" />
+        <source>Presenter screen</source>
+        <translation>提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="100" />
+        <source>Next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="101" />
+        <source>Cues due soon</source>
+        <translation>即将到来的提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="102" />
+        <source>Product and promos</source>
+        <translation>商品与优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <source>A note for the log (N; Enter logs it)</source>
+        <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
+        <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="117" />
+        <source>The screen the presenter screen fills</source>
+        <translation>提词屏全屏显示在哪块屏幕上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="215" />
+        <source>Start or pause</source>
+        <translation>开始或暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="221" />
+        <source>Next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <source>Previous segment</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="233" />
+        <source>%1 s more</source>
+        <translation>加 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="239" />
+        <source>%1 s less</source>
+        <translation>减 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="245" />
+        <source>Type a note for the log</source>
+        <translation>输入一条运行日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
+        <source>Type a message to the presenter</source>
+        <translation>输入发给提词屏的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
+        <source>Open the presenter screen</source>
+        <translation>打开提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <source>start/pause</source>
+        <translation>开始/暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="223" />
+        <source>next</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="229" />
+        <source>previous</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="235" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <source>note</source>
+        <translation>记日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <source>message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <source>presenter screen</source>
+        <translation>提词屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <source>leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="309" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="531" />
-        <location filename="../../ui/rehearsal/host_view.py" line="534" />
-        <location filename="../../ui/rehearsal/host_view.py" line="644" />
+        <location filename="../../ui/rehearsal/host_view.py" line="367" />
+        <location filename="../../ui/rehearsal/host_view.py" line="370" />
+        <location filename="../../ui/rehearsal/host_view.py" line="422" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="532" />
+        <location filename="../../ui/rehearsal/host_view.py" line="368" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="535" />
+        <location filename="../../ui/rehearsal/host_view.py" line="371" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="640" />
+        <location filename="../../ui/rehearsal/host_view.py" line="418" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="645" />
+        <location filename="../../ui/rehearsal/host_view.py" line="423" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="646" />
+        <location filename="../../ui/rehearsal/host_view.py" line="424" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="297" />
-        <location filename="../../ui/rehearsal/host_view.py" line="638" />
+        <location filename="../../ui/rehearsal/host_view.py" line="263" />
+        <location filename="../../ui/rehearsal/host_view.py" line="416" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialogLayout</name>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="41" />
+        <source>A CSV, XLSX or JSON export from the platform</source>
+        <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="42" />
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="49" />
+        <source>Recognise from the headers</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="59" />
+        <source>As the layout says</source>
+        <translation>按模板规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="60" />
+        <source>Highest reading of the minute</source>
+        <translation>取每分钟最高值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="61" />
+        <source>Last reading of the minute</source>
+        <translation>取每分钟最后一次读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="72" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="73" />
+        <source>Layout:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="74" />
+        <source>Date for times without one:</source>
+        <translation>无日期时间的日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="75" />
+        <source>Time zone of the file:</source>
+        <translation>文件时区：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="76" />
+        <source>Online viewers per minute:</source>
+        <translation>每分钟在线人数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="104" />
+        <source>Import it as it is (its minutes fall outside every segment)</source>
+        <translation>按原样导入（其中的分钟都不属于任何环节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="123" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="123" />
+        <source>Read as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="135" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="136" />
+        <source>Preview: the first rows as read</source>
+        <translation>预览：读取到的前几行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="145" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="156" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_layout.py" line="169" />
+        <source>Warnings</source>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -1329,270 +1433,182 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="172" />
+        <location filename="../../ui/review/import_dialog.py" line="78" />
         <source>Import metrics — %1</source>
         <translation>导入分钟数据 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="185" />
-        <source>A CSV, XLSX or JSON export from the platform</source>
-        <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="186" />
-        <source>&amp;Choose file…</source>
-        <translation>选择文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
-        <source>Recognise from the headers</source>
-        <translation>按表头自动识别</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="203" />
-        <source>As the layout says</source>
-        <translation>按模板规则</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
-        <source>Highest reading of the minute</source>
-        <translation>取每分钟最高值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
-        <source>Last reading of the minute</source>
-        <translation>取每分钟最后一次读数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="216" />
-        <source>File:</source>
-        <translation>文件：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="217" />
-        <source>Layout:</source>
-        <translation>格式：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="218" />
-        <source>Date for times without one:</source>
-        <translation>无日期时间的日期：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="219" />
-        <source>Time zone of the file:</source>
-        <translation>文件时区：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="220" />
-        <source>Online viewers per minute:</source>
-        <translation>每分钟在线人数：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="248" />
-        <source>Import it as it is (its minutes fall outside every segment)</source>
-        <translation>按原样导入（其中的分钟都不属于任何环节）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="267" />
-        <source>Column in the file</source>
-        <translation>文件中的列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="267" />
-        <source>Read as</source>
-        <translation>导入为</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="279" />
-        <source>Columns</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="280" />
-        <source>Preview: the first rows as read</source>
-        <translation>预览：读取到的前几行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="289" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="300" />
-        <source>&amp;Import</source>
-        <translation>导入(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="313" />
-        <source>Warnings</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="333" />
+        <location filename="../../ui/review/import_dialog.py" line="90" />
         <source>Choose the platform's export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="334" />
+        <location filename="../../ui/review/import_dialog.py" line="91" />
         <source>Exports (%1);;All files (*)</source>
         <translation>导出文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="354" />
+        <location filename="../../ui/review/import_dialog.py" line="111" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="375" />
+        <location filename="../../ui/review/import_dialog.py" line="132" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="408" />
+        <location filename="../../ui/review/import_dialog.py" line="165" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="421" />
+        <location filename="../../ui/review/import_dialog.py" line="178" />
         <source>None: every row was read as it is.</source>
         <translation>无：每一行都已按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="439" />
+        <location filename="../../ui/review/import_dialog.py" line="196" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation>文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="449" />
+        <location filename="../../ui/review/import_dialog.py" line="206" />
         <source>Move it onto the show's date (%1)</source>
         <translation>移到本场的日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="501" />
+        <location filename="../../ui/review/import_dialog.py" line="258" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="503" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="505" />
+        <location filename="../../ui/review/import_dialog.py" line="262" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="509" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="511" />
+        <location filename="../../ui/review/import_dialog.py" line="268" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="520" />
+        <location filename="../../ui/review/import_dialog.py" line="277" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="525" />
+        <location filename="../../ui/review/import_dialog.py" line="282" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="526" />
+        <location filename="../../ui/review/import_dialog.py" line="283" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="536" />
+        <location filename="../../ui/review/import_dialog.py" line="293" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="540" />
+        <location filename="../../ui/review/import_dialog.py" line="297" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="556" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="560" />
+        <location filename="../../ui/review/import_dialog.py" line="317" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="604" />
-        <source>This show has metrics already: %1. Importing a file replaces them all.</source>
-        <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="610" />
-        <source>%1 minutes</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="612" />
-        <source>%1 from “%2”</source>
-        <translation>%1，来自“%2”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="617" />
-        <source>%1, imported %2</source>
-        <translation>%1，导入于 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="624" />
-        <source>Replace the show's metrics?</source>
-        <translation>替换本场的数据吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="626" />
-        <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
-        <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="634" />
-        <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
-        <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="641" />
-        <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
-        <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="645" />
-        <source>&amp;Replace metrics</source>
-        <translation>替换数据(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="670" />
-        <source>Storing the metrics…</source>
-        <translation>正在保存数据…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_dialog.py" line="704" />
+        <location filename="../../ui/review/import_dialog.py" line="364" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="590" />
-        <location filename="../../ui/review/import_dialog.py" line="711" />
+        <location filename="../../ui/review/import_dialog.py" line="371" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="714" />
+        <location filename="../../ui/review/import_dialog.py" line="374" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsStoring</name>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="25" />
+        <source>Nothing was stored: %1</source>
+        <translation>未保存任何数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="39" />
+        <source>This show has metrics already: %1. Importing a file replaces them all.</source>
+        <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="45" />
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="47" />
+        <source>%1 from “%2”</source>
+        <translation>%1，来自“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="52" />
+        <source>%1, imported %2</source>
+        <translation>%1，导入于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="59" />
+        <source>Replace the show's metrics?</source>
+        <translation>替换本场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="61" />
+        <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
+        <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="69" />
+        <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
+        <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="76" />
+        <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
+        <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="80" />
+        <source>&amp;Replace metrics</source>
+        <translation>替换数据(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/import_storing.py" line="105" />
+        <source>Storing the metrics…</source>
+        <translation>正在保存数据…</translation>
     </message>
 </context>
 <context>
@@ -2049,12 +2065,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="141" />
+        <location filename="../../ui/review/import_preview.py" line="71" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="143" />
+        <location filename="../../ui/review/import_preview.py" line="73" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2259,47 +2275,47 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewChart</name>
     <message>
-        <location filename="../../ui/review/chart.py" line="58" />
+        <location filename="../../ui/review/chart.py" line="69" />
         <source>GMV ¥/min</source>
         <translation>成交 元/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="53" />
+        <location filename="../../ui/review/chart.py" line="64" />
         <source>Viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="63" />
+        <location filename="../../ui/review/chart.py" line="74" />
         <source>Orders</source>
         <translation>订单/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="68" />
+        <location filename="../../ui/review/chart.py" line="79" />
         <source>Interaction</source>
         <translation>评论、点赞</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="73" />
+        <location filename="../../ui/review/chart.py" line="84" />
         <source>Followers</source>
         <translation>涨粉/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="368" />
+        <location filename="../../ui/review/chart.py" line="119" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="369" />
+        <location filename="../../ui/review/chart.py" line="120" />
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="535" />
+        <location filename="../../ui/review/chart.py" line="286" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="648" />
+        <location filename="../../ui/review/chart.py" line="399" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -2335,58 +2351,58 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="157" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="159" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="165" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="171" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="180" />
+        <location filename="../../ui/review/review_page.py" line="181" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="199" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="209" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="222" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -2395,82 +2411,82 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="348" />
+        <location filename="../../ui/review/review_page.py" line="349" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="355" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="360" />
+        <location filename="../../ui/review/review_page.py" line="361" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="365" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="370" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="372" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="377" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="382" />
+        <location filename="../../ui/review/review_page.py" line="383" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="469" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="470" />
         <source>Delete this note?
 
 %1</source>
@@ -2479,7 +2495,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="479" />
+        <location filename="../../ui/review/review_page.py" line="480" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2487,267 +2503,267 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ReviewTables</name>
     <message>
-        <location filename="../../ui/review/tables.py" line="148" />
+        <location filename="../../ui/review/tables.py" line="133" />
         <source>Best GMV per minute</source>
         <translation>每分钟成交最高</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="149" />
+        <location filename="../../ui/review/tables.py" line="134" />
         <source>Lowest GMV per minute</source>
         <translation>每分钟成交最低</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="234" />
+        <location filename="../../ui/review/table_columns.py" line="46" />
         <source>Before the script: %1</source>
         <translation>脚本开始前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="236" />
+        <location filename="../../ui/review/table_columns.py" line="48" />
         <source>After the script: %1</source>
         <translation>脚本结束后：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="265" />
+        <location filename="../../ui/review/table_columns.py" line="77" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="270" />
+        <location filename="../../ui/review/table_columns.py" line="82" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="272" />
-        <location filename="../../ui/review/tables.py" line="336" />
+        <location filename="../../ui/review/table_columns.py" line="84" />
+        <location filename="../../ui/review/table_columns.py" line="148" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="279" />
-        <location filename="../../ui/review/tables.py" line="342" />
+        <location filename="../../ui/review/table_columns.py" line="91" />
+        <location filename="../../ui/review/table_columns.py" line="154" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="281" />
+        <location filename="../../ui/review/table_columns.py" line="93" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="282" />
+        <location filename="../../ui/review/table_columns.py" line="94" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="286" />
+        <location filename="../../ui/review/table_columns.py" line="98" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="287" />
+        <location filename="../../ui/review/table_columns.py" line="99" />
         <source>Actual</source>
         <translation>实际时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="289" />
+        <location filename="../../ui/review/table_columns.py" line="101" />
         <source>Over / under</source>
         <translation>超时 / 提前</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="296" />
-        <location filename="../../ui/review/tables.py" line="324" />
-        <location filename="../../ui/review/tables.py" line="368" />
-        <location filename="../../ui/review/tables.py" line="417" />
-        <location filename="../../ui/review/tables.py" line="468" />
+        <location filename="../../ui/review/summary_figures.py" line="61" />
+        <location filename="../../ui/review/table_columns.py" line="108" />
+        <location filename="../../ui/review/table_columns.py" line="136" />
+        <location filename="../../ui/review/table_columns.py" line="180" />
+        <location filename="../../ui/review/table_columns.py" line="229" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="297" />
-        <location filename="../../ui/review/tables.py" line="325" />
-        <location filename="../../ui/review/tables.py" line="370" />
-        <location filename="../../ui/review/tables.py" line="474" />
+        <location filename="../../ui/review/summary_figures.py" line="67" />
+        <location filename="../../ui/review/table_columns.py" line="109" />
+        <location filename="../../ui/review/table_columns.py" line="137" />
+        <location filename="../../ui/review/table_columns.py" line="182" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="298" />
+        <location filename="../../ui/review/table_columns.py" line="110" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="299" />
-        <location filename="../../ui/review/tables.py" line="326" />
-        <location filename="../../ui/review/tables.py" line="369" />
-        <location filename="../../ui/review/tables.py" line="418" />
+        <location filename="../../ui/review/table_columns.py" line="111" />
+        <location filename="../../ui/review/table_columns.py" line="138" />
+        <location filename="../../ui/review/table_columns.py" line="181" />
+        <location filename="../../ui/review/table_columns.py" line="230" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="300" />
-        <location filename="../../ui/review/tables.py" line="372" />
+        <location filename="../../ui/review/table_columns.py" line="112" />
+        <location filename="../../ui/review/table_columns.py" line="184" />
         <source>Avg viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="301" />
-        <location filename="../../ui/review/tables.py" line="371" />
-        <location filename="../../ui/review/tables.py" line="478" />
+        <location filename="../../ui/review/summary_figures.py" line="71" />
+        <location filename="../../ui/review/table_columns.py" line="113" />
+        <location filename="../../ui/review/table_columns.py" line="183" />
         <source>Peak viewers</source>
         <translation>峰值在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="303" />
+        <location filename="../../ui/review/table_columns.py" line="115" />
         <source>Entries − exits</source>
         <translation>进入 − 离开</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="308" />
+        <location filename="../../ui/review/table_columns.py" line="120" />
         <source>Comments / min</source>
         <translation>评论/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="309" />
+        <location filename="../../ui/review/table_columns.py" line="121" />
         <source>Likes / min</source>
         <translation>点赞/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="310" />
-        <location filename="../../ui/review/tables.py" line="374" />
-        <location filename="../../ui/review/tables.py" line="495" />
+        <location filename="../../ui/review/summary_figures.py" line="88" />
+        <location filename="../../ui/review/table_columns.py" line="122" />
+        <location filename="../../ui/review/table_columns.py" line="186" />
         <source>GPM</source>
         <translation>千次观看成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="322" />
+        <location filename="../../ui/review/table_columns.py" line="134" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="323" />
-        <location filename="../../ui/review/tables.py" line="416" />
+        <location filename="../../ui/review/table_columns.py" line="135" />
+        <location filename="../../ui/review/table_columns.py" line="228" />
         <source>Time</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="333" />
+        <location filename="../../ui/review/table_columns.py" line="145" />
         <source>Outside the script</source>
         <translation>脚本时段之外</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="351" />
+        <location filename="../../ui/review/table_columns.py" line="163" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="356" />
+        <location filename="../../ui/review/table_columns.py" line="168" />
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="358" />
+        <location filename="../../ui/review/table_columns.py" line="170" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="363" />
+        <location filename="../../ui/review/table_columns.py" line="175" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="367" />
+        <location filename="../../ui/review/table_columns.py" line="179" />
         <source>On air</source>
         <translation>直播时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="373" />
-        <location filename="../../ui/review/tables.py" line="490" />
+        <location filename="../../ui/review/summary_figures.py" line="83" />
+        <location filename="../../ui/review/table_columns.py" line="185" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="375" />
-        <location filename="../../ui/review/tables.py" line="497" />
+        <location filename="../../ui/review/summary_figures.py" line="90" />
+        <location filename="../../ui/review/table_columns.py" line="187" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="381" />
+        <location filename="../../ui/review/table_columns.py" line="193" />
         <source>%1 / min</source>
         <translation>%1 每分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="398" />
+        <location filename="../../ui/review/table_columns.py" line="210" />
         <source>actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="399" />
+        <location filename="../../ui/review/table_columns.py" line="211" />
         <source>planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="404" />
+        <location filename="../../ui/review/table_columns.py" line="216" />
         <source>Morning 06–12</source>
         <translation>上午 06–12</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="405" />
+        <location filename="../../ui/review/table_columns.py" line="217" />
         <source>Afternoon 12–18</source>
         <translation>下午 12–18</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="406" />
+        <location filename="../../ui/review/table_columns.py" line="218" />
         <source>Prime time 18–21</source>
         <translation>黄金档 18–21</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="407" />
+        <location filename="../../ui/review/table_columns.py" line="219" />
         <source>Late 21–24</source>
         <translation>夜间 21–24</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="408" />
+        <location filename="../../ui/review/table_columns.py" line="220" />
         <source>Night 00–06</source>
         <translation>凌晨 00–06</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="415" />
+        <location filename="../../ui/review/table_columns.py" line="227" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="436" />
+        <location filename="../../ui/review/summary_figures.py" line="29" />
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="440" />
+        <location filename="../../ui/review/summary_figures.py" line="33" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="442" />
+        <location filename="../../ui/review/summary_figures.py" line="35" />
         <source>met ✓</source>
         <translation>已达成 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="443" />
+        <location filename="../../ui/review/summary_figures.py" line="36" />
         <source>short by %1</source>
         <translation>差 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="481" />
+        <location filename="../../ui/review/summary_figures.py" line="74" />
         <source>Average viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="485" />
+        <location filename="../../ui/review/summary_figures.py" line="78" />
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/tables.py" line="502" />
+        <location filename="../../ui/review/summary_figures.py" line="95" />
         <source>Interaction</source>
         <translation>互动率</translation>
     </message>
@@ -2898,32 +2914,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="45" />
+        <location filename="../../ui/script/actions.py" line="46" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="78" />
+        <location filename="../../ui/script/actions.py" line="79" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="94" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="97" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="115" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="122" />
+        <location filename="../../ui/script/actions.py" line="123" />
         <source>Script written to %1</source>
         <translation>脚本已写入 %1</translation>
     </message>
@@ -3057,6 +3073,19 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>SegmentActions</name>
+    <message>
+        <location filename="../../ui/editor/segment_actions.py" line="20" />
+        <source>New segment</source>
+        <translation>新环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/segment_actions.py" line="55" />
+        <source>Clear cells</source>
+        <translation>清空单元格</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTableModel</name>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="169" />
@@ -3163,196 +3192,186 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="141" />
+        <location filename="../../ui/editor/show_editor.py" line="135" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="139" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
-        <location filename="../../ui/editor/show_editor.py" line="353" />
+        <location filename="../../ui/editor/show_editor.py" line="144" />
+        <location filename="../../ui/editor/show_editor.py" line="269" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="156" />
+        <location filename="../../ui/editor/show_editor.py" line="150" />
         <location filename="../../ui/labels.py" line="207" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="158" />
+        <location filename="../../ui/editor/show_editor.py" line="152" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="160" />
+        <location filename="../../ui/editor/show_editor.py" line="154" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="114" />
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="158" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="167" />
+        <location filename="../../ui/editor/show_editor.py" line="161" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="170" />
+        <location filename="../../ui/editor/show_editor.py" line="164" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="177" />
+        <location filename="../../ui/editor/show_editor.py" line="171" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="178" />
+        <location filename="../../ui/editor/show_editor.py" line="172" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="179" />
+        <location filename="../../ui/editor/show_editor.py" line="173" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="180" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="181" />
+        <location filename="../../ui/editor/show_editor.py" line="175" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="184" />
+        <location filename="../../ui/editor/show_editor.py" line="178" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="206" />
+        <location filename="../../ui/editor/show_editor.py" line="200" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="209" />
+        <location filename="../../ui/editor/show_editor.py" line="203" />
         <source>Du&amp;plicate segments</source>
         <translation>复制环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="212" />
+        <location filename="../../ui/editor/show_editor.py" line="206" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="217" />
+        <location filename="../../ui/editor/show_editor.py" line="211" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="220" />
+        <location filename="../../ui/editor/show_editor.py" line="214" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="223" />
+        <location filename="../../ui/editor/show_editor.py" line="217" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="225" />
+        <location filename="../../ui/editor/show_editor.py" line="219" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="257" />
-        <source>New segment</source>
-        <translation>新环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="292" />
-        <source>Clear cells</source>
-        <translation>清空单元格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/show_editor.py" line="336" />
+        <location filename="../../ui/editor/show_editor.py" line="252" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="339" />
+        <location filename="../../ui/editor/show_editor.py" line="255" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="345" />
+        <location filename="../../ui/editor/show_editor.py" line="261" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="353" />
+        <location filename="../../ui/editor/show_editor.py" line="269" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="413" />
+        <location filename="../../ui/editor/show_editor.py" line="329" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="419" />
+        <location filename="../../ui/editor/show_editor.py" line="335" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="449" />
+        <location filename="../../ui/editor/show_editor.py" line="365" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="456" />
+        <location filename="../../ui/editor/show_editor.py" line="372" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="457" />
+        <location filename="../../ui/editor/show_editor.py" line="373" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="458" />
+        <location filename="../../ui/editor/show_editor.py" line="374" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="460" />
+        <location filename="../../ui/editor/show_editor.py" line="376" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="481" />
+        <location filename="../../ui/editor/show_editor.py" line="397" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="484" />
+        <location filename="../../ui/editor/show_editor.py" line="400" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -3776,7 +3795,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="260" />
+        <location filename="../../ui/editor/segment_actions.py" line="23" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
     </message>
@@ -3801,7 +3820,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="74" />
+        <location filename="../../ui/script/actions.py" line="75" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

@@ -1,8 +1,10 @@
-"""The editor for one show: overview strip, segment table, and the panels beside it."""
+"""The editor for one show: overview strip, segment table, and the panels beside it.
+
+Its segment actions (insert, duplicate, delete, move) are in segment_actions.py."""
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from liveplanner.app.database import Database, StorageError
 from liveplanner.app.editing import Change
-from liveplanner.core.enums import PromoKind, Role, SegmentKind
-from liveplanner.core.plan import Duty, Product, Promo, Release, Segment, TeamMember
+from liveplanner.core.enums import PromoKind, Role
+from liveplanner.core.plan import Duty, Product, Promo, Release, TeamMember
 from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.schedule import format_duration
 from liveplanner.ui.editor import commands, conflict_dialog, part_models
@@ -29,13 +31,9 @@ from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.frozen_table import FrozenColumnsTable
 from liveplanner.ui.editor.lock_bar import LockBar
 from liveplanner.ui.editor.overview_strip import OverviewStrip
-from liveplanner.ui.editor.panels import (
-    CommitOnLeaveText,
-    FindingsPanel,
-    PartPanel,
-    selected_ids,
-)
+from liveplanner.ui.editor.panels import CommitOnLeaveText, FindingsPanel, PartPanel, selected_ids
 from liveplanner.ui.editor.person_dialog import ask_team_member
+from liveplanner.ui.editor.segment_actions import SegmentActions
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_form import ShowForm
 from liveplanner.ui.history_dialog import names_for
@@ -45,10 +43,8 @@ from liveplanner.ui.screen_fit import scrolling
 REFUSED_NOTICE = "color: white; background: #c0392b; padding: 4px;"
 INFO_NOTICE = "color: white; background: #2c6fb7; padding: 4px;"
 
-NEW_SEGMENT_S = 5 * 60
 
-
-class ShowEditor(QWidget):
+class ShowEditor(SegmentActions, QWidget):
     summary_changed = Signal(str)
     """The one-line summary for the status bar: times, length, findings."""
 
@@ -247,84 +243,6 @@ class ShowEditor(QWidget):
         if not ids and (current := self.current_segment_id()) in present:
             ids = [current]
         return ids
-
-    # Segment actions
-
-    def insert_segment(self) -> None:
-        index = self.table.currentIndex()
-        position = index.row() + 1 if index.isValid() else self.model.rowCount()
-        segment = Segment(0, SegmentKind.OTHER, self.tr("New segment"), NEW_SEGMENT_S)
-        command = commands.CreateSegments(
-            self.doc,
-            QCoreApplication.translate("commands", "Insert segment"),
-            lambda: self.doc.insert_segments(position, [segment]),
-        )
-        self.doc.undo_stack.push(command)
-        if command.ids:
-            self.select_segment(command.ids[0], SegmentTableModel.TITLE)
-            self.table.edit(self.table.currentIndex())
-
-    def duplicate_segments(self) -> None:
-        ids = self.chosen_ids()
-        if not ids:
-            return
-        command = commands.CreateSegments(
-            self.doc,
-            QCoreApplication.translate("commands", "Duplicate %n segment(s)", None, len(ids)),
-            lambda: self.doc.duplicate_segments(ids),
-        )
-        self.doc.undo_stack.push(command)
-        if command.ids:
-            self.select_segment(command.ids[0])
-
-    def clear_or_delete(self) -> None:
-        selection = self.table.selectionModel()
-        if selection.selectedRows():
-            self.delete_segments()
-            return
-        cells = [
-            i for i in selection.selectedIndexes() if i.column() in SegmentTableModel.CLEARABLE
-        ]
-        if not cells:
-            return
-        stack = self.doc.undo_stack
-        stack.beginMacro(self.tr("Clear cells"))
-        for index in cells:
-            self.model.setData(index, None)
-        stack.endMacro()
-
-    def delete_segments(self) -> None:
-        ids = self.chosen_ids()
-        if ids:
-            self.doc.undo_stack.push(commands.RemoveSegments(self.doc, ids))
-
-    def move_segments(self, step: int) -> None:
-        ids = self.chosen_ids()
-        column = max(self.table.currentIndex().column(), 0)
-        command = commands.MoveSegments.by(self.doc, ids, step)
-        if command is None:
-            return
-        self.doc.undo_stack.push(command)
-        # Keep the same segments chosen where they now stand, so Alt+Down can be held.
-        rows = sorted(self.doc.row_of(i) for i in ids)
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(rows[0], column), QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        for row in rows[1:]:
-            self.table.selectionModel().select(
-                self.model.index(row, column), QItemSelectionModel.SelectionFlag.Select
-            )
-
-    def select_segment(self, segment_id: int, column: int = SegmentTableModel.TITLE) -> None:
-        row = self.doc.row_of(segment_id)
-        index = self.model.index(row, column)
-        # This segment alone, whatever modifier is still held (Ctrl of Ctrl+I would add it to
-        # the chosen ones, and a delete would then take the one before too).
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.table.scrollTo(index)
-        self.table.setFocus()
 
     # Parts
 

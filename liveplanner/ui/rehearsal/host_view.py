@@ -1,17 +1,12 @@
-"""The host's timer window: a huge countdown, what to say, what comes next, who does what soon."""
+"""The host's timer window: a huge countdown, what to say, what comes next, who does what soon.
+
+Its widgets, keys and tools are here; host_display.py fills it on each tick and
+host_presenter.py opens the presenter screen."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QFont,
-    QGuiApplication,
-    QKeySequence,
-    QResizeEvent,
-    QScreen,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -28,46 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner.core.clock import Phase, Reading
+from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunKind
-from liveplanner.core.money import format_yuan
-from liveplanner.core.row_offer import row_offer
-from liveplanner.core.schedule import format_duration
-from liveplanner.ui import labels
-from liveplanner.ui.rehearsal.presenter import (
-    PAUSED_STYLE,
-    PresenterWindow,
-    countdown_text,
-    keep_space,
-    level_style,
-    restyle,
-    scaled_px,
-)
+from liveplanner.ui.rehearsal.host_display import HostDisplay
+from liveplanner.ui.rehearsal.host_presenter import HostPresenter
+from liveplanner.ui.rehearsal.presenter import PresenterWindow, keep_space, scaled_px
 from liveplanner.ui.rehearsal.run_controller import RunController
 
-IDLE_REFRESH_MS = 1000  # paused or idle: only the show's over/under moves, once a second
-CUE_HORIZON_S = 60  # cues due within a minute are shown
 STEP_S = 30  # what + and − add or take away
-PRESENTER_SHARE = 0.33  # with one screen, the presenter window takes this much of its width
-PRESENTER_MIN_WIDTH = 380
-READY_STYLE = "background: #2c7be5; color: white; font-weight: bold;"
-LONG_COLOUR, SHORT_COLOUR = "#c0392b", "#2c7be5"
 
 
-def next_change_ms(reading: Reading) -> int:
-    """Milliseconds until the countdown's text next changes (it shows whole seconds)."""
-    if reading.phase not in (Phase.RUNNING, Phase.OVERTIME):
-        return IDLE_REFRESH_MS
-    fraction = reading.remaining_s % 1.0  # the same formula counts down and, past zero, up
-    return max(1, int(fraction * 1000) + 1)
-
-
-def signed(seconds: float) -> str:
-    whole = round(seconds)
-    return ("+" if whole > 0 else "−" if whole < 0 else "±") + format_duration(abs(whole))
-
-
-class HostView(QWidget):
+class HostView(HostDisplay, HostPresenter, QWidget):
     left = Signal()
     """The host left the timer (Esc, and the run ended or left open to resume)."""
 
@@ -316,136 +282,6 @@ class HostView(QWidget):
             )
         )
 
-    def _list_screens(self) -> None:
-        """The screens the presenter can fill; with one, there is nothing to choose. A screen
-        is kept by its name, so a monitor plugged in or out does not swap the choice."""
-        chosen = self.screens.currentData()
-        self.screens.clear()
-        screens = QGuiApplication.screens()
-        for number, screen in enumerate(screens, start=1):
-            name = screen.name() or self.tr("Screen %1").replace("%1", str(number))
-            self.screens.addItem(name, _screen_key(screen, number))
-        index = self.screens.findData(chosen) if chosen is not None else -1
-        if index < 0:
-            # The presenter goes to a screen other than the host's, where there is one.
-            others = [i for i, s in enumerate(screens) if s is not self.screen()]
-            index = others[0] if others else 0
-        self.screens.setCurrentIndex(index)
-        self.screens.setVisible(len(screens) > 1)
-
-    # Showing
-
-    def refresh(self) -> None:
-        reading = self.controller.timer.read()
-        try:
-            reading = self.controller.read()
-            self._show(reading)
-            if self.presenter is not None and self.presenter.isVisible():
-                self.presenter.show_reading(reading, self.plan)
-        finally:
-            # Whatever happened above, the clock keeps going on screen.
-            if reading.phase is not Phase.FINISHED:
-                self.ticker.start(next_change_ms(reading))
-
-    def _show(self, reading: Reading) -> None:
-        plan = self.plan
-        finished = reading.phase is Phase.FINISHED
-        self.countdown.setText(countdown_text(reading))
-        restyle(self.countdown, level_style(reading.level, reading.phase))
-        self.progress.setValue(int(reading.progress * 1000))
-        whole = round(reading.over_under_s)
-        self.over_label.setText(self.tr("over/under %1").replace("%1", signed(whole)))
-        colour = LONG_COLOUR if whole > 0 else SHORT_COLOUR if whole < 0 else "palette(text)"
-        restyle(self.over_label, f"color: {colour}; font-weight: bold;")
-        end = (
-            reading.projected_end.astimezone(plan.show.planned_start.tzinfo).strftime("%H:%M")
-            if reading.projected_end
-            else "—"
-        )
-        self.show_label.setText(plan.show.title)
-        self.end_label.setText(self.tr("ends about %1").replace("%1", end))
-        running = reading.phase not in (Phase.IDLE, Phase.FINISHED)
-        self.note.setEnabled(running)  # the log takes notes once the run exists
-        self.note_action.setEnabled(running)
-        banner = {
-            Phase.IDLE: (self.tr("READY · Space starts the run"), READY_STYLE),
-            Phase.PAUSED: (self.tr("PAUSED · Space resumes"), PAUSED_STYLE),
-        }.get(reading.phase)
-        self.state_banner.setVisible(banner is not None)
-        if banner is not None:
-            self.state_banner.setText(banner[0])
-            restyle(self.state_banner, banner[1])
-        if finished:
-            self.title_label.setText(self.tr("The run is over"))
-            self.kind_label.setText("")
-            self.points.setText("")
-            self.next_label.setText("")
-            self.cues.setText("")
-            self.product.setText("")
-            return
-        segment = plan.segments[reading.index]
-        self.title_label.setText(f"{reading.index + 1}. {segment.title}")
-        self.kind_label.setText(labels.segment_kind(segment.kind))
-        self.points.setText(
-            segment.talking_points.replace("\n", "\n• ").join(("• ", ""))
-            if segment.talking_points
-            else ""
-        )
-        following = (
-            plan.segments[reading.index + 1] if reading.index + 1 < len(plan.segments) else None
-        )
-        self.next_label.setText(
-            f"{following.title} ({format_duration(following.duration_s)})"
-            if following
-            else self.tr("the end of the show")
-        )
-        self.cues.setText(self._cues(reading) or self.tr("none in the next minute"))
-        self.product.setText(self._product(reading))
-
-    def _cues(self, reading: Reading) -> str:
-        segment = self.plan.segments[reading.index]
-        names = {p.id: p.name for p in self.plan.people}
-        lines = []
-        for duty in sorted(
-            (d for d in self.plan.duties if d.segment_id == segment.id), key=lambda d: d.offset_s
-        ):
-            due = duty.offset_s - reading.elapsed_s
-            if -5 <= due <= CUE_HORIZON_S:
-                who = names.get(duty.person_id) or (labels.role(duty.role) if duty.role else "")
-                when = (
-                    self.tr("now")
-                    if due <= 0
-                    else self.tr("in %1").replace("%1", format_duration(round(due)))
-                )
-                lines.append(f"{labels.named(who, duty.cue)} — {when}")
-        return "\n".join(lines)
-
-    def _product(self, reading: Reading) -> str:
-        plan = self.plan
-        segment = plan.segments[reading.index]
-        lines = []
-        product = plan.product(segment.product_id)
-        if product is not None:
-            # On a flash-sale row the host calls out the sale's price and units, not the shelf's.
-            offer = row_offer(plan, segment)
-            price = format_yuan(offer.price_fen) if offer.price_fen is not None else "—"
-            units = str(offer.units) if offer.units is not None else "—"
-            line = (
-                self.tr("%1: flash sale ¥%2, %3 units")
-                if offer.flash
-                else self.tr("%1: ¥%2, stock %3")
-            )
-            lines.append(line.replace("%1", product.name).replace("%2", price).replace("%3", units))
-        for release in plan.releases:
-            if release.segment_id == segment.id and (promo := plan.promo(release.promo_id)):
-                lines.append(
-                    self.tr("%1 ×%2 at %3")
-                    .replace("%1", promo.name)
-                    .replace("%2", str(release.quantity))
-                    .replace("%3", format_duration(release.offset_s))
-                )
-        return "\n".join(lines) or self.tr("no product or promo in this segment")
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Everything the host reads grows with the window, as the countdown does: readable
         # across the studio on a big screen, and still fitting a laptop's.
@@ -571,64 +407,6 @@ class HostView(QWidget):
         self.presenter.set_message(self.message.text(), self.flash.isChecked())
         self.setFocus()
 
-    def open_presenter(self) -> None:
-        """P: the presenter screen, full screen on the chosen other screen; with one screen (or
-        the host's own chosen), a window beside the host view instead of over it."""
-        if self.presenter is None:
-            self.presenter = PresenterWindow(self)
-            self.presenter.addActions(self.timer_actions)  # the same keys when it is in front
-            self.presenter.closed.connect(self._presenter_closed)
-        presenter = self.presenter
-        wanted = self.screens.currentData()
-        own = self.screen()
-        chosen = next(
-            (
-                screen
-                for number, screen in enumerate(QGuiApplication.screens(), start=1)
-                if _screen_key(screen, number) == wanted
-            ),
-            own,
-        )
-        if chosen is not own:
-            presenter.setScreen(chosen)
-            presenter.setGeometry(chosen.geometry())
-            presenter.showFullScreen()
-        else:
-            self._side_by_side(presenter, own)
-        self.refresh()
-        presenter.raise_()
-        self.activateWindow()  # the keys stay with the host; a click brings the presenter forward
-        self.setFocus()
-
-    def _side_by_side(self, presenter: PresenterWindow, screen: QScreen) -> None:
-        """Share one screen: the host view on the left, the presenter window on the right."""
-        area = screen.availableGeometry()
-        frame, inside = self.frameGeometry(), self.geometry()
-        # The window manager's frame around each window, so the frames do not overlap.
-        left, top = inside.left() - frame.left(), inside.top() - frame.top()
-        right, bottom = frame.right() - inside.right(), frame.bottom() - inside.bottom()
-        width = max(PRESENTER_MIN_WIDTH, int(area.width() * PRESENTER_SHARE))
-        host = QRect(area.left(), area.top(), area.width() - width, area.height())
-        beside = QRect(host.right() + 1, area.top(), width, area.height())
-        if self.isMaximized() or self.isFullScreen():
-            self._maximize_again = True
-            self.showNormal()
-        self.setGeometry(host.adjusted(left, top, -right, -bottom))
-        if presenter.isFullScreen():
-            presenter.showNormal()
-        presenter.setScreen(screen)
-        presenter.setGeometry(beside.adjusted(left, top, -right, -bottom))
-        presenter.show()
-
-    def _presenter_closed(self) -> None:
-        if self._leaving:
-            return
-        if self._maximize_again:
-            self._maximize_again = False
-            self.showMaximized()
-        self.activateWindow()
-        self.setFocus()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         timer = self.controller.timer
         if not self._leaving and timer.phase not in (Phase.IDLE, Phase.FINISHED):
@@ -663,8 +441,3 @@ class HostView(QWidget):
             self.controller.act("end")
         self._leaving = True
         self.close()
-
-
-def _screen_key(screen: QScreen, number: int) -> str:
-    """What the screen list keeps of a screen: its name, or its place where it has none."""
-    return screen.name() or f"#{number}"

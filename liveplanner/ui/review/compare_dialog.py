@@ -27,14 +27,10 @@ from liveplanner.core.comparison import Comparison
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.ui import labels
-from liveplanner.ui.review.chart import CountAxis
+from liveplanner.ui.review.chart_axes import CountAxis
 from liveplanner.ui.review.review_page import sort_by, sorted_model, table_view
-from liveplanner.ui.review.tables import (
-    FiguresModel,
-    earning_columns,
-    show_columns,
-    slot_name,
-)
+from liveplanner.ui.review.table_columns import earning_columns, show_columns, slot_name
+from liveplanner.ui.review.tables import FiguresModel
 from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
 
 
@@ -102,7 +98,7 @@ class CompareDialog(QDialog):
         self.trend_per_min = rate_plot.plot(
             [], [], pen=pg.mkPen("#3d7fd1", width=2), symbol="o", symbolSize=6
         )
-        # Best earning per minute first (tables.earning_columns: GMV / min is the fifth).
+        # Best earning per minute first (table_columns.earning_columns: GMV / min is the fifth).
         self.kind_view = table_view(sorted_model(self.kinds))
         sort_by(self.kind_view, 4, Qt.SortOrder.DescendingOrder)
         self.slot_view = table_view(sorted_model(self.slots))

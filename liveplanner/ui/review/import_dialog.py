@@ -8,144 +8,49 @@ A show that has metrics already says so from the start, and Import asks before r
 (Cancel is the default: a stray Enter replaces nothing; SQLite is backed up first).
 Import stores the samples, also off the GUI thread, in one transaction: Cancel, or any failure,
 leaves the show's metrics as they were.
+
+import_layout.py makes the widgets, import_preview.py fills the preview, import_storing.py stores.
 """
 
 from datetime import date, datetime
 from pathlib import Path
 
-import pandas as pd
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-)
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QColor, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QRadioButton,
-    QSplitter,
     QStyle,
-    QTableView,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from liveplanner.app.database import Database, StorageError
-from liveplanner.app.review_data import (
-    ImportSource,
-    StoredMetrics,
-    replace_metrics,
-    show_runs,
-    stored_metrics,
-)
-from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
+from liveplanner.app.review_data import show_runs, stored_metrics
+from liveplanner.core.metrics import METRICS, MetricKind
 from liveplanner.core.plan import ShowPlan, time_zone
-from liveplanner.core.review import on_air
+from liveplanner.core.review_spans import on_air
 from liveplanner.core.schedule import schedule
-from liveplanner.formats.metrics.presets import PRESETS, ColumnRule, InstantRule, rule_for
-from liveplanner.formats.metrics.reader import (
-    Column,
-    DateMismatch,
-    ImportOptions,
-    MetricsImport,
-    read_metrics,
-)
+from liveplanner.formats.metrics.presets import ColumnRule, rule_for
+from liveplanner.formats.metrics.reader import read_metrics
+from liveplanner.formats.metrics.records import Column, DateMismatch, ImportOptions, MetricsImport
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.sheets import read_file
 from liveplanner.ui import file_dialogs, labels
+from liveplanner.ui.review.import_layout import ImportDialogLayout
+from liveplanner.ui.review.import_preview import _display
+from liveplanner.ui.review.import_storing import MetricsStoring
 from liveplanner.ui.review.import_texts import problem_text
 from liveplanner.ui.review.jobs import Cancelled, Job, Progress
-from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
+from liveplanner.ui.screen_fit import fit_to_screen
 
 EXPORT_FILTER = "*.csv *.txt *.tsv *.xlsx *.json"
-Index = QModelIndex | QPersistentModelIndex
 
 
-def _display(metric: str, value: object) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    amount = int(value)  # type: ignore[call-overload]
-    if METRICS[metric].unit is MetricUnit.FEN:
-        whole, cents = divmod(abs(amount), 100)
-        sign = "-" if amount < 0 else ""
-        return f"{sign}{whole:,}" + (f".{cents:02d}" if cents else "")
-    return f"{amount:,}"
-
-
-class PreviewModel(QAbstractTableModel):
-    """The first rows of the file as liveplanner read them: row number, time, then metrics."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[object, ...]] = []
-        self._metrics: list[str] = []
-
-    def set_result(self, result: MetricsImport | None) -> None:
-        self.beginResetModel()
-        if result is None:
-            self._rows, self._metrics = [], []
-        else:
-            preview = result.preview
-            self._metrics = [c for c in preview.columns if c in METRICS]
-            columns = ["row", "time", *self._metrics]
-            self._rows = list(preview[columns].itertuples(index=False, name=None))
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else (2 + len(self._metrics) if self._rows else 0)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self._rows[index.row()]
-        if index.column() == 0:
-            return str(row[0])
-        if index.column() == 1:
-            return row[1].strftime("%m-%d %H:%M:%S")  # type: ignore[attr-defined]
-        return _display(self._metrics[index.column() - 2], row[index.column()])
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if section == 0:
-            return self.tr("Row")
-        if section == 1:
-            return self.tr("Time")
-        if 0 <= section - 2 < len(self._metrics):
-            return labels.metric(self._metrics[section - 2])
-        return None
-
-
-class MetricsImportDialog(QDialog):
+class MetricsImportDialog(ImportDialogLayout, MetricsStoring, QDialog):
     imported = QtSignal(int, str)  # samples stored, file name
 
     def __init__(
@@ -173,155 +78,6 @@ class MetricsImportDialog(QDialog):
         fit_to_screen(self, QSize(1100, 760))
         if path:
             self.open_file(path)
-
-    # Layout
-
-    def _build(self) -> None:
-        show = self.plan.show
-        zone = time_zone(show.time_zone)
-        self.file_edit = QLineEdit()
-        self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("A CSV, XLSX or JSON export from the platform"))
-        choose = QPushButton(self.tr("&Choose file…"))
-        choose.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(choose)
-
-        self.preset_box = QComboBox()
-        self.preset_box.addItem(self.tr("Recognise from the headers"), None)
-        for preset in PRESETS.values():
-            self.preset_box.addItem(preset.label, preset.name)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        local = show.planned_start.astimezone(zone).date()
-        self.date_edit.setDate(QDate(local.year, local.month, local.day))
-        self.zone_edit = QLineEdit(show.time_zone)
-        self.instant_box = QComboBox()
-        self.instant_box.addItem(self.tr("As the layout says"), None)
-        self.instant_box.addItem(self.tr("Highest reading of the minute"), InstantRule.MAX)
-        self.instant_box.addItem(self.tr("Last reading of the minute"), InstantRule.LAST)
-        for box in (self.preset_box, self.instant_box):
-            box.currentIndexChanged.connect(self._options_changed)
-        # The show's date stands in for a date the file does not give (as the command line's
-        # default); a date the user sets is theirs, and wins over the file's, as --date does.
-        self.day_chosen = False
-        self.date_edit.dateChanged.connect(self._day_chosen)
-        self.date_edit.dateChanged.connect(self._options_changed)
-        self.zone_edit.editingFinished.connect(self._options_changed)
-
-        form = QFormLayout()
-        form.addRow(self.tr("File:"), file_row)
-        form.addRow(self.tr("Layout:"), self.preset_box)
-        form.addRow(self.tr("Date for times without one:"), self.date_edit)
-        form.addRow(self.tr("Time zone of the file:"), self.zone_edit)
-        form.addRow(self.tr("Online viewers per minute:"), self.instant_box)
-
-        # The show's metrics already stored: said before anything is chosen, not after Import.
-        self.replace_note = QLabel()
-        self.replace_note.setWordWrap(True)
-        self.replace_note.setObjectName("importReplaces")
-        self.replace_note.setStyleSheet("QLabel#importReplaces { color: #b35c00; }")
-        self._show_stored(self.stored)
-
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setObjectName("importError")
-        self.error.setStyleSheet("QLabel#importError { color: #c0392b; font-weight: 600; }")
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-
-        # Another day's export: a choice to make, not a warning to click past.
-        self.mismatch_text = QLabel()
-        self.mismatch_text.setWordWrap(True)
-        self.mismatch_text.setObjectName("importMismatch")
-        self.mismatch_text.setStyleSheet(
-            "QLabel#importMismatch { color: #b35c00; font-weight: 600; }"
-        )
-        self.shift_choice = QRadioButton()
-        self.keep_choice = QRadioButton(
-            self.tr("Import it as it is (its minutes fall outside every segment)")
-        )
-        self.date_choice = QButtonGroup(self)
-        self.date_choice.addButton(self.shift_choice)
-        self.date_choice.addButton(self.keep_choice)
-        self.date_choice.buttonToggled.connect(self._date_chosen)
-        choices = QHBoxLayout()
-        choices.setContentsMargins(0, 0, 0, 0)
-        choices.addWidget(self.shift_choice)
-        choices.addWidget(self.keep_choice)
-        choices.addStretch(1)
-        self.mismatch_box = QWidget()
-        mismatch_layout = QVBoxLayout(self.mismatch_box)
-        mismatch_layout.setContentsMargins(0, 0, 0, 0)
-        mismatch_layout.addWidget(self.mismatch_text)
-        mismatch_layout.addLayout(choices)
-        self.mismatch_box.hide()
-
-        self.columns = QTableWidget(0, 2)
-        self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Read as")])
-        self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.columns.verticalHeader().hide()
-        self.preview_model = PreviewModel(self)
-        self.preview = QTableView()
-        self.preview.setModel(self.preview_model)
-        self.preview.verticalHeader().hide()
-        self.preview.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        tables = QSplitter()
-        tables.addWidget(self._titled(self.tr("Columns"), self.columns))
-        tables.addWidget(self._titled(self.tr("Preview: the first rows as read"), self.preview))
-        tables.setSizes([380, 720])
-
-        self.warnings = QListWidget()
-        self.warnings.setWordWrap(True)
-        self.warnings.setMaximumHeight(110)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel_job)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel_button)
-        self.progress_box = QWidget()
-        self.progress_box.setLayout(progress_row)
-        self.progress_box.hide()
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = self.buttons.addButton(
-            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setEnabled(False)
-        self.buttons.accepted.connect(self.store)
-        self.buttons.rejected.connect(self.reject)
-
-        body = QVBoxLayout()
-        body.addWidget(self.replace_note)
-        body.addLayout(form)
-        body.addWidget(self.summary)
-        body.addWidget(self.error)
-        body.addWidget(self.mismatch_box)
-        body.addWidget(tables, 1)
-        body.addWidget(self._titled(self.tr("Warnings"), self.warnings))
-        # The progress and the buttons stay in view on a short screen; the rest scrolls.
-        scrolling_body(self, body, self.progress_box, self.buttons)
-
-    @staticmethod
-    def _titled(title: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(f"<b>{title}</b>")
-        column.addWidget(heading)
-        column.addWidget(widget)
-        return box
 
     # Reading
 
@@ -574,103 +330,6 @@ class MetricsImportDialog(QDialog):
             if column.position not in self.mapping and column.position != position:
                 self.mapping[column.position] = column.rule
         self.read()
-
-    # Storing
-
-    def store(self) -> None:
-        """Import: straight away into a show without metrics, else after asking to replace."""
-        result = self.result
-        if result is None or self.job is not None or not self.dates_settled():
-            return
-        # As stored now, not when the dialog opened: a team database may have changed since.
-        try:
-            self.stored = stored_metrics(self.db, self.plan.show.id)
-        except StorageError as exc:  # a team server gone away: said here, nothing stored
-            self.error.setText(self.tr("Nothing was stored: %1").replace("%1", str(exc)))
-            self.error.show()
-            return
-        self._show_stored(self.stored)
-        if self.stored is None:
-            self._store()
-        else:
-            self._ask_to_replace(self.stored, result)
-
-    def _show_stored(self, stored: StoredMetrics | None) -> None:
-        self.replace_note.setVisible(stored is not None)
-        if stored is not None:
-            self.replace_note.setText(
-                self.tr(
-                    "This show has metrics already: %1. Importing a file replaces them all."
-                ).replace("%1", self._stored_text(stored))
-            )
-
-    def _stored_text(self, stored: StoredMetrics) -> str:
-        """Such as: 185 minutes from “demo.csv”, imported 2026-11-11 23:10."""
-        text = self.tr("%1 minutes").replace("%1", f"{stored.minutes:,}")
-        if stored.source.file_name:
-            text = self.tr("%1 from “%2”").replace("%1", text)
-            text = text.replace("%2", stored.source.file_name)
-        if stored.imported_at is not None:
-            zone = time_zone(self.plan.show.time_zone)
-            when = stored.imported_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-            text = self.tr("%1, imported %2").replace("%1", text).replace("%2", when)
-        return text
-
-    def _ask_to_replace(self, stored: StoredMetrics, result: MetricsImport) -> None:
-        """Replace or not: a question whose default, and Escape, is Cancel."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Replace the show's metrics?"))
-        box.setText(
-            self.tr("Replace the show's metrics (%1) with the %2 minutes in “%3”?")
-            .replace("%1", self._stored_text(stored))
-            .replace("%2", f"{result.minutes:,}")
-            .replace("%3", result.file_name)
-        )
-        if self.db.makes_backups:
-            box.setInformativeText(
-                self.tr(
-                    "A backup of the database is made first: File ▸ Backups… can put the "
-                    "metrics back. Edit ▸ Undo cannot."
-                )
-            )
-        else:
-            box.setInformativeText(
-                self.tr(
-                    "The team database is backed up by its server, not by liveplanner; "
-                    "Edit ▸ Undo cannot put the metrics back."
-                )
-            )
-        replace = box.addButton(self.tr("&Replace metrics"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.finished.connect(lambda _code: self._replace_answered(box, replace))
-        self.question = box
-        box.open()
-
-    def _replace_answered(self, box: QMessageBox, replace: object) -> None:
-        self.question = None
-        box.deleteLater()
-        if box.clickedButton() is replace:
-            self._store()
-
-    def _store(self) -> None:
-        result = self.result
-        if result is None or self.job is not None:
-            return
-        show_id = self.plan.show.id
-        preset = result.preset.name if result.preset else ""
-        source = ImportSource(result.file_name, preset, result.encoding, result.rows_read)
-
-        def work(progress: Progress) -> int:
-            return replace_metrics(self.db, show_id, result.samples, source, progress)
-
-        self._run(work, self._stored, self.tr("Storing the metrics…"))
-
-    def _stored(self, count: int) -> None:
-        self.imported.emit(count, self.result.file_name if self.result else "")
-        self.accept()
 
     # Jobs
 

@@ -29,21 +29,21 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import GroupFigures, Review, Source
+from liveplanner.core.review_figures import GroupFigures, Review
+from liveplanner.core.review_spans import Source
 from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
-from liveplanner.ui.review.tables import (
-    Column,
-    best_and_worst,
+from liveplanner.ui.review.summary_figures import summary_figures
+from liveplanner.ui.review.table_columns import (
     by_kind_rows,
     kind_columns,
     product_columns,
     segment_columns,
     segment_rank,
     segment_rows,
-    summary_figures,
 )
+from liveplanner.ui.review.tables import Column, best_and_worst
 
 CHART_SIZE = (1800, 900)
 CHART_WIDTH = 1580  # the page's width at the PDF's 150 dpi  # pixels: sharp at A4 landscape width

@@ -36,22 +36,23 @@ from liveplanner.app.settings import DEFAULT_CHART_SHARE
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.review import MAX_LAG, Review, Source, review
+from liveplanner.core.review import review
+from liveplanner.core.review_figures import Review
+from liveplanner.core.review_spans import MAX_LAG, Source
 from liveplanner.core.runlog import Run
 from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
-from liveplanner.ui.review.tables import (
-    SORT_ROLE,
-    FiguresModel,
+from liveplanner.ui.review.summary_figures import summary_figures
+from liveplanner.ui.review.table_columns import (
     by_kind_rows,
     kind_columns,
     product_columns,
     segment_columns,
     segment_rank,
     segment_rows,
-    summary_figures,
 )
+from liveplanner.ui.review.tables import SORT_ROLE, FiguresModel
 
 GOOD, BAD = "#2e8b57", "#c0392b"
 
@@ -84,7 +85,7 @@ def sort_by(view: QTableView, column: int, order: Qt.SortOrder) -> None:
     view.sortByColumn(column, order)
 
 
-GMV_COLUMN = 3  # in the by-kind and by-product tables (tables.group_columns)
+GMV_COLUMN = 3  # in the by-kind and by-product tables (table_columns.group_columns)
 
 
 class Card(QFrame):
@@ -183,7 +184,7 @@ class ReviewPage(QWidget):
         ):
             header.addWidget(button)
 
-        self.cards = [Card() for _ in range(9)]  # tables.summary_figures
+        self.cards = [Card() for _ in range(9)]  # summary_figures.summary_figures
         # The cards wrap onto a second row in a narrow window instead of widening it.
         self.card_row = QWidget()
         cards = FlowLayout(self.card_row, spacing=5)

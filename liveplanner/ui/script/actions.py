@@ -34,10 +34,10 @@ def import_script(window: "MainWindow") -> int | None:
 def import_file(window: "MainWindow", path: Path) -> int | None:
     assert window.db is not None and window.list_page is not None
     from liveplanner.formats import sheets
-    from liveplanner.formats.showfile import codec as showfile
+    from liveplanner.formats.showfile import bundle as show_file
 
     is_show_file = path.suffix.lower() == ".json"
-    limit = showfile.MAX_BYTES if is_show_file else sheets.MAX_BYTES
+    limit = show_file.MAX_BYTES if is_show_file else sheets.MAX_BYTES
     try:
         # Refused before reading: a 259 MB file was read whole, a pipe hung the window.
         data = sheets.read_file(path, limit)
@@ -52,7 +52,7 @@ def import_file(window: "MainWindow", path: Path) -> int | None:
         window.show_refusal(problem_text(exc.problem))
         return None
     if is_show_file:
-        from liveplanner.formats.showfile.codec import read_show_file
+        from liveplanner.formats.showfile.reader import read_show_file
         from liveplanner.storage.show_transfer import import_show
 
         try:
@@ -133,7 +133,7 @@ def write_script(window: "MainWindow", plan: ShowPlan, path: Path) -> None:
 
         write_script_xlsx(plan, path, window.template_language())
     elif suffix == ".json":
-        from liveplanner.formats.showfile.codec import write_show_file
+        from liveplanner.formats.showfile.writer import write_show_file
         from liveplanner.storage.show_transfer import export_show
 
         assert window.db is not None

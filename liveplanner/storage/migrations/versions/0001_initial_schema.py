@@ -3,6 +3,10 @@
 Revision ID: 0001
 Revises: (none)
 Create Date: 2026-11-22 02:02:57.892173
+
+Over 500 lines, and kept whole: a migration is one revision, applied and recorded as one step,
+and this one creates every table of the first schema. Split, its parts would be revisions of
+their own that existing databases never went through.
 """
 
 from collections.abc import Sequence

@@ -1,0 +1,224 @@
+"""A show's review as plain records: each segment's figures, the minutes outside the script, the
+show's totals, targets against results, groups by segment kind and by product, and the markers
+on the chart. Computed by core.review; read by the review page, the report and the command line."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import pandas as pd
+
+from liveplanner.core.enums import SegmentKind
+from liveplanner.core.review_spans import Source, Span
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentFigures:
+    segment_id: int
+    position: int  # 1-based
+    title: str
+    kind: SegmentKind
+    product_id: int | None
+    planned_start: datetime  # aware, the show's zone
+    planned_s: int
+    actual_start: datetime | None  # None: planned-only review, or never run
+    actual_s: int | None
+    minutes: int  # minutes of data whose middle fell in it
+    # Sales credited to it; None where the export has no such series, or no minute of it
+    # was credited here (a segment the data does not reach, or one that never ran).
+    gmv_fen: int | None
+    orders: int | None
+    buyers: int | None
+    gmv_per_min_fen: float | None
+    avg_viewers: float | None
+    peak_viewers: int | None
+    net_entries: int | None  # entries minus exits; None where the export has not both
+    comments_per_min: float | None
+    likes_per_min: float | None
+    gpm_fen: float | None  # GMV per 1,000 views (visits)
+
+    @property
+    def start(self) -> datetime:
+        return self.actual_start or self.planned_start
+
+    @property
+    def seconds(self) -> int:
+        return self.planned_s if self.actual_s is None else self.actual_s
+
+
+class Outside(StrEnum):
+    BEFORE = "before"  # minutes before the script's first segment
+    AFTER = "after"  # minutes after its last one
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideFigures:
+    """The minutes before or after the script, and the sales credited there: with the segments'
+    figures they add up to the show's totals. Figures as SegmentFigures, None where they are
+    not measured or have no meaning outside a segment."""
+
+    where: Outside
+    first_minute: datetime  # aware, the show's zone: the stretch of data it covers
+    last_minute: datetime
+    minutes: int
+    gmv_fen: int | None
+    orders: int | None
+    buyers: int | None
+    avg_viewers: float | None
+    peak_viewers: int | None
+    net_entries: int | None
+    comments_per_min: float | None
+    likes_per_min: float | None
+    gpm_fen: float | None
+
+    # What a segment row has and this one has not, so both can share a table's columns.
+    segment_id = None
+    title = ""
+    kind = None
+    product_id = None
+    planned_start = None
+    planned_s = None
+    actual_start = None
+    actual_s = None
+    gmv_per_min_fen = None
+
+    @property
+    def position(self) -> int:
+        """Where it sorts by position: before the first segment, or after every one."""
+        return 0 if self.where is Outside.BEFORE else 1_000_000
+
+    @property
+    def seconds(self) -> int | None:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    gmv_fen: int | None  # None: the export has no such series
+    orders: int | None
+    buyers: int | None
+    new_followers: int | None
+    peak_viewers: int | None
+    avg_viewers: float | None
+    viewers: int | None  # unique viewers, summed over minutes (观看人数)
+    views: int | None
+    conversion: float | None  # buyers / unique viewers
+    interaction: float | None  # comments / unique viewers
+    gpm_fen: float | None
+    minutes: int  # minutes with data
+    # Minutes of the show's time (the live run's, else the plan's: first segment's start to the
+    # last one's end) without any sample; with no segment, the gaps between the data's first
+    # and last minute. An export of half the show leaves the other half missing.
+    missing_minutes: int
+    show_minutes: int  # minutes of the show's time (0: no segment, no time to cover)
+
+
+class TargetName(StrEnum):
+    GMV = "gmv"
+    VIEWERS = "viewers"
+    CONVERSION = "conversion"
+    NEW_FOLLOWERS = "new_followers"
+    INTERACTION = "interaction"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    name: TargetName
+    target: float  # fen for GMV, a fraction for rates, else a count
+    actual: float | None  # None: the export has no data for it
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.actual is None else self.actual >= self.target
+
+    @property
+    def short_by(self) -> float | None:
+        """How far under the target (0 when met); None when there is no actual."""
+        return None if self.actual is None else max(0.0, self.target - self.actual)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFigures:
+    """Totals of the segments of one kind, or of one product."""
+
+    key: str  # a SegmentKind value, a product id as text ("" for none), or OUTSIDE_KEY
+    segments: int
+    seconds: int | None  # None for the minutes outside the script, which have no length
+    gmv_fen: int | None  # None: no data for it (see SegmentFigures)
+    orders: int | None
+    # The seconds of the segments whose GMV is known: a show's export covering half of them
+    # says what that half earned per minute, not half of it.
+    gmv_seconds: int
+
+    @property
+    def gmv_per_min_fen(self) -> float | None:
+        """None when no segment of the group has a GMV figure (no data is not ¥0)."""
+        if self.gmv_fen is None or not self.gmv_seconds:
+            return None
+        return self.gmv_fen * 60 / self.gmv_seconds
+
+
+OUTSIDE_KEY = "outside"  # GroupFigures of the minutes outside the script
+
+
+class MarkerKind(StrEnum):
+    COUPON_DROP = "coupon_drop"
+    FLASH_SALE = "flash_sale"
+    LUCKY_DRAW = "lucky_draw"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    at: datetime  # aware UTC
+    kind: MarkerKind
+    label: str  # the promo's name, or the segment's title
+    segment_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    show_id: int
+    source: Source
+    run_id: int | None
+    lag: int
+    planned: tuple[Span, ...]
+    actual: tuple[Span, ...]  # empty for a planned-only review
+    minutes: pd.DataFrame  # wide(): per minute, per metric, plus `segment` and `credited_to`
+    segments: tuple[SegmentFigures, ...]
+    outside: tuple[OutsideFigures, ...]  # before and after the script, where there is data
+    totals: Totals
+    targets: tuple[TargetResult, ...]
+    by_kind: tuple[GroupFigures, ...]
+    by_product: tuple[GroupFigures, ...]
+    markers: tuple[Marker, ...]
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The spans the figures were computed on."""
+        return self.actual if self.source is Source.ACTUAL else self.planned
+
+    def outside_group(self) -> GroupFigures | None:
+        """The outside rows as one group, for tables by kind; None when there are none."""
+        if not self.outside:
+            return None
+        return GroupFigures(
+            OUTSIDE_KEY,
+            0,
+            None,
+            _sum_known([o.gmv_fen for o in self.outside]),
+            _sum_known([o.orders for o in self.outside]),
+            0,  # no length: no rate
+        )
+
+    def segment_at(self, at: datetime) -> int | None:
+        """The segment running at `at` (aware), by the review's own times."""
+        for span in self.spans:
+            if span.start <= at < span.end:
+                return span.segment_id
+        return None
+
+
+def _sum_known(values: Sequence[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None

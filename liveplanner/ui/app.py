@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from liveplanner import resources
 from liveplanner.app import settings
 from liveplanner.app.credentials import shown_url
+from liveplanner.app.language import language_for
 from liveplanner.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]
 
 def locale_for(language: str) -> QLocale:
     """The locale for a language setting: "system", "zh_CN" or "en"."""
-    return QLocale.system() if language == "system" else QLocale(language)
+    return QLocale(language_for(language))
 
 
 def use_language(language: str) -> None:

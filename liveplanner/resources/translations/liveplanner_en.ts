@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Qt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Python</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="49" />
         <source>Log file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="57" />
+        <location filename="../../ui/about_dialog.py" line="58" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>&amp;Copy details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="66" />
+        <location filename="../../ui/about_dialog.py" line="67" />
         <source>Open &amp;log folder</source>
         <translation type="unfinished" />
     </message>
@@ -2884,32 +2884,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="45" />
+        <location filename="../../ui/script/actions.py" line="46" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="78" />
+        <location filename="../../ui/script/actions.py" line="79" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="94" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="97" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="115" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="122" />
+        <location filename="../../ui/script/actions.py" line="123" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -3651,6 +3651,537 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <location filename="../../cli/database.py" line="20" />
+        <source>upgraded from {before} to {head}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="25" />
+        <source>already at {head}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="35" />
+        <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="49" />
+        <source>--date {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="58" />
+        <source>{file}: even on the show's date it runs from {start} to {end}, not during the show ({show_start} to {show_end}); only --keep-dates imports it as it is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="66" />
+        <source>{file} runs from {start} to {end}, not during the show ({show_start} to {show_end}); give --shift-to-show-date to move it onto {show_day}, or --keep-dates to import it as it is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="81" />
+        <location filename="../../cli/metrics.py" line="168" />
+        <source>{n} minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="82" />
+        <location filename="../../cli/metrics.py" line="169" />
+        <source>{n} minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="86" />
+        <source> from {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="88" />
+        <source> (imported {when})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="90" />
+        <source>; a backup of the database is made first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="95" />
+        <source>show {show_id} has {minutes} of metrics already{origin}; give --replace to replace them with this file{backup}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="160" />
+        <source>by header names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="163" />
+        <source>{n} row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="164" />
+        <source>{n} rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="173" />
+        <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="194" />
+        <source>metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="195" />
+        <source>total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="196" />
+        <source>max</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="197" />
+        <source>at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="203" />
+        <source>dates moved by {days:+d} day onto the show's date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="205" />
+        <source>dates moved by {days:+d} days onto the show's date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="208" />
+        <source>warning: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="211" />
+        <source>stored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="213" />
+        <source>not stored (--dry-run)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="199" />
+        <source>cannot read {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="200" />
+        <source>cannot write {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="201" />
+        <location filename="../../cli/shows.py" line="39" />
+        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="31" />
+        <source>--lag must be 0 to {max} minutes, not {lag}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="39" />
+        <source>{name}: a report is written as .pdf, .html or .xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/scripts.py" line="80" />
+        <source>wrote {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="205" />
+        <source>as they ran (live run)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="207" />
+        <source>as planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="209" />
+        <source>{missing} missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="212" />
+        <source>{missing} of the show's {minutes} missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="218" />
+        <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="229" />
+        <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="241" />
+        <source>no data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="242" />
+        <source>met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="243" />
+        <source>missed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="248" />
+        <source>  target {name}: {target} -&gt; {actual} ({state})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/shows.py" line="178" />
+        <location filename="../../cli/shows.py" line="268" />
+        <source>start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/shows.py" line="271" />
+        <source>kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="258" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="259" />
+        <source>orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="260" />
+        <source>GMV/min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="261" />
+        <location filename="../../cli/runs.py" line="62" />
+        <location filename="../../cli/shows.py" line="183" />
+        <location filename="../../cli/shows.py" line="272" />
+        <source>title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="270" />
+        <source>before script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="271" />
+        <source>after script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="281" />
+        <source>{minutes} min of data, {stretch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="55" />
+        <source>no runs of {title!r} yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="57" />
+        <source>rehearsal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="58" />
+        <source>live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="63" />
+        <source>planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="64" />
+        <source>actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="65" />
+        <source>+/- s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="69" />
+        <source>not ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="71" />
+        <source>run {id} ({kind}), {started} – {ended}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="26" />
+        <source>{file}: a show file keeps its own title, start, platform and time zone; --title, --start, --platform and --tz are for run sheets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="62" />
+        <source>{name}: a script is written as .xlsx, .pdf or .json</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="116" />
+        <source>imported “{title}” as show {show_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="121" />
+        <source>read “{title}” (nothing stored)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="123" />
+        <source>{head}: {segments}, {products}, {people}, {promos}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="127" />
+        <location filename="../../cli/shows.py" line="236" />
+        <source>{n} segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="128" />
+        <location filename="../../cli/shows.py" line="237" />
+        <source>{n} segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="132" />
+        <source>{n} product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="133" />
+        <source>{n} products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="137" />
+        <source>{n} person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="138" />
+        <source>{n} people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="142" />
+        <source>{n} promo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="143" />
+        <source>{n} promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="149" />
+        <source>  starts {start} on {platform}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="155" />
+        <source>notices:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="158" />
+        <source>not read into fields:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="159" />
+        <source>kept in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="160" />
+        <source>left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="164" />
+        <source>  row {row}, column “{column}”: {value} ({where})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="47" />
+        <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="60" />
+        <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="75" />
+        <source>added the demo show {show_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="83" />
+        <source>--title is empty; give the show a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="87" />
+        <source>--title is {length} characters long; at most {limit} fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="161" />
+        <source>no show matches {search!r}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="163" />
+        <source>no shows yet: `liveplanner demo` adds one to look at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="177" />
+        <source>id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="179" />
+        <source>platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="180" />
+        <source>status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="181" />
+        <source>segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="182" />
+        <location filename="../../cli/shows.py" line="270" />
+        <source>length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="269" />
+        <source>end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="273" />
+        <source>product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="274" />
+        <source>price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="275" />
+        <source>stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="276" />
+        <source>host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="281" />
+        <source>content mix: {mix}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="287" />
+        <source>no findings: every limit holds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="289" />
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="290" />
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="299" />
+        <source>{errors}, {warnings}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="301" />
+        <source>{n} error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="301" />
+        <source>{n} errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="305" />
+        <source>{n} warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="306" />
+        <source>{n} warnings</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="38" />
@@ -3783,7 +4314,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="74" />
+        <location filename="../../ui/script/actions.py" line="75" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About liveplanner</source>
         <translation>关于 liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation>策划、彩排、执行和复盘直播带货。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Settings</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="49" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="57" />
+        <location filename="../../ui/about_dialog.py" line="58" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation>采用 MIT 许可证的自由软件。你的直播场次只保存在你自己的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="66" />
+        <location filename="../../ui/about_dialog.py" line="67" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
@@ -2898,32 +2898,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="45" />
+        <location filename="../../ui/script/actions.py" line="46" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="78" />
+        <location filename="../../ui/script/actions.py" line="79" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="94" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="97" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="115" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="122" />
+        <location filename="../../ui/script/actions.py" line="123" />
         <source>Script written to %1</source>
         <translation>脚本已写入 %1</translation>
     </message>
@@ -3669,6 +3669,537 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <location filename="../../cli/database.py" line="20" />
+        <source>upgraded from {before} to {head}</source>
+        <translation>已从 {before} 升级到 {head}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="25" />
+        <source>already at {head}</source>
+        <translation>已是 {head}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="35" />
+        <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
+        <translation>PostgreSQL 数据库由其服务器备份（pg_dump），不在这里备份</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="49" />
+        <source>--date {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation>--date {text!r} 不是日期；应为 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="58" />
+        <source>{file}: even on the show's date it runs from {start} to {end}, not during the show ({show_start} to {show_end}); only --keep-dates imports it as it is</source>
+        <translation>{file}：即使移到本场的日期，它也是从 {start} 到 {end}，不在直播时间内（{show_start} 至 {show_end}）；只有 --keep-dates 能按原样导入</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="66" />
+        <source>{file} runs from {start} to {end}, not during the show ({show_start} to {show_end}); give --shift-to-show-date to move it onto {show_day}, or --keep-dates to import it as it is</source>
+        <translation>{file} 的时间是 {start} 到 {end}，不在直播时间内（{show_start} 至 {show_end}）；加 --shift-to-show-date 把它移到 {show_day}，或加 --keep-dates 按原样导入</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="81" />
+        <location filename="../../cli/metrics.py" line="168" />
+        <source>{n} minute</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="82" />
+        <location filename="../../cli/metrics.py" line="169" />
+        <source>{n} minutes</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="86" />
+        <source> from {file}</source>
+        <translation>，来自 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="88" />
+        <source> (imported {when})</source>
+        <translation>（导入于 {when}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="90" />
+        <source>; a backup of the database is made first</source>
+        <translation>；替换前会先备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="95" />
+        <source>show {show_id} has {minutes} of metrics already{origin}; give --replace to replace them with this file{backup}</source>
+        <translation>第 {show_id} 场已有 {minutes} 的数据{origin}；加 --replace 用这个文件替换{backup}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="160" />
+        <source>by header names</source>
+        <translation>按表头名称</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="163" />
+        <source>{n} row</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="164" />
+        <source>{n} rows</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="173" />
+        <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
+        <translation>{rows}，{minutes}，从 {start} 到 {end}；{encoding}；格式：{preset}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="194" />
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="195" />
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="196" />
+        <source>max</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="197" />
+        <source>at</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="203" />
+        <source>dates moved by {days:+d} day onto the show's date</source>
+        <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="205" />
+        <source>dates moved by {days:+d} days onto the show's date</source>
+        <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="208" />
+        <source>warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="211" />
+        <source>stored</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="213" />
+        <source>not stored (--dry-run)</source>
+        <translation>未保存（--dry-run）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="199" />
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="200" />
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="201" />
+        <location filename="../../cli/shows.py" line="39" />
+        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
+        <translation>未知时区 {zone!r}；应为 Asia/Shanghai 这样的名称</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="31" />
+        <source>--lag must be 0 to {max} minutes, not {lag}</source>
+        <translation>--lag 须为 0 到 {max} 分钟，而不是 {lag}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="39" />
+        <source>{name}: a report is written as .pdf, .html or .xlsx</source>
+        <translation>{name}：报告可写成 .pdf、.html 或 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/scripts.py" line="80" />
+        <source>wrote {file}</source>
+        <translation>已写入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="205" />
+        <source>as they ran (live run)</source>
+        <translation>按实际运行（直播记录）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="207" />
+        <source>as planned</source>
+        <translation>按计划</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="209" />
+        <source>{missing} missing</source>
+        <translation>缺 {missing} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="212" />
+        <source>{missing} of the show's {minutes} missing</source>
+        <translation>本场 {minutes} 分钟中缺 {missing} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="218" />
+        <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
+        <translation>{title}（第 {show_id} 场）：环节时间{source}，成交计入讲解后 {lag} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="229" />
+        <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
+        <translation>成交金额 {gmv}  订单 {orders}  最高在线 {peak}  分钟 {minutes}（{missing}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="241" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="242" />
+        <source>met</source>
+        <translation>达成</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="243" />
+        <source>missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="248" />
+        <source>  target {name}: {target} -&gt; {actual} ({state})</source>
+        <translation>  目标 {name}：{target} -&gt; {actual}（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/shows.py" line="178" />
+        <location filename="../../cli/shows.py" line="268" />
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/shows.py" line="271" />
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="258" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="259" />
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="260" />
+        <source>GMV/min</source>
+        <translation>每分钟成交</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="261" />
+        <location filename="../../cli/runs.py" line="62" />
+        <location filename="../../cli/shows.py" line="183" />
+        <location filename="../../cli/shows.py" line="272" />
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="270" />
+        <source>before script</source>
+        <translation>脚本之前</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="271" />
+        <source>after script</source>
+        <translation>脚本之后</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="281" />
+        <source>{minutes} min of data, {stretch}</source>
+        <translation>{minutes} 分钟数据，{stretch}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="55" />
+        <source>no runs of {title!r} yet</source>
+        <translation>{title!r} 还没有运行记录</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="57" />
+        <source>rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="58" />
+        <source>live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="63" />
+        <source>planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="64" />
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="65" />
+        <source>+/- s</source>
+        <translation>+/- 秒</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="69" />
+        <source>not ended</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="71" />
+        <source>run {id} ({kind}), {started} – {ended}</source>
+        <translation>第 {id} 次运行（{kind}），{started} – {ended}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="26" />
+        <source>{file}: a show file keeps its own title, start, platform and time zone; --title, --start, --platform and --tz are for run sheets</source>
+        <translation>{file}：直播文件自带标题、开始时间、平台和时区；--title、--start、--platform 和 --tz 只用于整场脚本</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="62" />
+        <source>{name}: a script is written as .xlsx, .pdf or .json</source>
+        <translation>{name}：脚本可写成 .xlsx、.pdf 或 .json</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="116" />
+        <source>imported “{title}” as show {show_id}</source>
+        <translation>已把“{title}”导入为第 {show_id} 场</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="121" />
+        <source>read “{title}” (nothing stored)</source>
+        <translation>已读取“{title}”（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="123" />
+        <source>{head}: {segments}, {products}, {people}, {promos}</source>
+        <translation>{head}：{segments}，{products}，{people}，{promos}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="127" />
+        <location filename="../../cli/shows.py" line="236" />
+        <source>{n} segment</source>
+        <translation>{n} 个环节</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="128" />
+        <location filename="../../cli/shows.py" line="237" />
+        <source>{n} segments</source>
+        <translation>{n} 个环节</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="132" />
+        <source>{n} product</source>
+        <translation>{n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="133" />
+        <source>{n} products</source>
+        <translation>{n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="137" />
+        <source>{n} person</source>
+        <translation>{n} 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="138" />
+        <source>{n} people</source>
+        <translation>{n} 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="142" />
+        <source>{n} promo</source>
+        <translation>{n} 个优惠</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="143" />
+        <source>{n} promos</source>
+        <translation>{n} 个优惠</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="149" />
+        <source>  starts {start} on {platform}</source>
+        <translation>  {start} 在 {platform} 开播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="155" />
+        <source>notices:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="158" />
+        <source>not read into fields:</source>
+        <translation>未读入字段的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="159" />
+        <source>kept in the segment's notes</source>
+        <translation>保留在环节备注中</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="160" />
+        <source>left out</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="164" />
+        <source>  row {row}, column “{column}”: {value} ({where})</source>
+        <translation>  第 {row} 行，“{column}”列：{value}（{where}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="47" />
+        <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
+        <translation>--start {text!r} 不是时间；应为 YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="60" />
+        <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
+        <translation>--start {text!r} 在 {zone} 不存在：时钟会跳过这个时间</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="75" />
+        <source>added the demo show {show_id}</source>
+        <translation>已添加示例直播，第 {show_id} 场</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="83" />
+        <source>--title is empty; give the show a name</source>
+        <translation>--title 为空；请给直播起个名字</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="87" />
+        <source>--title is {length} characters long; at most {limit} fit</source>
+        <translation>--title 有 {length} 个字符；最多 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="161" />
+        <source>no show matches {search!r}</source>
+        <translation>没有与 {search!r} 匹配的直播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="163" />
+        <source>no shows yet: `liveplanner demo` adds one to look at</source>
+        <translation>还没有直播：`liveplanner demo` 可添加一场示例</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="177" />
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="179" />
+        <source>platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="180" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="181" />
+        <source>segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="182" />
+        <location filename="../../cli/shows.py" line="270" />
+        <source>length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="269" />
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="273" />
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="274" />
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="275" />
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="276" />
+        <source>host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="281" />
+        <source>content mix: {mix}</source>
+        <translation>内容占比：{mix}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="287" />
+        <source>no findings: every limit holds</source>
+        <translation>没有发现问题：所有限制都满足</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="289" />
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="290" />
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="299" />
+        <source>{errors}, {warnings}</source>
+        <translation>{errors}，{warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="301" />
+        <source>{n} error</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="301" />
+        <source>{n} errors</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="305" />
+        <source>{n} warning</source>
+        <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="306" />
+        <source>{n} warnings</source>
+        <translation>{n} 个警告</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="38" />
@@ -3801,7 +4332,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="74" />
+        <location filename="../../ui/script/actions.py" line="75" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

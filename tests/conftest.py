@@ -36,7 +36,7 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 def _english_system(monkeypatch: pytest.MonkeyPatch):
     """The system speaks English unless a test chooses a language: a developer's Chinese locale
     does not change what the command line prints (app.language reads these variables)."""
-    for name in ("LC_ALL", "LC_MESSAGES"):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
 

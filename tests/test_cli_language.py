@@ -24,6 +24,7 @@ CHINESE = {"LANG": "zh_CN.UTF-8"}
         ({"LANG": "C.UTF-8"}, "en"),
         ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),  # LC_ALL overrides LANG
         ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh_CN"),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "zh_CN:en"}, "zh_CN"),  # the first preference
     ],
 )
 def test_the_system_language_follows_the_locale_variables(
@@ -97,3 +98,13 @@ def test_an_exported_run_sheet_is_in_the_users_language(sqlite_url: str, tmp_pat
         sheet = load_workbook(out, read_only=True).worksheets[0]
         cells = {str(c.value) for row in sheet.iter_rows(max_row=10) for c in row if c.value}
         assert HEADERS[language][Field.TITLE] in cells, (language, cells)
+
+
+def test_the_window_chooses_chinese_by_the_same_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from liveplanner.ui.app import locale_for
+
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")  # Qt alone finds no translation for it
+    assert locale_for("system").name() == "zh_CN"
+    assert locale_for("en").name().startswith("en")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert locale_for("zh_CN").name() == "zh_CN"

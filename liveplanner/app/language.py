@@ -6,13 +6,15 @@ import os
 
 from liveplanner.app.settings import Preferences, load_preferences
 
-# The POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG.
-_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+# The order gettext and Qt read them in: LANGUAGE (a list of preferences, first one counts) over
+# LC_ALL over LC_MESSAGES over LANG.
+_LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def system_language() -> str:
     """The system's language as liveplanner ships it: "zh_CN" for any Chinese locale, else "en"."""
     name = next((os.environ[v] for v in _LOCALE_VARIABLES if os.environ.get(v)), "")
+    name = name.split(":")[0]
     if not name:
         # Windows and macOS apps started from a launcher get no variables: ask the C library.
         name = locale.getlocale()[0] or ""

@@ -7,11 +7,12 @@ def offscreen_app() -> None:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a report needs no screen
-    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
-    from liveplanner.app.language import user_language
-    from liveplanner.ui.app import install_translators
+    from liveplanner.app.settings import load_preferences
+    from liveplanner.ui.app import install_translators, locale_for
 
     app = QApplication.instance() or QApplication([])
-    install_translators(app, QLocale(user_language()))  # type: ignore[arg-type]
+    # The window's locale for the user's language (see app.language), so a PDF reads as the
+    # window would print it.
+    install_translators(app, locale_for(load_preferences().language))  # type: ignore[arg-type]

@@ -40,8 +40,11 @@ def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]
 
 
 def locale_for(language: str) -> QLocale:
-    """The locale for a language setting: "system", "zh_CN" or "en"."""
-    return QLocale(language_for(language))
+    """The locale for a language setting: "system", "zh_CN" or "en". Chinese or not by the rule
+    the command line follows too (app.language); an English system keeps its own locale."""
+    if language_for(language) == "zh_CN":
+        return QLocale("zh_CN")
+    return QLocale.system() if language == "system" else QLocale(language)
 
 
 def use_language(language: str) -> None:

@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     from liveplanner.app.language import user_language
     from liveplanner.app.refusals import Refused
-    from liveplanner.app.translations import translator
+    from liveplanner.app.translations import english, translator
     from liveplanner.formats.problems import ImportRefused
     from liveplanner.storage.errors import StorageError
 
@@ -50,6 +50,8 @@ def _run_command(args: argparse.Namespace) -> int:
         # Messages quote file names, cells and titles: shown with their controls escaped.
         output.write(f"liveplanner: {output.visible(output.refusal(exc))}", error=True)
         return EXIT_USAGE
+    finally:
+        output.speak(english)  # a caller in the same process (a test) starts from the source
 
 
 def _job(args: argparse.Namespace) -> Callable[..., int]:

@@ -31,7 +31,7 @@ class UserError(Exception):
 
 
 # The language of this run's texts. Module state because a command runs once per process (and
-# once per main() call in tests): main() sets it before any text is said.
+# once per main() call in tests): main() sets it before any text is said and resets it after.
 _translate: Translate = english
 
 

@@ -39,9 +39,11 @@ def upkeep(args: argparse.Namespace, db: Database) -> int:
         )
     if args.db_command == "backups":
         backups = list_backups(db.backup_dir, db.sqlite_path.stem)
-        found = sorted(backups.items(), key=lambda item: item[1], reverse=True)
-        data = {"backups": [{"file": str(p), "made": made.isoformat()} for p, made in found]}
-        emit(args, data, "\n".join(f"{made.astimezone():%Y-%m-%d %H:%M}  {p}" for p, made in found))
+        newest = sorted(backups.items(), key=lambda item: item[1], reverse=True)
+        data = {"backups": [{"file": str(p), "made": made.isoformat()} for p, made in newest]}
+        emit(
+            args, data, "\n".join(f"{made.astimezone():%Y-%m-%d %H:%M}  {p}" for p, made in newest)
+        )
         return 0
     path = backup_sqlite(db.sqlite_path, db.backup_dir, "manual")
     emit(args, {"backup": str(path)}, str(path))

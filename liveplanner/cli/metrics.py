@@ -206,7 +206,8 @@ def metrics_import_text(data: dict[str, object], stored: bool) -> str:
         )
         lines.append(say(shift, days=days))
     warning = QT_TRANSLATE_NOOP("cli", "warning: {text}")
-    lines += [say(warning, text=visible(text)) for text in data["warnings"]]  # type: ignore[union-attr]
+    warnings: list[str] = data["warnings"]  # type: ignore[assignment]
+    lines += [say(warning, text=visible(text)) for text in warnings]
     lines.append(
         say(QT_TRANSLATE_NOOP("cli", "stored"))
         if stored

@@ -976,6 +976,7 @@ ZH = {
     "cli|{n} warning": "{n} 个警告",
     "cli|{n} warnings": "{n} 个警告",
     "cli|by header names": "按表头名称",
+    "cli|ok": "正常",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

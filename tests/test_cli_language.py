@@ -79,6 +79,19 @@ def test_a_chinese_user_is_refused_in_chinese(sqlite_url: str) -> None:
     )
     assert (refused.returncode, refused.stdout) == (2, "")
     assert refused.stderr == "liveplanner: --title 为空；请给直播起个名字\n"
+    zone = run(
+        "new-show",
+        "--title",
+        "t",
+        "--start",
+        "2026-12-12 20:00",
+        "--tz",
+        "Mars/Base",
+        db=sqlite_url,
+        env=CHINESE,
+    )
+    assert zone.stderr == "liveplanner: 未知时区 'Mars/Base'；应为 Asia/Shanghai 这样的名称\n"
+    assert run("db", "check", db=sqlite_url, env=CHINESE).stdout == "正常\n"
     lag = run("review", "1", "--lag", "99", db=sqlite_url, env=CHINESE)
     assert lag.returncode == 2 and "--lag 须为 0 到" in lag.stderr
 

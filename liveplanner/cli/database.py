@@ -27,7 +27,11 @@ def upkeep(args: argparse.Namespace, db: Database) -> int:
         return 0
     if args.db_command == "check":
         found = health.problems(db)
-        emit(args, {"ok": not found, "problems": found}, "\n".join(found) or "ok")
+        emit(
+            args,
+            {"ok": not found, "problems": found},
+            "\n".join(found) or say(QT_TRANSLATE_NOOP("cli", "ok")),
+        )
         return EXIT_FINDINGS if found else 0
     if db.sqlite_path is None or db.backup_dir is None:
         raise UserError(

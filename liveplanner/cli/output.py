@@ -194,13 +194,14 @@ def counted(count: int, one: str, many: str) -> str:
     return say(one if count == 1 else many, n=count)
 
 
+UNKNOWN_ZONE = QT_TRANSLATE_NOOP(
+    "cli", "unknown time zone {zone!r}; expected a name like Asia/Shanghai"
+)
 # Refusals of app/ operations worded here: their codes and figures, in the user's language.
 _REFUSALS = {
     "cannot_read": QT_TRANSLATE_NOOP("cli", "cannot read {path}: {reason}"),
     "cannot_write": QT_TRANSLATE_NOOP("cli", "cannot write {path}: {reason}"),
-    "unknown_zone": QT_TRANSLATE_NOOP(
-        "cli", "unknown time zone {zone!r}; expected a name like Asia/Shanghai"
-    ),
+    "unknown_zone": UNKNOWN_ZONE,
 }
 
 

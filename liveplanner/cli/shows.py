@@ -8,6 +8,7 @@ from liveplanner.app.demo import create_demo
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import (
     EXIT_FINDINGS,
+    UNKNOWN_ZONE,
     UserError,
     counted,
     emit,
@@ -34,14 +35,7 @@ def parse_start(text: str, zone_name: str) -> datetime:
         naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError as exc:
         if "zone" in str(exc):
-            raise UserError(
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "cli", "unknown time zone {zone!r}; expected a name like Asia/Shanghai"
-                    ),
-                    zone=zone_name,
-                )
-            ) from None
+            raise UserError(say(UNKNOWN_ZONE, zone=zone_name)) from None
         raise UserError(
             say(
                 QT_TRANSLATE_NOOP(

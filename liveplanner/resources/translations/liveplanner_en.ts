@@ -3663,7 +3663,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/database.py" line="35" />
+        <location filename="../../cli/database.py" line="33" />
+        <source>ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="39" />
         <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
         <translation type="unfinished" />
     </message>
@@ -3770,28 +3775,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="211" />
+        <location filename="../../cli/metrics.py" line="212" />
         <source>stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="213" />
+        <location filename="../../cli/metrics.py" line="214" />
         <source>not stored (--dry-run)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/output.py" line="199" />
+        <location filename="../../cli/output.py" line="202" />
         <source>cannot read {path}: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/output.py" line="200" />
+        <location filename="../../cli/output.py" line="203" />
         <source>cannot write {path}: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/output.py" line="201" />
-        <location filename="../../cli/shows.py" line="39" />
+        <location filename="../../cli/output.py" line="197" />
         <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
@@ -3863,14 +3867,14 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="256" />
-        <location filename="../../cli/shows.py" line="178" />
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="172" />
+        <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="257" />
-        <location filename="../../cli/shows.py" line="271" />
+        <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
@@ -3892,8 +3896,8 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../cli/reviews.py" line="261" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="183" />
-        <location filename="../../cli/shows.py" line="272" />
+        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="266" />
         <source>title</source>
         <translation type="unfinished" />
     </message>
@@ -3979,13 +3983,13 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="236" />
+        <location filename="../../cli/shows.py" line="230" />
         <source>{n} segment</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="237" />
+        <location filename="../../cli/shows.py" line="231" />
         <source>{n} segments</source>
         <translation type="unfinished" />
     </message>
@@ -4050,133 +4054,133 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="47" />
+        <location filename="../../cli/shows.py" line="41" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="60" />
+        <location filename="../../cli/shows.py" line="54" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="75" />
+        <location filename="../../cli/shows.py" line="69" />
         <source>added the demo show {show_id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="83" />
+        <location filename="../../cli/shows.py" line="77" />
         <source>--title is empty; give the show a name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="87" />
+        <location filename="../../cli/shows.py" line="81" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="161" />
+        <location filename="../../cli/shows.py" line="155" />
         <source>no show matches {search!r}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="163" />
+        <location filename="../../cli/shows.py" line="157" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="171" />
         <source>id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="179" />
+        <location filename="../../cli/shows.py" line="173" />
         <source>platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="180" />
+        <location filename="../../cli/shows.py" line="174" />
         <source>status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="181" />
+        <location filename="../../cli/shows.py" line="175" />
         <source>segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="182" />
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="176" />
+        <location filename="../../cli/shows.py" line="264" />
         <source>length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="263" />
         <source>end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="273" />
+        <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="274" />
+        <location filename="../../cli/shows.py" line="268" />
         <source>price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="275" />
+        <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="276" />
+        <location filename="../../cli/shows.py" line="270" />
         <source>host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="281" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>content mix: {mix}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="287" />
+        <location filename="../../cli/shows.py" line="281" />
         <source>no findings: every limit holds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="289" />
+        <location filename="../../cli/shows.py" line="283" />
         <source>error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="290" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="299" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>{errors}, {warnings}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="301" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="301" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} errors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="305" />
+        <location filename="../../cli/shows.py" line="299" />
         <source>{n} warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="306" />
+        <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
         <translation type="unfinished" />
     </message>

@@ -3681,7 +3681,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>已是 {head}</translation>
     </message>
     <message>
-        <location filename="../../cli/database.py" line="35" />
+        <location filename="../../cli/database.py" line="33" />
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="39" />
         <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
         <translation>PostgreSQL 数据库由其服务器备份（pg_dump），不在这里备份</translation>
     </message>
@@ -3788,28 +3793,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="211" />
+        <location filename="../../cli/metrics.py" line="212" />
         <source>stored</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="213" />
+        <location filename="../../cli/metrics.py" line="214" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
     </message>
     <message>
-        <location filename="../../cli/output.py" line="199" />
+        <location filename="../../cli/output.py" line="202" />
         <source>cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../cli/output.py" line="200" />
+        <location filename="../../cli/output.py" line="203" />
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../cli/output.py" line="201" />
-        <location filename="../../cli/shows.py" line="39" />
+        <location filename="../../cli/output.py" line="197" />
         <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
         <translation>未知时区 {zone!r}；应为 Asia/Shanghai 这样的名称</translation>
     </message>
@@ -3881,14 +3885,14 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="256" />
-        <location filename="../../cli/shows.py" line="178" />
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="172" />
+        <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="257" />
-        <location filename="../../cli/shows.py" line="271" />
+        <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
@@ -3910,8 +3914,8 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../cli/reviews.py" line="261" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="183" />
-        <location filename="../../cli/shows.py" line="272" />
+        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="266" />
         <source>title</source>
         <translation>标题</translation>
     </message>
@@ -3997,13 +4001,13 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="236" />
+        <location filename="../../cli/shows.py" line="230" />
         <source>{n} segment</source>
         <translation>{n} 个环节</translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="237" />
+        <location filename="../../cli/shows.py" line="231" />
         <source>{n} segments</source>
         <translation>{n} 个环节</translation>
     </message>
@@ -4068,133 +4072,133 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>  第 {row} 行，“{column}”列：{value}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="47" />
+        <location filename="../../cli/shows.py" line="41" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation>--start {text!r} 不是时间；应为 YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="60" />
+        <location filename="../../cli/shows.py" line="54" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation>--start {text!r} 在 {zone} 不存在：时钟会跳过这个时间</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="75" />
+        <location filename="../../cli/shows.py" line="69" />
         <source>added the demo show {show_id}</source>
         <translation>已添加示例直播，第 {show_id} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="83" />
+        <location filename="../../cli/shows.py" line="77" />
         <source>--title is empty; give the show a name</source>
         <translation>--title 为空；请给直播起个名字</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="87" />
+        <location filename="../../cli/shows.py" line="81" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation>--title 有 {length} 个字符；最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="161" />
+        <location filename="../../cli/shows.py" line="155" />
         <source>no show matches {search!r}</source>
         <translation>没有与 {search!r} 匹配的直播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="163" />
+        <location filename="../../cli/shows.py" line="157" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation>还没有直播：`liveplanner demo` 可添加一场示例</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="171" />
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="179" />
+        <location filename="../../cli/shows.py" line="173" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="180" />
+        <location filename="../../cli/shows.py" line="174" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="181" />
+        <location filename="../../cli/shows.py" line="175" />
         <source>segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="182" />
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="176" />
+        <location filename="../../cli/shows.py" line="264" />
         <source>length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="263" />
         <source>end</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="273" />
+        <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="274" />
+        <location filename="../../cli/shows.py" line="268" />
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="275" />
+        <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="276" />
+        <location filename="../../cli/shows.py" line="270" />
         <source>host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="281" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>content mix: {mix}</source>
         <translation>内容占比：{mix}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="287" />
+        <location filename="../../cli/shows.py" line="281" />
         <source>no findings: every limit holds</source>
         <translation>没有发现问题：所有限制都满足</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="289" />
+        <location filename="../../cli/shows.py" line="283" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="290" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="299" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>{errors}, {warnings}</source>
         <translation>{errors}，{warnings}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="301" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} error</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="301" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} errors</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="305" />
+        <location filename="../../cli/shows.py" line="299" />
         <source>{n} warning</source>
         <translation>{n} 个警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="306" />
+        <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
         <translation>{n} 个警告</translation>
     </message>

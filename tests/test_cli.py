@@ -303,3 +303,13 @@ def test_listing_shows_never_loads_qt(sqlite_url: str) -> None:
     timed = run_process("--database", sqlite_url, "shows", env={"PYTHONPROFILEIMPORTTIME": "1"})
     assert timed.returncode == 0, timed.stderr
     assert "PySide6" not in timed.stderr
+    script = (
+        "import sys\n"
+        "from liveplanner.cli.main import main\n"
+        f"main(['--database', {sqlite_url!r}, 'shows'])\n"
+        "print(sorted(m for m in sys.modules if m.partition('.')[0] == 'PySide6'))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert loaded.stdout.splitlines()[-1] == "[]"

@@ -12,6 +12,7 @@ from liveplanner.cli.output import (
     UserError,
     counted,
     emit,
+    refusal,
     say,
     table,
     visible,
@@ -47,7 +48,7 @@ def parse_start(text: str, zone_name: str) -> datetime:
     try:
         start = check_show_time(naive).replace(tzinfo=zone)
     except ValueError as exc:  # a year 9999 or 0001: stored, it broke every command after
-        raise UserError(f"--start: {exc}") from None
+        raise UserError(f"--start: {refusal(exc)}") from None
     if start.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
         raise UserError(
             say(

@@ -28,8 +28,10 @@ DESCRIPTION = "Plan, rehearse, run and review live-stream shopping shows"
 COPYRIGHT = "liveplanner's authors, MIT licence"
 
 # In the package's files (pyproject's package-data) but not needed by the app when it runs:
-# the translations' sources (Qt loads the .qm files) and Alembic's template for new migrations.
-NOT_AT_RUN_TIME = ("*.ts", "*.mako")
+# the English translation's source (the window loads the .qm files; the command line reads the
+# Chinese .ts, app/translations.py, and English needs none) and Alembic's template for new
+# migrations.
+NOT_AT_RUN_TIME = ("liveplanner_en.ts", "*.mako")
 
 # Imported by name at run time, where PyInstaller cannot follow the import statement.
 HIDDEN_IMPORTS = [

@@ -32,6 +32,15 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.delenv("LIVEPLANNER_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _english_system(monkeypatch: pytest.MonkeyPatch):
+    """The system speaks English unless a test chooses a language: a developer's Chinese locale
+    does not change what the command line prints (app.language reads these variables)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'shows.sqlite3'}"

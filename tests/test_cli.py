@@ -1,25 +1,51 @@
-"""The `liveplanner` command, run as a user runs it: in a subprocess."""
+"""The `liveplanner` command as a user runs it: its main() in this process with its output
+captured (a new Python for each command would take most of these tests' time), and a few runs in
+a subprocess, where only a process shows it (exit status, imports, two processes at once)."""
 
+import io
 import itertools
 import json
 import os
 import sqlite3
 import subprocess
 import sys
-from contextlib import closing
+from collections.abc import Mapping
+from contextlib import closing, redirect_stderr, redirect_stdout
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
+from liveplanner.cli.main import main
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import Product
 from liveplanner.storage import parts, schema, segments, shows
 from liveplanner.storage.database import open_database
 
 
+def run_main(
+    argv: list[str], env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`liveplanner ARGV` in this process: its exit status (argparse's too) and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch.dict(os.environ, env or {}), redirect_stdout(out), redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as exc:  # --help, --version and argparse's refusals end this way
+            status = exc.code if isinstance(exc.code, int) else 0
+    return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
+
+
 def run(*args: str, db: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return run_main(["--database", db, *args], env)
+
+
+def run_process(
+    *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m liveplanner ARGS` in a new process, as a user starts it."""
     return subprocess.run(
-        [sys.executable, "-m", "liveplanner", "--database", db, *args],
+        [sys.executable, "-m", "liveplanner", *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -240,14 +266,8 @@ def test_db_backup_on_postgresql_is_refused_with_advice(postgres_url: str) -> No
 
 
 def test_the_environment_variable_names_the_database(sqlite_url: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "liveplanner", "demo", "--json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "LIVEPLANNER_DATABASE_URL": sqlite_url},
-        timeout=120,
-        check=True,
-    )
+    result = run_main(["demo", "--json"], env={"LIVEPLANNER_DATABASE_URL": sqlite_url})
+    assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"show_id": 1}
     assert Path(sqlite_url.removeprefix("sqlite:///")).exists()
 
@@ -262,3 +282,34 @@ def test_two_first_opens_of_an_empty_database_at_once_both_succeed(db_url: str) 
     results = [(*p.communicate(timeout=120), p.returncode) for p in (first, second)]
     assert [code for _, _, code in results] == [0, 0], results  # stderr says why, if not
     assert [json.loads(out) for out, _, _ in results] == [{"shows": []}] * 2, results
+
+
+def test_a_command_in_its_own_process_prints_and_exits_with_its_status(sqlite_url: str) -> None:
+    created = run_process("--database", sqlite_url, "demo", "--json")
+    assert created.returncode == 0, created.stderr
+    assert json.loads(created.stdout) == {"show_id": 1}
+    refused = run_process("--database", sqlite_url, "show", "42")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("liveplanner: there is no show 42")
+    usage = run_process("frobnicate")
+    assert usage.returncode == 2 and "invalid choice: 'frobnicate'" in usage.stderr
+    helped = run_process("--help")
+    assert helped.returncode == 0 and "import-metrics" in helped.stdout
+
+
+def test_listing_shows_never_loads_qt(sqlite_url: str) -> None:
+    """The command line loads PySide6 only to draw a PDF: `python -X importtime -m liveplanner
+    shows` lists every module it imports, and none is Qt's."""
+    timed = run_process("--database", sqlite_url, "shows", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert timed.returncode == 0, timed.stderr
+    assert "PySide6" not in timed.stderr
+    script = (
+        "import sys\n"
+        "from liveplanner.cli.main import main\n"
+        f"main(['--database', {sqlite_url!r}, 'shows'])\n"
+        "print(sorted(m for m in sys.modules if m.partition('.')[0] == 'PySide6'))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert loaded.stdout.splitlines()[-1] == "[]"

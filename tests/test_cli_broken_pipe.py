@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from liveplanner.app.demo import create_demo
-from liveplanner.cli.commands import EXIT_FINDINGS
+from liveplanner.cli.output import EXIT_FINDINGS
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.storage import segments
 from liveplanner.storage.database import open_database

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from liveplanner.app.demo import create_demo
-from liveplanner.cli import terminal
+from liveplanner.cli import output
 from liveplanner.cli.main import main
-from liveplanner.cli.textout import _width
+from liveplanner.cli.output import width as _width
 from liveplanner.storage.database import open_database
 from liveplanner.storage.shows import load_plan, save_plan
 
@@ -166,19 +166,19 @@ def test_visible_escapes_exactly_the_hidden_characters() -> None:
     # points this Python's Unicode does not know yet (Cn) may be format characters of a newer one.
     for code in range(sys.maxunicode + 1):
         char = chr(code)
-        escaped = terminal.visible(char) != char
+        escaped = output.visible(char) != char
         assert escaped == _hidden(char) or unicodedata.category(char) == "Cn", hex(code)
 
 
 def test_chinese_emoji_and_punctuation_pass_untouched() -> None:
     text = "双11 全场五折！　👨‍👩‍👧 🏴󠁧󠁢󠁳󠁣󠁴󠁿 café (5% off) C:\\shows"
-    assert terminal.visible(text) == text
-    assert terminal.visible_lines("a\nb") == "a\nb"
-    assert terminal.visible("a\nb\tc") == "a\\nb\\tc"
+    assert output.visible(text) == text
+    assert output.visible_lines("a\nb") == "a\nb"
+    assert output.visible("a\nb\tc") == "a\\nb\\tc"
 
 
 def test_json_text_reads_back_as_the_same_data() -> None:
     data = {"t": "a" + HOSTILE + "\U000e0001\ud800 双11"}
-    text = terminal.json_text(data)
+    text = output.json_text(data)
     assert not RAW.search(text) and "双11" in text
     assert json.loads(text) == data

@@ -9,7 +9,7 @@ from pathlib import Path
 from test_cli import ok_json, run
 
 from liveplanner.app import settings
-from liveplanner.cli.main import PRESET_NAMES
+from liveplanner.cli.parser import PRESET_NAMES
 from liveplanner.formats.metrics.presets import PRESETS
 from liveplanner.storage.backup import list_backups
 from liveplanner.storage.database import open_database

@@ -3,7 +3,6 @@ host's keys, the presenter screen, and rehearsal results back into the plan."""
 
 import json
 import math
-import os
 import subprocess
 import sys
 import textwrap
@@ -294,22 +293,11 @@ def test_rehearsal_results_close_with_a_button_and_enter_applies_nothing(
     assert not dialog.isVisible()
 
 
-def test_runs_from_the_command_line(sqlite_url: str) -> None:
-    env = {**os.environ}
-    subprocess.run(
-        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "demo"],
-        check=True,
-        env=env,
-        capture_output=True,
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "runs", "1", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    )
-    data = json.loads(result.stdout)
+def test_runs_from_the_command_line(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--database", sqlite_url, "demo"]) == 0
+    capsys.readouterr()
+    assert cli.main(["--database", sqlite_url, "runs", "1", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
     assert [r["kind"] for r in data["runs"]] == ["rehearsal", "live"]
     live = data["runs"][1]
     assert live["started"] == "2026-11-11T19:30:00"
@@ -334,13 +322,8 @@ def test_runs_from_the_command_line(sqlite_url: str) -> None:
         "2026-11-11T19:30:00",
     )
     assert sum(s["actual_s"] for s in live["segments"]) > 3 * 3600 - 600
-    text = subprocess.run(
-        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "runs", "1"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-    ).stdout
+    assert cli.main(["--database", sqlite_url, "runs", "1"]) == 0
+    text = capsys.readouterr().out
     assert "run 2 (live)" in text and "+/- s" in text
 
 

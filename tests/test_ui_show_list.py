@@ -118,11 +118,9 @@ def test_chinese_translations_load_and_cover_the_window(qtbot: QtBot, sqlite_db:
 
 def test_the_app_starts_and_paints_its_window(sqlite_url: str) -> None:
     """The whole app in its own process (a second QApplication in this one would abort)."""
-    subprocess.run(
-        [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "demo"],
-        check=True,
-        capture_output=True,
-    )
+    db = open_database(sqlite_url)
+    create_demo(db)
+    db.close()
     result = subprocess.run(
         [sys.executable, "-m", "liveplanner", "--database", sqlite_url, "--exit-when", "ready"],
         capture_output=True,

@@ -1,206 +1,16 @@
-"""The `liveplanner` command: no sub-command opens the window; sub-commands do headless jobs.
+"""The `liveplanner` command: parse, open the database, run the job, map errors to exit codes.
+Without a sub-command it opens the window.
 
-Errors a user can cause print one line on stderr and exit with status 2.
+Errors a user can cause print one line on stderr, in the user's language, and exit with status 2.
 """
 
 import argparse
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
 
-from liveplanner import __version__
-from liveplanner.cli import terminal
-from liveplanner.core.enums import Platform
-from liveplanner.core.plan import DEFAULT_TIME_ZONE
-
-# The presets' names, kept here so that `--help` needs neither pandas nor the formats package;
-# a test checks they match formats.presets.PRESETS.
-PRESET_NAMES = [
-    "douyin-compass",
-    "douyin-screen",
-    "douyin-gmv-minute",
-    "douyin-minute-trend",
-    "taobao-live",
-    "kuaishou",
-    "tiktok-shop",
-    "screen-logger",
-]
-EXIT_USAGE = 2  # the user asked for something that cannot be done
-
-
-MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
-
-
-def _show_id(text: str) -> int:
-    """argparse type for a show id: a whole number the database can hold."""
-    if not text.isdecimal() or not 1 <= int(text) <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"not a show id: {text!r} (see `liveplanner shows`)")
-    return int(text)
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # argparse quotes some arguments as typed (unrecognized ones): escaped like any text.
-        self.exit(EXIT_USAGE, f"{self.prog}: {terminal.visible(message)} (see --help)\n")
-
-
-def _add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="liveplanner",
-        description="Plan, rehearse, run and review live-stream shopping shows. "
-        "Without a command, opens the window.",
-    )
-    parser.add_argument("--version", action="version", version=f"liveplanner {__version__}")
-    parser.add_argument(
-        "--database",
-        metavar="URL",
-        help="sqlite:///PATH or postgresql://USER@HOST/DB "
-        "(default: LIVEPLANNER_DATABASE_URL, else a file in the user data folder)",
-    )
-    parser.add_argument(
-        "--open", type=_show_id, metavar="ID", help="open the window on this show's script"
-    )
-    parser.add_argument(
-        "--exit-when",
-        choices=["shown", "ready"],
-        help=argparse.SUPPRESS,  # start-up benchmarks and smoke tests: quit once painted or loaded
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    demo = commands.add_parser("demo", help="add the demo show (a 3-hour Double-11 show)")
-    _add_json(demo)
-
-    new = commands.add_parser("new-show", help="add an empty show")
-    new.add_argument("--title", required=True)
-    new.add_argument("--start", required=True, metavar='"YYYY-MM-DD HH:MM"')
-    new.add_argument(
-        "--platform", default=Platform.DOUYIN.value, choices=[p.value for p in Platform]
-    )
-    new.add_argument("--tz", default=DEFAULT_TIME_ZONE, metavar="ZONE", help="e.g. Asia/Shanghai")
-    _add_json(new)
-
-    shows = commands.add_parser("shows", help="list shows, newest first")
-    shows.add_argument("--search", default="", help="text in the title or room")
-    _add_json(shows)
-
-    show = commands.add_parser("show", help="print a show's script with clock times")
-    show.add_argument("show_id", type=_show_id, metavar="ID")
-    _add_json(show)
-
-    check = commands.add_parser("check", help="check a show's limits (exit 1 on an error)")
-    check.add_argument("show_id", type=_show_id, metavar="ID")
-    _add_json(check)
-
-    runs = commands.add_parser("runs", help="a show's rehearsals and live runs, planned vs actual")
-    runs.add_argument("show_id", type=_show_id, metavar="SHOW")
-    _add_json(runs)
-
-    metrics = commands.add_parser(
-        "import-metrics",
-        help="bring a platform's minute-by-minute export (CSV, XLSX, JSON) into a show",
-        description="Read the export, map its columns to liveplanner's metrics and replace the "
-        "show's minute metrics with it. A file that cannot be read is refused and changes nothing; "
-        "so is a file whose minutes miss the show's planned and live times, unless "
-        "--shift-to-show-date or --keep-dates says what to do with it, and any file for a show "
-        "that has metrics already, unless --replace is given.",
-    )
-    metrics.add_argument("file", metavar="FILE")
-    metrics.add_argument("--show", type=_show_id, required=True, metavar="ID")
-    metrics.add_argument(
-        "--preset", choices=PRESET_NAMES, help="the export's layout (default: recognised)"
-    )
-    metrics.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the date for times without one (default: the show's)"
-    )
-    metrics.add_argument(
-        "--tz", metavar="ZONE", help="the zone of the file's clock times (default: the show's)"
-    )
-    dates = metrics.add_mutually_exclusive_group()
-    dates.add_argument(
-        "--shift-to-show-date",
-        action="store_true",
-        help="a file whose minutes miss the show's time: move its dates onto the show's date",
-    )
-    dates.add_argument(
-        "--keep-dates",
-        action="store_true",
-        help="a file whose minutes miss the show's time: import it as it is (its minutes fall "
-        "outside every segment)",
-    )
-    metrics.add_argument(
-        "--replace",
-        action="store_true",
-        help="the show has metrics already: replace them (a SQLite database is backed up first)",
-    )
-    metrics.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
-    _add_json(metrics)
-
-    review = commands.add_parser(
-        "review",
-        help="a show's review: its minute metrics over its segments, against its targets",
-        description="Credit each minute's sales to the segment running LAG minutes earlier (on "
-        "the live run's times when the show ran on the timer, else the plan's) and print the "
-        "figures, or write the report (.pdf, .html or .xlsx).",
-    )
-    review.add_argument("show_id", type=_show_id, metavar="ID")
-    review.add_argument(
-        "--lag", type=int, metavar="MIN", help="minutes from pitch to order (default: setting, 2)"
-    )
-    review.add_argument("--out", metavar="FILE", help="write the report: .pdf, .html or .xlsx")
-    _add_json(review)
-
-    script_in = commands.add_parser(
-        "import-script",
-        help="a run sheet (XLSX, CSV) or a show file (JSON) as a new show",
-        description="Read a run sheet (整场脚本): its header is found under any title rows and "
-        "its columns mapped by name; or a liveplanner show file. The show is stored as a new "
-        "show; a file that cannot be read is refused, naming the row and column, and changes "
-        "nothing.",
-    )
-    script_in.add_argument("file", metavar="FILE")
-    script_in.add_argument("--title", help="the show's title (default: the sheet's)")
-    script_in.add_argument(
-        "--start", metavar='"YYYY-MM-DD HH:MM"', help="the show's start (default: the sheet's)"
-    )
-    script_in.add_argument("--platform", choices=[p.value for p in Platform])
-    script_in.add_argument("--tz", metavar="ZONE", help="the show's time zone (Asia/Shanghai)")
-    script_in.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
-    _add_json(script_in)
-
-    script_out = commands.add_parser(
-        "export-script",
-        help="write a show's script: .xlsx run sheet, .pdf run sheet and cue cards, .json file",
-    )
-    script_out.add_argument("show_id", type=_show_id, metavar="ID")
-    script_out.add_argument("--out", required=True, metavar="FILE")
-    script_out.add_argument(
-        "--language",
-        choices=["zh", "en"],
-        help="the .xlsx run sheet's headers (default: the app's; a .pdf is in the app's language)",
-    )
-    _add_json(script_out)
-
-    db = commands.add_parser("db", help="database upkeep")
-    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", parser_class=_Parser)
-    db_commands.required = True
-    for name, text in (
-        ("upgrade", "migrate the database to this version's schema"),
-        ("check", "check integrity, foreign keys and schema version"),
-        ("backup", "write a backup copy of the SQLite database"),
-        ("backups", "list the SQLite database's backups, newest first"),
-    ):
-        _add_json(db_commands.add_parser(name, help=text))
-    restore = db_commands.add_parser(
-        "restore",
-        help="put a backup in place of the SQLite database (backing up the current file first)",
-    )
-    restore.add_argument("file", metavar="BACKUP")
-    _add_json(restore)
-    return parser
+from liveplanner.cli import output
+from liveplanner.cli.output import EXIT_FINDINGS, EXIT_USAGE, UserError
+from liveplanner.cli.parser import build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         # Output still buffered would otherwise meet a closed pipe at interpreter exit, where
         # no handler can catch it.
-        terminal.flush()
+        output.flush()
 
     from liveplanner.ui.app import run_app
 
@@ -222,7 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    from liveplanner.cli import commands
+    from liveplanner.app.language import user_language
+    from liveplanner.app.refusals import Refused
+    from liveplanner.app.translations import english, translator
+    from liveplanner.formats.problems import ImportRefused
     from liveplanner.storage.errors import StorageError
 
     for stream in (sys.stdout, sys.stderr):
@@ -230,9 +43,64 @@ def _run_command(args: argparse.Namespace) -> int:
         # shows the character as an escape instead of ending in a traceback.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    output.speak(translator(user_language()))
     try:
-        return commands.run(args)
-    except (commands.UserError, StorageError) as exc:
+        return _dispatch(args)
+    except (UserError, Refused, ImportRefused, StorageError) as exc:
         # Messages quote file names, cells and titles: shown with their controls escaped.
-        terminal.write(f"liveplanner: {terminal.visible(str(exc))}", error=True)
+        output.write(f"liveplanner: {output.visible(output.refusal(exc))}", error=True)
         return EXIT_USAGE
+    finally:
+        output.speak(english)  # a caller in the same process (a test) starts from the source
+
+
+def _job(args: argparse.Namespace) -> Callable[..., int]:
+    """The function that does the sub-command's job; its module loads only for its command."""
+    if args.command in ("import-script", "export-script"):
+        from liveplanner.cli import scripts
+
+        return scripts.import_script if args.command == "import-script" else scripts.export
+    if args.command == "import-metrics":
+        from liveplanner.cli import metrics
+
+        return metrics.import_metrics
+    if args.command == "review":
+        from liveplanner.cli import reviews
+
+        return reviews.review
+    if args.command == "runs":
+        from liveplanner.cli import runs
+
+        return runs.runs
+    if args.command == "db":
+        from liveplanner.cli import database
+
+        return database.upkeep
+    from liveplanner.cli import shows
+
+    return shows.JOBS[args.command]
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from liveplanner.storage.database import open_database
+    from liveplanner.storage.errors import DamagedDatabaseError
+
+    if args.command == "db" and args.db_command == "restore":
+        from liveplanner.cli.database import restore
+
+        return restore(args)
+    job = _job(args)
+    # `db check` looks at the database as it is; everything else brings it up to date.
+    checking = args.command == "db" and args.db_command == "check"
+    try:
+        db = open_database(args.database, migrate=not checking)
+    except DamagedDatabaseError as exc:
+        if not checking:
+            raise
+        # A damaged file is what a check is for: a finding, not a mistake in the command.
+        output.emit(args, {"ok": False, "problems": [str(exc)]}, str(exc))
+        return EXIT_FINDINGS
+    try:
+        return job(args, db)
+    finally:
+        db.close()

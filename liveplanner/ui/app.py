@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from liveplanner import resources
 from liveplanner.app import settings
 from liveplanner.app.credentials import shown_url
+from liveplanner.app.language import language_for
 from liveplanner.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -39,7 +40,10 @@ def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]
 
 
 def locale_for(language: str) -> QLocale:
-    """The locale for a language setting: "system", "zh_CN" or "en"."""
+    """The locale for a language setting: "system", "zh_CN" or "en". Chinese or not by the rule
+    the command line follows too (app.language); an English system keeps its own locale."""
+    if language_for(language) == "zh_CN":
+        return QLocale("zh_CN")
     return QLocale.system() if language == "system" else QLocale(language)
 
 

@@ -248,7 +248,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="151" />
+        <location filename="../../ui/review/compare_dialog.py" line="148" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation type="unfinished" />
     </message>
@@ -1424,122 +1424,122 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="78" />
+        <location filename="../../ui/review/import_dialog.py" line="76" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="90" />
+        <location filename="../../ui/review/import_dialog.py" line="88" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="91" />
+        <location filename="../../ui/review/import_dialog.py" line="89" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="111" />
+        <location filename="../../ui/review/import_dialog.py" line="109" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="132" />
+        <location filename="../../ui/review/import_dialog.py" line="130" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="165" />
+        <location filename="../../ui/review/import_dialog.py" line="163" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="178" />
+        <location filename="../../ui/review/import_dialog.py" line="176" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="196" />
+        <location filename="../../ui/review/import_dialog.py" line="194" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>Move it onto the show's date (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="258" />
+        <location filename="../../ui/review/import_dialog.py" line="256" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="260" />
+        <location filename="../../ui/review/import_dialog.py" line="258" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="262" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="264" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="268" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="277" />
+        <location filename="../../ui/review/import_dialog.py" line="275" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="282" />
+        <location filename="../../ui/review/import_dialog.py" line="280" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="283" />
+        <location filename="../../ui/review/import_dialog.py" line="281" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="293" />
+        <location filename="../../ui/review/import_dialog.py" line="291" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="297" />
+        <location filename="../../ui/review/import_dialog.py" line="295" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="313" />
+        <location filename="../../ui/review/import_dialog.py" line="311" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="317" />
+        <location filename="../../ui/review/import_dialog.py" line="315" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="364" />
+        <location filename="../../ui/review/import_dialog.py" line="362" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="371" />
+        <location filename="../../ui/review/import_dialog.py" line="369" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="374" />
+        <location filename="../../ui/review/import_dialog.py" line="372" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1547,57 +1547,57 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsStoring</name>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="25" />
+        <location filename="../../ui/review/import_storing.py" line="30" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="39" />
+        <location filename="../../ui/review/import_storing.py" line="44" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="45" />
+        <location filename="../../ui/review/import_storing.py" line="50" />
         <source>%1 minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="47" />
+        <location filename="../../ui/review/import_storing.py" line="52" />
         <source>%1 from “%2”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="52" />
+        <location filename="../../ui/review/import_storing.py" line="57" />
         <source>%1, imported %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="59" />
+        <location filename="../../ui/review/import_storing.py" line="64" />
         <source>Replace the show's metrics?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="61" />
+        <location filename="../../ui/review/import_storing.py" line="66" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="69" />
+        <location filename="../../ui/review/import_storing.py" line="74" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="76" />
+        <location filename="../../ui/review/import_storing.py" line="81" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="80" />
+        <location filename="../../ui/review/import_storing.py" line="85" />
         <source>&amp;Replace metrics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="105" />
+        <location filename="../../ui/review/import_storing.py" line="110" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
@@ -2341,147 +2341,147 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="153" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="160" />
+        <location filename="../../ui/review/review_page.py" line="156" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="161" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="167" />
-        <location filename="../../ui/review/review_page.py" line="264" />
+        <location filename="../../ui/review/review_page.py" line="163" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="169" />
+        <location filename="../../ui/review/review_page.py" line="165" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="171" />
+        <location filename="../../ui/review/review_page.py" line="167" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="179" />
+        <location filename="../../ui/review/review_page.py" line="175" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="181" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="200" />
+        <location filename="../../ui/review/review_page.py" line="196" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="210" />
+        <location filename="../../ui/review/review_page.py" line="206" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="223" />
+        <location filename="../../ui/review/review_page.py" line="219" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="260" />
+        <location filename="../../ui/review/review_page.py" line="256" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="262" />
+        <location filename="../../ui/review/review_page.py" line="258" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="269" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="270" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="271" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="349" />
+        <location filename="../../ui/review/review_page.py" line="347" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="355" />
+        <location filename="../../ui/review/review_page.py" line="353" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="361" />
+        <location filename="../../ui/review/review_page.py" line="359" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="365" />
+        <location filename="../../ui/review/review_page.py" line="363" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="370" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="372" />
+        <location filename="../../ui/review/review_page.py" line="370" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="375" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="383" />
+        <location filename="../../ui/review/review_page.py" line="381" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="467" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="470" />
+        <location filename="../../ui/review/review_page.py" line="468" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="480" />
+        <location filename="../../ui/review/review_page.py" line="478" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2933,99 +2933,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <location filename="../../ui/script/import_dialog.py" line="70" />
         <source>Import run sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="85" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="87" />
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <location filename="../../ui/script/import_dialog.py" line="99" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="90" />
         <source>Column in the sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="90" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="100" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="106" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="107" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="121" />
+        <location filename="../../ui/script/import_dialog.py" line="120" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="142" />
+        <location filename="../../ui/script/import_dialog.py" line="141" />
         <source>Import as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="175" />
+        <location filename="../../ui/script/import_dialog.py" line="174" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="180" />
+        <location filename="../../ui/script/import_dialog.py" line="179" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="196" />
+        <location filename="../../ui/script/import_dialog.py" line="195" />
         <source>Every cell was read into a field.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="206" />
+        <location filename="../../ui/script/import_dialog.py" line="205" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="293" />
+        <location filename="../../ui/script/import_dialog.py" line="292" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation type="unfinished" />
     </message>
@@ -3178,183 +3178,183 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="135" />
+        <location filename="../../ui/editor/show_editor.py" line="136" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="139" />
+        <location filename="../../ui/editor/show_editor.py" line="140" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="144" />
-        <location filename="../../ui/editor/show_editor.py" line="269" />
+        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="270" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="151" />
         <location filename="../../ui/labels.py" line="207" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="152" />
+        <location filename="../../ui/editor/show_editor.py" line="153" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="154" />
+        <location filename="../../ui/editor/show_editor.py" line="155" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="114" />
-        <location filename="../../ui/editor/show_editor.py" line="158" />
+        <location filename="../../ui/editor/show_editor.py" line="159" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="161" />
+        <location filename="../../ui/editor/show_editor.py" line="162" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="171" />
+        <location filename="../../ui/editor/show_editor.py" line="172" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="172" />
+        <location filename="../../ui/editor/show_editor.py" line="173" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="173" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="174" />
+        <location filename="../../ui/editor/show_editor.py" line="175" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="175" />
+        <location filename="../../ui/editor/show_editor.py" line="176" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="178" />
+        <location filename="../../ui/editor/show_editor.py" line="179" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="200" />
+        <location filename="../../ui/editor/show_editor.py" line="201" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="203" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>Du&amp;plicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="206" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="211" />
+        <location filename="../../ui/editor/show_editor.py" line="212" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="214" />
+        <location filename="../../ui/editor/show_editor.py" line="215" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="217" />
+        <location filename="../../ui/editor/show_editor.py" line="218" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="219" />
+        <location filename="../../ui/editor/show_editor.py" line="220" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="252" />
+        <location filename="../../ui/editor/show_editor.py" line="253" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="255" />
+        <location filename="../../ui/editor/show_editor.py" line="256" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="261" />
+        <location filename="../../ui/editor/show_editor.py" line="262" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="269" />
+        <location filename="../../ui/editor/show_editor.py" line="270" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="329" />
+        <location filename="../../ui/editor/show_editor.py" line="330" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="335" />
+        <location filename="../../ui/editor/show_editor.py" line="336" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="365" />
+        <location filename="../../ui/editor/show_editor.py" line="366" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="372" />
+        <location filename="../../ui/editor/show_editor.py" line="373" />
         <source>%1, %2</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="373" />
+        <location filename="../../ui/editor/show_editor.py" line="374" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="374" />
+        <location filename="../../ui/editor/show_editor.py" line="375" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="376" />
+        <location filename="../../ui/editor/show_editor.py" line="377" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="397" />
+        <location filename="../../ui/editor/show_editor.py" line="398" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="400" />
+        <location filename="../../ui/editor/show_editor.py" line="401" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -3670,29 +3670,564 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
-    <name>commands</name>
+    <name>cli</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="38" />
-        <source>team member</source>
+        <location filename="../../cli/database.py" line="20" />
+        <source>upgraded from {before} to {head}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="39" />
+        <location filename="../../cli/database.py" line="25" />
+        <source>already at {head}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="33" />
+        <source>ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="39" />
+        <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="49" />
+        <source>--date {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="58" />
+        <source>{file}: even on the show's date it runs from {start} to {end}, not during the show ({show_start} to {show_end}); only --keep-dates imports it as it is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="66" />
+        <source>{file} runs from {start} to {end}, not during the show ({show_start} to {show_end}); give --shift-to-show-date to move it onto {show_day}, or --keep-dates to import it as it is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="81" />
+        <location filename="../../cli/metrics.py" line="168" />
+        <source>{n} minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="82" />
+        <location filename="../../cli/metrics.py" line="169" />
+        <source>{n} minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="86" />
+        <source> from {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="88" />
+        <source> (imported {when})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="90" />
+        <source>; a backup of the database is made first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="95" />
+        <source>show {show_id} has {minutes} of metrics already{origin}; give --replace to replace them with this file{backup}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="160" />
+        <source>by header names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="163" />
+        <source>{n} row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="164" />
+        <source>{n} rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="173" />
+        <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="194" />
+        <source>metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="195" />
+        <source>total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="196" />
+        <source>max</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="197" />
+        <source>at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="203" />
+        <source>dates moved by {days:+d} day onto the show's date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="205" />
+        <source>dates moved by {days:+d} days onto the show's date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="208" />
+        <source>warning: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="212" />
+        <source>stored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="214" />
+        <source>not stored (--dry-run)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="202" />
+        <source>cannot read {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="203" />
+        <source>cannot write {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="197" />
+        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="31" />
+        <source>--lag must be 0 to {max} minutes, not {lag}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="39" />
+        <source>{name}: a report is written as .pdf, .html or .xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/scripts.py" line="80" />
+        <source>wrote {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="205" />
+        <source>as they ran (live run)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="207" />
+        <source>as planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="209" />
+        <source>{missing} missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="212" />
+        <source>{missing} of the show's {minutes} missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="218" />
+        <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="229" />
+        <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="241" />
+        <source>no data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="242" />
+        <source>met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="243" />
+        <source>missed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="248" />
+        <source>  target {name}: {target} -&gt; {actual} ({state})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/shows.py" line="173" />
+        <location filename="../../cli/shows.py" line="263" />
+        <source>start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/shows.py" line="266" />
+        <source>kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="258" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="259" />
+        <source>orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="260" />
+        <source>GMV/min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="261" />
+        <location filename="../../cli/runs.py" line="62" />
+        <location filename="../../cli/shows.py" line="178" />
+        <location filename="../../cli/shows.py" line="267" />
+        <source>title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="270" />
+        <source>before script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="271" />
+        <source>after script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="281" />
+        <source>{minutes} min of data, {stretch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="55" />
+        <source>no runs of {title!r} yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="57" />
+        <source>rehearsal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="58" />
+        <source>live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="63" />
+        <source>planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="64" />
+        <source>actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="65" />
+        <source>+/- s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="69" />
+        <source>not ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="71" />
+        <source>run {id} ({kind}), {started} – {ended}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="26" />
+        <source>{file}: a show file keeps its own title, start, platform and time zone; --title, --start, --platform and --tz are for run sheets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="62" />
+        <source>{name}: a script is written as .xlsx, .pdf or .json</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="116" />
+        <source>imported “{title}” as show {show_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="121" />
+        <source>read “{title}” (nothing stored)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="123" />
+        <source>{head}: {segments}, {products}, {people}, {promos}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="127" />
+        <location filename="../../cli/shows.py" line="231" />
+        <source>{n} segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="128" />
+        <location filename="../../cli/shows.py" line="232" />
+        <source>{n} segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="132" />
+        <source>{n} product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="133" />
+        <source>{n} products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="137" />
+        <source>{n} person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="138" />
+        <source>{n} people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="142" />
+        <source>{n} promo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="143" />
+        <source>{n} promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="149" />
+        <source>  starts {start} on {platform}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="155" />
+        <source>notices:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="158" />
+        <source>not read into fields:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="159" />
+        <source>kept in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="160" />
+        <source>left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="164" />
+        <source>  row {row}, column “{column}”: {value} ({where})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="42" />
+        <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="55" />
+        <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="70" />
+        <source>added the demo show {show_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="78" />
+        <source>--title is empty; give the show a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="82" />
+        <source>--title is {length} characters long; at most {limit} fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="156" />
+        <source>no show matches {search!r}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="158" />
+        <source>no shows yet: `liveplanner demo` adds one to look at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="172" />
+        <source>id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="174" />
+        <source>platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="175" />
+        <source>status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="176" />
+        <source>segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="265" />
+        <source>length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="264" />
+        <source>end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="268" />
         <source>product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="40" />
+        <location filename="../../cli/shows.py" line="269" />
+        <source>price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="270" />
+        <source>stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="271" />
+        <source>host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="276" />
+        <source>content mix: {mix}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="282" />
+        <source>no findings: every limit holds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="284" />
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="285" />
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="294" />
+        <source>{errors}, {warnings}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="296" />
+        <source>{n} error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="296" />
+        <source>{n} errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="300" />
+        <source>{n} warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="301" />
+        <source>{n} warnings</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="30" />
+        <source>team member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="31" />
+        <source>product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="32" />
         <source>promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="41" />
+        <location filename="../../ui/editor/commands.py" line="33" />
         <source>cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="42" />
+        <location filename="../../ui/editor/commands.py" line="34" />
         <source>release</source>
         <translation type="unfinished" />
     </message>
@@ -3722,57 +4257,57 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="161" />
+        <location filename="../../ui/editor/commands.py" line="150" />
         <source>Someone else changed the %1 “%2” since; nothing was changed over it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="230" />
+        <location filename="../../ui/editor/commands.py" line="219" />
         <source>Someone else changed the %1 “%2” meanwhile; their version was kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="251" />
+        <location filename="../../ui/editor/commands.py" line="240" />
         <source>segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="259" />
+        <location filename="../../ui/editor/commands.py" line="248" />
         <source>Edit segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="285" />
+        <location filename="../../ui/editor/commands.py" line="274" />
         <source>Set %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="336" />
+        <location filename="../../ui/editor/commands.py" line="325" />
         <source>Move segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="375" />
+        <location filename="../../ui/editor/commands.py" line="364" />
         <source>Edit %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="414" />
+        <location filename="../../ui/editor/commands.py" line="403" />
         <source>Add %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="434" />
+        <location filename="../../ui/editor/commands.py" line="423" />
         <source>Delete %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="449" />
+        <location filename="../../ui/editor/commands.py" line="438" />
         <source>Edit show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="464" />
+        <location filename="../../ui/editor/commands.py" line="453" />
         <source>show</source>
         <translation type="unfinished" />
     </message>

@@ -248,7 +248,7 @@
         <translation>什么最赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="151" />
+        <location filename="../../ui/review/compare_dialog.py" line="148" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation>共 %1 场，%2 场有分钟数据；成交计入 %3 分钟前的环节。</translation>
     </message>
@@ -1433,122 +1433,122 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="78" />
+        <location filename="../../ui/review/import_dialog.py" line="76" />
         <source>Import metrics — %1</source>
         <translation>导入分钟数据 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="90" />
+        <location filename="../../ui/review/import_dialog.py" line="88" />
         <source>Choose the platform's export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="91" />
+        <location filename="../../ui/review/import_dialog.py" line="89" />
         <source>Exports (%1);;All files (*)</source>
         <translation>导出文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="111" />
+        <location filename="../../ui/review/import_dialog.py" line="109" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="132" />
+        <location filename="../../ui/review/import_dialog.py" line="130" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="165" />
+        <location filename="../../ui/review/import_dialog.py" line="163" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="178" />
+        <location filename="../../ui/review/import_dialog.py" line="176" />
         <source>None: every row was read as it is.</source>
         <translation>无：每一行都已按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="196" />
+        <location filename="../../ui/review/import_dialog.py" line="194" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation>文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="206" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>Move it onto the show's date (%1)</source>
         <translation>移到本场的日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="258" />
+        <location filename="../../ui/review/import_dialog.py" line="256" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="260" />
+        <location filename="../../ui/review/import_dialog.py" line="258" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="262" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="264" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="268" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="277" />
+        <location filename="../../ui/review/import_dialog.py" line="275" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="282" />
+        <location filename="../../ui/review/import_dialog.py" line="280" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="283" />
+        <location filename="../../ui/review/import_dialog.py" line="281" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="293" />
+        <location filename="../../ui/review/import_dialog.py" line="291" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="297" />
+        <location filename="../../ui/review/import_dialog.py" line="295" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="313" />
+        <location filename="../../ui/review/import_dialog.py" line="311" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="317" />
+        <location filename="../../ui/review/import_dialog.py" line="315" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="364" />
+        <location filename="../../ui/review/import_dialog.py" line="362" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="371" />
+        <location filename="../../ui/review/import_dialog.py" line="369" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="374" />
+        <location filename="../../ui/review/import_dialog.py" line="372" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -1556,57 +1556,57 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsStoring</name>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="25" />
+        <location filename="../../ui/review/import_storing.py" line="30" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="39" />
+        <location filename="../../ui/review/import_storing.py" line="44" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="45" />
+        <location filename="../../ui/review/import_storing.py" line="50" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="47" />
+        <location filename="../../ui/review/import_storing.py" line="52" />
         <source>%1 from “%2”</source>
         <translation>%1，来自“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="52" />
+        <location filename="../../ui/review/import_storing.py" line="57" />
         <source>%1, imported %2</source>
         <translation>%1，导入于 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="59" />
+        <location filename="../../ui/review/import_storing.py" line="64" />
         <source>Replace the show's metrics?</source>
         <translation>替换本场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="61" />
+        <location filename="../../ui/review/import_storing.py" line="66" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="69" />
+        <location filename="../../ui/review/import_storing.py" line="74" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="76" />
+        <location filename="../../ui/review/import_storing.py" line="81" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="80" />
+        <location filename="../../ui/review/import_storing.py" line="85" />
         <source>&amp;Replace metrics</source>
         <translation>替换数据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="105" />
+        <location filename="../../ui/review/import_storing.py" line="110" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
@@ -2351,58 +2351,58 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="153" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="160" />
+        <location filename="../../ui/review/review_page.py" line="156" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="161" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="167" />
-        <location filename="../../ui/review/review_page.py" line="264" />
+        <location filename="../../ui/review/review_page.py" line="163" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="169" />
+        <location filename="../../ui/review/review_page.py" line="165" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="171" />
+        <location filename="../../ui/review/review_page.py" line="167" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="179" />
+        <location filename="../../ui/review/review_page.py" line="175" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="181" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="200" />
+        <location filename="../../ui/review/review_page.py" line="196" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="210" />
+        <location filename="../../ui/review/review_page.py" line="206" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="223" />
+        <location filename="../../ui/review/review_page.py" line="219" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -2411,82 +2411,82 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="260" />
+        <location filename="../../ui/review/review_page.py" line="256" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="262" />
+        <location filename="../../ui/review/review_page.py" line="258" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="269" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="270" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="271" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="349" />
+        <location filename="../../ui/review/review_page.py" line="347" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="355" />
+        <location filename="../../ui/review/review_page.py" line="353" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="361" />
+        <location filename="../../ui/review/review_page.py" line="359" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="365" />
+        <location filename="../../ui/review/review_page.py" line="363" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="370" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="372" />
+        <location filename="../../ui/review/review_page.py" line="370" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="375" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="383" />
+        <location filename="../../ui/review/review_page.py" line="381" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="467" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="470" />
+        <location filename="../../ui/review/review_page.py" line="468" />
         <source>Delete this note?
 
 %1</source>
@@ -2495,7 +2495,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="480" />
+        <location filename="../../ui/review/review_page.py" line="478" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2947,99 +2947,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <location filename="../../ui/script/import_dialog.py" line="70" />
         <source>Import run sheet</source>
         <translation>导入直播脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="85" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="87" />
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <location filename="../../ui/script/import_dialog.py" line="99" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="90" />
         <source>Column in the sheet</source>
         <translation>表格中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="90" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="100" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="106" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="107" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="121" />
+        <location filename="../../ui/script/import_dialog.py" line="120" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="142" />
+        <location filename="../../ui/script/import_dialog.py" line="141" />
         <source>Import as a new show</source>
         <translation>导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="175" />
+        <location filename="../../ui/script/import_dialog.py" line="174" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation>；含 liveplanner 导出的附表（场次设置、团队、商品、优惠、分工）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="180" />
+        <location filename="../../ui/script/import_dialog.py" line="179" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation>%1 · %2 · 工作表“%3”，表头在第 %4 行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="196" />
+        <location filename="../../ui/script/import_dialog.py" line="195" />
         <source>Every cell was read into a field.</source>
         <translation>所有单元格都已读入对应字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="206" />
+        <location filename="../../ui/script/import_dialog.py" line="205" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation>可以修改某列的读取方式，或设为“不读取”，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="293" />
+        <location filename="../../ui/script/import_dialog.py" line="292" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation>%1 个环节，共 %2 · %3 个商品 · %4 人 · %5 项优惠</translation>
     </message>
@@ -3192,186 +3192,186 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="135" />
+        <location filename="../../ui/editor/show_editor.py" line="136" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="139" />
+        <location filename="../../ui/editor/show_editor.py" line="140" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="144" />
-        <location filename="../../ui/editor/show_editor.py" line="269" />
+        <location filename="../../ui/editor/show_editor.py" line="145" />
+        <location filename="../../ui/editor/show_editor.py" line="270" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="150" />
+        <location filename="../../ui/editor/show_editor.py" line="151" />
         <location filename="../../ui/labels.py" line="207" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="152" />
+        <location filename="../../ui/editor/show_editor.py" line="153" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="154" />
+        <location filename="../../ui/editor/show_editor.py" line="155" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="114" />
-        <location filename="../../ui/editor/show_editor.py" line="158" />
+        <location filename="../../ui/editor/show_editor.py" line="159" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="161" />
+        <location filename="../../ui/editor/show_editor.py" line="162" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="164" />
+        <location filename="../../ui/editor/show_editor.py" line="165" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="171" />
+        <location filename="../../ui/editor/show_editor.py" line="172" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="172" />
+        <location filename="../../ui/editor/show_editor.py" line="173" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="173" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="174" />
+        <location filename="../../ui/editor/show_editor.py" line="175" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="175" />
+        <location filename="../../ui/editor/show_editor.py" line="176" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="178" />
+        <location filename="../../ui/editor/show_editor.py" line="179" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="200" />
+        <location filename="../../ui/editor/show_editor.py" line="201" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="203" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>Du&amp;plicate segments</source>
         <translation>复制环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="206" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="211" />
+        <location filename="../../ui/editor/show_editor.py" line="212" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="214" />
+        <location filename="../../ui/editor/show_editor.py" line="215" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="217" />
+        <location filename="../../ui/editor/show_editor.py" line="218" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="219" />
+        <location filename="../../ui/editor/show_editor.py" line="220" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="252" />
+        <location filename="../../ui/editor/show_editor.py" line="253" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="255" />
+        <location filename="../../ui/editor/show_editor.py" line="256" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="261" />
+        <location filename="../../ui/editor/show_editor.py" line="262" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="269" />
+        <location filename="../../ui/editor/show_editor.py" line="270" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="329" />
+        <location filename="../../ui/editor/show_editor.py" line="330" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="335" />
+        <location filename="../../ui/editor/show_editor.py" line="336" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="365" />
+        <location filename="../../ui/editor/show_editor.py" line="366" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="372" />
+        <location filename="../../ui/editor/show_editor.py" line="373" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="373" />
+        <location filename="../../ui/editor/show_editor.py" line="374" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="374" />
+        <location filename="../../ui/editor/show_editor.py" line="375" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="376" />
+        <location filename="../../ui/editor/show_editor.py" line="377" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="397" />
+        <location filename="../../ui/editor/show_editor.py" line="398" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="400" />
+        <location filename="../../ui/editor/show_editor.py" line="401" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -3688,29 +3688,564 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
-    <name>commands</name>
+    <name>cli</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="38" />
-        <source>team member</source>
-        <translation>团队成员</translation>
+        <location filename="../../cli/database.py" line="20" />
+        <source>upgraded from {before} to {head}</source>
+        <translation>已从 {before} 升级到 {head}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="39" />
+        <location filename="../../cli/database.py" line="25" />
+        <source>already at {head}</source>
+        <translation>已是 {head}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="33" />
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="39" />
+        <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
+        <translation>PostgreSQL 数据库由其服务器备份（pg_dump），不在这里备份</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="49" />
+        <source>--date {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation>--date {text!r} 不是日期；应为 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="58" />
+        <source>{file}: even on the show's date it runs from {start} to {end}, not during the show ({show_start} to {show_end}); only --keep-dates imports it as it is</source>
+        <translation>{file}：即使移到本场的日期，它也是从 {start} 到 {end}，不在直播时间内（{show_start} 至 {show_end}）；只有 --keep-dates 能按原样导入</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="66" />
+        <source>{file} runs from {start} to {end}, not during the show ({show_start} to {show_end}); give --shift-to-show-date to move it onto {show_day}, or --keep-dates to import it as it is</source>
+        <translation>{file} 的时间是 {start} 到 {end}，不在直播时间内（{show_start} 至 {show_end}）；加 --shift-to-show-date 把它移到 {show_day}，或加 --keep-dates 按原样导入</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="81" />
+        <location filename="../../cli/metrics.py" line="168" />
+        <source>{n} minute</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="82" />
+        <location filename="../../cli/metrics.py" line="169" />
+        <source>{n} minutes</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="86" />
+        <source> from {file}</source>
+        <translation>，来自 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="88" />
+        <source> (imported {when})</source>
+        <translation>（导入于 {when}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="90" />
+        <source>; a backup of the database is made first</source>
+        <translation>；替换前会先备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="95" />
+        <source>show {show_id} has {minutes} of metrics already{origin}; give --replace to replace them with this file{backup}</source>
+        <translation>第 {show_id} 场已有 {minutes} 的数据{origin}；加 --replace 用这个文件替换{backup}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="160" />
+        <source>by header names</source>
+        <translation>按表头名称</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="163" />
+        <source>{n} row</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="164" />
+        <source>{n} rows</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="173" />
+        <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
+        <translation>{rows}，{minutes}，从 {start} 到 {end}；{encoding}；格式：{preset}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="194" />
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="195" />
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="196" />
+        <source>max</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="197" />
+        <source>at</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="203" />
+        <source>dates moved by {days:+d} day onto the show's date</source>
+        <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="205" />
+        <source>dates moved by {days:+d} days onto the show's date</source>
+        <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="208" />
+        <source>warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="212" />
+        <source>stored</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="214" />
+        <source>not stored (--dry-run)</source>
+        <translation>未保存（--dry-run）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="202" />
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="203" />
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/output.py" line="197" />
+        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
+        <translation>未知时区 {zone!r}；应为 Asia/Shanghai 这样的名称</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="31" />
+        <source>--lag must be 0 to {max} minutes, not {lag}</source>
+        <translation>--lag 须为 0 到 {max} 分钟，而不是 {lag}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="39" />
+        <source>{name}: a report is written as .pdf, .html or .xlsx</source>
+        <translation>{name}：报告可写成 .pdf、.html 或 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/scripts.py" line="80" />
+        <source>wrote {file}</source>
+        <translation>已写入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="205" />
+        <source>as they ran (live run)</source>
+        <translation>按实际运行（直播记录）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="207" />
+        <source>as planned</source>
+        <translation>按计划</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="209" />
+        <source>{missing} missing</source>
+        <translation>缺 {missing} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="212" />
+        <source>{missing} of the show's {minutes} missing</source>
+        <translation>本场 {minutes} 分钟中缺 {missing} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="218" />
+        <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
+        <translation>{title}（第 {show_id} 场）：环节时间{source}，成交计入讲解后 {lag} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="229" />
+        <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
+        <translation>成交金额 {gmv}  订单 {orders}  最高在线 {peak}  分钟 {minutes}（{missing}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="241" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="242" />
+        <source>met</source>
+        <translation>达成</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="243" />
+        <source>missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="248" />
+        <source>  target {name}: {target} -&gt; {actual} ({state})</source>
+        <translation>  目标 {name}：{target} -&gt; {actual}（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/shows.py" line="173" />
+        <location filename="../../cli/shows.py" line="263" />
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/shows.py" line="266" />
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="258" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="259" />
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="260" />
+        <source>GMV/min</source>
+        <translation>每分钟成交</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="261" />
+        <location filename="../../cli/runs.py" line="62" />
+        <location filename="../../cli/shows.py" line="178" />
+        <location filename="../../cli/shows.py" line="267" />
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="270" />
+        <source>before script</source>
+        <translation>脚本之前</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="271" />
+        <source>after script</source>
+        <translation>脚本之后</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="281" />
+        <source>{minutes} min of data, {stretch}</source>
+        <translation>{minutes} 分钟数据，{stretch}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="55" />
+        <source>no runs of {title!r} yet</source>
+        <translation>{title!r} 还没有运行记录</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="57" />
+        <source>rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="58" />
+        <source>live</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="63" />
+        <source>planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="64" />
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="65" />
+        <source>+/- s</source>
+        <translation>+/- 秒</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="69" />
+        <source>not ended</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <location filename="../../cli/runs.py" line="71" />
+        <source>run {id} ({kind}), {started} – {ended}</source>
+        <translation>第 {id} 次运行（{kind}），{started} – {ended}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="26" />
+        <source>{file}: a show file keeps its own title, start, platform and time zone; --title, --start, --platform and --tz are for run sheets</source>
+        <translation>{file}：直播文件自带标题、开始时间、平台和时区；--title、--start、--platform 和 --tz 只用于整场脚本</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="62" />
+        <source>{name}: a script is written as .xlsx, .pdf or .json</source>
+        <translation>{name}：脚本可写成 .xlsx、.pdf 或 .json</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="116" />
+        <source>imported “{title}” as show {show_id}</source>
+        <translation>已把“{title}”导入为第 {show_id} 场</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="121" />
+        <source>read “{title}” (nothing stored)</source>
+        <translation>已读取“{title}”（未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="123" />
+        <source>{head}: {segments}, {products}, {people}, {promos}</source>
+        <translation>{head}：{segments}，{products}，{people}，{promos}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="127" />
+        <location filename="../../cli/shows.py" line="231" />
+        <source>{n} segment</source>
+        <translation>{n} 个环节</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="128" />
+        <location filename="../../cli/shows.py" line="232" />
+        <source>{n} segments</source>
+        <translation>{n} 个环节</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="132" />
+        <source>{n} product</source>
+        <translation>{n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="133" />
+        <source>{n} products</source>
+        <translation>{n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="137" />
+        <source>{n} person</source>
+        <translation>{n} 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="138" />
+        <source>{n} people</source>
+        <translation>{n} 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="142" />
+        <source>{n} promo</source>
+        <translation>{n} 个优惠</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="143" />
+        <source>{n} promos</source>
+        <translation>{n} 个优惠</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="149" />
+        <source>  starts {start} on {platform}</source>
+        <translation>  {start} 在 {platform} 开播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="155" />
+        <source>notices:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="158" />
+        <source>not read into fields:</source>
+        <translation>未读入字段的内容：</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="159" />
+        <source>kept in the segment's notes</source>
+        <translation>保留在环节备注中</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="160" />
+        <source>left out</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../cli/scripts.py" line="164" />
+        <source>  row {row}, column “{column}”: {value} ({where})</source>
+        <translation>  第 {row} 行，“{column}”列：{value}（{where}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="42" />
+        <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
+        <translation>--start {text!r} 不是时间；应为 YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="55" />
+        <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
+        <translation>--start {text!r} 在 {zone} 不存在：时钟会跳过这个时间</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="70" />
+        <source>added the demo show {show_id}</source>
+        <translation>已添加示例直播，第 {show_id} 场</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="78" />
+        <source>--title is empty; give the show a name</source>
+        <translation>--title 为空；请给直播起个名字</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="82" />
+        <source>--title is {length} characters long; at most {limit} fit</source>
+        <translation>--title 有 {length} 个字符；最多 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="156" />
+        <source>no show matches {search!r}</source>
+        <translation>没有与 {search!r} 匹配的直播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="158" />
+        <source>no shows yet: `liveplanner demo` adds one to look at</source>
+        <translation>还没有直播：`liveplanner demo` 可添加一场示例</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="172" />
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="174" />
+        <source>platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="175" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="176" />
+        <source>segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="265" />
+        <source>length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="264" />
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="268" />
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="40" />
+        <location filename="../../cli/shows.py" line="269" />
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="270" />
+        <source>stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="271" />
+        <source>host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="276" />
+        <source>content mix: {mix}</source>
+        <translation>内容占比：{mix}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="282" />
+        <source>no findings: every limit holds</source>
+        <translation>没有发现问题：所有限制都满足</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="284" />
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="285" />
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="294" />
+        <source>{errors}, {warnings}</source>
+        <translation>{errors}，{warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="296" />
+        <source>{n} error</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="296" />
+        <source>{n} errors</source>
+        <translation>{n} 个错误</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="300" />
+        <source>{n} warning</source>
+        <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <location filename="../../cli/shows.py" line="301" />
+        <source>{n} warnings</source>
+        <translation>{n} 个警告</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="30" />
+        <source>team member</source>
+        <translation>团队成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="31" />
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="32" />
         <source>promo</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="41" />
+        <location filename="../../ui/editor/commands.py" line="33" />
         <source>cue</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="42" />
+        <location filename="../../ui/editor/commands.py" line="34" />
         <source>release</source>
         <translation>发放</translation>
     </message>
@@ -3740,57 +4275,57 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>其间它已被删除（他人或另一个窗口所删），未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="161" />
+        <location filename="../../ui/editor/commands.py" line="150" />
         <source>Someone else changed the %1 “%2” since; nothing was changed over it.</source>
         <translation>此后他人修改了%1“%2”；未覆盖对方的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="230" />
+        <location filename="../../ui/editor/commands.py" line="219" />
         <source>Someone else changed the %1 “%2” meanwhile; their version was kept.</source>
         <translation>其间他人修改了%1“%2”；已保留对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="251" />
+        <location filename="../../ui/editor/commands.py" line="240" />
         <source>segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="259" />
+        <location filename="../../ui/editor/commands.py" line="248" />
         <source>Edit segment</source>
         <translation>编辑环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="285" />
+        <location filename="../../ui/editor/commands.py" line="274" />
         <source>Set %1</source>
         <translation>设置%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="336" />
+        <location filename="../../ui/editor/commands.py" line="325" />
         <source>Move segments</source>
         <translation>移动环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="375" />
+        <location filename="../../ui/editor/commands.py" line="364" />
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="414" />
+        <location filename="../../ui/editor/commands.py" line="403" />
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="434" />
+        <location filename="../../ui/editor/commands.py" line="423" />
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="449" />
+        <location filename="../../ui/editor/commands.py" line="438" />
         <source>Edit show</source>
         <translation>编辑场次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="464" />
+        <location filename="../../ui/editor/commands.py" line="453" />
         <source>show</source>
         <translation>直播</translation>
     </message>

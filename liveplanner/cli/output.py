@@ -1,5 +1,5 @@
-"""What the command line writes to a terminal: user text with its control characters shown as
-escapes, and writes that outlast a reader who has gone (`| head`).
+"""What the command line writes: text in the user's language or JSON, with user text's control
+characters shown as escapes, and writes that outlast a reader who has gone (`| head`).
 
 Titles, names, notes and cells come from files and other people. Printed raw, an ESC sequence
 clears or retitles the user's terminal or fakes a link (OSC 8), a C1 control (U+009B is CSI) does
@@ -7,11 +7,46 @@ the same on terminals that read 8-bit controls, and a bidi override (U+202E) or 
 format character makes the text read as something it is not. Such characters are shown as Python
 escapes (`\\x1b`, `\\u202e`); Chinese text, emoji, ideographic spaces and punctuation pass as
 they are. Backslashes are left alone, so a Windows path reads as itself.
+
+Texts for people are marked `QT_TRANSLATE_NOOP("cli", ...)` and said through `say`, in the
+language main() chose for this run; JSON is a contract for programs and stays as it is.
 """
 
+import argparse
 import json
 import re
 import sys
+import unicodedata
+from collections.abc import Sequence
+
+from liveplanner.app.translations import QT_TRANSLATE_NOOP, Translate, english
+
+EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
+EXIT_USAGE = 2  # the user asked for something that cannot be done
+CONTEXT = "cli"  # the translations' context of the command line's texts
+
+
+class UserError(Exception):
+    """Something the user can correct; the message, in the user's language, says what."""
+
+
+# The language of this run's texts. Module state because a command runs once per process (and
+# once per main() call in tests): main() sets it before any text is said and resets it after.
+_translate: Translate = english
+
+
+def speak(translate: Translate) -> None:
+    """Say this run's texts with `translate`."""
+    global _translate
+    _translate = translate
+
+
+def say(source: str, /, **figures: object) -> str:
+    """A text marked QT_TRANSLATE_NOOP("cli", ...) in the user's language, its {names} filled
+    from `figures` after translation (so a translation may order them as its grammar wants)."""
+    text = _translate(CONTEXT, source)
+    return text.format_map(figures) if figures else text
+
 
 # Characters with no business in a terminal: C0 and C1 controls and DEL (Cc), format characters
 # (Cf: bidi embeddings, overrides and isolates, zero-width spaces, the BOM, tags), lone
@@ -109,3 +144,76 @@ def drop_output(stream: object) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, fd)
     os.close(devnull)
+
+
+def emit(args: argparse.Namespace, data: object, text: str) -> None:
+    """Print the data as JSON or the text, with whatever control characters user text brought
+    shown as escapes."""
+    if args.json:
+        write(json_text(data))
+    else:
+        write(visible_lines(text))
+
+
+def width(text: str) -> int:
+    """Terminal columns: Chinese characters take two, accents and other combining marks and the
+    emoji joiner none."""
+    return sum(
+        0
+        if unicodedata.combining(c) or c == "\u200d"
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
+
+
+def _fit(text: str, columns: int) -> str:
+    """`text` cut with an ellipsis to `columns`, then padded to it."""
+    if width(text) > columns:
+        while width(text) > columns - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (columns - width(text))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequence[int]) -> str:
+    # Cells escaped before they are measured, so a title's controls cannot skew the columns.
+    rows = [[visible(cell) for cell in row] for row in rows]
+    widths = [
+        min(limit, max([width(h)] + [width(r[i]) for r in rows]))
+        for i, (h, limit) in enumerate(zip(headers, limits, strict=True))
+    ]
+    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(_fit(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """ "1 error" or "3 errors": `one` and `many` are marked texts with {n} for the count."""
+    return say(one if count == 1 else many, n=count)
+
+
+UNKNOWN_ZONE = QT_TRANSLATE_NOOP(
+    "cli", "unknown time zone {zone!r}; expected a name like Asia/Shanghai"
+)
+# Refusals of app/ operations worded here: their codes and figures, in the user's language.
+_REFUSALS = {
+    "cannot_read": QT_TRANSLATE_NOOP("cli", "cannot read {path}: {reason}"),
+    "cannot_write": QT_TRANSLATE_NOOP("cli", "cannot write {path}: {reason}"),
+    "unknown_zone": UNKNOWN_ZONE,
+}
+
+
+def refusal(exc: Exception) -> str:
+    """The one line that says why a command was refused: a code the command line or the
+    catalogue words, in the user's language, else the error's own English."""
+    from liveplanner.app import messages
+
+    code = getattr(exc, "code", "")
+    figures = getattr(exc, "figures", {})
+    if code in _REFUSALS:
+        return say(_REFUSALS[code], **figures)
+    if code in messages.TEXTS:
+        return messages.word(code, figures, _translate)
+    return str(exc)

@@ -1,0 +1,57 @@
+"""A show's review: its minute metrics credited to its segments, against its targets.
+
+pandas loads with the functions here, not with the module.
+"""
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from liveplanner.app.refusals import Refused
+from liveplanner.app.settings import load_preferences
+from liveplanner.core.notes import ReviewNote
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.runlog import Run
+from liveplanner.storage.database import Database
+from liveplanner.storage.runs import list_runs
+from liveplanner.storage.shows import load_plan
+
+if TYPE_CHECKING:
+    from liveplanner.core.review_figures import Review
+
+
+@dataclass(frozen=True, slots=True)
+class ShowReview:
+    """What a review view or report shows: the plan, the figures, the runs and the notes."""
+
+    plan: ShowPlan
+    review: "Review"
+    runs: list[Run]
+    notes: list[ReviewNote]
+
+
+def attribution_lag(lag: int | None) -> int:
+    """Minutes from pitch to order: `lag`, else the saved preference; refused out of range."""
+    from liveplanner.core.review_spans import MAX_LAG
+
+    lag = load_preferences().attribution_lag if lag is None else lag
+    if not 0 <= lag <= MAX_LAG:
+        raise Refused(
+            f"the lag must be 0 to {MAX_LAG} minutes, not {lag}",
+            code="lag_out_of_range",
+            figures={"lag": lag, "max": MAX_LAG},
+        )
+    return lag
+
+
+def review_show(db: Database, show_id: int, lag: int) -> ShowReview:
+    """The show's review with sales credited `lag` minutes after the pitch, on the live run's
+    times when the show ran on the timer, else the plan's."""
+    from liveplanner.core.review import review
+    from liveplanner.storage.notes import list_notes
+    from liveplanner.storage.samples import load_metrics
+
+    plan = load_plan(db, show_id)
+    show_runs = list_runs(db, plan.show.id)
+    notes = list_notes(db, plan.show.id)
+    result = review(plan, show_runs, load_metrics(db, plan.show.id), lag)
+    return ShowReview(plan, result, show_runs, notes)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from liveplanner.storage.backup import backup_reason, backup_sqlite, list_backups
 from liveplanner.storage.database import Database, open_database, restore_backup
 from liveplanner.storage.errors import NotADatabaseError, StorageError
+from liveplanner.ui.words import said_of
 
 
 class BackupsDialog(QDialog):
@@ -115,7 +116,7 @@ class BackupsDialog(QDialog):
         try:
             backup_sqlite(self.db.sqlite_path, self.db.backup_dir, "manual")
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            QMessageBox.warning(self, self.tr("Not done"), said_of(exc))
         self.refresh()
 
     def restore(self) -> None:

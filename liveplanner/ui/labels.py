@@ -8,6 +8,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from liveplanner.app.messages.findings import ROLE_NAMES
 from liveplanner.core.enums import (
     ContentCategory,
     Platform,
@@ -58,14 +59,8 @@ def segment_kind(value: SegmentKind) -> str:
 
 
 def role(value: Role) -> str:
-    return {
-        Role.HOST: QCoreApplication.translate("labels", "Host"),
-        Role.CO_HOST: QCoreApplication.translate("labels", "Co-host"),
-        Role.FLOOR_CONTROL: QCoreApplication.translate("labels", "Floor control"),
-        Role.CUSTOMER_SERVICE: QCoreApplication.translate("labels", "Customer service"),
-        Role.OPS: QCoreApplication.translate("labels", "Operations"),
-        Role.TECH: QCoreApplication.translate("labels", "Tech"),
-    }[value]
+    # Named once, beside the findings that name roles on the command line too.
+    return QCoreApplication.translate("labels", ROLE_NAMES[value])
 
 
 def promo_kind(value: PromoKind) -> str:

@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Qt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Python</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="49" />
         <source>Log file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="57" />
+        <location filename="../../ui/about_dialog.py" line="58" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>&amp;Copy details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="66" />
+        <location filename="../../ui/about_dialog.py" line="67" />
         <source>Open &amp;log folder</source>
         <translation type="unfinished" />
     </message>
@@ -71,7 +71,7 @@
 <context>
     <name>BackupSchedule</name>
     <message>
-        <location filename="../../ui/backup_schedule.py" line="38" />
+        <location filename="../../ui/backup_schedule.py" line="39" />
         <source>Backup failed: %1</source>
         <translation type="unfinished" />
     </message>
@@ -79,103 +79,103 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="35" />
+        <location filename="../../ui/backups_dialog.py" line="36" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="38" />
+        <location filename="../../ui/backups_dialog.py" line="39" />
         <source>Backups of %1, kept in %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="54" />
+        <location filename="../../ui/backups_dialog.py" line="55" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="60" />
+        <location filename="../../ui/backups_dialog.py" line="61" />
         <source>Back up now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="61" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Restore…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="79" />
+        <location filename="../../ui/backups_dialog.py" line="80" />
         <source>Made by hand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="81" />
+        <location filename="../../ui/backups_dialog.py" line="82" />
         <source>Before a restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="83" />
+        <location filename="../../ui/backups_dialog.py" line="84" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="85" />
+        <location filename="../../ui/backups_dialog.py" line="86" />
         <source>On closing liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="87" />
+        <location filename="../../ui/backups_dialog.py" line="88" />
         <source>Before an upgrade of the database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="89" />
+        <location filename="../../ui/backups_dialog.py" line="90" />
         <source>Before a show was deleted for good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="91" />
+        <location filename="../../ui/backups_dialog.py" line="92" />
         <source>Before a show's metrics were imported again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="118" />
-        <location filename="../../ui/backups_dialog.py" line="150" />
+        <location filename="../../ui/backups_dialog.py" line="119" />
+        <location filename="../../ui/backups_dialog.py" line="151" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="129" />
+        <location filename="../../ui/backups_dialog.py" line="130" />
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="131" />
+        <location filename="../../ui/backups_dialog.py" line="132" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="159" />
+        <location filename="../../ui/backups_dialog.py" line="160" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="164" />
+        <location filename="../../ui/backups_dialog.py" line="165" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -1318,270 +1318,578 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/messages/findings.py" line="13" />
+        <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="16" />
+        <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="20" />
+        <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="23" />
+        <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="26" />
+        <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="30" />
+        <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="33" />
+        <source>Coupon “{promo}” is worth as much as its threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="36" />
+        <source>Segment {position} “{title}”: a product intro with no product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="39" />
+        <source>Segment {position} “{title}”: no host, and the team has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="42" />
+        <source>Segments {segments}: no host, and the team has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="45" />
+        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="49" />
+        <source>Segment {position}: {person} is both {roles}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="52" />
+        <source>Segment {position} “{title}” has no length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="53" />
+        <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="56" />
+        <source>The script runs {over} past the hard stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="57" />
+        <source>The script runs {over} past the planned end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="63" />
+        <source>{items} and {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="64" />
+        <source>{items} and {more} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="65" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="66" />
+        <source> and </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="67" />
+        <source>{position} “{title}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="6" />
+        <source>“{text}” is not an amount in yuan; expected a number such as 19.9</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="9" />
+        <source>“{text}” has more than two decimals; expected such as 19.99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="12" />
+        <source>“{text}” is not a whole number; expected a count such as 500</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="15" />
+        <source>“{text}” is not a percentage; expected a number such as 60</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="18" />
+        <source>“{text}”: a percentage is between 0 and 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="21" />
+        <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="25" />
+        <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="30" />
+        <source>“{text}” is longer than a day: no segment runs that long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="33" />
+        <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="36" />
+        <source>“{text}” is more than a day into the segment; no segment runs a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="39" />
+        <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="43" />
+        <source>A segment of {seconds} seconds: a segment lasts 0 to {most} seconds (a day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="47" />
+        <source>A show holds at most {most} segments; this one would have {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="50" />
+        <source>“{zone}” is not a time zone; expected a name like Asia/Shanghai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="53" />
+        <source>“{text}” is not a time; expected YYYY-MM-DD HH:MM or HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="56" />
+        <source>A show needs a start; expected YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="7" />
+        <source>the {entity} was changed by someone else (version {current}, you edited version {expected}); reload it and make your change again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="12" />
+        <source>the script of “{title}” is locked (the show is {status}): unlock it on purpose to change it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="17" />
+        <source>the database {where} holds {count} tables of another program ({tables}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="23" />
+        <source>{field} is {length} characters long; at most {most} fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="26" />
+        <source>{field} {value} is too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="27" />
+        <source>{field} cannot be negative (got {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="28" />
+        <source>a segment's duration cannot be negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="31" />
+        <source>{person} is already on the team as {role}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="34" />
+        <source>a person needs a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="35" />
+        <source>a show's title needs 1 to {most} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="38" />
+        <source>a note needs some text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="39" />
+        <source>an owner's name has at most {most} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="42" />
+        <source>a note's minute must carry its time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="45" />
+        <source>a note has no field “{field}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="46" />
+        <source>segment {segment_id} is not in show {show_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="49" />
+        <source>there is no show {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="50" />
+        <source>there is no segment {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="51" />
+        <source>there is no {entity} {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="52" />
+        <source>there is no note {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="53" />
+        <source>there is no run {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="54" />
+        <source>run {id} has ended; it takes no more events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="57" />
+        <source>the show's segments changed meanwhile (added or removed elsewhere); reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="61" />
+        <source>those segments no longer exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="62" />
+        <source>someone else imported metrics for show {show_id} at the same time; nothing was stored: run it again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="172" />
+        <location filename="../../ui/review/import_dialog.py" line="173" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="185" />
+        <location filename="../../ui/review/import_dialog.py" line="186" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="186" />
+        <location filename="../../ui/review/import_dialog.py" line="187" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="193" />
+        <location filename="../../ui/review/import_dialog.py" line="194" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="203" />
+        <location filename="../../ui/review/import_dialog.py" line="204" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="205" />
+        <location filename="../../ui/review/import_dialog.py" line="206" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="216" />
+        <location filename="../../ui/review/import_dialog.py" line="217" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="217" />
+        <location filename="../../ui/review/import_dialog.py" line="218" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="218" />
+        <location filename="../../ui/review/import_dialog.py" line="219" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="219" />
+        <location filename="../../ui/review/import_dialog.py" line="220" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="220" />
+        <location filename="../../ui/review/import_dialog.py" line="221" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="248" />
+        <location filename="../../ui/review/import_dialog.py" line="249" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="267" />
+        <location filename="../../ui/review/import_dialog.py" line="268" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="267" />
+        <location filename="../../ui/review/import_dialog.py" line="268" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="279" />
+        <location filename="../../ui/review/import_dialog.py" line="280" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="280" />
+        <location filename="../../ui/review/import_dialog.py" line="281" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="289" />
+        <location filename="../../ui/review/import_dialog.py" line="290" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="300" />
+        <location filename="../../ui/review/import_dialog.py" line="301" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="313" />
+        <location filename="../../ui/review/import_dialog.py" line="314" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="333" />
+        <location filename="../../ui/review/import_dialog.py" line="334" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="334" />
+        <location filename="../../ui/review/import_dialog.py" line="335" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="354" />
+        <location filename="../../ui/review/import_dialog.py" line="355" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="375" />
+        <location filename="../../ui/review/import_dialog.py" line="376" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="408" />
+        <location filename="../../ui/review/import_dialog.py" line="409" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="421" />
+        <location filename="../../ui/review/import_dialog.py" line="422" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="439" />
+        <location filename="../../ui/review/import_dialog.py" line="440" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="449" />
+        <location filename="../../ui/review/import_dialog.py" line="450" />
         <source>Move it onto the show's date (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="501" />
+        <location filename="../../ui/review/import_dialog.py" line="502" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="503" />
+        <location filename="../../ui/review/import_dialog.py" line="504" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="505" />
+        <location filename="../../ui/review/import_dialog.py" line="506" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="509" />
+        <location filename="../../ui/review/import_dialog.py" line="510" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="511" />
+        <location filename="../../ui/review/import_dialog.py" line="512" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="520" />
+        <location filename="../../ui/review/import_dialog.py" line="521" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="525" />
+        <location filename="../../ui/review/import_dialog.py" line="526" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="526" />
+        <location filename="../../ui/review/import_dialog.py" line="527" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="536" />
+        <location filename="../../ui/review/import_dialog.py" line="537" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="540" />
+        <location filename="../../ui/review/import_dialog.py" line="541" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="556" />
+        <location filename="../../ui/review/import_dialog.py" line="557" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="560" />
+        <location filename="../../ui/review/import_dialog.py" line="561" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="604" />
+        <location filename="../../ui/review/import_dialog.py" line="605" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="610" />
+        <location filename="../../ui/review/import_dialog.py" line="611" />
         <source>%1 minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="612" />
+        <location filename="../../ui/review/import_dialog.py" line="613" />
         <source>%1 from “%2”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="617" />
+        <location filename="../../ui/review/import_dialog.py" line="618" />
         <source>%1, imported %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="624" />
+        <location filename="../../ui/review/import_dialog.py" line="625" />
         <source>Replace the show's metrics?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="626" />
+        <location filename="../../ui/review/import_dialog.py" line="627" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="634" />
+        <location filename="../../ui/review/import_dialog.py" line="635" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="641" />
+        <location filename="../../ui/review/import_dialog.py" line="642" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="645" />
+        <location filename="../../ui/review/import_dialog.py" line="646" />
         <source>&amp;Replace metrics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="670" />
+        <location filename="../../ui/review/import_dialog.py" line="671" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="704" />
+        <location filename="../../ui/review/import_dialog.py" line="705" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="590" />
-        <location filename="../../ui/review/import_dialog.py" line="711" />
+        <location filename="../../ui/review/import_dialog.py" line="591" />
+        <location filename="../../ui/review/import_dialog.py" line="712" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="714" />
+        <location filename="../../ui/review/import_dialog.py" line="715" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1760,163 +2068,163 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PartTableModel</name>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="210" />
+        <location filename="../../ui/editor/part_models.py" line="212" />
         <source>cannot be empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="263" />
-        <location filename="../../ui/editor/part_models.py" line="316" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/editor/part_models.py" line="265" />
+        <location filename="../../ui/editor/part_models.py" line="318" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="235" />
-        <location filename="../../ui/editor/part_models.py" line="373" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/editor/part_models.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="375" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="257" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="259" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="269" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/editor/part_models.py" line="271" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="272" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/editor/part_models.py" line="274" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="275" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/editor/part_models.py" line="277" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/editor/part_models.py" line="279" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="279" />
+        <location filename="../../ui/editor/part_models.py" line="281" />
         <source>Price floor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="282" />
+        <location filename="../../ui/editor/part_models.py" line="284" />
         <source>Discount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="290" />
-        <location filename="../../ui/editor/part_models.py" line="299" />
+        <location filename="../../ui/editor/part_models.py" line="292" />
+        <location filename="../../ui/editor/part_models.py" line="301" />
         <source>(all products)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="308" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/editor/part_models.py" line="310" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="322" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/editor/part_models.py" line="324" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="329" />
-        <location filename="../../ui/editor/part_models.py" line="432" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/editor/part_models.py" line="331" />
+        <location filename="../../ui/editor/part_models.py" line="434" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="331" />
+        <location filename="../../ui/editor/part_models.py" line="333" />
         <source>Released</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="334" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/editor/part_models.py" line="336" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="337" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/editor/part_models.py" line="339" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="341" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/editor/part_models.py" line="343" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="344" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/editor/part_models.py" line="346" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/editor/part_models.py" line="348" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/editor/part_models.py" line="350" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="360" />
+        <location filename="../../ui/editor/part_models.py" line="362" />
         <source>(anyone in the role)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="366" />
-        <location filename="../../ui/editor/part_models.py" line="425" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/editor/part_models.py" line="368" />
+        <location filename="../../ui/editor/part_models.py" line="427" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="379" />
+        <location filename="../../ui/editor/part_models.py" line="381" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="228" />
-        <location filename="../../ui/editor/part_models.py" line="384" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/editor/part_models.py" line="230" />
+        <location filename="../../ui/editor/part_models.py" line="386" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="392" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/editor/part_models.py" line="394" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="417" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/editor/part_models.py" line="419" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -2039,12 +2347,12 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="141" />
+        <location filename="../../ui/review/import_dialog.py" line="142" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="143" />
+        <location filename="../../ui/review/import_dialog.py" line="144" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
@@ -2325,147 +2633,147 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="157" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="159" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="165" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="171" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="180" />
+        <location filename="../../ui/review/review_page.py" line="181" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="199" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="209" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="222" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="348" />
+        <location filename="../../ui/review/review_page.py" line="349" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="355" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="360" />
+        <location filename="../../ui/review/review_page.py" line="361" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="365" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="370" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="372" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="377" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="382" />
+        <location filename="../../ui/review/review_page.py" line="383" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="469" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="470" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="479" />
+        <location filename="../../ui/review/review_page.py" line="480" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2874,42 +3182,42 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptFiles</name>
     <message>
-        <location filename="../../ui/script/actions.py" line="25" />
+        <location filename="../../ui/script/actions.py" line="26" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="26" />
+        <location filename="../../ui/script/actions.py" line="27" />
         <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="45" />
+        <location filename="../../ui/script/actions.py" line="47" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="78" />
+        <location filename="../../ui/script/actions.py" line="80" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="94" />
+        <location filename="../../ui/script/actions.py" line="96" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="98" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="116" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="122" />
+        <location filename="../../ui/script/actions.py" line="124" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -2917,99 +3225,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <location filename="../../ui/script/import_dialog.py" line="72" />
         <source>Import run sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="87" />
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="89" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="92" />
         <source>Column in the sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="92" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="106" />
+        <location filename="../../ui/script/import_dialog.py" line="107" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="107" />
+        <location filename="../../ui/script/import_dialog.py" line="108" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="121" />
+        <location filename="../../ui/script/import_dialog.py" line="122" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="142" />
+        <location filename="../../ui/script/import_dialog.py" line="143" />
         <source>Import as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="175" />
+        <location filename="../../ui/script/import_dialog.py" line="176" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="180" />
+        <location filename="../../ui/script/import_dialog.py" line="181" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="196" />
+        <location filename="../../ui/script/import_dialog.py" line="197" />
         <source>Every cell was read into a field.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="206" />
+        <location filename="../../ui/script/import_dialog.py" line="207" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="293" />
+        <location filename="../../ui/script/import_dialog.py" line="294" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation type="unfinished" />
     </message>
@@ -3045,104 +3353,94 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
-        <location filename="../../ui/labels.py" line="204" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/labels.py" line="199" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/labels.py" line="197" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="203" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/labels.py" line="198" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="205" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/labels.py" line="200" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="176" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/editor/segment_model.py" line="177" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="176" />
+        <location filename="../../ui/editor/segment_model.py" line="178" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="177" />
+        <location filename="../../ui/editor/segment_model.py" line="179" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="178" />
+        <location filename="../../ui/editor/segment_model.py" line="180" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="179" />
+        <location filename="../../ui/editor/segment_model.py" line="181" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="180" />
-        <location filename="../../ui/labels.py" line="206" />
+        <location filename="../../ui/editor/segment_model.py" line="182" />
+        <location filename="../../ui/labels.py" line="201" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="294" />
+        <location filename="../../ui/editor/segment_model.py" line="296" />
         <source>Two flash sales are released in this segment: see Promo releases.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="297" />
+        <location filename="../../ui/editor/segment_model.py" line="299" />
         <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="301" />
+        <location filename="../../ui/editor/segment_model.py" line="303" />
         <source>Flash-sale price of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="302" />
+        <location filename="../../ui/editor/segment_model.py" line="304" />
         <source>Units of %1 put out in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="309" />
-        <location filename="../../ui/editor/segment_model.py" line="314" />
+        <location filename="../../ui/editor/segment_model.py" line="311" />
+        <location filename="../../ui/editor/segment_model.py" line="316" />
         <source>(none)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/segment_model.py" line="413" />
-        <source>“%1” is longer than a day: no segment runs that long</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/segment_model.py" line="417" />
-        <source>“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3166,7 +3464,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="156" />
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="202" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
@@ -3343,98 +3641,98 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="105" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/editor/show_form.py" line="111" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="107" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/editor/show_form.py" line="113" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/labels.py" line="210" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
+        <location filename="../../ui/labels.py" line="211" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/editor/show_form.py" line="129" />
+        <location filename="../../ui/labels.py" line="212" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="126" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/editor/show_form.py" line="134" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="133" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/editor/show_form.py" line="139" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="138" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/editor/show_form.py" line="144" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="143" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/editor/show_form.py" line="149" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="148" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/editor/show_form.py" line="154" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="153" />
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/editor/show_form.py" line="159" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="158" />
-        <location filename="../../ui/labels.py" line="225" />
+        <location filename="../../ui/editor/show_form.py" line="164" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="163" />
-        <location filename="../../ui/labels.py" line="226" />
+        <location filename="../../ui/editor/show_form.py" line="169" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="168" />
-        <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/editor/show_form.py" line="174" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="175" />
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/editor/show_form.py" line="181" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -3678,27 +3976,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="18" />
+        <location filename="../../ui/refusals.py" line="19" />
         <source>The script is locked (%1), so nothing was changed: unlock it for editing first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="26" />
+        <location filename="../../ui/refusals.py" line="27" />
         <source>This window is read-only (the database file cannot be written), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="31" />
+        <location filename="../../ui/refusals.py" line="32" />
         <source>This window is read-only (the database's folder cannot be written), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="37" />
+        <location filename="../../ui/refusals.py" line="38" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="43" />
+        <location filename="../../ui/refusals.py" line="44" />
         <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -3783,117 +4081,8 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="74" />
+        <location filename="../../ui/script/actions.py" line="76" />
         <source>Import script</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>findings</name>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="14" />
-        <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="17" />
-        <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="21" />
-        <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="24" />
-        <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="27" />
-        <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="31" />
-        <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="35" />
-        <source>Coupon “{promo}” is worth as much as its threshold</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="38" />
-        <source>Segment {position} “{title}”: a product intro with no product</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="41" />
-        <source>Segment {position} “{title}”: no host, and the team has none</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="44" />
-        <source>Segment {position}: {person} is both {roles}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="47" />
-        <source>Segment {position} “{title}” has no length</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="50" />
-        <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="54" />
-        <source>The script runs {over} past the hard stop</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="57" />
-        <source>The script runs {over} past the planned end</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="66" />
-        <source>{items} and {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="67" />
-        <location filename="../../ui/editor/finding_texts.py" line="87" />
-        <source>, </source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="72" />
-        <source>{position} “{title}”</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="86" />
-        <source>{items} and {more} more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="104" />
-        <source>Segments {segments}: no host, and the team has none</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="108" />
-        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="130" />
-        <source> and </source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4302,231 +4491,231 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="29" />
         <source>Douyin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Taobao Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>Kuaishou</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>TikTok Shop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="33" />
         <source>WeChat Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
-        <location filename="../../ui/labels.py" line="56" />
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="57" />
+        <location filename="../../ui/labels.py" line="80" />
         <source>Other</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="40" />
         <source>Draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="44" />
         <source>Reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../ui/labels.py" line="50" />
         <source>Opening</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../ui/labels.py" line="51" />
         <source>Product intro</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../ui/labels.py" line="52" />
         <source>Coupon drop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../ui/labels.py" line="53" />
+        <location filename="../../ui/labels.py" line="69" />
         <source>Flash sale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="70" />
         <source>Lucky draw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../ui/labels.py" line="55" />
         <source>Q&amp;A</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../ui/labels.py" line="56" />
         <source>Closing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../app/messages/findings.py" line="71" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../app/messages/findings.py" line="72" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../app/messages/findings.py" line="73" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../app/messages/findings.py" line="74" />
         <source>Customer service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../app/messages/findings.py" line="75" />
         <source>Operations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../app/messages/findings.py" line="76" />
         <source>Tech</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="68" />
         <source>Coupon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>Gift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="77" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="78" />
         <source>Promotions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="79" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="106" />
         <source>Online viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="107" />
         <source>Entries</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="108" />
         <source>Exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="109" />
         <source>Views</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="110" />
         <source>Unique viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../ui/labels.py" line="111" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../ui/labels.py" line="112" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../ui/labels.py" line="113" />
         <source>Buyers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../ui/labels.py" line="114" />
         <source>Items sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../ui/labels.py" line="115" />
         <source>Product clicks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../ui/labels.py" line="116" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../ui/labels.py" line="117" />
         <source>Likes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../ui/labels.py" line="118" />
         <source>Shares</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../ui/labels.py" line="119" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125" />
+        <location filename="../../ui/labels.py" line="120" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134" />
+        <location filename="../../ui/labels.py" line="129" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

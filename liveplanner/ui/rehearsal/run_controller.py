@@ -23,6 +23,7 @@ from liveplanner.core.runlog import Run
 from liveplanner.storage import runs
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
+from liveplanner.ui.words import said_of
 
 
 def utc_now() -> datetime:
@@ -117,7 +118,7 @@ class RunController(QObject):
             runs.log_clock_events(self.db, self.run_id, self._pending)
             self._pending = []
         except StorageError as exc:
-            self.log_failed.emit(str(exc))
+            self.log_failed.emit(said_of(exc))
 
     @property
     def unsaved(self) -> int:

@@ -77,6 +77,7 @@ from liveplanner.ui import file_dialogs, labels
 from liveplanner.ui.review.import_texts import problem_text
 from liveplanner.ui.review.jobs import Cancelled, Job, Progress
 from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
+from liveplanner.ui.words import said_of
 
 EXPORT_FILTER = "*.csv *.txt *.tsv *.xlsx *.json"
 Index = QModelIndex | QPersistentModelIndex
@@ -587,7 +588,7 @@ class MetricsImportDialog(QDialog):
         try:
             self.stored = stored_metrics(self.db, self.plan.show.id)
         except StorageError as exc:  # a team server gone away: said here, nothing stored
-            self.error.setText(self.tr("Nothing was stored: %1").replace("%1", str(exc)))
+            self.error.setText(self.tr("Nothing was stored: %1").replace("%1", said_of(exc)))
             self.error.show()
             return
         self._show_stored(self.stored)
@@ -708,7 +709,7 @@ class MetricsImportDialog(QDialog):
             if exc.columns:  # the file was read far enough to map its columns: let them be fixed
                 self._fill_columns(exc.columns, exc.time_column)
         elif isinstance(exc, StorageError):
-            self._show_error(self.tr("Nothing was stored: %1").replace("%1", str(exc)))
+            self._show_error(self.tr("Nothing was stored: %1").replace("%1", said_of(exc)))
         else:
             self._show_error(
                 self.tr("Nothing was stored: an unexpected error (%1)").replace("%1", repr(exc))

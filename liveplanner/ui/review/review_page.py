@@ -56,6 +56,7 @@ from liveplanner.ui.review.tables import (
     segment_rows,
     summary_figures,
 )
+from liveplanner.ui.words import said_of
 
 GOOD, BAD = "#2e8b57", "#c0392b"
 
@@ -476,6 +477,6 @@ class ReviewPage(QWidget):
         try:
             write()
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            QMessageBox.warning(self, self.tr("Not done"), said_of(exc))
         self.notes = note_store.list_notes(self.db, self.plan.show.id)
         self._fill()

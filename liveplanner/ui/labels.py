@@ -100,6 +100,30 @@ CATEGORY_COLORS: dict[ContentCategory, QColor] = {
 }
 
 
+def layout(name: str, label: str) -> str:
+    """A platform export's layout (formats.metrics.presets) in the user's language; `label`, the
+    preset's own, for a layout named nowhere here."""
+    names = {
+        "douyin-compass": QCoreApplication.translate(
+            "labels", "Douyin E-commerce Compass · live minute data"
+        ),
+        "douyin-screen": QCoreApplication.translate(
+            "labels", "Douyin live big screen · running totals"
+        ),
+        "douyin-gmv-minute": QCoreApplication.translate(
+            "labels", "Douyin · GMV per minute (room_id, session_date, time, gmv_min)"
+        ),
+        "douyin-minute-trend": QCoreApplication.translate("labels", "Douyin · minute_trend (JSON)"),
+        "taobao-live": QCoreApplication.translate("labels", "Taobao Live · console minute data"),
+        "kuaishou": QCoreApplication.translate("labels", "Kuaishou shop · live minute data"),
+        "tiktok-shop": QCoreApplication.translate("labels", "TikTok Shop · LIVE Analytics"),
+        "screen-logger": QCoreApplication.translate(
+            "labels", "Screen logger · 30-second running totals"
+        ),
+    }
+    return names.get(name, label)
+
+
 def metric(name: str) -> str:
     """A canonical metric name (core.metrics) as the user's platform calls it."""
     return {

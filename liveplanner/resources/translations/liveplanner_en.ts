@@ -183,72 +183,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="46" />
+        <location filename="../../ui/review/compare_dialog.py" line="47" />
         <source>Compare shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="48" />
+        <location filename="../../ui/review/compare_dialog.py" line="49" />
         <source>All platforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="57" />
+        <location filename="../../ui/review/compare_dialog.py" line="58" />
         <source>Compare</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="61" />
+        <location filename="../../ui/review/compare_dialog.py" line="62" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="63" />
+        <location filename="../../ui/review/compare_dialog.py" line="64" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="65" />
+        <location filename="../../ui/review/compare_dialog.py" line="66" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="74" />
+        <location filename="../../ui/review/compare_dialog.py" line="75" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="79" />
+        <location filename="../../ui/review/compare_dialog.py" line="80" />
         <source>Time slot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="92" />
+        <location filename="../../ui/review/compare_dialog.py" line="93" />
         <source>GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="93" />
+        <location filename="../../ui/review/compare_dialog.py" line="94" />
         <source>GMV per minute (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="114" />
+        <location filename="../../ui/review/compare_dialog.py" line="115" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="115" />
+        <location filename="../../ui/review/compare_dialog.py" line="116" />
         <source>Trend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="116" />
+        <location filename="../../ui/review/compare_dialog.py" line="117" />
         <source>What earns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="155" />
+        <location filename="../../ui/review/compare_dialog.py" line="156" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation type="unfinished" />
     </message>
@@ -304,6 +304,21 @@
         <location filename="../../ui/editor/conflict_dialog.py" line="106" />
         <source>Use my choices</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CountedNames</name>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="324" />
+        <source>Delete %n segment(s)</source>
+        <translation>
+            <numerusform>Delete %n segment</numerusform><numerusform>Delete %n segments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="327" />
+        <source>Duplicate %n segment(s)</source>
+        <translation>
+            <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
     </message>
 </context>
 <context>
@@ -533,6 +548,109 @@
     </message>
 </context>
 <context>
+    <name>DateAxis</name>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="15" />
+        <source>Jan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="16" />
+        <source>Feb</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="17" />
+        <source>Mar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="18" />
+        <source>Apr</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="19" />
+        <source>May</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="20" />
+        <source>Jun</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="21" />
+        <source>Jul</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="22" />
+        <source>Aug</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="23" />
+        <source>Sep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="24" />
+        <source>Oct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="25" />
+        <source>Nov</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="26" />
+        <source>Dec</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="29" />
+        <source>Mon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="30" />
+        <source>Tue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="31" />
+        <source>Wed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="32" />
+        <source>Thu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="33" />
+        <source>Fri</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="34" />
+        <source>Sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="35" />
+        <source>Sun</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="63" />
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="148" />
@@ -654,7 +772,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="379" />
+        <location filename="../../ui/rehearsal/host_view.py" line="383" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
@@ -764,110 +882,115 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="326" />
+        <location filename="../../ui/rehearsal/host_view.py" line="328" />
         <source>Screen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="357" />
+        <location filename="../../ui/rehearsal/host_view.py" line="330" />
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="361" />
         <source>over/under %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="366" />
+        <location filename="../../ui/rehearsal/host_view.py" line="370" />
         <source>ends about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="371" />
+        <location filename="../../ui/rehearsal/host_view.py" line="375" />
         <source>READY · Space starts the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="372" />
+        <location filename="../../ui/rehearsal/host_view.py" line="376" />
         <source>PAUSED · Space resumes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="400" />
+        <location filename="../../ui/rehearsal/host_view.py" line="404" />
         <source>the end of the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="402" />
+        <location filename="../../ui/rehearsal/host_view.py" line="406" />
         <source>none in the next minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="416" />
+        <location filename="../../ui/rehearsal/host_view.py" line="420" />
         <source>now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="418" />
+        <location filename="../../ui/rehearsal/host_view.py" line="422" />
         <source>in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="434" />
+        <location filename="../../ui/rehearsal/host_view.py" line="438" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="436" />
+        <location filename="../../ui/rehearsal/host_view.py" line="440" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="442" />
+        <location filename="../../ui/rehearsal/host_view.py" line="446" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="447" />
+        <location filename="../../ui/rehearsal/host_view.py" line="451" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="473" />
+        <location filename="../../ui/rehearsal/host_view.py" line="477" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="531" />
-        <location filename="../../ui/rehearsal/host_view.py" line="534" />
-        <location filename="../../ui/rehearsal/host_view.py" line="644" />
+        <location filename="../../ui/rehearsal/host_view.py" line="535" />
+        <location filename="../../ui/rehearsal/host_view.py" line="538" />
+        <location filename="../../ui/rehearsal/host_view.py" line="648" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="532" />
+        <location filename="../../ui/rehearsal/host_view.py" line="536" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="535" />
+        <location filename="../../ui/rehearsal/host_view.py" line="539" />
         <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="640" />
+        <location filename="../../ui/rehearsal/host_view.py" line="644" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="645" />
+        <location filename="../../ui/rehearsal/host_view.py" line="649" />
         <source>Leave it open to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="646" />
+        <location filename="../../ui/rehearsal/host_view.py" line="650" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/rehearsal/host_view.py" line="297" />
-        <location filename="../../ui/rehearsal/host_view.py" line="638" />
+        <location filename="../../ui/rehearsal/host_view.py" line="642" />
         <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>
@@ -1768,128 +1891,128 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="502" />
+        <location filename="../../ui/review/import_dialog.py" line="503" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="504" />
+        <location filename="../../ui/review/import_dialog.py" line="505" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="506" />
+        <location filename="../../ui/review/import_dialog.py" line="507" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="510" />
+        <location filename="../../ui/review/import_dialog.py" line="511" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="512" />
+        <location filename="../../ui/review/import_dialog.py" line="513" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="521" />
+        <location filename="../../ui/review/import_dialog.py" line="522" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="526" />
+        <location filename="../../ui/review/import_dialog.py" line="527" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="527" />
+        <location filename="../../ui/review/import_dialog.py" line="528" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="537" />
+        <location filename="../../ui/review/import_dialog.py" line="538" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="541" />
+        <location filename="../../ui/review/import_dialog.py" line="542" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="557" />
+        <location filename="../../ui/review/import_dialog.py" line="558" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="561" />
+        <location filename="../../ui/review/import_dialog.py" line="562" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="605" />
+        <location filename="../../ui/review/import_dialog.py" line="606" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="611" />
+        <location filename="../../ui/review/import_dialog.py" line="612" />
         <source>%1 minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="613" />
+        <location filename="../../ui/review/import_dialog.py" line="614" />
         <source>%1 from “%2”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="618" />
+        <location filename="../../ui/review/import_dialog.py" line="619" />
         <source>%1, imported %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="625" />
+        <location filename="../../ui/review/import_dialog.py" line="626" />
         <source>Replace the show's metrics?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="627" />
+        <location filename="../../ui/review/import_dialog.py" line="628" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="635" />
+        <location filename="../../ui/review/import_dialog.py" line="636" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="642" />
+        <location filename="../../ui/review/import_dialog.py" line="643" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="646" />
+        <location filename="../../ui/review/import_dialog.py" line="647" />
         <source>&amp;Replace metrics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="671" />
+        <location filename="../../ui/review/import_dialog.py" line="672" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="705" />
+        <location filename="../../ui/review/import_dialog.py" line="706" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="591" />
-        <location filename="../../ui/review/import_dialog.py" line="712" />
+        <location filename="../../ui/review/import_dialog.py" line="592" />
+        <location filename="../../ui/review/import_dialog.py" line="713" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="715" />
+        <location filename="../../ui/review/import_dialog.py" line="716" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -2075,44 +2198,44 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="257" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="231" />
+        <location filename="../../ui/labels.py" line="255" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="256" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="258" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/labels.py" line="259" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/labels.py" line="260" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="261" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
@@ -2134,20 +2257,20 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
@@ -2158,37 +2281,37 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="267" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="268" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="269" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="270" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -2200,7 +2323,7 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="271" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
@@ -2212,19 +2335,19 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/labels.py" line="254" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="272" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/labels.py" line="273" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -2395,7 +2518,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="132" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="95" />
+        <source>%1 (%2 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="134" />
         <source>Apply rehearsed lengths</source>
         <translation type="unfinished" />
     </message>
@@ -3359,25 +3487,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="199" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="197" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="174" />
-        <location filename="../../ui/labels.py" line="198" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="175" />
-        <location filename="../../ui/labels.py" line="200" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
@@ -3413,7 +3541,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="182" />
-        <location filename="../../ui/labels.py" line="201" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -3464,7 +3592,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="156" />
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
@@ -3642,97 +3770,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="111" />
-        <location filename="../../ui/labels.py" line="208" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="113" />
-        <location filename="../../ui/labels.py" line="209" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="210" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="211" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="129" />
-        <location filename="../../ui/labels.py" line="212" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="132" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="134" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="139" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="144" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="149" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="154" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="159" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="164" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="169" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="174" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="181" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -4026,32 +4154,32 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="336" />
+        <location filename="../../ui/editor/commands.py" line="349" />
         <source>Move segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="375" />
+        <location filename="../../ui/editor/commands.py" line="388" />
         <source>Edit %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="414" />
+        <location filename="../../ui/editor/commands.py" line="427" />
         <source>Add %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="434" />
+        <location filename="../../ui/editor/commands.py" line="447" />
         <source>Delete %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="449" />
+        <location filename="../../ui/editor/commands.py" line="462" />
         <source>Edit show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="464" />
+        <location filename="../../ui/editor/commands.py" line="477" />
         <source>show</source>
         <translation type="unfinished" />
     </message>
@@ -4640,82 +4768,122 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
-        <source>Online viewers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/labels.py" line="107" />
-        <source>Entries</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="108" />
-        <source>Exits</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="109" />
-        <source>Views</source>
+        <source>Douyin E-commerce Compass · live minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="110" />
-        <source>Unique viewers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="111" />
-        <source>GMV</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="112" />
-        <source>Orders</source>
+        <source>Douyin live big screen · running totals</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="113" />
-        <source>Buyers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="114" />
-        <source>Items sold</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="115" />
-        <source>Product clicks</source>
+        <source>Douyin · GMV per minute (room_id, session_date, time, gmv_min)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="116" />
-        <source>Comments</source>
+        <source>Douyin · minute_trend (JSON)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="117" />
-        <source>Likes</source>
+        <source>Taobao Live · console minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="118" />
-        <source>Shares</source>
+        <source>Kuaishou shop · live minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="119" />
-        <source>New followers</source>
+        <source>TikTok Shop · LIVE Analytics</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="120" />
+        <source>Screen logger · 30-second running totals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130" />
+        <source>Online viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="131" />
+        <source>Entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132" />
+        <source>Exits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="133" />
+        <source>Views</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="134" />
+        <source>Unique viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="136" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137" />
+        <source>Buyers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="138" />
+        <source>Items sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="139" />
+        <source>Product clicks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="140" />
+        <source>Comments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="141" />
+        <source>Likes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="142" />
+        <source>Shares</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="143" />
+        <source>New followers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="144" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129" />
+        <location filename="../../ui/labels.py" line="153" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

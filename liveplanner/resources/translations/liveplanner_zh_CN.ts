@@ -183,72 +183,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="46" />
+        <location filename="../../ui/review/compare_dialog.py" line="47" />
         <source>Compare shows</source>
         <translation>多场对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="48" />
+        <location filename="../../ui/review/compare_dialog.py" line="49" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="57" />
+        <location filename="../../ui/review/compare_dialog.py" line="58" />
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="61" />
+        <location filename="../../ui/review/compare_dialog.py" line="62" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="63" />
+        <location filename="../../ui/review/compare_dialog.py" line="64" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="65" />
+        <location filename="../../ui/review/compare_dialog.py" line="66" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="74" />
+        <location filename="../../ui/review/compare_dialog.py" line="75" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="79" />
+        <location filename="../../ui/review/compare_dialog.py" line="80" />
         <source>Time slot</source>
         <translation>开播时段</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="92" />
+        <location filename="../../ui/review/compare_dialog.py" line="93" />
         <source>GMV (yuan)</source>
         <translation>成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="93" />
+        <location filename="../../ui/review/compare_dialog.py" line="94" />
         <source>GMV per minute (yuan)</source>
         <translation>每分钟成交（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="114" />
+        <location filename="../../ui/review/compare_dialog.py" line="115" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="115" />
+        <location filename="../../ui/review/compare_dialog.py" line="116" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="116" />
+        <location filename="../../ui/review/compare_dialog.py" line="117" />
         <source>What earns</source>
         <translation>什么最赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="155" />
+        <location filename="../../ui/review/compare_dialog.py" line="156" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation>共 %1 场，%2 场有分钟数据；成交计入 %3 分钟前的环节。</translation>
     </message>
@@ -304,6 +304,23 @@
         <location filename="../../ui/editor/conflict_dialog.py" line="106" />
         <source>Use my choices</source>
         <translation>按我的选择</translation>
+    </message>
+</context>
+<context>
+    <name>CountedNames</name>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="324" />
+        <source>Delete %n segment(s)</source>
+        <translation>
+            <numerusform>删除 %n 个环节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="327" />
+        <source>Duplicate %n segment(s)</source>
+        <translation>
+            <numerusform>复制 %n 个环节</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -535,6 +552,109 @@
     </message>
 </context>
 <context>
+    <name>DateAxis</name>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="15" />
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="16" />
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="17" />
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="18" />
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="19" />
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="20" />
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="21" />
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="22" />
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="23" />
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="24" />
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="25" />
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="26" />
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="29" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="30" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="31" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="32" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="33" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="34" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="35" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="63" />
+        <source>%1 %2</source>
+        <translation>%2日 %1</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="148" />
@@ -659,7 +779,7 @@
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="379" />
+        <location filename="../../ui/rehearsal/host_view.py" line="383" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
@@ -769,110 +889,115 @@
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="326" />
+        <location filename="../../ui/rehearsal/host_view.py" line="328" />
         <source>Screen %1</source>
         <translation>屏幕 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="357" />
+        <location filename="../../ui/rehearsal/host_view.py" line="330" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="361" />
         <source>over/under %1</source>
         <translation>超时/提前 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="366" />
+        <location filename="../../ui/rehearsal/host_view.py" line="370" />
         <source>ends about %1</source>
         <translation>预计 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="371" />
+        <location filename="../../ui/rehearsal/host_view.py" line="375" />
         <source>READY · Space starts the run</source>
         <translation>就绪 · 按空格开始</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="372" />
+        <location filename="../../ui/rehearsal/host_view.py" line="376" />
         <source>PAUSED · Space resumes</source>
         <translation>已暂停 · 按空格继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="400" />
+        <location filename="../../ui/rehearsal/host_view.py" line="404" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="402" />
+        <location filename="../../ui/rehearsal/host_view.py" line="406" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="416" />
+        <location filename="../../ui/rehearsal/host_view.py" line="420" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="418" />
+        <location filename="../../ui/rehearsal/host_view.py" line="422" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="434" />
+        <location filename="../../ui/rehearsal/host_view.py" line="438" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation>%1：秒杀价 ¥%2，%3 件</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="436" />
+        <location filename="../../ui/rehearsal/host_view.py" line="440" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="442" />
+        <location filename="../../ui/rehearsal/host_view.py" line="446" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="447" />
+        <location filename="../../ui/rehearsal/host_view.py" line="451" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="473" />
+        <location filename="../../ui/rehearsal/host_view.py" line="477" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="531" />
-        <location filename="../../ui/rehearsal/host_view.py" line="534" />
-        <location filename="../../ui/rehearsal/host_view.py" line="644" />
+        <location filename="../../ui/rehearsal/host_view.py" line="535" />
+        <location filename="../../ui/rehearsal/host_view.py" line="538" />
+        <location filename="../../ui/rehearsal/host_view.py" line="648" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="532" />
+        <location filename="../../ui/rehearsal/host_view.py" line="536" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="535" />
+        <location filename="../../ui/rehearsal/host_view.py" line="539" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="640" />
+        <location filename="../../ui/rehearsal/host_view.py" line="644" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="645" />
+        <location filename="../../ui/rehearsal/host_view.py" line="649" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="646" />
+        <location filename="../../ui/rehearsal/host_view.py" line="650" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/rehearsal/host_view.py" line="297" />
-        <location filename="../../ui/rehearsal/host_view.py" line="638" />
+        <location filename="../../ui/rehearsal/host_view.py" line="642" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
@@ -1777,128 +1902,128 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>移到本场的日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="502" />
+        <location filename="../../ui/review/import_dialog.py" line="503" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="504" />
+        <location filename="../../ui/review/import_dialog.py" line="505" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="506" />
+        <location filename="../../ui/review/import_dialog.py" line="507" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="510" />
+        <location filename="../../ui/review/import_dialog.py" line="511" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="512" />
+        <location filename="../../ui/review/import_dialog.py" line="513" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="521" />
+        <location filename="../../ui/review/import_dialog.py" line="522" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="526" />
+        <location filename="../../ui/review/import_dialog.py" line="527" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="527" />
+        <location filename="../../ui/review/import_dialog.py" line="528" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="537" />
+        <location filename="../../ui/review/import_dialog.py" line="538" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="541" />
+        <location filename="../../ui/review/import_dialog.py" line="542" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="557" />
+        <location filename="../../ui/review/import_dialog.py" line="558" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="561" />
+        <location filename="../../ui/review/import_dialog.py" line="562" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="605" />
+        <location filename="../../ui/review/import_dialog.py" line="606" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="611" />
+        <location filename="../../ui/review/import_dialog.py" line="612" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="613" />
+        <location filename="../../ui/review/import_dialog.py" line="614" />
         <source>%1 from “%2”</source>
         <translation>%1，来自“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="618" />
+        <location filename="../../ui/review/import_dialog.py" line="619" />
         <source>%1, imported %2</source>
         <translation>%1，导入于 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="625" />
+        <location filename="../../ui/review/import_dialog.py" line="626" />
         <source>Replace the show's metrics?</source>
         <translation>替换本场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="627" />
+        <location filename="../../ui/review/import_dialog.py" line="628" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="635" />
+        <location filename="../../ui/review/import_dialog.py" line="636" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="642" />
+        <location filename="../../ui/review/import_dialog.py" line="643" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="646" />
+        <location filename="../../ui/review/import_dialog.py" line="647" />
         <source>&amp;Replace metrics</source>
         <translation>替换数据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="671" />
+        <location filename="../../ui/review/import_dialog.py" line="672" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="705" />
+        <location filename="../../ui/review/import_dialog.py" line="706" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="591" />
-        <location filename="../../ui/review/import_dialog.py" line="712" />
+        <location filename="../../ui/review/import_dialog.py" line="592" />
+        <location filename="../../ui/review/import_dialog.py" line="713" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="715" />
+        <location filename="../../ui/review/import_dialog.py" line="716" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -2085,44 +2210,44 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="257" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="231" />
+        <location filename="../../ui/labels.py" line="255" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="256" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="258" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/labels.py" line="259" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/labels.py" line="260" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="261" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2144,20 +2269,20 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2168,37 +2293,37 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="267" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="268" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="269" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="270" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2210,7 +2335,7 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="271" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
@@ -2222,19 +2347,19 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/labels.py" line="254" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="272" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/labels.py" line="273" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
@@ -2405,7 +2530,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="132" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="95" />
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="134" />
         <source>Apply rehearsed lengths</source>
         <translation>应用彩排时长</translation>
     </message>
@@ -3373,25 +3503,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="199" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="197" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="174" />
-        <location filename="../../ui/labels.py" line="198" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="175" />
-        <location filename="../../ui/labels.py" line="200" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -3427,7 +3557,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="182" />
-        <location filename="../../ui/labels.py" line="201" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3478,7 +3608,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="156" />
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
@@ -3659,97 +3789,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="111" />
-        <location filename="../../ui/labels.py" line="208" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="113" />
-        <location filename="../../ui/labels.py" line="209" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="210" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="211" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="129" />
-        <location filename="../../ui/labels.py" line="212" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="132" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="134" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="139" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="144" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="149" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="154" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="159" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="164" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="169" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="174" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="181" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4044,32 +4174,32 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>设置%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="336" />
+        <location filename="../../ui/editor/commands.py" line="349" />
         <source>Move segments</source>
         <translation>移动环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="375" />
+        <location filename="../../ui/editor/commands.py" line="388" />
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="414" />
+        <location filename="../../ui/editor/commands.py" line="427" />
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="434" />
+        <location filename="../../ui/editor/commands.py" line="447" />
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="449" />
+        <location filename="../../ui/editor/commands.py" line="462" />
         <source>Edit show</source>
         <translation>编辑场次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="464" />
+        <location filename="../../ui/editor/commands.py" line="477" />
         <source>show</source>
         <translation>直播</translation>
     </message>
@@ -4658,82 +4788,122 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>互动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106" />
+        <location filename="../../ui/labels.py" line="107" />
+        <source>Douyin E-commerce Compass · live minute data</source>
+        <translation>抖音电商罗盘 · 直播分钟数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110" />
+        <source>Douyin live big screen · running totals</source>
+        <translation>抖音直播大屏 · 累计数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="113" />
+        <source>Douyin · GMV per minute (room_id, session_date, time, gmv_min)</source>
+        <translation>抖音 · 分钟成交 (room_id, session_date, time, gmv_min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="116" />
+        <source>Douyin · minute_trend (JSON)</source>
+        <translation>抖音 · minute_trend (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="117" />
+        <source>Taobao Live · console minute data</source>
+        <translation>淘宝直播 · 中控台分钟数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="118" />
+        <source>Kuaishou shop · live minute data</source>
+        <translation>快手小店 · 直播分钟数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="119" />
+        <source>TikTok Shop · LIVE Analytics</source>
+        <translation>TikTok Shop · 直播数据分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="120" />
+        <source>Screen logger · 30-second running totals</source>
+        <translation>大屏记录器 · 每 30 秒累计数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="130" />
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="131" />
         <source>Entries</source>
         <translation>进入人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108" />
+        <location filename="../../ui/labels.py" line="132" />
         <source>Exits</source>
         <translation>离开人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="133" />
         <source>Views</source>
         <translation>观看人次</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="134" />
         <source>Unique viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="135" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../ui/labels.py" line="136" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="137" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../ui/labels.py" line="138" />
         <source>Items sold</source>
         <translation>成交件数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../ui/labels.py" line="139" />
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../ui/labels.py" line="140" />
         <source>Comments</source>
         <translation>评论数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../ui/labels.py" line="141" />
         <source>Likes</source>
         <translation>点赞数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../ui/labels.py" line="142" />
         <source>Shares</source>
         <translation>分享数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../ui/labels.py" line="143" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../ui/labels.py" line="144" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129" />
+        <location filename="../../ui/labels.py" line="153" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

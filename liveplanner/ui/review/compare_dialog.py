@@ -28,6 +28,7 @@ from liveplanner.storage.comparison import load_comparison
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels
 from liveplanner.ui.review.chart import CountAxis
+from liveplanner.ui.review.date_axis import DateAxis
 from liveplanner.ui.review.review_page import sort_by, sorted_model, table_view
 from liveplanner.ui.review.tables import (
     FiguresModel,
@@ -83,10 +84,10 @@ class CompareDialog(QDialog):
         self.trend = pg.GraphicsLayoutWidget()
         self.trend.setBackground(None)
         gmv_plot = self.trend.addPlot(
-            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(), "left": CountAxis()}
+            row=0, col=0, axisItems={"bottom": DateAxis(), "left": CountAxis()}
         )
         rate_plot = self.trend.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(), "left": CountAxis()}
+            row=1, col=0, axisItems={"bottom": DateAxis(), "left": CountAxis()}
         )
         rate_plot.setXLink(gmv_plot)
         gmv_plot.setLabel("left", self.tr("GMV (yuan)"))

@@ -193,7 +193,7 @@ class MetricsImportDialog(QDialog):
         self.preset_box = QComboBox()
         self.preset_box.addItem(self.tr("Recognise from the headers"), None)
         for preset in PRESETS.values():
-            self.preset_box.addItem(preset.label, preset.name)
+            self.preset_box.addItem(labels.layout(preset.name, preset.label), preset.name)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -499,7 +499,8 @@ class MetricsImportDialog(QDialog):
         self.import_button.setAutoDefault(self.dates_settled())
 
     def _summary_text(self, result: MetricsImport) -> str:
-        layout = result.preset.label if result.preset else self.tr("by header names")
+        preset = result.preset
+        layout = labels.layout(preset.name, preset.label) if preset else self.tr("by header names")
         header = (
             self.tr("header on row %1").replace("%1", str(result.header_row))
             if result.header_row

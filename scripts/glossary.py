@@ -868,8 +868,8 @@ ZH = {
     "A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.": "替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。",
     "The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.": "团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。",
     "&Replace metrics": "替换数据(&R)",
-    "import|{file} is a folder; expected a file to import": "{file} 是文件夹；请选择要导入的文件",
-    "import|{file} is a pipe or device; expected a file to import": (
+    "Messages|{file} is a folder; expected a file to import": "{file} 是文件夹；请选择要导入的文件",
+    "Messages|{file} is a pipe or device; expected a file to import": (
         "{file} 是管道或设备，不是普通文件；请选择要导入的文件"
     ),
     # issue 18: one catalogue (app/messages)

@@ -5,7 +5,7 @@ refuse is worded in Chinese by the command line's translator (app.translations).
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import pytest
 from liveplanner.app.demo import create_demo
 from liveplanner.app.messages import CONTEXT, TEXTS, word
 from liveplanner.app.messages.findings import finding_words
+from liveplanner.app.messages.imports import import_problem_words, sheet_problem_words
 from liveplanner.app.translations import translator
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.inputs import (
@@ -30,15 +31,19 @@ from liveplanner.core.money import percent_to_bp, yuan_to_fen
 from liveplanner.core.plan import Product, time_zone
 from liveplanner.core.refused import Refused
 from liveplanner.core.rules import check
+from liveplanner.formats.metrics.reader import ImportOptions, read_metrics
+from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.showfile.codec import read_show_file
 from liveplanner.storage import notes, parts, segments, shows
 from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.errors import StorageError
 
 CHINESE = translator("zh_CN")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-# English a Chinese message keeps: formats' and programs' names, a command to type, a zone's name.
+# English a Chinese message keeps: formats' and programs' names, a command to type, a zone's
+# name, megabytes, and a header an English export writes (Time).
 KEPT = {"JSON", "Excel", "CSV", "XLSX", "null", "liveplanner", "CREATE", "DATABASE", "Asia"}
-KEPT |= {"Shanghai"}
+KEPT |= {"Shanghai", "MB", "Time"}
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
 
 
@@ -47,6 +52,8 @@ def english_words(text: str, *user_data: str) -> list[str]:
     rest = PLACEHOLDER.sub("", text)
     for data in user_data:
         rest = rest.replace(data, "")
+    # A file's extension (.xlsx) and JSON to write ("format": "liveplanner.show") stay as typed.
+    rest = re.sub(r"\.\w+|\"[^\"]*\"", "", rest)
     return [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w not in KEPT]
 
 
@@ -60,9 +67,17 @@ def test_every_code_has_a_chinese_text_with_no_english_words(code: str) -> None:
     assert set(PLACEHOLDER.findall(chinese)) <= set(PLACEHOLDER.findall(english))
 
 
+# Chinese an English text keeps: the headers a Chinese run sheet or export writes, which the
+# user is asked to look for in the file.
+HEADERS = ("序号", "时间", "时长", "环节", "商品")
+
+
 @pytest.mark.parametrize("code", sorted(TEXTS))
 def test_the_english_of_every_code_holds_no_chinese(code: str) -> None:
-    assert not CJK.search(TEXTS[code]), TEXTS[code]
+    english = TEXTS[code]
+    for header in HEADERS:
+        english = english.replace(header, "")
+    assert not CJK.search(english), TEXTS[code]
 
 
 def test_the_english_catalogue_translates_nothing_but_plurals() -> None:
@@ -185,3 +200,41 @@ def test_the_demo_findings_are_worded_in_chinese_without_qt(db: Database) -> Non
         message = finding_words(finding, CHINESE)
         assert english_words(message, *names) == [], message
         assert finding_words(finding, lambda _c, source: source) != message
+
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("metrics_json_object_cell.json", "单元格里是对象 {…}"),
+        ("metrics_truncated.xlsx", "（文件不完整或已损坏）"),
+        ("metrics_negative_gmv.csv", "成交金额不会是负数"),
+    ],
+)
+def test_an_export_s_refusal_is_worded_in_chinese_without_qt(name: str, said: str) -> None:
+    options = ImportOptions(zone=time_zone("Asia/Shanghai"), default_day=date(2026, 11, 11))
+    with pytest.raises(ImportRefused) as refused:
+        read_metrics((HOSTILE / name).read_bytes(), name, options)
+    message = import_problem_words(refused.value.problem, CHINESE)
+    assert said in message
+    quoted = re.findall(r"“[^”]*”", message)  # the file's own headers and cells
+    assert english_words(message, name, *quoted) == [], message
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("showfile_nested_20000.json", "嵌套数百层的列表或对象，应为 最多嵌套 8 层的列表和对象"),
+        ("showfile_starts_9999_12_31.json", "应为 2000 至 2099 年之间的时间"),
+    ],
+)
+def test_a_show_file_s_refusal_is_worded_in_chinese_without_qt(name: str, said: str) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        read_show_file((HOSTILE / name).read_bytes(), name)
+    problem = refused.value.problem
+    message = sheet_problem_words(problem, CHINESE)
+    assert said in message
+    path = str(problem.params["path"])  # a field's name, as the file writes it
+    assert english_words(message, name, *([path] if "." in path else [])) == [], message

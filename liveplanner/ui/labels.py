@@ -8,7 +8,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from liveplanner.app.messages.findings import ROLE_NAMES
+from liveplanner.app.messages.names import METRIC_NAMES, ROLE_NAMES, SEGMENT_KIND_NAMES
 from liveplanner.core.enums import (
     ContentCategory,
     Platform,
@@ -46,16 +46,7 @@ def status(value: ShowStatus) -> str:
 
 
 def segment_kind(value: SegmentKind) -> str:
-    return {
-        SegmentKind.OPENING: QCoreApplication.translate("labels", "Opening"),
-        SegmentKind.PRODUCT_INTRO: QCoreApplication.translate("labels", "Product intro"),
-        SegmentKind.COUPON_DROP: QCoreApplication.translate("labels", "Coupon drop"),
-        SegmentKind.FLASH_SALE: QCoreApplication.translate("labels", "Flash sale"),
-        SegmentKind.LUCKY_DRAW: QCoreApplication.translate("labels", "Lucky draw"),
-        SegmentKind.QA: QCoreApplication.translate("labels", "Q&A"),
-        SegmentKind.CLOSING: QCoreApplication.translate("labels", "Closing"),
-        SegmentKind.OTHER: QCoreApplication.translate("labels", "Other"),
-    }[value]
+    return QCoreApplication.translate("labels", SEGMENT_KIND_NAMES[value])
 
 
 def role(value: Role) -> str:
@@ -126,23 +117,7 @@ def layout(name: str, label: str) -> str:
 
 def metric(name: str) -> str:
     """A canonical metric name (core.metrics) as the user's platform calls it."""
-    return {
-        "online_viewers": QCoreApplication.translate("labels", "Online viewers"),
-        "entries": QCoreApplication.translate("labels", "Entries"),
-        "exits": QCoreApplication.translate("labels", "Exits"),
-        "views": QCoreApplication.translate("labels", "Views"),
-        "unique_viewers": QCoreApplication.translate("labels", "Unique viewers"),
-        "gmv": QCoreApplication.translate("labels", "GMV"),
-        "orders": QCoreApplication.translate("labels", "Orders"),
-        "buyers": QCoreApplication.translate("labels", "Buyers"),
-        "items_sold": QCoreApplication.translate("labels", "Items sold"),
-        "product_clicks": QCoreApplication.translate("labels", "Product clicks"),
-        "comments": QCoreApplication.translate("labels", "Comments"),
-        "likes": QCoreApplication.translate("labels", "Likes"),
-        "shares": QCoreApplication.translate("labels", "Shares"),
-        "new_followers": QCoreApplication.translate("labels", "New followers"),
-        "ad_spend": QCoreApplication.translate("labels", "Ad spend"),
-    }[name]
+    return QCoreApplication.translate("labels", METRIC_NAMES[name])
 
 
 # Values as a person reads them, outside a table whose column already says what they are.

@@ -1,6 +1,7 @@
 """The limit checks' findings (core/rules) in words: each code's text, and its figures as people
 read them (yuan, percentages, m:ss, roles and segment lists in the user's language)."""
 
+from liveplanner.app.messages.names import ROLE_NAMES
 from liveplanner.app.translations import QT_TRANSLATE_NOOP, Translate
 from liveplanner.core.enums import Role
 from liveplanner.core.money import format_percent, format_yuan
@@ -65,16 +66,6 @@ _AND_MORE = QT_TRANSLATE_NOOP("Messages", "{items} and {more} more")
 _COMMA = QT_TRANSLATE_NOOP("Messages", ", ")
 _BOTH = QT_TRANSLATE_NOOP("Messages", " and ")
 _TITLED = QT_TRANSLATE_NOOP("Messages", "{position} “{title}”")
-
-# The roles' names, as the window's labels say them (ui/labels reads them from here).
-ROLE_NAMES = {
-    Role.HOST: QT_TRANSLATE_NOOP("labels", "Host"),
-    Role.CO_HOST: QT_TRANSLATE_NOOP("labels", "Co-host"),
-    Role.FLOOR_CONTROL: QT_TRANSLATE_NOOP("labels", "Floor control"),
-    Role.CUSTOMER_SERVICE: QT_TRANSLATE_NOOP("labels", "Customer service"),
-    Role.OPS: QT_TRANSLATE_NOOP("labels", "Operations"),
-    Role.TECH: QT_TRANSLATE_NOOP("labels", "Tech"),
-}
 
 
 def _and(parts: list[str], translate: Translate) -> str:

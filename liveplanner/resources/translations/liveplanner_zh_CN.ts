@@ -1454,107 +1454,107 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/messages/findings.py" line="13" />
+        <location filename="../../app/messages/findings.py" line="14" />
         <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
         <translation>优惠“{promo}”：各环节共发放 {released}，可用仅 {quantity}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="16" />
+        <location filename="../../app/messages/findings.py" line="17" />
         <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
         <translation>商品“{product}”：秒杀需要 {units} 件，本场库存仅 {stock}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="20" />
+        <location filename="../../app/messages/findings.py" line="21" />
         <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
         <translation>优惠“{promo}”最多花费 {exposure} 元，超出预算 {budget}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="23" />
+        <location filename="../../app/messages/findings.py" line="24" />
         <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
         <translation>“{product}”售价 {price} 元，低于价格底线 {floor}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="26" />
+        <location filename="../../app/messages/findings.py" line="27" />
         <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
         <translation>“{product}”比原价低 {discount}，超过最大折扣 {maximum}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="30" />
+        <location filename="../../app/messages/findings.py" line="31" />
         <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
         <translation>优惠券“{promo}”使价格降到 {price} 元，低于底线 {floor}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="33" />
+        <location filename="../../app/messages/findings.py" line="34" />
         <source>Coupon “{promo}” is worth as much as its threshold</source>
         <translation>优惠券“{promo}”面额不低于使用门槛</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="36" />
+        <location filename="../../app/messages/findings.py" line="37" />
         <source>Segment {position} “{title}”: a product intro with no product</source>
         <translation>环节 {position}“{title}”：产品讲解没有指定商品</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="39" />
+        <location filename="../../app/messages/findings.py" line="40" />
         <source>Segment {position} “{title}”: no host, and the team has none</source>
         <translation>环节 {position}“{title}”：没有主播，团队里也没有主播</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="42" />
+        <location filename="../../app/messages/findings.py" line="43" />
         <source>Segments {segments}: no host, and the team has none</source>
         <translation>环节 {segments}：没有主播，团队里也没有主播</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="45" />
+        <location filename="../../app/messages/findings.py" line="46" />
         <source>{count} product intros have no host, and the team has none: segments {segments}</source>
         <translation>{count} 个产品讲解环节没有主播，团队里也没有主播：环节 {segments}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="49" />
+        <location filename="../../app/messages/findings.py" line="50" />
         <source>Segment {position}: {person} is both {roles}</source>
         <translation>环节 {position}：{person} 同时担任{roles}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="52" />
+        <location filename="../../app/messages/findings.py" line="53" />
         <source>Segment {position} “{title}” has no length</source>
         <translation>环节 {position}“{title}”时长为零</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="53" />
+        <location filename="../../app/messages/findings.py" line="54" />
         <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
         <translation>环节 {position}：{offset} 的提示晚于环节结束（{length}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="56" />
+        <location filename="../../app/messages/findings.py" line="57" />
         <source>The script runs {over} past the hard stop</source>
         <translation>脚本超出最晚结束时间 {over}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="57" />
+        <location filename="../../app/messages/findings.py" line="58" />
         <source>The script runs {over} past the planned end</source>
         <translation>脚本超出计划结束时间 {over}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="63" />
+        <location filename="../../app/messages/findings.py" line="64" />
         <source>{items} and {last}</source>
         <translation>{items}和{last}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="64" />
+        <location filename="../../app/messages/findings.py" line="65" />
         <source>{items} and {more} more</source>
         <translation>{items}等（另有 {more} 个）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="65" />
+        <location filename="../../app/messages/findings.py" line="66" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="66" />
+        <location filename="../../app/messages/findings.py" line="67" />
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="67" />
+        <location filename="../../app/messages/findings.py" line="68" />
         <source>{position} “{title}”</source>
         <translation>{position}“{title}”</translation>
     </message>
@@ -1757,6 +1757,557 @@ This window opens it read-only: you can look, print and export, but not change a
         <location filename="../../app/messages/storage.py" line="62" />
         <source>someone else imported metrics for show {show_id} at the same time; nothing was stored: run it again</source>
         <translation>有人同时为这场直播导入了数据；未保存任何数据：请再导入一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="28" />
+        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
+        <translation>应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="31" />
+        <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
+        <translation>应为 2025-11-11 20:05、11-11 20:05、20:05 或 Excel 日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="37" />
+        <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
+        <translation>{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="40" />
+        <source>{file} is empty</source>
+        <translation>{file} 是空文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="41" />
+        <source>{file} is a folder; expected a file to import</source>
+        <translation>{file} 是文件夹；请选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="44" />
+        <source>{file} is a pipe or device; expected a file to import</source>
+        <translation>{file} 是管道或设备，不是普通文件；请选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="47" />
+        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
+        <translation>{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="50" />
+        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
+        <translation>{file} 无法作为 CSV 文本读取（{detail}）；请重新保存为 CSV 或 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="53" />
+        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
+        <translation>{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="56" />
+        <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
+        <translation>{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="60" />
+        <source>{file} is named .xlsx but holds text; rename it .csv</source>
+        <translation>{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="63" />
+        <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
+        <translation>{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="66" />
+        <source>{file} cannot be opened as an Excel workbook ({detail})</source>
+        <translation>{file} 无法作为 Excel 工作簿打开（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="69" />
+        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
+        <translation>{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="74" />
+        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
+        <translation>{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="79" />
+        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
+        <translation>{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="84" />
+        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
+        <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="88" />
+        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
+        <translation>{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="92" />
+        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
+        <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="97" />
+        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
+        <translation>{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="102" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}不会是负数，应为 0 或以上</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="107" />
+        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
+        <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="113" />
+        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
+        <translation>{file}：{columns}列的每个单元格都为空或“-”；没有可导入的数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="117" />
+        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
+        <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="122" />
+        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
+        <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="127" />
+        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
+        <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="131" />
+        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
+        <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="136" />
+        <source>{file} is not valid JSON (line {line}, column {column})</source>
+        <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="139" />
+        <source>{file} holds no list of per-minute records</source>
+        <translation>{file} 中没有按分钟的记录列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="142" />
+        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
+        <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="145" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
+        <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="150" />
+        <source>{file} has a header but no data rows</source>
+        <translation>{file} 只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="151" />
+        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
+        <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="156" />
+        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="159" />
+        <source>{file}, row {row}, column “{column}”: the time is empty</source>
+        <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="162" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="165" />
+        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="169" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="172" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="177" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="182" />
+        <location filename="../../app/messages/imports.py" line="257" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="187" />
+        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="192" />
+        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="196" />
+        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
+        <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="200" />
+        <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
+        <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="205" />
+        <source>No rows for {count} minutes between the first and the last: {minutes}</source>
+        <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="208" />
+        <source>No rows for 1 minute between the first and the last: {minutes}</source>
+        <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="211" />
+        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
+        <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="214" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="217" />
+        <source>Columns not imported: {columns}</source>
+        <translation>未导入的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="218" />
+        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
+        <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="223" />
+        <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
+        <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="231" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
+        <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="236" />
+        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
+        <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="241" />
+        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
+        <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="244" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="247" />
+        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
+        <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="252" />
+        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
+        <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="262" />
+        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
+        <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="265" />
+        <source>The sheet's date has no year: the show is put on {date}</source>
+        <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="268" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
+        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="273" />
+        <source>No start time in the sheet: the show starts at {time}</source>
+        <translation>表格中没有开始时间：场次从 {time} 开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="276" />
+        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
+        <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="281" />
+        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
+        <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="286" />
+        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
+        <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="291" />
+        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
+        <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="295" />
+        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
+        <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="300" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
+        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="305" />
+        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
+        <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="310" />
+        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
+        <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="315" />
+        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
+        <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="319" />
+        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
+        <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="324" />
+        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
+        <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="329" />
+        <source>{file}, {path}: got {value}, expected {expected}</source>
+        <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="332" />
+        <source>{file}, {path}: this field is missing</source>
+        <translation>{file}，{path}：缺少此字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="335" />
+        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
+        <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="338" />
+        <source>{file}, {path}: repeats {first}; each must be given once</source>
+        <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="341" />
+        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
+        <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="345" />
+        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
+        <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="350" />
+        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
+        <translation>{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="355" />
+        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
+        <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="360" />
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
+        <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="365" />
+        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
+        <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="370" />
+        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
+        <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="375" />
+        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
+        <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="380" />
+        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="385" />
+        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
+        <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="393" />
+        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
+        <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="400" />
+        <source>an object {…}</source>
+        <translation>对象 {…}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="401" />
+        <source>a list […]</source>
+        <translation>列表 […]</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="402" />
+        <source>its compressed data is damaged</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="406" />
+        <source>the file is incomplete or damaged</source>
+        <translation>文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="409" />
+        <source>… ({count} characters)</source>
+        <translation>…（共 {count} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="410" />
+        <source>”, “</source>
+        <translation>”、“</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="412" />
+        <source>highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="413" />
+        <source>last</source>
+        <translation>最后一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="418" />
+        <source>a length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="419" />
+        <source>a clock time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="420" />
+        <source>a price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="421" />
+        <source>a count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="422" />
+        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
+        <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="425" />
+        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
+        <translation>应为时间，如 20:05 或 20:00-20:05</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="428" />
+        <source>expected an amount in yuan such as 59 or ¥59.90</source>
+        <translation>应为金额（元），如 59 或 ¥59.90</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="431" />
+        <source>expected a whole number such as 300</source>
+        <translation>应为整数，如 300</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="437" />
+        <source>the file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="440" />
+        <source>lists or objects nested hundreds deep</source>
+        <translation>嵌套数百层的列表或对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="444" />
+        <source>a list {depth} levels deep</source>
+        <translation>嵌套 {depth} 层的列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="448" />
+        <source>an object {depth} levels deep</source>
+        <translation>嵌套 {depth} 层的对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="452" />
+        <source>lists and objects nested at most {limit} deep</source>
+        <translation>最多嵌套 {limit} 层的列表和对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="456" />
+        <source>a time in the years {first} to {last}</source>
+        <translation>{first} 至 {last} 年之间的时间</translation>
     </message>
 </context>
 <context>
@@ -2210,44 +2761,44 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="257" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="255" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="256" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="258" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="259" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="260" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="261" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2269,20 +2820,20 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="262" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="263" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="264" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2293,37 +2844,37 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="265" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="266" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="267" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="268" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="269" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="270" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2335,7 +2886,7 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="271" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
@@ -2347,19 +2898,19 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="272" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="273" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
@@ -3503,25 +4054,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/labels.py" line="198" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/labels.py" line="196" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="174" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/labels.py" line="197" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="175" />
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/labels.py" line="199" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -3557,7 +4108,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="182" />
-        <location filename="../../ui/labels.py" line="225" />
+        <location filename="../../ui/labels.py" line="200" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3608,7 +4159,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="156" />
-        <location filename="../../ui/labels.py" line="226" />
+        <location filename="../../ui/labels.py" line="201" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
@@ -3789,97 +4340,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="111" />
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="113" />
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/labels.py" line="210" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="129" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/labels.py" line="211" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="132" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="212" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="134" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="139" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="144" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="149" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="154" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="159" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="164" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="169" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="174" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="181" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4333,310 +4884,6 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
-    <name>import</name>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="13" />
-        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
-        <translation>应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="16" />
-        <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
-        <translation>应为 2025-11-11 20:05、11-11 20:05、20:05 或 Excel 日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="20" />
-        <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
-        <translation>{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="23" />
-        <source>{file} is empty</source>
-        <translation>{file} 是空文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="24" />
-        <source>{file} is a folder; expected a file to import</source>
-        <translation>{file} 是文件夹；请选择要导入的文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="27" />
-        <source>{file} is a pipe or device; expected a file to import</source>
-        <translation>{file} 是管道或设备，不是普通文件；请选择要导入的文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="30" />
-        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
-        <translation>{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="33" />
-        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
-        <translation>{file} 无法作为 CSV 文本读取（{detail}）；请重新保存为 CSV 或 XLSX</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="36" />
-        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
-        <translation>{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="39" />
-        <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
-        <translation>{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="43" />
-        <source>{file} is named .xlsx but holds text; rename it .csv</source>
-        <translation>{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="46" />
-        <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
-        <translation>{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="49" />
-        <source>{file} cannot be opened as an Excel workbook ({detail})</source>
-        <translation>{file} 无法作为 Excel 工作簿打开（{detail}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="52" />
-        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
-        <translation>{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="57" />
-        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
-        <translation>{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="62" />
-        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
-        <translation>{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="67" />
-        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
-        <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="72" />
-        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
-        <translation>{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="76" />
-        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
-        <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="81" />
-        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
-        <translation>{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="86" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}不会是负数，应为 0 或以上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="91" />
-        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
-        <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="97" />
-        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
-        <translation>{file}：{columns}列的每个单元格都为空或“-”；没有可导入的数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="101" />
-        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
-        <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="106" />
-        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
-        <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="111" />
-        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
-        <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="115" />
-        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
-        <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="120" />
-        <source>{file} is not valid JSON (line {line}, column {column})</source>
-        <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
-        <source>{file} holds no list of per-minute records</source>
-        <translation>{file} 中没有按分钟的记录列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="126" />
-        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
-        <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
-        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
-        <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="134" />
-        <source>{file} has a header but no data rows</source>
-        <translation>{file} 只有表头，没有数据行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="135" />
-        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
-        <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="140" />
-        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
-        <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="143" />
-        <source>{file}, row {row}, column “{column}”: the time is empty</source>
-        <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
-        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="150" />
-        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
-        <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="155" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
-        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="159" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="164" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="169" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
-        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="174" />
-        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
-        <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="179" />
-        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
-        <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="184" />
-        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
-        <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="188" />
-        <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
-        <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="193" />
-        <source>No rows for {count} minutes between the first and the last: {minutes}</source>
-        <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="196" />
-        <source>No rows for 1 minute between the first and the last: {minutes}</source>
-        <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="199" />
-        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
-        <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="202" />
-        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
-        <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="205" />
-        <source>Columns not imported: {columns}</source>
-        <translation>未导入的列：{columns}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="206" />
-        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
-        <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="211" />
-        <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
-        <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="226" />
-        <source>an object {…}</source>
-        <translation>对象 {…}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="227" />
-        <source>a list […]</source>
-        <translation>列表 […]</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="228" />
-        <source>its compressed data is damaged</source>
-        <translation>压缩数据已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="232" />
-        <source>the file is incomplete or damaged</source>
-        <translation>文件不完整或已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="245" />
-        <source>… ({count} characters)</source>
-        <translation>…（共 {count} 个字符）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="252" />
-        <source>”, “</source>
-        <comment>between quoted column names</comment>
-        <translation>”、“</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="264" />
-        <source>highest</source>
-        <translation>最高</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="266" />
-        <source>last</source>
-        <translation>最后一次</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
         <location filename="../../ui/labels.py" line="29" />
@@ -4664,9 +4911,9 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>视频号</translation>
     </message>
     <message>
+        <location filename="../../app/messages/names.py" line="25" />
         <location filename="../../ui/labels.py" line="34" />
-        <location filename="../../ui/labels.py" line="57" />
-        <location filename="../../ui/labels.py" line="80" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -4696,214 +4943,214 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>已复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../app/messages/names.py" line="18" />
         <source>Opening</source>
         <translation>开场</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../app/messages/names.py" line="19" />
         <source>Product intro</source>
         <translation>产品讲解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
+        <location filename="../../app/messages/names.py" line="20" />
         <source>Coupon drop</source>
         <translation>发券</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../app/messages/names.py" line="21" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../app/messages/names.py" line="22" />
+        <location filename="../../ui/labels.py" line="61" />
         <source>Lucky draw</source>
         <translation>抽奖</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../app/messages/names.py" line="23" />
         <source>Q&amp;A</source>
         <translation>答疑互动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56" />
+        <location filename="../../app/messages/names.py" line="24" />
         <source>Closing</source>
         <translation>收尾</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="71" />
+        <location filename="../../app/messages/names.py" line="9" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="72" />
+        <location filename="../../app/messages/names.py" line="10" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="73" />
+        <location filename="../../app/messages/names.py" line="11" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="74" />
+        <location filename="../../app/messages/names.py" line="12" />
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="75" />
+        <location filename="../../app/messages/names.py" line="13" />
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="76" />
+        <location filename="../../app/messages/names.py" line="14" />
         <source>Tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="59" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>Gift</source>
         <translation>赠品</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77" />
+        <location filename="../../ui/labels.py" line="68" />
         <source>Products</source>
         <translation>商品讲解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78" />
+        <location filename="../../ui/labels.py" line="69" />
         <source>Promotions</source>
         <translation>促销福利</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79" />
+        <location filename="../../ui/labels.py" line="70" />
         <source>Interaction</source>
         <translation>互动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="98" />
         <source>Douyin E-commerce Compass · live minute data</source>
         <translation>抖音电商罗盘 · 直播分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="101" />
         <source>Douyin live big screen · running totals</source>
         <translation>抖音直播大屏 · 累计数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../ui/labels.py" line="104" />
         <source>Douyin · GMV per minute (room_id, session_date, time, gmv_min)</source>
         <translation>抖音 · 分钟成交 (room_id, session_date, time, gmv_min)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../ui/labels.py" line="107" />
         <source>Douyin · minute_trend (JSON)</source>
         <translation>抖音 · minute_trend (JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../ui/labels.py" line="108" />
         <source>Taobao Live · console minute data</source>
         <translation>淘宝直播 · 中控台分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../ui/labels.py" line="109" />
         <source>Kuaishou shop · live minute data</source>
         <translation>快手小店 · 直播分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../ui/labels.py" line="110" />
         <source>TikTok Shop · LIVE Analytics</source>
         <translation>TikTok Shop · 直播数据分析</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../ui/labels.py" line="111" />
         <source>Screen logger · 30-second running totals</source>
         <translation>大屏记录器 · 每 30 秒累计数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130" />
+        <location filename="../../app/messages/names.py" line="30" />
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131" />
+        <location filename="../../app/messages/names.py" line="31" />
         <source>Entries</source>
         <translation>进入人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132" />
+        <location filename="../../app/messages/names.py" line="32" />
         <source>Exits</source>
         <translation>离开人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133" />
+        <location filename="../../app/messages/names.py" line="33" />
         <source>Views</source>
         <translation>观看人次</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134" />
+        <location filename="../../app/messages/names.py" line="34" />
         <source>Unique viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135" />
+        <location filename="../../app/messages/names.py" line="35" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136" />
+        <location filename="../../app/messages/names.py" line="36" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137" />
+        <location filename="../../app/messages/names.py" line="37" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138" />
+        <location filename="../../app/messages/names.py" line="38" />
         <source>Items sold</source>
         <translation>成交件数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139" />
+        <location filename="../../app/messages/names.py" line="39" />
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140" />
+        <location filename="../../app/messages/names.py" line="40" />
         <source>Comments</source>
         <translation>评论数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141" />
+        <location filename="../../app/messages/names.py" line="41" />
         <source>Likes</source>
         <translation>点赞数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142" />
+        <location filename="../../app/messages/names.py" line="42" />
         <source>Shares</source>
         <translation>分享数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143" />
+        <location filename="../../app/messages/names.py" line="43" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144" />
+        <location filename="../../app/messages/names.py" line="44" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153" />
+        <location filename="../../ui/labels.py" line="128" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -4911,337 +5158,82 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>script</name>
     <message>
-        <location filename="../../ui/script/texts.py" line="24" />
+        <location filename="../../ui/script/texts.py" line="16" />
         <source>— not read —</source>
         <translation>— 不读取 —</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="26" />
+        <location filename="../../ui/script/texts.py" line="18" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="27" />
+        <location filename="../../ui/script/texts.py" line="19" />
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="28" />
+        <location filename="../../ui/script/texts.py" line="20" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="29" />
+        <location filename="../../ui/script/texts.py" line="21" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="30" />
+        <location filename="../../ui/script/texts.py" line="22" />
         <source>Segment title</source>
         <translation>环节内容</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="31" />
+        <location filename="../../ui/script/texts.py" line="23" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="32" />
+        <location filename="../../ui/script/texts.py" line="24" />
         <source>Link no. / SKU</source>
         <translation>链接号 / 货号</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="33" />
+        <location filename="../../ui/script/texts.py" line="25" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="34" />
+        <location filename="../../ui/script/texts.py" line="26" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="35" />
+        <location filename="../../ui/script/texts.py" line="27" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="36" />
+        <location filename="../../ui/script/texts.py" line="28" />
         <source>Offers</source>
         <translation>优惠/福利</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="37" />
+        <location filename="../../ui/script/texts.py" line="29" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="38" />
+        <location filename="../../ui/script/texts.py" line="30" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="44" />
-        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
-        <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="49" />
-        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
-        <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="54" />
-        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
-        <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="57" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="60" />
-        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
-        <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="65" />
-        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
-        <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="70" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
-        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="75" />
-        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
-        <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="78" />
-        <source>The sheet's date has no year: the show is put on {date}</source>
-        <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="81" />
-        <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
-        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="86" />
-        <source>No start time in the sheet: the show starts at {time}</source>
-        <translation>表格中没有开始时间：场次从 {time} 开始</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="89" />
-        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
-        <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="94" />
-        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
-        <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="99" />
-        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
-        <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="104" />
-        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
-        <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="108" />
-        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
-        <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="113" />
-        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
-        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="118" />
-        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
-        <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="123" />
-        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
-        <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="128" />
-        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
-        <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="132" />
-        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
-        <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="137" />
-        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
-        <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="142" />
-        <source>{file}, {path}: got {value}, expected {expected}</source>
-        <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="145" />
-        <source>{file}, {path}: this field is missing</source>
-        <translation>{file}，{path}：缺少此字段</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="148" />
-        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
-        <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="151" />
-        <source>{file}, {path}: repeats {first}; each must be given once</source>
-        <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="154" />
-        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
-        <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="158" />
-        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
-        <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="163" />
-        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
-        <translation>{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="168" />
-        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
-        <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="173" />
-        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
-        <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="178" />
-        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
-        <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="183" />
-        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
-        <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="188" />
-        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
-        <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="193" />
-        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
-        <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="198" />
-        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
-        <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="209" />
-        <source>a length</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="210" />
-        <source>a clock time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="211" />
-        <source>a price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="212" />
-        <source>a count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="213" />
-        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
-        <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="216" />
-        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
-        <translation>应为时间，如 20:05 或 20:00-20:05</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="219" />
-        <source>expected an amount in yuan such as 59 or ¥59.90</source>
-        <translation>应为金额（元），如 59 或 ¥59.90</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="222" />
-        <source>expected a whole number such as 300</source>
-        <translation>应为整数，如 300</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="230" />
-        <source>the file</source>
-        <translation>整个文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="233" />
-        <source>lists or objects nested hundreds deep</source>
-        <translation>嵌套数百层的列表或对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="237" />
-        <source>a list {depth} levels deep</source>
-        <translation>嵌套 {depth} 层的列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="241" />
-        <source>an object {depth} levels deep</source>
-        <translation>嵌套 {depth} 层的对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="245" />
-        <source>lists and objects nested at most {limit} deep</source>
-        <translation>最多嵌套 {limit} 层的列表和对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="249" />
-        <source>a time in the years {first} to {last}</source>
-        <translation>{first} 至 {last} 年之间的时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="265" />
-        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
-        <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="287" />
+        <location filename="../../ui/script/texts.py" line="41" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="291" />
+        <location filename="../../ui/script/texts.py" line="45" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>

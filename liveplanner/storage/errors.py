@@ -27,8 +27,16 @@ class NotADatabaseError(StorageError):
 class DamagedDatabaseError(StorageError):
     """The file fails SQLite's integrity check; `path` is the file, `detail` what SQLite said."""
 
-    def __init__(self, message: str, path: object = None, detail: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        path: object = None,
+        detail: str = "",
+        *,
+        code: str = "",
+        figures: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, figures=figures)
         self.path = path
         self.detail = detail
 

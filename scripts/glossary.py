@@ -943,6 +943,8 @@ ZH = {
     "Kuaishou shop · live minute data": "快手小店 · 直播分钟数据",
     "TikTok Shop · LIVE Analytics": "TikTok Shop · 直播数据分析",
     "Screen logger · 30-second running totals": "大屏记录器 · 每 30 秒累计数据",
+    "The attribution lag must be 0 to {most} minutes, not {lag}": "成交计入的延迟应为 0 到 {most} 分钟，而不是 {lag}",
+    "“{metric}” is not a metric liveplanner knows; expected one of: {known}": "“{metric}”不是 liveplanner 认识的指标；应为以下之一：{known}",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -9,9 +9,10 @@ from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from liveplanner.app.demo import create_demo
+from liveplanner.app.demo import create_demo, demo_plan
 from liveplanner.app.messages import CONTEXT, TEXTS, word
 from liveplanner.app.messages.findings import finding_words
 from liveplanner.app.messages.imports import import_problem_words, sheet_problem_words
@@ -27,9 +28,11 @@ from liveplanner.core.inputs import (
     parse_percent,
     parse_segment_duration,
 )
+from liveplanner.core.metrics import metric
 from liveplanner.core.money import percent_to_bp, yuan_to_fen
 from liveplanner.core.plan import Product, time_zone
 from liveplanner.core.refused import Refused
+from liveplanner.core.review import review
 from liveplanner.core.rules import check
 from liveplanner.formats.metrics.reader import ImportOptions, read_metrics
 from liveplanner.formats.problems import ImportRefused
@@ -112,6 +115,8 @@ REFUSALS: list[tuple[Callable[[], object], str, str]] = [
     (lambda: time_zone("Mars/Base"), "input.unknown_zone", "不是时区"),
     (lambda: yuan_to_fen("abc"), "input.not_money", "不是以元计的金额"),
     (lambda: percent_to_bp("x"), "input.not_percent", "不是百分比"),
+    (lambda: metric("gvm"), "input.unknown_metric", "不是 liveplanner 认识的指标"),
+    (lambda: review(demo_plan(), [], pd.DataFrame(), lag=99), "input.lag_range", "0 到 30 分钟"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""What a typed value was refused for (core/inputs, core/schedule, core/money, core/plan)."""
+"""What a typed value was refused for (core/inputs, schedule, money, plan, review, metrics)."""
 
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 
@@ -55,5 +55,11 @@ TEXTS = {
     ),
     "input.show_needs_start": QT_TRANSLATE_NOOP(
         "Messages", "A show needs a start; expected YYYY-MM-DD HH:MM"
+    ),
+    "input.lag_range": QT_TRANSLATE_NOOP(
+        "Messages", "The attribution lag must be 0 to {most} minutes, not {lag}"
+    ),
+    "input.unknown_metric": QT_TRANSLATE_NOOP(
+        "Messages", "“{metric}” is not a metric liveplanner knows; expected one of: {known}"
     ),
 }

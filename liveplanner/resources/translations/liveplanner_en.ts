@@ -1628,6 +1628,16 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../app/messages/inputs.py" line="59" />
+        <source>The attribution lag must be 0 to {most} minutes, not {lag}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="62" />
+        <source>“{metric}” is not a metric liveplanner knows; expected one of: {known}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../app/messages/storage.py" line="7" />
         <source>the {entity} was changed by someone else (version {current}, you edited version {expected}); reload it and make your change again</source>
         <translation type="unfinished" />

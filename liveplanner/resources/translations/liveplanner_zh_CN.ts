@@ -1639,6 +1639,16 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>直播需要开始时间；应为 年-月-日 时:分（如 2026-11-11 20:00）</translation>
     </message>
     <message>
+        <location filename="../../app/messages/inputs.py" line="59" />
+        <source>The attribution lag must be 0 to {most} minutes, not {lag}</source>
+        <translation>成交计入的延迟应为 0 到 {most} 分钟，而不是 {lag}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="62" />
+        <source>“{metric}” is not a metric liveplanner knows; expected one of: {known}</source>
+        <translation>“{metric}”不是 liveplanner 认识的指标；应为以下之一：{known}</translation>
+    </message>
+    <message>
         <location filename="../../app/messages/storage.py" line="7" />
         <source>the {entity} was changed by someone else (version {current}, you edited version {expected}); reload it and make your change again</source>
         <translation>已被他人修改（版本 {current}，你修改的是版本 {expected}）；请重新载入后再修改</translation>

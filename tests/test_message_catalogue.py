@@ -243,3 +243,19 @@ def test_a_show_file_s_refusal_is_worded_in_chinese_without_qt(name: str, said: 
     assert said in message
     path = str(problem.params["path"])  # a field's name, as the file writes it
     assert english_words(message, name, *([path] if "." in path else [])) == [], message
+
+
+# The trade's own words an English window shows on purpose: the headers a Chinese sheet writes,
+# Chinese numbers an export holds (1.2万, 5分30秒), the trade's name and the chart's legend marks.
+TRADE_WORDS = ("直播带货", "双12", *HEADERS, "万", "亿", "分", "秒", "券", "抽")
+
+
+def test_an_english_window_shows_no_chinese_but_the_trade_s_own_words() -> None:
+    """English is the source: every text of the window (all contexts) holds no Chinese beyond
+    the listed trade words, so Chinese reaches an English window only as the user's data."""
+    path = files("liveplanner.resources").joinpath("translations/liveplanner_en.ts")
+    for message in ET.fromstring(path.read_bytes()).iter("message"):
+        source = message.findtext("source") or ""
+        for trade_word in TRADE_WORDS:
+            source = source.replace(trade_word, "")
+        assert not CJK.search(source), message.findtext("source")

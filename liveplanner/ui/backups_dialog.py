@@ -154,7 +154,7 @@ class BackupsDialog(QDialog):
         """Why the backup was not put in place, in the user's language where it is no database
         of liveplanner's (storage words it in the command line's English, by its path)."""
         if not isinstance(failed, NotADatabaseError):
-            return str(failed)
+            return said_of(failed)
         if chosen.exists() and chosen.stat().st_size == 0:
             said = self.tr(
                 "The backup of %1 is an empty file (0 bytes), not a liveplanner database. "

@@ -554,102 +554,102 @@
 <context>
     <name>DateAxis</name>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="15" />
+        <location filename="../../ui/review/date_axis.py" line="17" />
         <source>Jan</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="16" />
+        <location filename="../../ui/review/date_axis.py" line="18" />
         <source>Feb</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="17" />
+        <location filename="../../ui/review/date_axis.py" line="19" />
         <source>Mar</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="18" />
+        <location filename="../../ui/review/date_axis.py" line="20" />
         <source>Apr</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="19" />
+        <location filename="../../ui/review/date_axis.py" line="21" />
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="20" />
+        <location filename="../../ui/review/date_axis.py" line="22" />
         <source>Jun</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="21" />
+        <location filename="../../ui/review/date_axis.py" line="23" />
         <source>Jul</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="22" />
+        <location filename="../../ui/review/date_axis.py" line="24" />
         <source>Aug</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="23" />
+        <location filename="../../ui/review/date_axis.py" line="25" />
         <source>Sep</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="24" />
+        <location filename="../../ui/review/date_axis.py" line="26" />
         <source>Oct</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="25" />
+        <location filename="../../ui/review/date_axis.py" line="27" />
         <source>Nov</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="26" />
+        <location filename="../../ui/review/date_axis.py" line="28" />
         <source>Dec</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="29" />
+        <location filename="../../ui/review/date_axis.py" line="31" />
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="30" />
+        <location filename="../../ui/review/date_axis.py" line="32" />
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="31" />
+        <location filename="../../ui/review/date_axis.py" line="33" />
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="32" />
+        <location filename="../../ui/review/date_axis.py" line="34" />
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="33" />
+        <location filename="../../ui/review/date_axis.py" line="35" />
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="34" />
+        <location filename="../../ui/review/date_axis.py" line="36" />
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="35" />
+        <location filename="../../ui/review/date_axis.py" line="37" />
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/review/date_axis.py" line="63" />
+        <location filename="../../ui/review/date_axis.py" line="65" />
         <source>%1 %2</source>
         <translation>%2日 %1</translation>
     </message>

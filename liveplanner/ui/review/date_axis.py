@@ -9,7 +9,9 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     adjustTimestampToPreferredUtcOffset,
     utcfromtimestamp,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from liveplanner.app.translations import QT_TRANSLATE_NOOP
 
 _MONTHS = (
     QT_TRANSLATE_NOOP("DateAxis", "Jan"),

@@ -124,7 +124,7 @@ def test_a_value_that_cannot_be_read_is_refused_with_a_message_and_changes_nothi
     assert "“ten minutes” is not a length; expected minutes (5)" in refused.args[0]
     with qtbot.waitSignal(demo_doc.edit_refused) as refused:
         assert not model.setData(model.index(2, SegmentTableModel.PRICE), "12.345")
-    assert "'12.345' has more than two decimals" in refused.args[0]
+    assert "“12.345” has more than two decimals" in refused.args[0]
     assert demo_doc.undo_stack.count() == 0
     assert shows.load_plan(demo_doc.db, demo_doc.show_id) == demo_doc.plan
 
@@ -139,7 +139,7 @@ def test_findings_mark_the_offending_cells(demo_doc: ShowDocument) -> None:
     )
     special = promos.column_of_field("special_price_fen")
     tip = promos.index(flash_row, special).data(Qt.ItemDataRole.ToolTipRole)
-    assert "more than the maximum discount of 60%" in tip
+    assert "off its list price, over the maximum discount of 60%" in tip
     assert promos.index(flash_row, special).data(Qt.ItemDataRole.BackgroundRole) is not None
     # An intro without a product is an error on the product cell of the segment table.
     intro = next(s for s in demo_doc.plan.segments if s.kind is SegmentKind.PRODUCT_INTRO)

@@ -1,4 +1,5 @@
-"""What a producer types into a cell, read strictly: a clear message for anything unclear."""
+"""What a producer types into a cell, read strictly: a clear refusal (a code and its figures)
+for anything unclear."""
 
 import re
 import unicodedata
@@ -13,6 +14,7 @@ from liveplanner.core.plan import (
     in_show_years,
     shown_time,
 )
+from liveplanner.core.refused import Refused
 from liveplanner.core.schedule import parse_duration
 
 # Digits with optional thousands separators in their right places: 1234, 1,234, 12,345,678.
@@ -32,11 +34,19 @@ def parse_money(text: str) -> int | None:
     if not cleaned:
         return None
     if not _AMOUNT.fullmatch(cleaned):
-        raise ValueError(f"{text!r} is not an amount in yuan; expected a number such as 19.9")
+        raise Refused(
+            f"{text!r} is not an amount in yuan; expected a number such as 19.9",
+            "input.not_money",
+            text=text,
+        )
     try:
         return yuan_to_fen(cleaned.replace(",", ""))
     except ValueError:
-        raise ValueError(f"{text!r} has more than two decimals; expected such as 19.99") from None
+        raise Refused(
+            f"{text!r} has more than two decimals; expected such as 19.99",
+            "input.money_decimals",
+            text=text,
+        ) from None
 
 
 def parse_count(text: str) -> int | None:
@@ -45,7 +55,11 @@ def parse_count(text: str) -> int | None:
     if not cleaned:
         return None
     if not _COUNT.fullmatch(cleaned):
-        raise ValueError(f"{text!r} is not a whole number; expected a count such as 500")
+        raise Refused(
+            f"{text!r} is not a whole number; expected a count such as 500",
+            "input.not_count",
+            text=text,
+        )
     return int(cleaned.replace(",", ""))
 
 
@@ -57,9 +71,15 @@ def parse_percent(text: str) -> int | None:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text!r} is not a percentage; expected a number such as 60") from None
+        raise Refused(
+            f"{text!r} is not a percentage; expected a number such as 60",
+            "input.not_percent",
+            text=text,
+        ) from None
     if not 0 <= value <= 100:
-        raise ValueError(f"{text!r}: a percentage is between 0 and 100")
+        raise Refused(
+            f"{text!r}: a percentage is between 0 and 100", "input.percent_range", text=text
+        )
     return round(value * 100)
 
 
@@ -67,7 +87,11 @@ def parse_segment_duration(text: str) -> int:
     """'5' (minutes), '5:30', '1:02:00' -> seconds, at most a day."""
     seconds = parse_duration(_normalise(text))
     if seconds > MAX_SEGMENT_S:
-        raise ValueError(f"{text!r} is longer than a day; expected minutes, m:ss or h:mm:ss")
+        raise Refused(
+            f"{text!r} is longer than a day; expected minutes, m:ss or h:mm:ss",
+            "input.length_over_day",
+            text=text,
+        )
     return seconds
 
 
@@ -77,21 +101,38 @@ def parse_offset(text: str) -> int:
     if cleaned.isdecimal() and int(cleaned) <= MAX_SEGMENT_S:
         return int(cleaned)
     if cleaned.isdecimal():
-        raise ValueError(f"{text!r} is more than a day into the segment; no segment runs a day")
+        raise _offset_over_day(text)
     seconds = parse_duration(cleaned)
     if ":" not in cleaned:
-        raise ValueError(f"{text!r} is not a time in the segment; expected m:ss such as 0:30")
+        raise Refused(
+            f"{text!r} is not a time in the segment; expected m:ss such as 0:30",
+            "input.not_offset",
+            text=text,
+        )
     if seconds > MAX_SEGMENT_S:
-        raise ValueError(f"{text!r} is more than a day into the segment; no segment runs a day")
+        raise _offset_over_day(text)
     return seconds
+
+
+def _offset_over_day(text: str) -> Refused:
+    return Refused(
+        f"{text!r} is more than a day into the segment; no segment runs a day",
+        "input.offset_over_day",
+        text=text,
+    )
 
 
 def check_show_time(moment: datetime) -> datetime:
     """`moment` if a show can have it, else ValueError saying the years a show can have."""
     if not in_show_years(moment):
-        raise ValueError(
+        first, last = FIRST_SHOW_TIME.year, LAST_SHOW_TIME.year - 1
+        raise Refused(
             f"{shown_time(moment)} is not a time a show can have; expected a time in the years "
-            f"{FIRST_SHOW_TIME.year} to {LAST_SHOW_TIME.year - 1}"
+            f"{first} to {last}",
+            "input.show_time_years",
+            time=shown_time(moment),
+            first=first,
+            last=last,
         )
     return moment
 
@@ -99,8 +140,11 @@ def check_show_time(moment: datetime) -> datetime:
 def check_segment_length(seconds: int) -> int:
     """A segment's length in seconds if a show can have it (0 to a day), else ValueError."""
     if not 0 <= seconds <= MAX_SEGMENT_S:
-        raise ValueError(
-            f"a segment of {seconds} s: a segment lasts 0 to {MAX_SEGMENT_S} s (a day)"
+        raise Refused(
+            f"a segment of {seconds} s: a segment lasts 0 to {MAX_SEGMENT_S} s (a day)",
+            "input.segment_length",
+            seconds=seconds,
+            most=MAX_SEGMENT_S,
         )
     return seconds
 
@@ -108,7 +152,10 @@ def check_segment_length(seconds: int) -> int:
 def check_segment_count(count: int) -> int:
     """How many segments a show would have, if it can, else ValueError."""
     if count > MAX_SEGMENTS:
-        raise ValueError(
-            f"a show holds at most {MAX_SEGMENTS} segments; this one would have {count}"
+        raise Refused(
+            f"a show holds at most {MAX_SEGMENTS} segments; this one would have {count}",
+            "input.segment_count",
+            most=MAX_SEGMENTS,
+            count=count,
         )
     return count

@@ -6,6 +6,8 @@ Every stored sample is an integer: counts as counts, money in fen, so no float e
 from dataclasses import dataclass
 from enum import StrEnum
 
+from liveplanner.core.refused import Refused
+
 
 class MetricKind(StrEnum):
     INCREMENT = "increment"  # what happened in the minute: sums over minutes
@@ -52,4 +54,9 @@ def metric(name: str) -> Metric:
         return METRICS[name]
     except KeyError:
         known = ", ".join(METRICS)
-        raise ValueError(f"unknown metric {name!r}; expected one of: {known}") from None
+        raise Refused(
+            f"unknown metric {name!r}; expected one of: {known}",
+            "input.unknown_metric",
+            metric=name,
+            known=known,
+        ) from None

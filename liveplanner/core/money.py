@@ -2,6 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from liveplanner.core.refused import Refused
+
 BP_PER_WHOLE = 10_000  # basis points in 100 %
 
 
@@ -10,12 +12,14 @@ def yuan_to_fen(text: str | int | Decimal) -> int:
     try:
         amount = Decimal(str(text).strip())
     except InvalidOperation:
-        raise ValueError(f"not an amount of money: {text!r}") from None
+        raise Refused(f"not an amount of money: {text!r}", "input.not_money", text=text) from None
     if not amount.is_finite():
-        raise ValueError(f"not an amount of money: {text!r}")
+        raise Refused(f"not an amount of money: {text!r}", "input.not_money", text=text)
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise ValueError(f"more than two decimals (fen) in {text!r}")
+        raise Refused(
+            f"more than two decimals (fen) in {text!r}", "input.money_decimals", text=text
+        )
     return int(fen)
 
 
@@ -31,9 +35,9 @@ def percent_to_bp(text: str | int | Decimal) -> int:
     try:
         value = Decimal(str(text).strip().rstrip("%").strip())
     except InvalidOperation:
-        raise ValueError(f"not a percentage: {text!r}") from None
+        raise Refused(f"not a percentage: {text!r}", "input.not_percent", text=text) from None
     if not value.is_finite():
-        raise ValueError(f"not a percentage: {text!r}")
+        raise Refused(f"not a percentage: {text!r}", "input.not_percent", text=text)
     return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

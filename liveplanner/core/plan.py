@@ -16,6 +16,7 @@ from liveplanner.core.enums import (
     SegmentKind,
     ShowStatus,
 )
+from liveplanner.core.refused import Refused
 
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
 MAX_TITLE = 200  # characters in a show's or segment's title
@@ -60,7 +61,11 @@ def time_zone(name: str) -> ZoneInfo:
     """The IANA zone called `name`; ValueError for anything else (also 'localtime', which would
     mean whatever machine the show happens to be opened on)."""
     if name in _NOT_ZONES or name not in available_timezones():
-        raise ValueError(f"unknown time zone {name!r}; expected a name like Asia/Shanghai")
+        raise Refused(
+            f"unknown time zone {name!r}; expected a name like Asia/Shanghai",
+            "input.unknown_zone",
+            zone=name,
+        )
     return ZoneInfo(name)
 
 

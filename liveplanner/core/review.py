@@ -26,6 +26,7 @@ import pandas as pd
 
 from liveplanner.core.enums import PromoKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.refused import Refused
 from liveplanner.core.review_figures import (
     GroupFigures,
     Marker,
@@ -118,7 +119,12 @@ def review(
 ) -> Review:
     """The whole review of one show. `samples` is the tidy (minute, metric, value) frame."""
     if not 0 <= lag <= MAX_LAG:
-        raise ValueError(f"the attribution lag must be 0 to {MAX_LAG} minutes, not {lag}")
+        raise Refused(
+            f"the attribution lag must be 0 to {MAX_LAG} minutes, not {lag}",
+            "input.lag_range",
+            lag=lag,
+            most=MAX_LAG,
+        )
     times = schedule(plan)
     planned = planned_spans(plan, times)
     run = live_run(runs)

@@ -1,7 +1,8 @@
 """Limit checks on a show's plan: each broken limit becomes a Finding the producer sees.
 
-Each check is a small function over a ShowPlan; `check` runs them all. Messages are plain
-English for the CLI; `code` and `params` let the UI show them in the user's language.
+Each check is a small function over a ShowPlan; `check` runs them all. `message` is plain
+English (the log, and the JSON of `liveplanner check`); `code` and `params` (its figures) are what
+app/messages/findings words in the user's language.
 """
 
 from collections import Counter, defaultdict

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from liveplanner.core.enums import CATEGORY_OF_KIND, ContentCategory, SegmentKind
 from liveplanner.core.plan import Segment, ShowPlan
+from liveplanner.core.refused import Refused
 
 # The campaign mix the trade's plans aim for (DOMAIN.md): showcase 40 %, promotions 35 %,
 # interaction 25 %; opening, closing and other segments sit outside it.
@@ -107,12 +108,16 @@ def parse_duration(text: str) -> int:
     parts = text.strip().split(":")
     expected = "expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)"
     if not 1 <= len(parts) <= 3 or not all(p.strip().isdecimal() for p in parts):
-        raise ValueError(f"not a duration: {text!r}; {expected}")
+        raise Refused(f"not a duration: {text!r}; {expected}", "input.not_duration", text=text)
     numbers = [int(p) for p in parts]
     if len(numbers) == 1:
         return numbers[0] * 60
     if any(n >= 60 for n in numbers[1:]):
-        raise ValueError(f"minutes and seconds must be under 60 in {text!r}; {expected}")
+        raise Refused(
+            f"minutes and seconds must be under 60 in {text!r}; {expected}",
+            "input.duration_sixty",
+            text=text,
+        )
     if len(numbers) == 2:
         return numbers[0] * 60 + numbers[1]
     return numbers[0] * 3600 + numbers[1] * 60 + numbers[2]

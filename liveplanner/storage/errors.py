@@ -27,8 +27,16 @@ class NotADatabaseError(StorageError):
 class DamagedDatabaseError(StorageError):
     """The file fails SQLite's integrity check; `path` is the file, `detail` what SQLite said."""
 
-    def __init__(self, message: str, path: object = None, detail: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        path: object = None,
+        detail: str = "",
+        *,
+        code: str = "",
+        figures: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, figures=figures)
         self.path = path
         self.detail = detail
 
@@ -43,7 +51,9 @@ class OtherTablesError(StorageError):
             f"the database {where} holds {len(tables)} table{'s' * (len(tables) > 1)} of "
             f"another program ({shown}); "
             "liveplanner keeps its tables in a database of its own: create one (CREATE "
-            "DATABASE liveplanner) and give its URL. Nothing was created"
+            "DATABASE liveplanner) and give its URL. Nothing was created",
+            code="storage.other_tables",
+            figures={"where": where, "count": len(tables), "tables": ", ".join(tables)},
         )
         self.where = where
         self.tables = tables
@@ -52,16 +62,36 @@ class OtherTablesError(StorageError):
 class InvalidValueError(StorageError, ValueError):
     """A value the database must not take (a negative stock, an unknown time zone...)."""
 
+    @classmethod
+    def refusing(cls, exc: ValueError) -> "InvalidValueError":
+        """The core's refusal as storage's: the same words, code and figures."""
+        return cls(str(exc), code=getattr(exc, "code", ""), figures=getattr(exc, "figures", None))
+
 
 class NotFoundError(StorageError):
     """A show, segment or other row that does not exist (any more)."""
 
 
+def no_show(show_id: int) -> NotFoundError:
+    """The one refusal for a show that is not there (deleted, or never was)."""
+    return NotFoundError(
+        f"there is no show {show_id}", code="storage.no_show", figures={"id": show_id}
+    )
+
+
 class StaleEditError(StorageError):
     """Someone else changed the row since it was read; nothing was written."""
 
-    def __init__(self, entity: str, entity_id: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        entity: str,
+        entity_id: int,
+        message: str,
+        *,
+        code: str = "",
+        figures: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, figures=figures)
         self.entity = entity
         self.entity_id = entity_id
 
@@ -72,7 +102,9 @@ class ScriptLockedError(StorageError):
     def __init__(self, show_id: int, title: str, status: object) -> None:
         super().__init__(
             f"the script of {title!r} is locked (the show is {status}): unlock it on purpose "
-            "to change it"
+            "to change it",
+            code="storage.script_locked",
+            figures={"title": title, "status": status},
         )
         self.show_id = show_id
         self.status = status

@@ -10,4 +10,6 @@ def check_version(entity: str, entity_id: int, current: int, expected: int) -> N
             entity_id,
             f"the {entity} was changed by someone else (version {current}, you edited "
             f"version {expected}); reload it and make your change again",
+            code="storage.stale",
+            figures={"entity": entity, "current": current, "expected": expected},
         )

@@ -23,7 +23,9 @@ def check_columns(table: Table, values: dict[str, Any]) -> None:
             limit = column_type.length or (MAX_TEXT if isinstance(column_type, Text) else None)
             if limit and len(value) > limit:
                 raise InvalidValueError(
-                    f"{label} is {len(value)} characters long; at most {limit} fit"
+                    f"{label} is {len(value)} characters long; at most {limit} fit",
+                    code="storage.too_long",
+                    figures={"field": label, "length": len(value), "most": limit},
                 )
         elif isinstance(value, int) and not isinstance(value, bool):
             if isinstance(column_type, BigInteger):
@@ -33,4 +35,8 @@ def check_columns(table: Table, values: dict[str, Any]) -> None:
             else:
                 continue
             if value > largest:
-                raise InvalidValueError(f"{label} {value} is too large")
+                raise InvalidValueError(
+                    f"{label} {value} is too large",
+                    code="storage.too_large",
+                    figures={"field": label, "value": value},
+                )

@@ -69,7 +69,11 @@ def _check_values(kind: type, values: dict[str, Any]) -> None:
     for name, value in values.items():
         # Prices, quantities, stock, limits and offsets are all counts or amounts: never negative.
         if isinstance(value, int) and not isinstance(value, bool) and value < 0:
-            raise InvalidValueError(f"{name.replace('_', ' ')} cannot be negative (got {value})")
+            raise InvalidValueError(
+                f"{name.replace('_', ' ')} cannot be negative (got {value})",
+                code="storage.negative",
+                figures={"field": name.replace("_", " "), "value": value},
+            )
     check_columns(ROWS[kind].__table__, values)
 
 
@@ -88,7 +92,11 @@ def _check_team_member(
     if clash is not None:
         name = session.get(PersonRow, member["person_id"])
         who = name.name if name else "that person"
-        raise InvalidValueError(f"{who} is already on the team as {member['role'].value}")
+        raise InvalidValueError(
+            f"{who} is already on the team as {member['role'].value}",
+            code="storage.already_on_team",
+            figures={"person": who, "role": member["role"]},
+        )
 
 
 def _row(session: Session, kind: type, part_id: int) -> Any:
@@ -96,7 +104,11 @@ def _row(session: Session, kind: type, part_id: int) -> Any:
     # version and is refused by name (PostgreSQL; SQLite writers take turns anyway).
     row = session.get(ROWS[kind], part_id, with_for_update=True)
     if row is None:
-        raise NotFoundError(f"there is no {NAMES[kind]} {part_id}")
+        raise NotFoundError(
+            f"there is no {NAMES[kind]} {part_id}",
+            code="storage.no_part",
+            figures={"entity": NAMES[kind], "id": part_id},
+        )
     return row
 
 
@@ -185,7 +197,7 @@ def person_named(db: Database, name: str) -> Person:
     """The person called `name`, created if nobody is yet."""
     name = name.strip()
     if not name:
-        raise InvalidValueError("a person needs a name")
+        raise InvalidValueError("a person needs a name", code="storage.person_needs_name")
     check_columns(PersonRow.__table__, {"name": name})
     with db.session() as session:
         row = session.scalars(select(PersonRow).where(PersonRow.name == name)).one_or_none()

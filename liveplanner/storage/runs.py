@@ -12,7 +12,7 @@ from liveplanner.core.clock import ClockEvent
 from liveplanner.core.enums import RunEventKind, RunKind, ShowStatus
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError, StorageError
+from liveplanner.storage.errors import NotFoundError, StorageError, no_show
 from liveplanner.storage.models import RunEventRow, RunRow, ShowRow
 
 
@@ -25,7 +25,7 @@ def start_run(db: Database, show_id: int, kind: RunKind, wall: datetime, monoton
     with db.session() as session:
         show = session.get(ShowRow, show_id)
         if show is None:
-            raise NotFoundError(f"there is no show {show_id}")
+            raise no_show(show_id)
         if kind is RunKind.LIVE and show.status in (ShowStatus.DRAFT, ShowStatus.APPROVED):
             show.status, show.unlocked = ShowStatus.LIVE, False
         run = RunRow(show_id=show_id, kind=kind, started_at=wall)
@@ -144,9 +144,15 @@ def log_clock_events(db: Database, run_id: int, events: Sequence[ClockEvent]) ->
     with db.session() as session:
         run = session.get(RunRow, run_id)
         if run is None:
-            raise NotFoundError(f"there is no run {run_id}")
+            raise NotFoundError(
+                f"there is no run {run_id}", code="storage.no_run", figures={"id": run_id}
+            )
         if run.ended_at is not None:
-            raise StorageError(f"run {run_id} has ended; it takes no more events")
+            raise StorageError(
+                f"run {run_id} has ended; it takes no more events",
+                code="storage.run_ended",
+                figures={"id": run_id},
+            )
         seq = session.scalar(
             select(func.coalesce(func.max(RunEventRow.seq), -1) + 1).where(
                 RunEventRow.run_id == run_id

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from liveplanner.core.metrics import METRICS
 from liveplanner.storage import history
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError, StorageError
+from liveplanner.storage.errors import StorageError, no_show
 from liveplanner.storage.models import MetricImportRow, MetricSampleRow, ShowRow
 
 if TYPE_CHECKING:
@@ -99,7 +99,9 @@ def replace_metrics(
             # written: ours was rolled back whole.
             raise StorageError(
                 f"someone else imported metrics for show {show_id} at the same time; nothing "
-                "was stored: run it again"
+                "was stored: run it again",
+                code="storage.metrics_raced",
+                figures={"show_id": show_id},
             ) from exc
         raise
 
@@ -120,7 +122,7 @@ def _replace(
 ) -> int:
     with db.session() as session:
         if session.get(ShowRow, show_id) is None:
-            raise NotFoundError(f"there is no show {show_id}")
+            raise no_show(show_id)
         history.record(session, show_id, "metrics", "imported", source.file_name)
         session.execute(delete(MetricSampleRow).where(MetricSampleRow.show_id == show_id))
         session.execute(delete(MetricImportRow).where(MetricImportRow.show_id == show_id))

@@ -15,7 +15,7 @@ from liveplanner.core.inputs import check_segment_count, check_segment_length
 from liveplanner.core.plan import Duty, Release, Segment
 from liveplanner.storage import convert, history
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import InvalidValueError, NotFoundError
+from liveplanner.storage.errors import InvalidValueError, NotFoundError, no_show
 from liveplanner.storage.guard import check_version
 from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
@@ -45,7 +45,11 @@ class SegmentsRemoval:
 def _segment_row(session: Session, segment_id: int) -> SegmentRow:
     row = session.get(SegmentRow, segment_id, with_for_update=True)  # see parts._row
     if row is None:
-        raise NotFoundError(f"there is no segment {segment_id}")
+        raise NotFoundError(
+            f"there is no segment {segment_id}",
+            code="storage.no_segment",
+            figures={"id": segment_id},
+        )
     return row
 
 
@@ -80,18 +84,20 @@ def _write_order(session: Session, show_id: int, ordered: Sequence[int]) -> None
 
 def _check_duration(duration_s: int) -> None:
     if duration_s < 0:
-        raise InvalidValueError("a segment's duration cannot be negative")
+        raise InvalidValueError(
+            "a segment's duration cannot be negative", code="storage.negative_duration"
+        )
     try:
         check_segment_length(duration_s)  # longer, a show's clock arithmetic could overflow
     except ValueError as exc:
-        raise InvalidValueError(str(exc)) from None
+        raise InvalidValueError.refusing(exc) from None
 
 
 def _check_count(count: int) -> None:
     try:
         check_segment_count(count)
     except ValueError as exc:
-        raise InvalidValueError(str(exc)) from None
+        raise InvalidValueError.refusing(exc) from None
 
 
 def _check(values: dict[str, object]) -> None:
@@ -117,7 +123,7 @@ def insert_segments(
     """Insert new segments (their ids are ignored) as a block at `position` (default: the end)."""
     with db.session() as session:
         if session.get(ShowRow, show_id) is None:
-            raise NotFoundError(f"there is no show {show_id}")
+            raise no_show(show_id)
         order = _order(session, show_id)
         _check_count(len(order) + len(segments))
         at = len(order) if position is None else max(0, min(position, len(order)))
@@ -216,7 +222,8 @@ def reorder_segments(db: Database, show_id: int, ordered_ids: Sequence[int]) -> 
         current = _order(session, show_id)
         if sorted(current) != sorted(ordered_ids):
             raise NotFoundError(
-                "the show's segments changed meanwhile (added or removed elsewhere); reload"
+                "the show's segments changed meanwhile (added or removed elsewhere); reload",
+                code="storage.segments_changed",
             )
         if list(ordered_ids) == current:
             return
@@ -246,7 +253,7 @@ def remove_segments(db: Database, segment_ids: Iterable[int]) -> SegmentsRemoval
             .options(selectinload(SegmentRow.roles), selectinload(SegmentRow.duties))
         ).all()
         if not rows:
-            raise NotFoundError("those segments no longer exist")
+            raise NotFoundError("those segments no longer exist", code="storage.segments_gone")
         show_id = rows[0].show_id
         ids = [r.id for r in rows]
         releases = session.scalars(

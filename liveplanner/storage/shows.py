@@ -24,7 +24,7 @@ from liveplanner.core.plan import (
 )
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import InvalidValueError, NotFoundError
+from liveplanner.storage.errors import InvalidValueError, no_show
 from liveplanner.storage.guard import check_version
 from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
@@ -84,7 +84,11 @@ def _check_show_values(values: dict[str, object]) -> None:
     if "title" in values:
         title = str(values["title"]).strip()
         if not title or len(title) > MAX_TITLE:
-            raise InvalidValueError(f"a show's title needs 1 to {MAX_TITLE} characters")
+            raise InvalidValueError(
+                f"a show's title needs 1 to {MAX_TITLE} characters",
+                code="storage.title_length",
+                figures={"most": MAX_TITLE},
+            )
     try:
         if "time_zone" in values:
             time_zone(str(values["time_zone"]))
@@ -93,7 +97,7 @@ def _check_show_values(values: dict[str, object]) -> None:
             if isinstance(moment := values.get(key), datetime):
                 check_show_time(moment)
     except ValueError as exc:
-        raise InvalidValueError(str(exc)) from None
+        raise InvalidValueError.refusing(exc) from None
     check_columns(ShowRow.__table__, values)
 
 
@@ -103,7 +107,7 @@ def _check_segments(plan: ShowPlan) -> None:
         for segment in plan.segments:
             check_segment_length(segment.duration_s)
     except ValueError as exc:
-        raise InvalidValueError(str(exc)) from None
+        raise InvalidValueError.refusing(exc) from None
     # A plan's texts (talking points, cues, a promo's notes) fit what an edit would let in.
     for table, parts in (
         (SegmentRow.__table__, plan.segments),
@@ -175,7 +179,7 @@ def list_shows(
 def _show_row(session: Session, show_id: int) -> ShowRow:
     row = session.get(ShowRow, show_id, with_for_update=True)  # see parts._row
     if row is None:
-        raise NotFoundError(f"there is no show {show_id}")
+        raise no_show(show_id)
     return row
 
 
@@ -194,7 +198,7 @@ def load_plan(db: Database, show_id: int) -> ShowPlan:
             )
         ).one_or_none()
         if row is None:
-            raise NotFoundError(f"there is no show {show_id}")
+            raise no_show(show_id)
         person_ids = {m.person_id for m in row.team}
         for seg in row.segments:
             person_ids.update(r.person_id for r in seg.roles)

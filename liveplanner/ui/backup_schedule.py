@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from liveplanner.storage.backup import backup_sqlite, changed_since_backup
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
+from liveplanner.ui.words import said_of
 
 INTERVAL_MS = 30 * 60 * 1000
 
@@ -35,7 +36,7 @@ class BackupSchedule(QObject):
         try:
             backup_sqlite(path, folder, reason, now or datetime.now(UTC))
         except StorageError as exc:
-            self.tell(self.tr("Backup failed: %1").replace("%1", str(exc)))
+            self.tell(self.tr("Backup failed: %1").replace("%1", said_of(exc)))
             return False
         return True
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from liveplanner.storage.backup import backup_reason, backup_sqlite, list_backups
 from liveplanner.storage.database import Database, open_database, restore_backup
 from liveplanner.storage.errors import NotADatabaseError, StorageError
+from liveplanner.ui.words import said_of
 
 
 class BackupsDialog(QDialog):
@@ -115,7 +116,7 @@ class BackupsDialog(QDialog):
         try:
             backup_sqlite(self.db.sqlite_path, self.db.backup_dir, "manual")
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            QMessageBox.warning(self, self.tr("Not done"), said_of(exc))
         self.refresh()
 
     def restore(self) -> None:
@@ -153,7 +154,7 @@ class BackupsDialog(QDialog):
         """Why the backup was not put in place, in the user's language where it is no database
         of liveplanner's (storage words it in the command line's English, by its path)."""
         if not isinstance(failed, NotADatabaseError):
-            return str(failed)
+            return said_of(failed)
         if chosen.exists() and chosen.stat().st_size == 0:
             said = self.tr(
                 "The backup of %1 is an empty file (0 bytes), not a liveplanner database. "

@@ -8,6 +8,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from liveplanner.app.messages.names import METRIC_NAMES, ROLE_NAMES, SEGMENT_KIND_NAMES
 from liveplanner.core.enums import (
     ContentCategory,
     Platform,
@@ -45,27 +46,12 @@ def status(value: ShowStatus) -> str:
 
 
 def segment_kind(value: SegmentKind) -> str:
-    return {
-        SegmentKind.OPENING: QCoreApplication.translate("labels", "Opening"),
-        SegmentKind.PRODUCT_INTRO: QCoreApplication.translate("labels", "Product intro"),
-        SegmentKind.COUPON_DROP: QCoreApplication.translate("labels", "Coupon drop"),
-        SegmentKind.FLASH_SALE: QCoreApplication.translate("labels", "Flash sale"),
-        SegmentKind.LUCKY_DRAW: QCoreApplication.translate("labels", "Lucky draw"),
-        SegmentKind.QA: QCoreApplication.translate("labels", "Q&A"),
-        SegmentKind.CLOSING: QCoreApplication.translate("labels", "Closing"),
-        SegmentKind.OTHER: QCoreApplication.translate("labels", "Other"),
-    }[value]
+    return QCoreApplication.translate("labels", SEGMENT_KIND_NAMES[value])
 
 
 def role(value: Role) -> str:
-    return {
-        Role.HOST: QCoreApplication.translate("labels", "Host"),
-        Role.CO_HOST: QCoreApplication.translate("labels", "Co-host"),
-        Role.FLOOR_CONTROL: QCoreApplication.translate("labels", "Floor control"),
-        Role.CUSTOMER_SERVICE: QCoreApplication.translate("labels", "Customer service"),
-        Role.OPS: QCoreApplication.translate("labels", "Operations"),
-        Role.TECH: QCoreApplication.translate("labels", "Tech"),
-    }[value]
+    # Named once, beside the findings that name roles on the command line too.
+    return QCoreApplication.translate("labels", ROLE_NAMES[value])
 
 
 def promo_kind(value: PromoKind) -> str:
@@ -105,25 +91,33 @@ CATEGORY_COLORS: dict[ContentCategory, QColor] = {
 }
 
 
+def layout(name: str, label: str) -> str:
+    """A platform export's layout (formats.metrics.presets) in the user's language; `label`, the
+    preset's own, for a layout named nowhere here."""
+    names = {
+        "douyin-compass": QCoreApplication.translate(
+            "labels", "Douyin E-commerce Compass · live minute data"
+        ),
+        "douyin-screen": QCoreApplication.translate(
+            "labels", "Douyin live big screen · running totals"
+        ),
+        "douyin-gmv-minute": QCoreApplication.translate(
+            "labels", "Douyin · GMV per minute (room_id, session_date, time, gmv_min)"
+        ),
+        "douyin-minute-trend": QCoreApplication.translate("labels", "Douyin · minute_trend (JSON)"),
+        "taobao-live": QCoreApplication.translate("labels", "Taobao Live · console minute data"),
+        "kuaishou": QCoreApplication.translate("labels", "Kuaishou shop · live minute data"),
+        "tiktok-shop": QCoreApplication.translate("labels", "TikTok Shop · LIVE Analytics"),
+        "screen-logger": QCoreApplication.translate(
+            "labels", "Screen logger · 30-second running totals"
+        ),
+    }
+    return names.get(name, label)
+
+
 def metric(name: str) -> str:
     """A canonical metric name (core.metrics) as the user's platform calls it."""
-    return {
-        "online_viewers": QCoreApplication.translate("labels", "Online viewers"),
-        "entries": QCoreApplication.translate("labels", "Entries"),
-        "exits": QCoreApplication.translate("labels", "Exits"),
-        "views": QCoreApplication.translate("labels", "Views"),
-        "unique_viewers": QCoreApplication.translate("labels", "Unique viewers"),
-        "gmv": QCoreApplication.translate("labels", "GMV"),
-        "orders": QCoreApplication.translate("labels", "Orders"),
-        "buyers": QCoreApplication.translate("labels", "Buyers"),
-        "items_sold": QCoreApplication.translate("labels", "Items sold"),
-        "product_clicks": QCoreApplication.translate("labels", "Product clicks"),
-        "comments": QCoreApplication.translate("labels", "Comments"),
-        "likes": QCoreApplication.translate("labels", "Likes"),
-        "shares": QCoreApplication.translate("labels", "Shares"),
-        "new_followers": QCoreApplication.translate("labels", "New followers"),
-        "ad_spend": QCoreApplication.translate("labels", "Ad spend"),
-    }[name]
+    return QCoreApplication.translate("labels", METRIC_NAMES[name])
 
 
 # Values as a person reads them, outside a table whose column already says what they are.

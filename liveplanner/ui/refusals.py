@@ -10,6 +10,7 @@ from liveplanner.storage.errors import (
     StorageError,
 )
 from liveplanner.ui import labels
+from liveplanner.ui.words import said_of
 
 
 def refusal(exc: StorageError) -> str:
@@ -45,4 +46,4 @@ def refusal(exc: StorageError) -> str:
             "That was deleted meanwhile (by someone else, or in another window), so nothing was "
             "changed.",
         )
-    return str(exc)
+    return said_of(exc)

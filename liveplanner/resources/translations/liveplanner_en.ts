@@ -71,7 +71,7 @@
 <context>
     <name>BackupSchedule</name>
     <message>
-        <location filename="../../ui/backup_schedule.py" line="38" />
+        <location filename="../../ui/backup_schedule.py" line="39" />
         <source>Backup failed: %1</source>
         <translation type="unfinished" />
     </message>
@@ -79,103 +79,103 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="35" />
+        <location filename="../../ui/backups_dialog.py" line="36" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="38" />
+        <location filename="../../ui/backups_dialog.py" line="39" />
         <source>Backups of %1, kept in %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="54" />
+        <location filename="../../ui/backups_dialog.py" line="55" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="60" />
+        <location filename="../../ui/backups_dialog.py" line="61" />
         <source>Back up now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="61" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Restore…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="79" />
+        <location filename="../../ui/backups_dialog.py" line="80" />
         <source>Made by hand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="81" />
+        <location filename="../../ui/backups_dialog.py" line="82" />
         <source>Before a restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="83" />
+        <location filename="../../ui/backups_dialog.py" line="84" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="85" />
+        <location filename="../../ui/backups_dialog.py" line="86" />
         <source>On closing liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="87" />
+        <location filename="../../ui/backups_dialog.py" line="88" />
         <source>Before an upgrade of the database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="89" />
+        <location filename="../../ui/backups_dialog.py" line="90" />
         <source>Before a show was deleted for good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="91" />
+        <location filename="../../ui/backups_dialog.py" line="92" />
         <source>Before a show's metrics were imported again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="118" />
-        <location filename="../../ui/backups_dialog.py" line="150" />
+        <location filename="../../ui/backups_dialog.py" line="119" />
+        <location filename="../../ui/backups_dialog.py" line="151" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="129" />
+        <location filename="../../ui/backups_dialog.py" line="130" />
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="131" />
+        <location filename="../../ui/backups_dialog.py" line="132" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="159" />
+        <location filename="../../ui/backups_dialog.py" line="160" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="164" />
+        <location filename="../../ui/backups_dialog.py" line="165" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -183,72 +183,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="42" />
+        <location filename="../../ui/review/compare_dialog.py" line="43" />
         <source>Compare shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="44" />
+        <location filename="../../ui/review/compare_dialog.py" line="45" />
         <source>All platforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="53" />
+        <location filename="../../ui/review/compare_dialog.py" line="54" />
         <source>Compare</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="57" />
+        <location filename="../../ui/review/compare_dialog.py" line="58" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="59" />
+        <location filename="../../ui/review/compare_dialog.py" line="60" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="61" />
+        <location filename="../../ui/review/compare_dialog.py" line="62" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="70" />
+        <location filename="../../ui/review/compare_dialog.py" line="71" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="75" />
+        <location filename="../../ui/review/compare_dialog.py" line="76" />
         <source>Time slot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="88" />
+        <location filename="../../ui/review/compare_dialog.py" line="89" />
         <source>GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="89" />
+        <location filename="../../ui/review/compare_dialog.py" line="90" />
         <source>GMV per minute (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="110" />
+        <location filename="../../ui/review/compare_dialog.py" line="111" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="111" />
+        <location filename="../../ui/review/compare_dialog.py" line="112" />
         <source>Trend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="112" />
+        <location filename="../../ui/review/compare_dialog.py" line="113" />
         <source>What earns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="148" />
+        <location filename="../../ui/review/compare_dialog.py" line="149" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation type="unfinished" />
     </message>
@@ -304,6 +304,21 @@
         <location filename="../../ui/editor/conflict_dialog.py" line="106" />
         <source>Use my choices</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CountedNames</name>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="313" />
+        <source>Delete %n segment(s)</source>
+        <translation>
+            <numerusform>Delete %n segment</numerusform><numerusform>Delete %n segments</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="316" />
+        <source>Duplicate %n segment(s)</source>
+        <translation>
+            <numerusform>Duplicate %n segment</numerusform><numerusform>Duplicate %n segments</numerusform></translation>
     </message>
 </context>
 <context>
@@ -533,6 +548,109 @@
     </message>
 </context>
 <context>
+    <name>DateAxis</name>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="17" />
+        <source>Jan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="18" />
+        <source>Feb</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="19" />
+        <source>Mar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="20" />
+        <source>Apr</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="21" />
+        <source>May</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="22" />
+        <source>Jun</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="23" />
+        <source>Jul</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="24" />
+        <source>Aug</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="25" />
+        <source>Sep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="26" />
+        <source>Oct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="27" />
+        <source>Nov</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="28" />
+        <source>Dec</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="31" />
+        <source>Mon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="32" />
+        <source>Tue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="33" />
+        <source>Wed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="34" />
+        <source>Thu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="35" />
+        <source>Fri</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="36" />
+        <source>Sat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="37" />
+        <source>Sun</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="65" />
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="148" />
@@ -672,8 +790,13 @@
 <context>
     <name>HostPresenter</name>
     <message>
-        <location filename="../../ui/rehearsal/host_presenter.py" line="28" />
+        <location filename="../../ui/rehearsal/host_presenter.py" line="30" />
         <source>Screen %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_presenter.py" line="32" />
+        <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -881,97 +1004,97 @@
 <context>
     <name>ImportDialogLayout</name>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="41" />
+        <location filename="../../ui/review/import_layout.py" line="42" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="42" />
+        <location filename="../../ui/review/import_layout.py" line="43" />
         <source>&amp;Choose file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="49" />
+        <location filename="../../ui/review/import_layout.py" line="50" />
         <source>Recognise from the headers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="59" />
+        <location filename="../../ui/review/import_layout.py" line="60" />
         <source>As the layout says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="60" />
+        <location filename="../../ui/review/import_layout.py" line="61" />
         <source>Highest reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="61" />
+        <location filename="../../ui/review/import_layout.py" line="62" />
         <source>Last reading of the minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="72" />
+        <location filename="../../ui/review/import_layout.py" line="73" />
         <source>File:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="73" />
+        <location filename="../../ui/review/import_layout.py" line="74" />
         <source>Layout:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="74" />
+        <location filename="../../ui/review/import_layout.py" line="75" />
         <source>Date for times without one:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="75" />
+        <location filename="../../ui/review/import_layout.py" line="76" />
         <source>Time zone of the file:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="76" />
+        <location filename="../../ui/review/import_layout.py" line="77" />
         <source>Online viewers per minute:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="104" />
+        <location filename="../../ui/review/import_layout.py" line="105" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="123" />
+        <location filename="../../ui/review/import_layout.py" line="124" />
         <source>Column in the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="123" />
+        <location filename="../../ui/review/import_layout.py" line="124" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="135" />
+        <location filename="../../ui/review/import_layout.py" line="136" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="136" />
+        <location filename="../../ui/review/import_layout.py" line="137" />
         <source>Preview: the first rows as read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="145" />
+        <location filename="../../ui/review/import_layout.py" line="146" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="156" />
+        <location filename="../../ui/review/import_layout.py" line="157" />
         <source>&amp;Import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="169" />
+        <location filename="../../ui/review/import_layout.py" line="170" />
         <source>Warnings</source>
         <translation type="unfinished" />
     </message>
@@ -1422,124 +1545,993 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/messages/findings.py" line="14" />
+        <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="17" />
+        <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="21" />
+        <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="24" />
+        <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="27" />
+        <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="31" />
+        <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="34" />
+        <source>Coupon “{promo}” is worth as much as its threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="37" />
+        <source>Segment {position} “{title}”: a product intro with no product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="40" />
+        <source>Segment {position} “{title}”: no host, and the team has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="43" />
+        <source>Segments {segments}: no host, and the team has none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="46" />
+        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="50" />
+        <source>Segment {position}: {person} is both {roles}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="53" />
+        <source>Segment {position} “{title}” has no length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="54" />
+        <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="57" />
+        <source>The script runs {over} past the hard stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="58" />
+        <source>The script runs {over} past the planned end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="64" />
+        <source>{items} and {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="65" />
+        <source>{items} and {more} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="66" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="67" />
+        <source> and </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="68" />
+        <source>{position} “{title}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="28" />
+        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="31" />
+        <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="37" />
+        <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="40" />
+        <source>{file} is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="41" />
+        <source>{file} is a folder; expected a file to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="44" />
+        <source>{file} is a pipe or device; expected a file to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="47" />
+        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="50" />
+        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="53" />
+        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="56" />
+        <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="60" />
+        <source>{file} is named .xlsx but holds text; rename it .csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="63" />
+        <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="66" />
+        <source>{file} cannot be opened as an Excel workbook ({detail})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="69" />
+        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="74" />
+        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="79" />
+        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="84" />
+        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="88" />
+        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="92" />
+        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="97" />
+        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="102" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="107" />
+        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="113" />
+        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="117" />
+        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="122" />
+        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="127" />
+        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="131" />
+        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="136" />
+        <source>{file} is not valid JSON (line {line}, column {column})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="139" />
+        <source>{file} holds no list of per-minute records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="142" />
+        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="145" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="150" />
+        <source>{file} has a header but no data rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="151" />
+        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="156" />
+        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="159" />
+        <source>{file}, row {row}, column “{column}”: the time is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="162" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="165" />
+        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="169" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="172" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="177" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="182" />
+        <location filename="../../app/messages/imports.py" line="257" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="187" />
+        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="192" />
+        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="196" />
+        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="200" />
+        <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="205" />
+        <source>No rows for {count} minutes between the first and the last: {minutes}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="208" />
+        <source>No rows for 1 minute between the first and the last: {minutes}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="211" />
+        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="214" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="217" />
+        <source>Columns not imported: {columns}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="218" />
+        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="223" />
+        <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="231" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="236" />
+        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="241" />
+        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="244" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="247" />
+        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="252" />
+        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="262" />
+        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="265" />
+        <source>The sheet's date has no year: the show is put on {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="268" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="273" />
+        <source>No start time in the sheet: the show starts at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="276" />
+        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="281" />
+        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="286" />
+        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="291" />
+        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="295" />
+        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="300" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="305" />
+        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="310" />
+        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="315" />
+        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="319" />
+        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="324" />
+        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="329" />
+        <source>{file}, {path}: got {value}, expected {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="332" />
+        <source>{file}, {path}: this field is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="335" />
+        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="338" />
+        <source>{file}, {path}: repeats {first}; each must be given once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="341" />
+        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="345" />
+        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="350" />
+        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="355" />
+        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="360" />
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="365" />
+        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="370" />
+        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="375" />
+        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="380" />
+        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="385" />
+        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="393" />
+        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="400" />
+        <source>an object {…}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="401" />
+        <source>a list […]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="402" />
+        <source>its compressed data is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="406" />
+        <source>the file is incomplete or damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="409" />
+        <source>… ({count} characters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="410" />
+        <source>”, “</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="412" />
+        <source>highest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="413" />
+        <source>last</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="418" />
+        <source>a length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="419" />
+        <source>a clock time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="420" />
+        <source>a price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="421" />
+        <source>a count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="422" />
+        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="425" />
+        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="428" />
+        <source>expected an amount in yuan such as 59 or ¥59.90</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="431" />
+        <source>expected a whole number such as 300</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="437" />
+        <source>the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="440" />
+        <source>lists or objects nested hundreds deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="444" />
+        <source>a list {depth} levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="448" />
+        <source>an object {depth} levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="452" />
+        <source>lists and objects nested at most {limit} deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="456" />
+        <source>a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="6" />
+        <source>“{text}” is not an amount in yuan; expected a number such as 19.9</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="9" />
+        <source>“{text}” has more than two decimals; expected such as 19.99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="12" />
+        <source>“{text}” is not a whole number; expected a count such as 500</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="15" />
+        <source>“{text}” is not a percentage; expected a number such as 60</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="18" />
+        <source>“{text}”: a percentage is between 0 and 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="21" />
+        <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="25" />
+        <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="30" />
+        <source>“{text}” is longer than a day: no segment runs that long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="33" />
+        <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="36" />
+        <source>“{text}” is more than a day into the segment; no segment runs a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="39" />
+        <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="43" />
+        <source>A segment of {seconds} seconds: a segment lasts 0 to {most} seconds (a day)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="47" />
+        <source>A show holds at most {most} segments; this one would have {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="50" />
+        <source>“{zone}” is not a time zone; expected a name like Asia/Shanghai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="53" />
+        <source>“{text}” is not a time; expected YYYY-MM-DD HH:MM or HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="56" />
+        <source>A show needs a start; expected YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="59" />
+        <source>The attribution lag must be 0 to {most} minutes, not {lag}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="62" />
+        <source>“{metric}” is not a metric liveplanner knows; expected one of: {known}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="7" />
+        <source>the {entity} was changed by someone else (version {current}, you edited version {expected}); reload it and make your change again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="12" />
+        <source>the script of “{title}” is locked (the show is {status}): unlock it on purpose to change it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="17" />
+        <source>the database {where} holds {count} tables of another program ({tables}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="23" />
+        <source>{field} is {length} characters long; at most {most} fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="26" />
+        <source>{field} {value} is too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="27" />
+        <source>{field} cannot be negative (got {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="28" />
+        <source>a segment's duration cannot be negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="31" />
+        <source>{person} is already on the team as {role}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="34" />
+        <source>a person needs a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="35" />
+        <source>a show's title needs 1 to {most} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="38" />
+        <source>a note needs some text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="39" />
+        <source>an owner's name has at most {most} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="42" />
+        <source>a note's minute must carry its time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="45" />
+        <source>a note has no field “{field}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="46" />
+        <source>segment {segment_id} is not in show {show_id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="49" />
+        <source>there is no show {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="50" />
+        <source>there is no segment {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="51" />
+        <source>there is no {entity} {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="52" />
+        <source>there is no note {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="53" />
+        <source>there is no run {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="54" />
+        <source>run {id} has ended; it takes no more events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="57" />
+        <source>the show's segments changed meanwhile (added or removed elsewhere); reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="61" />
+        <source>those segments no longer exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="62" />
+        <source>someone else imported metrics for show {show_id} at the same time; nothing was stored: run it again</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="76" />
+        <location filename="../../ui/review/import_dialog.py" line="77" />
         <source>Import metrics — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="88" />
+        <location filename="../../ui/review/import_dialog.py" line="89" />
         <source>Choose the platform's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="89" />
+        <location filename="../../ui/review/import_dialog.py" line="90" />
         <source>Exports (%1);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="109" />
+        <location filename="../../ui/review/import_dialog.py" line="110" />
         <source>Cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="130" />
+        <location filename="../../ui/review/import_dialog.py" line="131" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="163" />
+        <location filename="../../ui/review/import_dialog.py" line="164" />
         <source>Reading the file…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <location filename="../../ui/review/import_dialog.py" line="177" />
         <source>None: every row was read as it is.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="194" />
+        <location filename="../../ui/review/import_dialog.py" line="195" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Move it onto the show's date (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="256" />
+        <location filename="../../ui/review/import_dialog.py" line="258" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="258" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>header on row %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="260" />
+        <location filename="../../ui/review/import_dialog.py" line="262" />
         <source>JSON records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="264" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>%1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="268" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="275" />
+        <location filename="../../ui/review/import_dialog.py" line="277" />
         <source>peak %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="280" />
+        <location filename="../../ui/review/import_dialog.py" line="282" />
         <source>Encoding: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="281" />
+        <location filename="../../ui/review/import_dialog.py" line="283" />
         <source>Layout: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="291" />
+        <location filename="../../ui/review/import_dialog.py" line="293" />
         <source>(no header)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="295" />
+        <location filename="../../ui/review/import_dialog.py" line="297" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="311" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Not imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="315" />
+        <location filename="../../ui/review/import_dialog.py" line="317" />
         <source>%1 (running total)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="362" />
+        <location filename="../../ui/review/import_dialog.py" line="364" />
         <source>Cancelled: nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="369" />
+        <location filename="../../ui/review/import_dialog.py" line="371" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="372" />
+        <location filename="../../ui/review/import_dialog.py" line="374" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -1547,57 +2539,57 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsStoring</name>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="30" />
+        <location filename="../../ui/review/import_storing.py" line="31" />
         <source>Nothing was stored: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="44" />
+        <location filename="../../ui/review/import_storing.py" line="45" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="50" />
+        <location filename="../../ui/review/import_storing.py" line="51" />
         <source>%1 minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="52" />
+        <location filename="../../ui/review/import_storing.py" line="53" />
         <source>%1 from “%2”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="57" />
+        <location filename="../../ui/review/import_storing.py" line="58" />
         <source>%1, imported %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="64" />
+        <location filename="../../ui/review/import_storing.py" line="65" />
         <source>Replace the show's metrics?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="66" />
+        <location filename="../../ui/review/import_storing.py" line="67" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="74" />
+        <location filename="../../ui/review/import_storing.py" line="75" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="81" />
+        <location filename="../../ui/review/import_storing.py" line="82" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="85" />
+        <location filename="../../ui/review/import_storing.py" line="86" />
         <source>&amp;Replace metrics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="110" />
+        <location filename="../../ui/review/import_storing.py" line="111" />
         <source>Storing the metrics…</source>
         <translation type="unfinished" />
     </message>
@@ -1776,163 +2768,163 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PartTableModel</name>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="210" />
+        <location filename="../../ui/editor/part_models.py" line="212" />
         <source>cannot be empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="263" />
-        <location filename="../../ui/editor/part_models.py" line="316" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/editor/part_models.py" line="265" />
+        <location filename="../../ui/editor/part_models.py" line="318" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="235" />
-        <location filename="../../ui/editor/part_models.py" line="373" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/editor/part_models.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="375" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="257" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="259" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="269" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/editor/part_models.py" line="271" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="272" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/editor/part_models.py" line="274" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="275" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/editor/part_models.py" line="277" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/editor/part_models.py" line="279" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="279" />
+        <location filename="../../ui/editor/part_models.py" line="281" />
         <source>Price floor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="282" />
+        <location filename="../../ui/editor/part_models.py" line="284" />
         <source>Discount</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="290" />
-        <location filename="../../ui/editor/part_models.py" line="299" />
+        <location filename="../../ui/editor/part_models.py" line="292" />
+        <location filename="../../ui/editor/part_models.py" line="301" />
         <source>(all products)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="308" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/editor/part_models.py" line="310" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="322" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/editor/part_models.py" line="324" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="329" />
-        <location filename="../../ui/editor/part_models.py" line="432" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/editor/part_models.py" line="331" />
+        <location filename="../../ui/editor/part_models.py" line="434" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="331" />
+        <location filename="../../ui/editor/part_models.py" line="333" />
         <source>Released</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="334" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/editor/part_models.py" line="336" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="337" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/editor/part_models.py" line="339" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="341" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/editor/part_models.py" line="343" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="344" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/editor/part_models.py" line="346" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/editor/part_models.py" line="348" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/editor/part_models.py" line="350" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="360" />
+        <location filename="../../ui/editor/part_models.py" line="362" />
         <source>(anyone in the role)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="366" />
-        <location filename="../../ui/editor/part_models.py" line="425" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/editor/part_models.py" line="368" />
+        <location filename="../../ui/editor/part_models.py" line="427" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="379" />
+        <location filename="../../ui/editor/part_models.py" line="381" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="228" />
-        <location filename="../../ui/editor/part_models.py" line="384" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/editor/part_models.py" line="230" />
+        <location filename="../../ui/editor/part_models.py" line="386" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="392" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/editor/part_models.py" line="394" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="417" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/editor/part_models.py" line="419" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -2103,7 +3095,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="132" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="95" />
+        <source>%1 (%2 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="134" />
         <source>Apply rehearsed lengths</source>
         <translation type="unfinished" />
     </message>
@@ -2341,147 +3338,147 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="153" />
+        <location filename="../../ui/review/review_page.py" line="154" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="157" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="161" />
+        <location filename="../../ui/review/review_page.py" line="162" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="163" />
-        <location filename="../../ui/review/review_page.py" line="260" />
+        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="261" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="166" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="175" />
+        <location filename="../../ui/review/review_page.py" line="176" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="177" />
+        <location filename="../../ui/review/review_page.py" line="178" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="196" />
+        <location filename="../../ui/review/review_page.py" line="197" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="206" />
+        <location filename="../../ui/review/review_page.py" line="207" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="219" />
+        <location filename="../../ui/review/review_page.py" line="220" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="256" />
+        <location filename="../../ui/review/review_page.py" line="257" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="258" />
+        <location filename="../../ui/review/review_page.py" line="259" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="269" />
+        <location filename="../../ui/review/review_page.py" line="270" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="270" />
+        <location filename="../../ui/review/review_page.py" line="271" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="271" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="347" />
+        <location filename="../../ui/review/review_page.py" line="348" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="353" />
+        <location filename="../../ui/review/review_page.py" line="354" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="359" />
+        <location filename="../../ui/review/review_page.py" line="360" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="363" />
+        <location filename="../../ui/review/review_page.py" line="364" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="369" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="370" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="375" />
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="381" />
+        <location filename="../../ui/review/review_page.py" line="382" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="467" />
+        <location filename="../../ui/review/review_page.py" line="468" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="469" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="478" />
+        <location filename="../../ui/review/review_page.py" line="479" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -2890,42 +3887,42 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptFiles</name>
     <message>
-        <location filename="../../ui/script/actions.py" line="25" />
+        <location filename="../../ui/script/actions.py" line="26" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="26" />
+        <location filename="../../ui/script/actions.py" line="27" />
         <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="46" />
+        <location filename="../../ui/script/actions.py" line="47" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="79" />
+        <location filename="../../ui/script/actions.py" line="80" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="95" />
+        <location filename="../../ui/script/actions.py" line="96" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="97" />
+        <location filename="../../ui/script/actions.py" line="98" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="115" />
+        <location filename="../../ui/script/actions.py" line="116" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="123" />
+        <location filename="../../ui/script/actions.py" line="124" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -2933,99 +3930,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="70" />
+        <location filename="../../ui/script/import_dialog.py" line="71" />
         <source>Import run sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="85" />
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
-        <location filename="../../ui/script/import_dialog.py" line="99" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="100" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="90" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Column in the sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="90" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="106" />
+        <location filename="../../ui/script/import_dialog.py" line="107" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="120" />
+        <location filename="../../ui/script/import_dialog.py" line="121" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="141" />
+        <location filename="../../ui/script/import_dialog.py" line="142" />
         <source>Import as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="174" />
+        <location filename="../../ui/script/import_dialog.py" line="175" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="179" />
+        <location filename="../../ui/script/import_dialog.py" line="180" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="195" />
+        <location filename="../../ui/script/import_dialog.py" line="196" />
         <source>Every cell was read into a field.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="205" />
+        <location filename="../../ui/script/import_dialog.py" line="206" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="292" />
+        <location filename="../../ui/script/import_dialog.py" line="293" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation type="unfinished" />
     </message>
@@ -3074,104 +4071,94 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
-        <location filename="../../ui/labels.py" line="204" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/labels.py" line="198" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/labels.py" line="196" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="203" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/labels.py" line="197" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="205" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/labels.py" line="199" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="176" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/editor/segment_model.py" line="177" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="176" />
+        <location filename="../../ui/editor/segment_model.py" line="178" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="177" />
+        <location filename="../../ui/editor/segment_model.py" line="179" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="178" />
+        <location filename="../../ui/editor/segment_model.py" line="180" />
         <source>Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="179" />
+        <location filename="../../ui/editor/segment_model.py" line="181" />
         <source>Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="180" />
-        <location filename="../../ui/labels.py" line="206" />
+        <location filename="../../ui/editor/segment_model.py" line="182" />
+        <location filename="../../ui/labels.py" line="200" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="294" />
+        <location filename="../../ui/editor/segment_model.py" line="296" />
         <source>Two flash sales are released in this segment: see Promo releases.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="297" />
+        <location filename="../../ui/editor/segment_model.py" line="299" />
         <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="301" />
+        <location filename="../../ui/editor/segment_model.py" line="303" />
         <source>Flash-sale price of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="302" />
+        <location filename="../../ui/editor/segment_model.py" line="304" />
         <source>Units of %1 put out in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="309" />
-        <location filename="../../ui/editor/segment_model.py" line="314" />
+        <location filename="../../ui/editor/segment_model.py" line="311" />
+        <location filename="../../ui/editor/segment_model.py" line="316" />
         <source>(none)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/segment_model.py" line="413" />
-        <source>“%1” is longer than a day: no segment runs that long</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/segment_model.py" line="417" />
-        <source>“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3195,7 +4182,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="201" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
@@ -3362,98 +4349,98 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="105" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/editor/show_form.py" line="111" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="107" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/editor/show_form.py" line="113" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
+        <location filename="../../ui/labels.py" line="210" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/editor/show_form.py" line="129" />
+        <location filename="../../ui/labels.py" line="211" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="126" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/labels.py" line="212" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/editor/show_form.py" line="134" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="133" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/editor/show_form.py" line="139" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="138" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/editor/show_form.py" line="144" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="143" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/editor/show_form.py" line="149" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="148" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/editor/show_form.py" line="154" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="153" />
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/editor/show_form.py" line="159" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="158" />
-        <location filename="../../ui/labels.py" line="225" />
+        <location filename="../../ui/editor/show_form.py" line="164" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="163" />
-        <location filename="../../ui/labels.py" line="226" />
+        <location filename="../../ui/editor/show_form.py" line="169" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="168" />
-        <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/editor/show_form.py" line="174" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="175" />
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/editor/show_form.py" line="181" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -4232,27 +5219,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="18" />
+        <location filename="../../ui/refusals.py" line="19" />
         <source>The script is locked (%1), so nothing was changed: unlock it for editing first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="26" />
+        <location filename="../../ui/refusals.py" line="27" />
         <source>This window is read-only (the database file cannot be written), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="31" />
+        <location filename="../../ui/refusals.py" line="32" />
         <source>This window is read-only (the database's folder cannot be written), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="37" />
+        <location filename="../../ui/refusals.py" line="38" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="43" />
+        <location filename="../../ui/refusals.py" line="44" />
         <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -4282,32 +5269,32 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="325" />
+        <location filename="../../ui/editor/commands.py" line="338" />
         <source>Move segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="364" />
+        <location filename="../../ui/editor/commands.py" line="377" />
         <source>Edit %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="403" />
+        <location filename="../../ui/editor/commands.py" line="416" />
         <source>Add %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="423" />
+        <location filename="../../ui/editor/commands.py" line="436" />
         <source>Delete %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="438" />
+        <location filename="../../ui/editor/commands.py" line="451" />
         <source>Edit show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="453" />
+        <location filename="../../ui/editor/commands.py" line="466" />
         <source>show</source>
         <translation type="unfinished" />
     </message>
@@ -4337,117 +5324,8 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="75" />
+        <location filename="../../ui/script/actions.py" line="76" />
         <source>Import script</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>findings</name>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="14" />
-        <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="17" />
-        <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="21" />
-        <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="24" />
-        <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="27" />
-        <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="31" />
-        <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="35" />
-        <source>Coupon “{promo}” is worth as much as its threshold</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="38" />
-        <source>Segment {position} “{title}”: a product intro with no product</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="41" />
-        <source>Segment {position} “{title}”: no host, and the team has none</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="44" />
-        <source>Segment {position}: {person} is both {roles}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="47" />
-        <source>Segment {position} “{title}” has no length</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="50" />
-        <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="54" />
-        <source>The script runs {over} past the hard stop</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="57" />
-        <source>The script runs {over} past the planned end</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="66" />
-        <source>{items} and {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="67" />
-        <location filename="../../ui/editor/finding_texts.py" line="87" />
-        <source>, </source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="72" />
-        <source>{position} “{title}”</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="86" />
-        <source>{items} and {more} more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="104" />
-        <source>Segments {segments}: no host, and the team has none</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="108" />
-        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="130" />
-        <source> and </source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4550,537 +5428,273 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
-    <name>import</name>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="13" />
-        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="16" />
-        <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="20" />
-        <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="23" />
-        <source>{file} is empty</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="24" />
-        <source>{file} is a folder; expected a file to import</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="27" />
-        <source>{file} is a pipe or device; expected a file to import</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="30" />
-        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="33" />
-        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="36" />
-        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="39" />
-        <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="43" />
-        <source>{file} is named .xlsx but holds text; rename it .csv</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="46" />
-        <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="49" />
-        <source>{file} cannot be opened as an Excel workbook ({detail})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="52" />
-        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="57" />
-        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="62" />
-        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="67" />
-        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="72" />
-        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="76" />
-        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="81" />
-        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="86" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="91" />
-        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="97" />
-        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="101" />
-        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="106" />
-        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="111" />
-        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="115" />
-        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="120" />
-        <source>{file} is not valid JSON (line {line}, column {column})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
-        <source>{file} holds no list of per-minute records</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="126" />
-        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
-        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="134" />
-        <source>{file} has a header but no data rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="135" />
-        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="140" />
-        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="143" />
-        <source>{file}, row {row}, column “{column}”: the time is empty</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="150" />
-        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="155" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="159" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="164" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="169" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="174" />
-        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="179" />
-        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="184" />
-        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="188" />
-        <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="193" />
-        <source>No rows for {count} minutes between the first and the last: {minutes}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="196" />
-        <source>No rows for 1 minute between the first and the last: {minutes}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="199" />
-        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="202" />
-        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="205" />
-        <source>Columns not imported: {columns}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="206" />
-        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="211" />
-        <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="226" />
-        <source>an object {…}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="227" />
-        <source>a list […]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="228" />
-        <source>its compressed data is damaged</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="232" />
-        <source>the file is incomplete or damaged</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="245" />
-        <source>… ({count} characters)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="252" />
-        <source>”, “</source>
-        <comment>between quoted column names</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="264" />
-        <source>highest</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="266" />
-        <source>last</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="29" />
         <source>Douyin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Taobao Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>Kuaishou</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>TikTok Shop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="33" />
         <source>WeChat Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
-        <location filename="../../ui/labels.py" line="56" />
-        <location filename="../../ui/labels.py" line="85" />
-        <source>Other</source>
+        <location filename="../../ui/labels.py" line="98" />
+        <source>Douyin E-commerce Compass · live minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
-        <source>Draft</source>
+        <location filename="../../ui/labels.py" line="101" />
+        <source>Douyin live big screen · running totals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
-        <source>Approved</source>
+        <location filename="../../ui/labels.py" line="104" />
+        <source>Douyin · GMV per minute (room_id, session_date, time, gmv_min)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
-        <source>Live</source>
+        <location filename="../../ui/labels.py" line="107" />
+        <source>Douyin · minute_trend (JSON)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
-        <source>Done</source>
+        <location filename="../../ui/labels.py" line="108" />
+        <source>Taobao Live · console minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
-        <source>Reviewed</source>
+        <location filename="../../ui/labels.py" line="109" />
+        <source>Kuaishou shop · live minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
-        <source>Opening</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="50" />
-        <source>Product intro</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="51" />
-        <source>Coupon drop</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="52" />
-        <location filename="../../ui/labels.py" line="74" />
-        <source>Flash sale</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="53" />
-        <location filename="../../ui/labels.py" line="75" />
-        <source>Lucky draw</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="54" />
-        <source>Q&amp;A</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="55" />
-        <source>Closing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="62" />
-        <source>Host</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="63" />
-        <source>Co-host</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="64" />
-        <source>Floor control</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="65" />
-        <source>Customer service</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="66" />
-        <source>Operations</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="67" />
-        <source>Tech</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="73" />
-        <source>Coupon</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="76" />
-        <source>Gift</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="82" />
-        <source>Products</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="83" />
-        <source>Promotions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="84" />
-        <source>Interaction</source>
+        <location filename="../../ui/labels.py" line="110" />
+        <source>TikTok Shop · LIVE Analytics</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/labels.py" line="111" />
+        <source>Screen logger · 30-second running totals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="25" />
+        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="71" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41" />
+        <source>Approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42" />
+        <source>Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="44" />
+        <source>Reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="18" />
+        <source>Opening</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="19" />
+        <source>Product intro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="20" />
+        <source>Coupon drop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="21" />
+        <location filename="../../ui/labels.py" line="60" />
+        <source>Flash sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="22" />
+        <location filename="../../ui/labels.py" line="61" />
+        <source>Lucky draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="23" />
+        <source>Q&amp;A</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="24" />
+        <source>Closing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="9" />
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="10" />
+        <source>Co-host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="11" />
+        <source>Floor control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="12" />
+        <source>Customer service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="13" />
+        <source>Operations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="14" />
+        <source>Tech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="59" />
+        <source>Coupon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="62" />
+        <source>Gift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68" />
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69" />
+        <source>Promotions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70" />
+        <source>Interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="30" />
         <source>Online viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../app/messages/names.py" line="31" />
         <source>Entries</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../app/messages/names.py" line="32" />
         <source>Exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../app/messages/names.py" line="33" />
         <source>Views</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../app/messages/names.py" line="34" />
         <source>Unique viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../app/messages/names.py" line="35" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../app/messages/names.py" line="36" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../app/messages/names.py" line="37" />
         <source>Buyers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../app/messages/names.py" line="38" />
         <source>Items sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../app/messages/names.py" line="39" />
         <source>Product clicks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../app/messages/names.py" line="40" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../app/messages/names.py" line="41" />
         <source>Likes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../app/messages/names.py" line="42" />
         <source>Shares</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../app/messages/names.py" line="43" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125" />
+        <location filename="../../app/messages/names.py" line="44" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134" />
+        <location filename="../../ui/labels.py" line="128" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
@@ -5088,337 +5702,82 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>script</name>
     <message>
-        <location filename="../../ui/script/texts.py" line="24" />
+        <location filename="../../ui/script/texts.py" line="16" />
         <source>— not read —</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="26" />
+        <location filename="../../ui/script/texts.py" line="18" />
         <source>No.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="27" />
+        <location filename="../../ui/script/texts.py" line="19" />
         <source>Start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="28" />
+        <location filename="../../ui/script/texts.py" line="20" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="29" />
+        <location filename="../../ui/script/texts.py" line="21" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="30" />
+        <location filename="../../ui/script/texts.py" line="22" />
         <source>Segment title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="31" />
+        <location filename="../../ui/script/texts.py" line="23" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="32" />
+        <location filename="../../ui/script/texts.py" line="24" />
         <source>Link no. / SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="33" />
+        <location filename="../../ui/script/texts.py" line="25" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="34" />
+        <location filename="../../ui/script/texts.py" line="26" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="35" />
+        <location filename="../../ui/script/texts.py" line="27" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="36" />
+        <location filename="../../ui/script/texts.py" line="28" />
         <source>Offers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="37" />
+        <location filename="../../ui/script/texts.py" line="29" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="38" />
+        <location filename="../../ui/script/texts.py" line="30" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="44" />
-        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="49" />
-        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="54" />
-        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="57" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="60" />
-        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="65" />
-        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="70" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="75" />
-        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="78" />
-        <source>The sheet's date has no year: the show is put on {date}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="81" />
-        <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="86" />
-        <source>No start time in the sheet: the show starts at {time}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="89" />
-        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="94" />
-        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="99" />
-        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="104" />
-        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="108" />
-        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="113" />
-        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="118" />
-        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="123" />
-        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="128" />
-        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="132" />
-        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="137" />
-        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="142" />
-        <source>{file}, {path}: got {value}, expected {expected}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="145" />
-        <source>{file}, {path}: this field is missing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="148" />
-        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="151" />
-        <source>{file}, {path}: repeats {first}; each must be given once</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="154" />
-        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="158" />
-        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="163" />
-        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="168" />
-        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="173" />
-        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="178" />
-        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="183" />
-        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="188" />
-        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="193" />
-        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="198" />
-        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="209" />
-        <source>a length</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="210" />
-        <source>a clock time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="211" />
-        <source>a price</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="212" />
-        <source>a count</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="213" />
-        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="216" />
-        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="219" />
-        <source>expected an amount in yuan such as 59 or ¥59.90</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="222" />
-        <source>expected a whole number such as 300</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="230" />
-        <source>the file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="233" />
-        <source>lists or objects nested hundreds deep</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="237" />
-        <source>a list {depth} levels deep</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="241" />
-        <source>an object {depth} levels deep</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="245" />
-        <source>lists and objects nested at most {limit} deep</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="249" />
-        <source>a time in the years {first} to {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="265" />
-        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="287" />
+        <location filename="../../ui/script/texts.py" line="41" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="291" />
+        <location filename="../../ui/script/texts.py" line="45" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation type="unfinished" />
     </message>

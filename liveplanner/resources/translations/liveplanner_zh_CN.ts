@@ -71,7 +71,7 @@
 <context>
     <name>BackupSchedule</name>
     <message>
-        <location filename="../../ui/backup_schedule.py" line="38" />
+        <location filename="../../ui/backup_schedule.py" line="39" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
@@ -79,103 +79,103 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="35" />
+        <location filename="../../ui/backups_dialog.py" line="36" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="38" />
+        <location filename="../../ui/backups_dialog.py" line="39" />
         <source>Backups of %1, kept in %2</source>
         <translation>%1 的备份，保存在 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="54" />
+        <location filename="../../ui/backups_dialog.py" line="55" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation>今天和昨天的备份全部保留，此前每天、每周、每月各保留最新一份，分别保留最近 12 天、10 周和 9 个月。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="60" />
+        <location filename="../../ui/backups_dialog.py" line="61" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="61" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="79" />
+        <location filename="../../ui/backups_dialog.py" line="80" />
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="81" />
+        <location filename="../../ui/backups_dialog.py" line="82" />
         <source>Before a restore</source>
         <translation>恢复前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="83" />
+        <location filename="../../ui/backups_dialog.py" line="84" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation>工作期间自动备份（有改动时每 30 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="85" />
+        <location filename="../../ui/backups_dialog.py" line="86" />
         <source>On closing liveplanner</source>
         <translation>关闭 liveplanner 时备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="87" />
+        <location filename="../../ui/backups_dialog.py" line="88" />
         <source>Before an upgrade of the database</source>
         <translation>数据库升级前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="89" />
+        <location filename="../../ui/backups_dialog.py" line="90" />
         <source>Before a show was deleted for good</source>
         <translation>彻底删除一场直播前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="91" />
+        <location filename="../../ui/backups_dialog.py" line="92" />
         <source>Before a show's metrics were imported again</source>
         <translation>重新导入一场直播的数据前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="118" />
-        <location filename="../../ui/backups_dialog.py" line="150" />
+        <location filename="../../ui/backups_dialog.py" line="119" />
+        <location filename="../../ui/backups_dialog.py" line="151" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="129" />
+        <location filename="../../ui/backups_dialog.py" line="130" />
         <source>Restore</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="131" />
+        <location filename="../../ui/backups_dialog.py" line="132" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="159" />
+        <location filename="../../ui/backups_dialog.py" line="160" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation>%1 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="164" />
+        <location filename="../../ui/backups_dialog.py" line="165" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation>%1 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。</translation>
     </message>
@@ -183,72 +183,72 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="42" />
+        <location filename="../../ui/review/compare_dialog.py" line="43" />
         <source>Compare shows</source>
         <translation>多场对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="44" />
+        <location filename="../../ui/review/compare_dialog.py" line="45" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="53" />
+        <location filename="../../ui/review/compare_dialog.py" line="54" />
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="57" />
+        <location filename="../../ui/review/compare_dialog.py" line="58" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="59" />
+        <location filename="../../ui/review/compare_dialog.py" line="60" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="61" />
+        <location filename="../../ui/review/compare_dialog.py" line="62" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="70" />
+        <location filename="../../ui/review/compare_dialog.py" line="71" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="75" />
+        <location filename="../../ui/review/compare_dialog.py" line="76" />
         <source>Time slot</source>
         <translation>开播时段</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="88" />
+        <location filename="../../ui/review/compare_dialog.py" line="89" />
         <source>GMV (yuan)</source>
         <translation>成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="89" />
+        <location filename="../../ui/review/compare_dialog.py" line="90" />
         <source>GMV per minute (yuan)</source>
         <translation>每分钟成交（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="110" />
+        <location filename="../../ui/review/compare_dialog.py" line="111" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="111" />
+        <location filename="../../ui/review/compare_dialog.py" line="112" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="112" />
+        <location filename="../../ui/review/compare_dialog.py" line="113" />
         <source>What earns</source>
         <translation>什么最赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/review/compare_dialog.py" line="148" />
+        <location filename="../../ui/review/compare_dialog.py" line="149" />
         <source>%1 shows, %2 with minute metrics; sales credited %3 min after the pitch.</source>
         <translation>共 %1 场，%2 场有分钟数据；成交计入 %3 分钟前的环节。</translation>
     </message>
@@ -304,6 +304,21 @@
         <location filename="../../ui/editor/conflict_dialog.py" line="106" />
         <source>Use my choices</source>
         <translation>按我的选择</translation>
+    </message>
+</context>
+<context>
+    <name>CountedNames</name>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="313" />
+        <source>Delete %n segment(s)</source>
+        <translation>
+            <numerusform>删除 %n 个环节</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/commands.py" line="316" />
+        <source>Duplicate %n segment(s)</source>
+        <translation>
+            <numerusform>复制 %n 个环节</numerusform></translation>
     </message>
 </context>
 <context>
@@ -535,6 +550,109 @@
     </message>
 </context>
 <context>
+    <name>DateAxis</name>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="17" />
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="18" />
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="19" />
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="20" />
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="21" />
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="22" />
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="23" />
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="24" />
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="25" />
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="26" />
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="27" />
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="28" />
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="31" />
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="32" />
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="33" />
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="34" />
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="35" />
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="36" />
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="37" />
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/date_axis.py" line="65" />
+        <source>%1 %2</source>
+        <translation>%2日 %1</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="148" />
@@ -677,9 +795,14 @@
 <context>
     <name>HostPresenter</name>
     <message>
-        <location filename="../../ui/rehearsal/host_presenter.py" line="28" />
+        <location filename="../../ui/rehearsal/host_presenter.py" line="30" />
         <source>Screen %1</source>
         <translation>屏幕 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_presenter.py" line="32" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -886,97 +1009,97 @@
 <context>
     <name>ImportDialogLayout</name>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="41" />
+        <location filename="../../ui/review/import_layout.py" line="42" />
         <source>A CSV, XLSX or JSON export from the platform</source>
         <translation>平台导出的 CSV、XLSX 或 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="42" />
+        <location filename="../../ui/review/import_layout.py" line="43" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="49" />
+        <location filename="../../ui/review/import_layout.py" line="50" />
         <source>Recognise from the headers</source>
         <translation>按表头自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="59" />
+        <location filename="../../ui/review/import_layout.py" line="60" />
         <source>As the layout says</source>
         <translation>按模板规则</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="60" />
+        <location filename="../../ui/review/import_layout.py" line="61" />
         <source>Highest reading of the minute</source>
         <translation>取每分钟最高值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="61" />
+        <location filename="../../ui/review/import_layout.py" line="62" />
         <source>Last reading of the minute</source>
         <translation>取每分钟最后一次读数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="72" />
+        <location filename="../../ui/review/import_layout.py" line="73" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="73" />
+        <location filename="../../ui/review/import_layout.py" line="74" />
         <source>Layout:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="74" />
+        <location filename="../../ui/review/import_layout.py" line="75" />
         <source>Date for times without one:</source>
         <translation>无日期时间的日期：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="75" />
+        <location filename="../../ui/review/import_layout.py" line="76" />
         <source>Time zone of the file:</source>
         <translation>文件时区：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="76" />
+        <location filename="../../ui/review/import_layout.py" line="77" />
         <source>Online viewers per minute:</source>
         <translation>每分钟在线人数：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="104" />
+        <location filename="../../ui/review/import_layout.py" line="105" />
         <source>Import it as it is (its minutes fall outside every segment)</source>
         <translation>按原样导入（其中的分钟都不属于任何环节）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="123" />
+        <location filename="../../ui/review/import_layout.py" line="124" />
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="123" />
+        <location filename="../../ui/review/import_layout.py" line="124" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="135" />
+        <location filename="../../ui/review/import_layout.py" line="136" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="136" />
+        <location filename="../../ui/review/import_layout.py" line="137" />
         <source>Preview: the first rows as read</source>
         <translation>预览：读取到的前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="145" />
+        <location filename="../../ui/review/import_layout.py" line="146" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="156" />
+        <location filename="../../ui/review/import_layout.py" line="157" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_layout.py" line="169" />
+        <location filename="../../ui/review/import_layout.py" line="170" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1431,124 +1554,993 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/messages/findings.py" line="14" />
+        <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
+        <translation>优惠“{promo}”：各环节共发放 {released}，可用仅 {quantity}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="17" />
+        <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
+        <translation>商品“{product}”：秒杀需要 {units} 件，本场库存仅 {stock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="21" />
+        <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
+        <translation>优惠“{promo}”最多花费 {exposure} 元，超出预算 {budget}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="24" />
+        <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
+        <translation>“{product}”售价 {price} 元，低于价格底线 {floor}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="27" />
+        <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
+        <translation>“{product}”比原价低 {discount}，超过最大折扣 {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="31" />
+        <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
+        <translation>优惠券“{promo}”使价格降到 {price} 元，低于底线 {floor}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="34" />
+        <source>Coupon “{promo}” is worth as much as its threshold</source>
+        <translation>优惠券“{promo}”面额不低于使用门槛</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="37" />
+        <source>Segment {position} “{title}”: a product intro with no product</source>
+        <translation>环节 {position}“{title}”：产品讲解没有指定商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="40" />
+        <source>Segment {position} “{title}”: no host, and the team has none</source>
+        <translation>环节 {position}“{title}”：没有主播，团队里也没有主播</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="43" />
+        <source>Segments {segments}: no host, and the team has none</source>
+        <translation>环节 {segments}：没有主播，团队里也没有主播</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="46" />
+        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
+        <translation>{count} 个产品讲解环节没有主播，团队里也没有主播：环节 {segments}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="50" />
+        <source>Segment {position}: {person} is both {roles}</source>
+        <translation>环节 {position}：{person} 同时担任{roles}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="53" />
+        <source>Segment {position} “{title}” has no length</source>
+        <translation>环节 {position}“{title}”时长为零</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="54" />
+        <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
+        <translation>环节 {position}：{offset} 的提示晚于环节结束（{length}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="57" />
+        <source>The script runs {over} past the hard stop</source>
+        <translation>脚本超出最晚结束时间 {over}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="58" />
+        <source>The script runs {over} past the planned end</source>
+        <translation>脚本超出计划结束时间 {over}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="64" />
+        <source>{items} and {last}</source>
+        <translation>{items}和{last}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="65" />
+        <source>{items} and {more} more</source>
+        <translation>{items}等（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="66" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="67" />
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="68" />
+        <source>{position} “{title}”</source>
+        <translation>{position}“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="28" />
+        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
+        <translation>应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="31" />
+        <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
+        <translation>应为 2025-11-11 20:05、11-11 20:05、20:05 或 Excel 日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="37" />
+        <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
+        <translation>{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="40" />
+        <source>{file} is empty</source>
+        <translation>{file} 是空文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="41" />
+        <source>{file} is a folder; expected a file to import</source>
+        <translation>{file} 是文件夹；请选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="44" />
+        <source>{file} is a pipe or device; expected a file to import</source>
+        <translation>{file} 是管道或设备，不是普通文件；请选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="47" />
+        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
+        <translation>{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="50" />
+        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
+        <translation>{file} 无法作为 CSV 文本读取（{detail}）；请重新保存为 CSV 或 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="53" />
+        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
+        <translation>{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="56" />
+        <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
+        <translation>{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="60" />
+        <source>{file} is named .xlsx but holds text; rename it .csv</source>
+        <translation>{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="63" />
+        <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
+        <translation>{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="66" />
+        <source>{file} cannot be opened as an Excel workbook ({detail})</source>
+        <translation>{file} 无法作为 Excel 工作簿打开（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="69" />
+        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
+        <translation>{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="74" />
+        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
+        <translation>{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="79" />
+        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
+        <translation>{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="84" />
+        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
+        <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="88" />
+        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
+        <translation>{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="92" />
+        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
+        <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="97" />
+        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
+        <translation>{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="102" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}不会是负数，应为 0 或以上</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="107" />
+        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
+        <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="113" />
+        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
+        <translation>{file}：{columns}列的每个单元格都为空或“-”；没有可导入的数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="117" />
+        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
+        <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="122" />
+        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
+        <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="127" />
+        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
+        <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="131" />
+        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
+        <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="136" />
+        <source>{file} is not valid JSON (line {line}, column {column})</source>
+        <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="139" />
+        <source>{file} holds no list of per-minute records</source>
+        <translation>{file} 中没有按分钟的记录列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="142" />
+        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
+        <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="145" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
+        <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="150" />
+        <source>{file} has a header but no data rows</source>
+        <translation>{file} 只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="151" />
+        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
+        <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="156" />
+        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="159" />
+        <source>{file}, row {row}, column “{column}”: the time is empty</source>
+        <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="162" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="165" />
+        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="169" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
+        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="172" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="177" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="182" />
+        <location filename="../../app/messages/imports.py" line="257" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="187" />
+        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="192" />
+        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
+        <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="196" />
+        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
+        <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="200" />
+        <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
+        <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="205" />
+        <source>No rows for {count} minutes between the first and the last: {minutes}</source>
+        <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="208" />
+        <source>No rows for 1 minute between the first and the last: {minutes}</source>
+        <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="211" />
+        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
+        <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="214" />
+        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
+        <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="217" />
+        <source>Columns not imported: {columns}</source>
+        <translation>未导入的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="218" />
+        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
+        <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="223" />
+        <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
+        <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="231" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
+        <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="236" />
+        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
+        <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="241" />
+        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
+        <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="244" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="247" />
+        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
+        <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="252" />
+        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
+        <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="262" />
+        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
+        <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="265" />
+        <source>The sheet's date has no year: the show is put on {date}</source>
+        <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="268" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
+        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="273" />
+        <source>No start time in the sheet: the show starts at {time}</source>
+        <translation>表格中没有开始时间：场次从 {time} 开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="276" />
+        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
+        <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="281" />
+        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
+        <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="286" />
+        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
+        <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="291" />
+        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
+        <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="295" />
+        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
+        <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="300" />
+        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
+        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="305" />
+        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
+        <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="310" />
+        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
+        <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="315" />
+        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
+        <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="319" />
+        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
+        <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="324" />
+        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
+        <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="329" />
+        <source>{file}, {path}: got {value}, expected {expected}</source>
+        <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="332" />
+        <source>{file}, {path}: this field is missing</source>
+        <translation>{file}，{path}：缺少此字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="335" />
+        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
+        <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="338" />
+        <source>{file}, {path}: repeats {first}; each must be given once</source>
+        <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="341" />
+        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
+        <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="345" />
+        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
+        <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="350" />
+        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
+        <translation>{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="355" />
+        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
+        <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="360" />
+        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
+        <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="365" />
+        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
+        <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="370" />
+        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
+        <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="375" />
+        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
+        <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="380" />
+        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
+        <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="385" />
+        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
+        <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="393" />
+        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
+        <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="400" />
+        <source>an object {…}</source>
+        <translation>对象 {…}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="401" />
+        <source>a list […]</source>
+        <translation>列表 […]</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="402" />
+        <source>its compressed data is damaged</source>
+        <translation>压缩数据已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="406" />
+        <source>the file is incomplete or damaged</source>
+        <translation>文件不完整或已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="409" />
+        <source>… ({count} characters)</source>
+        <translation>…（共 {count} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="410" />
+        <source>”, “</source>
+        <translation>”、“</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="412" />
+        <source>highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="413" />
+        <source>last</source>
+        <translation>最后一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="418" />
+        <source>a length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="419" />
+        <source>a clock time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="420" />
+        <source>a price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="421" />
+        <source>a count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="422" />
+        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
+        <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="425" />
+        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
+        <translation>应为时间，如 20:05 或 20:00-20:05</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="428" />
+        <source>expected an amount in yuan such as 59 or ¥59.90</source>
+        <translation>应为金额（元），如 59 或 ¥59.90</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="431" />
+        <source>expected a whole number such as 300</source>
+        <translation>应为整数，如 300</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="437" />
+        <source>the file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="440" />
+        <source>lists or objects nested hundreds deep</source>
+        <translation>嵌套数百层的列表或对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="444" />
+        <source>a list {depth} levels deep</source>
+        <translation>嵌套 {depth} 层的列表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="448" />
+        <source>an object {depth} levels deep</source>
+        <translation>嵌套 {depth} 层的对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="452" />
+        <source>lists and objects nested at most {limit} deep</source>
+        <translation>最多嵌套 {limit} 层的列表和对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="456" />
+        <source>a time in the years {first} to {last}</source>
+        <translation>{first} 至 {last} 年之间的时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="6" />
+        <source>“{text}” is not an amount in yuan; expected a number such as 19.9</source>
+        <translation>“{text}”不是以元计的金额；应为数字，如 19.9</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="9" />
+        <source>“{text}” has more than two decimals; expected such as 19.99</source>
+        <translation>“{text}”超过两位小数；应如 19.99</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="12" />
+        <source>“{text}” is not a whole number; expected a count such as 500</source>
+        <translation>“{text}”不是整数；应为数量，如 500</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="15" />
+        <source>“{text}” is not a percentage; expected a number such as 60</source>
+        <translation>“{text}”不是百分比；应为数字，如 60</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="18" />
+        <source>“{text}”: a percentage is between 0 and 100</source>
+        <translation>“{text}”：百分比应在 0 到 100 之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="21" />
+        <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation>“{text}”不是时长；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="25" />
+        <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation>“{text}”中的分和秒应小于 60；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="30" />
+        <source>“{text}” is longer than a day: no segment runs that long</source>
+        <translation>“{text}”超过一天：没有环节会这么长</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="33" />
+        <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
+        <translation>“{text}”不是环节内的时间；应为分:秒，如 0:30</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="36" />
+        <source>“{text}” is more than a day into the segment; no segment runs a day</source>
+        <translation>“{text}”距环节开始超过一天；没有环节会长达一天</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="39" />
+        <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation>{time} 不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="43" />
+        <source>A segment of {seconds} seconds: a segment lasts 0 to {most} seconds (a day)</source>
+        <translation>{seconds} 秒的环节：环节时长应为 0 到 {most} 秒（一天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="47" />
+        <source>A show holds at most {most} segments; this one would have {count}</source>
+        <translation>一场直播最多 {most} 个环节；这一场将有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="50" />
+        <source>“{zone}” is not a time zone; expected a name like Asia/Shanghai</source>
+        <translation>“{zone}”不是时区；应为 Asia/Shanghai 这样的名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="53" />
+        <source>“{text}” is not a time; expected YYYY-MM-DD HH:MM or HH:MM</source>
+        <translation>“{text}”不是时间；应为 年-月-日 时:分（如 2026-11-11 20:00）或 时:分（如 20:00）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="56" />
+        <source>A show needs a start; expected YYYY-MM-DD HH:MM</source>
+        <translation>直播需要开始时间；应为 年-月-日 时:分（如 2026-11-11 20:00）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="59" />
+        <source>The attribution lag must be 0 to {most} minutes, not {lag}</source>
+        <translation>成交计入的延迟应为 0 到 {most} 分钟，而不是 {lag}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="62" />
+        <source>“{metric}” is not a metric liveplanner knows; expected one of: {known}</source>
+        <translation>“{metric}”不是 liveplanner 认识的指标；应为以下之一：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="7" />
+        <source>the {entity} was changed by someone else (version {current}, you edited version {expected}); reload it and make your change again</source>
+        <translation>已被他人修改（版本 {current}，你修改的是版本 {expected}）；请重新载入后再修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="12" />
+        <source>the script of “{title}” is locked (the show is {status}): unlock it on purpose to change it</source>
+        <translation>“{title}”的脚本已锁定：要修改请先特意解锁</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="17" />
+        <source>the database {where} holds {count} tables of another program ({tables}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation>数据库 {where} 中有其他程序的 {count} 张表（{tables}）；liveplanner 的表放在单独的数据库中：请新建一个（CREATE DATABASE liveplanner）并填写它的地址。未创建任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="23" />
+        <source>{field} is {length} characters long; at most {most} fit</source>
+        <translation>这段文字长 {length} 个字符，最多只能 {most} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="26" />
+        <source>{field} {value} is too large</source>
+        <translation>{value} 太大，无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="27" />
+        <source>{field} cannot be negative (got {value})</source>
+        <translation>不能为负数（填的是 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="28" />
+        <source>a segment's duration cannot be negative</source>
+        <translation>环节时长不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="31" />
+        <source>{person} is already on the team as {role}</source>
+        <translation>{person} 已在团队中担任这个角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="34" />
+        <source>a person needs a name</source>
+        <translation>人员需要填写姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="35" />
+        <source>a show's title needs 1 to {most} characters</source>
+        <translation>直播标题需要 1 到 {most} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="38" />
+        <source>a note needs some text</source>
+        <translation>请填写备注内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="39" />
+        <source>an owner's name has at most {most} characters</source>
+        <translation>负责人姓名最多 {most} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="42" />
+        <source>a note's minute must carry its time zone</source>
+        <translation>备注的时间必须带时区</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="45" />
+        <source>a note has no field “{field}”</source>
+        <translation>备注没有“{field}”这一项</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="46" />
+        <source>segment {segment_id} is not in show {show_id}</source>
+        <translation>环节 {segment_id} 不在这场直播中</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="49" />
+        <source>there is no show {id}</source>
+        <translation>没有编号为 {id} 的直播（可能已被删除）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="50" />
+        <source>there is no segment {id}</source>
+        <translation>没有编号为 {id} 的环节（可能已被删除）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="51" />
+        <source>there is no {entity} {id}</source>
+        <translation>没有编号为 {id} 的这一项（可能已被删除）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="52" />
+        <source>there is no note {id}</source>
+        <translation>没有编号为 {id} 的备注（可能已被删除）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="53" />
+        <source>there is no run {id}</source>
+        <translation>没有编号为 {id} 的计时记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="54" />
+        <source>run {id} has ended; it takes no more events</source>
+        <translation>计时记录 {id} 已结束，不再记录新的操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="57" />
+        <source>the show's segments changed meanwhile (added or removed elsewhere); reload</source>
+        <translation>其间本场的环节有变动（在别处增加或删除了）；请重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="61" />
+        <source>those segments no longer exist</source>
+        <translation>这些环节已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/storage.py" line="62" />
+        <source>someone else imported metrics for show {show_id} at the same time; nothing was stored: run it again</source>
+        <translation>有人同时为这场直播导入了数据；未保存任何数据：请再导入一次</translation>
+    </message>
+</context>
+<context>
     <name>MetricsImportDialog</name>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="76" />
+        <location filename="../../ui/review/import_dialog.py" line="77" />
         <source>Import metrics — %1</source>
         <translation>导入分钟数据 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="88" />
+        <location filename="../../ui/review/import_dialog.py" line="89" />
         <source>Choose the platform's export</source>
         <translation>选择平台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="89" />
+        <location filename="../../ui/review/import_dialog.py" line="90" />
         <source>Exports (%1);;All files (*)</source>
         <translation>导出文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="109" />
+        <location filename="../../ui/review/import_dialog.py" line="110" />
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="130" />
+        <location filename="../../ui/review/import_dialog.py" line="131" />
         <source>“%1” is not a time zone; expected such as Asia/Shanghai</source>
         <translation>“%1”不是时区，应如 Asia/Shanghai</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="163" />
+        <location filename="../../ui/review/import_dialog.py" line="164" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="176" />
+        <location filename="../../ui/review/import_dialog.py" line="177" />
         <source>None: every row was read as it is.</source>
         <translation>无：每一行都已按原样读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="194" />
+        <location filename="../../ui/review/import_dialog.py" line="195" />
         <source>The file runs from %1 to %2, but the show is on %3 to %4: none of its minutes falls in the show. Is it another day's export? Choose what to do before importing:</source>
         <translation>文件时间为 %1 至 %2，而本场是 %3 至 %4：没有一分钟落在本场之内。是不是另一天的导出文件？导入前请先选择怎么处理：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="204" />
+        <location filename="../../ui/review/import_dialog.py" line="205" />
         <source>Move it onto the show's date (%1)</source>
         <translation>移到本场的日期（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="256" />
+        <location filename="../../ui/review/import_dialog.py" line="258" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="258" />
+        <location filename="../../ui/review/import_dialog.py" line="260" />
         <source>header on row %1</source>
         <translation>表头在第 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="260" />
+        <location filename="../../ui/review/import_dialog.py" line="262" />
         <source>JSON records</source>
         <translation>JSON 记录</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="264" />
+        <location filename="../../ui/review/import_dialog.py" line="266" />
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="266" />
+        <location filename="../../ui/review/import_dialog.py" line="268" />
         <source>%1 rows, %2 minutes with data (%3)</source>
         <translation>%1 行，%2 分钟有数据（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="275" />
+        <location filename="../../ui/review/import_dialog.py" line="277" />
         <source>peak %1</source>
         <translation>%1峰值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="280" />
+        <location filename="../../ui/review/import_dialog.py" line="282" />
         <source>Encoding: %1</source>
         <translation>编码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="281" />
+        <location filename="../../ui/review/import_dialog.py" line="283" />
         <source>Layout: %1</source>
         <translation>格式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="291" />
+        <location filename="../../ui/review/import_dialog.py" line="293" />
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="295" />
+        <location filename="../../ui/review/import_dialog.py" line="297" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="311" />
+        <location filename="../../ui/review/import_dialog.py" line="313" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="315" />
+        <location filename="../../ui/review/import_dialog.py" line="317" />
         <source>%1 (running total)</source>
         <translation>%1（累计值）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="362" />
+        <location filename="../../ui/review/import_dialog.py" line="364" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="369" />
+        <location filename="../../ui/review/import_dialog.py" line="371" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_dialog.py" line="372" />
+        <location filename="../../ui/review/import_dialog.py" line="374" />
         <source>Nothing was stored: an unexpected error (%1)</source>
         <translation>未保存任何数据：意外错误（%1）</translation>
     </message>
@@ -1556,57 +2548,57 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>MetricsStoring</name>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="30" />
+        <location filename="../../ui/review/import_storing.py" line="31" />
         <source>Nothing was stored: %1</source>
         <translation>未保存任何数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="44" />
+        <location filename="../../ui/review/import_storing.py" line="45" />
         <source>This show has metrics already: %1. Importing a file replaces them all.</source>
         <translation>本场已有数据：%1。导入文件会把它们全部替换。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="50" />
+        <location filename="../../ui/review/import_storing.py" line="51" />
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="52" />
+        <location filename="../../ui/review/import_storing.py" line="53" />
         <source>%1 from “%2”</source>
         <translation>%1，来自“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="57" />
+        <location filename="../../ui/review/import_storing.py" line="58" />
         <source>%1, imported %2</source>
         <translation>%1，导入于 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="64" />
+        <location filename="../../ui/review/import_storing.py" line="65" />
         <source>Replace the show's metrics?</source>
         <translation>替换本场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="66" />
+        <location filename="../../ui/review/import_storing.py" line="67" />
         <source>Replace the show's metrics (%1) with the %2 minutes in “%3”?</source>
         <translation>用“%3”中的 %2 分钟数据替换本场已有的数据（%1）吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="74" />
+        <location filename="../../ui/review/import_storing.py" line="75" />
         <source>A backup of the database is made first: File ▸ Backups… can put the metrics back. Edit ▸ Undo cannot.</source>
         <translation>替换前会先备份数据库：可在 文件 ▸ 备份… 中恢复原来的数据。编辑 ▸ 撤销 无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="81" />
+        <location filename="../../ui/review/import_storing.py" line="82" />
         <source>The team database is backed up by its server, not by liveplanner; Edit ▸ Undo cannot put the metrics back.</source>
         <translation>团队数据库由其服务器备份，liveplanner 不做备份；编辑 ▸ 撤销 无法恢复原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="85" />
+        <location filename="../../ui/review/import_storing.py" line="86" />
         <source>&amp;Replace metrics</source>
         <translation>替换数据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/import_storing.py" line="110" />
+        <location filename="../../ui/review/import_storing.py" line="111" />
         <source>Storing the metrics…</source>
         <translation>正在保存数据…</translation>
     </message>
@@ -1786,163 +2778,163 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>PartTableModel</name>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="210" />
+        <location filename="../../ui/editor/part_models.py" line="212" />
         <source>cannot be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="263" />
-        <location filename="../../ui/editor/part_models.py" line="316" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/editor/part_models.py" line="265" />
+        <location filename="../../ui/editor/part_models.py" line="318" />
+        <location filename="../../ui/labels.py" line="232" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="235" />
-        <location filename="../../ui/editor/part_models.py" line="373" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/editor/part_models.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="375" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="257" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/editor/part_models.py" line="259" />
+        <location filename="../../ui/labels.py" line="231" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="269" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/editor/part_models.py" line="271" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="272" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/editor/part_models.py" line="274" />
+        <location filename="../../ui/labels.py" line="234" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="275" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/editor/part_models.py" line="277" />
+        <location filename="../../ui/labels.py" line="235" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/editor/part_models.py" line="279" />
+        <location filename="../../ui/labels.py" line="236" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="279" />
+        <location filename="../../ui/editor/part_models.py" line="281" />
         <source>Price floor</source>
         <translation>价格底线</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="282" />
+        <location filename="../../ui/editor/part_models.py" line="284" />
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="290" />
-        <location filename="../../ui/editor/part_models.py" line="299" />
+        <location filename="../../ui/editor/part_models.py" line="292" />
+        <location filename="../../ui/editor/part_models.py" line="301" />
         <source>(all products)</source>
         <translation>（全场）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="308" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/editor/part_models.py" line="310" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="322" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/editor/part_models.py" line="324" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="329" />
-        <location filename="../../ui/editor/part_models.py" line="432" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/editor/part_models.py" line="331" />
+        <location filename="../../ui/editor/part_models.py" line="434" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="331" />
+        <location filename="../../ui/editor/part_models.py" line="333" />
         <source>Released</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="334" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/editor/part_models.py" line="336" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="337" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/editor/part_models.py" line="339" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="341" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/editor/part_models.py" line="343" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="344" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/editor/part_models.py" line="346" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/editor/part_models.py" line="348" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/editor/part_models.py" line="350" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="360" />
+        <location filename="../../ui/editor/part_models.py" line="362" />
         <source>(anyone in the role)</source>
         <translation>（该角色任何人）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="366" />
-        <location filename="../../ui/editor/part_models.py" line="425" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/editor/part_models.py" line="368" />
+        <location filename="../../ui/editor/part_models.py" line="427" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="379" />
+        <location filename="../../ui/editor/part_models.py" line="381" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="228" />
-        <location filename="../../ui/editor/part_models.py" line="384" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/editor/part_models.py" line="230" />
+        <location filename="../../ui/editor/part_models.py" line="386" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="392" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/editor/part_models.py" line="394" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/part_models.py" line="417" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/editor/part_models.py" line="419" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
@@ -2113,7 +3105,12 @@ This window opens it read-only: you can look, print and export, but not change a
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/results_dialog.py" line="132" />
+        <location filename="../../ui/rehearsal/results_dialog.py" line="95" />
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/results_dialog.py" line="134" />
         <source>Apply rehearsed lengths</source>
         <translation>应用彩排时长</translation>
     </message>
@@ -2351,58 +3348,58 @@ This window opens it read-only: you can look, print and export, but not change a
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="153" />
+        <location filename="../../ui/review/review_page.py" line="154" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="157" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="161" />
+        <location filename="../../ui/review/review_page.py" line="162" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="163" />
-        <location filename="../../ui/review/review_page.py" line="260" />
+        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="261" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="166" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="175" />
+        <location filename="../../ui/review/review_page.py" line="176" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="177" />
+        <location filename="../../ui/review/review_page.py" line="178" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="196" />
+        <location filename="../../ui/review/review_page.py" line="197" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="206" />
+        <location filename="../../ui/review/review_page.py" line="207" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="219" />
+        <location filename="../../ui/review/review_page.py" line="220" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -2411,82 +3408,82 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="256" />
+        <location filename="../../ui/review/review_page.py" line="257" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="258" />
+        <location filename="../../ui/review/review_page.py" line="259" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="269" />
+        <location filename="../../ui/review/review_page.py" line="270" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="270" />
+        <location filename="../../ui/review/review_page.py" line="271" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="271" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="347" />
+        <location filename="../../ui/review/review_page.py" line="348" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="353" />
+        <location filename="../../ui/review/review_page.py" line="354" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="359" />
+        <location filename="../../ui/review/review_page.py" line="360" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="363" />
+        <location filename="../../ui/review/review_page.py" line="364" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="369" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="370" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="375" />
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="381" />
+        <location filename="../../ui/review/review_page.py" line="382" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="467" />
+        <location filename="../../ui/review/review_page.py" line="468" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="469" />
         <source>Delete this note?
 
 %1</source>
@@ -2495,7 +3492,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="478" />
+        <location filename="../../ui/review/review_page.py" line="479" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -2904,42 +3901,42 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptFiles</name>
     <message>
-        <location filename="../../ui/script/actions.py" line="25" />
+        <location filename="../../ui/script/actions.py" line="26" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="26" />
+        <location filename="../../ui/script/actions.py" line="27" />
         <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
         <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="46" />
+        <location filename="../../ui/script/actions.py" line="47" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="79" />
+        <location filename="../../ui/script/actions.py" line="80" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="95" />
+        <location filename="../../ui/script/actions.py" line="96" />
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="97" />
+        <location filename="../../ui/script/actions.py" line="98" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="115" />
+        <location filename="../../ui/script/actions.py" line="116" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="123" />
+        <location filename="../../ui/script/actions.py" line="124" />
         <source>Script written to %1</source>
         <translation>脚本已写入 %1</translation>
     </message>
@@ -2947,99 +3944,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="70" />
+        <location filename="../../ui/script/import_dialog.py" line="71" />
         <source>Import run sheet</source>
         <translation>导入直播脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="85" />
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="86" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
-        <location filename="../../ui/script/import_dialog.py" line="99" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="100" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="90" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Column in the sheet</source>
         <translation>表格中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="90" />
+        <location filename="../../ui/script/import_dialog.py" line="91" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="106" />
+        <location filename="../../ui/script/import_dialog.py" line="107" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="120" />
+        <location filename="../../ui/script/import_dialog.py" line="121" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="141" />
+        <location filename="../../ui/script/import_dialog.py" line="142" />
         <source>Import as a new show</source>
         <translation>导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="174" />
+        <location filename="../../ui/script/import_dialog.py" line="175" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation>；含 liveplanner 导出的附表（场次设置、团队、商品、优惠、分工）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="179" />
+        <location filename="../../ui/script/import_dialog.py" line="180" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation>%1 · %2 · 工作表“%3”，表头在第 %4 行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="195" />
+        <location filename="../../ui/script/import_dialog.py" line="196" />
         <source>Every cell was read into a field.</source>
         <translation>所有单元格都已读入对应字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="205" />
+        <location filename="../../ui/script/import_dialog.py" line="206" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation>可以修改某列的读取方式，或设为“不读取”，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="292" />
+        <location filename="../../ui/script/import_dialog.py" line="293" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation>%1 个环节，共 %2 · %3 个商品 · %4 人 · %5 项优惠</translation>
     </message>
@@ -3088,105 +4085,95 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>SegmentTableModel</name>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="169" />
+        <location filename="../../ui/editor/segment_model.py" line="171" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="170" />
-        <location filename="../../ui/labels.py" line="204" />
+        <location filename="../../ui/editor/segment_model.py" line="172" />
+        <location filename="../../ui/labels.py" line="198" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="171" />
-        <location filename="../../ui/labels.py" line="202" />
+        <location filename="../../ui/editor/segment_model.py" line="173" />
+        <location filename="../../ui/labels.py" line="196" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="203" />
+        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/labels.py" line="197" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="205" />
+        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/labels.py" line="199" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="174" />
+        <location filename="../../ui/editor/segment_model.py" line="176" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="175" />
+        <location filename="../../ui/editor/segment_model.py" line="177" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="176" />
+        <location filename="../../ui/editor/segment_model.py" line="178" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="177" />
+        <location filename="../../ui/editor/segment_model.py" line="179" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="178" />
+        <location filename="../../ui/editor/segment_model.py" line="180" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="179" />
+        <location filename="../../ui/editor/segment_model.py" line="181" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="180" />
-        <location filename="../../ui/labels.py" line="206" />
+        <location filename="../../ui/editor/segment_model.py" line="182" />
+        <location filename="../../ui/labels.py" line="200" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="294" />
+        <location filename="../../ui/editor/segment_model.py" line="296" />
         <source>Two flash sales are released in this segment: see Promo releases.</source>
         <translation>本环节放出了两个秒杀：请看“优惠发放”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="297" />
+        <location filename="../../ui/editor/segment_model.py" line="299" />
         <source>A flash sale: its price and units show here once the Promos tab has a flash sale of this segment's product.</source>
         <translation>秒杀环节：在“优惠”页为本环节的商品添加秒杀后，这里显示秒杀价和件数。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="301" />
+        <location filename="../../ui/editor/segment_model.py" line="303" />
         <source>Flash-sale price of %1</source>
         <translation>%1 的秒杀价</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="302" />
+        <location filename="../../ui/editor/segment_model.py" line="304" />
         <source>Units of %1 put out in this segment</source>
         <translation>%1 在本环节放出的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/segment_model.py" line="309" />
-        <location filename="../../ui/editor/segment_model.py" line="314" />
+        <location filename="../../ui/editor/segment_model.py" line="311" />
+        <location filename="../../ui/editor/segment_model.py" line="316" />
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/segment_model.py" line="413" />
-        <source>“%1” is longer than a day: no segment runs that long</source>
-        <translation>“%1”超过一天：没有环节会这么长</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/segment_model.py" line="417" />
-        <source>“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
-        <translation>“%1”不是时长；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)</translation>
     </message>
 </context>
 <context>
@@ -3209,7 +4196,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="201" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
@@ -3379,98 +4366,98 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="105" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/editor/show_form.py" line="111" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="107" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/editor/show_form.py" line="113" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/editor/show_form.py" line="123" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="122" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
+        <location filename="../../ui/labels.py" line="210" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/editor/show_form.py" line="129" />
+        <location filename="../../ui/labels.py" line="211" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="126" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/labels.py" line="212" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/editor/show_form.py" line="134" />
+        <location filename="../../ui/labels.py" line="213" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="133" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/editor/show_form.py" line="139" />
+        <location filename="../../ui/labels.py" line="214" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="138" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/editor/show_form.py" line="144" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="143" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/editor/show_form.py" line="149" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="148" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/editor/show_form.py" line="154" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="153" />
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/editor/show_form.py" line="159" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="158" />
-        <location filename="../../ui/labels.py" line="225" />
+        <location filename="../../ui/editor/show_form.py" line="164" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="163" />
-        <location filename="../../ui/labels.py" line="226" />
+        <location filename="../../ui/editor/show_form.py" line="169" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="168" />
-        <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/editor/show_form.py" line="174" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="175" />
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/editor/show_form.py" line="181" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4250,27 +5237,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>发放</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="18" />
+        <location filename="../../ui/refusals.py" line="19" />
         <source>The script is locked (%1), so nothing was changed: unlock it for editing first.</source>
         <translation>脚本已锁定（%1），未做任何修改：请先解锁编辑。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="26" />
+        <location filename="../../ui/refusals.py" line="27" />
         <source>This window is read-only (the database file cannot be written), so nothing was changed.</source>
         <translation>本窗口为只读（数据库文件不可写入），未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="31" />
+        <location filename="../../ui/refusals.py" line="32" />
         <source>This window is read-only (the database's folder cannot be written), so nothing was changed.</source>
         <translation>本窗口为只读（数据库所在的文件夹不可写入），未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="37" />
+        <location filename="../../ui/refusals.py" line="38" />
         <source>This window is read-only (another liveplanner has the database open), so nothing was changed.</source>
         <translation>本窗口为只读（另一个 liveplanner 已打开此数据库），未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/refusals.py" line="43" />
+        <location filename="../../ui/refusals.py" line="44" />
         <source>That was deleted meanwhile (by someone else, or in another window), so nothing was changed.</source>
         <translation>其间它已被删除（他人或另一个窗口所删），未做任何修改。</translation>
     </message>
@@ -4300,32 +5287,32 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>设置%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="325" />
+        <location filename="../../ui/editor/commands.py" line="338" />
         <source>Move segments</source>
         <translation>移动环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="364" />
+        <location filename="../../ui/editor/commands.py" line="377" />
         <source>Edit %1</source>
         <translation>编辑%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="403" />
+        <location filename="../../ui/editor/commands.py" line="416" />
         <source>Add %1</source>
         <translation>添加%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="423" />
+        <location filename="../../ui/editor/commands.py" line="436" />
         <source>Delete %1</source>
         <translation>删除%1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="438" />
+        <location filename="../../ui/editor/commands.py" line="451" />
         <source>Edit show</source>
         <translation>编辑场次</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="453" />
+        <location filename="../../ui/editor/commands.py" line="466" />
         <source>show</source>
         <translation>直播</translation>
     </message>
@@ -4355,118 +5342,9 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="75" />
+        <location filename="../../ui/script/actions.py" line="76" />
         <source>Import script</source>
         <translation>导入脚本</translation>
-    </message>
-</context>
-<context>
-    <name>findings</name>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="14" />
-        <source>Promo “{promo}”: segments release {released}, only {quantity} available</source>
-        <translation>优惠“{promo}”：各环节共发放 {released}，可用仅 {quantity}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="17" />
-        <source>Product “{product}”: flash sales need {units} units, stock for the show is {stock}</source>
-        <translation>商品“{product}”：秒杀需要 {units} 件，本场库存仅 {stock}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="21" />
-        <source>Promo “{promo}” can cost {exposure} yuan, over its budget of {budget}</source>
-        <translation>优惠“{promo}”最多花费 {exposure} 元，超出预算 {budget}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="24" />
-        <source>“{product}” at {price} yuan is under its price floor of {floor}</source>
-        <translation>“{product}”售价 {price} 元，低于价格底线 {floor}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="27" />
-        <source>“{product}” is {discount} off its list price, over the maximum discount of {maximum}</source>
-        <translation>“{product}”比原价低 {discount}，超过最大折扣 {maximum}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="31" />
-        <source>Coupon “{promo}” takes the price to {price} yuan, under the floor of {floor}</source>
-        <translation>优惠券“{promo}”使价格降到 {price} 元，低于底线 {floor}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="35" />
-        <source>Coupon “{promo}” is worth as much as its threshold</source>
-        <translation>优惠券“{promo}”面额不低于使用门槛</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="38" />
-        <source>Segment {position} “{title}”: a product intro with no product</source>
-        <translation>环节 {position}“{title}”：产品讲解没有指定商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="41" />
-        <source>Segment {position} “{title}”: no host, and the team has none</source>
-        <translation>环节 {position}“{title}”：没有主播，团队里也没有主播</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="44" />
-        <source>Segment {position}: {person} is both {roles}</source>
-        <translation>环节 {position}：{person} 同时担任{roles}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="47" />
-        <source>Segment {position} “{title}” has no length</source>
-        <translation>环节 {position}“{title}”时长为零</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="50" />
-        <source>Segment {position}: a cue at {offset} comes after the segment ends at {length}</source>
-        <translation>环节 {position}：{offset} 的提示晚于环节结束（{length}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="54" />
-        <source>The script runs {over} past the hard stop</source>
-        <translation>脚本超出最晚结束时间 {over}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="57" />
-        <source>The script runs {over} past the planned end</source>
-        <translation>脚本超出计划结束时间 {over}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="66" />
-        <source>{items} and {last}</source>
-        <translation>{items}和{last}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="67" />
-        <location filename="../../ui/editor/finding_texts.py" line="87" />
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="72" />
-        <source>{position} “{title}”</source>
-        <translation>{position}“{title}”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="86" />
-        <source>{items} and {more} more</source>
-        <translation>{items}等（另有 {more} 个）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="104" />
-        <source>Segments {segments}: no host, and the team has none</source>
-        <translation>环节 {segments}：没有主播，团队里也没有主播</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="108" />
-        <source>{count} product intros have no host, and the team has none: segments {segments}</source>
-        <translation>{count} 个产品讲解环节没有主播，团队里也没有主播：环节 {segments}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/finding_texts.py" line="130" />
-        <source> and </source>
-        <translation>和</translation>
     </message>
 </context>
 <context>
@@ -4568,537 +5446,273 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
-    <name>import</name>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="13" />
-        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
-        <translation>应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="16" />
-        <source>expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date</source>
-        <translation>应为 2025-11-11 20:05、11-11 20:05、20:05 或 Excel 日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="20" />
-        <source>{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported</source>
-        <translation>{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="23" />
-        <source>{file} is empty</source>
-        <translation>{file} 是空文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="24" />
-        <source>{file} is a folder; expected a file to import</source>
-        <translation>{file} 是文件夹；请选择要导入的文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="27" />
-        <source>{file} is a pipe or device; expected a file to import</source>
-        <translation>{file} 是管道或设备，不是普通文件；请选择要导入的文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="30" />
-        <source>{file} holds binary data, not a CSV, XLSX or JSON export</source>
-        <translation>{file} 是二进制数据，不是 CSV、XLSX 或 JSON 导出文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="33" />
-        <source>{file} cannot be read as CSV text ({detail}); save it again as CSV or XLSX</source>
-        <translation>{file} 无法作为 CSV 文本读取（{detail}）；请重新保存为 CSV 或 XLSX</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="36" />
-        <source>{file} is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV</source>
-        <translation>{file} 是 Excel 97-2003 工作簿（.xls）；请另存为 .xlsx 或 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="39" />
-        <source>{file} is a web page, not a spreadsheet; open it in Excel and save it as .xlsx</source>
-        <translation>{file} 是网页而不是表格；请用 Excel 打开并另存为 .xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="43" />
-        <source>{file} is named .xlsx but holds text; rename it .csv</source>
-        <translation>{file} 扩展名是 .xlsx，内容却是文本；请改名为 .csv</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="46" />
-        <source>{file} is an Excel workbook named .{extension}; rename it .xlsx</source>
-        <translation>{file} 是 Excel 工作簿，扩展名却是 .{extension}；请改名为 .xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="49" />
-        <source>{file} cannot be opened as an Excel workbook ({detail})</source>
-        <translation>{file} 无法作为 Excel 工作簿打开（{detail}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="52" />
-        <source>{file} inflates to {size_mb} MB of spreadsheet data; workbooks up to {limit_mb} MB inflated can be imported</source>
-        <translation>{file} 解压后有 {size_mb} MB 表格数据；可导入的工作簿解压后最多 {limit_mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="57" />
-        <source>{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)</source>
-        <translation>{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="62" />
-        <source>{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data</source>
-        <translation>{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="67" />
-        <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
-        <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="72" />
-        <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
-        <translation>{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="76" />
-        <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
-        <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="81" />
-        <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
-        <translation>{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="86" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}不会是负数，应为 0 或以上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="91" />
-        <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
-        <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="97" />
-        <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
-        <translation>{file}：{columns}列的每个单元格都为空或“-”；没有可导入的数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="101" />
-        <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
-        <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="106" />
-        <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
-        <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="111" />
-        <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
-        <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="115" />
-        <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
-        <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="120" />
-        <source>{file} is not valid JSON (line {line}, column {column})</source>
-        <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="123" />
-        <source>{file} holds no list of per-minute records</source>
-        <translation>{file} 中没有按分钟的记录列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="126" />
-        <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
-        <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="129" />
-        <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
-        <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="134" />
-        <source>{file} has a header but no data rows</source>
-        <translation>{file} 只有表头，没有数据行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="135" />
-        <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
-        <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="140" />
-        <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
-        <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="143" />
-        <source>{file}, row {row}, column “{column}”: the time is empty</source>
-        <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="146" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
-        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="150" />
-        <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
-        <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="155" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
-        <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="159" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="164" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="169" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
-        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="174" />
-        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
-        <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="179" />
-        <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
-        <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="184" />
-        <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
-        <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="188" />
-        <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
-        <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="193" />
-        <source>No rows for {count} minutes between the first and the last: {minutes}</source>
-        <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="196" />
-        <source>No rows for 1 minute between the first and the last: {minutes}</source>
-        <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="199" />
-        <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
-        <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="202" />
-        <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
-        <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="205" />
-        <source>Columns not imported: {columns}</source>
-        <translation>未导入的列：{columns}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="206" />
-        <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
-        <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="211" />
-        <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
-        <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="226" />
-        <source>an object {…}</source>
-        <translation>对象 {…}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="227" />
-        <source>a list […]</source>
-        <translation>列表 […]</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="228" />
-        <source>its compressed data is damaged</source>
-        <translation>压缩数据已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="232" />
-        <source>the file is incomplete or damaged</source>
-        <translation>文件不完整或已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="245" />
-        <source>… ({count} characters)</source>
-        <translation>…（共 {count} 个字符）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="252" />
-        <source>”, “</source>
-        <comment>between quoted column names</comment>
-        <translation>”、“</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="264" />
-        <source>highest</source>
-        <translation>最高</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/import_texts.py" line="266" />
-        <source>last</source>
-        <translation>最后一次</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="28" />
+        <location filename="../../ui/labels.py" line="29" />
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Taobao Live</source>
         <translation>淘宝直播</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>TikTok Shop</source>
         <translation>TikTok Shop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="33" />
         <source>WeChat Channels</source>
         <translation>视频号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
-        <location filename="../../ui/labels.py" line="56" />
-        <location filename="../../ui/labels.py" line="85" />
+        <location filename="../../ui/labels.py" line="98" />
+        <source>Douyin E-commerce Compass · live minute data</source>
+        <translation>抖音电商罗盘 · 直播分钟数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="101" />
+        <source>Douyin live big screen · running totals</source>
+        <translation>抖音直播大屏 · 累计数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="104" />
+        <source>Douyin · GMV per minute (room_id, session_date, time, gmv_min)</source>
+        <translation>抖音 · 分钟成交 (room_id, session_date, time, gmv_min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="107" />
+        <source>Douyin · minute_trend (JSON)</source>
+        <translation>抖音 · minute_trend (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="108" />
+        <source>Taobao Live · console minute data</source>
+        <translation>淘宝直播 · 中控台分钟数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="109" />
+        <source>Kuaishou shop · live minute data</source>
+        <translation>快手小店 · 直播分钟数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="110" />
+        <source>TikTok Shop · LIVE Analytics</source>
+        <translation>TikTok Shop · 直播数据分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="111" />
+        <source>Screen logger · 30-second running totals</source>
+        <translation>大屏记录器 · 每 30 秒累计数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="25" />
+        <location filename="../../ui/labels.py" line="34" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39" />
+        <location filename="../../ui/labels.py" line="40" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Done</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="44" />
         <source>Reviewed</source>
         <translation>已复盘</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49" />
+        <location filename="../../app/messages/names.py" line="18" />
         <source>Opening</source>
         <translation>开场</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50" />
+        <location filename="../../app/messages/names.py" line="19" />
         <source>Product intro</source>
         <translation>产品讲解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51" />
+        <location filename="../../app/messages/names.py" line="20" />
         <source>Coupon drop</source>
         <translation>发券</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52" />
-        <location filename="../../ui/labels.py" line="74" />
+        <location filename="../../app/messages/names.py" line="21" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53" />
-        <location filename="../../ui/labels.py" line="75" />
+        <location filename="../../app/messages/names.py" line="22" />
+        <location filename="../../ui/labels.py" line="61" />
         <source>Lucky draw</source>
         <translation>抽奖</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54" />
+        <location filename="../../app/messages/names.py" line="23" />
         <source>Q&amp;A</source>
         <translation>答疑互动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55" />
+        <location filename="../../app/messages/names.py" line="24" />
         <source>Closing</source>
         <translation>收尾</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../app/messages/names.py" line="9" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63" />
+        <location filename="../../app/messages/names.py" line="10" />
         <source>Co-host</source>
         <translation>助播</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64" />
+        <location filename="../../app/messages/names.py" line="11" />
         <source>Floor control</source>
         <translation>场控</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65" />
+        <location filename="../../app/messages/names.py" line="12" />
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66" />
+        <location filename="../../app/messages/names.py" line="13" />
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67" />
+        <location filename="../../app/messages/names.py" line="14" />
         <source>Tech</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73" />
+        <location filename="../../ui/labels.py" line="59" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>Gift</source>
         <translation>赠品</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82" />
+        <location filename="../../ui/labels.py" line="68" />
         <source>Products</source>
         <translation>商品讲解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83" />
+        <location filename="../../ui/labels.py" line="69" />
         <source>Promotions</source>
         <translation>促销福利</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84" />
+        <location filename="../../ui/labels.py" line="70" />
         <source>Interaction</source>
         <translation>互动</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../app/messages/names.py" line="30" />
         <source>Online viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="112" />
+        <location filename="../../app/messages/names.py" line="31" />
         <source>Entries</source>
         <translation>进入人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="113" />
+        <location filename="../../app/messages/names.py" line="32" />
         <source>Exits</source>
         <translation>离开人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="114" />
+        <location filename="../../app/messages/names.py" line="33" />
         <source>Views</source>
         <translation>观看人次</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115" />
+        <location filename="../../app/messages/names.py" line="34" />
         <source>Unique viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="116" />
+        <location filename="../../app/messages/names.py" line="35" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="117" />
+        <location filename="../../app/messages/names.py" line="36" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="118" />
+        <location filename="../../app/messages/names.py" line="37" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119" />
+        <location filename="../../app/messages/names.py" line="38" />
         <source>Items sold</source>
         <translation>成交件数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120" />
+        <location filename="../../app/messages/names.py" line="39" />
         <source>Product clicks</source>
         <translation>商品点击</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121" />
+        <location filename="../../app/messages/names.py" line="40" />
         <source>Comments</source>
         <translation>评论数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122" />
+        <location filename="../../app/messages/names.py" line="41" />
         <source>Likes</source>
         <translation>点赞数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123" />
+        <location filename="../../app/messages/names.py" line="42" />
         <source>Shares</source>
         <translation>分享数</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124" />
+        <location filename="../../app/messages/names.py" line="43" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125" />
+        <location filename="../../app/messages/names.py" line="44" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134" />
+        <location filename="../../ui/labels.py" line="128" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -5106,337 +5720,82 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>script</name>
     <message>
-        <location filename="../../ui/script/texts.py" line="24" />
+        <location filename="../../ui/script/texts.py" line="16" />
         <source>— not read —</source>
         <translation>— 不读取 —</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="26" />
+        <location filename="../../ui/script/texts.py" line="18" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="27" />
+        <location filename="../../ui/script/texts.py" line="19" />
         <source>Start time</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="28" />
+        <location filename="../../ui/script/texts.py" line="20" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="29" />
+        <location filename="../../ui/script/texts.py" line="21" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="30" />
+        <location filename="../../ui/script/texts.py" line="22" />
         <source>Segment title</source>
         <translation>环节内容</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="31" />
+        <location filename="../../ui/script/texts.py" line="23" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="32" />
+        <location filename="../../ui/script/texts.py" line="24" />
         <source>Link no. / SKU</source>
         <translation>链接号 / 货号</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="33" />
+        <location filename="../../ui/script/texts.py" line="25" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="34" />
+        <location filename="../../ui/script/texts.py" line="26" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="35" />
+        <location filename="../../ui/script/texts.py" line="27" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="36" />
+        <location filename="../../ui/script/texts.py" line="28" />
         <source>Offers</source>
         <translation>优惠/福利</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="37" />
+        <location filename="../../ui/script/texts.py" line="29" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="38" />
+        <location filename="../../ui/script/texts.py" line="30" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="44" />
-        <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
-        <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="49" />
-        <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
-        <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="54" />
-        <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
-        <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="57" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
-        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="60" />
-        <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
-        <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="65" />
-        <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
-        <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="70" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
-        <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="75" />
-        <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
-        <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="78" />
-        <source>The sheet's date has no year: the show is put on {date}</source>
-        <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="81" />
-        <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
-        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="86" />
-        <source>No start time in the sheet: the show starts at {time}</source>
-        <translation>表格中没有开始时间：场次从 {time} 开始</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="89" />
-        <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
-        <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="94" />
-        <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
-        <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="99" />
-        <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
-        <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="104" />
-        <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
-        <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="108" />
-        <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
-        <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="113" />
-        <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
-        <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="118" />
-        <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
-        <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="123" />
-        <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
-        <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="128" />
-        <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
-        <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="132" />
-        <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
-        <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="137" />
-        <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
-        <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="142" />
-        <source>{file}, {path}: got {value}, expected {expected}</source>
-        <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="145" />
-        <source>{file}, {path}: this field is missing</source>
-        <translation>{file}，{path}：缺少此字段</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="148" />
-        <source>{file}, {path}: not a field of a show file (schema version {version})</source>
-        <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="151" />
-        <source>{file}, {path}: repeats {first}; each must be given once</source>
-        <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="154" />
-        <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
-        <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="158" />
-        <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
-        <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="163" />
-        <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
-        <translation>{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="168" />
-        <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
-        <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="173" />
-        <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
-        <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="178" />
-        <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
-        <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="183" />
-        <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
-        <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="188" />
-        <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
-        <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="193" />
-        <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
-        <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="198" />
-        <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
-        <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="209" />
-        <source>a length</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="210" />
-        <source>a clock time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="211" />
-        <source>a price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="212" />
-        <source>a count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="213" />
-        <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
-        <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="216" />
-        <source>expected a clock time such as 20:05 or 20:00-20:05</source>
-        <translation>应为时间，如 20:05 或 20:00-20:05</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="219" />
-        <source>expected an amount in yuan such as 59 or ¥59.90</source>
-        <translation>应为金额（元），如 59 或 ¥59.90</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="222" />
-        <source>expected a whole number such as 300</source>
-        <translation>应为整数，如 300</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="230" />
-        <source>the file</source>
-        <translation>整个文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="233" />
-        <source>lists or objects nested hundreds deep</source>
-        <translation>嵌套数百层的列表或对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="237" />
-        <source>a list {depth} levels deep</source>
-        <translation>嵌套 {depth} 层的列表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="241" />
-        <source>an object {depth} levels deep</source>
-        <translation>嵌套 {depth} 层的对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="245" />
-        <source>lists and objects nested at most {limit} deep</source>
-        <translation>最多嵌套 {limit} 层的列表和对象</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="249" />
-        <source>a time in the years {first} to {last}</source>
-        <translation>{first} 至 {last} 年之间的时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="265" />
-        <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
-        <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
-    </message>
-    <message>
-        <location filename="../../ui/script/texts.py" line="287" />
+        <location filename="../../ui/script/texts.py" line="41" />
         <source>Row {row}, column “{column}”: “{value}” is kept in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：“{value}”已放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../ui/script/texts.py" line="291" />
+        <location filename="../../ui/script/texts.py" line="45" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
     </message>

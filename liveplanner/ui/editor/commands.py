@@ -12,7 +12,7 @@ holds only what it wrote, and its undo goes back to their values.
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
 from liveplanner.app.database import NotFoundError, StaleEditError, StorageError
@@ -303,11 +303,24 @@ class CreateSegments(Command):
         self.doc.restore_segments(self.removal)
 
 
+class CountedNames(QObject):
+    """Undo steps' names that count, in the language's plural forms ("Delete 1 segment").
+
+    A class for the sake of lupdate, which marks a message as plural only in self.tr(..., n)
+    with a variable n: QCoreApplication.translate(..., n) was never extracted."""
+
+    def delete_segments(self, count: int) -> str:
+        return self.tr("Delete %n segment(s)", "", count)
+
+    def duplicate_segments(self, count: int) -> str:
+        return self.tr("Duplicate %n segment(s)", "", count)
+
+
 class RemoveSegments(Command):
     def __init__(self, doc: ShowDocument, segment_ids: Sequence[int]) -> None:
         super().__init__(
             doc,
-            QCoreApplication.translate("commands", "Delete %n segment(s)", None, len(segment_ids)),
+            CountedNames().delete_segments(len(segment_ids)),
         )
         self.ids = list(segment_ids)
         self.removal: SegmentsRemoval | None = None

@@ -26,7 +26,9 @@ from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, roles
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.finding_texts import describe
 from liveplanner.ui.editor.segment_model import ERROR_TINT, WARNING_TINT
+from liveplanner.ui.words import said_of
 
 Index = QModelIndex | QPersistentModelIndex
 Choices = list[tuple[str, object]]
@@ -152,7 +154,7 @@ class PartTableModel(QAbstractTableModel):
             if not found:
                 return None
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(f.message for f in found)
+                return "\n".join(describe(f) for f in found)
             return ERROR_TINT if any(f.severity is Severity.ERROR for f in found) else WARNING_TINT
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -175,7 +177,7 @@ class PartTableModel(QAbstractTableModel):
         try:
             new = column.read(value)
         except ValueError as exc:
-            self._doc.edit_refused.emit(f"{column.title()}: {exc}")
+            self._doc.edit_refused.emit(f"{column.title()}: {said_of(exc)}")
             return False
         command = commands.EditPart.if_changed(self._doc, self.kind, part.id, {column.field: new})
         if command is None:

@@ -34,7 +34,7 @@ class SegmentActions:
             return
         command = commands.CreateSegments(
             self.doc,
-            QCoreApplication.translate("commands", "Duplicate %n segment(s)", None, len(ids)),
+            commands.CountedNames().duplicate_segments(len(ids)),
             lambda: self.doc.duplicate_segments(ids),
         )
         self.doc.undo_stack.push(command)

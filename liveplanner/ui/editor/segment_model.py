@@ -21,13 +21,15 @@ from PySide6.QtGui import QColor
 from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.inputs import parse_count, parse_money, parse_segment_duration
 from liveplanner.core.money import format_yuan
-from liveplanner.core.plan import MAX_SEGMENT_S, Product, Promo, Release, Segment
+from liveplanner.core.plan import Product, Promo, Release, Segment
 from liveplanner.core.row_offer import RowOffer, row_offer
 from liveplanner.core.rules import Finding, Severity
-from liveplanner.core.schedule import format_duration, parse_duration
+from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, roles
 from liveplanner.ui.editor.document import ShowDocument
+from liveplanner.ui.editor.finding_texts import describe
+from liveplanner.ui.words import said_of
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-liveplanner-segment-ids"
@@ -219,7 +221,7 @@ class SegmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self._marks.get((segment.id, column))
             if found:
-                return "\n".join(f.message for f in found)
+                return "\n".join(describe(f) for f in found)
             if column in (self.PRICE, self.STOCK):
                 return self._offer_tip(column, self._offer(segment))
             return None
@@ -357,7 +359,7 @@ class SegmentTableModel(QAbstractTableModel):
         try:
             command = self._command_for(segment, column, value)
         except ValueError as exc:
-            self._doc.edit_refused.emit(str(exc))
+            self._doc.edit_refused.emit(said_of(exc))
             return False
         if command is None:
             return False
@@ -385,7 +387,7 @@ class SegmentTableModel(QAbstractTableModel):
                 change = {"stock": parse_count(str(value))}
             return commands.EditPart.if_changed(doc, Product, product.id, change)
         if column == self.DURATION:
-            change = {"duration_s": self._length(str(value))}
+            change = {"duration_s": parse_segment_duration(str(value))}
         elif column == self.KIND:
             change = {"kind": SegmentKind(str(value))}
         elif column == self.TITLE:
@@ -397,26 +399,6 @@ class SegmentTableModel(QAbstractTableModel):
         else:
             return None
         return commands.EditSegment.if_changed(doc, segment.id, change)
-
-    def _length(self, text: str) -> int:
-        """The seconds a typed length gives; a ValueError in the user's language if none."""
-        try:
-            return parse_segment_duration(text)
-        except ValueError:
-            pass
-        try:
-            too_long = parse_duration(text) > MAX_SEGMENT_S
-        except ValueError:
-            too_long = False
-        if too_long:
-            raise ValueError(
-                self.tr("“%1” is longer than a day: no segment runs that long").replace("%1", text)
-            )
-        raise ValueError(
-            self.tr(
-                "“%1” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)"
-            ).replace("%1", text)
-        )
 
     def _sale_command(
         self, offer: RowOffer, segment: Segment, column: int, text: str

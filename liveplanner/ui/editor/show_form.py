@@ -11,12 +11,14 @@ from liveplanner.core.enums import Platform, ShowStatus
 from liveplanner.core.inputs import parse_count, parse_money, parse_percent
 from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Show, time_zone
+from liveplanner.core.refused import Refused
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.lock_bar import ask_unlock
 from liveplanner.ui.editor.panels import CommitOnLeaveText
 from liveplanner.ui.widgets.search_combo import TimeZoneBox
+from liveplanner.ui.words import said_of
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 REFUSED_STYLE = "background: rgba(220, 50, 47, 60);"
@@ -59,11 +61,15 @@ def parse_moment(text: str, show: Show, after_start: bool = True) -> datetime | 
             return moment
         return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=zone)
     except ValueError:
-        raise ValueError(f"{text!r} is not a time; expected YYYY-MM-DD HH:MM or HH:MM") from None
+        raise Refused(
+            f"{text!r} is not a time; expected YYYY-MM-DD HH:MM or HH:MM",
+            "input.not_show_time",
+            text=text,
+        ) from None
 
 
 def _required() -> datetime:
-    raise ValueError("a show needs a start; expected YYYY-MM-DD HH:MM")
+    raise Refused("a show needs a start; expected YYYY-MM-DD HH:MM", "input.show_needs_start")
 
 
 def move_to_zone(show: Show, name: str) -> dict[str, Any]:
@@ -222,7 +228,7 @@ class ShowForm(QWidget):
             changes = parse(edit.text())
         except ValueError as exc:
             edit.setStyleSheet(REFUSED_STYLE)
-            self._doc.edit_refused.emit(str(exc))
+            self._doc.edit_refused.emit(said_of(exc))
             return
         self._push(changes, edit)
 

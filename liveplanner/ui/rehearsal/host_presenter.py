@@ -25,7 +25,11 @@ class HostPresenter:
         self.screens.clear()
         screens = QGuiApplication.screens()
         for number, screen in enumerate(screens, start=1):
-            name = screen.name() or self.tr("Screen %1").replace("%1", str(number))
+            # Numbered in the user's words; the system's name for the monitor (DP-1, \\.\DISPLAY2)
+            # only tells which plug it is on.
+            name = self.tr("Screen %1").replace("%1", str(number))
+            if screen.name():
+                name = self.tr("%1 (%2)").replace("%1", name).replace("%2", screen.name())
             self.screens.addItem(name, _screen_key(screen, number))
         index = self.screens.findData(chosen) if chosen is not None else -1
         if index < 0:

@@ -92,7 +92,9 @@ class RehearsalResults(QDialog):
                 text = (
                     ""
                     if ran is None
-                    else f"{format_duration(ran)} ({ran - segment.duration_s:+d} s)"
+                    else self.tr("%1 (%2 s)")
+                    .replace("%1", format_duration(ran))
+                    .replace("%2", f"{ran - segment.duration_s:+d}")
                 )
                 item = QTableWidgetItem(text)
                 if ran is not None and ran != segment.duration_s:

@@ -22,6 +22,7 @@ from liveplanner.core.clock import (
 from liveplanner.core.enums import RunKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import Run
+from liveplanner.ui.words import said_of
 
 
 def utc_now() -> datetime:
@@ -102,7 +103,7 @@ class RunController(QObject):
         try:
             self.log.write(events)
         except StorageError as exc:
-            self.log_failed.emit(str(exc))
+            self.log_failed.emit(said_of(exc))
 
     @property
     def run_id(self) -> int | None:

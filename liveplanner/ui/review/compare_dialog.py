@@ -28,6 +28,7 @@ from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.ui import labels
 from liveplanner.ui.review.chart_axes import CountAxis
+from liveplanner.ui.review.date_axis import DateAxis
 from liveplanner.ui.review.review_page import sort_by, sorted_model, table_view
 from liveplanner.ui.review.table_columns import earning_columns, show_columns, slot_name
 from liveplanner.ui.review.tables import FiguresModel
@@ -79,10 +80,10 @@ class CompareDialog(QDialog):
         self.trend = pg.GraphicsLayoutWidget()
         self.trend.setBackground(None)
         gmv_plot = self.trend.addPlot(
-            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(), "left": CountAxis()}
+            row=0, col=0, axisItems={"bottom": DateAxis(), "left": CountAxis()}
         )
         rate_plot = self.trend.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(), "left": CountAxis()}
+            row=1, col=0, axisItems={"bottom": DateAxis(), "left": CountAxis()}
         )
         rate_plot.setXLink(gmv_plot)
         gmv_plot.setLabel("left", self.tr("GMV (yuan)"))

@@ -46,6 +46,7 @@ from liveplanner.ui.review.import_storing import MetricsStoring
 from liveplanner.ui.review.import_texts import problem_text
 from liveplanner.ui.review.jobs import Cancelled, Job, Progress
 from liveplanner.ui.screen_fit import fit_to_screen
+from liveplanner.ui.words import said_of
 
 EXPORT_FILTER = "*.csv *.txt *.tsv *.xlsx *.json"
 
@@ -253,7 +254,8 @@ class MetricsImportDialog(ImportDialogLayout, MetricsStoring, QDialog):
         self.import_button.setAutoDefault(self.dates_settled())
 
     def _summary_text(self, result: MetricsImport) -> str:
-        layout = result.preset.label if result.preset else self.tr("by header names")
+        preset = result.preset
+        layout = labels.layout(preset.name, preset.label) if preset else self.tr("by header names")
         header = (
             self.tr("header on row %1").replace("%1", str(result.header_row))
             if result.header_row
@@ -366,7 +368,7 @@ class MetricsImportDialog(ImportDialogLayout, MetricsStoring, QDialog):
             if exc.columns:  # the file was read far enough to map its columns: let them be fixed
                 self._fill_columns(exc.columns, exc.time_column)
         elif isinstance(exc, StorageError):
-            self._show_error(self.tr("Nothing was stored: %1").replace("%1", str(exc)))
+            self._show_error(self.tr("Nothing was stored: %1").replace("%1", said_of(exc)))
         else:
             self._show_error(
                 self.tr("Nothing was stored: an unexpected error (%1)").replace("%1", repr(exc))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner.core.plan import time_zone
 from liveplanner.formats.metrics.presets import PRESETS, InstantRule
+from liveplanner.ui import labels
 from liveplanner.ui.review.import_preview import PreviewModel
 from liveplanner.ui.screen_fit import scrolling_body
 
@@ -48,7 +49,7 @@ class ImportDialogLayout:
         self.preset_box = QComboBox()
         self.preset_box.addItem(self.tr("Recognise from the headers"), None)
         for preset in PRESETS.values():
-            self.preset_box.addItem(preset.label, preset.name)
+            self.preset_box.addItem(labels.layout(preset.name, preset.label), preset.name)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

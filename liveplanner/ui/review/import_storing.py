@@ -13,6 +13,7 @@ from liveplanner.app.review_data import (
 from liveplanner.core.plan import time_zone
 from liveplanner.formats.metrics.records import MetricsImport
 from liveplanner.ui.review.jobs import Progress
+from liveplanner.ui.words import said_of
 
 
 class MetricsStoring:
@@ -27,7 +28,7 @@ class MetricsStoring:
         try:
             self.stored = stored_metrics(self.db, self.plan.show.id)
         except StorageError as exc:  # a team server gone away: said here, nothing stored
-            self.error.setText(self.tr("Nothing was stored: %1").replace("%1", str(exc)))
+            self.error.setText(self.tr("Nothing was stored: %1").replace("%1", said_of(exc)))
             self.error.show()
             return
         self._show_stored(self.stored)

@@ -53,6 +53,7 @@ from liveplanner.ui.review.table_columns import (
     segment_rows,
 )
 from liveplanner.ui.review.tables import SORT_ROLE, FiguresModel
+from liveplanner.ui.words import said_of
 
 GOOD, BAD = "#2e8b57", "#c0392b"
 
@@ -475,6 +476,6 @@ class ReviewPage(QWidget):
         try:
             write()
         except StorageError as exc:
-            QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            QMessageBox.warning(self, self.tr("Not done"), said_of(exc))
         self.notes = review_data.show_notes(self.db, self.plan.show.id)
         self._fill()

@@ -12,6 +12,7 @@ from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui.file_dialogs import FileKind, open_file, save_file, show_file_name
 from liveplanner.ui.script.texts import problem_text
+from liveplanner.ui.words import said_of
 
 if TYPE_CHECKING:
     from liveplanner.ui.main_window import MainWindow
@@ -61,7 +62,7 @@ def import_file(window: "MainWindow", path: Path) -> int | None:
             window.show_refusal(problem_text(exc.problem))
             return None
         except StorageError as exc:
-            window.show_refusal(str(exc))
+            window.show_refusal(said_of(exc))
             return None
     else:
         from liveplanner.ui.script.import_dialog import ScriptImportDialog
@@ -110,7 +111,7 @@ def export_script(window: "MainWindow") -> Path | None:
     try:
         write_script(window, plan, path)
     except (OSError, StorageError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else said_of(exc)
         window.show_refusal(
             QCoreApplication.translate("ScriptFiles", "Could not write %1: %2")
             .replace("%1", str(path))

@@ -44,6 +44,7 @@ from liveplanner.formats.runsheet.reader import ScriptOptions, ScriptReading, re
 from liveplanner.ui import labels
 from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
 from liveplanner.ui.script.texts import field_label, problem_text, unread_text
+from liveplanner.ui.words import said_of
 
 _WARN = QColor("#b36b00")
 _FLAGGED = QColor(255, 193, 7, 60)  # a row the messages below speak of
@@ -336,6 +337,6 @@ class ScriptImportDialog(QDialog):
         try:
             self.show_id = store_imported_plan(self.db, self.reading.plan)
         except StorageError as exc:
-            self.messages.insertItem(0, str(exc))
+            self.messages.insertItem(0, said_of(exc))
             return
         self.accept()

@@ -1,0 +1,65 @@
+"""What a typed value was refused for (core/inputs, schedule, money, plan, review, metrics)."""
+
+from liveplanner.app.translations import QT_TRANSLATE_NOOP
+
+TEXTS = {
+    "input.not_money": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not an amount in yuan; expected a number such as 19.9"
+    ),
+    "input.money_decimals": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” has more than two decimals; expected such as 19.99"
+    ),
+    "input.not_count": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a whole number; expected a count such as 500"
+    ),
+    "input.not_percent": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a percentage; expected a number such as 60"
+    ),
+    "input.percent_range": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}”: a percentage is between 0 and 100"
+    ),
+    "input.not_duration": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)",
+    ),
+    "input.duration_sixty": QT_TRANSLATE_NOOP(
+        "Messages",
+        "In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) "
+        "or h:mm:ss (1:02:00)",
+    ),
+    "input.length_over_day": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is longer than a day: no segment runs that long"
+    ),
+    "input.not_offset": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a time in the segment; expected m:ss such as 0:30"
+    ),
+    "input.offset_over_day": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is more than a day into the segment; no segment runs a day"
+    ),
+    "input.show_time_years": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{time} is not a time a show can have; expected a time in the years {first} to {last}",
+    ),
+    "input.segment_length": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A segment of {seconds} seconds: a segment lasts 0 to {most} seconds (a day)",
+    ),
+    "input.segment_count": QT_TRANSLATE_NOOP(
+        "Messages", "A show holds at most {most} segments; this one would have {count}"
+    ),
+    "input.unknown_zone": QT_TRANSLATE_NOOP(
+        "Messages", "“{zone}” is not a time zone; expected a name like Asia/Shanghai"
+    ),
+    "input.not_show_time": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a time; expected YYYY-MM-DD HH:MM or HH:MM"
+    ),
+    "input.show_needs_start": QT_TRANSLATE_NOOP(
+        "Messages", "A show needs a start; expected YYYY-MM-DD HH:MM"
+    ),
+    "input.lag_range": QT_TRANSLATE_NOOP(
+        "Messages", "The attribution lag must be 0 to {most} minutes, not {lag}"
+    ),
+    "input.unknown_metric": QT_TRANSLATE_NOOP(
+        "Messages", "“{metric}” is not a metric liveplanner knows; expected one of: {known}"
+    ),
+}

@@ -1,0 +1,27 @@
+"""The window's words for a code and its figures: the catalogue (app/messages) through Qt's
+translators, so a refusal from core, formats or storage reads in the user's language."""
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from liveplanner.app.messages import TEXTS, word
+
+
+def qt_translate(context: str, source: str) -> str:
+    """The installed translators' text for `source` (the window's language)."""
+    return QCoreApplication.translate(context, source)
+
+
+def said(code: str, figures: Mapping[str, object]) -> str:
+    """The catalogue's text for `code` in the window's language, filled with `figures`."""
+    return word(code, figures, qt_translate)
+
+
+def said_of(exc: Exception) -> str:
+    """What a refusal says to the user: its code worded where it has one, else its own words
+    (an OSError's, or a refusal the catalogue does not word yet)."""
+    code = getattr(exc, "code", "")
+    if isinstance(code, str) and code in TEXTS:
+        return said(code, getattr(exc, "figures", {}))
+    return str(exc)

@@ -137,7 +137,8 @@ def local_times(cells: pd.Series, context: TimeContext) -> pd.Series:
         if cells.isna().any():
             _refuse_missing(cells)
         if getattr(cells.dt, "tz", None) is not None:
-            return cells.dt.tz_convert(context.zone).dt.tz_localize(None)
+            local: pd.Series = cells.dt.tz_convert(context.zone).dt.tz_localize(None)
+            return local
         return cells
     fast = _fast(cells, context)
     return fast if fast is not None else _slow(cells, context)

@@ -33,7 +33,7 @@ from liveplanner.formats.metrics.presets import (
     normalise,
     rule_by_name,
 )
-from liveplanner.formats.metrics.tables import SCAN_ROWS, Table, read_table
+from liveplanner.formats.metrics.tables import Table, read_table
 from liveplanner.formats.metrics.times import (
     TimeCellError,
     TimeContext,
@@ -41,6 +41,7 @@ from liveplanner.formats.metrics.times import (
     looks_like_time,
 )
 from liveplanner.formats.problems import RULE_WORDS, ImportRefused, Problem
+from liveplanner.formats.sheets import SCAN_ROWS
 
 TOTAL_WORDS = ("合计", "总计", "汇总", "小计", "total", "sum")
 TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum by rounding, not by more
@@ -195,12 +196,12 @@ def _read_rows(
     _refuse_big_minutes(table, per_minute, times, mapped)
     warnings += _sub_minute(len(frame), per_minute, mapped, rule)
     warnings += _total_differences(table, totals, frame, mapped)
-    missing_count, missing = _missing_minutes(per_minute.index)
+    missing_count, missing = _missing_minutes(pd.DatetimeIndex(per_minute.index))
     if missing_count:
         warnings.append(_missing_minutes_warning(missing_count, missing))
     mismatch = None
     if options.planned is not None and len(per_minute):
-        mismatch = _mismatch(per_minute.index, options)
+        mismatch = _mismatch(pd.DatetimeIndex(per_minute.index), options)
         if mismatch is not None:
             warnings.append(_outside_show(mismatch))
     unread = [c.header for c in columns if c.rule is None and c.position != time_column]
@@ -344,7 +345,7 @@ def _file_day(table: Table, preset: Preset | None) -> date | None:
 
 
 def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
-    column = table.headers[cells.name]  # type: ignore[index]
+    column = table.headers[cells.name]  # type: ignore[call-overload]  # a position; Hashable to pandas-stubs
     try:
         times = local_times(cells, context)
     except TimeCellError as error:
@@ -362,7 +363,7 @@ def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column,
-            value=_cut(str(cells.loc[row])),
+            value=_cut(str(cells.loc[row])),  # type: ignore[call-overload]  # pandas-stubs: no Hashable
             first=FIRST_SHOW_TIME.year,
             last=LAST_SHOW_TIME.year - 1,
         )
@@ -407,15 +408,16 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
                 code, file=table.file_name, row=row, column=column.header, value=value, **figures
             )
     # Half up, as to_fen does: exports round amounts for display, never below a fen.
-    return np.floor(scaled + 0.5)
+    rounded: pd.Series = np.floor(scaled + 0.5)
+    return rounded
 
 
 def _written(table: Table, cells: pd.Series, row: object) -> str:
     """A cell as a message quotes it: as the file writes it, cut when it is long (400 digits)."""
     if table.written is not None:
-        text = table.written(int(row), int(cells.name))  # type: ignore[call-overload]
+        text = table.written(int(row), int(cells.name))  # type: ignore[call-overload]  # labels: ints
     else:
-        cell = cells.loc[row]
+        cell = cells.loc[row]  # type: ignore[call-overload]  # pandas-stubs take no `object` label
         text = cell if isinstance(cell, str) else str(cell)
     return _cut(text)
 
@@ -489,11 +491,11 @@ def _drop_duplicates(
 
 def _cell_text(table: Table, row: object, column: Column) -> str:
     if table.written is not None:
-        return table.written(int(row), column.position)  # type: ignore[call-overload]
+        return table.written(int(row), column.position)  # type: ignore[call-overload]  # an int label
     cell = table.rows.at[row, column.position]
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))  # pandas read "999" as 999.0
-    return "" if pd.isna(cell) else str(cell)
+    return "" if pd.isna(cell) else str(cell)  # type: ignore[arg-type]  # pandas-stubs: .at and isna differ
 
 
 def _refuse_falling_totals(table: Table, frame: pd.DataFrame, mapped: list[Column]) -> None:
@@ -699,7 +701,7 @@ def _missing_minutes(minutes: pd.DatetimeIndex) -> tuple[int, list[pd.Timestamp]
     listed: list[pd.Timestamp] = []
     for at in np.flatnonzero(steps):
         gap = min(int(steps[at]), MAX_MISSING_LISTED - len(listed))
-        listed += [minutes[at] + pd.Timedelta(minutes=k) for k in range(1, gap + 1)]
+        listed += [minutes[int(at)] + pd.Timedelta(minutes=k) for k in range(1, gap + 1)]
         if len(listed) >= MAX_MISSING_LISTED:
             break
     return count, listed
@@ -752,7 +754,7 @@ def _outside_show(mismatch: DateMismatch) -> Problem:
 def _samples(per_minute: pd.DataFrame, zone: ZoneInfo) -> pd.DataFrame:
     # Repeated clock times when clocks fall back were refused as time running backwards, so a
     # minute that is still ambiguous occurs once: it is taken as the first (summer) one.
-    local = per_minute.index.tz_localize(
+    local = pd.DatetimeIndex(per_minute.index).tz_localize(
         zone, ambiguous=np.ones(len(per_minute), dtype=bool), nonexistent="shift_forward"
     )
     utc = per_minute.set_axis(local.tz_convert(UTC))
@@ -776,7 +778,7 @@ def _summaries(per_minute: pd.DataFrame) -> dict[str, MetricSummary]:
         summaries[metric] = MetricSummary(
             total=None if instant else int(series.sum()),
             peak=int(series.max()),
-            peak_at=peak_at.to_pydatetime(),
+            peak_at=peak_at.to_pydatetime(),  # type: ignore[attr-defined]  # idxmax: any label
         )
     return summaries
 

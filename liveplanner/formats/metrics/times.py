@@ -163,14 +163,16 @@ def _fast(cells: pd.Series, context: TimeContext) -> pd.Series | None:
         if layout != "full" and context.day is None:
             return None  # the slow path says which row needs a date
         if layout == "month-day":
-            text = f"{context.day.year}-" + text  # type: ignore[union-attr]
+            assert context.day is not None  # returned above otherwise
+            text = f"{context.day.year}-" + text
         parsed = _iso(text) if fmt.startswith("%Y-%m-%d") else None
         if parsed is None:
             parsed = pd.to_datetime(text, format=fmt, errors="coerce")
         if parsed.isna().any():
             return None
         if layout == "clock":
-            return _crossing_midnight(parsed - _ORIGIN, context.day)  # type: ignore[arg-type]
+            assert context.day is not None  # returned above otherwise
+            return _crossing_midnight(parsed - _ORIGIN, context.day)
         return parsed
     return None
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
+from typing import Any
 
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import (
@@ -181,15 +182,15 @@ class SheetReader:
                 if column >= len(self.mapping) or not text_of(value):
                     continue
                 key = self.mapping[column]
-                header = self.headers[column] or f"#{column + 1}"
+                label = self.headers[column] or f"#{column + 1}"
                 if key is None:
-                    extra.append((header, text_of(value)))
+                    extra.append((label, text_of(value)))
                 elif key not in cells:
                     cells[key] = value
                 elif key in _JOINERS:  # two columns read as one field: both kept
                     cells[key] = f"{text_of(cells[key])}{_JOINERS[key]}{text_of(value)}"
                 else:
-                    extra.append((header, text_of(value)))
+                    extra.append((label, text_of(value)))
             if cells or extra:
                 rows.append(SheetRow(index + 1, cells, extra))
         return rows
@@ -296,9 +297,9 @@ def _lengths(
         clock, start = clocks[i], starts[i]
         if start is not None and clock is not None and clock.end_s is not None:
             lengths.append((clock.end_s - clock.start_s) % (24 * 3600))
-        elif start is not None and i + 1 < len(rows) and starts[i + 1] is not None:
-            length = starts[i + 1] - start  # type: ignore[operator]
-            if length > MAX_SEGMENT_S:  # dates a year apart in two rows' start cells
+        elif start is not None and i + 1 < len(rows) and (next_start := starts[i + 1]) is not None:
+            gap = next_start - start
+            if gap > MAX_SEGMENT_S:  # dates a year apart in two rows' start cells
                 raise ImportRefused(
                     "segment_too_long",
                     file=reader.where,
@@ -307,10 +308,10 @@ def _lengths(
                     column=reader.column[Field.START],
                     value=row.text(Field.START),
                     next_value=rows[i + 1].text(Field.START),
-                    length=format_duration(length),
+                    length=format_duration(gap),
                     limit=format_duration(MAX_SEGMENT_S),
                 )
-            lengths.append(length)
+            lengths.append(gap)
         elif Field.DURATION in reader.column and (start is None or i + 1 < len(rows)):
             raise ImportRefused(
                 "no_length", file=reader.where, row=row.number, column=reader.column[Field.DURATION]
@@ -483,8 +484,8 @@ def _read_rows(
         )
     year = sheet_day.year if sheet_day else today.year
     timed_end = end_marker is not None and bool(end_marker.text(Field.START))
-    if timed_end:
-        segment_rows.append(end_marker)  # type: ignore[arg-type]
+    if end_marker is not None and timed_end:
+        segment_rows.append(end_marker)
     lengths, first_clock = _lengths(reader, segment_rows, year, timed_end)
     if timed_end:
         segment_rows.pop()
@@ -492,9 +493,10 @@ def _read_rows(
     zone_name = options.time_zone or str(book.show.get("time_zone") or DEFAULT_TIME_ZONE)
     if year_assumed and sheet_day and not options.start and not book.show.get("planned_start"):
         reader.notice("year_assumed", date=sheet_day.isoformat())
+    planned = book.show.get("planned_start")  # a datetime or None (see Book.show)
     start = (
         options.start
-        or book.show.get("planned_start")
+        or (planned if isinstance(planned, datetime) else None)
         or _start(reader, first_clock, sheet_day, today, zone_name)
     )
     if not in_show_years(start):  # a first start of 24:00 on 2099-12-31, a --start of 9999
@@ -512,14 +514,14 @@ def _read_rows(
         # A row added without a 序号 is nobody's target: it must not take another's promos.
         if key:
             positions.setdefault(key, index)
-    show_fields = {
+    show_fields: dict[str, Any] = {  # Show's fields by name
         **book.show,
         "title": (options.title or str(book.show.get("title") or title))[:MAX_TITLE],
         "planned_start": start,
         "platform": options.platform or book.show.get("platform") or guess_platform(above, name),
         "time_zone": zone_name,
     }
-    plan = builder.plan(Show(id=1, **show_fields), book, positions)  # type: ignore[arg-type]
+    plan = builder.plan(Show(id=1, **show_fields), book, positions)
     return ScriptReading(
         file_name=name,
         encoding=encoding,

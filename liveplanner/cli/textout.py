@@ -288,7 +288,7 @@ def metrics_import_text(data: dict[str, object], stored: bool) -> str:
         days: int = data["shifted_days"]  # type: ignore[assignment]
         moved = f"{days:+d} day" + ("" if abs(days) == 1 else "s")
         lines.append(f"dates moved by {moved} onto the show's date")
-    lines += [f"warning: {visible(text)}" for text in data["warnings"]]  # type: ignore[union-attr]
+    lines += [f"warning: {visible(text)}" for text in data["warnings"]]  # type: ignore[attr-defined]
     lines.append("stored" if stored else "not stored (--dry-run)")
     return "\n".join(lines)
 

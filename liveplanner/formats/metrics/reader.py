@@ -81,6 +81,12 @@ class Column:
     rule: ColumnRule | None
     source: str  # "preset", "name", "user", or "" when the column is not imported
 
+    @property
+    def imported(self) -> ColumnRule:
+        """The rule of a column that is imported: every column of `mapped` has one."""
+        assert self.rule is not None, self.header
+        return self.rule
+
 
 @dataclass(frozen=True, slots=True)
 class MetricSummary:
@@ -182,7 +188,7 @@ def _read_rows(
     step(0.45)
     values: dict[str, pd.Series] = {}
     for index, column in enumerate(mapped):
-        values[column.rule.metric] = _values(table, rows[column.position], column)  # type: ignore[union-attr]
+        values[column.imported.metric] = _values(table, rows[column.position], column)
         step(0.45 + 0.35 * (index + 1) / len(mapped))
     frame = pd.DataFrame(values, index=rows.index)
     warnings: list[Problem] = []
@@ -287,7 +293,7 @@ def _refuse_unmapped(table: Table, mapped: list[Column]) -> None:
         raise ImportRefused("no_metrics", file=table.file_name, columns=headers)
     seen: dict[str, str] = {}
     for column in mapped:
-        metric = column.rule.metric  # type: ignore[union-attr]
+        metric = column.imported.metric
         if metric in seen:
             raise ImportRefused(
                 "two_columns_one_metric",
@@ -385,10 +391,12 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             row=error.row,
             column=column.header,
             value=value,
-            **({"limit": _amount(column.rule.metric, int(MAX_MINUTE_VALUE))} if too_big else {}),  # type: ignore[union-attr]
+            **(
+                {"limit": _amount(column.imported.metric, int(MAX_MINUTE_VALUE))} if too_big else {}
+            ),
         ) from None
-    scaled = read * float(column.rule.scale)  # type: ignore[union-attr]
-    metric = column.rule.metric  # type: ignore[union-attr]
+    scaled = read * float(column.imported.scale)
+    metric = column.imported.metric
     # A minute's count or amount past MAX_MINUTE_VALUE is no show's: refused with the cell,
     # before it can overflow a sum or be stored as a figure no one can trust. And every metric
     # is a count (viewers, orders, likes …) or an amount paid or spent (GMV, ad spend): none is
@@ -465,7 +473,7 @@ def _drop_duplicates(
         group = conflicts[conflicts["_time"] == conflicts["_time"][clashing].iloc[0]]
         first, second = group.iloc[0], group.iloc[1]
         for column in mapped:
-            metric = column.rule.metric  # type: ignore[union-attr]
+            metric = column.imported.metric
             if not (pd.isna(first[metric]) and pd.isna(second[metric])) and not (
                 first[metric] == second[metric]
             ):
@@ -500,9 +508,9 @@ def _cell_text(table: Table, row: object, column: Column) -> str:
 
 def _refuse_falling_totals(table: Table, frame: pd.DataFrame, mapped: list[Column]) -> None:
     for column in mapped:
-        if column.rule.kind is not MetricKind.CUMULATIVE:  # type: ignore[union-attr]
+        if column.imported.kind is not MetricKind.CUMULATIVE:
             continue
-        series = frame[column.rule.metric].dropna()  # type: ignore[union-attr]
+        series = frame[column.imported.metric].dropna()
         falls = series.diff() < 0
         if falls.any():
             at = int(np.argmax(falls.to_numpy()))
@@ -555,11 +563,12 @@ def _far_from_show(
 
 def _show_span(options: ImportOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The show's local time from the earliest start to the latest end, planned or run."""
+    assert options.planned is not None
     shows = [options.planned] + ([options.ran] if options.ran is not None else [])
     local = [
         pd.Timestamp(moment.astimezone(options.zone).replace(tzinfo=None))
         for span in shows
-        for moment in span  # type: ignore[union-attr]
+        for moment in span
     ]
     return min(local), max(local)
 
@@ -578,7 +587,7 @@ def _refuse_big_minutes(
     """A minute whose rows add up past MAX_MINUTE_VALUE (each row within it); refused with the
     sum and the rows, before an int64 could wrap around on it."""
     for column in mapped:
-        metric = column.rule.metric  # type: ignore[union-attr]
+        metric = column.imported.metric
         beyond = (per_minute[metric].abs() > MAX_MINUTE_VALUE).fillna(False)
         if not beyond.any():
             continue
@@ -599,7 +608,7 @@ def _refuse_big_minutes(
 def _missing_values(frame: pd.DataFrame, mapped: list[Column]) -> list[Problem]:
     warnings = []
     for column in mapped:
-        count = int(frame[column.rule.metric].isna().sum())  # type: ignore[union-attr]
+        count = int(frame[column.imported.metric].isna().sum())
         if count:
             cells = "cell is" if count == 1 else "cells are"
             params = {"column": column.header, "count": count, "cells": cells}
@@ -616,8 +625,8 @@ def _per_minute(
     groups = frame.groupby(minute.to_numpy(), sort=True)
     out: dict[str, pd.Series] = {}
     for column in mapped:
-        metric = column.rule.metric  # type: ignore[union-attr]
-        kind = column.rule.kind  # type: ignore[union-attr]
+        metric = column.imported.metric
+        kind = column.imported.kind
         if kind is MetricKind.INCREMENT:
             out[metric] = groups[metric].sum(min_count=1)
         elif kind is MetricKind.INSTANT:
@@ -635,7 +644,7 @@ def _sub_minute(
 ) -> list[Problem]:
     if rows == len(per_minute):
         return []
-    instants = [c.header for c in mapped if c.rule.kind is MetricKind.INSTANT]  # type: ignore[union-attr]
+    instants = [c.header for c in mapped if c.imported.kind is MetricKind.INSTANT]
     return [
         Problem(
             "sub_minute",
@@ -663,7 +672,7 @@ def _total_differences(
     warnings = []
     for row in totals.index:
         for column in mapped:
-            if column.rule.kind is not MetricKind.INCREMENT:  # type: ignore[union-attr]
+            if column.imported.kind is not MetricKind.INCREMENT:
                 continue
             try:
                 stated = _values(table, totals.loc[[row], column.position], column).iloc[0]
@@ -671,7 +680,7 @@ def _total_differences(
                 continue  # a total cell that is not a number is left unchecked, not refused
             if pd.isna(stated):
                 continue
-            metric = column.rule.metric  # type: ignore[union-attr]
+            metric = column.imported.metric
             summed = int(frame[metric].sum())
             apart = abs(int(stated) - summed) / max(abs(summed), abs(int(stated)), 1)
             if apart > TOTAL_TOLERANCE:

@@ -17,7 +17,7 @@ SERVER = "postgresql://maria@db.example.com:5433/shows"
 @pytest.fixture
 def memory() -> Iterator[MemoryKeyring]:
     with installed(MemoryKeyring()) as backend:
-        yield backend  # type: ignore[misc]
+        yield backend
 
 
 @pytest.fixture

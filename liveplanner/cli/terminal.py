@@ -12,7 +12,6 @@ they are. Backslashes are left alone, so a Windows path reads as itself.
 import json
 import re
 import sys
-from typing import TextIO
 
 # Characters with no business in a terminal: C0 and C1 controls and DEL (Cc), format characters
 # (Cf: bidi embeddings, overrides and isolates, zero-width spaces, the BOM, tags), lone
@@ -98,13 +97,13 @@ def flush() -> None:
             drop_output(stream)
 
 
-def drop_output(stream: TextIO) -> None:
+def drop_output(stream: object) -> None:
     """Point the stream's file descriptor at the null device, so that what is left in Python's
     buffer is dropped there (and at exit) instead of raising BrokenPipeError again."""
     import os
 
     try:
-        fd = stream.fileno()
+        fd = stream.fileno()  # type: ignore[attr-defined]
     except (AttributeError, OSError, ValueError):
         return  # not a real file (a test's capture): nothing will flush into a closed pipe
     devnull = os.open(os.devnull, os.O_WRONLY)

@@ -3,7 +3,7 @@
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from liveplanner.cli.terminal import visible
@@ -19,8 +19,8 @@ from liveplanner.storage.shows import ShowSummary
 
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote
-    from liveplanner.core.review import GroupFigures, Review
-    from liveplanner.formats.metrics.reader import MetricsImport
+    from liveplanner.core.review_figures import GroupFigures, Review
+    from liveplanner.formats.metrics.records import MetricsImport
 
 
 def _width(text: str) -> int:
@@ -203,12 +203,12 @@ def runs_json(plan: ShowPlan, runs: Sequence[Run]) -> dict[str, object]:
     return {"runs": result}
 
 
-def runs_text(plan: ShowPlan, data: dict[str, Any]) -> str:  # the --json document
+def runs_text(plan: ShowPlan, data: dict[str, object]) -> str:
     runs = data["runs"]
     if not runs:
         return f"no runs of {plan.show.title!r} yet"
     blocks = []
-    for run in runs:
+    for run in runs:  # type: ignore[attr-defined]
         ended = run["ended"] or "not ended"
         head = f"run {run['id']} ({run['kind']}), {run['started']} – {ended}"
         rows = []
@@ -267,11 +267,11 @@ def metrics_import_json(show_id: int, result: "MetricsImport") -> dict[str, obje
     }
 
 
-def metrics_import_text(data: dict[str, Any], stored: bool) -> str:  # the --json document
-    metrics: dict[str, dict[str, object]] = data["metrics"]
+def metrics_import_text(data: dict[str, object], stored: bool) -> str:
+    metrics: dict[str, dict[str, object]] = data["metrics"]  # type: ignore[assignment]
     preset = data["preset"] or "by header names"
     lines = [
-        f"{counted(data['rows_read'], 'row')}, {counted(data['minutes'], 'minute')} from "
+        f"{counted(data['rows_read'], 'row')}, {counted(data['minutes'], 'minute')} from "  # type: ignore[arg-type]
         f"{data['start']} to {data['end']}; {data['encoding']}; layout: {preset}",
     ]
     rows = [
@@ -285,10 +285,10 @@ def metrics_import_text(data: dict[str, Any], stored: bool) -> str:  # the --jso
     ]
     lines.append(_table(("metric", "total", "max", "at"), rows, (16, 14, 12, 5)))
     if data["shifted_days"]:
-        days: int = data["shifted_days"]
+        days: int = data["shifted_days"]  # type: ignore[assignment]
         moved = f"{days:+d} day" + ("" if abs(days) == 1 else "s")
         lines.append(f"dates moved by {moved} onto the show's date")
-    lines += [f"warning: {visible(text)}" for text in data["warnings"]]
+    lines += [f"warning: {visible(text)}" for text in data["warnings"]]  # type: ignore[union-attr]
     lines.append("stored" if stored else "not stored (--dry-run)")
     return "\n".join(lines)
 
@@ -313,7 +313,7 @@ def review_json(
     rates as fractions (0.0545 = 5.45 %), null where the export had no data for a figure.
     `outside` holds the minutes before and after the script: with the segments they add up to
     the totals."""
-    from liveplanner.core.review import TargetName
+    from liveplanner.core.review_figures import TargetName
 
     zone = ZoneInfo(plan.show.time_zone)
     totals = review.totals
@@ -427,7 +427,7 @@ def _group(name: str, key: object, g: "GroupFigures") -> dict[str, object]:
     }
 
 
-def review_text(data: dict[str, Any]) -> str:
+def review_text(data: dict) -> str:  # type: ignore[type-arg]
     """The review for a terminal: the totals, then a line per segment and per stretch of data
     outside the script; a figure the export has no data for is a dash, never 0."""
     totals = data["totals"]

@@ -129,7 +129,7 @@ def describe(finding: Finding) -> str:
         "over": format_duration(int(p.get("over_s", 0))),
         "roles": QCoreApplication.translate("findings", " and ").join(
             labels.role(Role(r))
-            for r in p.get("roles", [])  # type: ignore[attr-defined]
+            for r in p.get("roles", [])  # type: ignore[union-attr]
         ),
     }
     template = _templates().get(finding.code)

@@ -19,8 +19,8 @@ from liveplanner.storage.shows import ShowSummary
 
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote
-    from liveplanner.core.review_figures import GroupFigures, Review
-    from liveplanner.formats.metrics.records import MetricsImport
+    from liveplanner.core.review import GroupFigures, Review
+    from liveplanner.formats.metrics.reader import MetricsImport
 
 
 def _width(text: str) -> int:
@@ -313,7 +313,7 @@ def review_json(
     rates as fractions (0.0545 = 5.45 %), null where the export had no data for a figure.
     `outside` holds the minutes before and after the script: with the segments they add up to
     the totals."""
-    from liveplanner.core.review_figures import TargetName
+    from liveplanner.core.review import TargetName
 
     zone = ZoneInfo(plan.show.time_zone)
     totals = review.totals

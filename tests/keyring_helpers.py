@@ -12,7 +12,7 @@ from keyring.errors import PasswordDeleteError, PasswordSetError
 class MemoryKeyring(KeyringBackend):
     """The system keyring's stand-in: (service, user) -> password, forgotten after the test."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -33,7 +33,7 @@ class LockedKeyring(KeyringBackend):
     """A keyring that is there but refuses (locked, or its service gone): reads find nothing,
     writes fail."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def get_password(self, service: str, username: str) -> str | None:
         return None

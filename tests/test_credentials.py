@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.errors import PasswordSetError
 from keyring_helpers import LockedKeyring, MemoryKeyring, installed, missing_keyring
 from sqlalchemy.engine import make_url
 
@@ -16,7 +17,7 @@ SERVER = "postgresql://maria@db.example.com:5433/shows"
 @pytest.fixture
 def memory() -> Iterator[MemoryKeyring]:
     with installed(MemoryKeyring()) as backend:
-        yield backend  # type: ignore[misc]
+        yield backend
 
 
 @pytest.fixture
@@ -94,6 +95,19 @@ def test_a_keyring_that_refuses_is_said_with_its_reason() -> None:
         assert credentials.keyring_available()
         with pytest.raises(StorageError, match=r"not available \(the keyring is locked\)"):
             credentials.save_password(SERVER, "s3cret")
+
+
+class SilentKeyring(LockedKeyring):
+    """A keyring that refuses without saying why: its error has no text."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise PasswordSetError()
+
+
+def test_a_keyring_that_refuses_without_a_reason_is_named_by_its_error() -> None:
+    refused = pytest.raises(StorageError, match=r"not available \(PasswordSetError\), so")
+    with installed(SilentKeyring()), refused:
+        credentials.save_password(SERVER, "s3cret")
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from liveplanner.ui.main_window import MainWindow
 @pytest.fixture
 def memory() -> Iterator[MemoryKeyring]:
     with installed(MemoryKeyring()) as backend:
-        yield backend  # type: ignore[misc]
+        yield backend
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ def _keyring_failed(exc: Exception) -> StorageError:
     from keyring.errors import NoKeyringError
 
     # keyring's own text for "none installed" talks of backends and packages; ours says it all.
-    detail = "" if isinstance(exc, NoKeyringError) else f" ({exc or type(exc).__name__})"
+    detail = "" if isinstance(exc, NoKeyringError) else f" ({str(exc) or type(exc).__name__})"
     return StorageError(NO_KEYRING.format(detail=detail))
 
 

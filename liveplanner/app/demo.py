@@ -261,7 +261,7 @@ WOBBLE = (1.0, 1.04, 0.96, 1.02, 0.98)
 
 
 def _run_demo(
-    db: Database, plan: ShowPlan, kind: RunKind, start: datetime, pace: dict
+    db: Database, plan: ShowPlan, kind: RunKind, start: datetime, pace: dict[K, float]
 ) -> tuple[list[RanSegment], datetime]:
     """Run the plan on a timer driven by a made-up clock, logging it like a real run; returns
     how each segment ran and when the stream hiccuped."""

@@ -7,6 +7,7 @@ it when something went wrong and it never fills the disk. No Qt here: the GUI ad
 import logging
 import platform
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class PrivateLogHandler(RotatingFileHandler):
     """A rotating log whose every file (the first, and each new one after a rollover) is
     created for the user alone: it names the database and what was typed."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         create_private(Path(self.baseFilename))
         return super()._open()
 

@@ -134,9 +134,9 @@ def load_preferences() -> Preferences:
 def chart_share(value: object) -> float:
     """The review chart's share of the height, kept to where both parts stay usable; anything
     but a number is the default."""
-    if type(value) not in (int, float):
+    if type(value) is not int and type(value) is not float:  # not bool, which is an int
         return DEFAULT_CHART_SHARE
-    share = float(value)  # type: ignore[arg-type]
+    share = float(value)
     if share != share:  # NaN
         return DEFAULT_CHART_SHARE
     return min(MAX_CHART_SHARE, max(MIN_CHART_SHARE, share))

@@ -154,11 +154,11 @@ def compare(
             if spans and hi > lo
             else ({}, set())
         )
-        kinds = {s.id: s.kind for s in plan.segments}
+        kinds: dict[int | None, SegmentKind] = {s.id: s.kind for s in plan.segments}
         kind_seconds: dict[SegmentKind, int] = {}
         kind_gmv: dict[SegmentKind, float] = {}
         for span in spans:
-            kind = kinds.get(span.segment_id)  # type: ignore[arg-type]
+            kind = kinds.get(span.segment_id)
             if kind is not None:  # a kind whose segments the export misses: 0 s, no figure
                 length = round((span.end - span.start).total_seconds())
                 covers = span.segment_id in covered
@@ -248,5 +248,9 @@ def _credited_gmv(
     # it is: its own segment's, as the review's stretches.
     span_segments = segment_of(np.arange(len(spans)), owners)
     holding = set(span_segments[holds_minutes(starts, ends, lag)].tolist())
-    near = {s.segment_id for s, reach in zip(spans, reached, strict=True) if reach}
-    return earned, set(earned) | (near - holding - {None})  # type: ignore[operator]
+    near = {
+        s.segment_id
+        for s, reach in zip(spans, reached, strict=True)
+        if reach and s.segment_id is not None
+    }
+    return earned, set(earned) | (near - holding)

@@ -132,7 +132,7 @@ def review(
     source = Source.ACTUAL if actual else Source.PLANNED
     spans = actual if actual else planned
     table = wide(samples, show_window([*planned, *actual], plan.show.planned_start))
-    minutes_ns = table.index.as_unit("ns").asi8
+    minutes_ns = pd.DatetimeIndex(table.index).as_unit("ns").asi8
     if spans:
         starts = _ns([s.start for s in spans])
         ends = _ns([s.end for s in spans])
@@ -196,7 +196,7 @@ def _row_figures(
     ids = pd.Index([s.id for s in plan.segments])
 
     def rows_of(segment_ids: np.ndarray) -> np.ndarray:
-        rows = ids.get_indexer(segment_ids)
+        rows = ids.get_indexer(pd.Index(segment_ids))
         rows = np.where(segment_ids == BEFORE, n, rows)
         return np.where((segment_ids == AFTER) | (rows < 0), n + 1, rows)
 
@@ -221,7 +221,7 @@ def _row_figures(
     # `lag` minutes on: a short segment no minute was credited to made ¥0, but one the export
     # does not reach (a 5-minute segment whose data stops before its sales), or one that never
     # ran, has no figure.
-    minutes_ns = table.index.as_unit("ns").asi8
+    minutes_ns = pd.DatetimeIndex(table.index).as_unit("ns").asi8
     reach: dict[str, tuple[int, int]] = {}
     for name in SALES:
         values = _column(table, name)
@@ -277,9 +277,9 @@ def _row_figures(
     figures = []
     for i, segment in enumerate(plan.segments):
         slot = slots[segment.id]
-        its = ran.get(segment.id, [])
+        its_spans = ran.get(segment.id, [])
         actual_s = (
-            round(sum((s.end - s.start).total_seconds() for s in its))
+            round(sum((s.end - s.start).total_seconds() for s in its_spans))
             if source is Source.ACTUAL
             else None
         )
@@ -294,7 +294,7 @@ def _row_figures(
                 product_id=segment.product_id,
                 planned_start=slot.start,
                 planned_s=slot.duration_s,
-                actual_start=its[0].start.astimezone(zone) if its else None,
+                actual_start=its_spans[0].start.astimezone(zone) if its_spans else None,
                 actual_s=actual_s,
                 minutes=int(minutes[i]),
                 gmv_fen=gmv,
@@ -371,7 +371,7 @@ def _missing(table: pd.DataFrame, with_data: pd.Series, spans: Sequence[Span]) -
     show = show_minutes(spans)
     if not len(show):
         return int((~with_data).sum()), 0
-    data_ns = table.index.as_unit("ns").asi8[with_data.to_numpy()]
+    data_ns = pd.DatetimeIndex(table.index).as_unit("ns").asi8[with_data.to_numpy()]
     covered = np.isin(show, data_ns // _MINUTE_NS * _MINUTE_NS)
     return int((~covered).sum()), len(show)
 

@@ -5,9 +5,10 @@ English (the log, and the JSON of `liveplanner check`); `code` and `params` (its
 app/messages/findings words in the user's language.
 """
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TypeVar
@@ -31,7 +32,8 @@ class Finding:
     entity_id: int
     field: str | None  # the offending field, for a marker on its cell
     message: str
-    params: dict[str, object] = field(default_factory=dict, compare=False)
+    # dataclasses.field: inside the class body `field` names the attribute above.
+    params: dict[str, object] = dataclasses.field(default_factory=dict, compare=False)
     entity_ids: tuple[int, ...] = ()
     """Every entity one finding groups (the same fix for all); empty when it is about one."""
 
@@ -150,9 +152,9 @@ def _prices_to_check(plan: ShowPlan) -> Iterator[tuple[str, int, str, Product, i
         if product.live_price_fen is not None:
             yield "product", product.id, "live_price_fen", product, product.live_price_fen
     for promo in plan.promos:
-        product = plan.product(promo.product_id)
-        if promo.kind is PromoKind.FLASH_SALE and product and promo.special_price_fen is not None:
-            yield "promo", promo.id, "special_price_fen", product, promo.special_price_fen
+        sold = plan.product(promo.product_id)
+        if promo.kind is PromoKind.FLASH_SALE and sold and promo.special_price_fen is not None:
+            yield "promo", promo.id, "special_price_fen", sold, promo.special_price_fen
 
 
 def prices_under_floor(plan: ShowPlan) -> Iterator[Finding]:

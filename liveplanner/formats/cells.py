@@ -115,7 +115,7 @@ def numbers(cells: "pd.Series") -> "pd.Series":
         values = pd.Series(np.nan, index=cells.index)
     elif pd.api.types.is_numeric_dtype(cells):
         values = cells.astype("float64")
-        pending = pd.Series(np.isinf(values.to_numpy()), index=cells.index)
+        pending = pd.Series(np.isinf(values.to_numpy()), index=cells.index, dtype=bool)
     else:
         # Cells are text as written (the CSV reader keeps them so, for messages that quote
         # them): pandas parses plain numbers at C speed; only what it cannot read is looked at.
@@ -124,7 +124,7 @@ def numbers(cells: "pd.Series") -> "pd.Series":
         except OverflowError:  # a Python int past float64 (a CSV cell of 400 digits)
             values = pd.to_numeric(cells.map(_bounded), errors="coerce").astype("float64")
         # pandas reads True as 1; a yes/no cell is no count, so it goes on to be refused.
-        values[cells.map(type).eq(bool).to_numpy()] = np.nan
+        values[cells.map(lambda cell: type(cell) is bool).to_numpy()] = np.nan
         unread = values.isna() & cells.notna()
         if unread.any():
             text = cells[unread].astype(str).str.strip()

@@ -290,6 +290,8 @@ class ImportRefused(Exception):
         self.problem = Problem(code, params)
         # Set when the header was read: the columns as mapped, so a window can let the user
         # map them differently (an unreadable column can be left out) and try again.
-        self.columns: tuple = ()
+        self.columns: tuple[
+            object, ...
+        ] = ()  # a metrics export's Column, a run sheet's (header, field)
         self.time_column = -1
         super().__init__(self.problem.message)

@@ -29,7 +29,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet]) -> None:
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet every new workbook starts with
     for sheet in sheets:
         page = book.create_sheet(str(storable(sheet.title)).translate(_FORBIDDEN)[:31])
         for line in sheet.preface:

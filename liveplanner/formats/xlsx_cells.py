@@ -6,9 +6,9 @@ dates. Rows skipped in the file are empty rows, cells skipped are None, as openp
 """
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO
-from xml.etree.ElementTree import iterparse
+from xml.etree.ElementTree import Element, iterparse
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}v"
@@ -49,7 +49,7 @@ def _column(reference: str, cache: dict[str, int]) -> int:
 
 def sheet_values(
     source: IO[bytes],
-    strings: list[object],
+    strings: Sequence[object],
     dates: set[int],
     durations: set[int],
     epoch: object,
@@ -103,7 +103,7 @@ def sheet_values(
                 elif kind == "b":
                     value = bool(int(text))
                 elif kind == "d":
-                    value = from_ISO8601(text)
+                    value = from_ISO8601(text)  # type: ignore[no-untyped-call]  # untyped in stubs
                 else:  # "str" (a formula's text), "e" (#N/A and the like)
                     value = text
             if column > bounds.columns:
@@ -131,7 +131,7 @@ def sheet_values(
     return rows
 
 
-def _shared(strings: list[object], text: str, reference: str) -> object:
+def _shared(strings: Sequence[object], text: str, reference: str) -> object:
     """The shared string a cell points at: an index outside the table is a damaged sheet, not
     the last string (Python's strings[-1]) or a traceback."""
     index = int(text)
@@ -142,7 +142,7 @@ def _shared(strings: list[object], text: str, reference: str) -> object:
     return strings[index]
 
 
-def _rows(source: IO[bytes]) -> Iterator:  # type: ignore[type-arg]
+def _rows(source: IO[bytes]) -> Iterator[Element]:
     for _event, element in iterparse(source):
         if element.tag == _ROW:
             yield element

@@ -11,10 +11,15 @@ workbooks through here.
 import io
 import zipfile
 import zlib
-from typing import IO
+from typing import IO, TYPE_CHECKING, Literal
 
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.xlsx_cells import MAX_CELL_CHARS, Bounds, sheet_values
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.workbook import Workbook
 
 # What a workbook may inflate to in all: 100,000 rows of 8 columns are about 30 MB of XML, of 30
 # columns about 115 MB.
@@ -48,9 +53,10 @@ class _Counted(io.RawIOBase):
             raise _TooMuch
         return chunk
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        chunk = self.read(len(buffer))
-        buffer[: len(chunk)] = chunk
+    def readinto(self, buffer: "WriteableBuffer") -> int:
+        view = memoryview(buffer).cast("B")
+        chunk = self.read(len(view))
+        view[: len(chunk)] = chunk
         return len(chunk)
 
     def close(self) -> None:
@@ -63,7 +69,15 @@ class _GuardedZip(zipfile.ZipFile):
 
     inflated = 0
 
-    def open(self, name, mode="r", pwd=None, *, force_zip64=False):  # type: ignore[no-untyped-def,override]
+    # The counting reader is an io.RawIOBase, which typeshed does not count as an IO[bytes].
+    def open(  # type: ignore[override]
+        self,
+        name: str | zipfile.ZipInfo,
+        mode: Literal["r", "w"] = "r",
+        pwd: bytes | None = None,
+        *,
+        force_zip64: bool = False,
+    ) -> IO[bytes] | _Counted:
         opened = super().open(name, mode, pwd, force_zip64=force_zip64)
         return opened if mode != "r" else _Counted(opened, self)
 
@@ -151,7 +165,7 @@ def _reader() -> type:
 
 
 def _rows(
-    reader: object, book: object, path: str, name: str, title: str, max_rows: int
+    reader: "ExcelReader", book: "Workbook", path: str, name: str, title: str, max_rows: int
 ) -> list[list[object]]:
     from openpyxl.utils.cell import get_column_letter
 
@@ -169,13 +183,14 @@ def _rows(
             )
         raise ImportRefused("too_many_columns", file=name, sheet=title, row=row, limit=MAX_COLUMNS)
 
-    with reader.archive.open(path) as source:  # type: ignore[attr-defined]
+    with reader.archive.open(path) as source:
         return sheet_values(
             source,
-            reader.shared_strings,  # type: ignore[attr-defined]
+            reader.shared_strings,
+            # openpyxl's own number formats, private and so absent from its stubs
             book._date_formats,  # type: ignore[attr-defined]
             book._timedelta_formats,  # type: ignore[attr-defined]
-            book.epoch,  # type: ignore[attr-defined]
+            book.epoch,
             Bounds(max_rows, MAX_COLUMNS, beyond),
         )
 

@@ -3,9 +3,9 @@ the shows, their segments, their live runs' segment changes and the compared met
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ScalarSelect, Select, select
 from sqlalchemy.orm import Session
 
 from liveplanner.core.enums import Platform, RunEventKind, RunKind
@@ -31,7 +31,7 @@ def chosen_shows(
     platform: Platform | None = None,
     starts_from: datetime | None = None,
     starts_before: datetime | None = None,
-) -> Select[tuple[int]]:
+) -> Select[int]:
     """The ids of the shows (not deleted) on a platform with a planned start in a range."""
     query = select(ShowRow.id).where(ShowRow.deleted_at.is_(None))
     if platform is not None:
@@ -43,7 +43,7 @@ def chosen_shows(
     return query
 
 
-def samples_query(shows: Select[tuple[int]], metrics: tuple[str, ...]) -> Select:  # type: ignore[type-arg]
+def samples_query(shows: Select[int], metrics: tuple[str, ...]) -> Select[int, str, str, int]:
     return (
         select(PLAIN.c.show_id, PLAIN.c.minute, PLAIN.c.metric, PLAIN.c.value)
         .where(PLAIN.c.show_id.in_(shows.scalar_subquery()), PLAIN.c.metric.in_(metrics))
@@ -90,7 +90,7 @@ def load_comparison(
     )
 
 
-def _live_runs(session: Session, ids: object) -> dict[int, Run]:
+def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
     """Each show's latest live run that reached a segment, with only its segment changes, its
     end and its `started` events (all the review needs to place segments: each `started`
     begins a session of the run's clock, see core.run_timeline)."""

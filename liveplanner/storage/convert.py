@@ -5,27 +5,30 @@ a segment's roles need more than copying.
 """
 
 from dataclasses import fields
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from liveplanner.core.plan import Segment, Show, Targets
 from liveplanner.storage.models import SegmentRow, ShowRow
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 _NOT_COLUMNS = frozenset({"id", "version", "roles", "targets"})
-T = TypeVar("T")
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def plain(cls: type[T], row: object, **given: Any) -> T:
     """A `cls` made from the row's same-named attributes, with `given` fields set as given."""
     values = {
         f.name: given[f.name] if f.name in given else getattr(row, f.name) for f in fields(cls)
-    }  # type: ignore[arg-type]
+    }
     return cls(**values)
 
 
-def columns(value: object, **overrides: Any) -> dict[str, Any]:
+def columns(value: "DataclassInstance", **overrides: Any) -> dict[str, Any]:
     """A plain object's values as row columns (not its id or version), with `overrides` applied."""
-    values = {f.name: getattr(value, f.name) for f in fields(value) if f.name not in _NOT_COLUMNS}  # type: ignore[arg-type]
+    values = {f.name: getattr(value, f.name) for f in fields(value) if f.name not in _NOT_COLUMNS}
     return values | overrides
 
 

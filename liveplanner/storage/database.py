@@ -10,6 +10,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
@@ -397,7 +398,7 @@ def _migrate(
     """Bring the schema to head in one transaction; return the revision it was at, if it moved."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
-        driver = conn.connection.driver_connection
+        driver = cast(sqlite3.Connection, conn.connection.driver_connection)
         # Off before the transaction (SQLite ignores it inside one): rebuilding a table in batch
         # mode would otherwise cascade-delete every row that points at it.
         driver.execute("PRAGMA foreign_keys=OFF")

@@ -154,6 +154,7 @@ def _after_flush(session: Session, _context: object) -> None:
             return  # a show made in this transaction is one "added" line, not hundreds
         if getattr(obj, "segment_id", None) in whole and not isinstance(obj, ReviewNoteRow):
             return
+        # Every entity row but a segment's role has an id of its own.
         entity_id = obj.segment_id if isinstance(obj, SegmentRoleRow) else obj.id  # type: ignore[attr-defined]
         if isinstance(obj, SegmentRoleRow):
             segment = shows._segment(obj.segment_id)

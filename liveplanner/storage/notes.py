@@ -1,5 +1,6 @@
 """Review notes: added, changed and removed one at a time, each write its own transaction."""
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from liveplanner.storage.guard import check_version
 from liveplanner.storage.models import ReviewNoteRow, SegmentRow, ShowRow
 
 
-def _check(session: Session, show_id: int, values: dict[str, object]) -> None:
+def _check(session: Session, show_id: int, values: Mapping[str, object]) -> None:
     text = values.get("text")
     if text is not None and not str(text).strip():
         raise InvalidValueError("a note needs some text", code="storage.note_empty")

@@ -144,7 +144,7 @@ def update_part(
         return convert.plain(kind, row)
 
 
-def remove_part(db: Database, kind: type, part_id: int) -> PartRemoval:
+def remove_part(db: Database, kind: type[Part], part_id: int) -> PartRemoval:
     with db.session() as session:
         row = _row(session, kind, part_id)
         part = convert.plain(kind, row)

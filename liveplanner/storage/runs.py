@@ -128,7 +128,7 @@ def _raw(column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
 
 def _float(value: object) -> float:
     try:
-        return float(value)  # type: ignore[arg-type]
+        return float(value)  # type: ignore[arg-type]  # any stored value: float() refuses others
     except (TypeError, ValueError, OverflowError):
         return math.nan
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
+    Executable,
     Integer,
-    Select,
     String,
     column,
     delete,
@@ -61,9 +61,12 @@ def _minute_params(samples: "pd.DataFrame", dialect: str) -> list[object]:
 
     utc = samples["minute"].dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
     utc = utc.astype("datetime64[us]")
+    params: list[object]  # numpy types tolist() as Any
     if dialect == "sqlite":
-        return np.char.replace(np.datetime_as_string(utc, unit="us"), "T", " ").tolist()
-    return utc.tolist()
+        params = np.char.replace(np.datetime_as_string(utc, unit="us"), "T", " ").tolist()
+    else:
+        params = utc.tolist()
+    return params
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +172,7 @@ def load_metrics(db: Database, show_id: int) -> "pd.DataFrame":
         )
 
 
-def read_plain(session: Session, query: Select, columns: list[str]) -> "pd.DataFrame":  # type: ignore[type-arg]
+def read_plain(session: Session, query: Executable, columns: list[str]) -> "pd.DataFrame":
     """A query over PLAIN as a frame with `minute` aware UTC and `value` int64.
 
     The rows come straight from the driver's cursor: PLAIN's columns need no conversion, and

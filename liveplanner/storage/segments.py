@@ -102,6 +102,7 @@ def _check_count(count: int) -> None:
 
 def _check(values: dict[str, object]) -> None:
     if "duration_s" in values:
+        # A caller's value of any type: int() refuses one that is no number.
         _check_duration(int(values["duration_s"]))  # type: ignore[call-overload]
     check_columns(SegmentRow.__table__, values)
 
@@ -131,7 +132,7 @@ def insert_segments(
         session.add_all(rows)
         session.flush()
         _write_order(session, show_id, order[:at] + [r.id for r in rows] + order[at:])
-        return tuple(convert.segment(session.get(SegmentRow, r.id)) for r in rows)
+        return tuple(convert.segment(session.get_one(SegmentRow, r.id)) for r in rows)
 
 
 def add_segment(
@@ -162,7 +163,7 @@ def duplicate_segments(db: Database, segment_ids: Sequence[int]) -> tuple[Segmen
         rows.sort(key=lambda r: r.position)
         order = _order(session, show_id)
         _check_count(len(order) + len(rows))
-        copies = []
+        copies: list[SegmentRow] = []
         for row in rows:
             copy = _new_row(show_id, len(order) + len(copies), convert.segment(row), keep_id=False)
             copy.duties = [
@@ -174,7 +175,7 @@ def duplicate_segments(db: Database, segment_ids: Sequence[int]) -> tuple[Segmen
         session.flush()
         at = rows[-1].position + 1
         _write_order(session, show_id, order[:at] + [c.id for c in copies] + order[at:])
-        return tuple(convert.segment(session.get(SegmentRow, c.id)) for c in copies)
+        return tuple(convert.segment(session.get_one(SegmentRow, c.id)) for c in copies)
 
 
 def update_segment(
@@ -207,7 +208,7 @@ def set_role(
             # in session.deleted, where the history (and the lock) look for it.
             row.roles.remove(current)
             session.delete(current)
-        elif current is not None:
+        elif current is not None and person_id is not None:
             current.person_id = person_id
         elif person_id is not None:
             row.roles.append(SegmentRoleRow(role=role, person_id=person_id))
@@ -270,7 +271,11 @@ def remove_segments(db: Database, segment_ids: Iterable[int]) -> SegmentsRemoval
             segments=tuple(convert.segment(r) for r in rows),
             duties=tuple(convert.plain(Duty, d) for r in rows for d in r.duties),
             releases=tuple(convert.plain(Release, r) for r in releases),
-            run_events=tuple((event_id, segment_id) for event_id, segment_id in logged),
+            run_events=tuple(
+                (event_id, segment_id)
+                for event_id, segment_id in logged
+                if segment_id is not None  # always, by the query: for the type checker
+            ),
         )
         for row in rows:
             session.delete(row)
@@ -300,4 +305,4 @@ def restore_segments(db: Database, removal: SegmentsRemoval) -> tuple[Segment, .
         for position, row in zip(removal.positions, rows, strict=True):
             order.insert(min(position, len(order)), row.id)
         _write_order(session, removal.show_id, order)
-        return tuple(convert.segment(session.get(SegmentRow, r.id)) for r in rows)
+        return tuple(convert.segment(session.get_one(SegmentRow, r.id)) for r in rows)

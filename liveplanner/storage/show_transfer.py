@@ -65,7 +65,8 @@ def import_show(db: Database, bundle: ShowBundle) -> int:
         saved = add_plan(session, bundle.plan)
         show_id = saved.show_id
         # Events and notes of a deleted segment have none; they keep it so.
-        segment_id: dict[int | None, int | None] = {None: None, **saved.segment_ids}
+        segment_id: dict[int | None, int | None] = {None: None}
+        segment_id.update(saved.segment_ids.items())
         for run in bundle.runs:
             session.add(
                 RunRow(

@@ -279,7 +279,7 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
         product_id[product.id] = row.id
     segment_id: dict[int, int] = {}
     for position, segment in enumerate(plan.segments):
-        row = SegmentRow(
+        segment_row = SegmentRow(
             **convert.columns(
                 segment,
                 show_id=show_row.id,
@@ -291,9 +291,9 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
                 for role, pid in segment.roles.items()
             ],
         )
-        session.add(row)
+        session.add(segment_row)
         session.flush()
-        segment_id[segment.id] = row.id
+        segment_id[segment.id] = segment_row.id
     for duty in plan.duties:
         session.add(
             DutyRow(
@@ -306,12 +306,12 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
         )
     promo_id: dict[int, int] = {}
     for promo in plan.promos:
-        row = PromoRow(
+        promo_row = PromoRow(
             **convert.columns(promo, show_id=show_row.id, product_id=product_id[promo.product_id])
         )
-        session.add(row)
+        session.add(promo_row)
         session.flush()
-        promo_id[promo.id] = row.id
+        promo_id[promo.id] = promo_row.id
     for release in plan.releases:
         session.add(
             ReleaseRow(

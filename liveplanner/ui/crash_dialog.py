@@ -18,6 +18,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 logger = logging.getLogger("liveplanner.errors")
+_ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+_ThreadExceptHook = Callable[[threading.ExceptHookArgs], object]
 
 
 class CrashDialog(QMessageBox):
@@ -86,7 +88,7 @@ class CrashReporter(QObject):
         self.save_typed = save_typed
         self.shown: set[str] = set()
         self._telling = False
-        self._previous: tuple[object, object] | None = None
+        self._previous: tuple[_ExceptHook, _ThreadExceptHook] | None = None
         self.problem.connect(self.tell, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> None:
@@ -96,7 +98,7 @@ class CrashReporter(QObject):
 
     def uninstall(self) -> None:
         if self._previous is not None:
-            sys.excepthook, threading.excepthook = self._previous  # type: ignore[assignment]
+            sys.excepthook, threading.excepthook = self._previous
             self._previous = None
 
     def excepthook(

@@ -4,6 +4,7 @@ stored values (money, durations, times, kinds) as a person reads them, and field
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -153,15 +154,16 @@ def value(value: object) -> str:
     if value is None or value == "":
         return EMPTY
     if isinstance(value, Enum):
-        named = {
+        labels_of: dict[type[Enum], Callable[[Any], str]] = {
             Platform: platform,
             ShowStatus: status,
             SegmentKind: segment_kind,
             Role: role,
             PromoKind: promo_kind,
             ContentCategory: category,
-        }.get(type(value))
-        return named(value) if named else str(value.value)  # type: ignore[operator]
+        }
+        named = labels_of.get(type(value))
+        return named(value) if named else str(value.value)
     if isinstance(value, datetime):
         return moment(value)
     return str(value)
@@ -173,15 +175,21 @@ def field_value(field: str, stored: object, name_of: Callable[[str, int], str | 
     if stored is None or stored == "":
         return EMPTY
     if field.endswith("_fen"):
-        return money(int(stored))  # type: ignore[call-overload]
+        return money(_whole(stored))
     if field.endswith("_bp"):
-        return percent(int(stored))  # type: ignore[call-overload]
+        return percent(_whole(stored))
     if field.endswith("_s"):
-        return duration(int(stored))  # type: ignore[call-overload]
+        return duration(_whole(stored))
     if field.endswith("_id") or field in {r.value for r in Role}:
         # An id no longer in the show (a product since deleted) is still shown as something.
-        return name_of(field, int(stored)) or f"#{stored}"  # type: ignore[call-overload]
+        return name_of(field, _whole(stored)) or f"#{stored}"
     return value(stored)
+
+
+def _whole(stored: object) -> int:
+    # A value as the history kept it (a JSON number, or text): int() refuses one that is not.
+    whole: int = int(stored)  # type: ignore[call-overload]
+    return whole
 
 
 # Fields by the names the editor shows them under: the same words (and translations) as the

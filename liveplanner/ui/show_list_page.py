@@ -1,5 +1,6 @@
 """The list of shows: search and filters, and the undoable actions on whole shows."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -53,9 +54,9 @@ class ShowCommand(QUndoCommand):
         self._run(shows.restore_show if self.deleting else shows.delete_show)
         self.page.reload()
 
-    def _run(self, action: object) -> None:
+    def _run(self, action: Callable[[Database, int], None]) -> None:
         try:
-            action(self.page.db, self.show_id)  # type: ignore[operator]
+            action(self.page.db, self.show_id)
         except StorageError as exc:
             self.page.refused.emit(refusal(exc))
             self.setObsolete(True)

@@ -74,7 +74,7 @@ def test_host(person: Person, window: MainWindow, clock: StudioClock) -> None:
 
     def leave_open(dialog: object) -> None:
         person.shot("leave")
-        person.click_button(dialog, host.tr("Leave it open to resume"))  # type: ignore[arg-type]
+        person.click_button(dialog, host.tr("Leave it open to resume"))
 
     person.when_dialog_opens(leave_open)
     person.press(KEY.Key_Escape)

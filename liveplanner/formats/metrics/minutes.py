@@ -68,11 +68,12 @@ def _far_from_show(
 
 def _show_span(options: ImportOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The show's local time from the earliest start to the latest end, planned or run."""
+    assert options.planned is not None
     shows = [options.planned] + ([options.ran] if options.ran is not None else [])
     local = [
         pd.Timestamp(moment.astimezone(options.zone).replace(tzinfo=None))
         for span in shows
-        for moment in span  # type: ignore[union-attr]
+        for moment in span
     ]
     return min(local), max(local)
 
@@ -91,7 +92,7 @@ def _refuse_big_minutes(
     """A minute whose rows add up past MAX_MINUTE_VALUE (each row within it); refused with the
     sum and the rows, before an int64 could wrap around on it."""
     for column in mapped:
-        metric = column.rule.metric  # type: ignore[union-attr]
+        metric = column.imported.metric
         beyond = (per_minute[metric].abs() > MAX_MINUTE_VALUE).fillna(False)
         if not beyond.any():
             continue
@@ -112,7 +113,7 @@ def _refuse_big_minutes(
 def _missing_values(frame: pd.DataFrame, mapped: list[Column]) -> list[Problem]:
     warnings = []
     for column in mapped:
-        count = int(frame[column.rule.metric].isna().sum())  # type: ignore[union-attr]
+        count = int(frame[column.imported.metric].isna().sum())
         if count:
             cells = "cell is" if count == 1 else "cells are"
             params = {"column": column.header, "count": count, "cells": cells}
@@ -129,8 +130,8 @@ def _per_minute(
     groups = frame.groupby(minute.to_numpy(), sort=True)
     out: dict[str, pd.Series] = {}
     for column in mapped:
-        metric = column.rule.metric  # type: ignore[union-attr]
-        kind = column.rule.kind  # type: ignore[union-attr]
+        metric = column.imported.metric
+        kind = column.imported.kind
         if kind is MetricKind.INCREMENT:
             out[metric] = groups[metric].sum(min_count=1)
         elif kind is MetricKind.INSTANT:
@@ -148,7 +149,7 @@ def _sub_minute(
 ) -> list[Problem]:
     if rows == len(per_minute):
         return []
-    instants = [c.header for c in mapped if c.rule.kind is MetricKind.INSTANT]  # type: ignore[union-attr]
+    instants = [c.header for c in mapped if c.imported.kind is MetricKind.INSTANT]
     return [
         Problem(
             "sub_minute",
@@ -170,7 +171,7 @@ def _total_differences(
     warnings = []
     for row in totals.index:
         for column in mapped:
-            if column.rule.kind is not MetricKind.INCREMENT:  # type: ignore[union-attr]
+            if column.imported.kind is not MetricKind.INCREMENT:
                 continue
             try:
                 stated = _values(table, totals.loc[[row], column.position], column).iloc[0]
@@ -178,7 +179,7 @@ def _total_differences(
                 continue  # a total cell that is not a number is left unchecked, not refused
             if pd.isna(stated):
                 continue
-            metric = column.rule.metric  # type: ignore[union-attr]
+            metric = column.imported.metric
             summed = int(frame[metric].sum())
             apart = abs(int(stated) - summed) / max(abs(summed), abs(int(stated)), 1)
             if apart > TOTAL_TOLERANCE:
@@ -208,7 +209,7 @@ def _missing_minutes(minutes: pd.DatetimeIndex) -> tuple[int, list[pd.Timestamp]
     listed: list[pd.Timestamp] = []
     for at in np.flatnonzero(steps):
         gap = min(int(steps[at]), MAX_MISSING_LISTED - len(listed))
-        listed += [minutes[at] + pd.Timedelta(minutes=k) for k in range(1, gap + 1)]
+        listed += [minutes[int(at)] + pd.Timedelta(minutes=k) for k in range(1, gap + 1)]
         if len(listed) >= MAX_MISSING_LISTED:
             break
     return count, listed
@@ -261,7 +262,7 @@ def _outside_show(mismatch: DateMismatch) -> Problem:
 def _samples(per_minute: pd.DataFrame, zone: ZoneInfo) -> pd.DataFrame:
     # Repeated clock times when clocks fall back were refused as time running backwards, so a
     # minute that is still ambiguous occurs once: it is taken as the first (summer) one.
-    local = per_minute.index.tz_localize(
+    local = pd.DatetimeIndex(per_minute.index).tz_localize(
         zone, ambiguous=np.ones(len(per_minute), dtype=bool), nonexistent="shift_forward"
     )
     utc = per_minute.set_axis(local.tz_convert(UTC))
@@ -285,7 +286,7 @@ def _summaries(per_minute: pd.DataFrame) -> dict[str, MetricSummary]:
         summaries[metric] = MetricSummary(
             total=None if instant else int(series.sum()),
             peak=int(series.max()),
-            peak_at=peak_at.to_pydatetime(),
+            peak_at=peak_at.to_pydatetime(),  # type: ignore[attr-defined]  # idxmax: any label
         )
     return summaries
 

@@ -7,9 +7,11 @@ without a unit in brackets, so "成交金额（元）" and "成交金额(元)" a
 unit is read from the bracket ("元", "万元", "分").
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypedDict, Unpack
 
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.formats.headers import normalise
@@ -132,11 +134,17 @@ def rule_for(metric_name: str, kind: MetricKind, header: object) -> ColumnRule:
     """The rule for a column the user says holds `metric_name`: the scale from the header's unit
     when it names one ("(万元)", "(分)"), else the metric's usual unit (yuan, counts)."""
     scale = _scale(metric_name, normalise(header)[1]) or _scale(metric_name, "")
-    return ColumnRule(metric_name, kind, scale)  # type: ignore[arg-type]
+    assert scale is not None  # a metric's usual unit is always known
+    return ColumnRule(metric_name, kind, scale)
 
 
 def is_time_name(header: object) -> bool:
     return normalise(header)[0] in TIME_NAMES
+
+
+class _PresetOptions(TypedDict, total=False):
+    date_column: str
+    instant_rule: InstantRule
 
 
 def _preset(
@@ -144,10 +152,10 @@ def _preset(
     label: str,
     time_column: str,
     columns: dict[str, ColumnRule],
-    **options: object,
+    **options: Unpack[_PresetOptions],
 ) -> Preset:
     keyed = {normalise(header)[0]: rule for header, rule in columns.items()}
-    return Preset(name, label, normalise(time_column)[0], keyed, **options)  # type: ignore[arg-type]
+    return Preset(name, label, normalise(time_column)[0], keyed, **options)
 
 
 PRESETS: dict[str, Preset] = {
@@ -275,7 +283,7 @@ PRESETS: dict[str, Preset] = {
 }
 
 
-def detect_preset(headers: list[object]) -> Preset | None:
+def detect_preset(headers: Iterable[object]) -> Preset | None:
     """The preset that names the file's time column and most of its metric columns.
 
     Platforms add and drop columns between versions, so at least half of a preset's columns

@@ -88,7 +88,7 @@ def _read_rows(
     step(0.45)
     values: dict[str, pd.Series] = {}
     for index, column in enumerate(mapped):
-        values[column.rule.metric] = _values(table, rows[column.position], column)  # type: ignore[union-attr]
+        values[column.imported.metric] = _values(table, rows[column.position], column)
         step(0.45 + 0.35 * (index + 1) / len(mapped))
     frame = pd.DataFrame(values, index=rows.index)
     warnings: list[Problem] = []
@@ -102,12 +102,12 @@ def _read_rows(
     _refuse_big_minutes(table, per_minute, times, mapped)
     warnings += _sub_minute(len(frame), per_minute, mapped, rule)
     warnings += _total_differences(table, totals, frame, mapped)
-    missing_count, missing = _missing_minutes(per_minute.index)
+    missing_count, missing = _missing_minutes(pd.DatetimeIndex(per_minute.index))
     if missing_count:
         warnings.append(_missing_minutes_warning(missing_count, missing))
     mismatch = None
     if options.planned is not None and len(per_minute):
-        mismatch = _mismatch(per_minute.index, options)
+        mismatch = _mismatch(pd.DatetimeIndex(per_minute.index), options)
         if mismatch is not None:
             warnings.append(_outside_show(mismatch))
     unread = [c.header for c in columns if c.rule is None and c.position != time_column]

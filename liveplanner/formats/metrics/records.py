@@ -48,6 +48,12 @@ class Column:
     rule: ColumnRule | None
     source: str  # "preset", "name", "user", or "" when the column is not imported
 
+    @property
+    def imported(self) -> ColumnRule:
+        """The rule of a column that is imported: every column of `mapped` has one."""
+        assert self.rule is not None, self.header
+        return self.rule
+
 
 @dataclass(frozen=True, slots=True)
 class MetricSummary:

@@ -30,7 +30,7 @@ from liveplanner.formats.metrics.records import (
     Column,
     ImportOptions,
 )
-from liveplanner.formats.metrics.tables import SCAN_ROWS, Table
+from liveplanner.formats.metrics.tables import Table
 from liveplanner.formats.metrics.times import (
     TimeCellError,
     TimeContext,
@@ -38,6 +38,7 @@ from liveplanner.formats.metrics.times import (
     looks_like_time,
 )
 from liveplanner.formats.problems import ImportRefused, Problem
+from liveplanner.formats.sheets import SCAN_ROWS
 
 _TOTAL_SCAN = 5  # rows at each end looked at for a total row
 _SHOWN_CHARS = 40  # a cell quoted in a message is cut after this many characters
@@ -97,7 +98,7 @@ def _refuse_unmapped(table: Table, mapped: list[Column]) -> None:
         raise ImportRefused("no_metrics", file=table.file_name, columns=headers)
     seen: dict[str, str] = {}
     for column in mapped:
-        metric = column.rule.metric  # type: ignore[union-attr]
+        metric = column.imported.metric
         if metric in seen:
             raise ImportRefused(
                 "two_columns_one_metric",
@@ -155,7 +156,7 @@ def _file_day(table: Table, preset: Preset | None) -> date | None:
 
 
 def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
-    column = table.headers[cells.name]  # type: ignore[index]
+    column = table.headers[cells.name]  # type: ignore[call-overload]  # a position; Hashable to pandas-stubs
     try:
         times = local_times(cells, context)
     except TimeCellError as error:
@@ -173,7 +174,7 @@ def _times(table: Table, cells: pd.Series, context: TimeContext) -> pd.Series:
             file=table.file_name,
             row=row,
             column=column,
-            value=_cut(str(cells.loc[row])),
+            value=_cut(str(cells.loc[row])),  # type: ignore[call-overload]  # pandas-stubs: no Hashable
             first=FIRST_SHOW_TIME.year,
             last=LAST_SHOW_TIME.year - 1,
         )
@@ -195,10 +196,12 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
             row=error.row,
             column=column.header,
             value=value,
-            **({"limit": _amount(column.rule.metric, int(MAX_MINUTE_VALUE))} if too_big else {}),  # type: ignore[union-attr]
+            **(
+                {"limit": _amount(column.imported.metric, int(MAX_MINUTE_VALUE))} if too_big else {}
+            ),
         ) from None
-    scaled = read * float(column.rule.scale)  # type: ignore[union-attr]
-    metric = column.rule.metric  # type: ignore[union-attr]
+    scaled = read * float(column.imported.scale)
+    metric = column.imported.metric
     # A minute's count or amount past MAX_MINUTE_VALUE is no show's: refused with the cell,
     # before it can overflow a sum or be stored as a figure no one can trust. And every metric
     # is a count (viewers, orders, likes …) or an amount paid or spent (GMV, ad spend): none is
@@ -218,15 +221,16 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
                 code, file=table.file_name, row=row, column=column.header, value=value, **figures
             )
     # Half up, as to_fen does: exports round amounts for display, never below a fen.
-    return np.floor(scaled + 0.5)
+    rounded: pd.Series = np.floor(scaled + 0.5)
+    return rounded
 
 
 def _written(table: Table, cells: pd.Series, row: object) -> str:
     """A cell as a message quotes it: as the file writes it, cut when it is long (400 digits)."""
     if table.written is not None:
-        text = table.written(int(row), int(cells.name))  # type: ignore[call-overload]
+        text = table.written(int(row), int(cells.name))  # type: ignore[call-overload]  # labels: ints
     else:
-        cell = cells.loc[row]
+        cell = cells.loc[row]  # type: ignore[call-overload]  # pandas-stubs take no `object` label
         text = cell if isinstance(cell, str) else str(cell)
     return _cut(text)
 
@@ -274,7 +278,7 @@ def _drop_duplicates(
         group = conflicts[conflicts["_time"] == conflicts["_time"][clashing].iloc[0]]
         first, second = group.iloc[0], group.iloc[1]
         for column in mapped:
-            metric = column.rule.metric  # type: ignore[union-attr]
+            metric = column.imported.metric
             if not (pd.isna(first[metric]) and pd.isna(second[metric])) and not (
                 first[metric] == second[metric]
             ):
@@ -300,18 +304,18 @@ def _drop_duplicates(
 
 def _cell_text(table: Table, row: object, column: Column) -> str:
     if table.written is not None:
-        return table.written(int(row), column.position)  # type: ignore[call-overload]
+        return table.written(int(row), column.position)  # type: ignore[call-overload]  # an int label
     cell = table.rows.at[row, column.position]
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))  # pandas read "999" as 999.0
-    return "" if pd.isna(cell) else str(cell)
+    return "" if pd.isna(cell) else str(cell)  # type: ignore[arg-type]  # pandas-stubs: .at and isna differ
 
 
 def _refuse_falling_totals(table: Table, frame: pd.DataFrame, mapped: list[Column]) -> None:
     for column in mapped:
-        if column.rule.kind is not MetricKind.CUMULATIVE:  # type: ignore[union-attr]
+        if column.imported.kind is not MetricKind.CUMULATIVE:
             continue
-        series = frame[column.rule.metric].dropna()  # type: ignore[union-attr]
+        series = frame[column.imported.metric].dropna()
         falls = series.diff() < 0
         if falls.any():
             at = int(np.argmax(falls.to_numpy()))

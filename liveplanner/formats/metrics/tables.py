@@ -14,7 +14,7 @@ import math
 import re
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -75,7 +75,7 @@ def _cleaned(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index, dtype=object)
 
 
-def find_header(rows: list[list[object]]) -> int | None:
+def find_header(rows: Sequence[Sequence[object]]) -> int | None:
     """Which of the first rows is the header: the first that names a time column, else the
     first row of text above a row that starts with a time."""
     scanned = rows[:SCAN_ROWS]
@@ -112,7 +112,7 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
             rows = list(itertools.islice(csv.reader(scan, delimiter=delimiter), SCAN_ROWS))
         except csv.Error as exc:
             raise ImportRefused("not_text", file=name, detail=str(exc)) from None
-        header = find_header(rows)  # type: ignore[arg-type]
+        header = find_header(rows)
         if header is not None and (best is None or len(rows[header]) > len(best[2][best[0]])):
             best = (header, delimiter, rows)
     if best is None:
@@ -141,7 +141,7 @@ def _read_csv(data: bytes, text: str, codec: str, encoding: str, name: str) -> T
         raise ImportRefused("not_text", file=name, detail=str(exc)) from None
     except pd.errors.EmptyDataError:
         raise ImportRefused("header_only", file=name) from None
-    frame.columns = range(frame.shape[1])
+    frame.columns = pd.RangeIndex(frame.shape[1])
     frame.index = pd.RangeIndex(header + 2, header + 2 + len(frame))
 
     def written(row: int, column: int) -> str:
@@ -228,7 +228,7 @@ def _read_json(text: str, name: str, encoding: str) -> Table:
                 kind = "an object {…}" if isinstance(cell, dict) else "a list […]"
                 raise ImportRefused("json_nested_cell", file=name, row=row, column=key, kind=kind)
     frame = pd.DataFrame.from_records(records, columns=headers)
-    frame.columns = range(len(headers))
+    frame.columns = pd.RangeIndex(len(headers))
     frame.index = pd.RangeIndex(1, len(frame) + 1)
     frame = frame.map(_clean)
     return Table(name, f"JSON ({encoding})", headers, 0, frame.dropna(how="all"))

@@ -137,7 +137,8 @@ def local_times(cells: pd.Series, context: TimeContext) -> pd.Series:
         if cells.isna().any():
             _refuse_missing(cells)
         if getattr(cells.dt, "tz", None) is not None:
-            return cells.dt.tz_convert(context.zone).dt.tz_localize(None)
+            local: pd.Series = cells.dt.tz_convert(context.zone).dt.tz_localize(None)
+            return local
         return cells
     fast = _fast(cells, context)
     return fast if fast is not None else _slow(cells, context)
@@ -162,14 +163,16 @@ def _fast(cells: pd.Series, context: TimeContext) -> pd.Series | None:
         if layout != "full" and context.day is None:
             return None  # the slow path says which row needs a date
         if layout == "month-day":
-            text = f"{context.day.year}-" + text  # type: ignore[union-attr]
+            assert context.day is not None  # returned above otherwise
+            text = f"{context.day.year}-" + text
         parsed = _iso(text) if fmt.startswith("%Y-%m-%d") else None
         if parsed is None:
             parsed = pd.to_datetime(text, format=fmt, errors="coerce")
         if parsed.isna().any():
             return None
         if layout == "clock":
-            return _crossing_midnight(parsed - _ORIGIN, context.day)  # type: ignore[arg-type]
+            assert context.day is not None  # returned above otherwise
+            return _crossing_midnight(parsed - _ORIGIN, context.day)
         return parsed
     return None
 

@@ -64,10 +64,10 @@ def read_duration(cell: object, unit: str = "") -> Duration | None:
     ("时长(秒)"). An Excel time cell of whole minutes (5:30:00) is what Excel makes of a typed
     "5:30", so it is read as 5 min 30 s and flagged."""
     if isinstance(cell, timedelta):
-        seconds = cell.total_seconds()
-        if not 0 <= seconds <= DAY_S or seconds != int(seconds):
+        total = cell.total_seconds()
+        if not 0 <= total <= DAY_S or total != int(total):
             raise CellValueError(cell, EXPECTED_DURATION)
-        return Duration(int(seconds))
+        return Duration(int(total))
     if isinstance(cell, time):
         if cell.hour and not cell.second:
             return Duration(cell.hour * 60 + cell.minute, from_excel_time=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
 from liveplanner.core.plan import (
@@ -103,9 +103,9 @@ class PlanParts:
             self.people[name] = Person(len(self.people) + 1, name)
         return self.people[name]
 
-    def join_team(self, person: Person, role: object) -> None:
+    def join_team(self, person: Person, role: Role) -> None:
         if not any(m.person_id == person.id and m.role == role for m in self.team):
-            self.team.append(TeamMember(len(self.team) + 1, person.id, role))  # type: ignore[arg-type]
+            self.team.append(TeamMember(len(self.team) + 1, person.id, role))
 
     # products -----------------------------------------------------------------------------
     def _values(self, row: "SheetRow") -> dict[Field, int | None]:
@@ -171,7 +171,7 @@ class PlanParts:
                 if getattr(found, attr) is not None:
                     self.first_row[(found.id, attr)] = row.number
             return found.id, sale
-        changes: dict[str, int] = {}
+        changes: dict[str, Any] = {}  # for replace(), which mypy checks against every field
         for key, attr in _PRODUCT_VALUES:
             value, known = values[key], getattr(found, attr)
             if value is None or value == known or (flash and key is not Field.LIST_PRICE):
@@ -245,11 +245,13 @@ class PlanParts:
         if sale:
             index = next((i for i, o in enumerate(offers) if o.kind is PromoKind.FLASH_SALE), None)
             if index is None:
-                offers.append(Offer(PromoKind.FLASH_SALE, **sale))  # type: ignore[arg-type]
+                offers.append(Offer(PromoKind.FLASH_SALE, **sale))
             else:
                 known = offers[index]
-                filled = {k: v for k, v in sale.items() if getattr(known, k) is None}
-                offers[index] = replace(known, **filled)  # type: ignore[arg-type]
+                filled: dict[str, Any] = {
+                    k: v for k, v in sale.items() if getattr(known, k) is None
+                }
+                offers[index] = replace(known, **filled)
         return offers
 
     # rows ---------------------------------------------------------------------------------
@@ -315,8 +317,10 @@ class PlanParts:
             elif kind_text and not title:
                 title = kind_text
         if len(title) > MAX_TITLE:
-            column = reader.column[Field.TITLE if Field.TITLE in reader.column else Field.KIND]
-            reader.notice("title_cut", row=row.number, column=column, limit=MAX_TITLE)
+            title_column = reader.column[
+                Field.TITLE if Field.TITLE in reader.column else Field.KIND
+            ]
+            reader.notice("title_cut", row=row.number, column=title_column, limit=MAX_TITLE)
             notes.append(title)
             title = title[:MAX_TITLE]
         if product_id is not None:
@@ -341,7 +345,8 @@ class PlanParts:
                 tied = product_id
                 if offer.kind is PromoKind.FLASH_SALE and tied is None and self.last_product:
                     tied = self.last_product
-                    name = self.product_of(tied).name  # type: ignore[union-attr]
+                    shown = self.product_of(tied)  # always found: tied is a product read above
+                    name = shown.name if shown is not None else str(tied)
                     reader.notice("flash_sale_product", row=row.number, product=name)
                 promo_id = self.promo(offer, tied)
                 self.released.setdefault(promo_id, []).append(offer.quantity)
@@ -380,7 +385,8 @@ class PlanParts:
         promos = []
         for promo in self.promos:
             released = self.released.get(promo.id, [])
-            total = None if None in released or not released else sum(released)  # type: ignore[arg-type]
+            counted = [quantity for quantity in released if quantity is not None]
+            total = sum(counted) if counted and len(counted) == len(released) else None
             promos.append(replace(promo, quantity=total))
         if book.team is not None:
             self.team = []

@@ -17,6 +17,7 @@ and the segment rows, timing.py their lengths and starts.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
+from typing import Any
 
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import (
@@ -182,8 +183,8 @@ def _read_rows(
         )
     year = sheet_day.year if sheet_day else today.year
     timed_end = end_marker is not None and bool(end_marker.text(Field.START))
-    if timed_end:
-        segment_rows.append(end_marker)  # type: ignore[arg-type]
+    if end_marker is not None and timed_end:
+        segment_rows.append(end_marker)
     lengths, first_clock = _lengths(reader, segment_rows, year, timed_end)
     if timed_end:
         segment_rows.pop()
@@ -191,9 +192,10 @@ def _read_rows(
     zone_name = options.time_zone or str(book.show.get("time_zone") or DEFAULT_TIME_ZONE)
     if year_assumed and sheet_day and not options.start and not book.show.get("planned_start"):
         reader.notice("year_assumed", date=sheet_day.isoformat())
+    planned = book.show.get("planned_start")  # a datetime or None (see Book.show)
     start = (
         options.start
-        or book.show.get("planned_start")
+        or (planned if isinstance(planned, datetime) else None)
         or _start(reader, first_clock, sheet_day, today, zone_name)
     )
     if not in_show_years(start):  # a first start of 24:00 on 2099-12-31, a --start of 9999
@@ -211,14 +213,14 @@ def _read_rows(
         # A row added without a 序号 is nobody's target: it must not take another's promos.
         if key:
             positions.setdefault(key, index)
-    show_fields = {
+    show_fields: dict[str, Any] = {  # Show's fields by name
         **book.show,
         "title": (options.title or str(book.show.get("title") or title))[:MAX_TITLE],
         "planned_start": start,
         "platform": options.platform or book.show.get("platform") or guess_platform(above, name),
         "time_zone": zone_name,
     }
-    plan = builder.plan(Show(id=1, **show_fields), book, positions)  # type: ignore[arg-type]
+    plan = builder.plan(Show(id=1, **show_fields), book, positions)
     return ScriptReading(
         file_name=name,
         encoding=encoding,

@@ -104,15 +104,15 @@ class SheetReader:
                 if column >= len(self.mapping) or not text_of(value):
                     continue
                 key = self.mapping[column]
-                header = self.headers[column] or f"#{column + 1}"
+                label = self.headers[column] or f"#{column + 1}"
                 if key is None:
-                    extra.append((header, text_of(value)))
+                    extra.append((label, text_of(value)))
                 elif key not in cells:
                     cells[key] = value
                 elif key in _JOINERS:  # two columns read as one field: both kept
                     cells[key] = f"{text_of(cells[key])}{_JOINERS[key]}{text_of(value)}"
                 else:
-                    extra.append((header, text_of(value)))
+                    extra.append((label, text_of(value)))
             if cells or extra:
                 rows.append(SheetRow(index + 1, cells, extra))
         return rows

@@ -144,7 +144,7 @@ STATUS_WORDS: dict[ShowStatus, tuple[str, str]] = {
 E = TypeVar("E")
 
 
-def word(words: dict, value: object, language: str) -> str:
+def word(words: dict[E, tuple[str, str]], value: E, language: str) -> str:
     return words[value][0 if language == "zh" else 1]
 
 

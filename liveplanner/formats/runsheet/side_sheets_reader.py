@@ -5,6 +5,8 @@ Releases and cues name segments by the run sheet's 序号, so rows can be moved 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, time
+from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from liveplanner.core.enums import PromoKind, Role
 from liveplanner.core.inputs import check_show_time, parse_offset
@@ -37,6 +39,10 @@ from liveplanner.formats.sheets import RawSheet
 
 _EXPECTED_WHEN = "expected a date and time in the years 2000 to 2099, such as 2026-11-11 20:00"
 _EXPECTED_ZONE = "expected an IANA time zone such as Asia/Shanghai"
+
+Cells = dict[str, object]  # one row of a sheet, by column key
+R = TypeVar("R")
+E = TypeVar("E")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,7 @@ class _Sheet:
             if any(text_of(c) for c in row)
         ]
 
-    def refuse(self, number: int, cells: dict, key: str, what: tuple[str, str]) -> ImportRefused:
+    def refuse(self, number: int, cells: Cells, key: str, what: tuple[str, str]) -> ImportRefused:
         return ImportRefused(
             "bad_cell",
             file=self.where,
@@ -90,14 +96,21 @@ class _Sheet:
         )
 
     def read(
-        self, number: int, cells: dict, key: str, reader: Callable, what: tuple[str, str]
-    ) -> object:
+        self,
+        number: int,
+        cells: Cells,
+        key: str,
+        reader: Callable[[object], R],
+        what: tuple[str, str],
+    ) -> R:
         try:
             return reader(cells.get(key))
         except ValueError:  # CellValueError and the percent and time readers' errors
             raise self.refuse(number, cells, key, what) from None
 
-    def word(self, number: int, cells: dict, key: str, words: dict, what: str) -> object:
+    def word(
+        self, number: int, cells: Cells, key: str, words: dict[E, tuple[str, str]], what: str
+    ) -> E:
         """An enum value named in either language or by its code."""
         found = value_of(words, text_of(cells.get(key)))
         if found is None:
@@ -117,7 +130,7 @@ def _percent(cell: object) -> int | None:
     return percent_to_bp(text) if text else None
 
 
-def _zone(cell: object) -> object:
+def _zone(cell: object) -> ZoneInfo:
     return time_zone(text_of(cell))
 
 
@@ -141,7 +154,7 @@ def _show(sheet: _Sheet) -> dict[str, object]:
     cells = {labels.get(text_of(c.get("field"))): (n, c) for n, c in sheet.rows}
     fields: dict[str, object] = {}
 
-    def get(key: str, reader: Callable, what: tuple) -> object:
+    def get(key: str, reader: Callable[[object], R], what: tuple[str, str]) -> R | None:
         if key not in cells:
             return None
         number, row = cells[key]
@@ -150,7 +163,7 @@ def _show(sheet: _Sheet) -> dict[str, object]:
     zone = None
     if "time_zone" in cells and text_of(cells["time_zone"][1].get("value")):
         zone = sheet.read(*cells["time_zone"], "value", _zone, ("a time zone", _EXPECTED_ZONE))
-        fields["time_zone"] = zone.key  # type: ignore[union-attr]
+        fields["time_zone"] = zone.key
 
     def when(cell: object) -> datetime | None:
         if isinstance(cell, datetime):
@@ -167,17 +180,21 @@ def _show(sheet: _Sheet) -> dict[str, object]:
             fields[key] = text_of(cells[key][1].get("value"))
     for key in ("planned_start", "planned_end", "hard_stop"):
         fields[key] = get(key, when, ("a date and time", _EXPECTED_WHEN))
-    for key, words in (("platform", PLATFORM_WORDS), ("status", STATUS_WORDS)):
+
+    def enum(key: str, words: dict[E, tuple[str, str]]) -> None:
         if key in cells and text_of(cells[key][1].get("value")):
             fields[key] = sheet.word(*cells[key], "value", words, f"a {key}")
+
+    enum("platform", PLATFORM_WORDS)
+    enum("status", STATUS_WORDS)
     fields["max_discount_bp"] = get("max_discount", _percent, _PERCENT)
     fields["min_margin_bp"] = get("min_margin", _percent, _PERCENT)
     fields["targets"] = Targets(
-        gmv_fen=get("target_gmv", read_price, _PRICE),  # type: ignore[arg-type]
-        viewers=get("target_viewers", read_count, _COUNT),  # type: ignore[arg-type]
-        conversion_bp=get("target_conversion", _percent, _PERCENT),  # type: ignore[arg-type]
-        new_followers=get("target_followers", read_count, _COUNT),  # type: ignore[arg-type]
-        interaction_bp=get("target_interaction", _percent, _PERCENT),  # type: ignore[arg-type]
+        gmv_fen=get("target_gmv", read_price, _PRICE),
+        viewers=get("target_viewers", read_count, _COUNT),
+        conversion_bp=get("target_conversion", _percent, _PERCENT),
+        new_followers=get("target_followers", read_count, _COUNT),
+        interaction_bp=get("target_interaction", _percent, _PERCENT),
     )
     return fields
 
@@ -212,18 +229,18 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
             for n, c in s.rows
             if text_of(c.get("name"))
         )
-        book = replace(book, team=team)  # type: ignore[arg-type]
+        book = replace(book, team=team)
     if PRODUCTS in sheets:
         s = sheets[PRODUCTS]
         products = tuple(
             Product(
-                int(s.read(n, c, "id", read_count, _COUNT) or 0),  # type: ignore[arg-type]
+                int(s.read(n, c, "id", read_count, _COUNT) or 0),
                 sku=text_of(c.get("sku")),
                 name=text_of(c.get("name")) or text_of(c.get("sku")),
-                list_price_fen=s.read(n, c, "list_price", read_price, _PRICE),  # type: ignore[arg-type]
-                live_price_fen=s.read(n, c, "live_price", read_price, _PRICE),  # type: ignore[arg-type]
-                unit_cost_fen=s.read(n, c, "unit_cost", read_price, _PRICE),  # type: ignore[arg-type]
-                stock=s.read(n, c, "stock", read_count, _COUNT),  # type: ignore[arg-type]
+                list_price_fen=s.read(n, c, "list_price", read_price, _PRICE),
+                live_price_fen=s.read(n, c, "live_price", read_price, _PRICE),
+                unit_cost_fen=s.read(n, c, "unit_cost", read_price, _PRICE),
+                stock=s.read(n, c, "stock", read_count, _COUNT),
             )
             for n, c in s.rows
         )
@@ -233,16 +250,16 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
         s = sheets[PROMOS]
         promos = tuple(
             Promo(
-                int(s.read(n, c, "id", read_count, _COUNT) or 0),  # type: ignore[arg-type]
-                s.word(n, c, "kind", PROMO_WORDS, "a promo kind"),  # type: ignore[arg-type]
+                int(s.read(n, c, "id", read_count, _COUNT) or 0),
+                s.word(n, c, "kind", PROMO_WORDS, "a promo kind"),
                 text_of(c.get("name")),
-                product_id=s.read(n, c, "product", read_count, _COUNT),  # type: ignore[arg-type]
-                quantity=s.read(n, c, "quantity", read_count, _COUNT),  # type: ignore[arg-type]
-                face_value_fen=s.read(n, c, "face_value", read_price, _PRICE),  # type: ignore[arg-type]
-                special_price_fen=s.read(n, c, "special_price", read_price, _PRICE),  # type: ignore[arg-type]
-                threshold_fen=s.read(n, c, "threshold", read_price, _PRICE),  # type: ignore[arg-type]
-                per_user_limit=s.read(n, c, "per_user_limit", read_count, _COUNT),  # type: ignore[arg-type]
-                budget_fen=s.read(n, c, "budget", read_price, _PRICE),  # type: ignore[arg-type]
+                product_id=s.read(n, c, "product", read_count, _COUNT),
+                quantity=s.read(n, c, "quantity", read_count, _COUNT),
+                face_value_fen=s.read(n, c, "face_value", read_price, _PRICE),
+                special_price_fen=s.read(n, c, "special_price", read_price, _PRICE),
+                threshold_fen=s.read(n, c, "threshold", read_price, _PRICE),
+                per_user_limit=s.read(n, c, "per_user_limit", read_count, _COUNT),
+                budget_fen=s.read(n, c, "budget", read_price, _PRICE),
                 notes=text_of(c.get("notes")),
             )
             for n, c in s.rows
@@ -260,10 +277,10 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
                 n,
                 Release(
                     i,
-                    int(s.read(n, c, "promo", read_count, _COUNT) or 0),  # type: ignore[arg-type]
+                    int(s.read(n, c, "promo", read_count, _COUNT) or 0),
                     0,
-                    s.read(n, c, "offset", _offset, _TIME),  # type: ignore[arg-type]
-                    int(s.read(n, c, "quantity", read_count, _COUNT) or 0),  # type: ignore[arg-type]
+                    s.read(n, c, "offset", _offset, _TIME),
+                    int(s.read(n, c, "quantity", read_count, _COUNT) or 0),
                 ),
             )
             for i, (n, c) in enumerate(s.rows, start=1)
@@ -282,11 +299,11 @@ def read_book(parts: dict[str, RawSheet], file_name: str) -> Book:
                 Duty(
                     i,
                     0,
-                    s.read(n, c, "offset", _offset, _TIME),  # type: ignore[arg-type]
+                    s.read(n, c, "offset", _offset, _TIME),
                     text_of(c.get("cue")),
                     role=s.word(n, c, "role", ROLE_WORDS, "a role")
                     if text_of(c.get("role"))
-                    else None,  # type: ignore[arg-type]
+                    else None,
                 ),
             )
             for i, (n, c) in enumerate(s.rows, start=1)

@@ -72,9 +72,9 @@ def _lengths(
         clock, start = clocks[i], starts[i]
         if start is not None and clock is not None and clock.end_s is not None:
             lengths.append((clock.end_s - clock.start_s) % (24 * 3600))
-        elif start is not None and i + 1 < len(rows) and starts[i + 1] is not None:
-            length = starts[i + 1] - start  # type: ignore[operator]
-            if length > MAX_SEGMENT_S:  # dates a year apart in two rows' start cells
+        elif start is not None and i + 1 < len(rows) and (next_start := starts[i + 1]) is not None:
+            gap = next_start - start
+            if gap > MAX_SEGMENT_S:  # dates a year apart in two rows' start cells
                 raise ImportRefused(
                     "segment_too_long",
                     file=reader.where,
@@ -83,10 +83,10 @@ def _lengths(
                     column=reader.column[Field.START],
                     value=row.text(Field.START),
                     next_value=rows[i + 1].text(Field.START),
-                    length=format_duration(length),
+                    length=format_duration(gap),
                     limit=format_duration(MAX_SEGMENT_S),
                 )
-            lengths.append(length)
+            lengths.append(gap)
         elif Field.DURATION in reader.column and (start is None or i + 1 < len(rows)):
             raise ImportRefused(
                 "no_length", file=reader.where, row=row.number, column=reader.column[Field.DURATION]

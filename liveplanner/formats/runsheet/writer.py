@@ -3,7 +3,7 @@ sheets beside it that make it import again without loss (side_sheets.py). Text t
 formula is written as text (workbook.py)."""
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from liveplanner.core.enums import Role
@@ -44,10 +44,10 @@ def _cell(value: object) -> object:
     return None if value == "" else value
 
 
-def _when(moment: datetime | None, zone: object) -> str:
+def _when(moment: datetime | None, zone: tzinfo) -> str:
     if moment is None:
         return ""
-    local = moment.astimezone(zone)  # type: ignore[arg-type]
+    local = moment.astimezone(zone)
     return local.strftime("%Y-%m-%d %H:%M:%S" if local.second else "%Y-%m-%d %H:%M")
 
 
@@ -193,10 +193,10 @@ def _part_sheets(plan: ShowPlan, language: str) -> list[Sheet]:
         formats = {column: _MONEY_FORMAT for column in money}
         return Sheet(part.title(language), part.header(language), rows, formats)
 
-    product_no = {product.id: n for n, product in enumerate(plan.products, start=1)}
+    product_no: dict[int | None, int] = {p.id: n for n, p in enumerate(plan.products, start=1)}
     promo_no = {promo.id: n for n, promo in enumerate(plan.promos, start=1)}
     position = {segment.id: n for n, segment in enumerate(plan.segments, start=1)}
-    people = {person.id: person.name for person in plan.people}
+    people: dict[int | None, str] = {person.id: person.name for person in plan.people}
     return [
         _show_sheet(plan, language),
         sheet(
@@ -226,7 +226,7 @@ def _part_sheets(plan: ShowPlan, language: str) -> list[Sheet]:
                     promo_no[p.id],
                     word(PROMO_WORDS, p.kind, language),
                     p.name,
-                    product_no.get(p.product_id),  # type: ignore[arg-type]
+                    product_no.get(p.product_id),
                     p.quantity,
                     _yuan(p.face_value_fen),
                     _yuan(p.threshold_fen),
@@ -258,7 +258,7 @@ def _part_sheets(plan: ShowPlan, language: str) -> list[Sheet]:
                     position[d.segment_id],
                     format_duration(d.offset_s),
                     word(ROLE_WORDS, d.role, language) if d.role else None,
-                    people.get(d.person_id),  # type: ignore[arg-type]
+                    people.get(d.person_id),
                     d.cue,
                 ]
                 for d in plan.duties

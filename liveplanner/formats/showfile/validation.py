@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from liveplanner.core.plan import time_zone
 from liveplanner.formats.problems import ImportRefused
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 def schema() -> Document:
     """The JSON Schema of the current version, as shipped in the package."""
-    return json.loads(files(__package__).joinpath("schema.json").read_text("utf-8"))
+    document: Document = json.loads(files(__package__).joinpath("schema.json").read_text("utf-8"))
+    return document
 
 
 def _date_time(value: object) -> bool:
@@ -50,8 +51,10 @@ def _validator() -> "Validator":
     types = Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _checker, value: type(value) is int
     )
-    strict = validators.extend(Draft202012Validator, type_checker=types)
-    return strict(_inlined(schema()), format_checker=formats)
+    # jsonschema's stubs leave extend() untyped.
+    strict = validators.extend(Draft202012Validator, type_checker=types)  # type: ignore[no-untyped-call]
+    validator: Validator = strict(_inlined(schema()), format_checker=formats)
+    return validator
 
 
 @cache
@@ -95,7 +98,7 @@ def _inlined(document: Document) -> Document:
     then resolves no reference per value, which took over half of a large file's reading."""
     definitions = document.get("$defs", {})
 
-    def inline(node: object) -> object:
+    def inline(node: Any) -> Any:  # a JSON value
         if isinstance(node, list):
             return [inline(item) for item in node]
         if not isinstance(node, dict):
@@ -105,11 +108,12 @@ def _inlined(document: Document) -> Document:
             return node
         target = inline(definitions[node.pop("$ref").removeprefix("#/$defs/")])
         # Beside $ref, keywords apply as well as the definition's; merged where none clash.
-        if set(target) & set(node):  # type: ignore[arg-type]
+        if set(target) & set(node):
             return node | {"allOf": [target]}
-        return target | node  # type: ignore[operator]
+        return target | node
 
-    return inline(document)  # type: ignore[return-value]
+    inlined: Document = inline(document)
+    return inlined
 
 
 def _path(parts: Sequence[str | int]) -> str:
@@ -140,7 +144,9 @@ _TYPES = {
 
 
 def _expected(error: "ValidationError") -> str:
-    want = error.validator_value
+    # Set on every error a validator reports (the stubs also allow jsonschema's Unset).
+    want: Any = error.validator_value
+    subschema: Any = error.schema
     match error.validator:
         case "type":
             names = [want] if isinstance(want, str) else want
@@ -162,18 +168,22 @@ def _expected(error: "ValidationError") -> str:
         case "const":
             return _shown(want)
         case "pattern" | "format":
-            return str(error.schema.get("description", error.message))
+            return str(subschema.get("description", error.message))
     return error.message
 
 
 def _refusal(error: "ValidationError", file_name: str) -> ImportRefused:
     path = list(error.absolute_path)
+    # Set on every error a validator reports (the stubs also allow jsonschema's Unset).
+    want: Any = error.validator_value
+    subschema: Any = error.schema
+    instance: Any = error.instance
     if error.validator == "required":
-        missing = next(name for name in error.validator_value if name not in error.instance)
+        missing = next(name for name in want if name not in instance)
         return ImportRefused("show_file_missing", file=file_name, path=_path([*path, missing]))
     if error.validator == "additionalProperties":
-        known = error.schema.get("properties", {})
-        extra = next(name for name in error.instance if name not in known)
+        known = subschema.get("properties", {})
+        extra = next(name for name in instance if name not in known)
         return ImportRefused(
             "show_file_unknown_field",
             file=file_name,
@@ -181,11 +191,11 @@ def _refusal(error: "ValidationError", file_name: str) -> ImportRefused:
             version=SCHEMA_VERSION,
         )
     # A text too long is told by its length: its first 60 characters would say nothing.
-    too_long = error.validator == "maxLength" and isinstance(error.instance, str)
+    too_long = error.validator == "maxLength" and isinstance(instance, str)
     return ImportRefused(
         "show_file_invalid",
         file=file_name,
         path=_path(path) or "the file",
-        value=f"{len(error.instance)} characters" if too_long else _shown(error.instance),
+        value=f"{len(instance)} characters" if too_long else _shown(instance),
         expected=_expected(error),
     )

@@ -1,5 +1,8 @@
 """Alembic environment: runs on the connection liveplanner (or pytest-alembic) hands over."""
 
+import sqlite3
+from typing import cast
+
 from alembic import context
 from sqlalchemy import Connection, Engine, create_engine
 
@@ -13,7 +16,8 @@ def _run(connection: Connection) -> None:
     if sqlite and not connection.in_transaction():
         # Rebuilding a table in batch mode drops and recreates it: with foreign keys on, SQLite
         # would delete its children. PRAGMA foreign_keys is ignored inside a transaction.
-        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        driver = cast(sqlite3.Connection, connection.connection.driver_connection)
+        driver.execute("PRAGMA foreign_keys=OFF")
     if sqlite and connection.exec_driver_sql("PRAGMA foreign_keys").scalar():
         raise RuntimeError("SQLite migrations must run with foreign keys off (see database.py)")
     context.configure(

@@ -49,7 +49,7 @@ class _FrozenView(QTableView):
     ) -> bool:
         if index.isValid() and not self._table.is_frozen(index.column()):
             return self._table.edit(index, trigger, event)
-        return super().edit(index, trigger, event)  # type: ignore[call-arg]
+        return super().edit(index, trigger, event)  # type: ignore[call-overload,no-any-return]
 
     def moveCursor(
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -97,7 +97,7 @@ class FrozenColumnsTable(QTableView):
 
     # Keeping the frozen view like the table
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
+    def setModel(self, model: object) -> None:
         super().setModel(model)  # type: ignore[arg-type]
         self.frozen.setModel(model)  # type: ignore[arg-type]
         self.frozen.setSelectionModel(self.selectionModel())
@@ -186,7 +186,7 @@ class FrozenColumnsTable(QTableView):
     ) -> bool:
         if index.isValid() and self.is_frozen(index.column()):
             return self.frozen.edit(index, trigger, event)
-        return super().edit(index, trigger, event)  # type: ignore[call-arg]
+        return super().edit(index, trigger, event)  # type: ignore[call-overload,no-any-return]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # A key sent to the table while one of its cells is being typed in belongs to that cell

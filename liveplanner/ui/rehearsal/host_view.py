@@ -174,8 +174,8 @@ class HostView(HostDisplay, HostPresenter, QWidget):
 
         self._keys()
         self._list_screens()
-        QGuiApplication.instance().screenAdded.connect(self._list_screens)  # type: ignore[attr-defined]
-        QGuiApplication.instance().screenRemoved.connect(self._list_screens)  # type: ignore[attr-defined]
+        QGuiApplication.instance().screenAdded.connect(self._list_screens)  # type: ignore[union-attr]
+        QGuiApplication.instance().screenRemoved.connect(self._list_screens)  # type: ignore[union-attr]
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: white; background: #c0392b; padding: 4px;")
@@ -323,7 +323,7 @@ class HostView(HostDisplay, HostPresenter, QWidget):
             if event.type() == QEvent.Type.ShortcutOverride:
                 event.accept()  # the text box takes Esc: the window's Esc stays quiet
                 return True
-            watched.clear()  # type: ignore[attr-defined]
+            watched.clear()
             self.setFocus()
             return True
         return super().eventFilter(watched, event)

@@ -8,6 +8,7 @@ or could not read into a field. Import stores it as a new show in one transactio
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDateTime, QSize, Qt
 from PySide6.QtGui import QColor
@@ -325,8 +326,8 @@ class ScriptImportDialog(QDialog):
     def _platform_changed(self) -> None:
         self._set(platform=Platform(self.platform.currentData()))
 
-    def _set(self, **changes: object) -> None:
-        self.options = replace(self.options, **changes)  # type: ignore[arg-type]
+    def _set(self, **changes: Any) -> None:  # ImportOptions' fields by name
+        self.options = replace(self.options, **changes)
         self.read()
 
     # Storing -------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import Product
 from liveplanner.storage import parts, schema, segments, shows
-from liveplanner.storage.database import open_database
 
 
 def run(*args: str, db: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

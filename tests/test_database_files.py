@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.storage import shows
-from liveplanner.storage.database import open_database
 
 
 def _as_a_user(*argv: str) -> list[str]:

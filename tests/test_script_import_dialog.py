@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Role
 from liveplanner.formats.runsheet.columns import Field
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.script import actions
 from liveplanner.ui.script.import_dialog import ScriptImportDialog

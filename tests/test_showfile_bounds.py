@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.core import plan
 from liveplanner.formats.metrics import reader as metrics_import
@@ -16,7 +17,7 @@ from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile import codec as showfile
 from liveplanner.formats.showfile.codec import read_show_file, show_document
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.show_transfer import export_show
 
 

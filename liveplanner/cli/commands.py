@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from liveplanner.app import settings
 from liveplanner.app.demo import create_demo
+from liveplanner.app.workspace import open_database
 from liveplanner.cli import terminal, textout
 from liveplanner.core.enums import Platform
 from liveplanner.core.inputs import check_show_time
@@ -24,7 +25,7 @@ from liveplanner.core.schedule import schedule
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
-from liveplanner.storage.database import Database, open_database, parse_url, restore_file
+from liveplanner.storage.database import Database, parse_url, restore_file
 from liveplanner.storage.errors import DamagedDatabaseError
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan

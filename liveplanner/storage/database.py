@@ -23,8 +23,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from liveplanner.app import credentials, settings
-from liveplanner.storage import history, models, schema
+from liveplanner.storage import history, models, schema, script_lock
 from liveplanner.storage.backup import (
     RESTORING,
     backup_sqlite,
@@ -44,6 +43,7 @@ from liveplanner.storage.errors import (
     StorageError,
 )
 from liveplanner.storage.private_files import create_private, make_private_folder
+from liveplanner.storage.urls import shown_url, unparsed
 
 # Marks a SQLite file as liveplanner's (PRAGMA application_id; "LvPl").
 APPLICATION_ID = 0x4C76506C
@@ -61,11 +61,11 @@ class Database:
     engine: Engine
     backup_dir: Path | None
     _sessions: sessionmaker[Session]
+    user: str
     migrated_from: str | None = None  # the revision it was at, when opening upgraded it
     read_only: bool = False
     # Why a database opened read-only that no other liveplanner holds: "the folder … is read-only"
     read_only_reason: str = ""
-    user: str = field(default_factory=settings.user_name)
     origin: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
@@ -96,7 +96,7 @@ class Database:
                 # the network): the transaction died with it.
                 raise StorageError(
                     f"lost the connection to the database server "
-                    f"({credentials.shown_url(self.url)}); nothing was written: run it again "
+                    f"({shown_url(self.url)}); nothing was written: run it again "
                     "once the server is back"
                 ) from exc
             if self.read_only and "readonly" in str(exc.orig):
@@ -115,7 +115,7 @@ class Database:
                     "written: reload and try again"
                 ) from exc
             # The server went away, the disk is full...: said, never a traceback; rolled back.
-            where = credentials.shown_url(self.url)
+            where = shown_url(self.url)
             raise StorageError(f"the database {where} failed: {first_line(exc.orig)}") from exc
 
     @property
@@ -151,7 +151,7 @@ def parse_url(text: str) -> URL:
         url = make_url(text)
     except ArgumentError:
         raise StorageError(
-            f"not a database URL: {credentials.unparsed(text)}; expected sqlite:///PATH or "
+            f"not a database URL: {unparsed(text)}; expected sqlite:///PATH or "
             "postgresql://USER@HOST/DATABASE"
         ) from None
     if url.drivername == "postgresql":
@@ -171,8 +171,7 @@ def parse_url(text: str) -> URL:
         # The server would take the user's default database, `postgres` or one named after
         # the user: liveplanner's tables would go among whatever is kept there.
         raise StorageError(
-            f"{credentials.shown_url(url)} names no database; give one: "
-            "postgresql://USER@HOST/DATABASE"
+            f"{shown_url(url)} names no database; give one: postgresql://USER@HOST/DATABASE"
         )
     if url.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
         raise StorageError(
@@ -301,15 +300,19 @@ def _refuse_newer(revision: str | None, where: str) -> None:
 
 
 def open_database(
-    url: str | None = None,
+    url: str | URL,
     *,
-    backup_dir: Path | None = None,
+    user: str,
+    backup_dir: Path | None,
     migrate: bool = True,
     read_only: bool = False,
     beside_other_tables: bool = False,
 ) -> Database:
-    """Open the database at `url` (default: settings.database_url()) and bring it to head.
+    """Open the database at `url` and bring it to head; `user` is who its history names, and
+    a SQLite file's backups go to `backup_dir` (None: none are made).
 
+    `url` is text or a URL parse_url made, with the password a server needs already in it (the
+    app layer fills it from the keyring).
     An existing SQLite database behind head is backed up before it is migrated. A database written
     by a newer liveplanner, a damaged file or another program's file is refused untouched.
     `migrate=False` opens it as it is (for `db check`). `read_only` opens a SQLite file that
@@ -317,11 +320,10 @@ def open_database(
     A server's database that holds other tables and none of liveplanner's is refused
     (OtherTablesError) unless `beside_other_tables`, which the user was asked for.
     """
-    parsed = parse_url(settings.database_url(url))
-    parsed = credentials.fill_password(parsed)
-    where = credentials.shown_url(parsed)
+    parsed = parse_url(url) if isinstance(url, str) else url
+    where = shown_url(parsed)
     try:
-        return _open(parsed, where, backup_dir, migrate, read_only, beside_other_tables)
+        return _open(parsed, where, user, backup_dir, migrate, read_only, beside_other_tables)
     except OSError as exc:
         raise StorageError(f"could not open the database {where}: {exc}") from exc
     except DBAPIError as exc:
@@ -336,6 +338,7 @@ def open_database(
 def _open(
     parsed: URL,
     where: str,
+    user: str,
     backup_dir: Path | None,
     migrate: bool,
     read_only: bool,
@@ -363,10 +366,8 @@ def _open(
             )
         engine = make_engine(parsed, read_only=True)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        backup_dir = backup_dir or settings.backup_dir()
-        return Database(parsed, engine, backup_dir, sessions, None, True, why)
+        return Database(parsed, engine, backup_dir, sessions, user, None, True, why)
     if sqlite:
-        backup_dir = backup_dir or settings.backup_dir()
         make_private_folder(path.parent)
         if not path.exists():
             if why := unwritable(path):
@@ -375,7 +376,7 @@ def _open(
         existing = path.exists() and path.stat().st_size > 0
         revision = _inspect_sqlite_file(path) if existing else None
         _refuse_newer(revision, str(path))
-        if migrate and existing and revision != schema.head_revision():
+        if migrate and existing and revision != schema.head_revision() and backup_dir:
             backup_sqlite(path, backup_dir, f"before-upgrade-from-{revision or 'empty'}")
     engine = make_engine(parsed)
     try:
@@ -387,8 +388,9 @@ def _open(
     if sqlite and backup_dir is not None:
         remove_leftovers(path, backup_dir)  # what a backup or restore killed half-way left
     sessions = sessionmaker(engine, expire_on_commit=False)
+    script_lock.watch(sessions)  # first: a refused edit writes no history
     history.watch(sessions)
-    return Database(parsed, engine, backup_dir, sessions, migrated_from)
+    return Database(parsed, engine, backup_dir, sessions, user, migrated_from)
 
 
 def _migrate(

@@ -134,8 +134,7 @@ class BackupsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        url = self.db.url.render_as_string(hide_password=False)
-        backup_dir = self.db.backup_dir
+        url, user, backup_dir = self.db.url, self.db.user, self.db.backup_dir
         failed: StorageError | None = None
         try:
             restore_backup(self.db, chosen)
@@ -143,7 +142,7 @@ class BackupsDialog(QDialog):
             failed = exc
         # restore_backup closes the database once it starts to replace it; whatever happened,
         # the window gets it opened afresh.
-        self.db = open_database(url, backup_dir=backup_dir)
+        self.db = open_database(url, user=user, backup_dir=backup_dir)
         self.restored.emit(self.db)
         self.refresh()
         if failed is not None:

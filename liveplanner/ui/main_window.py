@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
         has this one open, the user is told, and it opens read-only."""
         from PySide6.QtCore import QLockFile
 
-        from liveplanner.storage.database import open_database, parse_url
+        from liveplanner.app.workspace import open_database
+        from liveplanner.storage.database import parse_url
 
         parsed = parse_url(settings.database_url(url))
         lock: QLockFile | None = None

@@ -7,11 +7,9 @@ window at once and the list a moment later.
 
 from __future__ import annotations
 
-import os
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
@@ -30,14 +28,13 @@ from liveplanner.app import credentials, settings
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template, template_plan
-from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
-from liveplanner.storage.private_files import make_private_folder
+from liveplanner.storage.errors import StorageError
 from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
+from liveplanner.ui.workspace_words import said
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QLockFile
-
+    from liveplanner.app.workspace import Workspace
     from liveplanner.core.plan import ShowPlan
     from liveplanner.core.runlog import Run
     from liveplanner.storage.database import Database
@@ -69,7 +66,7 @@ class MainWindow(QMainWindow):
             min(940, int(room.height() * 0.92)) if room else 860,
         )
         self.backups: BackupSchedule | None = None  # SQLite: every 30 min if changed, on exit
-        self.file_lock: QLockFile | None = None  # this app writes the SQLite file; no other
+        self.workspace: Workspace | None = None  # the database opened here, and its file's claim
         self.undo_group = QUndoGroup(self)
         self.list_page: ShowListPage | None = None
         self.editor: ShowEditor | None = None
@@ -88,202 +85,24 @@ class MainWindow(QMainWindow):
 
     def connect_database(self, url: str | None) -> bool:
         """Open the database at `url` and fill the list; False (after saying why) if it can't.
-        A damaged SQLite file is offered its newest good backup in its place."""
+        The app layer's offers (a damaged file, the team server away…) are put to the user."""
+        from liveplanner.ui.workspace_flow import WorkspaceFlow
+
         try:
-            db = self.open_claimed(url)
-        except DamagedDatabaseError as exc:
-            if not self._offer_backup(url, exc.detail):
-                return False
-            return self.connect_database(url)
+            opened = WorkspaceFlow(self, self.statusBar().showMessage).open(url, self.preferences)
         except StorageError as exc:
-            if self._saved_server_failed(url):
-                return self._offer_local(str(exc))
-            QMessageBox.critical(self, "liveplanner", str(exc))
+            QMessageBox.critical(self, "liveplanner", said(exc))
             return False
-        self.attach_database(db)
+        if opened is None:
+            return False
+        self._take_workspace(opened)
+        self.attach_database(opened.db)
         return True
 
-    def _saved_server_failed(self, url: str | None) -> bool:
-        """Whether what failed is the team server chosen in File ▸ Database…, and not a URL
-        given for this start."""
-        return (
-            url is None
-            and not os.environ.get(settings.DATABASE_URL_ENV)
-            and bool(self.preferences.database_url)
-        )
-
-    def _offer_local(self, problem: str) -> bool:
-        """The team server is away: the local file instead, so the app still opens (and File ▸
-        Database… can go back to the server)."""
-        answer = QMessageBox.question(
-            self,
-            "liveplanner",
-            problem
-            + "\n\n"
-            + self.tr(
-                "Open the database on this computer instead? File ▸ Database… switches back to "
-                "the team server."
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        return self.connect_database(settings.local_database_url())
-
-    def open_claimed(self, url: str | None) -> Database:
-        """Open the database at `url`. One liveplanner writes a SQLite file at a time: if another
-        has this one open, the user is told, and it opens read-only."""
-        from PySide6.QtCore import QLockFile
-
-        from liveplanner.app.workspace import open_database
-        from liveplanner.storage.database import parse_url
-
-        parsed = parse_url(settings.database_url(url))
-        lock: QLockFile | None = None
-        if parsed.get_backend_name() == "sqlite":
-            path = Path(parsed.database or "")
-            make_private_folder(path.parent)
-            lock = QLockFile(str(path) + ".lock")
-            # Held while the app runs, however long; a crashed app's lock is known stale by its
-            # process id, and taken over.
-            lock.setStaleLockTime(0)
-            if not lock.tryLock(0):
-                # No lock can be made in a read-only folder: the database says why, below.
-                if lock.error() != QLockFile.LockError.PermissionError:
-                    self._tell_read_only(path, lock)
-                lock = None
-        read_only = lock is None and parsed.get_backend_name() == "sqlite"
-        try:
-            try:
-                db = open_database(url, read_only=read_only)
-            except OtherTablesError as exc:
-                if not self._ask_beside_other_tables(exc):
-                    # The user said no to the question just asked: what to do instead, in their
-                    # language (storage's refusal says again what the question said).
-                    raise StorageError(
-                        self.tr(
-                            "Nothing was created in %1. Give liveplanner a database of its own: "
-                            "create one on the server (CREATE DATABASE liveplanner), then "
-                            "choose it in File ▸ Database…"
-                        ).replace("%1", exc.where)
-                    ) from exc
-                db = open_database(url, beside_other_tables=True)
-        except DamagedDatabaseError as exc:
-            if lock is not None:
-                lock.unlock()
-            if read_only:  # never set aside a file another app has open
-                raise StorageError(str(exc)) from exc
-            raise
-        except BaseException:
-            if lock is not None:
-                lock.unlock()
-            raise
-        if db.read_only_reason:
-            QMessageBox.information(
-                self,
-                "liveplanner",
-                self.tr(
-                    "%1, so this window opens the database read-only: you can look, print and "
-                    "export, but not change anything."
-                ).replace("%1", self._read_only_why(db)),
-            )
-        if self.file_lock is not None:
-            self.file_lock.unlock()  # the file this window had is free for another app
-        self.file_lock = lock
-        return db
-
-    def _read_only_why(self, db: Database) -> str:
-        """Why nothing can be written to the database, in the user's language: storage says it
-        in the command line's English, of the file or of its folder."""
-        path, why = db.sqlite_path, db.read_only_reason
-        if path is not None and why == f"the folder {path.parent} is read-only":
-            return self.tr("The folder %1 is read-only").replace("%1", str(path.parent))
-        if path is not None and why == f"the file {path} is read-only":
-            return self.tr("The file %1 is read-only").replace("%1", str(path))
-        return why[:1].upper() + why[1:]
-
-    def _ask_beside_other_tables(self, refused: OtherTablesError) -> bool:
-        """Whether the user wants liveplanner's tables made among another program's."""
-        answer = QMessageBox.question(
-            self,
-            "liveplanner",
-            self.tr(
-                "The database %1 already holds %n table(s) of another program (%2). "
-                "liveplanner's tables are best kept in a database of their own.\n\nCreate "
-                "liveplanner's tables beside them anyway?",
-                "",
-                len(refused.tables),
-            )
-            .replace("%1", refused.where)
-            .replace("%2", self._some_names(refused.tables)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _some_names(self, names: list[str], shown: int = 5) -> str:
-        """The first few of `names`, and how many more there are."""
-        listed = self.tr(", ", "between the names in a list").join(names[:shown])
-        if len(names) <= shown:
-            return listed
-        return self.tr("%1 and %n more", "", len(names) - shown).replace("%1", listed)
-
-    def _tell_read_only(self, path: Path, lock: object) -> None:
-        info = lock.getLockInfo()  # type: ignore[attr-defined]
-        holder = (
-            self.tr("process %1 on %2").replace("%1", str(info[0])).replace("%2", info[1])
-            if len(info) == 3
-            else self.tr("another process")
-        )
-        QMessageBox.information(
-            self,
-            "liveplanner",
-            self.tr(
-                "Another liveplanner (%1) has the database %2 open.\n\nThis window opens it "
-                "read-only: you can look, print and export, but not change anything. To edit "
-                "here, close the other one and start liveplanner again."
-            )
-            .replace("%1", holder)
-            .replace("%2", str(path)),
-        )
-
-    def _offer_backup(self, url: str | None, detail: str) -> bool:
-        """Set a damaged database aside and put its newest good backup in place, if the user
-        agrees; True when that was done. `detail` is what SQLite said of the file."""
-        from liveplanner.storage.database import newest_good_backup, parse_url, restore_file
-
-        path = Path(parse_url(settings.database_url(url)).database or "")
-        chosen = newest_good_backup(settings.backup_dir(), path.stem)
-        problem = (
-            self.tr("The database %1 is damaged (%2).")
-            .replace("%1", str(path))
-            .replace("%2", detail)
-        )
-        if chosen is None:
-            QMessageBox.critical(
-                self, "liveplanner", problem + "\n\n" + self.tr("There is no good backup of it.")
-            )
-            return False
-        answer = QMessageBox.question(
-            self,
-            "liveplanner",
-            problem
-            + "\n\n"
-            + self.tr(
-                "Set the damaged file aside (it is kept, untouched) and go on with the newest "
-                "good backup, %1?"
-            ).replace("%1", chosen.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            aside = restore_file(path, settings.backup_dir(), chosen)
-        except StorageError as exc:
-            QMessageBox.critical(self, "liveplanner", str(exc))
-            return False
-        self.statusBar().showMessage(
-            self.tr("The damaged file was set aside as %1").replace("%1", aside.name), 30_000
-        )
-        return True
+    def _take_workspace(self, opened: Workspace) -> None:
+        if self.workspace is not None:
+            self.workspace.release()  # the file this window had is free for another app
+        self.workspace = opened
 
     def replace_database(self, db: Database) -> None:
         """Go on with `db` (the same file opened again after a restore): every page on the old
@@ -709,48 +528,19 @@ class MainWindow(QMainWindow):
     def open_database_settings(self) -> None:
         """File ▸ Database…: a new choice is opened at once; one that cannot be opened is not
         kept, and the window goes on with the database it had."""
-        from liveplanner.storage.database import parse_url
-        from liveplanner.ui.database_dialog import DatabaseDialog
+        from liveplanner.ui.workspace_flow import choose_database, where
 
         if self.host_view is not None:
             self.show_refusal(self.tr("End the run on the timer before changing the database."))
             return
         self.commit_editor()  # what is typed goes into the database it was typed for
-        before = self.preferences
-        dialog = DatabaseDialog(self.preferences, self)
-        if dialog.exec() != DatabaseDialog.DialogCode.Accepted:
+        status = self.statusBar().showMessage
+        self.preferences, opened = choose_database(self, self.preferences, self.db, status)
+        if opened is None:
             return
-        self.preferences = dialog.preferences
-        url = dialog.connection_url()
-        try:
-            unchanged = dialog.database_url() == before.database_url or (
-                self.db is not None
-                # URL.set(password=None) keeps the password (None means unchanged): a URL
-                # is a named tuple, and _replace sets it.
-                and parse_url(url)._replace(password=None) == self.db.url._replace(password=None)
-            )
-            if unchanged:
-                if self.db is not None:
-                    self.db.user = settings.user_name(self.preferences)
-                return
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                db = self.open_claimed(url)
-            finally:
-                QApplication.restoreOverrideCursor()
-        except StorageError as exc:
-            if self.db is not None:  # the next start should open what works now
-                self.preferences = replace(self.preferences, database_url=before.database_url)
-                settings.save_preferences(self.preferences)
-            QMessageBox.critical(
-                self,
-                "liveplanner",
-                str(exc) + "\n\n" + self.tr("liveplanner goes on with the database it had open."),
-            )
-            return
-        self.replace_database(db)
-        where = str(db.sqlite_path or credentials.without_password(db.url))
-        self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where), 10_000)
+        self._take_workspace(opened)
+        self.replace_database(opened.db)
+        self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where(opened)), 10_000)
 
     # Scripts in and out (ui/script/actions.py)
 
@@ -1111,7 +901,6 @@ class MainWindow(QMainWindow):
         if self.backups is not None:
             self.backups.stop()
             self.backups.back_up_if_changed("on-exit")
-        if self.file_lock is not None:
-            self.file_lock.unlock()
-            self.file_lock = None
+        if self.workspace is not None:
+            self.workspace.release()
         super().closeEvent(event)

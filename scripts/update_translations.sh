@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 folder=liveplanner/resources/translations
 for ts in "$folder"/*.ts; do
-  pyside6-lupdate -no-obsolete $(find liveplanner/ui -name "*.py" | sort) -ts "$ts"
+  pyside6-lupdate -no-obsolete $(find liveplanner/ui liveplanner/app -name "*.py" | sort) -ts "$ts"
   python scripts/glossary.py "$ts"
   pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"
 done

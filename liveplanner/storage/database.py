@@ -85,38 +85,61 @@ class Database:
                 yield session
         except StaleDataError as exc:
             # Two writers raced between reading a row and writing it; the later one loses.
-            raise StaleEditError("row", 0, "someone else changed this just now; reload") from exc
+            raise StaleEditError(
+                "row", 0, "someone else changed this just now; reload", code="database.stale"
+            ) from exc
         except (IntegrityError, DataError) as exc:
             # Checks before each write should make this unreachable; if one slips through, the
             # user still gets a message and the transaction is rolled back whole.
-            raise StorageError(f"the database refused the change: {first_line(exc.orig)}") from exc
+            detail = first_line(exc.orig)
+            raise StorageError(
+                f"the database refused the change: {detail}",
+                code="database.change_refused",
+                figures={"detail": detail},
+            ) from exc
         except OperationalError as exc:
             if exc.connection_invalidated:
                 # The server went away or ended this connection (a restart, an administrator,
                 # the network): the transaction died with it.
+                where = shown_url(self.url)
                 raise StorageError(
-                    f"lost the connection to the database server "
-                    f"({shown_url(self.url)}); nothing was written: run it again "
-                    "once the server is back"
+                    f"lost the connection to the database server ({where}); nothing was "
+                    "written: run it again once the server is back",
+                    code="database.connection_lost",
+                    figures={"where": where},
                 ) from exc
             if self.read_only and "readonly" in str(exc.orig):
-                raise ReadOnlyError(
-                    f"{self.read_only_reason}, so liveplanner opened {self.sqlite_path} "
-                    "read-only; nothing was written"
-                    if self.read_only_reason
-                    else "this window opened the database read-only, because another "
-                    "liveplanner has it open; nothing was written"
-                ) from exc
+                raise self._read_only_refusal() from exc
             if self.is_sqlite and "locked" in str(exc.orig):
                 # SQLite refuses a write from a transaction whose snapshot another writer has
                 # since changed, or when a writer holds the file past busy_timeout.
                 raise StorageError(
                     "the database was being changed by another liveplanner; nothing was "
-                    "written: reload and try again"
+                    "written: reload and try again",
+                    code="database.busy",
                 ) from exc
             # The server went away, the disk is full...: said, never a traceback; rolled back.
-            where = shown_url(self.url)
-            raise StorageError(f"the database {where} failed: {first_line(exc.orig)}") from exc
+            where, detail = shown_url(self.url), first_line(exc.orig)
+            raise StorageError(
+                f"the database {where} failed: {detail}",
+                code="database.failed",
+                figures={"where": where, "detail": detail},
+            ) from exc
+
+    def _read_only_refusal(self) -> ReadOnlyError:
+        if not self.read_only_reason:
+            return ReadOnlyError(
+                "this window opened the database read-only, because another liveplanner has "
+                "it open; nothing was written",
+                code="database.read_only_held",
+            )
+        path = self.sqlite_path
+        folder = path is not None and self.read_only_reason == _folder_read_only(path)
+        return ReadOnlyError(
+            f"{self.read_only_reason}, so liveplanner opened {path} read-only; nothing was written",
+            code="database.read_only_folder" if folder else "database.read_only_file",
+            figures={"path": str(path), "folder": str(path.parent) if path else ""},
+        )
 
     @property
     def makes_backups(self) -> bool:
@@ -152,30 +175,42 @@ def parse_url(text: str) -> URL:
     except ArgumentError:
         raise StorageError(
             f"not a database URL: {unparsed(text)}; expected sqlite:///PATH or "
-            "postgresql://USER@HOST/DATABASE"
+            "postgresql://USER@HOST/DATABASE",
+            code="database.not_a_url",
+            figures={"text": unparsed(text)},
         ) from None
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in {"sqlite", "postgresql"}:
         raise StorageError(
-            f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
+            f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL",
+            code="database.unsupported",
+            figures={"name": repr(url.get_backend_name())},
         )
     if url.drivername not in SUPPORTED_DRIVERS:
         raise StorageError(
-            f"unsupported driver {url.drivername!r}: use sqlite:///PATH or postgresql://..."
+            f"unsupported driver {url.drivername!r}: use sqlite:///PATH or postgresql://...",
+            code="database.unsupported_driver",
+            figures={"name": repr(url.drivername)},
         )
     # ":memory:" is SQLite's own name for it (a file of that name was made, then WAL refused)
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
-        raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
+        raise StorageError(
+            "an in-memory SQLite database keeps nothing: give a file path",
+            code="database.in_memory",
+        )
     if url.get_backend_name() == "postgresql" and not url.database:
         # The server would take the user's default database, `postgres` or one named after
         # the user: liveplanner's tables would go among whatever is kept there.
         raise StorageError(
-            f"{shown_url(url)} names no database; give one: postgresql://USER@HOST/DATABASE"
+            f"{shown_url(url)} names no database; give one: postgresql://USER@HOST/DATABASE",
+            code="database.no_name",
+            figures={"where": shown_url(url)},
         )
     if url.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
         raise StorageError(
-            "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'"
+            "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'",
+            code="database.no_postgres",
         )
     return url
 
@@ -184,7 +219,7 @@ def unwritable(path: Path) -> str:
     """Why this process cannot write the SQLite file `path` ("" when it can): SQLite writes
     its -wal and -shm files beside the file, so the folder must be writable too."""
     if not os.access(path.parent, os.W_OK):
-        return f"the folder {path.parent} is read-only"
+        return _folder_read_only(path)
     if path.exists() and not os.access(path, os.W_OK):
         return f"the file {path} is read-only"
     return ""
@@ -194,13 +229,21 @@ BUSY_TIMEOUT_MS = 5_000  # an edit waits this long for another writer
 MIGRATION_WAIT_MS = 300_000  # opening waits this long for another process's migration
 
 
+def _folder_read_only(path: Path) -> str:
+    return f"the folder {path.parent} is read-only"
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # Autocommit at the driver; SQLAlchemy's "begin" hook below issues BEGIN itself, so DDL in a
     # migration is transactional and PRAGMAs that must run outside a transaction can.
     dbapi_connection.isolation_level = None
     mode = dbapi_connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if mode.lower() != "wal":
-        raise StorageError(f"SQLite refused write-ahead logging (journal mode is {mode!r})")
+        raise StorageError(
+            f"SQLite refused write-ahead logging (journal mode is {mode!r})",
+            code="database.no_wal",
+            figures={"mode": repr(mode)},
+        )
     dbapi_connection.execute("PRAGMA synchronous=FULL")
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -274,28 +317,40 @@ def _inspect_sqlite_file(path: Path) -> str | None:
                 revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
         if "malformed" in str(exc):
-            raise DamagedDatabaseError(
-                f"{path} is damaged ({exc}); liveplanner left it untouched: restore a backup",
-                path,
-                str(exc),
-            ) from exc
-        raise NotADatabaseError(f"{path} is not a liveplanner database ({exc})") from exc
+            raise _damaged(path, str(exc)) from exc
+        raise NotADatabaseError(
+            f"{path} is not a liveplanner database ({exc})",
+            code="database.not_ours",
+            figures={"path": str(path), "detail": str(exc)},
+        ) from exc
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and revision is None):
-        raise NotADatabaseError(f"{path} belongs to another program; liveplanner left it untouched")
-    if check != "ok":
-        raise DamagedDatabaseError(
-            f"{path} is damaged ({check}); liveplanner left it untouched: restore a backup",
-            path,
-            check,
+        raise NotADatabaseError(
+            f"{path} belongs to another program; liveplanner left it untouched",
+            code="database.another_programs",
+            figures={"path": str(path)},
         )
+    if check != "ok":
+        raise _damaged(path, check)
     return revision
+
+
+def _damaged(path: Path, detail: str) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        f"{path} is damaged ({detail}); liveplanner left it untouched: restore a backup",
+        path,
+        detail,
+        code="database.damaged",
+        figures={"path": str(path), "detail": detail},
+    )
 
 
 def _refuse_newer(revision: str | None, where: str) -> None:
     if revision is not None and not schema.is_known_revision(revision):
         raise NewerDatabaseError(
             f"{where} was written by a newer liveplanner (schema {revision}); "
-            "update liveplanner to open it. The database was left untouched."
+            "update liveplanner to open it. The database was left untouched.",
+            code="database.newer",
+            figures={"where": where, "revision": revision},
         )
 
 
@@ -325,14 +380,24 @@ def open_database(
     try:
         return _open(parsed, where, user, backup_dir, migrate, read_only, beside_other_tables)
     except OSError as exc:
-        raise StorageError(f"could not open the database {where}: {exc}") from exc
+        raise _not_opened(where, str(exc)) from exc
     except DBAPIError as exc:
         if exc.connection_invalidated:
             raise StorageError(
                 f"lost the connection to the database server ({where}) while opening the "
-                "database; nothing was written: run it again once the server is back"
+                "database; nothing was written: run it again once the server is back",
+                code="database.connection_lost_opening",
+                figures={"where": where},
             ) from exc
-        raise StorageError(f"could not open the database {where}: {first_line(exc.orig)}") from exc
+        raise _not_opened(where, first_line(exc.orig)) from exc
+
+
+def _not_opened(where: str, detail: str) -> StorageError:
+    return StorageError(
+        f"could not open the database {where}: {detail}",
+        code="database.not_opened",
+        figures={"where": where, "detail": detail},
+    )
 
 
 def _open(
@@ -346,12 +411,16 @@ def _open(
 ) -> Database:
     sqlite = parsed.get_backend_name() == "sqlite"
     if read_only and not sqlite:
-        raise StorageError("only a SQLite file is opened read-only")
+        raise StorageError(
+            "only a SQLite file is opened read-only", code="database.read_only_server"
+        )
     path = Path(parsed.database or "")
     if sqlite and path.is_dir():  # SQLite says only "disk I/O error"
+        example = (path / "liveplanner.sqlite3").as_posix()
         raise StorageError(
-            f"{path} is a folder; give a database file, such as sqlite:///"
-            f"{(path / 'liveplanner.sqlite3').as_posix()}"
+            f"{path} is a folder; give a database file, such as sqlite:///{example}",
+            code="database.folder",
+            figures={"path": str(path), "example": example},
         )
     # A file this process cannot write is opened read-only, saying why, rather than refused.
     why = unwritable(path) if sqlite and path.is_file() and path.stat().st_size else ""
@@ -359,10 +428,18 @@ def _open(
         revision = _inspect_sqlite_file(path) if path.exists() else None
         _refuse_newer(revision, str(path))
         if migrate and revision != schema.head_revision():
-            holder = why or "the liveplanner that has it open cannot allow that"
+            if why:
+                raise StorageError(
+                    f"{path} needs upgrading to this liveplanner's schema, and {why}: make it "
+                    "writable first",
+                    code="database.upgrade_unwritable",
+                    figures={"path": str(path), "reason": why},
+                )
             raise StorageError(
-                f"{path} needs upgrading to this liveplanner's schema, and {holder}: "
-                + ("make it writable first" if why else "close that one first")
+                f"{path} needs upgrading to this liveplanner's schema, and the liveplanner "
+                "that has it open cannot allow that: close that one first",
+                code="database.upgrade_held",
+                figures={"path": str(path)},
             )
         engine = make_engine(parsed, read_only=True)
         sessions = sessionmaker(engine, expire_on_commit=False)
@@ -371,7 +448,11 @@ def _open(
         make_private_folder(path.parent)
         if not path.exists():
             if why := unwritable(path):
-                raise StorageError(f"cannot create {path}: {why}")
+                raise StorageError(
+                    f"cannot create {path}: {why}",
+                    code="database.cannot_create",
+                    figures={"path": str(path), "reason": why},
+                )
             create_private(path)  # its -wal and -shm files take its permissions
         existing = path.exists() and path.stat().st_size > 0
         revision = _inspect_sqlite_file(path) if existing else None
@@ -443,7 +524,10 @@ def restore_backup(db: Database, chosen: Path) -> Path:
     """Put the backup `chosen` in place of the open SQLite database `db` (which is closed: open
     it again to go on); see restore_file."""
     if db.sqlite_path is None or db.backup_dir is None:
-        raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
+        raise StorageError(
+            "only a SQLite database is restored here; PostgreSQL by its server",
+            code="database.restore_server",
+        )
     refuse_unrestorable(chosen)  # refused while `db` is still open
     db.close()
     return restore_file(db.sqlite_path, db.backup_dir, chosen)
@@ -460,12 +544,23 @@ def refuse_unrestorable(path: Path) -> None:
         with path.open("rb") as file:
             head = file.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc.strerror or exc}; {nothing}") from None
+        detail = str(exc.strerror or exc)
+        raise StorageError(
+            f"cannot read {path}: {detail}; {nothing}",
+            code="backup.unreadable",
+            figures={"path": str(path), "detail": detail},
+        ) from None
     if not head:
-        raise NotADatabaseError(f"{path} is empty (0 bytes), not a liveplanner backup; {nothing}")
+        raise NotADatabaseError(
+            f"{path} is empty (0 bytes), not a liveplanner backup; {nothing}",
+            code="backup.empty_file",
+            figures={"path": str(path)},
+        )
     if head != SQLITE_HEADER:
         raise NotADatabaseError(
-            f"{path} is not a SQLite database, so not a liveplanner backup; {nothing}"
+            f"{path} is not a SQLite database, so not a liveplanner backup; {nothing}",
+            code="backup.not_sqlite",
+            figures={"path": str(path)},
         )
     revision = _inspect_sqlite_file(path)
     with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
@@ -473,32 +568,41 @@ def refuse_unrestorable(path: Path) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not tables:
         raise NotADatabaseError(
-            f"{path} is an empty SQLite database, not a liveplanner backup; {nothing}"
+            f"{path} is an empty SQLite database, not a liveplanner backup; {nothing}",
+            code="backup.empty_database",
+            figures={"path": str(path)},
         )
     if revision is None or (app_id != APPLICATION_ID and "shows" not in tables):
         raise NotADatabaseError(
-            f"{path} is a SQLite database of another program, not a liveplanner backup; {nothing}"
+            f"{path} is a SQLite database of another program, not a liveplanner backup; {nothing}",
+            code="backup.another_programs",
+            figures={"path": str(path)},
         )
     _refuse_newer(revision, str(path))
     # A file claiming this version with other columns was restored, and then every command
     # failed on it ("no such column: shows.notes"); an older version's are the migrations' to
     # bring to head.
     if revision == schema.head_revision() and (lacking := _lacking(path)):
+        table, column = lacking
+        what = f"its table {table} has no column {column}" if column else f"it has no table {table}"
         raise NotADatabaseError(
-            f"{path} says it is a liveplanner backup of schema {revision}, but {lacking}; {nothing}"
+            f"{path} says it is a liveplanner backup of schema {revision}, but {what}; {nothing}",
+            code="backup.lacks_column" if column else "backup.lacks_table",
+            figures={"path": str(path), "revision": revision, "table": table, "column": column},
         )
 
 
-def _lacking(path: Path) -> str:
-    """What the SQLite file lacks of this version's tables and columns ("" when nothing)."""
+def _lacking(path: Path) -> tuple[str, str] | None:
+    """The first of this version's tables the SQLite file lacks, or of its columns: (table, "")
+    or (table, column); None when it lacks nothing."""
     with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
         for table in models.Base.metadata.sorted_tables:
             have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
             if not have:
-                return f"it has no table {table.name}"
+                return table.name, ""
             if missing := [c.name for c in table.columns if c.name not in have]:
-                return f"its table {table.name} has no column {missing[0]}"
-    return ""
+                return table.name, missing[0]
+    return None
 
 
 def set_aside(path: Path) -> Path:
@@ -544,7 +648,11 @@ def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
                 staged.replace(target)  # a rename within the folder: whole, or not at all
             except OSError as exc:
                 before.replace(target)  # the damaged file back where it was, still untouched
-                raise StorageError(f"could not restore {chosen} to {target}: {exc}") from exc
+                raise StorageError(
+                    f"could not restore {chosen} to {target}: {exc}",
+                    code="backup.restore_failed",
+                    figures={"chosen": str(chosen), "target": str(target), "detail": str(exc)},
+                ) from exc
         else:
             before = backup_sqlite(target, backup_dir, "before-restore") if has_data else target
             # Under SQLite's own locks, in one step: anyone reading `target` sees all the old

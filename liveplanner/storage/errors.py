@@ -27,8 +27,16 @@ class NotADatabaseError(StorageError):
 class DamagedDatabaseError(StorageError):
     """The file fails SQLite's integrity check; `path` is the file, `detail` what SQLite said."""
 
-    def __init__(self, message: str, path: object = None, detail: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        path: object = None,
+        detail: str = "",
+        *,
+        code: str = "",
+        figures: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, figures=figures)
         self.path = path
         self.detail = detail
 
@@ -43,7 +51,9 @@ class OtherTablesError(StorageError):
             f"the database {where} holds {len(tables)} table{'s' * (len(tables) > 1)} of "
             f"another program ({shown}); "
             "liveplanner keeps its tables in a database of its own: create one (CREATE "
-            "DATABASE liveplanner) and give its URL. Nothing was created"
+            "DATABASE liveplanner) and give its URL. Nothing was created",
+            code="database.other_tables" if len(tables) > 1 else "database.other_table",
+            figures={"where": where, "count": len(tables), "shown": shown},
         )
         self.where = where
         self.tables = tables
@@ -60,8 +70,16 @@ class NotFoundError(StorageError):
 class StaleEditError(StorageError):
     """Someone else changed the row since it was read; nothing was written."""
 
-    def __init__(self, entity: str, entity_id: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        entity: str,
+        entity_id: int,
+        message: str,
+        *,
+        code: str = "",
+        figures: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, figures=figures)
         self.entity = entity
         self.entity_id = entity_id
 

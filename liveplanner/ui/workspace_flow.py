@@ -8,7 +8,7 @@ The texts keep the main window's translation context: they were its own, and are
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from liveplanner.app import credentials, settings, workspace
@@ -20,15 +20,12 @@ from liveplanner.ui.workspace_words import said
 Say = Callable[[str, int], None]  # a status bar's showMessage
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("MainWindow", text, disambiguation, n)
-
-
-class WorkspaceFlow:
+class WorkspaceFlow(QObject):
     """Opens a workspace for the window `parent`, asking what each offer asks."""
 
     def __init__(self, parent: QWidget, status: Say) -> None:
-        self.parent = parent
+        super().__init__()  # not the window's child: made for one opening, then gone
+        self.window = parent
         self.status = status
 
     def open(
@@ -51,10 +48,10 @@ class WorkspaceFlow:
                 # The user said no to the question just asked: what to do instead, in their
                 # language (storage's refusal says again what the question said).
                 refusal = StorageError(
-                    tr(
+                    self.tr(
                         "Nothing was created in %1. Give liveplanner a database of its own: "
                         "create one on the server (CREATE DATABASE liveplanner), then "
-                        "choose it in File ▸ Database…"
+                        "choose it in File ▸ Database…",
                     ).replace("%1", str(offer.figures["where"]))
                 )
                 instead = workspace.offer_instead(refusal, url, preferences) if at_start else None
@@ -75,29 +72,29 @@ class WorkspaceFlow:
                 result = workspace.open_workspace(url, preferences)
         if result.db.read_only_reason:
             QMessageBox.information(
-                self.parent,
+                self.window,
                 "liveplanner",
-                tr(
+                self.tr(
                     "%1, so this window opens the database read-only: you can look, print and "
-                    "export, but not change anything."
-                ).replace("%1", read_only_why(result)),
+                    "export, but not change anything.",
+                ).replace("%1", self.read_only_why(result)),
             )
         return result
 
     def _tell_held(self, offer: Offer) -> None:
         pid, host = offer.figures["pid"], str(offer.figures["host"])
         holder = (
-            tr("process %1 on %2").replace("%1", str(pid)).replace("%2", host)
+            self.tr("process %1 on %2").replace("%1", str(pid)).replace("%2", host)
             if pid
-            else tr("another process")
+            else self.tr("another process")
         )
         QMessageBox.information(
-            self.parent,
+            self.window,
             "liveplanner",
-            tr(
+            self.tr(
                 "Another liveplanner (%1) has the database %2 open.\n\nThis window opens it "
                 "read-only: you can look, print and export, but not change anything. To edit "
-                "here, close the other one and start liveplanner again."
+                "here, close the other one and start liveplanner again.",
             )
             .replace("%1", holder)
             .replace("%2", str(offer.figures["path"])),
@@ -107,9 +104,9 @@ class WorkspaceFlow:
         """Whether the user wants liveplanner's tables made among another program's."""
         tables: list[str] = list(offer.figures["tables"])  # type: ignore[call-overload]
         answer = QMessageBox.question(
-            self.parent,
+            self.window,
             "liveplanner",
-            tr(
+            self.tr(
                 "The database %1 already holds %n table(s) of another program (%2). "
                 "liveplanner's tables are best kept in a database of their own.\n\nCreate "
                 "liveplanner's tables beside them anyway?",
@@ -117,7 +114,7 @@ class WorkspaceFlow:
                 len(tables),
             )
             .replace("%1", str(offer.figures["where"]))
-            .replace("%2", some_names(tables)),
+            .replace("%2", self.some_names(tables)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -127,23 +124,25 @@ class WorkspaceFlow:
         """Set a damaged database aside and put its newest good backup in place, if the user
         agrees; True when that was done."""
         problem = (
-            tr("The database %1 is damaged (%2).")
+            self.tr("The database %1 is damaged (%2).")
             .replace("%1", str(offer.figures["path"]))
             .replace("%2", str(offer.figures["detail"]))
         )
         if Choice.RESTORE_BACKUP not in offer.choices:
             QMessageBox.critical(
-                self.parent, "liveplanner", problem + "\n\n" + tr("There is no good backup of it.")
+                self.window,
+                "liveplanner",
+                problem + "\n\n" + self.tr("There is no good backup of it."),
             )
             return False
         answer = QMessageBox.question(
-            self.parent,
+            self.window,
             "liveplanner",
             problem
             + "\n\n"
-            + tr(
+            + self.tr(
                 "Set the damaged file aside (it is kept, untouched) and go on with the newest "
-                "good backup, %1?"
+                "good backup, %1?",
             ).replace("%1", str(offer.figures["backup"])),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -151,9 +150,12 @@ class WorkspaceFlow:
         try:
             aside = workspace.restore_offered_backup(offer, preferences)
         except StorageError as exc:
-            QMessageBox.critical(self.parent, "liveplanner", said(exc))
+            QMessageBox.critical(self.window, "liveplanner", said(exc))
             return False
-        self.status(tr("The damaged file was set aside as %1").replace("%1", aside.name), 30_000)
+        self.status(
+            self.tr("The damaged file was set aside as %1").replace("%1", aside.name),
+            30_000,
+        )
         return True
 
     def _ask_local(self, offer: Offer) -> bool:
@@ -161,35 +163,33 @@ class WorkspaceFlow:
         Database… can go back to the server)."""
         problem = said(offer.cause) if offer.cause is not None else str(offer.figures["problem"])
         answer = QMessageBox.question(
-            self.parent,
+            self.window,
             "liveplanner",
             problem
             + "\n\n"
-            + tr(
+            + self.tr(
                 "Open the database on this computer instead? File ▸ Database… switches back to "
-                "the team server."
+                "the team server.",
             ),
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def read_only_why(self, opened: Workspace) -> str:
+        """Why nothing can be written to the database, in the user's language: storage says it in
+        the command line's English, of the file or of its folder."""
+        path, why = opened.db.sqlite_path, opened.db.read_only_reason
+        if path is not None and why == f"the folder {path.parent} is read-only":
+            return self.tr("The folder %1 is read-only").replace("%1", str(path.parent))
+        if path is not None and why == f"the file {path} is read-only":
+            return self.tr("The file %1 is read-only").replace("%1", str(path))
+        return why[:1].upper() + why[1:]
 
-def read_only_why(opened: Workspace) -> str:
-    """Why nothing can be written to the database, in the user's language: storage says it in
-    the command line's English, of the file or of its folder."""
-    path, why = opened.db.sqlite_path, opened.db.read_only_reason
-    if path is not None and why == f"the folder {path.parent} is read-only":
-        return tr("The folder %1 is read-only").replace("%1", str(path.parent))
-    if path is not None and why == f"the file {path} is read-only":
-        return tr("The file %1 is read-only").replace("%1", str(path))
-    return why[:1].upper() + why[1:]
-
-
-def some_names(names: list[str], shown: int = 5) -> str:
-    """The first few of `names`, and how many more there are."""
-    listed = tr(", ", "between the names in a list").join(names[:shown])
-    if len(names) <= shown:
-        return listed
-    return tr("%1 and %n more", "", len(names) - shown).replace("%1", listed)
+    def some_names(self, names: list[str], shown: int = 5) -> str:
+        """The first few of `names`, and how many more there are."""
+        listed = self.tr(", ", "between the names in a list").join(names[:shown])
+        if len(names) <= shown:
+            return listed
+        return self.tr("%1 and %n more", "", len(names) - shown).replace("%1", listed)
 
 
 def choose_database(
@@ -227,7 +227,11 @@ def choose_database(
         QMessageBox.critical(
             parent,
             "liveplanner",
-            said(exc) + "\n\n" + tr("liveplanner goes on with the database it had open."),
+            said(exc)
+            + "\n\n"
+            + QCoreApplication.translate(
+                "MainWindow", "liveplanner goes on with the database it had open."
+            ),
         )
         return chosen, None
     return chosen, opened

@@ -10,6 +10,7 @@ translation may put them in any order.
 
 from collections.abc import Mapping
 
+from liveplanner.app.messages import workspace
 from liveplanner.app.translations import Translate, english
 
 CONTEXT = "Messages"
@@ -28,7 +29,7 @@ def _merge(*subjects: Mapping[str, str]) -> dict[str, str]:
 
 # code -> English text. Each subject's module (inputs, storage, imports ...) holds a TEXTS dict;
 # list it here.
-TEXTS: dict[str, str] = _merge()
+TEXTS: dict[str, str] = _merge(workspace.TEXTS)
 
 
 def word(code: str, figures: Mapping[str, object], translate: Translate = english) -> str:

@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Qt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Python</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="49" />
         <source>Log file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="57" />
+        <location filename="../../ui/about_dialog.py" line="58" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>&amp;Copy details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="66" />
+        <location filename="../../ui/about_dialog.py" line="67" />
         <source>Open &amp;log folder</source>
         <translation type="unfinished" />
     </message>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../ui/backups_dialog.py" line="118" />
-        <location filename="../../ui/backups_dialog.py" line="150" />
+        <location filename="../../ui/backups_dialog.py" line="149" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -170,12 +170,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="159" />
+        <location filename="../../ui/backups_dialog.py" line="158" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="164" />
+        <location filename="../../ui/backups_dialog.py" line="163" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -928,393 +928,520 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="972" />
+        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="763" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="163" />
-        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="198" />
-        <source>The folder %1 is read-only</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="200" />
-        <source>The file %1 is read-only</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="209" />
-        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside them anyway?</source>
-        <translation>
-            <numerusform>The database %1 already holds %n table of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside it anyway?</numerusform><numerusform>The database %1 already holds %n tables of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside them anyway?</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="224" />
-        <source>, </source>
-        <comment>between the names in a list</comment>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="227" />
-        <source>%1 and %n more</source>
-        <translation>
-            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="232" />
-        <source>process %1 on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <source>another process</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>Another liveplanner (%1) has the database %2 open.
-
-This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="256" />
-        <source>The database %1 is damaged (%2).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="262" />
-        <source>There is no good backup of it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="271" />
-        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283" />
-        <source>The damaged file was set aside as %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Rehearsal re&amp;sults…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="666" />
+        <location filename="../../ui/main_window.py" line="486" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715" />
+        <location filename="../../ui/main_window.py" line="534" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747" />
+        <location filename="../../ui/workspace_flow.py" line="232" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806" />
+        <location filename="../../ui/main_window.py" line="597" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916" />
+        <location filename="../../ui/main_window.py" line="707" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="944" />
+        <location filename="../../ui/main_window.py" line="735" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="945" />
+        <location filename="../../ui/main_window.py" line="736" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1041" />
+        <location filename="../../ui/main_window.py" line="832" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1044" />
+        <location filename="../../ui/main_window.py" line="835" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082" />
+        <location filename="../../ui/main_window.py" line="873" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1093" />
+        <location filename="../../ui/main_window.py" line="884" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1098" />
+        <location filename="../../ui/main_window.py" line="889" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1106" />
+        <location filename="../../ui/main_window.py" line="897" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="8" />
+        <source>someone else changed this just now; reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="9" />
+        <source>the database refused the change: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="12" />
+        <source>lost the connection to the database server ({where}); nothing was written: run it again once the server is back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="17" />
+        <source>this window opened the database read-only, because another liveplanner has it open; nothing was written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="22" />
+        <source>the folder {folder} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="27" />
+        <source>the file {path} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="31" />
+        <source>the database was being changed by another liveplanner; nothing was written: reload and try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="36" />
+        <source>the database {where} failed: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="38" />
+        <source>not a database URL: {text}; expected sqlite:///PATH or postgresql://USER@HOST/DATABASE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="42" />
+        <source>unsupported database {name}: use SQLite or PostgreSQL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="45" />
+        <source>unsupported driver {name}: use sqlite:///PATH or postgresql://...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="48" />
+        <source>an in-memory SQLite database keeps nothing: give a file path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="51" />
+        <source>{where} names no database; give one: postgresql://USER@HOST/DATABASE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="54" />
+        <source>PostgreSQL support is not installed: pip install 'liveplanner[postgres]'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="58" />
+        <source>SQLite refused write-ahead logging (journal mode is {mode})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="61" />
+        <source>{path} is damaged ({detail}); liveplanner left it untouched: restore a backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="64" />
+        <source>{path} is not a liveplanner database ({detail})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="67" />
+        <source>{path} belongs to another program; liveplanner left it untouched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="70" />
+        <source>{where} was written by a newer liveplanner (schema {revision}); update liveplanner to open it. The database was left untouched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="75" />
+        <source>could not open the database {where}: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="78" />
+        <source>lost the connection to the database server ({where}) while opening the database; nothing was written: run it again once the server is back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="83" />
+        <source>only a SQLite file is opened read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="86" />
+        <source>{path} is a folder; give a database file, such as sqlite:///{example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="89" />
+        <source>{path} needs upgrading to this liveplanner's schema, and {reason}: make it writable first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="93" />
+        <source>{path} needs upgrading to this liveplanner's schema, and the liveplanner that has it open cannot allow that: close that one first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="98" />
+        <source>cannot create {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="99" />
+        <source>the database {where} holds {count} table of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="105" />
+        <source>the database {where} holds {count} tables of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="112" />
+        <source>only a SQLite database is restored here; PostgreSQL by its server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="115" />
+        <source>could not back up {source}: there is no such file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="118" />
+        <source>could not back up {source} to {folder}: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="121" />
+        <source>could not copy {source} to {target}: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="124" />
+        <source>the copy of {source} failed its integrity check: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="127" />
+        <source>could not copy {source} to {target}: {detail}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="130" />
+        <source>cannot read {path}: {detail}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="133" />
+        <source>{path} is empty (0 bytes), not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="136" />
+        <source>{path} is not a SQLite database, so not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="140" />
+        <source>{path} is an empty SQLite database, not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="144" />
+        <source>{path} is a SQLite database of another program, not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="149" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but it has no table {table}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="154" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but its table {table} has no column {column}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="159" />
+        <source>could not restore {chosen} to {target}: {detail}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2884,32 +3011,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="45" />
+        <location filename="../../ui/script/actions.py" line="46" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="78" />
+        <location filename="../../ui/script/actions.py" line="79" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="94" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="97" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="115" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="122" />
+        <location filename="../../ui/script/actions.py" line="123" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -3651,6 +3778,95 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>WorkspaceFlow</name>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="52" />
+        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="78" />
+        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="87" />
+        <source>process %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="89" />
+        <source>another process</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="95" />
+        <source>Another liveplanner (%1) has the database %2 open.
+
+This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="110" />
+        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside them anyway?</source>
+        <translation>
+            <numerusform>The database %1 already holds %n table of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside it anyway?</numerusform><numerusform>The database %1 already holds %n tables of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside them anyway?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="127" />
+        <source>The database %1 is damaged (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="135" />
+        <source>There is no good backup of it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="144" />
+        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="156" />
+        <source>The damaged file was set aside as %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="171" />
+        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="182" />
+        <source>The folder %1 is read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="184" />
+        <source>The file %1 is read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="189" />
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="192" />
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="38" />
@@ -3763,17 +3979,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884" />
+        <location filename="../../ui/main_window.py" line="675" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="900" />
+        <location filename="../../ui/main_window.py" line="691" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="924" />
+        <location filename="../../ui/main_window.py" line="715" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -3783,7 +3999,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="74" />
+        <location filename="../../ui/script/actions.py" line="75" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

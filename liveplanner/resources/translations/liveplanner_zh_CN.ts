@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="29" />
+        <location filename="../../ui/about_dialog.py" line="30" />
         <source>About liveplanner</source>
         <translation>关于 liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="36" />
+        <location filename="../../ui/about_dialog.py" line="37" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation>策划、彩排、执行和复盘直播带货。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="41" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Settings</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="49" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="57" />
+        <location filename="../../ui/about_dialog.py" line="58" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation>采用 MIT 许可证的自由软件。你的直播场次只保存在你自己的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="63" />
+        <location filename="../../ui/about_dialog.py" line="64" />
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="66" />
+        <location filename="../../ui/about_dialog.py" line="67" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <location filename="../../ui/backups_dialog.py" line="118" />
-        <location filename="../../ui/backups_dialog.py" line="150" />
+        <location filename="../../ui/backups_dialog.py" line="149" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -170,12 +170,12 @@
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="159" />
+        <location filename="../../ui/backups_dialog.py" line="158" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation>%1 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="164" />
+        <location filename="../../ui/backups_dialog.py" line="163" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation>%1 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。</translation>
     </message>
@@ -933,397 +933,522 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="972" />
+        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="763" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
-        <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="163" />
-        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
-        <translation>未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
-        <translation>%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="198" />
-        <source>The folder %1 is read-only</source>
-        <translation>文件夹 %1 是只读的</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="200" />
-        <source>The file %1 is read-only</source>
-        <translation>文件 %1 是只读的</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="209" />
-        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside them anyway?</source>
-        <translation>
-            <numerusform>数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。
-
-仍要在它们旁边创建 liveplanner 的表吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="224" />
-        <source>, </source>
-        <comment>between the names in a list</comment>
-        <translation>、</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="227" />
-        <source>%1 and %n more</source>
-        <translation>
-            <numerusform>%1 以及另外 %n 张</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="232" />
-        <source>process %1 on %2</source>
-        <translation>%2 上的进程 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <source>another process</source>
-        <translation>另一个进程</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>Another liveplanner (%1) has the database %2 open.
-
-This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
-        <translation>另一个 liveplanner（%1）已打开数据库 %2。
-
-本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="256" />
-        <source>The database %1 is damaged (%2).</source>
-        <translation>数据库 %1 已损坏（%2）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="262" />
-        <source>There is no good backup of it.</source>
-        <translation>没有可用的完好备份。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="271" />
-        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
-        <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283" />
-        <source>The damaged file was set aside as %1</source>
-        <translation>损坏的文件已移到一旁，保存为 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="172" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>D&amp;atabase…</source>
         <translation>数据库(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="192" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>P&amp;references…</source>
         <translation>偏好设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Show &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Rehearsal re&amp;sults…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_window.py" line="279" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599" />
+        <location filename="../../ui/main_window.py" line="419" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="666" />
+        <location filename="../../ui/main_window.py" line="486" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="496" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715" />
+        <location filename="../../ui/main_window.py" line="534" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747" />
+        <location filename="../../ui/workspace_flow.py" line="232" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752" />
+        <location filename="../../ui/main_window.py" line="543" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806" />
+        <location filename="../../ui/main_window.py" line="597" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916" />
+        <location filename="../../ui/main_window.py" line="707" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="944" />
+        <location filename="../../ui/main_window.py" line="735" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="945" />
+        <location filename="../../ui/main_window.py" line="736" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1041" />
+        <location filename="../../ui/main_window.py" line="832" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1044" />
+        <location filename="../../ui/main_window.py" line="835" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082" />
+        <location filename="../../ui/main_window.py" line="873" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1093" />
+        <location filename="../../ui/main_window.py" line="884" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1098" />
+        <location filename="../../ui/main_window.py" line="889" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1106" />
+        <location filename="../../ui/main_window.py" line="897" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="8" />
+        <source>someone else changed this just now; reload</source>
+        <translation>别人刚刚改动了这里；请重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="9" />
+        <source>the database refused the change: {detail}</source>
+        <translation>数据库拒绝了这次修改：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="12" />
+        <source>lost the connection to the database server ({where}); nothing was written: run it again once the server is back</source>
+        <translation>与数据库服务器（{where}）的连接已断开；未写入任何内容：服务器恢复后请再做一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="17" />
+        <source>this window opened the database read-only, because another liveplanner has it open; nothing was written</source>
+        <translation>另一个 liveplanner 已打开数据库，本窗口以只读方式打开了它；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="22" />
+        <source>the folder {folder} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation>文件夹 {folder} 是只读的，因此 liveplanner 以只读方式打开了 {path}；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="27" />
+        <source>the file {path} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation>文件 {path} 是只读的，因此 liveplanner 以只读方式打开了它；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="31" />
+        <source>the database was being changed by another liveplanner; nothing was written: reload and try again</source>
+        <translation>另一个 liveplanner 正在修改数据库；未写入任何内容：请重新载入后再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="36" />
+        <source>the database {where} failed: {detail}</source>
+        <translation>数据库 {where} 出错：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="38" />
+        <source>not a database URL: {text}; expected sqlite:///PATH or postgresql://USER@HOST/DATABASE</source>
+        <translation>不是数据库地址：{text}；应为 sqlite:///路径 或 postgresql://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="42" />
+        <source>unsupported database {name}: use SQLite or PostgreSQL</source>
+        <translation>不支持的数据库 {name}：请使用 SQLite 或 PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="45" />
+        <source>unsupported driver {name}: use sqlite:///PATH or postgresql://...</source>
+        <translation>不支持的驱动 {name}：请使用 sqlite:///路径 或 postgresql://...</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="48" />
+        <source>an in-memory SQLite database keeps nothing: give a file path</source>
+        <translation>内存中的 SQLite 数据库什么也保存不下：请给出文件路径</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="51" />
+        <source>{where} names no database; give one: postgresql://USER@HOST/DATABASE</source>
+        <translation>{where} 没有指明数据库；请给出一个：postgresql://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="54" />
+        <source>PostgreSQL support is not installed: pip install 'liveplanner[postgres]'</source>
+        <translation>未安装 PostgreSQL 支持：pip install 'liveplanner[postgres]'</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="58" />
+        <source>SQLite refused write-ahead logging (journal mode is {mode})</source>
+        <translation>SQLite 拒绝启用预写日志（日志模式为 {mode}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="61" />
+        <source>{path} is damaged ({detail}); liveplanner left it untouched: restore a backup</source>
+        <translation>{path} 已损坏（{detail}）；liveplanner 未做任何改动：请恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="64" />
+        <source>{path} is not a liveplanner database ({detail})</source>
+        <translation>{path} 不是 liveplanner 数据库（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="67" />
+        <source>{path} belongs to another program; liveplanner left it untouched</source>
+        <translation>{path} 属于其他程序；liveplanner 未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="70" />
+        <source>{where} was written by a newer liveplanner (schema {revision}); update liveplanner to open it. The database was left untouched.</source>
+        <translation>{where} 由更新版本的 liveplanner 写入（结构 {revision}）；请升级 liveplanner 后再打开。数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="75" />
+        <source>could not open the database {where}: {detail}</source>
+        <translation>无法打开数据库 {where}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="78" />
+        <source>lost the connection to the database server ({where}) while opening the database; nothing was written: run it again once the server is back</source>
+        <translation>打开数据库时与数据库服务器（{where}）的连接断开；未写入任何内容：服务器恢复后请再做一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="83" />
+        <source>only a SQLite file is opened read-only</source>
+        <translation>只有 SQLite 文件可以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="86" />
+        <source>{path} is a folder; give a database file, such as sqlite:///{example}</source>
+        <translation>{path} 是文件夹；请给出数据库文件，例如 sqlite:///{example}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="89" />
+        <source>{path} needs upgrading to this liveplanner's schema, and {reason}: make it writable first</source>
+        <translation>{path} 需要升级到本版 liveplanner 的结构，但{reason}：请先让它可写</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="93" />
+        <source>{path} needs upgrading to this liveplanner's schema, and the liveplanner that has it open cannot allow that: close that one first</source>
+        <translation>{path} 需要升级到本版 liveplanner 的结构，但打开它的那个 liveplanner 不允许：请先关闭那一个</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="98" />
+        <source>cannot create {path}: {reason}</source>
+        <translation>无法创建 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="99" />
+        <source>the database {where} holds {count} table of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation>数据库 {where} 中有其他程序的 {count} 张表（{shown}）；liveplanner 的表要放在单独的数据库中：请新建一个（CREATE DATABASE liveplanner）并给出它的地址。未创建任何表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="105" />
+        <source>the database {where} holds {count} tables of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation>数据库 {where} 中有其他程序的 {count} 张表（{shown}）；liveplanner 的表要放在单独的数据库中：请新建一个（CREATE DATABASE liveplanner）并给出它的地址。未创建任何表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="112" />
+        <source>only a SQLite database is restored here; PostgreSQL by its server</source>
+        <translation>这里只恢复 SQLite 数据库；PostgreSQL 由其服务器恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="115" />
+        <source>could not back up {source}: there is no such file</source>
+        <translation>无法备份 {source}：没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="118" />
+        <source>could not back up {source} to {folder}: {detail}</source>
+        <translation>无法把 {source} 备份到 {folder}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="121" />
+        <source>could not copy {source} to {target}: {detail}</source>
+        <translation>无法把 {source} 复制到 {target}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="124" />
+        <source>the copy of {source} failed its integrity check: {detail}</source>
+        <translation>{source} 的副本未通过完整性检查：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="127" />
+        <source>could not copy {source} to {target}: {detail}; nothing was changed</source>
+        <translation>无法把 {source} 复制到 {target}：{detail}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="130" />
+        <source>cannot read {path}: {detail}; nothing was changed</source>
+        <translation>无法读取 {path}：{detail}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="133" />
+        <source>{path} is empty (0 bytes), not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 是空文件（0 字节），不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="136" />
+        <source>{path} is not a SQLite database, so not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 不是 SQLite 数据库，因此不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="140" />
+        <source>{path} is an empty SQLite database, not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 是空的 SQLite 数据库，不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="144" />
+        <source>{path} is a SQLite database of another program, not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="149" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but it has no table {table}; nothing was changed</source>
+        <translation>{path} 自称是结构 {revision} 的 liveplanner 备份，但没有表 {table}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="154" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but its table {table} has no column {column}; nothing was changed</source>
+        <translation>{path} 自称是结构 {revision} 的 liveplanner 备份，但其表 {table} 没有列 {column}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="159" />
+        <source>could not restore {chosen} to {target}: {detail}</source>
+        <translation>无法把 {chosen} 恢复到 {target}：{detail}</translation>
     </message>
 </context>
 <context>
@@ -2898,32 +3023,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="45" />
+        <location filename="../../ui/script/actions.py" line="46" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="78" />
+        <location filename="../../ui/script/actions.py" line="79" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="94" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="97" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="114" />
+        <location filename="../../ui/script/actions.py" line="115" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="122" />
+        <location filename="../../ui/script/actions.py" line="123" />
         <source>Script written to %1</source>
         <translation>脚本已写入 %1</translation>
     </message>
@@ -3669,6 +3794,95 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>WorkspaceFlow</name>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="52" />
+        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
+        <translation>未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="78" />
+        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
+        <translation>%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="87" />
+        <source>process %1 on %2</source>
+        <translation>%2 上的进程 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="89" />
+        <source>another process</source>
+        <translation>另一个进程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="95" />
+        <source>Another liveplanner (%1) has the database %2 open.
+
+This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
+        <translation>另一个 liveplanner（%1）已打开数据库 %2。
+
+本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="110" />
+        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside them anyway?</source>
+        <translation>
+            <numerusform>数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。
+
+仍要在它们旁边创建 liveplanner 的表吗？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="127" />
+        <source>The database %1 is damaged (%2).</source>
+        <translation>数据库 %1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="135" />
+        <source>There is no good backup of it.</source>
+        <translation>没有可用的完好备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="144" />
+        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
+        <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="156" />
+        <source>The damaged file was set aside as %1</source>
+        <translation>损坏的文件已移到一旁，保存为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="171" />
+        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
+        <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="182" />
+        <source>The folder %1 is read-only</source>
+        <translation>文件夹 %1 是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="184" />
+        <source>The file %1 is read-only</source>
+        <translation>文件 %1 是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="189" />
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="192" />
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 张</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="38" />
@@ -3781,17 +3995,17 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884" />
+        <location filename="../../ui/main_window.py" line="675" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="900" />
+        <location filename="../../ui/main_window.py" line="691" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="924" />
+        <location filename="../../ui/main_window.py" line="715" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -3801,7 +4015,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="74" />
+        <location filename="../../ui/script/actions.py" line="75" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

@@ -8,7 +8,6 @@ window at once and the list a moment later.
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from liveplanner.app import credentials, settings
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
-from liveplanner.core.templates import Template, template_plan
+from liveplanner.core.templates import Template
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.theme import apply_theme
@@ -603,12 +602,10 @@ class MainWindow(QMainWindow):
             self.editor.table.setFocus()
 
     def _save_lag(self, lag: int) -> None:
-        self.preferences = replace(self.preferences, attribution_lag=lag)
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(self.preferences, attribution_lag=lag)
 
     def _save_chart_share(self, share: float) -> None:
-        self.preferences = replace(self.preferences, review_chart_share=share)
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(self.preferences, review_chart_share=share)
 
     def export_report(self) -> None:
         from liveplanner.ui.review.report_dialog import export_report
@@ -656,18 +653,13 @@ class MainWindow(QMainWindow):
         zone: str = DEFAULT_TIME_ZONE,
     ) -> int | None:
         """Make a show (blank or from a template), undoably, and open it in the editor."""
-        from liveplanner.storage import shows
+        from liveplanner.app import shows
 
         assert self.db is not None and self.list_page is not None
         try:
-            if template is None:
-                show_id = shows.create_show(self.db, title.strip(), start, platform, zone)
-            else:
-                language = self.template_language()
-                plan = template_plan(
-                    template, title.strip(), start, platform, zone, language=language
-                )
-                show_id = shows.save_plan(self.db, plan)
+            show_id = shows.create_show(
+                self.db, title, start, platform, zone, template, self.template_language()
+            )
         except StorageError as exc:
             self.show_refusal(str(exc))
             return None
@@ -678,11 +670,11 @@ class MainWindow(QMainWindow):
 
     def add_demo(self) -> int | None:
         """Add the demo show to the list (undoably) and select it; its id, or None if refused."""
-        from liveplanner.app.demo import create_demo
+        from liveplanner.app import shows
 
         assert self.db is not None and self.list_page is not None
         try:
-            show_id = create_demo(self.db)
+            show_id = shows.add_demo(self.db)
         except StorageError as exc:
             self.show_refusal(str(exc))
             return None
@@ -693,7 +685,7 @@ class MainWindow(QMainWindow):
         return show_id
 
     def duplicate_show(self) -> None:
-        from liveplanner.storage import shows
+        from liveplanner.app import shows
 
         assert self.db is not None and self.list_page is not None
         if self.pages.currentWidget() is not self.list_page and self.editor is not None:
@@ -703,10 +695,10 @@ class MainWindow(QMainWindow):
             show_id = self.list_page.selected_show_id()
         if show_id is None:
             return
-        title = shows.load_plan(self.db, show_id).show.title
-        copy_title = self.tr("%1 (copy)").replace("%1", title)[:200]
         try:
-            copy_id = shows.duplicate_show(self.db, show_id, copy_title)
+            copy_id = shows.duplicate_show(
+                self.db, show_id, lambda title: self.tr("%1 (copy)").replace("%1", title)
+            )
         except StorageError as exc:
             self.show_refusal(str(exc))
             return
@@ -718,15 +710,13 @@ class MainWindow(QMainWindow):
     # Preferences
 
     def set_theme(self, name: str) -> None:
-        self.preferences = replace(self.preferences, theme=name)
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(self.preferences, theme=name)
         apply_theme(QApplication.instance(), name)  # type: ignore[arg-type]
 
     def set_language(self, code: str) -> None:
         """View ▸ Language: at once where nothing would be lost by rebuilding the window, else
         at the next start."""
-        self.preferences = replace(self.preferences, language=code)
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(self.preferences, language=code)
         if self.can_retranslate_now():
             self.retranslate()
             return
@@ -777,8 +767,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.preferences, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
-        self.preferences = dialog.preferences
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(dialog.preferences)
         if self.db is not None and self.db.sqlite_path is not None:
             self.db.backup_dir = settings.backup_dir(self.preferences)
 
@@ -838,8 +827,7 @@ class MainWindow(QMainWindow):
 
     def _welcomed(self) -> None:
         if not self.preferences.welcomed:
-            self.preferences = replace(self.preferences, welcomed=True)
-            settings.save_preferences(self.preferences)
+            self.preferences = settings.change_preferences(self.preferences, welcomed=True)
 
     def _welcome_demo(self) -> None:
         show_id = self.add_demo()
@@ -864,8 +852,7 @@ class MainWindow(QMainWindow):
     def _welcome_language(self, code: str) -> None:
         if code == self.preferences.language:
             return
-        self.preferences = replace(self.preferences, language=code)
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(self.preferences, language=code)
         if self.can_retranslate_now():
             self.retranslate()
         elif self.welcome_page is not None:

@@ -6,7 +6,6 @@ The texts keep the main window's translation context: they were its own, and are
 """
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -222,8 +221,7 @@ def choose_database(
             QApplication.restoreOverrideCursor()
     except StorageError as exc:
         if current is not None:  # the next start should open what works now
-            chosen = replace(chosen, database_url=preferences.database_url)
-            settings.save_preferences(chosen)
+            chosen = settings.change_preferences(chosen, database_url=preferences.database_url)
         QMessageBox.critical(
             parent,
             "liveplanner",

@@ -237,7 +237,7 @@ def test_db_restore_removes_a_killed_restores_copy_before_its_own(
 
 
 def test_the_newest_good_backup_passes_over_an_empty_one(tmp_path: Path) -> None:
-    from liveplanner.storage.database import newest_good_backup
+    from liveplanner.storage.restore import newest_good_backup
 
     path = tmp_path / "shows.sqlite3"
     db = open_database(f"sqlite:///{path}", backup_dir=tmp_path / "backups")

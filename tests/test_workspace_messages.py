@@ -11,8 +11,9 @@ from liveplanner.app.translations import translator
 from liveplanner.app.workspace import open_database
 from liveplanner.storage import database, shows
 from liveplanner.storage.backup import backup_sqlite
-from liveplanner.storage.database import parse_url, refuse_unrestorable
+from liveplanner.storage.database import parse_url
 from liveplanner.storage.errors import ReadOnlyError, StorageError
+from liveplanner.storage.restore import refuse_unrestorable
 
 
 def _refusals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[StorageError]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from liveplanner.app import credentials, settings
 from liveplanner.app.file_claim import ClaimRefused, FileClaim, claim
-from liveplanner.storage import database
+from liveplanner.storage import database, restore
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
 from liveplanner.storage.private_files import make_private_folder
@@ -155,7 +155,7 @@ def _offer_backup(
 ) -> Offer:
     path = Path(database.parse_url(settings.database_url(url)).database or "")
     figures: dict[str, object] = {"path": str(path), "detail": damaged.detail}
-    chosen = database.newest_good_backup(settings.backup_dir(preferences), path.stem)
+    chosen = restore.newest_good_backup(settings.backup_dir(preferences), path.stem)
     if chosen is None:
         return Offer(DAMAGED_NO_BACKUP, figures, (Choice.QUIT,), url, damaged)
     figures["backup"] = chosen.name
@@ -167,7 +167,7 @@ def restore_offered_backup(offer: Offer, preferences: settings.Preferences) -> P
     RESTORE_BACKUP); where the damaged file went. Open the workspace again to go on."""
     assert offer.code == DAMAGED and offer.backup is not None
     path = Path(str(offer.figures["path"]))
-    return database.restore_file(path, settings.backup_dir(preferences), offer.backup)
+    return restore.restore_file(path, settings.backup_dir(preferences), offer.backup)
 
 
 def offer_instead(

@@ -25,8 +25,9 @@ from liveplanner.core.schedule import schedule
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
-from liveplanner.storage.database import Database, parse_url, restore_file
+from liveplanner.storage.database import Database, parse_url
 from liveplanner.storage.errors import DamagedDatabaseError
+from liveplanner.storage.restore import restore_file
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.shows import create_show, list_shows, load_plan
 

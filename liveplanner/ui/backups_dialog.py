@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.storage.backup import backup_reason, backup_sqlite, list_backups
-from liveplanner.storage.database import Database, open_database, restore_backup
+from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.errors import NotADatabaseError, StorageError
+from liveplanner.storage.restore import restore_backup
 
 
 class BackupsDialog(QDialog):

@@ -175,7 +175,7 @@ class MainWindow(MenusMixin, ShowsMixin, RunMixin, ReviewMixin, WelcomeMixin, QM
         try:
             editor = ShowEditor(self.db, show_id)
         except StorageError as exc:
-            self.show_refusal(str(exc))
+            self.show_refusal(said(exc))
             return
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.doc.undo_stack)

@@ -166,3 +166,25 @@ def test_a_server_database_of_another_program_is_offered_liveplanners_tables_bes
     opened = _opened(open_workspace(postgres_url, PREFERENCES, beside_other_tables=True))
     assert opened.claim is None and not opened.db.read_only
     opened.close()
+
+
+def test_db_restore_is_refused_while_a_window_has_claimed_the_file(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from liveplanner.cli.main import main
+
+    path = tmp_path / "shows.sqlite3"
+    db = open_database(sqlite_url)
+    shows.create_show(db, "A", START)
+    backup = db.backup("manual")
+    db.close()
+    assert backup is not None
+    window = _opened(open_workspace(sqlite_url, PREFERENCES))
+    try:
+        assert main(["--database", sqlite_url, "db", "restore", str(backup)]) == 2
+        err = capsys.readouterr().err
+        assert f"(process {os.getpid()} on " in err and "nothing was changed" in err
+    finally:
+        window.close()
+    assert main(["--database", sqlite_url, "db", "restore", str(backup)]) == 0
+    assert path.exists()

@@ -2,7 +2,8 @@
 file, the team server away, another program's tables) put to the user as dialogs, and answered
 by calling the app layer again; File ▸ Database… choosing another.
 
-The texts keep the main window's translation context: they were its own, and are translated so.
+The texts were the main window's; the glossary keys them by their English, so they kept their
+translations under WorkspaceFlow.
 """
 
 from collections.abc import Callable

@@ -121,6 +121,8 @@ class MainWindow(MenusMixin, ShowsMixin, RunMixin, ReviewMixin, WelcomeMixin, QM
         self.segment_menu.clear()
         if self.db is not None and self.db is not db:
             self.db.close()
+        if self.workspace is not None:
+            self.workspace.db = db  # a restore opens the same file again, still claimed here
         self.attach_database(db)
 
     def attach_database(self, db: Database) -> None:

@@ -79,103 +79,103 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="35" />
+        <location filename="../../ui/backups_dialog.py" line="36" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="38" />
+        <location filename="../../ui/backups_dialog.py" line="39" />
         <source>Backups of %1, kept in %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="54" />
+        <location filename="../../ui/backups_dialog.py" line="55" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="60" />
+        <location filename="../../ui/backups_dialog.py" line="61" />
         <source>Back up now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="61" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Restore…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="79" />
+        <location filename="../../ui/backups_dialog.py" line="80" />
         <source>Made by hand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="81" />
+        <location filename="../../ui/backups_dialog.py" line="82" />
         <source>Before a restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="83" />
+        <location filename="../../ui/backups_dialog.py" line="84" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="85" />
+        <location filename="../../ui/backups_dialog.py" line="86" />
         <source>On closing liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="87" />
+        <location filename="../../ui/backups_dialog.py" line="88" />
         <source>Before an upgrade of the database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="89" />
+        <location filename="../../ui/backups_dialog.py" line="90" />
         <source>Before a show was deleted for good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="91" />
+        <location filename="../../ui/backups_dialog.py" line="92" />
         <source>Before a show's metrics were imported again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="118" />
-        <location filename="../../ui/backups_dialog.py" line="149" />
+        <location filename="../../ui/backups_dialog.py" line="119" />
+        <location filename="../../ui/backups_dialog.py" line="150" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="129" />
+        <location filename="../../ui/backups_dialog.py" line="130" />
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="131" />
+        <location filename="../../ui/backups_dialog.py" line="132" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="158" />
+        <location filename="../../ui/backups_dialog.py" line="159" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="163" />
+        <location filename="../../ui/backups_dialog.py" line="164" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -944,7 +944,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="78" />
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1129,7 +1129,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -1139,38 +1139,38 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="230" />
+        <location filename="../../ui/workspace_flow.py" line="231" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
@@ -1185,12 +1185,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -1210,22 +1210,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -3780,34 +3780,34 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>WorkspaceFlow</name>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="51" />
+        <location filename="../../ui/workspace_flow.py" line="52" />
         <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="77" />
+        <location filename="../../ui/workspace_flow.py" line="78" />
         <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="86" />
+        <location filename="../../ui/workspace_flow.py" line="87" />
         <source>process %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="88" />
+        <location filename="../../ui/workspace_flow.py" line="89" />
         <source>another process</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="94" />
+        <location filename="../../ui/workspace_flow.py" line="95" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="109" />
+        <location filename="../../ui/workspace_flow.py" line="110" />
         <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
 
 Create liveplanner's tables beside them anyway?</source>
@@ -3819,48 +3819,48 @@ Create liveplanner's tables beside it anyway?</numerusform><numerusform>The data
 Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="126" />
+        <location filename="../../ui/workspace_flow.py" line="127" />
         <source>The database %1 is damaged (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="134" />
+        <location filename="../../ui/workspace_flow.py" line="135" />
         <source>There is no good backup of it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="143" />
+        <location filename="../../ui/workspace_flow.py" line="144" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="155" />
+        <location filename="../../ui/workspace_flow.py" line="156" />
         <source>The damaged file was set aside as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="170" />
+        <location filename="../../ui/workspace_flow.py" line="171" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="181" />
+        <location filename="../../ui/workspace_flow.py" line="182" />
         <source>The folder %1 is read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="183" />
+        <location filename="../../ui/workspace_flow.py" line="184" />
         <source>The file %1 is read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="188" />
+        <location filename="../../ui/workspace_flow.py" line="189" />
         <source>, </source>
         <comment>between the names in a list</comment>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="191" />
+        <location filename="../../ui/workspace_flow.py" line="192" />
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
@@ -3999,7 +3999,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

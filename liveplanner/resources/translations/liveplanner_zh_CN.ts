@@ -79,103 +79,103 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="35" />
+        <location filename="../../ui/backups_dialog.py" line="36" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="38" />
+        <location filename="../../ui/backups_dialog.py" line="39" />
         <source>Backups of %1, kept in %2</source>
         <translation>%1 的备份，保存在 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="45" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="54" />
+        <location filename="../../ui/backups_dialog.py" line="55" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation>今天和昨天的备份全部保留，此前每天、每周、每月各保留最新一份，分别保留最近 12 天、10 周和 9 个月。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="60" />
+        <location filename="../../ui/backups_dialog.py" line="61" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="61" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="79" />
+        <location filename="../../ui/backups_dialog.py" line="80" />
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="81" />
+        <location filename="../../ui/backups_dialog.py" line="82" />
         <source>Before a restore</source>
         <translation>恢复前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="83" />
+        <location filename="../../ui/backups_dialog.py" line="84" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation>工作期间自动备份（有改动时每 30 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="85" />
+        <location filename="../../ui/backups_dialog.py" line="86" />
         <source>On closing liveplanner</source>
         <translation>关闭 liveplanner 时备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="87" />
+        <location filename="../../ui/backups_dialog.py" line="88" />
         <source>Before an upgrade of the database</source>
         <translation>数据库升级前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="89" />
+        <location filename="../../ui/backups_dialog.py" line="90" />
         <source>Before a show was deleted for good</source>
         <translation>彻底删除一场直播前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="91" />
+        <location filename="../../ui/backups_dialog.py" line="92" />
         <source>Before a show's metrics were imported again</source>
         <translation>重新导入一场直播的数据前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="118" />
-        <location filename="../../ui/backups_dialog.py" line="149" />
+        <location filename="../../ui/backups_dialog.py" line="119" />
+        <location filename="../../ui/backups_dialog.py" line="150" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="129" />
+        <location filename="../../ui/backups_dialog.py" line="130" />
         <source>Restore</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="131" />
+        <location filename="../../ui/backups_dialog.py" line="132" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="158" />
+        <location filename="../../ui/backups_dialog.py" line="159" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation>%1 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="163" />
+        <location filename="../../ui/backups_dialog.py" line="164" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation>%1 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。</translation>
     </message>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="78" />
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1134,7 +1134,7 @@
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -1144,39 +1144,39 @@
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="230" />
+        <location filename="../../ui/workspace_flow.py" line="231" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
@@ -1191,12 +1191,12 @@
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
@@ -1216,22 +1216,22 @@
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -3796,27 +3796,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>WorkspaceFlow</name>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="51" />
+        <location filename="../../ui/workspace_flow.py" line="52" />
         <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
         <translation>未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="77" />
+        <location filename="../../ui/workspace_flow.py" line="78" />
         <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
         <translation>%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="86" />
+        <location filename="../../ui/workspace_flow.py" line="87" />
         <source>process %1 on %2</source>
         <translation>%2 上的进程 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="88" />
+        <location filename="../../ui/workspace_flow.py" line="89" />
         <source>another process</source>
         <translation>另一个进程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="94" />
+        <location filename="../../ui/workspace_flow.py" line="95" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
@@ -3825,7 +3825,7 @@ This window opens it read-only: you can look, print and export, but not change a
 本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="109" />
+        <location filename="../../ui/workspace_flow.py" line="110" />
         <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
 
 Create liveplanner's tables beside them anyway?</source>
@@ -3836,48 +3836,48 @@ Create liveplanner's tables beside them anyway?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="126" />
+        <location filename="../../ui/workspace_flow.py" line="127" />
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="134" />
+        <location filename="../../ui/workspace_flow.py" line="135" />
         <source>There is no good backup of it.</source>
         <translation>没有可用的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="143" />
+        <location filename="../../ui/workspace_flow.py" line="144" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="155" />
+        <location filename="../../ui/workspace_flow.py" line="156" />
         <source>The damaged file was set aside as %1</source>
         <translation>损坏的文件已移到一旁，保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="170" />
+        <location filename="../../ui/workspace_flow.py" line="171" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="181" />
+        <location filename="../../ui/workspace_flow.py" line="182" />
         <source>The folder %1 is read-only</source>
         <translation>文件夹 %1 是只读的</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="183" />
+        <location filename="../../ui/workspace_flow.py" line="184" />
         <source>The file %1 is read-only</source>
         <translation>文件 %1 是只读的</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="188" />
+        <location filename="../../ui/workspace_flow.py" line="189" />
         <source>, </source>
         <comment>between the names in a list</comment>
         <translation>、</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="191" />
+        <location filename="../../ui/workspace_flow.py" line="192" />
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 以及另外 %n 张</numerusform>
@@ -4017,7 +4017,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

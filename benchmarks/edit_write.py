@@ -22,8 +22,9 @@ from sqlalchemy import create_engine, event, text, update
 from sqlalchemy.engine import make_url
 
 from liveplanner.app.demo import demo_plan
+from liveplanner.app.workspace import open_database
 from liveplanner.storage import history, segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.models import SegmentRow
 
 REPEATS = {"full": 200, "quick": 30, "smoke": 3}

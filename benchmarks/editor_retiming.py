@@ -19,9 +19,9 @@ from figures import FRAME_MS, Figure, arguments, note, report, scratch_folder
 from PySide6.QtWidgets import QApplication
 
 from liveplanner.app.demo import demo_plan
+from liveplanner.app.workspace import open_database
 from liveplanner.core.schedule import schedule
 from liveplanner.storage import shows
-from liveplanner.storage.database import open_database
 from liveplanner.ui.editor import commands
 from liveplanner.ui.editor.show_editor import ShowEditor
 

@@ -19,9 +19,9 @@ import numpy as np
 import pandas as pd
 from figures import Figure, arguments, note, report, scratch_folder
 
+from liveplanner.app.workspace import open_database
 from liveplanner.formats.metrics.reader import read_metrics
 from liveplanner.formats.metrics.records import ImportOptions
-from liveplanner.storage.database import open_database
 from liveplanner.storage.samples import ImportSource, replace_metrics
 from liveplanner.storage.shows import create_show
 

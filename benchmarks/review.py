@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from figures import Figure, arguments, note, report, scratch_folder
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.comparison import COMPARED_METRICS, compare
 from liveplanner.core.enums import RunKind, SegmentKind
@@ -27,7 +28,7 @@ from liveplanner.core.metrics import METRICS
 from liveplanner.core.plan import Segment, Show, ShowPlan
 from liveplanner.core.review import review
 from liveplanner.storage.comparison import chosen_shows, load_comparison, samples_query
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.runs import list_runs, log_clock_events, start_run
 from liveplanner.storage.samples import PLAIN, ImportSource, load_metrics, replace_metrics
 from liveplanner.storage.shows import load_plan, save_plan

@@ -19,8 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import RunKind
-from liveplanner.storage.database import open_database
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from liveplanner.app import settings
 from liveplanner.app.demo import create_demo
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import RunKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.storage import segments, shows
 from liveplanner.storage.backup import backup_sqlite
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.about_dialog import AboutDialog

@@ -13,7 +13,8 @@ from hypothesis import settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from liveplanner.storage.database import Database, open_database
+from liveplanner.app.workspace import open_database
+from liveplanner.storage.database import Database
 
 # A run's result must not depend on the run: property tests draw their examples from a seed fixed
 # per test, so CI meets what the developer met. `--hypothesis-profile=explore` draws new ones

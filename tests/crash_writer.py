@@ -19,9 +19,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import RunEventKind, RunKind
 from liveplanner.storage import runs, segments, shows
-from liveplanner.storage.database import open_database
 
 
 def edit_title(round_: int, edit: int) -> str:

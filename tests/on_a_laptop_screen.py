@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton, QWid
 from pytestqt.qtbot import QtBot
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.storage import runs, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow
 

@@ -16,11 +16,11 @@ from liveplanner.app.editing import (
     RowsReordered,
     ShowEditing,
 )
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.plan import Product, Segment
 from liveplanner.core.schedule import schedule
 from liveplanner.storage import parts, segments, shows
-from liveplanner.storage.database import open_database
 
 START = datetime(2026, 11, 11, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 

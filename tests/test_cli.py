@@ -16,11 +16,11 @@ from unittest import mock
 
 import pytest
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import Product
 from liveplanner.storage import parts, schema, segments, shows
-from liveplanner.storage.database import open_database
 
 
 def run_main(

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.output import EXIT_FINDINGS
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.storage import segments
-from liveplanner.storage.database import open_database
 from liveplanner.storage.shows import create_show
 
 

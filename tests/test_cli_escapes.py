@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.workspace import open_database
 from liveplanner.cli import output
 from liveplanner.cli.main import main
 from liveplanner.cli.output import width as _width
-from liveplanner.storage.database import open_database
 from liveplanner.storage.shows import load_plan, save_plan
 
 CLEAR = "\x1b[2J"

@@ -9,10 +9,10 @@ from pathlib import Path
 from test_cli import ok_json, run
 
 from liveplanner.app import settings
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.parser import PRESET_NAMES
 from liveplanner.formats.metrics.presets import PRESETS
 from liveplanner.storage.backup import list_backups
-from liveplanner.storage.database import open_database
 from liveplanner.storage.samples import load_metrics
 
 SAMPLES = Path(__file__).resolve().parent / "fixtures" / "external"

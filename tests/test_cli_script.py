@@ -5,7 +5,7 @@ from pathlib import Path
 from test_cli import ok_json, run
 from test_script_sheet import FIXTURE, comparable
 
-from liveplanner.storage.database import open_database
+from liveplanner.app.workspace import open_database
 from liveplanner.storage.shows import list_shows, load_plan
 
 

@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import PromoKind, SegmentKind
 from liveplanner.core.plan import Product, Promo
 from liveplanner.storage import parts, segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StaleEditError, StorageError
 
 START = datetime(2026, 11, 11, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))

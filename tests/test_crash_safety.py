@@ -34,10 +34,11 @@ import pytest
 from crash_writer import edit_duration, edit_title
 from sqlalchemy import func, select, text
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import RunEventKind, SegmentKind
 from liveplanner.core.plan import Segment
 from liveplanner.storage import runs, segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.models import Base, ShowRow
 
 WRITER = Path(__file__).with_name("crash_writer.py")

@@ -12,10 +12,11 @@ from alembic import command
 from sqlalchemy import text
 
 from liveplanner.app import settings
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import SegmentKind
 from liveplanner.storage import schema, segments, shows
 from liveplanner.storage.backup import backup_sqlite
-from liveplanner.storage.database import APPLICATION_ID, open_database, parse_url
+from liveplanner.storage.database import APPLICATION_ID, parse_url
 from liveplanner.storage.errors import (
     DamagedDatabaseError,
     NewerDatabaseError,

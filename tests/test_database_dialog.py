@@ -12,8 +12,9 @@ from sqlalchemy.engine import make_url
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.storage import schema
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.database_dialog import DatabaseDialog, ServerCheck
 from liveplanner.ui.main_window import MainWindow
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.storage import shows
-from liveplanner.storage.database import open_database
 
 
 def _as_a_user(*argv: str) -> list[str]:
@@ -237,7 +237,7 @@ def test_db_restore_removes_a_killed_restores_copy_before_its_own(
 
 
 def test_the_newest_good_backup_passes_over_an_empty_one(tmp_path: Path) -> None:
-    from liveplanner.storage.database import newest_good_backup
+    from liveplanner.storage.restore import newest_good_backup
 
     path = tmp_path / "shows.sqlite3"
     db = open_database(f"sqlite:///{path}", backup_dir=tmp_path / "backups")

@@ -25,10 +25,11 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.frozen_table import FrozenColumnsTable
 from liveplanner.ui.editor.segment_model import SegmentTableModel as S

@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import Product
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.editor import commands, part_models
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.segment_model import SegmentTableModel

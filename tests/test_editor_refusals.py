@@ -8,10 +8,11 @@ import pytest
 from demo_helpers import editable_demo
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Product, TeamMember
 from liveplanner.storage import segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.editor import commands, part_models
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.segment_model import SegmentTableModel

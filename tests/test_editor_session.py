@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.editor.person_dialog import PersonDialog
 from liveplanner.ui.editor.segment_model import SegmentTableModel as S
 from liveplanner.ui.main_window import MainWindow

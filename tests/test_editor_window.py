@@ -16,9 +16,10 @@ from qt_helpers import show_active
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.theme import apply_theme

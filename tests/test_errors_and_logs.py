@@ -16,8 +16,9 @@ from pytestqt.qtbot import QtBot
 from liveplanner import __version__
 from liveplanner.app import logs, settings
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.crash_dialog import CrashDialog, CrashReporter
 from liveplanner.ui.main_window import MainWindow
 

@@ -25,10 +25,11 @@ from qt_helpers import show_active
 from liveplanner.app import settings
 from liveplanner.app.demo import create_demo
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui import file_dialogs
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.file_dialogs import FileKind

@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 from liveplanner import __version__
 from liveplanner.app import logs, settings
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.about_dialog import AboutDialog
 from liveplanner.ui.app import drop_language
 from liveplanner.ui.main_window import MainWindow

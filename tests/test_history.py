@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 
 from liveplanner.app.demo import demo_plan
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Role, RunEventKind, RunKind, SegmentKind, ShowStatus
 from liveplanner.core.plan import Product
 from liveplanner.storage import history, parts, runs, samples, segments, shows
 from liveplanner.storage.backup import backup_reason, list_backups
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.errors import ReadOnlyError, ScriptLockedError
 from liveplanner.storage.models import ShowRow
 

@@ -21,10 +21,11 @@ from qt_helpers import show_active
 from screens import offscreen_with
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
 from liveplanner.storage import runs, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.rehearsal import run_controller
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
@@ -331,7 +332,7 @@ PRESENTER_SCRIPT = textwrap.dedent(
     from demo_helpers import editable_demo
     from liveplanner.core.enums import RunKind
     from liveplanner.storage import shows
-    from liveplanner.storage.database import open_database
+    from liveplanner.app.workspace import open_database
     from liveplanner.ui.rehearsal.host_view import HostView
     from liveplanner.ui.rehearsal.run_controller import RunController
     folder = Path(tempfile.mkdtemp())

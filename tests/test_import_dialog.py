@@ -25,9 +25,10 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.storage import shows
 from liveplanner.storage.backup import list_backups
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.storage.samples import (
     ImportSource,

@@ -17,6 +17,7 @@ from liveplanner.app.messages import CONTEXT, TEXTS, word
 from liveplanner.app.messages.findings import finding_words
 from liveplanner.app.messages.imports import import_problem_words, sheet_problem_words
 from liveplanner.app.translations import translator
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.inputs import (
     check_segment_count,
@@ -39,7 +40,7 @@ from liveplanner.formats.metrics.records import ImportOptions
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.storage import notes, parts, segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 
 CHINESE = translator("zh_CN")

@@ -16,9 +16,10 @@ from qt_helpers import show_active
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.plan import ShowPlan
 from liveplanner.storage import notes, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_editor import ShowEditor

@@ -23,8 +23,9 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, Table, select
 
+from liveplanner.app.workspace import open_database
 from liveplanner.storage import schema, shows
-from liveplanner.storage.database import make_engine, open_database, parse_url
+from liveplanner.storage.database import make_engine, parse_url
 from liveplanner.storage.models import Base
 
 ROWS = 3  # per table: row 0 has NULL in every nullable column, rows 1 and 2 values

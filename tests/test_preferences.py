@@ -16,11 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core import clock
 from liveplanner.core.clock import Level
 from liveplanner.core.enums import RunKind
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.preferences_dialog import PreferencesDialog
 from liveplanner.ui.rehearsal.run_controller import RunController

@@ -16,10 +16,11 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.main_window import MainWindow

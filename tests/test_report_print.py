@@ -9,8 +9,8 @@ from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.workspace import open_database
 from liveplanner.core.review import review
-from liveplanner.storage.database import open_database
 from liveplanner.storage.notes import list_notes
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.samples import load_metrics

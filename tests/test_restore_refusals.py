@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.storage import shows
-from liveplanner.storage.database import open_database, restore_backup
 from liveplanner.storage.errors import NotADatabaseError
+from liveplanner.storage.restore import restore_backup
 
 # Another app holding the file's lock, as the window does: takes it, says so, waits.
 HOLDER = """

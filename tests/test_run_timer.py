@@ -18,12 +18,13 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 from sqlalchemy import text
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli import main as cli
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
 from liveplanner.core.review_spans import actual_spans
 from liveplanner.storage import runs, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
@@ -108,7 +109,7 @@ def test_a_killed_process_resumes_at_the_right_point(db: Database, tmp_path: Pat
         import os, signal
         from datetime import datetime, timedelta, timezone
         from liveplanner.core.enums import RunKind
-        from liveplanner.storage.database import open_database
+        from liveplanner.app.workspace import open_database
         from liveplanner.storage.shows import load_plan
         from liveplanner.ui.rehearsal.run_controller import RunController
         t0 = datetime(2026, 11, 11, 11, 30, tzinfo=timezone.utc)

@@ -18,7 +18,8 @@ from qt_helpers import show_active
 from screens import offscreen_with
 
 from liveplanner.app import settings
-from liveplanner.storage.database import Database, open_database
+from liveplanner.app.workspace import open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.compare_dialog import CompareDialog

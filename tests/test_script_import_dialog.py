@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Role
 from liveplanner.formats.runsheet.columns import Field
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.script import actions
 from liveplanner.ui.script.import_dialog import ScriptImportDialog
@@ -104,7 +105,7 @@ def test_the_window_imports_a_sheet_and_opens_it(
         return ScriptImportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ScriptImportDialog, "exec", accept)
-    show_id = actions.import_file(window, FIXTURE)
+    show_id = window.import_file(FIXTURE)
     assert show_id is not None
     assert window.editor is not None and window.editor.doc.show_id == show_id
     # Undo on the list takes the imported show away again.
@@ -123,7 +124,7 @@ def test_the_window_writes_the_script_back_out(qtbot: QtBot, db: Database, tmp_p
     window.open_show(show_id)
     assert window.export_script_action.isEnabled()
     out = tmp_path / "script.xlsx"
-    actions.write_script(window, window.editor.doc.plan, out)
+    actions.write_script(db, window.editor.doc.plan, out, window.template_language())
     reading = read_script(out.read_bytes(), out.name)
     assert len(reading.plan.segments) == len(window.editor.doc.plan.segments)
     assert reading.notices == ()
@@ -138,8 +139,8 @@ def test_a_show_file_goes_out_and_comes_back_as_a_new_show(
     qtbot.addWidget(window)
     window.open_show(create_demo(db))
     out = tmp_path / "show.json"
-    actions.write_script(window, window.editor.doc.plan, out)
-    show_id = actions.import_file(window, out)
+    actions.write_script(db, window.editor.doc.plan, out, window.template_language())
+    show_id = window.import_file(out)
     assert show_id is not None and window.editor.doc.show_id == show_id
     assert len(shows.list_shows(db)) == 2
 
@@ -153,7 +154,7 @@ def test_a_broken_show_file_is_refused_in_the_users_words(
     monkeypatch.setattr(window, "show_refusal", told.append)
     bad = tmp_path / "show.json"
     bad.write_text('{"format": "something else"}', encoding="utf-8")
-    assert actions.import_file(window, bad) is None
+    assert window.import_file(bad) is None
     assert told and "show.json is not a liveplanner show file" in told[0]
     assert shows.list_shows(db) == []
 
@@ -170,7 +171,7 @@ def test_a_show_file_too_large_is_refused_in_the_window_before_it_is_read(
         file.truncate(259 * 2**20)
     monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("read before its size"))
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before its size"))
-    assert actions.import_file(window, big) is None
+    assert window.import_file(big) is None
     assert told == ["show.json is 259 MB; run sheets and show files up to 20 MB can be imported"]
     assert shows.list_shows(db) == []
 
@@ -197,6 +198,6 @@ def test_a_pipe_given_as_a_run_sheet_or_show_file_is_refused_without_reading_it(
     for name in ("脚本.csv", "show.json"):
         fifo = tmp_path / name
         os.mkfifo(fifo)
-        assert actions.import_file(window, fifo) is None
+        assert window.import_file(fifo) is None
         assert told[-1] == f"{fifo} is a pipe or device; expected a file to import"
     assert shows.list_shows(db) == []

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.core.plan import MAX_SEGMENTS, MAX_TEXT
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.runsheet.reader import MAX_SHEET_ROWS, ScriptOptions, read_script
 from liveplanner.formats.xlsx_cells import MAX_CELL_CHARS
 from liveplanner.storage import shows
-from liveplanner.storage.database import open_database
 from liveplanner.ui.script.texts import problem_text
 
 TODAY = ScriptOptions(today=date(2026, 1, 5))

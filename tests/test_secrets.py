@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from liveplanner.app import credentials, logs
-from liveplanner.storage.database import open_database
+from liveplanner.app.workspace import open_database
 from liveplanner.storage.errors import StorageError
 
 SECRET = "s3cr#t/p?w@x"

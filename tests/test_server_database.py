@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import create_engine, text
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
-from liveplanner.storage.database import open_database, parse_url
+from liveplanner.storage.database import parse_url
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui.app import install_translators
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.inputs import (
@@ -33,7 +34,7 @@ from liveplanner.core.plan import (
 )
 from liveplanner.core.schedule import schedule
 from liveplanner.storage import segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.segment_model import SegmentTableModel

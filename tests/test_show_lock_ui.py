@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import RunKind, SegmentKind, ShowStatus
 from liveplanner.storage import history, runs, segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.history import Change
 from liveplanner.ui.editor import commands
 from liveplanner.ui.editor.document import Conflict

@@ -23,10 +23,11 @@ from qt_helpers import show_active
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform, Role, SegmentKind, ShowStatus
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.show_editor import ShowEditor
 from liveplanner.ui.main_window import MainWindow

@@ -10,10 +10,11 @@ import pytest
 from demo_helpers import editable_demo
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.core.plan import MAX_TEXT, Duty, Promo, Segment, ShowPlan
 from liveplanner.storage import parts, segments, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.segment_model import SegmentTableModel

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.core import plan
 from liveplanner.formats.metrics import records as metrics_import
@@ -18,7 +19,7 @@ from liveplanner.formats.showfile.bundle import MAX_BYTES, MAX_NESTING
 from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.formats.showfile.writer import show_document
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.storage.show_transfer import export_show
 
 

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import SegmentKind
 from liveplanner.storage import segments, shows
-from liveplanner.storage.database import open_database
 from liveplanner.storage.errors import ReadOnlyError
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.rehearsal.start_dialog import StartRunDialog

@@ -16,9 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.settings import Preferences
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import install_translators
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.show_list_model import ShowListModel

@@ -18,10 +18,11 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import RunKind
 from liveplanner.formats.metrics.presets import PRESETS
 from liveplanner.storage import runs, shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui import labels
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.commands import CountedNames

@@ -10,61 +10,23 @@ from typing import TYPE_CHECKING
 
 from liveplanner.storage.errors import StorageError
 
+# A URL as text without its password is storage's (its messages name URLs too); said here as well
+# for the front-ends, which ask credentials about passwords.
+from liveplanner.storage.urls import shown_url as shown_url
+from liveplanner.storage.urls import unparsed
+from liveplanner.storage.urls import without_password as without_password
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 SERVICE = "liveplanner"
 DEFAULT_PORT = 5432
-PASSWORD_PARAMETER = "password"  # libpq takes a password in the query too
 
 NO_KEYRING = (
     "the system keyring is not available{detail}, so the password cannot be kept there: "
     "give it in LIVEPLANNER_DATABASE_URL (postgresql://USER:PASSWORD@HOST/DATABASE) or in "
     "~/.pgpass, or install a keyring (a Secret Service such as GNOME Keyring or KWallet on Linux)"
 )
-
-
-def without_password(url: URL | str) -> str:
-    """`url` as text with its password taken out, whether in the user part or given as
-    ?password=; parsed and written back by SQLAlchemy, so a password holding '#', '/', '?' or
-    '@' is found whole. A URL without one is returned as written; text that is no URL gives "",
-    since a password could be anywhere in it."""
-    parsed = _parse(url)
-    if parsed is None:
-        return ""
-    if parsed.password is None and PASSWORD_PARAMETER not in parsed.query:
-        return url if isinstance(url, str) else parsed.render_as_string(hide_password=False)
-    # set(password=None) would leave it: None there means "not given"
-    parsed = parsed._replace(password=None).difference_update_query([PASSWORD_PARAMETER])
-    return parsed.render_as_string(hide_password=False)
-
-
-def shown_url(url: URL | str) -> str:
-    """A database URL for people and the log: a password shown as ***, one given as
-    ?password= left out; text that is no URL is not shown at all (it may hold a password)."""
-    parsed = _parse(url)
-    if parsed is None:
-        return "(not a database URL)"
-    return parsed.difference_update_query([PASSWORD_PARAMETER]).render_as_string(hide_password=True)
-
-
-def _parse(url: URL | str) -> URL | None:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    if not isinstance(url, str):
-        return url
-    try:
-        return make_url(url)
-    except ArgumentError:
-        return None
-
-
-def unparsed(text: str) -> str:
-    """Text that failed to parse as a URL, quoted for a message unless it may hold a password."""
-    if "@" in text or PASSWORD_PARAMETER in text.lower():
-        return "(not shown: it may hold a password)"
-    return repr(text)
 
 
 def password_key(url_text: str) -> str:

@@ -3,6 +3,7 @@ show's timeline, and a database that refuses for a moment loses nothing either."
 
 from liveplanner.core.clock import ClockEvent
 from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.core.runlog import Run
 from liveplanner.storage import runs
 from liveplanner.storage.database import Database
 
@@ -33,3 +34,9 @@ class RunLog:
             self.pending.pop(0)
         runs.log_clock_events(self.db, self.run_id, self.pending)
         self.pending = []
+
+
+def interrupted_run(db: Database, show_id: int) -> Run | None:
+    """The show's run that never ended (the app or the computer stopped during it), which the
+    timer offers to resume; None when every run ended."""
+    return runs.interrupted_run(db, show_id)

@@ -3,7 +3,7 @@
 import getpass
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import platformdirs
@@ -170,6 +170,13 @@ def save_preferences(preferences: Preferences) -> None:
     create_private(partial)  # the file renamed into place keeps the mode
     partial.write_text(json.dumps(saved, indent=2), encoding="utf-8")
     partial.replace(path)  # never a half-written settings file
+
+
+def change_preferences(preferences: Preferences, **changes: object) -> Preferences:
+    """`preferences` with `changes` made, saved: how the app changes what the user chose."""
+    changed = replace(preferences, **changes)  # type: ignore[arg-type]
+    save_preferences(changed)
+    return changed
 
 
 def user_name(preferences: Preferences | None = None) -> str:

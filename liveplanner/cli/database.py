@@ -8,7 +8,8 @@ from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import EXIT_FINDINGS, UserError, emit, say
 from liveplanner.storage import health, schema
 from liveplanner.storage.backup import backup_sqlite, list_backups
-from liveplanner.storage.database import Database, parse_url, restore_file
+from liveplanner.storage.database import Database, parse_url
+from liveplanner.storage.restore import restore_file
 
 
 def upkeep(args: argparse.Namespace, db: Database) -> int:
@@ -56,8 +57,7 @@ def upkeep(args: argparse.Namespace, db: Database) -> int:
 
 def restore(args: argparse.Namespace) -> int:
     """`db restore` works on the file, without opening it first: it must mend a damaged one."""
-    # The window's lock file is a Qt one; QtCore alone loads no screen.
-    from PySide6.QtCore import QLockFile
+    from liveplanner.app.file_claim import ClaimRefused, claim
 
     url = parse_url(settings.database_url(args.database))
     if url.get_backend_name() != "sqlite" or not url.database:
@@ -66,21 +66,24 @@ def restore(args: argparse.Namespace) -> int:
     if not chosen.is_file():
         raise UserError(f"{chosen}: there is no such backup file")
     target = Path(url.database)
-    # Held while restoring, as a window holds it while it runs: a window that has the file
+    # Claimed while restoring, as a window claims it while it runs: a window that has the file
     # open would go on with a database replaced under it, and one started meanwhile waits.
-    lock = QLockFile(str(target) + ".lock")
-    lock.setStaleLockTime(0)  # a crashed app's lock is known stale by its process id
-    if target.parent.is_dir() and not lock.tryLock(0):
-        info = lock.getLockInfo()
-        holder = f" (process {info[0]} on {info[1]})" if len(info) == 3 else ""
-        raise UserError(
-            f"another liveplanner{holder} has {target} open: close it first, then restore; "
-            "nothing was changed"
-        )
+    held = None
+    if target.parent.is_dir():
+        try:
+            held = claim(target)
+        except (ClaimRefused, OSError) as exc:
+            who = exc.holder if isinstance(exc, ClaimRefused) else None
+            holder = f" (process {who.pid} on {who.host})" if who and who.pid else ""
+            raise UserError(
+                f"another liveplanner{holder} has {target} open: close it first, then restore; "
+                "nothing was changed"
+            ) from None
     try:
         before = restore_file(target, settings.backup_dir(), chosen)
     finally:
-        lock.unlock()
+        if held is not None:
+            held.release()
     emit(
         args,
         {"restored": str(chosen), "previous": str(before)},

@@ -82,7 +82,7 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from liveplanner.storage.database import open_database
+    from liveplanner.app.workspace import open_database
     from liveplanner.storage.errors import DamagedDatabaseError
 
     if args.command == "db" and args.db_command == "restore":

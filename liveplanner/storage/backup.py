@@ -36,13 +36,21 @@ def backup_sqlite(
         final = folder / f"{source.stem}-{now.strftime(_STAMP)}-{reason}.sqlite3"
     partial = final.with_suffix(".partial")
     if not source.is_file():
-        raise StorageError(f"could not back up {source}: there is no such file")
+        raise StorageError(
+            f"could not back up {source}: there is no such file",
+            code="backup.no_source",
+            figures={"source": str(source)},
+        )
     try:
         make_private_folder(folder)
         copy_checked(source, partial)
         partial.replace(final)
     except (OSError, StorageError) as exc:
-        raise StorageError(f"could not back up {source} to {folder}: {exc}") from exc
+        raise StorageError(
+            f"could not back up {source} to {folder}: {exc}",
+            code="backup.failed",
+            figures={"source": str(source), "folder": str(folder), "detail": str(exc)},
+        ) from exc
     finally:
         with suppress(OSError):  # nothing to clean up where the folder could not be made
             partial.unlink(missing_ok=True)
@@ -122,7 +130,7 @@ def copy_checked(source: Path, target: Path) -> None:
     try:
         create_private(target)
     except OSError as exc:
-        raise StorageError(f"could not copy {source} to {target}: {exc}") from exc
+        raise _copy_failed(source, target, exc) from exc
     try:
         with (
             closing(sqlite3.connect(readonly_uri(source), uri=True)) as src,
@@ -133,9 +141,21 @@ def copy_checked(source: Path, target: Path) -> None:
             # The copy is a single file: no WAL to carry beside it.
             dst.execute("PRAGMA journal_mode=DELETE")
     except sqlite3.Error as exc:
-        raise StorageError(f"could not copy {source} to {target}: {exc}") from exc
+        raise _copy_failed(source, target, exc) from exc
     if result != "ok":
-        raise StorageError(f"the copy of {source} failed its integrity check: {result}")
+        raise StorageError(
+            f"the copy of {source} failed its integrity check: {result}",
+            code="backup.copy_damaged",
+            figures={"source": str(source), "detail": str(result)},
+        )
+
+
+def _copy_failed(source: Path, target: Path, exc: Exception) -> StorageError:
+    return StorageError(
+        f"could not copy {source} to {target}: {exc}",
+        code="backup.copy_failed",
+        figures={"source": str(source), "target": str(target), "detail": str(exc)},
+    )
 
 
 def copy_into(source: Path, target: Path) -> None:
@@ -150,7 +170,9 @@ def copy_into(source: Path, target: Path) -> None:
             src.backup(dst)
     except sqlite3.Error as exc:
         raise StorageError(
-            f"could not copy {source} to {target}: {exc}; nothing was changed"
+            f"could not copy {source} to {target}: {exc}; nothing was changed",
+            code="backup.copy_into_failed",
+            figures={"source": str(source), "target": str(target), "detail": str(exc)},
         ) from exc
 
 

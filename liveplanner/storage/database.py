@@ -6,9 +6,8 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
@@ -24,30 +23,21 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from liveplanner.app import credentials, settings
-from liveplanner.storage import history, models, schema
+from liveplanner.storage import history, schema, script_lock
 from liveplanner.storage.backup import (
-    RESTORING,
     backup_sqlite,
-    copy_checked,
-    copy_into,
-    list_backups,
     readonly_uri,
     remove_leftovers,
 )
 from liveplanner.storage.errors import (
-    DamagedDatabaseError,
-    NewerDatabaseError,
-    NotADatabaseError,
     OtherTablesError,
     ReadOnlyError,
     StaleEditError,
     StorageError,
 )
 from liveplanner.storage.private_files import create_private, make_private_folder
-
-# Marks a SQLite file as liveplanner's (PRAGMA application_id; "LvPl").
-APPLICATION_ID = 0x4C76506C
+from liveplanner.storage.sqlite_file import APPLICATION_ID, inspect_sqlite_file, refuse_newer
+from liveplanner.storage.urls import shown_url, unparsed
 
 
 @dataclass
@@ -62,11 +52,11 @@ class Database:
     engine: Engine
     backup_dir: Path | None
     _sessions: sessionmaker[Session]
+    user: str
     migrated_from: str | None = None  # the revision it was at, when opening upgraded it
     read_only: bool = False
     # Why a database opened read-only that no other liveplanner holds: "the folder … is read-only"
     read_only_reason: str = ""
-    user: str = field(default_factory=settings.user_name)
     origin: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
@@ -86,38 +76,61 @@ class Database:
                 yield session
         except StaleDataError as exc:
             # Two writers raced between reading a row and writing it; the later one loses.
-            raise StaleEditError("row", 0, "someone else changed this just now; reload") from exc
+            raise StaleEditError(
+                "row", 0, "someone else changed this just now; reload", code="database.stale"
+            ) from exc
         except (IntegrityError, DataError) as exc:
             # Checks before each write should make this unreachable; if one slips through, the
             # user still gets a message and the transaction is rolled back whole.
-            raise StorageError(f"the database refused the change: {first_line(exc.orig)}") from exc
+            detail = first_line(exc.orig)
+            raise StorageError(
+                f"the database refused the change: {detail}",
+                code="database.change_refused",
+                figures={"detail": detail},
+            ) from exc
         except OperationalError as exc:
             if exc.connection_invalidated:
                 # The server went away or ended this connection (a restart, an administrator,
                 # the network): the transaction died with it.
+                where = shown_url(self.url)
                 raise StorageError(
-                    f"lost the connection to the database server "
-                    f"({credentials.shown_url(self.url)}); nothing was written: run it again "
-                    "once the server is back"
+                    f"lost the connection to the database server ({where}); nothing was "
+                    "written: run it again once the server is back",
+                    code="database.connection_lost",
+                    figures={"where": where},
                 ) from exc
             if self.read_only and "readonly" in str(exc.orig):
-                raise ReadOnlyError(
-                    f"{self.read_only_reason}, so liveplanner opened {self.sqlite_path} "
-                    "read-only; nothing was written"
-                    if self.read_only_reason
-                    else "this window opened the database read-only, because another "
-                    "liveplanner has it open; nothing was written"
-                ) from exc
+                raise self._read_only_refusal() from exc
             if self.is_sqlite and "locked" in str(exc.orig):
                 # SQLite refuses a write from a transaction whose snapshot another writer has
                 # since changed, or when a writer holds the file past busy_timeout.
                 raise StorageError(
                     "the database was being changed by another liveplanner; nothing was "
-                    "written: reload and try again"
+                    "written: reload and try again",
+                    code="database.busy",
                 ) from exc
             # The server went away, the disk is full...: said, never a traceback; rolled back.
-            where = credentials.shown_url(self.url)
-            raise StorageError(f"the database {where} failed: {first_line(exc.orig)}") from exc
+            where, detail = shown_url(self.url), first_line(exc.orig)
+            raise StorageError(
+                f"the database {where} failed: {detail}",
+                code="database.failed",
+                figures={"where": where, "detail": detail},
+            ) from exc
+
+    def _read_only_refusal(self) -> ReadOnlyError:
+        if not self.read_only_reason:
+            return ReadOnlyError(
+                "this window opened the database read-only, because another liveplanner has "
+                "it open; nothing was written",
+                code="database.read_only_held",
+            )
+        path = self.sqlite_path
+        folder = path is not None and self.read_only_reason == _folder_read_only(path)
+        return ReadOnlyError(
+            f"{self.read_only_reason}, so liveplanner opened {path} read-only; nothing was written",
+            code="database.read_only_folder" if folder else "database.read_only_file",
+            figures={"path": str(path), "folder": str(path.parent) if path else ""},
+        )
 
     @property
     def makes_backups(self) -> bool:
@@ -152,32 +165,43 @@ def parse_url(text: str) -> URL:
         url = make_url(text)
     except ArgumentError:
         raise StorageError(
-            f"not a database URL: {credentials.unparsed(text)}; expected sqlite:///PATH or "
-            "postgresql://USER@HOST/DATABASE"
+            f"not a database URL: {unparsed(text)}; expected sqlite:///PATH or "
+            "postgresql://USER@HOST/DATABASE",
+            code="database.not_a_url",
+            figures={"text": unparsed(text)},
         ) from None
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() not in {"sqlite", "postgresql"}:
         raise StorageError(
-            f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
+            f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL",
+            code="database.unsupported",
+            figures={"name": repr(url.get_backend_name())},
         )
     if url.drivername not in SUPPORTED_DRIVERS:
         raise StorageError(
-            f"unsupported driver {url.drivername!r}: use sqlite:///PATH or postgresql://..."
+            f"unsupported driver {url.drivername!r}: use sqlite:///PATH or postgresql://...",
+            code="database.unsupported_driver",
+            figures={"name": repr(url.drivername)},
         )
     # ":memory:" is SQLite's own name for it (a file of that name was made, then WAL refused)
     if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
-        raise StorageError("an in-memory SQLite database keeps nothing: give a file path")
+        raise StorageError(
+            "an in-memory SQLite database keeps nothing: give a file path",
+            code="database.in_memory",
+        )
     if url.get_backend_name() == "postgresql" and not url.database:
         # The server would take the user's default database, `postgres` or one named after
         # the user: liveplanner's tables would go among whatever is kept there.
         raise StorageError(
-            f"{credentials.shown_url(url)} names no database; give one: "
-            "postgresql://USER@HOST/DATABASE"
+            f"{shown_url(url)} names no database; give one: postgresql://USER@HOST/DATABASE",
+            code="database.no_name",
+            figures={"where": shown_url(url)},
         )
     if url.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
         raise StorageError(
-            "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'"
+            "PostgreSQL support is not installed: pip install 'liveplanner[postgres]'",
+            code="database.no_postgres",
         )
     return url
 
@@ -186,7 +210,7 @@ def unwritable(path: Path) -> str:
     """Why this process cannot write the SQLite file `path` ("" when it can): SQLite writes
     its -wal and -shm files beside the file, so the folder must be writable too."""
     if not os.access(path.parent, os.W_OK):
-        return f"the folder {path.parent} is read-only"
+        return _folder_read_only(path)
     if path.exists() and not os.access(path, os.W_OK):
         return f"the file {path} is read-only"
     return ""
@@ -196,13 +220,21 @@ BUSY_TIMEOUT_MS = 5_000  # an edit waits this long for another writer
 MIGRATION_WAIT_MS = 300_000  # opening waits this long for another process's migration
 
 
+def _folder_read_only(path: Path) -> str:
+    return f"the folder {path.parent} is read-only"
+
+
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # Autocommit at the driver; SQLAlchemy's "begin" hook below issues BEGIN itself, so DDL in a
     # migration is transactional and PRAGMAs that must run outside a transaction can.
     dbapi_connection.isolation_level = None
     mode = dbapi_connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
     if mode.lower() != "wal":
-        raise StorageError(f"SQLite refused write-ahead logging (journal mode is {mode!r})")
+        raise StorageError(
+            f"SQLite refused write-ahead logging (journal mode is {mode!r})",
+            code="database.no_wal",
+            figures={"mode": repr(mode)},
+        )
     dbapi_connection.execute("PRAGMA synchronous=FULL")
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
     dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -258,59 +290,20 @@ def make_engine(url: URL, read_only: bool = False) -> Engine:
     return engine
 
 
-def _inspect_sqlite_file(path: Path) -> str | None:
-    """Refuse a file that is not ours, damaged, or newer; return its schema revision.
-
-    Read-only, before any engine touches the file, so a refused file is left exactly as it was.
-    """
-    try:
-        with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc):
-            raise DamagedDatabaseError(
-                f"{path} is damaged ({exc}); liveplanner left it untouched: restore a backup",
-                path,
-                str(exc),
-            ) from exc
-        raise NotADatabaseError(f"{path} is not a liveplanner database ({exc})") from exc
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and revision is None):
-        raise NotADatabaseError(f"{path} belongs to another program; liveplanner left it untouched")
-    if check != "ok":
-        raise DamagedDatabaseError(
-            f"{path} is damaged ({check}); liveplanner left it untouched: restore a backup",
-            path,
-            check,
-        )
-    return revision
-
-
-def _refuse_newer(revision: str | None, where: str) -> None:
-    if revision is not None and not schema.is_known_revision(revision):
-        raise NewerDatabaseError(
-            f"{where} was written by a newer liveplanner (schema {revision}); "
-            "update liveplanner to open it. The database was left untouched."
-        )
-
-
 def open_database(
-    url: str | None = None,
+    url: str | URL,
     *,
-    backup_dir: Path | None = None,
+    user: str,
+    backup_dir: Path | None,
     migrate: bool = True,
     read_only: bool = False,
     beside_other_tables: bool = False,
 ) -> Database:
-    """Open the database at `url` (default: settings.database_url()) and bring it to head.
+    """Open the database at `url` and bring it to head; `user` is who its history names, and
+    a SQLite file's backups go to `backup_dir` (None: none are made).
 
+    `url` is text or a URL parse_url made, with the password a server needs already in it (the
+    app layer fills it from the keyring).
     An existing SQLite database behind head is backed up before it is migrated. A database written
     by a newer liveplanner, a damaged file or another program's file is refused untouched.
     `migrate=False` opens it as it is (for `db check`). `read_only` opens a SQLite file that
@@ -318,25 +311,35 @@ def open_database(
     A server's database that holds other tables and none of liveplanner's is refused
     (OtherTablesError) unless `beside_other_tables`, which the user was asked for.
     """
-    parsed = parse_url(settings.database_url(url))
-    parsed = credentials.fill_password(parsed)
-    where = credentials.shown_url(parsed)
+    parsed = parse_url(url) if isinstance(url, str) else url
+    where = shown_url(parsed)
     try:
-        return _open(parsed, where, backup_dir, migrate, read_only, beside_other_tables)
+        return _open(parsed, where, user, backup_dir, migrate, read_only, beside_other_tables)
     except OSError as exc:
-        raise StorageError(f"could not open the database {where}: {exc}") from exc
+        raise _not_opened(where, str(exc)) from exc
     except DBAPIError as exc:
         if exc.connection_invalidated:
             raise StorageError(
                 f"lost the connection to the database server ({where}) while opening the "
-                "database; nothing was written: run it again once the server is back"
+                "database; nothing was written: run it again once the server is back",
+                code="database.connection_lost_opening",
+                figures={"where": where},
             ) from exc
-        raise StorageError(f"could not open the database {where}: {first_line(exc.orig)}") from exc
+        raise _not_opened(where, first_line(exc.orig)) from exc
+
+
+def _not_opened(where: str, detail: str) -> StorageError:
+    return StorageError(
+        f"could not open the database {where}: {detail}",
+        code="database.not_opened",
+        figures={"where": where, "detail": detail},
+    )
 
 
 def _open(
     parsed: URL,
     where: str,
+    user: str,
     backup_dir: Path | None,
     migrate: bool,
     read_only: bool,
@@ -344,39 +347,53 @@ def _open(
 ) -> Database:
     sqlite = parsed.get_backend_name() == "sqlite"
     if read_only and not sqlite:
-        raise StorageError("only a SQLite file is opened read-only")
+        raise StorageError(
+            "only a SQLite file is opened read-only", code="database.read_only_server"
+        )
     path = Path(parsed.database or "")
     if sqlite and path.is_dir():  # SQLite says only "disk I/O error"
+        example = (path / "liveplanner.sqlite3").as_posix()
         raise StorageError(
-            f"{path} is a folder; give a database file, such as sqlite:///"
-            f"{(path / 'liveplanner.sqlite3').as_posix()}"
+            f"{path} is a folder; give a database file, such as sqlite:///{example}",
+            code="database.folder",
+            figures={"path": str(path), "example": example},
         )
     # A file this process cannot write is opened read-only, saying why, rather than refused.
     why = unwritable(path) if sqlite and path.is_file() and path.stat().st_size else ""
     if read_only or why:
-        revision = _inspect_sqlite_file(path) if path.exists() else None
-        _refuse_newer(revision, str(path))
+        revision = inspect_sqlite_file(path) if path.exists() else None
+        refuse_newer(revision, str(path))
         if migrate and revision != schema.head_revision():
-            holder = why or "the liveplanner that has it open cannot allow that"
+            if why:
+                raise StorageError(
+                    f"{path} needs upgrading to this liveplanner's schema, and {why}: make it "
+                    "writable first",
+                    code="database.upgrade_unwritable",
+                    figures={"path": str(path), "reason": why},
+                )
             raise StorageError(
-                f"{path} needs upgrading to this liveplanner's schema, and {holder}: "
-                + ("make it writable first" if why else "close that one first")
+                f"{path} needs upgrading to this liveplanner's schema, and the liveplanner "
+                "that has it open cannot allow that: close that one first",
+                code="database.upgrade_held",
+                figures={"path": str(path)},
             )
         engine = make_engine(parsed, read_only=True)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        backup_dir = backup_dir or settings.backup_dir()
-        return Database(parsed, engine, backup_dir, sessions, None, True, why)
+        return Database(parsed, engine, backup_dir, sessions, user, None, True, why)
     if sqlite:
-        backup_dir = backup_dir or settings.backup_dir()
         make_private_folder(path.parent)
         if not path.exists():
             if why := unwritable(path):
-                raise StorageError(f"cannot create {path}: {why}")
+                raise StorageError(
+                    f"cannot create {path}: {why}",
+                    code="database.cannot_create",
+                    figures={"path": str(path), "reason": why},
+                )
             create_private(path)  # its -wal and -shm files take its permissions
         existing = path.exists() and path.stat().st_size > 0
-        revision = _inspect_sqlite_file(path) if existing else None
-        _refuse_newer(revision, str(path))
-        if migrate and existing and revision != schema.head_revision():
+        revision = inspect_sqlite_file(path) if existing else None
+        refuse_newer(revision, str(path))
+        if migrate and existing and revision != schema.head_revision() and backup_dir:
             backup_sqlite(path, backup_dir, f"before-upgrade-from-{revision or 'empty'}")
     engine = make_engine(parsed)
     try:
@@ -388,8 +405,9 @@ def _open(
     if sqlite and backup_dir is not None:
         remove_leftovers(path, backup_dir)  # what a backup or restore killed half-way left
     sessions = sessionmaker(engine, expire_on_commit=False)
+    script_lock.watch(sessions)  # first: a refused edit writes no history
     history.watch(sessions)
-    return Database(parsed, engine, backup_dir, sessions, migrated_from)
+    return Database(parsed, engine, backup_dir, sessions, user, migrated_from)
 
 
 def _migrate(
@@ -410,7 +428,7 @@ def _migrate(
             if not sqlite:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             revision = schema.current_revision(conn)
-            _refuse_newer(revision, where)
+            refuse_newer(revision, where)
             if not migrate or revision == schema.head_revision():
                 return None
             if revision is None and not sqlite and not beside_other_tables:
@@ -436,131 +454,3 @@ def _refuse_other_tables(conn: Connection, where: str) -> None:
     ).scalars()
     if tables := list(found):
         raise OtherTablesError(where, tables)
-
-
-def restore_backup(db: Database, chosen: Path) -> Path:
-    """Put the backup `chosen` in place of the open SQLite database `db` (which is closed: open
-    it again to go on); see restore_file."""
-    if db.sqlite_path is None or db.backup_dir is None:
-        raise StorageError("only a SQLite database is restored here; PostgreSQL by its server")
-    refuse_unrestorable(chosen)  # refused while `db` is still open
-    db.close()
-    return restore_file(db.sqlite_path, db.backup_dir, chosen)
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def refuse_unrestorable(path: Path) -> None:
-    """Refuse a file that is no backup of a liveplanner database, saying what it is: restoring
-    an empty file or another program's database would empty the shows without a word."""
-    nothing = "nothing was changed"
-    try:
-        with path.open("rb") as file:
-            head = file.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc.strerror or exc}; {nothing}") from None
-    if not head:
-        raise NotADatabaseError(f"{path} is empty (0 bytes), not a liveplanner backup; {nothing}")
-    if head != SQLITE_HEADER:
-        raise NotADatabaseError(
-            f"{path} is not a SQLite database, so not a liveplanner backup; {nothing}"
-        )
-    revision = _inspect_sqlite_file(path)
-    with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if not tables:
-        raise NotADatabaseError(
-            f"{path} is an empty SQLite database, not a liveplanner backup; {nothing}"
-        )
-    if revision is None or (app_id != APPLICATION_ID and "shows" not in tables):
-        raise NotADatabaseError(
-            f"{path} is a SQLite database of another program, not a liveplanner backup; {nothing}"
-        )
-    _refuse_newer(revision, str(path))
-    # A file claiming this version with other columns was restored, and then every command
-    # failed on it ("no such column: shows.notes"); an older version's are the migrations' to
-    # bring to head.
-    if revision == schema.head_revision() and (lacking := _lacking(path)):
-        raise NotADatabaseError(
-            f"{path} says it is a liveplanner backup of schema {revision}, but {lacking}; {nothing}"
-        )
-
-
-def _lacking(path: Path) -> str:
-    """What the SQLite file lacks of this version's tables and columns ("" when nothing)."""
-    with closing(sqlite3.connect(readonly_uri(path), uri=True)) as conn:
-        for table in models.Base.metadata.sorted_tables:
-            have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
-            if not have:
-                return f"it has no table {table.name}"
-            if missing := [c.name for c in table.columns if c.name not in have]:
-                return f"its table {table.name} has no column {missing[0]}"
-    return ""
-
-
-def set_aside(path: Path) -> Path:
-    """Move a damaged database, with its WAL and shared-memory files, out of the way under a
-    new name (never writing to it); return where it went."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    moved = path.with_name(f"{path.name}.damaged-{stamp}")
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.replace(moved.with_name(moved.name + suffix))
-    path.replace(moved)
-    return moved
-
-
-def restore_file(target: Path, backup_dir: Path, chosen: Path) -> Path:
-    """Put the backup `chosen` in place of the SQLite file `target`; return where the file as
-    it was went: a backup of it, or, when it is damaged, the name it was set aside under. A
-    restored file from an older liveplanner is migrated when it is next opened.
-
-    Everything that can refuse comes before `target` is touched: a backup that is empty,
-    damaged, not liveplanner's or from a newer version, a target that is another program's
-    file, a copy or a backup that cannot be made. The one step that changes `target` either
-    happens whole or not at all, and after it nothing can fail: a restore is never reported
-    failed once done, nor done when it failed.
-    """
-    refuse_unrestorable(chosen)
-    remove_leftovers(target, backup_dir)
-    has_data = target.exists() and target.stat().st_size > 0
-    damaged = False
-    if has_data:
-        try:
-            _inspect_sqlite_file(target)
-        except DamagedDatabaseError:
-            damaged = True
-    # A copy first: the backup made next thins the folder, and `chosen` may be among the old.
-    staged = target.with_name(target.name + RESTORING)
-    try:
-        copy_checked(chosen, staged)
-        if damaged:
-            before = set_aside(target)
-            try:
-                staged.replace(target)  # a rename within the folder: whole, or not at all
-            except OSError as exc:
-                before.replace(target)  # the damaged file back where it was, still untouched
-                raise StorageError(f"could not restore {chosen} to {target}: {exc}") from exc
-        else:
-            before = backup_sqlite(target, backup_dir, "before-restore") if has_data else target
-            # Under SQLite's own locks, in one step: anyone reading `target` sees all the old
-            # or all the restored file.
-            copy_into(staged, target)
-    finally:
-        with suppress(OSError):  # gone already when it was renamed into place
-            staged.unlink(missing_ok=True)
-    return before
-
-
-def newest_good_backup(backup_dir: Path, stem: str) -> Path | None:
-    """The newest backup of the database named `stem` that this liveplanner can open."""
-    for path, _made in sorted(list_backups(backup_dir, stem).items(), key=lambda i: i[1])[::-1]:
-        try:
-            refuse_unrestorable(path)
-        except StorageError:
-            continue
-        return path
-    return None

@@ -52,8 +52,8 @@ class OtherTablesError(StorageError):
             f"another program ({shown}); "
             "liveplanner keeps its tables in a database of its own: create one (CREATE "
             "DATABASE liveplanner) and give its URL. Nothing was created",
-            code="storage.other_tables",
-            figures={"where": where, "count": len(tables), "tables": ", ".join(tables)},
+            code="database.other_tables" if len(tables) > 1 else "database.other_table",
+            figures={"where": where, "count": len(tables), "shown": shown},
         )
         self.where = where
         self.tables = tables

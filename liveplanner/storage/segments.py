@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.inputs import check_segment_count, check_segment_length
 from liveplanner.core.plan import Duty, Release, Segment
-from liveplanner.storage import convert, history
+from liveplanner.storage import convert, history, script_lock
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError, no_show
 from liveplanner.storage.guard import check_version
@@ -229,7 +229,7 @@ def reorder_segments(db: Database, show_id: int, ordered_ids: Sequence[int]) -> 
         if list(ordered_ids) == current:
             return
         # Positions are written without the ORM, so the history hook does not see them.
-        history.check_unlocked(session, show_id)
+        script_lock.check_unlocked(session, show_id)
         history.record(session, show_id, "segment", "reordered")
         _write_order(session, show_id, ordered_ids)
 

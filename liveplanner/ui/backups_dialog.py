@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.storage.backup import backup_reason, backup_sqlite, list_backups
-from liveplanner.storage.database import Database, open_database, restore_backup
+from liveplanner.storage.database import Database, open_database
 from liveplanner.storage.errors import NotADatabaseError, StorageError
+from liveplanner.storage.restore import restore_backup
 from liveplanner.ui.words import said_of
 
 
@@ -135,8 +136,7 @@ class BackupsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        url = self.db.url.render_as_string(hide_password=False)
-        backup_dir = self.db.backup_dir
+        url, user, backup_dir = self.db.url, self.db.user, self.db.backup_dir
         failed: StorageError | None = None
         try:
             restore_backup(self.db, chosen)
@@ -144,7 +144,7 @@ class BackupsDialog(QDialog):
             failed = exc
         # restore_backup closes the database once it starts to replace it; whatever happened,
         # the window gets it opened afresh.
-        self.db = open_database(url, backup_dir=backup_dir)
+        self.db = open_database(url, user=user, backup_dir=backup_dir)
         self.restored.emit(self.db)
         self.refresh()
         if failed is not None:

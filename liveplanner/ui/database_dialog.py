@@ -318,10 +318,9 @@ class DatabaseDialog(QDialog):
                     ),
                 )
                 return
-        self.preferences = replace(
+        self.preferences = settings.change_preferences(
             self.preferences, database_url=url, user_name=self.user_name.text().strip()
         )
-        settings.save_preferences(self.preferences)
         self.accept()
 
     def done(self, code: int) -> None:

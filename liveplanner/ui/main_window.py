@@ -1,5 +1,9 @@
 """The main window: the show list, and the editor of the show that is open.
 
+A shell of pages: its menus (main_menus.py) and what they start are mixed in from the flows'
+modules (show_flow, run_flow, review_flow, welcome_flow), and opening the database is
+workspace_flow.py's.
+
 The window paints before the database layer is even imported: SQLAlchemy, Alembic and the
 storage code load in the first turn of the event loop (connect_database), so the user sees the
 window at once and the list a moment later.
@@ -7,15 +11,11 @@ window at once and the list a moment later.
 
 from __future__ import annotations
 
-import os
-from contextlib import suppress
-from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -27,20 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.app import credentials, settings
-from liveplanner.core.enums import Platform, RunKind
-from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
-from liveplanner.core.templates import Template, template_plan
-from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
-from liveplanner.storage.private_files import make_private_folder
-from liveplanner.ui.new_show_dialog import NewShowDialog
+from liveplanner.app.database import StorageError
+from liveplanner.ui.main_menus import MenusMixin
+from liveplanner.ui.review_flow import ReviewMixin
+from liveplanner.ui.run_flow import RunMixin
+from liveplanner.ui.show_flow import ShowsMixin
 from liveplanner.ui.theme import apply_theme
+from liveplanner.ui.welcome_flow import WelcomeMixin
+from liveplanner.ui.words import said_of
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QLockFile
-
-    from liveplanner.core.plan import ShowPlan
-    from liveplanner.core.runlog import Run
-    from liveplanner.storage.database import Database
+    from liveplanner.app.database import Database
+    from liveplanner.app.workspace import Workspace
     from liveplanner.ui.backup_schedule import BackupSchedule
     from liveplanner.ui.editor.show_editor import ShowEditor
     from liveplanner.ui.review.review_page import ReviewPage
@@ -48,7 +46,7 @@ if TYPE_CHECKING:
     from liveplanner.ui.welcome_page import WelcomePage
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenusMixin, ShowsMixin, RunMixin, ReviewMixin, WelcomeMixin, QMainWindow):
     database_ready = Signal()
     """The database is open and the show list is filled."""
     editor_opened = Signal(int)
@@ -69,7 +67,7 @@ class MainWindow(QMainWindow):
             min(940, int(room.height() * 0.92)) if room else 860,
         )
         self.backups: BackupSchedule | None = None  # SQLite: every 30 min if changed, on exit
-        self.file_lock: QLockFile | None = None  # this app writes the SQLite file; no other
+        self.workspace: Workspace | None = None  # the database opened here, and its file's claim
         self.undo_group = QUndoGroup(self)
         self.list_page: ShowListPage | None = None
         self.editor: ShowEditor | None = None
@@ -88,201 +86,24 @@ class MainWindow(QMainWindow):
 
     def connect_database(self, url: str | None) -> bool:
         """Open the database at `url` and fill the list; False (after saying why) if it can't.
-        A damaged SQLite file is offered its newest good backup in its place."""
+        The app layer's offers (a damaged file, the team server away…) are put to the user."""
+        from liveplanner.ui.workspace_flow import WorkspaceFlow
+
         try:
-            db = self.open_claimed(url)
-        except DamagedDatabaseError as exc:
-            if not self._offer_backup(url, exc.detail):
-                return False
-            return self.connect_database(url)
+            opened = WorkspaceFlow(self, self.statusBar().showMessage).open(url, self.preferences)
         except StorageError as exc:
-            if self._saved_server_failed(url):
-                return self._offer_local(str(exc))
-            QMessageBox.critical(self, "liveplanner", str(exc))
+            QMessageBox.critical(self, "liveplanner", said_of(exc))
             return False
-        self.attach_database(db)
+        if opened is None:
+            return False
+        self._take_workspace(opened)
+        self.attach_database(opened.db)
         return True
 
-    def _saved_server_failed(self, url: str | None) -> bool:
-        """Whether what failed is the team server chosen in File ▸ Database…, and not a URL
-        given for this start."""
-        return (
-            url is None
-            and not os.environ.get(settings.DATABASE_URL_ENV)
-            and bool(self.preferences.database_url)
-        )
-
-    def _offer_local(self, problem: str) -> bool:
-        """The team server is away: the local file instead, so the app still opens (and File ▸
-        Database… can go back to the server)."""
-        answer = QMessageBox.question(
-            self,
-            "liveplanner",
-            problem
-            + "\n\n"
-            + self.tr(
-                "Open the database on this computer instead? File ▸ Database… switches back to "
-                "the team server."
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        return self.connect_database(settings.local_database_url())
-
-    def open_claimed(self, url: str | None) -> Database:
-        """Open the database at `url`. One liveplanner writes a SQLite file at a time: if another
-        has this one open, the user is told, and it opens read-only."""
-        from PySide6.QtCore import QLockFile
-
-        from liveplanner.storage.database import open_database, parse_url
-
-        parsed = parse_url(settings.database_url(url))
-        lock: QLockFile | None = None
-        if parsed.get_backend_name() == "sqlite":
-            path = Path(parsed.database or "")
-            make_private_folder(path.parent)
-            lock = QLockFile(str(path) + ".lock")
-            # Held while the app runs, however long; a crashed app's lock is known stale by its
-            # process id, and taken over.
-            lock.setStaleLockTime(0)
-            if not lock.tryLock(0):
-                # No lock can be made in a read-only folder: the database says why, below.
-                if lock.error() != QLockFile.LockError.PermissionError:
-                    self._tell_read_only(path, lock)
-                lock = None
-        read_only = lock is None and parsed.get_backend_name() == "sqlite"
-        try:
-            try:
-                db = open_database(url, read_only=read_only)
-            except OtherTablesError as exc:
-                if not self._ask_beside_other_tables(exc):
-                    # The user said no to the question just asked: what to do instead, in their
-                    # language (storage's refusal says again what the question said).
-                    raise StorageError(
-                        self.tr(
-                            "Nothing was created in %1. Give liveplanner a database of its own: "
-                            "create one on the server (CREATE DATABASE liveplanner), then "
-                            "choose it in File ▸ Database…"
-                        ).replace("%1", exc.where)
-                    ) from exc
-                db = open_database(url, beside_other_tables=True)
-        except DamagedDatabaseError as exc:
-            if lock is not None:
-                lock.unlock()
-            if read_only:  # never set aside a file another app has open
-                raise StorageError(str(exc)) from exc
-            raise
-        except BaseException:
-            if lock is not None:
-                lock.unlock()
-            raise
-        if db.read_only_reason:
-            QMessageBox.information(
-                self,
-                "liveplanner",
-                self.tr(
-                    "%1, so this window opens the database read-only: you can look, print and "
-                    "export, but not change anything."
-                ).replace("%1", self._read_only_why(db)),
-            )
-        if self.file_lock is not None:
-            self.file_lock.unlock()  # the file this window had is free for another app
-        self.file_lock = lock
-        return db
-
-    def _read_only_why(self, db: Database) -> str:
-        """Why nothing can be written to the database, in the user's language: storage says it
-        in the command line's English, of the file or of its folder."""
-        path, why = db.sqlite_path, db.read_only_reason
-        if path is not None and why == f"the folder {path.parent} is read-only":
-            return self.tr("The folder %1 is read-only").replace("%1", str(path.parent))
-        if path is not None and why == f"the file {path} is read-only":
-            return self.tr("The file %1 is read-only").replace("%1", str(path))
-        return why[:1].upper() + why[1:]
-
-    def _ask_beside_other_tables(self, refused: OtherTablesError) -> bool:
-        """Whether the user wants liveplanner's tables made among another program's."""
-        answer = QMessageBox.question(
-            self,
-            "liveplanner",
-            self.tr(
-                "The database %1 already holds %n table(s) of another program (%2). "
-                "liveplanner's tables are best kept in a database of their own.\n\nCreate "
-                "liveplanner's tables beside them anyway?",
-                "",
-                len(refused.tables),
-            )
-            .replace("%1", refused.where)
-            .replace("%2", self._some_names(refused.tables)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _some_names(self, names: list[str], shown: int = 5) -> str:
-        """The first few of `names`, and how many more there are."""
-        listed = self.tr(", ", "between the names in a list").join(names[:shown])
-        if len(names) <= shown:
-            return listed
-        return self.tr("%1 and %n more", "", len(names) - shown).replace("%1", listed)
-
-    def _tell_read_only(self, path: Path, lock: object) -> None:
-        info = lock.getLockInfo()  # type: ignore[attr-defined]
-        holder = (
-            self.tr("process %1 on %2").replace("%1", str(info[0])).replace("%2", info[1])
-            if len(info) == 3
-            else self.tr("another process")
-        )
-        QMessageBox.information(
-            self,
-            "liveplanner",
-            self.tr(
-                "Another liveplanner (%1) has the database %2 open.\n\nThis window opens it "
-                "read-only: you can look, print and export, but not change anything. To edit "
-                "here, close the other one and start liveplanner again."
-            )
-            .replace("%1", holder)
-            .replace("%2", str(path)),
-        )
-
-    def _offer_backup(self, url: str | None, detail: str) -> bool:
-        """Set a damaged database aside and put its newest good backup in place, if the user
-        agrees; True when that was done. `detail` is what SQLite said of the file."""
-        from liveplanner.storage.database import newest_good_backup, parse_url, restore_file
-
-        path = Path(parse_url(settings.database_url(url)).database or "")
-        chosen = newest_good_backup(settings.backup_dir(), path.stem)
-        problem = (
-            self.tr("The database %1 is damaged (%2).")
-            .replace("%1", str(path))
-            .replace("%2", detail)
-        )
-        if chosen is None:
-            QMessageBox.critical(
-                self, "liveplanner", problem + "\n\n" + self.tr("There is no good backup of it.")
-            )
-            return False
-        answer = QMessageBox.question(
-            self,
-            "liveplanner",
-            problem
-            + "\n\n"
-            + self.tr(
-                "Set the damaged file aside (it is kept, untouched) and go on with the newest "
-                "good backup, %1?"
-            ).replace("%1", chosen.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            aside = restore_file(path, settings.backup_dir(), chosen)
-        except StorageError as exc:
-            QMessageBox.critical(self, "liveplanner", str(exc))
-            return False
-        self.statusBar().showMessage(
-            self.tr("The damaged file was set aside as %1").replace("%1", aside.name), 30_000
-        )
-        return True
+    def _take_workspace(self, opened: Workspace) -> None:
+        if self.workspace is not None:
+            self.workspace.release()  # the file this window had is free for another app
+        self.workspace = opened
 
     def replace_database(self, db: Database) -> None:
         """Go on with `db` (the same file opened again after a restore): every page on the old
@@ -300,6 +121,8 @@ class MainWindow(QMainWindow):
         self.segment_menu.clear()
         if self.db is not None and self.db is not db:
             self.db.close()
+        if self.workspace is not None:
+            self.workspace.db = db  # a restore opens the same file again, still claimed here
         self.attach_database(db)
 
     def attach_database(self, db: Database) -> None:
@@ -323,183 +146,6 @@ class MainWindow(QMainWindow):
         self._set_shows_enabled(True)
         self.show_list()
         self.database_ready.emit()
-
-    def _set_shows_enabled(self, enabled: bool) -> None:
-        for action in self.show_actions:
-            action.setEnabled(enabled)
-
-    # Menus
-
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(
-            self.tr("&New show…"), lambda: self.new_show(), QKeySequence.StandardKey.New
-        )
-        self.demo_action = self._action(self.tr("Add &demo show"), self.add_demo)
-        self.open_action = self._action(self.tr("&Open show"), self.open_selected, "Ctrl+O")
-        self.duplicate_show_action = self._action(self.tr("D&uplicate show"), self.duplicate_show)
-        self.delete_show_action = self._action(self.tr("De&lete show"), self.delete_show)
-        self.back_action = self._action(self.tr("&Back to shows"), self.show_list, "Ctrl+L")
-        self.backups_action = self._action(self.tr("Bac&kups…"), self.open_backups)
-        self.database_action = self._action(self.tr("D&atabase…"), self.open_database_settings)
-        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.show_actions = [
-            self.new_action,
-            self.demo_action,
-            self.open_action,
-            self.duplicate_show_action,
-            self.delete_show_action,
-            self.back_action,
-        ]
-        self.import_script_action = self._action(
-            self.tr("&Import script…"), self.import_script, "Ctrl+Shift+O"
-        )
-        self.show_actions.insert(2, self.import_script_action)
-        for action in self.show_actions[:-1]:
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.export_script_action = self._action(
-            self.tr("&Export script…"), self.export_script, "Ctrl+Shift+S"
-        )
-        self.print_sheet_action = self._action(
-            self.tr("&Print run sheet…"), self.print_run_sheet, QKeySequence.StandardKey.Print
-        )
-        self.print_cards_action = self._action(
-            self.tr("Print &cue cards…"), self.print_cue_cards, "Ctrl+Shift+P"
-        )
-        self.script_file_actions = [
-            self.export_script_action,
-            self.print_sheet_action,
-            self.print_cards_action,
-        ]
-        for action in self.script_file_actions:
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.backups_action)
-        self.show_actions.append(self.backups_action)
-        file_menu.addAction(self.database_action)
-        self.show_actions.append(self.database_action)
-        file_menu.addAction(self.back_action)
-        file_menu.addSeparator()
-        self.preferences_action = self._action(
-            self.tr("P&references…"), self.open_preferences, "Ctrl+,"
-        )
-        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        file_menu.addAction(self.preferences_action)
-        file_menu.addAction(quit_action)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(self.tr("&Find shows"), self._find, QKeySequence.StandardKey.Find)
-        )
-        self.history_action = self._action(self.tr("Show &history…"), self.show_history, "Ctrl+H")
-        edit_menu.addAction(self.history_action)
-
-        self.segment_menu = bar.addMenu(self.tr("&Segment"))
-
-        run_menu = bar.addMenu(self.tr("&Run"))
-        self.run_action = self._action(self.tr("&Rehearse or run…"), self.start_run, "F5")
-        self.results_action = self._action(
-            self.tr("Rehearsal re&sults…"), self.rehearsal_results, "F6"
-        )
-        run_menu.addAction(self.run_action)
-        run_menu.addAction(self.results_action)
-
-        review_menu = bar.addMenu(self.tr("Revie&w"))
-        self.review_action = self._action(self.tr("&Review show"), self.open_review, "Ctrl+R")
-        self.script_action = self._action(
-            self.tr("Back to the &script"), self.back_to_script, "Ctrl+E"
-        )
-        self.import_metrics_action = self._action(
-            self.tr("&Import metrics…"), self.import_metrics, "Ctrl+Shift+I"
-        )
-        self.export_report_action = self._action(
-            self.tr("&Export report…"), self.export_report, "Ctrl+Shift+E"
-        )
-        self.compare_action = self._action(self.tr("&Compare shows…"), self.compare_shows)
-        self.show_actions.append(self.compare_action)
-        for action in (self.review_action, self.script_action):
-            review_menu.addAction(action)
-        review_menu.addSeparator()
-        for action in (self.import_metrics_action, self.export_report_action, self.compare_action):
-            review_menu.addAction(action)
-        self.editor_actions = [
-            *self.script_file_actions,
-            self.run_action,
-            self.results_action,
-            self.review_action,
-            self.script_action,
-            self.import_metrics_action,
-            self.export_report_action,
-            self.history_action,
-        ]
-        for action in self.editor_actions:
-            action.setEnabled(False)  # until a show is open
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        themes = QActionGroup(self)
-        for name, label in (("light", self.tr("&Light")), ("dark", self.tr("&Dark"))):
-            action = self._action(label, lambda _c=False, n=name: self.set_theme(n))
-            action.setCheckable(True)
-            action.setChecked(self.preferences.theme == name)
-            themes.addAction(action)
-            theme_menu.addAction(action)
-        language_menu = view_menu.addMenu(self.tr("&Language"))
-        languages = QActionGroup(self)
-        for code, label in (
-            ("system", self.tr("&System")),
-            ("zh_CN", "简体中文"),
-            ("en", "English"),
-        ):
-            action = self._action(label, lambda _c=False, c=code: self.set_language(c))
-            action.setCheckable(True)
-            action.setChecked(self.preferences.language == code)
-            languages.addAction(action)
-            language_menu.addAction(action)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.welcome_action = self._action(self.tr("&Welcome…"), self.show_welcome)
-        self.show_actions.append(self.welcome_action)
-        self.about_action = self._action(self.tr("&About liveplanner"), self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(self.welcome_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-
-    def delete_show(self) -> None:
-        """Delete the open show, or on the list the chosen one (to the bin: Undo brings it back)."""
-        if self.list_page is None:
-            return
-        open_show = self.editor.doc.show_id if self.pages.currentWidget() is self.editor else None
-        self.show_list()
-        if open_show is not None:
-            self.list_page.select_show(open_show)
-        self.list_page.delete_selected()
-
-    def _find(self) -> None:
-        if self.list_page is None:
-            return
-        self.show_list()
-        self.list_page.search.setFocus()
-        self.list_page.search.selectAll()
 
     # Pages
 
@@ -531,7 +177,7 @@ class MainWindow(QMainWindow):
         try:
             editor = ShowEditor(self.db, show_id)
         except StorageError as exc:
-            self.show_refusal(str(exc))
+            self.show_refusal(said_of(exc))
             return
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.doc.undo_stack)
@@ -579,88 +225,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.list_page:
             self.statusBar().showMessage(self.tr("%n show(s)", "", count))
 
-    # Running the show
-
-    def start_run(self) -> None:
-        """Ask rehearsal or live (or resume), then open the host's timer on the open show."""
-        from liveplanner.storage import runs
-        from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
-
-        if self.editor is None or self.db is None:
-            return
-        if self.host_view is not None and self.host_view.isVisible():
-            # One timer at a time: a second one would write into the same run.
-            self.host_view.raise_()
-            self.host_view.activateWindow()
-            return
-        self.commit_editor()
-        plan = self.editor.doc.plan
-        if not plan.segments:
-            self.show_refusal(self.tr("This show has no segments yet: there is nothing to run."))
-            return
-        dialog = StartRunDialog(runs.interrupted_run(self.db, plan.show.id), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # Not exec(): the window's own loop goes on, so keys reach the dialog as they do any
-        # window (Enter starts), and the timer opens when it is accepted.
-        dialog.accepted.connect(lambda: self._open_timer(plan, *dialog.choice()))
-        dialog.open()
-
-    def _open_timer(self, plan: ShowPlan, kind: RunKind, interrupted: Run | None) -> None:
-        from liveplanner.ui.rehearsal.host_view import HostView
-        from liveplanner.ui.rehearsal.run_controller import RunController
-
-        if self.db is None:
-            return
-        controller = RunController(
-            self.db,
-            plan,
-            kind,
-            interrupted=interrupted,
-            warning_s=self.preferences.timer_warning_s,
-            danger_s=self.preferences.timer_danger_s,
-        )
-        view = HostView(controller)
-        self.host_view = view
-        controller.setParent(view)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # On leaving, not on deletion: F5 right after leaving opens a new timer, and the old
-        # one's later deletion must not forget the new one.
-        view.left.connect(lambda: self._timer_closed(view))
-        view.showMaximized()
-        view.activateWindow()
-
-    def _timer_closed(self, view: QWidget) -> None:
-        if self.host_view is view:
-            self.host_view = None
-            if self.isVisible():
-                self.activateWindow()  # back to the show, where F5 resumes a run left open
-        if self.editor is not None:
-            with suppress(StorageError):
-                self.editor.doc.reload()  # a live run left the show done: its lock shows
-
-    def rehearsal_results(self) -> None:
-        from liveplanner.storage import runs
-        from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
-
-        if self.editor is None or self.db is None:
-            return
-        doc = self.editor.doc
-        RehearsalResults(doc, runs.list_runs(self.db, doc.show_id), self).exec()
-
-    def import_metrics(self) -> None:
-        """Bring the platform's minute export into the open show (pandas loads here)."""
-        from liveplanner.ui.review.import_dialog import MetricsImportDialog
-
-        if self.editor is None or self.db is None:
-            return
-        self.commit_editor()
-        try:  # the dialog reads the show's runs and stored minutes as it opens
-            dialog = MetricsImportDialog(self.db, self.editor.doc.plan, self)
-        except StorageError as exc:
-            self.show_refusal(str(exc))
-            return
-        dialog.imported.connect(self._metrics_imported)
-        dialog.exec()
+    # What the flows report back
 
     def _metrics_imported(self, count: int, file_name: str) -> None:
         text = self.tr("Imported %n minute values from %1", "", count).replace("%1", file_name)
@@ -691,251 +256,82 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(self.replace_database)
         dialog.exec()
 
-    def show_history(self) -> None:
-        """Edit ▸ Show history…: who changed what in the open show, and when."""
-        from liveplanner.ui.history_dialog import HistoryDialog
-
-        if self.editor is None:
-            return
-        self.commit_editor()
-        try:
-            dialog = HistoryDialog(self.editor.doc.db, self.editor.doc.plan, self)
-        except StorageError as exc:
-            self.show_refusal(str(exc))
-            return
-        dialog.exec()
-
     def open_database_settings(self) -> None:
         """File ▸ Database…: a new choice is opened at once; one that cannot be opened is not
         kept, and the window goes on with the database it had."""
-        from liveplanner.storage.database import parse_url
-        from liveplanner.ui.database_dialog import DatabaseDialog
+        from liveplanner.ui.workspace_flow import choose_database, where
 
         if self.host_view is not None:
             self.show_refusal(self.tr("End the run on the timer before changing the database."))
             return
         self.commit_editor()  # what is typed goes into the database it was typed for
-        before = self.preferences
-        dialog = DatabaseDialog(self.preferences, self)
-        if dialog.exec() != DatabaseDialog.DialogCode.Accepted:
+        status = self.statusBar().showMessage
+        self.preferences, opened = choose_database(self, self.preferences, self.db, status)
+        if opened is None:
             return
-        self.preferences = dialog.preferences
-        url = dialog.connection_url()
-        try:
-            unchanged = dialog.database_url() == before.database_url or (
-                self.db is not None
-                # URL.set(password=None) keeps the password (None means unchanged): a URL
-                # is a named tuple, and _replace sets it.
-                and parse_url(url)._replace(password=None) == self.db.url._replace(password=None)
-            )
-            if unchanged:
-                if self.db is not None:
-                    self.db.user = settings.user_name(self.preferences)
-                return
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                db = self.open_claimed(url)
-            finally:
-                QApplication.restoreOverrideCursor()
-        except StorageError as exc:
-            if self.db is not None:  # the next start should open what works now
-                self.preferences = replace(self.preferences, database_url=before.database_url)
-                settings.save_preferences(self.preferences)
-            QMessageBox.critical(
-                self,
-                "liveplanner",
-                str(exc) + "\n\n" + self.tr("liveplanner goes on with the database it had open."),
-            )
-            return
-        self.replace_database(db)
-        where = str(db.sqlite_path or credentials.without_password(db.url))
-        self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where), 10_000)
+        self._take_workspace(opened)
+        self.replace_database(opened.db)
+        self.statusBar().showMessage(self.tr("Now using %1").replace("%1", where(opened)), 10_000)
 
     # Scripts in and out (ui/script/actions.py)
 
-    def import_script(self) -> None:
-        from liveplanner.ui.script.actions import import_script
+    def import_script(self) -> int | None:
+        """File ▸ Import script…: a run sheet or show file as a new show, opened; its id."""
+        from liveplanner.ui.script.actions import choose_script
 
-        if self.db is not None and self.list_page is not None:
-            import_script(self)
+        if self.db is None or self.list_page is None:
+            return None
+        chosen = choose_script(self)
+        return self.import_file(chosen) if chosen else None
+
+    def import_file(self, path: Path) -> int | None:
+        """Import `path` as a new show (undoably) and open it; its id, or None if refused."""
+        from liveplanner.ui.script.actions import import_file, imported_note
+
+        assert self.db is not None and self.list_page is not None
+        show_id = import_file(self, self.db, path, self.show_refusal)
+        if show_id is None:
+            return None
+        self.show_list()
+        self.list_page.record_new_show(
+            show_id, QCoreApplication.translate("commands", "Import script")
+        )
+        self.open_show(show_id)
+        self.statusBar().showMessage(imported_note(path), 10_000)
+        return show_id
 
     def export_script(self) -> None:
         from liveplanner.ui.script.actions import export_script
 
         self.commit_editor()
-        export_script(self)
+        if self.editor is not None and self.db is not None:
+            plan, language = self.editor.doc.plan, self.template_language()
+            status = self.statusBar().showMessage
+            export_script(self, self.db, plan, language, self.show_refusal, status)
 
     def print_run_sheet(self) -> None:
-        from liveplanner.ui.script.actions import print_preview
-
-        print_preview(self, "run_sheet")
+        self._print_preview("run_sheet")
 
     def print_cue_cards(self) -> None:
-        from liveplanner.ui.script.actions import print_preview
+        self._print_preview("cue_cards")
 
-        print_preview(self, "cue_cards")
+    def _print_preview(self, what: str) -> None:
+        from liveplanner.ui.printing.documents import preview_script
 
-    # Reviewing the show
-
-    def open_review(self) -> None:
-        """The open show's review (pandas and pyqtgraph load here, the first time)."""
-        from liveplanner.ui.review.review_page import ReviewPage
-
-        if self.editor is None or self.db is None:
-            return
-        self.commit_editor()
-        if self.review_page is None:
-            self.review_page = ReviewPage(
-                self.db,
-                self.preferences.attribution_lag,
-                chart_share=self.preferences.review_chart_share,
-            )
-            self.review_page.import_requested.connect(self.import_metrics)
-            self.review_page.compare_requested.connect(self.compare_shows)
-            self.review_page.export_requested.connect(self.export_report)
-            self.review_page.lag_changed.connect(self._save_lag)
-            self.review_page.chart_share_changed.connect(self._save_chart_share)
-            self.pages.addWidget(self.review_page)
-        try:
-            self.review_page.set_show(self.editor.doc.show_id)
-        except StorageError as exc:
-            self.show_refusal(str(exc))
-            return
-        self.pages.setCurrentWidget(self.review_page)
-        title = self.editor.doc.plan.show.title
-        self.setWindowTitle(self.tr("%1 — review — liveplanner").replace("%1", title))
-
-    def back_to_script(self) -> None:
         if self.editor is not None:
-            self.pages.setCurrentWidget(self.editor)
-            self._title_from_editor()
-            self.editor.table.setFocus()
-
-    def _save_lag(self, lag: int) -> None:
-        self.preferences = replace(self.preferences, attribution_lag=lag)
-        settings.save_preferences(self.preferences)
-
-    def _save_chart_share(self, share: float) -> None:
-        self.preferences = replace(self.preferences, review_chart_share=share)
-        settings.save_preferences(self.preferences)
-
-    def export_report(self) -> None:
-        from liveplanner.ui.review.report_dialog import export_report
-
-        if self.editor is None or self.db is None:
-            return
-        if self.review_page is None or self.pages.currentWidget() is not self.review_page:
-            self.open_review()
-        if self.review_page is not None and self.review_page.review is not None:
-            export_report(self.review_page, self)
-
-    def compare_shows(self) -> None:
-        from liveplanner.ui.review.compare_dialog import CompareDialog
-
-        if self.db is None:
-            return
-        CompareDialog(self.db, self.preferences.attribution_lag, self).exec()
-
-    # Whole shows
-
-    def template_language(self) -> str:
-        chosen = self.preferences.language
-        if chosen == "system":
-            return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-        return "zh" if chosen.startswith("zh") else "en"
-
-    def new_show(self, template: Template | None = Template.STANDARD_2H) -> int | None:
-        """Ask for a new show's title, start, platform and starting point (`template` chosen at
-        first), make it and open it; its id, or None if the user cancelled."""
-        dialog = NewShowDialog(self, template)
-        if dialog.exec() != NewShowDialog.DialogCode.Accepted:
-            return None
-        zone = dialog.chosen_zone()
-        start = dialog.chosen_start().replace(tzinfo=time_zone(zone))
-        return self.create_show(
-            dialog.title.text(), start, dialog.chosen_platform(), dialog.chosen_template(), zone
-        )
-
-    def create_show(
-        self,
-        title: str,
-        start: datetime,
-        platform: Platform,
-        template: Template | None,
-        zone: str = DEFAULT_TIME_ZONE,
-    ) -> int | None:
-        """Make a show (blank or from a template), undoably, and open it in the editor."""
-        from liveplanner.storage import shows
-
-        assert self.db is not None and self.list_page is not None
-        try:
-            if template is None:
-                show_id = shows.create_show(self.db, title.strip(), start, platform, zone)
-            else:
-                language = self.template_language()
-                plan = template_plan(
-                    template, title.strip(), start, platform, zone, language=language
-                )
-                show_id = shows.save_plan(self.db, plan)
-        except StorageError as exc:
-            self.show_refusal(str(exc))
-            return None
-        self.show_list()
-        self.list_page.record_new_show(show_id, QCoreApplication.translate("commands", "New show"))
-        self.open_show(show_id)
-        return show_id
-
-    def add_demo(self) -> int | None:
-        """Add the demo show to the list (undoably) and select it; its id, or None if refused."""
-        from liveplanner.app.demo import create_demo
-
-        assert self.db is not None and self.list_page is not None
-        try:
-            show_id = create_demo(self.db)
-        except StorageError as exc:
-            self.show_refusal(str(exc))
-            return None
-        self.show_list()
-        self.list_page.record_new_show(
-            show_id, QCoreApplication.translate("commands", "Add demo show")
-        )
-        return show_id
-
-    def duplicate_show(self) -> None:
-        from liveplanner.storage import shows
-
-        assert self.db is not None and self.list_page is not None
-        if self.pages.currentWidget() is not self.list_page and self.editor is not None:
-            show_id = self.editor.doc.show_id
-            self.show_list()
-        else:
-            show_id = self.list_page.selected_show_id()
-        if show_id is None:
-            return
-        title = shows.load_plan(self.db, show_id).show.title
-        copy_title = self.tr("%1 (copy)").replace("%1", title)[:200]
-        try:
-            copy_id = shows.duplicate_show(self.db, show_id, copy_title)
-        except StorageError as exc:
-            self.show_refusal(str(exc))
-            return
-        self.list_page.reload()
-        self.list_page.record_new_show(
-            copy_id, QCoreApplication.translate("commands", "Duplicate show")
-        )
+            self.commit_editor()
+            preview_script(self, self.editor.doc.plan, what)
 
     # Preferences
 
     def set_theme(self, name: str) -> None:
-        self.preferences = replace(self.preferences, theme=name)
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(self.preferences, theme=name)
         apply_theme(QApplication.instance(), name)  # type: ignore[arg-type]
 
     def set_language(self, code: str) -> None:
         """View ▸ Language: at once where nothing would be lost by rebuilding the window, else
         at the next start."""
-        self.preferences = replace(self.preferences, language=code)
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(self.preferences, language=code)
         if self.can_retranslate_now():
             self.retranslate()
             return
@@ -957,7 +353,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Load the chosen language and make the menus and pages again in it (every label is
         set when its widget is made, so making them again is what translates them)."""
-        from liveplanner.ui.app import use_language
+        from liveplanner.ui.translators import use_language
 
         use_language(self.preferences.language)
         welcoming = self.welcome_page is not None and (
@@ -986,101 +382,11 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.preferences, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
-        self.preferences = dialog.preferences
-        settings.save_preferences(self.preferences)
+        self.preferences = settings.change_preferences(dialog.preferences)
         if self.db is not None and self.db.sqlite_path is not None:
             self.db.backup_dir = settings.backup_dir(self.preferences)
 
     # Help
-
-    def show_welcome(self) -> None:
-        """The welcome page: the demo, a blank show, a template or an import, and the
-        language."""
-        from liveplanner.ui.welcome_page import WelcomePage
-
-        if self.db is None or self.list_page is None:
-            return
-        self.commit_editor()
-        if self.welcome_page is None:
-            self.welcome_page = WelcomePage(self.preferences.language, self._where_shows_are())
-            self.welcome_page.demo_requested.connect(self._welcome_demo)
-            self.welcome_page.blank_requested.connect(lambda: self._welcome_new_show(None))
-            self.welcome_page.template_requested.connect(
-                lambda: self._welcome_new_show(Template.STANDARD_2H)
-            )
-            self.welcome_page.import_requested.connect(self._welcome_import)
-            self.welcome_page.list_requested.connect(self._welcome_list)
-            self.welcome_page.language_chosen.connect(self._welcome_language)
-            self.pages.addWidget(self.welcome_page)
-        self.pages.setCurrentWidget(self.welcome_page)
-        self.segment_menu.setEnabled(False)
-        for action in self.editor_actions:
-            action.setEnabled(False)
-        self._set_title("")
-        self.statusBar().clearMessage()
-        self.welcome_page.demo.setFocus()
-
-    def welcome_if_first_run(self) -> bool:
-        """Open the welcome page the first time: no show in the database, and the welcome never
-        answered. True if it opened."""
-        if (
-            self.preferences.welcomed
-            or self.db is None
-            or self.db.read_only  # the app that writes the file has been started before
-            or self.list_page is None
-            or self.list_page.model.rowCount() > 0
-        ):
-            return False
-        self.show_welcome()
-        return True
-
-    def _where_shows_are(self) -> str:
-        assert self.db is not None
-        if self.db.sqlite_path is not None:
-            return self.tr(
-                "Your shows are kept on this computer, in %1. File ▸ Database… connects to a "
-                "team's server instead."
-            ).replace("%1", str(self.db.sqlite_path))
-        return self.tr("Your shows are kept in the team's database %1.").replace(
-            "%1", self._server_name()
-        )
-
-    def _welcomed(self) -> None:
-        if not self.preferences.welcomed:
-            self.preferences = replace(self.preferences, welcomed=True)
-            settings.save_preferences(self.preferences)
-
-    def _welcome_demo(self) -> None:
-        show_id = self.add_demo()
-        if show_id is not None:
-            self._welcomed()
-            self.open_show(show_id)
-
-    def _welcome_new_show(self, template: Template | None) -> None:
-        if self.new_show(template) is not None:
-            self._welcomed()
-
-    def _welcome_import(self) -> None:
-        from liveplanner.ui.script.actions import import_script
-
-        if import_script(self) is not None:  # it opens the imported show
-            self._welcomed()
-
-    def _welcome_list(self) -> None:
-        self._welcomed()
-        self.show_list()
-
-    def _welcome_language(self, code: str) -> None:
-        if code == self.preferences.language:
-            return
-        self.preferences = replace(self.preferences, language=code)
-        settings.save_preferences(self.preferences)
-        if self.can_retranslate_now():
-            self.retranslate()
-        elif self.welcome_page is not None:
-            self.welcome_page.set_language_note(
-                self.tr("Takes effect when liveplanner starts next.")
-            )
 
     def show_about(self) -> None:
         from liveplanner.ui.about_dialog import AboutDialog
@@ -1110,7 +416,6 @@ class MainWindow(QMainWindow):
         if self.backups is not None:
             self.backups.stop()
             self.backups.back_up_if_changed("on-exit")
-        if self.file_lock is not None:
-            self.file_lock.unlock()
-            self.file_lock = None
+        if self.workspace is not None:
+            self.workspace.release()
         super().closeEvent(event)

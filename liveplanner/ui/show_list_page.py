@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app import shows as show_actions
 from liveplanner.core.enums import Platform, ShowStatus
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
@@ -47,11 +48,11 @@ class ShowCommand(QUndoCommand):
         if self._first and not self.deleting:
             self._first = False  # the show was just made; nothing to redo yet
         else:
-            self._run(shows.delete_show if self.deleting else shows.restore_show)
+            self._run(show_actions.delete_show if self.deleting else show_actions.restore_show)
         self.page.reload()
 
     def undo(self) -> None:
-        self._run(shows.restore_show if self.deleting else shows.delete_show)
+        self._run(show_actions.restore_show if self.deleting else show_actions.delete_show)
         self.page.reload()
 
     def _run(self, action: Callable[[Database, int], None]) -> None:

@@ -14,12 +14,6 @@ TEXTS = {
         "the script of “{title}” is locked (the show is {status}): unlock it on purpose to "
         "change it",
     ),
-    "storage.other_tables": QT_TRANSLATE_NOOP(
-        "Messages",
-        "the database {where} holds {count} tables of another program ({tables}); liveplanner "
-        "keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) "
-        "and give its URL. Nothing was created",
-    ),
     "storage.too_long": QT_TRANSLATE_NOOP(
         "Messages", "{field} is {length} characters long; at most {most} fit"
     ),

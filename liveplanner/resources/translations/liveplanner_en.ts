@@ -79,93 +79,93 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="36" />
+        <location filename="../../ui/backups_dialog.py" line="37" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="39" />
+        <location filename="../../ui/backups_dialog.py" line="40" />
         <source>Backups of %1, kept in %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="46" />
+        <location filename="../../ui/backups_dialog.py" line="47" />
         <source>Made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="46" />
+        <location filename="../../ui/backups_dialog.py" line="47" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="46" />
+        <location filename="../../ui/backups_dialog.py" line="47" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="55" />
+        <location filename="../../ui/backups_dialog.py" line="56" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="61" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Back up now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="62" />
+        <location filename="../../ui/backups_dialog.py" line="63" />
         <source>Restore…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="80" />
+        <location filename="../../ui/backups_dialog.py" line="81" />
         <source>Made by hand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="82" />
+        <location filename="../../ui/backups_dialog.py" line="83" />
         <source>Before a restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="84" />
+        <location filename="../../ui/backups_dialog.py" line="85" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="86" />
+        <location filename="../../ui/backups_dialog.py" line="87" />
         <source>On closing liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="88" />
+        <location filename="../../ui/backups_dialog.py" line="89" />
         <source>Before an upgrade of the database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="90" />
+        <location filename="../../ui/backups_dialog.py" line="91" />
         <source>Before a show was deleted for good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="92" />
+        <location filename="../../ui/backups_dialog.py" line="93" />
         <source>Before a show's metrics were imported again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="119" />
+        <location filename="../../ui/backups_dialog.py" line="120" />
         <location filename="../../ui/backups_dialog.py" line="151" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="130" />
+        <location filename="../../ui/backups_dialog.py" line="131" />
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="132" />
+        <location filename="../../ui/backups_dialog.py" line="133" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
@@ -324,32 +324,32 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="32" />
+        <location filename="../../ui/crash_dialog.py" line="34" />
         <source>liveplanner: unexpected problem</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="34" />
+        <location filename="../../ui/crash_dialog.py" line="36" />
         <source>liveplanner hit an unexpected problem and stopped what it was doing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="37" />
+        <location filename="../../ui/crash_dialog.py" line="39" />
         <source>Your work is saved: every change is written to the database when you make it. liveplanner keeps running; if a screen looks wrong, go back to the show list and open the show again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="43" />
+        <location filename="../../ui/crash_dialog.py" line="45" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="46" />
+        <location filename="../../ui/crash_dialog.py" line="48" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="53" />
+        <location filename="../../ui/crash_dialog.py" line="55" />
         <source>Open the log &amp;folder</source>
         <translation type="unfinished" />
     </message>
@@ -1155,390 +1155,304 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_menus.py" line="32" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_menus.py" line="53" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_menus.py" line="25" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="972" />
+        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="163" />
-        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="198" />
-        <source>The folder %1 is read-only</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="200" />
-        <source>The file %1 is read-only</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="209" />
-        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside them anyway?</source>
-        <translation>
-            <numerusform>The database %1 already holds %n table of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside it anyway?</numerusform><numerusform>The database %1 already holds %n tables of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside them anyway?</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="224" />
-        <source>, </source>
-        <comment>between the names in a list</comment>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="227" />
-        <source>%1 and %n more</source>
-        <translation>
-            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="232" />
-        <source>process %1 on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <source>another process</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>Another liveplanner (%1) has the database %2 open.
-
-This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="256" />
-        <source>The database %1 is damaged (%2).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="262" />
-        <source>There is no good backup of it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="271" />
-        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283" />
-        <source>The damaged file was set aside as %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_menus.py" line="27" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_menus.py" line="35" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_menus.py" line="38" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_menus.py" line="41" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_menus.py" line="44" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_menus.py" line="47" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_menus.py" line="50" />
         <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_menus.py" line="66" />
         <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_menus.py" line="75" />
         <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_menus.py" line="80" />
         <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_menus.py" line="85" />
         <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_menus.py" line="104" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_menus.py" line="112" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_menus.py" line="114" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_menus.py" line="118" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_menus.py" line="126" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_menus.py" line="132" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_menus.py" line="136" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_menus.py" line="138" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_menus.py" line="140" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_menus.py" line="143" />
         <source>Rehearsal re&amp;sults…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_menus.py" line="150" />
         <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_menus.py" line="152" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_menus.py" line="155" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_menus.py" line="160" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_menus.py" line="165" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_menus.py" line="170" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_menus.py" line="191" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_menus.py" line="192" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_menus.py" line="195" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_menus.py" line="196" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465" />
+        <location filename="../../ui/main_menus.py" line="203" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_menus.py" line="206" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_menus.py" line="216" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_menus.py" line="218" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_menus.py" line="222" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599" />
+        <location filename="../../ui/run_flow.py" line="43" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="666" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747" />
+        <location filename="../../ui/workspace_flow.py" line="231" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806" />
+        <location filename="../../ui/review_flow.py" line="43" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916" />
+        <location filename="../../ui/show_flow.py" line="95" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="944" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="945" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1041" />
+        <location filename="../../ui/welcome_flow.py" line="60" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1044" />
+        <location filename="../../ui/welcome_flow.py" line="65" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082" />
+        <location filename="../../ui/welcome_flow.py" line="99" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1093" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1098" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1106" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -2304,112 +2218,317 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../app/messages/storage.py" line="17" />
-        <source>the database {where} holds {count} tables of another program ({tables}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/messages/storage.py" line="23" />
         <source>{field} is {length} characters long; at most {most} fit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="26" />
+        <location filename="../../app/messages/storage.py" line="20" />
         <source>{field} {value} is too large</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="27" />
+        <location filename="../../app/messages/storage.py" line="21" />
         <source>{field} cannot be negative (got {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="28" />
+        <location filename="../../app/messages/storage.py" line="22" />
         <source>a segment's duration cannot be negative</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="31" />
+        <location filename="../../app/messages/storage.py" line="25" />
         <source>{person} is already on the team as {role}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="34" />
+        <location filename="../../app/messages/storage.py" line="28" />
         <source>a person needs a name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="35" />
+        <location filename="../../app/messages/storage.py" line="29" />
         <source>a show's title needs 1 to {most} characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="38" />
+        <location filename="../../app/messages/storage.py" line="32" />
         <source>a note needs some text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="39" />
+        <location filename="../../app/messages/storage.py" line="33" />
         <source>an owner's name has at most {most} characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="42" />
+        <location filename="../../app/messages/storage.py" line="36" />
         <source>a note's minute must carry its time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="45" />
+        <location filename="../../app/messages/storage.py" line="39" />
         <source>a note has no field “{field}”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="46" />
+        <location filename="../../app/messages/storage.py" line="40" />
         <source>segment {segment_id} is not in show {show_id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="49" />
+        <location filename="../../app/messages/storage.py" line="43" />
         <source>there is no show {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="50" />
+        <location filename="../../app/messages/storage.py" line="44" />
         <source>there is no segment {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="51" />
+        <location filename="../../app/messages/storage.py" line="45" />
         <source>there is no {entity} {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="52" />
+        <location filename="../../app/messages/storage.py" line="46" />
         <source>there is no note {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="53" />
+        <location filename="../../app/messages/storage.py" line="47" />
         <source>there is no run {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="54" />
+        <location filename="../../app/messages/storage.py" line="48" />
         <source>run {id} has ended; it takes no more events</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="57" />
+        <location filename="../../app/messages/storage.py" line="51" />
         <source>the show's segments changed meanwhile (added or removed elsewhere); reload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="61" />
+        <location filename="../../app/messages/storage.py" line="55" />
         <source>those segments no longer exist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="62" />
+        <location filename="../../app/messages/storage.py" line="56" />
         <source>someone else imported metrics for show {show_id} at the same time; nothing was stored: run it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="8" />
+        <source>someone else changed this just now; reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="9" />
+        <source>the database refused the change: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="12" />
+        <source>lost the connection to the database server ({where}); nothing was written: run it again once the server is back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="17" />
+        <source>this window opened the database read-only, because another liveplanner has it open; nothing was written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="22" />
+        <source>the folder {folder} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="27" />
+        <source>the file {path} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="31" />
+        <source>the database was being changed by another liveplanner; nothing was written: reload and try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="36" />
+        <source>the database {where} failed: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="38" />
+        <source>not a database URL: {text}; expected sqlite:///PATH or postgresql://USER@HOST/DATABASE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="42" />
+        <source>unsupported database {name}: use SQLite or PostgreSQL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="45" />
+        <source>unsupported driver {name}: use sqlite:///PATH or postgresql://...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="48" />
+        <source>an in-memory SQLite database keeps nothing: give a file path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="51" />
+        <source>{where} names no database; give one: postgresql://USER@HOST/DATABASE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="54" />
+        <source>PostgreSQL support is not installed: pip install 'liveplanner[postgres]'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="58" />
+        <source>SQLite refused write-ahead logging (journal mode is {mode})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="61" />
+        <source>{path} is damaged ({detail}); liveplanner left it untouched: restore a backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="64" />
+        <source>{path} is not a liveplanner database ({detail})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="67" />
+        <source>{path} belongs to another program; liveplanner left it untouched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="70" />
+        <source>{where} was written by a newer liveplanner (schema {revision}); update liveplanner to open it. The database was left untouched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="75" />
+        <source>could not open the database {where}: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="78" />
+        <source>lost the connection to the database server ({where}) while opening the database; nothing was written: run it again once the server is back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="83" />
+        <source>only a SQLite file is opened read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="86" />
+        <source>{path} is a folder; give a database file, such as sqlite:///{example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="89" />
+        <source>{path} needs upgrading to this liveplanner's schema, and {reason}: make it writable first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="93" />
+        <source>{path} needs upgrading to this liveplanner's schema, and the liveplanner that has it open cannot allow that: close that one first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="98" />
+        <source>cannot create {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="99" />
+        <source>the database {where} holds {count} table of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="105" />
+        <source>the database {where} holds {count} tables of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="112" />
+        <source>only a SQLite database is restored here; PostgreSQL by its server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="115" />
+        <source>could not back up {source}: there is no such file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="118" />
+        <source>could not back up {source} to {folder}: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="121" />
+        <source>could not copy {source} to {target}: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="124" />
+        <source>the copy of {source} failed its integrity check: {detail}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="127" />
+        <source>could not copy {source} to {target}: {detail}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="130" />
+        <source>cannot read {path}: {detail}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="133" />
+        <source>{path} is empty (0 bytes), not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="136" />
+        <source>{path} is not a SQLite database, so not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="140" />
+        <source>{path} is an empty SQLite database, not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="144" />
+        <source>{path} is a SQLite database of another program, not a liveplanner backup; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="149" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but it has no table {table}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="154" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but its table {table} has no column {column}; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="159" />
+        <source>could not restore {chosen} to {target}: {detail}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2775,44 +2894,44 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="231" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
@@ -2834,20 +2953,20 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
@@ -2858,37 +2977,37 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="250" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="251" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="252" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="253" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -2900,7 +3019,7 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="254" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
@@ -2912,19 +3031,19 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="255" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="256" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -3887,22 +4006,22 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptFiles</name>
     <message>
-        <location filename="../../ui/script/actions.py" line="26" />
+        <location filename="../../ui/script/actions.py" line="32" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="27" />
+        <location filename="../../ui/script/actions.py" line="33" />
         <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="47" />
+        <location filename="../../ui/script/actions.py" line="53" />
         <source>Could not read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="80" />
+        <location filename="../../ui/script/actions.py" line="83" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
@@ -3930,99 +4049,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <location filename="../../ui/script/import_dialog.py" line="72" />
         <source>Import run sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="87" />
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="89" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="92" />
         <source>Column in the sheet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="92" />
         <source>Read as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="106" />
+        <location filename="../../ui/script/import_dialog.py" line="107" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="107" />
+        <location filename="../../ui/script/import_dialog.py" line="108" />
         <source>Row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="121" />
+        <location filename="../../ui/script/import_dialog.py" line="122" />
         <source>Columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="142" />
+        <location filename="../../ui/script/import_dialog.py" line="143" />
         <source>Import as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="175" />
+        <location filename="../../ui/script/import_dialog.py" line="176" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="180" />
+        <location filename="../../ui/script/import_dialog.py" line="181" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="196" />
+        <location filename="../../ui/script/import_dialog.py" line="197" />
         <source>Every cell was read into a field.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="206" />
+        <location filename="../../ui/script/import_dialog.py" line="207" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="293" />
+        <location filename="../../ui/script/import_dialog.py" line="294" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation type="unfinished" />
     </message>
@@ -4077,25 +4196,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="198" />
+        <location filename="../../ui/labels.py" line="206" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="196" />
+        <location filename="../../ui/labels.py" line="204" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="174" />
-        <location filename="../../ui/labels.py" line="197" />
+        <location filename="../../ui/labels.py" line="205" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="175" />
-        <location filename="../../ui/labels.py" line="199" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
@@ -4131,7 +4250,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="182" />
-        <location filename="../../ui/labels.py" line="200" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -4182,7 +4301,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/labels.py" line="201" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
@@ -4350,97 +4469,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="111" />
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="113" />
-        <location filename="../../ui/labels.py" line="208" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="209" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="210" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="129" />
-        <location filename="../../ui/labels.py" line="211" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="132" />
-        <location filename="../../ui/labels.py" line="212" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="134" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="139" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="144" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="149" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="154" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="159" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="164" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/labels.py" line="227" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="169" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="174" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="181" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -4481,48 +4600,48 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowListPage</name>
     <message>
-        <location filename="../../ui/show_list_page.py" line="29" />
+        <location filename="../../ui/show_list_page.py" line="31" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="30" />
+        <location filename="../../ui/show_list_page.py" line="32" />
         <source>Upcoming</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="31" />
+        <location filename="../../ui/show_list_page.py" line="33" />
         <source>Past</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="32" />
+        <location filename="../../ui/show_list_page.py" line="34" />
         <source>Next 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="33" />
+        <location filename="../../ui/show_list_page.py" line="35" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="92" />
+        <location filename="../../ui/show_list_page.py" line="94" />
         <source>No shows yet.
 File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="101" />
+        <location filename="../../ui/show_list_page.py" line="103" />
         <source>Search titles and rooms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="104" />
+        <location filename="../../ui/show_list_page.py" line="106" />
         <source>All platforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="108" />
+        <location filename="../../ui/show_list_page.py" line="110" />
         <source>Any status</source>
         <translation type="unfinished" />
     </message>
@@ -4657,24 +4776,113 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>WorkspaceFlow</name>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="52" />
+        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="78" />
+        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="87" />
+        <source>process %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="89" />
+        <source>another process</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="95" />
+        <source>Another liveplanner (%1) has the database %2 open.
+
+This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="110" />
+        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside them anyway?</source>
+        <translation>
+            <numerusform>The database %1 already holds %n table of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside it anyway?</numerusform><numerusform>The database %1 already holds %n tables of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside them anyway?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="127" />
+        <source>The database %1 is damaged (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="135" />
+        <source>There is no good backup of it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="144" />
+        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="156" />
+        <source>The damaged file was set aside as %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="171" />
+        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="182" />
+        <source>The folder %1 is read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="184" />
+        <source>The file %1 is read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="189" />
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="192" />
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/database.py" line="20" />
+        <location filename="../../cli/database.py" line="21" />
         <source>upgraded from {before} to {head}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/database.py" line="25" />
+        <location filename="../../cli/database.py" line="26" />
         <source>already at {head}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/database.py" line="33" />
+        <location filename="../../cli/database.py" line="34" />
         <source>ok</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/database.py" line="39" />
+        <location filename="../../cli/database.py" line="40" />
         <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
         <translation type="unfinished" />
     </message>
@@ -5304,27 +5512,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884" />
+        <location filename="../../ui/show_flow.py" line="60" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="900" />
+        <location filename="../../ui/show_flow.py" line="76" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="924" />
+        <location filename="../../ui/show_flow.py" line="104" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="175" />
+        <location filename="../../ui/show_list_page.py" line="177" />
         <source>Delete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="76" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
@@ -5430,99 +5638,99 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Douyin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>Taobao Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>Kuaishou</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="33" />
         <source>TikTok Shop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="34" />
         <source>WeChat Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../ui/labels.py" line="99" />
         <source>Douyin E-commerce Compass · live minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="102" />
         <source>Douyin live big screen · running totals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../ui/labels.py" line="105" />
         <source>Douyin · GMV per minute (room_id, session_date, time, gmv_min)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="108" />
         <source>Douyin · minute_trend (JSON)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108" />
+        <location filename="../../ui/labels.py" line="109" />
         <source>Taobao Live · console minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="110" />
         <source>Kuaishou shop · live minute data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="111" />
         <source>TikTok Shop · LIVE Analytics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="112" />
         <source>Screen logger · 30-second running totals</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/names.py" line="25" />
-        <location filename="../../ui/labels.py" line="34" />
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="72" />
         <source>Other</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="44" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="45" />
         <source>Reviewed</source>
         <translation type="unfinished" />
     </message>
@@ -5543,13 +5751,13 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../app/messages/names.py" line="21" />
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="61" />
         <source>Flash sale</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/names.py" line="22" />
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>Lucky draw</source>
         <translation type="unfinished" />
     </message>
@@ -5594,27 +5802,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>Coupon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="63" />
         <source>Gift</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="69" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="70" />
         <source>Promotions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
@@ -5694,7 +5902,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128" />
+        <location filename="../../ui/labels.py" line="129" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -79,93 +79,93 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="36" />
+        <location filename="../../ui/backups_dialog.py" line="37" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="39" />
+        <location filename="../../ui/backups_dialog.py" line="40" />
         <source>Backups of %1, kept in %2</source>
         <translation>%1 的备份，保存在 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="46" />
+        <location filename="../../ui/backups_dialog.py" line="47" />
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="46" />
+        <location filename="../../ui/backups_dialog.py" line="47" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="46" />
+        <location filename="../../ui/backups_dialog.py" line="47" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="55" />
+        <location filename="../../ui/backups_dialog.py" line="56" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation>今天和昨天的备份全部保留，此前每天、每周、每月各保留最新一份，分别保留最近 12 天、10 周和 9 个月。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="61" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="62" />
+        <location filename="../../ui/backups_dialog.py" line="63" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="80" />
+        <location filename="../../ui/backups_dialog.py" line="81" />
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="82" />
+        <location filename="../../ui/backups_dialog.py" line="83" />
         <source>Before a restore</source>
         <translation>恢复前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="84" />
+        <location filename="../../ui/backups_dialog.py" line="85" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation>工作期间自动备份（有改动时每 30 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="86" />
+        <location filename="../../ui/backups_dialog.py" line="87" />
         <source>On closing liveplanner</source>
         <translation>关闭 liveplanner 时备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="88" />
+        <location filename="../../ui/backups_dialog.py" line="89" />
         <source>Before an upgrade of the database</source>
         <translation>数据库升级前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="90" />
+        <location filename="../../ui/backups_dialog.py" line="91" />
         <source>Before a show was deleted for good</source>
         <translation>彻底删除一场直播前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="92" />
+        <location filename="../../ui/backups_dialog.py" line="93" />
         <source>Before a show's metrics were imported again</source>
         <translation>重新导入一场直播的数据前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="119" />
+        <location filename="../../ui/backups_dialog.py" line="120" />
         <location filename="../../ui/backups_dialog.py" line="151" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="130" />
+        <location filename="../../ui/backups_dialog.py" line="131" />
         <source>Restore</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="132" />
+        <location filename="../../ui/backups_dialog.py" line="133" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
@@ -312,44 +312,46 @@
         <location filename="../../ui/editor/commands.py" line="313" />
         <source>Delete %n segment(s)</source>
         <translation>
-            <numerusform>删除 %n 个环节</numerusform></translation>
+            <numerusform>删除 %n 个环节</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/editor/commands.py" line="316" />
         <source>Duplicate %n segment(s)</source>
         <translation>
-            <numerusform>复制 %n 个环节</numerusform></translation>
+            <numerusform>复制 %n 个环节</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="32" />
+        <location filename="../../ui/crash_dialog.py" line="34" />
         <source>liveplanner: unexpected problem</source>
         <translation>liveplanner：意外问题</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="34" />
+        <location filename="../../ui/crash_dialog.py" line="36" />
         <source>liveplanner hit an unexpected problem and stopped what it was doing.</source>
         <translation>liveplanner 遇到了意外问题，已停止刚才的操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="37" />
+        <location filename="../../ui/crash_dialog.py" line="39" />
         <source>Your work is saved: every change is written to the database when you make it. liveplanner keeps running; if a screen looks wrong, go back to the show list and open the show again.</source>
         <translation>你的工作已保存：每次修改都在做出时写入了数据库。liveplanner 会继续运行；如果某个界面显示不对，请返回场次列表，重新打开这场直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="43" />
+        <location filename="../../ui/crash_dialog.py" line="45" />
         <source>What you were typing in the open box may not have been kept.</source>
         <translation>正在输入框中输入的内容可能没有保存下来。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="46" />
+        <location filename="../../ui/crash_dialog.py" line="48" />
         <source>The details are in %1. Please send that file, with a word on what you were doing, to whoever looks after liveplanner for you.</source>
         <translation>详细信息在 %1 中。请把这个文件连同你当时在做什么的简短说明，发给为你维护 liveplanner 的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/crash_dialog.py" line="53" />
+        <location filename="../../ui/crash_dialog.py" line="55" />
         <source>Open the log &amp;folder</source>
         <translation>打开日志文件夹(&amp;F)</translation>
     </message>
@@ -1160,393 +1162,305 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_menus.py" line="32" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_menus.py" line="53" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_menus.py" line="25" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
-        <location filename="../../ui/main_window.py" line="972" />
+        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
-        <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="163" />
-        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
-        <translation>未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184" />
-        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
-        <translation>%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="198" />
-        <source>The folder %1 is read-only</source>
-        <translation>文件夹 %1 是只读的</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="200" />
-        <source>The file %1 is read-only</source>
-        <translation>文件 %1 是只读的</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="209" />
-        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
-
-Create liveplanner's tables beside them anyway?</source>
-        <translation>
-            <numerusform>数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。
-
-仍要在它们旁边创建 liveplanner 的表吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="224" />
-        <source>, </source>
-        <comment>between the names in a list</comment>
-        <translation>、</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="227" />
-        <source>%1 and %n more</source>
-        <translation>
-            <numerusform>%1 以及另外 %n 张</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="232" />
-        <source>process %1 on %2</source>
-        <translation>%2 上的进程 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <source>another process</source>
-        <translation>另一个进程</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>Another liveplanner (%1) has the database %2 open.
-
-This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
-        <translation>另一个 liveplanner（%1）已打开数据库 %2。
-
-本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="256" />
-        <source>The database %1 is damaged (%2).</source>
-        <translation>数据库 %1 已损坏（%2）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="262" />
-        <source>There is no good backup of it.</source>
-        <translation>没有可用的完好备份。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="271" />
-        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
-        <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283" />
-        <source>The damaged file was set aside as %1</source>
-        <translation>损坏的文件已移到一旁，保存为 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_menus.py" line="27" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_menus.py" line="35" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_menus.py" line="38" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_menus.py" line="41" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_menus.py" line="44" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353" />
+        <location filename="../../ui/main_menus.py" line="47" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_menus.py" line="50" />
         <source>D&amp;atabase…</source>
         <translation>数据库(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365" />
+        <location filename="../../ui/main_menus.py" line="66" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_menus.py" line="75" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_menus.py" line="80" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_menus.py" line="85" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
+        <location filename="../../ui/main_menus.py" line="104" />
         <source>P&amp;references…</source>
         <translation>偏好设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_menus.py" line="112" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_menus.py" line="114" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_menus.py" line="118" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_menus.py" line="126" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_menus.py" line="132" />
         <source>Show &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_menus.py" line="136" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_menus.py" line="138" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_menus.py" line="140" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_menus.py" line="143" />
         <source>Rehearsal re&amp;sults…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_menus.py" line="150" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_menus.py" line="152" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_menus.py" line="155" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_menus.py" line="160" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_menus.py" line="165" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_menus.py" line="170" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_menus.py" line="191" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457" />
+        <location filename="../../ui/main_menus.py" line="192" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_menus.py" line="195" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459" />
+        <location filename="../../ui/main_menus.py" line="196" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465" />
+        <location filename="../../ui/main_menus.py" line="203" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_menus.py" line="206" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_menus.py" line="216" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_menus.py" line="218" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_menus.py" line="222" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599" />
+        <location filename="../../ui/run_flow.py" line="43" />
         <source>This show has no segments yet: there is nothing to run.</source>
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="666" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747" />
+        <location filename="../../ui/workspace_flow.py" line="231" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="806" />
+        <location filename="../../ui/review_flow.py" line="43" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916" />
+        <location filename="../../ui/show_flow.py" line="95" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="944" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="945" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1041" />
+        <location filename="../../ui/welcome_flow.py" line="60" />
         <source>Your shows are kept on this computer, in %1. File ▸ Database… connects to a team's server instead.</source>
         <translation>你的直播场次保存在本机的 %1 中。如需改用团队服务器，请用“文件 ▸ 数据库…”连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1044" />
+        <location filename="../../ui/welcome_flow.py" line="65" />
         <source>Your shows are kept in the team's database %1.</source>
         <translation>你的直播场次保存在团队数据库 %1 中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1082" />
+        <location filename="../../ui/welcome_flow.py" line="99" />
         <source>Takes effect when liveplanner starts next.</source>
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1093" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1098" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1106" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="580" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -2313,113 +2227,318 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../app/messages/storage.py" line="17" />
-        <source>the database {where} holds {count} tables of another program ({tables}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
-        <translation>数据库 {where} 中有其他程序的 {count} 张表（{tables}）；liveplanner 的表放在单独的数据库中：请新建一个（CREATE DATABASE liveplanner）并填写它的地址。未创建任何内容</translation>
-    </message>
-    <message>
-        <location filename="../../app/messages/storage.py" line="23" />
         <source>{field} is {length} characters long; at most {most} fit</source>
         <translation>这段文字长 {length} 个字符，最多只能 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="26" />
+        <location filename="../../app/messages/storage.py" line="20" />
         <source>{field} {value} is too large</source>
         <translation>{value} 太大，无法保存</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="27" />
+        <location filename="../../app/messages/storage.py" line="21" />
         <source>{field} cannot be negative (got {value})</source>
         <translation>不能为负数（填的是 {value}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="28" />
+        <location filename="../../app/messages/storage.py" line="22" />
         <source>a segment's duration cannot be negative</source>
         <translation>环节时长不能为负数</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="31" />
+        <location filename="../../app/messages/storage.py" line="25" />
         <source>{person} is already on the team as {role}</source>
         <translation>{person} 已在团队中担任这个角色</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="34" />
+        <location filename="../../app/messages/storage.py" line="28" />
         <source>a person needs a name</source>
         <translation>人员需要填写姓名</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="35" />
+        <location filename="../../app/messages/storage.py" line="29" />
         <source>a show's title needs 1 to {most} characters</source>
         <translation>直播标题需要 1 到 {most} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="38" />
+        <location filename="../../app/messages/storage.py" line="32" />
         <source>a note needs some text</source>
         <translation>请填写备注内容</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="39" />
+        <location filename="../../app/messages/storage.py" line="33" />
         <source>an owner's name has at most {most} characters</source>
         <translation>负责人姓名最多 {most} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="42" />
+        <location filename="../../app/messages/storage.py" line="36" />
         <source>a note's minute must carry its time zone</source>
         <translation>备注的时间必须带时区</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="45" />
+        <location filename="../../app/messages/storage.py" line="39" />
         <source>a note has no field “{field}”</source>
         <translation>备注没有“{field}”这一项</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="46" />
+        <location filename="../../app/messages/storage.py" line="40" />
         <source>segment {segment_id} is not in show {show_id}</source>
         <translation>环节 {segment_id} 不在这场直播中</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="49" />
+        <location filename="../../app/messages/storage.py" line="43" />
         <source>there is no show {id}</source>
         <translation>没有编号为 {id} 的直播（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="50" />
+        <location filename="../../app/messages/storage.py" line="44" />
         <source>there is no segment {id}</source>
         <translation>没有编号为 {id} 的环节（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="51" />
+        <location filename="../../app/messages/storage.py" line="45" />
         <source>there is no {entity} {id}</source>
         <translation>没有编号为 {id} 的这一项（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="52" />
+        <location filename="../../app/messages/storage.py" line="46" />
         <source>there is no note {id}</source>
         <translation>没有编号为 {id} 的备注（可能已被删除）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="53" />
+        <location filename="../../app/messages/storage.py" line="47" />
         <source>there is no run {id}</source>
         <translation>没有编号为 {id} 的计时记录</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="54" />
+        <location filename="../../app/messages/storage.py" line="48" />
         <source>run {id} has ended; it takes no more events</source>
         <translation>计时记录 {id} 已结束，不再记录新的操作</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="57" />
+        <location filename="../../app/messages/storage.py" line="51" />
         <source>the show's segments changed meanwhile (added or removed elsewhere); reload</source>
         <translation>其间本场的环节有变动（在别处增加或删除了）；请重新载入</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="61" />
+        <location filename="../../app/messages/storage.py" line="55" />
         <source>those segments no longer exist</source>
         <translation>这些环节已不存在</translation>
     </message>
     <message>
-        <location filename="../../app/messages/storage.py" line="62" />
+        <location filename="../../app/messages/storage.py" line="56" />
         <source>someone else imported metrics for show {show_id} at the same time; nothing was stored: run it again</source>
         <translation>有人同时为这场直播导入了数据；未保存任何数据：请再导入一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="8" />
+        <source>someone else changed this just now; reload</source>
+        <translation>别人刚刚改动了这里；请重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="9" />
+        <source>the database refused the change: {detail}</source>
+        <translation>数据库拒绝了这次修改：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="12" />
+        <source>lost the connection to the database server ({where}); nothing was written: run it again once the server is back</source>
+        <translation>与数据库服务器（{where}）的连接已断开；未写入任何内容：服务器恢复后请再做一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="17" />
+        <source>this window opened the database read-only, because another liveplanner has it open; nothing was written</source>
+        <translation>另一个 liveplanner 已打开数据库，本窗口以只读方式打开了它；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="22" />
+        <source>the folder {folder} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation>文件夹 {folder} 是只读的，因此 liveplanner 以只读方式打开了 {path}；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="27" />
+        <source>the file {path} is read-only, so liveplanner opened {path} read-only; nothing was written</source>
+        <translation>文件 {path} 是只读的，因此 liveplanner 以只读方式打开了它；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="31" />
+        <source>the database was being changed by another liveplanner; nothing was written: reload and try again</source>
+        <translation>另一个 liveplanner 正在修改数据库；未写入任何内容：请重新载入后再试</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="36" />
+        <source>the database {where} failed: {detail}</source>
+        <translation>数据库 {where} 出错：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="38" />
+        <source>not a database URL: {text}; expected sqlite:///PATH or postgresql://USER@HOST/DATABASE</source>
+        <translation>不是数据库地址：{text}；应为 sqlite:///路径 或 postgresql://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="42" />
+        <source>unsupported database {name}: use SQLite or PostgreSQL</source>
+        <translation>不支持的数据库 {name}：请使用 SQLite 或 PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="45" />
+        <source>unsupported driver {name}: use sqlite:///PATH or postgresql://...</source>
+        <translation>不支持的驱动 {name}：请使用 sqlite:///路径 或 postgresql://...</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="48" />
+        <source>an in-memory SQLite database keeps nothing: give a file path</source>
+        <translation>内存中的 SQLite 数据库什么也保存不下：请给出文件路径</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="51" />
+        <source>{where} names no database; give one: postgresql://USER@HOST/DATABASE</source>
+        <translation>{where} 没有指明数据库；请给出一个：postgresql://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="54" />
+        <source>PostgreSQL support is not installed: pip install 'liveplanner[postgres]'</source>
+        <translation>未安装 PostgreSQL 支持：pip install 'liveplanner[postgres]'</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="58" />
+        <source>SQLite refused write-ahead logging (journal mode is {mode})</source>
+        <translation>SQLite 拒绝启用预写日志（日志模式为 {mode}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="61" />
+        <source>{path} is damaged ({detail}); liveplanner left it untouched: restore a backup</source>
+        <translation>{path} 已损坏（{detail}）；liveplanner 未做任何改动：请恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="64" />
+        <source>{path} is not a liveplanner database ({detail})</source>
+        <translation>{path} 不是 liveplanner 数据库（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="67" />
+        <source>{path} belongs to another program; liveplanner left it untouched</source>
+        <translation>{path} 属于其他程序；liveplanner 未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="70" />
+        <source>{where} was written by a newer liveplanner (schema {revision}); update liveplanner to open it. The database was left untouched.</source>
+        <translation>{where} 由更新版本的 liveplanner 写入（结构 {revision}）；请升级 liveplanner 后再打开。数据库未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="75" />
+        <source>could not open the database {where}: {detail}</source>
+        <translation>无法打开数据库 {where}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="78" />
+        <source>lost the connection to the database server ({where}) while opening the database; nothing was written: run it again once the server is back</source>
+        <translation>打开数据库时与数据库服务器（{where}）的连接断开；未写入任何内容：服务器恢复后请再做一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="83" />
+        <source>only a SQLite file is opened read-only</source>
+        <translation>只有 SQLite 文件可以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="86" />
+        <source>{path} is a folder; give a database file, such as sqlite:///{example}</source>
+        <translation>{path} 是文件夹；请给出数据库文件，例如 sqlite:///{example}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="89" />
+        <source>{path} needs upgrading to this liveplanner's schema, and {reason}: make it writable first</source>
+        <translation>{path} 需要升级到本版 liveplanner 的结构，但{reason}：请先让它可写</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="93" />
+        <source>{path} needs upgrading to this liveplanner's schema, and the liveplanner that has it open cannot allow that: close that one first</source>
+        <translation>{path} 需要升级到本版 liveplanner 的结构，但打开它的那个 liveplanner 不允许：请先关闭那一个</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="98" />
+        <source>cannot create {path}: {reason}</source>
+        <translation>无法创建 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="99" />
+        <source>the database {where} holds {count} table of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation>数据库 {where} 中有其他程序的 {count} 张表（{shown}）；liveplanner 的表要放在单独的数据库中：请新建一个（CREATE DATABASE liveplanner）并给出它的地址。未创建任何表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="105" />
+        <source>the database {where} holds {count} tables of another program ({shown}); liveplanner keeps its tables in a database of its own: create one (CREATE DATABASE liveplanner) and give its URL. Nothing was created</source>
+        <translation>数据库 {where} 中有其他程序的 {count} 张表（{shown}）；liveplanner 的表要放在单独的数据库中：请新建一个（CREATE DATABASE liveplanner）并给出它的地址。未创建任何表</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="112" />
+        <source>only a SQLite database is restored here; PostgreSQL by its server</source>
+        <translation>这里只恢复 SQLite 数据库；PostgreSQL 由其服务器恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="115" />
+        <source>could not back up {source}: there is no such file</source>
+        <translation>无法备份 {source}：没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="118" />
+        <source>could not back up {source} to {folder}: {detail}</source>
+        <translation>无法把 {source} 备份到 {folder}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="121" />
+        <source>could not copy {source} to {target}: {detail}</source>
+        <translation>无法把 {source} 复制到 {target}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="124" />
+        <source>the copy of {source} failed its integrity check: {detail}</source>
+        <translation>{source} 的副本未通过完整性检查：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="127" />
+        <source>could not copy {source} to {target}: {detail}; nothing was changed</source>
+        <translation>无法把 {source} 复制到 {target}：{detail}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="130" />
+        <source>cannot read {path}: {detail}; nothing was changed</source>
+        <translation>无法读取 {path}：{detail}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="133" />
+        <source>{path} is empty (0 bytes), not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 是空文件（0 字节），不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="136" />
+        <source>{path} is not a SQLite database, so not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 不是 SQLite 数据库，因此不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="140" />
+        <source>{path} is an empty SQLite database, not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 是空的 SQLite 数据库，不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="144" />
+        <source>{path} is a SQLite database of another program, not a liveplanner backup; nothing was changed</source>
+        <translation>{path} 是其他程序的 SQLite 数据库，不是 liveplanner 备份；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="149" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but it has no table {table}; nothing was changed</source>
+        <translation>{path} 自称是结构 {revision} 的 liveplanner 备份，但没有表 {table}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="154" />
+        <source>{path} says it is a liveplanner backup of schema {revision}, but its table {table} has no column {column}; nothing was changed</source>
+        <translation>{path} 自称是结构 {revision} 的 liveplanner 备份，但其表 {table} 没有列 {column}；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/workspace.py" line="159" />
+        <source>could not restore {chosen} to {target}: {detail}</source>
+        <translation>无法把 {chosen} 恢复到 {target}：{detail}</translation>
     </message>
 </context>
 <context>
@@ -2785,44 +2904,44 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="232" />
+        <location filename="../../ui/labels.py" line="240" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/labels.py" line="238" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="231" />
+        <location filename="../../ui/labels.py" line="239" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="233" />
+        <location filename="../../ui/labels.py" line="241" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="234" />
+        <location filename="../../ui/labels.py" line="242" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="235" />
+        <location filename="../../ui/labels.py" line="243" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="236" />
+        <location filename="../../ui/labels.py" line="244" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -2844,20 +2963,20 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="245" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="246" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="247" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2868,37 +2987,37 @@ This window opens it read-only: you can look, print and export, but not change a
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="248" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="249" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="250" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="251" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="252" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="253" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2910,7 +3029,7 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="254" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
@@ -2922,19 +3041,19 @@ This window opens it read-only: you can look, print and export, but not change a
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/labels.py" line="237" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="255" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="256" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
@@ -3901,22 +4020,22 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptFiles</name>
     <message>
-        <location filename="../../ui/script/actions.py" line="26" />
+        <location filename="../../ui/script/actions.py" line="32" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="27" />
+        <location filename="../../ui/script/actions.py" line="33" />
         <source>Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)</source>
         <translation>直播脚本和场次文件 (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="47" />
+        <location filename="../../ui/script/actions.py" line="53" />
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="80" />
+        <location filename="../../ui/script/actions.py" line="83" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
@@ -3944,99 +4063,99 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ScriptImportDialog</name>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="71" />
+        <location filename="../../ui/script/import_dialog.py" line="72" />
         <source>Import run sheet</source>
         <translation>导入直播脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="86" />
-        <location filename="../../ui/script/import_dialog.py" line="103" />
+        <location filename="../../ui/script/import_dialog.py" line="87" />
+        <location filename="../../ui/script/import_dialog.py" line="104" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="87" />
-        <location filename="../../ui/script/import_dialog.py" line="100" />
+        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="101" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="88" />
+        <location filename="../../ui/script/import_dialog.py" line="89" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="92" />
         <source>Column in the sheet</source>
         <translation>表格中的列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="91" />
+        <location filename="../../ui/script/import_dialog.py" line="92" />
         <source>Read as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="101" />
+        <location filename="../../ui/script/import_dialog.py" line="102" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="102" />
+        <location filename="../../ui/script/import_dialog.py" line="103" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="104" />
+        <location filename="../../ui/script/import_dialog.py" line="105" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="105" />
+        <location filename="../../ui/script/import_dialog.py" line="106" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="106" />
+        <location filename="../../ui/script/import_dialog.py" line="107" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="107" />
+        <location filename="../../ui/script/import_dialog.py" line="108" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="121" />
+        <location filename="../../ui/script/import_dialog.py" line="122" />
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="142" />
+        <location filename="../../ui/script/import_dialog.py" line="143" />
         <source>Import as a new show</source>
         <translation>导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="175" />
+        <location filename="../../ui/script/import_dialog.py" line="176" />
         <source>; with liveplanner's own sheets (settings, team, products, promos, cues)</source>
         <translation>；含 liveplanner 导出的附表（场次设置、团队、商品、优惠、分工）</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="180" />
+        <location filename="../../ui/script/import_dialog.py" line="181" />
         <source>%1 · %2 · sheet “%3”, header in row %4</source>
         <translation>%1 · %2 · 工作表“%3”，表头在第 %4 行</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="196" />
+        <location filename="../../ui/script/import_dialog.py" line="197" />
         <source>Every cell was read into a field.</source>
         <translation>所有单元格都已读入对应字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="206" />
+        <location filename="../../ui/script/import_dialog.py" line="207" />
         <source>Change how a column is read, or set it to “not read”, to try again.</source>
         <translation>可以修改某列的读取方式，或设为“不读取”，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/script/import_dialog.py" line="293" />
+        <location filename="../../ui/script/import_dialog.py" line="294" />
         <source>%1 segments, %2 long · %3 products · %4 people · %5 promos</source>
         <translation>%1 个环节，共 %2 · %3 个商品 · %4 人 · %5 项优惠</translation>
     </message>
@@ -4091,25 +4210,25 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="172" />
-        <location filename="../../ui/labels.py" line="198" />
+        <location filename="../../ui/labels.py" line="206" />
         <source>Length</source>
         <translation>时长</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="173" />
-        <location filename="../../ui/labels.py" line="196" />
+        <location filename="../../ui/labels.py" line="204" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="174" />
-        <location filename="../../ui/labels.py" line="197" />
+        <location filename="../../ui/labels.py" line="205" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="175" />
-        <location filename="../../ui/labels.py" line="199" />
+        <location filename="../../ui/labels.py" line="207" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -4145,7 +4264,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/segment_model.py" line="182" />
-        <location filename="../../ui/labels.py" line="200" />
+        <location filename="../../ui/labels.py" line="208" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4196,7 +4315,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="151" />
-        <location filename="../../ui/labels.py" line="201" />
+        <location filename="../../ui/labels.py" line="209" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
@@ -4367,97 +4486,97 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <name>ShowForm</name>
     <message>
         <location filename="../../ui/editor/show_form.py" line="111" />
-        <location filename="../../ui/labels.py" line="207" />
+        <location filename="../../ui/labels.py" line="215" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="113" />
-        <location filename="../../ui/labels.py" line="208" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="209" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="210" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="129" />
-        <location filename="../../ui/labels.py" line="211" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="132" />
-        <location filename="../../ui/labels.py" line="212" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="134" />
-        <location filename="../../ui/labels.py" line="213" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="139" />
-        <location filename="../../ui/labels.py" line="214" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="144" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="149" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="154" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="159" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="164" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/labels.py" line="227" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="169" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="174" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="181" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -4498,49 +4617,49 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowListPage</name>
     <message>
-        <location filename="../../ui/show_list_page.py" line="29" />
+        <location filename="../../ui/show_list_page.py" line="31" />
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="30" />
+        <location filename="../../ui/show_list_page.py" line="32" />
         <source>Upcoming</source>
         <translation>即将开播</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="31" />
+        <location filename="../../ui/show_list_page.py" line="33" />
         <source>Past</source>
         <translation>已过去</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="32" />
+        <location filename="../../ui/show_list_page.py" line="34" />
         <source>Next 30 days</source>
         <translation>未来 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="33" />
+        <location filename="../../ui/show_list_page.py" line="35" />
         <source>Last 30 days</source>
         <translation>过去 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="92" />
+        <location filename="../../ui/show_list_page.py" line="94" />
         <source>No shows yet.
 File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>还没有直播场次。
 文件 ▸ 新建场次开始一场；文件 ▸ 添加演示场次可查看示例。</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="101" />
+        <location filename="../../ui/show_list_page.py" line="103" />
         <source>Search titles and rooms</source>
         <translation>搜索标题或直播间</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="104" />
+        <location filename="../../ui/show_list_page.py" line="106" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="108" />
+        <location filename="../../ui/show_list_page.py" line="110" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -4675,24 +4794,113 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>WorkspaceFlow</name>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="52" />
+        <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
+        <translation>未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="78" />
+        <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
+        <translation>%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="87" />
+        <source>process %1 on %2</source>
+        <translation>%2 上的进程 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="89" />
+        <source>another process</source>
+        <translation>另一个进程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="95" />
+        <source>Another liveplanner (%1) has the database %2 open.
+
+This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
+        <translation>另一个 liveplanner（%1）已打开数据库 %2。
+
+本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="110" />
+        <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
+
+Create liveplanner's tables beside them anyway?</source>
+        <translation>
+            <numerusform>数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。
+
+仍要在它们旁边创建 liveplanner 的表吗？</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="127" />
+        <source>The database %1 is damaged (%2).</source>
+        <translation>数据库 %1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="135" />
+        <source>There is no good backup of it.</source>
+        <translation>没有可用的完好备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="144" />
+        <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
+        <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="156" />
+        <source>The damaged file was set aside as %1</source>
+        <translation>损坏的文件已移到一旁，保存为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="171" />
+        <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
+        <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="182" />
+        <source>The folder %1 is read-only</source>
+        <translation>文件夹 %1 是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="184" />
+        <source>The file %1 is read-only</source>
+        <translation>文件 %1 是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspace_flow.py" line="189" />
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/workspace_flow.py" line="192" />
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 张</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/database.py" line="20" />
+        <location filename="../../cli/database.py" line="21" />
         <source>upgraded from {before} to {head}</source>
         <translation>已从 {before} 升级到 {head}</translation>
     </message>
     <message>
-        <location filename="../../cli/database.py" line="25" />
+        <location filename="../../cli/database.py" line="26" />
         <source>already at {head}</source>
         <translation>已是 {head}</translation>
     </message>
     <message>
-        <location filename="../../cli/database.py" line="33" />
+        <location filename="../../cli/database.py" line="34" />
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../cli/database.py" line="39" />
+        <location filename="../../cli/database.py" line="40" />
         <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
         <translation>PostgreSQL 数据库由其服务器备份（pg_dump），不在这里备份</translation>
     </message>
@@ -5322,27 +5530,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>插入环节</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="884" />
+        <location filename="../../ui/show_flow.py" line="60" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="900" />
+        <location filename="../../ui/show_flow.py" line="76" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="924" />
+        <location filename="../../ui/show_flow.py" line="104" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="175" />
+        <location filename="../../ui/show_list_page.py" line="177" />
         <source>Delete show</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="76" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>
@@ -5448,99 +5656,99 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="29" />
+        <location filename="../../ui/labels.py" line="30" />
         <source>Douyin</source>
         <translation>抖音</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30" />
+        <location filename="../../ui/labels.py" line="31" />
         <source>Taobao Live</source>
         <translation>淘宝直播</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31" />
+        <location filename="../../ui/labels.py" line="32" />
         <source>Kuaishou</source>
         <translation>快手</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32" />
+        <location filename="../../ui/labels.py" line="33" />
         <source>TikTok Shop</source>
         <translation>TikTok Shop</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33" />
+        <location filename="../../ui/labels.py" line="34" />
         <source>WeChat Channels</source>
         <translation>视频号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98" />
+        <location filename="../../ui/labels.py" line="99" />
         <source>Douyin E-commerce Compass · live minute data</source>
         <translation>抖音电商罗盘 · 直播分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101" />
+        <location filename="../../ui/labels.py" line="102" />
         <source>Douyin live big screen · running totals</source>
         <translation>抖音直播大屏 · 累计数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104" />
+        <location filename="../../ui/labels.py" line="105" />
         <source>Douyin · GMV per minute (room_id, session_date, time, gmv_min)</source>
         <translation>抖音 · 分钟成交 (room_id, session_date, time, gmv_min)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107" />
+        <location filename="../../ui/labels.py" line="108" />
         <source>Douyin · minute_trend (JSON)</source>
         <translation>抖音 · minute_trend (JSON)</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108" />
+        <location filename="../../ui/labels.py" line="109" />
         <source>Taobao Live · console minute data</source>
         <translation>淘宝直播 · 中控台分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109" />
+        <location filename="../../ui/labels.py" line="110" />
         <source>Kuaishou shop · live minute data</source>
         <translation>快手小店 · 直播分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110" />
+        <location filename="../../ui/labels.py" line="111" />
         <source>TikTok Shop · LIVE Analytics</source>
         <translation>TikTok Shop · 直播数据分析</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111" />
+        <location filename="../../ui/labels.py" line="112" />
         <source>Screen logger · 30-second running totals</source>
         <translation>大屏记录器 · 每 30 秒累计数据</translation>
     </message>
     <message>
         <location filename="../../app/messages/names.py" line="25" />
-        <location filename="../../ui/labels.py" line="34" />
-        <location filename="../../ui/labels.py" line="71" />
+        <location filename="../../ui/labels.py" line="35" />
+        <location filename="../../ui/labels.py" line="72" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40" />
+        <location filename="../../ui/labels.py" line="41" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41" />
+        <location filename="../../ui/labels.py" line="42" />
         <source>Approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42" />
+        <location filename="../../ui/labels.py" line="43" />
         <source>Live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43" />
+        <location filename="../../ui/labels.py" line="44" />
         <source>Done</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44" />
+        <location filename="../../ui/labels.py" line="45" />
         <source>Reviewed</source>
         <translation>已复盘</translation>
     </message>
@@ -5561,13 +5769,13 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
     <message>
         <location filename="../../app/messages/names.py" line="21" />
-        <location filename="../../ui/labels.py" line="60" />
+        <location filename="../../ui/labels.py" line="61" />
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
         <location filename="../../app/messages/names.py" line="22" />
-        <location filename="../../ui/labels.py" line="61" />
+        <location filename="../../ui/labels.py" line="62" />
         <source>Lucky draw</source>
         <translation>抽奖</translation>
     </message>
@@ -5612,27 +5820,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>技术</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59" />
+        <location filename="../../ui/labels.py" line="60" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62" />
+        <location filename="../../ui/labels.py" line="63" />
         <source>Gift</source>
         <translation>赠品</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68" />
+        <location filename="../../ui/labels.py" line="69" />
         <source>Products</source>
         <translation>商品讲解</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69" />
+        <location filename="../../ui/labels.py" line="70" />
         <source>Promotions</source>
         <translation>促销福利</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70" />
+        <location filename="../../ui/labels.py" line="71" />
         <source>Interaction</source>
         <translation>互动</translation>
     </message>
@@ -5712,7 +5920,7 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128" />
+        <location filename="../../ui/labels.py" line="129" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -1,27 +1,33 @@
 """File ▸ Import script…, Export script… and the print previews: choosing files, reporting what
-happened. The reading and writing is done by formats/ (sheets, show files) and ui/printing."""
+happened. The reading and writing is done by formats/ (sheets, show files) and ui/printing.
 
+Each function is given what it works on (the database, the plan, the window to put dialogs over,
+where to say a refusal): none reaches into the main window.
+"""
+
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from liveplanner.core.plan import ShowPlan
 from liveplanner.formats.problems import ImportRefused
+from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 from liveplanner.ui.file_dialogs import FileKind, open_file, save_file, show_file_name
 from liveplanner.ui.script.texts import problem_text
 from liveplanner.ui.words import said_of
 
-if TYPE_CHECKING:
-    from liveplanner.ui.main_window import MainWindow
+Refuse = Callable[[str], None]  # says why something was not done
+Say = Callable[[str, int], None]  # a status bar's showMessage
 
 
-def import_script(window: "MainWindow") -> int | None:
-    """Ask for a run sheet or a show file and import it as a new show; its id, or None."""
-    chosen = open_file(
-        window,
+def choose_script(parent: QWidget) -> Path | None:
+    """Ask for a run sheet or a show file to import; None if the user cancelled."""
+    return open_file(
+        parent,
         FileKind.SCRIPT,
         QCoreApplication.translate("ScriptFiles", "Import script"),
         QCoreApplication.translate(
@@ -29,11 +35,11 @@ def import_script(window: "MainWindow") -> int | None:
             "Run sheets and show files (*.xlsx *.xlsm *.csv *.tsv *.txt *.json);;All files (*)",
         ),
     )
-    return import_file(window, chosen) if chosen else None
 
 
-def import_file(window: "MainWindow", path: Path) -> int | None:
-    assert window.db is not None and window.list_page is not None
+def import_file(parent: QWidget, db: Database, path: Path, refuse: Refuse) -> int | None:
+    """Import the run sheet (through its dialog) or show file at `path` as a new show; its id,
+    or None when it was refused (said through `refuse`) or the user cancelled."""
     from liveplanner.formats import sheets
     from liveplanner.formats.showfile import bundle as show_file
 
@@ -43,55 +49,49 @@ def import_file(window: "MainWindow", path: Path) -> int | None:
         # Refused before reading: a 259 MB file was read whole, a pipe hung the window.
         data = sheets.read_file(path, limit)
     except OSError as exc:
-        window.show_refusal(
+        refuse(
             QCoreApplication.translate("ScriptFiles", "Could not read %1: %2")
             .replace("%1", str(path))
             .replace("%2", exc.strerror or str(exc))
         )
         return None
     except ImportRefused as exc:
-        window.show_refusal(problem_text(exc.problem))
+        refuse(problem_text(exc.problem))
         return None
     if is_show_file:
         from liveplanner.formats.showfile.reader import read_show_file
         from liveplanner.storage.show_transfer import import_show
 
         try:
-            show_id = import_show(window.db, read_show_file(data, path.name))
+            return import_show(db, read_show_file(data, path.name))
         except ImportRefused as exc:
-            window.show_refusal(problem_text(exc.problem))
+            refuse(problem_text(exc.problem))
             return None
         except StorageError as exc:
-            window.show_refusal(said_of(exc))
+            refuse(said_of(exc))
             return None
-    else:
-        from liveplanner.ui.script.import_dialog import ScriptImportDialog
+    from liveplanner.ui.script.import_dialog import ScriptImportDialog
 
-        dialog = ScriptImportDialog(window.db, path.name, data, window)
-        if dialog.exec() != ScriptImportDialog.DialogCode.Accepted or dialog.show_id is None:
-            return None
-        show_id = dialog.show_id
-    window.show_list()
-    window.list_page.record_new_show(
-        show_id, QCoreApplication.translate("commands", "Import script")
-    )
-    window.open_show(show_id)
-    window.statusBar().showMessage(
-        QCoreApplication.translate("ScriptFiles", "Imported %1 as a new show").replace(
-            "%1", path.name
-        ),
-        10_000,
-    )
-    return show_id
-
-
-def export_script(window: "MainWindow") -> Path | None:
-    """Ask where and write the open show's script: XLSX run sheet, PDF, or a show file."""
-    if window.editor is None or window.db is None:
+    dialog = ScriptImportDialog(db, path.name, data, parent)
+    if dialog.exec() != ScriptImportDialog.DialogCode.Accepted:
         return None
-    plan = window.editor.doc.plan
+    return dialog.show_id
+
+
+def imported_note(path: Path) -> str:
+    """The status line once `path` is in as a new show."""
+    return QCoreApplication.translate("ScriptFiles", "Imported %1 as a new show").replace(
+        "%1", path.name
+    )
+
+
+def export_script(
+    parent: QWidget, db: Database, plan: ShowPlan, language: str, refuse: Refuse, status: Say
+) -> Path | None:
+    """Ask where and write `plan`'s script: XLSX run sheet (its words in `language`), PDF, or a
+    show file; where it went, or None."""
     path, picked = save_file(
-        window,
+        parent,
         FileKind.SCRIPT,
         QCoreApplication.translate("ScriptFiles", "Export script"),
         show_file_name(plan, ".xlsx"),
@@ -109,10 +109,10 @@ def export_script(window: "MainWindow") -> Path | None:
         )
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        write_script(window, plan, path)
+        write_script(db, plan, path, language)
     except (OSError, StorageError) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else said_of(exc)
-        window.show_refusal(
+        refuse(
             QCoreApplication.translate("ScriptFiles", "Could not write %1: %2")
             .replace("%1", str(path))
             .replace("%2", detail)
@@ -120,36 +120,26 @@ def export_script(window: "MainWindow") -> Path | None:
         return None
     finally:
         QGuiApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(
+    status(
         QCoreApplication.translate("ScriptFiles", "Script written to %1").replace("%1", str(path)),
         10_000,
     )
     return path
 
 
-def write_script(window: "MainWindow", plan: ShowPlan, path: Path) -> None:
+def write_script(db: Database, plan: ShowPlan, path: Path, language: str) -> None:
+    """Write `plan` to `path` as its suffix says: .xlsx, .json (a show file) or .pdf."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from liveplanner.formats.runsheet.writer import write_script_xlsx
 
-        write_script_xlsx(plan, path, window.template_language())
+        write_script_xlsx(plan, path, language)
     elif suffix == ".json":
         from liveplanner.formats.showfile.writer import write_show_file
         from liveplanner.storage.show_transfer import export_show
 
-        assert window.db is not None
-        write_show_file(export_show(window.db, plan.show.id), path)
+        write_show_file(export_show(db, plan.show.id), path)
     else:
         from liveplanner.ui.printing.documents import write_script_pdf
 
         write_script_pdf(plan, path)
-
-
-def print_preview(window: "MainWindow", what: str) -> None:
-    """The print preview of the open show's run sheet ("run_sheet") or cue cards."""
-    if window.editor is None:
-        return
-    from liveplanner.ui.printing.documents import preview_script
-
-    window.commit_editor()
-    preview_script(window, window.editor.doc.plan, what)

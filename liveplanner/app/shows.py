@@ -1,0 +1,50 @@
+"""Operations on whole shows that both front-ends call: make one (blank or from a template), add
+the demo, duplicate one, move one to the bin and back."""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from liveplanner.app.demo import create_demo
+from liveplanner.core.enums import Platform
+from liveplanner.core.plan import DEFAULT_TIME_ZONE, MAX_TITLE
+from liveplanner.core.templates import Template, template_plan
+from liveplanner.storage import shows
+from liveplanner.storage.database import Database
+
+
+def create_show(
+    db: Database,
+    title: str,
+    start: datetime,
+    platform: Platform,
+    zone: str = DEFAULT_TIME_ZONE,
+    template: Template | None = None,
+    language: str = "en",
+) -> int:
+    """A new draft show, blank or with `template`'s segments worded in `language` ("zh" or
+    "en"); its id. `start` must be aware."""
+    if template is None:
+        return shows.create_show(db, title.strip(), start, platform, zone)
+    plan = template_plan(template, title.strip(), start, platform, zone, language=language)
+    return shows.save_plan(db, plan)
+
+
+def add_demo(db: Database) -> int:
+    """The demo show, with a rehearsal, a live run and its minute metrics; its id."""
+    return create_demo(db)
+
+
+def duplicate_show(db: Database, show_id: int, copy_title: Callable[[str], str]) -> int:
+    """A draft copy of the show with its whole plan, titled `copy_title(its title)` (cut to the
+    longest title kept); the copy's id."""
+    title = shows.load_plan(db, show_id).show.title
+    return shows.duplicate_show(db, show_id, copy_title(title)[:MAX_TITLE])
+
+
+def delete_show(db: Database, show_id: int) -> None:
+    """Move the show to the bin: it leaves the list, and restore_show brings it back whole."""
+    shows.delete_show(db, show_id)
+
+
+def restore_show(db: Database, show_id: int) -> None:
+    shows.restore_show(db, show_id)

@@ -1,0 +1,50 @@
+"""The operations on whole shows both front-ends call, without Qt."""
+
+from datetime import UTC, datetime
+
+from liveplanner.app import settings, shows
+from liveplanner.app.settings import Preferences
+from liveplanner.core.enums import Platform
+from liveplanner.core.plan import MAX_TITLE
+from liveplanner.core.templates import Template
+from liveplanner.storage import shows as stored
+from liveplanner.storage.database import Database
+
+START = datetime(2026, 12, 1, 12, tzinfo=UTC)
+
+
+def _titles(db: Database) -> list[str]:
+    return sorted(s.title for s in stored.list_shows(db))
+
+
+def test_a_show_is_made_blank_or_from_a_template_in_the_language_asked(db: Database) -> None:
+    blank = shows.create_show(db, "  秋冬上新  ", START, Platform.DOUYIN)
+    assert stored.load_plan(db, blank).show.title == "秋冬上新"
+    assert not stored.load_plan(db, blank).segments
+    english = shows.create_show(db, "Launch", START, Platform.DOUYIN, "UTC", Template.STANDARD_2H)
+    chinese = shows.create_show(
+        db, "上新", START, Platform.DOUYIN, template=Template.STANDARD_2H, language="zh"
+    )
+    first_english = stored.load_plan(db, english).segments[0].title
+    first_chinese = stored.load_plan(db, chinese).segments[0].title
+    assert first_english != first_chinese and first_english.isascii()
+
+
+def test_a_copy_is_titled_as_asked_and_cut_to_the_longest_title(db: Database) -> None:
+    show_id = shows.create_show(db, "x" * MAX_TITLE, START, Platform.DOUYIN)
+    copy = shows.duplicate_show(db, show_id, lambda title: f"{title} (copy)")
+    assert stored.load_plan(db, copy).show.title == "x" * MAX_TITLE
+
+
+def test_a_deleted_show_leaves_the_list_and_comes_back(db: Database) -> None:
+    show_id = shows.add_demo(db)
+    assert len(_titles(db)) == 1
+    shows.delete_show(db, show_id)
+    assert _titles(db) == []
+    shows.restore_show(db, show_id)
+    assert len(_titles(db)) == 1
+
+
+def test_a_preference_changed_is_saved() -> None:
+    changed = settings.change_preferences(Preferences(), theme="dark", welcomed=True)
+    assert changed.theme == "dark" and settings.load_preferences() == changed

@@ -21,9 +21,9 @@ from datetime import UTC, timedelta
 from figures import Figure, arguments, note, report
 
 from liveplanner.app.demo import demo_plan
+from liveplanner.core.show_record import MetricSample, ShowBundle
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.runsheet.reader import MAX_SHEET_ROWS, read_script
-from liveplanner.formats.showfile.bundle import MetricSample, ShowBundle
 from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.formats.showfile.writer import show_document
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from liveplanner.cli.main import main
+from liveplanner.program import main
 
 sys.exit(main())

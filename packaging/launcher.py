@@ -64,6 +64,6 @@ def give_missing_streams_a_file() -> TextIO | None:
 if __name__ == "__main__":
     give_missing_streams_a_file()
 
-    from liveplanner.cli.main import main
+    from liveplanner.program import main
 
     sys.exit(main())

@@ -14,10 +14,11 @@ from liveplanner.app.demo import create_demo
 from liveplanner.core import enums
 from liveplanner.core.metrics import METRICS
 from liveplanner.core.plan import MAX_TEXT, ShowPlan
+from liveplanner.core.show_record import ShowBundle
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile import validation, writer
-from liveplanner.formats.showfile.bundle import SCHEMA_VERSION, ShowBundle
 from liveplanner.formats.showfile.reader import read_show_file
+from liveplanner.formats.showfile.spec import SCHEMA_VERSION
 from liveplanner.formats.showfile.writer import show_document
 from liveplanner.storage import parts, segments, shows
 from liveplanner.storage.database import Database

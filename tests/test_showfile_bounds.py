@@ -15,8 +15,8 @@ from liveplanner.core import plan
 from liveplanner.formats.metrics import records as metrics_import
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile import validation
-from liveplanner.formats.showfile.bundle import MAX_BYTES, MAX_NESTING
 from liveplanner.formats.showfile.reader import read_show_file
+from liveplanner.formats.showfile.spec import MAX_BYTES, MAX_NESTING
 from liveplanner.formats.showfile.writer import show_document
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database

@@ -35,8 +35,8 @@ def is_show_file(path: Path) -> bool:
 
 def import_show_file(db: Database, path: Path, dry_run: bool = False) -> ScriptImport:
     """A liveplanner show file as a new show, with its own title, start, platform and zone."""
-    from liveplanner.formats.showfile.bundle import MAX_BYTES
     from liveplanner.formats.showfile.reader import read_show_file
+    from liveplanner.formats.showfile.spec import MAX_BYTES
     from liveplanner.storage.show_transfer import import_show
 
     bundle = read_show_file(read_imported(path, MAX_BYTES), path.name)

@@ -10,7 +10,7 @@ def offscreen_app() -> None:
     from PySide6.QtWidgets import QApplication
 
     from liveplanner.app.settings import load_preferences
-    from liveplanner.ui.app import install_translators, locale_for
+    from liveplanner.ui.translators import install_translators, locale_for
 
     app = QApplication.instance() or QApplication([])
     # The window's locale for the user's language (see app.language), so a PDF reads as the

@@ -12,9 +12,13 @@ from liveplanner.cli import output
 from liveplanner.cli.output import EXIT_FINDINGS, EXIT_USAGE, UserError
 from liveplanner.cli.parser import build_parser
 
+# Opens the main window: (database URL or None, show id to open or None, --exit-when) -> status.
+OpenWindow = Callable[[str | None, int | None, str | None], int]
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Open the window, or run a command. When whoever reads a command's output stops early
+
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Run a command, or open the window through `open_window` (liveplanner.program gives it:
+    the command line does not import the window). When whoever reads a command's output stops early
     (`liveplanner runs 1 | head`), the rest of the output is dropped without a word and the
     command ends with its own status: 0, or 1 from `check` only for what it found."""
     try:
@@ -26,9 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # no handler can catch it.
         output.flush()
 
-    from liveplanner.ui.app import run_app
-
-    return run_app(args.database, open_show=args.open, exit_when=args.exit_when)
+    if open_window is None:
+        build_parser().error("no command given (the window opens with `python -m liveplanner`)")
+    return open_window(args.database, args.open, args.exit_when)
 
 
 def _run_command(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from dataclasses import asdict
 
 from sqlalchemy import insert, select
 
-from liveplanner.formats.showfile.bundle import MetricSample, MetricsSource, ShowBundle
+from liveplanner.core.show_record import MetricSample, MetricsSource, ShowBundle
 from liveplanner.storage.database import Database
 from liveplanner.storage.models import (
     MetricImportRow,

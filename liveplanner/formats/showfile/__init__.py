@@ -6,6 +6,7 @@ numbered in the file's order, never database ids, so a show exported, imported e
 exported again gives the same document. Instants are written in the show's time zone with
 their offset. schema.json (JSON Schema 2020-12) is the contract for each version.
 
-bundle.py holds what a file holds as plain objects; writer.py writes one, reader.py reads one back
-(parsing.py the JSON text, validation.py the schema check and its refusals).
+What a file holds is core.show_record's ShowBundle; spec.py names the format, its version and
+limits; writer.py writes one, reader.py reads one back (parsing.py the JSON text, validation.py
+the schema check and its refusals).
 """

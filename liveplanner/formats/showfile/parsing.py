@@ -5,7 +5,7 @@ import json
 import math
 
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile.bundle import FORMAT, MAX_NESTING, Document
+from liveplanner.formats.showfile.spec import FORMAT, MAX_NESTING, Document
 
 _DIGITS = 19  # of the largest whole number any field takes (2**63 - 1)
 

@@ -34,18 +34,11 @@ from liveplanner.core.plan import (
     time_zone,
 )
 from liveplanner.core.runlog import Run, RunEvent
+from liveplanner.core.show_record import MetricSample, MetricsSource, ShowBundle
 from liveplanner.formats import sheets
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile.bundle import (
-    MAX_BYTES,
-    MAX_NESTING,
-    SCHEMA_VERSION,
-    Document,
-    MetricSample,
-    MetricsSource,
-    ShowBundle,
-)
 from liveplanner.formats.showfile.parsing import _parse, _too_deep
+from liveplanner.formats.showfile.spec import MAX_BYTES, MAX_NESTING, SCHEMA_VERSION, Document
 from liveplanner.formats.showfile.validation import (
     _path,
     _plain_sample,

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from liveplanner.core.plan import time_zone
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.showfile.bundle import SCHEMA_VERSION, Document
 from liveplanner.formats.showfile.parsing import _DIGITS, _Literal
+from liveplanner.formats.showfile.spec import SCHEMA_VERSION, Document
 
 if TYPE_CHECKING:
     from jsonschema import Validator

@@ -11,7 +11,8 @@ from typing import Any
 from liveplanner import __version__
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Duty, Release, time_zone
-from liveplanner.formats.showfile.bundle import FORMAT, SCHEMA_VERSION, Document, ShowBundle
+from liveplanner.core.show_record import ShowBundle
+from liveplanner.formats.showfile.spec import FORMAT, SCHEMA_VERSION, Document
 
 
 def _numbering(items: Sequence[Any]) -> dict[int | None, int | None]:

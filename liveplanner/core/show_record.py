@@ -1,24 +1,14 @@
-"""What a show file holds, as plain objects (ShowBundle), and the format's name, version and
-limits. The reader and the writer both work on these."""
+"""One show's whole stored record as plain objects: its plan, its runs with every event, its
+minute metrics with their source and its review notes. Storage gathers and stores it in one
+transaction; the show file (formats/showfile/) writes and reads it."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import Run
-
-FORMAT = "liveplanner.show"
-SCHEMA_VERSION = 1  # the version this liveplanner writes, and the newest it reads
-# A show's file is a few MB at most (a day of 15 metrics each minute is 1.6 MB): 20 MB is far
-# past any show and still reads in seconds. Nothing in a show file nests deeper than 5 levels
-# (segments[2].cues[0].cue); past MAX_NESTING the file is refused before the schema is walked,
-# which would exhaust Python's stack on a file nested thousands deep.
-MAX_BYTES = 20 * 2**20
-MAX_NESTING = 8
-
-Document = dict[str, Any]
 
 
 class MetricSample(NamedTuple):

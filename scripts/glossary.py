@@ -1092,6 +1092,8 @@ ZH = {
     "Messages|{path} says it is a liveplanner backup of schema {revision}, but it has no table {table}; nothing was changed": "{path} 自称是结构 {revision} 的 liveplanner 备份，但没有表 {table}；未做任何改动",
     "Messages|{path} says it is a liveplanner backup of schema {revision}, but its table {table} has no column {column}; nothing was changed": "{path} 自称是结构 {revision} 的 liveplanner 备份，但其表 {table} 没有列 {column}；未做任何改动",
     "Messages|could not restore {chosen} to {target}: {detail}": "无法把 {chosen} 恢复到 {target}：{detail}",
+    "Rows more than a day from the show ({show_start} to {show_end}) stored as they are (--keep-dates): {count}, the first row {row} ({time}); the review counts them outside the script": "与本场（{show_start} 至 {show_end}）相差一天以上的行按原样保存（--keep-dates）：{count} 行，第一行是第 {row} 行（{time}）；复盘把它们算在脚本之外",
+    "the mapping has {given} columns, the sheet has {columns}": "映射有 {given} 列，而表格有 {columns} 列",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -49,6 +49,10 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # name, megabytes, and a header an English export writes (Time).
 KEPT = {"JSON", "Excel", "CSV", "XLSX", "null", "liveplanner", "CREATE", "DATABASE", "Asia"}
 KEPT |= {"Shanghai", "MB", "Time"}
+# Programs and URL schemes, named as they are written: SQLite, PostgreSQL, sqlite:///, postgres.
+KEPT |= {"SQLite", "PostgreSQL", "sqlite", "postgresql", "postgres"}
+# A command to type as it is written.
+KEPT |= {"pip", "install"}
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
 
 
@@ -59,6 +63,7 @@ def english_words(text: str, *user_data: str) -> list[str]:
         rest = rest.replace(data, "")
     # A file's extension (.xlsx) and JSON to write ("format": "liveplanner.show") stay as typed.
     rest = re.sub(r"\.\w+|\"[^\"]*\"", "", rest)
+    rest = re.sub(r"--[\w-]+", "", rest)  # a command line's option, typed as it is written
     return [w for w in re.findall(r"[A-Za-z]{2,}", rest) if w not in KEPT]
 
 
@@ -261,3 +266,14 @@ def test_an_english_window_shows_no_chinese_but_the_trade_s_own_words() -> None:
         for trade_word in TRADE_WORDS:
             source = source.replace(trade_word, "")
         assert not CJK.search(source), message.findtext("source")
+
+
+def test_every_importer_refusal_and_notice_is_in_the_catalogue() -> None:
+    """formats/ gives a code for each refusal or notice of an import; the catalogue words each
+    one (else a Chinese user would read the log's English, or the window would fail on it)."""
+    from liveplanner.formats.problems import MESSAGES
+
+    unworded = [
+        code for code in MESSAGES if f"import.{code}" not in TEXTS and f"sheet.{code}" not in TEXTS
+    ]
+    assert unworded == []

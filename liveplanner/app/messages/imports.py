@@ -124,6 +124,12 @@ IMPORT_TEXTS = {
         "Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, "
         "the first row {row} ({time})",
     ),
+    "import.far_minutes_kept": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Rows more than a day from the show ({show_start} to {show_end}) stored as they are "
+        "(--keep-dates): {count}, the first row {row} ({time}); the review counts them outside "
+        "the script",
+    ),
     "import.json_too_wide": QT_TRANSLATE_NOOP(
         "Messages",
         "{file}: its records have {count} different fields; an export has at most {limit}",
@@ -232,6 +238,9 @@ SHEET_TEXTS = {
         "Messages",
         "{file}: no header row in its first {rows} rows; expected a row naming columns such "
         "as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)",
+    ),
+    "sheet.mapping_width": QT_TRANSLATE_NOOP(
+        "Messages", "the mapping has {given} columns, the sheet has {columns}"
     ),
     "sheet.no_timing_column": QT_TRANSLATE_NOOP(
         "Messages",

@@ -1392,7 +1392,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="231" />
+        <location filename="../../ui/workspace_flow.py" line="230" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation type="unfinished" />
     </message>
@@ -1692,427 +1692,437 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="127" />
+        <source>Rows more than a day from the show ({show_start} to {show_end}) stored as they are (--keep-dates): {count}, the first row {row} ({time}); the review counts them outside the script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="133" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="131" />
+        <location filename="../../app/messages/imports.py" line="137" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="136" />
+        <location filename="../../app/messages/imports.py" line="142" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="139" />
+        <location filename="../../app/messages/imports.py" line="145" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="142" />
+        <location filename="../../app/messages/imports.py" line="148" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="145" />
+        <location filename="../../app/messages/imports.py" line="151" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="150" />
+        <location filename="../../app/messages/imports.py" line="156" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="151" />
+        <location filename="../../app/messages/imports.py" line="157" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="156" />
+        <location filename="../../app/messages/imports.py" line="162" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="159" />
+        <location filename="../../app/messages/imports.py" line="165" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="162" />
+        <location filename="../../app/messages/imports.py" line="168" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="165" />
+        <location filename="../../app/messages/imports.py" line="171" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="169" />
+        <location filename="../../app/messages/imports.py" line="175" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="172" />
+        <location filename="../../app/messages/imports.py" line="178" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="177" />
+        <location filename="../../app/messages/imports.py" line="183" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="182" />
-        <location filename="../../app/messages/imports.py" line="257" />
+        <location filename="../../app/messages/imports.py" line="188" />
+        <location filename="../../app/messages/imports.py" line="266" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="187" />
+        <location filename="../../app/messages/imports.py" line="193" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="192" />
+        <location filename="../../app/messages/imports.py" line="198" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="196" />
+        <location filename="../../app/messages/imports.py" line="202" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="200" />
+        <location filename="../../app/messages/imports.py" line="206" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="205" />
+        <location filename="../../app/messages/imports.py" line="211" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="208" />
+        <location filename="../../app/messages/imports.py" line="214" />
         <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="211" />
+        <location filename="../../app/messages/imports.py" line="217" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="214" />
+        <location filename="../../app/messages/imports.py" line="220" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="217" />
+        <location filename="../../app/messages/imports.py" line="223" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="218" />
+        <location filename="../../app/messages/imports.py" line="224" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="223" />
+        <location filename="../../app/messages/imports.py" line="229" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="231" />
+        <location filename="../../app/messages/imports.py" line="237" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="236" />
+        <location filename="../../app/messages/imports.py" line="242" />
+        <source>the mapping has {given} columns, the sheet has {columns}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="245" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="241" />
+        <location filename="../../app/messages/imports.py" line="250" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="244" />
+        <location filename="../../app/messages/imports.py" line="253" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="247" />
+        <location filename="../../app/messages/imports.py" line="256" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="252" />
+        <location filename="../../app/messages/imports.py" line="261" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="262" />
+        <location filename="../../app/messages/imports.py" line="271" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="265" />
+        <location filename="../../app/messages/imports.py" line="274" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="268" />
+        <location filename="../../app/messages/imports.py" line="277" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="273" />
+        <location filename="../../app/messages/imports.py" line="282" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="276" />
+        <location filename="../../app/messages/imports.py" line="285" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="281" />
+        <location filename="../../app/messages/imports.py" line="290" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="286" />
+        <location filename="../../app/messages/imports.py" line="295" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="291" />
+        <location filename="../../app/messages/imports.py" line="300" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="295" />
+        <location filename="../../app/messages/imports.py" line="304" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="300" />
+        <location filename="../../app/messages/imports.py" line="309" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="305" />
+        <location filename="../../app/messages/imports.py" line="314" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="310" />
+        <location filename="../../app/messages/imports.py" line="319" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="315" />
+        <location filename="../../app/messages/imports.py" line="324" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="319" />
+        <location filename="../../app/messages/imports.py" line="328" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="324" />
+        <location filename="../../app/messages/imports.py" line="333" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="329" />
+        <location filename="../../app/messages/imports.py" line="338" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="332" />
+        <location filename="../../app/messages/imports.py" line="341" />
         <source>{file}, {path}: this field is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="335" />
+        <location filename="../../app/messages/imports.py" line="344" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="338" />
+        <location filename="../../app/messages/imports.py" line="347" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="341" />
+        <location filename="../../app/messages/imports.py" line="350" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="345" />
+        <location filename="../../app/messages/imports.py" line="354" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="350" />
+        <location filename="../../app/messages/imports.py" line="359" />
         <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="355" />
+        <location filename="../../app/messages/imports.py" line="364" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="360" />
+        <location filename="../../app/messages/imports.py" line="369" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="365" />
+        <location filename="../../app/messages/imports.py" line="374" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="370" />
+        <location filename="../../app/messages/imports.py" line="379" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="375" />
+        <location filename="../../app/messages/imports.py" line="384" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="380" />
+        <location filename="../../app/messages/imports.py" line="389" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="385" />
+        <location filename="../../app/messages/imports.py" line="394" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="393" />
+        <location filename="../../app/messages/imports.py" line="402" />
         <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="400" />
+        <location filename="../../app/messages/imports.py" line="409" />
         <source>an object {…}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="401" />
+        <location filename="../../app/messages/imports.py" line="410" />
         <source>a list […]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="402" />
+        <location filename="../../app/messages/imports.py" line="411" />
         <source>its compressed data is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="406" />
+        <location filename="../../app/messages/imports.py" line="415" />
         <source>the file is incomplete or damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="409" />
+        <location filename="../../app/messages/imports.py" line="418" />
         <source>… ({count} characters)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="410" />
+        <location filename="../../app/messages/imports.py" line="419" />
         <source>”, “</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="412" />
+        <location filename="../../app/messages/imports.py" line="421" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="413" />
+        <location filename="../../app/messages/imports.py" line="422" />
         <source>last</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="418" />
+        <location filename="../../app/messages/imports.py" line="427" />
         <source>a length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="419" />
+        <location filename="../../app/messages/imports.py" line="428" />
         <source>a clock time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="420" />
+        <location filename="../../app/messages/imports.py" line="429" />
         <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="421" />
+        <location filename="../../app/messages/imports.py" line="430" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="422" />
+        <location filename="../../app/messages/imports.py" line="431" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="425" />
+        <location filename="../../app/messages/imports.py" line="434" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="428" />
+        <location filename="../../app/messages/imports.py" line="437" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="431" />
+        <location filename="../../app/messages/imports.py" line="440" />
         <source>expected a whole number such as 300</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="437" />
+        <location filename="../../app/messages/imports.py" line="446" />
         <source>the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="440" />
+        <location filename="../../app/messages/imports.py" line="449" />
         <source>lists or objects nested hundreds deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="444" />
+        <location filename="../../app/messages/imports.py" line="453" />
         <source>a list {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="448" />
+        <location filename="../../app/messages/imports.py" line="457" />
         <source>an object {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="452" />
+        <location filename="../../app/messages/imports.py" line="461" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="456" />
+        <location filename="../../app/messages/imports.py" line="465" />
         <source>a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
@@ -4778,34 +4788,34 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>WorkspaceFlow</name>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="52" />
+        <location filename="../../ui/workspace_flow.py" line="51" />
         <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="78" />
+        <location filename="../../ui/workspace_flow.py" line="77" />
         <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="87" />
+        <location filename="../../ui/workspace_flow.py" line="86" />
         <source>process %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="89" />
+        <location filename="../../ui/workspace_flow.py" line="88" />
         <source>another process</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="95" />
+        <location filename="../../ui/workspace_flow.py" line="94" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="110" />
+        <location filename="../../ui/workspace_flow.py" line="109" />
         <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
 
 Create liveplanner's tables beside them anyway?</source>
@@ -4817,48 +4827,48 @@ Create liveplanner's tables beside it anyway?</numerusform><numerusform>The data
 Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="127" />
+        <location filename="../../ui/workspace_flow.py" line="126" />
         <source>The database %1 is damaged (%2).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="135" />
+        <location filename="../../ui/workspace_flow.py" line="134" />
         <source>There is no good backup of it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="144" />
+        <location filename="../../ui/workspace_flow.py" line="143" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="156" />
+        <location filename="../../ui/workspace_flow.py" line="155" />
         <source>The damaged file was set aside as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="171" />
+        <location filename="../../ui/workspace_flow.py" line="170" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="182" />
+        <location filename="../../ui/workspace_flow.py" line="181" />
         <source>The folder %1 is read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="184" />
+        <location filename="../../ui/workspace_flow.py" line="183" />
         <source>The file %1 is read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="189" />
+        <location filename="../../ui/workspace_flow.py" line="188" />
         <source>, </source>
         <comment>between the names in a list</comment>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="192" />
+        <location filename="../../ui/workspace_flow.py" line="191" />
         <source>%1 and %n more</source>
         <translation>
             <numerusform>%1 and %n more</numerusform><numerusform>%1 and %n more</numerusform></translation>

@@ -1400,7 +1400,7 @@
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="231" />
+        <location filename="../../ui/workspace_flow.py" line="230" />
         <source>liveplanner goes on with the database it had open.</source>
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
@@ -1701,427 +1701,437 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="127" />
+        <source>Rows more than a day from the show ({show_start} to {show_end}) stored as they are (--keep-dates): {count}, the first row {row} ({time}); the review counts them outside the script</source>
+        <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行按原样保存（--keep-dates）：{count} 行，第一行是第 {row} 行（{time}）；复盘把它们算在脚本之外</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="133" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="131" />
+        <location filename="../../app/messages/imports.py" line="137" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="136" />
+        <location filename="../../app/messages/imports.py" line="142" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="139" />
+        <location filename="../../app/messages/imports.py" line="145" />
         <source>{file} holds no list of per-minute records</source>
         <translation>{file} 中没有按分钟的记录列表</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="142" />
+        <location filename="../../app/messages/imports.py" line="148" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="145" />
+        <location filename="../../app/messages/imports.py" line="151" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="150" />
+        <location filename="../../app/messages/imports.py" line="156" />
         <source>{file} has a header but no data rows</source>
         <translation>{file} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="151" />
+        <location filename="../../app/messages/imports.py" line="157" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="156" />
+        <location filename="../../app/messages/imports.py" line="162" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="159" />
+        <location filename="../../app/messages/imports.py" line="165" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="162" />
+        <location filename="../../app/messages/imports.py" line="168" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="165" />
+        <location filename="../../app/messages/imports.py" line="171" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="169" />
+        <location filename="../../app/messages/imports.py" line="175" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="172" />
+        <location filename="../../app/messages/imports.py" line="178" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="177" />
+        <location filename="../../app/messages/imports.py" line="183" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="182" />
-        <location filename="../../app/messages/imports.py" line="257" />
+        <location filename="../../app/messages/imports.py" line="188" />
+        <location filename="../../app/messages/imports.py" line="266" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="187" />
+        <location filename="../../app/messages/imports.py" line="193" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="192" />
+        <location filename="../../app/messages/imports.py" line="198" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="196" />
+        <location filename="../../app/messages/imports.py" line="202" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="200" />
+        <location filename="../../app/messages/imports.py" line="206" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="205" />
+        <location filename="../../app/messages/imports.py" line="211" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="208" />
+        <location filename="../../app/messages/imports.py" line="214" />
         <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="211" />
+        <location filename="../../app/messages/imports.py" line="217" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="214" />
+        <location filename="../../app/messages/imports.py" line="220" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="217" />
+        <location filename="../../app/messages/imports.py" line="223" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="218" />
+        <location filename="../../app/messages/imports.py" line="224" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="223" />
+        <location filename="../../app/messages/imports.py" line="229" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="231" />
+        <location filename="../../app/messages/imports.py" line="237" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="236" />
+        <location filename="../../app/messages/imports.py" line="242" />
+        <source>the mapping has {given} columns, the sheet has {columns}</source>
+        <translation>映射有 {given} 列，而表格有 {columns} 列</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="245" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="241" />
+        <location filename="../../app/messages/imports.py" line="250" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="244" />
+        <location filename="../../app/messages/imports.py" line="253" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="247" />
+        <location filename="../../app/messages/imports.py" line="256" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="252" />
+        <location filename="../../app/messages/imports.py" line="261" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="262" />
+        <location filename="../../app/messages/imports.py" line="271" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="265" />
+        <location filename="../../app/messages/imports.py" line="274" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="268" />
+        <location filename="../../app/messages/imports.py" line="277" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="273" />
+        <location filename="../../app/messages/imports.py" line="282" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation>表格中没有开始时间：场次从 {time} 开始</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="276" />
+        <location filename="../../app/messages/imports.py" line="285" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="281" />
+        <location filename="../../app/messages/imports.py" line="290" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="286" />
+        <location filename="../../app/messages/imports.py" line="295" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="291" />
+        <location filename="../../app/messages/imports.py" line="300" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="295" />
+        <location filename="../../app/messages/imports.py" line="304" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="300" />
+        <location filename="../../app/messages/imports.py" line="309" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="305" />
+        <location filename="../../app/messages/imports.py" line="314" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="310" />
+        <location filename="../../app/messages/imports.py" line="319" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="315" />
+        <location filename="../../app/messages/imports.py" line="324" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="319" />
+        <location filename="../../app/messages/imports.py" line="328" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="324" />
+        <location filename="../../app/messages/imports.py" line="333" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="329" />
+        <location filename="../../app/messages/imports.py" line="338" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="332" />
+        <location filename="../../app/messages/imports.py" line="341" />
         <source>{file}, {path}: this field is missing</source>
         <translation>{file}，{path}：缺少此字段</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="335" />
+        <location filename="../../app/messages/imports.py" line="344" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="338" />
+        <location filename="../../app/messages/imports.py" line="347" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="341" />
+        <location filename="../../app/messages/imports.py" line="350" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="345" />
+        <location filename="../../app/messages/imports.py" line="354" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="350" />
+        <location filename="../../app/messages/imports.py" line="359" />
         <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
         <translation>{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="355" />
+        <location filename="../../app/messages/imports.py" line="364" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="360" />
+        <location filename="../../app/messages/imports.py" line="369" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="365" />
+        <location filename="../../app/messages/imports.py" line="374" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="370" />
+        <location filename="../../app/messages/imports.py" line="379" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="375" />
+        <location filename="../../app/messages/imports.py" line="384" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="380" />
+        <location filename="../../app/messages/imports.py" line="389" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="385" />
+        <location filename="../../app/messages/imports.py" line="394" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="393" />
+        <location filename="../../app/messages/imports.py" line="402" />
         <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
         <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="400" />
+        <location filename="../../app/messages/imports.py" line="409" />
         <source>an object {…}</source>
         <translation>对象 {…}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="401" />
+        <location filename="../../app/messages/imports.py" line="410" />
         <source>a list […]</source>
         <translation>列表 […]</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="402" />
+        <location filename="../../app/messages/imports.py" line="411" />
         <source>its compressed data is damaged</source>
         <translation>压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="406" />
+        <location filename="../../app/messages/imports.py" line="415" />
         <source>the file is incomplete or damaged</source>
         <translation>文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="409" />
+        <location filename="../../app/messages/imports.py" line="418" />
         <source>… ({count} characters)</source>
         <translation>…（共 {count} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="410" />
+        <location filename="../../app/messages/imports.py" line="419" />
         <source>”, “</source>
         <translation>”、“</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="412" />
+        <location filename="../../app/messages/imports.py" line="421" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="413" />
+        <location filename="../../app/messages/imports.py" line="422" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="418" />
+        <location filename="../../app/messages/imports.py" line="427" />
         <source>a length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="419" />
+        <location filename="../../app/messages/imports.py" line="428" />
         <source>a clock time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="420" />
+        <location filename="../../app/messages/imports.py" line="429" />
         <source>a price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="421" />
+        <location filename="../../app/messages/imports.py" line="430" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="422" />
+        <location filename="../../app/messages/imports.py" line="431" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="425" />
+        <location filename="../../app/messages/imports.py" line="434" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation>应为时间，如 20:05 或 20:00-20:05</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="428" />
+        <location filename="../../app/messages/imports.py" line="437" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation>应为金额（元），如 59 或 ¥59.90</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="431" />
+        <location filename="../../app/messages/imports.py" line="440" />
         <source>expected a whole number such as 300</source>
         <translation>应为整数，如 300</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="437" />
+        <location filename="../../app/messages/imports.py" line="446" />
         <source>the file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="440" />
+        <location filename="../../app/messages/imports.py" line="449" />
         <source>lists or objects nested hundreds deep</source>
         <translation>嵌套数百层的列表或对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="444" />
+        <location filename="../../app/messages/imports.py" line="453" />
         <source>a list {depth} levels deep</source>
         <translation>嵌套 {depth} 层的列表</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="448" />
+        <location filename="../../app/messages/imports.py" line="457" />
         <source>an object {depth} levels deep</source>
         <translation>嵌套 {depth} 层的对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="452" />
+        <location filename="../../app/messages/imports.py" line="461" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation>最多嵌套 {limit} 层的列表和对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="456" />
+        <location filename="../../app/messages/imports.py" line="465" />
         <source>a time in the years {first} to {last}</source>
         <translation>{first} 至 {last} 年之间的时间</translation>
     </message>
@@ -4796,27 +4806,27 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>WorkspaceFlow</name>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="52" />
+        <location filename="../../ui/workspace_flow.py" line="51" />
         <source>Nothing was created in %1. Give liveplanner a database of its own: create one on the server (CREATE DATABASE liveplanner), then choose it in File ▸ Database…</source>
         <translation>未在 %1 中创建任何表。请为 liveplanner 单独准备一个数据库：在服务器上新建一个（CREATE DATABASE liveplanner），再在“文件 ▸ 数据库…”中选择它。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="78" />
+        <location filename="../../ui/workspace_flow.py" line="77" />
         <source>%1, so this window opens the database read-only: you can look, print and export, but not change anything.</source>
         <translation>%1，因此本窗口以只读方式打开数据库：可以查看、打印和导出，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="87" />
+        <location filename="../../ui/workspace_flow.py" line="86" />
         <source>process %1 on %2</source>
         <translation>%2 上的进程 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="89" />
+        <location filename="../../ui/workspace_flow.py" line="88" />
         <source>another process</source>
         <translation>另一个进程</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="95" />
+        <location filename="../../ui/workspace_flow.py" line="94" />
         <source>Another liveplanner (%1) has the database %2 open.
 
 This window opens it read-only: you can look, print and export, but not change anything. To edit here, close the other one and start liveplanner again.</source>
@@ -4825,61 +4835,63 @@ This window opens it read-only: you can look, print and export, but not change a
 本窗口以只读方式打开：可以查看、打印和导出，但不能修改。要在这里编辑，请关闭另一个后重新启动 liveplanner。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="110" />
+        <location filename="../../ui/workspace_flow.py" line="109" />
         <source>The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.
 
 Create liveplanner's tables beside them anyway?</source>
         <translation>
             <numerusform>数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。
 
-仍要在它们旁边创建 liveplanner 的表吗？</numerusform></translation>
+仍要在它们旁边创建 liveplanner 的表吗？</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="127" />
+        <location filename="../../ui/workspace_flow.py" line="126" />
         <source>The database %1 is damaged (%2).</source>
         <translation>数据库 %1 已损坏（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="135" />
+        <location filename="../../ui/workspace_flow.py" line="134" />
         <source>There is no good backup of it.</source>
         <translation>没有可用的完好备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="144" />
+        <location filename="../../ui/workspace_flow.py" line="143" />
         <source>Set the damaged file aside (it is kept, untouched) and go on with the newest good backup, %1?</source>
         <translation>把损坏的文件移到一旁（原样保留，不做改动），改用最新的完好备份 %1 继续吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="156" />
+        <location filename="../../ui/workspace_flow.py" line="155" />
         <source>The damaged file was set aside as %1</source>
         <translation>损坏的文件已移到一旁，保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="171" />
+        <location filename="../../ui/workspace_flow.py" line="170" />
         <source>Open the database on this computer instead? File ▸ Database… switches back to the team server.</source>
         <translation>改为打开本机上的数据库吗？之后可用“文件 ▸ 数据库…”切换回团队服务器。</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="182" />
+        <location filename="../../ui/workspace_flow.py" line="181" />
         <source>The folder %1 is read-only</source>
         <translation>文件夹 %1 是只读的</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="184" />
+        <location filename="../../ui/workspace_flow.py" line="183" />
         <source>The file %1 is read-only</source>
         <translation>文件 %1 是只读的</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace_flow.py" line="189" />
+        <location filename="../../ui/workspace_flow.py" line="188" />
         <source>, </source>
         <comment>between the names in a list</comment>
         <translation>、</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workspace_flow.py" line="192" />
+        <location filename="../../ui/workspace_flow.py" line="191" />
         <source>%1 and %n more</source>
         <translation>
-            <numerusform>%1 以及另外 %n 张</numerusform></translation>
+            <numerusform>%1 以及另外 %n 张</numerusform>
+        </translation>
     </message>
 </context>
 <context>

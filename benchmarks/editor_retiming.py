@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from liveplanner.app.demo import demo_plan
 from liveplanner.app.workspace import open_database
+from liveplanner.core.rules import check
 from liveplanner.core.schedule import schedule
 from liveplanner.storage import shows
 from liveplanner.ui.editor import commands
@@ -93,7 +94,10 @@ def measure(size: str, folder: Path) -> list[Figure]:
         by_id = {s.id: s for s in doc.plan.segments}
         doc.plan = replace(doc.plan, segments=tuple(by_id[i] for i in order[1:] + order[:1]))
         doc.segments_reordered.emit()
-        doc._derive()
+        # What the document does after any change: times and findings again, then views redraw.
+        doc.schedule = schedule(doc.plan)
+        doc.findings = check(doc.plan)
+        doc.plan_changed.emit()
 
     frames("re-time, findings and table update after a move", timed(retime_in_memory, repeats), 1.0)
     frames("the same with the move's database write", timed(move_first_to_end, repeats))

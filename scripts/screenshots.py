@@ -27,7 +27,6 @@ from liveplanner.storage.database import Database
 from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.about_dialog import AboutDialog
-from liveplanner.ui.app import install_translators
 from liveplanner.ui.backups_dialog import BackupsDialog
 from liveplanner.ui.editor import commands
 from liveplanner.ui.editor.conflict_dialog import ConflictDialog
@@ -42,6 +41,7 @@ from liveplanner.ui.review.report import write_report
 from liveplanner.ui.review.report_dialog import report_input
 from liveplanner.ui.script.import_dialog import ScriptImportDialog
 from liveplanner.ui.theme import apply_theme
+from liveplanner.ui.translators import install_translators
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1366, 705)  # a 1366×768 laptop, maximised: what a producer has

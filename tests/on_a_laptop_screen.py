@@ -18,8 +18,8 @@ from liveplanner.app.settings import Preferences
 from liveplanner.app.workspace import open_database
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.translators import drop_language, use_language
 
 LAPTOP = QRect(0, 0, 1366, 705)
 FIXTURES = Path(__file__).parent / "fixtures"

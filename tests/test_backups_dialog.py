@@ -152,7 +152,7 @@ def test_a_backup_that_is_no_liveplanner_database_is_refused_in_the_users_langua
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from liveplanner.ui.app import drop_language, use_language
+    from liveplanner.ui.translators import drop_language, use_language
 
     shows.create_show(db, "A", START)
     use_language("zh_CN")

@@ -114,7 +114,7 @@ def test_an_exported_run_sheet_is_in_the_users_language(sqlite_url: str, tmp_pat
 
 
 def test_the_window_chooses_chinese_by_the_same_rule(monkeypatch: pytest.MonkeyPatch) -> None:
-    from liveplanner.ui.app import locale_for
+    from liveplanner.ui.translators import locale_for
 
     monkeypatch.setenv("LANG", "zh_TW.UTF-8")  # Qt alone finds no translation for it
     assert locale_for("system").name() == "zh_CN"

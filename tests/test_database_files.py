@@ -129,8 +129,8 @@ def test_the_window_says_why_it_opened_a_database_read_only(
 
     from liveplanner.app.settings import Preferences
     from liveplanner.storage import database
-    from liveplanner.ui.app import drop_language, use_language
     from liveplanner.ui.main_window import MainWindow
+    from liveplanner.ui.translators import drop_language, use_language
 
     path = tmp_path / "shows.sqlite3"
     open_database(f"sqlite:///{path}").close()
@@ -257,9 +257,9 @@ def test_an_edit_in_a_window_read_only_for_its_folder_gives_that_reason(
 
     from liveplanner.app.settings import Preferences
     from liveplanner.storage import database
-    from liveplanner.ui.app import drop_language, use_language
     from liveplanner.ui.editor.segment_model import SegmentTableModel
     from liveplanner.ui.main_window import MainWindow
+    from liveplanner.ui.translators import drop_language, use_language
 
     path = tmp_path / "shows.sqlite3"
     db = open_database(f"sqlite:///{path}")

@@ -30,10 +30,10 @@ from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.frozen_table import FrozenColumnsTable
 from liveplanner.ui.editor.segment_model import SegmentTableModel as S
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.translators import drop_language, use_language
 
 START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 CTRL = Qt.KeyboardModifier.ControlModifier

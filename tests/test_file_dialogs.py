@@ -31,9 +31,9 @@ from liveplanner.core.templates import Template
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui import file_dialogs
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.file_dialogs import FileKind
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.translators import drop_language, use_language
 
 START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 RUN_SHEET = Path(__file__).parent / "fixtures" / "scripts" / "team-run-sheet.csv"

@@ -392,7 +392,7 @@ def test_the_presenter_fills_another_screen_or_shares_the_only_one(
 def test_the_host_view_fits_a_laptop_and_its_text_grows_with_the_window(
     qtbot: QtBot, db: Database, clock: Clock, language: str
 ) -> None:
-    from liveplanner.ui.app import drop_language, use_language
+    from liveplanner.ui.translators import drop_language, use_language
 
     use_language(language)
     try:

@@ -20,11 +20,11 @@ from liveplanner.app.workspace import open_database
 from liveplanner.core.plan import ShowPlan
 from liveplanner.storage import notes, shows
 from liveplanner.storage.database import Database
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_editor import ShowEditor
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.review_page import ReviewPage
+from liveplanner.ui.translators import drop_language, use_language
 
 KEPT = {"JSON", "Excel", "null", "XLSX", "CSV"}
 CJK = re.compile(r"[\u3400-\u9fff]")

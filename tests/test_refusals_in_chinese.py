@@ -21,11 +21,11 @@ from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.import_dialog import MetricsImportDialog
 from liveplanner.ui.script.texts import problem_text as script_problem_text
+from liveplanner.ui.translators import drop_language, use_language
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 SHOW_DAY = datetime(2026, 11, 11, 19, 30, tzinfo=ZoneInfo("Asia/Shanghai"))

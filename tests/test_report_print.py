@@ -15,8 +15,8 @@ from liveplanner.storage.notes import list_notes
 from liveplanner.storage.runs import list_runs
 from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
-from liveplanner.ui.app import install_translators
 from liveplanner.ui.review.report import ReportInput, report_html
+from liveplanner.ui.translators import install_translators
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

@@ -16,13 +16,13 @@ from liveplanner.app.settings import Preferences
 from liveplanner.core.plan import time_zone
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.chart_axes import CountAxis
 from liveplanner.ui.review.chart_strip import MARK_ROW, MarksItem
 from liveplanner.ui.review.review_page import ReviewPage
 from liveplanner.ui.theme import apply_theme
+from liveplanner.ui.translators import drop_language, use_language
 
 
 @pytest.fixture

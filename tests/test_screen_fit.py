@@ -20,10 +20,10 @@ from screens import offscreen_with
 from liveplanner.app import settings
 from liveplanner.app.workspace import open_database
 from liveplanner.storage.database import Database
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.compare_dialog import CompareDialog
 from liveplanner.ui.screen_fit import TYPICAL_FRAME, fit_to_screen
+from liveplanner.ui.translators import drop_language, use_language
 
 LAPTOP = QSize(1366, 705)
 CASES = "tests/on_a_laptop_screen.py"

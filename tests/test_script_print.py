@@ -22,7 +22,6 @@ from liveplanner.app.demo import CO, CS, FLOOR, HOST, demo_plan
 from liveplanner.core.enums import Role, SegmentKind
 from liveplanner.core.plan import Duty, Person, Segment, Show, ShowPlan, TeamMember
 from liveplanner.core.schedule import schedule
-from liveplanner.ui.app import install_translators
 from liveplanner.ui.printing import documents
 from liveplanner.ui.printing.assignments import cards, cue_people
 from liveplanner.ui.printing.cue_cards import cue_cards
@@ -36,6 +35,7 @@ from liveplanner.ui.printing.documents import (
 from liveplanner.ui.printing.markup import STYLE
 from liveplanner.ui.printing.pagination import Section
 from liveplanner.ui.printing.run_sheet import run_sheet
+from liveplanner.ui.translators import install_translators
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

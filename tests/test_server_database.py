@@ -11,7 +11,7 @@ from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.storage.database import parse_url
 from liveplanner.storage.errors import StorageError
-from liveplanner.ui.app import install_translators
+from liveplanner.ui.translators import install_translators
 
 
 @pytest.mark.parametrize(
@@ -140,8 +140,8 @@ def test_an_empty_server_database_is_set_up_without_asking(
 def test_the_question_and_a_no_read_in_chinese_and_name_a_few_of_many_tables(
     qtbot, postgres_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from liveplanner.ui.app import drop_language, use_language
     from liveplanner.ui.main_window import MainWindow
+    from liveplanner.ui.translators import drop_language, use_language
 
     engine = create_engine(parse_url(postgres_url))
     names = ["customers", "ingredients", "inventory", "invoices", "recipes", "stock", "vendors"]

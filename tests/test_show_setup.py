@@ -28,9 +28,9 @@ from liveplanner.core.enums import Platform, Role, SegmentKind, ShowStatus
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.show_editor import ShowEditor
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.translators import drop_language, use_language
 
 START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 RUN_SHEET = Path(__file__).parent / "fixtures" / "scripts" / "team-run-sheet.csv"

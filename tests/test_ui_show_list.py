@@ -20,10 +20,10 @@ from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
-from liveplanner.ui.app import install_translators
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.show_list_model import ShowListModel
 from liveplanner.ui.show_list_page import ShowListPage
+from liveplanner.ui.translators import install_translators
 
 
 @pytest.fixture

@@ -24,13 +24,13 @@ from liveplanner.formats.metrics.presets import PRESETS
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database
 from liveplanner.ui import labels
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.commands import CountedNames
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
 from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.review.date_axis import DateAxis
+from liveplanner.ui.translators import drop_language, use_language
 
 # 2026-11-11, a Wednesday, at noon UTC: the same day in every zone the tests run in.
 DAY = datetime(2026, 11, 11, 12, tzinfo=UTC).timestamp()

@@ -17,8 +17,6 @@ from liveplanner.app.credentials import shown_url
 from liveplanner.ui.theme import apply_theme
 
 # Where the window's language is set; said here too, where tests and the start-up look for it.
-from liveplanner.ui.translators import drop_language as drop_language
-from liveplanner.ui.translators import install_translators as install_translators
 from liveplanner.ui.translators import use_language
 
 if TYPE_CHECKING:

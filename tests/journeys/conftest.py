@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
-from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.crash_dialog import CrashReporter
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.theme import apply_theme
+from liveplanner.ui.translators import drop_language, use_language
 
 
 class RecordingReporter(CrashReporter):

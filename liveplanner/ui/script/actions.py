@@ -41,7 +41,7 @@ def import_file(parent: QWidget, db: Database, path: Path, refuse: Refuse) -> in
     """Import the run sheet (through its dialog) or show file at `path` as a new show; its id,
     or None when it was refused (said through `refuse`) or the user cancelled."""
     from liveplanner.formats import sheets
-    from liveplanner.formats.showfile import bundle as show_file
+    from liveplanner.formats.showfile import spec as show_file
 
     is_show_file = path.suffix.lower() == ".json"
     limit = show_file.MAX_BYTES if is_show_file else sheets.MAX_BYTES

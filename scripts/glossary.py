@@ -1094,6 +1094,15 @@ ZH = {
     "Messages|could not restore {chosen} to {target}: {detail}": "无法把 {chosen} 恢复到 {target}：{detail}",
     "Rows more than a day from the show ({show_start} to {show_end}) stored as they are (--keep-dates): {count}, the first row {row} ({time}); the review counts them outside the script": "与本场（{show_start} 至 {show_end}）相差一天以上的行按原样保存（--keep-dates）：{count} 行，第一行是第 {row} 行（{time}）；复盘把它们算在脚本之外",
     "the mapping has {given} columns, the sheet has {columns}": "映射有 {given} 列，而表格有 {columns} 列",
+    "unknown time zone {zone!r}; expected a name like Asia/Shanghai": "未知时区 {zone!r}；应为 Asia/Shanghai 这样的名称",
+    "the lag must be 0 to {max} minutes, not {lag}": "成交计入的延迟应为 0 到 {max} 分钟，而不是 {lag}",
+    "not a database URL: {text}": "不是数据库地址：{text}",
+    "a password is kept for a user: the URL needs a user name": "密码按用户保存：地址中需要用户名",
+    "the system keyring is not available{detail}, so the password cannot be kept there: give it in LIVEPLANNER_DATABASE_URL (postgresql://USER:PASSWORD@HOST/DATABASE) or in ~/.pgpass, or install a keyring (a Secret Service such as GNOME Keyring or KWallet on Linux)": "系统钥匙串不可用{detail}，无法在其中保存密码：请在 LIVEPLANNER_DATABASE_URL（postgresql://用户:密码@主机/数据库）或 ~/.pgpass 中给出密码，或安装钥匙串（Linux 上如 GNOME Keyring 或 KWallet 这类 Secret Service）",
+    "that segment was deleted meanwhile": "这个环节其间已被删除",
+    "that row was deleted meanwhile": "这一行其间已被删除",
+    "cannot read {path}: {reason}": "无法读取 {path}：{reason}",
+    "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -20,9 +20,9 @@ from liveplanner.core.templates import Template
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui.about_dialog import AboutDialog
-from liveplanner.ui.translators import drop_language
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.new_show_dialog import NewShowDialog
+from liveplanner.ui.translators import drop_language
 
 
 @pytest.fixture

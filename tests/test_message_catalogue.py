@@ -44,7 +44,7 @@ from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError
 
 CHINESE = translator("zh_CN")
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
+PLACEHOLDER = re.compile(r"\{\w+(?:![rsa])?(?::[^}]*)?\}")
 # English a Chinese message keeps: formats' and programs' names, a command to type, a zone's
 # name, megabytes, and a header an English export writes (Time).
 KEPT = {"JSON", "Excel", "CSV", "XLSX", "null", "liveplanner", "CREATE", "DATABASE", "Asia"}
@@ -53,6 +53,18 @@ KEPT |= {"Shanghai", "MB", "Time"}
 KEPT |= {"SQLite", "PostgreSQL", "sqlite", "postgresql", "postgres"}
 # A command to type as it is written.
 KEPT |= {"pip", "install"}
+# Programs, a file and a setting named as they are written.
+KEPT |= {
+    "GNOME",
+    "Keyring",
+    "KWallet",
+    "Secret",
+    "Service",
+    "Linux",
+    "pgpass",
+    "LIVEPLANNER",
+    "URL",
+}
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]")
 
 
@@ -277,3 +289,48 @@ def test_every_importer_refusal_and_notice_is_in_the_catalogue() -> None:
         code for code in MESSAGES if f"import.{code}" not in TEXTS and f"sheet.{code}" not in TEXTS
     ]
     assert unworded == []
+
+
+def _raised_without_a_worded_code() -> list[str]:
+    """Every refusal that core/, storage/ and app/ raise (a StorageError of any kind, a core or
+    app Refused), read from their source: those with no code, or a code the catalogue lacks."""
+    import ast
+    from pathlib import Path
+
+    import liveplanner
+    from liveplanner.storage import errors
+
+    refusals = {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.StorageError)
+    } | {"Refused"}
+    # These word themselves: their __init__ gives the code from what it is told.
+    coding_themselves = {"OtherTablesError", "ScriptLockedError"}
+    root = Path(liveplanner.__file__).parent
+    found = []
+    for layer in ("core", "storage", "app"):
+        for path in sorted((root / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                call = node.exc if isinstance(node, ast.Raise) else None
+                if not isinstance(call, ast.Call):
+                    continue
+                func = call.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+                if name not in refusals or name in coding_themselves:
+                    continue
+                code = next((k.value for k in call.keywords if k.arg == "code"), None)
+                if code is None and name == "Refused" and len(call.args) >= 2:
+                    code = call.args[1]  # core's Refused(english, code, **figures)
+                where = f"{path.relative_to(root)}:{node.lineno} {name}"
+                if code is None:
+                    found.append(f"{where} has no code")
+                elif isinstance(code, ast.Constant) and code.value not in TEXTS:
+                    found.append(f"{where}: {code.value!r} is not in the catalogue")
+    return found
+
+
+def test_every_refusal_raised_below_the_front_ends_has_a_worded_code() -> None:
+    """No refusal reaches a window or the command line as storage's or the core's English: each
+    one raised carries a code the catalogue words (and so translates)."""
+    assert _raised_without_a_worded_code() == []

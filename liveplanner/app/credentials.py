@@ -37,9 +37,15 @@ def password_key(url_text: str) -> str:
     try:
         url = make_url(url_text)
     except ArgumentError:
-        raise StorageError(f"not a database URL: {unparsed(url_text)}") from None
+        raise StorageError(
+            f"not a database URL: {unparsed(url_text)}",
+            code="credentials.not_a_url",
+            figures={"text": unparsed(url_text)},
+        ) from None
     if not url.username:
-        raise StorageError("a password is kept for a user: the URL needs a user name")
+        raise StorageError(
+            "a password is kept for a user: the URL needs a user name", code="credentials.no_user"
+        )
     return _key(url)
 
 
@@ -53,7 +59,9 @@ def _keyring_failed(exc: Exception) -> StorageError:
 
     # keyring's own text for "none installed" talks of backends and packages; ours says it all.
     detail = "" if isinstance(exc, NoKeyringError) else f" ({str(exc) or type(exc).__name__})"
-    return StorageError(NO_KEYRING.format(detail=detail))
+    return StorageError(
+        NO_KEYRING.format(detail=detail), code="credentials.no_keyring", figures={"detail": detail}
+    )
 
 
 def keyring_available() -> bool:

@@ -128,7 +128,7 @@ def row_of(plan: ShowPlan, segment_id: int) -> int:
     for row, segment in enumerate(plan.segments):
         if segment.id == segment_id:
             return row
-    raise NotFoundError("that segment was deleted meanwhile")
+    raise NotFoundError("that segment was deleted meanwhile", code="editing.segment_gone")
 
 
 def show_value(plan: ShowPlan, column: str) -> Any:
@@ -148,7 +148,7 @@ def find_part(plan: ShowPlan, kind: type, part_id: int) -> Any:
     for found in pool:
         if found.id == part_id:
             return found
-    raise NotFoundError("that row was deleted meanwhile")
+    raise NotFoundError("that row was deleted meanwhile", code="editing.row_gone")
 
 
 class ShowEditing:

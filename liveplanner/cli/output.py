@@ -19,7 +19,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 
-from liveplanner.app.translations import QT_TRANSLATE_NOOP, Translate, english
+from liveplanner.app.translations import Translate, english
 
 EXIT_FINDINGS = 1  # `check` found an error-level finding, or `db check` a problem
 EXIT_USAGE = 2  # the user asked for something that cannot be done
@@ -194,26 +194,20 @@ def counted(count: int, one: str, many: str) -> str:
     return say(one if count == 1 else many, n=count)
 
 
-UNKNOWN_ZONE = QT_TRANSLATE_NOOP(
-    "cli", "unknown time zone {zone!r}; expected a name like Asia/Shanghai"
-)
-# Refusals of app/ operations worded here: their codes and figures, in the user's language.
-_REFUSALS = {
-    "cannot_read": QT_TRANSLATE_NOOP("cli", "cannot read {path}: {reason}"),
-    "cannot_write": QT_TRANSLATE_NOOP("cli", "cannot write {path}: {reason}"),
-    "unknown_zone": UNKNOWN_ZONE,
-}
+def said(code: str, /, **figures: object) -> str:
+    """The catalogue's text for `code` (app/messages/) in the user's language."""
+    from liveplanner.app import messages
+
+    return messages.word(code, figures, _translate)
 
 
 def refusal(exc: Exception) -> str:
-    """The one line that says why a command was refused: a code the command line or the
-    catalogue words, in the user's language, else the error's own English."""
+    """The one line that says why a command was refused: its code worded by the catalogue
+    (app/messages/) in the user's language, else the error's own English."""
     from liveplanner.app import messages
 
     code = getattr(exc, "code", "")
     figures = getattr(exc, "figures", {})
-    if code in _REFUSALS:
-        return say(_REFUSALS[code], **figures)
     if code in messages.TEXTS:
         return messages.word(code, figures, _translate)
     return str(exc)

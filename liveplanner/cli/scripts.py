@@ -9,7 +9,7 @@ from liveplanner.app.refusals import write_failed
 from liveplanner.app.scripts import ScriptImport
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.drawing import offscreen_app
-from liveplanner.cli.output import UNKNOWN_ZONE, UserError, counted, emit, say, visible
+from liveplanner.cli.output import UserError, counted, emit, said, say, visible
 from liveplanner.cli.shows import parse_start
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import time_zone
@@ -38,7 +38,7 @@ def import_script(args: argparse.Namespace, db: Database) -> int:
             try:
                 time_zone(zone)
             except ValueError:
-                raise UserError("--tz: " + say(UNKNOWN_ZONE, zone=zone)) from None
+                raise UserError("--tz: " + said("unknown_zone", zone=zone)) from None
         imported = scripts.import_run_sheet(
             db,
             path,

@@ -8,11 +8,11 @@ from liveplanner.app.demo import create_demo
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import (
     EXIT_FINDINGS,
-    UNKNOWN_ZONE,
     UserError,
     counted,
     emit,
     refusal,
+    said,
     say,
     table,
     visible,
@@ -36,7 +36,7 @@ def parse_start(text: str, zone_name: str) -> datetime:
         naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError as exc:
         if "zone" in str(exc):
-            raise UserError(say(UNKNOWN_ZONE, zone=zone_name)) from None
+            raise UserError(said("unknown_zone", zone=zone_name)) from None
         raise UserError(
             say(
                 QT_TRANSLATE_NOOP(

@@ -2541,6 +2541,51 @@
         <source>could not restore {chosen} to {target}: {detail}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="7" />
+        <source>cannot read {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="8" />
+        <source>cannot write {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="9" />
+        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="12" />
+        <source>the lag must be 0 to {max} minutes, not {lag}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="15" />
+        <source>not a database URL: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="16" />
+        <source>a password is kept for a user: the URL needs a user name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="19" />
+        <source>the system keyring is not available{detail}, so the password cannot be kept there: give it in LIVEPLANNER_DATABASE_URL (postgresql://USER:PASSWORD@HOST/DATABASE) or in ~/.pgpass, or install a keyring (a Secret Service such as GNOME Keyring or KWallet on Linux)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="26" />
+        <source>that segment was deleted meanwhile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="27" />
+        <source>that row was deleted meanwhile</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -5006,21 +5051,6 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/metrics.py" line="214" />
         <source>not stored (--dry-run)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../cli/output.py" line="202" />
-        <source>cannot read {path}: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../cli/output.py" line="203" />
-        <source>cannot write {path}: {reason}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../cli/output.py" line="197" />
-        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>

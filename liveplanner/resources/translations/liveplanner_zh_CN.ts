@@ -2550,6 +2550,51 @@
         <source>could not restore {chosen} to {target}: {detail}</source>
         <translation>无法把 {chosen} 恢复到 {target}：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="7" />
+        <source>cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="8" />
+        <source>cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="9" />
+        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
+        <translation>未知时区 {zone!r}；应为 Asia/Shanghai 这样的名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="12" />
+        <source>the lag must be 0 to {max} minutes, not {lag}</source>
+        <translation>成交计入的延迟应为 0 到 {max} 分钟，而不是 {lag}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="15" />
+        <source>not a database URL: {text}</source>
+        <translation>不是数据库地址：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="16" />
+        <source>a password is kept for a user: the URL needs a user name</source>
+        <translation>密码按用户保存：地址中需要用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="19" />
+        <source>the system keyring is not available{detail}, so the password cannot be kept there: give it in LIVEPLANNER_DATABASE_URL (postgresql://USER:PASSWORD@HOST/DATABASE) or in ~/.pgpass, or install a keyring (a Secret Service such as GNOME Keyring or KWallet on Linux)</source>
+        <translation>系统钥匙串不可用{detail}，无法在其中保存密码：请在 LIVEPLANNER_DATABASE_URL（postgresql://用户:密码@主机/数据库）或 ~/.pgpass 中给出密码，或安装钥匙串（Linux 上如 GNOME Keyring 或 KWallet 这类 Secret Service）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="26" />
+        <source>that segment was deleted meanwhile</source>
+        <translation>这个环节其间已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="27" />
+        <source>that row was deleted meanwhile</source>
+        <translation>这一行其间已被删除</translation>
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -5027,21 +5072,6 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/metrics.py" line="214" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
-    </message>
-    <message>
-        <location filename="../../cli/output.py" line="202" />
-        <source>cannot read {path}: {reason}</source>
-        <translation>无法读取 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../cli/output.py" line="203" />
-        <source>cannot write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../cli/output.py" line="197" />
-        <source>unknown time zone {zone!r}; expected a name like Asia/Shanghai</source>
-        <translation>未知时区 {zone!r}；应为 Asia/Shanghai 这样的名称</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="31" />

@@ -1,0 +1,28 @@
+"""Why an operation of the application (app/) refused: a file it could not read or write, a time
+zone or a lag out of range, a password it cannot keep. Worded here for both front-ends."""
+
+from liveplanner.app.translations import QT_TRANSLATE_NOOP
+
+TEXTS = {
+    "cannot_read": QT_TRANSLATE_NOOP("Messages", "cannot read {path}: {reason}"),
+    "cannot_write": QT_TRANSLATE_NOOP("Messages", "cannot write {path}: {reason}"),
+    "unknown_zone": QT_TRANSLATE_NOOP(
+        "Messages", "unknown time zone {zone!r}; expected a name like Asia/Shanghai"
+    ),
+    "lag_out_of_range": QT_TRANSLATE_NOOP(
+        "Messages", "the lag must be 0 to {max} minutes, not {lag}"
+    ),
+    "credentials.not_a_url": QT_TRANSLATE_NOOP("Messages", "not a database URL: {text}"),
+    "credentials.no_user": QT_TRANSLATE_NOOP(
+        "Messages", "a password is kept for a user: the URL needs a user name"
+    ),
+    "credentials.no_keyring": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the system keyring is not available{detail}, so the password cannot be kept there: "
+        "give it in LIVEPLANNER_DATABASE_URL (postgresql://USER:PASSWORD@HOST/DATABASE) or in "
+        "~/.pgpass, or install a keyring (a Secret Service such as GNOME Keyring or KWallet on "
+        "Linux)",
+    ),
+    "editing.segment_gone": QT_TRANSLATE_NOOP("Messages", "that segment was deleted meanwhile"),
+    "editing.row_gone": QT_TRANSLATE_NOOP("Messages", "that row was deleted meanwhile"),
+}

@@ -3,10 +3,8 @@ that never collide, inserting and deleting while typing, the frozen first column
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import datetime
 from itertools import pairwise
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -28,7 +26,7 @@ from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.frozen_table import FrozenColumnsTable
 from liveplanner.ui.editor.segment_model import SegmentTableModel as S
@@ -42,10 +40,8 @@ NONE = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

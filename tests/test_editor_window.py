@@ -1,7 +1,6 @@
 """The main window around the editor: whole-show actions, the bin, quitting, themes, languages."""
 
 import json
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +17,7 @@ from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.theme import apply_theme
@@ -27,10 +26,8 @@ START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

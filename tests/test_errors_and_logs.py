@@ -17,7 +17,7 @@ from liveplanner import __version__
 from liveplanner.app import logs, settings
 from liveplanner.app.settings import Preferences
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.crash_dialog import CrashDialog, CrashReporter
 from liveplanner.ui.main_window import MainWindow
 
@@ -31,10 +31,8 @@ def log_file() -> Iterator[Path]:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui import file_dialogs
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.file_dialogs import FileKind
@@ -57,10 +57,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def make_window(qtbot: QtBot, db: Database, preferences: Preferences) -> MainWindow:

@@ -19,7 +19,7 @@ from liveplanner.app.settings import Preferences
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile.codec import read_show_file
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import drop_language, use_language
 from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.main_window import MainWindow
@@ -50,10 +50,8 @@ def chinese(qapp: object) -> Iterator[None]:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.mark.parametrize(

@@ -35,9 +35,9 @@ from liveplanner.ui.review.tables import (
 
 
 @pytest.fixture
-def db_url(sqlite_url: str) -> str:
+def db(sqlite_db: Database) -> Database:
     """The view reads through storage, tested on both databases elsewhere: SQLite will do."""
-    return sqlite_url
+    return sqlite_db
 
 
 @pytest.fixture

@@ -3,12 +3,9 @@
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -18,18 +15,11 @@ from liveplanner.app.demo import create_demo
 from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import Platform
 from liveplanner.storage import shows
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database
 from liveplanner.ui.app import install_translators
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.show_list_model import ShowListModel
 from liveplanner.ui.show_list_page import ShowListPage
-
-
-@pytest.fixture
-def sqlite_db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
 
 
 def test_the_show_list_model_passes_qts_checks(

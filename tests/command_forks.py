@@ -45,38 +45,48 @@ def serve() -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     answers = os.dup(1)  # the client reads answers here; a child's fd 1 is its stdout file
-    children: dict[int, tuple[int, int]] = {}  # pidfd -> (id, pid)
+    # A child's end wakes the loop through this pipe (SIGCHLD's handler writes to it).
+    woken, waker = os.pipe()
+    os.set_blocking(waker, False)
+    signal.set_wakeup_fd(waker)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    jobs: dict[int, int] = {}  # pid -> id, until reaped
     pids: dict[int, int] = {}  # id -> pid, until reaped
     pending = b""
     while True:
-        readable, _, _ = select.select([0, *children], [], [])
-        for fd in readable:
-            if fd in children:
-                job, pid = children.pop(fd)
-                os.close(fd)
-                _, status = os.waitpid(pid, 0)
+        readable, _, _ = select.select([0, woken], [], [])
+        if woken in readable:
+            os.read(woken, 4096)
+            while jobs:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+                if not pid:
+                    break
+                job = jobs.pop(pid)
                 del pids[job]
                 os.write(answers, json.dumps({"id": job, "status": status}).encode() + b"\n")
+        if 0 not in readable:
+            continue
+        chunk = os.read(0, 65536)
+        if not chunk:  # the client has gone: so do the commands still running
+            for pid in jobs:
+                os.kill(pid, signal.SIGKILL)
+            os._exit(0)
+        pending += chunk
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            request = json.loads(line)
+            if "kill" in request:
+                if request["kill"] in pids:  # not yet reaped, so the pid is still its
+                    os.kill(pids[request["kill"]], signal.SIGKILL)
                 continue
-            chunk = os.read(0, 65536)
-            if not chunk:  # the client has gone: so do the commands still running
-                for pid in pids.values():
-                    os.kill(pid, signal.SIGKILL)
-                os._exit(0)
-            pending += chunk
-            *lines, pending = pending.split(b"\n")
-            for line in lines:
-                request = json.loads(line)
-                if "kill" in request:
-                    if request["kill"] in pids:  # not yet reaped, so the pid is still its
-                        os.kill(pids[request["kill"]], signal.SIGKILL)
-                    continue
-                pid = os.fork()
-                if pid == 0:
-                    _become(request)
-                    return
-                pids[request["id"]] = pid
-                children[os.pidfd_open(pid)] = (request["id"], pid)
+            pid = os.fork()
+            if pid == 0:
+                signal.set_wakeup_fd(-1)
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                _become(request)
+                return
+            jobs[pid] = request["id"]
+            pids[request["id"]] = pid
 
 
 def _become(request: dict) -> None:

@@ -87,7 +87,7 @@ def db_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An SQLite file migrated to head, closed with nothing left in its -wal file."""
     folder = tmp_path_factory.mktemp("template")
     path = folder / "shows.sqlite3"
@@ -106,9 +106,9 @@ def _postgres_template(_postgres_base: URL) -> Iterator[str]:
 
 
 @pytest.fixture
-def migrated_sqlite_url(sqlite_url: str, _sqlite_template: Path) -> str:
+def migrated_sqlite_url(sqlite_url: str, sqlite_template: Path) -> str:
     # copy, not copyfile: the file keeps the private mode liveplanner creates databases with
-    shutil.copy(_sqlite_template, sqlite_url.removeprefix("sqlite:///"))
+    shutil.copy(sqlite_template, sqlite_url.removeprefix("sqlite:///"))
     return sqlite_url
 
 

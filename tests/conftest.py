@@ -4,8 +4,9 @@
 head. Migrating costs a tenth of a second on SQLite and a second on PostgreSQL, so each is
 migrated once a session into a template, and a test's database is a copy of it: the file
 copied (opened, it is at head and left as it is), or on PostgreSQL a database created from the
-template database. `sqlite_url`, `postgres_url` and `db_url` stay empty, for the tests of
-creating and migrating a database."""
+template database. `migrated_sqlite_url` is `sqlite_url` with that copy in place, for a test
+that opens the file more than once. `sqlite_url`, `postgres_url` and `db_url` stay empty, for
+the tests of creating and migrating a database."""
 
 import os
 import shutil
@@ -91,17 +92,23 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An SQLite file migrated to head, closed with nothing left in its -wal file."""
     folder = tmp_path_factory.mktemp("template")
     path = folder / "shows.sqlite3"
-    open_database(f"sqlite:///{path}", backup_dir=folder / "backups").close()
+    with pytest.MonkeyPatch.context() as patch:  # made before any test's own data folder
+        patch.setenv("LIVEPLANNER_DATA_DIR", str(folder / "data"))
+        open_database(f"sqlite:///{path}", backup_dir=folder / "backups").close()
     assert not Path(f"{path}-wal").exists() or not Path(f"{path}-wal").stat().st_size
     return path
 
 
 @pytest.fixture(scope="session")
-def _postgres_template(_postgres_base: URL) -> Iterator[str]:
+def _postgres_template(
+    _postgres_base: URL, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A PostgreSQL database migrated to head, which no one connects to again (PostgreSQL
     copies only a database no one is connected to)."""
     with _new_postgres_database(_postgres_base) as url:
-        open_database(url, backup_dir=None).close()
+        with pytest.MonkeyPatch.context() as patch:  # made before any test's own data folder
+            patch.setenv("LIVEPLANNER_DATA_DIR", str(tmp_path_factory.mktemp("template-data")))
+            open_database(url, backup_dir=None).close()
         yield make_url(url).database or ""
 
 

@@ -5,6 +5,7 @@ small screen (the offscreen platform's configfile), as one process has one QAppl
 """
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -41,8 +42,11 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, language: str) -> Iterator[Database]:
+def db(
+    tmp_path_factory: pytest.TempPathFactory, language: str, sqlite_template: Path
+) -> Iterator[Database]:
     folder = tmp_path_factory.mktemp(f"laptop-{language}")
+    shutil.copy(sqlite_template, folder / "shows.sqlite3")  # conftest's, migrated once
     database = open_database(f"sqlite:///{folder / 'shows.sqlite3'}", backup_dir=folder / "b")
     yield database
     database.close()

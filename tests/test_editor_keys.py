@@ -3,10 +3,8 @@ that never collide, inserting and deleting while typing, the frozen first column
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import datetime
 from itertools import pairwise
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,7 +23,6 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform, RunKind
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
@@ -43,10 +40,8 @@ NONE = Qt.KeyboardModifier.NoModifier
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

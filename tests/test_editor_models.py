@@ -1,15 +1,11 @@
 """The editor's item models pass Qt's model checks, and follow the document through edits."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import Product
 from liveplanner.storage import shows
@@ -20,11 +16,8 @@ from liveplanner.ui.editor.segment_model import SegmentTableModel
 
 
 @pytest.fixture
-def demo_doc(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> Iterator[ShowDocument]:
-    db: Database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    show_id = editable_demo(db)
-    yield ShowDocument(db, show_id)
-    db.close()
+def demo_doc(qtbot: QtBot, sqlite_db: Database) -> ShowDocument:
+    return ShowDocument(sqlite_db, editable_demo(sqlite_db))
 
 
 def test_the_segment_model_passes_qts_checks_through_every_kind_of_change(

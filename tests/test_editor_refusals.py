@@ -1,14 +1,10 @@
 """Edits the database refuses: the producer is told why, nothing half-done stays on the undo
 stack, and a change made elsewhere is shown instead of fought over."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from demo_helpers import editable_demo
 from pytestqt.qtbot import QtBot
 
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Role
 from liveplanner.core.plan import Product, TeamMember
 from liveplanner.storage import segments, shows
@@ -20,10 +16,8 @@ from liveplanner.ui.editor.show_form import ShowForm, move_to_zone
 
 
 @pytest.fixture
-def doc(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> Iterator[ShowDocument]:
-    db: Database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield ShowDocument(db, editable_demo(db))
-    db.close()
+def doc(qtbot: QtBot, sqlite_db: Database) -> ShowDocument:
+    return ShowDocument(sqlite_db, editable_demo(sqlite_db))
 
 
 def test_a_segment_changed_elsewhere_is_shown_and_the_stale_edit_refused(

@@ -1,8 +1,6 @@
 """A producer drafts a show in the editor from start to finish; what is stored is what they did."""
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +9,6 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
@@ -24,10 +21,8 @@ START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def set_cell(model: object, row: int, column: int, value: object) -> None:

@@ -1,7 +1,6 @@
 """The main window around the editor: whole-show actions, the bin, quitting, themes, languages."""
 
 import json
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,7 +15,6 @@ from qt_helpers import show_active
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
@@ -28,10 +26,8 @@ START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from liveplanner import __version__
 from liveplanner.app import logs, settings
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui.crash_dialog import CrashDialog, CrashReporter
@@ -32,10 +31,8 @@ def log_file() -> Iterator[Path]:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

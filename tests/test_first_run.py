@@ -2,7 +2,6 @@
 Help ▸ About liveplanner."""
 
 import platform
-from collections.abc import Iterator
 from pathlib import Path
 
 import PySide6
@@ -26,10 +25,8 @@ from liveplanner.ui.translators import drop_language
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

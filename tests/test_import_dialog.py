@@ -3,7 +3,7 @@ import; and a refused file or a cancelled import leaves the stored metrics as th
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,7 +25,6 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.storage import shows
 from liveplanner.storage.backup import list_backups
 from liveplanner.storage.database import Database
@@ -53,10 +52,8 @@ EXPORT = (
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def _dialog(qtbot: QtBot, db: Database, path: Path) -> MetricsImportDialog:

@@ -4,7 +4,6 @@ timer's thresholds and the backup folder from File ▸ Preferences… to where t
 import json
 import os
 import stat
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -171,10 +170,8 @@ T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def level_at(controller: RunController, clock_at: dict[str, float], remaining: float) -> Level:

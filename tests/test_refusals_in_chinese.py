@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.storage import shows
@@ -51,10 +50,8 @@ def chinese(qapp: object) -> Iterator[None]:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.mark.parametrize(

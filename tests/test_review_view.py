@@ -31,9 +31,9 @@ from liveplanner.ui.review.tables import FiguresModel, best_and_worst
 
 
 @pytest.fixture
-def db_url(sqlite_url: str) -> str:
+def db(sqlite_db: Database) -> Database:
     """The view reads through storage, tested on both databases elsewhere: SQLite will do."""
-    return sqlite_url
+    return sqlite_db
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import math
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 from sqlalchemy import text
 
-from liveplanner.app.workspace import open_database
 from liveplanner.cli import main as cli
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
@@ -68,10 +66,8 @@ def accept_start_dialog(qtbot: QtBot, window: QWidget) -> None:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def test_every_action_is_in_the_database_the_moment_it_happens(db: Database) -> None:

@@ -18,7 +18,6 @@ from qt_helpers import show_active
 from screens import offscreen_with
 
 from liveplanner.app import settings
-from liveplanner.app.workspace import open_database
 from liveplanner.storage.database import Database
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.compare_dialog import CompareDialog
@@ -30,10 +29,8 @@ CASES = "tests/on_a_laptop_screen.py"
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture(params=["en", "zh_CN"])

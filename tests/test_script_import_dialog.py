@@ -2,7 +2,6 @@
 the script's way back out (XLSX) from the window."""
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Role
 from liveplanner.formats.runsheet.columns import Field
 from liveplanner.storage import shows
@@ -24,10 +22,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "scripts" / "team-run-sheet.csv"
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def _dialog(qtbot: QtBot, db: Database, data: bytes, name: str = "sheet.csv") -> ScriptImportDialog:

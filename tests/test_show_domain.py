@@ -1,9 +1,7 @@
 """The domain of a show's times and sizes (core.plan): what no show can be is refused wherever it
 is typed or stored, and whatever a show can be is planned without overflow."""
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -112,10 +110,8 @@ def test_any_show_of_the_domain_is_scheduled_without_overflow(
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def test_storage_refuses_what_no_show_can_be_and_keeps_what_it_had(db: Database) -> None:

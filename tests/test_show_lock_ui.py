@@ -204,10 +204,12 @@ def test_an_edit_on_a_show_approved_elsewhere_meanwhile_is_refused_and_the_lock_
 
 
 @pytest.fixture
-def two(qtbot: QtBot, sqlite_url: str, tmp_path: Path) -> Iterator[tuple[ShowEditor, Database]]:
+def two(
+    qtbot: QtBot, migrated_sqlite_url: str, tmp_path: Path
+) -> Iterator[tuple[ShowEditor, Database]]:
     """An editor on one open database, and a teammate's session on the same file."""
-    mine = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    theirs = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+    mine = open_database(migrated_sqlite_url, backup_dir=tmp_path / "backups")
+    theirs = open_database(migrated_sqlite_url, backup_dir=tmp_path / "backups")
     widget = ShowEditor(mine, a_show(mine))
     qtbot.addWidget(widget)
     widget.watcher.stop()

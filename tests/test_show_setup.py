@@ -23,7 +23,6 @@ from qt_helpers import show_active
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import Platform, Role, SegmentKind, ShowStatus
 from liveplanner.core.templates import Template
 from liveplanner.storage import shows
@@ -39,10 +38,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 @pytest.fixture

@@ -3,14 +3,12 @@ cell limit: storage and the editor refuse more, and a text of the limit goes out
 comes back whole (show files and run sheets: test_showfile.py, test_script_sheet_bounds.py)."""
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from demo_helpers import editable_demo
 from pytestqt.qtbot import QtBot
 
-from liveplanner.app.workspace import open_database
 from liveplanner.cli.main import main
 from liveplanner.core.plan import MAX_TEXT, Duty, Promo, Segment, ShowPlan
 from liveplanner.storage import parts, segments, shows
@@ -24,10 +22,8 @@ TOO_LONG = "话" * (MAX_TEXT + 1)
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
 
 
 def test_storage_refuses_text_longer_than_a_show_holds_and_keeps_what_it_had(

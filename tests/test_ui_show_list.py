@@ -3,12 +3,9 @@
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -24,13 +21,6 @@ from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.show_list_model import ShowListModel
 from liveplanner.ui.show_list_page import ShowListPage
 from liveplanner.ui.translators import install_translators
-
-
-@pytest.fixture
-def sqlite_db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
 
 
 def test_the_show_list_model_passes_qts_checks(

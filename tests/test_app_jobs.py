@@ -77,3 +77,19 @@ def test_a_run_sheet_and_a_show_file_come_in_as_new_shows(db: Database, tmp_path
     again = scripts.import_show_file(db, out)
     assert again.show_id not in (None, sheet.show_id)
     assert len(again.plan.segments) == len(sheet.plan.segments)
+
+
+def test_a_show_files_bytes_read_already_come_in_as_a_new_show(
+    db: Database, tmp_path: Path
+) -> None:
+    from liveplanner.formats.problems import ImportRefused
+
+    sheet = scripts.import_run_sheet(db, FIXTURE, title="双12")
+    out = tmp_path / "show.json"
+    scripts.export_script(db, sheet.plan, out, "zh")
+    dry = scripts.import_show_data(db, out.read_bytes(), out.name, dry_run=True)
+    assert dry.show_id is None and len(list_shows(db)) == 1
+    stored = scripts.import_show_data(db, out.read_bytes(), out.name)
+    assert stored.show_id is not None and len(list_shows(db)) == 2
+    with pytest.raises(ImportRefused):
+        scripts.import_show_data(db, b"{not json", "broken.json")

@@ -48,3 +48,17 @@ def test_a_deleted_show_leaves_the_list_and_comes_back(db: Database) -> None:
 def test_a_preference_changed_is_saved() -> None:
     changed = settings.change_preferences(Preferences(), theme="dark", welcomed=True)
     assert changed.theme == "dark" and settings.load_preferences() == changed
+
+
+def test_the_list_filters_by_text_and_by_days_around_now(db: Database) -> None:
+    shows.create_show(db, "Autumn launch", START, Platform.DOUYIN)
+    shows.create_show(db, "Winter sale", datetime(2026, 12, 20, 12, tzinfo=UTC), Platform.TAOBAO)
+    now = datetime(2026, 12, 10, tzinfo=UTC)
+    assert [s.title for s in shows.list_shows(db, search="  sale ")] == ["Winter sale"]
+    assert [s.title for s in shows.list_shows(db, days_from=0, now=now)] == ["Winter sale"]
+    assert [s.title for s in shows.list_shows(db, days_before=0, now=now)] == ["Autumn launch"]
+    assert [s.title for s in shows.list_shows(db, days_from=-30, days_before=0, now=now)] == [
+        "Autumn launch"
+    ]
+    assert [s.title for s in shows.list_shows(db, platform=Platform.TAOBAO)] == ["Winter sale"]
+    assert len(shows.list_shows(db)) == 2

@@ -37,6 +37,14 @@ def log_path() -> Path:
     return settings.log_dir() / LOG_NAME
 
 
+def log_folder() -> Path:
+    """The folder of the log files, made (for the user alone) if it is not there yet, so that it
+    can be shown. Raises OSError when it cannot be made."""
+    folder = log_path().parent
+    make_private_folder(folder)
+    return folder
+
+
 def setup_logging() -> logging.Handler | None:
     """Log liveplanner's lines (INFO and up) and every library's warnings to the log file.
 

@@ -35,11 +35,18 @@ def is_show_file(path: Path) -> bool:
 
 def import_show_file(db: Database, path: Path, dry_run: bool = False) -> ScriptImport:
     """A liveplanner show file as a new show, with its own title, start, platform and zone."""
-    from liveplanner.formats.showfile.reader import read_show_file
     from liveplanner.formats.showfile.spec import MAX_BYTES
+
+    return import_show_data(db, read_imported(path, MAX_BYTES), path.name, dry_run)
+
+
+def import_show_data(db: Database, data: bytes, name: str, dry_run: bool = False) -> ScriptImport:
+    """A show file's bytes, already read from the file `name`, as a new show (the window reads
+    a file once, before it knows which kind it is). ImportRefused says why it is not one."""
+    from liveplanner.formats.showfile.reader import read_show_file
     from liveplanner.storage.show_transfer import import_show
 
-    bundle = read_show_file(read_imported(path, MAX_BYTES), path.name)
+    bundle = read_show_file(data, name)
     return ScriptImport(bundle.plan, None if dry_run else import_show(db, bundle))
 
 

@@ -1,15 +1,50 @@
-"""Operations on whole shows that both front-ends call: make one (blank or from a template), add
-the demo, duplicate one, move one to the bin and back."""
+"""Operations on whole shows that both front-ends call: list them, make one (blank or from a
+template), add the demo, duplicate one, move one to the bin and back."""
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from liveplanner.app.demo import create_demo
-from liveplanner.core.enums import Platform
+from liveplanner.core.enums import Platform, ShowStatus
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, MAX_TITLE
 from liveplanner.core.templates import Template, template_plan
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
+from liveplanner.storage.shows import ShowSummary
+
+# A line of the list is storage's read-only record; the front-ends only read its fields.
+__all__ = [
+    "ShowSummary",
+    "add_demo",
+    "create_show",
+    "delete_show",
+    "duplicate_show",
+    "list_shows",
+    "restore_show",
+]
+
+
+def list_shows(
+    db: Database,
+    search: str = "",
+    platform: Platform | None = None,
+    status: ShowStatus | None = None,
+    days_from: int | None = None,
+    days_before: int | None = None,
+    now: datetime | None = None,
+) -> list[ShowSummary]:
+    """The shows not in the bin, newest planned start first, whose title or room holds `search`
+    (stripped), on `platform`, with `status`, planned from `days_from` days after `now` (default:
+    this moment) and before `days_before` days after it; None leaves a filter open."""
+    now = now or datetime.now(UTC)
+    return shows.list_shows(
+        db,
+        search=search.strip(),
+        platform=platform,
+        status=status,
+        starts_from=None if days_from is None else now + timedelta(days=days_from),
+        starts_before=None if days_before is None else now + timedelta(days=days_before),
+    )
 
 
 def create_show(

@@ -5,6 +5,9 @@ Opening it gives either the open Workspace or an Offer: what stands in the way (
 figures) and the choices the user has. The window's flow puts the offer to the user as a dialog
 and answers by calling open_workspace again with the choice made (or restore_offered_backup
 first); the command line refuses instead of asking.
+
+A team server not yet chosen is read from and written to its URL here too (ServerAddress), and
+tested once before it is saved (check_server), so the window builds no engine of its own.
 """
 
 import os
@@ -13,9 +16,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from sqlalchemy import create_engine
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.pool import NullPool
+
 from liveplanner.app import credentials, settings
 from liveplanner.app.file_claim import ClaimRefused, FileClaim, claim
-from liveplanner.storage import database, restore
+from liveplanner.storage import database, restore, schema
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
 from liveplanner.storage.private_files import make_private_folder
@@ -195,3 +203,128 @@ def same_database(url: str, db: Database) -> bool:
     # URL.set(password=None) keeps the password (None means unchanged): a URL is a named
     # tuple, and _replace sets it.
     return database.parse_url(url)._replace(password=None) == db.url._replace(password=None)
+
+
+# A team server, before it is chosen: the Database dialog edits its address and tests it.
+
+CONNECT_TIMEOUT = 5  # seconds a test waits for the server to answer
+
+
+@dataclass(frozen=True, slots=True)
+class ServerAddress:
+    """A PostgreSQL server's database as the user gives it; never a password."""
+
+    host: str
+    port: int | None
+    database: str
+    user: str
+    # The options of a saved URL (sslmode=require...), kept as they were.
+    query: tuple[tuple[str, str | tuple[str, ...]], ...] = ()
+
+    def url(self, password: str = "") -> str:
+        """The URL as the settings keep it, or with `password` as it is opened."""
+        return _server_url(self, password).render_as_string(hide_password=False)
+
+
+def _server_url(address: ServerAddress, password: str = "") -> URL:
+    return URL.create(
+        "postgresql",
+        username=address.user,
+        password=password or None,
+        host=address.host,
+        port=address.port,
+        database=address.database,
+        query=dict(address.query),
+    )
+
+
+def saved_server(url: str) -> ServerAddress | None:
+    """The server of a saved database URL; None for the local file (or anything unreadable)."""
+    if not url:
+        return None
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "postgresql":
+        return None
+    return ServerAddress(
+        parsed.host or "",
+        parsed.port,
+        parsed.database or "",
+        parsed.username or "",
+        tuple(parsed.query.items()),
+    )
+
+
+def sqlite_file(url: str) -> str:
+    """The file of a SQLite URL, as the user reads it; the text itself when it is none."""
+    try:
+        return make_url(url).database or url
+    except ArgumentError:
+        return url
+
+
+class SchemaState(StrEnum):
+    """What a server's database holds, for liveplanner."""
+
+    EMPTY = "empty"  # no liveplanner tables: set up on first connect
+    EMPTY_NO_RIGHTS = "empty_no_rights"  # ...and this user may not create them
+    READY = "ready"  # this version's tables
+    OLDER = "older"  # an older liveplanner's: upgraded on first connect
+    NEWER = "newer"  # a newer liveplanner's: update before using it
+
+
+@dataclass(frozen=True, slots=True)
+class ServerCheck:
+    """What a test connection found: the server's version and the schema revision, if any."""
+
+    version: str
+    revision: str | None
+    can_create: bool  # the user may create tables where liveplanner would set its schema up
+
+    @property
+    def state(self) -> SchemaState:
+        if self.revision is None:
+            return SchemaState.EMPTY if self.can_create else SchemaState.EMPTY_NO_RIGHTS
+        if self.revision == schema.head_revision():
+            return SchemaState.READY
+        if schema.is_known_revision(self.revision):
+            return SchemaState.OLDER
+        return SchemaState.NEWER
+
+
+class ServerUnreachable(Exception):
+    """The server could not be reached or refused the connection; str() is what it said."""
+
+
+def server_to_test(address: ServerAddress, password: str = "") -> str:
+    """The URL check_server is to try: with the password typed, else the one saved in the
+    keyring. Raises StorageError when PostgreSQL support is not installed."""
+    url = _server_url(address, password)
+    filled = url if password else credentials.fill_password(url)
+    text = filled.render_as_string(hide_password=False)
+    database.parse_url(text)
+    return text
+
+
+def check_server(url: str) -> ServerCheck:
+    """Connect once to the server at `url` (no pool, nothing written) and read what a test
+    reports; slow when the server does not answer (up to CONNECT_TIMEOUT), so a window calls it
+    off its thread. Raises ServerUnreachable with the server's words."""
+    target = database.parse_url(url)
+    engine = create_engine(
+        target.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT)}), poolclass=NullPool
+    )
+    try:
+        with engine.connect() as conn:
+            version = conn.exec_driver_sql("SHOW server_version").scalar() or ""
+            revision = schema.current_revision(conn)
+            can_create = conn.exec_driver_sql(
+                "SELECT coalesce(has_schema_privilege(current_schema(), 'CREATE'), false)"
+            ).scalar()
+    except DBAPIError as exc:
+        raise ServerUnreachable(str(exc.orig).replace("\t", "").strip()) from exc
+    finally:
+        engine.dispose()
+    return ServerCheck(str(version).split(" ")[0], revision, bool(can_create))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from liveplanner import __version__
 from liveplanner.app import logs, settings
-from liveplanner.storage.private_files import make_private_folder
 
 
 class AboutDialog(QDialog):
@@ -86,6 +85,5 @@ class AboutDialog(QDialog):
         QGuiApplication.clipboard().setText(self.details())
 
     def open_log_folder(self) -> None:
-        folder: Path = logs.log_path().parent
-        make_private_folder(folder)
+        folder: Path = logs.log_folder()
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -5,13 +5,12 @@ the next turn of the timer.
 """
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
 
-from liveplanner.storage.backup import backup_sqlite, changed_since_backup
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
+from liveplanner.app.backups import back_up_if_changed
+from liveplanner.app.database import Database, StorageError
 from liveplanner.ui.words import said_of
 
 INTERVAL_MS = 30 * 60 * 1000
@@ -30,15 +29,11 @@ class BackupSchedule(QObject):
 
     def back_up_if_changed(self, reason: str, now: datetime | None = None) -> bool:
         """Back up the SQLite file if it changed since its newest backup; True if it did."""
-        path, folder = self.db.sqlite_path, self.db.backup_dir
-        if path is None or folder is None or not changed_since_backup(path, folder):
-            return False
         try:
-            backup_sqlite(path, folder, reason, now or datetime.now(UTC))
+            return back_up_if_changed(self.db, reason, now)
         except StorageError as exc:
             self.tell(self.tr("Backup failed: %1").replace("%1", said_of(exc)))
             return False
-        return True
 
     def stop(self) -> None:
         self.timer.stop()

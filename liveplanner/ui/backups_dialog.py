@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liveplanner.storage.backup import backup_reason, backup_sqlite, list_backups
-from liveplanner.storage.database import Database, open_database
-from liveplanner.storage.errors import NotADatabaseError, StorageError
-from liveplanner.storage.restore import restore_backup
+from liveplanner.app import backups
+from liveplanner.app.backups import Backup, Restored
+from liveplanner.app.database import Database, StorageError
 from liveplanner.ui.words import said_of
 
 
@@ -74,9 +73,7 @@ class BackupsDialog(QDialog):
         self.paths: list[Path] = []
         self.refresh()
 
-    def _why(self, path: Path) -> str:
-        assert self.db.sqlite_path is not None
-        reason = backup_reason(path, self.db.sqlite_path.stem)
+    def _why(self, reason: str) -> str:
         if reason == "manual":
             return self.tr("Made by hand")
         if reason == "before-restore":
@@ -94,17 +91,15 @@ class BackupsDialog(QDialog):
         return reason
 
     def refresh(self) -> None:
-        assert self.db.sqlite_path is not None and self.db.backup_dir is not None
-        found = list_backups(self.db.backup_dir, self.db.sqlite_path.stem)
-        ordered = sorted(found.items(), key=lambda item: item[1], reverse=True)
-        self.paths = [path for path, _made in ordered]
-        self.table.setRowCount(len(ordered))
-        for row, (path, made) in enumerate(ordered):
-            size = f"{path.stat().st_size / 2**20:.1f} MB" if path.exists() else ""
-            cells = [made.astimezone().strftime("%Y-%m-%d %H:%M:%S"), self._why(path), size]
-            for column, text in enumerate(cells):
+        found: list[Backup] = backups.list_backups(self.db)
+        self.paths = [b.path for b in found]
+        self.table.setRowCount(len(found))
+        for row, made in enumerate(found):
+            size = "" if made.size is None else f"{made.size / 2**20:.1f} MB"
+            when = made.made.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            for column, text in enumerate([when, self._why(made.reason), size]):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(path))
+                item.setToolTip(str(made.path))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(0)
         self._selection_changed()
@@ -113,9 +108,8 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(bool(self.table.selectedItems()))
 
     def back_up(self) -> None:
-        assert self.db.sqlite_path is not None and self.db.backup_dir is not None
         try:
-            backup_sqlite(self.db.sqlite_path, self.db.backup_dir, "manual")
+            backups.back_up(self.db, "manual")
         except StorageError as exc:
             QMessageBox.warning(self, self.tr("Not done"), said_of(exc))
         self.refresh()
@@ -136,26 +130,20 @@ class BackupsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        url, user, backup_dir = self.db.url, self.db.user, self.db.backup_dir
-        failed: StorageError | None = None
-        try:
-            restore_backup(self.db, chosen)
-        except StorageError as exc:
-            failed = exc
-        # restore_backup closes the database once it starts to replace it; whatever happened,
-        # the window gets it opened afresh.
-        self.db = open_database(url, user=user, backup_dir=backup_dir)
+        restored = backups.restore(self.db, chosen)
+        self.db = restored.db
         self.restored.emit(self.db)
         self.refresh()
-        if failed is not None:
-            QMessageBox.warning(self, self.tr("Not done"), self._refusal(failed, chosen, when))
+        if restored.refused is not None:
+            QMessageBox.warning(self, self.tr("Not done"), self._refusal(restored, chosen, when))
 
-    def _refusal(self, failed: StorageError, chosen: Path, when: str) -> str:
+    def _refusal(self, restored: Restored, chosen: Path, when: str) -> str:
         """Why the backup was not put in place, in the user's language where it is no database
         of liveplanner's (storage words it in the command line's English, by its path)."""
-        if not isinstance(failed, NotADatabaseError):
-            return said_of(failed)
-        if chosen.exists() and chosen.stat().st_size == 0:
+        assert restored.refused is not None
+        if not restored.not_a_database:
+            return said_of(restored.refused)
+        if restored.empty:
             said = self.tr(
                 "The backup of %1 is an empty file (0 bytes), not a liveplanner database. "
                 "Nothing was changed."

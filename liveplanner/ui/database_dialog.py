@@ -3,7 +3,7 @@ PostgreSQL server; the server's password goes to the system keyring, never into 
 "Test connection" tries the server off the GUI thread and says whether its database is ready."""
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,44 +23,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import create_engine
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.pool import NullPool
 
 from liveplanner.app import credentials, settings
-from liveplanner.storage import schema
-from liveplanner.storage.database import parse_url
-from liveplanner.storage.errors import StorageError
+from liveplanner.app.database import StorageError
+from liveplanner.app.workspace import (
+    SchemaState,
+    ServerAddress,
+    ServerCheck,
+    check_server,
+    saved_server,
+    server_to_test,
+    sqlite_file,
+)
 from liveplanner.ui.review.jobs import Job, Progress
-
-CONNECT_TIMEOUT = 5  # seconds the test waits for the server to answer
-
-
-@dataclass(frozen=True)
-class ServerCheck:
-    """What a test connection found: the server's version and the schema revision, if any."""
-
-    version: str
-    revision: str | None
-    can_create: bool  # the user may create tables where liveplanner would set its schema up
-
-
-def check_server(url: URL) -> ServerCheck:
-    """Connect once to `url` (no pool, nothing written) and read what the test reports."""
-    engine = create_engine(
-        url.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT)}), poolclass=NullPool
-    )
-    try:
-        with engine.connect() as conn:
-            version = conn.exec_driver_sql("SHOW server_version").scalar() or ""
-            revision = schema.current_revision(conn)
-            can_create = conn.exec_driver_sql(
-                "SELECT coalesce(has_schema_privilege(current_schema(), 'CREATE'), false)"
-            ).scalar()
-    finally:
-        engine.dispose()
-    return ServerCheck(version.split(" ")[0], revision, bool(can_create))
 
 
 class DatabaseDialog(QDialog):
@@ -71,8 +46,8 @@ class DatabaseDialog(QDialog):
         self.preferences = preferences
         self.job: Job | None = None
         self.setWindowTitle(self.tr("Database"))
-        saved = _server_url(preferences.database_url)
-        self._query = saved.query if saved is not None else {}
+        saved = saved_server(preferences.database_url)
+        self._query = saved.query if saved is not None else ()
         # A SQLite URL set by hand in the settings is kept while "this computer" stays chosen.
         self._local_url = preferences.database_url if saved is None else ""
 
@@ -81,21 +56,21 @@ class DatabaseDialog(QDialog):
         choices = QButtonGroup(self)
         choices.addButton(self.local_choice)
         choices.addButton(self.server_choice)
-        local_path = QLabel(_sqlite_path(self._local_url or settings.local_database_url()))
+        local_path = QLabel(sqlite_file(self._local_url or settings.local_database_url()))
         local_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         local_path.setEnabled(False)  # greyed: a note under the choice, not a field
         local_path.setContentsMargins(24, 0, 0, 0)
 
-        self.host = QLineEdit((saved.host or "") if saved else "")
+        self.host = QLineEdit(saved.host if saved else "")
         self.host.setPlaceholderText(self.tr("e.g. db.example.com or 192.168.1.20"))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue((saved.port if saved else None) or credentials.DEFAULT_PORT)
-        self.database = QLineEdit((saved.database or "") if saved else "liveplanner")
-        self.user = QLineEdit((saved.username or "") if saved else "")
+        self.database = QLineEdit(saved.database if saved else "liveplanner")
+        self.user = QLineEdit(saved.user if saved else "")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self._saved_server = saved.set(password=None) if saved is not None else None
+        self._saved_server = saved
         if saved is not None and credentials.saved_password(preferences.database_url):
             self.password.setPlaceholderText(self.tr("saved in the system keyring"))
         self.save_password = QCheckBox(self.tr("Save password in the system keyring"))
@@ -179,14 +154,13 @@ class DatabaseDialog(QDialog):
 
     # What was chosen
 
-    def server_url(self) -> URL:
-        """The server's URL as the fields give it, without the password."""
-        return URL.create(
-            "postgresql",
-            username=self.user.text().strip(),
+    def server_address(self) -> ServerAddress:
+        """The server as the fields give it, without the password."""
+        return ServerAddress(
             host=self.host.text().strip(),
             port=self.port.value(),
             database=self.database.text().strip(),
+            user=self.user.text().strip(),
             query=self._query,
         )
 
@@ -195,16 +169,13 @@ class DatabaseDialog(QDialog):
         password."""
         if self.local_choice.isChecked():
             return self._local_url
-        return self.server_url().render_as_string(hide_password=False)
+        return self.server_address().url()
 
     def connection_url(self) -> str:
         """The URL to open now: a password typed but not saved still serves this session."""
         if self.local_choice.isChecked():
             return self._local_url or settings.local_database_url()
-        url = self.server_url()
-        if self.password.text():
-            url = url.set(password=self.password.text())
-        return url.render_as_string(hide_password=False)
+        return self.server_address().url(self.password.text())
 
     def _complete(self) -> bool:
         return all(f.text().strip() for f in (self.host, self.database, self.user))
@@ -218,7 +189,7 @@ class DatabaseDialog(QDialog):
     def _edited(self) -> None:
         if self.job is None:
             self.test_result.clear()  # it spoke of the server as it was given before
-        if self.server_url() != self._saved_server:
+        if self.server_address() != self._saved_server:
             self.password.setPlaceholderText("")  # the saved password is another server's
         self._update()
 
@@ -227,11 +198,8 @@ class DatabaseDialog(QDialog):
     def test_connection(self) -> None:
         if self.job is not None or not self._complete():
             return
-        url = self.server_url()
-        password = self.password.text()
-        url = url.set(password=password) if password else credentials.fill_password(url)
         try:
-            target = parse_url(url.render_as_string(hide_password=False))
+            target = server_to_test(self.server_address(), self.password.text())
         except StorageError as exc:  # PostgreSQL support not installed
             self._test_failed(exc)
             return
@@ -265,18 +233,18 @@ class DatabaseDialog(QDialog):
 
     def _tested(self, check: ServerCheck) -> None:
         connected = self.tr("Connected to PostgreSQL %1.").replace("%1", check.version)
-        if check.revision is None and check.can_create:
+        if check.state == SchemaState.EMPTY:
             state = self.tr(
                 "The database has no liveplanner tables yet: they will be set up on first connect."
             )
-        elif check.revision is None:
+        elif check.state == SchemaState.EMPTY_NO_RIGHTS:
             state = self.tr(
                 "The database has no liveplanner tables yet, and this user may not create "
                 "them: ask the server's administrator to grant CREATE on its schema."
             )
-        elif check.revision == schema.head_revision():
+        elif check.state == SchemaState.READY:
             state = self.tr("The database holds liveplanner's shows and is ready.")
-        elif schema.is_known_revision(check.revision):
+        elif check.state == SchemaState.OLDER:
             state = self.tr(
                 "The database was written by an older liveplanner: it will be upgraded on "
                 "first connect (everyone on the team then needs this version)."
@@ -285,14 +253,12 @@ class DatabaseDialog(QDialog):
             state = self.tr(
                 "The database was written by a newer liveplanner (schema %1): update "
                 "liveplanner before using it."
-            ).replace("%1", check.revision)
+            ).replace("%1", check.revision or "")
         self._say(connected + " " + state)
 
     def _test_failed(self, exc: Exception) -> None:
-        if isinstance(exc, DBAPIError):
-            detail = str(exc.orig).replace("\t", "").strip()
-        else:
-            detail = str(exc).strip() or type(exc).__name__
+        # ServerUnreachable holds the server's own words; anything else is said as it is.
+        detail = str(exc).strip() or type(exc).__name__
         self._say(self.tr("Could not connect: %1").replace("%1", detail))
 
     # OK
@@ -324,26 +290,8 @@ class DatabaseDialog(QDialog):
         self.accept()
 
     def done(self, code: int) -> None:
-        # A test still running is waited for (at most CONNECT_TIMEOUT): no thread outlives
+        # A test still running is waited for (at most workspace.CONNECT_TIMEOUT): no thread outlives
         # its window.
         if self.job is not None:
             self.job.wait()
         super().done(code)
-
-
-def _server_url(text: str) -> URL | None:
-    """A saved PostgreSQL URL; None for the local file (or anything unreadable)."""
-    if not text:
-        return None
-    try:
-        url = make_url(text)
-    except ArgumentError:
-        return None
-    return url if url.get_backend_name() == "postgresql" else None
-
-
-def _sqlite_path(text: str) -> str:
-    try:
-        return make_url(text).database or text
-    except ArgumentError:
-        return text

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app.database import Database
+from liveplanner.app.history import people_names, show_history
 from liveplanner.core.plan import ShowPlan
-from liveplanner.storage import history, parts
-from liveplanner.storage.database import Database
 from liveplanner.ui.history_texts import Names, describe
 
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -23,7 +23,7 @@ TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 def names_for(db: Database, plan: ShowPlan) -> Names:
     return Names(
-        {p.id: p.name for p in parts.list_people(db)},
+        people_names(db),
         {p.id: p.name for p in plan.products},
         {p.id: p.name for p in plan.promos},
     )
@@ -34,7 +34,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History of %1").replace("%1", plan.show.title))
         self.resize(980, 560)
-        changes = history.list_changes(db, plan.show.id)[::-1]
+        changes = show_history(db, plan.show.id)
         names = names_for(db, plan)
         # Local time: the history is read where it is read, not in the show's zone.
         self.rows = [

@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from liveplanner.app.history import Change
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind, ShowStatus
-from liveplanner.storage.history import Change
 from liveplanner.ui import labels
 
 

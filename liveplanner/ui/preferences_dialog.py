@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.app import settings
+from liveplanner.app.backups import make_backup_folder
 from liveplanner.app.settings import Preferences
-from liveplanner.storage.private_files import make_private_folder
 from liveplanner.ui.file_dialogs import choose_folder
 
 
@@ -121,7 +121,7 @@ class PreferencesDialog(QDialog):
             )
         else:
             try:
-                make_private_folder(folder)  # backups hold every show: for the user alone
+                make_backup_folder(folder)
             except OSError as exc:
                 problem = (
                     self.tr("The folder %1 cannot be made: %2")

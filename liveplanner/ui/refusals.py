@@ -1,9 +1,9 @@
 """Why a change was not made, for the user: the common reasons in their language, the rest as
-storage words them."""
+the message catalogue words them (by the error's code, never its English)."""
 
 from PySide6.QtCore import QCoreApplication
 
-from liveplanner.storage.errors import (
+from liveplanner.app.database import (
     NotFoundError,
     ReadOnlyError,
     ScriptLockedError,
@@ -20,10 +20,10 @@ def refusal(exc: StorageError) -> str:
             "commands",
             "The script is locked (%1), so nothing was changed: unlock it for editing first.",
         ).replace("%1", labels.status(exc.status))  # type: ignore[arg-type]
-    if isinstance(exc, ReadOnlyError) and "another liveplanner" not in str(exc):
-        # Opened read-only for its folder or file (storage's words begin with which), not for
-        # another app: that one could be closed, this one needs the folder made writable.
-        if str(exc).startswith("the file "):
+    if isinstance(exc, ReadOnlyError) and exc.code != "database.read_only_held":
+        # Opened read-only for its folder or file, not for another app: that one could be
+        # closed, this one needs the folder (or the file) made writable.
+        if exc.code == "database.read_only_file":
             return QCoreApplication.translate(
                 "commands",
                 "This window is read-only (the database file cannot be written), so nothing "

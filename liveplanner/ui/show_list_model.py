@@ -1,11 +1,11 @@
-"""The show list as a Qt table model over the storage layer's ShowSummary records."""
+"""The show list as a Qt table model over the ShowSummary records app.shows lists."""
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from liveplanner.app.shows import ShowSummary
 from liveplanner.core.schedule import format_duration
-from liveplanner.storage.shows import ShowSummary
 from liveplanner.ui import labels
 
 Index = QModelIndex | QPersistentModelIndex

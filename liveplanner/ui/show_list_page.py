@@ -1,7 +1,6 @@
 """The list of shows: search and filters, and the undoable actions on whole shows."""
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,10 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.app import shows as show_actions
+from liveplanner.app.database import Database, StorageError
 from liveplanner.core.enums import Platform, ShowStatus
-from liveplanner.storage import shows
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
 from liveplanner.ui import labels
 from liveplanner.ui.refusals import refusal
 from liveplanner.ui.show_list_model import ShowListModel
@@ -132,18 +129,17 @@ class ShowListPage(QWidget):
         )
 
     def reload(self) -> None:
-        now = datetime.now(UTC)
         _label, start, end = WHEN[self.when.currentIndex()]
         platform, status = self.platform.currentData(), self.status.currentData()
         chosen = self.selected_show_id()
         self.model.set_shows(
-            shows.list_shows(
+            show_actions.list_shows(
                 self.db,
-                search=self.search.text().strip(),
+                search=self.search.text(),
                 platform=Platform(platform) if platform else None,
                 status=ShowStatus(status) if status else None,
-                starts_from=None if start is None else now + timedelta(days=start),
-                starts_before=None if end is None else now + timedelta(days=end),
+                days_from=start,
+                days_before=end,
             )
         )
         self.stack.setCurrentWidget(

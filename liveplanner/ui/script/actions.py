@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from liveplanner.app import scripts
+from liveplanner.app.database import Database, StorageError
 from liveplanner.core.plan import ShowPlan
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.storage.database import Database
-from liveplanner.storage.errors import StorageError
 from liveplanner.ui.file_dialogs import FileKind, open_file, save_file, show_file_name
 from liveplanner.ui.script.texts import problem_text
 from liveplanner.ui.words import said_of
@@ -43,7 +43,7 @@ def import_file(parent: QWidget, db: Database, path: Path, refuse: Refuse) -> in
     from liveplanner.formats import sheets
     from liveplanner.formats.showfile import spec as show_file
 
-    is_show_file = path.suffix.lower() == ".json"
+    is_show_file = scripts.is_show_file(path)
     limit = show_file.MAX_BYTES if is_show_file else sheets.MAX_BYTES
     try:
         # Refused before reading: a 259 MB file was read whole, a pipe hung the window.
@@ -59,11 +59,8 @@ def import_file(parent: QWidget, db: Database, path: Path, refuse: Refuse) -> in
         refuse(problem_text(exc.problem))
         return None
     if is_show_file:
-        from liveplanner.formats.showfile.reader import read_show_file
-        from liveplanner.storage.show_transfer import import_show
-
         try:
-            return import_show(db, read_show_file(data, path.name))
+            return scripts.import_show_data(db, data, path.name).show_id
         except ImportRefused as exc:
             refuse(problem_text(exc.problem))
             return None
@@ -129,16 +126,8 @@ def export_script(
 
 def write_script(db: Database, plan: ShowPlan, path: Path, language: str) -> None:
     """Write `plan` to `path` as its suffix says: .xlsx, .json (a show file) or .pdf."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from liveplanner.formats.runsheet.writer import write_script_xlsx
-
-        write_script_xlsx(plan, path, language)
-    elif suffix == ".json":
-        from liveplanner.formats.showfile.writer import write_show_file
-        from liveplanner.storage.show_transfer import export_show
-
-        write_show_file(export_show(db, plan.show.id), path)
+    if path.suffix.lower() in (".xlsx", ".json"):
+        scripts.export_script(db, plan, path, language)
     else:
         from liveplanner.ui.printing.documents import write_script_pdf
 

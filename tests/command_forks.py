@@ -28,9 +28,15 @@ import time
 from pathlib import Path
 
 PRELOAD = (
+    "liveplanner.program",
     "liveplanner.cli.main",
-    "liveplanner.cli.commands",
-    "liveplanner.cli.script_commands",
+    "liveplanner.cli.shows",
+    "liveplanner.cli.scripts",
+    "liveplanner.cli.metrics",
+    "liveplanner.cli.reviews",
+    "liveplanner.cli.runs",
+    "liveplanner.cli.database",
+    "liveplanner.app.workspace",
     "liveplanner.storage.schema",
     "sqlalchemy",
     "pandas",

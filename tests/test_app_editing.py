@@ -144,9 +144,9 @@ def test_a_bad_value_is_refused_and_the_plan_held_stands(editing: ShowEditing) -
 
 
 @pytest.fixture
-def teammate(db_url: str, tmp_path: Path) -> Iterator[Database]:
+def teammate(db: Database, tmp_path: Path) -> Iterator[Database]:
     """A second liveplanner on the same database."""
-    other = open_database(db_url, backup_dir=tmp_path / "backups")
+    other = open_database(db.url.render_as_string(hide_password=False), backup_dir=tmp_path / "b")
     yield other
     other.close()
 

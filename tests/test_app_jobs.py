@@ -9,7 +9,7 @@ from test_script_sheet import FIXTURE
 
 from liveplanner.app import metrics, reports, reviews, runs, scripts
 from liveplanner.app.demo import create_demo
-from liveplanner.app.refusals import Refused
+from liveplanner.app.refusals import OperationRefused
 from liveplanner.storage.database import Database
 from liveplanner.storage.samples import stored_metrics
 from liveplanner.storage.shows import list_shows
@@ -47,14 +47,14 @@ def test_an_unreadable_file_is_refused_with_its_path_and_reason(
 ) -> None:
     show_id = create_demo(db)
     missing = tmp_path / "gone.csv"
-    with pytest.raises(Refused) as refused:
+    with pytest.raises(OperationRefused) as refused:
         metrics.import_metrics(db, show_id, missing, metrics.MetricsRequest(replace=True))
     assert refused.value.code == "cannot_read" and refused.value.figures["path"] == missing
 
 
 def test_a_review_its_report_start_and_the_runs_planned_against_actual(db: Database) -> None:
     show_id = create_demo(db)
-    with pytest.raises(Refused) as refused:
+    with pytest.raises(OperationRefused) as refused:
         reviews.attribution_lag(99)
     assert refused.value.code == "lag_out_of_range"
     assert reviews.attribution_lag(None) == 2  # the saved preference's default

@@ -304,7 +304,7 @@ def _raised_without_a_worded_code() -> list[str]:
         name
         for name, value in vars(errors).items()
         if isinstance(value, type) and issubclass(value, errors.StorageError)
-    } | {"Refused"}
+    } | {"Refused", "OperationRefused"}
     # These word themselves: their __init__ gives the code from what it is told.
     coding_themselves = {"OtherTablesError", "ScriptLockedError"}
     root = Path(liveplanner.__file__).parent

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from liveplanner.app.refusals import Refused, read_imported
+from liveplanner.app.refusals import OperationRefused, read_imported
 from liveplanner.core.plan import time_zone
 from liveplanner.core.schedule import schedule
 from liveplanner.storage.database import Database
@@ -48,7 +48,7 @@ class MetricsImported:
     stored: bool
 
 
-class DatesOutsideShow(Refused):
+class DatesOutsideShow(OperationRefused):
     """The file's minutes miss the show's planned and live times (`shifted`: even after moving
     them onto the show's date)."""
 
@@ -72,7 +72,7 @@ class DatesOutsideShow(Refused):
         self.shifted = shifted
 
 
-class MetricsStored(Refused):
+class MetricsStored(OperationRefused):
     """The show has metrics already and the request does not say to replace them."""
 
     def __init__(
@@ -112,7 +112,7 @@ def import_metrics(
     try:
         zone = time_zone(zone_name)
     except ValueError as exc:
-        raise Refused(str(exc), code="unknown_zone", figures={"zone": zone_name}) from None
+        raise OperationRefused(str(exc), code="unknown_zone", figures={"zone": zone_name}) from None
     times = schedule(plan)
     data = read_imported(path, MAX_BYTES)
     options = ImportOptions(

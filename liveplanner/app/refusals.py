@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
-class Refused(Exception):
+class OperationRefused(Exception):
     """An operation that would do something the user did not mean, or cannot be done; nothing
     was changed. `code` and `figures` say what; str() is the English."""
 
@@ -24,17 +24,17 @@ def read_imported(path: Path, limit: int) -> bytes:
         return read_file(path, limit)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise Refused(
+        raise OperationRefused(
             f"cannot read {path}: {reason}",
             code="cannot_read",
             figures={"path": path, "reason": reason},
         ) from None
 
 
-def write_failed(path: Path, exc: OSError) -> Refused:
+def write_failed(path: Path, exc: OSError) -> OperationRefused:
     """The refusal for a file that could not be written, with the system's reason."""
     reason = exc.strerror or str(exc)
-    return Refused(
+    return OperationRefused(
         f"cannot write {path}: {reason}",
         code="cannot_write",
         figures={"path": path, "reason": reason},

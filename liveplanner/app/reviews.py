@@ -6,7 +6,7 @@ pandas loads with the functions here, not with the module.
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from liveplanner.app.refusals import Refused
+from liveplanner.app.refusals import OperationRefused
 from liveplanner.app.settings import load_preferences
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
@@ -35,7 +35,7 @@ def attribution_lag(lag: int | None) -> int:
 
     lag = load_preferences().attribution_lag if lag is None else lag
     if not 0 <= lag <= MAX_LAG:
-        raise Refused(
+        raise OperationRefused(
             f"the lag must be 0 to {MAX_LAG} minutes, not {lag}",
             code="lag_out_of_range",
             figures={"lag": lag, "max": MAX_LAG},

@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
 
 def _run_command(args: argparse.Namespace) -> int:
     from liveplanner.app.language import user_language
-    from liveplanner.app.refusals import Refused
+    from liveplanner.app.refusals import OperationRefused
     from liveplanner.app.translations import english, translator
     from liveplanner.formats.problems import ImportRefused
     from liveplanner.storage.errors import StorageError
@@ -50,7 +50,7 @@ def _run_command(args: argparse.Namespace) -> int:
     output.speak(translator(user_language()))
     try:
         return _dispatch(args)
-    except (UserError, Refused, ImportRefused, StorageError) as exc:
+    except (UserError, OperationRefused, ImportRefused, StorageError) as exc:
         # Messages quote file names, cells and titles: shown with their controls escaped.
         output.write(f"liveplanner: {output.visible(output.refusal(exc))}", error=True)
         return EXIT_USAGE

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from liveplanner.app.refusals import Refused, write_failed
+from liveplanner.app.refusals import OperationRefused, write_failed
 from liveplanner.app.reports import REPORT_TYPES, run_started
 from liveplanner.app.reviews import ShowReview, attribution_lag, review_show
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def review(args: argparse.Namespace, db: Database) -> int:
     try:
         lag = attribution_lag(args.lag)
-    except Refused as exc:
+    except OperationRefused as exc:
         raise UserError(
             say(
                 QT_TRANSLATE_NOOP("cli", "--lag must be 0 to {max} minutes, not {lag}"),

@@ -1103,6 +1103,10 @@ ZH = {
     "that row was deleted meanwhile": "这一行其间已被删除",
     "cannot read {path}: {reason}": "无法读取 {path}：{reason}",
     "cannot write {path}: {reason}": "无法写入 {path}：{reason}",
+    "{path}: there is no such backup file": "{path}：没有这个备份文件",
+    "another liveplanner has {path} open: close it first, then restore; nothing was changed": "另一个 liveplanner 正打开着 {path}：请先关闭它再恢复；未做任何改动",
+    "another liveplanner (process {pid} on {host}) has {path} open: close it first, then restore; nothing was changed": "另一个 liveplanner（{host} 上的进程 {pid}）正打开着 {path}：请先关闭它再恢复；未做任何改动",
+    "cli|restored {chosen}; the database as it was is now {before}": "已恢复 {chosen}；恢复前的数据库现在是 {before}",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from liveplanner.app import settings
+from liveplanner.app.refusals import OperationRefused
 from liveplanner.storage import backup
-from liveplanner.storage.database import Database, open_database
+from liveplanner.storage.database import Database, open_database, parse_url
 from liveplanner.storage.errors import NotADatabaseError, StorageError
 from liveplanner.storage.private_files import make_private_folder
-from liveplanner.storage.restore import restore_backup
+from liveplanner.storage.restore import restore_backup, restore_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +97,48 @@ def make_backup_folder(folder: Path) -> None:
     """Make the folder backups are to go to, for the user alone (backups hold every show).
     Raises OSError when it cannot be made."""
     make_private_folder(folder)
+
+
+def restore_unopened(database_url: str | None, chosen: Path) -> Path:
+    """Put the backup `chosen` back as the SQLite database at `database_url` (default: the saved
+    one) without opening that database first, for it may be damaged past opening; where the
+    database as it was went. The file is claimed meanwhile, as a window claims it while it runs:
+    a window that has it open would go on with a database replaced under it, and one started
+    meanwhile waits."""
+    from liveplanner.app.file_claim import ClaimRefused, claim
+
+    url = parse_url(settings.database_url(database_url))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise OperationRefused(
+            "a PostgreSQL database is restored by its server, not here",
+            code="database.restore_server",
+            figures={},
+        )
+    if not chosen.is_file():
+        raise OperationRefused(
+            f"{chosen}: there is no such backup file",
+            code="restore.no_backup",
+            figures={"path": chosen},
+        )
+    target = Path(url.database)
+    held = None
+    if target.parent.is_dir():
+        try:
+            held = claim(target)
+        except (ClaimRefused, OSError) as exc:
+            who = exc.holder if isinstance(exc, ClaimRefused) else None
+            pid, host = (who.pid, who.host) if who and who.pid else (0, "")
+            raise OperationRefused(
+                f"another liveplanner (process {pid} on {host}) has {target} open: close it "
+                "first, then restore; nothing was changed"
+                if pid
+                else f"another liveplanner has {target} open: close it first, then restore; "
+                "nothing was changed",
+                code="restore.held_by" if pid else "restore.held",
+                figures={"path": target, "pid": pid, "host": host},
+            ) from None
+    try:
+        return restore_file(target, settings.backup_dir(), chosen)
+    finally:
+        if held is not None:
+            held.release()

@@ -3,6 +3,7 @@ so that ui/ and cli/ reach storage only through the application layer."""
 
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import (
+    DamagedDatabaseError,
     InvalidValueError,
     NotFoundError,
     ReadOnlyError,
@@ -12,6 +13,7 @@ from liveplanner.storage.errors import (
 )
 
 __all__ = [
+    "DamagedDatabaseError",
     "Database",
     "InvalidValueError",
     "NotFoundError",

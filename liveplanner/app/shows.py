@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from liveplanner.app.demo import create_demo
 from liveplanner.core.enums import Platform, ShowStatus
-from liveplanner.core.plan import DEFAULT_TIME_ZONE, MAX_TITLE
+from liveplanner.core.plan import DEFAULT_TIME_ZONE, MAX_TITLE, ShowPlan
 from liveplanner.core.templates import Template, template_plan
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
@@ -83,3 +83,8 @@ def delete_show(db: Database, show_id: int) -> None:
 
 def restore_show(db: Database, show_id: int) -> None:
     shows.restore_show(db, show_id)
+
+
+def show_plan(db: Database, show_id: int) -> ShowPlan:
+    """The show's whole plan as stored: segments, team, products, promos, cues and releases."""
+    return shows.load_plan(db, show_id)

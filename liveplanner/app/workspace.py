@@ -23,7 +23,7 @@ from sqlalchemy.pool import NullPool
 
 from liveplanner.app import credentials, settings
 from liveplanner.app.file_claim import ClaimRefused, FileClaim, claim
-from liveplanner.storage import database, restore, schema
+from liveplanner.storage import database, health, restore, schema
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import DamagedDatabaseError, OtherTablesError, StorageError
 from liveplanner.storage.private_files import make_private_folder
@@ -328,3 +328,14 @@ def check_server(url: str) -> ServerCheck:
     finally:
         engine.dispose()
     return ServerCheck(str(version).split(" ")[0], revision, bool(can_create))
+
+
+def newest_schema() -> str:
+    """The schema revision this liveplanner migrates a database to."""
+    return schema.head_revision()
+
+
+def database_problems(db: Database) -> list[str]:
+    """What `db check` finds wrong with the open database (integrity, foreign keys, schema), in
+    plain words; empty when all is well."""
+    return health.problems(db)

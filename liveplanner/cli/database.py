@@ -3,18 +3,16 @@
 import argparse
 from pathlib import Path
 
-from liveplanner.app import settings
+from liveplanner.app.backups import back_up, list_backups, restore_unopened
+from liveplanner.app.database import Database
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
+from liveplanner.app.workspace import database_problems, newest_schema
 from liveplanner.cli.output import EXIT_FINDINGS, UserError, emit, say
-from liveplanner.storage import health, schema
-from liveplanner.storage.backup import backup_sqlite, list_backups
-from liveplanner.storage.database import Database, parse_url
-from liveplanner.storage.restore import restore_file
 
 
 def upkeep(args: argparse.Namespace, db: Database) -> int:
     if args.db_command == "upgrade":
-        head = schema.head_revision()
+        head = newest_schema()
         before = db.migrated_from or head
         if db.migrated_from:
             text = say(
@@ -27,7 +25,7 @@ def upkeep(args: argparse.Namespace, db: Database) -> int:
         emit(args, {"from": before, "to": head}, text)
         return 0
     if args.db_command == "check":
-        found = health.problems(db)
+        found = database_problems(db)
         emit(
             args,
             {"ok": not found, "problems": found},
@@ -43,50 +41,30 @@ def upkeep(args: argparse.Namespace, db: Database) -> int:
             )
         )
     if args.db_command == "backups":
-        backups = list_backups(db.backup_dir, db.sqlite_path.stem)
-        newest = sorted(backups.items(), key=lambda item: item[1], reverse=True)
-        data = {"backups": [{"file": str(p), "made": made.isoformat()} for p, made in newest]}
+        newest = list_backups(db)
+        data = {"backups": [{"file": str(b.path), "made": b.made.isoformat()} for b in newest]}
         emit(
-            args, data, "\n".join(f"{made.astimezone():%Y-%m-%d %H:%M}  {p}" for p, made in newest)
+            args,
+            data,
+            "\n".join(f"{b.made.astimezone():%Y-%m-%d %H:%M}  {b.path}" for b in newest),
         )
         return 0
-    path = backup_sqlite(db.sqlite_path, db.backup_dir, "manual")
+    path = back_up(db, "manual")
     emit(args, {"backup": str(path)}, str(path))
     return 0
 
 
 def restore(args: argparse.Namespace) -> int:
     """`db restore` works on the file, without opening it first: it must mend a damaged one."""
-    from liveplanner.app.file_claim import ClaimRefused, claim
-
-    url = parse_url(settings.database_url(args.database))
-    if url.get_backend_name() != "sqlite" or not url.database:
-        raise UserError("a PostgreSQL database is restored by its server, not here")
     chosen = Path(args.file)
-    if not chosen.is_file():
-        raise UserError(f"{chosen}: there is no such backup file")
-    target = Path(url.database)
-    # Claimed while restoring, as a window claims it while it runs: a window that has the file
-    # open would go on with a database replaced under it, and one started meanwhile waits.
-    held = None
-    if target.parent.is_dir():
-        try:
-            held = claim(target)
-        except (ClaimRefused, OSError) as exc:
-            who = exc.holder if isinstance(exc, ClaimRefused) else None
-            holder = f" (process {who.pid} on {who.host})" if who and who.pid else ""
-            raise UserError(
-                f"another liveplanner{holder} has {target} open: close it first, then restore; "
-                "nothing was changed"
-            ) from None
-    try:
-        before = restore_file(target, settings.backup_dir(), chosen)
-    finally:
-        if held is not None:
-            held.release()
+    before = restore_unopened(args.database, chosen)
     emit(
         args,
         {"restored": str(chosen), "previous": str(before)},
-        f"restored {chosen}; the database as it was is now {before}",
+        say(
+            QT_TRANSLATE_NOOP("cli", "restored {chosen}; the database as it was is now {before}"),
+            chosen=chosen,
+            before=before,
+        ),
     )
     return 0

@@ -36,11 +36,11 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
 
 
 def _run_command(args: argparse.Namespace) -> int:
+    from liveplanner.app.database import StorageError
     from liveplanner.app.language import user_language
     from liveplanner.app.refusals import OperationRefused
     from liveplanner.app.translations import english, translator
     from liveplanner.formats.problems import ImportRefused
-    from liveplanner.storage.errors import StorageError
 
     for stream in (sys.stdout, sys.stderr):
         # A console or pipe in a narrower encoding than the text (an emoji title into GBK)
@@ -86,8 +86,8 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    from liveplanner.app.database import DamagedDatabaseError
     from liveplanner.app.workspace import open_database
-    from liveplanner.storage.errors import DamagedDatabaseError
 
     if args.command == "db" and args.db_command == "restore":
         from liveplanner.cli.database import restore

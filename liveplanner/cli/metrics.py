@@ -5,10 +5,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from liveplanner.app.database import Database
 from liveplanner.app.metrics import DatesOutsideShow, MetricsRequest, MetricsStored
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import UserError, counted, emit, say, table, visible
-from liveplanner.storage.database import Database
 
 if TYPE_CHECKING:
     from liveplanner.formats.metrics.records import DateMismatch, MetricsImport

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from liveplanner.app.database import Database
 from liveplanner.app.refusals import OperationRefused, write_failed
 from liveplanner.app.reports import REPORT_TYPES, run_started
 from liveplanner.app.reviews import ShowReview, attribution_lag, review_show
@@ -15,7 +16,6 @@ from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.drawing import offscreen_app
 from liveplanner.cli.output import UserError, emit, say, visible, width, write
 from liveplanner.core.plan import ShowPlan
-from liveplanner.storage.database import Database
 
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote

@@ -3,12 +3,12 @@
 import argparse
 from datetime import datetime
 
+from liveplanner.app.database import Database
 from liveplanner.app.runs import RunRecord, show_runs
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import emit, say, table
 from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.core.schedule import format_duration
-from liveplanner.storage.database import Database
 
 
 def runs(args: argparse.Namespace, db: Database) -> int:

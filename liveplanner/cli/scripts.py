@@ -4,17 +4,17 @@ import argparse
 from pathlib import Path
 
 from liveplanner.app import scripts
+from liveplanner.app.database import Database
 from liveplanner.app.language import file_language
 from liveplanner.app.refusals import write_failed
 from liveplanner.app.scripts import ScriptImport
+from liveplanner.app.shows import show_plan
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.drawing import offscreen_app
 from liveplanner.cli.output import UserError, counted, emit, said, say, visible
 from liveplanner.cli.shows import parse_start
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import time_zone
-from liveplanner.storage.database import Database
-from liveplanner.storage.shows import load_plan
 
 
 def import_script(args: argparse.Namespace, db: Database) -> int:
@@ -63,7 +63,7 @@ def export(args: argparse.Namespace, db: Database) -> int:
                 name=out.name,
             )
         )
-    plan = load_plan(db, args.show_id)
+    plan = show_plan(db, args.show_id)
     try:
         if suffix == ".pdf":
             offscreen_app()

@@ -4,7 +4,8 @@ import argparse
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from liveplanner.app.demo import create_demo
+from liveplanner.app.database import Database
+from liveplanner.app.shows import ShowSummary, add_demo, create_show, list_shows, show_plan
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import (
     EXIT_FINDINGS,
@@ -25,8 +26,6 @@ from liveplanner.core.plan import MAX_TITLE, ShowPlan, time_zone
 from liveplanner.core.row_offer import row_offer
 from liveplanner.core.rules import Finding, Severity, check
 from liveplanner.core.schedule import content_mix, format_duration, schedule
-from liveplanner.storage.database import Database
-from liveplanner.storage.shows import ShowSummary, create_show, list_shows, load_plan
 
 
 def parse_start(text: str, zone_name: str) -> datetime:
@@ -63,7 +62,7 @@ def parse_start(text: str, zone_name: str) -> datetime:
 
 
 def demo(args: argparse.Namespace, db: Database) -> int:
-    show_id = create_demo(db)
+    show_id = add_demo(db)
     emit(
         args,
         {"show_id": show_id},
@@ -113,13 +112,13 @@ def shows(args: argparse.Namespace, db: Database) -> int:
 
 
 def show(args: argparse.Namespace, db: Database) -> int:
-    plan = load_plan(db, args.show_id)
+    plan = show_plan(db, args.show_id)
     emit(args, plan_json(plan), plan_text(plan))
     return 0
 
 
 def check_show(args: argparse.Namespace, db: Database) -> int:
-    plan = load_plan(db, args.show_id)
+    plan = show_plan(db, args.show_id)
     findings = check(plan)
     data = {
         "show_id": plan.show.id,

@@ -23,6 +23,16 @@ TEXTS = {
         "~/.pgpass, or install a keyring (a Secret Service such as GNOME Keyring or KWallet on "
         "Linux)",
     ),
+    "restore.no_backup": QT_TRANSLATE_NOOP("Messages", "{path}: there is no such backup file"),
+    "restore.held": QT_TRANSLATE_NOOP(
+        "Messages",
+        "another liveplanner has {path} open: close it first, then restore; nothing was changed",
+    ),
+    "restore.held_by": QT_TRANSLATE_NOOP(
+        "Messages",
+        "another liveplanner (process {pid} on {host}) has {path} open: close it first, then "
+        "restore; nothing was changed",
+    ),
     "editing.segment_gone": QT_TRANSLATE_NOOP("Messages", "that segment was deleted meanwhile"),
     "editing.row_gone": QT_TRANSLATE_NOOP("Messages", "that row was deleted meanwhile"),
 }

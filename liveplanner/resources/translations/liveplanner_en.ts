@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="30" />
+        <location filename="../../ui/about_dialog.py" line="29" />
         <source>About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="37" />
+        <location filename="../../ui/about_dialog.py" line="36" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="41" />
         <source>Version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Qt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Python</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="49" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Log file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="58" />
+        <location filename="../../ui/about_dialog.py" line="57" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="64" />
+        <location filename="../../ui/about_dialog.py" line="63" />
         <source>&amp;Copy details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="67" />
+        <location filename="../../ui/about_dialog.py" line="66" />
         <source>Open &amp;log folder</source>
         <translation type="unfinished" />
     </message>
@@ -71,7 +71,7 @@
 <context>
     <name>BackupSchedule</name>
     <message>
-        <location filename="../../ui/backup_schedule.py" line="39" />
+        <location filename="../../ui/backup_schedule.py" line="35" />
         <source>Backup failed: %1</source>
         <translation type="unfinished" />
     </message>
@@ -79,103 +79,103 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="37" />
+        <location filename="../../ui/backups_dialog.py" line="36" />
         <source>Backups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="40" />
+        <location filename="../../ui/backups_dialog.py" line="39" />
         <source>Backups of %1, kept in %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="47" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="47" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="47" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="56" />
+        <location filename="../../ui/backups_dialog.py" line="55" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="62" />
+        <location filename="../../ui/backups_dialog.py" line="61" />
         <source>Back up now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="63" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Restore…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="81" />
+        <location filename="../../ui/backups_dialog.py" line="78" />
         <source>Made by hand</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="83" />
+        <location filename="../../ui/backups_dialog.py" line="80" />
         <source>Before a restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="85" />
+        <location filename="../../ui/backups_dialog.py" line="82" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="87" />
+        <location filename="../../ui/backups_dialog.py" line="84" />
         <source>On closing liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="89" />
+        <location filename="../../ui/backups_dialog.py" line="86" />
         <source>Before an upgrade of the database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="91" />
+        <location filename="../../ui/backups_dialog.py" line="88" />
         <source>Before a show was deleted for good</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="93" />
+        <location filename="../../ui/backups_dialog.py" line="90" />
         <source>Before a show's metrics were imported again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="120" />
-        <location filename="../../ui/backups_dialog.py" line="151" />
+        <location filename="../../ui/backups_dialog.py" line="114" />
+        <location filename="../../ui/backups_dialog.py" line="138" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="131" />
+        <location filename="../../ui/backups_dialog.py" line="125" />
         <source>Restore</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="133" />
+        <location filename="../../ui/backups_dialog.py" line="127" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="160" />
+        <location filename="../../ui/backups_dialog.py" line="148" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="165" />
+        <location filename="../../ui/backups_dialog.py" line="153" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -422,127 +422,127 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../ui/database_dialog.py" line="73" />
+        <location filename="../../ui/database_dialog.py" line="48" />
         <source>Database</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="79" />
+        <location filename="../../ui/database_dialog.py" line="54" />
         <source>This computer (SQLite file, no server)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="80" />
+        <location filename="../../ui/database_dialog.py" line="55" />
         <source>Team server (PostgreSQL)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="90" />
+        <location filename="../../ui/database_dialog.py" line="65" />
         <source>e.g. db.example.com or 192.168.1.20</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="100" />
+        <location filename="../../ui/database_dialog.py" line="75" />
         <source>saved in the system keyring</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="101" />
+        <location filename="../../ui/database_dialog.py" line="76" />
         <source>Save password in the system keyring</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="109" />
+        <location filename="../../ui/database_dialog.py" line="84" />
         <source>This computer has no system keyring: a password typed here serves until liveplanner closes. To connect at start without typing it, put it in ~/.pgpass or LIVEPLANNER_DATABASE_URL.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="115" />
+        <location filename="../../ui/database_dialog.py" line="90" />
         <source>Test connection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="129" />
+        <location filename="../../ui/database_dialog.py" line="104" />
         <source>Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="130" />
+        <location filename="../../ui/database_dialog.py" line="105" />
         <source>Port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="131" />
+        <location filename="../../ui/database_dialog.py" line="106" />
         <source>Database name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="132" />
+        <location filename="../../ui/database_dialog.py" line="107" />
         <source>User name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="133" />
+        <location filename="../../ui/database_dialog.py" line="108" />
         <source>Password</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="143" />
+        <location filename="../../ui/database_dialog.py" line="118" />
         <source>Your name in the change history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="162" />
+        <location filename="../../ui/database_dialog.py" line="137" />
         <source>LIVEPLANNER_DATABASE_URL is set: when liveplanner starts, it opens that database instead of the one chosen here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="247" />
+        <location filename="../../ui/database_dialog.py" line="215" />
         <source>Connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="267" />
+        <location filename="../../ui/database_dialog.py" line="235" />
         <source>Connected to PostgreSQL %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="270" />
+        <location filename="../../ui/database_dialog.py" line="238" />
         <source>The database has no liveplanner tables yet: they will be set up on first connect.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="274" />
+        <location filename="../../ui/database_dialog.py" line="242" />
         <source>The database has no liveplanner tables yet, and this user may not create them: ask the server's administrator to grant CREATE on its schema.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="278" />
+        <location filename="../../ui/database_dialog.py" line="246" />
         <source>The database holds liveplanner's shows and is ready.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="281" />
+        <location filename="../../ui/database_dialog.py" line="249" />
         <source>The database was written by an older liveplanner: it will be upgraded on first connect (everyone on the team then needs this version).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="286" />
+        <location filename="../../ui/database_dialog.py" line="254" />
         <source>The database was written by a newer liveplanner (schema %1): update liveplanner before using it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="296" />
+        <location filename="../../ui/database_dialog.py" line="262" />
         <source>Could not connect: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="313" />
+        <location filename="../../ui/database_dialog.py" line="279" />
         <source>Password not saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="317" />
+        <location filename="../../ui/database_dialog.py" line="283" />
         <source>Untick “Save password in the system keyring” to go on without saving it.</source>
         <translation type="unfinished" />
     </message>
@@ -2578,11 +2578,26 @@
     </message>
     <message>
         <location filename="../../app/messages/operations.py" line="26" />
-        <source>that segment was deleted meanwhile</source>
+        <source>{path}: there is no such backup file</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/operations.py" line="27" />
+        <source>another liveplanner has {path} open: close it first, then restore; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="31" />
+        <source>another liveplanner (process {pid} on {host}) has {path} open: close it first, then restore; nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="36" />
+        <source>that segment was deleted meanwhile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="37" />
         <source>that row was deleted meanwhile</source>
         <translation type="unfinished" />
     </message>
@@ -4076,27 +4091,27 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="83" />
+        <location filename="../../ui/script/actions.py" line="80" />
         <source>Imported %1 as a new show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="93" />
         <source>Export script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="98" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="116" />
+        <location filename="../../ui/script/actions.py" line="113" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="124" />
+        <location filename="../../ui/script/actions.py" line="121" />
         <source>Script written to %1</source>
         <translation type="unfinished" />
     </message>
@@ -4655,48 +4670,48 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowListPage</name>
     <message>
-        <location filename="../../ui/show_list_page.py" line="31" />
+        <location filename="../../ui/show_list_page.py" line="28" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="32" />
+        <location filename="../../ui/show_list_page.py" line="29" />
         <source>Upcoming</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="33" />
+        <location filename="../../ui/show_list_page.py" line="30" />
         <source>Past</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="34" />
+        <location filename="../../ui/show_list_page.py" line="31" />
         <source>Next 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="35" />
+        <location filename="../../ui/show_list_page.py" line="32" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="94" />
+        <location filename="../../ui/show_list_page.py" line="91" />
         <source>No shows yet.
 File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="103" />
+        <location filename="../../ui/show_list_page.py" line="100" />
         <source>Search titles and rooms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="106" />
+        <location filename="../../ui/show_list_page.py" line="103" />
         <source>All platforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="110" />
+        <location filename="../../ui/show_list_page.py" line="107" />
         <source>Any status</source>
         <translation type="unfinished" />
     </message>
@@ -4922,23 +4937,28 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/database.py" line="21" />
+        <location filename="../../cli/database.py" line="19" />
         <source>upgraded from {before} to {head}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/database.py" line="26" />
+        <location filename="../../cli/database.py" line="24" />
         <source>already at {head}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/database.py" line="34" />
+        <location filename="../../cli/database.py" line="32" />
         <source>ok</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/database.py" line="40" />
+        <location filename="../../cli/database.py" line="38" />
         <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="65" />
+        <source>restored {chosen}; the database as it was is now {before}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -5121,14 +5141,14 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="256" />
-        <location filename="../../cli/shows.py" line="173" />
-        <location filename="../../cli/shows.py" line="263" />
+        <location filename="../../cli/shows.py" line="172" />
+        <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="257" />
-        <location filename="../../cli/shows.py" line="266" />
+        <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
@@ -5150,8 +5170,8 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/reviews.py" line="261" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="178" />
-        <location filename="../../cli/shows.py" line="267" />
+        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="266" />
         <source>title</source>
         <translation type="unfinished" />
     </message>
@@ -5237,13 +5257,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="231" />
+        <location filename="../../cli/shows.py" line="230" />
         <source>{n} segment</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="232" />
+        <location filename="../../cli/shows.py" line="231" />
         <source>{n} segments</source>
         <translation type="unfinished" />
     </message>
@@ -5308,133 +5328,133 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="42" />
+        <location filename="../../cli/shows.py" line="41" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="55" />
+        <location filename="../../cli/shows.py" line="54" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="70" />
+        <location filename="../../cli/shows.py" line="69" />
         <source>added the demo show {show_id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="78" />
+        <location filename="../../cli/shows.py" line="77" />
         <source>--title is empty; give the show a name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="82" />
+        <location filename="../../cli/shows.py" line="81" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="156" />
+        <location filename="../../cli/shows.py" line="155" />
         <source>no show matches {search!r}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="158" />
+        <location filename="../../cli/shows.py" line="157" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="172" />
+        <location filename="../../cli/shows.py" line="171" />
         <source>id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="174" />
+        <location filename="../../cli/shows.py" line="173" />
         <source>platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="175" />
+        <location filename="../../cli/shows.py" line="174" />
         <source>status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="176" />
+        <location filename="../../cli/shows.py" line="175" />
         <source>segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="177" />
-        <location filename="../../cli/shows.py" line="265" />
+        <location filename="../../cli/shows.py" line="176" />
+        <location filename="../../cli/shows.py" line="264" />
         <source>length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="264" />
+        <location filename="../../cli/shows.py" line="263" />
         <source>end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="268" />
         <source>price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="271" />
+        <location filename="../../cli/shows.py" line="270" />
         <source>host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="276" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>content mix: {mix}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="282" />
+        <location filename="../../cli/shows.py" line="281" />
         <source>no findings: every limit holds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="284" />
+        <location filename="../../cli/shows.py" line="283" />
         <source>error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="285" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="294" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>{errors}, {warnings}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="296" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="296" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} errors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="300" />
+        <location filename="../../cli/shows.py" line="299" />
         <source>{n} warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="301" />
+        <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
         <translation type="unfinished" />
     </message>
@@ -5567,7 +5587,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="177" />
+        <location filename="../../ui/show_list_page.py" line="173" />
         <source>Delete show</source>
         <translation type="unfinished" />
     </message>

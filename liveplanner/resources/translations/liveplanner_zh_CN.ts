@@ -3,67 +3,67 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about_dialog.py" line="30" />
+        <location filename="../../ui/about_dialog.py" line="29" />
         <source>About liveplanner</source>
         <translation>关于 liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="37" />
+        <location filename="../../ui/about_dialog.py" line="36" />
         <source>Plan, rehearse, run and review live-stream shopping shows (直播带货).</source>
         <translation>策划、彩排、执行和复盘直播带货。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="42" />
+        <location filename="../../ui/about_dialog.py" line="41" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="43" />
+        <location filename="../../ui/about_dialog.py" line="42" />
         <source>Qt</source>
         <translation>Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="44" />
+        <location filename="../../ui/about_dialog.py" line="43" />
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="45" />
+        <location filename="../../ui/about_dialog.py" line="44" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="46" />
+        <location filename="../../ui/about_dialog.py" line="45" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="47" />
+        <location filename="../../ui/about_dialog.py" line="46" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="48" />
+        <location filename="../../ui/about_dialog.py" line="47" />
         <source>Settings</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="49" />
+        <location filename="../../ui/about_dialog.py" line="48" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="58" />
+        <location filename="../../ui/about_dialog.py" line="57" />
         <source>Free software under the MIT licence. Your shows stay in your own database.</source>
         <translation>采用 MIT 许可证的自由软件。你的直播场次只保存在你自己的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="64" />
+        <location filename="../../ui/about_dialog.py" line="63" />
         <source>&amp;Copy details</source>
         <translation>复制详情(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/about_dialog.py" line="67" />
+        <location filename="../../ui/about_dialog.py" line="66" />
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
@@ -71,7 +71,7 @@
 <context>
     <name>BackupSchedule</name>
     <message>
-        <location filename="../../ui/backup_schedule.py" line="39" />
+        <location filename="../../ui/backup_schedule.py" line="35" />
         <source>Backup failed: %1</source>
         <translation>备份失败：%1</translation>
     </message>
@@ -79,103 +79,103 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="37" />
+        <location filename="../../ui/backups_dialog.py" line="36" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="40" />
+        <location filename="../../ui/backups_dialog.py" line="39" />
         <source>Backups of %1, kept in %2</source>
         <translation>%1 的备份，保存在 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="47" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Made</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="47" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="47" />
+        <location filename="../../ui/backups_dialog.py" line="46" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="56" />
+        <location filename="../../ui/backups_dialog.py" line="55" />
         <source>All of today's and yesterday's backups are kept, then the newest of each of the last 12 days, 10 weeks and 9 months.</source>
         <translation>今天和昨天的备份全部保留，此前每天、每周、每月各保留最新一份，分别保留最近 12 天、10 周和 9 个月。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="62" />
+        <location filename="../../ui/backups_dialog.py" line="61" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="63" />
+        <location filename="../../ui/backups_dialog.py" line="62" />
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="81" />
+        <location filename="../../ui/backups_dialog.py" line="78" />
         <source>Made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="83" />
+        <location filename="../../ui/backups_dialog.py" line="80" />
         <source>Before a restore</source>
         <translation>恢复前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="85" />
+        <location filename="../../ui/backups_dialog.py" line="82" />
         <source>While you worked (every 30 minutes after a change)</source>
         <translation>工作期间自动备份（有改动时每 30 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="87" />
+        <location filename="../../ui/backups_dialog.py" line="84" />
         <source>On closing liveplanner</source>
         <translation>关闭 liveplanner 时备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="89" />
+        <location filename="../../ui/backups_dialog.py" line="86" />
         <source>Before an upgrade of the database</source>
         <translation>数据库升级前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="91" />
+        <location filename="../../ui/backups_dialog.py" line="88" />
         <source>Before a show was deleted for good</source>
         <translation>彻底删除一场直播前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="93" />
+        <location filename="../../ui/backups_dialog.py" line="90" />
         <source>Before a show's metrics were imported again</source>
         <translation>重新导入一场直播的数据前自动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="120" />
-        <location filename="../../ui/backups_dialog.py" line="151" />
+        <location filename="../../ui/backups_dialog.py" line="114" />
+        <location filename="../../ui/backups_dialog.py" line="138" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="131" />
+        <location filename="../../ui/backups_dialog.py" line="125" />
         <source>Restore</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="133" />
+        <location filename="../../ui/backups_dialog.py" line="127" />
         <source>Put the backup of %1 in place of the database? Everything since then is replaced; the database as it is now is backed up first.</source>
         <translation>用 %1 的备份替换当前数据库吗？此后的所有改动都会被替换；当前数据库会先备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="160" />
+        <location filename="../../ui/backups_dialog.py" line="148" />
         <source>The backup of %1 is an empty file (0 bytes), not a liveplanner database. Nothing was changed.</source>
         <translation>%1 的备份是空文件（0 字节），不是 liveplanner 数据库，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/backups_dialog.py" line="165" />
+        <location filename="../../ui/backups_dialog.py" line="153" />
         <source>The backup of %1 is not a liveplanner database: it is empty, damaged or another program's. Nothing was changed.</source>
         <translation>%1 的备份不是 liveplanner 数据库：它是空的、已损坏，或属于其他程序，未做任何修改。</translation>
     </message>
@@ -426,127 +426,127 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../ui/database_dialog.py" line="73" />
+        <location filename="../../ui/database_dialog.py" line="48" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="79" />
+        <location filename="../../ui/database_dialog.py" line="54" />
         <source>This computer (SQLite file, no server)</source>
         <translation>本机（SQLite 文件，无需服务器）</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="80" />
+        <location filename="../../ui/database_dialog.py" line="55" />
         <source>Team server (PostgreSQL)</source>
         <translation>团队服务器（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="90" />
+        <location filename="../../ui/database_dialog.py" line="65" />
         <source>e.g. db.example.com or 192.168.1.20</source>
         <translation>例如 db.example.com 或 192.168.1.20</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="100" />
+        <location filename="../../ui/database_dialog.py" line="75" />
         <source>saved in the system keyring</source>
         <translation>已存入系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="101" />
+        <location filename="../../ui/database_dialog.py" line="76" />
         <source>Save password in the system keyring</source>
         <translation>将密码存入系统钥匙串</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="109" />
+        <location filename="../../ui/database_dialog.py" line="84" />
         <source>This computer has no system keyring: a password typed here serves until liveplanner closes. To connect at start without typing it, put it in ~/.pgpass or LIVEPLANNER_DATABASE_URL.</source>
         <translation>本机没有系统钥匙串：在此输入的密码只在 liveplanner 关闭前有效。若想启动时无需输入即可连接，请把密码写入 ~/.pgpass 或 LIVEPLANNER_DATABASE_URL。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="115" />
+        <location filename="../../ui/database_dialog.py" line="90" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="129" />
+        <location filename="../../ui/database_dialog.py" line="104" />
         <source>Host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="130" />
+        <location filename="../../ui/database_dialog.py" line="105" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="131" />
+        <location filename="../../ui/database_dialog.py" line="106" />
         <source>Database name</source>
         <translation>数据库名</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="132" />
+        <location filename="../../ui/database_dialog.py" line="107" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="133" />
+        <location filename="../../ui/database_dialog.py" line="108" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="143" />
+        <location filename="../../ui/database_dialog.py" line="118" />
         <source>Your name in the change history</source>
         <translation>你在修改记录中的名字</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="162" />
+        <location filename="../../ui/database_dialog.py" line="137" />
         <source>LIVEPLANNER_DATABASE_URL is set: when liveplanner starts, it opens that database instead of the one chosen here.</source>
         <translation>已设置 LIVEPLANNER_DATABASE_URL：liveplanner 启动时会打开它指定的数据库，而不是这里选的。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="247" />
+        <location filename="../../ui/database_dialog.py" line="215" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="267" />
+        <location filename="../../ui/database_dialog.py" line="235" />
         <source>Connected to PostgreSQL %1.</source>
         <translation>已连接到 PostgreSQL %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="270" />
+        <location filename="../../ui/database_dialog.py" line="238" />
         <source>The database has no liveplanner tables yet: they will be set up on first connect.</source>
         <translation>该数据库还没有 liveplanner 的表：首次连接时会自动建好。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="274" />
+        <location filename="../../ui/database_dialog.py" line="242" />
         <source>The database has no liveplanner tables yet, and this user may not create them: ask the server's administrator to grant CREATE on its schema.</source>
         <translation>该数据库还没有 liveplanner 的表，而此用户无权建表：请服务器管理员授予该 schema 的 CREATE 权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="278" />
+        <location filename="../../ui/database_dialog.py" line="246" />
         <source>The database holds liveplanner's shows and is ready.</source>
         <translation>该数据库已有 liveplanner 的场次，可以使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="281" />
+        <location filename="../../ui/database_dialog.py" line="249" />
         <source>The database was written by an older liveplanner: it will be upgraded on first connect (everyone on the team then needs this version).</source>
         <translation>该数据库由旧版 liveplanner 写入：首次连接时会升级（之后团队所有人都需要使用此版本）。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="286" />
+        <location filename="../../ui/database_dialog.py" line="254" />
         <source>The database was written by a newer liveplanner (schema %1): update liveplanner before using it.</source>
         <translation>该数据库由新版 liveplanner 写入（schema %1）：请先升级 liveplanner 再使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="296" />
+        <location filename="../../ui/database_dialog.py" line="262" />
         <source>Could not connect: %1</source>
         <translation>无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="313" />
+        <location filename="../../ui/database_dialog.py" line="279" />
         <source>Password not saved</source>
         <translation>密码未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/database_dialog.py" line="317" />
+        <location filename="../../ui/database_dialog.py" line="283" />
         <source>Untick “Save password in the system keyring” to go on without saving it.</source>
         <translation>取消勾选“将密码存入系统钥匙串”即可不保存密码继续。</translation>
     </message>
@@ -2587,11 +2587,26 @@
     </message>
     <message>
         <location filename="../../app/messages/operations.py" line="26" />
+        <source>{path}: there is no such backup file</source>
+        <translation>{path}：没有这个备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="27" />
+        <source>another liveplanner has {path} open: close it first, then restore; nothing was changed</source>
+        <translation>另一个 liveplanner 正打开着 {path}：请先关闭它再恢复；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="31" />
+        <source>another liveplanner (process {pid} on {host}) has {path} open: close it first, then restore; nothing was changed</source>
+        <translation>另一个 liveplanner（{host} 上的进程 {pid}）正打开着 {path}：请先关闭它再恢复；未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="36" />
         <source>that segment was deleted meanwhile</source>
         <translation>这个环节其间已被删除</translation>
     </message>
     <message>
-        <location filename="../../app/messages/operations.py" line="27" />
+        <location filename="../../app/messages/operations.py" line="37" />
         <source>that row was deleted meanwhile</source>
         <translation>这一行其间已被删除</translation>
     </message>
@@ -4090,27 +4105,27 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="83" />
+        <location filename="../../ui/script/actions.py" line="80" />
         <source>Imported %1 as a new show</source>
         <translation>已将 %1 导入为新场次</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="96" />
+        <location filename="../../ui/script/actions.py" line="93" />
         <source>Export script</source>
         <translation>导出脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="98" />
+        <location filename="../../ui/script/actions.py" line="95" />
         <source>Run sheet (*.xlsx);;Run sheet and cue cards, to print (*.pdf);;Show file, to hand on (*.json)</source>
         <translation>直播脚本表格 (*.xlsx);;流程表和手卡，用于打印 (*.pdf);;场次文件，用于转交 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="116" />
+        <location filename="../../ui/script/actions.py" line="113" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/script/actions.py" line="124" />
+        <location filename="../../ui/script/actions.py" line="121" />
         <source>Script written to %1</source>
         <translation>脚本已写入 %1</translation>
     </message>
@@ -4672,49 +4687,49 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowListPage</name>
     <message>
-        <location filename="../../ui/show_list_page.py" line="31" />
+        <location filename="../../ui/show_list_page.py" line="28" />
         <source>Any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="32" />
+        <location filename="../../ui/show_list_page.py" line="29" />
         <source>Upcoming</source>
         <translation>即将开播</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="33" />
+        <location filename="../../ui/show_list_page.py" line="30" />
         <source>Past</source>
         <translation>已过去</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="34" />
+        <location filename="../../ui/show_list_page.py" line="31" />
         <source>Next 30 days</source>
         <translation>未来 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="35" />
+        <location filename="../../ui/show_list_page.py" line="32" />
         <source>Last 30 days</source>
         <translation>过去 30 天</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="94" />
+        <location filename="../../ui/show_list_page.py" line="91" />
         <source>No shows yet.
 File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <translation>还没有直播场次。
 文件 ▸ 新建场次开始一场；文件 ▸ 添加演示场次可查看示例。</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="103" />
+        <location filename="../../ui/show_list_page.py" line="100" />
         <source>Search titles and rooms</source>
         <translation>搜索标题或直播间</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="106" />
+        <location filename="../../ui/show_list_page.py" line="103" />
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="110" />
+        <location filename="../../ui/show_list_page.py" line="107" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
@@ -4942,24 +4957,29 @@ Create liveplanner's tables beside them anyway?</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli/database.py" line="21" />
+        <location filename="../../cli/database.py" line="19" />
         <source>upgraded from {before} to {head}</source>
         <translation>已从 {before} 升级到 {head}</translation>
     </message>
     <message>
-        <location filename="../../cli/database.py" line="26" />
+        <location filename="../../cli/database.py" line="24" />
         <source>already at {head}</source>
         <translation>已是 {head}</translation>
     </message>
     <message>
-        <location filename="../../cli/database.py" line="34" />
+        <location filename="../../cli/database.py" line="32" />
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../cli/database.py" line="40" />
+        <location filename="../../cli/database.py" line="38" />
         <source>a PostgreSQL database is backed up by its server (pg_dump), not here</source>
         <translation>PostgreSQL 数据库由其服务器备份（pg_dump），不在这里备份</translation>
+    </message>
+    <message>
+        <location filename="../../cli/database.py" line="65" />
+        <source>restored {chosen}; the database as it was is now {before}</source>
+        <translation>已恢复 {chosen}；恢复前的数据库现在是 {before}</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="49" />
@@ -5141,14 +5161,14 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="256" />
-        <location filename="../../cli/shows.py" line="173" />
-        <location filename="../../cli/shows.py" line="263" />
+        <location filename="../../cli/shows.py" line="172" />
+        <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="257" />
-        <location filename="../../cli/shows.py" line="266" />
+        <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
@@ -5170,8 +5190,8 @@ Create liveplanner's tables beside them anyway?</source>
     <message>
         <location filename="../../cli/reviews.py" line="261" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="178" />
-        <location filename="../../cli/shows.py" line="267" />
+        <location filename="../../cli/shows.py" line="177" />
+        <location filename="../../cli/shows.py" line="266" />
         <source>title</source>
         <translation>标题</translation>
     </message>
@@ -5257,13 +5277,13 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="231" />
+        <location filename="../../cli/shows.py" line="230" />
         <source>{n} segment</source>
         <translation>{n} 个环节</translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="232" />
+        <location filename="../../cli/shows.py" line="231" />
         <source>{n} segments</source>
         <translation>{n} 个环节</translation>
     </message>
@@ -5328,133 +5348,133 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>  第 {row} 行，“{column}”列：{value}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="42" />
+        <location filename="../../cli/shows.py" line="41" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation>--start {text!r} 不是时间；应为 YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="55" />
+        <location filename="../../cli/shows.py" line="54" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation>--start {text!r} 在 {zone} 不存在：时钟会跳过这个时间</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="70" />
+        <location filename="../../cli/shows.py" line="69" />
         <source>added the demo show {show_id}</source>
         <translation>已添加示例直播，第 {show_id} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="78" />
+        <location filename="../../cli/shows.py" line="77" />
         <source>--title is empty; give the show a name</source>
         <translation>--title 为空；请给直播起个名字</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="82" />
+        <location filename="../../cli/shows.py" line="81" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation>--title 有 {length} 个字符；最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="156" />
+        <location filename="../../cli/shows.py" line="155" />
         <source>no show matches {search!r}</source>
         <translation>没有与 {search!r} 匹配的直播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="158" />
+        <location filename="../../cli/shows.py" line="157" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation>还没有直播：`liveplanner demo` 可添加一场示例</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="172" />
+        <location filename="../../cli/shows.py" line="171" />
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="174" />
+        <location filename="../../cli/shows.py" line="173" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="175" />
+        <location filename="../../cli/shows.py" line="174" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="176" />
+        <location filename="../../cli/shows.py" line="175" />
         <source>segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="177" />
-        <location filename="../../cli/shows.py" line="265" />
+        <location filename="../../cli/shows.py" line="176" />
+        <location filename="../../cli/shows.py" line="264" />
         <source>length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="264" />
+        <location filename="../../cli/shows.py" line="263" />
         <source>end</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="268" />
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="271" />
+        <location filename="../../cli/shows.py" line="270" />
         <source>host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="276" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>content mix: {mix}</source>
         <translation>内容占比：{mix}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="282" />
+        <location filename="../../cli/shows.py" line="281" />
         <source>no findings: every limit holds</source>
         <translation>没有发现问题：所有限制都满足</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="284" />
+        <location filename="../../cli/shows.py" line="283" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="285" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="294" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>{errors}, {warnings}</source>
         <translation>{errors}，{warnings}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="296" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} error</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="296" />
+        <location filename="../../cli/shows.py" line="295" />
         <source>{n} errors</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="300" />
+        <location filename="../../cli/shows.py" line="299" />
         <source>{n} warning</source>
         <translation>{n} 个警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="301" />
+        <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
         <translation>{n} 个警告</translation>
     </message>
@@ -5587,7 +5607,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>复制场次</translation>
     </message>
     <message>
-        <location filename="../../ui/show_list_page.py" line="177" />
+        <location filename="../../ui/show_list_page.py" line="173" />
         <source>Delete show</source>
         <translation>删除场次</translation>
     </message>

@@ -192,7 +192,7 @@ def test_every_window_and_dialog_fits_a_laptop_screen(tmp_path: Path) -> None:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", CASES],
+        [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider", CASES],
         cwd=root,
         env=env,
         capture_output=True,

@@ -41,8 +41,8 @@ def test_journey(job: str, language: str, screen: str, tmp_path: Path) -> None:
             "-q",
             "-p",
             "no:cacheprovider",
-            "-p",
-            "no:xdist",
+            "-n",
+            "0",  # one process: it has one screen
             "--basetemp",
             str(tmp_path / "run"),
             str(HERE / f"drive_{job}.py"),

@@ -4,7 +4,7 @@ refuse is worded in Chinese by the command line's translator (app.translations).
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -17,7 +17,6 @@ from liveplanner.app.messages import CONTEXT, TEXTS, word
 from liveplanner.app.messages.findings import finding_words
 from liveplanner.app.messages.imports import import_problem_words, sheet_problem_words
 from liveplanner.app.translations import translator
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.inputs import (
     check_segment_count,
@@ -153,10 +152,9 @@ def test_core_refusals_are_worded_in_chinese_without_qt(
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    """The shared SQLite database (conftest): these words need no second engine."""
+    return sqlite_db
 
 
 def test_storage_refusals_carry_a_code_worded_in_chinese(db: Database) -> None:

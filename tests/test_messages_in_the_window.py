@@ -4,7 +4,6 @@ English window in English with no Chinese but the user's own."""
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from demo_helpers import editable_demo
@@ -16,7 +15,6 @@ from qt_helpers import show_active
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.settings import Preferences
-from liveplanner.app.workspace import open_database
 from liveplanner.core.plan import ShowPlan
 from liveplanner.storage import notes, shows
 from liveplanner.storage.database import Database
@@ -51,10 +49,9 @@ def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    """The shared SQLite database (conftest): these words need no second engine."""
+    return sqlite_db
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ the presenter picker, the export layouts' names and the counted undo steps."""
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from demo_helpers import editable_demo
@@ -18,7 +17,6 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import RunKind
 from liveplanner.formats.metrics.presets import PRESETS
 from liveplanner.storage import runs, shows
@@ -44,10 +42,9 @@ def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
 
 
 @pytest.fixture
-def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url, backup_dir=tmp_path / "backups")
-    yield database
-    database.close()
+def db(sqlite_db: Database) -> Database:
+    """The shared SQLite database (conftest): these words need no second engine."""
+    return sqlite_db
 
 
 def test_a_rehearsal_take_s_difference_is_in_seconds_of_the_language(

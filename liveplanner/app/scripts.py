@@ -14,7 +14,7 @@ from liveplanner.storage.database import Database
 from liveplanner.storage.shows import save_plan
 
 if TYPE_CHECKING:
-    from liveplanner.formats.runsheet.plan import Unread
+    from liveplanner.formats.runsheet.sheet_rows import Unread
 
 EXPORT_TYPES = (".xlsx", ".pdf", ".json")
 

@@ -3,10 +3,10 @@ promos from clear offer text, cues from role cells that hold actions instead of 
 
 import contextlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from liveplanner.core.enums import Platform, PromoKind, Role, SegmentKind
 from liveplanner.core.plan import (
@@ -34,11 +34,9 @@ from liveplanner.formats.runsheet.cells import (
 )
 from liveplanner.formats.runsheet.columns import ROLE_OF_FIELD, Field, kind_of
 from liveplanner.formats.runsheet.offers import Offer, offer_text, read_offers
+from liveplanner.formats.runsheet.sheet_rows import SheetReader, SheetRow, Unread
 from liveplanner.formats.runsheet.side_sheets_reader import Book
 from liveplanner.formats.runsheet.writer import release_texts
-
-if TYPE_CHECKING:
-    from liveplanner.formats.runsheet.sheet_rows import SheetReader, SheetRow
 
 _PROMO_OF_KIND = {
     SegmentKind.COUPON_DROP: PromoKind.COUPON,
@@ -53,22 +51,12 @@ _PRODUCT_VALUES = (
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@dataclass(frozen=True, slots=True)
-class Unread:
-    """A cell the importer did not read into a field."""
-
-    row: int
-    column: str
-    value: str
-    kept: bool  # True: in the segment's notes; False: on a row that is no segment, left out
-
-
 class PlanParts:
     """Collects a plan row by row. Ids are local: 1, 2, 3 … in order of appearance."""
 
     def __init__(
         self,
-        reader: "SheetReader",
+        reader: SheetReader,
         products: tuple[Product, ...] = (),
         known: frozenset[str] = frozenset(),
         exported: bool = False,
@@ -108,7 +96,7 @@ class PlanParts:
             self.team.append(TeamMember(len(self.team) + 1, person.id, role))
 
     # products -----------------------------------------------------------------------------
-    def _values(self, row: "SheetRow") -> dict[Field, int | None]:
+    def _values(self, row: SheetRow) -> dict[Field, int | None]:
         values: dict[Field, int | None] = {}
         for key, _name in _PRODUCT_VALUES:
             reader = read_count if key is Field.STOCK else read_price
@@ -139,7 +127,7 @@ class PlanParts:
         at = self.product_at.get(key)
         return None if at is None else self.products[at]
 
-    def product(self, row: "SheetRow", flash: bool) -> tuple[int | None, dict[str, int]]:
+    def product(self, row: SheetRow, flash: bool) -> tuple[int | None, dict[str, int]]:
         """The row's product (matched or new), and what a flash-sale row's own price and stock
         say about the sale: {"special_price_fen": …, "quantity": …}. A flash-sale row's live
         price and stock are the sale's, never the product's: the rule the editor and the
@@ -229,7 +217,7 @@ class PlanParts:
         return self.promo_keys[key]
 
     def _offers(
-        self, row: "SheetRow", kind: SegmentKind, sale: dict[str, int], notes: list[str]
+        self, row: SheetRow, kind: SegmentKind, sale: dict[str, int], notes: list[str]
     ) -> list[Offer]:
         text = row.text(Field.OFFER)
         offers: list[Offer] = []
@@ -256,7 +244,7 @@ class PlanParts:
 
     # rows ---------------------------------------------------------------------------------
     def _role_cell(
-        self, row: "SheetRow", key: Field, text: str, segment_id: int, roles: dict[Role, int]
+        self, row: SheetRow, key: Field, text: str, segment_id: int, roles: dict[Role, int]
     ) -> None:
         """People in a role cell take the role (the first, if the segment has none yet) and
         join the team; an action there is a cue for the role."""
@@ -284,7 +272,7 @@ class PlanParts:
 
     def add_row(
         self,
-        row: "SheetRow",
+        row: SheetRow,
         length: int,
         sheet_promos: bool = False,
         releases_flash: bool = False,

@@ -33,10 +33,11 @@ from liveplanner.core.plan import (
 from liveplanner.formats.problems import ImportRefused, Problem
 from liveplanner.formats.runsheet.cells import Clock, text_of
 from liveplanner.formats.runsheet.columns import Field, is_end_marker
-from liveplanner.formats.runsheet.plan import PlanParts, Unread, guess_platform, title_and_day
+from liveplanner.formats.runsheet.plan import PlanParts, guess_platform, title_and_day
 from liveplanner.formats.runsheet.sheet_rows import (
     SheetReader,
     SheetRow,
+    Unread,
     _continue,
     _continues,
     _header_score,

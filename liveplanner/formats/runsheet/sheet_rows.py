@@ -15,7 +15,6 @@ from liveplanner.formats.runsheet.cells import (
     text_of,
 )
 from liveplanner.formats.runsheet.columns import ROLE_OF_FIELD, SEGMENT_FIELDS, Field, field_of
-from liveplanner.formats.runsheet.plan import Unread
 from liveplanner.formats.sheets import SCAN_ROWS
 
 _WHAT = {
@@ -25,6 +24,16 @@ _WHAT = {
     Field.LIVE_PRICE: ("a price", EXPECTED_PRICE),
     Field.STOCK: ("a count", EXPECTED_COUNT),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A cell the importer did not read into a field."""
+
+    row: int
+    column: str
+    value: str
+    kept: bool  # True: in the segment's notes; False: on a row that is no segment, left out
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from liveplanner.app.messages.imports import sheet_problem_words
 from liveplanner.formats.problems import Problem
 from liveplanner.formats.runsheet.columns import ROLE_OF_FIELD, Field
-from liveplanner.formats.runsheet.plan import Unread
+from liveplanner.formats.runsheet.sheet_rows import Unread
 from liveplanner.ui import labels
 from liveplanner.ui.words import qt_translate
 

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from liveplanner.app.refusals import OperationRefused
+from liveplanner.app.review_data import review_inputs
 from liveplanner.app.settings import load_preferences
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import Run
 from liveplanner.storage.database import Database
-from liveplanner.storage.runs import list_runs
-from liveplanner.storage.shows import load_plan
 
 if TYPE_CHECKING:
     from liveplanner.core.review_figures import Review
@@ -45,13 +44,10 @@ def attribution_lag(lag: int | None) -> int:
 
 def review_show(db: Database, show_id: int, lag: int) -> ShowReview:
     """The show's review with sales credited `lag` minutes after the pitch, on the live run's
-    times when the show ran on the timer, else the plan's."""
+    times when the show ran on the timer, else the plan's; read as the window reads it
+    (review_data.review_inputs)."""
     from liveplanner.core.review import review
-    from liveplanner.storage.notes import list_notes
-    from liveplanner.storage.samples import load_metrics
 
-    plan = load_plan(db, show_id)
-    show_runs = list_runs(db, plan.show.id)
-    notes = list_notes(db, plan.show.id)
-    result = review(plan, show_runs, load_metrics(db, plan.show.id), lag)
-    return ShowReview(plan, result, show_runs, notes)
+    read = review_inputs(db, show_id)
+    result = review(read.plan, read.runs, read.samples, lag)
+    return ShowReview(read.plan, result, read.runs, read.notes)

@@ -1107,6 +1107,11 @@ ZH = {
     "another liveplanner has {path} open: close it first, then restore; nothing was changed": "另一个 liveplanner 正打开着 {path}：请先关闭它再恢复；未做任何改动",
     "another liveplanner (process {pid} on {host}) has {path} open: close it first, then restore; nothing was changed": "另一个 liveplanner（{host} 上的进程 {pid}）正打开着 {path}：请先关闭它再恢复；未做任何改动",
     "cli|restored {chosen}; the database as it was is now {before}": "已恢复 {chosen}；恢复前的数据库现在是 {before}",
+    "{file} has no column {header!r}; its columns: {columns}": "{file} 没有 {header!r} 这一列；它的列有：{columns}",
+    "{metric!r} is not a metric liveplanner knows; expected one of: {known} (a running total as NAME:cumulative)": "{metric!r} 不是 liveplanner 认识的指标；应为以下之一：{known}（累计值写作 名称:cumulative）",
+    "cli|map a column by its header: HEADER=METRIC, HEADER=METRIC:cumulative for a running total, or HEADER=- to leave it out (repeatable)": "按表头映射一列：表头=指标，累计值写作 表头=指标:cumulative，不导入写作 表头=-（可重复）",
+    "cli|--map {text!r} is not HEADER=METRIC": "--map {text!r} 不是 表头=指标 的形式",
+    "cli|columns: {columns}": "列：{columns}",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -35,6 +35,12 @@ def test_the_public_gmv_export_is_imported_and_reported_as_json(db_url: str) -> 
         "shifted_days": 0,
         "metrics": {"gmv": {"total": 2001, "max": 69, "max_at": "2025-07-01T19:24"}},
         "warnings": ["columns not imported: room_id"],
+        "columns": [
+            {"header": "room_id", "metric": None, "running_total": False, "source": None},
+            {"header": "session_date", "metric": None, "running_total": False, "source": None},
+            {"header": "time", "metric": None, "running_total": False, "source": "time"},
+            {"header": "gmv_min", "metric": "gmv", "running_total": False, "source": "preset"},
+        ],
         "mismatch": None,
     }
     with closing(open_database(db_url)) as db:
@@ -261,3 +267,85 @@ def test_a_pipe_a_device_or_a_folder_is_refused_before_it_is_read(
     assert [s["id"] for s in ok_json("shows", db=db_url)["shows"]] == [show_id]
     with closing(open_database(db_url)) as db:
         assert load_metrics(db, show_id).equals(before)
+
+
+NAMELESS = """时刻,卖了多少,此刻在线,累计成交
+2025-07-01 19:00,10.5,100,10.5
+2025-07-01 19:01,20,150,30.5
+2025-07-01 19:02,0,120,30.5
+"""
+
+
+def test_columns_no_layout_knows_are_read_as_the_user_maps_them(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """--map HEADER=METRIC does what the import dialog's column boxes do: the file's own
+    headers, read as the user says, reported column by column."""
+    export = tmp_path / "我的导出.csv"
+    export.write_text(NAMELESS, encoding="utf-8")
+    show_id = ok_json("new-show", "--title", "7·1", "--start", "2025-07-01 19:00", db=sqlite_url)[
+        "show_id"
+    ]
+    args = ("import-metrics", str(export), "--show", str(show_id))
+    unmapped = run(*args, db=sqlite_url)
+    assert unmapped.returncode == 2 and "none of the columns is a metric" in unmapped.stderr
+    data = ok_json(
+        *args, "--map", "卖了多少=gmv", "--map", "此刻在线=online_viewers", db=sqlite_url
+    )
+    assert data["metrics"]["gmv"]["total"] == 30.5
+    assert data["metrics"]["online_viewers"]["max"] == 150
+    assert [(c["header"], c["metric"], c["source"]) for c in data["columns"]] == [
+        ("时刻", None, "time"),
+        ("卖了多少", "gmv", "user"),
+        ("此刻在线", "online_viewers", "user"),
+        ("累计成交", None, None),
+    ]
+    # A running total, as the dialog's "(running total)" choice: stored minute by minute.
+    running = ok_json(
+        *args,
+        "--map",
+        "累计成交=gmv:cumulative",
+        "--map",
+        "卖了多少=-",
+        "--replace",
+        db=sqlite_url,
+    )
+    assert running["metrics"]["gmv"]["total"] == 30.5
+    assert running["columns"][3] == {
+        "header": "累计成交",
+        "metric": "gmv",
+        "running_total": True,
+        "source": "user",
+    }
+    with closing(open_database(sqlite_url)) as db:
+        stored = load_metrics(db, show_id)
+    gmv = stored[stored["metric"] == "gmv"].sort_values("minute")["value"].tolist()
+    assert gmv == [10_50, 20_00, 0]
+    text = run(*args, "--map", "卖了多少=gmv", "--replace", "--dry-run", db=sqlite_url)
+    assert "columns: 卖了多少 → gmv" in text.stdout
+
+
+def test_a_mapping_the_file_cannot_take_is_refused_in_one_line(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    export = tmp_path / "导出.csv"
+    export.write_text(NAMELESS, encoding="utf-8")
+    show_id = ok_json("new-show", "--title", "7·1", "--start", "2025-07-01 19:00", db=sqlite_url)[
+        "show_id"
+    ]
+    args = ("import-metrics", str(export), "--show", str(show_id))
+    refusals = {
+        "成交额=gmv": (
+            "导出.csv has no column '成交额'; its columns: 时刻, 卖了多少, 此刻在线, 累计成交"
+        ),
+        "卖了多少=sales": "'sales' is not a metric liveplanner knows",
+        "此刻在线=online_viewers:cumulative": "'online_viewers:cumulative' is not a metric",
+        "卖了多少": "--map '卖了多少' is not HEADER=METRIC",
+        "=gmv": "--map '=gmv' is not HEADER=METRIC",
+    }
+    for mapping, said in refusals.items():
+        refused = run(*args, "--map", mapping, db=sqlite_url)
+        assert refused.returncode == 2 and refused.stdout == "", mapping
+        assert said in refused.stderr and refused.stderr.count("\n") == 1, refused.stderr
+    with closing(open_database(sqlite_url)) as db:
+        assert load_metrics(db, show_id).empty  # nothing was stored

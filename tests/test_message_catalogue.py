@@ -51,7 +51,11 @@ KEPT |= {"Shanghai", "MB", "Time"}
 # Programs and URL schemes, named as they are written: SQLite, PostgreSQL, sqlite:///, postgres.
 KEPT |= {"SQLite", "PostgreSQL", "sqlite", "postgresql", "postgres"}
 # A command to type as it is written.
-KEPT |= {"pip", "install"}
+KEPT |= {
+    "pip",
+    "install",
+    "cumulative",
+}  # typed as written: `pip install`, `--map H=gmv:cumulative`
 # Programs, a file and a setting named as they are written.
 KEPT |= {
     "GNOME",

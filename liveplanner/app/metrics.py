@@ -19,7 +19,8 @@ from liveplanner.storage.shows import load_plan
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from liveplanner.formats.metrics.records import DateMismatch, MetricsImport
+    from liveplanner.formats.metrics.presets import ColumnRule
+    from liveplanner.formats.metrics.records import DateMismatch, ImportOptions, MetricsImport
     from liveplanner.storage.samples import StoredMetrics
 
 _SHOWN = "%Y-%m-%d %H:%M"
@@ -38,6 +39,10 @@ class MetricsRequest:
     keep_dates: bool = False
     replace: bool = False
     dry_run: bool = False
+    # The user's mapping, as the import dialog's: (header, what it holds), where what it holds
+    # is a metric's name, "name:cumulative" for a running total, or None to leave it out.
+    # The other columns are read as recognised.
+    mapping: tuple[tuple[str, str | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,8 @@ def import_metrics(
         ran=on_air(plan, list_runs(db, plan.show.id)),
         keep_dates=request.keep_dates,
     )
+    if request.mapping:
+        options = replace(options, columns=_mapped(data, path.name, options, request.mapping))
     result = read_metrics(data, path.name, options)
     if result.mismatch is not None and request.shift_to_show_date:
         result = read_metrics(
@@ -143,3 +150,49 @@ def import_metrics(
         source = ImportSource(path.name, preset, result.encoding, result.rows_read)
         replace_metrics(db, plan.show.id, result.samples, source)
     return MetricsImported(plan.show.id, result, mismatch, stored=not request.dry_run)
+
+
+def _mapped(
+    data: bytes,
+    file_name: str,
+    options: "ImportOptions",
+    mapping: tuple[tuple[str, str | None], ...],
+) -> dict[int, "ColumnRule | None"]:
+    """The user's mapping by header as the reader takes it, by position: the file's headers are
+    read first (from a refusal too: a file none of whose columns is recognised is what a mapping
+    is for). A header the file lacks, or a metric liveplanner does not know, is refused."""
+    from liveplanner.core.metrics import METRICS, MetricKind
+    from liveplanner.formats.metrics.presets import rule_for
+    from liveplanner.formats.metrics.reader import read_metrics
+    from liveplanner.formats.problems import ImportRefused
+
+    try:
+        columns: tuple[object, ...] = read_metrics(data, file_name, options).columns
+    except ImportRefused as refused:
+        if not refused.columns:
+            raise
+        columns = refused.columns
+    positions = {str(getattr(c, "header", "")).strip(): getattr(c, "position", -1) for c in columns}
+    rules: dict[int, ColumnRule | None] = {}
+    for header, held in mapping:
+        position = positions.get(header.strip())
+        if position is None:
+            raise OperationRefused(
+                f"{file_name} has no column {header!r}; its columns: {', '.join(positions)}",
+                code="metrics.map_no_column",
+                figures={"file": file_name, "header": header, "columns": ", ".join(positions)},
+            )
+        if held is None:
+            rules[position] = None
+            continue
+        name, _, kind = held.partition(":")
+        known = name in METRICS and kind in ("", MetricKind.CUMULATIVE.value)
+        if not known or (kind and METRICS[name].kind is MetricKind.INSTANT):
+            raise OperationRefused(
+                f"{held!r} is not a metric liveplanner knows; expected one of: "
+                f"{', '.join(METRICS)} (a running total as NAME:cumulative)",
+                code="metrics.map_no_metric",
+                figures={"metric": held, "known": ", ".join(METRICS)},
+            )
+        rules[position] = rule_for(name, MetricKind(kind or METRICS[name].kind.value), header)
+    return rules

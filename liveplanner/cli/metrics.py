@@ -25,6 +25,7 @@ def import_metrics(args: argparse.Namespace, db: Database) -> int:
         keep_dates=args.keep_dates,
         replace=args.replace,
         dry_run=args.dry_run,
+        mapping=tuple(_mapping(text) for text in args.map),
     )
     try:
         imported = metrics.import_metrics(db, args.show, Path(args.file), request)
@@ -36,6 +37,16 @@ def import_metrics(args: argparse.Namespace, db: Database) -> int:
     data["mismatch"] = _mismatch_json(imported.mismatch)
     emit(args, data, metrics_import_text(data, stored=imported.stored))
     return 0
+
+
+def _mapping(text: str) -> tuple[str, str | None]:
+    """--map HEADER=METRIC: the header may hold "=", the metric never does."""
+    header, equals, held = text.rpartition("=")
+    if not equals or not header.strip() or not held.strip():
+        raise UserError(
+            say(QT_TRANSLATE_NOOP("cli", "--map {text!r} is not HEADER=METRIC"), text=text)
+        )
+    return header.strip(), None if held.strip() == "-" else held.strip()
 
 
 def _parse_date(text: str | None) -> date | None:
@@ -127,7 +138,7 @@ def metrics_import_json(show_id: int, result: "MetricsImport") -> dict[str, obje
     Money totals are in yuan (the show's currency unit), counts as counts; an instantaneous
     metric such as online viewers has no total (it is never added up).
     """
-    from liveplanner.core.metrics import METRICS, MetricUnit
+    from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 
     def amount(metric: str, value: int | None) -> float | int | None:
         if value is None or METRICS[metric].unit is not MetricUnit.FEN:
@@ -152,6 +163,21 @@ def metrics_import_json(show_id: int, result: "MetricsImport") -> dict[str, obje
             for name, summary in result.summaries.items()
         },
         "warnings": [warning.message for warning in result.warnings],
+        # The mapping used: each column of the file, what it was read as and who said so
+        # ("preset", "name" for a recognised header, "user" for --map, "time" for the column
+        # of times; null: not imported).
+        "columns": [
+            {
+                "header": column.header,
+                "metric": None if column.rule is None else column.rule.metric,
+                "running_total": column.rule is not None
+                and column.rule.kind is MetricKind.CUMULATIVE,
+                "source": "time"
+                if column.position == result.time_column
+                else column.source or None,
+            }
+            for column in result.columns
+        ],
     }
 
 
@@ -197,6 +223,14 @@ def metrics_import_text(data: dict[str, object], stored: bool) -> str:
         say(QT_TRANSLATE_NOOP("cli", "at")),
     )
     lines.append(table(headers, rows, (16, 14, 12, 5)))
+    columns: list[dict[str, object]] = data["columns"]  # type: ignore[assignment]
+    mapped = [
+        f"{visible(str(c['header']))} → {c['metric'] or '-'}"
+        for c in columns
+        if c["source"] == "user"
+    ]
+    if mapped:  # what --map did, column by column
+        lines.append(say(QT_TRANSLATE_NOOP("cli", "columns: {columns}"), columns=", ".join(mapped)))
     if data["shifted_days"]:
         days: int = data["shifted_days"]  # type: ignore[assignment]
         shift = (

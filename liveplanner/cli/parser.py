@@ -112,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     metrics.add_argument(
         "--tz", metavar="ZONE", help="the zone of the file's clock times (default: the show's)"
     )
+    metrics.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=METRIC",
+        help="map a column by its header: HEADER=METRIC, HEADER=METRIC:cumulative for a running "
+        "total, or HEADER=- to leave it out (repeatable)",
+    )
     dates = metrics.add_mutually_exclusive_group()
     dates.add_argument(
         "--shift-to-show-date",

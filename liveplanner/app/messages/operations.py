@@ -33,6 +33,14 @@ TEXTS = {
         "another liveplanner (process {pid} on {host}) has {path} open: close it first, then "
         "restore; nothing was changed",
     ),
+    "metrics.map_no_column": QT_TRANSLATE_NOOP(
+        "Messages", "{file} has no column {header!r}; its columns: {columns}"
+    ),
+    "metrics.map_no_metric": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{metric!r} is not a metric liveplanner knows; expected one of: {known} (a running "
+        "total as NAME:cumulative)",
+    ),
     "editing.segment_gone": QT_TRANSLATE_NOOP("Messages", "that segment was deleted meanwhile"),
     "editing.row_gone": QT_TRANSLATE_NOOP("Messages", "that row was deleted meanwhile"),
 }

@@ -2593,11 +2593,21 @@
     </message>
     <message>
         <location filename="../../app/messages/operations.py" line="36" />
+        <source>{file} has no column {header!r}; its columns: {columns}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="39" />
+        <source>{metric!r} is not a metric liveplanner knows; expected one of: {known} (a running total as NAME:cumulative)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="44" />
         <source>that segment was deleted meanwhile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/operations.py" line="37" />
+        <location filename="../../app/messages/operations.py" line="45" />
         <source>that row was deleted meanwhile</source>
         <translation type="unfinished" />
     </message>
@@ -4962,114 +4972,124 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="49" />
+        <location filename="../../cli/metrics.py" line="47" />
+        <source>--map {text!r} is not HEADER=METRIC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="60" />
         <source>--date {text!r} is not a date; expected YYYY-MM-DD</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="58" />
+        <location filename="../../cli/metrics.py" line="69" />
         <source>{file}: even on the show's date it runs from {start} to {end}, not during the show ({show_start} to {show_end}); only --keep-dates imports it as it is</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="66" />
+        <location filename="../../cli/metrics.py" line="77" />
         <source>{file} runs from {start} to {end}, not during the show ({show_start} to {show_end}); give --shift-to-show-date to move it onto {show_day}, or --keep-dates to import it as it is</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="81" />
-        <location filename="../../cli/metrics.py" line="168" />
+        <location filename="../../cli/metrics.py" line="92" />
+        <location filename="../../cli/metrics.py" line="191" />
         <source>{n} minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="82" />
-        <location filename="../../cli/metrics.py" line="169" />
+        <location filename="../../cli/metrics.py" line="93" />
+        <location filename="../../cli/metrics.py" line="192" />
         <source>{n} minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="86" />
+        <location filename="../../cli/metrics.py" line="97" />
         <source> from {file}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="88" />
+        <location filename="../../cli/metrics.py" line="99" />
         <source> (imported {when})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="90" />
+        <location filename="../../cli/metrics.py" line="101" />
         <source>; a backup of the database is made first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="95" />
+        <location filename="../../cli/metrics.py" line="106" />
         <source>show {show_id} has {minutes} of metrics already{origin}; give --replace to replace them with this file{backup}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="160" />
+        <location filename="../../cli/metrics.py" line="183" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="163" />
+        <location filename="../../cli/metrics.py" line="186" />
         <source>{n} row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="164" />
+        <location filename="../../cli/metrics.py" line="187" />
         <source>{n} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="173" />
+        <location filename="../../cli/metrics.py" line="196" />
         <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="194" />
+        <location filename="../../cli/metrics.py" line="217" />
         <source>metric</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="195" />
+        <location filename="../../cli/metrics.py" line="218" />
         <source>total</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="196" />
+        <location filename="../../cli/metrics.py" line="219" />
         <source>max</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="197" />
+        <location filename="../../cli/metrics.py" line="220" />
         <source>at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="203" />
+        <location filename="../../cli/metrics.py" line="230" />
+        <source>columns: {columns}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="234" />
         <source>dates moved by {days:+d} day onto the show's date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="205" />
+        <location filename="../../cli/metrics.py" line="236" />
         <source>dates moved by {days:+d} days onto the show's date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="208" />
+        <location filename="../../cli/metrics.py" line="239" />
         <source>warning: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="212" />
+        <location filename="../../cli/metrics.py" line="243" />
         <source>stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="214" />
+        <location filename="../../cli/metrics.py" line="245" />
         <source>not stored (--dry-run)</source>
         <translation type="unfinished" />
     </message>

@@ -2602,11 +2602,21 @@
     </message>
     <message>
         <location filename="../../app/messages/operations.py" line="36" />
+        <source>{file} has no column {header!r}; its columns: {columns}</source>
+        <translation>{file} 没有 {header!r} 这一列；它的列有：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="39" />
+        <source>{metric!r} is not a metric liveplanner knows; expected one of: {known} (a running total as NAME:cumulative)</source>
+        <translation>{metric!r} 不是 liveplanner 认识的指标；应为以下之一：{known}（累计值写作 名称:cumulative）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="44" />
         <source>that segment was deleted meanwhile</source>
         <translation>这个环节其间已被删除</translation>
     </message>
     <message>
-        <location filename="../../app/messages/operations.py" line="37" />
+        <location filename="../../app/messages/operations.py" line="45" />
         <source>that row was deleted meanwhile</source>
         <translation>这一行其间已被删除</translation>
     </message>
@@ -4982,114 +4992,124 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>已恢复 {chosen}；恢复前的数据库现在是 {before}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="49" />
+        <location filename="../../cli/metrics.py" line="47" />
+        <source>--map {text!r} is not HEADER=METRIC</source>
+        <translation>--map {text!r} 不是 表头=指标 的形式</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="60" />
         <source>--date {text!r} is not a date; expected YYYY-MM-DD</source>
         <translation>--date {text!r} 不是日期；应为 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="58" />
+        <location filename="../../cli/metrics.py" line="69" />
         <source>{file}: even on the show's date it runs from {start} to {end}, not during the show ({show_start} to {show_end}); only --keep-dates imports it as it is</source>
         <translation>{file}：即使移到本场的日期，它也是从 {start} 到 {end}，不在直播时间内（{show_start} 至 {show_end}）；只有 --keep-dates 能按原样导入</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="66" />
+        <location filename="../../cli/metrics.py" line="77" />
         <source>{file} runs from {start} to {end}, not during the show ({show_start} to {show_end}); give --shift-to-show-date to move it onto {show_day}, or --keep-dates to import it as it is</source>
         <translation>{file} 的时间是 {start} 到 {end}，不在直播时间内（{show_start} 至 {show_end}）；加 --shift-to-show-date 把它移到 {show_day}，或加 --keep-dates 按原样导入</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="81" />
-        <location filename="../../cli/metrics.py" line="168" />
+        <location filename="../../cli/metrics.py" line="92" />
+        <location filename="../../cli/metrics.py" line="191" />
         <source>{n} minute</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="82" />
-        <location filename="../../cli/metrics.py" line="169" />
+        <location filename="../../cli/metrics.py" line="93" />
+        <location filename="../../cli/metrics.py" line="192" />
         <source>{n} minutes</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="86" />
+        <location filename="../../cli/metrics.py" line="97" />
         <source> from {file}</source>
         <translation>，来自 {file}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="88" />
+        <location filename="../../cli/metrics.py" line="99" />
         <source> (imported {when})</source>
         <translation>（导入于 {when}）</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="90" />
+        <location filename="../../cli/metrics.py" line="101" />
         <source>; a backup of the database is made first</source>
         <translation>；替换前会先备份数据库</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="95" />
+        <location filename="../../cli/metrics.py" line="106" />
         <source>show {show_id} has {minutes} of metrics already{origin}; give --replace to replace them with this file{backup}</source>
         <translation>第 {show_id} 场已有 {minutes} 的数据{origin}；加 --replace 用这个文件替换{backup}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="160" />
+        <location filename="../../cli/metrics.py" line="183" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="163" />
+        <location filename="../../cli/metrics.py" line="186" />
         <source>{n} row</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="164" />
+        <location filename="../../cli/metrics.py" line="187" />
         <source>{n} rows</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="173" />
+        <location filename="../../cli/metrics.py" line="196" />
         <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
         <translation>{rows}，{minutes}，从 {start} 到 {end}；{encoding}；格式：{preset}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="194" />
+        <location filename="../../cli/metrics.py" line="217" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="195" />
+        <location filename="../../cli/metrics.py" line="218" />
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="196" />
+        <location filename="../../cli/metrics.py" line="219" />
         <source>max</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="197" />
+        <location filename="../../cli/metrics.py" line="220" />
         <source>at</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="203" />
+        <location filename="../../cli/metrics.py" line="230" />
+        <source>columns: {columns}</source>
+        <translation>列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/metrics.py" line="234" />
         <source>dates moved by {days:+d} day onto the show's date</source>
         <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="205" />
+        <location filename="../../cli/metrics.py" line="236" />
         <source>dates moved by {days:+d} days onto the show's date</source>
         <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="208" />
+        <location filename="../../cli/metrics.py" line="239" />
         <source>warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="212" />
+        <location filename="../../cli/metrics.py" line="243" />
         <source>stored</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="214" />
+        <location filename="../../cli/metrics.py" line="245" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
     </message>

@@ -36,6 +36,24 @@ def test_review_json_has_the_specified_fields_and_adds_up(db_url: str) -> None:
     assert lagless["lag_minutes"] == 0 and lagless["segments"] != data["segments"]
 
 
+def test_review_json_says_whether_the_show_paid_with_null_for_what_the_export_lacks(
+    sqlite_url: str,
+) -> None:
+    show_id = ok_json("demo", db=sqlite_url)["show_id"]
+    data = ok_json("review", str(show_id), db=sqlite_url)
+    keys = {"uv_value", "aov", "aov_per_buyer", "gpm", "conversion", "ad_spend", "roi"}
+    money, totals = data["efficiency"], data["totals"]
+    assert set(money) == keys
+    assert money["uv_value"] == round(totals["gmv"] / totals["viewers"], 2)
+    assert money["aov"] == round(totals["gmv"] / totals["orders"], 2)
+    assert money["gpm"] == totals["gpm"] and money["conversion"] == totals["conversion"]
+    # The demo's export has no ad spend: no ROI, and no "¥0 spent".
+    assert money["ad_spend"] is None and money["roi"] is None
+    assert all(set(s["efficiency"]) == keys for s in data["segments"])
+    nine = next(s for s in data["segments"] if s["position"] == 9)  # its sales in a gap
+    assert nine["efficiency"]["aov"] is None and nine["efficiency"]["uv_value"] is None
+
+
 def test_review_writes_the_report_the_name_asks_for(db_url: str, tmp_path: Path) -> None:
     show_id = ok_json("demo", db=db_url)["show_id"]
     out = tmp_path / "review.pdf"

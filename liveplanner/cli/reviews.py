@@ -19,7 +19,7 @@ from liveplanner.core.plan import ShowPlan
 
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote
-    from liveplanner.core.review_figures import GroupFigures, Review
+    from liveplanner.core.review_figures import Efficiency, GroupFigures, Review
 
 
 def review(args: argparse.Namespace, db: Database) -> int:
@@ -72,6 +72,20 @@ def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def _efficiency(figures: "Efficiency") -> dict[str, float | None]:
+    """Money in yuan, conversion as a fraction, ROI as GMV per yuan spent; null where an input
+    is missing."""
+    return {
+        "uv_value": _yuan(figures.uv_value_fen),
+        "aov": _yuan(figures.aov_fen),
+        "aov_per_buyer": _yuan(figures.aov_per_buyer_fen),
+        "gpm": _yuan(figures.gpm_fen),
+        "conversion": _round(figures.conversion, 4),
+        "ad_spend": _yuan(figures.ad_spend_fen),
+        "roi": _round(figures.roi, 2),
+    }
+
+
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="seconds")
 
@@ -119,6 +133,7 @@ def review_json(
             "missing_minutes": totals.missing_minutes,  # of the show's minutes
             "show_minutes": totals.show_minutes,
         },
+        "efficiency": _efficiency(totals.efficiency),
         "targets": {
             t.name.value: {
                 "target": figure(t.name, t.target),
@@ -149,6 +164,7 @@ def review_json(
                 "comments_per_minute": _round(f.comments_per_min),
                 "likes_per_minute": _round(f.likes_per_min),
                 "gpm": _yuan(f.gpm_fen),
+                "efficiency": _efficiency(f.efficiency),
             }
             for f in review.segments
         ],

@@ -39,6 +39,7 @@ from liveplanner.core.review_figures import (
     TargetResult,
     Totals,
     _sum_known,
+    efficiency,
 )
 from liveplanner.core.review_spans import (
     _HALF_MIN,
@@ -206,7 +207,7 @@ def _row_figures(
     sums = {name: _per_row_sum(_column(table, name), sold, width) for name in SALES}
     own_sums = {
         name: _per_row_sum(_column(table, name), own, width)
-        for name in ("entries", "exits", "comments", "likes", "views")
+        for name in ("entries", "exits", "comments", "likes", "views", "unique_viewers", "ad_spend")
     }
     avg_viewers, peak_viewers = _viewer_figures(_column(table, "online_viewers"), own, width)
     minutes = np.bincount(own, minlength=width)
@@ -268,6 +269,10 @@ def _row_figures(
         went_in, went_out = entries.value(i), exits.value(i)
         return None if went_in is None or went_out is None else went_in - went_out
 
+    def own_sum(name: str, i: int) -> int | None:
+        found = own_sums[name]
+        return None if found is None or not minutes[i] else found.value(i)
+
     def gpm(i: int) -> float | None:
         gmv, views = sale("gmv", i), own_sums["views"]
         if gmv is None or views is None or not views.counts[i] or not views.sums[i]:
@@ -307,6 +312,15 @@ def _row_figures(
                 comments_per_min=own_rate("comments", i),
                 likes_per_min=own_rate("likes", i),
                 gpm_fen=gpm(i),
+                # Viewers and ad spend of its own minutes; its sales as credited (lag on).
+                efficiency=efficiency(
+                    gmv,
+                    sale("orders", i),
+                    sale("buyers", i),
+                    own_sum("unique_viewers", i),
+                    own_sum("views", i),
+                    own_sum("ad_spend", i),
+                ),
             )
         )
     outside = []
@@ -386,9 +400,10 @@ def _totals(table: pd.DataFrame, spans: Sequence[Span]) -> Totals:
     buyers = _total(metrics, "buyers")
     comments = _total(metrics, "comments")
     gmv = _total(metrics, "gmv")
+    orders = _total(metrics, "orders")
     return Totals(
         gmv_fen=gmv,
-        orders=_total(metrics, "orders"),
+        orders=orders,
         buyers=buyers,
         new_followers=_total(metrics, "new_followers"),
         peak_viewers=int(viewers.max()) if viewers is not None and len(viewers) else None,
@@ -401,6 +416,7 @@ def _totals(table: pd.DataFrame, spans: Sequence[Span]) -> Totals:
         minutes=int(with_data.sum()),
         missing_minutes=missing,
         show_minutes=of_show,
+        efficiency=efficiency(gmv, orders, buyers, unique, views, _total(metrics, "ad_spend")),
     )
 
 

@@ -14,6 +14,44 @@ from liveplanner.core.review_spans import Source, Span
 
 
 @dataclass(frozen=True, slots=True)
+class Efficiency:
+    """What the audience and the money came to (a lead's 复盘): each figure None where an input
+    is missing from the export, or would be divided by zero; no data is never 0."""
+
+    uv_value_fen: float | None  # GMV per unique viewer (UV 价值)
+    aov_fen: float | None  # GMV per order (客单价)
+    aov_per_buyer_fen: float | None  # GMV per buyer
+    gpm_fen: float | None  # GMV per 1,000 views
+    conversion: float | None  # buyers / unique viewers
+    ad_spend_fen: int | None  # paid traffic (千川 and the like), as imported
+    roi: float | None  # GMV / ad spend (投产比)
+
+
+def efficiency(
+    gmv_fen: int | None,
+    orders: int | None,
+    buyers: int | None,
+    unique_viewers: int | None,
+    views: int | None,
+    ad_spend_fen: int | None,
+) -> Efficiency:
+    """The efficiency figures of a show or a segment from its sums."""
+
+    def ratio(top: float | None, bottom: float | None, scale: float = 1) -> float | None:
+        return None if top is None or not bottom else top * scale / bottom
+
+    return Efficiency(
+        uv_value_fen=ratio(gmv_fen, unique_viewers),
+        aov_fen=ratio(gmv_fen, orders),
+        aov_per_buyer_fen=ratio(gmv_fen, buyers),
+        gpm_fen=ratio(gmv_fen, views, 1000),
+        conversion=ratio(buyers, unique_viewers),
+        ad_spend_fen=ad_spend_fen,
+        roi=ratio(gmv_fen, ad_spend_fen),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentFigures:
     segment_id: int
     position: int  # 1-based
@@ -37,6 +75,8 @@ class SegmentFigures:
     comments_per_min: float | None
     likes_per_min: float | None
     gpm_fen: float | None  # GMV per 1,000 views (visits)
+    # Its sales against the viewers who arrived and the ad spend made during its own minutes.
+    efficiency: Efficiency
 
     @property
     def start(self) -> datetime:
@@ -112,6 +152,7 @@ class Totals:
     # and last minute. An export of half the show leaves the other half missing.
     missing_minutes: int
     show_minutes: int  # minutes of the show's time (0: no segment, no time to cover)
+    efficiency: Efficiency
 
 
 class TargetName(StrEnum):

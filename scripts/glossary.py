@@ -1112,6 +1112,9 @@ ZH = {
     "cli|map a column by its header: HEADER=METRIC, HEADER=METRIC:cumulative for a running total, or HEADER=- to leave it out (repeatable)": "按表头映射一列：表头=指标，累计值写作 表头=指标:cumulative，不导入写作 表头=-（可重复）",
     "cli|--map {text!r} is not HEADER=METRIC": "--map {text!r} 不是 表头=指标 的形式",
     "cli|columns: {columns}": "列：{columns}",
+    "Added to cart": "加购",
+    "Product exposures": "商品曝光",
+    "Average watch time (s)": "人均观看时长（秒）",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -469,3 +469,21 @@ def test_an_export_written_from_known_minutes_reads_back_the_same_minutes(
     assert values(result, "orders") == [m[2] for m in minutes]
     assert values(result, "comments") == [m[3] for m in minutes if m[3] is not None]
     assert result.summaries["gmv"].total == sum(m[1] for m in minutes)
+
+
+def test_add_to_cart_product_exposures_and_watch_time_are_read_by_their_names() -> None:
+    """Exports carry 加购, 商品曝光 and 人均观看时长 (in seconds or minutes): they are metrics of
+    their own now, watch time a reading of the minute (never summed), its minutes in seconds."""
+    result = read(
+        csv_bytes(
+            "时间,加购人数,商品曝光次数,人均观看时长(分钟)",
+            "2025-11-11 20:00,5,300,1.5",
+            "2025-11-11 20:01,7,420,2",
+        )
+    )
+    assert values(result, "add_to_cart") == [5, 7]
+    assert values(result, "product_exposures") == [300, 420]
+    assert values(result, "avg_watch_s") == [90, 120]
+    assert METRICS["avg_watch_s"].kind is MetricKind.INSTANT
+    assert result.summaries["avg_watch_s"].total is None  # a reading is never added up
+    assert result.summaries["avg_watch_s"].peak == 120

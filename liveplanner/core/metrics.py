@@ -1,6 +1,10 @@
 """The canonical minute metrics (DOMAIN.md) and how each one may be combined.
 
-Every stored sample is an integer: counts as counts, money in fen, so no float ever carries money.
+Every stored sample is an integer: counts as counts, money in fen, times in seconds, so no float
+ever carries money. Beyond DOMAIN.md's list, exports carry three more a review reads:
+`add_to_cart` (加购, people or times a product was put in the cart that minute),
+`product_exposures` (商品曝光, times the products were shown) and `avg_watch_s` (人均观看时长 /
+平均停留时长, the average time a viewer stayed, read at the minute like online viewers).
 """
 
 from dataclasses import dataclass
@@ -18,6 +22,7 @@ class MetricKind(StrEnum):
 class MetricUnit(StrEnum):
     COUNT = "count"
     FEN = "fen"
+    SECONDS = "seconds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,9 @@ _DEFINITIONS = [
     Metric("shares", MetricKind.INCREMENT, MetricUnit.COUNT),
     Metric("new_followers", MetricKind.INCREMENT, MetricUnit.COUNT),
     Metric("ad_spend", MetricKind.INCREMENT, MetricUnit.FEN),
+    Metric("add_to_cart", MetricKind.INCREMENT, MetricUnit.COUNT),
+    Metric("product_exposures", MetricKind.INCREMENT, MetricUnit.COUNT),
+    Metric("avg_watch_s", MetricKind.INSTANT, MetricUnit.SECONDS),
 ]
 
 METRICS: dict[str, Metric] = {m.name: m for m in _DEFINITIONS}

@@ -42,4 +42,7 @@ METRIC_NAMES = {
     "shares": QT_TRANSLATE_NOOP("labels", "Shares"),
     "new_followers": QT_TRANSLATE_NOOP("labels", "New followers"),
     "ad_spend": QT_TRANSLATE_NOOP("labels", "Ad spend"),
+    "add_to_cart": QT_TRANSLATE_NOOP("labels", "Added to cart"),
+    "product_exposures": QT_TRANSLATE_NOOP("labels", "Product exposures"),
+    "avg_watch_s": QT_TRANSLATE_NOOP("labels", "Average watch time (s)"),
 }

@@ -48,12 +48,14 @@ _MONEY_SCALES = {"": 100, "元": 100, "yuan": 100, "¥": 100, "$": 100, "usd": 1
 _MONEY_SCALES |= {"万元": 1_000_000, "万": 1_000_000, "分": 1, "fen": 1, "cents": 1}
 _COUNT_SCALES = {"": 1, "人": 1, "次": 1, "个": 1, "单": 1, "件": 1, "笔": 1, "万": 10_000}
 _COUNT_SCALES |= {"万人": 10_000, "万次": 10_000}
+_SECONDS_SCALES = {"": 1, "秒": 1, "s": 1, "sec": 1, "seconds": 1, "分钟": 60, "分": 60, "min": 60}
+_SCALES = {MetricUnit.FEN: _MONEY_SCALES, MetricUnit.COUNT: _COUNT_SCALES}
+_SCALES[MetricUnit.SECONDS] = _SECONDS_SCALES
 
 
 def _scale(metric_name: str, unit: str) -> Decimal | None:
     """The factor from the file's unit to the stored one, or None when the unit is not one."""
-    scales = _MONEY_SCALES if METRICS[metric_name].unit is MetricUnit.FEN else _COUNT_SCALES
-    factor = scales.get(unit)
+    factor = _SCALES[METRICS[metric_name].unit].get(unit)
     return None if factor is None else Decimal(factor)
 
 
@@ -91,6 +93,18 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "新增粉丝数", "新增粉丝", "新增关注", "涨粉数", "涨粉", "newfollowers", "followucnt",
     ),
     "ad_spend": ("投放消耗", "广告消耗", "千川消耗", "消耗", "adspend", "spend", "cost"),
+    "add_to_cart": (
+        "加购人数", "加购次数", "加购数", "加购", "加入购物车人数", "加入购物车次数", "addtocart",
+        "addtocarts", "cartadds",
+    ),
+    "product_exposures": (
+        "商品曝光次数", "商品曝光人数", "商品曝光", "曝光次数", "productexposures",
+        "productimpressions", "productviews",
+    ),
+    "avg_watch_s": (
+        "人均观看时长", "平均观看时长", "人均停留时长", "平均停留时长", "停留时长", "人均看播时长",
+        "avgwatchtime", "averagewatchtime", "avgviewduration", "avgwatchs",
+    ),
 }  # fmt: skip
 _BY_NAME = {name: metric for metric, names in _NAMES.items() for name in names}
 _CUMULATIVE_MARKS = ("累计", "总", "total", "cumulative", "cum")

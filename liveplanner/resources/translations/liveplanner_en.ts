@@ -4993,13 +4993,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="92" />
-        <location filename="../../cli/metrics.py" line="191" />
+        <location filename="../../cli/metrics.py" line="194" />
         <source>{n} minute</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="93" />
-        <location filename="../../cli/metrics.py" line="192" />
+        <location filename="../../cli/metrics.py" line="195" />
         <source>{n} minutes</source>
         <translation type="unfinished" />
     </message>
@@ -5024,72 +5024,72 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="183" />
+        <location filename="../../cli/metrics.py" line="186" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="186" />
+        <location filename="../../cli/metrics.py" line="189" />
         <source>{n} row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="187" />
+        <location filename="../../cli/metrics.py" line="190" />
         <source>{n} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="196" />
+        <location filename="../../cli/metrics.py" line="199" />
         <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="217" />
+        <location filename="../../cli/metrics.py" line="220" />
         <source>metric</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="218" />
+        <location filename="../../cli/metrics.py" line="221" />
         <source>total</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="219" />
+        <location filename="../../cli/metrics.py" line="222" />
         <source>max</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="220" />
+        <location filename="../../cli/metrics.py" line="223" />
         <source>at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="230" />
+        <location filename="../../cli/metrics.py" line="233" />
         <source>columns: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="234" />
+        <location filename="../../cli/metrics.py" line="237" />
         <source>dates moved by {days:+d} day onto the show's date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="236" />
+        <location filename="../../cli/metrics.py" line="239" />
         <source>dates moved by {days:+d} days onto the show's date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="239" />
+        <location filename="../../cli/metrics.py" line="242" />
         <source>warning: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="243" />
+        <location filename="../../cli/metrics.py" line="246" />
         <source>stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="245" />
+        <location filename="../../cli/metrics.py" line="248" />
         <source>not stored (--dry-run)</source>
         <translation type="unfinished" />
     </message>
@@ -5110,85 +5110,85 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="205" />
+        <location filename="../../cli/reviews.py" line="221" />
         <source>as they ran (live run)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="207" />
+        <location filename="../../cli/reviews.py" line="223" />
         <source>as planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="209" />
+        <location filename="../../cli/reviews.py" line="225" />
         <source>{missing} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="212" />
+        <location filename="../../cli/reviews.py" line="228" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="218" />
+        <location filename="../../cli/reviews.py" line="234" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="229" />
+        <location filename="../../cli/reviews.py" line="245" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="241" />
+        <location filename="../../cli/reviews.py" line="257" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="242" />
+        <location filename="../../cli/reviews.py" line="258" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="243" />
+        <location filename="../../cli/reviews.py" line="259" />
         <source>missed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="248" />
+        <location filename="../../cli/reviews.py" line="264" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/reviews.py" line="272" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/reviews.py" line="273" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="258" />
+        <location filename="../../cli/reviews.py" line="274" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="259" />
+        <location filename="../../cli/reviews.py" line="275" />
         <source>orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="260" />
+        <location filename="../../cli/reviews.py" line="276" />
         <source>GMV/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="261" />
+        <location filename="../../cli/reviews.py" line="277" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -5196,17 +5196,17 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="270" />
+        <location filename="../../cli/reviews.py" line="286" />
         <source>before script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="271" />
+        <location filename="../../cli/reviews.py" line="287" />
         <source>after script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="281" />
+        <location filename="../../cli/reviews.py" line="297" />
         <source>{minutes} min of data, {stretch}</source>
         <translation type="unfinished" />
     </message>
@@ -5979,6 +5979,21 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../app/messages/names.py" line="44" />
         <source>Ad spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="45" />
+        <source>Added to cart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="46" />
+        <source>Product exposures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="47" />
+        <source>Average watch time (s)</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -5013,13 +5013,13 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="92" />
-        <location filename="../../cli/metrics.py" line="191" />
+        <location filename="../../cli/metrics.py" line="194" />
         <source>{n} minute</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="93" />
-        <location filename="../../cli/metrics.py" line="192" />
+        <location filename="../../cli/metrics.py" line="195" />
         <source>{n} minutes</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -5044,72 +5044,72 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>第 {show_id} 场已有 {minutes} 的数据{origin}；加 --replace 用这个文件替换{backup}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="183" />
+        <location filename="../../cli/metrics.py" line="186" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="186" />
+        <location filename="../../cli/metrics.py" line="189" />
         <source>{n} row</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="187" />
+        <location filename="../../cli/metrics.py" line="190" />
         <source>{n} rows</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="196" />
+        <location filename="../../cli/metrics.py" line="199" />
         <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
         <translation>{rows}，{minutes}，从 {start} 到 {end}；{encoding}；格式：{preset}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="217" />
+        <location filename="../../cli/metrics.py" line="220" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="218" />
+        <location filename="../../cli/metrics.py" line="221" />
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="219" />
+        <location filename="../../cli/metrics.py" line="222" />
         <source>max</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="220" />
+        <location filename="../../cli/metrics.py" line="223" />
         <source>at</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="230" />
+        <location filename="../../cli/metrics.py" line="233" />
         <source>columns: {columns}</source>
         <translation>列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="234" />
+        <location filename="../../cli/metrics.py" line="237" />
         <source>dates moved by {days:+d} day onto the show's date</source>
         <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="236" />
+        <location filename="../../cli/metrics.py" line="239" />
         <source>dates moved by {days:+d} days onto the show's date</source>
         <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="239" />
+        <location filename="../../cli/metrics.py" line="242" />
         <source>warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="243" />
+        <location filename="../../cli/metrics.py" line="246" />
         <source>stored</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="245" />
+        <location filename="../../cli/metrics.py" line="248" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
     </message>
@@ -5130,85 +5130,85 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="205" />
+        <location filename="../../cli/reviews.py" line="221" />
         <source>as they ran (live run)</source>
         <translation>按实际运行（直播记录）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="207" />
+        <location filename="../../cli/reviews.py" line="223" />
         <source>as planned</source>
         <translation>按计划</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="209" />
+        <location filename="../../cli/reviews.py" line="225" />
         <source>{missing} missing</source>
         <translation>缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="212" />
+        <location filename="../../cli/reviews.py" line="228" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation>本场 {minutes} 分钟中缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="218" />
+        <location filename="../../cli/reviews.py" line="234" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation>{title}（第 {show_id} 场）：环节时间{source}，成交计入讲解后 {lag} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="229" />
+        <location filename="../../cli/reviews.py" line="245" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation>成交金额 {gmv}  订单 {orders}  最高在线 {peak}  分钟 {minutes}（{missing}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="241" />
+        <location filename="../../cli/reviews.py" line="257" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="242" />
+        <location filename="../../cli/reviews.py" line="258" />
         <source>met</source>
         <translation>达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="243" />
+        <location filename="../../cli/reviews.py" line="259" />
         <source>missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="248" />
+        <location filename="../../cli/reviews.py" line="264" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation>  目标 {name}：{target} -&gt; {actual}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/reviews.py" line="272" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/reviews.py" line="273" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="258" />
+        <location filename="../../cli/reviews.py" line="274" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="259" />
+        <location filename="../../cli/reviews.py" line="275" />
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="260" />
+        <location filename="../../cli/reviews.py" line="276" />
         <source>GMV/min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="261" />
+        <location filename="../../cli/reviews.py" line="277" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -5216,17 +5216,17 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="270" />
+        <location filename="../../cli/reviews.py" line="286" />
         <source>before script</source>
         <translation>脚本之前</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="271" />
+        <location filename="../../cli/reviews.py" line="287" />
         <source>after script</source>
         <translation>脚本之后</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="281" />
+        <location filename="../../cli/reviews.py" line="297" />
         <source>{minutes} min of data, {stretch}</source>
         <translation>{minutes} 分钟数据，{stretch}</translation>
     </message>
@@ -6000,6 +6000,21 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../app/messages/names.py" line="44" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="45" />
+        <source>Added to cart</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="46" />
+        <source>Product exposures</source>
+        <translation>商品曝光</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/names.py" line="47" />
+        <source>Average watch time (s)</source>
+        <translation>人均观看时长（秒）</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="129" />

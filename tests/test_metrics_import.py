@@ -487,3 +487,36 @@ def test_add_to_cart_product_exposures_and_watch_time_are_read_by_their_names() 
     assert METRICS["avg_watch_s"].kind is MetricKind.INSTANT
     assert result.summaries["avg_watch_s"].total is None  # a reading is never added up
     assert result.summaries["avg_watch_s"].peak == 120
+
+
+def test_a_metric_named_among_a_header_s_other_words_is_read_and_said_so() -> None:
+    """Platforms rename and respell columns ("LIVE GMV", "SKU orders"): a known name among the
+    header's words is read, unless the header says it is another figure of it."""
+    result = read(
+        csv_bytes(
+            "Time,LIVE GMV,SKU orders,Live views,GMV per hour,Orders %,直播间商品点击次数",
+            "2025-11-11 20:00,10.5,2,300,630,50%,7",
+            "2025-11-11 20:01,20,3,400,1200,50%,9",
+        )
+    )
+    read_as = {c.header: (c.rule.metric if c.rule else None, c.source) for c in result.columns}
+    assert read_as["LIVE GMV"] == ("gmv", "words")
+    assert read_as["SKU orders"] == ("orders", "words")
+    assert read_as["Live views"] == ("views", "words")
+    assert read_as["直播间商品点击次数"] == ("product_clicks", "words")
+    assert read_as["GMV per hour"] == (None, "") and read_as["Orders %"] == (None, "")
+    assert values(result, "gmv") == [10_50, 20_00]
+
+
+def test_a_header_s_words_never_take_a_metric_from_a_surer_column_nor_refuse_a_file() -> None:
+    both = read(
+        csv_bytes(
+            "时间,成交金额,商品成交金额,直播间商品点击次数,橱窗商品点击次数",
+            "2025-11-11 20:00,100,60,7,3",
+        )
+    )
+    read_as = {c.header: (c.rule.metric if c.rule else None, c.source) for c in both.columns}
+    assert read_as["成交金额"] == ("gmv", "name")
+    assert read_as["商品成交金额"] == (None, "")  # gmv is 成交金额's: left out, not refused
+    # Two columns naming one metric among their words: neither is guessed at.
+    assert read_as["直播间商品点击次数"] == read_as["橱窗商品点击次数"] == (None, "")

@@ -164,7 +164,8 @@ def metrics_import_json(show_id: int, result: "MetricsImport") -> dict[str, obje
         },
         "warnings": [warning.message for warning in result.warnings],
         # The mapping used: each column of the file, what it was read as and who said so
-        # ("preset", "name" for a recognised header, "user" for --map, "time" for the column
+        # ("preset", "name" for a recognised header, "words" for a metric named among its words,
+        # "user" for --map, "time" for the column
         # of times; null: not imported).
         "columns": [
             {

@@ -17,3 +17,12 @@ def normalise(header: object) -> tuple[str, str]:
         unit = match.group(1)
         text = text[: match.start()]
     return text, unit
+
+
+def words(header: object) -> list[str]:
+    """The header's Latin words and numbers, lower case, its unit left out:
+    "LIVE GMV (USD)" -> ["live", "gmv"]."""
+    text = unicodedata.normalize("NFKC", str(header)).strip().lower()
+    if match := _UNIT.search(text):
+        text = text[: match.start()]
+    return re.findall(r"[a-z]+|\d+", text)

@@ -53,7 +53,7 @@ _SCALES = {MetricUnit.FEN: _MONEY_SCALES, MetricUnit.COUNT: _COUNT_SCALES}
 _SCALES[MetricUnit.SECONDS] = _SECONDS_SCALES
 
 
-def _scale(metric_name: str, unit: str) -> Decimal | None:
+def scale_of(metric_name: str, unit: str) -> Decimal | None:
     """The factor from the file's unit to the stored one, or None when the unit is not one."""
     factor = _SCALES[METRICS[metric_name].unit].get(unit)
     return None if factor is None else Decimal(factor)
@@ -61,7 +61,7 @@ def _scale(metric_name: str, unit: str) -> Decimal | None:
 
 def _rule(metric_name: str, cumulative: bool = False, unit: str = "") -> ColumnRule:
     kind = MetricKind.CUMULATIVE if cumulative else METRICS[metric_name].kind
-    scale = _scale(metric_name, unit)
+    scale = scale_of(metric_name, unit)
     assert scale is not None, unit  # presets are written with known units
     return ColumnRule(metric_name, kind, scale)
 
@@ -106,7 +106,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "avgwatchtime", "averagewatchtime", "avgviewduration", "avgwatchs",
     ),
 }  # fmt: skip
-_BY_NAME = {name: metric for metric, names in _NAMES.items() for name in names}
+# A header's name (normalised) -> the metric it names.
+NAMES = {name: metric for metric, names in _NAMES.items() for name in names}
 _CUMULATIVE_MARKS = ("累计", "总", "total", "cumulative", "cum")
 TIME_NAMES = frozenset(
     {
@@ -129,13 +130,13 @@ def rule_by_name(header: object) -> ColumnRule | None:
     cumulative = False
     for mark in _CUMULATIVE_MARKS:
         rest = name.removeprefix(mark).lstrip("_")
-        if rest != name and rest in _BY_NAME:
+        if rest != name and rest in NAMES:
             name, cumulative = rest, True
             break
-    metric_name = _BY_NAME.get(name)
+    metric_name = NAMES.get(name)
     if metric_name is None:
         return None
-    scale = _scale(metric_name, unit)
+    scale = scale_of(metric_name, unit)
     if scale is None:
         return None
     if cumulative and METRICS[metric_name].kind is MetricKind.INSTANT:
@@ -147,7 +148,7 @@ def rule_by_name(header: object) -> ColumnRule | None:
 def rule_for(metric_name: str, kind: MetricKind, header: object) -> ColumnRule:
     """The rule for a column the user says holds `metric_name`: the scale from the header's unit
     when it names one ("(万元)", "(分)"), else the metric's usual unit (yuan, counts)."""
-    scale = _scale(metric_name, normalise(header)[1]) or _scale(metric_name, "")
+    scale = scale_of(metric_name, normalise(header)[1]) or scale_of(metric_name, "")
     assert scale is not None  # a metric's usual unit is always known
     return ColumnRule(metric_name, kind, scale)
 

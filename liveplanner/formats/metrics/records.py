@@ -46,7 +46,7 @@ class Column:
     position: int
     header: str
     rule: ColumnRule | None
-    source: str  # "preset", "name", "user", or "" when the column is not imported
+    source: str  # "preset", "name", "words", "user", or "" when the column is not imported
 
     @property
     def imported(self) -> ColumnRule:

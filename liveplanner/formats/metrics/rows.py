@@ -13,6 +13,7 @@ from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.money import format_yuan
 from liveplanner.formats.cells import CellError, numbers
 from liveplanner.formats.headers import normalise
+from liveplanner.formats.metrics.header_words import rule_by_words
 from liveplanner.formats.metrics.presets import (
     PRESETS,
     ColumnRule,
@@ -81,6 +82,32 @@ def _columns(
         elif (by_name := rule_by_name(header)) is not None:
             rule, source = by_name, "name"
         columns.append(Column(position, header, rule, source if rule else ""))
+    return _by_words(columns, options, time_column)
+
+
+def _by_words(columns: list[Column], options: ImportOptions, time_column: int) -> list[Column]:
+    """Columns no name, layout or user read, read by a metric's name among their words
+    (header_words), where that metric is no other column's and no other such column claims it:
+    a weaker reading never takes a metric from a surer one, nor refuses a file for two."""
+    chosen = {options.columns[p] for p in options.columns} if options.columns else set()
+    taken = {c.rule.metric for c in columns if c.rule is not None}
+    taken |= {rule.metric for rule in chosen if rule is not None}
+    open_positions = [
+        c.position
+        for c in columns
+        if c.rule is None
+        and c.position != time_column
+        and not (options.columns is not None and c.position in options.columns)
+    ]
+    claims: dict[str, list[tuple[int, ColumnRule]]] = {}
+    for position in open_positions:
+        rule = rule_by_words(columns[position].header)
+        if rule is not None and rule.metric not in taken:
+            claims.setdefault(rule.metric, []).append((position, rule))
+    for found in claims.values():
+        if len(found) == 1:
+            position, rule = found[0]
+            columns[position] = Column(position, columns[position].header, rule, "words")
     return columns
 
 

@@ -47,8 +47,9 @@ def test_review_json_says_whether_the_show_paid_with_null_for_what_the_export_la
     assert money["uv_value"] == round(totals["gmv"] / totals["viewers"], 2)
     assert money["aov"] == round(totals["gmv"] / totals["orders"], 2)
     assert money["gpm"] == totals["gpm"] and money["conversion"] == totals["conversion"]
-    # The demo's export has no ad spend: no ROI, and no "¥0 spent".
-    assert money["ad_spend"] is None and money["roi"] is None
+    # The demo bought paid traffic: ROI is GMV per yuan of it.
+    assert money["roi"] == round(totals["gmv"] / money["ad_spend"], 2)
+    assert 2 < money["roi"] < 4
     assert all(set(s["efficiency"]) == keys for s in data["segments"])
     nine = next(s for s in data["segments"] if s["position"] == 9)  # its sales in a gap
     assert nine["efficiency"]["aov"] is None and nine["efficiency"]["uv_value"] is None
@@ -82,6 +83,8 @@ def test_a_metric_the_export_lacks_is_null_and_other_days_minutes_are_their_own_
     )  # fmt: skip
     data = ok_json("review", show_id, db=sqlite_url)
     totals = data["totals"]
+    # This export has GMV only: no ad spend, so no ROI, and no "¥0 spent".
+    assert data["efficiency"]["ad_spend"] is None and data["efficiency"]["roi"] is None
     assert totals["gmv"] == 2001  # the export has GMV only
     assert totals["orders"] is None and totals["buyers"] is None
     assert totals["gpm"] is None and totals["conversion"] is None

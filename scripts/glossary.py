@@ -1115,6 +1115,11 @@ ZH = {
     "Added to cart": "加购",
     "Product exposures": "商品曝光",
     "Average watch time (s)": "人均观看时长（秒）",
+    "ReviewTables|UV value": "UV 价值",
+    "ReviewTables|Order value": "客单价",
+    "ReviewTables|Value per buyer": "人均成交",
+    "ReviewTables|Ad spend": "投放消耗",
+    "ReviewTables|ROI": "投产比",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -118,3 +118,19 @@ def test_a_report_that_cannot_be_put_in_place_leaves_no_partial_file(
     with pytest.raises(OSError):
         (write_html if suffix == ".html" else write_pdf)(where, content)
     assert sorted(p.name for p in tmp_path.iterdir()) == [where.name]
+
+
+def test_the_report_says_whether_the_show_paid_on_a_row_of_its_own(
+    content: ReportInput, chinese: None
+) -> None:
+    """The summary's third row is UV value, order value, value per buyer, ad spend and ROI (the
+    demo bought paid traffic), in the reader's language."""
+    document = laid_out(content)  # held: the tables live as long as their document
+    summary = tables(document)[0]
+    # A card is one block: caption, value and target line, <br> between them.
+    cards = [cell_text(summary, 2, column).split("\u2028") for column in range(5)]
+    assert [card[0] for card in cards] == ["UV 价值", "客单价", "人均成交", "投放消耗", "投产比"]
+    money = content.review.totals.efficiency
+    assert money.roi is not None and money.aov_fen is not None
+    assert cards[4][1] == f"{money.roi:,.2f}"
+    assert cards[1][1] == f"¥{money.aov_fen / 100:,.2f}"

@@ -3334,43 +3334,43 @@
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="163" />
-        <location filename="../../ui/review/report.py" line="316" />
+        <location filename="../../ui/review/report.py" line="319" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="164" />
-        <location filename="../../ui/review/report.py" line="321" />
+        <location filename="../../ui/review/report.py" line="324" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="165" />
-        <location filename="../../ui/review/report.py" line="326" />
+        <location filename="../../ui/review/report.py" line="329" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="166" />
-        <location filename="../../ui/review/report.py" line="328" />
+        <location filename="../../ui/review/report.py" line="331" />
         <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="167" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="332" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="168" />
-        <location filename="../../ui/review/report.py" line="330" />
+        <location filename="../../ui/review/report.py" line="333" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="169" />
-        <location filename="../../ui/review/report.py" line="331" />
+        <location filename="../../ui/review/report.py" line="334" />
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
@@ -3410,22 +3410,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="345" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -3947,6 +3947,31 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/review/summary_figures.py" line="95" />
         <source>Interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="116" />
+        <source>UV value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="118" />
+        <source>Order value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="120" />
+        <source>Value per buyer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="123" />
+        <source>Ad spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="124" />
+        <source>ROI</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4993,13 +5018,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="92" />
-        <location filename="../../cli/metrics.py" line="194" />
+        <location filename="../../cli/metrics.py" line="195" />
         <source>{n} minute</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="93" />
-        <location filename="../../cli/metrics.py" line="195" />
+        <location filename="../../cli/metrics.py" line="196" />
         <source>{n} minutes</source>
         <translation type="unfinished" />
     </message>
@@ -5024,72 +5049,72 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="186" />
+        <location filename="../../cli/metrics.py" line="187" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="189" />
+        <location filename="../../cli/metrics.py" line="190" />
         <source>{n} row</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="190" />
+        <location filename="../../cli/metrics.py" line="191" />
         <source>{n} rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="199" />
+        <location filename="../../cli/metrics.py" line="200" />
         <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="220" />
+        <location filename="../../cli/metrics.py" line="221" />
         <source>metric</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="221" />
+        <location filename="../../cli/metrics.py" line="222" />
         <source>total</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="222" />
+        <location filename="../../cli/metrics.py" line="223" />
         <source>max</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="223" />
+        <location filename="../../cli/metrics.py" line="224" />
         <source>at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="233" />
+        <location filename="../../cli/metrics.py" line="234" />
         <source>columns: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="237" />
+        <location filename="../../cli/metrics.py" line="238" />
         <source>dates moved by {days:+d} day onto the show's date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="239" />
+        <location filename="../../cli/metrics.py" line="240" />
         <source>dates moved by {days:+d} days onto the show's date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="242" />
+        <location filename="../../cli/metrics.py" line="243" />
         <source>warning: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="246" />
+        <location filename="../../cli/metrics.py" line="247" />
         <source>stored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="248" />
+        <location filename="../../cli/metrics.py" line="249" />
         <source>not stored (--dry-run)</source>
         <translation type="unfinished" />
     </message>

@@ -3344,43 +3344,43 @@
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="163" />
-        <location filename="../../ui/review/report.py" line="316" />
+        <location filename="../../ui/review/report.py" line="319" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="164" />
-        <location filename="../../ui/review/report.py" line="321" />
+        <location filename="../../ui/review/report.py" line="324" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="165" />
-        <location filename="../../ui/review/report.py" line="326" />
+        <location filename="../../ui/review/report.py" line="329" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="166" />
-        <location filename="../../ui/review/report.py" line="328" />
+        <location filename="../../ui/review/report.py" line="331" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="167" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="332" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="168" />
-        <location filename="../../ui/review/report.py" line="330" />
+        <location filename="../../ui/review/report.py" line="333" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="169" />
-        <location filename="../../ui/review/report.py" line="331" />
+        <location filename="../../ui/review/report.py" line="334" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -3420,22 +3420,22 @@
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="345" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -3962,6 +3962,31 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <location filename="../../ui/review/summary_figures.py" line="95" />
         <source>Interaction</source>
         <translation>互动率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="116" />
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="118" />
+        <source>Order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="120" />
+        <source>Value per buyer</source>
+        <translation>人均成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="123" />
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="124" />
+        <source>ROI</source>
+        <translation>投产比</translation>
     </message>
 </context>
 <context>
@@ -5013,13 +5038,13 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="92" />
-        <location filename="../../cli/metrics.py" line="194" />
+        <location filename="../../cli/metrics.py" line="195" />
         <source>{n} minute</source>
         <translation>{n} 分钟</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="93" />
-        <location filename="../../cli/metrics.py" line="195" />
+        <location filename="../../cli/metrics.py" line="196" />
         <source>{n} minutes</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -5044,72 +5069,72 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>第 {show_id} 场已有 {minutes} 的数据{origin}；加 --replace 用这个文件替换{backup}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="186" />
+        <location filename="../../cli/metrics.py" line="187" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="189" />
+        <location filename="../../cli/metrics.py" line="190" />
         <source>{n} row</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="190" />
+        <location filename="../../cli/metrics.py" line="191" />
         <source>{n} rows</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="199" />
+        <location filename="../../cli/metrics.py" line="200" />
         <source>{rows}, {minutes} from {start} to {end}; {encoding}; layout: {preset}</source>
         <translation>{rows}，{minutes}，从 {start} 到 {end}；{encoding}；格式：{preset}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="220" />
+        <location filename="../../cli/metrics.py" line="221" />
         <source>metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="221" />
+        <location filename="../../cli/metrics.py" line="222" />
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="222" />
+        <location filename="../../cli/metrics.py" line="223" />
         <source>max</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="223" />
+        <location filename="../../cli/metrics.py" line="224" />
         <source>at</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="233" />
+        <location filename="../../cli/metrics.py" line="234" />
         <source>columns: {columns}</source>
         <translation>列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="237" />
+        <location filename="../../cli/metrics.py" line="238" />
         <source>dates moved by {days:+d} day onto the show's date</source>
         <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="239" />
+        <location filename="../../cli/metrics.py" line="240" />
         <source>dates moved by {days:+d} days onto the show's date</source>
         <translation>日期移动了 {days:+d} 天，移到本场的日期</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="242" />
+        <location filename="../../cli/metrics.py" line="243" />
         <source>warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="246" />
+        <location filename="../../cli/metrics.py" line="247" />
         <source>stored</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../cli/metrics.py" line="248" />
+        <location filename="../../cli/metrics.py" line="249" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
     </message>

@@ -15,6 +15,16 @@ def yuan(fen: float | None) -> str:
     return NONE if fen is None else f"¥{fen / 100:,.0f}"
 
 
+def yuan_cents(fen: float | None) -> str:
+    """A small sum to the fen: a viewer's or an order's worth, ¥5.00 not ¥5."""
+    return NONE if fen is None else f"¥{fen / 100:,.2f}"
+
+
+def times(value: float | None) -> str:
+    """A ratio such as ROI: 2.73."""
+    return NONE if value is None else f"{value:,.2f}"
+
+
 def count(value: float | None) -> str:
     return NONE if value is None else f"{value:,.0f}"
 

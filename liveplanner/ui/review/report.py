@@ -34,7 +34,11 @@ from liveplanner.core.review_spans import Source
 from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
-from liveplanner.ui.review.summary_figures import summary_figures
+from liveplanner.ui.review.summary_figures import (
+    SummaryFigure,
+    efficiency_figures,
+    summary_figures,
+)
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
     kind_columns,
@@ -132,13 +136,19 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
     plan, review = content.plan, content.review
     zone = ZoneInfo(plan.show.time_zone)
     start = plan.show.planned_start.strftime("%Y-%m-%d %H:%M")
-    cells = [
-        f'<td width="20%"><span class="meta">{html.escape(f.caption)}</span><br>'
-        f'<span class="big">{html.escape(f.value)}</span><br>'
-        f'<span class="{"met" if f.met else "missed" if f.met is False else "meta"}">'
-        f"{html.escape(f.target) or '&nbsp;'}</span></td>"
-        for f in summary_figures(content.review)
-    ]
+
+    def cell(f: SummaryFigure) -> str:
+        return (
+            f'<td width="20%"><span class="meta">{html.escape(f.caption)}</span><br>'
+            f'<span class="big">{html.escape(f.value)}</span><br>'
+            f'<span class="{"met" if f.met else "missed" if f.met is False else "meta"}">'
+            f"{html.escape(f.target) or '&nbsp;'}</span></td>"
+        )
+
+    cells = [cell(f) for f in summary_figures(review)]
+    # Whether it paid starts a row of its own, after the headline figures.
+    cells += ['<td width="20%"></td>'] * (-len(cells) % 5)
+    cells += [cell(f) for f in efficiency_figures(review)]
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
     # The same rows the window shows and tints: one rule for the screen and the paper.
     rows = segment_rows(review)
@@ -286,7 +296,10 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
         [
             [QCoreApplication.translate("Report", "Show"), plan.show.title, ""],
             [QCoreApplication.translate("Report", "Times"), source_line(content), ""],
-            *[[f.caption, f.value, f.target] for f in summary_figures(content.review)],
+            *[
+                [f.caption, f.value, f.target]
+                for f in [*summary_figures(content.review), *efficiency_figures(content.review)]
+            ],
         ],
     )
     minutes = review.minutes.drop(columns=["segment", "credited_to"])

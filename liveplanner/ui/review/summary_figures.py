@@ -98,3 +98,28 @@ def summary_figures(review: Review) -> list[SummaryFigure]:
             fmt.rate,
         ),
     ]
+
+
+def efficiency_figures(review: Review) -> list[SummaryFigure]:
+    """Whether the show paid: what a viewer and an order were worth, the ad spend and its ROI
+    (投产比); a dash where the export lacks an input."""
+    money = review.totals.efficiency
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ReviewTables", text)
+
+    def figure(caption: str, value: str) -> SummaryFigure:
+        return SummaryFigure(caption, value, "", None)
+
+    return [
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "UV value")), fmt.yuan_cents(money.uv_value_fen)
+        ),
+        figure(tr(QT_TRANSLATE_NOOP("ReviewTables", "Order value")), fmt.yuan_cents(money.aov_fen)),
+        figure(
+            tr(QT_TRANSLATE_NOOP("ReviewTables", "Value per buyer")),
+            fmt.yuan_cents(money.aov_per_buyer_fen),
+        ),
+        figure(tr(QT_TRANSLATE_NOOP("ReviewTables", "Ad spend")), fmt.yuan(money.ad_spend_fen)),
+        figure(tr(QT_TRANSLATE_NOOP("ReviewTables", "ROI")), fmt.times(money.roi)),
+    ]

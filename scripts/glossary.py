@@ -1120,6 +1120,7 @@ ZH = {
     "ReviewTables|Value per buyer": "人均成交",
     "ReviewTables|Ad spend": "投放消耗",
     "ReviewTables|ROI": "投产比",
+    "{file}: {header!r} is the column of times; it cannot be read as a metric": "{file}：{header!r} 是时间列，不能读作指标",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -325,8 +325,8 @@ def test_columns_no_layout_knows_are_read_as_the_user_maps_them(
         stored = load_metrics(db, show_id)
     gmv = stored[stored["metric"] == "gmv"].sort_values("minute")["value"].tolist()
     assert gmv == [10_50, 20_00, 0]
-    text = run(*args, "--map", "卖了多少=gmv", "--replace", "--dry-run", db=sqlite_url)
-    assert "columns: 卖了多少 → gmv" in text.stdout
+    text = run(*args, "--map", "卖了多少=GMV", "--replace", "--dry-run", db=sqlite_url)
+    assert "columns: 卖了多少 → gmv" in text.stdout  # a metric's name in any case
 
 
 def test_a_mapping_the_file_cannot_take_is_refused_in_one_line(
@@ -344,6 +344,7 @@ def test_a_mapping_the_file_cannot_take_is_refused_in_one_line(
         ),
         "卖了多少=sales": "'sales' is not a metric liveplanner knows",
         "此刻在线=online_viewers:cumulative": "'online_viewers:cumulative' is not a metric",
+        "时刻=gmv": "'时刻' is the column of times; it cannot be read as a metric",
         "卖了多少": "--map '卖了多少' is not HEADER=METRIC",
         "=gmv": "--map '=gmv' is not HEADER=METRIC",
     }

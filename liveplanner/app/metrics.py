@@ -167,11 +167,13 @@ def _mapped(
     from liveplanner.formats.problems import ImportRefused
 
     try:
-        columns: tuple[object, ...] = read_metrics(data, file_name, options).columns
+        first = read_metrics(data, file_name, options)
+        columns: tuple[object, ...] = first.columns
+        time_column = first.time_column
     except ImportRefused as refused:
         if not refused.columns:
             raise
-        columns = refused.columns
+        columns, time_column = refused.columns, refused.time_column
     positions = {str(getattr(c, "header", "")).strip(): getattr(c, "position", -1) for c in columns}
     rules: dict[int, ColumnRule | None] = {}
     for header, held in mapping:
@@ -182,10 +184,18 @@ def _mapped(
                 code="metrics.map_no_column",
                 figures={"file": file_name, "header": header, "columns": ", ".join(positions)},
             )
+        if position == time_column:
+            # The minutes are read from it: silently keeping it as the time would drop the
+            # user's word, reading it as a metric would leave no time.
+            raise OperationRefused(
+                f"{file_name}: {header!r} is the column of times; it cannot be read as a metric",
+                code="metrics.map_time_column",
+                figures={"file": file_name, "header": header},
+            )
         if held is None:
             rules[position] = None
             continue
-        name, _, kind = held.partition(":")
+        name, _, kind = held.lower().partition(":")
         known = name in METRICS and kind in ("", MetricKind.CUMULATIVE.value)
         if not known or (kind and METRICS[name].kind is MetricKind.INSTANT):
             raise OperationRefused(

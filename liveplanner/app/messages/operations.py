@@ -36,6 +36,9 @@ TEXTS = {
     "metrics.map_no_column": QT_TRANSLATE_NOOP(
         "Messages", "{file} has no column {header!r}; its columns: {columns}"
     ),
+    "metrics.map_time_column": QT_TRANSLATE_NOOP(
+        "Messages", "{file}: {header!r} is the column of times; it cannot be read as a metric"
+    ),
     "metrics.map_no_metric": QT_TRANSLATE_NOOP(
         "Messages",
         "{metric!r} is not a metric liveplanner knows; expected one of: {known} (a running "

@@ -2598,16 +2598,21 @@
     </message>
     <message>
         <location filename="../../app/messages/operations.py" line="39" />
+        <source>{file}: {header!r} is the column of times; it cannot be read as a metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="42" />
         <source>{metric!r} is not a metric liveplanner knows; expected one of: {known} (a running total as NAME:cumulative)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/operations.py" line="44" />
+        <location filename="../../app/messages/operations.py" line="47" />
         <source>that segment was deleted meanwhile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/operations.py" line="45" />
+        <location filename="../../app/messages/operations.py" line="48" />
         <source>that row was deleted meanwhile</source>
         <translation type="unfinished" />
     </message>
@@ -3307,125 +3312,125 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="90" />
+        <location filename="../../ui/review/report.py" line="94" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="94" />
+        <location filename="../../ui/review/report.py" line="98" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="97" />
+        <location filename="../../ui/review/report.py" line="101" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="84" />
+        <location filename="../../ui/review/report.py" line="88" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="162" />
+        <location filename="../../ui/review/report.py" line="172" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="163" />
-        <location filename="../../ui/review/report.py" line="319" />
+        <location filename="../../ui/review/report.py" line="173" />
+        <location filename="../../ui/review/report.py" line="329" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="164" />
-        <location filename="../../ui/review/report.py" line="324" />
+        <location filename="../../ui/review/report.py" line="174" />
+        <location filename="../../ui/review/report.py" line="334" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="165" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="175" />
+        <location filename="../../ui/review/report.py" line="339" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="166" />
-        <location filename="../../ui/review/report.py" line="331" />
+        <location filename="../../ui/review/report.py" line="176" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="167" />
-        <location filename="../../ui/review/report.py" line="332" />
+        <location filename="../../ui/review/report.py" line="177" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="168" />
-        <location filename="../../ui/review/report.py" line="333" />
+        <location filename="../../ui/review/report.py" line="178" />
+        <location filename="../../ui/review/report.py" line="343" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="169" />
-        <location filename="../../ui/review/report.py" line="334" />
+        <location filename="../../ui/review/report.py" line="179" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="170" />
+        <location filename="../../ui/review/report.py" line="180" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="280" />
+        <location filename="../../ui/review/report.py" line="290" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="282" />
+        <location filename="../../ui/review/report.py" line="292" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="283" />
+        <location filename="../../ui/review/report.py" line="293" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="284" />
+        <location filename="../../ui/review/report.py" line="294" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="287" />
+        <location filename="../../ui/review/report.py" line="297" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="288" />
+        <location filename="../../ui/review/report.py" line="298" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="352" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="354" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="345" />
+        <location filename="../../ui/review/report.py" line="355" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="346" />
+        <location filename="../../ui/review/report.py" line="356" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>

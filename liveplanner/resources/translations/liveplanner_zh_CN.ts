@@ -2607,16 +2607,21 @@
     </message>
     <message>
         <location filename="../../app/messages/operations.py" line="39" />
+        <source>{file}: {header!r} is the column of times; it cannot be read as a metric</source>
+        <translation>{file}：{header!r} 是时间列，不能读作指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/operations.py" line="42" />
         <source>{metric!r} is not a metric liveplanner knows; expected one of: {known} (a running total as NAME:cumulative)</source>
         <translation>{metric!r} 不是 liveplanner 认识的指标；应为以下之一：{known}（累计值写作 名称:cumulative）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/operations.py" line="44" />
+        <location filename="../../app/messages/operations.py" line="47" />
         <source>that segment was deleted meanwhile</source>
         <translation>这个环节其间已被删除</translation>
     </message>
     <message>
-        <location filename="../../app/messages/operations.py" line="45" />
+        <location filename="../../app/messages/operations.py" line="48" />
         <source>that row was deleted meanwhile</source>
         <translation>这一行其间已被删除</translation>
     </message>
@@ -3317,125 +3322,125 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="90" />
+        <location filename="../../ui/review/report.py" line="94" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="94" />
+        <location filename="../../ui/review/report.py" line="98" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="97" />
+        <location filename="../../ui/review/report.py" line="101" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="84" />
+        <location filename="../../ui/review/report.py" line="88" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="162" />
+        <location filename="../../ui/review/report.py" line="172" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="163" />
-        <location filename="../../ui/review/report.py" line="319" />
+        <location filename="../../ui/review/report.py" line="173" />
+        <location filename="../../ui/review/report.py" line="329" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="164" />
-        <location filename="../../ui/review/report.py" line="324" />
+        <location filename="../../ui/review/report.py" line="174" />
+        <location filename="../../ui/review/report.py" line="334" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="165" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="175" />
+        <location filename="../../ui/review/report.py" line="339" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="166" />
-        <location filename="../../ui/review/report.py" line="331" />
+        <location filename="../../ui/review/report.py" line="176" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="167" />
-        <location filename="../../ui/review/report.py" line="332" />
+        <location filename="../../ui/review/report.py" line="177" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="168" />
-        <location filename="../../ui/review/report.py" line="333" />
+        <location filename="../../ui/review/report.py" line="178" />
+        <location filename="../../ui/review/report.py" line="343" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="169" />
-        <location filename="../../ui/review/report.py" line="334" />
+        <location filename="../../ui/review/report.py" line="179" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="170" />
+        <location filename="../../ui/review/report.py" line="180" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="280" />
+        <location filename="../../ui/review/report.py" line="290" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="282" />
+        <location filename="../../ui/review/report.py" line="292" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="283" />
+        <location filename="../../ui/review/report.py" line="293" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="284" />
+        <location filename="../../ui/review/report.py" line="294" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="287" />
+        <location filename="../../ui/review/report.py" line="297" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="288" />
+        <location filename="../../ui/review/report.py" line="298" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="352" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="354" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="345" />
+        <location filename="../../ui/review/report.py" line="355" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="346" />
+        <location filename="../../ui/review/report.py" line="356" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>

@@ -78,6 +78,18 @@ class Targets:
     conversion_bp: int | None = None  # buyers / viewers
     new_followers: int | None = None
     interaction_bp: int | None = None
+    # Whether the show paid (issue 19): each met when the result reaches it...
+    uv_value_fen: int | None = None  # GMV per unique viewer
+    aov_fen: int | None = None  # GMV per order
+    gpm_fen: int | None = None  # GMV per 1,000 views
+    roi_bp: int | None = None  # GMV / ad spend, x 10,000 (2.5 is 25,000)
+    gross_profit_fen: int | None = None
+    margin_bp: int | None = None  # gross profit / GMV
+    net_gmv_fen: int | None = None  # GMV less refunds
+    avg_watch_s: int | None = None  # average watch time (停留时长)
+    # ...and these met when the result stays at or under it.
+    max_ad_spend_fen: int | None = None
+    max_refund_bp: int | None = None  # refunds / GMV (退款率)
 
 
 @dataclass(frozen=True, slots=True)

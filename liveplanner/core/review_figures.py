@@ -25,6 +25,12 @@ class Efficiency:
     conversion: float | None  # buyers / unique viewers
     ad_spend_fen: int | None  # paid traffic (千川 and the like), as imported
     roi: float | None  # GMV / ad spend (投产比)
+    # From the product export: items sold x (live price - unit cost) of the products whose
+    # cost is known, and what was refunded; None where the show has no product figures.
+    gross_profit_fen: int | None = None
+    margin: float | None = None  # gross profit / the GMV of the same products
+    refunds_fen: int | None = None
+    net_gmv_fen: int | None = None  # GMV less refunds
 
 
 def efficiency(
@@ -34,8 +40,12 @@ def efficiency(
     unique_viewers: int | None,
     views: int | None,
     ad_spend_fen: int | None,
+    gross_profit_fen: int | None = None,
+    profit_gmv_fen: int | None = None,
+    refunds_fen: int | None = None,
 ) -> Efficiency:
-    """The efficiency figures of a show or a segment from its sums."""
+    """The efficiency figures of a show or a segment from its sums. `profit_gmv_fen` is the GMV
+    of the products whose gross profit is known, so the margin is of like with like."""
 
     def ratio(top: float | None, bottom: float | None, scale: float = 1) -> float | None:
         return None if top is None or not bottom else top * scale / bottom
@@ -48,6 +58,10 @@ def efficiency(
         conversion=ratio(buyers, unique_viewers),
         ad_spend_fen=ad_spend_fen,
         roi=ratio(gmv_fen, ad_spend_fen),
+        gross_profit_fen=gross_profit_fen,
+        margin=ratio(gross_profit_fen, profit_gmv_fen),
+        refunds_fen=refunds_fen,
+        net_gmv_fen=None if gmv_fen is None or refunds_fen is None else gmv_fen - refunds_fen,
     )
 
 

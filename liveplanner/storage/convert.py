@@ -32,6 +32,15 @@ def columns(value: "DataclassInstance", **overrides: Any) -> dict[str, Any]:
     return values | overrides
 
 
+def targets(row: object) -> Targets:
+    """A show's or a campaign's targets from its target_ columns."""
+    return Targets(**{f.name: getattr(row, f"target_{f.name}") for f in fields(Targets)})
+
+
+def target_columns(value: Targets) -> dict[str, Any]:
+    return {f"target_{f.name}": getattr(value, f.name) for f in fields(Targets)}
+
+
 def show(row: ShowRow) -> Show:
     zone = ZoneInfo(row.time_zone)
     return plain(
@@ -40,26 +49,12 @@ def show(row: ShowRow) -> Show:
         planned_start=row.planned_start.astimezone(zone),
         planned_end=row.planned_end.astimezone(zone) if row.planned_end else None,
         hard_stop=row.hard_stop.astimezone(zone) if row.hard_stop else None,
-        targets=Targets(
-            gmv_fen=row.target_gmv_fen,
-            viewers=row.target_viewers,
-            conversion_bp=row.target_conversion_bp,
-            new_followers=row.target_new_followers,
-            interaction_bp=row.target_interaction_bp,
-        ),
+        targets=targets(row),
     )
 
 
 def show_columns(value: Show) -> dict[str, Any]:
-    t = value.targets
-    return columns(
-        value,
-        target_gmv_fen=t.gmv_fen,
-        target_viewers=t.viewers,
-        target_conversion_bp=t.conversion_bp,
-        target_new_followers=t.new_followers,
-        target_interaction_bp=t.interaction_bp,
-    )
+    return columns(value, **target_columns(value.targets))
 
 
 def segment(row: SegmentRow) -> Segment:

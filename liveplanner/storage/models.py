@@ -5,7 +5,7 @@ Editable rows carry a version (optimistic concurrency: a stale write raises Stal
 created/updated stamps.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
@@ -13,6 +13,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Double,
     Enum,
@@ -106,7 +107,28 @@ class Editable:
         return {"version_id_col": cls.version}
 
 
-class ShowRow(Editable, Base):
+class TargetColumns:
+    """A show's or a campaign's targets, one column per field of core.plan.Targets (target_ and
+    the field's name); None where none was set."""
+
+    target_gmv_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_viewers: Mapped[int | None] = mapped_column(BigInteger)
+    target_conversion_bp: Mapped[int | None] = mapped_column(Integer)
+    target_new_followers: Mapped[int | None] = mapped_column(BigInteger)
+    target_interaction_bp: Mapped[int | None] = mapped_column(Integer)
+    target_uv_value_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_aov_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_gpm_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_roi_bp: Mapped[int | None] = mapped_column(BigInteger)
+    target_gross_profit_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_margin_bp: Mapped[int | None] = mapped_column(Integer)
+    target_net_gmv_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_avg_watch_s: Mapped[int | None] = mapped_column(Integer)
+    target_max_ad_spend_fen: Mapped[int | None] = mapped_column(BigInteger)
+    target_max_refund_bp: Mapped[int | None] = mapped_column(Integer)
+
+
+class ShowRow(Editable, TargetColumns, Base):
     __tablename__ = "shows"
     __table_args__ = (AUTOINCREMENT,)
 
@@ -119,11 +141,6 @@ class ShowRow(Editable, Base):
     status: Mapped[ShowStatus] = mapped_column(_enum(ShowStatus), default=ShowStatus.DRAFT)
     # Past draft the script is locked; an explicit, logged unlock opens it until the next status.
     unlocked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
-    target_gmv_fen: Mapped[int | None] = mapped_column(BigInteger)
-    target_viewers: Mapped[int | None] = mapped_column(BigInteger)
-    target_conversion_bp: Mapped[int | None] = mapped_column(Integer)
-    target_new_followers: Mapped[int | None] = mapped_column(BigInteger)
-    target_interaction_bp: Mapped[int | None] = mapped_column(Integer)
     max_discount_bp: Mapped[int | None] = mapped_column(Integer)
     min_margin_bp: Mapped[int | None] = mapped_column(Integer)
     planned_end: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -387,3 +404,74 @@ class ShowChangeRow(Base):
     action: Mapped[str] = mapped_column(String(24))  # added, changed, removed, reordered
     label: Mapped[str] = mapped_column(String(200), default="")  # its name at the time
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON {field: [before, after]}
+
+
+class ProductImportRow(Base):
+    """Where a show's product figures (its 商品明细 export) came from."""
+
+    __tablename__ = "product_imports"
+    __table_args__ = (AUTOINCREMENT,)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    preset: Mapped[str] = mapped_column(String(64), default="")
+    encoding: Mapped[str] = mapped_column(String(32), default="")
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProductSalesRow(Base):
+    """One row of a show's product export: what one product sold in the show, matched to the
+    show's product where it could be (None: listed as unmatched). Money in fen; a figure the
+    export does not carry is None, never 0. Replaced as a whole with its import."""
+
+    __tablename__ = "product_sales"
+    __table_args__ = (AUTOINCREMENT,)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    import_id: Mapped[int] = mapped_column(
+        ForeignKey("product_imports.id", ondelete="CASCADE"), index=True
+    )
+    row_number: Mapped[int] = mapped_column(Integer)  # the file's row, 1-based, for messages
+    product_id: Mapped[int | None] = mapped_column(
+        ForeignKey("products.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), default="")
+    link: Mapped[str] = mapped_column(String(100), default="")  # link number / product id
+    exposures: Mapped[int | None] = mapped_column(BigInteger)
+    clicks: Mapped[int | None] = mapped_column(BigInteger)
+    add_to_cart: Mapped[int | None] = mapped_column(BigInteger)
+    sold: Mapped[int | None] = mapped_column(BigInteger)  # items sold
+    gmv_fen: Mapped[int | None] = mapped_column(BigInteger)
+    refunds_fen: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class CampaignRow(Editable, TargetColumns, Base):
+    """A run of shows aimed at one target (双11, 黑五, a quarter), on any platforms."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CampaignShowRow(Base):
+    """A show counted in a campaign; a show may count in more than one (a quarter and 双11)."""
+
+    __tablename__ = "campaign_shows"
+    __table_args__ = (UniqueConstraint("campaign_id", "show_id"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -36,6 +36,7 @@ from liveplanner.app.settings import DEFAULT_CHART_SHARE
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.product_sales import ProductSales
 from liveplanner.core.review import review
 from liveplanner.core.review_figures import Review
 from liveplanner.core.review_spans import MAX_LAG, Source
@@ -138,6 +139,7 @@ class ReviewPage(QWidget):
         self.runs: list[Run] = []
         self.samples = None
         self.notes: list[ReviewNote] = []
+        self.product_sales: tuple[ProductSales, ...] = ()
         self.review: Review | None = None
         self.clicked_minute: datetime | None = None
 
@@ -321,11 +323,14 @@ class ReviewPage(QWidget):
             read.samples,
             read.notes,
         )
+        self.product_sales = read.product_sales
         self.recompute()
 
     def recompute(self) -> None:
         assert self.plan is not None
-        self.review = review(self.plan, self.runs, self.samples, self.lag.value())
+        self.review = review(
+            self.plan, self.runs, self.samples, self.lag.value(), self.product_sales
+        )
         self._fill()
 
     def _lag_changed(self, value: int) -> None:

@@ -1121,6 +1121,15 @@ ZH = {
     "ReviewTables|Ad spend": "投放消耗",
     "ReviewTables|ROI": "投产比",
     "{file}: {header!r} is the column of times; it cannot be read as a metric": "{file}：{header!r} 是时间列，不能读作指标",
+    # issue 19: products in the review (products-review)
+    "cli|sold out": "已售罄",
+    "cli|under 20 %": "不足 20%",
+    "cli|not in plan": "不在计划中",
+    "cli|sold": "售出",
+    "cli|sell-through": "售罄率",
+    "cli|gross profit": "毛利",
+    "cli|Products:": "商品：",
+    "cli|pitched in": "讲解环节",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

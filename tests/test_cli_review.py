@@ -42,6 +42,7 @@ def test_review_json_says_whether_the_show_paid_with_null_for_what_the_export_la
     show_id = ok_json("demo", db=sqlite_url)["show_id"]
     data = ok_json("review", str(show_id), db=sqlite_url)
     keys = {"uv_value", "aov", "aov_per_buyer", "gpm", "conversion", "ad_spend", "roi"}
+    keys |= {"gross_profit", "margin", "refunds", "net_gmv"}  # null: no product export
     money, totals = data["efficiency"], data["totals"]
     assert set(money) == keys
     assert money["uv_value"] == round(totals["gmv"] / totals["viewers"], 2)

@@ -3542,147 +3542,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="154" />
+        <location filename="../../ui/review/review_page.py" line="156" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="159" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="162" />
+        <location filename="../../ui/review/review_page.py" line="164" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="263" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="178" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="180" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="197" />
+        <location filename="../../ui/review/review_page.py" line="199" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="207" />
+        <location filename="../../ui/review/review_page.py" line="209" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="220" />
+        <location filename="../../ui/review/review_page.py" line="222" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="257" />
+        <location filename="../../ui/review/review_page.py" line="259" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="261" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="270" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="271" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="348" />
+        <location filename="../../ui/review/review_page.py" line="353" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="359" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="360" />
+        <location filename="../../ui/review/review_page.py" line="365" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="369" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="374" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="381" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="382" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="473" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="474" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="479" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -5124,101 +5124,102 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="31" />
+        <location filename="../../cli/reviews.py" line="32" />
         <source>--lag must be 0 to {max} minutes, not {lag}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="39" />
+        <location filename="../../cli/reviews.py" line="40" />
         <source>{name}: a report is written as .pdf, .html or .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/reviews.py" line="53" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="221" />
+        <location filename="../../cli/reviews.py" line="252" />
         <source>as they ran (live run)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="223" />
+        <location filename="../../cli/reviews.py" line="254" />
         <source>as planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="225" />
+        <location filename="../../cli/reviews.py" line="256" />
         <source>{missing} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="228" />
+        <location filename="../../cli/reviews.py" line="259" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="234" />
+        <location filename="../../cli/reviews.py" line="265" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="245" />
+        <location filename="../../cli/reviews.py" line="276" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/reviews.py" line="288" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="258" />
+        <location filename="../../cli/reviews.py" line="289" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="259" />
+        <location filename="../../cli/reviews.py" line="290" />
         <source>missed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="264" />
+        <location filename="../../cli/reviews.py" line="295" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="272" />
+        <location filename="../../cli/reviews.py" line="303" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="273" />
+        <location filename="../../cli/reviews.py" line="304" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="274" />
+        <location filename="../../cli/reviews.py" line="305" />
+        <location filename="../../cli/reviews.py" line="365" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="275" />
+        <location filename="../../cli/reviews.py" line="306" />
         <source>orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="276" />
+        <location filename="../../cli/reviews.py" line="307" />
         <source>GMV/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="277" />
+        <location filename="../../cli/reviews.py" line="308" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -5226,18 +5227,58 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="286" />
+        <location filename="../../cli/reviews.py" line="317" />
         <source>before script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="287" />
+        <location filename="../../cli/reviews.py" line="318" />
         <source>after script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="297" />
+        <location filename="../../cli/reviews.py" line="328" />
         <source>{minutes} min of data, {stretch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="357" />
+        <source>sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="358" />
+        <source>under 20 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="359" />
+        <source>not in plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="362" />
+        <source>sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="364" />
+        <source>sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="366" />
+        <source>gross profit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="367" />
+        <source>pitched in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="370" />
+        <source>Products:</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -5444,6 +5485,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="373" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation type="unfinished" />
@@ -5454,6 +5496,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="363" />
         <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation type="unfinished" />

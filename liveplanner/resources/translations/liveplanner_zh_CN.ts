@@ -3552,58 +3552,58 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="154" />
+        <location filename="../../ui/review/review_page.py" line="156" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="159" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="162" />
+        <location filename="../../ui/review/review_page.py" line="164" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="263" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="178" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="180" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="197" />
+        <location filename="../../ui/review/review_page.py" line="199" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="207" />
+        <location filename="../../ui/review/review_page.py" line="209" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="220" />
+        <location filename="../../ui/review/review_page.py" line="222" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -3612,82 +3612,82 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="257" />
+        <location filename="../../ui/review/review_page.py" line="259" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="261" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="270" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="271" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="348" />
+        <location filename="../../ui/review/review_page.py" line="353" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="359" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="360" />
+        <location filename="../../ui/review/review_page.py" line="365" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="369" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="374" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="381" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="382" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="473" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="474" />
         <source>Delete this note?
 
 %1</source>
@@ -3696,7 +3696,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="479" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -5144,101 +5144,102 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>未保存（--dry-run）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="31" />
+        <location filename="../../cli/reviews.py" line="32" />
         <source>--lag must be 0 to {max} minutes, not {lag}</source>
         <translation>--lag 须为 0 到 {max} 分钟，而不是 {lag}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="39" />
+        <location filename="../../cli/reviews.py" line="40" />
         <source>{name}: a report is written as .pdf, .html or .xlsx</source>
         <translation>{name}：报告可写成 .pdf、.html 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/reviews.py" line="53" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
         <translation>已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="221" />
+        <location filename="../../cli/reviews.py" line="252" />
         <source>as they ran (live run)</source>
         <translation>按实际运行（直播记录）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="223" />
+        <location filename="../../cli/reviews.py" line="254" />
         <source>as planned</source>
         <translation>按计划</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="225" />
+        <location filename="../../cli/reviews.py" line="256" />
         <source>{missing} missing</source>
         <translation>缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="228" />
+        <location filename="../../cli/reviews.py" line="259" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation>本场 {minutes} 分钟中缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="234" />
+        <location filename="../../cli/reviews.py" line="265" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation>{title}（第 {show_id} 场）：环节时间{source}，成交计入讲解后 {lag} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="245" />
+        <location filename="../../cli/reviews.py" line="276" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation>成交金额 {gmv}  订单 {orders}  最高在线 {peak}  分钟 {minutes}（{missing}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/reviews.py" line="288" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="258" />
+        <location filename="../../cli/reviews.py" line="289" />
         <source>met</source>
         <translation>达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="259" />
+        <location filename="../../cli/reviews.py" line="290" />
         <source>missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="264" />
+        <location filename="../../cli/reviews.py" line="295" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation>  目标 {name}：{target} -&gt; {actual}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="272" />
+        <location filename="../../cli/reviews.py" line="303" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="273" />
+        <location filename="../../cli/reviews.py" line="304" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="274" />
+        <location filename="../../cli/reviews.py" line="305" />
+        <location filename="../../cli/reviews.py" line="365" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="275" />
+        <location filename="../../cli/reviews.py" line="306" />
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="276" />
+        <location filename="../../cli/reviews.py" line="307" />
         <source>GMV/min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="277" />
+        <location filename="../../cli/reviews.py" line="308" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -5246,19 +5247,59 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="286" />
+        <location filename="../../cli/reviews.py" line="317" />
         <source>before script</source>
         <translation>脚本之前</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="287" />
+        <location filename="../../cli/reviews.py" line="318" />
         <source>after script</source>
         <translation>脚本之后</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="297" />
+        <location filename="../../cli/reviews.py" line="328" />
         <source>{minutes} min of data, {stretch}</source>
         <translation>{minutes} 分钟数据，{stretch}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="357" />
+        <source>sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="358" />
+        <source>under 20 %</source>
+        <translation>不足 20%</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="359" />
+        <source>not in plan</source>
+        <translation>不在计划中</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="362" />
+        <source>sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="364" />
+        <source>sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="366" />
+        <source>gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="367" />
+        <source>pitched in</source>
+        <translation>讲解环节</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="370" />
+        <source>Products:</source>
+        <translation>商品：</translation>
     </message>
     <message>
         <location filename="../../cli/runs.py" line="55" />
@@ -5464,6 +5505,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>结束</translation>
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="373" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation>商品</translation>
@@ -5474,6 +5516,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>价格</translation>
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="363" />
         <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation>库存</translation>

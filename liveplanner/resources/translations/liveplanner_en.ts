@@ -3312,125 +3312,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="94" />
+        <location filename="../../ui/review/report.py" line="121" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="98" />
+        <location filename="../../ui/review/report.py" line="125" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="101" />
+        <location filename="../../ui/review/report.py" line="128" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="88" />
+        <location filename="../../ui/review/report.py" line="115" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="172" />
+        <location filename="../../ui/review/report.py" line="200" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="173" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="201" />
+        <location filename="../../ui/review/report.py" line="373" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="174" />
-        <location filename="../../ui/review/report.py" line="334" />
+        <location filename="../../ui/review/report.py" line="202" />
+        <location filename="../../ui/review/report.py" line="378" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="175" />
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="203" />
+        <location filename="../../ui/review/report.py" line="384" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="176" />
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="204" />
+        <location filename="../../ui/review/report.py" line="386" />
         <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="177" />
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="205" />
+        <location filename="../../ui/review/report.py" line="387" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="178" />
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="206" />
+        <location filename="../../ui/review/report.py" line="388" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="179" />
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="207" />
+        <location filename="../../ui/review/report.py" line="389" />
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
+        <location filename="../../ui/review/report.py" line="208" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="290" />
+        <location filename="../../ui/review/report.py" line="251" />
+        <source>No product figures imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="330" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="292" />
+        <location filename="../../ui/review/report.py" line="332" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="293" />
+        <location filename="../../ui/review/report.py" line="333" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="294" />
+        <location filename="../../ui/review/report.py" line="334" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="297" />
+        <location filename="../../ui/review/report.py" line="337" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="338" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="352" />
+        <location filename="../../ui/review/report.py" line="397" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="399" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="355" />
+        <location filename="../../ui/review/report.py" line="400" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="356" />
+        <location filename="../../ui/review/report.py" line="401" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -3542,147 +3547,152 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="159" />
+        <location filename="../../ui/review/review_page.py" line="161" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="166" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="269" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="172" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="180" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="180" />
+        <location filename="../../ui/review/review_page.py" line="182" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="199" />
+        <location filename="../../ui/review/review_page.py" line="201" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="209" />
+        <location filename="../../ui/review/review_page.py" line="211" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="222" />
+        <location filename="../../ui/review/review_page.py" line="224" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="265" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="267" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="278" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="279" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="280" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="281" />
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="282" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="353" />
+        <location filename="../../ui/review/review_page.py" line="360" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="359" />
+        <location filename="../../ui/review/review_page.py" line="369" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="365" />
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="374" />
+        <location filename="../../ui/review/review_page.py" line="385" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="381" />
+        <location filename="../../ui/review/review_page.py" line="392" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="387" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="473" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="474" />
+        <location filename="../../ui/review/review_page.py" line="485" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="484" />
+        <location filename="../../ui/review/review_page.py" line="495" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -3726,9 +3736,92 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="20" />
+        <source>Product sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="36" />
+        <source>Sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="38" />
+        <source>Under 20 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="40" />
+        <source>Not in plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="52" />
         <location filename="../../ui/review/table_columns.py" line="91" />
         <location filename="../../ui/review/table_columns.py" line="154" />
         <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="53" />
+        <source>Link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="54" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="55" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="56" />
+        <source>Sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="57" />
+        <source>Clicks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="58" />
+        <source>Click to order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="60" />
+        <location filename="../../ui/review/product_columns.py" line="84" />
+        <source>Gross profit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="61" />
+        <location filename="../../ui/review/product_columns.py" line="86" />
+        <source>Refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="63" />
+        <source>Pitched in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="70" />
+        <source>Flags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="85" />
+        <source>Margin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="87" />
+        <source>Net GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3757,6 +3850,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="59" />
         <location filename="../../ui/review/summary_figures.py" line="61" />
         <location filename="../../ui/review/table_columns.py" line="108" />
         <location filename="../../ui/review/table_columns.py" line="136" />

@@ -3322,125 +3322,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="94" />
+        <location filename="../../ui/review/report.py" line="121" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="98" />
+        <location filename="../../ui/review/report.py" line="125" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="101" />
+        <location filename="../../ui/review/report.py" line="128" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="88" />
+        <location filename="../../ui/review/report.py" line="115" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="172" />
+        <location filename="../../ui/review/report.py" line="200" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="173" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="201" />
+        <location filename="../../ui/review/report.py" line="373" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="174" />
-        <location filename="../../ui/review/report.py" line="334" />
+        <location filename="../../ui/review/report.py" line="202" />
+        <location filename="../../ui/review/report.py" line="378" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="175" />
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="203" />
+        <location filename="../../ui/review/report.py" line="384" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="176" />
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="204" />
+        <location filename="../../ui/review/report.py" line="386" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="177" />
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="205" />
+        <location filename="../../ui/review/report.py" line="387" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="178" />
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="206" />
+        <location filename="../../ui/review/report.py" line="388" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="179" />
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="207" />
+        <location filename="../../ui/review/report.py" line="389" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
+        <location filename="../../ui/review/report.py" line="208" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="290" />
+        <location filename="../../ui/review/report.py" line="251" />
+        <source>No product figures imported.</source>
+        <translation>未导入商品数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="330" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="292" />
+        <location filename="../../ui/review/report.py" line="332" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="293" />
+        <location filename="../../ui/review/report.py" line="333" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="294" />
+        <location filename="../../ui/review/report.py" line="334" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="297" />
+        <location filename="../../ui/review/report.py" line="337" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="338" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="352" />
+        <location filename="../../ui/review/report.py" line="397" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="399" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="355" />
+        <location filename="../../ui/review/report.py" line="400" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="356" />
+        <location filename="../../ui/review/report.py" line="401" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -3552,58 +3557,58 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="159" />
+        <location filename="../../ui/review/review_page.py" line="161" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="166" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="269" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="172" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="180" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="180" />
+        <location filename="../../ui/review/review_page.py" line="182" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="199" />
+        <location filename="../../ui/review/review_page.py" line="201" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="209" />
+        <location filename="../../ui/review/review_page.py" line="211" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="222" />
+        <location filename="../../ui/review/review_page.py" line="224" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -3612,82 +3617,87 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="265" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="267" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="278" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="279" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="280" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="281" />
+        <source>Products</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="282" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="353" />
+        <location filename="../../ui/review/review_page.py" line="360" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="359" />
+        <location filename="../../ui/review/review_page.py" line="369" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="365" />
+        <location filename="../../ui/review/review_page.py" line="376" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="374" />
+        <location filename="../../ui/review/review_page.py" line="385" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="381" />
+        <location filename="../../ui/review/review_page.py" line="392" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="387" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="473" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="474" />
+        <location filename="../../ui/review/review_page.py" line="485" />
         <source>Delete this note?
 
 %1</source>
@@ -3696,7 +3706,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="484" />
+        <location filename="../../ui/review/review_page.py" line="495" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -3740,10 +3750,93 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>类型</translation>
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="20" />
+        <source>Product sales</source>
+        <translation>商品销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="36" />
+        <source>Sold out</source>
+        <translation>售罄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="38" />
+        <source>Under 20 %</source>
+        <translation>售出不足 20%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="40" />
+        <source>Not in plan</source>
+        <translation>不在计划中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="52" />
         <location filename="../../ui/review/table_columns.py" line="91" />
         <location filename="../../ui/review/table_columns.py" line="154" />
         <source>Product</source>
         <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="53" />
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="54" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="55" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="56" />
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="57" />
+        <source>Clicks</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="58" />
+        <source>Click to order</source>
+        <translation>点击转化率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="60" />
+        <location filename="../../ui/review/product_columns.py" line="84" />
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="61" />
+        <location filename="../../ui/review/product_columns.py" line="86" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="63" />
+        <source>Pitched in</source>
+        <translation>讲解环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="70" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="85" />
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="87" />
+        <source>Net GMV</source>
+        <translation>净成交金额</translation>
     </message>
     <message>
         <location filename="../../ui/review/table_columns.py" line="93" />
@@ -3771,6 +3864,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>超时 / 提前</translation>
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="59" />
         <location filename="../../ui/review/summary_figures.py" line="61" />
         <location filename="../../ui/review/table_columns.py" line="108" />
         <location filename="../../ui/review/table_columns.py" line="136" />

@@ -34,6 +34,12 @@ from liveplanner.core.review_spans import Source
 from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
+from liveplanner.ui.review.product_columns import (
+    product_figure_columns,
+    product_rows,
+    product_sales_title,
+    profit_figures,
+)
 from liveplanner.ui.review.summary_figures import (
     SummaryFigure,
     efficiency_figures,
@@ -66,12 +72,33 @@ def chart_image(content: ReportInput) -> QImage:
     from liveplanner.ui.review.chart import ReviewChart
 
     chart = ReviewChart()
-    chart.resize(*CHART_SIZE)
+    chart.resize(*chart_size(content.review))
     chart.set_review(content.review, content.plan, content.notes)
     chart.ensurePolished()
     image = chart.grab().toImage()
     chart.deleteLater()
     return image
+
+
+SUMMARY_COLUMNS = 5  # cards a row of the report's summary holds
+SUMMARY_ROWS_WITH_CHART = 3  # rows of cards the first page holds beside the chart at full size
+SHORTER_PER_ROW = 100  # the chart's pixels given up to each row of cards beyond those
+
+
+def summary_rows(review: Review) -> int:
+    """Rows of cards at the report's top: the headline figures, then whether the show paid
+    and what it kept (a row of their own)."""
+    rows = -len(summary_figures(review)) // SUMMARY_COLUMNS
+    money = len(efficiency_figures(review)) + len(profit_figures(review))
+    return -rows + -(-money // SUMMARY_COLUMNS)
+
+
+def chart_size(review: Review) -> tuple[int, int]:
+    """The chart's size in pixels: shorter by a strip for each row of cards the summary has
+    beyond three, so the chart stays on the first page under them."""
+    width, height = CHART_SIZE
+    extra = max(0, summary_rows(review) - SUMMARY_ROWS_WITH_CHART)
+    return width, height - extra * SHORTER_PER_ROW
 
 
 def _png(image: QImage) -> bytes:
@@ -149,6 +176,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
     # Whether it paid starts a row of its own, after the headline figures.
     cells += ['<td width="20%"></td>'] * (-len(cells) % 5)
     cells += [cell(f) for f in efficiency_figures(review)]
+    cells += [cell(f) for f in profit_figures(review)]  # from the product export
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
     # The same rows the window shows and tints: one rule for the screen and the paper.
     rows = segment_rows(review)
@@ -193,6 +221,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         _table(kind_columns(), _by_gmv(by_kind_rows(review))),
         f"<h2>{t['products']}</h2>",
         _table(product_columns(plan), _by_gmv(review.by_product)),
+        *_product_sales_section(review),
         f"<h2>{t['notes']}</h2>",
         notes_table if content.notes else f"<p>{t['none']}</p>",
     ]
@@ -211,6 +240,17 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(plan.show.title)}'
         f"</title><style>{style}</style></head><body>{''.join(sections)}</body></html>"
     )
+
+
+def _product_sales_section(review: Review) -> list[str]:
+    """Each product's figures from the product export, flags as text marks; a line saying
+    there are none when the show has no product export."""
+    title = html.escape(product_sales_title())
+    rows = product_rows(review)
+    if not rows:
+        none = QCoreApplication.translate("Report", "No product figures imported.")
+        return [f"<h2>{title}</h2>", f"<p>{html.escape(none)}</p>"]
+    return [f"<h2>{title}</h2>", _table(product_figure_columns(), rows)]
 
 
 def _by_gmv(groups: Sequence[GroupFigures]) -> list[GroupFigures]:
@@ -298,7 +338,11 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
             [QCoreApplication.translate("Report", "Times"), source_line(content), ""],
             *[
                 [f.caption, f.value, f.target]
-                for f in [*summary_figures(content.review), *efficiency_figures(content.review)]
+                for f in [
+                    *summary_figures(content.review),
+                    *efficiency_figures(content.review),
+                    *profit_figures(content.review),
+                ]
             ],
         ],
     )
@@ -335,6 +379,7 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
                 product_columns(plan),
                 review.by_product,
             ),
+            _sheet(product_sales_title(), product_figure_columns(), product_rows(review)),
             Sheet(
                 QCoreApplication.translate("Report", "Notes"),
                 [

@@ -20,8 +20,9 @@ def avg_watch(
     read = ~np.isnan(watch)
     count = np.bincount(rows[read], minlength=n)
     plain = np.bincount(rows[read], weights=watch[read], minlength=n)
-    weighed_count = np.zeros(n)
-    weighed = weights = np.zeros(n)
+    weighed_count: np.ndarray = np.zeros(n)
+    weighed: np.ndarray = np.zeros(n)
+    weights: np.ndarray = np.zeros(n)
     if viewers is not None:
         both = read & ~np.isnan(viewers)
         weighed_count = np.bincount(rows[both], minlength=n)

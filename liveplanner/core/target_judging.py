@@ -3,10 +3,11 @@ how much for a ceiling, such as the ad spend's). A target without its actual (th
 an input) is not judged: its actual is None, never a miss by the whole target."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from liveplanner.core.comparison import ShowKpis
 from liveplanner.core.plan import Targets
-from liveplanner.core.review_figures import TargetName, TargetResult, Totals
+from liveplanner.core.review_figures import TargetName, TargetResult, Totals, efficiency
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +74,38 @@ def judge(targets: Targets, totals: Totals, measured: bool = True) -> tuple[Targ
             )
         )
     return tuple(results)
+
+
+def judge_kpis(show: ShowKpis) -> tuple[TargetResult, ...]:
+    """A compared show's targets against its figures. A comparison reads fewer series than a
+    review: orders, viewers and ad spend, not comments, watch time or product figures, so the
+    interaction, watch-time, profit and refund targets are not judged there (None)."""
+    money = efficiency(
+        show.gmv_fen, show.orders, show.buyers, show.viewers, None, show.ad_spend_fen
+    )
+    totals = Totals(
+        gmv_fen=show.gmv_fen,
+        orders=show.orders,
+        buyers=show.buyers,
+        new_followers=show.new_followers,
+        peak_viewers=show.peak_viewers,
+        avg_viewers=show.avg_viewers,
+        viewers=show.viewers,
+        views=None,
+        conversion=show.conversion,
+        interaction=None,
+        gpm_fen=show.gpm_fen,
+        minutes=0,
+        missing_minutes=0,
+        show_minutes=0,
+        efficiency=replace(money, gpm_fen=show.gpm_fen),
+    )
+    return judge(show.targets, totals, show.has_metrics)
+
+
+def tally(results: tuple[TargetResult, ...]) -> tuple[int | None, int | None]:
+    """How many targets were met and how many missed; (None, None) when none was judged."""
+    judged = [r.met for r in results if r.met is not None]
+    if not judged:
+        return None, None
+    return sum(judged), len(judged) - sum(judged)

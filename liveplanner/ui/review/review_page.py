@@ -43,7 +43,7 @@ from liveplanner.core.runlog import Run
 from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
-from liveplanner.ui.review.summary_figures import summary_figures
+from liveplanner.ui.review.summary_figures import PAID_TARGETS, summary_figures, target_figures
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
     kind_columns,
@@ -190,6 +190,10 @@ class ReviewPage(QWidget):
         self.card_row = QWidget()
         cards = FlowLayout(self.card_row, spacing=5)
         for card in self.cards:
+            cards.addWidget(card)
+        # Whether it paid: a card for each such target the show set (hidden when it set none).
+        self.target_cards = [Card() for _ in range(PAID_TARGETS)]
+        for card in self.target_cards:
             cards.addWidget(card)
 
         self.lane_boxes: dict[str, QCheckBox] = {}
@@ -387,6 +391,11 @@ class ReviewPage(QWidget):
         assert self.review is not None
         for card, figure in zip(self.cards, summary_figures(self.review), strict=True):
             card.set(figure.caption, figure.value, figure.target, figure.met)
+        paid = target_figures(self.review)
+        for i, card in enumerate(self.target_cards):
+            card.setVisible(i < len(paid))
+            if i < len(paid):
+                card.set(paid[i].caption, paid[i].value, paid[i].target, paid[i].met)
 
     # Selection
 

@@ -2,7 +2,11 @@
 met ✓, short by, over by for a ceiling, and "no data" (not judged) where the export lacks it;
 retention columns in the segment table."""
 
+import shutil
+import subprocess
 from collections.abc import Iterator
+from dataclasses import fields
+from pathlib import Path
 
 import pytest
 from demo_helpers import editable_demo
@@ -11,12 +15,13 @@ from PySide6.QtGui import QTextDocument, QTextTable
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from liveplanner.core.plan import Targets
 from liveplanner.core.review_figures import TargetName
 from liveplanner.core.target_judging import judge_kpis, tally
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui.review.compare_dialog import CompareDialog
-from liveplanner.ui.review.report import report_html
+from liveplanner.ui.review.report import report_html, write_report
 from liveplanner.ui.review.report_dialog import report_input
 from liveplanner.ui.review.review_page import ReviewPage
 from liveplanner.ui.translators import install_translators
@@ -147,5 +152,30 @@ def test_the_report_gives_each_target_its_verdict(page: ReviewPage) -> None:
 def test_the_report_s_verdicts_read_in_chinese(page: ReviewPage, chinese: None) -> None:
     rows = summary_cells(page)
     spend = rows[2][3].split("\u2028")
-    assert spend[0] == "投放消耗" and "超出" in spend[2]
+    assert spend[0] == "投放消耗" and spend[2].startswith("上限 ¥10 · 超出 ¥")
+    assert rows[2][4].split("\u2028")[2].startswith("目标 10.00 · 差 ")
     assert rows[3][0].split("\u2028")[0] == "毛利"
+
+
+def test_with_every_target_set_the_chart_stays_on_the_report_s_first_page(
+    sqlite_db: Database, show_id: int, tmp_path: Path, page: ReviewPage
+) -> None:
+    if shutil.which("pdfimages") is None:
+        pytest.skip("pdfimages is not installed")
+    show = shows.load_plan(sqlite_db, show_id).show
+    shows.update_show(
+        sqlite_db,
+        show_id,
+        show.version,
+        **{f"target_{f.name}": 100 for f in fields(Targets)},
+    )
+    page.set_show(show_id)
+    out = tmp_path / "review.pdf"
+    write_report(out, report_input(page))
+    listed = subprocess.run(
+        ["pdfimages", "-list", "-f", "1", "-l", "1", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert len(listed) == 3, listed  # two header lines and the chart

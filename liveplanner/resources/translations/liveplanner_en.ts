@@ -3353,104 +3353,104 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="178" />
+        <location filename="../../ui/review/report.py" line="180" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="179" />
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="181" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="182" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="181" />
-        <location filename="../../ui/review/report.py" line="349" />
-        <source>Notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="182" />
-        <location filename="../../ui/review/report.py" line="351" />
-        <source>When / where</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/review/report.py" line="183" />
-        <location filename="../../ui/review/report.py" line="352" />
-        <source>Kind</source>
+        <location filename="../../ui/review/report.py" line="351" />
+        <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="184" />
         <location filename="../../ui/review/report.py" line="353" />
-        <source>Note</source>
+        <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="185" />
         <location filename="../../ui/review/report.py" line="354" />
-        <source>Owner</source>
+        <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="186" />
+        <location filename="../../ui/review/report.py" line="355" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="187" />
+        <location filename="../../ui/review/report.py" line="356" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="188" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="296" />
+        <location filename="../../ui/review/report.py" line="298" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="300" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="299" />
+        <location filename="../../ui/review/report.py" line="301" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="300" />
+        <location filename="../../ui/review/report.py" line="302" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="303" />
+        <location filename="../../ui/review/report.py" line="305" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="304" />
+        <location filename="../../ui/review/report.py" line="306" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="362" />
+        <location filename="../../ui/review/report.py" line="364" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="364" />
+        <location filename="../../ui/review/report.py" line="366" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="365" />
+        <location filename="../../ui/review/report.py" line="367" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="366" />
+        <location filename="../../ui/review/report.py" line="368" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -3792,7 +3792,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="66" />
+        <location filename="../../ui/review/summary_figures.py" line="69" />
         <location filename="../../ui/review/table_columns.py" line="109" />
         <location filename="../../ui/review/table_columns.py" line="143" />
         <location filename="../../ui/review/table_columns.py" line="187" />
@@ -3801,7 +3801,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="72" />
+        <location filename="../../ui/review/summary_figures.py" line="75" />
         <location filename="../../ui/review/table_columns.py" line="110" />
         <location filename="../../ui/review/table_columns.py" line="144" />
         <location filename="../../ui/review/table_columns.py" line="189" />
@@ -3828,7 +3828,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="76" />
+        <location filename="../../ui/review/summary_figures.py" line="79" />
         <location filename="../../ui/review/table_columns.py" line="114" />
         <location filename="../../ui/review/table_columns.py" line="190" />
         <source>Peak viewers</source>
@@ -3850,8 +3850,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="94" />
-        <location filename="../../ui/review/summary_figures.py" line="187" />
+        <location filename="../../ui/review/summary_figures.py" line="97" />
+        <location filename="../../ui/review/summary_figures.py" line="190" />
         <location filename="../../ui/review/table_columns.py" line="123" />
         <location filename="../../ui/review/table_columns.py" line="193" />
         <source>GPM</source>
@@ -3899,13 +3899,13 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="88" />
+        <location filename="../../ui/review/summary_figures.py" line="91" />
         <location filename="../../ui/review/table_columns.py" line="192" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="100" />
+        <location filename="../../ui/review/summary_figures.py" line="103" />
         <location filename="../../ui/review/table_columns.py" line="194" />
         <source>New followers</source>
         <translation type="unfinished" />
@@ -3956,92 +3956,102 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/summary_figures.py" line="31" />
+        <source>at most %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ui/review/summary_figures.py" line="33" />
+        <source>target %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="36" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="35" />
+        <location filename="../../ui/review/summary_figures.py" line="38" />
         <source>met ✓</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="37" />
+        <location filename="../../ui/review/summary_figures.py" line="40" />
         <source>over by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="41" />
+        <location filename="../../ui/review/summary_figures.py" line="44" />
         <source>short by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="79" />
+        <location filename="../../ui/review/summary_figures.py" line="82" />
         <source>Average viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="83" />
+        <location filename="../../ui/review/summary_figures.py" line="86" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="105" />
+        <location filename="../../ui/review/summary_figures.py" line="108" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="133" />
-        <location filename="../../ui/review/summary_figures.py" line="177" />
+        <location filename="../../ui/review/summary_figures.py" line="136" />
+        <location filename="../../ui/review/summary_figures.py" line="180" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="139" />
-        <location filename="../../ui/review/summary_figures.py" line="183" />
+        <location filename="../../ui/review/summary_figures.py" line="142" />
+        <location filename="../../ui/review/summary_figures.py" line="186" />
         <source>Order value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="145" />
+        <location filename="../../ui/review/summary_figures.py" line="148" />
         <source>Value per buyer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="149" />
-        <location filename="../../ui/review/summary_figures.py" line="220" />
+        <location filename="../../ui/review/summary_figures.py" line="152" />
+        <location filename="../../ui/review/summary_figures.py" line="223" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="154" />
-        <location filename="../../ui/review/summary_figures.py" line="190" />
+        <location filename="../../ui/review/summary_figures.py" line="157" />
+        <location filename="../../ui/review/summary_figures.py" line="193" />
         <source>ROI</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="196" />
+        <location filename="../../ui/review/summary_figures.py" line="199" />
         <source>Gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="202" />
+        <location filename="../../ui/review/summary_figures.py" line="205" />
         <source>Margin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="208" />
+        <location filename="../../ui/review/summary_figures.py" line="211" />
         <source>Net GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="214" />
+        <location filename="../../ui/review/summary_figures.py" line="217" />
         <location filename="../../ui/review/table_columns.py" line="127" />
         <source>Watch time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="226" />
+        <location filename="../../ui/review/summary_figures.py" line="229" />
         <source>Refund rate</source>
         <translation type="unfinished" />
     </message>

@@ -3363,104 +3363,104 @@
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="178" />
+        <location filename="../../ui/review/report.py" line="180" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="179" />
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="181" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="182" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="181" />
-        <location filename="../../ui/review/report.py" line="349" />
+        <location filename="../../ui/review/report.py" line="183" />
+        <location filename="../../ui/review/report.py" line="351" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="182" />
-        <location filename="../../ui/review/report.py" line="351" />
+        <location filename="../../ui/review/report.py" line="184" />
+        <location filename="../../ui/review/report.py" line="353" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="183" />
-        <location filename="../../ui/review/report.py" line="352" />
+        <location filename="../../ui/review/report.py" line="185" />
+        <location filename="../../ui/review/report.py" line="354" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="184" />
-        <location filename="../../ui/review/report.py" line="353" />
+        <location filename="../../ui/review/report.py" line="186" />
+        <location filename="../../ui/review/report.py" line="355" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="185" />
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="187" />
+        <location filename="../../ui/review/report.py" line="356" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="186" />
+        <location filename="../../ui/review/report.py" line="188" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="296" />
+        <location filename="../../ui/review/report.py" line="298" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="300" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="299" />
+        <location filename="../../ui/review/report.py" line="301" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="300" />
+        <location filename="../../ui/review/report.py" line="302" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="303" />
+        <location filename="../../ui/review/report.py" line="305" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="304" />
+        <location filename="../../ui/review/report.py" line="306" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="362" />
+        <location filename="../../ui/review/report.py" line="364" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="364" />
+        <location filename="../../ui/review/report.py" line="366" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="365" />
+        <location filename="../../ui/review/report.py" line="367" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="366" />
+        <location filename="../../ui/review/report.py" line="368" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -3806,7 +3806,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>未达目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="66" />
+        <location filename="../../ui/review/summary_figures.py" line="69" />
         <location filename="../../ui/review/table_columns.py" line="109" />
         <location filename="../../ui/review/table_columns.py" line="143" />
         <location filename="../../ui/review/table_columns.py" line="187" />
@@ -3815,7 +3815,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="72" />
+        <location filename="../../ui/review/summary_figures.py" line="75" />
         <location filename="../../ui/review/table_columns.py" line="110" />
         <location filename="../../ui/review/table_columns.py" line="144" />
         <location filename="../../ui/review/table_columns.py" line="189" />
@@ -3842,7 +3842,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="76" />
+        <location filename="../../ui/review/summary_figures.py" line="79" />
         <location filename="../../ui/review/table_columns.py" line="114" />
         <location filename="../../ui/review/table_columns.py" line="190" />
         <source>Peak viewers</source>
@@ -3864,8 +3864,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>点赞/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="94" />
-        <location filename="../../ui/review/summary_figures.py" line="187" />
+        <location filename="../../ui/review/summary_figures.py" line="97" />
+        <location filename="../../ui/review/summary_figures.py" line="190" />
         <location filename="../../ui/review/table_columns.py" line="123" />
         <location filename="../../ui/review/table_columns.py" line="193" />
         <source>GPM</source>
@@ -3913,13 +3913,13 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>直播时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="88" />
+        <location filename="../../ui/review/summary_figures.py" line="91" />
         <location filename="../../ui/review/table_columns.py" line="192" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="100" />
+        <location filename="../../ui/review/summary_figures.py" line="103" />
         <location filename="../../ui/review/table_columns.py" line="194" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
@@ -3970,92 +3970,102 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>场次</translation>
     </message>
     <message>
+        <location filename="../../ui/review/summary_figures.py" line="31" />
+        <source>at most %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/review/summary_figures.py" line="33" />
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="36" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="35" />
+        <location filename="../../ui/review/summary_figures.py" line="38" />
         <source>met ✓</source>
         <translation>已达成 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="37" />
+        <location filename="../../ui/review/summary_figures.py" line="40" />
         <source>over by %1</source>
         <translation>超出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="41" />
+        <location filename="../../ui/review/summary_figures.py" line="44" />
         <source>short by %1</source>
         <translation>差 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="79" />
+        <location filename="../../ui/review/summary_figures.py" line="82" />
         <source>Average viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="83" />
+        <location filename="../../ui/review/summary_figures.py" line="86" />
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="105" />
+        <location filename="../../ui/review/summary_figures.py" line="108" />
         <source>Interaction</source>
         <translation>互动率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="133" />
-        <location filename="../../ui/review/summary_figures.py" line="177" />
+        <location filename="../../ui/review/summary_figures.py" line="136" />
+        <location filename="../../ui/review/summary_figures.py" line="180" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="139" />
-        <location filename="../../ui/review/summary_figures.py" line="183" />
+        <location filename="../../ui/review/summary_figures.py" line="142" />
+        <location filename="../../ui/review/summary_figures.py" line="186" />
         <source>Order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="145" />
+        <location filename="../../ui/review/summary_figures.py" line="148" />
         <source>Value per buyer</source>
         <translation>人均成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="149" />
-        <location filename="../../ui/review/summary_figures.py" line="220" />
+        <location filename="../../ui/review/summary_figures.py" line="152" />
+        <location filename="../../ui/review/summary_figures.py" line="223" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="154" />
-        <location filename="../../ui/review/summary_figures.py" line="190" />
+        <location filename="../../ui/review/summary_figures.py" line="157" />
+        <location filename="../../ui/review/summary_figures.py" line="193" />
         <source>ROI</source>
         <translation>投产比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="196" />
+        <location filename="../../ui/review/summary_figures.py" line="199" />
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="202" />
+        <location filename="../../ui/review/summary_figures.py" line="205" />
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="208" />
+        <location filename="../../ui/review/summary_figures.py" line="211" />
         <source>Net GMV</source>
         <translation>净成交额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="214" />
+        <location filename="../../ui/review/summary_figures.py" line="217" />
         <location filename="../../ui/review/table_columns.py" line="127" />
         <source>Watch time</source>
         <translation>观看时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="226" />
+        <location filename="../../ui/review/summary_figures.py" line="229" />
         <source>Refund rate</source>
         <translation>退款率</translation>
     </message>

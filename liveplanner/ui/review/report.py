@@ -172,7 +172,9 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         f'<table class="summary" cellspacing="0" cellpadding="4" width="100%">{summary}</table>',
     ]
     if chart_src is not None:
-        sections.append(f'<p><img src="{chart_src}" width="{CHART_WIDTH}"></p>')
+        # A row of other targets takes the height the chart gives up, so it stays on page 1.
+        width = round(CHART_WIDTH * 0.88) if paid else CHART_WIDTH
+        sections.append(f'<p><img src="{chart_src}" width="{width}"></p>')
     t = {
         "segments": segments_title(),
         "legend": QCoreApplication.translate("Report", "Green: best GMV per minute; red: lowest."),

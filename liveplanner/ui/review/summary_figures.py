@@ -27,8 +27,11 @@ def _against(
     if result is None:
         return "", None
     # A ceiling (ad spend, refunds) is met at or under it, and passed by how much.
-    aim = "at most %1" if result.ceiling else "target %1"
-    target = QCoreApplication.translate("ReviewTables", aim).replace("%1", show(result.target))
+    if result.ceiling:
+        aim = QCoreApplication.translate("ReviewTables", "at most %1")
+    else:
+        aim = QCoreApplication.translate("ReviewTables", "target %1")
+    target = aim.replace("%1", show(result.target))
     if result.actual is None:
         return target + " · " + QCoreApplication.translate("ReviewTables", "no data"), None
     if result.met:

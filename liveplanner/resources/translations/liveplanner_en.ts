@@ -3562,90 +3562,90 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="154" />
+        <location filename="../../ui/review/review_page.py" line="155" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="162" />
+        <location filename="../../ui/review/review_page.py" line="163" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
-        <location filename="../../ui/review/review_page.py" line="265" />
+        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="167" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="201" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="211" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="224" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="277" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -3690,19 +3690,19 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="477" />
+        <location filename="../../ui/review/review_page.py" line="473" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="478" />
+        <location filename="../../ui/review/review_page.py" line="474" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="488" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -3792,7 +3792,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="69" />
+        <location filename="../../ui/review/summary_figures.py" line="71" />
         <location filename="../../ui/review/table_columns.py" line="109" />
         <location filename="../../ui/review/table_columns.py" line="143" />
         <location filename="../../ui/review/table_columns.py" line="187" />
@@ -3801,7 +3801,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="75" />
+        <location filename="../../ui/review/summary_figures.py" line="77" />
         <location filename="../../ui/review/table_columns.py" line="110" />
         <location filename="../../ui/review/table_columns.py" line="144" />
         <location filename="../../ui/review/table_columns.py" line="189" />
@@ -3828,7 +3828,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="79" />
+        <location filename="../../ui/review/summary_figures.py" line="81" />
         <location filename="../../ui/review/table_columns.py" line="114" />
         <location filename="../../ui/review/table_columns.py" line="190" />
         <source>Peak viewers</source>
@@ -3850,8 +3850,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="97" />
-        <location filename="../../ui/review/summary_figures.py" line="190" />
+        <location filename="../../ui/review/summary_figures.py" line="99" />
+        <location filename="../../ui/review/summary_figures.py" line="192" />
         <location filename="../../ui/review/table_columns.py" line="123" />
         <location filename="../../ui/review/table_columns.py" line="193" />
         <source>GPM</source>
@@ -3899,13 +3899,13 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="91" />
+        <location filename="../../ui/review/summary_figures.py" line="93" />
         <location filename="../../ui/review/table_columns.py" line="192" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="103" />
+        <location filename="../../ui/review/summary_figures.py" line="105" />
         <location filename="../../ui/review/table_columns.py" line="194" />
         <source>New followers</source>
         <translation type="unfinished" />
@@ -3986,72 +3986,72 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="82" />
+        <location filename="../../ui/review/summary_figures.py" line="84" />
         <source>Average viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="86" />
+        <location filename="../../ui/review/summary_figures.py" line="88" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="108" />
+        <location filename="../../ui/review/summary_figures.py" line="110" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="136" />
-        <location filename="../../ui/review/summary_figures.py" line="180" />
+        <location filename="../../ui/review/summary_figures.py" line="138" />
+        <location filename="../../ui/review/summary_figures.py" line="182" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="142" />
-        <location filename="../../ui/review/summary_figures.py" line="186" />
+        <location filename="../../ui/review/summary_figures.py" line="144" />
+        <location filename="../../ui/review/summary_figures.py" line="188" />
         <source>Order value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="148" />
+        <location filename="../../ui/review/summary_figures.py" line="150" />
         <source>Value per buyer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="152" />
-        <location filename="../../ui/review/summary_figures.py" line="223" />
+        <location filename="../../ui/review/summary_figures.py" line="154" />
+        <location filename="../../ui/review/summary_figures.py" line="225" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="157" />
-        <location filename="../../ui/review/summary_figures.py" line="193" />
+        <location filename="../../ui/review/summary_figures.py" line="159" />
+        <location filename="../../ui/review/summary_figures.py" line="195" />
         <source>ROI</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="199" />
+        <location filename="../../ui/review/summary_figures.py" line="201" />
         <source>Gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="205" />
+        <location filename="../../ui/review/summary_figures.py" line="207" />
         <source>Margin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="211" />
+        <location filename="../../ui/review/summary_figures.py" line="213" />
         <source>Net GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="217" />
+        <location filename="../../ui/review/summary_figures.py" line="219" />
         <location filename="../../ui/review/table_columns.py" line="127" />
         <source>Watch time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="229" />
+        <location filename="../../ui/review/summary_figures.py" line="231" />
         <source>Refund rate</source>
         <translation type="unfinished" />
     </message>

@@ -3572,58 +3572,58 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="154" />
+        <location filename="../../ui/review/review_page.py" line="155" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="162" />
+        <location filename="../../ui/review/review_page.py" line="163" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
-        <location filename="../../ui/review/review_page.py" line="265" />
+        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="167" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="201" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="211" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="224" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -3632,32 +3632,32 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="263" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="277" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3702,12 +3702,12 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="477" />
+        <location filename="../../ui/review/review_page.py" line="473" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="478" />
+        <location filename="../../ui/review/review_page.py" line="474" />
         <source>Delete this note?
 
 %1</source>
@@ -3716,7 +3716,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="488" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -3806,7 +3806,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>未达目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="69" />
+        <location filename="../../ui/review/summary_figures.py" line="71" />
         <location filename="../../ui/review/table_columns.py" line="109" />
         <location filename="../../ui/review/table_columns.py" line="143" />
         <location filename="../../ui/review/table_columns.py" line="187" />
@@ -3815,7 +3815,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="75" />
+        <location filename="../../ui/review/summary_figures.py" line="77" />
         <location filename="../../ui/review/table_columns.py" line="110" />
         <location filename="../../ui/review/table_columns.py" line="144" />
         <location filename="../../ui/review/table_columns.py" line="189" />
@@ -3842,7 +3842,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="79" />
+        <location filename="../../ui/review/summary_figures.py" line="81" />
         <location filename="../../ui/review/table_columns.py" line="114" />
         <location filename="../../ui/review/table_columns.py" line="190" />
         <source>Peak viewers</source>
@@ -3864,8 +3864,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>点赞/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="97" />
-        <location filename="../../ui/review/summary_figures.py" line="190" />
+        <location filename="../../ui/review/summary_figures.py" line="99" />
+        <location filename="../../ui/review/summary_figures.py" line="192" />
         <location filename="../../ui/review/table_columns.py" line="123" />
         <location filename="../../ui/review/table_columns.py" line="193" />
         <source>GPM</source>
@@ -3913,13 +3913,13 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>直播时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="91" />
+        <location filename="../../ui/review/summary_figures.py" line="93" />
         <location filename="../../ui/review/table_columns.py" line="192" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="103" />
+        <location filename="../../ui/review/summary_figures.py" line="105" />
         <location filename="../../ui/review/table_columns.py" line="194" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
@@ -4000,72 +4000,72 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>差 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="82" />
+        <location filename="../../ui/review/summary_figures.py" line="84" />
         <source>Average viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="86" />
+        <location filename="../../ui/review/summary_figures.py" line="88" />
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="108" />
+        <location filename="../../ui/review/summary_figures.py" line="110" />
         <source>Interaction</source>
         <translation>互动率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="136" />
-        <location filename="../../ui/review/summary_figures.py" line="180" />
+        <location filename="../../ui/review/summary_figures.py" line="138" />
+        <location filename="../../ui/review/summary_figures.py" line="182" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="142" />
-        <location filename="../../ui/review/summary_figures.py" line="186" />
+        <location filename="../../ui/review/summary_figures.py" line="144" />
+        <location filename="../../ui/review/summary_figures.py" line="188" />
         <source>Order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="148" />
+        <location filename="../../ui/review/summary_figures.py" line="150" />
         <source>Value per buyer</source>
         <translation>人均成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="152" />
-        <location filename="../../ui/review/summary_figures.py" line="223" />
+        <location filename="../../ui/review/summary_figures.py" line="154" />
+        <location filename="../../ui/review/summary_figures.py" line="225" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="157" />
-        <location filename="../../ui/review/summary_figures.py" line="193" />
+        <location filename="../../ui/review/summary_figures.py" line="159" />
+        <location filename="../../ui/review/summary_figures.py" line="195" />
         <source>ROI</source>
         <translation>投产比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="199" />
+        <location filename="../../ui/review/summary_figures.py" line="201" />
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="205" />
+        <location filename="../../ui/review/summary_figures.py" line="207" />
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="211" />
+        <location filename="../../ui/review/summary_figures.py" line="213" />
         <source>Net GMV</source>
         <translation>净成交额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="217" />
+        <location filename="../../ui/review/summary_figures.py" line="219" />
         <location filename="../../ui/review/table_columns.py" line="127" />
         <source>Watch time</source>
         <translation>观看时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="229" />
+        <location filename="../../ui/review/summary_figures.py" line="231" />
         <source>Refund rate</source>
         <translation>退款率</translation>
     </message>

@@ -35,7 +35,7 @@ from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
 from liveplanner.ui.review.summary_figures import (
-    ON_EFFICIENCY,
+    ON_REPORT_FIGURES,
     SummaryFigure,
     efficiency_figures,
     summary_figures,
@@ -147,12 +147,12 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
             f"{html.escape(f.target) or '&nbsp;'}</span></td>"
         )
 
-    cells = [cell(f) for f in summary_figures(review)]
+    cells = [cell(f) for f in summary_figures(review, gpm_target=True)]
     # Whether it paid starts a row of its own, after the headline figures.
     cells += ['<td width="20%"></td>'] * (-len(cells) % 5)
     cells += [cell(f) for f in efficiency_figures(review)]
     # The other targets of whether it paid the show set, on a row of their own (at most five).
-    paid = target_figures(review, ON_EFFICIENCY)
+    paid = target_figures(review, ON_REPORT_FIGURES)
     cells += ['<td width="20%"></td>'] * (-len(cells) % 5 if paid else 0)
     cells += [cell(f) for f in paid]
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
@@ -307,9 +307,9 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
             *[
                 [f.caption, f.value, f.target]
                 for f in [
-                    *summary_figures(content.review),
+                    *summary_figures(content.review, gpm_target=True),
                     *efficiency_figures(content.review),
-                    *target_figures(content.review, ON_EFFICIENCY),
+                    *target_figures(content.review, ON_REPORT_FIGURES),
                 ]
             ],
         ],

@@ -47,8 +47,10 @@ def _against(
     return f"{target} · {missed}", False
 
 
-def summary_figures(review: Review) -> list[SummaryFigure]:
-    """The show's headline figures, each against its target: the cards and the report's top."""
+def summary_figures(review: Review, gpm_target: bool = False) -> list[SummaryFigure]:
+    """The show's headline figures, each against its target: the cards and the report's top.
+    `gpm_target`: GPM against its target too (the report's; the window's row of targets of
+    whether it paid has it, so the cards stay narrow enough for a row on a laptop)."""
     totals = review.totals  # a figure the export has no data for is None: a dash, not ¥0
     targets = {t.name: t for t in review.targets}
 
@@ -96,7 +98,7 @@ def summary_figures(review: Review) -> list[SummaryFigure]:
         figure(
             tr(QT_TRANSLATE_NOOP("ReviewTables", "GPM")),
             fmt.yuan(totals.gpm_fen),
-            TargetName.GPM,
+            TargetName.GPM if gpm_target else None,
             fmt.yuan,
         ),
         figure(
@@ -162,9 +164,9 @@ def efficiency_figures(review: Review) -> list[SummaryFigure]:
     ]
 
 
-# The targets whose verdicts the efficiency figures carry (the report's row of whether it paid).
-ON_EFFICIENCY = frozenset(
-    {TargetName.UV_VALUE, TargetName.AOV, TargetName.MAX_AD_SPEND, TargetName.ROI}
+# The targets whose verdicts the report's figures carry: the efficiency row's, and GPM's.
+ON_REPORT_FIGURES = frozenset(
+    {TargetName.UV_VALUE, TargetName.AOV, TargetName.MAX_AD_SPEND, TargetName.ROI, TargetName.GPM}
 )
 
 
@@ -239,12 +241,12 @@ def target_figures(
 ) -> list[SummaryFigure]:
     """A figure for each target of whether the show paid that the show set, in the order of
     the Show panel: its actual, its target, and met, short by or (a ceiling) over by. `shown`:
-    targets whose verdict is on another figure already (summary_figures' GPM is always)."""
+    targets whose verdict is on another figure already."""
     results = {t.name: t for t in review.targets}
     figures = []
     for name, caption, actual, show in _PAID:
         result = results.get(name)
-        if result is None or name in shown or name is TargetName.GPM:
+        if result is None or name in shown:
             continue
         value = result.actual if name is TargetName.MAX_REFUND else actual(review.totals)
         text, met = _against(result, show)

@@ -127,7 +127,7 @@ def test_a_line_matched_to_no_product_is_marked_not_in_plan() -> None:
 def test_in_chinese(chinese: None) -> None:
     document = laid_out(content())
     summary, products = tables(document)[0], tables(document)[-1]
-    assert [card[0] for card in cards(summary, 3)] == ["毛利", "毛利率", "退款", "净成交金额"]
+    assert [card[0] for card in cards(summary, 3)] == ["毛利", "毛利率", "退款", "净成交额"]
     heads = row(products, 0)
     assert heads[0] == "商品" and heads[-1] == "标记"
     assert row(products, 1)[-1] == "■ 售罄"

@@ -4,12 +4,14 @@ window's tab and the report print the same ones. A flag is a text mark (■ Sold
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from liveplanner.core.product_figures import ProductFigures
-from liveplanner.core.review_figures import Review
+from liveplanner.core.review_figures import Review, TargetName
 from liveplanner.ui.review import figures as fmt
-from liveplanner.ui.review.summary_figures import SummaryFigure
+from liveplanner.ui.review.summary_figures import SummaryFigure, _against
 from liveplanner.ui.review.tables import Column, _count, _money, _rate, _t, _text
 
 GMV_COLUMN = 7  # the column the table opens sorted by, highest first
@@ -71,18 +73,44 @@ def product_figure_columns() -> list[Column]:
     ]
 
 
+# The targets whose verdicts profit_figures carries.
+PROFIT_TARGETS = frozenset({TargetName.GROSS_PROFIT, TargetName.MARGIN, TargetName.NET_GMV})
+
+
 def profit_figures(review: Review) -> list[SummaryFigure]:
     """What the show kept, from its product export: gross profit, margin (gross profit over the
     GMV of the products whose unit cost is known), refunds and GMV net of them; a dash without
-    a product export or where the plan lacks a unit cost."""
+    a product export or where the plan lacks a unit cost; each against its target where the
+    show set one."""
     money = review.totals.efficiency
+    targets = {t.name: t for t in review.targets}
 
-    def figure(caption: str, value: str) -> SummaryFigure:
-        return SummaryFigure(QCoreApplication.translate("ReviewTables", caption), value, "", None)
+    def figure(
+        caption: str,
+        value: float | None,
+        show: Callable[[float | None], str],
+        target: TargetName | None = None,
+    ) -> SummaryFigure:
+        text, met = _against(targets.get(target) if target else None, show)
+        return SummaryFigure(
+            QCoreApplication.translate("ReviewTables", caption), show(value), text, met
+        )
 
     return [
-        figure(QT_TRANSLATE_NOOP("ReviewTables", "Gross profit"), fmt.yuan(money.gross_profit_fen)),
-        figure(QT_TRANSLATE_NOOP("ReviewTables", "Margin"), fmt.rate(money.margin)),
-        figure(QT_TRANSLATE_NOOP("ReviewTables", "Refunds"), fmt.yuan(money.refunds_fen)),
-        figure(QT_TRANSLATE_NOOP("ReviewTables", "Net GMV"), fmt.yuan(money.net_gmv_fen)),
+        figure(
+            QT_TRANSLATE_NOOP("ReviewTables", "Gross profit"),
+            money.gross_profit_fen,
+            fmt.yuan,
+            TargetName.GROSS_PROFIT,
+        ),
+        figure(
+            QT_TRANSLATE_NOOP("ReviewTables", "Margin"), money.margin, fmt.rate, TargetName.MARGIN
+        ),
+        figure(QT_TRANSLATE_NOOP("ReviewTables", "Refunds"), money.refunds_fen, fmt.yuan),
+        figure(
+            QT_TRANSLATE_NOOP("ReviewTables", "Net GMV"),
+            money.net_gmv_fen,
+            fmt.yuan,
+            TargetName.NET_GMV,
+        ),
     ]

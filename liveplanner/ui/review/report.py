@@ -35,15 +35,18 @@ from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
 from liveplanner.ui.review.product_columns import (
+    PROFIT_TARGETS,
     product_figure_columns,
     product_rows,
     product_sales_title,
     profit_figures,
 )
 from liveplanner.ui.review.summary_figures import (
+    ON_REPORT_FIGURES,
     SummaryFigure,
     efficiency_figures,
     summary_figures,
+    target_figures,
 )
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
@@ -85,12 +88,22 @@ SUMMARY_ROWS_WITH_CHART = 3  # rows of cards the first page holds beside the cha
 SHORTER_PER_ROW = 100  # the chart's pixels given up to each row of cards beyond those
 
 
+def summary_cells(review: Review) -> list[SummaryFigure | None]:
+    """The report's cards in reading order, rows of SUMMARY_COLUMNS; None is an empty cell.
+    The headline figures, then whether the show paid on a row of its own, what it kept (the
+    product export's gross profit, margin, refunds and net GMV, each against its target) and
+    the other targets of whether it paid the show set."""
+    cells: list[SummaryFigure | None] = list(summary_figures(review, gpm_target=True))
+    cells += [None] * (-len(cells) % SUMMARY_COLUMNS)
+    cells += efficiency_figures(review)
+    cells += profit_figures(review)
+    cells += target_figures(review, ON_REPORT_FIGURES | PROFIT_TARGETS)
+    return cells
+
+
 def summary_rows(review: Review) -> int:
-    """Rows of cards at the report's top: the headline figures, then whether the show paid
-    and what it kept (a row of their own)."""
-    rows = -len(summary_figures(review)) // SUMMARY_COLUMNS
-    money = len(efficiency_figures(review)) + len(profit_figures(review))
-    return -rows + -(-money // SUMMARY_COLUMNS)
+    """Rows of cards at the report's top (summary_cells)."""
+    return -(-len(summary_cells(review)) // SUMMARY_COLUMNS)
 
 
 def chart_size(review: Review) -> tuple[int, int]:
@@ -172,11 +185,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
             f"{html.escape(f.target) or '&nbsp;'}</span></td>"
         )
 
-    cells = [cell(f) for f in summary_figures(review)]
-    # Whether it paid starts a row of its own, after the headline figures.
-    cells += ['<td width="20%"></td>'] * (-len(cells) % 5)
-    cells += [cell(f) for f in efficiency_figures(review)]
-    cells += [cell(f) for f in profit_figures(review)]  # from the product export
+    cells = ['<td width="20%"></td>' if f is None else cell(f) for f in summary_cells(review)]
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
     # The same rows the window shows and tints: one rule for the screen and the paper.
     rows = segment_rows(review)
@@ -194,6 +203,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         f'<table class="summary" cellspacing="0" cellpadding="4" width="100%">{summary}</table>',
     ]
     if chart_src is not None:
+        # Drawn shorter for each row of cards past three (chart_size), so it stays on page 1.
         sections.append(f'<p><img src="{chart_src}" width="{CHART_WIDTH}"></p>')
     t = {
         "segments": segments_title(),
@@ -339,9 +349,10 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
             *[
                 [f.caption, f.value, f.target]
                 for f in [
-                    *summary_figures(content.review),
+                    *summary_figures(content.review, gpm_target=True),
                     *efficiency_figures(content.review),
                     *profit_figures(content.review),
+                    *target_figures(content.review, ON_REPORT_FIGURES | PROFIT_TARGETS),
                 ]
             ],
         ],

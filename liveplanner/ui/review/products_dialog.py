@@ -41,7 +41,6 @@ from liveplanner.app.products import (
     stored_import,
 )
 from liveplanner.app.refusals import OperationRefused
-from liveplanner.core.money import format_yuan
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.product_match import Matching
 from liveplanner.formats.problems import ImportRefused
@@ -49,6 +48,7 @@ from liveplanner.formats.products.fields import PRODUCT_PRESETS, ProductField
 from liveplanner.formats.products.reader import MAX_PRODUCT_BYTES, ProductsReading
 from liveplanner.formats.sheets import read_file
 from liveplanner.ui import file_dialogs
+from liveplanner.ui.review.figures import NONE, yuan_cents
 from liveplanner.ui.screen_fit import fit_to_screen, scrolling_body
 from liveplanner.ui.words import qt_translate, said_of
 
@@ -289,9 +289,9 @@ class ProductsImportDialog(QDialog):
                 str(line.row),
                 line.name,
                 product if product is not None else self.tr("not matched"),
-                "—" if line.sold is None else f"{line.sold:,}",
-                "—" if line.gmv_fen is None else format_yuan(line.gmv_fen),
-                "—" if line.refunds_fen is None else format_yuan(line.refunds_fen),
+                NONE if line.sold is None else f"{line.sold:,}",
+                yuan_cents(line.gmv_fen),
+                yuan_cents(line.refunds_fen),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

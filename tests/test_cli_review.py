@@ -152,7 +152,7 @@ def test_review_json_judges_the_new_targets_and_gives_retention(
             show.version,
             target_roi_bp=100_000,  # 10.0: the demo's ROI falls short
             target_max_ad_spend_fen=1_000,  # ¥10: far over
-            target_gross_profit_fen=100,  # no product export: not judged
+            target_gross_profit_fen=100,  # ¥1: met by the demo's product export
         )
     finally:
         db.close()
@@ -166,10 +166,10 @@ def test_review_json_judges_the_new_targets_and_gives_retention(
     profit = data["targets"]["gross_profit"]
     assert profit == {
         "target": 1.0,
-        "actual": None,
-        "met": None,
+        "actual": data["efficiency"]["gross_profit"],
+        "met": True,
         "ceiling": False,
-        "short_by": None,
+        "short_by": 0.0,
         "over_by": None,
     }
     assert "avg_watch_s" in data["totals"]

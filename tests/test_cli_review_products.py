@@ -76,6 +76,9 @@ def test_review_json_lists_each_product_and_the_show_s_gross_profit(sqlite_url: 
 
 def test_review_json_without_a_product_export_has_nulls_not_zeros(sqlite_url: str) -> None:
     show_id = ok_json("demo", db=sqlite_url)["show_id"]
+    db = open_database(sqlite_url)
+    replace_product_sales(db, show_id, ProductImport("empty.csv"), [])  # no product figures
+    db.close()
     data = ok_json("review", str(show_id), db=sqlite_url)
     assert data["products"] == [] and data["unmatched_products"] == []
     assert all(data["efficiency"][key] is None for key in NEW_KEYS)

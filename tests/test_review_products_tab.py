@@ -150,7 +150,9 @@ def test_the_products_model_passes_the_model_tester(
 def test_a_show_without_a_product_export_has_an_empty_products_tab(
     page: ReviewPage, db: Database
 ) -> None:
-    page.set_show(create_demo(db))
+    show_id = create_demo(db)
+    replace_product_sales(db, show_id, ProductImport("empty.csv"), [])  # no product figures
+    page.set_show(show_id)
     assert page.product_sales_model.rowCount() == 0
     assert page.tabs.tabText(page.tabs.indexOf(page.notes_tab)).startswith("Notes (")
 

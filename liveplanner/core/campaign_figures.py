@@ -298,14 +298,17 @@ def _pace(
     return tuple(pace)
 
 
-def _best_and_worst(
-    items: Sequence[T], value: Callable[[T], float | None]
-) -> tuple[T | None, T | None]:
-    ranked = [item for item in items if value(item) is not None]
-    if not ranked:
-        return None, None
-    ranked.sort(key=lambda item: -(value(item) or 0))
-    return ranked[0], (ranked[-1] if len(ranked) > 1 else None)
+def _ranked(items: Sequence[T], value: Callable[[T], float | None]) -> list[T]:
+    """The items with a value, highest first."""
+    return sorted((i for i in items if value(i) is not None), key=lambda i: -(value(i) or 0))
+
+
+def _kind_rate(kind: KindFigures) -> float | None:
+    return kind.gmv_per_min_fen
+
+
+def _product_gmv(product: ProductSums) -> float | None:
+    return product.gmv_fen
 
 
 def campaign_figures(
@@ -335,8 +338,8 @@ def campaign_figures(
     products = tuple(
         sorted(products, key=lambda p: (-(p.gmv_fen if p.gmv_fen is not None else -1), p.name))
     )
-    best_kind, worst_kind = _best_and_worst(kinds, lambda k: k.gmv_per_min_fen)
-    best_product, worst_product = _best_and_worst(products, lambda p: p.gmv_fen)
+    ranked_kinds = _ranked(kinds, _kind_rate)
+    ranked_products = _ranked(products, _product_gmv)
     return CampaignFigures(
         campaign=campaign,
         shows=shows,
@@ -349,8 +352,8 @@ def campaign_figures(
         by_platform=tuple(by_platform),
         by_kind=tuple(kinds),
         products=products,
-        best_kind=best_kind,
-        worst_kind=worst_kind,
-        best_product=best_product,
-        worst_product=worst_product,
+        best_kind=ranked_kinds[0] if ranked_kinds else None,
+        worst_kind=ranked_kinds[-1] if len(ranked_kinds) > 1 else None,
+        best_product=ranked_products[0] if ranked_products else None,
+        worst_product=ranked_products[-1] if len(ranked_products) > 1 else None,
     )

@@ -1121,6 +1121,21 @@ ZH = {
     "ReviewTables|Ad spend": "投放消耗",
     "ReviewTables|ROI": "投产比",
     "{file}: {header!r} is the column of times; it cannot be read as a metric": "{file}：{header!r} 是时间列，不能读作指标",
+    # Campaigns (issue 19, the campaigns slice): messages, the command line, the campaign page.
+    "a campaign's title needs 1 to {max} characters": "活动名称需要 1 到 {max} 个字符",
+    "the campaign ends ({end}) before it starts ({start})": "活动的结束日期（{end}）早于开始日期（{start}）",
+    "a campaign's target cannot be under 0 ({name})": "活动目标不能小于 0（{name}）",
+    "there is no campaign {id}": "没有活动 {id}",
+    "cli|{option} {text!r} is not a date; expected YYYY-MM-DD": "{option} {text!r} 不是日期；应为 YYYY-MM-DD",
+    "cli|GMV {gmv} of target {target}": "GMV {gmv}，目标 {target}",
+    "cli|{n} shows to come; each needs {needed}": "还有 {n} 场；每场需要 {needed}",
+    "cli|ID": "编号",
+    "cli|So far": "累计",
+    "cli|Target so far": "累计目标",
+    "cli|End": "结束",
+    "cli|added campaign {id}": "已添加活动 {id}",
+    "cli|campaign {id} counts {n} shows": "活动 {id} 共计 {n} 场",
+    "cli|deleted campaign {id}": "已删除活动 {id}",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -2616,6 +2616,26 @@
         <source>that row was deleted meanwhile</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="7" />
+        <source>a campaign's title needs 1 to {max} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="10" />
+        <source>the campaign ends ({end}) before it starts ({start})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="13" />
+        <source>a campaign's target cannot be under 0 ({name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="16" />
+        <source>there is no campaign {id}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -5506,6 +5526,89 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="32" />
+        <source>{option} {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="160" />
+        <source>GMV {gmv} of target {target}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="165" />
+        <source>{n} shows to come; each needs {needed}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="174" />
+        <location filename="../../cli/campaigns.py" line="273" />
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="175" />
+        <location filename="../../cli/campaigns.py" line="274" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="176" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="178" />
+        <location filename="../../cli/campaigns.py" line="278" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="197" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="199" />
+        <source>So far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="200" />
+        <source>Target so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="243" />
+        <source>added campaign {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="253" />
+        <source>campaign {id} counts {n} shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="275" />
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="276" />
+        <source>Shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="277" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="302" />
+        <source>deleted campaign {id}</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2625,6 +2625,26 @@
         <source>that row was deleted meanwhile</source>
         <translation>这一行其间已被删除</translation>
     </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="7" />
+        <source>a campaign's title needs 1 to {max} characters</source>
+        <translation>活动名称需要 1 到 {max} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="10" />
+        <source>the campaign ends ({end}) before it starts ({start})</source>
+        <translation>活动的结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="13" />
+        <source>a campaign's target cannot be under 0 ({name})</source>
+        <translation>活动目标不能小于 0（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="16" />
+        <source>there is no campaign {id}</source>
+        <translation>没有活动 {id}</translation>
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -5527,6 +5547,89 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
         <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="32" />
+        <source>{option} {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation>{option} {text!r} 不是日期；应为 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="160" />
+        <source>GMV {gmv} of target {target}</source>
+        <translation>GMV {gmv}，目标 {target}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="165" />
+        <source>{n} shows to come; each needs {needed}</source>
+        <translation>还有 {n} 场；每场需要 {needed}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="174" />
+        <location filename="../../cli/campaigns.py" line="273" />
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="175" />
+        <location filename="../../cli/campaigns.py" line="274" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="176" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="178" />
+        <location filename="../../cli/campaigns.py" line="278" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="197" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="199" />
+        <source>So far</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="200" />
+        <source>Target so far</source>
+        <translation>累计目标</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="243" />
+        <source>added campaign {id}</source>
+        <translation>已添加活动 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="253" />
+        <source>campaign {id} counts {n} shows</source>
+        <translation>活动 {id} 共计 {n} 场</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="275" />
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="276" />
+        <source>Shows</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="277" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="302" />
+        <source>deleted campaign {id}</source>
+        <translation>已删除活动 {id}</translation>
     </message>
 </context>
 <context>

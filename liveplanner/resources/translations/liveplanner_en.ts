@@ -181,6 +181,399 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="27" />
+        <source>GMV so far (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="33" />
+        <source>Target pace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="42" />
+        <location filename="../../ui/review/campaign_dialog.py" line="174" />
+        <source>GMV so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="125" />
+        <location filename="../../ui/review/campaign_dialog.py" line="134" />
+        <source>Campaigns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="129" />
+        <source>&amp;New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="131" />
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="144" />
+        <source>e.g. Double 11 big promotion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="151" />
+        <source>yuan, e.g. 2000000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="152" />
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="158" />
+        <location filename="../../ui/review/campaign_dialog.py" line="201" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="160" />
+        <source>GMV target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="162" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="164" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="175" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="176" />
+        <source>Still to reach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <source>Shows to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <source>Each needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <source>ROI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="181" />
+        <source>UV value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="199" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="200" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="202" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="205" />
+        <source>&amp;Add shows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="207" />
+        <source>&amp;Remove show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="221" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
+        <source>Shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="234" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="236" />
+        <source>What earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="252" />
+        <source>&amp;Export report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="401" />
+        <source>Delete campaign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="402" />
+        <source>Delete the campaign “%1”? Its shows stay as they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="450" />
+        <source>%1 per minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="461" />
+        <source>Best segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="465" />
+        <source>Worst segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="469" />
+        <source>Best product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="473" />
+        <source>Worst product</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CampaignReport</name>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="41" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="42" />
+        <location filename="../../ui/review/campaign_report.py" line="135" />
+        <source>Viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="43" />
+        <source>Conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="44" />
+        <source>New followers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="45" />
+        <source>Interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="46" />
+        <location filename="../../ui/review/campaign_report.py" line="139" />
+        <source>UV value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="47" />
+        <source>Order value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="48" />
+        <source>GPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="49" />
+        <location filename="../../ui/review/campaign_report.py" line="137" />
+        <source>ROI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="50" />
+        <source>Gross profit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="51" />
+        <source>Margin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="52" />
+        <source>Net GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="53" />
+        <source>Average watch time (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="54" />
+        <source>Ad spend at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="55" />
+        <source>Refunds at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="74" />
+        <source>met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="76" />
+        <source>short by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="120" />
+        <source>GMV so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="121" />
+        <location filename="../../ui/review/campaign_report.py" line="202" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="123" />
+        <source>Still to reach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="127" />
+        <source>Shows to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="131" />
+        <source>Each needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="136" />
+        <source>Ad spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="149" />
+        <source>%1 shows; the target is spread evenly over them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="160" />
+        <source>What earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="167" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="168" />
+        <location filename="../../ui/review/campaign_report.py" line="185" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="169" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="163" />
+        <location filename="../../ui/review/campaign_report.py" line="186" />
+        <source>Shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="182" />
+        <source>By platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="197" />
+        <source>Targets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <source>Aim</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="204" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="205" />
+        <source>Against target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="265" />
+        <source>Export campaign report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="267" />
+        <source>PDF report (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="279" />
+        <source>Not done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="280" />
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/review/compare_dialog.py" line="43" />
@@ -1311,47 +1704,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="191" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_menus.py" line="192" />
-        <source>&amp;Theme</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_menus.py" line="195" />
-        <source>&amp;Light</source>
+        <location filename="../../ui/main_menus.py" line="174" />
+        <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="196" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="197" />
+        <source>&amp;Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="200" />
+        <source>&amp;Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="201" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="203" />
+        <location filename="../../ui/main_menus.py" line="208" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="211" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="216" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="223" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="222" />
+        <location filename="../../ui/main_menus.py" line="227" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
@@ -4773,6 +5171,19 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../ui/show_list_page.py" line="107" />
         <source>Any status</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShowPicker</name>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="80" />
+        <source>Add shows to the campaign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="99" />
+        <source>Tick the shows the campaign counts:</source>
         <translation type="unfinished" />
     </message>
 </context>

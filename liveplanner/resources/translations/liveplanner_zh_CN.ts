@@ -181,6 +181,399 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="27" />
+        <source>GMV so far (yuan)</source>
+        <translation>累计 GMV（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="33" />
+        <source>Target pace</source>
+        <translation>目标进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="42" />
+        <location filename="../../ui/review/campaign_dialog.py" line="174" />
+        <source>GMV so far</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="125" />
+        <location filename="../../ui/review/campaign_dialog.py" line="134" />
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="129" />
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="131" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="144" />
+        <source>e.g. Double 11 big promotion</source>
+        <translation>例如 双11 大促</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="151" />
+        <source>yuan, e.g. 2000000</source>
+        <translation>元，例如 2000000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="152" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="158" />
+        <location filename="../../ui/review/campaign_dialog.py" line="201" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="160" />
+        <source>GMV target</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="162" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="164" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="175" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="176" />
+        <source>Still to reach</source>
+        <translation>尚差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <source>Shows to come</source>
+        <translation>待播场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <source>Each needs</source>
+        <translation>每场需达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <source>ROI</source>
+        <translation>投产比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="181" />
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="199" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="200" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="202" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="205" />
+        <source>&amp;Add shows…</source>
+        <translation>添加场次(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="207" />
+        <source>&amp;Remove show</source>
+        <translation>移除场次(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="221" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
+        <source>Shows</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="234" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="236" />
+        <source>What earned</source>
+        <translation>成交来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="252" />
+        <source>&amp;Export report…</source>
+        <translation>导出复盘报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="401" />
+        <source>Delete campaign</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="402" />
+        <source>Delete the campaign “%1”? Its shows stay as they are.</source>
+        <translation>删除活动“%1”？其中的场次保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="450" />
+        <source>%1 per minute</source>
+        <translation>每分钟 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="461" />
+        <source>Best segment kind</source>
+        <translation>最佳环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="465" />
+        <source>Worst segment kind</source>
+        <translation>最差环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="469" />
+        <source>Best product</source>
+        <translation>最佳商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="473" />
+        <source>Worst product</source>
+        <translation>最差商品</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignReport</name>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="41" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="42" />
+        <location filename="../../ui/review/campaign_report.py" line="135" />
+        <source>Viewers</source>
+        <translation>观看人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="43" />
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="44" />
+        <source>New followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="45" />
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="46" />
+        <location filename="../../ui/review/campaign_report.py" line="139" />
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="47" />
+        <source>Order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="48" />
+        <source>GPM</source>
+        <translation>千次观看成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="49" />
+        <location filename="../../ui/review/campaign_report.py" line="137" />
+        <source>ROI</source>
+        <translation>投产比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="50" />
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="51" />
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="52" />
+        <source>Net GMV</source>
+        <translation>净 GMV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="53" />
+        <source>Average watch time (s)</source>
+        <translation>人均观看时长（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="54" />
+        <source>Ad spend at most</source>
+        <translation>投放消耗上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="55" />
+        <source>Refunds at most</source>
+        <translation>退款率上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="74" />
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="76" />
+        <source>short by %1</source>
+        <translation>差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="120" />
+        <source>GMV so far</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="121" />
+        <location filename="../../ui/review/campaign_report.py" line="202" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="123" />
+        <source>Still to reach</source>
+        <translation>尚差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="127" />
+        <source>Shows to come</source>
+        <translation>待播场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="131" />
+        <source>Each needs</source>
+        <translation>每场需达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="136" />
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="149" />
+        <source>%1 shows; the target is spread evenly over them.</source>
+        <translation>%1 场；目标平均分摊到各场。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="160" />
+        <source>What earned</source>
+        <translation>成交来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="167" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="168" />
+        <location filename="../../ui/review/campaign_report.py" line="185" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="169" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="163" />
+        <location filename="../../ui/review/campaign_report.py" line="186" />
+        <source>Shows</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="182" />
+        <source>By platform</source>
+        <translation>按平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="197" />
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <source>Aim</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="204" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="205" />
+        <source>Against target</source>
+        <translation>对比目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="265" />
+        <source>Export campaign report</source>
+        <translation>导出活动报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="267" />
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="279" />
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="280" />
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/review/compare_dialog.py" line="43" />
@@ -1318,47 +1711,52 @@
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="191" />
+        <location filename="../../ui/main_menus.py" line="174" />
+        <source>Ca&amp;mpaigns…</source>
+        <translation>活动(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="196" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="192" />
+        <location filename="../../ui/main_menus.py" line="197" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="195" />
+        <location filename="../../ui/main_menus.py" line="200" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="196" />
+        <location filename="../../ui/main_menus.py" line="201" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="203" />
+        <location filename="../../ui/main_menus.py" line="208" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="211" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="216" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="223" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="222" />
+        <location filename="../../ui/main_menus.py" line="227" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
@@ -4792,6 +5190,19 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/show_list_page.py" line="107" />
         <source>Any status</source>
         <translation>全部状态</translation>
+    </message>
+</context>
+<context>
+    <name>ShowPicker</name>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="80" />
+        <source>Add shows to the campaign</source>
+        <translation>把场次添加到活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="99" />
+        <source>Tick the shows the campaign counts:</source>
+        <translation>勾选计入活动的场次：</translation>
     </message>
 </context>
 <context>

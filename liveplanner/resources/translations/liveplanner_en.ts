@@ -183,17 +183,12 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/review/campaign_chart.py" line="27" />
-        <source>GMV so far (yuan)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_chart.py" line="33" />
+        <location filename="../../ui/review/campaign_chart.py" line="32" />
         <source>Target pace</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_chart.py" line="42" />
+        <location filename="../../ui/review/campaign_chart.py" line="41" />
         <location filename="../../ui/review/campaign_dialog.py" line="174" />
         <source>GMV so far</source>
         <translation type="unfinished" />
@@ -292,13 +287,15 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="200" />
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="202" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
@@ -313,58 +310,84 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="221" />
-        <location filename="../../ui/review/campaign_dialog.py" line="235" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="240" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="234" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>Segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>GMV / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="239" />
         <source>Progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="236" />
+        <location filename="../../ui/review/campaign_dialog.py" line="241" />
         <source>What earned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="252" />
-        <source>&amp;Export report…</source>
+        <location filename="../../ui/review/campaign_dialog.py" line="257" />
+        <source>&amp;Export campaign report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="401" />
+        <location filename="../../ui/review/campaign_dialog.py" line="428" />
         <source>Delete campaign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="402" />
+        <location filename="../../ui/review/campaign_dialog.py" line="429" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="450" />
+        <location filename="../../ui/review/campaign_dialog.py" line="477" />
         <source>%1 per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="461" />
+        <location filename="../../ui/review/campaign_dialog.py" line="488" />
         <source>Best segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="465" />
+        <location filename="../../ui/review/campaign_dialog.py" line="492" />
         <source>Worst segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="469" />
+        <location filename="../../ui/review/campaign_dialog.py" line="496" />
         <source>Best product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="473" />
+        <location filename="../../ui/review/campaign_dialog.py" line="500" />
         <source>Worst product</source>
         <translation type="unfinished" />
     </message>
@@ -466,7 +489,7 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="121" />
-        <location filename="../../ui/review/campaign_report.py" line="202" />
+        <location filename="../../ui/review/campaign_report.py" line="238" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
@@ -524,6 +547,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="163" />
         <location filename="../../ui/review/campaign_report.py" line="186" />
+        <location filename="../../ui/review/campaign_report.py" line="221" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
@@ -533,42 +557,77 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="197" />
+        <location filename="../../ui/review/campaign_report.py" line="196" />
+        <source>By segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="199" />
+        <source>Segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="200" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="202" />
+        <source>GMV / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="217" />
+        <source>By product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="220" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="222" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="233" />
         <source>Targets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <location filename="../../ui/review/campaign_report.py" line="239" />
         <source>Aim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="204" />
+        <location filename="../../ui/review/campaign_report.py" line="240" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="205" />
+        <location filename="../../ui/review/campaign_report.py" line="241" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="265" />
+        <location filename="../../ui/review/campaign_report.py" line="301" />
         <source>Export campaign report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="267" />
+        <location filename="../../ui/review/campaign_report.py" line="303" />
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="279" />
+        <location filename="../../ui/review/campaign_report.py" line="315" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="280" />
+        <location filename="../../ui/review/campaign_report.py" line="316" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -183,17 +183,12 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/review/campaign_chart.py" line="27" />
-        <source>GMV so far (yuan)</source>
-        <translation>累计 GMV（元）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_chart.py" line="33" />
+        <location filename="../../ui/review/campaign_chart.py" line="32" />
         <source>Target pace</source>
         <translation>目标进度</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_chart.py" line="42" />
+        <location filename="../../ui/review/campaign_chart.py" line="41" />
         <location filename="../../ui/review/campaign_dialog.py" line="174" />
         <source>GMV so far</source>
         <translation>累计 GMV</translation>
@@ -292,13 +287,15 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="200" />
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="202" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
@@ -313,58 +310,84 @@
         <translation>移除场次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="221" />
-        <location filename="../../ui/review/campaign_dialog.py" line="235" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="240" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="234" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>Segment kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>Segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <source>GMV / min</source>
+        <translation>每分钟成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="239" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="236" />
+        <location filename="../../ui/review/campaign_dialog.py" line="241" />
         <source>What earned</source>
         <translation>成交来源</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="252" />
-        <source>&amp;Export report…</source>
-        <translation>导出复盘报告(&amp;E)…</translation>
+        <location filename="../../ui/review/campaign_dialog.py" line="257" />
+        <source>&amp;Export campaign report…</source>
+        <translation>导出活动报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="401" />
+        <location filename="../../ui/review/campaign_dialog.py" line="428" />
         <source>Delete campaign</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="402" />
+        <location filename="../../ui/review/campaign_dialog.py" line="429" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation>删除活动“%1”？其中的场次保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="450" />
+        <location filename="../../ui/review/campaign_dialog.py" line="477" />
         <source>%1 per minute</source>
         <translation>每分钟 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="461" />
+        <location filename="../../ui/review/campaign_dialog.py" line="488" />
         <source>Best segment kind</source>
         <translation>最佳环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="465" />
+        <location filename="../../ui/review/campaign_dialog.py" line="492" />
         <source>Worst segment kind</source>
         <translation>最差环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="469" />
+        <location filename="../../ui/review/campaign_dialog.py" line="496" />
         <source>Best product</source>
         <translation>最佳商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="473" />
+        <location filename="../../ui/review/campaign_dialog.py" line="500" />
         <source>Worst product</source>
         <translation>最差商品</translation>
     </message>
@@ -466,7 +489,7 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="121" />
-        <location filename="../../ui/review/campaign_report.py" line="202" />
+        <location filename="../../ui/review/campaign_report.py" line="238" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -524,6 +547,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="163" />
         <location filename="../../ui/review/campaign_report.py" line="186" />
+        <location filename="../../ui/review/campaign_report.py" line="221" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
@@ -533,42 +557,77 @@
         <translation>按平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="197" />
+        <location filename="../../ui/review/campaign_report.py" line="196" />
+        <source>By segment kind</source>
+        <translation>按环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="199" />
+        <source>Segment kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="200" />
+        <source>Segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="202" />
+        <source>GMV / min</source>
+        <translation>每分钟成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="217" />
+        <source>By product</source>
+        <translation>按商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="220" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="222" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="233" />
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <location filename="../../ui/review/campaign_report.py" line="239" />
         <source>Aim</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="204" />
+        <location filename="../../ui/review/campaign_report.py" line="240" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="205" />
+        <location filename="../../ui/review/campaign_report.py" line="241" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="265" />
+        <location filename="../../ui/review/campaign_report.py" line="301" />
         <source>Export campaign report</source>
         <translation>导出活动报告</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="267" />
+        <location filename="../../ui/review/campaign_report.py" line="303" />
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="279" />
+        <location filename="../../ui/review/campaign_report.py" line="315" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="280" />
+        <location filename="../../ui/review/campaign_report.py" line="316" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

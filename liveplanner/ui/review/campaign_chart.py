@@ -24,7 +24,6 @@ class PaceChart(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.getAxis("left").setWidth(70)
-        plot.setLabel("left", QCoreApplication.translate("CampaignDialog", "GMV so far (yuan)"))
         legend = plot.addLegend(offset=(10, 10))
         self.target = plot.plot(
             [],

@@ -215,20 +215,25 @@ class CampaignDialog(QDialog):
         shows_layout.addWidget(self.shows_table, 1)
         shows_layout.addLayout(show_buttons)
 
-        self.platform_table = _table(
-            [
-                self.tr("Platform"),
-                self.tr("Shows"),
-                self.tr("GMV"),
-            ]
+        self.platform_table = _table([self.tr("Platform"), self.tr("Shows"), self.tr("GMV")])
+        self.kind_table = _table(
+            [self.tr("Segment kind"), self.tr("Segments"), self.tr("GMV"), self.tr("GMV / min")]
+        )
+        self.product_table = _table(
+            [self.tr("Product"), self.tr("Shows"), self.tr("Sold"), self.tr("GMV")]
         )
         self.best_worst = QLabel()
         self.best_worst.setWordWrap(True)
         self.best_worst.setTextFormat(Qt.TextFormat.RichText)
+        self.best_worst.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         breakdown = QWidget()
-        breakdown_layout = QHBoxLayout(breakdown)
-        breakdown_layout.addWidget(self.platform_table, 1)
-        breakdown_layout.addWidget(self.best_worst, 1)
+        breakdown_layout = QGridLayout(breakdown)
+        breakdown_layout.addWidget(self.platform_table, 0, 0)
+        breakdown_layout.addWidget(self.best_worst, 0, 1)
+        breakdown_layout.addWidget(self.kind_table, 1, 0)
+        breakdown_layout.addWidget(self.product_table, 1, 1)
+        breakdown_layout.setRowStretch(0, 1)
+        breakdown_layout.setRowStretch(1, 2)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(progress, self.tr("Progress"))
@@ -249,7 +254,7 @@ class CampaignDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
-            self.tr("&Export report…"),
+            self.tr("&Export campaign report…"),
             QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.export_button.clicked.connect(self.export_report)
@@ -269,7 +274,8 @@ class CampaignDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for campaign in found:
-            item = QListWidgetItem(f"{campaign.title}\n{campaign.starts_on} – {campaign.ends_on}")
+            item = QListWidgetItem(campaign.title)
+            item.setToolTip(f"{campaign.title}\n{campaign.starts_on} – {campaign.ends_on}")
             item.setData(Qt.ItemDataRole.UserRole, campaign.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -348,6 +354,27 @@ class CampaignDialog(QDialog):
                 for p in (result.by_platform if result else ())
             ],
             [1, 2],
+        )
+        _fill(
+            self.kind_table,
+            [
+                [
+                    labels.segment_kind(k.kind),
+                    str(k.segments),
+                    shown.yuan(k.gmv_fen),
+                    shown.yuan(k.gmv_per_min_fen),
+                ]
+                for k in (result.by_kind if result else ())
+            ],
+            [1, 2, 3],
+        )
+        _fill(
+            self.product_table,
+            [
+                [p.name or p.link, str(p.shows), shown.count(p.sold), shown.yuan(p.gmv_fen)]
+                for p in (result.products if result else ())
+            ],
+            [1, 2, 3],
         )
         self.best_worst.setText(best_and_worst_html(result) if result else "")
 

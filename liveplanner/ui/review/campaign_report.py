@@ -18,7 +18,7 @@ from liveplanner.ui.review import figures as shown
 from liveplanner.ui.review.campaign_dialog import best_and_worst_html
 from liveplanner.ui.review.report import _removed_if_failed
 
-CHART_SIZE = (1800, 700)
+CHART_SIZE = (1800, 600)
 CHART_WIDTH = 1580
 
 
@@ -192,6 +192,42 @@ def campaign_html(result: CampaignFigures, chart_src: str | None) -> str:
             ],
         ),
     ]
+    sections += [
+        _heading(QCoreApplication.translate("CampaignReport", "By segment kind")),
+        _grid(
+            [
+                (QCoreApplication.translate("CampaignReport", "Segment kind"), left),
+                (QCoreApplication.translate("CampaignReport", "Segments"), right),
+                ("GMV", numbers),
+                (QCoreApplication.translate("CampaignReport", "GMV / min"), numbers),
+            ],
+            [
+                [
+                    labels.segment_kind(k.kind),
+                    str(k.segments),
+                    shown.yuan(k.gmv_fen),
+                    shown.yuan(k.gmv_per_min_fen),
+                ]
+                for k in result.by_kind
+            ],
+        ),
+    ]
+    if result.products:
+        sections += [
+            _heading(QCoreApplication.translate("CampaignReport", "By product")),
+            _grid(
+                [
+                    (QCoreApplication.translate("CampaignReport", "Product"), left),
+                    (QCoreApplication.translate("CampaignReport", "Shows"), right),
+                    (QCoreApplication.translate("CampaignReport", "Sold"), numbers),
+                    ("GMV", numbers),
+                ],
+                [
+                    [p.name or p.link, str(p.shows), shown.count(p.sold), shown.yuan(p.gmv_fen)]
+                    for p in result.products
+                ],
+            ),
+        ]
     if result.targets:
         sections += [
             _heading(QCoreApplication.translate("CampaignReport", "Targets")),

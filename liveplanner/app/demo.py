@@ -303,6 +303,9 @@ def create_demo(db: Database) -> int:
     samples = demo_metrics(plan, ran, hiccup)
     replace_metrics(db, show_id, samples, ImportSource("demo", rows_read=len(samples)))
     _review_notes(db, plan, hiccup)
+    from liveplanner.app.demo_campaign import add_demo_campaign
+
+    add_demo_campaign(db, show_id, plan)  # issue 19: the demo's campaign and its other shows
     return show_id
 
 

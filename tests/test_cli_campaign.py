@@ -43,11 +43,25 @@ def test_a_campaign_json_has_the_specified_fields_and_pace(db_url: str) -> None:
     assert data["segment_kinds"]["best"] is not None
     # removed, listed, deleted
     assert ok_json("campaign", "remove", cid, str(later), db=db_url)["show_ids"] == [demo]
-    assert [c["id"] for c in ok_json("campaign", "list", db=db_url)] == [made["id"]]
+    listed = [c["id"] for c in ok_json("campaign", "list", db=db_url)]
+    assert made["id"] in listed and len(listed) == 2  # the demo's campaign and this one
     text = run("campaign", cid, "--now", "2026-11-15", db=db_url).stdout
     assert "双11 大促" in text and "2026-11-11" in text
     assert run("campaign", "delete", cid, db=db_url).returncode == 0
-    assert ok_json("campaign", "list", db=db_url) == []
+    assert made["id"] not in [c["id"] for c in ok_json("campaign", "list", db=db_url)]
+
+
+def test_the_demo_adds_a_campaign_on_two_platforms_with_shows_to_come(sqlite_url: str) -> None:
+    demo = ok_json("demo", db=sqlite_url)["show_id"]
+    [listed] = ok_json("campaign", "list", db=sqlite_url)
+    data = ok_json("campaign", str(listed["id"]), "--now", "2026-11-12", db=sqlite_url)
+    assert data["title"] == "双11 大促" and demo in [s["show_id"] for s in data["shows"]]
+    assert len(data["shows"]) == 5
+    assert {s["platform"] for s in data["shows"]} == {"douyin", "taobao"}
+    assert sum(s["gmv"] is not None for s in data["shows"]) == 3
+    assert data["totals"]["remaining_shows"] == 2
+    assert data["totals"]["needed_per_remaining_show"] > 0
+    assert data["segment_kinds"]["best"] is not None
 
 
 def test_refusals_exit_2_with_one_line(sqlite_url: str) -> None:

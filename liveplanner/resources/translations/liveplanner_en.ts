@@ -189,205 +189,205 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_chart.py" line="41" />
-        <location filename="../../ui/review/campaign_dialog.py" line="174" />
+        <location filename="../../ui/review/campaign_dialog.py" line="173" />
         <source>GMV so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="125" />
-        <location filename="../../ui/review/campaign_dialog.py" line="134" />
+        <location filename="../../ui/review/campaign_dialog.py" line="124" />
+        <location filename="../../ui/review/campaign_dialog.py" line="133" />
         <source>Campaigns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="129" />
+        <location filename="../../ui/review/campaign_dialog.py" line="128" />
         <source>&amp;New</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="131" />
+        <location filename="../../ui/review/campaign_dialog.py" line="130" />
         <source>&amp;Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="144" />
+        <location filename="../../ui/review/campaign_dialog.py" line="143" />
         <source>e.g. Double 11 big promotion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="151" />
+        <location filename="../../ui/review/campaign_dialog.py" line="150" />
         <source>yuan, e.g. 2000000</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="152" />
+        <location filename="../../ui/review/campaign_dialog.py" line="151" />
         <source>&amp;Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="158" />
-        <location filename="../../ui/review/campaign_dialog.py" line="201" />
+        <location filename="../../ui/review/campaign_dialog.py" line="157" />
+        <location filename="../../ui/review/campaign_dialog.py" line="200" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="160" />
+        <location filename="../../ui/review/campaign_dialog.py" line="159" />
         <source>GMV target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="162" />
+        <location filename="../../ui/review/campaign_dialog.py" line="161" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="164" />
+        <location filename="../../ui/review/campaign_dialog.py" line="163" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="175" />
+        <location filename="../../ui/review/campaign_dialog.py" line="174" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="176" />
+        <location filename="../../ui/review/campaign_dialog.py" line="175" />
         <source>Still to reach</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <location filename="../../ui/review/campaign_dialog.py" line="176" />
         <source>Shows to come</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <location filename="../../ui/review/campaign_dialog.py" line="177" />
         <source>Each needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <location filename="../../ui/review/campaign_dialog.py" line="179" />
         <source>ROI</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="181" />
+        <location filename="../../ui/review/campaign_dialog.py" line="180" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="199" />
+        <location filename="../../ui/review/campaign_dialog.py" line="198" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="200" />
-        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="199" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="202" />
-        <location filename="../../ui/review/campaign_dialog.py" line="218" />
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="201" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="205" />
+        <location filename="../../ui/review/campaign_dialog.py" line="204" />
         <source>&amp;Add shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="207" />
+        <location filename="../../ui/review/campaign_dialog.py" line="206" />
         <source>&amp;Remove show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="218" />
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
-        <location filename="../../ui/review/campaign_dialog.py" line="240" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="239" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
         <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="239" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
         <source>Progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="241" />
+        <location filename="../../ui/review/campaign_dialog.py" line="240" />
         <source>What earned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="257" />
+        <location filename="../../ui/review/campaign_dialog.py" line="256" />
         <source>&amp;Export campaign report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="428" />
+        <location filename="../../ui/review/campaign_dialog.py" line="427" />
         <source>Delete campaign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="429" />
+        <location filename="../../ui/review/campaign_dialog.py" line="428" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="477" />
+        <location filename="../../ui/review/campaign_report.py" line="338" />
         <source>%1 per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="488" />
+        <location filename="../../ui/review/campaign_report.py" line="349" />
         <source>Best segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="492" />
+        <location filename="../../ui/review/campaign_report.py" line="353" />
         <source>Worst segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="496" />
+        <location filename="../../ui/review/campaign_report.py" line="357" />
         <source>Best product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="500" />
+        <location filename="../../ui/review/campaign_report.py" line="361" />
         <source>Worst product</source>
         <translation type="unfinished" />
     </message>
@@ -395,239 +395,239 @@
 <context>
     <name>CampaignReport</name>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="41" />
+        <location filename="../../ui/review/campaign_report.py" line="46" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="42" />
-        <location filename="../../ui/review/campaign_report.py" line="135" />
+        <location filename="../../ui/review/campaign_report.py" line="47" />
+        <location filename="../../ui/review/campaign_report.py" line="140" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="43" />
+        <location filename="../../ui/review/campaign_report.py" line="48" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="44" />
+        <location filename="../../ui/review/campaign_report.py" line="49" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="45" />
+        <location filename="../../ui/review/campaign_report.py" line="50" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="46" />
-        <location filename="../../ui/review/campaign_report.py" line="139" />
+        <location filename="../../ui/review/campaign_report.py" line="51" />
+        <location filename="../../ui/review/campaign_report.py" line="144" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="47" />
+        <location filename="../../ui/review/campaign_report.py" line="52" />
         <source>Order value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="48" />
+        <location filename="../../ui/review/campaign_report.py" line="53" />
         <source>GPM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="49" />
-        <location filename="../../ui/review/campaign_report.py" line="137" />
+        <location filename="../../ui/review/campaign_report.py" line="54" />
+        <location filename="../../ui/review/campaign_report.py" line="142" />
         <source>ROI</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="50" />
+        <location filename="../../ui/review/campaign_report.py" line="55" />
         <source>Gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="51" />
+        <location filename="../../ui/review/campaign_report.py" line="56" />
         <source>Margin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="52" />
+        <location filename="../../ui/review/campaign_report.py" line="57" />
         <source>Net GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="53" />
+        <location filename="../../ui/review/campaign_report.py" line="58" />
         <source>Average watch time (s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="54" />
+        <location filename="../../ui/review/campaign_report.py" line="59" />
         <source>Ad spend at most</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="55" />
+        <location filename="../../ui/review/campaign_report.py" line="60" />
         <source>Refunds at most</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="74" />
+        <location filename="../../ui/review/campaign_report.py" line="79" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="76" />
+        <location filename="../../ui/review/campaign_report.py" line="81" />
         <source>short by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="120" />
+        <location filename="../../ui/review/campaign_report.py" line="125" />
         <source>GMV so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="121" />
-        <location filename="../../ui/review/campaign_report.py" line="238" />
+        <location filename="../../ui/review/campaign_report.py" line="126" />
+        <location filename="../../ui/review/campaign_report.py" line="243" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="123" />
+        <location filename="../../ui/review/campaign_report.py" line="128" />
         <source>Still to reach</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="127" />
+        <location filename="../../ui/review/campaign_report.py" line="132" />
         <source>Shows to come</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="131" />
+        <location filename="../../ui/review/campaign_report.py" line="136" />
         <source>Each needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <location filename="../../ui/review/campaign_report.py" line="139" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="136" />
+        <location filename="../../ui/review/campaign_report.py" line="141" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="149" />
+        <location filename="../../ui/review/campaign_report.py" line="154" />
         <source>%1 shows; the target is spread evenly over them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="160" />
+        <location filename="../../ui/review/campaign_report.py" line="165" />
         <source>What earned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="167" />
+        <location filename="../../ui/review/campaign_report.py" line="172" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="168" />
-        <location filename="../../ui/review/campaign_report.py" line="185" />
+        <location filename="../../ui/review/campaign_report.py" line="173" />
+        <location filename="../../ui/review/campaign_report.py" line="190" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="169" />
+        <location filename="../../ui/review/campaign_report.py" line="174" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="163" />
-        <location filename="../../ui/review/campaign_report.py" line="186" />
-        <location filename="../../ui/review/campaign_report.py" line="221" />
+        <location filename="../../ui/review/campaign_report.py" line="168" />
+        <location filename="../../ui/review/campaign_report.py" line="191" />
+        <location filename="../../ui/review/campaign_report.py" line="226" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="182" />
+        <location filename="../../ui/review/campaign_report.py" line="187" />
         <source>By platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="196" />
+        <location filename="../../ui/review/campaign_report.py" line="201" />
         <source>By segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="199" />
+        <location filename="../../ui/review/campaign_report.py" line="204" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="200" />
+        <location filename="../../ui/review/campaign_report.py" line="205" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="202" />
+        <location filename="../../ui/review/campaign_report.py" line="207" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="217" />
+        <location filename="../../ui/review/campaign_report.py" line="222" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="220" />
+        <location filename="../../ui/review/campaign_report.py" line="225" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="222" />
+        <location filename="../../ui/review/campaign_report.py" line="227" />
         <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="233" />
+        <location filename="../../ui/review/campaign_report.py" line="238" />
         <source>Targets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="239" />
+        <location filename="../../ui/review/campaign_report.py" line="244" />
         <source>Aim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="240" />
+        <location filename="../../ui/review/campaign_report.py" line="245" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="241" />
+        <location filename="../../ui/review/campaign_report.py" line="246" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="301" />
+        <location filename="../../ui/review/campaign_report.py" line="306" />
         <source>Export campaign report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="303" />
+        <location filename="../../ui/review/campaign_report.py" line="308" />
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="315" />
+        <location filename="../../ui/review/campaign_report.py" line="320" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="316" />
+        <location filename="../../ui/review/campaign_report.py" line="321" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
@@ -5236,12 +5236,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>ShowPicker</name>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="80" />
+        <location filename="../../ui/review/campaign_dialog.py" line="79" />
         <source>Add shows to the campaign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="99" />
+        <location filename="../../ui/review/campaign_dialog.py" line="98" />
         <source>Tick the shows the campaign counts:</source>
         <translation type="unfinished" />
     </message>

@@ -5,12 +5,11 @@ as a PDF report as a show's review is."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -37,12 +36,12 @@ from liveplanner.app import campaigns
 from liveplanner.app.campaigns import Campaign, CampaignFigures
 from liveplanner.app.database import Database, StorageError
 from liveplanner.app.shows import list_shows
-from liveplanner.core.campaign_figures import KindFigures, ProductSums
 from liveplanner.core.inputs import parse_money
 from liveplanner.core.plan import Targets
 from liveplanner.ui import labels
 from liveplanner.ui.review import figures as shown
 from liveplanner.ui.review.campaign_chart import PaceChart
+from liveplanner.ui.review.campaign_report import best_and_worst_html, export_campaign_report
 from liveplanner.ui.screen_fit import fit_to_screen
 from liveplanner.ui.words import said_of
 
@@ -461,52 +460,5 @@ class CampaignDialog(QDialog):
         self.reload(self.campaign.id)
 
     def export_report(self) -> None:
-        from liveplanner.ui.review.campaign_report import export_campaign_report
-
         if self.figures is not None:
             export_campaign_report(self.figures, self)
-
-
-def best_and_worst_html(result: CampaignFigures) -> str:
-    """The best and worst segment kinds (GMV per minute) and products (GMV) across the campaign,
-    as rich text; "—" where the shows have no such figures."""
-
-    def kind(k: KindFigures | None) -> str:
-        if k is None:
-            return shown.NONE
-        rate = QCoreApplication.translate("CampaignDialog", "%1 per minute").replace(
-            "%1", shown.yuan(k.gmv_per_min_fen)
-        )
-        return f"{labels.segment_kind(k.kind)} · {rate}"
-
-    def product(p: ProductSums | None) -> str:
-        return shown.NONE if p is None else f"{p.name or p.link} · {shown.yuan(p.gmv_fen)}"
-
-    return best_and_worst_table(
-        [
-            (
-                QCoreApplication.translate("CampaignDialog", "Best segment kind"),
-                kind(result.best_kind),
-            ),
-            (
-                QCoreApplication.translate("CampaignDialog", "Worst segment kind"),
-                kind(result.worst_kind),
-            ),
-            (
-                QCoreApplication.translate("CampaignDialog", "Best product"),
-                product(result.best_product),
-            ),
-            (
-                QCoreApplication.translate("CampaignDialog", "Worst product"),
-                product(result.worst_product),
-            ),
-        ]
-    )
-
-
-def best_and_worst_table(rows: Sequence[tuple[str, str]]) -> str:
-    cells = "".join(
-        f"<tr><td style='color:#555'>{html.escape(a)}</td><td><b>{html.escape(b)}</b></td></tr>"
-        for a, b in rows
-    )
-    return f"<table cellpadding='4'>{cells}</table>"

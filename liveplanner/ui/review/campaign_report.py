@@ -5,17 +5,22 @@ landscape), drawn as the show's review report is (ui/review/report.py)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from liveplanner.core.campaign_figures import CampaignFigures, TargetProgress
+from liveplanner.core.campaign_figures import (
+    CampaignFigures,
+    KindFigures,
+    ProductSums,
+    TargetProgress,
+)
 from liveplanner.ui import labels
 from liveplanner.ui.file_dialogs import FileKind, save_file
 from liveplanner.ui.review import figures as shown
-from liveplanner.ui.review.campaign_dialog import best_and_worst_html
 from liveplanner.ui.review.report import _removed_if_failed
 
 CHART_SIZE = (1800, 600)
@@ -321,3 +326,48 @@ def export_campaign_report(result: CampaignFigures, parent: QWidget) -> Path | N
     finally:
         QGuiApplication.restoreOverrideCursor()
     return path
+
+
+def best_and_worst_html(result: CampaignFigures) -> str:
+    """The best and worst segment kinds (GMV per minute) and products (GMV) across the campaign,
+    as rich text; "—" where the shows have no such figures."""
+
+    def kind(k: KindFigures | None) -> str:
+        if k is None:
+            return shown.NONE
+        rate = QCoreApplication.translate("CampaignDialog", "%1 per minute").replace(
+            "%1", shown.yuan(k.gmv_per_min_fen)
+        )
+        return f"{labels.segment_kind(k.kind)} · {rate}"
+
+    def product(p: ProductSums | None) -> str:
+        return shown.NONE if p is None else f"{p.name or p.link} · {shown.yuan(p.gmv_fen)}"
+
+    return best_and_worst_table(
+        [
+            (
+                QCoreApplication.translate("CampaignDialog", "Best segment kind"),
+                kind(result.best_kind),
+            ),
+            (
+                QCoreApplication.translate("CampaignDialog", "Worst segment kind"),
+                kind(result.worst_kind),
+            ),
+            (
+                QCoreApplication.translate("CampaignDialog", "Best product"),
+                product(result.best_product),
+            ),
+            (
+                QCoreApplication.translate("CampaignDialog", "Worst product"),
+                product(result.worst_product),
+            ),
+        ]
+    )
+
+
+def best_and_worst_table(rows: Sequence[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td style='color:#555'>{html.escape(a)}</td><td><b>{html.escape(b)}</b></td></tr>"
+        for a, b in rows
+    )
+    return f"<table cellpadding='4'>{cells}</table>"

@@ -66,7 +66,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
         shoot_first_run(app, language, folder)
     db = open_database(f"sqlite:///{folder / f'{language}-{theme}.sqlite3'}", backup_dir=folder)
     db.user = "陈婷" if language.startswith("zh") else "Chen Ting"  # the producer, in the history
-    show_id = create_demo(db)
+    show_id = create_demo(db, campaign=True)  # with its campaign, as a user adds it
     window = MainWindow(db, Preferences(language=language, theme=theme))
     window.resize(*SIZE)
     window.show()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from liveplanner.app import campaigns
 from liveplanner.app.demo import create_demo
 from liveplanner.core.enums import Platform
-from liveplanner.core.plan import time_zone
+from liveplanner.core.plan import Targets, time_zone
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui.review import campaign_report
@@ -77,7 +77,7 @@ def test_shows_added_with_the_keyboard_and_the_campaign_s_progress(
     made = campaigns.create_campaign(db, "双11", date(2026, 11, 1), date(2026, 11, 30))
     campaigns.update_campaign(
         db, made.id, made.version, "双11", made.starts_on, made.ends_on,
-        campaigns.Targets(gmv_fen=2_000_000_00),
+        Targets(gmv_fen=2_000_000_00),
     )  # fmt: skip
     dialog = _dialog(qtbot, db)
     assert dialog.campaign is not None and dialog.campaign.id == made.id
@@ -130,10 +130,13 @@ def test_shows_added_with_the_keyboard_and_the_campaign_s_progress(
 
 
 def test_the_report_html_says_missing_figures_as_a_dash(qtbot: QtBot, db: Database) -> None:
-    made = campaigns.create_campaign(db, "Q4", date(2026, 10, 1), date(2026, 12, 31))
+    made = campaigns.create_campaign(
+        db, "Q4", date(2026, 10, 1), date(2026, 12, 31), Targets(roi_bp=25_000)
+    )
     later = shows.create_show(
         db, "未来", datetime(2026, 12, 20, 20, tzinfo=time_zone("Asia/Shanghai"))
     )
     campaigns.add_shows(db, made.id, [later])
     page = campaign_report.campaign_html(campaigns.figures(db, made.id, TODAY), None)
     assert "Q4" in page and "未来" in page and "—" in page and "¥0" not in page
+    assert ">2.50<" in page and "250.00%" not in page  # ROI as GMV per yuan spent

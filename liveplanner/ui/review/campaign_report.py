@@ -65,6 +65,8 @@ def target_name(name: str) -> str:
 def _target_value(name: str, value: float | None) -> str:
     if name.endswith("_fen"):
         return shown.yuan(value)
+    if name == "roi_bp":  # GMV per yuan spent: 2.50, not 250%
+        return shown.times(None if value is None else value / 10_000)
     if name.endswith("_bp"):
         return shown.NONE if value is None else f"{value / 100:.2f}%"
     return shown.count(value)

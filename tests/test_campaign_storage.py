@@ -52,6 +52,9 @@ def test_a_campaign_is_made_changed_listed_and_deleted(db: Database) -> None:
             db, made.id, changed.version, "x", date(2026, 11, 5), date(2026, 11, 1), Targets()
         )
     assert refused.value.code == "campaign.ends_before_start"
+    with pytest.raises(InvalidValueError) as refused:  # more than the column holds
+        campaigns.create_campaign(db, "x", made.starts_on, made.ends_on, Targets(gmv_fen=10**20))
+    assert refused.value.code == "storage.too_large"
     assert [c.id for c in campaigns.list_campaigns(db)] == [made.id]
     campaigns.delete_campaign(db, made.id)
     assert campaigns.list_campaigns(db) == []

@@ -24,6 +24,7 @@ from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError, no_show
 from liveplanner.storage.guard import check_version
+from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
     CampaignRow,
     CampaignShowRow,
@@ -66,10 +67,13 @@ def no_campaign(campaign_id: int) -> NotFoundError:
 
 
 def _checked(title: str, starts_on: date, ends_on: date, targets: Targets) -> str:
+    """The title to store, once the values are ones a campaign takes and its columns hold."""
     try:
-        return check_campaign(title, starts_on, ends_on, targets)
+        title = check_campaign(title, starts_on, ends_on, targets)
     except Refused as exc:
         raise InvalidValueError.refusing(exc) from None
+    check_columns(CampaignRow.__table__, convert.target_columns(targets))
+    return title
 
 
 def _campaign_row(session: Session, campaign_id: int) -> CampaignRow:

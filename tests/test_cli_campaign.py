@@ -97,7 +97,7 @@ def test_refusals_exit_2_with_one_line(sqlite_url: str) -> None:
 def test_chinese_users_are_refused_in_chinese(sqlite_url: str) -> None:
     result = run(
         "campaign", "new", "--title", "x", "--start", "2026-11-11", "--end", "2026-11-01",
-        db=sqlite_url, env={"LANGUAGE": "zh_CN", "LC_ALL": "zh_CN.UTF-8"},
+        db=sqlite_url, env={"LANG": "zh_CN.UTF-8"},
     )  # fmt: skip
     assert result.returncode == 2 and "活动" in result.stderr, result.stderr
 

@@ -304,11 +304,20 @@ def create_demo(db: Database, *, campaign: bool = False) -> int:
     samples = demo_metrics(plan, ran, hiccup)
     replace_metrics(db, show_id, samples, ImportSource("demo", rows_read=len(samples)))
     _review_notes(db, plan, hiccup)
+    _import_demo_products(db, plan)
     if campaign:  # issue 19: the demo's campaign and its other shows
         from liveplanner.app.demo_campaign import add_demo_campaign
 
         add_demo_campaign(db, show_id, plan)
     return show_id
+
+
+def _import_demo_products(db: Database, plan: ShowPlan) -> None:
+    """The show's product export (商品明细), read and matched as a user's import is."""
+    from liveplanner.app.demo_products import DEMO_PRODUCT_FILE, demo_product_export
+    from liveplanner.app.products import ProductsRequest, store_product_export
+
+    store_product_export(db, plan, DEMO_PRODUCT_FILE, demo_product_export(), ProductsRequest())
 
 
 def _review_notes(db: Database, plan: ShowPlan, hiccup: datetime) -> None:

@@ -16,6 +16,7 @@ from liveplanner.app.messages import (
     imports,
     inputs,
     operations,
+    products,
     storage,
     workspace,
 )
@@ -45,6 +46,7 @@ TEXTS: dict[str, str] = _merge(
     imports.TEXTS,
     workspace.TEXTS,
     campaigns.TEXTS,
+    products.TEXTS,
 )
 
 

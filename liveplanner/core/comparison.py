@@ -114,9 +114,27 @@ class Comparison:
     slots: tuple[Earning, ...]  # best earning per minute first
 
 
-def _spans(plan: ShowPlan, run: Run | None) -> tuple[list[Span], Source]:
+def placed_spans(plan: ShowPlan, run: Run | None) -> tuple[list[Span], Source]:
+    """Where the show's segments ran: as its live run logged them, else as planned."""
     actual = actual_spans(plan, run.events) if run is not None else []
     return (actual, Source.ACTUAL) if actual else (planned_spans(plan), Source.PLANNED)
+
+
+@dataclass(frozen=True, slots=True)
+class ShowSamples:
+    """All a comparison needs of one show's samples, aggregated: by the database
+    (storage.comparison), or from a frame of the samples (compare)."""
+
+    sums: Mapping[str, int]  # compared metric -> its sum, for each metric the show has rows of
+    peak_viewers: int | None
+    avg_viewers: float | None
+    gmv_reach: tuple[int, int] | None  # first and last GMV minute (epoch ns); None: no GMV rows
+    # segment id -> the GMV credited to it by the review's rule, for each segment credited a
+    # minute (of value 0 or more); needs only be filled when the show has spans and GMV.
+    credited: Mapping[int, float]
+
+
+NO_SAMPLES = ShowSamples({}, None, None, None, {})
 
 
 def compare(
@@ -126,7 +144,9 @@ def compare(
     lag: int = DEFAULT_LAG,
 ) -> Comparison:
     """`live_runs`: each show's live run (core.review_spans.live_run); `samples`: tidy rows of
-    all the shows with a `show_id` column, at least COMPARED_METRICS where the exports had them."""
+    all the shows with a `show_id` column, at least COMPARED_METRICS where the exports had them.
+    The same figures as compare_figures over the database's aggregates (storage.comparison),
+    worked out here from the rows themselves."""
     sums = samples.groupby(["show_id", "metric"], sort=False)["value"].sum()
     viewers = samples[samples["metric"] == "online_viewers"].groupby("show_id")["value"]
     peaks, means = viewers.max(), viewers.mean()
@@ -134,26 +154,49 @@ def compare(
     gmv_show = gmv["show_id"].to_numpy()
     gmv_minute = pd.DatetimeIndex(gmv["minute"]).as_unit("ns").asi8
     gmv_value = gmv["value"].to_numpy(dtype="float64")
-    with_data = set(samples["show_id"].unique().tolist())
+    totals: dict[int, dict[str, int]] = {}
+    keys: list[tuple[int, str]] = sums.index.tolist()
+    for (of_show, name), value in zip(keys, sums.tolist(), strict=True):
+        totals.setdefault(int(of_show), {})[str(name)] = int(value)
+    placed = {plan.show.id: placed_spans(plan, live_runs.get(plan.show.id)) for plan in plans}
+    aggregated: dict[int, ShowSamples] = {}
+    for plan in plans:
+        show_id = plan.show.id
+        spans = placed[show_id][0]
+        lo, hi = np.searchsorted(gmv_show, [show_id, show_id + 1])
+        minutes = gmv_minute[lo:hi]
+        aggregated[show_id] = ShowSamples(
+            sums=totals.get(show_id, {}),
+            peak_viewers=int(peaks[show_id]) if show_id in peaks.index else None,
+            avg_viewers=float(means[show_id]) if show_id in means.index else None,
+            gmv_reach=(int(minutes.min()), int(minutes.max())) if hi > lo else None,
+            credited=_credited_gmv(spans, minutes, gmv_value[lo:hi], lag) if spans else {},
+        )
+    return compare_figures(plans, placed, aggregated, lag)
 
-    def total(show_id: int, name: str) -> int | None:
-        value = sums.get((show_id, name))
-        return None if value is None else int(value)
 
+def compare_figures(
+    plans: Sequence[ShowPlan],
+    placed: Mapping[int, tuple[list[Span], Source]],
+    samples: Mapping[int, ShowSamples],
+    lag: int = DEFAULT_LAG,
+) -> Comparison:
+    """The comparison from each show's spans (placed_spans) and aggregated samples (a show
+    missing from `samples` has none)."""
     kpis: list[ShowKpis] = []
     kind_per_show: dict[SegmentKind, dict[int, float]] = {}
     kind_totals: dict[SegmentKind, list[int]] = {}  # shows, seconds, gmv
     slot_totals: dict[str, list[int]] = {}
     for plan in sorted(plans, key=lambda p: p.show.planned_start):
         show = plan.show
-        spans, source = _spans(plan, live_runs.get(show.id))
+        spans, source = placed[show.id]
+        its = samples.get(show.id, NO_SAMPLES)
         seconds = round(sum((s.end - s.start).total_seconds() for s in spans))
-        lo, hi = np.searchsorted(gmv_show, [show.id, show.id + 1])
-        per_segment, covered = (
-            _credited_gmv(spans, gmv_minute[lo:hi], gmv_value[lo:hi], lag)
-            if spans and hi > lo
-            else ({}, set())
-        )
+        if spans and its.gmv_reach is not None:
+            per_segment = its.credited
+            covered = _covered(spans, per_segment, its.gmv_reach, lag)
+        else:
+            per_segment, covered = {}, set()
         kinds: dict[int | None, SegmentKind] = {s.id: s.kind for s in plan.segments}
         kind_seconds: dict[SegmentKind, int] = {}
         kind_gmv: dict[SegmentKind, float] = {}
@@ -167,9 +210,9 @@ def compare(
             kind_gmv[kinds[segment_id]] = kind_gmv.get(kinds[segment_id], 0.0) + value
         gmv_seconds = sum(kind_seconds.values())
         earned = sum(kind_gmv.values())
-        has_metrics = show.id in with_data
-        unique, buyers = total(show.id, "unique_viewers"), total(show.id, "buyers")
-        views, show_gmv = total(show.id, "views"), total(show.id, "gmv")
+        sums = its.sums
+        unique, buyers = sums.get("unique_viewers"), sums.get("buyers")
+        views, show_gmv = sums.get("views"), sums.get("gmv")
         kpis.append(
             ShowKpis(
                 show_id=show.id,
@@ -179,15 +222,15 @@ def compare(
                 source=source,
                 seconds=seconds,
                 gmv_fen=show_gmv,
-                orders=total(show.id, "orders"),
+                orders=sums.get("orders"),
                 buyers=buyers,
-                peak_viewers=int(peaks[show.id]) if show.id in peaks.index else None,
-                avg_viewers=float(means[show.id]) if show.id in means.index else None,
+                peak_viewers=its.peak_viewers,
+                avg_viewers=its.avg_viewers,
                 viewers=unique,
                 conversion=buyers / unique if buyers is not None and unique else None,
                 gpm_fen=show_gmv * 1000 / views if show_gmv is not None and views else None,
-                new_followers=total(show.id, "new_followers"),
-                has_metrics=has_metrics,
+                new_followers=sums.get("new_followers"),
+                has_metrics=bool(sums),
                 gmv_seconds=gmv_seconds,
                 gmv_per_min_fen=(
                     earned * 60 / gmv_seconds if show_gmv is not None and gmv_seconds else None
@@ -227,30 +270,39 @@ def compare(
 
 def _credited_gmv(
     spans: Sequence[Span], minutes_ns: np.ndarray, values: np.ndarray, lag: int
-) -> tuple[dict[int, float], set[int]]:
-    """Each segment's GMV by the single review's rule, and the segments the GMV series covers
-    (the review's segments with a GMV figure): those credited a minute of it, and those
-    credited no minute at all (too short to hold a minute's middle) within its reach, which
-    made ¥0. A segment whose minutes the export lacks is not covered: it has no figure."""
+) -> dict[int, float]:
+    """Each segment's GMV by the single review's rule, for the segments credited a minute."""
     starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
     ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
-    owners = span_owners(spans)
-    segments = segment_of(credited(minutes_ns, starts, ends, lag), owners)
+    segments = segment_of(credited(minutes_ns, starts, ends, lag), span_owners(spans))
     mine = segments >= 0  # not outside the script, nor time of segments all deleted since
     ids, which = np.unique(segments[mine], return_inverse=True)
     sums = np.bincount(which, weights=values[mine], minlength=len(ids))
-    earned = dict(zip(ids.tolist(), sums.tolist(), strict=True))
+    return dict(zip(ids.tolist(), sums.tolist(), strict=True))
+
+
+def _covered(
+    spans: Sequence[Span], earned: Mapping[int, float], reach: tuple[int, int], lag: int
+) -> set[int]:
+    """The segments the GMV series covers (the review's segments with a GMV figure): those
+    credited a minute of it, and those credited no minute at all (too short to hold a minute's
+    middle) within its reach, which made ¥0. A segment whose minutes the export lacks is not
+    covered: it has no figure. `reach`: the series' first and last minute."""
+    starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
+    ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
+    owners = span_owners(spans)
     lag_ns = lag * _MINUTE_NS
+    first, last = reach
     # The series reaches a span when it has minutes from `lag` after the span's start to `lag`
     # after its end, where the span's sales come (as in the review).
-    reached = (starts + lag_ns < minutes_ns.max() + _MINUTE_NS) & (ends + lag_ns > minutes_ns.min())
+    reached = (starts + lag_ns < last + _MINUTE_NS) & (ends + lag_ns > first)
     # Whose minutes a span holds: its owner's (a deleted segment's neighbour's); whose time
     # it is: its own segment's, as the review's stretches.
     span_segments = segment_of(np.arange(len(spans)), owners)
     holding = set(span_segments[holds_minutes(starts, ends, lag)].tolist())
     near = {
         s.segment_id
-        for s, reach in zip(spans, reached, strict=True)
-        if reach and s.segment_id is not None
+        for s, hit in zip(spans, reached, strict=True)
+        if hit and s.segment_id is not None
     }
-    return earned, set(earned) | (near - holding)
+    return set(earned) | (near - holding)

@@ -9,7 +9,7 @@ segments.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import numpy as np
@@ -18,12 +18,12 @@ import pandas as pd
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review_spans import (
+    _HALF_MIN,
     DEFAULT_LAG,
     Source,
     Span,
     actual_spans,
     credited,
-    holds_minutes,
     planned_spans,
     segment_of,
     span_owners,
@@ -287,22 +287,46 @@ def _covered(
     """The segments the GMV series covers (the review's segments with a GMV figure): those
     credited a minute of it, and those credited no minute at all (too short to hold a minute's
     middle) within its reach, which made ¥0. A segment whose minutes the export lacks is not
-    covered: it has no figure. `reach`: the series' first and last minute."""
-    starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
-    ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
-    owners = span_owners(spans)
+    covered: it has no figure. `reach`: the series' first and last minute.
+
+    In plain integers, span by span (a show has a few dozen): the rule of review_spans'
+    span_owners, segment_of and holds_minutes, which cost more in numpy for so few, and a
+    comparison does this for every show of a team's history."""
+    starts = [_epoch_ns(s.start) for s in spans]
+    ends = [_epoch_ns(s.end) for s in spans]
+    owners: list[int | None] = [s.segment_id for s in spans]
+    for i in range(1, len(owners)):
+        if owners[i] is None:
+            owners[i] = owners[i - 1]
+    for i in range(len(owners) - 2, -1, -1):
+        if owners[i] is None:
+            owners[i] = owners[i + 1]
     lag_ns = lag * _MINUTE_NS
     first, last = reach
-    # The series reaches a span when it has minutes from `lag` after the span's start to `lag`
-    # after its end, where the span's sales come (as in the review).
-    reached = (starts + lag_ns < last + _MINUTE_NS) & (ends + lag_ns > first)
-    # Whose minutes a span holds: its owner's (a deleted segment's neighbour's); whose time
-    # it is: its own segment's, as the review's stretches.
-    span_segments = segment_of(np.arange(len(spans)), owners)
-    holding = set(span_segments[holds_minutes(starts, ends, lag)].tolist())
-    near = {
-        s.segment_id
-        for s, hit in zip(spans, reached, strict=True)
-        if hit and s.segment_id is not None
-    }
+    near: set[int] = set()
+    holding: set[int] = set()
+    for i, span in enumerate(spans):
+        # The series reaches a span when it has minutes from `lag` after the span's start to
+        # `lag` after its end, where the span's sales come (as in the review).
+        if span.segment_id is not None and (
+            starts[i] + lag_ns < last + _MINUTE_NS and ends[i] + lag_ns > first
+        ):
+            near.add(span.segment_id)
+        # Whether a whole minute's middle, `lag` minutes back, falls in the moments credited to
+        # the span (the first span's from `lag` before its start); then its owner (a deleted
+        # segment's neighbour) holds minutes.
+        since = starts[0] - lag_ns if i == 0 else starts[i]
+        until = starts[i + 1] if i + 1 < len(spans) else ends[-1]
+        minute = -((_HALF_MIN - lag_ns - since) // _MINUTE_NS) * _MINUTE_NS
+        owner = owners[i]
+        if owner is not None and minute + _HALF_MIN - lag_ns < until:
+            holding.add(owner)
     return set(earned) | (near - holding)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _epoch_ns(moment: datetime) -> int:
+    return (moment - _EPOCH) // _MICROSECOND * 1000

@@ -20,7 +20,9 @@ def test_review_json_has_the_specified_fields_and_adds_up(db_url: str) -> None:
         "target": 1_500_000.0,
         "actual": data["totals"]["gmv"],
         "met": False,
+        "ceiling": False,
         "short_by": round(1_500_000 - data["totals"]["gmv"], 2),
+        "over_by": None,
     }
     first = data["segments"][0]
     assert {"position", "title", "kind", "planned_start", "actual_start", "gmv", "orders"} <= set(
@@ -131,3 +133,45 @@ def test_review_text_writes_targets_as_figures_people_read(
     targets = [line for line in capsys.readouterr().out.splitlines() if "target " in line]
     assert targets[0].startswith("  target gmv: 1,500,000 -> ") and targets[0].endswith("(missed)")
     assert "  target conversion: 0.08 -> " in targets[2] and ".0 " not in "\n".join(targets)
+
+
+def test_review_json_judges_the_new_targets_and_gives_retention(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from liveplanner.app.workspace import open_database
+    from liveplanner.storage import shows
+
+    show_id = ok_json("demo", db=sqlite_url)["show_id"]
+    db = open_database(sqlite_url, backup_dir=tmp_path / "backups")
+    try:
+        show = shows.unlock_script(db, show_id)  # the demo show is done: its script is locked
+        shows.update_show(
+            db,
+            show_id,
+            show.version,
+            target_roi_bp=100_000,  # 10.0: the demo's ROI falls short
+            target_max_ad_spend_fen=1_000,  # ¥10: far over
+            target_gross_profit_fen=100,  # no product export: not judged
+        )
+    finally:
+        db.close()
+    data = ok_json("review", str(show_id), db=sqlite_url)
+    roi = data["targets"]["roi"]
+    assert roi["target"] == 10.0 and roi["met"] is False and not roi["ceiling"]
+    assert roi["short_by"] == round(10 - roi["actual"], 4) and roi["over_by"] is None
+    spend = data["targets"]["max_ad_spend"]
+    assert spend["ceiling"] is True and spend["met"] is False and spend["short_by"] is None
+    assert spend["over_by"] == round(data["efficiency"]["ad_spend"] - 10, 2)
+    profit = data["targets"]["gross_profit"]
+    assert profit == {
+        "target": 1.0,
+        "actual": None,
+        "met": None,
+        "ceiling": False,
+        "short_by": None,
+        "over_by": None,
+    }
+    assert "avg_watch_s" in data["totals"]
+    assert all({"avg_watch_s", "viewers_kept"} <= set(s) for s in data["segments"])
+    kept = [s["viewers_kept"] for s in data["segments"] if s["viewers_kept"] is not None]
+    assert kept and all(k > 0 for k in kept)  # the demo has online viewers every minute

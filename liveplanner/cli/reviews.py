@@ -102,13 +102,30 @@ def review_json(
     zone = ZoneInfo(plan.show.time_zone)
     totals = review.totals
     products = {p.id: p.name for p in plan.products}
-    rates = {TargetName.CONVERSION, TargetName.INTERACTION}
+    rates = {
+        TargetName.CONVERSION,
+        TargetName.INTERACTION,
+        TargetName.ROI,
+        TargetName.MARGIN,
+        TargetName.MAX_REFUND,
+    }
+    money = {
+        TargetName.GMV,
+        TargetName.UV_VALUE,
+        TargetName.AOV,
+        TargetName.GPM,
+        TargetName.GROSS_PROFIT,
+        TargetName.NET_GMV,
+        TargetName.MAX_AD_SPEND,
+    }
 
     def figure(name: TargetName, value: float | None) -> float | int | None:
         if value is None:
             return None
-        if name is TargetName.GMV:
+        if name in money:
             return _yuan(value)
+        if name is TargetName.AVG_WATCH:
+            return round(value, 1)
         return round(value, 4) if name in rates else round(value)
 
     return {
@@ -132,6 +149,7 @@ def review_json(
             "minutes": totals.minutes,
             "missing_minutes": totals.missing_minutes,  # of the show's minutes
             "show_minutes": totals.show_minutes,
+            "avg_watch_s": _round(totals.avg_watch_s),
         },
         "efficiency": _efficiency(totals.efficiency),
         "targets": {
@@ -139,7 +157,9 @@ def review_json(
                 "target": figure(t.name, t.target),
                 "actual": figure(t.name, t.actual),
                 "met": t.met,
+                "ceiling": t.ceiling,  # met at or under the target (ad spend, refunds)
                 "short_by": figure(t.name, t.short_by),
+                "over_by": figure(t.name, t.over_by),
             }
             for t in review.targets
         },
@@ -165,6 +185,8 @@ def review_json(
                 "likes_per_minute": _round(f.likes_per_min),
                 "gpm": _yuan(f.gpm_fen),
                 "efficiency": _efficiency(f.efficiency),
+                "avg_watch_s": _round(f.avg_watch_s),
+                "viewers_kept": _round(f.viewers_kept, 4),  # online at its end / at its start
             }
             for f in review.segments
         ],

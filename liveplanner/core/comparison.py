@@ -8,7 +8,7 @@ segments.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from liveplanner.core.enums import Platform, SegmentKind
-from liveplanner.core.plan import ShowPlan
+from liveplanner.core.plan import ShowPlan, Targets
 from liveplanner.core.review_spans import (
     _HALF_MIN,
     DEFAULT_LAG,
@@ -40,6 +40,7 @@ COMPARED_METRICS = (
     "unique_viewers",
     "views",
     "new_followers",
+    "ad_spend",
 )
 
 
@@ -87,6 +88,10 @@ class ShowKpis:
     # when the export has no GMV or covers no segment.
     gmv_seconds: int
     gmv_per_min_fen: float | None
+    # What the show aimed for, and its paid traffic: core.target_judging.judge_kpis judges
+    # the targets these figures can answer.
+    targets: Targets = field(default_factory=Targets)
+    ad_spend_fen: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +240,8 @@ def compare_figures(
                 gmv_per_min_fen=(
                     earned * 60 / gmv_seconds if show_gmv is not None and gmv_seconds else None
                 ),
+                targets=show.targets,
+                ad_spend_fen=sums.get("ad_spend"),
             )
         )
         if show_gmv is None:

@@ -4,6 +4,7 @@ for anything unclear."""
 import re
 import unicodedata
 from datetime import datetime
+from decimal import Decimal
 
 from liveplanner.core.money import yuan_to_fen
 from liveplanner.core.plan import (
@@ -159,3 +160,62 @@ def check_segment_count(count: int) -> int:
             count=count,
         )
     return count
+
+
+# A target's ROI (投产比), GMV per yuan of ad spend: '3.5', '3.5x', '3.5倍'; at most this.
+MAX_RATIO = 10_000
+_RATIO = re.compile(r"(\d+(?:\.\d{1,4})?|\.\d{1,4})\s*(?:x|×|倍)?", re.IGNORECASE)
+
+
+def parse_ratio(text: str) -> int | None:
+    """'3.5', '3.5x' -> basis points of the ratio (35000), or None for an empty cell."""
+    cleaned = _normalise(text)
+    if not cleaned:
+        return None
+    found = _RATIO.fullmatch(cleaned)
+    if found is None:
+        raise Refused(
+            f"{text!r} is not a ratio; expected a number such as 3.5 (GMV per yuan spent)",
+            "input.not_ratio",
+            text=text,
+        )
+    value = Decimal(found.group(1))
+    if value > MAX_RATIO:
+        raise Refused(
+            f"{text!r}: a ratio is at most {MAX_RATIO}", "input.ratio_range", text=text,
+            most=MAX_RATIO,
+        )  # fmt: skip
+    return int(value * 10_000)
+
+
+# A watch time: '90', '90 s', '90秒' (seconds) or '1:30' (m:ss), at most a day.
+MAX_WATCH_S = 86_400
+_SECONDS = re.compile(r"(\d+)\s*(?:s|sec|secs|seconds?|秒)?", re.IGNORECASE)
+
+
+def parse_watch_time(text: str) -> int | None:
+    """'90', '90 s', '1:30', '1:02:00' -> seconds, or None for an empty cell."""
+    cleaned = _normalise(text)
+    if not cleaned:
+        return None
+    if ":" in cleaned:
+        try:
+            seconds = parse_duration(cleaned)
+        except Refused:
+            seconds = None
+    else:
+        found = _SECONDS.fullmatch(cleaned)
+        seconds = int(found.group(1)) if found else None
+    if seconds is None:
+        raise Refused(
+            f"{text!r} is not a watch time; expected seconds (90 s) or m:ss (1:30)",
+            "input.not_watch_time",
+            text=text,
+        )
+    if seconds > MAX_WATCH_S:
+        raise Refused(
+            f"{text!r} is longer than a day; no one watches that long",
+            "input.watch_over_day",
+            text=text,
+        )
+    return seconds

@@ -17,9 +17,8 @@ every figure made from it, never 0. Money stays integer fen.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -35,8 +34,6 @@ from liveplanner.core.review_figures import (
     OutsideFigures,
     Review,
     SegmentFigures,
-    TargetName,
-    TargetResult,
     Totals,
     _sum_known,
     efficiency,
@@ -63,12 +60,10 @@ from liveplanner.core.review_spans import (
     wide,
     within,
 )
+from liveplanner.core.review_watch import avg_watch, viewers_kept
 from liveplanner.core.runlog import Run
 from liveplanner.core.schedule import Schedule, schedule
-
-if TYPE_CHECKING:
-    from liveplanner.core.plan import Targets
-
+from liveplanner.core.target_judging import judge
 
 _MARKER_OF_PROMO = {
     PromoKind.COUPON: MarkerKind.COUPON_DROP,
@@ -158,7 +153,7 @@ def review(
         segments=figures,
         outside=outside,
         totals=(totals := _totals(table, spans)),
-        targets=_targets(plan.show.targets, _judged(totals)),
+        targets=judge(plan.show.targets, totals, _measured(totals)),
         by_kind=_groups(figures, lambda f: f.kind.value),
         by_product=_groups(
             figures, lambda f: "" if f.product_id is None else str(f.product_id), only_set=True
@@ -167,13 +162,10 @@ def review(
     )
 
 
-def _judged(totals: Totals) -> Totals:
-    """The totals the targets are judged on: none when no minute of the show has data (a file
-    of another time kept as it is, --keep-dates, is not this show's result)."""
-    if not totals.show_minutes or totals.missing_minutes < totals.show_minutes:
-        return totals
-    return replace(totals, gmv_fen=None, viewers=None, conversion=None, new_followers=None,
-                   interaction=None)  # fmt: skip
+def _measured(totals: Totals) -> bool:
+    """Whether the targets are judged on the totals: not when no minute of the show has data
+    (a file of another time kept as it is, --keep-dates, is not this show's result)."""
+    return not totals.show_minutes or totals.missing_minutes < totals.show_minutes
 
 
 def _row_figures(
@@ -210,6 +202,8 @@ def _row_figures(
         for name in ("entries", "exits", "comments", "likes", "views", "unique_viewers", "ad_spend")
     }
     avg_viewers, peak_viewers = _viewer_figures(_column(table, "online_viewers"), own, width)
+    watch = avg_watch(_column(table, "avg_watch_s"), _column(table, "online_viewers"), own, width)
+    kept = viewers_kept(_column(table, "online_viewers"), own, width)
     minutes = np.bincount(own, minlength=width)
     # The segments some minute's sales would be credited to, had the export every minute.
     span_rows = rows_of(segment_of(np.arange(len(spans)), span_owners(spans)))
@@ -321,6 +315,8 @@ def _row_figures(
                     own_sum("views", i),
                     own_sum("ad_spend", i),
                 ),
+                avg_watch_s=watch[i],
+                viewers_kept=kept[i],
             )
         )
     outside = []
@@ -417,29 +413,12 @@ def _totals(table: pd.DataFrame, spans: Sequence[Span]) -> Totals:
         missing_minutes=missing,
         show_minutes=of_show,
         efficiency=efficiency(gmv, orders, buyers, unique, views, _total(metrics, "ad_spend")),
-    )
-
-
-def _targets(targets: "Targets", totals: Totals) -> tuple[TargetResult, ...]:
-    pairs: list[tuple[TargetName, float | None, float | None]] = [
-        (TargetName.GMV, targets.gmv_fen, totals.gmv_fen),
-        (TargetName.VIEWERS, targets.viewers, totals.viewers),
-        (
-            TargetName.CONVERSION,
-            None if targets.conversion_bp is None else targets.conversion_bp / 10_000,
-            totals.conversion,
-        ),
-        (TargetName.NEW_FOLLOWERS, targets.new_followers, totals.new_followers),
-        (
-            TargetName.INTERACTION,
-            None if targets.interaction_bp is None else targets.interaction_bp / 10_000,
-            totals.interaction,
-        ),
-    ]
-    return tuple(
-        TargetResult(name, float(target), None if actual is None else float(actual))
-        for name, target, actual in pairs
-        if target is not None
+        avg_watch_s=avg_watch(
+            _column(metrics, "avg_watch_s"),
+            _column(metrics, "online_viewers"),
+            np.zeros(len(metrics), "int64"),
+            1,
+        )[0],
     )
 
 

@@ -91,6 +91,10 @@ class SegmentFigures:
     gpm_fen: float | None  # GMV per 1,000 views (visits)
     # Its sales against the viewers who arrived and the ad spend made during its own minutes.
     efficiency: Efficiency
+    # Retention (core.review_watch): the average watch time over its own minutes, and online
+    # viewers at its last minute with data over those at its first; None without the series.
+    avg_watch_s: float | None = None
+    viewers_kept: float | None = None
 
     @property
     def start(self) -> datetime:
@@ -136,6 +140,8 @@ class OutsideFigures:
     actual_start = None
     actual_s = None
     gmv_per_min_fen = None
+    avg_watch_s = None
+    viewers_kept = None
 
     @property
     def position(self) -> int:
@@ -167,6 +173,9 @@ class Totals:
     missing_minutes: int
     show_minutes: int  # minutes of the show's time (0: no segment, no time to cover)
     efficiency: Efficiency
+    # The average watch time (停留时长) over its minutes, weighted by online viewers
+    # (core.review_watch); None where the export has no such series.
+    avg_watch_s: float | None = None
 
 
 class TargetName(StrEnum):
@@ -175,22 +184,54 @@ class TargetName(StrEnum):
     CONVERSION = "conversion"
     NEW_FOLLOWERS = "new_followers"
     INTERACTION = "interaction"
+    # Whether the show paid (issue 19); core.target_judging says what each is judged on.
+    UV_VALUE = "uv_value"
+    AOV = "aov"
+    GPM = "gpm"
+    ROI = "roi"
+    GROSS_PROFIT = "gross_profit"
+    MARGIN = "margin"
+    NET_GMV = "net_gmv"
+    AVG_WATCH = "avg_watch_s"
+    MAX_AD_SPEND = "max_ad_spend"  # a ceiling
+    MAX_REFUND = "max_refund"  # a ceiling: refunds / GMV
 
 
 @dataclass(frozen=True, slots=True)
 class TargetResult:
     name: TargetName
-    target: float  # fen for GMV, a fraction for rates, else a count
-    actual: float | None  # None: the export has no data for it
+    # Fen for money, a fraction for rates (ROI as GMV per yuan spent), seconds for watch
+    # time, else a count.
+    target: float
+    actual: float | None  # None: the export has no data for it, and it is not judged
+    ceiling: bool = False  # met when the actual stays at or under the target
 
     @property
     def met(self) -> bool | None:
-        return None if self.actual is None else self.actual >= self.target
+        if self.actual is None:
+            return None
+        return self.actual <= self.target if self.ceiling else self.actual >= self.target
+
+    @property
+    def gap(self) -> float | None:
+        """The actual less the target (negative: under it); None when there is no actual."""
+        return None if self.actual is None else self.actual - self.target
 
     @property
     def short_by(self) -> float | None:
-        """How far under the target (0 when met); None when there is no actual."""
-        return None if self.actual is None else max(0.0, self.target - self.actual)
+        """How far under the target (0 when met); None when there is no actual, or for a
+        ceiling, which is never short."""
+        if self.actual is None or self.ceiling:
+            return None
+        return max(0.0, self.target - self.actual)
+
+    @property
+    def over_by(self) -> float | None:
+        """How far a ceiling was passed (0 when met); None for a target to reach, or when
+        there is no actual."""
+        if self.actual is None or not self.ceiling:
+            return None
+        return max(0.0, self.actual - self.target)
 
 
 @dataclass(frozen=True, slots=True)

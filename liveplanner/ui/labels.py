@@ -211,24 +211,37 @@ def segment_field(name: str) -> str:
 
 
 def show_field(name: str) -> str:
-    return {
-        "title": QCoreApplication.translate("ShowForm", "Title"),
-        "planned_start": QCoreApplication.translate("ShowForm", "Start"),
-        "platform": QCoreApplication.translate("ShowForm", "Platform"),
-        "status": QCoreApplication.translate("ShowForm", "Status"),
-        "room": QCoreApplication.translate("ShowForm", "Room / account"),
-        "time_zone": QCoreApplication.translate("ShowForm", "Time zone"),
-        "planned_end": QCoreApplication.translate("ShowForm", "Planned end"),
-        "hard_stop": QCoreApplication.translate("ShowForm", "Hard stop"),
-        "max_discount_bp": QCoreApplication.translate("ShowForm", "Maximum discount (%)"),
-        "min_margin_bp": QCoreApplication.translate("ShowForm", "Minimum margin on cost (%)"),
-        "target_gmv_fen": QCoreApplication.translate("ShowForm", "Target GMV (yuan)"),
-        "target_viewers": QCoreApplication.translate("ShowForm", "Target viewers"),
-        "target_conversion_bp": QCoreApplication.translate("ShowForm", "Target conversion (%)"),
-        "target_new_followers": QCoreApplication.translate("ShowForm", "Target new followers"),
-        "target_interaction_bp": QCoreApplication.translate("ShowForm", "Target interaction (%)"),
-        "notes": QCoreApplication.translate("ShowForm", "Notes"),
-    }.get(name, name)
+    return (
+        {
+            "title": QCoreApplication.translate("ShowForm", "Title"),
+            "planned_start": QCoreApplication.translate("ShowForm", "Start"),
+            "platform": QCoreApplication.translate("ShowForm", "Platform"),
+            "status": QCoreApplication.translate("ShowForm", "Status"),
+            "room": QCoreApplication.translate("ShowForm", "Room / account"),
+            "time_zone": QCoreApplication.translate("ShowForm", "Time zone"),
+            "planned_end": QCoreApplication.translate("ShowForm", "Planned end"),
+            "hard_stop": QCoreApplication.translate("ShowForm", "Hard stop"),
+            "max_discount_bp": QCoreApplication.translate("ShowForm", "Maximum discount (%)"),
+            "min_margin_bp": QCoreApplication.translate("ShowForm", "Minimum margin on cost (%)"),
+            "target_gmv_fen": QCoreApplication.translate("ShowForm", "Target GMV (yuan)"),
+            "target_viewers": QCoreApplication.translate("ShowForm", "Target viewers"),
+            "target_conversion_bp": QCoreApplication.translate("ShowForm", "Target conversion (%)"),
+            "target_new_followers": QCoreApplication.translate("ShowForm", "Target new followers"),
+            "target_interaction_bp": QCoreApplication.translate(
+                "ShowForm", "Target interaction (%)"
+            ),
+            "notes": QCoreApplication.translate("ShowForm", "Notes"),
+        }.get(name)
+        or paid_target(name)
+        or name
+    )
+
+
+def paid_target(name: str) -> str | None:
+    """A show's target of whether it paid (ui.editor.paid_targets), by its column."""
+    from liveplanner.ui.editor.paid_targets import field_label
+
+    return field_label(name)
 
 
 def part_field(name: str) -> str:

@@ -62,4 +62,15 @@ TEXTS = {
     "input.unknown_metric": QT_TRANSLATE_NOOP(
         "Messages", "“{metric}” is not a metric liveplanner knows; expected one of: {known}"
     ),
+    # The show's targets of whether it paid (issue 19: targets)
+    "input.not_ratio": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a ratio; expected a number such as 3.5 (GMV per yuan spent)"
+    ),
+    "input.ratio_range": QT_TRANSLATE_NOOP("Messages", "“{text}”: a ratio is at most {most}"),
+    "input.not_watch_time": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a watch time; expected seconds (90 s) or m:ss (1:30)"
+    ),
+    "input.watch_over_day": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is longer than a day; no one watches that long"
+    ),
 }

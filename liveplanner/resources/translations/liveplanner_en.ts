@@ -2217,6 +2217,26 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../app/messages/inputs.py" line="66" />
+        <source>“{text}” is not a ratio; expected a number such as 3.5 (GMV per yuan spent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="69" />
+        <source>“{text}”: a ratio is at most {most}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="70" />
+        <source>“{text}” is not a watch time; expected seconds (90 s) or m:ss (1:30)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="73" />
+        <source>“{text}” is longer than a day; no one watches that long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../app/messages/storage.py" line="7" />
         <source>the {entity} was changed by someone else (version {current}, you edited version {expected}); reload it and make your change again</source>
         <translation type="unfinished" />
@@ -2979,44 +2999,44 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="253" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="251" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="252" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="254" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="255" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="256" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="257" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
@@ -3038,20 +3058,20 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="258" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="259" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="260" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
@@ -3062,37 +3082,37 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="261" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -3104,7 +3124,7 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/labels.py" line="267" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
@@ -3116,19 +3136,19 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="250" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="255" />
+        <location filename="../../ui/labels.py" line="268" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="256" />
+        <location filename="../../ui/labels.py" line="269" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -3312,125 +3332,125 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="94" />
+        <location filename="../../ui/review/report.py" line="96" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="98" />
+        <location filename="../../ui/review/report.py" line="100" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="101" />
+        <location filename="../../ui/review/report.py" line="103" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="88" />
+        <location filename="../../ui/review/report.py" line="90" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="172" />
+        <location filename="../../ui/review/report.py" line="180" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="173" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="181" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="174" />
-        <location filename="../../ui/review/report.py" line="334" />
+        <location filename="../../ui/review/report.py" line="182" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="175" />
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="183" />
+        <location filename="../../ui/review/report.py" line="351" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="176" />
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="184" />
+        <location filename="../../ui/review/report.py" line="353" />
         <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="177" />
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="185" />
+        <location filename="../../ui/review/report.py" line="354" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="178" />
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="186" />
+        <location filename="../../ui/review/report.py" line="355" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="179" />
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="187" />
+        <location filename="../../ui/review/report.py" line="356" />
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
+        <location filename="../../ui/review/report.py" line="188" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="290" />
+        <location filename="../../ui/review/report.py" line="298" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="292" />
+        <location filename="../../ui/review/report.py" line="300" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="293" />
+        <location filename="../../ui/review/report.py" line="301" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="294" />
+        <location filename="../../ui/review/report.py" line="302" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="297" />
+        <location filename="../../ui/review/report.py" line="305" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="306" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="352" />
+        <location filename="../../ui/review/report.py" line="364" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="366" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="355" />
+        <location filename="../../ui/review/report.py" line="367" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="356" />
+        <location filename="../../ui/review/report.py" line="368" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -3542,147 +3562,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="154" />
+        <location filename="../../ui/review/review_page.py" line="155" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="162" />
+        <location filename="../../ui/review/review_page.py" line="163" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="167" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="197" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="207" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="220" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="257" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="270" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="271" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="348" />
+        <location filename="../../ui/review/review_page.py" line="352" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="358" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="360" />
+        <location filename="../../ui/review/review_page.py" line="364" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="373" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="375" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="382" />
+        <location filename="../../ui/review/review_page.py" line="386" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="473" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="474" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="479" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -3700,283 +3720,339 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="46" />
+        <location filename="../../ui/review/table_columns.py" line="47" />
         <source>Before the script: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="48" />
+        <location filename="../../ui/review/table_columns.py" line="49" />
         <source>After the script: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="77" />
+        <location filename="../../ui/review/table_columns.py" line="78" />
         <source>#</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="82" />
+        <location filename="../../ui/review/table_columns.py" line="83" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="84" />
-        <location filename="../../ui/review/table_columns.py" line="148" />
+        <location filename="../../ui/review/table_columns.py" line="85" />
+        <location filename="../../ui/review/table_columns.py" line="155" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="91" />
-        <location filename="../../ui/review/table_columns.py" line="154" />
+        <location filename="../../ui/review/table_columns.py" line="92" />
+        <location filename="../../ui/review/table_columns.py" line="161" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="93" />
+        <location filename="../../ui/review/table_columns.py" line="94" />
         <source>Planned start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="94" />
+        <location filename="../../ui/review/table_columns.py" line="95" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="98" />
+        <location filename="../../ui/review/table_columns.py" line="99" />
         <source>Actual start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="99" />
+        <location filename="../../ui/review/table_columns.py" line="100" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="101" />
+        <location filename="../../ui/review/table_columns.py" line="102" />
         <source>Over / under</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="61" />
-        <location filename="../../ui/review/table_columns.py" line="108" />
-        <location filename="../../ui/review/table_columns.py" line="136" />
-        <location filename="../../ui/review/table_columns.py" line="180" />
-        <location filename="../../ui/review/table_columns.py" line="229" />
-        <source>GMV</source>
+        <location filename="../../ui/review/table_columns.py" line="125" />
+        <source>Viewers kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="67" />
-        <location filename="../../ui/review/table_columns.py" line="109" />
-        <location filename="../../ui/review/table_columns.py" line="137" />
-        <location filename="../../ui/review/table_columns.py" line="182" />
-        <source>Orders</source>
+        <location filename="../../ui/review/table_columns.py" line="196" />
+        <source>Targets met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="110" />
-        <source>Buyers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/table_columns.py" line="111" />
-        <location filename="../../ui/review/table_columns.py" line="138" />
-        <location filename="../../ui/review/table_columns.py" line="181" />
-        <location filename="../../ui/review/table_columns.py" line="230" />
-        <source>GMV / min</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/table_columns.py" line="112" />
-        <location filename="../../ui/review/table_columns.py" line="184" />
-        <source>Avg viewers</source>
+        <location filename="../../ui/review/table_columns.py" line="197" />
+        <source>Targets missed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="71" />
+        <location filename="../../ui/review/table_columns.py" line="109" />
+        <location filename="../../ui/review/table_columns.py" line="143" />
+        <location filename="../../ui/review/table_columns.py" line="187" />
+        <location filename="../../ui/review/table_columns.py" line="243" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="77" />
+        <location filename="../../ui/review/table_columns.py" line="110" />
+        <location filename="../../ui/review/table_columns.py" line="144" />
+        <location filename="../../ui/review/table_columns.py" line="189" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/table_columns.py" line="111" />
+        <source>Buyers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/table_columns.py" line="112" />
+        <location filename="../../ui/review/table_columns.py" line="145" />
+        <location filename="../../ui/review/table_columns.py" line="188" />
+        <location filename="../../ui/review/table_columns.py" line="244" />
+        <source>GMV / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ui/review/table_columns.py" line="113" />
-        <location filename="../../ui/review/table_columns.py" line="183" />
+        <location filename="../../ui/review/table_columns.py" line="191" />
+        <source>Avg viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="81" />
+        <location filename="../../ui/review/table_columns.py" line="114" />
+        <location filename="../../ui/review/table_columns.py" line="190" />
         <source>Peak viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="115" />
+        <location filename="../../ui/review/table_columns.py" line="116" />
         <source>Entries − exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="120" />
+        <location filename="../../ui/review/table_columns.py" line="121" />
         <source>Comments / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="121" />
+        <location filename="../../ui/review/table_columns.py" line="122" />
         <source>Likes / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="88" />
-        <location filename="../../ui/review/table_columns.py" line="122" />
-        <location filename="../../ui/review/table_columns.py" line="186" />
+        <location filename="../../ui/review/summary_figures.py" line="99" />
+        <location filename="../../ui/review/summary_figures.py" line="192" />
+        <location filename="../../ui/review/table_columns.py" line="123" />
+        <location filename="../../ui/review/table_columns.py" line="193" />
         <source>GPM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="134" />
+        <location filename="../../ui/review/table_columns.py" line="141" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="135" />
-        <location filename="../../ui/review/table_columns.py" line="228" />
+        <location filename="../../ui/review/table_columns.py" line="142" />
+        <location filename="../../ui/review/table_columns.py" line="242" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="145" />
+        <location filename="../../ui/review/table_columns.py" line="152" />
         <source>Outside the script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="163" />
+        <location filename="../../ui/review/table_columns.py" line="170" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="168" />
+        <location filename="../../ui/review/table_columns.py" line="175" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="170" />
+        <location filename="../../ui/review/table_columns.py" line="177" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="175" />
+        <location filename="../../ui/review/table_columns.py" line="182" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="179" />
+        <location filename="../../ui/review/table_columns.py" line="186" />
         <source>On air</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="83" />
-        <location filename="../../ui/review/table_columns.py" line="185" />
+        <location filename="../../ui/review/summary_figures.py" line="93" />
+        <location filename="../../ui/review/table_columns.py" line="192" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="90" />
-        <location filename="../../ui/review/table_columns.py" line="187" />
+        <location filename="../../ui/review/summary_figures.py" line="105" />
+        <location filename="../../ui/review/table_columns.py" line="194" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="193" />
+        <location filename="../../ui/review/table_columns.py" line="203" />
         <source>%1 / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="210" />
+        <location filename="../../ui/review/table_columns.py" line="224" />
         <source>actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="211" />
+        <location filename="../../ui/review/table_columns.py" line="225" />
         <source>planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="216" />
+        <location filename="../../ui/review/table_columns.py" line="230" />
         <source>Morning 06–12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="217" />
+        <location filename="../../ui/review/table_columns.py" line="231" />
         <source>Afternoon 12–18</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="218" />
+        <location filename="../../ui/review/table_columns.py" line="232" />
         <source>Prime time 18–21</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="219" />
+        <location filename="../../ui/review/table_columns.py" line="233" />
         <source>Late 21–24</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="220" />
+        <location filename="../../ui/review/table_columns.py" line="234" />
         <source>Night 00–06</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="227" />
+        <location filename="../../ui/review/table_columns.py" line="241" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="29" />
-        <source>target %1</source>
+        <location filename="../../ui/review/summary_figures.py" line="31" />
+        <source>at most %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="33" />
-        <source>no data</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/summary_figures.py" line="35" />
-        <source>met ✓</source>
+        <source>target %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="36" />
+        <source>no data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="38" />
+        <source>met ✓</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="40" />
+        <source>over by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="44" />
         <source>short by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="74" />
+        <location filename="../../ui/review/summary_figures.py" line="84" />
         <source>Average viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="78" />
+        <location filename="../../ui/review/summary_figures.py" line="88" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="95" />
+        <location filename="../../ui/review/summary_figures.py" line="110" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="116" />
+        <location filename="../../ui/review/summary_figures.py" line="138" />
+        <location filename="../../ui/review/summary_figures.py" line="182" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="118" />
+        <location filename="../../ui/review/summary_figures.py" line="144" />
+        <location filename="../../ui/review/summary_figures.py" line="188" />
         <source>Order value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="120" />
+        <location filename="../../ui/review/summary_figures.py" line="150" />
         <source>Value per buyer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="123" />
+        <location filename="../../ui/review/summary_figures.py" line="154" />
+        <location filename="../../ui/review/summary_figures.py" line="225" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="124" />
+        <location filename="../../ui/review/summary_figures.py" line="159" />
+        <location filename="../../ui/review/summary_figures.py" line="195" />
         <source>ROI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="201" />
+        <source>Gross profit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="207" />
+        <source>Margin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="213" />
+        <source>Net GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="219" />
+        <location filename="../../ui/review/table_columns.py" line="127" />
+        <source>Watch time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="231" />
+        <source>Refund rate</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4578,99 +4654,154 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="111" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="113" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/editor/show_form.py" line="117" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/editor/show_form.py" line="127" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="129" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="132" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="134" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/editor/show_form.py" line="138" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="139" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/editor/show_form.py" line="143" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="144" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/editor/show_form.py" line="148" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="149" />
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/editor/show_form.py" line="153" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="154" />
-        <location filename="../../ui/labels.py" line="225" />
+        <location filename="../../ui/editor/show_form.py" line="158" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="159" />
-        <location filename="../../ui/labels.py" line="226" />
+        <location filename="../../ui/editor/show_form.py" line="163" />
+        <location filename="../../ui/labels.py" line="227" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="164" />
-        <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/editor/show_form.py" line="168" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="169" />
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="174" />
-        <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/editor/show_form.py" line="178" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="181" />
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/editor/show_form.py" line="184" />
+        <source>Targets: whether it paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="204" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="41" />
+        <source>UV value (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="47" />
+        <source>Order value (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="53" />
+        <source>GPM (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="59" />
+        <source>ROI (such as 3.5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="65" />
+        <source>Gross profit (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="71" />
+        <source>Margin (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="77" />
+        <source>Net GMV (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="83" />
+        <source>Watch time (m:ss or s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="89" />
+        <source>Ad spend at most (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="95" />
+        <source>Refunds at most (%)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5140,85 +5271,85 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="221" />
+        <location filename="../../cli/reviews.py" line="243" />
         <source>as they ran (live run)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="223" />
+        <location filename="../../cli/reviews.py" line="245" />
         <source>as planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="225" />
+        <location filename="../../cli/reviews.py" line="247" />
         <source>{missing} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="228" />
+        <location filename="../../cli/reviews.py" line="250" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="234" />
+        <location filename="../../cli/reviews.py" line="256" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="245" />
+        <location filename="../../cli/reviews.py" line="267" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/reviews.py" line="279" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="258" />
+        <location filename="../../cli/reviews.py" line="280" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="259" />
+        <location filename="../../cli/reviews.py" line="281" />
         <source>missed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="264" />
+        <location filename="../../cli/reviews.py" line="286" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="272" />
+        <location filename="../../cli/reviews.py" line="294" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="273" />
+        <location filename="../../cli/reviews.py" line="295" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="274" />
+        <location filename="../../cli/reviews.py" line="296" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="275" />
+        <location filename="../../cli/reviews.py" line="297" />
         <source>orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="276" />
+        <location filename="../../cli/reviews.py" line="298" />
         <source>GMV/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="277" />
+        <location filename="../../cli/reviews.py" line="299" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -5226,17 +5357,17 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="286" />
+        <location filename="../../cli/reviews.py" line="308" />
         <source>before script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="287" />
+        <location filename="../../cli/reviews.py" line="309" />
         <source>after script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="297" />
+        <location filename="../../cli/reviews.py" line="319" />
         <source>{minutes} min of data, {stretch}</source>
         <translation type="unfinished" />
     </message>

@@ -2226,6 +2226,26 @@
         <translation>“{metric}”不是 liveplanner 认识的指标；应为以下之一：{known}</translation>
     </message>
     <message>
+        <location filename="../../app/messages/inputs.py" line="66" />
+        <source>“{text}” is not a ratio; expected a number such as 3.5 (GMV per yuan spent)</source>
+        <translation>“{text}”不是比值；应为如 3.5 的数字（每花 1 元带来的成交额）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="69" />
+        <source>“{text}”: a ratio is at most {most}</source>
+        <translation>“{text}”：比值最多为 {most}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="70" />
+        <source>“{text}” is not a watch time; expected seconds (90 s) or m:ss (1:30)</source>
+        <translation>“{text}”不是观看时长；应为秒数（90 秒）或 分:秒（1:30）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="73" />
+        <source>“{text}” is longer than a day; no one watches that long</source>
+        <translation>“{text}”超过一天；没有人会看这么久</translation>
+    </message>
+    <message>
         <location filename="../../app/messages/storage.py" line="7" />
         <source>the {entity} was changed by someone else (version {current}, you edited version {expected}); reload it and make your change again</source>
         <translation>已被他人修改（版本 {current}，你修改的是版本 {expected}）；请重新载入后再修改</translation>
@@ -2989,44 +3009,44 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="240" />
+        <location filename="../../ui/labels.py" line="253" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="238" />
+        <location filename="../../ui/labels.py" line="251" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="239" />
+        <location filename="../../ui/labels.py" line="252" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="241" />
+        <location filename="../../ui/labels.py" line="254" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="242" />
+        <location filename="../../ui/labels.py" line="255" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="243" />
+        <location filename="../../ui/labels.py" line="256" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="244" />
+        <location filename="../../ui/labels.py" line="257" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -3048,20 +3068,20 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="245" />
+        <location filename="../../ui/labels.py" line="258" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="246" />
+        <location filename="../../ui/labels.py" line="259" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="247" />
+        <location filename="../../ui/labels.py" line="260" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -3072,37 +3092,37 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="248" />
+        <location filename="../../ui/labels.py" line="261" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="249" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3114,7 +3134,7 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/labels.py" line="267" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
@@ -3126,19 +3146,19 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="237" />
+        <location filename="../../ui/labels.py" line="250" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="255" />
+        <location filename="../../ui/labels.py" line="268" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="256" />
+        <location filename="../../ui/labels.py" line="269" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
@@ -3322,125 +3342,125 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="94" />
+        <location filename="../../ui/review/report.py" line="96" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="98" />
+        <location filename="../../ui/review/report.py" line="100" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="101" />
+        <location filename="../../ui/review/report.py" line="103" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="88" />
+        <location filename="../../ui/review/report.py" line="90" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="172" />
+        <location filename="../../ui/review/report.py" line="180" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="173" />
-        <location filename="../../ui/review/report.py" line="329" />
+        <location filename="../../ui/review/report.py" line="181" />
+        <location filename="../../ui/review/report.py" line="341" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="174" />
-        <location filename="../../ui/review/report.py" line="334" />
+        <location filename="../../ui/review/report.py" line="182" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="175" />
-        <location filename="../../ui/review/report.py" line="339" />
+        <location filename="../../ui/review/report.py" line="183" />
+        <location filename="../../ui/review/report.py" line="351" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="176" />
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="184" />
+        <location filename="../../ui/review/report.py" line="353" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="177" />
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="185" />
+        <location filename="../../ui/review/report.py" line="354" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="178" />
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="186" />
+        <location filename="../../ui/review/report.py" line="355" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="179" />
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="187" />
+        <location filename="../../ui/review/report.py" line="356" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
+        <location filename="../../ui/review/report.py" line="188" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="290" />
+        <location filename="../../ui/review/report.py" line="298" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="292" />
+        <location filename="../../ui/review/report.py" line="300" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="293" />
+        <location filename="../../ui/review/report.py" line="301" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="294" />
+        <location filename="../../ui/review/report.py" line="302" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="297" />
+        <location filename="../../ui/review/report.py" line="305" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="306" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="352" />
+        <location filename="../../ui/review/report.py" line="364" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="366" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="355" />
+        <location filename="../../ui/review/report.py" line="367" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="356" />
+        <location filename="../../ui/review/report.py" line="368" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -3552,58 +3572,58 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="154" />
+        <location filename="../../ui/review/review_page.py" line="155" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="157" />
+        <location filename="../../ui/review/review_page.py" line="158" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="162" />
+        <location filename="../../ui/review/review_page.py" line="163" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
-        <location filename="../../ui/review/review_page.py" line="261" />
+        <location filename="../../ui/review/review_page.py" line="165" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="167" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="178" />
+        <location filename="../../ui/review/review_page.py" line="179" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="197" />
+        <location filename="../../ui/review/review_page.py" line="200" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="207" />
+        <location filename="../../ui/review/review_page.py" line="210" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="220" />
+        <location filename="../../ui/review/review_page.py" line="223" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -3612,82 +3632,82 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="257" />
+        <location filename="../../ui/review/review_page.py" line="260" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="259" />
+        <location filename="../../ui/review/review_page.py" line="262" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="270" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="271" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="348" />
+        <location filename="../../ui/review/review_page.py" line="352" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="354" />
+        <location filename="../../ui/review/review_page.py" line="358" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="360" />
+        <location filename="../../ui/review/review_page.py" line="364" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="369" />
+        <location filename="../../ui/review/review_page.py" line="373" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="375" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="376" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="382" />
+        <location filename="../../ui/review/review_page.py" line="386" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="468" />
+        <location filename="../../ui/review/review_page.py" line="473" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="469" />
+        <location filename="../../ui/review/review_page.py" line="474" />
         <source>Delete this note?
 
 %1</source>
@@ -3696,7 +3716,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="479" />
+        <location filename="../../ui/review/review_page.py" line="484" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -3714,284 +3734,340 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>每分钟成交最低</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="46" />
+        <location filename="../../ui/review/table_columns.py" line="47" />
         <source>Before the script: %1</source>
         <translation>脚本开始前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="48" />
+        <location filename="../../ui/review/table_columns.py" line="49" />
         <source>After the script: %1</source>
         <translation>脚本结束后：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="77" />
+        <location filename="../../ui/review/table_columns.py" line="78" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="82" />
+        <location filename="../../ui/review/table_columns.py" line="83" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="84" />
-        <location filename="../../ui/review/table_columns.py" line="148" />
+        <location filename="../../ui/review/table_columns.py" line="85" />
+        <location filename="../../ui/review/table_columns.py" line="155" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="91" />
-        <location filename="../../ui/review/table_columns.py" line="154" />
+        <location filename="../../ui/review/table_columns.py" line="92" />
+        <location filename="../../ui/review/table_columns.py" line="161" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="93" />
+        <location filename="../../ui/review/table_columns.py" line="94" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="94" />
+        <location filename="../../ui/review/table_columns.py" line="95" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="98" />
+        <location filename="../../ui/review/table_columns.py" line="99" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="99" />
+        <location filename="../../ui/review/table_columns.py" line="100" />
         <source>Actual</source>
         <translation>实际时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="101" />
+        <location filename="../../ui/review/table_columns.py" line="102" />
         <source>Over / under</source>
         <translation>超时 / 提前</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="61" />
-        <location filename="../../ui/review/table_columns.py" line="108" />
-        <location filename="../../ui/review/table_columns.py" line="136" />
-        <location filename="../../ui/review/table_columns.py" line="180" />
-        <location filename="../../ui/review/table_columns.py" line="229" />
+        <location filename="../../ui/review/table_columns.py" line="125" />
+        <source>Viewers kept</source>
+        <translation>留存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/table_columns.py" line="196" />
+        <source>Targets met</source>
+        <translation>达成目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/table_columns.py" line="197" />
+        <source>Targets missed</source>
+        <translation>未达目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="71" />
+        <location filename="../../ui/review/table_columns.py" line="109" />
+        <location filename="../../ui/review/table_columns.py" line="143" />
+        <location filename="../../ui/review/table_columns.py" line="187" />
+        <location filename="../../ui/review/table_columns.py" line="243" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="67" />
-        <location filename="../../ui/review/table_columns.py" line="109" />
-        <location filename="../../ui/review/table_columns.py" line="137" />
-        <location filename="../../ui/review/table_columns.py" line="182" />
+        <location filename="../../ui/review/summary_figures.py" line="77" />
+        <location filename="../../ui/review/table_columns.py" line="110" />
+        <location filename="../../ui/review/table_columns.py" line="144" />
+        <location filename="../../ui/review/table_columns.py" line="189" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="110" />
+        <location filename="../../ui/review/table_columns.py" line="111" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="111" />
-        <location filename="../../ui/review/table_columns.py" line="138" />
-        <location filename="../../ui/review/table_columns.py" line="181" />
-        <location filename="../../ui/review/table_columns.py" line="230" />
+        <location filename="../../ui/review/table_columns.py" line="112" />
+        <location filename="../../ui/review/table_columns.py" line="145" />
+        <location filename="../../ui/review/table_columns.py" line="188" />
+        <location filename="../../ui/review/table_columns.py" line="244" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="112" />
-        <location filename="../../ui/review/table_columns.py" line="184" />
+        <location filename="../../ui/review/table_columns.py" line="113" />
+        <location filename="../../ui/review/table_columns.py" line="191" />
         <source>Avg viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="71" />
-        <location filename="../../ui/review/table_columns.py" line="113" />
-        <location filename="../../ui/review/table_columns.py" line="183" />
+        <location filename="../../ui/review/summary_figures.py" line="81" />
+        <location filename="../../ui/review/table_columns.py" line="114" />
+        <location filename="../../ui/review/table_columns.py" line="190" />
         <source>Peak viewers</source>
         <translation>峰值在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="115" />
+        <location filename="../../ui/review/table_columns.py" line="116" />
         <source>Entries − exits</source>
         <translation>进入 − 离开</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="120" />
+        <location filename="../../ui/review/table_columns.py" line="121" />
         <source>Comments / min</source>
         <translation>评论/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="121" />
+        <location filename="../../ui/review/table_columns.py" line="122" />
         <source>Likes / min</source>
         <translation>点赞/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="88" />
-        <location filename="../../ui/review/table_columns.py" line="122" />
-        <location filename="../../ui/review/table_columns.py" line="186" />
+        <location filename="../../ui/review/summary_figures.py" line="99" />
+        <location filename="../../ui/review/summary_figures.py" line="192" />
+        <location filename="../../ui/review/table_columns.py" line="123" />
+        <location filename="../../ui/review/table_columns.py" line="193" />
         <source>GPM</source>
         <translation>千次观看成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="134" />
+        <location filename="../../ui/review/table_columns.py" line="141" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="135" />
-        <location filename="../../ui/review/table_columns.py" line="228" />
+        <location filename="../../ui/review/table_columns.py" line="142" />
+        <location filename="../../ui/review/table_columns.py" line="242" />
         <source>Time</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="145" />
+        <location filename="../../ui/review/table_columns.py" line="152" />
         <source>Outside the script</source>
         <translation>脚本时段之外</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="163" />
+        <location filename="../../ui/review/table_columns.py" line="170" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="168" />
+        <location filename="../../ui/review/table_columns.py" line="175" />
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="170" />
+        <location filename="../../ui/review/table_columns.py" line="177" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="175" />
+        <location filename="../../ui/review/table_columns.py" line="182" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="179" />
+        <location filename="../../ui/review/table_columns.py" line="186" />
         <source>On air</source>
         <translation>直播时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="83" />
-        <location filename="../../ui/review/table_columns.py" line="185" />
+        <location filename="../../ui/review/summary_figures.py" line="93" />
+        <location filename="../../ui/review/table_columns.py" line="192" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="90" />
-        <location filename="../../ui/review/table_columns.py" line="187" />
+        <location filename="../../ui/review/summary_figures.py" line="105" />
+        <location filename="../../ui/review/table_columns.py" line="194" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="193" />
+        <location filename="../../ui/review/table_columns.py" line="203" />
         <source>%1 / min</source>
         <translation>%1 每分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="210" />
+        <location filename="../../ui/review/table_columns.py" line="224" />
         <source>actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="211" />
+        <location filename="../../ui/review/table_columns.py" line="225" />
         <source>planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="216" />
+        <location filename="../../ui/review/table_columns.py" line="230" />
         <source>Morning 06–12</source>
         <translation>上午 06–12</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="217" />
+        <location filename="../../ui/review/table_columns.py" line="231" />
         <source>Afternoon 12–18</source>
         <translation>下午 12–18</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="218" />
+        <location filename="../../ui/review/table_columns.py" line="232" />
         <source>Prime time 18–21</source>
         <translation>黄金档 18–21</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="219" />
+        <location filename="../../ui/review/table_columns.py" line="233" />
         <source>Late 21–24</source>
         <translation>夜间 21–24</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="220" />
+        <location filename="../../ui/review/table_columns.py" line="234" />
         <source>Night 00–06</source>
         <translation>凌晨 00–06</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="227" />
+        <location filename="../../ui/review/table_columns.py" line="241" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="29" />
+        <location filename="../../ui/review/summary_figures.py" line="31" />
+        <source>at most %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="33" />
         <source>target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="33" />
+        <location filename="../../ui/review/summary_figures.py" line="36" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="35" />
+        <location filename="../../ui/review/summary_figures.py" line="38" />
         <source>met ✓</source>
         <translation>已达成 ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="36" />
+        <location filename="../../ui/review/summary_figures.py" line="40" />
+        <source>over by %1</source>
+        <translation>超出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="44" />
         <source>short by %1</source>
         <translation>差 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="74" />
+        <location filename="../../ui/review/summary_figures.py" line="84" />
         <source>Average viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="78" />
+        <location filename="../../ui/review/summary_figures.py" line="88" />
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="95" />
+        <location filename="../../ui/review/summary_figures.py" line="110" />
         <source>Interaction</source>
         <translation>互动率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="116" />
+        <location filename="../../ui/review/summary_figures.py" line="138" />
+        <location filename="../../ui/review/summary_figures.py" line="182" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="118" />
+        <location filename="../../ui/review/summary_figures.py" line="144" />
+        <location filename="../../ui/review/summary_figures.py" line="188" />
         <source>Order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="120" />
+        <location filename="../../ui/review/summary_figures.py" line="150" />
         <source>Value per buyer</source>
         <translation>人均成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="123" />
+        <location filename="../../ui/review/summary_figures.py" line="154" />
+        <location filename="../../ui/review/summary_figures.py" line="225" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="124" />
+        <location filename="../../ui/review/summary_figures.py" line="159" />
+        <location filename="../../ui/review/summary_figures.py" line="195" />
         <source>ROI</source>
         <translation>投产比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="201" />
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="207" />
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="213" />
+        <source>Net GMV</source>
+        <translation>净成交额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="219" />
+        <location filename="../../ui/review/table_columns.py" line="127" />
+        <source>Watch time</source>
+        <translation>观看时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/summary_figures.py" line="231" />
+        <source>Refund rate</source>
+        <translation>退款率</translation>
     </message>
 </context>
 <context>
@@ -4595,100 +4671,155 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="111" />
-        <location filename="../../ui/labels.py" line="215" />
+        <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/labels.py" line="216" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="113" />
-        <location filename="../../ui/labels.py" line="216" />
+        <location filename="../../ui/editor/show_form.py" line="117" />
+        <location filename="../../ui/labels.py" line="217" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="123" />
-        <location filename="../../ui/labels.py" line="217" />
+        <location filename="../../ui/editor/show_form.py" line="127" />
+        <location filename="../../ui/labels.py" line="218" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="128" />
-        <location filename="../../ui/labels.py" line="218" />
+        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/labels.py" line="219" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="129" />
-        <location filename="../../ui/labels.py" line="219" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
+        <location filename="../../ui/labels.py" line="220" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="132" />
-        <location filename="../../ui/labels.py" line="220" />
+        <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/labels.py" line="221" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="134" />
-        <location filename="../../ui/labels.py" line="221" />
+        <location filename="../../ui/editor/show_form.py" line="138" />
+        <location filename="../../ui/labels.py" line="222" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="139" />
-        <location filename="../../ui/labels.py" line="222" />
+        <location filename="../../ui/editor/show_form.py" line="143" />
+        <location filename="../../ui/labels.py" line="223" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="144" />
-        <location filename="../../ui/labels.py" line="223" />
+        <location filename="../../ui/editor/show_form.py" line="148" />
+        <location filename="../../ui/labels.py" line="224" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="149" />
-        <location filename="../../ui/labels.py" line="224" />
+        <location filename="../../ui/editor/show_form.py" line="153" />
+        <location filename="../../ui/labels.py" line="225" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="154" />
-        <location filename="../../ui/labels.py" line="225" />
+        <location filename="../../ui/editor/show_form.py" line="158" />
+        <location filename="../../ui/labels.py" line="226" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="159" />
-        <location filename="../../ui/labels.py" line="226" />
+        <location filename="../../ui/editor/show_form.py" line="163" />
+        <location filename="../../ui/labels.py" line="227" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="164" />
-        <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/editor/show_form.py" line="168" />
+        <location filename="../../ui/labels.py" line="228" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="169" />
-        <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/labels.py" line="229" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="174" />
-        <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/editor/show_form.py" line="178" />
+        <location filename="../../ui/labels.py" line="230" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="181" />
-        <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/editor/show_form.py" line="184" />
+        <source>Targets: whether it paid</source>
+        <translation>目标：是否赚钱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="204" />
+        <location filename="../../ui/labels.py" line="233" />
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="41" />
+        <source>UV value (yuan)</source>
+        <translation>UV 价值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="47" />
+        <source>Order value (yuan)</source>
+        <translation>客单价（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="53" />
+        <source>GPM (yuan)</source>
+        <translation>千次观看成交（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="59" />
+        <source>ROI (such as 3.5)</source>
+        <translation>投产比（如 3.5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="65" />
+        <source>Gross profit (yuan)</source>
+        <translation>毛利（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="71" />
+        <source>Margin (%)</source>
+        <translation>毛利率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="77" />
+        <source>Net GMV (yuan)</source>
+        <translation>净成交额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="83" />
+        <source>Watch time (m:ss or s)</source>
+        <translation>观看时长（分:秒 或 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="89" />
+        <source>Ad spend at most (yuan)</source>
+        <translation>投放消耗上限（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paid_targets.py" line="95" />
+        <source>Refunds at most (%)</source>
+        <translation>退款率上限（%）</translation>
     </message>
 </context>
 <context>
@@ -5160,85 +5291,85 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="221" />
+        <location filename="../../cli/reviews.py" line="243" />
         <source>as they ran (live run)</source>
         <translation>按实际运行（直播记录）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="223" />
+        <location filename="../../cli/reviews.py" line="245" />
         <source>as planned</source>
         <translation>按计划</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="225" />
+        <location filename="../../cli/reviews.py" line="247" />
         <source>{missing} missing</source>
         <translation>缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="228" />
+        <location filename="../../cli/reviews.py" line="250" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation>本场 {minutes} 分钟中缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="234" />
+        <location filename="../../cli/reviews.py" line="256" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation>{title}（第 {show_id} 场）：环节时间{source}，成交计入讲解后 {lag} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="245" />
+        <location filename="../../cli/reviews.py" line="267" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation>成交金额 {gmv}  订单 {orders}  最高在线 {peak}  分钟 {minutes}（{missing}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="257" />
+        <location filename="../../cli/reviews.py" line="279" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="258" />
+        <location filename="../../cli/reviews.py" line="280" />
         <source>met</source>
         <translation>达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="259" />
+        <location filename="../../cli/reviews.py" line="281" />
         <source>missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="264" />
+        <location filename="../../cli/reviews.py" line="286" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation>  目标 {name}：{target} -&gt; {actual}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="272" />
+        <location filename="../../cli/reviews.py" line="294" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="273" />
+        <location filename="../../cli/reviews.py" line="295" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="274" />
+        <location filename="../../cli/reviews.py" line="296" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="275" />
+        <location filename="../../cli/reviews.py" line="297" />
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="276" />
+        <location filename="../../cli/reviews.py" line="298" />
         <source>GMV/min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="277" />
+        <location filename="../../cli/reviews.py" line="299" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -5246,17 +5377,17 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="286" />
+        <location filename="../../cli/reviews.py" line="308" />
         <source>before script</source>
         <translation>脚本之前</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="287" />
+        <location filename="../../cli/reviews.py" line="309" />
         <source>after script</source>
         <translation>脚本之后</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="297" />
+        <location filename="../../cli/reviews.py" line="319" />
         <source>{minutes} min of data, {stretch}</source>
         <translation>{minutes} 分钟数据，{stretch}</translation>
     </message>

@@ -5,7 +5,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QToolButton, QWidget
 
 from liveplanner.core.enums import Platform, ShowStatus
 from liveplanner.core.inputs import parse_count, parse_money, parse_percent
@@ -13,7 +14,7 @@ from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Show, time_zone
 from liveplanner.core.refused import Refused
 from liveplanner.ui import labels
-from liveplanner.ui.editor import commands
+from liveplanner.ui.editor import commands, paid_targets
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.lock_bar import ask_unlock
 from liveplanner.ui.editor.panels import CommitOnLeaveText
@@ -100,11 +101,14 @@ class ShowForm(QWidget):
         show = lambda: self._doc.plan.show  # noqa: E731 (read at the moment of the edit)
 
         def text_field(
-            label: str, read: Callable[[Show], str], parse: Callable[[str], dict[str, Any]]
+            label: str,
+            read: Callable[[Show], str],
+            parse: Callable[[str], dict[str, Any]],
+            rows: QFormLayout = form,
         ) -> QLineEdit:
             edit = QLineEdit()
             edit.editingFinished.connect(lambda e=edit, p=parse: self._commit(e, p))
-            form.addRow(label, edit)
+            rows.addRow(label, edit)
             self._fields.append((edit, read, parse))
             return edit
 
@@ -175,12 +179,35 @@ class ShowForm(QWidget):
             lambda s: _pct(s.targets.interaction_bp),
             lambda t: {"target_interaction_bp": parse_percent(t)},
         )
+        # Whether the show paid: folded away (most shows set none), open where one is set.
+        self.paid_fold = QToolButton()
+        self.paid_fold.setText(self.tr("Targets: whether it paid"))
+        self.paid_fold.setCheckable(True)
+        self.paid_fold.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.paid_fold.setAutoRaise(True)
+        self.paid_group = QWidget()
+        paid_rows = QFormLayout(self.paid_group)
+        paid_rows.setContentsMargins(12, 0, 0, 0)
+        self.paid_fields: dict[str, QLineEdit] = {}
+        for column, label, read, parse in paid_targets.FIELDS:
+            self.paid_fields[column] = text_field(
+                self.tr(label), read, lambda t, c=column, p=parse: {c: p(t)}, paid_rows
+            )
+        self.paid_fold.toggled.connect(self._fold_paid)
+        form.addRow(self.paid_fold)
+        form.addRow(self.paid_group)
+        self.paid_fold.setChecked(paid_targets.any_set(document.plan.show))
+        self._fold_paid(self.paid_fold.isChecked())
         self.notes = CommitOnLeaveText()
         self.notes.setMaximumHeight(80)
         self.notes.editing_finished.connect(self.commit_notes)
         form.addRow(self.tr("Notes"), self.notes)
         document.show_changed.connect(self.refresh)
         self.refresh()
+
+    def _fold_paid(self, open_: bool) -> None:
+        self.paid_fold.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.paid_group.setVisible(open_)
 
     def _status_chosen(self, _index: int) -> None:
         chosen = ShowStatus(self.status.currentData())

@@ -35,9 +35,11 @@ from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
 from liveplanner.ui.review.summary_figures import (
+    ON_REPORT_FIGURES,
     SummaryFigure,
     efficiency_figures,
     summary_figures,
+    target_figures,
 )
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
@@ -145,10 +147,14 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
             f"{html.escape(f.target) or '&nbsp;'}</span></td>"
         )
 
-    cells = [cell(f) for f in summary_figures(review)]
+    cells = [cell(f) for f in summary_figures(review, gpm_target=True)]
     # Whether it paid starts a row of its own, after the headline figures.
     cells += ['<td width="20%"></td>'] * (-len(cells) % 5)
     cells += [cell(f) for f in efficiency_figures(review)]
+    # The other targets of whether it paid the show set, on a row of their own (at most five).
+    paid = target_figures(review, ON_REPORT_FIGURES)
+    cells += ['<td width="20%"></td>'] * (-len(cells) % 5 if paid else 0)
+    cells += [cell(f) for f in paid]
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
     # The same rows the window shows and tints: one rule for the screen and the paper.
     rows = segment_rows(review)
@@ -166,7 +172,9 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         f'<table class="summary" cellspacing="0" cellpadding="4" width="100%">{summary}</table>',
     ]
     if chart_src is not None:
-        sections.append(f'<p><img src="{chart_src}" width="{CHART_WIDTH}"></p>')
+        # A row of other targets takes the height the chart gives up, so it stays on page 1.
+        width = round(CHART_WIDTH * 0.88) if paid else CHART_WIDTH
+        sections.append(f'<p><img src="{chart_src}" width="{width}"></p>')
     t = {
         "segments": segments_title(),
         "legend": QCoreApplication.translate("Report", "Green: best GMV per minute; red: lowest."),
@@ -298,7 +306,11 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
             [QCoreApplication.translate("Report", "Times"), source_line(content), ""],
             *[
                 [f.caption, f.value, f.target]
-                for f in [*summary_figures(content.review), *efficiency_figures(content.review)]
+                for f in [
+                    *summary_figures(content.review, gpm_target=True),
+                    *efficiency_figures(content.review),
+                    *target_figures(content.review, ON_REPORT_FIGURES),
+                ]
             ],
         ],
     )

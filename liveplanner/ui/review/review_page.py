@@ -43,7 +43,7 @@ from liveplanner.core.runlog import Run
 from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
-from liveplanner.ui.review.summary_figures import summary_figures
+from liveplanner.ui.review.summary_figures import summary_figures, target_figures
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
     kind_columns,
@@ -53,6 +53,7 @@ from liveplanner.ui.review.table_columns import (
     segment_rows,
 )
 from liveplanner.ui.review.tables import SORT_ROLE, FiguresModel
+from liveplanner.ui.review.target_row import TargetRow
 from liveplanner.ui.words import said_of
 
 GOOD, BAD = "#2e8b57", "#c0392b"
@@ -191,6 +192,8 @@ class ReviewPage(QWidget):
         cards = FlowLayout(self.card_row, spacing=5)
         for card in self.cards:
             cards.addWidget(card)
+        # Whether it paid: a line for each such target the show set (hidden when it set none).
+        self.target_row = TargetRow()
 
         self.lane_boxes: dict[str, QCheckBox] = {}
         lanes = QHBoxLayout()
@@ -283,6 +286,7 @@ class ReviewPage(QWidget):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(header)
         layout.addWidget(self.card_row)
+        layout.addWidget(self.target_row)
         layout.addLayout(lanes)
         layout.addWidget(self.splitter, 1)
 
@@ -387,6 +391,7 @@ class ReviewPage(QWidget):
         assert self.review is not None
         for card, figure in zip(self.cards, summary_figures(self.review), strict=True):
             card.set(figure.caption, figure.value, figure.target, figure.met)
+        self.target_row.set(target_figures(self.review))
 
     # Selection
 

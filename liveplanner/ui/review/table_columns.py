@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from liveplanner.core.comparison import Earning, TimeSlot
+from liveplanner.core.comparison import Earning, ShowKpis, TimeSlot
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review_figures import (
@@ -19,6 +19,7 @@ from liveplanner.core.review_figures import (
     SegmentFigures,
 )
 from liveplanner.core.review_spans import Source
+from liveplanner.core.target_judging import judge_kpis, tally
 from liveplanner.ui import labels
 from liveplanner.ui.review import figures as fmt
 from liveplanner.ui.review.tables import (
@@ -120,6 +121,12 @@ def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
         _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Comments / min"), lambda f: f.comments_per_min),
         _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Likes / min"), lambda f: f.likes_per_min),
         _money(QT_TRANSLATE_NOOP("ReviewTables", "GPM"), lambda f: f.gpm_fen),
+        # Retention (issue 19): online viewers at its end over those at its start.
+        _rate(QT_TRANSLATE_NOOP("ReviewTables", "Viewers kept"), lambda f: f.viewers_kept),
+        _length(
+            QT_TRANSLATE_NOOP("ReviewTables", "Watch time"),
+            lambda f: None if f.avg_watch_s is None else round(f.avg_watch_s),
+        ),
     ]
     return columns
 
@@ -185,6 +192,9 @@ def show_columns(kinds: dict[SegmentKind, dict[int, float]]) -> list[Column]:
         _rate(QT_TRANSLATE_NOOP("ReviewTables", "Conversion"), lambda k: k.conversion),
         _money(QT_TRANSLATE_NOOP("ReviewTables", "GPM"), lambda k: k.gpm_fen),
         _count(QT_TRANSLATE_NOOP("ReviewTables", "New followers"), lambda k: k.new_followers),
+        # Its targets the comparison's figures can judge (issue 19); a dash when none was.
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Targets met"), lambda k: _tally(k)[0]),
+        _count(QT_TRANSLATE_NOOP("ReviewTables", "Targets missed"), lambda k: _tally(k)[1]),
     ]
     for kind in SegmentKind:
         if kind in kinds:
@@ -199,6 +209,10 @@ def show_columns(kinds: dict[SegmentKind, dict[int, float]]) -> list[Column]:
                 )
             )
     return columns
+
+
+def _tally(show: ShowKpis) -> tuple[int | None, int | None]:
+    return tally(judge_kpis(show))
 
 
 def _yuan(fen: float | None) -> float | None:

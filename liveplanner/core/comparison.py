@@ -133,7 +133,9 @@ class ShowSamples:
     sums: Mapping[str, int]  # compared metric -> its sum, for each metric the show has rows of
     peak_viewers: int | None
     avg_viewers: float | None
-    gmv_reach: tuple[int, int] | None  # first and last GMV minute (epoch ns); None: no GMV rows
+    # The first and last GMV minute (epoch ns), None without GMV rows; only read (and so only
+    # needs be given) for a show with spans.
+    gmv_reach: tuple[int, int] | None
     # segment id -> the GMV credited to it by the review's rule, for each segment credited a
     # minute (of value 0 or more); needs only be filled when the show has spans and GMV.
     credited: Mapping[int, float]

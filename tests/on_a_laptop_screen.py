@@ -26,6 +26,7 @@ LAPTOP = QRect(0, 0, 1366, 705)
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPORT = FIXTURES / "external" / "douyin-live-gmv-export_m2_reference_final.csv"
 RUN_SHEET = FIXTURES / "scripts" / "team-run-sheet.csv"
+PRODUCTS = FIXTURES / "products" / "抖音商品明细_双11.csv"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -133,6 +134,7 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
     from liveplanner.ui.review.compare_dialog import CompareDialog
     from liveplanner.ui.review.import_dialog import MetricsImportDialog
     from liveplanner.ui.review.notes_panel import NoteDialog
+    from liveplanner.ui.review.products_dialog import ProductsImportDialog
     from liveplanner.ui.script.import_dialog import ScriptImportDialog
 
     doc = window.editor.doc
@@ -165,6 +167,7 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
         ),
         "metrics import": lambda: MetricsImportDialog(db, plan, window, str(EXPORT)),
         "compare": lambda: CompareDialog(db, 2, window),
+        "products import": lambda: ProductsImportDialog(db, plan, window, str(PRODUCTS)),
     }
 
 
@@ -183,6 +186,7 @@ NAMES = [
     "run-sheet import",
     "metrics import",
     "compare",
+    "products import",
 ]
 
 

@@ -303,7 +303,16 @@ def create_demo(db: Database) -> int:
     samples = demo_metrics(plan, ran, hiccup)
     replace_metrics(db, show_id, samples, ImportSource("demo", rows_read=len(samples)))
     _review_notes(db, plan, hiccup)
+    _import_demo_products(db, plan)
     return show_id
+
+
+def _import_demo_products(db: Database, plan: ShowPlan) -> None:
+    """The show's product export (商品明细), read and matched as a user's import is."""
+    from liveplanner.app.demo_products import DEMO_PRODUCT_FILE, demo_product_export
+    from liveplanner.app.products import ProductsRequest, store_product_export
+
+    store_product_export(db, plan, DEMO_PRODUCT_FILE, demo_product_export(), ProductsRequest())
 
 
 def _review_notes(db: Database, plan: ShowPlan, hiccup: datetime) -> None:

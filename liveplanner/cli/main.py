@@ -68,6 +68,10 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
         from liveplanner.cli import metrics
 
         return metrics.import_metrics
+    if args.command == "import-products":
+        from liveplanner.cli import products
+
+        return products.import_products
     if args.command == "review":
         from liveplanner.cli import reviews
 

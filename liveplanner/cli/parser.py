@@ -140,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     metrics.add_argument("--dry-run", action="store_true", help="read and report, store nothing")
     _add_json(metrics)
 
+    _add_import_products(commands)
+
     review = commands.add_parser(
         "review",
         help="a show's review: its minute metrics over its segments, against its targets",
@@ -202,3 +204,32 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="BACKUP")
     _add_json(restore)
     return parser
+
+
+def _add_import_products(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """`import-products`: a platform's per-product export (商品明细) into a show."""
+    from liveplanner.formats.products.fields import PRODUCT_PRESETS, ProductField
+
+    products = commands.add_parser(
+        "import-products",
+        help="bring a platform's per-product export (商品明细, CSV or XLSX) into a show",
+        description="Read the export, match its rows to the show's products by link number, then "
+        "by name, and replace the show's product figures with it (a SQLite database is backed up "
+        "first). A file that cannot be read is refused and changes nothing.",
+    )
+    products.add_argument("file", metavar="FILE")
+    products.add_argument("--show", type=_show_id, required=True, metavar="ID")
+    products.add_argument(
+        "--preset", choices=tuple(PRODUCT_PRESETS), help="the export's layout (default: recognised)"
+    )
+    products.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column by its header: HEADER=FIELD (one of "
+        + ", ".join(f.value for f in ProductField)
+        + "), or HEADER=- to leave it out (repeatable)",
+    )
+    products.add_argument("--dry-run", action="store_true", help="read and match, store nothing")
+    _add_json(products)

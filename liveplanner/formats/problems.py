@@ -227,6 +227,44 @@ MESSAGES = {
     "show_file_dangling": (
         "{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id"
     ),
+    # product exports (formats/products/): refusals
+    "no_product_header": (
+        "{file}: no header row in its first {rows} rows; expected a row naming the products' "
+        "column (商品名称, 商品, Product name …)"
+    ),
+    "no_product_column": (
+        "{file}: no column of product names or link numbers among {columns}; expected 商品名称 "
+        "or Product name, or map one (HEADER=name or HEADER=link)"
+    ),
+    "no_product_figures": (
+        "{file}: none of the columns is a product figure liveplanner knows ({columns}); "
+        "expected exposures, clicks, add to cart, items sold, GMV or refunds"
+    ),
+    "product_map_no_column": "{file} has no column “{header}”; its columns: {columns}",
+    "two_columns_one_field": "{file}: columns “{first}” and “{second}” are both {field}",
+    "product_not_a_number": (
+        "{file}, row {row}, column “{column}”: “{value}” is not {what}; expected such as 1234, "
+        "1,234.5, 1.2万 or ¥99"
+    ),
+    "product_negative": (
+        "{file}, row {row}, column “{column}”: “{value}” is below zero; {field} is a count or "
+        "an amount, expected 0 or more"
+    ),
+    "product_out_of_range": (
+        "{file}, row {row}, column “{column}”: “{value}” is more than one product of a show can "
+        "sell or count; expected at most {limit}"
+    ),
+    "product_no_name": (
+        "{file}, row {row}: figures without a product; expected its name or link number in "
+        "column “{column}”"
+    ),
+    "product_text_too_long": (
+        "{file}, row {row}, column “{column}”: {length} characters; a product's name or link "
+        "holds at most {limit}"
+    ),
+    "too_many_products": (
+        "{file}: more than {limit} product rows; a show's product export has a few hundred"
+    ),
     # warnings
     "duplicates_dropped": "{count} rows repeat an earlier row exactly and were left out "
     "(first: row {row})",

@@ -98,6 +98,10 @@ def describe(change: Change, names: Names) -> str:
         return QCoreApplication.translate("history", "Imported metrics from %1").replace(
             "%1", change.label
         )
+    if change.entity == "products":
+        return QCoreApplication.translate("history", "Imported product figures from %1").replace(
+            "%1", change.label
+        )
     if change.entity == "show" and change.action == "added":
         return QCoreApplication.translate("history", "Created the show")
     what = entity_name(change.entity)

@@ -161,6 +161,10 @@ class MenusMixin:
             self.import_metrics,
             "Ctrl+Shift+I",
         )
+        self.import_products_action = self._action(
+            QCoreApplication.translate("MainWindow", "Import &product figures…"),
+            self.import_products,
+        )
         self.export_report_action = self._action(
             QCoreApplication.translate("MainWindow", "&Export report…"),
             self.export_report,
@@ -173,7 +177,12 @@ class MenusMixin:
         for action in (self.review_action, self.script_action):
             review_menu.addAction(action)
         review_menu.addSeparator()
-        for action in (self.import_metrics_action, self.export_report_action, self.compare_action):
+        for action in (
+            self.import_metrics_action,
+            self.import_products_action,
+            self.export_report_action,
+            self.compare_action,
+        ):
             review_menu.addAction(action)
         self.editor_actions = [
             *self.script_file_actions,
@@ -182,6 +191,7 @@ class MenusMixin:
             self.review_action,
             self.script_action,
             self.import_metrics_action,
+            self.import_products_action,
             self.export_report_action,
             self.history_action,
         ]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from liveplanner.app import credentials, settings
 from liveplanner.app.database import StorageError
 from liveplanner.ui.main_menus import MenusMixin
+from liveplanner.ui.products_flow import ProductsImportMixin
 from liveplanner.ui.review_flow import ReviewMixin
 from liveplanner.ui.run_flow import RunMixin
 from liveplanner.ui.show_flow import ShowsMixin
@@ -46,7 +47,9 @@ if TYPE_CHECKING:
     from liveplanner.ui.welcome_page import WelcomePage
 
 
-class MainWindow(MenusMixin, ShowsMixin, RunMixin, ReviewMixin, WelcomeMixin, QMainWindow):
+class MainWindow(
+    MenusMixin, ShowsMixin, RunMixin, ReviewMixin, ProductsImportMixin, WelcomeMixin, QMainWindow
+):
     database_ready = Signal()
     """The database is open and the show list is filled."""
     editor_opened = Signal(int)
@@ -198,7 +201,12 @@ class MainWindow(MenusMixin, ShowsMixin, RunMixin, ReviewMixin, WelcomeMixin, QM
             action.setEnabled(True)
         # A read-only window could not log the run: every timer event would be refused.
         read_only = self.db.read_only
-        for action in (self.run_action, self.import_metrics_action, self.import_script_action):
+        for action in (
+            self.run_action,
+            self.import_metrics_action,
+            self.import_products_action,
+            self.import_script_action,
+        ):
             action.setEnabled(not read_only)
         self._title_from_editor()
         editor.refresh_summary()

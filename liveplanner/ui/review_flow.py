@@ -27,6 +27,7 @@ class ReviewMixin:
                 chart_share=self.preferences.review_chart_share,
             )
             self.review_page.import_requested.connect(self.import_metrics)
+            self.review_page.import_products_requested.connect(self.import_products)
             self.review_page.compare_requested.connect(self.compare_shows)
             self.review_page.export_requested.connect(self.export_report)
             self.review_page.lag_changed.connect(self._save_lag)

@@ -10,7 +10,15 @@ translation may put them in any order.
 
 from collections.abc import Mapping
 
-from liveplanner.app.messages import findings, imports, inputs, operations, storage, workspace
+from liveplanner.app.messages import (
+    findings,
+    imports,
+    inputs,
+    operations,
+    products,
+    storage,
+    workspace,
+)
 from liveplanner.app.translations import Translate, english
 
 CONTEXT = "Messages"
@@ -30,7 +38,13 @@ def _merge(*subjects: Mapping[str, str]) -> dict[str, str]:
 # code -> English text. Each subject's module (inputs, storage, imports ...) holds a TEXTS dict;
 # list it here.
 TEXTS: dict[str, str] = _merge(
-    inputs.TEXTS, operations.TEXTS, storage.TEXTS, findings.TEXTS, imports.TEXTS, workspace.TEXTS
+    inputs.TEXTS,
+    operations.TEXTS,
+    storage.TEXTS,
+    findings.TEXTS,
+    imports.TEXTS,
+    workspace.TEXTS,
+    products.TEXTS,
 )
 
 

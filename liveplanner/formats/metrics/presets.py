@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TypedDict, Unpack
 
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
+from liveplanner.formats.export_columns import COUNT_SCALES, MONEY_SCALES
 from liveplanner.formats.headers import normalise
 
 
@@ -44,12 +45,8 @@ class Preset:
     instant_rule: InstantRule = InstantRule.MAX
 
 
-_MONEY_SCALES = {"": 100, "元": 100, "yuan": 100, "¥": 100, "$": 100, "usd": 100, "rmb": 100}
-_MONEY_SCALES |= {"万元": 1_000_000, "万": 1_000_000, "分": 1, "fen": 1, "cents": 1}
-_COUNT_SCALES = {"": 1, "人": 1, "次": 1, "个": 1, "单": 1, "件": 1, "笔": 1, "万": 10_000}
-_COUNT_SCALES |= {"万人": 10_000, "万次": 10_000}
 _SECONDS_SCALES = {"": 1, "秒": 1, "s": 1, "sec": 1, "seconds": 1, "分钟": 60, "分": 60, "min": 60}
-_SCALES = {MetricUnit.FEN: _MONEY_SCALES, MetricUnit.COUNT: _COUNT_SCALES}
+_SCALES = {MetricUnit.FEN: MONEY_SCALES, MetricUnit.COUNT: COUNT_SCALES}
 _SCALES[MetricUnit.SECONDS] = _SECONDS_SCALES
 
 

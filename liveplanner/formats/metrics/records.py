@@ -13,7 +13,6 @@ from liveplanner.core import plan
 from liveplanner.formats.metrics.presets import ColumnRule, InstantRule, Preset
 from liveplanner.formats.problems import Problem
 
-TOTAL_WORDS = ("合计", "总计", "汇总", "小计", "total", "sum")
 TOTAL_TOLERANCE = 0.005  # a total row may differ from the sum by rounding, not by more
 PREVIEW_ROWS = 200
 MAX_MISSING_LISTED = 1_000  # missing minutes kept in MetricsImport.missing_minutes

@@ -12,6 +12,8 @@ import pandas as pd
 from liveplanner.core.metrics import METRICS, MetricKind, MetricUnit
 from liveplanner.core.money import format_yuan
 from liveplanner.formats.cells import CellError, numbers
+from liveplanner.formats.export_columns import is_total
+from liveplanner.formats.export_columns import shown_cell as _cut
 from liveplanner.formats.headers import normalise
 from liveplanner.formats.metrics.header_words import rule_by_words
 from liveplanner.formats.metrics.presets import (
@@ -27,7 +29,6 @@ from liveplanner.formats.metrics.records import (
     FIRST_SHOW_TIME,
     LAST_SHOW_TIME,
     MAX_MINUTE_VALUE,
-    TOTAL_WORDS,
     Column,
     ImportOptions,
 )
@@ -42,7 +43,6 @@ from liveplanner.formats.problems import ImportRefused, Problem
 from liveplanner.formats.sheets import SCAN_ROWS
 
 _TOTAL_SCAN = 5  # rows at each end looked at for a total row
-_SHOWN_CHARS = 40  # a cell quoted in a message is cut after this many characters
 _AS_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -144,12 +144,6 @@ def _total_rows(rows: pd.DataFrame, time_column: int) -> pd.Index:
     reading a million cells for the word costs seconds. A total in the middle of the data is
     still caught, as a time cell that is not a time.
     """
-
-    def is_total(cell: object) -> bool:
-        if not isinstance(cell, str):
-            return False
-        text = unicodedata.normalize("NFKC", cell).strip().lower().replace(" ", "")
-        return text.startswith(TOTAL_WORDS)
 
     ends = (
         rows.iloc[:_TOTAL_SCAN]
@@ -260,13 +254,6 @@ def _written(table: Table, cells: pd.Series, row: object) -> str:
         cell = cells.loc[row]  # type: ignore[call-overload]  # pandas-stubs take no `object` label
         text = cell if isinstance(cell, str) else str(cell)
     return _cut(text)
-
-
-def _cut(text: str) -> str:
-    """A long cell (400 digits) cut for a one-line message, saying how long it is."""
-    if len(text) > _SHOWN_CHARS:
-        return f"{text[:_SHOWN_CHARS]}… ({len(text)} characters)"
-    return text
 
 
 def _time_text(moment: pd.Timestamp) -> str:

@@ -1170,8 +1170,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1302,61 +1302,66 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="165" />
+        <source>Import &amp;product figures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="169" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="170" />
+        <location filename="../../ui/main_menus.py" line="174" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="191" />
+        <location filename="../../ui/main_menus.py" line="201" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="192" />
+        <location filename="../../ui/main_menus.py" line="202" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="195" />
+        <location filename="../../ui/main_menus.py" line="205" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="196" />
+        <location filename="../../ui/main_menus.py" line="206" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="203" />
+        <location filename="../../ui/main_menus.py" line="213" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="216" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="216" />
+        <location filename="../../ui/main_menus.py" line="226" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="228" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="222" />
+        <location filename="../../ui/main_menus.py" line="232" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -1366,28 +1371,28 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
@@ -1397,12 +1402,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review_flow.py" line="43" />
+        <location filename="../../ui/review_flow.py" line="44" />
         <source>%1 — review — liveplanner</source>
         <translation type="unfinished" />
     </message>
@@ -1412,12 +1417,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -1437,25 +1442,30 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_flow.py" line="31" />
+        <source>Imported product figures from %1 (%2 rows)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2073,6 +2083,7 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="430" />
+        <location filename="../../app/messages/products.py" line="87" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
@@ -2634,6 +2645,116 @@
     <message>
         <location filename="../../app/messages/operations.py" line="48" />
         <source>that row was deleted meanwhile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="12" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming the products' column (商品, Product name …)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="17" />
+        <source>{file}: no column of product names or link numbers among {columns}; choose which column names the products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="22" />
+        <source>{file}: none of the columns is a product figure liveplanner knows ({columns}); expected exposures, clicks, add to cart, items sold, GMV or refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="27" />
+        <source>{file} has no column “{header}”; its columns: {columns}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="30" />
+        <source>{file}: columns “{first}” and “{second}” are both {field}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="33" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="37" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {field} is a count or an amount, expected 0 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="42" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than one product of a show can sell or count; expected at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="47" />
+        <source>{file}, row {row}: figures without a product; expected its name or link number in column “{column}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="52" />
+        <source>{file}, row {row}, column “{column}”: {length} characters; a product's name or link holds at most {limit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="57" />
+        <source>{file}: more than {limit} product rows; a show's product export has a few hundred</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="64" />
+        <source>“{field}” is not a product figure liveplanner knows; expected one of: {known}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="74" />
+        <source>product name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="75" />
+        <source>link number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="76" />
+        <source>exposures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="77" />
+        <source>clicks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="78" />
+        <source>add to cart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="79" />
+        <source>items sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="80" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="81" />
+        <source>refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="85" />
+        <source>expected such as 1234, 1,234.5, 1.2万 or ¥99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="88" />
+        <source>an amount in yuan</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3282,6 +3403,154 @@
     </message>
 </context>
 <context>
+    <name>ProductsImportDialog</name>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="62" />
+        <source>Douyin · product list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="63" />
+        <source>Taobao Live · product analysis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="66" />
+        <source>TikTok Shop · product list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="87" />
+        <source>Import product figures — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="96" />
+        <source>A CSV or XLSX product export from the platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="97" />
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="103" />
+        <source>Recognise from the headers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="108" />
+        <source>File:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="109" />
+        <source>Layout:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="119" />
+        <source>The show has product figures from %1; importing replaces them (the database is backed up first).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="135" />
+        <source>Column in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="135" />
+        <source>Read as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="144" />
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="145" />
+        <source>Product in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="146" />
+        <source>Show's product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="147" />
+        <source>Items sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="148" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="149" />
+        <source>Refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="158" />
+        <source>Columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="159" />
+        <source>Rows and the products they match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="167" />
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="179" />
+        <source>Warnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="197" />
+        <source>Choose the platform's product export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="198" />
+        <source>Product exports (%1);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="216" />
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="268" />
+        <source>Not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="291" />
+        <source>not matched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="303" />
+        <source>%1 rows, %2 matched to the show's products, %3 not; %4; layout: %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="308" />
+        <source>by header names</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RehearsalResults</name>
     <message>
         <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
@@ -3562,147 +3831,152 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="155" />
+        <location filename="../../ui/review/review_page.py" line="156" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="158" />
+        <location filename="../../ui/review/review_page.py" line="159" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="163" />
+        <location filename="../../ui/review/review_page.py" line="164" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="165" />
-        <location filename="../../ui/review/review_page.py" line="264" />
+        <location filename="../../ui/review/review_page.py" line="166" />
+        <source>Import product figures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="268" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="169" />
+        <location filename="../../ui/review/review_page.py" line="172" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="177" />
+        <location filename="../../ui/review/review_page.py" line="180" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="179" />
+        <location filename="../../ui/review/review_page.py" line="182" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="200" />
+        <location filename="../../ui/review/review_page.py" line="204" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="210" />
+        <location filename="../../ui/review/review_page.py" line="214" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="223" />
+        <location filename="../../ui/review/review_page.py" line="227" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="260" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="262" />
+        <location filename="../../ui/review/review_page.py" line="266" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="277" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="278" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="279" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="280" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="352" />
+        <location filename="../../ui/review/review_page.py" line="356" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="358" />
+        <location filename="../../ui/review/review_page.py" line="362" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="372" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="373" />
+        <location filename="../../ui/review/review_page.py" line="377" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="375" />
+        <location filename="../../ui/review/review_page.py" line="379" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="380" />
+        <location filename="../../ui/review/review_page.py" line="384" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="386" />
+        <location filename="../../ui/review/review_page.py" line="390" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="473" />
+        <location filename="../../ui/review/review_page.py" line="477" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="474" />
+        <location filename="../../ui/review/review_page.py" line="478" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="484" />
+        <location filename="../../ui/review/review_page.py" line="488" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -5186,6 +5460,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="187" />
+        <location filename="../../cli/products.py" line="98" />
         <source>by header names</source>
         <translation type="unfinished" />
     </message>
@@ -5241,16 +5516,19 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="243" />
+        <location filename="../../cli/products.py" line="137" />
         <source>warning: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="247" />
+        <location filename="../../cli/products.py" line="141" />
         <source>stored</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="249" />
+        <location filename="../../cli/products.py" line="143" />
         <source>not stored (--dry-run)</source>
         <translation type="unfinished" />
     </message>
@@ -5334,6 +5612,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/products.py" line="124" />
         <location filename="../../cli/reviews.py" line="296" />
         <source>GMV</source>
         <translation type="unfinished" />
@@ -5449,13 +5728,45 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/products.py" line="34" />
+        <source>--map {text!r} is not HEADER=FIELD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="87" />
+        <source>{lines}, {matched} matched to the show's products; {encoding}; layout: {preset}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="93" />
         <location filename="../../cli/scripts.py" line="132" />
         <source>{n} product</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/products.py" line="94" />
         <location filename="../../cli/scripts.py" line="133" />
         <source>{n} products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="121" />
+        <source>row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="123" />
+        <source>sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="125" />
+        <source>refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="132" />
+        <source>not matched: row {row}, {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -5575,6 +5886,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/products.py" line="122" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation type="unfinished" />
@@ -5773,7 +6085,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
@@ -5832,46 +6144,51 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../ui/history_texts.py" line="102" />
+        <source>Imported product figures from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="106" />
         <source>Created the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="107" />
+        <location filename="../../ui/history_texts.py" line="111" />
         <source>Added %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="109" />
+        <location filename="../../ui/history_texts.py" line="113" />
         <source>Removed %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="117" />
+        <location filename="../../ui/history_texts.py" line="121" />
         <source>Changed %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="130" />
+        <location filename="../../ui/history_texts.py" line="134" />
         <source>Status: %1 → %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="136" />
+        <location filename="../../ui/history_texts.py" line="140" />
         <source>Unlocked the script for editing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="138" />
+        <location filename="../../ui/history_texts.py" line="142" />
         <source>Locked the script again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="142" />
+        <location filename="../../ui/history_texts.py" line="146" />
         <source>Moved the show to the bin</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="144" />
+        <location filename="../../ui/history_texts.py" line="148" />
         <source>Took the show back out of the bin</source>
         <translation type="unfinished" />
     </message>

@@ -1177,8 +1177,8 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1309,61 +1309,66 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="165" />
+        <source>Import &amp;product figures…</source>
+        <translation>导入商品数据(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="169" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="170" />
+        <location filename="../../ui/main_menus.py" line="174" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="191" />
+        <location filename="../../ui/main_menus.py" line="201" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="192" />
+        <location filename="../../ui/main_menus.py" line="202" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="195" />
+        <location filename="../../ui/main_menus.py" line="205" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="196" />
+        <location filename="../../ui/main_menus.py" line="206" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="203" />
+        <location filename="../../ui/main_menus.py" line="213" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="216" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="216" />
+        <location filename="../../ui/main_menus.py" line="226" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="228" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="222" />
+        <location filename="../../ui/main_menus.py" line="232" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -1373,29 +1378,29 @@
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
@@ -1405,12 +1410,12 @@
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review_flow.py" line="43" />
+        <location filename="../../ui/review_flow.py" line="44" />
         <source>%1 — review — liveplanner</source>
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
@@ -1420,12 +1425,12 @@
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
@@ -1445,26 +1450,31 @@
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_flow.py" line="31" />
+        <source>Imported product figures from %1 (%2 rows)</source>
+        <translation>已从 %1 导入商品数据（%2 行）</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2092,7 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="430" />
+        <location filename="../../app/messages/products.py" line="87" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
@@ -2644,6 +2655,116 @@
         <location filename="../../app/messages/operations.py" line="48" />
         <source>that row was deleted meanwhile</source>
         <translation>这一行其间已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="12" />
+        <source>{file}: no header row in its first {rows} rows; expected a row naming the products' column (商品, Product name …)</source>
+        <translation>{file}：前 {rows} 行中没有表头行；应有一行写明商品列（商品名称、商品 等）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="17" />
+        <source>{file}: no column of product names or link numbers among {columns}; choose which column names the products</source>
+        <translation>{file}：{columns} 中没有商品名称或链接号列；请选择哪一列是商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="22" />
+        <source>{file}: none of the columns is a product figure liveplanner knows ({columns}); expected exposures, clicks, add to cart, items sold, GMV or refunds</source>
+        <translation>{file}：没有一列是 liveplanner 认识的商品数据（{columns}）；应为曝光、点击、加购、成交件数、成交金额或退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="27" />
+        <source>{file} has no column “{header}”; its columns: {columns}</source>
+        <translation>{file} 没有“{header}”这一列；它的列有：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="30" />
+        <source>{file}: columns “{first}” and “{second}” are both {field}</source>
+        <translation>{file}：“{first}”和“{second}”两列都是{field}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="33" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; </source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="37" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {field} is a count or an amount, expected 0 or more</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{field}是数量或金额，应为 0 或以上</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="42" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than one product of a show can sell or count; expected at most {limit}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出一场直播中单个商品可能的销量或计数；应不超过 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="47" />
+        <source>{file}, row {row}: figures without a product; expected its name or link number in column “{column}”</source>
+        <translation>{file}，第 {row} 行：有数据但没有商品；“{column}”列应写明商品名称或链接号</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="52" />
+        <source>{file}, row {row}, column “{column}”: {length} characters; a product's name or link holds at most {limit}</source>
+        <translation>{file}，第 {row} 行，“{column}”列：共 {length} 个字符；商品名称或链接最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="57" />
+        <source>{file}: more than {limit} product rows; a show's product export has a few hundred</source>
+        <translation>{file}：商品行超过 {limit} 行；一场直播的商品明细通常只有几百行</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="64" />
+        <source>“{field}” is not a product figure liveplanner knows; expected one of: {known}</source>
+        <translation>“{field}”不是 liveplanner 认识的商品数据；应为以下之一：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="74" />
+        <source>product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="75" />
+        <source>link number</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="76" />
+        <source>exposures</source>
+        <translation>曝光</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="77" />
+        <source>clicks</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="78" />
+        <source>add to cart</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="79" />
+        <source>items sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="80" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="81" />
+        <source>refunds</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="85" />
+        <source>expected such as 1234, 1,234.5, 1.2万 or ¥99</source>
+        <translation>应为 1234、1,234.5、1.2万 或 ¥99 这样的数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/products.py" line="88" />
+        <source>an amount in yuan</source>
+        <translation>以元计的金额</translation>
     </message>
 </context>
 <context>
@@ -3292,6 +3413,154 @@
     </message>
 </context>
 <context>
+    <name>ProductsImportDialog</name>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="62" />
+        <source>Douyin · product list</source>
+        <translation>抖音 · 商品明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="63" />
+        <source>Taobao Live · product analysis</source>
+        <translation>淘宝直播 · 商品分析</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="66" />
+        <source>TikTok Shop · product list</source>
+        <translation>TikTok Shop · 商品列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="87" />
+        <source>Import product figures — %1</source>
+        <translation>导入商品数据 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="96" />
+        <source>A CSV or XLSX product export from the platform</source>
+        <translation>平台导出的 CSV 或 XLSX 商品明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="97" />
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="103" />
+        <source>Recognise from the headers</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="108" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="109" />
+        <source>Layout:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="119" />
+        <source>The show has product figures from %1; importing replaces them (the database is backed up first).</source>
+        <translation>本场已有来自 %1 的商品数据；导入将替换它们（会先备份数据库）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="135" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="135" />
+        <source>Read as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="144" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="145" />
+        <source>Product in the file</source>
+        <translation>文件中的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="146" />
+        <source>Show's product</source>
+        <translation>本场商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="147" />
+        <source>Items sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="148" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="149" />
+        <source>Refunds</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="158" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="159" />
+        <source>Rows and the products they match</source>
+        <translation>各行及匹配到的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="167" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="179" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="197" />
+        <source>Choose the platform's product export</source>
+        <translation>选择平台导出的商品明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="198" />
+        <source>Product exports (%1);;All files (*)</source>
+        <translation>商品明细 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="216" />
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="268" />
+        <source>Not read</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="291" />
+        <source>not matched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="303" />
+        <source>%1 rows, %2 matched to the show's products, %3 not; %4; layout: %5</source>
+        <translation>共 %1 行，%2 行匹配到本场商品，%3 行未匹配；%4；格式：%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/products_dialog.py" line="308" />
+        <source>by header names</source>
+        <translation>按表头名称</translation>
+    </message>
+</context>
+<context>
     <name>RehearsalResults</name>
     <message>
         <location filename="../../ui/rehearsal/results_dialog.py" line="48" />
@@ -3572,58 +3841,63 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="155" />
+        <location filename="../../ui/review/review_page.py" line="156" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="158" />
+        <location filename="../../ui/review/review_page.py" line="159" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="163" />
+        <location filename="../../ui/review/review_page.py" line="164" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="165" />
-        <location filename="../../ui/review/review_page.py" line="264" />
+        <location filename="../../ui/review/review_page.py" line="166" />
+        <source>Import product figures…</source>
+        <translation>导入商品数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="268" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="167" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="169" />
+        <location filename="../../ui/review/review_page.py" line="172" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="177" />
+        <location filename="../../ui/review/review_page.py" line="180" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="179" />
+        <location filename="../../ui/review/review_page.py" line="182" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="200" />
+        <location filename="../../ui/review/review_page.py" line="204" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="210" />
+        <location filename="../../ui/review/review_page.py" line="214" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="223" />
+        <location filename="../../ui/review/review_page.py" line="227" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -3632,82 +3906,82 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="260" />
+        <location filename="../../ui/review/review_page.py" line="264" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="262" />
+        <location filename="../../ui/review/review_page.py" line="266" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="273" />
+        <location filename="../../ui/review/review_page.py" line="277" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="278" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="275" />
+        <location filename="../../ui/review/review_page.py" line="279" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="280" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="352" />
+        <location filename="../../ui/review/review_page.py" line="356" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="358" />
+        <location filename="../../ui/review/review_page.py" line="362" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="364" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="372" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="373" />
+        <location filename="../../ui/review/review_page.py" line="377" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="375" />
+        <location filename="../../ui/review/review_page.py" line="379" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="380" />
+        <location filename="../../ui/review/review_page.py" line="384" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="386" />
+        <location filename="../../ui/review/review_page.py" line="390" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="473" />
+        <location filename="../../ui/review/review_page.py" line="477" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="474" />
+        <location filename="../../ui/review/review_page.py" line="478" />
         <source>Delete this note?
 
 %1</source>
@@ -3716,7 +3990,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="484" />
+        <location filename="../../ui/review/review_page.py" line="488" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -5206,6 +5480,7 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="187" />
+        <location filename="../../cli/products.py" line="98" />
         <source>by header names</source>
         <translation>按表头名称</translation>
     </message>
@@ -5261,16 +5536,19 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="243" />
+        <location filename="../../cli/products.py" line="137" />
         <source>warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="247" />
+        <location filename="../../cli/products.py" line="141" />
         <source>stored</source>
         <translation>已保存</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="249" />
+        <location filename="../../cli/products.py" line="143" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
     </message>
@@ -5354,6 +5632,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>类型</translation>
     </message>
     <message>
+        <location filename="../../cli/products.py" line="124" />
         <location filename="../../cli/reviews.py" line="296" />
         <source>GMV</source>
         <translation>成交金额</translation>
@@ -5469,14 +5748,46 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>{n} 个环节</translation>
     </message>
     <message>
+        <location filename="../../cli/products.py" line="34" />
+        <source>--map {text!r} is not HEADER=FIELD</source>
+        <translation>--map {text!r} 不是 表头=字段 的形式</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="87" />
+        <source>{lines}, {matched} matched to the show's products; {encoding}; layout: {preset}</source>
+        <translation>{lines}，其中 {matched} 个匹配到本场商品；{encoding}；格式：{preset}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="93" />
         <location filename="../../cli/scripts.py" line="132" />
         <source>{n} product</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
+        <location filename="../../cli/products.py" line="94" />
         <location filename="../../cli/scripts.py" line="133" />
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="121" />
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="123" />
+        <source>sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="125" />
+        <source>refunds</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="132" />
+        <source>not matched: row {row}, {name}</source>
+        <translation>未匹配：第 {row} 行，{name}</translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="137" />
@@ -5595,6 +5906,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>结束</translation>
     </message>
     <message>
+        <location filename="../../cli/products.py" line="122" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation>商品</translation>
@@ -5793,7 +6105,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>
@@ -5852,46 +6164,51 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../ui/history_texts.py" line="102" />
+        <source>Imported product figures from %1</source>
+        <translation>从 %1 导入了商品数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history_texts.py" line="106" />
         <source>Created the show</source>
         <translation>创建了这场直播</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="107" />
+        <location filename="../../ui/history_texts.py" line="111" />
         <source>Added %1</source>
         <translation>添加了%1</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="109" />
+        <location filename="../../ui/history_texts.py" line="113" />
         <source>Removed %1</source>
         <translation>删除了%1</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="117" />
+        <location filename="../../ui/history_texts.py" line="121" />
         <source>Changed %1: %2</source>
         <translation>修改了%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="130" />
+        <location filename="../../ui/history_texts.py" line="134" />
         <source>Status: %1 → %2</source>
         <translation>状态：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="136" />
+        <location filename="../../ui/history_texts.py" line="140" />
         <source>Unlocked the script for editing</source>
         <translation>解锁了脚本以便编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="138" />
+        <location filename="../../ui/history_texts.py" line="142" />
         <source>Locked the script again</source>
         <translation>重新锁定了脚本</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="142" />
+        <location filename="../../ui/history_texts.py" line="146" />
         <source>Moved the show to the bin</source>
         <translation>把这场直播移入了回收站</translation>
     </message>
     <message>
-        <location filename="../../ui/history_texts.py" line="144" />
+        <location filename="../../ui/history_texts.py" line="148" />
         <source>Took the show back out of the bin</source>
         <translation>把这场直播从回收站移回</translation>
     </message>

@@ -119,6 +119,7 @@ class Card(QFrame):
 
 class ReviewPage(QWidget):
     import_requested = Signal()
+    import_products_requested = Signal()
     compare_requested = Signal()
     export_requested = Signal()
     lag_changed = Signal(int)
@@ -162,6 +163,8 @@ class ReviewPage(QWidget):
         self.lag.valueChanged.connect(self._lag_changed)
         self.import_button = QPushButton(self.tr("Import metrics…"))
         self.import_button.clicked.connect(self.import_requested)
+        self.import_products_button = QPushButton(self.tr("Import product figures…"))
+        self.import_products_button.clicked.connect(self.import_products_requested)
         self.note_button = QPushButton(self.tr("Add note…"))
         self.note_button.clicked.connect(self.add_note)
         self.compare_button = QPushButton(self.tr("Compare shows…"))
@@ -180,6 +183,7 @@ class ReviewPage(QWidget):
         header.addSpacing(16)
         for button in (
             self.import_button,
+            self.import_products_button,
             self.note_button,
             self.compare_button,
             self.export_button,

@@ -3,8 +3,10 @@ comparison across 1,000 stored shows, each against pandas merely loading the sam
 from the same SQLite database in the same run (target: 2x or less).
 
 "The review" is all the window does to show a show: load the plan, the runs and the metrics,
-credit the minutes to segments and work out every figure. "The comparison" loads the chosen
-shows' segments, live runs and compared metrics, and computes every KPI and earning.
+credit the minutes to segments and work out every figure. "The comparison" is what the window's
+Compare shows does: load the chosen shows' segments and live runs, have SQLite aggregate their
+compared metrics, and compute every KPI and earning (comparison_scale.py measures 10,000 shows
+on PostgreSQL).
 
 Run: python benchmarks/review.py [--quick | --smoke] [--json]
 (--quick: 200 shows, 3 repeats; --smoke: 5 shows, once)
@@ -20,14 +22,15 @@ import numpy as np
 import pandas as pd
 from figures import Figure, arguments, note, report, scratch_folder
 
+from liveplanner.app.review_data import compare_shows
 from liveplanner.app.workspace import open_database
 from liveplanner.core.clock import SegmentTimer, timer_segments
-from liveplanner.core.comparison import COMPARED_METRICS, compare
+from liveplanner.core.comparison import COMPARED_METRICS
 from liveplanner.core.enums import RunKind, SegmentKind
 from liveplanner.core.metrics import METRICS
 from liveplanner.core.plan import Segment, Show, ShowPlan
 from liveplanner.core.review import review
-from liveplanner.storage.comparison import chosen_shows, load_comparison, samples_query
+from liveplanner.storage.comparison import chosen_shows, samples_query
 from liveplanner.storage.database import Database
 from liveplanner.storage.runs import list_runs, log_clock_events, start_run
 from liveplanner.storage.samples import PLAIN, ImportSource, load_metrics, replace_metrics
@@ -103,8 +106,7 @@ def measure(size: str, folder: Path) -> list[Figure]:
             pd.read_sql(query, connection, parse_dates=["minute"])
 
     def comparison() -> None:
-        inputs = load_comparison(db, COMPARED_METRICS)
-        compare(inputs.plans, inputs.live_runs, inputs.samples)
+        compare_shows(db, None, None, None, 2)  # the samples aggregated by SQLite
 
     def comparison_baseline() -> None:
         with db.engine.connect() as connection:

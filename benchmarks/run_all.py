@@ -3,8 +3,8 @@
 Each benchmark runs in a process of its own (start-up measures cold starts, and a Qt benchmark
 needs its own QApplication) and hands back its figures as JSON. A missed target is reported, not
 an error: the exit status is 1 only when a benchmark fails to run. PostgreSQL is measured too
-(in a scratch database edit_write.py makes and drops) when LIVEPLANNER_TEST_POSTGRES_URL or
---postgres gives a server.
+(in scratch databases edit_write.py and comparison_scale.py make and drop) when
+LIVEPLANNER_TEST_POSTGRES_URL or --postgres gives a server.
 
 Run: python benchmarks/run_all.py [--quick | --smoke] [--json] [--only NAME] [--postgres URL]
 """
@@ -27,6 +27,7 @@ BENCHMARKS = (
     "metrics_import",
     "xlsx_import",
     "review",
+    "comparison_scale",
     "script_files",
     "large_files",
     "edit_write",
@@ -45,7 +46,7 @@ def run_one(name: str, size: str, postgres: str | None) -> list[Figure] | None:
     command = [sys.executable, str(HERE / f"{name}.py"), "--json"]
     if size != "full":
         command.append(f"--{size}")
-    if name == "edit_write" and postgres:
+    if name in ("edit_write", "comparison_scale") and postgres:
         command += ["--postgres", postgres]
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     # stderr is left to the terminal: the benchmark's notes (sizes, counts) and any traceback.

@@ -66,7 +66,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
         shoot_first_run(app, language, folder)
     db = open_database(f"sqlite:///{folder / f'{language}-{theme}.sqlite3'}", backup_dir=folder)
     db.user = "陈婷" if language.startswith("zh") else "Chen Ting"  # the producer, in the history
-    show_id = create_demo(db)
+    show_id = create_demo(db, campaign=True)  # with its campaign, as a user adds it
     window = MainWindow(db, Preferences(language=language, theme=theme))
     window.resize(*SIZE)
     window.show()
@@ -93,6 +93,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     if theme == "light":
         shoot_import(app, window, db, show_id, suffix, folder)
         shoot_review(app, window, suffix, folder)
+        shoot_campaign(app, window, db, suffix, folder)
         shoot_script(load_plan(db, show_id), suffix, folder)
         shoot_script_import(app, db, suffix)
         shoot_team(app, window, db, show_id, suffix)
@@ -234,6 +235,34 @@ def shoot_review(app: QApplication, window: MainWindow, suffix: str, folder: Pat
         check=True,
     )  # fmt: skip
     print(OUT / f"report-{suffix}.png")
+
+
+def shoot_campaign(
+    app: QApplication, window: MainWindow, db: Database, suffix: str, folder: Path
+) -> None:
+    """The demo's campaign (Review ▸ Campaigns…) the day after 双11, its two tabs, and the first
+    page of its PDF report (rendered by pdftoppm)."""
+    from liveplanner.ui.review.campaign_dialog import CampaignDialog
+    from liveplanner.ui.review.campaign_report import write_campaign_pdf
+
+    dialog = CampaignDialog(db, 2, window, today=date(2026, 11, 12))
+    dialog.resize(*SIZE)
+    dialog.show()
+    grab(app, dialog, f"campaign-{suffix}")
+    dialog.tabs.setCurrentIndex(2)
+    grab(app, dialog, f"campaign-earned-{suffix}")
+    assert dialog.figures is not None
+    report = folder / f"campaign-report-{suffix}.pdf"
+    write_campaign_pdf(report, dialog.figures)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(report),
+         str(OUT / f"campaign-report-{suffix}")],
+        check=True,
+    )  # fmt: skip
+    print(OUT / f"campaign-report-{suffix}.png")
+    dialog.reject()
+    dialog.deleteLater()
+    settle(app)
 
 
 def shoot_script(plan: ShowPlan, suffix: str, folder: Path) -> None:

@@ -7,6 +7,7 @@ small screen (the offscreen platform's configfile), as one process has one QAppl
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,7 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
     from liveplanner.ui.preferences_dialog import PreferencesDialog
     from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
     from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
+    from liveplanner.ui.review.campaign_dialog import CampaignDialog
     from liveplanner.ui.review.compare_dialog import CompareDialog
     from liveplanner.ui.review.import_dialog import MetricsImportDialog
     from liveplanner.ui.review.notes_panel import NoteDialog
@@ -167,6 +169,7 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
         ),
         "metrics import": lambda: MetricsImportDialog(db, plan, window, str(EXPORT)),
         "compare": lambda: CompareDialog(db, 2, window),
+        "campaigns": lambda: CampaignDialog(db, 2, window, today=date(2026, 11, 12)),
         "products import": lambda: ProductsImportDialog(db, plan, window, str(PRODUCTS)),
     }
 
@@ -186,6 +189,7 @@ NAMES = [
     "run-sheet import",
     "metrics import",
     "compare",
+    "campaigns",
     "products import",
 ]
 

@@ -148,3 +148,25 @@ def test_postgres_is_measured_in_a_scratch_database_it_drops() -> None:
     names = [entry["name"] for entry in json.loads(result.stdout)]
     assert sum(name.startswith("edit write, PostgreSQL:") for name in names) == 3
     assert after <= before
+
+
+@pytest.mark.postgres
+def test_the_comparison_of_a_history_is_measured_in_a_scratch_database_it_drops() -> None:
+    server = os.environ.get("LIVEPLANNER_TEST_POSTGRES_URL")
+    if not server:
+        pytest.skip("LIVEPLANNER_TEST_POSTGRES_URL is not set")
+    result = run("comparison_scale.py", "--json", "--postgres", server)
+
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert [f["unit"] for f in figures] == ["s", "MB"]
+    assert all(set(f) == KEYS and f["baseline"] for f in figures)
+    assert "20 shows" in figures[0]["name"]
+
+
+def test_without_a_server_the_comparison_of_a_history_measures_nothing() -> None:
+    result = run("comparison_scale.py", "--json")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+    assert "no PostgreSQL server" in result.stderr

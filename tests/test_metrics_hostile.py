@@ -210,14 +210,18 @@ def _both(data: bytes) -> list[str]:
 GOOD = workbook([["时间", "成交金额(元)"]] + [[f"2025-11-11 20:{m:02d}", m] for m in range(60)])
 
 
-@pytest.mark.parametrize("cut", [len(GOOD) // 2, len(GOOD) - 30])
-def test_a_truncated_workbook_is_refused_on_both_paths(cut: int) -> None:
+@pytest.mark.parametrize("kept", ["half", "all but 30 bytes"])
+def test_a_truncated_workbook_is_refused_on_both_paths(kept: str) -> None:
+    cut = len(GOOD) // 2 if kept == "half" else len(GOOD) - 30
     for message in _both(GOOD[:cut]):
         assert message.startswith("export.xlsx cannot be opened as an Excel workbook (")
 
 
-@pytest.mark.parametrize("at", range(100, len(GOOD) - 100, 97))
+# openpyxl stamps the time of saving into the workbook, so its compressed length can differ
+# between test workers by a byte or two: the positions are fixed, not worked from that length.
+@pytest.mark.parametrize("at", range(100, 5500, 97))
 def test_a_bit_flipped_workbook_is_refused_or_read_on_both_paths(at: int) -> None:
+    assert at < len(GOOD) - 100
     flipped = bytearray(GOOD)
     flipped[at] ^= 0x10
     for reader in (

@@ -292,9 +292,10 @@ def _run_demo(
     return ran, hiccup
 
 
-def create_demo(db: Database) -> int:
+def create_demo(db: Database, *, campaign: bool = False) -> int:
     """Store the demo show with a rehearsal, the live run and the live run's minute metrics;
-    return the show's id."""
+    return the show's id. With `campaign`, the demo's campaign and its four other shows too
+    (app.demo_campaign)."""
     show_id = save_plan(db, demo_plan())
     plan = load_plan(db, show_id)
     start = plan.show.planned_start
@@ -304,6 +305,10 @@ def create_demo(db: Database) -> int:
     replace_metrics(db, show_id, samples, ImportSource("demo", rows_read=len(samples)))
     _review_notes(db, plan, hiccup)
     _import_demo_products(db, plan)
+    if campaign:  # issue 19: the demo's campaign and its other shows
+        from liveplanner.app.demo_campaign import add_demo_campaign
+
+        add_demo_campaign(db, show_id, plan)
     return show_id
 
 

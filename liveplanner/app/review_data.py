@@ -126,9 +126,10 @@ def compare_shows(
     starts_before: datetime | None,
     lag: int,
 ) -> "Comparison":
-    """The shows on a platform with a planned start in the range, compared with one another."""
-    from liveplanner.core.comparison import COMPARED_METRICS, compare
-    from liveplanner.storage.comparison import load_comparison
+    """The shows on a platform with a planned start in the range, compared with one another;
+    their samples are aggregated in the database, never loaded (a team's history is millions)."""
+    from liveplanner.core.comparison import COMPARED_METRICS, compare_figures
+    from liveplanner.storage.comparison import compared_shows
 
-    inputs = load_comparison(db, COMPARED_METRICS, platform, starts_from, starts_before)
-    return compare(inputs.plans, inputs.live_runs, inputs.samples, lag)
+    found = compared_shows(db, COMPARED_METRICS, platform, starts_from, starts_before, lag)
+    return compare_figures(found.plans, found.placed, found.samples, lag)

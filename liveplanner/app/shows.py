@@ -65,8 +65,9 @@ def create_show(
 
 
 def add_demo(db: Database) -> int:
-    """The demo show, with a rehearsal, a live run and its minute metrics; its id."""
-    return create_demo(db)
+    """The demo show, with a rehearsal, a live run and its minute metrics, and the demo's
+    campaign of it and four more shows (issue 19); the demo show's id."""
+    return create_demo(db, campaign=True)
 
 
 def duplicate_show(db: Database, show_id: int, copy_title: Callable[[str], str]) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from liveplanner.cli import output
 from liveplanner.cli.output import EXIT_FINDINGS, EXIT_USAGE, UserError
-from liveplanner.cli.parser import build_parser
+from liveplanner.cli.parser import build_parser, routed
 
 # Opens the main window: (database URL or None, show id to open or None, --exit-when) -> status.
 OpenWindow = Callable[[str | None, int | None, str | None], int]
@@ -22,7 +22,8 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     (`liveplanner runs 1 | head`), the rest of the output is dropped without a word and the
     command ends with its own status: 0, or 1 from `check` only for what it found."""
     try:
-        args = build_parser().parse_args(argv)  # --help and --version print and exit here
+        # --help and --version print and exit here
+        args = build_parser().parse_args(routed(sys.argv[1:] if argv is None else argv))
         if args.command is not None:
             return _run_command(args)
     finally:
@@ -84,6 +85,10 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
         from liveplanner.cli import database
 
         return database.upkeep
+    if args.command == "campaign":
+        from liveplanner.cli import campaigns
+
+        return campaigns.JOBS[args.campaign_command]
     from liveplanner.cli import shows
 
     return shows.JOBS[args.command]

@@ -2,6 +2,7 @@
 headless jobs. `--help` needs neither the database layer nor pandas."""
 
 import argparse
+from collections.abc import Sequence
 from typing import NoReturn
 
 from liveplanner import __version__
@@ -203,7 +204,72 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", metavar="BACKUP")
     _add_json(restore)
+    _add_campaign(commands)
     return parser
+
+
+def _add_campaign(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    campaign = commands.add_parser(
+        "campaign",
+        help="campaigns of shows (双11, a quarter): `campaign ID` shows where one stands",
+        description="Make a campaign, count shows in it, and see where it stands against its "
+        "target: `liveplanner campaign ID [--json]`.",
+    )
+    actions = campaign.add_subparsers(
+        dest="campaign_command", metavar="ACTION", parser_class=_Parser
+    )
+    actions.required = True
+    new = actions.add_parser("new", help="add a campaign")
+    new.add_argument("--title", required=True)
+    new.add_argument("--start", required=True, metavar="YYYY-MM-DD")
+    new.add_argument("--end", required=True, metavar="YYYY-MM-DD", help="its last day")
+    new.add_argument("--target-gmv", metavar="YUAN", help="the campaign's GMV target")
+    _add_json(new)
+    for name, text in (
+        ("add", "count shows in the campaign"),
+        ("remove", "stop counting shows in the campaign"),
+    ):
+        counting = actions.add_parser(name, help=text)
+        counting.add_argument("campaign_id", type=_campaign_id, metavar="ID")
+        counting.add_argument("show_ids", type=_show_id, nargs="+", metavar="SHOW")
+        _add_json(counting)
+    _add_json(actions.add_parser("list", help="list campaigns, latest first"))
+    delete = actions.add_parser("delete", help="delete a campaign (its shows stay)")
+    delete.add_argument("campaign_id", type=_campaign_id, metavar="ID")
+    _add_json(delete)
+    # `campaign ID` is routed here (routed()).
+    show = actions.add_parser("show", help="where a campaign stands (also: campaign ID)")
+    show.add_argument("campaign_id", type=_campaign_id, metavar="ID")
+    show.add_argument("--now", help=argparse.SUPPRESS)  # tests: today as YYYY-MM-DD
+    _add_json(show)
+
+
+def _campaign_id(text: str) -> int:
+    if not text.isdecimal() or not 1 <= int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"not a campaign id: {text!r} (see `liveplanner campaign list`)"
+        )
+    return int(text)
+
+
+def routed(argv: Sequence[str]) -> list[str]:
+    """`campaign 3 ...` read as `campaign show 3 ...`: a number after the command names the
+    campaign to show. The global options that take a value are stepped over."""
+    argv = list(argv)
+    valued = {"--database", "--open", "--exit-when"}
+    i = 0
+    while i < len(argv):
+        if argv[i] in valued:
+            i += 2
+            continue
+        if argv[i] == "campaign":
+            if i + 1 < len(argv) and argv[i + 1].isdecimal():
+                argv.insert(i + 1, "show")
+            break
+        if not argv[i].startswith("-"):
+            break  # another command
+        i += 1
+    return argv
 
 
 def _add_import_products(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from liveplanner.core.plan import Targets
+from liveplanner.core.refused import Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,3 +18,35 @@ class Campaign:
     notes: str = ""
     show_ids: tuple[int, ...] = ()  # by planned start
     version: int = 1
+
+
+MAX_CAMPAIGN_TITLE = 200
+
+
+def check_campaign(title: str, starts_on: date, ends_on: date, targets: Targets) -> str:
+    """The campaign's title, stripped, once its values are ones a campaign can take: a title of
+    1 to 200 characters, an end on or after the start, no target under 0. Refused (a code of
+    the catalogue, app/messages/campaigns.py) otherwise."""
+    title = title.strip()
+    if not title or len(title) > MAX_CAMPAIGN_TITLE:
+        raise Refused(
+            f"a campaign's title needs 1 to {MAX_CAMPAIGN_TITLE} characters",
+            "campaign.bad_title",
+            max=MAX_CAMPAIGN_TITLE,
+        )
+    if ends_on < starts_on:
+        raise Refused(
+            f"the campaign ends ({ends_on}) before it starts ({starts_on})",
+            "campaign.ends_before_start",
+            start=starts_on.isoformat(),
+            end=ends_on.isoformat(),
+        )
+    for name in Targets.__dataclass_fields__:
+        value = getattr(targets, name)
+        if value is not None and value < 0:
+            raise Refused(
+                f"a campaign's target cannot be under 0 ({name}: {value})",
+                "campaign.negative_target",
+                name=name,
+            )
+    return title

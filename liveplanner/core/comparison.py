@@ -9,7 +9,7 @@ segments.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import numpy as np
@@ -18,12 +18,12 @@ import pandas as pd
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import ShowPlan, Targets
 from liveplanner.core.review_spans import (
+    _HALF_MIN,
     DEFAULT_LAG,
     Source,
     Span,
     actual_spans,
     credited,
-    holds_minutes,
     planned_spans,
     segment_of,
     span_owners,
@@ -119,9 +119,29 @@ class Comparison:
     slots: tuple[Earning, ...]  # best earning per minute first
 
 
-def _spans(plan: ShowPlan, run: Run | None) -> tuple[list[Span], Source]:
+def placed_spans(plan: ShowPlan, run: Run | None) -> tuple[list[Span], Source]:
+    """Where the show's segments ran: as its live run logged them, else as planned."""
     actual = actual_spans(plan, run.events) if run is not None else []
     return (actual, Source.ACTUAL) if actual else (planned_spans(plan), Source.PLANNED)
+
+
+@dataclass(frozen=True, slots=True)
+class ShowSamples:
+    """All a comparison needs of one show's samples, aggregated: by the database
+    (storage.comparison), or from a frame of the samples (compare)."""
+
+    sums: Mapping[str, int]  # compared metric -> its sum, for each metric the show has rows of
+    peak_viewers: int | None
+    avg_viewers: float | None
+    # The first and last GMV minute (epoch ns), None without GMV rows; only read (and so only
+    # needs be given) for a show with spans.
+    gmv_reach: tuple[int, int] | None
+    # segment id -> the GMV credited to it by the review's rule, for each segment credited a
+    # minute (of value 0 or more); needs only be filled when the show has spans and GMV.
+    credited: Mapping[int, float]
+
+
+NO_SAMPLES = ShowSamples({}, None, None, None, {})
 
 
 def compare(
@@ -131,7 +151,9 @@ def compare(
     lag: int = DEFAULT_LAG,
 ) -> Comparison:
     """`live_runs`: each show's live run (core.review_spans.live_run); `samples`: tidy rows of
-    all the shows with a `show_id` column, at least COMPARED_METRICS where the exports had them."""
+    all the shows with a `show_id` column, at least COMPARED_METRICS where the exports had them.
+    The same figures as compare_figures over the database's aggregates (storage.comparison),
+    worked out here from the rows themselves."""
     sums = samples.groupby(["show_id", "metric"], sort=False)["value"].sum()
     viewers = samples[samples["metric"] == "online_viewers"].groupby("show_id")["value"]
     peaks, means = viewers.max(), viewers.mean()
@@ -139,26 +161,49 @@ def compare(
     gmv_show = gmv["show_id"].to_numpy()
     gmv_minute = pd.DatetimeIndex(gmv["minute"]).as_unit("ns").asi8
     gmv_value = gmv["value"].to_numpy(dtype="float64")
-    with_data = set(samples["show_id"].unique().tolist())
+    totals: dict[int, dict[str, int]] = {}
+    keys: list[tuple[int, str]] = sums.index.tolist()
+    for (of_show, name), value in zip(keys, sums.tolist(), strict=True):
+        totals.setdefault(int(of_show), {})[str(name)] = int(value)
+    placed = {plan.show.id: placed_spans(plan, live_runs.get(plan.show.id)) for plan in plans}
+    aggregated: dict[int, ShowSamples] = {}
+    for plan in plans:
+        show_id = plan.show.id
+        spans = placed[show_id][0]
+        lo, hi = np.searchsorted(gmv_show, [show_id, show_id + 1])
+        minutes = gmv_minute[lo:hi]
+        aggregated[show_id] = ShowSamples(
+            sums=totals.get(show_id, {}),
+            peak_viewers=int(peaks[show_id]) if show_id in peaks.index else None,
+            avg_viewers=float(means[show_id]) if show_id in means.index else None,
+            gmv_reach=(int(minutes.min()), int(minutes.max())) if hi > lo else None,
+            credited=_credited_gmv(spans, minutes, gmv_value[lo:hi], lag) if spans else {},
+        )
+    return compare_figures(plans, placed, aggregated, lag)
 
-    def total(show_id: int, name: str) -> int | None:
-        value = sums.get((show_id, name))
-        return None if value is None else int(value)
 
+def compare_figures(
+    plans: Sequence[ShowPlan],
+    placed: Mapping[int, tuple[list[Span], Source]],
+    samples: Mapping[int, ShowSamples],
+    lag: int = DEFAULT_LAG,
+) -> Comparison:
+    """The comparison from each show's spans (placed_spans) and aggregated samples (a show
+    missing from `samples` has none)."""
     kpis: list[ShowKpis] = []
     kind_per_show: dict[SegmentKind, dict[int, float]] = {}
     kind_totals: dict[SegmentKind, list[int]] = {}  # shows, seconds, gmv
     slot_totals: dict[str, list[int]] = {}
     for plan in sorted(plans, key=lambda p: p.show.planned_start):
         show = plan.show
-        spans, source = _spans(plan, live_runs.get(show.id))
+        spans, source = placed[show.id]
+        its = samples.get(show.id, NO_SAMPLES)
         seconds = round(sum((s.end - s.start).total_seconds() for s in spans))
-        lo, hi = np.searchsorted(gmv_show, [show.id, show.id + 1])
-        per_segment, covered = (
-            _credited_gmv(spans, gmv_minute[lo:hi], gmv_value[lo:hi], lag)
-            if spans and hi > lo
-            else ({}, set())
-        )
+        if spans and its.gmv_reach is not None:
+            per_segment = its.credited
+            covered = _covered(spans, per_segment, its.gmv_reach, lag)
+        else:
+            per_segment, covered = {}, set()
         kinds: dict[int | None, SegmentKind] = {s.id: s.kind for s in plan.segments}
         kind_seconds: dict[SegmentKind, int] = {}
         kind_gmv: dict[SegmentKind, float] = {}
@@ -172,9 +217,9 @@ def compare(
             kind_gmv[kinds[segment_id]] = kind_gmv.get(kinds[segment_id], 0.0) + value
         gmv_seconds = sum(kind_seconds.values())
         earned = sum(kind_gmv.values())
-        has_metrics = show.id in with_data
-        unique, buyers = total(show.id, "unique_viewers"), total(show.id, "buyers")
-        views, show_gmv = total(show.id, "views"), total(show.id, "gmv")
+        sums = its.sums
+        unique, buyers = sums.get("unique_viewers"), sums.get("buyers")
+        views, show_gmv = sums.get("views"), sums.get("gmv")
         kpis.append(
             ShowKpis(
                 show_id=show.id,
@@ -184,21 +229,21 @@ def compare(
                 source=source,
                 seconds=seconds,
                 gmv_fen=show_gmv,
-                orders=total(show.id, "orders"),
+                orders=sums.get("orders"),
                 buyers=buyers,
-                peak_viewers=int(peaks[show.id]) if show.id in peaks.index else None,
-                avg_viewers=float(means[show.id]) if show.id in means.index else None,
+                peak_viewers=its.peak_viewers,
+                avg_viewers=its.avg_viewers,
                 viewers=unique,
                 conversion=buyers / unique if buyers is not None and unique else None,
                 gpm_fen=show_gmv * 1000 / views if show_gmv is not None and views else None,
-                new_followers=total(show.id, "new_followers"),
-                has_metrics=has_metrics,
+                new_followers=sums.get("new_followers"),
+                has_metrics=bool(sums),
                 gmv_seconds=gmv_seconds,
                 gmv_per_min_fen=(
                     earned * 60 / gmv_seconds if show_gmv is not None and gmv_seconds else None
                 ),
                 targets=show.targets,
-                ad_spend_fen=total(show.id, "ad_spend"),
+                ad_spend_fen=sums.get("ad_spend"),
             )
         )
         if show_gmv is None:
@@ -234,30 +279,63 @@ def compare(
 
 def _credited_gmv(
     spans: Sequence[Span], minutes_ns: np.ndarray, values: np.ndarray, lag: int
-) -> tuple[dict[int, float], set[int]]:
-    """Each segment's GMV by the single review's rule, and the segments the GMV series covers
-    (the review's segments with a GMV figure): those credited a minute of it, and those
-    credited no minute at all (too short to hold a minute's middle) within its reach, which
-    made ¥0. A segment whose minutes the export lacks is not covered: it has no figure."""
+) -> dict[int, float]:
+    """Each segment's GMV by the single review's rule, for the segments credited a minute."""
     starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
     ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
-    owners = span_owners(spans)
-    segments = segment_of(credited(minutes_ns, starts, ends, lag), owners)
+    segments = segment_of(credited(minutes_ns, starts, ends, lag), span_owners(spans))
     mine = segments >= 0  # not outside the script, nor time of segments all deleted since
     ids, which = np.unique(segments[mine], return_inverse=True)
     sums = np.bincount(which, weights=values[mine], minlength=len(ids))
-    earned = dict(zip(ids.tolist(), sums.tolist(), strict=True))
+    return dict(zip(ids.tolist(), sums.tolist(), strict=True))
+
+
+def _covered(
+    spans: Sequence[Span], earned: Mapping[int, float], reach: tuple[int, int], lag: int
+) -> set[int]:
+    """The segments the GMV series covers (the review's segments with a GMV figure): those
+    credited a minute of it, and those credited no minute at all (too short to hold a minute's
+    middle) within its reach, which made ¥0. A segment whose minutes the export lacks is not
+    covered: it has no figure. `reach`: the series' first and last minute.
+
+    In plain integers, span by span (a show has a few dozen): the rule of review_spans'
+    span_owners, segment_of and holds_minutes, which cost more in numpy for so few, and a
+    comparison does this for every show of a team's history."""
+    starts = [_epoch_ns(s.start) for s in spans]
+    ends = [_epoch_ns(s.end) for s in spans]
+    owners: list[int | None] = [s.segment_id for s in spans]
+    for i in range(1, len(owners)):
+        if owners[i] is None:
+            owners[i] = owners[i - 1]
+    for i in range(len(owners) - 2, -1, -1):
+        if owners[i] is None:
+            owners[i] = owners[i + 1]
     lag_ns = lag * _MINUTE_NS
-    # The series reaches a span when it has minutes from `lag` after the span's start to `lag`
-    # after its end, where the span's sales come (as in the review).
-    reached = (starts + lag_ns < minutes_ns.max() + _MINUTE_NS) & (ends + lag_ns > minutes_ns.min())
-    # Whose minutes a span holds: its owner's (a deleted segment's neighbour's); whose time
-    # it is: its own segment's, as the review's stretches.
-    span_segments = segment_of(np.arange(len(spans)), owners)
-    holding = set(span_segments[holds_minutes(starts, ends, lag)].tolist())
-    near = {
-        s.segment_id
-        for s, reach in zip(spans, reached, strict=True)
-        if reach and s.segment_id is not None
-    }
-    return earned, set(earned) | (near - holding)
+    first, last = reach
+    near: set[int] = set()
+    holding: set[int] = set()
+    for i, span in enumerate(spans):
+        # The series reaches a span when it has minutes from `lag` after the span's start to
+        # `lag` after its end, where the span's sales come (as in the review).
+        if span.segment_id is not None and (
+            starts[i] + lag_ns < last + _MINUTE_NS and ends[i] + lag_ns > first
+        ):
+            near.add(span.segment_id)
+        # Whether a whole minute's middle, `lag` minutes back, falls in the moments credited to
+        # the span (the first span's from `lag` before its start); then its owner (a deleted
+        # segment's neighbour) holds minutes.
+        since = starts[0] - lag_ns if i == 0 else starts[i]
+        until = starts[i + 1] if i + 1 < len(spans) else ends[-1]
+        minute = -((_HALF_MIN - lag_ns - since) // _MINUTE_NS) * _MINUTE_NS
+        owner = owners[i]
+        if owner is not None and minute + _HALF_MIN - lag_ns < until:
+            holding.add(owner)
+    return set(earned) | (near - holding)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _epoch_ns(moment: datetime) -> int:
+    return (moment - _EPOCH) // _MICROSECOND * 1000

@@ -1,15 +1,26 @@
 """What a comparison of many shows reads, in a handful of queries whatever the number of shows:
-the shows, their segments, their live runs' segment changes and the compared metrics."""
+the shows, their segments, their live runs' segment changes and the compared metrics.
 
+compared_shows has the database aggregate the samples (a team's history is millions of them):
+one GROUP BY over the compared metrics for each show's totals, and one over its GMV minutes
+joined to its segments' spans for what each segment earned, by the review's crediting rule.
+load_comparison reads the samples themselves, for core.comparison.compare (tests hold the two
+to the same figures).
+"""
+
+import json
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ScalarSelect, Select, select
+from sqlalchemy import Executable, ScalarSelect, Select, func, null, select, text
 from sqlalchemy.orm import Session
 
-from liveplanner.core.enums import Platform, RunEventKind, RunKind
+from liveplanner.core.comparison import ShowSamples, placed_spans
+from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Segment, ShowPlan
+from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
@@ -59,61 +70,281 @@ def load_comparison(
     starts_before: datetime | None = None,
 ) -> ComparisonInputs:
     shows = chosen_shows(platform, starts_from, starts_before)
-    ids = shows.scalar_subquery()
     with db.session() as session:
-        show_rows = session.scalars(select(ShowRow).where(ShowRow.id.in_(ids))).all()
-        plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}
-        segments: dict[int, list[Segment]] = {show_id: [] for show_id in plans}
-        for row in session.execute(
-            select(
-                SegmentRow.show_id,
-                SegmentRow.id,
-                SegmentRow.kind,
-                SegmentRow.title,
-                SegmentRow.duration_s,
-                SegmentRow.product_id,
-            )
-            .where(SegmentRow.show_id.in_(ids))
-            .order_by(SegmentRow.show_id, SegmentRow.position)
-        ):
-            segments[row.show_id].append(
-                Segment(row.id, row.kind, row.title, row.duration_s, row.product_id)
-            )
-        live_runs = _live_runs(session, ids)
+        plans, live_runs = _plans(session, shows.scalar_subquery())
         frame = read_plain(
             session, samples_query(shows, metrics), ["show_id", "minute", "metric", "value"]
         )
-    return ComparisonInputs(
-        plans=[replace(plan, segments=tuple(segments[i])) for i, plan in plans.items()],
-        live_runs=live_runs,
-        samples=frame,
+    return ComparisonInputs(plans=plans, live_runs=live_runs, samples=frame)
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedShows:
+    """What core.comparison.compare_figures takes: the shows, where their segments ran and their
+    samples as the database aggregated them (a show without samples is not in `samples`)."""
+
+    plans: list[ShowPlan]  # show and segments only
+    placed: dict[int, tuple[list[Span], Source]]
+    samples: dict[int, ShowSamples]
+
+
+def compared_shows(
+    db: Database,
+    metrics: tuple[str, ...],
+    platform: Platform | None = None,
+    starts_from: datetime | None = None,
+    starts_before: datetime | None = None,
+    lag: int = DEFAULT_LAG,
+) -> ComparedShows:
+    """The chosen shows with their samples aggregated in the database: no sample is read."""
+    shows = chosen_shows(platform, starts_from, starts_before)
+    with db.session() as session:
+        plans, live_runs = _plans(session, shows.scalar_subquery())
+        placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
+        connection = session.connection()
+        bounds = {i: _bounds(spans, lag) for i, (spans, _) in placed.items() if spans}
+        postgres = connection.dialect.name == "postgresql"
+        totals = list(connection.execute(_totals_query(shows, metrics, minutes=not postgres)))
+        gmv: list[Any] = []
+        if "gmv" in metrics and bounds:
+            gmv = (_gmv_on_postgres if postgres else _gmv_on_sqlite)(connection, bounds)
+    sums: dict[int, dict[str, int]] = {}
+    viewers: dict[int, tuple[int, float]] = {}
+    reach: dict[int, tuple[int, int]] = {}
+    for show_id, metric, total, count, peak, first, last in totals:
+        sums.setdefault(show_id, {})[metric] = int(total)
+        if metric == "online_viewers":
+            viewers[show_id] = (int(peak), int(total) / count)
+        elif metric == "gmv" and first is not None:
+            reach[show_id] = (_ns(first), _ns(last))
+    # (show, segment credited or None, GMV credited, the first and last minute or None)
+    credited: dict[int, dict[int, float]] = {}
+    for show_id, segment_id, total, first, last in gmv:
+        if segment_id is not None:
+            credited.setdefault(show_id, {})[segment_id] = float(total)
+        if first is not None:
+            low, high = reach.get(show_id, (_ns(first), _ns(last)))
+            reach[show_id] = (min(low, _ns(first)), max(high, _ns(last)))
+    samples = {
+        show_id: ShowSamples(
+            sums=its,
+            peak_viewers=viewers[show_id][0] if show_id in viewers else None,
+            avg_viewers=viewers[show_id][1] if show_id in viewers else None,
+            gmv_reach=reach.get(show_id),
+            credited=credited.get(show_id, {}),
+        )
+        for show_id, its in sums.items()
+    }
+    return ComparedShows(plans, placed, samples)
+
+
+_EPOCH = datetime(1970, 1, 1)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _ns(minute: datetime | str) -> int:
+    """A stored minute (naive UTC; text on SQLite) as epoch nanoseconds."""
+    if isinstance(minute, str):
+        minute = datetime.fromisoformat(minute)
+    return (minute.replace(tzinfo=None) - _EPOCH) // _MICROSECOND * 1000
+
+
+def _totals_query(shows: Select[int], metrics: tuple[str, ...], minutes: bool) -> Select[Any]:
+    """Each show's sum, count and greatest value of each metric, and with `minutes` its first
+    and last minute (else None: PostgreSQL finds the GMV's with its segments' shares)."""
+    return (
+        select(
+            PLAIN.c.show_id,
+            PLAIN.c.metric,
+            func.sum(PLAIN.c.value),
+            func.count(),
+            func.max(PLAIN.c.value),
+            func.min(PLAIN.c.minute) if minutes else null(),
+            func.max(PLAIN.c.minute) if minutes else null(),
+        )
+        .where(PLAIN.c.show_id.in_(shows.scalar_subquery()), PLAIN.c.metric.in_(metrics))
+        .group_by(PLAIN.c.show_id, PLAIN.c.metric)
     )
+
+
+# Each show's GMV minutes, read through the primary key show by show (not by scanning every
+# sample for the GMV's), each counted to the segment whose range between the show's bounds
+# holds it: width_bucket gives the range, `owners` its segment (None: outside the script).
+_GMV_PG = """
+WITH r AS (
+  SELECT * FROM unnest(CAST(:bound_shows AS integer[]), CAST(:bounds AS bigint[]),
+                       CAST(:owners AS integer[])) WITH ORDINALITY AS r(show_id, bound, owner, n)
+), b AS (
+  SELECT show_id,
+         array_agg(timestamp '1970-01-01' + bound * interval '1 microsecond' ORDER BY n) AS bounds,
+         array_agg(owner ORDER BY n) AS owners
+  FROM r GROUP BY show_id
+)
+SELECT b.show_id, b.owners[width_bucket(s.minute, b.bounds)] AS segment_id, SUM(s.value),
+       MIN(s.minute), MAX(s.minute)
+FROM b CROSS JOIN LATERAL (
+  SELECT minute, value FROM metric_samples WHERE show_id = b.show_id AND metric = 'gmv'
+) AS s
+GROUP BY 1, 2
+"""
+
+
+def _gmv_on_postgres(connection: Any, bounds: dict[int, list[tuple[int, int | None]]]) -> list[Any]:
+    """(show, segment credited or None, GMV credited to it, its first and last minute), for
+    the shows with segments (the others' GMV is credited to none)."""
+    flat = [(i, bound, owner) for i, its in bounds.items() for bound, owner in its]
+    found: list[Any] = connection.execute(
+        text(_GMV_PG),
+        {
+            "bound_shows": [i for i, _, _ in flat],
+            "bounds": [bound for _, bound, _ in flat],
+            "owners": [owner for _, _, owner in flat],
+        },
+    ).all()
+    return found
+
+
+# SQLite: each segment's GMV from the GMV minutes of each of its ranges between bounds.
+_CREDITED_SQLITE = """
+SELECT sp.show_id, sp.segment_id, SUM(s.value), NULL, NULL
+FROM (SELECT json_extract(value, '$[0]') AS show_id, json_extract(value, '$[1]') AS segment_id,
+             json_extract(value, '$[2]') AS lo, json_extract(value, '$[3]') AS hi
+      FROM json_each(:spans)) AS sp
+CROSS JOIN metric_samples AS s
+WHERE s.show_id = sp.show_id AND s.metric = 'gmv' AND s.minute >= sp.lo AND s.minute < sp.hi
+GROUP BY sp.show_id, sp.segment_id
+"""
+
+
+def _gmv_on_sqlite(connection: Any, bounds: dict[int, list[tuple[int, int | None]]]) -> list[Any]:
+    """(show, segment, GMV credited to it, None, None) for each segment credited a minute."""
+    ranges = [
+        [show_id, owner, _text(low), _text(high)]
+        for show_id, its in bounds.items()
+        for (low, owner), (high, _) in pairwise(its)
+        if owner is not None and low < high
+    ]
+    found: list[Any] = connection.execute(
+        text(_CREDITED_SQLITE), {"spans": json.dumps(ranges)}
+    ).all()
+    return found
+
+
+def _text(microseconds: int) -> str:
+    """As SQLAlchemy writes a naive UTC time on SQLite, so text comparison orders it."""
+    moment = _EPOCH + timedelta(microseconds=microseconds)
+    return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+_HALF_MINUTE_US = 30_000_000
+_MINUTE_US = 60_000_000
+
+
+def _bounds(spans: list[Span], lag: int) -> list[tuple[int, int | None]]:
+    """The stored minutes (naive UTC, epoch microseconds) where each span's credited minutes
+    begin, with the segment they are credited to, then where the last span's end: a minute from
+    one bound to before the next is credited to that bound's segment. This is
+    core.review_spans.credited's rule turned round: a minute goes to the span running at its
+    middle `lag` minutes earlier, the first span also taking those from `lag` before its start;
+    a span of a segment deleted since to its neighbour's segment (span_owners), the one before,
+    else the one after (None: every segment it ran was deleted)."""
+    owners: list[int | None] = [s.segment_id for s in spans]
+    for i in range(1, len(owners)):
+        if owners[i] is None:
+            owners[i] = owners[i - 1]
+    for i in range(len(owners) - 2, -1, -1):
+        if owners[i] is None:
+            owners[i] = owners[i + 1]
+    shift = lag * _MINUTE_US - _HALF_MINUTE_US
+    starts = [_us(s.start) for s in spans]
+    bounds = [starts[0] - _HALF_MINUTE_US, *(start + shift for start in starts[1:])]
+    return [*zip(bounds, owners, strict=True), (_us(spans[-1].end) + shift, None)]
+
+
+def _us(moment: datetime) -> int:
+    return (moment.astimezone(UTC).replace(tzinfo=None) - _EPOCH) // _MICROSECOND
+
+
+def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], dict[int, Run]]:
+    """The shows (with their segments only) and each one's live run, by the ids chosen.
+
+    Plain rows, not ORM objects, and the segments' and events' straight from the driver: a
+    team's history has thousands of shows and a hundred thousand segments."""
+    show_rows = session.execute(select(ShowRow.__table__).where(ShowRow.id.in_(ids)))
+    plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}  # type: ignore[arg-type]
+    segments: dict[int, list[Segment]] = {show_id: [] for show_id in plans}
+    kinds = {k.value: k for k in SegmentKind}
+    for show_id, segment_id, kind, title, duration_s, product_id in _driver_rows(
+        session,
+        select(
+            SegmentRow.show_id,
+            SegmentRow.id,
+            SegmentRow.kind,
+            SegmentRow.title,
+            SegmentRow.duration_s,
+            SegmentRow.product_id,
+        )
+        .where(SegmentRow.show_id.in_(ids))
+        .order_by(SegmentRow.show_id, SegmentRow.position),
+    ):
+        segments[show_id].append(Segment(segment_id, kinds[kind], title, duration_s, product_id))
+    return (
+        [replace(plan, segments=tuple(segments[i])) for i, plan in plans.items()],
+        _live_runs(session, ids),
+    )
+
+
+def _driver_rows(session: Session, query: Executable) -> list[Any]:
+    """The rows as the driver gives them, without SQLAlchemy's conversion of each value."""
+    result = session.connection().execute(query)
+    rows = list(result.cursor.fetchall())
+    result.close()
+    return rows
+
+
+def _moment(stored: datetime | str) -> datetime:
+    """A stored time as UTCDateTime reads it (naive UTC; text on SQLite), aware UTC."""
+    if isinstance(stored, str):
+        stored = datetime.fromisoformat(stored)
+    return stored.replace(tzinfo=UTC)
+
+
+_PLACING = (RunEventKind.STARTED, RunEventKind.SEGMENT_STARTED, RunEventKind.ENDED)
 
 
 def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
     """Each show's latest live run that reached a segment, with only its segment changes, its
     end and its `started` events (all the review needs to place segments: each `started`
     begins a session of the run's clock, see core.run_timeline)."""
-    rows = session.execute(
-        select(RunRow.show_id, RunRow.id, RunRow.started_at, RunRow.ended_at, RunEventRow)
-        .join(RunEventRow, RunEventRow.run_id == RunRow.id)
-        .where(
-            RunRow.show_id.in_(ids),
-            RunRow.kind == RunKind.LIVE,
-            RunEventRow.kind.in_(
-                [RunEventKind.STARTED, RunEventKind.SEGMENT_STARTED, RunEventKind.ENDED]
-            ),
+    live = (RunRow.show_id.in_(ids), RunRow.kind == RunKind.LIVE)
+    heads = session.execute(
+        select(RunRow.id, RunRow.show_id, RunRow.started_at, RunRow.ended_at)
+        .where(*live)
+        .order_by(RunRow.show_id, RunRow.started_at, RunRow.id)
+    ).all()
+    kinds = {k.value: k for k in _PLACING}
+    events: dict[int, list[RunEvent]] = {}
+    for run_id, seq, kind, wall, monotonic_s, segment_id, position in _driver_rows(
+        session,
+        select(
+            RunEventRow.run_id,
+            RunEventRow.seq,
+            RunEventRow.kind,
+            RunEventRow.wall_time,
+            RunEventRow.monotonic_s,
+            RunEventRow.segment_id,
+            RunEventRow.segment_position,
         )
-        .order_by(RunRow.show_id, RunRow.started_at, RunRow.id, RunEventRow.seq)
-    )
-    runs: dict[int, tuple[int, datetime, datetime | None, list[RunEvent]]] = {}
-    for show_id, run_id, started, ended, e in rows:
-        held = runs.setdefault(run_id, (show_id, started, ended, []))
-        held[3].append(
-            RunEvent(e.seq, e.kind, e.wall_time, e.monotonic_s, e.segment_id, e.segment_position)
+        .join(RunRow, RunEventRow.run_id == RunRow.id)
+        .where(*live, RunEventRow.kind.in_(_PLACING))
+        .order_by(RunEventRow.run_id, RunEventRow.seq),
+    ):
+        events.setdefault(run_id, []).append(
+            RunEvent(seq, kinds[kind], _moment(wall), monotonic_s, segment_id, position)
         )
     latest: dict[int, Run] = {}
-    for run_id, (show_id, started, ended, logged) in runs.items():  # oldest first per show
+    for run_id, show_id, started, ended in heads:  # oldest first per show
+        logged = events.get(run_id, [])
         if any(e.kind is RunEventKind.SEGMENT_STARTED for e in logged):
             latest[show_id] = Run(run_id, show_id, RunKind.LIVE, started, ended, tuple(logged))
     return latest

@@ -174,6 +174,10 @@ class MenusMixin:
             QCoreApplication.translate("MainWindow", "&Compare shows…"), self.compare_shows
         )
         self.show_actions.append(self.compare_action)
+        self.campaigns_action = self._action(
+            QCoreApplication.translate("MainWindow", "Ca&mpaigns…"), self.open_campaigns
+        )
+        self.show_actions.append(self.campaigns_action)
         for action in (self.review_action, self.script_action):
             review_menu.addAction(action)
         review_menu.addSeparator()
@@ -184,6 +188,7 @@ class MenusMixin:
             self.compare_action,
         ):
             review_menu.addAction(action)
+        review_menu.addAction(self.campaigns_action)
         self.editor_actions = [
             *self.script_file_actions,
             self.run_action,

@@ -74,3 +74,11 @@ class ReviewMixin:
         if self.db is None:
             return
         CompareDialog(self.db, self.preferences.attribution_lag, self).exec()
+
+    def open_campaigns(self) -> None:
+        """Review ▸ Campaigns…: every campaign, where each stands against its target."""
+        from liveplanner.ui.review.campaign_dialog import CampaignDialog
+
+        if self.db is None:
+            return
+        CampaignDialog(self.db, self.preferences.attribution_lag, self).exec()

@@ -11,6 +11,7 @@ translation may put them in any order.
 from collections.abc import Mapping
 
 from liveplanner.app.messages import (
+    campaigns,
     findings,
     imports,
     inputs,
@@ -44,6 +45,7 @@ TEXTS: dict[str, str] = _merge(
     findings.TEXTS,
     imports.TEXTS,
     workspace.TEXTS,
+    campaigns.TEXTS,
     products.TEXTS,
 )
 

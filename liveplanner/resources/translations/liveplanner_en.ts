@@ -181,6 +181,458 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="32" />
+        <source>Target pace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="41" />
+        <location filename="../../ui/review/campaign_dialog.py" line="173" />
+        <source>GMV so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="124" />
+        <location filename="../../ui/review/campaign_dialog.py" line="133" />
+        <source>Campaigns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="128" />
+        <source>&amp;New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="130" />
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="143" />
+        <source>e.g. Double 11 big promotion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="150" />
+        <source>yuan, e.g. 2000000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="151" />
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="157" />
+        <location filename="../../ui/review/campaign_dialog.py" line="200" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="159" />
+        <source>GMV target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="161" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="163" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="174" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="175" />
+        <source>Still to reach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="176" />
+        <source>Shows to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <source>Each needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <source>ROI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <source>UV value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="198" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="199" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="201" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="204" />
+        <source>&amp;Add shows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="206" />
+        <source>&amp;Remove show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="239" />
+        <source>Shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <source>Segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <source>GMV / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="240" />
+        <source>What earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="256" />
+        <source>&amp;Export campaign report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="427" />
+        <source>Delete campaign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="428" />
+        <source>Delete the campaign “%1”? Its shows stay as they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="340" />
+        <source>%1 per minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="351" />
+        <source>Best segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <source>Worst segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="359" />
+        <source>Best product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="363" />
+        <source>Worst product</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CampaignReport</name>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="46" />
+        <source>GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="47" />
+        <location filename="../../ui/review/campaign_report.py" line="142" />
+        <source>Viewers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="48" />
+        <source>Conversion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="49" />
+        <source>New followers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="50" />
+        <source>Interaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="51" />
+        <location filename="../../ui/review/campaign_report.py" line="146" />
+        <source>UV value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="52" />
+        <source>Order value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="53" />
+        <source>GPM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="54" />
+        <location filename="../../ui/review/campaign_report.py" line="144" />
+        <source>ROI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="55" />
+        <source>Gross profit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="56" />
+        <source>Margin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="57" />
+        <source>Net GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="58" />
+        <source>Average watch time (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="59" />
+        <source>Ad spend at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="60" />
+        <source>Refunds at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="81" />
+        <source>met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="83" />
+        <source>short by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="127" />
+        <source>GMV so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="128" />
+        <location filename="../../ui/review/campaign_report.py" line="245" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="130" />
+        <source>Still to reach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <source>Shows to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="138" />
+        <source>Each needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="141" />
+        <source>Orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="143" />
+        <source>Ad spend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="156" />
+        <source>%1 shows; the target is spread evenly over them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="167" />
+        <source>What earned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="170" />
+        <location filename="../../ui/review/campaign_report.py" line="193" />
+        <location filename="../../ui/review/campaign_report.py" line="228" />
+        <source>Shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="174" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="175" />
+        <location filename="../../ui/review/campaign_report.py" line="192" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="176" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="189" />
+        <source>By platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <source>By segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="206" />
+        <source>Segment kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="207" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="209" />
+        <source>GMV / min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="224" />
+        <source>By product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="227" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="229" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="240" />
+        <source>Targets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="246" />
+        <source>Aim</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="247" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="248" />
+        <source>Against target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="308" />
+        <source>Export campaign report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="310" />
+        <source>PDF report (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="322" />
+        <source>Not done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="323" />
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/review/compare_dialog.py" line="43" />
@@ -1316,47 +1768,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="201" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_menus.py" line="202" />
-        <source>&amp;Theme</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_menus.py" line="205" />
-        <source>&amp;Light</source>
+        <location filename="../../ui/main_menus.py" line="178" />
+        <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="206" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="207" />
+        <source>&amp;Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="210" />
+        <source>&amp;Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="211" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="213" />
+        <location filename="../../ui/main_menus.py" line="218" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="216" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="226" />
+        <location filename="../../ui/main_menus.py" line="231" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="228" />
+        <location filename="../../ui/main_menus.py" line="233" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="232" />
+        <location filename="../../ui/main_menus.py" line="237" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
@@ -2755,6 +3212,26 @@
     <message>
         <location filename="../../app/messages/products.py" line="88" />
         <source>an amount in yuan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="7" />
+        <source>a campaign's title needs 1 to {max} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="10" />
+        <source>the campaign ends ({end}) before it starts ({start})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="13" />
+        <source>a campaign's target cannot be under 0 ({name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="16" />
+        <source>there is no campaign {id}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5244,6 +5721,19 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>ShowPicker</name>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="79" />
+        <source>Add shows to the campaign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="98" />
+        <source>Tick the shows the campaign counts:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StartRunDialog</name>
     <message>
         <location filename="../../ui/rehearsal/start_dialog.py" line="12" />
@@ -6070,6 +6560,89 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="32" />
+        <source>{option} {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="160" />
+        <source>GMV {gmv} of target {target}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="165" />
+        <source>{n} shows to come; each needs {needed}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="174" />
+        <location filename="../../cli/campaigns.py" line="273" />
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="175" />
+        <location filename="../../cli/campaigns.py" line="274" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="176" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="178" />
+        <location filename="../../cli/campaigns.py" line="278" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="197" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="199" />
+        <source>So far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="200" />
+        <source>Target so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="243" />
+        <source>added campaign {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="253" />
+        <source>campaign {id} counts {n} shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="275" />
+        <source>End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="276" />
+        <source>Shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="277" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="302" />
+        <source>deleted campaign {id}</source>
         <translation type="unfinished" />
     </message>
 </context>

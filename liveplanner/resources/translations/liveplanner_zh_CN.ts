@@ -181,6 +181,458 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="32" />
+        <source>Target pace</source>
+        <translation>目标进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_chart.py" line="41" />
+        <location filename="../../ui/review/campaign_dialog.py" line="173" />
+        <source>GMV so far</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="124" />
+        <location filename="../../ui/review/campaign_dialog.py" line="133" />
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="128" />
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="130" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="143" />
+        <source>e.g. Double 11 big promotion</source>
+        <translation>例如 双11 大促</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="150" />
+        <source>yuan, e.g. 2000000</source>
+        <translation>元，例如 2000000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="151" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="157" />
+        <location filename="../../ui/review/campaign_dialog.py" line="200" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="159" />
+        <source>GMV target</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="161" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="163" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="174" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="175" />
+        <source>Still to reach</source>
+        <translation>尚差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="176" />
+        <source>Shows to come</source>
+        <translation>待播场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <source>Each needs</source>
+        <translation>每场需达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <source>ROI</source>
+        <translation>投产比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="198" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="199" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="201" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="204" />
+        <source>&amp;Add shows…</source>
+        <translation>添加场次(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="206" />
+        <source>&amp;Remove show</source>
+        <translation>移除场次(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="239" />
+        <source>Shows</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <source>Segment kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <source>Segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <source>GMV / min</source>
+        <translation>每分钟成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="240" />
+        <source>What earned</source>
+        <translation>成交来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="256" />
+        <source>&amp;Export campaign report…</source>
+        <translation>导出活动报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="427" />
+        <source>Delete campaign</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="428" />
+        <source>Delete the campaign “%1”? Its shows stay as they are.</source>
+        <translation>删除活动“%1”？其中的场次保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="340" />
+        <source>%1 per minute</source>
+        <translation>每分钟 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="351" />
+        <source>Best segment kind</source>
+        <translation>最佳环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <source>Worst segment kind</source>
+        <translation>最差环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="359" />
+        <source>Best product</source>
+        <translation>最佳商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="363" />
+        <source>Worst product</source>
+        <translation>最差商品</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignReport</name>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="46" />
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="47" />
+        <location filename="../../ui/review/campaign_report.py" line="142" />
+        <source>Viewers</source>
+        <translation>观看人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="48" />
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="49" />
+        <source>New followers</source>
+        <translation>新增粉丝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="50" />
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="51" />
+        <location filename="../../ui/review/campaign_report.py" line="146" />
+        <source>UV value</source>
+        <translation>UV 价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="52" />
+        <source>Order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="53" />
+        <source>GPM</source>
+        <translation>千次观看成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="54" />
+        <location filename="../../ui/review/campaign_report.py" line="144" />
+        <source>ROI</source>
+        <translation>投产比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="55" />
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="56" />
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="57" />
+        <source>Net GMV</source>
+        <translation>净 GMV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="58" />
+        <source>Average watch time (s)</source>
+        <translation>人均观看时长（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="59" />
+        <source>Ad spend at most</source>
+        <translation>投放消耗上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="60" />
+        <source>Refunds at most</source>
+        <translation>退款率上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="81" />
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="83" />
+        <source>short by %1</source>
+        <translation>差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="127" />
+        <source>GMV so far</source>
+        <translation>累计 GMV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="128" />
+        <location filename="../../ui/review/campaign_report.py" line="245" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="130" />
+        <source>Still to reach</source>
+        <translation>尚差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <source>Shows to come</source>
+        <translation>待播场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="138" />
+        <source>Each needs</source>
+        <translation>每场需达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="141" />
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="143" />
+        <source>Ad spend</source>
+        <translation>投放消耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="156" />
+        <source>%1 shows; the target is spread evenly over them.</source>
+        <translation>%1 场；目标平均分摊到各场。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="167" />
+        <source>What earned</source>
+        <translation>成交来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="170" />
+        <location filename="../../ui/review/campaign_report.py" line="193" />
+        <location filename="../../ui/review/campaign_report.py" line="228" />
+        <source>Shows</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="174" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="175" />
+        <location filename="../../ui/review/campaign_report.py" line="192" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="176" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="189" />
+        <source>By platform</source>
+        <translation>按平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <source>By segment kind</source>
+        <translation>按环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="206" />
+        <source>Segment kind</source>
+        <translation>环节类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="207" />
+        <source>Segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="209" />
+        <source>GMV / min</source>
+        <translation>每分钟成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="224" />
+        <source>By product</source>
+        <translation>按商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="227" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="229" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="240" />
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="246" />
+        <source>Aim</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="247" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="248" />
+        <source>Against target</source>
+        <translation>对比目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="308" />
+        <source>Export campaign report</source>
+        <translation>导出活动报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="310" />
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="322" />
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="323" />
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../ui/review/compare_dialog.py" line="43" />
@@ -1323,47 +1775,52 @@
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="201" />
+        <location filename="../../ui/main_menus.py" line="178" />
+        <source>Ca&amp;mpaigns…</source>
+        <translation>活动(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="206" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="202" />
+        <location filename="../../ui/main_menus.py" line="207" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="205" />
+        <location filename="../../ui/main_menus.py" line="210" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="211" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="213" />
+        <location filename="../../ui/main_menus.py" line="218" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="216" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="226" />
+        <location filename="../../ui/main_menus.py" line="231" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="228" />
+        <location filename="../../ui/main_menus.py" line="233" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="232" />
+        <location filename="../../ui/main_menus.py" line="237" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
@@ -2765,6 +3222,26 @@
         <location filename="../../app/messages/products.py" line="88" />
         <source>an amount in yuan</source>
         <translation>以元计的金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="7" />
+        <source>a campaign's title needs 1 to {max} characters</source>
+        <translation>活动名称需要 1 到 {max} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="10" />
+        <source>the campaign ends ({end}) before it starts ({start})</source>
+        <translation>活动的结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="13" />
+        <source>a campaign's target cannot be under 0 ({name})</source>
+        <translation>活动目标不能小于 0（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="16" />
+        <source>there is no campaign {id}</source>
+        <translation>没有活动 {id}</translation>
     </message>
 </context>
 <context>
@@ -5262,6 +5739,19 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     </message>
 </context>
 <context>
+    <name>ShowPicker</name>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="79" />
+        <source>Add shows to the campaign</source>
+        <translation>把场次添加到活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="98" />
+        <source>Tick the shows the campaign counts:</source>
+        <translation>勾选计入活动的场次：</translation>
+    </message>
+</context>
+<context>
     <name>StartRunDialog</name>
     <message>
         <location filename="../../ui/rehearsal/start_dialog.py" line="12" />
@@ -6091,6 +6581,89 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/shows.py" line="300" />
         <source>{n} warnings</source>
         <translation>{n} 个警告</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="32" />
+        <source>{option} {text!r} is not a date; expected YYYY-MM-DD</source>
+        <translation>{option} {text!r} 不是日期；应为 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="160" />
+        <source>GMV {gmv} of target {target}</source>
+        <translation>GMV {gmv}，目标 {target}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="165" />
+        <source>{n} shows to come; each needs {needed}</source>
+        <translation>还有 {n} 场；每场需要 {needed}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="174" />
+        <location filename="../../cli/campaigns.py" line="273" />
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="175" />
+        <location filename="../../cli/campaigns.py" line="274" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="176" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="178" />
+        <location filename="../../cli/campaigns.py" line="278" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="197" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="199" />
+        <source>So far</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="200" />
+        <source>Target so far</source>
+        <translation>累计目标</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="243" />
+        <source>added campaign {id}</source>
+        <translation>已添加活动 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="253" />
+        <source>campaign {id} counts {n} shows</source>
+        <translation>活动 {id} 共计 {n} 场</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="275" />
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="276" />
+        <source>Shows</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="277" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="302" />
+        <source>deleted campaign {id}</source>
+        <translation>已删除活动 {id}</translation>
     </message>
 </context>
 <context>

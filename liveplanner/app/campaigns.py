@@ -1,0 +1,84 @@
+"""Campaigns for both front-ends: list, make, change and delete them, count shows in them, and
+where one stands (core.campaign_figures over sums storage reads in the database)."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from liveplanner.core.campaign import Campaign
+from liveplanner.core.campaign_figures import CampaignFigures, campaign_figures, kind_figures
+from liveplanner.core.plan import Targets
+from liveplanner.storage import campaigns
+from liveplanner.storage.database import Database
+
+__all__ = [
+    "Campaign",
+    "CampaignFigures",
+    "add_shows",
+    "create_campaign",
+    "delete_campaign",
+    "figures",
+    "list_campaigns",
+    "load_campaign",
+    "remove_shows",
+    "update_campaign",
+]
+
+
+def list_campaigns(db: Database) -> list[Campaign]:
+    """Latest start first."""
+    return campaigns.list_campaigns(db)
+
+
+def load_campaign(db: Database, campaign_id: int) -> Campaign:
+    return campaigns.load_campaign(db, campaign_id)
+
+
+def create_campaign(
+    db: Database,
+    title: str,
+    starts_on: date,
+    ends_on: date,
+    targets: Targets | None = None,
+) -> Campaign:
+    """A new campaign without shows; its values refused as core.campaign.check_campaign says."""
+    return campaigns.create_campaign(db, title, starts_on, ends_on, targets)
+
+
+def update_campaign(
+    db: Database,
+    campaign_id: int,
+    expected_version: int,
+    title: str,
+    starts_on: date,
+    ends_on: date,
+    targets: Targets,
+) -> Campaign:
+    return campaigns.update_campaign(
+        db, campaign_id, expected_version, title, starts_on, ends_on, targets
+    )
+
+
+def delete_campaign(db: Database, campaign_id: int) -> None:
+    """The campaign goes; its shows stay as they are."""
+    campaigns.delete_campaign(db, campaign_id)
+
+
+def add_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Campaign:
+    return campaigns.add_shows(db, campaign_id, show_ids)
+
+
+def remove_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Campaign:
+    return campaigns.remove_shows(db, campaign_id, show_ids)
+
+
+def figures(db: Database, campaign_id: int, today: date, lag: int = 2) -> CampaignFigures:
+    """Where the campaign stands on `today` (the caller's clock), segment kinds credited with
+    sales `lag` minutes after their planned time, as the review credits them."""
+    inputs = campaigns.campaign_inputs(db, campaign_id)
+    return campaign_figures(
+        inputs.campaign,
+        inputs.shows,
+        today,
+        kind_figures(inputs.segments, inputs.minutes, lag),
+        inputs.products,
+    )

@@ -1,0 +1,17 @@
+"""Why a campaign was refused: its title, dates or targets (core.campaign.check_campaign), or a
+campaign that is not there. Worded here for both front-ends."""
+
+from liveplanner.app.translations import QT_TRANSLATE_NOOP
+
+TEXTS = {
+    "campaign.bad_title": QT_TRANSLATE_NOOP(
+        "Messages", "a campaign's title needs 1 to {max} characters"
+    ),
+    "campaign.ends_before_start": QT_TRANSLATE_NOOP(
+        "Messages", "the campaign ends ({end}) before it starts ({start})"
+    ),
+    "campaign.negative_target": QT_TRANSLATE_NOOP(
+        "Messages", "a campaign's target cannot be under 0 ({name})"
+    ),
+    "storage.no_campaign": QT_TRANSLATE_NOOP("Messages", "there is no campaign {id}"),
+}

@@ -1,0 +1,313 @@
+"""`liveplanner campaign ...`: campaigns made, listed, deleted, shows counted in them, and where
+one stands (`campaign ID [--json]`)."""
+
+import argparse
+from datetime import date, datetime
+
+from liveplanner.app.campaigns import (
+    Campaign,
+    CampaignFigures,
+    add_shows,
+    create_campaign,
+    delete_campaign,
+    figures,
+    list_campaigns,
+    remove_shows,
+)
+from liveplanner.app.database import Database
+from liveplanner.app.reviews import attribution_lag
+from liveplanner.app.translations import QT_TRANSLATE_NOOP
+from liveplanner.cli.output import UserError, emit, refusal, say, table
+from liveplanner.core.inputs import parse_money
+from liveplanner.core.money import format_yuan
+from liveplanner.core.plan import Targets
+
+
+def _day(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(
+            say(
+                QT_TRANSLATE_NOOP("cli", "{option} {text!r} is not a date; expected YYYY-MM-DD"),
+                option=option,
+                text=text,
+            )
+        ) from None
+
+
+def _today(args: argparse.Namespace) -> date:
+    """--now (hidden, for tests: YYYY-MM-DD) or the computer's date."""
+    return _day(args.now, "--now") if args.now else datetime.now().astimezone().date()
+
+
+def _yuan(fen: float | None) -> float | None:
+    return None if fen is None else round(fen / 100, 2)
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _target_value(name: str, value: float | None) -> float | None:
+    """A target's figure as the JSON gives it: money in yuan, basis points as a fraction (ROI
+    as GMV per yuan spent), counts and seconds as whole numbers."""
+    if value is None:
+        return None
+    if name.endswith("_fen"):
+        return _yuan(value)
+    if name.endswith("_bp"):
+        return round(value / 10_000, 4)
+    return round(value)
+
+
+def _target_key(name: str) -> str:
+    return name.removesuffix("_fen").removesuffix("_bp")
+
+
+def campaign_json(shown: CampaignFigures) -> dict[str, object]:
+    """`campaign ID --json`: money in yuan, rates as fractions, dates as YYYY-MM-DD, null where
+    no show has the input. The target's pace spreads the GMV target evenly over the shows."""
+    c, t = shown.campaign, shown.totals
+    e = t.efficiency
+    kinds = {"best": shown.best_kind, "worst": shown.worst_kind}
+    products = {"best": shown.best_product, "worst": shown.worst_product}
+    return {
+        "id": c.id,
+        "title": c.title,
+        "start": c.starts_on.isoformat(),
+        "end": c.ends_on.isoformat(),
+        "targets": {
+            _target_key(p.name): {
+                "target": _target_value(p.name, p.target),
+                "actual": _target_value(p.name, p.actual),
+                "met": p.met,
+                "short_by": _target_value(p.name, p.short_by),
+            }
+            for p in shown.targets
+        },
+        "shows": [
+            {
+                "show_id": s.show_id,
+                "title": s.title,
+                "platform": s.platform.value,
+                "planned_start": s.planned_start.isoformat(timespec="minutes"),
+                "gmv": _yuan(s.sums.gmv_fen),
+            }
+            for s in shown.shows
+        ],
+        "totals": {
+            "shows": t.shows,
+            "shows_with_gmv": t.shows_with_gmv,
+            "gmv": _yuan(t.gmv_fen),
+            "orders": t.orders,
+            "buyers": t.buyers,
+            "viewers": t.viewers,
+            "views": t.views,
+            "new_followers": t.new_followers,
+            "ad_spend": _yuan(t.ad_spend_fen),
+            "roi": _round(e.roi, 2),
+            "uv_value": _yuan(e.uv_value_fen),
+            "aov": _yuan(e.aov_fen),
+            "conversion": _round(e.conversion, 4),
+            "refunds": _yuan(t.refunds_fen),
+            "net_gmv": _yuan(e.net_gmv_fen),
+            "remaining_shows": shown.remaining_shows,
+            "gap": _yuan(shown.gap_fen),
+            "needed_per_remaining_show": _yuan(shown.needed_per_show_fen),
+        },
+        "pace": [
+            {
+                "date": d.day.isoformat(),
+                "gmv": _yuan(d.gmv_fen),
+                "cumulative": _yuan(d.cumulative_fen),
+                "target_cumulative": _yuan(d.target_cumulative_fen),
+            }
+            for d in shown.pace
+        ],
+        "by_platform": [
+            {"platform": p.platform.value, "shows": p.shows, "gmv": _yuan(p.gmv_fen)}
+            for p in shown.by_platform
+        ],
+        "segment_kinds": {
+            which: None
+            if k is None
+            else {
+                "kind": k.kind.value,
+                "gmv": _yuan(k.gmv_fen),
+                "gmv_per_min": _yuan(k.gmv_per_min_fen),
+            }
+            for which, k in kinds.items()
+        },
+        "products": {
+            which: None
+            if p is None
+            else {"name": p.name, "link": p.link, "sold": p.sold, "gmv": _yuan(p.gmv_fen)}
+            for which, p in products.items()
+        },
+    }
+
+
+def _money(fen: float | None) -> str:
+    return "—" if fen is None else format_yuan(round(fen))
+
+
+def campaign_text(shown: CampaignFigures) -> str:
+    c, t = shown.campaign, shown.totals
+    lines = [
+        f"{c.title}  {c.starts_on.isoformat()} – {c.ends_on.isoformat()}",
+        say(
+            QT_TRANSLATE_NOOP("cli", "GMV {gmv} of target {target}"),
+            gmv=_money(t.gmv_fen),
+            target=_money(c.targets.gmv_fen),
+        ),
+        say(
+            QT_TRANSLATE_NOOP("cli", "{n} shows to come; each needs {needed}"),
+            n=shown.remaining_shows,
+            needed=_money(shown.needed_per_show_fen),
+        ),
+        "",
+    ]
+    lines.append(
+        table(
+            [
+                say(QT_TRANSLATE_NOOP("cli", "ID")),
+                say(QT_TRANSLATE_NOOP("cli", "Start")),
+                say(QT_TRANSLATE_NOOP("cli", "Platform")),
+                "GMV",
+                say(QT_TRANSLATE_NOOP("cli", "Title")),
+            ],
+            [
+                [
+                    str(s.show_id),
+                    s.planned_start.strftime("%Y-%m-%d %H:%M"),
+                    s.platform.value,
+                    _money(s.sums.gmv_fen),
+                    s.title,
+                ]
+                for s in shown.shows
+            ],
+            [8, 16, 10, 14, 40],
+        )
+    )
+    lines.append("")
+    lines.append(
+        table(
+            [
+                say(QT_TRANSLATE_NOOP("cli", "Date")),
+                "GMV",
+                say(QT_TRANSLATE_NOOP("cli", "So far")),
+                say(QT_TRANSLATE_NOOP("cli", "Target so far")),
+            ],
+            [
+                [
+                    d.day.isoformat(),
+                    _money(d.gmv_fen),
+                    _money(d.cumulative_fen),
+                    _money(d.target_cumulative_fen),
+                ]
+                for d in shown.pace
+            ],
+            [10, 14, 14, 14],
+        )
+    )
+    return "\n".join(lines)
+
+
+def _summary(c: Campaign) -> dict[str, object]:
+    return {
+        "id": c.id,
+        "title": c.title,
+        "start": c.starts_on.isoformat(),
+        "end": c.ends_on.isoformat(),
+        "target_gmv": _yuan(c.targets.gmv_fen),
+        "show_ids": list(c.show_ids),
+    }
+
+
+def new(args: argparse.Namespace, db: Database) -> int:
+    try:
+        target = parse_money(args.target_gmv) if args.target_gmv is not None else None
+    except ValueError as exc:
+        raise UserError(f"--target-gmv: {refusal(exc)}") from None
+    made = create_campaign(
+        db,
+        args.title,
+        _day(args.start, "--start"),
+        _day(args.end, "--end"),
+        Targets(gmv_fen=target),
+    )
+    emit(
+        args,
+        _summary(made),
+        say(QT_TRANSLATE_NOOP("cli", "added campaign {id}"), id=made.id),
+    )
+    return 0
+
+
+def _counted(args: argparse.Namespace, changed: Campaign) -> int:
+    emit(
+        args,
+        _summary(changed),
+        say(
+            QT_TRANSLATE_NOOP("cli", "campaign {id} counts {n} shows"),
+            id=changed.id,
+            n=len(changed.show_ids),
+        ),
+    )
+    return 0
+
+
+def add(args: argparse.Namespace, db: Database) -> int:
+    return _counted(args, add_shows(db, args.campaign_id, args.show_ids))
+
+
+def remove(args: argparse.Namespace, db: Database) -> int:
+    return _counted(args, remove_shows(db, args.campaign_id, args.show_ids))
+
+
+def listed(args: argparse.Namespace, db: Database) -> int:
+    found = list_campaigns(db)
+    text = table(
+        [
+            say(QT_TRANSLATE_NOOP("cli", "ID")),
+            say(QT_TRANSLATE_NOOP("cli", "Start")),
+            say(QT_TRANSLATE_NOOP("cli", "End")),
+            say(QT_TRANSLATE_NOOP("cli", "Shows")),
+            say(QT_TRANSLATE_NOOP("cli", "Target")),
+            say(QT_TRANSLATE_NOOP("cli", "Title")),
+        ],
+        [
+            [
+                str(c.id),
+                c.starts_on.isoformat(),
+                c.ends_on.isoformat(),
+                str(len(c.show_ids)),
+                _money(c.targets.gmv_fen),
+                c.title,
+            ]
+            for c in found
+        ],
+        [8, 10, 10, 6, 14, 40],
+    )
+    emit(args, [_summary(c) for c in found], text)
+    return 0
+
+
+def delete(args: argparse.Namespace, db: Database) -> int:
+    delete_campaign(db, args.campaign_id)
+    emit(
+        args,
+        {"deleted": args.campaign_id},
+        say(QT_TRANSLATE_NOOP("cli", "deleted campaign {id}"), id=args.campaign_id),
+    )
+    return 0
+
+
+def shown(args: argparse.Namespace, db: Database) -> int:
+    result = figures(db, args.campaign_id, _today(args), attribution_lag(None))
+    emit(args, campaign_json(result), campaign_text(result))
+    return 0
+
+
+JOBS = {"new": new, "add": add, "remove": remove, "list": listed, "delete": delete, "show": shown}

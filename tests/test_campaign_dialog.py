@@ -1,0 +1,142 @@
+"""Review ▸ Campaigns…: made, changed and refused by typing and clicking, shows added through
+the picker with the keyboard and removed, progress and pace against the target, what earned,
+and the PDF report."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from liveplanner.app import campaigns
+from liveplanner.app.demo import create_demo
+from liveplanner.core.enums import Platform
+from liveplanner.core.plan import Targets, time_zone
+from liveplanner.storage import shows
+from liveplanner.storage.database import Database
+from liveplanner.ui.review import campaign_report
+from liveplanner.ui.review.campaign_dialog import CampaignDialog, ShowPicker
+
+TODAY = date(2026, 11, 15)
+
+
+@pytest.fixture
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # storage is tested on both databases elsewhere
+
+
+def _dialog(qtbot: QtBot, db: Database) -> CampaignDialog:
+    dialog = CampaignDialog(db, 2, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _type(qtbot: QtBot, widget: object, text: str) -> None:
+    widget.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget, text)
+
+
+def test_a_campaign_is_made_by_typing_and_refused_in_a_line(qtbot: QtBot, db: Database) -> None:
+    dialog = _dialog(qtbot, db)
+    assert dialog.list.count() == 0 and dialog.campaign is None
+    _type(qtbot, dialog.title, "Double 11 promo")
+    _type(qtbot, dialog.target, "2,000,000")
+    dialog.starts.setDate(QDate(2026, 11, 20))
+    dialog.ends.setDate(QDate(2026, 11, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "before it starts" in dialog.problem.text()
+    assert campaigns.list_campaigns(db) == []
+    dialog.starts.setDate(QDate(2026, 11, 1))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == ""
+    (made,) = campaigns.list_campaigns(db)
+    assert made.title == "Double 11 promo" and made.targets.gmv_fen == 2_000_000_00
+    assert dialog.list.count() == 1 and dialog.campaign is not None
+    # changed: the target typed again
+    _type(qtbot, dialog.target, "3000000")
+    qtbot.keyClick(dialog.target, Qt.Key.Key_Return)  # Return in a line edit does not save...
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # ...the button does
+    assert campaigns.load_campaign(db, made.id).targets.gmv_fen == 3_000_000_00
+    _type(qtbot, dialog.target, "lots")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "lots" in dialog.problem.text()
+
+
+def test_shows_added_with_the_keyboard_and_the_campaign_s_progress(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo = create_demo(db)
+    later = shows.create_show(
+        db, "返场", datetime(2026, 11, 20, 20, tzinfo=time_zone("Asia/Shanghai")), Platform.TAOBAO
+    )
+    made = campaigns.create_campaign(db, "双11", date(2026, 11, 1), date(2026, 11, 30))
+    campaigns.update_campaign(
+        db, made.id, made.version, "双11", made.starts_on, made.ends_on,
+        Targets(gmv_fen=2_000_000_00),
+    )  # fmt: skip
+    dialog = _dialog(qtbot, db)
+    assert dialog.campaign is not None and dialog.campaign.id == made.id
+
+    def tick_both() -> None:
+        picker = QApplication.activeModalWidget()
+        assert isinstance(picker, ShowPicker)
+        picker.list.setFocus()
+        for row in range(picker.list.count()):
+            picker.list.setCurrentRow(row)
+            qtbot.keyClick(picker.list.viewport(), Qt.Key.Key_Space)
+        qtbot.keyClick(picker.list, Qt.Key.Key_Return)
+
+    dialog.tabs.setCurrentIndex(1)
+    QTimer.singleShot(0, tick_both)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert campaigns.load_campaign(db, made.id).show_ids == (demo, later)
+    assert dialog.shows_table.rowCount() == 2
+    result = dialog.figures
+    assert result is not None and result.totals.gmv_fen is not None
+    gmv = result.totals.gmv_fen
+    assert result.remaining_shows == 1
+    assert result.needed_per_show_fen == 2_000_000_00 - gmv
+    assert f"¥{(2_000_000_00 - gmv) / 100:,.0f}" in dialog.cards["needed"].text()
+    _, ys = dialog.chart.gmv.getData()
+    assert list(ys) == [gmv / 100]  # the future show has no point, not a zero
+    _, aims = dialog.chart.target.getData()
+    assert list(aims) == [1_000_000, 2_000_000]
+    assert dialog.platform_table.rowCount() == 2
+    assert "—" not in dialog.best_worst.text().split("Best product")[0]  # the kinds are known
+
+    # The report
+    out = tmp_path / "campaign.pdf"
+    monkeypatch.setattr(campaign_report, "save_file", lambda *a, **k: (out, ""))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 10_000
+
+    # Removed: the row clicked, then Remove
+    rect = dialog.shows_table.visualRect(dialog.shows_table.model().index(1, 0))
+    qtbot.mouseClick(dialog.shows_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert campaigns.load_campaign(db, made.id).show_ids == (demo,)
+    assert dialog.figures is not None and dialog.figures.remaining_shows == 0
+
+    # Deleted, once confirmed
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert campaigns.list_campaigns(db) == [] and dialog.list.count() == 0
+    assert shows.load_plan(db, demo).show.id == demo  # its shows stay
+
+
+def test_the_report_html_says_missing_figures_as_a_dash(qtbot: QtBot, db: Database) -> None:
+    made = campaigns.create_campaign(
+        db, "Q4", date(2026, 10, 1), date(2026, 12, 31), Targets(roi_bp=25_000)
+    )
+    later = shows.create_show(
+        db, "未来", datetime(2026, 12, 20, 20, tzinfo=time_zone("Asia/Shanghai"))
+    )
+    campaigns.add_shows(db, made.id, [later])
+    page = campaign_report.campaign_html(campaigns.figures(db, made.id, TODAY), None)
+    assert "Q4" in page and "未来" in page and "—" in page and "¥0" not in page
+    assert ">2.50<" in page and "250.00%" not in page  # ROI as GMV per yuan spent

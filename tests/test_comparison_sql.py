@@ -1,0 +1,155 @@
+"""Comparing shows with the samples aggregated in the database (storage.comparison.
+compared_shows, core.comparison.compare_figures) gives every figure the comparison of the
+samples themselves gives (load_comparison, compare), on SQLite and on PostgreSQL.
+
+The shows: the demo (run live, a rehearsal too), a show with no data, and shows run live on the
+timer whose exports have gaps, minutes before and after the script, no GMV at all, or only
+part of the show; one has a segment deleted after its run, one was never run (planned times),
+and one ran a segment twice (gone back to).
+"""
+
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+
+import pandas as pd
+import pytest
+
+from liveplanner.app.demo import create_demo
+from liveplanner.app.review_data import compare_shows
+from liveplanner.core.clock import SegmentTimer, timer_segments
+from liveplanner.core.comparison import COMPARED_METRICS, Comparison, compare, compare_figures
+from liveplanner.core.enums import Platform, RunKind, SegmentKind
+from liveplanner.core.plan import Segment, Show, ShowPlan, time_zone
+from liveplanner.storage import shows
+from liveplanner.storage.comparison import compared_shows, load_comparison
+from liveplanner.storage.database import Database
+from liveplanner.storage.runs import log_clock_events, start_run
+from liveplanner.storage.samples import ImportSource, replace_metrics
+from liveplanner.storage.segments import remove_segments
+
+ZONE = time_zone("Asia/Shanghai")
+KINDS = (SegmentKind.OPENING, SegmentKind.PRODUCT_INTRO, SegmentKind.FLASH_SALE)
+
+
+def _show(
+    db: Database,
+    start: datetime,
+    lengths: list[int],
+    minutes: range | None,
+    *,
+    metrics: tuple[str, ...] = COMPARED_METRICS,
+    gaps: frozenset[int] = frozenset(),
+    run: list[int] | None = None,
+    platform: Platform = Platform.DOUYIN,
+) -> int:
+    """A show of segments of `lengths` seconds, run live when `run` gives the order the host
+    went through them (by position; a position twice is a segment gone back to), each for
+    its length; samples for `minutes` after the start but `gaps`."""
+    plan = ShowPlan(
+        show=Show(0, f"Show {start:%d %H:%M}", start, platform=platform),
+        segments=tuple(
+            Segment(i + 1, KINDS[i % len(KINDS)], f"S{i + 1}", n) for i, n in enumerate(lengths)
+        ),
+    )
+    show_id = shows.save_plan(db, plan)
+    stored = shows.load_plan(db, show_id)
+    if run is not None:
+        clock = {"at": 0.0}
+        timer = SegmentTimer(
+            timer_segments(stored),
+            lambda: clock["at"],
+            lambda: start + timedelta(seconds=clock["at"]),
+        )
+        run_id = start_run(db, show_id, RunKind.LIVE, start, 0.0)
+        events = timer.start()[1:]
+        for before, position in pairwise(run):
+            clock["at"] += lengths[before] * 1.1
+            events += timer.jump(position)
+        clock["at"] += lengths[run[-1]]
+        events += timer.end()
+        log_clock_events(db, run_id, events)
+    if minutes is not None:
+        rows = [
+            ((start + timedelta(minutes=m)).astimezone(UTC), metric, 37 * m + 11 * k + 5)
+            for m in minutes
+            if m not in gaps
+            for k, metric in enumerate(metrics)
+        ]
+        frame = pd.DataFrame(rows, columns=["minute", "metric", "value"])
+        replace_metrics(db, show_id, frame, ImportSource("test"))
+    return show_id
+
+
+def _history(db: Database) -> dict[str, int]:
+    day = datetime(2026, 3, 2, 20, 0, tzinfo=ZONE)
+    made = {"demo": create_demo(db)}
+    made["blank"] = _show(db, day, [600, 900], None)
+    made["gaps"] = _show(
+        db,
+        day + timedelta(days=1),
+        [300, 45, 600, 20, 900],
+        range(-5, 50),
+        gaps=frozenset({3, 4, 20}),
+        run=[0, 1, 2, 3, 4],
+    )
+    made["no gmv"] = _show(
+        db,
+        day + timedelta(days=2),
+        [600, 600],
+        range(0, 25),
+        metrics=("online_viewers", "views"),
+        run=[0, 1],
+    )
+    made["part"] = _show(db, day + timedelta(days=3), [600, 600, 600], range(0, 12), run=[0, 1, 2])
+    made["planned"] = _show(
+        db,
+        day + timedelta(days=4, hours=-9),
+        [30, 600, 90, 1200],
+        range(-3, 40),
+        platform=Platform.TAOBAO,
+    )
+    made["deleted"] = _show(
+        db, day + timedelta(days=5), [400, 500, 300], range(0, 25), run=[0, 1, 2]
+    )
+    middle = shows.load_plan(db, made["deleted"]).segments[1].id
+    shows.unlock_script(db, made["deleted"])
+    remove_segments(db, [middle])
+    made["again"] = _show(
+        db, day + timedelta(days=6), [300, 300, 300], range(0, 25), run=[0, 1, 0, 2]
+    )
+    return made
+
+
+def _both(db: Database, lag: int, **chosen: object) -> tuple[Comparison, Comparison]:
+    rows = load_comparison(db, COMPARED_METRICS, **chosen)  # type: ignore[arg-type]
+    found = compared_shows(db, COMPARED_METRICS, lag=lag, **chosen)  # type: ignore[arg-type]
+    return (
+        compare_figures(found.plans, found.placed, found.samples, lag),
+        compare(rows.plans, rows.live_runs, rows.samples, lag),
+    )
+
+
+@pytest.mark.parametrize("lag", [0, 2, 7])
+def test_the_database_aggregates_give_every_figure_the_samples_give(db: Database, lag: int) -> None:
+    made = _history(db)
+    in_sql, in_pandas = _both(db, lag)
+
+    assert in_sql == in_pandas
+    kpis = {k.show_id: k for k in in_sql.shows}
+    assert kpis[made["blank"]].has_metrics is False and kpis[made["blank"]].gmv_fen is None
+    assert kpis[made["no gmv"]].gmv_fen is None and kpis[made["no gmv"]].peak_viewers is not None
+    assert kpis[made["gaps"]].gmv_per_min_fen is not None
+    assert {e.key for e in in_sql.kinds} >= {k.value for k in KINDS}
+
+
+def test_the_window_compares_in_the_database_as_the_samples_would(db: Database) -> None:
+    made = _history(db)
+    start = datetime(2026, 3, 4, 0, 0, tzinfo=ZONE)
+    chosen = {"starts_from": start, "starts_before": start + timedelta(days=4)}
+    in_sql, in_pandas = _both(db, 3, platform=Platform.DOUYIN, **chosen)
+
+    assert in_sql == in_pandas
+    assert [k.show_id for k in in_sql.shows] == [made["no gmv"], made["part"], made["deleted"]]
+    assert compare_shows(
+        db, Platform.DOUYIN, chosen["starts_from"], chosen["starts_before"], 3
+    ) == (in_sql)

@@ -44,6 +44,7 @@ def test_review_json_says_whether_the_show_paid_with_null_for_what_the_export_la
     show_id = ok_json("demo", db=sqlite_url)["show_id"]
     data = ok_json("review", str(show_id), db=sqlite_url)
     keys = {"uv_value", "aov", "aov_per_buyer", "gpm", "conversion", "ad_spend", "roi"}
+    keys |= {"gross_profit", "margin", "refunds", "net_gmv"}  # null: no product export
     money, totals = data["efficiency"], data["totals"]
     assert set(money) == keys
     assert money["uv_value"] == round(totals["gmv"] / totals["viewers"], 2)
@@ -151,7 +152,7 @@ def test_review_json_judges_the_new_targets_and_gives_retention(
             show.version,
             target_roi_bp=100_000,  # 10.0: the demo's ROI falls short
             target_max_ad_spend_fen=1_000,  # ¥10: far over
-            target_gross_profit_fen=100,  # no product export: not judged
+            target_gross_profit_fen=100,  # ¥1: met by the demo's product export
         )
     finally:
         db.close()
@@ -165,10 +166,10 @@ def test_review_json_judges_the_new_targets_and_gives_retention(
     profit = data["targets"]["gross_profit"]
     assert profit == {
         "target": 1.0,
-        "actual": None,
-        "met": None,
+        "actual": data["efficiency"]["gross_profit"],
+        "met": True,
         "ceiling": False,
-        "short_by": None,
+        "short_by": 0.0,
         "over_by": None,
     }
     assert "avg_watch_s" in data["totals"]

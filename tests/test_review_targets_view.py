@@ -30,7 +30,7 @@ from liveplanner.ui.translators import install_translators
 @pytest.fixture
 def show_id(sqlite_db: Database) -> int:
     """The demo show aiming for an ROI of 10 (it made about 2.7), at most ¥10 of ads (it spent
-    far more), ¥1 of gross profit (no product export: not judged) and a GPM of ¥1 (met)."""
+    far more), ¥1 of gross profit (met, by its product export) and a GPM of ¥1 (met)."""
     show_id = editable_demo(sqlite_db)
     show = shows.load_plan(sqlite_db, show_id).show
     shows.update_show(
@@ -76,7 +76,9 @@ def test_the_target_lines_say_met_short_by_over_by_or_no_data(page: ReviewPage) 
         f"<b>ROI</b> {money.roi:,.2f} · "
         f'<span style="color: #c0392b">target 10.00 · short by {10 - money.roi:,.2f}</span>'
     )
-    assert profit.text() == "<b>Gross profit</b> — · target ¥1 · no data"
+    gross = money.gross_profit_fen
+    assert profit.text().startswith(f"<b>Gross profit</b> ¥{gross / 100:,.0f} · ")
+    assert "target ¥1 · met ✓" in profit.text()
     over = (money.ad_spend_fen - 1_000) / 100
     assert spend.text() == (
         f"<b>Ad spend</b> ¥{money.ad_spend_fen / 100:,.0f} · "
@@ -149,8 +151,10 @@ def test_the_report_gives_each_target_its_verdict(page: ReviewPage) -> None:
     paid = [cell.split("\u2028") for cell in rows[2]]  # UV value, ..., ad spend, ROI
     assert paid[3][0] == "Ad spend" and paid[3][2].startswith("at most ¥10 · over by ¥")
     assert paid[4][0] == "ROI" and paid[4][2].startswith("target 10.00 · short by ")
-    others = [cell.split("\u2028") for cell in rows[3] if cell]
-    assert others == [["Gross profit", "—", "target ¥1 · no data"]]
+    # What it kept (the demo's product export), gross profit against its target.
+    kept = [cell.split("\u2028") for cell in rows[3] if cell]
+    assert [k[0] for k in kept] == ["Gross profit", "Margin", "Refunds", "Net GMV"]
+    assert kept[0][1].startswith("¥") and kept[0][2] == "target ¥1 · met ✓"
 
 
 def test_the_report_s_verdicts_read_in_chinese(page: ReviewPage, chinese: None) -> None:

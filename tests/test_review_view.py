@@ -156,7 +156,15 @@ def test_reports_are_written_in_each_format(page: ReviewPage, db: Database, tmp_
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert plan.show.title in html and "data:image/png;base64," in html
     book = openpyxl.load_workbook(tmp_path / "report.xlsx")
-    assert book.sheetnames == ["Summary", "Segments", "By kind", "By product", "Notes", "Minutes"]
+    assert book.sheetnames == [
+        "Summary",
+        "Segments",
+        "By kind",
+        "By product",
+        "Product sales",
+        "Notes",
+        "Minutes",
+    ]
     title_cell = book["Segments"]["B2"]
     assert title_cell.value == '=HYPERLINK("x")'
     assert title_cell.data_type == "s" and title_cell.quotePrefix

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from liveplanner.core.enums import NoteCategory, Platform
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.product_sales import ProductSales
 from liveplanner.core.runlog import Run
-from liveplanner.storage import notes, runs, samples, shows
+from liveplanner.storage import notes, product_sales, runs, samples, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.samples import ImportSource, StoredMetrics
 
@@ -47,6 +48,7 @@ class ReviewInputs:
     runs: list[Run]
     samples: "pd.DataFrame"  # minute (UTC), metric, value
     notes: list[ReviewNote]
+    product_sales: tuple[ProductSales, ...] = ()  # its product export; empty without one
 
 
 def review_inputs(db: Database, show_id: int) -> ReviewInputs:
@@ -56,6 +58,7 @@ def review_inputs(db: Database, show_id: int) -> ReviewInputs:
         runs.list_runs(db, show_id),
         samples.load_metrics(db, show_id),
         notes.list_notes(db, show_id),
+        product_sales.product_sales(db, show_id),
     )
 
 

@@ -49,5 +49,5 @@ def review_show(db: Database, show_id: int, lag: int) -> ShowReview:
     from liveplanner.core.review import review
 
     read = review_inputs(db, show_id)
-    result = review(read.plan, read.runs, read.samples, lag)
+    result = review(read.plan, read.runs, read.samples, lag, read.product_sales)
     return ShowReview(read.plan, result, read.runs, read.notes)

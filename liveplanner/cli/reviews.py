@@ -19,6 +19,7 @@ from liveplanner.core.plan import ShowPlan
 
 if TYPE_CHECKING:
     from liveplanner.core.notes import ReviewNote
+    from liveplanner.core.product_figures import ProductFigures
     from liveplanner.core.review_figures import Efficiency, GroupFigures, Review
 
 
@@ -83,6 +84,32 @@ def _efficiency(figures: "Efficiency") -> dict[str, float | None]:
         "conversion": _round(figures.conversion, 4),
         "ad_spend": _yuan(figures.ad_spend_fen),
         "roi": _round(figures.roi, 2),
+        # From the product export (core.product_figures); null without one.
+        "gross_profit": _yuan(figures.gross_profit_fen),
+        "margin": _round(figures.margin, 4),
+        "refunds": _yuan(figures.refunds_fen),
+        "net_gmv": _yuan(figures.net_gmv_fen),
+    }
+
+
+def _product(p: "ProductFigures") -> dict[str, object]:
+    """A product's line: money in yuan, rates as fractions (conversion is click to order:
+    items sold per product click), `segments` the positions of the segments that pitched it,
+    `flags` among sold_out, under_20 and not_in_plan."""
+    flags = {"sold_out": p.sold_out, "under_20": p.under_20, "not_in_plan": p.not_in_plan}
+    return {
+        "name": p.name,
+        "link": p.link,
+        "stock": p.stock,
+        "sold": p.sold,
+        "sell_through": _round(p.sell_through, 4),
+        "clicks": p.clicks,
+        "conversion": _round(p.conversion, 4),
+        "gmv": _yuan(p.gmv_fen),
+        "gross_profit": _yuan(p.gross_profit_fen),
+        "refunds": _yuan(p.refunds_fen),
+        "segments": list(p.segments),
+        "flags": [name for name, on in flags.items() if on],
     }
 
 
@@ -184,6 +211,8 @@ def review_json(
                 "comments_per_minute": _round(f.comments_per_min),
                 "likes_per_minute": _round(f.likes_per_min),
                 "gpm": _yuan(f.gpm_fen),
+                "items_sold": f.items_sold,  # its share of the products it pitched
+                "gross_profit": _yuan(f.gross_profit_fen),
                 "efficiency": _efficiency(f.efficiency),
                 "avg_watch_s": _round(f.avg_watch_s),
                 "viewers_kept": _round(f.viewers_kept, 4),  # online at its end / at its start
@@ -210,6 +239,8 @@ def review_json(
         ],
         "by_kind": [_group("kind", g.key, g) for g in review.by_kind],
         "by_product": [_group("product", products.get(int(g.key)), g) for g in review.by_product],
+        "products": [_product(p) for p in review.products],
+        "unmatched_products": [_product(p) for p in review.unmatched_products],
         "notes": [
             {
                 "category": n.category.value,
@@ -335,7 +366,44 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
         )
     if "after" in outside:
         lines.append(outside_line("after"))
+    lines += _product_lines(data)
     return "\n".join(lines)
+
+
+def _product_lines(data: dict) -> list[str]:  # type: ignore[type-arg]
+    """A line per product of the product export, then those it matched to no product."""
+    shown = [*data.get("products", []), *data.get("unmatched_products", [])]
+    if not shown:
+        return []
+    marks = {
+        "sold_out": say(QT_TRANSLATE_NOOP("cli", "sold out")),
+        "under_20": say(QT_TRANSLATE_NOOP("cli", "under 20 %")),
+        "not_in_plan": say(QT_TRANSLATE_NOOP("cli", "not in plan")),
+    }
+    headers = [
+        say(QT_TRANSLATE_NOOP("cli", "sold")),
+        say(QT_TRANSLATE_NOOP("cli", "stock")),
+        say(QT_TRANSLATE_NOOP("cli", "sell-through")),
+        say(QT_TRANSLATE_NOOP("cli", "GMV")),
+        say(QT_TRANSLATE_NOOP("cli", "gross profit")),
+        say(QT_TRANSLATE_NOOP("cli", "pitched in")),
+    ]
+    lines = [
+        say(QT_TRANSLATE_NOOP("cli", "Products:")),
+        f"{_right(headers[0], 8)}{_right(headers[1], 8)}{_right(headers[2], 14)}"
+        f"{_right(headers[3], 12)}{_right(headers[4], 14)}  {_left(headers[5], 10)}  "
+        + say(QT_TRANSLATE_NOOP("cli", "product")),
+    ]
+    for p in shown:
+        through = MISSING if p["sell_through"] is None else f"{p['sell_through'] * 100:.0f}%"
+        flags = ", ".join(marks[f] for f in p["flags"])
+        segments = ",".join(str(s) for s in p["segments"]) or MISSING
+        lines.append(
+            f"{_count(p['sold']):>8}{_count(p['stock']):>8}{through:>14}{_money(p['gmv']):>12}"
+            f"{_money(p['gross_profit']):>14}  {_left(segments, 10)}  {visible(p['name'])}"
+            + (f" ({flags})" if flags else "")
+        )
+    return lines
 
 
 def _left(text: str, columns: int) -> str:

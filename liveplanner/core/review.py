@@ -17,7 +17,7 @@ every figure made from it, never 0. Money stays integer fen.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -25,6 +25,8 @@ import pandas as pd
 
 from liveplanner.core.enums import PromoKind, SegmentKind
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.product_figures import SegmentProducts, ShowProducts, product_figures
+from liveplanner.core.product_sales import ProductSales
 from liveplanner.core.refused import Refused
 from liveplanner.core.review_figures import (
     GroupFigures,
@@ -111,9 +113,15 @@ def _per_row_sum(values: np.ndarray | None, rows: np.ndarray, n: int) -> _Sums |
 
 
 def review(
-    plan: ShowPlan, runs: Sequence[Run], samples: pd.DataFrame, lag: int = DEFAULT_LAG
+    plan: ShowPlan,
+    runs: Sequence[Run],
+    samples: pd.DataFrame,
+    lag: int = DEFAULT_LAG,
+    product_sales: Sequence[ProductSales] = (),
 ) -> Review:
-    """The whole review of one show. `samples` is the tidy (minute, metric, value) frame."""
+    """The whole review of one show. `samples` is the tidy (minute, metric, value) frame;
+    `product_sales` the show's product export, shared over its segments as
+    core.product_figures says."""
     if not 0 <= lag <= MAX_LAG:
         raise Refused(
             f"the attribution lag must be 0 to {MAX_LAG} minutes, not {lag}",
@@ -142,6 +150,8 @@ def review(
         owners = np.zeros(0, "int64")
     table = table.assign(segment=segment_of(inside, owners), credited_to=segment_of(credit, owners))
     figures, outside = _row_figures(plan, times, spans, source, table, lag)
+    sold = product_figures(plan, product_sales, {f.segment_id: f.seconds for f in figures})
+    figures = tuple(_with_products(f, sold.per_segment.get(f.segment_id)) for f in figures)
     return Review(
         show_id=plan.show.id,
         source=source,
@@ -152,14 +162,41 @@ def review(
         minutes=table,
         segments=figures,
         outside=outside,
-        totals=(totals := _totals(table, spans)),
+        totals=(totals := _totals(table, spans, sold)),
         targets=judge(plan.show.targets, totals, _measured(totals)),
         by_kind=_groups(figures, lambda f: f.kind.value),
         by_product=_groups(
             figures, lambda f: "" if f.product_id is None else str(f.product_id), only_set=True
         ),
         markers=_markers(plan, spans),
+        products=sold.products,
+        unmatched_products=sold.unmatched,
     )
+
+
+def _with_products(f: SegmentFigures, share: SegmentProducts | None) -> SegmentFigures:
+    """A segment's figures with its share of the products it pitched."""
+    if share is None:
+        return f
+    money = f.efficiency
+    return replace(
+        f,
+        items_sold=share.items_sold,
+        gross_profit_fen=share.gross_profit_fen,
+        efficiency=replace(
+            money,
+            gross_profit_fen=share.gross_profit_fen,
+            margin=_ratio(share.gross_profit_fen, share.profit_gmv_fen),
+            refunds_fen=share.refunds_fen,
+            net_gmv_fen=None
+            if f.gmv_fen is None or share.refunds_fen is None
+            else f.gmv_fen - share.refunds_fen,
+        ),
+    )
+
+
+def _ratio(top: int | None, bottom: int | None) -> float | None:
+    return None if top is None or not bottom else top / bottom
 
 
 def _measured(totals: Totals) -> bool:
@@ -386,7 +423,7 @@ def _missing(table: pd.DataFrame, with_data: pd.Series, spans: Sequence[Span]) -
     return int((~covered).sum()), len(show)
 
 
-def _totals(table: pd.DataFrame, spans: Sequence[Span]) -> Totals:
+def _totals(table: pd.DataFrame, spans: Sequence[Span], sold: ShowProducts) -> Totals:
     metrics = table.drop(columns=["segment", "credited_to"])
     with_data = metrics.notna().any(axis=1)
     missing, of_show = _missing(table, with_data, spans)
@@ -412,7 +449,17 @@ def _totals(table: pd.DataFrame, spans: Sequence[Span]) -> Totals:
         minutes=int(with_data.sum()),
         missing_minutes=missing,
         show_minutes=of_show,
-        efficiency=efficiency(gmv, orders, buyers, unique, views, _total(metrics, "ad_spend")),
+        efficiency=efficiency(
+            gmv,
+            orders,
+            buyers,
+            unique,
+            views,
+            _total(metrics, "ad_spend"),
+            sold.gross_profit_fen,
+            sold.profit_gmv_fen,
+            sold.refunds_fen,
+        ),
         avg_watch_s=avg_watch(
             _column(metrics, "avg_watch_s"),
             _column(metrics, "online_viewers"),

@@ -10,6 +10,7 @@ from enum import StrEnum
 import pandas as pd
 
 from liveplanner.core.enums import SegmentKind
+from liveplanner.core.product_figures import ProductFigures
 from liveplanner.core.review_spans import Source, Span
 
 
@@ -91,6 +92,10 @@ class SegmentFigures:
     gpm_fen: float | None  # GMV per 1,000 views (visits)
     # Its sales against the viewers who arrived and the ad spend made during its own minutes.
     efficiency: Efficiency
+    # Its share of the products it pitched (core.product_figures): None when it pitched none
+    # with the figure, or the show has no product export.
+    items_sold: int | None = None
+    gross_profit_fen: int | None = None
     # Retention (core.review_watch): the average watch time over its own minutes, and online
     # viewers at its last minute with data over those at its first; None without the series.
     avg_watch_s: float | None = None
@@ -288,6 +293,10 @@ class Review:
     by_kind: tuple[GroupFigures, ...]
     by_product: tuple[GroupFigures, ...]
     markers: tuple[Marker, ...]
+    # From the product export (core.product_figures): the plan's products, and the export's
+    # lines matched to none of them; both empty when the show has no product figures.
+    products: tuple[ProductFigures, ...] = ()
+    unmatched_products: tuple[ProductFigures, ...] = ()
 
     @property
     def spans(self) -> tuple[Span, ...]:

@@ -4078,125 +4078,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="96" />
+        <location filename="../../ui/review/report.py" line="134" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="100" />
+        <location filename="../../ui/review/report.py" line="138" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="103" />
+        <location filename="../../ui/review/report.py" line="141" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="90" />
+        <location filename="../../ui/review/report.py" line="128" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
+        <location filename="../../ui/review/report.py" line="210" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="181" />
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="211" />
+        <location filename="../../ui/review/report.py" line="384" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="182" />
-        <location filename="../../ui/review/report.py" line="346" />
+        <location filename="../../ui/review/report.py" line="212" />
+        <location filename="../../ui/review/report.py" line="389" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="183" />
-        <location filename="../../ui/review/report.py" line="351" />
+        <location filename="../../ui/review/report.py" line="213" />
+        <location filename="../../ui/review/report.py" line="395" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="184" />
-        <location filename="../../ui/review/report.py" line="353" />
+        <location filename="../../ui/review/report.py" line="214" />
+        <location filename="../../ui/review/report.py" line="397" />
         <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="185" />
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="215" />
+        <location filename="../../ui/review/report.py" line="398" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="186" />
-        <location filename="../../ui/review/report.py" line="355" />
+        <location filename="../../ui/review/report.py" line="216" />
+        <location filename="../../ui/review/report.py" line="399" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="187" />
-        <location filename="../../ui/review/report.py" line="356" />
+        <location filename="../../ui/review/report.py" line="217" />
+        <location filename="../../ui/review/report.py" line="400" />
         <source>Owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="188" />
+        <location filename="../../ui/review/report.py" line="218" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="261" />
+        <source>No product figures imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="340" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="300" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="301" />
+        <location filename="../../ui/review/report.py" line="343" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="302" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="305" />
+        <location filename="../../ui/review/report.py" line="347" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="306" />
+        <location filename="../../ui/review/report.py" line="348" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="364" />
+        <location filename="../../ui/review/report.py" line="408" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="366" />
+        <location filename="../../ui/review/report.py" line="410" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="367" />
+        <location filename="../../ui/review/report.py" line="411" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="368" />
+        <location filename="../../ui/review/report.py" line="412" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -4308,152 +4313,157 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="159" />
+        <location filename="../../ui/review/review_page.py" line="163" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Import product figures…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
-        <location filename="../../ui/review/review_page.py" line="268" />
+        <location filename="../../ui/review/review_page.py" line="172" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="174" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="172" />
+        <location filename="../../ui/review/review_page.py" line="176" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="180" />
+        <location filename="../../ui/review/review_page.py" line="184" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="182" />
+        <location filename="../../ui/review/review_page.py" line="186" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="204" />
+        <location filename="../../ui/review/review_page.py" line="208" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="214" />
+        <location filename="../../ui/review/review_page.py" line="218" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="227" />
+        <location filename="../../ui/review/review_page.py" line="231" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="264" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="266" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="277" />
+        <location filename="../../ui/review/review_page.py" line="285" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="278" />
+        <location filename="../../ui/review/review_page.py" line="286" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="279" />
+        <location filename="../../ui/review/review_page.py" line="287" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="280" />
+        <location filename="../../ui/review/review_page.py" line="288" />
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="289" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="356" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="362" />
+        <location filename="../../ui/review/review_page.py" line="377" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="384" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="372" />
+        <location filename="../../ui/review/review_page.py" line="388" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="393" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="379" />
+        <location filename="../../ui/review/review_page.py" line="395" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="400" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="390" />
+        <location filename="../../ui/review/review_page.py" line="406" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="477" />
+        <location filename="../../ui/review/review_page.py" line="493" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="478" />
+        <location filename="../../ui/review/review_page.py" line="494" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="488" />
+        <location filename="../../ui/review/review_page.py" line="504" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -4497,6 +4507,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="54" />
         <location filename="../../ui/review/table_columns.py" line="92" />
         <location filename="../../ui/review/table_columns.py" line="161" />
         <source>Product</source>
@@ -4543,6 +4554,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="61" />
         <location filename="../../ui/review/summary_figures.py" line="71" />
         <location filename="../../ui/review/table_columns.py" line="109" />
         <location filename="../../ui/review/table_columns.py" line="143" />
@@ -4781,16 +4793,86 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="22" />
+        <source>Product sales</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="38" />
+        <source>Sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="40" />
+        <source>Under 20 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="42" />
+        <source>Not in plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="55" />
+        <source>Link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="56" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="57" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="58" />
+        <source>Sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="59" />
+        <source>Clicks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="60" />
+        <source>Click to order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="62" />
+        <location filename="../../ui/review/product_columns.py" line="101" />
         <location filename="../../ui/review/summary_figures.py" line="201" />
         <source>Gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="63" />
+        <location filename="../../ui/review/product_columns.py" line="109" />
+        <source>Refunds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="65" />
+        <source>Pitched in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="72" />
+        <source>Flags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="107" />
         <location filename="../../ui/review/summary_figures.py" line="207" />
         <source>Margin</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="111" />
         <location filename="../../ui/review/summary_figures.py" line="213" />
         <source>Net GMV</source>
         <translation type="unfinished" />
@@ -6023,102 +6105,138 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="31" />
+        <location filename="../../cli/reviews.py" line="32" />
         <source>--lag must be 0 to {max} minutes, not {lag}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="39" />
+        <location filename="../../cli/reviews.py" line="40" />
         <source>{name}: a report is written as .pdf, .html or .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/reviews.py" line="53" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="243" />
+        <location filename="../../cli/reviews.py" line="274" />
         <source>as they ran (live run)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="245" />
+        <location filename="../../cli/reviews.py" line="276" />
         <source>as planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="247" />
+        <location filename="../../cli/reviews.py" line="278" />
         <source>{missing} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="250" />
+        <location filename="../../cli/reviews.py" line="281" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/reviews.py" line="287" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="267" />
+        <location filename="../../cli/reviews.py" line="298" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="279" />
+        <location filename="../../cli/reviews.py" line="310" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="280" />
+        <location filename="../../cli/reviews.py" line="311" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="281" />
+        <location filename="../../cli/reviews.py" line="312" />
         <source>missed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="286" />
+        <location filename="../../cli/reviews.py" line="317" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="294" />
+        <location filename="../../cli/reviews.py" line="325" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="295" />
+        <location filename="../../cli/reviews.py" line="326" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="379" />
+        <source>sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="380" />
+        <source>under 20 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="381" />
+        <source>not in plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="386" />
+        <source>sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="388" />
+        <source>gross profit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="389" />
+        <source>pitched in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="392" />
+        <source>Products:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../cli/products.py" line="124" />
-        <location filename="../../cli/reviews.py" line="296" />
+        <location filename="../../cli/reviews.py" line="327" />
+        <location filename="../../cli/reviews.py" line="387" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="297" />
+        <location filename="../../cli/reviews.py" line="328" />
         <source>orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="298" />
+        <location filename="../../cli/reviews.py" line="329" />
         <source>GMV/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="299" />
+        <location filename="../../cli/reviews.py" line="330" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -6126,17 +6244,17 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="308" />
+        <location filename="../../cli/reviews.py" line="339" />
         <source>before script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="309" />
+        <location filename="../../cli/reviews.py" line="340" />
         <source>after script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="319" />
+        <location filename="../../cli/reviews.py" line="350" />
         <source>{minutes} min of data, {stretch}</source>
         <translation type="unfinished" />
     </message>
@@ -6246,6 +6364,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="123" />
+        <location filename="../../cli/reviews.py" line="384" />
         <source>sold</source>
         <translation type="unfinished" />
     </message>
@@ -6377,6 +6496,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
+        <location filename="../../cli/reviews.py" line="395" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation type="unfinished" />
@@ -6387,6 +6507,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="385" />
         <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation type="unfinished" />

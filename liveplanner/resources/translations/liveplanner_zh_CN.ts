@@ -4088,125 +4088,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="96" />
+        <location filename="../../ui/review/report.py" line="134" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="100" />
+        <location filename="../../ui/review/report.py" line="138" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="103" />
+        <location filename="../../ui/review/report.py" line="141" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="90" />
+        <location filename="../../ui/review/report.py" line="128" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="180" />
+        <location filename="../../ui/review/report.py" line="210" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="181" />
-        <location filename="../../ui/review/report.py" line="341" />
+        <location filename="../../ui/review/report.py" line="211" />
+        <location filename="../../ui/review/report.py" line="384" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="182" />
-        <location filename="../../ui/review/report.py" line="346" />
+        <location filename="../../ui/review/report.py" line="212" />
+        <location filename="../../ui/review/report.py" line="389" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="183" />
-        <location filename="../../ui/review/report.py" line="351" />
+        <location filename="../../ui/review/report.py" line="213" />
+        <location filename="../../ui/review/report.py" line="395" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="184" />
-        <location filename="../../ui/review/report.py" line="353" />
+        <location filename="../../ui/review/report.py" line="214" />
+        <location filename="../../ui/review/report.py" line="397" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="185" />
-        <location filename="../../ui/review/report.py" line="354" />
+        <location filename="../../ui/review/report.py" line="215" />
+        <location filename="../../ui/review/report.py" line="398" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="186" />
-        <location filename="../../ui/review/report.py" line="355" />
+        <location filename="../../ui/review/report.py" line="216" />
+        <location filename="../../ui/review/report.py" line="399" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="187" />
-        <location filename="../../ui/review/report.py" line="356" />
+        <location filename="../../ui/review/report.py" line="217" />
+        <location filename="../../ui/review/report.py" line="400" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="188" />
+        <location filename="../../ui/review/report.py" line="218" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="298" />
+        <location filename="../../ui/review/report.py" line="261" />
+        <source>No product figures imported.</source>
+        <translation>未导入商品数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="340" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="300" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="301" />
+        <location filename="../../ui/review/report.py" line="343" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="302" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="305" />
+        <location filename="../../ui/review/report.py" line="347" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="306" />
+        <location filename="../../ui/review/report.py" line="348" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="364" />
+        <location filename="../../ui/review/report.py" line="408" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="366" />
+        <location filename="../../ui/review/report.py" line="410" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="367" />
+        <location filename="../../ui/review/report.py" line="411" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="368" />
+        <location filename="../../ui/review/report.py" line="412" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -4318,63 +4323,63 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="156" />
+        <location filename="../../ui/review/review_page.py" line="160" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="159" />
+        <location filename="../../ui/review/review_page.py" line="163" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="164" />
+        <location filename="../../ui/review/review_page.py" line="168" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="166" />
+        <location filename="../../ui/review/review_page.py" line="170" />
         <source>Import product figures…</source>
         <translation>导入商品数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
-        <location filename="../../ui/review/review_page.py" line="268" />
+        <location filename="../../ui/review/review_page.py" line="172" />
+        <location filename="../../ui/review/review_page.py" line="276" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="174" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="172" />
+        <location filename="../../ui/review/review_page.py" line="176" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="180" />
+        <location filename="../../ui/review/review_page.py" line="184" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="182" />
+        <location filename="../../ui/review/review_page.py" line="186" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="204" />
+        <location filename="../../ui/review/review_page.py" line="208" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="214" />
+        <location filename="../../ui/review/review_page.py" line="218" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="227" />
+        <location filename="../../ui/review/review_page.py" line="231" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -4383,82 +4388,87 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="264" />
+        <location filename="../../ui/review/review_page.py" line="272" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="266" />
+        <location filename="../../ui/review/review_page.py" line="274" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="277" />
+        <location filename="../../ui/review/review_page.py" line="285" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="278" />
+        <location filename="../../ui/review/review_page.py" line="286" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="279" />
+        <location filename="../../ui/review/review_page.py" line="287" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="280" />
+        <location filename="../../ui/review/review_page.py" line="288" />
+        <source>Products</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/review_page.py" line="289" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="356" />
+        <location filename="../../ui/review/review_page.py" line="368" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="362" />
+        <location filename="../../ui/review/review_page.py" line="377" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="384" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="372" />
+        <location filename="../../ui/review/review_page.py" line="388" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="393" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="379" />
+        <location filename="../../ui/review/review_page.py" line="395" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="400" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="390" />
+        <location filename="../../ui/review/review_page.py" line="406" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="477" />
+        <location filename="../../ui/review/review_page.py" line="493" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="478" />
+        <location filename="../../ui/review/review_page.py" line="494" />
         <source>Delete this note?
 
 %1</source>
@@ -4467,7 +4477,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="488" />
+        <location filename="../../ui/review/review_page.py" line="504" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -4511,6 +4521,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>类型</translation>
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="54" />
         <location filename="../../ui/review/table_columns.py" line="92" />
         <location filename="../../ui/review/table_columns.py" line="161" />
         <source>Product</source>
@@ -4557,6 +4568,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>未达目标</translation>
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="61" />
         <location filename="../../ui/review/summary_figures.py" line="71" />
         <location filename="../../ui/review/table_columns.py" line="109" />
         <location filename="../../ui/review/table_columns.py" line="143" />
@@ -4795,16 +4807,86 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>投产比</translation>
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="22" />
+        <source>Product sales</source>
+        <translation>商品销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="38" />
+        <source>Sold out</source>
+        <translation>售罄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="40" />
+        <source>Under 20 %</source>
+        <translation>售出不足 20%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="42" />
+        <source>Not in plan</source>
+        <translation>不在计划中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="55" />
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="56" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="57" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="58" />
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="59" />
+        <source>Clicks</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="60" />
+        <source>Click to order</source>
+        <translation>点击转化率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="62" />
+        <location filename="../../ui/review/product_columns.py" line="101" />
         <location filename="../../ui/review/summary_figures.py" line="201" />
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="63" />
+        <location filename="../../ui/review/product_columns.py" line="109" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="65" />
+        <source>Pitched in</source>
+        <translation>讲解环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="72" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/product_columns.py" line="107" />
         <location filename="../../ui/review/summary_figures.py" line="207" />
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
+        <location filename="../../ui/review/product_columns.py" line="111" />
         <location filename="../../ui/review/summary_figures.py" line="213" />
         <source>Net GMV</source>
         <translation>净成交额</translation>
@@ -6043,102 +6125,138 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>未保存（--dry-run）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="31" />
+        <location filename="../../cli/reviews.py" line="32" />
         <source>--lag must be 0 to {max} minutes, not {lag}</source>
         <translation>--lag 须为 0 到 {max} 分钟，而不是 {lag}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="39" />
+        <location filename="../../cli/reviews.py" line="40" />
         <source>{name}: a report is written as .pdf, .html or .xlsx</source>
         <translation>{name}：报告可写成 .pdf、.html 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="52" />
+        <location filename="../../cli/reviews.py" line="53" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
         <translation>已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="243" />
+        <location filename="../../cli/reviews.py" line="274" />
         <source>as they ran (live run)</source>
         <translation>按实际运行（直播记录）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="245" />
+        <location filename="../../cli/reviews.py" line="276" />
         <source>as planned</source>
         <translation>按计划</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="247" />
+        <location filename="../../cli/reviews.py" line="278" />
         <source>{missing} missing</source>
         <translation>缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="250" />
+        <location filename="../../cli/reviews.py" line="281" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation>本场 {minutes} 分钟中缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="256" />
+        <location filename="../../cli/reviews.py" line="287" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation>{title}（第 {show_id} 场）：环节时间{source}，成交计入讲解后 {lag} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="267" />
+        <location filename="../../cli/reviews.py" line="298" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation>成交金额 {gmv}  订单 {orders}  最高在线 {peak}  分钟 {minutes}（{missing}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="279" />
+        <location filename="../../cli/reviews.py" line="310" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="280" />
+        <location filename="../../cli/reviews.py" line="311" />
         <source>met</source>
         <translation>达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="281" />
+        <location filename="../../cli/reviews.py" line="312" />
         <source>missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="286" />
+        <location filename="../../cli/reviews.py" line="317" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation>  目标 {name}：{target} -&gt; {actual}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="294" />
+        <location filename="../../cli/reviews.py" line="325" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="295" />
+        <location filename="../../cli/reviews.py" line="326" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="379" />
+        <source>sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="380" />
+        <source>under 20 %</source>
+        <translation>不足 20%</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="381" />
+        <source>not in plan</source>
+        <translation>不在计划中</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="386" />
+        <source>sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="388" />
+        <source>gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="389" />
+        <source>pitched in</source>
+        <translation>讲解环节</translation>
+    </message>
+    <message>
+        <location filename="../../cli/reviews.py" line="392" />
+        <source>Products:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
         <location filename="../../cli/products.py" line="124" />
-        <location filename="../../cli/reviews.py" line="296" />
+        <location filename="../../cli/reviews.py" line="327" />
+        <location filename="../../cli/reviews.py" line="387" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="297" />
+        <location filename="../../cli/reviews.py" line="328" />
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="298" />
+        <location filename="../../cli/reviews.py" line="329" />
         <source>GMV/min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="299" />
+        <location filename="../../cli/reviews.py" line="330" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -6146,17 +6264,17 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="308" />
+        <location filename="../../cli/reviews.py" line="339" />
         <source>before script</source>
         <translation>脚本之前</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="309" />
+        <location filename="../../cli/reviews.py" line="340" />
         <source>after script</source>
         <translation>脚本之后</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="319" />
+        <location filename="../../cli/reviews.py" line="350" />
         <source>{minutes} min of data, {stretch}</source>
         <translation>{minutes} 分钟数据，{stretch}</translation>
     </message>
@@ -6266,6 +6384,7 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/products.py" line="123" />
+        <location filename="../../cli/reviews.py" line="384" />
         <source>sold</source>
         <translation>成交件数</translation>
     </message>
@@ -6397,6 +6516,7 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
+        <location filename="../../cli/reviews.py" line="395" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation>商品</translation>
@@ -6407,6 +6527,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>价格</translation>
     </message>
     <message>
+        <location filename="../../cli/reviews.py" line="385" />
         <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation>库存</translation>

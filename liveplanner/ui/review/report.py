@@ -34,6 +34,13 @@ from liveplanner.core.review_spans import Source
 from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
+from liveplanner.ui.review.product_columns import (
+    PROFIT_TARGETS,
+    product_figure_columns,
+    product_rows,
+    product_sales_title,
+    profit_figures,
+)
 from liveplanner.ui.review.summary_figures import (
     ON_REPORT_FIGURES,
     SummaryFigure,
@@ -68,12 +75,43 @@ def chart_image(content: ReportInput) -> QImage:
     from liveplanner.ui.review.chart import ReviewChart
 
     chart = ReviewChart()
-    chart.resize(*CHART_SIZE)
+    chart.resize(*chart_size(content.review))
     chart.set_review(content.review, content.plan, content.notes)
     chart.ensurePolished()
     image = chart.grab().toImage()
     chart.deleteLater()
     return image
+
+
+SUMMARY_COLUMNS = 5  # cards a row of the report's summary holds
+SUMMARY_ROWS_WITH_CHART = 3  # rows of cards the first page holds beside the chart at full size
+SHORTER_PER_ROW = 100  # the chart's pixels given up to each row of cards beyond those
+
+
+def summary_cells(review: Review) -> list[SummaryFigure | None]:
+    """The report's cards in reading order, rows of SUMMARY_COLUMNS; None is an empty cell.
+    The headline figures, then whether the show paid on a row of its own, what it kept (the
+    product export's gross profit, margin, refunds and net GMV, each against its target) and
+    the other targets of whether it paid the show set."""
+    cells: list[SummaryFigure | None] = list(summary_figures(review, gpm_target=True))
+    cells += [None] * (-len(cells) % SUMMARY_COLUMNS)
+    cells += efficiency_figures(review)
+    cells += profit_figures(review)
+    cells += target_figures(review, ON_REPORT_FIGURES | PROFIT_TARGETS)
+    return cells
+
+
+def summary_rows(review: Review) -> int:
+    """Rows of cards at the report's top (summary_cells)."""
+    return -(-len(summary_cells(review)) // SUMMARY_COLUMNS)
+
+
+def chart_size(review: Review) -> tuple[int, int]:
+    """The chart's size in pixels: shorter by a strip for each row of cards the summary has
+    beyond three, so the chart stays on the first page under them."""
+    width, height = CHART_SIZE
+    extra = max(0, summary_rows(review) - SUMMARY_ROWS_WITH_CHART)
+    return width, height - extra * SHORTER_PER_ROW
 
 
 def _png(image: QImage) -> bytes:
@@ -147,14 +185,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
             f"{html.escape(f.target) or '&nbsp;'}</span></td>"
         )
 
-    cells = [cell(f) for f in summary_figures(review, gpm_target=True)]
-    # Whether it paid starts a row of its own, after the headline figures.
-    cells += ['<td width="20%"></td>'] * (-len(cells) % 5)
-    cells += [cell(f) for f in efficiency_figures(review)]
-    # The other targets of whether it paid the show set, on a row of their own (at most five).
-    paid = target_figures(review, ON_REPORT_FIGURES)
-    cells += ['<td width="20%"></td>'] * (-len(cells) % 5 if paid else 0)
-    cells += [cell(f) for f in paid]
+    cells = ['<td width="20%"></td>' if f is None else cell(f) for f in summary_cells(review)]
     summary = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
     # The same rows the window shows and tints: one rule for the screen and the paper.
     rows = segment_rows(review)
@@ -172,9 +203,8 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         f'<table class="summary" cellspacing="0" cellpadding="4" width="100%">{summary}</table>',
     ]
     if chart_src is not None:
-        # A row of other targets takes the height the chart gives up, so it stays on page 1.
-        width = round(CHART_WIDTH * 0.88) if paid else CHART_WIDTH
-        sections.append(f'<p><img src="{chart_src}" width="{width}"></p>')
+        # Drawn shorter for each row of cards past three (chart_size), so it stays on page 1.
+        sections.append(f'<p><img src="{chart_src}" width="{CHART_WIDTH}"></p>')
     t = {
         "segments": segments_title(),
         "legend": QCoreApplication.translate("Report", "Green: best GMV per minute; red: lowest."),
@@ -201,6 +231,7 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         _table(kind_columns(), _by_gmv(by_kind_rows(review))),
         f"<h2>{t['products']}</h2>",
         _table(product_columns(plan), _by_gmv(review.by_product)),
+        *_product_sales_section(review),
         f"<h2>{t['notes']}</h2>",
         notes_table if content.notes else f"<p>{t['none']}</p>",
     ]
@@ -219,6 +250,17 @@ def report_html(content: ReportInput, chart_src: str | None) -> str:
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(plan.show.title)}'
         f"</title><style>{style}</style></head><body>{''.join(sections)}</body></html>"
     )
+
+
+def _product_sales_section(review: Review) -> list[str]:
+    """Each product's figures from the product export, flags as text marks; a line saying
+    there are none when the show has no product export."""
+    title = html.escape(product_sales_title())
+    rows = product_rows(review)
+    if not rows:
+        none = QCoreApplication.translate("Report", "No product figures imported.")
+        return [f"<h2>{title}</h2>", f"<p>{html.escape(none)}</p>"]
+    return [f"<h2>{title}</h2>", _table(product_figure_columns(), rows)]
 
 
 def _by_gmv(groups: Sequence[GroupFigures]) -> list[GroupFigures]:
@@ -309,7 +351,8 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
                 for f in [
                     *summary_figures(content.review, gpm_target=True),
                     *efficiency_figures(content.review),
-                    *target_figures(content.review, ON_REPORT_FIGURES),
+                    *profit_figures(content.review),
+                    *target_figures(content.review, ON_REPORT_FIGURES | PROFIT_TARGETS),
                 ]
             ],
         ],
@@ -347,6 +390,7 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
                 product_columns(plan),
                 review.by_product,
             ),
+            _sheet(product_sales_title(), product_figure_columns(), product_rows(review)),
             Sheet(
                 QCoreApplication.translate("Report", "Notes"),
                 [

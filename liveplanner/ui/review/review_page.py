@@ -36,6 +36,7 @@ from liveplanner.app.settings import DEFAULT_CHART_SHARE
 from liveplanner.core.enums import NoteCategory
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.product_sales import ProductSales
 from liveplanner.core.review import review
 from liveplanner.core.review_figures import Review
 from liveplanner.core.review_spans import MAX_LAG, Source
@@ -43,6 +44,8 @@ from liveplanner.core.runlog import Run
 from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
+from liveplanner.ui.review.product_columns import GMV_COLUMN as PRODUCT_GMV_COLUMN
+from liveplanner.ui.review.product_columns import product_figure_columns, product_rows
 from liveplanner.ui.review.summary_figures import summary_figures, target_figures
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
@@ -140,6 +143,7 @@ class ReviewPage(QWidget):
         self.runs: list[Run] = []
         self.samples = None
         self.notes: list[ReviewNote] = []
+        self.product_sales: tuple[ProductSales, ...] = ()
         self.review: Review | None = None
         self.clicked_minute: datetime | None = None
 
@@ -251,13 +255,17 @@ class ReviewPage(QWidget):
         sort_by(self.kind_view, GMV_COLUMN, Qt.SortOrder.DescendingOrder)
         self.product_view = table_view(sorted_model(self.products))
         sort_by(self.product_view, GMV_COLUMN, Qt.SortOrder.DescendingOrder)
+        # Issue 19: each product's sales from the product export (ui/review/product_columns).
+        self.product_sales_model = FiguresModel(product_figure_columns(), parent=self)
+        self.product_sales_view = table_view(sorted_model(self.product_sales_model))
+        sort_by(self.product_sales_view, PRODUCT_GMV_COLUMN, Qt.SortOrder.DescendingOrder)
         self.notes_model = NotesModel(self)
         self.notes_view = table_view(self.notes_model)
         self.notes_view.horizontalHeader().setSectionResizeMode(
             NotesModel.TEXT, QHeaderView.ResizeMode.Stretch
         )
         self.notes_view.doubleClicked.connect(lambda _i: self.edit_note())
-        notes_tab = QWidget()
+        self.notes_tab = notes_tab = QWidget()
         notes_layout = QVBoxLayout(notes_tab)
         notes_layout.setContentsMargins(0, 4, 0, 0)
         notes_buttons = QHBoxLayout()
@@ -277,6 +285,7 @@ class ReviewPage(QWidget):
         self.tabs.addTab(self.segment_view, self.tr("By segment"))
         self.tabs.addTab(self.kind_view, self.tr("By kind"))
         self.tabs.addTab(self.product_view, self.tr("By product"))
+        self.tabs.addTab(self.product_sales_view, self.tr("Products"))
         self.tabs.addTab(notes_tab, self.tr("Notes"))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -329,11 +338,14 @@ class ReviewPage(QWidget):
             read.samples,
             read.notes,
         )
+        self.product_sales = read.product_sales
         self.recompute()
 
     def recompute(self) -> None:
         assert self.plan is not None
-        self.review = review(self.plan, self.runs, self.samples, self.lag.value())
+        self.review = review(
+            self.plan, self.runs, self.samples, self.lag.value(), self.product_sales
+        )
         self._fill()
 
     def _lag_changed(self, value: int) -> None:
@@ -359,7 +371,11 @@ class ReviewPage(QWidget):
         self.kinds.set_rows(by_kind_rows(result), kind_columns())
         self.products.set_rows(result.by_product, product_columns(plan))
         self.notes_model.set_notes(self.notes, plan)
-        self.tabs.setTabText(3, self.tr("Notes (%1)").replace("%1", str(len(self.notes))))
+        self.product_sales_model.set_rows(product_rows(result))
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.notes_tab),
+            self.tr("Notes (%1)").replace("%1", str(len(self.notes))),
+        )
         self.segment_view.resizeColumnsToContents()
 
     def source_text(self, result: Review, zone: ZoneInfo) -> str:

@@ -184,3 +184,14 @@ def test_segments_that_never_ran_share_equally() -> None:
 def test_largest_remainder_shares_add_up(total: int, weights: list[int], shares: list[int]) -> None:
     assert largest_remainder(total, [float(w) for w in weights]) == shares
     assert sum(shares) == total
+
+
+def test_gross_profit_is_worked_from_what_the_items_sold_for_not_the_plan_s_price() -> None:
+    # 100 lipsticks sold with coupons for ¥7,000 in all (¥70 each, under the ¥99 live price):
+    # ¥7,000 - 100 x ¥40 cost = ¥3,000, not the ¥5,900 the plan's price would claim.
+    discounted = (ProductSales(2, "Lipstick", "3581", LIPSTICK, sold=100, gmv_fen=700_000),)
+    (lipstick, _, _) = product_figures(PLAN, discounted).products
+    assert lipstick.gross_profit_fen == 700_000 - 100 * 4_000 == 300_000
+    # Without the product's GMV in the export, the plan's live price is all there is.
+    no_gmv = (ProductSales(2, "Lipstick", "3581", LIPSTICK, sold=100),)
+    assert product_figures(PLAN, no_gmv).products[0].gross_profit_fen == 590_000

@@ -9,8 +9,11 @@ Rules, so every figure can be worked by hand:
 - sell-through is items sold / planned stock; conversion is click-to-order, items sold / product
   clicks (the export counts items, not orders: one buyer taking three items counts three, so it
   can pass 100 %); both None when either input is missing or the divisor is 0.
-- gross profit is items sold x (price - unit cost), the price being the plan's live price, or
-  its list price when it set no live price; None without a price or a unit cost.
+- gross profit is items sold x (price - unit cost), the price being what the items sold for:
+  the export's GMV less items sold x unit cost where the export has the product's GMV (coupons
+  and flash prices lower it below the plan's price, and a profit worked from the plan's price
+  would overstate it), else the plan's live price, or its list price when it set no live
+  price; None without items sold or a unit cost.
 - flags: sold out when items sold reach the stock; under 20 % when they stay under a fifth of
   it (the trade's mark of a product that stalled); not in the plan for a line the import could
   not match to one of the show's products.
@@ -105,11 +108,13 @@ def _sum(values: Sequence[int | None]) -> int | None:
     return sum(known) if known else None
 
 
-def gross_profit(product: Product, sold: int | None) -> int | None:
-    price = product.live_price_fen if product.live_price_fen is not None else product.list_price_fen
-    if sold is None or price is None or product.unit_cost_fen is None:
+def gross_profit(product: Product, sold: int | None, gmv_fen: int | None) -> int | None:
+    if sold is None or product.unit_cost_fen is None:
         return None
-    return sold * (price - product.unit_cost_fen)
+    if gmv_fen is not None:
+        return gmv_fen - sold * product.unit_cost_fen
+    price = product.live_price_fen if product.live_price_fen is not None else product.list_price_fen
+    return None if price is None else sold * (price - product.unit_cost_fen)
 
 
 def largest_remainder(total: int, weights: Sequence[float]) -> list[int]:
@@ -163,7 +168,7 @@ def product_figures(
                 next((line.link for line in its if line.link), ""),
                 product.stock,
                 its,
-                gross_profit(product, sold),
+                gross_profit(product, sold, _sum([line.gmv_fen for line in its])),
                 tuple(positions[s] for s in pitched.get(product.id, [])),
             )
         )

@@ -73,7 +73,9 @@ def load_comparison(
     with db.session() as session:
         plans, live_runs = _plans(session, shows.scalar_subquery())
         frame = read_plain(
-            session, samples_query(shows, metrics), ["show_id", "minute", "metric", "value"]
+            session.connection(),
+            samples_query(shows, metrics),
+            ["show_id", "minute", "metric", "value"],
         )
     return ComparisonInputs(plans=plans, live_runs=live_runs, samples=frame)
 
@@ -271,7 +273,7 @@ def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], di
     Plain rows, not ORM objects, and the segments' and events' straight from the driver: a
     team's history has thousands of shows and a hundred thousand segments."""
     show_rows = session.execute(select(ShowRow.__table__).where(ShowRow.id.in_(ids)))
-    plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}  # type: ignore[arg-type]
+    plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}
     segments: dict[int, list[Segment]] = {show_id: [] for show_id in plans}
     kinds = {k.value: k for k in SegmentKind}
     for show_id, segment_id, kind, title, duration_s, product_id in _driver_rows(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from liveplanner.core.plan import Segment, Show, Targets
-from liveplanner.storage.models import SegmentRow, ShowRow
+from liveplanner.storage.models import SegmentRow
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -41,7 +41,8 @@ def target_columns(value: Targets) -> dict[str, Any]:
     return {f"target_{f.name}": getattr(value, f.name) for f in fields(Targets)}
 
 
-def show(row: ShowRow) -> Show:
+def show(row: Any) -> Show:
+    """A show from its ORM row or a plain select of the shows table (the same column names)."""
     zone = ZoneInfo(row.time_zone)
     return plain(
         Show,

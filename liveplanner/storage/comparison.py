@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from liveplanner.core.comparison import ShowSamples, placed_spans
 from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Segment, ShowPlan
-from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span
+from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span, owner_ids
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
@@ -125,8 +125,9 @@ def compared_shows(
         if segment_id is not None:
             credited.setdefault(show_id, {})[segment_id] = float(total)
         if first is not None:
-            low, high = reach.get(show_id, (_ns(first), _ns(last)))
-            reach[show_id] = (min(low, _ns(first)), max(high, _ns(last)))
+            first_ns, last_ns = _ns(first), _ns(last)
+            low, high = reach.get(show_id, (first_ns, last_ns))
+            reach[show_id] = (min(low, first_ns), max(high, last_ns))
     samples = {
         show_id: ShowSamples(
             sums=its,
@@ -250,13 +251,7 @@ def _bounds(spans: list[Span], lag: int) -> list[tuple[int, int | None]]:
     middle `lag` minutes earlier, the first span also taking those from `lag` before its start;
     a span of a segment deleted since to its neighbour's segment (span_owners), the one before,
     else the one after (None: every segment it ran was deleted)."""
-    owners: list[int | None] = [s.segment_id for s in spans]
-    for i in range(1, len(owners)):
-        if owners[i] is None:
-            owners[i] = owners[i - 1]
-    for i in range(len(owners) - 2, -1, -1):
-        if owners[i] is None:
-            owners[i] = owners[i + 1]
+    owners = owner_ids(spans)
     shift = lag * _MINUTE_US - _HALF_MINUTE_US
     starts = [_us(s.start) for s in spans]
     bounds = [starts[0] - _HALF_MINUTE_US, *(start + shift for start in starts[1:])]

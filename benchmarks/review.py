@@ -1,6 +1,7 @@
 """The review of one 6-hour show (100 segments, 15 metrics a minute, a live run) and the
 comparison across 1,000 stored shows, each against pandas merely loading the same metric rows
-from the same SQLite database in the same run (target: 2x or less).
+from the same SQLite database in the same run (targets: 1.5x or less for the review, 2x for
+the comparison).
 
 "The review" is all the window does to show a show: load the plan, the runs and the metrics,
 credit the minutes to segments and work out every figure. "The comparison" is what the window's
@@ -38,6 +39,7 @@ from liveplanner.storage.shows import load_plan, save_plan
 
 ZONE = ZoneInfo("Asia/Shanghai")
 TARGET = 2.0
+REVIEW_TARGET = 1.5  # issue 19: the review of one show within 1.5x of loading its rows
 SIZES = {"full": (1_000, 5), "quick": (200, 3), "smoke": (5, 1)}  # shows, repeats
 KINDS = list(SegmentKind)
 
@@ -129,7 +131,7 @@ def measure(size: str, folder: Path) -> list[Figure]:
             ours * 1000,
             "ms",
             base * 1000,
-            TARGET,
+            REVIEW_TARGET,
         ),
     ]
     comparison()

@@ -9,7 +9,7 @@ segments.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 import numpy as np
@@ -24,6 +24,8 @@ from liveplanner.core.review_spans import (
     Span,
     actual_spans,
     credited,
+    epoch_ns,
+    owner_ids,
     planned_spans,
     segment_of,
     span_owners,
@@ -301,15 +303,9 @@ def _covered(
     In plain integers, span by span (a show has a few dozen): the rule of review_spans'
     span_owners, segment_of and holds_minutes, which cost more in numpy for so few, and a
     comparison does this for every show of a team's history."""
-    starts = [_epoch_ns(s.start) for s in spans]
-    ends = [_epoch_ns(s.end) for s in spans]
-    owners: list[int | None] = [s.segment_id for s in spans]
-    for i in range(1, len(owners)):
-        if owners[i] is None:
-            owners[i] = owners[i - 1]
-    for i in range(len(owners) - 2, -1, -1):
-        if owners[i] is None:
-            owners[i] = owners[i + 1]
+    starts = [epoch_ns(s.start) for s in spans]
+    ends = [epoch_ns(s.end) for s in spans]
+    owners = owner_ids(spans)
     lag_ns = lag * _MINUTE_NS
     first, last = reach
     near: set[int] = set()
@@ -331,11 +327,3 @@ def _covered(
         if owner is not None and minute + _HALF_MIN - lag_ns < until:
             holding.add(owner)
     return set(earned) | (near - holding)
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def _epoch_ns(moment: datetime) -> int:
-    return (moment - _EPOCH) // _MICROSECOND * 1000

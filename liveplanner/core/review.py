@@ -53,6 +53,7 @@ from liveplanner.core.review_spans import (
     Span,
     actual_spans,
     credited,
+    epoch_ns_array,
     holds_minutes,
     live_run,
     planned_spans,
@@ -79,27 +80,20 @@ _MARKER_OF_SEGMENT = {
 }
 
 
-def _ns(times: Sequence[datetime]) -> np.ndarray:
-    return pd.DatetimeIndex(list(times)).as_unit("ns").asi8 if times else np.zeros(0, "int64")
-
-
-def _column(table: pd.DataFrame, name: str) -> np.ndarray | None:
-    return table[name].to_numpy() if name in table.columns else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Sums:
     """A metric's sum over each row (the segments, then before and after the script), and how
-    many minutes of it each row had: a row with none has no figure, not 0."""
+    many minutes of it each row had: a row with none has no figure, not 0. Plain lists: each
+    figure reads one element, and a numpy scalar costs more than the arithmetic done with it."""
 
-    sums: np.ndarray
-    counts: np.ndarray
+    sums: list[float]
+    counts: list[int]
 
     def value(self, i: int) -> int | None:
-        return round(float(self.sums[i])) if self.counts[i] else None
+        return round(self.sums[i]) if self.counts[i] else None
 
     def rate(self, i: int, minutes: int) -> float | None:
-        return float(self.sums[i]) / minutes if self.counts[i] and minutes else None
+        return self.sums[i] / minutes if self.counts[i] and minutes else None
 
 
 def _per_row_sum(values: np.ndarray | None, rows: np.ndarray, n: int) -> _Sums | None:
@@ -107,8 +101,8 @@ def _per_row_sum(values: np.ndarray | None, rows: np.ndarray, n: int) -> _Sums |
         return None
     keep = ~np.isnan(values)
     return _Sums(
-        np.bincount(rows[keep], weights=values[keep], minlength=n),
-        np.bincount(rows[keep], minlength=n),
+        np.bincount(rows[keep], weights=values[keep], minlength=n).tolist(),
+        np.bincount(rows[keep], minlength=n).tolist(),
     )
 
 
@@ -137,19 +131,22 @@ def review(
     spans = actual if actual else planned
     table = wide(samples, show_window([*planned, *actual], plan.show.planned_start))
     minutes_ns = pd.DatetimeIndex(table.index).as_unit("ns").asi8
+    # Each metric's minutes as one numpy column, taken once (a frame's column costs more to
+    # reach than most sums made of it).
+    columns: dict[str, np.ndarray] = dict(zip(table.columns, table.to_numpy().T, strict=True))
     if spans:
-        starts = _ns([s.start for s in spans])
-        ends = _ns([s.end for s in spans])
+        starts = epoch_ns_array([s.start for s in spans])
+        ends = epoch_ns_array([s.end for s in spans])
         credit = credited(minutes_ns, starts, ends, lag)
         inside = within(minutes_ns, starts, ends)
         owners = span_owners(spans)
     else:
         # No segment at all: every minute is outside, before or after the planned start.
-        start = _ns([plan.show.planned_start])[0]
+        start = epoch_ns_array([plan.show.planned_start])[0]
         inside = credit = np.where(minutes_ns + _HALF_MIN < start, BEFORE, AFTER)
         owners = np.zeros(0, "int64")
     table = table.assign(segment=segment_of(inside, owners), credited_to=segment_of(credit, owners))
-    figures, outside = _row_figures(plan, times, spans, source, table, lag)
+    figures, outside = _row_figures(plan, times, spans, source, table, columns, lag)
     sold = product_figures(plan, product_sales, {f.segment_id: f.seconds for f in figures})
     figures = tuple(_with_products(f, sold.per_segment.get(f.segment_id)) for f in figures)
     return Review(
@@ -162,7 +159,7 @@ def review(
         minutes=table,
         segments=figures,
         outside=outside,
-        totals=(totals := _totals(table, spans, sold)),
+        totals=(totals := _totals(columns, minutes_ns, spans, sold)),
         targets=judge(plan.show.targets, totals, _measured(totals)),
         by_kind=_groups(figures, lambda f: f.kind.value),
         by_product=_groups(
@@ -211,6 +208,7 @@ def _row_figures(
     spans: Sequence[Span],
     source: Source,
     table: pd.DataFrame,
+    columns: dict[str, np.ndarray],
     lag: int,
 ) -> tuple[tuple[SegmentFigures, ...], tuple[OutsideFigures, ...]]:
     """Each segment's figures, and those of the minutes before and after the script."""
@@ -233,20 +231,21 @@ def _row_figures(
     own = rows_of(table["segment"].to_numpy())
     sold = rows_of(table["credited_to"].to_numpy())
     width = n + 2
-    sums = {name: _per_row_sum(_column(table, name), sold, width) for name in SALES}
+    sums = {name: _per_row_sum(columns.get(name), sold, width) for name in SALES}
     own_sums = {
-        name: _per_row_sum(_column(table, name), own, width)
+        name: _per_row_sum(columns.get(name), own, width)
         for name in ("entries", "exits", "comments", "likes", "views", "unique_viewers", "ad_spend")
     }
-    avg_viewers, peak_viewers = _viewer_figures(_column(table, "online_viewers"), own, width)
-    watch = avg_watch(_column(table, "avg_watch_s"), _column(table, "online_viewers"), own, width)
-    kept = viewers_kept(_column(table, "online_viewers"), own, width)
-    minutes = np.bincount(own, minlength=width)
+    viewers = columns.get("online_viewers")
+    avg_viewers, peak_viewers = _viewer_figures(viewers, own, width)
+    watch = avg_watch(columns.get("avg_watch_s"), viewers, own, width)
+    kept = viewers_kept(viewers, own, width)
+    minutes = np.bincount(own, minlength=width).tolist()
     # The segments some minute's sales would be credited to, had the export every minute.
     span_rows = rows_of(segment_of(np.arange(len(spans)), span_owners(spans)))
     holding = np.zeros(width, dtype=bool)
     if spans:
-        span_ns = _ns([s.start for s in spans]), _ns([s.end for s in spans])
+        span_ns = epoch_ns_array([s.start for s in spans]), epoch_ns_array([s.end for s in spans])
         holding[span_rows[holds_minutes(*span_ns, lag)]] = True
 
     # A segment's sales are measured when the series has data where they fall, its time
@@ -256,7 +255,7 @@ def _row_figures(
     minutes_ns = pd.DatetimeIndex(table.index).as_unit("ns").asi8
     reach: dict[str, tuple[int, int]] = {}
     for name in SALES:
-        values = _column(table, name)
+        values = columns.get(name)
         if values is not None and (~np.isnan(values)).any():
             measured = minutes_ns[~np.isnan(values)]
             reach[name] = (int(measured[0]), int(measured[-1]) + _MINUTE_NS)
@@ -271,8 +270,8 @@ def _row_figures(
         stretch_rows += [i] * len(its)
         stretches += its
     stretch_of = np.asarray(stretch_rows, dtype="int64")
-    starts_ns = _ns([a for a, _ in stretches]) + lag_ns
-    ends_ns = _ns([b for _, b in stretches]) + lag_ns
+    starts_ns = epoch_ns_array([a for a, _ in stretches]) + lag_ns
+    ends_ns = epoch_ns_array([b for _, b in stretches]) + lag_ns
     reached: dict[str, np.ndarray] = {}
     for name, (first, end) in reach.items():
         overlap = (starts_ns < end) & (ends_ns > first)
@@ -308,7 +307,7 @@ def _row_figures(
         gmv, views = sale("gmv", i), own_sums["views"]
         if gmv is None or views is None or not views.counts[i] or not views.sums[i]:
             return None
-        return gmv * 1000 / float(views.sums[i])
+        return gmv * 1000 / views.sums[i]
 
     figures = []
     for i, segment in enumerate(plan.segments):
@@ -399,8 +398,9 @@ def _viewer_figures(
     )
 
 
-def _total(table: pd.DataFrame, name: str) -> int | None:
-    return round(float(table[name].sum())) if name in table.columns else None
+def _total(columns: dict[str, np.ndarray], name: str) -> int | None:
+    values = columns.get(name)
+    return None if values is None else round(float(np.nansum(values)))
 
 
 def show_minutes(spans: Sequence[Span]) -> np.ndarray:
@@ -408,37 +408,46 @@ def show_minutes(spans: Sequence[Span]) -> np.ndarray:
     start to the last one's end: those whose middle falls in it, as a minute is in a segment."""
     if not spans:
         return np.zeros(0, "int64")
-    start, end = _ns([spans[0].start, spans[-1].end])
+    start, end = epoch_ns_array([spans[0].start, spans[-1].end])
     first = -(-(start - _HALF_MIN) // _MINUTE_NS) * _MINUTE_NS  # the first middle at or after
     return np.arange(first, end - _HALF_MIN, _MINUTE_NS, dtype="int64")
 
 
-def _missing(table: pd.DataFrame, with_data: pd.Series, spans: Sequence[Span]) -> tuple[int, int]:
+def _missing(
+    minutes_ns: np.ndarray, with_data: np.ndarray, spans: Sequence[Span]
+) -> tuple[int, int]:
     """The show's minutes without data, and the show's minutes (see Totals.missing_minutes)."""
     show = show_minutes(spans)
     if not len(show):
         return int((~with_data).sum()), 0
-    data_ns = pd.DatetimeIndex(table.index).as_unit("ns").asi8[with_data.to_numpy()]
+    data_ns = minutes_ns[with_data]
     covered = np.isin(show, data_ns // _MINUTE_NS * _MINUTE_NS)
     return int((~covered).sum()), len(show)
 
 
-def _totals(table: pd.DataFrame, spans: Sequence[Span], sold: ShowProducts) -> Totals:
-    metrics = table.drop(columns=["segment", "credited_to"])
-    with_data = metrics.notna().any(axis=1)
-    missing, of_show = _missing(table, with_data, spans)
-    viewers = metrics["online_viewers"].dropna() if "online_viewers" in metrics else None
-    unique = _total(metrics, "unique_viewers")
-    views = _total(metrics, "views")
-    buyers = _total(metrics, "buyers")
-    comments = _total(metrics, "comments")
-    gmv = _total(metrics, "gmv")
-    orders = _total(metrics, "orders")
+def _totals(
+    columns: dict[str, np.ndarray],
+    minutes_ns: np.ndarray,
+    spans: Sequence[Span],
+    sold: ShowProducts,
+) -> Totals:
+    with_data = np.zeros(len(minutes_ns), dtype=bool)
+    for values in columns.values():
+        with_data |= ~np.isnan(values)
+    missing, of_show = _missing(minutes_ns, with_data, spans)
+    online = columns.get("online_viewers")
+    viewers = None if online is None else online[~np.isnan(online)]
+    unique = _total(columns, "unique_viewers")
+    views = _total(columns, "views")
+    buyers = _total(columns, "buyers")
+    comments = _total(columns, "comments")
+    gmv = _total(columns, "gmv")
+    orders = _total(columns, "orders")
     return Totals(
         gmv_fen=gmv,
         orders=orders,
         buyers=buyers,
-        new_followers=_total(metrics, "new_followers"),
+        new_followers=_total(columns, "new_followers"),
         peak_viewers=int(viewers.max()) if viewers is not None and len(viewers) else None,
         avg_viewers=float(viewers.mean()) if viewers is not None and len(viewers) else None,
         viewers=unique,
@@ -455,16 +464,13 @@ def _totals(table: pd.DataFrame, spans: Sequence[Span], sold: ShowProducts) -> T
             buyers,
             unique,
             views,
-            _total(metrics, "ad_spend"),
+            _total(columns, "ad_spend"),
             sold.gross_profit_fen,
             sold.profit_gmv_fen,
             sold.refunds_fen,
         ),
         avg_watch_s=avg_watch(
-            _column(metrics, "avg_watch_s"),
-            _column(metrics, "online_viewers"),
-            np.zeros(len(metrics), "int64"),
-            1,
+            columns.get("avg_watch_s"), online, np.zeros(len(minutes_ns), "int64"), 1
         )[0],
     )
 

@@ -128,11 +128,37 @@ def within(minutes_ns: np.ndarray, starts_ns: np.ndarray, ends_ns: np.ndarray) -
     return credited(minutes_ns, starts_ns, ends_ns, 0)
 
 
-def span_owners(spans: Sequence[Span]) -> np.ndarray:
+def owner_ids(spans: Sequence[Span]) -> list[int | None]:
     """Each span's segment id, a deleted segment's span taking its neighbour's (the one before,
-    else the one after), so that its minutes and sales still land on a segment of the plan."""
-    owners = pd.Series([s.segment_id for s in spans], dtype="Int64")
-    return owners.ffill().bfill().to_numpy(dtype="int64", na_value=-1)
+    else the one after), so that its minutes and sales still land on a segment of the plan.
+    None only when no span has a segment. In plain integers: a show has a few dozen spans, too
+    few for numpy or pandas to pay for themselves."""
+    owners = [s.segment_id for s in spans]
+    for i in range(1, len(owners)):
+        if owners[i] is None:
+            owners[i] = owners[i - 1]
+    for i in range(len(owners) - 2, -1, -1):
+        if owners[i] is None:
+            owners[i] = owners[i + 1]
+    return owners
+
+
+def span_owners(spans: Sequence[Span]) -> np.ndarray:
+    """owner_ids as an array, -1 for None."""
+    return np.array([-1 if o is None else o for o in owner_ids(spans)], dtype="int64")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def epoch_ns(moment: datetime) -> int:
+    """An aware time as integer epoch nanoseconds (exact: no float on the way)."""
+    return (moment - _EPOCH) // _MICROSECOND * 1000
+
+
+def epoch_ns_array(times: Sequence[datetime]) -> np.ndarray:
+    return np.array([epoch_ns(t) for t in times], dtype="int64")
 
 
 def wide(
@@ -146,7 +172,7 @@ def wide(
     minutes = pd.DatetimeIndex(samples["minute"])
     full = _grid(minutes, window)
     rows = full.get_indexer(minutes)
-    codes, names = pd.factorize(samples["metric"], sort=True)
+    codes, names = pd.factorize(samples["metric"].to_numpy(dtype=object), sort=True)
     cells = rows * len(names) + codes
     if (rows < 0).any() or np.bincount(cells).max() > 1:
         # Not whole minutes, or a key given twice (never so when stored): pandas's pivot says so.
@@ -179,7 +205,8 @@ def _grid(
 def show_window(spans: Sequence[Span], start: datetime) -> tuple[pd.Timestamp, pd.Timestamp]:
     """From REVIEW_MARGIN before the show's earliest time (its spans, its planned start) to
     REVIEW_MARGIN after its latest: where the review's minute grid is filled in."""
-    moments = [start, *(s.start for s in spans), *(s.end for s in spans)]
+    # All in UTC, the spans' zone: aware times of one tzinfo compare without asking it.
+    moments = [start.astimezone(UTC), *(s.start for s in spans), *(s.end for s in spans)]
     low, high = min(moments) - REVIEW_MARGIN, max(moments) + REVIEW_MARGIN
     return pd.Timestamp(low).tz_convert(UTC), pd.Timestamp(high).tz_convert(UTC)
 

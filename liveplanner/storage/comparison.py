@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from liveplanner.core.comparison import ShowSamples, placed_spans
 from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Segment, ShowPlan
-from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span
+from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span, owner_ids
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
@@ -73,7 +73,9 @@ def load_comparison(
     with db.session() as session:
         plans, live_runs = _plans(session, shows.scalar_subquery())
         frame = read_plain(
-            session, samples_query(shows, metrics), ["show_id", "minute", "metric", "value"]
+            session.connection(),
+            samples_query(shows, metrics),
+            ["show_id", "minute", "metric", "value"],
         )
     return ComparisonInputs(plans=plans, live_runs=live_runs, samples=frame)
 
@@ -123,8 +125,9 @@ def compared_shows(
         if segment_id is not None:
             credited.setdefault(show_id, {})[segment_id] = float(total)
         if first is not None:
-            low, high = reach.get(show_id, (_ns(first), _ns(last)))
-            reach[show_id] = (min(low, _ns(first)), max(high, _ns(last)))
+            first_ns, last_ns = _ns(first), _ns(last)
+            low, high = reach.get(show_id, (first_ns, last_ns))
+            reach[show_id] = (min(low, first_ns), max(high, last_ns))
     samples = {
         show_id: ShowSamples(
             sums=its,
@@ -248,13 +251,7 @@ def _bounds(spans: list[Span], lag: int) -> list[tuple[int, int | None]]:
     middle `lag` minutes earlier, the first span also taking those from `lag` before its start;
     a span of a segment deleted since to its neighbour's segment (span_owners), the one before,
     else the one after (None: every segment it ran was deleted)."""
-    owners: list[int | None] = [s.segment_id for s in spans]
-    for i in range(1, len(owners)):
-        if owners[i] is None:
-            owners[i] = owners[i - 1]
-    for i in range(len(owners) - 2, -1, -1):
-        if owners[i] is None:
-            owners[i] = owners[i + 1]
+    owners = owner_ids(spans)
     shift = lag * _MINUTE_US - _HALF_MINUTE_US
     starts = [_us(s.start) for s in spans]
     bounds = [starts[0] - _HALF_MINUTE_US, *(start + shift for start in starts[1:])]
@@ -271,7 +268,7 @@ def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], di
     Plain rows, not ORM objects, and the segments' and events' straight from the driver: a
     team's history has thousands of shows and a hundred thousand segments."""
     show_rows = session.execute(select(ShowRow.__table__).where(ShowRow.id.in_(ids)))
-    plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}  # type: ignore[arg-type]
+    plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}
     segments: dict[int, list[Segment]] = {show_id: [] for show_id in plans}
     kinds = {k.value: k for k in SegmentKind}
     for show_id, segment_id, kind, title, duration_s, product_id in _driver_rows(

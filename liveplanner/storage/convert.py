@@ -5,11 +5,12 @@ a segment's roles need more than copying.
 """
 
 from dataclasses import fields
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from liveplanner.core.plan import Segment, Show, Targets
-from liveplanner.storage.models import SegmentRow, ShowRow
+from liveplanner.storage.models import SegmentRow
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -18,11 +19,16 @@ _NOT_COLUMNS = frozenset({"id", "version", "roles", "targets"})
 T = TypeVar("T", bound="DataclassInstance")
 
 
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() builds its tuple anew on every call: a team's history reads
+    # thousands of rows.
+    return tuple(f.name for f in fields(cls))
+
+
 def plain(cls: type[T], row: object, **given: Any) -> T:
     """A `cls` made from the row's same-named attributes, with `given` fields set as given."""
-    values = {
-        f.name: given[f.name] if f.name in given else getattr(row, f.name) for f in fields(cls)
-    }
+    values = {name: given[name] if name in given else getattr(row, name) for name in _names(cls)}
     return cls(**values)
 
 
@@ -34,14 +40,15 @@ def columns(value: "DataclassInstance", **overrides: Any) -> dict[str, Any]:
 
 def targets(row: object) -> Targets:
     """A show's or a campaign's targets from its target_ columns."""
-    return Targets(**{f.name: getattr(row, f"target_{f.name}") for f in fields(Targets)})
+    return Targets(**{name: getattr(row, f"target_{name}") for name in _names(Targets)})
 
 
 def target_columns(value: Targets) -> dict[str, Any]:
     return {f"target_{f.name}": getattr(value, f.name) for f in fields(Targets)}
 
 
-def show(row: ShowRow) -> Show:
+def show(row: Any) -> Show:
+    """A show from its ORM row or a plain select of the shows table (the same column names)."""
     zone = ZoneInfo(row.time_zone)
     return plain(
         Show,

@@ -67,13 +67,13 @@ def list_runs(db: Database, show_id: int) -> list[Run]:
     stop `runs`, the review or an export: a run or event of a kind this version does not know
     is left out, and a number that is not one reads as missing (the replay copes with both).
     """
-    with db.session() as session:
-        heads = session.execute(
+    with db.engine.connect() as connection:  # a read: no ORM session to set up
+        heads = connection.execute(
             select(RunRow.id, _raw(RunRow.kind), RunRow.started_at, RunRow.ended_at)
             .where(RunRow.show_id == show_id)
             .order_by(RunRow.started_at, RunRow.id)
         ).all()
-        rows = session.execute(
+        rows = connection.execute(
             select(
                 RunEventRow.run_id,
                 RunEventRow.seq,

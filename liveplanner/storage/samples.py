@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
+    Connection,
     Executable,
     Integer,
     String,
@@ -22,7 +23,6 @@ from sqlalchemy import (
     select,
     table,
 )
-from sqlalchemy.orm import Session
 
 from liveplanner.core.metrics import METRICS
 from liveplanner.storage import history
@@ -162,9 +162,9 @@ def _replace(
 
 def load_metrics(db: Database, show_id: int) -> "pd.DataFrame":
     """A show's samples ordered by metric, then minute (aware UTC)."""
-    with db.session() as session:
+    with db.engine.connect() as connection:  # a read: no ORM session to set up
         return read_plain(
-            session,
+            connection,
             select(PLAIN.c.minute, PLAIN.c.metric, PLAIN.c.value)
             .where(PLAIN.c.show_id == show_id)
             .order_by(PLAIN.c.metric, PLAIN.c.minute),
@@ -172,23 +172,35 @@ def load_metrics(db: Database, show_id: int) -> "pd.DataFrame":
         )
 
 
-def read_plain(session: Session, query: Executable, columns: list[str]) -> "pd.DataFrame":
-    """A query over PLAIN as a frame with `minute` aware UTC and `value` int64.
+def read_plain(connection: Connection, query: Executable, columns: list[str]) -> "pd.DataFrame":
+    """A query over PLAIN as a frame with `minute` aware UTC and `value` int64 (and any other
+    column as the driver gave it).
 
     The rows come straight from the driver's cursor: PLAIN's columns need no conversion, and
     SQLAlchemy's Row objects would cost more than the database does for a season of samples.
+    A show has a few hundred minutes but every metric repeats them, so each distinct minute is
+    parsed once (SQLite gives text) and spread back by its codes.
     """
+    import numpy as np
     import pandas as pd
 
-    result = session.connection().execute(query)  # Core: a cursor result, also for ORM tables
-    frame = pd.DataFrame.from_records(result.cursor.fetchall(), columns=columns)
+    result = connection.execute(query)  # Core: a cursor result, also for ORM tables
+    rows = result.cursor.fetchall()
     result.close()
-    dialect = session.connection().dialect.name
-    minute = frame["minute"]
-    if dialect == "sqlite":
-        minute = pd.to_datetime(minute, format="ISO8601")
-    frame["minute"] = pd.to_datetime(minute).dt.tz_localize("UTC")
-    return frame.astype({"metric": str, "value": "int64"})
+    by_column = dict(zip(columns, zip(*rows, strict=True), strict=True)) if rows else {}
+    frame: dict[str, object] = {}
+    for name in columns:
+        values = np.asarray(by_column.get(name, ()), dtype=object)
+        if name == "minute":
+            codes, distinct = pd.factorize(values)
+            sqlite = connection.dialect.name == "sqlite"
+            parsed = pd.to_datetime(distinct, format="ISO8601" if sqlite else None)
+            frame[name] = pd.DatetimeIndex(parsed).as_unit("us").tz_localize("UTC")[codes]
+        elif name == "value":
+            frame[name] = values.astype("int64")
+        else:
+            frame[name] = pd.array(values).to_numpy()  # as inferred: metric names str, ids int64
+    return pd.DataFrame(frame)
 
 
 def import_source(db: Database, show_id: int) -> ImportSource | None:

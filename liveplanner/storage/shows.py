@@ -1,13 +1,15 @@
 """Shows as wholes: create, list, load a plan, save a plan built in memory, update, delete."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy.orm import Session
 
-from liveplanner.core.enums import Platform, ShowStatus
+from liveplanner.core.enums import Platform, Role, ShowStatus
 from liveplanner.core.inputs import check_segment_count, check_segment_length, check_show_time
 from liveplanner.core.plan import (
     DEFAULT_TIME_ZONE,
@@ -17,6 +19,7 @@ from liveplanner.core.plan import (
     Product,
     Promo,
     Release,
+    Segment,
     Show,
     ShowPlan,
     TeamMember,
@@ -184,42 +187,69 @@ def _show_row(session: Session, show_id: int) -> ShowRow:
 
 
 def load_plan(db: Database, show_id: int) -> ShowPlan:
-    """The whole show as plain objects, segments in order."""
-    with db.session() as session:
-        row = session.scalars(
-            select(ShowRow)
-            .where(ShowRow.id == show_id)
-            .options(
-                selectinload(ShowRow.segments).selectinload(SegmentRow.roles),
-                selectinload(ShowRow.segments).selectinload(SegmentRow.duties),
-                selectinload(ShowRow.team),
-                selectinload(ShowRow.products),
-                selectinload(ShowRow.promos).selectinload(PromoRow.releases),
-            )
-        ).one_or_none()
-        if row is None:
+    """The whole show as plain objects, segments in order.
+
+    Read with plain selects, not ORM rows: a plan is read far more often than written (every
+    review, report and comparison), and the rows go straight into frozen objects, so the ORM's
+    identity map and change tracking would only cost time (a third of a large show's review).
+    """
+    shows, segments = ShowRow.__table__, SegmentRow.__table__
+    roles, duties = SegmentRoleRow.__table__, DutyRow.__table__
+    promos, releases = PromoRow.__table__, ReleaseRow.__table__
+    with db.engine.connect() as connection:
+
+        def rows(query: Select[Any]) -> Sequence[Row[Any]]:
+            return connection.execute(query).all()
+
+        show_row = connection.execute(select(shows).where(shows.c.id == show_id)).one_or_none()
+        if show_row is None:
             raise no_show(show_id)
-        person_ids = {m.person_id for m in row.team}
-        for seg in row.segments:
-            person_ids.update(r.person_id for r in seg.roles)
-            person_ids.update(d.person_id for d in seg.duties if d.person_id is not None)
-        people = session.scalars(
-            select(PersonRow).where(PersonRow.id.in_(person_ids)).order_by(PersonRow.id)
-        ).all()
-        return ShowPlan(
-            show=convert.show(row),
-            segments=tuple(convert.segment(s) for s in row.segments),
-            people=tuple(convert.plain(Person, p) for p in people),
-            team=tuple(convert.plain(TeamMember, m) for m in sorted(row.team, key=lambda m: m.id)),
-            products=tuple(convert.plain(Product, p) for p in row.products),
-            promos=tuple(convert.plain(Promo, p) for p in row.promos),
-            releases=tuple(
-                convert.plain(Release, r)
-                for p in row.promos
-                for r in sorted(p.releases, key=lambda r: r.id)
-            ),
-            duties=tuple(convert.plain(Duty, d) for s in row.segments for d in s.duties),
+        of_show = segments.c.show_id == show_id
+        segment_rows = rows(select(segments).where(of_show).order_by(segments.c.position))
+        role_rows = rows(select(roles).join(segments).where(of_show))
+        duty_rows = rows(
+            select(duties)
+            .join(segments)
+            .where(of_show)
+            .order_by(segments.c.position, duties.c.offset_s, duties.c.id)
         )
+        team = rows(
+            select(TeamMemberRow.__table__)
+            .where(TeamMemberRow.show_id == show_id)
+            .order_by(TeamMemberRow.id)
+        )
+        products = rows(
+            select(ProductRow.__table__)
+            .where(ProductRow.show_id == show_id)
+            .order_by(ProductRow.id)
+        )
+        promo_rows = rows(select(promos).where(promos.c.show_id == show_id).order_by(promos.c.id))
+        release_rows = rows(
+            select(releases)
+            .join(promos)
+            .where(promos.c.show_id == show_id)
+            .order_by(promos.c.id, releases.c.id)
+        )
+        person_ids = {m.person_id for m in team} | {r.person_id for r in role_rows}
+        person_ids.update(d.person_id for d in duty_rows if d.person_id is not None)
+        people = rows(
+            select(PersonRow.__table__).where(PersonRow.id.in_(person_ids)).order_by(PersonRow.id)
+        )
+    segment_roles: dict[int, dict[Role, int]] = {}
+    for role in role_rows:
+        segment_roles.setdefault(role.segment_id, {})[role.role] = role.person_id
+    return ShowPlan(
+        show=convert.show(show_row),
+        segments=tuple(
+            convert.plain(Segment, s, roles=segment_roles.get(s.id, {})) for s in segment_rows
+        ),
+        people=tuple(convert.plain(Person, p) for p in people),
+        team=tuple(convert.plain(TeamMember, m) for m in team),
+        products=tuple(convert.plain(Product, p) for p in products),
+        promos=tuple(convert.plain(Promo, p) for p in promo_rows),
+        releases=tuple(convert.plain(Release, r) for r in release_rows),
+        duties=tuple(convert.plain(Duty, d) for d in duty_rows),
+    )
 
 
 def person_ids_by_name(session: Session, names: list[str]) -> dict[str, int]:

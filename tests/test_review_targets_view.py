@@ -103,8 +103,9 @@ def test_the_segment_table_shows_viewers_kept_and_watch_time(page: ReviewPage) -
     segment = next(row for row, f in enumerate(model.rows) if f.segment_id is not None)
     figures = model.rows[segment]
     assert model.index(segment, kept).data() == f"{figures.viewers_kept * 100:.2f}%"
-    # The demo's export has online viewers but no watch time: a dash, not 0:00.
-    assert model.index(segment, watch).data() == "—"
+    # The demo's export carries the average watch time, read as minutes and seconds.
+    seconds = round(figures.avg_watch_s)
+    assert model.index(segment, watch).data() == f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def test_the_compare_dialog_counts_targets_met_and_missed(

@@ -73,6 +73,11 @@ def demo_metrics(plan: ShowPlan, ran: Sequence[RanSegment], gap_at: datetime) ->
         if pitched.kind is K.FLASH_SALE:
             price = round(price * 0.8)
         gmv = orders * price
+        clicks = round(online * rng.uniform(0.02, 0.05) * (1 + push / 3))
+        # Watch time and carts follow from the figures above, with no draws of their own, so
+        # every other figure of the demo stays as it was: people stay longer once the room has
+        # filled and at lucky draws, and about a third of the clicks put the product in a cart.
+        watch = 70 + 80 * ramp * lift + 15 * math.sin(minute / 9)
         rows += [
             (at, "online_viewers", online),
             (at, "entries", entries),
@@ -83,7 +88,9 @@ def demo_metrics(plan: ShowPlan, ran: Sequence[RanSegment], gap_at: datetime) ->
             (at, "buyers", round(orders * 0.93)),
             (at, "items_sold", round(orders * 1.15)),
             (at, "gmv", gmv),
-            (at, "product_clicks", round(online * rng.uniform(0.02, 0.05) * (1 + push / 3))),
+            (at, "product_clicks", clicks),
+            (at, "add_to_cart", round(clicks * 0.35)),
+            (at, "avg_watch_s", round(watch)),
             (at, "comments", round(online * rng.uniform(0.015, 0.03) * lift)),
             (at, "likes", round(online * rng.uniform(0.2, 0.4))),
             (at, "shares", round(online * rng.uniform(0.001, 0.003))),

@@ -109,3 +109,94 @@ def test_a_campaign_number_is_routed_to_show_but_nothing_else() -> None:
     ]  # fmt: skip
     assert routed(["campaign", "add", "3", "4"]) == ["campaign", "add", "3", "4"]
     assert routed(["show", "campaign", "3"]) == ["show", "campaign", "3"]
+
+
+def _campaign(db: str, *extra: str) -> str:
+    made = ok_json(
+        "campaign", "new", "--title", "双11 大促", "--start", "2026-11-01", "--end", "2026-11-30",
+        *extra, db=db,
+    )  # fmt: skip
+    return str(made["id"])
+
+
+def test_removing_a_show_the_campaign_does_not_count_is_refused_naming_both(
+    sqlite_url: str,
+) -> None:
+    cid = _campaign(sqlite_url)
+    inside = _new_show(sqlite_url, "2026-11-12 20:00", "douyin")
+    stranger = _new_show(sqlite_url, "2026-11-13 20:00", "douyin")
+    ok_json("campaign", "add", cid, str(inside), db=sqlite_url)
+    result = run("campaign", "remove", cid, str(inside), str(stranger), db=sqlite_url)
+    assert result.returncode == 2 and result.stdout == "", result
+    assert result.stderr.count("\n") == 1
+    assert f"show {stranger} (返场) is not in campaign {cid} (双11 大促)" in result.stderr
+    # nothing was changed: the show it does count, named first, is still counted
+    assert ok_json("campaign", "list", db=sqlite_url)[0]["show_ids"] == [inside]
+    chinese = run(
+        "campaign", "remove", cid, str(stranger), db=sqlite_url, env={"LANG": "zh_CN.UTF-8"}
+    )
+    assert chinese.returncode == 2 and "不在活动" in chinese.stderr, chinese.stderr
+
+
+def test_adding_a_show_again_is_a_note_and_counts_are_said_in_the_singular(
+    sqlite_url: str,
+) -> None:
+    cid = _campaign(sqlite_url)
+    show = _new_show(sqlite_url, "2026-11-12 20:00", "douyin")
+    first = run("campaign", "add", cid, str(show), db=sqlite_url)
+    assert first.returncode == 0 and first.stdout == f"campaign {cid} counts 1 show\n"
+    again = run("campaign", "add", cid, str(show), db=sqlite_url)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines() == [
+        f"campaign {cid} counts 1 show",
+        f"note: show {show} was in campaign {cid} already",
+    ]
+    data = ok_json("campaign", "add", cid, str(show), db=sqlite_url)
+    assert data["already_in"] == [show] and data["show_ids"] == [show]
+    zh = run("campaign", "add", cid, str(show), db=sqlite_url, env={"LANG": "zh_CN.UTF-8"})
+    assert zh.stdout.splitlines()[0] == f"活动 {cid} 共计 1 场", zh.stdout
+    assert "已在活动" in zh.stdout
+
+
+def test_the_gmv_target_takes_the_money_forms_the_exports_use(sqlite_url: str) -> None:
+    for typed, yuan in (("100万", 1_000_000), ("¥1.5亿", 150_000_000), ("2,000,000", 2e6)):
+        made = ok_json(
+            "campaign", "new", "--title", "x", "--start", "2026-11-01", "--end", "2026-11-02",
+            "--target-gmv", typed, db=sqlite_url,
+        )  # fmt: skip
+        assert made["target_gmv"] == yuan, typed
+    refused = run(
+        "campaign", "new", "--title", "x", "--start", "2026-11-01", "--end", "2026-11-02",
+        "--target-gmv", "1.2345678万", db=sqlite_url,
+    )  # fmt: skip
+    assert refused.returncode == 2 and "two decimals" in refused.stderr
+
+
+def test_the_text_writes_yuan_as_the_review_does_and_one_show_to_come(sqlite_url: str) -> None:
+    cid = _campaign(sqlite_url, "--target-gmv", "1234567.5")
+    show = _new_show(sqlite_url, "2026-11-20 20:00", "taobao")
+    ok_json("campaign", "add", cid, str(show), db=sqlite_url)
+    text = run("campaign", cid, "--now", "2026-11-15", db=sqlite_url).stdout
+    assert "GMV — of target 1,234,568" in text
+    assert "1 show to come; it needs 1,234,568" in text
+    listed = run("campaign", "list", db=sqlite_url).stdout
+    assert "1,234,568" in listed
+
+
+def test_a_show_outside_the_campaign_s_dates_is_counted_with_a_warning(sqlite_url: str) -> None:
+    cid = _campaign(sqlite_url)
+    inside = _new_show(sqlite_url, "2026-11-12 20:00", "douyin")
+    early = _new_show(sqlite_url, "2026-10-28 20:00", "douyin")
+    result = run("campaign", "add", cid, str(inside), str(early), db=sqlite_url)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"campaign {cid} counts 2 shows",
+        f"warning: show {early} (返场) is planned for 2026-10-28, outside the campaign's dates "
+        "(2026-11-01 – 2026-11-30); it is counted",
+    ]
+    data = ok_json("campaign", "add", cid, str(early), db=sqlite_url)
+    assert data["show_ids"] == [early, inside]
+    [warning] = data["warnings"]
+    assert warning["show_id"] == early and warning["date"] == "2026-10-28"
+    zh = run("campaign", "add", cid, str(early), db=sqlite_url, env={"LANG": "zh_CN.UTF-8"})
+    assert "不在活动日期（2026-11-01 – 2026-11-30）内" in zh.stdout, zh.stdout

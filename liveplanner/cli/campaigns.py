@@ -7,7 +7,8 @@ from datetime import date, datetime
 from liveplanner.app.campaigns import (
     Campaign,
     CampaignFigures,
-    add_shows,
+    ShowsAdded,
+    count_shows,
     create_campaign,
     delete_campaign,
     figures,
@@ -17,9 +18,8 @@ from liveplanner.app.campaigns import (
 from liveplanner.app.database import Database
 from liveplanner.app.reviews import attribution_lag
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
-from liveplanner.cli.output import UserError, emit, refusal, say, table
+from liveplanner.cli.output import UserError, emit, refusal, say, table, visible, whole_yuan
 from liveplanner.core.inputs import parse_money
-from liveplanner.core.money import format_yuan
 from liveplanner.core.plan import Targets
 
 
@@ -149,7 +149,18 @@ def campaign_json(shown: CampaignFigures) -> dict[str, object]:
 
 
 def _money(fen: float | None) -> str:
-    return "—" if fen is None else format_yuan(round(fen))
+    return whole_yuan(_yuan(fen))
+
+
+def _to_come(shown: CampaignFigures) -> str:
+    n, needed = shown.remaining_shows, _money(shown.needed_per_show_fen)
+    if n == 0:
+        return say(QT_TRANSLATE_NOOP("cli", "no shows to come"))
+    if n == 1:
+        return say(QT_TRANSLATE_NOOP("cli", "1 show to come; it needs {needed}"), needed=needed)
+    return say(
+        QT_TRANSLATE_NOOP("cli", "{n} shows to come; each needs {needed}"), n=n, needed=needed
+    )
 
 
 def campaign_text(shown: CampaignFigures) -> str:
@@ -161,11 +172,7 @@ def campaign_text(shown: CampaignFigures) -> str:
             gmv=_money(t.gmv_fen),
             target=_money(c.targets.gmv_fen),
         ),
-        say(
-            QT_TRANSLATE_NOOP("cli", "{n} shows to come; each needs {needed}"),
-            n=shown.remaining_shows,
-            needed=_money(shown.needed_per_show_fen),
-        ),
+        _to_come(shown),
         "",
     ]
     lines.append(
@@ -245,25 +252,66 @@ def new(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-def _counted(args: argparse.Namespace, changed: Campaign) -> int:
-    emit(
-        args,
-        _summary(changed),
-        say(
-            QT_TRANSLATE_NOOP("cli", "campaign {id} counts {n} shows"),
-            id=changed.id,
-            n=len(changed.show_ids),
-        ),
-    )
-    return 0
+def _counts(changed: Campaign) -> str:
+    n = len(changed.show_ids)
+    one = QT_TRANSLATE_NOOP("cli", "campaign {id} counts {n} show")
+    many = QT_TRANSLATE_NOOP("cli", "campaign {id} counts {n} shows")
+    return say(one if n == 1 else many, id=changed.id, n=n)
 
 
 def add(args: argparse.Namespace, db: Database) -> int:
-    return _counted(args, add_shows(db, args.campaign_id, args.show_ids))
+    """Shows counted already are a note, not a refusal (adding again changes nothing, so a
+    script may repeat itself); shows planned outside the campaign's dates are counted with a
+    warning naming the show, its day and the campaign's dates."""
+    added = count_shows(db, args.campaign_id, args.show_ids)
+    c = added.campaign
+    data = _summary(c) | {"already_in": list(added.already_in), "warnings": _warnings(added)}
+    lines = [_counts(c)]
+    lines += [
+        say(
+            QT_TRANSLATE_NOOP("cli", "note: show {show} was in campaign {id} already"),
+            show=show_id,
+            id=c.id,
+        )
+        for show_id in added.already_in
+    ]
+    lines += [
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "warning: show {show} ({title}) is planned for {day}, outside the campaign's "
+                "dates ({start} – {end}); it is counted",
+            ),
+            show=o.show_id,
+            title=visible(o.title),
+            day=o.day.isoformat(),
+            start=c.starts_on.isoformat(),
+            end=c.ends_on.isoformat(),
+        )
+        for o in added.outside
+    ]
+    emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _warnings(added: ShowsAdded) -> list[dict[str, object]]:
+    c = added.campaign
+    return [
+        {
+            "show_id": o.show_id,
+            "date": o.day.isoformat(),
+            "message": f"show {o.show_id} is planned for {o.day.isoformat()}, outside the "
+            f"campaign's dates ({c.starts_on.isoformat()} – {c.ends_on.isoformat()})",
+        }
+        for o in added.outside
+    ]
 
 
 def remove(args: argparse.Namespace, db: Database) -> int:
-    return _counted(args, remove_shows(db, args.campaign_id, args.show_ids))
+    """A show the campaign does not count is refused (storage names it and the campaign)."""
+    changed = remove_shows(db, args.campaign_id, args.show_ids)
+    emit(args, _summary(changed), _counts(changed))
+    return 0
 
 
 def listed(args: argparse.Namespace, db: Database) -> int:

@@ -3231,6 +3231,11 @@
     </message>
     <message>
         <location filename="../../app/messages/campaigns.py" line="16" />
+        <source>show {show} ({show_title}) is not in campaign {id} ({title}); nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="20" />
         <source>there is no campaign {id}</source>
         <translation type="unfinished" />
     </message>
@@ -6105,138 +6110,138 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="32" />
+        <location filename="../../cli/reviews.py" line="41" />
         <source>--lag must be 0 to {max} minutes, not {lag}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="40" />
+        <location filename="../../cli/reviews.py" line="49" />
         <source>{name}: a report is written as .pdf, .html or .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="53" />
+        <location filename="../../cli/reviews.py" line="62" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="274" />
+        <location filename="../../cli/reviews.py" line="283" />
         <source>as they ran (live run)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="276" />
+        <location filename="../../cli/reviews.py" line="285" />
         <source>as planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="278" />
+        <location filename="../../cli/reviews.py" line="287" />
         <source>{missing} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="281" />
+        <location filename="../../cli/reviews.py" line="290" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="287" />
+        <location filename="../../cli/reviews.py" line="296" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="298" />
+        <location filename="../../cli/reviews.py" line="307" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="310" />
+        <location filename="../../cli/reviews.py" line="319" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="311" />
+        <location filename="../../cli/reviews.py" line="320" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="312" />
+        <location filename="../../cli/reviews.py" line="321" />
         <source>missed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="317" />
+        <location filename="../../cli/reviews.py" line="326" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="325" />
+        <location filename="../../cli/reviews.py" line="334" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="326" />
+        <location filename="../../cli/reviews.py" line="335" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="379" />
+        <location filename="../../cli/reviews.py" line="388" />
         <source>sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="380" />
+        <location filename="../../cli/reviews.py" line="389" />
         <source>under 20 %</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="381" />
+        <location filename="../../cli/reviews.py" line="390" />
         <source>not in plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="386" />
+        <location filename="../../cli/reviews.py" line="395" />
         <source>sell-through</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="388" />
+        <location filename="../../cli/reviews.py" line="397" />
         <source>gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="389" />
+        <location filename="../../cli/reviews.py" line="398" />
         <source>pitched in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="392" />
+        <location filename="../../cli/reviews.py" line="401" />
         <source>Products:</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/products.py" line="124" />
-        <location filename="../../cli/reviews.py" line="327" />
-        <location filename="../../cli/reviews.py" line="387" />
+        <location filename="../../cli/reviews.py" line="336" />
+        <location filename="../../cli/reviews.py" line="396" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="328" />
+        <location filename="../../cli/reviews.py" line="337" />
         <source>orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="329" />
+        <location filename="../../cli/reviews.py" line="338" />
         <source>GMV/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="330" />
+        <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -6244,17 +6249,17 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="339" />
+        <location filename="../../cli/reviews.py" line="348" />
         <source>before script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="340" />
+        <location filename="../../cli/reviews.py" line="349" />
         <source>after script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="350" />
+        <location filename="../../cli/reviews.py" line="359" />
         <source>{minutes} min of data, {stretch}</source>
         <translation type="unfinished" />
     </message>
@@ -6364,7 +6369,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="123" />
-        <location filename="../../cli/reviews.py" line="384" />
+        <location filename="../../cli/reviews.py" line="393" />
         <source>sold</source>
         <translation type="unfinished" />
     </message>
@@ -6496,7 +6501,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
-        <location filename="../../cli/reviews.py" line="395" />
+        <location filename="../../cli/reviews.py" line="404" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation type="unfinished" />
@@ -6507,7 +6512,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="385" />
+        <location filename="../../cli/reviews.py" line="394" />
         <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation type="unfinished" />
@@ -6568,80 +6573,105 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="160" />
+        <location filename="../../cli/campaigns.py" line="171" />
         <source>GMV {gmv} of target {target}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="165" />
+        <location filename="../../cli/campaigns.py" line="162" />
         <source>{n} shows to come; each needs {needed}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="174" />
-        <location filename="../../cli/campaigns.py" line="273" />
+        <location filename="../../cli/campaigns.py" line="158" />
+        <source>no shows to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="160" />
+        <source>1 show to come; it needs {needed}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="181" />
+        <location filename="../../cli/campaigns.py" line="321" />
         <source>ID</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="175" />
-        <location filename="../../cli/campaigns.py" line="274" />
+        <location filename="../../cli/campaigns.py" line="182" />
+        <location filename="../../cli/campaigns.py" line="322" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="176" />
+        <location filename="../../cli/campaigns.py" line="183" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="178" />
-        <location filename="../../cli/campaigns.py" line="278" />
+        <location filename="../../cli/campaigns.py" line="185" />
+        <location filename="../../cli/campaigns.py" line="326" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="197" />
+        <location filename="../../cli/campaigns.py" line="204" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="199" />
+        <location filename="../../cli/campaigns.py" line="206" />
         <source>So far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="200" />
+        <location filename="../../cli/campaigns.py" line="207" />
         <source>Target so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="243" />
+        <location filename="../../cli/campaigns.py" line="250" />
         <source>added campaign {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="253" />
+        <location filename="../../cli/campaigns.py" line="257" />
+        <source>campaign {id} counts {n} show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="258" />
         <source>campaign {id} counts {n} shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="275" />
+        <location filename="../../cli/campaigns.py" line="272" />
+        <source>note: show {show} was in campaign {id} already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="280" />
+        <source>warning: show {show} ({title}) is planned for {day}, outside the campaign's dates ({start} – {end}); it is counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="323" />
         <source>End</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="276" />
+        <location filename="../../cli/campaigns.py" line="324" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="277" />
+        <location filename="../../cli/campaigns.py" line="325" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="302" />
+        <location filename="../../cli/campaigns.py" line="350" />
         <source>deleted campaign {id}</source>
         <translation type="unfinished" />
     </message>

@@ -3240,6 +3240,11 @@
     </message>
     <message>
         <location filename="../../app/messages/campaigns.py" line="16" />
+        <source>show {show} ({show_title}) is not in campaign {id} ({title}); nothing was changed</source>
+        <translation>场次 {show}（{show_title}）不在活动 {id}（{title}）中；未做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="20" />
         <source>there is no campaign {id}</source>
         <translation>没有活动 {id}</translation>
     </message>
@@ -6125,138 +6130,138 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>未保存（--dry-run）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="32" />
+        <location filename="../../cli/reviews.py" line="41" />
         <source>--lag must be 0 to {max} minutes, not {lag}</source>
         <translation>--lag 须为 0 到 {max} 分钟，而不是 {lag}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="40" />
+        <location filename="../../cli/reviews.py" line="49" />
         <source>{name}: a report is written as .pdf, .html or .xlsx</source>
         <translation>{name}：报告可写成 .pdf、.html 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="53" />
+        <location filename="../../cli/reviews.py" line="62" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
         <translation>已写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="274" />
+        <location filename="../../cli/reviews.py" line="283" />
         <source>as they ran (live run)</source>
         <translation>按实际运行（直播记录）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="276" />
+        <location filename="../../cli/reviews.py" line="285" />
         <source>as planned</source>
         <translation>按计划</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="278" />
+        <location filename="../../cli/reviews.py" line="287" />
         <source>{missing} missing</source>
         <translation>缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="281" />
+        <location filename="../../cli/reviews.py" line="290" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation>本场 {minutes} 分钟中缺 {missing} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="287" />
+        <location filename="../../cli/reviews.py" line="296" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation>{title}（第 {show_id} 场）：环节时间{source}，成交计入讲解后 {lag} 分钟</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="298" />
+        <location filename="../../cli/reviews.py" line="307" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation>成交金额 {gmv}  订单 {orders}  最高在线 {peak}  分钟 {minutes}（{missing}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="310" />
+        <location filename="../../cli/reviews.py" line="319" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="311" />
+        <location filename="../../cli/reviews.py" line="320" />
         <source>met</source>
         <translation>达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="312" />
+        <location filename="../../cli/reviews.py" line="321" />
         <source>missed</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="317" />
+        <location filename="../../cli/reviews.py" line="326" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation>  目标 {name}：{target} -&gt; {actual}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="325" />
+        <location filename="../../cli/reviews.py" line="334" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="326" />
+        <location filename="../../cli/reviews.py" line="335" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="379" />
+        <location filename="../../cli/reviews.py" line="388" />
         <source>sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="380" />
+        <location filename="../../cli/reviews.py" line="389" />
         <source>under 20 %</source>
         <translation>不足 20%</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="381" />
+        <location filename="../../cli/reviews.py" line="390" />
         <source>not in plan</source>
         <translation>不在计划中</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="386" />
+        <location filename="../../cli/reviews.py" line="395" />
         <source>sell-through</source>
         <translation>售罄率</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="388" />
+        <location filename="../../cli/reviews.py" line="397" />
         <source>gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="389" />
+        <location filename="../../cli/reviews.py" line="398" />
         <source>pitched in</source>
         <translation>讲解环节</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="392" />
+        <location filename="../../cli/reviews.py" line="401" />
         <source>Products:</source>
         <translation>商品：</translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="124" />
-        <location filename="../../cli/reviews.py" line="327" />
-        <location filename="../../cli/reviews.py" line="387" />
+        <location filename="../../cli/reviews.py" line="336" />
+        <location filename="../../cli/reviews.py" line="396" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="328" />
+        <location filename="../../cli/reviews.py" line="337" />
         <source>orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="329" />
+        <location filename="../../cli/reviews.py" line="338" />
         <source>GMV/min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="330" />
+        <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -6264,17 +6269,17 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="339" />
+        <location filename="../../cli/reviews.py" line="348" />
         <source>before script</source>
         <translation>脚本之前</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="340" />
+        <location filename="../../cli/reviews.py" line="349" />
         <source>after script</source>
         <translation>脚本之后</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="350" />
+        <location filename="../../cli/reviews.py" line="359" />
         <source>{minutes} min of data, {stretch}</source>
         <translation>{minutes} 分钟数据，{stretch}</translation>
     </message>
@@ -6384,7 +6389,7 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/products.py" line="123" />
-        <location filename="../../cli/reviews.py" line="384" />
+        <location filename="../../cli/reviews.py" line="393" />
         <source>sold</source>
         <translation>成交件数</translation>
     </message>
@@ -6516,7 +6521,7 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
-        <location filename="../../cli/reviews.py" line="395" />
+        <location filename="../../cli/reviews.py" line="404" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation>商品</translation>
@@ -6527,7 +6532,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="385" />
+        <location filename="../../cli/reviews.py" line="394" />
         <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation>库存</translation>
@@ -6588,80 +6593,105 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>{option} {text!r} 不是日期；应为 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="160" />
+        <location filename="../../cli/campaigns.py" line="171" />
         <source>GMV {gmv} of target {target}</source>
         <translation>GMV {gmv}，目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="165" />
+        <location filename="../../cli/campaigns.py" line="162" />
         <source>{n} shows to come; each needs {needed}</source>
         <translation>还有 {n} 场；每场需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="174" />
-        <location filename="../../cli/campaigns.py" line="273" />
+        <location filename="../../cli/campaigns.py" line="158" />
+        <source>no shows to come</source>
+        <translation>没有待播场次</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="160" />
+        <source>1 show to come; it needs {needed}</source>
+        <translation>还有 1 场；需要 {needed}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="181" />
+        <location filename="../../cli/campaigns.py" line="321" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="175" />
-        <location filename="../../cli/campaigns.py" line="274" />
+        <location filename="../../cli/campaigns.py" line="182" />
+        <location filename="../../cli/campaigns.py" line="322" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="176" />
+        <location filename="../../cli/campaigns.py" line="183" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="178" />
-        <location filename="../../cli/campaigns.py" line="278" />
+        <location filename="../../cli/campaigns.py" line="185" />
+        <location filename="../../cli/campaigns.py" line="326" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="197" />
+        <location filename="../../cli/campaigns.py" line="204" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="199" />
+        <location filename="../../cli/campaigns.py" line="206" />
         <source>So far</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="200" />
+        <location filename="../../cli/campaigns.py" line="207" />
         <source>Target so far</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="243" />
+        <location filename="../../cli/campaigns.py" line="250" />
         <source>added campaign {id}</source>
         <translation>已添加活动 {id}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="253" />
+        <location filename="../../cli/campaigns.py" line="257" />
+        <source>campaign {id} counts {n} show</source>
+        <translation>活动 {id} 共计 {n} 场</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="258" />
         <source>campaign {id} counts {n} shows</source>
         <translation>活动 {id} 共计 {n} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="275" />
+        <location filename="../../cli/campaigns.py" line="272" />
+        <source>note: show {show} was in campaign {id} already</source>
+        <translation>提示：场次 {show} 已在活动 {id} 中</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="280" />
+        <source>warning: show {show} ({title}) is planned for {day}, outside the campaign's dates ({start} – {end}); it is counted</source>
+        <translation>警告：场次 {show}（{title}）计划在 {day}，不在活动日期（{start} – {end}）内；仍计入活动</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="323" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="276" />
+        <location filename="../../cli/campaigns.py" line="324" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="277" />
+        <location filename="../../cli/campaigns.py" line="325" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="302" />
+        <location filename="../../cli/campaigns.py" line="350" />
         <source>deleted campaign {id}</source>
         <translation>已删除活动 {id}</translation>
     </message>

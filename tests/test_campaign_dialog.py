@@ -140,3 +140,26 @@ def test_the_report_html_says_missing_figures_as_a_dash(qtbot: QtBot, db: Databa
     page = campaign_report.campaign_html(campaigns.figures(db, made.id, TODAY), None)
     assert "Q4" in page and "未来" in page and "—" in page and "¥0" not in page
     assert ">2.50<" in page and "250.00%" not in page  # ROI as GMV per yuan spent
+
+
+def test_the_ended_demo_says_which_shows_have_no_figures_and_which_lie_outside(
+    qtbot: QtBot, db: Database
+) -> None:
+    create_demo(db, campaign=True)
+    (demo_campaign,) = campaigns.list_campaigns(db)
+    early = shows.create_show(
+        db, "预热", datetime(2026, 10, 20, 20, tzinfo=time_zone("Asia/Shanghai")), Platform.DOUYIN
+    )
+    campaigns.add_shows(db, demo_campaign.id, [early])
+    dialog = CampaignDialog(db, 2, today=date(2026, 12, 4))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    states = [dialog.shows_table.item(r, 4).text() for r in range(dialog.shows_table.rowCount())]
+    assert (
+        states[0] == "no figures: date passed, no metrics imported · outside the campaign's dates"
+    )
+    assert states[1:4] == ["reported"] * 3
+    assert states[4:] == ["no figures: date passed, no metrics imported"] * 2
+    card = dialog.cards["remaining"].text()
+    assert ">0<" in card and "3 without figures" in card  # not folded into a silent 0

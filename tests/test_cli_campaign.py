@@ -27,7 +27,8 @@ def test_a_campaign_json_has_the_specified_fields_and_pace(db_url: str) -> None:
     assert {"id", "title", "start", "end", "targets", "shows", "totals", "pace"} <= set(data)
     assert (data["start"], data["end"]) == ("2026-11-01", "2026-11-30")
     first, second = data["shows"]
-    assert set(first) == {"show_id", "title", "platform", "planned_start", "gmv"}
+    assert set(first) == {"show_id", "title", "platform", "planned_start", "gmv", "state"}
+    assert (first["state"], second["state"]) == ("reported", "to_come")
     assert first["show_id"] == demo and first["planned_start"] == "2026-11-11T19:30+08:00"
     assert second["platform"] == "taobao" and second["gmv"] is None  # to come: null, not 0
     gmv = first["gmv"]
@@ -200,3 +201,25 @@ def test_a_show_outside_the_campaign_s_dates_is_counted_with_a_warning(sqlite_ur
     assert warning["show_id"] == early and warning["date"] == "2026-10-28"
     zh = run("campaign", "add", cid, str(early), db=sqlite_url, env={"LANG": "zh_CN.UTF-8"})
     assert "不在活动日期（2026-11-01 – 2026-11-30）内" in zh.stdout, zh.stdout
+
+
+def test_the_demo_after_it_ended_names_its_shows_without_figures(sqlite_url: str) -> None:
+    ok_json("demo", db=sqlite_url)
+    [listed] = ok_json("campaign", "list", db=sqlite_url)
+    cid = str(listed["id"])
+    data = ok_json("campaign", cid, "--now", "2026-12-04", db=sqlite_url)
+    assert (data["start"], data["end"]) == ("2026-10-25", "2026-11-30")  # the demo's fixed dates
+    assert [s["state"] for s in data["shows"]] == ["reported"] * 3 + ["no_figures"] * 2
+    assert [s["gmv"] for s in data["shows"][3:]] == [None, None]  # missing, never 0
+    assert data["totals"]["remaining_shows"] == 0
+    assert data["totals"]["shows_without_figures"] == 2
+    missing = [str(s["show_id"]) for s in data["shows"][3:]]
+    text = run("campaign", cid, "--now", "2026-12-04", db=sqlite_url).stdout
+    assert "no shows to come" in text
+    assert (
+        f"2 shows without figures: their dates have passed and no metrics were imported "
+        f"({', '.join(missing)})" in text
+    )
+    assert text.count("no figures") == 2  # the two rows' state
+    zh = run("campaign", cid, "--now", "2026-12-04", db=sqlite_url, env={"LANG": "zh_CN.UTF-8"})
+    assert "2 场没有数据：日期已过" in zh.stdout and "没有待播场次" in zh.stdout, zh.stdout

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from liveplanner.core.campaign import Campaign
-from liveplanner.core.campaign_figures import CampaignFigures, campaign_figures, kind_figures
+from liveplanner.core.campaign_figures import (
+    CampaignFigures,
+    CampaignShow,
+    campaign_figures,
+    kind_figures,
+)
 from liveplanner.core.plan import Targets
 from liveplanner.storage import campaigns
 from liveplanner.storage.database import Database
@@ -14,6 +19,7 @@ from liveplanner.storage.database import Database
 __all__ = [
     "Campaign",
     "CampaignFigures",
+    "CampaignShow",
     "OutsideShow",
     "ShowsAdded",
     "add_shows",

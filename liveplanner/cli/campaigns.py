@@ -93,6 +93,7 @@ def campaign_json(shown: CampaignFigures) -> dict[str, object]:
                 "platform": s.platform.value,
                 "planned_start": s.planned_start.isoformat(timespec="minutes"),
                 "gmv": _yuan(s.sums.gmv_fen),
+                "state": shown.state(s),  # reported, to_come or no_figures (date passed)
             }
             for s in shown.shows
         ],
@@ -113,6 +114,7 @@ def campaign_json(shown: CampaignFigures) -> dict[str, object]:
             "refunds": _yuan(t.refunds_fen),
             "net_gmv": _yuan(e.net_gmv_fen),
             "remaining_shows": shown.remaining_shows,
+            "shows_without_figures": len(shown.without_figures),
             "gap": _yuan(shown.gap_fen),
             "needed_per_remaining_show": _yuan(shown.needed_per_show_fen),
         },
@@ -163,6 +165,29 @@ def _to_come(shown: CampaignFigures) -> str:
     )
 
 
+def _without_figures(shown: CampaignFigures) -> list[str]:
+    """The shows whose date has passed with no metrics: neither done nor to come, and their
+    GMV is not 0 but unknown, so they are named rather than folded into the totals' silence."""
+    ids = shown.without_figures
+    if not ids:
+        return []
+    one = QT_TRANSLATE_NOOP(
+        "cli", "{n} show without figures: its date has passed and no metrics were imported ({ids})"
+    )
+    many = QT_TRANSLATE_NOOP(
+        "cli",
+        "{n} shows without figures: their dates have passed and no metrics were imported ({ids})",
+    )
+    return [say(one if len(ids) == 1 else many, n=len(ids), ids=", ".join(map(str, ids)))]
+
+
+_STATES = {
+    "reported": QT_TRANSLATE_NOOP("cli", "reported"),
+    "to_come": QT_TRANSLATE_NOOP("cli", "to come"),
+    "no_figures": QT_TRANSLATE_NOOP("cli", "no figures"),
+}
+
+
 def campaign_text(shown: CampaignFigures) -> str:
     c, t = shown.campaign, shown.totals
     lines = [
@@ -173,6 +198,7 @@ def campaign_text(shown: CampaignFigures) -> str:
             target=_money(c.targets.gmv_fen),
         ),
         _to_come(shown),
+        *_without_figures(shown),
         "",
     ]
     lines.append(
@@ -182,6 +208,7 @@ def campaign_text(shown: CampaignFigures) -> str:
                 say(QT_TRANSLATE_NOOP("cli", "Start")),
                 say(QT_TRANSLATE_NOOP("cli", "Platform")),
                 "GMV",
+                say(QT_TRANSLATE_NOOP("cli", "State")),
                 say(QT_TRANSLATE_NOOP("cli", "Title")),
             ],
             [
@@ -190,11 +217,12 @@ def campaign_text(shown: CampaignFigures) -> str:
                     s.planned_start.strftime("%Y-%m-%d %H:%M"),
                     s.platform.value,
                     _money(s.sums.gmv_fen),
+                    say(_STATES[shown.state(s)]),
                     s.title,
                 ]
                 for s in shown.shows
             ],
-            [8, 16, 10, 14, 40],
+            [8, 16, 10, 14, 12, 40],
         )
     )
     lines.append("")

@@ -287,82 +287,113 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="199" />
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="201" />
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="204" />
+        <location filename="../../ui/review/campaign_dialog.py" line="202" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="205" />
         <source>&amp;Add shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="206" />
+        <location filename="../../ui/review/campaign_dialog.py" line="207" />
         <source>&amp;Remove show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
-        <location filename="../../ui/review/campaign_dialog.py" line="239" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="240" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="238" />
+        <location filename="../../ui/review/campaign_dialog.py" line="239" />
         <source>Progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="240" />
+        <location filename="../../ui/review/campaign_dialog.py" line="241" />
         <source>What earned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="256" />
+        <location filename="../../ui/review/campaign_dialog.py" line="257" />
         <source>&amp;Export campaign report…</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/review/campaign_dialog.py" line="336" />
+        <source>%n without figures</source>
+        <translation>
+            <numerusform>%n without figures</numerusform><numerusform>%n without figures</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="427" />
+        <location filename="../../ui/review/campaign_dialog.py" line="393" />
+        <source>reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="394" />
+        <source>to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="395" />
+        <source>no figures: date passed, no metrics imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="399" />
+        <source>outside the campaign's dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="449" />
         <source>Delete campaign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="428" />
+        <location filename="../../ui/review/campaign_dialog.py" line="450" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation type="unfinished" />
     </message>
@@ -6573,105 +6604,135 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="171" />
+        <location filename="../../cli/campaigns.py" line="196" />
         <source>GMV {gmv} of target {target}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="162" />
+        <location filename="../../cli/campaigns.py" line="164" />
         <source>{n} shows to come; each needs {needed}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="158" />
+        <location filename="../../cli/campaigns.py" line="160" />
         <source>no shows to come</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="160" />
+        <location filename="../../cli/campaigns.py" line="162" />
         <source>1 show to come; it needs {needed}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="181" />
-        <location filename="../../cli/campaigns.py" line="321" />
-        <source>ID</source>
+        <location filename="../../cli/campaigns.py" line="174" />
+        <source>{n} show without figures: its date has passed and no metrics were imported ({ids})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="182" />
-        <location filename="../../cli/campaigns.py" line="322" />
-        <source>Start</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../cli/campaigns.py" line="183" />
-        <source>Platform</source>
+        <location filename="../../cli/campaigns.py" line="177" />
+        <source>{n} shows without figures: their dates have passed and no metrics were imported ({ids})</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="185" />
-        <location filename="../../cli/campaigns.py" line="326" />
-        <source>Title</source>
+        <source>reported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="204" />
-        <source>Date</source>
+        <location filename="../../cli/campaigns.py" line="186" />
+        <source>to come</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="206" />
-        <source>So far</source>
+        <location filename="../../cli/campaigns.py" line="187" />
+        <source>no figures</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="207" />
+        <location filename="../../cli/campaigns.py" line="349" />
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="208" />
+        <location filename="../../cli/campaigns.py" line="350" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="209" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="211" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="212" />
+        <location filename="../../cli/campaigns.py" line="354" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="232" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="234" />
+        <source>So far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="235" />
         <source>Target so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="250" />
+        <location filename="../../cli/campaigns.py" line="278" />
         <source>added campaign {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="257" />
+        <location filename="../../cli/campaigns.py" line="285" />
         <source>campaign {id} counts {n} show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="258" />
+        <location filename="../../cli/campaigns.py" line="286" />
         <source>campaign {id} counts {n} shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="272" />
+        <location filename="../../cli/campaigns.py" line="300" />
         <source>note: show {show} was in campaign {id} already</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="280" />
+        <location filename="../../cli/campaigns.py" line="308" />
         <source>warning: show {show} ({title}) is planned for {day}, outside the campaign's dates ({start} – {end}); it is counted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="323" />
+        <location filename="../../cli/campaigns.py" line="351" />
         <source>End</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="324" />
+        <location filename="../../cli/campaigns.py" line="352" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="325" />
+        <location filename="../../cli/campaigns.py" line="353" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="350" />
+        <location filename="../../cli/campaigns.py" line="378" />
         <source>deleted campaign {id}</source>
         <translation type="unfinished" />
     </message>

@@ -287,82 +287,113 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="199" />
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_dialog.py" line="201" />
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="204" />
+        <location filename="../../ui/review/campaign_dialog.py" line="202" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="205" />
         <source>&amp;Add shows…</source>
         <translation>添加场次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="206" />
+        <location filename="../../ui/review/campaign_dialog.py" line="207" />
         <source>&amp;Remove show</source>
         <translation>移除场次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
-        <location filename="../../ui/review/campaign_dialog.py" line="239" />
+        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="240" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="223" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="238" />
+        <location filename="../../ui/review/campaign_dialog.py" line="239" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="240" />
+        <location filename="../../ui/review/campaign_dialog.py" line="241" />
         <source>What earned</source>
         <translation>成交来源</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="256" />
+        <location filename="../../ui/review/campaign_dialog.py" line="257" />
         <source>&amp;Export campaign report…</source>
         <translation>导出活动报告(&amp;E)…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/review/campaign_dialog.py" line="336" />
+        <source>%n without figures</source>
+        <translation>
+            <numerusform>%n 场没有数据</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="427" />
+        <location filename="../../ui/review/campaign_dialog.py" line="393" />
+        <source>reported</source>
+        <translation>已有数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="394" />
+        <source>to come</source>
+        <translation>待播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="395" />
+        <source>no figures: date passed, no metrics imported</source>
+        <translation>无数据：日期已过，未导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="399" />
+        <source>outside the campaign's dates</source>
+        <translation>不在活动日期内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="449" />
         <source>Delete campaign</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="428" />
+        <location filename="../../ui/review/campaign_dialog.py" line="450" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation>删除活动“%1”？其中的场次保持不变。</translation>
     </message>
@@ -6593,105 +6624,135 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>{option} {text!r} 不是日期；应为 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="171" />
+        <location filename="../../cli/campaigns.py" line="196" />
         <source>GMV {gmv} of target {target}</source>
         <translation>GMV {gmv}，目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="162" />
+        <location filename="../../cli/campaigns.py" line="164" />
         <source>{n} shows to come; each needs {needed}</source>
         <translation>还有 {n} 场；每场需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="158" />
+        <location filename="../../cli/campaigns.py" line="160" />
         <source>no shows to come</source>
         <translation>没有待播场次</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="160" />
+        <location filename="../../cli/campaigns.py" line="162" />
         <source>1 show to come; it needs {needed}</source>
         <translation>还有 1 场；需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="181" />
-        <location filename="../../cli/campaigns.py" line="321" />
+        <location filename="../../cli/campaigns.py" line="174" />
+        <source>{n} show without figures: its date has passed and no metrics were imported ({ids})</source>
+        <translation>{n} 场没有数据：日期已过，未导入数据（{ids}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="177" />
+        <source>{n} shows without figures: their dates have passed and no metrics were imported ({ids})</source>
+        <translation>{n} 场没有数据：日期已过，未导入数据（{ids}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="185" />
+        <source>reported</source>
+        <translation>已有数据</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="186" />
+        <source>to come</source>
+        <translation>待播</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="187" />
+        <source>no figures</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="207" />
+        <location filename="../../cli/campaigns.py" line="349" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="182" />
-        <location filename="../../cli/campaigns.py" line="322" />
+        <location filename="../../cli/campaigns.py" line="208" />
+        <location filename="../../cli/campaigns.py" line="350" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="183" />
+        <location filename="../../cli/campaigns.py" line="209" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="185" />
-        <location filename="../../cli/campaigns.py" line="326" />
+        <location filename="../../cli/campaigns.py" line="211" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="212" />
+        <location filename="../../cli/campaigns.py" line="354" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="204" />
+        <location filename="../../cli/campaigns.py" line="232" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="206" />
+        <location filename="../../cli/campaigns.py" line="234" />
         <source>So far</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="207" />
+        <location filename="../../cli/campaigns.py" line="235" />
         <source>Target so far</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="250" />
+        <location filename="../../cli/campaigns.py" line="278" />
         <source>added campaign {id}</source>
         <translation>已添加活动 {id}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="257" />
+        <location filename="../../cli/campaigns.py" line="285" />
         <source>campaign {id} counts {n} show</source>
         <translation>活动 {id} 共计 {n} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="258" />
+        <location filename="../../cli/campaigns.py" line="286" />
         <source>campaign {id} counts {n} shows</source>
         <translation>活动 {id} 共计 {n} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="272" />
+        <location filename="../../cli/campaigns.py" line="300" />
         <source>note: show {show} was in campaign {id} already</source>
         <translation>提示：场次 {show} 已在活动 {id} 中</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="280" />
+        <location filename="../../cli/campaigns.py" line="308" />
         <source>warning: show {show} ({title}) is planned for {day}, outside the campaign's dates ({start} – {end}); it is counted</source>
         <translation>警告：场次 {show}（{title}）计划在 {day}，不在活动日期（{start} – {end}）内；仍计入活动</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="323" />
+        <location filename="../../cli/campaigns.py" line="351" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="324" />
+        <location filename="../../cli/campaigns.py" line="352" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="325" />
+        <location filename="../../cli/campaigns.py" line="353" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="350" />
+        <location filename="../../cli/campaigns.py" line="378" />
         <source>deleted campaign {id}</source>
         <translation>已删除活动 {id}</translation>
     </message>

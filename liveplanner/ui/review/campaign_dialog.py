@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.app import campaigns
-from liveplanner.app.campaigns import Campaign, CampaignFigures
+from liveplanner.app.campaigns import Campaign, CampaignFigures, CampaignShow
 from liveplanner.app.database import Database, StorageError
 from liveplanner.app.shows import list_shows
 from liveplanner.core.inputs import parse_money
@@ -199,6 +199,7 @@ class CampaignDialog(QDialog):
                 self.tr("Platform"),
                 self.tr("Title"),
                 self.tr("GMV"),
+                self.tr("State"),
             ]
         )
         self.add_button = QPushButton(self.tr("&Add shows…"))
@@ -327,7 +328,14 @@ class CampaignDialog(QDialog):
         self._card("gmv", shown.yuan(gmv), share, met)
         self._card("target", shown.yuan(target))
         self._card("gap", shown.yuan(result.gap_fen if result else None))
-        self._card("remaining", shown.count(result.remaining_shows if result else None))
+        missing = len(result.without_figures) if result else 0
+        self._card(
+            "remaining",
+            shown.count(result.remaining_shows if result else None),
+            # Past shows with no metrics are neither done nor to come: said, not hidden.
+            self.tr("%n without figures", "", missing) if missing else "",
+            False if missing else None,
+        )
         self._card("needed", shown.yuan(result.needed_per_show_fen if result else None))
         self._card("orders", shown.count(t.orders if t else None))
         self._card("roi", shown.times(t.efficiency.roi if t else None))
@@ -341,6 +349,7 @@ class CampaignDialog(QDialog):
                     labels.platform(s.platform),
                     s.title,
                     shown.yuan(s.sums.gmv_fen),
+                    self._state(result, s),
                 ]
                 for s in (result.shows if result else ())
             ],
@@ -376,6 +385,19 @@ class CampaignDialog(QDialog):
             [1, 2, 3],
         )
         self.best_worst.setText(best_and_worst_html(result) if result else "")
+
+    def _state(self, result: CampaignFigures, show: CampaignShow) -> str:
+        """Reported, to come or without figures; and a show planned outside the campaign's
+        dates (counted all the same) says so."""
+        words = {
+            "reported": self.tr("reported"),
+            "to_come": self.tr("to come"),
+            "no_figures": self.tr("no figures: date passed, no metrics imported"),
+        }
+        text = words[result.state(show)]
+        if not result.campaign.runs_on(show.day):
+            text += " · " + self.tr("outside the campaign's dates")
+        return text
 
     # Editing
 

@@ -1,5 +1,7 @@
 """`liveplanner campaign ...`, run as a user runs it (in-process, main(argv))."""
 
+from pathlib import Path
+
 from test_cli import ok_json, run
 
 from liveplanner.cli.parser import routed
@@ -223,3 +225,40 @@ def test_the_demo_after_it_ended_names_its_shows_without_figures(sqlite_url: str
     assert text.count("no figures") == 2  # the two rows' state
     zh = run("campaign", cid, "--now", "2026-12-04", db=sqlite_url, env={"LANG": "zh_CN.UTF-8"})
     assert "2 场没有数据：日期已过" in zh.stdout and "没有待播场次" in zh.stdout, zh.stdout
+
+
+def test_the_campaign_report_is_written_from_the_command_line(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    ok_json("demo", db=sqlite_url)
+    cid = str(ok_json("campaign", "list", db=sqlite_url)[0]["id"])
+    pdf = tmp_path / "双11.pdf"
+    result = run("campaign", cid, "--now", "2026-12-04", "--report", str(pdf), db=sqlite_url)
+    assert result.returncode == 0 and result.stdout == f"wrote {pdf}\n", result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+    book = tmp_path / "双11.xlsx"
+    data = ok_json("campaign", cid, "--now", "2026-12-04", "--report", str(book), db=sqlite_url)
+    assert data["report"] == str(book) and data["title"] == "双11 大促"
+    sheets = load_workbook(book, read_only=True)
+    assert sheets.sheetnames[:3] == ["Summary", "Shows", "Pace"]
+    shows = list(sheets["Shows"].iter_rows(values_only=True))
+    assert shows[0] == ("Start", "Platform", "Title", "GMV", "State")
+    assert [row[3] for row in shows[1:]][3:] == [None, None]  # no figures: empty, not 0
+    assert shows[-1][4] == "no figures: date passed, no metrics imported"
+    summary = dict(
+        row[:2] for row in sheets["Summary"].iter_rows(values_only=True) if row and row[0]
+    )
+    assert summary["Target"] == 5_000_000 and summary["Shows without figures"] == 2
+    refused = run("campaign", cid, "--report", str(tmp_path / "x.html"), db=sqlite_url)
+    assert (
+        refused.returncode == 2
+        and "x.html: a campaign report is written as .pdf or .xlsx" in refused.stderr
+    )
+    assert not (tmp_path / "x.html").exists()
+    zh = run(
+        "campaign", cid, "--report", str(tmp_path / "x.doc"), db=sqlite_url,
+        env={"LANG": "zh_CN.UTF-8"},
+    )  # fmt: skip
+    assert zh.returncode == 2 and "活动报告" in zh.stderr, zh.stderr

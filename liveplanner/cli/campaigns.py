@@ -1,8 +1,9 @@
 """`liveplanner campaign ...`: campaigns made, listed, deleted, shows counted in them, and where
-one stands (`campaign ID [--json]`)."""
+one stands (`campaign ID [--json] [--report FILE]`)."""
 
 import argparse
 from datetime import date, datetime
+from pathlib import Path
 
 from liveplanner.app.campaigns import (
     Campaign,
@@ -16,9 +17,20 @@ from liveplanner.app.campaigns import (
     remove_shows,
 )
 from liveplanner.app.database import Database
+from liveplanner.app.refusals import write_failed
 from liveplanner.app.reviews import attribution_lag
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
-from liveplanner.cli.output import UserError, emit, refusal, say, table, visible, whole_yuan
+from liveplanner.cli.drawing import offscreen_app
+from liveplanner.cli.output import (
+    UserError,
+    emit,
+    refusal,
+    say,
+    table,
+    visible,
+    whole_yuan,
+    write,
+)
 from liveplanner.core.inputs import parse_money
 from liveplanner.core.plan import Targets
 
@@ -380,10 +392,41 @@ def delete(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+REPORT_TYPES = (".pdf", ".xlsx")  # as the window exports it (ui/review/campaign_report.py)
+
+
 def shown(args: argparse.Namespace, db: Database) -> int:
+    """Where the campaign stands; with --report, the report the window exports written too
+    (then only "wrote FILE" is said, unless --json asks for the figures)."""
+    out = Path(args.report) if args.report else None
+    if out is not None and out.suffix.lower() not in REPORT_TYPES:
+        raise UserError(
+            say(
+                QT_TRANSLATE_NOOP("cli", "{name}: a campaign report is written as .pdf or .xlsx"),
+                name=out.name,
+            )
+        )
     result = figures(db, args.campaign_id, _today(args), attribution_lag(None))
-    emit(args, campaign_json(result), campaign_text(result))
+    data = campaign_json(result)
+    if out is not None:
+        _write_report(out, result)
+        data["report"] = str(out)
+    if args.json or out is None:
+        emit(args, data, campaign_text(result))
+    else:
+        write(visible(say(QT_TRANSLATE_NOOP("cli", "wrote {file}"), file=out)))
     return 0
+
+
+def _write_report(out: Path, result: CampaignFigures) -> None:
+    # The report is drawn by Qt in ui/ (as `review --out` draws the show's): loaded only here.
+    offscreen_app()
+    from liveplanner.ui.review.campaign_report import write_campaign_report
+
+    try:
+        write_campaign_report(out, result)
+    except OSError as exc:
+        raise write_failed(out, exc) from None
 
 
 JOBS = {"new": new, "add": add, "remove": remove, "list": listed, "delete": delete, "show": shown}

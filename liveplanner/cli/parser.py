@@ -241,6 +241,11 @@ def _add_campaign(commands: "argparse._SubParsersAction[_Parser]") -> None:
     show = actions.add_parser("show", help="where a campaign stands (also: campaign ID)")
     show.add_argument("campaign_id", type=_campaign_id, metavar="ID")
     show.add_argument("--now", help=argparse.SUPPRESS)  # tests: today as YYYY-MM-DD
+    show.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write the campaign report the window exports: .pdf or .xlsx",
+    )
     _add_json(show)
 
 

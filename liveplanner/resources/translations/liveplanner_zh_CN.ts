@@ -189,236 +189,237 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_chart.py" line="41" />
-        <location filename="../../ui/review/campaign_dialog.py" line="173" />
+        <location filename="../../ui/review/campaign_dialog.py" line="177" />
         <source>GMV so far</source>
         <translation>累计 GMV</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="124" />
-        <location filename="../../ui/review/campaign_dialog.py" line="133" />
+        <location filename="../../ui/review/campaign_dialog.py" line="128" />
+        <location filename="../../ui/review/campaign_dialog.py" line="137" />
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="128" />
+        <location filename="../../ui/review/campaign_dialog.py" line="132" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="130" />
+        <location filename="../../ui/review/campaign_dialog.py" line="134" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="143" />
+        <location filename="../../ui/review/campaign_dialog.py" line="147" />
         <source>e.g. Double 11 big promotion</source>
         <translation>例如 双11 大促</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="150" />
+        <location filename="../../ui/review/campaign_dialog.py" line="154" />
         <source>yuan, e.g. 2000000</source>
         <translation>元，例如 2000000</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="151" />
+        <location filename="../../ui/review/campaign_dialog.py" line="155" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="157" />
-        <location filename="../../ui/review/campaign_dialog.py" line="200" />
+        <location filename="../../ui/review/campaign_dialog.py" line="161" />
+        <location filename="../../ui/review/campaign_dialog.py" line="204" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="159" />
+        <location filename="../../ui/review/campaign_dialog.py" line="163" />
         <source>GMV target</source>
         <translation>GMV 目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="161" />
+        <location filename="../../ui/review/campaign_dialog.py" line="165" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="163" />
+        <location filename="../../ui/review/campaign_dialog.py" line="167" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="174" />
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="175" />
+        <location filename="../../ui/review/campaign_dialog.py" line="179" />
         <source>Still to reach</source>
         <translation>尚差</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="176" />
+        <location filename="../../ui/review/campaign_dialog.py" line="180" />
         <source>Shows to come</source>
         <translation>待播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <location filename="../../ui/review/campaign_dialog.py" line="181" />
         <source>Each needs</source>
         <translation>每场需达成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <location filename="../../ui/review/campaign_dialog.py" line="182" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <location filename="../../ui/review/campaign_dialog.py" line="183" />
         <source>ROI</source>
         <translation>投产比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <location filename="../../ui/review/campaign_dialog.py" line="184" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="198" />
+        <location filename="../../ui/review/campaign_dialog.py" line="202" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="199" />
-        <location filename="../../ui/review/campaign_dialog.py" line="218" />
+        <location filename="../../ui/review/campaign_dialog.py" line="203" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="201" />
-        <location filename="../../ui/review/campaign_dialog.py" line="218" />
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="205" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="224" />
+        <location filename="../../ui/review/campaign_dialog.py" line="227" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="202" />
+        <location filename="../../ui/review/campaign_dialog.py" line="206" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="205" />
+        <location filename="../../ui/review/campaign_dialog.py" line="209" />
         <source>&amp;Add shows…</source>
         <translation>添加场次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="207" />
+        <location filename="../../ui/review/campaign_dialog.py" line="211" />
         <source>&amp;Remove show</source>
         <translation>移除场次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="218" />
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
-        <location filename="../../ui/review/campaign_dialog.py" line="240" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="227" />
+        <location filename="../../ui/review/campaign_dialog.py" line="244" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="224" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="224" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="220" />
+        <location filename="../../ui/review/campaign_dialog.py" line="224" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="227" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="223" />
+        <location filename="../../ui/review/campaign_dialog.py" line="227" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="239" />
+        <location filename="../../ui/review/campaign_dialog.py" line="243" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="241" />
+        <location filename="../../ui/review/campaign_dialog.py" line="245" />
         <source>What earned</source>
         <translation>成交来源</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="257" />
+        <location filename="../../ui/review/campaign_dialog.py" line="261" />
         <source>&amp;Export campaign report…</source>
         <translation>导出活动报告(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review/campaign_dialog.py" line="336" />
+        <location filename="../../ui/review/campaign_dialog.py" line="340" />
         <source>%n without figures</source>
         <translation>
-            <numerusform>%n 场没有数据</numerusform></translation>
+            <numerusform>%n 场没有数据</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="393" />
+        <location filename="../../ui/review/campaign_report.py" line="328" />
         <source>reported</source>
         <translation>已有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="394" />
+        <location filename="../../ui/review/campaign_report.py" line="329" />
         <source>to come</source>
         <translation>待播</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="395" />
+        <location filename="../../ui/review/campaign_report.py" line="330" />
         <source>no figures: date passed, no metrics imported</source>
         <translation>无数据：日期已过，未导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="399" />
+        <location filename="../../ui/review/campaign_report.py" line="336" />
         <source>outside the campaign's dates</source>
         <translation>不在活动日期内</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="449" />
+        <location filename="../../ui/review/campaign_dialog.py" line="440" />
         <source>Delete campaign</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="450" />
+        <location filename="../../ui/review/campaign_dialog.py" line="441" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation>删除活动“%1”？其中的场次保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="340" />
+        <location filename="../../ui/review/campaign_report.py" line="545" />
         <source>%1 per minute</source>
         <translation>每分钟 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="351" />
+        <location filename="../../ui/review/campaign_report.py" line="556" />
         <source>Best segment kind</source>
         <translation>最佳环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <location filename="../../ui/review/campaign_report.py" line="560" />
         <source>Worst segment kind</source>
         <translation>最差环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="359" />
+        <location filename="../../ui/review/campaign_report.py" line="564" />
         <source>Best product</source>
         <translation>最佳商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="363" />
+        <location filename="../../ui/review/campaign_report.py" line="568" />
         <source>Worst product</source>
         <translation>最差商品</translation>
     </message>
@@ -426,239 +427,327 @@
 <context>
     <name>CampaignReport</name>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="46" />
+        <location filename="../../ui/review/campaign_report.py" line="50" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="47" />
-        <location filename="../../ui/review/campaign_report.py" line="142" />
+        <location filename="../../ui/review/campaign_report.py" line="51" />
+        <location filename="../../ui/review/campaign_report.py" line="146" />
+        <location filename="../../ui/review/campaign_report.py" line="365" />
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="48" />
+        <location filename="../../ui/review/campaign_report.py" line="52" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="49" />
+        <location filename="../../ui/review/campaign_report.py" line="53" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="50" />
+        <location filename="../../ui/review/campaign_report.py" line="54" />
         <source>Interaction</source>
         <translation>互动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="51" />
-        <location filename="../../ui/review/campaign_report.py" line="146" />
+        <location filename="../../ui/review/campaign_report.py" line="55" />
+        <location filename="../../ui/review/campaign_report.py" line="150" />
+        <location filename="../../ui/review/campaign_report.py" line="372" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="52" />
+        <location filename="../../ui/review/campaign_report.py" line="56" />
         <source>Order value</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="53" />
+        <location filename="../../ui/review/campaign_report.py" line="57" />
         <source>GPM</source>
         <translation>千次观看成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="54" />
-        <location filename="../../ui/review/campaign_report.py" line="144" />
+        <location filename="../../ui/review/campaign_report.py" line="58" />
+        <location filename="../../ui/review/campaign_report.py" line="148" />
+        <location filename="../../ui/review/campaign_report.py" line="368" />
         <source>ROI</source>
         <translation>投产比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="55" />
+        <location filename="../../ui/review/campaign_report.py" line="59" />
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="56" />
+        <location filename="../../ui/review/campaign_report.py" line="60" />
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="57" />
+        <location filename="../../ui/review/campaign_report.py" line="61" />
         <source>Net GMV</source>
         <translation>净 GMV</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="58" />
+        <location filename="../../ui/review/campaign_report.py" line="62" />
         <source>Average watch time (s)</source>
         <translation>人均观看时长（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="59" />
+        <location filename="../../ui/review/campaign_report.py" line="63" />
         <source>Ad spend at most</source>
         <translation>投放消耗上限</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="60" />
+        <location filename="../../ui/review/campaign_report.py" line="64" />
         <source>Refunds at most</source>
         <translation>退款率上限</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="81" />
+        <location filename="../../ui/review/campaign_report.py" line="85" />
+        <location filename="../../ui/review/campaign_report.py" line="486" />
         <source>met</source>
         <translation>已达成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="83" />
+        <location filename="../../ui/review/campaign_report.py" line="87" />
         <source>short by %1</source>
         <translation>差 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="127" />
+        <location filename="../../ui/review/campaign_report.py" line="131" />
+        <location filename="../../ui/review/campaign_report.py" line="352" />
         <source>GMV so far</source>
         <translation>累计 GMV</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="128" />
-        <location filename="../../ui/review/campaign_report.py" line="245" />
+        <location filename="../../ui/review/campaign_report.py" line="132" />
+        <location filename="../../ui/review/campaign_report.py" line="251" />
+        <location filename="../../ui/review/campaign_report.py" line="353" />
+        <location filename="../../ui/review/campaign_report.py" line="474" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="130" />
+        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <location filename="../../ui/review/campaign_report.py" line="354" />
         <source>Still to reach</source>
         <translation>尚差</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <location filename="../../ui/review/campaign_report.py" line="138" />
+        <location filename="../../ui/review/campaign_report.py" line="355" />
         <source>Shows to come</source>
         <translation>待播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="138" />
+        <location filename="../../ui/review/campaign_report.py" line="142" />
+        <location filename="../../ui/review/campaign_report.py" line="361" />
         <source>Each needs</source>
         <translation>每场需达成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="141" />
+        <location filename="../../ui/review/campaign_report.py" line="145" />
+        <location filename="../../ui/review/campaign_report.py" line="364" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="143" />
+        <location filename="../../ui/review/campaign_report.py" line="147" />
+        <location filename="../../ui/review/campaign_report.py" line="366" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="156" />
+        <location filename="../../ui/review/campaign_report.py" line="160" />
         <source>%1 shows; the target is spread evenly over them.</source>
         <translation>%1 场；目标平均分摊到各场。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="167" />
+        <location filename="../../ui/review/campaign_report.py" line="171" />
         <source>What earned</source>
         <translation>成交来源</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="170" />
-        <location filename="../../ui/review/campaign_report.py" line="193" />
-        <location filename="../../ui/review/campaign_report.py" line="228" />
+        <location filename="../../ui/review/campaign_report.py" line="174" />
+        <location filename="../../ui/review/campaign_report.py" line="199" />
+        <location filename="../../ui/review/campaign_report.py" line="234" />
+        <location filename="../../ui/review/campaign_report.py" line="389" />
+        <location filename="../../ui/review/campaign_report.py" line="432" />
+        <location filename="../../ui/review/campaign_report.py" line="464" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="174" />
+        <location filename="../../ui/review/campaign_report.py" line="178" />
+        <location filename="../../ui/review/campaign_report.py" line="391" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="175" />
-        <location filename="../../ui/review/campaign_report.py" line="192" />
+        <location filename="../../ui/review/campaign_report.py" line="179" />
+        <location filename="../../ui/review/campaign_report.py" line="198" />
+        <location filename="../../ui/review/campaign_report.py" line="392" />
+        <location filename="../../ui/review/campaign_report.py" line="431" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="176" />
+        <location filename="../../ui/review/campaign_report.py" line="180" />
+        <location filename="../../ui/review/campaign_report.py" line="347" />
+        <location filename="../../ui/review/campaign_report.py" line="393" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="189" />
+        <location filename="../../ui/review/campaign_report.py" line="182" />
+        <location filename="../../ui/review/campaign_report.py" line="395" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="195" />
+        <location filename="../../ui/review/campaign_report.py" line="429" />
         <source>By platform</source>
         <translation>按平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <location filename="../../ui/review/campaign_report.py" line="209" />
+        <location filename="../../ui/review/campaign_report.py" line="442" />
         <source>By segment kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="206" />
+        <location filename="../../ui/review/campaign_report.py" line="212" />
+        <location filename="../../ui/review/campaign_report.py" line="444" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="207" />
+        <location filename="../../ui/review/campaign_report.py" line="213" />
+        <location filename="../../ui/review/campaign_report.py" line="445" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="209" />
+        <location filename="../../ui/review/campaign_report.py" line="215" />
+        <location filename="../../ui/review/campaign_report.py" line="447" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="224" />
+        <location filename="../../ui/review/campaign_report.py" line="230" />
+        <location filename="../../ui/review/campaign_report.py" line="461" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="227" />
+        <location filename="../../ui/review/campaign_report.py" line="233" />
+        <location filename="../../ui/review/campaign_report.py" line="463" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="229" />
+        <location filename="../../ui/review/campaign_report.py" line="235" />
+        <location filename="../../ui/review/campaign_report.py" line="465" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="240" />
+        <location filename="../../ui/review/campaign_report.py" line="246" />
+        <location filename="../../ui/review/campaign_report.py" line="472" />
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="246" />
+        <location filename="../../ui/review/campaign_report.py" line="252" />
+        <location filename="../../ui/review/campaign_report.py" line="475" />
         <source>Aim</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="247" />
+        <location filename="../../ui/review/campaign_report.py" line="253" />
+        <location filename="../../ui/review/campaign_report.py" line="476" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="248" />
+        <location filename="../../ui/review/campaign_report.py" line="254" />
+        <location filename="../../ui/review/campaign_report.py" line="477" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="308" />
+        <location filename="../../ui/review/campaign_report.py" line="349" />
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="357" />
+        <source>Shows without figures</source>
+        <translation>没有数据的场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="380" />
+        <source>Summary</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="382" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="383" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="410" />
+        <source>Pace</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="412" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="414" />
+        <source>So far</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="415" />
+        <source>Target so far</source>
+        <translation>累计目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="488" />
+        <source>not met</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="513" />
         <source>Export campaign report</source>
         <translation>导出活动报告</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="310" />
-        <source>PDF report (*.pdf)</source>
-        <translation>PDF 报告 (*.pdf)</translation>
+        <location filename="../../ui/review/campaign_report.py" line="515" />
+        <source>PDF report (*.pdf);;Spreadsheet (*.xlsx)</source>
+        <translation>PDF 报告 (*.pdf);;电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="322" />
+        <location filename="../../ui/review/campaign_report.py" line="527" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="323" />
+        <location filename="../../ui/review/campaign_report.py" line="528" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -5777,12 +5866,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>ShowPicker</name>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="79" />
+        <location filename="../../ui/review/campaign_dialog.py" line="83" />
         <source>Add shows to the campaign</source>
         <translation>把场次添加到活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="98" />
+        <location filename="../../ui/review/campaign_dialog.py" line="102" />
         <source>Tick the shows the campaign counts:</source>
         <translation>勾选计入活动的场次：</translation>
     </message>
@@ -6171,6 +6260,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>{name}：报告可写成 .pdf、.html 或 .xlsx</translation>
     </message>
     <message>
+        <location filename="../../cli/campaigns.py" line="417" />
         <location filename="../../cli/reviews.py" line="62" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
@@ -6619,142 +6709,147 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>{n} 个警告</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="32" />
+        <location filename="../../cli/campaigns.py" line="44" />
         <source>{option} {text!r} is not a date; expected YYYY-MM-DD</source>
         <translation>{option} {text!r} 不是日期；应为 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="196" />
+        <location filename="../../cli/campaigns.py" line="208" />
         <source>GMV {gmv} of target {target}</source>
         <translation>GMV {gmv}，目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="164" />
+        <location filename="../../cli/campaigns.py" line="176" />
         <source>{n} shows to come; each needs {needed}</source>
         <translation>还有 {n} 场；每场需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="160" />
+        <location filename="../../cli/campaigns.py" line="172" />
         <source>no shows to come</source>
         <translation>没有待播场次</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="162" />
+        <location filename="../../cli/campaigns.py" line="174" />
         <source>1 show to come; it needs {needed}</source>
         <translation>还有 1 场；需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="174" />
+        <location filename="../../cli/campaigns.py" line="186" />
         <source>{n} show without figures: its date has passed and no metrics were imported ({ids})</source>
         <translation>{n} 场没有数据：日期已过，未导入数据（{ids}）</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="177" />
+        <location filename="../../cli/campaigns.py" line="189" />
         <source>{n} shows without figures: their dates have passed and no metrics were imported ({ids})</source>
         <translation>{n} 场没有数据：日期已过，未导入数据（{ids}）</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="185" />
+        <location filename="../../cli/campaigns.py" line="197" />
         <source>reported</source>
         <translation>已有数据</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="186" />
+        <location filename="../../cli/campaigns.py" line="198" />
         <source>to come</source>
         <translation>待播</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="187" />
+        <location filename="../../cli/campaigns.py" line="199" />
         <source>no figures</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="207" />
-        <location filename="../../cli/campaigns.py" line="349" />
+        <location filename="../../cli/campaigns.py" line="219" />
+        <location filename="../../cli/campaigns.py" line="361" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="208" />
-        <location filename="../../cli/campaigns.py" line="350" />
+        <location filename="../../cli/campaigns.py" line="220" />
+        <location filename="../../cli/campaigns.py" line="362" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="209" />
+        <location filename="../../cli/campaigns.py" line="221" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="211" />
+        <location filename="../../cli/campaigns.py" line="223" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="212" />
-        <location filename="../../cli/campaigns.py" line="354" />
+        <location filename="../../cli/campaigns.py" line="224" />
+        <location filename="../../cli/campaigns.py" line="366" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="232" />
+        <location filename="../../cli/campaigns.py" line="244" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="234" />
+        <location filename="../../cli/campaigns.py" line="246" />
         <source>So far</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="235" />
+        <location filename="../../cli/campaigns.py" line="247" />
         <source>Target so far</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="278" />
+        <location filename="../../cli/campaigns.py" line="290" />
         <source>added campaign {id}</source>
         <translation>已添加活动 {id}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="285" />
+        <location filename="../../cli/campaigns.py" line="297" />
         <source>campaign {id} counts {n} show</source>
         <translation>活动 {id} 共计 {n} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="286" />
+        <location filename="../../cli/campaigns.py" line="298" />
         <source>campaign {id} counts {n} shows</source>
         <translation>活动 {id} 共计 {n} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="300" />
+        <location filename="../../cli/campaigns.py" line="312" />
         <source>note: show {show} was in campaign {id} already</source>
         <translation>提示：场次 {show} 已在活动 {id} 中</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="308" />
+        <location filename="../../cli/campaigns.py" line="320" />
         <source>warning: show {show} ({title}) is planned for {day}, outside the campaign's dates ({start} – {end}); it is counted</source>
         <translation>警告：场次 {show}（{title}）计划在 {day}，不在活动日期（{start} – {end}）内；仍计入活动</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="351" />
+        <location filename="../../cli/campaigns.py" line="363" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="352" />
+        <location filename="../../cli/campaigns.py" line="364" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="353" />
+        <location filename="../../cli/campaigns.py" line="365" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="378" />
+        <location filename="../../cli/campaigns.py" line="390" />
         <source>deleted campaign {id}</source>
         <translation>已删除活动 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="405" />
+        <source>{name}: a campaign report is written as .pdf or .xlsx</source>
+        <translation>{name}：活动报告只能写成 .pdf 或 .xlsx</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.app import campaigns
-from liveplanner.app.campaigns import Campaign, CampaignFigures, CampaignShow
+from liveplanner.app.campaigns import Campaign, CampaignFigures
 from liveplanner.app.database import Database, StorageError
 from liveplanner.app.shows import list_shows
 from liveplanner.core.inputs import parse_money
@@ -41,7 +41,11 @@ from liveplanner.core.plan import Targets
 from liveplanner.ui import labels
 from liveplanner.ui.review import figures as shown
 from liveplanner.ui.review.campaign_chart import PaceChart
-from liveplanner.ui.review.campaign_report import best_and_worst_html, export_campaign_report
+from liveplanner.ui.review.campaign_report import (
+    best_and_worst_html,
+    export_campaign_report,
+    state_text,
+)
 from liveplanner.ui.screen_fit import fit_to_screen
 from liveplanner.ui.words import said_of
 
@@ -349,7 +353,7 @@ class CampaignDialog(QDialog):
                     labels.platform(s.platform),
                     s.title,
                     shown.yuan(s.sums.gmv_fen),
-                    self._state(result, s),
+                    state_text(result, s),
                 ]
                 for s in (result.shows if result else ())
             ],
@@ -385,19 +389,6 @@ class CampaignDialog(QDialog):
             [1, 2, 3],
         )
         self.best_worst.setText(best_and_worst_html(result) if result else "")
-
-    def _state(self, result: CampaignFigures, show: CampaignShow) -> str:
-        """Reported, to come or without figures; and a show planned outside the campaign's
-        dates (counted all the same) says so."""
-        words = {
-            "reported": self.tr("reported"),
-            "to_come": self.tr("to come"),
-            "no_figures": self.tr("no figures: date passed, no metrics imported"),
-        }
-        text = words[result.state(show)]
-        if not result.campaign.runs_on(show.day):
-            text += " · " + self.tr("outside the campaign's dates")
-        return text
 
     # Editing
 

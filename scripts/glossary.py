@@ -1159,6 +1159,8 @@ ZH = {
     "cli|added campaign {id}": "已添加活动 {id}",
     "cli|campaign {id} counts {n} shows": "活动 {id} 共计 {n} 场",
     "cli|deleted campaign {id}": "已删除活动 {id}",
+    "cli|changed campaign {id}": "已修改活动 {id}",
+    "cli|nothing to change: give --title, --start, --end or a --target-NAME": "没有要修改的内容：请给出 --title、--start、--end 或 --target-NAME",
     "CampaignReport|State": "状态",
     "CampaignReport|Dates": "日期",
     "CampaignReport|Shows without figures": "没有数据的场次",

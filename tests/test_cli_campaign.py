@@ -262,3 +262,52 @@ def test_the_campaign_report_is_written_from_the_command_line(
         env={"LANG": "zh_CN.UTF-8"},
     )  # fmt: skip
     assert zh.returncode == 2 and "活动报告" in zh.stderr, zh.stderr
+
+
+def test_a_campaign_is_edited_and_refused_as_new_is(sqlite_url: str) -> None:
+    cid = _campaign(sqlite_url, "--target-gmv", "100万")
+    show = _new_show(sqlite_url, "2026-11-02 20:00", "douyin")
+    ok_json("campaign", "add", cid, str(show), db=sqlite_url)
+    result = run(
+        "campaign", "edit", cid, "--title", "双11 返场", "--start", "2026-11-05",
+        "--target-gmv", "1.5亿", "--target-roi", "2.5", "--target-max-refund", "8",
+        "--target-avg-watch", "1:30", db=sqlite_url,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"changed campaign {cid}",
+        f"warning: show {show} (返场) is planned for 2026-11-02, outside the campaign's dates "
+        "(2026-11-05 – 2026-11-30); it is counted",
+    ]
+    [listed] = ok_json("campaign", "list", db=sqlite_url)
+    assert (listed["title"], listed["start"], listed["end"]) == (
+        "双11 返场",
+        "2026-11-05",
+        "2026-11-30",
+    )
+    assert listed["targets"] == {
+        "gmv": 150_000_000, "roi": 2.5, "avg_watch_s": 90, "max_refund": 0.08,
+    }  # fmt: skip
+    # an empty target removes it; what is not given stays
+    data = ok_json("campaign", "edit", cid, "--target-roi", "", db=sqlite_url)
+    assert "roi" not in data["targets"] and data["title"] == "双11 返场"
+    assert data["warnings"][0]["show_id"] == show
+
+    def refused(*args: str, env: dict[str, str] | None = None) -> str:
+        out = run("campaign", "edit", *args, db=sqlite_url, env=env)
+        assert out.returncode == 2 and out.stdout == "", out
+        assert out.stderr.count("\n") == 1, out.stderr
+        return out.stderr
+
+    assert "ends (2026-11-01) before it starts (2026-11-05)" in refused(cid, "--end", "2026-11-01")
+    assert "no campaign 99" in refused("99", "--title", "x")
+    assert "--target-gmv" in refused(cid, "--target-gmv", "lots")
+    assert "--target-margin" in refused(cid, "--target-margin", "120")
+    assert "not a date" in refused(cid, "--start", "11/5")
+    assert "nothing to change" in refused(cid)
+    assert "结束" in refused(cid, "--end", "2026-11-01", env={"LANG": "zh_CN.UTF-8"})
+    assert ok_json("campaign", "list", db=sqlite_url)[0] == listed | {
+        "targets": data["targets"]
+    }  # nothing refused was changed
+    zh = run("campaign", "edit", cid, "--title", "x", db=sqlite_url, env={"LANG": "zh_CN.UTF-8"})
+    assert zh.stdout.startswith(f"已修改活动 {cid}"), zh.stdout

@@ -104,3 +104,18 @@ def test_row_steps_turn_one_order_into_the_other(old: list[int], new: list[int])
             assert isinstance(step, Insert)
             rows.insert(step.row, step.key)
     assert rows == new
+
+
+def test_each_target_reads_back_as_written() -> None:
+    from liveplanner.core.plan import Targets
+    from liveplanner.core.target_inputs import TARGET_INPUTS, written
+
+    samples = {"_fen": 123_456_78, "_bp": 2_550, "_s": 95}
+    values = {
+        t.name: next((v for end, v in samples.items() if t.name.endswith(end)), 4200)
+        for t in TARGET_INPUTS
+    }
+    targets = Targets(**values)
+    for t in TARGET_INPUTS:
+        assert t.parse(written(targets, t.name)) == values[t.name], t.name
+    assert written(Targets(), "roi_bp") == "" and TARGET_INPUTS[0].parse("") is None

@@ -30,6 +30,7 @@ __all__ = [
     "list_campaigns",
     "load_campaign",
     "remove_shows",
+    "shows_outside",
     "update_campaign",
 ]
 
@@ -100,13 +101,17 @@ def count_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Show
     ids = list(dict.fromkeys(show_ids))
     held = set(campaigns.load_campaign(db, campaign_id).show_ids)
     changed = campaigns.add_shows(db, campaign_id, ids)
+    return ShowsAdded(changed, tuple(i for i in ids if i in held), shows_outside(db, changed, ids))
+
+
+def shows_outside(
+    db: Database, campaign: Campaign, show_ids: Iterable[int] | None = None
+) -> tuple[OutsideShow, ...]:
+    """Of `show_ids` (by default the campaign's shows), those planned outside its dates."""
+    ids = list(campaign.show_ids if show_ids is None else show_ids)
     days = campaigns.show_days(db, ids)
-    return ShowsAdded(
-        changed,
-        tuple(i for i in ids if i in held),
-        tuple(
-            OutsideShow(i, *days[i]) for i in ids if i in days and not changed.runs_on(days[i][1])
-        ),
+    return tuple(
+        OutsideShow(i, *days[i]) for i in ids if i in days and not campaign.runs_on(days[i][1])
     )
 
 

@@ -2,19 +2,23 @@
 one stands (`campaign ID [--json] [--report FILE]`)."""
 
 import argparse
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from liveplanner.app.campaigns import (
     Campaign,
     CampaignFigures,
-    ShowsAdded,
+    OutsideShow,
     count_shows,
     create_campaign,
     delete_campaign,
     figures,
     list_campaigns,
+    load_campaign,
     remove_shows,
+    shows_outside,
+    update_campaign,
 )
 from liveplanner.app.database import Database
 from liveplanner.app.refusals import write_failed
@@ -31,8 +35,8 @@ from liveplanner.cli.output import (
     whole_yuan,
     write,
 )
-from liveplanner.core.inputs import parse_money
 from liveplanner.core.plan import Targets
+from liveplanner.core.target_inputs import TARGET_INPUTS
 
 
 def _day(text: str, option: str) -> date:
@@ -268,27 +272,75 @@ def _summary(c: Campaign) -> dict[str, object]:
         "start": c.starts_on.isoformat(),
         "end": c.ends_on.isoformat(),
         "target_gmv": _yuan(c.targets.gmv_fen),
+        "targets": {  # each target set, in the units of `campaign ID --json`
+            _target_key(name): _target_value(name, value)
+            for name in Targets.__dataclass_fields__
+            if (value := getattr(c.targets, name)) is not None
+        },
         "show_ids": list(c.show_ids),
     }
 
 
+def _targets(args: argparse.Namespace, targets: Targets) -> Targets:
+    """`targets` with each --target-NAME given read in (money with 万, rates in per cent, ROI as
+    a ratio, watch time as m:ss); '' removes a target. Unclear text is refused naming the
+    option."""
+    changes: dict[str, int | None] = {}
+    for target in TARGET_INPUTS:
+        text = getattr(args, "target_" + target.word.replace("-", "_"))
+        if text is None:
+            continue
+        try:
+            changes[target.name] = target.parse(text)
+        except ValueError as exc:
+            raise UserError(f"--target-{target.word}: {refusal(exc)}") from None
+    return replace(targets, **changes)
+
+
 def new(args: argparse.Namespace, db: Database) -> int:
-    try:
-        target = parse_money(args.target_gmv) if args.target_gmv is not None else None
-    except ValueError as exc:
-        raise UserError(f"--target-gmv: {refusal(exc)}") from None
     made = create_campaign(
         db,
         args.title,
         _day(args.start, "--start"),
         _day(args.end, "--end"),
-        Targets(gmv_fen=target),
+        _targets(args, Targets()),
     )
     emit(
         args,
         _summary(made),
         say(QT_TRANSLATE_NOOP("cli", "added campaign {id}"), id=made.id),
     )
+    return 0
+
+
+def edit(args: argparse.Namespace, db: Database) -> int:
+    """Change what is given, refused as `new` is (and as a stale write is). Campaigns keep no
+    history of their own, so there is nothing to undo from; the old values are not kept."""
+    given = [args.title, args.start, args.end] + [
+        getattr(args, "target_" + t.word.replace("-", "_")) for t in TARGET_INPUTS
+    ]
+    if all(value is None for value in given):
+        raise UserError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli", "nothing to change: give --title, --start, --end or a --target-NAME"
+                )
+            )
+        )
+    was = load_campaign(db, args.campaign_id)
+    changed = update_campaign(
+        db,
+        was.id,
+        was.version,
+        was.title if args.title is None else args.title,
+        was.starts_on if args.start is None else _day(args.start, "--start"),
+        was.ends_on if args.end is None else _day(args.end, "--end"),
+        _targets(args, was.targets),
+    )
+    outside = shows_outside(db, changed)
+    lines = [say(QT_TRANSLATE_NOOP("cli", "changed campaign {id}"), id=changed.id)]
+    lines += [_outside_line(changed, o) for o in outside]
+    emit(args, _summary(changed) | {"warnings": _warnings(changed, outside)}, "\n".join(lines))
     return 0
 
 
@@ -305,7 +357,10 @@ def add(args: argparse.Namespace, db: Database) -> int:
     warning naming the show, its day and the campaign's dates."""
     added = count_shows(db, args.campaign_id, args.show_ids)
     c = added.campaign
-    data = _summary(c) | {"already_in": list(added.already_in), "warnings": _warnings(added)}
+    data = _summary(c) | {
+        "already_in": list(added.already_in),
+        "warnings": _warnings(c, added.outside),
+    }
     lines = [_counts(c)]
     lines += [
         say(
@@ -315,27 +370,27 @@ def add(args: argparse.Namespace, db: Database) -> int:
         )
         for show_id in added.already_in
     ]
-    lines += [
-        say(
-            QT_TRANSLATE_NOOP(
-                "cli",
-                "warning: show {show} ({title}) is planned for {day}, outside the campaign's "
-                "dates ({start} – {end}); it is counted",
-            ),
-            show=o.show_id,
-            title=visible(o.title),
-            day=o.day.isoformat(),
-            start=c.starts_on.isoformat(),
-            end=c.ends_on.isoformat(),
-        )
-        for o in added.outside
-    ]
+    lines += [_outside_line(c, o) for o in added.outside]
     emit(args, data, "\n".join(lines))
     return 0
 
 
-def _warnings(added: ShowsAdded) -> list[dict[str, object]]:
-    c = added.campaign
+def _outside_line(c: Campaign, o: OutsideShow) -> str:
+    return say(
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "warning: show {show} ({title}) is planned for {day}, outside the campaign's "
+            "dates ({start} – {end}); it is counted",
+        ),
+        show=o.show_id,
+        title=visible(o.title),
+        day=o.day.isoformat(),
+        start=c.starts_on.isoformat(),
+        end=c.ends_on.isoformat(),
+    )
+
+
+def _warnings(c: Campaign, outside: tuple[OutsideShow, ...]) -> list[dict[str, object]]:
     return [
         {
             "show_id": o.show_id,
@@ -343,7 +398,7 @@ def _warnings(added: ShowsAdded) -> list[dict[str, object]]:
             "message": f"show {o.show_id} is planned for {o.day.isoformat()}, outside the "
             f"campaign's dates ({c.starts_on.isoformat()} – {c.ends_on.isoformat()})",
         }
-        for o in added.outside
+        for o in outside
     ]
 
 
@@ -429,4 +484,12 @@ def _write_report(out: Path, result: CampaignFigures) -> None:
         raise write_failed(out, exc) from None
 
 
-JOBS = {"new": new, "add": add, "remove": remove, "list": listed, "delete": delete, "show": shown}
+JOBS = {
+    "new": new,
+    "edit": edit,
+    "add": add,
+    "remove": remove,
+    "list": listed,
+    "delete": delete,
+    "show": shown,
+}

@@ -6260,7 +6260,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>{name}：报告可写成 .pdf、.html 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="417" />
+        <location filename="../../cli/campaigns.py" line="472" />
         <location filename="../../cli/reviews.py" line="62" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
@@ -6709,145 +6709,155 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>{n} 个警告</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="44" />
+        <location filename="../../cli/campaigns.py" line="48" />
         <source>{option} {text!r} is not a date; expected YYYY-MM-DD</source>
         <translation>{option} {text!r} 不是日期；应为 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="208" />
+        <location filename="../../cli/campaigns.py" line="212" />
         <source>GMV {gmv} of target {target}</source>
         <translation>GMV {gmv}，目标 {target}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="176" />
+        <location filename="../../cli/campaigns.py" line="180" />
         <source>{n} shows to come; each needs {needed}</source>
         <translation>还有 {n} 场；每场需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="172" />
+        <location filename="../../cli/campaigns.py" line="176" />
         <source>no shows to come</source>
         <translation>没有待播场次</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="174" />
+        <location filename="../../cli/campaigns.py" line="178" />
         <source>1 show to come; it needs {needed}</source>
         <translation>还有 1 场；需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="186" />
+        <location filename="../../cli/campaigns.py" line="190" />
         <source>{n} show without figures: its date has passed and no metrics were imported ({ids})</source>
         <translation>{n} 场没有数据：日期已过，未导入数据（{ids}）</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="189" />
+        <location filename="../../cli/campaigns.py" line="193" />
         <source>{n} shows without figures: their dates have passed and no metrics were imported ({ids})</source>
         <translation>{n} 场没有数据：日期已过，未导入数据（{ids}）</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="197" />
+        <location filename="../../cli/campaigns.py" line="201" />
         <source>reported</source>
         <translation>已有数据</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="198" />
+        <location filename="../../cli/campaigns.py" line="202" />
         <source>to come</source>
         <translation>待播</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="199" />
+        <location filename="../../cli/campaigns.py" line="203" />
         <source>no figures</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="219" />
-        <location filename="../../cli/campaigns.py" line="361" />
+        <location filename="../../cli/campaigns.py" line="223" />
+        <location filename="../../cli/campaigns.py" line="416" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="220" />
-        <location filename="../../cli/campaigns.py" line="362" />
+        <location filename="../../cli/campaigns.py" line="224" />
+        <location filename="../../cli/campaigns.py" line="417" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="221" />
+        <location filename="../../cli/campaigns.py" line="225" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="223" />
+        <location filename="../../cli/campaigns.py" line="227" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="224" />
-        <location filename="../../cli/campaigns.py" line="366" />
+        <location filename="../../cli/campaigns.py" line="228" />
+        <location filename="../../cli/campaigns.py" line="421" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="244" />
+        <location filename="../../cli/campaigns.py" line="248" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="246" />
+        <location filename="../../cli/campaigns.py" line="250" />
         <source>So far</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="247" />
+        <location filename="../../cli/campaigns.py" line="251" />
         <source>Target so far</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="290" />
+        <location filename="../../cli/campaigns.py" line="311" />
         <source>added campaign {id}</source>
         <translation>已添加活动 {id}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="297" />
+        <location filename="../../cli/campaigns.py" line="325" />
+        <source>nothing to change: give --title, --start, --end or a --target-NAME</source>
+        <translation>没有要修改的内容：请给出 --title、--start、--end 或 --target-NAME</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="341" />
+        <source>changed campaign {id}</source>
+        <translation>已修改活动 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="349" />
         <source>campaign {id} counts {n} show</source>
         <translation>活动 {id} 共计 {n} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="298" />
+        <location filename="../../cli/campaigns.py" line="350" />
         <source>campaign {id} counts {n} shows</source>
         <translation>活动 {id} 共计 {n} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="312" />
+        <location filename="../../cli/campaigns.py" line="367" />
         <source>note: show {show} was in campaign {id} already</source>
         <translation>提示：场次 {show} 已在活动 {id} 中</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="320" />
+        <location filename="../../cli/campaigns.py" line="380" />
         <source>warning: show {show} ({title}) is planned for {day}, outside the campaign's dates ({start} – {end}); it is counted</source>
         <translation>警告：场次 {show}（{title}）计划在 {day}，不在活动日期（{start} – {end}）内；仍计入活动</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="363" />
+        <location filename="../../cli/campaigns.py" line="418" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="364" />
+        <location filename="../../cli/campaigns.py" line="419" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="365" />
+        <location filename="../../cli/campaigns.py" line="420" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="390" />
+        <location filename="../../cli/campaigns.py" line="445" />
         <source>deleted campaign {id}</source>
         <translation>已删除活动 {id}</translation>
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="405" />
+        <location filename="../../cli/campaigns.py" line="460" />
         <source>{name}: a campaign report is written as .pdf or .xlsx</source>
         <translation>{name}：活动报告只能写成 .pdf 或 .xlsx</translation>
     </message>

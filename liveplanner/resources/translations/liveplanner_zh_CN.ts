@@ -189,180 +189,190 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_chart.py" line="41" />
-        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <location filename="../../ui/review/campaign_dialog.py" line="188" />
         <source>GMV so far</source>
         <translation>累计 GMV</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="128" />
-        <location filename="../../ui/review/campaign_dialog.py" line="137" />
+        <location filename="../../ui/review/campaign_dialog.py" line="139" />
+        <location filename="../../ui/review/campaign_dialog.py" line="148" />
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="132" />
+        <location filename="../../ui/review/campaign_dialog.py" line="143" />
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="134" />
+        <location filename="../../ui/review/campaign_dialog.py" line="145" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="147" />
+        <location filename="../../ui/review/campaign_dialog.py" line="158" />
         <source>e.g. Double 11 big promotion</source>
         <translation>例如 双11 大促</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="154" />
-        <source>yuan, e.g. 2000000</source>
-        <translation>元，例如 2000000</translation>
+        <location filename="../../ui/review/campaign_dialog.py" line="165" />
+        <source>yuan, e.g. 200万</source>
+        <translation>元，例如 200万</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="155" />
+        <location filename="../../ui/review/campaign_dialog.py" line="166" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="161" />
-        <location filename="../../ui/review/campaign_dialog.py" line="204" />
+        <location filename="../../ui/review/campaign_dialog.py" line="172" />
+        <location filename="../../ui/review/campaign_dialog.py" line="215" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="163" />
+        <location filename="../../ui/review/campaign_dialog.py" line="174" />
         <source>GMV target</source>
         <translation>GMV 目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="165" />
+        <location filename="../../ui/review/campaign_dialog.py" line="176" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="167" />
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <location filename="../../ui/review/campaign_dialog.py" line="189" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <location filename="../../ui/review/campaign_dialog.py" line="190" />
         <source>Still to reach</source>
         <translation>尚差</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <location filename="../../ui/review/campaign_dialog.py" line="191" />
         <source>Shows to come</source>
         <translation>待播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="181" />
+        <location filename="../../ui/review/campaign_dialog.py" line="192" />
         <source>Each needs</source>
         <translation>每场需达成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="182" />
+        <location filename="../../ui/review/campaign_dialog.py" line="193" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="183" />
+        <location filename="../../ui/review/campaign_dialog.py" line="194" />
         <source>ROI</source>
         <translation>投产比</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="184" />
+        <location filename="../../ui/review/campaign_dialog.py" line="195" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="202" />
+        <location filename="../../ui/review/campaign_dialog.py" line="213" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="203" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="214" />
+        <location filename="../../ui/review/campaign_dialog.py" line="233" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="205" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
-        <location filename="../../ui/review/campaign_dialog.py" line="224" />
-        <location filename="../../ui/review/campaign_dialog.py" line="227" />
+        <location filename="../../ui/review/campaign_dialog.py" line="216" />
+        <location filename="../../ui/review/campaign_dialog.py" line="233" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="206" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="209" />
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>&amp;Add shows…</source>
         <translation>添加场次(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="211" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
         <source>&amp;Remove show</source>
         <translation>移除场次(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
-        <location filename="../../ui/review/campaign_dialog.py" line="227" />
-        <location filename="../../ui/review/campaign_dialog.py" line="244" />
+        <location filename="../../ui/review/campaign_dialog.py" line="233" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
+        <location filename="../../ui/review/campaign_dialog.py" line="274" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="224" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="224" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="224" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="227" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="227" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="243" />
+        <location filename="../../ui/review/campaign_dialog.py" line="268" />
+        <source>Saved with Save; an empty field sets no target.</source>
+        <translation>点“保存”后生效；留空表示不设目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="273" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="245" />
+        <location filename="../../ui/review/campaign_dialog.py" line="275" />
         <source>What earned</source>
         <translation>成交来源</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="261" />
+        <location filename="../../ui/review/campaign_dialog.py" line="276" />
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="292" />
         <source>&amp;Export campaign report…</source>
         <translation>导出活动报告(&amp;E)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/review/campaign_dialog.py" line="340" />
+        <location filename="../../ui/review/campaign_dialog.py" line="373" />
         <source>%n without figures</source>
         <translation>
             <numerusform>%n 场没有数据</numerusform>
@@ -389,12 +399,12 @@
         <translation>不在活动日期内</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="440" />
+        <location filename="../../ui/review/campaign_dialog.py" line="489" />
         <source>Delete campaign</source>
         <translation>删除活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="441" />
+        <location filename="../../ui/review/campaign_dialog.py" line="490" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation>删除活动“%1”？其中的场次保持不变。</translation>
     </message>
@@ -5697,24 +5707,28 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/editor/show_form.py" line="163" />
         <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/review/campaign_dialog.py" line="60" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="168" />
         <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/review/campaign_dialog.py" line="61" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="173" />
         <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/review/campaign_dialog.py" line="62" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="178" />
         <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/review/campaign_dialog.py" line="63" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
@@ -5866,12 +5880,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>ShowPicker</name>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="83" />
+        <location filename="../../ui/review/campaign_dialog.py" line="94" />
         <source>Add shows to the campaign</source>
         <translation>把场次添加到活动</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="102" />
+        <location filename="../../ui/review/campaign_dialog.py" line="113" />
         <source>Tick the shows the campaign counts:</source>
         <translation>勾选计入活动的场次：</translation>
     </message>

@@ -6,9 +6,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QDate, QSize, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
 
 from liveplanner.app import campaigns
 from liveplanner.app.demo import create_demo
@@ -18,6 +21,7 @@ from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui.review import campaign_report
 from liveplanner.ui.review.campaign_dialog import CampaignDialog, ShowPicker
+from liveplanner.ui.screen_fit import TYPICAL_FRAME
 
 TODAY = date(2026, 11, 15)
 
@@ -140,3 +144,125 @@ def test_the_report_html_says_missing_figures_as_a_dash(qtbot: QtBot, db: Databa
     page = campaign_report.campaign_html(campaigns.figures(db, made.id, TODAY), None)
     assert "Q4" in page and "未来" in page and "—" in page and "¥0" not in page
     assert ">2.50<" in page and "250.00%" not in page  # ROI as GMV per yuan spent
+
+
+def test_the_ended_demo_says_which_shows_have_no_figures_and_which_lie_outside(
+    qtbot: QtBot, db: Database
+) -> None:
+    create_demo(db, campaign=True)
+    (demo_campaign,) = campaigns.list_campaigns(db)
+    early = shows.create_show(
+        db, "预热", datetime(2026, 10, 20, 20, tzinfo=time_zone("Asia/Shanghai")), Platform.DOUYIN
+    )
+    campaigns.add_shows(db, demo_campaign.id, [early])
+    dialog = CampaignDialog(db, 2, today=date(2026, 12, 4))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    states = [dialog.shows_table.item(r, 4).text() for r in range(dialog.shows_table.rowCount())]
+    assert (
+        states[0] == "no figures: date passed, no metrics imported · outside the campaign's dates"
+    )
+    assert states[1:4] == ["reported"] * 3
+    assert states[4:] == ["no figures: date passed, no metrics imported"] * 2
+    card = dialog.cards["remaining"].text()
+    assert ">0<" in card and "3 without figures" in card  # not folded into a silent 0
+
+
+def _typed_into_focus(qtbot: QtBot, text: str) -> None:
+    """Select what the focused field holds and type `text` over it, as a user would: Latin
+    keys one by one, Chinese as an input method commits it."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(focused, char)
+        else:
+            commit = QInputMethodEvent()
+            commit.setCommitString(char)
+            QApplication.sendEvent(focused, commit)
+
+
+def test_title_dates_and_every_target_are_edited_by_typing_on_a_laptop_screen(
+    qtbot: QtBot, db: Database
+) -> None:
+    made = campaigns.create_campaign(
+        db, "双11", date(2026, 11, 1), date(2026, 11, 30), Targets(gmv_fen=100_00, roi_bp=20_000)
+    )
+    dialog = CampaignDialog(db, 2, today=TODAY)
+    qtbot.addWidget(dialog)
+    show_active(qtbot, dialog)  # keys go to the focused field of the active window
+    # what a maximised 1366×768 laptop leaves a window, less its frame
+    dialog.resize(QSize(1366, 705).shrunkBy(TYPICAL_FRAME))
+    qtbot.mouseClick(dialog.title, Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "双11 大促")
+    qtbot.mouseClick(dialog.target, Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "200万")
+    dialog.ends.setFocus()
+    dialog.ends.setCurrentSection(QDateEdit.Section.DaySection)
+    qtbot.keyClick(dialog.ends, Qt.Key.Key_Down)  # the 30th to the 29th
+    # The Targets tab: each field in full view, typed into and tabbed through
+    bar = dialog.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+    assert dialog.tabs.currentIndex() == 3
+    for name, edit in dialog.target_edits.items():
+        assert edit.visibleRegion().boundingRect() == edit.rect(), name
+    assert dialog.target_edits["roi_bp"].text() == "2"
+    qtbot.mouseClick(dialog.target_edits["uv_value_fen"], Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "3.5")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to order value
+    assert QApplication.focusWidget() is dialog.target_edits["aov_fen"]
+    _typed_into_focus(qtbot, "199")
+    qtbot.mouseClick(dialog.target_edits["roi_bp"], Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "2.5")
+    qtbot.mouseClick(dialog.target_edits["max_refund_bp"], Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "8")
+    qtbot.mouseClick(dialog.target_edits["avg_watch_s"], Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "1:30")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem.text() == ""
+    saved = campaigns.load_campaign(db, made.id)
+    assert (saved.title, saved.starts_on, saved.ends_on) == (
+        "双11 大促", date(2026, 11, 1), date(2026, 11, 29),
+    )  # fmt: skip
+    assert saved.targets == Targets(
+        gmv_fen=200_000_000, uv_value_fen=350, aov_fen=199_00, roi_bp=25_000,
+        max_refund_bp=800, avg_watch_s=90,
+    )  # fmt: skip
+    assert dialog.target_edits["avg_watch_s"].text() == "1:30"  # read back as typed
+    # An unclear target is refused naming its field; nothing changes
+    qtbot.mouseClick(dialog.target_edits["margin_bp"], Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "120")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.problem.text().startswith("Margin (%): ")
+    assert campaigns.load_campaign(db, made.id) == saved
+    # An empty field removes its target
+    qtbot.mouseClick(dialog.target_edits["margin_bp"], Qt.MouseButton.LeftButton)
+    _typed_into_focus(qtbot, "")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    qtbot.mouseClick(dialog.target_edits["roi_bp"], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert campaigns.load_campaign(db, made.id).targets.roi_bp is None
+
+
+def test_the_targets_tab_reads_in_chinese_and_fits_a_laptop(qtbot: QtBot, db: Database) -> None:
+    from liveplanner.ui.translators import drop_language, use_language
+
+    campaigns.create_campaign(db, "双11", date(2026, 11, 1), date(2026, 11, 30))
+    use_language("zh_CN")
+    try:
+        dialog = CampaignDialog(db, 2, today=TODAY)
+        qtbot.addWidget(dialog)
+        show_active(qtbot, dialog)
+        dialog.resize(QSize(1366, 705).shrunkBy(TYPICAL_FRAME))
+        dialog.tabs.setCurrentIndex(3)
+        assert dialog.tabs.tabText(3) == "目标"
+        for name, edit in dialog.target_edits.items():
+            assert edit.visibleRegion().boundingRect() == edit.rect(), name
+        shown = [w.text() for w in dialog.tabs.widget(3).findChildren(QLabel)]
+        assert not any(text.isascii() for text in shown), shown  # no English left
+    finally:
+        drop_language()

@@ -157,3 +157,16 @@ def test_best_and_worst_products_and_none_where_missing() -> None:
     empty = campaign_figures(CAMPAIGN, [], date(2026, 11, 5))
     assert empty.best_product is None and empty.worst_kind is None
     assert empty.totals.gmv_fen is None and empty.pace == ()
+
+
+def test_past_shows_without_figures_are_neither_done_nor_to_come() -> None:
+    result = campaign_figures(CAMPAIGN, SHOWS, date(2026, 11, 5))
+    assert result.without_figures == (3,) and result.remaining_shows == 1
+    assert [result.state(s) for s in result.shows] == [
+        "reported",
+        "reported",
+        "no_figures",
+        "to_come",
+    ]
+    assert result.totals.shows_with_gmv == 2  # show 3 is not a 0 in the GMV so far
+    assert CAMPAIGN.runs_on(date(2026, 11, 11)) and not CAMPAIGN.runs_on(date(2026, 11, 12))

@@ -24,13 +24,32 @@ from liveplanner.core.money import format_yuan
         ("12,345,678.50", 1234567850),
         ("", None),
         ("0", 0),
+        ("100万", 100_000_000),  # as exports and people write targets (formats/cells.py)
+        ("1.5亿", 15_000_000_000),
+        ("¥2.5w", 2_500_000),
+        ("1.23456万", 1234560),
     ],
 )
 def test_money_as_people_type_it(text: str, fen: int | None) -> None:
     assert parse_money(text) == fen
 
 
-@pytest.mark.parametrize("text", ["1e3", "1_000", "1,2,3", "12.345", "-5", "abc", "19.9元", "1,00"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1e3",
+        "1_000",
+        "1,2,3",
+        "12.345",
+        "-5",
+        "abc",
+        "19.9元",
+        "1,00",
+        "万",
+        "1.2345678万",
+        "1万万",
+    ],
+)
 def test_money_that_is_not_clearly_an_amount_is_refused(text: str) -> None:
     with pytest.raises(
         ValueError, match=repr(text).replace("\\\\", "\\\\\\\\").strip("'")[:2] or "amount"
@@ -85,3 +104,18 @@ def test_row_steps_turn_one_order_into_the_other(old: list[int], new: list[int])
             assert isinstance(step, Insert)
             rows.insert(step.row, step.key)
     assert rows == new
+
+
+def test_each_target_reads_back_as_written() -> None:
+    from liveplanner.core.plan import Targets
+    from liveplanner.core.target_inputs import TARGET_INPUTS, written
+
+    samples = {"_fen": 123_456_78, "_bp": 2_550, "_s": 95}
+    values = {
+        t.name: next((v for end, v in samples.items() if t.name.endswith(end)), 4200)
+        for t in TARGET_INPUTS
+    }
+    targets = Targets(**values)
+    for t in TARGET_INPUTS:
+        assert t.parse(written(targets, t.name)) == values[t.name], t.name
+    assert written(Targets(), "roi_bp") == "" and TARGET_INPUTS[0].parse("") is None

@@ -2,10 +2,16 @@
 where one stands (core.campaign_figures over sums storage reads in the database)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from liveplanner.core.campaign import Campaign
-from liveplanner.core.campaign_figures import CampaignFigures, campaign_figures, kind_figures
+from liveplanner.core.campaign_figures import (
+    CampaignFigures,
+    CampaignShow,
+    campaign_figures,
+    kind_figures,
+)
 from liveplanner.core.plan import Targets
 from liveplanner.storage import campaigns
 from liveplanner.storage.database import Database
@@ -13,13 +19,18 @@ from liveplanner.storage.database import Database
 __all__ = [
     "Campaign",
     "CampaignFigures",
+    "CampaignShow",
+    "OutsideShow",
+    "ShowsAdded",
     "add_shows",
+    "count_shows",
     "create_campaign",
     "delete_campaign",
     "figures",
     "list_campaigns",
     "load_campaign",
     "remove_shows",
+    "shows_outside",
     "update_campaign",
 ]
 
@@ -65,6 +76,43 @@ def delete_campaign(db: Database, campaign_id: int) -> None:
 
 def add_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Campaign:
     return campaigns.add_shows(db, campaign_id, show_ids)
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideShow:
+    """A show counted in a campaign though its planned day lies outside the campaign's dates."""
+
+    show_id: int
+    title: str
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class ShowsAdded:
+    campaign: Campaign
+    already_in: tuple[int, ...]  # named, but counted before: left as they were
+    outside: tuple[OutsideShow, ...]  # named, and planned outside the campaign's dates
+
+
+def count_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> ShowsAdded:
+    """add_shows, telling which of the shows the campaign counted already and which lie outside
+    its dates. Both are accepted: a repeated add changes nothing, and a warm-up show the week
+    before still counts, but the user should hear of either."""
+    ids = list(dict.fromkeys(show_ids))
+    held = set(campaigns.load_campaign(db, campaign_id).show_ids)
+    changed = campaigns.add_shows(db, campaign_id, ids)
+    return ShowsAdded(changed, tuple(i for i in ids if i in held), shows_outside(db, changed, ids))
+
+
+def shows_outside(
+    db: Database, campaign: Campaign, show_ids: Iterable[int] | None = None
+) -> tuple[OutsideShow, ...]:
+    """Of `show_ids` (by default the campaign's shows), those planned outside its dates."""
+    ids = list(campaign.show_ids if show_ids is None else show_ids)
+    days = campaigns.show_days(db, ids)
+    return tuple(
+        OutsideShow(i, *days[i]) for i in ids if i in days and not campaign.runs_on(days[i][1])
+    )
 
 
 def remove_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Campaign:

@@ -1,26 +1,42 @@
 """`liveplanner campaign ...`: campaigns made, listed, deleted, shows counted in them, and where
-one stands (`campaign ID [--json]`)."""
+one stands (`campaign ID [--json] [--report FILE]`)."""
 
 import argparse
+from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 from liveplanner.app.campaigns import (
     Campaign,
     CampaignFigures,
-    add_shows,
+    OutsideShow,
+    count_shows,
     create_campaign,
     delete_campaign,
     figures,
     list_campaigns,
+    load_campaign,
     remove_shows,
+    shows_outside,
+    update_campaign,
 )
 from liveplanner.app.database import Database
+from liveplanner.app.refusals import write_failed
 from liveplanner.app.reviews import attribution_lag
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
-from liveplanner.cli.output import UserError, emit, refusal, say, table
-from liveplanner.core.inputs import parse_money
-from liveplanner.core.money import format_yuan
+from liveplanner.cli.drawing import offscreen_app
+from liveplanner.cli.output import (
+    UserError,
+    emit,
+    refusal,
+    say,
+    table,
+    visible,
+    whole_yuan,
+    write,
+)
 from liveplanner.core.plan import Targets
+from liveplanner.core.target_inputs import TARGET_INPUTS
 
 
 def _day(text: str, option: str) -> date:
@@ -93,6 +109,7 @@ def campaign_json(shown: CampaignFigures) -> dict[str, object]:
                 "platform": s.platform.value,
                 "planned_start": s.planned_start.isoformat(timespec="minutes"),
                 "gmv": _yuan(s.sums.gmv_fen),
+                "state": shown.state(s),  # reported, to_come or no_figures (date passed)
             }
             for s in shown.shows
         ],
@@ -113,6 +130,7 @@ def campaign_json(shown: CampaignFigures) -> dict[str, object]:
             "refunds": _yuan(t.refunds_fen),
             "net_gmv": _yuan(e.net_gmv_fen),
             "remaining_shows": shown.remaining_shows,
+            "shows_without_figures": len(shown.without_figures),
             "gap": _yuan(shown.gap_fen),
             "needed_per_remaining_show": _yuan(shown.needed_per_show_fen),
         },
@@ -149,7 +167,41 @@ def campaign_json(shown: CampaignFigures) -> dict[str, object]:
 
 
 def _money(fen: float | None) -> str:
-    return "—" if fen is None else format_yuan(round(fen))
+    return whole_yuan(_yuan(fen))
+
+
+def _to_come(shown: CampaignFigures) -> str:
+    n, needed = shown.remaining_shows, _money(shown.needed_per_show_fen)
+    if n == 0:
+        return say(QT_TRANSLATE_NOOP("cli", "no shows to come"))
+    if n == 1:
+        return say(QT_TRANSLATE_NOOP("cli", "1 show to come; it needs {needed}"), needed=needed)
+    return say(
+        QT_TRANSLATE_NOOP("cli", "{n} shows to come; each needs {needed}"), n=n, needed=needed
+    )
+
+
+def _without_figures(shown: CampaignFigures) -> list[str]:
+    """The shows whose date has passed with no metrics: neither done nor to come, and their
+    GMV is not 0 but unknown, so they are named rather than folded into the totals' silence."""
+    ids = shown.without_figures
+    if not ids:
+        return []
+    one = QT_TRANSLATE_NOOP(
+        "cli", "{n} show without figures: its date has passed and no metrics were imported ({ids})"
+    )
+    many = QT_TRANSLATE_NOOP(
+        "cli",
+        "{n} shows without figures: their dates have passed and no metrics were imported ({ids})",
+    )
+    return [say(one if len(ids) == 1 else many, n=len(ids), ids=", ".join(map(str, ids)))]
+
+
+_STATES = {
+    "reported": QT_TRANSLATE_NOOP("cli", "reported"),
+    "to_come": QT_TRANSLATE_NOOP("cli", "to come"),
+    "no_figures": QT_TRANSLATE_NOOP("cli", "no figures"),
+}
 
 
 def campaign_text(shown: CampaignFigures) -> str:
@@ -161,11 +213,8 @@ def campaign_text(shown: CampaignFigures) -> str:
             gmv=_money(t.gmv_fen),
             target=_money(c.targets.gmv_fen),
         ),
-        say(
-            QT_TRANSLATE_NOOP("cli", "{n} shows to come; each needs {needed}"),
-            n=shown.remaining_shows,
-            needed=_money(shown.needed_per_show_fen),
-        ),
+        _to_come(shown),
+        *_without_figures(shown),
         "",
     ]
     lines.append(
@@ -175,6 +224,7 @@ def campaign_text(shown: CampaignFigures) -> str:
                 say(QT_TRANSLATE_NOOP("cli", "Start")),
                 say(QT_TRANSLATE_NOOP("cli", "Platform")),
                 "GMV",
+                say(QT_TRANSLATE_NOOP("cli", "State")),
                 say(QT_TRANSLATE_NOOP("cli", "Title")),
             ],
             [
@@ -183,11 +233,12 @@ def campaign_text(shown: CampaignFigures) -> str:
                     s.planned_start.strftime("%Y-%m-%d %H:%M"),
                     s.platform.value,
                     _money(s.sums.gmv_fen),
+                    say(_STATES[shown.state(s)]),
                     s.title,
                 ]
                 for s in shown.shows
             ],
-            [8, 16, 10, 14, 40],
+            [8, 16, 10, 14, 12, 40],
         )
     )
     lines.append("")
@@ -221,21 +272,38 @@ def _summary(c: Campaign) -> dict[str, object]:
         "start": c.starts_on.isoformat(),
         "end": c.ends_on.isoformat(),
         "target_gmv": _yuan(c.targets.gmv_fen),
+        "targets": {  # each target set, in the units of `campaign ID --json`
+            _target_key(name): _target_value(name, value)
+            for name in Targets.__dataclass_fields__
+            if (value := getattr(c.targets, name)) is not None
+        },
         "show_ids": list(c.show_ids),
     }
 
 
+def _targets(args: argparse.Namespace, targets: Targets) -> Targets:
+    """`targets` with each --target-NAME given read in (money with 万, rates in per cent, ROI as
+    a ratio, watch time as m:ss); '' removes a target. Unclear text is refused naming the
+    option."""
+    changes: dict[str, int | None] = {}
+    for target in TARGET_INPUTS:
+        text = getattr(args, "target_" + target.word.replace("-", "_"))
+        if text is None:
+            continue
+        try:
+            changes[target.name] = target.parse(text)
+        except ValueError as exc:
+            raise UserError(f"--target-{target.word}: {refusal(exc)}") from None
+    return replace(targets, **changes)
+
+
 def new(args: argparse.Namespace, db: Database) -> int:
-    try:
-        target = parse_money(args.target_gmv) if args.target_gmv is not None else None
-    except ValueError as exc:
-        raise UserError(f"--target-gmv: {refusal(exc)}") from None
     made = create_campaign(
         db,
         args.title,
         _day(args.start, "--start"),
         _day(args.end, "--end"),
-        Targets(gmv_fen=target),
+        _targets(args, Targets()),
     )
     emit(
         args,
@@ -245,25 +313,100 @@ def new(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-def _counted(args: argparse.Namespace, changed: Campaign) -> int:
-    emit(
-        args,
-        _summary(changed),
-        say(
-            QT_TRANSLATE_NOOP("cli", "campaign {id} counts {n} shows"),
-            id=changed.id,
-            n=len(changed.show_ids),
-        ),
+def edit(args: argparse.Namespace, db: Database) -> int:
+    """Change what is given, refused as `new` is (and as a stale write is). Campaigns keep no
+    history of their own, so there is nothing to undo from; the old values are not kept."""
+    given = [args.title, args.start, args.end] + [
+        getattr(args, "target_" + t.word.replace("-", "_")) for t in TARGET_INPUTS
+    ]
+    if all(value is None for value in given):
+        raise UserError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli", "nothing to change: give --title, --start, --end or a --target-NAME"
+                )
+            )
+        )
+    was = load_campaign(db, args.campaign_id)
+    changed = update_campaign(
+        db,
+        was.id,
+        was.version,
+        was.title if args.title is None else args.title,
+        was.starts_on if args.start is None else _day(args.start, "--start"),
+        was.ends_on if args.end is None else _day(args.end, "--end"),
+        _targets(args, was.targets),
     )
+    outside = shows_outside(db, changed)
+    lines = [say(QT_TRANSLATE_NOOP("cli", "changed campaign {id}"), id=changed.id)]
+    lines += [_outside_line(changed, o) for o in outside]
+    emit(args, _summary(changed) | {"warnings": _warnings(changed, outside)}, "\n".join(lines))
     return 0
 
 
+def _counts(changed: Campaign) -> str:
+    n = len(changed.show_ids)
+    one = QT_TRANSLATE_NOOP("cli", "campaign {id} counts {n} show")
+    many = QT_TRANSLATE_NOOP("cli", "campaign {id} counts {n} shows")
+    return say(one if n == 1 else many, id=changed.id, n=n)
+
+
 def add(args: argparse.Namespace, db: Database) -> int:
-    return _counted(args, add_shows(db, args.campaign_id, args.show_ids))
+    """Shows counted already are a note, not a refusal (adding again changes nothing, so a
+    script may repeat itself); shows planned outside the campaign's dates are counted with a
+    warning naming the show, its day and the campaign's dates."""
+    added = count_shows(db, args.campaign_id, args.show_ids)
+    c = added.campaign
+    data = _summary(c) | {
+        "already_in": list(added.already_in),
+        "warnings": _warnings(c, added.outside),
+    }
+    lines = [_counts(c)]
+    lines += [
+        say(
+            QT_TRANSLATE_NOOP("cli", "note: show {show} was in campaign {id} already"),
+            show=show_id,
+            id=c.id,
+        )
+        for show_id in added.already_in
+    ]
+    lines += [_outside_line(c, o) for o in added.outside]
+    emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _outside_line(c: Campaign, o: OutsideShow) -> str:
+    return say(
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "warning: show {show} ({title}) is planned for {day}, outside the campaign's "
+            "dates ({start} – {end}); it is counted",
+        ),
+        show=o.show_id,
+        title=visible(o.title),
+        day=o.day.isoformat(),
+        start=c.starts_on.isoformat(),
+        end=c.ends_on.isoformat(),
+    )
+
+
+def _warnings(c: Campaign, outside: tuple[OutsideShow, ...]) -> list[dict[str, object]]:
+    return [
+        {
+            "show_id": o.show_id,
+            "date": o.day.isoformat(),
+            "message": f"show {o.show_id} is planned for {o.day.isoformat()}, outside the "
+            f"campaign's dates ({c.starts_on.isoformat()} – {c.ends_on.isoformat()})",
+        }
+        for o in outside
+    ]
 
 
 def remove(args: argparse.Namespace, db: Database) -> int:
-    return _counted(args, remove_shows(db, args.campaign_id, args.show_ids))
+    """A show the campaign does not count is refused (storage names it and the campaign)."""
+    changed = remove_shows(db, args.campaign_id, args.show_ids)
+    emit(args, _summary(changed), _counts(changed))
+    return 0
 
 
 def listed(args: argparse.Namespace, db: Database) -> int:
@@ -304,10 +447,49 @@ def delete(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+REPORT_TYPES = (".pdf", ".xlsx")  # as the window exports it (ui/review/campaign_report.py)
+
+
 def shown(args: argparse.Namespace, db: Database) -> int:
+    """Where the campaign stands; with --report, the report the window exports written too
+    (then only "wrote FILE" is said, unless --json asks for the figures)."""
+    out = Path(args.report) if args.report else None
+    if out is not None and out.suffix.lower() not in REPORT_TYPES:
+        raise UserError(
+            say(
+                QT_TRANSLATE_NOOP("cli", "{name}: a campaign report is written as .pdf or .xlsx"),
+                name=out.name,
+            )
+        )
     result = figures(db, args.campaign_id, _today(args), attribution_lag(None))
-    emit(args, campaign_json(result), campaign_text(result))
+    data = campaign_json(result)
+    if out is not None:
+        _write_report(out, result)
+        data["report"] = str(out)
+    if args.json or out is None:
+        emit(args, data, campaign_text(result))
+    else:
+        write(visible(say(QT_TRANSLATE_NOOP("cli", "wrote {file}"), file=out)))
     return 0
 
 
-JOBS = {"new": new, "add": add, "remove": remove, "list": listed, "delete": delete, "show": shown}
+def _write_report(out: Path, result: CampaignFigures) -> None:
+    # The report is drawn by Qt in ui/ (as `review --out` draws the show's): loaded only here.
+    offscreen_app()
+    from liveplanner.ui.review.campaign_report import write_campaign_report
+
+    try:
+        write_campaign_report(out, result)
+    except OSError as exc:
+        raise write_failed(out, exc) from None
+
+
+JOBS = {
+    "new": new,
+    "edit": edit,
+    "add": add,
+    "remove": remove,
+    "list": listed,
+    "delete": delete,
+    "show": shown,
+}

@@ -189,6 +189,15 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], limits: Sequenc
     return "\n".join(lines)
 
 
+MISSING = "—"  # a figure with no input: never written as 0
+
+
+def whole_yuan(yuan: float | None) -> str:
+    """Money in the text output, one form for every command: whole yuan with thousands
+    separators (1,234,567), "—" where there is no figure."""
+    return MISSING if yuan is None else f"{yuan:,.0f}"
+
+
 def counted(count: int, one: str, many: str) -> str:
     """ "1 error" or "3 errors": `one` and `many` are marked texts with {n} for the count."""
     return say(one if count == 1 else many, n=count)

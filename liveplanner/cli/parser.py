@@ -223,8 +223,19 @@ def _add_campaign(commands: "argparse._SubParsersAction[_Parser]") -> None:
     new.add_argument("--title", required=True)
     new.add_argument("--start", required=True, metavar="YYYY-MM-DD")
     new.add_argument("--end", required=True, metavar="YYYY-MM-DD", help="its last day")
-    new.add_argument("--target-gmv", metavar="YUAN", help="the campaign's GMV target")
+    _add_campaign_targets(new)
     _add_json(new)
+    edit = actions.add_parser(
+        "edit",
+        help="change a campaign's title, dates or targets",
+        description="Change what is given and leave the rest; an empty target ('') removes it.",
+    )
+    edit.add_argument("campaign_id", type=_campaign_id, metavar="ID")
+    edit.add_argument("--title")
+    edit.add_argument("--start", metavar="YYYY-MM-DD")
+    edit.add_argument("--end", metavar="YYYY-MM-DD", help="its last day")
+    _add_campaign_targets(edit)
+    _add_json(edit)
     for name, text in (
         ("add", "count shows in the campaign"),
         ("remove", "stop counting shows in the campaign"),
@@ -241,7 +252,26 @@ def _add_campaign(commands: "argparse._SubParsersAction[_Parser]") -> None:
     show = actions.add_parser("show", help="where a campaign stands (also: campaign ID)")
     show.add_argument("campaign_id", type=_campaign_id, metavar="ID")
     show.add_argument("--now", help=argparse.SUPPRESS)  # tests: today as YYYY-MM-DD
+    show.add_argument(
+        "--report",
+        metavar="FILE",
+        help="write the campaign report the window exports: .pdf or .xlsx",
+    )
     _add_json(show)
+
+
+def _add_campaign_targets(parser: argparse.ArgumentParser) -> None:
+    """--target-gmv, --target-roi ...: one per target a campaign takes (core.target_inputs)."""
+    from liveplanner.core.target_inputs import TARGET_INPUTS
+
+    units = {"_fen": "YUAN", "_bp": "PERCENT", "_s": "M:SS"}
+    for target in TARGET_INPUTS:
+        unit = next((u for end, u in units.items() if target.name.endswith(end)), "N")
+        parser.add_argument(
+            f"--target-{target.word}",
+            metavar="RATIO" if target.word == "roi" else unit,
+            help="the campaign's GMV target (such as 100万)" if target.word == "gmv" else None,
+        )
 
 
 def _campaign_id(text: str) -> int:

@@ -14,7 +14,16 @@ from liveplanner.app.reports import REPORT_TYPES, run_started
 from liveplanner.app.reviews import ShowReview, attribution_lag, review_show
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.drawing import offscreen_app
-from liveplanner.cli.output import UserError, emit, say, visible, width, write
+from liveplanner.cli.output import (
+    MISSING,
+    UserError,
+    emit,
+    say,
+    visible,
+    whole_yuan,
+    width,
+    write,
+)
 from liveplanner.core.plan import ShowPlan
 
 if TYPE_CHECKING:
@@ -299,7 +308,7 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
                 "cli",
                 "GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})",
             ),
-            gmv=_money(totals["gmv"]),
+            gmv=whole_yuan(totals["gmv"]),
             orders=_count(totals["orders"]),
             peak=_count(totals["peak_viewers"]),
             minutes=totals["minutes"],
@@ -352,7 +361,7 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
             stretch=stretch,
         )
         return (
-            f"{'':>3}  {first[11:19]:<8}  {_left(scripts[where], 14)}{_money(o['gmv']):>12}"
+            f"{'':>3}  {first[11:19]:<8}  {_left(scripts[where], 14)}{whole_yuan(o['gmv']):>12}"
             f"{_count(o['orders']):>8}{MISSING:>10}  {data_text}"
         )
 
@@ -361,8 +370,8 @@ def review_text(data: dict) -> str:  # type: ignore[type-arg]
     for s in data["segments"]:
         start = (s["actual_start"] or s["planned_start"])[11:19]
         lines.append(
-            f"{s['position']:>3}  {start:<8}  {s['kind']:<14}{_money(s['gmv']):>12}"
-            f"{_count(s['orders']):>8}{_money(s['gmv_per_minute']):>10}  {visible(s['title'])}"
+            f"{s['position']:>3}  {start:<8}  {s['kind']:<14}{whole_yuan(s['gmv']):>12}"
+            f"{_count(s['orders']):>8}{whole_yuan(s['gmv_per_minute']):>10}  {visible(s['title'])}"
         )
     if "after" in outside:
         lines.append(outside_line("after"))
@@ -399,8 +408,8 @@ def _product_lines(data: dict) -> list[str]:  # type: ignore[type-arg]
         flags = ", ".join(marks[f] for f in p["flags"])
         segments = ",".join(str(s) for s in p["segments"]) or MISSING
         lines.append(
-            f"{_count(p['sold']):>8}{_count(p['stock']):>8}{through:>14}{_money(p['gmv']):>12}"
-            f"{_money(p['gross_profit']):>14}  {_left(segments, 10)}  {visible(p['name'])}"
+            f"{_count(p['sold']):>8}{_count(p['stock']):>8}{through:>14}{whole_yuan(p['gmv']):>12}"
+            f"{whole_yuan(p['gross_profit']):>14}  {_left(segments, 10)}  {visible(p['name'])}"
             + (f" ({flags})" if flags else "")
         )
     return lines
@@ -413,13 +422,6 @@ def _left(text: str, columns: int) -> str:
 
 def _right(text: str, columns: int) -> str:
     return " " * (columns - width(text)) + text
-
-
-MISSING = "—"  # a figure the export has no data for
-
-
-def _money(yuan: float | None) -> str:
-    return MISSING if yuan is None else f"{yuan:,.0f}"
 
 
 def _count(value: int | None) -> str:

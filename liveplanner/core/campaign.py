@@ -19,6 +19,11 @@ class Campaign:
     show_ids: tuple[int, ...] = ()  # by planned start
     version: int = 1
 
+    def runs_on(self, day: date) -> bool:
+        """Whether `day` (a show's own day, in its time zone) lies within the campaign's dates.
+        A show outside them may still be counted (a warm-up the week before); it is flagged."""
+        return self.starts_on <= day <= self.ends_on
+
 
 MAX_CAMPAIGN_TITLE = 200
 

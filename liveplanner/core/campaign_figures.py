@@ -10,7 +10,8 @@ The pace spreads the GMV target evenly over the campaign's shows: each show's da
 number of shows to the target's running total, so a campaign of 4 shows aiming at ¥1,000,000
 should stand at ¥500,000 after its second show. A show is remaining when it has no GMV figure
 yet and its date is today or later; what they must bring is what is left of the target shared
-equally among them.
+equally among them. A show whose date has passed with no GMV figure is neither done nor to
+come: it is "without figures" (its metrics not imported), said as such, never counted as 0.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -159,6 +160,9 @@ class CampaignFigures:
     targets: tuple[TargetProgress, ...]
     pace: tuple[PaceDay, ...]
     remaining_shows: int
+    # Shows whose date has passed with no GMV figure (metrics not imported): not done, not to
+    # come; the GMV so far leaves them out, and the page says how many there are.
+    without_figures: tuple[int, ...]
     gap_fen: int | None  # GMV target less the GMV so far (0 when reached); None: no target
     needed_per_show_fen: float | None  # the gap shared by the remaining shows; None: none left
     by_platform: tuple[PlatformFigures, ...]  # highest GMV first
@@ -168,6 +172,13 @@ class CampaignFigures:
     worst_kind: KindFigures | None  # None unless two kinds have a figure
     best_product: ProductSums | None
     worst_product: ProductSums | None
+
+    def state(self, show: CampaignShow) -> str:
+        """'reported' (it has GMV figures), 'no_figures' (its date has passed without them) or
+        'to_come'."""
+        if show.sums.gmv_fen is not None:
+            return "reported"
+        return "no_figures" if show.show_id in self.without_figures else "to_come"
 
 
 def sum_known(values: Iterable[int | None]) -> int | None:
@@ -347,6 +358,7 @@ def campaign_figures(
         targets=_target_progress(campaign, totals),
         pace=_pace(shows, target, today),
         remaining_shows=len(remaining),
+        without_figures=tuple(s.show_id for s in shows if s.sums.gmv_fen is None and s.day < today),
         gap_fen=gap,
         needed_per_show_fen=needed,
         by_platform=tuple(by_platform),

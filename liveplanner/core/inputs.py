@@ -6,7 +6,7 @@ import unicodedata
 from datetime import datetime
 from decimal import Decimal
 
-from liveplanner.core.money import yuan_to_fen
+from liveplanner.core.money import UNITS, yuan_to_fen
 from liveplanner.core.plan import (
     FIRST_SHOW_TIME,
     LAST_SHOW_TIME,
@@ -30,10 +30,14 @@ def _normalise(text: str) -> str:
 
 
 def parse_money(text: str) -> int | None:
-    """'19.9', '¥1,299', '' -> fen, or None for an empty cell."""
+    """'19.9', '¥1,299', '100万', '1.2亿', '' -> fen, or None for an empty cell. The units
+    (万, 亿, w) are the ones the export reader takes, so a target reads as an export writes it."""
     cleaned = _normalise(text).lstrip("¥").strip()  # NFKC has made ￥ into ¥
     if not cleaned:
         return None
+    scale = UNITS.get(cleaned[-1], Decimal(1))
+    if scale != 1:
+        cleaned = cleaned[:-1].rstrip()
     if not _AMOUNT.fullmatch(cleaned):
         raise Refused(
             f"{text!r} is not an amount in yuan; expected a number such as 19.9",
@@ -41,7 +45,7 @@ def parse_money(text: str) -> int | None:
             text=text,
         )
     try:
-        return yuan_to_fen(cleaned.replace(",", ""))
+        return yuan_to_fen(Decimal(cleaned.replace(",", "")) * scale)
     except ValueError:
         raise Refused(
             f"{text!r} has more than two decimals; expected such as 19.99",

@@ -6,6 +6,15 @@ from liveplanner.core.refused import Refused
 
 BP_PER_WHOLE = 10_000  # basis points in 100 %
 
+# The multipliers written after an amount, as platforms' exports and people write them (1.2万,
+# 3.5亿, 1.2w): read alike by the export reader (formats/cells.py) and typed inputs (core/inputs).
+UNITS = {
+    "万": Decimal(10_000),
+    "w": Decimal(10_000),
+    "W": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+}
+
 
 def yuan_to_fen(text: str | int | Decimal) -> int:
     """'12.50' -> 1250. Refuses more than two decimals rather than rounding money silently."""

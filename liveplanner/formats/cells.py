@@ -14,13 +14,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+from liveplanner.core.money import UNITS as _UNITS
+
 MISSING = frozenset({"", "-", "--", "—", "/", "N/A", "n/a", "NA", "null", "None"})
-_UNITS = {
-    "万": Decimal(10_000),
-    "w": Decimal(10_000),
-    "W": Decimal(10_000),
-    "亿": Decimal(100_000_000),
-}
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 
 

@@ -189,18 +189,57 @@ def add_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Campai
 
 
 def remove_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Campaign:
-    """The shows no longer count in the campaign (the shows themselves are untouched)."""
-    ids = list(show_ids)
+    """The shows no longer count in the campaign (the shows themselves are untouched). A show
+    it does not count is refused, naming it and the campaign, and nothing is removed: a mistyped
+    id should not pass as done."""
+    ids = list(dict.fromkeys(show_ids))
     with db.session() as session:
         row = _campaign_row(session, campaign_id)
-        for link in session.scalars(
-            select(CampaignShowRow).where(
-                CampaignShowRow.campaign_id == campaign_id, CampaignShowRow.show_id.in_(ids)
+        links = {
+            link.show_id: link
+            for link in session.scalars(
+                select(CampaignShowRow).where(
+                    CampaignShowRow.campaign_id == campaign_id, CampaignShowRow.show_id.in_(ids)
+                )
             )
-        ):
+        }
+        for show_id in ids:
+            show = session.get(ShowRow, show_id)
+            if show is None or show.deleted_at is not None:
+                raise no_show(show_id)
+            if show_id not in links:
+                raise NotFoundError(
+                    f"show {show_id} ({show.title}) is not in campaign {campaign_id} "
+                    f"({row.title}); nothing was changed",
+                    code="campaign.show_not_in",
+                    figures={
+                        "show": show_id,
+                        "show_title": show.title,
+                        "id": campaign_id,
+                        "title": row.title,
+                    },
+                )
+        for link in links.values():
             session.delete(link)
         session.flush()
         return _campaign(session, row)
+
+
+def show_days(db: Database, show_ids: Iterable[int]) -> dict[int, tuple[str, date]]:
+    """Each show's title and the day it is planned for, in its own time zone (the day a
+    campaign's dates are read against); shows not there are left out."""
+    ids = list(show_ids)
+    with db.session() as session:
+        rows = session.scalars(
+            select(ShowRow).where(ShowRow.id.in_(ids), ShowRow.deleted_at.is_(None))
+        ).all()
+        return {
+            row.id: (
+                row.title,
+                row.planned_start.astimezone(ZoneInfo(row.time_zone)).date(),
+            )
+            for row in rows
+        }
 
 
 def campaign_inputs(db: Database, campaign_id: int) -> CampaignInputs:

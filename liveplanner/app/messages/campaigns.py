@@ -13,5 +13,9 @@ TEXTS = {
     "campaign.negative_target": QT_TRANSLATE_NOOP(
         "Messages", "a campaign's target cannot be under 0 ({name})"
     ),
+    "campaign.show_not_in": QT_TRANSLATE_NOOP(
+        "Messages",
+        "show {show} ({show_title}) is not in campaign {id} ({title}); nothing was changed",
+    ),
     "storage.no_campaign": QT_TRANSLATE_NOOP("Messages", "there is no campaign {id}"),
 }

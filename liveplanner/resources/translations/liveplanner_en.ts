@@ -189,205 +189,246 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_chart.py" line="41" />
-        <location filename="../../ui/review/campaign_dialog.py" line="173" />
+        <location filename="../../ui/review/campaign_dialog.py" line="188" />
         <source>GMV so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="124" />
-        <location filename="../../ui/review/campaign_dialog.py" line="133" />
+        <location filename="../../ui/review/campaign_dialog.py" line="139" />
+        <location filename="../../ui/review/campaign_dialog.py" line="148" />
         <source>Campaigns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="128" />
+        <location filename="../../ui/review/campaign_dialog.py" line="143" />
         <source>&amp;New</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="130" />
+        <location filename="../../ui/review/campaign_dialog.py" line="145" />
         <source>&amp;Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="143" />
+        <location filename="../../ui/review/campaign_dialog.py" line="158" />
         <source>e.g. Double 11 big promotion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="150" />
-        <source>yuan, e.g. 2000000</source>
+        <location filename="../../ui/review/campaign_dialog.py" line="165" />
+        <source>yuan, e.g. 200万</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="151" />
+        <location filename="../../ui/review/campaign_dialog.py" line="166" />
         <source>&amp;Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="157" />
-        <location filename="../../ui/review/campaign_dialog.py" line="200" />
+        <location filename="../../ui/review/campaign_dialog.py" line="172" />
+        <location filename="../../ui/review/campaign_dialog.py" line="215" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="159" />
+        <location filename="../../ui/review/campaign_dialog.py" line="174" />
         <source>GMV target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="161" />
+        <location filename="../../ui/review/campaign_dialog.py" line="176" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="163" />
+        <location filename="../../ui/review/campaign_dialog.py" line="178" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="174" />
+        <location filename="../../ui/review/campaign_dialog.py" line="189" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="175" />
+        <location filename="../../ui/review/campaign_dialog.py" line="190" />
         <source>Still to reach</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="176" />
+        <location filename="../../ui/review/campaign_dialog.py" line="191" />
         <source>Shows to come</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="177" />
+        <location filename="../../ui/review/campaign_dialog.py" line="192" />
         <source>Each needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="178" />
+        <location filename="../../ui/review/campaign_dialog.py" line="193" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="179" />
+        <location filename="../../ui/review/campaign_dialog.py" line="194" />
         <source>ROI</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="180" />
+        <location filename="../../ui/review/campaign_dialog.py" line="195" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="198" />
+        <location filename="../../ui/review/campaign_dialog.py" line="213" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="199" />
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <location filename="../../ui/review/campaign_dialog.py" line="214" />
+        <location filename="../../ui/review/campaign_dialog.py" line="233" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="201" />
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="216" />
+        <location filename="../../ui/review/campaign_dialog.py" line="233" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="204" />
+        <location filename="../../ui/review/campaign_dialog.py" line="217" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="220" />
         <source>&amp;Add shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="206" />
+        <location filename="../../ui/review/campaign_dialog.py" line="222" />
         <source>&amp;Remove show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="217" />
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
-        <location filename="../../ui/review/campaign_dialog.py" line="239" />
+        <location filename="../../ui/review/campaign_dialog.py" line="233" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
+        <location filename="../../ui/review/campaign_dialog.py" line="274" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="219" />
+        <location filename="../../ui/review/campaign_dialog.py" line="235" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="222" />
+        <location filename="../../ui/review/campaign_dialog.py" line="238" />
         <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="238" />
+        <location filename="../../ui/review/campaign_dialog.py" line="268" />
+        <source>Saved with Save; an empty field sets no target.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="273" />
         <source>Progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="240" />
+        <location filename="../../ui/review/campaign_dialog.py" line="275" />
         <source>What earned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="256" />
-        <source>&amp;Export campaign report…</source>
+        <location filename="../../ui/review/campaign_dialog.py" line="276" />
+        <source>Targets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="427" />
+        <location filename="../../ui/review/campaign_dialog.py" line="292" />
+        <source>&amp;Export campaign report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/review/campaign_dialog.py" line="373" />
+        <source>%n without figures</source>
+        <translation>
+            <numerusform>%n without figures</numerusform><numerusform>%n without figures</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="328" />
+        <source>reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="329" />
+        <source>to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="330" />
+        <source>no figures: date passed, no metrics imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="336" />
+        <source>outside the campaign's dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_dialog.py" line="489" />
         <source>Delete campaign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="428" />
+        <location filename="../../ui/review/campaign_dialog.py" line="490" />
         <source>Delete the campaign “%1”? Its shows stay as they are.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="340" />
+        <location filename="../../ui/review/campaign_report.py" line="545" />
         <source>%1 per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="351" />
+        <location filename="../../ui/review/campaign_report.py" line="556" />
         <source>Best segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <location filename="../../ui/review/campaign_report.py" line="560" />
         <source>Worst segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="359" />
+        <location filename="../../ui/review/campaign_report.py" line="564" />
         <source>Best product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="363" />
+        <location filename="../../ui/review/campaign_report.py" line="568" />
         <source>Worst product</source>
         <translation type="unfinished" />
     </message>
@@ -395,239 +436,327 @@
 <context>
     <name>CampaignReport</name>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="46" />
-        <source>GMV</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_report.py" line="47" />
-        <location filename="../../ui/review/campaign_report.py" line="142" />
-        <source>Viewers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_report.py" line="48" />
-        <source>Conversion</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_report.py" line="49" />
-        <source>New followers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/review/campaign_report.py" line="50" />
-        <source>Interaction</source>
+        <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="51" />
         <location filename="../../ui/review/campaign_report.py" line="146" />
-        <source>UV value</source>
+        <location filename="../../ui/review/campaign_report.py" line="365" />
+        <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="52" />
-        <source>Order value</source>
+        <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="53" />
-        <source>GPM</source>
+        <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="54" />
-        <location filename="../../ui/review/campaign_report.py" line="144" />
-        <source>ROI</source>
+        <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="55" />
-        <source>Gross profit</source>
+        <location filename="../../ui/review/campaign_report.py" line="150" />
+        <location filename="../../ui/review/campaign_report.py" line="372" />
+        <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="56" />
-        <source>Margin</source>
+        <source>Order value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="57" />
-        <source>Net GMV</source>
+        <source>GPM</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="58" />
-        <source>Average watch time (s)</source>
+        <location filename="../../ui/review/campaign_report.py" line="148" />
+        <location filename="../../ui/review/campaign_report.py" line="368" />
+        <source>ROI</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="59" />
-        <source>Ad spend at most</source>
+        <source>Gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="60" />
+        <source>Margin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="61" />
+        <source>Net GMV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="62" />
+        <source>Average watch time (s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="63" />
+        <source>Ad spend at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="64" />
         <source>Refunds at most</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="81" />
+        <location filename="../../ui/review/campaign_report.py" line="85" />
+        <location filename="../../ui/review/campaign_report.py" line="486" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="83" />
+        <location filename="../../ui/review/campaign_report.py" line="87" />
         <source>short by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="127" />
+        <location filename="../../ui/review/campaign_report.py" line="131" />
+        <location filename="../../ui/review/campaign_report.py" line="352" />
         <source>GMV so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="128" />
-        <location filename="../../ui/review/campaign_report.py" line="245" />
+        <location filename="../../ui/review/campaign_report.py" line="132" />
+        <location filename="../../ui/review/campaign_report.py" line="251" />
+        <location filename="../../ui/review/campaign_report.py" line="353" />
+        <location filename="../../ui/review/campaign_report.py" line="474" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="130" />
+        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <location filename="../../ui/review/campaign_report.py" line="354" />
         <source>Still to reach</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="134" />
+        <location filename="../../ui/review/campaign_report.py" line="138" />
+        <location filename="../../ui/review/campaign_report.py" line="355" />
         <source>Shows to come</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="138" />
+        <location filename="../../ui/review/campaign_report.py" line="142" />
+        <location filename="../../ui/review/campaign_report.py" line="361" />
         <source>Each needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="141" />
+        <location filename="../../ui/review/campaign_report.py" line="145" />
+        <location filename="../../ui/review/campaign_report.py" line="364" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="143" />
+        <location filename="../../ui/review/campaign_report.py" line="147" />
+        <location filename="../../ui/review/campaign_report.py" line="366" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="156" />
+        <location filename="../../ui/review/campaign_report.py" line="160" />
         <source>%1 shows; the target is spread evenly over them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="167" />
+        <location filename="../../ui/review/campaign_report.py" line="171" />
         <source>What earned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="170" />
-        <location filename="../../ui/review/campaign_report.py" line="193" />
-        <location filename="../../ui/review/campaign_report.py" line="228" />
+        <location filename="../../ui/review/campaign_report.py" line="174" />
+        <location filename="../../ui/review/campaign_report.py" line="199" />
+        <location filename="../../ui/review/campaign_report.py" line="234" />
+        <location filename="../../ui/review/campaign_report.py" line="389" />
+        <location filename="../../ui/review/campaign_report.py" line="432" />
+        <location filename="../../ui/review/campaign_report.py" line="464" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="174" />
+        <location filename="../../ui/review/campaign_report.py" line="178" />
+        <location filename="../../ui/review/campaign_report.py" line="391" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="175" />
-        <location filename="../../ui/review/campaign_report.py" line="192" />
+        <location filename="../../ui/review/campaign_report.py" line="179" />
+        <location filename="../../ui/review/campaign_report.py" line="198" />
+        <location filename="../../ui/review/campaign_report.py" line="392" />
+        <location filename="../../ui/review/campaign_report.py" line="431" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="176" />
+        <location filename="../../ui/review/campaign_report.py" line="180" />
+        <location filename="../../ui/review/campaign_report.py" line="347" />
+        <location filename="../../ui/review/campaign_report.py" line="393" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="189" />
+        <location filename="../../ui/review/campaign_report.py" line="182" />
+        <location filename="../../ui/review/campaign_report.py" line="395" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="195" />
+        <location filename="../../ui/review/campaign_report.py" line="429" />
         <source>By platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="203" />
+        <location filename="../../ui/review/campaign_report.py" line="209" />
+        <location filename="../../ui/review/campaign_report.py" line="442" />
         <source>By segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="206" />
+        <location filename="../../ui/review/campaign_report.py" line="212" />
+        <location filename="../../ui/review/campaign_report.py" line="444" />
         <source>Segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="207" />
+        <location filename="../../ui/review/campaign_report.py" line="213" />
+        <location filename="../../ui/review/campaign_report.py" line="445" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="209" />
+        <location filename="../../ui/review/campaign_report.py" line="215" />
+        <location filename="../../ui/review/campaign_report.py" line="447" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="224" />
+        <location filename="../../ui/review/campaign_report.py" line="230" />
+        <location filename="../../ui/review/campaign_report.py" line="461" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="227" />
+        <location filename="../../ui/review/campaign_report.py" line="233" />
+        <location filename="../../ui/review/campaign_report.py" line="463" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="229" />
+        <location filename="../../ui/review/campaign_report.py" line="235" />
+        <location filename="../../ui/review/campaign_report.py" line="465" />
         <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="240" />
+        <location filename="../../ui/review/campaign_report.py" line="246" />
+        <location filename="../../ui/review/campaign_report.py" line="472" />
         <source>Targets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="246" />
+        <location filename="../../ui/review/campaign_report.py" line="252" />
+        <location filename="../../ui/review/campaign_report.py" line="475" />
         <source>Aim</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="247" />
+        <location filename="../../ui/review/campaign_report.py" line="253" />
+        <location filename="../../ui/review/campaign_report.py" line="476" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="248" />
+        <location filename="../../ui/review/campaign_report.py" line="254" />
+        <location filename="../../ui/review/campaign_report.py" line="477" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="308" />
+        <location filename="../../ui/review/campaign_report.py" line="349" />
+        <source>Dates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="357" />
+        <source>Shows without figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="380" />
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="382" />
+        <source>Figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="383" />
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="410" />
+        <source>Pace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="412" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="414" />
+        <source>So far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="415" />
+        <source>Target so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="488" />
+        <source>not met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="513" />
         <source>Export campaign report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="310" />
-        <source>PDF report (*.pdf)</source>
+        <location filename="../../ui/review/campaign_report.py" line="515" />
+        <source>PDF report (*.pdf);;Spreadsheet (*.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="322" />
+        <location filename="../../ui/review/campaign_report.py" line="527" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="323" />
+        <location filename="../../ui/review/campaign_report.py" line="528" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>
@@ -3231,6 +3360,11 @@
     </message>
     <message>
         <location filename="../../app/messages/campaigns.py" line="16" />
+        <source>show {show} ({show_title}) is not in campaign {id} ({title}); nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="20" />
         <source>there is no campaign {id}</source>
         <translation type="unfinished" />
     </message>
@@ -5555,24 +5689,28 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/editor/show_form.py" line="163" />
         <location filename="../../ui/labels.py" line="227" />
+        <location filename="../../ui/review/campaign_dialog.py" line="60" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="168" />
         <location filename="../../ui/labels.py" line="228" />
+        <location filename="../../ui/review/campaign_dialog.py" line="61" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="173" />
         <location filename="../../ui/labels.py" line="229" />
+        <location filename="../../ui/review/campaign_dialog.py" line="62" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_form.py" line="178" />
         <location filename="../../ui/labels.py" line="230" />
+        <location filename="../../ui/review/campaign_dialog.py" line="63" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
@@ -5723,12 +5861,12 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>ShowPicker</name>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="79" />
+        <location filename="../../ui/review/campaign_dialog.py" line="94" />
         <source>Add shows to the campaign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_dialog.py" line="98" />
+        <location filename="../../ui/review/campaign_dialog.py" line="113" />
         <source>Tick the shows the campaign counts:</source>
         <translation type="unfinished" />
     </message>
@@ -6105,138 +6243,139 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="32" />
+        <location filename="../../cli/reviews.py" line="41" />
         <source>--lag must be 0 to {max} minutes, not {lag}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="40" />
+        <location filename="../../cli/reviews.py" line="49" />
         <source>{name}: a report is written as .pdf, .html or .xlsx</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="53" />
+        <location filename="../../cli/campaigns.py" line="472" />
+        <location filename="../../cli/reviews.py" line="62" />
         <location filename="../../cli/scripts.py" line="80" />
         <source>wrote {file}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="274" />
+        <location filename="../../cli/reviews.py" line="283" />
         <source>as they ran (live run)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="276" />
+        <location filename="../../cli/reviews.py" line="285" />
         <source>as planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="278" />
+        <location filename="../../cli/reviews.py" line="287" />
         <source>{missing} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="281" />
+        <location filename="../../cli/reviews.py" line="290" />
         <source>{missing} of the show's {minutes} missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="287" />
+        <location filename="../../cli/reviews.py" line="296" />
         <source>{title} (show {show_id}): segment times {source}, sales credited {lag} min after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="298" />
+        <location filename="../../cli/reviews.py" line="307" />
         <source>GMV {gmv}  orders {orders}  peak viewers {peak}  minutes {minutes} ({missing})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="310" />
+        <location filename="../../cli/reviews.py" line="319" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="311" />
+        <location filename="../../cli/reviews.py" line="320" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="312" />
+        <location filename="../../cli/reviews.py" line="321" />
         <source>missed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="317" />
+        <location filename="../../cli/reviews.py" line="326" />
         <source>  target {name}: {target} -&gt; {actual} ({state})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="325" />
+        <location filename="../../cli/reviews.py" line="334" />
         <location filename="../../cli/shows.py" line="172" />
         <location filename="../../cli/shows.py" line="262" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="326" />
+        <location filename="../../cli/reviews.py" line="335" />
         <location filename="../../cli/shows.py" line="265" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="379" />
+        <location filename="../../cli/reviews.py" line="388" />
         <source>sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="380" />
+        <location filename="../../cli/reviews.py" line="389" />
         <source>under 20 %</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="381" />
+        <location filename="../../cli/reviews.py" line="390" />
         <source>not in plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="386" />
+        <location filename="../../cli/reviews.py" line="395" />
         <source>sell-through</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="388" />
+        <location filename="../../cli/reviews.py" line="397" />
         <source>gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="389" />
+        <location filename="../../cli/reviews.py" line="398" />
         <source>pitched in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="392" />
+        <location filename="../../cli/reviews.py" line="401" />
         <source>Products:</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/products.py" line="124" />
-        <location filename="../../cli/reviews.py" line="327" />
-        <location filename="../../cli/reviews.py" line="387" />
+        <location filename="../../cli/reviews.py" line="336" />
+        <location filename="../../cli/reviews.py" line="396" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="328" />
+        <location filename="../../cli/reviews.py" line="337" />
         <source>orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="329" />
+        <location filename="../../cli/reviews.py" line="338" />
         <source>GMV/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="330" />
+        <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
@@ -6244,17 +6383,17 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="339" />
+        <location filename="../../cli/reviews.py" line="348" />
         <source>before script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="340" />
+        <location filename="../../cli/reviews.py" line="349" />
         <source>after script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="350" />
+        <location filename="../../cli/reviews.py" line="359" />
         <source>{minutes} min of data, {stretch}</source>
         <translation type="unfinished" />
     </message>
@@ -6364,7 +6503,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="123" />
-        <location filename="../../cli/reviews.py" line="384" />
+        <location filename="../../cli/reviews.py" line="393" />
         <source>sold</source>
         <translation type="unfinished" />
     </message>
@@ -6496,7 +6635,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
-        <location filename="../../cli/reviews.py" line="395" />
+        <location filename="../../cli/reviews.py" line="404" />
         <location filename="../../cli/shows.py" line="267" />
         <source>product</source>
         <translation type="unfinished" />
@@ -6507,7 +6646,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/reviews.py" line="385" />
+        <location filename="../../cli/reviews.py" line="394" />
         <location filename="../../cli/shows.py" line="269" />
         <source>stock</source>
         <translation type="unfinished" />
@@ -6563,86 +6702,156 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="32" />
+        <location filename="../../cli/campaigns.py" line="48" />
         <source>{option} {text!r} is not a date; expected YYYY-MM-DD</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="160" />
+        <location filename="../../cli/campaigns.py" line="212" />
         <source>GMV {gmv} of target {target}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="165" />
+        <location filename="../../cli/campaigns.py" line="180" />
         <source>{n} shows to come; each needs {needed}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="174" />
-        <location filename="../../cli/campaigns.py" line="273" />
-        <source>ID</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../cli/campaigns.py" line="175" />
-        <location filename="../../cli/campaigns.py" line="274" />
-        <source>Start</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../cli/campaigns.py" line="176" />
-        <source>Platform</source>
+        <source>no shows to come</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="178" />
-        <location filename="../../cli/campaigns.py" line="278" />
+        <source>1 show to come; it needs {needed}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="190" />
+        <source>{n} show without figures: its date has passed and no metrics were imported ({ids})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="193" />
+        <source>{n} shows without figures: their dates have passed and no metrics were imported ({ids})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="201" />
+        <source>reported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="202" />
+        <source>to come</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="203" />
+        <source>no figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="223" />
+        <location filename="../../cli/campaigns.py" line="416" />
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="224" />
+        <location filename="../../cli/campaigns.py" line="417" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="225" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="227" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="228" />
+        <location filename="../../cli/campaigns.py" line="421" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="197" />
+        <location filename="../../cli/campaigns.py" line="248" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="199" />
+        <location filename="../../cli/campaigns.py" line="250" />
         <source>So far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="200" />
+        <location filename="../../cli/campaigns.py" line="251" />
         <source>Target so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="243" />
+        <location filename="../../cli/campaigns.py" line="311" />
         <source>added campaign {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="253" />
+        <location filename="../../cli/campaigns.py" line="325" />
+        <source>nothing to change: give --title, --start, --end or a --target-NAME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="341" />
+        <source>changed campaign {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="349" />
+        <source>campaign {id} counts {n} show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="350" />
         <source>campaign {id} counts {n} shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="275" />
+        <location filename="../../cli/campaigns.py" line="367" />
+        <source>note: show {show} was in campaign {id} already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="380" />
+        <source>warning: show {show} ({title}) is planned for {day}, outside the campaign's dates ({start} – {end}); it is counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="418" />
         <source>End</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="276" />
+        <location filename="../../cli/campaigns.py" line="419" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="277" />
+        <location filename="../../cli/campaigns.py" line="420" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/campaigns.py" line="302" />
+        <location filename="../../cli/campaigns.py" line="445" />
         <source>deleted campaign {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/campaigns.py" line="460" />
+        <source>{name}: a campaign report is written as .pdf or .xlsx</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,15 +1,14 @@
-"""Review ▸ Campaigns…: the campaigns, each one's title, dates and GMV target, the shows it
-counts, where it stands against its target with what each remaining show must bring, its pace
-chart, GMV by platform and by show, and its best and worst segment kinds and products; exported
-as a PDF report as a show's review is."""
+"""Review ▸ Campaigns…: the campaigns, each one's title, dates and targets (GMV above, the rest
+on the Targets tab, read as the Show panel reads a show's), the shows it counts, where it stands
+against its target with what each remaining show must bring, its pace chart, GMV by platform and
+by show, and its best and worst segment kinds and products; exported as a PDF or XLSX report."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -36,18 +35,34 @@ from liveplanner.app import campaigns
 from liveplanner.app.campaigns import Campaign, CampaignFigures
 from liveplanner.app.database import Database, StorageError
 from liveplanner.app.shows import list_shows
-from liveplanner.core.inputs import parse_money
 from liveplanner.core.plan import Targets
+from liveplanner.core.target_inputs import TARGET_INPUTS, written
 from liveplanner.ui import labels
+from liveplanner.ui.editor import paid_targets
 from liveplanner.ui.review import figures as shown
 from liveplanner.ui.review.campaign_chart import PaceChart
-from liveplanner.ui.review.campaign_report import best_and_worst_html, export_campaign_report
+from liveplanner.ui.review.campaign_report import (
+    best_and_worst_html,
+    export_campaign_report,
+    state_text,
+)
 from liveplanner.ui.screen_fit import fit_to_screen
 from liveplanner.ui.words import said_of
 
 
 def _yuan_text(fen: int | None) -> str:
     return "" if fen is None else f"{fen / 100:.2f}".removesuffix(".00")
+
+
+def _target_label(name: str) -> str:
+    """A target's label as the Show panel words it (its Targets fields), units included."""
+    own = {
+        "viewers": QCoreApplication.translate("ShowForm", "Target viewers"),
+        "conversion_bp": QCoreApplication.translate("ShowForm", "Target conversion (%)"),
+        "new_followers": QCoreApplication.translate("ShowForm", "Target new followers"),
+        "interaction_bp": QCoreApplication.translate("ShowForm", "Target interaction (%)"),
+    }
+    return own.get(name) or paid_targets.field_label(f"target_{name}") or name
 
 
 def _table(headers: Sequence[str]) -> QTableWidget:
@@ -147,7 +162,7 @@ class CampaignDialog(QDialog):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.target = QLineEdit()
-        self.target.setPlaceholderText(self.tr("yuan, e.g. 2000000"))
+        self.target.setPlaceholderText(self.tr("yuan, e.g. 200万"))
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(self.save)
         self.problem = QLabel()
@@ -199,6 +214,7 @@ class CampaignDialog(QDialog):
                 self.tr("Platform"),
                 self.tr("Title"),
                 self.tr("GMV"),
+                self.tr("State"),
             ]
         )
         self.add_button = QPushButton(self.tr("&Add shows…"))
@@ -234,10 +250,30 @@ class CampaignDialog(QDialog):
         breakdown_layout.setRowStretch(0, 1)
         breakdown_layout.setRowStretch(1, 2)
 
+        # The campaign's other targets, as the Show panel's Targets fields read them (GMV is in
+        # the form above); saved with the title and dates by Save.
+        self.target_edits: dict[str, QLineEdit] = {}
+        targets_page = QWidget()
+        target_grid = QGridLayout(targets_page)
+        for i, target in enumerate(t for t in TARGET_INPUTS if t.name != "gmv_fen"):
+            edit = QLineEdit()
+            label = QLabel(_target_label(target.name))
+            label.setBuddy(edit)
+            target_grid.addWidget(label, i % 5, (i // 5) * 2)
+            target_grid.addWidget(edit, i % 5, (i // 5) * 2 + 1)
+            self.target_edits[target.name] = edit
+        for column in (1, 3, 5):
+            target_grid.setColumnStretch(column, 1)
+        target_grid.addWidget(
+            QLabel(self.tr("Saved with Save; an empty field sets no target.")), 5, 0, 1, 6
+        )
+        target_grid.setRowStretch(6, 1)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(progress, self.tr("Progress"))
         self.tabs.addTab(shows_page, self.tr("Shows"))
         self.tabs.addTab(breakdown, self.tr("What earned"))
+        self.tabs.addTab(targets_page, self.tr("Targets"))
 
         right = QVBoxLayout()
         right.addLayout(form)
@@ -305,6 +341,8 @@ class CampaignDialog(QDialog):
         self.starts.setDate(QDate(campaign.starts_on) if campaign else today)
         self.ends.setDate(QDate(campaign.ends_on) if campaign else today.addDays(10))
         self.target.setText(_yuan_text(campaign.targets.gmv_fen) if campaign else "")
+        for name, edit in self.target_edits.items():
+            edit.setText(written(campaign.targets, name) if campaign else "")
         for widget in (self.add_button, self.remove_button, self.delete_button):
             widget.setEnabled(campaign is not None)
         self.export_button.setEnabled(campaign is not None)
@@ -327,7 +365,14 @@ class CampaignDialog(QDialog):
         self._card("gmv", shown.yuan(gmv), share, met)
         self._card("target", shown.yuan(target))
         self._card("gap", shown.yuan(result.gap_fen if result else None))
-        self._card("remaining", shown.count(result.remaining_shows if result else None))
+        missing = len(result.without_figures) if result else 0
+        self._card(
+            "remaining",
+            shown.count(result.remaining_shows if result else None),
+            # Past shows with no metrics are neither done nor to come: said, not hidden.
+            self.tr("%n without figures", "", missing) if missing else "",
+            False if missing else None,
+        )
         self._card("needed", shown.yuan(result.needed_per_show_fen if result else None))
         self._card("orders", shown.count(t.orders if t else None))
         self._card("roi", shown.times(t.efficiency.roi if t else None))
@@ -341,6 +386,7 @@ class CampaignDialog(QDialog):
                     labels.platform(s.platform),
                     s.title,
                     shown.yuan(s.sums.gmv_fen),
+                    state_text(result, s),
                 ]
                 for s in (result.shows if result else ())
             ],
@@ -391,10 +437,26 @@ class CampaignDialog(QDialog):
         self.problem.clear()
         self.title.setFocus()
 
+    def _typed_targets(self) -> Targets | str:
+        """The targets as typed, or why one cannot be read, naming its field (the GMV target's
+        own refusal quotes what was typed, which says enough beside its one field)."""
+        values: dict[str, int | None] = {}
+        for target in TARGET_INPUTS:
+            edit = self.target_edits.get(target.name, self.target)
+            try:
+                values[target.name] = target.parse(edit.text())
+            except ValueError as exc:
+                if edit is self.target:
+                    return said_of(exc)
+                return f"{_target_label(target.name)}: {said_of(exc)}"
+        return Targets(**values)
+
     def save(self) -> None:
+        targets = self._typed_targets()
+        if isinstance(targets, str):
+            self.problem.setText(targets)
+            return
         try:
-            target = parse_money(self.target.text())
-            targets = Targets(gmv_fen=target)
             if self.campaign is None:
                 made = campaigns.create_campaign(
                     self.db,
@@ -411,7 +473,7 @@ class CampaignDialog(QDialog):
                     self.title.text(),
                     self.starts.date().toPython(),
                     self.ends.date().toPython(),
-                    replace(self.campaign.targets, gmv_fen=target),
+                    targets,
                 )
         except (ValueError, StorageError) as exc:
             self.problem.setText(said_of(exc))

@@ -1,6 +1,8 @@
 """The campaign report: where the campaign stands against its target, its pace chart, its shows,
 GMV by platform, its targets and its best and worst segment kinds and products, as a PDF (A4
-landscape), drawn as the show's review report is (ui/review/report.py)."""
+landscape), drawn as the show's review report is (ui/review/report.py), or the same figures as
+a spreadsheet (XLSX, through formats/workbook.py as the show's is). The window and `liveplanner
+campaign ID --report FILE` both write it with write_campaign_report."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from liveplanner.core.campaign_figures import (
     CampaignFigures,
+    CampaignShow,
     KindFigures,
     ProductSums,
     TargetProgress,
 )
+from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.file_dialogs import FileKind, save_file
 from liveplanner.ui.review import figures as shown
@@ -175,6 +179,7 @@ def campaign_html(result: CampaignFigures, chart_src: str | None) -> str:
                 (QCoreApplication.translate("CampaignReport", "Platform"), left),
                 (QCoreApplication.translate("CampaignReport", "Title"), left),
                 ("GMV", numbers),
+                (QCoreApplication.translate("CampaignReport", "State"), left),
             ],
             [
                 [
@@ -182,6 +187,7 @@ def campaign_html(result: CampaignFigures, chart_src: str | None) -> str:
                     labels.platform(s.platform),
                     s.title,
                     shown.yuan(s.sums.gmv_fen),
+                    state_text(result, s),
                 ]
                 for s in result.shows
             ],
@@ -300,6 +306,205 @@ def write_campaign_pdf(path: Path, result: CampaignFigures) -> None:
         partial.replace(path)
 
 
+def _yuan(fen: float | None) -> float | None:
+    """Money in the spreadsheet: yuan to the fen, empty where there is no figure."""
+    return None if fen is None else round(fen / 100, 2)
+
+
+def _target_cell(name: str, value: float | None) -> float | None:
+    if value is None:
+        return None
+    if name.endswith("_fen"):
+        return _yuan(value)
+    if name.endswith("_bp"):  # ROI as GMV per yuan spent, rates as fractions
+        return round(value / 10_000, 4)
+    return round(value)
+
+
+def state_text(result: CampaignFigures, show: CampaignShow) -> str:
+    """Reported, to come or without figures; and a show planned outside the campaign's dates
+    (counted all the same) says so. The page's Shows tab and the reports say it alike."""
+    words = {
+        "reported": QCoreApplication.translate("CampaignDialog", "reported"),
+        "to_come": QCoreApplication.translate("CampaignDialog", "to come"),
+        "no_figures": QCoreApplication.translate(
+            "CampaignDialog", "no figures: date passed, no metrics imported"
+        ),
+    }
+    text = words[result.state(show)]
+    if not result.campaign.runs_on(show.day):
+        text += " · " + QCoreApplication.translate("CampaignDialog", "outside the campaign's dates")
+    return text
+
+
+def write_campaign_xlsx(path: Path, result: CampaignFigures) -> None:
+    """The report's figures as a workbook: money in yuan, rates as fractions, empty cells where
+    a figure has no input (never 0)."""
+    c, t = result.campaign, result.totals
+
+    money = "#,##0.00"
+    summary = [
+        [QCoreApplication.translate("CampaignReport", "Title"), c.title],
+        [
+            QCoreApplication.translate("CampaignReport", "Dates"),
+            f"{c.starts_on.isoformat()} – {c.ends_on.isoformat()}",
+        ],
+        [QCoreApplication.translate("CampaignReport", "GMV so far"), _yuan(t.gmv_fen)],
+        [QCoreApplication.translate("CampaignReport", "Target"), _yuan(c.targets.gmv_fen)],
+        [QCoreApplication.translate("CampaignReport", "Still to reach"), _yuan(result.gap_fen)],
+        [QCoreApplication.translate("CampaignReport", "Shows to come"), result.remaining_shows],
+        [
+            QCoreApplication.translate("CampaignReport", "Shows without figures"),
+            len(result.without_figures),
+        ],
+        [
+            QCoreApplication.translate("CampaignReport", "Each needs"),
+            _yuan(result.needed_per_show_fen),
+        ],
+        [QCoreApplication.translate("CampaignReport", "Orders"), t.orders],
+        [QCoreApplication.translate("CampaignReport", "Viewers"), t.viewers],
+        [QCoreApplication.translate("CampaignReport", "Ad spend"), _yuan(t.ad_spend_fen)],
+        [
+            QCoreApplication.translate("CampaignReport", "ROI"),
+            None if t.efficiency.roi is None else round(t.efficiency.roi, 2),
+        ],
+        [
+            QCoreApplication.translate("CampaignReport", "UV value"),
+            _yuan(t.efficiency.uv_value_fen),
+        ],
+    ]
+    write_workbook(
+        path,
+        [
+            Sheet(
+                QCoreApplication.translate("CampaignReport", "Summary"),
+                [
+                    QCoreApplication.translate("CampaignReport", "Figure"),
+                    QCoreApplication.translate("CampaignReport", "Value"),
+                ],
+                summary,
+                preface=[c.title],
+            ),
+            Sheet(
+                QCoreApplication.translate("CampaignReport", "Shows"),
+                [
+                    QCoreApplication.translate("CampaignReport", "Start"),
+                    QCoreApplication.translate("CampaignReport", "Platform"),
+                    QCoreApplication.translate("CampaignReport", "Title"),
+                    "GMV",
+                    QCoreApplication.translate("CampaignReport", "State"),
+                ],
+                [
+                    [
+                        f"{s.planned_start:%Y-%m-%d %H:%M}",
+                        labels.platform(s.platform),
+                        s.title,
+                        _yuan(s.sums.gmv_fen),
+                        state_text(result, s),
+                    ]
+                    for s in result.shows
+                ],
+                {3: money},
+            ),
+            Sheet(
+                QCoreApplication.translate("CampaignReport", "Pace"),
+                [
+                    QCoreApplication.translate("CampaignReport", "Date"),
+                    "GMV",
+                    QCoreApplication.translate("CampaignReport", "So far"),
+                    QCoreApplication.translate("CampaignReport", "Target so far"),
+                ],
+                [
+                    [
+                        d.day.isoformat(),
+                        _yuan(d.gmv_fen),
+                        _yuan(d.cumulative_fen),
+                        _yuan(d.target_cumulative_fen),
+                    ]
+                    for d in result.pace
+                ],
+                {1: money, 2: money, 3: money},
+            ),
+            Sheet(
+                QCoreApplication.translate("CampaignReport", "By platform"),
+                [
+                    QCoreApplication.translate("CampaignReport", "Platform"),
+                    QCoreApplication.translate("CampaignReport", "Shows"),
+                    "GMV",
+                ],
+                [
+                    [labels.platform(p.platform), p.shows, _yuan(p.gmv_fen)]
+                    for p in result.by_platform
+                ],
+                {2: money},
+            ),
+            Sheet(
+                QCoreApplication.translate("CampaignReport", "By segment kind"),
+                [
+                    QCoreApplication.translate("CampaignReport", "Segment kind"),
+                    QCoreApplication.translate("CampaignReport", "Segments"),
+                    "GMV",
+                    QCoreApplication.translate("CampaignReport", "GMV / min"),
+                ],
+                [
+                    [
+                        labels.segment_kind(k.kind),
+                        k.segments,
+                        _yuan(k.gmv_fen),
+                        _yuan(k.gmv_per_min_fen),
+                    ]
+                    for k in result.by_kind
+                ],
+                {2: money, 3: money},
+            ),
+            Sheet(
+                QCoreApplication.translate("CampaignReport", "By product"),
+                [
+                    QCoreApplication.translate("CampaignReport", "Product"),
+                    QCoreApplication.translate("CampaignReport", "Shows"),
+                    QCoreApplication.translate("CampaignReport", "Sold"),
+                    "GMV",
+                ],
+                [[p.name or p.link, p.shows, p.sold, _yuan(p.gmv_fen)] for p in result.products],
+                {3: money},
+            ),
+            Sheet(
+                QCoreApplication.translate("CampaignReport", "Targets"),
+                [
+                    QCoreApplication.translate("CampaignReport", "Target"),
+                    QCoreApplication.translate("CampaignReport", "Aim"),
+                    QCoreApplication.translate("CampaignReport", "Result"),
+                    QCoreApplication.translate("CampaignReport", "Against target"),
+                ],
+                [
+                    [
+                        target_name(p.name),
+                        _target_cell(p.name, p.target),
+                        _target_cell(p.name, p.actual),
+                        None
+                        if p.met is None
+                        else QCoreApplication.translate("CampaignReport", "met")
+                        if p.met
+                        else QCoreApplication.translate("CampaignReport", "not met"),
+                    ]
+                    for p in result.targets
+                ],
+            ),
+        ],
+    )
+
+
+REPORT_WRITERS = {".pdf": write_campaign_pdf, ".xlsx": write_campaign_xlsx}
+
+
+def write_campaign_report(path: Path, result: CampaignFigures) -> None:
+    """The campaign report in the format the file name asks for (.pdf or .xlsx)."""
+    suffix = path.suffix.lower()
+    if suffix not in REPORT_WRITERS:
+        raise ValueError(f"{path.name}: a campaign report is written as .pdf or .xlsx")
+    REPORT_WRITERS[suffix](path, result)
+
+
 def export_campaign_report(result: CampaignFigures, parent: QWidget) -> Path | None:
     """Ask where, then write the campaign's PDF report; the written path, or None."""
     path, _ = save_file(
@@ -307,15 +512,15 @@ def export_campaign_report(result: CampaignFigures, parent: QWidget) -> Path | N
         FileKind.REPORT,
         QCoreApplication.translate("CampaignReport", "Export campaign report"),
         f"{result.campaign.title}.pdf".replace("/", "-"),
-        QCoreApplication.translate("CampaignReport", "PDF report (*.pdf)"),
+        QCoreApplication.translate("CampaignReport", "PDF report (*.pdf);;Spreadsheet (*.xlsx)"),
     )
     if path is None:
         return None
-    if path.suffix.lower() != ".pdf":
+    if path.suffix.lower() not in REPORT_WRITERS:
         path = path.with_suffix(".pdf")
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        write_campaign_pdf(path, result)
+        write_campaign_report(path, result)
     except OSError as exc:
         QMessageBox.warning(
             parent,

@@ -1225,6 +1225,7 @@ ZH = {
     "ShowPicker|Add shows to the campaign": "把场次添加到活动",
     "ShowPicker|Tick the shows the campaign counts:": "勾选计入活动的场次：",
     "CampaignReport|%1 shows; the target is spread evenly over them.": "%1 场；目标平均分摊到各场。",
+    "CampaignReport|1 show; the target is all its own.": "1 场；目标全由这一场承担。",
     "CampaignReport|Ad spend at most": "投放消耗上限",
     "CampaignReport|Aim": "目标值",
     "CampaignReport|Result": "结果",

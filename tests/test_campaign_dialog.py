@@ -144,6 +144,8 @@ def test_the_report_html_says_missing_figures_as_a_dash(qtbot: QtBot, db: Databa
     page = campaign_report.campaign_html(campaigns.figures(db, made.id, TODAY), None)
     assert "Q4" in page and "未来" in page and "—" in page and "¥0" not in page
     assert ">2.50<" in page and "250.00%" not in page  # ROI as GMV per yuan spent
+    # One show is one show, and the target is all its own.
+    assert "1 show; the target is all its own." in page and "1 shows" not in page
 
 
 def test_the_ended_demo_says_which_shows_have_no_figures_and_which_lie_outside(

@@ -378,22 +378,22 @@
             <numerusform>%n without figures</numerusform><numerusform>%n without figures</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="328" />
+        <location filename="../../ui/review/campaign_report.py" line="330" />
         <source>reported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="329" />
+        <location filename="../../ui/review/campaign_report.py" line="331" />
         <source>to come</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="330" />
+        <location filename="../../ui/review/campaign_report.py" line="332" />
         <source>no figures: date passed, no metrics imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="336" />
+        <location filename="../../ui/review/campaign_report.py" line="338" />
         <source>outside the campaign's dates</source>
         <translation type="unfinished" />
     </message>
@@ -408,27 +408,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="545" />
+        <location filename="../../ui/review/campaign_report.py" line="547" />
         <source>%1 per minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="556" />
+        <location filename="../../ui/review/campaign_report.py" line="558" />
         <source>Best segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="560" />
+        <location filename="../../ui/review/campaign_report.py" line="562" />
         <source>Worst segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="564" />
+        <location filename="../../ui/review/campaign_report.py" line="566" />
         <source>Best product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="568" />
+        <location filename="../../ui/review/campaign_report.py" line="570" />
         <source>Worst product</source>
         <translation type="unfinished" />
     </message>
@@ -443,7 +443,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="51" />
         <location filename="../../ui/review/campaign_report.py" line="146" />
-        <location filename="../../ui/review/campaign_report.py" line="365" />
+        <location filename="../../ui/review/campaign_report.py" line="367" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
@@ -465,7 +465,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="55" />
         <location filename="../../ui/review/campaign_report.py" line="150" />
-        <location filename="../../ui/review/campaign_report.py" line="372" />
+        <location filename="../../ui/review/campaign_report.py" line="374" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
@@ -482,7 +482,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="58" />
         <location filename="../../ui/review/campaign_report.py" line="148" />
-        <location filename="../../ui/review/campaign_report.py" line="368" />
+        <location filename="../../ui/review/campaign_report.py" line="370" />
         <source>ROI</source>
         <translation type="unfinished" />
     </message>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="85" />
-        <location filename="../../ui/review/campaign_report.py" line="486" />
+        <location filename="../../ui/review/campaign_report.py" line="488" />
         <source>met</source>
         <translation type="unfinished" />
     </message>
@@ -529,234 +529,239 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="131" />
-        <location filename="../../ui/review/campaign_report.py" line="352" />
+        <location filename="../../ui/review/campaign_report.py" line="354" />
         <source>GMV so far</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="132" />
-        <location filename="../../ui/review/campaign_report.py" line="251" />
-        <location filename="../../ui/review/campaign_report.py" line="353" />
-        <location filename="../../ui/review/campaign_report.py" line="474" />
+        <location filename="../../ui/review/campaign_report.py" line="253" />
+        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <location filename="../../ui/review/campaign_report.py" line="476" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="134" />
-        <location filename="../../ui/review/campaign_report.py" line="354" />
+        <location filename="../../ui/review/campaign_report.py" line="356" />
         <source>Still to reach</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="138" />
-        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <location filename="../../ui/review/campaign_report.py" line="357" />
         <source>Shows to come</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="142" />
-        <location filename="../../ui/review/campaign_report.py" line="361" />
+        <location filename="../../ui/review/campaign_report.py" line="363" />
         <source>Each needs</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="145" />
-        <location filename="../../ui/review/campaign_report.py" line="364" />
+        <location filename="../../ui/review/campaign_report.py" line="366" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="147" />
-        <location filename="../../ui/review/campaign_report.py" line="366" />
+        <location filename="../../ui/review/campaign_report.py" line="368" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="160" />
+        <source>1 show; the target is all its own.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="162" />
         <source>%1 shows; the target is spread evenly over them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="171" />
+        <location filename="../../ui/review/campaign_report.py" line="173" />
         <source>What earned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="174" />
-        <location filename="../../ui/review/campaign_report.py" line="199" />
-        <location filename="../../ui/review/campaign_report.py" line="234" />
-        <location filename="../../ui/review/campaign_report.py" line="389" />
-        <location filename="../../ui/review/campaign_report.py" line="432" />
-        <location filename="../../ui/review/campaign_report.py" line="464" />
+        <location filename="../../ui/review/campaign_report.py" line="176" />
+        <location filename="../../ui/review/campaign_report.py" line="201" />
+        <location filename="../../ui/review/campaign_report.py" line="236" />
+        <location filename="../../ui/review/campaign_report.py" line="391" />
+        <location filename="../../ui/review/campaign_report.py" line="434" />
+        <location filename="../../ui/review/campaign_report.py" line="466" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="178" />
-        <location filename="../../ui/review/campaign_report.py" line="391" />
+        <location filename="../../ui/review/campaign_report.py" line="180" />
+        <location filename="../../ui/review/campaign_report.py" line="393" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="179" />
-        <location filename="../../ui/review/campaign_report.py" line="198" />
-        <location filename="../../ui/review/campaign_report.py" line="392" />
-        <location filename="../../ui/review/campaign_report.py" line="431" />
+        <location filename="../../ui/review/campaign_report.py" line="181" />
+        <location filename="../../ui/review/campaign_report.py" line="200" />
+        <location filename="../../ui/review/campaign_report.py" line="394" />
+        <location filename="../../ui/review/campaign_report.py" line="433" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="180" />
-        <location filename="../../ui/review/campaign_report.py" line="347" />
-        <location filename="../../ui/review/campaign_report.py" line="393" />
+        <location filename="../../ui/review/campaign_report.py" line="182" />
+        <location filename="../../ui/review/campaign_report.py" line="349" />
+        <location filename="../../ui/review/campaign_report.py" line="395" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="182" />
-        <location filename="../../ui/review/campaign_report.py" line="395" />
+        <location filename="../../ui/review/campaign_report.py" line="184" />
+        <location filename="../../ui/review/campaign_report.py" line="397" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="195" />
-        <location filename="../../ui/review/campaign_report.py" line="429" />
+        <location filename="../../ui/review/campaign_report.py" line="197" />
+        <location filename="../../ui/review/campaign_report.py" line="431" />
         <source>By platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="209" />
-        <location filename="../../ui/review/campaign_report.py" line="442" />
+        <location filename="../../ui/review/campaign_report.py" line="211" />
+        <location filename="../../ui/review/campaign_report.py" line="444" />
         <source>By segment kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="212" />
-        <location filename="../../ui/review/campaign_report.py" line="444" />
+        <location filename="../../ui/review/campaign_report.py" line="214" />
+        <location filename="../../ui/review/campaign_report.py" line="446" />
         <source>Segment kind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_report.py" line="213" />
-        <location filename="../../ui/review/campaign_report.py" line="445" />
-        <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="215" />
         <location filename="../../ui/review/campaign_report.py" line="447" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="217" />
+        <location filename="../../ui/review/campaign_report.py" line="449" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="230" />
-        <location filename="../../ui/review/campaign_report.py" line="461" />
-        <source>By product</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_report.py" line="233" />
+        <location filename="../../ui/review/campaign_report.py" line="232" />
         <location filename="../../ui/review/campaign_report.py" line="463" />
-        <source>Product</source>
+        <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="235" />
         <location filename="../../ui/review/campaign_report.py" line="465" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="237" />
+        <location filename="../../ui/review/campaign_report.py" line="467" />
         <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="246" />
-        <location filename="../../ui/review/campaign_report.py" line="472" />
+        <location filename="../../ui/review/campaign_report.py" line="248" />
+        <location filename="../../ui/review/campaign_report.py" line="474" />
         <source>Targets</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_report.py" line="252" />
-        <location filename="../../ui/review/campaign_report.py" line="475" />
-        <source>Aim</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/campaign_report.py" line="253" />
-        <location filename="../../ui/review/campaign_report.py" line="476" />
-        <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="254" />
         <location filename="../../ui/review/campaign_report.py" line="477" />
+        <source>Aim</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="255" />
+        <location filename="../../ui/review/campaign_report.py" line="478" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="256" />
+        <location filename="../../ui/review/campaign_report.py" line="479" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="349" />
+        <location filename="../../ui/review/campaign_report.py" line="351" />
         <source>Dates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="357" />
+        <location filename="../../ui/review/campaign_report.py" line="359" />
         <source>Shows without figures</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="380" />
+        <location filename="../../ui/review/campaign_report.py" line="382" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="382" />
+        <location filename="../../ui/review/campaign_report.py" line="384" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="383" />
+        <location filename="../../ui/review/campaign_report.py" line="385" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="410" />
+        <location filename="../../ui/review/campaign_report.py" line="412" />
         <source>Pace</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="412" />
+        <location filename="../../ui/review/campaign_report.py" line="414" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="414" />
+        <location filename="../../ui/review/campaign_report.py" line="416" />
         <source>So far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="415" />
+        <location filename="../../ui/review/campaign_report.py" line="417" />
         <source>Target so far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="488" />
+        <location filename="../../ui/review/campaign_report.py" line="490" />
         <source>not met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="513" />
+        <location filename="../../ui/review/campaign_report.py" line="515" />
         <source>Export campaign report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="515" />
+        <location filename="../../ui/review/campaign_report.py" line="517" />
         <source>PDF report (*.pdf);;Spreadsheet (*.xlsx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="527" />
+        <location filename="../../ui/review/campaign_report.py" line="529" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="528" />
+        <location filename="../../ui/review/campaign_report.py" line="530" />
         <source>Could not write %1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -379,22 +379,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="328" />
+        <location filename="../../ui/review/campaign_report.py" line="330" />
         <source>reported</source>
         <translation>已有数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="329" />
+        <location filename="../../ui/review/campaign_report.py" line="331" />
         <source>to come</source>
         <translation>待播</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="330" />
+        <location filename="../../ui/review/campaign_report.py" line="332" />
         <source>no figures: date passed, no metrics imported</source>
         <translation>无数据：日期已过，未导入数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="336" />
+        <location filename="../../ui/review/campaign_report.py" line="338" />
         <source>outside the campaign's dates</source>
         <translation>不在活动日期内</translation>
     </message>
@@ -409,27 +409,27 @@
         <translation>删除活动“%1”？其中的场次保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="545" />
+        <location filename="../../ui/review/campaign_report.py" line="547" />
         <source>%1 per minute</source>
         <translation>每分钟 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="556" />
+        <location filename="../../ui/review/campaign_report.py" line="558" />
         <source>Best segment kind</source>
         <translation>最佳环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="560" />
+        <location filename="../../ui/review/campaign_report.py" line="562" />
         <source>Worst segment kind</source>
         <translation>最差环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="564" />
+        <location filename="../../ui/review/campaign_report.py" line="566" />
         <source>Best product</source>
         <translation>最佳商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="568" />
+        <location filename="../../ui/review/campaign_report.py" line="570" />
         <source>Worst product</source>
         <translation>最差商品</translation>
     </message>
@@ -444,7 +444,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="51" />
         <location filename="../../ui/review/campaign_report.py" line="146" />
-        <location filename="../../ui/review/campaign_report.py" line="365" />
+        <location filename="../../ui/review/campaign_report.py" line="367" />
         <source>Viewers</source>
         <translation>观看人数</translation>
     </message>
@@ -466,7 +466,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="55" />
         <location filename="../../ui/review/campaign_report.py" line="150" />
-        <location filename="../../ui/review/campaign_report.py" line="372" />
+        <location filename="../../ui/review/campaign_report.py" line="374" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
@@ -483,7 +483,7 @@
     <message>
         <location filename="../../ui/review/campaign_report.py" line="58" />
         <location filename="../../ui/review/campaign_report.py" line="148" />
-        <location filename="../../ui/review/campaign_report.py" line="368" />
+        <location filename="../../ui/review/campaign_report.py" line="370" />
         <source>ROI</source>
         <translation>投产比</translation>
     </message>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="85" />
-        <location filename="../../ui/review/campaign_report.py" line="486" />
+        <location filename="../../ui/review/campaign_report.py" line="488" />
         <source>met</source>
         <translation>已达成</translation>
     </message>
@@ -530,234 +530,239 @@
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="131" />
-        <location filename="../../ui/review/campaign_report.py" line="352" />
+        <location filename="../../ui/review/campaign_report.py" line="354" />
         <source>GMV so far</source>
         <translation>累计 GMV</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="132" />
-        <location filename="../../ui/review/campaign_report.py" line="251" />
-        <location filename="../../ui/review/campaign_report.py" line="353" />
-        <location filename="../../ui/review/campaign_report.py" line="474" />
+        <location filename="../../ui/review/campaign_report.py" line="253" />
+        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <location filename="../../ui/review/campaign_report.py" line="476" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="134" />
-        <location filename="../../ui/review/campaign_report.py" line="354" />
+        <location filename="../../ui/review/campaign_report.py" line="356" />
         <source>Still to reach</source>
         <translation>尚差</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="138" />
-        <location filename="../../ui/review/campaign_report.py" line="355" />
+        <location filename="../../ui/review/campaign_report.py" line="357" />
         <source>Shows to come</source>
         <translation>待播场次</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="142" />
-        <location filename="../../ui/review/campaign_report.py" line="361" />
+        <location filename="../../ui/review/campaign_report.py" line="363" />
         <source>Each needs</source>
         <translation>每场需达成</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="145" />
-        <location filename="../../ui/review/campaign_report.py" line="364" />
+        <location filename="../../ui/review/campaign_report.py" line="366" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="147" />
-        <location filename="../../ui/review/campaign_report.py" line="366" />
+        <location filename="../../ui/review/campaign_report.py" line="368" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
         <location filename="../../ui/review/campaign_report.py" line="160" />
+        <source>1 show; the target is all its own.</source>
+        <translation>1 场；目标全由这一场承担。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/campaign_report.py" line="162" />
         <source>%1 shows; the target is spread evenly over them.</source>
         <translation>%1 场；目标平均分摊到各场。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="171" />
+        <location filename="../../ui/review/campaign_report.py" line="173" />
         <source>What earned</source>
         <translation>成交来源</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="174" />
-        <location filename="../../ui/review/campaign_report.py" line="199" />
-        <location filename="../../ui/review/campaign_report.py" line="234" />
-        <location filename="../../ui/review/campaign_report.py" line="389" />
-        <location filename="../../ui/review/campaign_report.py" line="432" />
-        <location filename="../../ui/review/campaign_report.py" line="464" />
+        <location filename="../../ui/review/campaign_report.py" line="176" />
+        <location filename="../../ui/review/campaign_report.py" line="201" />
+        <location filename="../../ui/review/campaign_report.py" line="236" />
+        <location filename="../../ui/review/campaign_report.py" line="391" />
+        <location filename="../../ui/review/campaign_report.py" line="434" />
+        <location filename="../../ui/review/campaign_report.py" line="466" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="178" />
-        <location filename="../../ui/review/campaign_report.py" line="391" />
+        <location filename="../../ui/review/campaign_report.py" line="180" />
+        <location filename="../../ui/review/campaign_report.py" line="393" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="179" />
-        <location filename="../../ui/review/campaign_report.py" line="198" />
-        <location filename="../../ui/review/campaign_report.py" line="392" />
-        <location filename="../../ui/review/campaign_report.py" line="431" />
+        <location filename="../../ui/review/campaign_report.py" line="181" />
+        <location filename="../../ui/review/campaign_report.py" line="200" />
+        <location filename="../../ui/review/campaign_report.py" line="394" />
+        <location filename="../../ui/review/campaign_report.py" line="433" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="180" />
-        <location filename="../../ui/review/campaign_report.py" line="347" />
-        <location filename="../../ui/review/campaign_report.py" line="393" />
+        <location filename="../../ui/review/campaign_report.py" line="182" />
+        <location filename="../../ui/review/campaign_report.py" line="349" />
+        <location filename="../../ui/review/campaign_report.py" line="395" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="182" />
-        <location filename="../../ui/review/campaign_report.py" line="395" />
+        <location filename="../../ui/review/campaign_report.py" line="184" />
+        <location filename="../../ui/review/campaign_report.py" line="397" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="195" />
-        <location filename="../../ui/review/campaign_report.py" line="429" />
+        <location filename="../../ui/review/campaign_report.py" line="197" />
+        <location filename="../../ui/review/campaign_report.py" line="431" />
         <source>By platform</source>
         <translation>按平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="209" />
-        <location filename="../../ui/review/campaign_report.py" line="442" />
+        <location filename="../../ui/review/campaign_report.py" line="211" />
+        <location filename="../../ui/review/campaign_report.py" line="444" />
         <source>By segment kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="212" />
-        <location filename="../../ui/review/campaign_report.py" line="444" />
+        <location filename="../../ui/review/campaign_report.py" line="214" />
+        <location filename="../../ui/review/campaign_report.py" line="446" />
         <source>Segment kind</source>
         <translation>环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="213" />
-        <location filename="../../ui/review/campaign_report.py" line="445" />
+        <location filename="../../ui/review/campaign_report.py" line="215" />
+        <location filename="../../ui/review/campaign_report.py" line="447" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="215" />
-        <location filename="../../ui/review/campaign_report.py" line="447" />
+        <location filename="../../ui/review/campaign_report.py" line="217" />
+        <location filename="../../ui/review/campaign_report.py" line="449" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="230" />
-        <location filename="../../ui/review/campaign_report.py" line="461" />
+        <location filename="../../ui/review/campaign_report.py" line="232" />
+        <location filename="../../ui/review/campaign_report.py" line="463" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="233" />
-        <location filename="../../ui/review/campaign_report.py" line="463" />
+        <location filename="../../ui/review/campaign_report.py" line="235" />
+        <location filename="../../ui/review/campaign_report.py" line="465" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="235" />
-        <location filename="../../ui/review/campaign_report.py" line="465" />
+        <location filename="../../ui/review/campaign_report.py" line="237" />
+        <location filename="../../ui/review/campaign_report.py" line="467" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="246" />
-        <location filename="../../ui/review/campaign_report.py" line="472" />
+        <location filename="../../ui/review/campaign_report.py" line="248" />
+        <location filename="../../ui/review/campaign_report.py" line="474" />
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="252" />
-        <location filename="../../ui/review/campaign_report.py" line="475" />
+        <location filename="../../ui/review/campaign_report.py" line="254" />
+        <location filename="../../ui/review/campaign_report.py" line="477" />
         <source>Aim</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="253" />
-        <location filename="../../ui/review/campaign_report.py" line="476" />
+        <location filename="../../ui/review/campaign_report.py" line="255" />
+        <location filename="../../ui/review/campaign_report.py" line="478" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="254" />
-        <location filename="../../ui/review/campaign_report.py" line="477" />
+        <location filename="../../ui/review/campaign_report.py" line="256" />
+        <location filename="../../ui/review/campaign_report.py" line="479" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="349" />
+        <location filename="../../ui/review/campaign_report.py" line="351" />
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="357" />
+        <location filename="../../ui/review/campaign_report.py" line="359" />
         <source>Shows without figures</source>
         <translation>没有数据的场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="380" />
+        <location filename="../../ui/review/campaign_report.py" line="382" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="382" />
+        <location filename="../../ui/review/campaign_report.py" line="384" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="383" />
+        <location filename="../../ui/review/campaign_report.py" line="385" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="410" />
+        <location filename="../../ui/review/campaign_report.py" line="412" />
         <source>Pace</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="412" />
+        <location filename="../../ui/review/campaign_report.py" line="414" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="414" />
+        <location filename="../../ui/review/campaign_report.py" line="416" />
         <source>So far</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="415" />
+        <location filename="../../ui/review/campaign_report.py" line="417" />
         <source>Target so far</source>
         <translation>累计目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="488" />
+        <location filename="../../ui/review/campaign_report.py" line="490" />
         <source>not met</source>
         <translation>未达成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="513" />
+        <location filename="../../ui/review/campaign_report.py" line="515" />
         <source>Export campaign report</source>
         <translation>导出活动报告</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="515" />
+        <location filename="../../ui/review/campaign_report.py" line="517" />
         <source>PDF report (*.pdf);;Spreadsheet (*.xlsx)</source>
         <translation>PDF 报告 (*.pdf);;电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="527" />
+        <location filename="../../ui/review/campaign_report.py" line="529" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/review/campaign_report.py" line="528" />
+        <location filename="../../ui/review/campaign_report.py" line="530" />
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

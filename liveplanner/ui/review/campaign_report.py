@@ -157,7 +157,9 @@ def campaign_html(result: CampaignFigures, chart_src: str | None) -> str:
         f"<h1>{html.escape(c.title)}</h1>",
         f'<p class="meta">{c.starts_on.isoformat()} – {c.ends_on.isoformat()} · '
         + html.escape(
-            QCoreApplication.translate(
+            QCoreApplication.translate("CampaignReport", "1 show; the target is all its own.")
+            if t.shows == 1
+            else QCoreApplication.translate(
                 "CampaignReport", "%1 shows; the target is spread evenly over them."
             ).replace("%1", str(t.shows))
         )

@@ -73,6 +73,7 @@ def test_the_summary_says_what_the_show_kept() -> None:
         ["Margin", "44.74%"],
         ["Refunds", "¥397"],
         ["Net GMV", "¥16,723"],
+        ["Watch time", "—"],  # the fixture's minutes carry no watch time: a dash, not 0:00
     ]
 
 
@@ -127,7 +128,8 @@ def test_a_line_matched_to_no_product_is_marked_not_in_plan() -> None:
 def test_in_chinese(chinese: None) -> None:
     document = laid_out(content())
     summary, products = tables(document)[0], tables(document)[-1]
-    assert [card[0] for card in cards(summary, 3)] == ["毛利", "毛利率", "退款", "净成交额"]
+    kept = [card[0] for card in cards(summary, 3)]
+    assert kept == ["毛利", "毛利率", "退款", "净成交额", "观看时长"]
     heads = row(products, 0)
     assert heads[0] == "商品" and heads[-1] == "标记"
     assert row(products, 1)[-1] == "■ 售罄"
@@ -137,7 +139,7 @@ def test_in_chinese(chinese: None) -> None:
 def test_without_a_product_export_the_report_says_so_and_shows_dashes() -> None:
     document = laid_out(content(()))
     kept = cards(tables(document)[0], 3)
-    assert [card[1] for card in kept] == ["—", "—", "—", "—"]
+    assert [card[1] for card in kept] == ["—", "—", "—", "—", "—"]  # and no watch time read
     assert "No product figures imported." in document.toPlainText()
 
 

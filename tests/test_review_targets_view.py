@@ -68,32 +68,57 @@ def shown_lines(page: ReviewPage) -> list[QLabel]:
     return [line for line in page.target_row.lines if line.isVisible()]
 
 
+def by_caption(page: ReviewPage) -> dict[str, str]:
+    lines = {}
+    for line in shown_lines(page):
+        caption = line.text().removeprefix("<b>").split("</b>")[0]
+        lines[caption] = line.text()
+    return lines
+
+
 def test_the_target_lines_say_met_short_by_over_by_or_no_data(page: ReviewPage) -> None:
-    gpm, roi, profit, spend = shown_lines(page)
-    assert gpm.text().startswith("<b>GPM</b> ¥") and "target ¥1 · met ✓" in gpm.text()
+    lines = by_caption(page)
+    gpm, roi, profit, spend = (lines[c] for c in ("GPM", "ROI", "Gross profit", "Ad spend"))
+    assert gpm.startswith("<b>GPM</b> ¥") and "target ¥1 · met ✓" in gpm
     money = page.review.totals.efficiency
-    assert roi.text() == (
+    assert roi == (
         f"<b>ROI</b> {money.roi:,.2f} · "
         f'<span style="color: #c0392b">target 10.00 · short by {10 - money.roi:,.2f}</span>'
     )
     gross = money.gross_profit_fen
-    assert profit.text().startswith(f"<b>Gross profit</b> ¥{gross / 100:,.0f} · ")
-    assert "target ¥1 · met ✓" in profit.text()
+    assert profit.startswith(f"<b>Gross profit</b> ¥{gross / 100:,.0f} · ")
+    assert "target ¥1 · met ✓" in profit
     over = (money.ad_spend_fen - 1_000) / 100
-    assert spend.text() == (
+    assert spend == (
         f"<b>Ad spend</b> ¥{money.ad_spend_fen / 100:,.0f} · "
         f'<span style="color: #c0392b">at most ¥10 · over by ¥{over:,.0f}</span>'
     )
 
 
-def test_a_show_without_such_targets_shows_no_target_line(
+def test_a_show_without_such_targets_still_says_whether_it_paid(
     qtbot: QtBot, sqlite_db: Database
 ) -> None:
     widget = ReviewPage(sqlite_db, lag=2)
     qtbot.addWidget(widget)
     widget.show()
     widget.set_show(editable_demo(sqlite_db))
-    assert not widget.target_row.isVisible()
+    assert widget.target_row.isVisible()
+    lines = by_caption(widget)
+    assert list(lines) == [
+        "UV value",
+        "Order value",
+        "ROI",
+        "Gross profit",
+        "Margin",
+        "Refunds",
+        "Net GMV",
+        "Watch time",
+        "Ad spend",
+    ]
+    money = widget.review.totals.efficiency
+    assert lines["ROI"] == f"<b>ROI</b> {money.roi:,.2f}"  # no verdict without a target
+    assert lines["Refunds"] == f"<b>Refunds</b> ¥{money.refunds_fen / 100:,.0f}"
+    assert all(" · " not in text for text in lines.values())
 
 
 def test_the_segment_table_shows_viewers_kept_and_watch_time(page: ReviewPage) -> None:
@@ -154,8 +179,9 @@ def test_the_report_gives_each_target_its_verdict(page: ReviewPage) -> None:
     assert paid[4][0] == "ROI" and paid[4][2].startswith("target 10.00 · short by ")
     # What it kept (the demo's product export), gross profit against its target.
     kept = [cell.split("\u2028") for cell in rows[3] if cell]
-    assert [k[0] for k in kept] == ["Gross profit", "Margin", "Refunds", "Net GMV"]
+    assert [k[0] for k in kept] == ["Gross profit", "Margin", "Refunds", "Net GMV", "Watch time"]
     assert kept[0][1].startswith("¥") and kept[0][2] == "target ¥1 · met ✓"
+    assert kept[4][1] == _minutes_seconds(page.review.totals.avg_watch_s)  # the demo's export
 
 
 def test_the_report_s_verdicts_read_in_chinese(page: ReviewPage, chinese: None) -> None:
@@ -188,3 +214,9 @@ def test_with_every_target_set_the_chart_stays_on_the_report_s_first_page(
         check=True,
     ).stdout.splitlines()
     assert len(listed) == 3, listed  # two header lines and the chart
+
+
+def _minutes_seconds(seconds: float | None) -> str:
+    assert seconds is not None
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

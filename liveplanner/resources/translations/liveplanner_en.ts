@@ -4217,130 +4217,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="134" />
+        <location filename="../../ui/review/report.py" line="136" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="138" />
+        <location filename="../../ui/review/report.py" line="140" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="141" />
+        <location filename="../../ui/review/report.py" line="143" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="128" />
+        <location filename="../../ui/review/report.py" line="130" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="210" />
+        <location filename="../../ui/review/report.py" line="212" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="211" />
-        <location filename="../../ui/review/report.py" line="384" />
+        <location filename="../../ui/review/report.py" line="213" />
+        <location filename="../../ui/review/report.py" line="387" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="212" />
-        <location filename="../../ui/review/report.py" line="389" />
-        <source>By product</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="213" />
-        <location filename="../../ui/review/report.py" line="395" />
-        <source>Notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/review/report.py" line="214" />
-        <location filename="../../ui/review/report.py" line="397" />
-        <source>When / where</source>
+        <location filename="../../ui/review/report.py" line="392" />
+        <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="215" />
         <location filename="../../ui/review/report.py" line="398" />
-        <source>Kind</source>
+        <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="216" />
-        <location filename="../../ui/review/report.py" line="399" />
-        <source>Note</source>
+        <location filename="../../ui/review/report.py" line="400" />
+        <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="217" />
-        <location filename="../../ui/review/report.py" line="400" />
-        <source>Owner</source>
+        <location filename="../../ui/review/report.py" line="401" />
+        <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="218" />
+        <location filename="../../ui/review/report.py" line="402" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="219" />
+        <location filename="../../ui/review/report.py" line="403" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="220" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="261" />
+        <location filename="../../ui/review/report.py" line="263" />
         <source>No product figures imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="340" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="345" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="347" />
+        <location filename="../../ui/review/report.py" line="349" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="348" />
+        <location filename="../../ui/review/report.py" line="350" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="408" />
+        <location filename="../../ui/review/report.py" line="411" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="410" />
+        <location filename="../../ui/review/report.py" line="413" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="411" />
+        <location filename="../../ui/review/report.py" line="414" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="412" />
+        <location filename="../../ui/review/report.py" line="415" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -4620,240 +4620,245 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="47" />
+        <location filename="../../ui/review/table_columns.py" line="49" />
         <source>Before the script: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="49" />
+        <location filename="../../ui/review/table_columns.py" line="51" />
         <source>After the script: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="78" />
+        <location filename="../../ui/review/table_columns.py" line="86" />
         <source>#</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="83" />
+        <location filename="../../ui/review/table_columns.py" line="91" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="85" />
-        <location filename="../../ui/review/table_columns.py" line="155" />
+        <location filename="../../ui/review/table_columns.py" line="93" />
+        <location filename="../../ui/review/table_columns.py" line="183" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="54" />
-        <location filename="../../ui/review/table_columns.py" line="92" />
-        <location filename="../../ui/review/table_columns.py" line="161" />
+        <location filename="../../ui/review/table_columns.py" line="100" />
+        <location filename="../../ui/review/table_columns.py" line="189" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="94" />
+        <location filename="../../ui/review/table_columns.py" line="102" />
         <source>Planned start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="95" />
+        <location filename="../../ui/review/table_columns.py" line="103" />
         <source>Planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="99" />
+        <location filename="../../ui/review/table_columns.py" line="107" />
         <source>Actual start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="100" />
+        <location filename="../../ui/review/table_columns.py" line="108" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="102" />
+        <location filename="../../ui/review/table_columns.py" line="110" />
         <source>Over / under</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="125" />
+        <location filename="../../ui/review/table_columns.py" line="142" />
+        <source>Items sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/table_columns.py" line="153" />
         <source>Viewers kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="196" />
+        <location filename="../../ui/review/table_columns.py" line="224" />
         <source>Targets met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="197" />
+        <location filename="../../ui/review/table_columns.py" line="225" />
         <source>Targets missed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="61" />
         <location filename="../../ui/review/summary_figures.py" line="71" />
-        <location filename="../../ui/review/table_columns.py" line="109" />
-        <location filename="../../ui/review/table_columns.py" line="143" />
-        <location filename="../../ui/review/table_columns.py" line="187" />
-        <location filename="../../ui/review/table_columns.py" line="243" />
+        <location filename="../../ui/review/table_columns.py" line="117" />
+        <location filename="../../ui/review/table_columns.py" line="171" />
+        <location filename="../../ui/review/table_columns.py" line="215" />
+        <location filename="../../ui/review/table_columns.py" line="271" />
         <source>GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="77" />
-        <location filename="../../ui/review/table_columns.py" line="110" />
-        <location filename="../../ui/review/table_columns.py" line="144" />
-        <location filename="../../ui/review/table_columns.py" line="189" />
+        <location filename="../../ui/review/table_columns.py" line="118" />
+        <location filename="../../ui/review/table_columns.py" line="172" />
+        <location filename="../../ui/review/table_columns.py" line="217" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="111" />
+        <location filename="../../ui/review/table_columns.py" line="119" />
         <source>Buyers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="112" />
-        <location filename="../../ui/review/table_columns.py" line="145" />
-        <location filename="../../ui/review/table_columns.py" line="188" />
-        <location filename="../../ui/review/table_columns.py" line="244" />
+        <location filename="../../ui/review/table_columns.py" line="120" />
+        <location filename="../../ui/review/table_columns.py" line="173" />
+        <location filename="../../ui/review/table_columns.py" line="216" />
+        <location filename="../../ui/review/table_columns.py" line="272" />
         <source>GMV / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="113" />
-        <location filename="../../ui/review/table_columns.py" line="191" />
+        <location filename="../../ui/review/table_columns.py" line="121" />
+        <location filename="../../ui/review/table_columns.py" line="219" />
         <source>Avg viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="81" />
-        <location filename="../../ui/review/table_columns.py" line="114" />
-        <location filename="../../ui/review/table_columns.py" line="190" />
+        <location filename="../../ui/review/table_columns.py" line="122" />
+        <location filename="../../ui/review/table_columns.py" line="218" />
         <source>Peak viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="116" />
+        <location filename="../../ui/review/table_columns.py" line="124" />
         <source>Entries − exits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="121" />
+        <location filename="../../ui/review/table_columns.py" line="129" />
         <source>Comments / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="122" />
+        <location filename="../../ui/review/table_columns.py" line="130" />
         <source>Likes / min</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="99" />
-        <location filename="../../ui/review/summary_figures.py" line="192" />
-        <location filename="../../ui/review/table_columns.py" line="123" />
-        <location filename="../../ui/review/table_columns.py" line="193" />
+        <location filename="../../ui/review/summary_figures.py" line="208" />
+        <location filename="../../ui/review/table_columns.py" line="131" />
+        <location filename="../../ui/review/table_columns.py" line="221" />
         <source>GPM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="141" />
+        <location filename="../../ui/review/table_columns.py" line="169" />
         <source>Segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="142" />
-        <location filename="../../ui/review/table_columns.py" line="242" />
+        <location filename="../../ui/review/table_columns.py" line="170" />
+        <location filename="../../ui/review/table_columns.py" line="270" />
         <source>Time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="152" />
+        <location filename="../../ui/review/table_columns.py" line="180" />
         <source>Outside the script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="170" />
+        <location filename="../../ui/review/table_columns.py" line="198" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="175" />
+        <location filename="../../ui/review/table_columns.py" line="203" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="177" />
+        <location filename="../../ui/review/table_columns.py" line="205" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="182" />
+        <location filename="../../ui/review/table_columns.py" line="210" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="186" />
+        <location filename="../../ui/review/table_columns.py" line="214" />
         <source>On air</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="93" />
-        <location filename="../../ui/review/table_columns.py" line="192" />
+        <location filename="../../ui/review/table_columns.py" line="220" />
         <source>Conversion</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="105" />
-        <location filename="../../ui/review/table_columns.py" line="194" />
+        <location filename="../../ui/review/table_columns.py" line="222" />
         <source>New followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="203" />
+        <location filename="../../ui/review/table_columns.py" line="231" />
         <source>%1 / min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="224" />
+        <location filename="../../ui/review/table_columns.py" line="252" />
         <source>actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="225" />
+        <location filename="../../ui/review/table_columns.py" line="253" />
         <source>planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="230" />
+        <location filename="../../ui/review/table_columns.py" line="258" />
         <source>Morning 06–12</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="231" />
+        <location filename="../../ui/review/table_columns.py" line="259" />
         <source>Afternoon 12–18</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="232" />
+        <location filename="../../ui/review/table_columns.py" line="260" />
         <source>Prime time 18–21</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="233" />
+        <location filename="../../ui/review/table_columns.py" line="261" />
         <source>Late 21–24</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="234" />
+        <location filename="../../ui/review/table_columns.py" line="262" />
         <source>Night 00–06</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="241" />
+        <location filename="../../ui/review/table_columns.py" line="269" />
         <source>Shows</source>
         <translation type="unfinished" />
     </message>
@@ -4904,13 +4909,15 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="138" />
-        <location filename="../../ui/review/summary_figures.py" line="182" />
+        <location filename="../../ui/review/summary_figures.py" line="198" />
+        <location filename="../../ui/review/table_columns.py" line="134" />
         <source>UV value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="144" />
-        <location filename="../../ui/review/summary_figures.py" line="188" />
+        <location filename="../../ui/review/summary_figures.py" line="204" />
+        <location filename="../../ui/review/table_columns.py" line="137" />
         <source>Order value</source>
         <translation type="unfinished" />
     </message>
@@ -4921,13 +4928,15 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="154" />
-        <location filename="../../ui/review/summary_figures.py" line="225" />
+        <location filename="../../ui/review/summary_figures.py" line="241" />
+        <location filename="../../ui/review/table_columns.py" line="139" />
         <source>Ad spend</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="159" />
-        <location filename="../../ui/review/summary_figures.py" line="195" />
+        <location filename="../../ui/review/summary_figures.py" line="211" />
+        <location filename="../../ui/review/table_columns.py" line="140" />
         <source>ROI</source>
         <translation type="unfinished" />
     </message>
@@ -4984,13 +4993,16 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/review/product_columns.py" line="62" />
         <location filename="../../ui/review/product_columns.py" line="101" />
-        <location filename="../../ui/review/summary_figures.py" line="201" />
+        <location filename="../../ui/review/summary_figures.py" line="217" />
+        <location filename="../../ui/review/table_columns.py" line="146" />
         <source>Gross profit</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="63" />
         <location filename="../../ui/review/product_columns.py" line="109" />
+        <location filename="../../ui/review/summary_figures.py" line="270" />
+        <location filename="../../ui/review/table_columns.py" line="150" />
         <source>Refunds</source>
         <translation type="unfinished" />
     </message>
@@ -5006,24 +5018,27 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="107" />
-        <location filename="../../ui/review/summary_figures.py" line="207" />
+        <location filename="../../ui/review/summary_figures.py" line="223" />
+        <location filename="../../ui/review/table_columns.py" line="149" />
         <source>Margin</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="111" />
-        <location filename="../../ui/review/summary_figures.py" line="213" />
+        <location filename="../../ui/review/summary_figures.py" line="229" />
+        <location filename="../../ui/review/table_columns.py" line="151" />
         <source>Net GMV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="219" />
-        <location filename="../../ui/review/table_columns.py" line="127" />
+        <location filename="../../ui/review/summary_figures.py" line="171" />
+        <location filename="../../ui/review/summary_figures.py" line="235" />
+        <location filename="../../ui/review/table_columns.py" line="155" />
         <source>Watch time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="231" />
+        <location filename="../../ui/review/summary_figures.py" line="247" />
         <source>Refund rate</source>
         <translation type="unfinished" />
     </message>

@@ -4228,130 +4228,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="134" />
+        <location filename="../../ui/review/report.py" line="136" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="138" />
+        <location filename="../../ui/review/report.py" line="140" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="141" />
+        <location filename="../../ui/review/report.py" line="143" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="128" />
+        <location filename="../../ui/review/report.py" line="130" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="210" />
+        <location filename="../../ui/review/report.py" line="212" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="211" />
-        <location filename="../../ui/review/report.py" line="384" />
+        <location filename="../../ui/review/report.py" line="213" />
+        <location filename="../../ui/review/report.py" line="387" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="212" />
-        <location filename="../../ui/review/report.py" line="389" />
+        <location filename="../../ui/review/report.py" line="214" />
+        <location filename="../../ui/review/report.py" line="392" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="213" />
-        <location filename="../../ui/review/report.py" line="395" />
+        <location filename="../../ui/review/report.py" line="215" />
+        <location filename="../../ui/review/report.py" line="398" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="214" />
-        <location filename="../../ui/review/report.py" line="397" />
+        <location filename="../../ui/review/report.py" line="216" />
+        <location filename="../../ui/review/report.py" line="400" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="215" />
-        <location filename="../../ui/review/report.py" line="398" />
+        <location filename="../../ui/review/report.py" line="217" />
+        <location filename="../../ui/review/report.py" line="401" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="216" />
-        <location filename="../../ui/review/report.py" line="399" />
+        <location filename="../../ui/review/report.py" line="218" />
+        <location filename="../../ui/review/report.py" line="402" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="217" />
-        <location filename="../../ui/review/report.py" line="400" />
+        <location filename="../../ui/review/report.py" line="219" />
+        <location filename="../../ui/review/report.py" line="403" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="218" />
+        <location filename="../../ui/review/report.py" line="220" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="261" />
+        <location filename="../../ui/review/report.py" line="263" />
         <source>No product figures imported.</source>
         <translation>未导入商品数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="340" />
+        <location filename="../../ui/review/report.py" line="342" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="343" />
+        <location filename="../../ui/review/report.py" line="345" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="347" />
+        <location filename="../../ui/review/report.py" line="349" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="348" />
+        <location filename="../../ui/review/report.py" line="350" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="408" />
+        <location filename="../../ui/review/report.py" line="411" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="410" />
+        <location filename="../../ui/review/report.py" line="413" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="411" />
+        <location filename="../../ui/review/report.py" line="414" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="412" />
+        <location filename="../../ui/review/report.py" line="415" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -4635,240 +4635,245 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>每分钟成交最低</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="47" />
+        <location filename="../../ui/review/table_columns.py" line="49" />
         <source>Before the script: %1</source>
         <translation>脚本开始前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="49" />
+        <location filename="../../ui/review/table_columns.py" line="51" />
         <source>After the script: %1</source>
         <translation>脚本结束后：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="78" />
+        <location filename="../../ui/review/table_columns.py" line="86" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="83" />
+        <location filename="../../ui/review/table_columns.py" line="91" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="85" />
-        <location filename="../../ui/review/table_columns.py" line="155" />
+        <location filename="../../ui/review/table_columns.py" line="93" />
+        <location filename="../../ui/review/table_columns.py" line="183" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="54" />
-        <location filename="../../ui/review/table_columns.py" line="92" />
-        <location filename="../../ui/review/table_columns.py" line="161" />
+        <location filename="../../ui/review/table_columns.py" line="100" />
+        <location filename="../../ui/review/table_columns.py" line="189" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="94" />
+        <location filename="../../ui/review/table_columns.py" line="102" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="95" />
+        <location filename="../../ui/review/table_columns.py" line="103" />
         <source>Planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="99" />
+        <location filename="../../ui/review/table_columns.py" line="107" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="100" />
+        <location filename="../../ui/review/table_columns.py" line="108" />
         <source>Actual</source>
         <translation>实际时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="102" />
+        <location filename="../../ui/review/table_columns.py" line="110" />
         <source>Over / under</source>
         <translation>超时 / 提前</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="125" />
+        <location filename="../../ui/review/table_columns.py" line="142" />
+        <source>Items sold</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/table_columns.py" line="153" />
         <source>Viewers kept</source>
         <translation>留存</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="196" />
+        <location filename="../../ui/review/table_columns.py" line="224" />
         <source>Targets met</source>
         <translation>达成目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="197" />
+        <location filename="../../ui/review/table_columns.py" line="225" />
         <source>Targets missed</source>
         <translation>未达目标</translation>
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="61" />
         <location filename="../../ui/review/summary_figures.py" line="71" />
-        <location filename="../../ui/review/table_columns.py" line="109" />
-        <location filename="../../ui/review/table_columns.py" line="143" />
-        <location filename="../../ui/review/table_columns.py" line="187" />
-        <location filename="../../ui/review/table_columns.py" line="243" />
+        <location filename="../../ui/review/table_columns.py" line="117" />
+        <location filename="../../ui/review/table_columns.py" line="171" />
+        <location filename="../../ui/review/table_columns.py" line="215" />
+        <location filename="../../ui/review/table_columns.py" line="271" />
         <source>GMV</source>
         <translation>成交金额</translation>
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="77" />
-        <location filename="../../ui/review/table_columns.py" line="110" />
-        <location filename="../../ui/review/table_columns.py" line="144" />
-        <location filename="../../ui/review/table_columns.py" line="189" />
+        <location filename="../../ui/review/table_columns.py" line="118" />
+        <location filename="../../ui/review/table_columns.py" line="172" />
+        <location filename="../../ui/review/table_columns.py" line="217" />
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="111" />
+        <location filename="../../ui/review/table_columns.py" line="119" />
         <source>Buyers</source>
         <translation>成交人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="112" />
-        <location filename="../../ui/review/table_columns.py" line="145" />
-        <location filename="../../ui/review/table_columns.py" line="188" />
-        <location filename="../../ui/review/table_columns.py" line="244" />
+        <location filename="../../ui/review/table_columns.py" line="120" />
+        <location filename="../../ui/review/table_columns.py" line="173" />
+        <location filename="../../ui/review/table_columns.py" line="216" />
+        <location filename="../../ui/review/table_columns.py" line="272" />
         <source>GMV / min</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="113" />
-        <location filename="../../ui/review/table_columns.py" line="191" />
+        <location filename="../../ui/review/table_columns.py" line="121" />
+        <location filename="../../ui/review/table_columns.py" line="219" />
         <source>Avg viewers</source>
         <translation>平均在线</translation>
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="81" />
-        <location filename="../../ui/review/table_columns.py" line="114" />
-        <location filename="../../ui/review/table_columns.py" line="190" />
+        <location filename="../../ui/review/table_columns.py" line="122" />
+        <location filename="../../ui/review/table_columns.py" line="218" />
         <source>Peak viewers</source>
         <translation>峰值在线</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="116" />
+        <location filename="../../ui/review/table_columns.py" line="124" />
         <source>Entries − exits</source>
         <translation>进入 − 离开</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="121" />
+        <location filename="../../ui/review/table_columns.py" line="129" />
         <source>Comments / min</source>
         <translation>评论/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="122" />
+        <location filename="../../ui/review/table_columns.py" line="130" />
         <source>Likes / min</source>
         <translation>点赞/分</translation>
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="99" />
-        <location filename="../../ui/review/summary_figures.py" line="192" />
-        <location filename="../../ui/review/table_columns.py" line="123" />
-        <location filename="../../ui/review/table_columns.py" line="193" />
+        <location filename="../../ui/review/summary_figures.py" line="208" />
+        <location filename="../../ui/review/table_columns.py" line="131" />
+        <location filename="../../ui/review/table_columns.py" line="221" />
         <source>GPM</source>
         <translation>千次观看成交</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="141" />
+        <location filename="../../ui/review/table_columns.py" line="169" />
         <source>Segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="142" />
-        <location filename="../../ui/review/table_columns.py" line="242" />
+        <location filename="../../ui/review/table_columns.py" line="170" />
+        <location filename="../../ui/review/table_columns.py" line="270" />
         <source>Time</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="152" />
+        <location filename="../../ui/review/table_columns.py" line="180" />
         <source>Outside the script</source>
         <translation>脚本时段之外</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="170" />
+        <location filename="../../ui/review/table_columns.py" line="198" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="175" />
+        <location filename="../../ui/review/table_columns.py" line="203" />
         <source>Show</source>
         <translation>场次</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="177" />
+        <location filename="../../ui/review/table_columns.py" line="205" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="182" />
+        <location filename="../../ui/review/table_columns.py" line="210" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="186" />
+        <location filename="../../ui/review/table_columns.py" line="214" />
         <source>On air</source>
         <translation>直播时长</translation>
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="93" />
-        <location filename="../../ui/review/table_columns.py" line="192" />
+        <location filename="../../ui/review/table_columns.py" line="220" />
         <source>Conversion</source>
         <translation>转化率</translation>
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="105" />
-        <location filename="../../ui/review/table_columns.py" line="194" />
+        <location filename="../../ui/review/table_columns.py" line="222" />
         <source>New followers</source>
         <translation>新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="203" />
+        <location filename="../../ui/review/table_columns.py" line="231" />
         <source>%1 / min</source>
         <translation>%1 每分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="224" />
+        <location filename="../../ui/review/table_columns.py" line="252" />
         <source>actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="225" />
+        <location filename="../../ui/review/table_columns.py" line="253" />
         <source>planned</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="230" />
+        <location filename="../../ui/review/table_columns.py" line="258" />
         <source>Morning 06–12</source>
         <translation>上午 06–12</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="231" />
+        <location filename="../../ui/review/table_columns.py" line="259" />
         <source>Afternoon 12–18</source>
         <translation>下午 12–18</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="232" />
+        <location filename="../../ui/review/table_columns.py" line="260" />
         <source>Prime time 18–21</source>
         <translation>黄金档 18–21</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="233" />
+        <location filename="../../ui/review/table_columns.py" line="261" />
         <source>Late 21–24</source>
         <translation>夜间 21–24</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="234" />
+        <location filename="../../ui/review/table_columns.py" line="262" />
         <source>Night 00–06</source>
         <translation>凌晨 00–06</translation>
     </message>
     <message>
-        <location filename="../../ui/review/table_columns.py" line="241" />
+        <location filename="../../ui/review/table_columns.py" line="269" />
         <source>Shows</source>
         <translation>场次</translation>
     </message>
@@ -4919,13 +4924,15 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="138" />
-        <location filename="../../ui/review/summary_figures.py" line="182" />
+        <location filename="../../ui/review/summary_figures.py" line="198" />
+        <location filename="../../ui/review/table_columns.py" line="134" />
         <source>UV value</source>
         <translation>UV 价值</translation>
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="144" />
-        <location filename="../../ui/review/summary_figures.py" line="188" />
+        <location filename="../../ui/review/summary_figures.py" line="204" />
+        <location filename="../../ui/review/table_columns.py" line="137" />
         <source>Order value</source>
         <translation>客单价</translation>
     </message>
@@ -4936,13 +4943,15 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="154" />
-        <location filename="../../ui/review/summary_figures.py" line="225" />
+        <location filename="../../ui/review/summary_figures.py" line="241" />
+        <location filename="../../ui/review/table_columns.py" line="139" />
         <source>Ad spend</source>
         <translation>投放消耗</translation>
     </message>
     <message>
         <location filename="../../ui/review/summary_figures.py" line="159" />
-        <location filename="../../ui/review/summary_figures.py" line="195" />
+        <location filename="../../ui/review/summary_figures.py" line="211" />
+        <location filename="../../ui/review/table_columns.py" line="140" />
         <source>ROI</source>
         <translation>投产比</translation>
     </message>
@@ -4999,13 +5008,16 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/review/product_columns.py" line="62" />
         <location filename="../../ui/review/product_columns.py" line="101" />
-        <location filename="../../ui/review/summary_figures.py" line="201" />
+        <location filename="../../ui/review/summary_figures.py" line="217" />
+        <location filename="../../ui/review/table_columns.py" line="146" />
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="63" />
         <location filename="../../ui/review/product_columns.py" line="109" />
+        <location filename="../../ui/review/summary_figures.py" line="270" />
+        <location filename="../../ui/review/table_columns.py" line="150" />
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
@@ -5021,24 +5033,27 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="107" />
-        <location filename="../../ui/review/summary_figures.py" line="207" />
+        <location filename="../../ui/review/summary_figures.py" line="223" />
+        <location filename="../../ui/review/table_columns.py" line="149" />
         <source>Margin</source>
         <translation>毛利率</translation>
     </message>
     <message>
         <location filename="../../ui/review/product_columns.py" line="111" />
-        <location filename="../../ui/review/summary_figures.py" line="213" />
+        <location filename="../../ui/review/summary_figures.py" line="229" />
+        <location filename="../../ui/review/table_columns.py" line="151" />
         <source>Net GMV</source>
         <translation>净成交额</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="219" />
-        <location filename="../../ui/review/table_columns.py" line="127" />
+        <location filename="../../ui/review/summary_figures.py" line="171" />
+        <location filename="../../ui/review/summary_figures.py" line="235" />
+        <location filename="../../ui/review/table_columns.py" line="155" />
         <source>Watch time</source>
         <translation>观看时长</translation>
     </message>
     <message>
-        <location filename="../../ui/review/summary_figures.py" line="231" />
+        <location filename="../../ui/review/summary_figures.py" line="247" />
         <source>Refund rate</source>
         <translation>退款率</translation>
     </message>

@@ -47,6 +47,7 @@ from liveplanner.ui.review.summary_figures import (
     efficiency_figures,
     summary_figures,
     target_figures,
+    watch_figure,
 )
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
@@ -91,12 +92,13 @@ SHORTER_PER_ROW = 100  # the chart's pixels given up to each row of cards beyond
 def summary_cells(review: Review) -> list[SummaryFigure | None]:
     """The report's cards in reading order, rows of SUMMARY_COLUMNS; None is an empty cell.
     The headline figures, then whether the show paid on a row of its own, what it kept (the
-    product export's gross profit, margin, refunds and net GMV, each against its target) and
-    the other targets of whether it paid the show set."""
+    product export's gross profit, margin, refunds and net GMV, each against its target), how
+    long viewers stayed, and the other targets of whether it paid the show set."""
     cells: list[SummaryFigure | None] = list(summary_figures(review, gpm_target=True))
     cells += [None] * (-len(cells) % SUMMARY_COLUMNS)
     cells += efficiency_figures(review)
     cells += profit_figures(review)
+    cells.append(watch_figure(review))
     cells += target_figures(review, ON_REPORT_FIGURES | PROFIT_TARGETS)
     return cells
 
@@ -352,6 +354,7 @@ def write_xlsx(path: Path, content: ReportInput) -> None:
                     *summary_figures(content.review, gpm_target=True),
                     *efficiency_figures(content.review),
                     *profit_figures(content.review),
+                    watch_figure(content.review),
                     *target_figures(content.review, ON_REPORT_FIGURES | PROFIT_TARGETS),
                 ]
             ],

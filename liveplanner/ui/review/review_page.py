@@ -46,7 +46,7 @@ from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
 from liveplanner.ui.review.product_columns import GMV_COLUMN as PRODUCT_GMV_COLUMN
 from liveplanner.ui.review.product_columns import product_figure_columns, product_rows
-from liveplanner.ui.review.summary_figures import summary_figures, target_figures
+from liveplanner.ui.review.summary_figures import paid_figures, summary_figures
 from liveplanner.ui.review.table_columns import (
     by_kind_rows,
     kind_columns,
@@ -411,7 +411,7 @@ class ReviewPage(QWidget):
         assert self.review is not None
         for card, figure in zip(self.cards, summary_figures(self.review), strict=True):
             card.set(figure.caption, figure.value, figure.target, figure.met)
-        self.target_row.set(target_figures(self.review))
+        self.target_row.set(paid_figures(self.review))
 
     # Selection
 

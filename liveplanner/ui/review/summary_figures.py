@@ -164,9 +164,25 @@ def efficiency_figures(review: Review) -> list[SummaryFigure]:
     ]
 
 
-# The targets whose verdicts the report's figures carry: the efficiency row's, and GPM's.
+def watch_figure(review: Review) -> SummaryFigure:
+    """How long a viewer stayed on average (人均观看时长), against its target where set."""
+    targets = {t.name: t for t in review.targets}
+    text, met = _against(targets.get(TargetName.AVG_WATCH), _seconds)
+    caption = QCoreApplication.translate("ReviewTables", "Watch time")
+    return SummaryFigure(caption, _seconds(review.totals.avg_watch_s), text, met)
+
+
+# The targets whose verdicts the report's figures carry: the efficiency row's, GPM's and the
+# watch time's.
 ON_REPORT_FIGURES = frozenset(
-    {TargetName.UV_VALUE, TargetName.AOV, TargetName.MAX_AD_SPEND, TargetName.ROI, TargetName.GPM}
+    {
+        TargetName.UV_VALUE,
+        TargetName.AOV,
+        TargetName.MAX_AD_SPEND,
+        TargetName.ROI,
+        TargetName.GPM,
+        TargetName.AVG_WATCH,
+    }
 )
 
 
@@ -233,7 +249,33 @@ _PAID: tuple[tuple[TargetName, str, Callable[[Totals], float | None], Callable[.
         fmt.rate,
     ),
 )
-PAID_TARGETS = len(_PAID)
+# The figures that appear only beside a target: GPM has its own card, and the refund rate is
+# the refunds (always shown, as money) judged against the GMV.
+_ONLY_WITH_TARGET = frozenset({TargetName.GPM, TargetName.MAX_REFUND})
+PAID_FIGURES = len(_PAID) + 1  # and the refunds as money
+
+
+def paid_figures(review: Review) -> list[SummaryFigure]:
+    """Every figure of whether the show paid, in the order of the Show panel's targets, each
+    with its target's verdict where the show set one (the review page's row under the cards):
+    a lead reads the UV value, ROI and gross profit of every show, targets or not."""
+    results = {t.name: t for t in review.targets}
+    totals = review.totals
+    figures = []
+    for name, caption, actual, show in _PAID:
+        result = results.get(name)
+        if result is None and name in _ONLY_WITH_TARGET:
+            continue
+        if name is TargetName.NET_GMV:
+            refunds = QCoreApplication.translate("ReviewTables", "Refunds")
+            figures.append(
+                SummaryFigure(refunds, fmt.yuan(totals.efficiency.refunds_fen), "", None)
+            )
+        value = result.actual if result and name is TargetName.MAX_REFUND else actual(totals)
+        text, met = _against(result, show)
+        shown = QCoreApplication.translate("ReviewTables", caption)
+        figures.append(SummaryFigure(shown, show(value), text, met))
+    return figures
 
 
 def target_figures(

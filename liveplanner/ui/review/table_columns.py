@@ -28,12 +28,14 @@ from liveplanner.ui.review.tables import (
     _count,
     _length,
     _money,
+    _money_cents,
     _over_under,
     _per_min,
     _rate,
     _round,
     _t,
     _text,
+    _times,
 )
 
 
@@ -62,6 +64,12 @@ def by_kind_rows(review: Review) -> list[GroupFigures]:
     """Each segment kind's totals, and the minutes outside the script as one more row."""
     outside = review.outside_group()
     return [*review.by_kind, *([outside] if outside is not None else [])]
+
+
+def _paid(f: SegmentFigures | OutsideFigures, name: str) -> float | None:
+    """One of a segment's figures of whether it paid; the minutes outside the script have none."""
+    value: float | None = getattr(f.efficiency, name) if isinstance(f, SegmentFigures) else None
+    return value
 
 
 def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
@@ -121,6 +129,26 @@ def segment_columns(plan: ShowPlan, source: Source) -> list[Column]:
         _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Comments / min"), lambda f: f.comments_per_min),
         _per_min(QT_TRANSLATE_NOOP("ReviewTables", "Likes / min"), lambda f: f.likes_per_min),
         _money(QT_TRANSLATE_NOOP("ReviewTables", "GPM"), lambda f: f.gpm_fen),
+        # Whether it paid (issue 19); the minutes outside the script have no such figures.
+        _money_cents(
+            QT_TRANSLATE_NOOP("ReviewTables", "UV value"), lambda f: _paid(f, "uv_value_fen")
+        ),
+        _money_cents(
+            QT_TRANSLATE_NOOP("ReviewTables", "Order value"), lambda f: _paid(f, "aov_fen")
+        ),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "Ad spend"), lambda f: _paid(f, "ad_spend_fen")),
+        _times(QT_TRANSLATE_NOOP("ReviewTables", "ROI"), lambda f: _paid(f, "roi")),
+        _count(
+            QT_TRANSLATE_NOOP("ReviewTables", "Items sold"),
+            lambda f: f.items_sold if isinstance(f, SegmentFigures) else None,
+        ),
+        _money(
+            QT_TRANSLATE_NOOP("ReviewTables", "Gross profit"),
+            lambda f: _paid(f, "gross_profit_fen"),
+        ),
+        _rate(QT_TRANSLATE_NOOP("ReviewTables", "Margin"), lambda f: _paid(f, "margin")),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "Refunds"), lambda f: _paid(f, "refunds_fen")),
+        _money(QT_TRANSLATE_NOOP("ReviewTables", "Net GMV"), lambda f: _paid(f, "net_gmv_fen")),
         # Retention (issue 19): online viewers at its end over those at its start.
         _rate(QT_TRANSLATE_NOOP("ReviewTables", "Viewers kept"), lambda f: f.viewers_kept),
         _length(

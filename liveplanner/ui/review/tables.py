@@ -158,6 +158,26 @@ def _money(title: str, fen: Callable[[Any], float | None]) -> Column:
     )
 
 
+def _money_cents(title: str, fen: Callable[[Any], float | None]) -> Column:
+    """A small sum to the fen (a viewer's or an order's worth): ¥5.00, not ¥5."""
+    return Column(
+        _t(title),
+        lambda row: fmt.yuan_cents(fen(row)),
+        lambda row: None if (value := fen(row)) is None else round(value / 100, 2),
+        descending_first=True,
+    )
+
+
+def _times(title: str, get: Callable[[Any], float | None]) -> Column:
+    """A ratio such as ROI, 2.73."""
+    return Column(
+        _t(title),
+        lambda row: fmt.times(get(row)),
+        lambda row: _round(get(row), 2),
+        descending_first=True,
+    )
+
+
 def _count(title: str, get: Callable[[Any], float | None]) -> Column:
     return Column(
         _t(title),

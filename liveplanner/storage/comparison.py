@@ -8,6 +8,7 @@ load_comparison reads the samples themselves, for core.comparison.compare (tests
 to the same figures).
 """
 
+import gc
 import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -101,8 +102,7 @@ def compared_shows(
     """The chosen shows with their samples aggregated in the database: no sample is read."""
     shows = chosen_shows(platform, starts_from, starts_before)
     with db.session() as session:
-        plans, live_runs = _plans(session, shows.scalar_subquery())
-        placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
+        plans, placed = _placed(session, shows.scalar_subquery())
         connection = session.connection()
         bounds = {i: _bounds(spans, lag) for i, (spans, _) in placed.items() if spans}
         postgres = connection.dialect.name == "postgresql"
@@ -139,6 +139,26 @@ def compared_shows(
         for show_id, its in sums.items()
     }
     return ComparedShows(plans, placed, samples)
+
+
+def _placed(
+    session: Session, ids: ScalarSelect[Any]
+) -> tuple[list[ShowPlan], dict[int, tuple[list[Span], Source]]]:
+    """The shows and where their segments ran.
+
+    With the cyclic garbage collector paused: a team's history is hundreds of thousands of
+    small objects, none of them in a cycle, and as they grow the collector's full collections
+    walk them all again and again (a third of the time of loading them). It is left as it
+    was found, whatever happens."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        plans, live_runs = _plans(session, ids)
+        placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
+    finally:
+        if collecting:
+            gc.enable()
+    return plans, placed
 
 
 _EPOCH = datetime(1970, 1, 1)

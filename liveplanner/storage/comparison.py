@@ -119,15 +119,17 @@ def compared_shows(
             viewers[show_id] = (int(peak), int(total) / count)
         elif metric == "gmv" and first is not None:
             reach[show_id] = (_ns(first), _ns(last))
-    # (show, segment credited or None, GMV credited, the first and last minute or None)
-    credited: dict[int, dict[int, float]] = {}
+    # (show, segment credited or None, GMV credited, the first and last minute or None); a
+    # segment may come in several rows (its ranges), summed exactly before the float
+    exact: dict[int, dict[int, Any]] = {}
     for show_id, segment_id, total, first, last in gmv:
         if segment_id is not None:
-            credited.setdefault(show_id, {})[segment_id] = float(total)
+            its = exact.setdefault(show_id, {})
+            its[segment_id] = its.get(segment_id, 0) + total
         if first is not None:
-            first_ns, last_ns = _ns(first), _ns(last)
-            low, high = reach.get(show_id, (first_ns, last_ns))
-            reach[show_id] = (min(low, first_ns), max(high, last_ns))
+            low, high = reach.get(show_id, (first, last))
+            reach[show_id] = (min(low, first), max(high, last))
+    credited = {i: {k: float(v) for k, v in its.items()} for i, its in exact.items()}
     samples = {
         show_id: ShowSamples(
             sums=its,
@@ -191,40 +193,56 @@ def _totals_query(shows: Select[int], metrics: tuple[str, ...], minutes: bool) -
 
 
 # Each show's GMV minutes, read through the primary key show by show (not by scanning every
-# sample for the GMV's), each counted to the segment whose range between the show's bounds
-# holds it: width_bucket gives the range, `owners` its segment (None: outside the script).
+# sample for the GMV's) and summed there, by the range between the show's bounds that holds
+# each (width_bucket: 0 before the first, n from the n-th bound on). The bounds come as one
+# flat array, converted to times once and sliced for each show: grouping them back into an
+# array per show would sort them all, and the one aggregate over every show's minutes (not
+# one per show) spilled to disk. The first and last minutes come as epoch microseconds, so
+# the driver makes no datetime of them.
 _GMV_PG = """
-WITH r AS (
-  SELECT * FROM unnest(CAST(:bound_shows AS integer[]), CAST(:bounds AS bigint[]),
-                       CAST(:owners AS integer[])) WITH ORDINALITY AS r(show_id, bound, owner, n)
-), b AS (
-  SELECT show_id,
-         array_agg(timestamp '1970-01-01' + bound * interval '1 microsecond' ORDER BY n) AS bounds,
-         array_agg(owner ORDER BY n) AS owners
-  FROM r GROUP BY show_id
+WITH t AS (
+  SELECT ARRAY(SELECT timestamp '1970-01-01' + b * interval '1 microsecond'
+               FROM unnest(CAST(:bounds AS bigint[])) AS b) AS bounds
 )
-SELECT b.show_id, b.owners[width_bucket(s.minute, b.bounds)] AS segment_id, SUM(s.value),
-       MIN(s.minute), MAX(s.minute)
-FROM b CROSS JOIN LATERAL (
-  SELECT minute, value FROM metric_samples WHERE show_id = b.show_id AND metric = 'gmv'
+SELECT r.show_id, s.bucket, s.total, s.first, s.last
+FROM t, unnest(CAST(:shows AS integer[]), CAST(:lows AS integer[]), CAST(:highs AS integer[]))
+        AS r(show_id, low, high)
+CROSS JOIN LATERAL (
+  SELECT width_bucket(minute, t.bounds[r.low:r.high]) AS bucket, SUM(value) AS total,
+         CAST(extract(epoch FROM MIN(minute)) * 1000000 AS bigint) AS first,
+         CAST(extract(epoch FROM MAX(minute)) * 1000000 AS bigint) AS last
+  FROM metric_samples WHERE show_id = r.show_id AND metric = 'gmv'
+  GROUP BY 1
 ) AS s
-GROUP BY 1, 2
 """
 
 
 def _gmv_on_postgres(connection: Any, bounds: dict[int, list[tuple[int, int | None]]]) -> list[Any]:
-    """(show, segment credited or None, GMV credited to it, its first and last minute), for
-    the shows with segments (the others' GMV is credited to none)."""
-    flat = [(i, bound, owner) for i, its in bounds.items() for bound, owner in its]
-    found: list[Any] = connection.execute(
-        text(_GMV_PG),
-        {
-            "bound_shows": [i for i, _, _ in flat],
-            "bounds": [bound for _, bound, _ in flat],
-            "owners": [owner for _, _, owner in flat],
-        },
-    ).all()
-    return found
+    """(show, segment credited or None, GMV credited to it, its first and last minute in epoch
+    ns), for the shows with segments (the others' GMV is credited to none)."""
+    shows: list[int] = []
+    lows: list[int] = []
+    highs: list[int] = []
+    flat: list[int] = []
+    for show_id, its in bounds.items():
+        shows.append(show_id)
+        lows.append(len(flat) + 1)  # PostgreSQL's arrays count from 1
+        flat.extend(bound for bound, _ in its)
+        highs.append(len(flat))
+    found = connection.execute(
+        text(_GMV_PG), {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
+    )
+    # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first bound.
+    return [
+        (
+            show_id,
+            bounds[show_id][bucket - 1][1] if bucket else None,
+            total,
+            first * 1000,
+            last * 1000,
+        )
+        for show_id, bucket, total, first, last in found
+    ]
 
 
 # SQLite: each segment's GMV from the GMV minutes of each of its ranges between bounds.

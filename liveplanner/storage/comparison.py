@@ -8,14 +8,13 @@ load_comparison reads the samples themselves, for core.comparison.compare (tests
 to the same figures).
 """
 
-import gc
 import json
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Executable, ScalarSelect, Select, func, null, select, text
+from sqlalchemy import Connection, Executable, ScalarSelect, Select, func, null, select, text
 from sqlalchemy.orm import Session
 
 from liveplanner.core.comparison import ShowSamples, placed_spans
@@ -102,11 +101,12 @@ def compared_shows(
     """The chosen shows with their samples aggregated in the database: no sample is read."""
     shows = chosen_shows(platform, starts_from, starts_before)
     with db.session() as session:
-        plans, placed = _placed(session, shows.scalar_subquery())
+        plans, live_runs = _plans(session, shows.scalar_subquery())
+        placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
         connection = session.connection()
         bounds = {i: _bounds(spans, lag) for i, (spans, _) in placed.items() if spans}
         postgres = connection.dialect.name == "postgresql"
-        totals = list(connection.execute(_totals_query(shows, metrics, minutes=not postgres)))
+        totals = _driver_rows(session, _totals_query(shows, metrics, minutes=not postgres))
         gmv: list[Any] = []
         if "gmv" in metrics and bounds:
             gmv = (_gmv_on_postgres if postgres else _gmv_on_sqlite)(connection, bounds)
@@ -141,26 +141,6 @@ def compared_shows(
         for show_id, its in sums.items()
     }
     return ComparedShows(plans, placed, samples)
-
-
-def _placed(
-    session: Session, ids: ScalarSelect[Any]
-) -> tuple[list[ShowPlan], dict[int, tuple[list[Span], Source]]]:
-    """The shows and where their segments ran.
-
-    With the cyclic garbage collector paused: a team's history is hundreds of thousands of
-    small objects, none of them in a cycle, and as they grow the collector's full collections
-    walk them all again and again (a third of the time of loading them). It is left as it
-    was found, whatever happens."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        plans, live_runs = _plans(session, ids)
-        placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
-    finally:
-        if collecting:
-            gc.enable()
-    return plans, placed
 
 
 _EPOCH = datetime(1970, 1, 1)
@@ -229,8 +209,8 @@ def _gmv_on_postgres(connection: Any, bounds: dict[int, list[tuple[int, int | No
         lows.append(len(flat) + 1)  # PostgreSQL's arrays count from 1
         flat.extend(bound for bound, _ in its)
         highs.append(len(flat))
-    found = connection.execute(
-        text(_GMV_PG), {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
+    found = _driver_rows(
+        connection, text(_GMV_PG), {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
     )
     # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first bound.
     return [
@@ -296,8 +276,12 @@ def _bounds(spans: list[Span], lag: int) -> list[tuple[int, int | None]]:
     return [*zip(bounds, owners, strict=True), (_us(spans[-1].end) + shift, None)]
 
 
+_EPOCH_UTC = _EPOCH.replace(tzinfo=UTC)
+
+
 def _us(moment: datetime) -> int:
-    return (moment.astimezone(UTC).replace(tzinfo=None) - _EPOCH) // _MICROSECOND
+    """An aware time as epoch microseconds; straight from the aware epoch (no conversion)."""
+    return (moment - _EPOCH_UTC) // _MICROSECOND
 
 
 def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], dict[int, Run]]:
@@ -329,9 +313,12 @@ def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], di
     )
 
 
-def _driver_rows(session: Session, query: Executable) -> list[Any]:
+def _driver_rows(
+    session: Session | Connection, query: Executable, parameters: dict[str, Any] | None = None
+) -> list[Any]:
     """The rows as the driver gives them, without SQLAlchemy's conversion of each value."""
-    result = session.connection().execute(query)
+    connection = session.connection() if isinstance(session, Session) else session
+    result = connection.execute(query, parameters)
     rows = list(result.cursor.fetchall())
     result.close()
     return rows

@@ -209,9 +209,8 @@ def _gmv_on_postgres(connection: Any, bounds: dict[int, list[tuple[int, int | No
         lows.append(len(flat) + 1)  # PostgreSQL's arrays count from 1
         flat.extend(bound for bound, _ in its)
         highs.append(len(flat))
-    found = _driver_rows(
-        connection, text(_GMV_PG), {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
-    )
+    arrays = {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
+    found = _driver_rows(connection, text(_GMV_PG), {k: _array(v) for k, v in arrays.items()})
     # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first bound.
     return [
         (
@@ -223,6 +222,12 @@ def _gmv_on_postgres(connection: Any, bounds: dict[int, list[tuple[int, int | No
         )
         for show_id, bucket, total, first, last in found
     ]
+
+
+def _array(numbers: list[int]) -> str:
+    """Integers as a PostgreSQL array literal: the driver checks each item of a list it is
+    given for quoting, a quarter of a second for a team's history's bounds."""
+    return "{" + ",".join(map(str, numbers)) + "}"
 
 
 # SQLite: each segment's GMV from the GMV minutes of each of its ranges between bounds.

@@ -9,12 +9,23 @@ to the same figures).
 """
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Executable, ScalarSelect, Select, func, null, select, text
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Executable,
+    ScalarSelect,
+    Select,
+    cast,
+    func,
+    null,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from liveplanner.core.comparison import ShowSamples, placed_spans
@@ -114,14 +125,14 @@ def compared_shows(
     viewers: dict[int, tuple[int, float]] = {}
     reach: dict[int, tuple[int, int]] = {}
     for show_id, metric, total, count, peak, first, last in totals:
-        sums.setdefault(show_id, {})[metric] = int(total)
+        sums.setdefault(show_id, {})[metric] = total
         if metric == "online_viewers":
-            viewers[show_id] = (int(peak), int(total) / count)
+            viewers[show_id] = (peak, total / count)
         elif metric == "gmv" and first is not None:
             reach[show_id] = (_ns(first), _ns(last))
     # (show, segment credited or None, GMV credited, the first and last minute or None); a
     # segment may come in several rows (its ranges), summed exactly before the float
-    exact: dict[int, dict[int, Any]] = {}
+    exact: dict[int, dict[int, int]] = {}
     for show_id, segment_id, total, first, last in gmv:
         if segment_id is not None:
             its = exact.setdefault(show_id, {})
@@ -156,12 +167,15 @@ def _ns(minute: datetime | str) -> int:
 
 def _totals_query(shows: Select[int], metrics: tuple[str, ...], minutes: bool) -> Select[Any]:
     """Each show's sum, count and greatest value of each metric, and with `minutes` its first
-    and last minute (else None: PostgreSQL finds the GMV's with its segments' shares)."""
+    and last minute (else None: PostgreSQL finds the GMV's with its segments' shares).
+
+    The sums as bigint, as the samples are (and as pandas sums them): PostgreSQL's numeric
+    would come back as a Decimal for each of a history's hundred thousand sums."""
     return (
         select(
             PLAIN.c.show_id,
             PLAIN.c.metric,
-            func.sum(PLAIN.c.value),
+            cast(func.sum(PLAIN.c.value), BigInteger),
             func.count(),
             func.max(PLAIN.c.value),
             func.min(PLAIN.c.minute) if minutes else null(),
@@ -178,7 +192,7 @@ def _totals_query(shows: Select[int], metrics: tuple[str, ...], minutes: bool) -
 # flat array, converted to times once and sliced for each show: grouping them back into an
 # array per show would sort them all, and the one aggregate over every show's minutes (not
 # one per show) spilled to disk. The first and last minutes come as epoch microseconds, so
-# the driver makes no datetime of them.
+# the driver makes no datetime of them, and the sums as bigint (see _totals_query).
 _GMV_PG = """
 WITH t AS (
   SELECT ARRAY(SELECT timestamp '1970-01-01' + b * interval '1 microsecond'
@@ -188,7 +202,8 @@ SELECT r.show_id, s.bucket, s.total, s.first, s.last
 FROM t, unnest(CAST(:shows AS integer[]), CAST(:lows AS integer[]), CAST(:highs AS integer[]))
         AS r(show_id, low, high)
 CROSS JOIN LATERAL (
-  SELECT width_bucket(minute, t.bounds[r.low:r.high]) AS bucket, SUM(value) AS total,
+  SELECT width_bucket(minute, t.bounds[r.low:r.high]) AS bucket,
+         CAST(SUM(value) AS bigint) AS total,
          CAST(extract(epoch FROM MIN(minute)) * 1000000 AS bigint) AS first,
          CAST(extract(epoch FROM MAX(minute)) * 1000000 AS bigint) AS last
   FROM metric_samples WHERE show_id = r.show_id AND metric = 'gmv'
@@ -295,8 +310,8 @@ def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], di
     Plain rows, not ORM objects, and the segments' and events' straight from the driver: a
     team's history has thousands of shows and a hundred thousand segments."""
     show_rows = session.execute(select(ShowRow.__table__).where(ShowRow.id.in_(ids)))
-    plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}
-    segments: dict[int, list[Segment]] = {show_id: [] for show_id in plans}
+    found = [convert.show(row) for row in show_rows]
+    segments: dict[int, list[Segment]] = {show.id: [] for show in found}
     kinds = {k.value: k for k in SegmentKind}
     for show_id, segment_id, kind, title, duration_s, product_id in _driver_rows(
         session,
@@ -313,7 +328,7 @@ def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], di
     ):
         segments[show_id].append(Segment(segment_id, kinds[kind], title, duration_s, product_id))
     return (
-        [replace(plan, segments=tuple(segments[i])) for i, plan in plans.items()],
+        [ShowPlan(show=show, segments=tuple(segments[show.id])) for show in found],
         _live_runs(session, ids),
     )
 

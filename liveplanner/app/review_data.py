@@ -4,6 +4,7 @@ stored for it, and shows compared over a season. Plain arguments in, plain resul
 pandas loads with the functions that need it, not with this module.
 """
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -131,5 +132,15 @@ def compare_shows(
     from liveplanner.core.comparison import COMPARED_METRICS, compare_figures
     from liveplanner.storage.comparison import compared_shows
 
-    found = compared_shows(db, COMPARED_METRICS, platform, starts_from, starts_before, lag)
-    return compare_figures(found.plans, found.placed, found.samples, lag)
+    # The cyclic garbage collector paused: a team's history is hundreds of thousands of small
+    # objects (shows, segments, run events, spans, figures), none of them in a cycle, and as
+    # they grow its full collections walk them all again and again (about a tenth of the
+    # time). It is left as it was found, whatever happens.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        found = compared_shows(db, COMPARED_METRICS, platform, starts_from, starts_before, lag)
+        return compare_figures(found.plans, found.placed, found.samples, lag)
+    finally:
+        if collecting:
+            gc.enable()

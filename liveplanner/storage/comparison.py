@@ -9,12 +9,23 @@ to the same figures).
 """
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Executable, ScalarSelect, Select, func, null, select, text
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Executable,
+    ScalarSelect,
+    Select,
+    cast,
+    func,
+    null,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from liveplanner.core.comparison import ShowSamples, placed_spans
@@ -106,7 +117,7 @@ def compared_shows(
         connection = session.connection()
         bounds = {i: _bounds(spans, lag) for i, (spans, _) in placed.items() if spans}
         postgres = connection.dialect.name == "postgresql"
-        totals = list(connection.execute(_totals_query(shows, metrics, minutes=not postgres)))
+        totals = _driver_rows(session, _totals_query(shows, metrics, minutes=not postgres))
         gmv: list[Any] = []
         if "gmv" in metrics and bounds:
             gmv = (_gmv_on_postgres if postgres else _gmv_on_sqlite)(connection, bounds)
@@ -114,20 +125,22 @@ def compared_shows(
     viewers: dict[int, tuple[int, float]] = {}
     reach: dict[int, tuple[int, int]] = {}
     for show_id, metric, total, count, peak, first, last in totals:
-        sums.setdefault(show_id, {})[metric] = int(total)
+        sums.setdefault(show_id, {})[metric] = total
         if metric == "online_viewers":
-            viewers[show_id] = (int(peak), int(total) / count)
+            viewers[show_id] = (peak, total / count)
         elif metric == "gmv" and first is not None:
             reach[show_id] = (_ns(first), _ns(last))
-    # (show, segment credited or None, GMV credited, the first and last minute or None)
-    credited: dict[int, dict[int, float]] = {}
+    # (show, segment credited or None, GMV credited, the first and last minute or None); a
+    # segment may come in several rows (its ranges), summed exactly before the float
+    exact: dict[int, dict[int, int]] = {}
     for show_id, segment_id, total, first, last in gmv:
         if segment_id is not None:
-            credited.setdefault(show_id, {})[segment_id] = float(total)
+            its = exact.setdefault(show_id, {})
+            its[segment_id] = its.get(segment_id, 0) + total
         if first is not None:
-            first_ns, last_ns = _ns(first), _ns(last)
-            low, high = reach.get(show_id, (first_ns, last_ns))
-            reach[show_id] = (min(low, first_ns), max(high, last_ns))
+            low, high = reach.get(show_id, (first, last))
+            reach[show_id] = (min(low, first), max(high, last))
+    credited = {i: {k: float(v) for k, v in its.items()} for i, its in exact.items()}
     samples = {
         show_id: ShowSamples(
             sums=its,
@@ -154,12 +167,15 @@ def _ns(minute: datetime | str) -> int:
 
 def _totals_query(shows: Select[int], metrics: tuple[str, ...], minutes: bool) -> Select[Any]:
     """Each show's sum, count and greatest value of each metric, and with `minutes` its first
-    and last minute (else None: PostgreSQL finds the GMV's with its segments' shares)."""
+    and last minute (else None: PostgreSQL finds the GMV's with its segments' shares).
+
+    The sums as bigint, as the samples are (and as pandas sums them): PostgreSQL's numeric
+    would come back as a Decimal for each of a history's hundred thousand sums."""
     return (
         select(
             PLAIN.c.show_id,
             PLAIN.c.metric,
-            func.sum(PLAIN.c.value),
+            cast(func.sum(PLAIN.c.value), BigInteger),
             func.count(),
             func.max(PLAIN.c.value),
             func.min(PLAIN.c.minute) if minutes else null(),
@@ -171,40 +187,62 @@ def _totals_query(shows: Select[int], metrics: tuple[str, ...], minutes: bool) -
 
 
 # Each show's GMV minutes, read through the primary key show by show (not by scanning every
-# sample for the GMV's), each counted to the segment whose range between the show's bounds
-# holds it: width_bucket gives the range, `owners` its segment (None: outside the script).
+# sample for the GMV's) and summed there, by the range between the show's bounds that holds
+# each (width_bucket: 0 before the first, n from the n-th bound on). The bounds come as one
+# flat array, converted to times once and sliced for each show: grouping them back into an
+# array per show would sort them all, and the one aggregate over every show's minutes (not
+# one per show) spilled to disk. The first and last minutes come as epoch microseconds, so
+# the driver makes no datetime of them, and the sums as bigint (see _totals_query).
 _GMV_PG = """
-WITH r AS (
-  SELECT * FROM unnest(CAST(:bound_shows AS integer[]), CAST(:bounds AS bigint[]),
-                       CAST(:owners AS integer[])) WITH ORDINALITY AS r(show_id, bound, owner, n)
-), b AS (
-  SELECT show_id,
-         array_agg(timestamp '1970-01-01' + bound * interval '1 microsecond' ORDER BY n) AS bounds,
-         array_agg(owner ORDER BY n) AS owners
-  FROM r GROUP BY show_id
+WITH t AS (
+  SELECT ARRAY(SELECT timestamp '1970-01-01' + b * interval '1 microsecond'
+               FROM unnest(CAST(:bounds AS bigint[])) AS b) AS bounds
 )
-SELECT b.show_id, b.owners[width_bucket(s.minute, b.bounds)] AS segment_id, SUM(s.value),
-       MIN(s.minute), MAX(s.minute)
-FROM b CROSS JOIN LATERAL (
-  SELECT minute, value FROM metric_samples WHERE show_id = b.show_id AND metric = 'gmv'
+SELECT r.show_id, s.bucket, s.total, s.first, s.last
+FROM t, unnest(CAST(:shows AS integer[]), CAST(:lows AS integer[]), CAST(:highs AS integer[]))
+        AS r(show_id, low, high)
+CROSS JOIN LATERAL (
+  SELECT width_bucket(minute, t.bounds[r.low:r.high]) AS bucket,
+         CAST(SUM(value) AS bigint) AS total,
+         CAST(extract(epoch FROM MIN(minute)) * 1000000 AS bigint) AS first,
+         CAST(extract(epoch FROM MAX(minute)) * 1000000 AS bigint) AS last
+  FROM metric_samples WHERE show_id = r.show_id AND metric = 'gmv'
+  GROUP BY 1
 ) AS s
-GROUP BY 1, 2
 """
 
 
 def _gmv_on_postgres(connection: Any, bounds: dict[int, list[tuple[int, int | None]]]) -> list[Any]:
-    """(show, segment credited or None, GMV credited to it, its first and last minute), for
-    the shows with segments (the others' GMV is credited to none)."""
-    flat = [(i, bound, owner) for i, its in bounds.items() for bound, owner in its]
-    found: list[Any] = connection.execute(
-        text(_GMV_PG),
-        {
-            "bound_shows": [i for i, _, _ in flat],
-            "bounds": [bound for _, bound, _ in flat],
-            "owners": [owner for _, _, owner in flat],
-        },
-    ).all()
-    return found
+    """(show, segment credited or None, GMV credited to it, its first and last minute in epoch
+    ns), for the shows with segments (the others' GMV is credited to none)."""
+    shows: list[int] = []
+    lows: list[int] = []
+    highs: list[int] = []
+    flat: list[int] = []
+    for show_id, its in bounds.items():
+        shows.append(show_id)
+        lows.append(len(flat) + 1)  # PostgreSQL's arrays count from 1
+        flat.extend(bound for bound, _ in its)
+        highs.append(len(flat))
+    arrays = {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
+    found = _driver_rows(connection, text(_GMV_PG), {k: _array(v) for k, v in arrays.items()})
+    # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first bound.
+    return [
+        (
+            show_id,
+            bounds[show_id][bucket - 1][1] if bucket else None,
+            total,
+            first * 1000,
+            last * 1000,
+        )
+        for show_id, bucket, total, first, last in found
+    ]
+
+
+def _array(numbers: list[int]) -> str:
+    """Integers as a PostgreSQL array literal: the driver checks each item of a list it is
+    given for quoting, a quarter of a second for a team's history's bounds."""
+    return "{" + ",".join(map(str, numbers)) + "}"
 
 
 # SQLite: each segment's GMV from the GMV minutes of each of its ranges between bounds.
@@ -258,8 +296,12 @@ def _bounds(spans: list[Span], lag: int) -> list[tuple[int, int | None]]:
     return [*zip(bounds, owners, strict=True), (_us(spans[-1].end) + shift, None)]
 
 
+_EPOCH_UTC = _EPOCH.replace(tzinfo=UTC)
+
+
 def _us(moment: datetime) -> int:
-    return (moment.astimezone(UTC).replace(tzinfo=None) - _EPOCH) // _MICROSECOND
+    """An aware time as epoch microseconds; straight from the aware epoch (no conversion)."""
+    return (moment - _EPOCH_UTC) // _MICROSECOND
 
 
 def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], dict[int, Run]]:
@@ -268,8 +310,8 @@ def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], di
     Plain rows, not ORM objects, and the segments' and events' straight from the driver: a
     team's history has thousands of shows and a hundred thousand segments."""
     show_rows = session.execute(select(ShowRow.__table__).where(ShowRow.id.in_(ids)))
-    plans = {row.id: ShowPlan(show=convert.show(row)) for row in show_rows}
-    segments: dict[int, list[Segment]] = {show_id: [] for show_id in plans}
+    found = [convert.show(row) for row in show_rows]
+    segments: dict[int, list[Segment]] = {show.id: [] for show in found}
     kinds = {k.value: k for k in SegmentKind}
     for show_id, segment_id, kind, title, duration_s, product_id in _driver_rows(
         session,
@@ -286,14 +328,17 @@ def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], di
     ):
         segments[show_id].append(Segment(segment_id, kinds[kind], title, duration_s, product_id))
     return (
-        [replace(plan, segments=tuple(segments[i])) for i, plan in plans.items()],
+        [ShowPlan(show=show, segments=tuple(segments[show.id])) for show in found],
         _live_runs(session, ids),
     )
 
 
-def _driver_rows(session: Session, query: Executable) -> list[Any]:
+def _driver_rows(
+    session: Session | Connection, query: Executable, parameters: dict[str, Any] | None = None
+) -> list[Any]:
     """The rows as the driver gives them, without SQLAlchemy's conversion of each value."""
-    result = session.connection().execute(query)
+    connection = session.connection() if isinstance(session, Session) else session
+    result = connection.execute(query, parameters)
     rows = list(result.cursor.fetchall())
     result.close()
     return rows

@@ -895,6 +895,7 @@ ZH = {
     "cli|dates moved by {days:+d} day onto the show's date": "日期移动了 {days:+d} 天，移到本场的日期",
     "cli|dates moved by {days:+d} days onto the show's date": "日期移动了 {days:+d} 天，移到本场的日期",
     "cli|warning: {text}": "警告：{text}",
+    "cli|left out as totals: rows {rows}": "作为合计行略过：第 {rows} 行",
     "cli|stored": "已保存",
     "cli|not stored (--dry-run)": "未保存（--dry-run）",
     "cli|cannot read {path}: {reason}": "无法读取 {path}：{reason}",

@@ -212,7 +212,10 @@ def _read(
         row = at + 2 + offset  # the row's number as a spreadsheet shows it
         if not any(_text(cell) and _text(cell) not in MISSING for cell in cells):
             continue
-        if any(is_total(_cell(cells, p)) for p in {0, *key_columns}):
+        link = of.get(ProductField.LINK)
+        has_link = link is not None and _text(_cell(cells, link.position)) not in MISSING
+        # A row with a product's link number is that product's, whatever its name says.
+        if not has_link and any(is_total(_cell(cells, p)) for p in {0, *key_columns}):
             totals.append(row)
             continue
         if len(lines) >= MAX_PRODUCT_ROWS:

@@ -4550,59 +4550,59 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -6246,19 +6246,19 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="243" />
-        <location filename="../../cli/products.py" line="137" />
+        <location filename="../../cli/products.py" line="145" />
         <source>warning: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="247" />
-        <location filename="../../cli/products.py" line="141" />
+        <location filename="../../cli/products.py" line="149" />
         <source>stored</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="249" />
-        <location filename="../../cli/products.py" line="143" />
+        <location filename="../../cli/products.py" line="151" />
         <source>not stored (--dry-run)</source>
         <translation type="unfinished" />
     </message>
@@ -6535,6 +6535,11 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/products.py" line="132" />
         <source>not matched: row {row}, {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="141" />
+        <source>left out as totals: rows {rows}</source>
         <translation type="unfinished" />
     </message>
     <message>

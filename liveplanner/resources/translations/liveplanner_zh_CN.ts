@@ -4563,52 +4563,52 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
@@ -4617,7 +4617,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -6267,19 +6267,19 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="243" />
-        <location filename="../../cli/products.py" line="137" />
+        <location filename="../../cli/products.py" line="145" />
         <source>warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="247" />
-        <location filename="../../cli/products.py" line="141" />
+        <location filename="../../cli/products.py" line="149" />
         <source>stored</source>
         <translation>已保存</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="249" />
-        <location filename="../../cli/products.py" line="143" />
+        <location filename="../../cli/products.py" line="151" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
     </message>
@@ -6557,6 +6557,11 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/products.py" line="132" />
         <source>not matched: row {row}, {name}</source>
         <translation>未匹配：第 {row} 行，{name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="141" />
+        <source>left out as totals: rows {rows}</source>
+        <translation>作为合计行略过：第 {rows} 行</translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="137" />

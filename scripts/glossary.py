@@ -442,6 +442,7 @@ ZH = {
     "{file} cannot be opened as an Excel workbook (its part {member} is compressed {ratio} to 1; a spreadsheet is at most {limit} to 1)": "{file} 无法作为 Excel 工作簿打开（其中的 {member} 压缩比为 {ratio} 比 1；表格最多 {limit} 比 1）",
     "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few thousand at most: split the file or delete the empty rows below the data": "{file}，工作表“{sheet}”：超过 {limit} 行；导出数据或流程表最多几千行：请拆分文件，或删除数据下方的空行",
     "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide": "{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据",
+    "{file}, row {row}: more than {limit} columns; no export is that wide": "{file}，第 {row} 行：超过 {limit} 列；没有这么宽的导出数据",
     "{file} is not a data export: its JSON is nested more than {limit} levels deep": "{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层",
     "{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null": "{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null",
     "{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null": "{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null",

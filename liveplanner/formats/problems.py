@@ -36,6 +36,7 @@ MESSAGES = {
         "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
         "thousand at most: split the file or delete the empty rows below the data"
     ),
+    "too_wide_csv": "{file}, row {row}: more than {limit} columns; no export is that wide",
     "too_many_columns": (
         "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide"
     ),

@@ -81,6 +81,9 @@ IMPORT_TEXTS = {
         "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
         "thousand at most: split the file or delete the empty rows below the data",
     ),
+    "import.too_wide_csv": QT_TRANSLATE_NOOP(
+        "Messages", "{file}, row {row}: more than {limit} columns; no export is that wide"
+    ),
     "import.too_many_columns": QT_TRANSLATE_NOOP(
         "Messages",
         "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide",

@@ -425,7 +425,7 @@ ZH = {
     "Cancelled: nothing was stored.": "已取消：未保存任何数据。",
     "Nothing was stored: %1": "未保存任何数据：%1",
     "Nothing was stored: an unexpected error (%1)": "未保存任何数据：意外错误（%1）",
-    "expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99": "应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数",
+    "expected such as 1234, 1,234.5, 1.2万, 3.5亿 or ¥99": "应为 1234、1,234.5、1.2万、3.5亿 或 ¥99 这样的数",
     "expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date": "应为 2025-11-11 20:05、11-11 20:05、20:05 或 Excel 日期",
     "{file} is {size_mb} MB; exports up to {limit_mb} MB can be imported": "{file} 有 {size_mb} MB，最多可导入 {limit_mb} MB",
     "{file} is empty": "{file} 是空文件",
@@ -856,6 +856,7 @@ ZH = {
     "ShowEditor|%1, %2": "%1，%2",
     "labels|%1: %2": "%1：%2",
     "{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}": "{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间",
+    "{file}, row {row}, column “{column}”: “{value}” is a percentage; a minute's {metric} is a count or an amount, not a share": "{file}，第 {row} 行，“{column}”列：“{value}”是百分比；每分钟的{metric}是数量或金额，不是占比",
     "{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute": "{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数",
     # issue 16: importer
     "%1 minutes of data; %2 of the show's %3 minutes have none.": "共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。",

@@ -2168,7 +2168,7 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="28" />
-        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
+        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿 or ¥99</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2368,368 +2368,373 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="181" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <source>{file}, row {row}, column “{column}”: “{value}” is a percentage; a minute's {metric} is a count or an amount, not a share</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="186" />
-        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
+        <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="191" />
-        <location filename="../../app/messages/imports.py" line="269" />
-        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
+        <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="196" />
-        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <location filename="../../app/messages/imports.py" line="274" />
+        <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="201" />
+        <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="206" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="205" />
+        <location filename="../../app/messages/imports.py" line="210" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="209" />
+        <location filename="../../app/messages/imports.py" line="214" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="214" />
+        <location filename="../../app/messages/imports.py" line="219" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="217" />
+        <location filename="../../app/messages/imports.py" line="222" />
         <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="220" />
+        <location filename="../../app/messages/imports.py" line="225" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="223" />
+        <location filename="../../app/messages/imports.py" line="228" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="226" />
+        <location filename="../../app/messages/imports.py" line="231" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="227" />
+        <location filename="../../app/messages/imports.py" line="232" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="232" />
+        <location filename="../../app/messages/imports.py" line="237" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="240" />
+        <location filename="../../app/messages/imports.py" line="245" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="245" />
+        <location filename="../../app/messages/imports.py" line="250" />
         <source>the mapping has {given} columns, the sheet has {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="248" />
+        <location filename="../../app/messages/imports.py" line="253" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="253" />
+        <location filename="../../app/messages/imports.py" line="258" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="256" />
+        <location filename="../../app/messages/imports.py" line="261" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="259" />
+        <location filename="../../app/messages/imports.py" line="264" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="264" />
+        <location filename="../../app/messages/imports.py" line="269" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="274" />
+        <location filename="../../app/messages/imports.py" line="279" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="277" />
+        <location filename="../../app/messages/imports.py" line="282" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="280" />
+        <location filename="../../app/messages/imports.py" line="285" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="285" />
+        <location filename="../../app/messages/imports.py" line="290" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="288" />
+        <location filename="../../app/messages/imports.py" line="293" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="293" />
+        <location filename="../../app/messages/imports.py" line="298" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="298" />
+        <location filename="../../app/messages/imports.py" line="303" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="303" />
+        <location filename="../../app/messages/imports.py" line="308" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="307" />
+        <location filename="../../app/messages/imports.py" line="312" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="312" />
+        <location filename="../../app/messages/imports.py" line="317" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="317" />
+        <location filename="../../app/messages/imports.py" line="322" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="322" />
+        <location filename="../../app/messages/imports.py" line="327" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="327" />
+        <location filename="../../app/messages/imports.py" line="332" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="331" />
+        <location filename="../../app/messages/imports.py" line="336" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="336" />
+        <location filename="../../app/messages/imports.py" line="341" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="341" />
+        <location filename="../../app/messages/imports.py" line="346" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="344" />
+        <location filename="../../app/messages/imports.py" line="349" />
         <source>{file}, {path}: this field is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="347" />
+        <location filename="../../app/messages/imports.py" line="352" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="350" />
+        <location filename="../../app/messages/imports.py" line="355" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="353" />
+        <location filename="../../app/messages/imports.py" line="358" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="357" />
+        <location filename="../../app/messages/imports.py" line="362" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="362" />
+        <location filename="../../app/messages/imports.py" line="367" />
         <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="367" />
+        <location filename="../../app/messages/imports.py" line="372" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="372" />
+        <location filename="../../app/messages/imports.py" line="377" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="377" />
+        <location filename="../../app/messages/imports.py" line="382" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="382" />
+        <location filename="../../app/messages/imports.py" line="387" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="387" />
+        <location filename="../../app/messages/imports.py" line="392" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="392" />
+        <location filename="../../app/messages/imports.py" line="397" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="397" />
+        <location filename="../../app/messages/imports.py" line="402" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="405" />
+        <location filename="../../app/messages/imports.py" line="410" />
         <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="412" />
+        <location filename="../../app/messages/imports.py" line="417" />
         <source>an object {…}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="413" />
+        <location filename="../../app/messages/imports.py" line="418" />
         <source>a list […]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="414" />
+        <location filename="../../app/messages/imports.py" line="419" />
         <source>its compressed data is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="418" />
+        <location filename="../../app/messages/imports.py" line="423" />
         <source>the file is incomplete or damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="421" />
+        <location filename="../../app/messages/imports.py" line="426" />
         <source>… ({count} characters)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="422" />
+        <location filename="../../app/messages/imports.py" line="427" />
         <source>”, “</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="424" />
+        <location filename="../../app/messages/imports.py" line="429" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="425" />
+        <location filename="../../app/messages/imports.py" line="430" />
         <source>last</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="430" />
+        <location filename="../../app/messages/imports.py" line="435" />
         <source>a length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="431" />
+        <location filename="../../app/messages/imports.py" line="436" />
         <source>a clock time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="432" />
+        <location filename="../../app/messages/imports.py" line="437" />
         <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="433" />
+        <location filename="../../app/messages/imports.py" line="438" />
         <location filename="../../app/messages/products.py" line="87" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="434" />
+        <location filename="../../app/messages/imports.py" line="439" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="437" />
+        <location filename="../../app/messages/imports.py" line="442" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="440" />
+        <location filename="../../app/messages/imports.py" line="445" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="443" />
+        <location filename="../../app/messages/imports.py" line="448" />
         <source>expected a whole number such as 300</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="449" />
+        <location filename="../../app/messages/imports.py" line="454" />
         <source>the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="452" />
+        <location filename="../../app/messages/imports.py" line="457" />
         <source>lists or objects nested hundreds deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="456" />
+        <location filename="../../app/messages/imports.py" line="461" />
         <source>a list {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="460" />
+        <location filename="../../app/messages/imports.py" line="465" />
         <source>an object {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="464" />
+        <location filename="../../app/messages/imports.py" line="469" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="468" />
+        <location filename="../../app/messages/imports.py" line="473" />
         <source>a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>

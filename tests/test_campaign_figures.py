@@ -1,7 +1,7 @@
 """A campaign's figures without Qt or a database: totals, targets, pace with an injected today,
 GMV by platform, best and worst kinds and products; missing inputs are None, never 0."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,13 +9,12 @@ import pytest
 from liveplanner.core.campaign import Campaign, check_campaign
 from liveplanner.core.campaign_figures import (
     CampaignShow,
-    MinuteGmv,
-    PlannedSegment,
     ProductSums,
     ShowSums,
     campaign_figures,
     kind_figures,
 )
+from liveplanner.core.comparison import Earning
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import Targets
 from liveplanner.core.refused import Refused
@@ -122,26 +121,36 @@ def test_gmv_by_platform_highest_first() -> None:
     ]
 
 
-def test_minutes_are_credited_to_kinds_with_the_lag() -> None:
-    start = datetime(2026, 11, 1, 12, tzinfo=ZoneInfo("UTC"))
-    segments = [
-        PlannedSegment(1, SegmentKind.OPENING, start, 600),
-        PlannedSegment(1, SegmentKind.FLASH_SALE, start + timedelta(minutes=10), 300),
-        PlannedSegment(2, SegmentKind.OPENING, start, 600),  # a show without GMV
+def test_kinds_take_the_comparison_s_earnings_and_the_plans_counts() -> None:
+    earnings = [
+        Earning(SegmentKind.OPENING.value, shows=1, seconds=600, gmv_fen=3_000),
+        Earning(SegmentKind.FLASH_SALE.value, shows=1, seconds=300, gmv_fen=6_000),
     ]
-    minutes = [
-        MinuteGmv(1, start + timedelta(minutes=5), 1_000),  # opening
-        MinuteGmv(1, start + timedelta(minutes=11), 2_000),  # credited 2 min earlier: opening
-        MinuteGmv(1, start + timedelta(minutes=13), 6_000),  # flash sale
-    ]
-    kinds = {k.kind: k for k in kind_figures(segments, minutes, lag_min=2)}
+    # Two openings planned (one in a show without GMV), a Q&A nobody's export covers.
+    planned = {SegmentKind.OPENING: 2, SegmentKind.FLASH_SALE: 1, SegmentKind.QA: 1}
+    kinds = {k.kind: k for k in kind_figures(earnings, planned)}
     assert kinds[SegmentKind.OPENING].gmv_fen == 3_000
-    assert kinds[SegmentKind.OPENING].gmv_seconds == 600  # show 2's opening has no figures
+    assert kinds[SegmentKind.OPENING].gmv_seconds == 600
     assert kinds[SegmentKind.OPENING].segments == 2
     assert kinds[SegmentKind.FLASH_SALE].gmv_per_min_fen == 6_000 * 60 / 300
+    assert kinds[SegmentKind.QA].gmv_fen is None  # no figure, not ¥0
     figures = campaign_figures(CAMPAIGN, SHOWS, date(2026, 11, 5), kinds=list(kinds.values()))
     assert figures.best_kind is not None and figures.best_kind.kind is SegmentKind.FLASH_SALE
     assert figures.worst_kind is not None and figures.worst_kind.kind is SegmentKind.OPENING
+
+
+def test_refunds_count_only_where_the_gmv_does() -> None:
+    with_gmv = CampaignShow(
+        1, "a", Platform.DOUYIN, datetime(2026, 11, 1, 20, tzinfo=SH),
+        ShowSums(gmv_fen=100_000_00, refunds_fen=1_000_00),
+    )  # fmt: skip
+    products_only = CampaignShow(
+        2, "b", Platform.DOUYIN, datetime(2026, 11, 2, 20, tzinfo=SH),
+        ShowSums(refunds_fen=5_000_00),
+    )  # fmt: skip
+    totals = campaign_figures(CAMPAIGN, [with_gmv, products_only], date(2026, 11, 5)).totals
+    assert totals.refunds_fen == 1_000_00
+    assert totals.efficiency.net_gmv_fen == 99_000_00
 
 
 def test_best_and_worst_products_and_none_where_missing() -> None:
@@ -153,7 +162,6 @@ def test_best_and_worst_products_and_none_where_missing() -> None:
     figures = campaign_figures(CAMPAIGN, SHOWS, date(2026, 11, 5), products=products)
     assert figures.best_product is not None and figures.best_product.name == "面霜"
     assert figures.worst_product is not None and figures.worst_product.name == "口红"
-    assert figures.totals.refunds_fen == 100_00
     empty = campaign_figures(CAMPAIGN, [], date(2026, 11, 5))
     assert empty.best_product is None and empty.worst_kind is None
     assert empty.totals.gmv_fen is None and empty.pace == ()

@@ -7,13 +7,17 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+from liveplanner.app import campaigns as app_campaigns
+from liveplanner.app.demo import create_demo
 from liveplanner.core.campaign_figures import ShowSums
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.plan import Targets
 from liveplanner.core.product_sales import ProductImport, ProductSales
+from liveplanner.core.review import review
 from liveplanner.storage import campaigns, product_sales, samples, segments, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError, StaleEditError
+from liveplanner.storage.runs import list_runs
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -78,7 +82,7 @@ def test_shows_are_added_once_in_time_order_and_removed(db: Database) -> None:
     assert campaigns.load_campaign(db, made.id).show_ids == ()
 
 
-def test_inputs_are_summed_per_show_per_minute_and_per_product(db: Database) -> None:
+def test_inputs_are_summed_per_show_and_per_product(db: Database) -> None:
     one, two, future = _show(db, "one", 1), _show(db, "two", 3, Platform.TAOBAO), _show(db, "f", 9)
     segments.add_segment(db, one, SegmentKind.OPENING, "hi", 600)
     segments.add_segment(db, one, SegmentKind.FLASH_SALE, "sale", 300)
@@ -99,7 +103,7 @@ def test_inputs_are_summed_per_show_per_minute_and_per_product(db: Database) -> 
             show_id,
             ProductImport("p.csv"),
             [
-                ProductSales(1, "面霜", "88", None, sold=2, gmv_fen=gmv),
+                ProductSales(1, "面霜", "88", None, sold=2, gmv_fen=gmv, refunds_fen=gmv // 10),
                 ProductSales(2, "赠品", "", None),
             ],
         )
@@ -107,16 +111,11 @@ def test_inputs_are_summed_per_show_per_minute_and_per_product(db: Database) -> 
     campaigns.add_shows(db, made.id, [one, two, future])
     inputs = campaigns.campaign_inputs(db, made.id)
     sums = {s.show_id: s.sums for s in inputs.shows}
-    assert sums[one] == ShowSums(gmv_fen=6_000, orders=3)
-    assert sums[two] == ShowSums(gmv_fen=700, ad_spend_fen=100)
+    assert sums[one] == ShowSums(gmv_fen=6_000, orders=3, refunds_fen=400)
+    assert sums[two] == ShowSums(gmv_fen=700, ad_spend_fen=100, refunds_fen=200)
     assert sums[future] == ShowSums()
     assert [s.platform for s in inputs.shows] == [Platform.DOUYIN, Platform.TAOBAO, Platform.DOUYIN]
     assert inputs.shows[0].planned_start.tzinfo is not None
-    assert sorted(m.gmv_fen for m in inputs.minutes) == [700, 1_000, 5_000]
-    assert [(s.kind, s.seconds) for s in inputs.segments] == [
-        (SegmentKind.OPENING, 600),
-        (SegmentKind.FLASH_SALE, 300),
-    ]
     products = {p.name: p for p in inputs.products}
     assert (products["面霜"].shows, products["面霜"].sold, products["面霜"].gmv_fen) == (
         2,
@@ -124,3 +123,22 @@ def test_inputs_are_summed_per_show_per_minute_and_per_product(db: Database) -> 
         6_000,
     )
     assert products["赠品"].gmv_fen is None and products["赠品"].sold is None
+
+
+def test_the_campaign_credits_each_kind_as_its_shows_reviews_do(db: Database) -> None:
+    # The demo's campaign: the demo show ran live off its plan, so crediting its planned times
+    # (as the campaign once did) disagreed with its review.
+    create_demo(db, campaign=True)
+    (made,) = campaigns.list_campaigns(db)
+    kinds = {k.kind: k for k in app_campaigns.figures(db, made.id, date(2026, 12, 4)).by_kind}
+    reviewed: dict[SegmentKind, int] = {}
+    for show_id in made.show_ids:
+        stored = samples.load_metrics(db, show_id)
+        if stored.empty:
+            continue
+        result = review(shows.load_plan(db, show_id), list_runs(db, show_id), stored)
+        for group in result.by_kind:
+            if group.gmv_fen is not None:
+                kind = SegmentKind(group.key)
+                reviewed[kind] = reviewed.get(kind, 0) + group.gmv_fen
+    assert reviewed and {k: v.gmv_fen for k, v in kinds.items() if k in reviewed} == reviewed

@@ -153,7 +153,7 @@ def test_a_refused_file_prints_the_message_exits_two_and_changes_nothing(
     assert result.returncode == 2
     assert result.stderr == (
         "liveplanner: bad.csv, row 3, column “成交金额”: “abc” is not a number; expected such "
-        "as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99\n"
+        "as 1234, 1,234.5, 1.2万, 3.5亿 or ¥99\n"
     )
     with closing(open_database(sqlite_url)) as db:
         assert len(load_metrics(db, show_id)) > 1000  # the demo's metrics are still there

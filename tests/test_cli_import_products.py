@@ -53,6 +53,7 @@ def test_a_dry_run_prints_the_matching_and_stores_nothing(db_url: str) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "8 products, 0 matched to the show's products; GB18030 (GBK); layout: douyin"
     assert "not matched: row 3, 磁吸无线充电宝 10000MAH" in lines
+    assert "left out as totals: rows 11" in lines  # the export's 合计 row, said
     assert lines[-1] == "not stored (--dry-run)"
     with closing(open_database(db_url)) as db:
         assert product_sales(db, show_id) == ()

@@ -212,11 +212,20 @@ def test_time_running_backwards_is_refused_naming_both_rows() -> None:
 # --- numbers and refusals ----------------------------------------------------------------------
 
 
+def test_a_percentage_in_a_count_or_money_column_is_refused_not_read_as_a_fraction() -> None:
+    # "50%" read as 0.5 would have been one order (rounded half up), silently.
+    data = csv_bytes(HEADER, ROWS[0], "2025-11-11 20:01,1500,280,12.5,50%,22")
+    assert refused(data, "douyin.csv") == (
+        "douyin.csv, row 3, column “成交订单数”: “50%” is a percentage; a minute's orders is a "
+        "count or an amount, not a share"
+    )
+
+
 def test_a_value_that_is_not_a_number_names_file_row_column_and_value() -> None:
     data = csv_bytes(HEADER, ROWS[0], "2025-11-11 20:01,1500,280,12..5,12,22")
     assert refused(data, "douyin.csv") == (
         "douyin.csv, row 3, column “成交金额(元)”: “12..5” is not a number; expected such as "
-        "1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99"
+        "1234, 1,234.5, 1.2万, 3.5亿 or ¥99"
     )
 
 

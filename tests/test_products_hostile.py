@@ -65,6 +65,13 @@ CASES = [
         "row 3: figures without a product",
     ),
     ("controls.csv", csv("保温杯\x1b[31m\u2028,3,99"), None),  # a name as written
+    # An unquoted "351,000.00" splits in two and shifts the cells after it: refused.
+    ("unquoted_comma.csv", csv("保温杯,3,351,000.00"), "row 2: 4 cells where the header has 3"),
+    (
+        "wide_header.csv",
+        ("商品名称,成交件数," + ",".join(f"c{i}" for i in range(5_000)) + "\n杯,1\n").encode(),
+        "wide_header.csv, row 1: more than 1000 columns; no export is that wide",
+    ),
 ]
 
 

@@ -108,6 +108,23 @@ def test_tiktok_shop_s_product_list_in_a_workbook() -> None:
     assert reading.total_rows == (4,)
 
 
+def test_products_named_like_totals_are_products_and_a_total_row_is_said() -> None:
+    reading = read(
+        "商品名称,商品ID,成交件数,成交金额(元)\n"
+        "合计充电宝套装,3628019283746512001,50,6450\n"  # a name starting with 合计, a link
+        "总计划本,,3,30\n"  # 总计划 is no 总计
+        "Totally Wireless Earbuds,,4,400\n"
+        "Total Care Toothpaste,,5,50\n"
+        "Sum 41 T-shirt,3628019283746512002,2,200\n"  # a total's word and a figure, but a link
+        "合计:,-,64,7130\n"
+    )
+    assert [line.name for line in reading.lines] == [
+        "合计充电宝套装", "总计划本", "Totally Wireless Earbuds", "Total Care Toothpaste",
+        "Sum 41 T-shirt",
+    ]  # fmt: skip
+    assert reading.total_rows == (7,)
+
+
 def test_taobao_live_s_product_analysis() -> None:
     reading = read(
         "宝贝名称,宝贝ID,商品曝光次数,商品点击次数,加购件数,成交件数,成交金额(万元),退款金额\n"

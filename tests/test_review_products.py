@@ -94,22 +94,24 @@ def test_each_product_s_figures_worked_out_by_hand() -> None:
 def test_each_segment_s_share_worked_out_by_hand() -> None:
     result = review(PLAN, [], minutes(), lag=0, product_sales=LINES)
     intro, serum, flash = result.segments
-    # The lipstick was pitched 600 s in segment 1 and 300 s in segment 3: shares 2/3 and 1/3.
-    # Items: 66.67 and 33.33 -> 66 and 33, the unit left to the larger remainder (segment 1).
-    assert (intro.items_sold, flash.items_sold) == (67, 33)
-    # Gross profit ¥5,900: 393,333.33 and 196,666.67 fen -> 393,333 and 196,666, the fen left
-    # to segment 3 (remainder .67 over .33).
-    assert (intro.gross_profit_fen, flash.gross_profit_fen) == (393_333, 196_667)
+    # The lipstick was pitched by segment 1 (credited ¥6,600 of minute GMV) and segment 3
+    # (¥4,550): shares 660/1115 and 455/1115, as they sold, not as long as they ran.
+    # Items: 59.19 and 40.81 -> 59 and 40, the unit left to the larger remainder (segment 3).
+    assert (intro.items_sold, flash.items_sold) == (59, 41)
+    # Gross profit ¥5,900: 349,237.67 and 240,762.33 fen, the fen left to segment 1.
+    assert (intro.gross_profit_fen, flash.gross_profit_fen) == (349_238, 240_762)
     # The serum was pitched by segment 2 alone.
     assert (serum.items_sold, serum.gross_profit_fen) == (30, 120_000)
-    # Margin: the share of profit over the share of the GMV it was made on (2/3 of ¥9,900).
-    assert intro.efficiency.margin == pytest.approx(393_333 / 660_000)
+    # Margin: the share of profit over the share of the GMV it was made on (¥9,900 shared the
+    # same way: 586,008.97 and 403,991.03 fen -> 586,009 and 403,991).
+    assert intro.efficiency.margin == pytest.approx(349_238 / 586_009)
     assert serum.efficiency.margin == pytest.approx(120_000 / 597_000)
-    # Refunds shared the same way (the lipstick's ¥198: ¥132 and ¥66), net of the minute GMV.
-    assert intro.efficiency.refunds_fen == 13_200 and flash.efficiency.refunds_fen == 6_600
-    assert intro.efficiency.net_gmv_fen == 660_000 - 13_200
+    # Refunds shared the same way (the lipstick's ¥198: ¥117.20 and ¥80.80), net of the minute
+    # GMV.
+    assert intro.efficiency.refunds_fen == 11_720 and flash.efficiency.refunds_fen == 8_080
+    assert intro.efficiency.net_gmv_fen == 660_000 - 11_720
     assert serum.efficiency.net_gmv_fen == 597_000 - 19_900
-    assert flash.efficiency.net_gmv_fen == 455_000 - 6_600
+    assert flash.efficiency.net_gmv_fen == 455_000 - 8_080
 
 
 def test_products_and_segments_add_up_to_the_show_s_totals() -> None:
@@ -195,3 +197,13 @@ def test_gross_profit_is_worked_from_what_the_items_sold_for_not_the_plan_s_pric
     # Without the product's GMV in the export, the plan's live price is all there is.
     no_gmv = (ProductSales(2, "Lipstick", "3581", LIPSTICK, sold=100),)
     assert product_figures(PLAN, no_gmv).products[0].gross_profit_fen == 590_000
+
+
+def test_without_a_segment_s_gmv_the_shares_go_by_seconds() -> None:
+    # The minute export stops before the flash sale: it has no GMV figure, so the lipstick is
+    # shared by pitched seconds, 600 s and 300 s: 66.67 and 33.33 items -> 67 and 33.
+    short = minutes().iloc[:15]
+    result = review(PLAN, [], short, lag=0, product_sales=LINES)
+    intro, _, flash = result.segments
+    assert flash.gmv_fen is None
+    assert (intro.items_sold, flash.items_sold) == (67, 33)

@@ -1,6 +1,7 @@
 """Campaigns for both front-ends: list, make, change and delete them, count shows in them, and
 where one stands (core.campaign_figures over sums storage reads in the database)."""
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -12,8 +13,10 @@ from liveplanner.core.campaign_figures import (
     campaign_figures,
     kind_figures,
 )
+from liveplanner.core.comparison import compare_figures
 from liveplanner.core.plan import Targets
 from liveplanner.storage import campaigns
+from liveplanner.storage.comparison import compared_shows
 from liveplanner.storage.database import Database
 
 __all__ = [
@@ -121,12 +124,16 @@ def remove_shows(db: Database, campaign_id: int, show_ids: Iterable[int]) -> Cam
 
 def figures(db: Database, campaign_id: int, today: date, lag: int = 2) -> CampaignFigures:
     """Where the campaign stands on `today` (the caller's clock), segment kinds credited with
-    sales `lag` minutes after their planned time, as the review credits them."""
+    sales `lag` minutes on, where the live run put them: as each show's review credits them
+    (the comparison of its shows, summed in the database)."""
     inputs = campaigns.campaign_inputs(db, campaign_id)
+    found = compared_shows(db, ("gmv",), lag=lag, show_ids=inputs.campaign.show_ids)
+    earned = compare_figures(found.plans, found.placed, found.samples, lag)
+    planned = Counter(segment.kind for plan in found.plans for segment in plan.segments)
     return campaign_figures(
         inputs.campaign,
         inputs.shows,
         today,
-        kind_figures(inputs.segments, inputs.minutes, lag),
+        kind_figures(earned.kinds, planned),
         inputs.products,
     )

@@ -134,6 +134,14 @@ def _text(data: dict[str, object], imported: "ProductsImported") -> str:
                 name=visible(str(line["name"])),
             )
         )
+    total_rows: list[int] = data["total_rows"]  # type: ignore[assignment]
+    if total_rows:
+        lines.append(
+            say(
+                QT_TRANSLATE_NOOP("cli", "left out as totals: rows {rows}"),
+                rows=", ".join(str(r) for r in total_rows),
+            )
+        )
     warning = QT_TRANSLATE_NOOP("cli", "warning: {text}")
     warnings: list[str] = data["warnings"]  # type: ignore[assignment]
     lines += [say(warning, text=visible(text)) for text in warnings]

@@ -14,12 +14,13 @@ equally among them. A show whose date has passed with no GMV figure is neither d
 come: it is "without figures" (its metrics not imported), said as such, never counted as 0.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TypeVar
 
 from liveplanner.core.campaign import Campaign
+from liveplanner.core.comparison import Earning
 from liveplanner.core.enums import Platform, SegmentKind
 from liveplanner.core.review_figures import Efficiency, efficiency
 
@@ -38,6 +39,7 @@ class ShowSums:
     views: int | None = None
     new_followers: int | None = None
     ad_spend_fen: int | None = None
+    refunds_fen: int | None = None  # from its product export
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,25 +53,6 @@ class CampaignShow:
     @property
     def day(self) -> date:
         return self.planned_start.date()
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedSegment:
-    """A segment of a campaign show at its planned time, for crediting minutes to kinds."""
-
-    show_id: int
-    kind: SegmentKind
-    start: datetime  # aware
-    seconds: int
-
-
-@dataclass(frozen=True, slots=True)
-class MinuteGmv:
-    """A show's GMV in one minute (its samples summed in the database)."""
-
-    show_id: int
-    minute: datetime  # aware
-    gmv_fen: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,46 +170,32 @@ def sum_known(values: Iterable[int | None]) -> int | None:
 
 
 def kind_figures(
-    segments: Sequence[PlannedSegment],
-    minutes: Sequence[MinuteGmv],
-    lag_min: int = 2,
+    earnings: Sequence[Earning], segments: Mapping[SegmentKind, int]
 ) -> tuple[KindFigures, ...]:
-    """GMV by segment kind across the shows, each minute credited to the segment planned to
-    run at its middle less `lag_min` (the review's attribution lag); highest per minute first."""
-    with_gmv = {m.show_id for m in minutes}
-    by_show: dict[int, list[PlannedSegment]] = {}
-    for segment in segments:
-        by_show.setdefault(segment.show_id, []).append(segment)
-    gmv: dict[SegmentKind, int] = {}
-    for m in minutes:
-        at = m.minute + timedelta(seconds=30) - timedelta(minutes=lag_min)
-        for segment in by_show.get(m.show_id, ()):
-            if segment.start <= at < segment.start + timedelta(seconds=segment.seconds):
-                gmv[segment.kind] = gmv.get(segment.kind, 0) + m.gmv_fen
-                break
-    counts: dict[SegmentKind, int] = {}
-    seconds: dict[SegmentKind, int] = {}
-    for segment in segments:
-        counts[segment.kind] = counts.get(segment.kind, 0) + 1
-        if segment.show_id in with_gmv:
-            seconds[segment.kind] = seconds.get(segment.kind, 0) + segment.seconds
+    """GMV by segment kind across the shows: what core.comparison credits each kind (the
+    review's rule, on the live run's times where a show has one), with how many segments of
+    each kind the shows plan (`segments`); highest per minute first."""
+    earned = {SegmentKind(e.key): e for e in earnings}
     figures = [
         KindFigures(
             kind,
-            counts[kind],
-            gmv.get(kind, 0) if kind in seconds else None,
-            seconds.get(kind, 0),
+            count,
+            earned[kind].gmv_fen if kind in earned else None,
+            earned[kind].seconds if kind in earned else 0,
         )
-        for kind in counts
+        for kind, count in segments.items()
     ]
     return tuple(sorted(figures, key=lambda f: -(f.gmv_per_min_fen or -1)))
 
 
-def _totals(shows: Sequence[CampaignShow], refunds_fen: int | None) -> CampaignTotals:
+def _totals(shows: Sequence[CampaignShow]) -> CampaignTotals:
     def total(name: str) -> int | None:
         return sum_known(getattr(s.sums, name) for s in shows)
 
     gmv = total("gmv_fen")
+    # Refunds only of the shows whose GMV counts, so the net GMV and the refund rate are taken
+    # over the same shows (a product export imported before the minute metrics adds nothing).
+    refunds_fen = sum_known(s.sums.refunds_fen for s in shows if s.sums.gmv_fen is not None)
     orders, buyers, viewers = total("orders"), total("buyers"), total("unique_viewers")
     views, ad_spend = total("views"), total("ad_spend_fen")
     return CampaignTotals(
@@ -331,7 +300,7 @@ def campaign_figures(
 ) -> CampaignFigures:
     """Everything the campaign page, its report and `campaign ID` show, as of `today`."""
     shows = tuple(sorted(shows, key=lambda s: (s.planned_start, s.show_id)))
-    totals = _totals(shows, sum_known(p.refunds_fen for p in products))
+    totals = _totals(shows)
     target = campaign.targets.gmv_fen
     remaining = [s for s in shows if s.sums.gmv_fen is None and s.day >= today]
     gap = None if target is None else max(0, target - (totals.gmv_fen or 0))

@@ -19,11 +19,17 @@ Rules, so every figure can be worked by hand:
   not match to one of the show's products.
 - per segment: a product's items sold, gross profit, the GMV that profit was made on and its
   refunds go to the segments that pitched it (the plan's segment-product links), each
-  segment's share being its part of the product's pitched seconds (as run, else as planned;
-  equal shares when none of them has any seconds). Integers are shared by largest remainder,
-  so each product's shares add up to its figure exactly and the segments' figures add up to
-  those of the pitched products. A product no segment pitched (or a line matched to no
-  product) counts in the show's totals and in no segment's.
+  segment's share being its part of the GMV the review credited to those segments (what sold
+  while they ran, lag on), so a flash sale that sold most gets most. Where one of them has no
+  GMV figure (the minute export lacks it), or none sold, by its part of their seconds instead
+  (as run, else as planned; equal shares when none of them has any seconds). Integers are
+  shared by largest remainder, so each product's shares add up to its figure exactly and the
+  segments' figures add up to those of the pitched products. A product no segment pitched (or
+  a line matched to no product) counts in the show's totals and in no segment's. The export
+  counts a product's sales over the whole show (the cart stays open after its pitch), so a
+  segment's share of its products' gross profit can pass the GMV credited to its own minutes;
+  its margin is its products' (profit over the GMV they were sold for), not profit over the
+  segment's GMV.
 """
 
 from collections.abc import Mapping, Sequence
@@ -137,10 +143,14 @@ def largest_remainder(total: int, weights: Sequence[float]) -> list[int]:
 
 
 def product_figures(
-    plan: ShowPlan, lines: Sequence[ProductSales], seconds: Mapping[int, int] | None = None
+    plan: ShowPlan,
+    lines: Sequence[ProductSales],
+    seconds: Mapping[int, int] | None = None,
+    gmv: Mapping[int, int | None] | None = None,
 ) -> ShowProducts:
     """The show's products and their segments' shares. `seconds` is each segment's seconds as
-    the review counts them (as run, else as planned); the plan's by default."""
+    the review counts them (as run, else as planned; the plan's by default), `gmv` the GMV the
+    review credited to each (none: shared by seconds)."""
     if not lines:
         return NO_PRODUCTS
     lengths = {s.id: s.duration_s for s in plan.segments} if seconds is None else seconds
@@ -177,7 +187,7 @@ def product_figures(
         segment_ids = pitched.get(figures.product_id or 0, [])
         if not segment_ids:
             continue
-        weights = [float(lengths.get(s, 0)) for s in segment_ids]
+        weights = _weights(segment_ids, lengths, gmv or {})
         profit_gmv = figures.gmv_fen if figures.gross_profit_fen is not None else None
         for name, value in (
             ("items_sold", figures.sold),
@@ -207,6 +217,17 @@ def product_figures(
         profit_gmv_fen=None if None in profit_gmvs else _sum(profit_gmvs),
         refunds_fen=_sum([p.refunds_fen for p in everything]),
     )
+
+
+def _weights(
+    segment_ids: Sequence[int], seconds: Mapping[int, int], gmv: Mapping[int, int | None]
+) -> list[float]:
+    """Each pitching segment's part: its credited GMV where all of them have one and some sold,
+    else its seconds."""
+    sales = [gmv.get(s) for s in segment_ids]
+    if all(v is not None for v in sales) and sum(v or 0 for v in sales) > 0:
+        return [float(max(v or 0, 0)) for v in sales]
+    return [float(seconds.get(s, 0)) for s in segment_ids]
 
 
 def _figures(

@@ -147,7 +147,12 @@ def review(
         owners = np.zeros(0, "int64")
     table = table.assign(segment=segment_of(inside, owners), credited_to=segment_of(credit, owners))
     figures, outside = _row_figures(plan, times, spans, source, table, columns, lag)
-    sold = product_figures(plan, product_sales, {f.segment_id: f.seconds for f in figures})
+    sold = product_figures(
+        plan,
+        product_sales,
+        {f.segment_id: f.seconds for f in figures},
+        {f.segment_id: f.gmv_fen for f in figures},
+    )
     figures = tuple(_with_products(f, sold.per_segment.get(f.segment_id)) for f in figures)
     return Review(
         show_id=plan.show.id,

@@ -27,6 +27,7 @@ class CellError(ValueError):
 
     row: object = None
     value: object = None
+    share: bool = False  # a percentage where a count or an amount was wanted
 
 
 def parse_number(raw: object) -> Decimal | None:
@@ -98,9 +99,11 @@ def _numeral(cell: object) -> bool:
 def numbers(cells: "pd.Series") -> "pd.Series":
     """A column of cells as float64, NaN where missing; index kept.
 
-    Plain numbers and 1,234-style groups are read by pandas; what is left (万, %, ¥, full-width
+    Plain numbers and 1,234-style groups are read by pandas; what is left (万, ¥, full-width
     digits) goes through parse_number once per distinct value. The first cell that is not a
-    number raises CellError with its row label and value.
+    number raises CellError with its row label and value; so does a percentage (`share` set):
+    a minute's figure is a count or an amount, and "50%" read as 0.5 of an order would be a
+    wrong number, not a refusal.
     """
     # Loaded here, not above: single cells (a run sheet's) are read without pandas.
     import numpy as np
@@ -137,6 +140,10 @@ def numbers(cells: "pd.Series") -> "pd.Series":
         parsed: dict[object, float] = {}
         for raw in pd.unique(left):
             try:
+                if isinstance(raw, str) and unicodedata.normalize("NFKC", raw).strip()[-1:] == "%":
+                    error = CellError(f"{raw!r} is a percentage")
+                    error.share = True
+                    raise error
                 number = parse_number(raw)
             except CellError as error:
                 error.row, error.value = left.index[(left == raw).to_numpy()][0], raw

@@ -30,11 +30,17 @@ TOTAL_WORDS = ("合计", "总计", "汇总", "小计", "total", "sum")
 
 
 def is_total(cell: object) -> bool:
-    """Whether a cell says its row is a total row (合计, 总计, 汇总, 小计, Total, Sum)."""
+    """Whether a cell says its row is a total row: 合计, 总计, 汇总, 小计, Total or Sum alone, or
+    followed by a colon, a bracket or a figure ("合计:", "Total (all)", "总计 12"), not by more
+    of a name: 合计充电宝套装, 总计划, Totally Wireless and Total Care are products."""
     if not isinstance(cell, str):
         return False
-    text = unicodedata.normalize("NFKC", cell).strip().lower().replace(" ", "")
-    return text.startswith(TOTAL_WORDS)
+    text = unicodedata.normalize("NFKC", cell).strip().lower()
+    for word in TOTAL_WORDS:
+        if text.startswith(word):
+            rest = text[len(word) :].lstrip(" :-–—_/")
+            return not rest or rest[0] in "([【" or rest[0].isdigit()
+    return False
 
 
 # What makes a header another figure than the one it names. Chinese ones are looked for

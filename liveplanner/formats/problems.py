@@ -8,7 +8,7 @@ is one, the row as a spreadsheet numbers it, the column header and the value.
 import re
 from dataclasses import dataclass, field
 
-_EXPECTED_NUMBER = "expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99"
+_EXPECTED_NUMBER = "expected such as 1234, 1,234.5, 1.2万, 3.5亿 or ¥99"
 _EXPECTED_TIME = "expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date"
 
 MESSAGES = {
@@ -36,6 +36,7 @@ MESSAGES = {
         "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
         "thousand at most: split the file or delete the empty rows below the data"
     ),
+    "too_wide_csv": "{file}, row {row}: more than {limit} columns; no export is that wide",
     "too_many_columns": (
         "{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide"
     ),
@@ -76,6 +77,10 @@ MESSAGES = {
     ),
     "not_a_number": f"{{file}}, row {{row}}, column “{{column}}”: “{{value}}” is not a number; "
     f"{_EXPECTED_NUMBER}",
+    "share_not_a_figure": (
+        "{file}, row {row}, column “{column}”: “{value}” is a percentage; a minute's {metric} "
+        "is a count or an amount, not a share"
+    ),
     "time_out_of_range": (
         "{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; "
         "expected a time in the years {first} to {last}"

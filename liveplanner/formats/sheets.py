@@ -14,7 +14,7 @@ from pathlib import Path, PurePath
 from liveplanner.core.plan import MAX_TEXT
 from liveplanner.formats.decoding import Decoded, DecodingError, decode
 from liveplanner.formats.problems import ImportRefused
-from liveplanner.formats.xlsx_guard import sheet_rows
+from liveplanner.formats.xlsx_guard import MAX_COLUMNS, sheet_rows
 
 MAX_BYTES = 256 * 1024 * 1024
 SCAN_ROWS = 30  # a header is looked for this far down
@@ -122,6 +122,11 @@ def _csv_rows(text: str, delimiter: str, name: str, max_rows: int | None) -> lis
     try:
         for row in reader:
             read += 1
+            if len(row) > MAX_COLUMNS and any(row[MAX_COLUMNS:]):
+                # Refused before a header of millions of names is matched, one by one; empty
+                # cells after the last filled one (a spreadsheet's trailing commas) are no
+                # width.
+                raise ImportRefused("too_wide_csv", file=name, row=read, limit=MAX_COLUMNS)
             if max(map(len, row), default=0) > MAX_TEXT:
                 raise ImportRefused("cell_too_long_csv", file=name, row=read, limit=MAX_TEXT)
             if any(cell.strip() for cell in row):

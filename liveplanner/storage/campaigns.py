@@ -4,7 +4,7 @@ and the product exports, on SQLite and PostgreSQL alike), never by loading every
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import UTC, date, timedelta
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -13,8 +13,6 @@ from sqlalchemy.orm import Session
 from liveplanner.core.campaign import Campaign, check_campaign
 from liveplanner.core.campaign_figures import (
     CampaignShow,
-    MinuteGmv,
-    PlannedSegment,
     ProductSums,
     ShowSums,
 )
@@ -30,7 +28,6 @@ from liveplanner.storage.models import (
     CampaignShowRow,
     MetricSampleRow,
     ProductSalesRow,
-    SegmentRow,
     ShowRow,
     utcnow,
 )
@@ -53,8 +50,6 @@ class CampaignInputs:
 
     campaign: Campaign
     shows: tuple[CampaignShow, ...]
-    segments: tuple[PlannedSegment, ...]
-    minutes: tuple[MinuteGmv, ...]  # each show's GMV per minute, summed in the database
     products: tuple[ProductSums, ...]
 
 
@@ -243,8 +238,9 @@ def show_days(db: Database, show_ids: Iterable[int]) -> dict[int, tuple[str, dat
 
 
 def campaign_inputs(db: Database, campaign_id: int) -> CampaignInputs:
-    """The campaign, its shows with their metrics summed per show, their planned segments, their
-    GMV per minute (for crediting kinds) and their product exports summed per product."""
+    """The campaign, its shows with their metrics and refunds summed per show, and their product
+    exports summed per product. (What each segment kind earned comes from the comparison of
+    its shows: storage.comparison.compared_shows.)"""
     with db.session() as session:
         campaign = _campaign(session, _campaign_row(session, campaign_id))
         ids = list(campaign.show_ids)
@@ -256,6 +252,13 @@ def campaign_inputs(db: Database, campaign_id: int) -> CampaignInputs:
             .group_by(MetricSampleRow.show_id, MetricSampleRow.metric)
         ):
             sums[show_id][SUMMED[metric]] = int(total)
+        for show_id, refunds in session.execute(
+            select(ProductSalesRow.show_id, func.sum(ProductSalesRow.refunds_fen))
+            .where(ProductSalesRow.show_id.in_(ids))
+            .group_by(ProductSalesRow.show_id)
+        ):
+            if refunds is not None:
+                sums[show_id]["refunds_fen"] = int(refunds)
         shows = tuple(
             CampaignShow(
                 row.id,
@@ -269,36 +272,8 @@ def campaign_inputs(db: Database, campaign_id: int) -> CampaignInputs:
         return CampaignInputs(
             campaign,
             tuple(sorted(shows, key=lambda s: (s.planned_start, s.show_id))),
-            _segments(session, show_rows),
-            _minutes(session, ids),
             _products(session, ids),
         )
-
-
-def _segments(session: Session, show_rows: Iterable[ShowRow]) -> tuple[PlannedSegment, ...]:
-    starts = {row.id: row.planned_start.replace(tzinfo=UTC) for row in show_rows}
-    planned: list[PlannedSegment] = []
-    at: dict[int, timedelta] = {}
-    for show_id, kind, duration_s in session.execute(
-        select(SegmentRow.show_id, SegmentRow.kind, SegmentRow.duration_s)
-        .where(SegmentRow.show_id.in_(list(starts)))
-        .order_by(SegmentRow.show_id, SegmentRow.position)
-    ):
-        offset = at.get(show_id, timedelta())
-        planned.append(PlannedSegment(show_id, kind, starts[show_id] + offset, duration_s))
-        at[show_id] = offset + timedelta(seconds=duration_s)
-    return tuple(planned)
-
-
-def _minutes(session: Session, ids: list[int]) -> tuple[MinuteGmv, ...]:
-    rows = session.execute(
-        select(MetricSampleRow.show_id, MetricSampleRow.minute, func.sum(MetricSampleRow.value))
-        .where(MetricSampleRow.show_id.in_(ids), MetricSampleRow.metric == "gmv")
-        .group_by(MetricSampleRow.show_id, MetricSampleRow.minute)
-    )
-    return tuple(
-        MinuteGmv(show_id, minute.replace(tzinfo=UTC), int(gmv)) for show_id, minute, gmv in rows
-    )
 
 
 def _products(session: Session, ids: list[int]) -> tuple[ProductSums, ...]:
@@ -326,4 +301,4 @@ def _products(session: Session, ids: list[int]) -> tuple[ProductSums, ...]:
     )
 
 
-assert {f.name for f in fields(ShowSums)} == set(SUMMED.values())
+assert {f.name for f in fields(ShowSums)} == {*SUMMED.values(), "refunds_fen"}

@@ -9,6 +9,7 @@ to the same figures).
 """
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -53,9 +54,13 @@ def chosen_shows(
     platform: Platform | None = None,
     starts_from: datetime | None = None,
     starts_before: datetime | None = None,
+    show_ids: Iterable[int] | None = None,
 ) -> Select[int]:
-    """The ids of the shows (not deleted) on a platform with a planned start in a range."""
+    """The ids of the shows (not deleted) on a platform with a planned start in a range, and
+    among `show_ids` where given (a campaign's)."""
     query = select(ShowRow.id).where(ShowRow.deleted_at.is_(None))
+    if show_ids is not None:
+        query = query.where(ShowRow.id.in_(list(show_ids)))
     if platform is not None:
         query = query.where(ShowRow.platform == platform)
     if starts_from is not None:
@@ -108,9 +113,10 @@ def compared_shows(
     starts_from: datetime | None = None,
     starts_before: datetime | None = None,
     lag: int = DEFAULT_LAG,
+    show_ids: Iterable[int] | None = None,
 ) -> ComparedShows:
     """The chosen shows with their samples aggregated in the database: no sample is read."""
-    shows = chosen_shows(platform, starts_from, starts_before)
+    shows = chosen_shows(platform, starts_from, starts_before, show_ids)
     with db.session() as session:
         plans, live_runs = _plans(session, shows.scalar_subquery())
         placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}

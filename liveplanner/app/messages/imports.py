@@ -26,7 +26,7 @@ CONTEXT = "Messages"
 
 # What a number or a time cell may hold: said after the refusal of one ("... is not a number; ").
 _EXPECTED_NUMBER = QT_TRANSLATE_NOOP(
-    "Messages", "expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99"
+    "Messages", "expected such as 1234, 1,234.5, 1.2万, 3.5亿 or ¥99"
 )
 _EXPECTED_TIME = QT_TRANSLATE_NOOP(
     "Messages", "expected such as 2025-11-11 20:05, 11-11 20:05, 20:05 or an Excel date"
@@ -80,6 +80,9 @@ IMPORT_TEXTS = {
         "Messages",
         "{file}, sheet “{sheet}”: more than {limit} rows; an export or a run sheet has a few "
         "thousand at most: split the file or delete the empty rows below the data",
+    ),
+    "import.too_wide_csv": QT_TRANSLATE_NOOP(
+        "Messages", "{file}, row {row}: more than {limit} columns; no export is that wide"
     ),
     "import.too_many_columns": QT_TRANSLATE_NOOP(
         "Messages",
@@ -174,6 +177,11 @@ IMPORT_TEXTS = {
     ),
     "import.not_a_number": QT_TRANSLATE_NOOP(
         "Messages", "{file}, row {row}, column “{column}”: “{value}” is not a number; "
+    ),
+    "import.share_not_a_figure": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file}, row {row}, column “{column}”: “{value}” is a percentage; a minute's {metric} "
+        "is a count or an amount, not a share",
     ),
     "import.time_out_of_range": QT_TRANSLATE_NOOP(
         "Messages",

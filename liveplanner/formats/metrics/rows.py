@@ -209,6 +209,15 @@ def _values(table: Table, cells: pd.Series, column: Column) -> pd.Series:
         read = numbers(cells)
     except CellError as error:
         value = _written(table, cells, error.row)
+        if error.share:
+            raise ImportRefused(
+                "share_not_a_figure",
+                file=table.file_name,
+                row=error.row,
+                column=column.header,
+                value=value,
+                metric=column.imported.metric,
+            ) from None
         # pandas reads "1e400" (or 400 digits) as inf: a number, too big, not a word like "inf"
         too_big = isinstance(error.value, float) and _AS_NUMBER.fullmatch(value)
         raise ImportRefused(

@@ -212,7 +212,17 @@ def _read(
         row = at + 2 + offset  # the row's number as a spreadsheet shows it
         if not any(_text(cell) and _text(cell) not in MISSING for cell in cells):
             continue
-        if any(is_total(_cell(cells, p)) for p in {0, *key_columns}):
+        filled = [i for i, cell in enumerate(cells) if _text(cell)]
+        if filled and filled[-1] >= len(headers):
+            # A cell beyond the header: an unquoted "351,000.00" split in two shifts every cell
+            # after it, so no figure of the row can be trusted.
+            raise ImportRefused(
+                "bad_row", file=file_name, row=row, cells=filled[-1] + 1, expected=len(headers)
+            )
+        link = of.get(ProductField.LINK)
+        has_link = link is not None and _text(_cell(cells, link.position)) not in MISSING
+        # A row with a product's link number is that product's, whatever its name says.
+        if not has_link and any(is_total(_cell(cells, p)) for p in {0, *key_columns}):
             totals.append(row)
             continue
         if len(lines) >= MAX_PRODUCT_ROWS:

@@ -2168,7 +2168,7 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="28" />
-        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
+        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿 or ¥99</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2248,483 +2248,493 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="84" />
+        <source>{file}, row {row}: more than {limit} columns; no export is that wide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="87" />
         <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="88" />
+        <location filename="../../app/messages/imports.py" line="91" />
         <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="92" />
+        <location filename="../../app/messages/imports.py" line="95" />
         <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="97" />
+        <location filename="../../app/messages/imports.py" line="100" />
         <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="102" />
+        <location filename="../../app/messages/imports.py" line="105" />
         <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="107" />
+        <location filename="../../app/messages/imports.py" line="110" />
         <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="113" />
+        <location filename="../../app/messages/imports.py" line="116" />
         <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="117" />
+        <location filename="../../app/messages/imports.py" line="120" />
         <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="122" />
+        <location filename="../../app/messages/imports.py" line="125" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="127" />
+        <location filename="../../app/messages/imports.py" line="130" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) stored as they are (--keep-dates): {count}, the first row {row} ({time}); the review counts them outside the script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="133" />
+        <location filename="../../app/messages/imports.py" line="136" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="137" />
+        <location filename="../../app/messages/imports.py" line="140" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="142" />
+        <location filename="../../app/messages/imports.py" line="145" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="145" />
+        <location filename="../../app/messages/imports.py" line="148" />
         <source>{file} holds no list of per-minute records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="148" />
+        <location filename="../../app/messages/imports.py" line="151" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="151" />
+        <location filename="../../app/messages/imports.py" line="154" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="156" />
+        <location filename="../../app/messages/imports.py" line="159" />
         <source>{file} has a header but no data rows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="157" />
+        <location filename="../../app/messages/imports.py" line="160" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="162" />
+        <location filename="../../app/messages/imports.py" line="165" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="165" />
+        <location filename="../../app/messages/imports.py" line="168" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="168" />
+        <location filename="../../app/messages/imports.py" line="171" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="171" />
+        <location filename="../../app/messages/imports.py" line="174" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="175" />
+        <location filename="../../app/messages/imports.py" line="178" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="178" />
+        <location filename="../../app/messages/imports.py" line="181" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is a percentage; a minute's {metric} is a count or an amount, not a share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="186" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="183" />
+        <location filename="../../app/messages/imports.py" line="191" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="188" />
-        <location filename="../../app/messages/imports.py" line="266" />
+        <location filename="../../app/messages/imports.py" line="196" />
+        <location filename="../../app/messages/imports.py" line="274" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="193" />
+        <location filename="../../app/messages/imports.py" line="201" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="198" />
+        <location filename="../../app/messages/imports.py" line="206" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="202" />
+        <location filename="../../app/messages/imports.py" line="210" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="206" />
+        <location filename="../../app/messages/imports.py" line="214" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="211" />
+        <location filename="../../app/messages/imports.py" line="219" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="214" />
+        <location filename="../../app/messages/imports.py" line="222" />
         <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="217" />
+        <location filename="../../app/messages/imports.py" line="225" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="220" />
+        <location filename="../../app/messages/imports.py" line="228" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="223" />
+        <location filename="../../app/messages/imports.py" line="231" />
         <source>Columns not imported: {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="224" />
+        <location filename="../../app/messages/imports.py" line="232" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="229" />
+        <location filename="../../app/messages/imports.py" line="237" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="237" />
+        <location filename="../../app/messages/imports.py" line="245" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="242" />
+        <location filename="../../app/messages/imports.py" line="250" />
         <source>the mapping has {given} columns, the sheet has {columns}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="245" />
+        <location filename="../../app/messages/imports.py" line="253" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="250" />
+        <location filename="../../app/messages/imports.py" line="258" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="253" />
+        <location filename="../../app/messages/imports.py" line="261" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="256" />
+        <location filename="../../app/messages/imports.py" line="264" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="261" />
+        <location filename="../../app/messages/imports.py" line="269" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="271" />
+        <location filename="../../app/messages/imports.py" line="279" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="274" />
+        <location filename="../../app/messages/imports.py" line="282" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="277" />
+        <location filename="../../app/messages/imports.py" line="285" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="282" />
+        <location filename="../../app/messages/imports.py" line="290" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="285" />
+        <location filename="../../app/messages/imports.py" line="293" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="290" />
+        <location filename="../../app/messages/imports.py" line="298" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="295" />
+        <location filename="../../app/messages/imports.py" line="303" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="300" />
+        <location filename="../../app/messages/imports.py" line="308" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="304" />
+        <location filename="../../app/messages/imports.py" line="312" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="309" />
+        <location filename="../../app/messages/imports.py" line="317" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="314" />
+        <location filename="../../app/messages/imports.py" line="322" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="319" />
+        <location filename="../../app/messages/imports.py" line="327" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="324" />
+        <location filename="../../app/messages/imports.py" line="332" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="328" />
+        <location filename="../../app/messages/imports.py" line="336" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="333" />
+        <location filename="../../app/messages/imports.py" line="341" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="338" />
+        <location filename="../../app/messages/imports.py" line="346" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="341" />
+        <location filename="../../app/messages/imports.py" line="349" />
         <source>{file}, {path}: this field is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="344" />
+        <location filename="../../app/messages/imports.py" line="352" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="347" />
+        <location filename="../../app/messages/imports.py" line="355" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="350" />
+        <location filename="../../app/messages/imports.py" line="358" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="354" />
+        <location filename="../../app/messages/imports.py" line="362" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="359" />
+        <location filename="../../app/messages/imports.py" line="367" />
         <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="364" />
+        <location filename="../../app/messages/imports.py" line="372" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="369" />
+        <location filename="../../app/messages/imports.py" line="377" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="374" />
+        <location filename="../../app/messages/imports.py" line="382" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="379" />
+        <location filename="../../app/messages/imports.py" line="387" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="384" />
+        <location filename="../../app/messages/imports.py" line="392" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="389" />
+        <location filename="../../app/messages/imports.py" line="397" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="394" />
+        <location filename="../../app/messages/imports.py" line="402" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="402" />
+        <location filename="../../app/messages/imports.py" line="410" />
         <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="409" />
+        <location filename="../../app/messages/imports.py" line="417" />
         <source>an object {…}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="410" />
+        <location filename="../../app/messages/imports.py" line="418" />
         <source>a list […]</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="411" />
+        <location filename="../../app/messages/imports.py" line="419" />
         <source>its compressed data is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="415" />
+        <location filename="../../app/messages/imports.py" line="423" />
         <source>the file is incomplete or damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="418" />
+        <location filename="../../app/messages/imports.py" line="426" />
         <source>… ({count} characters)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="419" />
+        <location filename="../../app/messages/imports.py" line="427" />
         <source>”, “</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="421" />
+        <location filename="../../app/messages/imports.py" line="429" />
         <source>highest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="422" />
+        <location filename="../../app/messages/imports.py" line="430" />
         <source>last</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="427" />
+        <location filename="../../app/messages/imports.py" line="435" />
         <source>a length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="428" />
+        <location filename="../../app/messages/imports.py" line="436" />
         <source>a clock time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="429" />
+        <location filename="../../app/messages/imports.py" line="437" />
         <source>a price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="430" />
+        <location filename="../../app/messages/imports.py" line="438" />
         <location filename="../../app/messages/products.py" line="87" />
         <source>a count</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="431" />
+        <location filename="../../app/messages/imports.py" line="439" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="434" />
+        <location filename="../../app/messages/imports.py" line="442" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="437" />
+        <location filename="../../app/messages/imports.py" line="445" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="440" />
+        <location filename="../../app/messages/imports.py" line="448" />
         <source>expected a whole number such as 300</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="446" />
+        <location filename="../../app/messages/imports.py" line="454" />
         <source>the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="449" />
+        <location filename="../../app/messages/imports.py" line="457" />
         <source>lists or objects nested hundreds deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="453" />
+        <location filename="../../app/messages/imports.py" line="461" />
         <source>a list {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="457" />
+        <location filename="../../app/messages/imports.py" line="465" />
         <source>an object {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="461" />
+        <location filename="../../app/messages/imports.py" line="469" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="465" />
+        <location filename="../../app/messages/imports.py" line="473" />
         <source>a time in the years {first} to {last}</source>
         <translation type="unfinished" />
     </message>
@@ -4550,59 +4560,59 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -6246,19 +6256,19 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="243" />
-        <location filename="../../cli/products.py" line="137" />
+        <location filename="../../cli/products.py" line="145" />
         <source>warning: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="247" />
-        <location filename="../../cli/products.py" line="141" />
+        <location filename="../../cli/products.py" line="149" />
         <source>stored</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="249" />
-        <location filename="../../cli/products.py" line="143" />
+        <location filename="../../cli/products.py" line="151" />
         <source>not stored (--dry-run)</source>
         <translation type="unfinished" />
     </message>
@@ -6535,6 +6545,11 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/products.py" line="132" />
         <source>not matched: row {row}, {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="141" />
+        <source>left out as totals: rows {rows}</source>
         <translation type="unfinished" />
     </message>
     <message>

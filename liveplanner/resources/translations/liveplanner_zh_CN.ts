@@ -2178,8 +2178,8 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="28" />
-        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿, 12.5% or ¥99</source>
-        <translation>应为 1234、1,234.5、1.2万、3.5亿、12.5% 或 ¥99 这样的数</translation>
+        <source>expected such as 1234, 1,234.5, 1.2万, 3.5亿 or ¥99</source>
+        <translation>应为 1234、1,234.5、1.2万、3.5亿 或 ¥99 这样的数</translation>
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="31" />
@@ -2258,483 +2258,493 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="84" />
+        <source>{file}, row {row}: more than {limit} columns; no export is that wide</source>
+        <translation>{file}，第 {row} 行：超过 {limit} 列；没有这么宽的导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="87" />
         <source>{file}, sheet “{sheet}”, row {row}: a value beyond column {limit}; no export is that wide</source>
         <translation>{file}，工作表“{sheet}”，第 {row} 行：第 {limit} 列之后还有内容；没有这么宽的导出数据</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="88" />
+        <location filename="../../app/messages/imports.py" line="91" />
         <source>{file} is not a data export: its JSON is nested more than {limit} levels deep</source>
         <translation>{file} 不是数据导出文件：其 JSON 嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="92" />
+        <location filename="../../app/messages/imports.py" line="95" />
         <source>{file}, line {line}, column {column}: {value} is not a number JSON can hold; expected a number, text or null</source>
         <translation>{file}，第 {line} 行第 {column} 列：{value} 不是 JSON 能表示的数字；应为数字、文本或 null</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="97" />
+        <location filename="../../app/messages/imports.py" line="100" />
         <source>{file}, row {row}, column “{column}”: the cell holds {kind}; expected a number, text or null</source>
         <translation>{file}，第 {row} 行，“{column}”列：单元格里是{kind}；应为数字、文本或 null</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="102" />
+        <location filename="../../app/messages/imports.py" line="105" />
         <source>{file}, row {row}, column “{column}”: “{value}” is below zero; {metric} is a count or an amount, expected 0 or more</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”小于零；{metric}不会是负数，应为 0 或以上</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="107" />
+        <location filename="../../app/messages/imports.py" line="110" />
         <source>{file}, minute {time} (rows {first_row} to {row}), column “{column}”: the rows add up to {value}, more than a show can sell or count in a minute; expected at most {limit}</source>
         <translation>{file}，{time} 这一分钟（第 {first_row} 至 {row} 行），“{column}”列：合计 {value}，超出了一场直播一分钟可能的成交或计数；最多 {limit}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="113" />
+        <location filename="../../app/messages/imports.py" line="116" />
         <source>{file}: every cell of {columns} is empty or “-”; there are no figures to import</source>
         <translation>{file}：{columns}列的每个单元格都为空或“-”；没有可导入的数据</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="117" />
+        <location filename="../../app/messages/imports.py" line="120" />
         <source>{file}: {count} of {rows} rows are more than a day from the show ({show_start} to {show_end}), the first in row {row} ({time}); is it this show's export?</source>
         <translation>{file}：{rows} 行中有 {count} 行与本场（{show_start} 至 {show_end}）相差一天以上，第一行是第 {row} 行（{time}）；确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="122" />
+        <location filename="../../app/messages/imports.py" line="125" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) left out: {count}, the first row {row} ({time})</source>
         <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行未导入：{count} 行，第一行是第 {row} 行（{time}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="127" />
+        <location filename="../../app/messages/imports.py" line="130" />
         <source>Rows more than a day from the show ({show_start} to {show_end}) stored as they are (--keep-dates): {count}, the first row {row} ({time}); the review counts them outside the script</source>
         <translation>与本场（{show_start} 至 {show_end}）相差一天以上的行按原样保存（--keep-dates）：{count} 行，第一行是第 {row} 行（{time}）；复盘把它们算在脚本之外</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="133" />
+        <location filename="../../app/messages/imports.py" line="136" />
         <source>{file}: its records have {count} different fields; an export has at most {limit}</source>
         <translation>{file}：其记录共有 {count} 个不同字段；导出数据最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="137" />
+        <location filename="../../app/messages/imports.py" line="140" />
         <source>{file}, sheet “{sheet}”, row {row}, column {column}: the cell holds more than {limit} characters, which no Excel cell can</source>
         <translation>{file}，工作表“{sheet}”，第 {row} 行 {column} 列：单元格超过 {limit} 个字符，Excel 单元格放不下这么多</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="142" />
+        <location filename="../../app/messages/imports.py" line="145" />
         <source>{file} is not valid JSON (line {line}, column {column})</source>
         <translation>{file} 不是有效的 JSON（第 {line} 行第 {column} 列）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="145" />
+        <location filename="../../app/messages/imports.py" line="148" />
         <source>{file} holds no list of per-minute records</source>
         <translation>{file} 中没有按分钟的记录列表</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="148" />
+        <location filename="../../app/messages/imports.py" line="151" />
         <source>{file}, row {row}: {cells} cells where the header has {expected}</source>
         <translation>{file} 第 {row} 行：有 {cells} 个单元格，表头只有 {expected} 列</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="151" />
+        <location filename="../../app/messages/imports.py" line="154" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming a time column (时间, Time …) above rows of times</source>
         <translation>{file}：前 {rows} 行中没有表头；应有一行写明时间列（时间、Time…），其下是各行时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="156" />
+        <location filename="../../app/messages/imports.py" line="159" />
         <source>{file} has a header but no data rows</source>
         <translation>{file} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="157" />
+        <location filename="../../app/messages/imports.py" line="160" />
         <source>{file}: none of the columns is a metric liveplanner knows ({columns}); choose what each column holds below</source>
         <translation>{file}：没有可识别的指标列（{columns}）；请在下方为各列选择导入为何种指标</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="162" />
+        <location filename="../../app/messages/imports.py" line="165" />
         <source>{file}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}：“{first}”和“{second}”两列都是{metric}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="165" />
+        <location filename="../../app/messages/imports.py" line="168" />
         <source>{file}, row {row}, column “{column}”: the time is empty</source>
         <translation>{file} 第 {row} 行“{column}”列：时间为空</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="168" />
+        <location filename="../../app/messages/imports.py" line="171" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是时间；</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="171" />
+        <location filename="../../app/messages/imports.py" line="174" />
         <source>{file}, row {row}, column “{column}”: “{value}” has no date; give the show's date above</source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”没有日期；请在上方填写直播日期</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="175" />
+        <location filename="../../app/messages/imports.py" line="178" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a number; </source>
         <translation>{file} 第 {row} 行“{column}”列：“{value}”不是数字；</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="178" />
+        <location filename="../../app/messages/imports.py" line="181" />
+        <source>{file}, row {row}, column “{column}”: “{value}” is a percentage; a minute's {metric} is a count or an amount, not a share</source>
+        <translation>{file}，第 {row} 行，“{column}”列：“{value}”是百分比；每分钟的{metric}是数量或金额，不是占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="186" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="183" />
+        <location filename="../../app/messages/imports.py" line="191" />
         <source>{file}, row {row}, column “{column}”: “{value}” is more than a show can sell or count in a minute</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”超出了一场直播一分钟可能的成交或计数</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="188" />
-        <location filename="../../app/messages/imports.py" line="266" />
+        <location filename="../../app/messages/imports.py" line="196" />
+        <location filename="../../app/messages/imports.py" line="274" />
         <source>{file}, row {row}: {time} comes before {previous} in row {previous_row}; the time runs backwards</source>
         <translation>{file} 第 {row} 行：{time} 早于第 {previous_row} 行的 {previous}，时间倒退了</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="193" />
+        <location filename="../../app/messages/imports.py" line="201" />
         <source>{file}, rows {first_row} and {row}: two different rows for {time} (column “{column}”: {first_value} and {value})</source>
         <translation>{file} 第 {first_row} 行和第 {row} 行：{time} 有两行不同的数据（“{column}”列：{first_value} 与 {value}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="198" />
+        <location filename="../../app/messages/imports.py" line="206" />
         <source>{file}, row {row}, column “{column}”: the running total falls from {previous} to {value}</source>
         <translation>{file} 第 {row} 行“{column}”列：累计值从 {previous} 降到了 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="202" />
+        <location filename="../../app/messages/imports.py" line="210" />
         <source>{count} rows repeat an earlier row exactly and were left out (first: row {row})</source>
         <translation>有 {count} 行与前面某行完全相同，已略去（第一处：第 {row} 行）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="206" />
+        <location filename="../../app/messages/imports.py" line="214" />
         <source>Total row {row}, column “{column}”: {total}, but the rows add up to {sum} ({percent} apart)</source>
         <translation>合计行（第 {row} 行）“{column}”列为 {total}，但各行相加为 {sum}（相差 {percent}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="211" />
+        <location filename="../../app/messages/imports.py" line="219" />
         <source>No rows for {count} minutes between the first and the last: {minutes}</source>
         <translation>首尾之间有 {count} 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="214" />
+        <location filename="../../app/messages/imports.py" line="222" />
         <source>No rows for 1 minute between the first and the last: {minutes}</source>
         <translation>首尾之间有 1 分钟没有数据：{minutes}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="217" />
+        <location filename="../../app/messages/imports.py" line="225" />
         <source>Column “{column}”: {count} cells are empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：{count} 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="220" />
+        <location filename="../../app/messages/imports.py" line="228" />
         <source>Column “{column}”: 1 cell is empty or “-”, left empty (not zero)</source>
         <translation>“{column}”列：1 个单元格为空或“-”，按缺失处理（不记为零）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="223" />
+        <location filename="../../app/messages/imports.py" line="231" />
         <source>Columns not imported: {columns}</source>
         <translation>未导入的列：{columns}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="224" />
+        <location filename="../../app/messages/imports.py" line="232" />
         <source>The file runs from {start} to {end}, outside the show ({show_start} to {show_end}): is it this show's export?</source>
         <translation>文件时间为 {start} 至 {end}，不在本场 {show_start} 至 {show_end} 之内：确定是这一场的数据吗？</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="229" />
+        <location filename="../../app/messages/imports.py" line="237" />
         <source>{rows} rows for {minutes} minutes: per minute, counts and money are added up and {instants} keeps the {rule} reading</source>
         <translation>{rows} 行对应 {minutes} 分钟：每分钟的计数和金额相加，{instants}取{rule}读数</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="237" />
+        <location filename="../../app/messages/imports.py" line="245" />
         <source>{file}: no header row in its first {rows} rows; expected a row naming columns such as 序号, 时间, 时长, 环节, 商品 (or No., Time, Duration, Segment, Product)</source>
         <translation>{file}：前 {rows} 行中没有表头；需要一行列名，如 序号、时间、时长、环节、商品</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="242" />
+        <location filename="../../app/messages/imports.py" line="250" />
         <source>the mapping has {given} columns, the sheet has {columns}</source>
         <translation>映射有 {given} 列，而表格有 {columns} 列</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="245" />
+        <location filename="../../app/messages/imports.py" line="253" />
         <source>{file}: no length (时长) and no start time (时间) column; map one of them to time the segments</source>
         <translation>{file}：没有时长列，也没有时间列；请将其中一列设为时长或开始时间，用来计算各环节时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="250" />
+        <location filename="../../app/messages/imports.py" line="258" />
         <source>{file}: the header is in row {row}, but no row under it holds a segment</source>
         <translation>{file}：表头在第 {row} 行，但其下没有任何环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="253" />
+        <location filename="../../app/messages/imports.py" line="261" />
         <source>{file}, row {row}, column “{column}”: “{value}” is not {what}; {expected}</source>
         <translation>{file}，第 {row} 行，“{column}”列：“{value}”不是{what}；{expected}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="256" />
+        <location filename="../../app/messages/imports.py" line="264" />
         <source>{file}, row {row}, column “{column}”: the length is empty and no start time follows to work it out from; give minutes (5), m:ss (5:30) or h:mm:ss</source>
         <translation>{file}，第 {row} 行，“{column}”列：时长为空，下一行也没有开始时间可推算；请填写分钟数 (5)、分:秒 (5:30) 或 时:分:秒</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="261" />
+        <location filename="../../app/messages/imports.py" line="269" />
         <source>{file}, row {row}, column “{column}”: the start time is empty; without a length column every row needs its start time</source>
         <translation>{file}，第 {row} 行，“{column}”列：开始时间为空；没有时长列时，每一行都需要开始时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="271" />
+        <location filename="../../app/messages/imports.py" line="279" />
         <source>No date in the sheet: the show is put on {date}; change it if that is wrong</source>
         <translation>表格中没有日期：场次日期设为 {date}，如不对请修改</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="274" />
+        <location filename="../../app/messages/imports.py" line="282" />
         <source>The sheet's date has no year: the show is put on {date}</source>
         <translation>表格中的日期没有年份：场次日期设为 {date}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="277" />
+        <location filename="../../app/messages/imports.py" line="285" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which the products sheet gives as {first}; the products sheet is kept</source>
         <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，商品表中是 {first}；以商品表为准</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="282" />
+        <location filename="../../app/messages/imports.py" line="290" />
         <source>No start time in the sheet: the show starts at {time}</source>
         <translation>表格中没有开始时间：场次从 {time} 开始</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="285" />
+        <location filename="../../app/messages/imports.py" line="293" />
         <source>Row {row}, column “{column}”: Excel had turned the length into the time of day {value}; read as {length}</source>
         <translation>第 {row} 行，“{column}”列：Excel 把时长变成了时刻 {value}；按 {length} 读取</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="290" />
+        <location filename="../../app/messages/imports.py" line="298" />
         <source>Row {row}: the last segment has a start time but no end or length; its length is 0:00 until you set it</source>
         <translation>第 {row} 行：最后一个环节只有开始时间，没有结束时间或时长；时长暂为 0:00，请补上</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="295" />
+        <location filename="../../app/messages/imports.py" line="303" />
         <source>Row {row}, column “{column}”: the sheet says {value}, the lengths above make it {planned}; the lengths are kept</source>
         <translation>第 {row} 行，“{column}”列：表中写的是 {value}，按上面各环节时长推算是 {planned}；以时长为准</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="300" />
+        <location filename="../../app/messages/imports.py" line="308" />
         <source>Row {row}, column “{column}”: “{value}” is not a segment kind; read as {kind}</source>
         <translation>第 {row} 行，“{column}”列：“{value}”不是已知的环节类型；按“{kind}”读取</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="304" />
+        <location filename="../../app/messages/imports.py" line="312" />
         <source>Row {row}, column “{column}”: {names}; {first} takes the role in this segment, all of them join the team</source>
         <translation>第 {row} 行，“{column}”列：{names}；本环节由 {first} 担任，所有人都加入团队</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="309" />
+        <location filename="../../app/messages/imports.py" line="317" />
         <source>Row {row}, column “{column}”: {value} for “{product}”, which row {first_row} gave as {first}; the first is kept</source>
         <translation>第 {row} 行，“{column}”列：“{product}”写的是 {value}，第 {first_row} 行写的是 {first}；以第一次为准</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="314" />
+        <location filename="../../app/messages/imports.py" line="322" />
         <source>Row {row}: the flash sale names no product; it is tied to “{product}”, the product before it</source>
         <translation>第 {row} 行：秒杀没有写商品；关联到前面的商品“{product}”</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="319" />
+        <location filename="../../app/messages/imports.py" line="327" />
         <source>Row {row}, column “{column}”: the promos come from the sheet “{sheet}”; this text, which differs from them, was not read</source>
         <translation>第 {row} 行，“{column}”列：优惠以“{sheet}”表为准；这里的文字与之不同，未读取</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="324" />
+        <location filename="../../app/messages/imports.py" line="332" />
         <source>Sheet “{sheet}”, row {row}: segment {position} is not in the run sheet; left out</source>
         <translation>“{sheet}”表第 {row} 行：脚本中没有序号 {position} 的环节；已略过</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="328" />
+        <location filename="../../app/messages/imports.py" line="336" />
         <source>{file} is not a liveplanner show file; expected a JSON object with "format": "liveplanner.show"</source>
         <translation>{file} 不是 liveplanner 场次文件；需要含 "format": "liveplanner.show" 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="333" />
+        <location filename="../../app/messages/imports.py" line="341" />
         <source>{file} was written by a newer liveplanner: schema version {version}; this version reads up to {supported}</source>
         <translation>{file} 由更新版本的 liveplanner 写出：格式版本 {version}；本版本最多读取到 {supported}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="338" />
+        <location filename="../../app/messages/imports.py" line="346" />
         <source>{file}, {path}: got {value}, expected {expected}</source>
         <translation>{file}，{path}：值为 {value}，应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="341" />
+        <location filename="../../app/messages/imports.py" line="349" />
         <source>{file}, {path}: this field is missing</source>
         <translation>{file}，{path}：缺少此字段</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="344" />
+        <location filename="../../app/messages/imports.py" line="352" />
         <source>{file}, {path}: not a field of a show file (schema version {version})</source>
         <translation>{file}，{path}：不是场次文件的字段（格式版本 {version}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="347" />
+        <location filename="../../app/messages/imports.py" line="355" />
         <source>{file}, {path}: repeats {first}; each must be given once</source>
         <translation>{file}，{path}：与 {first} 重复；每项只能出现一次</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="350" />
+        <location filename="../../app/messages/imports.py" line="358" />
         <source>{file}, {path}: refers to {kind} {id}, but the file has no {kind} with that id</source>
         <translation>{file}，{path}：引用了 {kind} {id}，但文件中没有这个 {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="354" />
+        <location filename="../../app/messages/imports.py" line="362" />
         <source>{file}, row {row}: a cell holds more than {limit} characters; a run sheet's cell holds at most {limit}</source>
         <translation>{file}，第 {row} 行：有单元格超过 {limit} 个字符；脚本的单元格最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="359" />
+        <location filename="../../app/messages/imports.py" line="367" />
         <source>{file}, row {row}: the segment's notes, with the cells kept in them, come to {length} characters; a show's text holds at most {limit}</source>
         <translation>{file}，第 {row} 行：该环节的备注连同并入其中的单元格共 {length} 个字符；一场直播的文字最多 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="364" />
+        <location filename="../../app/messages/imports.py" line="372" />
         <source>{file}: the sheet has {rows} filled rows; a run sheet holds at most {limit} (its segments with their talking points)</source>
         <translation>{file}：表格有 {rows} 行内容；一份脚本最多 {limit} 行（各环节及其话术）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="369" />
+        <location filename="../../app/messages/imports.py" line="377" />
         <source>{file}, row {row}: a cell is filled in column {column}; a run sheet has at most {limit} columns</source>
         <translation>{file}，第 {row} 行：第 {column} 列有内容；脚本最多 {limit} 列</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="374" />
+        <location filename="../../app/messages/imports.py" line="382" />
         <source>{file}: {count} rows are segments (the last in row {row}); a show holds at most {limit} segments</source>
         <translation>{file}：有 {count} 行是环节（最后一个在第 {row} 行）；一场直播最多 {limit} 个环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="379" />
+        <location filename="../../app/messages/imports.py" line="387" />
         <source>{file}, rows {row} and {next_row}, column “{column}”: from {value} to {next_value} is {length}; a segment lasts at most {limit}</source>
         <translation>{file}，第 {row} 行和第 {next_row} 行，“{column}”列：从 {value} 到 {next_value} 共 {length}；一个环节最长 {limit}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="384" />
+        <location filename="../../app/messages/imports.py" line="392" />
         <source>{file}, row {row}: the sheet's date {date} is not a day a show can have; expected a date in the years {first} to {last}</source>
         <translation>{file}，第 {row} 行：表格的日期 {date} 不可能是直播的日期；应为 {first} 至 {last} 年之间的日期</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="389" />
+        <location filename="../../app/messages/imports.py" line="397" />
         <source>{file}: the show would start {start}, which no show can; expected a start in the years {first} to {last}</source>
         <translation>{file}：直播将在 {start} 开始，这不可能；开始时间应在 {first} 至 {last} 年之间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="394" />
+        <location filename="../../app/messages/imports.py" line="402" />
         <source>Row {row}, column “{column}”: the title is longer than {limit} characters; the rest is in the segment's notes</source>
         <translation>第 {row} 行，“{column}”列：标题超过 {limit} 个字；超出部分放入环节备注</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="402" />
+        <location filename="../../app/messages/imports.py" line="410" />
         <source>{file} is {size_mb} MB; run sheets and show files up to {limit_mb} MB can be imported</source>
         <translation>{file} 有 {size_mb} MB；可导入的脚本和场次文件最多 {limit_mb} MB</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="409" />
+        <location filename="../../app/messages/imports.py" line="417" />
         <source>an object {…}</source>
         <translation>对象 {…}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="410" />
+        <location filename="../../app/messages/imports.py" line="418" />
         <source>a list […]</source>
         <translation>列表 […]</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="411" />
+        <location filename="../../app/messages/imports.py" line="419" />
         <source>its compressed data is damaged</source>
         <translation>压缩数据已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="415" />
+        <location filename="../../app/messages/imports.py" line="423" />
         <source>the file is incomplete or damaged</source>
         <translation>文件不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="418" />
+        <location filename="../../app/messages/imports.py" line="426" />
         <source>… ({count} characters)</source>
         <translation>…（共 {count} 个字符）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="419" />
+        <location filename="../../app/messages/imports.py" line="427" />
         <source>”, “</source>
         <translation>”、“</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="421" />
+        <location filename="../../app/messages/imports.py" line="429" />
         <source>highest</source>
         <translation>最高</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="422" />
+        <location filename="../../app/messages/imports.py" line="430" />
         <source>last</source>
         <translation>最后一次</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="427" />
+        <location filename="../../app/messages/imports.py" line="435" />
         <source>a length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="428" />
+        <location filename="../../app/messages/imports.py" line="436" />
         <source>a clock time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="429" />
+        <location filename="../../app/messages/imports.py" line="437" />
         <source>a price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="430" />
+        <location filename="../../app/messages/imports.py" line="438" />
         <location filename="../../app/messages/products.py" line="87" />
         <source>a count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="431" />
+        <location filename="../../app/messages/imports.py" line="439" />
         <source>expected minutes (5), m:ss (5:30), h:mm:ss (1:02:00) or 5分30秒</source>
         <translation>应为分钟数 (5)、分:秒 (5:30)、时:分:秒 (1:02:00) 或 5分30秒</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="434" />
+        <location filename="../../app/messages/imports.py" line="442" />
         <source>expected a clock time such as 20:05 or 20:00-20:05</source>
         <translation>应为时间，如 20:05 或 20:00-20:05</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="437" />
+        <location filename="../../app/messages/imports.py" line="445" />
         <source>expected an amount in yuan such as 59 or ¥59.90</source>
         <translation>应为金额（元），如 59 或 ¥59.90</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="440" />
+        <location filename="../../app/messages/imports.py" line="448" />
         <source>expected a whole number such as 300</source>
         <translation>应为整数，如 300</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="446" />
+        <location filename="../../app/messages/imports.py" line="454" />
         <source>the file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="449" />
+        <location filename="../../app/messages/imports.py" line="457" />
         <source>lists or objects nested hundreds deep</source>
         <translation>嵌套数百层的列表或对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="453" />
+        <location filename="../../app/messages/imports.py" line="461" />
         <source>a list {depth} levels deep</source>
         <translation>嵌套 {depth} 层的列表</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="457" />
+        <location filename="../../app/messages/imports.py" line="465" />
         <source>an object {depth} levels deep</source>
         <translation>嵌套 {depth} 层的对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="461" />
+        <location filename="../../app/messages/imports.py" line="469" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation>最多嵌套 {limit} 层的列表和对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="465" />
+        <location filename="../../app/messages/imports.py" line="473" />
         <source>a time in the years {first} to {last}</source>
         <translation>{first} 至 {last} 年之间的时间</translation>
     </message>
@@ -4563,52 +4573,52 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
@@ -4617,7 +4627,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -6267,19 +6277,19 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="243" />
-        <location filename="../../cli/products.py" line="137" />
+        <location filename="../../cli/products.py" line="145" />
         <source>warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="247" />
-        <location filename="../../cli/products.py" line="141" />
+        <location filename="../../cli/products.py" line="149" />
         <source>stored</source>
         <translation>已保存</translation>
     </message>
     <message>
         <location filename="../../cli/metrics.py" line="249" />
-        <location filename="../../cli/products.py" line="143" />
+        <location filename="../../cli/products.py" line="151" />
         <source>not stored (--dry-run)</source>
         <translation>未保存（--dry-run）</translation>
     </message>
@@ -6557,6 +6567,11 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/products.py" line="132" />
         <source>not matched: row {row}, {name}</source>
         <translation>未匹配：第 {row} 行，{name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/products.py" line="141" />
+        <source>left out as totals: rows {rows}</source>
+        <translation>作为合计行略过：第 {rows} 行</translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="137" />

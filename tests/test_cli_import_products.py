@@ -9,6 +9,7 @@ from test_cli import ok_json, run, run_process
 
 from liveplanner.app.demo_products import DEMO_PRODUCT_FILE
 from liveplanner.app.workspace import open_database
+from liveplanner.storage import shows
 from liveplanner.storage.product_sales import product_sales
 
 FIXTURE = Path(__file__).parent / "fixtures" / "products" / DEMO_PRODUCT_FILE
@@ -101,3 +102,20 @@ def test_the_command_runs_in_a_process_of_its_own(sqlite_url: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["stored"] == 8
+
+
+def test_a_show_in_the_bin_takes_no_export(sqlite_url: str, tmp_path: Path) -> None:
+    show_id = ok_json("new-show", "--title", "双11", "--start", "2026-11-11 19:30", db=sqlite_url)[
+        "show_id"
+    ]
+    with closing(open_database(sqlite_url)) as db:
+        shows.delete_show(db, show_id)
+    minutes = tmp_path / "minutes.csv"
+    minutes.write_text("时间,成交金额(元)\n2026-11-11 19:31,10\n", encoding="utf-8")
+    for command, path in (("import-products", FIXTURE), ("import-metrics", minutes)):
+        for dry in ((), ("--dry-run",)):
+            result = run(command, str(path), "--show", str(show_id), *dry, db=sqlite_url)
+            assert result.returncode == 2, (command, dry)
+            assert result.stderr == f"liveplanner: there is no show {show_id}\n"
+    with closing(open_database(sqlite_url)) as db:
+        assert product_sales(db, show_id) == ()

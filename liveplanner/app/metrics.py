@@ -14,7 +14,7 @@ from liveplanner.core.plan import time_zone
 from liveplanner.core.schedule import schedule
 from liveplanner.storage.database import Database
 from liveplanner.storage.runs import list_runs
-from liveplanner.storage.shows import load_plan
+from liveplanner.storage.shows import check_not_in_bin, load_plan
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -112,6 +112,7 @@ def import_metrics(
     from liveplanner.formats.sheets import MAX_BYTES
     from liveplanner.storage.samples import ImportSource, replace_metrics, stored_metrics
 
+    check_not_in_bin(db, show_id)  # read-only views still open a show in the bin
     plan = load_plan(db, show_id)
     zone_name = request.zone or plan.show.time_zone
     try:

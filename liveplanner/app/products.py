@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from liveplanner.app.refusals import OperationRefused, read_imported
 from liveplanner.core.plan import ShowPlan as Plan
 from liveplanner.storage.database import Database
-from liveplanner.storage.shows import load_plan
+from liveplanner.storage.shows import check_not_in_bin, load_plan
 
 if TYPE_CHECKING:
     from liveplanner.core.product_match import Matching
@@ -77,6 +77,7 @@ def import_products(
     replace the show's product figures with it."""
     from liveplanner.formats.products.reader import MAX_PRODUCT_BYTES
 
+    check_not_in_bin(db, show_id)  # read-only views still open a show in the bin
     plan = load_plan(db, show_id)
     data = read_imported(path, MAX_PRODUCT_BYTES)
     return store_product_export(db, plan, path.name, data, request)

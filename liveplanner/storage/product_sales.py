@@ -21,7 +21,8 @@ def replace_product_sales(
     if product_import(db, show_id) is not None:
         db.backup("before-replacing-product-figures")
     with db.session() as session:
-        if session.get(ShowRow, show_id) is None:
+        show = session.get(ShowRow, show_id)
+        if show is None or show.deleted_at is not None:
             raise no_show(show_id)
         history.record(session, show_id, "products", "imported", source.file_name)
         session.execute(delete(ProductSalesRow).where(ProductSalesRow.show_id == show_id))

@@ -252,6 +252,17 @@ def load_plan(db: Database, show_id: int) -> ShowPlan:
     )
 
 
+def check_not_in_bin(db: Database, show_id: int) -> None:
+    """The refusal of a write into a show in the bin (or never there): it is no show to change
+    until it is restored, as campaigns and the editor already say."""
+    with db.engine.connect() as connection:
+        found = connection.execute(
+            select(ShowRow.deleted_at).where(ShowRow.id == show_id)
+        ).one_or_none()
+    if found is None or found.deleted_at is not None:
+        raise no_show(show_id)
+
+
 def person_ids_by_name(session: Session, names: list[str]) -> dict[str, int]:
     """Ids of the people with these names, creating those not yet known."""
     known = dict(

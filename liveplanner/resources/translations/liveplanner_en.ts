@@ -3373,6 +3373,46 @@
         <source>there is no campaign {id}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="11" />
+        <source>only {shows} earlier shows with GMV figures, {needed} needed: no projection rather than a guess</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="16" />
+        <source>past viewers fell away by {drop} over the {span} minutes from minute {minute}: move {title} ({kind}) there, to position {to}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="21" />
+        <source>{product} earned ¥{per_min}/min in past product intros, {other} ¥{other_per_min}/min: put {product} in the prime slot (the room was fullest at minute {minute}), position {to}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="27" />
+        <source>{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="32" />
+        <source>{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="37" />
+        <source>{product} sold out in {sold_out} of {shows} past shows (at most {most_sold} sold): stock {proposed} instead of {stock}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="42" />
+        <source>{product} sold at most {most_sold} in {shows} past shows, under a fifth of its stock: stock {proposed} instead of {stock}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="47" />
+        <source>no benefit for {gap} minutes from minute {from_minute} (the rhythm: one every {every} minutes): add a {kind} at position {at} (it earned ¥{per_min}/min before)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -4550,59 +4590,59 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -6395,11 +6435,62 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/advice.py" line="100" />
+        <source>{title} (show {show_id}): advice from {count} earlier shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="109" />
+        <source>  shows {shows}; platform {platform}; starting {slot}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="111" />
+        <source>any</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="112" />
+        <source>at any time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="122" />
+        <source>Projected GMV {mid} (range {low} to {high})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="129" />
+        <source>low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="130" />
+        <source>mid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="131" />
+        <source>high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="132" />
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
         <source>title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="145" />
+        <source>Suggestions:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="150" />
+        <source>No suggestions.</source>
         <translation type="unfinished" />
     </message>
     <message>

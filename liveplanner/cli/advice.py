@@ -6,7 +6,7 @@ import argparse
 from liveplanner.app.advice import show_advice
 from liveplanner.app.database import Database
 from liveplanner.app.messages.advice import advice_words
-from liveplanner.app.translations import QT_TRANSLATE_NOOP
+from liveplanner.app.translations import QT_TRANSLATE_NOOP, english
 from liveplanner.cli import output
 from liveplanner.cli.output import emit, say, visible, whole_yuan, width
 from liveplanner.core.advice import Basis, Range
@@ -17,7 +17,11 @@ def advise(args: argparse.Namespace, db: Database) -> int:
     shown = show_advice(db, args.show_id)
     data = advice_json(shown.plan.show.id, shown.advice)
     titles = {position: s.title for position, s in enumerate(shown.plan.segments, start=1)}
-    emit(args, data, advice_text(data, shown.plan.show.title, titles))
+    translate = output.language()
+    worded = [advice_words(s.code, s.figures, translate) for s in shown.advice.suggestions]
+    reason = shown.advice.reason
+    why = advice_words(reason.code, reason.figures, translate) if reason else ""
+    emit(args, data, advice_text(data, shown.plan.show.title, titles, worded, why))
     return 0
 
 
@@ -47,11 +51,11 @@ def _figures(figures: dict[str, object]) -> dict[str, object]:
 def advice_json(show_id: int, advice: Advice) -> dict[str, object]:
     """The advice of `liveplanner advise ID --json`: money in yuan; `slot` the start times of
     day the basis shows fall in (null: any); `projection` null, and `reason` saying why, when
-    too few earlier shows earned; `message` each suggestion in the user's language, `figures`
-    what it rests on, `change` the edit it proposes (core.advice_suggestions)."""
+    too few earlier shows earned; `message` each suggestion in English (JSON is the same in
+    every language; the text is the user's), `figures` what it rests on, `change` the edit it
+    proposes (core.advice_suggestions)."""
     basis = advice.basis
     projection = advice.projection
-    translate = output.language()
     return {
         "show_id": show_id,
         "basis": {
@@ -61,7 +65,7 @@ def advice_json(show_id: int, advice: Advice) -> dict[str, object]:
         },
         "projection": {"gmv": _range(projection.gmv)} if projection else None,
         "reason": (
-            advice_words(advice.reason.code, advice.reason.figures, translate)
+            advice_words(advice.reason.code, advice.reason.figures, english)
             if advice.reason
             else None
         ),
@@ -78,7 +82,7 @@ def advice_json(show_id: int, advice: Advice) -> dict[str, object]:
             {
                 "kind": s.kind.value,
                 "position": s.position,
-                "message": advice_words(s.code, s.figures, translate),
+                "message": advice_words(s.code, s.figures, english),
                 "figures": _figures(dict(s.figures)),
                 "change": dict(s.change),
             }
@@ -91,9 +95,16 @@ def _right(text: str, columns: int) -> str:
     return " " * (columns - width(text)) + text
 
 
-def advice_text(data: dict, title: str, titles: dict[int, str]) -> str:  # type: ignore[type-arg]
+def advice_text(
+    data: dict,  # type: ignore[type-arg]
+    title: str,
+    titles: dict[int, str],
+    suggestions: list[str],
+    reason: str,
+) -> str:
     """The advice for a terminal: what it rests on, the projection (show, then segment by
-    segment), then the suggestions, numbered."""
+    segment) or `reason` why there is none, then the `suggestions` (worded in the user's
+    language), numbered."""
     basis = data["basis"]
     lines = [
         say(
@@ -114,7 +125,7 @@ def advice_text(data: dict, title: str, titles: dict[int, str]) -> str:  # type:
         )
     projection = data["projection"]
     if projection is None:
-        lines.append(data["reason"])
+        lines.append(visible(reason))
     else:
         gmv = projection["gmv"]
         lines.append(
@@ -140,12 +151,9 @@ def advice_text(data: dict, title: str, titles: dict[int, str]) -> str:  # type:
                 f"{s['position']:>3}{whole_yuan(s['gmv_low']):>12}{whole_yuan(s['gmv_mid']):>12}"
                 f"{whole_yuan(s['gmv_high']):>12}  {visible(titles.get(s['position'], ''))}"
             )
-    suggestions = data["suggestions"]
     if suggestions:
         lines.append(say(QT_TRANSLATE_NOOP("cli", "Suggestions:")))
-        lines += [
-            f"{number:>3}. {visible(s['message'])}" for number, s in enumerate(suggestions, start=1)
-        ]
+        lines += [f"{n:>3}. {visible(text)}" for n, text in enumerate(suggestions, start=1)]
     else:
         lines.append(say(QT_TRANSLATE_NOOP("cli", "No suggestions.")))
     return "\n".join(lines)

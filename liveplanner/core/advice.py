@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from liveplanner.core.enums import Platform, SegmentKind
-from liveplanner.core.plan import Product, ShowPlan
+from liveplanner.core.plan import Product, ShowPlan, time_zone
 from liveplanner.core.product_match import name_key
 
 MIN_SHOWS = 3  # comparable shows a projection needs
@@ -137,7 +137,7 @@ def _hours_apart(a: datetime, b: datetime) -> float:
 def choose_basis(plan: ShowPlan, history: History) -> Basis | Reason:
     """The past shows the advice rests on (see the module's docstring), or why there are too
     few."""
-    start = plan.show.planned_start
+    start = plan.show.planned_start.astimezone(time_zone(plan.show.time_zone))
     earning = [s for s in history.shows if s.has_gmv]
     platform = plan.show.platform
     slot = (
@@ -194,7 +194,7 @@ def weighted_quantile(values: Sequence[float], weights: Sequence[float], share: 
 
 def project(plan: ShowPlan, basis: Basis) -> Projection:
     """The draft's GMV, segment by segment and in all, from the basis (module docstring)."""
-    rates = _rates(basis, plan.show.planned_start)
+    rates = _rates(basis, plan.show.planned_start.astimezone(time_zone(plan.show.time_zone)))
     by_kind: dict[SegmentKind, list[_Rate]] = {}
     for rate in rates:
         by_kind.setdefault(rate.kind, []).append(rate)

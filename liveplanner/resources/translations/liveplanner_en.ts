@@ -6435,47 +6435,47 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="100" />
+        <location filename="../../cli/advice.py" line="111" />
         <source>{title} (show {show_id}): advice from {count} earlier shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="109" />
+        <location filename="../../cli/advice.py" line="120" />
         <source>  shows {shows}; platform {platform}; starting {slot}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="111" />
+        <location filename="../../cli/advice.py" line="122" />
         <source>any</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="112" />
+        <location filename="../../cli/advice.py" line="123" />
         <source>at any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="122" />
+        <location filename="../../cli/advice.py" line="133" />
         <source>Projected GMV {mid} (range {low} to {high})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="129" />
+        <location filename="../../cli/advice.py" line="140" />
         <source>low</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="130" />
+        <location filename="../../cli/advice.py" line="141" />
         <source>mid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="131" />
+        <location filename="../../cli/advice.py" line="142" />
         <source>high</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="132" />
+        <location filename="../../cli/advice.py" line="143" />
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
@@ -6484,12 +6484,12 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="145" />
+        <location filename="../../cli/advice.py" line="155" />
         <source>Suggestions:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="150" />
+        <location filename="../../cli/advice.py" line="158" />
         <source>No suggestions.</source>
         <translation type="unfinished" />
     </message>

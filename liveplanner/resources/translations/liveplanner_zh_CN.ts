@@ -6456,47 +6456,47 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="100" />
+        <location filename="../../cli/advice.py" line="111" />
         <source>{title} (show {show_id}): advice from {count} earlier shows</source>
         <translation>{title}（第 {show_id} 场）：依据此前 {count} 场直播的建议</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="109" />
+        <location filename="../../cli/advice.py" line="120" />
         <source>  shows {shows}; platform {platform}; starting {slot}</source>
         <translation>  场次 {shows}；平台 {platform}；开播时间 {slot}</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="111" />
+        <location filename="../../cli/advice.py" line="122" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="112" />
+        <location filename="../../cli/advice.py" line="123" />
         <source>at any time</source>
         <translation>不限时段</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="122" />
+        <location filename="../../cli/advice.py" line="133" />
         <source>Projected GMV {mid} (range {low} to {high})</source>
         <translation>预计成交 {mid}（区间 {low} 至 {high}）</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="129" />
+        <location filename="../../cli/advice.py" line="140" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="130" />
+        <location filename="../../cli/advice.py" line="141" />
         <source>mid</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="131" />
+        <location filename="../../cli/advice.py" line="142" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="132" />
+        <location filename="../../cli/advice.py" line="143" />
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
@@ -6505,12 +6505,12 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="145" />
+        <location filename="../../cli/advice.py" line="155" />
         <source>Suggestions:</source>
         <translation>建议：</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="150" />
+        <location filename="../../cli/advice.py" line="158" />
         <source>No suggestions.</source>
         <translation>暂无建议。</translation>
     </message>

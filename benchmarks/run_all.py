@@ -28,6 +28,7 @@ BENCHMARKS = (
     "xlsx_import",
     "review",
     "comparison_scale",
+    "advice_backtest",
     "script_files",
     "large_files",
     "edit_write",

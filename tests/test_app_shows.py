@@ -37,12 +37,12 @@ def test_a_copy_is_titled_as_asked_and_cut_to_the_longest_title(db: Database) ->
 
 
 def test_a_deleted_show_leaves_the_list_and_comes_back(db: Database) -> None:
-    show_id = shows.add_demo(db)  # with its campaign's four other shows
-    assert len(_titles(db)) == 5
+    show_id = shows.add_demo(db)  # with its campaign's four other shows and its season's seven
+    assert len(_titles(db)) == 12
     shows.delete_show(db, show_id)
-    assert len(_titles(db)) == 4
+    assert len(_titles(db)) == 11
     shows.restore_show(db, show_id)
-    assert len(_titles(db)) == 5
+    assert len(_titles(db)) == 12
 
 
 def test_a_preference_changed_is_saved() -> None:

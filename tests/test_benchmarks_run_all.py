@@ -66,7 +66,7 @@ def test_every_benchmark_reports_figures_as_json() -> None:
     for entry in entries:
         assert set(entry) == KEYS, entry
         assert isinstance(entry["name"], str) and entry["name"]
-        assert entry["unit"] in {"ms", "s"}
+        assert entry["unit"] in {"ms", "s", "yuan", "%"}  # times, and the advice's accuracy
         assert entry["value"] >= 0
         if entry["baseline"] is None:
             assert entry["ratio"] is None and entry["target"] is None, entry
@@ -170,3 +170,20 @@ def test_without_a_server_the_comparison_of_a_history_measures_nothing() -> None
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert "no PostgreSQL server" in result.stderr
+
+
+def test_the_advice_backtest_reports_its_errors_against_the_naive_baseline() -> None:
+    result = run("advice_backtest.py", "--json")
+
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert [f["unit"] for f in figures] == ["yuan", "yuan", "%"]
+    for error in figures[:2]:
+        assert set(error) == KEYS
+        assert isinstance(error["value"], float) and error["value"] > 0
+        assert isinstance(error["baseline"], float) and error["baseline"] > 0
+        assert error["ratio"] == pytest.approx(error["value"] / error["baseline"])
+        assert error["target"] == 0.75
+    assert "show GMV" in figures[0]["name"] and "segment GMV" in figures[1]["name"]
+    assert 0 <= figures[2]["value"] <= 100 and figures[2]["baseline"] is None
+    assert "8 shows, 8 projected" in result.stderr

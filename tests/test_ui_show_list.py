@@ -53,8 +53,9 @@ def test_an_empty_database_shows_how_to_begin_and_the_demo_fills_it(
     with qtbot.waitSignal(page.reloaded):
         window.demo_action.trigger()
     assert page.stack.currentWidget() is page.table
-    assert page.model.rowCount() == 5  # the demo show and its campaign's four others
-    assert window.statusBar().currentMessage() == "5 show(s)"
+    # The demo show, its campaign's four others and its season's seven (app.demo_season).
+    assert page.model.rowCount() == 12
+    assert window.statusBar().currentMessage() == "12 show(s)"
 
 
 def test_search_narrows_the_list(qtbot: QtBot, sqlite_db: Database) -> None:

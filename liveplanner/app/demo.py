@@ -295,7 +295,8 @@ def _run_demo(
 def create_demo(db: Database, *, campaign: bool = False) -> int:
     """Store the demo show with a rehearsal, the live run and the live run's minute metrics;
     return the show's id. With `campaign`, the demo's campaign and its four other shows too
-    (app.demo_campaign)."""
+    (app.demo_campaign), and the season of earlier shows its advice rests on
+    (app.demo_season)."""
     show_id = save_plan(db, demo_plan())
     plan = load_plan(db, show_id)
     start = plan.show.planned_start
@@ -309,6 +310,9 @@ def create_demo(db: Database, *, campaign: bool = False) -> int:
         from liveplanner.app.demo_campaign import add_demo_campaign
 
         add_demo_campaign(db, show_id, plan)
+        from liveplanner.app.demo_season import add_demo_season
+
+        add_demo_season(db, plan)
     return show_id
 
 

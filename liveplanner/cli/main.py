@@ -77,6 +77,10 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
         from liveplanner.cli import reviews
 
         return reviews.review
+    if args.command == "advise":
+        from liveplanner.cli import advice
+
+        return advice.advise
     if args.command == "runs":
         from liveplanner.cli import runs
 

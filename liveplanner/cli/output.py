@@ -41,6 +41,11 @@ def speak(translate: Translate) -> None:
     _translate = translate
 
 
+def language() -> Translate:
+    """This run's language, for texts worded outside this module (app.messages)."""
+    return _translate
+
+
 def say(source: str, /, **figures: object) -> str:
     """A text marked QT_TRANSLATE_NOOP("cli", ...) in the user's language, its {names} filled
     from `figures` after translation (so a translation may order them as its grammar wants)."""

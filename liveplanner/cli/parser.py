@@ -157,6 +157,19 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--out", metavar="FILE", help="write the report: .pdf, .html or .xlsx")
     _add_json(review)
 
+    advise = commands.add_parser(
+        "advise",
+        help="a show's projected GMV and suggestions, from the team's earlier shows",
+        description="Project the show's GMV (low, mid, high, for the show and each segment) "
+        "from comparable segments of earlier shows (same platform and a similar time slot "
+        "first), and suggest changes: a benefit where past viewers fell away, the best earner "
+        "in the prime slot, lengths from rehearsal takes and past runs, stock from past "
+        "sell-through, a benefit where the rhythm asks for one. Fewer than three earlier shows "
+        "with GMV: no projection.",
+    )
+    advise.add_argument("show_id", type=_show_id, metavar="ID")
+    _add_json(advise)
+
     script_in = commands.add_parser(
         "import-script",
         help="a run sheet (XLSX, CSV) or a show file (JSON) as a new show",

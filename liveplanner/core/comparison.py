@@ -203,7 +203,7 @@ def compare_figures(
         seconds = round(sum((s.end - s.start).total_seconds() for s in spans))
         if spans and its.gmv_reach is not None:
             per_segment = its.credited
-            covered = _covered(spans, per_segment, its.gmv_reach, lag)
+            covered = covered_segments(spans, per_segment, its.gmv_reach, lag)
         else:
             per_segment, covered = {}, set()
         kinds: dict[int | None, SegmentKind] = {s.id: s.kind for s in plan.segments}
@@ -292,7 +292,7 @@ def _credited_gmv(
     return dict(zip(ids.tolist(), sums.tolist(), strict=True))
 
 
-def _covered(
+def covered_segments(
     spans: Sequence[Span], earned: Mapping[int, float], reach: tuple[int, int], lag: int
 ) -> set[int]:
     """The segments the GMV series covers (the review's segments with a GMV figure): those

@@ -312,15 +312,17 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
                 show_id=show_row.id, person_id=person_id[member.person_id], role=member.role
             )
         )
+    # Rows of a kind are added together and flushed once (SQLAlchemy inserts them as one batch),
+    # then their ids read: a flush per row made storing the demo's season take seconds.
+    product_rows = [
+        ProductRow(**convert.columns(product, show_id=show_row.id)) for product in plan.products
+    ]
+    session.add_all(product_rows)
+    session.flush()
     product_id: dict[int | None, int | None] = {None: None}
-    for product in plan.products:
-        row = ProductRow(**convert.columns(product, show_id=show_row.id))
-        session.add(row)
-        session.flush()
-        product_id[product.id] = row.id
-    segment_id: dict[int, int] = {}
-    for position, segment in enumerate(plan.segments):
-        segment_row = SegmentRow(
+    product_id |= {p.id: row.id for p, row in zip(plan.products, product_rows, strict=True)}
+    segment_rows = [
+        SegmentRow(
             **convert.columns(
                 segment,
                 show_id=show_row.id,
@@ -332,9 +334,11 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
                 for role, pid in segment.roles.items()
             ],
         )
-        session.add(segment_row)
-        session.flush()
-        segment_id[segment.id] = segment_row.id
+        for position, segment in enumerate(plan.segments)
+    ]
+    session.add_all(segment_rows)
+    session.flush()
+    segment_id = {s.id: row.id for s, row in zip(plan.segments, segment_rows, strict=True)}
     for duty in plan.duties:
         session.add(
             DutyRow(
@@ -345,14 +349,15 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
                 )
             )
         )
-    promo_id: dict[int, int] = {}
-    for promo in plan.promos:
-        promo_row = PromoRow(
+    promo_rows = [
+        PromoRow(
             **convert.columns(promo, show_id=show_row.id, product_id=product_id[promo.product_id])
         )
-        session.add(promo_row)
-        session.flush()
-        promo_id[promo.id] = promo_row.id
+        for promo in plan.promos
+    ]
+    session.add_all(promo_rows)
+    session.flush()
+    promo_id = {p.id: row.id for p, row in zip(plan.promos, promo_rows, strict=True)}
     for release in plan.releases:
         session.add(
             ReleaseRow(

@@ -11,6 +11,7 @@ translation may put them in any order.
 from collections.abc import Mapping
 
 from liveplanner.app.messages import (
+    advice,
     campaigns,
     findings,
     imports,
@@ -47,6 +48,7 @@ TEXTS: dict[str, str] = _merge(
     workspace.TEXTS,
     campaigns.TEXTS,
     products.TEXTS,
+    advice.TEXTS,
 )
 
 

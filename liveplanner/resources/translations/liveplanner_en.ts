@@ -3383,6 +3383,46 @@
         <source>there is no campaign {id}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="11" />
+        <source>only {shows} earlier shows with GMV figures, {needed} needed: no projection rather than a guess</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="16" />
+        <source>past viewers fell away by {drop} over the {span} minutes from minute {minute}: move {title} ({kind}) there, to position {to}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="21" />
+        <source>{product} earned ¥{per_min}/min in past product intros, {other} ¥{other_per_min}/min: put {product} in the prime slot (the room was fullest at minute {minute}), position {to}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="27" />
+        <source>{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="32" />
+        <source>{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="37" />
+        <source>{product} sold out in {sold_out} of {shows} past shows (at most {most_sold} sold): stock {proposed} instead of {stock}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="42" />
+        <source>{product} sold at most {most_sold} in {shows} past shows, under a fifth of its stock: stock {proposed} instead of {stock}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="47" />
+        <source>no benefit for {gap} minutes from minute {from_minute} (the rhythm: one every {every} minutes): add a {kind} at position {at} (it earned ¥{per_min}/min before)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -6405,11 +6445,62 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../cli/advice.py" line="111" />
+        <source>{title} (show {show_id}): advice from {count} earlier shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="120" />
+        <source>  shows {shows}; platform {platform}; starting {slot}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="122" />
+        <source>any</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="123" />
+        <source>at any time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="133" />
+        <source>Projected GMV {mid} (range {low} to {high})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="140" />
+        <source>low</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="141" />
+        <source>mid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="142" />
+        <source>high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="143" />
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
         <source>title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="155" />
+        <source>Suggestions:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="158" />
+        <source>No suggestions.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -3393,6 +3393,46 @@
         <source>there is no campaign {id}</source>
         <translation>没有活动 {id}</translation>
     </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="11" />
+        <source>only {shows} earlier shows with GMV figures, {needed} needed: no projection rather than a guess</source>
+        <translation>此前有成交数据的直播只有 {shows} 场，至少需要 {needed} 场：不做预测，以免瞎猜</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="16" />
+        <source>past viewers fell away by {drop} over the {span} minutes from minute {minute}: move {title} ({kind}) there, to position {to}</source>
+        <translation>以往直播从第 {minute} 分钟起 {span} 分钟内观众流失 {drop}：把「{title}」（{kind}）移到那里，第 {to} 位</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="21" />
+        <source>{product} earned ¥{per_min}/min in past product intros, {other} ¥{other_per_min}/min: put {product} in the prime slot (the room was fullest at minute {minute}), position {to}</source>
+        <translation>以往讲解中「{product}」每分钟成交 ¥{per_min}，「{other}」每分钟 ¥{other_per_min}：把「{product}」放到黄金时段（第 {minute} 分钟在线人数最多），第 {to} 位</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="27" />
+        <source>{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <translation>「{title}」实际用时为计划的 {ratio}（{takes} 次演练、以往 {runs} 个直播环节）：计划改为 {proposed}，原为 {planned}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="32" />
+        <source>{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <translation>「{title}」实际用时仅为计划的 {ratio}（{takes} 次演练、以往 {runs} 个直播环节）：计划改为 {proposed}，原为 {planned}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="37" />
+        <source>{product} sold out in {sold_out} of {shows} past shows (at most {most_sold} sold): stock {proposed} instead of {stock}</source>
+        <translation>「{product}」在以往 {shows} 场中有 {sold_out} 场售罄（最多卖出 {most_sold} 件）：库存改为 {proposed}，原为 {stock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="42" />
+        <source>{product} sold at most {most_sold} in {shows} past shows, under a fifth of its stock: stock {proposed} instead of {stock}</source>
+        <translation>「{product}」以往 {shows} 场最多卖出 {most_sold} 件，不到库存的五分之一：库存改为 {proposed}，原为 {stock}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="47" />
+        <source>no benefit for {gap} minutes from minute {from_minute} (the rhythm: one every {every} minutes): add a {kind} at position {at} (it earned ¥{per_min}/min before)</source>
+        <translation>从第 {from_minute} 分钟起 {gap} 分钟没有福利（节奏：每 {every} 分钟一档）：在第 {at} 位加一个{kind}（以往每分钟成交 ¥{per_min}）</translation>
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -6426,12 +6466,63 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>每分钟成交</translation>
     </message>
     <message>
+        <location filename="../../cli/advice.py" line="111" />
+        <source>{title} (show {show_id}): advice from {count} earlier shows</source>
+        <translation>{title}（第 {show_id} 场）：依据此前 {count} 场直播的建议</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="120" />
+        <source>  shows {shows}; platform {platform}; starting {slot}</source>
+        <translation>  场次 {shows}；平台 {platform}；开播时间 {slot}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="122" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="123" />
+        <source>at any time</source>
+        <translation>不限时段</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="133" />
+        <source>Projected GMV {mid} (range {low} to {high})</source>
+        <translation>预计成交 {mid}（区间 {low} 至 {high}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="140" />
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="141" />
+        <source>mid</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="142" />
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="143" />
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
         <location filename="../../cli/shows.py" line="177" />
         <location filename="../../cli/shows.py" line="266" />
         <source>title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="155" />
+        <source>Suggestions:</source>
+        <translation>建议：</translation>
+    </message>
+    <message>
+        <location filename="../../cli/advice.py" line="158" />
+        <source>No suggestions.</source>
+        <translation>暂无建议。</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="348" />

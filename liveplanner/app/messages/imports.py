@@ -464,6 +464,14 @@ _SHOW_FILE_WORDS = (
         r"a time in the years (?P<first>\d+) to (?P<last>\d+)",
         QT_TRANSLATE_NOOP("Messages", "a time in the years {first} to {last}"),
     ),
+    (
+        r"a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to "
+            "10000",
+        ),
+    ),
 )
 
 TEXTS = {**IMPORT_TEXTS, **SHEET_TEXTS}

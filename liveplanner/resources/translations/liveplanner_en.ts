@@ -2142,27 +2142,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="64" />
-        <source>{items} and {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/messages/findings.py" line="65" />
-        <source>{items} and {more} more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/messages/findings.py" line="66" />
-        <source>, </source>
+        <location filename="../../app/messages/findings.py" line="62" />
+        <source>No benefit for {length}, {start} to {end} (segments {segments}); the show wants one every {every} minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/findings.py" line="67" />
+        <source>Segment {position} “{title}” starts {gap} after the benefit of segment {before_position} “{before_title}” ended; the show rests {rest} minutes between benefits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="72" />
+        <source>Segment {position} “{title}”: a product intro of {length}, over the show's limit of {limit} minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="77" />
+        <source>Segment {position} “{title}”: the offer on “{product}” is not right before or after its product intro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="82" />
+        <source>Content mix {actual} % (products / promotions / interaction) is off the show's target of {target} %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="90" />
+        <source>{items} and {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="91" />
+        <source>{items} and {more} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="92" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="93" />
         <source> and </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="68" />
+        <location filename="../../app/messages/findings.py" line="94" />
         <source>{position} “{title}”</source>
         <translation type="unfinished" />
     </message>
@@ -2729,6 +2754,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../app/messages/imports.py" line="469" />
+        <source>a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../app/messages/inputs.py" line="6" />
         <source>“{text}” is not an amount in yuan; expected a number such as 19.9</source>
         <translation type="unfinished" />
@@ -2754,87 +2784,112 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="21" />
-        <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <location filename="../../app/messages/inputs.py" line="22" />
+        <source>“{text}” is not a number of minutes; expected whole minutes such as 20</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="25" />
-        <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <source>{minutes} minutes: expected {least} to {most}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="30" />
-        <source>“{text}” is longer than a day: no segment runs that long</source>
+        <location filename="../../app/messages/inputs.py" line="28" />
+        <source>“{text}” is not a mix; expected three percentages such as 40 / 35 / 25 (products, promotions, interaction)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="33" />
-        <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
+        <source>A content mix of {shares} adds up to {total}, not 100%</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="36" />
-        <source>“{text}” is more than a day into the segment; no segment runs a day</source>
+        <source>A content mix is set whole: products, promotions and interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="39" />
-        <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="43" />
+        <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="48" />
+        <source>“{text}” is longer than a day: no segment runs that long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="51" />
+        <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="54" />
+        <source>“{text}” is more than a day into the segment; no segment runs a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="57" />
+        <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="61" />
         <source>A segment of {seconds} seconds: a segment lasts 0 to {most} seconds (a day)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="47" />
+        <location filename="../../app/messages/inputs.py" line="65" />
         <source>A show holds at most {most} segments; this one would have {count}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="50" />
+        <location filename="../../app/messages/inputs.py" line="68" />
         <source>“{zone}” is not a time zone; expected a name like Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="53" />
+        <location filename="../../app/messages/inputs.py" line="71" />
         <source>“{text}” is not a time; expected YYYY-MM-DD HH:MM or HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="56" />
+        <location filename="../../app/messages/inputs.py" line="74" />
         <source>A show needs a start; expected YYYY-MM-DD HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="59" />
+        <location filename="../../app/messages/inputs.py" line="77" />
         <source>The attribution lag must be 0 to {most} minutes, not {lag}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="62" />
+        <location filename="../../app/messages/inputs.py" line="80" />
         <source>“{metric}” is not a metric liveplanner knows; expected one of: {known}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="66" />
+        <location filename="../../app/messages/inputs.py" line="84" />
         <source>“{text}” is not a ratio; expected a number such as 3.5 (GMV per yuan spent)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="69" />
+        <location filename="../../app/messages/inputs.py" line="87" />
         <source>“{text}”: a ratio is at most {most}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="70" />
+        <location filename="../../app/messages/inputs.py" line="88" />
         <source>“{text}” is not a watch time; expected seconds (90 s) or m:ss (1:30)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="73" />
+        <location filename="../../app/messages/inputs.py" line="91" />
         <source>“{text}” is longer than a day; no one watches that long</source>
         <translation type="unfinished" />
     </message>
@@ -3692,22 +3747,22 @@
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="30" />
+        <location filename="../../ui/editor/overview_strip.py" line="31" />
         <source>Click a block to select its segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="83" />
+        <location filename="../../ui/editor/overview_strip.py" line="84" />
         <source>No segments yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="101" />
+        <location filename="../../ui/editor/overview_strip.py" line="106" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="101" />
+        <location filename="../../ui/editor/overview_strip.py" line="106" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
@@ -3736,44 +3791,44 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/labels.py" line="261" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/labels.py" line="259" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/labels.py" line="260" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="255" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="256" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="257" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
@@ -3795,20 +3850,20 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="258" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="259" />
+        <location filename="../../ui/labels.py" line="267" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="260" />
+        <location filename="../../ui/labels.py" line="268" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
@@ -3819,37 +3874,37 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="261" />
+        <location filename="../../ui/labels.py" line="269" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="262" />
+        <location filename="../../ui/labels.py" line="270" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="263" />
+        <location filename="../../ui/labels.py" line="271" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="264" />
+        <location filename="../../ui/labels.py" line="272" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="265" />
+        <location filename="../../ui/labels.py" line="273" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="266" />
+        <location filename="../../ui/labels.py" line="274" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -3861,7 +3916,7 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="267" />
+        <location filename="../../ui/labels.py" line="275" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
@@ -3873,19 +3928,19 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/labels.py" line="258" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="268" />
+        <location filename="../../ui/labels.py" line="276" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="269" />
+        <location filename="../../ui/labels.py" line="277" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -4550,59 +4605,59 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -5740,7 +5795,12 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="204" />
+        <location filename="../../ui/editor/show_form.py" line="194" />
+        <source>Rhythm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="206" />
         <location filename="../../ui/labels.py" line="233" />
         <source>Notes</source>
         <translation type="unfinished" />
@@ -5793,6 +5853,46 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/editor/paid_targets.py" line="95" />
         <source>Refunds at most (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="40" />
+        <source>Mix target (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="41" />
+        <source>Products / promotions / interaction, in per cent of their time, adding up to 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="49" />
+        <source>A benefit at least every (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="56" />
+        <source>Rest after a benefit (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="63" />
+        <source>Product intro at most (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="76" />
+        <source>Mix target: products (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="77" />
+        <source>Mix target: promotions (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="78" />
+        <source>Mix target: interaction (%)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -5,8 +5,6 @@ every 15 to 30 minutes, short product intros, and each promo right after its pro
 are placeholders ("Product 1") for the producer to name and price.
 """
 
-import itertools
-from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
@@ -180,18 +178,3 @@ def template_plan(
         promos=(coupon, draw, *flash_promos.values()),
         duties=tuple(duties),
     )
-
-
-def benefit_gaps(segments: Sequence[Segment]) -> list[int]:
-    """Seconds from the show's start to the first benefit, between benefits, and from the last
-    benefit to the closing: the rhythm a producer checks."""
-    benefits = {K.COUPON_DROP, K.FLASH_SALE, K.LUCKY_DRAW}
-    at, starts, closing = 0, [], None
-    for segment in segments:
-        if segment.kind in benefits:
-            starts.append(at)
-        if segment.kind is K.CLOSING and closing is None:
-            closing = at
-        at += segment.duration_s
-    marks = [0, *starts, closing if closing is not None else at]
-    return [b - a for a, b in itertools.pairwise(marks)]

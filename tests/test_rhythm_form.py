@@ -138,3 +138,20 @@ def test_the_overview_strip_draws_the_shows_own_target(
         ContentCategory.INTERACTION: pytest.approx(0.1),
     }
     assert strip.grab().toImage() != before  # drawn anew, the Target row's bands moved
+
+
+def test_clicking_the_mix_finding_shows_the_mix_field(
+    qtbot: QtBot, editor: ShowEditor, language: str
+) -> None:
+    type_into(qtbot, editor, "rhythm_mix", "70 / 20 / 10")
+    editor.show_form.rhythm_fold.setChecked(False)  # folded away meanwhile
+    editor.tabs.setCurrentWidget(editor.findings)
+    panel = editor.findings.list
+    [row] = [r for r in range(panel.count()) if "70 / 20 / 10" in panel.item(r).text()]
+    item = panel.item(row)
+    panel.scrollToItem(item)
+    qtbot.mouseClick(panel.viewport(), LEFT, pos=panel.visualItemRect(item).center())
+    assert editor.tabs.currentWidget() is editor.show_tab
+    mix = editor.show_form.rhythm_fields["rhythm_mix"]
+    qtbot.waitUntil(mix.isVisible)
+    assert not mix.visibleRegion().isEmpty()  # scrolled into view

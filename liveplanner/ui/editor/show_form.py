@@ -13,6 +13,7 @@ from liveplanner.core.inputs import parse_count, parse_money, parse_percent
 from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Show, time_zone
 from liveplanner.core.refused import Refused
+from liveplanner.core.rhythm_inputs import MIX_COLUMNS
 from liveplanner.ui import labels
 from liveplanner.ui.editor import commands, paid_targets, rhythm_fields
 from liveplanner.ui.editor.document import ShowDocument
@@ -221,6 +222,15 @@ class ShowForm(QWidget):
         form.addRow(fold)
         form.addRow(group)
         return fold, group, rows
+
+    def field_of(self, column: str | None) -> QLineEdit | None:
+        """The field a show finding is about, its folded group opened; None when none is."""
+        if column in MIX_COLUMNS:
+            column = "rhythm_mix"
+        edit = self.rhythm_fields.get(column or "")
+        if edit is not None:
+            self.rhythm_fold.setChecked(True)
+        return edit
 
     @staticmethod
     def _fold_open(fold: QToolButton, group: QWidget, open_: bool) -> None:

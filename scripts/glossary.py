@@ -1342,6 +1342,10 @@ ZH = {
     "Mix target: products (%)": "占比目标：商品讲解（%）",
     "Mix target: promotions (%)": "占比目标：促销福利（%）",
     "Mix target: interaction (%)": "占比目标：互动（%）",
+    "a number of minutes": "分钟数",
+    "expected whole minutes such as 20": "请填写整数分钟，例如 20",
+    "a content mix": "内容占比",
+    "expected three percentages adding up to 100, such as 40 / 35 / 25": "请填写合计 100 的三个百分比，例如 40 / 35 / 25",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

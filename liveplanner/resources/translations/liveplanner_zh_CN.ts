@@ -2734,37 +2734,57 @@
         <translation>应为整数，如 300</translation>
     </message>
     <message>
+        <location filename="../../app/messages/imports.py" line="442" />
+        <source>a number of minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="443" />
+        <source>expected whole minutes such as 20</source>
+        <translation>请填写整数分钟，例如 20</translation>
+    </message>
+    <message>
         <location filename="../../app/messages/imports.py" line="446" />
+        <source>a content mix</source>
+        <translation>内容占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="447" />
+        <source>expected three percentages adding up to 100, such as 40 / 35 / 25</source>
+        <translation>请填写合计 100 的三个百分比，例如 40 / 35 / 25</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="455" />
         <source>the file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="449" />
+        <location filename="../../app/messages/imports.py" line="458" />
         <source>lists or objects nested hundreds deep</source>
         <translation>嵌套数百层的列表或对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="453" />
+        <location filename="../../app/messages/imports.py" line="462" />
         <source>a list {depth} levels deep</source>
         <translation>嵌套 {depth} 层的列表</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="457" />
+        <location filename="../../app/messages/imports.py" line="466" />
         <source>an object {depth} levels deep</source>
         <translation>嵌套 {depth} 层的对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="461" />
+        <location filename="../../app/messages/imports.py" line="470" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation>最多嵌套 {limit} 层的列表和对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="465" />
+        <location filename="../../app/messages/imports.py" line="474" />
         <source>a time in the years {first} to {last}</source>
         <translation>{first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="469" />
+        <location filename="../../app/messages/imports.py" line="478" />
         <source>a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000</source>
         <translation>福利间隔至少 1 分钟、讲解上限至少 1 分钟、内容占比合计 10000</translation>
     </message>
@@ -5714,111 +5734,111 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/editor/show_form.py" line="116" />
         <location filename="../../ui/labels.py" line="216" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117" />
+        <location filename="../../ui/editor/show_form.py" line="118" />
         <location filename="../../ui/labels.py" line="217" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="127" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
         <location filename="../../ui/labels.py" line="218" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
         <location filename="../../ui/labels.py" line="219" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="133" />
+        <location filename="../../ui/editor/show_form.py" line="134" />
         <location filename="../../ui/labels.py" line="220" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/editor/show_form.py" line="137" />
         <location filename="../../ui/labels.py" line="221" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="138" />
+        <location filename="../../ui/editor/show_form.py" line="139" />
         <location filename="../../ui/labels.py" line="222" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="143" />
+        <location filename="../../ui/editor/show_form.py" line="144" />
         <location filename="../../ui/labels.py" line="223" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="148" />
+        <location filename="../../ui/editor/show_form.py" line="149" />
         <location filename="../../ui/labels.py" line="224" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="153" />
+        <location filename="../../ui/editor/show_form.py" line="154" />
         <location filename="../../ui/labels.py" line="225" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="158" />
+        <location filename="../../ui/editor/show_form.py" line="159" />
         <location filename="../../ui/labels.py" line="226" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="163" />
+        <location filename="../../ui/editor/show_form.py" line="164" />
         <location filename="../../ui/labels.py" line="227" />
         <location filename="../../ui/review/campaign_dialog.py" line="60" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="168" />
+        <location filename="../../ui/editor/show_form.py" line="169" />
         <location filename="../../ui/labels.py" line="228" />
         <location filename="../../ui/review/campaign_dialog.py" line="61" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/editor/show_form.py" line="174" />
         <location filename="../../ui/labels.py" line="229" />
         <location filename="../../ui/review/campaign_dialog.py" line="62" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="178" />
+        <location filename="../../ui/editor/show_form.py" line="179" />
         <location filename="../../ui/labels.py" line="230" />
         <location filename="../../ui/review/campaign_dialog.py" line="63" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="184" />
+        <location filename="../../ui/editor/show_form.py" line="185" />
         <source>Targets: whether it paid</source>
         <translation>目标：是否赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="194" />
+        <location filename="../../ui/editor/show_form.py" line="195" />
         <source>Rhythm</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="206" />
+        <location filename="../../ui/editor/show_form.py" line="207" />
         <location filename="../../ui/labels.py" line="233" />
         <source>Notes</source>
         <translation>备注</translation>

@@ -5,6 +5,7 @@ give printed by `liveplanner check`."""
 import json
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +16,8 @@ from liveplanner.app.editing import ShowEditing
 from liveplanner.app.workspace import open_database
 from liveplanner.core.plan import Rhythm
 from liveplanner.formats.problems import ImportRefused
+from liveplanner.formats.runsheet.reader import read_script
+from liveplanner.formats.runsheet.writer import write_script_xlsx
 from liveplanner.formats.showfile.reader import read_show_file
 from liveplanner.formats.showfile.writer import show_document
 from liveplanner.storage import history, shows
@@ -114,6 +117,16 @@ def test_the_show_file_carries_the_rhythm_and_a_file_without_it_keeps_the_defaul
     del document["show"]["rhythm"]
     older = read_show_file(json.dumps(document).encode(), "older.json")
     assert older.plan.show.rhythm == Rhythm()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_run_sheet_carries_the_rhythm(tmp_path: Path, language: str) -> None:
+    plan = replace(demo_plan(), show=replace(demo_plan().show, rhythm=OWN))
+    path = tmp_path / "script.xlsx"
+    write_script_xlsx(plan, path, language)
+    assert read_script(path.read_bytes(), path.name).plan.show.rhythm == OWN
+    write_script_xlsx(replace(plan, show=replace(plan.show, rhythm=Rhythm())), path, language)
+    assert read_script(path.read_bytes(), path.name).plan.show.rhythm == Rhythm()
 
 
 @pytest.mark.parametrize(

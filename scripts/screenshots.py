@@ -78,6 +78,14 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     assert editor is not None
     editor.select_segment(editor.doc.plan.segments[3].id)  # a coupon drop: cues and a release
     grab(app, window, f"editor-{suffix}")
+    if theme == "light":
+        # The Show panel's Rhythm group, the demo's own settings in it (issue 20).
+        shown = editor.tabs.currentWidget()
+        editor.tabs.setCurrentWidget(editor.show_tab)
+        settle(app)
+        editor.show_tab.ensureWidgetVisible(editor.show_form.rhythm_fields["rhythm_mix"])
+        grab(app, window, f"show-rhythm-{suffix}")
+        editor.tabs.setCurrentWidget(shown)
     if tabs is not None:
         for tab, name in (
             (editor.team, "team"),

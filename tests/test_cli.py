@@ -80,14 +80,17 @@ def test_demo_then_show_prints_the_script_with_clock_times(db_url: str) -> None:
     assert "19:30  19:38" in text and "双11数码配件专场" in text and "content mix:" in text
 
 
-def test_check_reports_the_demos_warning_and_exits_zero(db_url: str) -> None:
+def test_check_reports_the_demos_warnings_and_exits_zero(db_url: str) -> None:
     show_id = ok_json("demo", db=db_url)["show_id"]
     data = ok_json("check", str(show_id), db=db_url)
     assert data["errors"] == 0
-    assert [f["code"] for f in data["findings"]] == ["discount_over_maximum"]
+    assert [f["code"] for f in data["findings"]] == [
+        "discount_over_maximum",
+        *["offer_away_from_intro"] * 3,
+    ]
     text = run("check", str(show_id), db=db_url)
     assert text.returncode == 0
-    assert text.stdout.startswith("warning ") and "0 errors, 1 warning" in text.stdout
+    assert text.stdout.startswith("warning ") and "0 errors, 4 warnings" in text.stdout
 
 
 def test_check_exits_one_when_a_finding_is_an_error(sqlite_url: str) -> None:
@@ -117,14 +120,16 @@ def test_check_names_every_hostless_intro_in_one_finding(sqlite_url: str) -> Non
         segments.update_segment(db, segment.id, segment.version, product_id=product.id)
     db.close()
     data = json.loads(run("check", str(show_id), "--json", db=sqlite_url).stdout)
-    [finding] = data["findings"]
+    # Three intros and nothing else: the content mix is off its target too (a warning).
+    [finding, mix] = data["findings"]
     assert finding["code"] == "intro_without_host" and finding["entity_ids"] == ids
+    assert mix["code"] == "mix_off_target"
     text = run("check", str(show_id), db=sqlite_url).stdout
     assert (
         "error   3 product intros have no host, and the team has none: "
         "segments 1 'intro 1', 2 'intro 2' and 3 'intro 3'" in text
     )
-    assert "1 error, 0 warnings" in text
+    assert "1 error, 1 warning" in text
 
 
 def test_new_show_and_shows(sqlite_url: str) -> None:

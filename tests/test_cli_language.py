@@ -61,7 +61,7 @@ def test_a_chinese_user_reads_chinese_lines_and_the_same_json(sqlite_url: str) -
     checked = run("check", "1", db=sqlite_url, env=CHINESE)
     assert checked.returncode == 0
     assert checked.stdout.startswith("警告    ")
-    assert checked.stdout.splitlines()[-1] == "0 个错误，1 个警告"
+    assert checked.stdout.splitlines()[-1] == "0 个错误，4 个警告"
     reviewed = run("review", "1", db=sqlite_url, env=CHINESE).stdout
     assert (
         "成交计入讲解后 2 分钟" in reviewed

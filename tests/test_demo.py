@@ -52,10 +52,16 @@ def test_the_demo_has_a_team_products_promos_and_targets() -> None:
     assert all(s.product_id for s in plan.segments if s.kind is SegmentKind.PRODUCT_INTRO)
 
 
-def test_the_demo_carries_exactly_its_one_warning_to_fix_and_no_error() -> None:
+def test_the_demo_carries_exactly_its_warnings_to_fix_and_no_error() -> None:
     findings = check(demo_plan())
-    assert [(f.severity, f.code) for f in findings] == [(Severity.WARNING, "discount_over_maximum")]
+    assert [(f.severity, f.code) for f in findings] == [
+        (Severity.WARNING, "discount_over_maximum"),
+        *[(Severity.WARNING, "offer_away_from_intro")] * 3,
+    ]
     assert "编织快充数据线" in findings[0].message
+    # Its own rhythm holds (benefits in blocks, a 10-minute flagship intro); three flash sales
+    # stand apart from their product's intro.
+    assert [f.params["position"] for f in findings[1:]] == [6, 18, 22]
 
 
 def test_benefits_come_every_15_to_30_minutes() -> None:

@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from liveplanner.core.enums import ContentCategory, SegmentKind
+from liveplanner.core.rhythm import RHYTHM_CODES, stretches_without_benefit
 from liveplanner.core.rules import check
 from liveplanner.core.schedule import category_mix, schedule
-from liveplanner.core.templates import Template, benefit_gaps, template_plan
+from liveplanner.core.templates import Template, template_plan
 
 START = datetime(2026, 12, 12, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 HOURS = {Template.FLASH_1H: 1, Template.STANDARD_2H: 2, Template.BIG_PROMO_3H: 3}
@@ -21,10 +22,11 @@ def test_a_template_fills_its_hours_exactly(template: Template) -> None:
 
 
 @pytest.mark.parametrize("template", list(Template))
-def test_a_benefit_comes_at_least_every_30_minutes(template: Template) -> None:
-    gaps = benefit_gaps(template_plan(template, "t", START).segments)
-    assert max(gaps) <= 30 * 60
-    assert gaps[0] <= 15 * 60  # the first benefit comes early, to keep the first viewers
+def test_a_template_keeps_the_default_rhythm(template: Template) -> None:
+    plan = template_plan(template, "t", START)
+    assert [f for f in check(plan) if f.code in RHYTHM_CODES] == []
+    first_start, first_benefit, _segments = stretches_without_benefit(plan)[0]
+    assert first_start == 0 and first_benefit <= 15 * 60  # early, to keep the first viewers
 
 
 @pytest.mark.parametrize("template", list(Template))

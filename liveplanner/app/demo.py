@@ -1,8 +1,9 @@
 """The demo show: a 3-hour Double-11 digital-accessories show on Douyin, as a team would plan it.
 
 It exercises every part of a plan (every segment kind, a five-person team, stock, coupons, flash
-sales, lucky draws, a gift, targets) and carries one deliberate warning: the 9.9-yuan cable flash
-sale cuts deeper than the show's maximum discount, for a new user to find and fix. It comes with
+sales, lucky draws, a gift, targets, a rhythm of its own) and carries deliberate warnings for a
+new user to find and fix: the 9.9-yuan cable flash sale cuts deeper than the show's maximum
+discount, and three flash sales are not next to their product's intro. It comes with
 a rehearsal take and the live run, with the over- and under-runs shows really have.
 """
 
@@ -27,6 +28,7 @@ from liveplanner.core.plan import (
     Product,
     Promo,
     Release,
+    Rhythm,
     Segment,
     Show,
     ShowPlan,
@@ -236,6 +238,9 @@ def demo_plan(start: datetime | None = None) -> ShowPlan:
             new_followers=5_000,
             interaction_bp=1_000,
         ),
+        # Its producer runs benefits in blocks (a flash sale straight into a lucky draw) and gives
+        # the flagship earbuds a 10-minute intro, on purpose: the show's own rhythm says so.
+        rhythm=Rhythm(benefit_every_s=25 * 60, benefit_rest_s=0, intro_limit_s=10 * 60),
         max_discount_bp=6_000,
         min_margin_bp=1_000,
         planned_end=start + timedelta(hours=3),

@@ -92,6 +92,51 @@ class Targets:
     max_refund_bp: int | None = None  # refunds / GMV (退款率)
 
 
+# The rhythm a show keeps when its producer sets none (issue 20). The trade spaces benefits 15 to
+# 30 minutes apart; 20 keeps a room that turns over every few minutes. A benefit right after
+# another spends the budget without holding anyone new: those watching stayed for the first one,
+# and the newcomers a benefit holds need a few minutes to arrive, so 5 minutes of rest.
+DEFAULT_BENEFIT_EVERY_S = 20 * 60
+DEFAULT_BENEFIT_REST_S = 5 * 60
+DEFAULT_INTRO_LIMIT_S = 8 * 60  # the selling point lands in 30 s; past 8 minutes viewers drift
+# The campaign mix the trade's plans aim for (DOMAIN.md), in basis points of the time spent on
+# showcase, promotions and interaction (opening, closing and other segments sit outside it).
+DEFAULT_MIX_BP = (4_000, 3_500, 2_500)
+
+
+@dataclass(frozen=True, slots=True)
+class Rhythm:
+    """How a show paces its benefits, intros and content mix; None where the show keeps the
+    default. The mix is set whole (its three shares add up to 100 %) or not at all."""
+
+    benefit_every_s: int | None = None  # the longest stretch without a benefit
+    benefit_rest_s: int | None = None  # the least time between one benefit's end and the next
+    intro_limit_s: int | None = None  # the longest product intro
+    mix_showcase_bp: int | None = None
+    mix_promotion_bp: int | None = None
+    mix_interaction_bp: int | None = None
+
+    @property
+    def every_s(self) -> int:
+        return DEFAULT_BENEFIT_EVERY_S if self.benefit_every_s is None else self.benefit_every_s
+
+    @property
+    def rest_s(self) -> int:
+        return DEFAULT_BENEFIT_REST_S if self.benefit_rest_s is None else self.benefit_rest_s
+
+    @property
+    def intro_s(self) -> int:
+        return DEFAULT_INTRO_LIMIT_S if self.intro_limit_s is None else self.intro_limit_s
+
+    @property
+    def mix_bp(self) -> tuple[int, int, int]:
+        """Showcase, promotion and interaction, in basis points adding up to 10,000."""
+        mix = (self.mix_showcase_bp, self.mix_promotion_bp, self.mix_interaction_bp)
+        if None in mix:
+            return DEFAULT_MIX_BP
+        return (self.mix_showcase_bp or 0, self.mix_promotion_bp or 0, self.mix_interaction_bp or 0)
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     id: int
@@ -192,6 +237,7 @@ class Show:
     time_zone: str = DEFAULT_TIME_ZONE
     status: ShowStatus = ShowStatus.DRAFT
     targets: Targets = field(default_factory=Targets)
+    rhythm: Rhythm = field(default_factory=Rhythm)
     max_discount_bp: int | None = None  # largest allowed cut from the list price
     min_margin_bp: int | None = None  # price floor = unit cost x (1 + min margin)
     planned_end: datetime | None = None  # end of the booked slot

@@ -5,42 +5,22 @@ English (the log, and the JSON of `liveplanner check`); `code` and `params` (its
 app/messages/findings words in the user's language.
 """
 
-import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from typing import TypeVar
 
 from liveplanner.core.enums import PromoKind, Role, SegmentKind
+from liveplanner.core.finding import NAMED_BY_NUMBER as NAMED_BY_NUMBER
+from liveplanner.core.finding import NAMED_WITH_TITLES as NAMED_WITH_TITLES
+from liveplanner.core.finding import Finding as Finding
+from liveplanner.core.finding import Severity as Severity
+from liveplanner.core.finding import segment_list
+from liveplanner.core.finding import shortened as shortened
 from liveplanner.core.money import BP_PER_WHOLE, format_percent, format_yuan
 from liveplanner.core.plan import Product, Promo, Segment, ShowPlan
+from liveplanner.core.rhythm import RHYTHM_CHECKS
 from liveplanner.core.schedule import format_duration
-
-
-class Severity(StrEnum):
-    ERROR = "error"  # the show cannot run as planned: fix before going live
-    WARNING = "warning"  # probably a mistake, or a risk to decide on
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    severity: Severity
-    code: str
-    entity: str  # show, segment, product, promo, release or duty
-    entity_id: int
-    field: str | None  # the offending field, for a marker on its cell
-    message: str
-    # dataclasses.field: inside the class body `field` names the attribute above.
-    params: dict[str, object] = dataclasses.field(default_factory=dict, compare=False)
-    entity_ids: tuple[int, ...] = ()
-    """Every entity one finding groups (the same fix for all); empty when it is about one."""
-
-    def about(self) -> tuple[int, ...]:
-        """The ids of every entity the finding is about, entity_id first."""
-        return self.entity_ids or (self.entity_id,)
-
 
 Check = Callable[[ShowPlan], Iterator[Finding]]
 T = TypeVar("T")
@@ -237,31 +217,6 @@ def coupon_thresholds(plan: ShowPlan) -> Iterator[Finding]:
             )
 
 
-NAMED_WITH_TITLES = 3  # up to this many segments are named with their titles
-NAMED_BY_NUMBER = 10  # more are named by number only, this many, then "and N more"
-
-
-def shortened(items: Sequence[T], limit: int) -> tuple[list[T], int]:
-    """The first `limit` items and how many more there are; all of them if one more would do
-    (", and 1 more" is no shorter than naming it)."""
-    if len(items) <= limit + 1:
-        return list(items), 0
-    return list(items[:limit]), len(items) - limit
-
-
-def _segment_list(named: Sequence[tuple[int, str]]) -> str:
-    """Segments for the CLI: '3 'Intro', 5 'Q&A'' when few, '3, 5, 7, ... and 4 more' when many."""
-    if len(named) <= NAMED_WITH_TITLES:
-        parts = [f"{position} {title!r}" for position, title in named]
-        more = 0
-    else:
-        shown, more = shortened(named, NAMED_BY_NUMBER)
-        parts = [str(position) for position, _ in shown]
-    if more:
-        return f"{', '.join(parts)} and {more} more"
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
-
-
 def product_intros_complete(plan: ShowPlan) -> Iterator[Finding]:
     team_has_host = any(m.role is Role.HOST for m in plan.team)
     hostless: list[tuple[int, Segment]] = []
@@ -294,7 +249,7 @@ def _intros_without_host(hostless: Sequence[tuple[int, Segment]]) -> Finding:
     else:
         message = (
             f"{len(hostless)} product intros have no host, and the team has none: "
-            f"segments {_segment_list(named)}"
+            f"segments {segment_list(named)}"
         )
     first = hostless[0][1]
     return Finding(
@@ -416,4 +371,5 @@ CHECKS: tuple[Check, ...] = (
     coupon_thresholds,
     offsets_inside_segments,
     show_past_its_end,
+    *RHYTHM_CHECKS,
 )

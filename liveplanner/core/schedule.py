@@ -9,14 +9,6 @@ from liveplanner.core.enums import CATEGORY_OF_KIND, ContentCategory, SegmentKin
 from liveplanner.core.plan import Segment, ShowPlan
 from liveplanner.core.refused import Refused
 
-# The campaign mix the trade's plans aim for (DOMAIN.md): showcase 40 %, promotions 35 %,
-# interaction 25 %; opening, closing and other segments sit outside it.
-TARGET_MIX: dict[ContentCategory, float] = {
-    ContentCategory.SHOWCASE: 0.40,
-    ContentCategory.PROMOTION: 0.35,
-    ContentCategory.INTERACTION: 0.25,
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Slot:

@@ -5,8 +5,6 @@ every 15 to 30 minutes, short product intros, and each promo right after its pro
 are placeholders ("Product 1") for the producer to name and price.
 """
 
-import itertools
-from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
@@ -36,9 +34,9 @@ _STEPS: dict[Template, tuple[tuple[SegmentKind, int, int], ...]] = {
         (K.QA, 5, 0),
         (K.PRODUCT_INTRO, 5, 2),
         (K.LUCKY_DRAW, 3, 0),
-        (K.PRODUCT_INTRO, 4, 1),
+        (K.PRODUCT_INTRO, 5, 1),
         (K.COUPON_DROP, 2, 0),
-        (K.QA, 5, 0),
+        (K.QA, 4, 0),
         (K.CLOSING, 5, 0),
     ),
     Template.STANDARD_2H: (
@@ -60,8 +58,8 @@ _STEPS: dict[Template, tuple[tuple[SegmentKind, int, int], ...]] = {
         (K.COUPON_DROP, 3, 0),
         (K.PRODUCT_INTRO, 6, 2),
         (K.FLASH_SALE, 4, 2),
-        (K.LUCKY_DRAW, 4, 0),
         (K.PRODUCT_INTRO, 6, 3),
+        (K.LUCKY_DRAW, 4, 0),
         (K.QA, 6, 0),
         (K.CLOSING, 8, 0),
     ),
@@ -85,15 +83,15 @@ _STEPS: dict[Template, tuple[tuple[SegmentKind, int, int], ...]] = {
         (K.COUPON_DROP, 3, 0),
         (K.PRODUCT_INTRO, 7, 1),
         (K.FLASH_SALE, 5, 1),
-        (K.LUCKY_DRAW, 5, 0),
         (K.PRODUCT_INTRO, 7, 2),
+        (K.LUCKY_DRAW, 5, 0),
         (K.QA, 8, 0),
         (K.PRODUCT_INTRO, 7, 3),
         (K.FLASH_SALE, 5, 3),
         (K.PRODUCT_INTRO, 7, 4),
         (K.COUPON_DROP, 3, 0),
-        (K.LUCKY_DRAW, 5, 0),
         (K.QA, 8, 0),
+        (K.LUCKY_DRAW, 5, 0),
         (K.CLOSING, 11, 0),
     ),
 }
@@ -180,18 +178,3 @@ def template_plan(
         promos=(coupon, draw, *flash_promos.values()),
         duties=tuple(duties),
     )
-
-
-def benefit_gaps(segments: Sequence[Segment]) -> list[int]:
-    """Seconds from the show's start to the first benefit, between benefits, and from the last
-    benefit to the closing: the rhythm a producer checks."""
-    benefits = {K.COUPON_DROP, K.FLASH_SALE, K.LUCKY_DRAW}
-    at, starts, closing = 0, [], None
-    for segment in segments:
-        if segment.kind in benefits:
-            starts.append(at)
-        if segment.kind is K.CLOSING and closing is None:
-            closing = at
-        at += segment.duration_s
-    marks = [0, *starts, closing if closing is not None else at]
-    return [b - a for a, b in itertools.pairwise(marks)]

@@ -1,7 +1,7 @@
 """Rows to the plain objects of core.plan and back, so nothing outside storage holds an ORM row.
 
-The plain objects' field names are the rows' column names; only a show's targets, time zone and
-a segment's roles need more than copying.
+The plain objects' field names are the rows' column names; only a show's targets, rhythm, time
+zone and a segment's roles need more than copying.
 """
 
 from dataclasses import fields
@@ -9,13 +9,13 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from liveplanner.core.plan import Segment, Show, Targets
+from liveplanner.core.plan import Rhythm, Segment, Show, Targets
 from liveplanner.storage.models import SegmentRow
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-_NOT_COLUMNS = frozenset({"id", "version", "roles", "targets"})
+_NOT_COLUMNS = frozenset({"id", "version", "roles", "targets", "rhythm"})
 T = TypeVar("T", bound="DataclassInstance")
 
 
@@ -47,6 +47,15 @@ def target_columns(value: Targets) -> dict[str, Any]:
     return {f"target_{f.name}": getattr(value, f.name) for f in fields(Targets)}
 
 
+def rhythm(row: object) -> Rhythm:
+    """A show's rhythm from its rhythm_ columns."""
+    return Rhythm(**{name: getattr(row, f"rhythm_{name}") for name in _names(Rhythm)})
+
+
+def rhythm_columns(value: Rhythm) -> dict[str, Any]:
+    return {f"rhythm_{name}": getattr(value, name) for name in _names(Rhythm)}
+
+
 def show(row: Any) -> Show:
     """A show from its ORM row or a plain select of the shows table (the same column names)."""
     zone = ZoneInfo(row.time_zone)
@@ -57,11 +66,12 @@ def show(row: Any) -> Show:
         planned_end=row.planned_end.astimezone(zone) if row.planned_end else None,
         hard_stop=row.hard_stop.astimezone(zone) if row.hard_stop else None,
         targets=targets(row),
+        rhythm=rhythm(row),
     )
 
 
 def show_columns(value: Show) -> dict[str, Any]:
-    return columns(value, **target_columns(value.targets))
+    return columns(value, **target_columns(value.targets), **rhythm_columns(value.rhythm))
 
 
 def segment(row: SegmentRow) -> Segment:

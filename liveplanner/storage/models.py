@@ -128,7 +128,19 @@ class TargetColumns:
     target_max_refund_bp: Mapped[int | None] = mapped_column(Integer)
 
 
-class ShowRow(Editable, TargetColumns, Base):
+class RhythmColumns:
+    """A show's rhythm, one column per field of core.plan.Rhythm (rhythm_ and the field's name);
+    None where the show keeps the default."""
+
+    rhythm_benefit_every_s: Mapped[int | None] = mapped_column(Integer)
+    rhythm_benefit_rest_s: Mapped[int | None] = mapped_column(Integer)
+    rhythm_intro_limit_s: Mapped[int | None] = mapped_column(Integer)
+    rhythm_mix_showcase_bp: Mapped[int | None] = mapped_column(Integer)
+    rhythm_mix_promotion_bp: Mapped[int | None] = mapped_column(Integer)
+    rhythm_mix_interaction_bp: Mapped[int | None] = mapped_column(Integer)
+
+
+class ShowRow(Editable, TargetColumns, RhythmColumns, Base):
     __tablename__ = "shows"
     __table_args__ = (AUTOINCREMENT,)
 

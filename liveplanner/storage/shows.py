@@ -25,6 +25,7 @@ from liveplanner.core.plan import (
     TeamMember,
     time_zone,
 )
+from liveplanner.core.rhythm_inputs import check_rhythm_columns
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, no_show
@@ -99,6 +100,7 @@ def _check_show_values(values: dict[str, object]) -> None:
         for key in ("planned_start", "planned_end", "hard_stop"):
             if isinstance(moment := values.get(key), datetime):
                 check_show_time(moment)
+        check_rhythm_columns(values)
     except ValueError as exc:
         raise InvalidValueError.refusing(exc) from None
     check_columns(ShowRow.__table__, values)

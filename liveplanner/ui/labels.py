@@ -233,6 +233,7 @@ def show_field(name: str) -> str:
             "notes": QCoreApplication.translate("ShowForm", "Notes"),
         }.get(name)
         or paid_target(name)
+        or rhythm_field(name)
         or name
     )
 
@@ -240,6 +241,13 @@ def show_field(name: str) -> str:
 def paid_target(name: str) -> str | None:
     """A show's target of whether it paid (ui.editor.paid_targets), by its column."""
     from liveplanner.ui.editor.paid_targets import field_label
+
+    return field_label(name)
+
+
+def rhythm_field(name: str) -> str | None:
+    """A show's rhythm setting (ui.editor.rhythm_fields), by its column."""
+    from liveplanner.ui.editor.rhythm_fields import field_label
 
     return field_label(name)
 

@@ -58,6 +58,32 @@ TEXTS = {
     "past_planned_end": QT_TRANSLATE_NOOP(
         "Messages", "The script runs {over} past the planned end"
     ),
+    # The show's rhythm (core/rhythm)
+    "benefit_gap": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No benefit for {length}, {start} to {end} (segments {segments}); "
+        "the show wants one every {every} minutes",
+    ),
+    "benefit_too_soon": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Segment {position} “{title}” starts {gap} after the benefit of segment "
+        "{before_position} “{before_title}” ended; the show rests {rest} minutes between benefits",
+    ),
+    "intro_too_long": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Segment {position} “{title}”: a product intro of {length}, over the show's limit of "
+        "{limit} minutes",
+    ),
+    "offer_away_from_intro": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Segment {position} “{title}”: the offer on “{product}” is not right before or after "
+        "its product intro",
+    ),
+    "mix_off_target": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Content mix {actual} % (products / promotions / interaction) is off the show's target "
+        "of {target} %",
+    ),
 }
 
 # The joining words of lists, marked here; they are no message of their own.
@@ -135,9 +161,17 @@ def finding_words(finding: Finding, translate: Translate) -> str:
         "offset": format_duration(_whole(p, "offset_s")),
         "length": format_duration(_whole(p, "duration_s")),
         "over": format_duration(_whole(p, "over_s")),
+        "gap": format_duration(_whole(p, "gap_s")),
         "roles": translate(CONTEXT, _BOTH).join(
             translate("labels", ROLE_NAMES[Role(str(r))]) for r in _listed(finding, "roles")
         ),
     }
+    if finding.code == "benefit_gap":
+        figures["length"] = format_duration(_whole(p, "length_s"))
+        figures["segments"] = segment_names(
+            [n for n in _listed(finding, "positions") if isinstance(n, int)],
+            [str(t) for t in _listed(finding, "titles")],
+            translate,
+        )
     text = TEXTS.get(finding.code)
     return translate(CONTEXT, text).format_map(figures) if text else finding.message

@@ -446,6 +446,15 @@ _CELL_WORDS = {
         "Messages", "expected an amount in yuan such as 59 or ¥59.90"
     ),
     EXPECTED_COUNT: QT_TRANSLATE_NOOP("Messages", "expected a whole number such as 300"),
+    # A show's rhythm on the show sheet
+    "a number of minutes": QT_TRANSLATE_NOOP("Messages", "a number of minutes"),
+    "expected whole minutes such as 20": QT_TRANSLATE_NOOP(
+        "Messages", "expected whole minutes such as 20"
+    ),
+    "a content mix": QT_TRANSLATE_NOOP("Messages", "a content mix"),
+    "expected three percentages adding up to 100, such as 40 / 35 / 25": QT_TRANSLATE_NOOP(
+        "Messages", "expected three percentages adding up to 100, such as 40 / 35 / 25"
+    ),
 }
 
 # The show file's own English inside a refusal's figures (the schema's words stay English, as
@@ -471,6 +480,14 @@ _SHOW_FILE_WORDS = (
     (
         r"a time in the years (?P<first>\d+) to (?P<last>\d+)",
         QT_TRANSLATE_NOOP("Messages", "a time in the years {first} to {last}"),
+    ),
+    (
+        r"a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000",
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to "
+            "10000",
+        ),
     ),
 )
 

@@ -18,6 +18,24 @@ TEXTS = {
     "input.percent_range": QT_TRANSLATE_NOOP(
         "Messages", "“{text}”: a percentage is between 0 and 100"
     ),
+    # A show's rhythm (core/rhythm_inputs)
+    "input.not_minutes": QT_TRANSLATE_NOOP(
+        "Messages", "“{text}” is not a number of minutes; expected whole minutes such as 20"
+    ),
+    "input.minutes_range": QT_TRANSLATE_NOOP(
+        "Messages", "{minutes} minutes: expected {least} to {most}"
+    ),
+    "input.not_mix": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{text}” is not a mix; expected three percentages such as 40 / 35 / 25 "
+        "(products, promotions, interaction)",
+    ),
+    "input.mix_not_100": QT_TRANSLATE_NOOP(
+        "Messages", "A content mix of {shares} adds up to {total}, not 100%"
+    ),
+    "input.mix_in_part": QT_TRANSLATE_NOOP(
+        "Messages", "A content mix is set whole: products, promotions and interaction"
+    ),
     "input.not_duration": QT_TRANSLATE_NOOP(
         "Messages",
         "“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)",

@@ -107,6 +107,10 @@ SHOW_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("target_conversion", "目标转化率(%)", "Target conversion (%)"),
     ("target_followers", "目标新增粉丝", "Target new followers"),
     ("target_interaction", "目标互动率(%)", "Target interaction (%)"),
+    ("benefit_every", "福利间隔不超过(分钟)", "A benefit at least every (min)"),
+    ("benefit_rest", "两档福利至少间隔(分钟)", "Rest after a benefit (min)"),
+    ("intro_limit", "产品讲解不超过(分钟)", "Product intro at most (min)"),
+    ("mix_target", "内容占比目标(%)", "Mix target (%)"),
     ("notes", "备注", "Notes"),
 )
 

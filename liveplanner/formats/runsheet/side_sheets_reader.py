@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from liveplanner.core.enums import PromoKind, Role
 from liveplanner.core.inputs import check_show_time, parse_offset
 from liveplanner.core.money import percent_to_bp
-from liveplanner.core.plan import Duty, Product, Promo, Release, Targets, time_zone
+from liveplanner.core.plan import Duty, Product, Promo, Release, Rhythm, Targets, time_zone
+from liveplanner.core.rhythm_inputs import parse_minutes, parse_mix
 from liveplanner.formats.problems import ImportRefused
 from liveplanner.formats.runsheet.cells import (
     EXPECTED_COUNT,
@@ -125,6 +126,14 @@ _TIME = ("a time in the segment", "expected m:ss such as 0:30, or seconds")
 _PERCENT = ("a percentage", "expected a percentage such as 12.5")
 
 
+_MINUTES = ("a number of minutes", "expected whole minutes such as 20")
+_MIX = ("a content mix", "expected three percentages adding up to 100, such as 40 / 35 / 25")
+
+
+def _minutes(least: int) -> Callable[[object], int | None]:
+    return lambda cell: parse_minutes(text_of(cell), least)
+
+
 def _percent(cell: object) -> int | None:
     text = text_of(cell)
     return percent_to_bp(text) if text else None
@@ -195,6 +204,15 @@ def _show(sheet: _Sheet) -> dict[str, object]:
         conversion_bp=get("target_conversion", _percent, _PERCENT),
         new_followers=get("target_followers", read_count, _COUNT),
         interaction_bp=get("target_interaction", _percent, _PERCENT),
+    )
+    mix = get("mix_target", lambda cell: parse_mix(text_of(cell)), _MIX) or (None, None, None)
+    fields["rhythm"] = Rhythm(
+        benefit_every_s=get("benefit_every", _minutes(1), _MINUTES),
+        benefit_rest_s=get("benefit_rest", _minutes(0), _MINUTES),
+        intro_limit_s=get("intro_limit", _minutes(1), _MINUTES),
+        mix_showcase_bp=mix[0],
+        mix_promotion_bp=mix[1],
+        mix_interaction_bp=mix[2],
     )
     return fields
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from liveplanner.core.enums import Role
 from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Promo, ShowPlan, time_zone
+from liveplanner.core.rhythm import mix_text
 from liveplanner.core.row_offer import row_offer
 from liveplanner.core.schedule import format_duration, schedule
 from liveplanner.formats.runsheet.columns import FIELD_OF_ROLE, HEADERS, KIND_LABELS, Field
@@ -164,6 +165,12 @@ def _show_sheet(plan: ShowPlan, language: str) -> Sheet:
     def percent(bp: int | None) -> str | None:
         return None if bp is None else format_percent(bp).rstrip("%")
 
+    def minutes(seconds: int | None) -> int | None:
+        return None if seconds is None else seconds // 60
+
+    rhythm = show.rhythm
+    mix = (rhythm.mix_showcase_bp, rhythm.mix_promotion_bp, rhythm.mix_interaction_bp)
+
     values: dict[str, object] = {
         "title": show.title,
         "planned_start": _when(show.planned_start, zone),
@@ -180,6 +187,10 @@ def _show_sheet(plan: ShowPlan, language: str) -> Sheet:
         "target_conversion": percent(targets.conversion_bp),
         "target_followers": targets.new_followers,
         "target_interaction": percent(targets.interaction_bp),
+        "benefit_every": minutes(rhythm.benefit_every_s),
+        "benefit_rest": minutes(rhythm.benefit_rest_s),
+        "intro_limit": minutes(rhythm.intro_limit_s),
+        "mix_target": None if None in mix else mix_text(rhythm.mix_bp),
         "notes": show.notes,
     }
     part = PART_BY_KEY[SHOW]

@@ -25,6 +25,7 @@ from liveplanner.core.plan import (
     Product,
     Promo,
     Release,
+    Rhythm,
     Segment,
     Show,
     ShowPlan,
@@ -33,6 +34,8 @@ from liveplanner.core.plan import (
     in_show_years,
     time_zone,
 )
+from liveplanner.core.refused import Refused
+from liveplanner.core.rhythm_inputs import check_rhythm_columns
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.core.show_record import MetricSample, MetricsSource, ShowBundle
 from liveplanner.formats import sheets
@@ -49,6 +52,7 @@ from liveplanner.formats.showfile.validation import (
 )
 
 _YEARS = f"a time in the years {FIRST_SHOW_TIME.year} to {LAST_SHOW_TIME.year - 1}"
+_RHYTHM = "a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000"
 
 # How a file of an older schema version is read: UPGRADES[n] turns a version-n document into a
 # version n + 1 one, and read_show_file applies them in turn before checking the result against
@@ -75,6 +79,7 @@ def read_show_file(data: bytes, file_name: str) -> ShowBundle:
     if error is not None:
         raise _refusal(error, file_name)
     _check_times(document, file_name)
+    _check_rhythm(document, file_name)
     _check_ids(document, file_name)
     return _bundle(document)
 
@@ -192,6 +197,22 @@ def _check_times(document: Document, file_name: str) -> None:
             )
 
 
+def _check_rhythm(document: Document, file_name: str) -> None:
+    """Refuse a rhythm no show can have: a rest of a minute is fine, a stretch or an intro of
+    none is not, and a content mix is given whole, adding up to 100 %."""
+    rhythm = document["show"].get("rhythm", {})
+    try:
+        check_rhythm_columns({f"rhythm_{name}": value for name, value in rhythm.items()})
+    except Refused as exc:
+        raise ImportRefused(
+            "show_file_invalid",
+            file=file_name,
+            path="show.rhythm",
+            value=_shown(rhythm),
+            expected=_RHYTHM,
+        ) from exc
+
+
 def _check_ids(document: Document, file_name: str) -> None:
     """Refuse ids given twice and references to ids the file does not have."""
 
@@ -267,6 +288,7 @@ def _bundle(document: Document) -> ShowBundle:
         time_zone=s["time_zone"],
         status=ShowStatus(s["status"]),
         targets=Targets(**s["targets"]),
+        rhythm=Rhythm(**s.get("rhythm", {})),
         max_discount_bp=s["max_discount_bp"],
         min_margin_bp=s["min_margin_bp"],
         planned_end=_at_or_none(s["planned_end"], zone),

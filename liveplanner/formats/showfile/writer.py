@@ -60,6 +60,7 @@ def show_document(bundle: ShowBundle) -> Document:
             "planned_end": at(show.planned_end),
             "hard_stop": at(show.hard_stop),
             "targets": asdict(show.targets),
+            "rhythm": asdict(show.rhythm),
             "max_discount_bp": show.max_discount_bp,
             "min_margin_bp": show.min_margin_bp,
             "notes": show.notes,

@@ -2142,27 +2142,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="64" />
-        <source>{items} and {last}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/messages/findings.py" line="65" />
-        <source>{items} and {more} more</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/messages/findings.py" line="66" />
-        <source>, </source>
+        <location filename="../../app/messages/findings.py" line="62" />
+        <source>No benefit for {length}, {start} to {end} (segments {segments}); the show wants one every {every} minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/findings.py" line="67" />
+        <source>Segment {position} “{title}” starts {gap} after the benefit of segment {before_position} “{before_title}” ended; the show rests {rest} minutes between benefits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="72" />
+        <source>Segment {position} “{title}”: a product intro of {length}, over the show's limit of {limit} minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="77" />
+        <source>Segment {position} “{title}”: the offer on “{product}” is not right before or after its product intro</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="82" />
+        <source>Content mix {actual} % (products / promotions / interaction) is off the show's target of {target} %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="90" />
+        <source>{items} and {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="91" />
+        <source>{items} and {more} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="92" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="93" />
         <source> and </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="68" />
+        <location filename="../../app/messages/findings.py" line="94" />
         <source>{position} “{title}”</source>
         <translation type="unfinished" />
     </message>
@@ -2709,33 +2734,58 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../app/messages/imports.py" line="450" />
+        <source>a number of minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="451" />
+        <source>expected whole minutes such as 20</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../app/messages/imports.py" line="454" />
+        <source>a content mix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="455" />
+        <source>expected three percentages adding up to 100, such as 40 / 35 / 25</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="463" />
         <source>the file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="457" />
+        <location filename="../../app/messages/imports.py" line="466" />
         <source>lists or objects nested hundreds deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="461" />
+        <location filename="../../app/messages/imports.py" line="470" />
         <source>a list {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="465" />
+        <location filename="../../app/messages/imports.py" line="474" />
         <source>an object {depth} levels deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="469" />
+        <location filename="../../app/messages/imports.py" line="478" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="473" />
+        <location filename="../../app/messages/imports.py" line="482" />
         <source>a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="486" />
+        <source>a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2764,87 +2814,112 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="21" />
-        <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <location filename="../../app/messages/inputs.py" line="22" />
+        <source>“{text}” is not a number of minutes; expected whole minutes such as 20</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="25" />
-        <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <source>{minutes} minutes: expected {least} to {most}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="30" />
-        <source>“{text}” is longer than a day: no segment runs that long</source>
+        <location filename="../../app/messages/inputs.py" line="28" />
+        <source>“{text}” is not a mix; expected three percentages such as 40 / 35 / 25 (products, promotions, interaction)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="33" />
-        <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
+        <source>A content mix of {shares} adds up to {total}, not 100%</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="36" />
-        <source>“{text}” is more than a day into the segment; no segment runs a day</source>
+        <source>A content mix is set whole: products, promotions and interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="39" />
-        <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="43" />
+        <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="48" />
+        <source>“{text}” is longer than a day: no segment runs that long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="51" />
+        <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="54" />
+        <source>“{text}” is more than a day into the segment; no segment runs a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="57" />
+        <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="61" />
         <source>A segment of {seconds} seconds: a segment lasts 0 to {most} seconds (a day)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="47" />
+        <location filename="../../app/messages/inputs.py" line="65" />
         <source>A show holds at most {most} segments; this one would have {count}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="50" />
+        <location filename="../../app/messages/inputs.py" line="68" />
         <source>“{zone}” is not a time zone; expected a name like Asia/Shanghai</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="53" />
+        <location filename="../../app/messages/inputs.py" line="71" />
         <source>“{text}” is not a time; expected YYYY-MM-DD HH:MM or HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="56" />
+        <location filename="../../app/messages/inputs.py" line="74" />
         <source>A show needs a start; expected YYYY-MM-DD HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="59" />
+        <location filename="../../app/messages/inputs.py" line="77" />
         <source>The attribution lag must be 0 to {most} minutes, not {lag}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="62" />
+        <location filename="../../app/messages/inputs.py" line="80" />
         <source>“{metric}” is not a metric liveplanner knows; expected one of: {known}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="66" />
+        <location filename="../../app/messages/inputs.py" line="84" />
         <source>“{text}” is not a ratio; expected a number such as 3.5 (GMV per yuan spent)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="69" />
+        <location filename="../../app/messages/inputs.py" line="87" />
         <source>“{text}”: a ratio is at most {most}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="70" />
+        <location filename="../../app/messages/inputs.py" line="88" />
         <source>“{text}” is not a watch time; expected seconds (90 s) or m:ss (1:30)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="73" />
+        <location filename="../../app/messages/inputs.py" line="91" />
         <source>“{text}” is longer than a day; no one watches that long</source>
         <translation type="unfinished" />
     </message>
@@ -3742,22 +3817,22 @@
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="30" />
+        <location filename="../../ui/editor/overview_strip.py" line="31" />
         <source>Click a block to select its segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="83" />
+        <location filename="../../ui/editor/overview_strip.py" line="84" />
         <source>No segments yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="101" />
+        <location filename="../../ui/editor/overview_strip.py" line="106" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="101" />
+        <location filename="../../ui/editor/overview_strip.py" line="106" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
@@ -3786,44 +3861,44 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/labels.py" line="261" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/labels.py" line="259" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/labels.py" line="260" />
         <source>SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="255" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>Live price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="256" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>Unit cost</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="257" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
@@ -3845,20 +3920,20 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="258" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="259" />
+        <location filename="../../ui/labels.py" line="267" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="260" />
+        <location filename="../../ui/labels.py" line="268" />
         <source>Quantity</source>
         <translation type="unfinished" />
     </message>
@@ -3869,37 +3944,37 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="261" />
+        <location filename="../../ui/labels.py" line="269" />
         <source>Face value</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="262" />
+        <location filename="../../ui/labels.py" line="270" />
         <source>Special price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="263" />
+        <location filename="../../ui/labels.py" line="271" />
         <source>Threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="264" />
+        <location filename="../../ui/labels.py" line="272" />
         <source>Per user</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="265" />
+        <location filename="../../ui/labels.py" line="273" />
         <source>Budget</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="266" />
+        <location filename="../../ui/labels.py" line="274" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
@@ -3911,7 +3986,7 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="267" />
+        <location filename="../../ui/labels.py" line="275" />
         <source>At (m:ss)</source>
         <translation type="unfinished" />
     </message>
@@ -3923,19 +3998,19 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/labels.py" line="258" />
         <source>Person</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="268" />
+        <location filename="../../ui/labels.py" line="276" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="269" />
+        <location filename="../../ui/labels.py" line="277" />
         <source>Promo</source>
         <translation type="unfinished" />
     </message>
@@ -5691,106 +5766,111 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/editor/show_form.py" line="116" />
         <location filename="../../ui/labels.py" line="216" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117" />
+        <location filename="../../ui/editor/show_form.py" line="118" />
         <location filename="../../ui/labels.py" line="217" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="127" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
         <location filename="../../ui/labels.py" line="218" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
         <location filename="../../ui/labels.py" line="219" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="133" />
+        <location filename="../../ui/editor/show_form.py" line="134" />
         <location filename="../../ui/labels.py" line="220" />
         <source>Room / account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/editor/show_form.py" line="137" />
         <location filename="../../ui/labels.py" line="221" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="138" />
+        <location filename="../../ui/editor/show_form.py" line="139" />
         <location filename="../../ui/labels.py" line="222" />
         <source>Planned end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="143" />
+        <location filename="../../ui/editor/show_form.py" line="144" />
         <location filename="../../ui/labels.py" line="223" />
         <source>Hard stop</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="148" />
+        <location filename="../../ui/editor/show_form.py" line="149" />
         <location filename="../../ui/labels.py" line="224" />
         <source>Maximum discount (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="153" />
+        <location filename="../../ui/editor/show_form.py" line="154" />
         <location filename="../../ui/labels.py" line="225" />
         <source>Minimum margin on cost (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="158" />
+        <location filename="../../ui/editor/show_form.py" line="159" />
         <location filename="../../ui/labels.py" line="226" />
         <source>Target GMV (yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="163" />
+        <location filename="../../ui/editor/show_form.py" line="164" />
         <location filename="../../ui/labels.py" line="227" />
         <location filename="../../ui/review/campaign_dialog.py" line="60" />
         <source>Target viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="168" />
+        <location filename="../../ui/editor/show_form.py" line="169" />
         <location filename="../../ui/labels.py" line="228" />
         <location filename="../../ui/review/campaign_dialog.py" line="61" />
         <source>Target conversion (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/editor/show_form.py" line="174" />
         <location filename="../../ui/labels.py" line="229" />
         <location filename="../../ui/review/campaign_dialog.py" line="62" />
         <source>Target new followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="178" />
+        <location filename="../../ui/editor/show_form.py" line="179" />
         <location filename="../../ui/labels.py" line="230" />
         <location filename="../../ui/review/campaign_dialog.py" line="63" />
         <source>Target interaction (%)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="184" />
+        <location filename="../../ui/editor/show_form.py" line="185" />
         <source>Targets: whether it paid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="204" />
+        <location filename="../../ui/editor/show_form.py" line="195" />
+        <source>Rhythm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="207" />
         <location filename="../../ui/labels.py" line="233" />
         <source>Notes</source>
         <translation type="unfinished" />
@@ -5843,6 +5923,46 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/editor/paid_targets.py" line="95" />
         <source>Refunds at most (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="40" />
+        <source>Mix target (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="41" />
+        <source>Products / promotions / interaction, in per cent of their time, adding up to 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="49" />
+        <source>A benefit at least every (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="56" />
+        <source>Rest after a benefit (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="63" />
+        <source>Product intro at most (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="76" />
+        <source>Mix target: products (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="77" />
+        <source>Mix target: promotions (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="78" />
+        <source>Mix target: interaction (%)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2152,27 +2152,52 @@
         <translation>脚本超出计划结束时间 {over}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="64" />
+        <location filename="../../app/messages/findings.py" line="62" />
+        <source>No benefit for {length}, {start} to {end} (segments {segments}); the show wants one every {every} minutes</source>
+        <translation>{start} 至 {end} 共 {length} 没有福利（环节 {segments}）；本场要求每 {every} 分钟至少一档福利</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="67" />
+        <source>Segment {position} “{title}” starts {gap} after the benefit of segment {before_position} “{before_title}” ended; the show rests {rest} minutes between benefits</source>
+        <translation>环节 {position}“{title}”在环节 {before_position}“{before_title}”的福利结束 {gap} 后就开始；本场两档福利之间至少间隔 {rest} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="72" />
+        <source>Segment {position} “{title}”: a product intro of {length}, over the show's limit of {limit} minutes</source>
+        <translation>环节 {position}“{title}”：产品讲解 {length}，超过本场上限 {limit} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="77" />
+        <source>Segment {position} “{title}”: the offer on “{product}” is not right before or after its product intro</source>
+        <translation>环节 {position}“{title}”：“{product}”的优惠没有紧挨在它的产品讲解之前或之后</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="82" />
+        <source>Content mix {actual} % (products / promotions / interaction) is off the show's target of {target} %</source>
+        <translation>内容占比 {actual} %（商品讲解 / 促销福利 / 互动）偏离本场目标 {target} %</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/findings.py" line="90" />
         <source>{items} and {last}</source>
         <translation>{items}和{last}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="65" />
+        <location filename="../../app/messages/findings.py" line="91" />
         <source>{items} and {more} more</source>
         <translation>{items}等（另有 {more} 个）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="66" />
+        <location filename="../../app/messages/findings.py" line="92" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="67" />
+        <location filename="../../app/messages/findings.py" line="93" />
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../app/messages/findings.py" line="68" />
+        <location filename="../../app/messages/findings.py" line="94" />
         <source>{position} “{title}”</source>
         <translation>{position}“{title}”</translation>
     </message>
@@ -2719,34 +2744,59 @@
         <translation>应为整数，如 300</translation>
     </message>
     <message>
+        <location filename="../../app/messages/imports.py" line="450" />
+        <source>a number of minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="451" />
+        <source>expected whole minutes such as 20</source>
+        <translation>请填写整数分钟，例如 20</translation>
+    </message>
+    <message>
         <location filename="../../app/messages/imports.py" line="454" />
+        <source>a content mix</source>
+        <translation>内容占比</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="455" />
+        <source>expected three percentages adding up to 100, such as 40 / 35 / 25</source>
+        <translation>请填写合计 100 的三个百分比，例如 40 / 35 / 25</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="463" />
         <source>the file</source>
         <translation>整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="457" />
+        <location filename="../../app/messages/imports.py" line="466" />
         <source>lists or objects nested hundreds deep</source>
         <translation>嵌套数百层的列表或对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="461" />
+        <location filename="../../app/messages/imports.py" line="470" />
         <source>a list {depth} levels deep</source>
         <translation>嵌套 {depth} 层的列表</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="465" />
+        <location filename="../../app/messages/imports.py" line="474" />
         <source>an object {depth} levels deep</source>
         <translation>嵌套 {depth} 层的对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="469" />
+        <location filename="../../app/messages/imports.py" line="478" />
         <source>lists and objects nested at most {limit} deep</source>
         <translation>最多嵌套 {limit} 层的列表和对象</translation>
     </message>
     <message>
-        <location filename="../../app/messages/imports.py" line="473" />
+        <location filename="../../app/messages/imports.py" line="482" />
         <source>a time in the years {first} to {last}</source>
         <translation>{first} 至 {last} 年之间的时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="486" />
+        <source>a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000</source>
+        <translation>福利间隔至少 1 分钟、讲解上限至少 1 分钟、内容占比合计 10000</translation>
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="6" />
@@ -2774,87 +2824,112 @@
         <translation>“{text}”：百分比应在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="21" />
+        <location filename="../../app/messages/inputs.py" line="22" />
+        <source>“{text}” is not a number of minutes; expected whole minutes such as 20</source>
+        <translation>“{text}”不是分钟数；请填写整数分钟，例如 20</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="25" />
+        <source>{minutes} minutes: expected {least} to {most}</source>
+        <translation>{minutes} 分钟：应在 {least} 到 {most} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="28" />
+        <source>“{text}” is not a mix; expected three percentages such as 40 / 35 / 25 (products, promotions, interaction)</source>
+        <translation>“{text}”不是内容占比；请填写三个百分比，例如 40 / 35 / 25（商品讲解、促销福利、互动）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="33" />
+        <source>A content mix of {shares} adds up to {total}, not 100%</source>
+        <translation>内容占比 {shares} 合计 {total}，不是 100%</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="36" />
+        <source>A content mix is set whole: products, promotions and interaction</source>
+        <translation>内容占比须整体设置：商品讲解、促销福利和互动</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/inputs.py" line="39" />
         <source>“{text}” is not a length; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
         <translation>“{text}”不是时长；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="25" />
+        <location filename="../../app/messages/inputs.py" line="43" />
         <source>In “{text}” minutes and seconds must be under 60; expected minutes (5), m:ss (5:30) or h:mm:ss (1:02:00)</source>
         <translation>“{text}”中的分和秒应小于 60；应为分钟数 (5)、分:秒 (5:30) 或 时:分:秒 (1:02:00)</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="30" />
+        <location filename="../../app/messages/inputs.py" line="48" />
         <source>“{text}” is longer than a day: no segment runs that long</source>
         <translation>“{text}”超过一天：没有环节会这么长</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="33" />
+        <location filename="../../app/messages/inputs.py" line="51" />
         <source>“{text}” is not a time in the segment; expected m:ss such as 0:30</source>
         <translation>“{text}”不是环节内的时间；应为分:秒，如 0:30</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="36" />
+        <location filename="../../app/messages/inputs.py" line="54" />
         <source>“{text}” is more than a day into the segment; no segment runs a day</source>
         <translation>“{text}”距环节开始超过一天；没有环节会长达一天</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="39" />
+        <location filename="../../app/messages/inputs.py" line="57" />
         <source>{time} is not a time a show can have; expected a time in the years {first} to {last}</source>
         <translation>{time} 不是直播可能有的时间；应为 {first} 至 {last} 年之间的时间</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="43" />
+        <location filename="../../app/messages/inputs.py" line="61" />
         <source>A segment of {seconds} seconds: a segment lasts 0 to {most} seconds (a day)</source>
         <translation>{seconds} 秒的环节：环节时长应为 0 到 {most} 秒（一天）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="47" />
+        <location filename="../../app/messages/inputs.py" line="65" />
         <source>A show holds at most {most} segments; this one would have {count}</source>
         <translation>一场直播最多 {most} 个环节；这一场将有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="50" />
+        <location filename="../../app/messages/inputs.py" line="68" />
         <source>“{zone}” is not a time zone; expected a name like Asia/Shanghai</source>
         <translation>“{zone}”不是时区；应为 Asia/Shanghai 这样的名称</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="53" />
+        <location filename="../../app/messages/inputs.py" line="71" />
         <source>“{text}” is not a time; expected YYYY-MM-DD HH:MM or HH:MM</source>
         <translation>“{text}”不是时间；应为 年-月-日 时:分（如 2026-11-11 20:00）或 时:分（如 20:00）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="56" />
+        <location filename="../../app/messages/inputs.py" line="74" />
         <source>A show needs a start; expected YYYY-MM-DD HH:MM</source>
         <translation>直播需要开始时间；应为 年-月-日 时:分（如 2026-11-11 20:00）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="59" />
+        <location filename="../../app/messages/inputs.py" line="77" />
         <source>The attribution lag must be 0 to {most} minutes, not {lag}</source>
         <translation>成交计入的延迟应为 0 到 {most} 分钟，而不是 {lag}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="62" />
+        <location filename="../../app/messages/inputs.py" line="80" />
         <source>“{metric}” is not a metric liveplanner knows; expected one of: {known}</source>
         <translation>“{metric}”不是 liveplanner 认识的指标；应为以下之一：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="66" />
+        <location filename="../../app/messages/inputs.py" line="84" />
         <source>“{text}” is not a ratio; expected a number such as 3.5 (GMV per yuan spent)</source>
         <translation>“{text}”不是比值；应为如 3.5 的数字（每花 1 元带来的成交额）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="69" />
+        <location filename="../../app/messages/inputs.py" line="87" />
         <source>“{text}”: a ratio is at most {most}</source>
         <translation>“{text}”：比值最多为 {most}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="70" />
+        <location filename="../../app/messages/inputs.py" line="88" />
         <source>“{text}” is not a watch time; expected seconds (90 s) or m:ss (1:30)</source>
         <translation>“{text}”不是观看时长；应为秒数（90 秒）或 分:秒（1:30）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/inputs.py" line="73" />
+        <location filename="../../app/messages/inputs.py" line="91" />
         <source>“{text}” is longer than a day; no one watches that long</source>
         <translation>“{text}”超过一天；没有人会看这么久</translation>
     </message>
@@ -3752,22 +3827,22 @@
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="30" />
+        <location filename="../../ui/editor/overview_strip.py" line="31" />
         <source>Click a block to select its segment</source>
         <translation>点击色块选中对应环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="83" />
+        <location filename="../../ui/editor/overview_strip.py" line="84" />
         <source>No segments yet</source>
         <translation>还没有环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="101" />
+        <location filename="../../ui/editor/overview_strip.py" line="106" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/overview_strip.py" line="101" />
+        <location filename="../../ui/editor/overview_strip.py" line="106" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -3797,44 +3872,44 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="265" />
         <location filename="../../ui/editor/part_models.py" line="318" />
-        <location filename="../../ui/labels.py" line="253" />
+        <location filename="../../ui/labels.py" line="261" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="237" />
         <location filename="../../ui/editor/part_models.py" line="375" />
-        <location filename="../../ui/labels.py" line="251" />
+        <location filename="../../ui/labels.py" line="259" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="259" />
-        <location filename="../../ui/labels.py" line="252" />
+        <location filename="../../ui/labels.py" line="260" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="271" />
-        <location filename="../../ui/labels.py" line="254" />
+        <location filename="../../ui/labels.py" line="262" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="274" />
-        <location filename="../../ui/labels.py" line="255" />
+        <location filename="../../ui/labels.py" line="263" />
         <source>Live price</source>
         <translation>直播价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="277" />
-        <location filename="../../ui/labels.py" line="256" />
+        <location filename="../../ui/labels.py" line="264" />
         <source>Unit cost</source>
         <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="279" />
-        <location filename="../../ui/labels.py" line="257" />
+        <location filename="../../ui/labels.py" line="265" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -3856,20 +3931,20 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="310" />
-        <location filename="../../ui/labels.py" line="258" />
+        <location filename="../../ui/labels.py" line="266" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="324" />
-        <location filename="../../ui/labels.py" line="259" />
+        <location filename="../../ui/labels.py" line="267" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="331" />
         <location filename="../../ui/editor/part_models.py" line="434" />
-        <location filename="../../ui/labels.py" line="260" />
+        <location filename="../../ui/labels.py" line="268" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -3880,37 +3955,37 @@
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="336" />
-        <location filename="../../ui/labels.py" line="261" />
+        <location filename="../../ui/labels.py" line="269" />
         <source>Face value</source>
         <translation>面额/价值</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="339" />
-        <location filename="../../ui/labels.py" line="262" />
+        <location filename="../../ui/labels.py" line="270" />
         <source>Special price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="343" />
-        <location filename="../../ui/labels.py" line="263" />
+        <location filename="../../ui/labels.py" line="271" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="346" />
-        <location filename="../../ui/labels.py" line="264" />
+        <location filename="../../ui/labels.py" line="272" />
         <source>Per user</source>
         <translation>每人限</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="348" />
-        <location filename="../../ui/labels.py" line="265" />
+        <location filename="../../ui/labels.py" line="273" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="350" />
-        <location filename="../../ui/labels.py" line="266" />
+        <location filename="../../ui/labels.py" line="274" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -3922,7 +3997,7 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="368" />
         <location filename="../../ui/editor/part_models.py" line="427" />
-        <location filename="../../ui/labels.py" line="267" />
+        <location filename="../../ui/labels.py" line="275" />
         <source>At (m:ss)</source>
         <translation>时间点（分:秒）</translation>
     </message>
@@ -3934,19 +4009,19 @@
     <message>
         <location filename="../../ui/editor/part_models.py" line="230" />
         <location filename="../../ui/editor/part_models.py" line="386" />
-        <location filename="../../ui/labels.py" line="250" />
+        <location filename="../../ui/labels.py" line="258" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="394" />
-        <location filename="../../ui/labels.py" line="268" />
+        <location filename="../../ui/labels.py" line="276" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
         <location filename="../../ui/editor/part_models.py" line="419" />
-        <location filename="../../ui/labels.py" line="269" />
+        <location filename="../../ui/labels.py" line="277" />
         <source>Promo</source>
         <translation>优惠</translation>
     </message>
@@ -5709,106 +5784,111 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowForm</name>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="115" />
+        <location filename="../../ui/editor/show_form.py" line="116" />
         <location filename="../../ui/labels.py" line="216" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="117" />
+        <location filename="../../ui/editor/show_form.py" line="118" />
         <location filename="../../ui/labels.py" line="217" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="127" />
+        <location filename="../../ui/editor/show_form.py" line="128" />
         <location filename="../../ui/labels.py" line="218" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="132" />
+        <location filename="../../ui/editor/show_form.py" line="133" />
         <location filename="../../ui/labels.py" line="219" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="133" />
+        <location filename="../../ui/editor/show_form.py" line="134" />
         <location filename="../../ui/labels.py" line="220" />
         <source>Room / account</source>
         <translation>直播间 / 账号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="136" />
+        <location filename="../../ui/editor/show_form.py" line="137" />
         <location filename="../../ui/labels.py" line="221" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="138" />
+        <location filename="../../ui/editor/show_form.py" line="139" />
         <location filename="../../ui/labels.py" line="222" />
         <source>Planned end</source>
         <translation>计划结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="143" />
+        <location filename="../../ui/editor/show_form.py" line="144" />
         <location filename="../../ui/labels.py" line="223" />
         <source>Hard stop</source>
         <translation>最晚结束</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="148" />
+        <location filename="../../ui/editor/show_form.py" line="149" />
         <location filename="../../ui/labels.py" line="224" />
         <source>Maximum discount (%)</source>
         <translation>最大折扣（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="153" />
+        <location filename="../../ui/editor/show_form.py" line="154" />
         <location filename="../../ui/labels.py" line="225" />
         <source>Minimum margin on cost (%)</source>
         <translation>最低成本加成（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="158" />
+        <location filename="../../ui/editor/show_form.py" line="159" />
         <location filename="../../ui/labels.py" line="226" />
         <source>Target GMV (yuan)</source>
         <translation>目标 GMV（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="163" />
+        <location filename="../../ui/editor/show_form.py" line="164" />
         <location filename="../../ui/labels.py" line="227" />
         <location filename="../../ui/review/campaign_dialog.py" line="60" />
         <source>Target viewers</source>
         <translation>目标观看人数</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="168" />
+        <location filename="../../ui/editor/show_form.py" line="169" />
         <location filename="../../ui/labels.py" line="228" />
         <location filename="../../ui/review/campaign_dialog.py" line="61" />
         <source>Target conversion (%)</source>
         <translation>目标转化率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="173" />
+        <location filename="../../ui/editor/show_form.py" line="174" />
         <location filename="../../ui/labels.py" line="229" />
         <location filename="../../ui/review/campaign_dialog.py" line="62" />
         <source>Target new followers</source>
         <translation>目标新增粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="178" />
+        <location filename="../../ui/editor/show_form.py" line="179" />
         <location filename="../../ui/labels.py" line="230" />
         <location filename="../../ui/review/campaign_dialog.py" line="63" />
         <source>Target interaction (%)</source>
         <translation>目标互动率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="184" />
+        <location filename="../../ui/editor/show_form.py" line="185" />
         <source>Targets: whether it paid</source>
         <translation>目标：是否赚钱</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_form.py" line="204" />
+        <location filename="../../ui/editor/show_form.py" line="195" />
+        <source>Rhythm</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_form.py" line="207" />
         <location filename="../../ui/labels.py" line="233" />
         <source>Notes</source>
         <translation>备注</translation>
@@ -5862,6 +5942,46 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <location filename="../../ui/editor/paid_targets.py" line="95" />
         <source>Refunds at most (%)</source>
         <translation>退款率上限（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="40" />
+        <source>Mix target (%)</source>
+        <translation>内容占比目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="41" />
+        <source>Products / promotions / interaction, in per cent of their time, adding up to 100</source>
+        <translation>商品讲解 / 促销福利 / 互动，各占三者时长的百分比，合计 100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="49" />
+        <source>A benefit at least every (min)</source>
+        <translation>福利间隔不超过（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="56" />
+        <source>Rest after a benefit (min)</source>
+        <translation>两档福利至少间隔（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="63" />
+        <source>Product intro at most (min)</source>
+        <translation>产品讲解不超过（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="76" />
+        <source>Mix target: products (%)</source>
+        <translation>占比目标：商品讲解（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="77" />
+        <source>Mix target: promotions (%)</source>
+        <translation>占比目标：促销福利（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/rhythm_fields.py" line="78" />
+        <source>Mix target: interaction (%)</source>
+        <translation>占比目标：互动（%）</translation>
     </message>
 </context>
 <context>

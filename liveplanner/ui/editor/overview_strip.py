@@ -1,5 +1,5 @@
 """The whole show at a glance: segments as a bar proportional to their length, coloured by kind,
-with hour marks; beneath it the content mix against the campaign's target mix."""
+with hour marks; beneath it the content mix against the show's own target mix."""
 
 from datetime import UTC, timedelta
 
@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
 from liveplanner.core.enums import ContentCategory
-from liveplanner.core.schedule import TARGET_MIX, category_mix
+from liveplanner.core.rhythm import target_shares
+from liveplanner.core.schedule import category_mix
 from liveplanner.ui import labels
 from liveplanner.ui.editor.document import ShowDocument
 
@@ -93,12 +94,16 @@ class OverviewStrip(QWidget):
             moment = (start.astimezone(UTC) + timedelta(seconds=at)).astimezone(start.tzinfo)
             painter.drawText(QPointF(x + 2, bar.top() - 2), moment.strftime("%H:%M"))
 
+    def target_mix(self) -> dict[ContentCategory, float]:
+        """The mix the Target row draws: the show's own (its Rhythm), the trade's by default."""
+        return target_shares(self._doc.plan)
+
     def _paint_mix(self, painter: QPainter, text: QColor) -> None:
         mix = category_mix(self._doc.plan.segments)
         width = self.width() - 2 * MARGIN
         top = self._bar_rect().bottom() + MARGIN
         for row, (shares, caption) in enumerate(
-            ((mix, self.tr("Plan")), (TARGET_MIX, self.tr("Target")))
+            ((mix, self.tr("Plan")), (self.target_mix(), self.tr("Target")))
         ):
             y = top + row * (MIX_HEIGHT + 2)
             caption_width = 60

@@ -459,6 +459,9 @@ class ShowEditor(SegmentActions, QWidget):
             self.promos.select_part(finding.entity_id, finding.field)
         else:
             self.tabs.setCurrentWidget(self.show_tab)
+            edit = self.show_form.field_of(finding.field)  # the rhythm's mix, say
+            if edit is not None:
+                self.show_tab.ensureWidgetVisible(edit)
 
     def next_finding(self) -> None:
         findings = self.doc.findings

@@ -1,5 +1,5 @@
-"""The show's own settings: title, start, platform, limits and targets, each saved on Enter or
-when the field is left, as one undoable edit."""
+"""The show's own settings: title, start, platform, limits, targets and rhythm, each saved on
+Enter or when the field is left, as one undoable edit."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -13,8 +13,9 @@ from liveplanner.core.inputs import parse_count, parse_money, parse_percent
 from liveplanner.core.money import format_percent, format_yuan
 from liveplanner.core.plan import Show, time_zone
 from liveplanner.core.refused import Refused
+from liveplanner.core.rhythm_inputs import MIX_COLUMNS
 from liveplanner.ui import labels
-from liveplanner.ui.editor import commands, paid_targets
+from liveplanner.ui.editor import commands, paid_targets, rhythm_fields
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.editor.lock_bar import ask_unlock
 from liveplanner.ui.editor.panels import CommitOnLeaveText
@@ -180,24 +181,26 @@ class ShowForm(QWidget):
             lambda t: {"target_interaction_bp": parse_percent(t)},
         )
         # Whether the show paid: folded away (most shows set none), open where one is set.
-        self.paid_fold = QToolButton()
-        self.paid_fold.setText(self.tr("Targets: whether it paid"))
-        self.paid_fold.setCheckable(True)
-        self.paid_fold.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.paid_fold.setAutoRaise(True)
-        self.paid_group = QWidget()
-        paid_rows = QFormLayout(self.paid_group)
-        paid_rows.setContentsMargins(12, 0, 0, 0)
+        self.paid_fold, self.paid_group, paid_rows = self._fold(
+            self.tr("Targets: whether it paid"), form
+        )
         self.paid_fields: dict[str, QLineEdit] = {}
         for column, label, read, parse in paid_targets.FIELDS:
             self.paid_fields[column] = text_field(
                 self.tr(label), read, lambda t, c=column, p=parse: {c: p(t)}, paid_rows
             )
-        self.paid_fold.toggled.connect(self._fold_paid)
-        form.addRow(self.paid_fold)
-        form.addRow(self.paid_group)
         self.paid_fold.setChecked(paid_targets.any_set(document.plan.show))
-        self._fold_paid(self.paid_fold.isChecked())
+        self._fold_open(self.paid_fold, self.paid_group, self.paid_fold.isChecked())
+        # The rhythm the findings check: folded too, the defaults shown greyed in empty fields.
+        self.rhythm_fold, self.rhythm_group, rhythm_rows = self._fold(self.tr("Rhythm"), form)
+        self.rhythm_fields: dict[str, QLineEdit] = {}
+        for column, label, default, read, parse in rhythm_fields.FIELDS:
+            edit = text_field(self.tr(label), read, parse, rhythm_rows)
+            edit.setPlaceholderText(default)
+            self.rhythm_fields[column] = edit
+        self.rhythm_fields["rhythm_mix"].setToolTip(self.tr(rhythm_fields.MIX_TIP))
+        self.rhythm_fold.setChecked(rhythm_fields.any_set(document.plan.show))
+        self._fold_open(self.rhythm_fold, self.rhythm_group, self.rhythm_fold.isChecked())
         self.notes = CommitOnLeaveText()
         self.notes.setMaximumHeight(80)
         self.notes.editing_finished.connect(self.commit_notes)
@@ -205,9 +208,34 @@ class ShowForm(QWidget):
         document.show_changed.connect(self.refresh)
         self.refresh()
 
-    def _fold_paid(self, open_: bool) -> None:
-        self.paid_fold.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
-        self.paid_group.setVisible(open_)
+    def _fold(self, title: str, form: QFormLayout) -> tuple[QToolButton, QWidget, QFormLayout]:
+        """A folded group of rows under a button that opens it."""
+        fold = QToolButton()
+        fold.setText(title)
+        fold.setCheckable(True)
+        fold.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        fold.setAutoRaise(True)
+        group = QWidget()
+        rows = QFormLayout(group)
+        rows.setContentsMargins(12, 0, 0, 0)
+        fold.toggled.connect(lambda open_: self._fold_open(fold, group, open_))
+        form.addRow(fold)
+        form.addRow(group)
+        return fold, group, rows
+
+    def field_of(self, column: str | None) -> QLineEdit | None:
+        """The field a show finding is about, its folded group opened; None when none is."""
+        if column in MIX_COLUMNS:
+            column = "rhythm_mix"
+        edit = self.rhythm_fields.get(column or "")
+        if edit is not None:
+            self.rhythm_fold.setChecked(True)
+        return edit
+
+    @staticmethod
+    def _fold_open(fold: QToolButton, group: QWidget, open_: bool) -> None:
+        fold.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        group.setVisible(open_)
 
     def _status_chosen(self, _index: int) -> None:
         chosen = ShowStatus(self.status.currentData())

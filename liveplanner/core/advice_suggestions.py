@@ -27,6 +27,7 @@ from liveplanner.core.advice import (
 )
 from liveplanner.core.enums import SegmentKind
 from liveplanner.core.plan import ShowPlan
+from liveplanner.core.rhythm import stretches_without_benefit
 
 # The retention curve: where past viewers fell away most over DROP_SPAN minutes (at least
 # MIN_DROP of them), away from the ramp-up and the closing fade every show has.
@@ -44,7 +45,6 @@ SLOW = 0.2
 HEADROOM = 1.2
 STOCK_STEP = 100
 # The rhythm rule (DOMAIN.md, 每15-30分钟一档福利): a benefit at least every 30 minutes.
-RHYTHM_GAP_MIN = 30
 
 
 class SuggestionKind(StrEnum):
@@ -323,9 +323,9 @@ def stock(plan: ShowPlan, shows: Sequence[PastShow]) -> list[Suggestion]:
 
 
 def add_benefit(plan: ShowPlan, starts: Sequence[float], basis: Basis) -> list[Suggestion]:
-    """Where the rhythm rule fires (more than RHYTHM_GAP_MIN minutes from one benefit's start
-    to the next, or from the show's start to the first, or from the last to the closing): a
-    benefit there, in the middle of the gap, of the kind that earned most per minute before."""
+    """Where the show's rhythm finding fires (core.rhythm: a stretch without a benefit longer
+    than the show's "a benefit every N minutes"): a benefit in the middle of the stretch, of the
+    kind that earned most per minute before."""
     earned: dict[SegmentKind, list[float]] = {}
     for show in basis.shows:
         for s in show.segments:
@@ -339,16 +339,12 @@ def add_benefit(plan: ShowPlan, starts: Sequence[float], basis: Basis) -> list[S
     kind = max(earned, key=lambda k: earned[k][0] / earned[k][1])
     gmv, seconds, count = earned[kind]
     duration = max(ROUND_S, round(seconds / count / ROUND_S) * ROUND_S)
-    closing = next(
-        (starts[i] for i, s in enumerate(plan.segments) if s.kind is SegmentKind.CLOSING),
-        sum(s.duration_s for s in plan.segments) / 60,
-    )
-    marks = [starts[i] for i, s in enumerate(plan.segments) if s.kind in BENEFITS]
+    every = plan.show.rhythm.every_s
     found = []
-    for since, until in zip([0.0, *marks], [*marks, closing], strict=True):
-        if until - since <= RHYTHM_GAP_MIN:
+    for since, until, inside in stretches_without_benefit(plan):
+        if until - since <= every or not inside:
             continue
-        at = _position_at(starts, (since + until) / 2)
+        at = _position_at(starts, (since + until) / 2 / 60)
         found.append(
             Suggestion(
                 SuggestionKind.ADD_BENEFIT,
@@ -356,9 +352,9 @@ def add_benefit(plan: ShowPlan, starts: Sequence[float], basis: Basis) -> list[S
                 "advice.add_benefit",
                 {
                     "kind": kind.value,
-                    "from_minute": round(since),
-                    "gap": round(until - since),
-                    "every": RHYTHM_GAP_MIN,
+                    "from_minute": round(since / 60),
+                    "gap": round((until - since) / 60),
+                    "every": every // 60,
                     "per_min_fen": round(gmv * 60 / seconds),
                     "at": at,
                 },

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.history import show_history
 from liveplanner.app.settings import Preferences
 from liveplanner.core.advice_suggestions import SuggestionKind
 from liveplanner.core.enums import SegmentKind
@@ -91,6 +92,8 @@ def test_two_suggestions_applied_with_the_mouse_and_the_second_undone(
     click(qtbot, panel, row, "apply")
     assert doc.segment(int(str(length["segment"]))).duration_s == length["duration_s"]
     assert shows.load_plan(sqlite_db, show_id).segments[0].duration_s == length["duration_s"]
+    last = show_history(sqlite_db, show_id)[0]  # written as the editor's own edits are
+    assert last.fields["duration_s"][1] == length["duration_s"]
 
     order = [s.id for s in doc.plan.segments]
     move = row_of_kind(panel, SuggestionKind.PRIME_PRODUCT).suggestion.change

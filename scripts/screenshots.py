@@ -12,7 +12,7 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEventLoop, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 from liveplanner.app import settings
@@ -105,12 +105,25 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
         shoot_script(load_plan(db, show_id), suffix, folder)
         shoot_script_import(app, db, suffix)
         shoot_team(app, window, db, show_id, suffix)
+        shoot_advice(app, window, show_id, suffix)
     window.close()
     window.deleteLater()  # gone before the next language's window, and before Python exits
     settle(app)
     db.close()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def shoot_advice(app: QApplication, window: MainWindow, show_id: int, suffix: str) -> None:
+    """The Advice tab on the demo show, unlocked for editing as the next show's plan would be."""
+    window.open_show(show_id)
+    editor = window.editor
+    assert editor is not None
+    editor.doc.set_unlocked(True)
+    editor.tabs.setCurrentWidget(editor.advice)
+    while editor.advice.job is not None or not editor.advice.rows:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    grab(app, window, f"editor-advice-{suffix}")
 
 
 def shoot_first_run(app: QApplication, language: str, folder: Path) -> None:

@@ -69,6 +69,35 @@
     </message>
 </context>
 <context>
+    <name>AdvicePanel</name>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="78" />
+        <source>Working out the advice…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="82" />
+        <source>No suggestions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="139" />
+        <source>No advice: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="151" />
+        <source>No projection: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/advice_panel.py" line="158" />
+        <source>Projected GMV %1 (low %2, high %3), from %n earlier show(s): %4</source>
+        <translation>
+            <numerusform>Projected GMV %1 (low %2, high %3), from %n earlier show: %4</numerusform><numerusform>Projected GMV %1 (low %2, high %3), from %n earlier shows: %4</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
         <location filename="../../ui/backup_schedule.py" line="35" />
@@ -5582,183 +5611,188 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="136" />
+        <location filename="../../ui/editor/show_editor.py" line="137" />
         <source>Talking points for the host, one per line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="140" />
+        <location filename="../../ui/editor/show_editor.py" line="141" />
         <source>Add cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
-        <location filename="../../ui/editor/show_editor.py" line="270" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
+        <location filename="../../ui/editor/show_editor.py" line="273" />
         <source>Add promo release</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="152" />
         <location filename="../../ui/labels.py" line="209" />
         <source>Talking points</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="153" />
+        <location filename="../../ui/editor/show_editor.py" line="154" />
         <source>Cues for the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="155" />
+        <location filename="../../ui/editor/show_editor.py" line="156" />
         <source>Promo releases</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="114" />
-        <location filename="../../ui/editor/show_editor.py" line="159" />
+        <location filename="../../ui/editor/show_editor.py" line="160" />
         <source>Add team member</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="162" />
+        <location filename="../../ui/editor/show_editor.py" line="163" />
         <source>Add product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>Add promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="172" />
+        <location filename="../../ui/editor/show_editor.py" line="173" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="173" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="174" />
+        <location filename="../../ui/editor/show_editor.py" line="175" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="175" />
+        <location filename="../../ui/editor/show_editor.py" line="176" />
         <source>Promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="176" />
+        <location filename="../../ui/editor/show_editor.py" line="177" />
         <source>Findings</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="179" />
+        <source>Advice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="182" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="201" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>&amp;Insert segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="204" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>Du&amp;plicate segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="207" />
+        <location filename="../../ui/editor/show_editor.py" line="210" />
         <source>&amp;Delete segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="212" />
+        <location filename="../../ui/editor/show_editor.py" line="215" />
         <source>&amp;Clear cells</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="215" />
+        <location filename="../../ui/editor/show_editor.py" line="218" />
         <source>Move &amp;up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="218" />
+        <location filename="../../ui/editor/show_editor.py" line="221" />
         <source>Move do&amp;wn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="220" />
+        <location filename="../../ui/editor/show_editor.py" line="223" />
         <source>&amp;Next finding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="253" />
+        <location filename="../../ui/editor/show_editor.py" line="256" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="256" />
+        <location filename="../../ui/editor/show_editor.py" line="259" />
         <source>New promo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="262" />
+        <location filename="../../ui/editor/show_editor.py" line="265" />
         <source>New cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="270" />
+        <location filename="../../ui/editor/show_editor.py" line="273" />
         <source>Add a promo on the Promos tab first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="330" />
+        <location filename="../../ui/editor/show_editor.py" line="333" />
         <source>No segment chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="336" />
+        <location filename="../../ui/editor/show_editor.py" line="339" />
         <source>Segment %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="366" />
+        <location filename="../../ui/editor/show_editor.py" line="369" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="373" />
+        <location filename="../../ui/editor/show_editor.py" line="376" />
         <source>%1, %2</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="374" />
+        <location filename="../../ui/editor/show_editor.py" line="377" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="375" />
+        <location filename="../../ui/editor/show_editor.py" line="378" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="377" />
+        <location filename="../../ui/editor/show_editor.py" line="380" />
         <source>Findings (%1)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="398" />
+        <location filename="../../ui/editor/show_editor.py" line="401" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>%n more change…</numerusform><numerusform>%n more changes…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="401" />
+        <location filename="../../ui/editor/show_editor.py" line="404" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation type="unfinished" />
     </message>
@@ -6096,6 +6130,29 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../ui/rehearsal/start_dialog.py" line="24" />
         <source>Resume the interrupted %1 where the show is now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuggestionRow</name>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="51" />
+        <source>Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="52" />
+        <source>Make this change to the plan (one step to undo)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="53" />
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="54" />
+        <source>Hide this suggestion while the show is open</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -7209,8 +7266,14 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/editor/advice_edits.py" line="39" />
         <location filename="../../ui/editor/segment_actions.py" line="23" />
         <source>Insert segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_edits.py" line="43" />
+        <source>Apply advice</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -69,6 +69,36 @@
     </message>
 </context>
 <context>
+    <name>AdvicePanel</name>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="78" />
+        <source>Working out the advice…</source>
+        <translation>正在根据历史场次计算建议…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="82" />
+        <source>No suggestions.</source>
+        <translation>暂无建议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="139" />
+        <source>No advice: %1</source>
+        <translation>没有建议：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="151" />
+        <source>No projection: %1</source>
+        <translation>没有预测：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor/advice_panel.py" line="158" />
+        <source>Projected GMV %1 (low %2, high %3), from %n earlier show(s): %4</source>
+        <translation>
+            <numerusform>预计成交金额 %1（低 %2，高 %3），依据之前的 %n 场：%4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
         <location filename="../../ui/backup_schedule.py" line="35" />
@@ -5597,186 +5627,191 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShowEditor</name>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="136" />
+        <location filename="../../ui/editor/show_editor.py" line="137" />
         <source>Talking points for the host, one per line</source>
         <translation>主播话术要点，每行一条</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="140" />
+        <location filename="../../ui/editor/show_editor.py" line="141" />
         <source>Add cue</source>
         <translation>添加提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="145" />
-        <location filename="../../ui/editor/show_editor.py" line="270" />
+        <location filename="../../ui/editor/show_editor.py" line="146" />
+        <location filename="../../ui/editor/show_editor.py" line="273" />
         <source>Add promo release</source>
         <translation>添加优惠发放</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="151" />
+        <location filename="../../ui/editor/show_editor.py" line="152" />
         <location filename="../../ui/labels.py" line="209" />
         <source>Talking points</source>
         <translation>话术要点</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="153" />
+        <location filename="../../ui/editor/show_editor.py" line="154" />
         <source>Cues for the team</source>
         <translation>团队提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="155" />
+        <location filename="../../ui/editor/show_editor.py" line="156" />
         <source>Promo releases</source>
         <translation>优惠发放</translation>
     </message>
     <message>
         <location filename="../../ui/editor/person_dialog.py" line="114" />
-        <location filename="../../ui/editor/show_editor.py" line="159" />
+        <location filename="../../ui/editor/show_editor.py" line="160" />
         <source>Add team member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="162" />
+        <location filename="../../ui/editor/show_editor.py" line="163" />
         <source>Add product</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="165" />
+        <location filename="../../ui/editor/show_editor.py" line="166" />
         <source>Add promo</source>
         <translation>添加优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="172" />
+        <location filename="../../ui/editor/show_editor.py" line="173" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="173" />
+        <location filename="../../ui/editor/show_editor.py" line="174" />
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="174" />
+        <location filename="../../ui/editor/show_editor.py" line="175" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="175" />
+        <location filename="../../ui/editor/show_editor.py" line="176" />
         <source>Promos</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="176" />
+        <location filename="../../ui/editor/show_editor.py" line="177" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="179" />
+        <source>Advice</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/show_editor.py" line="182" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="201" />
+        <location filename="../../ui/editor/show_editor.py" line="204" />
         <source>&amp;Insert segment</source>
         <translation>插入环节(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="204" />
+        <location filename="../../ui/editor/show_editor.py" line="207" />
         <source>Du&amp;plicate segments</source>
         <translation>复制环节(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="207" />
+        <location filename="../../ui/editor/show_editor.py" line="210" />
         <source>&amp;Delete segments</source>
         <translation>删除环节(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="212" />
+        <location filename="../../ui/editor/show_editor.py" line="215" />
         <source>&amp;Clear cells</source>
         <translation>清空单元格(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="215" />
+        <location filename="../../ui/editor/show_editor.py" line="218" />
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="218" />
+        <location filename="../../ui/editor/show_editor.py" line="221" />
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="220" />
+        <location filename="../../ui/editor/show_editor.py" line="223" />
         <source>&amp;Next finding</source>
         <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="253" />
+        <location filename="../../ui/editor/show_editor.py" line="256" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="256" />
+        <location filename="../../ui/editor/show_editor.py" line="259" />
         <source>New promo</source>
         <translation>新优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="262" />
+        <location filename="../../ui/editor/show_editor.py" line="265" />
         <source>New cue</source>
         <translation>新提示</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="270" />
+        <location filename="../../ui/editor/show_editor.py" line="273" />
         <source>Add a promo on the Promos tab first.</source>
         <translation>请先在“优惠”页添加优惠。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="330" />
+        <location filename="../../ui/editor/show_editor.py" line="333" />
         <source>No segment chosen</source>
         <translation>未选择环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="336" />
+        <location filename="../../ui/editor/show_editor.py" line="339" />
         <source>Segment %1: %2</source>
         <translation>环节 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="366" />
+        <location filename="../../ui/editor/show_editor.py" line="369" />
         <source>%1 – %2 · %3 · %4 segments</source>
         <translation>%1 – %2 · %3 · %4 个环节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="373" />
+        <location filename="../../ui/editor/show_editor.py" line="376" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="374" />
+        <location filename="../../ui/editor/show_editor.py" line="377" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="375" />
+        <location filename="../../ui/editor/show_editor.py" line="378" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="377" />
+        <location filename="../../ui/editor/show_editor.py" line="380" />
         <source>Findings (%1)</source>
         <translation>检查结果（%1）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor/show_editor.py" line="398" />
+        <location filename="../../ui/editor/show_editor.py" line="401" />
         <source>%n more change(s)…</source>
         <translation>
             <numerusform>另有 %n 条修改…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/editor/show_editor.py" line="401" />
+        <location filename="../../ui/editor/show_editor.py" line="404" />
         <source>Changed elsewhere, and shown here now:</source>
         <translation>他处已修改，现已同步显示：</translation>
     </message>
@@ -6116,6 +6151,29 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/rehearsal/start_dialog.py" line="24" />
         <source>Resume the interrupted %1 where the show is now</source>
         <translation>从当前进度继续被中断的%1</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionRow</name>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="51" />
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="52" />
+        <source>Make this change to the plan (one step to undo)</source>
+        <translation>把这条修改用到方案里（一步即可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="53" />
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_panel.py" line="54" />
+        <source>Hide this suggestion while the show is open</source>
+        <translation>本场打开期间不再显示这条建议</translation>
     </message>
 </context>
 <context>
@@ -7230,9 +7288,15 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>直播</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/advice_edits.py" line="39" />
         <location filename="../../ui/editor/segment_actions.py" line="23" />
         <source>Insert segment</source>
         <translation>插入环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/advice_edits.py" line="43" />
+        <source>Apply advice</source>
+        <translation>应用建议</translation>
     </message>
     <message>
         <location filename="../../ui/show_flow.py" line="60" />

@@ -25,6 +25,7 @@ from liveplanner.core.plan import Duty, Product, Promo, Release, TeamMember
 from liveplanner.core.rules import Finding, Severity
 from liveplanner.core.schedule import format_duration
 from liveplanner.ui.editor import commands, conflict_dialog, part_models
+from liveplanner.ui.editor.advice_panel import AdvicePanel
 from liveplanner.ui.editor.change_watcher import ChangeWatcher
 from liveplanner.ui.editor.delegate import CellDelegate
 from liveplanner.ui.editor.document import ShowDocument
@@ -174,6 +175,8 @@ class ShowEditor(SegmentActions, QWidget):
         self.tabs.addTab(self.products, self.tr("Products"))
         self.tabs.addTab(self.promos, self.tr("Promos"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
+        self.advice = AdvicePanel(doc)
+        self.tabs.addTab(self.advice, self.tr("Advice"))
         # Scrolls in a short window rather than making the window as tall as the form.
         self.show_tab = scrolling(self.show_form)
         self.tabs.addTab(self.show_tab, self.tr("Show"))

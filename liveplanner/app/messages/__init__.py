@@ -15,6 +15,7 @@ from liveplanner.app.messages import (
     findings,
     imports,
     inputs,
+    library,
     operations,
     products,
     storage,
@@ -47,6 +48,7 @@ TEXTS: dict[str, str] = _merge(
     workspace.TEXTS,
     campaigns.TEXTS,
     products.TEXTS,
+    library.TEXTS,
 )
 
 

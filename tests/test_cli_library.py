@@ -129,4 +129,4 @@ def test_chinese_users_are_answered_in_chinese(sqlite_url: str) -> None:
     made = run("library", "add", "--name", "面霜", db=sqlite_url, env=zh)
     assert made.returncode == 0 and "商品库" in made.stdout, made.stdout
     listed = run("template", "list", db=sqlite_url, env=zh)
-    assert listed.returncode == 0 and "名称" in listed.stdout, listed.stdout
+    assert listed.returncode == 0 and "模板" in listed.stdout, listed.stdout

@@ -52,7 +52,7 @@ def list_templates(args: argparse.Namespace, db: Database) -> int:
     found = templates.list_templates(db)
     text = table(
         [
-            say(QT_TRANSLATE_NOOP("cli", "Name")),
+            say(QT_TRANSLATE_NOOP("cli", "Template")),
             say(QT_TRANSLATE_NOOP("cli", "Segments")),
             say(QT_TRANSLATE_NOOP("cli", "Length")),
             say(QT_TRANSLATE_NOOP("cli", "Products")),
@@ -171,7 +171,7 @@ def list_products(args: argparse.Namespace, db: Database) -> int:
     text = table(
         [
             say(QT_TRANSLATE_NOOP("cli", "ID")),
-            say(QT_TRANSLATE_NOOP("cli", "Name")),
+            say(QT_TRANSLATE_NOOP("cli", "Product")),
             say(QT_TRANSLATE_NOOP("cli", "Link / SKU")),
             say(QT_TRANSLATE_NOOP("cli", "List price")),
             say(QT_TRANSLATE_NOOP("cli", "Cost")),

@@ -3373,6 +3373,51 @@
         <source>there is no campaign {id}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="7" />
+        <source>a template's name needs 1 to {max} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="10" />
+        <source>“{name}” names a built-in template; pick another name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="13" />
+        <source>a team template called “{name}” exists already; replace it or pick another name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="17" />
+        <source>there is no team template “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="18" />
+        <source>there is no library product {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="19" />
+        <source>a product's name needs 1 to {max} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="22" />
+        <source>the library has a product called “{name}” already (id {id})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="25" />
+        <source>“{title}” has “{name}” already; nothing was added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="28" />
+        <source>show {show} has no product {id}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -4550,59 +4595,59 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -6331,14 +6376,14 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="334" />
-        <location filename="../../cli/shows.py" line="172" />
-        <location filename="../../cli/shows.py" line="262" />
+        <location filename="../../cli/shows.py" line="181" />
+        <location filename="../../cli/shows.py" line="271" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="335" />
-        <location filename="../../cli/shows.py" line="265" />
+        <location filename="../../cli/shows.py" line="274" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
@@ -6397,8 +6442,8 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="177" />
-        <location filename="../../cli/shows.py" line="266" />
+        <location filename="../../cli/shows.py" line="186" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>title</source>
         <translation type="unfinished" />
     </message>
@@ -6484,13 +6529,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="230" />
+        <location filename="../../cli/shows.py" line="239" />
         <source>{n} segment</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="231" />
+        <location filename="../../cli/shows.py" line="240" />
         <source>{n} segments</source>
         <translation type="unfinished" />
     </message>
@@ -6588,136 +6633,136 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="41" />
+        <location filename="../../cli/shows.py" line="43" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="54" />
+        <location filename="../../cli/shows.py" line="56" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="69" />
+        <location filename="../../cli/shows.py" line="71" />
         <source>added the demo show {show_id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="77" />
+        <location filename="../../cli/shows.py" line="79" />
         <source>--title is empty; give the show a name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="81" />
+        <location filename="../../cli/shows.py" line="83" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="155" />
+        <location filename="../../cli/shows.py" line="164" />
         <source>no show matches {search!r}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="157" />
+        <location filename="../../cli/shows.py" line="166" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="171" />
+        <location filename="../../cli/shows.py" line="180" />
         <source>id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="173" />
+        <location filename="../../cli/shows.py" line="182" />
         <source>platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="174" />
+        <location filename="../../cli/shows.py" line="183" />
         <source>status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="175" />
+        <location filename="../../cli/shows.py" line="184" />
         <source>segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="176" />
-        <location filename="../../cli/shows.py" line="264" />
+        <location filename="../../cli/shows.py" line="185" />
+        <location filename="../../cli/shows.py" line="273" />
         <source>length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="263" />
+        <location filename="../../cli/shows.py" line="272" />
         <source>end</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
         <location filename="../../cli/reviews.py" line="404" />
-        <location filename="../../cli/shows.py" line="267" />
+        <location filename="../../cli/shows.py" line="276" />
         <source>product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="277" />
         <source>price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="394" />
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="278" />
         <source>stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="279" />
         <source>host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="275" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>content mix: {mix}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="281" />
+        <location filename="../../cli/shows.py" line="290" />
         <source>no findings: every limit holds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="283" />
+        <location filename="../../cli/shows.py" line="292" />
         <source>error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="284" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="293" />
+        <location filename="../../cli/shows.py" line="302" />
         <source>{errors}, {warnings}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} errors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="299" />
+        <location filename="../../cli/shows.py" line="308" />
         <source>{n} warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="300" />
+        <location filename="../../cli/shows.py" line="309" />
         <source>{n} warnings</source>
         <translation type="unfinished" />
     </message>
@@ -6774,6 +6819,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/campaigns.py" line="223" />
         <location filename="../../cli/campaigns.py" line="416" />
+        <location filename="../../cli/library.py" line="173" />
         <source>ID</source>
         <translation type="unfinished" />
     </message>
@@ -6785,6 +6831,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="225" />
+        <location filename="../../cli/library.py" line="251" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
@@ -6796,11 +6843,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/campaigns.py" line="228" />
         <location filename="../../cli/campaigns.py" line="421" />
+        <location filename="../../cli/library.py" line="256" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="248" />
+        <location filename="../../cli/library.py" line="250" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
@@ -6872,6 +6921,111 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/campaigns.py" line="460" />
         <source>{name}: a campaign report is written as .pdf or .xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="46" />
+        <source>saved team template {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="55" />
+        <source>Template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="56" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="57" />
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="58" />
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="59" />
+        <source>Saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="60" />
+        <source>By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="85" />
+        <source>deleted team template {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="127" />
+        <source>library product {id}: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="148" />
+        <source>nothing to change: give --name, --sku, --cost or --list-price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="164" />
+        <source>deleted library product {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="174" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="175" />
+        <source>Link / SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="176" />
+        <source>List price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="177" />
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="195" />
+        <source>added {name} to show {show} as product {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="249" />
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="252" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="253" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="254" />
+        <source>Sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="255" />
+        <source>GMV/min pitched</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3383,6 +3383,51 @@
         <source>there is no campaign {id}</source>
         <translation>没有活动 {id}</translation>
     </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="7" />
+        <source>a template's name needs 1 to {max} characters</source>
+        <translation>模板名称需 1 到 {max} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="10" />
+        <source>“{name}” names a built-in template; pick another name</source>
+        <translation>“{name}”是内置模板的名称，请换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="13" />
+        <source>a team template called “{name}” exists already; replace it or pick another name</source>
+        <translation>已有名为“{name}”的团队模板：可选择替换，或换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="17" />
+        <source>there is no team template “{name}”</source>
+        <translation>没有名为“{name}”的团队模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="18" />
+        <source>there is no library product {id}</source>
+        <translation>商品库里没有商品 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="19" />
+        <source>a product's name needs 1 to {max} characters</source>
+        <translation>商品名称需 1 到 {max} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="22" />
+        <source>the library has a product called “{name}” already (id {id})</source>
+        <translation>商品库里已有名为“{name}”的商品（编号 {id}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="25" />
+        <source>“{title}” has “{name}” already; nothing was added</source>
+        <translation>“{title}”里已有“{name}”，未添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="28" />
+        <source>show {show} has no product {id}</source>
+        <translation>直播 {show} 没有商品 {id}</translation>
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -4563,52 +4608,52 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="368" />
+        <location filename="../../ui/review/review_page.py" line="371" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="377" />
+        <location filename="../../ui/review/review_page.py" line="380" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="384" />
+        <location filename="../../ui/review/review_page.py" line="387" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="388" />
+        <location filename="../../ui/review/review_page.py" line="391" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="393" />
+        <location filename="../../ui/review/review_page.py" line="396" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="395" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="400" />
+        <location filename="../../ui/review/review_page.py" line="403" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="406" />
+        <location filename="../../ui/review/review_page.py" line="409" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="493" />
+        <location filename="../../ui/review/review_page.py" line="496" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="494" />
+        <location filename="../../ui/review/review_page.py" line="497" />
         <source>Delete this note?
 
 %1</source>
@@ -4617,7 +4662,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="504" />
+        <location filename="../../ui/review/review_page.py" line="507" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -6352,14 +6397,14 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="334" />
-        <location filename="../../cli/shows.py" line="172" />
-        <location filename="../../cli/shows.py" line="262" />
+        <location filename="../../cli/shows.py" line="181" />
+        <location filename="../../cli/shows.py" line="271" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="335" />
-        <location filename="../../cli/shows.py" line="265" />
+        <location filename="../../cli/shows.py" line="274" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
@@ -6418,8 +6463,8 @@ Create liveplanner's tables beside them anyway?</source>
     <message>
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="177" />
-        <location filename="../../cli/shows.py" line="266" />
+        <location filename="../../cli/shows.py" line="186" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>title</source>
         <translation>标题</translation>
     </message>
@@ -6505,13 +6550,13 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="230" />
+        <location filename="../../cli/shows.py" line="239" />
         <source>{n} segment</source>
         <translation>{n} 个环节</translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="231" />
+        <location filename="../../cli/shows.py" line="240" />
         <source>{n} segments</source>
         <translation>{n} 个环节</translation>
     </message>
@@ -6609,136 +6654,136 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>  第 {row} 行，“{column}”列：{value}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="41" />
+        <location filename="../../cli/shows.py" line="43" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation>--start {text!r} 不是时间；应为 YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="54" />
+        <location filename="../../cli/shows.py" line="56" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation>--start {text!r} 在 {zone} 不存在：时钟会跳过这个时间</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="69" />
+        <location filename="../../cli/shows.py" line="71" />
         <source>added the demo show {show_id}</source>
         <translation>已添加示例直播，第 {show_id} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="77" />
+        <location filename="../../cli/shows.py" line="79" />
         <source>--title is empty; give the show a name</source>
         <translation>--title 为空；请给直播起个名字</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="81" />
+        <location filename="../../cli/shows.py" line="83" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation>--title 有 {length} 个字符；最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="155" />
+        <location filename="../../cli/shows.py" line="164" />
         <source>no show matches {search!r}</source>
         <translation>没有与 {search!r} 匹配的直播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="157" />
+        <location filename="../../cli/shows.py" line="166" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation>还没有直播：`liveplanner demo` 可添加一场示例</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="171" />
+        <location filename="../../cli/shows.py" line="180" />
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="173" />
+        <location filename="../../cli/shows.py" line="182" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="174" />
+        <location filename="../../cli/shows.py" line="183" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="175" />
+        <location filename="../../cli/shows.py" line="184" />
         <source>segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="176" />
-        <location filename="../../cli/shows.py" line="264" />
+        <location filename="../../cli/shows.py" line="185" />
+        <location filename="../../cli/shows.py" line="273" />
         <source>length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="263" />
+        <location filename="../../cli/shows.py" line="272" />
         <source>end</source>
         <translation>结束</translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
         <location filename="../../cli/reviews.py" line="404" />
-        <location filename="../../cli/shows.py" line="267" />
+        <location filename="../../cli/shows.py" line="276" />
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="277" />
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="394" />
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="278" />
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="279" />
         <source>host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="275" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>content mix: {mix}</source>
         <translation>内容占比：{mix}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="281" />
+        <location filename="../../cli/shows.py" line="290" />
         <source>no findings: every limit holds</source>
         <translation>没有发现问题：所有限制都满足</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="283" />
+        <location filename="../../cli/shows.py" line="292" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="284" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="293" />
+        <location filename="../../cli/shows.py" line="302" />
         <source>{errors}, {warnings}</source>
         <translation>{errors}，{warnings}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} error</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} errors</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="299" />
+        <location filename="../../cli/shows.py" line="308" />
         <source>{n} warning</source>
         <translation>{n} 个警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="300" />
+        <location filename="../../cli/shows.py" line="309" />
         <source>{n} warnings</source>
         <translation>{n} 个警告</translation>
     </message>
@@ -6795,6 +6840,7 @@ Create liveplanner's tables beside them anyway?</source>
     <message>
         <location filename="../../cli/campaigns.py" line="223" />
         <location filename="../../cli/campaigns.py" line="416" />
+        <location filename="../../cli/library.py" line="173" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
@@ -6806,6 +6852,7 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="225" />
+        <location filename="../../cli/library.py" line="251" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -6817,11 +6864,13 @@ Create liveplanner's tables beside them anyway?</source>
     <message>
         <location filename="../../cli/campaigns.py" line="228" />
         <location filename="../../cli/campaigns.py" line="421" />
+        <location filename="../../cli/library.py" line="256" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="248" />
+        <location filename="../../cli/library.py" line="250" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -6894,6 +6943,111 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/campaigns.py" line="460" />
         <source>{name}: a campaign report is written as .pdf or .xlsx</source>
         <translation>{name}：活动报告只能写成 .pdf 或 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="46" />
+        <source>saved team template {name}</source>
+        <translation>已保存团队模板 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="55" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="56" />
+        <source>Segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="57" />
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="58" />
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="59" />
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="60" />
+        <source>By</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="85" />
+        <source>deleted team template {name}</source>
+        <translation>已删除团队模板 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="127" />
+        <source>library product {id}: {name}</source>
+        <translation>商品库商品 {id}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="148" />
+        <source>nothing to change: give --name, --sku, --cost or --list-price</source>
+        <translation>没有要修改的内容：请给出 --name、--sku、--cost 或 --list-price</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="164" />
+        <source>deleted library product {id}</source>
+        <translation>已删除商品库商品 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="174" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="175" />
+        <source>Link / SKU</source>
+        <translation>链接号 / SKU</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="176" />
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="177" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="195" />
+        <source>added {name} to show {show} as product {id}</source>
+        <translation>已把 {name} 加入直播 {show}，商品编号 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="249" />
+        <source>Show</source>
+        <translation>场次设置</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="252" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="253" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="254" />
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="255" />
+        <source>GMV/min pitched</source>
+        <translation>讲解时每分钟成交</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from liveplanner.core.library import (
     matching_product,
     show_product,
 )
-from liveplanner.core.plan import Product
+from liveplanner.core.plan import Product, ShowPlan
 from liveplanner.storage import library, parts, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import NotFoundError
@@ -29,6 +29,7 @@ __all__ = [
     "history",
     "list_products",
     "load_product",
+    "offer",
     "pick",
     "save_to_library",
     "update_product",
@@ -70,21 +71,24 @@ def delete_product(db: Database, library_id: int) -> LibraryProduct:
     return library.delete_product(db, library_id)
 
 
-def pick(db: Database, library_id: int, show_id: int) -> Product:
-    """Add the library product to the show as one of its products (name, SKU, list price and
-    cost copied; stock left for the producer), as the editor adds a product, so the show's
-    history records it. A show that has it already (by SKU or name) is refused: a second copy
-    would leave its product figures matching neither."""
-    item = library.load_product(db, library_id)
-    plan = shows.load_plan(db, show_id)
-    there = matching_product(item, plan.products)
-    if there is not None:
+def offer(item: LibraryProduct, plan: ShowPlan) -> Product:
+    """The product the show gets when `item` is picked into it (name, SKU, list price and cost
+    copied; stock left for the producer). A show that has it already (by SKU or name) is
+    refused: a second copy would leave its product figures matching neither."""
+    if matching_product(item, plan.products) is not None:
         raise OperationRefused(
             f"{plan.show.title!r} has {item.name!r} already",
             code="library.in_show_already",
             figures={"name": item.name, "title": plan.show.title},
         )
-    return parts.add_part(db, show_id, show_product(item))
+    return show_product(item)
+
+
+def pick(db: Database, library_id: int, show_id: int) -> Product:
+    """Add the library product to the show (see `offer`) as the editor adds a product, so the
+    show's history records it; the window pushes the same product through its undo stack."""
+    item = library.load_product(db, library_id)
+    return parts.add_part(db, show_id, offer(item, shows.load_plan(db, show_id)))
 
 
 def save_to_library(db: Database, show_id: int, product_id: int) -> LibraryProduct:

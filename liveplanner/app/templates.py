@@ -59,6 +59,11 @@ def list_templates(db: Database) -> list[TeamTemplate]:
     return [_read(t) for t in team_templates.list_templates(db)]
 
 
+def template_names(db: Database) -> list[str]:
+    """The team's templates' names, by name, without reading their plans (for a menu)."""
+    return [t.name for t in team_templates.list_templates(db)]
+
+
 def load_template(db: Database, name: str) -> TeamTemplate:
     return _read(team_templates.load_template(db, name))
 

@@ -1306,6 +1306,44 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/library/models.py" line="90" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="91" />
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="92" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="93" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="94" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="95" />
+        <source>Sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="96" />
+        <source>GMV/min pitched</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HostDisplay</name>
     <message>
         <location filename="../../ui/rehearsal/host_display.py" line="53" />
@@ -1686,6 +1724,117 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="54" />
+        <source>Product library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="66" />
+        <source>yuan, such as 59.9</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="68" />
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="69" />
+        <source>&amp;Link / SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="70" />
+        <source>List &amp;price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="71" />
+        <source>C&amp;ost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="72" />
+        <source>No&amp;tes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="73" />
+        <source>&amp;Save changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="88" />
+        <source>&amp;Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="90" />
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="92" />
+        <source>Add to &amp;this show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="95" />
+        <source>Open a show in the editor to add products to it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="98" />
+        <source>Add to “%1” (Undo takes it out)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="183" />
+        <source>History across shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="192" />
+        <source>“%1” across shows: in %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="222" />
+        <source>New product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="266" />
+        <source>Added to “%1”</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Link / SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>List price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LockBar</name>
     <message>
         <location filename="../../ui/editor/lock_bar.py" line="43" />
@@ -1756,8 +1905,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1817,142 +1966,152 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="104" />
+        <location filename="../../ui/main_menus.py" line="90" />
+        <source>Save as &amp;team template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="109" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112" />
+        <location filename="../../ui/main_menus.py" line="117" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114" />
+        <location filename="../../ui/main_menus.py" line="119" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="118" />
+        <location filename="../../ui/main_menus.py" line="123" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="126" />
+        <location filename="../../ui/main_menus.py" line="131" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="132" />
+        <location filename="../../ui/main_menus.py" line="137" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="136" />
+        <location filename="../../ui/main_menus.py" line="142" />
+        <source>Product &amp;library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="147" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="138" />
+        <location filename="../../ui/main_menus.py" line="149" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="140" />
+        <location filename="../../ui/main_menus.py" line="151" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="143" />
+        <location filename="../../ui/main_menus.py" line="154" />
         <source>Rehearsal re&amp;sults…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="150" />
+        <location filename="../../ui/main_menus.py" line="161" />
         <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="152" />
+        <location filename="../../ui/main_menus.py" line="163" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="155" />
+        <location filename="../../ui/main_menus.py" line="166" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="160" />
+        <location filename="../../ui/main_menus.py" line="171" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="165" />
+        <location filename="../../ui/main_menus.py" line="176" />
         <source>Import &amp;product figures…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="169" />
+        <location filename="../../ui/main_menus.py" line="180" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="174" />
+        <location filename="../../ui/main_menus.py" line="185" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="178" />
+        <location filename="../../ui/main_menus.py" line="189" />
         <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="207" />
+        <location filename="../../ui/main_menus.py" line="218" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="210" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="211" />
+        <location filename="../../ui/main_menus.py" line="222" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="229" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="221" />
+        <location filename="../../ui/main_menus.py" line="232" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="231" />
+        <location filename="../../ui/main_menus.py" line="242" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="233" />
+        <location filename="../../ui/main_menus.py" line="244" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="237" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -1962,28 +2121,28 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
@@ -1993,7 +2152,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
@@ -2003,17 +2162,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="95" />
+        <location filename="../../ui/show_flow.py" line="104" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -2033,22 +2192,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -2056,6 +2215,11 @@
     <message>
         <location filename="../../ui/products_flow.py" line="31" />
         <source>Imported product figures from %1 (%2 rows)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library_flow.py" line="43" />
+        <source>Saved team template “%1”</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3603,62 +3767,67 @@
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="29" />
+        <location filename="../../ui/new_show_dialog.py" line="38" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="31" />
+        <location filename="../../ui/new_show_dialog.py" line="40" />
         <source>e.g. 双12 beauty special</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="50" />
         <source>A show starts in the years %1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="55" />
+        <location filename="../../ui/new_show_dialog.py" line="64" />
         <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="56" />
+        <location filename="../../ui/new_show_dialog.py" line="65" />
         <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="57" />
+        <location filename="../../ui/new_show_dialog.py" line="66" />
         <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="58" />
+        <location filename="../../ui/new_show_dialog.py" line="67" />
         <source>3-hour big-promo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="61" />
+        <location filename="../../ui/new_show_dialog.py" line="72" />
+        <source>Team: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="75" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="62" />
+        <location filename="../../ui/new_show_dialog.py" line="76" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="63" />
+        <location filename="../../ui/new_show_dialog.py" line="77" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="64" />
+        <location filename="../../ui/new_show_dialog.py" line="78" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="65" />
+        <location filename="../../ui/new_show_dialog.py" line="79" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -5218,6 +5387,49 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     <message>
         <location filename="../../ui/printing/run_sheet.py" line="329" />
         <source>Run sheet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="21" />
+        <source>Save as team template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="26" />
+        <source>Include the show's &amp;products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="28" />
+        <source>Without them, the template's segments and promos name no product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="40" />
+        <source>New shows can start from it; everyone on this database sees it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="42" />
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="61" />
+        <source>The team has a template called “%1”: saving replaces it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="65" />
+        <source>&amp;Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="68" />
+        <source>&amp;Save</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -7142,17 +7354,17 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="60" />
+        <location filename="../../ui/show_flow.py" line="69" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="76" />
+        <location filename="../../ui/show_flow.py" line="85" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="104" />
+        <location filename="../../ui/show_flow.py" line="113" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -7162,7 +7374,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

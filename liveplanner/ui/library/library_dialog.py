@@ -98,6 +98,9 @@ class LibraryDialog(QDialog):
                 self.tr("Add to “%1” (Undo takes it out)").replace("%1", doc.plan.show.title)
             )
         buttons = QHBoxLayout()
+        for button in (self.add_button, self.delete_button, self.pick_button, self.save_button):
+            # Return in a field saves it; it must not also press the button clicked last.
+            button.setAutoDefault(False)
         for button in (self.add_button, self.delete_button, self.pick_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -127,6 +130,7 @@ class LibraryDialog(QDialog):
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(close)

@@ -22,6 +22,7 @@ class SaveTemplateDialog(QDialog):
         self.taken = set(taken)
         self.name = QLineEdit(title)
         self.name.selectAll()
+        self.name.setFocus()  # the show's title, selected: typed over, or kept with Return
         self.with_products = QCheckBox(self.tr("Include the show's &products"))
         self.with_products.setToolTip(
             self.tr("Without them, the template's segments and promos name no product")

@@ -1726,87 +1726,87 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="54" />
+        <location filename="../../ui/library/library_dialog.py" line="56" />
         <source>Product library</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="66" />
+        <location filename="../../ui/library/library_dialog.py" line="68" />
         <source>yuan, such as 59.9</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="68" />
+        <location filename="../../ui/library/library_dialog.py" line="70" />
         <source>&amp;Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="69" />
+        <location filename="../../ui/library/library_dialog.py" line="71" />
         <source>&amp;Link / SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="70" />
+        <location filename="../../ui/library/library_dialog.py" line="72" />
         <source>List &amp;price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="71" />
+        <location filename="../../ui/library/library_dialog.py" line="73" />
         <source>C&amp;ost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="72" />
+        <location filename="../../ui/library/library_dialog.py" line="74" />
         <source>No&amp;tes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="73" />
+        <location filename="../../ui/library/library_dialog.py" line="75" />
         <source>&amp;Save changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="88" />
+        <location filename="../../ui/library/library_dialog.py" line="90" />
         <source>&amp;Add</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="90" />
+        <location filename="../../ui/library/library_dialog.py" line="92" />
         <source>&amp;Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="92" />
+        <location filename="../../ui/library/library_dialog.py" line="94" />
         <source>Add to &amp;this show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="95" />
+        <location filename="../../ui/library/library_dialog.py" line="97" />
         <source>Open a show in the editor to add products to it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="98" />
+        <location filename="../../ui/library/library_dialog.py" line="100" />
         <source>Add to “%1” (Undo takes it out)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="183" />
+        <location filename="../../ui/library/library_dialog.py" line="185" />
         <source>History across shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="192" />
-        <source>“%1” across shows: in %2</source>
+        <location filename="../../ui/library/library_dialog.py" line="194" />
+        <source>History of “%1” (shows: %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="222" />
+        <location filename="../../ui/library/library_dialog.py" line="224" />
         <source>New product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="266" />
+        <location filename="../../ui/library/library_dialog.py" line="268" />
         <source>Added to “%1”</source>
         <translation type="unfinished" />
     </message>

@@ -1323,7 +1323,7 @@
     <message>
         <location filename="../../ui/library/models.py" line="91" />
         <source>Show</source>
-        <translation>场次设置</translation>
+        <translation>直播场次</translation>
     </message>
     <message>
         <location filename="../../ui/library/models.py" line="92" />
@@ -1734,87 +1734,87 @@
 <context>
     <name>LibraryDialog</name>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="54" />
+        <location filename="../../ui/library/library_dialog.py" line="56" />
         <source>Product library</source>
         <translation>商品库</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="66" />
+        <location filename="../../ui/library/library_dialog.py" line="68" />
         <source>yuan, such as 59.9</source>
         <translation>元，如 59.9</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="68" />
+        <location filename="../../ui/library/library_dialog.py" line="70" />
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="69" />
+        <location filename="../../ui/library/library_dialog.py" line="71" />
         <source>&amp;Link / SKU</source>
         <translation>链接号 / SKU(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="70" />
+        <location filename="../../ui/library/library_dialog.py" line="72" />
         <source>List &amp;price</source>
         <translation>原价(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="71" />
+        <location filename="../../ui/library/library_dialog.py" line="73" />
         <source>C&amp;ost</source>
         <translation>成本(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="72" />
+        <location filename="../../ui/library/library_dialog.py" line="74" />
         <source>No&amp;tes</source>
         <translation>备注(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="73" />
+        <location filename="../../ui/library/library_dialog.py" line="75" />
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="88" />
+        <location filename="../../ui/library/library_dialog.py" line="90" />
         <source>&amp;Add</source>
         <translation>新增(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="90" />
+        <location filename="../../ui/library/library_dialog.py" line="92" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="92" />
+        <location filename="../../ui/library/library_dialog.py" line="94" />
         <source>Add to &amp;this show</source>
         <translation>加入本场(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="95" />
+        <location filename="../../ui/library/library_dialog.py" line="97" />
         <source>Open a show in the editor to add products to it</source>
         <translation>在编辑器中打开一场直播，才能把商品加入</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="98" />
+        <location filename="../../ui/library/library_dialog.py" line="100" />
         <source>Add to “%1” (Undo takes it out)</source>
         <translation>加入“%1”（撤销可移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="183" />
+        <location filename="../../ui/library/library_dialog.py" line="185" />
         <source>History across shows</source>
         <translation>历场表现</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="192" />
-        <source>“%1” across shows: in %2</source>
-        <translation>“%1”的历场表现：共 %2 场</translation>
+        <location filename="../../ui/library/library_dialog.py" line="194" />
+        <source>History of “%1” (shows: %2)</source>
+        <translation>“%1”的历场表现（共 %2 场）</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="222" />
+        <location filename="../../ui/library/library_dialog.py" line="224" />
         <source>New product</source>
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="266" />
+        <location filename="../../ui/library/library_dialog.py" line="268" />
         <source>Added to “%1”</source>
         <translation>已加入“%1”</translation>
     </message>

@@ -34,15 +34,17 @@ from liveplanner.ui.screen_fit import fit_to_screen
 from liveplanner.ui.words import said_of
 
 
-def _table(model: LibraryModel | HistoryModel) -> QTableView:
+def _table(model: LibraryModel | HistoryModel, wide: int) -> QTableView:
+    """A read-only table of rows; column `wide` (the names) takes the room the figures leave."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -53,9 +55,9 @@ class LibraryDialog(QDialog):
         self.db, self.doc = db, doc
         self.setWindowTitle(self.tr("Product library"))
         self.model = LibraryModel(self)
-        self.table = _table(self.model)
+        self.table = _table(self.model, LibraryModel.NAME)
         self.history_model = HistoryModel(self)
-        self.history = _table(self.history_model)
+        self.history = _table(self.history_model, HistoryModel.TITLE)
 
         self.name = QLineEdit()
         self.sku = QLineEdit()
@@ -189,7 +191,7 @@ class LibraryDialog(QDialog):
             self.message.setText(said_of(exc))
             return
         self.history_model.set_history(lines)
-        title = self.tr("“%1” across shows: in %2").replace("%1", item.name)
+        title = self.tr("History of “%1” (shows: %2)").replace("%1", item.name)
         self.history_title.setText(title.replace("%2", str(len(lines))))
 
     # Changing

@@ -30,6 +30,7 @@ def _approved_plan() -> ShowPlan:
         status=ShowStatus.APPROVED,
         planned_end=START + timedelta(hours=2),
         hard_stop=START + timedelta(hours=2, minutes=30),
+        notes="主播嗓子哑，少讲",
     )
     return replace(plan, show=show)
 
@@ -43,6 +44,7 @@ def test_a_template_without_products_drops_them_and_every_link_to_them() -> None
     assert [s.title for s in kept.segments] == [s.title for s in plan.segments]
     assert kept.duties == plan.duties and len(kept.promos) == len(plan.promos)
     assert kept.show.status is ShowStatus.DRAFT and kept.show.targets == plan.show.targets
+    assert kept.show.notes == ""  # this show's own notes stay with it
 
 
 def test_a_template_with_products_keeps_them_linked() -> None:

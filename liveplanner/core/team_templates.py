@@ -34,7 +34,7 @@ def template_from_show(plan: ShowPlan, with_products: bool) -> ShowPlan:
     """What a team template keeps of a show: its segments, roles, cues, promos, releases,
     targets and limits, as a draft. Without products, the products go and the segments and
     promos that named one name none; the show's own notes and unlock stay with the show."""
-    show = replace(plan.show, status=ShowStatus.DRAFT, unlocked=False)
+    show = replace(plan.show, status=ShowStatus.DRAFT, unlocked=False, notes="")
     if with_products:
         return replace(plan, show=show)
     return replace(

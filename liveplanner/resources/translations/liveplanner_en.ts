@@ -1766,37 +1766,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="90" />
+        <location filename="../../ui/library/library_dialog.py" line="89" />
         <source>&amp;Add</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="92" />
+        <location filename="../../ui/library/library_dialog.py" line="91" />
         <source>&amp;Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="94" />
+        <location filename="../../ui/library/library_dialog.py" line="93" />
         <source>Add to &amp;this show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="97" />
+        <location filename="../../ui/library/library_dialog.py" line="96" />
         <source>Open a show in the editor to add products to it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="100" />
+        <location filename="../../ui/library/library_dialog.py" line="99" />
         <source>Add to “%1” (Undo takes it out)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="185" />
+        <location filename="../../ui/library/library_dialog.py" line="184" />
         <source>History across shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="194" />
+        <location filename="../../ui/library/library_dialog.py" line="193" />
         <source>History of “%1” (shows: %2)</source>
         <translation type="unfinished" />
     </message>
@@ -1806,7 +1806,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="268" />
+        <location filename="../../ui/library/library_dialog.py" line="269" />
         <source>Added to “%1”</source>
         <translation type="unfinished" />
     </message>

@@ -1774,37 +1774,37 @@
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="90" />
+        <location filename="../../ui/library/library_dialog.py" line="89" />
         <source>&amp;Add</source>
         <translation>新增(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="92" />
+        <location filename="../../ui/library/library_dialog.py" line="91" />
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="94" />
+        <location filename="../../ui/library/library_dialog.py" line="93" />
         <source>Add to &amp;this show</source>
         <translation>加入本场(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="97" />
+        <location filename="../../ui/library/library_dialog.py" line="96" />
         <source>Open a show in the editor to add products to it</source>
         <translation>在编辑器中打开一场直播，才能把商品加入</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="100" />
+        <location filename="../../ui/library/library_dialog.py" line="99" />
         <source>Add to “%1” (Undo takes it out)</source>
         <translation>加入“%1”（撤销可移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="185" />
+        <location filename="../../ui/library/library_dialog.py" line="184" />
         <source>History across shows</source>
         <translation>历场表现</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="194" />
+        <location filename="../../ui/library/library_dialog.py" line="193" />
         <source>History of “%1” (shows: %2)</source>
         <translation>“%1”的历场表现（共 %2 场）</translation>
     </message>
@@ -1814,7 +1814,7 @@
         <translation>新商品</translation>
     </message>
     <message>
-        <location filename="../../ui/library/library_dialog.py" line="268" />
+        <location filename="../../ui/library/library_dialog.py" line="269" />
         <source>Added to “%1”</source>
         <translation>已加入“%1”</translation>
     </message>

@@ -78,7 +78,6 @@ class LibraryDialog(QDialog):
             field.returnPressed.connect(self.save)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c0392b")
         fields = QWidget()
         right = QVBoxLayout(fields)
         right.setContentsMargins(0, 0, 0, 0)
@@ -153,7 +152,7 @@ class LibraryDialog(QDialog):
         try:
             self.model.set_products(library.list_products(self.db))
         except StorageError as exc:
-            self.message.setText(said_of(exc))
+            self._refused(exc)
             return
         want = select_id if select_id is not None else current.id if current else None
         row = self.model.row_of(want) if want is not None else None
@@ -188,7 +187,7 @@ class LibraryDialog(QDialog):
             lines = library.history(self.db, item.id)
         except (StorageError, OperationRefused) as exc:
             self.history_model.set_history([])
-            self.message.setText(said_of(exc))
+            self._refused(exc)
             return
         self.history_model.set_history(lines)
         title = self.tr("History of “%1” (shows: %2)").replace("%1", item.name)
@@ -197,6 +196,7 @@ class LibraryDialog(QDialog):
     # Changing
 
     def _refused(self, exc: Exception) -> None:
+        self.message.setStyleSheet("color: #c0392b")  # a refusal reads as one
         self.message.setText(said_of(exc))
 
     def save(self) -> None:
@@ -265,5 +265,6 @@ class LibraryDialog(QDialog):
         self.doc.undo_stack.push(command)
         if command.added is None:
             return  # refused: the editor says why
+        self.message.setStyleSheet("")
         self.message.setText(self.tr("Added to “%1”").replace("%1", self.doc.plan.show.title))
         self._show_history(item)

@@ -111,14 +111,13 @@ def test_library_refusals_are_one_line_with_exit_2(sqlite_url: str) -> None:
     assert "no library product 9" in refused("library", "history", "9")
     assert "not an amount" in refused("library", "add", "--name", "x", "--cost", "abc")
     assert "nothing to change" in refused("library", "edit", "1")
-    assert "no show 4" in refused("library", "pick", "1", "--show", "4") or "library product" in (
-        refused("library", "pick", "1", "--show", "4")
-    )
+    assert "no library product 1" in refused("library", "pick", "1", "--show", "4")
     ok_json("library", "add", "--name", "面霜", db=sqlite_url)
+    assert "no show 4" in refused("library", "pick", "1", "--show", "4")
     assert "already" in refused("library", "add", "--name", " 面霜 ")
-    assert "built-in" in refused("template", "save", "1", "--name", "flash_1h") or "no show" in (
-        refused("template", "save", "1", "--name", "flash_1h")
-    )
+    show = ok_json("new-show", "--title", "x", "--start", "2026-12-01 20:00", db=sqlite_url)
+    assert "built-in" in refused("template", "save", str(show["show_id"]), "--name", "flash_1h")
+    assert "no team template" in refused("template", "delete", "nope")
     assert "not a library product id" in refused("library", "delete", "x")
 
 

@@ -102,6 +102,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
         shoot_import(app, window, db, show_id, suffix, folder)
         shoot_review(app, window, suffix, folder)
         shoot_campaign(app, window, db, suffix, folder)
+        shoot_library(app, window, db, show_id, suffix)
         shoot_script(load_plan(db, show_id), suffix, folder)
         shoot_script_import(app, db, suffix)
         shoot_team(app, window, db, show_id, suffix)
@@ -256,6 +257,34 @@ def shoot_review(app: QApplication, window: MainWindow, suffix: str, folder: Pat
         check=True,
     )  # fmt: skip
     print(OUT / f"report-{suffix}.png")
+
+
+def shoot_library(
+    app: QApplication, window: MainWindow, db: Database, show_id: int, suffix: str
+) -> None:
+    """Edit ▸ Product library… over the demo: its products kept in the library, the pitched
+    power bank selected with its history across the demo's campaign."""
+    from liveplanner.app import library
+    from liveplanner.ui.library.library_dialog import LibraryDialog
+
+    plan = load_plan(db, show_id)
+    for product in plan.products:
+        library.save_to_library(db, show_id, product.id)
+    window.open_show(show_id)
+    assert window.editor is not None
+    dialog = LibraryDialog(db, window.editor.doc, window)
+    dialog.resize(*SIZE)
+    dialog.show()
+    pitched = plan.product(plan.segments[2].product_id)
+    assert pitched is not None
+    row = next(
+        r for r in range(dialog.model.rowCount()) if dialog.model.product_at(r).name == pitched.name
+    )
+    dialog.table.selectRow(row)
+    grab(app, dialog, f"library-{suffix}")
+    dialog.reject()
+    dialog.deleteLater()
+    settle(app)
 
 
 def shoot_campaign(

@@ -128,6 +128,8 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
     from liveplanner.ui.editor.conflict_dialog import ConflictDialog
     from liveplanner.ui.editor.document import Conflict, ConflictField
     from liveplanner.ui.history_dialog import HistoryDialog
+    from liveplanner.ui.library.library_dialog import LibraryDialog
+    from liveplanner.ui.library.template_dialog import SaveTemplateDialog
     from liveplanner.ui.new_show_dialog import NewShowDialog
     from liveplanner.ui.preferences_dialog import PreferencesDialog
     from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
@@ -171,6 +173,8 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
         "compare": lambda: CompareDialog(db, 2, window),
         "campaigns": lambda: CampaignDialog(db, 2, window, today=date(2026, 11, 12)),
         "products import": lambda: ProductsImportDialog(db, plan, window, str(PRODUCTS)),
+        "product library": lambda: LibraryDialog(db, doc, window),
+        "save template": lambda: SaveTemplateDialog(plan.show.title, [plan.show.title], window),
     }
 
 
@@ -191,6 +195,8 @@ NAMES = [
     "compare",
     "campaigns",
     "products import",
+    "product library",
+    "save template",
 ]
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from liveplanner.app.demo import create_demo
+from liveplanner.app.templates import create_from_template
 from liveplanner.core.enums import Platform, ShowStatus
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, MAX_TITLE, ShowPlan
 from liveplanner.core.templates import Template, template_plan
@@ -53,13 +54,15 @@ def create_show(
     start: datetime,
     platform: Platform,
     zone: str = DEFAULT_TIME_ZONE,
-    template: Template | None = None,
+    template: Template | str | None = None,
     language: str = "en",
 ) -> int:
-    """A new draft show, blank or with `template`'s segments worded in `language` ("zh" or
-    "en"); its id. `start` must be aware."""
+    """A new draft show, blank, with a built-in template's segments worded in `language` ("zh"
+    or "en"), or from the team template of that name; its id. `start` must be aware."""
     if template is None:
         return shows.create_show(db, title.strip(), start, platform, zone)
+    if not isinstance(template, Template):
+        return create_from_template(db, template, title.strip(), start, platform, zone)
     plan = template_plan(template, title.strip(), start, platform, zone, language=language)
     return shows.save_plan(db, plan)
 

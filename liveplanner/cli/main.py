@@ -93,6 +93,14 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
         from liveplanner.cli import campaigns
 
         return campaigns.JOBS[args.campaign_command]
+    if args.command == "template":
+        from liveplanner.cli import library
+
+        return library.TEMPLATE_JOBS[args.template_command]
+    if args.command == "library":
+        from liveplanner.cli import library
+
+        return library.LIBRARY_JOBS[args.library_command]
     from liveplanner.cli import shows
 
     return shows.JOBS[args.command]

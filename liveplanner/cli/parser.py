@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--platform", default=Platform.DOUYIN.value, choices=[p.value for p in Platform]
     )
     new.add_argument("--tz", default=DEFAULT_TIME_ZONE, metavar="ZONE", help="e.g. Asia/Shanghai")
+    new.add_argument(
+        "--template",
+        metavar="NAME",
+        help="start from a template: flash_1h, standard_2h, big_promo_3h, or a team template's "
+        "name (`liveplanner template list`)",
+    )
     _add_json(new)
 
     shows = commands.add_parser("shows", help="list shows, newest first")
@@ -218,7 +224,76 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="BACKUP")
     _add_json(restore)
     _add_campaign(commands)
+    _add_template(commands)
+    _add_library(commands)
     return parser
+
+
+def _add_template(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    template = commands.add_parser(
+        "template",
+        help="team templates: shows saved as starting plans, shared on the team's database",
+    )
+    actions = template.add_subparsers(
+        dest="template_command", metavar="ACTION", parser_class=_Parser
+    )
+    actions.required = True
+    save = actions.add_parser(
+        "save", help="save a show as a team template (segments, roles, cues, promos, targets)"
+    )
+    save.add_argument("show_id", type=_show_id, metavar="SHOW")
+    save.add_argument("--name", required=True)
+    save.add_argument("--with-products", action="store_true", help="keep the show's products")
+    save.add_argument("--replace", action="store_true", help="replace a template of that name")
+    _add_json(save)
+    _add_json(actions.add_parser("list", help="list the team's templates"))
+    delete = actions.add_parser("delete", help="delete a team template")
+    delete.add_argument("name", metavar="NAME")
+    _add_json(delete)
+
+
+def _library_id(text: str) -> int:
+    if not text.isdecimal() or not 1 <= int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"not a library product id: {text!r} (see `liveplanner library list`)"
+        )
+    return int(text)
+
+
+def _add_library(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    library = commands.add_parser(
+        "library",
+        help="the product library: products kept once, picked into shows, with their history",
+    )
+    actions = library.add_subparsers(dest="library_command", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    _add_json(actions.add_parser("list", help="list the library's products"))
+    add = actions.add_parser("add", help="add a product to the library")
+    edit = actions.add_parser("edit", help="change a library product (what is given)")
+    edit.add_argument("library_id", type=_library_id, metavar="ID")
+    add.add_argument("--name", required=True)
+    edit.add_argument("--name")
+    for parser in (add, edit):
+        parser.add_argument("--sku", help="the link number or SKU")
+        parser.add_argument("--cost", metavar="YUAN", help="unit cost (such as 12.5)")
+        parser.add_argument("--list-price", metavar="YUAN", help="list price (such as 59.9)")
+        _add_json(parser)
+    delete = actions.add_parser("delete", help="delete a library product (shows keep theirs)")
+    delete.add_argument("library_id", type=_library_id, metavar="ID")
+    _add_json(delete)
+    pick = actions.add_parser("pick", help="add a library product to a show")
+    pick.add_argument("library_id", type=_library_id, metavar="ID")
+    pick.add_argument("--show", type=_show_id, required=True, metavar="SHOW")
+    _add_json(pick)
+    history = actions.add_parser(
+        "history", help="a library product across shows: stock, sold, sell-through, GMV/min"
+    )
+    history.add_argument("library_id", type=_library_id, metavar="ID")
+    _add_json(history)
+    save = actions.add_parser("save", help="keep one of a show's products in the library")
+    save.add_argument("show_id", type=_show_id, metavar="SHOW")
+    save.add_argument("product_id", type=_library_id, metavar="PRODUCT_ID")
+    _add_json(save)
 
 
 def _add_campaign(commands: "argparse._SubParsersAction[_Parser]") -> None:

@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from liveplanner.app.database import Database
+from liveplanner.app.language import file_language
 from liveplanner.app.shows import ShowSummary, add_demo, create_show, list_shows, show_plan
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import (
@@ -26,6 +27,7 @@ from liveplanner.core.plan import MAX_TITLE, ShowPlan, time_zone
 from liveplanner.core.row_offer import row_offer
 from liveplanner.core.rules import Finding, Severity, check
 from liveplanner.core.schedule import content_mix, format_duration, schedule
+from liveplanner.core.templates import Template
 
 
 def parse_start(text: str, zone_name: str) -> datetime:
@@ -86,7 +88,14 @@ def new_show(args: argparse.Namespace, db: Database) -> int:
             )
         )
     start = parse_start(args.start, args.tz)
-    show_id = create_show(db, title, start, Platform(args.platform), args.tz)
+    # A built-in template by its name (flash_1h ...), worded in the user's language; any other
+    # name is the team's own template.
+    template: Template | str | None = args.template
+    if args.template in set(Template):
+        template = Template(args.template)
+    show_id = create_show(
+        db, title, start, Platform(args.platform), args.tz, template, file_language()
+    )
     emit(args, {"show_id": show_id}, str(show_id))
     return 0
 

@@ -487,3 +487,31 @@ class CampaignShowRow(Base):
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
     show_id: Mapped[int] = mapped_column(ForeignKey("shows.id", ondelete="CASCADE"), index=True)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TeamTemplateRow(Base):
+    """A team's own template: a show's plan kept as a show file (formats/showfile), so it reads
+    back through the file's checks and upgrades whatever version wrote it."""
+
+    __tablename__ = "team_templates"
+    __table_args__ = (AUTOINCREMENT,)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    saved_by: Mapped[str] = mapped_column(String(200), default="")
+    plan: Mapped[str] = mapped_column(Text)
+
+
+class LibraryProductRow(Editable, Base):
+    """A product of the team's library, kept once and picked into shows."""
+
+    __tablename__ = "library_products"
+    __table_args__ = (AUTOINCREMENT,)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    sku: Mapped[str] = mapped_column(String(100), default="")
+    list_price_fen: Mapped[int | None] = mapped_column(BigInteger)
+    unit_cost_fen: Mapped[int | None] = mapped_column(BigInteger)
+    notes: Mapped[str] = mapped_column(Text, default="")

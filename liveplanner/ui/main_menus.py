@@ -86,10 +86,15 @@ class MenusMixin:
             self.print_cue_cards,
             "Ctrl+Shift+P",
         )
+        self.save_template_action = self._action(
+            QCoreApplication.translate("MainWindow", "Save as &team template…"),
+            self.save_team_template,
+        )
         self.script_file_actions = [
             self.export_script_action,
             self.print_sheet_action,
             self.print_cards_action,
+            self.save_template_action,
         ]
         for action in self.script_file_actions:
             file_menu.addAction(action)
@@ -132,6 +137,12 @@ class MenusMixin:
             QCoreApplication.translate("MainWindow", "Show &history…"), self.show_history, "Ctrl+H"
         )
         edit_menu.addAction(self.history_action)
+        edit_menu.addSeparator()
+        self.library_action = self._action(
+            QCoreApplication.translate("MainWindow", "Product &library…"), self.open_library
+        )
+        edit_menu.addAction(self.library_action)
+        self.show_actions.append(self.library_action)
 
         self.segment_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Segment"))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner.app import credentials, settings
 from liveplanner.app.database import StorageError
+from liveplanner.ui.library_flow import LibraryMixin
 from liveplanner.ui.main_menus import MenusMixin
 from liveplanner.ui.products_flow import ProductsImportMixin
 from liveplanner.ui.review_flow import ReviewMixin
@@ -48,7 +49,14 @@ if TYPE_CHECKING:
 
 
 class MainWindow(
-    MenusMixin, ShowsMixin, RunMixin, ReviewMixin, ProductsImportMixin, WelcomeMixin, QMainWindow
+    MenusMixin,
+    ShowsMixin,
+    RunMixin,
+    ReviewMixin,
+    ProductsImportMixin,
+    LibraryMixin,
+    WelcomeMixin,
+    QMainWindow,
 ):
     database_ready = Signal()
     """The database is open and the show list is filled."""

@@ -1,8 +1,10 @@
-"""Asking for a new show: title, start, time zone, platform, and a template to start from."""
+"""Asking for a new show: title, start, time zone, platform, and a template to start from (the
+built-in ones, then the team's own)."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -19,12 +21,19 @@ from liveplanner.core.templates import Template
 from liveplanner.ui import labels
 from liveplanner.ui.widgets.search_combo import TimeZoneBox
 
+# Marks a team template's entry in the list (its data is the template's name).
+_TEAM = Qt.ItemDataRole.UserRole + 1
+
 
 class NewShowDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None = None, template: Template | None = Template.STANDARD_2H
+        self,
+        parent: QWidget | None = None,
+        template: Template | None = Template.STANDARD_2H,
+        team_templates: Sequence[str] = (),
     ) -> None:
-        """`template` is the starting point chosen at first (None: blank)."""
+        """`template` is the starting point chosen at first (None: blank); `team_templates` the
+        names of the team's own, listed after the built-in ones."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New show"))
         self.title = QLineEdit()
@@ -57,6 +66,11 @@ class NewShowDialog(QDialog):
         self.template.addItem(self.tr("Standard 2-hour show"), Template.STANDARD_2H.value)
         self.template.addItem(self.tr("3-hour big-promo show"), Template.BIG_PROMO_3H.value)
         self.template.setCurrentIndex(self.template.findData(template.value if template else None))
+        if team_templates:
+            self.template.insertSeparator(self.template.count())
+        for name in team_templates:
+            self.template.addItem(self.tr("Team: %1").replace("%1", name), name)
+            self.template.setItemData(self.template.count() - 1, True, _TEAM)
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Start"), self.start)
@@ -73,9 +87,12 @@ class NewShowDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.title.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
 
-    def chosen_template(self) -> Template | None:
+    def chosen_template(self) -> Template | str | None:
+        """A built-in template, a team template's name, or None for a blank show."""
         value = self.template.currentData()
-        return Template(value) if value else None
+        if not value:
+            return None
+        return value if self.template.currentData(_TEAM) else Template(value)
 
     def chosen_platform(self) -> Platform:
         return Platform(self.platform.currentData())

@@ -28,7 +28,15 @@ class ShowsMixin:
     def new_show(self, template: Template | None = Template.STANDARD_2H) -> int | None:
         """Ask for a new show's title, start, platform and starting point (`template` chosen at
         first), make it and open it; its id, or None if the user cancelled."""
-        dialog = NewShowDialog(self, template)
+        from liveplanner.app.templates import template_names
+
+        assert self.db is not None
+        try:
+            team = template_names(self.db)
+        except StorageError as exc:
+            self.show_refusal(said_of(exc))
+            return None
+        dialog = NewShowDialog(self, template, team)
         if dialog.exec() != NewShowDialog.DialogCode.Accepted:
             return None
         zone = dialog.chosen_zone()
@@ -42,10 +50,11 @@ class ShowsMixin:
         title: str,
         start: datetime,
         platform: Platform,
-        template: Template | None,
+        template: Template | str | None,
         zone: str = DEFAULT_TIME_ZONE,
     ) -> int | None:
-        """Make a show (blank or from a template), undoably, and open it in the editor."""
+        """Make a show (blank, from a built-in template or from the team template of that
+        name), undoably, and open it in the editor."""
         from liveplanner.app import shows
 
         assert self.db is not None and self.list_page is not None

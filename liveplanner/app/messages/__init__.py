@@ -16,6 +16,7 @@ from liveplanner.app.messages import (
     findings,
     imports,
     inputs,
+    library,
     operations,
     products,
     storage,
@@ -49,6 +50,7 @@ TEXTS: dict[str, str] = _merge(
     campaigns.TEXTS,
     products.TEXTS,
     advice.TEXTS,
+    library.TEXTS,
 )
 
 

@@ -1335,6 +1335,44 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/library/models.py" line="90" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="91" />
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="92" />
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="93" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="94" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="95" />
+        <source>Sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="96" />
+        <source>GMV/min pitched</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HostDisplay</name>
     <message>
         <location filename="../../ui/rehearsal/host_display.py" line="53" />
@@ -1715,6 +1753,117 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="56" />
+        <source>Product library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="68" />
+        <source>yuan, such as 59.9</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="70" />
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="71" />
+        <source>&amp;Link / SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="72" />
+        <source>List &amp;price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="73" />
+        <source>C&amp;ost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="74" />
+        <source>No&amp;tes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="75" />
+        <source>&amp;Save changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="89" />
+        <source>&amp;Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="91" />
+        <source>&amp;Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="93" />
+        <source>Add to &amp;this show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="96" />
+        <source>Open a show in the editor to add products to it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="99" />
+        <source>Add to “%1” (Undo takes it out)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="184" />
+        <source>History across shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="193" />
+        <source>History of “%1” (shows: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="224" />
+        <source>New product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="269" />
+        <source>Added to “%1”</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Link / SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>List price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LockBar</name>
     <message>
         <location filename="../../ui/editor/lock_bar.py" line="43" />
@@ -1785,8 +1934,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -1846,142 +1995,152 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="104" />
+        <location filename="../../ui/main_menus.py" line="90" />
+        <source>Save as &amp;team template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="109" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112" />
+        <location filename="../../ui/main_menus.py" line="117" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114" />
+        <location filename="../../ui/main_menus.py" line="119" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="118" />
+        <location filename="../../ui/main_menus.py" line="123" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="126" />
+        <location filename="../../ui/main_menus.py" line="131" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="132" />
+        <location filename="../../ui/main_menus.py" line="137" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="136" />
+        <location filename="../../ui/main_menus.py" line="142" />
+        <source>Product &amp;library…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="147" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="138" />
+        <location filename="../../ui/main_menus.py" line="149" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="140" />
+        <location filename="../../ui/main_menus.py" line="151" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="143" />
+        <location filename="../../ui/main_menus.py" line="154" />
         <source>Rehearsal re&amp;sults…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="150" />
+        <location filename="../../ui/main_menus.py" line="161" />
         <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="152" />
+        <location filename="../../ui/main_menus.py" line="163" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="155" />
+        <location filename="../../ui/main_menus.py" line="166" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="160" />
+        <location filename="../../ui/main_menus.py" line="171" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="165" />
+        <location filename="../../ui/main_menus.py" line="176" />
         <source>Import &amp;product figures…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="169" />
+        <location filename="../../ui/main_menus.py" line="180" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="174" />
+        <location filename="../../ui/main_menus.py" line="185" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="178" />
+        <location filename="../../ui/main_menus.py" line="189" />
         <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="207" />
+        <location filename="../../ui/main_menus.py" line="218" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="210" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="211" />
+        <location filename="../../ui/main_menus.py" line="222" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="229" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="221" />
+        <location filename="../../ui/main_menus.py" line="232" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="231" />
+        <location filename="../../ui/main_menus.py" line="242" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="233" />
+        <location filename="../../ui/main_menus.py" line="244" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="237" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -1991,28 +2150,28 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
@@ -2022,7 +2181,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
@@ -2032,17 +2191,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="95" />
+        <location filename="../../ui/show_flow.py" line="104" />
         <source>%1 (copy)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -2062,22 +2221,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -2085,6 +2244,11 @@
     <message>
         <location filename="../../ui/products_flow.py" line="31" />
         <source>Imported product figures from %1 (%2 rows)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library_flow.py" line="43" />
+        <source>Saved team template “%1”</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3527,6 +3691,51 @@
         <source>no benefit for {gap} minutes from minute {from_minute} (the rhythm: one every {every} minutes): add a {kind} at position {at} (it earned ¥{per_min}/min before)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="7" />
+        <source>a template's name needs 1 to {max} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="10" />
+        <source>“{name}” names a built-in template; pick another name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="13" />
+        <source>a team template called “{name}” exists already; replace it or pick another name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="17" />
+        <source>there is no team template “{name}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="18" />
+        <source>there is no library product {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="19" />
+        <source>a product's name needs 1 to {max} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="22" />
+        <source>the library has a product called “{name}” already (id {id})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="25" />
+        <source>“{title}” has “{name}” already; nothing was added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="28" />
+        <source>show {show} has no product {id}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -3712,62 +3921,67 @@
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="29" />
+        <location filename="../../ui/new_show_dialog.py" line="38" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="31" />
+        <location filename="../../ui/new_show_dialog.py" line="40" />
         <source>e.g. 双12 beauty special</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="50" />
         <source>A show starts in the years %1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="55" />
+        <location filename="../../ui/new_show_dialog.py" line="64" />
         <source>Blank</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="56" />
+        <location filename="../../ui/new_show_dialog.py" line="65" />
         <source>1-hour flash show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="57" />
+        <location filename="../../ui/new_show_dialog.py" line="66" />
         <source>Standard 2-hour show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="58" />
+        <location filename="../../ui/new_show_dialog.py" line="67" />
         <source>3-hour big-promo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="61" />
+        <location filename="../../ui/new_show_dialog.py" line="72" />
+        <source>Team: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="75" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="62" />
+        <location filename="../../ui/new_show_dialog.py" line="76" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="63" />
+        <location filename="../../ui/new_show_dialog.py" line="77" />
         <source>Time zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="64" />
+        <location filename="../../ui/new_show_dialog.py" line="78" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="65" />
+        <location filename="../../ui/new_show_dialog.py" line="79" />
         <source>Start from</source>
         <translation type="unfinished" />
     </message>
@@ -5331,6 +5545,49 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="21" />
+        <source>Save as team template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="26" />
+        <source>Include the show's &amp;products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="28" />
+        <source>Without them, the template's segments and promos name no product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="40" />
+        <source>New shows can start from it; everyone on this database sees it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="42" />
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="61" />
+        <source>The team has a template called “%1”: saving replaces it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="65" />
+        <source>&amp;Replace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="68" />
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ScriptFiles</name>
     <message>
         <location filename="../../ui/script/actions.py" line="32" />
@@ -6558,14 +6815,14 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="334" />
-        <location filename="../../cli/shows.py" line="172" />
-        <location filename="../../cli/shows.py" line="262" />
+        <location filename="../../cli/shows.py" line="181" />
+        <location filename="../../cli/shows.py" line="271" />
         <source>start</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="335" />
-        <location filename="../../cli/shows.py" line="265" />
+        <location filename="../../cli/shows.py" line="274" />
         <source>kind</source>
         <translation type="unfinished" />
     </message>
@@ -6665,8 +6922,8 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <location filename="../../cli/advice.py" line="143" />
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="177" />
-        <location filename="../../cli/shows.py" line="266" />
+        <location filename="../../cli/shows.py" line="186" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>title</source>
         <translation type="unfinished" />
     </message>
@@ -6762,13 +7019,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="230" />
+        <location filename="../../cli/shows.py" line="239" />
         <source>{n} segment</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="231" />
+        <location filename="../../cli/shows.py" line="240" />
         <source>{n} segments</source>
         <translation type="unfinished" />
     </message>
@@ -6871,136 +7128,136 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="41" />
+        <location filename="../../cli/shows.py" line="43" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="54" />
+        <location filename="../../cli/shows.py" line="56" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="69" />
+        <location filename="../../cli/shows.py" line="71" />
         <source>added the demo show {show_id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="77" />
+        <location filename="../../cli/shows.py" line="79" />
         <source>--title is empty; give the show a name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="81" />
+        <location filename="../../cli/shows.py" line="83" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="155" />
+        <location filename="../../cli/shows.py" line="164" />
         <source>no show matches {search!r}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="157" />
+        <location filename="../../cli/shows.py" line="166" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="171" />
+        <location filename="../../cli/shows.py" line="180" />
         <source>id</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="173" />
+        <location filename="../../cli/shows.py" line="182" />
         <source>platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="174" />
+        <location filename="../../cli/shows.py" line="183" />
         <source>status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="175" />
+        <location filename="../../cli/shows.py" line="184" />
         <source>segments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="176" />
-        <location filename="../../cli/shows.py" line="264" />
+        <location filename="../../cli/shows.py" line="185" />
+        <location filename="../../cli/shows.py" line="273" />
         <source>length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="263" />
+        <location filename="../../cli/shows.py" line="272" />
         <source>end</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
         <location filename="../../cli/reviews.py" line="404" />
-        <location filename="../../cli/shows.py" line="267" />
+        <location filename="../../cli/shows.py" line="276" />
         <source>product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="277" />
         <source>price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="394" />
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="278" />
         <source>stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="279" />
         <source>host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="275" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>content mix: {mix}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="281" />
+        <location filename="../../cli/shows.py" line="290" />
         <source>no findings: every limit holds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="283" />
+        <location filename="../../cli/shows.py" line="292" />
         <source>error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="284" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="293" />
+        <location filename="../../cli/shows.py" line="302" />
         <source>{errors}, {warnings}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} errors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="299" />
+        <location filename="../../cli/shows.py" line="308" />
         <source>{n} warning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="300" />
+        <location filename="../../cli/shows.py" line="309" />
         <source>{n} warnings</source>
         <translation type="unfinished" />
     </message>
@@ -7057,6 +7314,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/campaigns.py" line="223" />
         <location filename="../../cli/campaigns.py" line="416" />
+        <location filename="../../cli/library.py" line="173" />
         <source>ID</source>
         <translation type="unfinished" />
     </message>
@@ -7068,6 +7326,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="225" />
+        <location filename="../../cli/library.py" line="251" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
@@ -7079,11 +7338,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/campaigns.py" line="228" />
         <location filename="../../cli/campaigns.py" line="421" />
+        <location filename="../../cli/library.py" line="256" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="248" />
+        <location filename="../../cli/library.py" line="250" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
@@ -7155,6 +7416,111 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/campaigns.py" line="460" />
         <source>{name}: a campaign report is written as .pdf or .xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="46" />
+        <source>saved team template {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="55" />
+        <source>Template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="56" />
+        <source>Segments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="57" />
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="58" />
+        <source>Products</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="59" />
+        <source>Saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="60" />
+        <source>By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="85" />
+        <source>deleted team template {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="127" />
+        <source>library product {id}: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="148" />
+        <source>nothing to change: give --name, --sku, --cost or --list-price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="164" />
+        <source>deleted library product {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="174" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="175" />
+        <source>Link / SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="176" />
+        <source>List price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="177" />
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="195" />
+        <source>added {name} to show {show} as product {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="249" />
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="252" />
+        <source>Stock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="253" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="254" />
+        <source>Sell-through</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="255" />
+        <source>GMV/min pitched</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -7277,17 +7643,17 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="60" />
+        <location filename="../../ui/show_flow.py" line="69" />
         <source>New show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="76" />
+        <location filename="../../ui/show_flow.py" line="85" />
         <source>Add demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="104" />
+        <location filename="../../ui/show_flow.py" line="113" />
         <source>Duplicate show</source>
         <translation type="unfinished" />
     </message>
@@ -7297,7 +7663,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

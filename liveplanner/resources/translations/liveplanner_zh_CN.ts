@@ -1344,6 +1344,44 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../ui/library/models.py" line="90" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="91" />
+        <source>Show</source>
+        <translation>直播场次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="92" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="93" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="94" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="95" />
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="96" />
+        <source>GMV/min pitched</source>
+        <translation>讲解时每分钟成交</translation>
+    </message>
+</context>
+<context>
     <name>HostDisplay</name>
     <message>
         <location filename="../../ui/rehearsal/host_display.py" line="53" />
@@ -1724,6 +1762,117 @@
     </message>
 </context>
 <context>
+    <name>LibraryDialog</name>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="56" />
+        <source>Product library</source>
+        <translation>商品库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="68" />
+        <source>yuan, such as 59.9</source>
+        <translation>元，如 59.9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="70" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="71" />
+        <source>&amp;Link / SKU</source>
+        <translation>链接号 / SKU(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="72" />
+        <source>List &amp;price</source>
+        <translation>原价(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="73" />
+        <source>C&amp;ost</source>
+        <translation>成本(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="74" />
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="75" />
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="89" />
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="91" />
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="93" />
+        <source>Add to &amp;this show</source>
+        <translation>加入本场(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="96" />
+        <source>Open a show in the editor to add products to it</source>
+        <translation>在编辑器中打开一场直播，才能把商品加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="99" />
+        <source>Add to “%1” (Undo takes it out)</source>
+        <translation>加入“%1”（撤销可移除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="184" />
+        <source>History across shows</source>
+        <translation>历场表现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="193" />
+        <source>History of “%1” (shows: %2)</source>
+        <translation>“%1”的历场表现（共 %2 场）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="224" />
+        <source>New product</source>
+        <translation>新商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/library_dialog.py" line="269" />
+        <source>Added to “%1”</source>
+        <translation>已加入“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Link / SKU</source>
+        <translation>链接号 / SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/models.py" line="50" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+</context>
+<context>
     <name>LockBar</name>
     <message>
         <location filename="../../ui/editor/lock_bar.py" line="43" />
@@ -1794,8 +1943,8 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -1855,142 +2004,152 @@
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="104" />
+        <location filename="../../ui/main_menus.py" line="90" />
+        <source>Save as &amp;team template…</source>
+        <translation>存为团队模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="109" />
         <source>P&amp;references…</source>
         <translation>偏好设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="112" />
+        <location filename="../../ui/main_menus.py" line="117" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114" />
+        <location filename="../../ui/main_menus.py" line="119" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="118" />
+        <location filename="../../ui/main_menus.py" line="123" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="126" />
+        <location filename="../../ui/main_menus.py" line="131" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="132" />
+        <location filename="../../ui/main_menus.py" line="137" />
         <source>Show &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="136" />
+        <location filename="../../ui/main_menus.py" line="142" />
+        <source>Product &amp;library…</source>
+        <translation>商品库(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="147" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="138" />
+        <location filename="../../ui/main_menus.py" line="149" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="140" />
+        <location filename="../../ui/main_menus.py" line="151" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="143" />
+        <location filename="../../ui/main_menus.py" line="154" />
         <source>Rehearsal re&amp;sults…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="150" />
+        <location filename="../../ui/main_menus.py" line="161" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="152" />
+        <location filename="../../ui/main_menus.py" line="163" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="155" />
+        <location filename="../../ui/main_menus.py" line="166" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="160" />
+        <location filename="../../ui/main_menus.py" line="171" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="165" />
+        <location filename="../../ui/main_menus.py" line="176" />
         <source>Import &amp;product figures…</source>
         <translation>导入商品数据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="169" />
+        <location filename="../../ui/main_menus.py" line="180" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="174" />
+        <location filename="../../ui/main_menus.py" line="185" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="178" />
+        <location filename="../../ui/main_menus.py" line="189" />
         <source>Ca&amp;mpaigns…</source>
         <translation>活动(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="206" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="207" />
+        <location filename="../../ui/main_menus.py" line="218" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="210" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="211" />
+        <location filename="../../ui/main_menus.py" line="222" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="229" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="221" />
+        <location filename="../../ui/main_menus.py" line="232" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="231" />
+        <location filename="../../ui/main_menus.py" line="242" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="233" />
+        <location filename="../../ui/main_menus.py" line="244" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="237" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -2000,29 +2159,29 @@
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
@@ -2032,7 +2191,7 @@
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="290" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
@@ -2042,17 +2201,17 @@
         <translation>%1 — 复盘 — liveplanner</translation>
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="95" />
+        <location filename="../../ui/show_flow.py" line="104" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
@@ -2072,22 +2231,22 @@
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -2097,6 +2256,11 @@
         <location filename="../../ui/products_flow.py" line="31" />
         <source>Imported product figures from %1 (%2 rows)</source>
         <translation>已从 %1 导入商品数据（%2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_flow.py" line="43" />
+        <source>Saved team template “%1”</source>
+        <translation>已保存团队模板“%1”</translation>
     </message>
 </context>
 <context>
@@ -3538,6 +3702,51 @@
         <source>no benefit for {gap} minutes from minute {from_minute} (the rhythm: one every {every} minutes): add a {kind} at position {at} (it earned ¥{per_min}/min before)</source>
         <translation>从第 {from_minute} 分钟起 {gap} 分钟没有福利（节奏：每 {every} 分钟一档）：在第 {at} 位加一个{kind}（以往每分钟成交 ¥{per_min}）</translation>
     </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="7" />
+        <source>a template's name needs 1 to {max} characters</source>
+        <translation>模板名称需 1 到 {max} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="10" />
+        <source>“{name}” names a built-in template; pick another name</source>
+        <translation>“{name}”是内置模板的名称，请换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="13" />
+        <source>a team template called “{name}” exists already; replace it or pick another name</source>
+        <translation>已有名为“{name}”的团队模板：可选择替换，或换一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="17" />
+        <source>there is no team template “{name}”</source>
+        <translation>没有名为“{name}”的团队模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="18" />
+        <source>there is no library product {id}</source>
+        <translation>商品库里没有商品 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="19" />
+        <source>a product's name needs 1 to {max} characters</source>
+        <translation>商品名称需 1 到 {max} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="22" />
+        <source>the library has a product called “{name}” already (id {id})</source>
+        <translation>商品库里已有名为“{name}”的商品（编号 {id}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="25" />
+        <source>“{title}” has “{name}” already; nothing was added</source>
+        <translation>“{title}”里已有“{name}”，未添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="28" />
+        <source>show {show} has no product {id}</source>
+        <translation>直播 {show} 没有商品 {id}</translation>
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>
@@ -3723,62 +3932,67 @@
 <context>
     <name>NewShowDialog</name>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="29" />
+        <location filename="../../ui/new_show_dialog.py" line="38" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="31" />
+        <location filename="../../ui/new_show_dialog.py" line="40" />
         <source>e.g. 双12 beauty special</source>
         <translation>例如：双12美妆专场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="41" />
+        <location filename="../../ui/new_show_dialog.py" line="50" />
         <source>A show starts in the years %1 to %2</source>
         <translation>开播时间须在 %1 至 %2 年之间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="55" />
+        <location filename="../../ui/new_show_dialog.py" line="64" />
         <source>Blank</source>
         <translation>空白</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="56" />
+        <location filename="../../ui/new_show_dialog.py" line="65" />
         <source>1-hour flash show</source>
         <translation>1 小时快闪场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="57" />
+        <location filename="../../ui/new_show_dialog.py" line="66" />
         <source>Standard 2-hour show</source>
         <translation>标准 2 小时场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="58" />
+        <location filename="../../ui/new_show_dialog.py" line="67" />
         <source>3-hour big-promo show</source>
         <translation>3 小时大促场</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="61" />
+        <location filename="../../ui/new_show_dialog.py" line="72" />
+        <source>Team: %1</source>
+        <translation>团队：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_show_dialog.py" line="75" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="62" />
+        <location filename="../../ui/new_show_dialog.py" line="76" />
         <source>Start</source>
         <translation>开播时间</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="63" />
+        <location filename="../../ui/new_show_dialog.py" line="77" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="64" />
+        <location filename="../../ui/new_show_dialog.py" line="78" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/new_show_dialog.py" line="65" />
+        <location filename="../../ui/new_show_dialog.py" line="79" />
         <source>Start from</source>
         <translation>模板</translation>
     </message>
@@ -5347,6 +5561,49 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>SaveTemplateDialog</name>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="21" />
+        <source>Save as team template</source>
+        <translation>存为团队模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="26" />
+        <source>Include the show's &amp;products</source>
+        <translation>包含本场商品(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="28" />
+        <source>Without them, the template's segments and promos name no product</source>
+        <translation>不包含时，模板里的环节和优惠不关联商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="40" />
+        <source>New shows can start from it; everyone on this database sees it.</source>
+        <translation>新建直播可从它开始；使用这个数据库的每个人都能看到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="42" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="61" />
+        <source>The team has a template called “%1”: saving replaces it.</source>
+        <translation>团队已有名为“%1”的模板：保存将替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="65" />
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library/template_dialog.py" line="68" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ScriptFiles</name>
     <message>
         <location filename="../../ui/script/actions.py" line="32" />
@@ -6580,14 +6837,14 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="334" />
-        <location filename="../../cli/shows.py" line="172" />
-        <location filename="../../cli/shows.py" line="262" />
+        <location filename="../../cli/shows.py" line="181" />
+        <location filename="../../cli/shows.py" line="271" />
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="335" />
-        <location filename="../../cli/shows.py" line="265" />
+        <location filename="../../cli/shows.py" line="274" />
         <source>kind</source>
         <translation>类型</translation>
     </message>
@@ -6687,8 +6944,8 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/advice.py" line="143" />
         <location filename="../../cli/reviews.py" line="339" />
         <location filename="../../cli/runs.py" line="62" />
-        <location filename="../../cli/shows.py" line="177" />
-        <location filename="../../cli/shows.py" line="266" />
+        <location filename="../../cli/shows.py" line="186" />
+        <location filename="../../cli/shows.py" line="275" />
         <source>title</source>
         <translation>标题</translation>
     </message>
@@ -6784,13 +7041,13 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="127" />
-        <location filename="../../cli/shows.py" line="230" />
+        <location filename="../../cli/shows.py" line="239" />
         <source>{n} segment</source>
         <translation>{n} 个环节</translation>
     </message>
     <message>
         <location filename="../../cli/scripts.py" line="128" />
-        <location filename="../../cli/shows.py" line="231" />
+        <location filename="../../cli/shows.py" line="240" />
         <source>{n} segments</source>
         <translation>{n} 个环节</translation>
     </message>
@@ -6893,136 +7150,136 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>  第 {row} 行，“{column}”列：{value}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="41" />
+        <location filename="../../cli/shows.py" line="43" />
         <source>--start {text!r} is not a time; expected YYYY-MM-DD HH:MM</source>
         <translation>--start {text!r} 不是时间；应为 YYYY-MM-DD HH:MM</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="54" />
+        <location filename="../../cli/shows.py" line="56" />
         <source>--start {text!r} does not exist in {zone}: the clocks skip it</source>
         <translation>--start {text!r} 在 {zone} 不存在：时钟会跳过这个时间</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="69" />
+        <location filename="../../cli/shows.py" line="71" />
         <source>added the demo show {show_id}</source>
         <translation>已添加示例直播，第 {show_id} 场</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="77" />
+        <location filename="../../cli/shows.py" line="79" />
         <source>--title is empty; give the show a name</source>
         <translation>--title 为空；请给直播起个名字</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="81" />
+        <location filename="../../cli/shows.py" line="83" />
         <source>--title is {length} characters long; at most {limit} fit</source>
         <translation>--title 有 {length} 个字符；最多 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="155" />
+        <location filename="../../cli/shows.py" line="164" />
         <source>no show matches {search!r}</source>
         <translation>没有与 {search!r} 匹配的直播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="157" />
+        <location filename="../../cli/shows.py" line="166" />
         <source>no shows yet: `liveplanner demo` adds one to look at</source>
         <translation>还没有直播：`liveplanner demo` 可添加一场示例</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="171" />
+        <location filename="../../cli/shows.py" line="180" />
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="173" />
+        <location filename="../../cli/shows.py" line="182" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="174" />
+        <location filename="../../cli/shows.py" line="183" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="175" />
+        <location filename="../../cli/shows.py" line="184" />
         <source>segments</source>
         <translation>环节数</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="176" />
-        <location filename="../../cli/shows.py" line="264" />
+        <location filename="../../cli/shows.py" line="185" />
+        <location filename="../../cli/shows.py" line="273" />
         <source>length</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="263" />
+        <location filename="../../cli/shows.py" line="272" />
         <source>end</source>
         <translation>结束</translation>
     </message>
     <message>
         <location filename="../../cli/products.py" line="122" />
         <location filename="../../cli/reviews.py" line="404" />
-        <location filename="../../cli/shows.py" line="267" />
+        <location filename="../../cli/shows.py" line="276" />
         <source>product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="268" />
+        <location filename="../../cli/shows.py" line="277" />
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
         <location filename="../../cli/reviews.py" line="394" />
-        <location filename="../../cli/shows.py" line="269" />
+        <location filename="../../cli/shows.py" line="278" />
         <source>stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="270" />
+        <location filename="../../cli/shows.py" line="279" />
         <source>host</source>
         <translation>主播</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="275" />
+        <location filename="../../cli/shows.py" line="284" />
         <source>content mix: {mix}</source>
         <translation>内容占比：{mix}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="281" />
+        <location filename="../../cli/shows.py" line="290" />
         <source>no findings: every limit holds</source>
         <translation>没有发现问题：所有限制都满足</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="283" />
+        <location filename="../../cli/shows.py" line="292" />
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="284" />
+        <location filename="../../cli/shows.py" line="293" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="293" />
+        <location filename="../../cli/shows.py" line="302" />
         <source>{errors}, {warnings}</source>
         <translation>{errors}，{warnings}</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} error</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="295" />
+        <location filename="../../cli/shows.py" line="304" />
         <source>{n} errors</source>
         <translation>{n} 个错误</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="299" />
+        <location filename="../../cli/shows.py" line="308" />
         <source>{n} warning</source>
         <translation>{n} 个警告</translation>
     </message>
     <message>
-        <location filename="../../cli/shows.py" line="300" />
+        <location filename="../../cli/shows.py" line="309" />
         <source>{n} warnings</source>
         <translation>{n} 个警告</translation>
     </message>
@@ -7079,6 +7336,7 @@ Create liveplanner's tables beside them anyway?</source>
     <message>
         <location filename="../../cli/campaigns.py" line="223" />
         <location filename="../../cli/campaigns.py" line="416" />
+        <location filename="../../cli/library.py" line="173" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
@@ -7090,6 +7348,7 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="225" />
+        <location filename="../../cli/library.py" line="251" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
@@ -7101,11 +7360,13 @@ Create liveplanner's tables beside them anyway?</source>
     <message>
         <location filename="../../cli/campaigns.py" line="228" />
         <location filename="../../cli/campaigns.py" line="421" />
+        <location filename="../../cli/library.py" line="256" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location filename="../../cli/campaigns.py" line="248" />
+        <location filename="../../cli/library.py" line="250" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -7178,6 +7439,111 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/campaigns.py" line="460" />
         <source>{name}: a campaign report is written as .pdf or .xlsx</source>
         <translation>{name}：活动报告只能写成 .pdf 或 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="46" />
+        <source>saved team template {name}</source>
+        <translation>已保存团队模板 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="55" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="56" />
+        <source>Segments</source>
+        <translation>环节数</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="57" />
+        <source>Length</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="58" />
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="59" />
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="60" />
+        <source>By</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="85" />
+        <source>deleted team template {name}</source>
+        <translation>已删除团队模板 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="127" />
+        <source>library product {id}: {name}</source>
+        <translation>商品库商品 {id}：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="148" />
+        <source>nothing to change: give --name, --sku, --cost or --list-price</source>
+        <translation>没有要修改的内容：请给出 --name、--sku、--cost 或 --list-price</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="164" />
+        <source>deleted library product {id}</source>
+        <translation>已删除商品库商品 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="174" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="175" />
+        <source>Link / SKU</source>
+        <translation>链接号 / SKU</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="176" />
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="177" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="195" />
+        <source>added {name} to show {show} as product {id}</source>
+        <translation>已把 {name} 加入直播 {show}，商品编号 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="249" />
+        <source>Show</source>
+        <translation>场次设置</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="252" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="253" />
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="254" />
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location filename="../../cli/library.py" line="255" />
+        <source>GMV/min pitched</source>
+        <translation>讲解时每分钟成交</translation>
     </message>
 </context>
 <context>
@@ -7299,17 +7665,17 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>应用建议</translation>
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="60" />
+        <location filename="../../ui/show_flow.py" line="69" />
         <source>New show</source>
         <translation>新建场次</translation>
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="76" />
+        <location filename="../../ui/show_flow.py" line="85" />
         <source>Add demo show</source>
         <translation>添加演示场次</translation>
     </message>
     <message>
-        <location filename="../../ui/show_flow.py" line="104" />
+        <location filename="../../ui/show_flow.py" line="113" />
         <source>Duplicate show</source>
         <translation>复制场次</translation>
     </message>
@@ -7319,7 +7685,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

@@ -1,0 +1,1 @@
+"""The product library's window (Edit ▸ Product library…) and team templates' dialogs."""

@@ -76,6 +76,39 @@ def test_library_products_are_added_changed_and_deleted_once_by_name(db: Databas
     assert refused.value.code == "storage.no_library_product"
 
 
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        ({"name": "Ｐ２"}, "storage.library_name_taken"),  # P2 in full width
+        ({"name": "p 2"}, "storage.library_name_taken"),
+        ({"name": "Q", "sku": " PB-10K "}, "storage.library_sku_taken"),
+        ({"name": "a\x01b"}, "storage.library_bad_name"),
+        ({"name": "\u200b"}, "storage.library_bad_name"),
+        ({"name": "x\ny"}, "storage.library_bad_name"),
+        ({"name": "Q", "unit_cost_fen": 100_000_000_01}, "storage.library_price_range"),
+    ],
+)
+def test_a_product_alike_another_or_unprintable_or_priced_past_a_run_sheet_is_refused(
+    db: Database, values: dict[str, object], code: str
+) -> None:
+    library.add_product(db, "P2", "PB-10K", 129_00, 60_00)
+    with pytest.raises(InvalidValueError) as refused:
+        library.add_product(db, **values)  # type: ignore[arg-type]
+    assert refused.value.code == code
+    assert [p.name for p in library.list_products(db)] == ["P2"]
+
+
+def test_a_show_in_the_bin_takes_no_library_product(db: Database) -> None:
+    item = library.add_product(db, "面霜", "88", 199_00, 40_00)
+    show_id = create_show(
+        db, "双11", datetime(2026, 11, 11, 20, tzinfo=ZoneInfo("Asia/Shanghai")), Platform.DOUYIN
+    )
+    shows.delete_show(db, show_id)
+    with pytest.raises(NotFoundError):
+        library.pick(db, item.id, show_id)
+    assert show_plan(db, show_id).products == ()
+
+
 def test_a_picked_product_joins_the_show_and_its_history(db: Database) -> None:
     item = library.add_product(db, "面霜", "88", 199_00, 40_00)
     show_id = shows.create_show(db, "双11", _at(11), Platform.DOUYIN)

@@ -88,6 +88,7 @@ def pick(db: Database, library_id: int, show_id: int) -> Product:
     """Add the library product to the show (see `offer`) as the editor adds a product, so the
     show's history records it; the window pushes the same product through its undo stack."""
     item = library.load_product(db, library_id)
+    shows.check_not_in_bin(db, show_id)
     return parts.add_part(db, show_id, offer(item, shows.load_plan(db, show_id)))
 
 

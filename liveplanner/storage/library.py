@@ -1,6 +1,7 @@
 """The team's product library: products kept once, added, changed (against their version) and
 deleted; and the shows' products a library product's history is found among."""
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from liveplanner.core.enums import Platform
 from liveplanner.core.library import LibraryProduct, matching_product
 from liveplanner.core.plan import MAX_TITLE, Product
+from liveplanner.core.product_match import link_key, name_key
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import InvalidValueError, NotFoundError
@@ -42,23 +44,38 @@ def no_library_product(product_id: int) -> NotFoundError:
     )
 
 
+# As the run sheet takes a price (100 million yuan): a library product picked into a show must
+# come back from its exported run sheet.
+MAX_PRICE_FEN = 100_000_000_00
+
+
+def _printable(text: str) -> bool:
+    """No control or invisible format characters (a newline, \x01, a zero-width space)."""
+    return not any(unicodedata.category(c) in ("Cc", "Cf") for c in text)
+
+
 def _checked(session: Session, values: dict[str, Any], own_id: int | None) -> dict[str, Any]:
     unknown = set(values) - set(_FIELDS)
     if unknown:
         raise TypeError(f"not library product fields: {sorted(unknown)}")
+    others = session.execute(
+        select(LibraryProductRow.id, LibraryProductRow.name, LibraryProductRow.sku).where(
+            LibraryProductRow.id != (own_id or 0)
+        )
+    ).all()
     if "name" in values:
         values["name"] = values["name"].strip()
-        if not values["name"] or len(values["name"]) > MAX_TITLE:
+        if not values["name"] or len(values["name"]) > MAX_TITLE or not _printable(values["name"]):
             raise InvalidValueError(
-                f"a product's name needs 1 to {MAX_TITLE} characters",
+                f"a product's name needs 1 to {MAX_TITLE} characters, none of them a control "
+                "character",
                 code="storage.library_bad_name",
                 figures={"max": MAX_TITLE},
             )
-        clash = session.scalars(
-            select(LibraryProductRow.id).where(
-                LibraryProductRow.name == values["name"], LibraryProductRow.id != (own_id or 0)
-            )
-        ).first()
+        # Names as the product matching reads them (case, spaces, full-width forms aside): two
+        # that match alike would share one history.
+        key = name_key(values["name"])
+        clash = next((i for i, name, _ in others if name_key(name) == key), None)
         if clash is not None:
             raise InvalidValueError(
                 f"the library has a product called {values['name']!r} already (id {clash})",
@@ -67,13 +84,39 @@ def _checked(session: Session, values: dict[str, Any], own_id: int | None) -> di
             )
     if "sku" in values:
         values["sku"] = values["sku"].strip()
+        if not _printable(values["sku"]):
+            raise InvalidValueError(
+                "a link number or SKU holds no control characters",
+                code="storage.library_bad_sku",
+                figures={},
+            )
+        key = link_key(values["sku"]) if values["sku"] else ""
+        clash = next((i for i, _, sku in others if key and sku and link_key(sku) == key), None)
+        if clash is not None:
+            raise InvalidValueError(
+                f"library product {clash} has the link number or SKU {values['sku']!r} already",
+                code="storage.library_sku_taken",
+                figures={"sku": values["sku"], "id": clash},
+            )
     for name in ("list_price_fen", "unit_cost_fen"):
         value = values.get(name)
+        field = name.removesuffix("_fen").replace("_", " ")
         if value is not None and value < 0:
             raise InvalidValueError(
-                f"{name.replace('_', ' ')} cannot be negative (got {value})",
+                f"{field} cannot be negative (got {value})",
                 code="storage.negative",
-                figures={"field": name.removesuffix("_fen").replace("_", " "), "value": value},
+                figures={"field": field, "value": value},
+            )
+        if value is not None and value > MAX_PRICE_FEN:
+            raise InvalidValueError(
+                f"{field} of {value / 100:,.2f} yuan: a price is at most "
+                f"{MAX_PRICE_FEN // 100:,} yuan",
+                code="storage.library_price_range",
+                figures={
+                    "field": field,
+                    "yuan": f"{value / 100:,.2f}",
+                    "most": MAX_PRICE_FEN // 100,
+                },
             )
     check_columns(LibraryProductRow.__table__, values)
     return values

@@ -17,7 +17,16 @@ TEXTS = {
     "storage.no_template": QT_TRANSLATE_NOOP("Messages", "there is no team template “{name}”"),
     "storage.no_library_product": QT_TRANSLATE_NOOP("Messages", "there is no library product {id}"),
     "storage.library_bad_name": QT_TRANSLATE_NOOP(
-        "Messages", "a product's name needs 1 to {max} characters"
+        "Messages", "a product's name needs 1 to {max} characters, none of them a control character"
+    ),
+    "storage.library_bad_sku": QT_TRANSLATE_NOOP(
+        "Messages", "a link number or SKU holds no control characters"
+    ),
+    "storage.library_sku_taken": QT_TRANSLATE_NOOP(
+        "Messages", "library product {id} has the link number or SKU “{sku}” already"
+    ),
+    "storage.library_price_range": QT_TRANSLATE_NOOP(
+        "Messages", "{yuan} yuan: a price or a cost is at most {most} yuan"
     ),
     "storage.library_name_taken": QT_TRANSLATE_NOOP(
         "Messages", "the library has a product called “{name}” already (id {id})"

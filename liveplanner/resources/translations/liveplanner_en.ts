@@ -3718,21 +3718,36 @@
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="19" />
-        <source>a product's name needs 1 to {max} characters</source>
+        <source>a product's name needs 1 to {max} characters, none of them a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="22" />
-        <source>the library has a product called “{name}” already (id {id})</source>
+        <source>a link number or SKU holds no control characters</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="25" />
-        <source>“{title}” has “{name}” already; nothing was added</source>
+        <source>library product {id} has the link number or SKU “{sku}” already</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="28" />
+        <source>{yuan} yuan: a price or a cost is at most {most} yuan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="31" />
+        <source>the library has a product called “{name}” already (id {id})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="34" />
+        <source>“{title}” has “{name}” already; nothing was added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="37" />
         <source>show {show} has no product {id}</source>
         <translation type="unfinished" />
     </message>

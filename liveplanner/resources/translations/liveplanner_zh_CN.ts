@@ -3729,21 +3729,36 @@
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="19" />
-        <source>a product's name needs 1 to {max} characters</source>
-        <translation>商品名称需 1 到 {max} 个字符</translation>
+        <source>a product's name needs 1 to {max} characters, none of them a control character</source>
+        <translation>商品名称需 1 到 {max} 个字符，且不含控制字符</translation>
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="22" />
+        <source>a link number or SKU holds no control characters</source>
+        <translation>链接编号或货号不能含控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="25" />
+        <source>library product {id} has the link number or SKU “{sku}” already</source>
+        <translation>商品库中编号 {id} 的商品已使用链接编号或货号“{sku}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="28" />
+        <source>{yuan} yuan: a price or a cost is at most {most} yuan</source>
+        <translation>{yuan} 元：价格或成本最多 {most} 元</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/library.py" line="31" />
         <source>the library has a product called “{name}” already (id {id})</source>
         <translation>商品库里已有名为“{name}”的商品（编号 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="25" />
+        <location filename="../../app/messages/library.py" line="34" />
         <source>“{title}” has “{name}” already; nothing was added</source>
         <translation>“{title}”里已有“{name}”，未添加</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="28" />
+        <location filename="../../app/messages/library.py" line="37" />
         <source>show {show} has no product {id}</source>
         <translation>直播 {show} 没有商品 {id}</translation>
     </message>

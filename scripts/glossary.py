@@ -1335,7 +1335,8 @@ ZH = {
     "history|Imported product figures from %1": "从 %1 导入了商品数据",
     "MainWindow|Imported product figures from %1 (%2 rows)": "已从 %1 导入商品数据（%2 行）",
     # Advice from history (issue 20)
-    "only {shows} earlier shows with GMV figures, {needed} needed: no projection rather than a guess": "此前有成交数据的直播只有 {shows} 场，至少需要 {needed} 场：不做预测，以免瞎猜",
+    "only {shows} earlier shows that sold, by their GMV figures; {needed} needed: no projection rather than a guess": "此前有成交的直播只有 {shows} 场，至少需要 {needed} 场：不做预测，以免瞎猜",
+    "the show has no segments yet: nothing to project": "本场还没有环节：无从预测",
     "past viewers fell away by {drop} over the {span} minutes from minute {minute}: move {title} ({kind}) there, to position {to}": "以往直播从第 {minute} 分钟起 {span} 分钟内观众流失 {drop}：把「{title}」（{kind}）移到那里，第 {to} 位",
     "{product} earned ¥{per_min}/min in past product intros, {other} ¥{other_per_min}/min: put {product} in the prime slot (the room was fullest at minute {minute}), position {to}": "以往讲解中「{product}」每分钟成交 ¥{per_min}，「{other}」每分钟 ¥{other_per_min}：把「{product}」放到黄金时段（第 {minute} 分钟在线人数最多），第 {to} 位",
     "{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}": "「{title}」实际用时为计划的 {ratio}（{takes} 次演练、以往 {runs} 个直播环节）：计划改为 {proposed}，原为 {planned}",

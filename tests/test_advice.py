@@ -113,6 +113,19 @@ def test_fewer_than_three_comparable_shows_give_a_reason_not_a_projection() -> N
     assert advice.reason == Reason("advice.too_few_shows", {"shows": 2, "needed": 3})
 
 
+def test_shows_that_sold_nothing_are_no_basis_and_a_show_without_segments_has_no_projection() -> (
+    None
+):
+    nothing = PastShow(
+        9, Platform.DOUYIN, _when(9), (PastSegment(K.PRODUCT_INTRO, "sku-a", 0, 600, 600, 0),)
+    )  # an export of zeros: a test stream
+    advice = advise(DRAFT, History((_past(1), _past(2), nothing)))
+    assert advice.projection is None
+    assert advice.reason == Reason("advice.too_few_shows", {"shows": 2, "needed": 3})
+    empty = advise(_draft(), THREE)
+    assert empty.projection is None and empty.reason == Reason("advice.no_segments", {})
+
+
 def test_the_basis_is_the_same_platform_in_a_similar_slot_first_then_wider() -> None:
     taobao = [_past(i, platform=Platform.TAOBAO) for i in (4, 5, 6)]
     afternoon = [_past(i, hour=14) for i in (7, 8)]

@@ -64,13 +64,21 @@ def test_a_chinese_user_reads_chinese_advice_and_the_same_json(sqlite_url: str) 
 
 
 def test_too_few_earlier_shows_say_so_instead_of_projecting(sqlite_url: str) -> None:
-    made = ok_json("new-show", "--title", "首播", "--start", "2026-12-12 20:00", db=sqlite_url)
+    made = ok_json(
+        "new-show", "--title", "首播", "--start", "2026-12-12 20:00", "--template", "flash_1h",
+        db=sqlite_url,
+    )  # fmt: skip
     data = ok_json("advise", str(made["show_id"]), db=sqlite_url)
     assert data["projection"] is None and data["segments"] == []
     assert data["basis"] == {"shows": [], "platform": None, "slot": None}
-    assert data["reason"].startswith("only 0 earlier shows with GMV figures, 3 needed")
+    assert data["reason"].startswith(
+        "only 0 earlier shows that sold, by their GMV figures; 3 needed"
+    )
     text = run("advise", str(made["show_id"]), db=sqlite_url, env=CHINESE).stdout
     assert "至少需要 3 场：不做预测" in text
+    blank = ok_json("new-show", "--title", "空", "--start", "2026-12-12 20:00", db=sqlite_url)
+    nothing = ok_json("advise", str(blank["show_id"]), db=sqlite_url)
+    assert nothing["reason"] == "the show has no segments yet: nothing to project"
 
 
 def test_an_unknown_show_is_refused_with_one_line(sqlite_url: str) -> None:
@@ -78,3 +86,19 @@ def test_an_unknown_show_is_refused_with_one_line(sqlite_url: str) -> None:
     assert (refused.returncode, refused.stdout) == (2, "")
     assert refused.stderr == "liveplanner: there is no show 99\n"
     assert run("advise", "99", db=sqlite_url, env=CHINESE).stderr.startswith("liveplanner: ")
+
+
+def test_the_text_table_keeps_figures_of_any_size_apart() -> None:
+    from liveplanner.cli.advice import advice_text
+
+    big = {"position": 1, "gmv_low": 1e11, "gmv_mid": 2e11, "gmv_high": 3e11}
+    data = {
+        "show_id": 4,
+        "basis": {"shows": [1, 2, 3], "platform": "douyin", "slot": "17:30-21:30"},
+        "projection": {"gmv": {"low": 1e11, "mid": 2e11, "high": 3e11}},
+        "segments": [big],
+        "suggestions": [],
+    }
+    text = advice_text(data, "大场", {1: "开场"}, [], "")
+    row = next(line for line in text.splitlines() if line.endswith("开场"))
+    assert row.split() == ["1", "100,000,000,000", "200,000,000,000", "300,000,000,000", "开场"]

@@ -142,14 +142,20 @@ def advice_text(
             say(QT_TRANSLATE_NOOP("cli", "high")),
             say(QT_TRANSLATE_NOOP("cli", "title")),
         ]
+        figures = [
+            [whole_yuan(s[key]) for key in ("gmv_low", "gmv_mid", "gmv_high")]
+            for s in data["segments"]
+        ]
+        # At least as wide as the demo's, wider where a figure needs it: columns never touch.
+        wide = max([12, *(len(f) + 2 for row in figures for f in row)])
         lines.append(
-            f"{'#':>3}{_right(headers[0], 12)}{_right(headers[1], 12)}{_right(headers[2], 12)}"
-            f"  {headers[3]}"
+            f"{'#':>3}{_right(headers[0], wide)}{_right(headers[1], wide)}"
+            f"{_right(headers[2], wide)}  {headers[3]}"
         )
-        for s in data["segments"]:
+        for s, (low, mid, high) in zip(data["segments"], figures, strict=True):
             lines.append(
-                f"{s['position']:>3}{whole_yuan(s['gmv_low']):>12}{whole_yuan(s['gmv_mid']):>12}"
-                f"{whole_yuan(s['gmv_high']):>12}  {visible(titles.get(s['position'], ''))}"
+                f"{s['position']:>3}{low:>{wide}}{mid:>{wide}}{high:>{wide}}"
+                f"  {visible(titles.get(s['position'], ''))}"
             )
     if suggestions:
         lines.append(say(QT_TRANSLATE_NOOP("cli", "Suggestions:")))

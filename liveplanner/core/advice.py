@@ -77,7 +77,9 @@ class PastShow:
 
     @property
     def has_gmv(self) -> bool:
-        return any(s.gmv_fen is not None and s.seconds > 0 for s in self.segments)
+        """Whether it sold something its segments were credited: a show whose export says ¥0
+        throughout (a test stream, a file of zeros) tells nothing of what a show earns."""
+        return any(s.gmv_fen and s.seconds > 0 for s in self.segments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,8 @@ def _hours_apart(a: datetime, b: datetime) -> float:
 def choose_basis(plan: ShowPlan, history: History) -> Basis | Reason:
     """The past shows the advice rests on (see the module's docstring), or why there are too
     few."""
+    if not plan.segments:
+        return Reason("advice.no_segments", {})
     start = plan.show.planned_start.astimezone(time_zone(plan.show.time_zone))
     earning = [s for s in history.shows if s.has_gmv]
     platform = plan.show.platform

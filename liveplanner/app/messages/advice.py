@@ -10,8 +10,11 @@ from liveplanner.core.enums import SegmentKind
 TEXTS = {
     "advice.too_few_shows": QT_TRANSLATE_NOOP(
         "Messages",
-        "only {shows} earlier shows with GMV figures, {needed} needed: no projection rather "
-        "than a guess",
+        "only {shows} earlier shows that sold, by their GMV figures; {needed} needed: no "
+        "projection rather than a guess",
+    ),
+    "advice.no_segments": QT_TRANSLATE_NOOP(
+        "Messages", "the show has no segments yet: nothing to project"
     ),
     "advice.move_benefit": QT_TRANSLATE_NOOP(
         "Messages",

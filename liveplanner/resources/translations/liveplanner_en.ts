@@ -3653,41 +3653,46 @@
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="11" />
-        <source>only {shows} earlier shows with GMV figures, {needed} needed: no projection rather than a guess</source>
+        <source>only {shows} earlier shows that sold, by their GMV figures; {needed} needed: no projection rather than a guess</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="16" />
+        <source>the show has no segments yet: nothing to project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="19" />
         <source>past viewers fell away by {drop} over the {span} minutes from minute {minute}: move {title} ({kind}) there, to position {to}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="21" />
+        <location filename="../../app/messages/advice.py" line="24" />
         <source>{product} earned ¥{per_min}/min in past product intros, {other} ¥{other_per_min}/min: put {product} in the prime slot (the room was fullest at minute {minute}), position {to}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="27" />
+        <location filename="../../app/messages/advice.py" line="30" />
         <source>{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="32" />
+        <location filename="../../app/messages/advice.py" line="35" />
         <source>{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="37" />
+        <location filename="../../app/messages/advice.py" line="40" />
         <source>{product} sold out in {sold_out} of {shows} past shows (at most {most_sold} sold): stock {proposed} instead of {stock}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="42" />
+        <location filename="../../app/messages/advice.py" line="45" />
         <source>{product} sold at most {most_sold} in {shows} past shows, under a fifth of its stock: stock {proposed} instead of {stock}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="47" />
+        <location filename="../../app/messages/advice.py" line="50" />
         <source>no benefit for {gap} minutes from minute {from_minute} (the rhythm: one every {every} minutes): add a {kind} at position {at} (it earned ¥{per_min}/min before)</source>
         <translation type="unfinished" />
     </message>

@@ -3664,41 +3664,46 @@
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="11" />
-        <source>only {shows} earlier shows with GMV figures, {needed} needed: no projection rather than a guess</source>
-        <translation>此前有成交数据的直播只有 {shows} 场，至少需要 {needed} 场：不做预测，以免瞎猜</translation>
+        <source>only {shows} earlier shows that sold, by their GMV figures; {needed} needed: no projection rather than a guess</source>
+        <translation>此前有成交的直播只有 {shows} 场，至少需要 {needed} 场：不做预测，以免瞎猜</translation>
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="16" />
+        <source>the show has no segments yet: nothing to project</source>
+        <translation>本场还没有环节：无从预测</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/advice.py" line="19" />
         <source>past viewers fell away by {drop} over the {span} minutes from minute {minute}: move {title} ({kind}) there, to position {to}</source>
         <translation>以往直播从第 {minute} 分钟起 {span} 分钟内观众流失 {drop}：把「{title}」（{kind}）移到那里，第 {to} 位</translation>
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="21" />
+        <location filename="../../app/messages/advice.py" line="24" />
         <source>{product} earned ¥{per_min}/min in past product intros, {other} ¥{other_per_min}/min: put {product} in the prime slot (the room was fullest at minute {minute}), position {to}</source>
         <translation>以往讲解中「{product}」每分钟成交 ¥{per_min}，「{other}」每分钟 ¥{other_per_min}：把「{product}」放到黄金时段（第 {minute} 分钟在线人数最多），第 {to} 位</translation>
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="27" />
+        <location filename="../../app/messages/advice.py" line="30" />
         <source>{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
         <translation>「{title}」实际用时为计划的 {ratio}（{takes} 次演练、以往 {runs} 个直播环节）：计划改为 {proposed}，原为 {planned}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="32" />
+        <location filename="../../app/messages/advice.py" line="35" />
         <source>{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
         <translation>「{title}」实际用时仅为计划的 {ratio}（{takes} 次演练、以往 {runs} 个直播环节）：计划改为 {proposed}，原为 {planned}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="37" />
+        <location filename="../../app/messages/advice.py" line="40" />
         <source>{product} sold out in {sold_out} of {shows} past shows (at most {most_sold} sold): stock {proposed} instead of {stock}</source>
         <translation>「{product}」在以往 {shows} 场中有 {sold_out} 场售罄（最多卖出 {most_sold} 件）：库存改为 {proposed}，原为 {stock}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="42" />
+        <location filename="../../app/messages/advice.py" line="45" />
         <source>{product} sold at most {most_sold} in {shows} past shows, under a fifth of its stock: stock {proposed} instead of {stock}</source>
         <translation>「{product}」以往 {shows} 场最多卖出 {most_sold} 件，不到库存的五分之一：库存改为 {proposed}，原为 {stock}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/advice.py" line="47" />
+        <location filename="../../app/messages/advice.py" line="50" />
         <source>no benefit for {gap} minutes from minute {from_minute} (the rhythm: one every {every} minutes): add a {kind} at position {at} (it earned ¥{per_min}/min before)</source>
         <translation>从第 {from_minute} 分钟起 {gap} 分钟没有福利（节奏：每 {every} 分钟一档）：在第 {at} 位加一个{kind}（以往每分钟成交 ¥{per_min}）</translation>
     </message>

@@ -1380,7 +1380,7 @@ ZH = {
     "a content mix": "内容占比",
     "expected three percentages adding up to 100, such as 40 / 35 / 25": "请填写合计 100 的三个百分比，例如 40 / 35 / 25",
     # issue 20: team templates and the product library (商品库)
-    "a template's name needs 1 to {max} characters": "模板名称需 1 到 {max} 个字符",
+    "a template's name needs 1 to {max} characters, none of them a control character": "模板名称需 1 到 {max} 个字符，且不含控制字符",
     "“{name}” names a built-in template; pick another name": "“{name}”是内置模板的名称，请换一个名称",
     "a team template called “{name}” exists already; replace it or pick another name": "已有名为“{name}”的团队模板：可选择替换，或换一个名称",
     "there is no team template “{name}”": "没有名为“{name}”的团队模板",

@@ -74,6 +74,9 @@ def test_a_show_from_a_template_moves_its_end_and_stop_with_its_start() -> None:
         ("  ", "template.bad_name"),
         ("x" * 201, "template.bad_name"),
         ("flash_1h", "template.built_in_name"),
+        ("Flash_1H", "template.built_in_name"),  # `--template FLASH_1H` would be ambiguous
+        ("a\x01b\nc", "template.bad_name"),
+        ("\u200b", "template.bad_name"),  # an invisible name
     ],
 )
 def test_a_template_name_out_of_bounds_or_a_built_in_one_is_refused(name: str, code: str) -> None:

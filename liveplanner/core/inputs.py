@@ -223,3 +223,9 @@ def parse_watch_time(text: str) -> int | None:
             text=text,
         )
     return seconds
+
+
+def printable(text: str) -> bool:
+    """No control or invisible format characters (a newline, \x01, a zero-width space): a name
+    shown in a list and typed again on the command line must read as it is."""
+    return not any(unicodedata.category(c) in ("Cc", "Cf") for c in text)

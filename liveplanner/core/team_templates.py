@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from liveplanner.core.enums import Platform, ShowStatus
+from liveplanner.core.inputs import printable
 from liveplanner.core.plan import MAX_TITLE, ShowPlan
 from liveplanner.core.refused import Refused
 from liveplanner.core.templates import Template
@@ -14,14 +15,16 @@ def template_name(name: str) -> str:
     """The name kept: trimmed, 1 to MAX_TITLE characters (as a show's title), and not a
     built-in template's."""
     name = name.strip()
-    if not name or len(name) > MAX_TITLE:
+    if not name or len(name) > MAX_TITLE or not printable(name):
         raise Refused(
-            f"a template's name needs 1 to {MAX_TITLE} characters",
+            f"a template's name needs 1 to {MAX_TITLE} characters, none of them a control "
+            "character",
             "template.bad_name",
             max=MAX_TITLE,
         )
-    # `new-show --template NAME` takes either kind: a team's template may not hide a built-in.
-    if name in set(Template):
+    # `new-show --template NAME` takes either kind: a team's template may not hide a built-in,
+    # in any case of its letters.
+    if name.casefold() in {t.value for t in Template}:
         raise Refused(
             f"{name!r} names a built-in template; pick another name",
             "template.built_in_name",

@@ -1,7 +1,6 @@
 """The team's product library: products kept once, added, changed (against their version) and
 deleted; and the shows' products a library product's history is found among."""
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from liveplanner.core.enums import Platform
+from liveplanner.core.inputs import printable
 from liveplanner.core.library import LibraryProduct, matching_product
 from liveplanner.core.plan import MAX_TITLE, Product
 from liveplanner.core.product_match import link_key, name_key
@@ -49,11 +49,6 @@ def no_library_product(product_id: int) -> NotFoundError:
 MAX_PRICE_FEN = 100_000_000_00
 
 
-def _printable(text: str) -> bool:
-    """No control or invisible format characters (a newline, \x01, a zero-width space)."""
-    return not any(unicodedata.category(c) in ("Cc", "Cf") for c in text)
-
-
 def _checked(session: Session, values: dict[str, Any], own_id: int | None) -> dict[str, Any]:
     unknown = set(values) - set(_FIELDS)
     if unknown:
@@ -65,7 +60,7 @@ def _checked(session: Session, values: dict[str, Any], own_id: int | None) -> di
     ).all()
     if "name" in values:
         values["name"] = values["name"].strip()
-        if not values["name"] or len(values["name"]) > MAX_TITLE or not _printable(values["name"]):
+        if not values["name"] or len(values["name"]) > MAX_TITLE or not printable(values["name"]):
             raise InvalidValueError(
                 f"a product's name needs 1 to {MAX_TITLE} characters, none of them a control "
                 "character",
@@ -84,7 +79,7 @@ def _checked(session: Session, values: dict[str, Any], own_id: int | None) -> di
             )
     if "sku" in values:
         values["sku"] = values["sku"].strip()
-        if not _printable(values["sku"]):
+        if not printable(values["sku"]):
             raise InvalidValueError(
                 "a link number or SKU holds no control characters",
                 code="storage.library_bad_sku",

@@ -5,7 +5,8 @@ from liveplanner.app.translations import QT_TRANSLATE_NOOP
 
 TEXTS = {
     "template.bad_name": QT_TRANSLATE_NOOP(
-        "Messages", "a template's name needs 1 to {max} characters"
+        "Messages",
+        "a template's name needs 1 to {max} characters, none of them a control character",
     ),
     "template.built_in_name": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” names a built-in template; pick another name"

@@ -3698,61 +3698,61 @@
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="7" />
-        <source>a template's name needs 1 to {max} characters</source>
+        <source>a template's name needs 1 to {max} characters, none of them a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="10" />
+        <location filename="../../app/messages/library.py" line="11" />
         <source>“{name}” names a built-in template; pick another name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="13" />
+        <location filename="../../app/messages/library.py" line="14" />
         <source>a team template called “{name}” exists already; replace it or pick another name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="17" />
+        <location filename="../../app/messages/library.py" line="18" />
         <source>there is no team template “{name}”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="18" />
+        <location filename="../../app/messages/library.py" line="19" />
         <source>there is no library product {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="19" />
+        <location filename="../../app/messages/library.py" line="20" />
         <source>a product's name needs 1 to {max} characters, none of them a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="22" />
+        <location filename="../../app/messages/library.py" line="23" />
         <source>a link number or SKU holds no control characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="25" />
+        <location filename="../../app/messages/library.py" line="26" />
         <source>library product {id} has the link number or SKU “{sku}” already</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="28" />
+        <location filename="../../app/messages/library.py" line="29" />
         <source>{yuan} yuan: a price or a cost is at most {most} yuan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="31" />
+        <location filename="../../app/messages/library.py" line="32" />
         <source>the library has a product called “{name}” already (id {id})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="34" />
+        <location filename="../../app/messages/library.py" line="35" />
         <source>“{title}” has “{name}” already; nothing was added</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="37" />
+        <location filename="../../app/messages/library.py" line="38" />
         <source>show {show} has no product {id}</source>
         <translation type="unfinished" />
     </message>
@@ -6948,12 +6948,12 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="155" />
+        <location filename="../../cli/advice.py" line="161" />
         <source>Suggestions:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="158" />
+        <location filename="../../cli/advice.py" line="164" />
         <source>No suggestions.</source>
         <translation type="unfinished" />
     </message>

@@ -3709,61 +3709,61 @@
     </message>
     <message>
         <location filename="../../app/messages/library.py" line="7" />
-        <source>a template's name needs 1 to {max} characters</source>
-        <translation>模板名称需 1 到 {max} 个字符</translation>
+        <source>a template's name needs 1 to {max} characters, none of them a control character</source>
+        <translation>模板名称需 1 到 {max} 个字符，且不含控制字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="10" />
+        <location filename="../../app/messages/library.py" line="11" />
         <source>“{name}” names a built-in template; pick another name</source>
         <translation>“{name}”是内置模板的名称，请换一个名称</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="13" />
+        <location filename="../../app/messages/library.py" line="14" />
         <source>a team template called “{name}” exists already; replace it or pick another name</source>
         <translation>已有名为“{name}”的团队模板：可选择替换，或换一个名称</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="17" />
+        <location filename="../../app/messages/library.py" line="18" />
         <source>there is no team template “{name}”</source>
         <translation>没有名为“{name}”的团队模板</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="18" />
+        <location filename="../../app/messages/library.py" line="19" />
         <source>there is no library product {id}</source>
         <translation>商品库里没有商品 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="19" />
+        <location filename="../../app/messages/library.py" line="20" />
         <source>a product's name needs 1 to {max} characters, none of them a control character</source>
         <translation>商品名称需 1 到 {max} 个字符，且不含控制字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="22" />
+        <location filename="../../app/messages/library.py" line="23" />
         <source>a link number or SKU holds no control characters</source>
         <translation>链接编号或货号不能含控制字符</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="25" />
+        <location filename="../../app/messages/library.py" line="26" />
         <source>library product {id} has the link number or SKU “{sku}” already</source>
         <translation>商品库中编号 {id} 的商品已使用链接编号或货号“{sku}”</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="28" />
+        <location filename="../../app/messages/library.py" line="29" />
         <source>{yuan} yuan: a price or a cost is at most {most} yuan</source>
         <translation>{yuan} 元：价格或成本最多 {most} 元</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="31" />
+        <location filename="../../app/messages/library.py" line="32" />
         <source>the library has a product called “{name}” already (id {id})</source>
         <translation>商品库里已有名为“{name}”的商品（编号 {id}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="34" />
+        <location filename="../../app/messages/library.py" line="35" />
         <source>“{title}” has “{name}” already; nothing was added</source>
         <translation>“{title}”里已有“{name}”，未添加</translation>
     </message>
     <message>
-        <location filename="../../app/messages/library.py" line="37" />
+        <location filename="../../app/messages/library.py" line="38" />
         <source>show {show} has no product {id}</source>
         <translation>直播 {show} 没有商品 {id}</translation>
     </message>
@@ -6970,12 +6970,12 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="155" />
+        <location filename="../../cli/advice.py" line="161" />
         <source>Suggestions:</source>
         <translation>建议：</translation>
     </message>
     <message>
-        <location filename="../../cli/advice.py" line="158" />
+        <location filename="../../cli/advice.py" line="164" />
         <source>No suggestions.</source>
         <translation>暂无建议。</translation>
     </message>

@@ -133,8 +133,9 @@ def test_the_run_sheet_carries_the_rhythm(tmp_path: Path, language: str) -> None
     ("rhythm", "said"),
     [
         ({"intro_limit_s": 90}, "multiple of 60"),
-        ({"benefit_every_s": 0}, "a benefit every 1 minute or more"),
-        ({"mix_showcase_bp": 5000}, "a mix adding up to 10000"),
+        ({"benefit_every_s": 0}, "'path': 'show.rhythm.benefit_every_s'"),
+        ({"intro_limit_s": 0}, "of at least 60"),  # the key's own least, not 0
+        ({"mix_showcase_bp": 5000}, "its three shares adding up to 10000"),
         ({"mix_showcase_bp": 5000, "mix_promotion_bp": 5000, "mix_interaction_bp": 10}, "10000"),
     ],
 )

@@ -29,13 +29,13 @@ TEXTS = {
     ),
     "advice.longer": QT_TRANSLATE_NOOP(
         "Messages",
-        "{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): "
+        "{title} ran {ratio} of its plan (rehearsal takes: {takes}; past live segments: {runs}): "
         "plan {proposed} instead of {planned}",
     ),
     "advice.shorter": QT_TRANSLATE_NOOP(
         "Messages",
-        "{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live "
-        "segments): plan {proposed} instead of {planned}",
+        "{title} ran only {ratio} of its plan (rehearsal takes: {takes}; past live segments: "
+        "{runs}): plan {proposed} instead of {planned}",
     ),
     "advice.stock_up": QT_TRANSLATE_NOOP(
         "Messages",

@@ -482,11 +482,15 @@ _SHOW_FILE_WORDS = (
         QT_TRANSLATE_NOOP("Messages", "a time in the years {first} to {last}"),
     ),
     (
-        r"a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000",
+        r"a content mix given whole, its three shares adding up to 10000",
         QT_TRANSLATE_NOOP(
-            "Messages",
-            "a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to "
-            "10000",
+            "Messages", "a content mix given whole, its three shares adding up to 10000"
+        ),
+    ),
+    (
+        r"whole minutes in seconds \(a multiple of 60\) of at least (?P<least>\d+)",
+        QT_TRANSLATE_NOOP(
+            "Messages", "whole minutes in seconds (a multiple of 60) of at least {least}"
         ),
     ),
 )

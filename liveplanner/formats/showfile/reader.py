@@ -35,7 +35,7 @@ from liveplanner.core.plan import (
     time_zone,
 )
 from liveplanner.core.refused import Refused
-from liveplanner.core.rhythm_inputs import check_rhythm_columns
+from liveplanner.core.rhythm_inputs import LEAST_MINUTES, check_rhythm_columns
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.core.show_record import MetricSample, MetricsSource, ShowBundle
 from liveplanner.formats import sheets
@@ -52,7 +52,7 @@ from liveplanner.formats.showfile.validation import (
 )
 
 _YEARS = f"a time in the years {FIRST_SHOW_TIME.year} to {LAST_SHOW_TIME.year - 1}"
-_RHYTHM = "a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000"
+_RHYTHM = "a content mix given whole, its three shares adding up to 10000"
 
 # How a file of an older schema version is read: UPGRADES[n] turns a version-n document into a
 # version n + 1 one, and read_show_file applies them in turn before checking the result against
@@ -201,6 +201,19 @@ def _check_rhythm(document: Document, file_name: str) -> None:
     """Refuse a rhythm no show can have: a rest of a minute is fine, a stretch or an intro of
     none is not, and a content mix is given whole, adding up to 100 %."""
     rhythm = document["show"].get("rhythm", {})
+    # Each length on its own first, so a refusal names its key and the least it takes.
+    for column, least in LEAST_MINUTES.items():
+        name = column.removeprefix("rhythm_")
+        try:
+            check_rhythm_columns({column: rhythm.get(name)})
+        except Refused as exc:
+            raise ImportRefused(
+                "show_file_invalid",
+                file=file_name,
+                path=f"show.rhythm.{name}",
+                value=_shown(rhythm.get(name)),
+                expected=f"whole minutes in seconds (a multiple of 60) of at least {least * 60}",
+            ) from exc
     try:
         check_rhythm_columns({f"rhythm_{name}": value for name, value in rhythm.items()})
     except Refused as exc:

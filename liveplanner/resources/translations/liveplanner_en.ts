@@ -2978,7 +2978,12 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="486" />
-        <source>a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000</source>
+        <source>a content mix given whole, its three shares adding up to 10000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="492" />
+        <source>whole minutes in seconds (a multiple of 60) of at least {least}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3673,12 +3678,12 @@
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="30" />
-        <source>{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <source>{title} ran {ratio} of its plan (rehearsal takes: {takes}; past live segments: {runs}): plan {proposed} instead of {planned}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="35" />
-        <source>{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <source>{title} ran only {ratio} of its plan (rehearsal takes: {takes}; past live segments: {runs}): plan {proposed} instead of {planned}</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -2989,8 +2989,13 @@
     </message>
     <message>
         <location filename="../../app/messages/imports.py" line="486" />
-        <source>a benefit every 1 minute or more, intros of 1 minute or more, a mix adding up to 10000</source>
-        <translation>福利间隔至少 1 分钟、讲解上限至少 1 分钟、内容占比合计 10000</translation>
+        <source>a content mix given whole, its three shares adding up to 10000</source>
+        <translation>完整的内容占比，三项合计 10000</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/imports.py" line="492" />
+        <source>whole minutes in seconds (a multiple of 60) of at least {least}</source>
+        <translation>以秒计的整分钟数（60 的倍数），至少 {least}</translation>
     </message>
     <message>
         <location filename="../../app/messages/inputs.py" line="6" />
@@ -3684,12 +3689,12 @@
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="30" />
-        <source>{title} ran {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <source>{title} ran {ratio} of its plan (rehearsal takes: {takes}; past live segments: {runs}): plan {proposed} instead of {planned}</source>
         <translation>「{title}」实际用时为计划的 {ratio}（{takes} 次演练、以往 {runs} 个直播环节）：计划改为 {proposed}，原为 {planned}</translation>
     </message>
     <message>
         <location filename="../../app/messages/advice.py" line="35" />
-        <source>{title} ran only {ratio} of its plan ({takes} rehearsal takes, {runs} past live segments): plan {proposed} instead of {planned}</source>
+        <source>{title} ran only {ratio} of its plan (rehearsal takes: {takes}; past live segments: {runs}): plan {proposed} instead of {planned}</source>
         <translation>「{title}」实际用时仅为计划的 {ratio}（{takes} 次演练、以往 {runs} 个直播环节）：计划改为 {proposed}，原为 {planned}</translation>
     </message>
     <message>

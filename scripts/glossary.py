@@ -1160,6 +1160,7 @@ ZH = {
     # Campaigns (issue 19, the campaigns slice): messages, the command line, the campaign page.
     "a campaign's title needs 1 to {max} characters": "活动名称需要 1 到 {max} 个字符",
     "the campaign ends ({end}) before it starts ({start})": "活动的结束日期（{end}）早于开始日期（{start}）",
+    "{day} is not a day a campaign can have; expected a day in the years {first} to {last}": "{day} 不是活动可能有的日期；应为 {first} 至 {last} 年之间的日期",
     "a campaign's target cannot be under 0 ({name})": "活动目标不能小于 0（{name}）",
     "there is no campaign {id}": "没有活动 {id}",
     "cli|{option} {text!r} is not a date; expected YYYY-MM-DD": "{option} {text!r} 不是日期；应为 YYYY-MM-DD",

@@ -47,6 +47,9 @@ def test_a_campaign_s_values_are_checked() -> None:
         check_campaign("x", date(2026, 11, 2), date(2026, 11, 1), Targets())
     assert refused.value.code == "campaign.ends_before_start"
     with pytest.raises(Refused) as refused:
+        check_campaign("x", date(9999, 12, 1), date(9999, 12, 31), Targets())
+    assert refused.value.code == "campaign.day_out_of_range"  # no show can be planned then
+    with pytest.raises(Refused) as refused:
         check_campaign("x", date(2026, 11, 1), date(2026, 11, 2), Targets(gmv_fen=-1))
     assert refused.value.code == "campaign.negative_target"
 

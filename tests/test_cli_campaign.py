@@ -77,6 +77,12 @@ def test_refusals_exit_2_with_one_line(sqlite_url: str) -> None:
     assert "before it starts" in refused(
         "campaign", "new", "--title", "x", "--start", "2026-11-11", "--end", "2026-11-01"
     )
+    assert refused(
+        "campaign", "new", "--title", "x", "--start", "9999-12-01", "--end", "9999-12-31"
+    ) == (
+        "liveplanner: 9999-12-01 is not a day a campaign can have; expected a day in the years "
+        "2000 to 2099\n"
+    )
     assert "title" in refused(
         "campaign", "new", "--title", "  ", "--start", "2026-11-01", "--end", "2026-11-02"
     )

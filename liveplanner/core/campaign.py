@@ -4,7 +4,7 @@ a quarter)."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from liveplanner.core.plan import Targets
+from liveplanner.core.plan import FIRST_SHOW_TIME, LAST_SHOW_TIME, Targets
 from liveplanner.core.refused import Refused
 
 
@@ -39,6 +39,18 @@ def check_campaign(title: str, starts_on: date, ends_on: date, targets: Targets)
             "campaign.bad_title",
             max=MAX_CAMPAIGN_TITLE,
         )
+    first, last = FIRST_SHOW_TIME.year, LAST_SHOW_TIME.year - 1
+    for day in (starts_on, ends_on):
+        # A campaign counts shows, and a show is planned in these years only.
+        if not first <= day.year <= last:
+            raise Refused(
+                f"{day.isoformat()} is not a day a campaign can have; expected a day in the years "
+                f"{first} to {last}",
+                "campaign.day_out_of_range",
+                day=day.isoformat(),
+                first=first,
+                last=last,
+            )
     if ends_on < starts_on:
         raise Refused(
             f"the campaign ends ({ends_on}) before it starts ({starts_on})",

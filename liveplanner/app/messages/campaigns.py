@@ -7,6 +7,10 @@ TEXTS = {
     "campaign.bad_title": QT_TRANSLATE_NOOP(
         "Messages", "a campaign's title needs 1 to {max} characters"
     ),
+    "campaign.day_out_of_range": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{day} is not a day a campaign can have; expected a day in the years {first} to {last}",
+    ),
     "campaign.ends_before_start": QT_TRANSLATE_NOOP(
         "Messages", "the campaign ends ({end}) before it starts ({start})"
     ),

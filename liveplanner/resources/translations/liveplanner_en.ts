@@ -3638,21 +3638,26 @@
     </message>
     <message>
         <location filename="../../app/messages/campaigns.py" line="10" />
+        <source>{day} is not a day a campaign can have; expected a day in the years {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="14" />
         <source>the campaign ends ({end}) before it starts ({start})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/campaigns.py" line="13" />
+        <location filename="../../app/messages/campaigns.py" line="17" />
         <source>a campaign's target cannot be under 0 ({name})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/campaigns.py" line="16" />
+        <location filename="../../app/messages/campaigns.py" line="20" />
         <source>show {show} ({show_title}) is not in campaign {id} ({title}); nothing was changed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/campaigns.py" line="20" />
+        <location filename="../../app/messages/campaigns.py" line="24" />
         <source>there is no campaign {id}</source>
         <translation type="unfinished" />
     </message>

@@ -3649,21 +3649,26 @@
     </message>
     <message>
         <location filename="../../app/messages/campaigns.py" line="10" />
+        <source>{day} is not a day a campaign can have; expected a day in the years {first} to {last}</source>
+        <translation>{day} 不是活动可能有的日期；应为 {first} 至 {last} 年之间的日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/campaigns.py" line="14" />
         <source>the campaign ends ({end}) before it starts ({start})</source>
         <translation>活动的结束日期（{end}）早于开始日期（{start}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/campaigns.py" line="13" />
+        <location filename="../../app/messages/campaigns.py" line="17" />
         <source>a campaign's target cannot be under 0 ({name})</source>
         <translation>活动目标不能小于 0（{name}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/campaigns.py" line="16" />
+        <location filename="../../app/messages/campaigns.py" line="20" />
         <source>show {show} ({show_title}) is not in campaign {id} ({title}); nothing was changed</source>
         <translation>场次 {show}（{show_title}）不在活动 {id}（{title}）中；未做任何更改</translation>
     </message>
     <message>
-        <location filename="../../app/messages/campaigns.py" line="20" />
+        <location filename="../../app/messages/campaigns.py" line="24" />
         <source>there is no campaign {id}</source>
         <translation>没有活动 {id}</translation>
     </message>

@@ -138,6 +138,8 @@ def test_a_library_product_is_added_to_the_open_show_undoably_with_its_history(
     rect = dialog.table.visualRect(dialog.model.index(row, 0))
     qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.history_model.rowCount() >= 1
+    pitched = dialog.history_model.index(0, dialog.history_model.columnCount() - 1).data()
+    assert pitched == "—" or pitched.startswith("¥")  # money as the review writes it
     shown = [
         dialog.history_model.data(dialog.history_model.index(r, HistoryModel.TITLE))
         for r in range(dialog.history_model.rowCount())

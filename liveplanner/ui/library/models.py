@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from liveplanner.app.library import LibraryProduct, ProductHistory
 from liveplanner.core.money import format_yuan
 from liveplanner.ui import labels
+from liveplanner.ui.review import figures as fmt
 
 Index = QModelIndex | QPersistentModelIndex
 MISSING = "—"  # a figure with no input: never shown as 0
@@ -109,7 +110,7 @@ class HistoryModel(QAbstractTableModel):
                 MISSING if h.stock is None else f"{h.stock:,}",
                 MISSING if h.sold is None else f"{h.sold:,}",
                 MISSING if h.sell_through is None else f"{h.sell_through:.0%}",
-                money(h.gmv_per_min_fen),
+                fmt.yuan(h.gmv_per_min_fen),  # as the review's GMV / min reads
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.STOCK:
             return _RIGHT

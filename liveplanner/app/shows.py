@@ -68,8 +68,9 @@ def create_show(
 
 
 def add_demo(db: Database) -> int:
-    """The demo show, with a rehearsal, a live run and its minute metrics, and the demo's
-    campaign of it and four more shows (issue 19); the demo show's id."""
+    """The demo show, with a rehearsal, a live run and its minute metrics; the demo's campaign
+    of it and four more shows (issue 19); and the season of seven earlier shows its advice
+    rests on (issue 20). The demo show's id."""
     return create_demo(db, campaign=True)
 
 

@@ -268,3 +268,14 @@ def test_the_targets_tab_reads_in_chinese_and_fits_a_laptop(qtbot: QtBot, db: Da
         assert not any(text.isascii() for text in shown), shown  # no English left
     finally:
         drop_language()
+
+
+def test_a_campaign_without_shows_charts_its_own_dates(qtbot: QtBot, db: Database) -> None:
+    campaigns.create_campaign(db, "Q4", date(2026, 10, 1), date(2026, 12, 31))
+    dialog = CampaignDialog(db, 2, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    low, high = dialog.chart.getPlotItem().viewRange()[0]
+    first = datetime(2026, 10, 1, 20, tzinfo=time_zone("Asia/Shanghai")).timestamp()
+    last = datetime(2026, 12, 31, 20, tzinfo=time_zone("Asia/Shanghai")).timestamp()
+    assert low <= first < last <= high < last + 3 * 86_400  # the campaign's dates, not 1970

@@ -59,6 +59,11 @@ class PaceChart(pg.PlotWidget):
         if pace:
             first, last = stamp(pace[0].day), stamp(pace[-1].day)
             plot.setXRange(first - 86_400, last + 86_400, padding=0)
+        elif figures is not None:
+            # No show yet: the campaign's own dates, not the epoch's first second, on the axis.
+            campaign = figures.campaign
+            first, last = stamp(campaign.starts_on), stamp(campaign.ends_on)
+            plot.setXRange(first - 86_400, last + 86_400, padding=0)
         top = max(
             [d.cumulative_fen or 0 for d in pace] + [d.target_cumulative_fen or 0 for d in pace],
             default=0,

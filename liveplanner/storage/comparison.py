@@ -2,28 +2,27 @@
 the shows, their segments, their live runs' segment changes and the compared metrics.
 
 compared_shows has the database aggregate the samples (a team's history is millions of them):
-one GROUP BY over the compared metrics for each show's totals, and one over its GMV minutes
-joined to its segments' spans for what each segment earned, by the review's crediting rule.
+each show's totals of the compared metrics, and its GMV minutes summed by its segments' spans
+for what each segment earned, by the review's crediting rule (one pass over each show's rows on
+PostgreSQL; two GROUP BYs on SQLite).
 load_comparison reads the samples themselves, for core.comparison.compare (tests hold the two
 to the same figures).
 """
 
 import json
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    BigInteger,
     Connection,
     Executable,
     ScalarSelect,
     Select,
-    cast,
     func,
-    null,
     select,
     text,
 )
@@ -120,44 +119,50 @@ def compared_shows(
     with db.session() as session:
         plans, live_runs = _plans(session, shows.scalar_subquery())
         placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
-        connection = session.connection()
         bounds = {i: _bounds(spans, lag) for i, (spans, _) in placed.items() if spans}
-        postgres = connection.dialect.name == "postgresql"
-        totals = _driver_rows(session, _totals_query(shows, metrics, minutes=not postgres))
-        gmv: list[Any] = []
-        if "gmv" in metrics and bounds:
-            gmv = (_gmv_on_postgres if postgres else _gmv_on_sqlite)(connection, bounds)
+        if session.connection().dialect.name == "postgresql":
+            summed = _summed_on_postgres(db, [p.show.id for p in plans], bounds, metrics)
+        else:
+            summed = _summed_on_sqlite(session.connection(), shows, bounds, metrics)
+    return ComparedShows(plans, placed, _show_samples(*summed))
+
+
+# (show, metric, its sum, count and greatest value, its first and last minute in epoch ns or
+# None); a metric may come in several rows (PostgreSQL sums the GMV by ranges, see _SUMMED_PG).
+_Summed = tuple[int, str, int, int, int, int | None, int | None]
+# (show, segment, GMV credited to it): a segment may come in several rows (its ranges).
+_Credited = tuple[int, int, int]
+
+
+def _show_samples(summed: list[_Summed], credited: list[_Credited]) -> dict[int, ShowSamples]:
+    """Each show's samples from its metrics' sums, summed exactly before any float."""
     sums: dict[int, dict[str, int]] = {}
-    viewers: dict[int, tuple[int, float]] = {}
+    counts: dict[int, int] = {}
+    peaks: dict[int, int] = {}
     reach: dict[int, tuple[int, int]] = {}
-    for show_id, metric, total, count, peak, first, last in totals:
-        sums.setdefault(show_id, {})[metric] = total
+    for show_id, metric, total, count, peak, first, last in summed:
+        its = sums.setdefault(show_id, {})
+        its[metric] = its.get(metric, 0) + total
         if metric == "online_viewers":
-            viewers[show_id] = (peak, total / count)
-        elif metric == "gmv" and first is not None:
-            reach[show_id] = (_ns(first), _ns(last))
-    # (show, segment credited or None, GMV credited, the first and last minute or None); a
-    # segment may come in several rows (its ranges), summed exactly before the float
-    exact: dict[int, dict[int, int]] = {}
-    for show_id, segment_id, total, first, last in gmv:
-        if segment_id is not None:
-            its = exact.setdefault(show_id, {})
-            its[segment_id] = its.get(segment_id, 0) + total
-        if first is not None:
+            counts[show_id] = counts.get(show_id, 0) + count
+            peaks[show_id] = max(peaks.get(show_id, peak), peak)
+        elif metric == "gmv" and first is not None and last is not None:
             low, high = reach.get(show_id, (first, last))
             reach[show_id] = (min(low, first), max(high, last))
-    credited = {i: {k: float(v) for k, v in its.items()} for i, its in exact.items()}
-    samples = {
+    exact: dict[int, dict[int, int]] = {}
+    for show_id, segment_id, total in credited:
+        earned = exact.setdefault(show_id, {})
+        earned[segment_id] = earned.get(segment_id, 0) + total
+    return {
         show_id: ShowSamples(
             sums=its,
-            peak_viewers=viewers[show_id][0] if show_id in viewers else None,
-            avg_viewers=viewers[show_id][1] if show_id in viewers else None,
+            peak_viewers=peaks.get(show_id),
+            avg_viewers=its["online_viewers"] / counts[show_id] if show_id in counts else None,
             gmv_reach=reach.get(show_id),
-            credited=credited.get(show_id, {}),
+            credited={k: float(v) for k, v in exact.get(show_id, {}).items()},
         )
         for show_id, its in sums.items()
     }
-    return ComparedShows(plans, placed, samples)
 
 
 _EPOCH = datetime(1970, 1, 1)
@@ -171,78 +176,75 @@ def _ns(minute: datetime | str) -> int:
     return (minute.replace(tzinfo=None) - _EPOCH) // _MICROSECOND * 1000
 
 
-def _totals_query(shows: Select[int], metrics: tuple[str, ...], minutes: bool) -> Select[Any]:
-    """Each show's sum, count and greatest value of each metric, and with `minutes` its first
-    and last minute (else None: PostgreSQL finds the GMV's with its segments' shares).
-
-    The sums as bigint, as the samples are (and as pandas sums them): PostgreSQL's numeric
-    would come back as a Decimal for each of a history's hundred thousand sums."""
-    return (
-        select(
-            PLAIN.c.show_id,
-            PLAIN.c.metric,
-            cast(func.sum(PLAIN.c.value), BigInteger),
-            func.count(),
-            func.max(PLAIN.c.value),
-            func.min(PLAIN.c.minute) if minutes else null(),
-            func.max(PLAIN.c.minute) if minutes else null(),
-        )
-        .where(PLAIN.c.show_id.in_(shows.scalar_subquery()), PLAIN.c.metric.in_(metrics))
-        .group_by(PLAIN.c.show_id, PLAIN.c.metric)
-    )
+_Bounds = dict[int, list[tuple[int, int | None]]]  # show id -> _bounds of its spans
 
 
-# Each show's GMV minutes, read through the primary key show by show (not by scanning every
-# sample for the GMV's) and summed there, by the range between the show's bounds that holds
-# each (width_bucket: 0 before the first, n from the n-th bound on). The bounds come as one
-# flat array, converted to times once and sliced for each show: grouping them back into an
-# array per show would sort them all, and the one aggregate over every show's minutes (not
-# one per show) spilled to disk. The first and last minutes come as epoch microseconds, so
-# the driver makes no datetime of them, and the sums as bigint (see _totals_query).
-_GMV_PG = """
+# PostgreSQL: each show's compared samples read through the primary key show by show and
+# summed in one pass, the GMV's by the range between the show's bounds that holds each minute
+# (width_bucket: 0 before the first bound, n from the n-th on). One aggregate over every show's
+# rows instead sorts or hashes hundreds of thousands of groups it cannot foresee (it spilled to
+# disk), and a second pass for the GMV read its minutes twice. The bounds come as one flat
+# array, converted to times once and sliced once for each show (OFFSET 0 keeps the planner
+# from slicing again for each minute: a third of the time). Times come as epoch microseconds
+# and sums as bigint, so the driver makes no datetime or Decimal of them.
+_SUMMED_PG = """
 WITH t AS (
   SELECT ARRAY(SELECT timestamp '1970-01-01' + b * interval '1 microsecond'
                FROM unnest(CAST(:bounds AS bigint[])) AS b) AS bounds
 )
-SELECT r.show_id, s.bucket, s.total, s.first, s.last
+SELECT r.show_id, s.metric, s.bucket, s.total, s.count, s.peak, s.first, s.last
 FROM t, unnest(CAST(:shows AS integer[]), CAST(:lows AS integer[]), CAST(:highs AS integer[]))
         AS r(show_id, low, high)
+CROSS JOIN LATERAL (SELECT t.bounds[r.low:r.high] AS b OFFSET 0) AS its
 CROSS JOIN LATERAL (
-  SELECT width_bucket(minute, t.bounds[r.low:r.high]) AS bucket,
-         CAST(SUM(value) AS bigint) AS total,
+  SELECT metric,
+         CASE WHEN metric = 'gmv' THEN width_bucket(minute, its.b) END AS bucket,
+         CAST(SUM(value) AS bigint) AS total, count(*) AS count, MAX(value) AS peak,
          CAST(extract(epoch FROM MIN(minute)) * 1000000 AS bigint) AS first,
          CAST(extract(epoch FROM MAX(minute)) * 1000000 AS bigint) AS last
-  FROM metric_samples WHERE show_id = r.show_id AND metric = 'gmv'
-  GROUP BY 1
+  FROM metric_samples
+  WHERE show_id = r.show_id AND metric = ANY(CAST(:metrics AS varchar[]))
+  GROUP BY 1, 2
 ) AS s
 """
 
 
-def _gmv_on_postgres(connection: Any, bounds: dict[int, list[tuple[int, int | None]]]) -> list[Any]:
-    """(show, segment credited or None, GMV credited to it, its first and last minute in epoch
-    ns), for the shows with segments (the others' GMV is credited to none)."""
+def _summed_on_postgres(
+    db: Database, show_ids: list[int], bounds: _Bounds, metrics: tuple[str, ...]
+) -> tuple[list[_Summed], list[_Credited]]:
+    """The shows' samples summed, half of the shows on each of two connections at once: one
+    query runs on one of the server's cores, and a team's history is millions of rows."""
+    halves = [show_ids[0::2], show_ids[1::2]]
+    with ThreadPoolExecutor(len(halves)) as pool:
+        found = list(pool.map(lambda half: _sum_shows(db, half, bounds, metrics), halves))
+    summed: list[_Summed] = []
+    credited: list[_Credited] = []
+    for rows in found:
+        for show_id, metric, bucket, total, count, peak, first, last in rows:
+            summed.append((show_id, metric, total, count, peak, first * 1000, last * 1000))
+            # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first.
+            owner = bounds[show_id][bucket - 1][1] if bucket else None
+            if owner is not None:
+                credited.append((show_id, owner, total))
+    return summed, credited
+
+
+def _sum_shows(
+    db: Database, show_ids: list[int], bounds: _Bounds, metrics: tuple[str, ...]
+) -> list[Any]:
     shows: list[int] = []
     lows: list[int] = []
     highs: list[int] = []
     flat: list[int] = []
-    for show_id, its in bounds.items():
+    for show_id in show_ids:
         shows.append(show_id)
         lows.append(len(flat) + 1)  # PostgreSQL's arrays count from 1
-        flat.extend(bound for bound, _ in its)
-        highs.append(len(flat))
+        flat.extend(bound for bound, _ in bounds.get(show_id, ()))
+        highs.append(len(flat))  # before low without spans: an empty slice, every bucket 0
     arrays = {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
-    found = _driver_rows(connection, text(_GMV_PG), {k: _array(v) for k, v in arrays.items()})
-    # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first bound.
-    return [
-        (
-            show_id,
-            bounds[show_id][bucket - 1][1] if bucket else None,
-            total,
-            first * 1000,
-            last * 1000,
-        )
-        for show_id, bucket, total, first, last in found
-    ]
+    parameters = {k: _array(v) for k, v in arrays.items()} | {"metrics": list(metrics)}
+    with db.engine.connect() as connection:
+        return _driver_rows(connection, text(_SUMMED_PG), parameters)
 
 
 def _array(numbers: list[int]) -> str:
@@ -251,9 +253,40 @@ def _array(numbers: list[int]) -> str:
     return "{" + ",".join(map(str, numbers)) + "}"
 
 
+def _summed_on_sqlite(
+    connection: Any, shows: Select[int], bounds: _Bounds, metrics: tuple[str, ...]
+) -> tuple[list[_Summed], list[_Credited]]:
+    """One GROUP BY for each show's totals, and one for what each segment is credited."""
+    totals = select(
+        PLAIN.c.show_id,
+        PLAIN.c.metric,
+        func.sum(PLAIN.c.value),
+        func.count(),
+        func.max(PLAIN.c.value),
+        func.min(PLAIN.c.minute),
+        func.max(PLAIN.c.minute),
+    ).where(PLAIN.c.show_id.in_(shows.scalar_subquery()), PLAIN.c.metric.in_(metrics))
+    summed: list[_Summed] = [
+        (show_id, metric, total, count, peak, _ns(first), _ns(last))
+        for show_id, metric, total, count, peak, first, last in _driver_rows(
+            connection, totals.group_by(PLAIN.c.show_id, PLAIN.c.metric)
+        )
+    ]
+    if "gmv" not in metrics or not bounds:
+        return summed, []
+    ranges = [
+        [show_id, owner, _text(low), _text(high)]
+        for show_id, its in bounds.items()
+        for (low, owner), (high, _) in pairwise(its)
+        if owner is not None and low < high
+    ]
+    found = connection.execute(text(_CREDITED_SQLITE), {"spans": json.dumps(ranges)}).all()
+    return summed, [tuple(row) for row in found]
+
+
 # SQLite: each segment's GMV from the GMV minutes of each of its ranges between bounds.
 _CREDITED_SQLITE = """
-SELECT sp.show_id, sp.segment_id, SUM(s.value), NULL, NULL
+SELECT sp.show_id, sp.segment_id, SUM(s.value)
 FROM (SELECT json_extract(value, '$[0]') AS show_id, json_extract(value, '$[1]') AS segment_id,
              json_extract(value, '$[2]') AS lo, json_extract(value, '$[3]') AS hi
       FROM json_each(:spans)) AS sp
@@ -261,20 +294,6 @@ CROSS JOIN metric_samples AS s
 WHERE s.show_id = sp.show_id AND s.metric = 'gmv' AND s.minute >= sp.lo AND s.minute < sp.hi
 GROUP BY sp.show_id, sp.segment_id
 """
-
-
-def _gmv_on_sqlite(connection: Any, bounds: dict[int, list[tuple[int, int | None]]]) -> list[Any]:
-    """(show, segment, GMV credited to it, None, None) for each segment credited a minute."""
-    ranges = [
-        [show_id, owner, _text(low), _text(high)]
-        for show_id, its in bounds.items()
-        for (low, owner), (high, _) in pairwise(its)
-        if owner is not None and low < high
-    ]
-    found: list[Any] = connection.execute(
-        text(_CREDITED_SQLITE), {"spans": json.dumps(ranges)}
-    ).all()
-    return found
 
 
 def _text(microseconds: int) -> str:

@@ -1438,6 +1438,12 @@ ZH = {
     "The team has a template called “%1”: saving replaces it.": "团队已有名为“%1”的模板：保存将替换它。",
     "SaveTemplateDialog|&Replace": "替换(&R)",
     "SaveTemplateDialog|&Save": "保存(&S)",
+    # The live desk
+    "this screen does not tick “{item}”": "这个屏幕不能勾选“{item}”",
+    "only floor control and ops set the counters": "只有场控和运营能改计数",
+    "the show has no “{item}”": "本场没有“{item}”",
+    "units must be a whole number from 0 to {most}, not “{value}”": "件数须是 0 到 {most} 的整数，而不是“{value}”",
+    "no run is open: start the run first": "没有进行中的计时：请先开始计时",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -89,6 +89,19 @@ class RunEventKind(StrEnum):
     ENDED = "ended"
 
 
+class DeskEventKind(StrEnum):
+    """What the live desk logged beside the timer (core.live_desk): kept apart from the timer's
+    events, whose clocks place the segments, because any screen on the studio network logs
+    these on its own computer's clock."""
+
+    TICKED = "ticked"  # an item ticked off (item: its key; actor: who)
+    UNTICKED = "unticked"  # a tick taken back
+    RELEASED = "released"  # more units of a promo put out (item: promo:ID; quantity: how many)
+    CLAIMED = "claimed"  # a promo's units taken so far (item: promo:ID; quantity: the figure)
+    SOLD = "sold"  # a product's units sold so far (item: product:ID; quantity: the figure)
+    SOLD_OUT = "sold_out"  # a promo or product gone (item: promo:ID or product:ID)
+
+
 class NoteCategory(StrEnum):
     WORKED = "worked"
     PROBLEM = "problem"

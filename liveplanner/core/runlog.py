@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from liveplanner.core.enums import RunEventKind, RunKind
+from liveplanner.core.enums import DeskEventKind, RunEventKind, RunKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +26,15 @@ class Run:
     started_at: datetime
     ended_at: datetime | None
     events: tuple[RunEvent, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeskEvent:
+    """What a screen of the live desk logged during a run (core.live_desk)."""
+
+    seq: int
+    kind: DeskEventKind
+    wall_time: datetime  # aware, UTC; the clock of the computer that logged it
+    item: str  # an item's key (core.live_desk), or promo:ID / product:ID for a counter
+    actor: str = ""  # who: a person's name or a role
+    quantity: int | None = None  # a counter's units

@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from liveplanner.core.enums import (
+    DeskEventKind,
     NoteCategory,
     Platform,
     PromoKind,
@@ -352,6 +353,24 @@ class RunEventRow(Base):
     monotonic_s: Mapped[float] = mapped_column(Double)
     seconds: Mapped[int | None] = mapped_column(Integer)  # time added or removed
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class DeskEventRow(Base):
+    """What the live desk's screens logged during a run: ticks and counters (core.live_desk).
+    Apart from run_events: each screen logs on its own computer's clock, which must never
+    place a segment. Appended to, never edited."""
+
+    __tablename__ = "desk_events"
+    __table_args__ = (UniqueConstraint("run_id", "seq"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # order within the run
+    kind: Mapped[DeskEventKind] = mapped_column(_enum(DeskEventKind))
+    wall_time: Mapped[datetime] = mapped_column(UTCDateTime)
+    item: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    quantity: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class MetricImportRow(Base):

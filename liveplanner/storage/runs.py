@@ -74,41 +74,54 @@ def list_runs(db: Database, show_id: int) -> list[Run]:
             .order_by(RunRow.started_at, RunRow.id)
         ).all()
         rows = connection.execute(
-            select(
-                RunEventRow.run_id,
-                RunEventRow.seq,
-                _raw(RunEventRow.kind),
-                RunEventRow.wall_time,
-                RunEventRow.monotonic_s,
-                RunEventRow.segment_id,
-                RunEventRow.segment_position,
-                RunEventRow.seconds,
-                RunEventRow.text,
-            )
+            select(RunEventRow.run_id, *_EVENT_COLUMNS)
             .join(RunRow, RunRow.id == RunEventRow.run_id)
             .where(RunRow.show_id == show_id)
             .order_by(RunEventRow.run_id, RunEventRow.seq)
         ).all()
     events: dict[int, list[RunEvent]] = {}
-    for run_id, seq, kind, wall, monotonic_s, segment_id, position, seconds, text in rows:
-        if kind in _EVENT_KINDS:
-            events.setdefault(run_id, []).append(
-                RunEvent(
-                    seq=seq,
-                    kind=RunEventKind(kind),
-                    wall_time=wall,
-                    monotonic_s=_float(monotonic_s),
-                    segment_id=_whole(segment_id),
-                    segment_position=_whole(position),
-                    seconds=_whole(seconds),
-                    text=text if isinstance(text, str) else "",
-                )
-            )
+    for run_id, *row in rows:
+        if (event := _event(row)) is not None:
+            events.setdefault(run_id, []).append(event)
     return [
         Run(run_id, show_id, RunKind(kind), started, ended, tuple(events.get(run_id, ())))
         for run_id, kind, started, ended in heads
         if kind in _RUN_KINDS
     ]
+
+
+def run_since(db: Database, run_id: int, after_seq: int) -> tuple[datetime | None, list[RunEvent]]:
+    """A run's end (None while it runs) and its events after `after_seq`, for a screen that
+    follows a run another process times (app.live_desk); read as list_runs reads them."""
+    with db.engine.connect() as connection:
+        ended = connection.execute(select(RunRow.ended_at).where(RunRow.id == run_id)).all()
+        if not ended:
+            raise NotFoundError(
+                f"there is no run {run_id}", code="storage.no_run", figures={"id": run_id}
+            )
+        rows = connection.execute(
+            select(*_EVENT_COLUMNS)
+            .where(RunEventRow.run_id == run_id, RunEventRow.seq > after_seq)
+            .order_by(RunEventRow.seq)
+        ).all()
+    return ended[0][0], [e for row in rows if (e := _event(tuple(row))) is not None]
+
+
+def _event(row: Sequence[Any]) -> RunEvent | None:
+    """An event from its columns (_EVENT_COLUMNS); None for a kind this version does not know."""
+    seq, kind, wall, monotonic_s, segment_id, position, seconds, text = row
+    if kind not in _EVENT_KINDS:
+        return None
+    return RunEvent(
+        seq=seq,
+        kind=RunEventKind(kind),
+        wall_time=wall,
+        monotonic_s=_float(monotonic_s),
+        segment_id=_whole(segment_id),
+        segment_position=_whole(position),
+        seconds=_whole(seconds),
+        text=text if isinstance(text, str) else "",
+    )
 
 
 def interrupted_run(db: Database, show_id: int) -> Run | None:
@@ -124,6 +137,18 @@ _RUN_KINDS = {k.value for k in RunKind}
 def _raw(column: InstrumentedAttribute[Any]) -> ColumnElement[str]:
     """A kind as the stored text (the Enum type raises on a value it does not know)."""
     return type_coerce(column, String)
+
+
+_EVENT_COLUMNS = (
+    RunEventRow.seq,
+    _raw(RunEventRow.kind),
+    RunEventRow.wall_time,
+    RunEventRow.monotonic_s,
+    RunEventRow.segment_id,
+    RunEventRow.segment_position,
+    RunEventRow.seconds,
+    RunEventRow.text,
+)
 
 
 def _float(value: object) -> float:

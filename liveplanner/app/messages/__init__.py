@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from liveplanner.app.messages import (
     advice,
     campaigns,
+    desk,
     findings,
     imports,
     inputs,
@@ -51,6 +52,7 @@ TEXTS: dict[str, str] = _merge(
     products.TEXTS,
     advice.TEXTS,
     library.TEXTS,
+    desk.TEXTS,
 )
 
 

@@ -1337,37 +1337,37 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/library/models.py" line="90" />
+        <location filename="../../ui/library/models.py" line="91" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="91" />
+        <location filename="../../ui/library/models.py" line="92" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="92" />
+        <location filename="../../ui/library/models.py" line="93" />
         <source>Platform</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="93" />
+        <location filename="../../ui/library/models.py" line="94" />
         <source>Stock</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="94" />
+        <location filename="../../ui/library/models.py" line="95" />
         <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="95" />
+        <location filename="../../ui/library/models.py" line="96" />
         <source>Sell-through</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="96" />
+        <location filename="../../ui/library/models.py" line="97" />
         <source>GMV/min pitched</source>
         <translation type="unfinished" />
     </message>
@@ -1843,22 +1843,22 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>Link / SKU</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>List price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>Cost</source>
         <translation type="unfinished" />
     </message>
@@ -3764,6 +3764,31 @@
     <message>
         <location filename="../../app/messages/library.py" line="38" />
         <source>show {show} has no product {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="7" />
+        <source>this screen does not tick “{item}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="8" />
+        <source>only floor control and ops set the counters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="11" />
+        <source>the show has no “{item}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="12" />
+        <source>units must be a whole number from 0 to {most}, not “{value}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="15" />
+        <source>no run is open: start the run first</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1346,37 +1346,37 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/library/models.py" line="90" />
+        <location filename="../../ui/library/models.py" line="91" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="91" />
+        <location filename="../../ui/library/models.py" line="92" />
         <source>Show</source>
         <translation>直播场次</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="92" />
+        <location filename="../../ui/library/models.py" line="93" />
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="93" />
+        <location filename="../../ui/library/models.py" line="94" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="94" />
+        <location filename="../../ui/library/models.py" line="95" />
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="95" />
+        <location filename="../../ui/library/models.py" line="96" />
         <source>Sell-through</source>
         <translation>售罄率</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="96" />
+        <location filename="../../ui/library/models.py" line="97" />
         <source>GMV/min pitched</source>
         <translation>讲解时每分钟成交</translation>
     </message>
@@ -1852,22 +1852,22 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>Link / SKU</source>
         <translation>链接号 / SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location filename="../../ui/library/models.py" line="50" />
+        <location filename="../../ui/library/models.py" line="51" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
@@ -3776,6 +3776,31 @@
         <location filename="../../app/messages/library.py" line="38" />
         <source>show {show} has no product {id}</source>
         <translation>直播 {show} 没有商品 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="7" />
+        <source>this screen does not tick “{item}”</source>
+        <translation>这个屏幕不能勾选“{item}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="8" />
+        <source>only floor control and ops set the counters</source>
+        <translation>只有场控和运营能改计数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="11" />
+        <source>the show has no “{item}”</source>
+        <translation>本场没有“{item}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="12" />
+        <source>units must be a whole number from 0 to {most}, not “{value}”</source>
+        <translation>件数须是 0 到 {most} 的整数，而不是“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="15" />
+        <source>no run is open: start the run first</source>
+        <translation>没有进行中的计时：请先开始计时</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,6 @@ COUNTED = {
     DeskEventKind.SOLD.value: DeskEventKind.SOLD,
     DeskEventKind.SOLD_OUT.value: DeskEventKind.SOLD_OUT,
 }
-SCREEN = "liveplanner.screen"  # the request's screen, found by the guard
 # The page loads only its own script and style, from here, and talks only to here.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -87,8 +86,12 @@ class Routes:
         declared = request.content_length
         if request.method == "POST" and (declared is None or declared > MAX_BODY):
             return self._refused(413, "share.bad_request", what=f"a body over {MAX_BODY} bytes")
-        request[SCREEN] = found
         return await handler(request)
+
+    def _screen(self, request: web.Request) -> Screen:
+        found = self.tokens.screen(request.match_info["token"])
+        assert found is not None  # the guard let only a screen's token through
+        return found
 
     async def _page(self, request: web.Request) -> web.Response:
         return web.Response(text=self.page, content_type="text/html")
@@ -98,7 +101,7 @@ class Routes:
         return web.Response(text=self.statics[name], content_type=STATIC[name])
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
-        return await self.beat.stream(request, request[SCREEN].name)
+        return await self.beat.stream(request, self._screen(request).name)
 
     def _refused(self, status: int, code: str, **figures: object) -> web.Response:
         text = messages.word(code, figures, self.translate)
@@ -124,7 +127,7 @@ class Routes:
         return web.json_response({"ok": True})
 
     async def _tick(self, request: web.Request) -> web.Response:
-        shown: Screen = request[SCREEN]
+        shown = self._screen(request)
         if shown.read_only:
             return self._refused(403, "share.read_only")
         body = await self._body(request)
@@ -136,7 +139,7 @@ class Routes:
         return await self._send(request, partial(self.desk.tick, key, who, shown.role, None, undo))
 
     async def _count(self, request: web.Request) -> web.Response:
-        shown: Screen = request[SCREEN]
+        shown = self._screen(request)
         if shown.read_only:
             return self._refused(403, "share.read_only")
         body = await self._body(request) or {}

@@ -98,6 +98,8 @@ class ScreenServer:
         return self.shared
 
     async def _open(self, serving: _Serving, tokens: Tokens) -> int:
+        # The first page opened starts from the run as it is now, not as the desk last saw it.
+        await asyncio.get_running_loop().run_in_executor(serving.executor, self.desk.poll)
         beat = Beat(self.desk, serving.executor, self.poll_s)
         routes = Routes(self.desk, tokens, beat, serving.executor, self.language)
         runner = web.AppRunner(routes.app(), access_log=None, shutdown_timeout=STOP_WAIT_S)

@@ -1483,6 +1483,7 @@ ZH = {
     "{time} ago": "{time} 前",
     "Reconnecting…": "正在重新连接…",
     "Put on the shelf": "上架",
+    "Sharing the live desk of {title!r} on {url} (Ctrl+C stops):": "正在 {url} 上共享“{title}”的直播中控（按 Ctrl+C 停止）：",
     "Set the price": "改价",
     "Release coupons": "发券",
     "Start the draw": "开抽",

@@ -7,6 +7,7 @@ show's current run through the database (app.live_desk), whichever process times
 
 import asyncio
 import ipaddress
+import os
 import socket
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -84,10 +85,12 @@ class ScreenServer:
             port = asyncio.run_coroutine_threadsafe(self._open(serving, tokens), loop).result()
         except OSError as exc:
             self._close(serving)
+            # The system's own words ("Address already in use"), without asyncio's wrapping.
+            reason = os.strerror(exc.errno) if exc.errno else str(exc)
             raise OperationRefused(
-                f"cannot serve on {self.bind} port {self.port}: {exc.strerror or exc}",
+                f"cannot serve on {self.bind} port {self.port}: {reason}",
                 code="share.cannot_bind",
-                figures={"address": self.bind, "port": self.port, "reason": exc.strerror or exc},
+                figures={"address": self.bind, "port": self.port, "reason": reason},
             ) from None
         self._serving = serving
         host = f"[{address}]" if address.version == 6 else str(address)

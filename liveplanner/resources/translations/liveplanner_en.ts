@@ -7598,6 +7598,11 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <source>GMV/min pitched</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="36" />
+        <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>commands</name>

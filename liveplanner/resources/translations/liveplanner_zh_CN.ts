@@ -7620,6 +7620,11 @@ Create liveplanner's tables beside them anyway?</source>
         <source>GMV/min pitched</source>
         <translation>讲解时每分钟成交</translation>
     </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="36" />
+        <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
+        <translation>正在 {url} 上共享“{title}”的直播中控（按 Ctrl+C 停止）：</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>

@@ -1,0 +1,145 @@
+"""The desk's pages in a real browser: Debian's headless Chromium, driven by selenium through
+chromium-driver, against a running ScreenServer on the demo show while the host's timer runs on
+injected clocks. The countdown follows the timer, a tick on floor control's phone shows on the
+host's tablet, a stopped server shows "reconnecting", a wrong token gets nothing.
+
+Every wait is on a condition of the page (WebDriverWait), never a fixed sleep. Skipped only when
+the browser or its driver is not installed (`apt-get install chromium chromium-driver`; .ci/run
+installs them)."""
+
+import shutil
+from collections.abc import Callable, Iterator
+
+import pytest
+from desk_helpers import WAIT_S, Clocks, HostsTimer, desk
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from liveplanner.app.demo import create_demo
+from liveplanner.storage import shows
+from liveplanner.storage.database import Database
+from liveplanner.web.sharing import ScreenServer
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+PHONE, TABLET = (360, 740), (1024, 768)
+
+pytestmark = pytest.mark.skipif(
+    not (shutil.which(CHROMIUM) and shutil.which(DRIVER)),
+    reason="needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)",
+)
+
+
+def browser(size: tuple[int, int]) -> webdriver.Chrome:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",  # CI runs as root
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--window-size={size[0]},{size[1]}",
+    ):
+        options.add_argument(argument)
+    return webdriver.Chrome(options=options, service=Service(DRIVER))
+
+
+@pytest.fixture
+def browsers() -> Iterator[list[webdriver.Chrome]]:
+    opened: list[webdriver.Chrome] = []
+    yield opened
+    for driver in opened:
+        driver.quit()
+
+
+def until(driver: webdriver.Chrome, condition: Callable[[webdriver.Chrome], object]) -> object:
+    return WebDriverWait(
+        driver, WAIT_S, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException]
+    ).until(condition)
+
+
+def text(driver: webdriver.Chrome, css: str) -> str:
+    return str(driver.find_element(By.CSS_SELECTOR, css).text)
+
+
+def classes(driver: webdriver.Chrome, element_id: str) -> str:
+    return str(driver.find_element(By.ID, element_id).get_attribute("class"))
+
+
+def remaining(driver: webdriver.Chrome) -> int:
+    return int(driver.find_element(By.ID, "countdown").get_attribute("data-remaining") or "0")
+
+
+def test_the_pages_follow_the_timer_and_a_tick_on_one_shows_on_another(
+    sqlite_db: Database, browsers: list[webdriver.Chrome]
+) -> None:
+    db = sqlite_db
+    show_id = create_demo(db)
+    plan = shows.load_plan(db, show_id)
+    first, second = plan.segments[0], plan.segments[1]
+    clocks = Clocks()
+    host = HostsTimer(db, show_id, clocks)
+    host.press("start")
+    server = ScreenServer(db, show_id, poll_s=0.05, desk=desk(db, show_id, clocks))
+    shared = server.start()
+    try:
+        floor, tablet = browser(PHONE), browser(TABLET)
+        browsers += [floor, tablet]
+        floor.get(shared.roles["floor_control"])
+        tablet.get(shared.roles["host"])
+        for page in (floor, tablet):
+            until(page, lambda d: text(d, "#segment") == first.title)
+            # Counted down on the page between pushes: within a second of the timer's reading.
+            until(page, lambda d: first.duration_s - 1 <= remaining(d) <= first.duration_s)
+        assert text(floor, "#role") == "Floor control" and text(tablet, "#role") == "Host"
+
+        clocks.at = first.duration_s - 5.0  # five seconds left: the countdown turns red
+        until(floor, lambda d: 3 <= remaining(d) <= 5)
+        until(
+            floor,
+            lambda d: "level-danger" in str(d.find_element(By.ID, "clock").get_attribute("class")),
+        )
+        host.press("next")
+        until(floor, lambda d: text(d, "#segment") == second.title)
+        until(tablet, lambda d: text(d, "#segment") == second.title)
+        until(floor, lambda d: second.duration_s - 1 <= remaining(d) <= second.duration_s)
+
+        # Floor control releases the segment's lucky draw; the host's tablet shows the tick.
+        button = floor.find_element(By.CSS_SELECTOR, "#checklist li[data-key='release:1'] button")
+        button.click()
+        until(
+            tablet, lambda d: d.find_elements(By.CSS_SELECTOR, "#recent li[data-key='release:1']")
+        )
+        assert "王磊" in text(tablet, "#recent li[data-key='release:1']")
+        until(floor, lambda d: "✓" in text(d, "#checklist li[data-key='release:1']"))
+        # The host does not tick floor control's release.
+        assert not tablet.find_elements(
+            By.CSS_SELECTOR, "#checklist li[data-key='release:1'] button"
+        )
+
+        server.stop()  # the Wi-Fi drops, as the page sees it
+        until(floor, lambda d: d.find_element(By.ID, "reconnecting").is_displayed())
+    finally:
+        server.stop()
+
+
+def test_a_wrong_token_gets_nothing_in_the_browser(
+    sqlite_db: Database, browsers: list[webdriver.Chrome]
+) -> None:
+    show_id = create_demo(sqlite_db)
+    server = ScreenServer(sqlite_db, show_id, poll_s=0.05)
+    shared = server.start()
+    try:
+        page = browser(PHONE)
+        browsers.append(page)
+        good = shared.roles["host"]
+        page.get(good[:-4] + "zzz/")
+        assert "403" in page.page_source
+        assert not page.find_elements(By.ID, "countdown")
+        page.get(good)
+        until(page, lambda d: text(d, "#segment") != "")
+    finally:
+        server.stop()

@@ -1460,7 +1460,7 @@ ZH = {
     "No run is open: the plan, counting nothing": "没有进行中的计时：显示计划，不计数",
     "web|Rehearsal": "彩排",
     "web|Live": "正式直播",
-    "web|Next": "下一个",
+    "Next: {title} ({time})": "下一个：{title}（{time}）",
     "Last segment": "最后一个环节",
     "Cues": "提示",
     "Release checklist": "上架 / 发放清单",

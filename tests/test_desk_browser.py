@@ -1,7 +1,8 @@
 """The desk's pages in a real browser: Debian's headless Chromium, driven by selenium through
 chromium-driver, against a running ScreenServer on the demo show while the host's timer runs on
-injected clocks. The countdown follows the timer, a tick on floor control's phone shows on the
-host's tablet, a stopped server shows "reconnecting", a wrong token gets nothing.
+injected clocks. The countdown follows the timer and is large on a tablet, a phone needs no
+sideways scrolling, a tick on floor control's phone shows on the host's tablet, a stopped server
+shows "reconnecting", a wrong token gets nothing.
 
 Every wait is on a condition of the page (WebDriverWait), never a fixed sleep. Skipped only when
 the browser or its driver is not installed (`apt-get install chromium chromium-driver`; .ci/run
@@ -41,10 +42,15 @@ def browser(size: tuple[int, int]) -> webdriver.Chrome:
         "--no-sandbox",  # CI runs as root
         "--disable-gpu",
         "--disable-dev-shm-usage",
-        f"--window-size={size[0]},{size[1]}",
     ):
         options.add_argument(argument)
-    return webdriver.Chrome(options=options, service=Service(DRIVER))
+    driver = webdriver.Chrome(options=options, service=Service(DRIVER))
+    # The device's own viewport: a window is never narrower than 500 px, a phone is.
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": size[0] < 600},
+    )
+    return driver
 
 
 @pytest.fixture
@@ -95,6 +101,15 @@ def test_the_pages_follow_the_timer_and_a_tick_on_one_shows_on_another(
             # Counted down on the page between pushes: within a second of the timer's reading.
             until(page, lambda d: first.duration_s - 1 <= remaining(d) <= first.duration_s)
         assert text(floor, "#role") == "Floor control" and text(tablet, "#role") == "Host"
+        # Legible from across the studio: the countdown's digits a sixth of the tablet's height.
+        digits = tablet.execute_script(
+            "return parseFloat(getComputedStyle(document.getElementById('countdown')).fontSize)"
+            " / window.innerHeight"
+        )
+        assert digits >= 0.15
+        # A phone in portrait: nothing wider than the screen, no sideways scrolling.
+        assert floor.execute_script("return window.innerWidth") == PHONE[0]
+        assert floor.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
 
         clocks.at = first.duration_s - 5.0  # five seconds left: the countdown turns red
         until(floor, lambda d: 3 <= remaining(d) <= 5)

@@ -23,7 +23,7 @@ WORDS = {
     "no_run": QT_TRANSLATE_NOOP("web", "No run is open: the plan, counting nothing"),
     "rehearsal": QT_TRANSLATE_NOOP("web", "Rehearsal"),
     "live": QT_TRANSLATE_NOOP("web", "Live"),
-    "next": QT_TRANSLATE_NOOP("web", "Next"),
+    "next": QT_TRANSLATE_NOOP("web", "Next: {title} ({time})"),
     "last_segment": QT_TRANSLATE_NOOP("web", "Last segment"),
     "cues": QT_TRANSLATE_NOOP("web", "Cues"),
     "checklist": QT_TRANSLATE_NOOP("web", "Release checklist"),

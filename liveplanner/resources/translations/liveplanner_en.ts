@@ -8304,11 +8304,6 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="26" />
-        <source>Next</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../web/words.py" line="27" />
         <source>Last segment</source>
         <translation type="unfinished" />
@@ -8426,6 +8421,11 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../web/words.py" line="53" />
         <source>Coupon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="26" />
+        <source>Next: {title} ({time})</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -8326,11 +8326,6 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>正式直播</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="26" />
-        <source>Next</source>
-        <translation>下一个</translation>
-    </message>
-    <message>
         <location filename="../../web/words.py" line="27" />
         <source>Last segment</source>
         <translation>最后一个环节</translation>
@@ -8449,6 +8444,11 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../web/words.py" line="53" />
         <source>Coupon</source>
         <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="26" />
+        <source>Next: {title} ({time})</source>
+        <translation>下一个：{title}（{time}）</translation>
     </message>
     <message>
         <location filename="../../web/words.py" line="49" />

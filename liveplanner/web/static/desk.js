@@ -64,7 +64,7 @@ function drawClock() {
   for (const due of document.querySelectorAll(".due[data-due]")) {
     const left = Number(due.dataset.due) - since();
     due.textContent = (left >= 0 ? words.in : words.ago).replace("{time}", clock(Math.abs(left)));
-    due.classList.toggle("overdue", left < 0);
+    due.classList.toggle("overdue", left < 0 && !due.closest(".ticked"));
   }
 }
 
@@ -101,8 +101,7 @@ function itemRow(item) {
   const row = el("li", item.tick ? "ticked" : "");
   row.dataset.key = item.key;
   row.append(el("span", "kind", words[`kind.${item.kind}`]));
-  const text = item.quantity ? `${item.text} ×${figure(item.quantity)}` : item.text;
-  row.append(el("span", "text", item.who ? `${item.who}: ${text}` : text));
+  row.append(el("span", "text", item.who ? `${item.who}: ${item.text}` : item.text));
   const due = el("span", "due");
   due.dataset.due = String(item.due_s);
   row.append(due);
@@ -232,10 +231,11 @@ function draw() {
   $("segment").textContent = view.segment;
   $("phase").textContent = view.phase === "running" ? "" : words[`phase.${view.phase}`] || "";
   $("next").textContent = view.next
-    ? `${words.next}: ${view.next.title} (${clock(view.next.duration_s)})`
+    ? words.next.replace("{title}", view.next.title).replace("{time}", clock(view.next.duration_s))
     : view.segment
       ? words.last_segment
       : "";
+  $("move-on").textContent = words.move_on;
   $("move-on").hidden = !view.move_on;
   drawLists();
   drawClock();

@@ -1448,6 +1448,7 @@ ZH = {
     "cannot serve the screens on {address} port {port}: {reason}": "无法在 {address} 的 {port} 端口上共享屏幕：{reason}",
     "“{address}” is not an IP address of this computer (such as 192.168.1.20)": "“{address}”不是本机的网络地址（例如 192.168.1.20）",
     "this screen only shows the desk": "这个屏幕只能查看",
+    "a page's call is at most {most} bytes, with its length said first": "页面发来的请求最多 {most} 字节，且须先说明长度",
     "the page sent what the desk does not take: {what}": "页面发来了中控台不接受的内容：{what}",
     "Live desk": "直播中控",
     "web|Ops": "运营",

@@ -6,7 +6,7 @@ plain HTTP on loopback to read a page's stream and send its calls."""
 import http.client
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,12 +53,19 @@ def desk(db: Database, show_id: int, clocks: Clocks) -> LiveDesk:
 
 
 def request(
-    url: str, method: str = "GET", body: bytes | None = None, headers: dict[str, str] | None = None
+    url: str,
+    method: str = "GET",
+    body: bytes | Iterable[bytes] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> tuple[int, bytes]:
+    """The answer's status and body; an iterable body is sent in chunks, with no length."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=WAIT_S)
     try:
-        connection.request(method, parts.path or "/", body=body, headers=headers or {})
+        chunked = body is not None and not isinstance(body, bytes)
+        connection.request(
+            method, parts.path or "/", body=body, headers=headers or {}, encode_chunked=chunked
+        )
         response = connection.getresponse()
         return response.status, response.read()
     finally:

@@ -10,6 +10,7 @@ installs them)."""
 
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from desk_helpers import WAIT_S, Clocks, HostsTimer, desk
@@ -19,7 +20,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from liveplanner.app.demo import create_demo
+from liveplanner.app.demo import create_demo, demo_plan
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.web.sharing import ScreenServer
@@ -27,6 +28,7 @@ from liveplanner.web.sharing import ScreenServer
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 PHONE, TABLET = (360, 740), (1024, 768)
+MARKUP = '</script><img id="injected" src=x onerror="document.title=1">双11'  # a title, as text
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which(CHROMIUM) and shutil.which(DRIVER)),
@@ -141,10 +143,11 @@ def test_the_pages_follow_the_timer_and_a_tick_on_one_shows_on_another(
         server.stop()
 
 
-def test_a_wrong_token_gets_nothing_in_the_browser(
+def test_a_wrong_token_gets_nothing_and_a_title_with_markup_shows_as_text(
     sqlite_db: Database, browsers: list[webdriver.Chrome]
 ) -> None:
-    show_id = create_demo(sqlite_db)
+    plan = demo_plan()
+    show_id = shows.save_plan(sqlite_db, replace(plan, show=replace(plan.show, title=MARKUP)))
     server = ScreenServer(sqlite_db, show_id, poll_s=0.05)
     shared = server.start()
     try:
@@ -155,6 +158,7 @@ def test_a_wrong_token_gets_nothing_in_the_browser(
         assert "403" in page.page_source
         assert not page.find_elements(By.ID, "countdown")
         page.get(good)
-        until(page, lambda d: text(d, "#segment") != "")
+        until(page, lambda d: text(d, "#show") == MARKUP)
+        assert not page.find_elements(By.CSS_SELECTOR, "img, #injected")
     finally:
         server.stop()

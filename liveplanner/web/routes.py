@@ -85,7 +85,7 @@ class Routes:
             return web.Response(status=403, body=b"")
         declared = request.content_length
         if request.method == "POST" and (declared is None or declared > MAX_BODY):
-            return self._refused(413, "share.bad_request", what=f"a body over {MAX_BODY} bytes")
+            return self._refused(413, "share.too_large", most=MAX_BODY)
         return await handler(request)
 
     def _screen(self, request: web.Request) -> Screen:

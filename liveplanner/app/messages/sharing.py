@@ -11,6 +11,9 @@ TEXTS = {
         "Messages", "“{address}” is not an IP address of this computer (such as 192.168.1.20)"
     ),
     "share.read_only": QT_TRANSLATE_NOOP("Messages", "this screen only shows the desk"),
+    "share.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "a page's call is at most {most} bytes, with its length said first"
+    ),
     "share.bad_request": QT_TRANSLATE_NOOP(
         "Messages", "the page sent what the desk does not take: {what}"
     ),

@@ -3808,6 +3808,11 @@
     </message>
     <message>
         <location filename="../../app/messages/sharing.py" line="14" />
+        <source>a page's call is at most {most} bytes, with its length said first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="17" />
         <source>the page sent what the desk does not take: {what}</source>
         <translation type="unfinished" />
     </message>

@@ -3819,6 +3819,11 @@
     </message>
     <message>
         <location filename="../../app/messages/sharing.py" line="14" />
+        <source>a page's call is at most {most} bytes, with its length said first</source>
+        <translation>页面发来的请求最多 {most} 字节，且须先说明长度</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="17" />
         <source>the page sent what the desk does not take: {what}</source>
         <translation>页面发来了中控台不接受的内容：{what}</translation>
     </message>

@@ -3,8 +3,11 @@ tests: injected clocks (a studio's wall clock, a monotonic clock for the timer's
 for the desk's), the host's timer writing its events to the run log as the window does, and
 plain HTTP on loopback to read a page's stream and send its calls."""
 
+import contextlib
 import http.client
 import json
+import socket
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -108,3 +111,65 @@ class Stream:
 
     def close(self) -> None:
         self.connection.close()
+
+
+class Wifi:
+    """The studio's Wi-Fi between a page and the server: a loopback relay whose connections can
+    be dropped, and new ones refused, until it is back."""
+
+    def __init__(self, url: str) -> None:
+        parts = urlsplit(url)
+        self.target = (parts.hostname or "127.0.0.1", parts.port or 80)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.up = True
+        self.open: list[socket.socket] = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def link(self, url: str) -> str:
+        """`url` as a device on this Wi-Fi opens it."""
+        parts = urlsplit(url)
+        return parts._replace(netloc=f"127.0.0.1:{self.port}").geturl()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                device, _ = self.listener.accept()
+            except OSError:
+                return  # closed
+            if not self.up:
+                device.close()
+                continue
+            server = socket.create_connection(self.target)
+            with self.lock:
+                self.open += [device, server]
+            for a, b in ((device, server), (server, device)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass  # dropped
+        finally:
+            for end in (source, sink):
+                end.close()
+
+    def drop(self) -> None:
+        self.up = False
+        with self.lock:
+            for end in self.open:
+                # shutdown, not only close: it wakes the relay's threads blocked in recv()
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+                end.close()
+            self.open.clear()
+
+    def back(self) -> None:
+        self.up = True
+
+    def close(self) -> None:
+        self.drop()
+        self.listener.close()

@@ -1,8 +1,8 @@
 """The desk's pages in a real browser: Debian's headless Chromium, driven by selenium through
 chromium-driver, against a running ScreenServer on the demo show while the host's timer runs on
 injected clocks. The countdown follows the timer and is large on a tablet, a phone needs no
-sideways scrolling, a tick on floor control's phone shows on the host's tablet, a stopped server
-shows "reconnecting", a wrong token gets nothing.
+sideways scrolling, a tick on floor control's phone shows on the host's tablet, a page whose
+Wi-Fi drops says so and catches up when it is back, a wrong token gets nothing.
 
 Every wait is on a condition of the page (WebDriverWait), never a fixed sleep. Skipped only when
 the browser or its driver is not installed (`apt-get install chromium chromium-driver`; .ci/run
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
-from desk_helpers import WAIT_S, Clocks, HostsTimer, desk
+from desk_helpers import WAIT_S, Clocks, HostsTimer, Wifi, desk
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
@@ -96,7 +96,8 @@ def test_the_pages_follow_the_timer_and_a_tick_on_one_shows_on_another(
     try:
         floor, tablet = browser(PHONE), browser(TABLET)
         browsers += [floor, tablet]
-        floor.get(shared.roles["floor_control"])
+        wifi = Wifi(shared.url)
+        floor.get(wifi.link(shared.roles["floor_control"]))
         tablet.get(shared.roles["host"])
         for page in (floor, tablet):
             until(page, lambda d: text(d, "#segment") == first.title)
@@ -123,6 +124,7 @@ def test_the_pages_follow_the_timer_and_a_tick_on_one_shows_on_another(
         until(floor, lambda d: text(d, "#segment") == second.title)
         until(tablet, lambda d: text(d, "#segment") == second.title)
         until(floor, lambda d: second.duration_s - 1 <= remaining(d) <= second.duration_s)
+        assert text(floor, "#counters li[data-item='product:2'] .left") == "—"  # nobody said
 
         # Floor control releases the segment's lucky draw; the host's tablet shows the tick.
         button = floor.find_element(By.CSS_SELECTOR, "#checklist li[data-key='release:1'] button")
@@ -137,10 +139,19 @@ def test_the_pages_follow_the_timer_and_a_tick_on_one_shows_on_another(
             By.CSS_SELECTOR, "#checklist li[data-key='release:1'] button"
         )
 
-        server.stop()  # the Wi-Fi drops, as the page sees it
+        # The phone's Wi-Fi drops: the page says so, and when it is back, catches up by itself.
+        wifi.drop()
         until(floor, lambda d: d.find_element(By.ID, "reconnecting").is_displayed())
+        host.press("next")
+        wifi.back()
+        until(floor, lambda d: text(d, "#segment") == plan.segments[2].title)
+        assert not floor.find_element(By.ID, "reconnecting").is_displayed()
+
+        server.stop()  # the sharing stops: every page says it is trying again
+        until(tablet, lambda d: d.find_element(By.ID, "reconnecting").is_displayed())
     finally:
         server.stop()
+        wifi.close()
 
 
 def test_a_wrong_token_gets_nothing_and_a_title_with_markup_shows_as_text(

@@ -136,7 +136,9 @@ def test_a_tick_on_floor_controls_page_reaches_the_hosts_stream_and_counters_rea
         server.stop()
 
 
-def test_the_stream_follows_the_timer_within_a_poll(db: Database) -> None:
+def test_the_stream_follows_the_timer_within_a_poll_and_leaves_missing_figures_null(
+    db: Database,
+) -> None:
     server, timer, clocks = _running_show(db)
     shared = server.start()
     floor = Stream(shared.roles["floor_control"])
@@ -148,6 +150,10 @@ def test_the_stream_follows_the_timer_within_a_poll(db: Database) -> None:
         seen = floor.until(lambda v: v["index"] == 1)
         assert seen["segment"] != first["segment"] and seen["elapsed_s"] == 0
         assert seen["version"] > first["version"]
+        # Figures nobody has given are null (the page writes "—"), never 0.
+        product, promo = seen["products"][0], seen["promos"][0]
+        assert product["stock"] > 0 and product["sold"] is None and product["left"] is None
+        assert promo["claimed"] is None and promo["released"] == 0 and not promo["sold_out"]
     finally:
         floor.close()
         server.stop()

@@ -85,22 +85,21 @@ def test_share_refuses_an_unknown_show_a_bad_address_and_a_taken_port_in_one_lin
 
 
 def test_share_as_a_process_serves_until_sigterm_and_exits_0(demo_url: str) -> None:
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "liveplanner", "--database", demo_url, "share", "1", "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert process.stdout is not None
-        links = json.loads(process.stdout.readline())
-        status, page = request(links["roles"]["host"])
-        assert status == 200 and b"desk.js" in page
-        wrong = links["roles"]["host"][:-3] + "xx/"
-        assert request(wrong) == (403, b"")
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=WAIT_S) == 0
-        assert process.stderr is not None and process.stderr.read() == ""
-    finally:
-        process.kill()
-        process.wait()
+    ) as process:
+        try:
+            assert process.stdout is not None and process.stderr is not None
+            links = json.loads(process.stdout.readline())
+            status, page = request(links["roles"]["host"])
+            assert status == 200 and b"desk.js" in page
+            wrong = links["roles"]["host"][:-3] + "xx/"
+            assert request(wrong) == (403, b"")
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=WAIT_S) == 0
+            assert process.stderr.read() == ""
+        finally:
+            process.kill()  # nothing, once it has ended; else it is not left running

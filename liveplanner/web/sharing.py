@@ -6,6 +6,7 @@ The window (Run ▸ Share screens…) and `liveplanner share` both drive it; eve
 show's current run through the database (app.live_desk), whichever process times it."""
 
 import asyncio
+import contextlib
 import ipaddress
 import os
 import socket
@@ -136,6 +137,8 @@ class ScreenServer:
             serving.beat.close()
         if serving.task is not None:
             serving.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await serving.task
         if serving.runner is not None:
             await serving.runner.cleanup()
 

@@ -1467,6 +1467,7 @@ ZH = {
     "Release checklist": "上架 / 发放清单",
     "Nothing due": "暂无待办",
     "Products and promos": "商品和优惠",
+    "None in this segment": "本环节没有",
     "Stock left": "剩余库存",
     "web|Sold": "已售",
     "web|Released": "已放出",

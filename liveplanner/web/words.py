@@ -29,6 +29,7 @@ WORDS = {
     "checklist": QT_TRANSLATE_NOOP("web", "Release checklist"),
     "nothing_due": QT_TRANSLATE_NOOP("web", "Nothing due"),
     "counters": QT_TRANSLATE_NOOP("web", "Products and promos"),
+    "no_counters": QT_TRANSLATE_NOOP("web", "None in this segment"),
     "stock_left": QT_TRANSLATE_NOOP("web", "Stock left"),
     "sold": QT_TRANSLATE_NOOP("web", "Sold"),
     "released": QT_TRANSLATE_NOOP("web", "Released"),

@@ -8335,96 +8335,101 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     </message>
     <message>
         <location filename="../../web/words.py" line="32" />
-        <source>Stock left</source>
+        <source>None in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="33" />
-        <source>Sold</source>
+        <source>Stock left</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="34" />
-        <source>Released</source>
+        <source>Sold</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="35" />
-        <source>Claimed</source>
+        <source>Released</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="36" />
-        <source>Sold out</source>
+        <source>Claimed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="37" />
-        <source>Mark sold out</source>
+        <source>Sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="38" />
-        <source>Released +</source>
+        <source>Mark sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="39" />
-        <source>units</source>
+        <source>Released +</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="40" />
-        <source>Last ticks</source>
+        <source>units</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="41" />
-        <source>No ticks yet</source>
+        <source>Last ticks</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="42" />
-        <source>Sold out — move on</source>
+        <source>No ticks yet</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="43" />
-        <source>Done</source>
+        <source>Sold out — move on</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="44" />
-        <source>Undo</source>
+        <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="45" />
-        <source>in {time}</source>
+        <source>Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="46" />
-        <source>{time} ago</source>
+        <source>in {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="47" />
-        <source>Reconnecting…</source>
+        <source>{time} ago</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../web/words.py" line="48" />
+        <source>Reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="49" />
         <source>Cue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="55" />
+        <location filename="../../web/words.py" line="56" />
         <source>Lucky draw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="53" />
+        <location filename="../../web/words.py" line="54" />
         <source>Coupon</source>
         <translation type="unfinished" />
     </message>
@@ -8434,32 +8439,32 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="49" />
+        <location filename="../../web/words.py" line="50" />
         <source>Put on the shelf</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="50" />
+        <location filename="../../web/words.py" line="51" />
         <source>Set the price</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="51" />
+        <location filename="../../web/words.py" line="52" />
         <source>Release coupons</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="52" />
+        <location filename="../../web/words.py" line="53" />
         <source>Start the draw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="54" />
+        <location filename="../../web/words.py" line="55" />
         <source>Flash sale</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../web/words.py" line="56" />
+        <location filename="../../web/words.py" line="57" />
         <source>Gift</source>
         <translation type="unfinished" />
     </message>

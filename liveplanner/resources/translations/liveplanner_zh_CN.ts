@@ -8357,96 +8357,101 @@ Create liveplanner's tables beside them anyway?</source>
     </message>
     <message>
         <location filename="../../web/words.py" line="32" />
+        <source>None in this segment</source>
+        <translation>本环节没有</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="33" />
         <source>Stock left</source>
         <translation>剩余库存</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="33" />
+        <location filename="../../web/words.py" line="34" />
         <source>Sold</source>
         <translation>已售</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="34" />
+        <location filename="../../web/words.py" line="35" />
         <source>Released</source>
         <translation>已放出</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="35" />
+        <location filename="../../web/words.py" line="36" />
         <source>Claimed</source>
         <translation>已领取</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="36" />
+        <location filename="../../web/words.py" line="37" />
         <source>Sold out</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="37" />
+        <location filename="../../web/words.py" line="38" />
         <source>Mark sold out</source>
         <translation>标记售罄</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="38" />
+        <location filename="../../web/words.py" line="39" />
         <source>Released +</source>
         <translation>追加放出 +</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="39" />
+        <location filename="../../web/words.py" line="40" />
         <source>units</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="40" />
+        <location filename="../../web/words.py" line="41" />
         <source>Last ticks</source>
         <translation>最近勾选</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="41" />
+        <location filename="../../web/words.py" line="42" />
         <source>No ticks yet</source>
         <translation>还没有勾选</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="42" />
+        <location filename="../../web/words.py" line="43" />
         <source>Sold out — move on</source>
         <translation>已售罄 — 进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="43" />
+        <location filename="../../web/words.py" line="44" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="44" />
+        <location filename="../../web/words.py" line="45" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="45" />
+        <location filename="../../web/words.py" line="46" />
         <source>in {time}</source>
         <translation>{time} 后</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="46" />
+        <location filename="../../web/words.py" line="47" />
         <source>{time} ago</source>
         <translation>{time} 前</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="47" />
+        <location filename="../../web/words.py" line="48" />
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="48" />
+        <location filename="../../web/words.py" line="49" />
         <source>Cue</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="55" />
+        <location filename="../../web/words.py" line="56" />
         <source>Lucky draw</source>
         <translation>抽奖</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="53" />
+        <location filename="../../web/words.py" line="54" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
@@ -8456,32 +8461,32 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>下一个：{title}（{time}）</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="49" />
+        <location filename="../../web/words.py" line="50" />
         <source>Put on the shelf</source>
         <translation>上架</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="50" />
+        <location filename="../../web/words.py" line="51" />
         <source>Set the price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="51" />
+        <location filename="../../web/words.py" line="52" />
         <source>Release coupons</source>
         <translation>发券</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="52" />
+        <location filename="../../web/words.py" line="53" />
         <source>Start the draw</source>
         <translation>开抽</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="54" />
+        <location filename="../../web/words.py" line="55" />
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../web/words.py" line="56" />
+        <location filename="../../web/words.py" line="57" />
         <source>Gift</source>
         <translation>赠品</translation>
     </message>

@@ -209,7 +209,7 @@ function drawLists() {
   for (const input of document.querySelectorAll("#counters input")) {
     kept[input.closest("li").dataset.item] = input.value;
   }
-  fill($("counters"), counterRows(kept), "—");
+  fill($("counters"), counterRows(kept), words.no_counters);
   fill(
     $("recent"),
     view.recent.map((t) => {
@@ -230,6 +230,7 @@ function draw() {
   $("run").textContent = view.run ? words[view.run.kind] || view.run.kind : words.no_run;
   $("segment").textContent = view.segment;
   $("phase").textContent = view.phase === "running" ? "" : words[`phase.${view.phase}`] || "";
+  $("phase").className = `phase phase-${view.phase}`;
   $("next").textContent = view.next
     ? words.next.replace("{title}", view.next.title).replace("{time}", clock(view.next.duration_s))
     : view.segment

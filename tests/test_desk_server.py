@@ -246,3 +246,14 @@ def test_the_addresses_offered_start_with_this_computer_only() -> None:
     assert addresses[0] == "127.0.0.1"
     assert len(set(addresses)) == len(addresses)
     assert all(a.count(".") == 3 and not a.startswith("127.") for a in addresses[1:])
+
+
+def test_serving_on_every_address_links_this_computers_lan_address(db: Database) -> None:
+    show_id = create_demo(db)
+    server = ScreenServer(db, show_id, bind="0.0.0.0")
+    shared = server.start()
+    try:
+        assert shared.url.startswith(f"http://{local_addresses()[-1]}:")
+        assert request(shared.roles["host"])[0] == 200
+    finally:
+        server.stop()

@@ -94,6 +94,8 @@ class ScreenServer:
                 figures={"address": self.bind, "port": self.port, "reason": reason},
             ) from None
         self._serving = serving
+        if address.is_unspecified:  # every address of this computer: link its LAN one
+            address = ipaddress.ip_address(local_addresses()[-1])
         host = f"[{address}]" if address.version == 6 else str(address)
         url = f"http://{host}:{port}/"
         self.shared = SharedScreens(

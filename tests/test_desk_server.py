@@ -51,6 +51,7 @@ def test_nothing_is_served_without_a_screens_token_but_403_and_an_empty_body(
             assert request(base + path, method) == (403, b""), path
         status, page = request(host)
         assert status == 200 and b"desk.js" in page
+        assert request(host.rstrip("/")) == (302, b"")  # typed without the last slash
         assert request(host + "desk.js")[0] == request(host + "desk.css")[0] == 200
     finally:
         server.stop()

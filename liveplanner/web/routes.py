@@ -79,10 +79,12 @@ class Routes:
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        token = request.path.split("/")[1] if request.path.count("/") >= 2 else ""
-        found = self.tokens.screen(token) if token else None
+        parts = request.path.split("/")
+        found = self.tokens.screen(parts[1]) if parts[1:] and parts[1] else None
         if found is None:
             return web.Response(status=403, body=b"")
+        if len(parts) == 2:  # a link typed without its last slash: the page is one level down
+            return web.Response(status=302, headers={"Location": f"/{parts[1]}/"})
         declared = request.content_length
         if request.method == "POST" and (declared is None or declared > MAX_BODY):
             return self._refused(413, "share.too_large", most=MAX_BODY)
@@ -114,7 +116,7 @@ class Routes:
             return None
         return body if isinstance(body, dict) else None
 
-    async def _send(self, request: web.Request, call: Callable[[], object]) -> web.Response:
+    async def _send(self, call: Callable[[], object]) -> web.Response:
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(self.executor, call)
@@ -136,7 +138,7 @@ class Routes:
             return self._refused(400, "share.bad_request", what="item")
         undo = body is not None and body.get("undo") is True
         who = actor(self.desk.plan, shown.role, self.desk.view(shown.role).reading.index)
-        return await self._send(request, partial(self.desk.tick, key, who, shown.role, None, undo))
+        return await self._send(partial(self.desk.tick, key, who, shown.role, None, undo))
 
     async def _count(self, request: web.Request) -> web.Response:
         shown = self._screen(request)
@@ -151,9 +153,7 @@ class Routes:
         if quantity is not None and (not isinstance(quantity, int) or isinstance(quantity, bool)):
             return self._refused(400, "share.bad_request", what="quantity")
         who = actor(self.desk.plan, shown.role, self.desk.view(shown.role).reading.index)
-        return await self._send(
-            request, partial(self.desk.count, kind, item, quantity, who, shown.role)
-        )
+        return await self._send(partial(self.desk.count, kind, item, quantity, who, shown.role))
 
 
 async def _secure(request: web.Request, response: web.StreamResponse) -> None:

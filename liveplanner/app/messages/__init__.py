@@ -20,6 +20,7 @@ from liveplanner.app.messages import (
     library,
     operations,
     products,
+    sharing,
     storage,
     workspace,
 )
@@ -53,6 +54,7 @@ TEXTS: dict[str, str] = _merge(
     advice.TEXTS,
     library.TEXTS,
     desk.TEXTS,
+    sharing.TEXTS,
 )
 
 

@@ -6,6 +6,7 @@ the dialog closed (the main window holds the server) and stops with the run, on 
 the window closes.
 """
 
+import io
 from collections.abc import Callable
 
 import segno
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from liveplanner.app.database import StorageError
+from liveplanner.app.refusals import OperationRefused
 from liveplanner.core.enums import Role
 from liveplanner.ui import labels
 from liveplanner.ui.words import said_of
@@ -112,7 +114,7 @@ class ShareDialog(QDialog):
             server = self.make_server(self.address.currentText(), self.port.value())
             try:
                 self.shared = server.start()
-            except StorageError as exc:
+            except (StorageError, OperationRefused) as exc:
                 self.message.setText(said_of(exc))
                 return
             self.server = server
@@ -157,8 +159,10 @@ class ShareDialog(QDialog):
         if not url:
             self.code.clear()
             return
+        png = io.BytesIO()
+        segno.make(url, error="m").save(png, kind="png", scale=6, border=2)
         image = QPixmap()
-        image.loadFromData(segno.make(url, error="m").png_data(scale=6, border=2), "PNG")
+        image.loadFromData(png.getvalue(), "PNG")
         self.code.setPixmap(
             image.scaled(
                 QR_PIXELS,

@@ -8,6 +8,7 @@ the window closes.
 
 import io
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import segno
 from PySide6.QtCore import Qt, Signal
@@ -123,6 +124,12 @@ class ShareDialog(QDialog):
 
     def _refresh(self) -> None:
         serving = self.shared is not None
+        if self.shared is not None:  # what is served, as the links say it
+            where = urlsplit(self.shared.url)
+            if self.address.findText(where.hostname or "") < 0:
+                self.address.addItem(where.hostname or "")
+            self.address.setCurrentText(where.hostname or "")
+            self.port.setValue(where.port or self.port.value())
         self.toggle.setText(self.tr("&Stop sharing") if serving else self.tr("&Start sharing"))
         self.address.setEnabled(not serving)
         self.port.setEnabled(not serving)
@@ -156,6 +163,7 @@ class ShareDialog(QDialog):
         item = self.roles.currentItem()
         url = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         self.link.setText(url)
+        self.link.setCursorPosition(0)  # the address first: the token's end matters less
         if not url:
             self.code.clear()
             return

@@ -75,9 +75,9 @@ class CsvFeed:
         except ImportRefused as refused:
             if refused.problem.code == "two_columns_one_metric":
                 return problem(1, "feed.two_columns", **refused.problem.params)
-            return problem(
-                1, "feed.no_header", file=self.file_name, columns=shown(", ".join(headers))
-            )
+            named = shown(", ".join(headers))
+            example = "时间,在线人数,成交金额"
+            return problem(1, "feed.no_header", file=self.file_name, columns=named, example=example)
         self.headers = headers
         self.columns = [c for c in columns if c.rule is not None]
         self.time_column, self._width = time_column, len(headers)

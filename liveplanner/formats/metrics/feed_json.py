@@ -47,11 +47,12 @@ def json_readings(
         found = _loads(text)
     except (ValueError, RecursionError) as error:
         reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deep"
-        return problem(line, "feed.not_json", reason=shown(reason))
+        return problem(line, "feed.not_json", reason=shown(reason), key=MINUTE_KEY)
     if not isinstance(found, dict):
-        return problem(line, "feed.not_json", reason=f"a {type(found).__name__}, not an object")
+        kind = f"a {type(found).__name__}, not an object"
+        return problem(line, "feed.not_json", reason=kind, key=MINUTE_KEY)
     if MINUTE_KEY not in found:
-        return problem(line, "feed.no_minute", example=_EXAMPLE_TIME)
+        return problem(line, "feed.no_minute", key=MINUTE_KEY, example=_EXAMPLE_TIME)
     minute = _minute(found[MINUTE_KEY], line, zone, window)
     if isinstance(minute, FeedProblem):
         return minute
@@ -60,7 +61,8 @@ def json_readings(
         if key == MINUTE_KEY:
             continue
         if key not in METRICS:
-            return problem(line, "feed.unknown_key", key=shown(key), known=", ".join(METRICS))
+            known = ", ".join(METRICS)
+            return problem(line, "feed.unknown_key", key=shown(key), minute=MINUTE_KEY, known=known)
         if value is None:
             continue
         stored = _figure(key, value)

@@ -132,7 +132,7 @@ def test_gmv_near_the_pace_early_or_without_a_target_raises_nothing(
 def test_an_alert_repeats_only_after_its_condition_cleared() -> None:
     latch = AlertLatch()
     figures = _figures(0, 100_000, 900)
-    behind = alerts(AlertSettings(), PLAN, 0, figures, [])
+    behind = alerts(AlertSettings(), PLAN, 0, [], figures, [])
     assert [a.name for a in latch.raised(behind)] == [AlertName.PACE_BEHIND]
     assert latch.raised(behind) == []  # still behind: said once
     assert latch.raised([]) == []  # caught up: cleared

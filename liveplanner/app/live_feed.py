@@ -263,8 +263,10 @@ class LiveFeed:
 
     def _judge(self, run: _Run) -> None:
         view = self.desk.view()
-        figures = live_figures(self.plan, view.reading, run.minutes, run.tally)
-        found = alerts(self.settings, self.plan, view.reading.index, figures, view.promos)
+        figures = live_figures(self.plan, view.reading, run.minutes, run.tally, points=False)
+        online = run.minutes.series("online_viewers")[-(self.settings.viewers_window_min + 1) :]
+        index = view.reading.index
+        found = alerts(self.settings, self.plan, index, online, figures, view.promos)
         for alert in run.latch.raised(found):
             try:
                 desk_log.log_desk_event(

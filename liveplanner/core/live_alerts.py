@@ -156,11 +156,13 @@ def alerts(
     settings: AlertSettings,
     plan: ShowPlan,
     index: int,
+    online: Sequence[tuple[datetime, int]],
     figures: LiveFigures,
     promos: Iterable[PromoCount],
 ) -> list[Alert]:
-    """Every alert whose condition holds now."""
-    found = [viewers_drop(figures.online_series, settings, plan, index)]
+    """Every alert whose condition holds now; `online` the readings of viewers so far (the
+    last few minutes will do), oldest first."""
+    found = [viewers_drop(online, settings, plan, index)]
     found += sold_out(promos, settings)
     found.append(pace_behind(figures, settings))
     return [alert for alert in found if alert is not None]

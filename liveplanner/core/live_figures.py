@@ -69,12 +69,14 @@ def pace_fen(plan: ShowPlan, done_s: int) -> int | None:
 
 
 def live_figures(
-    plan: ShowPlan, reading: Reading, minutes: FeedMinutes, tally: Tally
+    plan: ShowPlan, reading: Reading, minutes: FeedMinutes, tally: Tally, points: bool = True
 ) -> LiveFigures:
-    online = dict(minutes.series("online_viewers"))
-    gmv = dict(minutes.series("gmv"))
-    times: Sequence[datetime] = sorted(online.keys() | gmv.keys())[-MAX_POINTS:]
-    points = tuple(FeedPoint(m, online.get(m), gmv.get(m)) for m in times)
+    """The figures now; without `points` the series is left out (the alerts, judged on every
+    line, read the last minutes of viewers from the minutes themselves)."""
+    online = minutes.values.get("online_viewers", {})
+    gmv = minutes.values.get("gmv", {})
+    times: Sequence[datetime] = sorted(online.keys() | gmv.keys())[-MAX_POINTS:] if points else ()
+    series = tuple(FeedPoint(m, online.get(m), gmv.get(m)) for m in times)
     online_at = max(online) if online else None
     gmv_fen = sum(gmv.values()) if gmv else None
     done = planned_done_s(plan, reading)
@@ -83,7 +85,7 @@ def live_figures(
     if pace:
         behind = (pace - (gmv_fen or 0)) * 10_000 // pace
     return LiveFigures(
-        points,
+        series,
         online[online_at] if online_at is not None else None,
         online_at,
         gmv_fen,

@@ -5,8 +5,9 @@ batch), so a crash loses nothing; and each show's live alert settings (core.live
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import Insert, String, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -64,15 +65,16 @@ def put_feed_samples(
             {"run_id": run_id, "minute": minute, "metric": metric, "value": value}
             for (minute, metric), value in figures.items()
         ]
-        sqlite = session.get_bind().dialect.name == "sqlite"
-        statement = (sqlite_insert if sqlite else postgresql_insert)(_TABLE)
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=["run_id", "minute", "metric"],
-                set_={"value": statement.excluded.value},
-            ),
-            rows,
-        )
+        session.execute(_upsert(session.get_bind().dialect.name), rows)
+
+
+@cache
+def _upsert(dialect: str) -> Insert:
+    """The upsert, made once per dialect: a statement built anew costs more than its write."""
+    statement = (sqlite_insert if dialect == "sqlite" else postgresql_insert)(_TABLE)
+    return statement.on_conflict_do_update(
+        index_elements=["run_id", "minute", "metric"], set_={"value": statement.excluded.value}
+    )
 
 
 def feed_samples(db: Database, run_id: int) -> list[tuple[datetime, str, int]]:

@@ -1459,6 +1459,7 @@ ZH = {
     "line {line}: longer than {most} characters; expected one minute’s figures": "第 {line} 行：超过 {most} 个字符；应为一分钟的数据",
     "{lines} lines from line {line} on: more than {most} lines at once; send them again": "从第 {line} 行起的 {lines} 行：一次超过 {most} 行；请重新发送",
     "line {line}: what was sent is longer than {most} characters; the rest was cut": "第 {line} 行：发送的内容超过 {most} 个字符；其余部分已截去",
+    "line {line}: not a row of cells ({reason}); expected cells between commas": "第 {line} 行：不是一行单元格（{reason}）；应为以逗号分隔的单元格",
     "line {line}: {count} cells; expected {expected}, as the header has": "第 {line} 行：{count} 个单元格；应与表头一样为 {expected} 个",
     "{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}": "{file}，第 {line} 行：没有时间列，也没有 liveplanner 认识的指标（{columns}）；表头应如 {example}",
     "{file}, line {line}: columns “{first}” and “{second}” are both {metric}": "{file}，第 {line} 行：“{first}”和“{second}”两列都是 {metric}",

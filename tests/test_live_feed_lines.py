@@ -2,11 +2,15 @@
 made into minute readings (formats.metrics.feed_json, feed_csv), hostile ones refused in one
 reason each, and the run's minutes kept one figure per minute and metric (core.live_feed)."""
 
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from liveplanner.app.messages import TEXTS
 from liveplanner.core.live_feed import (
     MAX_VALUE,
     FeedMinutes,
@@ -218,3 +222,41 @@ def test_a_header_naming_no_metric_is_refused_with_its_columns() -> None:
     assert dict(refused.figures)["columns"] == "时间, 备注"
     twice = CsvFeed("two.csv", ZONE, STARTED).header("时间,成交金额,销售额")
     assert twice is not None and twice.code == "feed.two_columns"
+
+
+FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FIGURES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=20)
+    | st.lists(st.integers(), max_size=2)
+)
+_MINUTES = st.datetimes(timezones=st.just(UTC)).map(lambda m: m.isoformat()) | st.text(max_size=30)
+_OBJECTS = st.dictionaries(
+    st.sampled_from(["online_viewers", "gmv", "orders", "minute", "gvm", ""]), _FIGURES, max_size=4
+).flatmap(lambda d: st.builds(lambda m: {**d, "minute": m}, _MINUTES) | st.just(d))
+
+
+def _in_bounds(found: list[Reading] | FeedProblem) -> None:
+    if isinstance(found, FeedProblem):
+        assert found.code in TEXTS and found.lines == 1
+        return
+    for reading in found:
+        assert 0 <= reading.value <= MAX_VALUE
+        assert WINDOW.first <= reading.minute <= WINDOW.last
+
+
+@FUZZ
+@given(_OBJECTS | st.text(max_size=80))
+def test_any_json_line_gives_figures_in_range_or_one_reason(drawn: object) -> None:
+    text = drawn if isinstance(drawn, str) else json.dumps(drawn)
+    _in_bounds(_json(text))
+
+
+@FUZZ
+@given(st.lists(_FIGURES.map(str) | st.text(max_size=12), min_size=1, max_size=9))
+def test_any_logger_row_gives_figures_in_range_or_one_reason(cells: list[str]) -> None:
+    row = ",".join(["19:41:00", *cells]) if len(cells) % 2 else ",".join(cells)
+    _in_bounds(_logger().readings(row, 2, WINDOW))

@@ -60,6 +60,9 @@ TEXTS = {
     "feed.text_too_long": QT_TRANSLATE_NOOP(
         "Messages", "line {line}: what was sent is longer than {most} characters; the rest was cut"
     ),
+    "feed.bad_row": QT_TRANSLATE_NOOP(
+        "Messages", "line {line}: not a row of cells ({reason}); expected cells between commas"
+    ),
     "feed.cells": QT_TRANSLATE_NOOP(
         "Messages", "line {line}: {count} cells; expected {expected}, as the header has"
     ),

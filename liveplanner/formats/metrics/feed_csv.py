@@ -34,9 +34,13 @@ _EXAMPLE_TIME = "2026-11-11 19:41"
 _EXPONENT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d{1,6}")
 
 
-def cells_of(text: str) -> list[str]:
-    """One line's cells; a quote left open takes the rest of the line as its cell."""
-    return next(csv.reader([text]), [])
+def cells_of(text: str) -> list[str] | str:
+    """One line's cells (a quote left open takes the rest of the line as its cell), or why the
+    line is no row (a NUL, a line break inside it)."""
+    try:
+        return next(csv.reader([text]), [])
+    except csv.Error as error:
+        return str(error)
 
 
 @dataclass
@@ -63,7 +67,10 @@ class CsvFeed:
 
     def header(self, text: str) -> FeedProblem | None:
         """Read the header line; why the file cannot be read, else None."""
-        headers = [cell.strip() for cell in cells_of(text)]
+        cells = cells_of(text)
+        if isinstance(cells, str):
+            return problem(1, "feed.bad_row", reason=shown(cells))
+        headers = [cell.strip() for cell in cells]
         table = Table(self.file_name, "", headers, 1, pd.DataFrame())
         preset: Preset | None = (
             PRESETS.get(self.preset_name) if self.preset_name else detect_preset(headers)
@@ -87,6 +94,8 @@ class CsvFeed:
     def readings(self, text: str, line: int, window: Window) -> list[Reading] | FeedProblem:
         """One row's readings, or why it was refused (it then changes nothing)."""
         cells = cells_of(text)
+        if isinstance(cells, str):
+            return problem(line, "feed.bad_row", reason=shown(cells))
         if not any(cell.strip() for cell in cells):
             return []
         if len(cells) != self._width:

@@ -3863,66 +3863,71 @@
     </message>
     <message>
         <location filename="../../app/messages/feed.py" line="63" />
-        <source>line {line}: {count} cells; expected {expected}, as the header has</source>
+        <source>line {line}: not a row of cells ({reason}); expected cells between commas</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/feed.py" line="66" />
+        <source>line {line}: {count} cells; expected {expected}, as the header has</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="69" />
         <source>{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="71" />
+        <location filename="../../app/messages/feed.py" line="74" />
         <source>{file}, line {line}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="74" />
+        <location filename="../../app/messages/feed.py" line="77" />
         <source>{file} cannot be read: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="75" />
+        <location filename="../../app/messages/feed.py" line="78" />
         <source>{file} is UTF-16, which a growing file cannot be read in line by line; expected UTF-8 or GBK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="80" />
+        <location filename="../../app/messages/feed.py" line="83" />
         <source>{count} figures are not written to the database yet; they are kept and written with the next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="85" />
+        <location filename="../../app/messages/feed.py" line="88" />
         <source>{lines} lines not taken: no run is open; start the run first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="88" />
+        <location filename="../../app/messages/feed.py" line="91" />
         <source>“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="92" />
+        <location filename="../../app/messages/feed.py" line="95" />
         <source>{name} must be from {least} to {most}, not {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="95" />
+        <location filename="../../app/messages/feed.py" line="98" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="100" />
+        <location filename="../../app/messages/feed.py" line="103" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="105" />
+        <location filename="../../app/messages/feed.py" line="108" />
         <source>Flash sale “{promo}” sold out ({released} units): move on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="108" />
+        <location filename="../../app/messages/feed.py" line="111" />
         <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
         <translation type="unfinished" />
     </message>

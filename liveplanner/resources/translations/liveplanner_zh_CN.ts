@@ -3874,66 +3874,71 @@
     </message>
     <message>
         <location filename="../../app/messages/feed.py" line="63" />
+        <source>line {line}: not a row of cells ({reason}); expected cells between commas</source>
+        <translation>第 {line} 行：不是一行单元格（{reason}）；应为以逗号分隔的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="66" />
         <source>line {line}: {count} cells; expected {expected}, as the header has</source>
         <translation>第 {line} 行：{count} 个单元格；应与表头一样为 {expected} 个</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="66" />
+        <location filename="../../app/messages/feed.py" line="69" />
         <source>{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}</source>
         <translation>{file}，第 {line} 行：没有时间列，也没有 liveplanner 认识的指标（{columns}）；表头应如 {example}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="71" />
+        <location filename="../../app/messages/feed.py" line="74" />
         <source>{file}, line {line}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}，第 {line} 行：“{first}”和“{second}”两列都是 {metric}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="74" />
+        <location filename="../../app/messages/feed.py" line="77" />
         <source>{file} cannot be read: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="75" />
+        <location filename="../../app/messages/feed.py" line="78" />
         <source>{file} is UTF-16, which a growing file cannot be read in line by line; expected UTF-8 or GBK</source>
         <translation>{file} 是 UTF-16 编码，不断追加的文件无法逐行读取；应为 UTF-8 或 GBK</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="80" />
+        <location filename="../../app/messages/feed.py" line="83" />
         <source>{count} figures are not written to the database yet; they are kept and written with the next</source>
         <translation>{count} 项数据尚未写入数据库；已保留，将随下一批一起写入</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="85" />
+        <location filename="../../app/messages/feed.py" line="88" />
         <source>{lines} lines not taken: no run is open; start the run first</source>
         <translation>{lines} 行未接收：没有进行中的计时；请先开始计时</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="88" />
+        <location filename="../../app/messages/feed.py" line="91" />
         <source>“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)</source>
         <translation>不能录入“{metric}”；只能录入当前在线人数或累计成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="92" />
+        <location filename="../../app/messages/feed.py" line="95" />
         <source>{name} must be from {least} to {most}, not {value}</source>
         <translation>{name} 应在 {least} 到 {most} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="95" />
+        <location filename="../../app/messages/feed.py" line="98" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
         <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）：请进入福利环节“{benefit}”</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="100" />
+        <location filename="../../app/messages/feed.py" line="103" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
         <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）；脚本中已没有福利环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="105" />
+        <location filename="../../app/messages/feed.py" line="108" />
         <source>Flash sale “{promo}” sold out ({released} units): move on</source>
         <translation>秒杀“{promo}”已售罄（{released} 件）：请进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="108" />
+        <location filename="../../app/messages/feed.py" line="111" />
         <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
         <translation>成交金额 ¥{gmv}，落后目标进度 {behind}（此时应达 ¥{pace}）</translation>
     </message>

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from liveplanner.app.demo import demo_plan
+from liveplanner.app.live_alerts import set_show_alerts, show_alerts
 from liveplanner.app.live_desk import LiveDesk
 from liveplanner.app.live_feed import FEED_SOURCE, LiveFeed, run_figures, settle_feed
 from liveplanner.app.messages import TEXTS
@@ -22,6 +23,7 @@ from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.enums import DeskEventKind, Role, RunKind
 from liveplanner.core.live_alerts import AlertSettings
 from liveplanner.core.live_feed import MAX_LINES
+from liveplanner.core.refused import Refused
 from liveplanner.storage import desk as desk_log
 from liveplanner.storage import feed as feed_store
 from liveplanner.storage.database import Database
@@ -369,3 +371,14 @@ def test_every_reason_the_feed_gives_is_worded_in_the_catalogue() -> None:
     sources = [*package.glob("**/*feed*.py"), package / "core" / "live_alerts.py"]
     codes = {c for path in sources for c in re.findall(r'"(feed\.[a-z_.]+)"', path.read_text())}
     assert codes and codes <= set(TEXTS)
+
+
+def test_a_shows_alert_settings_are_kept_checked_and_read_back(db: Database) -> None:
+    show_id = save_plan(db, demo_plan())
+    assert show_alerts(db, show_id) == AlertSettings()
+    set_show_alerts(db, show_id, AlertSettings(viewers_drop_bp=3_000, viewers_window_min=10))
+    assert show_alerts(db, show_id) == AlertSettings(viewers_drop_bp=3_000, viewers_window_min=10)
+    with pytest.raises(Refused) as refused:
+        set_show_alerts(db, show_id, AlertSettings(pace_behind_bp=20_000))
+    assert refused.value.code == "feed.alert_setting"
+    assert show_alerts(db, show_id).pace_behind_bp == AlertSettings().pace_behind_bp

@@ -382,3 +382,29 @@ def test_a_shows_alert_settings_are_kept_checked_and_read_back(db: Database) -> 
         set_show_alerts(db, show_id, AlertSettings(pace_behind_bp=20_000))
     assert refused.value.code == "feed.alert_setting"
     assert show_alerts(db, show_id).pace_behind_bp == AlertSettings().pace_behind_bp
+
+
+def test_a_file_followed_into_the_next_run_goes_on_with_its_rows(
+    db: Database, tmp_path: Path
+) -> None:
+    studio = Studio(db, RunKind.REHEARSAL)
+    studio.at = 120
+    path = tmp_path / "logger.csv"
+    _append(path, "时间,在线人数,成交金额\n19:30,800,10\n")
+    studio.feed.follow_file(path)
+    assert studio.feed.poll().taken == 1
+    first = studio.run_id
+    studio.press("end")
+    studio.log = RunLog(db, studio.show_id, RunKind.LIVE)
+    studio.timer = SegmentTimer(timer_segments(studio.desk.plan), studio.now, studio.wall)
+    studio.log.write(studio.timer.start())
+    studio.desk.poll()
+    _append(path, "19:31,900,20\n19:32,950,30\n")
+    assert studio.feed.poll().taken == 2
+    assert studio.run_id != first
+    assert _stored(db, studio.run_id) == {
+        (1, "online_viewers"): 900,
+        (1, "gmv"): 2_000,
+        (2, "online_viewers"): 950,
+        (2, "gmv"): 3_000,
+    }

@@ -219,7 +219,8 @@ class LiveFeed:
             standing = {e.item for e in logged if e.kind is DeskEventKind.ALERT}
             minutes = FeedMinutes(feed.feed_samples(self.db, run.id))
             self._run, self._pending = _Run(run, minutes, AlertLatch(standing)), {}
-            self._csv = None
+            if self._csv is not None:  # the file's header is read already: its rows go on
+                self._csv.new_run(run.started_at)
         if followed.ended:
             if not self._run.settled:
                 self._run.settled = True

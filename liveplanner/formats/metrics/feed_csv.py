@@ -61,6 +61,10 @@ class CsvFeed:
     _days_added: int = 0
     _previous: datetime | None = None
 
+    def new_run(self, started: datetime) -> None:
+        """Go on with the file's next rows for another run: its date, and no minutes yet."""
+        self.day, self._kept, self._days_added, self._previous = started, {}, 0, None
+
     @property
     def has_header(self) -> bool:
         return self.time_column >= 0

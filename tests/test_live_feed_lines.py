@@ -112,7 +112,7 @@ def test_the_latest_figure_for_a_minute_replaces_the_one_before() -> None:
         [(1, Reading(MINUTE, "gmv", 250)), (2, Reading(MINUTE, "gmv", 250))]
     )
     assert (changed, problems) == ({(MINUTE, "gmv"): 250}, [])
-    assert minutes.total("gmv") == 250
+    assert minutes.series("gmv") == [(MINUTE, 250)]
 
 
 def test_a_running_total_sets_its_minute_to_what_it_adds_to_the_minutes_before() -> None:
@@ -120,7 +120,7 @@ def test_a_running_total_sets_its_minute_to_what_it_adds_to_the_minutes_before()
     minutes = FeedMinutes([(MINUTE, "gmv", 1_000)])
     changed, _ = minutes.put([(1, Reading(later, "gmv", 1_500, How.TOTAL))])
     assert changed == {(later, "gmv"): 500}
-    assert minutes.total("gmv") == 1_500
+    assert sum(v for _, v in minutes.series("gmv")) == 1_500
 
 
 def test_a_running_total_below_the_minutes_before_refuses_its_whole_line() -> None:

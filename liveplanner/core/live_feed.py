@@ -34,7 +34,6 @@ MAX_VALUE = 10**12
 # or another show's, or a clock set wrong, and is refused.
 EARLY = timedelta(hours=2)
 AHEAD = timedelta(minutes=5)
-MINUTE = timedelta(minutes=1)
 
 
 class How(StrEnum):
@@ -204,6 +203,3 @@ class FeedMinutes:
 
     def series(self, metric: str) -> list[tuple[datetime, int]]:
         return sorted(self.values.get(metric, {}).items())
-
-    def total(self, metric: str) -> int:
-        return sum(self.values.get(metric, {}).values())

@@ -42,10 +42,6 @@ class LiveFigures:
     bad_lines: int
     reasons: tuple[FeedProblem, ...]  # the last bad lines' reasons, oldest first
 
-    @property
-    def online_series(self) -> list[tuple[datetime, int]]:
-        return [(p.minute, p.online_viewers) for p in self.points if p.online_viewers is not None]
-
 
 def planned_done_s(plan: ShowPlan, reading: Reading) -> int:
     """The plan's seconds the run has covered: finished segments at their planned lengths and

@@ -408,3 +408,17 @@ def test_a_file_followed_into_the_next_run_goes_on_with_its_rows(
         (2, "online_viewers"): 950,
         (2, "gmv"): 3_000,
     }
+
+
+def test_a_request_body_is_taken_as_it_came_line_by_line(db: Database) -> None:
+    studio = Studio(db)
+    studio.at = 300
+    body = (_line(0, likes=7) + "\r\n").encode() + b"\xff\xfe\x00garbage\n" + b"\n"
+    body += _line(1, comments=2).encode("gbk")
+    count = studio.feed.take_lines(body)
+    assert (count.taken, count.bad, [(r.line, r.code) for r in count.reasons]) == (
+        2,
+        1,
+        [(2, "feed.not_text")],
+    )
+    assert _stored(db, studio.run_id) == {(0, "likes"): 7, (1, "comments"): 2}

@@ -104,7 +104,7 @@ class FileTail:
             if len(raw) > MAX_LINE_BYTES:
                 result.problems.append(_too_long(self.line))
                 continue
-            text = _text(raw)
+            text = line_text(raw)
             if text is None:
                 result.problems.append(
                     problem(self.line, "feed.not_text", value=shown(raw[:40].hex(" ")))
@@ -120,7 +120,8 @@ def _too_long(line: int) -> FeedProblem:
     return problem(line, "feed.line_too_long", most=MAX_LINE_CHARS)
 
 
-def _text(raw: bytes) -> str | None:
+def line_text(raw: bytes) -> str | None:
+    """A line's bytes as text (UTF-8, else GBK/GB18030), or None when they are no text."""
     if b"\x00" in raw:
         return None
     for codec in ("utf-8", "gb18030"):

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from liveplanner.app.feed_file import FileTail
+from liveplanner.app.feed_file import FileTail, line_text
 from liveplanner.app.live_desk import LiveDesk
 from liveplanner.core.enums import DeskEventKind, RunKind
 from liveplanner.core.live_alerts import Alert, AlertLatch, AlertSettings, alerts
@@ -96,37 +96,38 @@ class LiveFeed:
         with self._lock:
             self._tail, self._csv, self._preset = FileTail(path), None, preset
 
-    def take_lines(self, text: str) -> FeedCount:
-        """Take a collector's JSON lines (core.live_feed: at most MAX_LINES, each at most
-        MAX_LINE_CHARS); line numbers in the reasons count from 1 in `text`."""
+    def take_lines(self, body: str | bytes) -> FeedCount:
+        """Take a collector's JSON lines as an HTTP request's body holds them (bytes: each line
+        UTF-8 or GBK); at most MAX_LINES, each at most MAX_LINE_CHARS (core.live_feed). Line
+        numbers in the reasons count from 1 in the body."""
+        lines = _lines_of(body)
         with self._lock:
             run = self._current()
-            lines = text[:MAX_TEXT_CHARS].split("\n")
             if run is None:
-                return self._count(None, 0, [_no_run(len([x for x in lines if x.strip()]))])
+                return self._count(None, 0, [_no_run(sum(1 for x in lines if x))])
             window = self._window(run)
             readings: list[tuple[int, Reading]] = []
             problems: list[FeedProblem] = []
             taken = 0
             for number, line in enumerate(lines, 1):
-                line = line.removesuffix("\r")
                 if number > MAX_LINES:
-                    rest = sum(1 for x in lines[MAX_LINES:] if x.strip())
+                    rest = sum(1 for x in lines[MAX_LINES:] if x)
                     if rest:
                         problems.append(_too_many(number, rest))
                     break
-                if not line.strip():
-                    continue
-                if len(line) > MAX_LINE_CHARS:
+                if isinstance(line, bytes):
+                    bytes_shown = shown(line[:40].hex(" "))
+                    problems.append(problem(number, "feed.not_text", value=bytes_shown))
+                elif len(line) > MAX_LINE_CHARS:
                     problems.append(problem(number, "feed.line_too_long", most=MAX_LINE_CHARS))
-                    continue
-                found = json_readings(line, number, self.zone, window)
-                if isinstance(found, FeedProblem):
-                    problems.append(found)
-                else:
-                    taken += 1
-                    readings += [(number, reading) for reading in found]
-            if len(text) > MAX_TEXT_CHARS:
+                elif line.strip():
+                    found = json_readings(line, number, self.zone, window)
+                    if isinstance(found, FeedProblem):
+                        problems.append(found)
+                    else:
+                        taken += 1
+                        readings += [(number, reading) for reading in found]
+            if len(body) > MAX_TEXT_CHARS:
                 problems.append(problem(len(lines), "feed.text_too_long", most=MAX_TEXT_CHARS))
             return self._apply(run, readings, problems, taken)
 
@@ -288,6 +289,15 @@ class LiveFeed:
         if run is not None:
             run.tally.add(count)
         return count
+
+
+def _lines_of(body: str | bytes) -> list[str | bytes]:
+    """The body's lines, read no further than MAX_TEXT_CHARS; a line that is no text is left
+    as its bytes."""
+    if isinstance(body, str):
+        return [line.removesuffix("\r") for line in body[:MAX_TEXT_CHARS].split("\n")]
+    raws = [raw.removesuffix(b"\r") for raw in body[:MAX_TEXT_CHARS].split(b"\n")]
+    return [raw if (text := line_text(raw)) is None else text for raw in raws]
 
 
 def _no_run(lines: int) -> FeedProblem:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from liveplanner.app.demo import demo_plan
+from liveplanner.app.demo_feed import demo_feed_rows
 from liveplanner.app.live_alerts import set_show_alerts, show_alerts
 from liveplanner.app.live_desk import LiveDesk
 from liveplanner.app.live_feed import FEED_SOURCE, LiveFeed, run_figures, settle_feed
@@ -422,3 +423,21 @@ def test_a_request_body_is_taken_as_it_came_line_by_line(db: Database) -> None:
         [(2, "feed.not_text")],
     )
     assert _stored(db, studio.run_id) == {(0, "likes"): 7, (1, "comments"): 2}
+
+
+def test_the_demo_loggers_file_read_as_it_grows_gives_the_demos_own_minutes(
+    db: Database, tmp_path: Path
+) -> None:
+    studio = Studio(db)
+    rows = list(demo_feed_rows(studio.desk.plan, T0))
+    path = tmp_path / "logger.csv"
+    studio.feed.follow_file(path)
+    for moment, line in rows[:31]:  # the first half hour, appended as the clock reaches it
+        studio.at = (moment - T0).total_seconds()
+        _append(path, line + "\n")
+        studio.feed.poll()
+    figures = studio.feed.figures()
+    assert (figures.lines, figures.bad_lines) == (30, 0)
+    online = [int(line.split(",")[1]) for _, line in rows[1:31]]
+    assert [p.online_viewers for p in figures.points] == online
+    assert figures.gmv_fen == round(float(rows[30][1].split(",")[2]) * 100)

@@ -441,3 +441,23 @@ def test_the_demo_loggers_file_read_as_it_grows_gives_the_demos_own_minutes(
     online = [int(line.split(",")[1]) for _, line in rows[1:31]]
     assert [p.online_viewers for p in figures.points] == online
     assert figures.gmv_fen == round(float(rows[30][1].split(",")[2]) * 100)
+
+
+def test_a_line_too_long_still_being_written_is_passed_over_to_its_end(
+    db: Database, tmp_path: Path
+) -> None:
+    studio = Studio(db)
+    studio.at = 600
+    path = tmp_path / "logger.csv"
+    _append(path, "时间,在线人数\n" + "9" * 20_000)
+    studio.feed.follow_file(path)
+    first = studio.feed.poll()
+    assert (first.taken, first.bad, [(r.line, r.code) for r in first.reasons]) == (
+        0,
+        1,
+        [(2, "feed.line_too_long")],
+    )
+    _append(path, "9" * 30_000 + "\n19:31,800\n")
+    second = studio.feed.poll()
+    assert (second.taken, second.bad) == (1, 0)
+    assert _stored(db, studio.run_id) == {(1, "online_viewers"): 800}

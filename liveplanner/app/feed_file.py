@@ -87,15 +87,21 @@ class FileTail:
             if chunk.startswith(codecs.BOM_UTF8):
                 start = len(codecs.BOM_UTF8)
         end = chunk.rfind(b"\n")
-        if end < 0:
-            if len(chunk) >= MAX_LINE_BYTES:  # no line ends within a line's bound
-                if not self._skipping:
-                    self.line += 1
-                    result.problems.append(_too_long(self.line))
-                self._skipping = True
-                self.offset += len(chunk)
-            return
-        for raw in chunk[start:end].split(b"\n"):
+        if end >= 0:
+            self._lines(chunk[start:end], result)
+        # What follows the last line end is a line still being written: read once it ends,
+        # unless it is already past a line's bound, when it is refused now and passed over.
+        rest = len(chunk) - (end + 1)
+        self.offset += end + 1
+        if rest >= MAX_LINE_BYTES:
+            if not self._skipping:
+                self.line += 1
+                result.problems.append(_too_long(self.line))
+            self._skipping = True
+            self.offset += rest
+
+    def _lines(self, block: bytes, result: TailRead) -> None:
+        for raw in block.split(b"\n"):
             if self._skipping:  # the rest of a line refused already
                 self._skipping = False
                 continue
@@ -113,7 +119,6 @@ class FileTail:
                 result.problems.append(_too_long(self.line))
             else:
                 result.lines.append((self.line, text))
-        self.offset += end + 1
 
 
 def _too_long(line: int) -> FeedProblem:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from liveplanner.app.messages import TEXTS
+from liveplanner.app.messages.feed import reason_words
 from liveplanner.core.live_feed import (
     MAX_VALUE,
     FeedMinutes,
@@ -260,3 +261,30 @@ def test_any_json_line_gives_figures_in_range_or_one_reason(drawn: object) -> No
 def test_any_logger_row_gives_figures_in_range_or_one_reason(cells: list[str]) -> None:
     row = ",".join(["19:41:00", *cells]) if len(cells) % 2 else ",".join(cells)
     _in_bounds(_logger().readings(row, 2, WINDOW))
+
+
+def test_a_users_mapping_reads_columns_no_name_gives() -> None:
+    mapping = (("人气", "online_viewers"), ("卖了(万元)", "gmv:cumulative"), ("备注", None))
+    feed = CsvFeed("own.csv", ZONE, STARTED, mapping=mapping)
+    assert feed.header("时间,人气,卖了(万元),备注") is None
+    assert feed.readings("19:41:00,800,1.5,好", 2, WINDOW) == [
+        Reading(MINUTE, "online_viewers", 800),
+        Reading(MINUTE, "gmv", 1_500_000, How.TOTAL),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mapping", "code"),
+    [
+        ((("人数", "online_viewers"),), "metrics.map_no_column"),
+        ((("时间", "gmv"),), "metrics.map_time_column"),
+        ((("人气", "gvm"),), "metrics.map_no_metric"),
+        ((("人气", "online_viewers:cumulative"),), "metrics.map_no_metric"),
+    ],
+)
+def test_a_mapping_that_does_not_fit_the_header_is_refused_on_its_line(
+    mapping: tuple[tuple[str, str | None], ...], code: str
+) -> None:
+    refused = CsvFeed("own.csv", ZONE, STARTED, mapping=mapping).header("时间,人气,卖了(万元)")
+    assert refused is not None and (refused.line, refused.code) == (1, code)
+    assert reason_words(refused)

@@ -87,14 +87,23 @@ class LiveFeed:
         self._tail: FileTail | None = None
         self._csv: CsvFeed | None = None
         self._preset: str | None = None
+        self._mapping: tuple[tuple[str, str | None], ...] = ()
 
     # Ways in
 
-    def follow_file(self, path: Path, preset: str | None = None) -> None:
+    def follow_file(
+        self,
+        path: Path,
+        preset: str | None = None,
+        mapping: tuple[tuple[str, str | None], ...] = (),
+    ) -> None:
         """Read `path` on each poll as it grows (its first line the header; `preset` a
-        formats.metrics.presets name, else recognised from the header)."""
+        formats.metrics.presets name, else recognised from the header; `mapping` the user's
+        columns as an import's). A header the feed cannot read is said once, and the file is
+        then left until it is followed again."""
         with self._lock:
-            self._tail, self._csv, self._preset = FileTail(path), None, preset
+            self._tail, self._csv = FileTail(path), None
+            self._preset, self._mapping = preset, mapping
 
     def take_lines(self, body: str | bytes) -> FeedCount:
         """Take a collector's JSON lines as an HTTP request's body holds them (bytes: each line
@@ -172,9 +181,8 @@ class LiveFeed:
                 read = self._tail.read()
                 problems += read.problems
                 if read.restarted or self._csv is None:
-                    self._csv = CsvFeed(
-                        self._tail.path.name, self.zone, run.run.started_at, self._preset
-                    )
+                    name, started = self._tail.path.name, run.run.started_at
+                    self._csv = CsvFeed(name, self.zone, started, self._preset, self._mapping)
                 window = self._window(run)
                 for number, line in read.lines:
                     if not self._csv.has_header:

@@ -115,8 +115,11 @@ TEXTS = {
 
 
 def reason_words(reason: FeedProblem, translate: Translate = english) -> str:
-    """A bad line's reason in the user's language, one line."""
-    text = translate("Messages", TEXTS[reason.code])
+    """A bad line's reason in the user's language, one line (a mapping's refusal is worded
+    as an import's)."""
+    from liveplanner.app.messages import TEXTS as CATALOGUE  # this module is part of it
+
+    text = translate("Messages", CATALOGUE[reason.code])
     return text.format_map({"line": reason.line, **reason.figures})
 
 

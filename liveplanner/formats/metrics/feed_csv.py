@@ -19,11 +19,18 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from liveplanner.core.live_feed import FeedProblem, How, Reading, Window, problem, shown, to_stored
-from liveplanner.core.metrics import MetricKind
+from liveplanner.core.metrics import METRICS, MetricKind
 from liveplanner.formats.cells import CellError, parse_number
 from liveplanner.formats.export_columns import is_total
 from liveplanner.formats.metrics.feed_json import limit_shown, place
-from liveplanner.formats.metrics.presets import PRESETS, InstantRule, Preset, detect_preset
+from liveplanner.formats.metrics.presets import (
+    PRESETS,
+    ColumnRule,
+    InstantRule,
+    Preset,
+    detect_preset,
+    held_rule,
+)
 from liveplanner.formats.metrics.records import Column, ImportOptions
 from liveplanner.formats.metrics.rows import _columns, _refuse_unmapped, _time_column
 from liveplanner.formats.metrics.tables import Table
@@ -52,6 +59,9 @@ class CsvFeed:
     zone: ZoneInfo
     day: datetime  # the run's start: the date of clock times without one
     preset_name: str | None = None
+    # The user's mapping, as an import's (app.metrics.MetricsRequest.mapping): (header, a
+    # metric's name, "NAME:cumulative", or None to leave the column out).
+    mapping: tuple[tuple[str, str | None], ...] = ()
     headers: list[str] = field(default_factory=list)
     columns: list[Column] = field(default_factory=list)
     time_column: int = -1
@@ -81,7 +91,11 @@ class CsvFeed:
         )
         try:
             time_column = _time_column(table, preset)
-            columns = _columns(table, preset, ImportOptions(zone=self.zone), time_column)
+            rules = self._mapped(headers, time_column)
+            if isinstance(rules, FeedProblem):
+                return rules
+            options = ImportOptions(zone=self.zone, columns=rules)
+            columns = _columns(table, preset, options, time_column)
             _refuse_unmapped(table, [c for c in columns if c.rule is not None])
         except ImportRefused as refused:
             if refused.problem.code == "two_columns_one_metric":
@@ -94,6 +108,29 @@ class CsvFeed:
         self.time_column, self._width = time_column, len(headers)
         self.rule = preset.instant_rule if preset is not None else InstantRule.MAX
         return None
+
+    def _mapped(
+        self, headers: list[str], time_column: int
+    ) -> dict[int, ColumnRule | None] | FeedProblem | None:
+        """The user's mapping by position, or why it does not fit the header."""
+        if not self.mapping:
+            return None
+        positions = {header: position for position, header in enumerate(headers)}
+        rules: dict[int, ColumnRule | None] = {}
+        for header, held in self.mapping:
+            position = positions.get(header.strip())
+            where = {"file": self.file_name, "header": shown(header)}
+            if position is None:
+                return problem(1, "metrics.map_no_column", **where, columns=", ".join(headers))
+            if position == time_column:
+                return problem(1, "metrics.map_time_column", **where)
+            rule = None if held is None else held_rule(held, header)
+            if held is not None and rule is None:
+                return problem(
+                    1, "metrics.map_no_metric", metric=shown(held), known=", ".join(METRICS)
+                )
+            rules[position] = rule
+        return rules
 
     def readings(self, text: str, line: int, window: Window) -> list[Reading] | FeedProblem:
         """One row's readings, or why it was refused (it then changes nothing)."""

@@ -21,6 +21,7 @@ from liveplanner.app.messages import (
     library,
     operations,
     products,
+    sharing,
     storage,
     workspace,
 )
@@ -55,6 +56,7 @@ TEXTS: dict[str, str] = _merge(
     library.TEXTS,
     desk.TEXTS,
     feed.TEXTS,
+    sharing.TEXTS,
 )
 
 

@@ -3792,6 +3792,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../app/messages/sharing.py" line="7" />
+        <source>cannot serve the screens on {address} port {port}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="10" />
+        <source>“{address}” is not an IP address of this computer (such as 192.168.1.20)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="13" />
+        <source>this screen only shows the desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="14" />
+        <source>a page's call is at most {most} bytes, with its length said first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="17" />
+        <source>the page sent what the desk does not take: {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../app/messages/feed.py" line="11" />
         <source>line {line}: not a JSON object ({reason}); expected one object a line, with “{key}” and metric names as keys</source>
         <translation type="unfinished" />
@@ -7718,6 +7743,11 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <source>GMV/min pitched</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="36" />
+        <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>commands</name>
@@ -8333,6 +8363,249 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../ui/script/texts.py" line="45" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>web</name>
+    <message>
+        <location filename="../../web/words.py" line="10" />
+        <source>Live desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="11" />
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="12" />
+        <source>Co-host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="13" />
+        <source>Floor control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="14" />
+        <source>Customer service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="15" />
+        <source>Ops</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="16" />
+        <source>Tech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="17" />
+        <source>Viewer (read only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="18" />
+        <source>Not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="19" />
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="20" />
+        <source>Paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="21" />
+        <source>Overtime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="22" />
+        <source>Finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="23" />
+        <source>No run is open: the plan, counting nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="24" />
+        <source>Rehearsal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="25" />
+        <source>Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="27" />
+        <source>Last segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="28" />
+        <source>Cues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="29" />
+        <source>Release checklist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="30" />
+        <source>Nothing due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="31" />
+        <source>Products and promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="32" />
+        <source>None in this segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="33" />
+        <source>Stock left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="34" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="35" />
+        <source>Released</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="36" />
+        <source>Claimed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="37" />
+        <source>Sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="38" />
+        <source>Mark sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="39" />
+        <source>Released +</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="40" />
+        <source>units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="41" />
+        <source>Last ticks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="42" />
+        <source>No ticks yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="43" />
+        <source>Sold out — move on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="44" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="45" />
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="46" />
+        <source>in {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="47" />
+        <source>{time} ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="48" />
+        <source>Reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="49" />
+        <source>Cue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="56" />
+        <source>Lucky draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="54" />
+        <source>Coupon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="26" />
+        <source>Next: {title} ({time})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="50" />
+        <source>Put on the shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="51" />
+        <source>Set the price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="52" />
+        <source>Release coupons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="53" />
+        <source>Start the draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="55" />
+        <source>Flash sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="57" />
+        <source>Gift</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3803,6 +3803,31 @@
         <translation>没有进行中的计时：请先开始计时</translation>
     </message>
     <message>
+        <location filename="../../app/messages/sharing.py" line="7" />
+        <source>cannot serve the screens on {address} port {port}: {reason}</source>
+        <translation>无法在 {address} 的 {port} 端口上共享屏幕：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="10" />
+        <source>“{address}” is not an IP address of this computer (such as 192.168.1.20)</source>
+        <translation>“{address}”不是本机的网络地址（例如 192.168.1.20）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="13" />
+        <source>this screen only shows the desk</source>
+        <translation>这个屏幕只能查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="14" />
+        <source>a page's call is at most {most} bytes, with its length said first</source>
+        <translation>页面发来的请求最多 {most} 字节，且须先说明长度</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="17" />
+        <source>the page sent what the desk does not take: {what}</source>
+        <translation>页面发来了中控台不接受的内容：{what}</translation>
+    </message>
+    <message>
         <location filename="../../app/messages/feed.py" line="11" />
         <source>line {line}: not a JSON object ({reason}); expected one object a line, with “{key}” and metric names as keys</source>
         <translation>第 {line} 行：不是 JSON 对象（{reason}）；应每行一个对象，以“{key}”和指标名为键</translation>
@@ -7740,6 +7765,11 @@ Create liveplanner's tables beside them anyway?</source>
         <source>GMV/min pitched</source>
         <translation>讲解时每分钟成交</translation>
     </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="36" />
+        <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
+        <translation>正在 {url} 上共享“{title}”的直播中控（按 Ctrl+C 停止）：</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
@@ -8356,6 +8386,249 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../ui/script/texts.py" line="45" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
+    </message>
+</context>
+<context>
+    <name>web</name>
+    <message>
+        <location filename="../../web/words.py" line="10" />
+        <source>Live desk</source>
+        <translation>直播中控</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="11" />
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="12" />
+        <source>Co-host</source>
+        <translation>助播</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="13" />
+        <source>Floor control</source>
+        <translation>场控</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="14" />
+        <source>Customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="15" />
+        <source>Ops</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="16" />
+        <source>Tech</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="17" />
+        <source>Viewer (read only)</source>
+        <translation>查看（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="18" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="19" />
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="20" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="21" />
+        <source>Overtime</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="22" />
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="23" />
+        <source>No run is open: the plan, counting nothing</source>
+        <translation>没有进行中的计时：显示计划，不计数</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="24" />
+        <source>Rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="25" />
+        <source>Live</source>
+        <translation>正式直播</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="27" />
+        <source>Last segment</source>
+        <translation>最后一个环节</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="28" />
+        <source>Cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="29" />
+        <source>Release checklist</source>
+        <translation>上架 / 发放清单</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="30" />
+        <source>Nothing due</source>
+        <translation>暂无待办</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="31" />
+        <source>Products and promos</source>
+        <translation>商品和优惠</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="32" />
+        <source>None in this segment</source>
+        <translation>本环节没有</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="33" />
+        <source>Stock left</source>
+        <translation>剩余库存</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="34" />
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="35" />
+        <source>Released</source>
+        <translation>已放出</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="36" />
+        <source>Claimed</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="37" />
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="38" />
+        <source>Mark sold out</source>
+        <translation>标记售罄</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="39" />
+        <source>Released +</source>
+        <translation>追加放出 +</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="40" />
+        <source>units</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="41" />
+        <source>Last ticks</source>
+        <translation>最近勾选</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="42" />
+        <source>No ticks yet</source>
+        <translation>还没有勾选</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="43" />
+        <source>Sold out — move on</source>
+        <translation>已售罄 — 进入下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="44" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="45" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="46" />
+        <source>in {time}</source>
+        <translation>{time} 后</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="47" />
+        <source>{time} ago</source>
+        <translation>{time} 前</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="48" />
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="49" />
+        <source>Cue</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="56" />
+        <source>Lucky draw</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="54" />
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="26" />
+        <source>Next: {title} ({time})</source>
+        <translation>下一个：{title}（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="50" />
+        <source>Put on the shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="51" />
+        <source>Set the price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="52" />
+        <source>Release coupons</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="53" />
+        <source>Start the draw</source>
+        <translation>开抽</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="55" />
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="57" />
+        <source>Gift</source>
+        <translation>赠品</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,7 @@ BENCHMARKS = (
     "startup",
     "editor_retiming",
     "timer_lateness",
+    "desk_clients",
     "metrics_import",
     "xlsx_import",
     "review",

@@ -1518,6 +1518,15 @@ ZH = {
     "Set the price": "改价",
     "Release coupons": "发券",
     "Start the draw": "开抽",
+    "S&hare screens…": "共享屏幕(&H)…",
+    "Share screens": "共享屏幕",
+    "&Copy link": "复制链接(&C)",
+    "&Address": "地址(&A)",
+    "&Port": "端口(&P)",
+    "&Stop sharing": "停止共享(&S)",
+    "&Start sharing": "开始共享(&S)",
+    "Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.": "正在 %1 提供屏幕。每个链接带有自己的口令：拿到链接的人能看到那个屏幕；观看屏幕不能勾选。",
+    "Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.": "开始前不提供任何页面。每次开始都会生成新链接；请选择手机和平板能访问的地址。",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

@@ -155,8 +155,13 @@ class MenusMixin:
             self.rehearsal_results,
             "F6",
         )
+        self.share_action = self._action(
+            QCoreApplication.translate("MainWindow", "S&hare screens…"), self.share_screens
+        )
         run_menu.addAction(self.run_action)
         run_menu.addAction(self.results_action)
+        run_menu.addSeparator()
+        run_menu.addAction(self.share_action)
 
         review_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Revie&w"))
         self.review_action = self._action(
@@ -204,6 +209,7 @@ class MenusMixin:
             *self.script_file_actions,
             self.run_action,
             self.results_action,
+            self.share_action,
             self.review_action,
             self.script_action,
             self.import_metrics_action,

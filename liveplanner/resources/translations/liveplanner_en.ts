@@ -1934,8 +1934,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -2055,92 +2055,97 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="161" />
-        <source>Revie&amp;w</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/main_menus.py" line="163" />
-        <source>&amp;Review show</source>
+        <location filename="../../ui/main_menus.py" line="159" />
+        <source>S&amp;hare screens…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="166" />
-        <source>Back to the &amp;script</source>
+        <source>Revie&amp;w</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="168" />
+        <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="171" />
-        <source>&amp;Import metrics…</source>
+        <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="176" />
+        <source>&amp;Import metrics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="181" />
         <source>Import &amp;product figures…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="180" />
+        <location filename="../../ui/main_menus.py" line="185" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="185" />
+        <location filename="../../ui/main_menus.py" line="190" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="189" />
+        <location filename="../../ui/main_menus.py" line="194" />
         <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="217" />
+        <location filename="../../ui/main_menus.py" line="223" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="224" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="221" />
+        <location filename="../../ui/main_menus.py" line="227" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="222" />
+        <location filename="../../ui/main_menus.py" line="228" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="229" />
+        <location filename="../../ui/main_menus.py" line="235" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="232" />
+        <location filename="../../ui/main_menus.py" line="238" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="242" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="244" />
+        <location filename="../../ui/main_menus.py" line="250" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="254" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -2150,28 +2155,28 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
@@ -2181,7 +2186,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
@@ -2196,12 +2201,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -2221,22 +2226,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -6086,6 +6091,54 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="58" />
+        <source>Share screens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="78" />
+        <source>&amp;Copy link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="85" />
+        <source>&amp;Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="86" />
+        <source>&amp;Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="126" />
+        <source>&amp;Stop sharing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="126" />
+        <source>&amp;Start sharing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="131" />
+        <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="136" />
+        <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="143" />
+        <source>Viewer (read only)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ShowEditor</name>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="137" />
@@ -7888,7 +7941,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

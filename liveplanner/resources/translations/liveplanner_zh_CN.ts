@@ -1943,8 +1943,8 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -2064,92 +2064,97 @@
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="161" />
+        <location filename="../../ui/main_menus.py" line="159" />
+        <source>S&amp;hare screens…</source>
+        <translation>共享屏幕(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="166" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="163" />
+        <location filename="../../ui/main_menus.py" line="168" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="166" />
+        <location filename="../../ui/main_menus.py" line="171" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="171" />
+        <location filename="../../ui/main_menus.py" line="176" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="176" />
+        <location filename="../../ui/main_menus.py" line="181" />
         <source>Import &amp;product figures…</source>
         <translation>导入商品数据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="180" />
+        <location filename="../../ui/main_menus.py" line="185" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="185" />
+        <location filename="../../ui/main_menus.py" line="190" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="189" />
+        <location filename="../../ui/main_menus.py" line="194" />
         <source>Ca&amp;mpaigns…</source>
         <translation>活动(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="217" />
+        <location filename="../../ui/main_menus.py" line="223" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="218" />
+        <location filename="../../ui/main_menus.py" line="224" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="221" />
+        <location filename="../../ui/main_menus.py" line="227" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="222" />
+        <location filename="../../ui/main_menus.py" line="228" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="229" />
+        <location filename="../../ui/main_menus.py" line="235" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="232" />
+        <location filename="../../ui/main_menus.py" line="238" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="242" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="244" />
+        <location filename="../../ui/main_menus.py" line="250" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="254" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="237" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -2159,29 +2164,29 @@
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
@@ -2191,7 +2196,7 @@
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
@@ -2206,12 +2211,12 @@
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
@@ -2231,22 +2236,22 @@
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="242" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -6102,6 +6107,54 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="58" />
+        <source>Share screens</source>
+        <translation>共享屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="78" />
+        <source>&amp;Copy link</source>
+        <translation>复制链接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="85" />
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="86" />
+        <source>&amp;Port</source>
+        <translation>端口(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="126" />
+        <source>&amp;Stop sharing</source>
+        <translation>停止共享(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="126" />
+        <source>&amp;Start sharing</source>
+        <translation>开始共享(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="131" />
+        <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
+        <translation>正在 %1 提供屏幕。每个链接带有自己的口令：拿到链接的人能看到那个屏幕；观看屏幕不能勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="136" />
+        <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
+        <translation>开始前不提供任何页面。每次开始都会生成新链接；请选择手机和平板能访问的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="143" />
+        <source>Viewer (read only)</source>
+        <translation>查看（只读）</translation>
+    </message>
+</context>
+<context>
     <name>ShowEditor</name>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="137" />
@@ -7910,7 +7963,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

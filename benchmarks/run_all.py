@@ -33,6 +33,7 @@ BENCHMARKS = (
     "script_files",
     "large_files",
     "edit_write",
+    "feed_ingest",
 )
 
 

@@ -14,6 +14,7 @@ from liveplanner.app.messages import (
     advice,
     campaigns,
     desk,
+    feed,
     findings,
     imports,
     inputs,
@@ -54,6 +55,7 @@ TEXTS: dict[str, str] = _merge(
     advice.TEXTS,
     library.TEXTS,
     desk.TEXTS,
+    feed.TEXTS,
     sharing.TEXTS,
 )
 

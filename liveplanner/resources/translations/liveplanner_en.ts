@@ -3821,6 +3821,146 @@
         <source>the page sent what the desk does not take: {what}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="11" />
+        <source>line {line}: not a JSON object ({reason}); expected one object a line, with “{key}” and metric names as keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="16" />
+        <source>line {line}: no “{key}”; expected a time such as {example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="19" />
+        <source>line {line}, {column}: “{value}” is not a time; expected such as {example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="22" />
+        <source>line {line}, {column}: “{value}” is not during this run; expected a minute from {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="27" />
+        <source>line {line}: “{key}” is no metric liveplanner knows; expected “{minute}” and any of: {known}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="32" />
+        <source>line {line}, {column}: “{value}” is not a number; expected a count, or yuan for money</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="36" />
+        <source>line {line}, {column}: “{value}” is past {limit}, more than any show’s minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="39" />
+        <source>line {line}, {column}: “{value}” is below zero; {metric} is never negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="42" />
+        <source>line {line}: no figure; expected at least one metric besides the time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="45" />
+        <source>line {line}, {column}: {value} so far is less than the {counted} already counted before this minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="50" />
+        <source>line {line}: not UTF-8 or GBK text (bytes {value}); expected a line of text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="53" />
+        <source>line {line}: longer than {most} characters; expected one minute’s figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="56" />
+        <source>{lines} lines from line {line} on: more than {most} lines at once; send them again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="60" />
+        <source>line {line}: what was sent is longer than {most} characters; the rest was cut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="63" />
+        <source>line {line}: not a row of cells ({reason}); expected cells between commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="66" />
+        <source>line {line}: {count} cells; expected {expected}, as the header has</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="69" />
+        <source>{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="74" />
+        <source>{file}, line {line}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="77" />
+        <source>{file} cannot be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="78" />
+        <source>{file} is UTF-16, which a growing file cannot be read in line by line; expected UTF-8 or GBK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="83" />
+        <source>{count} figures are not written to the database yet; they are kept and written with the next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="88" />
+        <source>{lines} lines not taken: no run is open; start the run first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="91" />
+        <source>“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="95" />
+        <source>{name} must be from {least} to {most}, not {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="98" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="103" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="108" />
+        <source>Flash sale “{promo}” sold out ({released} units): move on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="111" />
+        <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MetricsImportDialog</name>

@@ -6,8 +6,7 @@ open, in the same run of this script:
 - how late the host's countdown shows each new second (median; target: no worse than 1.5x the
   run without pages, and under a 60 Hz frame);
 - how much the process grew while the pages followed (target: under 100 MB);
-- how many of the run's segment changes a page showed later than a second, or never
-  (target: none).
+- how long the slowest page took to show each of the run's segment changes (target: 1 s).
 
 The run is timed by another process, as when the host's window is on another computer: it
 writes the run log at 60x into the same database and opens the 100 event streams.
@@ -99,13 +98,15 @@ def studio(url: str, show_id: int, epoch: float, minutes: int, links: list[str])
 
     asyncio.run(run())
     db.close()
-    # Of every change, each page that did not show its segment within a second of it.
-    late = sum(
-        not any(index == want and 0 <= at - when <= 1.0 for at, index in its)
+    # For every change and page, how long the page took to show the new segment (a page that
+    # never did counts until the run's end).
+    end = time.time()
+    delays = [
+        min((at - when for at, index in its if index == want and at >= when), default=end - when)
         for its in seen
         for when, want in changes[1:]
-    )
-    print(json.dumps({"changes": len(changes) - 1, "late": late, "pages": len(links)}))
+    ]
+    print(json.dumps({"changes": len(changes) - 1, "delays": delays, "pages": len(links)}))
 
 
 # This process: the host's window and the server.
@@ -205,7 +206,6 @@ def measure(size: str, folder: Path) -> list[Figure]:
         "with no page open"
     )
     what = f"desk: host's countdown lateness with {pages} pages following"
-    shared_changes = seen["changes"] * seen["pages"]
     return [
         Figure(
             f"{what}, median, vs no pages",
@@ -223,11 +223,11 @@ def measure(size: str, folder: Path) -> list[Figure]:
             1.0,
         ),
         Figure(
-            "desk: a page's segment changes shown later than 1 s or never, vs all of them",
-            seen["late"],
-            "changes",
-            shared_changes,
-            0.0,
+            "desk: the slowest page showing a segment change, vs 1 s",
+            max(seen["delays"], default=0.0),
+            "s",
+            1.0,
+            1.0,
         ),
     ]
 

@@ -12,8 +12,10 @@ looking at. Look at each picture before committing it.
 """
 
 import argparse
+import json
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from selenium import webdriver
@@ -23,10 +25,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 # The tests' timed show (tests/desk_helpers.py): injected clocks, the host's timer.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from desk_helpers import Clocks, HostsTimer, desk
+from desk_helpers import T0, Clocks, HostsTimer, desk
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.live_feed import LiveFeed
 from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import DeskEventKind, Role
 from liveplanner.storage import shows
@@ -53,10 +56,10 @@ def browser(size: tuple[int, int]) -> webdriver.Chrome:
     return driver
 
 
-def shoot(live: LiveDesk, shots: set[tuple[str, str]], folders: list[Path]) -> None:
+def shoot(live: LiveDesk, feed: LiveFeed, shots: set[tuple[str, str]], folders: list[Path]) -> None:
     """Each (screen, size) of `shots`, in both languages, into every folder."""
     for language, suffix in (("zh_CN", "zh"), ("en", "en")):
-        server = ScreenServer(live.db, live.show_id, language=language, desk=live)
+        server = ScreenServer(live.db, live.show_id, language=language, desk=live, feed=feed)
         shared = server.start()
         try:
             for size_name, size in (SIZES | TALL).items():
@@ -97,16 +100,30 @@ def main() -> None:
         host.press("next")
     clocks.at += plan.segments[5].duration_s - 25
     live = desk(db, show_id, clocks)
+    feed = LiveFeed(live, wall=clocks.wall)
+    # A collector's minutes so far: the room filling, then GMV as the sales begin.
+    start = T0
+    lines = [
+        json.dumps(
+            {
+                "minute": (start + timedelta(minutes=m)).isoformat(),
+                "online_viewers": 800 + 90 * m - (m % 7) * 40,
+                "gmv": 0 if m < 10 else 1500 * (m - 9) + (m % 5) * 600,
+            }
+        )
+        for m in range(int(clocks.at // 60))
+    ]
+    feed.take_lines("\n".join(lines))
     # Floor control has put the cable on the shelf; the sale's price is late (amber).
     live.tick("list:5", "王磊", Role.FLOOR_CONTROL, None)
-    shoot(live, {("floor_control", "phone")}, [OUT])
+    shoot(live, feed, {("floor_control", "phone")}, [OUT])
     # Then releases the sale, and ops counts it claimed to the last unit: the host moves on.
     live.tick("release:3", "王磊", Role.FLOOR_CONTROL, None)
     live.count(DeskEventKind.CLAIMED, "promo:4", 1000, "刘洋", Role.OPS)
     live.count(DeskEventKind.SOLD, "product:5", 1000, "刘洋", Role.OPS)
-    shoot(live, {("host", "tablet")}, [OUT])
+    shoot(live, feed, {("host", "tablet")}, [OUT])
     if args.check:
-        shoot(live, {(n, s) for n in SCREENS for s in SIZES | TALL}, [args.check])
+        shoot(live, feed, {(n, s) for n in SCREENS for s in SIZES | TALL}, [args.check])
     db.close()
 
 

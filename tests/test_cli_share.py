@@ -39,6 +39,7 @@ def test_share_prints_the_links_first_serves_them_until_stopped_and_exits_0(
         served["links"] = links
         served["page"] = request(links["roles"]["floor_control"])
         served["bare"] = request(links["url"])
+        served["feed"] = request(links["feed"], "POST", b'{"minute": "x"}')
 
     monkeypatch.setattr(sharing, "wait_until_stopped", while_serving)
     result = run("share", "1", "--json", db=demo_url)
@@ -48,6 +49,9 @@ def test_share_prints_the_links_first_serves_them_until_stopped_and_exits_0(
     assert links["url"].startswith("http://127.0.0.1:")
     assert served["page"][0] == 200  # type: ignore[index]
     assert served["bare"] == (403, b"")
+    # The collector's link takes lines (here none: the demo has no open run, said per line).
+    status, answer = served["feed"]  # type: ignore[misc]
+    assert status == 200 and json.loads(answer)["bad"] == 1
     with pytest.raises(ConnectionRefusedError):
         request(links["url"])  # stopped: nothing is served
 
@@ -58,8 +62,9 @@ def test_share_without_json_lists_each_roles_link_in_words(
     monkeypatch.setattr(sharing, "wait_until_stopped", lambda: None)
     result = run("share", "1", db=demo_url)
     assert result.returncode == 0, result.stderr
-    head, *lines = result.stdout.splitlines()
+    head, *lines, feed = result.stdout.splitlines()
     assert "双11数码配件专场" in head and "Ctrl+C" in head
+    assert "JSON lines" in feed and "/feed" in feed
     assert len(lines) == len(SCREENS)
     assert lines[2].split()[:2] == ["Floor", "control"] and "http://127.0.0.1:" in lines[2]
 

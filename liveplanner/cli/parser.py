@@ -125,6 +125,18 @@ def build_parser() -> argparse.ArgumentParser:
     share.add_argument(
         "--port", type=_port, default=0, metavar="N", help="the port (default: any free one)"
     )
+    share.add_argument(
+        "--feed-file",
+        metavar="FILE",
+        help="a CSV a screen logger or export tool keeps appending to: its minutes are read as "
+        "it grows and shown on every page (a collector can also POST JSON lines to the feed "
+        "link printed)",
+    )
+    share.add_argument(
+        "--feed-preset",
+        choices=PRESET_NAMES,
+        help="the feed file's layout, as import-metrics's --preset (default: recognised)",
+    )
     _add_json(share)
 
     metrics = commands.add_parser(

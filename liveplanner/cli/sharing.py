@@ -6,6 +6,7 @@ import argparse
 import json
 import signal
 import threading
+from pathlib import Path
 
 from liveplanner.app.database import Database
 from liveplanner.app.language import user_language
@@ -18,10 +19,13 @@ from liveplanner.web.words import page_words
 def share(args: argparse.Namespace, db: Database) -> int:
     language = user_language()
     server = ScreenServer(db, args.show_id, bind=args.bind, port=args.port, language=language)
+    if args.feed_file:
+        server.feed.follow_file(Path(args.feed_file), args.feed_preset)
     shared = server.start()
     try:
         if args.json:
-            write(json.dumps({"url": shared.url, "roles": shared.roles}, ensure_ascii=False))
+            links = {"url": shared.url, "roles": shared.roles, "feed": shared.feed}
+            write(json.dumps(links, ensure_ascii=False))
         else:
             write(_links(server.desk.plan.show.title, shared, page_words(language)))
         flush()
@@ -40,7 +44,11 @@ def _links(title: str, shared: SharedScreens, words: dict[str, str]) -> str:
     names = {name: words.get(f"role.{name}", name) for name in shared.roles}
     column = max(width(n) for n in names.values()) + 2
     lines = [f"  {n}{' ' * (column - width(n))}{shared.roles[k]}" for k, n in names.items()]
-    return "\n".join([head, *lines])
+    feed = say(
+        QT_TRANSLATE_NOOP("cli", "A collector posts JSON lines of the platform's figures to {url}"),
+        url=shared.feed,
+    )
+    return "\n".join([head, *lines, feed])
 
 
 def wait_until_stopped() -> None:

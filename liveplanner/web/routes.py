@@ -1,7 +1,8 @@
 """What a sharing serves, all of it under a screen's token: `/TOKEN/` the page (and its script
-and style), `/TOKEN/events` the view as server-sent events, `POST /TOKEN/tick` and
-`/TOKEN/count` the page's ticks and counters. Anything without a right token is 403 with an
-empty body: nothing says whether a path exists or what the page would be."""
+and style), `/TOKEN/events` the view as server-sent events, `POST /TOKEN/tick`, `/TOKEN/count`
+and `/TOKEN/figure` the page's ticks, counters and typed figures; and under the feed's own
+token `POST /FEEDTOKEN/feed`, a collector's JSON lines. Anything without a right token is 403
+with an empty body: nothing says whether a path exists or what the page would be."""
 
 import asyncio
 import json
@@ -15,7 +16,9 @@ from aiohttp import web
 
 from liveplanner.app import messages
 from liveplanner.app.database import StorageError
-from liveplanner.app.live_desk import DeskRefusal, LiveDesk
+from liveplanner.app.live_desk import COUNTING_ROLES, DeskRefusal, LiveDesk
+from liveplanner.app.live_feed import LiveFeed
+from liveplanner.app.messages.feed import reason_words
 from liveplanner.app.translations import translator
 from liveplanner.core.enums import DeskEventKind
 from liveplanner.web.screens import Screen, Tokens, actor
@@ -23,6 +26,7 @@ from liveplanner.web.streams import Beat
 from liveplanner.web.words import HTML_LANG, page_words
 
 MAX_BODY = 4096  # a tick or a counter is a few dozen bytes
+MAX_FEED_BODY = 2_000_000  # a collector's batch: the most the feed reads in one call
 MAX_KEY = 64  # an item's key ("release:123") or a counter's ("promo:123")
 COUNTED = {
     DeskEventKind.RELEASED.value: DeskEventKind.RELEASED,
@@ -60,28 +64,42 @@ def _page(language: str) -> str:
 
 class Routes:
     def __init__(
-        self, desk: LiveDesk, tokens: Tokens, beat: Beat, executor: Executor, language: str
+        self,
+        desk: LiveDesk,
+        feed: LiveFeed,
+        tokens: Tokens,
+        beat: Beat,
+        executor: Executor,
+        language: str,
     ) -> None:
-        self.desk, self.tokens, self.beat, self.executor = desk, tokens, beat, executor
+        self.desk, self.feed, self.tokens, self.beat = desk, feed, tokens, beat
+        self.executor = executor
         self.translate = translator(language)
         self.page = _page(language)
         self.statics = {name: _static(name) for name in STATIC}
 
     def app(self) -> web.Application:
-        app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
+        app = web.Application(client_max_size=MAX_FEED_BODY, middlewares=[self._guard])
         app.on_response_prepare.append(_secure)
         app.router.add_get("/{token}/", self._page)
         app.router.add_get("/{token}/events", self._events)
         app.router.add_get("/{token}/{name:desk\\.(js|css)}", self._file)
         app.router.add_post("/{token}/tick", self._tick)
         app.router.add_post("/{token}/count", self._count)
+        app.router.add_post("/{token}/figure", self._figure)
+        app.router.add_post("/{token}/feed", self._feed)
         return app
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         parts = request.path.split("/")
+        if parts[1:] == [parts[1], "feed"] and self.tokens.is_feed(parts[1]):
+            declared = request.content_length
+            if request.method != "POST" or declared is None or declared > MAX_FEED_BODY:
+                return self._refused(413, "share.too_large", most=MAX_FEED_BODY)
+            return await handler(request)
         found = self.tokens.screen(parts[1]) if parts[1:] and parts[1] else None
-        if found is None:
+        if found is None or parts[2:] == ["feed"]:
             return web.Response(status=403, body=b"")
         if len(parts) == 2:  # a link typed without its last slash: the page is one level down
             return web.Response(status=302, headers={"Location": f"/{parts[1]}/"})
@@ -154,6 +172,40 @@ class Routes:
             return self._refused(400, "share.bad_request", what="quantity")
         who = actor(self.desk.plan, shown.role, self.desk.view(shown.role).reading.index)
         return await self._send(partial(self.desk.count, kind, item, quantity, who, shown.role))
+
+    async def _figure(self, request: web.Request) -> web.Response:
+        """A figure floor control or ops typed: online viewers now, or GMV so far in yuan."""
+        shown = self._screen(request)
+        if shown.read_only or shown.role not in COUNTING_ROLES:
+            return self._refused(403, "desk.not_counting")
+        body = await self._body(request) or {}
+        metric, value = body.get("metric"), body.get("value")
+        if not isinstance(metric, str) or not isinstance(value, str | int | float):
+            return self._refused(400, "share.bad_request", what="metric, value")
+        who = actor(self.desk.plan, shown.role, self.desk.view(shown.role).reading.index)
+        call = partial(self.feed.typed, metric, value, who, self.feed.now())
+        count = await asyncio.get_running_loop().run_in_executor(self.executor, call)
+        self.beat.push()
+        if count.bad:
+            return web.json_response(
+                {"message": reason_words(count.reasons[-1], self.translate)}, status=409
+            )
+        return web.json_response({"ok": True})
+
+    async def _feed(self, request: web.Request) -> web.Response:
+        """A collector's JSON lines: what was taken and why any line was not."""
+        body = await request.read()
+        call = partial(self.feed.take_lines, body)
+        count = await asyncio.get_running_loop().run_in_executor(self.executor, call)
+        self.beat.push()
+        return web.json_response(
+            {
+                "taken": count.taken,
+                "bad": count.bad,
+                "kept": count.kept,
+                "reasons": [reason_words(r, self.translate) for r in count.reasons],
+            }
+        )
 
 
 async def _secure(request: web.Request, response: web.StreamResponse) -> None:

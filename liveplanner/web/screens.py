@@ -33,6 +33,11 @@ class Tokens:
 
     def __init__(self) -> None:
         self.by_screen = {name: secrets.token_urlsafe(18) for name in SCREENS}
+        # A team's collector posts the platform's figures with its own token: it opens no page.
+        self.feed = secrets.token_urlsafe(18)
+
+    def is_feed(self, token: str) -> bool:
+        return hmac.compare_digest(token.encode("utf-8", "replace"), self.feed.encode())
 
     def screen(self, token: str) -> Screen | None:
         """The screen `token` opens, or None. Every token is compared, in constant time, so

@@ -18,6 +18,7 @@ from aiohttp import web
 
 from liveplanner.app.database import Database
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.live_feed import LiveFeed
 from liveplanner.app.refusals import OperationRefused
 from liveplanner.web.routes import Routes
 from liveplanner.web.screens import Tokens
@@ -30,6 +31,7 @@ STOP_WAIT_S = 5.0  # how long stop() lets a slow page's last write take before c
 class SharedScreens:
     url: str  # http://ADDR:PORT/
     roles: dict[str, str]  # screen name (web.screens.SCREENS) -> its page's address and token
+    feed: str = ""  # where a collector POSTs the platform's figures as JSON lines
 
 
 @dataclass
@@ -53,9 +55,11 @@ class ScreenServer:
         language: str = "en",
         poll_s: float = 0.25,
         desk: LiveDesk | None = None,
+        feed: LiveFeed | None = None,
     ) -> None:
         self.bind, self.port, self.language, self.poll_s = bind, port, language, poll_s
         self.desk = desk if desk is not None else LiveDesk(db, show_id)
+        self.feed = feed if feed is not None else LiveFeed(self.desk)
         self._serving: _Serving | None = None
         self.shared: SharedScreens | None = None
 
@@ -99,15 +103,17 @@ class ScreenServer:
         host = f"[{address}]" if address.version == 6 else str(address)
         url = f"http://{host}:{port}/"
         self.shared = SharedScreens(
-            url, {name: f"{url}{t}/" for name, t in tokens.by_screen.items()}
+            url,
+            {name: f"{url}{t}/" for name, t in tokens.by_screen.items()},
+            f"{url}{tokens.feed}/feed",
         )
         return self.shared
 
     async def _open(self, serving: _Serving, tokens: Tokens) -> int:
         # The first page opened starts from the run as it is now, not as the desk last saw it.
         await asyncio.get_running_loop().run_in_executor(serving.executor, self.desk.poll)
-        beat = Beat(self.desk, serving.executor, self.poll_s)
-        routes = Routes(self.desk, tokens, beat, serving.executor, self.language)
+        beat = Beat(self.desk, self.feed, serving.executor, self.poll_s, self.language)
+        routes = Routes(self.desk, self.feed, tokens, beat, serving.executor, self.language)
         runner = web.AppRunner(routes.app(), access_log=None, shutdown_timeout=STOP_WAIT_S)
         await runner.setup()
         site = web.TCPSite(runner, self.bind, self.port)

@@ -10,6 +10,9 @@ from concurrent.futures import Executor
 from aiohttp import web
 
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.live_feed import LiveFeed
+from liveplanner.app.translations import translator
+from liveplanner.web.figures_json import figures_json
 from liveplanner.web.screens import SCREENS, screen
 from liveplanner.web.views_json import view_json
 
@@ -20,8 +23,12 @@ RETRY_MS = 1000  # how soon a page's EventSource reconnects after a drop
 
 
 class Beat:
-    def __init__(self, desk: LiveDesk, executor: Executor, poll_s: float) -> None:
-        self.desk, self.executor, self.poll_s = desk, executor, poll_s
+    def __init__(
+        self, desk: LiveDesk, feed: LiveFeed, executor: Executor, poll_s: float, language: str
+    ) -> None:
+        self.desk, self.feed, self.executor, self.poll_s = desk, feed, executor, poll_s
+        self.translate = translator(language)
+        self._fed = (0, 0, 0)  # the feed's lines, bad lines and alerts at the last push
         self.closing = False
         self.payloads: dict[str, bytes] = {}
         self._pushed = asyncio.Event()  # set, and replaced, at every push
@@ -30,6 +37,7 @@ class Beat:
     def push(self) -> None:
         """Work out every screen's view now and wake the streams to send it."""
         followed, version = self.desk.followed, self.desk.version
+        figures = figures_json(self.feed.figures(), self.feed, self.translate)
         for name in SCREENS:
             shown = screen(name)
             data = view_json(
@@ -40,16 +48,24 @@ class Beat:
                 version=version,
                 read_only=shown.read_only,
             )
+            data["figures"] = figures
             self.payloads[name] = json.dumps(data, ensure_ascii=False).encode()
         pushed, self._pushed = self._pushed, asyncio.Event()
         pushed.set()
 
     def _poll(self) -> bool:
+        """Read the run log and the feed; True when the pages should hear of it now."""
         try:
-            return self.desk.poll()
+            changed = self.desk.poll()
+            self.feed.poll()
         except Exception:  # a database away for a moment: the pages keep the last view
             log.warning("the live desk could not read the run log", exc_info=True)
             return False
+        figures = self.feed.figures()
+        fed = (figures.lines, figures.bad_lines, len(self.feed.alerts))
+        changed = changed or fed != self._fed
+        self._fed = fed
+        return changed
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()

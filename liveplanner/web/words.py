@@ -55,6 +55,17 @@ WORDS = {
     "promo.flash_sale": QT_TRANSLATE_NOOP("web", "Flash sale"),
     "promo.lucky_draw": QT_TRANSLATE_NOOP("web", "Lucky draw"),
     "promo.gift": QT_TRANSLATE_NOOP("web", "Gift"),
+    "figures": QT_TRANSLATE_NOOP("web", "The show's figures"),
+    "gmv_so_far": QT_TRANSLATE_NOOP("web", "GMV so far"),
+    "gmv_so_far_yuan": QT_TRANSLATE_NOOP("web", "GMV so far (yuan)"),
+    "pace": QT_TRANSLATE_NOOP("web", "Pace to target"),
+    "online_now": QT_TRANSLATE_NOOP("web", "Online now"),
+    "send": QT_TRANSLATE_NOOP("web", "Send"),
+    "lines": QT_TRANSLATE_NOOP("web", "Feed: {lines} lines"),
+    "bad_lines": QT_TRANSLATE_NOOP("web", "Feed: {bad} of {lines} lines refused"),
+    "no_feed": QT_TRANSLATE_NOOP(
+        "web", "No feed yet: figures come from a collector, a file or floor control"
+    ),
 }
 
 # The language tag of the page's <html lang>, by the server's language.

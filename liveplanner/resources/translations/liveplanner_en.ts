@@ -6093,47 +6093,47 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../ui/share_dialog.py" line="58" />
+        <location filename="../../ui/share_dialog.py" line="59" />
         <source>Share screens</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="78" />
+        <location filename="../../ui/share_dialog.py" line="79" />
         <source>&amp;Copy link</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="85" />
+        <location filename="../../ui/share_dialog.py" line="86" />
         <source>&amp;Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="86" />
+        <location filename="../../ui/share_dialog.py" line="87" />
         <source>&amp;Port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="126" />
+        <location filename="../../ui/share_dialog.py" line="133" />
         <source>&amp;Stop sharing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="126" />
+        <location filename="../../ui/share_dialog.py" line="133" />
         <source>&amp;Start sharing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="131" />
+        <location filename="../../ui/share_dialog.py" line="138" />
         <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="136" />
+        <location filename="../../ui/share_dialog.py" line="143" />
         <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="143" />
+        <location filename="../../ui/share_dialog.py" line="150" />
         <source>Viewer (read only)</source>
         <translation type="unfinished" />
     </message>
@@ -7797,8 +7797,13 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/sharing.py" line="36" />
+        <location filename="../../cli/sharing.py" line="40" />
         <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="48" />
+        <source>A collector posts JSON lines of the platform's figures to {url}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -8619,6 +8624,51 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../web/words.py" line="56" />
         <source>Lucky draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="58" />
+        <source>The show's figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="59" />
+        <source>GMV so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="60" />
+        <source>GMV so far (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="61" />
+        <source>Pace to target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="62" />
+        <source>Online now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="63" />
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="64" />
+        <source>Feed: {lines} lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="65" />
+        <source>Feed: {bad} of {lines} lines refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="66" />
+        <source>No feed yet: figures come from a collector, a file or floor control</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -6109,47 +6109,47 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../ui/share_dialog.py" line="58" />
+        <location filename="../../ui/share_dialog.py" line="59" />
         <source>Share screens</source>
         <translation>共享屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="78" />
+        <location filename="../../ui/share_dialog.py" line="79" />
         <source>&amp;Copy link</source>
         <translation>复制链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="85" />
+        <location filename="../../ui/share_dialog.py" line="86" />
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="86" />
+        <location filename="../../ui/share_dialog.py" line="87" />
         <source>&amp;Port</source>
         <translation>端口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="126" />
+        <location filename="../../ui/share_dialog.py" line="133" />
         <source>&amp;Stop sharing</source>
         <translation>停止共享(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="126" />
+        <location filename="../../ui/share_dialog.py" line="133" />
         <source>&amp;Start sharing</source>
         <translation>开始共享(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="131" />
+        <location filename="../../ui/share_dialog.py" line="138" />
         <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
         <translation>正在 %1 提供屏幕。每个链接带有自己的口令：拿到链接的人能看到那个屏幕；观看屏幕不能勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="136" />
+        <location filename="../../ui/share_dialog.py" line="143" />
         <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
         <translation>开始前不提供任何页面。每次开始都会生成新链接；请选择手机和平板能访问的地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="143" />
+        <location filename="../../ui/share_dialog.py" line="150" />
         <source>Viewer (read only)</source>
         <translation>查看（只读）</translation>
     </message>
@@ -7819,9 +7819,14 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>讲解时每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/sharing.py" line="36" />
+        <location filename="../../cli/sharing.py" line="40" />
         <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
         <translation>正在 {url} 上共享“{title}”的直播中控（按 Ctrl+C 停止）：</translation>
+    </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="48" />
+        <source>A collector posts JSON lines of the platform's figures to {url}</source>
+        <translation>采集程序可把平台数据按 JSON 行提交到 {url}</translation>
     </message>
 </context>
 <context>
@@ -8642,6 +8647,51 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../web/words.py" line="56" />
         <source>Lucky draw</source>
         <translation>抽奖</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="58" />
+        <source>The show's figures</source>
+        <translation>本场数据</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="59" />
+        <source>GMV so far</source>
+        <translation>累计成交额</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="60" />
+        <source>GMV so far (yuan)</source>
+        <translation>累计成交额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="61" />
+        <source>Pace to target</source>
+        <translation>目标进度</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="62" />
+        <source>Online now</source>
+        <translation>当前在线</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="63" />
+        <source>Send</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="64" />
+        <source>Feed: {lines} lines</source>
+        <translation>数据源：{lines} 行</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="65" />
+        <source>Feed: {bad} of {lines} lines refused</source>
+        <translation>数据源：{lines} 行中 {bad} 行被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="66" />
+        <source>No feed yet: figures come from a collector, a file or floor control</source>
+        <translation>还没有数据：可来自采集程序、日志文件或场控录入</translation>
     </message>
     <message>
         <location filename="../../web/words.py" line="54" />

@@ -222,6 +222,74 @@ function drawLists() {
   );
 }
 
+// The show's figures: GMV so far against the plan's pace, online viewers now, the minutes so
+// far as bars of online viewers (GMV each minute as a line over them), the alerts and the feed.
+let chartShape = "";
+function drawFigures() {
+  const f = view.figures;
+  if (!f) return;
+  $("gmv").textContent = f.gmv_fen === null ? "—" : `¥${figure(Math.round(f.gmv_fen / 100))}`;
+  const pace = f.pace_fen === null ? "—" : `¥${figure(Math.round(f.pace_fen / 100))}`;
+  const behind = f.behind_bp === null ? "" : ` (${f.behind_bp > 0 ? "−" : "+"}${Math.abs(f.behind_bp / 100).toFixed(0)}%)`;
+  $("pace").textContent = pace + behind;
+  $("pace").className = f.behind_bp !== null && f.behind_bp > 0 ? "behind" : "";
+  $("online").textContent = figure(f.online_now);
+  const shape = JSON.stringify(f.minutes);
+  if (shape !== chartShape) {
+    chartShape = shape;
+    drawChart(f.minutes);
+  }
+  fill($("alerts"), f.alerts.map((a) => el("li", "", a)), "");
+  $("feed-state").textContent = f.bad_lines
+    ? words.bad_lines.replace("{bad}", f.bad_lines).replace("{lines}", f.lines) +
+      (f.reasons.length ? ` · ${f.reasons[f.reasons.length - 1]}` : "")
+    : f.lines
+      ? words.lines.replace("{lines}", f.lines)
+      : words.no_feed;
+  $("typed").hidden = !view.may_count;
+}
+
+function drawChart(minutes) {
+  const svg = $("chart");
+  svg.replaceChildren();
+  const n = minutes.length;
+  if (!n) return;
+  const ns = "http://www.w3.org/2000/svg";
+  const most = Math.max(1, ...minutes.map((m) => m[1] || 0));
+  const mostGmv = Math.max(1, ...minutes.map((m) => m[2] || 0));
+  const width = 300 / Math.max(n, 30);
+  minutes.forEach((m, i) => {
+    if (m[1] === null) return; // no reading that minute: a gap, never a bar of 0
+    const bar = document.createElementNS(ns, "rect");
+    const height = (m[1] / most) * 56;
+    bar.setAttribute("x", String(i * width));
+    bar.setAttribute("y", String(60 - height));
+    bar.setAttribute("width", String(Math.max(width - 0.5, 0.5)));
+    bar.setAttribute("height", String(height));
+    bar.setAttribute("class", "bar");
+    svg.append(bar);
+  });
+  const points = minutes
+    .map((m, i) => (m[2] === null ? null : `${i * width + width / 2},${60 - (m[2] / mostGmv) * 56}`))
+    .filter((p) => p !== null);
+  if (points.length > 1) {
+    const line = document.createElementNS(ns, "polyline");
+    line.setAttribute("points", points.join(" "));
+    line.setAttribute("class", "gmv-line");
+    svg.append(line);
+  }
+}
+
+function sendTyped(event) {
+  event.preventDefault();
+  const online = $("typed-online").value.trim();
+  const gmv = $("typed-gmv").value.trim();
+  if (online) send("figure", { metric: "online_viewers", value: online }, $("typed-send"));
+  if (gmv) send("figure", { metric: "gmv", value: gmv }, $("typed-send"));
+  $("typed-online").value = "";
+  $("typed-gmv").value = "";
+}
+
 function draw() {
   const screen = view.read_only ? "viewer" : view.role;
   $("show").textContent = view.show;
@@ -239,6 +307,7 @@ function draw() {
   $("move-on").textContent = words.move_on;
   $("move-on").hidden = !view.move_on;
   drawLists();
+  drawFigures();
   drawClock();
 }
 
@@ -265,6 +334,14 @@ $("checklist-title").textContent = words.checklist;
 $("cues-title").textContent = words.cues;
 $("counters-title").textContent = words.counters;
 $("recent-title").textContent = words.recent;
+$("figures-title").textContent = words.figures;
+$("gmv-label").textContent = words.gmv_so_far;
+$("pace-label").textContent = words.pace;
+$("online-label").textContent = words.online_now;
+$("typed-online").placeholder = words.online_now;
+$("typed-gmv").placeholder = words.gmv_so_far_yuan;
+$("typed-send").textContent = words.send;
+$("typed").addEventListener("submit", sendTyped);
 document.title = words.title;
 connect();
 setInterval(drawClock, 200);

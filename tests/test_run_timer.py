@@ -22,6 +22,7 @@ from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunEventKind, RunKind
 from liveplanner.core.review_spans import actual_spans
 from liveplanner.storage import runs, shows
+from liveplanner.storage import samples as runs_samples
 from liveplanner.storage.database import Database
 from liveplanner.ui.editor.document import ShowDocument
 from liveplanner.ui.rehearsal.host_view import HostView
@@ -593,3 +594,31 @@ def test_f5_with_the_timer_open_brings_it_back_instead_of_a_second_one(
     monkeypatch.setattr(StartRunDialog, "open", lambda self: pytest.fail("no second timer"))
     window.run_action.trigger()
     assert window.host_view is first
+
+
+def test_ending_the_live_show_keeps_the_feeds_minutes_as_its_metrics(
+    qtbot: QtBot, db: Database
+) -> None:
+    from liveplanner.app.demo import demo_plan
+    from liveplanner.app.live_desk import LiveDesk
+    from liveplanner.app.live_feed import FEED_SOURCE, LiveFeed
+
+    show_id = shows.save_plan(db, demo_plan())  # a show with no metrics imported yet
+    clock = Clock()
+    controller = RunController(
+        db, shows.load_plan(db, show_id), RunKind.LIVE, now=clock.now, wall=clock.wall
+    )
+    view = HostView(controller)
+    qtbot.addWidget(view)
+    show_active(qtbot, view)
+    press(qtbot, Qt.Key.Key_Space)
+    clock.at = 150
+    feed = LiveFeed(LiveDesk(db, show_id, now=clock.now, wall=clock.wall), wall=clock.wall)
+    minute = (T0 + timedelta(minutes=1)).isoformat()
+    assert feed.take_lines(json.dumps({"minute": minute, "online_viewers": 900})).taken == 1
+    press(qtbot, Qt.Key.Key_Escape)
+    box = answer_box(qtbot)
+    end = next(b for b in box.buttons() if b.text() == "End the run")
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    source = runs_samples.import_source(db, show_id)
+    assert source is not None and source.file_name == FEED_SOURCE

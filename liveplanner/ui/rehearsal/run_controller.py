@@ -19,7 +19,7 @@ from liveplanner.core.clock import (
     resume,
     timer_segments,
 )
-from liveplanner.core.enums import RunKind
+from liveplanner.core.enums import RunEventKind, RunKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import Run
 from liveplanner.ui.words import said_of
@@ -96,6 +96,20 @@ class RunController(QObject):
         self._log(events)
         if events:
             self.changed.emit()
+        if self.kind is RunKind.LIVE and any(e.kind is RunEventKind.ENDED for e in events):
+            self._settle_feed()
+
+    def _settle_feed(self) -> None:
+        """The live feed's minutes become the show's metrics as the show ends (unless the
+        platform's export is in already): the review has figures before any import."""
+        from liveplanner.app.live_feed import settle_feed
+
+        if self.run_id is None or self.log.pending:
+            return  # the end is not written yet: the next window's desk settles it
+        try:
+            settle_feed(self.db, self.run_id)
+        except StorageError as exc:
+            self.log_failed.emit(said_of(exc))
 
     def _log(self, events: list[ClockEvent]) -> None:
         """Write events now; if the database refuses, keep them (in order) and say so. The timer

@@ -6137,6 +6137,11 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <source>Viewer (read only)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="156" />
+        <source>Feed for a collector (POST JSON lines)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ShowEditor</name>

@@ -6153,6 +6153,11 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <source>Viewer (read only)</source>
         <translation>查看（只读）</translation>
     </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="156" />
+        <source>Feed for a collector (POST JSON lines)</source>
+        <translation>采集程序的数据入口（POST JSON 行）</translation>
+    </message>
 </context>
 <context>
     <name>ShowEditor</name>

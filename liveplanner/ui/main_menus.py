@@ -171,7 +171,7 @@ class MenusMixin:
                     Role.CUSTOMER_SERVICE,
                     QCoreApplication.translate("MainWindow", "C&ustomer service"),
                 ),
-                (Role.OPS, QCoreApplication.translate("MainWindow", "&Ops")),
+                (Role.OPS, QCoreApplication.translate("MainWindow", "&Operations")),
             )
         }
         self.person_screen_action = self._action(

@@ -9,19 +9,14 @@ from liveplanner.core.live_desk import DeskItem, ItemKind, Tick
 from liveplanner.core.schedule import format_duration
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeskTexts", text)
-
-
 def item_kind(kind: ItemKind) -> str:
-    """The checklist's words: the studio's Chinese terms, which English screens keep beside
-    their own word (floor control says 上架 whatever the screen's language)."""
+    """The release checklist's words: 上架, 改价, 发券 and 开抽 on a Chinese screen."""
     return {
-        ItemKind.CUE: _tr("Cue"),
-        ItemKind.LIST: _tr("List (上架)"),
-        ItemKind.PRICE: _tr("Price (改价)"),
-        ItemKind.COUPON: _tr("Coupon (发券)"),
-        ItemKind.DRAW: _tr("Draw (开抽)"),
+        ItemKind.CUE: QCoreApplication.translate("DeskTexts", "Cue"),
+        ItemKind.LIST: QCoreApplication.translate("DeskTexts", "List on shelf"),
+        ItemKind.PRICE: QCoreApplication.translate("DeskTexts", "Set price"),
+        ItemKind.COUPON: QCoreApplication.translate("DeskTexts", "Drop coupons"),
+        ItemKind.DRAW: QCoreApplication.translate("DeskTexts", "Start draw"),
     }[kind]
 
 
@@ -30,16 +25,22 @@ def item_text(item: DeskItem, who: str = "") -> str:
     text = f"{who} · {item.text}" if who else item.text
     if item.quantity and str(item.quantity) not in item.text:  # a cue's words may say it
         text += f" ×{item.quantity}"
-    return _tr("%1: %2").replace("%1", item_kind(item.kind)).replace("%2", text)
+    return (
+        QCoreApplication.translate("DeskTexts", "%1: %2")
+        .replace("%1", item_kind(item.kind))
+        .replace("%2", text)
+    )
 
 
 def due_text(due_s: float) -> str:
     whole = round(due_s)
     if whole > 0:
-        return _tr("in %1").replace("%1", format_duration(whole))
+        return QCoreApplication.translate("DeskTexts", "in %1").replace(
+            "%1", format_duration(whole)
+        )
     if whole == 0:
-        return _tr("now")
-    return _tr("%1 late").replace("%1", format_duration(-whole))
+        return QCoreApplication.translate("DeskTexts", "now")
+    return QCoreApplication.translate("DeskTexts", "%1 late").replace("%1", format_duration(-whole))
 
 
 def tick_text(tick: Tick, what: str, zone: ZoneInfo) -> str:

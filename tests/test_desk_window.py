@@ -1,0 +1,270 @@
+"""The live desk in the app: floor control's window ticks a release and sets counters with real
+clicks and keys during a run timed by the host's window (on an injected clock), the host's
+window shows the ticks and the prompt to move on, a window with no run ticks nothing, and the
+review chart marks each tick. At 1366×705, in English and in Chinese."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QToolTip, QWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
+from sqlalchemy import func, select
+
+from liveplanner.app.demo import create_demo
+from liveplanner.app.live_desk import LiveDesk
+from liveplanner.core.enums import DeskEventKind, Role, RunKind
+from liveplanner.core.live_desk import ItemKind
+from liveplanner.storage import desk, shows
+from liveplanner.storage.database import Database
+from liveplanner.storage.models import DeskEventRow
+from liveplanner.ui.desk.desk_window import DeskWindow
+from liveplanner.ui.rehearsal.host_view import HostView
+from liveplanner.ui.rehearsal.run_controller import RunController
+from liveplanner.ui.review.chart_strip import MARK_ROW
+from liveplanner.ui.review.chart_ticks import TICK_GLYPH
+from liveplanner.ui.review.review_page import ReviewPage
+from liveplanner.ui.translators import drop_language, use_language
+
+T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)  # the demo show's planned start
+SCREEN = QSize(1366, 705)
+FLOOR = "王磊"  # the demo's floor control
+FLASH_SALE_SEGMENT = 5  # the demo's first flash sale
+SET_PRICE = {"en": "Set price", "zh_CN": "改价"}  # the flash sale's release, in each language
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = 0.0
+
+    def now(self) -> float:
+        return self.at
+
+    def wall(self) -> datetime:
+        return T0 + timedelta(seconds=self.at)
+
+
+@pytest.fixture
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # conftest's fresh database, on SQLite alone here
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    use_language(request.param)
+    yield request.param
+    drop_language()
+
+
+def on_screen(qtbot: QtBot, window: QWidget) -> None:
+    """The window at a laptop's usable size: it keeps that size (nothing in it asks for more)."""
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    show_active(qtbot, window)
+    assert window.size() == SCREEN
+    assert window.minimumSizeHint().boundedTo(SCREEN) == window.minimumSizeHint()
+
+
+def click(qtbot: QtBot, window: QWidget, widget: QWidget) -> None:
+    """A click where the widget is on screen, to whatever is under the pointer there."""
+    point = widget.mapTo(window, widget.rect().center())
+    under = window.childAt(point)
+    assert under is widget, f"{under!r} is under the pointer, not {widget!r}"
+    qtbot.mouseClick(under, Qt.MouseButton.LeftButton, pos=under.mapFrom(window, point))
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None, "no widget has the keys"
+    qtbot.keyClick(target, key)
+
+
+class Studio:
+    """The host's window timing a live run, on the test's clock, into the flash sale."""
+
+    def __init__(self, qtbot: QtBot, db: Database) -> None:
+        self.db = db
+        self.show_id = create_demo(db)
+        self.clock = Clock()
+        plan = shows.load_plan(db, self.show_id)
+        self.controller = RunController(
+            db, plan, RunKind.LIVE, now=self.clock.now, wall=self.clock.wall
+        )
+        self.host = HostView(self.controller)
+        on_screen(qtbot, self.host)
+        press(qtbot, Qt.Key.Key_Space)  # the run starts
+        for _ in range(FLASH_SALE_SEGMENT):
+            self.clock.at += 60
+            press(qtbot, Qt.Key.Key_Right)
+        self.clock.at += 5
+
+    def screen(self, qtbot: QtBot, role: Role) -> DeskWindow:
+        window = DeskWindow(
+            LiveDesk(self.db, self.show_id, now=self.clock.now, wall=self.clock.wall), role
+        )
+        on_screen(qtbot, window)
+        return window
+
+    @property
+    def run_id(self) -> int:
+        assert self.controller.run_id is not None
+        return self.controller.run_id
+
+
+def item_box(window: DeskWindow, kind: ItemKind) -> QCheckBox:
+    assert window.view is not None
+    key = next(s.item.key for s in window.view.items if s.item.kind is kind)
+    return window.items.boxes[key]
+
+
+def test_floor_control_clicks_a_release_and_the_host_sees_the_tick(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    assert floor.view is not None and floor.view.reading.index == FLASH_SALE_SEGMENT
+    assert not floor.hint.isVisible()
+    price = item_box(floor, ItemKind.PRICE)
+    assert price.isEnabled() and price.text().startswith(SET_PRICE[language])
+    click(qtbot, floor, price)
+
+    [event] = desk.desk_events(db, studio.run_id)
+    assert (event.kind, event.item, event.actor) == (DeskEventKind.TICKED, price.key, FLOOR)
+    assert price.isChecked() and FLOOR in floor.ticks.text()
+    # The host's window polls the desk: the tick shows there, who and what.
+    qtbot.waitUntil(lambda: FLOOR in studio.host.ticks.text())
+    assert SET_PRICE[language] in studio.host.ticks.text()
+    assert floor.refused.isHidden()
+
+
+def test_every_item_and_control_is_reached_by_tab_and_ticked_by_keys(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    controls = [
+        *floor.items.boxes.values(),
+        *floor.counters.spins.values(),
+        *floor.counters.buttons.values(),
+    ]
+    reached: list[QWidget] = []
+    first = next(iter(floor.items.boxes.values()))
+    first.setFocus(Qt.FocusReason.TabFocusReason)
+    for _ in range(3 * len(controls)):
+        reached.append(QApplication.focusWidget())
+        press(qtbot, Qt.Key.Key_Tab)
+    assert all(c in reached or c.lineEdit() in reached for c in controls if hasattr(c, "lineEdit"))
+    assert all(c in reached for c in controls if not hasattr(c, "lineEdit"))
+
+    listing = item_box(floor, ItemKind.LIST)
+    price = item_box(floor, ItemKind.PRICE)
+    listing.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, Qt.Key.Key_Space)
+    price.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)  # Enter again takes the tick back
+    kinds = [(e.kind, e.item) for e in desk.desk_events(db, studio.run_id)]
+    assert kinds == [
+        (DeskEventKind.TICKED, listing.key),
+        (DeskEventKind.TICKED, price.key),
+        (DeskEventKind.UNTICKED, price.key),
+    ]
+    assert listing.isChecked() and not price.isChecked()
+
+
+def test_a_sold_out_flash_sale_prompts_the_host_to_move_on(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    assert floor.view is not None
+    [sale] = [p for p in floor.view.promos if p.kind.value == "flash_sale"]
+    assert "—" in floor.counters.figures[f"promo:{sale.id}"].text()  # nobody counted: not 0
+    released = floor.counters.buttons[f"released:promo:{sale.id}"]
+    click(qtbot, floor, released)
+    assert f"{sale.planned:,}" in floor.counters.figures[f"promo:{sale.id}"].text()
+    assert studio.host.desk is not None
+    hosts = studio.host.desk.desk
+    qtbot.waitUntil(lambda: any(p.released == sale.planned for p in hosts.view(Role.HOST).promos))
+    assert not studio.host.state_banner.isVisible()  # released, not sold out: no prompt
+    sold_out = floor.counters.buttons[f"sold_out:promo:{sale.id}"]
+    click(qtbot, floor, sold_out)
+    said = QApplication.translate("HostDisplay", "Sold out — move on")
+    qtbot.waitUntil(lambda: studio.host.state_banner.isVisible())
+    assert studio.host.state_banner.text() == said
+    assert (language == "zh_CN") == ("售罄" in said)
+    kinds = [(e.kind, e.item) for e in desk.desk_events(db, studio.run_id)]
+    assert kinds[-1] == (DeskEventKind.SOLD_OUT, f"promo:{sale.id}")
+
+
+def test_a_screen_with_no_run_shows_the_plan_and_cannot_tick(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    show_id = create_demo(db)
+    window = DeskWindow(LiveDesk(db, show_id), Role.OPS)
+    on_screen(qtbot, window)
+    assert window.hint.isVisible()
+    assert window.view is not None  # the plan's first segment, ops' own cue in it
+    assert [s for s in window.view.items if s.mine]
+    boxes = list(window.items.boxes.values())
+    assert boxes and not any(b.isEnabled() for b in boxes)
+    qtbot.mouseClick(boxes[0], Qt.MouseButton.LeftButton, pos=boxes[0].rect().center())
+    assert not boxes[0].isChecked()
+    assert not any(b.isEnabled() for b in window.counters.buttons.values())
+    with db.engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(DeskEventRow)) == 0
+
+
+def test_a_host_screen_may_not_tick_floor_controls_release(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    host_screen = studio.screen(qtbot, Role.HOST)
+    assert host_screen.view is not None
+    boxes = [host_screen.items.boxes[s.item.key] for s in host_screen.view.items if not s.mine]
+    assert boxes and not any(b.isEnabled() for b in boxes)
+    assert not host_screen.counters.buttons  # only floor control and ops count
+    host_screen._toggled(boxes[0].key, True)  # as a stale screen would send it
+    assert host_screen.refused.isVisible()
+    assert "“" in host_screen.refused.text() and "\n" not in host_screen.refused.text()
+    assert desk.desk_events(db, studio.run_id) == []
+
+
+def test_the_review_chart_marks_each_tick(qtbot: QtBot, db: Database, language: str) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    click(qtbot, floor, item_box(floor, ItemKind.LIST))
+    studio.clock.at += 30
+    click(qtbot, floor, item_box(floor, ItemKind.PRICE))
+    floor.close()
+    studio.controller.act("end")
+    studio.host.close()
+
+    page = ReviewPage(db, lag=2)
+    qtbot.addWidget(page)
+    page.resize(1366, 640)
+    page.set_show(studio.show_id)
+    show_active(qtbot, page)
+    chart = page.chart
+    ticks = [m for m in chart.marks.marks if m.glyph == TICK_GLYPH]
+    assert len(ticks) == 2
+    events = desk.desk_events(db, studio.run_id)
+    assert [m.x for m in ticks] == [e.wall_time.timestamp() for e in events]
+    view = chart.strip.getPlotItem().getViewBox()
+    at = chart.strip.mapFromScene(view.mapViewToScene(QPointF(ticks[1].x, -MARK_ROW / 2)))
+    qtbot.mouseMove(chart.strip.viewport(), at)
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and f"{FLOOR} · " in QToolTip.text())
+    assert SET_PRICE[language] in QToolTip.text()
+
+
+def test_buttons_on_floor_controls_screen_are_in_view(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    for button in floor.findChildren(QPushButton):
+        corner = button.mapTo(floor, QPoint(button.width() - 1, button.height() - 1))
+        assert floor.rect().contains(corner), button.text()
+        assert button.visibleRegion().boundingRect() == button.rect(), button.text()

@@ -6,7 +6,7 @@ computer times it; with no run open it shows the plan, counting nothing, and tic
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -23,6 +23,7 @@ from liveplanner.ui.desk.items_panel import ItemsPanel
 from liveplanner.ui.desk.poller import DeskPoller
 from liveplanner.ui.rehearsal.host_display import next_change_ms
 from liveplanner.ui.rehearsal.presenter import countdown_text, level_style, restyle, scaled_px
+from liveplanner.ui.screen_fit import fit_to_screen
 from liveplanner.ui.words import said_of
 
 SHOWN_TICKS = 4  # the last ticks listed under the clock
@@ -51,7 +52,7 @@ class DeskWindow(QWidget):
         self.setWindowTitle(
             self.tr("%1 · %2").replace("%1", self.screen_name).replace("%2", self.plan.show.title)
         )
-        self.resize(1280, 680)
+        fit_to_screen(self, QSize(1280, 720))  # a laptop's 1366×705 takes it, frame and all
 
         self.who = QLabel(self.screen_name)
         self.who.setStyleSheet("color: white; background: #34495e; padding: 2px 8px;")

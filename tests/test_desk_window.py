@@ -182,12 +182,15 @@ def test_a_sold_out_flash_sale_prompts_the_host_to_move_on(
     assert floor.view is not None
     [sale] = [p for p in floor.view.promos if p.kind.value == "flash_sale"]
     assert "—" in floor.counters.figures[f"promo:{sale.id}"].text()  # nobody counted: not 0
+    units = floor.counters.spins[f"promo:{sale.id}"].value()
+    assert units == 1000  # what the segment's release puts out (the sale's plan has 2,000)
     released = floor.counters.buttons[f"released:promo:{sale.id}"]
+    assert "1,000" in released.text()
     click(qtbot, floor, released)
-    assert f"{sale.planned:,}" in floor.counters.figures[f"promo:{sale.id}"].text()
+    assert "1,000" in floor.counters.figures[f"promo:{sale.id}"].text()
     assert studio.host.desk is not None
     hosts = studio.host.desk.desk
-    qtbot.waitUntil(lambda: any(p.released == sale.planned for p in hosts.view(Role.HOST).promos))
+    qtbot.waitUntil(lambda: any(p.released == units for p in hosts.view(Role.HOST).promos))
     assert not studio.host.state_banner.isVisible()  # released, not sold out: no prompt
     sold_out = floor.counters.buttons[f"sold_out:promo:{sale.id}"]
     click(qtbot, floor, sold_out)
@@ -268,3 +271,26 @@ def test_buttons_on_floor_controls_screen_are_in_view(
         corner = button.mapTo(floor, QPoint(button.width() - 1, button.height() - 1))
         assert floor.rect().contains(corner), button.text()
         assert button.visibleRegion().boundingRect() == button.rect(), button.text()
+
+
+def test_floor_control_types_units_sold_and_presses_enter_on_sold_n(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    assert floor.view is not None
+    product = floor.view.products[0]
+    key = f"product:{product.id}"
+    assert product.sold is None and "—" in floor.counters.figures[key].text()
+    spin = floor.counters.spins[key]
+    spin.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "120")
+    press(qtbot, Qt.Key.Key_Tab)
+    button = floor.counters.buttons[f"sold:{key}"]
+    assert QApplication.focusWidget() is button and "120" in button.text()
+    press(qtbot, Qt.Key.Key_Return)
+    [event] = desk.desk_events(db, studio.run_id)
+    assert (event.kind, event.item, event.quantity) == (DeskEventKind.SOLD, key, 120)
+    assert floor.view.products[0].sold == 120
+    assert f"{(product.stock or 0) - 120:,}" in floor.counters.figures[key].text()

@@ -43,8 +43,9 @@ class CountersPanel(QScrollArea):
         self.spins: dict[str, QSpinBox] = {}
         self.buttons: dict[str, QPushButton] = {}  # "sold_out:promo:1", "released:promo:1", …
         self.counting = False
+        self.sold: dict[str, int | None] = {}  # the sold figures last shown, by product
         self.empty_text = ""
-        self._rebuild([], [], False)
+        self._rebuild([], [], False, {})
 
     def show_counts(
         self,
@@ -53,12 +54,15 @@ class CountersPanel(QScrollArea):
         counting: bool,
         enabled: bool,
         empty: str,
+        release_units: dict[int, int],
     ) -> None:
-        """`counting`: this screen sets counters (floor control, ops); `enabled`: a run is open."""
+        """`counting`: this screen sets counters (floor control, ops); `enabled`: a run is open;
+        `release_units`: what the segment's release of each promo puts out, "+N released"'s
+        first N."""
         keys = [f"product:{p.id}" for p in products] + [f"promo:{p.id}" for p in promos]
         self.empty_text = empty
         if keys != self.keys or counting != self.counting:
-            self._rebuild(list(products), list(promos), counting)
+            self._rebuild(list(products), list(promos), counting, release_units)
         for product in products:
             text = (
                 self.tr("stock %1 · sold %2 · left %3")
@@ -66,7 +70,12 @@ class CountersPanel(QScrollArea):
                 .replace("%2", figure(product.sold))
                 .replace("%3", figure(product.left))
             )
-            self._figures(f"product:{product.id}", text, product.sold_out)
+            key = f"product:{product.id}"
+            self._figures(key, text, product.sold_out)
+            spin = self.spins.get(key)
+            if spin is not None and product.sold != self.sold.get(key) and not spin.hasFocus():
+                spin.setValue(product.sold or 0)  # "Sold N" starts from the latest figure
+            self.sold[key] = product.sold
         for promo in promos:
             text = (
                 self.tr("released %1 · claimed %2")
@@ -90,7 +99,11 @@ class CountersPanel(QScrollArea):
             spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("000,000") + 48)
 
     def _rebuild(
-        self, products: list[ProductCount], promos: list[PromoCount], counting: bool
+        self,
+        products: list[ProductCount],
+        promos: list[PromoCount],
+        counting: bool,
+        release_units: dict[int, int],
     ) -> None:
         self.keys = [f"product:{p.id}" for p in products] + [f"promo:{p.id}" for p in promos]
         self.counting = counting
@@ -123,7 +136,8 @@ class CountersPanel(QScrollArea):
                 out.clicked.connect(
                     lambda _c=False, k=key: self.counted.emit(DeskEventKind.SOLD_OUT, k, None)
                 )
-                spin = self._spin(key, promo.planned or DEFAULT_RELEASE)
+                units = release_units.get(promo.id) or promo.planned or DEFAULT_RELEASE
+                spin = self._spin(key, units)
                 released = self._button(self.tr("+%1 released"), key, spin)
                 released.clicked.connect(
                     lambda _c=False, k=key: self.counted.emit(
@@ -151,9 +165,9 @@ class CountersPanel(QScrollArea):
         title.setToolTip(html.escape(name))
         figures = QLabel()
         self.figures[key] = figures
-        for label in (title, figures):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(60)
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title.setMinimumWidth(60)
+        figures.setWordWrap(True)  # the figures wrap beside the controls; none is cut
         grid.addWidget(title, 2 * row, 0, 1, 2)
         grid.addWidget(figures, 2 * row + 1, 0, 1, 2)
 

@@ -76,6 +76,7 @@ class DeskWindow(QWidget):
         self.next_label.setWordWrap(True)
         self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ticks = QLabel()
+        self.ticks.setWordWrap(True)
         self.ticks.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.ticks.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.ticks.setMinimumHeight(1)
@@ -107,8 +108,8 @@ class DeskWindow(QWidget):
         main = QGridLayout()
         main.addLayout(left, 0, 0)
         main.addLayout(right, 0, 1)
-        main.setColumnStretch(0, 2)
-        main.setColumnStretch(1, 3)
+        main.setColumnStretch(0, 1)
+        main.setColumnStretch(1, 2)
         main.setHorizontalSpacing(24)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -183,6 +184,7 @@ class DeskWindow(QWidget):
             view.items,
             lambda key: running and self.desk.may_tick(key, self.role, self.person_id),
             self.tr("Nothing for this screen now or in the next two minutes"),
+            self.zone,
         )
         self.counters.show_counts(
             view.products,
@@ -190,6 +192,11 @@ class DeskWindow(QWidget):
             self._counting,
             running,
             self.tr("No product or promo in this segment"),
+            {
+                s.item.promo_id: s.item.quantity
+                for s in view.items
+                if s.item.promo_id is not None and s.item.quantity
+            },
         )
         self.ticks.setText(
             "\n".join(tick_text(t, self._what(t.key), self.zone) for t in view.recent[:SHOWN_TICKS])

@@ -2,13 +2,14 @@
 segment, each a box to tick (Space or Enter on the focused one, or a click), with time to it."""
 
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from liveplanner.core.live_desk import ShownItem
-from liveplanner.ui.desk.desk_texts import due_text, item_text
+from liveplanner.ui.desk.desk_texts import clock, due_text, item_text
 
 # Colours by style sheet, weights by font: a style sheet's font rule would drop the size the
 # window gives its text.
@@ -51,7 +52,11 @@ class ItemsPanel(QScrollArea):
         self.empty = QLabel()
 
     def show_items(
-        self, items: tuple[ShownItem, ...], may_tick: Callable[[str], bool], empty: str
+        self,
+        items: tuple[ShownItem, ...],
+        may_tick: Callable[[str], bool],
+        empty: str,
+        zone: ZoneInfo,
     ) -> None:
         keys = [s.item.key for s in items]
         if keys != list(self.boxes):
@@ -65,9 +70,13 @@ class ItemsPanel(QScrollArea):
         self.empty.setVisible(not items)
         for shown in items:
             box = self.boxes[shown.item.key]
-            text = f"{item_text(shown.item, shown.who)} — {due_text(shown.due_s)}"
-            if shown.tick is not None:
-                text += f" ✓ {shown.tick.actor}"
+            # Once ticked, who did it and when, not how late it is.
+            done = (
+                f"✓ {shown.tick.actor} {clock(shown.tick.at, zone)}"
+                if shown.tick is not None
+                else due_text(shown.due_s)
+            )
+            text = f"{item_text(shown.item, shown.who)} — {done}"
             if box.text() != text:
                 box.setText(text)
             box.setChecked(shown.tick is not None)

@@ -3,24 +3,35 @@ clicks and keys during a run timed by the host's window (on an injected clock), 
 window shows the ticks and the prompt to move on, a window with no run ticks nothing, and the
 review chart marks each tick. At 1366×705, in English and in Chinese."""
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QInputDialog,
+    QPushButton,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 from sqlalchemy import func, select
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.settings import Preferences
 from liveplanner.core.enums import DeskEventKind, Role, RunKind
 from liveplanner.core.live_desk import ItemKind
 from liveplanner.storage import desk, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.models import DeskEventRow
+from liveplanner.ui import labels
 from liveplanner.ui.desk.desk_window import DeskWindow
+from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.review.chart_strip import MARK_ROW
@@ -228,11 +239,76 @@ def test_a_host_screen_may_not_tick_floor_controls_release(
     assert host_screen.view is not None
     boxes = [host_screen.items.boxes[s.item.key] for s in host_screen.view.items if not s.mine]
     assert boxes and not any(b.isEnabled() for b in boxes)
-    assert not host_screen.counters.buttons  # only floor control and ops count
-    host_screen._toggled(boxes[0].key, True)  # as a stale screen would send it
-    assert host_screen.refused.isVisible()
-    assert "“" in host_screen.refused.text() and "\n" not in host_screen.refused.text()
+    qtbot.mouseClick(boxes[0], Qt.MouseButton.LeftButton, pos=boxes[0].rect().center())
+    assert not boxes[0].isChecked()
+    assert not host_screen.counters.buttons  # only floor control and operations count
     assert desk.desk_events(db, studio.run_id) == []
+
+
+def test_a_tick_after_the_run_ended_elsewhere_is_refused_in_one_line(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    """The host ends the run between two of floor control's polls: the click is refused, in the
+    window's language, on one line, and the box goes back as it was."""
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    floor.poller.stop()  # the screen has not polled since
+    studio.controller.act("end")
+    price = item_box(floor, ItemKind.PRICE)
+    click(qtbot, floor, price)
+    assert floor.refused.isVisible() and not price.isChecked()
+    said = floor.refused.text()
+    assert "\n" not in said and str(studio.run_id) in said
+    assert ("已结束" in said) == (language == "zh_CN")
+    assert desk.desk_events(db, studio.run_id) == []
+
+
+def test_the_window_polls_the_database_off_the_gui_thread(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    threads: list[threading.Thread] = []
+    real = LiveDesk.poll
+
+    def noted(desk: LiveDesk) -> bool:
+        threads.append(threading.current_thread())
+        return real(desk)
+
+    monkeypatch.setattr(LiveDesk, "poll", noted)
+    qtbot.waitUntil(lambda: len(threads) >= 2)
+    assert threading.main_thread() not in threads
+    floor.close()
+
+
+def test_run_menu_opens_each_role_s_screen_and_a_person_s(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    show_id = create_demo(db)
+    window = MainWindow(db, Preferences(language=language, welcomed=True))
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.open_show(show_id)
+    for role, action in window.role_screen_actions.items():
+        assert action.isEnabled()
+        action.trigger()
+        [screen] = [w for w in window.findChildren(DeskWindow) if w.isVisible()]
+        assert screen.role is role and screen.person_id is None
+        assert screen.who.text() == labels.role(role)
+        screen.close()
+
+    window.person_screen_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QInputDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, QInputDialog)
+    assert dialog.comboBoxItems() == ["林晓", "陈一鸣", "王磊", "赵敏", "刘洋"]
+    dialog.setTextValue("赵敏")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(DeskWindow)))
+    [screen] = [w for w in window.findChildren(DeskWindow) if w.isVisible()]
+    assert screen.person_id is not None and screen.who.text() == "赵敏"
+    screen.close()
 
 
 def test_the_review_chart_marks_each_tick(qtbot: QtBot, db: Database, language: str) -> None:

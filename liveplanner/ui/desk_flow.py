@@ -46,14 +46,13 @@ class DeskMixin:
                 )
             )
             return
-        name, chosen = QInputDialog.getItem(
-            self,
-            QCoreApplication.translate("MainWindow", "Person's screen"),
-            QCoreApplication.translate("MainWindow", "Whose screen:"),
-            [p.name for p in people],
-            0,
-            False,
-        )
-        if chosen:
-            person = next(p for p in people if p.name == name)
-            self.open_role_screen(None, person.id)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Person's screen"))
+        dialog.setLabelText(QCoreApplication.translate("MainWindow", "Whose screen:"))
+        dialog.setComboBoxItems([p.name for p in people])
+        dialog.setComboBoxEditable(False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        ids = {p.name: p.id for p in people}
+        # Not exec(): the window's own loop goes on, and the screen opens once it is chosen.
+        dialog.textValueSelected.connect(lambda name: self.open_role_screen(None, ids[name]))
+        dialog.open()

@@ -939,32 +939,32 @@
 <context>
     <name>CountersPanel</name>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="64" />
+        <location filename="../../ui/desk/counters_panel.py" line="68" />
         <source>stock %1 · sold %2 · left %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="72" />
+        <location filename="../../ui/desk/counters_panel.py" line="81" />
         <source>released %1 · claimed %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="83" />
+        <location filename="../../ui/desk/counters_panel.py" line="92" />
         <source>%1 · SOLD OUT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="107" />
+        <location filename="../../ui/desk/counters_panel.py" line="120" />
         <source>Sold %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="121" />
+        <location filename="../../ui/desk/counters_panel.py" line="134" />
         <source>Sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="127" />
+        <location filename="../../ui/desk/counters_panel.py" line="141" />
         <source>+%1 released</source>
         <translation type="unfinished" />
     </message>
@@ -1349,82 +1349,82 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="52" />
+        <location filename="../../ui/desk/desk_window.py" line="53" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="86" />
+        <location filename="../../ui/desk/desk_window.py" line="88" />
         <source>Last ticks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="87" />
+        <location filename="../../ui/desk/desk_window.py" line="89" />
         <source>Checklist and cues</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <location filename="../../ui/desk/desk_window.py" line="90" />
         <source>Products and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="150" />
+        <location filename="../../ui/desk/desk_window.py" line="152" />
         <source>No run open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="150" />
+        <location filename="../../ui/desk/desk_window.py" line="152" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="153" />
+        <location filename="../../ui/desk/desk_window.py" line="155" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="153" />
+        <location filename="../../ui/desk/desk_window.py" line="155" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="155" />
+        <location filename="../../ui/desk/desk_window.py" line="157" />
         <source>%1 · PAUSED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="164" />
+        <location filename="../../ui/desk/desk_window.py" line="166" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="170" />
+        <location filename="../../ui/desk/desk_window.py" line="172" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="175" />
+        <location filename="../../ui/desk/desk_window.py" line="177" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="179" />
+        <location filename="../../ui/desk/desk_window.py" line="181" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="184" />
+        <location filename="../../ui/desk/desk_window.py" line="186" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="191" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>No product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="195" />
+        <location filename="../../ui/desk/desk_window.py" line="203" />
         <source>No ticks yet</source>
         <translation type="unfinished" />
     </message>
@@ -2471,12 +2471,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk_flow.py" line="51" />
+        <location filename="../../ui/desk_flow.py" line="50" />
         <source>Person's screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk_flow.py" line="52" />
+        <location filename="../../ui/desk_flow.py" line="51" />
         <source>Whose screen:</source>
         <translation type="unfinished" />
     </message>

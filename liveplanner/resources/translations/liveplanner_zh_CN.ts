@@ -943,32 +943,32 @@
 <context>
     <name>CountersPanel</name>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="64" />
+        <location filename="../../ui/desk/counters_panel.py" line="68" />
         <source>stock %1 · sold %2 · left %3</source>
         <translation>库存 %1 · 已售 %2 · 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="72" />
+        <location filename="../../ui/desk/counters_panel.py" line="81" />
         <source>released %1 · claimed %2</source>
         <translation>已放 %1 · 已领 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="83" />
+        <location filename="../../ui/desk/counters_panel.py" line="92" />
         <source>%1 · SOLD OUT</source>
         <translation>%1 · 已售罄</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="107" />
+        <location filename="../../ui/desk/counters_panel.py" line="120" />
         <source>Sold %1</source>
         <translation>已售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="121" />
+        <location filename="../../ui/desk/counters_panel.py" line="134" />
         <source>Sold out</source>
         <translation>售罄</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="127" />
+        <location filename="../../ui/desk/counters_panel.py" line="141" />
         <source>+%1 released</source>
         <translation>加放 %1</translation>
     </message>
@@ -1355,82 +1355,82 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="52" />
+        <location filename="../../ui/desk/desk_window.py" line="53" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="86" />
+        <location filename="../../ui/desk/desk_window.py" line="88" />
         <source>Last ticks</source>
         <translation>最近勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="87" />
+        <location filename="../../ui/desk/desk_window.py" line="89" />
         <source>Checklist and cues</source>
         <translation>清单和提示</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <location filename="../../ui/desk/desk_window.py" line="90" />
         <source>Products and promos</source>
         <translation>商品和优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="150" />
+        <location filename="../../ui/desk/desk_window.py" line="152" />
         <source>No run open</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="150" />
+        <location filename="../../ui/desk/desk_window.py" line="152" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="153" />
+        <location filename="../../ui/desk/desk_window.py" line="155" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="153" />
+        <location filename="../../ui/desk/desk_window.py" line="155" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="155" />
+        <location filename="../../ui/desk/desk_window.py" line="157" />
         <source>%1 · PAUSED</source>
         <translation>%1 · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="164" />
+        <location filename="../../ui/desk/desk_window.py" line="166" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation>没有进行中的计时：本屏幕只显示方案，不计数。开始计时后才能勾选（运行 ▸ 彩排或直播…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="170" />
+        <location filename="../../ui/desk/desk_window.py" line="172" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="175" />
+        <location filename="../../ui/desk/desk_window.py" line="177" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="179" />
+        <location filename="../../ui/desk/desk_window.py" line="181" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="184" />
+        <location filename="../../ui/desk/desk_window.py" line="186" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation>现在和接下来两分钟没有本屏幕的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="191" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>No product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="195" />
+        <location filename="../../ui/desk/desk_window.py" line="203" />
         <source>No ticks yet</source>
         <translation>还没有勾选</translation>
     </message>
@@ -2482,12 +2482,12 @@
         <translation>本场还没有人员：请先添加团队。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_flow.py" line="51" />
+        <location filename="../../ui/desk_flow.py" line="50" />
         <source>Person's screen</source>
         <translation>个人屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_flow.py" line="52" />
+        <location filename="../../ui/desk_flow.py" line="51" />
         <source>Whose screen:</source>
         <translation>谁的屏幕：</translation>
     </message>

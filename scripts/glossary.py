@@ -1453,7 +1453,7 @@ ZH = {
     "%1 late": "已晚 %1",
     "stock %1 · sold %2 · left %3": "库存 %1 · 已售 %2 · 剩余 %3",
     "released %1 · claimed %2": "已放 %1 · 已领 %2",
-    "%1 · SOLD OUT": "%1 · 已售罄",
+    "SOLD OUT": "已售罄",
     "Sold %1": "已售 %1",
     "Sold out": "售罄",
     "+%1 released": "加放 %1",
@@ -1480,6 +1480,7 @@ ZH = {
     "This show has no people yet: add the team first.": "本场还没有人员：请先添加团队。",
     "Person's screen": "个人屏幕",
     "Whose screen:": "谁的屏幕：",
+    "Close this screen": "关闭此屏幕",
 }
 NUMERUS = {
     "The database %1 already holds %n table(s) of another program (%2). liveplanner's tables are best kept in a database of their own.\n\nCreate liveplanner's tables beside them anyway?": "数据库 %1 中已有其他程序的 %n 张表（%2）。liveplanner 的表最好放在单独的数据库中。\n\n仍要在它们旁边创建 liveplanner 的表吗？",

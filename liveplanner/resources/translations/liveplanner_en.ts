@@ -949,22 +949,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="92" />
-        <source>%1 · SOLD OUT</source>
+        <location filename="../../ui/desk/counters_panel.py" line="94" />
+        <source>SOLD OUT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="120" />
+        <location filename="../../ui/desk/counters_panel.py" line="121" />
         <source>Sold %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="134" />
+        <location filename="../../ui/desk/counters_panel.py" line="135" />
         <source>Sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="141" />
+        <location filename="../../ui/desk/counters_panel.py" line="142" />
         <source>+%1 released</source>
         <translation type="unfinished" />
     </message>
@@ -1369,62 +1369,67 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="152" />
+        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <source>Close this screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="156" />
         <source>No run open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="152" />
+        <location filename="../../ui/desk/desk_window.py" line="156" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="155" />
+        <location filename="../../ui/desk/desk_window.py" line="159" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="155" />
+        <location filename="../../ui/desk/desk_window.py" line="159" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="157" />
+        <location filename="../../ui/desk/desk_window.py" line="161" />
         <source>%1 · PAUSED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="166" />
+        <location filename="../../ui/desk/desk_window.py" line="170" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="172" />
+        <location filename="../../ui/desk/desk_window.py" line="176" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="177" />
+        <location filename="../../ui/desk/desk_window.py" line="181" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="181" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="186" />
+        <location filename="../../ui/desk/desk_window.py" line="190" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="198" />
         <source>No product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="203" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>No ticks yet</source>
         <translation type="unfinished" />
     </message>

@@ -953,22 +953,22 @@
         <translation>已放 %1 · 已领 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="92" />
-        <source>%1 · SOLD OUT</source>
-        <translation>%1 · 已售罄</translation>
+        <location filename="../../ui/desk/counters_panel.py" line="94" />
+        <source>SOLD OUT</source>
+        <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="120" />
+        <location filename="../../ui/desk/counters_panel.py" line="121" />
         <source>Sold %1</source>
         <translation>已售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="134" />
+        <location filename="../../ui/desk/counters_panel.py" line="135" />
         <source>Sold out</source>
         <translation>售罄</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="141" />
+        <location filename="../../ui/desk/counters_panel.py" line="142" />
         <source>+%1 released</source>
         <translation>加放 %1</translation>
     </message>
@@ -1375,62 +1375,67 @@
         <translation>商品和优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="152" />
+        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <source>Close this screen</source>
+        <translation>关闭此屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="156" />
         <source>No run open</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="152" />
+        <location filename="../../ui/desk/desk_window.py" line="156" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="155" />
+        <location filename="../../ui/desk/desk_window.py" line="159" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="155" />
+        <location filename="../../ui/desk/desk_window.py" line="159" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="157" />
+        <location filename="../../ui/desk/desk_window.py" line="161" />
         <source>%1 · PAUSED</source>
         <translation>%1 · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="166" />
+        <location filename="../../ui/desk/desk_window.py" line="170" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation>没有进行中的计时：本屏幕只显示方案，不计数。开始计时后才能勾选（运行 ▸ 彩排或直播…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="172" />
+        <location filename="../../ui/desk/desk_window.py" line="176" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="177" />
+        <location filename="../../ui/desk/desk_window.py" line="181" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="181" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="186" />
+        <location filename="../../ui/desk/desk_window.py" line="190" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation>现在和接下来两分钟没有本屏幕的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="198" />
         <source>No product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="203" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>No ticks yet</source>
         <translation>还没有勾选</translation>
     </message>

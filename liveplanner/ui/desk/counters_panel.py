@@ -18,7 +18,7 @@ from liveplanner.core.enums import DeskEventKind
 from liveplanner.core.live_desk import MAX_UNITS, ProductCount, PromoCount
 from liveplanner.ui import labels
 
-SOLD_OUT_STYLE = "color: white; background: #c0392b; font-weight: bold; padding: 0 6px;"
+SOLD_OUT_STYLE = "color: white; background-color: #c0392b; font-weight: bold;"
 DEFAULT_RELEASE = 100  # "+N released" for a promo whose plan gives no quantity
 
 
@@ -88,12 +88,13 @@ class CountersPanel(QScrollArea):
 
     def _figures(self, key: str, text: str, sold_out: bool) -> None:
         label = self.figures[key]
+        text = html.escape(text)
         if sold_out:
-            text = self.tr("%1 · SOLD OUT").replace("%1", text)
-        label.setText(text)
-        style = SOLD_OUT_STYLE if sold_out else ""
-        if label.styleSheet() != style:
-            label.setStyleSheet(style)
+            # By markup, not a style sheet: the label keeps the size the window gives its text.
+            words = html.escape(self.tr("SOLD OUT")).replace(" ", "&nbsp;")  # never split
+            text += f' · <span style="{SOLD_OUT_STYLE}">&nbsp;{words}&nbsp;</span>'
+        if label.text() != text:
+            label.setText(text)
         # The units box is as wide as a show's figures, not as the largest it takes.
         for spin in self.spins.values():
             spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("000,000") + 48)
@@ -164,6 +165,7 @@ class CountersPanel(QScrollArea):
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setToolTip(html.escape(name))
         figures = QLabel()
+        figures.setTextFormat(Qt.TextFormat.RichText)
         self.figures[key] = figures
         title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         title.setMinimumWidth(60)

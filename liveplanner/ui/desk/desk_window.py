@@ -7,7 +7,7 @@ computer times it; with no run open it shows the plan, counting nothing, and tic
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from liveplanner.app.database import StorageError
@@ -124,6 +124,10 @@ class DeskWindow(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setSingleShot(True)
         self.ticker.timeout.connect(self.redraw)
+        close = QAction(self.tr("Close this screen"), self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self.view: DeskView | None = None
         self.redraw()
         self.poller.start()
@@ -271,6 +275,8 @@ class DeskWindow(QWidget):
             (self.next_label, 0.036, 0.019, False),
             (self.who, 0.036, 0.019, True),
             (self.run_label, 0.036, 0.019, True),
+            (self.hint, 0.03, 0.016, False),
+            (self.refused, 0.03, 0.016, True),
         ):
             own = QFont(widget.font())
             own.setPixelSize(scaled_px(width, height, of_height, of_width, 14))

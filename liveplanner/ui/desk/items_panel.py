@@ -5,16 +5,14 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFontInfo, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from liveplanner.core.live_desk import ShownItem
 from liveplanner.ui.desk.desk_texts import clock, due_text, item_text
 
-# Colours by style sheet, weights by font: a style sheet's font rule would drop the size the
-# window gives its text.
-DONE_STYLE = "color: #2e7d32;"  # ticked: green, and struck through
-LATE_STYLE = "color: #c0392b;"  # due and not ticked: red, and bold
+DONE_STYLE = "color: #2e7d32; text-decoration: line-through;"  # ticked
+LATE_STYLE = "color: #c0392b; font-weight: bold;"  # due, not ticked, and this screen's to tick
 
 
 class TickBox(QCheckBox):
@@ -61,11 +59,7 @@ class ItemsPanel(QScrollArea):
         keys = [s.item.key for s in items]
         if keys != list(self.boxes):
             self._rebuild(keys)
-        # A box to see from across the room, as big as the text beside it.
-        side = self.fontMetrics().height() - 4
-        sheet = f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}"
-        if self.inner.styleSheet() != sheet:
-            self.inner.setStyleSheet(sheet)
+        self._style(QFontInfo(self.font()).pixelSize())
         self.empty.setText(empty)
         self.empty.setVisible(not items)
         for shown in items:
@@ -81,15 +75,26 @@ class ItemsPanel(QScrollArea):
                 box.setText(text)
             box.setChecked(shown.tick is not None)
             box.setEnabled(may_tick(shown.item.key))
-            late = shown.tick is None and shown.due_s <= 0 and shown.mine
-            style = DONE_STYLE if shown.tick is not None else LATE_STYLE if late else ""
-            if box.styleSheet() != style:
-                box.setStyleSheet(style)
-            font = QFont(self.font())
-            font.setStrikeOut(shown.tick is not None)
-            font.setBold(late)
-            if box.font() != font:
-                box.setFont(font)
+            late = box.isEnabled() and shown.tick is None and shown.due_s <= 0
+            state = "done" if shown.tick is not None else "late" if late else ""
+            if box.property("state") != state:
+                box.setProperty("state", state)
+                box.style().unpolish(box)  # the sheet's rule for the new state
+                box.style().polish(box)
+
+    def _style(self, px: int) -> None:
+        """The boxes' look in one sheet, sized with the window's text: a style sheet's font
+        rules would otherwise drop the size the window gives, and a box to see from across the
+        room is as big as its words."""
+        side = max(12, px - 2)
+        sheet = (
+            f"QCheckBox {{ font-size: {px}px; }}"
+            f"QCheckBox::indicator {{ width: {side}px; height: {side}px; }}"
+            f'QCheckBox[state="done"] {{ {DONE_STYLE} }}'
+            f'QCheckBox[state="late"] {{ {LATE_STYLE} }}'
+        )
+        if self.inner.styleSheet() != sheet:
+            self.inner.setStyleSheet(sheet)
 
     def _rebuild(self, keys: list[str]) -> None:
         """New boxes for a new set of items (the segment moved on); the focus stays on the item

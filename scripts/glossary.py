@@ -1470,7 +1470,7 @@ ZH = {
     "No ticks yet": "还没有勾选",
     "none yet": "还没有",
     "Sold out — move on": "已售罄 — 进入下一环节",
-    "Role &screens": "角色屏幕(&S)",
+    "Ro&le screens": "角色屏幕(&L)",
     "MainWindow|&Host": "主播(&H)",
     "MainWindow|&Co-host": "助播(&C)",
     "MainWindow|&Floor control": "场控(&F)",

@@ -160,7 +160,7 @@ class MenusMixin:
         run_menu.addAction(self.run_action)
         run_menu.addAction(self.results_action)
         run_menu.addSeparator()
-        screens_menu = run_menu.addMenu(QCoreApplication.translate("MainWindow", "Role &screens"))
+        screens_menu = run_menu.addMenu(QCoreApplication.translate("MainWindow", "Ro&le screens"))
         self.role_screen_actions = {
             role: self._action(text, lambda _c=False, r=role: self.open_role_screen(r))
             for role, text in (

@@ -2240,7 +2240,7 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="163" />
-        <source>Role &amp;screens</source>
+        <source>Ro&amp;le screens</source>
         <translation type="unfinished" />
     </message>
     <message>

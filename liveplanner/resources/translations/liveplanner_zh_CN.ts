@@ -2249,8 +2249,8 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="163" />
-        <source>Role &amp;screens</source>
-        <translation>角色屏幕(&amp;S)</translation>
+        <source>Ro&amp;le screens</source>
+        <translation>角色屏幕(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="167" />

@@ -185,6 +185,18 @@ def test_every_item_and_control_is_reached_by_tab_and_ticked_by_keys(
     assert listing.isChecked() and not price.isChecked()
 
 
+def test_the_screen_opens_with_the_keys_on_its_first_item(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    listing = item_box(floor, ItemKind.LIST)
+    assert QApplication.focusWidget() is listing
+    press(qtbot, Qt.Key.Key_Space)
+    [event] = desk.desk_events(db, studio.run_id)
+    assert (event.kind, event.item) == (DeskEventKind.TICKED, listing.key)
+
+
 def test_a_sold_out_flash_sale_prompts_the_host_to_move_on(
     qtbot: QtBot, db: Database, language: str
 ) -> None:

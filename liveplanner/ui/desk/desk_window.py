@@ -130,6 +130,10 @@ class DeskWindow(QWidget):
         self.addAction(close)
         self.view: DeskView | None = None
         self.redraw()
+        # The keys go to the first item this screen ticks: Space ticks it from the moment it opens.
+        first = next((b for b in self.items.boxes.values() if b.isEnabled()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.poller.start()
 
     def _caption(self, text: str) -> QLabel:

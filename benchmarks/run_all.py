@@ -24,6 +24,7 @@ BENCHMARKS = (
     "startup",
     "editor_retiming",
     "timer_lateness",
+    "desk_clients",
     "metrics_import",
     "xlsx_import",
     "review",
@@ -32,6 +33,7 @@ BENCHMARKS = (
     "script_files",
     "large_files",
     "edit_write",
+    "feed_ingest",
 )
 
 

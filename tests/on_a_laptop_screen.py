@@ -175,7 +175,21 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
         "products import": lambda: ProductsImportDialog(db, plan, window, str(PRODUCTS)),
         "product library": lambda: LibraryDialog(db, doc, window),
         "save template": lambda: SaveTemplateDialog(plan.show.title, [plan.show.title], window),
+        "share screens": lambda: _sharing_dialog(window, db, show_id),
     }
+
+
+def _sharing_dialog(window: MainWindow, db: Database, show_id: int) -> QWidget:
+    """Share screens… as it stands while serving: its links and a QR code."""
+    from liveplanner.ui.share_dialog import ShareDialog
+    from liveplanner.web.sharing import ScreenServer
+
+    server = ScreenServer(db, show_id)
+    dialog = ShareDialog(
+        lambda bind, port: ScreenServer(db, show_id), (server, server.start()), window
+    )
+    dialog.finished.connect(server.stop)
+    return dialog
 
 
 NAMES = [
@@ -197,6 +211,7 @@ NAMES = [
     "products import",
     "product library",
     "save template",
+    "share screens",
 ]
 
 

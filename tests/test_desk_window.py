@@ -43,7 +43,7 @@ T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)  # the demo show's planned start
 SCREEN = QSize(1366, 705)
 FLOOR = "王磊"  # the demo's floor control
 FLASH_SALE_SEGMENT = 5  # the demo's first flash sale
-SET_PRICE = {"en": "Set price", "zh_CN": "改价"}  # the flash sale's release, in each language
+SET_PRICE = {"en": "Set the price", "zh_CN": "改价"}  # the flash sale's release, in each language
 
 
 class Clock:

@@ -166,3 +166,14 @@ def test_a_new_run_is_followed_from_its_start(db: Database) -> None:
     view = desk.view(Role.FLOOR_CONTROL)
     assert view.reading.phase is Phase.RUNNING and view.reading.elapsed_s == 0
     assert view.recent == ()  # the first run's ticks stay with it
+
+
+def test_the_run_begun_last_is_followed_whatever_its_computers_clock_says(db: Database) -> None:
+    show_id = create_demo(db)  # its live run began on 11 November, at the time T0 is
+    clocks = Clocks()
+    clocks.at = -3 * 24 * 3600  # a timing computer whose clock is three days behind
+    host = HostsTimer(db, show_id, clocks)
+    host.press("start")
+    desk = _desk(db, show_id, clocks)
+    assert desk.followed is not None and desk.followed.run_id == host.log.run_id
+    assert desk.view().reading.phase is Phase.RUNNING

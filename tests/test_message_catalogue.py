@@ -47,7 +47,7 @@ PLACEHOLDER = re.compile(r"\{\w+(?:![rsa])?(?::[^}]*)?\}")
 # English a Chinese message keeps: formats' and programs' names, a command to type, a zone's
 # name, megabytes, and a header an English export writes (Time).
 KEPT = {"JSON", "Excel", "CSV", "XLSX", "null", "liveplanner", "CREATE", "DATABASE", "Asia"}
-KEPT |= {"Shanghai", "MB", "Time"}
+KEPT |= {"Shanghai", "MB", "Time", "UTF", "GBK"}  # and encodings, as written
 # Programs and URL schemes, named as they are written: SQLite, PostgreSQL, sqlite:///, postgres.
 KEPT |= {"SQLite", "PostgreSQL", "sqlite", "postgresql", "postgres"}
 # A command to type as it is written.

@@ -162,8 +162,8 @@ def _mapped(
     """The user's mapping by header as the reader takes it, by position: the file's headers are
     read first (from a refusal too: a file none of whose columns is recognised is what a mapping
     is for). A header the file lacks, or a metric liveplanner does not know, is refused."""
-    from liveplanner.core.metrics import METRICS, MetricKind
-    from liveplanner.formats.metrics.presets import rule_for
+    from liveplanner.core.metrics import METRICS
+    from liveplanner.formats.metrics.presets import held_rule
     from liveplanner.formats.metrics.reader import read_metrics
     from liveplanner.formats.problems import ImportRefused
 
@@ -196,14 +196,13 @@ def _mapped(
         if held is None:
             rules[position] = None
             continue
-        name, _, kind = held.lower().partition(":")
-        known = name in METRICS and kind in ("", MetricKind.CUMULATIVE.value)
-        if not known or (kind and METRICS[name].kind is MetricKind.INSTANT):
+        rule = held_rule(held, header)
+        if rule is None:
             raise OperationRefused(
                 f"{held!r} is not a metric liveplanner knows; expected one of: "
                 f"{', '.join(METRICS)} (a running total as NAME:cumulative)",
                 code="metrics.map_no_metric",
                 figures={"metric": held, "known": ", ".join(METRICS)},
             )
-        rules[position] = rule_for(name, MetricKind(kind or METRICS[name].kind.value), header)
+        rules[position] = rule
     return rules

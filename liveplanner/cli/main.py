@@ -85,6 +85,10 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
         from liveplanner.cli import runs
 
         return runs.runs
+    if args.command == "share":
+        from liveplanner.cli import sharing
+
+        return sharing.share
     if args.command == "db":
         from liveplanner.cli import database
 

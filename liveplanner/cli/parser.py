@@ -32,6 +32,13 @@ def _show_id(text: str) -> int:
     return int(text)
 
 
+def _port(text: str) -> int:
+    """argparse type for a TCP port; 0 lets the system pick a free one."""
+    if not text.isdecimal() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {text!r} (0 to 65535)")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse quotes some arguments as typed (unrecognized ones): escaped like any text.
@@ -98,6 +105,27 @@ def build_parser() -> argparse.ArgumentParser:
     runs = commands.add_parser("runs", help="a show's rehearsals and live runs, planned vs actual")
     runs.add_argument("show_id", type=_show_id, metavar="SHOW")
     _add_json(runs)
+
+    share = commands.add_parser(
+        "share",
+        help="serve each role's live desk page to the studio's phones and tablets until stopped",
+        description="Serve the show's live desk on the studio network: a page per role (host, "
+        "co_host, floor_control, customer_service, ops) and a read-only viewer, each behind a "
+        "random token new for this sharing. Follows the show's current run (the plan, counting "
+        "nothing, when none is open) until Ctrl+C. The first line printed is the links.",
+    )
+    share.add_argument("show_id", type=_show_id, metavar="ID")
+    share.add_argument(
+        "--bind",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="the address to serve on: this computer's address on the studio network "
+        "(default: 127.0.0.1, this computer only)",
+    )
+    share.add_argument(
+        "--port", type=_port, default=0, metavar="N", help="the port (default: any free one)"
+    )
+    _add_json(share)
 
     metrics = commands.add_parser(
         "import-metrics",

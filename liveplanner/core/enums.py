@@ -100,6 +100,10 @@ class DeskEventKind(StrEnum):
     CLAIMED = "claimed"  # a promo's units taken so far (item: promo:ID; quantity: the figure)
     SOLD = "sold"  # a product's units sold so far (item: product:ID; quantity: the figure)
     SOLD_OUT = "sold_out"  # a promo or product gone (item: promo:ID or product:ID)
+    # A live alert raised (core.live_alerts; item: alert:NAME; quantity: its headline figure).
+    ALERT = "alert"
+    # A figure floor control typed into the live feed (item: feed:METRIC; quantity: as stored).
+    TYPED = "typed"
 
 
 class NoteCategory(StrEnum):

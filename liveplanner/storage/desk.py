@@ -18,12 +18,14 @@ _KINDS = {k.value for k in DeskEventKind}
 
 
 def current_run(db: Database, show_id: int) -> tuple[int, RunKind] | None:
-    """The show's latest run if it has not ended: the one a desk follows."""
+    """The show's latest run if it has not ended: the one a desk follows. The latest begun,
+    not the latest by its start time: that is the timing computer's clock, which may be set
+    wrong."""
     with db.engine.connect() as connection:
         found = connection.execute(
             select(RunRow.id, type_coerce(RunRow.kind, String), RunRow.ended_at)
             .where(RunRow.show_id == show_id)
-            .order_by(RunRow.started_at.desc(), RunRow.id.desc())
+            .order_by(RunRow.id.desc())
             .limit(1)
         ).first()
     if found is None or found[2] is not None or found[1] not in {k.value for k in RunKind}:

@@ -373,6 +373,35 @@ class DeskEventRow(Base):
     quantity: Mapped[int | None] = mapped_column(BigInteger)
 
 
+class FeedSampleRow(Base):
+    """One metric in one minute of a run, as the live feed took it while the show ran (core.
+    live_feed): written as it arrives, the latest figure for a minute replacing the one before,
+    so a crash loses nothing. Money in fen. The show's metrics once the run ends (app.live_feed)."""
+
+    __tablename__ = "feed_samples"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True)
+    minute: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    metric: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class LiveAlertRow(Base):
+    """A show's own live alerts (core.live_alerts.AlertSettings); None: the default. No row: every
+    alert at its default."""
+
+    __tablename__ = "live_alerts"
+
+    show_id: Mapped[int] = mapped_column(
+        ForeignKey("shows.id", ondelete="CASCADE"), primary_key=True
+    )
+    viewers_drop_bp: Mapped[int | None] = mapped_column(Integer)  # 0: off
+    viewers_window_min: Mapped[int | None] = mapped_column(Integer)
+    pace_behind_bp: Mapped[int | None] = mapped_column(Integer)  # 0: off
+    sold_out: Mapped[bool | None] = mapped_column(Boolean)
+
+
 class MetricImportRow(Base):
     """Where a show's metric samples came from."""
 

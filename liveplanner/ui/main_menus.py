@@ -157,6 +157,9 @@ class MenusMixin:
             self.rehearsal_results,
             "F6",
         )
+        self.share_action = self._action(
+            QCoreApplication.translate("MainWindow", "S&hare screens…"), self.share_screens
+        )
         run_menu.addAction(self.run_action)
         run_menu.addAction(self.results_action)
         run_menu.addSeparator()
@@ -181,6 +184,7 @@ class MenusMixin:
             screens_menu.addAction(action)
         screens_menu.addSeparator()
         screens_menu.addAction(self.person_screen_action)
+        run_menu.addAction(self.share_action)
 
         review_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Revie&w"))
         self.review_action = self._action(
@@ -230,6 +234,7 @@ class MenusMixin:
             self.results_action,
             *self.role_screen_actions.values(),
             self.person_screen_action,
+            self.share_action,
             self.review_action,
             self.script_action,
             self.import_metrics_action,

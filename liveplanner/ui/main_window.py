@@ -12,7 +12,7 @@ window at once and the list a moment later.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup
@@ -85,6 +85,7 @@ class MainWindow(
         self.list_page: ShowListPage | None = None
         self.editor: ShowEditor | None = None
         self.host_view: QWidget | None = None
+        self.sharing: tuple[Any, Any] | None = None  # (ScreenServer, SharedScreens) serving
         self.review_page: ReviewPage | None = None
         self.welcome_page: WelcomePage | None = None
         self.pages = QStackedWidget()
@@ -122,6 +123,7 @@ class MainWindow(
         """Go on with `db` (the same file opened again after a restore): every page on the old
         one goes, and the old one is closed."""
         self.commit_editor()
+        self.stop_sharing()  # the pages served the database that goes
         if self.editor is not None:
             self.undo_group.removeStack(self.editor.doc.undo_stack)
         if self.list_page is not None:
@@ -193,6 +195,8 @@ class MainWindow(
             self.show_refusal(said_of(exc))
             return
         if self.editor is not None:
+            if self.editor.doc.show_id != show_id:
+                self.stop_sharing()  # the pages served the show that was open
             self.undo_group.removeStack(self.editor.doc.undo_stack)
             self.pages.removeWidget(self.editor)
             self.editor.deleteLater()
@@ -213,6 +217,7 @@ class MainWindow(
         read_only = self.db.read_only
         for action in (
             self.run_action,
+            self.share_action,
             self.import_metrics_action,
             self.import_products_action,
             self.import_script_action,
@@ -431,6 +436,7 @@ class MainWindow(
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.commit_editor()
+        self.stop_sharing()
         if self.backups is not None:
             self.backups.stop()
             self.backups.back_up_if_changed("on-exit")

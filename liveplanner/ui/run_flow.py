@@ -76,7 +76,38 @@ class RunMixin:
         view.showMaximized()
         view.activateWindow()
 
+    def share_screens(self) -> None:
+        """Serve the open show's live desk to the studio's phones and tablets (Run ▸ Share
+        screens…); the dialog shows the links of a sharing already going on."""
+        from liveplanner.app.language import user_language
+        from liveplanner.ui.share_dialog import ShareDialog
+        from liveplanner.web.sharing import ScreenServer
+
+        if self.editor is None or self.db is None:
+            return
+        db, show_id = self.db, self.editor.doc.show_id
+        language = user_language(self.preferences)
+
+        def make_server(bind: str, port: int) -> ScreenServer:
+            return ScreenServer(db, show_id, bind=bind, port=port, language=language)
+
+        dialog = ShareDialog(make_server, self.sharing, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.started.connect(self._sharing_started)
+        dialog.stopped.connect(self.stop_sharing)
+        dialog.open()
+
+    def _sharing_started(self, sharing: object) -> None:
+        self.sharing = sharing
+
+    def stop_sharing(self) -> None:
+        """No page is served any more: with the run, on Stop, with the show or the window."""
+        if self.sharing is not None:
+            self.sharing[0].stop()
+            self.sharing = None
+
     def _timer_closed(self, view: QWidget) -> None:
+        self.stop_sharing()  # the sharing ends with the run
         if self.host_view is view:
             self.host_view = None
             if self.isVisible():

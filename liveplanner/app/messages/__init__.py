@@ -14,12 +14,14 @@ from liveplanner.app.messages import (
     advice,
     campaigns,
     desk,
+    feed,
     findings,
     imports,
     inputs,
     library,
     operations,
     products,
+    sharing,
     storage,
     workspace,
 )
@@ -53,6 +55,8 @@ TEXTS: dict[str, str] = _merge(
     advice.TEXTS,
     library.TEXTS,
     desk.TEXTS,
+    feed.TEXTS,
+    sharing.TEXTS,
 )
 
 

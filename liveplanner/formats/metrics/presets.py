@@ -150,6 +150,17 @@ def rule_for(metric_name: str, kind: MetricKind, header: object) -> ColumnRule:
     return ColumnRule(metric_name, kind, scale)
 
 
+def held_rule(held: str, header: object) -> ColumnRule | None:
+    """The rule for a column the user says holds `held`: a metric's name, or "NAME:cumulative"
+    for a running total; None when that is no metric (or a running total of a reading)."""
+    name, _, kind = held.lower().partition(":")
+    if name not in METRICS or kind not in ("", MetricKind.CUMULATIVE.value):
+        return None
+    if kind and METRICS[name].kind is MetricKind.INSTANT:
+        return None
+    return rule_for(name, MetricKind(kind or METRICS[name].kind.value), header)
+
+
 def is_time_name(header: object) -> bool:
     return normalise(header)[0] in TIME_NAMES
 

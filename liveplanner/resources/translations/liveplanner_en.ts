@@ -1307,22 +1307,22 @@
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="16" />
-        <source>List on shelf</source>
+        <source>Put on the shelf</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="17" />
-        <source>Set price</source>
+        <source>Set the price</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="18" />
-        <source>Drop coupons</source>
+        <source>Release coupons</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="19" />
-        <source>Start draw</source>
+        <source>Start the draw</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1374,62 +1374,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="156" />
+        <location filename="../../ui/desk/desk_window.py" line="160" />
         <source>No run open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="156" />
+        <location filename="../../ui/desk/desk_window.py" line="160" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="159" />
+        <location filename="../../ui/desk/desk_window.py" line="163" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="159" />
+        <location filename="../../ui/desk/desk_window.py" line="163" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="161" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>%1 · PAUSED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="170" />
+        <location filename="../../ui/desk/desk_window.py" line="174" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="176" />
+        <location filename="../../ui/desk/desk_window.py" line="180" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="181" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="189" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="190" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="198" />
+        <location filename="../../ui/desk/desk_window.py" line="202" />
         <source>No product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="207" />
+        <location filename="../../ui/desk/desk_window.py" line="211" />
         <source>No ticks yet</source>
         <translation type="unfinished" />
     </message>
@@ -2118,8 +2118,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -2239,127 +2239,132 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="163" />
+        <location filename="../../ui/main_menus.py" line="161" />
+        <source>S&amp;hare screens…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="166" />
         <source>Ro&amp;le screens</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="167" />
+        <location filename="../../ui/main_menus.py" line="170" />
         <source>&amp;Host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="168" />
+        <location filename="../../ui/main_menus.py" line="171" />
         <source>&amp;Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="169" />
+        <location filename="../../ui/main_menus.py" line="172" />
         <source>&amp;Floor control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="172" />
+        <location filename="../../ui/main_menus.py" line="175" />
         <source>C&amp;ustomer service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="174" />
+        <location filename="../../ui/main_menus.py" line="177" />
         <source>&amp;Operations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="178" />
+        <location filename="../../ui/main_menus.py" line="181" />
         <source>&amp;Person…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="185" />
+        <location filename="../../ui/main_menus.py" line="189" />
         <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="187" />
+        <location filename="../../ui/main_menus.py" line="191" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="190" />
+        <location filename="../../ui/main_menus.py" line="194" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="195" />
+        <location filename="../../ui/main_menus.py" line="199" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="200" />
+        <location filename="../../ui/main_menus.py" line="204" />
         <source>Import &amp;product figures…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="204" />
+        <location filename="../../ui/main_menus.py" line="208" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="209" />
+        <location filename="../../ui/main_menus.py" line="213" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="213" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="243" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="244" />
+        <location filename="../../ui/main_menus.py" line="249" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="247" />
+        <location filename="../../ui/main_menus.py" line="252" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="253" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="255" />
+        <location filename="../../ui/main_menus.py" line="260" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="258" />
+        <location filename="../../ui/main_menus.py" line="263" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="268" />
+        <location filename="../../ui/main_menus.py" line="273" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="270" />
+        <location filename="../../ui/main_menus.py" line="275" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="274" />
+        <location filename="../../ui/main_menus.py" line="279" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -2369,28 +2374,28 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
@@ -2400,7 +2405,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
@@ -2415,12 +2420,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -2440,22 +2445,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -4023,6 +4028,171 @@
     <message>
         <location filename="../../app/messages/desk.py" line="15" />
         <source>no run is open: start the run first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="7" />
+        <source>cannot serve the screens on {address} port {port}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="10" />
+        <source>“{address}” is not an IP address of this computer (such as 192.168.1.20)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="13" />
+        <source>this screen only shows the desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="14" />
+        <source>a page's call is at most {most} bytes, with its length said first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="17" />
+        <source>the page sent what the desk does not take: {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="11" />
+        <source>line {line}: not a JSON object ({reason}); expected one object a line, with “{key}” and metric names as keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="16" />
+        <source>line {line}: no “{key}”; expected a time such as {example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="19" />
+        <source>line {line}, {column}: “{value}” is not a time; expected such as {example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="22" />
+        <source>line {line}, {column}: “{value}” is not during this run; expected a minute from {first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="27" />
+        <source>line {line}: “{key}” is no metric liveplanner knows; expected “{minute}” and any of: {known}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="32" />
+        <source>line {line}, {column}: “{value}” is not a number; expected a count, or yuan for money</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="36" />
+        <source>line {line}, {column}: “{value}” is past {limit}, more than any show’s minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="39" />
+        <source>line {line}, {column}: “{value}” is below zero; {metric} is never negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="42" />
+        <source>line {line}: no figure; expected at least one metric besides the time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="45" />
+        <source>line {line}, {column}: {value} so far is less than the {counted} already counted before this minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="50" />
+        <source>line {line}: not UTF-8 or GBK text (bytes {value}); expected a line of text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="53" />
+        <source>line {line}: longer than {most} characters; expected one minute’s figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="56" />
+        <source>{lines} lines from line {line} on: more than {most} lines at once; send them again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="60" />
+        <source>line {line}: what was sent is longer than {most} characters; the rest was cut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="63" />
+        <source>line {line}: not a row of cells ({reason}); expected cells between commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="66" />
+        <source>line {line}: {count} cells; expected {expected}, as the header has</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="69" />
+        <source>{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="74" />
+        <source>{file}, line {line}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="77" />
+        <source>{file} cannot be read: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="78" />
+        <source>{file} is UTF-16, which a growing file cannot be read in line by line; expected UTF-8 or GBK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="83" />
+        <source>{count} figures are not written to the database yet; they are kept and written with the next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="88" />
+        <source>{lines} lines not taken: no run is open; start the run first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="91" />
+        <source>“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="95" />
+        <source>{name} must be from {least} to {most}, not {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="98" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="103" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="108" />
+        <source>Flash sale “{promo}” sold out ({released} units): move on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="111" />
+        <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -6155,6 +6325,54 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="59" />
+        <source>Share screens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="79" />
+        <source>&amp;Copy link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="86" />
+        <source>&amp;Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="87" />
+        <source>&amp;Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="133" />
+        <source>&amp;Stop sharing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="133" />
+        <source>&amp;Start sharing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="138" />
+        <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="143" />
+        <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="150" />
+        <source>Viewer (read only)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ShowEditor</name>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="137" />
@@ -7812,6 +8030,11 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <source>GMV/min pitched</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="36" />
+        <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>commands</name>
@@ -7952,7 +8175,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>
@@ -8427,6 +8650,249 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../ui/script/texts.py" line="45" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>web</name>
+    <message>
+        <location filename="../../web/words.py" line="10" />
+        <source>Live desk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="11" />
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="12" />
+        <source>Co-host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="13" />
+        <source>Floor control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="14" />
+        <source>Customer service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="15" />
+        <source>Ops</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="16" />
+        <source>Tech</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="17" />
+        <source>Viewer (read only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="18" />
+        <source>Not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="19" />
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="20" />
+        <source>Paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="21" />
+        <source>Overtime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="22" />
+        <source>Finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="23" />
+        <source>No run is open: the plan, counting nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="24" />
+        <source>Rehearsal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="25" />
+        <source>Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="27" />
+        <source>Last segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="28" />
+        <source>Cues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="29" />
+        <source>Release checklist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="30" />
+        <source>Nothing due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="31" />
+        <source>Products and promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="32" />
+        <source>None in this segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="33" />
+        <source>Stock left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="34" />
+        <source>Sold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="35" />
+        <source>Released</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="36" />
+        <source>Claimed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="37" />
+        <source>Sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="38" />
+        <source>Mark sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="39" />
+        <source>Released +</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="40" />
+        <source>units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="41" />
+        <source>Last ticks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="42" />
+        <source>No ticks yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="43" />
+        <source>Sold out — move on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="44" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="45" />
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="46" />
+        <source>in {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="47" />
+        <source>{time} ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="48" />
+        <source>Reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="49" />
+        <source>Cue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="56" />
+        <source>Lucky draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="54" />
+        <source>Coupon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="26" />
+        <source>Next: {title} ({time})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="50" />
+        <source>Put on the shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="51" />
+        <source>Set the price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="52" />
+        <source>Release coupons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="53" />
+        <source>Start the draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="55" />
+        <source>Flash sale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="57" />
+        <source>Gift</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1313,22 +1313,22 @@
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="16" />
-        <source>List on shelf</source>
+        <source>Put on the shelf</source>
         <translation>上架</translation>
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="17" />
-        <source>Set price</source>
+        <source>Set the price</source>
         <translation>改价</translation>
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="18" />
-        <source>Drop coupons</source>
+        <source>Release coupons</source>
         <translation>发券</translation>
     </message>
     <message>
         <location filename="../../ui/desk/desk_texts.py" line="19" />
-        <source>Start draw</source>
+        <source>Start the draw</source>
         <translation>开抽</translation>
     </message>
     <message>
@@ -1380,62 +1380,62 @@
         <translation>关闭此屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="156" />
+        <location filename="../../ui/desk/desk_window.py" line="160" />
         <source>No run open</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="156" />
+        <location filename="../../ui/desk/desk_window.py" line="160" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="159" />
+        <location filename="../../ui/desk/desk_window.py" line="163" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="159" />
+        <location filename="../../ui/desk/desk_window.py" line="163" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="161" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>%1 · PAUSED</source>
         <translation>%1 · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="170" />
+        <location filename="../../ui/desk/desk_window.py" line="174" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation>没有进行中的计时：本屏幕只显示方案，不计数。开始计时后才能勾选（运行 ▸ 彩排或直播…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="176" />
+        <location filename="../../ui/desk/desk_window.py" line="180" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="181" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="189" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="190" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation>现在和接下来两分钟没有本屏幕的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="198" />
+        <location filename="../../ui/desk/desk_window.py" line="202" />
         <source>No product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="207" />
+        <location filename="../../ui/desk/desk_window.py" line="211" />
         <source>No ticks yet</source>
         <translation>还没有勾选</translation>
     </message>
@@ -2127,8 +2127,8 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -2248,127 +2248,132 @@
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="163" />
+        <location filename="../../ui/main_menus.py" line="161" />
+        <source>S&amp;hare screens…</source>
+        <translation>共享屏幕(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="166" />
         <source>Ro&amp;le screens</source>
         <translation>角色屏幕(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="167" />
+        <location filename="../../ui/main_menus.py" line="170" />
         <source>&amp;Host</source>
         <translation>主播(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="168" />
+        <location filename="../../ui/main_menus.py" line="171" />
         <source>&amp;Co-host</source>
         <translation>助播(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="169" />
+        <location filename="../../ui/main_menus.py" line="172" />
         <source>&amp;Floor control</source>
         <translation>场控(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="172" />
+        <location filename="../../ui/main_menus.py" line="175" />
         <source>C&amp;ustomer service</source>
         <translation>客服(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="174" />
+        <location filename="../../ui/main_menus.py" line="177" />
         <source>&amp;Operations</source>
         <translation>运营(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="178" />
+        <location filename="../../ui/main_menus.py" line="181" />
         <source>&amp;Person…</source>
         <translation>个人(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="185" />
+        <location filename="../../ui/main_menus.py" line="189" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="187" />
+        <location filename="../../ui/main_menus.py" line="191" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="190" />
+        <location filename="../../ui/main_menus.py" line="194" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="195" />
+        <location filename="../../ui/main_menus.py" line="199" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="200" />
+        <location filename="../../ui/main_menus.py" line="204" />
         <source>Import &amp;product figures…</source>
         <translation>导入商品数据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="204" />
+        <location filename="../../ui/main_menus.py" line="208" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="209" />
+        <location filename="../../ui/main_menus.py" line="213" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="213" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>Ca&amp;mpaigns…</source>
         <translation>活动(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="243" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="244" />
+        <location filename="../../ui/main_menus.py" line="249" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="247" />
+        <location filename="../../ui/main_menus.py" line="252" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="253" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="255" />
+        <location filename="../../ui/main_menus.py" line="260" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="258" />
+        <location filename="../../ui/main_menus.py" line="263" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="268" />
+        <location filename="../../ui/main_menus.py" line="273" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="270" />
+        <location filename="../../ui/main_menus.py" line="275" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="274" />
+        <location filename="../../ui/main_menus.py" line="279" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -2378,29 +2383,29 @@
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
@@ -2410,7 +2415,7 @@
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
@@ -2425,12 +2430,12 @@
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
@@ -2450,22 +2455,22 @@
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -4035,6 +4040,171 @@
         <location filename="../../app/messages/desk.py" line="15" />
         <source>no run is open: start the run first</source>
         <translation>没有进行中的计时：请先开始计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="7" />
+        <source>cannot serve the screens on {address} port {port}: {reason}</source>
+        <translation>无法在 {address} 的 {port} 端口上共享屏幕：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="10" />
+        <source>“{address}” is not an IP address of this computer (such as 192.168.1.20)</source>
+        <translation>“{address}”不是本机的网络地址（例如 192.168.1.20）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="13" />
+        <source>this screen only shows the desk</source>
+        <translation>这个屏幕只能查看</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="14" />
+        <source>a page's call is at most {most} bytes, with its length said first</source>
+        <translation>页面发来的请求最多 {most} 字节，且须先说明长度</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/sharing.py" line="17" />
+        <source>the page sent what the desk does not take: {what}</source>
+        <translation>页面发来了中控台不接受的内容：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="11" />
+        <source>line {line}: not a JSON object ({reason}); expected one object a line, with “{key}” and metric names as keys</source>
+        <translation>第 {line} 行：不是 JSON 对象（{reason}）；应每行一个对象，以“{key}”和指标名为键</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="16" />
+        <source>line {line}: no “{key}”; expected a time such as {example}</source>
+        <translation>第 {line} 行：没有“{key}”；应为时间，如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="19" />
+        <source>line {line}, {column}: “{value}” is not a time; expected such as {example}</source>
+        <translation>第 {line} 行，{column}：“{value}”不是时间；应如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="22" />
+        <source>line {line}, {column}: “{value}” is not during this run; expected a minute from {first} to {last}</source>
+        <translation>第 {line} 行，{column}：“{value}”不在本次计时之内；应为 {first} 到 {last} 之间的分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="27" />
+        <source>line {line}: “{key}” is no metric liveplanner knows; expected “{minute}” and any of: {known}</source>
+        <translation>第 {line} 行：“{key}”不是 liveplanner 认识的指标；应为“{minute}”及以下任意指标：{known}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="32" />
+        <source>line {line}, {column}: “{value}” is not a number; expected a count, or yuan for money</source>
+        <translation>第 {line} 行，{column}：“{value}”不是数字；应为数量，金额以元计</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="36" />
+        <source>line {line}, {column}: “{value}” is past {limit}, more than any show’s minute</source>
+        <translation>第 {line} 行，{column}：“{value}”超过 {limit}，多于任何一场直播一分钟的数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="39" />
+        <source>line {line}, {column}: “{value}” is below zero; {metric} is never negative</source>
+        <translation>第 {line} 行，{column}：“{value}”小于零；{metric} 不会是负数</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="42" />
+        <source>line {line}: no figure; expected at least one metric besides the time</source>
+        <translation>第 {line} 行：没有数据；除时间外应至少有一项指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="45" />
+        <source>line {line}, {column}: {value} so far is less than the {counted} already counted before this minute</source>
+        <translation>第 {line} 行，{column}：累计 {value} 少于这一分钟之前已计入的 {counted}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="50" />
+        <source>line {line}: not UTF-8 or GBK text (bytes {value}); expected a line of text</source>
+        <translation>第 {line} 行：不是 UTF-8 或 GBK 文本（字节 {value}）；应为一行文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="53" />
+        <source>line {line}: longer than {most} characters; expected one minute’s figures</source>
+        <translation>第 {line} 行：超过 {most} 个字符；应为一分钟的数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="56" />
+        <source>{lines} lines from line {line} on: more than {most} lines at once; send them again</source>
+        <translation>从第 {line} 行起的 {lines} 行：一次超过 {most} 行；请重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="60" />
+        <source>line {line}: what was sent is longer than {most} characters; the rest was cut</source>
+        <translation>第 {line} 行：发送的内容超过 {most} 个字符；其余部分已截去</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="63" />
+        <source>line {line}: not a row of cells ({reason}); expected cells between commas</source>
+        <translation>第 {line} 行：不是一行单元格（{reason}）；应为以逗号分隔的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="66" />
+        <source>line {line}: {count} cells; expected {expected}, as the header has</source>
+        <translation>第 {line} 行：{count} 个单元格；应与表头一样为 {expected} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="69" />
+        <source>{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}</source>
+        <translation>{file}，第 {line} 行：没有时间列，也没有 liveplanner 认识的指标（{columns}）；表头应如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="74" />
+        <source>{file}, line {line}: columns “{first}” and “{second}” are both {metric}</source>
+        <translation>{file}，第 {line} 行：“{first}”和“{second}”两列都是 {metric}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="77" />
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="78" />
+        <source>{file} is UTF-16, which a growing file cannot be read in line by line; expected UTF-8 or GBK</source>
+        <translation>{file} 是 UTF-16 编码，不断追加的文件无法逐行读取；应为 UTF-8 或 GBK</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="83" />
+        <source>{count} figures are not written to the database yet; they are kept and written with the next</source>
+        <translation>{count} 项数据尚未写入数据库；已保留，将随下一批一起写入</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="88" />
+        <source>{lines} lines not taken: no run is open; start the run first</source>
+        <translation>{lines} 行未接收：没有进行中的计时；请先开始计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="91" />
+        <source>“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)</source>
+        <translation>不能录入“{metric}”；只能录入当前在线人数或累计成交金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="95" />
+        <source>{name} must be from {least} to {most}, not {value}</source>
+        <translation>{name} 应在 {least} 到 {most} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="98" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
+        <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）：请进入福利环节“{benefit}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="103" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
+        <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）；脚本中已没有福利环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="108" />
+        <source>Flash sale “{promo}” sold out ({released} units): move on</source>
+        <translation>秒杀“{promo}”已售罄（{released} 件）：请进入下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="111" />
+        <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
+        <translation>成交金额 ¥{gmv}，落后目标进度 {behind}（此时应达 ¥{pace}）</translation>
     </message>
 </context>
 <context>
@@ -6171,6 +6341,54 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="59" />
+        <source>Share screens</source>
+        <translation>共享屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="79" />
+        <source>&amp;Copy link</source>
+        <translation>复制链接(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="86" />
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="87" />
+        <source>&amp;Port</source>
+        <translation>端口(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="133" />
+        <source>&amp;Stop sharing</source>
+        <translation>停止共享(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="133" />
+        <source>&amp;Start sharing</source>
+        <translation>开始共享(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="138" />
+        <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
+        <translation>正在 %1 提供屏幕。每个链接带有自己的口令：拿到链接的人能看到那个屏幕；观看屏幕不能勾选。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="143" />
+        <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
+        <translation>开始前不提供任何页面。每次开始都会生成新链接；请选择手机和平板能访问的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="150" />
+        <source>Viewer (read only)</source>
+        <translation>查看（只读）</translation>
+    </message>
+</context>
+<context>
     <name>ShowEditor</name>
     <message>
         <location filename="../../ui/editor/show_editor.py" line="137" />
@@ -7834,6 +8052,11 @@ Create liveplanner's tables beside them anyway?</source>
         <source>GMV/min pitched</source>
         <translation>讲解时每分钟成交</translation>
     </message>
+    <message>
+        <location filename="../../cli/sharing.py" line="36" />
+        <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
+        <translation>正在 {url} 上共享“{title}”的直播中控（按 Ctrl+C 停止）：</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
@@ -7974,7 +8197,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>
@@ -8450,6 +8673,249 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../ui/script/texts.py" line="45" />
         <source>Row {row}: “{value}” is no segment and was left out</source>
         <translation>第 {row} 行：“{value}”不是环节，已略过</translation>
+    </message>
+</context>
+<context>
+    <name>web</name>
+    <message>
+        <location filename="../../web/words.py" line="10" />
+        <source>Live desk</source>
+        <translation>直播中控</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="11" />
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="12" />
+        <source>Co-host</source>
+        <translation>助播</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="13" />
+        <source>Floor control</source>
+        <translation>场控</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="14" />
+        <source>Customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="15" />
+        <source>Ops</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="16" />
+        <source>Tech</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="17" />
+        <source>Viewer (read only)</source>
+        <translation>查看（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="18" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="19" />
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="20" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="21" />
+        <source>Overtime</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="22" />
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="23" />
+        <source>No run is open: the plan, counting nothing</source>
+        <translation>没有进行中的计时：显示计划，不计数</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="24" />
+        <source>Rehearsal</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="25" />
+        <source>Live</source>
+        <translation>正式直播</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="27" />
+        <source>Last segment</source>
+        <translation>最后一个环节</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="28" />
+        <source>Cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="29" />
+        <source>Release checklist</source>
+        <translation>上架 / 发放清单</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="30" />
+        <source>Nothing due</source>
+        <translation>暂无待办</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="31" />
+        <source>Products and promos</source>
+        <translation>商品和优惠</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="32" />
+        <source>None in this segment</source>
+        <translation>本环节没有</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="33" />
+        <source>Stock left</source>
+        <translation>剩余库存</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="34" />
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="35" />
+        <source>Released</source>
+        <translation>已放出</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="36" />
+        <source>Claimed</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="37" />
+        <source>Sold out</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="38" />
+        <source>Mark sold out</source>
+        <translation>标记售罄</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="39" />
+        <source>Released +</source>
+        <translation>追加放出 +</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="40" />
+        <source>units</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="41" />
+        <source>Last ticks</source>
+        <translation>最近勾选</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="42" />
+        <source>No ticks yet</source>
+        <translation>还没有勾选</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="43" />
+        <source>Sold out — move on</source>
+        <translation>已售罄 — 进入下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="44" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="45" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="46" />
+        <source>in {time}</source>
+        <translation>{time} 后</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="47" />
+        <source>{time} ago</source>
+        <translation>{time} 前</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="48" />
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="49" />
+        <source>Cue</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="56" />
+        <source>Lucky draw</source>
+        <translation>抽奖</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="54" />
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="26" />
+        <source>Next: {title} ({time})</source>
+        <translation>下一个：{title}（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="50" />
+        <source>Put on the shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="51" />
+        <source>Set the price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="52" />
+        <source>Release coupons</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="53" />
+        <source>Start the draw</source>
+        <translation>开抽</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="55" />
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../web/words.py" line="57" />
+        <source>Gift</source>
+        <translation>赠品</translation>
     </message>
 </context>
 </TS>

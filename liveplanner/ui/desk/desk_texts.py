@@ -13,10 +13,10 @@ def item_kind(kind: ItemKind) -> str:
     """The release checklist's words: 上架, 改价, 发券 and 开抽 on a Chinese screen."""
     return {
         ItemKind.CUE: QCoreApplication.translate("DeskTexts", "Cue"),
-        ItemKind.LIST: QCoreApplication.translate("DeskTexts", "List on shelf"),
-        ItemKind.PRICE: QCoreApplication.translate("DeskTexts", "Set price"),
-        ItemKind.COUPON: QCoreApplication.translate("DeskTexts", "Drop coupons"),
-        ItemKind.DRAW: QCoreApplication.translate("DeskTexts", "Start draw"),
+        ItemKind.LIST: QCoreApplication.translate("DeskTexts", "Put on the shelf"),
+        ItemKind.PRICE: QCoreApplication.translate("DeskTexts", "Set the price"),
+        ItemKind.COUPON: QCoreApplication.translate("DeskTexts", "Release coupons"),
+        ItemKind.DRAW: QCoreApplication.translate("DeskTexts", "Start the draw"),
     }[kind]
 
 

@@ -1,0 +1,146 @@
+"""Run ▸ Share screens…, driven with real keys and clicks: nothing is served before Start, each
+role gets a link and a QR code, the links answer with their token and refuse without it, Stop
+and leaving the timer end the sharing, and a taken port is said in one line."""
+
+import socket
+import urllib.error
+import urllib.request
+
+import pytest
+from demo_helpers import editable_demo
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
+from pytestqt.qtbot import QtBot
+from qt_helpers import show_active
+
+from liveplanner.app.settings import Preferences
+from liveplanner.storage.database import Database
+from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.share_dialog import ShareDialog
+from liveplanner.ui.translators import drop_language, use_language
+
+
+@pytest.fixture
+def db(sqlite_db: Database) -> Database:
+    return sqlite_db  # the desk follows runs on both databases in test_live_desk_follow.py
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def window(request: pytest.FixtureRequest, qtbot: QtBot, db: Database) -> MainWindow:
+    use_language(request.param)
+    request.addfinalizer(drop_language)
+    main = MainWindow(db, Preferences(language=request.param, welcomed=True))
+    qtbot.addWidget(main)
+    main.resize(1366, 705)
+    main.open_show(editable_demo(db))
+    show_active(qtbot, main)
+    return main
+
+
+def _open_dialog(qtbot: QtBot, window: MainWindow) -> ShareDialog:
+    # Alt+R opens the Run menu; its Share screens… item by its accelerator.
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    qtbot.keyClick(menu, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ShareDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, ShareDialog)
+    return dialog
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def _start_on_loopback(qtbot: QtBot, dialog: ShareDialog, port: int) -> None:
+    address = dialog.findChild(QComboBox)
+    qtbot.mouseClick(address, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(address, Qt.Key.Key_Home)
+    address.hidePopup()
+    assert address.currentText() == "127.0.0.1"
+    dialog.port.setFocus()
+    qtbot.keyClick(dialog.port, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.port, str(port))
+    qtbot.mouseClick(dialog.toggle, Qt.MouseButton.LeftButton)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_sharing_serves_each_roles_link_with_its_token_until_stopped(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = _open_dialog(qtbot, window)
+    assert window.sharing is None
+    roles = dialog.findChild(QListWidget)
+    assert roles.count() == 0 and not dialog.link.text()  # nothing served before Start
+    assert dialog.frameGeometry().height() <= 705
+    _start_on_loopback(qtbot, dialog, _free_port())
+    assert window.sharing is not None
+    assert roles.count() == 6
+    links = []
+    for row in range(roles.count()):
+        rect = roles.visualItemRect(roles.item(row))
+        qtbot.mouseClick(roles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert dialog.code.pixmap() is not None and not dialog.code.pixmap().isNull()
+        links.append(dialog.link.text())
+    assert len(set(links)) == 6 and all(link.startswith("http://127.0.0.1:") for link in links)
+    assert all(_status(link) == 200 for link in links)
+    base = window.sharing[1].url
+    assert _status(base + "not-a-token/") == 403
+    stop = dialog.toggle
+    qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
+    assert window.sharing is None and roles.count() == 0
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(links[0], timeout=2)
+    # Sharing again makes new links: the old tokens open nothing.
+    _start_on_loopback(qtbot, dialog, _free_port())
+    assert window.sharing is not None
+    assert not set(window.sharing[1].roles.values()) & set(links)
+    dialog.close()
+    assert window.sharing is not None  # the sharing goes on with the dialog closed
+    window.stop_sharing()
+
+
+def test_a_taken_port_is_said_in_one_line_and_nothing_is_served(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = int(taken.getsockname()[1])
+        dialog = _open_dialog(qtbot, window)
+        _start_on_loopback(qtbot, dialog, port)
+        assert window.sharing is None
+        said = dialog.message.text()
+        assert str(port) in said and "\n" not in said
+        assert dialog.findChild(QListWidget).count() == 0
+    dialog.close()
+
+
+def test_leaving_the_timer_ends_the_sharing(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # the timer, before the screens are shared
+    start = QApplication.activeModalWidget()
+    assert start is not None
+    qtbot.keyClick(start, Qt.Key.Key_Return)  # a rehearsal
+    qtbot.waitUntil(lambda: window.host_view is not None and window.host_view.isVisible())
+    host = window.host_view
+    dialog = _open_dialog(qtbot, window)
+    _start_on_loopback(qtbot, dialog, _free_port())
+    link = window.sharing[1].roles["host"]
+    assert _status(link) == 200
+    dialog.close()
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    qtbot.keyClick(host, Qt.Key.Key_Escape)  # leave the timer: the run is over
+    qtbot.waitUntil(lambda: window.sharing is None)
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(link, timeout=2)

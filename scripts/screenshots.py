@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from liveplanner.app import settings
 from liveplanner.app.demo import create_demo
+from liveplanner.app.live_desk import LiveDesk
 from liveplanner.app.settings import Preferences
 from liveplanner.app.workspace import open_database
-from liveplanner.core.enums import RunKind, SegmentKind
+from liveplanner.core.enums import DeskEventKind, Role, RunKind, SegmentKind
+from liveplanner.core.live_desk import ItemKind
 from liveplanner.core.plan import ShowPlan
 from liveplanner.storage import segments, shows
 from liveplanner.storage.backup import backup_sqlite
@@ -28,6 +30,7 @@ from liveplanner.storage.samples import load_metrics
 from liveplanner.storage.shows import load_plan
 from liveplanner.ui.about_dialog import AboutDialog
 from liveplanner.ui.backups_dialog import BackupsDialog
+from liveplanner.ui.desk.desk_window import DeskWindow
 from liveplanner.ui.editor import commands
 from liveplanner.ui.editor.conflict_dialog import ConflictDialog
 from liveplanner.ui.editor.document import Conflict
@@ -98,6 +101,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
             settle(app)
             window.grab().save(str(tabs / f"editor-{name}-{suffix}.png"))
     shoot_timer(app, db, show_id, suffix, theme)
+    shoot_desk(app, db, show_id, suffix, theme)
     if theme == "light":
         shoot_import(app, window, db, show_id, suffix, folder)
         shoot_review(app, window, suffix, folder)
@@ -188,6 +192,52 @@ def shoot_timer(app: QApplication, db: Database, show_id: int, suffix: str, them
     view.ticker.stop()
     presenter.close()
     view.deleteLater()
+    settle(app)
+
+
+def shoot_desk(app: QApplication, db: Database, show_id: int, suffix: str, theme: str) -> None:
+    """Floor control's screen and the host's window 40 s into the first flash sale of a
+    rehearsal: the shelf and the price ticked, 1,000 units put out and all claimed (as a feed
+    reports them), so the host is told to move on."""
+    if theme != "light":
+        return
+    plan = load_plan(db, show_id)
+    clock = {"at": 0.0}
+    start = plan.show.planned_start + timedelta(hours=1)  # after the timer's scene: its own run
+    now, wall = (lambda: clock["at"]), (lambda: start + timedelta(seconds=clock["at"]))
+    controller = RunController(db, plan, RunKind.REHEARSAL, now=now, wall=wall)
+    view = HostView(controller)
+    view.resize(*SIZE)
+    view.show()
+    controller.act("toggle")
+    for segment in plan.segments[:5]:
+        clock["at"] += segment.duration_s
+        controller.act("next")
+    desk = LiveDesk(db, show_id, now=now, wall=wall)
+    floor = DeskWindow(desk, Role.FLOOR_CONTROL)
+    floor.resize(*SIZE)
+    floor.show()
+    for kind, at in ((ItemKind.LIST, 4), (ItemKind.PRICE, 12)):
+        clock["at"] += at
+        key = next(s.item.key for s in desk.view(Role.FLOOR_CONTROL).items if s.item.kind is kind)
+        desk.tick(key, floor.actor, Role.FLOOR_CONTROL, None)
+    sale = desk.view(Role.FLOOR_CONTROL).promos[0]
+    clock["at"] += 24
+    desk.count(DeskEventKind.SOLD, f"product:{plan.segments[5].product_id}", 1240, "", Role.OPS)
+    floor.redraw()
+    grab(app, floor, f"floor-control-{suffix}")
+    desk.count(DeskEventKind.CLAIMED, f"promo:{sale.id}", sale.released, "", Role.OPS)
+    floor.redraw()
+    assert view.desk is not None
+    view.desk.desk.poll()
+    view.refresh()
+    grab(app, view, f"host-sold-out-{suffix}")
+    for window in (floor, view):
+        window.ticker.stop()
+    floor.close()
+    view.desk.stop()
+    view.deleteLater()
+    floor.deleteLater()
     settle(app)
 
 

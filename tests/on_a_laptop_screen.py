@@ -241,3 +241,27 @@ def test_the_print_preview_fits(window: MainWindow, db: Database, qtbot: QtBot) 
     within_the_screen(preview)
     assert preview.size().boundedTo(QSize(1366, 705)) == preview.size()
     preview.close()
+
+
+def test_the_host_s_window_and_a_role_s_screen_fit(window: MainWindow, qtbot: QtBot) -> None:
+    from liveplanner.core.enums import Role, RunKind
+    from liveplanner.ui.desk.desk_window import DeskWindow
+    from liveplanner.ui.screen_fit import fit_to_screen
+
+    window._open_timer(window.editor.doc.plan, RunKind.REHEARSAL, None)
+    host = window.host_view
+    assert host is not None
+    qtbot.waitExposed(host)
+    # Maximised, as a window manager does it (the offscreen platform does not): it keeps the
+    # whole screen, its ticks and prompt included, and asks for no more.
+    fit_to_screen(host, QSize(1366, 705))
+    qtbot.waitUntil(lambda: host.frameGeometry().height() >= LAPTOP.height() - 4)
+    within_the_screen(host)
+    assert host.minimumSizeHint().boundedTo(LAPTOP.size()) == host.minimumSizeHint()
+    window.open_role_screen(Role.FLOOR_CONTROL)
+    [screen] = [w for w in window.findChildren(DeskWindow) if w.isVisible()]
+    qtbot.waitExposed(screen)
+    within_the_screen(screen)
+    assert screen.minimumSizeHint().boundedTo(LAPTOP.size()) == screen.minimumSizeHint()
+    screen.close()
+    host.close()  # not started: it closes without asking

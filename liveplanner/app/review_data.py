@@ -14,8 +14,9 @@ from liveplanner.core.enums import NoteCategory, Platform
 from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.product_sales import ProductSales
-from liveplanner.core.runlog import Run
-from liveplanner.storage import notes, product_sales, runs, samples, shows
+from liveplanner.core.review_spans import live_run
+from liveplanner.core.runlog import DeskEvent, Run
+from liveplanner.storage import desk, notes, product_sales, runs, samples, shows
 from liveplanner.storage.database import Database
 from liveplanner.storage.samples import ImportSource, StoredMetrics
 
@@ -31,6 +32,7 @@ __all__ = [
     "add_note",
     "compare_shows",
     "delete_note",
+    "live_desk_events",
     "replace_metrics",
     "review_inputs",
     "show_notes",
@@ -50,17 +52,26 @@ class ReviewInputs:
     samples: "pd.DataFrame"  # minute (UTC), metric, value
     notes: list[ReviewNote]
     product_sales: tuple[ProductSales, ...] = ()  # its product export; empty without one
+    desk: tuple[DeskEvent, ...] = ()  # the live run's desk log: the team's ticks, marked
 
 
 def review_inputs(db: Database, show_id: int) -> ReviewInputs:
     plan = shows.load_plan(db, show_id)
+    show_runs = runs.list_runs(db, show_id)
     return ReviewInputs(
         plan,
-        runs.list_runs(db, show_id),
+        show_runs,
         samples.load_metrics(db, show_id),
         notes.list_notes(db, show_id),
         product_sales.product_sales(db, show_id),
+        live_desk_events(db, show_runs),
     )
+
+
+def live_desk_events(db: Database, show_runs: list[Run]) -> tuple[DeskEvent, ...]:
+    """The desk's log of the run the review is of (the live run); empty without one."""
+    run = live_run(show_runs)
+    return tuple(desk.desk_events(db, run.id)) if run is not None else ()
 
 
 def show_runs(db: Database, show_id: int) -> list[Run]:

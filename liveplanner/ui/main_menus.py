@@ -7,6 +7,8 @@ window's pages and tests reach by name. Texts keep the main window's translation
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from liveplanner.core.enums import Role
+
 
 class MenusMixin:
     """The main window's menus."""
@@ -161,6 +163,27 @@ class MenusMixin:
         run_menu.addAction(self.run_action)
         run_menu.addAction(self.results_action)
         run_menu.addSeparator()
+        screens_menu = run_menu.addMenu(QCoreApplication.translate("MainWindow", "Ro&le screens"))
+        self.role_screen_actions = {
+            role: self._action(text, lambda _c=False, r=role: self.open_role_screen(r))
+            for role, text in (
+                (Role.HOST, QCoreApplication.translate("MainWindow", "&Host")),
+                (Role.CO_HOST, QCoreApplication.translate("MainWindow", "&Co-host")),
+                (Role.FLOOR_CONTROL, QCoreApplication.translate("MainWindow", "&Floor control")),
+                (
+                    Role.CUSTOMER_SERVICE,
+                    QCoreApplication.translate("MainWindow", "C&ustomer service"),
+                ),
+                (Role.OPS, QCoreApplication.translate("MainWindow", "&Operations")),
+            )
+        }
+        self.person_screen_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Person…"), self.open_person_screen
+        )
+        for action in self.role_screen_actions.values():
+            screens_menu.addAction(action)
+        screens_menu.addSeparator()
+        screens_menu.addAction(self.person_screen_action)
         run_menu.addAction(self.share_action)
 
         review_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Revie&w"))
@@ -209,6 +232,8 @@ class MenusMixin:
             *self.script_file_actions,
             self.run_action,
             self.results_action,
+            *self.role_screen_actions.values(),
+            self.person_screen_action,
             self.share_action,
             self.review_action,
             self.script_action,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner.app import credentials, settings
 from liveplanner.app.database import StorageError
+from liveplanner.ui.desk_flow import DeskMixin
 from liveplanner.ui.library_flow import LibraryMixin
 from liveplanner.ui.main_menus import MenusMixin
 from liveplanner.ui.products_flow import ProductsImportMixin
@@ -52,6 +53,7 @@ class MainWindow(
     MenusMixin,
     ShowsMixin,
     RunMixin,
+    DeskMixin,
     ReviewMixin,
     ProductsImportMixin,
     LibraryMixin,

@@ -937,6 +937,39 @@
     </message>
 </context>
 <context>
+    <name>CountersPanel</name>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="68" />
+        <source>stock %1 · sold %2 · left %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="81" />
+        <source>released %1 · claimed %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="94" />
+        <source>SOLD OUT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="121" />
+        <source>Sold %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="135" />
+        <source>Sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="142" />
+        <source>+%1 released</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../ui/crash_dialog.py" line="34" />
@@ -1266,6 +1299,142 @@
     </message>
 </context>
 <context>
+    <name>DeskTexts</name>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="15" />
+        <source>Cue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="16" />
+        <source>Put on the shelf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="17" />
+        <source>Set the price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="18" />
+        <source>Release coupons</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="19" />
+        <source>Start the draw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="29" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="38" />
+        <source>in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="42" />
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="43" />
+        <source>%1 late</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="53" />
+        <source>%1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <source>Last ticks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="89" />
+        <source>Checklist and cues</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <source>Products and promos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <source>Close this screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <source>No run open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <source>Ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <source>LIVE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <source>REHEARSAL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <source>%1 · PAUSED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="174" />
+        <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="180" />
+        <source>The run is over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <source>Next: %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="189" />
+        <source>Next: the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <source>Nothing for this screen now or in the next two minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="202" />
+        <source>No product or promo in this segment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="211" />
+        <source>No ticks yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="148" />
@@ -1375,67 +1544,77 @@
 <context>
     <name>HostDisplay</name>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="53" />
+        <location filename="../../ui/rehearsal/host_display.py" line="60" />
         <source>over/under %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="62" />
+        <location filename="../../ui/rehearsal/host_display.py" line="69" />
         <source>ends about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="67" />
+        <location filename="../../ui/rehearsal/host_display.py" line="74" />
+        <source>none yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_display.py" line="76" />
         <source>READY · Space starts the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="68" />
+        <location filename="../../ui/rehearsal/host_display.py" line="77" />
         <source>PAUSED · Space resumes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="75" />
+        <location filename="../../ui/rehearsal/host_display.py" line="80" />
+        <source>Sold out — move on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_display.py" line="86" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="96" />
+        <location filename="../../ui/rehearsal/host_display.py" line="107" />
         <source>the end of the show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="98" />
+        <location filename="../../ui/rehearsal/host_display.py" line="109" />
         <source>none in the next minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="112" />
+        <location filename="../../ui/rehearsal/host_display.py" line="134" />
         <source>now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="114" />
+        <location filename="../../ui/rehearsal/host_display.py" line="136" />
         <source>in %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="130" />
+        <location filename="../../ui/rehearsal/host_display.py" line="152" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="132" />
+        <location filename="../../ui/rehearsal/host_display.py" line="154" />
         <source>%1: ¥%2, stock %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="138" />
+        <location filename="../../ui/rehearsal/host_display.py" line="160" />
         <source>%1 ×%2 at %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="143" />
+        <location filename="../../ui/rehearsal/host_display.py" line="165" />
         <source>no product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
@@ -1456,200 +1635,205 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <location filename="../../ui/rehearsal/host_view.py" line="53" />
         <source>LIVE: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <location filename="../../ui/rehearsal/host_view.py" line="53" />
         <source>Rehearsal: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <location filename="../../ui/rehearsal/host_view.py" line="121" />
         <source>Flash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="115" />
+        <location filename="../../ui/rehearsal/host_view.py" line="122" />
         <source>Sound at warning and zero</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="118" />
+        <location filename="../../ui/rehearsal/host_view.py" line="125" />
         <source>Presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="100" />
+        <location filename="../../ui/rehearsal/host_view.py" line="106" />
         <source>Next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="101" />
+        <location filename="../../ui/rehearsal/host_view.py" line="107" />
         <source>Cues due soon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="102" />
+        <location filename="../../ui/rehearsal/host_view.py" line="108" />
         <source>Product and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <location filename="../../ui/rehearsal/host_view.py" line="114" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <location filename="../../ui/rehearsal/host_view.py" line="118" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="117" />
+        <location filename="../../ui/rehearsal/host_view.py" line="124" />
         <source>The screen the presenter screen fills</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="215" />
+        <location filename="../../ui/rehearsal/host_view.py" line="241" />
         <source>Start or pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="221" />
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
         <source>Next segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
         <source>Previous segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="233" />
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
         <source>%1 s more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="239" />
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
         <source>%1 s less</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="245" />
+        <location filename="../../ui/rehearsal/host_view.py" line="271" />
         <source>Type a note for the log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
+        <location filename="../../ui/rehearsal/host_view.py" line="277" />
         <source>Type a message to the presenter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
+        <location filename="../../ui/rehearsal/host_view.py" line="283" />
         <source>Open the presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <location filename="../../ui/rehearsal/host_view.py" line="243" />
         <source>Space</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <location filename="../../ui/rehearsal/host_view.py" line="109" />
+        <source>Last ticks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="243" />
         <source>start/pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="223" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="229" />
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
         <source>previous</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="235" />
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
         <source>%1 s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
         <source>message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
         <source>presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>Esc</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>leave</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="309" />
+        <location filename="../../ui/rehearsal/host_view.py" line="335" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="367" />
-        <location filename="../../ui/rehearsal/host_view.py" line="370" />
-        <location filename="../../ui/rehearsal/host_view.py" line="422" />
+        <location filename="../../ui/rehearsal/host_view.py" line="393" />
+        <location filename="../../ui/rehearsal/host_view.py" line="396" />
+        <location filename="../../ui/rehearsal/host_view.py" line="448" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="394" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="371" />
+        <location filename="../../ui/rehearsal/host_view.py" line="397" />
         <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="418" />
+        <location filename="../../ui/rehearsal/host_view.py" line="444" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="423" />
+        <location filename="../../ui/rehearsal/host_view.py" line="449" />
         <source>Leave it open to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="424" />
+        <location filename="../../ui/rehearsal/host_view.py" line="450" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="263" />
-        <location filename="../../ui/rehearsal/host_view.py" line="416" />
+        <location filename="../../ui/rehearsal/host_view.py" line="289" />
+        <location filename="../../ui/rehearsal/host_view.py" line="442" />
         <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>
@@ -1919,233 +2103,268 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_menus.py" line="32" />
+        <location filename="../../ui/main_menus.py" line="34" />
         <source>Add &amp;demo show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="53" />
+        <location filename="../../ui/main_menus.py" line="55" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="25" />
+        <location filename="../../ui/main_menus.py" line="27" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="27" />
+        <location filename="../../ui/main_menus.py" line="29" />
         <source>&amp;New show…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="35" />
+        <location filename="../../ui/main_menus.py" line="37" />
         <source>&amp;Open show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="38" />
+        <location filename="../../ui/main_menus.py" line="40" />
         <source>D&amp;uplicate show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="41" />
+        <location filename="../../ui/main_menus.py" line="43" />
         <source>De&amp;lete show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="44" />
+        <location filename="../../ui/main_menus.py" line="46" />
         <source>&amp;Back to shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="47" />
+        <location filename="../../ui/main_menus.py" line="49" />
         <source>Bac&amp;kups…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="50" />
+        <location filename="../../ui/main_menus.py" line="52" />
         <source>D&amp;atabase…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="66" />
+        <location filename="../../ui/main_menus.py" line="68" />
         <source>&amp;Import script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="75" />
+        <location filename="../../ui/main_menus.py" line="77" />
         <source>&amp;Export script…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="80" />
+        <location filename="../../ui/main_menus.py" line="82" />
         <source>&amp;Print run sheet…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="85" />
+        <location filename="../../ui/main_menus.py" line="87" />
         <source>Print &amp;cue cards…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="90" />
+        <location filename="../../ui/main_menus.py" line="92" />
         <source>Save as &amp;team template…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="109" />
+        <location filename="../../ui/main_menus.py" line="111" />
         <source>P&amp;references…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="117" />
+        <location filename="../../ui/main_menus.py" line="119" />
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="119" />
+        <location filename="../../ui/main_menus.py" line="121" />
         <source>&amp;Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="123" />
+        <location filename="../../ui/main_menus.py" line="125" />
         <source>&amp;Redo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="131" />
+        <location filename="../../ui/main_menus.py" line="133" />
         <source>&amp;Find shows</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="137" />
+        <location filename="../../ui/main_menus.py" line="139" />
         <source>Show &amp;history…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="142" />
+        <location filename="../../ui/main_menus.py" line="144" />
         <source>Product &amp;library…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="147" />
+        <location filename="../../ui/main_menus.py" line="149" />
         <source>&amp;Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="149" />
+        <location filename="../../ui/main_menus.py" line="151" />
         <source>&amp;Run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="151" />
+        <location filename="../../ui/main_menus.py" line="153" />
         <source>&amp;Rehearse or run…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="154" />
+        <location filename="../../ui/main_menus.py" line="156" />
         <source>Rehearsal re&amp;sults…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="159" />
+        <location filename="../../ui/main_menus.py" line="161" />
         <source>S&amp;hare screens…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="166" />
-        <source>Revie&amp;w</source>
+        <source>Ro&amp;le screens</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="168" />
-        <source>&amp;Review show</source>
+        <location filename="../../ui/main_menus.py" line="170" />
+        <source>&amp;Host</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="171" />
-        <source>Back to the &amp;script</source>
+        <source>&amp;Co-host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="176" />
-        <source>&amp;Import metrics…</source>
+        <location filename="../../ui/main_menus.py" line="172" />
+        <source>&amp;Floor control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="175" />
+        <source>C&amp;ustomer service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="177" />
+        <source>&amp;Operations</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="181" />
-        <source>Import &amp;product figures…</source>
+        <source>&amp;Person…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="185" />
-        <source>&amp;Export report…</source>
+        <location filename="../../ui/main_menus.py" line="189" />
+        <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="190" />
-        <source>&amp;Compare shows…</source>
+        <location filename="../../ui/main_menus.py" line="191" />
+        <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="194" />
+        <source>Back to the &amp;script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="199" />
+        <source>&amp;Import metrics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="204" />
+        <source>Import &amp;product figures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="208" />
+        <source>&amp;Export report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="213" />
+        <source>&amp;Compare shows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="223" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="224" />
+        <location filename="../../ui/main_menus.py" line="249" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="227" />
+        <location filename="../../ui/main_menus.py" line="252" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="228" />
+        <location filename="../../ui/main_menus.py" line="253" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="235" />
+        <location filename="../../ui/main_menus.py" line="260" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="238" />
+        <location filename="../../ui/main_menus.py" line="263" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="273" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="250" />
+        <location filename="../../ui/main_menus.py" line="275" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="254" />
+        <location filename="../../ui/main_menus.py" line="279" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -2155,28 +2374,28 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
@@ -2186,7 +2405,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
@@ -2201,12 +2420,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -2226,22 +2445,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -2254,6 +2473,21 @@
     <message>
         <location filename="../../ui/library_flow.py" line="43" />
         <source>Saved team template “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk_flow.py" line="44" />
+        <source>This show has no people yet: add the team first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk_flow.py" line="50" />
+        <source>Person's screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk_flow.py" line="51" />
+        <source>Whose screen:</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4810,130 +5044,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="136" />
+        <location filename="../../ui/review/report.py" line="138" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="140" />
+        <location filename="../../ui/review/report.py" line="142" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="143" />
+        <location filename="../../ui/review/report.py" line="145" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="130" />
+        <location filename="../../ui/review/report.py" line="132" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="212" />
+        <location filename="../../ui/review/report.py" line="214" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="213" />
-        <location filename="../../ui/review/report.py" line="387" />
+        <location filename="../../ui/review/report.py" line="215" />
+        <location filename="../../ui/review/report.py" line="389" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="214" />
-        <location filename="../../ui/review/report.py" line="392" />
+        <location filename="../../ui/review/report.py" line="216" />
+        <location filename="../../ui/review/report.py" line="394" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="215" />
-        <location filename="../../ui/review/report.py" line="398" />
-        <source>Notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../ui/review/report.py" line="216" />
-        <location filename="../../ui/review/report.py" line="400" />
-        <source>When / where</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../ui/review/report.py" line="217" />
-        <location filename="../../ui/review/report.py" line="401" />
-        <source>Kind</source>
+        <location filename="../../ui/review/report.py" line="400" />
+        <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="218" />
         <location filename="../../ui/review/report.py" line="402" />
-        <source>Note</source>
+        <source>When / where</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="219" />
         <location filename="../../ui/review/report.py" line="403" />
-        <source>Owner</source>
+        <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../ui/review/report.py" line="220" />
+        <location filename="../../ui/review/report.py" line="404" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="221" />
+        <location filename="../../ui/review/report.py" line="405" />
+        <source>Owner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/review/report.py" line="222" />
         <source>No notes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="263" />
+        <location filename="../../ui/review/report.py" line="265" />
         <source>No product figures imported.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>Figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="345" />
+        <location filename="../../ui/review/report.py" line="347" />
         <source>Value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="346" />
+        <location filename="../../ui/review/report.py" line="348" />
         <source>Against target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="349" />
+        <location filename="../../ui/review/report.py" line="351" />
         <source>Show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="350" />
+        <location filename="../../ui/review/report.py" line="352" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="411" />
+        <location filename="../../ui/review/report.py" line="413" />
         <source>Minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="413" />
+        <location filename="../../ui/review/report.py" line="415" />
         <source>Minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="414" />
+        <location filename="../../ui/review/report.py" line="416" />
         <source>Segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="415" />
+        <location filename="../../ui/review/report.py" line="417" />
         <source>Sales credited to</source>
         <translation type="unfinished" />
     </message>
@@ -4969,47 +5203,47 @@
 <context>
     <name>ReviewChart</name>
     <message>
-        <location filename="../../ui/review/chart.py" line="69" />
+        <location filename="../../ui/review/chart.py" line="71" />
         <source>GMV ¥/min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="64" />
+        <location filename="../../ui/review/chart.py" line="66" />
         <source>Viewers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="74" />
+        <location filename="../../ui/review/chart.py" line="76" />
         <source>Orders</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="79" />
+        <location filename="../../ui/review/chart.py" line="81" />
         <source>Interaction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="84" />
+        <location filename="../../ui/review/chart.py" line="86" />
         <source>Followers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="119" />
+        <location filename="../../ui/review/chart.py" line="121" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="120" />
+        <location filename="../../ui/review/chart.py" line="122" />
         <source>Actual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="286" />
+        <location filename="../../ui/review/chart.py" line="295" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="399" />
+        <location filename="../../ui/review/chart.py" line="409" />
         <source>no data</source>
         <translation type="unfinished" />
     </message>
@@ -5045,157 +5279,157 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="160" />
+        <location filename="../../ui/review/review_page.py" line="161" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="163" />
+        <location filename="../../ui/review/review_page.py" line="164" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="171" />
         <source>Import product figures…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="172" />
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="173" />
+        <location filename="../../ui/review/review_page.py" line="277" />
         <source>Add note…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="174" />
+        <location filename="../../ui/review/review_page.py" line="175" />
         <source>Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="184" />
+        <location filename="../../ui/review/review_page.py" line="185" />
         <source>Sales credited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="186" />
+        <location filename="../../ui/review/review_page.py" line="187" />
         <source>after the pitch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="208" />
+        <location filename="../../ui/review/review_page.py" line="209" />
         <source>Lanes:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="218" />
+        <location filename="../../ui/review/review_page.py" line="219" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="231" />
+        <location filename="../../ui/review/review_page.py" line="232" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>Change…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="285" />
+        <location filename="../../ui/review/review_page.py" line="286" />
         <source>By segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="286" />
+        <location filename="../../ui/review/review_page.py" line="287" />
         <source>By kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="287" />
+        <location filename="../../ui/review/review_page.py" line="288" />
         <source>By product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="288" />
+        <location filename="../../ui/review/review_page.py" line="289" />
         <source>Products</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="289" />
+        <location filename="../../ui/review/review_page.py" line="290" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="373" />
         <source>Not in this show's export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="380" />
+        <location filename="../../ui/review/review_page.py" line="382" />
         <source>Notes (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="387" />
+        <location filename="../../ui/review/review_page.py" line="389" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="391" />
+        <location filename="../../ui/review/review_page.py" line="393" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="396" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="398" />
+        <location filename="../../ui/review/review_page.py" line="400" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="403" />
+        <location filename="../../ui/review/review_page.py" line="405" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="409" />
+        <location filename="../../ui/review/review_page.py" line="411" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="496" />
+        <location filename="../../ui/review/review_page.py" line="498" />
         <source>Delete note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="497" />
+        <location filename="../../ui/review/review_page.py" line="499" />
         <source>Delete this note?
 
 %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="507" />
+        <location filename="../../ui/review/review_page.py" line="509" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
@@ -7951,7 +8185,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

@@ -941,6 +941,39 @@
     </message>
 </context>
 <context>
+    <name>CountersPanel</name>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="68" />
+        <source>stock %1 · sold %2 · left %3</source>
+        <translation>库存 %1 · 已售 %2 · 剩余 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="81" />
+        <source>released %1 · claimed %2</source>
+        <translation>已放 %1 · 已领 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="94" />
+        <source>SOLD OUT</source>
+        <translation>已售罄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="121" />
+        <source>Sold %1</source>
+        <translation>已售 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="135" />
+        <source>Sold out</source>
+        <translation>售罄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/counters_panel.py" line="142" />
+        <source>+%1 released</source>
+        <translation>加放 %1</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../ui/crash_dialog.py" line="34" />
@@ -1272,6 +1305,142 @@
     </message>
 </context>
 <context>
+    <name>DeskTexts</name>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="15" />
+        <source>Cue</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="16" />
+        <source>Put on the shelf</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="17" />
+        <source>Set the price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="18" />
+        <source>Release coupons</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="19" />
+        <source>Start the draw</source>
+        <translation>开抽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="29" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="38" />
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="42" />
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_texts.py" line="43" />
+        <source>%1 late</source>
+        <translation>已晚 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="53" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <source>Last ticks</source>
+        <translation>最近勾选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="89" />
+        <source>Checklist and cues</source>
+        <translation>清单和提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <source>Products and promos</source>
+        <translation>商品和优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <source>Close this screen</source>
+        <translation>关闭此屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <source>No run open</source>
+        <translation>未在计时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <source>LIVE</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <source>REHEARSAL</source>
+        <translation>彩排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <source>%1 · PAUSED</source>
+        <translation>%1 · 已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="174" />
+        <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
+        <translation>没有进行中的计时：本屏幕只显示方案，不计数。开始计时后才能勾选（运行 ▸ 彩排或直播…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="180" />
+        <source>The run is over</source>
+        <translation>本次运行已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <source>Next: %1 (%2)</source>
+        <translation>下一环节：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="189" />
+        <source>Next: the end</source>
+        <translation>下一环节：结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <source>Nothing for this screen now or in the next two minutes</source>
+        <translation>现在和接下来两分钟没有本屏幕的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="202" />
+        <source>No product or promo in this segment</source>
+        <translation>本环节没有商品或优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="211" />
+        <source>No ticks yet</source>
+        <translation>还没有勾选</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="148" />
@@ -1384,67 +1553,77 @@
 <context>
     <name>HostDisplay</name>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="53" />
+        <location filename="../../ui/rehearsal/host_display.py" line="60" />
         <source>over/under %1</source>
         <translation>超时/提前 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="62" />
+        <location filename="../../ui/rehearsal/host_display.py" line="69" />
         <source>ends about %1</source>
         <translation>预计 %1 结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="67" />
+        <location filename="../../ui/rehearsal/host_display.py" line="74" />
+        <source>none yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_display.py" line="76" />
         <source>READY · Space starts the run</source>
         <translation>就绪 · 按空格开始</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="68" />
+        <location filename="../../ui/rehearsal/host_display.py" line="77" />
         <source>PAUSED · Space resumes</source>
         <translation>已暂停 · 按空格继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="75" />
+        <location filename="../../ui/rehearsal/host_display.py" line="80" />
+        <source>Sold out — move on</source>
+        <translation>已售罄 — 进入下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_display.py" line="86" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="96" />
+        <location filename="../../ui/rehearsal/host_display.py" line="107" />
         <source>the end of the show</source>
         <translation>直播结束</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="98" />
+        <location filename="../../ui/rehearsal/host_display.py" line="109" />
         <source>none in the next minute</source>
         <translation>一分钟内没有</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="112" />
+        <location filename="../../ui/rehearsal/host_display.py" line="134" />
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="114" />
+        <location filename="../../ui/rehearsal/host_display.py" line="136" />
         <source>in %1</source>
         <translation>%1 后</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="130" />
+        <location filename="../../ui/rehearsal/host_display.py" line="152" />
         <source>%1: flash sale ¥%2, %3 units</source>
         <translation>%1：秒杀价 ¥%2，%3 件</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="132" />
+        <location filename="../../ui/rehearsal/host_display.py" line="154" />
         <source>%1: ¥%2, stock %3</source>
         <translation>%1：¥%2，库存 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="138" />
+        <location filename="../../ui/rehearsal/host_display.py" line="160" />
         <source>%1 ×%2 at %3</source>
         <translation>%1 ×%2，于 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_display.py" line="143" />
+        <location filename="../../ui/rehearsal/host_display.py" line="165" />
         <source>no product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
@@ -1465,200 +1644,205 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <location filename="../../ui/rehearsal/host_view.py" line="53" />
         <source>LIVE: %1</source>
         <translation>直播：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="50" />
+        <location filename="../../ui/rehearsal/host_view.py" line="53" />
         <source>Rehearsal: %1</source>
         <translation>彩排：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="59" />
+        <location filename="../../ui/rehearsal/host_view.py" line="62" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <location filename="../../ui/rehearsal/host_view.py" line="121" />
         <source>Flash</source>
         <translation>闪烁</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="115" />
+        <location filename="../../ui/rehearsal/host_view.py" line="122" />
         <source>Sound at warning and zero</source>
         <translation>警告和归零时提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="118" />
+        <location filename="../../ui/rehearsal/host_view.py" line="125" />
         <source>Presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="100" />
+        <location filename="../../ui/rehearsal/host_view.py" line="106" />
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="101" />
+        <location filename="../../ui/rehearsal/host_view.py" line="107" />
         <source>Cues due soon</source>
         <translation>即将到来的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="102" />
+        <location filename="../../ui/rehearsal/host_view.py" line="108" />
         <source>Product and promos</source>
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <location filename="../../ui/rehearsal/host_view.py" line="114" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="111" />
+        <location filename="../../ui/rehearsal/host_view.py" line="118" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="117" />
+        <location filename="../../ui/rehearsal/host_view.py" line="124" />
         <source>The screen the presenter screen fills</source>
         <translation>提词屏全屏显示在哪块屏幕上</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="215" />
+        <location filename="../../ui/rehearsal/host_view.py" line="241" />
         <source>Start or pause</source>
         <translation>开始或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="221" />
+        <location filename="../../ui/rehearsal/host_view.py" line="247" />
         <source>Next segment</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="227" />
+        <location filename="../../ui/rehearsal/host_view.py" line="253" />
         <source>Previous segment</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="233" />
+        <location filename="../../ui/rehearsal/host_view.py" line="259" />
         <source>%1 s more</source>
         <translation>加 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="239" />
+        <location filename="../../ui/rehearsal/host_view.py" line="265" />
         <source>%1 s less</source>
         <translation>减 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="245" />
+        <location filename="../../ui/rehearsal/host_view.py" line="271" />
         <source>Type a note for the log</source>
         <translation>输入一条运行日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="251" />
+        <location filename="../../ui/rehearsal/host_view.py" line="277" />
         <source>Type a message to the presenter</source>
         <translation>输入发给提词屏的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="257" />
+        <location filename="../../ui/rehearsal/host_view.py" line="283" />
         <source>Open the presenter screen</source>
         <translation>打开提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <location filename="../../ui/rehearsal/host_view.py" line="243" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="217" />
+        <location filename="../../ui/rehearsal/host_view.py" line="109" />
+        <source>Last ticks</source>
+        <translation>最近勾选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rehearsal/host_view.py" line="243" />
         <source>start/pause</source>
         <translation>开始/暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="223" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="229" />
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
         <source>previous</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="235" />
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>note</source>
         <translation>记日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
         <source>message</source>
         <translation>发消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
         <source>presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
         <source>leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="309" />
+        <location filename="../../ui/rehearsal/host_view.py" line="335" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="367" />
-        <location filename="../../ui/rehearsal/host_view.py" line="370" />
-        <location filename="../../ui/rehearsal/host_view.py" line="422" />
+        <location filename="../../ui/rehearsal/host_view.py" line="393" />
+        <location filename="../../ui/rehearsal/host_view.py" line="396" />
+        <location filename="../../ui/rehearsal/host_view.py" line="448" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="368" />
+        <location filename="../../ui/rehearsal/host_view.py" line="394" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="371" />
+        <location filename="../../ui/rehearsal/host_view.py" line="397" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="418" />
+        <location filename="../../ui/rehearsal/host_view.py" line="444" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="423" />
+        <location filename="../../ui/rehearsal/host_view.py" line="449" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="424" />
+        <location filename="../../ui/rehearsal/host_view.py" line="450" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="263" />
-        <location filename="../../ui/rehearsal/host_view.py" line="416" />
+        <location filename="../../ui/rehearsal/host_view.py" line="289" />
+        <location filename="../../ui/rehearsal/host_view.py" line="442" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
@@ -1928,233 +2112,268 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_menus.py" line="32" />
+        <location filename="../../ui/main_menus.py" line="34" />
         <source>Add &amp;demo show</source>
         <translation>添加演示场次(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="53" />
+        <location filename="../../ui/main_menus.py" line="55" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="25" />
+        <location filename="../../ui/main_menus.py" line="27" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="27" />
+        <location filename="../../ui/main_menus.py" line="29" />
         <source>&amp;New show…</source>
         <translation>新建场次(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="35" />
+        <location filename="../../ui/main_menus.py" line="37" />
         <source>&amp;Open show</source>
         <translation>打开场次(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="38" />
+        <location filename="../../ui/main_menus.py" line="40" />
         <source>D&amp;uplicate show</source>
         <translation>复制场次(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="41" />
+        <location filename="../../ui/main_menus.py" line="43" />
         <source>De&amp;lete show</source>
         <translation>删除场次(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="44" />
+        <location filename="../../ui/main_menus.py" line="46" />
         <source>&amp;Back to shows</source>
         <translation>返回场次列表(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="47" />
+        <location filename="../../ui/main_menus.py" line="49" />
         <source>Bac&amp;kups…</source>
         <translation>备份(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="50" />
+        <location filename="../../ui/main_menus.py" line="52" />
         <source>D&amp;atabase…</source>
         <translation>数据库(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="66" />
+        <location filename="../../ui/main_menus.py" line="68" />
         <source>&amp;Import script…</source>
         <translation>导入脚本(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="75" />
+        <location filename="../../ui/main_menus.py" line="77" />
         <source>&amp;Export script…</source>
         <translation>导出脚本(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="80" />
+        <location filename="../../ui/main_menus.py" line="82" />
         <source>&amp;Print run sheet…</source>
         <translation>打印直播流程表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="85" />
+        <location filename="../../ui/main_menus.py" line="87" />
         <source>Print &amp;cue cards…</source>
         <translation>打印手卡(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="90" />
+        <location filename="../../ui/main_menus.py" line="92" />
         <source>Save as &amp;team template…</source>
         <translation>存为团队模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="109" />
+        <location filename="../../ui/main_menus.py" line="111" />
         <source>P&amp;references…</source>
         <translation>偏好设置(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="117" />
+        <location filename="../../ui/main_menus.py" line="119" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="119" />
+        <location filename="../../ui/main_menus.py" line="121" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="123" />
+        <location filename="../../ui/main_menus.py" line="125" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="131" />
+        <location filename="../../ui/main_menus.py" line="133" />
         <source>&amp;Find shows</source>
         <translation>查找场次(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="137" />
+        <location filename="../../ui/main_menus.py" line="139" />
         <source>Show &amp;history…</source>
         <translation>修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="142" />
+        <location filename="../../ui/main_menus.py" line="144" />
         <source>Product &amp;library…</source>
         <translation>商品库(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="147" />
+        <location filename="../../ui/main_menus.py" line="149" />
         <source>&amp;Segment</source>
         <translation>环节(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="149" />
+        <location filename="../../ui/main_menus.py" line="151" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="151" />
+        <location filename="../../ui/main_menus.py" line="153" />
         <source>&amp;Rehearse or run…</source>
         <translation>彩排或直播(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="154" />
+        <location filename="../../ui/main_menus.py" line="156" />
         <source>Rehearsal re&amp;sults…</source>
         <translation>彩排结果(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="159" />
+        <location filename="../../ui/main_menus.py" line="161" />
         <source>S&amp;hare screens…</source>
         <translation>共享屏幕(&amp;H)…</translation>
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="166" />
+        <source>Ro&amp;le screens</source>
+        <translation>角色屏幕(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="170" />
+        <source>&amp;Host</source>
+        <translation>主播(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="171" />
+        <source>&amp;Co-host</source>
+        <translation>助播(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="172" />
+        <source>&amp;Floor control</source>
+        <translation>场控(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="175" />
+        <source>C&amp;ustomer service</source>
+        <translation>客服(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="177" />
+        <source>&amp;Operations</source>
+        <translation>运营(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="181" />
+        <source>&amp;Person…</source>
+        <translation>个人(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="189" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="168" />
+        <location filename="../../ui/main_menus.py" line="191" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="171" />
+        <location filename="../../ui/main_menus.py" line="194" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="176" />
+        <location filename="../../ui/main_menus.py" line="199" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="181" />
+        <location filename="../../ui/main_menus.py" line="204" />
         <source>Import &amp;product figures…</source>
         <translation>导入商品数据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="185" />
+        <location filename="../../ui/main_menus.py" line="208" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="190" />
+        <location filename="../../ui/main_menus.py" line="213" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="194" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>Ca&amp;mpaigns…</source>
         <translation>活动(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="223" />
+        <location filename="../../ui/main_menus.py" line="248" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="224" />
+        <location filename="../../ui/main_menus.py" line="249" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="227" />
+        <location filename="../../ui/main_menus.py" line="252" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="228" />
+        <location filename="../../ui/main_menus.py" line="253" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="235" />
+        <location filename="../../ui/main_menus.py" line="260" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="238" />
+        <location filename="../../ui/main_menus.py" line="263" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="273" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="250" />
+        <location filename="../../ui/main_menus.py" line="275" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="254" />
+        <location filename="../../ui/main_menus.py" line="279" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -2164,29 +2383,29 @@
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
@@ -2196,7 +2415,7 @@
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
@@ -2211,12 +2430,12 @@
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/main_window.py" line="363" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
@@ -2236,22 +2455,22 @@
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="422" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="427" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="247" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -2266,6 +2485,21 @@
         <location filename="../../ui/library_flow.py" line="43" />
         <source>Saved team template “%1”</source>
         <translation>已保存团队模板“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_flow.py" line="44" />
+        <source>This show has no people yet: add the team first.</source>
+        <translation>本场还没有人员：请先添加团队。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_flow.py" line="50" />
+        <source>Person's screen</source>
+        <translation>个人屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_flow.py" line="51" />
+        <source>Whose screen:</source>
+        <translation>谁的屏幕：</translation>
     </message>
 </context>
 <context>
@@ -4822,130 +5056,130 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../ui/review/report.py" line="136" />
+        <location filename="../../ui/review/report.py" line="138" />
         <source>Segment times as they ran (live run of %1).</source>
         <translation>环节时间按实际（%1 的正式直播）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="140" />
+        <location filename="../../ui/review/report.py" line="142" />
         <source>Segment times as planned (no live run on the timer).</source>
         <translation>环节时间按计划（没有用计时器的正式直播记录）。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="143" />
+        <location filename="../../ui/review/report.py" line="145" />
         <source>Sales credited to the segment running %1 min earlier.</source>
         <translation>成交计入 %1 分钟前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="130" />
+        <location filename="../../ui/review/report.py" line="132" />
         <source>Segments</source>
         <comment>title of the table of every segment</comment>
         <translation>各环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="212" />
+        <location filename="../../ui/review/report.py" line="214" />
         <source>Green: best GMV per minute; red: lowest.</source>
         <translation>绿色：每分钟成交最高；红色：最低。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="213" />
-        <location filename="../../ui/review/report.py" line="387" />
+        <location filename="../../ui/review/report.py" line="215" />
+        <location filename="../../ui/review/report.py" line="389" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="214" />
-        <location filename="../../ui/review/report.py" line="392" />
+        <location filename="../../ui/review/report.py" line="216" />
+        <location filename="../../ui/review/report.py" line="394" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="215" />
-        <location filename="../../ui/review/report.py" line="398" />
+        <location filename="../../ui/review/report.py" line="217" />
+        <location filename="../../ui/review/report.py" line="400" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="216" />
-        <location filename="../../ui/review/report.py" line="400" />
+        <location filename="../../ui/review/report.py" line="218" />
+        <location filename="../../ui/review/report.py" line="402" />
         <source>When / where</source>
         <translation>时间 / 环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="217" />
-        <location filename="../../ui/review/report.py" line="401" />
+        <location filename="../../ui/review/report.py" line="219" />
+        <location filename="../../ui/review/report.py" line="403" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="218" />
-        <location filename="../../ui/review/report.py" line="402" />
+        <location filename="../../ui/review/report.py" line="220" />
+        <location filename="../../ui/review/report.py" line="404" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="219" />
-        <location filename="../../ui/review/report.py" line="403" />
+        <location filename="../../ui/review/report.py" line="221" />
+        <location filename="../../ui/review/report.py" line="405" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="220" />
+        <location filename="../../ui/review/report.py" line="222" />
         <source>No notes.</source>
         <translation>暂无备注。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="263" />
+        <location filename="../../ui/review/report.py" line="265" />
         <source>No product figures imported.</source>
         <translation>未导入商品数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="342" />
+        <location filename="../../ui/review/report.py" line="344" />
         <source>Summary</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="344" />
+        <location filename="../../ui/review/report.py" line="346" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="345" />
+        <location filename="../../ui/review/report.py" line="347" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="346" />
+        <location filename="../../ui/review/report.py" line="348" />
         <source>Against target</source>
         <translation>对比目标</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="349" />
+        <location filename="../../ui/review/report.py" line="351" />
         <source>Show</source>
         <translation>场次设置</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="350" />
+        <location filename="../../ui/review/report.py" line="352" />
         <source>Times</source>
         <translation>时间依据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="411" />
+        <location filename="../../ui/review/report.py" line="413" />
         <source>Minutes</source>
         <translation>分钟数据</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="413" />
+        <location filename="../../ui/review/report.py" line="415" />
         <source>Minute</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="414" />
+        <location filename="../../ui/review/report.py" line="416" />
         <source>Segment</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/report.py" line="415" />
+        <location filename="../../ui/review/report.py" line="417" />
         <source>Sales credited to</source>
         <translation>成交计入</translation>
     </message>
@@ -4981,47 +5215,47 @@
 <context>
     <name>ReviewChart</name>
     <message>
-        <location filename="../../ui/review/chart.py" line="69" />
+        <location filename="../../ui/review/chart.py" line="71" />
         <source>GMV ¥/min</source>
         <translation>成交 元/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="64" />
+        <location filename="../../ui/review/chart.py" line="66" />
         <source>Viewers</source>
         <translation>在线人数</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="74" />
+        <location filename="../../ui/review/chart.py" line="76" />
         <source>Orders</source>
         <translation>订单/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="79" />
+        <location filename="../../ui/review/chart.py" line="81" />
         <source>Interaction</source>
         <translation>评论、点赞</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="84" />
+        <location filename="../../ui/review/chart.py" line="86" />
         <source>Followers</source>
         <translation>涨粉/分</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="119" />
+        <location filename="../../ui/review/chart.py" line="121" />
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="120" />
+        <location filename="../../ui/review/chart.py" line="122" />
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="286" />
+        <location filename="../../ui/review/chart.py" line="295" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/chart.py" line="399" />
+        <location filename="../../ui/review/chart.py" line="409" />
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -5057,63 +5291,63 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/review/review_page.py" line="160" />
+        <location filename="../../ui/review/review_page.py" line="161" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="163" />
+        <location filename="../../ui/review/review_page.py" line="164" />
         <source>Orders come in a minute or two after the pitch: each minute's sales are credited to the segment running this many minutes earlier.</source>
         <translation>讲解后一两分钟才会下单：每分钟的成交计入这么多分钟之前正在进行的环节。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="168" />
+        <location filename="../../ui/review/review_page.py" line="169" />
         <source>Import metrics…</source>
         <translation>导入数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="170" />
+        <location filename="../../ui/review/review_page.py" line="171" />
         <source>Import product figures…</source>
         <translation>导入商品数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="172" />
-        <location filename="../../ui/review/review_page.py" line="276" />
+        <location filename="../../ui/review/review_page.py" line="173" />
+        <location filename="../../ui/review/review_page.py" line="277" />
         <source>Add note…</source>
         <translation>添加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="174" />
+        <location filename="../../ui/review/review_page.py" line="175" />
         <source>Compare shows…</source>
         <translation>多场对比…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="176" />
+        <location filename="../../ui/review/review_page.py" line="177" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="184" />
+        <location filename="../../ui/review/review_page.py" line="185" />
         <source>Sales credited</source>
         <translation>成交计入</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="186" />
+        <location filename="../../ui/review/review_page.py" line="187" />
         <source>after the pitch</source>
         <translation>讲解之后</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="208" />
+        <location filename="../../ui/review/review_page.py" line="209" />
         <source>Lanes:</source>
         <translation>曲线：</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="218" />
+        <location filename="../../ui/review/review_page.py" line="219" />
         <source>券 coupon drop · 秒 flash sale · 抽 lucky draw · ✎ note · drag to pan, wheel to zoom</source>
         <translation>券 发券 · 秒 秒杀 · 抽 抽奖 · ✎ 备注 · 拖动平移，滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="231" />
+        <location filename="../../ui/review/review_page.py" line="232" />
         <source>No minute metrics for this show yet.
 
 Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctrl+Shift+I) to see it over the plan.</source>
@@ -5122,87 +5356,87 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 导入平台的分钟级导出文件（复盘 ▸ 导入数据…，Ctrl+Shift+I），即可与脚本对照查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="272" />
+        <location filename="../../ui/review/review_page.py" line="273" />
         <source>Change…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="274" />
+        <location filename="../../ui/review/review_page.py" line="275" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="285" />
+        <location filename="../../ui/review/review_page.py" line="286" />
         <source>By segment</source>
         <translation>分环节</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="286" />
+        <location filename="../../ui/review/review_page.py" line="287" />
         <source>By kind</source>
         <translation>按环节类型</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="287" />
+        <location filename="../../ui/review/review_page.py" line="288" />
         <source>By product</source>
         <translation>按商品</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="288" />
+        <location filename="../../ui/review/review_page.py" line="289" />
         <source>Products</source>
         <translation>商品明细</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="289" />
+        <location filename="../../ui/review/review_page.py" line="290" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="371" />
+        <location filename="../../ui/review/review_page.py" line="373" />
         <source>Not in this show's export</source>
         <translation>本场导出文件中没有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="380" />
+        <location filename="../../ui/review/review_page.py" line="382" />
         <source>Notes (%1)</source>
         <translation>备注（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="387" />
+        <location filename="../../ui/review/review_page.py" line="389" />
         <source>Segment times as they ran: the live run of %1.</source>
         <translation>环节时间按实际：%1 的正式直播。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="391" />
+        <location filename="../../ui/review/review_page.py" line="393" />
         <source>Segment times as planned: the show has no live run on the timer.</source>
         <translation>环节时间按计划：本场没有用计时器的正式直播记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="396" />
+        <location filename="../../ui/review/review_page.py" line="398" />
         <source>%1 minutes of data; %2 of the show's %3 minutes have none.</source>
         <translation>共 %1 分钟数据；本场 %3 分钟中有 %2 分钟没有数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="398" />
+        <location filename="../../ui/review/review_page.py" line="400" />
         <source>%1 minutes of data, covering all of the show's %3 minutes.</source>
         <translation>共 %1 分钟数据，覆盖本场全部 %3 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="403" />
+        <location filename="../../ui/review/review_page.py" line="405" />
         <source>%1 minutes of data, %2 missing.</source>
         <translation>共 %1 分钟数据，缺 %2 分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="409" />
+        <location filename="../../ui/review/review_page.py" line="411" />
         <source>%1 of them lie outside the script: see the rows before or after it.</source>
         <translation>其中 %1 分钟不在脚本时段内：见脚本开始前或结束后那一行。</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="496" />
+        <location filename="../../ui/review/review_page.py" line="498" />
         <source>Delete note</source>
         <translation>删除备注</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="497" />
+        <location filename="../../ui/review/review_page.py" line="499" />
         <source>Delete this note?
 
 %1</source>
@@ -5211,7 +5445,7 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/review_page.py" line="507" />
+        <location filename="../../ui/review/review_page.py" line="509" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -7973,7 +8207,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

@@ -1,17 +1,24 @@
 """What the host's timer window shows on each tick: the countdown and its colour, the show's
 over/under, what to say, the cues due within a minute and the product on sale."""
 
+from zoneinfo import ZoneInfo
+
 from liveplanner.core.clock import Phase, Reading
+from liveplanner.core.enums import Role
+from liveplanner.core.live_desk import DeskView
 from liveplanner.core.money import format_yuan
 from liveplanner.core.row_offer import row_offer
 from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
+from liveplanner.ui.desk.desk_texts import item_text, tick_text
 from liveplanner.ui.rehearsal.presenter import PAUSED_STYLE, countdown_text, level_style, restyle
 
 IDLE_REFRESH_MS = 1000  # paused or idle: only the show's over/under moves, once a second
 CUE_HORIZON_S = 60  # cues due within a minute are shown
 READY_STYLE = "background: #2c7be5; color: white; font-weight: bold;"
 LONG_COLOUR, SHORT_COLOUR = "#c0392b", "#2c7be5"
+MOVE_ON_STYLE = "background: #c0392b; color: white; font-weight: bold;"
+HOST_TICKS = 3  # the desk's last ticks the host's window lists
 
 
 def next_change_ms(reading: Reading) -> int:
@@ -63,10 +70,14 @@ class HostDisplay:
         running = reading.phase not in (Phase.IDLE, Phase.FINISHED)
         self.note.setEnabled(running)  # the log takes notes once the run exists
         self.note_action.setEnabled(running)
+        view = self.desk.desk.view(Role.HOST) if self.desk is not None else None
+        self.ticks.setText(self._ticks(view) or self.tr("none yet"))
         banner = {
             Phase.IDLE: (self.tr("READY · Space starts the run"), READY_STYLE),
             Phase.PAUSED: (self.tr("PAUSED · Space resumes"), PAUSED_STYLE),
         }.get(reading.phase)
+        if banner is None and view is not None and view.move_on and not finished:
+            banner = (self.tr("Sold out — move on"), MOVE_ON_STYLE)
         self.state_banner.setVisible(banner is not None)
         if banner is not None:
             self.state_banner.setText(banner[0])
@@ -97,6 +108,17 @@ class HostDisplay:
         )
         self.cues.setText(self._cues(reading) or self.tr("none in the next minute"))
         self.product.setText(self._product(reading))
+
+    def _ticks(self, view: DeskView | None) -> str:
+        """The desk's last ticks, newest first: when, who, what."""
+        if view is None:
+            return ""
+        zone = ZoneInfo(self.plan.show.time_zone)
+        texts = {i.key: i for i in self.desk.desk.items}
+        return "\n".join(
+            tick_text(t, item_text(texts[t.key]) if t.key in texts else t.key, zone)
+            for t in view.recent[:HOST_TICKS]
+        )
 
     def _cues(self, reading: Reading) -> str:
         segment = self.plan.segments[reading.index]

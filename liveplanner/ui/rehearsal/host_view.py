@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liveplanner.app.database import StorageError
+from liveplanner.app.live_desk import LiveDesk
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import RunKind
+from liveplanner.ui.desk.poller import DeskPoller
 from liveplanner.ui.rehearsal.host_display import HostDisplay
 from liveplanner.ui.rehearsal.host_presenter import HostPresenter
 from liveplanner.ui.rehearsal.presenter import PresenterWindow, keep_space, scaled_px
@@ -96,10 +99,14 @@ class HostView(HostDisplay, HostPresenter, QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
             label.setMinimumHeight(1)
         self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.ticks = QLabel()  # the live desk's last ticks, from every screen
+        self.ticks.setWordWrap(True)
+        self.ticks.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.captions = [
             self._caption(self.tr("Next")),
             self._caption(self.tr("Cues due soon")),
             self._caption(self.tr("Product and promos")),
+            self._caption(self.tr("Last ticks")),
         ]
 
         # Typing is a deliberate act (a click, N or M); Enter or Esc hands the keys back.
@@ -137,7 +144,7 @@ class HostView(HostDisplay, HostPresenter, QWidget):
         side = QVBoxLayout(side_panel)
         side.setContentsMargins(0, 0, 0, 0)
         for caption, label in zip(
-            self.captions, (self.next_label, self.cues, self.product), strict=True
+            self.captions, (self.next_label, self.cues, self.product, self.ticks), strict=True
         ):
             side.addWidget(caption)
             side.addWidget(label)
@@ -193,8 +200,27 @@ class HostView(HostDisplay, HostPresenter, QWidget):
         self.ticker.setSingleShot(True)
         self.ticker.setTimerType(Qt.TimerType.PreciseTimer)
         self.ticker.timeout.connect(self.refresh)
+        self.desk = self._follow_desk()
         self.setFocus()
         self.refresh()
+
+    def _follow_desk(self) -> DeskPoller | None:
+        """The show's live desk, on the timer's clocks: the team's ticks as they come, and the
+        prompt to move on when the segment's flash sale sells out. Without it (the database
+        refused) the timer runs as ever."""
+        try:
+            desk = LiveDesk(
+                self.controller.db,
+                self.plan.show.id,
+                now=self.controller.now,
+                wall=self.controller.wall,
+            )
+        except StorageError:
+            return None
+        poller = DeskPoller(desk, self)
+        poller.changed.connect(self.refresh)
+        poller.start()
+        return poller
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -291,7 +317,7 @@ class HostView(HostDisplay, HostPresenter, QWidget):
             ((self.title_label,), 0.045, 0.026, True),
             ((self.state_banner,), 0.055, 0.032, True),
             ((self.points,), 0.038, 0.022, False),
-            ((self.next_label, self.cues, self.product), 0.036, 0.02, False),
+            ((self.next_label, self.cues, self.product, self.ticks), 0.036, 0.02, False),
             (tuple(self.captions), 0.026, 0.015, True),
             ((self.show_label, self.end_label, self.kind_label), 0.03, 0.017, False),
             ((self.over_label, self.run_label), 0.034, 0.019, True),
@@ -429,6 +455,8 @@ class HostView(HostDisplay, HostPresenter, QWidget):
             return
         self._leaving = True
         self.ticker.stop()
+        if self.desk is not None:
+            self.desk.stop()
         if self.presenter is not None:
             self.presenter.close()
         self.left.emit()

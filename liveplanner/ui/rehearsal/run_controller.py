@@ -62,6 +62,7 @@ class RunController(QObject):
         now = now or monotonic
         wall = wall or utc_now
         self.db, self.plan, self.kind = db, plan, kind
+        self.now, self.wall = now, wall  # the live desk the host's window follows reads these too
         segments = timer_segments(plan, warning_s, danger_s)
         if interrupted is not None:
             events = as_positions_of(plan, interrupted.events)

@@ -26,6 +26,7 @@ from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review_figures import Review
 from liveplanner.core.review_spans import Span
+from liveplanner.core.runlog import DeskEvent
 from liveplanner.ui import labels
 from liveplanner.ui.review.chart_axes import AXIS_WIDTH, ClockAxis, CountAxis, seconds
 from liveplanner.ui.review.chart_strip import (
@@ -41,6 +42,7 @@ from liveplanner.ui.review.chart_strip import (
     _fill,
     _mix,
 )
+from liveplanner.ui.review.chart_ticks import tick_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +237,15 @@ class ReviewChart(QWidget):
 
     # Data
 
-    def set_review(self, review: Review, plan: ShowPlan, notes: Sequence[ReviewNote]) -> None:
-        """Show this review: every item gets new data, none is added or removed."""
+    def set_review(
+        self,
+        review: Review,
+        plan: ShowPlan,
+        notes: Sequence[ReviewNote],
+        desk: Sequence[DeskEvent] = (),
+    ) -> None:
+        """Show this review: every item gets new data, none is added or removed. `desk`: the
+        live run's desk log, whose ticks are marked where they were made."""
         self.review, self.plan = review, plan
         self.zone = ZoneInfo(plan.show.time_zone)
         for axis in self._axes():
@@ -294,6 +303,7 @@ class ReviewChart(QWidget):
             for n in notes
             if n.minute is not None
         ]
+        marks += tick_marks(plan, desk, self._clock)
         self.marks.set_marks(marks)
         self.select_segment(None)  # the segment table is refilled without a selection too
         self._apply_visibility()

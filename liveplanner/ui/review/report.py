@@ -31,6 +31,7 @@ from liveplanner.core.notes import ReviewNote
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.review_figures import GroupFigures, Review
 from liveplanner.core.review_spans import Source
+from liveplanner.core.runlog import DeskEvent
 from liveplanner.formats.workbook import Sheet, write_workbook
 from liveplanner.ui import labels
 from liveplanner.ui.review.notes_panel import category_label, note_place
@@ -69,6 +70,7 @@ class ReportInput:
     review: Review
     notes: Sequence[ReviewNote]
     run_started: str  # the live run's start as text, "" for a planned-only review
+    desk: Sequence[DeskEvent] = ()  # the live run's desk log: its ticks marked on the chart
 
 
 def chart_image(content: ReportInput) -> QImage:
@@ -77,7 +79,7 @@ def chart_image(content: ReportInput) -> QImage:
 
     chart = ReviewChart()
     chart.resize(*chart_size(content.review))
-    chart.set_review(content.review, content.plan, content.notes)
+    chart.set_review(content.review, content.plan, content.notes, content.desk)
     chart.ensurePolished()
     image = chart.grab().toImage()
     chart.deleteLater()

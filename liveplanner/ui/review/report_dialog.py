@@ -16,7 +16,7 @@ def report_input(page: ReviewPage) -> ReportInput:
     zone = page.plan.show.planned_start.tzinfo
     run = next((r for r in page.runs if r.id == page.review.run_id), None)
     started = run.started_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if run else ""
-    return ReportInput(page.plan, page.review, page.notes, started)
+    return ReportInput(page.plan, page.review, page.notes, started, page.desk)
 
 
 def export_report(page: ReviewPage, parent: QWidget) -> Path | None:

@@ -40,7 +40,7 @@ from liveplanner.core.product_sales import ProductSales
 from liveplanner.core.review import review
 from liveplanner.core.review_figures import Review
 from liveplanner.core.review_spans import MAX_LAG, Source
-from liveplanner.core.runlog import Run
+from liveplanner.core.runlog import DeskEvent, Run
 from liveplanner.ui.flow_layout import FlowLayout
 from liveplanner.ui.review.chart import LANES, ReviewChart
 from liveplanner.ui.review.notes_panel import NoteDialog, NotesModel, note_place
@@ -143,6 +143,7 @@ class ReviewPage(QWidget):
         self.runs: list[Run] = []
         self.samples = None
         self.notes: list[ReviewNote] = []
+        self.desk: tuple[DeskEvent, ...] = ()  # the live run's desk log: ticks on the chart
         self.product_sales: tuple[ProductSales, ...] = ()
         self.review: Review | None = None
         self.clicked_minute: datetime | None = None
@@ -342,6 +343,7 @@ class ReviewPage(QWidget):
             read.notes,
         )
         self.product_sales = read.product_sales
+        self.desk = read.desk
         self.recompute()
 
     def recompute(self) -> None:
@@ -363,7 +365,7 @@ class ReviewPage(QWidget):
         self.title.setText(plan.show.title)
         self.source.setText(self.source_text(result, zone))
         has_data = len(result.minutes) > 0
-        self.chart.set_review(result, plan, self.notes)
+        self.chart.set_review(result, plan, self.notes, self.desk)
         self.chart_stack.setCurrentWidget(self.chart if has_data else self.empty)
         with_data = self.chart.lanes_with_data()
         for name, box in self.lane_boxes.items():

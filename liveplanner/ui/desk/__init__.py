@@ -1,0 +1,1 @@
+"""The live desk's windows: each role's or person's screen while a show runs."""

@@ -1548,7 +1548,7 @@ ZH = {
     "Release coupons": "发券",
     "Start the draw": "开抽",
     "The show's figures": "本场数据",
-    "Feed for a collector (POST JSON lines)": "采集程序的数据入口（POST JSON 行）",
+    "Feed for a collector": "采集程序数据入口",
     "GMV so far": "累计成交额",
     "GMV so far (yuan)": "累计成交额（元）",
     "Pace to target": "目标进度",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from liveplanner.app import settings
 from liveplanner.app.demo import create_demo
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.refusals import OperationRefused
 from liveplanner.app.settings import Preferences
 from liveplanner.app.workspace import open_database
 from liveplanner.core.enums import DeskEventKind, Role, RunKind, SegmentKind
@@ -43,8 +44,10 @@ from liveplanner.ui.review.import_dialog import MetricsImportDialog
 from liveplanner.ui.review.report import write_report
 from liveplanner.ui.review.report_dialog import report_input
 from liveplanner.ui.script.import_dialog import ScriptImportDialog
+from liveplanner.ui.share_dialog import ShareDialog
 from liveplanner.ui.theme import apply_theme
 from liveplanner.ui.translators import install_translators
+from liveplanner.web.sharing import ScreenServer
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZE = (1366, 705)  # a 1366×768 laptop, maximised: what a producer has
@@ -103,6 +106,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
     shoot_timer(app, db, show_id, suffix, theme)
     shoot_desk(app, db, show_id, suffix, theme)
     if theme == "light":
+        shoot_sharing(app, window, db, show_id, suffix)
         shoot_import(app, window, db, show_id, suffix, folder)
         shoot_review(app, window, suffix, folder)
         shoot_campaign(app, window, db, suffix, folder)
@@ -238,6 +242,25 @@ def shoot_desk(app: QApplication, db: Database, show_id: int, suffix: str, theme
     view.desk.stop()
     view.deleteLater()
     floor.deleteLater()
+    settle(app)
+
+
+def shoot_sharing(
+    app: QApplication, window: MainWindow, db: Database, show_id: int, suffix: str
+) -> None:
+    """Run ▸ Share screens… while serving on this computer: each role's link and its QR code."""
+    server = ScreenServer(db, show_id, bind="127.0.0.1", port=8765)
+    try:
+        shared = server.start()
+    except OperationRefused:  # the port is taken on this machine: any other will do
+        server = ScreenServer(db, show_id)
+        shared = server.start()
+    dialog = ShareDialog(lambda bind, port: ScreenServer(db, show_id), (server, shared), window)
+    dialog.show()
+    grab(app, dialog, f"share-screens-{suffix}")
+    dialog.close()
+    server.stop()
+    dialog.deleteLater()
     settle(app)
 
 

@@ -152,8 +152,9 @@ class ShareDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, url)
             self.roles.addItem(item)
         if self.shared is not None and self.shared.feed:
-            # Where a team's collector posts the platform's figures: no page, its own token.
-            item = QListWidgetItem(self.tr("Feed for a collector (POST JSON lines)"))
+            # Where a team's collector posts the platform's figures (JSON lines): no page, its
+            # own token.
+            item = QListWidgetItem(self.tr("Feed for a collector"))
             item.setData(Qt.ItemDataRole.UserRole, self.shared.feed)
             self.roles.addItem(item)
         self.roles.setEnabled(serving)

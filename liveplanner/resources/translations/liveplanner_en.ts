@@ -6372,8 +6372,8 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="156" />
-        <source>Feed for a collector (POST JSON lines)</source>
+        <location filename="../../ui/share_dialog.py" line="157" />
+        <source>Feed for a collector</source>
         <translation type="unfinished" />
     </message>
 </context>

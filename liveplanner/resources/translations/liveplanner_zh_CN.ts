@@ -6388,9 +6388,9 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>查看（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="156" />
-        <source>Feed for a collector (POST JSON lines)</source>
-        <translation>采集程序的数据入口（POST JSON 行）</translation>
+        <location filename="../../ui/share_dialog.py" line="157" />
+        <source>Feed for a collector</source>
+        <translation>采集程序数据入口</translation>
     </message>
 </context>
 <context>

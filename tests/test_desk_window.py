@@ -35,7 +35,7 @@ from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.review.chart_strip import MARK_ROW
-from liveplanner.ui.review.chart_ticks import TICK_GLYPH
+from liveplanner.ui.review.chart_ticks import ALERT_GLYPH, TICK_GLYPH
 from liveplanner.ui.review.review_page import ReviewPage
 from liveplanner.ui.translators import drop_language, use_language
 
@@ -348,6 +348,35 @@ def test_the_review_chart_marks_each_tick(qtbot: QtBot, db: Database, language: 
     qtbot.mouseMove(chart.strip.viewport(), at)
     qtbot.waitUntil(lambda: QToolTip.isVisible() and f"{FLOOR} · " in QToolTip.text())
     assert SET_PRICE[language] in QToolTip.text()
+
+
+PACE_BEHIND = {"en": "behind the pace to target", "zh_CN": "落后目标进度"}
+
+
+def test_the_review_chart_marks_the_alerts_the_live_feed_raised(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    # As the live feed writes one: its name and its headline figure (fen short of the pace).
+    desk.log_desk_event(
+        db,
+        studio.run_id,
+        DeskEventKind.ALERT,
+        studio.clock.wall(),
+        "alert:pace_behind",
+        "liveplanner",
+        1_234_500,
+    )
+    studio.controller.act("end")
+    studio.host.close()
+    page = ReviewPage(db, lag=2)
+    qtbot.addWidget(page)
+    page.resize(1366, 640)
+    page.set_show(studio.show_id)
+    show_active(qtbot, page)
+    [alert] = [m for m in page.chart.marks.marks if m.glyph == ALERT_GLYPH]
+    assert alert.x == studio.clock.wall().timestamp()
+    assert PACE_BEHIND[language] in alert.text and "12,345" in alert.text
 
 
 def test_buttons_on_floor_controls_screen_are_in_view(

@@ -6,6 +6,8 @@ from liveplanner.app.translations import QT_TRANSLATE_NOOP, Translate, english
 from liveplanner.core.live_alerts import Alert, AlertName
 from liveplanner.core.live_feed import FeedProblem
 from liveplanner.core.money import format_percent, format_yuan
+from liveplanner.core.plan import ShowPlan
+from liveplanner.core.runlog import DeskEvent
 
 TEXTS = {
     "feed.not_json": QT_TRANSLATE_NOOP(
@@ -111,7 +113,34 @@ TEXTS = {
     "feed.alert.pace_behind": QT_TRANSLATE_NOOP(
         "Messages", "GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)"
     ),
+    # An alert as the run's desk log keeps it (its name and one figure), on the review chart.
+    "feed.logged.viewers_drop": QT_TRANSLATE_NOOP(
+        "Messages", "Alert: online viewers dropped, {now} watching"
+    ),
+    "feed.logged.sold_out": QT_TRANSLATE_NOOP("Messages", "Alert: “{promo}” sold out"),
+    "feed.logged.pace_behind": QT_TRANSLATE_NOOP(
+        "Messages", "Alert: GMV ¥{short} behind the pace to target"
+    ),
 }
+
+
+def logged_alert(plan: ShowPlan, event: DeskEvent) -> tuple[str, dict[str, object]] | None:
+    """A logged alert's code and figures, as the review's chart says it; None for an alert
+    this version does not know."""
+    name = event.item.removeprefix("alert:")
+    quantity = event.quantity
+    if name == "viewers_drop":
+        return "feed.logged.viewers_drop", {"now": "—" if quantity is None else f"{quantity:,}"}
+    if name == "pace_behind":
+        # Whole yuan, grouped as the review's figures are: a screen glances at it.
+        return "feed.logged.pace_behind", {
+            "short": "—" if quantity is None else f"{round(quantity / 100):,}"
+        }
+    if name.startswith("sold_out:promo:"):
+        number = name.removeprefix("sold_out:promo:")
+        promo = plan.promo(int(number)) if number.isdigit() else None
+        return "feed.logged.sold_out", {"promo": promo.name if promo else number}
+    return None
 
 
 def reason_words(reason: FeedProblem, translate: Translate = english) -> str:

@@ -1349,88 +1349,111 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="53" />
+        <location filename="../../ui/desk/desk_window.py" line="54" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <location filename="../../ui/desk/desk_window.py" line="90" />
         <source>Last ticks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="89" />
+        <location filename="../../ui/desk/desk_window.py" line="91" />
         <source>Checklist and cues</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <location filename="../../ui/desk/desk_window.py" line="92" />
         <source>Products and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <location filename="../../ui/desk/desk_window.py" line="93" />
+        <source>The show's figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="132" />
         <source>Close this screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>No run open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="170" />
         <source>%1 · PAUSED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="174" />
+        <location filename="../../ui/desk/desk_window.py" line="179" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="180" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="190" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="189" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="199" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="202" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>No product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="211" />
+        <location filename="../../ui/desk/desk_window.py" line="217" />
         <source>No ticks yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="77" />
+        <source>No figures yet: they come from the live feed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="86" />
+        <source>GMV so far %1 · pace to target %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="93" />
+        <source>Online now %1</source>
         <translation type="unfinished" />
     </message>
 </context>

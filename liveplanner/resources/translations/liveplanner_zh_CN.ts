@@ -1355,89 +1355,112 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="53" />
+        <location filename="../../ui/desk/desk_window.py" line="54" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <location filename="../../ui/desk/desk_window.py" line="90" />
         <source>Last ticks</source>
         <translation>最近勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="89" />
+        <location filename="../../ui/desk/desk_window.py" line="91" />
         <source>Checklist and cues</source>
         <translation>清单和提示</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <location filename="../../ui/desk/desk_window.py" line="92" />
         <source>Products and promos</source>
         <translation>商品和优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <location filename="../../ui/desk/desk_window.py" line="93" />
+        <source>The show's figures</source>
+        <translation>本场数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="132" />
         <source>Close this screen</source>
         <translation>关闭此屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>No run open</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="170" />
         <source>%1 · PAUSED</source>
         <translation>%1 · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="174" />
+        <location filename="../../ui/desk/desk_window.py" line="179" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation>没有进行中的计时：本屏幕只显示方案，不计数。开始计时后才能勾选（运行 ▸ 彩排或直播…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="180" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="190" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="189" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="199" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation>现在和接下来两分钟没有本屏幕的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="202" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>No product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="211" />
+        <location filename="../../ui/desk/desk_window.py" line="217" />
         <source>No ticks yet</source>
         <translation>还没有勾选</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="77" />
+        <source>No figures yet: they come from the live feed</source>
+        <translation>还没有数据：数据来自直播数据源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="86" />
+        <source>GMV so far %1 · pace to target %2</source>
+        <translation>累计成交额 %1 · 目标进度 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="93" />
+        <source>Online now %1</source>
+        <translation>当前在线 %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ The README's pictures go to docs/screenshots/; with --tabs DIR, every tab of the
 also shot into DIR, for checking. Look at each picture before committing it.
 """
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from liveplanner.app import settings
 from liveplanner.app.demo import create_demo
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.live_feed import LiveFeed
 from liveplanner.app.refusals import OperationRefused
 from liveplanner.app.settings import Preferences
 from liveplanner.app.workspace import open_database
@@ -218,6 +220,18 @@ def shoot_desk(app: QApplication, db: Database, show_id: int, suffix: str, theme
         clock["at"] += segment.duration_s
         controller.act("next")
     desk = LiveDesk(db, show_id, now=now, wall=wall)
+    # The collector's minutes so far: the room filling, and sales from the first product on.
+    lines = [
+        json.dumps(
+            {
+                "minute": (start + timedelta(minutes=m)).isoformat(),
+                "online_viewers": 900 + 80 * m - (m % 6) * 50,
+                "gmv": 0 if m < 13 else 1200 * (m - 12) + (m % 4) * 500,
+            }
+        )
+        for m in range(int(clock["at"] // 60))
+    ]
+    LiveFeed(desk, wall=wall).take_lines("\n".join(lines))
     floor = DeskWindow(desk, Role.FLOOR_CONTROL)
     floor.resize(*SIZE)
     floor.show()
@@ -228,6 +242,9 @@ def shoot_desk(app: QApplication, db: Database, show_id: int, suffix: str, theme
     sale = desk.view(Role.FLOOR_CONTROL).promos[0]
     clock["at"] += 24
     desk.count(DeskEventKind.SOLD, f"product:{plan.segments[5].product_id}", 1240, "", Role.OPS)
+    floor.poller.poll()  # the feed's figures, as the next poll brings them
+    floor.poller.pool.waitForDone()
+    settle(app)
     floor.redraw()
     grab(app, floor, f"floor-control-{suffix}")
     desk.count(DeskEventKind.CLAIMED, f"promo:{sale.id}", sale.released, "", Role.OPS)

@@ -3,6 +3,7 @@ clicks and keys during a run timed by the host's window (on an injected clock), 
 window shows the ticks and the prompt to move on, a window with no run ticks nothing, and the
 review chart marks each tick. At 1366×705, in English and in Chinese."""
 
+import json
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -411,3 +412,32 @@ def test_floor_control_types_units_sold_and_presses_enter_on_sold_n(
     assert (event.kind, event.item, event.quantity) == (DeskEventKind.SOLD, key, 120)
     assert floor.view.products[0].sold == 120
     assert f"{(product.stock or 0) - 120:,}" in floor.counters.figures[key].text()
+
+
+ONLINE_NOW = {"en": "Online now 2,400", "zh_CN": "当前在线 2,400"}
+
+
+def test_each_screen_shows_the_feeds_figures_and_curve_as_they_come(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    from liveplanner.app.live_feed import LiveFeed
+
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    assert floor.figures.curve.points == []  # nothing fed yet: no curve, no figure
+    feed = LiveFeed(
+        LiveDesk(db, studio.show_id, now=studio.clock.now, wall=studio.clock.wall),
+        wall=studio.clock.wall,
+    )
+    start = studio.clock.wall() - timedelta(seconds=studio.clock.at)
+    lines = [
+        json.dumps(
+            {"minute": (start + timedelta(minutes=m)).isoformat(), "online_viewers": 1000 + 200 * m}
+        )
+        for m in range(8)
+    ]
+    assert feed.take_lines("\n".join(lines)).taken == 8
+    qtbot.waitUntil(lambda: len(floor.figures.curve.points) == 8)  # the next poll brings them
+    assert floor.figures.online.text() == ONLINE_NOW[language]
+    assert floor.figures.curve.points[0] == (1000, None)  # no GMV fed: a gap, never 0
+    floor.close()

@@ -5,6 +5,7 @@ and leaving the timer end the sharing, and a taken port is said in one line."""
 import socket
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 from demo_helpers import editable_demo
@@ -145,3 +146,38 @@ def test_leaving_the_timer_ends_the_sharing(qtbot: QtBot, window: MainWindow) ->
     qtbot.waitUntil(lambda: window.sharing is None)
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(link, timeout=2)
+
+
+def test_a_feed_file_followed_from_the_dialog_reaches_the_pages(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from liveplanner.core.plan import time_zone
+
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    start = QApplication.activeModalWidget()
+    assert start is not None
+    qtbot.keyClick(start, Qt.Key.Key_Return)  # a rehearsal
+    qtbot.waitUntil(lambda: window.host_view is not None and window.host_view.isVisible())
+    host = window.host_view
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    qtbot.keyClick(QApplication.focusWidget() or host, Qt.Key.Key_Space)  # the run begins
+    qtbot.waitUntil(lambda: host.controller.run_id is not None)
+    window.activateWindow()  # back to the main window, for its Run menu
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    dialog = _open_dialog(qtbot, window)
+    _start_on_loopback(qtbot, dialog, _free_port())
+    zone = time_zone(window.editor.doc.plan.show.time_zone)
+    minute = datetime.now(zone).strftime("%Y-%m-%d %H:%M")
+    logger = tmp_path / "logger.csv"
+    logger.write_text(f"时间,实时在线人数,成交金额\n{minute},2345,120\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(logger), ""))
+    qtbot.mouseClick(dialog.follow, Qt.MouseButton.LeftButton)
+    assert "logger.csv" in dialog.message.text()
+    server = window.sharing[0]
+    qtbot.waitUntil(lambda: server.feed.figures().online_now == 2345, timeout=5000)
+    dialog.close()
+    window.stop_sharing()

@@ -89,6 +89,10 @@ def _job(args: argparse.Namespace) -> Callable[..., int]:
         from liveplanner.cli import sharing
 
         return sharing.share
+    if args.command == "alerts":
+        from liveplanner.cli import alerts
+
+        return alerts.alerts
     if args.command == "db":
         from liveplanner.cli import database
 

@@ -45,6 +45,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {visible(message)} (see --help)\n")
 
 
+def _alert_percent(text: str) -> int:
+    """argparse type for an alert's share: a percentage from 0 to 100, kept as basis points."""
+    try:
+        value = float(text.rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r} (0 to 100)") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r} (0 to 100)")
+    return round(value * 100)
+
+
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
@@ -138,6 +149,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="the feed file's layout, as import-metrics's --preset (default: recognised)",
     )
     _add_json(share)
+
+    alerts = commands.add_parser(
+        "alerts",
+        help="show or set a show's live alerts (viewers dropping, GMV behind the pace, sold out)",
+        description="The show's live alert thresholds, as the live feed judges them during a "
+        "run; the options given change them (the others are kept). A share of 0 turns its "
+        "alert off.",
+    )
+    alerts.add_argument("show_id", type=_show_id, metavar="ID")
+    alerts.add_argument(
+        "--viewers-drop",
+        type=_alert_percent,
+        metavar="PCT",
+        help="alert when online viewers fall by this share within --within minutes (default 20)",
+    )
+    alerts.add_argument(
+        "--within", type=int, metavar="MIN", help="the minutes a drop is judged over (1-60)"
+    )
+    alerts.add_argument(
+        "--pace-behind",
+        type=_alert_percent,
+        metavar="PCT",
+        help="alert when GMV is this share behind the pace to target (default 15)",
+    )
+    alerts.add_argument(
+        "--sold-out", choices=("on", "off"), help="alert when a flash sale sells out"
+    )
+    _add_json(alerts)
 
     metrics = commands.add_parser(
         "import-metrics",

@@ -91,9 +91,12 @@ def feed_samples(db: Database, run_id: int) -> list[tuple[datetime, str, int]]:
 
 
 def alert_settings(db: Database, show_id: int) -> AlertSettings:
-    """The show's alert settings, each at its default where the show set none."""
+    """The show's alert settings, each at its default where the show set none; a show that
+    does not exist is refused (NotFoundError), not given the defaults."""
     default = AlertSettings()
     with db.session() as session:
+        if session.get(ShowRow, show_id) is None:
+            raise no_show(show_id)
         row = session.get(LiveAlertRow, show_id)
         if row is None:
             return default

@@ -8,6 +8,7 @@ the window closes.
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import segno
@@ -33,6 +34,7 @@ from liveplanner.app.database import StorageError
 from liveplanner.app.refusals import OperationRefused
 from liveplanner.core.enums import Role
 from liveplanner.ui import labels
+from liveplanner.ui.file_dialogs import FileKind, open_file
 from liveplanner.ui.words import said_of
 from liveplanner.web.sharing import ScreenServer, SharedScreens, local_addresses
 
@@ -78,6 +80,15 @@ class ShareDialog(QDialog):
         self.link.setReadOnly(True)
         self.copy = QPushButton(self.tr("&Copy link"))
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.link.text()))
+        self.follow = QPushButton(self.tr("&Follow a feed file…"))
+        self.follow.setToolTip(
+            self.tr(
+                "A CSV a screen logger or export tool keeps appending to: its minutes are read "
+                "as it grows and shown on every page"
+            )
+        )
+        self.follow.clicked.connect(self._follow_file)
+        self.following: Path | None = None
         self.code = QLabel()
         self.code.setFixedSize(QR_PIXELS, QR_PIXELS)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,6 +99,7 @@ class ShareDialog(QDialog):
         row = QHBoxLayout()
         row.addLayout(form, 1)
         row.addWidget(self.toggle)
+        row.addWidget(self.follow)
         role_side = QVBoxLayout()
         role_side.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         link_row = QHBoxLayout()
@@ -109,7 +121,7 @@ class ShareDialog(QDialog):
     def _toggle(self) -> None:
         if self.server is not None:
             self.server.stop()
-            self.server, self.shared = None, None
+            self.server, self.shared, self.following = None, None, None
             self.stopped.emit()
         else:
             server = self.make_server(self.address.currentText(), self.port.value())
@@ -121,6 +133,17 @@ class ShareDialog(QDialog):
             self.server = server
             self.started.emit((server, self.shared))
         self._refresh()
+
+    def _follow_file(self) -> None:
+        if self.server is None:
+            return
+        path = open_file(
+            self, FileKind.METRICS, self.tr("Follow a feed file"), self.tr("CSV (*.csv *.txt)")
+        )
+        if path is not None:
+            self.server.feed.follow_file(path)
+            self.following = path
+            self._refresh()
 
     def _refresh(self) -> None:
         serving = self.shared is not None
@@ -157,6 +180,13 @@ class ShareDialog(QDialog):
             item = QListWidgetItem(self.tr("Feed for a collector"))
             item.setData(Qt.ItemDataRole.UserRole, self.shared.feed)
             self.roles.addItem(item)
+        self.follow.setEnabled(serving)
+        if serving and self.following is not None:
+            self.message.setText(
+                self.message.text()
+                + "\n"
+                + self.tr("Reading %1 as it grows.").replace("%1", self.following.name)
+            )
         self.roles.setEnabled(serving)
         self.link.setEnabled(serving)
         self.copy.setEnabled(serving)

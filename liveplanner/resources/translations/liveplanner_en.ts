@@ -1349,88 +1349,111 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="53" />
+        <location filename="../../ui/desk/desk_window.py" line="54" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <location filename="../../ui/desk/desk_window.py" line="90" />
         <source>Last ticks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="89" />
+        <location filename="../../ui/desk/desk_window.py" line="91" />
         <source>Checklist and cues</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <location filename="../../ui/desk/desk_window.py" line="92" />
         <source>Products and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <location filename="../../ui/desk/desk_window.py" line="93" />
+        <source>The show's figures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="132" />
         <source>Close this screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>No run open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="170" />
         <source>%1 · PAUSED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="174" />
+        <location filename="../../ui/desk/desk_window.py" line="179" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="180" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="190" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="189" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="199" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="202" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>No product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="211" />
+        <location filename="../../ui/desk/desk_window.py" line="217" />
         <source>No ticks yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="77" />
+        <source>No figures yet: they come from the live feed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="86" />
+        <source>GMV so far %1 · pace to target %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="97" />
+        <source>Online now %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -6342,53 +6365,78 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../ui/share_dialog.py" line="59" />
+        <location filename="../../ui/share_dialog.py" line="61" />
         <source>Share screens</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="79" />
+        <location filename="../../ui/share_dialog.py" line="81" />
         <source>&amp;Copy link</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../ui/share_dialog.py" line="83" />
+        <source>&amp;Follow a feed file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../ui/share_dialog.py" line="86" />
+        <source>A CSV a screen logger or export tool keeps appending to: its minutes are read as it grows and shown on every page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="97" />
         <source>&amp;Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="87" />
+        <location filename="../../ui/share_dialog.py" line="98" />
         <source>&amp;Port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="133" />
+        <location filename="../../ui/share_dialog.py" line="141" />
+        <source>Follow a feed file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="141" />
+        <source>CSV (*.csv *.txt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="156" />
         <source>&amp;Stop sharing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="133" />
+        <location filename="../../ui/share_dialog.py" line="156" />
         <source>&amp;Start sharing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="138" />
+        <location filename="../../ui/share_dialog.py" line="161" />
         <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="143" />
+        <location filename="../../ui/share_dialog.py" line="166" />
         <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="150" />
+        <location filename="../../ui/share_dialog.py" line="173" />
         <source>Viewer (read only)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="157" />
+        <location filename="../../ui/share_dialog.py" line="180" />
         <source>Feed for a collector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="188" />
+        <source>Reading %1 as it grows.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -8058,6 +8106,41 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
     <message>
         <location filename="../../cli/sharing.py" line="48" />
         <source>A collector posts JSON lines of the platform's figures to {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="49" />
+        <source>off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="52" />
+        <source>online viewers down {drop} within {minutes} minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="61" />
+        <source>GMV {behind} behind the pace to target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="67" />
+        <source>on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="70" />
+        <source>Viewers drop: {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="71" />
+        <source>Pace: {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="72" />
+        <source>Flash sale sold out: {what}</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1355,89 +1355,112 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="53" />
+        <location filename="../../ui/desk/desk_window.py" line="54" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="88" />
+        <location filename="../../ui/desk/desk_window.py" line="90" />
         <source>Last ticks</source>
         <translation>最近勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="89" />
+        <location filename="../../ui/desk/desk_window.py" line="91" />
         <source>Checklist and cues</source>
         <translation>清单和提示</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <location filename="../../ui/desk/desk_window.py" line="92" />
         <source>Products and promos</source>
         <translation>商品和优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="127" />
+        <location filename="../../ui/desk/desk_window.py" line="93" />
+        <source>The show's figures</source>
+        <translation>本场数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/desk_window.py" line="132" />
         <source>Close this screen</source>
         <translation>关闭此屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>No run open</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="160" />
+        <location filename="../../ui/desk/desk_window.py" line="165" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="163" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="170" />
         <source>%1 · PAUSED</source>
         <translation>%1 · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="174" />
+        <location filename="../../ui/desk/desk_window.py" line="179" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation>没有进行中的计时：本屏幕只显示方案，不计数。开始计时后才能勾选（运行 ▸ 彩排或直播…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="180" />
+        <location filename="../../ui/desk/desk_window.py" line="185" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="190" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="189" />
+        <location filename="../../ui/desk/desk_window.py" line="194" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="199" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation>现在和接下来两分钟没有本屏幕的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="202" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>No product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="211" />
+        <location filename="../../ui/desk/desk_window.py" line="217" />
         <source>No ticks yet</source>
         <translation>还没有勾选</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="77" />
+        <source>No figures yet: they come from the live feed</source>
+        <translation>还没有数据：数据来自直播数据源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="86" />
+        <source>GMV so far %1 · pace to target %2</source>
+        <translation>累计成交额 %1 · 目标进度 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/figures_panel.py" line="97" />
+        <source>Online now %1</source>
+        <translation>当前在线 %1</translation>
     </message>
 </context>
 <context>
@@ -6358,54 +6381,79 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../ui/share_dialog.py" line="59" />
+        <location filename="../../ui/share_dialog.py" line="61" />
         <source>Share screens</source>
         <translation>共享屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="79" />
+        <location filename="../../ui/share_dialog.py" line="81" />
         <source>&amp;Copy link</source>
         <translation>复制链接(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../ui/share_dialog.py" line="83" />
+        <source>&amp;Follow a feed file…</source>
+        <translation>跟随数据文件(&amp;F)…</translation>
+    </message>
+    <message>
         <location filename="../../ui/share_dialog.py" line="86" />
+        <source>A CSV a screen logger or export tool keeps appending to: its minutes are read as it grows and shown on every page</source>
+        <translation>屏幕记录或导出工具不断追加的 CSV 文件：随写随读，每个页面都能看到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="97" />
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="87" />
+        <location filename="../../ui/share_dialog.py" line="98" />
         <source>&amp;Port</source>
         <translation>端口(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="133" />
+        <location filename="../../ui/share_dialog.py" line="141" />
+        <source>Follow a feed file</source>
+        <translation>跟随数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="141" />
+        <source>CSV (*.csv *.txt)</source>
+        <translation>CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="156" />
         <source>&amp;Stop sharing</source>
         <translation>停止共享(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="133" />
+        <location filename="../../ui/share_dialog.py" line="156" />
         <source>&amp;Start sharing</source>
         <translation>开始共享(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="138" />
+        <location filename="../../ui/share_dialog.py" line="161" />
         <source>Serving at %1. Each link carries its own token: anyone with a link sees that screen; the viewer's screen cannot tick.</source>
         <translation>正在 %1 提供屏幕。每个链接带有自己的口令：拿到链接的人能看到那个屏幕；观看屏幕不能勾选。</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="143" />
+        <location filename="../../ui/share_dialog.py" line="166" />
         <source>Nothing is served until you start. The links are new each time; pick the address your phones and tablets can reach.</source>
         <translation>开始前不提供任何页面。每次开始都会生成新链接；请选择手机和平板能访问的地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="150" />
+        <location filename="../../ui/share_dialog.py" line="173" />
         <source>Viewer (read only)</source>
         <translation>查看（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="157" />
+        <location filename="../../ui/share_dialog.py" line="180" />
         <source>Feed for a collector</source>
         <translation>采集程序数据入口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="188" />
+        <source>Reading %1 as it grows.</source>
+        <translation>正在随写随读 %1。</translation>
     </message>
 </context>
 <context>
@@ -8081,6 +8129,41 @@ Create liveplanner's tables beside them anyway?</source>
         <location filename="../../cli/sharing.py" line="48" />
         <source>A collector posts JSON lines of the platform's figures to {url}</source>
         <translation>采集程序可把平台数据按 JSON 行提交到 {url}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="49" />
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="52" />
+        <source>online viewers down {drop} within {minutes} minutes</source>
+        <translation>{minutes} 分钟内在线人数下降 {drop}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="61" />
+        <source>GMV {behind} behind the pace to target</source>
+        <translation>成交额落后目标进度 {behind}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="67" />
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="70" />
+        <source>Viewers drop: {what}</source>
+        <translation>在线下降：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="71" />
+        <source>Pace: {what}</source>
+        <translation>目标进度：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../cli/alerts.py" line="72" />
+        <source>Flash sale sold out: {what}</source>
+        <translation>秒杀售罄：{what}</translation>
     </message>
 </context>
 <context>

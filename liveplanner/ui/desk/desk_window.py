@@ -19,6 +19,7 @@ from liveplanner.core.schedule import format_duration
 from liveplanner.ui import labels
 from liveplanner.ui.desk.counters_panel import CountersPanel
 from liveplanner.ui.desk.desk_texts import item_text, tick_text
+from liveplanner.ui.desk.figures_panel import FiguresPanel
 from liveplanner.ui.desk.items_panel import ItemsPanel
 from liveplanner.ui.desk.poller import DeskPoller
 from liveplanner.ui.rehearsal.host_display import next_change_ms
@@ -82,12 +83,14 @@ class DeskWindow(QWidget):
         self.ticks.setMinimumHeight(1)
         self.items = ItemsPanel()
         self.items.toggled.connect(self._toggled)
+        self.figures = FiguresPanel()
         self.counters = CountersPanel()
         self.counters.counted.connect(self._counted)
         self.captions = [
             self._caption(self.tr("Last ticks")),
             self._caption(self.tr("Checklist and cues")),
             self._caption(self.tr("Products and promos")),
+            self._caption(self.tr("The show's figures")),
         ]
 
         header = QHBoxLayout()
@@ -98,6 +101,8 @@ class DeskWindow(QWidget):
         left.addWidget(self.segment)
         left.addWidget(self.countdown, 3)
         left.addWidget(self.next_label)
+        left.addWidget(self.captions[3])
+        left.addWidget(self.figures, 1)
         left.addWidget(self.captions[0])
         left.addWidget(self.ticks, 2)
         right = QVBoxLayout()
@@ -206,6 +211,7 @@ class DeskWindow(QWidget):
                 if s.item.promo_id is not None and s.item.quantity
             },
         )
+        self.figures.show_figures(self.poller.figures)
         self.ticks.setText(
             "\n".join(tick_text(t, self._what(t.key), self.zone) for t in view.recent[:SHOWN_TICKS])
             or self.tr("No ticks yet")

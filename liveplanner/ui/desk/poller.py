@@ -4,13 +4,15 @@ the database (a server over Wi-Fi, a write lock), and the window's clock must no
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.live_feed import run_figures
+from liveplanner.core.live_figures import LiveFigures
 from liveplanner.ui.words import said_of
 
 POLL_MS = 250  # four polls a second: a tick on another screen shows within a quarter second
 
 
 class _Signals(QObject):
-    done = Signal(bool)  # the poll found something new
+    done = Signal(bool, object)  # the poll found something new; the show's figures now
     failed = Signal(str)  # the database refused, worded for the window
 
 
@@ -22,12 +24,13 @@ class _Poll(QRunnable):
     def run(self) -> None:
         try:
             changed = self.desk.poll()
+            figures = run_figures(self.desk)  # the feed's minutes, whichever process took them
         except Exception as exc:
             # This thread has no error hook and the database may be away for a moment (a
             # server over Wi-Fi): said in the window, and the next poll tries again.
             self.signals.failed.emit(said_of(exc))
         else:
-            self.signals.done.emit(changed)
+            self.signals.done.emit(changed, figures)
 
 
 class DeskPoller(QObject):
@@ -45,6 +48,7 @@ class DeskPoller(QObject):
         self._signals.done.connect(self._done)
         self._signals.failed.connect(self._failed)
         self._busy = False  # one poll at a time: a slow database does not pile them up
+        self.figures: LiveFigures | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -63,9 +67,11 @@ class DeskPoller(QObject):
         self.timer.stop()
         self.pool.waitForDone()
 
-    def _done(self, changed: bool) -> None:
+    def _done(self, changed: bool, figures: LiveFigures) -> None:
         self._busy = False
-        if changed:
+        fed = figures.points != (self.figures.points if self.figures else None)
+        self.figures = figures if figures.points else None
+        if changed or fed:
             self.changed.emit()
 
     def _failed(self, message: str) -> None:

@@ -13,11 +13,11 @@ import pytest
 
 from liveplanner.app.demo import demo_plan
 from liveplanner.app.demo_feed import demo_feed_rows
+from liveplanner.app.feed_words import alert_words, reason_words
 from liveplanner.app.live_alerts import set_show_alerts, show_alerts
 from liveplanner.app.live_desk import LiveDesk
 from liveplanner.app.live_feed import FEED_SOURCE, LiveFeed, run_figures, settle_feed
 from liveplanner.app.messages import TEXTS
-from liveplanner.app.messages.feed import alert_words, reason_words
 from liveplanner.app.metrics import MetricsRequest, import_metrics
 from liveplanner.app.run_log import RunLog
 from liveplanner.core.clock import SegmentTimer, timer_segments

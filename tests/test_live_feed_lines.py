@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from liveplanner.app.feed_words import reason_words
 from liveplanner.app.messages import TEXTS
-from liveplanner.app.messages.feed import reason_words
 from liveplanner.core.live_feed import (
     MAX_VALUE,
     FeedMinutes,

@@ -5,8 +5,8 @@ Figures nobody gave are null (the page shows "—", never 0)."""
 
 from typing import Any
 
+from liveplanner.app.feed_words import alert_words, reason_words
 from liveplanner.app.live_feed import LiveFeed
-from liveplanner.app.messages.feed import alert_words, reason_words
 from liveplanner.app.translations import Translate
 from liveplanner.core.live_figures import LiveFigures
 

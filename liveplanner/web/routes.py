@@ -16,9 +16,9 @@ from aiohttp import web
 
 from liveplanner.app import messages
 from liveplanner.app.database import StorageError
+from liveplanner.app.feed_words import reason_words
 from liveplanner.app.live_desk import COUNTING_ROLES, DeskRefusal, LiveDesk
 from liveplanner.app.live_feed import LiveFeed
-from liveplanner.app.messages.feed import reason_words
 from liveplanner.app.translations import translator
 from liveplanner.core.enums import DeskEventKind
 from liveplanner.web.screens import Screen, Tokens, actor

@@ -4079,157 +4079,157 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="13" />
+        <location filename="../../app/messages/feed.py" line="8" />
         <source>line {line}: not a JSON object ({reason}); expected one object a line, with “{key}” and metric names as keys</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="18" />
+        <location filename="../../app/messages/feed.py" line="13" />
         <source>line {line}: no “{key}”; expected a time such as {example}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="21" />
+        <location filename="../../app/messages/feed.py" line="16" />
         <source>line {line}, {column}: “{value}” is not a time; expected such as {example}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="24" />
+        <location filename="../../app/messages/feed.py" line="19" />
         <source>line {line}, {column}: “{value}” is not during this run; expected a minute from {first} to {last}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="29" />
+        <location filename="../../app/messages/feed.py" line="24" />
         <source>line {line}: “{key}” is no metric liveplanner knows; expected “{minute}” and any of: {known}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="34" />
+        <location filename="../../app/messages/feed.py" line="29" />
         <source>line {line}, {column}: “{value}” is not a number; expected a count, or yuan for money</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="38" />
+        <location filename="../../app/messages/feed.py" line="33" />
         <source>line {line}, {column}: “{value}” is past {limit}, more than any show’s minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="41" />
+        <location filename="../../app/messages/feed.py" line="36" />
         <source>line {line}, {column}: “{value}” is below zero; {metric} is never negative</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="44" />
+        <location filename="../../app/messages/feed.py" line="39" />
         <source>line {line}: no figure; expected at least one metric besides the time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="47" />
+        <location filename="../../app/messages/feed.py" line="42" />
         <source>line {line}, {column}: {value} so far is less than the {counted} already counted before this minute</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="52" />
+        <location filename="../../app/messages/feed.py" line="47" />
         <source>line {line}: not UTF-8 or GBK text (bytes {value}); expected a line of text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="55" />
+        <location filename="../../app/messages/feed.py" line="50" />
         <source>line {line}: longer than {most} characters; expected one minute’s figures</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="58" />
+        <location filename="../../app/messages/feed.py" line="53" />
         <source>{lines} lines from line {line} on: more than {most} lines at once; send them again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="62" />
+        <location filename="../../app/messages/feed.py" line="57" />
         <source>line {line}: what was sent is longer than {most} characters; the rest was cut</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="65" />
+        <location filename="../../app/messages/feed.py" line="60" />
         <source>line {line}: not a row of cells ({reason}); expected cells between commas</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="68" />
+        <location filename="../../app/messages/feed.py" line="63" />
         <source>line {line}: {count} cells; expected {expected}, as the header has</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="71" />
+        <location filename="../../app/messages/feed.py" line="66" />
         <source>{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="76" />
+        <location filename="../../app/messages/feed.py" line="71" />
         <source>{file}, line {line}: columns “{first}” and “{second}” are both {metric}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="79" />
+        <location filename="../../app/messages/feed.py" line="74" />
         <source>{file} cannot be read: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="80" />
+        <location filename="../../app/messages/feed.py" line="75" />
         <source>{file} is UTF-16, which a growing file cannot be read in line by line; expected UTF-8 or GBK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="85" />
+        <location filename="../../app/messages/feed.py" line="80" />
         <source>{count} figures are not written to the database yet; they are kept and written with the next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="90" />
+        <location filename="../../app/messages/feed.py" line="85" />
         <source>{lines} lines not taken: no run is open; start the run first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="93" />
+        <location filename="../../app/messages/feed.py" line="88" />
         <source>“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="97" />
+        <location filename="../../app/messages/feed.py" line="92" />
         <source>{name} must be from {least} to {most}, not {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="100" />
+        <location filename="../../app/messages/feed.py" line="95" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="105" />
+        <location filename="../../app/messages/feed.py" line="100" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="110" />
+        <location filename="../../app/messages/feed.py" line="105" />
         <source>Flash sale “{promo}” sold out ({released} units): move on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="113" />
+        <location filename="../../app/messages/feed.py" line="108" />
         <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="117" />
+        <location filename="../../app/messages/feed.py" line="112" />
         <source>Alert: online viewers dropped, {now} watching</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="120" />
+        <location filename="../../app/messages/feed.py" line="115" />
         <source>Alert: “{promo}” sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="121" />
+        <location filename="../../app/messages/feed.py" line="116" />
         <source>Alert: GMV ¥{short} behind the pace to target</source>
         <translation type="unfinished" />
     </message>

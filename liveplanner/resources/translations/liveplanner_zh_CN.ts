@@ -4090,157 +4090,157 @@
         <translation>页面发来了中控台不接受的内容：{what}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="13" />
+        <location filename="../../app/messages/feed.py" line="8" />
         <source>line {line}: not a JSON object ({reason}); expected one object a line, with “{key}” and metric names as keys</source>
         <translation>第 {line} 行：不是 JSON 对象（{reason}）；应每行一个对象，以“{key}”和指标名为键</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="18" />
+        <location filename="../../app/messages/feed.py" line="13" />
         <source>line {line}: no “{key}”; expected a time such as {example}</source>
         <translation>第 {line} 行：没有“{key}”；应为时间，如 {example}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="21" />
+        <location filename="../../app/messages/feed.py" line="16" />
         <source>line {line}, {column}: “{value}” is not a time; expected such as {example}</source>
         <translation>第 {line} 行，{column}：“{value}”不是时间；应如 {example}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="24" />
+        <location filename="../../app/messages/feed.py" line="19" />
         <source>line {line}, {column}: “{value}” is not during this run; expected a minute from {first} to {last}</source>
         <translation>第 {line} 行，{column}：“{value}”不在本次计时之内；应为 {first} 到 {last} 之间的分钟</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="29" />
+        <location filename="../../app/messages/feed.py" line="24" />
         <source>line {line}: “{key}” is no metric liveplanner knows; expected “{minute}” and any of: {known}</source>
         <translation>第 {line} 行：“{key}”不是 liveplanner 认识的指标；应为“{minute}”及以下任意指标：{known}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="34" />
+        <location filename="../../app/messages/feed.py" line="29" />
         <source>line {line}, {column}: “{value}” is not a number; expected a count, or yuan for money</source>
         <translation>第 {line} 行，{column}：“{value}”不是数字；应为数量，金额以元计</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="38" />
+        <location filename="../../app/messages/feed.py" line="33" />
         <source>line {line}, {column}: “{value}” is past {limit}, more than any show’s minute</source>
         <translation>第 {line} 行，{column}：“{value}”超过 {limit}，多于任何一场直播一分钟的数据</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="41" />
+        <location filename="../../app/messages/feed.py" line="36" />
         <source>line {line}, {column}: “{value}” is below zero; {metric} is never negative</source>
         <translation>第 {line} 行，{column}：“{value}”小于零；{metric} 不会是负数</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="44" />
+        <location filename="../../app/messages/feed.py" line="39" />
         <source>line {line}: no figure; expected at least one metric besides the time</source>
         <translation>第 {line} 行：没有数据；除时间外应至少有一项指标</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="47" />
+        <location filename="../../app/messages/feed.py" line="42" />
         <source>line {line}, {column}: {value} so far is less than the {counted} already counted before this minute</source>
         <translation>第 {line} 行，{column}：累计 {value} 少于这一分钟之前已计入的 {counted}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="52" />
+        <location filename="../../app/messages/feed.py" line="47" />
         <source>line {line}: not UTF-8 or GBK text (bytes {value}); expected a line of text</source>
         <translation>第 {line} 行：不是 UTF-8 或 GBK 文本（字节 {value}）；应为一行文字</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="55" />
+        <location filename="../../app/messages/feed.py" line="50" />
         <source>line {line}: longer than {most} characters; expected one minute’s figures</source>
         <translation>第 {line} 行：超过 {most} 个字符；应为一分钟的数据</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="58" />
+        <location filename="../../app/messages/feed.py" line="53" />
         <source>{lines} lines from line {line} on: more than {most} lines at once; send them again</source>
         <translation>从第 {line} 行起的 {lines} 行：一次超过 {most} 行；请重新发送</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="62" />
+        <location filename="../../app/messages/feed.py" line="57" />
         <source>line {line}: what was sent is longer than {most} characters; the rest was cut</source>
         <translation>第 {line} 行：发送的内容超过 {most} 个字符；其余部分已截去</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="65" />
+        <location filename="../../app/messages/feed.py" line="60" />
         <source>line {line}: not a row of cells ({reason}); expected cells between commas</source>
         <translation>第 {line} 行：不是一行单元格（{reason}）；应为以逗号分隔的单元格</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="68" />
+        <location filename="../../app/messages/feed.py" line="63" />
         <source>line {line}: {count} cells; expected {expected}, as the header has</source>
         <translation>第 {line} 行：{count} 个单元格；应与表头一样为 {expected} 个</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="71" />
+        <location filename="../../app/messages/feed.py" line="66" />
         <source>{file}, line {line}: no time column and no metric liveplanner knows ({columns}); expected a header such as {example}</source>
         <translation>{file}，第 {line} 行：没有时间列，也没有 liveplanner 认识的指标（{columns}）；表头应如 {example}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="76" />
+        <location filename="../../app/messages/feed.py" line="71" />
         <source>{file}, line {line}: columns “{first}” and “{second}” are both {metric}</source>
         <translation>{file}，第 {line} 行：“{first}”和“{second}”两列都是 {metric}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="79" />
+        <location filename="../../app/messages/feed.py" line="74" />
         <source>{file} cannot be read: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="80" />
+        <location filename="../../app/messages/feed.py" line="75" />
         <source>{file} is UTF-16, which a growing file cannot be read in line by line; expected UTF-8 or GBK</source>
         <translation>{file} 是 UTF-16 编码，不断追加的文件无法逐行读取；应为 UTF-8 或 GBK</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="85" />
+        <location filename="../../app/messages/feed.py" line="80" />
         <source>{count} figures are not written to the database yet; they are kept and written with the next</source>
         <translation>{count} 项数据尚未写入数据库；已保留，将随下一批一起写入</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="90" />
+        <location filename="../../app/messages/feed.py" line="85" />
         <source>{lines} lines not taken: no run is open; start the run first</source>
         <translation>{lines} 行未接收：没有进行中的计时；请先开始计时</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="93" />
+        <location filename="../../app/messages/feed.py" line="88" />
         <source>“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)</source>
         <translation>不能录入“{metric}”；只能录入当前在线人数或累计成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="97" />
+        <location filename="../../app/messages/feed.py" line="92" />
         <source>{name} must be from {least} to {most}, not {value}</source>
         <translation>{name} 应在 {least} 到 {most} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="100" />
+        <location filename="../../app/messages/feed.py" line="95" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
         <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）：请进入福利环节“{benefit}”</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="105" />
+        <location filename="../../app/messages/feed.py" line="100" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
         <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）；脚本中已没有福利环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="110" />
+        <location filename="../../app/messages/feed.py" line="105" />
         <source>Flash sale “{promo}” sold out ({released} units): move on</source>
         <translation>秒杀“{promo}”已售罄（{released} 件）：请进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="113" />
+        <location filename="../../app/messages/feed.py" line="108" />
         <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
         <translation>成交金额 ¥{gmv}，落后目标进度 {behind}（此时应达 ¥{pace}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="117" />
+        <location filename="../../app/messages/feed.py" line="112" />
         <source>Alert: online viewers dropped, {now} watching</source>
         <translation>提醒：在线人数下降，当前 {now} 人</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="120" />
+        <location filename="../../app/messages/feed.py" line="115" />
         <source>Alert: “{promo}” sold out</source>
         <translation>提醒：“{promo}”已售罄</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="121" />
+        <location filename="../../app/messages/feed.py" line="116" />
         <source>Alert: GMV ¥{short} behind the pace to target</source>
         <translation>提醒：成交额落后目标进度 ¥{short}</translation>
     </message>

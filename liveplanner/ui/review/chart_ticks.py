@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtGui import QColor
 
-from liveplanner.app.messages.feed import logged_alert
+from liveplanner.app.feed_words import logged_alert
 from liveplanner.core.enums import DeskEventKind
 from liveplanner.core.live_desk import desk_items, desk_state
 from liveplanner.core.plan import ShowPlan

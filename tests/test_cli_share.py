@@ -33,7 +33,7 @@ def test_share_prints_the_links_first_serves_them_until_stopped_and_exits_0(
 ) -> None:
     served: dict[str, object] = {}
 
-    def while_serving() -> None:  # in place of waiting for Ctrl+C: look, then stop
+    def while_serving(_: object) -> None:  # in place of waiting for Ctrl+C: look, then stop
         first = sys.stdout.getvalue().splitlines()[0]  # run_main's capture of stdout
         links = json.loads(first)
         served["links"] = links
@@ -59,7 +59,7 @@ def test_share_prints_the_links_first_serves_them_until_stopped_and_exits_0(
 def test_share_without_json_lists_each_roles_link_in_words(
     demo_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sharing, "wait_until_stopped", lambda: None)
+    monkeypatch.setattr(sharing, "wait_until_stopped", lambda _: None)
     result = run("share", "1", db=demo_url)
     assert result.returncode == 0, result.stderr
     head, *lines, feed = result.stdout.splitlines()
@@ -72,7 +72,7 @@ def test_share_without_json_lists_each_roles_link_in_words(
 def test_share_refuses_an_unknown_show_a_bad_address_and_a_taken_port_in_one_line(
     demo_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sharing, "wait_until_stopped", lambda: pytest.fail("served"))
+    monkeypatch.setattr(sharing, "wait_until_stopped", lambda _: pytest.fail("served"))
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -108,3 +108,22 @@ def test_share_as_a_process_serves_until_sigterm_and_exits_0(demo_url: str) -> N
             assert process.stderr.read() == ""
         finally:
             process.kill()  # nothing, once it has ended; else it is not left running
+
+
+def test_share_stopped_the_moment_its_links_are_read_still_exits_0(demo_url: str) -> None:
+    """A script that reads the links and stops the command at once: the stop is caught before
+    the links are printed, so it is a clean stop, never a kill."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "liveplanner", "--database", demo_url, "share", "1", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None and process.stderr is not None
+            json.loads(process.stdout.readline())
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=WAIT_S) == 0
+            assert process.stderr.read() == ""
+        finally:
+            process.kill()

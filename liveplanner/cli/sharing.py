@@ -18,20 +18,28 @@ from liveplanner.web.words import page_words
 
 def share(args: argparse.Namespace, db: Database) -> int:
     language = user_language()
-    server = ScreenServer(db, args.show_id, bind=args.bind, port=args.port, language=language)
-    if args.feed_file:
-        server.feed.follow_file(Path(args.feed_file), args.feed_preset)
-    shared = server.start()
+    # Ctrl+C and SIGTERM are caught before the links are printed: a script that reads them and
+    # stops the command at once gets a clean stop, not a kill.
+    stopped = threading.Event()
+    kept = {n: signal.signal(n, lambda *_: stopped.set()) for n in (signal.SIGINT, signal.SIGTERM)}
     try:
-        if args.json:
-            links = {"url": shared.url, "roles": shared.roles, "feed": shared.feed}
-            write(json.dumps(links, ensure_ascii=False))
-        else:
-            write(_links(server.desk.plan.show.title, shared, page_words(language)))
-        flush()
-        wait_until_stopped()
+        server = ScreenServer(db, args.show_id, bind=args.bind, port=args.port, language=language)
+        if args.feed_file:
+            server.feed.follow_file(Path(args.feed_file), args.feed_preset)
+        shared = server.start()
+        try:
+            if args.json:
+                links = {"url": shared.url, "roles": shared.roles, "feed": shared.feed}
+                write(json.dumps(links, ensure_ascii=False))
+            else:
+                write(_links(server.desk.plan.show.title, shared, page_words(language)))
+            flush()
+            wait_until_stopped(stopped)
+        finally:
+            server.stop()
     finally:
-        server.stop()
+        for number, handler in kept.items():
+            signal.signal(number, handler)
     return 0
 
 
@@ -51,15 +59,7 @@ def _links(title: str, shared: SharedScreens, words: dict[str, str]) -> str:
     return "\n".join([head, *lines, feed])
 
 
-def wait_until_stopped() -> None:
-    """Block until Ctrl+C or SIGTERM; either is a clean stop."""
-    stopped = threading.Event()
-    kept = {}
-    for number in (signal.SIGINT, signal.SIGTERM):
-        kept[number] = signal.signal(number, lambda *_: stopped.set())
-    try:
-        while not stopped.wait(0.5):
-            pass
-    finally:
-        for number, handler in kept.items():
-            signal.signal(number, handler)
+def wait_until_stopped(stopped: threading.Event) -> None:
+    """Block until Ctrl+C or SIGTERM (which set `stopped`); either is a clean stop."""
+    while not stopped.wait(0.5):
+        pass

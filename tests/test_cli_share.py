@@ -46,6 +46,7 @@ def test_share_prints_the_links_first_serves_them_until_stopped_and_exits_0(
     assert result.returncode == 0, result.stderr
     links = served["links"]
     assert isinstance(links, dict) and set(links["roles"]) == set(SCREENS)
+    assert set(links["people"]) == {"林晓", "陈一鸣", "王磊", "赵敏", "刘洋"}
     assert links["url"].startswith("http://127.0.0.1:")
     assert served["page"][0] == 200  # type: ignore[index]
     assert served["bare"] == (403, b"")
@@ -65,7 +66,8 @@ def test_share_without_json_lists_each_roles_link_in_words(
     head, *lines, feed = result.stdout.splitlines()
     assert "双11数码配件专场" in head and "Ctrl+C" in head
     assert "JSON lines" in feed and "/feed" in feed
-    assert len(lines) == len(SCREENS)
+    assert len(lines) == len(SCREENS) + 5  # and a line for each of the demo's five people
+    assert any(line.split()[0] == "王磊" for line in lines)
     assert lines[2].split()[:2] == ["Floor", "control"] and "http://127.0.0.1:" in lines[2]
 
 

@@ -258,3 +258,30 @@ def test_serving_on_every_address_links_this_computers_lan_address(db: Database)
         assert request(shared.roles["host"])[0] == 200
     finally:
         server.stop()
+
+
+def test_a_persons_page_shows_their_cues_ticks_as_them_and_counts_only_when_they_may(
+    db: Database,
+) -> None:
+    server, _, _ = _running_show(db)
+    shared = server.start()
+    floor_person = Stream(shared.people["王磊"])  # the demo's floor control
+    try:
+        first = floor_person.view()
+        assert first["person"] == "王磊" and first["role"] is None and first["may_count"]
+        assert post(shared.people["王磊"] + "tick", {"item": "list:1"}) == (200, {"ok": True})
+        seen = floor_person.until(lambda v: v["recent"] != [])
+        assert seen["recent"][0]["actor"] == "王磊"
+        # Customer service's person ticks none of floor control's items and sets no counter.
+        status, answer = post(shared.people["赵敏"] + "tick", {"item": "list:2"})
+        assert status == 409 and "does not tick" in answer["message"]
+        status, _ = post(
+            shared.people["赵敏"] + "count", {"kind": "sold", "item": "product:1", "quantity": 1}
+        )
+        assert status == 409
+        assert post(
+            shared.people["王磊"] + "count", {"kind": "sold", "item": "product:1", "quantity": 3}
+        ) == (200, {"ok": True})
+    finally:
+        floor_person.close()
+        server.stop()

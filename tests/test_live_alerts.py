@@ -150,3 +150,10 @@ def test_settings_out_of_their_bounds_are_refused() -> None:
         "least": 1,
         "most": 60,
     }
+
+
+def test_no_gmv_from_the_feed_is_no_figure_and_raises_no_pace_alert() -> None:
+    minutes = FeedMinutes([(T0, "online_viewers", 900)])
+    figures = live_figures(PLAN, _reading(3, 0), minutes, Tally(taken=1))
+    assert figures.gmv_fen is None and figures.pace_fen and figures.behind_bp is None
+    assert pace_behind(figures, AlertSettings()) is None

@@ -86,19 +86,19 @@ def test_sharing_serves_each_roles_link_with_its_token_until_stopped(
     assert dialog.frameGeometry().height() <= 705
     _start_on_loopback(qtbot, dialog, _free_port())
     assert window.sharing is not None
-    assert roles.count() == 7  # six screens and the collector's feed
+    assert roles.count() == 12  # six screens, the demo's five people and the collector's feed
     links = []
-    for row in range(6):
+    for row in range(11):
         rect = roles.visualItemRect(roles.item(row))
         qtbot.mouseClick(roles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert dialog.code.pixmap() is not None and not dialog.code.pixmap().isNull()
         links.append(dialog.link.text())
-    assert len(set(links)) == 6 and all(link.startswith("http://127.0.0.1:") for link in links)
+    assert len(set(links)) == 11 and all(link.startswith("http://127.0.0.1:") for link in links)
     assert all(_status(link) == 200 for link in links)
     base = window.sharing[1].url
     assert _status(base + "not-a-token/") == 403
     stop = dialog.toggle
-    assert roles.item(6).data(Qt.ItemDataRole.UserRole) == window.sharing[1].feed
+    assert roles.item(11).data(Qt.ItemDataRole.UserRole) == window.sharing[1].feed
     qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
     assert window.sharing is None and roles.count() == 0
     with pytest.raises(urllib.error.URLError):

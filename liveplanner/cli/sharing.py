@@ -29,7 +29,12 @@ def share(args: argparse.Namespace, db: Database) -> int:
         shared = server.start()
         try:
             if args.json:
-                links = {"url": shared.url, "roles": shared.roles, "feed": shared.feed}
+                links = {
+                    "url": shared.url,
+                    "roles": shared.roles,
+                    "people": shared.people,
+                    "feed": shared.feed,
+                }
                 write(json.dumps(links, ensure_ascii=False))
             else:
                 write(_links(server.desk.plan.show.title, shared, page_words(language)))
@@ -49,9 +54,10 @@ def _links(title: str, shared: SharedScreens, words: dict[str, str]) -> str:
         title=visible(title),
         url=shared.url,
     )
-    names = {name: words.get(f"role.{name}", name) for name in shared.roles}
-    column = max(width(n) for n in names.values()) + 2
-    lines = [f"  {n}{' ' * (column - width(n))}{shared.roles[k]}" for k, n in names.items()]
+    links = {words.get(f"role.{name}", name): url for name, url in shared.roles.items()}
+    links |= {visible(person): url for person, url in shared.people.items()}
+    column = max(width(n) for n in links) + 2
+    lines = [f"  {n}{' ' * (column - width(n))}{url}" for n, url in links.items()]
     feed = say(
         QT_TRANSLATE_NOOP("cli", "A collector posts JSON lines of the platform's figures to {url}"),
         url=shared.feed,

@@ -138,10 +138,11 @@ def sold_out(promos: Iterable[PromoCount], settings: AlertSettings) -> list[Aler
 
 def pace_behind(figures: LiveFigures, settings: AlertSettings) -> Alert | None:
     """GMV so far short of the pace by the setting or more, once MIN_PACE_S of the plan ran."""
-    pace, done = figures.pace_fen, figures.planned_done_s
+    pace, done, sold = figures.pace_fen, figures.planned_done_s, figures.gmv_fen
     if settings.pace_behind_bp <= 0 or pace is None or pace <= 0 or done < MIN_PACE_S:
         return None
-    sold = figures.gmv_fen or 0
+    if sold is None:  # the feed has given no GMV yet: nothing to judge, not ¥0 sold
+        return None
     if (pace - sold) * 10_000 < settings.pace_behind_bp * pace:
         return None
     return Alert(

@@ -78,8 +78,8 @@ def live_figures(
     done = planned_done_s(plan, reading)
     pace = pace_fen(plan, done)
     behind = None
-    if pace:
-        behind = (pace - (gmv_fen or 0)) * 10_000 // pace
+    if pace and gmv_fen is not None:  # no GMV from the feed yet is no figure, never ¥0
+        behind = (pace - gmv_fen) * 10_000 // pace
     return LiveFigures(
         series,
         online[online_at] if online_at is not None else None,

@@ -174,6 +174,10 @@ class ShareDialog(QDialog):
             )
             item.setData(Qt.ItemDataRole.UserRole, url)
             self.roles.addItem(item)
+        for person, url in (self.shared.people if self.shared else {}).items():
+            item = QListWidgetItem(person)  # a person's own cues, whatever role they hold
+            item.setData(Qt.ItemDataRole.UserRole, url)
+            self.roles.addItem(item)
         if self.shared is not None and self.shared.feed:
             # Where a team's collector posts the platform's figures (JSON lines): no page, its
             # own token.

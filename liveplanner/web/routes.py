@@ -20,8 +20,8 @@ from liveplanner.app.feed_words import reason_words
 from liveplanner.app.live_desk import COUNTING_ROLES, DeskRefusal, LiveDesk
 from liveplanner.app.live_feed import LiveFeed
 from liveplanner.app.translations import translator
-from liveplanner.core.enums import DeskEventKind
-from liveplanner.web.screens import Screen, Tokens, actor
+from liveplanner.core.enums import DeskEventKind, Role
+from liveplanner.web.screens import Screen, Tokens, actor, holds
 from liveplanner.web.streams import Beat
 from liveplanner.web.words import HTML_LANG, page_words
 
@@ -155,8 +155,21 @@ class Routes:
         if not isinstance(key, str) or not 0 < len(key) <= MAX_KEY:
             return self._refused(400, "share.bad_request", what="item")
         undo = body is not None and body.get("undo") is True
-        who = actor(self.desk.plan, shown.role, self.desk.view(shown.role).reading.index)
-        return await self._send(partial(self.desk.tick, key, who, shown.role, None, undo))
+        who, _ = self._who(shown)
+        tick = partial(self.desk.tick, key, who, shown.role, shown.person_id, undo)
+        return await self._send(tick)
+
+    def _who(self, shown: Screen) -> tuple[str, Role | None]:
+        """Who a screen's tick or figure is logged as, and the counting role it stands for now
+        (floor control or ops: its own, or one its person holds in the current segment)."""
+        plan = self.desk.plan
+        index = self.desk.view(shown.role, shown.person_id).reading.index
+        counting = next((r for r in COUNTING_ROLES if r in holds(plan, shown, index)), None)
+        if shown.person_id is not None:
+            name = next((p.name for p in plan.people if p.id == shown.person_id), "")
+            return name, counting
+        assert shown.role is not None
+        return actor(plan, shown.role, index), counting
 
     async def _count(self, request: web.Request) -> web.Response:
         shown = self._screen(request)
@@ -170,19 +183,19 @@ class Routes:
             return self._refused(400, "share.bad_request", what="kind, item")
         if quantity is not None and (not isinstance(quantity, int) or isinstance(quantity, bool)):
             return self._refused(400, "share.bad_request", what="quantity")
-        who = actor(self.desk.plan, shown.role, self.desk.view(shown.role).reading.index)
-        return await self._send(partial(self.desk.count, kind, item, quantity, who, shown.role))
+        who, counting = self._who(shown)
+        return await self._send(partial(self.desk.count, kind, item, quantity, who, counting))
 
     async def _figure(self, request: web.Request) -> web.Response:
         """A figure floor control or ops typed: online viewers now, or GMV so far in yuan."""
         shown = self._screen(request)
-        if shown.read_only or shown.role not in COUNTING_ROLES:
+        who, counting = self._who(shown)
+        if shown.read_only or counting is None:
             return self._refused(403, "desk.not_counting")
         body = await self._body(request) or {}
         metric, value = body.get("metric"), body.get("value")
         if not isinstance(metric, str) or not isinstance(value, str | int | float):
             return self._refused(400, "share.bad_request", what="metric, value")
-        who = actor(self.desk.plan, shown.role, self.desk.view(shown.role).reading.index)
         call = partial(self.feed.typed, metric, value, who, self.feed.now())
         count = await asyncio.get_running_loop().run_in_executor(self.executor, call)
         self.beat.push()

@@ -1,38 +1,51 @@
-"""The screens a sharing serves, each behind a token of its own: a page per role of the desk,
-and a viewer that sees floor control's page and ticks nothing (for a producer's tablet or a
-screen on the studio wall)."""
+"""The screens a sharing serves, each behind a token of its own: a page per role of the desk, a
+page per person of the show (their cues, whatever role they hold in each segment), and a viewer
+that sees floor control's page and ticks nothing (for a producer's tablet or a screen on the
+studio wall)."""
 
 import hmac
 import secrets
 from dataclasses import dataclass
 
 from liveplanner.core.enums import Role
-from liveplanner.core.live_desk import DESK_ROLES
+from liveplanner.core.live_desk import DESK_ROLES, roles_of
 from liveplanner.core.plan import ShowPlan
 
 VIEWER = "viewer"
 SCREENS = (*(r.value for r in DESK_ROLES), VIEWER)
+PERSON = "person:"  # a person's screen: person:ID
 
 
 @dataclass(frozen=True, slots=True)
 class Screen:
-    name: str  # one of SCREENS
-    role: Role  # whose view it shows
+    name: str  # one of SCREENS, or person:ID
+    role: Role | None  # whose view it shows (None: a person's)
     read_only: bool
+    person_id: int | None = None
 
 
 def screen(name: str) -> Screen:
     if name == VIEWER:
         return Screen(name, Role.FLOOR_CONTROL, True)
+    if name.startswith(PERSON):
+        return Screen(name, None, False, int(name.removeprefix(PERSON)))
     return Screen(name, Role(name), False)
+
+
+def holds(plan: ShowPlan, shown: Screen, segment_index: int) -> set[Role]:
+    """The roles a screen stands for now: its role, or those its person holds in the segment."""
+    if shown.person_id is None:
+        return {shown.role} if shown.role is not None else set()
+    return roles_of(plan, shown.person_id, segment_index)
 
 
 class Tokens:
     """A new random token per screen for each sharing: a link from an earlier sharing opens
     nothing."""
 
-    def __init__(self) -> None:
-        self.by_screen = {name: secrets.token_urlsafe(18) for name in SCREENS}
+    def __init__(self, person_ids: tuple[int, ...] = ()) -> None:
+        names = [*SCREENS, *(f"{PERSON}{i}" for i in person_ids)]
+        self.by_screen = {name: secrets.token_urlsafe(18) for name in names}
         # A team's collector posts the platform's figures with its own token: it opens no page.
         self.feed = secrets.token_urlsafe(18)
 

@@ -12,7 +12,7 @@ import os
 import socket
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
@@ -21,7 +21,7 @@ from liveplanner.app.live_desk import LiveDesk
 from liveplanner.app.live_feed import LiveFeed
 from liveplanner.app.refusals import OperationRefused
 from liveplanner.web.routes import Routes
-from liveplanner.web.screens import Tokens
+from liveplanner.web.screens import PERSON, Tokens
 from liveplanner.web.streams import Beat
 
 STOP_WAIT_S = 5.0  # how long stop() lets a slow page's last write take before cutting it
@@ -32,6 +32,7 @@ class SharedScreens:
     url: str  # http://ADDR:PORT/
     roles: dict[str, str]  # screen name (web.screens.SCREENS) -> its page's address and token
     feed: str = ""  # where a collector POSTs the platform's figures as JSON lines
+    people: dict[str, str] = field(default_factory=dict)  # a person's name -> their page
 
 
 @dataclass
@@ -85,7 +86,7 @@ class ScreenServer:
         # One worker: the desk's database calls (polls, ticks) run one after another.
         serving = _Serving(loop, thread, ThreadPoolExecutor(1, "liveplanner-desk"))
         thread.start()
-        tokens = Tokens()
+        tokens = Tokens(tuple(p.id for p in self.desk.plan.people))
         try:
             port = asyncio.run_coroutine_threadsafe(self._open(serving, tokens), loop).result()
         except OSError as exc:
@@ -102,17 +103,26 @@ class ScreenServer:
             address = ipaddress.ip_address(local_addresses()[-1])
         host = f"[{address}]" if address.version == 6 else str(address)
         url = f"http://{host}:{port}/"
+        names = {f"{PERSON}{p.id}": p.name for p in self.desk.plan.people}
         self.shared = SharedScreens(
             url,
-            {name: f"{url}{t}/" for name, t in tokens.by_screen.items()},
+            {n: f"{url}{t}/" for n, t in tokens.by_screen.items() if n not in names},
             f"{url}{tokens.feed}/feed",
+            {names[n]: f"{url}{t}/" for n, t in tokens.by_screen.items() if n in names},
         )
         return self.shared
 
     async def _open(self, serving: _Serving, tokens: Tokens) -> int:
         # The first page opened starts from the run as it is now, not as the desk last saw it.
         await asyncio.get_running_loop().run_in_executor(serving.executor, self.desk.poll)
-        beat = Beat(self.desk, self.feed, serving.executor, self.poll_s, self.language)
+        beat = Beat(
+            self.desk,
+            self.feed,
+            serving.executor,
+            self.poll_s,
+            self.language,
+            tuple(tokens.by_screen),
+        )
         routes = Routes(self.desk, self.feed, tokens, beat, serving.executor, self.language)
         runner = web.AppRunner(routes.app(), access_log=None, shutdown_timeout=STOP_WAIT_S)
         await runner.setup()

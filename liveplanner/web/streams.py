@@ -13,7 +13,7 @@ from liveplanner.app.live_desk import LiveDesk
 from liveplanner.app.live_feed import LiveFeed
 from liveplanner.app.translations import translator
 from liveplanner.web.figures_json import figures_json
-from liveplanner.web.screens import SCREENS, screen
+from liveplanner.web.screens import SCREENS, holds, screen
 from liveplanner.web.views_json import view_json
 
 log = logging.getLogger(__name__)
@@ -24,9 +24,16 @@ RETRY_MS = 1000  # how soon a page's EventSource reconnects after a drop
 
 class Beat:
     def __init__(
-        self, desk: LiveDesk, feed: LiveFeed, executor: Executor, poll_s: float, language: str
+        self,
+        desk: LiveDesk,
+        feed: LiveFeed,
+        executor: Executor,
+        poll_s: float,
+        language: str,
+        names: tuple[str, ...] = SCREENS,
     ) -> None:
         self.desk, self.feed, self.executor, self.poll_s = desk, feed, executor, poll_s
+        self.names = names  # the screens served: web.screens.SCREENS and person:ID
         self.translate = translator(language)
         self._fed = (0, 0, 0)  # the feed's lines, bad lines and alerts at the last push
         self.closing = False
@@ -38,16 +45,20 @@ class Beat:
         """Work out every screen's view now and wake the streams to send it."""
         followed, version = self.desk.followed, self.desk.version
         figures = figures_json(self.feed.figures(), self.feed, self.translate)
-        for name in SCREENS:
+        people = {p.id: p.name for p in self.desk.plan.people}
+        for name in self.names:
             shown = screen(name)
+            view = self.desk.view(shown.role, shown.person_id)
             data = view_json(
-                self.desk.view(shown.role),
+                view,
                 title=self.desk.plan.show.title,
                 items=self.desk.items,
                 followed=followed,
                 version=version,
                 read_only=shown.read_only,
+                holds=holds(self.desk.plan, shown, view.reading.index),
             )
+            data["person"] = people.get(shown.person_id or 0)
             data["figures"] = figures
             self.payloads[name] = json.dumps(data, ensure_ascii=False).encode()
         pushed, self._pushed = self._pushed, asyncio.Event()

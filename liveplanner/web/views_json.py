@@ -50,17 +50,20 @@ def view_json(
     followed: Followed | None,
     version: int,
     read_only: bool,
+    holds: set[Role] | None = None,
 ) -> dict[str, Any]:
-    """What one screen's page receives at one moment."""
+    """What one screen's page receives at one moment; `holds`: the roles the screen stands for
+    now (its role's, or those its person holds in the current segment)."""
     reading = view.reading
     texts = {i.key: i.text for i in items}
-    may_tick = not read_only and view.role is not None
+    holds = holds if holds is not None else ({view.role} if view.role is not None else set())
+    may_tick = not read_only and (view.role is not None or view.person_id is not None)
     return {
         "version": version,
         "show": title,
         "role": None if view.role is None else view.role.value,
         "read_only": read_only,
-        "may_count": not read_only and view.role in COUNTING_ROLES,
+        "may_count": not read_only and bool(holds & set(COUNTING_ROLES)),
         "run": None
         if followed is None
         else {"id": followed.run_id, "kind": followed.kind.value, "ended": followed.ended},
@@ -101,5 +104,5 @@ def view_json(
             for p in view.promos
         ],
         "recent": [_tick(t, texts) for t in view.recent],
-        "move_on": view.move_on and view.role in (Role.HOST, Role.CO_HOST),
+        "move_on": view.move_on and bool(holds & {Role.HOST, Role.CO_HOST}),
     }

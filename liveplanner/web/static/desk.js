@@ -239,7 +239,7 @@ function drawFigures() {
     chartShape = shape;
     drawChart(f.minutes);
   }
-  fill($("alerts"), f.alerts.map((a) => el("li", "", a)), "");
+  $("alerts").replaceChildren(...f.alerts.map((a) => el("li", "", a)));
   $("feed-state").textContent = f.bad_lines
     ? words.bad_lines.replace("{bad}", f.bad_lines).replace("{lines}", f.lines) +
       (f.reasons.length ? ` · ${f.reasons[f.reasons.length - 1]}` : "")
@@ -293,8 +293,9 @@ function sendTyped(event) {
 function draw() {
   const screen = view.read_only ? "viewer" : view.role;
   $("show").textContent = view.show;
-  $("role").textContent = words[`role.${screen}`] || screen;
-  document.title = `${words[`role.${screen}`] || screen} — ${view.show}`;
+  const name = view.person || words[`role.${screen}`] || screen;
+  $("role").textContent = name;
+  document.title = `${name} — ${view.show}`;
   $("run").textContent = view.run ? words[view.run.kind] || view.run.kind : words.no_run;
   $("segment").textContent = view.segment;
   $("phase").textContent = view.phase === "running" ? "" : words[`phase.${view.phase}`] || "";

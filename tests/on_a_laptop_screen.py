@@ -176,7 +176,14 @@ def dialogs(window: MainWindow, db: Database) -> dict[str, Callable[[], QWidget]
         "product library": lambda: LibraryDialog(db, doc, window),
         "save template": lambda: SaveTemplateDialog(plan.show.title, [plan.show.title], window),
         "share screens": lambda: _sharing_dialog(window, db, show_id),
+        "live alerts": lambda: _alerts_dialog(window, db, show_id),
     }
+
+
+def _alerts_dialog(window: MainWindow, db: Database, show_id: int) -> QWidget:
+    from liveplanner.ui.alerts_dialog import AlertsDialog
+
+    return AlertsDialog(db, show_id, window)
 
 
 def _sharing_dialog(window: MainWindow, db: Database, show_id: int) -> QWidget:
@@ -212,6 +219,7 @@ NAMES = [
     "product library",
     "save template",
     "share screens",
+    "live alerts",
 ]
 
 

@@ -181,3 +181,36 @@ def test_a_feed_file_followed_from_the_dialog_reaches_the_pages(
     qtbot.waitUntil(lambda: server.feed.figures().online_now == 2345, timeout=5000)
     dialog.close()
     window.stop_sharing()
+
+
+def test_live_alerts_are_set_from_the_run_menu_with_the_keys(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    from liveplanner.app.live_alerts import show_alerts
+    from liveplanner.core.live_alerts import AlertSettings
+    from liveplanner.ui.alerts_dialog import AlertsDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    qtbot.keyClick(menu, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AlertsDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, AlertsDialog)
+    assert dialog.frameGeometry().height() <= 705
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    for box, typed in ((dialog.drop, "30"), (dialog.behind, "0")):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # into the box, as a person does
+        qtbot.waitUntil(lambda b=box: b.hasFocus())
+        qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(box, typed)
+    qtbot.keyClick(dialog.behind, Qt.Key.Key_Tab)  # on to the check box
+    assert QApplication.focusWidget() is dialog.sold_out
+    qtbot.keyClick(dialog.sold_out, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.sold_out, Qt.Key.Key_Return)  # Enter: OK
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    show_id = window.editor.doc.show_id
+    assert show_alerts(db, show_id) == AlertSettings(
+        viewers_drop_bp=3_000, pace_behind_bp=0, sold_out=False
+    )

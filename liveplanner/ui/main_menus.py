@@ -185,6 +185,10 @@ class MenusMixin:
         screens_menu.addSeparator()
         screens_menu.addAction(self.person_screen_action)
         run_menu.addAction(self.share_action)
+        self.alerts_action = self._action(
+            QCoreApplication.translate("MainWindow", "Live &alerts…"), self.live_alerts
+        )
+        run_menu.addAction(self.alerts_action)
 
         review_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "Revie&w"))
         self.review_action = self._action(
@@ -235,6 +239,7 @@ class MenusMixin:
             *self.role_screen_actions.values(),
             self.person_screen_action,
             self.share_action,
+            self.alerts_action,
             self.review_action,
             self.script_action,
             self.import_metrics_action,

@@ -218,6 +218,7 @@ class MainWindow(
         for action in (
             self.run_action,
             self.share_action,
+            self.alerts_action,
             self.import_metrics_action,
             self.import_products_action,
             self.import_script_action,

@@ -97,6 +97,16 @@ class RunMixin:
         dialog.stopped.connect(self.stop_sharing)
         dialog.open()
 
+    def live_alerts(self) -> None:
+        """The open show's thresholds for the live feed's alerts (Run ▸ Live alerts…)."""
+        from liveplanner.ui.alerts_dialog import AlertsDialog
+
+        if self.editor is None or self.db is None:
+            return
+        dialog = AlertsDialog(self.db, self.editor.doc.show_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def _sharing_started(self, sharing: object) -> None:
         self.sharing = sharing
 

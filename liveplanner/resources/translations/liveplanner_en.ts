@@ -98,6 +98,44 @@
     </message>
 </context>
 <context>
+    <name>AlertsDialog</name>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="35" />
+        <source>Live alerts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="42" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="46" />
+        <source>A flash sale &amp;sold out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="51" />
+        <source>Online viewers &amp;down by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="52" />
+        <source>&amp;within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="53" />
+        <source>GMV &amp;behind the pace by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="64" />
+        <source>While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
         <location filename="../../ui/backup_schedule.py" line="35" />
@@ -2142,7 +2180,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="92" />
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Opening the database…</source>
         <translation type="unfinished" />
     </message>
@@ -2303,91 +2341,96 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="189" />
+        <source>Live &amp;alerts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="193" />
         <source>Revie&amp;w</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="191" />
+        <location filename="../../ui/main_menus.py" line="195" />
         <source>&amp;Review show</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="194" />
+        <location filename="../../ui/main_menus.py" line="198" />
         <source>Back to the &amp;script</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="199" />
+        <location filename="../../ui/main_menus.py" line="203" />
         <source>&amp;Import metrics…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="204" />
+        <location filename="../../ui/main_menus.py" line="208" />
         <source>Import &amp;product figures…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="208" />
+        <location filename="../../ui/main_menus.py" line="212" />
         <source>&amp;Export report…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="213" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>&amp;Compare shows…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="217" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>Ca&amp;mpaigns…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="253" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="249" />
+        <location filename="../../ui/main_menus.py" line="254" />
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="252" />
+        <location filename="../../ui/main_menus.py" line="257" />
         <source>&amp;Light</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="253" />
+        <location filename="../../ui/main_menus.py" line="258" />
         <source>&amp;Dark</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="260" />
+        <location filename="../../ui/main_menus.py" line="265" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="263" />
+        <location filename="../../ui/main_menus.py" line="268" />
         <source>&amp;System</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="273" />
+        <location filename="../../ui/main_menus.py" line="278" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="275" />
+        <location filename="../../ui/main_menus.py" line="280" />
         <source>&amp;Welcome…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="279" />
+        <location filename="../../ui/main_menus.py" line="284" />
         <source>&amp;About liveplanner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
@@ -2397,28 +2440,28 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>Imported %n minute value from %1</numerusform><numerusform>Imported %n minute values from %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>End the run on the timer before changing the database.</source>
         <translation type="unfinished" />
     </message>
@@ -2428,7 +2471,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Now using %1</source>
         <translation type="unfinished" />
     </message>
@@ -2443,12 +2486,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation type="unfinished" />
     </message>
@@ -2468,22 +2511,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>not open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>by the team's server</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Not done</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>%n show</numerusform><numerusform>%n shows</numerusform></translation>
@@ -6430,12 +6473,12 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="180" />
+        <location filename="../../ui/share_dialog.py" line="184" />
         <source>Feed for a collector</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="188" />
+        <location filename="../../ui/share_dialog.py" line="192" />
         <source>Reading %1 as it grows.</source>
         <translation type="unfinished" />
     </message>
@@ -8099,12 +8142,12 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/sharing.py" line="40" />
+        <location filename="../../cli/sharing.py" line="53" />
         <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/sharing.py" line="48" />
+        <location filename="../../cli/sharing.py" line="62" />
         <source>A collector posts JSON lines of the platform's figures to {url}</source>
         <translation type="unfinished" />
     </message>
@@ -8283,7 +8326,7 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Import script</source>
         <translation type="unfinished" />
     </message>

@@ -99,6 +99,44 @@
     </message>
 </context>
 <context>
+    <name>AlertsDialog</name>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="35" />
+        <source>Live alerts</source>
+        <translation>直播提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="42" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="46" />
+        <source>A flash sale &amp;sold out</source>
+        <translation>秒杀售罄(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="51" />
+        <source>Online viewers &amp;down by</source>
+        <translation>在线人数下降(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="52" />
+        <source>&amp;within</source>
+        <translation>时间内(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="53" />
+        <source>GMV &amp;behind the pace by</source>
+        <translation>成交额落后目标进度(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alerts_dialog.py" line="64" />
+        <source>While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.</source>
+        <translation>计时进行中，直播数据源会在每个屏幕上提醒并写入计时日志。设为 0 % 即关闭该提醒。</translation>
+    </message>
+</context>
+<context>
     <name>BackupSchedule</name>
     <message>
         <location filename="../../ui/backup_schedule.py" line="35" />
@@ -2151,7 +2189,7 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="92" />
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -2312,91 +2350,96 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="189" />
+        <source>Live &amp;alerts…</source>
+        <translation>直播提醒(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="193" />
         <source>Revie&amp;w</source>
         <translation>复盘(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="191" />
+        <location filename="../../ui/main_menus.py" line="195" />
         <source>&amp;Review show</source>
         <translation>复盘本场(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="194" />
+        <location filename="../../ui/main_menus.py" line="198" />
         <source>Back to the &amp;script</source>
         <translation>返回脚本(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="199" />
+        <location filename="../../ui/main_menus.py" line="203" />
         <source>&amp;Import metrics…</source>
         <translation>导入分钟数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="204" />
+        <location filename="../../ui/main_menus.py" line="208" />
         <source>Import &amp;product figures…</source>
         <translation>导入商品数据(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="208" />
+        <location filename="../../ui/main_menus.py" line="212" />
         <source>&amp;Export report…</source>
         <translation>导出复盘报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="213" />
+        <location filename="../../ui/main_menus.py" line="217" />
         <source>&amp;Compare shows…</source>
         <translation>多场对比(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="217" />
+        <location filename="../../ui/main_menus.py" line="221" />
         <source>Ca&amp;mpaigns…</source>
         <translation>活动(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="248" />
+        <location filename="../../ui/main_menus.py" line="253" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="249" />
+        <location filename="../../ui/main_menus.py" line="254" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="252" />
+        <location filename="../../ui/main_menus.py" line="257" />
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="253" />
+        <location filename="../../ui/main_menus.py" line="258" />
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="260" />
+        <location filename="../../ui/main_menus.py" line="265" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="263" />
+        <location filename="../../ui/main_menus.py" line="268" />
         <source>&amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="273" />
+        <location filename="../../ui/main_menus.py" line="278" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="275" />
+        <location filename="../../ui/main_menus.py" line="280" />
         <source>&amp;Welcome…</source>
         <translation>欢迎页(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="279" />
+        <location filename="../../ui/main_menus.py" line="284" />
         <source>&amp;About liveplanner</source>
         <translation>关于 liveplanner(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -2406,29 +2449,29 @@
         <translation>这场还没有环节，没有可运行的内容。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Imported %n minute values from %1</source>
         <translation>
             <numerusform>已从 %1 导入 %n 个分钟数据</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="265" />
         <source>A team database on PostgreSQL is backed up by its server, not here.</source>
         <translation>团队的 PostgreSQL 数据库由其服务器备份，不在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>End the run on the timer before restoring a backup.</source>
         <translation>请先结束计时器上的直播或彩排，再恢复备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>This window is read-only: the liveplanner that has the database open makes and restores its backups.</source>
         <translation>本窗口为只读：备份的制作和恢复由已打开此数据库的那个 liveplanner 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>End the run on the timer before changing the database.</source>
         <translation>请先结束计时器上的直播或彩排，再更换数据库。</translation>
     </message>
@@ -2438,7 +2481,7 @@
         <translation>liveplanner 继续使用原来打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Now using %1</source>
         <translation>正在使用 %1</translation>
     </message>
@@ -2453,12 +2496,12 @@
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>The new language takes effect when liveplanner starts next.</source>
         <translation>新语言将在下次启动 liveplanner 时生效。</translation>
     </message>
@@ -2478,22 +2521,22 @@
         <translation>下次启动 liveplanner 时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422" />
+        <location filename="../../ui/main_window.py" line="423" />
         <source>not open</source>
         <translation>未打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source>by the team's server</source>
         <translation>由团队服务器负责</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>%n show(s)</source>
         <translation>
             <numerusform>共 %n 场</numerusform>
@@ -6446,12 +6489,12 @@ Import the platform's minute-by-minute export (Review ▸ Import metrics…, Ctr
         <translation>查看（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="180" />
+        <location filename="../../ui/share_dialog.py" line="184" />
         <source>Feed for a collector</source>
         <translation>采集程序数据入口</translation>
     </message>
     <message>
-        <location filename="../../ui/share_dialog.py" line="188" />
+        <location filename="../../ui/share_dialog.py" line="192" />
         <source>Reading %1 as it grows.</source>
         <translation>正在随写随读 %1。</translation>
     </message>
@@ -8121,12 +8164,12 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>讲解时每分钟成交</translation>
     </message>
     <message>
-        <location filename="../../cli/sharing.py" line="40" />
+        <location filename="../../cli/sharing.py" line="53" />
         <source>Sharing the live desk of {title!r} on {url} (Ctrl+C stops):</source>
         <translation>正在 {url} 上共享“{title}”的直播中控（按 Ctrl+C 停止）：</translation>
     </message>
     <message>
-        <location filename="../../cli/sharing.py" line="48" />
+        <location filename="../../cli/sharing.py" line="62" />
         <source>A collector posts JSON lines of the platform's figures to {url}</source>
         <translation>采集程序可把平台数据按 JSON 行提交到 {url}</translation>
     </message>
@@ -8305,7 +8348,7 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>删除场次</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Import script</source>
         <translation>导入脚本</translation>
     </message>

@@ -2,54 +2,18 @@
 database, takes ticks and counters from the screens, refuses what a screen may not send, and
 leaves the run's timeline as the timer wrote it. On SQLite and PostgreSQL, on injected clocks."""
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
+from desk_helpers import Clocks, HostsTimer
+from desk_helpers import desk as _desk
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.live_desk import DeskRefusal, LiveDesk
-from liveplanner.app.run_log import RunLog
-from liveplanner.core.clock import Phase, SegmentTimer, timer_segments
-from liveplanner.core.enums import DeskEventKind, Role, RunKind
+from liveplanner.core.clock import Phase
+from liveplanner.core.enums import DeskEventKind, Role
 from liveplanner.core.live_desk import ItemKind
 from liveplanner.core.review_spans import actual_spans
 from liveplanner.storage import runs, shows
 from liveplanner.storage.database import Database
-
-T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)
-
-
-class Clocks:
-    """One studio's time: the timer's process and the desk's share the wall clock; each has a
-    monotonic clock of its own."""
-
-    def __init__(self) -> None:
-        self.at = 0.0
-
-    def timer_now(self) -> float:
-        return 1000.0 + self.at
-
-    def desk_now(self) -> float:
-        return 5.0 + self.at
-
-    def wall(self) -> datetime:
-        return T0 + timedelta(seconds=self.at)
-
-
-class HostsTimer:
-    """The host's window in another process: a timer whose events go to the run log."""
-
-    def __init__(self, db: Database, show_id: int, clocks: Clocks) -> None:
-        plan = shows.load_plan(db, show_id)
-        self.timer = SegmentTimer(timer_segments(plan), clocks.timer_now, clocks.wall)
-        self.log = RunLog(db, show_id, RunKind.REHEARSAL)
-
-    def press(self, action: str) -> None:
-        self.log.write(getattr(self.timer, action)())
-
-
-def _desk(db: Database, show_id: int, clocks: Clocks) -> LiveDesk:
-    return LiveDesk(db, show_id, now=clocks.desk_now, wall=clocks.wall)
 
 
 def _floor_item(desk: LiveDesk, kind: ItemKind) -> str:

@@ -8,8 +8,8 @@ from sqlalchemy import String, func, select, type_coerce
 from liveplanner.core.enums import DeskEventKind, RunKind
 from liveplanner.core.runlog import DeskEvent
 from liveplanner.storage.database import Database
-from liveplanner.storage.errors import NotFoundError, StorageError
 from liveplanner.storage.models import DeskEventRow, RunRow
+from liveplanner.storage.runs import open_run
 
 MAX_ITEM = 40  # an item's key: "release:123456789"
 MAX_ACTOR = 100  # who: a person's name (people's names are at most 100 characters)
@@ -44,17 +44,7 @@ def log_desk_event(
 ) -> DeskEvent:
     """Append one event to a run's desk log; a run that has ended takes none."""
     with db.session() as session:
-        run = session.get(RunRow, run_id)
-        if run is None:
-            raise NotFoundError(
-                f"there is no run {run_id}", code="storage.no_run", figures={"id": run_id}
-            )
-        if run.ended_at is not None:
-            raise StorageError(
-                f"run {run_id} has ended; it takes no more events",
-                code="storage.run_ended",
-                figures={"id": run_id},
-            )
+        open_run(session, run_id)
         seq = session.scalar(
             select(func.coalesce(func.max(DeskEventRow.seq), -1) + 1).where(
                 DeskEventRow.run_id == run_id

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, func, select, type_coerce
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from liveplanner.core.clock import ClockEvent
 from liveplanner.core.enums import RunEventKind, RunKind, ShowStatus
@@ -162,22 +162,29 @@ def _whole(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def open_run(session: Session, run_id: int) -> RunRow:
+    """The run, refused when there is none or it has ended: an ended run takes no more events,
+    the timer's or the live desk's."""
+    run = session.get(RunRow, run_id)
+    if run is None:
+        raise NotFoundError(
+            f"there is no run {run_id}", code="storage.no_run", figures={"id": run_id}
+        )
+    if run.ended_at is not None:
+        raise StorageError(
+            f"run {run_id} has ended; it takes no more events",
+            code="storage.run_ended",
+            figures={"id": run_id},
+        )
+    return run
+
+
 def log_clock_events(db: Database, run_id: int, events: Sequence[ClockEvent]) -> None:
     """Write what the timer just did, in one transaction: a crash loses none of it."""
     if not events:
         return
     with db.session() as session:
-        run = session.get(RunRow, run_id)
-        if run is None:
-            raise NotFoundError(
-                f"there is no run {run_id}", code="storage.no_run", figures={"id": run_id}
-            )
-        if run.ended_at is not None:
-            raise StorageError(
-                f"run {run_id} has ended; it takes no more events",
-                code="storage.run_ended",
-                figures={"id": run_id},
-            )
+        run = open_run(session, run_id)
         seq = session.scalar(
             select(func.coalesce(func.max(RunEventRow.seq), -1) + 1).where(
                 RunEventRow.run_id == run_id

@@ -247,6 +247,10 @@ def test_a_files_hostile_lines_are_counted_and_the_good_ones_kept(
         (5, "feed.negative"),
         (6, "feed.minute_outside"),
     ]
+    # Each reason names the file, then the line, as an import's refusal does.
+    assert reason_words(count.reasons[3]) == (
+        "logger.csv, line 5, 在线人数: “-5” is below zero; online_viewers is never negative"
+    )
     assert _stored(db, studio.run_id) == {(3, "online_viewers"): 12_000}
 
 

@@ -32,8 +32,11 @@ def logged_alert(plan: ShowPlan, event: DeskEvent) -> tuple[str, dict[str, objec
 def reason_words(reason: FeedProblem, translate: Translate = english) -> str:
     """A bad line's reason in the user's language, one line (a mapping's refusal is worded
     as an import's)."""
-    text = translate("Messages", CATALOGUE[reason.code])
-    return text.format_map({"line": reason.line, **reason.figures})
+    source = CATALOGUE[reason.code]
+    text = translate("Messages", source).format_map({"line": reason.line, **reason.figures})
+    # A followed file's line is named with its file, as an import's refusal is.
+    file = reason.figures.get("source")
+    return f"{file}, {text}" if file and "{file}" not in source else text
 
 
 def alert_words(alert: Alert, translate: Translate = english) -> str:

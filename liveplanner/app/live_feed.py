@@ -17,7 +17,7 @@ imported already. Safe to use from several threads (the window's and a web serve
 import threading
 from collections.abc import Callable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -181,6 +181,7 @@ class LiveFeed:
             readings: list[tuple[int, Reading]] = []
             problems: list[FeedProblem] = []
             taken = 0
+            source = self._tail.path.name if self._tail is not None else None
             if self._tail is not None:
                 read = self._tail.read()
                 problems += read.problems
@@ -202,6 +203,8 @@ class LiveFeed:
                     elif found:
                         taken += 1
                         readings += [(number, reading) for reading in found]
+            if source is not None:  # each reason names the file it is about
+                problems = [replace(p, figures={**p.figures, "source": source}) for p in problems]
             return self._apply(run, readings, problems, taken)
 
     # What the screens show

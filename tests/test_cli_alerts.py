@@ -44,8 +44,8 @@ def test_alerts_show_the_defaults_and_change_only_what_is_given(demo_url: str) -
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["--within", "0"], "viewers_window_min must be from 1 to 60, not 0"),
-        (["--within", "61"], "viewers_window_min must be from 1 to 60, not 61"),
+        (["--within", "0"], "--within must be from 1 to 60, not 0"),
+        (["--within", "61"], "--within must be from 1 to 60, not 61"),
         (["--pace-behind", "150"], "not a percentage: '150'"),
         (["--viewers-drop", "lots"], "not a percentage: 'lots'"),
     ],

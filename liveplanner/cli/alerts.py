@@ -31,9 +31,19 @@ def alerts(args: argparse.Namespace, db: Database) -> int:
         try:
             set_show_alerts(db, args.show_id, settings)
         except Refused as exc:
+            # Named as the user typed it: the option, not the setting's key.
+            name = _OPTIONS.get(str(exc.figures.get("name")), exc.figures.get("name"))
+            exc.figures = {**exc.figures, "name": name}
             raise UserError(refusal(exc)) from exc
     write(json.dumps(_as_json(settings)) if args.json else _as_text(settings))
     return 0
+
+
+_OPTIONS = {
+    "viewers_drop_bp": "--viewers-drop",
+    "viewers_window_min": "--within",
+    "pace_behind_bp": "--pace-behind",
+}
 
 
 def _as_json(settings: AlertSettings) -> dict[str, object]:

@@ -1571,7 +1571,7 @@ ZH = {
     "Online viewers &down by": "在线人数下降(&D)",
     "&within": "时间内(&W)",
     "GMV &behind the pace by": "成交额落后目标进度(&B)",
-    "While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.": "计时进行中，直播数据源会在每个屏幕上提醒并写入计时日志。设为 0 % 即关闭该提醒。",
+    "While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.": "计时进行中，直播数据源会在每个屏幕上提醒并写入计时日志。设为 0 % 即关闭该提醒。",
     "Alert: online viewers dropped, {now} watching": "提醒：在线人数下降，当前 {now} 人",
     "Alert: “{promo}” sold out": "提醒：“{promo}”已售罄",
     "Alert: GMV ¥{short} behind the pace to target": "提醒：成交额落后目标进度 ¥{short}",

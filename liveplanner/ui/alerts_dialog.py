@@ -57,15 +57,15 @@ class AlertsDialog(QDialog):
         )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "While a run is open, the live feed raises these on every screen and writes "
-                    "them to the run's log. 0 % turns an alert off."
-                )
+        intro = QLabel(
+            self.tr(
+                "While a run is open, the live feed raises these on every screen and writes "
+                "them to the run's log. 0 % turns an alert off."
             )
         )
+        intro.setWordWrap(True)  # the dialog as wide as its fields, not as the sentence
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)

@@ -130,8 +130,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/alerts_dialog.py" line="64" />
-        <source>While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.</source>
+        <location filename="../../ui/alerts_dialog.py" line="62" />
+        <source>While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -8152,37 +8152,37 @@ Create liveplanner's tables beside them anyway?</numerusform></translation>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="49" />
+        <location filename="../../cli/alerts.py" line="59" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="52" />
+        <location filename="../../cli/alerts.py" line="62" />
         <source>online viewers down {drop} within {minutes} minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="61" />
+        <location filename="../../cli/alerts.py" line="71" />
         <source>GMV {behind} behind the pace to target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="67" />
+        <location filename="../../cli/alerts.py" line="77" />
         <source>on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="70" />
+        <location filename="../../cli/alerts.py" line="80" />
         <source>Viewers drop: {what}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="71" />
+        <location filename="../../cli/alerts.py" line="81" />
         <source>Pace: {what}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="72" />
+        <location filename="../../cli/alerts.py" line="82" />
         <source>Flash sale sold out: {what}</source>
         <translation type="unfinished" />
     </message>

@@ -131,9 +131,9 @@
         <translation>成交额落后目标进度(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/alerts_dialog.py" line="64" />
-        <source>While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.</source>
-        <translation>计时进行中，直播数据源会在每个屏幕上提醒并写入计时日志。设为 0 % 即关闭该提醒。</translation>
+        <location filename="../../ui/alerts_dialog.py" line="62" />
+        <source>While a run is open, the live feed raises these on every screen and writes them to the run's log. 0 % turns an alert off.</source>
+        <translation>计时进行中，直播数据源会在每个屏幕上提醒并写入计时日志。设为 0 % 即关闭该提醒。</translation>
     </message>
 </context>
 <context>
@@ -8174,37 +8174,37 @@ Create liveplanner's tables beside them anyway?</source>
         <translation>采集程序可把平台数据按 JSON 行提交到 {url}</translation>
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="49" />
+        <location filename="../../cli/alerts.py" line="59" />
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="52" />
+        <location filename="../../cli/alerts.py" line="62" />
         <source>online viewers down {drop} within {minutes} minutes</source>
         <translation>{minutes} 分钟内在线人数下降 {drop}</translation>
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="61" />
+        <location filename="../../cli/alerts.py" line="71" />
         <source>GMV {behind} behind the pace to target</source>
         <translation>成交额落后目标进度 {behind}</translation>
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="67" />
+        <location filename="../../cli/alerts.py" line="77" />
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="70" />
+        <location filename="../../cli/alerts.py" line="80" />
         <source>Viewers drop: {what}</source>
         <translation>在线下降：{what}</translation>
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="71" />
+        <location filename="../../cli/alerts.py" line="81" />
         <source>Pace: {what}</source>
         <translation>目标进度：{what}</translation>
     </message>
     <message>
-        <location filename="../../cli/alerts.py" line="72" />
+        <location filename="../../cli/alerts.py" line="82" />
         <source>Flash sale sold out: {what}</source>
         <translation>秒杀售罄：{what}</translation>
     </message>

@@ -17,7 +17,7 @@ from liveplanner.core.enums import PromoKind, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Promo, Release, Segment, Show, ShowPlan, Targets, time_zone
 from liveplanner.core.review import review
 from liveplanner.core.review_figures import MarkerKind, Outside, TargetName
-from liveplanner.core.review_spans import Source, actual_spans, wide
+from liveplanner.core.review_spans import Source, Span, actual_spans, on_run_day, wide
 from liveplanner.core.runlog import Run, RunEvent
 
 ZONE = time_zone("Asia/Shanghai")
@@ -118,6 +118,34 @@ def test_live_run_times_replace_the_plan_and_rehearsals_are_ignored() -> None:
     assert b.actual_start == START + timedelta(minutes=6)
     assert b.planned_start == START + timedelta(minutes=5)
     assert len(result.actual) == 3 and len(result.planned) == 3
+
+
+def test_a_run_on_another_day_lays_the_plan_on_its_day_at_the_plans_clock_times() -> None:
+    weeks = 23 * 24 * 60 + 10  # the script run again 23 days later, 10 minutes after its time
+    live = run((weeks, A), (weeks + 6, B), (weeks + 8, C), end=weeks + 11)
+    result = review(plan(), [live], samples())
+    assert [s.start for s in result.planned] == [at(23 * 24 * 60 + m) for m in (0, 5, 8)]
+    assert result.planned[-1].end == at(23 * 24 * 60 + 10)
+    assert result.actual[0].start - result.planned[0].start == timedelta(minutes=10)
+    # The minute grid is the run's day, not the three weeks between.
+    assert len(result.minutes) < 3 * 24 * 60
+
+
+def test_a_run_started_hours_late_keeps_the_plan_where_it_was() -> None:
+    live = run((11 * 60, A), (11 * 60 + 5, B), (11 * 60 + 8, C), end=11 * 60 + 10)
+    result = review(plan(), [live], samples())
+    assert result.planned[0].start == at(0)
+
+
+def test_the_plan_moves_a_day_on_the_shows_clock_across_a_change_of_summer_time() -> None:
+    berlin = time_zone("Europe/Berlin")  # summer time ends on 2026-10-25
+    planned = [Span(A, datetime(2026, 10, 24, 20, 0, tzinfo=berlin).astimezone(UTC),
+                    datetime(2026, 10, 24, 20, 5, tzinfo=berlin).astimezone(UTC))]  # fmt: skip
+    actual = [Span(A, datetime(2026, 10, 26, 20, 3, tzinfo=berlin).astimezone(UTC),
+                   datetime(2026, 10, 26, 20, 9, tzinfo=berlin).astimezone(UTC))]  # fmt: skip
+    [moved] = on_run_day(planned, actual, "Europe/Berlin")
+    assert moved.start.astimezone(berlin) == datetime(2026, 10, 26, 20, 0, tzinfo=berlin)
+    assert moved.end - moved.start == timedelta(minutes=5)
 
 
 def test_a_run_that_never_reached_a_segment_leaves_planned_times() -> None:

@@ -1,7 +1,8 @@
 """The review chart driven with the mouse as a lead uses it: the crosshair readout over every
 lane, clicking a band, hovering bands and markers, and the theme switched from the View menu."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pyqtgraph as pg
 import pytest
@@ -18,7 +19,7 @@ from liveplanner.storage.database import Database
 from liveplanner.ui import labels
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.chart import LANES, ReviewChart
-from liveplanner.ui.review.chart_axes import CountAxis
+from liveplanner.ui.review.chart_axes import ClockAxis, CountAxis
 from liveplanner.ui.review.chart_strip import MARK_ROW, MarksItem
 from liveplanner.ui.review.review_page import ReviewPage
 from liveplanner.ui.theme import apply_theme
@@ -301,3 +302,20 @@ def test_a_short_lane_keeps_its_count_labels_apart(qtbot: QtBot) -> None:
         assert f"{step:g}"[0] in "125" and set(f"{step:g}"[1:]) <= {"0"}  # still round steps
     # A tall lane keeps pyqtgraph's own finer steps.
     assert axis.tickSpacing(0, 100, 400) == pg.AxisItem("left").tickSpacing(0, 100, 400)
+
+
+def test_the_clock_axis_keeps_its_labels_apart_over_days_and_months(qtbot: QtBot) -> None:
+    axis = ClockAxis()
+    start = datetime(2026, 11, 11, 12, 0, tzinfo=UTC).timestamp()
+    for days in (0.1, 1, 3, 23, 400):  # a show, another day's export, a wheel zoomed far out
+        high, pixels = start + days * 86_400, 1_200
+        step, values = axis.tickValues(start, high, pixels)[0]
+        assert 1 <= len(values) <= pixels // 70, days  # a label needs about 70 pixels
+        labels = axis.tickStrings(values, 1, step)
+        assert all(a != b for a, b in pairwise(labels)), labels
+    step, values = axis.tickValues(start, start + 23 * 86_400, 1_200)[0]
+    assert step == 2 * 86_400
+    assert axis.tickStrings(values[:2], 1, step) == ["11-13", "11-15"]  # dates, Shanghai's
+    step, values = axis.tickValues(start, start + 3 * 86_400, 1_200)[0]
+    labels = axis.tickStrings(values, 1, step)
+    assert "11-12" in labels and "11-13" in labels and "12:00" in labels  # dates at midnight

@@ -56,6 +56,7 @@ from liveplanner.core.review_spans import (
     epoch_ns_array,
     holds_minutes,
     live_run,
+    on_run_day,
     planned_spans,
     segment_of,
     show_window,
@@ -127,9 +128,11 @@ def review(
     planned = planned_spans(plan, times)
     run = live_run(runs)
     actual = actual_spans(plan, run.events) if run is not None else []
+    planned = on_run_day(planned, actual, plan.show.time_zone)
     source = Source.ACTUAL if actual else Source.PLANNED
     spans = actual if actual else planned
-    table = wide(samples, show_window([*planned, *actual], plan.show.planned_start))
+    start = planned[0].start if planned else plan.show.planned_start
+    table = wide(samples, show_window([*planned, *actual], start))
     minutes_ns = pd.DatetimeIndex(table.index).as_unit("ns").asi8
     # Each metric's minutes as one numpy column, taken once (a frame's column costs more to
     # reach than most sums made of it).

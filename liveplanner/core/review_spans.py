@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from liveplanner.core.enums import RunEventKind, RunKind
-from liveplanner.core.plan import ShowPlan
+from liveplanner.core.plan import ShowPlan, time_zone
 from liveplanner.core.run_timeline import run_moments
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.core.schedule import Schedule, schedule
@@ -50,6 +50,25 @@ def planned_spans(plan: ShowPlan, planned: Schedule | None = None) -> list[Span]
         Span(slot.segment_id, slot.start.astimezone(UTC), slot.end.astimezone(UTC))
         for slot in (planned or schedule(plan)).slots
     ]
+
+
+def on_run_day(planned: list[Span], actual: Sequence[Span], zone: str) -> list[Span]:
+    """The plan's spans on the day the live run went out, at the plan's clock times, when the
+    run went out on another day than planned (a script run again, a date never updated): the
+    review lays the plan beside the run instead of weeks away from it. Within half a day of the
+    run the plan stays where it is, so a show that started late shows it."""
+    if not planned or not actual:
+        return planned
+    days = round((actual[0].start - planned[0].start) / timedelta(days=1))
+    if days == 0:
+        return planned
+    local, shift = time_zone(zone), timedelta(days=days)
+
+    def moved(moment: datetime) -> datetime:
+        # A day on the show's clock (aware arithmetic keeps the wall time across a DST change).
+        return (moment.astimezone(local) + shift).astimezone(UTC)
+
+    return [Span(s.segment_id, moved(s.start), moved(s.end)) for s in planned]
 
 
 def live_run(runs: Sequence[Run]) -> Run | None:

@@ -44,7 +44,10 @@ class CountAxis(pg.AxisItem):
 class ClockAxis(pg.AxisItem):
     """Epoch seconds shown as the show's own clock time (not the machine's)."""
 
-    STEPS = (60, 300, 600, 900, 1800, 3600, 7200, 14400)
+    DAY = 86_400
+    # Beyond a few hours a step is days, labelled with the date: a review can reach minutes
+    # far from the show (another day's export), and the wheel zooms out as far as the user likes.
+    STEPS = (60, 300, 600, 900, 1800, 3600, 7200, 14400, 21600, 43200, DAY, 2 * DAY, 7 * DAY)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__("bottom", **kwargs)
@@ -54,7 +57,9 @@ class ClockAxis(pg.AxisItem):
         if maxVal <= minVal:
             return []
         room = max(1, int(size / 70))  # a label needs about 70 pixels
-        step = next((s for s in self.STEPS if (maxVal - minVal) / s <= room), self.STEPS[-1])
+        step = next((s for s in self.STEPS if (maxVal - minVal) / s <= room), None)
+        if step is None:  # months: weeks, as many as there is room for
+            step = self.STEPS[-1] * int(np.ceil((maxVal - minVal) / self.STEPS[-1] / room))
         # Ticks on the show's round minutes: shift by the zone's offset from UTC.
         offset = datetime.fromtimestamp(minVal, UTC).astimezone(self.zone).utcoffset()
         shift = offset.total_seconds() if offset else 0
@@ -62,6 +67,14 @@ class ClockAxis(pg.AxisItem):
         return [(step, list(np.arange(first, maxVal, step)))]
 
     def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        moments = [datetime.fromtimestamp(v, UTC).astimezone(self.zone) for v in values]
+        days = len({m.date() for m in moments}) > 1
+        # Over more than a day, midnight says which day it is (and a step of days is dates).
         return [
-            datetime.fromtimestamp(v, UTC).astimezone(self.zone).strftime("%H:%M") for v in values
+            m.strftime("%m-%d" if spacing >= self.DAY or (days and _midnight(m)) else "%H:%M")
+            for m in moments
         ]
+
+
+def _midnight(moment: datetime) -> bool:
+    return (moment.hour, moment.minute) == (0, 0)

@@ -8,11 +8,13 @@ import pytest
 from person import Person, language
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from studio_clock import StudioClock
 
 from liveplanner.app import settings
 from liveplanner.app.settings import Preferences
 from liveplanner.ui.crash_dialog import CrashReporter
 from liveplanner.ui.main_window import MainWindow
+from liveplanner.ui.rehearsal import run_controller
 from liveplanner.ui.theme import apply_theme
 from liveplanner.ui.translators import drop_language, use_language
 
@@ -61,6 +63,20 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def person(qtbot: QtBot, window: MainWindow, request: pytest.FixtureRequest) -> Person:
     job = request.node.name.removeprefix("test_")
     return Person(qtbot, window.problems, job)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> StudioClock:
+    studio = StudioClock()
+    real = run_controller.RunController
+
+    class TimedController(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            kwargs["now"] = studio
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(run_controller, "RunController", TimedController)
+    return studio
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -6,38 +6,14 @@ from demo_helpers import editable_demo
 from person import Person
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
+from studio_clock import StudioClock
 
 from liveplanner.core.clock import Phase
 from liveplanner.storage import runs
 from liveplanner.ui.main_window import MainWindow
-from liveplanner.ui.rehearsal import run_controller
 from liveplanner.ui.rehearsal.host_view import STEP_S
 
 KEY = Qt.Key
-
-
-class StudioClock:
-    """The monotonic clock the timer reads, moved on by the journey instead of by waiting."""
-
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> StudioClock:
-    studio = StudioClock()
-    real = run_controller.RunController
-
-    class TimedController(real):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            kwargs["now"] = studio
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(run_controller, "RunController", TimedController)
-    return studio
 
 
 def test_host(person: Person, window: MainWindow, clock: StudioClock) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from person import Person
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from liveplanner.app.demo import create_demo
 from liveplanner.storage import samples, shows
@@ -48,22 +48,6 @@ def _cell(metric: str, value: object) -> str:
     return f"{value / 100:.2f}" if metric == "gmv" else str(int(value))  # gmv is kept in fen
 
 
-def choose_file(person: Person, path: Path) -> "callable":
-    """Answer a file dialog by typing the whole path into its name box and pressing Enter."""
-
-    def answer(dialog: QWidget) -> None:
-        assert isinstance(dialog, QFileDialog), type(dialog).__name__
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        assert name is not None
-        person.click(name)
-        person.press(KEY.Key_A, CTRL)
-        person.type(str(path))
-        person.shot("file-dialog")
-        person.press(KEY.Key_Return)
-
-    return answer
-
-
 def test_lead(person: Person, window: MainWindow, tmp_path: Path) -> None:
     assert window.db is not None
     show_id = create_demo(window.db)  # planned, rehearsed and run live
@@ -74,7 +58,7 @@ def test_lead(person: Person, window: MainWindow, tmp_path: Path) -> None:
 
     def import_it(dialog: QWidget) -> None:
         person.shot("import-dialog")
-        person.when_dialog_opens(choose_file(person, export))
+        person.when_dialog_opens(person.choose_file(export))
         person.click_button(dialog, dialog.tr("&Choose file…"))
         person.wait_for(lambda: getattr(dialog, "job", None) is None, "the export is read")
         person.shot("import-read")
@@ -119,7 +103,7 @@ def test_lead(person: Person, window: MainWindow, tmp_path: Path) -> None:
     person.shot("band-clicked")
 
     report = tmp_path / "复盘.pdf"
-    person.when_dialog_opens(choose_file(person, report))
+    person.when_dialog_opens(person.choose_file(report))
     person.press(KEY.Key_E, CTRL | SHIFT)
     person.wait_for(lambda: report.exists() and report.stat().st_size > 1000, "the report is saved")
     assert report.read_bytes().startswith(b"%PDF")

@@ -14,8 +14,17 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLineEdit,
+    QMenu,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 SHOTS_ENV = "LIVEPLANNER_JOURNEY_SHOTS"
 LANGUAGE_ENV = "LIVEPLANNER_JOURNEY_LANGUAGE"
@@ -41,12 +50,19 @@ class Person:
         self._answering: list[Callable[[QWidget], None]] = []
         # The dialogs answered, held (not their ids: a closed dialog's id is given to the next).
         self._handled: list[QWidget] = []
+        # The windows in the order they were last active, the latest last: a window manager's
+        # stacking order, where a window that closes hands the keys to the one under it.
+        self._stacked: list[QWidget] = []
 
     # What a person does
 
     def focus(self) -> QWidget:
-        """The widget keys go to: the focused one, else the active window."""
-        widget = QApplication.focusWidget() or QApplication.activeWindow()
+        """The widget keys go to: an open menu (it grabs the keyboard), else the focused one,
+        else the active window. A completer's list hands its keys on to the box it completes,
+        which keeps the focus."""
+        popup = QApplication.activePopupWidget()
+        menu = popup if isinstance(popup, QMenu) else None
+        widget = menu or QApplication.focusWidget() or QApplication.activeWindow()
         if widget is None:
             raise JourneyFailed(f"{self.job}: nothing has the keyboard focus")
         return widget
@@ -147,6 +163,21 @@ class Person:
             return
         QTimer.singleShot(5, lambda: self._poll(tries + 1))
 
+    def choose_file(self, path: Path) -> Callable[[QWidget], None]:
+        """An answer to a file dialog: the whole path typed into its name box, then Enter."""
+
+        def answer(dialog: QWidget) -> None:
+            assert isinstance(dialog, QFileDialog), type(dialog).__name__
+            name = dialog.findChild(QLineEdit, "fileNameEdit")
+            assert name is not None
+            self.click(name)
+            self.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            self.type(str(path))
+            self.shot("file-dialog")
+            self.press(Qt.Key.Key_Return)
+
+        return answer
+
     def open_show(self, window: QWidget, show_id: int) -> None:
         """Double-click the show's row in the list, as a person opens a show."""
         page = window.list_page  # type: ignore[attr-defined]
@@ -173,14 +204,21 @@ class Person:
 
     def _window_manager(self) -> None:
         """What a desktop's window manager does and the offscreen platform does not: when the
-        active window closes, the window under it (a modal dialog first) becomes active."""
-        if QApplication.activeWindow() is not None or _showing_a_tip():
+        active window closes, the window under it (a modal dialog first, else the window active
+        before it) becomes active."""
+        active = QApplication.activeWindow()
+        # A closed window may be deleted already: only those still alive are stacked.
+        self._stacked = [w for w in self._stacked if isValid(w) and w is not active]
+        if active is not None:
+            self._stacked.append(active)
+            return
+        if _showing_a_tip():
             return
         modal = QApplication.activeModalWidget()
         candidates = [modal] if modal is not None else []
         candidates += [
             w
-            for w in reversed(QApplication.topLevelWidgets())
+            for w in [*reversed(self._stacked), *reversed(QApplication.topLevelWidgets())]
             if w.isVisible() and w.windowType() not in _NOT_WINDOWS
         ]
         if candidates:

@@ -19,7 +19,7 @@ ROOT = HERE.parent.parent
 # A 1366×768 laptop has about 1366×705 left for a maximised window (taskbar and title bar);
 # that is the screen the journey is given, so anything that fits it fits the laptop.
 SCREENS = {"laptop": screens.LAPTOP, "desktop": screens.DESKTOP}
-JOBS = ["producer", "host", "lead"]
+JOBS = ["producer", "host", "lead", "studio"]
 
 
 @pytest.mark.parametrize("job", JOBS)

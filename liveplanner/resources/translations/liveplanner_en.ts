@@ -7052,28 +7052,28 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>TypedFigures</name>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="47" />
+        <location filename="../../ui/desk/typed_figures.py" line="49" />
         <source>&amp;Online now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="48" />
+        <location filename="../../ui/desk/typed_figures.py" line="50" />
         <source>&amp;GMV so far (¥)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="49" />
+        <location filename="../../ui/desk/typed_figures.py" line="51" />
         <source>e.g. 3,400</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="50" />
-        <source>e.g. 56,000 or 5.6万</source>
+        <location filename="../../ui/desk/typed_figures.py" line="52" />
+        <source>e.g. 56,000</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="51" />
-        <source>Send figures</source>
+        <location filename="../../ui/desk/typed_figures.py" line="53" />
+        <source>Send</source>
         <translation type="unfinished" />
     </message>
 </context>

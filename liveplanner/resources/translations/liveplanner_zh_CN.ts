@@ -7072,29 +7072,29 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
 <context>
     <name>TypedFigures</name>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="47" />
+        <location filename="../../ui/desk/typed_figures.py" line="49" />
         <source>&amp;Online now</source>
         <translation>当前在线(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="48" />
+        <location filename="../../ui/desk/typed_figures.py" line="50" />
         <source>&amp;GMV so far (¥)</source>
         <translation>累计成交额（元）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="49" />
+        <location filename="../../ui/desk/typed_figures.py" line="51" />
         <source>e.g. 3,400</source>
         <translation>例如 3,400</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="50" />
-        <source>e.g. 56,000 or 5.6万</source>
-        <translation>例如 56,000 或 5.6万</translation>
+        <location filename="../../ui/desk/typed_figures.py" line="52" />
+        <source>e.g. 56,000</source>
+        <translation>例如 5.6万</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/typed_figures.py" line="51" />
-        <source>Send figures</source>
-        <translation>提交数据</translation>
+        <location filename="../../ui/desk/typed_figures.py" line="53" />
+        <source>Send</source>
+        <translation>提交</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@ online viewers now and GMV so far, in yuan as the platform shows them ("56,000",
 live feed reads them (app.live_feed) as it does the pages' (web/static/desk.js)."""
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 # The live feed's names for what is typed: app.live_feed.TYPED.
 ONLINE, GMV = "online_viewers", "gmv"
@@ -30,14 +30,16 @@ class TypedFigures(QWidget):
             field.setMinimumWidth(60)
             field.returnPressed.connect(self._send)
         self.send.clicked.connect(self._send)
-        layout = QGridLayout(self)
+        # One row under the counters, where floor control's other controls are: the left
+        # column keeps its height for the countdown.
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.online_label, 0, 0)
-        layout.addWidget(self.online, 0, 1)
-        layout.addWidget(self.gmv_label, 1, 0)
-        layout.addWidget(self.gmv, 1, 1)
-        layout.addWidget(self.send, 0, 2, 2, 1)
-        layout.setColumnStretch(1, 1)
+        layout.addWidget(self.online_label)
+        layout.addWidget(self.online, 1)
+        layout.addSpacing(12)
+        layout.addWidget(self.gmv_label)
+        layout.addWidget(self.gmv, 1)
+        layout.addWidget(self.send)
         # Typed in order: online, then GMV, then Send.
         QWidget.setTabOrder(self.online, self.gmv)
         QWidget.setTabOrder(self.gmv, self.send)
@@ -47,8 +49,8 @@ class TypedFigures(QWidget):
         self.online_label.setText(self.tr("&Online now"))
         self.gmv_label.setText(self.tr("&GMV so far (¥)"))
         self.online.setPlaceholderText(self.tr("e.g. 3,400"))
-        self.gmv.setPlaceholderText(self.tr("e.g. 56,000 or 5.6万"))
-        self.send.setText(self.tr("Send figures"))
+        self.gmv.setPlaceholderText(self.tr("e.g. 56,000"))
+        self.send.setText(self.tr("Send"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

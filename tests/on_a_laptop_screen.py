@@ -260,6 +260,10 @@ def test_the_host_s_window_and_a_role_s_screen_fit(window: MainWindow, qtbot: Qt
     host = window.host_view
     assert host is not None
     qtbot.waitExposed(host)
+    # Not maximised (the offscreen platform leaves it so, as a user restoring it does): the
+    # size it asks for then is what the screen has, frame and all.
+    host.showNormal()
+    within_the_screen(host)
     # Maximised, as a window manager does it (the offscreen platform does not): it keeps the
     # whole screen, its ticks and prompt included, and asks for no more.
     fit_to_screen(host, QSize(1366, 705))
@@ -271,5 +275,10 @@ def test_the_host_s_window_and_a_role_s_screen_fit(window: MainWindow, qtbot: Qt
     qtbot.waitExposed(screen)
     within_the_screen(screen)
     assert screen.minimumSizeHint().boundedTo(LAPTOP.size()) == screen.minimumSizeHint()
+    # Floor control's fields for the platform's figures, and their button, in full view.
+    assert screen.typing.isVisible()
+    for part in (*screen.typing.fields.values(), screen.typing.send):
+        assert part.visibleRegion().boundingRect() == part.rect(), type(part).__name__
+        assert screen.rect().contains(part.mapTo(screen, part.rect().bottomRight()))
     screen.close()
     host.close()  # not started: it closes without asking

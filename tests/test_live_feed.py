@@ -266,6 +266,31 @@ def test_a_file_that_cannot_be_read_is_said_once(db: Database, tmp_path: Path) -
     assert [r.code for r in studio.feed.poll().reasons] == ["feed.file_utf16"]
 
 
+def test_two_feeds_of_a_run_type_gmv_so_far_from_each_others_minutes(db: Database) -> None:
+    """The sharing's pages and a role's window each type through a feed of their own: a running
+    total typed on one counts from what the other kept since, and an alert one raised is not
+    raised again by the other."""
+    studio = Studio(db)
+    window = LiveFeed(LiveDesk(db, studio.show_id, now=studio.now, wall=studio.wall))
+    studio.at = 60
+    assert window.typed("gmv", "1,000", "王磊", studio.wall()).kept == 1  # it reads the run now
+    studio.at = 130
+    assert studio.feed.typed("gmv", "3,000", "赵敏", studio.wall()).kept == 1
+    studio.at = 250
+    assert window.typed("gmv", "6,000", "王磊", studio.wall()).kept == 1
+    assert _stored(db, studio.run_id) == {
+        (1, "gmv"): 100_000,
+        (2, "gmv"): 200_000,
+        (4, "gmv"): 300_000,  # ¥6,000 less the ¥3,000 the pages' feed kept: not less ¥1,000
+    }
+    studio.feed.take_lines("\n".join(_line(i, online_viewers=1000) for i in range(5, 10)))
+    studio.at = 660
+    studio.feed.take_lines(_line(10, online_viewers=600))
+    assert _alerts(db, studio.run_id) == [("alert:viewers_drop", 600)]
+    assert window.typed("online_viewers", "550", "王磊", studio.wall()).kept == 1
+    assert _alerts(db, studio.run_id) == [("alert:viewers_drop", 600)]
+
+
 def _alerts(db: Database, run_id: int) -> list[tuple[str, int | None]]:
     events = desk_log.desk_events(db, run_id)
     return [(e.item, e.quantity) for e in events if e.kind is DeskEventKind.ALERT]

@@ -31,6 +31,7 @@ from liveplanner.core.live_desk import (
     desk_state,
     desk_view,
     is_mine,
+    roles_of,
 )
 from liveplanner.core.plan import ShowPlan
 from liveplanner.core.runlog import DeskEvent, RunEvent
@@ -65,7 +66,8 @@ class LiveDesk:
         danger_s: int = DEFAULT_DANGER_S,
     ) -> None:
         self.db, self.show_id = db, show_id
-        self._now, self._wall = now, wall
+        self._now = now
+        self.wall = wall  # the studio's clock: when a tick or a typed figure happened
         self.plan: ShowPlan = shows.load_plan(db, show_id)
         self.items: list[DeskItem] = desk_items(self.plan)
         self._by_key = {i.key: i for i in self.items}
@@ -103,7 +105,7 @@ class LiveDesk:
             return False
         events += new
         logged += more
-        timer = resume(self._segments, events, self._now, self._wall) if events else None
+        timer = resume(self._segments, events, self._now, self.wall) if events else None
         with self._lock:
             self.followed = Followed(followed.run_id, followed.kind, now_ended)
             self._events, self._desk = events, logged
@@ -128,6 +130,17 @@ class LiveDesk:
             and (role is not None or person_id is not None)
             and (is_mine(self.plan, item, role, person_id))
         )
+
+    def counting(self, role: Role | None, person_id: int | None) -> Role | None:
+        """The counting role a screen stands for now (floor control or ops: its own, or one its
+        person holds in the current segment), or None: that screen sets no counter and types no
+        figure. Every screen asks this, the window's and the pages'."""
+        if person_id is None:
+            return role if role in COUNTING_ROLES else None
+        with self._lock:
+            index = self._timer.read().index
+        held = roles_of(self.plan, person_id, index)
+        return next((r for r in COUNTING_ROLES if r in held), None)
 
     # What the screens send
 
@@ -177,7 +190,7 @@ class LiveDesk:
         if followed is None or followed.ended:
             raise DeskRefusal("no run is open: start the run first", code="desk.no_run")
         event = desk.log_desk_event(
-            self.db, followed.run_id, kind, self._wall(), item, actor, quantity
+            self.db, followed.run_id, kind, self.wall(), item, actor, quantity
         )
         self.poll()
         return event

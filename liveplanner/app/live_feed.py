@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -70,6 +70,7 @@ class _Run:
     run: FedRun
     minutes: FeedMinutes
     latch: AlertLatch
+    seen: int  # the last desk event this feed read: alerts after it were raised elsewhere
     tally: Tally = field(default_factory=Tally)
     settled: bool = False
 
@@ -78,7 +79,7 @@ class LiveFeed:
     def __init__(self, desk: LiveDesk, *, wall: Callable[[], datetime] | None = None) -> None:
         self.desk, self.db, self.plan = desk, desk.db, desk.plan
         self.zone = time_zone(self.plan.show.time_zone)
-        self._wall = wall or (lambda: datetime.now(UTC))
+        self._wall = wall or desk.wall
         self._lock = threading.RLock()
         self.settings: AlertSettings = feed.alert_settings(self.db, self.plan.show.id)
         self.alerts: list[Alert] = []  # raised while this feed ran, oldest first
@@ -158,6 +159,7 @@ class LiveFeed:
             stored = _typed_value(metric, value)
             if isinstance(stored, FeedProblem):
                 return self._count(run, 0, [stored])
+            self._catch_up(run)
             minute = place(wall, self.zone, self._window(run), 1, metric, wall.isoformat())
             if isinstance(minute, FeedProblem):
                 return self._count(run, 0, [minute])
@@ -234,7 +236,8 @@ class LiveFeed:
             logged = desk_log.desk_events(self.db, run.id)
             standing = {e.item for e in logged if e.kind is DeskEventKind.ALERT}
             minutes = FeedMinutes(feed.feed_samples(self.db, run.id))
-            self._run, self._pending = _Run(run, minutes, AlertLatch(standing)), {}
+            seen = logged[-1].seq if logged else -1
+            self._run, self._pending = _Run(run, minutes, AlertLatch(standing), seen), {}
             if self._csv is not None:  # the file's header is read already: its rows go on
                 self._csv.new_run(run.started_at)
         if followed.ended:
@@ -246,6 +249,25 @@ class LiveFeed:
                     self._run.settled = False  # tried again on the next poll
             return None
         return self._run
+
+    def _catch_up(self, run: _Run) -> None:
+        """Take in what other feeds of the run wrote since this one read it (the sharing's pages
+        and a role's window each type through a feed of their own, maybe in another process):
+        the minutes as stored, with this feed's own not yet written over them, and the alerts
+        raised, so a running total typed here counts from the latest minutes and an alert is
+        not raised twice. Kept as it was when the database cannot be read just now."""
+        try:
+            stored = feed.feed_samples(self.db, run.run.id)
+            logged = desk_log.desk_events(self.db, run.run.id, run.seen)
+        except (StorageError, SQLAlchemyError):
+            return
+        minutes = FeedMinutes(stored)
+        for (minute, metric), value in self._pending.items():
+            minutes.values.setdefault(metric, {})[minute] = value
+        run.minutes = minutes
+        run.latch.standing |= {e.item for e in logged if e.kind is DeskEventKind.ALERT}
+        if logged:
+            run.seen = logged[-1].seq
 
     def _window(self, run: _Run) -> Window:
         return Window.of_run(run.run.started_at, self._wall())

@@ -17,11 +17,11 @@ from aiohttp import web
 from liveplanner.app import messages
 from liveplanner.app.database import StorageError
 from liveplanner.app.feed_words import reason_words
-from liveplanner.app.live_desk import COUNTING_ROLES, DeskRefusal, LiveDesk
+from liveplanner.app.live_desk import DeskRefusal, LiveDesk
 from liveplanner.app.live_feed import LiveFeed
 from liveplanner.app.translations import translator
 from liveplanner.core.enums import DeskEventKind, Role
-from liveplanner.web.screens import Screen, Tokens, actor, holds
+from liveplanner.web.screens import Screen, Tokens, actor
 from liveplanner.web.streams import Beat
 from liveplanner.web.words import HTML_LANG, page_words
 
@@ -164,7 +164,7 @@ class Routes:
         (floor control or ops: its own, or one its person holds in the current segment)."""
         plan = self.desk.plan
         index = self.desk.view(shown.role, shown.person_id).reading.index
-        counting = next((r for r in COUNTING_ROLES if r in holds(plan, shown, index)), None)
+        counting = self.desk.counting(shown.role, shown.person_id)
         if shown.person_id is not None:
             name = next((p.name for p in plan.people if p.id == shown.person_id), "")
             return name, counting

@@ -1,5 +1,5 @@
-"""Why the live desk did not take a tick or a counter from a screen. Worded here for the
-window, the command line and the pages on the studio network."""
+"""Why the live desk did not take a tick, a counter or a typed figure from a screen. Worded
+here for the window, the command line and the pages on the studio network."""
 
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 
@@ -13,4 +13,7 @@ TEXTS = {
         "Messages", "units must be a whole number from 0 to {most}, not “{value}”"
     ),
     "desk.no_run": QT_TRANSLATE_NOOP("Messages", "no run is open: start the run first"),
+    "desk.nothing_typed": QT_TRANSLATE_NOOP(
+        "Messages", "nothing to send: type online viewers now or GMV so far (yuan) first"
+    ),
 }

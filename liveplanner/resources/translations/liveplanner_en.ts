@@ -977,32 +977,32 @@
 <context>
     <name>CountersPanel</name>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="68" />
+        <location filename="../../ui/desk/counters_panel.py" line="69" />
         <source>stock %1 · sold %2 · left %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="81" />
+        <location filename="../../ui/desk/counters_panel.py" line="82" />
         <source>released %1 · claimed %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="94" />
+        <location filename="../../ui/desk/counters_panel.py" line="100" />
         <source>SOLD OUT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="121" />
+        <location filename="../../ui/desk/counters_panel.py" line="129" />
         <source>Sold %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="135" />
+        <location filename="../../ui/desk/counters_panel.py" line="143" />
         <source>Sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="142" />
+        <location filename="../../ui/desk/counters_panel.py" line="150" />
         <source>+%1 released</source>
         <translation type="unfinished" />
     </message>
@@ -1387,92 +1387,92 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="54" />
+        <location filename="../../ui/desk/desk_window.py" line="160" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <location filename="../../ui/desk/desk_window.py" line="166" />
         <source>Last ticks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="91" />
+        <location filename="../../ui/desk/desk_window.py" line="167" />
         <source>Checklist and cues</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="92" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>Products and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="93" />
+        <location filename="../../ui/desk/desk_window.py" line="169" />
         <source>The show's figures</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="132" />
+        <location filename="../../ui/desk/desk_window.py" line="174" />
         <source>Close this screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="202" />
         <source>No run open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="202" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="168" />
+        <location filename="../../ui/desk/desk_window.py" line="205" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="168" />
+        <location filename="../../ui/desk/desk_window.py" line="205" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="170" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>%1 · PAUSED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="179" />
+        <location filename="../../ui/desk/desk_window.py" line="216" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="222" />
         <source>The run is over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="190" />
+        <location filename="../../ui/desk/desk_window.py" line="227" />
         <source>Next: %1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="231" />
         <source>Next: the end</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="199" />
+        <location filename="../../ui/desk/desk_window.py" line="236" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="207" />
+        <location filename="../../ui/desk/desk_window.py" line="244" />
         <source>No product or promo in this segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="217" />
+        <location filename="../../ui/desk/desk_window.py" line="256" />
         <source>No ticks yet</source>
         <translation type="unfinished" />
     </message>
@@ -1696,205 +1696,205 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="53" />
+        <location filename="../../ui/rehearsal/host_view.py" line="54" />
         <source>LIVE: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="53" />
+        <location filename="../../ui/rehearsal/host_view.py" line="54" />
         <source>Rehearsal: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="64" />
         <source>LIVE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="64" />
         <source>REHEARSAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="121" />
+        <location filename="../../ui/rehearsal/host_view.py" line="123" />
         <source>Flash</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="122" />
+        <location filename="../../ui/rehearsal/host_view.py" line="124" />
         <source>Sound at warning and zero</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="125" />
+        <location filename="../../ui/rehearsal/host_view.py" line="127" />
         <source>Presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="106" />
+        <location filename="../../ui/rehearsal/host_view.py" line="108" />
         <source>Next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <location filename="../../ui/rehearsal/host_view.py" line="109" />
         <source>Cues due soon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="108" />
+        <location filename="../../ui/rehearsal/host_view.py" line="110" />
         <source>Product and promos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <location filename="../../ui/rehearsal/host_view.py" line="116" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="118" />
+        <location filename="../../ui/rehearsal/host_view.py" line="120" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="124" />
+        <location filename="../../ui/rehearsal/host_view.py" line="126" />
         <source>The screen the presenter screen fills</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="241" />
+        <location filename="../../ui/rehearsal/host_view.py" line="243" />
         <source>Start or pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>Next segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
         <source>Previous segment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
         <source>%1 s more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="267" />
         <source>%1 s less</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="271" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>Type a note for the log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="277" />
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
         <source>Type a message to the presenter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
         <source>Open the presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="243" />
+        <location filename="../../ui/rehearsal/host_view.py" line="245" />
         <source>Space</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="109" />
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
         <source>Last ticks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="243" />
+        <location filename="../../ui/rehearsal/host_view.py" line="245" />
         <source>start/pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
         <source>next</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="255" />
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
         <source>previous</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="261" />
+        <location filename="../../ui/rehearsal/host_view.py" line="263" />
         <source>%1 s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="273" />
+        <location filename="../../ui/rehearsal/host_view.py" line="275" />
         <source>note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
+        <location filename="../../ui/rehearsal/host_view.py" line="281" />
         <source>message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="285" />
+        <location filename="../../ui/rehearsal/host_view.py" line="287" />
         <source>presenter screen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="293" />
         <source>Esc</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="293" />
         <source>leave</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="335" />
+        <location filename="../../ui/rehearsal/host_view.py" line="337" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="393" />
-        <location filename="../../ui/rehearsal/host_view.py" line="396" />
-        <location filename="../../ui/rehearsal/host_view.py" line="448" />
+        <location filename="../../ui/rehearsal/host_view.py" line="395" />
+        <location filename="../../ui/rehearsal/host_view.py" line="398" />
+        <location filename="../../ui/rehearsal/host_view.py" line="450" />
         <source>End the run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="394" />
+        <location filename="../../ui/rehearsal/host_view.py" line="396" />
         <source>This is the last segment. End the run now?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="397" />
+        <location filename="../../ui/rehearsal/host_view.py" line="399" />
         <source>Keep running</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="444" />
+        <location filename="../../ui/rehearsal/host_view.py" line="446" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="449" />
+        <location filename="../../ui/rehearsal/host_view.py" line="451" />
         <source>Leave it open to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="450" />
+        <location filename="../../ui/rehearsal/host_view.py" line="452" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="289" />
-        <location filename="../../ui/rehearsal/host_view.py" line="442" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="444" />
         <source>Leave the timer</source>
         <translation type="unfinished" />
     </message>
@@ -4094,6 +4094,11 @@
     <message>
         <location filename="../../app/messages/desk.py" line="15" />
         <source>no run is open: start the run first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="16" />
+        <source>nothing to send: type online viewers now or GMV so far (yuan) first</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -7041,6 +7046,34 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
     <message>
         <location filename="../../ui/widgets/search_combo.py" line="135" />
         <source>No time zone's name holds “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TypedFigures</name>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="49" />
+        <source>&amp;Online now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="50" />
+        <source>&amp;GMV so far (¥)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="51" />
+        <source>e.g. 3,400</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="52" />
+        <source>e.g. 56,000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="53" />
+        <source>Send</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -981,32 +981,32 @@
 <context>
     <name>CountersPanel</name>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="68" />
+        <location filename="../../ui/desk/counters_panel.py" line="69" />
         <source>stock %1 · sold %2 · left %3</source>
         <translation>库存 %1 · 已售 %2 · 剩余 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="81" />
+        <location filename="../../ui/desk/counters_panel.py" line="82" />
         <source>released %1 · claimed %2</source>
         <translation>已放 %1 · 已领 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="94" />
+        <location filename="../../ui/desk/counters_panel.py" line="100" />
         <source>SOLD OUT</source>
         <translation>已售罄</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="121" />
+        <location filename="../../ui/desk/counters_panel.py" line="129" />
         <source>Sold %1</source>
         <translation>已售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="135" />
+        <location filename="../../ui/desk/counters_panel.py" line="143" />
         <source>Sold out</source>
         <translation>售罄</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/counters_panel.py" line="142" />
+        <location filename="../../ui/desk/counters_panel.py" line="150" />
         <source>+%1 released</source>
         <translation>加放 %1</translation>
     </message>
@@ -1393,92 +1393,92 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="54" />
+        <location filename="../../ui/desk/desk_window.py" line="160" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="90" />
+        <location filename="../../ui/desk/desk_window.py" line="166" />
         <source>Last ticks</source>
         <translation>最近勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="91" />
+        <location filename="../../ui/desk/desk_window.py" line="167" />
         <source>Checklist and cues</source>
         <translation>清单和提示</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="92" />
+        <location filename="../../ui/desk/desk_window.py" line="168" />
         <source>Products and promos</source>
         <translation>商品和优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="93" />
+        <location filename="../../ui/desk/desk_window.py" line="169" />
         <source>The show's figures</source>
         <translation>本场数据</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="132" />
+        <location filename="../../ui/desk/desk_window.py" line="174" />
         <source>Close this screen</source>
         <translation>关闭此屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="202" />
         <source>No run open</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="165" />
+        <location filename="../../ui/desk/desk_window.py" line="202" />
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="168" />
+        <location filename="../../ui/desk/desk_window.py" line="205" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="168" />
+        <location filename="../../ui/desk/desk_window.py" line="205" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="170" />
+        <location filename="../../ui/desk/desk_window.py" line="207" />
         <source>%1 · PAUSED</source>
         <translation>%1 · 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="179" />
+        <location filename="../../ui/desk/desk_window.py" line="216" />
         <source>No run is open: this screen shows the plan and counts nothing. Ticks start with the run (Run ▸ Rehearse or run…).</source>
         <translation>没有进行中的计时：本屏幕只显示方案，不计数。开始计时后才能勾选（运行 ▸ 彩排或直播…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="185" />
+        <location filename="../../ui/desk/desk_window.py" line="222" />
         <source>The run is over</source>
         <translation>本次运行已结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="190" />
+        <location filename="../../ui/desk/desk_window.py" line="227" />
         <source>Next: %1 (%2)</source>
         <translation>下一环节：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="194" />
+        <location filename="../../ui/desk/desk_window.py" line="231" />
         <source>Next: the end</source>
         <translation>下一环节：结束</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="199" />
+        <location filename="../../ui/desk/desk_window.py" line="236" />
         <source>Nothing for this screen now or in the next two minutes</source>
         <translation>现在和接下来两分钟没有本屏幕的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="207" />
+        <location filename="../../ui/desk/desk_window.py" line="244" />
         <source>No product or promo in this segment</source>
         <translation>本环节没有商品或优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/desk/desk_window.py" line="217" />
+        <location filename="../../ui/desk/desk_window.py" line="256" />
         <source>No ticks yet</source>
         <translation>还没有勾选</translation>
     </message>
@@ -1705,205 +1705,205 @@
 <context>
     <name>HostView</name>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="53" />
+        <location filename="../../ui/rehearsal/host_view.py" line="54" />
         <source>LIVE: %1</source>
         <translation>直播：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="53" />
+        <location filename="../../ui/rehearsal/host_view.py" line="54" />
         <source>Rehearsal: %1</source>
         <translation>彩排：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="64" />
         <source>LIVE</source>
         <translation>直播</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="62" />
+        <location filename="../../ui/rehearsal/host_view.py" line="64" />
         <source>REHEARSAL</source>
         <translation>彩排</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="121" />
+        <location filename="../../ui/rehearsal/host_view.py" line="123" />
         <source>Flash</source>
         <translation>闪烁</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="122" />
+        <location filename="../../ui/rehearsal/host_view.py" line="124" />
         <source>Sound at warning and zero</source>
         <translation>警告和归零时提示音</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="125" />
+        <location filename="../../ui/rehearsal/host_view.py" line="127" />
         <source>Presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="106" />
+        <location filename="../../ui/rehearsal/host_view.py" line="108" />
         <source>Next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="107" />
+        <location filename="../../ui/rehearsal/host_view.py" line="109" />
         <source>Cues due soon</source>
         <translation>即将到来的提示</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="108" />
+        <location filename="../../ui/rehearsal/host_view.py" line="110" />
         <source>Product and promos</source>
         <translation>商品与优惠</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="114" />
+        <location filename="../../ui/rehearsal/host_view.py" line="116" />
         <source>A note for the log (N; Enter logs it)</source>
         <translation>记一笔到运行日志（按 N 开始输入，回车记下）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="118" />
+        <location filename="../../ui/rehearsal/host_view.py" line="120" />
         <source>Message to the presenter screen, e.g. wrap up (M; Enter sends it)</source>
         <translation>发给提词屏的消息，例如：准备收尾（按 M 开始输入，回车发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="124" />
+        <location filename="../../ui/rehearsal/host_view.py" line="126" />
         <source>The screen the presenter screen fills</source>
         <translation>提词屏全屏显示在哪块屏幕上</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="241" />
+        <location filename="../../ui/rehearsal/host_view.py" line="243" />
         <source>Start or pause</source>
         <translation>开始或暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="247" />
+        <location filename="../../ui/rehearsal/host_view.py" line="249" />
         <source>Next segment</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="253" />
+        <location filename="../../ui/rehearsal/host_view.py" line="255" />
         <source>Previous segment</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="259" />
+        <location filename="../../ui/rehearsal/host_view.py" line="261" />
         <source>%1 s more</source>
         <translation>加 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="265" />
+        <location filename="../../ui/rehearsal/host_view.py" line="267" />
         <source>%1 s less</source>
         <translation>减 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="271" />
+        <location filename="../../ui/rehearsal/host_view.py" line="273" />
         <source>Type a note for the log</source>
         <translation>输入一条运行日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="277" />
+        <location filename="../../ui/rehearsal/host_view.py" line="279" />
         <source>Type a message to the presenter</source>
         <translation>输入发给提词屏的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="283" />
+        <location filename="../../ui/rehearsal/host_view.py" line="285" />
         <source>Open the presenter screen</source>
         <translation>打开提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="243" />
+        <location filename="../../ui/rehearsal/host_view.py" line="245" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="109" />
+        <location filename="../../ui/rehearsal/host_view.py" line="111" />
         <source>Last ticks</source>
         <translation>最近勾选</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="243" />
+        <location filename="../../ui/rehearsal/host_view.py" line="245" />
         <source>start/pause</source>
         <translation>开始/暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="249" />
+        <location filename="../../ui/rehearsal/host_view.py" line="251" />
         <source>next</source>
         <translation>下一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="255" />
+        <location filename="../../ui/rehearsal/host_view.py" line="257" />
         <source>previous</source>
         <translation>上一环节</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="261" />
+        <location filename="../../ui/rehearsal/host_view.py" line="263" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="273" />
+        <location filename="../../ui/rehearsal/host_view.py" line="275" />
         <source>note</source>
         <translation>记日志</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="279" />
+        <location filename="../../ui/rehearsal/host_view.py" line="281" />
         <source>message</source>
         <translation>发消息</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="285" />
+        <location filename="../../ui/rehearsal/host_view.py" line="287" />
         <source>presenter screen</source>
         <translation>提词屏</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="293" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="293" />
         <source>leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="335" />
+        <location filename="../../ui/rehearsal/host_view.py" line="337" />
         <source>Not saved yet, kept and retried with the next action: %1</source>
         <translation>尚未保存，已暂存，下次操作时重试：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="393" />
-        <location filename="../../ui/rehearsal/host_view.py" line="396" />
-        <location filename="../../ui/rehearsal/host_view.py" line="448" />
+        <location filename="../../ui/rehearsal/host_view.py" line="395" />
+        <location filename="../../ui/rehearsal/host_view.py" line="398" />
+        <location filename="../../ui/rehearsal/host_view.py" line="450" />
         <source>End the run</source>
         <translation>结束运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="394" />
+        <location filename="../../ui/rehearsal/host_view.py" line="396" />
         <source>This is the last segment. End the run now?</source>
         <translation>这是最后一个环节。现在结束运行吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="397" />
+        <location filename="../../ui/rehearsal/host_view.py" line="399" />
         <source>Keep running</source>
         <translation>继续运行</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="444" />
+        <location filename="../../ui/rehearsal/host_view.py" line="446" />
         <source>The run is still open. End it now, or leave it open and resume it later with Run ▸ Rehearse or run (F5).</source>
         <translation>本次运行还没有结束。现在结束，还是保持未结束，之后用“运行 ▸ 彩排或直播”（F5）继续？</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="449" />
+        <location filename="../../ui/rehearsal/host_view.py" line="451" />
         <source>Leave it open to resume</source>
         <translation>保持未结束，之后继续</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="450" />
+        <location filename="../../ui/rehearsal/host_view.py" line="452" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/rehearsal/host_view.py" line="289" />
-        <location filename="../../ui/rehearsal/host_view.py" line="442" />
+        <location filename="../../ui/rehearsal/host_view.py" line="291" />
+        <location filename="../../ui/rehearsal/host_view.py" line="444" />
         <source>Leave the timer</source>
         <translation>离开计时器</translation>
     </message>
@@ -4106,6 +4106,11 @@
         <location filename="../../app/messages/desk.py" line="15" />
         <source>no run is open: start the run first</source>
         <translation>没有进行中的计时：请先开始计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/desk.py" line="16" />
+        <source>nothing to send: type online viewers now or GMV so far (yuan) first</source>
+        <translation>没有可提交的数据：请先填写当前在线人数或累计成交额（元）</translation>
     </message>
     <message>
         <location filename="../../app/messages/sharing.py" line="7" />
@@ -7062,6 +7067,34 @@ File ▸ New show starts one; File ▸ Add demo show adds an example.</source>
         <location filename="../../ui/widgets/search_combo.py" line="135" />
         <source>No time zone's name holds “%1”.</source>
         <translation>没有名称包含“%1”的时区。</translation>
+    </message>
+</context>
+<context>
+    <name>TypedFigures</name>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="49" />
+        <source>&amp;Online now</source>
+        <translation>当前在线(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="50" />
+        <source>&amp;GMV so far (¥)</source>
+        <translation>累计成交额（元）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="51" />
+        <source>e.g. 3,400</source>
+        <translation>例如 3,400</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="52" />
+        <source>e.g. 56,000</source>
+        <translation>例如 5.6万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk/typed_figures.py" line="53" />
+        <source>Send</source>
+        <translation>提交</translation>
     </message>
 </context>
 <context>

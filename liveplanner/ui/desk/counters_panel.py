@@ -45,6 +45,7 @@ class CountersPanel(QScrollArea):
         self.counting = False
         self.sold: dict[str, int | None] = {}  # the sold figures last shown, by product
         self.empty_text = ""
+        self._stale = False  # the words changed language: the rows are made again
         self._rebuild([], [], False, {})
 
     def show_counts(
@@ -61,7 +62,7 @@ class CountersPanel(QScrollArea):
         first N."""
         keys = [f"product:{p.id}" for p in products] + [f"promo:{p.id}" for p in promos]
         self.empty_text = empty
-        if keys != self.keys or counting != self.counting:
+        if keys != self.keys or counting != self.counting or self._stale:
             self._rebuild(list(products), list(promos), counting, release_units)
         for product in products:
             text = (
@@ -86,6 +87,11 @@ class CountersPanel(QScrollArea):
         for control in [*self.spins.values(), *self.buttons.values()]:
             control.setEnabled(enabled)
 
+    def relabel(self) -> None:
+        """The buttons' words are made with the rows: the next show_counts makes them again,
+        in the language now chosen (a units box keeps what was typed in it)."""
+        self._stale = True
+
     def _figures(self, key: str, text: str, sold_out: bool) -> None:
         label = self.figures[key]
         text = html.escape(text)
@@ -108,6 +114,8 @@ class CountersPanel(QScrollArea):
     ) -> None:
         self.keys = [f"product:{p.id}" for p in products] + [f"promo:{p.id}" for p in promos]
         self.counting = counting
+        kept = {key: spin.value() for key, spin in self.spins.items()} if self._stale else {}
+        self._stale = False
         self.figures, self.spins, self.buttons = {}, {}, {}
         inner = QWidget()
         grid = QGridLayout(inner)
@@ -117,7 +125,7 @@ class CountersPanel(QScrollArea):
             key = f"product:{product.id}"
             self._row(grid, row, product.name, key)
             if counting:
-                spin = self._spin(key, product.sold or 0)
+                spin = self._spin(key, kept.get(key, product.sold or 0))
                 sold = self._button(self.tr("Sold %1"), key, spin)
                 sold.clicked.connect(
                     lambda _c=False, k=key: self.counted.emit(
@@ -138,7 +146,7 @@ class CountersPanel(QScrollArea):
                     lambda _c=False, k=key: self.counted.emit(DeskEventKind.SOLD_OUT, k, None)
                 )
                 units = release_units.get(promo.id) or promo.planned or DEFAULT_RELEASE
-                spin = self._spin(key, units)
+                spin = self._spin(key, kept.get(key, units))
                 released = self._button(self.tr("+%1 released"), key, spin)
                 released.clicked.connect(
                     lambda _c=False, k=key: self.counted.emit(

@@ -1,17 +1,22 @@
 """A role's or a person's screen of the live desk, in a window of its own: the countdown, now
-and next, the cues and the release checklist to tick, the live counters and the last ticks.
+and next, the cues and the release checklist to tick, the live counters, the show's figures
+(with fields to type them, on floor control's and ops' screens) and the last ticks.
 
 It follows the show's current run through the database (a DeskPoller), whichever window or
-computer times it; with no run open it shows the plan, counting nothing, and ticks nothing."""
+computer times it; with no run open it shows the plan, counting nothing, and ticks nothing.
+Its words follow the language the user picks, without reopening it."""
 
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from liveplanner.app.database import StorageError
-from liveplanner.app.live_desk import COUNTING_ROLES, LiveDesk
+from liveplanner.app.feed_words import reason_words
+from liveplanner.app.live_desk import LiveDesk
+from liveplanner.app.live_feed import LiveFeed
 from liveplanner.core.clock import Phase
 from liveplanner.core.enums import DeskEventKind, Role, RunKind
 from liveplanner.core.live_desk import DeskView
@@ -22,10 +27,11 @@ from liveplanner.ui.desk.desk_texts import item_text, tick_text
 from liveplanner.ui.desk.figures_panel import FiguresPanel
 from liveplanner.ui.desk.items_panel import ItemsPanel
 from liveplanner.ui.desk.poller import DeskPoller
+from liveplanner.ui.desk.typed_figures import TypedFigures
 from liveplanner.ui.rehearsal.host_display import next_change_ms
 from liveplanner.ui.rehearsal.presenter import countdown_text, level_style, restyle, scaled_px
 from liveplanner.ui.screen_fit import fit_to_screen
-from liveplanner.ui.words import said_of
+from liveplanner.ui.words import qt_translate, said, said_of
 
 SHOWN_TICKS = 4  # the last ticks listed under the clock
 HINT_STYLE = "background: #2c7be5; color: white; padding: 2px 8px;"
@@ -39,23 +45,20 @@ class DeskWindow(QWidget):
         role: Role | None = None,
         person_id: int | None = None,
         parent: QWidget | None = None,
+        feed: LiveFeed | None = None,
     ) -> None:
+        """`feed`: the live feed typed figures go to (by default one of this window's own)."""
         # A window of its own even with a parent: it closes with the main window.
         super().__init__(parent, Qt.WindowType.Window)
         self.desk, self.role, self.person_id = desk, role, person_id
+        self._feed = feed
         self.plan = desk.plan
         self.zone = ZoneInfo(self.plan.show.time_zone)
         self.texts = {i.key: i for i in desk.items}
-        people = {p.id: p.name for p in self.plan.people}
-        self.screen_name = (
-            people.get(person_id, "") if person_id is not None else labels.role(role or Role.HOST)
-        )
-        self.setWindowTitle(
-            self.tr("%1 · %2").replace("%1", self.screen_name).replace("%2", self.plan.show.title)
-        )
+        self.screen_name = ""
         fit_to_screen(self, QSize(1280, 720))  # a laptop's 1366×705 takes it, frame and all
 
-        self.who = QLabel(self.screen_name)
+        self.who = QLabel()
         self.who.setStyleSheet("color: white; background: #34495e; padding: 2px 8px;")
         self.show_label = QLabel(self.plan.show.title)
         self.show_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -67,6 +70,7 @@ class DeskWindow(QWidget):
         self.refused.setStyleSheet(REFUSED_STYLE)
         self.refused.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.refused.hide()
+        self._refusal: Callable[[], str] | None = None  # words it again in a new language
         self.segment = QLabel()
         self.segment.setWordWrap(True)
         self.segment.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -86,12 +90,9 @@ class DeskWindow(QWidget):
         self.figures = FiguresPanel()
         self.counters = CountersPanel()
         self.counters.counted.connect(self._counted)
-        self.captions = [
-            self._caption(self.tr("Last ticks")),
-            self._caption(self.tr("Checklist and cues")),
-            self._caption(self.tr("Products and promos")),
-            self._caption(self.tr("The show's figures")),
-        ]
+        self.typing = TypedFigures()
+        self.typing.typed.connect(self._typed)
+        self.captions = [self._caption() for _ in range(4)]
 
         header = QHBoxLayout()
         header.addWidget(self.who)
@@ -110,6 +111,7 @@ class DeskWindow(QWidget):
         right.addWidget(self.items, 3)
         right.addWidget(self.captions[2])
         right.addWidget(self.counters, 2)
+        right.addWidget(self.typing)
         main = QGridLayout()
         main.addLayout(left, 0, 0)
         main.addLayout(right, 0, 1)
@@ -129,22 +131,57 @@ class DeskWindow(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setSingleShot(True)
         self.ticker.timeout.connect(self.redraw)
-        close = QAction(self.tr("Close this screen"), self)
-        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        close.triggered.connect(self.close)
-        self.addAction(close)
+        self.close_action = QAction(self)
+        self.close_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
         self.view: DeskView | None = None
-        self.redraw()
+        self.retranslate()
         # The keys go to the first item this screen ticks: Space ticks it from the moment it opens.
         first = next((b for b in self.items.boxes.values() if b.isEnabled()), None)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.poller.start()
 
-    def _caption(self, text: str) -> QLabel:
-        label = QLabel(text)
+    def _caption(self) -> QLabel:
+        label = QLabel()
         label.setStyleSheet("color: #777;")
         return label
+
+    def retranslate(self) -> None:
+        """Every word in the window's language: the fixed ones here, the rest as redrawn."""
+        people = {p.id: p.name for p in self.plan.people}
+        self.screen_name = (
+            people.get(self.person_id, "")
+            if self.person_id is not None
+            else labels.role(self.role or Role.HOST)
+        )
+        self.setWindowTitle(
+            self.tr("%1 · %2").replace("%1", self.screen_name).replace("%2", self.plan.show.title)
+        )
+        self.who.setText(self.screen_name)
+        for caption, text in zip(
+            self.captions,
+            (
+                self.tr("Last ticks"),
+                self.tr("Checklist and cues"),
+                self.tr("Products and promos"),
+                self.tr("The show's figures"),
+            ),
+            strict=True,
+        ):
+            caption.setText(text)
+        self.close_action.setText(self.tr("Close this screen"))
+        self.counters.relabel()
+        if self._refusal is not None:
+            self._show_refusal(self._refusal)
+        self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The user picked another language (View ▸ Language): Qt sends this to every window.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # Drawing
 
@@ -212,6 +249,8 @@ class DeskWindow(QWidget):
             },
         )
         self.figures.show_figures(self.poller.figures)
+        self.typing.setVisible(self._counting)
+        self.typing.setEnabled(running)
         self.ticks.setText(
             "\n".join(tick_text(t, self._what(t.key), self.zone) for t in view.recent[:SHOWN_TICKS])
             or self.tr("No ticks yet")
@@ -225,7 +264,8 @@ class DeskWindow(QWidget):
 
     @property
     def _counting(self) -> bool:
-        return self.role in COUNTING_ROLES
+        """This screen sets counters and types figures: by the rule the pages follow too."""
+        return self.desk.counting(self.role, self.person_id) is not None
 
     @property
     def actor(self) -> str:
@@ -246,24 +286,68 @@ class DeskWindow(QWidget):
         try:
             self.desk.tick(key, self.actor, self.role, self.person_id, undo=not checked)
         except StorageError as exc:
-            self._say(said_of(exc))
+            self._refused(exc)
         else:
-            self.refused.hide()
+            self._said_nothing()
         self.redraw()  # a refused tick's box goes back as it was
 
     def _counted(self, kind: DeskEventKind, item: str, quantity: int | None) -> None:
+        counting = self.desk.counting(self.role, self.person_id)
         try:
-            self.desk.count(kind, item, quantity, self.actor, self.role)
+            self.desk.count(kind, item, quantity, self.actor, counting)
         except StorageError as exc:
-            self._say(said_of(exc))
+            self._refused(exc)
         else:
-            self.refused.hide()
+            self._said_nothing()
         self.redraw()
 
+    def _typed(self, figures: dict[str, str]) -> None:
+        """Floor control sent what it typed: each figure to the live feed, as a line of it.
+        A figure refused stays in its field, with the keys, for the user to put right."""
+        if not figures or not self._counting:  # not counting: a person's segment moved on
+            code = "desk.nothing_typed" if not figures else "desk.not_counting"
+            self._show_refusal(lambda: said(code, {}))
+            self.typing.online.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self._feed is None:
+            self._feed = LiveFeed(self.desk)
+        refusals: list[Callable[[], str]] = []
+        for metric, text in figures.items():
+            try:
+                count = self._feed.typed(metric, text, self.actor, self._feed.now())
+            except StorageError as exc:
+                refusals.append(lambda exc=exc: said_of(exc))
+                continue
+            if count.bad:
+                reason = count.reasons[-1]
+                refusals.append(lambda reason=reason: reason_words(reason, qt_translate))
+            else:
+                self.typing.taken(metric)
+        if refusals:
+            self._show_refusal(lambda: " · ".join(say() for say in refusals))
+            first = next(m for m in figures if self.typing.fields[m].text())
+            self.typing.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._said_nothing()
+        self.poller.poll()  # the figures and the curve show it on this poll, not the next
+
+    def _refused(self, exc: StorageError) -> None:
+        self._show_refusal(lambda: said_of(exc))
+
     def _say(self, message: str) -> None:
+        """A poll could not read the database: said as it came (worded by the poller)."""
+        self._show_refusal(lambda: message)
+
+    def _show_refusal(self, words: Callable[[], str]) -> None:
+        self._refusal = words
+        message = words()
         self.refused.setText(message.splitlines()[0] if message else "")
         self.refused.setToolTip(message)
         self.refused.show()
+
+    def _said_nothing(self) -> None:
+        self._refusal = None
+        self.refused.hide()
 
     # The window
 

@@ -5,7 +5,7 @@ host_presenter.py opens the presenter screen."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from liveplanner.ui.rehearsal.host_display import HostDisplay
 from liveplanner.ui.rehearsal.host_presenter import HostPresenter
 from liveplanner.ui.rehearsal.presenter import PresenterWindow, keep_space, scaled_px
 from liveplanner.ui.rehearsal.run_controller import RunController
+from liveplanner.ui.screen_fit import fit_to_screen
 
 STEP_S = 30  # what + and − add or take away
 
@@ -54,7 +55,8 @@ class HostView(HostDisplay, HostPresenter, QWidget):
                 "%1", self.plan.show.title
             )
         )
-        self.resize(1280, 800)
+        # Its size when not maximised: as much of that as the screen has, frame and all.
+        fit_to_screen(self, QSize(1280, 800))
         # The window itself holds the keys: it has the focus from the moment it opens, takes it
         # back on a click anywhere but a text box, and the other controls never take it.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

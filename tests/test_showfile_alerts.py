@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from hostile_cases import base_show, show_file
 
 from liveplanner.app.demo import demo_plan
 from liveplanner.core.alert_settings import SETTING_BOUNDS, AlertSettings
@@ -51,11 +52,12 @@ def test_a_show_that_set_none_writes_none_and_reads_back_with_none() -> None:
 
 
 def test_a_file_written_before_thresholds_travelled_reads_as_it_did() -> None:
-    document = _document(None)
-    document["app"] = "liveplanner 0.1.0"
-    plan = _read(document).plan
+    # A hand-written schema-1 file of the shape liveplanner 0.1.0 wrote: no rhythm, no alerts.
+    old = base_show()
+    assert "alerts" not in old["show"] and "rhythm" not in old["show"]
+    plan = read_show_file(show_file(old), "old.json").plan
     assert plan.alerts is None
-    assert [s.title for s in plan.segments] == [s.title for s in demo_plan().segments]
+    assert [s.title for s in plan.segments] == [s["title"] for s in old["segments"]]
 
 
 def test_the_schema_bounds_the_thresholds_where_the_app_does() -> None:

@@ -1,19 +1,21 @@
 """The host's view still painting every frame while the live feed takes 1,000 lines a second
 (issue 21). In one process, as in the studio: the host's timer window on a live run of the demo,
 its countdown asked to repaint at 60 Hz, and the show's sharing (Run ▸ Share screens…) serving
-in the same process, whose feed endpoint a collector in another process sends 100 JSON lines
-every 100 ms (each line four figures for one of the run's minutes, over its last two hours).
-The lines go the way a collector's go in the app: HTTP on loopback, the server's thread, the
-live feed's checks, the database, the alerts; the window's own desk poll then reads the figures
-back and redraws them.
+in the same process. The lines come the two ways the app takes a feed from outside, each from
+another process at 100 lines every 100 ms, each line four figures for one of the run's last two
+hours' minutes: a collector POSTing JSON lines to the sharing's feed endpoint (HTTP on loopback,
+the server's thread, the live feed's checks, the database, the alerts), and a screen logger
+appending CSV rows to a file the sharing follows (read on the server's poll, four times a
+second). The window's own desk poll reads the figures back and redraws them.
 
 Measured on the countdown's paint events (an event filter), in the same window and run: first
-with no feed (the baseline), then with the collector sending. Reported: the interval between
-frames (median and max, against the baseline and a 16.7 ms frame) and the share of frames
-missed (an interval over 1.5 frames).
+with no feed (the baseline), then with the collector, then with the file. Reported: the interval
+between frames (median and max, against the baseline and a 16.7 ms frame) and the share of
+frames missed (an interval over 1.5 frames). The frame's request and the paint's probe are
+Python, so each frame waits for the interpreter's lock as any Python in the window does.
 
 Run: python benchmarks/feed_frames.py [--quick | --smoke] [--json]
-(full: 15 s without and 15 s with the feed; --quick: 5 s each; --smoke: 1 s each.)
+(full: 15 s a phase; --quick: 5 s; --smoke: 1 s; each after 1 s of warm-up.)
 """
 
 import http.client
@@ -27,7 +29,9 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,14 +46,18 @@ MISSED = 1.5  # an interval over 1.5 frames: a frame was missed
 MISSED_TARGET_PCT = 1.0
 
 
-# The other process: the team's collector.
+# The other process: the team's collector, or a screen logger.
 
 
-def collector(url: str, seconds: float) -> None:
-    """Send BATCH lines every BATCH / LINES_A_SECOND seconds for `seconds`; print what the
-    endpoint said it took."""
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
+def send(target: str, seconds: float, zone: str) -> None:
+    """Every BATCH / LINES_A_SECOND seconds for `seconds`, BATCH lines: POSTed to `target` (an
+    http:// address) as a collector's JSON lines, or appended to the file `target` as a logger's
+    CSV rows (its times in `zone`). Prints what was sent and, for a collector, what the endpoint
+    said it took."""
+    posting = target.startswith("http://")
+    if posting:
+        parts = urlsplit(target)
+        connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
     every = BATCH / LINES_A_SECOND
     start = time.perf_counter()
     sent = taken = bad = late = 0
@@ -61,18 +69,30 @@ def collector(url: str, seconds: float) -> None:
             time.sleep(wait)
         else:
             late += 1
-        minute = datetime.now(UTC).replace(second=0, microsecond=0)
+        now = datetime.now(UTC).replace(microsecond=0)
+        # The run's last two hours, as the feed takes them (a minute of the run's is replaced).
+        moments = [now - timedelta(minutes=(sent + i) % MINUTES) for i in range(BATCH)]
+        if not posting:
+            rows = [
+                f"{m.astimezone(ZoneInfo(zone)):%Y-%m-%d %H:%M:%S},{10_000 + (sent + i) % 997},"
+                f"{1234.5 + i},{10 + call % 50},{300 + i}\n"
+                for i, m in enumerate(moments)
+            ]
+            with open(target, "a", encoding="utf-8") as log:
+                log.write("".join(rows))
+            sent += BATCH
+            continue
         lines = [
             json.dumps(
                 {
-                    "minute": (minute - timedelta(minutes=(sent + i) % MINUTES)).isoformat(),
+                    "minute": m.isoformat(),
                     "online_viewers": 10_000 + (sent + i) % 997,
                     "gmv": 1234.5 + i,
                     "orders": 10 + call % 50,
                     "likes": 300 + i,
                 }
             )
-            for i in range(BATCH)
+            for i, m in enumerate(moments)
         ]
         asked = time.perf_counter()
         connection.request("POST", parts.path, "\n".join(lines).encode())
@@ -81,7 +101,8 @@ def collector(url: str, seconds: float) -> None:
         sent += BATCH
         taken += answer["taken"]
         bad += answer["bad"]
-    connection.close()
+    if posting:
+        connection.close()
     print(json.dumps({"sent": sent, "taken": taken, "bad": bad, "late": late, "answers": answers}))
 
 
@@ -143,74 +164,98 @@ def measure(size: str, folder: Path) -> list[Figure]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     db = open_database(f"sqlite:///{folder / 'frames.sqlite3'}", backup_dir=folder)
     show_id = create_demo(db)
-    controller = RunController(db, load_plan(db, show_id), RunKind.LIVE)
+    plan = load_plan(db, show_id)
+    controller = RunController(db, plan, RunKind.LIVE)
     view = HostView(controller)
     view.resize(1366, 705)
     view.show()
     server = ScreenServer(db, show_id)
     shared = server.start()
+    logger = folder / "logger.csv"
+    logger.write_text("时间,在线人数,成交金额,成交订单数,点赞数\n", encoding="utf-8")
     frames = Frames(view.countdown)
     controller.act("toggle")
     frames.start()
-    phases: dict[str, list[float]] = {}
-    collected: list[str] = []
+    # Each phase in turn: its name, and what its other process feeds (None: nothing).
+    order: list[tuple[str, str | None]] = [
+        ("alone", None),
+        ("collector", shared.feed),
+        ("file", str(logger)),
+    ]
+    painted: dict[str, list[float]] = {}
+    taken: dict[str, int] = {}
+    said: dict[str, dict[str, Any]] = {}
 
-    def count(name: str) -> None:
-        frames.painted = phases[name] = []
+    def lines_taken() -> int:
+        return server.feed.figures().lines
 
-    def feed() -> None:
-        frames.painted = None  # the baseline's seconds are up
-        process = subprocess.Popen(
-            [sys.executable, __file__, "--collector", shared.feed, str(WARM_UP_S + seconds)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        QTimer.singleShot(round(WARM_UP_S * 1000), lambda: count("feed"))
+    def phase() -> None:
+        name, target = order.pop(0)
+        process = None
+        if target is not None:
+            if name == "file":
+                server.feed.follow_file(logger)
+            command = [sys.executable, __file__, "--send", target, str(WARM_UP_S + seconds)]
+            process = subprocess.Popen([*command, plan.show.time_zone], stdout=subprocess.PIPE)
+
+        def count() -> None:
+            frames.painted = painted[name] = []
+            taken[name] = lines_taken()
 
         def done() -> None:
-            if process.poll() is None:
-                QTimer.singleShot(50, done)
+            if process is not None and process.poll() is None:
+                QTimer.singleShot(20, done)
                 return
             frames.painted = None
-            collected.append(process.communicate()[0])
-            # End the run first: quitting closes the window, which would ask about an open run.
-            controller.act("end")
-            app.quit()
+            taken[name] = lines_taken() - taken[name]
+            if process is not None:
+                said[name] = json.loads(process.communicate()[0])
+            if order:
+                phase()
+            else:
+                # End the run first: quitting closes the window, which would ask about it.
+                controller.act("end")
+                app.quit()
 
+        QTimer.singleShot(round(WARM_UP_S * 1000), count)
         QTimer.singleShot(round((WARM_UP_S + seconds) * 1000), done)
 
-    QTimer.singleShot(round(WARM_UP_S * 1000), lambda: count("alone"))
-    QTimer.singleShot(round((WARM_UP_S + seconds) * 1000), feed)
+    phase()
     app.exec()
     frames.timer.stop()
     view.ticker.stop()
     server.stop()
     db.close()
 
-    sent = json.loads(collected[0].strip().splitlines()[-1])
-    figures = {name: intervals(painted) for name, painted in phases.items()}
-    alone, fed = figures["alone"], figures["feed"]
+    gaps = {name: intervals(times) for name, times in painted.items()}
+    alone = gaps["alone"]
+    posted = said["collector"]
     note(
-        f"feed frames: {len(alone)} frames without the feed, {len(fed)} with it over "
-        f"{seconds:g} s each; the collector sent {sent['sent']:,} lines in "
-        f"{len(sent['answers'])} calls ({sent['late']} sent late), {sent['taken']:,} taken, "
-        f"{sent['bad']} bad; slowest answer {max(sent['answers']):.0f} ms; frames missed "
-        f"{missed(alone)} without, {missed(fed)} with; baseline: the same window and run "
-        "with no feed"
+        f"feed frames: {seconds:g} s a phase after {WARM_UP_S:g} s of warm-up; frames (missed) "
+        + ", ".join(f"{name} {len(g)} ({missed(g)})" for name, g in gaps.items())
+        + f"; lines taken while counted: collector {taken['collector']:,}, file "
+        f"{taken['file']:,}; the collector's {len(posted['answers'])} calls "
+        f"({posted['late']} sent late, {posted['bad']} bad lines), slowest answer "
+        f"{max(posted['answers']):.0f} ms; baseline: the same window and run with no feed"
     )
     what = f"feed frames: host's countdown with {LINES_A_SECOND:,} feed lines/s"
-    return [
-        Figure(f"{what}, frame interval, median, vs no feed", statistics.median(fed), "ms",
-               statistics.median(alone), 1.1),
-        Figure(f"{what}, frame interval, median, vs a frame", statistics.median(fed), "ms",
-               FRAME_MS, 1.1),
-        Figure(f"{what}, frame interval, max, vs no feed", max(fed), "ms", max(alone)),
-        Figure(f"{what}, frame interval, max, vs a frame", max(fed), "ms", FRAME_MS),
-        Figure(f"{what}, frames missed, vs {MISSED_TARGET_PCT:g} %", share(fed), "%",
-               MISSED_TARGET_PCT, 1.0),
+    figures = [
         Figure(f"feed frames: no feed, frames missed, vs {MISSED_TARGET_PCT:g} %", share(alone),
                "%", MISSED_TARGET_PCT),
     ]  # fmt: skip
+    for name, how in (("collector", "from a collector"), ("file", "from a growing file")):
+        fed = gaps[name]
+        figures += [
+            Figure(f"{what} {how}, frame interval, median, vs no feed", statistics.median(fed),
+                   "ms", statistics.median(alone), 1.1),
+            Figure(f"{what} {how}, frame interval, median, vs a frame", statistics.median(fed),
+                   "ms", FRAME_MS, 1.1),
+            Figure(f"{what} {how}, frame interval, max, vs no feed", max(fed), "ms", max(alone)),
+            Figure(f"{what} {how}, frame interval, max, vs a frame", max(fed), "ms", FRAME_MS),
+            Figure(f"{what} {how}, frames missed, vs {MISSED_TARGET_PCT:g} %", share(fed), "%",
+                   MISSED_TARGET_PCT, 1.0),
+        ]  # fmt: skip
+    return figures
 
 
 def intervals(painted: list[float]) -> list[float]:
@@ -226,8 +271,8 @@ def share(gaps: list[float]) -> float:
 
 
 def main() -> None:
-    if len(sys.argv) > 3 and sys.argv[1] == "--collector":
-        collector(sys.argv[2], float(sys.argv[3]))
+    if len(sys.argv) > 4 and sys.argv[1] == "--send":
+        send(sys.argv[2], float(sys.argv[3]), sys.argv[4])
         return
     args = arguments()
     with scratch_folder() as folder:

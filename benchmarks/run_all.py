@@ -34,6 +34,7 @@ BENCHMARKS = (
     "large_files",
     "edit_write",
     "feed_ingest",
+    "feed_frames",
 )
 
 

@@ -355,6 +355,16 @@ def _long_talking_points(document: dict) -> None:
     }
 
 
+def _alerts(field: str, value: object) -> Callable[[dict], None]:
+    """The show's live-alert thresholds, one of them no show can have."""
+
+    def change(document: dict) -> None:
+        alerts = {"viewers_drop_bp": 2000, "viewers_window_min": 5, "pace_behind_bp": 1500}
+        document["show"]["alerts"] = alerts | {"sold_out": True, field: value}
+
+    return change
+
+
 def _nested_show(depth: int) -> bytes:
     document = show_file(base_show())
     # The nesting sits in a field readers walk, the show's notes.
@@ -412,6 +422,8 @@ _SMALL: dict[str, Callable[[], bytes]] = {
     ),
     "showfile_starts_9999_12_31.json": lambda: _show_with(_start_9999),
     "showfile_talking_points_100000.json": lambda: _show_with(_long_talking_points),
+    "showfile_alerts_window_99_min.json": lambda: _show_with(_alerts("viewers_window_min", 99)),
+    "showfile_alerts_drop_nan.json": lambda: _show_with(_alerts("viewers_drop_bp", float("nan"))),
 }
 _SMALL_SQLITE: dict[str, tuple[str, ...]] = {
     # An SQLite file with a header and no table: what `sqlite3 x.db "VACUUM"` leaves.
@@ -596,6 +608,9 @@ CASES: tuple[Case, ...] = (
     # Deep nesting, long lines, many rows, bombs: bounded, in one line or fast.
     Case("showfile_nested_20000.json", "script", REFUSED),
     Case("showfile_talking_points_100000.json", "script", REFUSED, shown="100000 characters"),
+    # A show's live-alert thresholds no show can have (issue 21).
+    Case("showfile_alerts_window_99_min.json", "script", REFUSED, shown="99"),
+    Case("showfile_alerts_drop_nan.json", "script", REFUSED, shown="NaN"),
     Case("runsheet_10mb_line.csv", "script", EITHER, big=True),
     Case("runsheet_100000_rows.csv", "script", EITHER, big=True),
     Case("showfile_259mb.json", "script", REFUSED, big=True),

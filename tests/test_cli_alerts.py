@@ -9,7 +9,7 @@ from test_cli import run
 from liveplanner.app.demo import create_demo
 from liveplanner.app.live_alerts import show_alerts
 from liveplanner.app.workspace import open_database
-from liveplanner.core.live_alerts import AlertSettings
+from liveplanner.core.alert_settings import AlertSettings
 
 
 @pytest.fixture

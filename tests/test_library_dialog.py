@@ -14,9 +14,12 @@ from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 
 from liveplanner.app import library, templates
+from liveplanner.app.live_alerts import show_alerts
 from liveplanner.app.settings import Preferences
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.storage import shows
 from liveplanner.storage.database import Database
+from liveplanner.ui.alerts_dialog import AlertsDialog
 from liveplanner.ui.library.library_dialog import LibraryDialog
 from liveplanner.ui.library.models import HistoryModel, LibraryModel, money
 from liveplanner.ui.library.template_dialog import SaveTemplateDialog
@@ -227,6 +230,68 @@ def test_a_show_saved_as_a_team_template_is_offered_for_new_shows(
     assert plan.show.title == "双12 返场"
     assert [s.title for s in plan.segments] == [s.title for s in old.segments]
     assert window.editor.doc.show_id == made
+
+
+def _alerts_dialog(qtbot: QtBot, window: MainWindow) -> AlertsDialog:
+    """Run ▸ Live alerts… with the keys, the dialog up and active."""
+    show_active(qtbot, window)  # the keys go to the window once it is active again
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    qtbot.keyClick(menu, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AlertsDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, AlertsDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def test_a_shows_live_alerts_go_into_its_team_template_and_the_shows_made_from_it(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    demo = editable_demo(db)
+    window.open_show(demo)
+    show_active(qtbot, window)
+    dialog = _alerts_dialog(qtbot, window)
+    for box, typed in ((dialog.drop, "35"), (dialog.within, "10")):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda b=box: b.hasFocus())
+        qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(box, typed)
+    qtbot.keyClick(dialog.within, Qt.Key.Key_Return)  # Enter: OK
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wanted = AlertSettings(viewers_drop_bp=3_500, viewers_window_min=10)
+    assert show_alerts(db, demo) == wanted
+
+    def save(dialog: QWidget) -> None:
+        assert isinstance(dialog, SaveTemplateDialog)
+        _type("大场")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    _answer(qtbot, save)
+    window.save_template_action.trigger()
+
+    def new_show(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewShowDialog)
+        dialog.title.setFocus()
+        _type("双12")
+        dialog.template.setFocus()
+        qtbot.keyClick(dialog.template, Qt.Key.Key_End)
+        assert dialog.chosen_template() == "大场"
+        _click(qtbot, dialog.ok_button)
+
+    _answer(qtbot, new_show)
+    made = window.new_show()
+    assert made is not None and window.editor.doc.show_id == made
+    assert show_alerts(db, made) == wanted
+    # The new show's own dialog shows them, and Esc leaves them as they are.
+    dialog = _alerts_dialog(qtbot, window)
+    assert (dialog.drop.value(), dialog.within.value()) == (35, 10)
+    assert (dialog.behind.value(), dialog.sold_out.isChecked()) == (15, True)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert show_alerts(db, made) == wanted
 
 
 def test_a_taken_name_is_said_and_saving_replaces_it(qtbot: QtBot) -> None:

@@ -7,14 +7,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from liveplanner.app.demo import demo_plan
+from liveplanner.core.alert_settings import AlertSettings, checked
 from liveplanner.core.clock import Level, Phase, Reading
 from liveplanner.core.enums import PromoKind
 from liveplanner.core.live_alerts import (
     AlertLatch,
     AlertName,
-    AlertSettings,
     alerts,
-    checked,
     next_benefit,
     pace_behind,
     sold_out,

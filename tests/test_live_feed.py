@@ -20,9 +20,9 @@ from liveplanner.app.live_feed import FEED_SOURCE, LiveFeed, run_figures, settle
 from liveplanner.app.messages import TEXTS
 from liveplanner.app.metrics import MetricsRequest, import_metrics
 from liveplanner.app.run_log import RunLog
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.enums import DeskEventKind, Role, RunKind
-from liveplanner.core.live_alerts import AlertSettings
 from liveplanner.core.live_feed import MAX_LINES
 from liveplanner.core.refused import Refused
 from liveplanner.storage import desk as desk_log

@@ -187,7 +187,7 @@ def test_live_alerts_are_set_from_the_run_menu_with_the_keys(
     qtbot: QtBot, window: MainWindow, db: Database
 ) -> None:
     from liveplanner.app.live_alerts import show_alerts
-    from liveplanner.core.live_alerts import AlertSettings
+    from liveplanner.core.alert_settings import AlertSettings
     from liveplanner.ui.alerts_dialog import AlertsDialog
 
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)

@@ -3,7 +3,7 @@ with each setting at its default where the show set none, and kept after a bound
 core.refused.Refused names the setting, its value and its bounds). A LiveFeed already following
 the show takes new settings through its `settings` attribute."""
 
-from liveplanner.core.live_alerts import AlertSettings
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.storage import feed
 from liveplanner.storage.database import Database
 from liveplanner.storage.shows import check_not_in_bin

@@ -26,8 +26,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from liveplanner.app.feed_file import FileTail, line_text
 from liveplanner.app.live_desk import LiveDesk
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.enums import DeskEventKind, RunKind
-from liveplanner.core.live_alerts import Alert, AlertLatch, AlertSettings, alerts
+from liveplanner.core.live_alerts import Alert, AlertLatch, alerts
 from liveplanner.core.live_feed import (
     MAX_LINE_CHARS,
     MAX_LINES,

@@ -10,7 +10,7 @@ from liveplanner.app.database import Database
 from liveplanner.app.live_alerts import set_show_alerts, show_alerts
 from liveplanner.app.translations import QT_TRANSLATE_NOOP
 from liveplanner.cli.output import UserError, refusal, say, write
-from liveplanner.core.live_alerts import AlertSettings
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.money import format_percent
 from liveplanner.core.refused import Refused
 

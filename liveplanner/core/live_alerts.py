@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.enums import PromoKind
 from liveplanner.core.live_desk import PromoCount
 from liveplanner.core.live_figures import LiveFigures
 from liveplanner.core.plan import ShowPlan
-from liveplanner.core.refused import Refused
 from liveplanner.core.rhythm import BENEFIT_KINDS
 
 MIN_PACE_S = 600  # the plan's first 10 minutes: too early to call a show behind its pace
@@ -33,40 +33,6 @@ class AlertName(StrEnum):
     VIEWERS_DROP = "viewers_drop"
     SOLD_OUT = "sold_out"
     PACE_BEHIND = "pace_behind"
-
-
-@dataclass(frozen=True, slots=True)
-class AlertSettings:
-    """A show's thresholds; a share of 0 turns its alert off."""
-
-    viewers_drop_bp: int = 2_000  # 20 %
-    viewers_window_min: int = 5
-    pace_behind_bp: int = 1_500  # 15 %
-    sold_out: bool = True
-
-
-# What each setting may be: (least, most).
-SETTING_BOUNDS = {
-    "viewers_drop_bp": (0, 10_000),
-    "viewers_window_min": (1, 60),
-    "pace_behind_bp": (0, 10_000),
-}
-
-
-def checked(settings: AlertSettings) -> AlertSettings:
-    """The settings, or Refused naming the first out of its bounds."""
-    for name, (least, most) in SETTING_BOUNDS.items():
-        value = getattr(settings, name)
-        if not least <= value <= most:
-            raise Refused(
-                f"{name} must be from {least} to {most}, not {value}",
-                "feed.alert_setting",
-                name=name,
-                value=value,
-                least=least,
-                most=most,
-            )
-    return settings
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.enums import (
     Platform,
     PromoKind,
@@ -255,7 +256,8 @@ class Show:
 
 @dataclass(frozen=True, slots=True)
 class ShowPlan:
-    """A whole show: its fields, team, products, promos and ordered segments."""
+    """A whole show: its fields, team, products, promos and ordered segments, and its live
+    alerts' thresholds (None: the show set none, so each is at its default, as for a new show)."""
 
     show: Show
     segments: tuple[Segment, ...] = ()
@@ -265,6 +267,9 @@ class ShowPlan:
     promos: tuple[Promo, ...] = ()
     releases: tuple[Release, ...] = ()
     duties: tuple[Duty, ...] = ()
+    # Kept in their own table (storage.feed), but a copy, a template and a show file carry
+    # them with the plan, as they carry its rhythm.
+    alerts: AlertSettings | None = None
 
     def person(self, person_id: int | None) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)

@@ -1,7 +1,7 @@
 """Rows to the plain objects of core.plan and back, so nothing outside storage holds an ORM row.
 
 The plain objects' field names are the rows' column names; only a show's targets, rhythm, time
-zone and a segment's roles need more than copying.
+zone, live alerts and a segment's roles need more than copying.
 """
 
 from dataclasses import fields
@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.plan import Rhythm, Segment, Show, Targets
 from liveplanner.storage.models import SegmentRow
 
@@ -54,6 +55,16 @@ def rhythm(row: object) -> Rhythm:
 
 def rhythm_columns(value: Rhythm) -> dict[str, Any]:
     return {f"rhythm_{name}": getattr(value, name) for name in _names(Rhythm)}
+
+
+def alert_settings(row: object) -> AlertSettings:
+    """A show's live alerts from its live_alerts row (ORM or plain select), each at its default
+    where the row holds none."""
+    default = AlertSettings()
+    values = {name: getattr(row, name) for name in _names(AlertSettings)}
+    return AlertSettings(
+        **{name: getattr(default, name) if v is None else v for name, v in values.items()}
+    )
 
 
 def show(row: Any) -> Show:

@@ -11,8 +11,9 @@ from sqlalchemy import Insert, String, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from liveplanner.core.alert_settings import AlertSettings, checked
 from liveplanner.core.enums import RunKind
-from liveplanner.core.live_alerts import AlertSettings, checked
+from liveplanner.storage import convert
 from liveplanner.storage.database import Database
 from liveplanner.storage.errors import StorageError, no_show
 from liveplanner.storage.models import FeedSampleRow, LiveAlertRow, RunRow, ShowRow
@@ -93,21 +94,11 @@ def feed_samples(db: Database, run_id: int) -> list[tuple[datetime, str, int]]:
 def alert_settings(db: Database, show_id: int) -> AlertSettings:
     """The show's alert settings, each at its default where the show set none; a show that
     does not exist is refused (NotFoundError), not given the defaults."""
-    default = AlertSettings()
     with db.session() as session:
         if session.get(ShowRow, show_id) is None:
             raise no_show(show_id)
         row = session.get(LiveAlertRow, show_id)
-        if row is None:
-            return default
-        return AlertSettings(
-            default.viewers_drop_bp if row.viewers_drop_bp is None else row.viewers_drop_bp,
-            default.viewers_window_min
-            if row.viewers_window_min is None
-            else row.viewers_window_min,
-            default.pace_behind_bp if row.pace_behind_bp is None else row.pace_behind_bp,
-            default.sold_out if row.sold_out is None else row.sold_out,
-        )
+        return AlertSettings() if row is None else convert.alert_settings(row)
 
 
 def set_alert_settings(db: Database, show_id: int, settings: AlertSettings) -> None:

@@ -1,7 +1,7 @@
 """Shows as wholes: create, list, load a plan, save a plan built in memory, update, delete."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Row, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from liveplanner.core.alert_settings import checked
 from liveplanner.core.enums import Platform, Role, ShowStatus
 from liveplanner.core.inputs import check_segment_count, check_segment_length, check_show_time
 from liveplanner.core.plan import (
@@ -25,6 +26,7 @@ from liveplanner.core.plan import (
     TeamMember,
     time_zone,
 )
+from liveplanner.core.refused import Refused
 from liveplanner.core.rhythm_inputs import check_rhythm_columns
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
@@ -33,6 +35,7 @@ from liveplanner.storage.guard import check_version
 from liveplanner.storage.limits import check_columns
 from liveplanner.storage.models import (
     DutyRow,
+    LiveAlertRow,
     PersonRow,
     ProductRow,
     PromoRow,
@@ -237,6 +240,10 @@ def load_plan(db: Database, show_id: int) -> ShowPlan:
         people = rows(
             select(PersonRow.__table__).where(PersonRow.id.in_(person_ids)).order_by(PersonRow.id)
         )
+        alerts = LiveAlertRow.__table__
+        alert_row = connection.execute(
+            select(alerts).where(alerts.c.show_id == show_id)
+        ).one_or_none()
     segment_roles: dict[int, dict[Role, int]] = {}
     for role in role_rows:
         segment_roles.setdefault(role.segment_id, {})[role.role] = role.person_id
@@ -251,6 +258,7 @@ def load_plan(db: Database, show_id: int) -> ShowPlan:
         promos=tuple(convert.plain(Promo, p) for p in promo_rows),
         releases=tuple(convert.plain(Release, r) for r in release_rows),
         duties=tuple(convert.plain(Duty, d) for d in duty_rows),
+        alerts=None if alert_row is None else convert.alert_settings(alert_row),
     )
 
 
@@ -302,9 +310,16 @@ def add_plan(session: Session, plan: ShowPlan) -> SavedPlan:
     file's runs and metrics)."""
     _check_show_values(convert.show_columns(plan.show))
     _check_segments(plan)
+    if plan.alerts is not None:
+        try:
+            checked(plan.alerts)
+        except Refused as exc:
+            raise InvalidValueError.refusing(exc) from None
     show_row = ShowRow(**convert.show_columns(plan.show))
     session.add(show_row)
     session.flush()
+    if plan.alerts is not None:
+        session.add(LiveAlertRow(show_id=show_row.id, **asdict(plan.alerts)))
     people = person_ids_by_name(session, [p.name for p in plan.people])
     person_id: dict[int | None, int | None] = {None: None}
     person_id |= {p.id: people[p.name] for p in plan.people}
@@ -448,7 +463,7 @@ def purge_show(db: Database, show_id: int) -> None:
 
 
 def duplicate_show(db: Database, show_id: int, title: str) -> int:
-    """A new draft show with a copy of the whole plan; returns its id."""
+    """A new draft show with a copy of the whole plan and its live alerts; returns its id."""
     plan = load_plan(db, show_id)
     show = replace(plan.show, title=title, status=ShowStatus.DRAFT)
     return save_plan(db, replace(plan, show=show))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from liveplanner.app.database import Database, StorageError
 from liveplanner.app.live_alerts import set_show_alerts, show_alerts
-from liveplanner.core.live_alerts import SETTING_BOUNDS
+from liveplanner.core.alert_settings import SETTING_BOUNDS
 from liveplanner.core.refused import Refused
 from liveplanner.ui.words import said_of
 

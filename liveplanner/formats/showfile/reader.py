@@ -6,6 +6,7 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from datetime import UTC, datetime, tzinfo
 from functools import cache
 
+from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.enums import (
     NoteCategory,
     Platform,
@@ -360,6 +361,7 @@ def _bundle(document: Document) -> ShowBundle:
         ),
         releases=tuple(releases),
         duties=tuple(duties),
+        alerts=None if "alerts" not in s else AlertSettings(**s["alerts"]),
     )
     runs = tuple(
         Run(

@@ -64,7 +64,10 @@ def show_document(bundle: ShowBundle) -> Document:
             "max_discount_bp": show.max_discount_bp,
             "min_margin_bp": show.min_margin_bp,
             "notes": show.notes,
-        },
+        }
+        # A show that set no thresholds writes none: read back, it keeps the defaults, as a new
+        # show does, rather than being pinned to today's.
+        | ({} if plan.alerts is None else {"alerts": asdict(plan.alerts)}),
         "people": [{"id": person[p.id], "name": p.name} for p in people],
         "team": [{"person": person[m.person_id], "role": m.role.value} for m in plan.team],
         "products": [

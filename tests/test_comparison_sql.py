@@ -124,7 +124,7 @@ def _both(db: Database, lag: int, **chosen: object) -> tuple[Comparison, Compari
     rows = load_comparison(db, COMPARED_METRICS, **chosen)  # type: ignore[arg-type]
     found = compared_shows(db, COMPARED_METRICS, lag=lag, **chosen)  # type: ignore[arg-type]
     return (
-        compare_figures(found.plans, found.placed, found.samples, lag),
+        compare_figures(found.shows, found.placed, found.samples, lag),
         compare(rows.plans, rows.live_runs, rows.samples, lag),
     )
 

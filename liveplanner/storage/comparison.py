@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from sqlalchemy import (
+    BigInteger,
     Connection,
     Executable,
     ScalarSelect,
@@ -28,10 +30,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from liveplanner.core.comparison import ShowSamples, placed_spans
+from liveplanner.core.comparison import ShowSamples
 from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
-from liveplanner.core.plan import Segment, ShowPlan
-from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span, owner_ids
+from liveplanner.core.placement import (
+    EVENT_CODES,
+    NO_SEGMENT,
+    SEGMENT_STARTED,
+    Placement,
+    RunLogs,
+    ShowSegments,
+    epoch_us,
+    place,
+)
+from liveplanner.core.plan import Segment, Show, ShowPlan
+from liveplanner.core.review_spans import DEFAULT_LAG, owners_of
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
@@ -97,11 +109,13 @@ def load_comparison(
 
 @dataclass(frozen=True, slots=True)
 class ComparedShows:
-    """What core.comparison.compare_figures takes: the shows, where their segments ran and their
-    samples as the database aggregated them (a show without samples is not in `samples`)."""
+    """What core.comparison.compare_figures takes: the shows, where their segments ran (show
+    k's spans are `placed`'s k-th) and their samples as the database aggregated them (a show
+    without samples is not in `samples`)."""
 
-    plans: list[ShowPlan]  # show and segments only
-    placed: dict[int, tuple[list[Span], Source]]
+    shows: list[Show]  # by id
+    segments: ShowSegments  # show k's, in its order
+    placed: Placement
     samples: dict[int, ShowSamples]
 
 
@@ -114,17 +128,120 @@ def compared_shows(
     lag: int = DEFAULT_LAG,
     show_ids: Iterable[int] | None = None,
 ) -> ComparedShows:
-    """The chosen shows with their samples aggregated in the database: no sample is read."""
+    """The chosen shows with their samples aggregated in the database: no sample is read.
+
+    The shows' segments and live runs' events are read as columns straight from the driver
+    and placed all at once (core.placement): a team's history has 10,000 shows, 120,000
+    segments and 140,000 run events, and an object for each cost more than the samples'
+    aggregation."""
     shows = chosen_shows(platform, starts_from, starts_before, show_ids)
+    ids = shows.scalar_subquery()
     with db.session() as session:
-        plans, live_runs = _plans(session, shows.scalar_subquery())
-        placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
-        bounds = {i: _bounds(spans, lag) for i, (spans, _) in placed.items() if spans}
-        if session.connection().dialect.name == "postgresql":
-            summed = _summed_on_postgres(db, [p.show.id for p in plans], bounds, metrics)
+        connection = session.connection()
+        found = [convert.show(row) for row in connection.execute(_shows_query(ids))]
+        index = {show.id: k for k, show in enumerate(found)}
+        segments = _segment_columns(connection, ids, index)
+        logs = _run_logs(connection, ids, index)
+        placed = place([epoch_us(show.planned_start) for show in found], segments, logs)
+        bounds = _bounds(found, placed, lag)
+        if connection.dialect.name == "postgresql":
+            summed = _summed_on_postgres(db, [show.id for show in found], bounds, metrics)
         else:
-            summed = _summed_on_sqlite(session.connection(), shows, bounds, metrics)
-    return ComparedShows(plans, placed, _show_samples(*summed))
+            summed = _summed_on_sqlite(connection, shows, bounds, metrics)
+    return ComparedShows(found, segments, placed, _show_samples(*summed))
+
+
+def _shows_query(ids: ScalarSelect[Any]) -> Select[Any]:
+    return select(ShowRow.__table__).where(ShowRow.id.in_(ids)).order_by(ShowRow.id)
+
+
+def _segment_columns(
+    connection: Connection, ids: ScalarSelect[Any], index: dict[int, int]
+) -> ShowSegments:
+    """The shows' segments as columns, in the shows' order (by id) and each show's."""
+    rows = _driver_rows(
+        connection,
+        select(
+            SegmentRow.show_id,
+            SegmentRow.id,
+            SegmentRow.kind,
+            SegmentRow.duration_s,
+            SegmentRow.product_id,
+        )
+        .where(SegmentRow.show_id.in_(ids))
+        .order_by(SegmentRow.show_id, SegmentRow.position),
+    )
+    counts = [0] * len(index)
+    for show_id in (row[0] for row in rows):
+        counts[index[show_id]] += 1
+    kinds = {k.value: k for k in SegmentKind}
+    _, segment_ids, names, durations, products = zip(*rows, strict=True) if rows else [()] * 5
+    return ShowSegments(
+        offsets=[0, *accumulate(counts)],
+        ids=list(segment_ids),
+        kinds=[kinds[name] for name in names],
+        durations=list(durations),
+        product_ids=list(products),
+    )
+
+
+# The events that place segments (core.placement): every `started` begins a session of the
+# run's clock (core.run_timeline), each segment change a span, the first `ended` ends the last.
+_PLACING = tuple(EVENT_CODES)
+
+
+def _run_logs(connection: Connection, ids: ScalarSelect[Any], index: dict[int, int]) -> RunLogs:
+    """Each show's latest live run that reached a segment (core.review_spans.live_run), its
+    placing events as columns; times as epoch microseconds (computed by PostgreSQL, parsed
+    here from SQLite's text), so no datetime is made of them."""
+    live = (RunRow.show_id.in_(ids), RunRow.kind == RunKind.LIVE)
+    on_postgres = connection.dialect.name == "postgresql"
+    wall = (
+        func.cast(func.extract("epoch", RunEventRow.wall_time) * 1_000_000, BigInteger)
+        if on_postgres
+        else RunEventRow.wall_time
+    )
+    rows = _driver_rows(
+        connection,
+        select(
+            RunEventRow.run_id,
+            RunEventRow.kind,
+            wall,
+            RunEventRow.monotonic_s,
+            RunEventRow.segment_id,
+        )
+        .join(RunRow, RunEventRow.run_id == RunRow.id)
+        .where(*live, RunEventRow.kind.in_(_PLACING))
+        .order_by(RunEventRow.run_id, RunEventRow.seq),
+    )
+    if not rows:
+        none = np.zeros(0, dtype="int64")
+        return RunLogs([], [0], none, none, none.astype("float64"), none)
+    run_ids, names, walls, monotonic, logged = zip(*rows, strict=True)
+    codes = {k.value: code for k, code in EVENT_CODES.items()}
+    kinds = np.array([codes[name] for name in names], dtype="int64")
+    runs = np.array(run_ids, dtype="int64")
+    # The latest live run of each show (oldest first below) that reached a segment.
+    reached = set(runs[kinds == SEGMENT_STARTED].tolist())
+    latest: dict[int, int] = {}
+    for run_id, show_id in connection.execute(
+        select(RunRow.id, RunRow.show_id).where(*live).order_by(RunRow.started_at, RunRow.id)
+    ):
+        if run_id in reached:
+            latest[show_id] = run_id
+    chosen = np.array(sorted(latest.values()), dtype="int64")
+    show_of = {run_id: show_id for show_id, run_id in latest.items()}
+    keep = np.isin(runs, chosen)
+    if not on_postgres:
+        walls = tuple(_us_of_text(w) for w in walls)
+    return RunLogs(
+        shows=[index[show_of[run_id]] for run_id in chosen.tolist()],
+        offsets=[*np.searchsorted(runs[keep], chosen).tolist(), int(keep.sum())],
+        kinds=kinds[keep],
+        wall_us=np.array(walls, dtype="int64")[keep],
+        monotonic_s=np.array(monotonic, dtype="float64")[keep],
+        segment_ids=np.array([NO_SEGMENT if s is None else s for s in logged], dtype="int64")[keep],
+    )
 
 
 # (show, metric, its sum, count and greatest value, its first and last minute in epoch ns or
@@ -306,34 +423,33 @@ _HALF_MINUTE_US = 30_000_000
 _MINUTE_US = 60_000_000
 
 
-def _bounds(spans: list[Span], lag: int) -> list[tuple[int, int | None]]:
-    """The stored minutes (naive UTC, epoch microseconds) where each span's credited minutes
-    begin, with the segment they are credited to, then where the last span's end: a minute from
-    one bound to before the next is credited to that bound's segment. This is
-    core.review_spans.credited's rule turned round: a minute goes to the span running at its
-    middle `lag` minutes earlier, the first span also taking those from `lag` before its start;
-    a span of a segment deleted since to its neighbour's segment (span_owners), the one before,
-    else the one after (None: every segment it ran was deleted)."""
-    owners = owner_ids(spans)
+def _bounds(shows: list[Show], placed: Placement, lag: int) -> _Bounds:
+    """For each show with spans, the stored minutes (naive UTC, epoch microseconds) where each
+    span's credited minutes begin, with the segment they are credited to, then where the last
+    span's end: a minute from one bound to before the next is credited to that bound's segment.
+    This is core.review_spans.credited's rule turned round: a minute goes to the span running
+    at its middle `lag` minutes earlier, the first span also taking those from `lag` before its
+    start; a span of a segment deleted since to its neighbour's segment (owners_of), the one
+    before, else the one after (None: every segment it ran was deleted)."""
     shift = lag * _MINUTE_US - _HALF_MINUTE_US
-    starts = [_us(s.start) for s in spans]
-    bounds = [starts[0] - _HALF_MINUTE_US, *(start + shift for start in starts[1:])]
-    return [*zip(bounds, owners, strict=True), (_us(spans[-1].end) + shift, None)]
-
-
-_EPOCH_UTC = _EPOCH.replace(tzinfo=UTC)
-
-
-def _us(moment: datetime) -> int:
-    """An aware time as epoch microseconds; straight from the aware epoch (no conversion)."""
-    return (moment - _EPOCH_UTC) // _MICROSECOND
+    found: _Bounds = {}
+    for k, show in enumerate(shows):
+        low, high = placed.offsets[k], placed.offsets[k + 1]
+        if low == high:
+            continue
+        starts = placed.starts[low:high]
+        bounds = [starts[0] - _HALF_MINUTE_US, *(start + shift for start in starts[1:])]
+        owners = owners_of(placed.segment_ids[low:high])
+        found[show.id] = [*zip(bounds, owners, strict=True), (placed.ends[high - 1] + shift, None)]
+    return found
 
 
 def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], dict[int, Run]]:
-    """The shows (with their segments only) and each one's live run, by the ids chosen.
+    """The shows (with their segments only) and each one's live run, by the ids chosen, as
+    objects: load_comparison's, which places them one by one (core.comparison.placed_spans),
+    the reference compared_shows's columns are held to; and the advice's segments.
 
-    Plain rows, not ORM objects, and the segments' and events' straight from the driver: a
-    team's history has thousands of shows and a hundred thousand segments."""
+    Plain rows, not ORM objects, and the segments' and events' straight from the driver."""
     show_rows = session.execute(select(ShowRow.__table__).where(ShowRow.id.in_(ids)))
     found = [convert.show(row) for row in show_rows]
     segments: dict[int, list[Segment]] = {show.id: [] for show in found}
@@ -369,14 +485,18 @@ def _driver_rows(
     return rows
 
 
+def _us_of_text(stored: datetime | str) -> int:
+    """A stored time (naive UTC; text on SQLite) as epoch microseconds."""
+    if isinstance(stored, str):
+        stored = datetime.fromisoformat(stored)
+    return (stored - _EPOCH) // _MICROSECOND
+
+
 def _moment(stored: datetime | str) -> datetime:
     """A stored time as UTCDateTime reads it (naive UTC; text on SQLite), aware UTC."""
     if isinstance(stored, str):
         stored = datetime.fromisoformat(stored)
     return stored.replace(tzinfo=UTC)
-
-
-_PLACING = (RunEventKind.STARTED, RunEventKind.SEGMENT_STARTED, RunEventKind.ENDED)
 
 
 def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
@@ -389,7 +509,7 @@ def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
         .where(*live)
         .order_by(RunRow.show_id, RunRow.started_at, RunRow.id)
     ).all()
-    kinds = {k.value: k for k in _PLACING}
+    kinds = {k.value: k for k in EVENT_CODES}
     events: dict[int, list[RunEvent]] = {}
     for run_id, seq, kind, wall, monotonic_s, segment_id, position in _driver_rows(
         session,

@@ -113,50 +113,61 @@ def placement_of(
 def place(planned_us: Sequence[int], segments: ShowSegments, logs: RunLogs) -> Placement:
     """Each show's spans from its live run's log, where that places a segment; else from its
     plan: its segments end to end from its planned start (`planned_us`, epoch microseconds)."""
-    actual = _actual(logs)
-    sources: list[Source] = []
-    offsets = [0]
-    ids: list[int | None] = []
-    kinds: list[SegmentKind | None] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for k in range(len(planned_us)):
-        low, high = segments.offsets[k], segments.offsets[k + 1]
-        found = actual.get(k)
-        if found:
-            sources.append(Source.ACTUAL)
-            known = dict(zip(segments.ids[low:high], segments.kinds[low:high], strict=True))
-            for logged, start, end in found:
-                # A segment deleted from the plan since the run is no segment (None).
-                kind = known.get(logged)
-                ids.append(None if kind is None else logged)
-                kinds.append(kind)
-                starts.append(start)
-                ends.append(end)
-        else:
-            # The plan's times (core.schedule): laid end to end from the planned start, each
-            # segment a span, one of no length included (placed_spans keeps it too).
-            sources.append(Source.PLANNED)
-            at = planned_us[k]
-            for i in range(low, high):
-                ids.append(segments.ids[i])
-                kinds.append(segments.kinds[i])
-                starts.append(at)
-                at += segments.durations[i] * _US_PER_S
-                ends.append(at)
-        offsets.append(len(ids))
-    return Placement(sources, offsets, ids, kinds, starts, ends)
+    shows = len(planned_us)
+    bounds = np.asarray(segments.offsets, dtype="int64")
+    owner = np.repeat(np.arange(shows), np.diff(bounds))  # each segment's show
+    span_show, logged, actual_starts, actual_ends = _actual(logs)
+    actual = np.zeros(shows, dtype=bool)
+    actual[span_show] = True
+    # A logged segment is its show's segment of that id; one deleted since is none (-1).
+    actual_rows = _rows_of(owner, np.asarray(segments.ids, dtype="int64"), span_show, logged)
+    # The plan's times (core.schedule) for the others: each segment from where the ones
+    # before it end, from the show's planned start; one of no length keeps its span too.
+    lengths = np.asarray(segments.durations, dtype="int64") * _US_PER_S
+    before = np.cumsum(lengths) - lengths
+    planned_starts = np.asarray(planned_us, dtype="int64")[owner] + before - before[bounds[owner]]
+    planned = np.flatnonzero(~actual[owner])
+    span_shows = np.concatenate([span_show, owner[planned]])
+    # A show's spans are all from its run or all from its plan, each in order: a stable sort
+    # by show keeps them so.
+    order = np.argsort(span_shows, kind="stable")
+    rows = np.concatenate([actual_rows, planned])[order].tolist()
+    starts = np.concatenate([actual_starts, planned_starts[planned]])[order]
+    ends = np.concatenate([actual_ends, planned_starts[planned] + lengths[planned]])[order]
+    counts = np.bincount(span_shows, minlength=shows)
+    return Placement(
+        sources=[Source.ACTUAL if a else Source.PLANNED for a in actual.tolist()],
+        offsets=[0, *np.cumsum(counts).tolist()],
+        segment_ids=[None if r < 0 else segments.ids[r] for r in rows],
+        kinds=[None if r < 0 else segments.kinds[r] for r in rows],
+        starts=starts.tolist(),
+        ends=ends.tolist(),
+    )
 
 
-_Spans = list[tuple[int, int, int]]  # logged segment id (NO_SEGMENT: none), start, end
+def _rows_of(
+    owner: np.ndarray, ids: np.ndarray, span_show: np.ndarray, logged: np.ndarray
+) -> np.ndarray:
+    """For each (show, logged segment id), the index of that show's segment of that id among
+    the segments (`owner`: each one's show), -1 where the show has none of it."""
+    if not len(ids):
+        return np.full(len(logged), -1, dtype="int64")
+    # (show, id) as one integer: ids as their rank among all ids, so nothing overflows.
+    values, rank = np.unique(np.concatenate([ids, logged]), return_inverse=True)
+    keys = owner * len(values) + rank[: len(ids)]
+    wanted = span_show * len(values) + rank[len(ids) :]
+    order = np.argsort(keys, kind="stable")
+    at = np.minimum(np.searchsorted(keys[order], wanted), len(ids) - 1)
+    return np.where(keys[order][at] == wanted, order[at], -1)
 
 
-def _actual(logs: RunLogs) -> dict[int, _Spans]:
-    """The spans each run's log places (core.review_spans.actual_spans), by show index, with
-    the segment ids as logged; a show whose log places none (every segment change at its
-    end) is not in it. Every run has an event (it reached a segment)."""
+def _actual(logs: RunLogs) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The spans the runs' logs place (core.review_spans.actual_spans): each one's show, its
+    segment id as logged, its start and end; a log's in its order, the logs in theirs. Every
+    run has an event (it reached a segment)."""
     if not logs.shows:
-        return {}
+        none = np.zeros(0, dtype="int64")
+        return none, none, none, none
     moments = _moments(logs)
     count = len(moments)
     offsets = np.asarray(logs.offsets, dtype="int64")
@@ -172,18 +183,11 @@ def _actual(logs: RunLogs) -> dict[int, _Spans]:
     change_run = run[changes]
     same_run = np.append(change_run[1:] == change_run[:-1], False)
     following = np.append(changes[1:], 0)
+    starts = moments[changes]
     ends = np.where(same_run, moments[following], moments[cut[change_run] - 1])
-    found: dict[int, _Spans] = {}
-    for r, segment_id, start, end in zip(
-        change_run.tolist(),
-        logs.segment_ids[changes].tolist(),
-        moments[changes].tolist(),
-        ends.tolist(),
-        strict=True,
-    ):
-        if end > start:
-            found.setdefault(logs.shows[r], []).append((segment_id, start, end))
-    return found
+    spans = ends > starts
+    shows = np.asarray(logs.shows, dtype="int64")[change_run[spans]]
+    return shows, logs.segment_ids[changes[spans]], starts[spans], ends[spans]
 
 
 def _moments(logs: RunLogs) -> np.ndarray:

@@ -138,29 +138,59 @@ def compared_shows(
     ids = shows.scalar_subquery()
     with db.session() as session:
         connection = session.connection()
-        found = [convert.show(row) for row in connection.execute(_shows_query(ids))]
+        on_postgres = connection.dialect.name == "postgresql"
+        show_rows, segment_rows, event_rows, run_rows = _read(
+            db,
+            connection,
+            [
+                (_shows_query(ids), False),
+                (_segments_query(ids), True),
+                (_events_query(ids, on_postgres), True),
+                (_runs_query(ids), True),
+            ],
+        )
+        found = [convert.show(row) for row in show_rows]
         index = {show.id: k for k, show in enumerate(found)}
-        segments = _segment_columns(connection, ids, index)
-        logs = _run_logs(connection, ids, index)
+        segments = _segment_columns(segment_rows, index)
+        logs = _run_logs(event_rows, run_rows, index, on_postgres)
         placed = place([epoch_us(show.planned_start) for show in found], segments, logs)
         bounds = _bounds(found, placed, lag)
-        if connection.dialect.name == "postgresql":
+        if on_postgres:
             summed = _summed_on_postgres(db, [show.id for show in found], bounds, metrics)
         else:
             summed = _summed_on_sqlite(connection, shows, bounds, metrics)
     return ComparedShows(found, segments, placed, _show_samples(*summed))
 
 
-def _shows_query(ids: ScalarSelect[Any]) -> Select[Any]:
+def _read(
+    db: Database, connection: Connection, queries: list[tuple[Executable, bool]]
+) -> list[list[Any]]:
+    """Each query's rows (straight from the driver where marked so). On PostgreSQL each on a
+    connection of its own, all at once: the server's work for one overlaps this process's
+    for another, on a second core. On SQLite one after the other on `connection`.
+
+    Each is its own statement, as on one connection at READ COMMITTED: a show added or
+    deleted meanwhile may have segments or runs the shows read lack, and those are left out."""
+
+    def rows(on: Connection, query: Executable, raw: bool) -> list[Any]:
+        return _driver_rows(on, query) if raw else list(on.execute(query))
+
+    def apart(query: Executable, raw: bool) -> list[Any]:
+        with db.engine.connect() as its_own:
+            return rows(its_own, query, raw)
+
+    if connection.dialect.name != "postgresql":
+        return [rows(connection, query, raw) for query, raw in queries]
+    with ThreadPoolExecutor(len(queries)) as pool:
+        return list(pool.map(lambda job: apart(*job), queries))
+
+
+def _shows_query(ids: ScalarSelect[Any]) -> Executable:
     return select(ShowRow.__table__).where(ShowRow.id.in_(ids)).order_by(ShowRow.id)
 
 
-def _segment_columns(
-    connection: Connection, ids: ScalarSelect[Any], index: dict[int, int]
-) -> ShowSegments:
-    """The shows' segments as columns, in the shows' order (by id) and each show's."""
-    rows = _driver_rows(
-        connection,
+def _segments_query(ids: ScalarSelect[Any]) -> Executable:
+    return (
         select(
             SegmentRow.show_id,
             SegmentRow.id,
@@ -169,8 +199,13 @@ def _segment_columns(
             SegmentRow.product_id,
         )
         .where(SegmentRow.show_id.in_(ids))
-        .order_by(SegmentRow.show_id, SegmentRow.position),
+        .order_by(SegmentRow.show_id, SegmentRow.position)
     )
+
+
+def _segment_columns(rows: list[Any], index: dict[int, int]) -> ShowSegments:
+    """The shows' segments as columns, in the shows' order (by id) and each show's."""
+    rows = [row for row in rows if row[0] in index]
     counts = [0] * len(index)
     for show_id in (row[0] for row in rows):
         counts[index[show_id]] += 1
@@ -188,21 +223,18 @@ def _segment_columns(
 # The events that place segments (core.placement): every `started` begins a session of the
 # run's clock (core.run_timeline), each segment change a span, the first `ended` ends the last.
 _PLACING = tuple(EVENT_CODES)
+_LIVE = RunRow.kind == RunKind.LIVE
 
 
-def _run_logs(connection: Connection, ids: ScalarSelect[Any], index: dict[int, int]) -> RunLogs:
-    """Each show's latest live run that reached a segment (core.review_spans.live_run), its
-    placing events as columns; times as epoch microseconds (computed by PostgreSQL, parsed
-    here from SQLite's text), so no datetime is made of them."""
-    live = (RunRow.show_id.in_(ids), RunRow.kind == RunKind.LIVE)
-    on_postgres = connection.dialect.name == "postgresql"
+def _events_query(ids: ScalarSelect[Any], on_postgres: bool) -> Executable:
+    """The live runs' placing events; on PostgreSQL with their times as epoch microseconds,
+    so the driver makes no datetime of them (SQLite's text is parsed in _run_logs)."""
     wall = (
         func.cast(func.extract("epoch", RunEventRow.wall_time) * 1_000_000, BigInteger)
         if on_postgres
         else RunEventRow.wall_time
     )
-    rows = _driver_rows(
-        connection,
+    return (
         select(
             RunEventRow.run_id,
             RunEventRow.kind,
@@ -211,23 +243,36 @@ def _run_logs(connection: Connection, ids: ScalarSelect[Any], index: dict[int, i
             RunEventRow.segment_id,
         )
         .join(RunRow, RunEventRow.run_id == RunRow.id)
-        .where(*live, RunEventRow.kind.in_(_PLACING))
-        .order_by(RunEventRow.run_id, RunEventRow.seq),
+        .where(RunRow.show_id.in_(ids), _LIVE, RunEventRow.kind.in_(_PLACING))
+        .order_by(RunEventRow.run_id, RunEventRow.seq)
     )
-    if not rows:
+
+
+def _runs_query(ids: ScalarSelect[Any]) -> Executable:
+    """The live runs, oldest first."""
+    return (
+        select(RunRow.id, RunRow.show_id)
+        .where(RunRow.show_id.in_(ids), _LIVE)
+        .order_by(RunRow.started_at, RunRow.id)
+    )
+
+
+def _run_logs(
+    events: list[Any], runs_by_age: list[Any], index: dict[int, int], on_postgres: bool
+) -> RunLogs:
+    """Each show's latest live run that reached a segment (core.review_spans.live_run), its
+    placing events as columns."""
+    if not events:
         none = np.zeros(0, dtype="int64")
         return RunLogs([], [0], none, none, none.astype("float64"), none)
-    run_ids, names, walls, monotonic, logged = zip(*rows, strict=True)
+    run_ids, names, walls, monotonic, logged = zip(*events, strict=True)
     codes = {k.value: code for k, code in EVENT_CODES.items()}
     kinds = np.array([codes[name] for name in names], dtype="int64")
     runs = np.array(run_ids, dtype="int64")
-    # The latest live run of each show (oldest first below) that reached a segment.
     reached = set(runs[kinds == SEGMENT_STARTED].tolist())
     latest: dict[int, int] = {}
-    for run_id, show_id in connection.execute(
-        select(RunRow.id, RunRow.show_id).where(*live).order_by(RunRow.started_at, RunRow.id)
-    ):
-        if run_id in reached:
+    for run_id, show_id in runs_by_age:
+        if run_id in reached and show_id in index:
             latest[show_id] = run_id
     chosen = np.array(sorted(latest.values()), dtype="int64")
     show_of = {run_id: show_id for show_id, run_id in latest.items()}

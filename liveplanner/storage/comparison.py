@@ -10,7 +10,7 @@ to the same figures).
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -139,17 +139,16 @@ def compared_shows(
     with db.session() as session:
         connection = session.connection()
         on_postgres = connection.dialect.name == "postgresql"
-        show_rows, segment_rows, event_rows, run_rows = _read(
+        found, segment_rows, event_rows, run_rows = _read(
             db,
             connection,
             [
-                (_shows_query(ids), False),
-                (_segments_query(ids), True),
-                (_events_query(ids, on_postgres), True),
-                (_runs_query(ids), True),
+                lambda on: [convert.show(row) for row in on.execute(_shows_query(ids))],
+                lambda on: _driver_rows(on, _segments_query(ids)),
+                lambda on: _driver_rows(on, _events_query(ids, on_postgres)),
+                lambda on: _driver_rows(on, _runs_query(ids)),
             ],
         )
-        found = [convert.show(row) for row in show_rows]
         index = {show.id: k for k, show in enumerate(found)}
         segments = _segment_columns(segment_rows, index)
         logs = _run_logs(event_rows, run_rows, index, on_postgres)
@@ -163,26 +162,23 @@ def compared_shows(
 
 
 def _read(
-    db: Database, connection: Connection, queries: list[tuple[Executable, bool]]
-) -> list[list[Any]]:
-    """Each query's rows (straight from the driver where marked so). On PostgreSQL each on a
-    connection of its own, all at once: the server's work for one overlaps this process's
-    for another, on a second core. On SQLite one after the other on `connection`.
+    db: Database, connection: Connection, jobs: list[Callable[[Connection], Any]]
+) -> list[Any]:
+    """What each job reads. On PostgreSQL each on a connection of its own, all at once: the
+    server's work for one overlaps this process's for another (the shows' conversion, the
+    rows' parsing), on a second core. On SQLite one after the other on `connection`.
 
     Each is its own statement, as on one connection at READ COMMITTED: a show added or
     deleted meanwhile may have segments or runs the shows read lack, and those are left out."""
 
-    def rows(on: Connection, query: Executable, raw: bool) -> list[Any]:
-        return _driver_rows(on, query) if raw else list(on.execute(query))
-
-    def apart(query: Executable, raw: bool) -> list[Any]:
+    def apart(job: Callable[[Connection], Any]) -> Any:
         with db.engine.connect() as its_own:
-            return rows(its_own, query, raw)
+            return job(its_own)
 
     if connection.dialect.name != "postgresql":
-        return [rows(connection, query, raw) for query, raw in queries]
-    with ThreadPoolExecutor(len(queries)) as pool:
-        return list(pool.map(lambda job: apart(*job), queries))
+        return [job(connection) for job in jobs]
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        return list(pool.map(apart, jobs))
 
 
 def _shows_query(ids: ScalarSelect[Any]) -> Executable:
@@ -289,9 +285,10 @@ def _run_logs(
     )
 
 
-# (show, metric, its sum, count and greatest value, its first and last minute in epoch ns or
-# None); a metric may come in several rows (PostgreSQL sums the GMV by ranges, see _SUMMED_PG).
-_Summed = tuple[int, str, int, int, int, int | None, int | None]
+# (show, metric, the range of its bounds on PostgreSQL (see _SUMMED_PG) or None, its sum, count
+# and greatest value, its first and last minute in epoch microseconds or None); a metric may
+# come in several rows (PostgreSQL sums the GMV by ranges). As the driver gives them.
+_Summed = tuple[int, str, int | None, int, int, int, int | None, int | None]
 # (show, segment, GMV credited to it): a segment may come in several rows (its ranges).
 _Credited = tuple[int, int, int]
 
@@ -302,7 +299,7 @@ def _show_samples(summed: list[_Summed], credited: list[_Credited]) -> dict[int,
     counts: dict[int, int] = {}
     peaks: dict[int, int] = {}
     reach: dict[int, tuple[int, int]] = {}
-    for show_id, metric, total, count, peak, first, last in summed:
+    for show_id, metric, _, total, count, peak, first, last in summed:
         its = sums.setdefault(show_id, {})
         its[metric] = its.get(metric, 0) + total
         if metric == "online_viewers":
@@ -320,7 +317,9 @@ def _show_samples(summed: list[_Summed], credited: list[_Credited]) -> dict[int,
             sums=its,
             peak_viewers=peaks.get(show_id),
             avg_viewers=its["online_viewers"] / counts[show_id] if show_id in counts else None,
-            gmv_reach=reach.get(show_id),
+            gmv_reach=(reach[show_id][0] * 1000, reach[show_id][1] * 1000)
+            if show_id in reach
+            else None,
             credited={k: float(v) for k, v in exact.get(show_id, {}).items()},
         )
         for show_id, its in sums.items()
@@ -329,13 +328,6 @@ def _show_samples(summed: list[_Summed], credited: list[_Credited]) -> dict[int,
 
 _EPOCH = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
-
-
-def _ns(minute: datetime | str) -> int:
-    """A stored minute (naive UTC; text on SQLite) as epoch nanoseconds."""
-    if isinstance(minute, str):
-        minute = datetime.fromisoformat(minute)
-    return (minute.replace(tzinfo=None) - _EPOCH) // _MICROSECOND * 1000
 
 
 _Bounds = dict[int, list[tuple[int, int | None]]]  # show id -> _bounds of its spans
@@ -379,15 +371,14 @@ def _summed_on_postgres(
     halves = [show_ids[0::2], show_ids[1::2]]
     with ThreadPoolExecutor(len(halves)) as pool:
         found = list(pool.map(lambda half: _sum_shows(db, half, bounds, metrics), halves))
-    summed: list[_Summed] = []
-    credited: list[_Credited] = []
-    for rows in found:
-        for show_id, metric, bucket, total, count, peak, first, last in rows:
-            summed.append((show_id, metric, total, count, peak, first * 1000, last * 1000))
-            # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first.
-            owner = bounds[show_id][bucket - 1][1] if bucket else None
-            if owner is not None:
-                credited.append((show_id, owner, total))
+    summed = [*found[0], *found[1]]
+    # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first (and
+    # None a metric other than the GMV).
+    credited = [
+        (show_id, owner, total)
+        for show_id, _, bucket, total, _, _, _, _ in summed
+        if bucket and (owner := bounds[show_id][bucket - 1][1]) is not None
+    ]
     return summed, credited
 
 
@@ -429,7 +420,7 @@ def _summed_on_sqlite(
         func.max(PLAIN.c.minute),
     ).where(PLAIN.c.show_id.in_(shows.scalar_subquery()), PLAIN.c.metric.in_(metrics))
     summed: list[_Summed] = [
-        (show_id, metric, total, count, peak, _ns(first), _ns(last))
+        (show_id, metric, None, total, count, peak, _us_of_text(first), _us_of_text(last))
         for show_id, metric, total, count, peak, first, last in _driver_rows(
             connection, totals.group_by(PLAIN.c.show_id, PLAIN.c.metric)
         )

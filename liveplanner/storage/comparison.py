@@ -136,9 +136,15 @@ def compared_shows(
     aggregation."""
     shows = chosen_shows(platform, starts_from, starts_before, show_ids)
     ids = shows.scalar_subquery()
-    with db.session() as session:
+    with db.session() as session, ThreadPoolExecutor(2) as early:
         connection = session.connection()
         on_postgres = connection.dialect.name == "postgresql"
+        if on_postgres:
+            # The metrics that need no span summed at once, while the shows are read and
+            # placed (core.placement): that leaves a core idle, and these are most rows.
+            chosen = [show_id for (show_id,) in connection.execute(shows.order_by(ShowRow.id))]
+            others = tuple(m for m in metrics if m != "gmv")
+            totals = [early.submit(_totals, db, half, others) for half in _halves(chosen) if others]
         found, segment_rows, event_rows, run_rows = _read(
             db,
             connection,
@@ -155,7 +161,10 @@ def compared_shows(
         placed = place([epoch_us(show.planned_start) for show in found], segments, logs)
         bounds = _bounds(found, placed, lag)
         if on_postgres:
-            summed = _summed_on_postgres(db, [show.id for show in found], bounds, metrics)
+            # Of the shows read: one added since the ids were taken is left out of both passes.
+            read = [show.id for show in found]
+            summed = _gmv_on_postgres(db, read, bounds) if "gmv" in metrics else ([], [])
+            summed[0].extend(row for half in totals for row in half.result() if row[0] in index)
         else:
             summed = _summed_on_sqlite(connection, shows, bounds, metrics)
     return ComparedShows(found, segments, placed, _show_samples(*summed))
@@ -285,7 +294,7 @@ def _run_logs(
     )
 
 
-# (show, metric, the range of its bounds on PostgreSQL (see _SUMMED_PG) or None, its sum, count
+# (show, metric, the GMV's range of its bounds on PostgreSQL (see _GMV_PG) or None, its sum, count
 # and greatest value, its first and last minute in epoch microseconds or None); a metric may
 # come in several rows (PostgreSQL sums the GMV by ranges). As the driver gives them.
 _Summed = tuple[int, str, int | None, int, int, int, int | None, int | None]
@@ -334,46 +343,64 @@ _Bounds = dict[int, list[tuple[int, int | None]]]  # show id -> _bounds of its s
 
 
 # PostgreSQL: each show's compared samples read through the primary key show by show and
-# summed in one pass, the GMV's by the range between the show's bounds that holds each minute
-# (width_bucket: 0 before the first bound, n from the n-th on). One aggregate over every show's
-# rows instead sorts or hashes hundreds of thousands of groups it cannot foresee (it spilled to
-# disk), and a second pass for the GMV read its minutes twice. The bounds come as one flat
-# array, converted to times once and sliced once for each show (OFFSET 0 keeps the planner
-# from slicing again for each minute: a third of the time). Times come as epoch microseconds
-# and sums as bigint, so the driver makes no datetime or Decimal of them.
-_SUMMED_PG = """
+# summed, in two passes each over half of the shows on each of two connections (one query runs
+# on one of the server's cores). One aggregate over every show's rows instead sorts or hashes
+# hundreds of thousands of groups it cannot foresee (it spilled to disk). Sums come as bigint,
+# times as epoch microseconds, so the driver makes no Decimal or datetime of them.
+#
+# The first pass, every metric but the GMV, needs no span: it starts before the shows are read.
+_TOTALS_PG = """
+SELECT r.show_id, s.metric, NULL AS bucket, s.total, s.count, s.peak, NULL AS first, NULL AS last
+FROM unnest(CAST(:shows AS integer[])) AS r(show_id)
+CROSS JOIN LATERAL (
+  SELECT metric, CAST(SUM(value) AS bigint) AS total, count(*) AS count, MAX(value) AS peak
+  FROM metric_samples
+  WHERE show_id = r.show_id AND metric = ANY(CAST(:metrics AS varchar[]))
+  GROUP BY metric
+) AS s
+"""
+# The second, the GMV's, by the range between the show's bounds that holds each minute
+# (width_bucket: 0 before the first bound, n from the n-th on; 0 for a show without bounds).
+# The bounds come as one flat array, converted to times once and sliced once for each show.
+_GMV_PG = """
 WITH t AS (
   SELECT ARRAY(SELECT timestamp '1970-01-01' + b * interval '1 microsecond'
                FROM unnest(CAST(:bounds AS bigint[])) AS b) AS bounds
 )
-SELECT r.show_id, s.metric, s.bucket, s.total, s.count, s.peak, s.first, s.last
+SELECT r.show_id, 'gmv', s.bucket, s.total, s.count, 0, s.first, s.last
 FROM t, unnest(CAST(:shows AS integer[]), CAST(:lows AS integer[]), CAST(:highs AS integer[]))
         AS r(show_id, low, high)
 CROSS JOIN LATERAL (SELECT t.bounds[r.low:r.high] AS b OFFSET 0) AS its
 CROSS JOIN LATERAL (
-  SELECT metric,
-         CASE WHEN metric = 'gmv' THEN width_bucket(minute, its.b) END AS bucket,
-         CAST(SUM(value) AS bigint) AS total, count(*) AS count, MAX(value) AS peak,
+  SELECT width_bucket(minute, its.b) AS bucket,
+         CAST(SUM(value) AS bigint) AS total, count(*) AS count,
          CAST(extract(epoch FROM MIN(minute)) * 1000000 AS bigint) AS first,
          CAST(extract(epoch FROM MAX(minute)) * 1000000 AS bigint) AS last
   FROM metric_samples
-  WHERE show_id = r.show_id AND metric = ANY(CAST(:metrics AS varchar[]))
-  GROUP BY 1, 2
+  WHERE show_id = r.show_id AND metric = 'gmv'
+  GROUP BY 1
 ) AS s
 """
 
 
-def _summed_on_postgres(
-    db: Database, show_ids: list[int], bounds: _Bounds, metrics: tuple[str, ...]
+def _halves(show_ids: list[int]) -> list[list[int]]:
+    return [show_ids[0::2], show_ids[1::2]]
+
+
+def _totals(db: Database, show_ids: list[int], metrics: tuple[str, ...]) -> list[Any]:
+    parameters = {"shows": _array(show_ids), "metrics": list(metrics)}
+    with db.engine.connect() as connection:
+        return _driver_rows(connection, text(_TOTALS_PG), parameters)
+
+
+def _gmv_on_postgres(
+    db: Database, show_ids: list[int], bounds: _Bounds
 ) -> tuple[list[_Summed], list[_Credited]]:
-    """The shows' samples summed, half of the shows on each of two connections at once: one
-    query runs on one of the server's cores, and a team's history is millions of rows."""
-    halves = [show_ids[0::2], show_ids[1::2]]
-    with ThreadPoolExecutor(len(halves)) as pool:
-        found = list(pool.map(lambda half: _sum_shows(db, half, bounds, metrics), halves))
-    summed = [*found[0], *found[1]]
-    # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first (and
-    # None a metric other than the GMV).
+    """The shows' GMV summed by the ranges of their bounds, and what each segment is credited."""
+    with ThreadPoolExecutor(2) as pool:
+        found = list(pool.map(lambda half: _gmv_of(db, half, bounds), _halves(show_ids)))
+    summed: list[_Summed] = [*found[0], *found[1]]
+    # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first.
     credited = [
         (show_id, owner, total)
         for show_id, _, bucket, total, _, _, _, _ in summed
@@ -382,9 +409,7 @@ def _summed_on_postgres(
     return summed, credited
 
 
-def _sum_shows(
-    db: Database, show_ids: list[int], bounds: _Bounds, metrics: tuple[str, ...]
-) -> list[Any]:
+def _gmv_of(db: Database, show_ids: list[int], bounds: _Bounds) -> list[Any]:
     shows: list[int] = []
     lows: list[int] = []
     highs: list[int] = []
@@ -395,9 +420,9 @@ def _sum_shows(
         flat.extend(bound for bound, _ in bounds.get(show_id, ()))
         highs.append(len(flat))  # before low without spans: an empty slice, every bucket 0
     arrays = {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
-    parameters = {k: _array(v) for k, v in arrays.items()} | {"metrics": list(metrics)}
+    parameters = {k: _array(v) for k, v in arrays.items()}
     with db.engine.connect() as connection:
-        return _driver_rows(connection, text(_SUMMED_PG), parameters)
+        return _driver_rows(connection, text(_GMV_PG), parameters)
 
 
 def _array(numbers: list[int]) -> str:

@@ -229,12 +229,11 @@ def compare_figures(
                 covers = segment_id in covered
                 kind_seconds[kind] = kind_seconds.get(kind, 0) + (round(length) if covers else 0)
         if per_segment:
-            # Only a span's segment is credited (a deleted one's minutes go to a neighbour).
-            kinds = dict(zip(ids, span_kinds, strict=True))
+            # Only a span's segment of the plan is credited (a deleted one's minutes go to a
+            # neighbour's).
+            kinds = {i: kind for i, kind in zip(ids, span_kinds, strict=True) if kind is not None}
             for segment_id, value in per_segment.items():
-                kind = kinds[segment_id]
-                assert kind is not None  # credited segments are the plan's
-                kind_gmv[kind] = kind_gmv.get(kind, 0.0) + value
+                kind_gmv[kinds[segment_id]] = kind_gmv.get(kinds[segment_id], 0.0) + value
         gmv_seconds = sum(kind_seconds.values())
         earned = sum(kind_gmv.values())
         sums = its.sums

@@ -174,3 +174,15 @@ def test_the_window_compares_in_the_database_as_the_samples_would(db: Database) 
     assert compare_shows(
         db, Platform.DOUYIN, chosen["starts_from"], chosen["starts_before"], 3
     ) == (in_sql)
+
+
+def test_no_shows_compare_to_nothing_and_a_show_without_segments_to_its_samples(
+    db: Database,
+) -> None:
+    assert compare_shows(db, None, None, None, 2).shows == ()
+    empty = _show(db, datetime(2026, 3, 2, 20, 0, tzinfo=ZONE), [], range(0, 5))
+    in_sql, in_pandas = _both(db, 2)
+    assert in_sql == in_pandas
+    (kpis,) = in_sql.shows
+    assert (kpis.show_id, kpis.seconds, kpis.gmv_seconds) == (empty, 0, 0)
+    assert kpis.gmv_fen is not None and kpis.gmv_per_min_fen is None

@@ -18,12 +18,13 @@ from liveplanner.app.demo import create_demo
 from liveplanner.app.review_data import compare_shows
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.comparison import COMPARED_METRICS, Comparison, compare, compare_figures
-from liveplanner.core.enums import Platform, RunKind, SegmentKind
+from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.plan import Segment, Show, ShowPlan, time_zone
+from liveplanner.core.review_spans import Source
 from liveplanner.storage import shows
 from liveplanner.storage.comparison import compared_shows, load_comparison
 from liveplanner.storage.database import Database
-from liveplanner.storage.runs import log_clock_events, start_run
+from liveplanner.storage.runs import log_clock_events, log_event, start_run
 from liveplanner.storage.samples import ImportSource, replace_metrics
 from liveplanner.storage.segments import remove_segments
 
@@ -117,14 +118,31 @@ def _history(db: Database) -> dict[str, int]:
     made["again"] = _show(
         db, day + timedelta(days=6), [300, 300, 300], range(0, 25), run=[0, 1, 0, 2]
     )
+    made["resumed"] = _resumed(db, day + timedelta(days=7))
     return made
+
+
+def _resumed(db: Database, start: datetime) -> int:
+    """A show whose live run was resumed after a crash, in a session of its own whose wall
+    clock was set back two hours; then run live again, never reaching a segment."""
+    show_id = _show(db, start, [600, 600], range(0, 30))
+    first, second = shows.load_plan(db, show_id).segments
+    run_id = start_run(db, show_id, RunKind.LIVE, start, 100.0)
+    log_event(db, run_id, RunEventKind.SEGMENT_STARTED, start, 100.0, segment_id=first.id)
+    log_event(db, run_id, RunEventKind.STARTED, start + timedelta(minutes=8), 3.0)
+    skewed = start + timedelta(minutes=9) - timedelta(hours=2)
+    log_event(db, run_id, RunEventKind.SEGMENT_STARTED, skewed, 63.0, segment_id=second.id)
+    log_event(db, run_id, RunEventKind.ENDED, skewed + timedelta(minutes=11), 723.0)
+    later = start_run(db, show_id, RunKind.LIVE, start + timedelta(hours=1), 0.0)
+    log_event(db, later, RunEventKind.ENDED, start + timedelta(hours=1, minutes=1), 60.0)
+    return show_id
 
 
 def _both(db: Database, lag: int, **chosen: object) -> tuple[Comparison, Comparison]:
     rows = load_comparison(db, COMPARED_METRICS, **chosen)  # type: ignore[arg-type]
     found = compared_shows(db, COMPARED_METRICS, lag=lag, **chosen)  # type: ignore[arg-type]
     return (
-        compare_figures(found.plans, found.placed, found.samples, lag),
+        compare_figures(found.shows, found.placed, found.samples, lag),
         compare(rows.plans, rows.live_runs, rows.samples, lag),
     )
 
@@ -139,6 +157,9 @@ def test_the_database_aggregates_give_every_figure_the_samples_give(db: Database
     assert kpis[made["blank"]].has_metrics is False and kpis[made["blank"]].gmv_fen is None
     assert kpis[made["no gmv"]].gmv_fen is None and kpis[made["no gmv"]].peak_viewers is not None
     assert kpis[made["gaps"]].gmv_per_min_fen is not None
+    # Its first live run, 8 minutes down between sessions and 2 more after them.
+    resumed = kpis[made["resumed"]]
+    assert (resumed.source, resumed.seconds) == (Source.ACTUAL, 9 * 60 + 11 * 60)
     assert {e.key for e in in_sql.kinds} >= {k.value for k in KINDS}
 
 
@@ -153,3 +174,15 @@ def test_the_window_compares_in_the_database_as_the_samples_would(db: Database) 
     assert compare_shows(
         db, Platform.DOUYIN, chosen["starts_from"], chosen["starts_before"], 3
     ) == (in_sql)
+
+
+def test_no_shows_compare_to_nothing_and_a_show_without_segments_to_its_samples(
+    db: Database,
+) -> None:
+    assert compare_shows(db, None, None, None, 2).shows == ()
+    empty = _show(db, datetime(2026, 3, 2, 20, 0, tzinfo=ZONE), [], range(0, 5))
+    in_sql, in_pandas = _both(db, 2)
+    assert in_sql == in_pandas
+    (kpis,) = in_sql.shows
+    assert (kpis.show_id, kpis.seconds, kpis.gmv_seconds) == (empty, 0, 0)
+    assert kpis.gmv_fen is not None and kpis.gmv_per_min_fen is None

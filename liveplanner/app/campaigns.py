@@ -128,8 +128,8 @@ def figures(db: Database, campaign_id: int, today: date, lag: int = 2) -> Campai
     (the comparison of its shows, summed in the database)."""
     inputs = campaigns.campaign_inputs(db, campaign_id)
     found = compared_shows(db, ("gmv",), lag=lag, show_ids=inputs.campaign.show_ids)
-    earned = compare_figures(found.plans, found.placed, found.samples, lag)
-    planned = Counter(segment.kind for plan in found.plans for segment in plan.segments)
+    earned = compare_figures(found.shows, found.placed, found.samples, lag)
+    planned = Counter(found.segments.kinds)
     return campaign_figures(
         inputs.campaign,
         inputs.shows,

@@ -151,7 +151,7 @@ def compare_shows(
     gc.disable()
     try:
         found = compared_shows(db, COMPARED_METRICS, platform, starts_from, starts_before, lag)
-        return compare_figures(found.plans, found.placed, found.samples, lag)
+        return compare_figures(found.shows, found.placed, found.samples, lag)
     finally:
         if collecting:
             gc.enable()

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from liveplanner.core.enums import Platform, SegmentKind
-from liveplanner.core.plan import ShowPlan, Targets
+from liveplanner.core.placement import Placement, placement_of
+from liveplanner.core.plan import Show, ShowPlan, Targets
 from liveplanner.core.review_spans import (
     _HALF_MIN,
     DEFAULT_LAG,
@@ -24,15 +25,14 @@ from liveplanner.core.review_spans import (
     Span,
     actual_spans,
     credited,
-    epoch_ns,
-    owner_ids,
+    owners_of,
     planned_spans,
     segment_of,
-    span_owners,
 )
 from liveplanner.core.runlog import Run
 
 _MINUTE_NS = 60_000_000_000
+_US_PER_S = 1_000_000
 # The metrics a comparison reads; loading only these keeps a season's comparison quick.
 COMPARED_METRICS = (
     "gmv",
@@ -155,7 +155,8 @@ def compare(
     """`live_runs`: each show's live run (core.review_spans.live_run); `samples`: tidy rows of
     all the shows with a `show_id` column, at least COMPARED_METRICS where the exports had them.
     The same figures as compare_figures over the database's aggregates (storage.comparison),
-    worked out here from the rows themselves."""
+    worked out here from the rows themselves, and the shows placed one by one (placed_spans)
+    where the database's side places them all at once (core.placement.place)."""
     sums = samples.groupby(["show_id", "metric"], sort=False)["value"].sum()
     viewers = samples[samples["metric"] == "online_viewers"].groupby("show_id")["value"]
     peaks, means = viewers.max(), viewers.mean()
@@ -167,11 +168,14 @@ def compare(
     keys: list[tuple[int, str]] = sums.index.tolist()
     for (of_show, name), value in zip(keys, sums.tolist(), strict=True):
         totals.setdefault(int(of_show), {})[str(name)] = int(value)
-    placed = {plan.show.id: placed_spans(plan, live_runs.get(plan.show.id)) for plan in plans}
+    placed = placement_of(
+        [placed_spans(plan, live_runs.get(plan.show.id)) for plan in plans],
+        [{s.id: s.kind for s in plan.segments} for plan in plans],
+    )
     aggregated: dict[int, ShowSamples] = {}
-    for plan in plans:
+    for k, plan in enumerate(plans):
         show_id = plan.show.id
-        spans = placed[show_id][0]
+        low, high = placed.offsets[k], placed.offsets[k + 1]
         lo, hi = np.searchsorted(gmv_show, [show_id, show_id + 1])
         minutes = gmv_minute[lo:hi]
         aggregated[show_id] = ShowSamples(
@@ -179,44 +183,57 @@ def compare(
             peak_viewers=int(peaks[show_id]) if show_id in peaks.index else None,
             avg_viewers=float(means[show_id]) if show_id in means.index else None,
             gmv_reach=(int(minutes.min()), int(minutes.max())) if hi > lo else None,
-            credited=_credited_gmv(spans, minutes, gmv_value[lo:hi], lag) if spans else {},
+            credited=(
+                _credited_gmv(placed, low, high, minutes, gmv_value[lo:hi], lag)
+                if high > low
+                else {}
+            ),
         )
-    return compare_figures(plans, placed, aggregated, lag)
+    return compare_figures([plan.show for plan in plans], placed, aggregated, lag)
 
 
 def compare_figures(
-    plans: Sequence[ShowPlan],
-    placed: Mapping[int, tuple[list[Span], Source]],
+    shows: Sequence[Show],
+    placed: Placement,
     samples: Mapping[int, ShowSamples],
     lag: int = DEFAULT_LAG,
 ) -> Comparison:
-    """The comparison from each show's spans (placed_spans) and aggregated samples (a show
-    missing from `samples` has none)."""
+    """The comparison from the shows' spans (show k's are `placed`'s k-th) and aggregated
+    samples (a show missing from `samples` has none).
+
+    In plain integers, show by show over its slice of the placement's columns (a dozen spans):
+    a team's history is 10,000 shows, and an object per span cost more than the figures."""
     kpis: list[ShowKpis] = []
     kind_per_show: dict[SegmentKind, dict[int, float]] = {}
     kind_totals: dict[SegmentKind, list[int]] = {}  # shows, seconds, gmv
     slot_totals: dict[str, list[int]] = {}
-    for plan in sorted(plans, key=lambda p: p.show.planned_start):
-        show = plan.show
-        spans, source = placed[show.id]
+    for k in sorted(range(len(shows)), key=lambda k: shows[k].planned_start):
+        show = shows[k]
+        low, high = placed.offsets[k], placed.offsets[k + 1]
+        ids = placed.segment_ids[low:high]
+        starts, ends = placed.starts[low:high], placed.ends[low:high]
         its = samples.get(show.id, NO_SAMPLES)
-        seconds = round(sum((s.end - s.start).total_seconds() for s in spans))
-        if spans and its.gmv_reach is not None:
+        # Each span's seconds as timedelta.total_seconds gives them, added in order.
+        lengths = [(end - start) / _US_PER_S for start, end in zip(starts, ends, strict=True)]
+        seconds = round(sum(lengths))
+        if ids and its.gmv_reach is not None:
             per_segment = its.credited
-            covered = covered_segments(spans, per_segment, its.gmv_reach, lag)
+            covered = covered_segments(ids, starts, ends, per_segment, its.gmv_reach, lag)
         else:
             per_segment, covered = {}, set()
-        kinds: dict[int | None, SegmentKind] = {s.id: s.kind for s in plan.segments}
+        span_kinds = placed.kinds[low:high]
         kind_seconds: dict[SegmentKind, int] = {}
         kind_gmv: dict[SegmentKind, float] = {}
-        for span in spans:
-            kind = kinds.get(span.segment_id)
+        for segment_id, kind, length in zip(ids, span_kinds, lengths, strict=True):
             if kind is not None:  # a kind whose segments the export misses: 0 s, no figure
-                length = round((span.end - span.start).total_seconds())
-                covers = span.segment_id in covered
-                kind_seconds[kind] = kind_seconds.get(kind, 0) + (length if covers else 0)
-        for segment_id, value in per_segment.items():
-            kind_gmv[kinds[segment_id]] = kind_gmv.get(kinds[segment_id], 0.0) + value
+                covers = segment_id in covered
+                kind_seconds[kind] = kind_seconds.get(kind, 0) + (round(length) if covers else 0)
+        if per_segment:
+            # Only a span's segment of the plan is credited (a deleted one's minutes go to a
+            # neighbour's).
+            kinds = {i: kind for i, kind in zip(ids, span_kinds, strict=True) if kind is not None}
+            for segment_id, value in per_segment.items():
+                kind_gmv[kinds[segment_id]] = kind_gmv.get(kinds[segment_id], 0.0) + value
         gmv_seconds = sum(kind_seconds.values())
         earned = sum(kind_gmv.values())
         sums = its.sums
@@ -228,7 +245,7 @@ def compare_figures(
                 title=show.title,
                 platform=show.platform,
                 start=show.planned_start,
-                source=source,
+                source=placed.sources[k],
                 seconds=seconds,
                 gmv_fen=show_gmv,
                 orders=sums.get("orders"),
@@ -280,12 +297,14 @@ def compare_figures(
 
 
 def _credited_gmv(
-    spans: Sequence[Span], minutes_ns: np.ndarray, values: np.ndarray, lag: int
+    placed: Placement, low: int, high: int, minutes_ns: np.ndarray, values: np.ndarray, lag: int
 ) -> dict[int, float]:
-    """Each segment's GMV by the single review's rule, for the segments credited a minute."""
-    starts = pd.DatetimeIndex([s.start for s in spans]).as_unit("ns").asi8
-    ends = pd.DatetimeIndex([s.end for s in spans]).as_unit("ns").asi8
-    segments = segment_of(credited(minutes_ns, starts, ends, lag), span_owners(spans))
+    """Each segment's GMV by the single review's rule, for the segments credited a minute:
+    the spans [low, high) of the placement are one show's."""
+    starts = np.array(placed.starts[low:high], dtype="int64") * 1000
+    ends = np.array(placed.ends[low:high], dtype="int64") * 1000
+    owners = np.array([-1 if o is None else o for o in owners_of(placed.segment_ids[low:high])])
+    segments = segment_of(credited(minutes_ns, starts, ends, lag), owners.astype("int64"))
     mine = segments >= 0  # not outside the script, nor time of segments all deleted since
     ids, which = np.unique(segments[mine], return_inverse=True)
     sums = np.bincount(which, weights=values[mine], minlength=len(ids))
@@ -293,35 +312,42 @@ def _credited_gmv(
 
 
 def covered_segments(
-    spans: Sequence[Span], earned: Mapping[int, float], reach: tuple[int, int], lag: int
+    segment_ids: Sequence[int | None],
+    starts_us: Sequence[int],
+    ends_us: Sequence[int],
+    earned: Mapping[int, float],
+    reach: tuple[int, int],
+    lag: int,
 ) -> set[int]:
     """The segments the GMV series covers (the review's segments with a GMV figure): those
     credited a minute of it, and those credited no minute at all (too short to hold a minute's
     middle) within its reach, which made ¥0. A segment whose minutes the export lacks is not
-    covered: it has no figure. `reach`: the series' first and last minute.
+    covered: it has no figure. The show's spans as columns (their segments, their starts and
+    ends in epoch microseconds, see core.placement); `reach`: the series' first and last
+    minute (epoch ns).
 
     In plain integers, span by span (a show has a few dozen): the rule of review_spans'
     span_owners, segment_of and holds_minutes, which cost more in numpy for so few, and a
     comparison does this for every show of a team's history."""
-    starts = [epoch_ns(s.start) for s in spans]
-    ends = [epoch_ns(s.end) for s in spans]
-    owners = owner_ids(spans)
+    starts = [s * 1000 for s in starts_us]
+    ends = [e * 1000 for e in ends_us]
+    owners = owners_of(segment_ids)
     lag_ns = lag * _MINUTE_NS
     first, last = reach
     near: set[int] = set()
     holding: set[int] = set()
-    for i, span in enumerate(spans):
+    for i, segment_id in enumerate(segment_ids):
         # The series reaches a span when it has minutes from `lag` after the span's start to
         # `lag` after its end, where the span's sales come (as in the review).
-        if span.segment_id is not None and (
+        if segment_id is not None and (
             starts[i] + lag_ns < last + _MINUTE_NS and ends[i] + lag_ns > first
         ):
-            near.add(span.segment_id)
+            near.add(segment_id)
         # Whether a whole minute's middle, `lag` minutes back, falls in the moments credited to
         # the span (the first span's from `lag` before its start); then its owner (a deleted
         # segment's neighbour) holds minutes.
         since = starts[0] - lag_ns if i == 0 else starts[i]
-        until = starts[i + 1] if i + 1 < len(spans) else ends[-1]
+        until = starts[i + 1] if i + 1 < len(starts) else ends[-1]
         minute = -((_HALF_MIN - lag_ns - since) // _MINUTE_NS) * _MINUTE_NS
         owner = owners[i]
         if owner is not None and minute + _HALF_MIN - lag_ns < until:

@@ -150,9 +150,14 @@ def within(minutes_ns: np.ndarray, starts_ns: np.ndarray, ends_ns: np.ndarray) -
 def owner_ids(spans: Sequence[Span]) -> list[int | None]:
     """Each span's segment id, a deleted segment's span taking its neighbour's (the one before,
     else the one after), so that its minutes and sales still land on a segment of the plan.
-    None only when no span has a segment. In plain integers: a show has a few dozen spans, too
-    few for numpy or pandas to pay for themselves."""
-    owners = [s.segment_id for s in spans]
+    None only when no span has a segment."""
+    return owners_of([s.segment_id for s in spans])
+
+
+def owners_of(segment_ids: Sequence[int | None]) -> list[int | None]:
+    """owner_ids of spans of these segment ids (None: deleted). In plain integers: a show has a
+    few dozen spans, too few for numpy or pandas to pay for themselves."""
+    owners = list(segment_ids)
     for i in range(1, len(owners)):
         if owners[i] is None:
             owners[i] = owners[i - 1]

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from liveplanner.core.advice import History, PastProduct, PastSegment, PastShow, product_key
 from liveplanner.core.comparison import ShowSamples, covered_segments
 from liveplanner.core.enums import RunKind
-from liveplanner.core.plan import Product, ShowPlan
+from liveplanner.core.placement import epoch_us
+from liveplanner.core.plan import Product, Segment, ShowPlan
 from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span, actual_spans
 from liveplanner.storage.comparison import compared_shows
 from liveplanner.storage.database import Database
@@ -27,8 +28,8 @@ def advice_history(db: Database, draft: ShowPlan, lag: int = DEFAULT_LAG) -> His
     """Every show (not deleted) planned to start before the draft, with what it earned where,
     its viewers and its products; and the draft's rehearsal takes."""
     found = compared_shows(db, _METRICS, starts_before=draft.show.planned_start, lag=lag)
-    plans = [p for p in found.plans if p.show.id != draft.show.id]
-    ids = [p.show.id for p in plans]
+    others = [k for k, show in enumerate(found.shows) if show.id != draft.show.id]
+    ids = [found.shows[k].id for k in others]
     with db.session() as session:
         products: dict[int, dict[int, Product]] = {i: {} for i in ids}
         for row in session.execute(
@@ -59,10 +60,25 @@ def advice_history(db: Database, draft: ShowPlan, lag: int = DEFAULT_LAG) -> His
             viewers.setdefault(show_id, []).append((_moment(minute), int(value)))
         result.close()
     shows = []
-    for plan in plans:
-        spans, source = found.placed[plan.show.id]
+    columns = found.segments
+    for k in others:
+        spans, source = found.placed.spans(k), found.placed.sources[k]
         if not spans:
             continue
+        low, high = columns.offsets[k], columns.offsets[k + 1]
+        plan = ShowPlan(
+            found.shows[k],
+            tuple(
+                Segment(i, kind, "", seconds, product)
+                for i, kind, seconds, product in zip(
+                    columns.ids[low:high],
+                    columns.kinds[low:high],
+                    columns.durations[low:high],
+                    columns.product_ids[low:high],
+                    strict=True,
+                )
+            ),
+        )
         its_products = products[plan.show.id]
         shows.append(
             PastShow(
@@ -97,7 +113,14 @@ def _segments(
     covered: set[int] = set()
     if samples is not None and samples.gmv_reach is not None:
         credited = dict(samples.credited)
-        covered = covered_segments(spans, credited, samples.gmv_reach, lag)
+        covered = covered_segments(
+            [s.segment_id for s in spans],
+            [epoch_us(s.start) for s in spans],
+            [epoch_us(s.end) for s in spans],
+            credited,
+            samples.gmv_reach,
+            lag,
+        )
     first: dict[int, float] = {}
     seconds: dict[int, float] = {}
     origin = spans[0].start

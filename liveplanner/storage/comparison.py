@@ -3,21 +3,25 @@ the shows, their segments, their live runs' segment changes and the compared met
 
 compared_shows has the database aggregate the samples (a team's history is millions of them):
 each show's totals of the compared metrics, and its GMV minutes summed by its segments' spans
-for what each segment earned, by the review's crediting rule (one pass over each show's rows on
-PostgreSQL; two GROUP BYs on SQLite).
-load_comparison reads the samples themselves, for core.comparison.compare (tests hold the two
-to the same figures).
+for what each segment earned, by the review's crediting rule (on PostgreSQL one pass over each
+show's other metrics while the shows are read and placed, then one over its GMV; two GROUP BYs
+on SQLite). It places every show at once from columns (core.placement).
+load_comparison reads the samples themselves and the runs as objects, for
+core.comparison.compare, which places the shows one by one (tests hold the two to the same
+figures).
 """
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from sqlalchemy import (
+    BigInteger,
     Connection,
     Executable,
     ScalarSelect,
@@ -28,10 +32,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from liveplanner.core.comparison import ShowSamples, placed_spans
+from liveplanner.core.comparison import ShowSamples
 from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
-from liveplanner.core.plan import Segment, ShowPlan
-from liveplanner.core.review_spans import DEFAULT_LAG, Source, Span, owner_ids
+from liveplanner.core.placement import (
+    EVENT_CODES,
+    NO_SEGMENT,
+    SEGMENT_STARTED,
+    Placement,
+    RunLogs,
+    ShowSegments,
+    epoch_us,
+    place,
+)
+from liveplanner.core.plan import Segment, Show, ShowPlan
+from liveplanner.core.review_spans import DEFAULT_LAG, owners_of
 from liveplanner.core.runlog import Run, RunEvent
 from liveplanner.storage import convert
 from liveplanner.storage.database import Database
@@ -97,11 +111,13 @@ def load_comparison(
 
 @dataclass(frozen=True, slots=True)
 class ComparedShows:
-    """What core.comparison.compare_figures takes: the shows, where their segments ran and their
-    samples as the database aggregated them (a show without samples is not in `samples`)."""
+    """What core.comparison.compare_figures takes: the shows, where their segments ran (show
+    k's spans are `placed`'s k-th) and their samples as the database aggregated them (a show
+    without samples is not in `samples`)."""
 
-    plans: list[ShowPlan]  # show and segments only
-    placed: dict[int, tuple[list[Span], Source]]
+    shows: list[Show]  # by id
+    segments: ShowSegments  # show k's, in its order
+    placed: Placement
     samples: dict[int, ShowSamples]
 
 
@@ -114,22 +130,176 @@ def compared_shows(
     lag: int = DEFAULT_LAG,
     show_ids: Iterable[int] | None = None,
 ) -> ComparedShows:
-    """The chosen shows with their samples aggregated in the database: no sample is read."""
+    """The chosen shows with their samples aggregated in the database: no sample is read.
+
+    The shows' segments and live runs' events are read as columns straight from the driver
+    and placed all at once (core.placement): a team's history has 10,000 shows, 120,000
+    segments and 140,000 run events, and an object for each cost more than the samples'
+    aggregation."""
     shows = chosen_shows(platform, starts_from, starts_before, show_ids)
-    with db.session() as session:
-        plans, live_runs = _plans(session, shows.scalar_subquery())
-        placed = {p.show.id: placed_spans(p, live_runs.get(p.show.id)) for p in plans}
-        bounds = {i: _bounds(spans, lag) for i, (spans, _) in placed.items() if spans}
-        if session.connection().dialect.name == "postgresql":
-            summed = _summed_on_postgres(db, [p.show.id for p in plans], bounds, metrics)
+    ids = shows.scalar_subquery()
+    with db.session() as session, ThreadPoolExecutor(2) as early:
+        connection = session.connection()
+        on_postgres = connection.dialect.name == "postgresql"
+        if on_postgres:
+            # The metrics that need no span summed at once, while the shows are read and
+            # placed (core.placement): that leaves a core idle, and these are most rows.
+            chosen = [show_id for (show_id,) in connection.execute(shows.order_by(ShowRow.id))]
+            others = tuple(m for m in metrics if m != "gmv")
+            totals = [early.submit(_totals, db, half, others) for half in _halves(chosen) if others]
+        found, segment_rows, event_rows, run_rows = _read(
+            db,
+            connection,
+            [
+                lambda on: [convert.show(row) for row in on.execute(_shows_query(ids))],
+                lambda on: _driver_rows(on, _segments_query(ids)),
+                lambda on: _driver_rows(on, _events_query(ids, on_postgres)),
+                lambda on: _driver_rows(on, _runs_query(ids)),
+            ],
+        )
+        index = {show.id: k for k, show in enumerate(found)}
+        segments = _segment_columns(segment_rows, index)
+        logs = _run_logs(event_rows, run_rows, index, on_postgres)
+        placed = place([epoch_us(show.planned_start) for show in found], segments, logs)
+        bounds = _bounds(found, placed, lag)
+        if on_postgres:
+            # Of the shows read: one added since the ids were taken is left out of both passes.
+            read = [show.id for show in found]
+            summed = _gmv_on_postgres(db, read, bounds) if "gmv" in metrics else ([], [])
+            summed[0].extend(row for half in totals for row in half.result() if row[0] in index)
         else:
-            summed = _summed_on_sqlite(session.connection(), shows, bounds, metrics)
-    return ComparedShows(plans, placed, _show_samples(*summed))
+            summed = _summed_on_sqlite(connection, shows, bounds, metrics)
+    return ComparedShows(found, segments, placed, _show_samples(*summed))
 
 
-# (show, metric, its sum, count and greatest value, its first and last minute in epoch ns or
-# None); a metric may come in several rows (PostgreSQL sums the GMV by ranges, see _SUMMED_PG).
-_Summed = tuple[int, str, int, int, int, int | None, int | None]
+def _read(
+    db: Database, connection: Connection, jobs: list[Callable[[Connection], Any]]
+) -> list[Any]:
+    """What each job reads. On PostgreSQL each on a connection of its own, all at once: the
+    server's work for one overlaps this process's for another (the shows' conversion, the
+    rows' parsing), on a second core. On SQLite one after the other on `connection`.
+
+    Each is its own statement, as on one connection at READ COMMITTED: a show added or
+    deleted meanwhile may have segments or runs the shows read lack, and those are left out."""
+
+    def apart(job: Callable[[Connection], Any]) -> Any:
+        with db.engine.connect() as its_own:
+            return job(its_own)
+
+    if connection.dialect.name != "postgresql":
+        return [job(connection) for job in jobs]
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        return list(pool.map(apart, jobs))
+
+
+def _shows_query(ids: ScalarSelect[Any]) -> Executable:
+    return select(ShowRow.__table__).where(ShowRow.id.in_(ids)).order_by(ShowRow.id)
+
+
+def _segments_query(ids: ScalarSelect[Any]) -> Executable:
+    return (
+        select(
+            SegmentRow.show_id,
+            SegmentRow.id,
+            SegmentRow.kind,
+            SegmentRow.duration_s,
+            SegmentRow.product_id,
+        )
+        .where(SegmentRow.show_id.in_(ids))
+        .order_by(SegmentRow.show_id, SegmentRow.position)
+    )
+
+
+def _segment_columns(rows: list[Any], index: dict[int, int]) -> ShowSegments:
+    """The shows' segments as columns, in the shows' order (by id) and each show's."""
+    rows = [row for row in rows if row[0] in index]
+    counts = [0] * len(index)
+    for show_id in (row[0] for row in rows):
+        counts[index[show_id]] += 1
+    kinds = {k.value: k for k in SegmentKind}
+    _, segment_ids, names, durations, products = zip(*rows, strict=True) if rows else [()] * 5
+    return ShowSegments(
+        offsets=[0, *accumulate(counts)],
+        ids=list(segment_ids),
+        kinds=[kinds[name] for name in names],
+        durations=list(durations),
+        product_ids=list(products),
+    )
+
+
+# The events that place segments (core.placement): every `started` begins a session of the
+# run's clock (core.run_timeline), each segment change a span, the first `ended` ends the last.
+_PLACING = tuple(EVENT_CODES)
+_LIVE = RunRow.kind == RunKind.LIVE
+
+
+def _events_query(ids: ScalarSelect[Any], on_postgres: bool) -> Executable:
+    """The live runs' placing events; on PostgreSQL with their times as epoch microseconds,
+    so the driver makes no datetime of them (SQLite's text is parsed in _run_logs)."""
+    wall = (
+        func.cast(func.extract("epoch", RunEventRow.wall_time) * 1_000_000, BigInteger)
+        if on_postgres
+        else RunEventRow.wall_time
+    )
+    return (
+        select(
+            RunEventRow.run_id,
+            RunEventRow.kind,
+            wall,
+            RunEventRow.monotonic_s,
+            RunEventRow.segment_id,
+        )
+        .join(RunRow, RunEventRow.run_id == RunRow.id)
+        .where(RunRow.show_id.in_(ids), _LIVE, RunEventRow.kind.in_(_PLACING))
+        .order_by(RunEventRow.run_id, RunEventRow.seq)
+    )
+
+
+def _runs_query(ids: ScalarSelect[Any]) -> Executable:
+    """The live runs, oldest first."""
+    return (
+        select(RunRow.id, RunRow.show_id)
+        .where(RunRow.show_id.in_(ids), _LIVE)
+        .order_by(RunRow.started_at, RunRow.id)
+    )
+
+
+def _run_logs(
+    events: list[Any], runs_by_age: list[Any], index: dict[int, int], on_postgres: bool
+) -> RunLogs:
+    """Each show's latest live run that reached a segment (core.review_spans.live_run), its
+    placing events as columns."""
+    if not events:
+        none = np.zeros(0, dtype="int64")
+        return RunLogs([], [0], none, none, none.astype("float64"), none)
+    run_ids, names, walls, monotonic, logged = zip(*events, strict=True)
+    codes = {k.value: code for k, code in EVENT_CODES.items()}
+    kinds = np.array([codes[name] for name in names], dtype="int64")
+    runs = np.array(run_ids, dtype="int64")
+    reached = set(runs[kinds == SEGMENT_STARTED].tolist())
+    latest: dict[int, int] = {}
+    for run_id, show_id in runs_by_age:
+        if run_id in reached and show_id in index:
+            latest[show_id] = run_id
+    chosen = np.array(sorted(latest.values()), dtype="int64")
+    show_of = {run_id: show_id for show_id, run_id in latest.items()}
+    keep = np.isin(runs, chosen)
+    if not on_postgres:
+        walls = tuple(_us_of_text(w) for w in walls)
+    return RunLogs(
+        shows=[index[show_of[run_id]] for run_id in chosen.tolist()],
+        offsets=[*np.searchsorted(runs[keep], chosen).tolist(), int(keep.sum())],
+        kinds=kinds[keep],
+        wall_us=np.array(walls, dtype="int64")[keep],
+        monotonic_s=np.array(monotonic, dtype="float64")[keep],
+        segment_ids=np.array([NO_SEGMENT if s is None else s for s in logged], dtype="int64")[keep],
+    )
+
+
+# (show, metric, the GMV's range of its bounds on PostgreSQL (see _GMV_PG) or None, its sum, count
+# and greatest value, its first and last minute in epoch microseconds or None); a metric may
+# come in several rows (PostgreSQL sums the GMV by ranges). As the driver gives them.
+_Summed = tuple[int, str, int | None, int, int, int, int | None, int | None]
 # (show, segment, GMV credited to it): a segment may come in several rows (its ranges).
 _Credited = tuple[int, int, int]
 
@@ -140,7 +310,7 @@ def _show_samples(summed: list[_Summed], credited: list[_Credited]) -> dict[int,
     counts: dict[int, int] = {}
     peaks: dict[int, int] = {}
     reach: dict[int, tuple[int, int]] = {}
-    for show_id, metric, total, count, peak, first, last in summed:
+    for show_id, metric, _, total, count, peak, first, last in summed:
         its = sums.setdefault(show_id, {})
         its[metric] = its.get(metric, 0) + total
         if metric == "online_viewers":
@@ -158,7 +328,9 @@ def _show_samples(summed: list[_Summed], credited: list[_Credited]) -> dict[int,
             sums=its,
             peak_viewers=peaks.get(show_id),
             avg_viewers=its["online_viewers"] / counts[show_id] if show_id in counts else None,
-            gmv_reach=reach.get(show_id),
+            gmv_reach=(reach[show_id][0] * 1000, reach[show_id][1] * 1000)
+            if show_id in reach
+            else None,
             credited={k: float(v) for k, v in exact.get(show_id, {}).items()},
         )
         for show_id, its in sums.items()
@@ -169,69 +341,78 @@ _EPOCH = datetime(1970, 1, 1)
 _MICROSECOND = timedelta(microseconds=1)
 
 
-def _ns(minute: datetime | str) -> int:
-    """A stored minute (naive UTC; text on SQLite) as epoch nanoseconds."""
-    if isinstance(minute, str):
-        minute = datetime.fromisoformat(minute)
-    return (minute.replace(tzinfo=None) - _EPOCH) // _MICROSECOND * 1000
-
-
 _Bounds = dict[int, list[tuple[int, int | None]]]  # show id -> _bounds of its spans
 
 
 # PostgreSQL: each show's compared samples read through the primary key show by show and
-# summed in one pass, the GMV's by the range between the show's bounds that holds each minute
-# (width_bucket: 0 before the first bound, n from the n-th on). One aggregate over every show's
-# rows instead sorts or hashes hundreds of thousands of groups it cannot foresee (it spilled to
-# disk), and a second pass for the GMV read its minutes twice. The bounds come as one flat
-# array, converted to times once and sliced once for each show (OFFSET 0 keeps the planner
-# from slicing again for each minute: a third of the time). Times come as epoch microseconds
-# and sums as bigint, so the driver makes no datetime or Decimal of them.
-_SUMMED_PG = """
+# summed, in two passes each over half of the shows on each of two connections (one query runs
+# on one of the server's cores). One aggregate over every show's rows instead sorts or hashes
+# hundreds of thousands of groups it cannot foresee (it spilled to disk). Sums come as bigint,
+# times as epoch microseconds, so the driver makes no Decimal or datetime of them.
+#
+# The first pass, every metric but the GMV, needs no span: it starts before the shows are read.
+_TOTALS_PG = """
+SELECT r.show_id, s.metric, NULL AS bucket, s.total, s.count, s.peak, NULL AS first, NULL AS last
+FROM unnest(CAST(:shows AS integer[])) AS r(show_id)
+CROSS JOIN LATERAL (
+  SELECT metric, CAST(SUM(value) AS bigint) AS total, count(*) AS count, MAX(value) AS peak
+  FROM metric_samples
+  WHERE show_id = r.show_id AND metric = ANY(CAST(:metrics AS varchar[]))
+  GROUP BY metric
+) AS s
+"""
+# The second, the GMV's, by the range between the show's bounds that holds each minute
+# (width_bucket: 0 before the first bound, n from the n-th on; 0 for a show without bounds).
+# The bounds come as one flat array, converted to times once and sliced once for each show
+# (OFFSET 0 keeps the planner from slicing again for each minute: a third of the time).
+_GMV_PG = """
 WITH t AS (
   SELECT ARRAY(SELECT timestamp '1970-01-01' + b * interval '1 microsecond'
                FROM unnest(CAST(:bounds AS bigint[])) AS b) AS bounds
 )
-SELECT r.show_id, s.metric, s.bucket, s.total, s.count, s.peak, s.first, s.last
+SELECT r.show_id, 'gmv', s.bucket, s.total, s.count, 0, s.first, s.last
 FROM t, unnest(CAST(:shows AS integer[]), CAST(:lows AS integer[]), CAST(:highs AS integer[]))
         AS r(show_id, low, high)
 CROSS JOIN LATERAL (SELECT t.bounds[r.low:r.high] AS b OFFSET 0) AS its
 CROSS JOIN LATERAL (
-  SELECT metric,
-         CASE WHEN metric = 'gmv' THEN width_bucket(minute, its.b) END AS bucket,
-         CAST(SUM(value) AS bigint) AS total, count(*) AS count, MAX(value) AS peak,
+  SELECT width_bucket(minute, its.b) AS bucket,
+         CAST(SUM(value) AS bigint) AS total, count(*) AS count,
          CAST(extract(epoch FROM MIN(minute)) * 1000000 AS bigint) AS first,
          CAST(extract(epoch FROM MAX(minute)) * 1000000 AS bigint) AS last
   FROM metric_samples
-  WHERE show_id = r.show_id AND metric = ANY(CAST(:metrics AS varchar[]))
-  GROUP BY 1, 2
+  WHERE show_id = r.show_id AND metric = 'gmv'
+  GROUP BY 1
 ) AS s
 """
 
 
-def _summed_on_postgres(
-    db: Database, show_ids: list[int], bounds: _Bounds, metrics: tuple[str, ...]
+def _halves(show_ids: list[int]) -> list[list[int]]:
+    return [show_ids[0::2], show_ids[1::2]]
+
+
+def _totals(db: Database, show_ids: list[int], metrics: tuple[str, ...]) -> list[Any]:
+    parameters = {"shows": _array(show_ids), "metrics": list(metrics)}
+    with db.engine.connect() as connection:
+        return _driver_rows(connection, text(_TOTALS_PG), parameters)
+
+
+def _gmv_on_postgres(
+    db: Database, show_ids: list[int], bounds: _Bounds
 ) -> tuple[list[_Summed], list[_Credited]]:
-    """The shows' samples summed, half of the shows on each of two connections at once: one
-    query runs on one of the server's cores, and a team's history is millions of rows."""
-    halves = [show_ids[0::2], show_ids[1::2]]
-    with ThreadPoolExecutor(len(halves)) as pool:
-        found = list(pool.map(lambda half: _sum_shows(db, half, bounds, metrics), halves))
-    summed: list[_Summed] = []
-    credited: list[_Credited] = []
-    for rows in found:
-        for show_id, metric, bucket, total, count, peak, first, last in rows:
-            summed.append((show_id, metric, total, count, peak, first * 1000, last * 1000))
-            # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first.
-            owner = bounds[show_id][bucket - 1][1] if bucket else None
-            if owner is not None:
-                credited.append((show_id, owner, total))
+    """The shows' GMV summed by the ranges of their bounds, and what each segment is credited."""
+    with ThreadPoolExecutor(2) as pool:
+        found = list(pool.map(lambda half: _gmv_of(db, half, bounds), _halves(show_ids)))
+    summed: list[_Summed] = [*found[0], *found[1]]
+    # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first.
+    credited = [
+        (show_id, owner, total)
+        for show_id, _, bucket, total, _, _, _, _ in summed
+        if bucket and (owner := bounds[show_id][bucket - 1][1]) is not None
+    ]
     return summed, credited
 
 
-def _sum_shows(
-    db: Database, show_ids: list[int], bounds: _Bounds, metrics: tuple[str, ...]
-) -> list[Any]:
+def _gmv_of(db: Database, show_ids: list[int], bounds: _Bounds) -> list[Any]:
     shows: list[int] = []
     lows: list[int] = []
     highs: list[int] = []
@@ -242,9 +423,9 @@ def _sum_shows(
         flat.extend(bound for bound, _ in bounds.get(show_id, ()))
         highs.append(len(flat))  # before low without spans: an empty slice, every bucket 0
     arrays = {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
-    parameters = {k: _array(v) for k, v in arrays.items()} | {"metrics": list(metrics)}
+    parameters = {k: _array(v) for k, v in arrays.items()}
     with db.engine.connect() as connection:
-        return _driver_rows(connection, text(_SUMMED_PG), parameters)
+        return _driver_rows(connection, text(_GMV_PG), parameters)
 
 
 def _array(numbers: list[int]) -> str:
@@ -267,7 +448,7 @@ def _summed_on_sqlite(
         func.max(PLAIN.c.minute),
     ).where(PLAIN.c.show_id.in_(shows.scalar_subquery()), PLAIN.c.metric.in_(metrics))
     summed: list[_Summed] = [
-        (show_id, metric, total, count, peak, _ns(first), _ns(last))
+        (show_id, metric, None, total, count, peak, _us_of_text(first), _us_of_text(last))
         for show_id, metric, total, count, peak, first, last in _driver_rows(
             connection, totals.group_by(PLAIN.c.show_id, PLAIN.c.metric)
         )
@@ -306,34 +487,33 @@ _HALF_MINUTE_US = 30_000_000
 _MINUTE_US = 60_000_000
 
 
-def _bounds(spans: list[Span], lag: int) -> list[tuple[int, int | None]]:
-    """The stored minutes (naive UTC, epoch microseconds) where each span's credited minutes
-    begin, with the segment they are credited to, then where the last span's end: a minute from
-    one bound to before the next is credited to that bound's segment. This is
-    core.review_spans.credited's rule turned round: a minute goes to the span running at its
-    middle `lag` minutes earlier, the first span also taking those from `lag` before its start;
-    a span of a segment deleted since to its neighbour's segment (span_owners), the one before,
-    else the one after (None: every segment it ran was deleted)."""
-    owners = owner_ids(spans)
+def _bounds(shows: list[Show], placed: Placement, lag: int) -> _Bounds:
+    """For each show with spans, the stored minutes (naive UTC, epoch microseconds) where each
+    span's credited minutes begin, with the segment they are credited to, then where the last
+    span's end: a minute from one bound to before the next is credited to that bound's segment.
+    This is core.review_spans.credited's rule turned round: a minute goes to the span running
+    at its middle `lag` minutes earlier, the first span also taking those from `lag` before its
+    start; a span of a segment deleted since to its neighbour's segment (owners_of), the one
+    before, else the one after (None: every segment it ran was deleted)."""
     shift = lag * _MINUTE_US - _HALF_MINUTE_US
-    starts = [_us(s.start) for s in spans]
-    bounds = [starts[0] - _HALF_MINUTE_US, *(start + shift for start in starts[1:])]
-    return [*zip(bounds, owners, strict=True), (_us(spans[-1].end) + shift, None)]
-
-
-_EPOCH_UTC = _EPOCH.replace(tzinfo=UTC)
-
-
-def _us(moment: datetime) -> int:
-    """An aware time as epoch microseconds; straight from the aware epoch (no conversion)."""
-    return (moment - _EPOCH_UTC) // _MICROSECOND
+    found: _Bounds = {}
+    for k, show in enumerate(shows):
+        low, high = placed.offsets[k], placed.offsets[k + 1]
+        if low == high:
+            continue
+        starts = placed.starts[low:high]
+        bounds = [starts[0] - _HALF_MINUTE_US, *(start + shift for start in starts[1:])]
+        owners = owners_of(placed.segment_ids[low:high])
+        found[show.id] = [*zip(bounds, owners, strict=True), (placed.ends[high - 1] + shift, None)]
+    return found
 
 
 def _plans(session: Session, ids: ScalarSelect[Any]) -> tuple[list[ShowPlan], dict[int, Run]]:
-    """The shows (with their segments only) and each one's live run, by the ids chosen.
+    """The shows (with their segments only) and each one's live run, by the ids chosen, as
+    objects: load_comparison's, which places them one by one (core.comparison.placed_spans),
+    the reference compared_shows's columns are held to; and the advice's segments.
 
-    Plain rows, not ORM objects, and the segments' and events' straight from the driver: a
-    team's history has thousands of shows and a hundred thousand segments."""
+    Plain rows, not ORM objects, and the segments' and events' straight from the driver."""
     show_rows = session.execute(select(ShowRow.__table__).where(ShowRow.id.in_(ids)))
     found = [convert.show(row) for row in show_rows]
     segments: dict[int, list[Segment]] = {show.id: [] for show in found}
@@ -369,14 +549,18 @@ def _driver_rows(
     return rows
 
 
+def _us_of_text(stored: datetime | str) -> int:
+    """A stored time (naive UTC; text on SQLite) as epoch microseconds."""
+    if isinstance(stored, str):
+        stored = datetime.fromisoformat(stored)
+    return (stored - _EPOCH) // _MICROSECOND
+
+
 def _moment(stored: datetime | str) -> datetime:
     """A stored time as UTCDateTime reads it (naive UTC; text on SQLite), aware UTC."""
     if isinstance(stored, str):
         stored = datetime.fromisoformat(stored)
     return stored.replace(tzinfo=UTC)
-
-
-_PLACING = (RunEventKind.STARTED, RunEventKind.SEGMENT_STARTED, RunEventKind.ENDED)
 
 
 def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
@@ -389,7 +573,7 @@ def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
         .where(*live)
         .order_by(RunRow.show_id, RunRow.started_at, RunRow.id)
     ).all()
-    kinds = {k.value: k for k in _PLACING}
+    kinds = {k.value: k for k in EVENT_CODES}
     events: dict[int, list[RunEvent]] = {}
     for run_id, seq, kind, wall, monotonic_s, segment_id, position in _driver_rows(
         session,

@@ -59,16 +59,24 @@ FILL = [
         SELECT s, s, 'live', {_START},
                {_START} + interval '{SEGMENTS * SEGMENT_MIN} minutes' * 1.05
         FROM generate_series(1, :shows) AS s""",
-    # started, then each segment 5 % over its length, then ended.
+    # started, then each segment 5 % over its length, then ended (even seqs); a minute into
+    # each segment the host adds 30 seconds (odd seqs): events that place nothing, as a real
+    # log has them, read all the same.
     f"""INSERT INTO run_events (run_id, seq, kind, segment_id, segment_position, wall_time,
                                 monotonic_s, text)
-        SELECT s, p + 1, CASE WHEN p < 0 THEN 'started' WHEN p < {SEGMENTS}
+        SELECT s, 2 * (p + 1), CASE WHEN p < 0 THEN 'started' WHEN p < {SEGMENTS}
                               THEN 'segment_started' ELSE 'ended' END,
                CASE WHEN p BETWEEN 0 AND {SEGMENTS - 1} THEN (s - 1) * {SEGMENTS} + p + 1 END,
                CASE WHEN p BETWEEN 0 AND {SEGMENTS - 1} THEN p END,
                {_START} + GREATEST(p, 0) * interval '{SEGMENT_MIN * 63} seconds',
                GREATEST(p, 0) * {SEGMENT_MIN * 63}.0, ''
         FROM generate_series(1, :shows) AS s, generate_series(-1, {SEGMENTS}) AS p""",
+    f"""INSERT INTO run_events (run_id, seq, kind, segment_id, segment_position, wall_time,
+                                monotonic_s, seconds, text)
+        SELECT s, 2 * p + 3, 'time_added', NULL, NULL,
+               {_START} + p * interval '{SEGMENT_MIN * 63} seconds' + interval '1 minute',
+               p * {SEGMENT_MIN * 63}.0 + 60, 30, ''
+        FROM generate_series(1, :shows) AS s, generate_series(0, {SEGMENTS - 1}) AS p""",
     f"""INSERT INTO metric_samples (show_id, metric, minute, value)
         SELECT s, (ARRAY{list(COMPARED_METRICS)})[k], {_START} + m * interval '1 minute',
                (s * 7919 + m * 104729 + k * 31) % 50000

@@ -16,6 +16,7 @@ import pytest
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.review_data import compare_shows
+from liveplanner.app.reviews import review_show
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.comparison import COMPARED_METRICS, Comparison, compare, compare_figures
 from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
@@ -186,3 +187,27 @@ def test_no_shows_compare_to_nothing_and_a_show_without_segments_to_its_samples(
     (kpis,) = in_sql.shows
     assert (kpis.show_id, kpis.seconds, kpis.gmv_seconds) == (empty, 0, 0)
     assert kpis.gmv_fen is not None and kpis.gmv_per_min_fen is None
+
+
+def test_a_live_run_left_open_compares_as_its_review_places_it(db: Database) -> None:
+    """A run the host left open (or the app lost) has no `ended`: its last segment runs to its
+    last event of any kind, a pause or a note, in the comparison as in the show's review."""
+    start = datetime(2026, 3, 2, 20, 0, tzinfo=ZONE)
+    show_id = _show(db, start, [600, 600], range(0, 40))
+    first, second = shows.load_plan(db, show_id).segments
+    run_id = start_run(db, show_id, RunKind.LIVE, start, 0.0)
+    log_event(db, run_id, RunEventKind.SEGMENT_STARTED, start, 0.0, segment_id=first.id)
+    at = start + timedelta(minutes=10)
+    log_event(db, run_id, RunEventKind.SEGMENT_STARTED, at, 600.0, segment_id=second.id)
+    log_event(db, run_id, RunEventKind.NOTE, at + timedelta(minutes=9), 1140.0, text="还在播")
+    log_event(db, run_id, RunEventKind.PAUSED, at + timedelta(minutes=15), 1500.0)
+
+    reviewed = review_show(db, show_id, 2).review
+    assert [(s.start, s.end) for s in reviewed.actual][-1] == (
+        at.astimezone(UTC),
+        (at + timedelta(minutes=15)).astimezone(UTC),
+    )
+    in_sql, in_pandas = _both(db, 2)
+    assert in_sql == in_pandas
+    (kpis,) = in_sql.shows
+    assert kpis.seconds == 25 * 60  # both segments, the second to the pause

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 from liveplanner.core.comparison import placed_spans
 from liveplanner.core.enums import RunEventKind, RunKind, SegmentKind
 from liveplanner.core.placement import (
-    EVENT_CODES,
     NO_SEGMENT,
     Placement,
     RunLogs,
     ShowSegments,
     _timedelta_us,
     epoch_us,
+    event_code,
     place,
     placement_of,
 )
@@ -30,6 +30,8 @@ from liveplanner.core.runlog import Run, RunEvent
 T0 = datetime(2026, 11, 11, 12, 0, tzinfo=UTC)
 KINDS = (SegmentKind.OPENING, SegmentKind.PRODUCT_INTRO, SegmentKind.FLASH_SALE)
 S, GO, END = RunEventKind.STARTED, RunEventKind.SEGMENT_STARTED, RunEventKind.ENDED
+# Events that place nothing but are moments of the run (a run left open ends at its last).
+PAUSE, NOTE = RunEventKind.PAUSED, RunEventKind.NOTE
 
 
 def _plan(show_id: int, lengths: list[int], first_id: int, start: datetime = T0) -> ShowPlan:
@@ -73,7 +75,7 @@ def _placed_at_once(plans: list[ShowPlan], runs: dict[int, Run]) -> Placement:
             continue
         shows.append(k)
         for event in run.events:
-            codes.append(EVENT_CODES[event.kind])
+            codes.append(event_code(event.kind))
             walls.append(epoch_us(event.wall_time))
             monotonic.append(event.monotonic_s)
             logged.append(NO_SEGMENT if event.segment_id is None else event.segment_id)
@@ -158,7 +160,7 @@ def test_a_show_placed_at_once_is_where_the_plan_puts_it_without_a_run() -> None
 
 
 EVENT = st.tuples(
-    st.sampled_from([S, GO, GO, GO, END]),
+    st.sampled_from([S, GO, GO, GO, END, PAUSE, NOTE]),
     st.one_of(
         st.floats(-1e4, 1e5, allow_nan=False),
         st.sampled_from([-1e9, 3e9, 1e10]),  # wall times no show can have (1995, 2121, 2343)

@@ -26,14 +26,23 @@ _US_PER_S = 1_000_000
 # The wall times a show can have (run_timeline's), as epoch microseconds.
 _EARLIEST_US = (EARLIEST - _EPOCH) // _MICROSECOND
 _LATEST_US = (LATEST - _EPOCH) // _MICROSECOND
-# How the columns name the events' kinds: the three that place segments (the others are not
-# read, as a comparison reads only these; see storage.comparison).
-STARTED, SEGMENT_STARTED, ENDED = 0, 1, 2
+# How the columns name the events' kinds: the three that place segments, and OTHER for any
+# other (a pause, a note): a moment of the run all the same, which moves its clock on and, in a
+# run left open without `ended`, is where its last segment ends (as in the show's review).
+STARTED, SEGMENT_STARTED, ENDED, OTHER = 0, 1, 2, 3
 EVENT_CODES = {
     RunEventKind.STARTED: STARTED,
     RunEventKind.SEGMENT_STARTED: SEGMENT_STARTED,
     RunEventKind.ENDED: ENDED,
 }
+
+
+def event_code(kind: str) -> int:
+    """A stored event kind's code in the columns."""
+    return _CODES_BY_NAME.get(kind, OTHER)
+
+
+_CODES_BY_NAME = {k.value: code for k, code in EVENT_CODES.items()}
 NO_SEGMENT = -1  # in the integer columns: no segment (None)
 
 
@@ -62,12 +71,12 @@ class ShowSegments:
 @dataclass(frozen=True, slots=True)
 class RunLogs:
     """One live run's log per show that has one (the run core.review_spans.live_run chooses),
-    its placing events only (STARTED, SEGMENT_STARTED, ENDED), in each run's order: the events
+    all its events (STARTED, SEGMENT_STARTED, ENDED or OTHER), in each run's order: the events
     of show `shows[r]` are [offsets[r], offsets[r + 1]). Columns of equal length."""
 
     shows: list[int]  # indices into the compared shows, each at most once
     offsets: list[int]
-    kinds: np.ndarray  # int: STARTED, SEGMENT_STARTED or ENDED
+    kinds: np.ndarray  # int: STARTED, SEGMENT_STARTED, ENDED or OTHER
     wall_us: np.ndarray  # int64 epoch microseconds (UTC) of the computer's wall clock
     monotonic_s: np.ndarray  # float64, as logged (may be NaN or infinite in a damaged row)
     segment_ids: np.ndarray  # int64, NO_SEGMENT for none

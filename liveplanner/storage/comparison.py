@@ -35,13 +35,13 @@ from sqlalchemy.orm import Session
 from liveplanner.core.comparison import ShowSamples
 from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
 from liveplanner.core.placement import (
-    EVENT_CODES,
     NO_SEGMENT,
     SEGMENT_STARTED,
     Placement,
     RunLogs,
     ShowSegments,
     epoch_us,
+    event_code,
     place,
 )
 from liveplanner.core.plan import Segment, Show, ShowPlan
@@ -227,14 +227,14 @@ def _segment_columns(rows: list[Any], index: dict[int, int]) -> ShowSegments:
     )
 
 
-# The events that place segments (core.placement): every `started` begins a session of the
-# run's clock (core.run_timeline), each segment change a span, the first `ended` ends the last.
-_PLACING = tuple(EVENT_CODES)
+# Every event of the live runs places segments (core.placement), as in the show's review: each
+# `started` begins a session of the run's clock (core.run_timeline), each segment change a span,
+# the first `ended` ends the last; in a run left open, its last event of any kind does.
 _LIVE = RunRow.kind == RunKind.LIVE
 
 
 def _events_query(ids: ScalarSelect[Any], on_postgres: bool) -> Executable:
-    """The live runs' placing events; on PostgreSQL with their times as epoch microseconds,
+    """The live runs' events; on PostgreSQL with their times as epoch microseconds,
     so the driver makes no datetime of them (SQLite's text is parsed in _run_logs)."""
     wall = (
         func.cast(func.extract("epoch", RunEventRow.wall_time) * 1_000_000, BigInteger)
@@ -250,7 +250,7 @@ def _events_query(ids: ScalarSelect[Any], on_postgres: bool) -> Executable:
             RunEventRow.segment_id,
         )
         .join(RunRow, RunEventRow.run_id == RunRow.id)
-        .where(RunRow.show_id.in_(ids), _LIVE, RunEventRow.kind.in_(_PLACING))
+        .where(RunRow.show_id.in_(ids), _LIVE)
         .order_by(RunEventRow.run_id, RunEventRow.seq)
     )
 
@@ -268,13 +268,12 @@ def _run_logs(
     events: list[Any], runs_by_age: list[Any], index: dict[int, int], on_postgres: bool
 ) -> RunLogs:
     """Each show's latest live run that reached a segment (core.review_spans.live_run), its
-    placing events as columns."""
+    events as columns."""
     if not events:
         none = np.zeros(0, dtype="int64")
         return RunLogs([], [0], none, none, none.astype("float64"), none)
     run_ids, names, walls, monotonic, logged = zip(*events, strict=True)
-    codes = {k.value: code for k, code in EVENT_CODES.items()}
-    kinds = np.array([codes[name] for name in names], dtype="int64")
+    kinds = np.array([event_code(name) for name in names], dtype="int64")
     runs = np.array(run_ids, dtype="int64")
     reached = set(runs[kinds == SEGMENT_STARTED].tolist())
     latest: dict[int, int] = {}
@@ -564,16 +563,15 @@ def _moment(stored: datetime | str) -> datetime:
 
 
 def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
-    """Each show's latest live run that reached a segment, with only its segment changes, its
-    end and its `started` events (all the review needs to place segments: each `started`
-    begins a session of the run's clock, see core.run_timeline)."""
+    """Each show's latest live run that reached a segment, with all its events, as the show's
+    review reads them."""
     live = (RunRow.show_id.in_(ids), RunRow.kind == RunKind.LIVE)
     heads = session.execute(
         select(RunRow.id, RunRow.show_id, RunRow.started_at, RunRow.ended_at)
         .where(*live)
         .order_by(RunRow.show_id, RunRow.started_at, RunRow.id)
     ).all()
-    kinds = {k.value: k for k in EVENT_CODES}
+    kinds = {k.value: k for k in RunEventKind}
     events: dict[int, list[RunEvent]] = {}
     for run_id, seq, kind, wall, monotonic_s, segment_id, position in _driver_rows(
         session,
@@ -587,7 +585,7 @@ def _live_runs(session: Session, ids: ScalarSelect[Any]) -> dict[int, Run]:
             RunEventRow.segment_position,
         )
         .join(RunRow, RunEventRow.run_id == RunRow.id)
-        .where(*live, RunEventRow.kind.in_(_PLACING))
+        .where(*live)
         .order_by(RunEventRow.run_id, RunEventRow.seq),
     ):
         events.setdefault(run_id, []).append(

@@ -8,15 +8,20 @@ part of the show; one has a segment deleted after its run, one was never run (pl
 and one ran a segment twice (gone back to).
 """
 
+import uuid
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.review_data import compare_shows
 from liveplanner.app.reviews import review_show
+from liveplanner.app.workspace import open_database
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.comparison import COMPARED_METRICS, Comparison, compare, compare_figures
 from liveplanner.core.enums import Platform, RunEventKind, RunKind, SegmentKind
@@ -211,3 +216,32 @@ def test_a_live_run_left_open_compares_as_its_review_places_it(db: Database) -> 
     assert in_sql == in_pandas
     (kpis,) = in_sql.shows
     assert kpis.seconds == 25 * 60  # both segments, the second to the pause
+
+
+@pytest.mark.postgres
+def test_a_server_with_no_connection_to_spare_compares_on_the_sessions_own(
+    migrated_postgres_url: str, tmp_path: Path
+) -> None:
+    """A team's server whose connections are taken (max_connections, a role's limit) still
+    compares: what runs on connections of its own runs one after another on the session's."""
+    owner = open_database(migrated_postgres_url, backup_dir=tmp_path / "backups")
+    _history(owner)
+    expected, _ = _both(owner, 2)
+    role = f"liveplanner_one_{uuid.uuid4().hex[:8]}"
+    with owner.engine.begin() as admin:
+        admin.execute(text(f'CREATE ROLE "{role}" LOGIN CONNECTION LIMIT 1'))
+        admin.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"'))
+    limited = open_database(
+        make_url(migrated_postgres_url).set(username=role).render_as_string(hide_password=False),
+        backup_dir=None,
+        migrate=False,
+    )
+    try:
+        found = compared_shows(limited, COMPARED_METRICS, lag=2)
+        assert compare_figures(found.shows, found.placed, found.samples, 2) == expected
+    finally:
+        limited.close()
+        with owner.engine.begin() as admin:
+            admin.execute(text(f'DROP OWNED BY "{role}"'))
+            admin.execute(text(f'DROP ROLE "{role}"'))
+        owner.close()

@@ -12,8 +12,9 @@ figures).
 """
 
 import json
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate, pairwise
@@ -30,6 +31,7 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from liveplanner.core.comparison import ShowSamples
@@ -137,19 +139,60 @@ def compared_shows(
     segments and 140,000 run events, and an object for each cost more than the samples'
     aggregation."""
     shows = chosen_shows(platform, starts_from, starts_before, show_ids)
+    try:
+        return _compared(db, shows, metrics, lag, alone=False)
+    except _NoSpareConnection:
+        # The server has no connection to spare (its max_connections, or the role's limit,
+        # taken by the team's desktops): the same statements, one after another on the
+        # session's own connection.
+        return _compared(db, shows, metrics, lag, alone=True)
+
+
+class _NoSpareConnection(Exception):
+    """The server refused a connection beside the session's."""
+
+
+@contextmanager
+def _spare(db: Database) -> Iterator[Connection]:
+    try:
+        connection = db.engine.connect()
+    except OperationalError as exc:
+        raise _NoSpareConnection from exc
+    with connection:
+        yield connection
+
+
+def _finished(result: Any) -> "Future[Any]":
+    done: Future[Any] = Future()
+    done.set_result(result)
+    return done
+
+
+def _compared(
+    db: Database, shows: Select[int], metrics: tuple[str, ...], lag: int, *, alone: bool
+) -> ComparedShows:
+    """compared_shows; on PostgreSQL each statement on a spare connection of its own, at once,
+    unless `alone`."""
     ids = shows.scalar_subquery()
     with db.session() as session, ThreadPoolExecutor(2) as early:
         connection = session.connection()
         on_postgres = connection.dialect.name == "postgresql"
+        spare = (lambda: nullcontext(connection)) if alone else (lambda: _spare(db))
         if on_postgres:
             # The metrics that need no span summed at once, while the shows are read and
             # placed (core.placement): that leaves a core idle, and these are most rows.
             chosen = [show_id for (show_id,) in connection.execute(shows.order_by(ShowRow.id))]
             others = tuple(m for m in metrics if m != "gmv")
-            totals = [early.submit(_totals, db, half, others) for half in _halves(chosen) if others]
+            halves = [half for half in _halves(chosen) if others]
+            totals = [
+                _finished(_totals(spare, half, others))
+                if alone
+                else early.submit(_totals, spare, half, others)
+                for half in halves
+            ]
         found, segment_rows, event_rows, run_rows = _read(
-            db,
-            connection,
+            spare,
+            on_postgres and not alone,
             [
                 lambda on: [convert.show(row) for row in on.execute(_shows_query(ids))],
                 lambda on: _driver_rows(on, _segments_query(ids)),
@@ -165,29 +208,30 @@ def compared_shows(
         if on_postgres:
             # Of the shows read: one added since the ids were taken is left out of both passes.
             read = [show.id for show in found]
-            summed = _gmv_on_postgres(db, read, bounds) if "gmv" in metrics else ([], [])
+            summed = _gmv_on_postgres(spare, read, bounds, alone) if "gmv" in metrics else ([], [])
             summed[0].extend(row for half in totals for row in half.result() if row[0] in index)
         else:
             summed = _summed_on_sqlite(connection, shows, bounds, metrics)
     return ComparedShows(found, segments, placed, _show_samples(*summed))
 
 
-def _read(
-    db: Database, connection: Connection, jobs: list[Callable[[Connection], Any]]
-) -> list[Any]:
-    """What each job reads. On PostgreSQL each on a connection of its own, all at once: the
-    server's work for one overlaps this process's for another (the shows' conversion, the
-    rows' parsing), on a second core. On SQLite one after the other on `connection`.
+_Spare = Callable[[], AbstractContextManager[Connection]]
+
+
+def _read(spare: _Spare, at_once: bool, jobs: list[Callable[[Connection], Any]]) -> list[Any]:
+    """What each job reads. `at_once` (PostgreSQL), each on a spare connection of its own, all
+    at once: the server's work for one overlaps this process's for another (the shows'
+    conversion, the rows' parsing), on a second core. Else one after the other.
 
     Each is its own statement, as on one connection at READ COMMITTED: a show added or
     deleted meanwhile may have segments or runs the shows read lack, and those are left out."""
 
     def apart(job: Callable[[Connection], Any]) -> Any:
-        with db.engine.connect() as its_own:
+        with spare() as its_own:
             return job(its_own)
 
-    if connection.dialect.name != "postgresql":
-        return [job(connection) for job in jobs]
+    if not at_once:
+        return [apart(job) for job in jobs]
     with ThreadPoolExecutor(len(jobs)) as pool:
         return list(pool.map(apart, jobs))
 
@@ -389,18 +433,23 @@ def _halves(show_ids: list[int]) -> list[list[int]]:
     return [show_ids[0::2], show_ids[1::2]]
 
 
-def _totals(db: Database, show_ids: list[int], metrics: tuple[str, ...]) -> list[Any]:
+def _totals(spare: _Spare, show_ids: list[int], metrics: tuple[str, ...]) -> list[Any]:
     parameters = {"shows": _array(show_ids), "metrics": list(metrics)}
-    with db.engine.connect() as connection:
+    with spare() as connection:
         return _driver_rows(connection, text(_TOTALS_PG), parameters)
 
 
 def _gmv_on_postgres(
-    db: Database, show_ids: list[int], bounds: _Bounds
+    spare: _Spare, show_ids: list[int], bounds: _Bounds, alone: bool
 ) -> tuple[list[_Summed], list[_Credited]]:
-    """The shows' GMV summed by the ranges of their bounds, and what each segment is credited."""
-    with ThreadPoolExecutor(2) as pool:
-        found = list(pool.map(lambda half: _gmv_of(db, half, bounds), _halves(show_ids)))
+    """The shows' GMV summed by the ranges of their bounds, and what each segment is credited;
+    half of the shows on each of two spare connections, unless `alone`."""
+    halves = _halves(show_ids)
+    if alone:
+        found = [_gmv_of(spare, half, bounds) for half in halves]
+    else:
+        with ThreadPoolExecutor(2) as pool:
+            found = list(pool.map(lambda half: _gmv_of(spare, half, bounds), halves))
     summed: list[_Summed] = [*found[0], *found[1]]
     # Bucket n (from 1) is the n-th bound's range, its owner's; 0 is before the first.
     credited = [
@@ -411,7 +460,7 @@ def _gmv_on_postgres(
     return summed, credited
 
 
-def _gmv_of(db: Database, show_ids: list[int], bounds: _Bounds) -> list[Any]:
+def _gmv_of(spare: _Spare, show_ids: list[int], bounds: _Bounds) -> list[Any]:
     shows: list[int] = []
     lows: list[int] = []
     highs: list[int] = []
@@ -423,7 +472,7 @@ def _gmv_of(db: Database, show_ids: list[int], bounds: _Bounds) -> list[Any]:
         highs.append(len(flat))  # before low without spans: an empty slice, every bucket 0
     arrays = {"bounds": flat, "shows": shows, "lows": lows, "highs": highs}
     parameters = {k: _array(v) for k, v in arrays.items()}
-    with db.engine.connect() as connection:
+    with spare() as connection:
         return _driver_rows(connection, text(_GMV_PG), parameters)
 
 

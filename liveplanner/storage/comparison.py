@@ -177,7 +177,9 @@ def _compared(
     with db.session() as session, ThreadPoolExecutor(2) as early:
         connection = session.connection()
         on_postgres = connection.dialect.name == "postgresql"
-        spare = (lambda: nullcontext(connection)) if alone else (lambda: _spare(db))
+        # SQLite reads on the session's connection: a second one would wait for its lock.
+        at_once = on_postgres and not alone
+        spare = (lambda: _spare(db)) if at_once else (lambda: nullcontext(connection))
         if on_postgres:
             # The metrics that need no span summed at once, while the shows are read and
             # placed (core.placement): that leaves a core idle, and these are most rows.
@@ -192,7 +194,7 @@ def _compared(
             ]
         found, segment_rows, event_rows, run_rows = _read(
             spare,
-            on_postgres and not alone,
+            at_once,
             [
                 lambda on: [convert.show(row) for row in on.execute(_shows_query(ids))],
                 lambda on: _driver_rows(on, _segments_query(ids)),

@@ -3,6 +3,7 @@ token (and only with it), floor control and ops type figures from their pages, a
 stream carries the figures, the bad lines' reasons and nothing for what nobody gave."""
 
 import json
+import re
 
 from desk_helpers import Clocks, HostsTimer, Stream, desk, post, request
 
@@ -13,13 +14,15 @@ from liveplanner.web.routes import MAX_FEED_BODY
 from liveplanner.web.sharing import ScreenServer
 
 
-def _sharing(db: Database) -> tuple[ScreenServer, Clocks]:
+def _sharing(db: Database, language: str = "en") -> tuple[ScreenServer, Clocks]:
     show_id = create_demo(db)
     clocks = Clocks()
     HostsTimer(db, show_id, clocks).press("start")
     its_desk = desk(db, show_id, clocks)
     feed = LiveFeed(its_desk, wall=clocks.wall)
-    server = ScreenServer(db, show_id, poll_s=0.05, desk=its_desk, feed=feed)
+    server = ScreenServer(
+        db, show_id, poll_s=0.05, desk=its_desk, feed=feed, language=language
+    )  # fmt: skip
     return server, clocks
 
 
@@ -94,9 +97,39 @@ def test_floor_control_types_figures_and_a_host_cannot(db: Database) -> None:
         status, answer = post(
             shared.roles["floor_control"] + "figure", {"metric": "gmv", "value": "lots"}
         )
-        assert status == 409 and answer["message"]
+        assert (status, answer["message"]) == (
+            409,
+            "GMV so far: “lots” is not a number; type the yuan taken so far, such as 56,000",
+        )
         status, _ = post(shared.roles["floor_control"] + "figure", {"metric": ["gmv"]})
         assert status == 400
     finally:
         host.close()
         server.stop()
+
+
+# A typed figure refused, as the page says it in the sharing's language: the field as the
+# page names it, never a feed's line or its metric names.
+TYPED_REFUSED = {
+    ("online_viewers", "-5", "en"): "Online now: “-5” is below zero; type the count watching",
+    ("online_viewers", "abc", "zh_CN"): "当前在线：“abc”不是数字；请填写在线人数",
+    ("gmv", "-0.5", "zh_CN"): "累计成交额：“-0.5”小于零",
+    ("gmv", "1e20", "en"): "GMV so far: “1e20” is not a number; type the yuan taken so far",
+}
+
+
+def test_a_typed_figure_refused_is_said_as_the_page_names_its_field(db: Database) -> None:
+    for language in ("en", "zh_CN"):
+        server, _ = _sharing(db, language)
+        shared = server.start()
+        try:
+            for (metric, value, said_in), said in TYPED_REFUSED.items():
+                if said_in != language:
+                    continue
+                status, answer = post(
+                    shared.roles["floor_control"] + "figure", {"metric": metric, "value": value}
+                )
+                assert status == 409 and answer["message"].startswith(said), answer
+                assert not re.search(r"\bline\b|行", answer["message"]), answer
+        finally:
+            server.stop()

@@ -5,6 +5,7 @@ nothing; screens that do not count see no fields. And the window's words follow 
 language without reopening it. At 1366×705, in English and in Chinese, with the app's error
 hook watching."""
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,24 +153,43 @@ def test_alt_keys_reach_the_fields_and_clash_with_no_tick_key(
     assert floor.typing.online.text() == "12 "
 
 
-# What each refusal says, in each language.
+# What each refusal says, in each language: the field as the window names it, then what was
+# typed ({value}), never a feed's line or its metric names.
 SAYS = {
     "desk.nothing_typed": {"en": "nothing to send", "zh_CN": "没有可提交的数据"},
-    "feed.negative": {"en": "is below zero", "zh_CN": "小于零"},
-    "feed.not_a_number": {"en": "is not a number", "zh_CN": "不是数字"},
-    "feed.out_of_range": {"en": "more than any show", "zh_CN": "多于任何一场直播"},
+    "feed.typed.online.negative": {
+        "en": "Online now: “{value}” is below zero; type the count watching",
+        "zh_CN": "当前在线：“{value}”小于零；请填写在线人数",
+    },
+    "feed.typed.online.not_a_number": {
+        "en": "Online now: “{value}” is not a number; type the count watching, such as 2,400",
+        "zh_CN": "当前在线：“{value}”不是数字；请填写在线人数，例如 2,400 或 0.5万",
+    },
+    "feed.typed.gmv.not_a_number": {
+        "en": "GMV so far: “{value}” is not a number; type the yuan taken so far, such as 56,000",
+        "zh_CN": "累计成交额：“{value}”不是数字；请填写累计成交额（元），例如 56,000 或 5.6万",
+    },
+    "feed.typed.gmv.negative": {
+        "en": "GMV so far: “{value}” is below zero",
+        "zh_CN": "累计成交额：“{value}”小于零",
+    },
+    "feed.typed.online.out_of_range": {
+        "en": "Online now: “{value}” is past 1,000,000,000,000, more than any show has",
+        "zh_CN": "当前在线：“{value}”超过 1,000,000,000,000，多于任何一场直播",
+    },
 }
+FEED_WORDS = re.compile(r"\bline\b|online_viewers|\bgmv\b|行")
 
 
 @pytest.mark.parametrize(
     ("field", "value", "code"),
     [
         ("online", "", "desk.nothing_typed"),
-        ("online", "-5", "feed.negative"),
-        ("online", "abc", "feed.not_a_number"),
-        ("gmv", "1e20", "feed.not_a_number"),
-        ("gmv", "-0.5", "feed.negative"),
-        ("online", "2,000,000,000,000", "feed.out_of_range"),
+        ("online", "-5", "feed.typed.online.negative"),
+        ("online", "abc", "feed.typed.online.not_a_number"),
+        ("gmv", "1e20", "feed.typed.gmv.not_a_number"),
+        ("gmv", "-0.5", "feed.typed.gmv.negative"),
+        ("online", "2,000,000,000,000", "feed.typed.online.out_of_range"),
     ],
 )
 def test_a_hostile_figure_is_refused_in_one_line_and_changes_nothing(
@@ -185,7 +205,8 @@ def test_a_hostile_figure_is_refused_in_one_line_and_changes_nothing(
     assert floor.refused.isVisible() and said and "\n" not in said
     if value:
         assert value in said  # it names what was typed
-    assert SAYS[code][language] in said
+    assert said.startswith(SAYS[code][language].format(value=value)), said
+    assert not FEED_WORDS.search(said), said
     assert (language == "zh_CN") == _has_chinese(said.replace(value, ""))
     assert box.text() == value  # kept, for the user to put right
     assert QApplication.focusWidget() is (box if value else floor.typing.online)
@@ -201,6 +222,30 @@ def test_a_hostile_figure_is_refused_in_one_line_and_changes_nothing(
     assert typed_events(db, studio.run_id) == [
         (f"feed:{metric}", 50_000 if field == "online" else 5_000_000)
     ]
+
+
+def test_a_gmv_below_what_was_counted_is_refused_as_the_field_s(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    floor.typing.gmv.setFocus(Qt.FocusReason.TabFocusReason)
+    type_into_focused(qtbot, "6万")
+    press(qtbot, Qt.Key.Key_Return)
+    assert floor.refused.isHidden()
+    studio.clock.at += 60
+    type_into_focused(qtbot, "50,000")
+    press(qtbot, Qt.Key.Key_Return)
+    said = floor.refused.text()
+    assert said.startswith(
+        {
+            "en": "GMV so far: ¥50000 is less than the ¥60000 counted before this minute; "
+            "type the show’s total so far",
+            "zh_CN": "累计成交额：¥50000 少于这一分钟之前已计入的 ¥60000；请填写本场至今的累计",
+        }[language]
+    ), said
+    assert floor.typing.gmv.text() == "50,000" and QApplication.focusWidget() is floor.typing.gmv
+    assert typed_events(db, studio.run_id) == [("feed:gmv", 6_000_000)]
 
 
 def test_screens_that_do_not_count_see_no_fields(qtbot: QtBot, db: Database, language: str) -> None:

@@ -20,6 +20,7 @@ from liveplanner.app.live_feed import FEED_SOURCE, LiveFeed, run_figures, settle
 from liveplanner.app.messages import TEXTS
 from liveplanner.app.metrics import MetricsRequest, import_metrics
 from liveplanner.app.run_log import RunLog
+from liveplanner.app.translations import translator
 from liveplanner.core.alert_settings import AlertSettings
 from liveplanner.core.clock import SegmentTimer, timer_segments
 from liveplanner.core.enums import DeskEventKind, Role, RunKind
@@ -163,10 +164,21 @@ def test_floor_control_types_viewers_now_and_gmv_so_far(db: Database) -> None:
     ]
     assert [c.reasons[0].code for c in refused] == [
         "feed.typed_metric",
-        "feed.not_a_number",
-        "feed.total_falls",
-        "feed.minute_outside",
+        "feed.typed.gmv.not_a_number",
+        "feed.typed.gmv.total_falls",
+        "feed.typed.gmv.clock",
     ]
+    # Each is said as the field floor control typed into, not as a feed's line.
+    said = [reason_words(c.reasons[0]) for c in refused[1:]]
+    assert said == [
+        "GMV so far: “50%” is not a number; type the yuan taken so far, such as 56,000",
+        "GMV so far: ¥100 is less than the ¥12000 counted before this minute; type the show’s "
+        "total so far, not this minute’s",
+        "GMV so far: not taken, this computer’s clock says 2026-11-14 19:30, outside this run "
+        "(2026-11-11 17:30 to 2026-11-11 19:38); check the clock",
+    ]
+    chinese = [reason_words(c.reasons[0], translator("zh_CN")) for c in refused[1:]]
+    assert all(w.startswith("累计成交额：") and "行" not in w for w in chinese), chinese
     typed = [e for e in desk_log.desk_events(db, studio.run_id) if e.kind is DeskEventKind.TYPED]
     assert [(e.item, e.actor, e.quantity) for e in typed] == [
         ("feed:gmv", "王磊", 1_200_000),
@@ -392,7 +404,7 @@ def test_a_run_that_ended_takes_no_more_figures(db: Database, metric: str) -> No
     studio.at = 60
     studio.feed.take_lines(_line(0, **{metric: 5}))
     studio.press("end")
-    assert studio.feed.typed(metric, 9, "王磊", studio.wall()).reasons[0].code == "feed.no_run"
+    assert studio.feed.typed(metric, 9, "王磊", studio.wall()).reasons[0].code == "desk.no_run"
     assert _stored(db, studio.run_id) == {(0, metric): 500 if metric == "gmv" else 5}
 
 

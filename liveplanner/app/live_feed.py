@@ -48,7 +48,7 @@ from liveplanner.core.live_feed import (
     usual_scale,
 )
 from liveplanner.core.live_figures import LiveFigures, live_figures
-from liveplanner.core.plan import time_zone
+from liveplanner.core.plan import shown_time, time_zone
 from liveplanner.formats.cells import CellError, parse_number
 from liveplanner.formats.metrics.feed_csv import CsvFeed
 from liveplanner.formats.metrics.feed_json import json_readings, limit_shown, place
@@ -63,6 +63,19 @@ FEED_PRESET = "live-feed"
 ACTOR = "liveplanner"  # who raised an alert in the desk log
 # What floor control types: online viewers now, and GMV so far (a running total, in yuan).
 TYPED = {"online_viewers": How.SET, "gmv": How.TOTAL}
+# A typed figure refused is worded for the field a person typed it into, not as a feed's line:
+# (metric, the line's code) -> the field's code (app/messages/feed.py).
+TYPED_REFUSALS = {
+    ("online_viewers", "feed.not_a_number"): "feed.typed.online.not_a_number",
+    ("online_viewers", "feed.negative"): "feed.typed.online.negative",
+    ("online_viewers", "feed.out_of_range"): "feed.typed.online.out_of_range",
+    ("online_viewers", "feed.minute_outside"): "feed.typed.online.clock",
+    ("gmv", "feed.not_a_number"): "feed.typed.gmv.not_a_number",
+    ("gmv", "feed.negative"): "feed.typed.gmv.negative",
+    ("gmv", "feed.out_of_range"): "feed.typed.gmv.out_of_range",
+    ("gmv", "feed.total_falls"): "feed.typed.gmv.total_falls",
+    ("gmv", "feed.minute_outside"): "feed.typed.gmv.clock",
+}
 KEPT_ALERTS = 20  # the latest raised alerts a screen may show
 
 
@@ -148,23 +161,26 @@ class LiveFeed:
 
     def typed(self, metric: str, value: object, actor: str, wall: datetime) -> FeedCount:
         """A figure floor control typed: `online_viewers` now, or `gmv` so far in yuan ("56,000",
-        "5.6万"); placed in `wall`'s minute and logged with `actor` in the desk log."""
+        "5.6万"); placed in `wall`'s minute and logged with `actor` in the desk log. A refusal
+        names the field as the person sees it (TYPED_REFUSALS)."""
         with self._lock:
             run = self._current()
             if run is None:
-                return self._count(None, 0, [_no_run(1)])
+                return self._count(None, 0, [problem(1, "desk.no_run")])
             how = TYPED.get(metric)
             if how is None:
                 wrong = problem(1, "feed.typed_metric", metric=shown(metric))
                 return self._count(run, 0, [wrong])
             stored = _typed_value(metric, value)
             if isinstance(stored, FeedProblem):
-                return self._count(run, 0, [stored])
+                return self._count(run, 0, [_as_typed(metric, stored)])
             self._catch_up(run)
-            minute = place(wall, self.zone, self._window(run), 1, metric, wall.isoformat())
+            clock = shown_time(wall.astimezone(self.zone))
+            minute = place(wall, self.zone, self._window(run), 1, metric, clock)
             if isinstance(minute, FeedProblem):
-                return self._count(run, 0, [minute])
-            count = self._apply(run, [(1, Reading(minute, metric, stored, how))], [], 1)
+                return self._count(run, 0, [_as_typed(metric, minute)])
+            reading = Reading(minute, metric, stored, how)
+            count = self._apply(run, [(1, reading)], [], 1, typed=metric)
             if not count.bad:
                 # The figure is kept either way: who typed it is the log's, not the figure's.
                 with suppress(StorageError):
@@ -279,9 +295,12 @@ class LiveFeed:
         readings: list[tuple[int, Reading]],
         problems: list[FeedProblem],
         taken: int,
+        typed: str | None = None,
     ) -> FeedCount:
+        """Keep the readings and judge the alerts; `typed`: the metric of a field floor control
+        typed the one reading into, whose refusal is worded for that field."""
         changed, refused = run.minutes.put(readings)
-        problems += refused
+        problems += refused if typed is None else [_as_typed(typed, p) for p in refused]
         kept = self._store(run, changed, problems)
         self._judge(run)
         return self._count(run, taken - len(refused), problems, kept)
@@ -344,6 +363,11 @@ def _no_run(lines: int) -> FeedProblem:
 
 def _too_many(number: int, rest: int) -> FeedProblem:
     return lines_problem(number, "feed.too_many_lines", rest, most=MAX_LINES)
+
+
+def _as_typed(metric: str, reason: FeedProblem) -> FeedProblem:
+    code = TYPED_REFUSALS.get((metric, reason.code), reason.code)
+    return replace(reason, code=code)
 
 
 def _typed_value(metric: str, value: object) -> int | FeedProblem:

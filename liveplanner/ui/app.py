@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from liveplanner import resources
 from liveplanner.app import settings
 from liveplanner.app.credentials import shown_url
+from liveplanner.ui.smooth_frames import freeze_start_up, share_the_interpreter
 from liveplanner.ui.theme import apply_theme
 
 # Where the window's language is set; said here too, where tests and the start-up look for it.
@@ -40,6 +41,7 @@ def run_app(
     from liveplanner.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    share_the_interpreter()  # the sharing's server thread runs beside the window's
     app.setApplicationName("liveplanner")
     app.setOrganizationName("liveplanner")
     app.setWindowIcon(QIcon(str(files(resources) / "icons" / "liveplanner.png")))
@@ -93,6 +95,8 @@ def run_app(
             window.open_show(open_show)
         elif window.welcome_if_first_run():
             logger.info("first run: the welcome page is shown")
+        # Start-up is done: what it made stays till the app quits, out of the collector's way.
+        freeze_start_up()
         if exit_when == "ready":
             report("ready")
 

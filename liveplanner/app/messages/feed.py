@@ -89,6 +89,43 @@ TEXTS = {
         "Messages",
         "“{metric}” cannot be typed in; expected online_viewers (now) or gmv (so far, in yuan)",
     ),
+    # A figure floor control typed into its window's or page's field: named as the field is.
+    "feed.typed.online.not_a_number": QT_TRANSLATE_NOOP(
+        "Messages", "Online now: “{value}” is not a number; type the count watching, such as 2,400"
+    ),
+    "feed.typed.online.negative": QT_TRANSLATE_NOOP(
+        "Messages", "Online now: “{value}” is below zero; type the count watching, 0 or more"
+    ),
+    "feed.typed.online.out_of_range": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Online now: “{value}” is past {limit}, more than any show has watching; check the figure",
+    ),
+    "feed.typed.online.clock": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Online now: not taken, this computer’s clock says {value}, outside this run ({first} "
+        "to {last}); check the clock",
+    ),
+    "feed.typed.gmv.not_a_number": QT_TRANSLATE_NOOP(
+        "Messages",
+        "GMV so far: “{value}” is not a number; type the yuan taken so far, such as 56,000",
+    ),
+    "feed.typed.gmv.negative": QT_TRANSLATE_NOOP(
+        "Messages", "GMV so far: “{value}” is below zero; type the yuan taken so far, 0 or more"
+    ),
+    "feed.typed.gmv.out_of_range": QT_TRANSLATE_NOOP(
+        "Messages",
+        "GMV so far: “{value}” is past ¥{limit}, more than any show takes; check the figure",
+    ),
+    "feed.typed.gmv.total_falls": QT_TRANSLATE_NOOP(
+        "Messages",
+        "GMV so far: ¥{value} is less than the ¥{counted} counted before this minute; type the "
+        "show’s total so far, not this minute’s",
+    ),
+    "feed.typed.gmv.clock": QT_TRANSLATE_NOOP(
+        "Messages",
+        "GMV so far: not taken, this computer’s clock says {value}, outside this run ({first} "
+        "to {last}); check the clock",
+    ),
     "feed.alert_setting": QT_TRANSLATE_NOOP(
         "Messages", "{name} must be from {least} to {most}, not {value}"
     ),

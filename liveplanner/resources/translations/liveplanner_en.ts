@@ -4242,42 +4242,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="92" />
-        <source>{name} must be from {least} to {most}, not {value}</source>
+        <location filename="../../app/messages/feed.py" line="93" />
+        <source>Online now: “{value}” is not a number; type the count watching, such as 2,400</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="95" />
-        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
+        <location filename="../../app/messages/feed.py" line="96" />
+        <source>Online now: “{value}” is below zero; type the count watching, 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="100" />
-        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
+        <location filename="../../app/messages/feed.py" line="99" />
+        <source>Online now: “{value}” is past {limit}, more than any show has watching; check the figure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="105" />
-        <source>Flash sale “{promo}” sold out ({released} units): move on</source>
+        <location filename="../../app/messages/feed.py" line="103" />
+        <source>Online now: not taken, this computer’s clock says {value}, outside this run ({first} to {last}); check the clock</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/feed.py" line="108" />
-        <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
+        <source>GMV so far: “{value}” is not a number; type the yuan taken so far, such as 56,000</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/feed.py" line="112" />
-        <source>Alert: online viewers dropped, {now} watching</source>
+        <source>GMV so far: “{value}” is below zero; type the yuan taken so far, 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../app/messages/feed.py" line="115" />
+        <source>GMV so far: “{value}” is past ¥{limit}, more than any show takes; check the figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="119" />
+        <source>GMV so far: ¥{value} is less than the ¥{counted} counted before this minute; type the show’s total so far, not this minute’s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="124" />
+        <source>GMV so far: not taken, this computer’s clock says {value}, outside this run ({first} to {last}); check the clock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="129" />
+        <source>{name} must be from {least} to {most}, not {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="132" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="137" />
+        <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="142" />
+        <source>Flash sale “{promo}” sold out ({released} units): move on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="145" />
+        <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="149" />
+        <source>Alert: online viewers dropped, {now} watching</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="152" />
         <source>Alert: “{promo}” sold out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="116" />
+        <location filename="../../app/messages/feed.py" line="153" />
         <source>Alert: GMV ¥{short} behind the pace to target</source>
         <translation type="unfinished" />
     </message>

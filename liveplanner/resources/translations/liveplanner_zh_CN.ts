@@ -4253,42 +4253,87 @@
         <translation>不能录入“{metric}”；只能录入当前在线人数或累计成交金额（元）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="92" />
+        <location filename="../../app/messages/feed.py" line="93" />
+        <source>Online now: “{value}” is not a number; type the count watching, such as 2,400</source>
+        <translation>当前在线：“{value}”不是数字；请填写在线人数，例如 2,400 或 0.5万</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="96" />
+        <source>Online now: “{value}” is below zero; type the count watching, 0 or more</source>
+        <translation>当前在线：“{value}”小于零；请填写在线人数，0 或以上</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="99" />
+        <source>Online now: “{value}” is past {limit}, more than any show has watching; check the figure</source>
+        <translation>当前在线：“{value}”超过 {limit}，多于任何一场直播的在线人数；请核对数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="103" />
+        <source>Online now: not taken, this computer’s clock says {value}, outside this run ({first} to {last}); check the clock</source>
+        <translation>当前在线：未接收，本机时钟为 {value}，不在本场计时之内（{first} 至 {last}）；请检查时钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="108" />
+        <source>GMV so far: “{value}” is not a number; type the yuan taken so far, such as 56,000</source>
+        <translation>累计成交额：“{value}”不是数字；请填写累计成交额（元），例如 56,000 或 5.6万</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="112" />
+        <source>GMV so far: “{value}” is below zero; type the yuan taken so far, 0 or more</source>
+        <translation>累计成交额：“{value}”小于零；请填写累计成交额（元），0 或以上</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="115" />
+        <source>GMV so far: “{value}” is past ¥{limit}, more than any show takes; check the figure</source>
+        <translation>累计成交额：“{value}”超过 ¥{limit}，多于任何一场直播的成交额；请核对数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="119" />
+        <source>GMV so far: ¥{value} is less than the ¥{counted} counted before this minute; type the show’s total so far, not this minute’s</source>
+        <translation>累计成交额：¥{value} 少于这一分钟之前已计入的 ¥{counted}；请填写本场至今的累计，而非这一分钟的</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="124" />
+        <source>GMV so far: not taken, this computer’s clock says {value}, outside this run ({first} to {last}); check the clock</source>
+        <translation>累计成交额：未接收，本机时钟为 {value}，不在本场计时之内（{first} 至 {last}）；请检查时钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/messages/feed.py" line="129" />
         <source>{name} must be from {least} to {most}, not {value}</source>
         <translation>{name} 应在 {least} 到 {most} 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="95" />
+        <location filename="../../app/messages/feed.py" line="132" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}): move on to the benefit “{benefit}”</source>
         <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）：请进入福利环节“{benefit}”</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="100" />
+        <location filename="../../app/messages/feed.py" line="137" />
         <source>Online viewers down {drop} in {minutes} minutes ({peak} to {now}); no benefit segment is left in the plan</source>
         <translation>在线人数 {minutes} 分钟内下降 {drop}（{peak} 降到 {now}）；脚本中已没有福利环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="105" />
+        <location filename="../../app/messages/feed.py" line="142" />
         <source>Flash sale “{promo}” sold out ({released} units): move on</source>
         <translation>秒杀“{promo}”已售罄（{released} 件）：请进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="108" />
+        <location filename="../../app/messages/feed.py" line="145" />
         <source>GMV ¥{gmv} is {behind} behind the pace to target (¥{pace} by now)</source>
         <translation>成交金额 ¥{gmv}，落后目标进度 {behind}（此时应达 ¥{pace}）</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="112" />
+        <location filename="../../app/messages/feed.py" line="149" />
         <source>Alert: online viewers dropped, {now} watching</source>
         <translation>提醒：在线人数下降，当前 {now} 人</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="115" />
+        <location filename="../../app/messages/feed.py" line="152" />
         <source>Alert: “{promo}” sold out</source>
         <translation>提醒：“{promo}”已售罄</translation>
     </message>
     <message>
-        <location filename="../../app/messages/feed.py" line="116" />
+        <location filename="../../app/messages/feed.py" line="153" />
         <source>Alert: GMV ¥{short} behind the pace to target</source>
         <translation>提醒：成交额落后目标进度 ¥{short}</translation>
     </message>

@@ -8,8 +8,10 @@ benchmarks/run_all.py collects the same figures from each script's `--json` outp
 import argparse
 import json
 import os
+import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -56,6 +58,24 @@ class Figure:
     @classmethod
     def from_json(cls, entry: dict[str, Any]) -> "Figure":
         return cls(entry["name"], entry["value"], entry["unit"], entry["baseline"], entry["target"])
+
+
+def timed(job: Callable[[], object]) -> float:
+    """Seconds one run of `job` takes."""
+    start = time.perf_counter()
+    job()
+    return time.perf_counter() - start
+
+
+def alternating_medians(repeats: int, *jobs: Callable[[], object]) -> list[float]:
+    """Each job's median seconds over `repeats` rounds, the jobs taking turns within a round:
+    a baseline and what is measured against it see the same machine, where timing one's runs
+    and then the other's let another process's load fall on one side only."""
+    times: list[list[float]] = [[] for _ in jobs]
+    for _ in range(repeats):
+        for taken, job in zip(times, jobs, strict=True):
+            taken.append(timed(job))
+    return [statistics.median(taken) for taken in times]
 
 
 def note(text: str) -> None:

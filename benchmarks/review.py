@@ -13,15 +13,13 @@ Run: python benchmarks/review.py [--quick | --smoke] [--json]
 (--quick: 200 shows, 3 repeats; --smoke: 5 shows, once)
 """
 
-import statistics
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
-from figures import Figure, arguments, note, report, scratch_folder
+from figures import Figure, alternating_medians, arguments, note, report, scratch_folder
 
 from liveplanner.app.review_data import compare_shows
 from liveplanner.app.workspace import open_database
@@ -80,15 +78,6 @@ def store_show(db: Database, start: datetime, segments: int, minutes: int, seed:
     return show_id
 
 
-def median_of(repeats: int, job) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def measure(size: str, folder: Path) -> list[Figure]:
     shows, repeats = SIZES[size]
     db = open_database(f"sqlite:///{folder / 'bench.sqlite3'}", backup_dir=folder)
@@ -120,7 +109,7 @@ def measure(size: str, folder: Path) -> list[Figure]:
 
     one_review()  # warm the caches and imports before timing either side
     rows = len(load_metrics(db, big))
-    base, ours = median_of(repeats * 3, one_baseline), median_of(repeats * 3, one_review)
+    base, ours = alternating_medians(repeats * 3, one_baseline, one_review)
     note(
         f"review: a 6-hour show, 100 segments, {rows:,} samples (median of {repeats * 3}); "
         "baseline: pandas read_sql of its rows"
@@ -135,7 +124,7 @@ def measure(size: str, folder: Path) -> list[Figure]:
         ),
     ]
     comparison()
-    base, ours = median_of(repeats, comparison_baseline), median_of(repeats, comparison)
+    base, ours = alternating_medians(repeats, comparison_baseline, comparison)
     note(
         f"review: comparison of {shows:,} shows, {len(COMPARED_METRICS)} metrics "
         f"(median of {repeats}); baseline: pandas read_sql of their rows"

@@ -61,7 +61,8 @@ def measure(size: str, folder: Path) -> list[Figure]:
             sys.executable,
             "-c",
             "import sys, liveplanner.ui.app, liveplanner.ui.main_window; "
-            "print(sorted(m for m in ('pandas', 'pyqtgraph') if m in sys.modules))",
+            "print(sorted(m for m in ('pandas', 'pyqtgraph', 'sqlalchemy', 'aiohttp') "
+            "if m in sys.modules))",
         ],
         capture_output=True,
         text=True,

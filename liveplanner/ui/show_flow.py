@@ -12,7 +12,6 @@ from liveplanner.app.database import StorageError
 from liveplanner.core.enums import Platform
 from liveplanner.core.plan import DEFAULT_TIME_ZONE, time_zone
 from liveplanner.core.templates import Template
-from liveplanner.ui.new_show_dialog import NewShowDialog
 from liveplanner.ui.words import said_of
 
 
@@ -29,6 +28,7 @@ class ShowsMixin:
         """Ask for a new show's title, start, platform and starting point (`template` chosen at
         first), make it and open it; its id, or None if the user cancelled."""
         from liveplanner.app.templates import template_names
+        from liveplanner.ui.new_show_dialog import NewShowDialog
 
         assert self.db is not None
         try:

@@ -8,13 +8,11 @@ Run: python benchmarks/startup.py [--quick | --smoke] [--json]
 """
 
 import os
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from figures import Figure, arguments, note, report, scratch_folder
+from figures import Figure, alternating_medians, arguments, note, report, scratch_folder
 
 BARE = """
 import sys
@@ -31,14 +29,11 @@ TARGET = 2.0
 RUNS = {"full": 9, "quick": 3, "smoke": 1}
 
 
-def launch(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
+def launch(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(
         command, capture_output=True, text=True, env=env, check=True, timeout=120
     )
-    elapsed = time.perf_counter() - start
     assert "shown" in result.stdout or "ready" in result.stdout, result.stdout + result.stderr
-    return elapsed * 1000
 
 
 def measure(size: str, folder: Path) -> list[Figure]:
@@ -53,9 +48,13 @@ def measure(size: str, folder: Path) -> list[Figure]:
     ready = [*app, "--exit-when", "ready"]
     for command in (bare, shown, ready):  # warm the disk cache, so no run pays for first reads
         launch(command, env)
-    bare_ms = statistics.median(launch(bare, env) for _ in range(runs))
-    shown_ms = statistics.median(launch(shown, env) for _ in range(runs))
-    ready_ms = statistics.median(launch(ready, env) for _ in range(runs))
+    # In turns, a launch of each a round: the three see the same machine.
+    bare_ms, shown_ms, ready_ms = (
+        seconds * 1000
+        for seconds in alternating_medians(
+            runs, *(lambda c=command: launch(c, env) for command in (bare, shown, ready))
+        )
+    )
     loaded = subprocess.run(
         [
             sys.executable,

@@ -318,3 +318,34 @@ def test_listing_shows_never_loads_qt(sqlite_url: str) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
     )
     assert loaded.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_windows_options_alone_open_it_without_every_commands_parser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import liveplanner.cli.main as cli_main
+
+    def no_parser() -> None:
+        raise AssertionError("the commands' parser was built for the window")
+
+    monkeypatch.setattr(cli_main, "build_parser", no_parser)
+    opened: list[tuple[object, ...]] = []
+    status = main(
+        ["--database", "sqlite:///x.sqlite3", "--open", "7", "--exit-when", "shown"],
+        open_window=lambda *args: opened.append(args) or 0,
+    )
+    assert (status, opened) == (0, [("sqlite:///x.sqlite3", 7, "shown")])
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--open", "abc"], "argument --open: not a show id: 'abc'"),
+        (["--exit-when", "later"], "argument --exit-when: invalid choice: 'later'"),
+        (["--database"], "argument --database: expected one argument"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_a_mistake_in_the_windows_options_is_said_as_any_other(argv: list[str], said: str) -> None:
+    result = run_main(argv)
+    assert result.returncode == 2 and said in result.stderr

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from liveplanner.cli import output
 from liveplanner.cli.output import EXIT_FINDINGS, EXIT_USAGE, UserError
-from liveplanner.cli.parser import build_parser, routed
+from liveplanner.cli.parser import build_parser, routed, window_arguments
 
 # Opens the main window: (database URL or None, show id to open or None, --exit-when) -> status.
 OpenWindow = Callable[[str | None, int | None, str | None], int]
@@ -21,9 +21,10 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     the command line does not import the window). When whoever reads a command's output stops early
     (`liveplanner runs 1 | head`), the rest of the output is dropped without a word and the
     command ends with its own status: 0, or 1 from `check` only for what it found."""
+    given = sys.argv[1:] if argv is None else argv
     try:
         # --help and --version print and exit here
-        args = build_parser().parse_args(routed(sys.argv[1:] if argv is None else argv))
+        args = window_arguments(given) or build_parser().parse_args(routed(given))
         if args.command is not None:
             return _run_command(args)
     finally:

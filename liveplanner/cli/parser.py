@@ -60,13 +60,8 @@ def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="liveplanner",
-        description="Plan, rehearse, run and review live-stream shopping shows. "
-        "Without a command, opens the window.",
-    )
-    parser.add_argument("--version", action="version", version=f"liveplanner {__version__}")
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the program as a whole, the window's among them."""
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -81,6 +76,33 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["shown", "ready"],
         help=argparse.SUPPRESS,  # start-up benchmarks and smoke tests: quit once painted or loaded
     )
+
+
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's options when `argv` holds those alone (no command), else None: read without
+    building every command's parser, whose choices load the importers' and targets' tables (a
+    tenth of the window's first paint). Anything else, a mistake included, is for
+    build_parser, which says what is wrong."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _add_window_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="liveplanner",
+        description="Plan, rehearse, run and review live-stream shopping shows. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"liveplanner {__version__}")
+    _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="add the demo show (a 3-hour Double-11 show)")

@@ -111,6 +111,7 @@ def shoot(app: QApplication, language: str, theme: str, folder: Path, tabs: Path
         shoot_sharing(app, window, db, show_id, suffix)
         shoot_import(app, window, db, show_id, suffix, folder)
         shoot_review(app, window, suffix, folder)
+        shoot_review_marks(app, window, db, suffix)
         shoot_campaign(app, window, db, suffix, folder)
         shoot_library(app, window, db, show_id, suffix)
         shoot_script(load_plan(db, show_id), suffix, folder)
@@ -347,6 +348,43 @@ def shoot_review(app: QApplication, window: MainWindow, suffix: str, folder: Pat
         check=True,
     )  # fmt: skip
     print(OUT / f"report-{suffix}.png")
+
+
+def shoot_review_marks(app: QApplication, window: MainWindow, db: Database, suffix: str) -> None:
+    """The review's chart over the first flash sale with the live desk's marks on it: floor
+    control's ticks (✓) and the sold-out alert (!), as the review shows them after a show run
+    with the desk. The demo's live run has ended, which takes no more desk events, so they are
+    written into its log as the desk would have written them during the run."""
+    from liveplanner.core.live_desk import desk_items
+    from liveplanner.storage.models import DeskEventRow
+
+    page = window.review_page
+    assert page is not None and page.review is not None and page.review.run_id is not None
+    plan = load_plan(db, page.review.show_id)
+    index = next(i for i, s in enumerate(plan.segments) if s.kind is SegmentKind.FLASH_SALE)
+    figures = next(f for f in page.review.segments if f.position == index + 1)
+    started = figures.actual_start
+    assert started is not None
+    log = [(0, DeskEventKind.TICKED, item.key, None) for item in desk_items(plan)
+           if item.segment_index == index and item.role is Role.FLOOR_CONTROL]  # fmt: skip
+    promo = next(i.promo_id for i in desk_items(plan) if i.segment_index == index and i.promo_id)
+    log += [
+        (150, DeskEventKind.SOLD_OUT, f"promo:{promo}", None),
+        (150, DeskEventKind.ALERT, f"alert:sold_out:promo:{promo}", None),
+    ]
+    with db.session() as session:
+        for seq, (seconds, kind, item, quantity) in enumerate(log):
+            actor = "liveplanner" if kind is DeskEventKind.ALERT else "王磊"
+            wall = started + timedelta(seconds=seconds + 20 + 15 * seq)
+            session.add(
+                DeskEventRow(run_id=page.review.run_id, seq=seq, kind=kind, wall_time=wall,
+                             item=item, actor=actor, quantity=quantity)
+            )  # fmt: skip
+    page.set_show(page.review.show_id)
+    page.select_segment(figures.segment_id)
+    low = started.timestamp() - 5 * 60
+    page.chart.strip.getPlotItem().setXRange(low, low + 16 * 60, padding=0)
+    grab(app, window, f"review-desk-{suffix}")
 
 
 def shoot_library(

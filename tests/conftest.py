@@ -150,3 +150,14 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     database = open_database(url, backup_dir=tmp_path / "backups")
     yield database
     database.close()
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
+    """The window's language for the test, English then Chinese: a window test that takes it
+    runs in both."""
+    from liveplanner.ui.translators import drop_language, use_language
+
+    use_language(request.param)
+    yield request.param
+    drop_language()

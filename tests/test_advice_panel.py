@@ -2,9 +2,6 @@
 season, applied with the mouse as one undo step each, undone with Ctrl+Z, dismissed; a show
 without history says why there is no projection. On a laptop's window, in both languages."""
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -21,18 +18,10 @@ from liveplanner.storage.database import Database
 from liveplanner.ui.editor.advice_edits import change_command
 from liveplanner.ui.editor.advice_panel import AdvicePanel, SuggestionRow
 from liveplanner.ui.main_window import MainWindow
-from liveplanner.ui.translators import drop_language, use_language
 
 APPLY = {"en": "Apply", "zh_CN": "应用"}
 DISMISS = {"en": "Dismiss", "zh_CN": "忽略"}
 TAB = {"en": "Advice", "zh_CN": "建议"}
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 def open_editor(qtbot: QtBot, db: Database, language: str, show_id: int) -> MainWindow:

@@ -5,7 +5,6 @@ review chart marks each tick. At 1366×705, in English and in Chinese."""
 
 import json
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -38,7 +37,6 @@ from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.review.chart_strip import MARK_ROW
 from liveplanner.ui.review.chart_ticks import ALERT_GLYPH, TICK_GLYPH
 from liveplanner.ui.review.review_page import ReviewPage
-from liveplanner.ui.translators import drop_language, use_language
 
 T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)  # the demo show's planned start
 SCREEN = QSize(1366, 705)
@@ -61,13 +59,6 @@ class Clock:
 @pytest.fixture
 def db(sqlite_db: Database) -> Database:
     return sqlite_db  # conftest's fresh database, on SQLite alone here
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 def on_screen(qtbot: QtBot, window: QWidget) -> None:

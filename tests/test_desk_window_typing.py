@@ -25,7 +25,7 @@ from liveplanner.storage.database import Database
 from liveplanner.ui.crash_dialog import CrashReporter
 from liveplanner.ui.desk.desk_window import DeskWindow
 from liveplanner.ui.main_window import MainWindow
-from liveplanner.ui.translators import drop_language, use_language
+from liveplanner.ui.translators import drop_language
 
 # The app's own error hook sees what a user would: pytest-qt's capture stands aside for it.
 pytestmark = pytest.mark.qt_no_exception_capture
@@ -34,13 +34,6 @@ pytestmark = pytest.mark.qt_no_exception_capture
 @pytest.fixture
 def db(sqlite_db: Database) -> Database:
     return sqlite_db  # conftest's fresh database, on SQLite alone here
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 class RecordingReporter(CrashReporter):

@@ -3,7 +3,6 @@ window says them in Chinese words only (what the user typed and the show's own n
 English window in English with no Chinese but the user's own."""
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from demo_helpers import editable_demo
@@ -22,7 +21,6 @@ from liveplanner.ui.editor.segment_model import SegmentTableModel
 from liveplanner.ui.editor.show_editor import ShowEditor
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.review_page import ReviewPage
-from liveplanner.ui.translators import drop_language, use_language
 
 KEPT = {"JSON", "Excel", "null", "XLSX", "CSV"}
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -39,13 +37,6 @@ def english_left(message: str, *user_data: str) -> list[str]:
 def user_names(plan: ShowPlan) -> list[str]:
     names = [s.title for s in plan.segments] + [p.name for p in plan.products]
     return names + [p.name for p in plan.promos] + [p.name for p in plan.people]
-
-
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 @pytest.fixture

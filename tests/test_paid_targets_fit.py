@@ -2,7 +2,6 @@
 the Show panel's group opened reads in full without a sideways scroll, and a review with every
 target set still fits the window, its cards wrapping without covering one another."""
 
-from collections.abc import Iterator
 from dataclasses import fields
 
 import pytest
@@ -18,16 +17,8 @@ from liveplanner.storage import shows
 from liveplanner.storage.database import Database
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.screen_fit import TYPICAL_FRAME
-from liveplanner.ui.translators import drop_language, use_language
 
 LAPTOP = QSize(1366, 705)
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 stored product export with its sell-through, click-to-order conversion, GMV, gross profit and
 flags; a dash for what the export lacks; sortable by a click on a header; fits a laptop."""
 
-from collections.abc import Iterator
-
 import pytest
 from demo_helpers import editable_demo
 from PySide6.QtCore import QPoint, QSize, Qt
@@ -22,7 +20,6 @@ from liveplanner.ui.review.product_columns import product_figure_columns, produc
 from liveplanner.ui.review.review_page import ReviewPage
 from liveplanner.ui.review.tables import FiguresModel
 from liveplanner.ui.screen_fit import TYPICAL_FRAME
-from liveplanner.ui.translators import drop_language, use_language
 
 LAPTOP = QSize(1366, 705)
 
@@ -155,13 +152,6 @@ def test_a_show_without_a_product_export_has_an_empty_products_tab(
     page.set_show(show_id)
     assert page.product_sales_model.rowCount() == 0
     assert page.tabs.tabText(page.tabs.indexOf(page.notes_tab)).startswith("Notes (")
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 def test_with_the_products_tab_open_the_window_fits_a_laptop(

@@ -2,8 +2,6 @@
 key by key: the findings follow each edit at once, a mix not adding up to 100 is refused naming
 its values, an edit undoes, and the overview strip draws the show's own target."""
 
-from collections.abc import Iterator
-
 import pytest
 from demo_helpers import editable_demo
 from PySide6.QtCore import QSize, Qt
@@ -17,7 +15,6 @@ from liveplanner.storage.database import Database
 from liveplanner.ui.editor.show_editor import ShowEditor
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.screen_fit import TYPICAL_FRAME
-from liveplanner.ui.translators import drop_language, use_language
 
 LAPTOP = QSize(1366, 705)
 LEFT = Qt.MouseButton.LeftButton
@@ -26,13 +23,6 @@ SAID = {
     "en": ("Rhythm", "a product intro of 9:00, over the show's limit of 8 minutes", "adds up to"),
     "zh_CN": ("节奏", "产品讲解 9:00，超过本场上限 8 分钟", "合计"),
 }
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ with their buttons in view (that one on a real 1366×705 screen, in a subprocess
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from liveplanner.storage.database import Database
 from liveplanner.ui.main_window import MainWindow
 from liveplanner.ui.review.compare_dialog import CompareDialog
 from liveplanner.ui.screen_fit import TYPICAL_FRAME, fit_to_screen
-from liveplanner.ui.translators import drop_language, use_language
 
 LAPTOP = QSize(1366, 705)
 CASES = "tests/on_a_laptop_screen.py"
@@ -31,13 +29,6 @@ CASES = "tests/on_a_laptop_screen.py"
 @pytest.fixture
 def db(sqlite_db: Database) -> Database:
     return sqlite_db  # conftest's fresh database, on SQLite alone here
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 def open_window(qtbot: QtBot, db: Database) -> MainWindow:

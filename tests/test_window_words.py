@@ -3,7 +3,6 @@ language: a rehearsal take's difference, the compare axis's months and weekdays,
 the presenter picker, the export layouts' names and the counted undo steps."""
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -28,17 +27,9 @@ from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.results_dialog import RehearsalResults
 from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.review.date_axis import DateAxis
-from liveplanner.ui.translators import drop_language, use_language
 
 # 2026-11-11, a Wednesday, at noon UTC: the same day in every zone the tests run in.
 DAY = datetime(2026, 11, 11, 12, tzinfo=UTC).timestamp()
-
-
-@pytest.fixture(params=["zh_CN", "en"])
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    use_language(request.param)
-    yield request.param
-    drop_language()
 
 
 @pytest.fixture

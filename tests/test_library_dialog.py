@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from qt_helpers import show_active
+from qt_helpers import dialog_from_menu, show_active
 
 from liveplanner.app import library, templates
 from liveplanner.app.live_alerts import show_alerts
@@ -235,13 +235,7 @@ def test_a_show_saved_as_a_team_template_is_offered_for_new_shows(
 def _alerts_dialog(qtbot: QtBot, window: MainWindow) -> AlertsDialog:
     """Run ▸ Live alerts… with the keys, the dialog up and active."""
     show_active(qtbot, window)  # the keys go to the window once it is active again
-    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    menu = QApplication.activePopupWidget()
-    assert menu is not None
-    qtbot.keyClick(menu, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AlertsDialog))
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, AlertsDialog)
+    dialog = dialog_from_menu(qtbot, window, Qt.Key.Key_R, Qt.Key.Key_A, AlertsDialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     return dialog

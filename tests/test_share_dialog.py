@@ -12,7 +12,7 @@ from demo_helpers import editable_demo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListWidget
 from pytestqt.qtbot import QtBot
-from qt_helpers import show_active
+from qt_helpers import dialog_from_menu, show_active
 
 from liveplanner.app.settings import Preferences
 from liveplanner.storage.database import Database
@@ -40,14 +40,7 @@ def window(request: pytest.FixtureRequest, qtbot: QtBot, db: Database) -> MainWi
 
 def _open_dialog(qtbot: QtBot, window: MainWindow) -> ShareDialog:
     # Alt+R opens the Run menu; its Share screens… item by its accelerator.
-    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    menu = QApplication.activePopupWidget()
-    assert menu is not None
-    qtbot.keyClick(menu, Qt.Key.Key_H)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ShareDialog))
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, ShareDialog)
-    return dialog
+    return dialog_from_menu(qtbot, window, Qt.Key.Key_R, Qt.Key.Key_H, ShareDialog)
 
 
 def _status(url: str) -> int:
@@ -190,13 +183,7 @@ def test_live_alerts_are_set_from_the_run_menu_with_the_keys(
     from liveplanner.core.alert_settings import AlertSettings
     from liveplanner.ui.alerts_dialog import AlertsDialog
 
-    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
-    menu = QApplication.activePopupWidget()
-    assert menu is not None
-    qtbot.keyClick(menu, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AlertsDialog))
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, AlertsDialog)
+    dialog = dialog_from_menu(qtbot, window, Qt.Key.Key_R, Qt.Key.Key_A, AlertsDialog)
     assert dialog.frameGeometry().height() <= 705
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)

@@ -10,6 +10,7 @@ the tests of creating and migrating a database."""
 
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -161,3 +162,22 @@ def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
     use_language(request.param)
     yield request.param
     drop_language()
+
+
+@pytest.fixture(autouse=True)
+def _no_dialog_left_up() -> Iterator[None]:
+    """A dialog a test leaves up (the host's timer, closed with its run still going, asks
+    whether to leave it) is closed after the test: while one is up the app holds back what
+    waits for the user (the editor's watch for a teammate's changes), which a later test in the
+    same process would find held back."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # a test without Qt
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    QApplication.processEvents()

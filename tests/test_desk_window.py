@@ -5,7 +5,7 @@ review chart marks each tick. At 1366×705, in English and in Chinese."""
 
 import json
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from qt_helpers import show_active
 from sqlalchemy import func, select
+from test_host_view import Clock
 
 from liveplanner.app.demo import create_demo
 from liveplanner.app.live_desk import LiveDesk
@@ -38,22 +39,10 @@ from liveplanner.ui.review.chart_strip import MARK_ROW
 from liveplanner.ui.review.chart_ticks import ALERT_GLYPH, TICK_GLYPH
 from liveplanner.ui.review.review_page import ReviewPage
 
-T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)  # the demo show's planned start
 SCREEN = QSize(1366, 705)
 FLOOR = "王磊"  # the demo's floor control
 FLASH_SALE_SEGMENT = 5  # the demo's first flash sale
 SET_PRICE = {"en": "Set the price", "zh_CN": "改价"}  # the flash sale's release, in each language
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.at = 0.0
-
-    def now(self) -> float:
-        return self.at
-
-    def wall(self) -> datetime:
-        return T0 + timedelta(seconds=self.at)
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from liveplanner.ui.rehearsal.host_view import HostView
 from liveplanner.ui.rehearsal.run_controller import RunController
 from liveplanner.ui.rehearsal.start_dialog import StartRunDialog
 
-T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)
+T0 = datetime(2026, 11, 11, 11, 30, tzinfo=UTC)  # the demo show's planned start
 
 
 class Clock:

@@ -421,3 +421,20 @@ def test_each_screen_shows_the_feeds_figures_and_curve_as_they_come(
     assert floor.figures.online.text() == ONLINE_NOW[language]
     assert floor.figures.curve.points[0] == (1000, None)  # no GMV fed: a gap, never 0
     floor.close()
+
+
+def test_the_countdown_s_digits_fit_the_room_a_long_title_leaves_it(
+    qtbot: QtBot, db: Database, language: str
+) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    studio = Studio(qtbot, db)
+    floor = studio.screen(qtbot, Role.FLOOR_CONTROL)
+    clock = floor.countdown
+    # A short window (or a title in two lines) leaves the clock less than its share's font.
+    floor.resize(SCREEN.width(), 560)
+    qtbot.waitUntil(lambda: clock.height() < 0.24 * 560)
+    drawn = QFontMetrics(clock.font()).tightBoundingRect(clock.text())
+    assert drawn.height() <= clock.height() and drawn.width() <= clock.width()
+    floor.resize(SCREEN)  # room again: the clock grows back to the window's share
+    qtbot.waitUntil(lambda: clock.font().pixelSize() > drawn.height())

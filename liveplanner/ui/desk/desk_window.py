@@ -38,6 +38,26 @@ HINT_STYLE = "background: #2c7be5; color: white; padding: 2px 8px;"
 REFUSED_STYLE = "background: #c0392b; color: white; padding: 2px 8px;"
 
 
+class Countdown(QLabel):
+    """The clock: as large as the window asks (`wanted_px`), but never taller than the room it
+    is given: a long segment title in two lines, or the next one's, leave it less than its
+    share, and a font taller than its room cut the tops of its digits (seen in Chinese)."""
+
+    wanted_px = 14
+
+    def fit(self) -> None:
+        room = int(self.height() * 0.8)  # the digits' ink, with the line's spacing
+        font = QFont(self.font())
+        font.setPixelSize(max(14, min(self.wanted_px, room)))
+        font.setBold(True)
+        if font != self.font():
+            self.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit()
+        super().resizeEvent(event)
+
+
 class DeskWindow(QWidget):
     def __init__(
         self,
@@ -74,7 +94,7 @@ class DeskWindow(QWidget):
         self.segment = QLabel()
         self.segment.setWordWrap(True)
         self.segment.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.countdown = QLabel("0:00")
+        self.countdown = Countdown("0:00")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.next_label = QLabel()
@@ -363,8 +383,9 @@ class DeskWindow(QWidget):
         font = QFont(self.font())
         font.setPixelSize(body)
         self.setFont(font)  # the checklist, the counters and their controls
+        self.countdown.wanted_px = scaled_px(width, height, 0.24, 0.11, 14)
+        self.countdown.fit()
         for widget, of_height, of_width, bold in (
-            (self.countdown, 0.24, 0.11, True),
             (self.segment, 0.05, 0.026, True),
             (self.next_label, 0.036, 0.019, False),
             (self.who, 0.036, 0.019, True),
